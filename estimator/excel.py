@@ -1,0 +1,482 @@
+"""Read an HKP workbook (spec/hkp-excel-format.md) into a Plan; every problem becomes a finding with its cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from estimator.catalogues import normalize_fee_number, normalize_lab_code
+from estimator.model import FeeLine, Finding, LabLine, LineClass, Person, Plan, Schedule, Severity
+from estimator.teeth import ToothError, parse_teeth
+
+MAX_TITLE_ROWS = 20
+MAX_ROWS = 20_000
+TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
+
+
+class PlanReadError(Exception):
+    """The workbook cannot be read at all; the message says why and what to do."""
+
+
+class CellError(ValueError):
+    """A cell value that does not fit its column; the message says what was expected."""
+
+
+def _key(text: object) -> str:
+    return re.sub(r"[^a-zäöüß0-9]", "", str(text).lower())
+
+
+FEE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Datum": ("datum", "behandlungsdatum", "leistungsdatum"),
+    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich"),
+    "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
+    "Nr": ("nr", "gebührennummer", "gebuehrennummer", "goznr", "goänr", "ziffer", "pos", "code", "bebnr", "gebnr", "nummer"),
+    "Leistung": ("leistung", "bezeichnung", "text", "leistungstext", "beschreibung"),
+    "Anzahl": ("anzahl", "menge"),
+    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz"),
+    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur"),
+    "Begründung": ("begründung", "begruendung"),
+    "Unfall": ("unfall",),
+    "Klasse": ("klasse",),
+}
+LAB_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Datum": FEE_COLUMNS["Datum"],
+    "Zahn": FEE_COLUMNS["Zahn"],
+    "Nr": FEE_COLUMNS["Nr"],
+    "Leistung": FEE_COLUMNS["Leistung"],
+    "Menge": ("menge", "anzahl"),
+    "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur"),
+    "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
+    "Betrag": FEE_COLUMNS["Betrag"],
+    "Klasse": ("klasse",),
+}
+PATIENT_LABELS = {
+    "name": "Name",
+    "patient": "Name",
+    "geburtsdatum": "Geburtsdatum",
+    "versicherungsnummer": "Versicherungsnummer",
+    "zahnarzt": "Zahnarzt",
+    "praxis": "Zahnarzt",
+    "praxisanschrift": "Praxisanschrift",
+    "anschrift": "Praxisanschrift",
+    "tarif": "Tarif",
+    "versicherungsbeginn": "Versicherungsbeginn",
+    "planungsdatum": "Planungsdatum",
+    "kooperationszahnarzt": "Kooperationszahnarzt",
+    "unfall": "Unfall",
+    "bisherigezeerstattungjahr1": "Jahr 1",
+    "bisherigezeerstattungjahr2": "Jahr 2",
+    "bisherigezeerstattungjahr3": "Jahr 3",
+    "bisherigezeerstattungjahr4": "Jahr 4",
+    "selbstbehaltverbraucht": "Selbstbehalt verbraucht",
+    "pzrerstattet": "PZR erstattet",
+    "implantateok": "Implantate OK",
+    "implantateuk": "Implantate UK",
+}
+YES = {"ja", "j", "x", "yes", "y", "true", "wahr", "1"}
+NO = {"nein", "n", "no", "false", "falsch", "0", "-", ""}
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal."""
+    if isinstance(value, bool):
+        raise CellError("Zahl erwartet")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise CellError(f"Zahl erwartet, „{value}“ gefunden") from None
+    if not number.is_finite():
+        raise CellError(f"Zahl erwartet, „{value}“ gefunden")
+    return number
+
+
+def parse_date(value: Any) -> dt.date:
+    """Excel date or text TT.MM.JJJJ (also JJJJ-MM-TT)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 2_958_466:
+        return (dt.datetime(1899, 12, 30) + dt.timedelta(days=int(value))).date()
+    text = str(value).strip()
+    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CellError(f"Datum TT.MM.JJJJ erwartet, „{value}“ gefunden")
+
+
+def parse_yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _key(value) if value is not None else ""
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise CellError(f"„ja“ oder „nein“ erwartet, „{value}“ gefunden")
+
+
+def parse_class(value: Any) -> LineClass | None:
+    text = str(value or "").strip().upper()
+    if not text:
+        return None
+    try:
+        return LineClass(text)
+    except ValueError:
+        raise CellError(f"Klasse A, B, P oder X erwartet, „{value}“ gefunden") from None
+
+
+def parse_variant(value: Any) -> str:
+    """ "BM5/3", "BM5 / 3", "bm5-3", "3" -> "BM5/3"."""
+    text = re.sub(r"\s", "", str(value)).upper()
+    match = re.fullmatch(r"(?:BM5)?[/\-]?([0-3])", text)
+    if not match:
+        raise CellError(f"Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet, „{value}“ gefunden")
+    return f"BM5/{match[1]}"
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class _Sheet:
+    name: str
+    rows: list[tuple[int, tuple[Any, ...]]]
+
+
+def _open_workbook(path: Path) -> dict[str, _Sheet]:
+    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
+    if not path.exists():
+        raise PlanReadError(f"Datei nicht gefunden: {path}")
+    if path.suffix.lower() == ".xls":
+        raise PlanReadError(f"{path.name}: das alte Excel-Format .xls wird nicht gelesen; bitte in Excel als .xlsx speichern")
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise PlanReadError(
+                f"{path.name}: die Arbeitsmappe ist kennwortgeschützt oder im alten .xls-Format; "
+                "bitte ohne Kennwort als .xlsx speichern"
+            )
+        raise PlanReadError(f"{path.name}: keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
+    import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as error:  # openpyxl raises many kinds for damaged files
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({type(error).__name__})") from None
+    sheets: dict[str, _Sheet] = {}
+    try:
+        for worksheet in workbook.worksheets:
+            if hasattr(worksheet, "reset_dimensions"):
+                worksheet.reset_dimensions()
+            rows = []
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    raise PlanReadError(
+                        f"{path.name}, Blatt {worksheet.title}: mehr als {MAX_ROWS:,} Zeilen; "
+                        "so große Pläne werden nicht gelesen".replace(",", ".")
+                    )
+                rows.append((number, tuple(values)))
+            sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, rows)
+    except PlanReadError:
+        raise
+    except Exception as error:
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({type(error).__name__})") from None
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _find_header(sheet: _Sheet, columns: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+    for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
+        mapping: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            key = _key(value)
+            for name, synonyms in columns.items():
+                if key in synonyms and name not in mapping:
+                    mapping[name] = index
+                    break
+        if "Nr" in mapping and len(mapping) >= 2:
+            return position, mapping
+    return None
+
+
+class _RowReader:
+    """Reads the cells of one table row by column name; collects the first problem of each cell."""
+
+    def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
+        self.sheet, self.row, self.values, self.mapping = sheet, row, values, mapping
+        self.problems: list[Finding] = []
+
+    def raw(self, name: str) -> Any:
+        index = self.mapping.get(name)
+        if index is None or index >= len(self.values):
+            return None
+        value = self.values[index]
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def get(self, name: str, parse: Any, default: Any = None) -> Any:
+        value = self.raw(name)
+        if value is None:
+            return default
+        try:
+            return parse(value)
+        except (CellError, ToothError) as error:
+            cell = f"{column_letter(self.mapping[name])}{self.row}"
+            self.problems.append(
+                Finding(
+                    Severity.ERROR,
+                    "input.cell",
+                    f"{self.sheet}!{cell} ({name}): {error}",
+                    self.sheet,
+                    self.row,
+                    column_letter(self.mapping[name]),
+                )
+            )
+            return default
+
+
+def _is_total_row(values: tuple[Any, ...]) -> bool:
+    texts = [_key(v) for v in values if isinstance(v, str) and v.strip()]
+    return bool(texts) and any(t.startswith(TOTAL_WORDS) for t in texts[:2])
+
+
+def _table_rows(sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
+    header = _find_header(sheet, columns)
+    if header is None:
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "input.no_header",
+                f"Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} Zeilen gefunden",
+                sheet.name,
+                None,
+                "",
+            )
+        )
+        return
+    position, mapping = header
+    for number, values in sheet.rows[position + 1 :]:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        if _is_total_row(values):
+            findings.append(
+                Finding(
+                    Severity.INFO, "input.total_row", f"{sheet.name}!A{number}: Summenzeile übersprungen", sheet.name, number, "A"
+                )
+            )
+            continue
+        yield _RowReader(sheet.name, number, values, mapping)
+
+
+def _positive(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number <= 0:
+        raise CellError(f"positive Zahl erwartet, „{value}“ gefunden")
+    return number
+
+
+def _non_negative(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number < 0:
+        raise CellError(f"Betrag ≥ 0 erwartet, „{value}“ gefunden")
+    return number
+
+
+def _schedule(value: Any) -> Schedule:
+    key = _key(value)
+    if key in ("goz", "z"):
+        return Schedule.GOZ
+    if key in ("goä", "goae", "goa", "ä"):
+        return Schedule.GOAE
+    raise CellError(f"GOZ oder GOÄ erwartet, „{value}“ gefunden")
+
+
+def _fee_line(reader: _RowReader) -> FeeLine | None:
+    schedule = reader.get("GO", _schedule, Schedule.GOZ)
+    number_raw = reader.raw("Nr")
+    if number_raw is None:
+        reader.problems.append(
+            Finding(
+                Severity.ERROR,
+                "input.missing_number",
+                f"{reader.sheet}!{column_letter(reader.mapping['Nr'])}{reader.row}: Gebührennummer fehlt",
+                reader.sheet,
+                reader.row,
+                column_letter(reader.mapping["Nr"]),
+            )
+        )
+        return None
+    line = FeeLine(
+        sheet=reader.sheet,
+        row=reader.row,
+        number=normalize_fee_number(number_raw, schedule.value),
+        schedule=schedule,
+        date=reader.get("Datum", parse_date),
+        teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
+        description=str(reader.raw("Leistung") or "").strip(),
+        count=reader.get("Anzahl", _positive, Decimal(1)),
+        factor=reader.get("Faktor", _positive, Decimal("2.3")),
+        amount=reader.get("Betrag", _non_negative),
+        justification=str(reader.raw("Begründung") or "").strip(),
+        accident=reader.get("Unfall", parse_yes_no, False),
+        manual_class=reader.get("Klasse", parse_class),
+    )
+    return None if reader.problems else line
+
+
+def _lab_line(reader: _RowReader) -> LabLine | None:
+    code_raw = reader.raw("Nr")
+    price = reader.get("Einzelpreis", _non_negative)
+    if code_raw is None or (price is None and reader.raw("Einzelpreis") is None):
+        missing = "Nr" if code_raw is None else "Einzelpreis"
+        letter = column_letter(reader.mapping[missing]) if missing in reader.mapping else ""
+        what = "Laborcode" if missing == "Nr" else "Einzelpreis"
+        reader.problems.append(
+            Finding(
+                Severity.ERROR,
+                "input.missing_value",
+                f"{reader.sheet}!{letter}{reader.row}: {what} fehlt",
+                reader.sheet,
+                reader.row,
+                letter,
+            )
+        )
+        return None
+    vat = reader.get("MwSt", _non_negative)
+    line = LabLine(
+        sheet=reader.sheet,
+        row=reader.row,
+        code=normalize_lab_code(code_raw),
+        unit_price=price if price is not None else Decimal(0),
+        date=reader.get("Datum", parse_date),
+        teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
+        description=str(reader.raw("Leistung") or "").strip(),
+        quantity=reader.get("Menge", _positive, Decimal(1)),
+        vat_percent=vat,
+        amount=reader.get("Betrag", _non_negative),
+        manual_class=reader.get("Klasse", parse_class),
+    )
+    return None if reader.problems else line
+
+
+def _read_lines(sheet: _Sheet, columns: dict[str, tuple[str, ...]], make: Any, findings: list[Finding]) -> list[Any]:
+    lines = []
+    for reader in _table_rows(sheet, columns, findings):
+        line = make(reader)
+        findings.extend(reader.problems)
+        if line is None:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "input.line_skipped",
+                    f"{sheet.name}, Zeile {reader.row}: Zeile ausgelassen, bitte korrigieren",
+                    sheet.name,
+                    reader.row,
+                    "",
+                )
+            )
+        else:
+            lines.append(line)
+    return lines
+
+
+def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
+    values: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    for number, row in sheet.rows if sheet else ():
+        if len(row) < 2 or row[0] is None:
+            continue
+        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
+        if label and row[1] is not None and not (isinstance(row[1], str) and not row[1].strip()):
+            values[label] = row[1]
+            cells[label] = f"B{number}"
+
+    def get(label: str, parse: Any, default: Any) -> Any:
+        if label not in values:
+            return default
+        try:
+            return parse(values[label])
+        except CellError as error:
+            row = int(cells[label][1:])
+            findings.append(
+                Finding(Severity.ERROR, "input.patient", f"Patient!{cells[label]} ({label}): {error}", "Patient", row, "B")
+            )
+            return default
+
+    def count(value: Any) -> int:
+        number = _non_negative(value)
+        if number != number.to_integral_value():
+            raise CellError(f"ganze Zahl erwartet, „{value}“ gefunden")
+        return int(number)
+
+    person = Person(
+        name=str(values.get("Name", "")).strip(),
+        birth_date=get("Geburtsdatum", parse_date, None),
+        insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
+        practice=str(values.get("Zahnarzt", "")).strip(),
+        variant=get("Tarif", parse_variant, "BM5/0"),
+        insurance_start=get("Versicherungsbeginn", parse_date, None),
+        cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
+        accident=get("Unfall", parse_yes_no, False),
+        prior_class_a=tuple(get(f"Jahr {k}", _non_negative, Decimal(0)) for k in range(1, 5)),
+        deductible_used=get("Selbstbehalt verbraucht", _non_negative, Decimal(0)),
+        pzr_reimbursed=get("PZR erstattet", _non_negative, Decimal(0)),
+        implants_upper=get("Implantate OK", count, 0),
+        implants_lower=get("Implantate UK", count, 0),
+        practice_address=str(values.get("Praxisanschrift", "")).strip(),
+    )
+    return person, get("Planungsdatum", parse_date, None), cells
+
+
+def read_plan(path: Path | str) -> Plan:
+    """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
+    path = Path(path)
+    sheets = _open_workbook(path)
+    findings: list[Finding] = []
+    fee_sheet = sheets.get("leistungen")
+    lab_sheet = sheets.get("labor")
+    if fee_sheet is None and lab_sheet is None:
+        names = ", ".join(s.name for s in sheets.values())
+        raise PlanReadError(
+            f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ gefunden (vorhanden: {names}); "
+            "bitte die Vorlage verwenden (hkp template)"
+        )
+    person, plan_date, cells = _read_patient(sheets.get("patient"), findings)
+    fee_lines = _read_lines(fee_sheet, FEE_COLUMNS, _fee_line, findings) if fee_sheet else []
+    lab_lines = _read_lines(lab_sheet, LAB_COLUMNS, _lab_line, findings) if lab_sheet else []
+    if not fee_lines and not lab_lines:
+        detail = "; ".join(f.message for f in findings if f.severity is Severity.ERROR)[:600]
+        raise PlanReadError(
+            f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
+        )
+    columns = {}
+    for sheet, spec in ((fee_sheet, FEE_COLUMNS), (lab_sheet, LAB_COLUMNS)):
+        header = _find_header(sheet, spec) if sheet else None
+        if sheet and header:
+            columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
+    return Plan(tuple(fee_lines), tuple(lab_lines), person, plan_date, str(path), tuple(findings), columns, cells)

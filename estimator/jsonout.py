@@ -1,0 +1,126 @@
+"""The estimate as JSON, schema hkp-estimate/1: amounts as strings "1234.56", dates ISO."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from estimator.model import Estimate, FeeLine, LineResult
+from estimator.money import plain
+
+SCHEMA = "hkp-estimate/1"
+
+
+def _amount(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def line_json(result: LineResult) -> dict[str, Any]:
+    line = result.line
+    data: dict[str, Any] = {
+        "sheet": line.sheet,
+        "row": line.row,
+        "kind": line.kind,
+        "code": line.number,
+        "schedule": line.schedule.value if isinstance(line, FeeLine) else "B 269",
+        "tooth": line.teeth.text,
+        "date": result.date.isoformat(),
+        "description": line.description,
+        "class": result.line_class.value,
+        "class_by_hand": result.class_by_hand,
+        "accident": result.accident,
+        "rate": f"{result.rate:.2f}",
+        "billed": plain(result.billed),
+        "eligible": plain(result.eligible),
+        "benefit": plain(result.benefit),
+        "explanations": [
+            {"rule": e.rule, "text": e.text, "before": _amount(e.before), "after": _amount(e.after)} for e in result.explanations
+        ],
+    }
+    if isinstance(line, FeeLine):
+        data.update(count=f"{line.count}", factor=f"{line.factor}")
+    else:
+        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price))
+    return data
+
+
+def estimate_json(estimate: Estimate) -> dict[str, Any]:
+    plan, person, limits = estimate.plan, estimate.plan.person, estimate.limits
+    return {
+        "schema": SCHEMA,
+        "source": plan.source,
+        "person": {
+            "tariff": person.variant,
+            "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+            "insurance_start": person.insurance_start.isoformat() if person.insurance_start else None,
+            "cooperating": person.cooperating,
+            "accident": person.accident,
+        },
+        "plan_date": plan.plan_date.isoformat() if plan.plan_date else None,
+        "totals": {
+            "billed": plain(estimate.totals.billed),
+            "eligible": plain(estimate.totals.eligible),
+            "benefit": plain(estimate.totals.benefit),
+            "patient_share": plain(estimate.totals.patient_share),
+        },
+        "lines": [line_json(r) for r in estimate.lines],
+        "findings": [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "sheet": f.sheet,
+                "row": f.row,
+                "column": f.column,
+                "section": f.section,
+                "message": f.message,
+            }
+            for f in estimate.findings
+        ],
+        "limits": {
+            "staged_cap": [
+                {
+                    "insurance_year": y.year,
+                    "from": y.start.isoformat(),
+                    "to": y.end.isoformat(),
+                    "cumulative_cap": plain(y.cumulative_cap),
+                    "used_before": plain(y.used_before),
+                    "used_by_plan": plain(y.used_by_plan),
+                    "left": plain(y.left),
+                }
+                for y in limits.staged_cap
+            ],
+            "deductible": [
+                {
+                    "calendar_year": d.year,
+                    "amount": plain(d.amount),
+                    "used_before": plain(d.used_before),
+                    "used_by_plan": plain(d.used_by_plan),
+                    "left": plain(d.left),
+                    "note": d.note,
+                }
+                for d in limits.deductible
+            ],
+            "pzr": [
+                {
+                    "calendar_year": p.year,
+                    "limit": plain(p.limit),
+                    "used_before": plain(p.used_before),
+                    "used_by_plan": plain(p.used_by_plan),
+                }
+                for p in limits.pzr
+            ],
+            "implants": [
+                {
+                    "jaw": j.jaw,
+                    "present": j.present,
+                    "planned": j.planned,
+                    "limit": j.limit,
+                    "covered_sites": list(j.covered_sites),
+                    "excluded_sites": list(j.excluded_sites),
+                }
+                for j in limits.implants
+            ],
+        },
+        "settings": estimate.settings,
+        "versions": estimate.versions,
+    }

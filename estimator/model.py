@@ -1,0 +1,268 @@
+"""The plan, the insured person and the estimate: immutable records, Decimal money."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from estimator.teeth import Teeth
+
+
+class LineClass(StrEnum):
+    """Benefit class of a line (spec section 2, Nr. II.3.2)."""
+
+    A = "A"  # Zahnersatz: crowns, dentures, functional therapy, implantology, their preparation
+    B = "B"  # Zahnbehandlung: inlays, other dental work, orthodontics
+    P = "P"  # Prophylaxe: no deductible
+    X = "X"  # not eligible
+
+    @property
+    def label(self) -> str:
+        return CLASS_LABELS[self]
+
+
+CLASS_LABELS = {
+    LineClass.A: "Zahnersatz",
+    LineClass.B: "Zahnbehandlung",
+    LineClass.P: "Prophylaxe",
+    LineClass.X: "nicht erstattungsfähig",
+}
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}[self.value]
+
+
+class Schedule(StrEnum):
+    GOZ = "GOZ"
+    GOAE = "GOÄ"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem or note about the plan, with where it is and (for rules) the tariff section."""
+
+    severity: Severity
+    code: str
+    message: str
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    section: str = ""
+
+    @property
+    def cell(self) -> str:
+        return f"{self.column}{self.row}" if self.column and self.row else ""
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    """One fee line of the HKP (GOZ or GOÄ)."""
+
+    sheet: str
+    row: int
+    number: str
+    schedule: Schedule = Schedule.GOZ
+    date: dt.date | None = None
+    teeth: Teeth = field(default_factory=Teeth)
+    description: str = ""
+    count: Decimal = Decimal(1)
+    factor: Decimal = Decimal("2.3")
+    amount: Decimal | None = None
+    justification: str = ""
+    accident: bool = False
+    manual_class: LineClass | None = None
+    confirmed: bool = False  # the user confirmed a fee number missing from the catalogue
+
+    kind = "fee"
+
+
+@dataclass(frozen=True)
+class LabLine:
+    """One lab line (Material- und Laborkosten) of the HKP."""
+
+    sheet: str
+    row: int
+    code: str
+    unit_price: Decimal
+    date: dt.date | None = None
+    teeth: Teeth = field(default_factory=Teeth)
+    description: str = ""
+    quantity: Decimal = Decimal(1)
+    vat_percent: Decimal | None = None
+    amount: Decimal | None = None
+    manual_class: LineClass | None = None
+
+    kind = "lab"
+
+    @property
+    def number(self) -> str:
+        return self.code
+
+
+PlanLine = FeeLine | LabLine
+
+
+@dataclass(frozen=True)
+class Person:
+    """The insured person and the contract, with what earlier benefits already used."""
+
+    name: str = ""
+    birth_date: dt.date | None = None
+    insurance_number: str = ""
+    practice: str = ""
+    practice_address: str = ""
+    variant: str = "BM5/0"
+    insurance_start: dt.date | None = None
+    cooperating: bool = False
+    accident: bool = False
+    prior_class_a: tuple[Decimal, Decimal, Decimal, Decimal] = (Decimal(0),) * 4
+    deductible_used: Decimal = Decimal(0)
+    pzr_reimbursed: Decimal = Decimal(0)
+    implants_upper: int = 0
+    implants_lower: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A Heil- und Kostenplan: its lines, the person, the plan date and what reading it found."""
+
+    fee_lines: tuple[FeeLine, ...] = ()
+    lab_lines: tuple[LabLine, ...] = ()
+    person: Person = Person()
+    plan_date: dt.date | None = None
+    source: str = ""
+    input_findings: tuple[Finding, ...] = ()
+    columns: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)  # sheet -> field -> letter
+    patient_cells: dict[str, str] = field(default_factory=dict, compare=False)  # Patient label -> cell
+
+    def cell_column(self, sheet: str, name: str) -> str:
+        """The column letter a field was read from, or the field name when unknown."""
+        return self.columns.get(sheet, {}).get(name, name)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One step that decided or changed a line's amount, with the tariff section."""
+
+    rule: str
+    text: str
+    before: Decimal | None = None
+    after: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """A plan line with its class, amounts and the reasons for them."""
+
+    line: PlanLine
+    date: dt.date
+    line_class: LineClass
+    rate: Decimal
+    billed: Decimal
+    eligible: Decimal
+    benefit: Decimal
+    accident: bool
+    class_by_hand: bool
+    explanations: tuple[Explanation, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.line.kind
+
+    @property
+    def reduction(self) -> Decimal:
+        return self.billed - self.benefit
+
+
+@dataclass(frozen=True)
+class Totals:
+    billed: Decimal
+    eligible: Decimal
+    benefit: Decimal
+
+    @property
+    def patient_share(self) -> Decimal:
+        return self.billed - self.benefit
+
+
+@dataclass(frozen=True)
+class CapYear:
+    """Staged cap of one insurance year k (Nr. II.3.2): cumulative limit, what was used, what is left."""
+
+    year: int
+    start: dt.date
+    end: dt.date
+    cumulative_cap: Decimal
+    used_before: Decimal
+    used_by_plan: Decimal
+
+    @property
+    def left(self) -> Decimal:
+        return max(Decimal("0.00"), self.cumulative_cap - self.used_before - self.used_by_plan)
+
+
+@dataclass(frozen=True)
+class DeductibleYear:
+    """Deductible of one calendar year (Nr. II.8)."""
+
+    year: int
+    amount: Decimal
+    used_before: Decimal
+    used_by_plan: Decimal
+    note: str = ""
+
+    @property
+    def left(self) -> Decimal:
+        return max(Decimal("0.00"), self.amount - self.used_before - self.used_by_plan)
+
+
+@dataclass(frozen=True)
+class PzrYear:
+    """PZR limit of one calendar year (Nr. II.3.1)."""
+
+    year: int
+    limit: Decimal
+    used_before: Decimal
+    used_by_plan: Decimal
+
+
+@dataclass(frozen=True)
+class JawImplants:
+    """Implants of one jaw against the limit (Nr. II.3.1)."""
+
+    jaw: str
+    present: int
+    planned: int
+    covered_sites: tuple[int, ...]
+    excluded_sites: tuple[int, ...]
+    limit: int
+
+
+@dataclass(frozen=True)
+class Limits:
+    staged_cap: tuple[CapYear, ...] = ()
+    deductible: tuple[DeductibleYear, ...] = ()
+    pzr: tuple[PzrYear, ...] = ()
+    implants: tuple[JawImplants, ...] = ()
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What the insurer is expected to pay for a plan, line by line, with every reason."""
+
+    plan: Plan
+    lines: tuple[LineResult, ...]
+    findings: tuple[Finding, ...]
+    totals: Totals
+    limits: Limits
+    settings: dict[str, object] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)

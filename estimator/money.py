@@ -1,0 +1,49 @@
+"""Decimal money: rounding half-up to cents, and German formatting for display only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def cents(amount: Decimal) -> Decimal:
+    """Round to cents, half-up (the tariff rules' rounding)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def plain(amount: Decimal) -> str:
+    """Machine form of an amount: "1234.56"."""
+    return f"{cents(amount):.2f}"
+
+
+def german_number(value: Decimal, places: int = 2) -> str:
+    """German number format: 1.234,56."""
+    quantum = Decimal(1).scaleb(-places)
+    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def eur(amount: Decimal) -> str:
+    """German money format: 1.234,56 €."""
+    return f"{german_number(amount)}\u00a0€"
+
+
+def german_factor(value: Decimal) -> str:
+    """A factor or rate as Germans write it: 2,3 or 3,5 (no trailing zeros beyond one place)."""
+    text = f"{value.normalize():f}"
+    if "." in text and len(text.split(".")[1]) < 1:
+        text += "0"
+    return text.replace(".", ",")
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as percent: 0.80 -> "80 %"."""
+    return f"{german_factor((rate * 100).normalize())}\u00a0%"
+
+
+def german_date(value: dt.date | None) -> str:
+    """TT.MM.JJJJ, or an empty string."""
+    return value.strftime("%d.%m.%Y") if value else ""

@@ -1,0 +1,11 @@
+"""Files shipped with the program: the example plan, fonts, icons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def example_plan_path() -> Path:
+    return RESOURCES / "examples" / "beispielplan.xlsx"

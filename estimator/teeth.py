@@ -1,0 +1,97 @@
+"""FDI tooth notation: single teeth, lists, ranges across the midline, jaws (OK, UK)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PERMANENT = tuple(q * 10 + p for q in (1, 2, 3, 4) for p in range(1, 9))
+DECIDUOUS = tuple(q * 10 + p for q in (5, 6, 7, 8) for p in range(1, 6))
+VALID_TEETH = frozenset(PERMANENT + DECIDUOUS)
+UPPER_QUADRANTS = (1, 2, 5, 6)
+UPPER = frozenset(t for t in VALID_TEETH if t // 10 in UPPER_QUADRANTS)
+LOWER = VALID_TEETH - UPPER
+JAW_NAMES = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+
+
+class ToothError(ValueError):
+    """A tooth text that is not valid FDI notation; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class Teeth:
+    """The teeth a line refers to, with the text it was written as."""
+
+    text: str = ""
+    teeth: frozenset[int] = frozenset()
+
+    def overlaps(self, other: Teeth) -> bool:
+        return bool(self.teeth & other.teeth)
+
+    @property
+    def jaws(self) -> frozenset[str]:
+        return frozenset(jaw_of(t) for t in self.teeth)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def jaw_of(tooth: int) -> str:
+    """OK for the upper jaw (quadrants 1, 2, 5, 6), UK for the lower jaw."""
+    return "OK" if tooth in UPPER else "UK"
+
+
+def _arch_order(jaw: str) -> list[int]:
+    """Permanent teeth of one jaw from the patient's right to left, as a dentist reads a range."""
+    if jaw == "OK":
+        return [18 - i for i in range(8)] + [21 + i for i in range(8)]
+    return [48 - i for i in range(8)] + [31 + i for i in range(8)]
+
+
+def _deciduous_order(jaw: str) -> list[int]:
+    if jaw == "OK":
+        return [55 - i for i in range(5)] + [61 + i for i in range(5)]
+    return [85 - i for i in range(5)] + [71 + i for i in range(5)]
+
+
+def _single(token: str) -> int:
+    if not token.isdigit() or int(token) not in VALID_TEETH:
+        raise ToothError(
+            f"„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85)"
+        )
+    return int(token)
+
+
+def _range(first: int, last: int) -> set[int]:
+    if jaw_of(first) != jaw_of(last):
+        raise ToothError(f"Bereich {first}-{last} reicht über beide Kiefer; bitte je Kiefer angeben")
+    jaw = jaw_of(first)
+    for order in (_arch_order(jaw), _deciduous_order(jaw)):
+        if first in order and last in order:
+            i, j = sorted((order.index(first), order.index(last)))
+            return set(order[i : j + 1])
+    raise ToothError(f"Bereich {first}-{last} mischt Milchzähne und bleibende Zähne")
+
+
+def parse_teeth(value: object) -> Teeth:
+    """Parse "16", "14,15", "13-23", "OK", "UK", "OK/UK" or empty; raise ToothError otherwise."""
+    if value is None:
+        return Teeth()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if not text:
+        return Teeth()
+    normalized = re.sub(r"\s*[-–]\s*", "-", text.upper())
+    teeth: set[int] = set()
+    for part in re.split(r"[,;/+\s]+", normalized):
+        if not part:
+            continue
+        if part in ("OK", "UK"):
+            teeth |= {t for t in PERMANENT if jaw_of(t) == part}
+        elif "-" in part:
+            first, _, last = part.partition("-")
+            teeth |= _range(_single(first), _single(last))
+        else:
+            teeth.add(_single(part))
+    return Teeth(text=text, teeth=frozenset(teeth))

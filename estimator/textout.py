@@ -1,0 +1,95 @@
+"""The estimate as a readable German table for the terminal."""
+
+from __future__ import annotations
+
+from estimator.model import Estimate, Severity
+from estimator.money import eur, german_date, percent
+
+JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+
+
+def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
+    return "  ".join(
+        c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+    ).rstrip()
+
+
+def estimate_text(estimate: Estimate) -> str:
+    plan, person, totals = estimate.plan, estimate.plan.person, estimate.totals
+    out = ["Erstattungsschätzung – DKV BestMed Premium " + person.variant]
+    facts = [
+        ("Patient", person.name or "–"),
+        ("Geburtsdatum", german_date(person.birth_date) or "–"),
+        ("Versicherungsbeginn", german_date(person.insurance_start) or "–"),
+        ("Planungsdatum", german_date(plan.plan_date) or "–"),
+        ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
+        ("Unfall", "ja" if person.accident else "nein"),
+    ]
+    out += [f"  {label + ':':<22}{value}" for label, value in facts]
+    out.append("")
+    head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Rechnung", "erstattungsf.", "Erstattung", "Grund"]
+    rows = []
+    for r in estimate.lines:
+        reductions = [e for e in r.explanations if e.before is not None and e.after is not None and e.after < e.before]
+        reason = "; ".join(f"{e.rule}: {e.text}" for e in reductions if not e.text.startswith("Erstattungssatz"))
+        rows.append(
+            [
+                f"{r.line.sheet[:3]}!{r.line.row}",
+                german_date(r.date),
+                r.line.teeth.text,
+                r.line.number,
+                r.line_class.value + ("*" if r.class_by_hand else ""),
+                percent(r.rate),
+                eur(r.billed),
+                eur(r.eligible),
+                eur(r.benefit),
+                reason,
+            ]
+        )
+    widths = [max(len(head[i]), *(len(row[i]) for row in rows)) if rows else len(head[i]) for i in range(len(head) - 1)]
+    widths.append(0)
+    right = {5, 6, 7, 8}
+    out.append(_row(head, widths, right))
+    out.extend(_row(row, widths, right) for row in rows)
+    out.append("")
+    for label, value in (
+        ("Rechnungsbetrag", totals.billed),
+        ("erstattungsfähig", totals.eligible),
+        ("voraussichtliche Erstattung", totals.benefit),
+        ("voraussichtlicher Eigenanteil", totals.patient_share),
+    ):
+        out.append(f"  {label + ':':<32}{eur(value):>14}")
+    limits = estimate.limits
+    if limits.staged_cap or limits.deductible or limits.pzr or any(j.planned for j in limits.implants):
+        out.append("\nGrenzen")
+    for y in limits.staged_cap:
+        out.append(
+            f"  Zahnstaffel {y.year}. Versicherungsjahr ({german_date(y.start)}–{german_date(y.end)}): "
+            f"bis {eur(y.cumulative_cap)} kumuliert, bisher {eur(y.used_before)}, dieser Plan {eur(y.used_by_plan)}, "
+            f"frei {eur(y.left)}"
+        )
+    for d in limits.deductible:
+        out.append(
+            f"  Selbstbehalt {d.year} ({d.note}): {eur(d.amount)}, bisher {eur(d.used_before)}, "
+            f"dieser Plan {eur(d.used_by_plan)}, offen {eur(d.left)}"
+        )
+    for p in limits.pzr:
+        out.append(f"  PZR {p.year}: höchstens {eur(p.limit)}, bisher {eur(p.used_before)}, dieser Plan {eur(p.used_by_plan)}")
+    for j in limits.implants:
+        if j.planned:
+            out.append(
+                f"  Implantate {JAWS[j.jaw]}: {j.present} vorhanden, {j.planned} geplant, "
+                f"Grenze {j.limit}; nicht erstattungsfähig: {', '.join(map(str, j.excluded_sites)) or '–'}"
+            )
+    if estimate.findings:
+        out.append("\nHinweise zur Prüfung")
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        for f in sorted(estimate.findings, key=lambda f: order[f.severity]):
+            where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
+            section = f" ({f.section})" if f.section else ""
+            out.append(f"  {f.severity.label}: {f.message}{section}{where}")
+    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in estimate.settings.items())
+    out.append(f"\nAuslegung: {settings}")
+    out.append("Stand: " + ", ".join(f"{k} {v}" for k, v in estimate.versions.items()))
+    out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,143 @@
+"""Line classification (spec section 2): default classes, preparatory measures, surcharges, lab inheritance."""
+
+import datetime as dt
+from decimal import Decimal
+
+from estimator.model import LineClass
+from tests.estimator.builders import fee, fee_result, goae, lab, lab_result, run
+
+A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
+
+
+def test_crown_is_class_a_at_80_percent() -> None:
+    result = fee_result(run(fee("2210", "16")))
+    assert (result.line_class, result.rate) == (A, Decimal("0.80"))
+    assert (result.billed, result.eligible, result.benefit) == (Decimal("217.06"), Decimal("217.06"), Decimal("173.65"))
+
+
+def test_cooperating_dentist_raises_class_a_to_90_percent() -> None:
+    result = fee_result(run(fee("2210", "16"), cooperating=True))
+    assert result.rate == Decimal("0.90")
+    assert result.benefit == Decimal("195.35")  # 217.06 x 0.9 = 195.354
+
+
+def test_filling_is_class_b_at_100_percent() -> None:
+    result = fee_result(run(fee("2060", "26")))
+    assert (result.line_class, result.benefit) == (B, Decimal("68.17"))
+
+
+def test_inlay_is_class_b() -> None:
+    assert fee_result(run(fee("2170", "26"))).line_class is B
+
+
+def test_pzr_and_individual_prophylaxis_are_class_p() -> None:
+    result = run(fee("1040", count=10), fee("1000"))
+    assert [r.line_class for r in result.lines] == [P, P]
+
+
+def test_surgery_alone_is_b_but_preparatory_to_an_implant_is_a() -> None:
+    assert fee_result(run(fee("3000", "36"))).line_class is B
+    result = run(fee("3000", "36"), fee("9010", "36"))
+    assert fee_result(result, 0).line_class is A
+    assert any("vorbereitende Maßnahme" in e.text for e in fee_result(result, 0).explanations)
+
+
+def test_anaesthesia_on_another_tooth_is_not_preparatory() -> None:
+    result = run(fee("0090", "15"), fee("2210", "16"))
+    assert fee_result(result, 0).line_class is B
+
+
+def test_region_line_containing_the_crown_tooth_is_preparatory() -> None:
+    result = run(fee("0090", "OK"), fee("2210", "16"))
+    assert fee_result(result, 0).line_class is A
+
+
+def test_preparatory_by_tooth_can_be_switched_off() -> None:
+    result = run(fee("0090", "16"), fee("2210", "16"), settings={"preparatory_by_tooth": False})
+    assert fee_result(result, 0).line_class is B
+    assert result.settings["preparatory_by_tooth"] is False
+
+
+def test_goae_x_ray_is_b_and_preparatory_to_a_crown_is_a() -> None:
+    assert fee_result(run(goae("5000", "16", factor="1.8"))).line_class is B
+    assert fee_result(run(goae("5000", "16", factor="1.8"), fee("2210", "16"))).line_class is A
+
+
+def test_surcharge_takes_the_class_of_the_service_on_the_same_tooth_and_day() -> None:
+    with_implant = run(fee("9010", "36"), fee("0530", "36", factor=1))
+    assert fee_result(with_implant, 1).line_class is A
+    with_extraction = run(fee("3000", "36"), fee("0500", "36", factor=1))
+    assert fee_result(with_extraction, 1).line_class is B
+    other_day = run(fee("9010", "36"), fee("0530", "36", factor=1, date=dt.date(2026, 3, 11)))
+    assert fee_result(other_day, 1).line_class is B
+
+
+def test_splints_are_functional_therapy_unless_the_auslegung_says_otherwise() -> None:
+    assert fee_result(run(fee("7000", "OK"))).line_class is A
+    assert fee_result(run(fee("7000", "OK"), settings={"splints_class": "B"})).line_class is B
+
+
+def test_implantology_prosthetics_and_functional_analysis_are_a() -> None:
+    result = run(fee("9010", "46"), fee("5010", "45"), fee("8000"))
+    assert [r.line_class for r in result.lines] == [A, A, A]
+
+
+def test_orthodontics_is_b_before_19_and_x_from_19() -> None:
+    young = run(fee("6030", "OK"), birth_date=dt.date(2010, 5, 1))
+    assert fee_result(young).line_class is B
+    adult = fee_result(run(fee("6030", "OK"), birth_date=dt.date(2000, 5, 1)))
+    assert (adult.line_class, adult.eligible, adult.benefit) == (X, Decimal("0.00"), Decimal("0.00"))
+
+
+def test_orthodontics_age_is_taken_at_the_earliest_orthodontic_date() -> None:
+    # 19th birthday on 01.03.2026: treatment started 01.02.2026 at 18, so later lines stay B.
+    result = run(
+        fee("6030", "OK", date=dt.date(2026, 2, 1)),
+        fee("6030", "UK", date=dt.date(2026, 6, 1)),
+        birth_date=dt.date(2007, 3, 1),
+    )
+    assert [r.line_class for r in result.lines] == [B, B]
+
+
+def test_manual_class_wins_and_is_shown() -> None:
+    result = fee_result(run(fee("2210", "16", manual_class="B")))
+    assert (result.line_class, result.class_by_hand, result.benefit) == (B, True, Decimal("217.06"))
+    assert any(e.rule == "von Hand" for e in result.explanations)
+
+
+def test_lab_line_inherits_the_class_of_its_fee_lines() -> None:
+    crown = run(fee("2210", "16"), lab("0344", "16", "61.50"))
+    assert lab_result(crown).line_class is A
+    inlay = run(fee("2170", "26"), lab("0322", "26", "107.10"))
+    assert lab_result(inlay).line_class is B
+    mixed = run(fee("2170", "26"), fee("2210", "26"), lab("0001", "26", "5.70"))
+    assert lab_result(mixed).line_class is A
+
+
+def test_lab_line_without_fee_line_takes_its_code_group_default() -> None:
+    assert lab_result(run(lab("0322", "26", "100"))).line_class is B
+    assert lab_result(run(lab("0323", "26", "90"))).line_class is A
+    assert lab_result(run(lab("0344", "16", "60"))).line_class is A
+    assert lab_result(run(lab("0901", "", "40"))).line_class is B
+    assert lab_result(run(lab("I 111", "", "200"))).line_class is A
+
+
+def test_general_lab_code_without_tooth_follows_the_larger_share_of_the_fee_amount() -> None:
+    mostly_b = run(fee("2170", "26"), fee("0090", "11"), lab("0001", "", "5.70"))
+    assert lab_result(mostly_b).line_class is B
+    mostly_a = run(fee("2210", "16"), fee("2060", "26"), lab("0001", "", "5.70"))
+    assert lab_result(mostly_a).line_class is A
+    explanation = lab_result(mostly_a).explanations[0].text
+    assert "größeren Anteil" in explanation
+
+
+def test_lab_line_is_x_when_all_its_fee_lines_are_x() -> None:
+    result = run(fee("6030", "OK"), lab("0901", "OK", "40"), birth_date=dt.date(1990, 1, 1))
+    assert lab_result(result).line_class is X
+    assert lab_result(result).benefit == Decimal("0.00")
+
+
+def test_lab_line_is_accident_when_all_its_fee_lines_are() -> None:
+    result = run(fee("2210", "16", accident=True), lab("0344", "16", "61.50"), lab("0344", "26", "61.50"))
+    assert lab_result(result, 0).accident is True
+    assert lab_result(result, 1).accident is False

@@ -1,0 +1,146 @@
+"""Fee checks (spec 3, 6a) and lab checks against B 269 (spec 4), each with a hand-checked amount."""
+
+from decimal import Decimal
+
+from estimator.model import Severity
+from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
+
+# Hand-checked fees: points x 0.0562421 (GOZ) or x 0.0582873 (GOÄ) x factor, rounded half-up to cents;
+# the 3.5 and maximum amounts agree with the published tables in shared/data.
+
+
+def test_fee_is_computed_from_points_when_no_amount_is_given() -> None:
+    result = fee_result(run(fee("1040", count=28)))
+    assert result.billed == Decimal("101.36")  # 28 x 3.62 (28 points x 2.3)
+
+
+def test_factor_above_maximum_without_justification_is_eligible_at_the_maximum() -> None:
+    result = run(fee("2210", "16", factor="4.0"))
+    line = fee_result(result)
+    assert (line.billed, line.eligible) == (Decimal("377.50"), Decimal("330.31"))
+    assert line.benefit == Decimal("264.25")  # 330.31 x 0.8 = 264.248
+    assert "fee.above_maximum" in codes(result)
+    assert any(e.rule == "Nr. II.3.1 Fn. 8" and e.after == Decimal("330.31") for e in line.explanations)
+
+
+def test_factor_above_maximum_with_justification_is_fully_eligible_and_flagged() -> None:
+    result = run(fee("2210", "16", factor="4.0", justification="extrem tief zerstörter Zahn, subgingivale Präparation"))
+    line = fee_result(result)
+    assert line.eligible == Decimal("377.50")
+    assert "fee.above_maximum_justified" in codes(result)
+    assert "fee.above_maximum" not in codes(result)
+
+
+def test_factor_above_threshold_without_justification_is_a_warning_only() -> None:
+    result = run(fee("2210", "16", factor="3.0"))
+    assert fee_result(result).eligible == Decimal("283.12")
+    finding = next(f for f in result.findings if f.code == "fee.above_threshold")
+    assert finding.severity is Severity.WARNING
+    assert "2,3" in finding.message
+
+
+def test_factor_above_threshold_with_justification_has_no_warning() -> None:
+    result = run(fee("2210", "16", factor="3.0", justification="erschwerte Präparation"))
+    assert "fee.above_threshold" not in codes(result)
+
+
+def test_single_rate_numbers_are_eligible_at_factor_1() -> None:
+    result = run(fee("3000", "36"), fee("0500", "36", factor="2.3"))
+    surcharge = fee_result(result, 1)
+    assert (surcharge.billed, surcharge.eligible) == (Decimal("51.74"), Decimal("22.50"))
+    finding = next(f for f in result.findings if f.code == "fee.single_rate_only")
+    assert finding.severity is Severity.ERROR
+
+
+def test_amount_that_does_not_match_the_fee_is_reported_and_stays_the_basis() -> None:
+    result = run(fee("2210", "16", amount="230.00"))
+    assert fee_result(result).eligible == Decimal("230.00")
+    assert "fee.amount_mismatch" in codes(result)
+
+
+def test_amount_within_one_cent_per_unit_is_accepted() -> None:
+    result = run(fee("1040", count=28, amount="101.60"))  # 0.24 EUR off: within 28 x 1 cent
+    assert "fee.amount_mismatch" not in codes(result)
+
+
+def test_goae_accepts_both_rounding_points() -> None:
+    assert "fee.amount_mismatch" not in codes(run(goae("5004", factor="1.8", amount="41.96")))
+    assert "fee.amount_mismatch" not in codes(run(goae("5004", factor="1.8", amount="41.97")))
+    assert "fee.amount_mismatch" in codes(run(goae("5004", factor="1.8", amount="42.10")))
+
+
+def test_goae_sections_a_e_o_have_maximum_2_5() -> None:
+    result = run(goae("5004", factor="3.0"))
+    assert (fee_result(result).billed, fee_result(result).eligible) == (Decimal("69.94"), Decimal("58.29"))
+    assert "fee.above_maximum" in codes(result)
+
+
+def test_goae_section_m_and_437_have_maximum_1_3() -> None:
+    assert fee_result(run(goae("3511", factor="1.5"))).eligible == Decimal("3.79")
+    assert fee_result(run(goae("437", factor="1.5"))).eligible == Decimal("37.89")
+
+
+def test_goae_personal_service_has_maximum_3_5_and_threshold_2_3() -> None:
+    result = run(goae("1", factor="3.0"))
+    assert fee_result(result).eligible == Decimal("13.99")
+    assert "fee.above_threshold" in codes(result)
+    assert "fee.above_maximum" not in codes(result)
+
+
+def test_goae_technical_threshold_is_1_8() -> None:
+    assert "fee.above_threshold" in codes(run(goae("5004", factor="2.0")))
+    assert "fee.above_threshold" not in codes(run(goae("5004", factor="1.8")))
+
+
+def test_unknown_fee_number_is_not_eligible_until_confirmed() -> None:
+    result = run(fee("2211", "16", amount="100.00"))
+    assert fee_result(result).eligible == Decimal("0.00")
+    finding = next(f for f in result.findings if f.code == "fee.unknown_number")
+    assert "2211" in finding.message and finding.severity is Severity.ERROR
+    confirmed = run(fee("2211", "16", amount="100.00", confirmed=True))
+    assert fee_result(confirmed).eligible == Decimal("100.00")
+
+
+def test_partial_crown_fee_without_points_is_derived_from_the_crown() -> None:
+    # GOZ 2230 is half of the crown fee on the same tooth: 1678 points x 0.5 x 2.3 -> 108.53.
+    result = run(fee("2210", "16"), fee("2230", "16"))
+    assert fee_result(result, 1).billed == Decimal("108.53")
+
+
+def test_unlisted_lab_code_is_not_eligible_and_named() -> None:
+    result = run(lab("0999", "16", "50.00"))
+    assert lab_result(result).eligible == Decimal("0.00")
+    finding = next(f for f in result.findings if f.code == "lab.unlisted")
+    assert "0999" in finding.message
+
+
+def test_lab_price_over_the_b269_maximum_is_cut_to_the_maximum_plus_vat() -> None:
+    result = run(fee("2210", "16"), lab("0344", "16", "70.00"))
+    line = lab_result(result)
+    assert line.billed == Decimal("74.90")  # 70.00 x 1.07
+    assert line.eligible == Decimal("65.81")  # 61.50 x 1.07 = 65.805
+    finding = next(f for f in result.findings if f.code == "lab.over_maximum")
+    assert "70,00" in finding.message and "61,50" in finding.message and "8,50" in finding.message
+
+
+def test_lab_line_with_its_own_vat_rate() -> None:
+    line = lab_result(run(fee("2210", "16"), lab("0344", "16", "61.50", vat_percent="19")))
+    assert line.eligible == Decimal("73.19")  # 61.50 x 1.19 = 73.185, half-up
+
+
+def test_lab_quantity_limit_per_jaw_from_b269() -> None:
+    result = run(lab("I 112", "36", "30.00"), lab("I 112", "46", "30.00"), lab("I 112", "16", "30.00"))
+    assert [r.eligible for r in result.lines] == [Decimal("32.10"), Decimal("0.00"), Decimal("32.10")]
+    assert "lab.quantity_limit" in codes(result)
+
+
+def test_storage_and_overhead_costs_are_never_eligible() -> None:
+    result = run(lab("0001", "16", "5.70", description="Lagerhaltung Legierung"))
+    assert lab_result(result).eligible == Decimal("0.00")
+    assert "lab.never_eligible" in codes(result)
+
+
+def test_lab_costs_over_1000_eur_ask_for_a_lab_cost_estimate() -> None:
+    result = run(fee("9010", "36"), lab("I 111", "36", "200", quantity=5))
+    assert "lab.cost_estimate" in codes(result)
+    assert "lab.cost_estimate" not in codes(run(lab("I 111", "36", "200")))

@@ -1,0 +1,27 @@
+"""The domain package stays free of Qt (style.md: estimator/ never imports PySide6 or ui/)."""
+
+import ast
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_no_module_in_estimator_imports_qt_or_ui() -> None:
+    offenders = []
+    for path in (ROOT / "estimator").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "ui", "shiboken6")]
+    assert offenders == []
+
+
+def test_running_an_estimate_loads_no_qt() -> None:
+    code = (
+        "import sys; from estimator.cli import main; main(['estimate', '--json', '/dev/null']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

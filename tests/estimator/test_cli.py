@@ -1,0 +1,82 @@
+"""The hkp command end to end: exit codes, JSON schema, options that override the workbook."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from estimator.cli import main
+from tests.conftest import GOLDEN
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+
+
+def run_json(tmp_path: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(CROWN), "--json", str(out), *args]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_json_schema(tmp_path: Path) -> None:
+    data = run_json(tmp_path)
+    assert data["schema"] == "hkp-estimate/1"
+    assert data["totals"] == {"billed": "403.75", "eligible": "403.75", "benefit": "323.01", "patient_share": "80.74"}
+    line = data["lines"][0]
+    assert {
+        "sheet",
+        "row",
+        "kind",
+        "code",
+        "tooth",
+        "date",
+        "class",
+        "rate",
+        "billed",
+        "eligible",
+        "benefit",
+        "explanations",
+    } <= set(line)
+    assert line["explanations"][0].keys() == {"rule", "text", "before", "after"}
+    assert set(data["limits"]) == {"staged_cap", "deductible", "pzr", "implants"}
+    assert set(data["versions"]) == {"tariff_profile", "b269", "goz", "goae"}
+
+
+def test_options_override_the_patient_sheet(tmp_path: Path) -> None:
+    data = run_json(
+        tmp_path, "--cooperating", "--tariff", "BM5/1", "--insurance-start", "01.01.2026", "--set", "insurance_year=anniversary"
+    )
+    assert data["person"]["tariff"] == "BM5/1" and data["person"]["cooperating"] is True
+    assert data["lines"][1]["rate"] == "0.90"
+    assert data["settings"]["insurance_year"] == "anniversary"
+    assert data["limits"]["deductible"][0]["amount"] == "400.00"
+
+
+def test_text_summary_is_german(capsys: object) -> None:
+    assert main(["estimate", str(CROWN)]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "voraussichtliche Erstattung:" in out and "323,01\u00a0€" in out and "10.03.2026" in out
+
+
+def test_unknown_setting_exits_2_with_a_message(tmp_path: Path, capsys: object) -> None:
+    assert main(["estimate", str(CROWN), "--set", "rounding=up"]) == 2
+    assert "Unbekannte Auslegung" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_unreadable_file_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    run = subprocess.run(
+        [sys.executable, "-m", "estimator.cli", "estimate", str(bad)], check=False, capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr and "plan.xlsx" in run.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path, capsys: object) -> None:
+    assert main(["estimate", str(tmp_path / "fehlt.xlsx")]) == 2
+    assert "nicht gefunden" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_without_a_file_the_bundled_example_is_estimated(capsys: object) -> None:
+    assert main(["estimate"]) == 0
+    assert "Erstattungsschätzung" in capsys.readouterr().out  # type: ignore[attr-defined]

@@ -1,0 +1,125 @@
+"""Reading the canonical HKP workbook: values, German text, and a finding with its cell for every bad value."""
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from estimator.excel import PlanReadError, parse_date, parse_decimal, read_plan
+from estimator.model import LineClass, Schedule
+from tests.estimator.workbooks import write_workbook
+
+D = Decimal
+DAY = dt.datetime(2026, 3, 10)
+
+
+def test_reads_patient_fee_and_lab_lines(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "plan.xlsx",
+        [
+            [DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06, None, None, None],
+            [DAY, "16", "GOÄ", "Ä5004", None, 1, 1.8, None, None, "x", "B"],
+        ],
+        [[DAY, "16", "I111", None, 2, "61,50", "7 %", None, None]],
+        patient={"Tarif": "BM5 / 3", "Kooperationszahnarzt": "ja", "Implantate UK": 3},
+    )
+    plan = read_plan(path)
+    assert plan.person.variant == "BM5/3" and plan.person.cooperating and plan.person.implants_lower == 3
+    assert plan.plan_date == dt.date(2026, 3, 10)
+    crown, x_ray = plan.fee_lines
+    assert (crown.number, crown.amount, crown.row) == ("2210", D("217.06"), 2)
+    assert (x_ray.schedule, x_ray.number, x_ray.accident, x_ray.manual_class) == (Schedule.GOAE, "5004", True, LineClass.B)
+    (implant,) = plan.lab_lines
+    assert (implant.code, implant.quantity, implant.unit_price, implant.vat_percent) == ("I 111", D(2), D("61.50"), D(7))
+    assert plan.input_findings == ()
+
+
+def test_fee_number_that_lost_its_leading_zeros(tmp_path: Path) -> None:
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", [[DAY, "16", "GOZ", 90, None, 1, 2.3, None, None, None, None]]))
+    assert plan.fee_lines[0].number == "0090"
+
+
+def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "p.xlsx",
+        [
+            [DAY, "99", "GOZ", "2210", None, 1, 2.3, None, None, None, None],
+            [DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None],
+        ],
+    )
+    plan = read_plan(path)
+    assert len(plan.fee_lines) == 1
+    problem = next(f for f in plan.input_findings if f.code == "input.cell")
+    assert (problem.sheet, problem.row, problem.column) == ("Leistungen", 2, "B")
+    assert "Leistungen!B2" in problem.message and "FDI" in problem.message
+    assert any(f.code == "input.line_skipped" and f.row == 2 for f in plan.input_findings)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [(5, -1, "positive Zahl"), (7, "zwölf", "Zahl erwartet"), (6, "viel", "Zahl erwartet"), (2, "GOX", "GOZ oder GOÄ")],
+)
+def test_bad_cells_name_what_was_expected(tmp_path: Path, column: int, value: object, expected: str) -> None:
+    row: list[object] = [DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None]
+    row[column] = value
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", [row, [DAY, "17", "GOZ", "2210", None, 1, 2.3, None, None, None, None]]))
+    assert len(plan.fee_lines) == 1
+    assert any(expected in f.message for f in plan.input_findings)
+
+
+def test_total_row_is_skipped_and_said(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "p.xlsx",
+        [
+            [DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None],
+            [None, None, None, "Summe", None, None, None, 217.06, None, None, None],
+        ],
+    )
+    plan = read_plan(path)
+    assert len(plan.fee_lines) == 1
+    assert any(f.code == "input.total_row" for f in plan.input_findings)
+
+
+def test_not_a_workbook_is_refused_with_one_message(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_text("Name;Nr\n", encoding="utf-8")
+    with pytest.raises(PlanReadError, match="keine Excel-Arbeitsmappe"):
+        read_plan(path)
+
+
+def test_old_xls_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    with pytest.raises(PlanReadError, match=r"\.xls"):
+        read_plan(path)
+
+
+def test_workbook_without_plan_sheets_is_refused(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Tabelle1"  # type: ignore[union-attr]
+    workbook.save(tmp_path / "empty.xlsx")
+    with pytest.raises(PlanReadError, match="kein Blatt"):
+        read_plan(tmp_path / "empty.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.234,56", D("1234.56")),
+        ("2,3", D("2.3")),
+        ("7 %", D(7)),
+        ("12,50 €", D("12.50")),
+        (61.5, D("61.5")),
+        ("1234.5", D("1234.5")),
+    ],
+)
+def test_german_numbers(text: object, value: Decimal) -> None:
+    assert parse_decimal(text) == value
+
+
+def test_german_dates() -> None:
+    assert parse_date("31.12.2026") == dt.date(2026, 12, 31)
+    assert parse_date(dt.datetime(2026, 1, 2, 0, 0)) == dt.date(2026, 1, 2)
+    assert parse_date("2026-05-04") == dt.date(2026, 5, 4)

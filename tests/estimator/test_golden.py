@@ -1,0 +1,41 @@
+"""The worked examples, committed as golden files: every line's class and amounts to the cent."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimator.catalogues import load_catalogues
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from estimator.jsonout import estimate_json
+from tests.conftest import GOLDEN
+
+EXAMPLES = sorted(GOLDEN.glob("*.xlsx"))
+
+
+def test_golden_examples_are_present() -> None:
+    assert {p.stem for p in EXAMPLES} >= {"crown_basic", "staged_cap_year1", "implant_limit", "deductible_first_year_prorated"}
+
+
+@pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)
+def test_worked_example_matches_to_the_cent(workbook: Path) -> None:
+    expected = json.loads(workbook.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = estimate_json(estimate(read_plan(workbook), load_catalogues()))
+    for key, value in expected["totals"].items():
+        assert Decimal(got["totals"][key]) == Decimal(value), key
+    lines = {(line["sheet"], line["row"]): line for line in got["lines"]}
+    assert len(lines) == len(expected["lines"])
+    for want in expected["lines"]:
+        have = lines[(want["sheet"], want["row"])]
+        assert (have["code"], have["class"]) == (want["nr"], want["class"])
+        for amount in ("billed", "eligible", "benefit"):
+            assert Decimal(have[amount]) == Decimal(want[amount]), (want["sheet"], want["row"], amount)
+
+
+@pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)
+def test_line_benefits_sum_to_the_total(workbook: Path) -> None:
+    result = estimate(read_plan(workbook), load_catalogues())
+    assert sum(r.benefit for r in result.lines) == result.totals.benefit
+    assert sum(r.billed for r in result.lines) == result.totals.billed

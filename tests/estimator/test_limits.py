@@ -1,0 +1,237 @@
+"""Limits (spec 5): implants per jaw, PZR, staged caps, accident, deductible, insurance start."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from estimator.limits import insurance_year
+from estimator.model import LineClass
+from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
+
+D = Decimal
+START_2026 = dt.date(2026, 1, 1)
+
+
+def crown(tooth: str, day: dt.date = dt.date(2026, 3, 10), **fields: object) -> object:
+    """A crown billed at a round amount, so that the 80 % benefit is easy to check by hand."""
+    return fee("2210", tooth, date=day, amount=fields.pop("amount", "1000.00"), **fields)
+
+
+# --- implants per jaw (Nr. II.3.1) ---
+
+
+def test_ninth_implant_and_what_sits_on_it_is_not_eligible() -> None:
+    result = run(fee("9010", "36"), fee("9010", "37"), fee("2200", "37"), lab("I 115", "37", "73.40"), implants_lower=7)
+    assert [r.line_class for r in result.lines] == [LineClass.A, LineClass.X, LineClass.X, LineClass.X]
+    assert fee_result(result, 1).benefit == D("0.00")
+    finding = next(f for f in result.findings if f.code == "implant.limit")
+    assert "Unterkiefer" in finding.message and "37" in finding.message and "7 vorhandene" in finding.message
+    jaw = next(j for j in result.limits.implants if j.jaw == "UK")
+    assert (jaw.covered_sites, jaw.excluded_sites) == ((36,), (37,))
+
+
+def test_eighth_implant_is_still_covered() -> None:
+    result = run(fee("9010", "36"), implants_lower=7)
+    assert fee_result(result).line_class is LineClass.A
+    assert "implant.limit" not in codes(result)
+
+
+def test_implant_limit_counts_each_jaw_separately() -> None:
+    result = run(fee("9010", "16"), implants_lower=8)
+    assert fee_result(result).line_class is LineClass.A
+
+
+def test_implants_are_counted_in_order_of_treatment_date() -> None:
+    result = run(fee("9010", "37", date=dt.date(2026, 5, 1)), fee("9010", "36", date=dt.date(2026, 4, 1)), implants_lower=7)
+    assert [r.line_class for r in result.lines] == [LineClass.X, LineClass.A]
+
+
+def test_implant_line_with_covered_and_excluded_sites_keeps_the_covered_share() -> None:
+    result = run(fee("9010", "36,37", count=2), implants_lower=7)
+    line = fee_result(result)
+    assert line.billed == D("399.72")  # 2 x 199.86
+    assert line.eligible == D("199.86")
+
+
+def test_region_spanning_covered_and_excluded_implants_is_kept_and_flagged() -> None:
+    result = run(fee("9010", "36"), fee("9010", "37"), fee("5010", "36,37"), implants_lower=7)
+    assert fee_result(result, 2).line_class is LineClass.A
+    assert "implant.review" in codes(result)
+
+
+# --- PZR (Nr. II.3.1) ---
+
+
+def test_pzr_limited_to_100_eur_per_calendar_year() -> None:
+    line = fee_result(run(fee("1040", count=28)))
+    assert (line.eligible, line.benefit) == (D("100.00"), D("100.00"))
+
+
+def test_pzr_limited_to_200_eur_with_cooperating_dentist() -> None:
+    result = run(fee("1040", count=28), fee("1040", count=28, date=dt.date(2026, 9, 1)), cooperating=True)
+    assert [r.eligible for r in result.lines] == [D("101.36"), D("98.64")]
+
+
+def test_pzr_already_reimbursed_reduces_the_limit() -> None:
+    assert fee_result(run(fee("1040", count=28), pzr_reimbursed="60")).eligible == D("40.00")
+
+
+def test_pzr_limit_is_per_calendar_year() -> None:
+    result = run(fee("1040", count=28), fee("1040", count=28, date=dt.date(2027, 3, 1)))
+    assert [r.eligible for r in result.lines] == [D("100.00"), D("100.00")]
+    assert [p.year for p in result.limits.pzr] == [2026, 2027]
+
+
+# --- staged caps (Nr. II.3.2) ---
+
+
+def test_cap_crossing_within_a_plan() -> None:
+    result = run(crown("16"), crown("26"), insurance_start=START_2026)
+    assert [r.benefit for r in result.lines] == [D("800.00"), D("200.00")]
+    assert result.totals.benefit == D("1000.00")
+    assert any(e.rule == "Nr. II.3.2" for e in fee_result(result, 1).explanations)
+
+
+def test_plan_across_two_insurance_years() -> None:
+    result = run(crown("16"), crown("26", dt.date(2027, 2, 1), amount="2000.00"), insurance_start=START_2026)
+    # year 1: 800 of 1,000; years 1-2 together: 2,000 - 800 = 1,200 left for the 1,600 benefit
+    assert [r.benefit for r in result.lines] == [D("800.00"), D("1200.00")]
+    year1, year2 = result.limits.staged_cap[:2]
+    assert (year1.used_by_plan, year2.used_by_plan, year2.left) == (D("800.00"), D("1200.00"), D("0.00"))
+
+
+def test_no_cap_from_insurance_year_5() -> None:
+    result = run(crown("16", amount="10000.00"), insurance_start=dt.date(2021, 1, 1))
+    assert fee_result(result).benefit == D("8000.00")
+
+
+def test_prior_class_a_benefits_use_the_cap() -> None:
+    result = run(crown("16"), insurance_start=START_2026, prior_class_a=("900", "0", "0", "0"))
+    assert fee_result(result).benefit == D("100.00")
+
+
+def test_class_b_is_not_capped() -> None:
+    result = run(fee("2170", "26", amount="3000.00"), insurance_start=START_2026)
+    assert fee_result(result).benefit == D("3000.00")
+
+
+def test_insurance_year_conventions() -> None:
+    start = dt.date(2026, 7, 1)
+    assert insurance_year(dt.date(2026, 12, 31), start, "calendar") == 1
+    assert insurance_year(dt.date(2027, 3, 1), start, "calendar") == 2
+    assert insurance_year(dt.date(2027, 3, 1), start, "anniversary") == 1
+    assert insurance_year(dt.date(2027, 7, 1), start, "anniversary") == 2
+
+
+def test_anniversary_convention_changes_the_cap_year() -> None:
+    lines = (crown("16", dt.date(2026, 9, 1)), crown("26", dt.date(2027, 3, 1)))
+    calendar = run(*lines, insurance_start=dt.date(2026, 7, 1))
+    anniversary = run(*lines, insurance_start=dt.date(2026, 7, 1), settings={"insurance_year": "anniversary"})
+    assert calendar.totals.benefit == D("1600.00")  # second crown in year 2
+    assert anniversary.totals.benefit == D("1000.00")  # both in year 1
+    assert anniversary.settings["insurance_year"] == "anniversary"
+
+
+# --- accident (Nr. II.3.2) ---
+
+
+def test_accident_lines_beside_non_accident_lines() -> None:
+    result = run(crown("16", accident=True), crown("26"), crown("36"), insurance_start=START_2026)
+    assert [r.benefit for r in result.lines] == [D("800.00"), D("800.00"), D("200.00")]
+    assert "accident.proof" in codes(result)
+    assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
+
+
+def test_whole_plan_accident_lifts_the_cap_for_lab_lines_too() -> None:
+    result = run(crown("16"), crown("26"), lab("0344", "16", "61.50"), insurance_start=START_2026, accident=True)
+    assert result.totals.benefit == D("1652.65")  # 800 + 800 + 65.81 x 0.8
+    assert lab_result(result).accident is True
+
+
+# --- deductible (Nr. II.8) ---
+
+
+def test_deductible_after_caps_by_default() -> None:
+    # BM5/1 adult: 400 EUR. Benefit 1,600 -> cap 1,000 -> deductible 400 -> 600.
+    result = run(crown("16", amount="2000.00"), insurance_start=START_2026, variant="BM5/1")
+    assert fee_result(result).benefit == D("600.00")
+
+
+def test_deductible_before_caps_when_set() -> None:
+    # Benefit 1,600 -> deductible 400 -> 1,200 -> cap 1,000.
+    result = run(
+        crown("16", amount="2000.00"),
+        insurance_start=START_2026,
+        variant="BM5/1",
+        settings={"deductible_order": "before_caps"},
+    )
+    assert fee_result(result).benefit == D("1000.00")
+    assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (dt.date(2026, 1, 1), D("1600.00")),
+        (dt.date(2026, 1, 15), D("1600.00")),  # no full month before the start month
+        (dt.date(2026, 4, 1), D("1200.00")),  # 3 months missing: 9/12
+        (dt.date(2026, 12, 1), D("133.33")),  # 11 months missing: 1/12
+    ],
+)
+def test_deductible_prorated_in_the_first_calendar_year(start: dt.date, expected: Decimal) -> None:
+    result = run(fee("2170", "26", amount="5000.00", date=dt.date(2026, 12, 15)), insurance_start=start, variant="BM5/3")
+    assert result.limits.deductible[0].amount == expected
+    assert fee_result(result).benefit == D("5000.00") - expected
+
+
+def test_deductible_is_not_prorated_in_later_years() -> None:
+    result = run(
+        fee("2170", "26", amount="5000.00", date=dt.date(2027, 2, 1)), insurance_start=dt.date(2026, 4, 1), variant="BM5/3"
+    )
+    assert result.limits.deductible[0].amount == D("1600.00")
+
+
+@pytest.mark.parametrize(
+    ("birth", "expected"),
+    [
+        (dt.date(2008, 12, 31), D("400.00")),  # 2026 - 2008 = 18: children and young people
+        (dt.date(2007, 1, 1), D("400.00")),  # 19: still the younger group in 2026
+        (dt.date(2006, 12, 31), D("800.00")),  # 20: adult from the calendar year after the 19th birthday
+        (dt.date(2018, 6, 1), D("400.00")),  # child: same amount as young people
+    ],
+)
+def test_deductible_age_groups(birth: dt.date, expected: Decimal) -> None:
+    result = run(fee("2170", "26", amount="2000.00"), variant="BM5/2", birth_date=birth)
+    assert result.limits.deductible[0].amount == expected
+
+
+def test_prophylaxis_is_free_of_the_deductible() -> None:
+    result = run(fee("1040", count=28), variant="BM5/3")
+    assert fee_result(result).benefit == D("100.00")
+    assert result.limits.deductible == ()
+
+
+def test_deductible_already_used_in_the_plan_year() -> None:
+    result = run(fee("2170", "26", amount="1000.00"), variant="BM5/1", deductible_used="300")
+    assert fee_result(result).benefit == D("900.00")
+
+
+def test_deductible_applies_to_accident_lines() -> None:
+    result = run(crown("16", accident=True), variant="BM5/1")
+    assert fee_result(result).benefit == D("400.00")  # 800 - 400
+
+
+def test_bm5_0_has_no_deductible() -> None:
+    assert fee_result(run(fee("2170", "26", amount="500.00"), variant="BM5/0")).benefit == D("500.00")
+
+
+# --- insurance start ---
+
+
+def test_treatment_before_insurance_start_is_not_covered() -> None:
+    result = run(fee("2170", "26", amount="500.00", date=dt.date(2025, 12, 1)), insurance_start=START_2026)
+    line = fee_result(result)
+    assert (line.line_class, line.benefit) == (LineClass.X, D("0.00"))
+    finding = next(f for f in result.findings if f.code == "date.before_insurance_start")
+    assert "01.12.2025" in finding.message and "01.01.2026" in finding.message

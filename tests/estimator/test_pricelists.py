@@ -1,0 +1,88 @@
+"""The shipped price lists and tariff profile: B 269 checked against the tariff text itself."""
+
+import json
+import re
+from decimal import Decimal
+
+from estimator.catalogues import PRICELISTS, load_catalogues
+from tests.conftest import SHARED
+
+TARIFF_TEXT = SHARED / "seeds" / "003_e3a2aa77fe47ce83.txt"
+
+
+def _printed_b269() -> dict[str, Decimal]:
+    """Every "code text price" line of the B 269 section as printed, read independently of the builder."""
+    text = TARIFF_TEXT.read_text(encoding="utf-8")
+    section = text[text.index("für zahntechnische Leistungen¹") : text.index("Hinweise:", text.index("I 117"))]
+    printed = {}
+    for line in section.splitlines():
+        match = re.match(r"^(\d{3,4}|I \d{3})\s.*?(\d+,\d\d)\s*$", line.strip())
+        if match:
+            printed[match[1]] = Decimal(match[2].replace(",", "."))
+    return printed
+
+
+def test_b269_has_every_printed_code_with_its_maximum_price() -> None:
+    printed = _printed_b269()
+    shipped = load_catalogues().b269
+    assert printed.pop("082") == Decimal("104.30")  # the seed's slip for 0827
+    assert "0827" not in printed
+    printed["0827"] = Decimal("104.30")
+    assert set(shipped) == set(printed)
+    assert {code: p.max_price for code, p in shipped.items()} == printed
+    assert len(shipped) == 306
+
+
+def test_b269_spot_checks() -> None:
+    shipped = load_catalogues().b269
+    assert shipped["0001"].max_price == Decimal("5.70")
+    assert shipped["0344"].text == "Vollkrone Metall gegossen, gefräst oder erodiert"
+    assert shipped["0827"].text == "Aufbisschiene"
+    assert shipped["0920"].max_price == Decimal("10.11")
+    assert shipped["I 111"].max_price == Decimal("200.00")
+    assert shipped["I 117"].group == "Implantologie"
+
+
+def test_every_price_list_carries_version_valid_from_and_source() -> None:
+    catalogues = load_catalogues()
+    for source in catalogues.sources():
+        assert source.version and source.source and source.valid_from.year >= 1996
+    for name in ("b269.json", "goz2012.json", "goae.json"):
+        document = json.loads((PRICELISTS / name).read_text(encoding="utf-8"))
+        assert {"version", "valid_from", "source", "entries"} <= set(document)
+
+
+def test_fee_schedules_match_the_reference_tables() -> None:
+    catalogues = load_catalogues()
+    assert len(catalogues.goz.fees) == 215
+    assert catalogues.goz.point_value == Decimal("0.0562421")
+    assert catalogues.goae.point_value == Decimal("0.0582873")
+    assert catalogues.goz.fees["2210"].points == 1678
+    assert catalogues.goz.fees["0500"].category == "single_rate"
+    assert catalogues.goae.fees["5004"].category == "technical"
+    assert catalogues.goae.fees["3511"].category == "laboratory"
+    assert catalogues.goae.fees["437"].category == "laboratory"
+    assert catalogues.goae.fees["1"].category == "personal"
+
+
+def test_tariff_profile_holds_every_number_of_the_rules() -> None:
+    profile = load_catalogues().profile
+    assert profile.rates == {
+        "A": Decimal("0.80"),
+        "A_cooperating": Decimal("0.90"),
+        "B": Decimal("1.00"),
+        "P": Decimal("1.00"),
+        "X": Decimal("0.00"),
+    }
+    assert profile.staged_caps == (Decimal(1000), Decimal(2000), Decimal(3000), Decimal(4000))
+    assert (profile.pzr_limit, profile.pzr_limit_cooperating) == (Decimal(100), Decimal(200))
+    assert profile.implants_per_jaw == 8
+    assert profile.deductible_adult["BM5/3"] == Decimal(1600)
+    assert profile.deductible_youth["BM5/1"] == Decimal(200)
+    assert profile.max_factors["GOÄ.technical"] == Decimal("2.5")
+    assert profile.auslegung == {
+        "insurance_year": "calendar",
+        "deductible_order": "after_caps",
+        "preparatory_by_tooth": True,
+        "splints_class": "A",
+    }

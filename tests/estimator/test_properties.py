@@ -1,0 +1,177 @@
+"""Invariants over random plans (hypothesis): amounts ordered, totals exact, caps held, accident never hurts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from estimator.catalogues import load_catalogues
+from estimator.engine import estimate
+from estimator.limits import insurance_year
+from estimator.model import Estimate, FeeLine, LabLine, LineClass, Person, Plan
+from estimator.teeth import PERMANENT, parse_teeth
+
+CATALOGUES = load_catalogues()
+FEE_NUMBERS = [
+    "0010",
+    "0090",
+    "2060",
+    "2170",
+    "2197",
+    "2210",
+    "2200",
+    "3000",
+    "4050",
+    "5010",
+    "1040",
+    "9010",
+    "0500",
+    "0530",
+    "6030",
+    "7000",
+    "8000",
+    "2230",
+    "9999",
+]
+LAB_CODES = ["0001", "0322", "0323", "0344", "0602", "0901", "I 111", "I 112", "I 115", "0726", "0999"]
+FACTORS = [Decimal(f) for f in ("1.0", "1.8", "2.3", "3.0", "3.5", "4.0")]
+DAYS = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2030, 12, 31))
+TEETH = st.one_of(st.just(""), st.sampled_from([str(t) for t in PERMANENT]), st.sampled_from(["OK", "UK", "14,15", "13-23"]))
+AMOUNT = st.decimals(min_value=0, max_value=3000, places=2)
+
+
+@st.composite
+def fee_lines(draw: st.DrawFn) -> FeeLine:
+    return FeeLine(
+        sheet="Leistungen",
+        row=0,
+        number=draw(st.sampled_from(FEE_NUMBERS)),
+        date=draw(DAYS),
+        teeth=parse_teeth(draw(TEETH)),
+        count=Decimal(draw(st.integers(1, 4))),
+        factor=draw(st.sampled_from(FACTORS)),
+        amount=draw(st.one_of(st.none(), AMOUNT)),
+        justification=draw(st.sampled_from(["", "Befund erschwert"])),
+        accident=draw(st.booleans()),
+        manual_class=draw(st.one_of(st.none(), st.sampled_from(list(LineClass)))),
+    )
+
+
+@st.composite
+def lab_lines(draw: st.DrawFn) -> LabLine:
+    return LabLine(
+        sheet="Labor",
+        row=0,
+        code=draw(st.sampled_from(LAB_CODES)),
+        unit_price=draw(st.decimals(0, 300, places=2)),
+        date=draw(DAYS),
+        teeth=parse_teeth(draw(TEETH)),
+        quantity=Decimal(draw(st.integers(1, 3))),
+        vat_percent=draw(st.sampled_from([None, Decimal(7), Decimal(19)])),
+    )
+
+
+@st.composite
+def people(draw: st.DrawFn) -> Person:
+    return Person(
+        birth_date=draw(st.dates(dt.date(1940, 1, 1), dt.date(2020, 12, 31))),
+        variant=draw(st.sampled_from(["BM5/0", "BM5/1", "BM5/2", "BM5/3"])),
+        insurance_start=draw(st.dates(dt.date(2020, 1, 1), dt.date(2029, 12, 1))),
+        cooperating=draw(st.booleans()),
+        prior_class_a=tuple(draw(st.decimals(0, 1200, places=2)) for _ in range(4)),  # type: ignore[arg-type]
+        deductible_used=draw(st.decimals(0, 500, places=2)),
+        pzr_reimbursed=draw(st.decimals(0, 150, places=2)),
+        implants_upper=draw(st.integers(0, 9)),
+        implants_lower=draw(st.integers(0, 9)),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    fees = draw(st.lists(fee_lines(), max_size=14))
+    labs = draw(st.lists(lab_lines(), max_size=8))
+    return Plan(
+        fee_lines=tuple(dataclasses.replace(f, row=i + 2) for i, f in enumerate(fees)),
+        lab_lines=tuple(dataclasses.replace(f, row=i + 2) for i, f in enumerate(labs)),
+        person=draw(people()),
+        plan_date=dt.date(2026, 3, 10),
+    )
+
+
+SETTINGS = st.fixed_dictionaries(
+    {
+        "insurance_year": st.sampled_from(["calendar", "anniversary"]),
+        "deductible_order": st.sampled_from(["after_caps", "before_caps"]),
+    }
+)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def run(plan: Plan, chosen: dict[str, object]) -> Estimate:
+    return estimate(plan, CATALOGUES, chosen)
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_benefit_within_eligible_within_billed(plan: Plan, chosen: dict[str, object]) -> None:
+    for line in run(plan, chosen).lines:
+        assert Decimal(0) <= line.benefit <= line.eligible <= line.billed
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_line_amounts_sum_to_the_totals(plan: Plan, chosen: dict[str, object]) -> None:
+    result = run(plan, chosen)
+    assert sum((r.benefit for r in result.lines), Decimal(0)) == result.totals.benefit
+    assert sum((r.eligible for r in result.lines), Decimal(0)) == result.totals.eligible
+    assert result.totals.patient_share == result.totals.billed - result.totals.benefit
+    assert all(r.benefit == r.benefit.quantize(Decimal("0.01")) for r in result.lines)
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_class_a_benefit_never_exceeds_the_cumulative_cap(plan: Plan, chosen: dict[str, object]) -> None:
+    result = run(plan, chosen)
+    start = plan.person.insurance_start
+    assert start is not None
+    per_year = [Decimal(0)] * 4
+    for line in result.lines:
+        k = insurance_year(line.date, start, str(chosen["insurance_year"]))
+        if line.line_class is LineClass.A and not line.accident and 1 <= k <= 4:
+            per_year[k - 1] += line.benefit
+    for k in range(1, 5):
+        allowed = max(Decimal(0), Decimal(1000 * k) - sum(plan.person.prior_class_a[:k], Decimal(0)))
+        assert sum(per_year[:k], Decimal(0)) <= allowed
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_marking_the_plan_as_accident_never_lowers_the_benefit(plan: Plan, chosen: dict[str, object]) -> None:
+    accident = dataclasses.replace(plan, person=dataclasses.replace(plan.person, accident=True))
+    assert run(accident, chosen).totals.benefit >= run(plan, chosen).totals.benefit
+
+
+@PROPERTY
+@given(plans(), SETTINGS, st.randoms(use_true_random=False))
+def test_order_of_rows_with_distinct_dates_does_not_matter(plan: Plan, chosen: dict[str, object], rng: object) -> None:
+    days = iter(dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(1000))
+    fees = [dataclasses.replace(f, date=next(days)) for f in plan.fee_lines]
+    labs = [dataclasses.replace(f, date=next(days)) for f in plan.lab_lines]
+    dated = dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs))
+    rng.shuffle(fees)  # type: ignore[attr-defined]
+    rng.shuffle(labs)  # type: ignore[attr-defined]
+    shuffled = dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs))
+    first, second = run(dated, chosen), run(shuffled, chosen)
+    assert first.totals == second.totals
+    by_line = {(r.line.sheet, r.line.row): (r.line_class, r.eligible, r.benefit) for r in first.lines}
+    assert by_line == {(r.line.sheet, r.line.row): (r.line_class, r.eligible, r.benefit) for r in second.lines}
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_equal_input_gives_equal_output(plan: Plan, chosen: dict[str, object]) -> None:
+    assert run(plan, chosen) == run(plan, chosen)

@@ -105,6 +105,14 @@ class Catalogues:
     def sources(self) -> tuple[Source, ...]:
         return (self.profile.source, self.b269_source, self.goz.source, self.goae.source)
 
+    def catalogue_text(self, kind: str, schedule: str, number: str) -> str:
+        """The catalogue's short text for a fee number or lab code, or an empty string."""
+        if kind == "lab":
+            price = self.b269.get(number)
+            return price.text if price else ""
+        fee = (self.goz if schedule == "GOZ" else self.goae).get(number)
+        return fee.text if fee else ""
+
 
 def _source(document: dict[str, Any]) -> Source:
     return Source(

@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     est = commands.add_parser("estimate", help="einen Heil- und Kostenplan (Excel) berechnen")
     est.add_argument("plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm); ohne Angabe der Beispielplan")
     est.add_argument("--json", type=Path, metavar="OUT", help="Ergebnis als JSON (hkp-estimate/1) schreiben")
+    est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument("--tariff", type=_variant, metavar="BM5/N", help="Tarifstufe BM5/0 bis BM5/3")
     est.add_argument("--insurance-start", type=_date, metavar="DATUM", help="Versicherungsbeginn (TT.MM.JJJJ)")
     est.add_argument("--birth-date", type=_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
@@ -68,7 +69,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=WERT",
         help="Auslegung setzen, z. B. insurance_year=anniversary",
     )
+    template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
+    template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
     return parser
+
+
+def run_template(options: argparse.Namespace) -> int:
+    from estimator.workbook import example_plan, write_workbook  # noqa: PLC0415
+
+    path: Path = options.out
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError(f"{path.name}: die Vorlage wird als .xlsx geschrieben; bitte einen Namen auf .xlsx angeben")
+    write_workbook(example_plan(), path, instructions=True)
+    print(f"Vorlage geschrieben: {path}")
+    return 0
 
 
 def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
@@ -89,10 +103,15 @@ def run_estimate(options: argparse.Namespace) -> int:
     path = options.plan or example_plan_path()
     plan = apply_options(read_plan(path), options)
     result = estimate(plan, load_catalogues(), dict(options.set))
+    if options.pdf:
+        from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+
+        write_pdf(result, load_catalogues(), options.pdf, dt.date.today())
+        print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         options.json.write_text(json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"Schätzung geschrieben: {options.json}")
-    else:
+    if not (options.json or options.pdf):
         sys.stdout.write(estimate_text(result))
     return 0
 
@@ -100,7 +119,7 @@ def run_estimate(options: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
-        return run_estimate(options)
+        return run_template(options) if options.command == "template" else run_estimate(options)
     except (PlanReadError, SettingError, UsageError) as error:
         print(f"hkp: {error}", file=sys.stderr)
         return 2

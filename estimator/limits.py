@@ -192,9 +192,8 @@ class StagedCap:
         if kept < work.benefit:
             cap = self.caps[k - 1]
             years = "im ersten Versicherungsjahr" if k == 1 else f"in den ersten {k} Versicherungsjahren"
-            work.set_benefit(
-                kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; noch frei {eur(remaining)}"
-            )
+            state = "ausgeschöpft" if remaining == 0 else f"noch frei {eur(remaining)}"
+            work.set_benefit(kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; {state}")
         self.used[max(k, 1) - 1] += kept
 
     def report(self) -> tuple[CapYear, ...]:

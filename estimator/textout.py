@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from estimator.model import Estimate, Severity
 from estimator.money import eur, german_date, percent
-
-JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+from estimator.wording import limit_sentences
 
 
 def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
@@ -59,28 +58,8 @@ def estimate_text(estimate: Estimate) -> str:
         ("voraussichtlicher Eigenanteil", totals.patient_share),
     ):
         out.append(f"  {label + ':':<32}{eur(value):>14}")
-    limits = estimate.limits
-    if limits.staged_cap or limits.deductible or limits.pzr or any(j.planned for j in limits.implants):
-        out.append("\nGrenzen")
-    for y in limits.staged_cap:
-        out.append(
-            f"  Zahnstaffel {y.year}. Versicherungsjahr ({german_date(y.start)}–{german_date(y.end)}): "
-            f"bis {eur(y.cumulative_cap)} kumuliert, bisher {eur(y.used_before)}, dieser Plan {eur(y.used_by_plan)}, "
-            f"frei {eur(y.left)}"
-        )
-    for d in limits.deductible:
-        out.append(
-            f"  Selbstbehalt {d.year} ({d.note}): {eur(d.amount)}, bisher {eur(d.used_before)}, "
-            f"dieser Plan {eur(d.used_by_plan)}, offen {eur(d.left)}"
-        )
-    for p in limits.pzr:
-        out.append(f"  PZR {p.year}: höchstens {eur(p.limit)}, bisher {eur(p.used_before)}, dieser Plan {eur(p.used_by_plan)}")
-    for j in limits.implants:
-        if j.planned:
-            out.append(
-                f"  Implantate {JAWS[j.jaw]}: {j.present} vorhanden, {j.planned} geplant, "
-                f"Grenze {j.limit}; nicht erstattungsfähig: {', '.join(map(str, j.excluded_sites)) or '–'}"
-            )
+    out.append("\nGrenzen")
+    out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
     if estimate.findings:
         out.append("\nHinweise zur Prüfung")
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

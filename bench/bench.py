@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Benchmarks: each figure is the median of several runs and a ratio to its floor measured in the same run.
+
+Usage: .venv/bin/python bench/bench.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from estimator.catalogues import load_catalogues  # noqa: E402
+from estimator.engine import estimate  # noqa: E402
+from estimator.excel import read_plan  # noqa: E402
+from estimator.pdf import build_pdf  # noqa: E402
+from estimator.samples import synthetic_plan  # noqa: E402
+from estimator.workbook import write_workbook  # noqa: E402
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def floor_openpyxl_read(path: Path) -> None:
+    """Merely opening the workbook with openpyxl read-only and touching every cell."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for sheet in workbook.worksheets:
+        for _ in sheet.iter_rows(values_only=True):
+            pass
+    workbook.close()
+
+
+def floor_reportlab_table(rows: int) -> None:
+    """A bare reportlab table of the same size as the estimate's line tables."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    data = [[f"{r}.{c}" for c in range(10)] for r in range(rows + 1)]
+    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Table(data, repeatRows=1)])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    catalogues = load_catalogues()
+    plan = synthetic_plan(300)
+    with tempfile.TemporaryDirectory() as tmp:
+        workbook = Path(tmp) / "plan300.xlsx"
+        write_workbook(plan, workbook)
+        read_plan(workbook)  # warm caches (imports, catalogues) before timing
+        result = estimate(plan, catalogues)
+        build_pdf(result, catalogues, dt.date.today())
+
+        floor_read = median_seconds(lambda: floor_openpyxl_read(workbook), runs)
+        full_estimate = median_seconds(lambda: estimate(read_plan(workbook), catalogues), runs)
+        engine_only = median_seconds(lambda: estimate(plan, catalogues), runs)
+        floor_pdf = median_seconds(lambda: floor_reportlab_table(len(plan.fee_lines) + len(plan.lab_lines)), runs)
+        pdf = median_seconds(lambda: build_pdf(result, catalogues, dt.date.today()), runs)
+
+    rows = [
+        ("estimate 300 lines from .xlsx (read + engine)", full_estimate, "openpyxl read-only of the same file", floor_read, 0.2),
+        ("engine alone, 300 lines (recompute)", engine_only, "-", None, 0.05),
+        ("PDF export, 300 lines", pdf, "bare reportlab table, same rows", floor_pdf, 1.0),
+    ]
+    print(f"median of {runs} runs, this machine")
+    for name, seconds, floor_name, floor, goal in rows:
+        ratio = f"{seconds / floor:.2f}x floor ({floor_name}: {floor * 1000:.0f} ms)" if floor else ""
+        verdict = "meets" if seconds < goal else "MISSES"
+        print(f"{name:48s} {seconds * 1000:8.1f} ms  {ratio:52s} goal < {goal * 1000:.0f} ms: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Write a plan as the canonical HKP workbook (spec/hkp-excel-format.md): the template and saved plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.files import atomic_write_bytes
+from estimator.model import FeeLine, LabLine, Person, Plan, Schedule
+from estimator.teeth import parse_teeth
+
+FEE_COLUMNS = (
+    ("Datum", 12, "DD.MM.YYYY"),
+    ("Zahn", 9, "@"),
+    ("GO", 7, "@"),
+    ("Nr", 8, "@"),
+    ("Leistung", 44, "@"),
+    ("Anzahl", 8, "0"),
+    ("Faktor", 8, "0.0##"),
+    ("Betrag", 12, "#,##0.00 €"),
+    ("Begründung", 36, "@"),
+    ("Unfall", 8, "@"),
+    ("Klasse", 8, "@"),
+)
+LAB_COLUMNS = (
+    ("Datum", 12, "DD.MM.YYYY"),
+    ("Zahn", 9, "@"),
+    ("Nr", 8, "@"),
+    ("Leistung", 44, "@"),
+    ("Menge", 8, "0"),
+    ("Einzelpreis", 12, "#,##0.00 €"),
+    ("MwSt", 7, "0"),
+    ("Betrag", 12, "#,##0.00 €"),
+    ("Klasse", 8, "@"),
+)
+YES_NO = '"ja,nein"'
+INSTRUCTIONS = (
+    ("Heil- und Kostenplan – Vorlage für den HKP-Schätzer", True),
+    ("", False),
+    (
+        "Blatt „Patient“: in Spalte B die Angaben zur versicherten Person und zum Vertrag. Leere Felder werden aus den "
+        "Einstellungen des Programms oder von der Kommandozeile ergänzt.",
+        False,
+    ),
+    (
+        "Blatt „Leistungen“: eine Zeile je Gebührenposition nach GOZ oder GOÄ. Pflicht ist nur die Nummer (Nr); "
+        "ohne Betrag rechnet das Programm Punktzahl × Punktwert × Faktor × Anzahl.",
+        False,
+    ),
+    (
+        "Blatt „Labor“: eine Zeile je zahntechnischer Leistung mit Laborcode aus B 269 (z. B. 0344 oder I 111) und "
+        "Einzelpreis netto; ohne Betrag wird Menge × Einzelpreis zzgl. MwSt gerechnet (Standard 7 %).",
+        False,
+    ),
+    ("Zahn: FDI-Zahnnummer (16), Liste (14,15), Bereich (13-23), OK, UK oder leer.", False),
+    ("Datum: TT.MM.JJJJ; leer bedeutet das Planungsdatum.", False),
+    (
+        "Faktor über 2,3 (GOZ) braucht eine schriftliche Begründung; über 3,5 ist er nur mit Begründung "
+        "krankheits- bzw. befundbedingter Erschwernisse erstattungsfähig.",
+        False,
+    ),
+    (
+        "Klasse (optional) setzt die Leistungsart von Hand: A Zahnersatz, B Zahnbehandlung, P Prophylaxe, "
+        "X nicht erstattungsfähig.",
+        False,
+    ),
+    ("Unfall: „ja“, wenn die Leistung nachweislich auf einen Unfall zurückgeht (die Zahnstaffel entfällt).", False),
+)
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _date(value: dt.date | None) -> dt.datetime | None:
+    return dt.datetime(value.year, value.month, value.day) if value else None
+
+
+def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
+    person = plan.person
+    rows: list[tuple[str, Any]] = [
+        ("Name", person.name),
+        ("Geburtsdatum", _date(person.birth_date)),
+        ("Versicherungsnummer", person.insurance_number),
+        ("Zahnarzt", person.practice),
+        ("Praxisanschrift", person.practice_address),
+        ("Tarif", person.variant),
+        ("Versicherungsbeginn", _date(person.insurance_start)),
+        ("Planungsdatum", _date(plan.plan_date)),
+        ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
+        ("Unfall", "ja" if person.accident else "nein"),
+    ]
+    rows += [(f"Bisherige ZE-Erstattung Jahr {k}", _number(v)) for k, v in enumerate(person.prior_class_a, start=1)]
+    rows += [
+        ("Selbstbehalt verbraucht", _number(person.deductible_used)),
+        ("PZR erstattet", _number(person.pzr_reimbursed)),
+        ("Implantate OK", person.implants_upper),
+        ("Implantate UK", person.implants_lower),
+    ]
+    return rows
+
+
+def _fee_row(line: FeeLine) -> list[Any]:
+    return [
+        _date(line.date),
+        line.teeth.text,
+        line.schedule.value,
+        line.number,
+        line.description,
+        _number(line.count),
+        _number(line.factor),
+        _number(line.amount),
+        line.justification,
+        "ja" if line.accident else None,
+        line.manual_class.value if line.manual_class else None,
+    ]
+
+
+def _lab_row(line: LabLine) -> list[Any]:
+    return [
+        _date(line.date),
+        line.teeth.text,
+        line.code,
+        line.description,
+        _number(line.quantity),
+        _number(line.unit_price),
+        _number(line.vat_percent),
+        _number(line.amount),
+        line.manual_class.value if line.manual_class else None,
+    ]
+
+
+def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
+    """The plan as .xlsx bytes: three sheets with headers, formats, dropdowns, frozen headers."""
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy; loaded only when a workbook is written
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    workbook = Workbook()
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="0F5E6E")
+    patient = workbook.active
+    assert patient is not None
+    patient.title = "Patient"
+    for label, value in _patient_rows(plan):
+        patient.append([label, value])
+    patient.column_dimensions["A"].width = 32
+    patient.column_dimensions["B"].width = 30
+    for row in patient.iter_rows(min_row=1, max_col=2):
+        row[0].font = Font(bold=True)
+        if isinstance(row[1].value, dt.datetime) or row[0].value in ("Geburtsdatum", "Versicherungsbeginn", "Planungsdatum"):
+            row[1].number_format = "DD.MM.YYYY"
+        elif str(row[0].value).startswith(("Bisherige", "Selbstbehalt", "PZR")):
+            row[1].number_format = "#,##0.00 €"
+    tariff = DataValidation(type="list", formula1='"BM5/0,BM5/1,BM5/2,BM5/3"', allow_blank=True)
+    yes_no = DataValidation(type="list", formula1=YES_NO, allow_blank=True)
+    patient.add_data_validation(tariff)
+    patient.add_data_validation(yes_no)
+    tariff.add("B6")
+    yes_no.add("B9")
+    yes_no.add("B10")
+
+    for title, columns, rows in (
+        ("Leistungen", FEE_COLUMNS, [_fee_row(line) for line in plan.fee_lines]),
+        ("Labor", LAB_COLUMNS, [_lab_row(line) for line in plan.lab_lines]),
+    ):
+        sheet = workbook.create_sheet(title)
+        sheet.append([name for name, _, _ in columns])
+        for row in rows:
+            sheet.append(row)
+        last = max(len(rows) + 1, 200)
+        for index, (name, width, number_format) in enumerate(columns, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = width
+            header = sheet.cell(row=1, column=index)
+            header.font, header.fill, header.alignment = header_font, header_fill, Alignment(vertical="center")
+            for cell in sheet.iter_rows(min_row=2, max_row=len(rows) + 1, min_col=index, max_col=index):
+                cell[0].number_format = number_format
+            if name in ("GO", "Unfall", "Klasse"):
+                options = {"GO": '"GOZ,GOÄ"', "Unfall": YES_NO, "Klasse": '"A,B,P,X"'}[name]
+                validation = DataValidation(
+                    type="list",
+                    formula1=options,
+                    allow_blank=True,
+                    error="Bitte einen Wert aus der Liste wählen.",
+                    showErrorMessage=True,
+                )
+                sheet.add_data_validation(validation)
+                validation.add(f"{letter}2:{letter}{last}")
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(columns)).column_letter}{len(rows) + 1}"
+
+    if instructions:
+        sheet = workbook.create_sheet("Anleitung", 0)
+        sheet.column_dimensions["A"].width = 110
+        for text, bold in INSTRUCTIONS:
+            sheet.append([text])
+            cell = sheet.cell(row=sheet.max_row, column=1)
+            cell.font = Font(bold=bold, size=13 if bold else 11)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        workbook.active = 1
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(plan: Plan, path: Path, instructions: bool = False) -> None:
+    """Write the plan as a canonical workbook, atomically."""
+    atomic_write_bytes(Path(path), build_workbook(plan, instructions))
+
+
+def example_plan() -> Plan:
+    """The template's filled example: a crown on 16 with preparation and lab work, a filling, PZR."""
+    day = dt.date(2026, 3, 10)
+    fees = (
+        FeeLine("Leistungen", 2, "0010", Schedule.GOZ, day, parse_teeth(""), "Eingehende Untersuchung"),
+        FeeLine("Leistungen", 3, "0090", Schedule.GOZ, day, parse_teeth("16"), "Infiltrationsanästhesie"),
+        FeeLine("Leistungen", 4, "2197", Schedule.GOZ, day, parse_teeth("16"), "Adhäsive Befestigung"),
+        FeeLine("Leistungen", 5, "2210", Schedule.GOZ, day, parse_teeth("16"), "Vollkrone (Hohlkehl-/Stufenpräparation)"),
+        FeeLine("Leistungen", 6, "5004", Schedule.GOAE, day, parse_teeth(""), "Panoramaschichtaufnahme", factor=Decimal("1.8")),
+        FeeLine("Leistungen", 7, "2060", Schedule.GOZ, day, parse_teeth("25"), "Kompositfüllung einflächig"),
+        FeeLine("Leistungen", 8, "1040", Schedule.GOZ, day, parse_teeth(""), "Professionelle Zahnreinigung", count=Decimal(28)),
+    )
+    labs = (
+        LabLine("Labor", 2, "0001", Decimal("5.70"), day, parse_teeth("16"), "Modell Hartgips", Decimal(2)),
+        LabLine("Labor", 3, "0344", Decimal("61.50"), day, parse_teeth("16"), "Vollkrone Metall"),
+        LabLine("Labor", 4, "0602", Decimal("82.00"), day, parse_teeth("16"), "Verblendung Keramik"),
+    )
+    person = Person(
+        name="Erika Mustermann",
+        birth_date=dt.date(1975, 6, 15),
+        insurance_number="A123456789",
+        practice="Praxis Dr. Beispiel",
+        practice_address="Musterweg 5, 10115 Berlin",
+        variant="BM5/1",
+        insurance_start=dt.date(2024, 1, 1),
+    )
+    return Plan(fees, labs, person, day, "Vorlage")

@@ -1,0 +1,102 @@
+"""The PDF estimate: its text holds every figure as the engine computed it; pages numbered; fonts embedded."""
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from estimator.catalogues import load_catalogues
+from estimator.cli import main
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from estimator.model import Estimate
+from estimator.money import eur
+from estimator.pdf import Letterhead, build_pdf
+from estimator.samples import synthetic_plan
+from tests.conftest import GOLDEN
+
+ISSUED = dt.date(2026, 11, 22)
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return reader, re.sub(r"[ \u00a0]+", " ", text)
+
+
+def normal(text: str) -> str:
+    return re.sub(r"[ \u00a0]+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def staged_cap() -> tuple[Estimate, PdfReader, str]:
+    result = estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_catalogues())
+    reader, text = pdf_text(build_pdf(result, load_catalogues(), ISSUED))
+    return result, reader, text
+
+
+def test_pdf_holds_patient_lines_and_totals(staged_cap: tuple[Estimate, PdfReader, str]) -> None:
+    result, _, text = staged_cap
+    assert "Erika Mustermann" in text and "15.06.1975" in text and "A123456789" in text and "BM5/0" in text
+    for line in result.lines:
+        assert line.line.number in text
+    for amount in (result.totals.billed, result.totals.eligible, result.totals.benefit, result.totals.patient_share):
+        assert normal(eur(amount)) in text
+    assert "1.615,00 €" in text and "1.000,00 €" in text and "615,00 €" in text
+    assert "Nr. II.3.2" in text  # the reason of the cap reductions
+    assert "unverbindlich" in text and "Unterschrift" in text and "22.11.2026" in text
+
+
+def test_pdf_lists_every_finding(tmp_path: Path) -> None:
+    result = estimate(read_plan(GOLDEN / "deductible_first_year_prorated.xlsx"), load_catalogues())
+    assert result.findings
+    _, text = pdf_text(build_pdf(result, load_catalogues(), ISSUED))
+    flat = text.replace("\n", " ")
+    for finding in result.findings:
+        assert normal(finding.message)[:60] in flat
+
+
+def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:
+    _, reader, _ = staged_cap
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Erstattungsschätzung – Erika Mustermann"
+    assert reader.metadata.author == "Praxis Dr. Beispiel"
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for reference in fonts.values():
+            font = reference.get_object()
+            holder = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = holder["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+
+
+def test_letterhead_from_settings_wins_over_the_workbook() -> None:
+    result = estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_catalogues())
+    _, text = pdf_text(
+        build_pdf(result, load_catalogues(), ISSUED, Letterhead("Praxis Zahnweh", "Am Markt 3, 12345 Musterstadt"))
+    )
+    assert "Praxis Zahnweh" in text and "Am Markt 3" in text
+
+
+def test_long_plan_breaks_across_numbered_pages() -> None:
+    short = build_pdf(estimate(synthetic_plan(30), load_catalogues()), load_catalogues(), ISSUED)
+    long_plan = estimate(synthetic_plan(300), load_catalogues())
+    reader, _ = pdf_text(build_pdf(long_plan, load_catalogues(), ISSUED))
+    pages = len(reader.pages)
+    assert pages > len(PdfReader(io.BytesIO(short)).pages) + 5
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Seite {number} von {pages}" in page.extract_text()
+    for index, page in enumerate(reader.pages[1:-1], start=2):
+        text = page.extract_text()
+        if "Nr." in text and "Leistung" in text:
+            assert "Datum" in text, f"page {index} lost its table header"
+
+
+def test_hkp_estimate_writes_the_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "schaetzung.pdf"
+    assert main(["estimate", str(GOLDEN / "crown_basic.xlsx"), "--pdf", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "323,01 €" in pdf_text(out.read_bytes())[1]

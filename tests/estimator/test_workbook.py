@@ -1,0 +1,58 @@
+"""The canonical workbook writer and `hkp template`: what it writes reads back to the same estimate."""
+
+from pathlib import Path
+
+import openpyxl
+
+from estimator.catalogues import load_catalogues
+from estimator.cli import main
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from estimator.resources import example_plan_path
+from estimator.samples import synthetic_plan
+from estimator.workbook import example_plan, write_workbook
+
+
+def same_estimate(first: object, second: object) -> None:
+    a, b = estimate(first, load_catalogues()), estimate(second, load_catalogues())  # type: ignore[arg-type]
+    assert a.totals == b.totals
+    assert [(r.line_class, r.billed, r.eligible, r.benefit) for r in a.lines] == [
+        (r.line_class, r.billed, r.eligible, r.benefit) for r in b.lines
+    ]
+
+
+def test_template_round_trips_to_the_example_plans_estimate(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    assert main(["template", str(path)]) == 0
+    same_estimate(read_plan(path), example_plan())
+
+
+def test_template_has_instructions_dropdowns_formats_and_frozen_headers(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Anleitung", "Patient", "Leistungen", "Labor"]
+    fees = workbook["Leistungen"]
+    assert [c.value for c in fees[1]][:4] == ["Datum", "Zahn", "GO", "Nr"]
+    assert fees.freeze_panes == "A2"
+    formulas = {v.formula1 for v in fees.data_validations.dataValidation}
+    assert {'"GOZ,GOÄ"', '"ja,nein"', '"A,B,P,X"'} <= formulas
+    assert fees["A2"].number_format == "DD.MM.YYYY"
+    assert fees.column_dimensions["E"].width == 44
+    assert '"BM5/0,BM5/1,BM5/2,BM5/3"' in {v.formula1 for v in workbook["Patient"].data_validations.dataValidation}
+    assert "Vorlage" in workbook["Anleitung"]["A1"].value
+
+
+def test_template_refuses_a_name_that_is_not_xlsx(tmp_path: Path, capsys: object) -> None:
+    assert main(["template", str(tmp_path / "t.csv")]) == 2
+    assert ".xlsx" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_large_plan_round_trips(tmp_path: Path) -> None:
+    plan = synthetic_plan(120)
+    write_workbook(plan, tmp_path / "p.xlsx")
+    same_estimate(read_plan(tmp_path / "p.xlsx"), plan)
+
+
+def test_bundled_example_is_the_template_plan() -> None:
+    same_estimate(read_plan(example_plan_path()), example_plan())

@@ -19,6 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import openpyxl  # noqa: E402
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
+
 from estimator.catalogues import load_catalogues  # noqa: E402
 from estimator.engine import estimate  # noqa: E402
 from estimator.excel import read_plan  # noqa: E402
@@ -38,8 +42,6 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
 
 def floor_openpyxl_read(path: Path) -> None:
     """Merely opening the workbook with openpyxl read-only and touching every cell."""
-    import openpyxl
-
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     for sheet in workbook.worksheets:
         for _ in sheet.iter_rows(values_only=True):
@@ -49,9 +51,6 @@ def floor_openpyxl_read(path: Path) -> None:
 
 def floor_reportlab_table(rows: int) -> None:
     """A bare reportlab table of the same size as the estimate's line tables."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate, Table
-
     data = [[f"{r}.{c}" for c in range(10)] for r in range(rows + 1)]
     SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Table(data, repeatRows=1)])
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from estimator.catalogues import load_catalogues
 from estimator.engine import SettingError, estimate
 from estimator.excel import CellError, PlanReadError, parse_date, parse_variant, read_plan
+from estimator.files import atomic_write_text
 from estimator.jsonout import estimate_json
 from estimator.model import Plan
 from estimator.resources import example_plan_path
@@ -109,7 +110,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         write_pdf(result, load_catalogues(), options.pdf, dt.date.today())
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
-        options.json.write_text(json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(options.json, json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n")
         print(f"Schätzung geschrieben: {options.json}")
     if not (options.json or options.pdf):
         sys.stdout.write(estimate_text(result))

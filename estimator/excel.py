@@ -17,7 +17,26 @@ from estimator.teeth import ToothError, parse_teeth
 
 MAX_TITLE_ROWS = 20
 MAX_ROWS = 20_000
+MAX_COLUMNS = 64
+EXCEL_ROW_LIMIT = 1_048_576
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # everything the workbook unpacks to
+MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
+MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never unpacked)
+MAX_PART_BYTES = 24 * 1024 * 1024  # shared strings, styles and the rest, which are read whole
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
+ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
+
+
+class _Uncached:
+    """A formula cell whose result was never saved: the workbook holds no value to read."""
+
+    def __repr__(self) -> str:
+        return "UNCACHED"
+
+
+UNCACHED: Any = _Uncached()
 
 
 class PlanReadError(Exception):
@@ -55,6 +74,11 @@ LAB_COLUMNS: dict[str, tuple[str, ...]] = {
     "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
     "Betrag": FEE_COLUMNS["Betrag"],
     "Klasse": ("klasse",),
+}
+ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    **FEE_COLUMNS,
+    "Einzelpreis": LAB_COLUMNS["Einzelpreis"],
+    "MwSt": LAB_COLUMNS["MwSt"],
 }
 PATIENT_LABELS = {
     "name": "Name",
@@ -165,48 +189,164 @@ class _Sheet:
     rows: list[tuple[int, tuple[Any, ...]]]
 
 
-def _open_workbook(path: Path) -> dict[str, _Sheet]:
-    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
+def _refuse_unreadable(path: Path) -> None:
+    """Refuse, with one message, what is not an .xlsx/.xlsm workbook or would unpack beyond the limits."""
     if not path.exists():
         raise PlanReadError(f"Datei nicht gefunden: {path}")
+    if path.is_dir():
+        raise PlanReadError(f"{path}: ein Ordner, keine Arbeitsmappe")
     if path.suffix.lower() == ".xls":
         raise PlanReadError(f"{path.name}: das alte Excel-Format .xls wird nicht gelesen; bitte in Excel als .xlsx speichern")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise PlanReadError(
+            f"{path.name}: die Arbeitsmappe ist kennwortgeschützt oder im alten .xls-Format; "
+            "bitte ohne Kennwort als .xlsx speichern"
+        )
     if not zipfile.is_zipfile(path):
-        with path.open("rb") as handle:
-            head = handle.read(8)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if head.startswith(b"PK"):
             raise PlanReadError(
-                f"{path.name}: die Arbeitsmappe ist kennwortgeschützt oder im alten .xls-Format; "
-                "bitte ohne Kennwort als .xlsx speichern"
+                f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern oder senden lassen"
             )
         raise PlanReadError(f"{path.name}: keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern") from None
+    names = {part.filename for part in parts}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise PlanReadError(f"{path.name}: ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
+    total = sum(part.file_size for part in parts)
+    too_large = [
+        part
+        for part in parts
+        if part.file_size > (MAX_SHEET_BYTES if part.filename.startswith(("xl/worksheets/", "xl/media/")) else MAX_PART_BYTES)
+    ]
+    if total > MAX_UNPACKED_BYTES or too_large:
+        largest = max(parts, key=lambda part: part.file_size)
+        raise PlanReadError(
+            f"{path.name}: die Arbeitsmappe würde entpackt {_megabytes(total)} belegen "
+            f"(Teil {largest.filename}: {_megabytes(largest.file_size)}); erlaubt sind {_megabytes(MAX_UNPACKED_BYTES)}, "
+            f"je Tabellenblatt {_megabytes(MAX_SHEET_BYTES)}. Ein Heil- und Kostenplan ist viel kleiner; bitte die Datei prüfen"
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{_thousands(round(size / 1024**2))} MB"
+
+
+def _thousands(number: int) -> str:
+    """12345 -> "12.345"."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _scan_sheets(path: Path) -> set[str]:
+    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows
+    (before any parser sees it) and return the parts that hold formulas."""
+    with_formulas: set[str] = set()
+    with zipfile.ZipFile(path) as archive:
+        for part in archive.namelist():
+            if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            with archive.open(part) as stream:
+                while chunk := stream.read(1 << 20):
+                    rows += len(ROW_TAG.findall(chunk))
+                    if part not in with_formulas and FORMULA_TAG.search(tail + chunk):
+                        with_formulas.add(part)
+                    tail = chunk[-16:]
+                    if rows > MAX_XML_ROWS:
+                        raise PlanReadError(
+                            f"{path.name}: ein Tabellenblatt hat mehr als {MAX_XML_ROWS:_} Zeilen; so große Pläne werden "
+                            f"nicht gelesen (höchstens {MAX_ROWS:_} Zeilen mit Inhalt), bitte den Plan aufteilen".replace(
+                                "_", "."
+                            )
+                        )
+    return with_formulas
+
+
+def _uncached_formulas(path: Path, part: str) -> set[tuple[int, int]]:
+    """(row, column index) of formula cells without a saved result in one sheet part."""
+    from defusedxml.ElementTree import iterparse  # noqa: PLC0415 - needed only for sheets with formulas
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string  # noqa: PLC0415
+
+    found: set[tuple[int, int]] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        for _, element in iterparse(stream, events=("end",)):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "row":
+                element.clear()
+            if tag != "c" or not element.get("r"):
+                continue
+            children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+            value = children.get("v")
+            if "f" in children and (value is None or not (value.text or "").strip()):
+                letters, row = coordinate_from_string(element.get("r"))
+                found.add((row, column_index_from_string(letters) - 1))
+    return found
+
+
+def _open_workbook(path: Path) -> dict[str, _Sheet]:
+    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
+    _refuse_unreadable(path)
+    with_formulas = _scan_sheets(path)
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({type(error).__name__})") from None
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
     sheets: dict[str, _Sheet] = {}
     try:
         for worksheet in workbook.worksheets:
+            if not hasattr(worksheet, "iter_rows"):
+                continue  # chart sheets hold no rows
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()
-            rows = []
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                if number > MAX_ROWS:
-                    raise PlanReadError(
-                        f"{path.name}, Blatt {worksheet.title}: mehr als {MAX_ROWS:,} Zeilen; "
-                        "so große Pläne werden nicht gelesen".replace(",", ".")
-                    )
-                rows.append((number, tuple(values)))
-            sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, rows)
+            part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+            uncached = _uncached_formulas(path, part) if part in with_formulas else set()
+            sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, _sheet_rows(path, worksheet, uncached))
     except PlanReadError:
         raise
     except Exception as error:
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({type(error).__name__})") from None
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
     finally:
         workbook.close()
     return sheets
+
+
+def _reason(error: BaseException) -> str:
+    """A short German reason for a damaged workbook, looking through the chain of causes."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if "Entit" in type(cause).__name__ or "DTD" in type(cause).__name__:
+            return "unzulässige XML-Entitäten, die Datei wird aus Sicherheitsgründen nicht gelesen"
+        cause = cause.__cause__ or cause.__context__
+    return type(error).__name__
+
+
+def _sheet_rows(path: Path, worksheet: Any, uncached: set[tuple[int, int]]) -> list[tuple[int, tuple[Any, ...]]]:
+    """The sheet's non-empty rows with their Excel row numbers; refuses more than MAX_ROWS of them."""
+    rows = []
+    for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+        if number > EXCEL_ROW_LIMIT:
+            raise PlanReadError(
+                f"{path.name}, Blatt {worksheet.title}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt"
+            )
+        values = tuple(cells)
+        if uncached:
+            values = tuple(UNCACHED if (number, index) in uncached else value for index, value in enumerate(values))
+        if all(value is None for value in values):
+            continue
+        rows.append((number, values))
+        if len(rows) > MAX_ROWS:
+            raise PlanReadError(
+                f"{path.name}, Blatt {worksheet.title}: mehr als {_thousands(MAX_ROWS)} Zeilen mit Inhalt; "
+                "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
+            )
+    return rows
 
 
 def _find_header(sheet: _Sheet, columns: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
@@ -237,6 +377,11 @@ class _RowReader:
         if index is None or index >= len(self.values):
             return None
         value = self.values[index]
+        if value is UNCACHED:
+            self.problem(
+                name, "input.formula", "Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern"
+            )
+            return None
         return None if isinstance(value, str) and not value.strip() else value
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
@@ -246,18 +391,17 @@ class _RowReader:
         try:
             return parse(value)
         except (CellError, ToothError) as error:
-            cell = f"{column_letter(self.mapping[name])}{self.row}"
-            self.problems.append(
-                Finding(
-                    Severity.ERROR,
-                    "input.cell",
-                    f"{self.sheet}!{cell} ({name}): {error}",
-                    self.sheet,
-                    self.row,
-                    column_letter(self.mapping[name]),
-                )
-            )
+            self.problem(name, "input.cell", str(error))
             return default
+
+    def problem(self, name: str, code: str, message: str) -> None:
+        """Record a problem of one cell (once per cell), named by sheet, cell and column."""
+        letter = column_letter(self.mapping[name]) if name in self.mapping else ""
+        if any(f.column == letter and letter for f in self.problems):
+            return
+        self.problems.append(
+            Finding(Severity.ERROR, code, f"{self.sheet}!{letter}{self.row} ({name}): {message}", self.sheet, self.row, letter)
+        )
 
 
 def _is_total_row(values: tuple[Any, ...]) -> bool:
@@ -320,16 +464,7 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
     schedule = reader.get("GO", _schedule, Schedule.GOZ)
     number_raw = reader.raw("Nr")
     if number_raw is None:
-        reader.problems.append(
-            Finding(
-                Severity.ERROR,
-                "input.missing_number",
-                f"{reader.sheet}!{column_letter(reader.mapping['Nr'])}{reader.row}: Gebührennummer fehlt",
-                reader.sheet,
-                reader.row,
-                column_letter(reader.mapping["Nr"]),
-            )
-        )
+        reader.problem("Nr", "input.missing_number", "Gebührennummer fehlt")
         return None
     line = FeeLine(
         sheet=reader.sheet,
@@ -352,42 +487,51 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
 def _lab_line(reader: _RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
     price = reader.get("Einzelpreis", _non_negative)
-    if code_raw is None or (price is None and reader.raw("Einzelpreis") is None):
-        missing = "Nr" if code_raw is None else "Einzelpreis"
-        letter = column_letter(reader.mapping[missing]) if missing in reader.mapping else ""
-        what = "Laborcode" if missing == "Nr" else "Einzelpreis"
-        reader.problems.append(
-            Finding(
-                Severity.ERROR,
-                "input.missing_value",
-                f"{reader.sheet}!{letter}{reader.row}: {what} fehlt",
-                reader.sheet,
-                reader.row,
-                letter,
-            )
-        )
+    if code_raw is None:
+        reader.problem("Nr", "input.missing_value", "Laborcode (B 269) fehlt")
+    if price is None:
+        reader.problem("Einzelpreis", "input.missing_value", "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50")
+    if code_raw is None or price is None:
         return None
-    vat = reader.get("MwSt", _non_negative)
     line = LabLine(
         sheet=reader.sheet,
         row=reader.row,
         code=normalize_lab_code(code_raw),
-        unit_price=price if price is not None else Decimal(0),
+        unit_price=price,
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         quantity=reader.get("Menge", _positive, Decimal(1)),
-        vat_percent=vat,
+        vat_percent=reader.get("MwSt", _non_negative),
         amount=reader.get("Betrag", _non_negative),
         manual_class=reader.get("Klasse", parse_class),
     )
     return None if reader.problems else line
 
 
-def _read_lines(sheet: _Sheet, columns: dict[str, tuple[str, ...]], make: Any, findings: list[Finding]) -> list[Any]:
-    lines = []
+def _is_lab_row(reader: _RowReader) -> bool:
+    value = reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
+    return isinstance(value, str) and _key(value).startswith(LAB_MARKS)
+
+
+def _read_lines(
+    sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+) -> tuple[list[FeeLine], list[LabLine]]:
+    """The fee and lab lines of one table; in a one-sheet table, GO = Labor (or BEB) marks lab lines."""
+    fee_lines: list[FeeLine] = []
+    lab_lines: list[LabLine] = []
+    lab_table = columns is LAB_COLUMNS
     for reader in _table_rows(sheet, columns, findings):
-        line = make(reader)
+        if lab_table or (columns is ONE_SHEET_COLUMNS and _is_lab_row(reader)):
+            if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
+                reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
+            lab = _lab_line(reader)
+            lab_lines += [lab] if lab else []
+            line: object = lab
+        else:
+            fee = _fee_line(reader)
+            fee_lines += [fee] if fee else []
+            line = fee
         findings.extend(reader.problems)
         if line is None:
             findings.append(
@@ -400,9 +544,7 @@ def _read_lines(sheet: _Sheet, columns: dict[str, tuple[str, ...]], make: Any, f
                     "",
                 )
             )
-        else:
-            lines.append(line)
-    return lines
+    return fee_lines, lab_lines
 
 
 def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
@@ -460,23 +602,41 @@ def read_plan(path: Path | str) -> Plan:
     findings: list[Finding] = []
     fee_sheet = sheets.get("leistungen")
     lab_sheet = sheets.get("labor")
-    if fee_sheet is None and lab_sheet is None:
+    one_sheet = _one_sheet_table(sheets) if fee_sheet is None and lab_sheet is None else None
+    if fee_sheet is None and lab_sheet is None and one_sheet is None:
         names = ", ".join(s.name for s in sheets.values())
         raise PlanReadError(
-            f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ gefunden (vorhanden: {names}); "
+            f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ und keine Tabelle mit den Spalten „GO“ und „Nr“ "
+            f"gefunden (vorhanden: {names}); "
             "bitte die Vorlage verwenden (hkp template)"
         )
     person, plan_date, cells = _read_patient(sheets.get("patient"), findings)
-    fee_lines = _read_lines(fee_sheet, FEE_COLUMNS, _fee_line, findings) if fee_sheet else []
-    lab_lines = _read_lines(lab_sheet, LAB_COLUMNS, _lab_line, findings) if lab_sheet else []
+    fee_lines: list[FeeLine] = []
+    lab_lines: list[LabLine] = []
+    tables = [(sheet, spec) for sheet, spec in ((fee_sheet, FEE_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
+    if not tables:
+        tables = [(one_sheet, ONE_SHEET_COLUMNS)] if one_sheet else []
+    for sheet, spec in tables:
+        fees, labs = _read_lines(sheet, spec, findings)
+        fee_lines += fees
+        lab_lines += labs
     if not fee_lines and not lab_lines:
         detail = "; ".join(f.message for f in findings if f.severity is Severity.ERROR)[:600]
         raise PlanReadError(
             f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
         )
     columns = {}
-    for sheet, spec in ((fee_sheet, FEE_COLUMNS), (lab_sheet, LAB_COLUMNS)):
-        header = _find_header(sheet, spec) if sheet else None
-        if sheet and header:
+    for sheet, spec in tables:
+        header = _find_header(sheet, spec)
+        if header:
             columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
     return Plan(tuple(fee_lines), tuple(lab_lines), person, plan_date, str(path), tuple(findings), columns, cells)
+
+
+def _one_sheet_table(sheets: dict[str, _Sheet]) -> _Sheet | None:
+    """The first sheet (other than Patient) whose header holds Nr and GO: a one-sheet export with fee and lab lines."""
+    for key, sheet in sheets.items():
+        header = _find_header(sheet, ONE_SHEET_COLUMNS) if key != "patient" else None
+        if header and "GO" in header[1]:
+            return sheet
+    return None

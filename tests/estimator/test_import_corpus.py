@@ -14,7 +14,9 @@ from tests.estimator.variants import VARIANTS, canonical
 
 
 def outcome(result: Estimate) -> tuple[object, ...]:
-    lines = sorted((r.kind, r.line.number, str(r.line.teeth), r.line_class, r.billed, r.eligible, r.benefit) for r in result.lines)
+    lines = sorted(
+        (r.kind, r.line.number, str(r.line.teeth), r.line_class, r.billed, r.eligible, r.benefit) for r in result.lines
+    )
     return (result.totals, tuple(lines))
 
 

@@ -102,8 +102,10 @@ def add_formulas(path: Path, formulas: dict[tuple[str, str], str], cached: bool 
         part = parts[sheet]
         xml = contents[part].decode()
         pattern = re.compile(rf'(<c r="{cell}"[^>]*>)(<v>[^<]*</v>)?')
-        assert pattern.search(xml), f"{sheet}!{cell} not found"
-        xml = pattern.sub(lambda m: m[1] + f"<f>{formula}</f>" + ((m[2] or "") if cached else ""), xml, count=1)
+        match = pattern.search(xml)
+        assert match, f"{sheet}!{cell} not found"
+        kept = (match[2] or "") if cached else ""
+        xml = xml[: match.start()] + match[1] + f"<f>{formula}</f>" + kept + xml[match.end() :]
         contents[part] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in contents.items():
@@ -129,7 +131,10 @@ def _scratch() -> str:
 def canonical_without_amounts() -> Layout:
     return Layout(
         [list(r) for r in PATIENT],
-        [Table("Leistungen", list(FEE_HEADER), [list(r) for r in FEES]), Table("Labor", list(LAB_HEADER), [list(r) for r in LABS])],
+        [
+            Table("Leistungen", list(FEE_HEADER), [list(r) for r in FEES]),
+            Table("Labor", list(LAB_HEADER), [list(r) for r in LABS]),
+        ],
     )
 
 
@@ -318,7 +323,14 @@ def _compose(*steps: Callable[[Layout], Layout]) -> Callable[[Layout], Layout]:
 
 
 SYNONYMS_A = _rename_by_table(
-    {"Nr": "Nr.", "Zahn": "Zahn/Region", "Anzahl": "Menge", "Faktor": "Steigerungsfaktor", "Betrag": "Betrag EUR", "Leistung": "Bezeichnung"},
+    {
+        "Nr": "Nr.",
+        "Zahn": "Zahn/Region",
+        "Anzahl": "Menge",
+        "Faktor": "Steigerungsfaktor",
+        "Betrag": "Betrag EUR",
+        "Leistung": "Bezeichnung",
+    },
     {"Nr": "BEB-Nr", "Einzelpreis": "E-Preis", "Betrag": "Betrag €", "Menge": "Anzahl"},
 )
 SYNONYMS_B = _rename_by_table(
@@ -347,7 +359,9 @@ VARIANTS: dict[str, Callable[[Layout], Layout]] = {
     "columns_shuffled_2": _order(_shuffled(2)),
     "one_sheet_labor": _one_sheet("Labor"),
     "one_sheet_beb": _one_sheet("BEB", name="Tabelle1"),
-    "one_sheet_with_titles_and_synonyms": _compose(_one_sheet("Labor"), _titles(4), _rename({"Nr": "Ziffer", "Betrag": "Betrag €"})),
+    "one_sheet_with_titles_and_synonyms": _compose(
+        _one_sheet("Labor"), _titles(4), _rename({"Nr": "Ziffer", "Betrag": "Betrag €"})
+    ),
     "without_descriptions": _drop("Leistung"),
     "without_amounts": _drop("Betrag"),
     "without_vat": _drop("MwSt"),

@@ -1,0 +1,570 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>CapChart</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="171" />
+        <source>Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei</source>
+        <translation>Staged cap for dentures (Nr. II.3.2): grey used before, blue this plan, light left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="183" />
+        <source>keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)</source>
+        <translation>no staged cap (after insurance year 4, or accident)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="192" />
+        <source>Jahr {0}: {1}</source>
+        <translation>Year {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocument</name>
+    <message>
+        <location filename="../../ui/document.py" line="78" />
+        <source>Neuer Fall</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="94" />
+        <source>Zeile {0}: {1} geändert</source>
+        <translation>Line {0}: {1} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="98" />
+        <source>Person geändert</source>
+        <translation>Person changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="102" />
+        <source>Planungsdatum geändert</source>
+        <translation>Plan date changed</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="260" />
+        <source>Abschnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="260" />
+        <source>Schritt</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="260" />
+        <source>vorher</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="260" />
+        <source>nachher</source>
+        <translation>after</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Zelle</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Abschnitt</source>
+        <translation>Section</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="51" />
+        <source>erstattungsfähig</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="52" />
+        <source>Klasse</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="53" />
+        <source>Satz</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="54" />
+        <source>Erstattung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="58" />
+        <location filename="../../ui/models.py" line="72" />
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="59" />
+        <location filename="../../ui/models.py" line="73" />
+        <source>Zahn</source>
+        <translation>Tooth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="60" />
+        <source>GO</source>
+        <translation>GO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="61" />
+        <location filename="../../ui/models.py" line="74" />
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="62" />
+        <location filename="../../ui/models.py" line="75" />
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="63" />
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="64" />
+        <source>Faktor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="65" />
+        <location filename="../../ui/models.py" line="78" />
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="67" />
+        <source>Begründung</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="68" />
+        <source>Unfall</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="76" />
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="77" />
+        <source>Einzelpreis</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="153" />
+        <source>geändert; im Plan: {0}</source>
+        <translation>changed; in the plan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="171" />
+        <source>Zeile {0}, {1}: {2}</source>
+        <translation>Row {0}, {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76" />
+        <source>Ö&amp;ffnen …</source>
+        <translation>&amp;Open …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>&amp;Zuletzt geöffnet</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>Fall &amp;speichern</source>
+        <translation>&amp;Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="80" />
+        <source>Fall speichern &amp;unter …</source>
+        <translation>Save case &amp;as …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>&amp;PDF exportieren …</source>
+        <translation>Export &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
+        <source>Excel-&amp;Vorlage speichern …</source>
+        <translation>Save Excel &amp;template …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>&amp;Einstellungen</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88" />
+        <source>&amp;Sprache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95" />
+        <source>&amp;Praxis (Briefkopf) …</source>
+        <translation>&amp;Practice (letterhead) …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
+        <source>Ü&amp;ber</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>&amp;Wiederholen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="235" />
+        <source>Zeile wählen, um ihre Berechnung zu sehen</source>
+        <translation>Choose a line to see how it was computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>Erläuterung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>Leistungen ({0})</source>
+        <translation>Fees ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>Labor ({0})</source>
+        <translation>Lab ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>Hinweise ({0}, davon {1} Fehler)</source>
+        <translation>Findings ({0}, {1} errors)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244" />
+        <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
+        <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>Nur Zeilen von Zahn {0}</source>
+        <translation>Only lines of tooth {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>Alle Zeilen</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296" />
+        <source>Datei nicht lesbar</source>
+        <translation>File cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307" />
+        <source>Plan oder Fall öffnen</source>
+        <translation>Open plan or case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307" />
+        <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
+        <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>Fall speichern</source>
+        <translation>Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>Fall (*.hkp.json)</source>
+        <translation>Case (*.hkp.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350" />
+        <source>Speichern fehlgeschlagen</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="351" />
+        <source>{0}: {1}; die alte Datei ist unverändert.</source>
+        <translation>{0}: {1}; the old file is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355" />
+        <source>Gespeichert: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363" />
+        <source>PDF exportieren</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="374" />
+        <source>PDF nicht geschrieben</source>
+        <translation>PDF not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376" />
+        <source>PDF geschrieben: {0}</source>
+        <translation>PDF written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="383" />
+        <source>Excel-Vorlage speichern</source>
+        <translation>Save Excel template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392" />
+        <source>Vorlage nicht geschrieben</source>
+        <translation>Template not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="394" />
+        <source>Vorlage geschrieben: {0}</source>
+        <translation>Template written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402" />
+        <source>Die Sprache wird beim nächsten Start umgestellt.</source>
+        <translation>The language changes at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="416" />
+        <source>Praxis</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411" />
+        <source>Name der Praxis:</source>
+        <translation>Practice name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="416" />
+        <source>Anschrift:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="426" />
+        <source>Über HKP-Schätzer</source>
+        <translation>About HKP estimator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="427" />
+        <source>HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.
+Preislisten: {0}</source>
+        <translation>HKP estimator – benefits under DKV BestMed Premium BM5 / 0-3.
+Price lists: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440" />
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440" />
+        <source>Die Änderungen an „{0}“ speichern?</source>
+        <translation>Save the changes to “{0}”?</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="48" />
+        <source>Person und Vertrag</source>
+        <translation>Person and contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="60" />
+        <source>Kooperationszahnarzt (90 %)</source>
+        <translation>Cooperating dentist (90 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="61" />
+        <source>Unfallfolge (ganzer Plan)</source>
+        <translation>Caused by an accident (whole plan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="75" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="76" />
+        <source>Tarif</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="77" />
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="78" />
+        <source>Versicherungsbeginn</source>
+        <translation>Insurance start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="79" />
+        <source>Planungsdatum</source>
+        <translation>Plan date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="83" />
+        <source>ZE-Erstattung bisher, Jahr {0}</source>
+        <translation>Denture benefits so far, year {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="84" />
+        <source>Selbstbehalt verbraucht</source>
+        <translation>Deductible used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="85" />
+        <source>PZR erstattet</source>
+        <translation>Cleaning (PZR) reimbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="86" />
+        <source>Implantate OK (vorhanden)</source>
+        <translation>Implants upper jaw (present)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="87" />
+        <source>Implantate UK (vorhanden)</source>
+        <translation>Implants lower jaw (present)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="133" />
+        <source>Betrag ≥ 0 erwartet</source>
+        <translation>Amount ≥ 0 expected</translation>
+    </message>
+</context>
+<context>
+    <name>ToothChart</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="289" />
+        <source>Implantate {0}: {1} von {2}</source>
+        <translation>Implants {0}: {1} of {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="292" />
+        <source>keine Implantate geplant</source>
+        <translation>no implants planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="331" />
+        <source>nichts geplant</source>
+        <translation>nothing planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="332" />
+        <source>Zahn {0}: {1}</source>
+        <translation>Tooth {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBar</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="221" />
+        <source>Gesamtkosten</source>
+        <translation>Total costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="222" />
+        <source>erstattungsfähig</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="223" />
+        <source>voraussichtliche Erstattung</source>
+        <translation>expected benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="224" />
+        <source>Eigenanteil</source>
+        <translation>Own share</translation>
+    </message>
+</context>
+<context>
+    <name>document</name>
+    <message>
+        <location filename="../../ui/document.py" line="145" />
+        <source>Wiederhergestellt</source>
+        <translation>Recovered</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="92" />
+        <source>Datei nicht lesbar</source>
+        <translation>File cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="101" />
+        <source>Wiederherstellen</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="102" />
+        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
+        <translation>“{0}” was not saved last time. Recover the changes?</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,165 @@
+"""Refresh the English translation: extract the German texts of ui/ (lupdate), fill in English, compile (lrelease).
+
+Run after changing texts in ui/:  .venv/bin/python scripts/translations.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "hkp_en.ts"
+BIN = Path(sys.executable).parent
+
+ENGLISH = {
+    "&Bearbeiten": "&Edit",
+    "&Beenden": "&Quit",
+    "&Datei": "&File",
+    "&Einstellungen": "&Settings",
+    "&Hilfe": "&Help",
+    "&PDF exportieren …": "Export &PDF …",
+    "&Praxis (Briefkopf) …": "&Practice (letterhead) …",
+    "&Rückgängig": "&Undo",
+    "&Sprache": "&Language",
+    "&Wiederholen": "&Redo",
+    "&Zuletzt geöffnet": "Open &recent",
+    "Abschnitt": "Section",
+    "Alle Zeilen": "All lines",
+    "Anschrift:": "Address:",
+    "Anzahl": "Count",
+    "Art": "Kind",
+    "Begründung": "Justification",
+    "Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?": (
+        "“{0}” was not saved last time. Recover the changes?"
+    ),
+    "Betrag": "Amount",
+    "Betrag ≥ 0 erwartet": "Amount ≥ 0 expected",
+    "Datei nicht lesbar": "File cannot be read",
+    "Datum": "Date",
+    "Die Sprache wird beim nächsten Start umgestellt.": "The language changes at the next start.",
+    "Die Änderungen an „{0}“ speichern?": "Save the changes to “{0}”?",
+    "Eigenanteil": "Own share",
+    "Einzelpreis": "Unit price",
+    "Erläuterung": "Explanation",
+    "Erstattung": "Benefit",
+    "Excel-&Vorlage speichern …": "Save Excel &template …",
+    "Excel-Vorlage speichern": "Save Excel template",
+    "Faktor": "Factor",
+    "Fall &speichern": "&Save case",
+    "Fall (*.hkp.json)": "Case (*.hkp.json)",
+    "Fall speichern": "Save case",
+    "Fall speichern &unter …": "Save case &as …",
+    "GO": "GO",
+    "Geburtsdatum": "Date of birth",
+    "Gesamtkosten": "Total costs",
+    "Gespeichert: {0}": "Saved: {0}",
+    "HKP (*.xlsx *.xlsm *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)",
+    "HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.\nPreislisten: {0}": (
+        "HKP estimator – benefits under DKV BestMed Premium BM5 / 0-3.\nPrice lists: {0}"
+    ),
+    "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
+    "Implantate OK (vorhanden)": "Implants upper jaw (present)",
+    "Implantate UK (vorhanden)": "Implants lower jaw (present)",
+    "Implantate {0}: {1} von {2}": "Implants {0}: {1} of {2}",
+    "Jahr {0}: {1}": "Year {0}: {1}",
+    "Klasse": "Class",
+    "Kooperationszahnarzt (90 %)": "Cooperating dentist (90 %)",
+    "Labor ({0})": "Lab ({0})",
+    "Leistung": "Service",
+    "Leistungen ({0})": "Fees ({0})",
+    "Meldung": "Message",
+    "Menge": "Quantity",
+    "Name der Praxis:": "Practice name:",
+    "Neuer Fall": "New case",
+    "Nr.": "No.",
+    "Nur Zeilen von Zahn {0}": "Only lines of tooth {0}",
+    "PDF exportieren": "Export PDF",
+    "PDF geschrieben: {0}": "PDF written: {0}",
+    "PDF nicht geschrieben": "PDF not written",
+    "PZR erstattet": "Cleaning (PZR) reimbursed",
+    "Patient": "Patient",
+    "Person geändert": "Person changed",
+    "Person und Vertrag": "Person and contract",
+    "Plan oder Fall öffnen": "Open plan or case",
+    "Planungsdatum": "Plan date",
+    "Planungsdatum geändert": "Plan date changed",
+    "Praxis": "Practice",
+    "Satz": "Rate",
+    "Schritt": "Step",
+    "Selbstbehalt verbraucht": "Deductible used",
+    "Speichern fehlgeschlagen": "Saving failed",
+    "Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei": (
+        "Staged cap for dentures (Nr. II.3.2): grey used before, blue this plan, light left"
+    ),
+    "Tarif": "Tariff",
+    "Unfall": "Accident",
+    "Unfallfolge (ganzer Plan)": "Caused by an accident (whole plan)",
+    "Ungespeicherte Änderungen": "Unsaved changes",
+    "Versicherungsbeginn": "Insurance start",
+    "Vorlage geschrieben: {0}": "Template written: {0}",
+    "Vorlage nicht geschrieben": "Template not written",
+    "Wiederhergestellt": "Recovered",
+    "Wiederherstellen": "Recover",
+    "ZE-Erstattung bisher, Jahr {0}": "Denture benefits so far, year {0}",
+    "Zahn": "Tooth",
+    "Zahn {0}: {1}": "Tooth {0}: {1}",
+    "Zeile wählen, um ihre Berechnung zu sehen": "Choose a line to see how it was computed",
+    "Zeile {0}, {1}: {2}": "Row {0}, {1}: {2}",
+    "Zeile {0}: {1} geändert": "Line {0}: {1} changed",
+    "Zelle": "Cell",
+    "erstattungsfähig": "eligible",
+    "geändert; im Plan: {0}": "changed; in the plan: {0}",
+    "keine Implantate geplant": "no implants planned",
+    "keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)": "no staged cap (after insurance year 4, or accident)",
+    "nachher": "after",
+    "nichts geplant": "nothing planned",
+    "voraussichtliche Erstattung": "expected benefit",
+    "vorher": "before",
+    "{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}": (
+        "{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}"
+    ),
+    "{0}: {1}; die alte Datei ist unverändert.": "{0}: {1}; the old file is unchanged.",
+    "Ö&ffnen …": "&Open …",
+    "Ü&ber": "&About",
+    "Über HKP-Schätzer": "About HKP estimator",
+}
+
+
+def main() -> int:
+    subprocess.run(
+        [
+            BIN / "pyside6-lupdate",
+            *sorted(str(p) for p in (ROOT / "ui").glob("*.py")),
+            "-ts",
+            str(TS),
+            "-no-obsolete",
+            "-source-language",
+            "de",
+            "-target-language",
+            "en",
+        ],
+        check=True,
+    )
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        assert translation is not None
+        if source in ENGLISH:
+            translation.text = ENGLISH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([BIN / "pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    for source in missing:
+        print(f"ohne Übersetzung: {source}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Case files: the plan, the person and the user's edits survive saving and opening, and edits are checked."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import stat
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimator.case import Case, CaseError, case_from_json, case_json, edit_text, load_case, save_case
+from estimator.catalogues import load_catalogues
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from tests.conftest import GOLDEN
+
+
+def crown_case() -> Case:
+    return Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
+
+
+def test_an_edit_changes_the_estimate_and_removing_it_restores_it() -> None:
+    case = crown_case()
+    before = estimate(case.plan(), load_catalogues()).totals
+    edited = case.with_edit(("fee", 1, "factor"), "3,5")
+    assert edited.plan().fee_lines[1].factor == Decimal("3.5")
+    assert estimate(edited.plan(), load_catalogues()).totals.billed > before.billed
+    assert estimate(edited.with_edit(("fee", 1, "factor"), None).plan(), load_catalogues()).totals == before
+
+
+def test_typing_the_value_as_read_is_no_edit() -> None:
+    case = crown_case()
+    text = edit_text(case.original.fee_lines[1], "factor")
+    assert text == "2,3"
+    assert case.with_edit(("fee", 1, "factor"), text).edits == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "words"),
+    [
+        (("fee", 0, "factor"), "viel", "Zahl erwartet"),
+        (("fee", 0, "teeth"), "99", "FDI"),
+        (("fee", 0, "count"), "0", "positive Zahl"),
+        (("fee", 0, "date"), "32.01.2026", "TT.MM.JJJJ"),
+        (("fee", 0, "manual_class"), "Q", "Klasse"),
+        (("fee", 0, "number"), "2210", "nicht änderbar"),
+        (("lab", 99, "quantity"), "1", "nicht änderbar"),
+    ],
+)
+def test_bad_edits_are_refused_with_a_german_reason(key: tuple[str, int, str], text: str, words: str) -> None:
+    with pytest.raises(CaseError, match=words):
+        crown_case().with_edit(key, text)
+
+
+def test_case_file_round_trips_to_the_same_estimate_and_is_owner_only(tmp_path: Path) -> None:
+    case = crown_case().with_edit(("fee", 1, "factor"), "3,0").with_edit(("lab", 0, "quantity"), "2")
+    case = dataclasses.replace(
+        case, person=dataclasses.replace(case.person, cooperating=True), settings={"insurance_year": "anniversary"}
+    )
+    path = tmp_path / "fall.hkp.json"
+    save_case(case, path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    again = load_case(path)
+    assert again.edits == case.edits and again.person == case.person and again.settings == case.settings
+    assert estimate(again.plan(), load_catalogues()).totals == estimate(case.plan(), load_catalogues()).totals
+    assert json.loads(path.read_text(encoding="utf-8"))["edits"][0] == {
+        "kind": "fee",
+        "index": 1,
+        "field": "factor",
+        "text": "3,0",
+    }
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "{}", '{"schema": "hkp-case/1"}', '{"schema": "hkp-case/1", "fee_lines": [{}], "lab_lines": [], "person": {}}'],
+)
+def test_damaged_case_files_are_refused_with_a_message(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "fall.hkp.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CaseError, match=r"fall\.hkp\.json"):
+        load_case(path)
+
+
+def test_case_json_is_plain_json() -> None:
+    data = case_json(crown_case())
+    assert case_from_json(json.loads(json.dumps(data))).original == crown_case().original

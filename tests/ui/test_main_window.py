@@ -1,0 +1,234 @@
+"""The real main window, driven as a user would: edit, undo, toggle, click, save, reopen, recover."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import GOLDEN, ROOT
+from ui.app import offer_recovery
+from ui.document import CaseDocument, autosave_path, open_case
+from ui.main_window import MainWindow
+from ui.models import ExplanationModel, FindingsModel, LinesModel
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+DEDUCTIBLE = GOLDEN / "deductible_first_year_prorated.xlsx"
+
+
+def column(model: LinesModel, title: str) -> int:
+    return [c.key for c in model.columns].index(title)
+
+
+def cell(model: LinesModel, row: int, title: str) -> str:
+    return str(model.data(model.index(row, column(model, title))))
+
+
+def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = [line.number for line in model.lines].index("2210")
+    before_line, before_total = cell(model, row, "Erstattung"), window.totals.values["benefit"].text()
+    assert model.setData(model.index(row, column(model, "Faktor")), "3,0")
+    assert cell(model, row, "Faktor") == "3"
+    assert cell(model, row, "Erstattung") != before_line
+    assert window.totals.values["benefit"].text() != before_total
+    assert window.windowTitle().endswith("* – HKP-Schätzer")
+    window.undo_action.trigger()
+    assert cell(model, row, "Erstattung") == before_line and window.totals.values["benefit"].text() == before_total
+    window.redo_action.trigger()
+    assert cell(model, row, "Faktor") == "3"
+
+
+def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    assert not model.setData(model.index(0, column(model, "Zahn")), "99")
+    assert "FDI" in model.last_error
+    window.refresh()
+    assert "FDI" in window.statusBar().currentMessage()
+    assert window.document.undo_stack.count() == 0
+
+
+def test_cooperating_dentist_turns_80_into_90_percent(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    assert cell(model, 1, "Satz") == "80\u00a0%"
+    window.person_panel.cooperating.setChecked(True)
+    assert cell(model, 1, "Satz") == "90\u00a0%"
+    assert window.document.estimate.totals.benefit > Decimal("323.01")
+    window.undo_action.trigger()
+    assert cell(model, 1, "Satz") == "80\u00a0%" and not window.person_panel.cooperating.isChecked()
+
+
+def test_accident_checkbox_in_a_line_is_an_undoable_edit(open_window: Any) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    model = window.fee_model
+    capped = window.document.estimate.totals.benefit
+    for row in range(len(model.lines)):
+        model.setData(model.index(row, column(model, "Unfall")), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert window.document.estimate.totals.benefit > capped
+    assert window.document.undo_stack.count() == len(model.lines)
+
+
+def test_clicking_a_finding_selects_its_line(open_window: Any, qtbot: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    window.detail_tabs.setCurrentIndex(1)
+    findings = window.findings_model
+    row = next(i for i, f in enumerate(findings.findings) if f.row == 3 and f.sheet == "Leistungen")
+    view = window.findings_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(findings.index(row, 2)).center())
+    current = window.fee_view.selectionModel().currentIndex()
+    assert window.lines_tabs.currentIndex() == 0
+    assert window.fee_model.lines[window.fee_filter.mapToSource(current).row()].row == 3
+    assert window.explanation_model.rowCount() > 0
+    assert "Zeile 3" in window.explanation_title.text()
+
+
+def test_clicking_a_tooth_filters_the_lines(open_window: Any, qtbot: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    chart = window.tooth_chart
+    tooth = next(iter(window.fee_model.lines[0].teeth.teeth))
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._cell(tooth).center().toPoint())
+    shown = window.fee_filter.rowCount()
+    assert 0 < shown < len(window.fee_model.lines)
+    assert all(
+        tooth in window.fee_model.lines[window.fee_filter.mapToSource(window.fee_filter.index(r, 0)).row()].teeth.teeth
+        for r in range(shown)
+    )
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._cell(tooth).center().toPoint())
+    assert window.fee_filter.rowCount() == len(window.fee_model.lines)
+
+
+def test_save_and_reopen_gives_the_same_estimate(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Faktor")), "3,5")
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Begründung")), "tief zerstörter Zahn")
+    window.person_panel.cooperating.setChecked(True)
+    assert window._save_to(tmp_path / "fall.hkp.json")
+    assert window.document.is_saved and not window.windowTitle().endswith("*")
+    reopened = open_window(tmp_path / "fall.hkp.json")
+    assert reopened.document.estimate.totals == window.document.estimate.totals
+    assert reopened.document.case.edits == window.document.case.edits
+    assert reopened.document.is_saved
+
+
+def test_recovery_after_a_crash_brings_back_every_edit(open_window: Any, settings: QSettings, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Faktor")), "3,2")
+    window.person_panel.cooperating.setChecked(True)
+    timer = window.document._autosave_timer
+    qtbot.waitUntil(lambda: not timer.isActive() and autosave_path().exists(), timeout=3000)
+    expected = window.document.estimate.totals
+    window.document.autosave_enabled = False  # the crashed process writes nothing more
+    fresh = MainWindow(CaseDocument(open_case(ROOT / "resources/examples/beispielplan.xlsx")), settings)
+    qtbot.addWidget(fresh)
+    fresh.ask_on_close = lambda title, text: QMessageBox.StandardButton.Discard
+    assert offer_recovery(fresh, ask=lambda window, title: title == "crown_basic.xlsx")
+    assert fresh.document.estimate.totals == expected
+    assert not fresh.document.is_saved
+    assert fresh.person_panel.cooperating.isChecked()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(open_window: Any) -> None:
+    window = open_window(CROWN)
+    window.person_panel.accident.setChecked(True)
+    asked: list[str] = []
+
+    def cancel(title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    window.ask_on_close = cancel
+    assert not window.close()
+    assert asked and "crown_basic.xlsx" in asked[0] and window.isVisible()
+
+
+def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(text)
+    bad = tmp_path / "kaputt.xlsx"
+    bad.write_bytes(b"kein Excel")
+    assert not window.open_path(bad)
+    assert "keine Excel-Arbeitsmappe" in errors[0]
+    assert window.document.source == CROWN
+
+
+def test_opening_remembers_recent_files(open_window: Any) -> None:
+    window = open_window(CROWN)
+    assert window.open_path(DEDUCTIBLE)
+    assert window.recent_files()[0] == str(DEDUCTIBLE)
+    assert [a.text() for a in window.recent_menu.actions()] == [DEDUCTIBLE.name]
+
+
+def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    path = window.export_pdf(tmp_path / "schaetzung.pdf", open_after=False)
+    assert path and path.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("name", ["fee", "lab", "findings", "explanation", "filter"])
+def test_models_pass_the_model_tester(open_window: Any, qtmodeltester: Any, name: str) -> None:
+    window: MainWindow = open_window(DEDUCTIBLE)
+    window.fee_view.selectRow(0)
+    window.show_explanation()
+    models = {
+        "fee": window.fee_model,
+        "lab": window.lab_model,
+        "findings": window.findings_model,
+        "explanation": window.explanation_model,
+        "filter": window.fee_filter,
+    }
+    assert isinstance(window.findings_model, FindingsModel) and isinstance(window.explanation_model, ExplanationModel)
+    qtmodeltester.check(models[name], force_py=True)
+    window.person_panel.cooperating.setChecked(True)
+    qtmodeltester.check(models[name], force_py=True)
+
+
+def test_screenshot_command_renders_the_window(tmp_path: Path) -> None:
+    out = tmp_path / "fenster.png"
+    run = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--screenshot", str(out), str(CROWN)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_window_fits_1366_by_768(open_window: Any) -> None:
+    window = open_window(CROWN)
+    window.resize(1366, 768)
+    assert window.minimumSizeHint().width() <= 1366 and window.minimumSizeHint().height() <= 768
+    erstattung = column(window.fee_model, "Erstattung")
+    assert (
+        window.fee_view.columnViewportPosition(erstattung) + window.fee_view.columnWidth(erstattung)
+        <= window.fee_view.viewport().width()
+    )
+    assert window.tooth_chart.mapTo(window, QPoint(window.tooth_chart.width(), 0)).x() <= 1366
+
+
+def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: Any) -> None:
+    from ui.app import install_translation  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")
+    try:
+        assert translators
+        window = open_window(CROWN)
+        assert window.lines_tabs.tabText(0) == "Fees (3)"
+        assert window.menuBar().actions()[0].text() == "&File"
+        assert window.fee_model.headerData(7, Qt.Orientation.Horizontal) == "Amount"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -1,0 +1,120 @@
+"""`hkp-estimator [FILE]`: the desktop application; `--screenshot OUT.png` renders the window and exits."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from estimator.case import CaseError
+from estimator.excel import PlanReadError
+from estimator.resources import RESOURCES, example_plan_path
+from ui.document import CaseDocument, open_case, recoverable
+from ui.main_window import MainWindow
+
+ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
+SCREEN = (1366, 768)
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="hkp-estimator", description="HKP-Schätzer: Erstattung nach BM5 / 0-3 schätzen")
+    parser.add_argument("file", nargs="?", type=Path, help="Heil- und Kostenplan (.xlsx, .xlsm) oder Fall (.hkp.json)")
+    parser.add_argument("--language", choices=("de", "en"), help="Sprache für diesen Start (sonst aus den Einstellungen)")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="Fenster mit dem Plan als PNG speichern und beenden")
+    return parser.parse_args(argv)
+
+
+def install_translation(app: QApplication, language: str) -> list[QTranslator]:
+    """English from resources/translations (German is the source language), with Qt's own texts."""
+    if language != "en":
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        qt_translator = QTranslator(app)
+        if qt_translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_translator)
+            return [qt_translator]
+        return []
+    translator = QTranslator(app)
+    if translator.load("hkp_en", str(RESOURCES / "translations")):
+        app.installTranslator(translator)
+        return [translator]
+    return []
+
+
+def create_app(argv: Sequence[str], language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "hkp-estimator.svg")))
+    install_translation(app, language or str(QSettings().value("language", "de")))
+    return app
+
+
+def first_document(file: Path | None, screenshot: bool) -> tuple[CaseDocument, str]:
+    """The case to show first: the file asked for, else the bundled example. Returns a problem to report."""
+    path = file or example_plan_path()
+    try:
+        case = open_case(path)
+    except (PlanReadError, CaseError, OSError) as error:
+        case, problem = open_case(example_plan_path()), str(error)
+        path = example_plan_path()
+    else:
+        problem = ""
+    is_case = path.name.lower().endswith(".json")
+    return CaseDocument(case, path if is_case else None, None if is_case else path, autosave=not screenshot), problem
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_arguments(sys.argv[1:] if argv is None else argv)
+    app = create_app([], options.language)
+    document, problem = first_document(options.file, bool(options.screenshot))
+    window = MainWindow(document)
+    window.resize(*SCREEN)
+    if options.screenshot:
+        reduced = next((r for r in document.estimate.lines if r.kind == "fee" and r.eligible < r.billed), None)
+        first = reduced or next(iter(document.estimate.lines), None)
+        if first:
+            window.select_line(first.line.sheet, first.line.row)
+        window.show()
+        app.processEvents()
+        saved = window.grab().save(str(options.screenshot))
+        window.document.discard_autosave()
+        if problem:
+            print(f"hkp-estimator: {problem}", file=sys.stderr)
+        return 0 if saved and not problem else 2
+    window.show()
+    if problem:
+        QTimer.singleShot(0, lambda: window.show_error(window.tr("Datei nicht lesbar"), problem))
+    else:
+        QTimer.singleShot(0, lambda: offer_recovery(window))
+    return app.exec()
+
+
+def _ask_recovery(window: MainWindow, title: str) -> bool:
+    answer = QMessageBox.question(
+        window,
+        window.tr("Wiederherstellen"),
+        window.tr("Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?").format(title),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str], bool] = _ask_recovery) -> bool:
+    """After a crash: offer the case the last run left unsaved."""
+    document = recoverable()
+    if document is None:
+        return False
+    if not ask(window, document.title()):
+        document.discard_autosave()
+        return False
+    window.set_document(document)
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

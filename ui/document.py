@@ -1,0 +1,146 @@
+"""The open case: the plan, the person and the edits, its estimate, undo and redo, saving and autosave."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from estimator.case import Case, CaseError, EditKey, case_from_json, case_json, load_case, save_case
+from estimator.catalogues import load_catalogues
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from estimator.files import atomic_write_text
+from estimator.model import Estimate, Person
+
+CASE_SUFFIX = ".hkp.json"
+AUTOSAVE_DELAY_MS = 400
+
+
+def autosave_path() -> Path:
+    """Where the unsaved state of the open case is kept (the user's data folder, owner-only)."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder / f"offener-fall{CASE_SUFFIX}"
+
+
+def open_case(path: Path) -> Case:
+    """A case from a workbook (.xlsx, .xlsm) or a case file; PlanReadError or CaseError when it cannot be read."""
+    if path.name.lower().endswith(".json"):
+        return load_case(path)
+    return Case.from_plan(read_plan(path))
+
+
+class _EditCommand(QUndoCommand):
+    def __init__(self, document: CaseDocument, before: Case, after: Case, text: str) -> None:
+        super().__init__(text)
+        self.document, self.before, self.after = document, before, after
+
+    def redo(self) -> None:
+        self.document._set_case(self.after)
+
+    def undo(self) -> None:
+        self.document._set_case(self.before)
+
+
+class CaseDocument(QObject):
+    """Holds the case; every change goes through the undo stack and recomputes the estimate at once."""
+
+    changed = Signal()  # the case and its estimate changed
+    saved_state_changed = Signal(bool)  # True when everything is saved
+
+    def __init__(self, case: Case, path: Path | None = None, source: Path | None = None, autosave: bool = True) -> None:
+        super().__init__()
+        self.case = case
+        self.path = path  # the case file it was saved to or opened from
+        self.source = source  # the workbook it was read from
+        self.catalogues = load_catalogues()
+        self.estimate: Estimate = estimate(case.plan(), self.catalogues, dict(case.settings))
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self.saved_state_changed)
+        self.autosave_enabled = autosave
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+
+    @property
+    def is_saved(self) -> bool:
+        return self.undo_stack.isClean()
+
+    def title(self) -> str:
+        for path in (self.path, self.source):
+            if path:
+                return path.name
+        return self.tr("Neuer Fall")
+
+    def _set_case(self, case: Case) -> None:
+        self.case = case
+        self.estimate = estimate(case.plan(), self.catalogues, dict(case.settings))
+        self.changed.emit()
+        if self.autosave_enabled:
+            self._autosave_timer.start()
+
+    def _push(self, after: Case, text: str) -> None:
+        if after != self.case:
+            self.undo_stack.push(_EditCommand(self, self.case, after, text))
+
+    def edit_line(self, key: EditKey, text: str | None) -> None:
+        """Change one field of one line (CaseError, with the German reason, when the text means nothing)."""
+        _kind, index, name = key
+        self._push(self.case.with_edit(key, text), self.tr("Zeile {0}: {1} geändert").format(index + 1, name))
+
+    def edit_person(self, **changes: Any) -> None:
+        self._push(
+            dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)), self.tr("Person geändert")
+        )
+
+    def edit_plan_date(self, value: Any) -> None:
+        self._push(dataclasses.replace(self.case, plan_date=value), self.tr("Planungsdatum geändert"))
+
+    @property
+    def person(self) -> Person:
+        return self.case.person
+
+    def save(self, path: Path) -> None:
+        if not path.name.lower().endswith(".json"):
+            path = path.with_name(path.name + CASE_SUFFIX)
+        save_case(self.case, path)
+        self.path = path
+        self.undo_stack.setClean()
+        self.discard_autosave()
+
+    def autosave(self) -> None:
+        """Keep the unsaved state in the user's data folder, written atomically and owner-only."""
+        if not self.autosave_enabled:
+            return
+        if self.is_saved:
+            self.discard_autosave()
+            return
+        record = {"case": case_json(self.case), "path": str(self.path or ""), "source": str(self.source or "")}
+        atomic_write_text(autosave_path(), json.dumps(record, ensure_ascii=False) + "\n", 0o600)
+
+    def discard_autosave(self) -> None:
+        if self.autosave_enabled:
+            autosave_path().unlink(missing_ok=True)
+
+
+def recoverable() -> CaseDocument | None:
+    """The case an earlier run left unsaved (after a crash), or None; a damaged autosave is set aside."""
+    path = autosave_path()
+    if not path.exists():
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        case = case_from_json(record["case"])
+    except (OSError, ValueError, KeyError, TypeError, CaseError):
+        os.replace(path, path.with_suffix(".beschaedigt"))
+        return None
+    document = CaseDocument(case.__class__(case.original, case.original.person, case.original.plan_date))
+    document.path = Path(record["path"]) if record.get("path") else None
+    document.source = Path(record["source"]) if record.get("source") else None
+    document._push(case, document.tr("Wiederhergestellt"))
+    return document

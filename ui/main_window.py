@@ -1,0 +1,461 @@
+"""The main window: plan tables, person panel, totals, tooth chart, explanation and findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator.case import CaseError
+from estimator.engine import SettingError
+from estimator.excel import PlanReadError
+from estimator.model import Severity
+from estimator.money import eur
+from estimator.pdf import Letterhead
+from ui.document import CASE_SUFFIX, CaseDocument, open_case
+from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
+from ui.widgets import PersonPanel, ToothChart, TotalsBar
+
+RECENT_LIMIT = 8
+COLUMN_WIDTHS = {
+    "Datum": 84,
+    "Zahn": 56,
+    "GO": 44,
+    "Nr.": 50,
+    "Leistung": 210,
+    "Anzahl": 56,
+    "Menge": 56,
+    "Faktor": 50,
+    "Einzelpreis": 92,
+    "Betrag": 90,
+    "erstattungsfähig": 112,
+    "Klasse": 52,
+    "Satz": 56,
+    "Erstattung": 92,
+    "Begründung": 180,
+}
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+Ask = Callable[[str, str], QMessageBox.StandardButton]
+
+
+class MainWindow(QMainWindow):
+    """One window, one case. Every edit recomputes at once and can be undone."""
+
+    def __init__(self, document: CaseDocument, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.ask_on_close: Ask = self._ask_on_close
+        self.show_error: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self, title, text)
+        self.setAcceptDrops(True)
+        self.resize(1366, 768)
+        self._build_actions()
+        self.fill_recent_menu()
+        self.set_document(document)
+
+    # --- building -----------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Datei"))
+        self.open_action = self._action(self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, self.choose_and_open, file_menu)
+        self.recent_menu = file_menu.addMenu(self.tr("&Zuletzt geöffnet"))
+        file_menu.addSeparator()
+        self._action(self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, self.save, file_menu)
+        self._action(self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, self.save_as, file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&PDF exportieren …"), QKeySequence("Ctrl+E"), self.export_pdf, file_menu)
+        self._action(self.tr("Excel-&Vorlage speichern …"), None, self.save_template, file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Beenden"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
+        settings_menu = self.menuBar().addMenu(self.tr("&Einstellungen"))
+        language = settings_menu.addMenu(self.tr("&Sprache"))
+        current = self.settings.value("language", "de")
+        for code, name in (("de", "Deutsch"), ("en", "English")):
+            action = language.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(current == code)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+        self._action(self.tr("&Praxis (Briefkopf) …"), None, self.edit_practice, settings_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
+        self._action(self.tr("Ü&ber"), None, self.about, help_menu)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object], menu: QMenu
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def set_document(self, document: CaseDocument) -> None:
+        """Show a case: builds the panels around it (the old case's panels go with it)."""
+        self.document = document
+        self.edit_menu.clear()
+        undo = document.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, self.tr("&Wiederholen"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+
+        self.fee_model, self.lab_model = LinesModel(document, "fee"), LinesModel(document, "lab")
+        self.fee_filter, self.lab_filter = ToothFilter(self.fee_model), ToothFilter(self.lab_model)
+        self.fee_view, self.lab_view = self._table(self.fee_filter), self._table(self.lab_filter)
+        self.findings_model, self.explanation_model = FindingsModel(document), ExplanationModel()
+        self.findings_view = self._table(self.findings_model, editable=False)
+        self.findings_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings_view.clicked.connect(self.select_finding)
+        self.findings_view.activated.connect(self.select_finding)
+        self.explanation_view = self._table(self.explanation_model, editable=False)
+        self.explanation_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.explanation_title = QLabel(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
+
+        self.lines_tabs = QTabWidget()
+        self.lines_tabs.addTab(self.fee_view, "")
+        self.lines_tabs.addTab(self.lab_view, "")
+        for view in (self.fee_view, self.lab_view):
+            view.selectionModel().currentRowChanged.connect(lambda current, _previous: self.show_explanation())
+        self.lines_tabs.currentChanged.connect(lambda _index: self.show_explanation())
+
+        explanation = QWidget()
+        layout = QVBoxLayout(explanation)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.explanation_title)
+        layout.addWidget(self.explanation_view)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
+        self.detail_tabs.addTab(self.findings_view, "")
+
+        self.person_panel = PersonPanel(document)
+        person_scroll = QScrollArea()
+        person_scroll.setWidget(self.person_panel)
+        person_scroll.setWidgetResizable(True)
+        person_scroll.setMinimumWidth(300)
+        self.totals = TotalsBar(document)
+        self.tooth_chart = ToothChart(document)
+        self.tooth_chart.tooth_clicked.connect(self.filter_tooth)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.totals)
+        top.addWidget(self.tooth_chart)
+        top.setSizes([640, 400])
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(top)
+        centre.addWidget(self.lines_tabs)
+        centre.addWidget(self.detail_tabs)
+        centre.setStretchFactor(1, 3)
+        centre.setStretchFactor(2, 1)
+        centre.setSizes([120, 420, 200])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(person_scroll)
+        main.addWidget(centre)
+        main.setStretchFactor(1, 1)
+        main.setSizes([320, 1046])
+        self.setCentralWidget(main)
+
+        document.changed.connect(self.refresh)
+        document.saved_state_changed.connect(lambda _saved: self.refresh_title())
+        self.refresh()
+
+    def _table(self, model: object, editable: bool = True) -> QTableView:
+        view = QTableView()
+        view.setModel(model)  # type: ignore[arg-type]
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.horizontalHeader().setHighlightSections(False)
+        if editable:
+            view.setEditTriggers(
+                QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+                | QAbstractItemView.EditTrigger.AnyKeyPressed
+            )
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            source = model.sourceModel() if isinstance(model, ToothFilter) else model
+            for column, spec in enumerate(source.columns if isinstance(source, LinesModel) else []):
+                view.setColumnWidth(column, COLUMN_WIDTHS.get(spec.key, 60))
+        else:
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
+
+    # --- showing ------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        result = self.document.estimate
+        fees, labs = len(result.plan.fee_lines), len(result.plan.lab_lines)
+        self.lines_tabs.setTabText(0, self.tr("Leistungen ({0})").format(fees))
+        self.lines_tabs.setTabText(1, self.tr("Labor ({0})").format(labs))
+        errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
+        self.detail_tabs.setTabText(1, self.tr("Hinweise ({0}, davon {1} Fehler)").format(len(result.findings), errors))
+        for model in (self.fee_model, self.lab_model):
+            if model.last_error:
+                self.statusBar().showMessage(model.last_error, 10000)
+                model.last_error = ""
+        self.show_explanation()
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        self.setWindowTitle(f"{self.document.title()}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
+
+    def current_line(self) -> tuple[LinesModel, int] | None:
+        view, proxy, model = (
+            (self.fee_view, self.fee_filter, self.fee_model)
+            if self.lines_tabs.currentIndex() == 0
+            else (self.lab_view, self.lab_filter, self.lab_model)
+        )
+        index = view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return model, proxy.mapToSource(index).row()
+
+    def show_explanation(self) -> None:
+        chosen = self.current_line()
+        if chosen is None:
+            self.explanation_model.show(None)
+            self.explanation_title.setText(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
+            return
+        model, row = chosen
+        result = model.results[row]
+        self.explanation_model.show(result)
+        line = model.lines[row]
+        if result:
+            self.explanation_title.setText(
+                self.tr(
+                    "{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}"
+                ).format(
+                    line.sheet,
+                    line.row,
+                    line.number,
+                    line.teeth.text,
+                    result.line_class.value,
+                    result.line_class.label,
+                    eur(result.billed),
+                    eur(result.eligible),
+                    eur(result.benefit),
+                )
+            )
+
+    def select_line(self, sheet: str, row: int | None) -> bool:
+        """Select the plan line read from this sheet and row (clearing a tooth filter that hides it)."""
+        for tab, (view, proxy, model) in enumerate(
+            ((self.fee_view, self.fee_filter, self.fee_model), (self.lab_view, self.lab_filter, self.lab_model))
+        ):
+            number = model.row_of(sheet, row)
+            if number is None:
+                continue
+            if not proxy.mapFromSource(model.index(number, 0)).isValid():
+                self.filter_tooth(None)
+            self.lines_tabs.setCurrentIndex(tab)
+            index = proxy.mapFromSource(model.index(number, 0))
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            view.scrollTo(index)
+            return True
+        return False
+
+    def select_finding(self, index: QModelIndex) -> None:
+        finding = self.findings_model.findings[index.row()]
+        if not self.select_line(finding.sheet, finding.row):
+            self.statusBar().showMessage(finding.message, 10000)
+
+    def filter_tooth(self, tooth: int | None) -> None:
+        self.fee_filter.set_tooth(tooth)
+        self.lab_filter.set_tooth(tooth)
+        self.tooth_chart.selected = tooth
+        self.tooth_chart.update()
+        self.statusBar().showMessage(self.tr("Nur Zeilen von Zahn {0}").format(tooth) if tooth else self.tr("Alle Zeilen"), 5000)
+
+    # --- files --------------------------------------------------------------------------------------------
+    def open_path(self, path: Path) -> bool:
+        if not self.may_discard():
+            return False
+        try:
+            case = open_case(path)
+        except (PlanReadError, CaseError, OSError) as error:
+            self.show_error(self.tr("Datei nicht lesbar"), str(error))
+            return False
+        is_case = path.name.lower().endswith(".json")
+        self.document.discard_autosave()
+        document = CaseDocument(case, path if is_case else None, None if is_case else path, self.document.autosave_enabled)
+        self.set_document(document)
+        self.remember(path)
+        return True
+
+    def choose_and_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Plan oder Fall öffnen"), self._folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def _folder(self) -> str:
+        return str(self.settings.value("folder", str(Path.home())))
+
+    def remember(self, path: Path) -> None:
+        recent = [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent", [str(path), *recent][:RECENT_LIMIT])
+        self.settings.setValue("folder", str(path.parent))
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for item in self.recent_files():
+            action = self.recent_menu.addAction(Path(item).name)
+            action.setToolTip(item)
+            action.triggered.connect(lambda _checked=False, item=item: self.open_path(Path(item)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        base = (self.document.source or Path(self._folder()) / "fall").with_suffix("")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Fall speichern"), str(base) + CASE_SUFFIX, self.tr("Fall (*.hkp.json)")
+        )
+        return self._save_to(Path(name)) if name else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as error:
+            self.show_error(
+                self.tr("Speichern fehlgeschlagen"),
+                self.tr("{0}: {1}; die alte Datei ist unverändert.").format(path, error.strerror or error),
+            )
+            return False
+        self.remember(self.document.path or path)
+        self.statusBar().showMessage(self.tr("Gespeichert: {0}").format(self.document.path), 5000)
+        self.refresh_title()
+        return True
+
+    def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Path | None:
+        if path is None:
+            base = (self.document.source or self.document.path or Path(self._folder()) / "schaetzung").with_suffix("")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("PDF exportieren"), str(base).removesuffix(".hkp") + ".pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+
+        letterhead = Letterhead(str(self.settings.value("practice", "")), str(self.settings.value("address", "")))
+        try:
+            write_pdf(self.document.estimate, self.document.catalogues, path, dt.date.today(), letterhead)
+        except (OSError, SettingError) as error:
+            self.show_error(self.tr("PDF nicht geschrieben"), str(error))
+            return None
+        self.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(path), 5000)
+        if open_after:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def save_template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Excel-Vorlage speichern"), str(Path(self._folder()) / "hkp-vorlage.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        from estimator.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
+
+        try:
+            write_workbook(example_plan(), Path(name), instructions=True)
+        except OSError as error:
+            self.show_error(self.tr("Vorlage nicht geschrieben"), str(error))
+            return
+        self.statusBar().showMessage(self.tr("Vorlage geschrieben: {0}").format(name), 5000)
+
+    # --- settings -----------------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(
+            self,
+            "HKP-Schätzer",
+            self.tr("Die Sprache wird beim nächsten Start umgestellt.")
+            if code == "de"
+            else "The language changes at the next start.",
+        )
+
+    def edit_practice(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        practice, ok = QInputDialog.getText(
+            self, self.tr("Praxis"), self.tr("Name der Praxis:"), text=str(self.settings.value("practice", ""))
+        )
+        if not ok:
+            return
+        address, ok = QInputDialog.getText(
+            self, self.tr("Praxis"), self.tr("Anschrift:"), text=str(self.settings.value("address", ""))
+        )
+        if ok:
+            self.settings.setValue("practice", practice.strip())
+            self.settings.setValue("address", address.strip())
+
+    def about(self) -> None:
+        versions = ", ".join(f"{k}: {v}" for k, v in self.document.estimate.versions.items())
+        QMessageBox.about(
+            self,
+            self.tr("Über HKP-Schätzer"),
+            self.tr("HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.\nPreislisten: {0}").format(versions),
+        )
+
+    # --- closing and dropping -----------------------------------------------------------------------------
+    def _ask_on_close(self, title: str, text: str) -> QMessageBox.StandardButton:
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.Save)
+
+    def may_discard(self) -> bool:
+        """True when the open case is saved, or the user saved it or chose to discard the changes."""
+        if self.document.is_saved:
+            return True
+        answer = self.ask_on_close(
+            self.tr("Ungespeicherte Änderungen"), self.tr("Die Änderungen an „{0}“ speichern?").format(self.document.title())
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_discard():
+            self.document.discard_autosave()
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith((*WORKBOOK_SUFFIXES, ".json")) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return

@@ -1,0 +1,291 @@
+"""Table models of the main window: plan lines with their amounts, findings, the explanation of one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from estimator.case import EDITABLE, CaseError, edit_text
+from estimator.model import Estimate, Explanation, FeeLine, Finding, LabLine, LineResult, Severity
+from estimator.money import eur, german_date, german_factor, percent
+from ui.document import CaseDocument
+
+Index = QModelIndex | QPersistentModelIndex
+EDITED = QColor("#fff4c2")
+REDUCED = QColor("#8c2a1c")
+SEVERITY_COLOURS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"), Severity.INFO: QColor("#44546a")}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the German name, whatever the language shown
+    title: str
+    show: Callable[[Any, LineResult | None], str]
+    field: str = ""  # the editable field of the line, if any
+    number: bool = False
+
+
+def _amount(result: LineResult | None, name: str) -> str:
+    return eur(getattr(result, name)) if result else ""
+
+
+def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine) -> str:
+    schedule = line.schedule.value if isinstance(line, FeeLine) else ""
+    return line.description or document.catalogues.catalogue_text(line.kind, schedule, line.number)
+
+
+class LinesModel(QAbstractTableModel):
+    """The fee lines or the lab lines of the plan, each with what the estimate made of it."""
+
+    def __init__(self, document: CaseDocument, kind: str) -> None:
+        super().__init__()
+        self.document, self.kind = document, kind
+        self.last_error = ""
+        text = lambda line, result: _catalogue_text(document, line)  # noqa: E731
+        date = lambda line, result: german_date(result.date if result else line.date)  # noqa: E731
+        common_end = [
+            Column("erstattungsfähig", self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
+            Column("Klasse", self.tr("Klasse"), lambda line, r: r.line_class.value if r else "", "manual_class"),
+            Column("Satz", self.tr("Satz"), lambda line, r: percent(r.rate) if r else "", number=True),
+            Column("Erstattung", self.tr("Erstattung"), lambda line, r: _amount(r, "benefit"), number=True),
+        ]
+        if kind == "fee":
+            self.columns = [
+                Column("Datum", self.tr("Datum"), date, "date"),
+                Column("Zahn", self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
+                Column("GO", self.tr("GO"), lambda line, r: line.schedule.value),
+                Column("Nr.", self.tr("Nr."), lambda line, r: line.number),
+                Column("Leistung", self.tr("Leistung"), text),
+                Column("Anzahl", self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
+                Column("Faktor", self.tr("Faktor"), lambda line, r: german_factor(line.factor), "factor", True),
+                Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
+                *common_end,
+                Column("Begründung", self.tr("Begründung"), lambda line, r: line.justification, "justification"),
+                Column("Unfall", self.tr("Unfall"), lambda line, r: "", "accident"),
+            ]
+        else:
+            self.columns = [
+                Column("Datum", self.tr("Datum"), date, "date"),
+                Column("Zahn", self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
+                Column("Nr.", self.tr("Nr."), lambda line, r: line.code),
+                Column("Leistung", self.tr("Leistung"), text),
+                Column("Menge", self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
+                Column("Einzelpreis", self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),
+                Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
+                *common_end,
+            ]
+        self._refresh_cache()
+        document.changed.connect(self.refresh)
+
+    def _refresh_cache(self) -> None:
+        plan = self.document.estimate.plan
+        self.lines: Sequence[FeeLine | LabLine] = plan.fee_lines if self.kind == "fee" else plan.lab_lines
+        by_place = {(r.kind, r.line.sheet, r.line.row): r for r in self.document.estimate.lines}
+        self.results = [by_place.get((self.kind, line.sheet, line.row)) for line in self.lines]
+
+    def refresh(self) -> None:
+        old = len(self.lines)
+        self._refresh_cache()
+        if len(self.lines) != old:
+            self.beginResetModel()
+            self.endResetModel()
+        elif self.lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(self.columns) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return str(self.lines[section].row) if 0 <= section < len(self.lines) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        field = self.columns[index.column()].field
+        if field == "accident":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if field in EDITABLE[self.kind]:
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def edit_key(self, index: Index) -> tuple[str, int, str]:
+        return (self.kind, index.row(), self.columns[index.column()].field)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+            return None
+        line, result, column = self.lines[index.row()], self.results[index.row()], self.columns[index.column()]
+        edited = column.field and self.edit_key(index) in self.document.case.edits
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.show(line, result)
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(line, column.field) if column.field else column.show(line, result)
+        if role == Qt.ItemDataRole.CheckStateRole and column.field == "accident":
+            return Qt.CheckState.Checked if getattr(line, "accident", False) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and edited:
+            return QBrush(EDITED)
+        if role == Qt.ItemDataRole.ForegroundRole and result and column.key == "Erstattung" and result.reduction:
+            return QBrush(REDUCED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index, line, result, bool(edited))
+        return None
+
+    def _tooltip(self, index: Index, line: FeeLine | LabLine, result: LineResult | None, edited: bool) -> str | None:
+        column = self.columns[index.column()]
+        if edited:
+            original = (self.document.case.original.fee_lines if self.kind == "fee" else self.document.case.original.lab_lines)[
+                index.row()
+            ]
+            return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field) or "–")
+        if result and column.key == "Erstattung" and result.explanations:
+            return "\n".join(f"{e.rule}: {e.text}" for e in result.explanations)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not (self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)):
+            return False
+        field = self.columns[index.column()].field
+        if role == Qt.ItemDataRole.CheckStateRole and field == "accident":
+            text = "ja" if Qt.CheckState(value) == Qt.CheckState.Checked else "nein"
+        elif role == Qt.ItemDataRole.EditRole and field != "accident":
+            text = str(value)
+        else:
+            return False
+        try:
+            self.document.edit_line(self.edit_key(index), text)
+        except CaseError as error:
+            self.last_error = self.tr("Zeile {0}, {1}: {2}").format(
+                self.lines[index.row()].row, self.columns[index.column()].title, error
+            )
+            return False
+        self.last_error = ""
+        return True
+
+    def row_of(self, sheet: str, row: int | None) -> int | None:
+        for number, line in enumerate(self.lines):
+            if line.sheet == sheet and line.row == row:
+                return number
+        return None
+
+
+class ToothFilter(QSortFilterProxyModel):
+    """Shows the lines of one tooth (or all lines when no tooth is chosen)."""
+
+    def __init__(self, source: LinesModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self.tooth: int | None = None
+
+    def set_tooth(self, tooth: int | None) -> None:
+        self.beginFilterChange()
+        self.tooth = tooth
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self.tooth is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, LinesModel)
+        return self.tooth in model.lines[source_row].teeth.teeth
+
+
+class FindingsModel(QAbstractTableModel):
+    """The findings of the estimate: severity, cell, message, tariff section."""
+
+    def __init__(self, document: CaseDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.titles = [self.tr("Art"), self.tr("Zelle"), self.tr("Meldung"), self.tr("Abschnitt")]
+        self.findings: list[Finding] = self._sorted(document.estimate)
+        document.changed.connect(self.refresh)
+
+    @staticmethod
+    def _sorted(result: Estimate) -> list[Finding]:
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        return sorted(result.findings, key=lambda f: (order[f.severity], f.sheet, f.row or 0))
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.findings = self._sorted(self.document.estimate)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.titles):
+            return self.titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.findings)):
+            return None
+        finding = self.findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            place = (
+                f"{finding.sheet}!{finding.cell}"
+                if finding.cell
+                else (f"{finding.sheet}, {self.tr('Zeile')} {finding.row}" if finding.row else finding.sheet)
+            )
+            return [finding.severity.label, place, finding.message, finding.section][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QBrush(SEVERITY_COLOURS[finding.severity])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return finding.message
+        return None
+
+
+class ExplanationModel(QAbstractTableModel):
+    """Each step the estimate took for one line: tariff section, what happened, amount before and after."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles = [self.tr("Abschnitt"), self.tr("Schritt"), self.tr("vorher"), self.tr("nachher")]
+        self.steps: tuple[Explanation, ...] = ()
+
+    def show(self, result: LineResult | None) -> None:
+        self.beginResetModel()
+        self.steps = result.explanations if result else ()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.steps)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.titles):
+            return self.titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.steps)):
+            return None
+        step = self.steps[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            before = eur(step.before) if step.before is not None else ""
+            after = eur(step.after) if step.after is not None else ""
+            return [step.rule, step.text, before, after][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return step.text
+        return None

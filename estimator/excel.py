@@ -294,26 +294,27 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
     with_formulas = _scan_sheets(path)
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
     sheets: dict[str, _Sheet] = {}
-    try:
-        for worksheet in workbook.worksheets:
-            if not hasattr(worksheet, "iter_rows"):
-                continue  # chart sheets hold no rows
-            if hasattr(worksheet, "reset_dimensions"):
-                worksheet.reset_dimensions()
-            part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-            uncached = _uncached_formulas(path, part) if part in with_formulas else set()
-            sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, _sheet_rows(path, worksheet, uncached))
-    except PlanReadError:
-        raise
-    except Exception as error:
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
-    finally:
-        workbook.close()
+    with path.open("rb") as stream:  # closed here even when openpyxl gives up half-way
+        try:
+            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+        except Exception as error:  # openpyxl raises many kinds for damaged files
+            raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
+        try:
+            for worksheet in workbook.worksheets:
+                if not hasattr(worksheet, "iter_rows"):
+                    continue  # chart sheets hold no rows
+                if hasattr(worksheet, "reset_dimensions"):
+                    worksheet.reset_dimensions()
+                part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+                uncached = _uncached_formulas(path, part) if part in with_formulas else set()
+                sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, _sheet_rows(path, worksheet, uncached))
+        except PlanReadError:
+            raise
+        except Exception as error:
+            raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
+        finally:
+            workbook.close()
     return sheets
 
 

@@ -19,12 +19,14 @@ from estimator.files import atomic_write_text
 from estimator.model import Estimate, Person
 
 CASE_SUFFIX = ".hkp.json"
-AUTOSAVE_DELAY_MS = 400
+AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
+DATA_DIR_VARIABLE = "HKP_DATA_DIR"  # overrides the user data folder (portable installs, tests)
 
 
 def autosave_path() -> Path:
     """Where the unsaved state of the open case is kept (the user's data folder, owner-only)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+    base = os.environ.get(DATA_DIR_VARIABLE) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(base) / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
 

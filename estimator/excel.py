@@ -213,7 +213,7 @@ def _refuse_unreadable(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, NotImplementedError (unknown zip version or method), OSError, ...
         raise PlanReadError(f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern") from None
     names = {part.filename for part in parts}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
@@ -291,7 +291,12 @@ def _uncached_formulas(path: Path, part: str) -> set[tuple[int, int]]:
 def _open_workbook(path: Path) -> dict[str, _Sheet]:
     """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
     _refuse_unreadable(path)
-    with_formulas = _scan_sheets(path)
+    try:
+        with_formulas = _scan_sheets(path)
+    except PlanReadError:
+        raise
+    except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
+        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
     sheets: dict[str, _Sheet] = {}

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from estimator.case import EDITABLE, CaseError, edit_text
-from estimator.model import Estimate, Explanation, FeeLine, Finding, LabLine, LineResult, Severity
+from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult, Severity
 from estimator.money import eur, german_date, german_factor, percent
 from ui.document import CaseDocument
 
@@ -203,28 +203,21 @@ class ToothFilter(QSortFilterProxyModel):
         return self.tooth in model.lines[source_row].teeth.teeth
 
 
-class FindingsModel(QAbstractTableModel):
-    """The findings of the estimate: severity, cell, message, tariff section."""
+class RecordsModel(QAbstractTableModel):
+    """A flat table of records under fixed column titles; subclasses say how a record shows."""
 
-    def __init__(self, document: CaseDocument) -> None:
+    def __init__(self, titles: list[str]) -> None:
         super().__init__()
-        self.document = document
-        self.titles = [self.tr("Art"), self.tr("Zelle"), self.tr("Meldung"), self.tr("Abschnitt")]
-        self.findings: list[Finding] = self._sorted(document.estimate)
-        document.changed.connect(self.refresh)
+        self.titles = titles
+        self.records: Sequence[Any] = ()
 
-    @staticmethod
-    def _sorted(result: Estimate) -> list[Finding]:
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-        return sorted(result.findings, key=lambda f: (order[f.severity], f.sheet, f.row or 0))
-
-    def refresh(self) -> None:
+    def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.findings = self._sorted(self.document.estimate)
+        self.records = records
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.titles)
@@ -235,57 +228,62 @@ class FindingsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.findings)):
+        if not index.isValid() or not (0 <= index.row() < len(self.records)):
             return None
-        finding = self.findings[index.row()]
+        return self.show_record(self.records[index.row()], index.column(), role)
+
+    def show_record(self, record: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class FindingsModel(RecordsModel):
+    """The findings of the estimate: severity, cell, message, tariff section."""
+
+    def __init__(self, document: CaseDocument) -> None:
+        super().__init__([self.tr("Art"), self.tr("Zelle"), self.tr("Meldung"), self.tr("Abschnitt")])
+        self.document = document
+        self.refresh()
+        document.changed.connect(self.refresh)
+
+    @property
+    def findings(self) -> Sequence[Finding]:
+        return self.records
+
+    def refresh(self) -> None:
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        self.set_records(sorted(self.document.estimate.findings, key=lambda f: (order[f.severity], f.sheet, f.row or 0)))
+
+    def show_record(self, finding: Finding, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             place = (
                 f"{finding.sheet}!{finding.cell}"
                 if finding.cell
                 else (f"{finding.sheet}, {self.tr('Zeile')} {finding.row}" if finding.row else finding.sheet)
             )
-            return [finding.severity.label, place, finding.message, finding.section][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return [finding.severity.label, place, finding.message, finding.section][column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(SEVERITY_COLOURS[finding.severity])
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return finding.message
         return None
 
 
-class ExplanationModel(QAbstractTableModel):
+class ExplanationModel(RecordsModel):
     """Each step the estimate took for one line: tariff section, what happened, amount before and after."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.titles = [self.tr("Abschnitt"), self.tr("Schritt"), self.tr("vorher"), self.tr("nachher")]
-        self.steps: tuple[Explanation, ...] = ()
+        super().__init__([self.tr("Abschnitt"), self.tr("Schritt"), self.tr("vorher"), self.tr("nachher")])
 
     def show(self, result: LineResult | None) -> None:
-        self.beginResetModel()
-        self.steps = result.explanations if result else ()
-        self.endResetModel()
+        self.set_records(result.explanations if result else ())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.titles):
-            return self.titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.steps)):
-            return None
-        step = self.steps[index.row()]
+    def show_record(self, step: Explanation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             before = eur(step.before) if step.before is not None else ""
             after = eur(step.after) if step.after is not None else ""
-            return [step.rule, step.text, before, after][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return [step.rule, step.text, before, after][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return step.text
         return None

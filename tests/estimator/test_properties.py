@@ -132,20 +132,24 @@ def test_line_amounts_sum_to_the_totals(plan: Plan, chosen: dict[str, object]) -
     assert all(r.benefit == r.benefit.quantize(Decimal("0.01")) for r in result.lines)
 
 
-@PROPERTY
-@given(plans(), SETTINGS)
-def test_class_a_benefit_never_exceeds_the_cumulative_cap(plan: Plan, chosen: dict[str, object]) -> None:
-    result = run(plan, chosen)
-    start = plan.person.insurance_start
+def assert_class_a_within_cumulative_caps(result: Estimate, person: Person, insurance_year_rule: str) -> None:
+    """Class-A benefit of insurance years 1..k (not accident-caused) stays within the cumulative cap of year k."""
+    start = person.insurance_start
     assert start is not None
     per_year = [Decimal(0)] * 4
     for line in result.lines:
-        k = insurance_year(line.date, start, str(chosen["insurance_year"]))
+        k = insurance_year(line.date, start, insurance_year_rule)
         if line.line_class is LineClass.A and not line.accident and 1 <= k <= 4:
             per_year[k - 1] += line.benefit
     for k in range(1, 5):
-        allowed = max(Decimal(0), Decimal(1000 * k) - sum(plan.person.prior_class_a[:k], Decimal(0)))
+        allowed = max(Decimal(0), Decimal(1000 * k) - sum(person.prior_class_a[:k], Decimal(0)))
         assert sum(per_year[:k], Decimal(0)) <= allowed
+
+
+@PROPERTY
+@given(plans(), SETTINGS)
+def test_class_a_benefit_never_exceeds_the_cumulative_cap(plan: Plan, chosen: dict[str, object]) -> None:
+    assert_class_a_within_cumulative_caps(run(plan, chosen), plan.person, str(chosen["insurance_year"]))
 
 
 @PROPERTY

@@ -17,7 +17,7 @@ from typing import Any
 
 from estimator.excel import CellError, parse_class, parse_date, parse_decimal, parse_yes_no
 from estimator.files import atomic_write_text
-from estimator.model import FeeLine, Finding, LabLine, LineClass, Person, Plan, Schedule, Severity
+from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
 from estimator.money import german_date, german_factor, german_number
 from estimator.teeth import ToothError, parse_teeth
 
@@ -118,6 +118,7 @@ class Case:
     plan_date: dt.date | None = None
     edits: Mapping[EditKey, str] = field(default_factory=dict)
     settings: Mapping[str, str] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()  # a reviewer's decisions, one per line
 
     @classmethod
     def from_plan(cls, plan: Plan) -> Case:
@@ -133,8 +134,18 @@ class Case:
                 changes["amount"] = None  # the amount as read no longer fits; it is computed from the new input
             lines[index] = dataclasses.replace(lines[index], **changes)
         return dataclasses.replace(
-            self.original, fee_lines=tuple(fees), lab_lines=tuple(labs), person=self.person, plan_date=self.plan_date
+            self.original,
+            fee_lines=tuple(fees),
+            lab_lines=tuple(labs),
+            person=self.person,
+            plan_date=self.plan_date,
+            overrides=self.overrides,
         )
+
+    def with_override(self, override: Override | None, sheet: str, row: int) -> Case:
+        """This case with the reviewer's decision on one line replaced (None: removed)."""
+        kept = tuple(o for o in self.overrides if (o.sheet, o.row) != (sheet, row))
+        return dataclasses.replace(self, overrides=kept + ((override,) if override else ()))
 
     def with_edit(self, key: EditKey, text: str | None) -> Case:
         """This case with one field edited (text None: back to the value as read). Checks the text first."""
@@ -180,6 +191,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "input_findings": [_record(finding) for finding in plan.input_findings],
         "columns": plan.columns,
         "patient_cells": plan.patient_cells,
+        "overrides": [_record(o) for o in case.overrides],
         "edits": [{"kind": k, "index": i, "field": f, "text": t} for (k, i, f), t in sorted(case.edits.items())],
     }
 
@@ -276,7 +288,19 @@ def case_from_json(data: Any) -> Case:
             dict(data.get("columns", {})),
             dict(data.get("patient_cells", {})),
         )
-        case = Case(plan, plan.person, plan.plan_date, settings={str(k): str(v) for k, v in data.get("settings", {}).items()})
+        overrides = tuple(
+            Override(
+                str(o["sheet"]),
+                int(o["row"]),
+                str(o["reviewer"]),
+                str(o["reason"]),
+                _decimal(o.get("eligible")),
+                LineClass(o["line_class"]) if o.get("line_class") else None,
+            )
+            for o in data.get("overrides", [])
+        )
+        settings = {str(k): str(v) for k, v in data.get("settings", {}).items()}
+        case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
         for edit in data.get("edits", []):
             case = case.with_edit((str(edit["kind"]), int(edit["index"]), str(edit["field"])), str(edit["text"]))
     except (KeyError, TypeError, ValueError, InvalidOperation, ToothError) as error:

@@ -6,16 +6,17 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from estimator.catalogues import load_catalogues
 from estimator.engine import SettingError, estimate
-from estimator.excel import CellError, PlanReadError, parse_date, parse_variant, read_plan
-from estimator.files import atomic_write_text
+from estimator.excel import CellError, PlanReadError, parse_class, parse_date, parse_decimal, parse_variant, read_plan
+from estimator.files import atomic_write_bytes, atomic_write_text
 from estimator.jsonout import estimate_json
-from estimator.model import Plan
+from estimator.model import Override, Plan
 from estimator.resources import example_plan_path
 from estimator.textout import estimate_text
 
@@ -45,6 +46,35 @@ def _setting(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+def _override(text: str) -> tuple[str, int, str, str, str]:
+    """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
+    match = re.fullmatch(r"\s*([^!]+)!(\d+):\s*([^=:]+?)\s*=\s*([^:]+?)\s*:(.+)", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{text}“ gefunden")
+    sheet, row, name, value, reason = match.groups()
+    name = name.strip().lower()
+    if name not in ("erstattungsfähig", "eligible", "klasse", "class"):
+        raise argparse.ArgumentTypeError(f"Feld „{name}“: erstattungsfähig oder Klasse erwartet")
+    if not reason.strip():
+        raise argparse.ArgumentTypeError("eine Prüfer-Entscheidung braucht einen Grund")
+    return sheet.strip(), int(row), name, value, reason.strip()
+
+
+def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
+    if options.override and not (options.reviewer or "").strip():
+        raise UsageError("--override braucht --reviewer NAME: wer die Änderung verantwortet")
+    found: list[Override] = []
+    for sheet, row, name, value, reason in options.override:
+        try:
+            if name in ("klasse", "class"):
+                found.append(Override(sheet, row, options.reviewer.strip(), reason, line_class=parse_class(value)))
+            else:
+                found.append(Override(sheet, row, options.reviewer.strip(), reason, eligible=parse_decimal(value)))
+        except CellError as error:
+            raise UsageError(f"--override {sheet}!{row}: {error}") from None
+    return tuple(found)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hkp", description="Erstattung nach DKV BestMed Premium BM5 / 0-3 für einen Heil- und Kostenplan schätzen."
@@ -54,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm); ohne Angabe der Beispielplan")
     est.add_argument("--json", type=Path, metavar="OUT", help="Ergebnis als JSON (hkp-estimate/1) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
+    est.add_argument(
+        "--xlsx", type=Path, metavar="OUT", help="Ergebnis als Excel-Arbeitsmappe (Zeilen, Gründe, Hinweise) schreiben"
+    )
     est.add_argument("--tariff", type=_variant, metavar="BM5/N", help="Tarifstufe BM5/0 bis BM5/3")
     est.add_argument("--insurance-start", type=_date, metavar="DATUM", help="Versicherungsbeginn (TT.MM.JJJJ)")
     est.add_argument("--birth-date", type=_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
@@ -63,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     est.add_argument("--accident", action=argparse.BooleanOptionalAction, default=None, help="der ganze Plan ist unfallbedingt")
     est.add_argument(
+        "--override",
+        type=_override,
+        action="append",
+        default=[],
+        metavar="BLATT!ZEILE:FELD=WERT:GRUND",
+        help="Prüfer-Entscheidung, z. B. 'Leistungen!3:erstattungsfähig=120,00:Faktor nicht begründet' oder 'Labor!2:Klasse=X:...'",
+    )
+    est.add_argument("--reviewer", metavar="NAME", help="wer die Änderungen (--override) verantwortet")
+    est.add_argument(
         "--set",
         type=_setting,
         action="append",
@@ -70,6 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=WERT",
         help="Auslegung setzen, z. B. insurance_year=anniversary",
     )
+    batch = commands.add_parser("batch", help="viele Pläne berechnen und in einer Excel-Übersicht zusammenfassen")
+    batch.add_argument(
+        "inputs", nargs="+", type=Path, metavar="ORDNER_ODER_DATEI", help="Arbeitsmappen oder Ordner mit Arbeitsmappen"
+    )
+    batch.add_argument("--out", type=Path, required=True, metavar="UEBERSICHT.xlsx", help="Übersicht als Excel-Arbeitsmappe")
+    batch.add_argument("--pdf-dir", type=Path, metavar="ORDNER", help="für jeden Plan die schriftliche Schätzung als PDF hierhin")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard: alle Kerne)")
+    whatif = commands.add_parser("whatif", help="Varianten vergleichen und die Zahnstaffel-Planung zeigen")
+    whatif.add_argument("plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm); ohne Angabe der Beispielplan")
+    whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
     template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
     template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
     return parser
@@ -102,7 +154,7 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
 
 def run_estimate(options: argparse.Namespace) -> int:
     path = options.plan or example_plan_path()
-    plan = apply_options(read_plan(path), options)
+    plan = dataclasses.replace(apply_options(read_plan(path), options), overrides=overrides_from(options))
     result = estimate(plan, load_catalogues(), dict(options.set))
     if options.pdf:
         from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
@@ -112,15 +164,49 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.json:
         atomic_write_text(options.json, json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n")
         print(f"Schätzung geschrieben: {options.json}")
-    if not (options.json or options.pdf):
+    if options.xlsx:
+        from estimator.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes only when asked
+
+        write_estimate_workbook(result, options.xlsx)
+        print(f"Arbeitsmappe geschrieben: {options.xlsx}")
+    if not (options.json or options.pdf or options.xlsx):
         sys.stdout.write(estimate_text(result))
     return 0
+
+
+def run_batch_command(options: argparse.Namespace) -> int:
+    from estimator.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
+    from estimator.xlsxout import summary_workbook  # noqa: PLC0415
+
+    files = plan_files(options.inputs)
+    if not files:
+        raise UsageError("keine Arbeitsmappe (.xlsx, .xlsm) gefunden in: " + ", ".join(map(str, options.inputs)))
+    if options.out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
+    if options.pdf_dir:
+        options.pdf_dir.mkdir(parents=True, exist_ok=True)
+    rows = run_batch(files, options.pdf_dir, options.jobs or default_jobs())
+    atomic_write_bytes(options.out, summary_workbook(rows))
+    bad = sum(1 for row in rows if row.error)
+    print(f"Übersicht geschrieben: {options.out} ({len(rows)} Pläne, davon {bad} nicht lesbar)")
+    return 0
+
+
+def run_whatif(options: argparse.Namespace) -> int:
+    from estimator.whatif import whatif_text  # noqa: PLC0415
+
+    plan = read_plan(options.plan or example_plan_path())
+    sys.stdout.write(whatif_text(plan, load_catalogues(), dict(options.set)))
+    return 0
+
+
+COMMANDS = {"estimate": run_estimate, "template": run_template, "batch": run_batch_command, "whatif": run_whatif}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
-        return run_template(options) if options.command == "template" else run_estimate(options)
+        return COMMANDS[options.command](options)
     except (PlanReadError, SettingError, UsageError) as error:
         print(f"hkp: {error}", file=sys.stderr)
         return 2

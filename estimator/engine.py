@@ -12,7 +12,7 @@ from estimator.classify import apply_manual_class, classify_fee_lines, classify_
 from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.model import Estimate, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
 from estimator.money import ZERO, cents, eur, german_date, percent
-from estimator.worksheet import Report, Work
+from estimator.worksheet import Report, Work, line_label
 
 RULE_RATE_A = "Nr. II.3.2 a"
 RULE_RATE_B = "Nr. II.3.2 b"
@@ -107,6 +107,7 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
     works = fee_works + lab_works
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
+    _apply_overrides(works, plan, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude("Nr. II.3.1", "nicht erstattungsfähig (Klasse X)")
@@ -135,6 +136,46 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
     )
     limits = Limits(staged_cap=cap.report(), deductible=deductible.report(), pzr=pzr, implants=implants)
     return Estimate(plan, results, located, totals, limits, settings, catalogues.versions())
+
+
+def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
+    """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings."""
+    by_place = {(w.line.sheet, w.line.row): w for w in works}
+    for override in plan.overrides:
+        work = by_place.get((override.sheet, override.row))
+        if work is None:
+            report(
+                Severity.ERROR,
+                "override.unknown_line",
+                f"Prüfung ({override.reviewer}): keine Zeile {override.row} im Blatt {override.sheet}; Änderung nicht angewandt",
+                sheet=override.sheet,
+                row=override.row,
+            )
+            continue
+        said = []
+        if override.line_class is not None and override.line_class is not work.line_class:
+            work.explain(
+                "Prüfung",
+                f"{override.reviewer}: Klasse {work.line_class.value} → {override.line_class.value} – {override.reason}",
+            )
+            said.append(f"Klasse {work.line_class.value} → {override.line_class.value}")
+            work.line_class, work.class_by_hand = override.line_class, True
+            if override.line_class is not LineClass.X and not work.eligible and override.eligible is None:
+                work.eligible = work.billed
+        if override.eligible is not None:
+            amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+            said.append(f"erstattungsfähig {eur(work.eligible)} → {eur(amount)}")
+            work.set_eligible(
+                amount, "Prüfung", f"{override.reviewer}: erstattungsfähig auf {eur(amount)} gesetzt – {override.reason}"
+            )
+        if said:
+            report(
+                Severity.INFO,
+                "override.applied",
+                f"{line_label(work.line)}: Prüfung durch {override.reviewer}: {', '.join(said)} – {override.reason}",
+                sheet=override.sheet,
+                row=override.row,
+            )
 
 
 def _apply_rate(work: Work, cooperating: bool, profile: Profile) -> None:

@@ -121,6 +121,17 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
                 for j in limits.implants
             ],
         },
+        "overrides": [
+            {
+                "sheet": o.sheet,
+                "row": o.row,
+                "reviewer": o.reviewer,
+                "reason": o.reason,
+                "eligible": _amount(o.eligible),
+                "class": o.line_class.value if o.line_class else None,
+            }
+            for o in plan.overrides
+        ],
         "settings": estimate.settings,
         "versions": estimate.versions,
     }

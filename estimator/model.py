@@ -132,6 +132,18 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Override:
+    """A reviewer's decision on one line: its eligible amount and/or its class, with who decided and why."""
+
+    sheet: str
+    row: int
+    reviewer: str
+    reason: str
+    eligible: Decimal | None = None
+    line_class: LineClass | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     """A Heil- und Kostenplan: its lines, the person, the plan date and what reading it found."""
 
@@ -143,6 +155,7 @@ class Plan:
     input_findings: tuple[Finding, ...] = ()
     columns: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)  # sheet -> field -> letter
     patient_cells: dict[str, str] = field(default_factory=dict, compare=False)  # Patient label -> cell
+    overrides: tuple[Override, ...] = ()  # a reviewer's decisions, applied after the tariff's own rules
 
     def cell_column(self, sheet: str, name: str) -> str:
         """The column letter a field was read from, or the field name when unknown."""

@@ -49,6 +49,7 @@ SETTING_VALUES = {
     "True": "ja",
     "False": "nein",
 }
+REVIEW_RULE = "Prüfung"
 VERSION_LABELS = {"tariff_profile": "Tarifprofil", "b269": "B 269", "goz": "GOZ", "goae": "GOÄ"}
 
 
@@ -148,11 +149,13 @@ def _describe(result: LineResult, catalogues: Catalogues) -> str:
 
 
 def _reasons(result: LineResult) -> list[str]:
-    """Every step that lowered the line, with its tariff section (the rate itself is in its own column)."""
+    """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
+    and every decision of a reviewer."""
     return [
         f"{e.rule}: {e.text}"
         for e in result.explanations
-        if e.before is not None and e.after is not None and e.after < e.before and not e.text.startswith("Erstattungssatz")
+        if e.rule == REVIEW_RULE
+        or (e.before is not None and e.after is not None and e.after < e.before and not e.text.startswith("Erstattungssatz"))
     ]
 
 

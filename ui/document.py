@@ -16,7 +16,7 @@ from estimator.catalogues import load_catalogues
 from estimator.engine import estimate
 from estimator.excel import read_plan
 from estimator.files import atomic_write_text
-from estimator.model import Estimate, Person
+from estimator.model import Estimate, Override, Person
 
 CASE_SUFFIX = ".hkp.json"
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
@@ -94,6 +94,10 @@ class CaseDocument(QObject):
         """Change one field of one line (CaseError, with the German reason, when the text means nothing)."""
         _kind, index, name = key
         self._push(self.case.with_edit(key, text), self.tr("Zeile {0}: {1} geändert").format(index + 1, name))
+
+    def set_override(self, sheet: str, row: int, override: Override | None) -> None:
+        """A reviewer's decision on one line (None: take it back); undoable like every edit."""
+        self._push(self.case.with_override(override, sheet, row), self.tr("Prüfung Zeile {0}").format(row))
 
     def edit_person(self, **changes: Any) -> None:
         self._push(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from estimator.case import CaseError
 from estimator.engine import SettingError
-from estimator.excel import PlanReadError
-from estimator.model import Severity
+from estimator.excel import CellError, PlanReadError, parse_class, parse_decimal
+from estimator.model import Override, Severity
 from estimator.money import eur
 from estimator.pdf import Letterhead
 from ui.document import CASE_SUFFIX, CaseDocument, open_case
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         redo = document.undo_stack.createRedoAction(self, self.tr("&Wiederholen"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+        self._action(self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), self.ask_review, self.edit_menu)
         self.undo_action, self.redo_action = undo, redo
 
         self.fee_model, self.lab_model = LinesModel(document, "fee"), LinesModel(document, "lab")
@@ -144,6 +147,11 @@ class MainWindow(QMainWindow):
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
         self.detail_tabs.addTab(self.findings_view, "")
+        self.whatif_text = QPlainTextEdit()
+        self.whatif_text.setReadOnly(True)
+        self.whatif_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.detail_tabs.addTab(self.whatif_text, self.tr("Was wäre, wenn"))
+        self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif())
 
         self.person_panel = PersonPanel(document)
         person_scroll = QScrollArea()
@@ -211,7 +219,17 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(model.last_error, 10000)
                 model.last_error = ""
         self.show_explanation()
+        self.show_whatif()
         self.refresh_title()
+
+    def show_whatif(self) -> None:
+        """Alternatives and the staged-cap planner, computed when their tab is shown (the planner may take a moment)."""
+        if self.detail_tabs.currentWidget() is not self.whatif_text:
+            return
+        from estimator.whatif import whatif_text  # noqa: PLC0415
+
+        document = self.document
+        self.whatif_text.setPlainText(whatif_text(document.estimate.plan, document.catalogues, dict(document.case.settings)))
 
     def refresh_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
@@ -272,6 +290,50 @@ class MainWindow(QMainWindow):
             view.scrollTo(index)
             return True
         return False
+
+    def review_current_line(self, reviewer: str, eligible: str, line_class: str, reason: str) -> str:
+        """Set a reviewer's eligible amount and/or class for the selected line; returns a problem, or ""."""
+        chosen = self.current_line()
+        if chosen is None:
+            return self.tr("Bitte zuerst eine Zeile wählen")
+        model, row = chosen
+        line = model.lines[row]
+        if not eligible.strip() and not line_class.strip():
+            self.document.set_override(line.sheet, line.row, None)
+            return ""
+        if not reviewer.strip() or not reason.strip():
+            return self.tr("Prüfer und Grund sind nötig")
+        try:
+            amount = parse_decimal(eligible) if eligible.strip() else None
+            klasse = parse_class(line_class)
+        except CellError as error:
+            return str(error)
+        self.document.set_override(
+            line.sheet, line.row, Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
+        )
+        return ""
+
+    def ask_review(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        reviewer, ok = QInputDialog.getText(
+            self, self.tr("Prüfung"), self.tr("Prüfer:"), text=str(self.settings.value("reviewer", ""))
+        )
+        if not ok:
+            return
+        eligible, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("erstattungsfähig in € (leer: unverändert):"))
+        if not ok:
+            return
+        line_class, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Klasse A, B, P oder X (leer: unverändert):"))
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Grund:"))
+        if not ok:
+            return
+        self.settings.setValue("reviewer", reviewer.strip())
+        problem = self.review_current_line(reviewer, eligible, line_class, reason)
+        if problem:
+            self.show_error(self.tr("Prüfung nicht übernommen"), problem)
 
     def select_finding(self, index: QModelIndex) -> None:
         finding = self.findings_model.findings[index.row()]

@@ -234,3 +234,26 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_whatif_tab_shows_alternatives_and_the_planners_advice(open_window: Any) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    window.detail_tabs.setCurrentWidget(window.whatif_text)
+    text = window.whatif_text.toPlainText()
+    assert "als Unfallfolge" in text and "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in text
+    window.person_panel.cooperating.setChecked(True)
+    assert "ohne Kooperationszahnarzt" in window.whatif_text.toPlainText()
+
+
+def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -> None:
+    window = open_window(CROWN)
+    row = [line.number for line in window.fee_model.lines].index("2210")
+    window.fee_view.selectRow(row)
+    assert window.review_current_line("M. Prüfer", "100,00", "", "") == "Prüfer und Grund sind nötig"
+    assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
+    assert cell(window.fee_model, row, "erstattungsfähig") == "100,00\u00a0€"
+    window.show_explanation()
+    assert any(step.rule == "Prüfung" and "M. Prüfer" in step.text for step in window.explanation_model.records)
+    assert any(f.code == "override.applied" for f in window.findings_model.findings)
+    window.undo_action.trigger()
+    assert cell(window.fee_model, row, "erstattungsfähig") == "217,06\u00a0€"

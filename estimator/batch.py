@@ -1,0 +1,80 @@
+"""`hkp batch`: estimate many workbooks on all cores; a bad file is a row with its error, never a stop."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TextIO
+
+from estimator.catalogues import load_catalogues
+from estimator.engine import SettingError, estimate
+from estimator.excel import PlanReadError, read_plan
+from estimator.xlsxout import BatchRow, batch_row
+
+SUFFIXES = (".xlsx", ".xlsm")
+
+
+def plan_files(inputs: Sequence[Path]) -> list[Path]:
+    """The workbooks named or found (not recursively) in the folders named, in name order, each once."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found += sorted(p for p in item.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")))
+        else:
+            found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def estimate_file(path: Path, pdf_dir: Path | None = None) -> BatchRow:
+    """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
+    try:
+        result = estimate(read_plan(path), load_catalogues())
+        if pdf_dir is not None:
+            from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
+
+            write_pdf(result, load_catalogues(), pdf_dir / f"{path.stem}.pdf", dt.date.today())
+    except (PlanReadError, SettingError) as error:
+        return BatchRow(file=path.name, error=str(error))
+    except OSError as error:
+        return BatchRow(file=path.name, error=f"{error.strerror or error}: {error.filename or path}")
+    except Exception as error:
+        return BatchRow(file=path.name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
+    return batch_row(path.name, result)
+
+
+def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
+    return estimate_file(*job)
+
+
+def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> list[BatchRow]:
+    """Estimate every file, in jobs processes (1: in this one), showing progress; rows in the order of files."""
+    work = [(path, pdf_dir) for path in files]
+    rows: list[BatchRow] = []
+    results: Iterator[BatchRow]
+    if jobs <= 1 or len(files) < 2:
+        results = map(_estimate_job, work)
+        return _collect(results, len(files), rows, progress)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_estimate_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+        return _collect(results, len(files), rows, progress)
+
+
+def _collect(results: Iterator[BatchRow], total: int, rows: list[BatchRow], progress: TextIO | None) -> list[BatchRow]:
+    for row in results:
+        rows.append(row)
+        if progress is not None:
+            done = len(rows)
+            bar = "#" * (30 * done // total)
+            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {sum(1 for r in rows if r.error)} nicht lesbar")
+            progress.flush()
+    if progress is not None and total:
+        progress.write("\n")
+    return rows
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

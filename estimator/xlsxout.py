@@ -1,0 +1,251 @@
+"""Estimates as Excel workbooks: one estimate (`hkp estimate --xlsx`) and the summary of a batch (`hkp batch`).
+
+Amounts are real numbers with German-looking formats (#.##0,00 €), dates real dates; every table has
+a frozen header row and filters, so a reviewer can sort and filter in Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.files import atomic_write_bytes
+from estimator.model import Estimate, FeeLine, Severity
+from estimator.money import eur
+from estimator.wording import limit_sentences
+
+MONEY = '#,##0.00" €"'
+RATE = "0%"
+DATE = "DD.MM.YYYY"
+LINE_COLUMNS = (
+    ("Blatt", 12, None),
+    ("Zeile", 7, None),
+    ("Art", 8, None),
+    ("Datum", 12, DATE),
+    ("Zahn", 10, None),
+    ("GO", 7, None),
+    ("Nr", 8, None),
+    ("Leistung", 40, None),
+    ("Anzahl", 8, "0.##"),
+    ("Faktor", 8, "0.0##"),
+    ("Klasse", 8, None),
+    ("berechnet", 13, MONEY),
+    ("erstattungsfähig", 15, MONEY),
+    ("Satz", 7, RATE),
+    ("Erstattung", 13, MONEY),
+    ("Kürzung", 13, MONEY),
+    ("Gründe", 80, None),
+)
+FINDING_COLUMNS = (
+    ("Datei", 28, None),
+    ("Art", 10, None),
+    ("Code", 26, None),
+    ("Blatt", 12, None),
+    ("Zeile", 7, None),
+    ("Spalte", 8, None),
+    ("Abschnitt", 14, None),
+    ("Meldung", 100, None),
+)
+SUMMARY_COLUMNS = (
+    ("Datei", 30, None),
+    ("Patient", 24, None),
+    ("Tarif", 8, None),
+    ("Planungsdatum", 13, DATE),
+    ("berechnet", 13, MONEY),
+    ("erstattungsfähig", 15, MONEY),
+    ("Erstattung", 13, MONEY),
+    ("Eigenanteil", 13, MONEY),
+    ("Fehler", 8, "0"),
+    ("Warnungen", 10, "0"),
+    ("Hinweise", 9, "0"),
+    ("größte Kürzungen", 70, None),
+    ("nicht lesbar", 60, None),
+)
+
+
+def _number(value: Decimal) -> float:
+    return float(value)
+
+
+def _day(value: dt.date | None) -> dt.datetime | None:
+    return dt.datetime(value.year, value.month, value.day) if value else None
+
+
+def _table(workbook: Any, title: str, columns: Sequence[tuple[str, int, str | None]], rows: Iterable[Sequence[Any]]) -> Any:
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 - openpyxl loads only when writing
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    sheet = workbook.create_sheet(title)
+    sheet.append([name for name, _, _ in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.alignment = Alignment(vertical="center")
+    count = 0
+    for row in rows:
+        sheet.append(list(row))
+        count += 1
+    for index, (_, width, number_format) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        if number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
+                cell.number_format = number_format
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    return sheet
+
+
+def _reasons(result: Any) -> str:
+    return "; ".join(f"{e.rule}: {e.text}" for e in result.explanations)
+
+
+def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
+    for result in estimate.lines:
+        line = result.line
+        fee = isinstance(line, FeeLine)
+        yield [
+            line.sheet,
+            line.row,
+            "Leistung" if fee else "Labor",
+            _day(result.date),
+            line.teeth.text,
+            line.schedule.value if isinstance(line, FeeLine) else "B 269",
+            line.number,
+            line.description,
+            _number(line.count if isinstance(line, FeeLine) else line.quantity),
+            _number(line.factor) if isinstance(line, FeeLine) else None,
+            result.line_class.value,
+            _number(result.billed),
+            _number(result.eligible),
+            _number(result.rate),
+            _number(result.benefit),
+            _number(result.reduction),
+            _reasons(result),
+        ]
+
+
+def finding_rows(estimate: Estimate, source: str = "") -> Iterable[list[Any]]:
+    for finding in estimate.findings:
+        yield [
+            source,
+            finding.severity.label,
+            finding.code,
+            finding.sheet,
+            finding.row,
+            finding.column,
+            finding.section,
+            finding.message,
+        ]
+
+
+def _save(workbook: Any) -> bytes:
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def estimate_workbook(estimate: Estimate) -> bytes:
+    """One estimate: Übersicht (totals, person, limits), Zeilen (every amount with its reasons), Hinweise."""
+    import openpyxl  # noqa: PLC0415
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    person, totals = estimate.plan.person, estimate.totals
+    overview = [
+        ("Patient", person.name),
+        ("Tarif", person.variant),
+        ("Versicherungsbeginn", _day(person.insurance_start)),
+        ("Planungsdatum", _day(estimate.plan.plan_date)),
+        ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
+        ("Unfall", "ja" if person.accident else "nein"),
+        ("Gesamtkosten", _number(totals.billed)),
+        ("erstattungsfähig", _number(totals.eligible)),
+        ("voraussichtliche Erstattung", _number(totals.benefit)),
+        ("Eigenanteil", _number(totals.patient_share)),
+        *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
+        *((f"Version {name}", version) for name, version in estimate.versions.items()),
+        *((f"Auslegung {name}", str(value)) for name, value in estimate.settings.items()),
+    ]
+    sheet = _table(workbook, "Übersicht", (("Angabe", 28, None), ("Wert", 110, None)), overview)
+    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        if isinstance(row[0].value, float):
+            row[0].number_format = MONEY
+        elif isinstance(row[0].value, dt.datetime):
+            row[0].number_format = DATE
+    _table(workbook, "Zeilen", LINE_COLUMNS, line_rows(estimate))
+    _table(workbook, "Hinweise", FINDING_COLUMNS, finding_rows(estimate))
+    return _save(workbook)
+
+
+def write_estimate_workbook(estimate: Estimate, path: Path) -> None:
+    atomic_write_bytes(Path(path), estimate_workbook(estimate))
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One plan of a batch: its estimate's figures, or why it could not be read."""
+
+    file: str
+    patient: str = ""
+    tariff: str = ""
+    plan_date: dt.date | None = None
+    billed: Decimal = Decimal(0)
+    eligible: Decimal = Decimal(0)
+    benefit: Decimal = Decimal(0)
+    counts: tuple[int, int, int] = (0, 0, 0)  # errors, warnings, notes
+    largest_reductions: str = ""
+    error: str = ""
+    findings: tuple[tuple[Any, ...], ...] = ()
+
+
+def batch_row(file: str, estimate: Estimate, reductions: int = 3) -> BatchRow:
+    largest = sorted((r for r in estimate.lines if r.reduction), key=lambda r: r.reduction, reverse=True)[:reductions]
+    severities = [f.severity for f in estimate.findings]
+    return BatchRow(
+        file=file,
+        patient=estimate.plan.person.name,
+        tariff=estimate.plan.person.variant,
+        plan_date=estimate.plan.plan_date,
+        billed=estimate.totals.billed,
+        eligible=estimate.totals.eligible,
+        benefit=estimate.totals.benefit,
+        counts=(severities.count(Severity.ERROR), severities.count(Severity.WARNING), severities.count(Severity.INFO)),
+        largest_reductions="; ".join(
+            f"{r.line.sheet} Zeile {r.line.row} Nr. {r.line.number}: −{eur(r.reduction)}" for r in largest
+        ),
+        findings=tuple(tuple(row) for row in finding_rows(estimate, file)),
+    )
+
+
+def summary_workbook(rows: Sequence[BatchRow]) -> bytes:
+    """The batch summary: one row per plan (Übersicht) and every finding of every plan (Hinweise)."""
+    import openpyxl  # noqa: PLC0415
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    _table(
+        workbook,
+        "Übersicht",
+        SUMMARY_COLUMNS,
+        (
+            [
+                row.file,
+                row.patient,
+                row.tariff,
+                _day(row.plan_date),
+                *(None if row.error else _number(v) for v in (row.billed, row.eligible, row.benefit, row.billed - row.benefit)),
+                *(None if row.error else n for n in row.counts),
+                row.largest_reductions,
+                row.error,
+            ]
+            for row in rows
+        ),
+    )
+    _table(workbook, "Hinweise", FINDING_COLUMNS, (finding for row in rows for finding in row.findings))
+    return _save(workbook)

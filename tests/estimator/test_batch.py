@@ -1,0 +1,85 @@
+"""`hkp batch` and `hkp estimate --xlsx`: figures equal the single estimates; a broken file is a row, not a stop."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from estimator.batch import plan_files, run_batch
+from estimator.catalogues import load_catalogues
+from estimator.cli import main
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from tests.conftest import GOLDEN
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    plans = tmp_path / "plaene"
+    plans.mkdir()
+    for path in GOLDEN.glob("*.xlsx"):
+        shutil.copy(path, plans / path.name)
+    (plans / "kaputt.xlsx").write_bytes(b"kein Excel")
+    (plans / "notiz.txt").write_text("keine Arbeitsmappe", encoding="utf-8")
+    return plans
+
+
+def money(value: object) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path) -> None:
+    out, pdfs = tmp_path / "uebersicht.xlsx", tmp_path / "pdf"
+    assert main(["batch", str(folder), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "2"]) == 0
+    sheet = openpyxl.load_workbook(out)["Übersicht"]
+    header = [c.value for c in sheet[1]]
+    rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {p.name for p in GOLDEN.glob("*.xlsx")} | {"kaputt.xlsx"}
+    for path in GOLDEN.glob("*.xlsx"):
+        single = estimate(read_plan(path), load_catalogues()).totals
+        row = rows[path.name]
+        assert (money(row["berechnet"]), money(row["erstattungsfähig"]), money(row["Erstattung"])) == (
+            single.billed,
+            single.eligible,
+            single.benefit,
+        )
+        assert money(row["Eigenanteil"]) == single.patient_share
+        assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
+    assert "keine Excel-Arbeitsmappe" in rows["kaputt.xlsx"]["nicht lesbar"]
+    assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
+    assert sheet.auto_filter.ref == "A1:M6" and sheet.freeze_panes == "A2"
+    assert sheet["E2"].number_format == '#,##0.00" €"' and sheet["D2"].number_format == "DD.MM.YYYY"
+    findings = openpyxl.load_workbook(out)["Hinweise"]
+    assert any(row[2] == "implant.limit" and row[0] == "implant_limit.xlsx" for row in findings.iter_rows(values_only=True))
+
+
+def test_batch_in_one_process_gives_the_same_rows_as_in_two(folder: Path) -> None:
+    files = plan_files([folder])
+    assert [f.name for f in files] == sorted(p.name for p in folder.glob("*.xlsx"))
+    assert run_batch(files, None, 1, progress=None) == run_batch(files, None, 2, progress=None)
+
+
+def test_batch_without_workbooks_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx")]) == 2
+    assert "keine Arbeitsmappe" in capsys.readouterr().err
+
+
+def test_estimate_as_workbook_holds_every_line_with_its_reasons(tmp_path: Path) -> None:
+    out = tmp_path / "schaetzung.xlsx"
+    path = GOLDEN / "implant_limit.xlsx"
+    assert main(["estimate", str(path), "--xlsx", str(out)]) == 0
+    result = estimate(read_plan(path), load_catalogues())
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames == ["Übersicht", "Zeilen", "Hinweise"]
+    lines = list(workbook["Zeilen"].iter_rows(min_row=2, values_only=True))
+    assert len(lines) == len(result.lines)
+    assert sum(money(row[14]) for row in lines) == result.totals.benefit
+    excluded = next(row for row in lines if row[6] == "9010" and row[14] == 0)
+    assert "Nr. II.3.1" in excluded[16] and "Grenze von 8 Implantaten" in excluded[16]
+    overview = dict(workbook["Übersicht"].iter_rows(min_row=2, values_only=True))
+    assert money(overview["voraussichtliche Erstattung"]) == result.totals.benefit
+    assert [row[2] for row in workbook["Hinweise"].iter_rows(min_row=2, values_only=True)] == [f.code for f in result.findings]

@@ -1,0 +1,83 @@
+"""Reviewer overrides: a line's eligible amount or class set with a reason; every output says who and why."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from pypdf import PdfReader
+
+from estimator.case import Case, load_case, save_case
+from estimator.catalogues import load_catalogues
+from estimator.cli import main
+from estimator.engine import estimate
+from estimator.excel import read_plan
+from estimator.model import LineClass, Override
+from tests.conftest import GOLDEN
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+OVERRIDES = [
+    "--override",
+    "Leistungen!3:erstattungsfähig=150,00:Faktor 2,3 nicht begründet",
+    "--override",
+    "Labor!2:Klasse=X:Modell nicht notwendig",
+    "--reviewer",
+    "M. Prüfer",
+]
+
+
+def test_overrides_change_the_lines_with_their_reasons(tmp_path: Path) -> None:
+    out = tmp_path / "s.json"
+    assert main(["estimate", str(CROWN), "--json", str(out), *OVERRIDES]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    crown = next(line for line in data["lines"] if line["sheet"] == "Leistungen" and line["row"] == 3)
+    assert crown["eligible"] == "150.00" and crown["benefit"] == "120.00"
+    review = [e for e in crown["explanations"] if e["rule"] == "Prüfung"]
+    assert review == [
+        {
+            "rule": "Prüfung",
+            "text": "M. Prüfer: erstattungsfähig auf 150,00\u00a0€ gesetzt – Faktor 2,3 nicht begründet",
+            "before": "217.06",
+            "after": "150.00",
+        }
+    ]
+    model = next(line for line in data["lines"] if line["sheet"] == "Labor" and line["row"] == 2)
+    assert model["class"] == "X" and model["benefit"] == "0.00"
+    assert [o["reviewer"] for o in data["overrides"]] == ["M. Prüfer", "M. Prüfer"]
+    assert sum(1 for f in data["findings"] if f["code"] == "override.applied") == 2
+    assert data["totals"]["benefit"] == str(sum(Decimal(line["benefit"]) for line in data["lines"]))
+
+
+def test_overrides_appear_in_the_pdf_the_workbook_and_the_text(tmp_path: Path, capsys: object) -> None:
+    pdf, xlsx = tmp_path / "s.pdf", tmp_path / "s.xlsx"
+    assert main(["estimate", str(CROWN), "--pdf", str(pdf), "--xlsx", str(xlsx), *OVERRIDES]) == 0
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "M. Prüfer" in text and "Faktor 2,3 nicht begründet" in text and "Modell nicht notwendig" in text
+    rows = list(openpyxl.load_workbook(xlsx)["Zeilen"].iter_rows(min_row=2, values_only=True))
+    assert any("Prüfung: M. Prüfer" in (row[16] or "") for row in rows)
+    assert main(["estimate", str(CROWN), *OVERRIDES]) == 0
+    assert "Prüfung durch M. Prüfer" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_override_without_reviewer_or_on_a_missing_line(tmp_path: Path, capsys: object) -> None:
+    assert main(["estimate", str(CROWN), "--override", "Leistungen!3:Klasse=B:weil"]) == 2
+    assert "--reviewer" in capsys.readouterr().err  # type: ignore[attr-defined]
+    plan = dataclasses.replace(
+        read_plan(CROWN), overrides=(Override("Leistungen", 99, "M. Prüfer", "Test", line_class=LineClass.B),)
+    )
+    findings = estimate(plan, load_catalogues()).findings
+    assert [f.code for f in findings if f.code.startswith("override")] == ["override.unknown_line"]
+
+
+def test_overrides_survive_the_case_file(tmp_path: Path) -> None:
+    override = Override("Leistungen", 3, "M. Prüfer", "Faktor nicht begründet", Decimal("150.00"), LineClass.B)
+    case = Case.from_plan(read_plan(CROWN)).with_override(override, "Leistungen", 3)
+    save_case(case, tmp_path / "f.hkp.json")
+    again = load_case(tmp_path / "f.hkp.json")
+    assert again.overrides == (override,)
+    assert estimate(again.plan(), load_catalogues()).totals == estimate(case.plan(), load_catalogues()).totals
+    assert again.with_override(None, "Leistungen", 3).overrides == ()

@@ -1,0 +1,60 @@
+"""What-if: alternatives side by side, and the staged-cap planner on plans whose best split is known by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from estimator.catalogues import load_catalogues
+from estimator.cli import main
+from estimator.excel import read_plan
+from estimator.model import Person, Plan
+from estimator.whatif import alternatives, best_split
+from tests.conftest import GOLDEN
+from tests.estimator.builders import fee
+
+START = dt.date(2026, 1, 1)  # plan date 10.03.2026: insurance year 1, cap 1.000 €, 2.000 € cumulative in year 2
+
+
+def crowns(*teeth: str) -> Plan:
+    """Crowns billed at 1.000 € each (class A, 80 %: 800 € benefit each), no deductible (BM5/0)."""
+    lines = tuple(dataclasses.replace(fee("2210", tooth, amount="1000.00"), row=index + 2) for index, tooth in enumerate(teeth))
+    return Plan(lines, (), Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1)), dt.date(2026, 3, 10))
+
+
+def test_two_crowns_move_one_to_the_next_insurance_year() -> None:
+    # as planned: 1.600 € capped to 1.000 €; one crown in year 2: 800 € + 800 € (cumulative 1.600 € <= 2.000 €)
+    split = best_split(crowns("16", "26"), load_catalogues())
+    assert [(m.teeth, m.from_year, m.to_date) for m in split.moves] == [("16", 1, dt.date(2027, 1, 1))]
+    assert split.estimate.totals.benefit == Decimal("1600.00") and split.gain == Decimal("600.00")
+
+
+def test_three_crowns_move_two_and_moving_all_three_gains_nothing_more() -> None:
+    # one moved: 1.000 + 800 = 1.800 €; two moved: 800 + 1.200 (cumulative cap 2.000) = 2.000 €; three: 2.000 € too
+    split = best_split(crowns("16", "26", "36"), load_catalogues())
+    assert len(split.moves) == 2
+    assert split.estimate.totals.benefit == Decimal("2000.00") and split.gain == Decimal("1000.00")
+
+
+def test_not_moving_is_best_when_nothing_is_capped() -> None:
+    split = best_split(crowns("16"), load_catalogues())
+    assert split.moves == () and split.gain == 0
+    assert best_split(read_plan(GOLDEN / "crown_basic.xlsx"), load_catalogues()).moves == ()  # insured since 2010
+
+
+def test_alternatives_toggle_cooperating_dentist_and_accident() -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    scenarios = {s.name: s.estimate.totals.benefit for s in alternatives(plan, load_catalogues())}
+    assert scenarios == {
+        "wie geplant": Decimal("323.01"),
+        "mit Kooperationszahnarzt": Decimal("363.37"),
+        "als Unfallfolge": Decimal("323.01"),
+    }
+
+
+def test_whatif_command_prints_the_comparison_and_the_advice(capsys: object) -> None:
+    assert main(["whatif", str(GOLDEN / "staged_cap_year1.xlsx")]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "als Unfallfolge" in out and "+292,04" in out
+    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in out and "292,04\u00a0€ mehr" in out

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from estimator.case import CaseError
+from estimator.case import CaseError, load_case
 from estimator.excel import PlanReadError
-from estimator.resources import RESOURCES, example_plan_path
+from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.document import CaseDocument, open_case, recoverable
 from ui.main_window import MainWindow
 
@@ -56,17 +56,18 @@ def create_app(argv: Sequence[str], language: str | None = None) -> QApplication
 
 
 def first_document(file: Path | None, screenshot: bool) -> tuple[CaseDocument, str]:
-    """The case to show first: the file asked for, else the bundled example. Returns a problem to report."""
-    path = file or example_plan_path()
-    try:
-        case = open_case(path)
-    except (PlanReadError, CaseError, OSError) as error:
-        case, problem = open_case(example_plan_path()), str(error)
-        path = example_plan_path()
-    else:
-        problem = ""
-    is_case = path.name.lower().endswith(".json")
-    return CaseDocument(case, path if is_case else None, None if is_case else path, autosave=not screenshot), problem
+    """The case to show first: the file asked for, else the bundled example (as an unsaved case, read
+    from its case file so that no Excel reader loads at start). Returns a problem to report, or ""."""
+    problem = ""
+    if file is not None:
+        try:
+            case = open_case(file)
+        except (PlanReadError, CaseError, OSError) as error:
+            problem = str(error)
+        else:
+            is_case = file.name.lower().endswith(".json")
+            return CaseDocument(case, file if is_case else None, None if is_case else file, autosave=not screenshot), problem
+    return CaseDocument(load_case(example_case_path()), None, example_plan_path(), autosave=not screenshot), problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,7 +30,6 @@ from estimator.engine import SettingError
 from estimator.excel import CellError, PlanReadError, parse_class, parse_decimal
 from estimator.model import Override, Severity
 from estimator.money import eur
-from estimator.pdf import Letterhead
 from ui.document import CASE_SUFFIX, CaseDocument, open_case
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
@@ -426,7 +425,7 @@ class MainWindow(QMainWindow):
             if not name:
                 return None
             path = Path(name)
-        from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+        from estimator.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         letterhead = Letterhead(str(self.settings.value("practice", "")), str(self.settings.value("address", "")))
         try:

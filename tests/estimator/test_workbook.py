@@ -4,11 +4,12 @@ from pathlib import Path
 
 import openpyxl
 
+from estimator.case import load_case
 from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate
 from estimator.excel import read_plan
-from estimator.resources import example_plan_path
+from estimator.resources import example_case_path, example_plan_path
 from estimator.samples import synthetic_plan
 from estimator.workbook import example_plan, write_workbook
 
@@ -56,3 +57,9 @@ def test_large_plan_round_trips(tmp_path: Path) -> None:
 
 def test_bundled_example_is_the_template_plan() -> None:
     same_estimate(read_plan(example_plan_path()), example_plan())
+
+
+def test_bundled_example_case_is_the_example_workbook() -> None:
+    case = load_case(example_case_path())
+    same_estimate(case.plan(), read_plan(example_plan_path()))
+    assert case.original.source == "beispielplan.xlsx" and case.edits == {}

@@ -1,0 +1,8 @@
+"""Entry point of the packaged desktop application (PyInstaller)."""
+
+import sys
+
+from ui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -53,23 +53,21 @@ def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
 def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> list[BatchRow]:
     """Estimate every file, in jobs processes (1: in this one), showing progress; rows in the order of files."""
     work = [(path, pdf_dir) for path in files]
-    rows: list[BatchRow] = []
-    results: Iterator[BatchRow]
     if jobs <= 1 or len(files) < 2:
-        results = map(_estimate_job, work)
-        return _collect(results, len(files), rows, progress)
+        return _collect(map(_estimate_job, work), len(files), progress)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_estimate_job, work, chunksize=max(1, len(work) // (jobs * 8)))
-        return _collect(results, len(files), rows, progress)
+        return _collect(pool.map(_estimate_job, work, chunksize=max(1, len(work) // (jobs * 8))), len(files), progress)
 
 
-def _collect(results: Iterator[BatchRow], total: int, rows: list[BatchRow], progress: TextIO | None) -> list[BatchRow]:
+def _collect(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> list[BatchRow]:
+    rows: list[BatchRow] = []
+    unreadable = 0
     for row in results:
         rows.append(row)
+        unreadable += bool(row.error)
         if progress is not None:
-            done = len(rows)
-            bar = "#" * (30 * done // total)
-            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {sum(1 for r in rows if r.error)} nicht lesbar")
+            bar = "#" * (30 * len(rows) // total)
+            progress.write(f"\r[{bar:<30}] {len(rows)}/{total} Pläne, {unreadable} nicht lesbar")
             progress.flush()
     if progress is not None and total:
         progress.write("\n")

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from estimator.excel import CellError, parse_class, parse_date, parse_decimal, parse_yes_no
+from estimator.excel import CellError, parse_class, parse_date, parse_non_negative, parse_positive, parse_yes_no
 from estimator.files import atomic_write_text
 from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
 from estimator.money import german_date, german_factor, german_number
@@ -53,28 +53,17 @@ class CaseError(ValueError):
     """A case file or an edit that cannot be taken; the message says why in German."""
 
 
-def _positive(text: str) -> Decimal:
-    number = parse_decimal(text)
-    if number <= 0:
-        raise CellError(f"positive Zahl erwartet, „{text}“ gefunden")
-    return number
-
-
 def _amount(text: str) -> Decimal | None:
-    if not text.strip():
-        return None  # an empty amount is computed from the catalogue
-    number = parse_decimal(text)
-    if number < 0:
-        raise CellError(f"Betrag ≥ 0 erwartet, „{text}“ gefunden")
-    return number
+    """An amount, or None for an empty text: the amount is then computed from the catalogue."""
+    return parse_non_negative(text) if text.strip() else None
 
 
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
-    "count": _positive,
-    "quantity": _positive,
-    "factor": _positive,
+    "count": parse_positive,
+    "quantity": parse_positive,
+    "factor": parse_positive,
     "unit_price": lambda text: _amount(text) or Decimal(0),
     "amount": _amount,
     "justification": str.strip,

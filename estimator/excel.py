@@ -296,7 +296,7 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
     except PlanReadError:
         raise
     except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
+        raise _damaged(path, error) from None
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
     sheets: dict[str, _Sheet] = {}
@@ -304,7 +304,7 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
         try:
             workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
         except Exception as error:  # openpyxl raises many kinds for damaged files
-            raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
+            raise _damaged(path, error) from None
         try:
             for worksheet in workbook.worksheets:
                 if not hasattr(worksheet, "iter_rows"):
@@ -317,10 +317,14 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
         except PlanReadError:
             raise
         except Exception as error:
-            raise PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})") from None
+            raise _damaged(path, error) from None
         finally:
             workbook.close()
     return sheets
+
+
+def _damaged(path: Path, error: BaseException) -> PlanReadError:
+    return PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})")
 
 
 def _reason(error: BaseException) -> str:
@@ -443,14 +447,16 @@ def _table_rows(sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: li
         yield _RowReader(sheet.name, number, values, mapping)
 
 
-def _positive(value: Any) -> Decimal:
+def parse_positive(value: Any) -> Decimal:
+    """A number above 0 (count, quantity, factor)."""
     number = parse_decimal(value)
     if number <= 0:
         raise CellError(f"positive Zahl erwartet, „{value}“ gefunden")
     return number
 
 
-def _non_negative(value: Any) -> Decimal:
+def parse_non_negative(value: Any) -> Decimal:
+    """A number of 0 or more (an amount)."""
     number = parse_decimal(value)
     if number < 0:
         raise CellError(f"Betrag ≥ 0 erwartet, „{value}“ gefunden")
@@ -480,9 +486,9 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
-        count=reader.get("Anzahl", _positive, Decimal(1)),
-        factor=reader.get("Faktor", _positive, Decimal("2.3")),
-        amount=reader.get("Betrag", _non_negative),
+        count=reader.get("Anzahl", parse_positive, Decimal(1)),
+        factor=reader.get("Faktor", parse_positive, Decimal("2.3")),
+        amount=reader.get("Betrag", parse_non_negative),
         justification=str(reader.raw("Begründung") or "").strip(),
         accident=reader.get("Unfall", parse_yes_no, False),
         manual_class=reader.get("Klasse", parse_class),
@@ -492,7 +498,7 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
 
 def _lab_line(reader: _RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
-    price = reader.get("Einzelpreis", _non_negative)
+    price = reader.get("Einzelpreis", parse_non_negative)
     if code_raw is None:
         reader.problem("Nr", "input.missing_value", "Laborcode (B 269) fehlt")
     if price is None:
@@ -507,9 +513,9 @@ def _lab_line(reader: _RowReader) -> LabLine | None:
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
-        quantity=reader.get("Menge", _positive, Decimal(1)),
-        vat_percent=reader.get("MwSt", _non_negative),
-        amount=reader.get("Betrag", _non_negative),
+        quantity=reader.get("Menge", parse_positive, Decimal(1)),
+        vat_percent=reader.get("MwSt", parse_non_negative),
+        amount=reader.get("Betrag", parse_non_negative),
         manual_class=reader.get("Klasse", parse_class),
     )
     return None if reader.problems else line
@@ -577,7 +583,7 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
             return default
 
     def count(value: Any) -> int:
-        number = _non_negative(value)
+        number = parse_non_negative(value)
         if number != number.to_integral_value():
             raise CellError(f"ganze Zahl erwartet, „{value}“ gefunden")
         return int(number)
@@ -591,9 +597,9 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         insurance_start=get("Versicherungsbeginn", parse_date, None),
         cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
         accident=get("Unfall", parse_yes_no, False),
-        prior_class_a=tuple(get(f"Jahr {k}", _non_negative, Decimal(0)) for k in range(1, 5)),
-        deductible_used=get("Selbstbehalt verbraucht", _non_negative, Decimal(0)),
-        pzr_reimbursed=get("PZR erstattet", _non_negative, Decimal(0)),
+        prior_class_a=tuple(get(f"Jahr {k}", parse_non_negative, Decimal(0)) for k in range(1, 5)),
+        deductible_used=get("Selbstbehalt verbraucht", parse_non_negative, Decimal(0)),
+        pzr_reimbursed=get("PZR erstattet", parse_non_negative, Decimal(0)),
         implants_upper=get("Implantate OK", count, 0),
         implants_lower=get("Implantate UK", count, 0),
         practice_address=str(values.get("Praxisanschrift", "")).strip(),

@@ -36,7 +36,6 @@ ENGLISH = {
         "“{0}” was not saved last time. Recover the changes?"
     ),
     "Betrag": "Amount",
-    "Betrag ≥ 0 erwartet": "Amount ≥ 0 expected",
     "Datei nicht lesbar": "File cannot be read",
     "Datum": "Date",
     "Die Sprache wird beim nächsten Start umgestellt.": "The language changes at the next start.",

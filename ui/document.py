@@ -145,7 +145,7 @@ def recoverable() -> CaseDocument | None:
     except (OSError, ValueError, KeyError, TypeError, CaseError):
         os.replace(path, path.with_suffix(".beschaedigt"))
         return None
-    document = CaseDocument(case.__class__(case.original, case.original.person, case.original.plan_date))
+    document = CaseDocument(Case.from_plan(case.original))
     document.path = Path(record["path"]) if record.get("path") else None
     document.source = Path(record["source"]) if record.get("source") else None
     document._push(case, document.tr("Wiederhergestellt"))

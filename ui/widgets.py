@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.excel import CellError, parse_date, parse_decimal
+from estimator.excel import CellError, parse_date, parse_non_negative
 from estimator.model import LineClass
 from estimator.money import eur, german_date, german_number
 from ui.document import CaseDocument
@@ -53,10 +53,9 @@ class PersonPanel(QGroupBox):
         self.name.setWordWrap(True)
         self.variant = QComboBox()
         self.variant.addItems(VARIANTS)
-        self.birth_date = self._date_field("birth_date")
-        self.insurance_start = self._date_field("insurance_start")
-        self.plan_date = QLineEdit()
-        self.plan_date.editingFinished.connect(self._plan_date_edited)
+        self.birth_date = self._date_field("birth_date", self.tr("Datum"))
+        self.insurance_start = self._date_field("insurance_start", self.tr("Datum"))
+        self.plan_date = self._date_field("plan_date", self.tr("Planungsdatum"))
         self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt (90 %)"))
         self.accident = QCheckBox(self.tr("Unfallfolge (ganzer Plan)"))
         self.prior = [self._money_field(year) for year in range(4)]
@@ -89,10 +88,10 @@ class PersonPanel(QGroupBox):
         self.refresh()
         document.changed.connect(self.refresh)
 
-    def _date_field(self, name: str) -> QLineEdit:
+    def _date_field(self, name: str, label: str) -> QLineEdit:
         field = QLineEdit()
         field.setPlaceholderText("TT.MM.JJJJ")
-        field.editingFinished.connect(lambda: self._date_edited(name, field))
+        field.editingFinished.connect(lambda: self._date_edited(name, label, field))
         return field
 
     def _money_field(self, name: str | int) -> QLineEdit:
@@ -107,30 +106,22 @@ class PersonPanel(QGroupBox):
             return
         self.document.edit_person(**{name: value})
 
-    def _date_edited(self, name: str, field: QLineEdit) -> None:
+    def _date_edited(self, name: str, label: str, field: QLineEdit) -> None:
+        """A date of the person, or the plan date (which belongs to the case, not the person)."""
         try:
             value = parse_date(field.text()) if field.text().strip() else None
         except CellError as error:
-            self.message.setText(f"{self.tr('Datum')}: {error}")
+            self.message.setText(f"{label}: {error}")
             return
         self.message.clear()
-        self._changed(name, value)
-
-    def _plan_date_edited(self) -> None:
-        try:
-            value = parse_date(self.plan_date.text()) if self.plan_date.text().strip() else None
-        except CellError as error:
-            self.message.setText(f"{self.tr('Planungsdatum')}: {error}")
-            return
-        self.message.clear()
-        if value != self.document.case.plan_date:
+        if name != "plan_date":
+            self._changed(name, value)
+        elif value != self.document.case.plan_date and not getattr(self, "_refreshing", False):
             self.document.edit_plan_date(value)
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
         try:
-            value = parse_decimal(field.text() or "0").quantize(Decimal("0.01"))
-            if value < 0:
-                raise CellError(self.tr("Betrag ≥ 0 erwartet"))
+            value = parse_non_negative(field.text() or "0").quantize(Decimal("0.01"))
         except CellError as error:
             self.message.setText(str(error))
             return

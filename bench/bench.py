@@ -7,6 +7,7 @@ Usage: .venv/bin/python bench/bench.py [--runs N]
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import io
 import os
@@ -58,14 +59,11 @@ def floor_reportlab_table(rows: int) -> None:
     SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Table(data, repeatRows=1)])
 
 
+# What the `hkp-estimator` command runs, told to end once its window (the example plan) is shown.
 START_WINDOW = """
-from ui.app import create_app, first_document
-from ui.main_window import MainWindow
-app = create_app([])
-document, _ = first_document(None, screenshot=True)
-window = MainWindow(document)
-window.show()
-app.processEvents()
+import sys
+from ui.start import main
+sys.exit(main(["--exit-when-shown"]))
 """
 START_FLOOR = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -79,6 +77,14 @@ app.processEvents()
 def cold_start(code: str) -> None:
     """A fresh interpreter that shows the window and returns: what a user waits for after a double-click."""
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
+
+
+def compile_bytecode() -> None:
+    """Byte-compile the checkout, as installing the wheel or building the package does, so that the start
+    is measured as a user meets it even where Python is told not to write bytecode itself
+    (PYTHONDONTWRITEBYTECODE)."""
+    for package in ("estimator", "ui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
 
 
 def gui_recompute(plan: object, runs: int) -> float:
@@ -146,23 +152,33 @@ def main() -> int:
         engine_only = median_seconds(lambda: estimate(plan, catalogues), runs)
         floor_pdf = median_seconds(lambda: floor_reportlab_table(len(plan.fee_lines) + len(plan.lab_lines)), runs)
         pdf = median_seconds(lambda: build_pdf(result, catalogues, dt.date.today()), runs)
+        compile_bytecode()
         start_floor = median_seconds(lambda: cold_start(START_FLOOR), runs)
         start = median_seconds(lambda: cold_start(START_WINDOW), runs)
         recompute = gui_recompute(plan, runs)
 
+    # name, seconds, floor name, floor seconds, goal in seconds, goal as a ratio to the floor (if any)
     rows = [
-        ("estimate 300 lines from .xlsx (read + engine)", full_estimate, "openpyxl read-only of the same file", floor_read, 0.2),
-        ("cold start to shown window (example plan)", start, "bare QMainWindow, fresh interpreter", start_floor, 1.5),
-        ("recompute after one edit in the window, 300 lines", recompute, "engine alone", engine_only, 0.05),
-        ("PDF export, 300 lines", pdf, "bare reportlab table, same rows", floor_pdf, 1.0),
+        (
+            "estimate 300 lines from .xlsx (read + engine)",
+            full_estimate,
+            "openpyxl read-only of the same file",
+            floor_read,
+            0.2,
+            None,
+        ),
+        ("cold start to shown window (example plan)", start, "bare QMainWindow, fresh interpreter", start_floor, 1.5, 2.0),
+        ("recompute after one edit in the window, 300 lines", recompute, "engine alone", engine_only, 0.05, None),
+        ("PDF export, 300 lines", pdf, "bare reportlab table, same rows", floor_pdf, 1.0, None),
     ]
     jobs = os.cpu_count() or 1
     batch, reading = batch_figures(arguments.plans, jobs)
     print(f"median of {runs} runs, this machine")
-    for name, seconds, floor_name, floor, goal in rows:
-        ratio = f"{seconds / floor:.2f}x floor ({floor_name}: {floor * 1000:.0f} ms)" if floor else ""
-        verdict = "meets" if seconds < goal else "MISSES"
-        print(f"{name:48s} {seconds * 1000:8.1f} ms  {ratio:52s} goal < {goal * 1000:.0f} ms: {verdict}")
+    for name, seconds, floor_name, floor, goal, ratio_goal in rows:
+        ratio = f"{seconds / floor:.2f}x floor ({floor_name}: {floor * 1000:.0f} ms)"
+        met = seconds < goal and (ratio_goal is None or seconds / floor < ratio_goal)
+        goal_text = f"< {goal * 1000:.0f} ms" + (f" and < {ratio_goal:g}x floor" if ratio_goal else "")
+        print(f"{name:48s} {seconds * 1000:8.1f} ms  {ratio:52s} goal {goal_text}: {'meets' if met else 'MISSES'}")
     ratio = batch / reading
     print(
         f"batch, {arguments.plans} plans of 30-60 lines, {jobs} processes: {arguments.plans / batch:.0f} plans/s "

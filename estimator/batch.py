@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from estimator.catalogues import load_catalogues
+from estimator.cells import PlanReadError
 from estimator.engine import SettingError, estimate
-from estimator.excel import PlanReadError, read_plan
+from estimator.excel import read_plan
 from estimator.xlsxout import BatchRow, batch_row
 
 SUFFIXES = (".xlsx", ".xlsm")

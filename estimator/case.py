@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from estimator.excel import CellError, parse_class, parse_date, parse_non_negative, parse_positive, parse_yes_no
+from estimator.cells import CellError, parse_class, parse_date, parse_non_negative, parse_positive, parse_yes_no
 from estimator.files import atomic_write_text
 from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
 from estimator.money import german_date, german_factor, german_number

@@ -48,13 +48,27 @@ class Fee:
 
 @dataclass(frozen=True)
 class FeeSchedule:
+    """A fee schedule as listed. An entry becomes a Fee when first asked for: the GOÄ lists 2,776 numbers, a
+    plan uses a handful, and building them all would hold up the start of the program."""
+
+    schedule: str
     source: Source
     point_value: Decimal
     thresholds: dict[str, Decimal]
-    fees: dict[str, Fee]
+    entries: dict[str, dict[str, Any]]
+    _fees: dict[str, Fee] = field(default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
     def get(self, nr: str) -> Fee | None:
-        return self.fees.get(nr)
+        fee = self._fees.get(nr)
+        if fee is None:
+            entry = self.entries.get(nr)
+            if entry is None:
+                return None
+            fee = self._fees[nr] = _fee(self.schedule, entry)
+        return fee
 
 
 @dataclass(frozen=True)
@@ -154,22 +168,24 @@ def load_profile(path: Path) -> Profile:
     )
 
 
+def _fee(schedule: str, entry: dict[str, Any]) -> Fee:
+    single = entry.get("single_rate_only", False)
+    return Fee(
+        schedule=schedule,
+        nr=entry["nr"],
+        section=entry["section"],
+        text=entry["text"],
+        points=entry["points"],
+        category=entry.get("category") or ("single_rate" if single else "personal"),
+        rule_without_points=entry.get("rule_without_points"),
+    )
+
+
 def _fee_schedule(path: Path, schedule: str) -> FeeSchedule:
     data = json.loads(path.read_text(encoding="utf-8"))
-    fees: dict[str, Fee] = {}
-    for entry in data["entries"]:
-        single = entry.get("single_rate_only", False)
-        fees[entry["nr"]] = Fee(
-            schedule=schedule,
-            nr=entry["nr"],
-            section=entry["section"],
-            text=entry["text"],
-            points=entry["points"],
-            category=entry.get("category") or ("single_rate" if single else "personal"),
-            rule_without_points=entry.get("rule_without_points"),
-        )
+    entries = {entry["nr"]: entry for entry in data["entries"]}
     thresholds = data.get("thresholds") or {"personal": data["threshold_factor"], "single_rate": "1.0"}
-    return FeeSchedule(_source(data), Decimal(data["point_value_eur"]), _decimals(thresholds), fees)
+    return FeeSchedule(schedule, _source(data), Decimal(data["point_value_eur"]), _decimals(thresholds), entries)
 
 
 def _b269(path: Path) -> tuple[dict[str, LabPrice], Source]:

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from estimator.catalogues import load_catalogues
+from estimator.cells import CellError, PlanReadError, parse_class, parse_date, parse_decimal, parse_variant
 from estimator.engine import SettingError, estimate
-from estimator.excel import CellError, PlanReadError, parse_class, parse_date, parse_decimal, parse_variant, read_plan
+from estimator.excel import read_plan
 from estimator.files import atomic_write_bytes, atomic_write_text
 from estimator.jsonout import estimate_json
 from estimator.model import Override, Plan

@@ -20,7 +20,7 @@ def main() -> int:
     runs.append(("beispielplan_englisch", ["--language", "en"]))
     for name, arguments in runs:
         target = out / f"{name}.png"
-        command = [sys.executable, "-m", "ui.app", "--screenshot", str(target), *arguments]
+        command = [sys.executable, "-m", "ui.start", "--screenshot", str(target), *arguments]
         subprocess.run(command, check=True, env=environment, cwd=ROOT)
         print(name, "->", target.relative_to(ROOT))
     return 0

@@ -1,8 +1,10 @@
-"""`hkp-estimator [FILE]`: the desktop application; `--screenshot OUT.png` renders the window and exits."""
+"""The desktop application (started by `hkp-estimator [FILE]`, see ui.start); `--screenshot OUT.png` renders
+the window and exits, `--exit-when-shown` exits as soon as the window is shown."""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estimator.case import CaseError, load_case
-from estimator.excel import PlanReadError
+from estimator.cells import PlanReadError
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.document import CaseDocument, open_case, recoverable
 from ui.main_window import MainWindow
@@ -26,6 +28,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", type=Path, help="Heil- und Kostenplan (.xlsx, .xlsm) oder Fall (.hkp.json)")
     parser.add_argument("--language", choices=("de", "en"), help="Sprache für diesen Start (sonst aus den Einstellungen)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="Fenster mit dem Plan als PNG speichern und beenden")
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="Fenster zeigen und gleich beenden (prüft die Installation, misst den Start)",
+    )
     return parser.parse_args(argv)
 
 
@@ -55,9 +62,10 @@ def create_app(argv: Sequence[str], language: str | None = None) -> QApplication
     return app
 
 
-def first_document(file: Path | None, screenshot: bool) -> tuple[CaseDocument, str]:
+def first_document(file: Path | None, show_only: bool) -> tuple[CaseDocument, str]:
     """The case to show first: the file asked for, else the bundled example (as an unsaved case, read
-    from its case file so that no Excel reader loads at start). Returns a problem to report, or ""."""
+    from its case file so that no Excel reader loads at start); a window shown only once keeps no
+    autosave. Returns a problem to report, or ""."""
     problem = ""
     if file is not None:
         try:
@@ -66,34 +74,50 @@ def first_document(file: Path | None, screenshot: bool) -> tuple[CaseDocument, s
             problem = str(error)
         else:
             is_case = file.name.lower().endswith(".json")
-            return CaseDocument(case, file if is_case else None, None if is_case else file, autosave=not screenshot), problem
-    return CaseDocument(load_case(example_case_path()), None, example_plan_path(), autosave=not screenshot), problem
+            return CaseDocument(case, file if is_case else None, None if is_case else file, autosave=not show_only), problem
+    return CaseDocument(load_case(example_case_path()), None, example_plan_path(), autosave=not show_only), problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(sys.argv[1:] if argv is None else argv)
     app = create_app([], options.language)
-    document, problem = first_document(options.file, bool(options.screenshot))
+    document, problem = first_document(options.file, bool(options.screenshot or options.exit_when_shown))
     window = MainWindow(document)
     window.resize(*SCREEN)
-    if options.screenshot:
-        reduced = next((r for r in document.estimate.lines if r.kind == "fee" and r.eligible < r.billed), None)
-        first = reduced or next(iter(document.estimate.lines), None)
-        if first:
-            window.select_line(first.line.sheet, first.line.row)
-        window.show()
-        app.processEvents()
-        saved = window.grab().save(str(options.screenshot))
-        window.document.discard_autosave()
-        if problem:
-            print(f"hkp-estimator: {problem}", file=sys.stderr)
-        return 0 if saved and not problem else 2
+    if options.screenshot or options.exit_when_shown:
+        return show_once(app, window, options.screenshot, problem)
     window.show()
+    resume_collector()
     if problem:
         QTimer.singleShot(0, lambda: window.show_error(window.tr("Datei nicht lesbar"), problem))
     else:
         QTimer.singleShot(0, lambda: offer_recovery(window))
     return app.exec()
+
+
+def resume_collector() -> None:
+    """Turn the garbage collector back on (ui.start paused it) with what the start built set aside: it
+    lives as long as the program, and no later collection needs to walk it again."""
+    gc.freeze()
+    gc.enable()
+
+
+def show_once(app: QApplication, window: MainWindow, screenshot: Path | None, problem: str) -> int:
+    """Show the window, save it as a picture if asked, and end without waiting for the user."""
+    document = window.document
+    if screenshot:
+        reduced = next((r for r in document.estimate.lines if r.kind == "fee" and r.eligible < r.billed), None)
+        first = reduced or next(iter(document.estimate.lines), None)
+        if first:
+            window.select_line(first.line.sheet, first.line.row)
+    window.show()
+    app.processEvents()
+    resume_collector()
+    saved = window.grab().save(str(screenshot)) if screenshot else True
+    document.discard_autosave()
+    if problem:
+        print(f"hkp-estimator: {problem}", file=sys.stderr)
+    return 0 if saved and not problem else 2
 
 
 def _ask_recovery(window: MainWindow, title: str) -> bool:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from estimator.case import Case, CaseError, EditKey, case_from_json, case_json, load_case, save_case
 from estimator.catalogues import load_catalogues
 from estimator.engine import estimate
-from estimator.excel import read_plan
 from estimator.files import atomic_write_text
 from estimator.model import Estimate, Override, Person
 
@@ -35,6 +34,8 @@ def open_case(path: Path) -> Case:
     """A case from a workbook (.xlsx, .xlsm) or a case file; PlanReadError or CaseError when it cannot be read."""
     if path.name.lower().endswith(".json"):
         return load_case(path)
+    from estimator.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
+
     return Case.from_plan(read_plan(path))
 
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.case import CaseError
+from estimator.cells import CellError, PlanReadError, parse_class, parse_decimal
 from estimator.engine import SettingError
-from estimator.excel import CellError, PlanReadError, parse_class, parse_decimal
 from estimator.model import Override, Severity
 from estimator.money import eur
 from ui.document import CASE_SUFFIX, CaseDocument, open_case

@@ -18,6 +18,20 @@ Index = QModelIndex | QPersistentModelIndex
 EDITED = QColor("#fff4c2")
 REDUCED = QColor("#8c2a1c")
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"), Severity.INFO: QColor("#44546a")}
+Role = Qt.ItemDataRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles a line cell answers; a view asks each cell for a dozen, and most get None at once.
+LINE_ROLES = frozenset(
+    {
+        Role.DisplayRole,
+        Role.EditRole,
+        Role.CheckStateRole,
+        Role.TextAlignmentRole,
+        Role.BackgroundRole,
+        Role.ForegroundRole,
+        Role.ToolTipRole,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,15 @@ class LinesModel(QAbstractTableModel):
                 Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
             ]
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.column_flags = [
+            base | Qt.ItemFlag.ItemIsUserCheckable
+            if column.field == "accident"
+            else base | Qt.ItemFlag.ItemIsEditable
+            if column.field in EDITABLE[kind]
+            else base
+            for column in self.columns
+        ]
         self._refresh_cache()
         document.changed.connect(self.refresh)
 
@@ -110,38 +133,30 @@ class LinesModel(QAbstractTableModel):
         return str(self.lines[section].row) if 0 <= section < len(self.lines) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        field = self.columns[index.column()].field
-        if field == "accident":
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        if field in EDITABLE[self.kind]:
-            return flags | Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self.column_flags[index.column()] if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def edit_key(self, index: Index) -> tuple[str, int, str]:
         return (self.kind, index.row(), self.columns[index.column()].field)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+        if role not in LINE_ROLES or not index.isValid() or not (0 <= index.row() < len(self.lines)):
             return None
         line, result, column = self.lines[index.row()], self.results[index.row()], self.columns[index.column()]
-        edited = column.field and self.edit_key(index) in self.document.case.edits
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Role.DisplayRole:
             return column.show(line, result)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == Role.EditRole:
             return edit_text(line, column.field) if column.field else column.show(line, result)
-        if role == Qt.ItemDataRole.CheckStateRole and column.field == "accident":
+        if role == Role.CheckStateRole and column.field == "accident":
             return Qt.CheckState.Checked if getattr(line, "accident", False) else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and edited:
-            return QBrush(EDITED)
-        if role == Qt.ItemDataRole.ForegroundRole and result and column.key == "Erstattung" and result.reduction:
+        if role == Role.TextAlignmentRole:
+            return RIGHT if column.number else None
+        if role == Role.ForegroundRole and result and column.key == "Erstattung" and result.reduction:
             return QBrush(REDUCED)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index, line, result, bool(edited))
+        edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
+        if role == Role.BackgroundRole and edited:
+            return QBrush(EDITED)
+        if role == Role.ToolTipRole:
+            return self._tooltip(index, line, result, edited)
         return None
 
     def _tooltip(self, index: Index, line: FeeLine | LabLine, result: LineResult | None, edited: bool) -> str | None:
@@ -283,7 +298,7 @@ class ExplanationModel(RecordsModel):
             after = eur(step.after) if step.after is not None else ""
             return [step.rule, step.text, before, after][column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return step.text
         return None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.excel import CellError, parse_date, parse_non_negative
+from estimator.cells import CellError, parse_date, parse_non_negative
 from estimator.model import LineClass
 from estimator.money import eur, german_date, german_number
 from ui.document import CaseDocument

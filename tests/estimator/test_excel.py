@@ -7,7 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estimator.excel import PlanReadError, parse_date, parse_decimal, read_plan
+from estimator.cells import PlanReadError, parse_date, parse_decimal
+from estimator.excel import read_plan
 from estimator.model import LineClass, Schedule
 from tests.estimator.workbooks import write_workbook
 

@@ -54,15 +54,15 @@ def test_every_price_list_carries_version_valid_from_and_source() -> None:
 
 def test_fee_schedules_match_the_reference_tables() -> None:
     catalogues = load_catalogues()
-    assert len(catalogues.goz.fees) == 215
+    assert len(catalogues.goz) == 215
     assert catalogues.goz.point_value == Decimal("0.0562421")
     assert catalogues.goae.point_value == Decimal("0.0582873")
-    assert catalogues.goz.fees["2210"].points == 1678
-    assert catalogues.goz.fees["0500"].category == "single_rate"
-    assert catalogues.goae.fees["5004"].category == "technical"
-    assert catalogues.goae.fees["3511"].category == "laboratory"
-    assert catalogues.goae.fees["437"].category == "laboratory"
-    assert catalogues.goae.fees["1"].category == "personal"
+    assert catalogues.goz.get("2210").points == 1678
+    assert catalogues.goz.get("0500").category == "single_rate"
+    assert catalogues.goae.get("5004").category == "technical"
+    assert catalogues.goae.get("3511").category == "laboratory"
+    assert catalogues.goae.get("437").category == "laboratory"
+    assert catalogues.goae.get("1").category == "personal"
 
 
 def test_tariff_profile_holds_every_number_of_the_rules() -> None:

@@ -198,7 +198,7 @@ def test_models_pass_the_model_tester(open_window: Any, qtmodeltester: Any, name
 def test_screenshot_command_renders_the_window(tmp_path: Path) -> None:
     out = tmp_path / "fenster.png"
     run = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--screenshot", str(out), str(CROWN)],
+        [sys.executable, "-m", "ui.start", "--screenshot", str(out), str(CROWN)],
         capture_output=True,
         text=True,
         timeout=60,

@@ -1,0 +1,49 @@
+"""The `hkp-estimator` command as a double-click starts it: the example plan, no workbook or PDF library."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+REPORT = (
+    "import gc, sys\n"
+    "from ui.start import main\n"
+    "code = main(['--exit-when-shown'])\n"
+    "heavy = ('openpyxl', 'reportlab', 'estimator.excel', 'estimator.pdf', 'estimator.whatif')\n"
+    "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    "print(gc.isenabled())\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_start_shows_the_example_without_loading_the_workbook_and_pdf_libraries(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-c", REPORT], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    loaded, collector_on = run.stdout.strip().splitlines()[-2:]
+    assert loaded == "[]"
+    assert collector_on == "True"  # paused for the start only
+    assert not (tmp_path / "daten" / "autosave").exists() or not any((tmp_path / "daten" / "autosave").iterdir())
+
+
+def test_exit_when_shown_reports_an_unreadable_file(tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(b"kein Excel")
+    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-m", "ui.start", "--exit-when-shown", str(broken)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "kaputt.xlsx" in run.stderr

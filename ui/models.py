@@ -92,17 +92,17 @@ class LinesModel(QAbstractTableModel):
                 Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
             ]
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        self.column_flags = [
-            base | Qt.ItemFlag.ItemIsUserCheckable
-            if column.field == "accident"
-            else base | Qt.ItemFlag.ItemIsEditable
-            if column.field in EDITABLE[kind]
-            else base
-            for column in self.columns
-        ]
+        self.column_flags = [self._column_flags(column) for column in self.columns]
         self._refresh_cache()
         document.changed.connect(self.refresh)
+
+    def _column_flags(self, column: Column) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if column.field == "accident":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if column.field in EDITABLE[self.kind]:
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def _refresh_cache(self) -> None:
         plan = self.document.estimate.plan

@@ -25,3 +25,12 @@ def test_running_an_estimate_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_an_estimate_without_pdf_loads_no_reportlab() -> None:
+    code = (
+        "import sys; from estimator.cli import main; main(['estimate', '--json', '/dev/null']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'estimator.pdf'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -18,19 +18,19 @@ def test_no_module_in_estimator_imports_qt_or_ui() -> None:
     assert offenders == []
 
 
-def test_running_an_estimate_loads_no_qt() -> None:
+def modules_loaded_by_an_estimate(prefixes: tuple[str, ...]) -> str:
+    """The modules starting with one of prefixes that `hkp estimate --json` loads, in a fresh interpreter."""
     code = (
         "import sys; from estimator.cli import main; main(['estimate', '--json', '/dev/null']); "
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    assert out.strip().splitlines()[-1] == "[]"
+    return out.strip().splitlines()[-1]
+
+
+def test_running_an_estimate_loads_no_qt() -> None:
+    assert modules_loaded_by_an_estimate(("PySide6", "shiboken6", "ui")) == "[]"
 
 
 def test_an_estimate_without_pdf_loads_no_reportlab() -> None:
-    code = (
-        "import sys; from estimator.cli import main; main(['estimate', '--json', '/dev/null']); "
-        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'estimator.pdf'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    assert out.strip().splitlines()[-1] == "[]"
+    assert modules_loaded_by_an_estimate(("reportlab", "estimator.pdf")) == "[]"

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TypedDict
 
-from estimator.catalogues import Catalogues, Fee, FeeSchedule
-from estimator.model import Schedule, Severity
+from estimator.billing import UnitAllowance
+from estimator.catalogues import Catalogues, Fee, FeeSchedule, normalize_fee_number
+from estimator.model import Cause, FeeLine, LineClass, Schedule, Severity
 from estimator.money import ZERO, cents, eur, german_factor
+from estimator.teeth import JAW_NAMES, jaw_of
 from estimator.worksheet import Report, Work, line_label
 
-# Fee numbers without points, derived from a related fee on the same tooth (GOZ Anlage 1).
+# Fee numbers without points, derived from a related fee on the same tooth (GOZ Anlage 1). GOZ 5240 is a half
+# up to the jaw relation and three quarters beyond: the larger share, in the customer's favour, as the limit.
 DERIVED_FEES: dict[str, tuple[tuple[int, int], Decimal]] = {
     "2230": ((2200, 2220), Decimal("0.5")),
     "2240": ((2200, 2220), Decimal("0.75")),
     "5050": ((5000, 5040), Decimal("0.5")),
     "5060": ((5000, 5040), Decimal("0.75")),
+    "5240": ((5200, 5230), Decimal("0.75")),
 }
-GOZ_0120_MAXIMUM = Decimal("68.00")
 RULE_FEES = "Nr. II.3.1 Fn. 8"
+RULE_LAB = "Nr. II.3.1, B 269"
+ANALOGUE_SUFFIX = re.compile(r"(\d{1,4})a", re.IGNORECASE)
+ANALOGUE_REFERENCE = re.compile(
+    r"(?:entsprechend|analog\w*(?:\s+zu)?)\s+(?:(?:GOZ|GOÄ|GOAE)\s*)?(?:Nr\.?\s*)?(\d{1,4})\b", re.IGNORECASE
+)
+ANALOGUE_WORD = re.compile(r"\banalog", re.IGNORECASE)
+ANALOGUE_LAW = {Schedule.GOZ: "GOZ § 6 Abs. 1", Schedule.GOAE: "GOÄ § 6 Abs. 2"}
 
 
 class Where(TypedDict):
@@ -31,40 +42,70 @@ def schedule_of(catalogues: Catalogues, schedule: Schedule) -> FeeSchedule:
     return catalogues.goz if schedule is Schedule.GOZ else catalogues.goae
 
 
-def unit_fees(fee_points: Decimal, point_value: Decimal, factor: Decimal, schedule: Schedule) -> tuple[Decimal, ...]:
-    """The fee for one unit, rounded to cents; for GOÄ both disputed rounding points (spec 6a)."""
-    final = cents(fee_points * point_value * factor)
-    if schedule is Schedule.GOAE:
-        return (final, cents(cents(fee_points * point_value) * factor))
-    return (final,)
+def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool]:
+    """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
+
+    An analogue is written "2197a", or its description reads "analog" or "entsprechend GOZ 2197" (GOZ § 10 Abs. 4);
+    a number named in the description is the one the service is measured by.
+    """
+    reference = ANALOGUE_REFERENCE.search(line.description)
+    if reference:
+        return normalize_fee_number(reference[1], line.schedule.value), True
+    suffix = ANALOGUE_SUFFIX.fullmatch(line.number)
+    if suffix and schedule_of(catalogues, line.schedule).get(line.number) is None:
+        return normalize_fee_number(suffix[1], line.schedule.value), True
+    return line.number, bool(ANALOGUE_WORD.search(line.description))
 
 
-def fee_amounts(work: Work, catalogues: Catalogues, fee_works: Sequence[Work], report: Report) -> None:
-    """Billed amount, arithmetic check, factor limits and the eligible amount of one fee line (spec 3, 6a)."""
+def unit_fee(points: Decimal, point_value: Decimal, factor: Decimal, rounding: str) -> Decimal:
+    """The fee for one unit, rounded to cents as the Auslegung fee_rounding says (spec section 3)."""
+    if rounding == "simple_fee_first":
+        return cents(cents(points * point_value) * factor)
+    return cents(points * point_value * factor)
+
+
+def _accepted_unit_fees(points: Decimal, point_value: Decimal, factor: Decimal) -> tuple[Decimal, ...]:
+    """Both rounding points of a fee: billed amounts matching either are right (spec 6a)."""
+    return (unit_fee(points, point_value, factor, "exact"), unit_fee(points, point_value, factor, "simple_fee_first"))
+
+
+def fee_amounts(
+    work: Work,
+    catalogues: Catalogues,
+    fee_works: Sequence[Work],
+    *,
+    allowance: UnitAllowance,
+    rounding: str,
+    report: Report,
+) -> None:
+    """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line."""
     line = work.fee
     schedule = schedule_of(catalogues, line.schedule)
-    fee = schedule.get(line.number)
+    fee = schedule.get(work.number)
     where: Where = {"sheet": line.sheet, "row": line.row}
     label = line_label(line)
-    points = _points(work, fee, schedule, fee_works) if fee else None
+    laser = fee is not None and work.number == catalogues.profile.laser_number
+    points = (_laser_points(work, schedule) if laser else _points(work, fee, schedule, fee_works)) if fee else None
 
-    def fee_for(factor: Decimal) -> Decimal | None:
+    def fee_for(factor: Decimal, units: Decimal = line.count) -> Decimal | None:
         if points is None:
             return None
-        return line.count * unit_fees(points, schedule.point_value, factor, line.schedule)[0]
+        one = unit_fee(points, schedule.point_value, factor, rounding)
+        return units * (min(one, catalogues.profile.laser_maximum) if laser else one)
 
-    computed = fee_for(line.factor)
+    computed = fee_for(Decimal(1) if laser else line.factor)
     if line.amount is not None:
         work.billed = cents(line.amount)
     elif computed is not None:
         work.billed = cents(computed)
         work.explain(
             "GOZ § 5" if line.schedule is Schedule.GOZ else "GOÄ § 5",
-            f"Betrag berechnet: {german_factor(line.count)} × {eur(computed / line.count)} (Faktor {german_factor(line.factor)})",
+            f"Betrag berechnet: {german_factor(line.count)} × {eur(computed / line.count)} (Faktor {german_factor(line.factor)}"
+            f"{'' if rounding == 'exact' else ', Auslegung fee_rounding=' + rounding})",
             None,
             work.billed,
         )
-    else:
+    elif not laser:
         work.billed = ZERO
         report(
             Severity.ERROR,
@@ -79,20 +120,46 @@ def fee_amounts(work: Work, catalogues: Catalogues, fee_works: Sequence[Work], r
         report(
             Severity.ERROR,
             "fee.unknown_number",
-            f"{label}: Gebührennummer {line.number} steht nicht im Gebührenverzeichnis der "
+            f"{label}: Gebührennummer {work.number} steht nicht im Gebührenverzeichnis der "
             f"{line.schedule.value}; nicht erstattungsfähig, bis sie bestätigt ist",
             column="Nr",
             section="Nr. II.3.1",
             **where,
         )
         if not line.confirmed:
-            work.set_eligible(ZERO, "Nr. II.3.1", f"Gebührennummer {line.number} nicht im Gebührenverzeichnis")
+            work.set_eligible(
+                ZERO, "Nr. II.3.1", f"Gebührennummer {work.number} nicht im Gebührenverzeichnis", Cause.NOT_ELIGIBLE
+            )
         else:
-            work.explain("von Hand", f"Gebührennummer {line.number} von Hand bestätigt")
+            work.explain("von Hand", f"Gebührennummer {work.number} von Hand bestätigt")
+        return
+    if work.analogue:
+        law = ANALOGUE_LAW[line.schedule]
+        report(
+            Severity.WARNING,
+            "fee.analogue",
+            f"{label}: Analogleistung, bemessen nach {line.schedule.value} {work.number} ({fee.text[:60]}); "
+            "der Versicherer prüft die Gleichwertigkeit",
+            column="Nr",
+            section=law,
+            **where,
+        )
+        work.explain(law, f"Analogleistung: Punktzahl, Abschnitt und Höchstsatz von {line.schedule.value} {work.number}")
+    if laser and work.owner is None:
+        report(
+            Severity.ERROR,
+            "fee.laser_without_service",
+            f"{label}: Laserzuschlag ohne gelaserte Leistung (GOZ {', '.join(sorted(catalogues.profile.lasered_numbers))}) "
+            "am selben Tag; nicht erstattungsfähig",
+            column="Nr",
+            section=RULE_FEES,
+            **where,
+        )
+        work.set_eligible(ZERO, RULE_FEES, "GOZ 0120 ohne gelaserte Leistung am selben Tag", Cause.NOT_ELIGIBLE)
         return
 
-    if points is not None and line.amount is not None:
-        options = [line.count * u for u in unit_fees(points, schedule.point_value, line.factor, line.schedule)]
+    if points is not None and line.amount is not None and not laser:
+        options = [line.count * u for u in _accepted_unit_fees(points, schedule.point_value, line.factor)]
         tolerance = Decimal("0.01") * max(line.count, Decimal(1))
         if all(abs(work.billed - option) > tolerance for option in options):
             report(
@@ -104,28 +171,56 @@ def fee_amounts(work: Work, catalogues: Catalogues, fee_works: Sequence[Work], r
                 **where,
             )
 
-    profile = catalogues.profile
+    units = allowance.allowed(work, report)
+    if units < line.count:
+        work.set_eligible(
+            cents(work.billed * units / line.count),
+            "GOZ",
+            f"{german_factor(units)} von {german_factor(line.count)} Einheiten berechnungsfähig",
+            Cause.NOT_ELIGIBLE,
+        )
+    if laser:
+        _cap_laser(work, fee_for(Decimal(1), units), units, catalogues)
+        _single_rate_only(work, label, where, report)
+        return
     if fee.category == "single_rate":
         if line.factor != 1:
-            at_single = fee_for(Decimal(1))
-            report(
-                Severity.ERROR,
-                "fee.single_rate_only",
-                f"{label}: nur mit dem einfachen Satz berechenbar, Faktor {german_factor(line.factor)} angegeben; "
-                "erstattungsfähig mit Faktor 1,0",
-                column="Faktor",
-                section=RULE_FEES,
-                **where,
-            )
+            _single_rate_only(work, label, where, report)
+            at_single = fee_for(Decimal(1), units)
             if at_single is not None and at_single < work.eligible:
-                work.set_eligible(cents(at_single), RULE_FEES, "nur einfacher Satz (Faktor 1,0) berechenbar")
-        _cap_0120(work, fee)
+                work.set_eligible(cents(at_single), RULE_FEES, "nur einfacher Satz (Faktor 1,0) berechenbar", Cause.FEE_LIMITS)
         return
+    at_maximum = fee_for(catalogues.profile.max_factors[_max_key(line, fee)], units)
+    _factor_limits(work, fee, schedule, at_maximum=at_maximum, catalogues=catalogues, report=report)
 
-    key = "GOZ" if line.schedule is Schedule.GOZ else f"GOÄ.{fee.category}"
-    maximum = profile.max_factors[key]
+
+def _max_key(line: FeeLine, fee: Fee) -> str:
+    return "GOZ" if line.schedule is Schedule.GOZ else f"GOÄ.{fee.category}"
+
+
+def _single_rate_only(work: Work, label: str, where: Where, report: Report) -> None:
+    if work.fee.factor == 1:
+        return
+    report(
+        Severity.ERROR,
+        "fee.single_rate_only",
+        f"{label}: nur mit dem einfachen Satz berechenbar, Faktor {german_factor(work.fee.factor)} angegeben; "
+        "erstattungsfähig mit Faktor 1,0",
+        column="Faktor",
+        section=RULE_FEES,
+        **where,
+    )
+
+
+def _factor_limits(
+    work: Work, fee: Fee, schedule: FeeSchedule, *, at_maximum: Decimal | None, catalogues: Catalogues, report: Report
+) -> None:
+    """Above the maximum factor only with a reason of difficulty; above the threshold a warning (Nr. II.3.1 Fn. 8)."""
+    line = work.fee
+    where: Where = {"sheet": line.sheet, "row": line.row}
+    label = line_label(line)
+    maximum = catalogues.profile.max_factors[_max_key(line, fee)]
     threshold = schedule.thresholds.get(fee.category, schedule.thresholds["personal"])
-    at_maximum = fee_for(maximum)
     justified = bool(line.justification.strip())
     above = line.factor > maximum
     if above and justified:
@@ -156,6 +251,7 @@ def fee_amounts(work: Work, catalogues: Catalogues, fee_works: Sequence[Work], r
             min(work.eligible, cents(at_maximum)),
             RULE_FEES,
             f"Höchstsatz {german_factor(maximum)} ohne Begründung überschritten: Gebühr zum Höchstsatz",
+            Cause.FEE_LIMITS,
         )
     elif line.factor > threshold and not justified:
         law = "GOZ § 10 Abs. 3" if line.schedule is Schedule.GOZ else "GOÄ § 12 Abs. 3"
@@ -185,7 +281,7 @@ def _points(work: Work, fee: Fee, schedule: FeeSchedule, fee_works: Sequence[Wor
         return None
     (first, last), fraction = derived
     for other in fee_works:
-        number = other.fee.number
+        number = other.number
         if (
             other.fee.schedule is Schedule.GOZ
             and number.isdigit()
@@ -198,16 +294,78 @@ def _points(work: Work, fee: Fee, schedule: FeeSchedule, fee_works: Sequence[Wor
     return None
 
 
-def _cap_0120(work: Work, fee: Fee) -> None:
-    if fee.nr == "0120" and fee.schedule == "GOZ":
-        cap = GOZ_0120_MAXIMUM * work.fee.count
-        if work.eligible > cap:
-            work.set_eligible(cap, RULE_FEES, "GOZ 0120: höchstens 68,00 € je Behandlungstag")
+def _laser_points(work: Work, schedule: FeeSchedule) -> Decimal | None:
+    """GOZ 0120 is worth the simple fee of its lasered service: that service's points (spec section 3)."""
+    service = schedule.get(work.owner.number) if work.owner is not None else None
+    return Decimal(service.points) if service is not None and service.points is not None else None
 
 
-def lab_amounts(
-    work: Work, catalogues: Catalogues, report: Report, jaw_counts: dict[tuple[str, frozenset[str]], Decimal]
-) -> None:
+def _cap_laser(work: Work, derived: Decimal | None, units: Decimal, catalogues: Catalogues) -> None:
+    """GOZ 0120: 100 % of the lasered service's simple fee, at most 68,00 EUR, for the unit that counts."""
+    if derived is None or work.owner is None or work.eligible <= derived:
+        return
+    owner = work.owner
+    work.set_eligible(
+        cents(derived),
+        RULE_FEES,
+        f"GOZ 0120: 100 % des einfachen Satzes von GOZ {owner.fee.number}{' an Zahn ' + owner.fee.teeth.text if owner.fee.teeth.text else ''}, "
+        f"höchstens {eur(catalogues.profile.laser_maximum)} je Behandlungstag",
+        Cause.FEE_LIMITS,
+    )
+
+
+class JawCounts:
+    """Units of lab codes limited per jaw in B 269 (I 112, I 113 once, 0726 twice), counted over the whole plan."""
+
+    def __init__(self, limits: dict[str, int]) -> None:
+        self.limits = limits
+        self.used: dict[tuple[str, str], Decimal] = {}
+
+    def allowed(self, work: Work, report: Report) -> Decimal:
+        """How many of the line's units are within the limits; a line on both jaws spreads them (spec 6a)."""
+        line = work.lab
+        limit = self.limits.get(line.code)
+        if limit is None:
+            return line.quantity
+        jaws = sorted({jaw_of(t) for t in line.teeth.teeth})
+        if not jaws:
+            jaws = [max(("OK", "UK"), key=lambda jaw: (limit - self.used.get((line.code, jaw), ZERO), jaw == "OK"))]
+            report(
+                Severity.WARNING,
+                "lab.quantity_limit_no_jaw",
+                f"{line_label(line)}: höchstens {limit}× je Kiefer nach B 269; ohne Zahnangabe im "
+                f"{JAW_NAMES[jaws[0]]} gezählt – bitte den Kiefer angeben",
+                sheet=line.sheet,
+                row=line.row,
+                column="Zahn",
+                section="B 269",
+            )
+        if len(jaws) == 2:
+            lower = (line.quantity / 2).to_integral_value(rounding=ROUND_FLOOR)
+            shares = {"OK": line.quantity - lower, "UK": lower}
+        else:
+            shares = {jaws[0]: line.quantity}
+        allowed = ZERO
+        for jaw, share in shares.items():
+            key = (line.code, jaw)
+            within = max(ZERO, min(share, limit - self.used.get(key, ZERO)))
+            self.used[key] = self.used.get(key, ZERO) + within
+            allowed += within
+        if allowed < line.quantity:
+            report(
+                Severity.WARNING,
+                "lab.quantity_limit",
+                f"{line_label(line)}: nach B 269 höchstens {limit}× je Kiefer; "
+                f"{german_factor(line.quantity - allowed)} Einheit(en) darüber nicht erstattungsfähig",
+                sheet=line.sheet,
+                row=line.row,
+                column="Menge",
+                section="B 269",
+            )
+        return allowed
+
+
+def lab_amounts(work: Work, catalogues: Catalogues, report: Report, jaw_counts: JawCounts) -> None:
     """Billed and eligible amount of a lab line against B 269 (Nr. II.3.1, spec 4 and 6a)."""
     line = work.lab
     profile = catalogues.profile
@@ -235,6 +393,16 @@ def lab_amounts(
             computed,
         )
     work.eligible = work.billed
+    if vat not in profile.lab_usual_vat:
+        report(
+            Severity.WARNING,
+            "lab.vat_unusual",
+            f"{label}: MwSt {german_factor(vat)} %; zahntechnische Leistungen tragen 7 % (UStG § 12 Abs. 2 Nr. 6), "
+            "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",
+            column="MwSt",
+            section="B 269",
+            **where,
+        )
 
     words = [w for w in profile.never_eligible_words if w.lower() in line.description.lower()]
     if words:
@@ -246,7 +414,9 @@ def lab_amounts(
             section="B 269, Hinweise",
             **where,
         )
-        work.set_eligible(ZERO, "B 269, Hinweise", "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig")
+        work.set_eligible(
+            ZERO, "B 269, Hinweise", "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig", Cause.NOT_ELIGIBLE
+        )
         return
     price = catalogues.b269.get(line.code)
     if price is None:
@@ -258,27 +428,10 @@ def lab_amounts(
             section="Nr. II.3.1",
             **where,
         )
-        work.set_eligible(ZERO, "Nr. II.3.1", f"Laborcode {line.code} nicht in B 269 aufgeführt")
+        work.set_eligible(ZERO, "Nr. II.3.1", f"Laborcode {line.code} nicht in B 269 aufgeführt", Cause.NOT_ELIGIBLE)
         return
 
-    quantity = line.quantity
-    limit = profile.lab_per_jaw_limits.get(line.code)
-    if limit is not None:
-        key = (line.code, line.teeth.jaws)
-        allowed = Decimal(limit * max(1, len(line.teeth.jaws))) - jaw_counts.get(key, Decimal(0))
-        jaw_counts[key] = jaw_counts.get(key, Decimal(0)) + quantity
-        if quantity > allowed:
-            quantity = max(Decimal(0), allowed)
-            report(
-                Severity.WARNING,
-                "lab.quantity_limit",
-                f"{label}: nach B 269 höchstens {limit}× je Kiefer; "
-                f"{german_factor(line.quantity - quantity)} Einheit(en) darüber nicht erstattungsfähig",
-                column="Menge",
-                section="B 269",
-                **where,
-            )
-
+    quantity = jaw_counts.allowed(work, report) if work.line_class is not LineClass.X else line.quantity
     unit = line.unit_price
     if unit > price.max_price:
         report(
@@ -292,10 +445,9 @@ def lab_amounts(
         )
         unit = price.max_price
     eligible = min(work.billed, cents(quantity * unit * factor))
-    if eligible != work.eligible:
-        reasons = []
-        if unit != line.unit_price:
-            reasons.append(f"Höchstbetrag {eur(price.max_price)} je Einheit nach B 269 zzgl. {german_factor(vat)} % MwSt")
-        if quantity != line.quantity:
-            reasons.append(f"höchstens {limit}× je Kiefer nach B 269")
-        work.set_eligible(eligible, "Nr. II.3.1, B 269", "; ".join(reasons) or "nach B 269")
+    reasons = []
+    if unit != line.unit_price:
+        reasons.append(f"Höchstbetrag {eur(price.max_price)} je Einheit nach B 269 zzgl. {german_factor(vat)} % MwSt")
+    if quantity != line.quantity:
+        reasons.append(f"höchstens {profile.lab_per_jaw_limits[line.code]}× je Kiefer nach B 269")
+    work.set_eligible(eligible, RULE_LAB, "; ".join(reasons) or "nach B 269", Cause.LAB_PRICES)

@@ -94,6 +94,16 @@ class Profile:
     lab_cost_estimate_threshold: Decimal
     lab_per_jaw_limits: dict[str, int]
     never_eligible_words: tuple[str, ...]
+    lab_usual_vat: tuple[Decimal, ...]
+    checkup_numbers: frozenset[str]
+    individual_prophylaxis: frozenset[str]
+    prophylaxis_frequency: dict[str, dict[str, int]]  # Auslegung prophylaxis_frequency -> fee number -> units a year
+    prophylaxis_exclusive: frozenset[str]  # 1000, 1010: beside them some numbers need a reason
+    needs_reason_beside_prophylaxis: dict[str, frozenset[str]]  # schedule ("GOZ", "GOÄ") -> fee numbers
+    surcharge_numbers: frozenset[str]
+    laser_number: str
+    lasered_numbers: frozenset[str]
+    laser_maximum: Decimal
     auslegung: dict[str, Any] = field(default_factory=dict)
     auslegung_choices: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
@@ -143,6 +153,7 @@ def _decimals(mapping: dict[str, Any]) -> dict[str, Decimal]:
 
 def load_profile(path: Path) -> Profile:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    prophylaxis = data["prophylaxis"]
     return Profile(
         source=_source(data),
         variants=tuple(data["variants"]),
@@ -163,6 +174,22 @@ def load_profile(path: Path) -> Profile:
         lab_cost_estimate_threshold=Decimal(data["lab"]["cost_estimate_threshold"]),
         lab_per_jaw_limits={k: int(v) for k, v in data["lab"]["per_jaw_limits"].items()},
         never_eligible_words=tuple(data["lab"]["never_eligible_words"]),
+        lab_usual_vat=tuple(Decimal(v) for v in data["lab"]["usual_vat_percents"]),
+        checkup_numbers=frozenset(prophylaxis["checkup_numbers"]),
+        individual_prophylaxis=frozenset(prophylaxis["individual_numbers"]),
+        prophylaxis_frequency={
+            reading: {number: int(units) for number, units in prophylaxis[f"frequency_{reading}"].items()}
+            for reading in data["auslegung_choices"]["prophylaxis_frequency"]
+        },
+        prophylaxis_exclusive=frozenset(prophylaxis["exclusive_with"]),
+        needs_reason_beside_prophylaxis={
+            "GOZ": frozenset(prophylaxis["needs_reason_goz"]),
+            "GOÄ": frozenset(prophylaxis["needs_reason_goae"]),
+        },
+        surcharge_numbers=frozenset(data["surcharges"]["numbers"]),
+        laser_number=str(data["laser"]["number"]),
+        lasered_numbers=frozenset(data["laser"]["lasered_numbers"]),
+        laser_maximum=Decimal(data["laser"]["maximum"]),
         auslegung=dict(data["auslegung"]),
         auslegung_choices={k: tuple(v) for k, v in data["auslegung_choices"].items()},
     )

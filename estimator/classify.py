@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from estimator.catalogues import Catalogues
-from estimator.model import LineClass, Person, Schedule
-from estimator.worksheet import Work
+from estimator.catalogues import Catalogues, Profile
+from estimator.model import LineClass, Person, Schedule, Severity
+from estimator.money import german_date
+from estimator.worksheet import Report, Work
 
 A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
 
 
 class DefaultClass(NamedTuple):
-    """The class a fee number has by itself, and whether it may be preparatory or is a surcharge."""
+    """The class a fee number has by itself, and whether it may be preparatory or belongs to another service."""
 
     line_class: LineClass
     rule: str
@@ -26,9 +28,9 @@ class DefaultClass(NamedTuple):
 
 # GOZ 2012 ranges (first, last, class, section rule, description, preparatory?) - spec section 2.
 GOZ_RANGES: tuple[tuple[int, int, LineClass, str, str, bool], ...] = (
-    (10, 120, B, "Nr. II.3.2 b", "allgemeine Leistung (GOZ Abschnitt A)", True),
-    (500, 530, B, "Nr. II.3.2", "Zuschlag (GOZ Abschnitt L)", False),
-    (1000, 1030, P, "Nr. II.3.1", "Individualprophylaxe (GOZ Abschnitt B)", False),
+    (10, 110, B, "Nr. II.3.2 b", "allgemeine Leistung (GOZ Abschnitt A)", True),
+    (1000, 1020, P, "Nr. II.3.1", "Individualprophylaxe (GOZ Abschnitt B, Anhang III)", False),
+    (1030, 1030, B, "Nr. II.3.2 b", "Medikamententräger (GOZ 1030), keine Individualprophylaxe nach Anhang III", False),
     (1040, 1040, P, "Nr. II.3.1", "professionelle Zahnreinigung (GOZ 1040)", False),
     (2000, 2170, B, "Nr. II.3.2 b", "Füllung, Versiegelung oder Einlagefüllung (GOZ Abschnitt C)", False),
     (2180, 2197, B, "Nr. II.3.2 b", "Aufbau oder adhäsive Befestigung (GOZ Abschnitt C)", True),
@@ -38,13 +40,26 @@ GOZ_RANGES: tuple[tuple[int, int, LineClass, str, str, bool], ...] = (
     (4000, 4150, B, "Nr. II.3.2 b", "Parodontologie (GOZ Abschnitt E)", False),
     (5000, 5340, A, "Nr. II.3.2 a", "Prothetik (GOZ Abschnitt F)", False),
     (6000, 6260, B, "Nr. II.3.1", "Kieferorthopädie (GOZ Abschnitt G)", False),
-    (7000, 7070, A, "Nr. II.3.2 a", "Aufbissbehelf oder Schiene (GOZ Abschnitt H)", False),
+    (7000, 7060, A, "Nr. II.3.2 a", "Aufbissbehelf (GOZ Abschnitt H)", False),
+    (
+        7070,
+        7070,
+        B,
+        "Nr. II.3.2 b",
+        "semipermanente Schienung (GOZ 7070): schient Zähne, weder Zahnersatz noch Funktionstherapie",
+        False,
+    ),
     (7080, 7100, A, "Nr. II.3.2 a", "laborgefertigtes Langzeitprovisorium (GOZ Abschnitt H)", False),
     (8000, 8100, A, "Nr. II.3.2 a", "Funktionsanalyse und -therapie (GOZ Abschnitt J)", False),
     (9000, 9170, A, "Nr. II.3.2 a", "Implantologie (GOZ Abschnitt K)", False),
 )
 ORTHODONTICS = (6000, 6260)
-SPLINTS = (7000, 7070)
+SPLINTS = (7000, 7060)
+TOOTH_LEVEL_A = ((2200, 2320), (5000, 5340), (9000, 9170))  # crowns, prosthetics, implantology (spec section 2)
+SURGICAL_GOZ = ((3000, 3310), (4000, 4150), (9000, 9170))  # GOZ sections D, E, K: what a surcharge belongs to
+SURGICAL_GOAE_SECTION = "L"
+ORTHODONTIC_LAB_CODES = ("0901", "0933")
+RULE_SURCHARGE = "Nr. II.3.2"
 CLASS_NAMES = {
     A: "Zahnersatz (Klasse A)",
     B: "Zahnbehandlung (Klasse B)",
@@ -57,88 +72,187 @@ def goz_value(number: str) -> int | None:
     return int(number) if number.isdigit() else None
 
 
+def _in_ranges(work: Work, ranges: Iterable[tuple[int, int]]) -> bool:
+    value = goz_value(work.number) if work.fee.schedule is Schedule.GOZ else None
+    return value is not None and any(first <= value <= last for first, last in ranges)
+
+
 def is_orthodontic(work: Work) -> bool:
-    value = goz_value(work.fee.number) if work.fee.schedule is Schedule.GOZ else None
-    return value is not None and ORTHODONTICS[0] <= value <= ORTHODONTICS[1]
+    """A GOZ 6000-6260 fee line or an orthodontic lab line (B 269 0901-0933)."""
+    if work.is_fee:
+        return _in_ranges(work, (ORTHODONTICS,))
+    return _code_between(work.lab.code, *ORTHODONTIC_LAB_CODES)
+
+
+def is_tooth_level_a_service(work: Work) -> bool:
+    """A class-A crown, prosthetic or implant line on single teeth, a list or a range - not a whole jaw."""
+    teeth = work.fee.teeth
+    return work.line_class is A and bool(teeth.teeth) and not teeth.whole_jaw and _in_ranges(work, TOOTH_LEVEL_A)
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def default_fee_class(work: Work, settings: dict[str, object], orthodontics_young: bool | None) -> DefaultClass:
+def orthodontics_begin(works: Sequence[Work], person: Person) -> dt.date | None:
+    """Start of the orthodontic treatment: the person's KFO-Behandlungsbeginn, else its earliest line (Nr. II.3.1)."""
+    if person.orthodontics_start is not None:
+        return person.orthodontics_start
+    fee_dates = [w.date for w in works if w.is_fee and is_orthodontic(w)]
+    dates = fee_dates or [w.date for w in works if not w.is_fee and is_orthodontic(w)]
+    return min(dates, default=None)
+
+
+def orthodontics_is_young(begin: dt.date | None, person: Person, age_limit: int) -> bool | None:
+    """Whether the person was under the age limit when the orthodontic treatment began; None when unknown."""
+    if begin is None or person.birth_date is None:
+        return None
+    return age_on(person.birth_date, begin) < age_limit
+
+
+def default_fee_class(work: Work, profile: Profile, settings: dict[str, object], young: bool | None) -> DefaultClass:
     """Class of a fee line by its GOZ section, or B (preparatory-capable) for GOÄ."""
     line = work.fee
+    number = work.number
     if line.schedule is Schedule.GOAE:
         return DefaultClass(B, "Nr. II.3.2 b", "ärztliche Leistung nach GOÄ", preparatory_capable=True)
-    value = goz_value(line.number)
+    if number in profile.checkup_numbers:
+        if settings["checkup_is_prevention"]:
+            return DefaultClass(
+                P, "Nr. II.3.1", "Vorsorgeuntersuchung (GOZ 0010; Auslegung checkup_is_prevention): Prophylaxe, ohne Selbstbehalt"
+            )
+        return DefaultClass(
+            B, "Nr. II.3.2 b", "allgemeine Leistung (GOZ Abschnitt A; Auslegung checkup_is_prevention=false)", True
+        )
+    if number in profile.surcharge_numbers:
+        return DefaultClass(B, RULE_SURCHARGE, "Zuschlag (GOZ Abschnitt L)", surcharge=True)
+    if number == profile.laser_number:
+        return DefaultClass(B, RULE_SURCHARGE, "Laserzuschlag (GOZ 0120)", surcharge=True)
+    value = goz_value(number)
     if value is None:
         return DefaultClass(B, "Nr. II.3.2 b", "sonstige zahnärztliche Leistung")
     for first, last, line_class, rule, reason, preparatory in GOZ_RANGES:
         if not first <= value <= last:
             continue
         if (first, last) == ORTHODONTICS:
-            if orthodontics_young:
+            if young:
                 return DefaultClass(B, "Nr. II.3.1", f"{reason}, Behandlungsbeginn vor dem 19. Lebensjahr")
-            return DefaultClass(X, "Nr. II.3.1", f"{reason}, Behandlungsbeginn mit 19 Jahren oder später")
+            return DefaultClass(X, "Nr. II.3.1", f"{reason}, Behandlungsbeginn mit 19 Jahren oder später oder unbekannt")
         if (first, last) == SPLINTS:
             splint_class = LineClass(str(settings["splints_class"]))
             return DefaultClass(splint_class, "Nr. II.3.2 a", f"{reason}; Auslegung splints_class={splint_class.value}")
-        return DefaultClass(line_class, rule, reason, preparatory, surcharge=(first == 500))
+        return DefaultClass(line_class, rule, reason, preparatory)
     return DefaultClass(B, "Nr. II.3.2 b", "sonstige zahnärztliche Leistung")
 
 
-def orthodontics_is_young(works: Sequence[Work], person: Person, profile_age_limit: int) -> bool | None:
-    """Whether the person was under the age limit at the earliest orthodontic treatment date (Nr. II.3.1)."""
-    dates = [w.date for w in works if w.is_fee and is_orthodontic(w)]
-    if not dates or person.birth_date is None:
-        return None
-    return age_on(person.birth_date, min(dates)) < profile_age_limit
-
-
-def classify_fee_lines(works: Sequence[Work], person: Person, catalogues: Catalogues, settings: dict[str, object]) -> None:
-    """Default class, then preparatory measures, then surcharges, then the user's own class."""
-    young = orthodontics_is_young(works, person, catalogues.profile.orthodontics_age_limit)
-    defaults = {id(w): default_fee_class(w, settings, young) for w in works}
+def classify_fee_lines(
+    works: Sequence[Work], catalogues: Catalogues, settings: dict[str, object], *, young: bool | None, report: Report
+) -> None:
+    """Default class, preparatory measures, the user's own class, then surcharges from the service they belong to."""
+    profile = catalogues.profile
+    defaults = {id(w): default_fee_class(w, profile, settings, young) for w in works}
     for work in works:
         default = defaults[id(work)]
         work.line_class = default.line_class
         work.explain(default.rule, f"{default.reason}: {CLASS_NAMES[default.line_class]}")
-
-    a_services = [w for w in works if w.line_class is A or w.fee.manual_class is A]
     if settings["preparatory_by_tooth"]:
-        for work in works:
-            if defaults[id(work)].preparatory_capable and work.line_class is B:
-                anchor = next((s for s in a_services if s.fee.teeth.overlaps(work.fee.teeth)), None)
-                if anchor is not None:
-                    work.line_class = A
-                    work.preparatory = True
-                    work.explain(
-                        "Nr. II.3.2 a",
-                        f"vorbereitende Maßnahme zu {anchor.fee.schedule.value} {anchor.fee.number} "
-                        f"an Zahn {anchor.fee.teeth.text} (Auslegung preparatory_by_tooth): Klasse A",
-                    )
-
+        _preparatory(works, {id(w) for w in works if defaults[id(w)].preparatory_capable})
+    surcharges = [w for w in works if defaults[id(w)].surcharge]
     for work in works:
-        if defaults[id(work)].surcharge:
-            partners = [
-                o
-                for o in works
-                if o is not work
-                and not defaults[id(o)].surcharge
-                and o.date == work.date
-                and o.fee.teeth.overlaps(work.fee.teeth)
-            ]
-            work.line_class = A if any(o.line_class is A for o in partners) else B
-            work.explain(
-                "Nr. II.3.2",
-                "Zuschlag: Klasse der Leistungen am selben Zahn und Tag: " + CLASS_NAMES[work.line_class]
-                if partners
-                else "Zuschlag ohne Leistung am selben Zahn und Tag: Klasse B",
-            )
-
+        if not defaults[id(work)].surcharge:
+            apply_manual_class(work, work.fee.manual_class)
+    by_date: dict[dt.date, list[Work]] = defaultdict(list)
     for work in works:
+        by_date[work.date].append(work)
+    for work in surcharges:
+        if work.number == profile.laser_number:
+            _laser_owner(work, by_date[work.date], catalogues)
+        else:
+            _surcharge_owner(work, by_date[work.date], catalogues, report)
         apply_manual_class(work, work.fee.manual_class)
+
+
+def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
+    """A B line of GOZ A, C 2180-2197, D or GOÄ whose teeth all carry tooth-level A-services is A (Nr. II.3.2 a)."""
+    anchors: dict[int, Work] = {}
+    for work in works:
+        if (work.fee.manual_class or work.line_class) is A and is_tooth_level_a_service(work):
+            for tooth in work.fee.teeth.teeth:
+                anchors.setdefault(tooth, work)
+    for work in works:
+        teeth = work.fee.teeth.teeth
+        if id(work) not in capable or work.line_class is not B or not teeth or not teeth <= anchors.keys():
+            continue
+        services = list(dict.fromkeys(anchors[t] for t in sorted(teeth)))
+        named = ", ".join(f"{s.fee.schedule.value} {s.fee.number} an Zahn {s.fee.teeth.text}" for s in services)
+        work.line_class = A
+        work.preparatory = True
+        work.explain("Nr. II.3.2 a", f"vorbereitende Maßnahme zu {named} (Auslegung preparatory_by_tooth): Klasse A")
+
+
+def _points(work: Work, catalogues: Catalogues) -> int:
+    schedule = catalogues.goz if work.fee.schedule is Schedule.GOZ else catalogues.goae
+    fee = schedule.get(work.number)
+    return fee.points or 0 if fee else 0
+
+
+def _is_surgical(work: Work, catalogues: Catalogues) -> bool:
+    if work.fee.schedule is Schedule.GOAE:
+        fee = catalogues.goae.get(work.number)
+        return fee is not None and fee.section == SURGICAL_GOAE_SECTION
+    return _in_ranges(work, SURGICAL_GOZ)
+
+
+def _take_owner_class(work: Work, owner: Work, text: str) -> None:
+    work.owner = owner
+    work.line_class = owner.line_class
+    work.explain(
+        RULE_SURCHARGE, f"{text} {owner.fee.schedule.value} {owner.fee.number}{_on(owner)}: {CLASS_NAMES[owner.line_class]}"
+    )
+
+
+def _on(work: Work) -> str:
+    return f" an Zahn {work.fee.teeth.text}" if work.fee.teeth.text else ""
+
+
+def _surcharge_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogues, report: Report) -> None:
+    """A surcharge 0500-0530 belongs to the surgical line of its day with the most points (on its teeth, if named)."""
+    teeth = work.fee.teeth
+    candidates = [
+        o for o in same_day if o is not work and _is_surgical(o, catalogues) and (not teeth.teeth or o.fee.teeth.overlaps(teeth))
+    ]
+    if candidates:
+        owner = max(candidates, key=lambda o: (_points(o, catalogues), -o.index))
+        _take_owner_class(work, owner, "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl,")
+        return
+    work.explain(RULE_SURCHARGE, f"Zuschlag ohne chirurgische Leistung am {german_date(work.date)}: {CLASS_NAMES[B]}")
+    report(
+        Severity.WARNING,
+        "surcharge.no_surgery",
+        f"GOZ {work.fee.number}{_on(work)}: Zuschlag für ambulante Operationen ohne chirurgische Leistung "
+        f"(GOZ Abschnitte D, E, K oder GOÄ Abschnitt L) am {german_date(work.date)}{' an diesen Zähnen' if teeth.teeth else ''}; "
+        "als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
+        sheet=work.line.sheet,
+        row=work.line.row,
+        column="Nr",
+        section=RULE_SURCHARGE,
+    )
+
+
+def _laser_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogues) -> None:
+    """GOZ 0120 belongs to the lasered service of its day (on its teeth, if named) with the highest simple fee."""
+    lasered = catalogues.profile.lasered_numbers
+    teeth = work.fee.teeth
+    candidates = [
+        o
+        for o in same_day
+        if o.fee.schedule is Schedule.GOZ and o.number in lasered and (not teeth.teeth or o.fee.teeth.overlaps(teeth))
+    ]
+    if candidates:
+        owner = max(candidates, key=lambda o: (_points(o, catalogues), -o.index))
+        _take_owner_class(work, owner, "Laserzuschlag zu")
+    else:
+        work.explain(RULE_SURCHARGE, f"Laserzuschlag ohne gelaserte Leistung am {german_date(work.date)}: {CLASS_NAMES[B]}")
 
 
 def apply_manual_class(work: Work, manual: LineClass | None) -> None:
@@ -150,7 +264,37 @@ def apply_manual_class(work: Work, manual: LineClass | None) -> None:
         work.class_by_hand = True
 
 
-LAB_CODE_DEFAULTS: tuple[tuple[str, str, LineClass | None, str], ...] = (
+def orthodontics_findings(
+    works: Sequence[Work], begin: dt.date | None, person: Person, young: bool | None, report: Report
+) -> None:
+    """Say once why orthodontic lines are not eligible (Nr. II.3.1)."""
+    orthodontic = [w for w in works if is_orthodontic(w)]
+    if not orthodontic or young:
+        return
+    if young is None:
+        report(
+            Severity.WARNING,
+            "orthodontics.no_birth_date",
+            "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht prüfbar; "
+            "nicht erstattungsfähig angesetzt",
+            sheet="Patient",
+            column="B",
+            section="Nr. II.3.1",
+        )
+        return
+    assert begin is not None and person.birth_date is not None
+    source = "KFO-Behandlungsbeginn" if person.orthodontics_start else "erste kieferorthopädische Leistung des Plans"
+    report(
+        Severity.WARNING,
+        "orthodontics.adult",
+        f"Kieferorthopädie: Behandlungsbeginn {german_date(begin)} ({source}) mit {age_on(person.birth_date, begin)} Jahren; "
+        f"erstattungsfähig nur bei Beginn vor dem 19. Lebensjahr – {len(orthodontic)} kieferorthopädische Zeile(n) "
+        "nicht erstattungsfähig",
+        section="Nr. II.3.1",
+    )
+
+
+LAB_CODE_DEFAULTS: tuple[tuple[str, str, LineClass, str], ...] = (
     ("0323", "0323", A, "Teilkrone aus Keramik"),
     ("0301", "0333", B, "Inlay"),
     ("0334", "0403", A, "Krone, Brücke, Teleskop"),
@@ -160,12 +304,40 @@ LAB_CODE_DEFAULTS: tuple[tuple[str, str, LineClass | None, str], ...] = (
 )
 
 
-def classify_lab_line(work: Work, fee_works: Sequence[Work]) -> list[Work]:
+class FeeIndex:
+    """The fee lines by tooth, so that a lab line finds the fee lines it belongs to without scanning them all."""
+
+    def __init__(self, fee_works: Sequence[Work]) -> None:
+        self.fee_works = fee_works
+        self.by_tooth: dict[int, list[Work]] = defaultdict(list)
+        for work in fee_works:
+            for tooth in work.fee.teeth.teeth:
+                self.by_tooth[tooth].append(work)
+
+    def owners(self, teeth: Iterable[int]) -> list[Work]:
+        """The fee lines on any of these teeth, in plan order, each once."""
+        found = {id(w): w for tooth in teeth for w in self.by_tooth.get(tooth, ())}
+        return sorted(found.values(), key=lambda w: w.index)
+
+    def billed_by_class(self) -> dict[LineClass, Decimal]:
+        return {c: sum((f.billed for f in self.fee_works if f.line_class is c), Decimal(0)) for c in (A, B)}
+
+
+def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Work]:
     """Inherit the class of the fee lines on the same teeth, else a default by lab code (Nr. II.3.1).
 
-    Returns the fee lines the lab line belongs to.
+    Orthodontic lab lines follow the age at the start of the orthodontic treatment. Returns the fee lines
+    the lab line belongs to.
     """
-    owners = [f for f in fee_works if f.fee.teeth.overlaps(work.lab.teeth)]
+    owners = fees.owners(work.lab.teeth.teeth)
+    code = work.lab.code
+    if is_orthodontic(work) and not young:
+        work.line_class = X
+        work.explain(
+            "Nr. II.3.1",
+            f"Laborcode {code} (Kieferorthopädie), Behandlungsbeginn mit 19 Jahren oder später oder unbekannt: {CLASS_NAMES[X]}",
+        )
+        return owners
     if owners:
         classes = {o.line_class for o in owners}
         if classes == {X}:
@@ -177,13 +349,12 @@ def classify_lab_line(work: Work, fee_works: Sequence[Work]) -> list[Work]:
         numbers = ", ".join(sorted({o.fee.number for o in owners}))
         work.explain("Nr. II.3.1", f"{reason} ({numbers} am selben Zahn): {CLASS_NAMES[work.line_class]}")
         return owners
-    code = work.lab.code
     for first, last, line_class, reason in LAB_CODE_DEFAULTS:
-        if line_class is not None and _code_between(code, first, last):
+        if _code_between(code, first, last):
             work.line_class = line_class
             work.explain("Nr. II.3.1", f"keine Leistung am selben Zahn; Laborcode {code} ({reason}): {CLASS_NAMES[line_class]}")
             return owners
-    billed_by_class = {c: sum((f.billed for f in fee_works if f.line_class is c), Decimal(0)) for c in (A, B)}
+    billed_by_class = fees.billed_by_class()
     work.line_class = A if billed_by_class[A] >= billed_by_class[B] else B
     work.explain(
         "Nr. II.3.1",
@@ -191,6 +362,15 @@ def classify_lab_line(work: Work, fee_works: Sequence[Work]) -> list[Work]:
         f"des Plans: {CLASS_NAMES[work.line_class]}",
     )
     return owners
+
+
+def lab_accident(owners: Sequence[Work], whole_plan: bool) -> bool:
+    """A lab line is accident-caused when its tooth-level A-services all are, else when all its fee lines are (5.4)."""
+    if whole_plan:
+        return True
+    services = [o for o in owners if is_tooth_level_a_service(o)]
+    deciding = services or owners
+    return bool(deciding) and all(o.accident for o in deciding)
 
 
 def _code_between(code: str, first: str, last: str) -> bool:

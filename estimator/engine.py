@@ -6,11 +6,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from estimator.amounts import fee_amounts, lab_amounts
+from estimator.amounts import JawCounts, fee_amounts, lab_amounts, resolve_fee_number
+from estimator.billing import UnitAllowance, beside_prophylaxis
 from estimator.catalogues import Catalogues, Profile
-from estimator.classify import apply_manual_class, classify_fee_lines, classify_lab_line, is_orthodontic
-from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit
-from estimator.model import Estimate, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
+from estimator.classify import (
+    FeeIndex,
+    apply_manual_class,
+    classify_fee_lines,
+    classify_lab_line,
+    lab_accident,
+    orthodontics_begin,
+    orthodontics_findings,
+    orthodontics_is_young,
+)
+from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit, surcharges_follow_their_service
+from estimator.model import Cause, Estimate, FeeLine, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
 from estimator.money import ZERO, cents, eur, german_date, percent
 from estimator.worksheet import Report, Work, line_label
 
@@ -86,31 +96,38 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
                     row=line.row,
                     column="Datum",
                 )
+            elif isinstance(line, FeeLine):
+                number, analogue = resolve_fee_number(line, catalogues)
+                target.append(Work(line, index, day, number, analogue, accident=line.accident or person.accident))
             else:
-                target.append(Work(line, index, day))
+                target.append(Work(line, index, day, line.code))
 
-    for work in fee_works:
-        work.accident = work.fee.accident or person.accident
-    classify_fee_lines(fee_works, person, catalogues, settings)
-    for work in fee_works:
-        fee_amounts(work, catalogues, fee_works, report)
-    _orthodontics_findings(fee_works, person, report)
+    begin = orthodontics_begin(fee_works + lab_works, person)
+    young = orthodontics_is_young(begin, person, profile.orthodontics_age_limit)
+    classify_fee_lines(fee_works, catalogues, settings, young=young, report=report)
+    allowance = UnitAllowance(profile, settings)
+    for work in sorted(fee_works, key=lambda w: w.order_key):
+        fee_amounts(work, catalogues, fee_works, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
+    beside_prophylaxis(fee_works, profile, report)
+    orthodontics_findings(fee_works + lab_works, begin, person, young, report)
 
+    fees = FeeIndex(fee_works)
     for work in lab_works:
-        owners = classify_lab_line(work, fee_works)
+        owners = classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
-        work.accident = person.accident or (bool(owners) and all(o.accident for o in owners))
-    jaw_counts: dict[tuple[str, frozenset[str]], Decimal] = {}
+        work.accident = lab_accident(owners, person.accident)
+    jaw_counts = JawCounts(profile.lab_per_jaw_limits)
     for work in sorted(lab_works, key=lambda w: w.order_key):
         lab_amounts(work, catalogues, report, jaw_counts)
 
     works = fee_works + lab_works
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
+    surcharges_follow_their_service(fee_works)
     _apply_overrides(works, plan, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
-            work.exclude("Nr. II.3.1", "nicht erstattungsfähig (Klasse X)")
+            work.exclude("Nr. II.3.1", "nicht erstattungsfähig (Klasse X)", work.excluded_by or Cause.NOT_ELIGIBLE)
     pzr = pzr_limit(works, person, plan.plan_date, profile)
 
     for work in works:
@@ -159,14 +176,20 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
                 f"{override.reviewer}: Klasse {work.line_class.value} → {override.line_class.value} – {override.reason}",
             )
             said.append(f"Klasse {work.line_class.value} → {override.line_class.value}")
+            was_excluded = work.line_class is LineClass.X
             work.line_class, work.class_by_hand = override.line_class, True
-            if override.line_class is not LineClass.X and not work.eligible and override.eligible is None:
-                work.eligible = work.billed
+            if override.line_class is LineClass.X:
+                work.excluded_by = Cause.OVERRIDE
+            elif was_excluded or (not work.eligible and override.eligible is None):
+                work.restore_eligible("Prüfung", f"{override.reviewer}: Rechnungsbetrag wieder erstattungsfähig")
         if override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
             said.append(f"erstattungsfähig {eur(work.eligible)} → {eur(amount)}")
             work.set_eligible(
-                amount, "Prüfung", f"{override.reviewer}: erstattungsfähig auf {eur(amount)} gesetzt – {override.reason}"
+                amount,
+                "Prüfung",
+                f"{override.reviewer}: erstattungsfähig auf {eur(amount)} gesetzt – {override.reason}",
+                Cause.OVERRIDE,
             )
         if said:
             report(
@@ -192,7 +215,7 @@ def _apply_rate(work: Work, cooperating: bool, profile: Profile) -> None:
         rule = RULE_RATE_B if line_class is LineClass.B else "Nr. II.3.1"
         text = "Zahnbehandlung" if line_class is LineClass.B else "Prophylaxe, ohne Selbstbehalt"
     work.rate = profile.rates[key]
-    work.benefit = cents(work.eligible * work.rate)
+    work.benefit = work.benefit_at_rate = cents(work.eligible * work.rate)
     work.explain(rule, f"Erstattungssatz {percent(work.rate)} ({text})", work.eligible, work.benefit)
 
 
@@ -213,19 +236,6 @@ def _not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
                 row=work.line.row,
                 column="Datum",
             )
-
-
-def _orthodontics_findings(fee_works: list[Work], person: Person, report: Report) -> None:
-    if any(is_orthodontic(w) for w in fee_works) and person.birth_date is None:
-        report(
-            Severity.WARNING,
-            "orthodontics.no_birth_date",
-            "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht prüfbar; "
-            "nicht erstattungsfähig angesetzt",
-            sheet="Patient",
-            column="B",
-            section="Nr. II.3.1",
-        )
 
 
 def _plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:

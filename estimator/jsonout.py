@@ -33,6 +33,7 @@ def line_json(result: LineResult) -> dict[str, Any]:
         "billed": plain(result.billed),
         "eligible": plain(result.eligible),
         "benefit": plain(result.benefit),
+        "reductions": {cause.value: plain(amount) for cause, amount in result.reductions.items()},
         "explanations": [
             {"rule": e.rule, "text": e.text, "before": _amount(e.before), "after": _amount(e.after)} for e in result.explanations
         ],
@@ -55,6 +56,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             "insurance_start": person.insurance_start.isoformat() if person.insurance_start else None,
             "cooperating": person.cooperating,
             "accident": person.accident,
+            "orthodontics_start": person.orthodontics_start.isoformat() if person.orthodontics_start else None,
         },
         "plan_date": plan.plan_date.isoformat() if plan.plan_date else None,
         "totals": {
@@ -63,6 +65,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             "benefit": plain(estimate.totals.benefit),
             "patient_share": plain(estimate.totals.patient_share),
         },
+        "reductions": {cause.value: plain(amount) for cause, amount in estimate.reductions.items()},
         "lines": [line_json(r) for r in estimate.lines],
         "findings": [
             {

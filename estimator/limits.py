@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from estimator.catalogues import Profile
-from estimator.model import CapYear, DeductibleYear, JawImplants, LineClass, Person, PzrYear, Schedule, Severity
+from estimator.model import CapYear, Cause, DeductibleYear, JawImplants, LineClass, Person, PzrYear, Schedule, Severity
 from estimator.money import ZERO, cents, eur
 from estimator.teeth import JAW_NAMES, jaw_of
 from estimator.worksheet import Report, Work
@@ -19,95 +19,151 @@ RULE_CAP = "Nr. II.3.2"
 RULE_DEDUCTIBLE = "Nr. II.8"
 
 
+def _implant_units(work: Work) -> int:
+    """Implants a line places: its count, "je Implantat" (spec 5.1); a fraction counts as a whole implant."""
+    return max(1, int(work.fee.count.to_integral_value(rounding=ROUND_CEILING)))
+
+
 def implant_limit(works: Sequence[Work], person: Person, profile: Profile, report: Report) -> tuple[JawImplants, ...]:
-    """At most N implants per jaw incl. those present; later ones and what sits on them become X (Nr. II.3.1)."""
+    """At most N implants per jaw incl. those present; later ones and what sits on them become X (Nr. II.3.1).
+
+    A line places as many implants as its count; its teeth say where when it names one tooth per implant, else
+    only the jaw. Excluded units are counted in treatment order, then plan order, then ascending tooth number.
+    """
     limit = profile.implants_per_jaw
     present = {"OK": person.implants_upper, "UK": person.implants_lower}
     counted = dict(present)
+    planned = {"OK": 0, "UK": 0}
     covered: dict[str, list[int]] = {"OK": [], "UK": []}
     excluded: dict[str, list[int]] = {"OK": [], "UK": []}
+    unlocated: dict[str, int] = {"OK": 0, "UK": 0}
     insertions = sorted(
         (
             w
             for w in works
             if w.is_fee
             and w.fee.schedule is Schedule.GOZ
-            and w.fee.number in profile.implant_numbers
+            and w.number in profile.implant_numbers
             and w.line_class is not LineClass.X
         ),
         key=lambda w: (w.date, w.index),
     )
+    where = {"column": "Zahn", "section": RULE_IMPLANTS}
     for work in insertions:
-        sites = sorted(work.fee.teeth.teeth)
+        units, sites = _implant_units(work), sorted(work.fee.teeth.teeth)
+        jaws = sorted({jaw_of(t) for t in sites}, reverse=True)
         if not sites:
             report(
                 Severity.WARNING,
                 "implant.no_tooth",
                 f"GOZ {work.fee.number}: Implantat ohne Zahnangabe; die Grenze von {limit} je Kiefer ist nicht prüfbar",
-                sheet=work.fee.sheet,
-                row=work.fee.row,
-                column="Zahn",
-                section=RULE_IMPLANTS,
+                sheet=work.line.sheet,
+                row=work.line.row,
+                **where,
             )
-        line_excluded = []
-        for site in sites:
-            jaw = jaw_of(site)
+            continue
+        if len(sites) != units and len(jaws) == 2:
+            report(
+                Severity.ERROR,
+                "implant.both_jaws",
+                f"GOZ {work.fee.number}, Zahn {work.fee.teeth.text}: {units} Implantat(e) in beiden Kiefern ohne Lage; "
+                f"Implantate je Kiefer angeben (eine Zeile je Kiefer oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
+                sheet=work.line.sheet,
+                row=work.line.row,
+                **where,
+            )
+            work.set_eligible(ZERO, RULE_IMPLANTS, "Implantate je Kiefer nicht angegeben", Cause.NOT_ELIGIBLE)
+            continue
+        located = len(sites) == units
+        places: list[tuple[str, int | None]] = [(jaw_of(t), t) for t in sites] if located else [(jaws[0], None)] * units
+        kept = 0
+        for jaw, site in places:
+            planned[jaw] += 1
             if counted[jaw] < limit:
                 counted[jaw] += 1
-                covered[jaw].append(site)
-            else:
+                kept += 1
+                if site is not None:
+                    covered[jaw].append(site)
+            elif site is not None:
                 excluded[jaw].append(site)
-                line_excluded.append(site)
-        if line_excluded and len(line_excluded) == len(sites):
-            work.exclude(
-                RULE_IMPLANTS, f"Implantat an Zahn {work.fee.teeth.text} über der Grenze von {limit} Implantaten je Kiefer"
-            )
-        elif line_excluded:
-            share = cents(work.eligible * (len(sites) - len(line_excluded)) / len(sites))
-            work.set_eligible(
-                share, RULE_IMPLANTS, f"{len(line_excluded)} von {len(sites)} Implantaten über der Grenze von {limit} je Kiefer"
-            )
+            else:
+                unlocated[jaw] += 1
+        if kept == units:
+            continue
+        if kept == 0:
+            placed = f"{units} Implantate" if units > 1 else "Implantat"
+            text = f"{placed} an Zahn {work.fee.teeth.text} über der Grenze von {limit} Implantaten je Kiefer"
+            work.exclude(RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
+        else:
+            text = f"{units - kept} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer"
+            work.set_eligible(cents(work.eligible * kept / units), RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
 
     excluded_sites = frozenset(excluded["OK"] + excluded["UK"])
     if excluded_sites:
-        for work in works:
-            teeth = work.line.teeth.teeth
-            if work.line_class is not LineClass.A or not teeth or work in insertions:
-                continue
-            if teeth <= excluded_sites:
-                work.exclude(
-                    RULE_IMPLANTS,
-                    f"auf nicht erstattungsfähigem Implantat (Zahn {work.line.teeth.text}, über {limit} Implantate je Kiefer)",
-                )
-            elif teeth & excluded_sites:
-                report(
-                    Severity.WARNING,
-                    "implant.review",
-                    f"{work.line.teeth.text}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige "
-                    "Implantate; zur Prüfung durch den Versicherer",
-                    sheet=work.line.sheet,
-                    row=work.line.row,
-                    column="Zahn",
-                    section=RULE_IMPLANTS,
-                )
-    jaws = []
+        _exclude_what_sits_on(works, insertions, excluded_sites, limit, report)
+    jaws_report = []
     for jaw in ("OK", "UK"):
-        if excluded[jaw]:
-            excluded_text = ", ".join(str(t) for t in excluded[jaw])
+        if excluded[jaw] or unlocated[jaw]:
+            sites_text = ", ".join(str(t) for t in excluded[jaw])
+            lost = ([f"Zahn {sites_text} und der darauf befestigte Zahnersatz"] if sites_text else []) + (
+                [f"{unlocated[jaw]} Implantat(e), Lage unbekannt: der Zahnersatz darauf wird geprüft"] if unlocated[jaw] else []
+            )
             report(
                 Severity.WARNING,
                 "implant.limit",
-                f"{JAW_NAMES[jaw]}: {present[jaw]} vorhandene und {len(covered[jaw]) + len(excluded[jaw])} geplante "
-                f"Implantate; erstattungsfähig sind höchstens {limit} je Kiefer. Nicht erstattungsfähig: Zahn {excluded_text} "
-                "und der darauf befestigte Zahnersatz",
+                f"{JAW_NAMES[jaw]}: {present[jaw]} vorhandene und {planned[jaw]} geplante Implantate; erstattungsfähig "
+                f"sind höchstens {limit} je Kiefer. Nicht erstattungsfähig: {'; '.join(lost)}",
                 section=RULE_IMPLANTS,
             )
-        jaws.append(
-            JawImplants(
-                jaw, present[jaw], len(covered[jaw]) + len(excluded[jaw]), tuple(covered[jaw]), tuple(excluded[jaw]), limit
-            )
+        jaws_report.append(
+            JawImplants(jaw, present[jaw], planned[jaw], tuple(covered[jaw]), tuple(excluded[jaw]), limit, unlocated[jaw])
         )
-    return tuple(jaws)
+    return tuple(jaws_report)
+
+
+def _exclude_what_sits_on(
+    works: Sequence[Work], insertions: Sequence[Work], excluded_sites: frozenset[int], limit: int, report: Report
+) -> None:
+    """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged."""
+    placing = {id(w) for w in insertions}
+    for work in works:
+        teeth = work.line.teeth.teeth
+        if work.line_class is not LineClass.A or not teeth or id(work) in placing:
+            continue
+        if teeth <= excluded_sites:
+            work.exclude(
+                RULE_IMPLANTS,
+                f"auf nicht erstattungsfähigem Implantat (Zahn {work.line.teeth.text}, über {limit} Implantate je Kiefer)",
+                Cause.IMPLANT_LIMIT,
+            )
+        elif teeth & excluded_sites:
+            report(
+                Severity.WARNING,
+                "implant.review",
+                f"{work.line.teeth.text}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige "
+                "Implantate; zur Prüfung durch den Versicherer",
+                sheet=work.line.sheet,
+                row=work.line.row,
+                column="Zahn",
+                section=RULE_IMPLANTS,
+            )
+
+
+def surcharges_follow_their_service(works: Sequence[Work]) -> None:
+    """A surcharge (0500-0530, 0120) of a service the implant limit excluded is not eligible either (spec section 2)."""
+    for work in works:
+        owner = work.owner
+        if (
+            owner is not None
+            and owner.excluded_by is Cause.IMPLANT_LIMIT
+            and work.line_class is not LineClass.X
+            and not work.class_by_hand
+        ):
+            work.exclude(
+                RULE_IMPLANTS,
+                f"Zuschlag zu GOZ {owner.fee.number} an Zahn {owner.fee.teeth.text}, die über der Implantatgrenze liegt",
+                Cause.IMPLANT_LIMIT,
+            )
 
 
 def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None, profile: Profile) -> tuple[PzrYear, ...]:
@@ -118,7 +174,7 @@ def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None, 
     pzr = [
         w
         for w in works
-        if w.is_fee and w.fee.schedule is Schedule.GOZ and w.fee.number in profile.pzr_numbers and w.line_class is not LineClass.X
+        if w.is_fee and w.fee.schedule is Schedule.GOZ and w.number in profile.pzr_numbers and w.line_class is not LineClass.X
     ]
     for work in sorted(pzr, key=lambda w: w.order_key):
         year = work.date.year
@@ -131,6 +187,7 @@ def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None, 
                 RULE_PZR,
                 f"PZR {kind}höchstens {eur(limit)} je Kalenderjahr {year}; "
                 f"bereits erstattet oder verplant {eur(before[year] + used[year])}",
+                Cause.PZR_LIMIT,
             )
         used[year] += work.eligible
     return tuple(PzrYear(y, limit, before[y], used[y]) for y in sorted(before))
@@ -193,7 +250,9 @@ class StagedCap:
             cap = self.caps[k - 1]
             years = "im ersten Versicherungsjahr" if k == 1 else f"in den ersten {k} Versicherungsjahren"
             state = "ausgeschöpft" if remaining == 0 else f"noch frei {eur(remaining)}"
-            work.set_benefit(kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; {state}")
+            work.set_benefit(
+                kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; {state}", Cause.STAGED_CAP
+            )
         self.used[max(k, 1) - 1] += kept
 
     def report(self) -> tuple[CapYear, ...]:
@@ -247,6 +306,7 @@ class Deductible:
                 work.benefit - take,
                 RULE_DEDUCTIBLE,
                 f"Selbstbehalt {year} ({self.notes[year]}): {eur(self.amount(year))}, davon hier angerechnet {eur(take)}",
+                Cause.DEDUCTIBLE,
             )
         self.used[year] += take
 

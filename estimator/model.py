@@ -41,6 +41,37 @@ class Severity(StrEnum):
         return {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}[self.value]
 
 
+class Cause(StrEnum):
+    """Why the patient pays part of a line: the reductions by cause (spec section 7, step 9), in rule order."""
+
+    FEE_LIMITS = "fee_limits"
+    LAB_PRICES = "lab_prices"
+    NOT_ELIGIBLE = "not_eligible"
+    IMPLANT_LIMIT = "implant_limit"
+    PZR_LIMIT = "pzr_limit"
+    RATE = "rate"
+    DEDUCTIBLE = "deductible"
+    STAGED_CAP = "staged_cap"
+    OVERRIDE = "override"
+
+    @property
+    def label(self) -> str:
+        return CAUSE_LABELS[self]
+
+
+CAUSE_LABELS = {
+    Cause.FEE_LIMITS: "Gebührengrenzen",
+    Cause.LAB_PRICES: "Laborhöchstpreise B 269",
+    Cause.NOT_ELIGIBLE: "nicht erstattungsfähig",
+    Cause.IMPLANT_LIMIT: "Implantatgrenze",
+    Cause.PZR_LIMIT: "PZR-Höchstbetrag",
+    Cause.RATE: "Erstattungssatz",
+    Cause.DEDUCTIBLE: "Selbstbehalt",
+    Cause.STAGED_CAP: "Zahnstaffel",
+    Cause.OVERRIDE: "Prüfung",
+}
+
+
 class Schedule(StrEnum):
     GOZ = "GOZ"
     GOAE = "GOÄ"
@@ -129,6 +160,7 @@ class Person:
     pzr_reimbursed: Decimal = Decimal(0)
     implants_upper: int = 0
     implants_lower: int = 0
+    orthodontics_start: dt.date | None = None  # KFO-Behandlungsbeginn of a treatment already under way
 
 
 @dataclass(frozen=True)
@@ -186,6 +218,7 @@ class LineResult:
     accident: bool
     class_by_hand: bool
     explanations: tuple[Explanation, ...]
+    reductions: dict[Cause, Decimal] = field(default_factory=dict)  # billed - benefit by cause, only causes that apply
 
     @property
     def kind(self) -> str:
@@ -258,6 +291,11 @@ class JawImplants:
     covered_sites: tuple[int, ...]
     excluded_sites: tuple[int, ...]
     limit: int
+    excluded_unlocated: int = 0  # excluded implants of lines that name the jaw but not the sites
+
+    @property
+    def excluded(self) -> int:
+        return len(self.excluded_sites) + self.excluded_unlocated
 
 
 @dataclass(frozen=True)
@@ -279,3 +317,12 @@ class Estimate:
     limits: Limits
     settings: dict[str, object] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def reductions(self) -> dict[Cause, Decimal]:
+        """What the patient pays and why: every cause with the sum of its lines' reductions (spec 7, step 9)."""
+        totals = dict.fromkeys(Cause, Decimal("0.00"))
+        for result in self.lines:
+            for cause, amount in result.reductions.items():
+                totals[cause] += amount
+        return totals

@@ -17,6 +17,7 @@ INLAY_LAB = (("0322", "107.10", 1),)
 IMPLANT = (("9010", "2.3"), ("0530", "1.0"), ("2200", "2.3"))
 IMPLANT_LAB = (("I 111", "200.00", 1), ("I 115", "73.40", 1))
 BLOCKS = ((CROWN, CROWN_LAB), (INLAY, INLAY_LAB), (IMPLANT, IMPLANT_LAB))
+SURCHARGES = ("0530",)
 
 
 def synthetic_plan(lines: int, seed: int = 1, start: dt.date = dt.date(2026, 1, 1)) -> Plan:
@@ -25,10 +26,15 @@ def synthetic_plan(lines: int, seed: int = 1, start: dt.date = dt.date(2026, 1, 
     fees: list[FeeLine] = []
     labs: list[LabLine] = []
     day = dt.date(2026, 2, 2)
+    surcharge_days: set[dt.date] = set()
     while len(fees) + len(labs) < lines:
         tooth = str(rng.choice(PERMANENT))
         block_fees, block_labs = rng.choice(BLOCKS)
         for number, factor in block_fees:
+            if number in SURCHARGES:
+                if day in surcharge_days:
+                    continue  # one surcharge per treatment day, as a practice bills it
+                surcharge_days.add(day)
             fees.append(
                 FeeLine("Leistungen", len(fees) + 2, number, Schedule.GOZ, day, parse_teeth(tooth), factor=Decimal(factor))
             )

@@ -24,6 +24,7 @@ class Teeth:
 
     text: str = ""
     teeth: frozenset[int] = frozenset()
+    whole_jaw: bool = False  # written as a jaw ("OK", "UK", "OK/UK"), not as single teeth, a list or a range
 
     def overlaps(self, other: Teeth) -> bool:
         return bool(self.teeth & other.teeth)
@@ -84,14 +85,16 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     normalized = re.sub(r"\s*[-–]\s*", "-", text.upper())
     teeth: set[int] = set()
+    whole_jaw = False
     for part in re.split(r"[,;/+\s]+", normalized):
         if not part:
             continue
         if part in ("OK", "UK"):
             teeth |= {t for t in PERMANENT if jaw_of(t) == part}
+            whole_jaw = True
         elif "-" in part:
             first, _, last = part.partition("-")
             teeth |= _range(_single(first), _single(last))
         else:
             teeth.add(_single(part))
-    return Teeth(text=text, teeth=frozenset(teeth))
+    return Teeth(text=text, teeth=frozenset(teeth), whole_jaw=whole_jaw)

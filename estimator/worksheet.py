@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from estimator.model import Explanation, FeeLine, LabLine, LineClass, LineResult, PlanLine, Severity
+from estimator.model import Cause, Explanation, FeeLine, LabLine, LineClass, LineResult, PlanLine, Severity
 
 KIND_ORDER = {"fee": 0, "lab": 1}
 
@@ -28,13 +28,20 @@ class Report(Protocol):
     ) -> None: ...
 
 
-@dataclass
+@dataclass(eq=False)
 class Work:
-    """One line under computation; turned into an immutable LineResult at the end."""
+    """One line under computation; turned into an immutable LineResult at the end.
+
+    Every change of the eligible amount or the benefit goes through set_eligible / set_benefit / exclude with
+    its cause, so that the line's reductions by cause sum to billed - benefit (spec section 7, step 9).
+    """
 
     line: PlanLine
     index: int
     date: dt.date
+    number: str = ""  # the catalogue number the rules read: a fee number (without an analogue's suffix) or a lab code
+    analogue: bool = False  # billed by analogy to `number` (GOZ § 6 Abs. 1, GOÄ § 6 Abs. 2)
+    owner: Work | None = None  # for a surcharge or GOZ 0120: the service it belongs to
     line_class: LineClass = LineClass.B
     class_by_hand: bool = False
     preparatory: bool = False
@@ -42,8 +49,11 @@ class Work:
     billed: Decimal = Decimal("0.00")
     eligible: Decimal = Decimal("0.00")
     rate: Decimal = Decimal("0.00")
+    benefit_at_rate: Decimal = Decimal("0.00")  # the benefit right after the rate, before deductible and staged cap
     benefit: Decimal = Decimal("0.00")
     explanations: list[Explanation] = field(default_factory=list)
+    reductions: dict[Cause, Decimal] = field(default_factory=dict)
+    excluded_by: Cause | None = None  # what made the line class X, when a rule did
 
     @property
     def fee(self) -> FeeLine:
@@ -67,25 +77,43 @@ class Work:
     def explain(self, rule: str, text: str, before: Decimal | None = None, after: Decimal | None = None) -> None:
         self.explanations.append(Explanation(rule, text, before, after))
 
-    def set_eligible(self, amount: Decimal, rule: str, text: str) -> None:
-        """Lower the eligible amount, recording why."""
+    def _reduce(self, cause: Cause, amount: Decimal) -> None:
+        self.reductions[cause] = self.reductions.get(cause, Decimal("0.00")) + amount
+
+    def set_eligible(self, amount: Decimal, rule: str, text: str, cause: Cause) -> None:
+        """Change the eligible amount, recording why and by which cause."""
         if amount != self.eligible:
             self.explain(rule, text, self.eligible, amount)
+            self._reduce(cause, self.eligible - amount)
             self.eligible = amount
 
-    def set_benefit(self, amount: Decimal, rule: str, text: str) -> None:
+    def set_benefit(self, amount: Decimal, rule: str, text: str, cause: Cause) -> None:
         if amount != self.benefit:
             self.explain(rule, text, self.benefit, amount)
+            self._reduce(cause, self.benefit - amount)
             self.benefit = amount
 
-    def exclude(self, rule: str, text: str) -> None:
-        """Class X: eligible and benefit 0, with the reason."""
+    def exclude(self, rule: str, text: str, cause: Cause = Cause.NOT_ELIGIBLE) -> None:
+        """Class X: eligible and benefit 0, with the reason; the whole billed amount goes to the cause."""
         self.line_class = LineClass.X
+        self.excluded_by = cause
         self.explain(rule, text, self.eligible, Decimal("0.00"))
         self.eligible = Decimal("0.00")
         self.benefit = Decimal("0.00")
 
+    def restore_eligible(self, rule: str, text: str) -> None:
+        """The billed amount eligible again (a reviewer took the line out of class X): earlier reductions lapse."""
+        self.explain(rule, text, self.eligible, self.billed)
+        self.eligible = self.billed
+        self.reductions.clear()
+        self.excluded_by = None
+
     def result(self) -> LineResult:
+        if self.line_class is LineClass.X:
+            reductions = {self.excluded_by or Cause.NOT_ELIGIBLE: self.billed}
+        else:
+            reductions = dict(self.reductions)
+            reductions[Cause.RATE] = self.eligible - self.benefit_at_rate
         return LineResult(
             line=self.line,
             date=self.date,
@@ -97,6 +125,7 @@ class Work:
             accident=self.accident,
             class_by_hand=self.class_by_hand,
             explanations=tuple(self.explanations),
+            reductions={cause: reductions[cause] for cause in Cause if reductions.get(cause)},
         )
 
 

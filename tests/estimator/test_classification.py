@@ -47,9 +47,16 @@ def test_anaesthesia_on_another_tooth_is_not_preparatory() -> None:
     assert fee_result(result, 0).line_class is B
 
 
-def test_region_line_containing_the_crown_tooth_is_preparatory() -> None:
+def test_line_on_a_whole_jaw_is_not_preparatory_to_one_crown() -> None:
+    """Rules 2026.2, row 6: only lines whose teeth all carry a tooth-level A-service are preparatory."""
     result = run(fee("0090", "OK"), fee("2210", "16"))
+    assert fee_result(result, 0).line_class is B
+
+
+def test_line_on_several_crowned_teeth_is_preparatory() -> None:
+    result = run(fee("0090", "15,16"), fee("2210", "15"), fee("2210", "16"))
     assert fee_result(result, 0).line_class is A
+    assert any("GOZ 2210 an Zahn 15, GOZ 2210 an Zahn 16" in e.text for e in fee_result(result, 0).explanations)
 
 
 def test_preparatory_by_tooth_can_be_switched_off() -> None:
@@ -118,7 +125,7 @@ def test_lab_line_without_fee_line_takes_its_code_group_default() -> None:
     assert lab_result(run(lab("0322", "26", "100"))).line_class is B
     assert lab_result(run(lab("0323", "26", "90"))).line_class is A
     assert lab_result(run(lab("0344", "16", "60"))).line_class is A
-    assert lab_result(run(lab("0901", "", "40"))).line_class is B
+    assert lab_result(run(lab("0901", "", "40"), birth_date=dt.date(2012, 1, 1))).line_class is B
     assert lab_result(run(lab("I 111", "", "200"))).line_class is A
 
 

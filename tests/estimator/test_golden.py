@@ -16,7 +16,14 @@ EXAMPLES = sorted(GOLDEN.glob("*.xlsx"))
 
 
 def test_golden_examples_are_present() -> None:
-    assert {p.stem for p in EXAMPLES} >= {"crown_basic", "staged_cap_year1", "implant_limit", "deductible_first_year_prorated"}
+    assert {p.stem for p in EXAMPLES} >= {
+        "crown_basic",
+        "staged_cap_year1",
+        "implant_limit",
+        "deductible_first_year_prorated",
+        "deductible_before_caps",
+        "preparatory_narrow",
+    }
 
 
 @pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)
@@ -32,6 +39,11 @@ def test_worked_example_matches_to_the_cent(workbook: Path) -> None:
         assert (have["code"], have["class"]) == (want["nr"], want["class"])
         for amount in ("billed", "eligible", "benefit"):
             assert Decimal(have[amount]) == Decimal(want[amount]), (want["sheet"], want["row"], amount)
+        assert sum(map(Decimal, have["reductions"].values()), Decimal(0)) == Decimal(have["billed"]) - Decimal(have["benefit"])
+    for cause, amount in expected["reductions"].items():
+        assert Decimal(got["reductions"][cause]) == Decimal(amount), cause
+    billed_minus_benefit = Decimal(got["totals"]["billed"]) - Decimal(got["totals"]["benefit"])
+    assert sum(map(Decimal, got["reductions"].values()), Decimal(0)) == billed_minus_benefit
 
 
 @pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)

@@ -152,22 +152,21 @@ def test_whole_plan_accident_lifts_the_cap_for_lab_lines_too() -> None:
 # --- deductible (Nr. II.8) ---
 
 
-def test_deductible_after_caps_by_default() -> None:
+def test_deductible_after_caps_when_set() -> None:
     # BM5/1 adult: 400 EUR. Benefit 1,600 -> cap 1,000 -> deductible 400 -> 600.
-    result = run(crown("16", amount="2000.00"), insurance_start=START_2026, variant="BM5/1")
-    assert fee_result(result).benefit == D("600.00")
-
-
-def test_deductible_before_caps_when_set() -> None:
-    # Benefit 1,600 -> deductible 400 -> 1,200 -> cap 1,000.
     result = run(
-        crown("16", amount="2000.00"),
-        insurance_start=START_2026,
-        variant="BM5/1",
-        settings={"deductible_order": "before_caps"},
+        crown("16", amount="2000.00"), insurance_start=START_2026, variant="BM5/1", settings={"deductible_order": "after_caps"}
     )
+    assert fee_result(result).benefit == D("600.00")
+    assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
+
+
+def test_deductible_before_caps_by_default() -> None:
+    # Benefit 1,600 -> deductible 400 -> 1,200 -> cap 1,000.
+    result = run(crown("16", amount="2000.00"), insurance_start=START_2026, variant="BM5/1")
     assert fee_result(result).benefit == D("1000.00")
     assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
+    assert result.settings["deductible_order"] == "before_caps"
 
 
 @pytest.mark.parametrize(

@@ -80,9 +80,18 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.deductible_adult["BM5/3"] == Decimal(1600)
     assert profile.deductible_youth["BM5/1"] == Decimal(200)
     assert profile.max_factors["GOÄ.technical"] == Decimal("2.5")
+    assert profile.source.version == "BM5-2026.2"
     assert profile.auslegung == {
         "insurance_year": "calendar",
-        "deductible_order": "after_caps",
+        "deductible_order": "before_caps",
         "preparatory_by_tooth": True,
         "splints_class": "A",
+        "checkup_is_prevention": True,
+        "fee_rounding": "exact",
+        "prophylaxis_frequency": "goz2012",
+        "accident_lifts": "staged_caps",
     }
+    assert profile.prophylaxis_frequency["goz2012"] == {"1000": 1, "1010": 3, "1020": 4}
+    assert profile.prophylaxis_frequency["tariff_annex"]["1020"] == 3
+    assert profile.laser_maximum == Decimal(68)
+    assert profile.lasered_numbers >= {"2410", "4080", "9160"} and len(profile.lasered_numbers) == 11

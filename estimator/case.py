@@ -247,6 +247,7 @@ def _person(data: dict[str, Any]) -> Person:
         pzr_reimbursed=Decimal(data.get("pzr_reimbursed", "0")),
         implants_upper=int(data.get("implants_upper", 0)),
         implants_lower=int(data.get("implants_lower", 0)),
+        orthodontics_start=_date(data.get("orthodontics_start")),
     )
 
 

@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--birth-date", type=_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
     est.add_argument("--plan-date", type=_date, metavar="DATUM", help="Planungsdatum (TT.MM.JJJJ)")
     est.add_argument(
+        "--kfo-start",
+        type=_date,
+        metavar="DATUM",
+        help="Beginn einer laufenden kieferorthopädischen Behandlung (TT.MM.JJJJ); entscheidet das Alter nach Nr. II.3.1",
+    )
+    est.add_argument(
         "--cooperating", action=argparse.BooleanOptionalAction, default=None, help="Behandlung bei einem Kooperationszahnarzt"
     )
     est.add_argument("--accident", action=argparse.BooleanOptionalAction, default=None, help="der ganze Plan ist unfallbedingt")
@@ -145,6 +151,7 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
         "variant": options.tariff,
         "insurance_start": options.insurance_start,
         "birth_date": options.birth_date,
+        "orthodontics_start": options.kfo_start,
         "cooperating": options.cooperating,
         "accident": options.accident,
     }

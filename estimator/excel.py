@@ -101,6 +101,10 @@ PATIENT_LABELS = {
     "pzrerstattet": "PZR erstattet",
     "implantateok": "Implantate OK",
     "implantateuk": "Implantate UK",
+    "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
+    "kfobeginn": "KFO-Behandlungsbeginn",
+    "beginnkfobehandlung": "KFO-Behandlungsbeginn",
+    "beginnderkieferorthopädischenbehandlung": "KFO-Behandlungsbeginn",
 }
 
 
@@ -517,6 +521,7 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         implants_upper=get("Implantate OK", count, 0),
         implants_lower=get("Implantate UK", count, 0),
         practice_address=str(values.get("Praxisanschrift", "")).strip(),
+        orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
     )
     return person, get("Planungsdatum", parse_date, None), cells
 
@@ -539,7 +544,8 @@ def read_plan(path: Path | str) -> Plan:
     person, plan_date, cells = _read_patient(sheets.get("patient"), findings)
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
-    tables = [(sheet, spec) for sheet, spec in ((fee_sheet, FEE_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
+    # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
+    tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
     if not tables:
         tables = [(one_sheet, ONE_SHEET_COLUMNS)] if one_sheet else []
     for sheet, spec in tables:

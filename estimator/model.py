@@ -60,8 +60,8 @@ class Cause(StrEnum):
 
 
 CAUSE_LABELS = {
-    Cause.FEE_LIMITS: "Gebührengrenzen",
-    Cause.LAB_PRICES: "Laborhöchstpreise B 269",
+    Cause.FEE_LIMITS: "Gebührengrenzen",  # maximum factor, factor-1.0 numbers, GOZ 0120
+    Cause.LAB_PRICES: "Laborhöchstpreise",  # B 269 prices and quantity limits
     Cause.NOT_ELIGIBLE: "nicht erstattungsfähig",
     Cause.IMPLANT_LIMIT: "Implantatgrenze",
     Cause.PZR_LIMIT: "PZR-Höchstbetrag",

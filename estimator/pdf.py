@@ -16,7 +16,7 @@ from estimator.files import atomic_write_bytes
 from estimator.model import Estimate, FeeLine, LineResult, Severity
 from estimator.money import ZERO, eur, german_date, german_factor, german_number, percent
 from estimator.resources import RESOURCES
-from estimator.wording import limit_sentences
+from estimator.wording import limit_sentences, reductions_that_apply
 
 FONT = "LiberationSans"
 FONT_FILES = {
@@ -38,14 +38,23 @@ DISCLAIMER = (
 SETTING_LABELS = {
     "insurance_year": "Versicherungsjahr",
     "deductible_order": "Reihenfolge Selbstbehalt",
-    "preparatory_by_tooth": "vorbereitende Maßnahmen am selben Zahn",
-    "splints_class": "Klasse der Aufbissbehelfe (GOZ 7000–7070)",
+    "preparatory_by_tooth": "vorbereitende Maßnahmen an den Zähnen einer Krone, Prothese oder eines Implantats",
+    "splints_class": "Klasse der Aufbissbehelfe (GOZ 7000–7060)",
+    "checkup_is_prevention": "GOZ 0010 als Vorsorgeuntersuchung (ohne Selbstbehalt)",
+    "fee_rounding": "Rundung berechneter Gebühren",
+    "prophylaxis_frequency": "Häufigkeit der Individualprophylaxe",
+    "accident_lifts": "Unfall hebt auf",
 }
 SETTING_VALUES = {
     "calendar": "Kalenderjahre",
     "anniversary": "12 Monate ab Beginn",
     "after_caps": "nach der Staffel",
     "before_caps": "vor der Staffel",
+    "exact": "einmal am Ende",
+    "simple_fee_first": "einfacher Satz zuerst",
+    "goz2012": "GOZ 2012 (GOZ 1020 viermal im Jahr)",
+    "tariff_annex": "Tarif-Anhang III (GOZ 1020 dreimal im Jahr)",
+    "staged_caps": "die Zahnstaffel",
     "True": "ja",
     "False": "nein",
 }
@@ -295,17 +304,25 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     ]
     labels = [_p(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [_p(eur(value), styles["figure"]) for _, value in figures]
-    table = Table([labels, values], colWidths=[42.5 * mm] * 4)
+    causes = "; ".join(
+        f"{escape(cause.label)} <b>{eur(amount)}</b>" for cause, amount in reductions_that_apply(estimate.reductions)
+    )
+    why = _p(f"Ihr Eigenanteil, nach Ursachen: {causes or 'keine Kürzung'}", styles["base"])
+    table = Table([labels, values, [why, "", "", ""]], colWidths=[42.5 * mm] * 4)
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT, 9),
                 ("BOX", (0, 0), (-1, -1), 0.8, HexColor(ACCENT)),
                 ("BACKGROUND", (0, 0), (-1, -1), HexColor("#f2f7f8")),
-                ("BACKGROUND", (2, 0), (2, -1), HexColor("#dcebee")),
-                ("LINEAFTER", (0, 0), (-2, -1), 0.4, HexColor(RULE_GREY)),
+                ("BACKGROUND", (2, 0), (2, 1), HexColor("#dcebee")),
+                ("LINEAFTER", (0, 0), (-2, 1), 0.4, HexColor(RULE_GREY)),
+                ("LINEABOVE", (0, 2), (-1, 2), 0.4, HexColor(RULE_GREY)),
+                ("SPAN", (0, 2), (-1, 2)),
                 ("TOPPADDING", (0, 0), (-1, 0), 7),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+                ("TOPPADDING", (0, 2), (-1, 2), 5),
+                ("BOTTOMPADDING", (0, 2), (-1, 2), 6),
                 ("LEFTPADDING", (0, 0), (-1, -1), 7),
             ]
         )
@@ -371,6 +388,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
                 ("Planungsdatum", german_date(plan.plan_date) or "–"),
                 ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
                 ("Unfall (ganzer Plan)", "ja" if person.accident else "nein"),
+                *([("KFO-Behandlungsbeginn", german_date(person.orthodontics_start))] if person.orthodontics_start else []),
             ],
             styles,
         ),

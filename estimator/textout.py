@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from estimator.model import Estimate, Severity
 from estimator.money import eur, german_date, percent
-from estimator.wording import limit_sentences
+from estimator.wording import limit_sentences, reductions_sentence, setting_value
 
 
 def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
@@ -24,6 +24,8 @@ def estimate_text(estimate: Estimate) -> str:
         ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
         ("Unfall", "ja" if person.accident else "nein"),
     ]
+    if person.orthodontics_start:
+        facts.append(("KFO-Behandlungsbeginn", german_date(person.orthodontics_start)))
     out += [f"  {label + ':':<22}{value}" for label, value in facts]
     out.append("")
     head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Rechnung", "erstattungsf.", "Erstattung", "Grund"]
@@ -58,6 +60,7 @@ def estimate_text(estimate: Estimate) -> str:
         ("voraussichtlicher Eigenanteil", totals.patient_share),
     ):
         out.append(f"  {label + ':':<32}{eur(value):>14}")
+    out.append(f"    {reductions_sentence(estimate.reductions)}")
     out.append("\nGrenzen")
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
     if estimate.findings:
@@ -67,7 +70,7 @@ def estimate_text(estimate: Estimate) -> str:
             where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
             section = f" ({f.section})" if f.section else ""
             out.append(f"  {f.severity.label}: {f.message}{section}{where}")
-    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in estimate.settings.items())
+    settings = ", ".join(f"{k}={setting_value(v)}" for k, v in estimate.settings.items())
     out.append(f"\nAuslegung: {settings}")
     out.append("Stand: " + ", ".join(f"{k} {v}" for k, v in estimate.versions.items()))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")

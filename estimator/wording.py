@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from estimator.model import Estimate
+from collections.abc import Mapping
+from decimal import Decimal
+
+from estimator.model import Cause, Estimate
 from estimator.money import eur, german_date
 
 JAW_NAMES = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
@@ -42,3 +45,19 @@ def limit_sentences(estimate: Estimate) -> list[str]:
                 f"höchstens {j.limit} je Kiefer; nicht erstattungsfähig: {excluded}"
             )
     return sentences or ["Keine Grenze des Tarifs betrifft diesen Plan."]
+
+
+def setting_value(value: object) -> str:
+    """An Auslegung value as it is set with --set: true/false in lower case."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def reductions_that_apply(reductions: Mapping[Cause, Decimal]) -> list[tuple[Cause, Decimal]]:
+    """The causes of the patient's share that are not zero, in the order the rules apply (spec 7, step 9)."""
+    return [(cause, reductions[cause]) for cause in Cause if reductions.get(cause)]
+
+
+def reductions_sentence(reductions: Mapping[Cause, Decimal]) -> str:
+    """ "davon Erstattungssatz 80,74 €, Selbstbehalt 400,00 €": what the patient pays, by cause, in words."""
+    parts = [f"{cause.label} {eur(amount)}" for cause, amount in reductions_that_apply(reductions)]
+    return "davon " + ", ".join(parts) if parts else "keine Kürzung"

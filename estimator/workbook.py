@@ -37,6 +37,7 @@ LAB_COLUMNS = (
     ("Klasse", 8, "@"),
 )
 YES_NO = '"ja,nein"'
+DATE_LABELS = ("Geburtsdatum", "Versicherungsbeginn", "Planungsdatum", "KFO-Behandlungsbeginn")
 INSTRUCTIONS = (
     ("Heil- und Kostenplan – Vorlage für den HKP-Schätzer", True),
     ("", False),
@@ -68,6 +69,12 @@ INSTRUCTIONS = (
         False,
     ),
     ("Unfall: „ja“, wenn die Leistung nachweislich auf einen Unfall zurückgeht (die Zahnstaffel entfällt).", False),
+    (
+        "KFO-Behandlungsbeginn (Blatt „Patient“, optional): Beginn einer schon laufenden kieferorthopädischen Behandlung; "
+        "sie ist erstattungsfähig, wenn sie vor dem 19. Geburtstag begonnen hat. Ohne Angabe zählt die erste "
+        "KFO-Leistung des Plans.",
+        False,
+    ),
 )
 
 
@@ -101,6 +108,7 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
         ("PZR erstattet", _number(person.pzr_reimbursed)),
         ("Implantate OK", person.implants_upper),
         ("Implantate UK", person.implants_lower),
+        ("KFO-Behandlungsbeginn", _date(person.orthodontics_start)),
     ]
     return rows
 
@@ -152,7 +160,7 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     patient.column_dimensions["B"].width = 30
     for row in patient.iter_rows(min_row=1, max_col=2):
         row[0].font = Font(bold=True)
-        if isinstance(row[1].value, dt.datetime) or row[0].value in ("Geburtsdatum", "Versicherungsbeginn", "Planungsdatum"):
+        if isinstance(row[1].value, dt.datetime) or row[0].value in DATE_LABELS:
             row[1].number_format = "DD.MM.YYYY"
         elif str(row[0].value).startswith(("Bisherige", "Selbstbehalt", "PZR")):
             row[1].number_format = "#,##0.00 €"

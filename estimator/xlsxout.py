@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from estimator.files import atomic_write_bytes
-from estimator.model import Estimate, FeeLine, Severity
+from estimator.model import Cause, Estimate, FeeLine, Severity
 from estimator.money import eur
-from estimator.wording import limit_sentences
+from estimator.wording import limit_sentences, reductions_sentence, reductions_that_apply, setting_value
 
 MONEY = '#,##0.00" €"'
 RATE = "0%"
@@ -39,6 +39,7 @@ LINE_COLUMNS = (
     ("Satz", 7, RATE),
     ("Erstattung", 13, MONEY),
     ("Kürzung", 13, MONEY),
+    *((cause.label, 14, MONEY) for cause in Cause),
     ("Gründe", 80, None),
 )
 FINDING_COLUMNS = (
@@ -60,6 +61,7 @@ SUMMARY_COLUMNS = (
     ("erstattungsfähig", 15, MONEY),
     ("Erstattung", 13, MONEY),
     ("Eigenanteil", 13, MONEY),
+    *((cause.label, 14, MONEY) for cause in Cause),
     ("Fehler", 8, "0"),
     ("Warnungen", 10, "0"),
     ("Hinweise", 9, "0"),
@@ -126,6 +128,7 @@ def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
             _number(result.rate),
             _number(result.benefit),
             _number(result.reduction),
+            *(_number(result.reductions[cause]) if cause in result.reductions else None for cause in Cause),
             _reasons(result),
         ]
 
@@ -168,9 +171,11 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         ("erstattungsfähig", _number(totals.eligible)),
         ("voraussichtliche Erstattung", _number(totals.benefit)),
         ("Eigenanteil", _number(totals.patient_share)),
+        ("Eigenanteil nach Ursachen", reductions_sentence(estimate.reductions)),
+        *((f"davon {cause.label}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         *((f"Version {name}", version) for name, version in estimate.versions.items()),
-        *((f"Auslegung {name}", str(value)) for name, value in estimate.settings.items()),
+        *((f"Auslegung {name}", setting_value(value)) for name, value in estimate.settings.items()),
     ]
     sheet = _table(workbook, "Übersicht", (("Angabe", 28, None), ("Wert", 110, None)), overview)
     for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
@@ -198,6 +203,7 @@ class BatchRow:
     billed: Decimal = Decimal(0)
     eligible: Decimal = Decimal(0)
     benefit: Decimal = Decimal(0)
+    reductions: tuple[Decimal, ...] = ()  # by cause, in the order of Cause
     counts: tuple[int, int, int] = (0, 0, 0)  # errors, warnings, notes
     largest_reductions: str = ""
     error: str = ""
@@ -215,6 +221,7 @@ def batch_row(file: str, estimate: Estimate, reductions: int = 3) -> BatchRow:
         billed=estimate.totals.billed,
         eligible=estimate.totals.eligible,
         benefit=estimate.totals.benefit,
+        reductions=tuple(estimate.reductions.values()),
         counts=(severities.count(Severity.ERROR), severities.count(Severity.WARNING), severities.count(Severity.INFO)),
         largest_reductions="; ".join(
             f"{r.line.sheet} Zeile {r.line.row} Nr. {r.line.number}: −{eur(r.reduction)}" for r in largest
@@ -240,6 +247,7 @@ def summary_workbook(rows: Sequence[BatchRow]) -> bytes:
                 row.tariff,
                 _day(row.plan_date),
                 *(None if row.error else _number(v) for v in (row.billed, row.eligible, row.benefit, row.billed - row.benefit)),
+                *(_number(v) if v else None for v in row.reductions or (Decimal(0),) * len(Cause)),
                 *(None if row.error else n for n in row.counts),
                 row.largest_reductions,
                 row.error,

@@ -135,6 +135,27 @@ ENGLISH = {
     "Prüfung Zeile {0}": "Review of row {0}",
     "Ü&ber": "&About",
     "Über HKP-Schätzer": "About HKP estimator",
+    "KFO-Behandlungsbeginn": "Orthodontics started",
+    (
+        "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
+        "19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans."
+    ): (
+        "Start of an orthodontic treatment already under way: it is covered when it began before the 19th birthday "
+        "(Nr. II.3.1). Empty: the plan's first orthodontic service."
+    ),
+    "Gebührengrenzen": "fee limits",
+    "Laborhöchstpreise": "lab price limits",
+    "nicht erstattungsfähig": "not eligible",
+    "Implantatgrenze": "implant limit",
+    "PZR-Höchstbetrag": "PZR limit",
+    "Erstattungssatz": "rate",
+    "Selbstbehalt": "deductible",
+    "Zahnstaffel": "staged cap",
+    "Eigenanteil: davon {0}": "Own share: of which {0}",
+    "keine Kürzung": "no reduction",
+    "Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)\nAuslegung: {0}": (
+        "What the patient pays, by cause (Nr. II.3.1, II.3.2, II.8)\nInterpretation settings: {0}"
+    ),
 }
 
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.cells import CellError, parse_date, parse_non_negative
-from estimator.model import LineClass
+from estimator.model import Cause, LineClass
 from estimator.money import eur, german_date, german_number
+from estimator.wording import reductions_that_apply, setting_value
 from ui.document import CaseDocument
 
 VARIANTS = ("BM5/0", "BM5/1", "BM5/2", "BM5/3")
@@ -56,6 +57,13 @@ class PersonPanel(QGroupBox):
         self.birth_date = self._date_field("birth_date", self.tr("Datum"))
         self.insurance_start = self._date_field("insurance_start", self.tr("Datum"))
         self.plan_date = self._date_field("plan_date", self.tr("Planungsdatum"))
+        self.orthodontics_start = self._date_field("orthodontics_start", self.tr("KFO-Behandlungsbeginn"))
+        self.orthodontics_start.setToolTip(
+            self.tr(
+                "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
+                "19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans."
+            )
+        )
         self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt (90 %)"))
         self.accident = QCheckBox(self.tr("Unfallfolge (ganzer Plan)"))
         self.prior = [self._money_field(year) for year in range(4)]
@@ -84,6 +92,7 @@ class PersonPanel(QGroupBox):
         form.addRow(self.tr("PZR erstattet"), self.pzr_reimbursed)
         form.addRow(self.tr("Implantate OK (vorhanden)"), self.implants_upper)
         form.addRow(self.tr("Implantate UK (vorhanden)"), self.implants_lower)
+        form.addRow(self.tr("KFO-Behandlungsbeginn"), self.orthodontics_start)
         form.addRow(self.message)
         self.refresh()
         document.changed.connect(self.refresh)
@@ -141,6 +150,7 @@ class PersonPanel(QGroupBox):
         self.birth_date.setText(german_date(person.birth_date))
         self.insurance_start.setText(german_date(person.insurance_start))
         self.plan_date.setText(german_date(self.document.case.plan_date))
+        self.orthodontics_start.setText(german_date(person.orthodontics_start))
         self.cooperating.setChecked(person.cooperating)
         self.accident.setChecked(person.accident)
         for field, amount in zip(self.prior, person.prior_class_a, strict=True):
@@ -202,7 +212,10 @@ class TotalsBar(QFrame):
         super().__init__()
         self.document = document
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         layout.addLayout(grid)
@@ -229,6 +242,22 @@ class TotalsBar(QFrame):
             box.addWidget(value)
             grid.addLayout(box, position // 2, position % 2)
             self.values[key] = value
+        self.causes = QLabel()
+        self.causes.setWordWrap(True)
+        self.causes.setStyleSheet("color: #44546a")
+        self.causes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.causes)
+        self.cause_labels = {
+            Cause.FEE_LIMITS: self.tr("Gebührengrenzen"),
+            Cause.LAB_PRICES: self.tr("Laborhöchstpreise"),
+            Cause.NOT_ELIGIBLE: self.tr("nicht erstattungsfähig"),
+            Cause.IMPLANT_LIMIT: self.tr("Implantatgrenze"),
+            Cause.PZR_LIMIT: self.tr("PZR-Höchstbetrag"),
+            Cause.RATE: self.tr("Erstattungssatz"),
+            Cause.DEDUCTIBLE: self.tr("Selbstbehalt"),
+            Cause.STAGED_CAP: self.tr("Zahnstaffel"),
+            Cause.OVERRIDE: self.tr("Prüfung"),
+        }
         self.chart = CapChart(document)
         self.chart.setMinimumWidth(300)
         layout.addWidget(self.chart, 1)
@@ -236,9 +265,15 @@ class TotalsBar(QFrame):
         document.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        totals = self.document.estimate.totals
+        estimate = self.document.estimate
         for key, label in self.values.items():
-            label.setText(eur(getattr(totals, key)))
+            label.setText(eur(getattr(estimate.totals, key)))
+        parts = [f"{self.cause_labels[cause]} {eur(amount)}" for cause, amount in reductions_that_apply(estimate.reductions)]
+        self.causes.setText(self.tr("Eigenanteil: davon {0}").format(", ".join(parts)) if parts else self.tr("keine Kürzung"))
+        settings = ", ".join(f"{name}={setting_value(value)}" for name, value in estimate.settings.items())
+        self.causes.setToolTip(
+            self.tr("Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)\nAuslegung: {0}").format(settings)
+        )
 
 
 class ToothChart(QWidget):

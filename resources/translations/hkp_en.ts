@@ -3,17 +3,17 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="172" />
         <source>Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures (Nr. II.3.2): grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="174" />
+        <location filename="../../ui/widgets.py" line="184" />
         <source>keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year 4, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="183" />
+        <location filename="../../ui/widgets.py" line="193" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
@@ -21,27 +21,27 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="80" />
+        <location filename="../../ui/document.py" line="81" />
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="96" />
+        <location filename="../../ui/document.py" line="97" />
         <source>Zeile {0}: {1} geändert</source>
         <translation>Line {0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="100" />
+        <location filename="../../ui/document.py" line="101" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="104" />
+        <location filename="../../ui/document.py" line="105" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="108" />
+        <location filename="../../ui/document.py" line="109" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -49,22 +49,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="275" />
+        <location filename="../../ui/models.py" line="290" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="275" />
+        <location filename="../../ui/models.py" line="290" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="275" />
+        <location filename="../../ui/models.py" line="290" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="275" />
+        <location filename="../../ui/models.py" line="290" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -72,22 +72,22 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="258" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="258" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="258" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="258" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -95,97 +95,97 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="51" />
+        <location filename="../../ui/models.py" line="65" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="52" />
+        <location filename="../../ui/models.py" line="66" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="53" />
+        <location filename="../../ui/models.py" line="67" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="54" />
+        <location filename="../../ui/models.py" line="68" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="58" />
         <location filename="../../ui/models.py" line="72" />
+        <location filename="../../ui/models.py" line="86" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="59" />
         <location filename="../../ui/models.py" line="73" />
+        <location filename="../../ui/models.py" line="87" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60" />
+        <location filename="../../ui/models.py" line="74" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="61" />
-        <location filename="../../ui/models.py" line="74" />
+        <location filename="../../ui/models.py" line="75" />
+        <location filename="../../ui/models.py" line="88" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="62" />
-        <location filename="../../ui/models.py" line="75" />
+        <location filename="../../ui/models.py" line="76" />
+        <location filename="../../ui/models.py" line="89" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63" />
+        <location filename="../../ui/models.py" line="77" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="64" />
+        <location filename="../../ui/models.py" line="78" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="65" />
-        <location filename="../../ui/models.py" line="78" />
+        <location filename="../../ui/models.py" line="79" />
+        <location filename="../../ui/models.py" line="92" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67" />
+        <location filename="../../ui/models.py" line="81" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="68" />
+        <location filename="../../ui/models.py" line="82" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="76" />
+        <location filename="../../ui/models.py" line="90" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="77" />
+        <location filename="../../ui/models.py" line="91" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153" />
+        <location filename="../../ui/models.py" line="168" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="171" />
+        <location filename="../../ui/models.py" line="186" />
         <source>Zeile {0}, {1}: {2}</source>
         <translation>Row {0}, {1}: {2}</translation>
     </message>
@@ -483,74 +483,85 @@ Price lists: {0}</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="48" />
+        <location filename="../../ui/widgets.py" line="49" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
         <location filename="../../ui/widgets.py" line="57" />
+        <location filename="../../ui/widgets.py" line="58" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="59" />
+        <location filename="../../ui/widgets.py" line="60" />
+        <location filename="../../ui/widgets.py" line="95" />
+        <source>KFO-Behandlungsbeginn</source>
+        <translation>Orthodontics started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="63" />
+        <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem 19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans.</source>
+        <translation>Start of an orthodontic treatment already under way: it is covered when it began before the 19th birthday (Nr. II.3.1). Empty: the plan's first orthodontic service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="67" />
         <source>Kooperationszahnarzt (90 %)</source>
         <translation>Cooperating dentist (90 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="60" />
+        <location filename="../../ui/widgets.py" line="68" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="74" />
+        <location filename="../../ui/widgets.py" line="82" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="75" />
+        <location filename="../../ui/widgets.py" line="83" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="76" />
+        <location filename="../../ui/widgets.py" line="84" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="77" />
+        <location filename="../../ui/widgets.py" line="85" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="58" />
-        <location filename="../../ui/widgets.py" line="78" />
+        <location filename="../../ui/widgets.py" line="59" />
+        <location filename="../../ui/widgets.py" line="86" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="82" />
+        <location filename="../../ui/widgets.py" line="90" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="83" />
+        <location filename="../../ui/widgets.py" line="91" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="84" />
+        <location filename="../../ui/widgets.py" line="92" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="85" />
+        <location filename="../../ui/widgets.py" line="93" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="86" />
+        <location filename="../../ui/widgets.py" line="94" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -558,22 +569,22 @@ Price lists: {0}</translation>
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="280" />
+        <location filename="../../ui/widgets.py" line="315" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="283" />
+        <location filename="../../ui/widgets.py" line="318" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="322" />
+        <location filename="../../ui/widgets.py" line="357" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="323" />
+        <location filename="../../ui/widgets.py" line="358" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -581,30 +592,92 @@ Price lists: {0}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="212" />
+        <location filename="../../ui/widgets.py" line="225" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="213" />
+        <location filename="../../ui/widgets.py" line="226" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="214" />
+        <location filename="../../ui/widgets.py" line="227" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="215" />
+        <location filename="../../ui/widgets.py" line="228" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="251" />
+        <source>Gebührengrenzen</source>
+        <translation>fee limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="252" />
+        <source>Laborhöchstpreise</source>
+        <translation>lab price limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="253" />
+        <source>nicht erstattungsfähig</source>
+        <translation>not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="254" />
+        <source>Implantatgrenze</source>
+        <translation>implant limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="255" />
+        <source>PZR-Höchstbetrag</source>
+        <translation>PZR limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="256" />
+        <source>Erstattungssatz</source>
+        <translation>rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="257" />
+        <source>Selbstbehalt</source>
+        <translation>deductible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="258" />
+        <source>Zahnstaffel</source>
+        <translation>staged cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="259" />
+        <source>Prüfung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="272" />
+        <source>Eigenanteil: davon {0}</source>
+        <translation>Own share: of which {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="272" />
+        <source>keine Kürzung</source>
+        <translation>no reduction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="275" />
+        <source>Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)
+Auslegung: {0}</source>
+        <translation>What the patient pays, by cause (Nr. II.3.1, II.3.2, II.8)
+Interpretation settings: {0}</translation>
     </message>
 </context>
 <context>
     <name>document</name>
     <message>
-        <location filename="../../ui/document.py" line="151" />
+        <location filename="../../ui/document.py" line="152" />
         <source>Wiederhergestellt</source>
         <translation>Recovered</translation>
     </message>
@@ -612,17 +685,17 @@ Price lists: {0}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/app.py" line="92" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="102" />
+        <location filename="../../ui/app.py" line="126" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103" />
+        <location filename="../../ui/app.py" line="127" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

@@ -51,7 +51,13 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
         assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
     assert "keine Excel-Arbeitsmappe" in rows["kaputt.xlsx"]["nicht lesbar"]
     assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
-    assert sheet.auto_filter.ref == "A1:M6" and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:V{len(rows) + 1}" and sheet.freeze_panes == "A2"
+    capped = rows["staged_cap_year1.xlsx"]
+    assert (money(capped["Zahnstaffel"]), money(capped["Erstattungssatz"]), capped["Selbstbehalt"]) == (
+        Decimal("292.04"),
+        Decimal("322.96"),
+        None,
+    )
     assert sheet["E2"].number_format == '#,##0.00" €"' and sheet["D2"].number_format == "DD.MM.YYYY"
     findings = openpyxl.load_workbook(out)["Hinweise"]
     assert any(row[2] == "implant.limit" and row[0] == "implant_limit.xlsx" for row in findings.iter_rows(values_only=True))
@@ -78,8 +84,12 @@ def test_estimate_as_workbook_holds_every_line_with_its_reasons(tmp_path: Path) 
     lines = list(workbook["Zeilen"].iter_rows(min_row=2, values_only=True))
     assert len(lines) == len(result.lines)
     assert sum(money(row[14]) for row in lines) == result.totals.benefit
-    excluded = next(row for row in lines if row[6] == "9010" and row[14] == 0)
-    assert "Nr. II.3.1" in excluded[16] and "Grenze von 8 Implantaten" in excluded[16]
+    header = [cell.value for cell in workbook["Zeilen"][1]]
+    excluded = dict(zip(header, next(row for row in lines if row[6] == "9010" and row[14] == 0), strict=True))
+    assert "Nr. II.3.1" in excluded["Gründe"] and "Grenze von 8 Implantaten" in excluded["Gründe"]
+    assert money(excluded["Implantatgrenze"]) == Decimal("199.86") and excluded["Erstattungssatz"] is None
     overview = dict(workbook["Übersicht"].iter_rows(min_row=2, values_only=True))
     assert money(overview["voraussichtliche Erstattung"]) == result.totals.benefit
+    assert money(overview["davon Implantatgrenze"]) == Decimal("671.17")
+    assert overview["Eigenanteil nach Ursachen"] == "davon Implantatgrenze 671,17\u00a0€, Erstattungssatz 158,98\u00a0€"
     assert [row[2] for row in workbook["Hinweise"].iter_rows(min_row=2, values_only=True)] == [f.code for f in result.findings]

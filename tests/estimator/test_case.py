@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import stat
@@ -58,7 +59,9 @@ def test_bad_edits_are_refused_with_a_german_reason(key: tuple[str, int, str], t
 def test_case_file_round_trips_to_the_same_estimate_and_is_owner_only(tmp_path: Path) -> None:
     case = crown_case().with_edit(("fee", 1, "factor"), "3,0").with_edit(("lab", 0, "quantity"), "2")
     case = dataclasses.replace(
-        case, person=dataclasses.replace(case.person, cooperating=True), settings={"insurance_year": "anniversary"}
+        case,
+        person=dataclasses.replace(case.person, cooperating=True, orthodontics_start=dt.date(2025, 9, 1)),
+        settings={"insurance_year": "anniversary"},
     )
     path = tmp_path / "fall.hkp.json"
     save_case(case, path)

@@ -1,5 +1,6 @@
 """The hkp command end to end: exit codes, JSON schema, options that override the workbook."""
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from estimator.cli import main
 from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 
@@ -80,3 +82,35 @@ def test_missing_file_exits_2(tmp_path: Path, capsys: object) -> None:
 def test_without_a_file_the_bundled_example_is_estimated(capsys: object) -> None:
     assert main(["estimate"]) == 0
     assert "Erstattungsschätzung" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_kfo_start_option_decides_the_orthodontics_age(tmp_path: Path) -> None:
+    plan = tmp_path / "kfo.xlsx"
+    write_workbook(
+        plan,
+        [[dt.datetime(2026, 6, 1), "OK", "GOZ", "6030", None, 1, 2.3, None, None, None, None]],
+        patient={"Geburtsdatum": dt.datetime(2007, 3, 1)},
+    )
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(plan), "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["lines"][0]["class"] == "X"
+    assert main(["estimate", str(plan), "--json", str(out), "--kfo-start", "01.09.2025"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["lines"][0]["class"], data["person"]["orthodontics_start"]) == ("B", "2025-09-01")
+
+
+def test_json_holds_the_reductions_by_cause(tmp_path: Path) -> None:
+    data = run_json(tmp_path)
+    assert list(data["reductions"]) == [
+        "fee_limits",
+        "lab_prices",
+        "not_eligible",
+        "implant_limit",
+        "pzr_limit",
+        "rate",
+        "deductible",
+        "staged_cap",
+        "override",
+    ]
+    assert data["reductions"]["rate"] == "80.74"
+    assert data["lines"][0]["reductions"] == {"rate": "1.55"}

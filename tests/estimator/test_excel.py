@@ -124,3 +124,37 @@ def test_german_dates() -> None:
     assert parse_date("31.12.2026") == dt.date(2026, 12, 31)
     assert parse_date(dt.datetime(2026, 1, 2, 0, 0)) == dt.date(2026, 1, 2)
     assert parse_date("2026-05-04") == dt.date(2026, 5, 4)
+
+
+def test_orthodontics_start_is_read_from_the_patient_sheet(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "p.xlsx",
+        [[DAY, "OK", "GOZ", "6030", None, 1, 2.3, None, None, None, None]],
+        patient={"KFO-Behandlungsbeginn:": "01.09.2025", "Geburtsdatum": dt.datetime(2007, 3, 1)},
+    )
+    plan = read_plan(path)
+    assert plan.person.orthodontics_start == dt.date(2025, 9, 1)
+    assert plan.patient_cells["KFO-Behandlungsbeginn"].startswith("B")
+
+
+def test_leistungen_sheet_whose_go_column_marks_lab_rows_keeps_them_beside_a_patient_sheet(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "E-Preis", "MwSt", "Betrag"]
+    path = write_workbook(
+        tmp_path / "p.xlsx",
+        [
+            [DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, 217.06],
+            [DAY, "16", "Labor", "0344", "Vollkrone", 1, None, "61,50", 7, None],
+            [DAY, "16", "BEB", "1", "Modell", 2, None, 5.70, None, None],
+            [DAY, "16", "Material", "0602", None, 1, None, 78.60, None, None],
+        ],
+        fee_header=header,
+    )
+    plan = read_plan(path)
+    assert [line.number for line in plan.fee_lines] == ["2210"]
+    assert [(line.code, line.quantity, line.unit_price) for line in plan.lab_lines] == [
+        ("0344", D(1), D("61.50")),
+        ("0001", D(2), D("5.70")),
+        ("0602", D(1), D("78.60")),
+    ]
+    assert [line.sheet for line in plan.lab_lines] == ["Leistungen"] * 3
+    assert not [f for f in plan.input_findings if f.severity.value == "error"]

@@ -45,8 +45,11 @@ def test_overrides_change_the_lines_with_their_reasons(tmp_path: Path) -> None:
             "after": "150.00",
         }
     ]
+    assert crown["reductions"] == {"rate": "30.00", "override": "67.06"}
     model = next(line for line in data["lines"] if line["sheet"] == "Labor" and line["row"] == 2)
     assert model["class"] == "X" and model["benefit"] == "0.00"
+    assert model["reductions"] == {"override": "12.20"}
+    assert data["reductions"]["override"] == "79.26"
     assert [o["reviewer"] for o in data["overrides"]] == ["M. Prüfer", "M. Prüfer"]
     assert sum(1 for f in data["findings"] if f["code"] == "override.applied") == 2
     assert data["totals"]["benefit"] == str(sum(Decimal(line["benefit"]) for line in data["lines"]))
@@ -58,9 +61,19 @@ def test_overrides_appear_in_the_pdf_the_workbook_and_the_text(tmp_path: Path, c
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert "M. Prüfer" in text and "Faktor 2,3 nicht begründet" in text and "Modell nicht notwendig" in text
     rows = list(openpyxl.load_workbook(xlsx)["Zeilen"].iter_rows(min_row=2, values_only=True))
-    assert any("Prüfung: M. Prüfer" in (row[16] or "") for row in rows)
+    assert any("Prüfung: M. Prüfer" in (row[-1] or "") for row in rows)
     assert main(["estimate", str(CROWN), *OVERRIDES]) == 0
     assert "Prüfung durch M. Prüfer" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_reviewer_taking_a_line_out_of_class_x_restores_its_amount() -> None:
+    plan = dataclasses.replace(
+        read_plan(GOLDEN / "implant_limit.xlsx"),
+        overrides=(Override("Leistungen", 5, "M. Prüfer", "Implantat ersetzt ein verlorenes", line_class=LineClass.A),),
+    )
+    line = next(r for r in estimate(plan, load_catalogues()).lines if (r.line.sheet, r.line.row) == ("Leistungen", 5))
+    assert (line.line_class, line.eligible, line.benefit) == (LineClass.A, Decimal("199.86"), Decimal("159.89"))
+    assert sum(line.reductions.values()) == line.billed - line.benefit
 
 
 def test_override_without_reviewer_or_on_a_missing_line(tmp_path: Path, capsys: object) -> None:

@@ -1,5 +1,7 @@
 """The canonical workbook writer and `hkp template`: what it writes reads back to the same estimate."""
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -63,3 +65,13 @@ def test_bundled_example_case_is_the_example_workbook() -> None:
     case = load_case(example_case_path())
     same_estimate(case.plan(), read_plan(example_plan_path()))
     assert case.original.source == "beispielplan.xlsx" and case.edits == {}
+
+
+def test_orthodontics_start_round_trips_through_the_canonical_workbook(tmp_path: Path) -> None:
+    plan = example_plan()
+    plan = dataclasses.replace(plan, person=dataclasses.replace(plan.person, orthodontics_start=dt.date(2025, 9, 1)))
+    write_workbook(plan, tmp_path / "p.xlsx")
+    assert read_plan(tmp_path / "p.xlsx").person.orthodontics_start == dt.date(2025, 9, 1)
+    patient = openpyxl.load_workbook(tmp_path / "p.xlsx")["Patient"]
+    row = next(r for r in patient.iter_rows() if r[0].value == "KFO-Behandlungsbeginn")
+    assert row[1].number_format == "DD.MM.YYYY"

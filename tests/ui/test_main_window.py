@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from decimal import Decimal
@@ -14,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import GOLDEN, ROOT
+from tests.estimator.workbooks import write_workbook
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path, open_case
 from ui.main_window import MainWindow
@@ -257,3 +259,29 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     assert any(f.code == "override.applied" for f in window.findings_model.findings)
     window.undo_action.trigger()
     assert cell(window.fee_model, row, "erstattungsfähig") == "217,06\u00a0€"
+
+
+def test_totals_bar_says_what_the_patient_pays_by_cause(open_window: Any) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    text = window.totals.causes.text()
+    assert "Erstattungssatz 322,96\u00a0€" in text and "Zahnstaffel 292,04\u00a0€" in text
+    assert "Selbstbehalt" not in text  # only the causes that apply
+    assert "deductible_order=before_caps" in window.totals.causes.toolTip()
+
+
+def test_orthodontics_start_in_the_person_panel_is_an_undoable_edit(open_window: Any, tmp_path: Path) -> None:
+    plan = write_workbook(
+        tmp_path / "kfo.xlsx",
+        [[dt.datetime(2026, 6, 1), "OK", "GOZ", "6030", None, 1, 2.3, None, None, None, None]],
+        patient={"Geburtsdatum": dt.datetime(2007, 3, 1)},
+    )
+    window = open_window(plan)
+    assert window.document.estimate.totals.benefit == Decimal("0.00")
+    field = window.person_panel.orthodontics_start
+    field.setText("01.09.2025")
+    field.editingFinished.emit()
+    assert window.document.person.orthodontics_start == dt.date(2025, 9, 1)
+    assert window.document.estimate.totals.benefit == Decimal("174.63")
+    window.undo_action.trigger()
+    assert window.person_panel.orthodontics_start.text() == ""
+    assert window.document.estimate.totals.benefit == Decimal("0.00")

@@ -176,11 +176,9 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
                 f"{override.reviewer}: Klasse {work.line_class.value} → {override.line_class.value} – {override.reason}",
             )
             said.append(f"Klasse {work.line_class.value} → {override.line_class.value}")
-            was_excluded = work.line_class is LineClass.X
             work.line_class, work.class_by_hand = override.line_class, True
-            if override.line_class is LineClass.X:
-                work.excluded_by = Cause.OVERRIDE
-            elif was_excluded or (not work.eligible and override.eligible is None):
+            zeroed = work.excluded_by is not None or (not work.eligible and override.eligible is None)
+            if override.line_class is not LineClass.X and zeroed:
                 work.restore_eligible("Prüfung", f"{override.reviewer}: Rechnungsbetrag wieder erstattungsfähig")
         if override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)

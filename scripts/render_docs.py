@@ -17,7 +17,7 @@ from estimator.samples import synthetic_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-ISSUED = dt.date(2026, 11, 22)
+ISSUED = dt.date(2026, 11, 23)
 
 
 def main() -> int:

@@ -48,8 +48,8 @@ def test_overrides_change_the_lines_with_their_reasons(tmp_path: Path) -> None:
     assert crown["reductions"] == {"rate": "30.00", "override": "67.06"}
     model = next(line for line in data["lines"] if line["sheet"] == "Labor" and line["row"] == 2)
     assert model["class"] == "X" and model["benefit"] == "0.00"
-    assert model["reductions"] == {"override": "12.20"}
-    assert data["reductions"]["override"] == "79.26"
+    assert model["reductions"] == {"not_eligible": "12.20"}  # a class-X line: spec 7, step 9
+    assert (data["reductions"]["override"], data["reductions"]["not_eligible"]) == ("67.06", "12.20")
     assert [o["reviewer"] for o in data["overrides"]] == ["M. Prüfer", "M. Prüfer"]
     assert sum(1 for f in data["findings"] if f["code"] == "override.applied") == 2
     assert data["totals"]["benefit"] == str(sum(Decimal(line["benefit"]) for line in data["lines"]))

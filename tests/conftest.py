@@ -1,4 +1,4 @@
-"""Test set-up shared by all tests: headless Qt, paths to the shared material."""
+"""Test set-up shared by all tests: headless Qt, paths to the project's test material."""
 
 import os
 from pathlib import Path
@@ -6,5 +6,4 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -5,9 +5,9 @@ import re
 from decimal import Decimal
 
 from estimator.catalogues import PRICELISTS, load_catalogues
-from tests.conftest import SHARED
+from tests.conftest import GOLDEN
 
-TARIFF_TEXT = SHARED / "seeds" / "003_e3a2aa77fe47ce83.txt"
+TARIFF_TEXT = GOLDEN / "b269_as_printed.txt"  # the B 269 pages of the tariff text, unchanged
 
 
 def _printed_b269() -> dict[str, Decimal]:

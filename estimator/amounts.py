@@ -26,10 +26,11 @@ DERIVED_FEES: dict[str, tuple[tuple[int, int], Decimal]] = {
 RULE_FEES = "Nr. II.3.1 Fn. 8"
 RULE_LAB = "Nr. II.3.1, B 269"
 ANALOGUE_SUFFIX = re.compile(r"(\d{1,4})a", re.IGNORECASE)
+# "entsprechend GOZ 2210", "analog GOZ-Nr. 2210": the number the service is measured by, with its schedule
 ANALOGUE_REFERENCE = re.compile(
-    r"(?:entsprechend|analog\w*(?:\s+zu)?)\s+(?:(?:GOZ|GOÄ|GOAE)\s*)?(?:Nr\.?\s*)?(\d{1,4})\b", re.IGNORECASE
+    r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?(\d{1,4})a?\b", re.IGNORECASE
 )
-ANALOGUE_WORD = re.compile(r"\banalog", re.IGNORECASE)
+ANALOGUE_WORD = re.compile(r"\banalog(?:\b|leistung|berechnung|e\s+(?:berechnung|leistung))", re.IGNORECASE)
 ANALOGUE_LAW = {Schedule.GOZ: "GOZ § 6 Abs. 1", Schedule.GOAE: "GOÄ § 6 Abs. 2"}
 
 
@@ -46,11 +47,11 @@ def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool
     """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
 
     An analogue is written "2197a", or its description reads "analog" or "entsprechend GOZ 2197" (GOZ § 10 Abs. 4);
-    a number named in the description is the one the service is measured by.
+    a number of the line's own fee schedule named so in the description is the one the service is measured by.
     """
     reference = ANALOGUE_REFERENCE.search(line.description)
-    if reference:
-        return normalize_fee_number(reference[1], line.schedule.value), True
+    if reference and (reference[1].upper() == "GOZ") == (line.schedule is Schedule.GOZ):
+        return normalize_fee_number(reference[2], line.schedule.value), True
     suffix = ANALOGUE_SUFFIX.fullmatch(line.number)
     if suffix and schedule_of(catalogues, line.schedule).get(line.number) is None:
         return normalize_fee_number(suffix[1], line.schedule.value), True

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from estimator.catalogues import Catalogues, Profile
-from estimator.model import LineClass, Person, Schedule, Severity
+from estimator.model import Cause, LineClass, Person, Schedule, Severity
 from estimator.money import german_date
 from estimator.worksheet import Report, Work
 
@@ -253,6 +253,24 @@ def _laser_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogues) -
         _take_owner_class(work, owner, "Laserzuschlag zu")
     else:
         work.explain(RULE_SURCHARGE, f"Laserzuschlag ohne gelaserte Leistung am {german_date(work.date)}: {CLASS_NAMES[B]}")
+
+
+def surcharges_follow_their_service(works: Sequence[Work]) -> None:
+    """A surcharge (0500-0530, 0120) takes its service's class as it stands after the implant limit and the
+    reviewer's decisions: a surcharge of an excluded implant is not eligible either (spec section 2)."""
+    for work in works:
+        owner = work.owner
+        if owner is None or work.class_by_hand or work.line_class is owner.line_class:
+            continue
+        service = f"{owner.fee.schedule.value} {owner.fee.number}{_on(owner)}"
+        if owner.line_class is X:
+            work.exclude(
+                RULE_SURCHARGE, f"Zuschlag zu {service}, die nicht erstattungsfähig ist", owner.excluded_by or Cause.NOT_ELIGIBLE
+            )
+        else:
+            work.include_again(RULE_SURCHARGE, f"Zuschlag zu {service}, die wieder erstattungsfähig ist")
+            work.line_class = owner.line_class
+            work.explain(RULE_SURCHARGE, f"Klasse der Leistung {service}: {CLASS_NAMES[owner.line_class]}")
 
 
 def apply_manual_class(work: Work, manual: LineClass | None) -> None:

@@ -18,8 +18,9 @@ from estimator.classify import (
     orthodontics_begin,
     orthodontics_findings,
     orthodontics_is_young,
+    surcharges_follow_their_service,
 )
-from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit, surcharges_follow_their_service
+from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.model import Cause, Estimate, FeeLine, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
 from estimator.money import ZERO, cents, eur, german_date, percent
 from estimator.worksheet import Report, Work, line_label
@@ -123,8 +124,8 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
     works = fee_works + lab_works
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
-    surcharges_follow_their_service(fee_works)
     _apply_overrides(works, plan, report)
+    surcharges_follow_their_service(fee_works)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude("Nr. II.3.1", "nicht erstattungsfähig (Klasse X)", work.excluded_by or Cause.NOT_ELIGIBLE)
@@ -177,9 +178,8 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
             )
             said.append(f"Klasse {work.line_class.value} → {override.line_class.value}")
             work.line_class, work.class_by_hand = override.line_class, True
-            zeroed = work.excluded_by is not None or (not work.eligible and override.eligible is None)
-            if override.line_class is not LineClass.X and zeroed:
-                work.restore_eligible("Prüfung", f"{override.reviewer}: Rechnungsbetrag wieder erstattungsfähig")
+            if override.line_class is not LineClass.X:
+                work.include_again("Prüfung", f"{override.reviewer}: nicht mehr ausgeschlossen")
         if override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
             said.append(f"erstattungsfähig {eur(work.eligible)} → {eur(amount)}")

@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from estimator.catalogues import Profile
 from estimator.model import CapYear, Cause, DeductibleYear, JawImplants, LineClass, Person, PzrYear, Schedule, Severity
-from estimator.money import ZERO, cents, eur
+from estimator.money import ZERO, cents, eur, german_factor
 from estimator.teeth import JAW_NAMES, jaw_of
 from estimator.worksheet import Report, Work
 
@@ -19,9 +19,33 @@ RULE_CAP = "Nr. II.3.2"
 RULE_DEDUCTIBLE = "Nr. II.8"
 
 
-def _implant_units(work: Work) -> int:
+def _implant_units(work: Work, report: Report) -> int:
     """Implants a line places: its count, "je Implantat" (spec 5.1); a fraction counts as a whole implant."""
-    return max(1, int(work.fee.count.to_integral_value(rounding=ROUND_CEILING)))
+    count = work.fee.count
+    units = max(1, int(count.to_integral_value(rounding=ROUND_CEILING)))
+    if units != count:
+        _report_implant(
+            work,
+            report,
+            Severity.WARNING,
+            "implant.fractional_count",
+            f"Anzahl {german_factor(count)} ist keine ganze Zahl von Implantaten; für die Grenze als {units} gezählt",
+        )
+    return units
+
+
+def _report_implant(work: Work, report: Report, severity: Severity, code: str, message: str) -> None:
+    line = work.fee
+    where = f", Zahn {line.teeth.text}" if line.teeth.text else ""
+    report(
+        severity,
+        code,
+        f"GOZ {line.number}{where}: {message}",
+        sheet=line.sheet,
+        row=line.row,
+        column="Zahn",
+        section=RULE_IMPLANTS,
+    )
 
 
 def implant_limit(works: Sequence[Work], person: Person, profile: Profile, report: Report) -> tuple[JawImplants, ...]:
@@ -48,32 +72,30 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
         ),
         key=lambda w: (w.date, w.index),
     )
-    where = {"column": "Zahn", "section": RULE_IMPLANTS}
     for work in insertions:
-        units, sites = _implant_units(work), sorted(work.fee.teeth.teeth)
-        jaws = sorted({jaw_of(t) for t in sites}, reverse=True)
-        if not sites:
-            report(
-                Severity.WARNING,
-                "implant.no_tooth",
-                f"GOZ {work.fee.number}: Implantat ohne Zahnangabe; die Grenze von {limit} je Kiefer ist nicht prüfbar",
-                sheet=work.line.sheet,
-                row=work.line.row,
-                **where,
-            )
-            continue
+        units, sites = _implant_units(work, report), sorted(work.fee.teeth.teeth)
+        jaws = sorted({jaw_of(t) for t in sites})
         if len(sites) != units and len(jaws) == 2:
-            report(
+            _report_implant(
+                work,
+                report,
                 Severity.ERROR,
                 "implant.both_jaws",
-                f"GOZ {work.fee.number}, Zahn {work.fee.teeth.text}: {units} Implantat(e) in beiden Kiefern ohne Lage; "
-                f"Implantate je Kiefer angeben (eine Zeile je Kiefer oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
-                sheet=work.line.sheet,
-                row=work.line.row,
-                **where,
+                f"{units} Implantat(e) in beiden Kiefern ohne Lage; Implantate je Kiefer angeben (eine Zeile je Kiefer "
+                "oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
             )
             work.set_eligible(ZERO, RULE_IMPLANTS, "Implantate je Kiefer nicht angegeben", Cause.NOT_ELIGIBLE)
             continue
+        if not sites:  # counted where there is more room, as B 269's per-jaw limits count a lab line without a tooth
+            jaws = [max(("OK", "UK"), key=lambda jaw: (limit - counted[jaw], jaw == "OK"))]
+            _report_implant(
+                work,
+                report,
+                Severity.WARNING,
+                "implant.no_tooth",
+                f"{units} Implantat(e) ohne Zahnangabe, im {JAW_NAMES[jaws[0]]} gezählt (dort ist mehr Platz bis zur "
+                f"Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
+            )
         located = len(sites) == units
         places: list[tuple[str, int | None]] = [(jaw_of(t), t) for t in sites] if located else [(jaws[0], None)] * units
         kept = 0
@@ -90,13 +112,14 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
                 unlocated[jaw] += 1
         if kept == units:
             continue
+        where = f" an Zahn {work.fee.teeth.text}" if work.fee.teeth.text else ""
         if kept == 0:
             placed = f"{units} Implantate" if units > 1 else "Implantat"
-            text = f"{placed} an Zahn {work.fee.teeth.text} über der Grenze von {limit} Implantaten je Kiefer"
+            text = f"{placed}{where} über der Grenze von {limit} Implantaten je Kiefer"
             work.exclude(RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
         else:
             text = f"{units - kept} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer"
-            work.set_eligible(cents(work.eligible * kept / units), RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
+            work.set_eligible(cents(work.eligible * kept / work.fee.count), RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
 
     excluded_sites = frozenset(excluded["OK"] + excluded["UK"])
     if excluded_sites:
@@ -146,23 +169,6 @@ def _exclude_what_sits_on(
                 row=work.line.row,
                 column="Zahn",
                 section=RULE_IMPLANTS,
-            )
-
-
-def surcharges_follow_their_service(works: Sequence[Work]) -> None:
-    """A surcharge (0500-0530, 0120) of a service the implant limit excluded is not eligible either (spec section 2)."""
-    for work in works:
-        owner = work.owner
-        if (
-            owner is not None
-            and owner.excluded_by is Cause.IMPLANT_LIMIT
-            and work.line_class is not LineClass.X
-            and not work.class_by_hand
-        ):
-            work.exclude(
-                RULE_IMPLANTS,
-                f"Zuschlag zu GOZ {owner.fee.number} an Zahn {owner.fee.teeth.text}, die über der Implantatgrenze liegt",
-                Cause.IMPLANT_LIMIT,
             )
 
 

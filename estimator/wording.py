@@ -39,7 +39,8 @@ def limit_sentences(estimate: Estimate) -> list[str]:
         )
     for j in limits.implants:
         if j.present or j.planned:
-            excluded = ", ".join(map(str, j.excluded_sites)) or "keine"
+            unlocated = [f"{j.excluded_unlocated} ohne Lage"] if j.excluded_unlocated else []
+            excluded = ", ".join([*map(str, j.excluded_sites), *unlocated]) or "keine"
             sentences.append(
                 f"Implantate {JAW_NAMES[j.jaw]}: {j.present} vorhanden, {j.planned} geplant, "
                 f"höchstens {j.limit} je Kiefer; nicht erstattungsfähig: {excluded}"

@@ -54,6 +54,7 @@ class Work:
     explanations: list[Explanation] = field(default_factory=list)
     reductions: dict[Cause, Decimal] = field(default_factory=dict)
     excluded_by: Cause | None = None  # what made the line class X, when a rule did
+    eligible_before_exclusion: Decimal = Decimal("0.00")
 
     @property
     def fee(self) -> FeeLine:
@@ -95,17 +96,20 @@ class Work:
 
     def exclude(self, rule: str, text: str, cause: Cause = Cause.NOT_ELIGIBLE) -> None:
         """Class X: eligible and benefit 0, with the reason; the whole billed amount goes to the cause."""
+        if self.excluded_by is None:
+            self.eligible_before_exclusion = self.eligible
         self.line_class = LineClass.X
         self.excluded_by = cause
         self.explain(rule, text, self.eligible, Decimal("0.00"))
         self.eligible = Decimal("0.00")
         self.benefit = Decimal("0.00")
 
-    def restore_eligible(self, rule: str, text: str) -> None:
-        """The billed amount eligible again (a reviewer took the line out of class X): earlier reductions lapse."""
-        self.explain(rule, text, self.eligible, self.billed)
-        self.eligible = self.billed
-        self.reductions.clear()
+    def include_again(self, rule: str, text: str) -> None:
+        """Out of class X again (a reviewer's class): the eligible amount the exclusion took comes back."""
+        if self.excluded_by is None:
+            return
+        self.explain(rule, text, self.eligible, self.eligible_before_exclusion)
+        self.eligible = self.eligible_before_exclusion
         self.excluded_by = None
 
     def result(self) -> LineResult:

@@ -9,7 +9,7 @@ from typing import Any
 
 from estimator.catalogues import load_catalogues
 from estimator.engine import estimate
-from estimator.model import Estimate, FeeLine, LabLine, LineClass, LineResult, Person, Plan, Schedule
+from estimator.model import Estimate, FeeLine, LabLine, LineClass, LineResult, Override, Person, Plan, Schedule
 from estimator.teeth import parse_teeth
 
 PLAN_DATE = dt.date(2026, 3, 10)
@@ -49,8 +49,10 @@ def person(**fields: Any) -> Person:
     return Person(**values)
 
 
-def plan(*lines: FeeLine | LabLine, plan_date: dt.date = PLAN_DATE, **person_fields: Any) -> Plan:
-    """A plan with rows numbered as in a workbook (header in row 1)."""
+def plan(
+    *lines: FeeLine | LabLine, plan_date: dt.date = PLAN_DATE, overrides: tuple[Override, ...] = (), **person_fields: Any
+) -> Plan:
+    """A plan with rows numbered as in a workbook (header in row 1), with a reviewer's decisions if given."""
     fees = [line for line in lines if isinstance(line, FeeLine)]
     labs = [line for line in lines if isinstance(line, LabLine)]
     return Plan(
@@ -58,6 +60,7 @@ def plan(*lines: FeeLine | LabLine, plan_date: dt.date = PLAN_DATE, **person_fie
         lab_lines=tuple(dataclasses.replace(line, row=i + 2) for i, line in enumerate(labs)),
         person=person(**person_fields),
         plan_date=plan_date,
+        overrides=overrides,
     )
 
 

@@ -3,7 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
-from estimator.model import Cause, LineClass
+from estimator.model import Cause, LineClass, Override
+from estimator.wording import limit_sentences
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 D = Decimal
@@ -62,6 +63,7 @@ def test_2_line_with_unknown_sites_keeps_the_covered_share() -> None:
     assert "Lage unbekannt" in finding(result, "implant.limit")
     upper = next(j for j in result.limits.implants if j.jaw == "OK")
     assert (upper.planned, upper.excluded_unlocated, upper.excluded_sites) == (2, 1, ())
+    assert "nicht erstattungsfähig: 1 ohne Lage" in limit_sentences(result)[-1]
 
 
 def test_2_named_sites_are_counted_in_ascending_tooth_order() -> None:
@@ -340,3 +342,84 @@ def test_13_reductions_by_cause_sum_to_billed_minus_benefit() -> None:
     assert sum(reductions.values()) == result.totals.billed - result.totals.benefit
     for line in result.lines:
         assert sum(line.reductions.values()) == line.billed - line.benefit
+
+
+def test_11_a_number_in_an_ordinary_description_is_no_analogue() -> None:
+    result = run(
+        fee("2060", "16", amount="60.00", description="Kompositfüllung entsprechend 2 Flächen"),
+        fee("2210", "26", description="Vollkrone, Präparation entsprechend 40 Minuten"),
+        goae("5004", factor="1.8", description="analoge Röntgenaufnahme"),
+        fee("2210", "27", description="Krone analog GOÄ 5000"),
+    )
+    assert [(r.line_class, r.eligible) for r in result.lines] == [
+        (B, D("60.00")),
+        (A, D("217.06")),
+        (B, D("41.97")),
+        (A, D("217.06")),
+    ]
+    assert codes(result).count("fee.analogue") == 1  # only the line that says "analog" as a word
+    analogue = finding(result, "fee.analogue")
+    assert "GOZ 2210" in analogue  # measured by its own number: GOÄ 5000 is not a GOZ number
+
+
+def test_11_analogue_suffix_in_the_reference_is_read_as_the_number() -> None:
+    line = fee_result(run(fee("2197a", "16", description="Befestigung entsprechend GOZ 2197a")))
+    assert (line.billed, line.eligible) == (D("16.82"), D("16.82"))
+
+
+# --- reviewer decisions on the classes the rules set ---
+
+
+def test_reviewer_taking_a_line_out_of_the_implant_limit_keeps_its_fee_limit() -> None:
+    result = run(
+        fee("9010", "16"),
+        fee("2210", "16", factor="5.0"),
+        implants_upper=8,
+        overrides=(Override("Leistungen", 3, "M. Prüfer", "Implantat ersetzt", line_class=A),),
+    )
+    crown = fee_result(result, 1)
+    assert (crown.line_class, crown.eligible, crown.benefit) == (A, D("330.31"), D("264.25"))
+    assert crown.reductions == {Cause.FEE_LIMITS: D("141.56"), Cause.RATE: D("66.06")}
+
+
+def test_reviewer_class_of_a_line_the_rules_found_not_billable_keeps_it_not_eligible() -> None:
+    result = run(fee("1000"), fee("0010"), overrides=(Override("Leistungen", 3, "M. Prüfer", "Befund", line_class=B),))
+    checkup = fee_result(result, 1)
+    assert (checkup.line_class, checkup.eligible, checkup.reductions) == (B, D("0.00"), {Cause.NOT_ELIGIBLE: D("12.94")})
+
+
+def test_surcharge_follows_a_reviewer_decision_on_its_service() -> None:
+    restored = run(
+        fee("9010", "16"),
+        fee("0530", "16", factor=1),
+        implants_upper=8,
+        overrides=(Override("Leistungen", 2, "M. Prüfer", "Implantat ersetzt", line_class=A),),
+    )
+    assert [(r.line_class, r.benefit) for r in restored.lines] == [(A, D("159.89")), (A, D("98.98"))]
+    excluded = run(
+        fee("3030", "38"),
+        fee("0510", "38", factor=1),
+        overrides=(Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", line_class=X),),
+    )
+    surcharge = fee_result(excluded, 1)
+    assert (surcharge.line_class, surcharge.benefit, surcharge.reductions) == (X, D("0.00"), {Cause.NOT_ELIGIBLE: D("42.18")})
+
+
+# --- implant lines without a tooth or with a fractional count (spec 5.1) ---
+
+
+def test_implant_without_a_tooth_counts_in_the_jaw_with_more_room() -> None:
+    full = run(fee("9010", "", count=2), implants_upper=8, implants_lower=8)
+    line = fee_result(full)
+    assert (line.line_class, line.reductions) == (X, {Cause.IMPLANT_LIMIT: D("399.72")})
+    assert "bitte Zahn oder Kiefer angeben" in finding(full, "implant.no_tooth")
+    room = run(fee("9010", "", count=2), implants_upper=8, implants_lower=7)
+    assert fee_result(room).eligible == D("199.86")
+    assert "Unterkiefer" in finding(room, "implant.no_tooth")
+
+
+def test_fractional_implant_count_is_said_and_the_covered_share_is_one_implant() -> None:
+    result = run(fee("9010", "16", count="1.5"), implants_upper=7)
+    line = fee_result(result)
+    assert (line.billed, line.eligible) == (D("299.79"), D("199.86"))
+    assert "keine ganze Zahl" in finding(result, "implant.fractional_count")

@@ -331,6 +331,7 @@ class FeeIndex:
         for work in fee_works:
             for tooth in work.fee.teeth.teeth:
                 self.by_tooth[tooth].append(work)
+        self.tooth_level_a = {id(w) for w in fee_works if is_tooth_level_a_service(w)}
 
     def owners(self, teeth: Iterable[int]) -> list[Work]:
         """The fee lines on any of these teeth, in plan order, each once."""
@@ -382,11 +383,11 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Wo
     return owners
 
 
-def lab_accident(owners: Sequence[Work], whole_plan: bool) -> bool:
+def lab_accident(owners: Sequence[Work], fees: FeeIndex, whole_plan: bool) -> bool:
     """A lab line is accident-caused when its tooth-level A-services all are, else when all its fee lines are (5.4)."""
     if whole_plan:
         return True
-    services = [o for o in owners if is_tooth_level_a_service(o)]
+    services = [o for o in owners if id(o) in fees.tooth_level_a]
     deciding = services or owners
     return bool(deciding) and all(o.accident for o in deciding)
 

@@ -116,7 +116,7 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
     for work in lab_works:
         owners = classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
-        work.accident = lab_accident(owners, person.accident)
+        work.accident = lab_accident(owners, fees, person.accident)
     jaw_counts = JawCounts(profile.lab_per_jaw_limits)
     for work in sorted(lab_works, key=lambda w: w.order_key):
         lab_amounts(work, catalogues, report, jaw_counts)

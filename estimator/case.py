@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from estimator.cells import CellError, parse_class, parse_date, parse_non_negative, parse_positive, parse_yes_no
+from estimator.cells import CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
 from estimator.files import atomic_write_text
 from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
 from estimator.money import german_date, german_factor, german_number
@@ -55,15 +55,15 @@ class CaseError(ValueError):
 
 def _amount(text: str) -> Decimal | None:
     """An amount, or None for an empty text: the amount is then computed from the catalogue."""
-    return parse_non_negative(text) if text.strip() else None
+    return parse_amount(text) if text.strip() else None
 
 
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
-    "count": parse_positive,
-    "quantity": parse_positive,
-    "factor": parse_positive,
+    "count": parse_count,
+    "quantity": parse_count,
+    "factor": parse_factor,
     "unit_price": lambda text: _amount(text) or Decimal(0),
     "amount": _amount,
     "justification": str.strip,

@@ -4,6 +4,7 @@ dates, yes/no, class and tariff variant. A value that does not fit raises CellEr
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -28,6 +29,24 @@ YES = {"ja", "j", "x", "yes", "y", "true", "wahr", "1"}
 NO = {"nein", "n", "no", "false", "falsch", "0", "-", ""}
 
 
+# What a plan may hold (every input path checks these: workbook cells, case files, app edits, options).
+MAX_TEXT = 2_000  # characters of one text cell
+MAX_AMOUNT = Decimal(1_000_000)  # EUR: an amount, a unit price, an earlier benefit
+MAX_FACTOR = Decimal(20)
+MAX_COUNT = Decimal(10_000)  # count of a fee line, quantity of a lab line
+MAX_VAT = Decimal(100)
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+MAX_IMPLANTS = 16  # per jaw
+MAX_NUMBER_TEXT = 40  # characters of a number written as text
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: at most 40 characters."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_decimal(value: Any) -> Decimal:
     """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal."""
     if isinstance(value, bool):
@@ -35,45 +54,64 @@ def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
         return Decimal(str(value))
     text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
+    if len(text) > MAX_NUMBER_TEXT:
+        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
         text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise CellError(f"Zahl erwartet, „{value}“ gefunden") from None
+        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden") from None
     if not number.is_finite():
-        raise CellError(f"Zahl erwartet, „{value}“ gefunden")
+        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+    return number
+
+
+def _in_range(number: Decimal, low: Decimal, high: Decimal, expected: str, value: Any, *, low_open: bool = False) -> Decimal:
+    if number < low or number > high or (low_open and number == low):
+        raise CellError(f"{expected} erwartet, „{shown(value)}“ gefunden")
     return number
 
 
 def parse_date(value: Any) -> dt.date:
-    """Excel date or text TT.MM.JJJJ (also JJJJ-MM-TT)."""
+    """Excel date or text TT.MM.JJJJ (also JJJJ-MM-TT), in the years 1900 to 2200."""
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 2_958_466:
-        return (dt.datetime(1899, 12, 30) + dt.timedelta(days=int(value))).date()
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 2_958_466:
+        day = (EXCEL_EPOCH + dt.timedelta(days=int(value))).date()
+    else:
+        day = _date_text(value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError(f"Datum zwischen {FIRST_YEAR} und {LAST_YEAR} erwartet, „{shown(value)}“ gefunden")
+    return day
+
+
+def _date_text(value: Any) -> dt.date:
     text = str(value).strip()
-    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise CellError(f"Datum TT.MM.JJJJ erwartet, „{value}“ gefunden")
+    if len(text) <= 20:
+        for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
+            try:
+                return dt.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+    raise CellError(f"Datum TT.MM.JJJJ erwartet, „{shown(value)}“ gefunden")
 
 
 def parse_yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = text_key(value) if value is not None else ""
+    text = text_key(str(value)[:MAX_NUMBER_TEXT]) if value is not None else ""
     if text in YES:
         return True
     if text in NO:
         return False
-    raise CellError(f"„ja“ oder „nein“ erwartet, „{value}“ gefunden")
+    raise CellError(f"„ja“ oder „nein“ erwartet, „{shown(value)}“ gefunden")
 
 
 def parse_class(value: Any) -> LineClass | None:
@@ -83,29 +121,41 @@ def parse_class(value: Any) -> LineClass | None:
     try:
         return LineClass(text)
     except ValueError:
-        raise CellError(f"Klasse A, B, P oder X erwartet, „{value}“ gefunden") from None
+        raise CellError(f"Klasse A, B, P oder X erwartet, „{shown(value)}“ gefunden") from None
 
 
 def parse_variant(value: Any) -> str:
     """ "BM5/3", "BM5 / 3", "bm5-3", "3" -> "BM5/3"."""
-    text = re.sub(r"\s", "", str(value)).upper()
+    text = re.sub(r"\s", "", str(value)[:MAX_NUMBER_TEXT]).upper()
     match = re.fullmatch(r"(?:BM5)?[/\-]?([0-3])", text)
     if not match:
-        raise CellError(f"Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet, „{value}“ gefunden")
+        raise CellError(f"Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet, „{shown(value)}“ gefunden")
     return f"BM5/{match[1]}"
 
 
-def parse_positive(value: Any) -> Decimal:
-    """A number above 0 (count, quantity, factor)."""
-    number = parse_decimal(value)
-    if number <= 0:
-        raise CellError(f"positive Zahl erwartet, „{value}“ gefunden")
-    return number
+def parse_amount(value: Any) -> Decimal:
+    """An amount in EUR: 0 to 1.000.000 (an amount, a unit price, an earlier benefit, what was used)."""
+    return _in_range(parse_decimal(value), Decimal(0), MAX_AMOUNT, "Betrag von 0 bis 1.000.000 €", value)
 
 
-def parse_non_negative(value: Any) -> Decimal:
-    """A number of 0 or more (an amount)."""
-    number = parse_decimal(value)
-    if number < 0:
-        raise CellError(f"Betrag ≥ 0 erwartet, „{value}“ gefunden")
-    return number
+def parse_factor(value: Any) -> Decimal:
+    """A factor (Steigerungssatz): above 0, at most 20."""
+    return _in_range(parse_decimal(value), Decimal(0), MAX_FACTOR, "Faktor über 0 bis 20", value, low_open=True)
+
+
+def parse_count(value: Any) -> Decimal:
+    """A count or quantity: above 0, at most 10.000."""
+    return _in_range(parse_decimal(value), Decimal(0), MAX_COUNT, "Anzahl über 0 bis 10.000", value, low_open=True)
+
+
+def parse_vat(value: Any) -> Decimal:
+    """A VAT rate in percent: 0 to 100."""
+    return _in_range(parse_decimal(value), Decimal(0), MAX_VAT, "MwSt-Satz von 0 bis 100 %", value)
+
+
+def parse_implants(value: Any) -> int:
+    """Implants in one jaw: a whole number from 0 to 16."""
+    number = _in_range(parse_decimal(value), Decimal(0), Decimal(MAX_IMPLANTS), "Implantate je Kiefer von 0 bis 16", value)
+    if number != number.to_integral_value():
+        raise CellError(f"ganze Zahl erwartet, „{shown(value)}“ gefunden")
+    return int(number)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from estimator.catalogues import load_catalogues
-from estimator.cells import CellError, PlanReadError, parse_class, parse_date, parse_decimal, parse_variant
+from estimator.cells import CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.engine import SettingError, estimate
 from estimator.excel import read_plan
 from estimator.files import atomic_write_bytes, atomic_write_text
@@ -43,15 +43,15 @@ def _variant(text: str) -> str:
 def _setting(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
-        raise argparse.ArgumentTypeError(f"NAME=WERT erwartet, „{text}“ gefunden")
+        raise argparse.ArgumentTypeError(f"NAME=WERT erwartet, „{shown(text)}“ gefunden")
     return name.strip(), value.strip()
 
 
 def _override(text: str) -> tuple[str, int, str, str, str]:
     """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
-    match = re.fullmatch(r"\s*([^!]+)!(\d+):\s*([^=:]+?)\s*=\s*([^:]+?)\s*:(.+)", text)
+    match = re.fullmatch(r"\s*([^!]{1,31})!(\d{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
     if not match:
-        raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{text}“ gefunden")
+        raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{shown(text)}“ gefunden")
     sheet, row, name, value, reason = match.groups()
     name = name.strip().lower()
     if name not in ("erstattungsfähig", "eligible", "klasse", "class"):
@@ -70,7 +70,7 @@ def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
             if name in ("klasse", "class"):
                 found.append(Override(sheet, row, options.reviewer.strip(), reason, line_class=parse_class(value)))
             else:
-                found.append(Override(sheet, row, options.reviewer.strip(), reason, eligible=parse_decimal(value)))
+                found.append(Override(sheet, row, options.reviewer.strip(), reason, eligible=parse_amount(value)))
         except CellError as error:
             raise UsageError(f"--override {sheet}!{row}: {error}") from None
     return tuple(found)

@@ -13,14 +13,19 @@ from typing import Any
 
 from estimator.catalogues import normalize_fee_number, normalize_lab_code
 from estimator.cells import (
+    MAX_TEXT,
     CellError,
     PlanReadError,
+    parse_amount,
     parse_class,
+    parse_count,
     parse_date,
-    parse_non_negative,
-    parse_positive,
+    parse_factor,
+    parse_implants,
     parse_variant,
+    parse_vat,
     parse_yes_no,
+    shown,
 )
 from estimator.cells import text_key as _key
 from estimator.model import FeeLine, Finding, LabLine, Person, Plan, Schedule, Severity
@@ -34,9 +39,13 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # everything the workbook unpacks to
 MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
 MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never unpacked)
 MAX_PART_BYTES = 24 * 1024 * 1024  # shared strings, styles and the rest, which are read whole
+MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
+MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
+MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
-ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+ROW_OR_CELL_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>]")
+TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
 
 
@@ -48,6 +57,18 @@ class _Uncached:
 
 
 UNCACHED: Any = _Uncached()
+
+
+class CutText(str):
+    """The first MAX_TEXT characters of a longer cell text; `length` is how long the cell was."""
+
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> CutText:
+        cut = cls(text[:MAX_TEXT])
+        cut.length = len(text)
+        return cut
 
 
 FEE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -177,26 +198,44 @@ def _thousands(number: int) -> str:
 
 
 def _scan_sheets(path: Path) -> set[str]:
-    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows
+    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows or cells
     (before any parser sees it) and return the parts that hold formulas."""
     with_formulas: set[str] = set()
+    cells = 0
     with zipfile.ZipFile(path) as archive:
         for part in archive.namelist():
             if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
                 continue
-            rows, tail = 0, b""
+            rows, row_cells, tail = 0, 0, b""
             with archive.open(part) as stream:
                 while chunk := stream.read(1 << 20):
-                    rows += len(ROW_TAG.findall(chunk))
-                    if part not in with_formulas and FORMULA_TAG.search(tail + chunk):
+                    window = tail + chunk
+                    if part not in with_formulas and FORMULA_TAG.search(window):
                         with_formulas.add(part)
+                    for tag in ROW_OR_CELL_TAG.finditer(window):
+                        if tag.end() <= len(tail):
+                            continue  # counted with the chunk before
+                        if tag[1] == b"row":
+                            rows, row_cells = rows + 1, 0
+                        else:
+                            row_cells, cells = row_cells + 1, cells + 1
+                            if row_cells > MAX_ROW_CELLS:
+                                raise PlanReadError(
+                                    f"{path.name}: Zeile {_thousands(rows)} eines Tabellenblatts hat mehr als "
+                                    f"{_thousands(MAX_ROW_CELLS)} Zellen; so breite Tabellen werden nicht gelesen, "
+                                    "bitte die Datei prüfen"
+                                )
                     tail = chunk[-16:]
                     if rows > MAX_XML_ROWS:
                         raise PlanReadError(
-                            f"{path.name}: ein Tabellenblatt hat mehr als {MAX_XML_ROWS:_} Zeilen; so große Pläne werden "
-                            f"nicht gelesen (höchstens {MAX_ROWS:_} Zeilen mit Inhalt), bitte den Plan aufteilen".replace(
-                                "_", "."
-                            )
+                            f"{path.name}: ein Tabellenblatt hat mehr als {_thousands(MAX_XML_ROWS)} Zeilen; so große "
+                            f"Pläne werden nicht gelesen (höchstens {_thousands(MAX_ROWS)} Zeilen mit Inhalt), "
+                            "bitte den Plan aufteilen"
+                        )
+                    if cells > MAX_CELLS:
+                        raise PlanReadError(
+                            f"{path.name}: die Tabellenblätter haben mehr als {_thousands(MAX_CELLS)} Zellen; so große "
+                            "Pläne werden nicht gelesen, bitte den Plan aufteilen"
                         )
     return with_formulas
 
@@ -234,6 +273,7 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
     sheets: dict[str, _Sheet] = {}
+    budget = _TextBudget(path)
     with path.open("rb") as stream:  # closed here even when openpyxl gives up half-way
         try:
             workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
@@ -247,7 +287,8 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
                     worksheet.reset_dimensions()
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
                 uncached = _uncached_formulas(path, part) if part in with_formulas else set()
-                sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, _sheet_rows(path, worksheet, uncached))
+                rows = _sheet_rows(path, worksheet, uncached, budget)
+                sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, rows)
         except PlanReadError:
             raise
         except Exception as error:
@@ -271,7 +312,28 @@ def _reason(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _sheet_rows(path: Path, worksheet: Any, uncached: set[tuple[int, int]]) -> list[tuple[int, tuple[Any, ...]]]:
+class _TextBudget:
+    """Counts the characters of text kept from a workbook; refuses a workbook with more than MAX_TOTAL_TEXT."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.used = path, 0
+
+    def keep(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The row's values with every text longer than MAX_TEXT cut (no copy of a long shared string is kept)."""
+        if any(isinstance(v, str) and len(v) > MAX_TEXT for v in values):
+            values = tuple(CutText.of(v) if isinstance(v, str) and len(v) > MAX_TEXT else v for v in values)
+        self.used += sum(len(v) for v in values if isinstance(v, str))
+        if self.used > MAX_TOTAL_TEXT:
+            raise PlanReadError(
+                f"{self.path.name}: die Arbeitsmappe enthält mehr als {_thousands(MAX_TOTAL_TEXT)} Zeichen Text; "
+                "so große Pläne werden nicht gelesen, bitte die Datei prüfen"
+            )
+        return values
+
+
+def _sheet_rows(
+    path: Path, worksheet: Any, uncached: set[tuple[int, int]], budget: _TextBudget
+) -> list[tuple[int, tuple[Any, ...]]]:
     """The sheet's non-empty rows with their Excel row numbers; refuses more than MAX_ROWS of them."""
     rows = []
     for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
@@ -284,7 +346,7 @@ def _sheet_rows(path: Path, worksheet: Any, uncached: set[tuple[int, int]]) -> l
             values = tuple(UNCACHED if (number, index) in uncached else value for index, value in enumerate(values))
         if all(value is None for value in values):
             continue
-        rows.append((number, values))
+        rows.append((number, budget.keep(values)))
         if len(rows) > MAX_ROWS:
             raise PlanReadError(
                 f"{path.name}, Blatt {worksheet.title}: mehr als {_thousands(MAX_ROWS)} Zeilen mit Inhalt; "
@@ -314,7 +376,8 @@ class _RowReader:
 
     def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
         self.sheet, self.row, self.values, self.mapping = sheet, row, values, mapping
-        self.problems: list[Finding] = []
+        self.problems: list[Finding] = []  # errors: the line is left out
+        self.notes: list[Finding] = []  # warnings: the line is read
 
     def raw(self, name: str) -> Any:
         index = self.mapping.get(name)
@@ -326,6 +389,16 @@ class _RowReader:
                 name, "input.formula", "Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern"
             )
             return None
+        if isinstance(value, CutText):
+            if name not in TEXT_FIELDS:
+                self.problem(name, "input.too_long", f"{_thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen")
+                return None
+            self.problem(
+                name,
+                "input.text_cut",
+                f"Text mit {_thousands(value.length)} Zeichen auf die ersten {_thousands(MAX_TEXT)} gekürzt",
+                Severity.WARNING,
+            )
         return None if isinstance(value, str) and not value.strip() else value
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
@@ -338,14 +411,13 @@ class _RowReader:
             self.problem(name, "input.cell", str(error))
             return default
 
-    def problem(self, name: str, code: str, message: str) -> None:
-        """Record a problem of one cell (once per cell), named by sheet, cell and column."""
+    def problem(self, name: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        """Record a problem of one cell (once per cell), named by sheet, cell and column; an error costs the line."""
         letter = column_letter(self.mapping[name]) if name in self.mapping else ""
-        if any(f.column == letter and letter for f in self.problems):
+        if any(f.column == letter and letter for f in self.problems + self.notes):
             return
-        self.problems.append(
-            Finding(Severity.ERROR, code, f"{self.sheet}!{letter}{self.row} ({name}): {message}", self.sheet, self.row, letter)
-        )
+        finding = Finding(severity, code, f"{self.sheet}!{letter}{self.row} ({name}): {message}", self.sheet, self.row, letter)
+        (self.problems if severity is Severity.ERROR else self.notes).append(finding)
 
 
 def _is_total_row(values: tuple[Any, ...]) -> bool:
@@ -387,7 +459,7 @@ def _schedule(value: Any) -> Schedule:
         return Schedule.GOZ
     if key in ("goä", "goae", "goa", "ä"):
         return Schedule.GOAE
-    raise CellError(f"GOZ oder GOÄ erwartet, „{value}“ gefunden")
+    raise CellError(f"GOZ oder GOÄ erwartet, „{shown(value)}“ gefunden")
 
 
 def _fee_line(reader: _RowReader) -> FeeLine | None:
@@ -404,9 +476,9 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
-        count=reader.get("Anzahl", parse_positive, Decimal(1)),
-        factor=reader.get("Faktor", parse_positive, Decimal("2.3")),
-        amount=reader.get("Betrag", parse_non_negative),
+        count=reader.get("Anzahl", parse_count, Decimal(1)),
+        factor=reader.get("Faktor", parse_factor, Decimal("2.3")),
+        amount=reader.get("Betrag", parse_amount),
         justification=str(reader.raw("Begründung") or "").strip(),
         accident=reader.get("Unfall", parse_yes_no, False),
         manual_class=reader.get("Klasse", parse_class),
@@ -416,7 +488,7 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
 
 def _lab_line(reader: _RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
-    price = reader.get("Einzelpreis", parse_non_negative)
+    price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
         reader.problem("Nr", "input.missing_value", "Laborcode (B 269) fehlt")
     if price is None:
@@ -431,9 +503,9 @@ def _lab_line(reader: _RowReader) -> LabLine | None:
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
-        quantity=reader.get("Menge", parse_positive, Decimal(1)),
-        vat_percent=reader.get("MwSt", parse_non_negative),
-        amount=reader.get("Betrag", parse_non_negative),
+        quantity=reader.get("Menge", parse_count, Decimal(1)),
+        vat_percent=reader.get("MwSt", parse_vat),
+        amount=reader.get("Betrag", parse_amount),
         manual_class=reader.get("Klasse", parse_class),
     )
     return None if reader.problems else line
@@ -462,7 +534,7 @@ def _read_lines(
             fee = _fee_line(reader)
             fee_lines += [fee] if fee else []
             line = fee
-        findings.extend(reader.problems)
+        findings.extend(reader.problems + reader.notes)
         if line is None:
             findings.append(
                 Finding(
@@ -500,12 +572,6 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
             )
             return default
 
-    def count(value: Any) -> int:
-        number = parse_non_negative(value)
-        if number != number.to_integral_value():
-            raise CellError(f"ganze Zahl erwartet, „{value}“ gefunden")
-        return int(number)
-
     person = Person(
         name=str(values.get("Name", "")).strip(),
         birth_date=get("Geburtsdatum", parse_date, None),
@@ -515,11 +581,11 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         insurance_start=get("Versicherungsbeginn", parse_date, None),
         cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
         accident=get("Unfall", parse_yes_no, False),
-        prior_class_a=tuple(get(f"Jahr {k}", parse_non_negative, Decimal(0)) for k in range(1, 5)),
-        deductible_used=get("Selbstbehalt verbraucht", parse_non_negative, Decimal(0)),
-        pzr_reimbursed=get("PZR erstattet", parse_non_negative, Decimal(0)),
-        implants_upper=get("Implantate OK", count, 0),
-        implants_lower=get("Implantate UK", count, 0),
+        prior_class_a=tuple(get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, 5)),
+        deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
+        pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
+        implants_upper=get("Implantate OK", parse_implants, 0),
+        implants_lower=get("Implantate UK", parse_implants, 0),
         practice_address=str(values.get("Praxisanschrift", "")).strip(),
         orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
     )

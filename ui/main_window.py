@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.case import CaseError
-from estimator.cells import CellError, PlanReadError, parse_class, parse_decimal
+from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
 from estimator.engine import SettingError
 from estimator.model import Override, Severity
 from estimator.money import eur
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         if not reviewer.strip() or not reason.strip():
             return self.tr("Prüfer und Grund sind nötig")
         try:
-            amount = parse_decimal(eligible) if eligible.strip() else None
+            amount = parse_amount(eligible) if eligible.strip() else None
             klasse = parse_class(line_class)
         except CellError as error:
             return str(error)

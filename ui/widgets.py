@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.cells import CellError, parse_date, parse_non_negative
+from estimator.cells import CellError, parse_amount, parse_date
 from estimator.model import Cause, LineClass
-from estimator.money import eur, german_date, german_number
+from estimator.money import cents, eur, german_date, german_number
 from estimator.wording import reductions_that_apply, setting_value
 from ui.document import CaseDocument
 
@@ -130,7 +129,7 @@ class PersonPanel(QGroupBox):
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
         try:
-            value = parse_non_negative(field.text() or "0").quantize(Decimal("0.01"))
+            value = cents(parse_amount(field.text() or "0"))
         except CellError as error:
             self.message.setText(str(error))
             return

@@ -31,6 +31,7 @@ SHEET_HEAD = b"""<?xml version="1.0" encoding="UTF-8"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"""
 SHEET_TAIL = b"</sheetData></worksheet>"
 HEADER_ROW = b'<row r="1"><c r="A1" t="inlineStr"><is><t>Nr</t></is></c><c r="B1" t="inlineStr"><is><t>Faktor</t></is></c></row>'
+TEXT_HEADER_ROW = HEADER_ROW.replace(b"</row>", b'<c r="C1" t="inlineStr"><is><t>Leistung</t></is></c></row>')
 EMPTY_STRINGS = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
 
 
@@ -76,3 +77,42 @@ def entity_bomb() -> bytes:
         '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
         "<si><t>&e9;</t></si></sst>"
     ).encode()
+
+
+def shared_string_in_rows(megabytes: int, count: int) -> tuple[bytes, Iterable[bytes]]:
+    """One shared string of that many megabytes, used in a text column of count rows: (shared strings, rows)."""
+    text = b"A" * (megabytes << 20)
+    strings = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'count="1" uniqueCount="1"><si><t>' + text + b"</t></si></sst>"
+    )
+    row = b'<row><c><v>10</v></c><c><v>2.3</v></c><c t="s"><v>0</v></c></row>'
+    return strings, [TEXT_HEADER_ROW, row * count]
+
+
+def one_huge_row(megabytes: int) -> Iterable[bytes]:
+    """The header row, then one row whose inline text (its Leistung) is that many megabytes."""
+    yield TEXT_HEADER_ROW
+    yield b'<row><c><v>10</v></c><c><v>2.3</v></c><c t="inlineStr"><is><t>'
+    chunk = b"B" * (1 << 20)
+    for _ in range(megabytes):
+        yield chunk
+    yield b"</t></is></c></row>"
+
+
+def many_cells_row(cells: int) -> Iterable[bytes]:
+    """The header row, then one row of that many small cells (a wide row, not a long text)."""
+    yield HEADER_ROW
+    yield b"<row><c><v>10</v></c><c><v>2.3</v></c>"
+    cell = b'<c t="inlineStr"><is><t>x</t></is></c>'
+    for _ in range(cells // 10_000):
+        yield cell * 10_000
+    yield b"</row>"
+
+
+def texts_in_rows(count: int, characters: int) -> Iterable[bytes]:
+    """The header row, then count rows each with a different inline text of that many characters."""
+    yield TEXT_HEADER_ROW
+    for number in range(count):
+        text = (f"{number:08d}" * (characters // 8 + 1))[:characters].encode()
+        yield b'<row><c><v>10</v></c><c><v>2.3</v></c><c t="inlineStr"><is><t>' + text + b"</t></is></c></row>"

@@ -60,7 +60,12 @@ def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Pat
 
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
-    [(5, -1, "positive Zahl"), (7, "zwölf", "Zahl erwartet"), (6, "viel", "Zahl erwartet"), (2, "GOX", "GOZ oder GOÄ")],
+    [
+        (5, -1, "Anzahl über 0 bis 10.000"),
+        (7, "zwölf", "Zahl erwartet"),
+        (6, "viel", "Zahl erwartet"),
+        (2, "GOX", "GOZ oder GOÄ"),
+    ],
 )
 def test_bad_cells_name_what_was_expected(tmp_path: Path, column: int, value: object, expected: str) -> None:
     row: list[object] = [DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None]

@@ -55,14 +55,14 @@ def estimate_json(path: Path, tmp_path: Path) -> dict[str, Any]:
 LINE_CASES: dict[str, tuple[Callable[[Path], Path], str, str, str]] = {
     # name: (builder, finding code, "Sheet!Cell", words the message holds)
     "tooth 99": (lambda p: plan_with(p, fee(Zahn="99")), "input.cell", "Leistungen!B3", "FDI"),
-    "negative count": (lambda p: plan_with(p, fee(Anzahl=-1)), "input.cell", "Leistungen!F3", "positive Zahl"),
+    "negative count": (lambda p: plan_with(p, fee(Anzahl=-1)), "input.cell", "Leistungen!F3", "Anzahl über 0 bis 10.000"),
     "text in an amount": (lambda p: plan_with(p, fee(Betrag="zwölf Euro")), "input.cell", "Leistungen!H3", "Zahl erwartet"),
     "unknown GO": (lambda p: plan_with(p, fee(GO="BEMA")), "input.cell", "Leistungen!C3", "GOZ oder GOÄ"),
     "impossible date": (lambda p: plan_with(p, fee(Datum="31.02.2026")), "input.cell", "Leistungen!A3", "TT.MM.JJJJ"),
     "unknown class": (lambda p: plan_with(p, fee(Klasse="Z")), "input.cell", "Leistungen!K3", "Klasse A, B, P oder X"),
     "accident neither yes nor no": (lambda p: plan_with(p, fee(Unfall="vielleicht")), "input.cell", "Leistungen!J3", "„ja“"),
     "fee number missing": (lambda p: plan_with(p, fee(Nr=None)), "input.missing_number", "Leistungen!D3", "fehlt"),
-    "negative lab quantity": (lambda p: plan_with(p, None, lab(Menge=-2)), "input.cell", "Labor!E3", "positive Zahl"),
+    "negative lab quantity": (lambda p: plan_with(p, None, lab(Menge=-2)), "input.cell", "Labor!E3", "Anzahl über 0 bis 10.000"),
     "lab price missing": (lambda p: plan_with(p, None, lab(Einzelpreis=None)), "input.missing_value", "Labor!F3", "Einzelpreis"),
     "text in a lab price": (lambda p: plan_with(p, None, lab(Einzelpreis="auf Anfrage")), "input.cell", "Labor!F3", "Zahl"),
     "bad birth date": (

@@ -1,0 +1,157 @@
+"""Every value in range, every text bounded: from workbook cells, options and reviewer decisions alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_count, parse_date, parse_factor, parse_vat
+from estimator.cli import main
+from tests.estimator.hostile import many_cells_row, one_huge_row, one_sheet_workbook, shared_string_in_rows, texts_in_rows
+from tests.estimator.test_import_broken import fee, lab, plan_with, run_measured
+
+RANGE_CASES: dict[str, tuple[Callable[[Path], Path], str, str]] = {
+    # name: (builder, "Sheet!Cell", words the message holds)
+    "amount over a million": (lambda p: plan_with(p, fee(Betrag=1_000_000.01)), "Leistungen!H3", "bis 1.000.000"),
+    "amount 1e400 as text": (lambda p: plan_with(p, fee(Betrag="1e400")), "Leistungen!H3", "bis 1.000.000"),
+    "factor 25": (lambda p: plan_with(p, fee(Faktor=25)), "Leistungen!G3", "Faktor über 0 bis 20"),
+    "factor 0": (lambda p: plan_with(p, fee(Faktor=0)), "Leistungen!G3", "Faktor über 0 bis 20"),
+    "count 20,000": (lambda p: plan_with(p, fee(Anzahl=20_000)), "Leistungen!F3", "Anzahl über 0 bis 10.000"),
+    "date in 1850": (lambda p: plan_with(p, fee(Datum="01.01.1850")), "Leistungen!A3", "zwischen 1900 und 2200"),
+    "Excel date in 2310": (lambda p: plan_with(p, fee(Datum=150_000)), "Leistungen!A3", "zwischen 1900 und 2200"),
+    "lab price of two millions": (lambda p: plan_with(p, None, lab(Einzelpreis=2e6)), "Labor!F3", "bis 1.000.000"),
+    "VAT 150 %": (lambda p: plan_with(p, None, lab(MwSt=150)), "Labor!G3", "MwSt-Satz von 0 bis 100"),
+    "quantity 1e30": (lambda p: plan_with(p, None, lab(Menge="1e30")), "Labor!E3", "Anzahl über 0 bis 10.000"),
+    "earlier benefit of two millions": (
+        lambda p: plan_with(p, patient={"Bisherige ZE-Erstattung Jahr 1": 2e6}),
+        "Patient!B10",
+        "bis 1.000.000",
+    ),
+    "negative deductible used": (
+        lambda p: plan_with(p, patient={"Selbstbehalt verbraucht": -5}),
+        "Patient!B10",
+        "Betrag von 0",
+    ),
+    "17 implants in a jaw": (lambda p: plan_with(p, patient={"Implantate OK": 17}), "Patient!B10", "von 0 bis 16"),
+    "insurance start in 2300": (
+        lambda p: plan_with(p, patient={"Versicherungsbeginn": "01.01.2300"}),
+        "Patient!B6",
+        "zwischen 1900 und 2200",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RANGE_CASES))
+def test_value_out_of_range_is_a_finding_with_its_cell(name: str, tmp_path: Path) -> None:
+    build, cell, words = RANGE_CASES[name]
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(build(tmp_path)), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    sheet = cell.split("!")[0]
+    messages = [f["message"] for f in data["findings"] if f["sheet"] == sheet and f["severity"] == "error"]
+    assert any(words in m and (sheet == "Patient" or cell in m) for m in messages), messages
+    assert "2210" in [line["code"] for line in data["lines"]]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--insurance-start", "01.01.2300"),
+        ("--birth-date", "31.12.1899"),
+        ("--plan-date", "kein Datum"),
+        ("--kfo-start", "01.01.1800"),
+    ],
+)
+def test_option_out_of_range_exits_2_naming_the_option(
+    option: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["estimate", str(plan_with(tmp_path)), option, value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert option in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["1e9", "-5", "NaN", "1" * 5000])
+def test_reviewer_amount_out_of_range_exits_2(value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    override = f"Leistungen!2:erstattungsfähig={value}:zu hoch"
+    try:
+        code = main(["estimate", str(plan_with(tmp_path)), "--reviewer", "M. Prüfer", "--override", override])
+    except SystemExit as stop:  # argparse refuses what does not have the form
+        code = int(str(stop.code))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--override" in err and len(err.strip().splitlines()[-1]) < 300
+
+
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        (parse_amount, "1000000,01"),
+        (parse_factor, "20,1"),
+        (parse_count, "10001"),
+        (parse_vat, "-1"),
+        (parse_date, "10000-01-01"),
+        (parse_date, 2_958_465),
+    ],
+)
+def test_each_range_is_checked_where_values_are_read(parse: Callable[[Any], object], text: object) -> None:
+    with pytest.raises(CellError):
+        parse(text)
+
+
+def test_bounds_at_their_edges_are_accepted() -> None:
+    assert parse_amount("1.000.000,00") == 1_000_000
+    assert parse_factor("20") == 20 and parse_count("10.000") == 10_000 and parse_vat("100 %") == 100
+    assert parse_date("31.12.2200") == dt.date(2200, 12, 31) and parse_date("01.01.1900") == dt.date(1900, 1, 1)
+
+
+# --- bounded work: each shape of hostile workbook costs seconds and a few hundred MB at most ---
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bounds")
+
+
+def test_ten_megabyte_shared_string_in_200_rows_is_cut_and_estimated(hostile: Path) -> None:
+    strings, sheet = shared_string_in_rows(10, 200)
+    path = one_sheet_workbook(hostile / "geteilt.xlsx", sheet, strings)
+    assert path.stat().st_size < 100_000
+    run, seconds, peak = run_measured(path)
+    assert run.returncode == 0, run.stderr
+    assert seconds < 10 and peak < 300, (seconds, peak)
+    out = hostile / "geteilt.json"
+    assert main(["estimate", str(path), "--json", str(out), "--plan-date", "10.03.2026"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["lines"]) == 200 and all(len(line["description"]) == MAX_TEXT for line in data["lines"])
+    cut = [f for f in data["findings"] if f["code"] == "input.text_cut"]
+    assert len(cut) == 200 and "10.485.760 Zeichen" in cut[0]["message"] and cut[0]["severity"] == "warning"
+    assert out.stat().st_size < 2_000_000
+
+
+def test_sixty_megabyte_row_is_read_in_bounded_time_and_memory(hostile: Path) -> None:
+    path = one_sheet_workbook(hostile / "zeile.xlsx", one_huge_row(60))
+    assert path.stat().st_size < 400_000
+    run, seconds, peak = run_measured(path)
+    assert run.returncode == 0, run.stderr
+    assert seconds < 10 and peak < 400, (seconds, peak)
+
+
+def test_row_of_two_million_cells_is_refused_quickly(hostile: Path) -> None:
+    path = one_sheet_workbook(hostile / "breit.xlsx", many_cells_row(1_500_000))
+    run, seconds, peak = run_measured(path)
+    assert run.returncode == 2 and "mehr als 1.024 Zellen" in run.stderr and "Traceback" not in run.stderr
+    assert seconds < 10 and peak < 300, (seconds, peak)
+
+
+def test_workbook_with_more_text_than_the_budget_is_refused(hostile: Path) -> None:
+    path = one_sheet_workbook(hostile / "text.xlsx", texts_in_rows(9_000, 1_900))
+    run, seconds, peak = run_measured(path)
+    assert run.returncode == 2 and "Zeichen Text" in run.stderr and "Traceback" not in run.stderr
+    assert seconds < 20 and peak < 400, (seconds, peak)

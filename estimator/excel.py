@@ -549,6 +549,28 @@ def _read_lines(
     return fee_lines, lab_lines
 
 
+PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift")
+
+
+def _patient_cell_problem(label: str, value: Any) -> tuple[Severity, str, str] | None:
+    """What is wrong with a Patient value before it is parsed: a formula without a result, an over-long text."""
+    if value is UNCACHED:
+        return (
+            Severity.ERROR,
+            "input.formula",
+            "Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
+        )
+    if isinstance(value, CutText):
+        if label in PATIENT_TEXT:
+            return (
+                Severity.WARNING,
+                "input.text_cut",
+                f"Text mit {_thousands(value.length)} Zeichen auf die ersten {_thousands(MAX_TEXT)} gekürzt",
+            )
+        return Severity.ERROR, "input.too_long", f"{_thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen"
+    return None
+
+
 def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
@@ -556,9 +578,17 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         if len(row) < 2 or row[0] is None:
             continue
         label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
-        if label and row[1] is not None and not (isinstance(row[1], str) and not row[1].strip()):
-            values[label] = row[1]
-            cells[label] = f"B{number}"
+        value = row[1]
+        if not label or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        problem = _patient_cell_problem(label, value)
+        if problem:
+            severity, code, message = problem
+            findings.append(Finding(severity, code, f"Patient!B{number} ({label}): {message}", "Patient", number, "B"))
+            if severity is Severity.ERROR:
+                continue
+        values[label] = value
+        cells[label] = f"B{number}"
 
     def get(label: str, parse: Any, default: Any) -> Any:
         if label not in values:

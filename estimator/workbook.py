@@ -10,6 +10,7 @@ from typing import Any
 
 from estimator.files import atomic_write_bytes
 from estimator.model import FeeLine, LabLine, Person, Plan, Schedule
+from estimator.sheetcells import append_row
 from estimator.teeth import parse_teeth
 
 FEE_COLUMNS = (
@@ -155,7 +156,7 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     assert patient is not None
     patient.title = "Patient"
     for label, value in _patient_rows(plan):
-        patient.append([label, value])
+        append_row(patient, [label, value])
     patient.column_dimensions["A"].width = 32
     patient.column_dimensions["B"].width = 30
     for row in patient.iter_rows(min_row=1, max_col=2):
@@ -177,9 +178,9 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
         ("Labor", LAB_COLUMNS, [_lab_row(line) for line in plan.lab_lines]),
     ):
         sheet = workbook.create_sheet(title)
-        sheet.append([name for name, _, _ in columns])
+        append_row(sheet, [name for name, _, _ in columns])
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)
         last = max(len(rows) + 1, 200)
         for index, (name, width, number_format) in enumerate(columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
@@ -206,7 +207,7 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
         sheet = workbook.create_sheet("Anleitung", 0)
         sheet.column_dimensions["A"].width = 110
         for text, bold in INSTRUCTIONS:
-            sheet.append([text])
+            append_row(sheet, [text])
             cell = sheet.cell(row=sheet.max_row, column=1)
             cell.font = Font(bold=bold, size=13 if bold else 11)
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -17,6 +17,7 @@ from typing import Any
 from estimator.files import atomic_write_bytes
 from estimator.model import Cause, Estimate, FeeLine, Severity
 from estimator.money import eur
+from estimator.sheetcells import append_row
 from estimator.wording import limit_sentences, reductions_sentence, reductions_that_apply, setting_value
 
 MONEY = '#,##0.00" €"'
@@ -83,14 +84,14 @@ def _table(workbook: Any, title: str, columns: Sequence[tuple[str, int, str | No
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     sheet = workbook.create_sheet(title)
-    sheet.append([name for name, _, _ in columns])
+    append_row(sheet, [name for name, _, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")
         cell.alignment = Alignment(vertical="center")
     count = 0
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)
         count += 1
     for index, (_, width, number_format) in enumerate(columns, start=1):
         letter = get_column_letter(index)

@@ -163,3 +163,13 @@ def test_leistungen_sheet_whose_go_column_marks_lab_rows_keeps_them_beside_a_pat
     ]
     assert [line.sheet for line in plan.lab_lines] == ["Leistungen"] * 3
     assert not [f for f in plan.input_findings if f.severity.value == "error"]
+
+
+def test_patient_value_that_is_a_formula_without_result_is_a_finding_not_a_name(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "p.xlsx", [[DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None]], patient={"Name": '=A1&"x"'}
+    )
+    plan = read_plan(path)
+    assert plan.person.name == ""
+    problem = next(f for f in plan.input_findings if f.code == "input.formula")
+    assert problem.sheet == "Patient" and "Patient!B1 (Name)" in problem.message

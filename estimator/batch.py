@@ -10,13 +10,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
+from estimator.case import CaseError
+from estimator.casefile import open_case
 from estimator.catalogues import load_catalogues
 from estimator.cells import PlanReadError
 from estimator.engine import SettingError, estimate
-from estimator.excel import read_plan
 from estimator.xlsxout import BatchRow, batch_row
 
-SUFFIXES = (".xlsx", ".xlsm")
+SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files
 
 
 def plan_files(inputs: Sequence[Path]) -> list[Path]:
@@ -24,7 +25,7 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found += sorted(p for p in item.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")))
+            found += sorted(p for p in item.iterdir() if p.name.lower().endswith(SUFFIXES) and not p.name.startswith(("~$", ".")))
         else:
             found.append(item)
     return list(dict.fromkeys(found))
@@ -33,12 +34,13 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
 def estimate_file(path: Path, pdf_dir: Path | None = None) -> BatchRow:
     """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
     try:
-        result = estimate(read_plan(path), load_catalogues())
+        case = open_case(path)
+        result = estimate(case.plan(), load_catalogues(), dict(case.settings))
         if pdf_dir is not None:
             from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
             write_pdf(result, load_catalogues(), pdf_dir / f"{path.stem}.pdf", dt.date.today())
-    except (PlanReadError, SettingError) as error:
+    except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=path.name, error=str(error))
     except OSError as error:
         return BatchRow(file=path.name, error=f"{error.strerror or error}: {error.filename or path}")

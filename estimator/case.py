@@ -1,6 +1,6 @@
-"""A case: the plan as read, the person, the user's edits and Auslegung settings; saved as JSON (hkp-case/1).
+"""A case: the plan as read, the person, the user's edits and Auslegung settings (saved by estimator.casefile).
 
-The case file holds the whole plan, so it opens without the workbook it came from; the edits are kept
+The case holds the whole plan, so it opens without the workbook it came from; the edits are kept
 apart from the plan as read, so a reviewer sees what was changed.
 """
 
@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
-from estimator.cells import CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
-from estimator.files import atomic_write_text
-from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
+from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
+from estimator.model import FeeLine, LabLine, LineClass, Override, Person, Plan
 from estimator.money import german_date, german_factor, german_number
 from estimator.teeth import ToothError, parse_teeth
 
 SCHEMA = "hkp-case/1"
-OWNER_ONLY = 0o600
 
 # What a user may correct in a line, by line kind: field -> German column name.
 EDITABLE: dict[str, dict[str, str]] = {
@@ -58,6 +54,13 @@ def _amount(text: str) -> Decimal | None:
     return parse_amount(text) if text.strip() else None
 
 
+def _text(text: str) -> str:
+    """A text a user typed, such as a justification: at most MAX_TEXT characters."""
+    if len(text) > MAX_TEXT:
+        raise CellError(f"höchstens {MAX_TEXT} Zeichen, {len(text)} eingegeben")
+    return text.strip()
+
+
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
@@ -66,7 +69,7 @@ PARSERS: dict[str, Any] = {
     "factor": parse_factor,
     "unit_price": lambda text: _amount(text) or Decimal(0),
     "amount": _amount,
-    "justification": str.strip,
+    "justification": _text,
     "accident": parse_yes_no,
     "manual_class": parse_class,
 }
@@ -149,166 +152,3 @@ class Case:
             parse_edit(name, text)
             edits[key] = text
         return dataclasses.replace(self, edits=edits)
-
-
-def _value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_value(v) for v in value]
-    if hasattr(value, "teeth") and hasattr(value, "text"):
-        return value.text
-    return value
-
-
-def _record(item: Any) -> dict[str, Any]:
-    return {f.name: _value(getattr(item, f.name)) for f in dataclasses.fields(item) if f.init}
-
-
-def case_json(case: Case) -> dict[str, Any]:
-    plan = case.original
-    return {
-        "schema": SCHEMA,
-        "source": plan.source,
-        "plan_date": _value(case.plan_date),
-        "person": _record(case.person),
-        "settings": dict(case.settings),
-        "fee_lines": [_record(line) for line in plan.fee_lines],
-        "lab_lines": [_record(line) for line in plan.lab_lines],
-        "input_findings": [_record(finding) for finding in plan.input_findings],
-        "columns": plan.columns,
-        "patient_cells": plan.patient_cells,
-        "overrides": [_record(o) for o in case.overrides],
-        "edits": [{"kind": k, "index": i, "field": f, "text": t} for (k, i, f), t in sorted(case.edits.items())],
-    }
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _decimal(text: str | None) -> Decimal | None:
-    return Decimal(text) if text is not None else None
-
-
-def _fee_line(data: dict[str, Any]) -> FeeLine:
-    return FeeLine(
-        sheet=str(data["sheet"]),
-        row=int(data["row"]),
-        number=str(data["number"]),
-        schedule=Schedule(data["schedule"]),
-        date=_date(data.get("date")),
-        teeth=parse_teeth(data.get("teeth") or None),
-        description=str(data.get("description", "")),
-        count=Decimal(data["count"]),
-        factor=Decimal(data["factor"]),
-        amount=_decimal(data.get("amount")),
-        justification=str(data.get("justification", "")),
-        accident=bool(data.get("accident", False)),
-        manual_class=LineClass(data["manual_class"]) if data.get("manual_class") else None,
-        confirmed=bool(data.get("confirmed", False)),
-    )
-
-
-def _lab_line(data: dict[str, Any]) -> LabLine:
-    return LabLine(
-        sheet=str(data["sheet"]),
-        row=int(data["row"]),
-        code=str(data["code"]),
-        unit_price=Decimal(data["unit_price"]),
-        date=_date(data.get("date")),
-        teeth=parse_teeth(data.get("teeth") or None),
-        description=str(data.get("description", "")),
-        quantity=Decimal(data["quantity"]),
-        vat_percent=_decimal(data.get("vat_percent")),
-        amount=_decimal(data.get("amount")),
-        manual_class=LineClass(data["manual_class"]) if data.get("manual_class") else None,
-    )
-
-
-def _person(data: dict[str, Any]) -> Person:
-    prior = tuple(Decimal(v) for v in data.get("prior_class_a", ["0"] * 4))
-    if len(prior) != 4:
-        raise CaseError("prior_class_a braucht vier Beträge (Versicherungsjahre 1 bis 4)")
-    return Person(
-        name=str(data.get("name", "")),
-        birth_date=_date(data.get("birth_date")),
-        insurance_number=str(data.get("insurance_number", "")),
-        practice=str(data.get("practice", "")),
-        practice_address=str(data.get("practice_address", "")),
-        variant=str(data.get("variant", "BM5/0")),
-        insurance_start=_date(data.get("insurance_start")),
-        cooperating=bool(data.get("cooperating", False)),
-        accident=bool(data.get("accident", False)),
-        prior_class_a=(prior[0], prior[1], prior[2], prior[3]),
-        deductible_used=Decimal(data.get("deductible_used", "0")),
-        pzr_reimbursed=Decimal(data.get("pzr_reimbursed", "0")),
-        implants_upper=int(data.get("implants_upper", 0)),
-        implants_lower=int(data.get("implants_lower", 0)),
-        orthodontics_start=_date(data.get("orthodontics_start")),
-    )
-
-
-def _finding(data: dict[str, Any]) -> Finding:
-    return Finding(
-        Severity(data["severity"]),
-        str(data["code"]),
-        str(data["message"]),
-        str(data.get("sheet", "")),
-        data.get("row"),
-        str(data.get("column", "")),
-        str(data.get("section", "")),
-    )
-
-
-def case_from_json(data: Any) -> Case:
-    """A case from its JSON form; CaseError naming what is wrong when it is not a valid case."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise CaseError(f"keine Falldatei ({SCHEMA})")
-    try:
-        plan = Plan(
-            tuple(_fee_line(d) for d in data["fee_lines"]),
-            tuple(_lab_line(d) for d in data["lab_lines"]),
-            _person(data["person"]),
-            _date(data.get("plan_date")),
-            str(data.get("source", "")),
-            tuple(_finding(d) for d in data.get("input_findings", [])),
-            dict(data.get("columns", {})),
-            dict(data.get("patient_cells", {})),
-        )
-        overrides = tuple(
-            Override(
-                str(o["sheet"]),
-                int(o["row"]),
-                str(o["reviewer"]),
-                str(o["reason"]),
-                _decimal(o.get("eligible")),
-                LineClass(o["line_class"]) if o.get("line_class") else None,
-            )
-            for o in data.get("overrides", [])
-        )
-        settings = {str(k): str(v) for k, v in data.get("settings", {}).items()}
-        case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
-        for edit in data.get("edits", []):
-            case = case.with_edit((str(edit["kind"]), int(edit["index"]), str(edit["field"])), str(edit["text"]))
-    except (KeyError, TypeError, ValueError, InvalidOperation, ToothError) as error:
-        raise CaseError(f"Falldatei beschädigt ({type(error).__name__}: {error})") from None
-    return case
-
-
-def save_case(case: Case, path: Path) -> None:
-    """Write the case atomically, readable by its owner only."""
-    atomic_write_text(path, json.dumps(case_json(case), ensure_ascii=False, indent=1) + "\n", OWNER_ONLY)
-
-
-def load_case(path: Path) -> Case:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CaseError(f"{Path(path).name}: nicht lesbar ({type(error).__name__})") from None
-    try:
-        return case_from_json(data)
-    except CaseError as error:
-        raise CaseError(f"{Path(path).name}: {error}") from None

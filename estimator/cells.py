@@ -71,10 +71,32 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
-def _in_range(number: Decimal, low: Decimal, high: Decimal, expected: str, value: Any, *, low_open: bool = False) -> Decimal:
+RANGES: dict[str, tuple[Decimal, Decimal, bool, str]] = {
+    # kind: (low, high, low bound excluded, what a message says is expected)
+    "amount": (Decimal(0), MAX_AMOUNT, False, "Betrag von 0 bis 1.000.000 €"),
+    "factor": (Decimal(0), MAX_FACTOR, True, "Faktor über 0 bis 20"),
+    "count": (Decimal(0), MAX_COUNT, True, "Anzahl über 0 bis 10.000"),
+    "vat": (Decimal(0), MAX_VAT, False, "MwSt-Satz von 0 bis 100 %"),
+    "implants": (Decimal(0), Decimal(MAX_IMPLANTS), False, "Implantate je Kiefer von 0 bis 16"),
+}
+
+
+def in_range(kind: str, number: Decimal, value: Any) -> Decimal:
+    """The number, if it lies in the range of its kind (RANGES); CellError quoting the value otherwise."""
+    low, high, low_open, expected = RANGES[kind]
     if number < low or number > high or (low_open and number == low):
         raise CellError(f"{expected} erwartet, „{shown(value)}“ gefunden")
     return number
+
+
+def machine_decimal(value: Any) -> Decimal:
+    """A number as a case file stores it: "217.06" or a whole number, nothing else."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise CellError(f"Zahl als Text erwartet, „{shown(value)}“ gefunden")
+    text = str(value)
+    if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+    return Decimal(text)
 
 
 def parse_date(value: Any) -> dt.date:
@@ -135,27 +157,27 @@ def parse_variant(value: Any) -> str:
 
 def parse_amount(value: Any) -> Decimal:
     """An amount in EUR: 0 to 1.000.000 (an amount, a unit price, an earlier benefit, what was used)."""
-    return _in_range(parse_decimal(value), Decimal(0), MAX_AMOUNT, "Betrag von 0 bis 1.000.000 €", value)
+    return in_range("amount", parse_decimal(value), value)
 
 
 def parse_factor(value: Any) -> Decimal:
     """A factor (Steigerungssatz): above 0, at most 20."""
-    return _in_range(parse_decimal(value), Decimal(0), MAX_FACTOR, "Faktor über 0 bis 20", value, low_open=True)
+    return in_range("factor", parse_decimal(value), value)
 
 
 def parse_count(value: Any) -> Decimal:
     """A count or quantity: above 0, at most 10.000."""
-    return _in_range(parse_decimal(value), Decimal(0), MAX_COUNT, "Anzahl über 0 bis 10.000", value, low_open=True)
+    return in_range("count", parse_decimal(value), value)
 
 
 def parse_vat(value: Any) -> Decimal:
     """A VAT rate in percent: 0 to 100."""
-    return _in_range(parse_decimal(value), Decimal(0), MAX_VAT, "MwSt-Satz von 0 bis 100 %", value)
+    return in_range("vat", parse_decimal(value), value)
 
 
 def parse_implants(value: Any) -> int:
     """Implants in one jaw: a whole number from 0 to 16."""
-    number = _in_range(parse_decimal(value), Decimal(0), Decimal(MAX_IMPLANTS), "Implantate je Kiefer von 0 bis 16", value)
+    number = in_range("implants", parse_decimal(value), value)
     if number != number.to_integral_value():
         raise CellError(f"ganze Zahl erwartet, „{shown(value)}“ gefunden")
     return int(number)

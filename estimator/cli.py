@@ -11,10 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from estimator.case import CaseError
+from estimator.casefile import open_case
 from estimator.catalogues import load_catalogues
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.engine import SettingError, estimate
-from estimator.excel import read_plan
 from estimator.files import atomic_write_bytes, atomic_write_text
 from estimator.jsonout import estimate_json
 from estimator.model import Override, Plan
@@ -82,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     est = commands.add_parser("estimate", help="einen Heil- und Kostenplan (Excel) berechnen")
-    est.add_argument("plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm); ohne Angabe der Beispielplan")
+    est.add_argument(
+        "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
+    )
     est.add_argument("--json", type=Path, metavar="OUT", help="Ergebnis als JSON (hkp-estimate/1) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument(
@@ -125,9 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--out", type=Path, required=True, metavar="UEBERSICHT.xlsx", help="Übersicht als Excel-Arbeitsmappe")
     batch.add_argument("--pdf-dir", type=Path, metavar="ORDNER", help="für jeden Plan die schriftliche Schätzung als PDF hierhin")
-    batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard: alle Kerne)")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard und höchstens: alle Kerne)")
     whatif = commands.add_parser("whatif", help="Varianten vergleichen und die Zahnstaffel-Planung zeigen")
-    whatif.add_argument("plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm); ohne Angabe der Beispielplan")
+    whatif.add_argument(
+        "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
+    )
     whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
     template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
     template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
@@ -160,10 +165,19 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     return dataclasses.replace(plan, person=person, plan_date=plan_date)
 
 
+def read_input(path: Path) -> tuple[Plan, dict[str, str]]:
+    """The plan of a workbook or a case file (with its edits and reviewer decisions) and the case's settings."""
+    case = open_case(path)
+    return case.plan(), dict(case.settings)
+
+
 def run_estimate(options: argparse.Namespace) -> int:
-    path = options.plan or example_plan_path()
-    plan = dataclasses.replace(apply_options(read_plan(path), options), overrides=overrides_from(options))
-    result = estimate(plan, load_catalogues(), dict(options.set))
+    plan, settings = read_input(options.plan or example_plan_path())
+    cli_overrides = overrides_from(options)
+    places = {(o.sheet, o.row) for o in cli_overrides}
+    kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in places)
+    plan = dataclasses.replace(apply_options(plan, options), overrides=kept + cli_overrides)
+    result = estimate(plan, load_catalogues(), {**settings, **dict(options.set)})
     if options.pdf:
         from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
@@ -186,14 +200,21 @@ def run_batch_command(options: argparse.Namespace) -> int:
     from estimator.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
     from estimator.xlsxout import summary_workbook  # noqa: PLC0415
 
+    missing = [str(item) for item in options.inputs if not item.exists()]
+    if missing:
+        raise UsageError("nicht gefunden: " + ", ".join(missing))
     files = plan_files(options.inputs)
     if not files:
-        raise UsageError("keine Arbeitsmappe (.xlsx, .xlsm) gefunden in: " + ", ".join(map(str, options.inputs)))
+        raise UsageError(
+            "keine Arbeitsmappe (.xlsx, .xlsm) und kein Fall (.hkp.json) gefunden in: " + ", ".join(map(str, options.inputs))
+        )
     if options.out.suffix.lower() != ".xlsx":
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:
         options.pdf_dir.mkdir(parents=True, exist_ok=True)
-    rows = run_batch(files, options.pdf_dir, options.jobs or default_jobs())
+    rows = run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs()))
     atomic_write_bytes(options.out, summary_workbook(rows))
     bad = sum(1 for row in rows if row.error)
     print(f"Übersicht geschrieben: {options.out} ({len(rows)} Pläne, davon {bad} nicht lesbar)")
@@ -203,8 +224,8 @@ def run_batch_command(options: argparse.Namespace) -> int:
 def run_whatif(options: argparse.Namespace) -> int:
     from estimator.whatif import whatif_text  # noqa: PLC0415
 
-    plan = read_plan(options.plan or example_plan_path())
-    sys.stdout.write(whatif_text(plan, load_catalogues(), dict(options.set)))
+    plan, settings = read_input(options.plan or example_plan_path())
+    sys.stdout.write(whatif_text(plan, load_catalogues(), {**settings, **dict(options.set)}))
     return 0
 
 
@@ -215,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         return COMMANDS[options.command](options)
-    except (PlanReadError, SettingError, UsageError) as error:
+    except (PlanReadError, CaseError, SettingError, UsageError) as error:
         print(f"hkp: {error}", file=sys.stderr)
         return 2
     except OSError as error:

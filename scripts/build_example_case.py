@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from estimator.case import Case, save_case
+from estimator.case import Case
+from estimator.casefile import save_case
 from estimator.excel import read_plan
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 

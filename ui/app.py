@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from estimator.case import CaseError, load_case
+from estimator.case import CaseError
+from estimator.casefile import is_case_file, load_case, open_case
 from estimator.cells import PlanReadError
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
-from ui.document import CaseDocument, open_case, recoverable
+from ui.document import CaseDocument, recoverable
 from ui.main_window import MainWindow
 
 ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
@@ -73,7 +74,7 @@ def first_document(file: Path | None, show_only: bool) -> tuple[CaseDocument, st
         except (PlanReadError, CaseError, OSError) as error:
             problem = str(error)
         else:
-            is_case = file.name.lower().endswith(".json")
+            is_case = is_case_file(file)
             return CaseDocument(case, file if is_case else None, None if is_case else file, autosave=not show_only), problem
     return CaseDocument(load_case(example_case_path()), None, example_plan_path(), autosave=not show_only), problem
 

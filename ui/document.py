@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from estimator.case import Case, CaseError, EditKey, case_from_json, case_json, load_case, save_case
+from estimator.case import Case, CaseError, EditKey
+from estimator.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.catalogues import load_catalogues
 from estimator.engine import estimate
 from estimator.files import atomic_write_text
@@ -28,15 +29,6 @@ def autosave_path() -> Path:
     folder = Path(base) / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
-
-
-def open_case(path: Path) -> Case:
-    """A case from a workbook (.xlsx, .xlsm) or a case file; PlanReadError or CaseError when it cannot be read."""
-    if path.name.lower().endswith(".json"):
-        return load_case(path)
-    from estimator.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
-
-    return Case.from_plan(read_plan(path))
 
 
 class _EditCommand(QUndoCommand):
@@ -113,7 +105,7 @@ class CaseDocument(QObject):
         return self.case.person
 
     def save(self, path: Path) -> None:
-        if not path.name.lower().endswith(".json"):
+        if not is_case_file(path):
             path = path.with_name(path.name + CASE_SUFFIX)
         save_case(self.case, path)
         self.path = path

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.case import CaseError
+from estimator.casefile import is_case_file, open_case
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
 from estimator.engine import SettingError
 from estimator.model import Override, Severity
 from estimator.money import eur
-from ui.document import CASE_SUFFIX, CaseDocument, open_case
+from ui.document import CASE_SUFFIX, CaseDocument
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
 
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
         except (PlanReadError, CaseError, OSError) as error:
             self.show_error(self.tr("Datei nicht lesbar"), str(error))
             return False
-        is_case = path.name.lower().endswith(".json")
+        is_case = is_case_file(path)
         self.document.discard_autosave()
         document = CaseDocument(case, path if is_case else None, None if is_case else path, self.document.autosave_enabled)
         self.set_document(document)

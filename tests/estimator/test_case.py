@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from estimator.case import Case, CaseError, case_from_json, case_json, edit_text, load_case, save_case
+from estimator.case import Case, CaseError, edit_text
+from estimator.casefile import case_from_json, case_json, load_case, save_case
 from estimator.catalogues import load_catalogues
 from estimator.engine import estimate
 from estimator.excel import read_plan

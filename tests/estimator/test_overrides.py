@@ -11,7 +11,8 @@ from pathlib import Path
 import openpyxl
 from pypdf import PdfReader
 
-from estimator.case import Case, load_case, save_case
+from estimator.case import Case
+from estimator.casefile import load_case, save_case
 from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate

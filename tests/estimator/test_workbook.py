@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from estimator.case import load_case
+from estimator.casefile import load_case
 from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ui.document import CaseDocument, autosave_path, open_case
+from estimator.casefile import open_case
+from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 
 QStandardPaths.setTestModeEnabled(True)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from ui.document import CaseDocument, autosave_path, open_case
+from estimator.casefile import open_case
+from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 
 app = QApplication([])

@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from estimator.casefile import open_case
 from tests.conftest import GOLDEN, ROOT
 from ui.app import offer_recovery
-from ui.document import CaseDocument, autosave_path, open_case
+from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 
 CHILD = Path(__file__).with_name("crash_child.py")

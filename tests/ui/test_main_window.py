@@ -14,10 +14,11 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from estimator.casefile import open_case
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.workbooks import write_workbook
 from ui.app import offer_recovery
-from ui.document import CaseDocument, autosave_path, open_case
+from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 from ui.models import ExplanationModel, FindingsModel, LinesModel
 

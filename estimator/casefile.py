@@ -1,0 +1,365 @@
+"""The case file (`*.hkp.json`, schema hkp-case/1): written atomically and owner-only, read as hostile input.
+
+A case file comes from disk like a workbook and is checked as strictly: its size, its nesting, its types,
+every value's range (the same parsers as workbook cells) and the number of its lines. A file that cannot be
+used gives one CaseError naming the file and the field; nothing in it can crash the program or make it
+compute without end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.case import SCHEMA, Case, CaseError, EditKey
+from estimator.catalogues import load_catalogues
+from estimator.cells import (
+    MAX_TEXT,
+    CellError,
+    in_range,
+    machine_decimal,
+    parse_class,
+    parse_date,
+    parse_variant,
+    shown,
+)
+from estimator.engine import SettingError, resolve_settings
+from estimator.files import atomic_write_text
+from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
+from estimator.teeth import ToothError, parse_teeth
+
+OWNER_ONLY = 0o600
+MAX_CASE_BYTES = 64 * 1024 * 1024
+MAX_LINES = 20_000  # fee and lab lines together, as in a workbook
+MAX_RECORDS = 100_000  # findings, edits, overrides
+MAX_ROW = 1_048_576  # a worksheet row number
+Reader = Callable[[Any], Any]
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_value(v) for v in value]
+    if hasattr(value, "teeth") and hasattr(value, "text"):
+        return value.text
+    return value
+
+
+def _record(item: Any) -> dict[str, Any]:
+    return {f.name: _value(getattr(item, f.name)) for f in dataclasses.fields(item) if f.init}
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    plan = case.original
+    return {
+        "schema": SCHEMA,
+        "source": plan.source,
+        "plan_date": _value(case.plan_date),
+        "person": _record(case.person),
+        "settings": dict(case.settings),
+        "fee_lines": [_record(line) for line in plan.fee_lines],
+        "lab_lines": [_record(line) for line in plan.lab_lines],
+        "input_findings": [_record(finding) for finding in plan.input_findings],
+        "columns": plan.columns,
+        "patient_cells": plan.patient_cells,
+        "overrides": [_record(o) for o in case.overrides],
+        "edits": [{"kind": k, "index": i, "field": f, "text": t} for (k, i, f), t in sorted(case.edits.items())],
+    }
+
+
+class _Fields:
+    """The fields of one JSON object, each taken with its type and range checked; CaseError names the field."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise CaseError(f"{where}: Objekt erwartet")
+        self.data, self.where = data, where
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.data:
+            if required:
+                raise CaseError(f"{self.where}: Feld „{key}“ fehlt")
+            return None
+        return self.data[key]
+
+    def _fail(self, key: str, message: str) -> CaseError:
+        return CaseError(f"{self.where}, Feld „{key}“: {message}")
+
+    def text(self, key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+        value = self._get(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self._fail(key, f"Text erwartet, „{shown(value)}“ gefunden")
+        if len(value) > limit:
+            raise self._fail(key, f"Text mit {len(value)} Zeichen; höchstens {limit}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self._fail(key, f"true oder false erwartet, „{shown(value)}“ gefunden")
+        return value
+
+    def whole(self, key: str, low: int, high: int, *, required: bool = False, default: int | None = 0) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, f"ganze Zahl von {low} bis {high} erwartet, „{shown(value)}“ gefunden")
+        return value
+
+    def parsed(self, key: str, parse: Reader, *, required: bool = False) -> Any:
+        """A value read by a parser of estimator.cells (dates, classes, amounts in their range)."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except (CellError, ToothError) as error:
+            raise self._fail(key, str(error)) from None
+
+    def records(self, key: str, limit: int, *, required: bool = False) -> list[Any]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._fail(key, "Liste erwartet")
+        if len(value) > limit:
+            raise self._fail(key, f"{len(value)} Einträge; höchstens {limit}")
+        return value
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self._get(key, False)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or len(value) > 1_000:
+            raise self._fail(key, "Objekt mit höchstens 1.000 Einträgen erwartet")
+        return value
+
+
+def _iso_date(value: Any) -> dt.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise CellError(f"Datum JJJJ-MM-TT erwartet, „{shown(value)}“ gefunden")
+    return parse_date(value)
+
+
+def _number(kind: str) -> Reader:
+    return lambda value: in_range(kind, machine_decimal(value), value)
+
+
+def _teeth(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise CellError(f"Zahnangabe als Text erwartet, „{shown(value)}“ gefunden")
+    return parse_teeth(value or None)
+
+
+def _schedule(value: Any) -> Schedule:
+    try:
+        return Schedule(value)
+    except ValueError:
+        raise CellError(f"GOZ oder GOÄ erwartet, „{shown(value)}“ gefunden") from None
+
+
+def _line_class(value: Any) -> LineClass | None:
+    if not isinstance(value, str):
+        raise CellError(f"Klasse A, B, P oder X erwartet, „{shown(value)}“ gefunden")
+    return parse_class(value)
+
+
+def _fee_line(data: Any, where: str) -> FeeLine:
+    fields = _Fields(data, where)
+    return FeeLine(
+        sheet=fields.text("sheet", required=True, limit=31),
+        row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
+        number=fields.text("number", required=True, limit=20),
+        schedule=fields.parsed("schedule", _schedule) or Schedule.GOZ,
+        date=fields.parsed("date", _iso_date),
+        teeth=fields.parsed("teeth", _teeth) or parse_teeth(None),
+        description=fields.text("description"),
+        count=fields.parsed("count", _number("count"), required=True),
+        factor=fields.parsed("factor", _number("factor"), required=True),
+        amount=fields.parsed("amount", _number("amount")),
+        justification=fields.text("justification"),
+        accident=fields.flag("accident"),
+        manual_class=fields.parsed("manual_class", _line_class),
+        confirmed=fields.flag("confirmed"),
+    )
+
+
+def _lab_line(data: Any, where: str) -> LabLine:
+    fields = _Fields(data, where)
+    return LabLine(
+        sheet=fields.text("sheet", required=True, limit=31),
+        row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
+        code=fields.text("code", required=True, limit=20),
+        unit_price=fields.parsed("unit_price", _number("amount"), required=True),
+        date=fields.parsed("date", _iso_date),
+        teeth=fields.parsed("teeth", _teeth) or parse_teeth(None),
+        description=fields.text("description"),
+        quantity=fields.parsed("quantity", _number("count"), required=True),
+        vat_percent=fields.parsed("vat_percent", _number("vat")),
+        amount=fields.parsed("amount", _number("amount")),
+        manual_class=fields.parsed("manual_class", _line_class),
+    )
+
+
+def _person(data: Any) -> Person:
+    fields = _Fields(data, "person")
+    prior = fields.records("prior_class_a", 4) or ["0"] * 4
+    if len(prior) != 4:
+        raise CaseError("person, Feld „prior_class_a“: vier Beträge erwartet (Versicherungsjahre 1 bis 4)")
+    amount = _number("amount")
+    try:
+        years = tuple(amount(value) for value in prior)
+    except CellError as error:
+        raise CaseError(f"person, Feld „prior_class_a“: {error}") from None
+    return Person(
+        name=fields.text("name"),
+        birth_date=fields.parsed("birth_date", _iso_date),
+        insurance_number=fields.text("insurance_number", limit=100),
+        practice=fields.text("practice"),
+        practice_address=fields.text("practice_address"),
+        variant=fields.parsed("variant", parse_variant) or "BM5/0",
+        insurance_start=fields.parsed("insurance_start", _iso_date),
+        cooperating=fields.flag("cooperating"),
+        accident=fields.flag("accident"),
+        prior_class_a=(years[0], years[1], years[2], years[3]),
+        deductible_used=fields.parsed("deductible_used", amount) or Decimal(0),
+        pzr_reimbursed=fields.parsed("pzr_reimbursed", amount) or Decimal(0),
+        implants_upper=int(fields.whole("implants_upper", 0, 16) or 0),
+        implants_lower=int(fields.whole("implants_lower", 0, 16) or 0),
+        orthodontics_start=fields.parsed("orthodontics_start", _iso_date),
+    )
+
+
+def _finding(data: Any, where: str) -> Finding:
+    fields = _Fields(data, where)
+    severity = fields.text("severity", required=True, limit=10)
+    if severity not in {s.value for s in Severity}:
+        raise CaseError(f"{where}, Feld „severity“: error, warning oder info erwartet")
+    return Finding(
+        Severity(severity),
+        fields.text("code", required=True, limit=60),
+        fields.text("message", required=True, limit=4 * MAX_TEXT),
+        fields.text("sheet", limit=31),
+        fields.whole("row", 0, MAX_ROW, default=None),
+        fields.text("column", limit=40),
+        fields.text("section", limit=60),
+    )
+
+
+def _override(data: Any, where: str) -> Override:
+    fields = _Fields(data, where)
+    return Override(
+        fields.text("sheet", required=True, limit=31),
+        int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
+        fields.text("reviewer", required=True, limit=200),
+        fields.text("reason", required=True),
+        fields.parsed("eligible", _number("amount")),
+        fields.parsed("line_class", _line_class),
+    )
+
+
+def _text_map(value: dict[str, Any], where: str) -> dict[str, str]:
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) <= 100 and len(v) <= 100 for k, v in value.items()):
+        raise CaseError(f"{where}: Texte erwartet")
+    return dict(value)
+
+
+def case_from_json(data: Any) -> Case:
+    """A case from its JSON form; CaseError naming what is wrong when it is not a valid case."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise CaseError(f"keine Falldatei ({SCHEMA})")
+    fields = _Fields(data, "Fall")
+    fee_data = fields.records("fee_lines", MAX_LINES, required=True)
+    lab_data = fields.records("lab_lines", MAX_LINES, required=True)
+    if len(fee_data) + len(lab_data) > MAX_LINES:
+        raise CaseError(f"mehr als {MAX_LINES} Zeilen; so große Pläne werden nicht gelesen")
+    columns = fields.mapping("columns")
+    plan = Plan(
+        tuple(_fee_line(d, f"Leistung {i + 1}") for i, d in enumerate(fee_data)),
+        tuple(_lab_line(d, f"Labor {i + 1}") for i, d in enumerate(lab_data)),
+        _person(fields.mapping("person")),
+        fields.parsed("plan_date", _iso_date),
+        fields.text("source", limit=4_096),
+        tuple(_finding(d, f"Hinweis {i + 1}") for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
+        {str(sheet): _text_map(_Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
+        _text_map(fields.mapping("patient_cells"), "patient_cells"),
+    )
+    overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
+    settings = _text_map(fields.mapping("settings"), "settings")
+    try:
+        resolve_settings(load_catalogues().profile, settings)
+    except SettingError as error:
+        raise CaseError(str(error)) from None
+    case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
+    for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
+        edit_fields = _Fields(edit, f"Änderung {index + 1}")
+        key: EditKey = (
+            edit_fields.text("kind", required=True, limit=10),
+            int(edit_fields.whole("index", 0, MAX_LINES, required=True) or 0),
+            edit_fields.text("field", required=True, limit=40),
+        )
+        case = case.with_edit(key, edit_fields.text("text", required=True))
+    return case
+
+
+def save_case(case: Case, path: Path) -> None:
+    """Write the case atomically, readable by its owner only."""
+    atomic_write_text(path, json.dumps(case_json(case), ensure_ascii=False, indent=1) + "\n", OWNER_ONLY)
+
+
+def load_case(path: Path) -> Case:
+    """A case from a file; CaseError with the file's name and one reason when it cannot be used."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_CASE_BYTES:
+            raise CaseError(f"{path.name}: größer als {MAX_CASE_BYTES // 1024 // 1024} MB; keine Falldatei dieses Programms")
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except CaseError:
+        raise
+    except FileNotFoundError:
+        raise CaseError(f"Datei nicht gefunden: {path}") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise CaseError(f"{path.name}: nicht lesbar ({_why(error)})") from None
+    try:
+        return case_from_json(data)
+    except CaseError as error:
+        raise CaseError(f"{path.name}: {error}") from None
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "zu tief verschachtelt"
+    if isinstance(error, json.JSONDecodeError):
+        return f"kein gültiges JSON, Zeile {error.lineno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "kein UTF-8-Text"
+    if isinstance(error, ValueError):
+        return "Zahl zu groß"
+    return type(error).__name__
+
+
+def is_case_file(path: Path) -> bool:
+    """Case file or workbook: the one place that decides, by the file's name."""
+    return path.name.lower().endswith(".json")
+
+
+def open_case(path: Path) -> Case:
+    """A case from a case file or from a workbook (.xlsx, .xlsm); PlanReadError or CaseError when it cannot be read."""
+    if is_case_file(path):
+        return load_case(path)
+    from estimator.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
+
+    return Case.from_plan(read_plan(path))

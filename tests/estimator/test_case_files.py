@@ -1,0 +1,186 @@
+"""Case files are input too: crafted ones each give one message (CLI exit 2, a dialog in the app), never a traceback."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import estimator.casefile
+from estimator.case import Case, CaseError
+from estimator.casefile import case_json, load_case, save_case
+from estimator.cli import main
+from estimator.excel import read_plan
+from tests.conftest import GOLDEN
+
+Data = dict[str, Any]
+
+
+def valid() -> Data:
+    return case_json(Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx")))
+
+
+def changed(change: Callable[[Data], object]) -> Callable[[], str]:
+    def build() -> str:
+        data = copy.deepcopy(valid())
+        change(data)
+        return json.dumps(data)
+
+    return build
+
+
+def put(path: str, value: Any) -> Callable[[Data], None]:
+    """Set one value by a dotted path ("fee_lines.0.count")."""
+
+    def change(data: Data) -> None:
+        *parents, last = path.split(".")
+        target: Any = data
+        for key in parents:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        if isinstance(target, list):
+            target[int(last)] = value
+        else:
+            target[last] = value
+
+    return change
+
+
+CASES: dict[str, tuple[Callable[[], str], str]] = {
+    # name: (the file's text, words the one message holds)
+    "not JSON": (lambda: "{", "kein gültiges JSON"),
+    "empty file": (lambda: "", "kein gültiges JSON"),
+    "a JSON list": (lambda: "[1, 2]", "keine Falldatei"),
+    "other schema": (changed(put("schema", "hkp-case/9")), "keine Falldatei"),
+    "fee lines not a list": (changed(put("fee_lines", {"a": 1})), "Liste erwartet"),
+    "fee line not an object": (changed(put("fee_lines.0", "2210")), "Objekt erwartet"),
+    "lab lines missing": (changed(lambda d: d.pop("lab_lines")), "„lab_lines“ fehlt"),
+    "row as text": (changed(put("fee_lines.0.row", "zwei")), "ganze Zahl"),
+    "negative row": (changed(put("fee_lines.0.row", -3)), "ganze Zahl"),
+    "count NaN": (changed(put("fee_lines.0.count", "NaN")), "Zahl erwartet"),
+    "count as JSON NaN": (lambda: json.dumps(valid()).replace('"count": "1"', '"count": NaN', 1), "Zahl als Text"),
+    "count 1e30": (changed(put("fee_lines.0.count", "1e30")), "Zahl erwartet"),
+    "count a billion": (changed(put("fee_lines.0.count", "1000000000")), "Anzahl über 0 bis 10.000"),
+    "negative amount": (changed(put("fee_lines.1.amount", "-400.00")), "Betrag von 0"),
+    "amount of 5000 digits": (
+        lambda: json.dumps(valid()).replace('"amount": "217.06"', '"amount": ' + "9" * 5000, 1),
+        "Zahl zu groß",
+    ),
+    "factor 0": (changed(put("fee_lines.0.factor", "0")), "Faktor über 0"),
+    "tooth 99": (changed(put("fee_lines.0.teeth", "99")), "FDI"),
+    "tooth as a number": (changed(put("fee_lines.0.teeth", 16)), "Zahnangabe als Text"),
+    "year 10000": (changed(put("fee_lines.0.date", "10000-01-01")), "Datum"),
+    "30 February": (changed(put("fee_lines.0.date", "2026-02-30")), "Datum"),
+    "date as a number": (changed(put("fee_lines.0.date", 20260310)), "Datum JJJJ-MM-TT"),
+    "unknown schedule": (changed(put("fee_lines.0.schedule", "BEMA")), "GOZ oder GOÄ"),
+    "unknown class": (changed(put("fee_lines.0.manual_class", "Q")), "Klasse A, B, P oder X"),
+    "description of 10 MB": (changed(put("fee_lines.0.description", "x" * 10_000_000)), "höchstens 2000"),
+    "person a list": (changed(put("person", [])), "Objekt"),
+    "tariff BM9/9": (changed(put("person.variant", "BM9/9")), "Tarif BM5/0"),
+    "a billion implants": (changed(put("person.implants_upper", 10**9)), "0 bis 16"),
+    "earlier benefit 1e30": (changed(put("person.prior_class_a", ["1e30", "0", "0", "0"])), "Zahl erwartet"),
+    "three insurance years": (changed(put("person.prior_class_a", ["0", "0", "0"])), "vier Beträge"),
+    "born in 1800": (changed(put("person.birth_date", "1800-01-01")), "zwischen 1900 und 2200"),
+    "cooperating as text": (changed(put("person.cooperating", "ja")), "true oder false"),
+    "deep nesting": (lambda: "[" * 100_000 + "]" * 100_000, "zu tief verschachtelt"),
+    "deep nesting in a field": (changed(put("person.name", json.loads("[" * 50 + "]" * 50))), "Text erwartet"),
+    "25,000 lines": (changed(lambda d: d.update(fee_lines=d["fee_lines"] * 8_334)), "höchstens 20000"),
+    "unknown Auslegung value": (changed(put("settings", {"insurance_year": "weekly"})), "nicht erlaubt"),
+    "unknown Auslegung": (changed(put("settings", {"rounding": "up"})), "Unbekannte Auslegung"),
+    "edit of a line that is not there": (
+        changed(put("edits", [{"kind": "fee", "index": 5, "field": "factor", "text": "3,0"}])),
+        "nicht änderbar",
+    ),
+    "edit with text that means nothing": (
+        changed(put("edits", [{"kind": "fee", "index": 0, "field": "factor", "text": "viel"}])),
+        "Zahl erwartet",
+    ),
+    "edit of an unknown kind": (
+        changed(put("edits", [{"kind": "mwst", "index": 0, "field": "factor", "text": "3"}])),
+        "nicht änderbar",
+    ),
+    "edit index a billion": (
+        changed(put("edits", [{"kind": "fee", "index": 10**9, "field": "factor", "text": "3"}])),
+        "ganze Zahl",
+    ),
+    "negative reviewer amount": (
+        changed(put("overrides", [{"sheet": "Leistungen", "row": 2, "reviewer": "M", "reason": "r", "eligible": "-5"}])),
+        "Betrag von 0",
+    ),
+    "reviewer without reason": (
+        changed(put("overrides", [{"sheet": "Leistungen", "row": 2, "reviewer": "M", "eligible": "5"}])),
+        "„reason“ fehlt",
+    ),
+    "finding of unknown severity": (
+        changed(put("input_findings", [{"severity": "fatal", "code": "x", "message": "y"}])),
+        "error, warning oder info",
+    ),
+    "columns of the wrong type": (changed(put("columns", {"Leistungen": ["A"]})), "Objekt"),
+    "patient cell a number": (changed(put("patient_cells", {"Name": 5})), "Texte erwartet"),
+    "VAT 150": (changed(put("lab_lines.0.vat_percent", "150")), "MwSt-Satz"),
+    "negative unit price": (changed(put("lab_lines.0.unit_price", "-1")), "Betrag von 0"),
+    "lab code a number": (changed(put("lab_lines.0.code", 344)), "Text erwartet"),
+    "count true": (changed(put("fee_lines.0.count", True)), "Zahl als Text"),
+    "plan date not a date": (changed(put("plan_date", "morgen")), "Datum JJJJ-MM-TT"),
+    "source not text": (changed(put("source", {"path": "x"})), "Text erwartet"),
+    "settings a list": (changed(put("settings", ["a"])), "Objekt mit höchstens"),
+    "edits not a list": (changed(put("edits", "factor=3")), "Liste erwartet"),
+    "overrides not a list": (changed(put("overrides", {"row": 2})), "Liste erwartet"),
+    "sheet name of 100 characters": (changed(put("fee_lines.0.sheet", "L" * 100)), "höchstens 31"),
+    "200,000 findings": (
+        changed(put("input_findings", [{"severity": "info", "code": "x", "message": "y"}] * 200_000)),
+        "höchstens 100000",
+    ),
+    "quantity 0": (changed(put("lab_lines.0.quantity", "0")), "Anzahl über 0"),
+    "not UTF-8": (lambda: "\udcff", "kein UTF-8-Text"),
+}
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / "fall.hkp.json"
+    if text == "\udcff":
+        path.write_bytes(b'{"schema": "hkp-case/1", "x": "\xff\xfe"}')
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_more_than_50_crafted_case_files_are_covered() -> None:
+    assert len(CASES) >= 50
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_crafted_case_file_gives_one_message_and_exit_2(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build, words = CASES[name]
+    path = write(tmp_path, name, build())
+    assert main(["estimate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "fall.hkp.json" in err and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1 and len(err) < 600
+
+
+def test_valid_case_file_is_estimated_by_estimate_whatif_and_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx")).with_edit(("fee", 1, "factor"), "3,0")
+    save_case(case, tmp_path / "fall.hkp.json")
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(tmp_path / "fall.hkp.json"), "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["lines"][1]["factor"] == "3.0"
+    assert main(["whatif", str(tmp_path / "fall.hkp.json")]) == 0
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+    assert "1 Pläne, davon 0 nicht lesbar" in capsys.readouterr().out
+
+
+def test_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "fall.hkp.json"
+    path.write_text("\ufeff" + json.dumps(valid()), encoding="utf-8")
+    assert load_case(path).original.fee_lines[0].number == "0090"
+
+
+def test_too_large_case_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(estimator.casefile, "MAX_CASE_BYTES", 1_000)
+    path = write(tmp_path, "gross", json.dumps(valid()))
+    with pytest.raises(CaseError, match="größer als"):
+        load_case(path)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from estimator.case import Case, CaseError, EditKey
+from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
+from estimator.engine import SettingError, estimate
 from estimator.files import atomic_write_text
 from estimator.model import Estimate, Override, Person
 
@@ -32,12 +33,14 @@ def autosave_path() -> Path:
 
 
 class _EditCommand(QUndoCommand):
-    def __init__(self, document: CaseDocument, before: Case, after: Case, text: str) -> None:
+    def __init__(self, document: CaseDocument, before: Case, after: Case, text: str, after_estimate: Estimate) -> None:
         super().__init__(text)
         self.document, self.before, self.after = document, before, after
+        self.pending: Estimate | None = after_estimate  # computed when the edit was checked: shown at once
 
     def redo(self) -> None:
-        self.document._set_case(self.after)
+        self.document._set_case(self.after, self.pending)
+        self.pending = None
 
     def undo(self) -> None:
         self.document._set_case(self.before)
@@ -48,6 +51,7 @@ class CaseDocument(QObject):
 
     changed = Signal()  # the case and its estimate changed
     saved_state_changed = Signal(bool)  # True when everything is saved
+    refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
 
     def __init__(self, case: Case, path: Path | None = None, source: Path | None = None, autosave: bool = True) -> None:
         super().__init__()
@@ -72,33 +76,67 @@ class CaseDocument(QObject):
                 return path.name
         return self.tr("Neuer Fall")
 
-    def _set_case(self, case: Case) -> None:
+    def _set_case(self, case: Case, result: Estimate | None = None) -> None:
         self.case = case
-        self.estimate = estimate(case.plan(), self.catalogues, dict(case.settings))
+        self.estimate = result or estimate(case.plan(), self.catalogues, dict(case.settings))
         self.changed.emit()
         if self.autosave_enabled:
             self._autosave_timer.start()
 
-    def _push(self, after: Case, text: str) -> None:
-        if after != self.case:
-            self.undo_stack.push(_EditCommand(self, self.case, after, text))
+    def _push(self, make: Callable[[], Case], text: str, where: str = "") -> bool:
+        """Take an edit: the changed case must be valid and estimable, else it is refused with its reason at once
+        and the document stays as it was (further edits, autosave and save go on working)."""
+        try:
+            after = make()
+            if after == self.case:
+                return True
+            result = estimate(after.plan(), self.catalogues, dict(after.settings))
+        except (CaseError, SettingError) as error:
+            self.refused.emit(f"{where}{error}")
+            return False
+        except Exception as error:  # the engine failed on this input: refuse it rather than leave a broken document
+            self.refused.emit(
+                self.tr("{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})").format(
+                    where, type(error).__name__
+                )
+            )
+            return False
+        self.undo_stack.push(_EditCommand(self, self.case, after, text, result))
+        return True
 
-    def edit_line(self, key: EditKey, text: str | None) -> None:
-        """Change one field of one line (CaseError, with the German reason, when the text means nothing)."""
-        _kind, index, name = key
-        self._push(self.case.with_edit(key, text), self.tr("Zeile {0}: {1} geändert").format(index + 1, name))
+    def refusal(self, edit: Callable[[], object]) -> str:
+        """Make an edit; the reason it was refused, or "" when it was taken."""
+        reasons: list[str] = []
+        self.refused.connect(reasons.append)
+        try:
+            edit()
+        finally:
+            self.refused.disconnect(reasons.append)
+        return reasons[0] if reasons else ""
 
-    def set_override(self, sheet: str, row: int, override: Override | None) -> None:
-        """A reviewer's decision on one line (None: take it back); undoable like every edit."""
-        self._push(self.case.with_override(override, sheet, row), self.tr("Prüfung Zeile {0}").format(row))
-
-    def edit_person(self, **changes: Any) -> None:
-        self._push(
-            dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)), self.tr("Person geändert")
+    def edit_line(self, key: EditKey, text: str | None) -> bool:
+        """Change one field of one line; False (and `refused` with the German reason) when it cannot be taken."""
+        kind, index, name = key
+        lines = self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines
+        where = ""
+        if 0 <= index < len(lines):
+            where = f"{lines[index].sheet} Zeile {lines[index].row}, {EDITABLE.get(kind, {}).get(name, name)}: "
+        return self._push(
+            lambda: self.case.with_edit(key, text), self.tr("Zeile {0}: {1} geändert").format(index + 1, name), where
         )
 
-    def edit_plan_date(self, value: Any) -> None:
-        self._push(dataclasses.replace(self.case, plan_date=value), self.tr("Planungsdatum geändert"))
+    def set_override(self, sheet: str, row: int, override: Override | None) -> bool:
+        """A reviewer's decision on one line (None: take it back); undoable like every edit."""
+        return self._push(lambda: self.case.with_override(override, sheet, row), self.tr("Prüfung Zeile {0}").format(row))
+
+    def edit_person(self, **changes: Any) -> bool:
+        return self._push(
+            lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)),
+            self.tr("Person geändert"),
+        )
+
+    def edit_plan_date(self, value: Any) -> bool:
+        return self._push(lambda: dataclasses.replace(self.case, plan_date=value), self.tr("Planungsdatum geändert"))
 
     @property
     def person(self) -> Person:
@@ -130,6 +168,8 @@ class CaseDocument(QObject):
 def recoverable() -> CaseDocument | None:
     """The case an earlier run left unsaved (after a crash), or None; a damaged autosave is set aside."""
     path = autosave_path()
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a write the killed process did not finish
+        stale.unlink(missing_ok=True)
     if not path.exists():
         return None
     try:
@@ -138,8 +178,8 @@ def recoverable() -> CaseDocument | None:
     except (OSError, ValueError, KeyError, TypeError, CaseError):
         os.replace(path, path.with_suffix(".beschaedigt"))
         return None
-    document = CaseDocument(Case.from_plan(case.original))
+    document = CaseDocument(case)
     document.path = Path(record["path"]) if record.get("path") else None
     document.source = Path(record["source"]) if record.get("source") else None
-    document._push(case, document.tr("Wiederhergestellt"))
+    document.undo_stack.resetClean()  # recovered work is unsaved work: shown as changed, asked about before closing
     return document

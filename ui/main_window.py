@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
         document.changed.connect(self.refresh)
+        document.refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
         self.refresh()
 
@@ -214,10 +215,6 @@ class MainWindow(QMainWindow):
         self.lines_tabs.setTabText(1, self.tr("Labor ({0})").format(labs))
         errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
         self.detail_tabs.setTabText(1, self.tr("Hinweise ({0}, davon {1} Fehler)").format(len(result.findings), errors))
-        for model in (self.fee_model, self.lab_model):
-            if model.last_error:
-                self.statusBar().showMessage(model.last_error, 10000)
-                model.last_error = ""
         self.show_explanation()
         self.show_whatif()
         self.refresh_title()
@@ -308,10 +305,8 @@ class MainWindow(QMainWindow):
             klasse = parse_class(line_class)
         except CellError as error:
             return str(error)
-        self.document.set_override(
-            line.sheet, line.row, Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
-        )
-        return ""
+        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
+        return self.document.refusal(lambda: self.document.set_override(line.sheet, line.row, override))
 
     def ask_review(self) -> None:
         from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415

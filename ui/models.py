@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from estimator.case import EDITABLE, CaseError, edit_text
+from estimator.case import EDITABLE, edit_text
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult, Severity
 from estimator.money import eur, german_date, german_factor, percent
 from ui.document import CaseDocument
@@ -58,7 +58,6 @@ class LinesModel(QAbstractTableModel):
     def __init__(self, document: CaseDocument, kind: str) -> None:
         super().__init__()
         self.document, self.kind = document, kind
-        self.last_error = ""
         text = lambda line, result: _catalogue_text(document, line)  # noqa: E731
         date = lambda line, result: german_date(result.date if result else line.date)  # noqa: E731
         common_end = [
@@ -180,15 +179,7 @@ class LinesModel(QAbstractTableModel):
             text = str(value)
         else:
             return False
-        try:
-            self.document.edit_line(self.edit_key(index), text)
-        except CaseError as error:
-            self.last_error = self.tr("Zeile {0}, {1}: {2}").format(
-                self.lines[index.row()].row, self.columns[index.column()].title, error
-            )
-            return False
-        self.last_error = ""
-        return True
+        return self.document.edit_line(self.edit_key(index), text)  # a refused edit says why through the document
 
     def row_of(self, sheet: str, row: int | None) -> int | None:
         for number, line in enumerate(self.lines):

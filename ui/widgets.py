@@ -112,7 +112,13 @@ class PersonPanel(QGroupBox):
     def _changed(self, name: str, value: Any) -> None:
         if getattr(self, "_refreshing", False) or getattr(self.document.person, name) == value:
             return
-        self.document.edit_person(**{name: value})
+        self._refused(self.document.refusal(lambda: self.document.edit_person(**{name: value})))
+
+    def _refused(self, reason: str) -> None:
+        """An edit of the panel was not taken: say why at once, and show the values as they stand."""
+        if reason:
+            self.refresh()
+            self.message.setText(reason)
 
     def _date_edited(self, name: str, label: str, field: QLineEdit) -> None:
         """A date of the person, or the plan date (which belongs to the case, not the person)."""
@@ -125,7 +131,7 @@ class PersonPanel(QGroupBox):
         if name != "plan_date":
             self._changed(name, value)
         elif value != self.document.case.plan_date and not getattr(self, "_refreshing", False):
-            self.document.edit_plan_date(value)
+            self._refused(self.document.refusal(lambda: self.document.edit_plan_date(value)))
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
         try:

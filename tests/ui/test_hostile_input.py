@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
+import ui.document
+from estimator.casefile import load_case, open_case
 from tests.conftest import GOLDEN
 from tests.estimator.test_case_files import CASES, write
+from ui.app import offer_recovery
+from ui.document import CaseDocument, autosave_path
+from ui.main_window import MainWindow
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -21,3 +29,76 @@ def test_crafted_case_file_opens_with_a_message_in_the_window(name: str, open_wi
     assert window.open_path(write(tmp_path, name, build())) is False
     assert len(shown) == 1 and words in shown[0][1] and "fall.hkp.json" in shown[0][1]
     assert window.document is before
+
+
+def test_after_a_refused_edit_further_edits_autosave_and_save_work(
+    open_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    model, document = window.fee_model, window.document
+    before = document.estimate
+    assert not model.setData(model.index(1, 6), "25")  # factor 25: out of range
+    assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()
+    assert document.estimate is before and document.undo_stack.count() == 0 and document.is_saved
+    assert model.setData(model.index(1, 6), "3,0")
+    document.autosave()
+    assert autosave_path().exists()
+    window._save_to(tmp_path / "fall.hkp.json")
+    assert load_case(tmp_path / "fall.hkp.json").edits == {("fee", 1, "factor"): "3,0"}
+
+
+def test_an_edit_the_engine_cannot_estimate_leaves_the_document_as_it_was(
+    open_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    document = window.document
+    real = ui.document.estimate
+
+    def failing(plan: Any, *args: Any) -> Any:
+        if any(line.factor == Decimal("3.3") for line in plan.fee_lines):
+            raise ZeroDivisionError
+        return real(plan, *args)
+
+    monkeypatch.setattr(ui.document, "estimate", failing)
+    case, estimate = document.case, document.estimate
+    assert not window.fee_model.setData(window.fee_model.index(1, 6), "3,3")
+    assert document.case is case and document.estimate is estimate and document.undo_stack.count() == 0
+    assert "ZeroDivisionError" in window.statusBar().currentMessage()
+    assert window.fee_model.setData(window.fee_model.index(1, 6), "3,0")
+    assert document.undo_stack.count() == 1
+
+
+def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_window: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    panel = window.person_panel
+    panel.deductible_used.setText("2.000.000")
+    panel.deductible_used.editingFinished.emit()
+    assert "bis 1.000.000" in panel.message.text()
+    assert window.document.person.deductible_used == 0 and window.document.undo_stack.count() == 0
+    reason = window.document.refusal(lambda: window.document.edit_person(variant="BM7/1"))
+    assert "BM7/1" in reason and window.document.person.variant == "BM5/0"
+    panel.birth_date.setText("01.01.2300")
+    panel.birth_date.editingFinished.emit()
+    assert "zwischen 1900 und 2200" in panel.message.text() and window.document.person.birth_date.year == 1975
+
+
+def test_recovered_work_is_shown_as_unsaved_and_asked_about_before_closing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    lost = CaseDocument(open_case(GOLDEN / "crown_basic.xlsx"), source=GOLDEN / "crown_basic.xlsx")
+    lost.edit_person(accident=True)
+    lost.autosave()
+    stale = autosave_path().with_name(f".{autosave_path().name}.abc123.tmp")
+    stale.write_text("halb geschrieben", encoding="utf-8")
+    window = MainWindow(
+        CaseDocument(open_case(GOLDEN / "crown_basic.xlsx")), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    window.ask_on_close = lambda title, text: asked.append(text) or QMessageBox.StandardButton.Cancel
+    assert offer_recovery(window, ask=lambda window, title: True)
+    assert not stale.exists()
+    assert window.document.person.accident and window.windowTitle().startswith("crown_basic.xlsx *")
+    assert not window.may_discard() and asked

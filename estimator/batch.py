@@ -31,22 +31,37 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def estimate_file(path: Path, pdf_dir: Path | None = None) -> BatchRow:
+def pdf_names(files: Sequence[Path]) -> list[str]:
+    """A PDF name for each file, unique within the batch: plan.pdf, plan-2.pdf for a second plan.xlsx elsewhere."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for path in files:
+        stem = path.name.removesuffix(".hkp.json") if path.name.lower().endswith(".hkp.json") else path.stem
+        name, number = f"{stem}.pdf", 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{stem}-{number}.pdf"
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
     """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
     try:
         case = open_case(path)
         result = estimate(case.plan(), load_catalogues(), dict(case.settings))
-        if pdf_dir is not None:
+        if pdf is not None:
             from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
-            write_pdf(result, load_catalogues(), pdf_dir / f"{path.stem}.pdf", dt.date.today())
+            write_pdf(result, load_catalogues(), pdf, dt.date.today())
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=path.name, error=str(error))
     except OSError as error:
         return BatchRow(file=path.name, error=f"{error.strerror or error}: {error.filename or path}")
     except Exception as error:
         return BatchRow(file=path.name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
-    return batch_row(path.name, result)
+    return batch_row(path.name, result, pdf.name if pdf else "")
 
 
 def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
@@ -55,7 +70,8 @@ def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
 
 def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> list[BatchRow]:
     """Estimate every file, in jobs processes (1: in this one), showing progress; rows in the order of files."""
-    work = [(path, pdf_dir) for path in files]
+    pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
+    work = list(zip(files, pdfs, strict=True))
     if jobs <= 1 or len(files) < 2:
         return _collect(map(_estimate_job, work), len(files), progress)
     with ProcessPoolExecutor(max_workers=jobs) as pool:

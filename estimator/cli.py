@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
     template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
     template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
+    template.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
     return parser
 
 
@@ -145,6 +146,8 @@ def run_template(options: argparse.Namespace) -> int:
     path: Path = options.out
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"{path.name}: die Vorlage wird als .xlsx geschrieben; bitte einen Namen auf .xlsx angeben")
+    if path.exists() and not options.force:
+        raise UsageError(f"{path} gibt es schon; zum Überschreiben --force angeben")
     write_workbook(example_plan(), path, instructions=True)
     print(f"Vorlage geschrieben: {path}")
     return 0

@@ -68,6 +68,7 @@ SUMMARY_COLUMNS = (
     ("Hinweise", 9, "0"),
     ("größte Kürzungen", 70, None),
     ("nicht lesbar", 60, None),
+    ("PDF", 24, None),
 )
 
 
@@ -209,9 +210,10 @@ class BatchRow:
     largest_reductions: str = ""
     error: str = ""
     findings: tuple[tuple[Any, ...], ...] = ()
+    pdf: str = ""  # the name of the plan's PDF in the batch's PDF folder
 
 
-def batch_row(file: str, estimate: Estimate, reductions: int = 3) -> BatchRow:
+def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3) -> BatchRow:
     largest = sorted((r for r in estimate.lines if r.reduction), key=lambda r: r.reduction, reverse=True)[:reductions]
     severities = [f.severity for f in estimate.findings]
     return BatchRow(
@@ -228,6 +230,7 @@ def batch_row(file: str, estimate: Estimate, reductions: int = 3) -> BatchRow:
             f"{r.line.sheet} Zeile {r.line.row} Nr. {r.line.number}: −{eur(r.reduction)}" for r in largest
         ),
         findings=tuple(tuple(row) for row in finding_rows(estimate, file)),
+        pdf=pdf,
     )
 
 
@@ -252,6 +255,7 @@ def summary_workbook(rows: Sequence[BatchRow]) -> bytes:
                 *(None if row.error else n for n in row.counts),
                 row.largest_reductions,
                 row.error,
+                row.pdf,
             ]
             for row in rows
         ),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +31,21 @@ from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
 from estimator.engine import SettingError
 from estimator.model import Override, Severity
 from estimator.money import eur
+from estimator.resources import RESOURCES
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
 
 RECENT_LIMIT = 8
+
+
+def is_program_folder(folder: Path) -> bool:
+    """Whether a folder is the program's own (its installation or checkout): no place for the user's files."""
+    program = RESOURCES.parent.resolve()
+    folder = folder.resolve()
+    return folder == program or program in folder.parents
+
+
 COLUMN_WIDTHS = {
     "Datum": 84,
     "Zahn": 56,
@@ -366,7 +376,18 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def _folder(self) -> str:
-        return str(self.settings.value("folder", str(Path.home())))
+        """Where a file dialog starts: the folder last used, else the user's documents; never the program's own."""
+        remembered = Path(str(self.settings.value("folder", "") or ""))
+        if str(remembered) not in ("", ".") and remembered.is_dir() and not is_program_folder(remembered):
+            return str(remembered)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def _suggested(self, name: str) -> str:
+        """A file name for a save dialog: beside the open plan, unless that lies in the program's folder."""
+        current = self.document.path or self.document.source
+        folder = current.parent if current and not is_program_folder(current.parent) else Path(self._folder())
+        return str(folder / name)
 
     def remember(self, path: Path) -> None:
         recent = [p for p in self.recent_files() if p != str(path)]
@@ -392,9 +413,9 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        base = (self.document.source or Path(self._folder()) / "fall").with_suffix("")
+        stem = self.document.source.stem if self.document.source else "fall"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Fall speichern"), str(base) + CASE_SUFFIX, self.tr("Fall (*.hkp.json)")
+            self, self.tr("Fall speichern"), self._suggested(stem + CASE_SUFFIX), self.tr("Fall (*.hkp.json)")
         )
         return self._save_to(Path(name)) if name else False
 
@@ -414,10 +435,9 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Path | None:
         if path is None:
-            base = (self.document.source or self.document.path or Path(self._folder()) / "schaetzung").with_suffix("")
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("PDF exportieren"), str(base).removesuffix(".hkp") + ".pdf", "PDF (*.pdf)"
-            )
+            current = self.document.source or self.document.path
+            stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("PDF exportieren"), self._suggested(stem + ".pdf"), "PDF (*.pdf)")
             if not name:
                 return None
             path = Path(name)

@@ -51,7 +51,7 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
         assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
     assert "keine Excel-Arbeitsmappe" in rows["kaputt.xlsx"]["nicht lesbar"]
     assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
-    assert sheet.auto_filter.ref == f"A1:V{len(rows) + 1}" and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:W{len(rows) + 1}" and sheet.freeze_panes == "A2"
     capped = rows["staged_cap_year1.xlsx"]
     assert (money(capped["Zahnstaffel"]), money(capped["Erstattungssatz"]), capped["Selbstbehalt"]) == (
         Decimal("292.04"),

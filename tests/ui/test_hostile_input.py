@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 import ui.document
 from estimator.casefile import load_case, open_case
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, ROOT
 from tests.estimator.test_case_files import CASES, write
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, is_program_folder
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -102,3 +102,15 @@ def test_recovered_work_is_shown_as_unsaved_and_asked_about_before_closing(
     assert not stale.exists()
     assert window.document.person.accident and window.windowTitle().startswith("crown_basic.xlsx *")
     assert not window.may_discard() and asked
+
+
+def test_file_dialogs_never_start_in_the_programs_own_folder(
+    open_window: Any, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(ROOT / "resources" / "examples" / "beispielplan.xlsx")
+    settings.setValue("folder", str(ROOT / "resources" / "examples"))
+    assert not is_program_folder(Path(window._folder()))
+    assert not is_program_folder(Path(window._suggested("beispielplan.pdf")).parent)
+    settings.setValue("folder", str(tmp_path))
+    assert window._folder() == str(tmp_path)
+    assert is_program_folder(ROOT / "resources") and not is_program_folder(tmp_path)

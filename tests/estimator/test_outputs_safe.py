@@ -1,0 +1,71 @@
+"""Never overwrite without asking, exits that say why, and outputs readable by their owner only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+import estimator.batch
+import estimator.cli
+from estimator.cli import main
+from tests.conftest import GOLDEN
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+
+
+def test_template_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "vorlage.xlsx"
+    target.write_bytes(b"meine Datei")
+    assert main(["template", str(target)]) == 2
+    assert "--force" in capsys.readouterr().err and target.read_bytes() == b"meine Datei"
+    assert main(["template", str(target), "--force"]) == 0
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_batch_pdfs_of_equal_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    for folder, example in (("a", "crown_basic.xlsx"), ("b", "implant_limit.xlsx")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(GOLDEN / example, tmp_path / folder / "plan.xlsx")
+    pdfs, out = tmp_path / "pdf", tmp_path / "u.xlsx"
+    assert (
+        main(["batch", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
+    )
+    assert sorted(p.name for p in pdfs.iterdir()) == ["plan-2.pdf", "plan.pdf"]
+    sheet = openpyxl.load_workbook(out)["Übersicht"]
+    header = [c.value for c in sheet[1]]
+    assert [row[header.index("PDF")] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["plan.pdf", "plan-2.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["batch", "{tmp}/gibt-es-nicht", "--out", "{tmp}/u.xlsx"], "nicht gefunden"),
+        (["batch", "{tmp}/leer", "--out", "{tmp}/u.xlsx"], "keine Arbeitsmappe"),
+        (["batch", str(CROWN), "--out", "{tmp}/u.xlsx", "--jobs", "0"], "mindestens 1"),
+    ],
+)
+def test_batch_without_plans_or_with_bad_options_exits_2(
+    arguments: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "leer").mkdir()
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in arguments]) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+
+    def run_batch(files: Any, pdf_dir: Any, jobs: int) -> list[Any]:
+        asked.append(jobs)
+        return []
+
+    monkeypatch.setattr(estimator.batch, "run_batch", run_batch)
+    assert main(["batch", str(CROWN), "--out", str(tmp_path / "u.xlsx"), "--jobs", "64"]) == 0
+    assert asked == [os.cpu_count() or 1]

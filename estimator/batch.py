@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -65,7 +66,9 @@ def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
 
 
 def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
-    return estimate_file(*job)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # in a worker process too: library warnings never reach the terminal
+        return estimate_file(*job)
 
 
 def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> list[BatchRow]:

@@ -33,7 +33,6 @@ from estimator.files import atomic_write_text
 from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
 from estimator.teeth import ToothError, parse_teeth
 
-OWNER_ONLY = 0o600
 MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_LINES = 20_000  # fee and lab lines together, as in a workbook
 MAX_RECORDS = 100_000  # findings, edits, overrides
@@ -317,7 +316,7 @@ def case_from_json(data: Any) -> Case:
 
 def save_case(case: Case, path: Path) -> None:
     """Write the case atomically, readable by its owner only."""
-    atomic_write_text(path, json.dumps(case_json(case), ensure_ascii=False, indent=1) + "\n", OWNER_ONLY)
+    atomic_write_text(path, json.dumps(case_json(case), ensure_ascii=False, indent=1) + "\n")
 
 
 def load_case(path: Path) -> Case:

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from estimator.casefile import open_case
 from estimator.catalogues import load_catalogues
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.engine import SettingError, estimate
-from estimator.files import atomic_write_bytes, atomic_write_text
+from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
 from estimator.jsonout import estimate_json
 from estimator.model import Override, Plan
 from estimator.resources import example_plan_path
@@ -216,7 +217,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     if options.jobs is not None and options.jobs < 1:
         raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:
-        options.pdf_dir.mkdir(parents=True, exist_ok=True)
+        owner_only_folder(options.pdf_dir)
     rows = run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs()))
     atomic_write_bytes(options.out, summary_workbook(rows))
     bad = sum(1 for row in rows if row.error)
@@ -238,7 +239,9 @@ COMMANDS = {"estimate": run_estimate, "template": run_template, "batch": run_bat
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
-        return COMMANDS[options.command](options)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
+            return COMMANDS[options.command](options)
     except (PlanReadError, CaseError, SettingError, UsageError) as error:
         print(f"hkp: {error}", file=sys.stderr)
         return 2

@@ -7,21 +7,31 @@ import os
 import tempfile
 from pathlib import Path
 
+OWNER_ONLY = 0o600  # every file the program writes may hold patient data
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write data to path so that a crash leaves either the old file or the new one, never a torn one."""
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
+    """Write data to path so that a crash leaves either the old file or the new one, never a torn one.
+
+    The new file is readable by its owner only; an error names the file asked for, never the temporary one.
+    """
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.chmod(temporary, mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows it
         directory = os.open(path.parent, os.O_RDONLY)
@@ -31,5 +41,10 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
             os.close(directory)
 
 
-def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
+def atomic_write_text(path: Path, text: str, mode: int = OWNER_ONLY) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+def owner_only_folder(path: Path) -> None:
+    """Create a folder for outputs (and its parents), readable by its owner only when it is new."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -59,6 +59,9 @@ SETTING_VALUES = {
     "False": "nein",
 }
 REVIEW_RULE = "Prüfung"
+REASON_LIMIT = 300  # characters of one reason beside a line
+NAME_LIMIT = 120  # characters of a name or an address in the letter
+ROWS_PER_TABLE = 40  # a long line table is laid out in pieces of this many rows: time linear in the lines
 VERSION_LABELS = {"tariff_profile": "Tarifprofil", "b269": "B 269", "goz": "GOZ", "goae": "GOÄ"}
 
 
@@ -150,25 +153,29 @@ def _numbered_canvas(footer: str) -> Any:
     return NumberedCanvas
 
 
+def _fit(text: str, limit: int) -> str:
+    """Text as the letter shows it: at most `limit` characters, so that no cell outgrows a page."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _describe(result: LineResult, catalogues: Catalogues) -> str:
     line = result.line
     schedule = line.schedule.value if isinstance(line, FeeLine) else "B 269"
-    text = line.description or catalogues.catalogue_text(line.kind, schedule, line.number)
-    return text if len(text) <= 95 else text[:94].rstrip() + "…"
+    return _fit(line.description or catalogues.catalogue_text(line.kind, schedule, line.number), 95)
 
 
 def _reasons(result: LineResult) -> list[str]:
     """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
     and every decision of a reviewer."""
     return [
-        f"{e.rule}: {e.text}"
+        _fit(f"{e.rule}: {e.text}", REASON_LIMIT)
         for e in result.explanations
         if e.rule == REVIEW_RULE
         or (e.before is not None and e.after is not None and e.after < e.before and not e.text.startswith("Erstattungssatz"))
     ]
 
 
-def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: dict[str, Any], lab: bool) -> Any:
+def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: dict[str, Any], lab: bool, title: str) -> Any:
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
@@ -234,30 +241,94 @@ def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: d
         ]
     )
     widths = [16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
-                ("FONT", (0, 0), (-1, 0), f"{FONT}-Bold", 7),
-                ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(INK)),
-                ("BACKGROUND", (0, 0), (-1, 0), HexColor("#e6eef0")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                ("ALIGN", (4, 0), (-1, -1), "RIGHT"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(ACCENT)),
-                ("LINEBELOW", (0, 1), (-1, -2), 0.25, HexColor(RULE_GREY)),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(INK)),
-                ("FONT", (0, -1), (-1, -1), f"{FONT}-Bold", 7.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                ("NOSPLIT", (0, -2), (-1, -1)),
+    base_style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+        ("FONT", (0, 0), (-1, 0), f"{FONT}-Bold", 7),
+        ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(INK)),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor("#e6eef0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("ALIGN", (4, 0), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(ACCENT)),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    sum_style = [
+        ("LINEBELOW", (0, 1), (-1, -2), 0.25, HexColor(RULE_GREY)),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(INK)),
+        ("FONT", (0, -1), (-1, -1), f"{FONT}-Bold", 7.5),
+    ]
+    rows_style = [("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(RULE_GREY))]
+
+    def make(data: list[list[Any]], heights: list[float] | None, with_sum: bool) -> Any:
+        table = Table(data, colWidths=widths, rowHeights=heights)
+        table.setStyle(TableStyle(base_style + (sum_style if with_sum else rows_style)))
+        return table
+
+    return _paged_table(rows[0], rows[1:], make, _p(title, styles["h2"]))
+
+
+def _paged_table(head: list[Any], rows: list[list[Any]], make: Any, title: Any = None) -> Any:
+    """A long table laid out one page at a time, under its title. reportlab measures every remaining row again
+    at each page break; here each row is measured once and each page draws a table of its own rows only, so the
+    time grows linearly with the lines. The header repeats on every page, the title never stands alone at the
+    foot of a page, and neither does the sum row at the top of one."""
+    from reportlab.platypus import Flowable  # noqa: PLC0415
+
+    class PagedTable(Flowable):  # type: ignore[misc]
+        def __init__(
+            self, rows: list[list[Any]], heights: list[float] | None, head_height: float, last: bool, title: Any
+        ) -> None:
+            super().__init__()
+            self.rows, self.heights, self.head_height, self.last, self.title = rows, heights, head_height, last, title
+            self.title_height = 0.0
+
+        def _measure(self, width: float) -> list[float]:
+            if self.heights is None:
+                table = make([head, *self.rows], None, self.last)
+                table.wrap(width, 1e9)
+                self.head_height, *self.heights = table._rowHeights
+            if self.title is not None:
+                self.title_height = self.title.wrap(width, 1e9)[1]
+            return self.heights
+
+        def _above(self) -> float:
+            return self.title_height + self.title.getSpaceAfter() if self.title is not None else 0.0
+
+        def getSpaceBefore(self) -> float:
+            return float(self.title.getSpaceBefore()) if self.title is not None else 0.0
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            rows = sum(self._measure(availWidth))  # measures the header and the title too
+            self.width, self.height = availWidth, self._above() + self.head_height + rows
+            return self.width, self.height
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            heights = self._measure(availWidth)
+            count, used = 0, self._above() + self.head_height
+            while count < len(heights) and used + heights[count] <= availHeight:
+                used += heights[count]
+                count += 1
+            if self.last and count == len(heights) - 1:
+                count -= 1  # the sum goes with the line before it
+            if count <= 0:
+                return []
+            return [
+                PagedTable(self.rows[:count], heights[:count], self.head_height, False, self.title),
+                PagedTable(self.rows[count:], heights[count:], self.head_height, self.last, None),
             ]
-        )
-    )
-    return table
+
+        def draw(self) -> None:
+            heights = self._measure(self.width)
+            if self.title is not None:
+                self.title.drawOn(self.canv, 0, self.height - self.title_height)
+            table = make([head, *self.rows], [self.head_height, *heights], self.last)
+            table.wrapOn(self.canv, self.width, self.height)
+            table.drawOn(self.canv, 0, 0)
+
+    return PagedTable(rows, None, 0.0, True, title)
 
 
 def _key_value_table(pairs: Sequence[tuple[str, str]], styles: dict[str, Any], columns: int = 2) -> Any:
@@ -362,9 +433,11 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
     _register_fonts()
     styles = _styles()
     plan, person = estimate.plan, estimate.plan.person
-    practice = (letterhead.practice if letterhead and letterhead.practice else person.practice) or "Zahnarztpraxis"
-    address = letterhead.address if letterhead and letterhead.address else person.practice_address
-    patient = person.name or "Patient/in"
+    practice = _fit(
+        (letterhead.practice if letterhead and letterhead.practice else person.practice) or "Zahnarztpraxis", NAME_LIMIT
+    )
+    address = _fit(letterhead.address if letterhead and letterhead.address else person.practice_address, 2 * NAME_LIMIT)
+    patient = _fit(person.name or "Patient/in", NAME_LIMIT)
 
     story: list[Any] = [
         _p(escape(practice), styles["practice"]),
@@ -382,7 +455,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
             [
                 ("Patient/in", patient),
                 ("Geburtsdatum", german_date(person.birth_date) or "–"),
-                ("Versicherungsnummer", person.insurance_number or "–"),
+                ("Versicherungsnummer", _fit(person.insurance_number, 40) or "–"),
                 ("Tarif", person.variant),
                 ("Versicherungsbeginn", german_date(person.insurance_start) or "–"),
                 ("Planungsdatum", german_date(plan.plan_date) or "–"),
@@ -399,7 +472,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
     labs = [r for r in estimate.lines if r.kind == "lab"]
     for title, results, lab in (("Zahnärztliche Leistungen", fees, False), ("Material- und Laborkosten", labs, True)):
         if results:
-            story += [CondPageBreak(30 * mm), _p(title, styles["h2"]), _line_table(results, catalogues, styles, lab)]
+            story.append(_line_table(results, catalogues, styles, lab, title))
     story += [KeepTogether([_p("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     story += [CondPageBreak(25 * mm), _p("Hinweise zur Prüfung", styles["h2"]), *_findings_flowables(estimate, styles)]
     settings = "; ".join(
@@ -436,7 +509,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
     )
 
     buffer = io.BytesIO()
-    footer = f"{patient} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}"
+    footer = f"{_fit(patient, 40)} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {_fit(practice, 40)}"
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,

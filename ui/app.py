@@ -6,10 +6,21 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -79,8 +90,16 @@ def first_document(file: Path | None, show_only: bool) -> tuple[CaseDocument, st
     return CaseDocument(load_case(example_case_path()), None, example_plan_path(), autosave=not show_only), problem
 
 
+def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own notes and warnings are for developers: the user's terminal stays clean; critical ones still show."""
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        print(f"hkp-estimator: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(sys.argv[1:] if argv is None else argv)
+    warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
+    qInstallMessageHandler(_quiet)
     app = create_app([], options.language)
     document, problem = first_document(options.file, bool(options.screenshot or options.exit_when_shown))
     window = MainWindow(document)

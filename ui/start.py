@@ -3,16 +3,75 @@
 Loading creates some hundred thousand objects (modules, classes, Qt wrappers, the price lists) that live as
 long as the program; collecting among them again and again during the start only costs time, about a
 twentieth of it (bench/bench.py). `ui.app.main` turns the collector back on once the window is shown.
+
+Before Qt loads, a machine that cannot show a window is told so in one line: Qt itself would abort with a
+page of plugin messages.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+# What Qt's xcb platform plugin loads on Linux, by library, with the Debian/Ubuntu package that holds it.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+}
+NO_SCREEN = (
+    "kein Bildschirm gefunden (weder DISPLAY noch WAYLAND_DISPLAY gesetzt). Im Terminal rechnet „hkp estimate "
+    "PLAN.xlsx“; ein Bild des Fensters ohne Bildschirm: QT_QPA_PLATFORM=offscreen hkp-estimator --screenshot fenster.png"
+)
+
+
+def _loadable(name: str) -> bool:
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
+def display_problem(
+    environ: Mapping[str, str] = os.environ, platform: str = sys.platform, loadable: Callable[[str], bool] = _loadable
+) -> str:
+    """Why this machine cannot show the window, in one line, or "" (Linux: a display, and Qt's xcb libraries)."""
+    if platform != "linux":
+        return ""
+    requested = environ.get("QT_QPA_PLATFORM", "")
+    if requested and not requested.startswith(("xcb", "wayland")):
+        return ""  # offscreen, minimal, vnc: no screen needed
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return NO_SCREEN
+    if requested.startswith("wayland") or (environ.get("WAYLAND_DISPLAY") and not requested):
+        return ""
+    missing = [package for library, package in XCB_LIBRARIES.items() if not loadable(library)]
+    if missing:
+        return (
+            f"für das Fenster fehlen Systembibliotheken; bitte installieren (Debian/Ubuntu): "
+            f"sudo apt-get install {' '.join(missing)}"
+        )
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"hkp-estimator: {problem}", file=sys.stderr)
+        return 2
     gc.disable()
     from ui.app import main as run_app  # noqa: PLC0415 - loaded only now that the collector is paused
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +72,65 @@ def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(estimator.batch, "run_batch", run_batch)
     assert main(["batch", str(CROWN), "--out", str(tmp_path / "u.xlsx"), "--jobs", "64"]) == 0
     assert asked == [os.cpu_count() or 1]
+
+
+def test_every_output_is_owner_only_and_stays_so(tmp_path: Path) -> None:
+    outputs = {name: tmp_path / name for name in ("s.pdf", "s.json", "s.xlsx")}
+    for path in outputs.values():
+        path.write_bytes(b"alt")
+        path.chmod(0o644)
+    assert (
+        main(
+            [
+                "estimate",
+                str(CROWN),
+                "--pdf",
+                str(outputs["s.pdf"]),
+                "--json",
+                str(outputs["s.json"]),
+                "--xlsx",
+                str(outputs["s.xlsx"]),
+            ]
+        )
+        == 0
+    )
+    assert main(["template", str(tmp_path / "v.xlsx")]) == 0
+    assert (
+        main(["batch", str(CROWN), "--out", str(tmp_path / "u.xlsx"), "--pdf-dir", str(tmp_path / "neu" / "pdf"), "--jobs", "1"])
+        == 0
+    )
+    written = [*outputs.values(), tmp_path / "v.xlsx", tmp_path / "u.xlsx", tmp_path / "neu" / "pdf" / "crown_basic.pdf"]
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in written} == {path.name: 0o600 for path in written}
+    assert stat.S_IMODE((tmp_path / "neu" / "pdf").stat().st_mode) == 0o700
+
+
+def test_a_failed_write_names_the_file_asked_for_not_a_temporary_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "datei").write_text("keine Ordner", encoding="utf-8")
+    for target in (tmp_path / "datei" / "s.json", tmp_path / "fehlt" / "s.json"):
+        code = main(["estimate", str(CROWN), "--json", str(target)])
+        err = capsys.readouterr().err
+        assert code == 2 and str(target) in err and ".tmp" not in err, err
+
+
+def test_library_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
+    """openpyxl warns about a data validation extension that Excel writes; the user sees an estimate only."""
+    source = zipfile.ZipFile(CROWN)
+    target = tmp_path / "excel.xlsx"
+    extension = (
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/></ext></extLst>'
+    )
+    with zipfile.ZipFile(target, "w") as out:
+        for item in source.namelist():
+            data = source.read(item)
+            if item.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"</worksheet>", extension.encode() + b"</worksheet>")
+            out.writestr(item, data)
+    run = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "estimator.cli", "estimate", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert "323,01" in run.stdout

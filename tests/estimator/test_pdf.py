@@ -1,9 +1,11 @@
 """The PDF estimate: its text holds every figure as the engine computed it; pages numbered; fonts embedded."""
 
+import dataclasses
 import datetime as dt
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -12,7 +14,7 @@ from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate
 from estimator.excel import read_plan
-from estimator.model import Estimate
+from estimator.model import Estimate, LineClass, Override
 from estimator.money import eur
 from estimator.pdf import Letterhead, build_pdf
 from estimator.samples import synthetic_plan
@@ -100,3 +102,34 @@ def test_hkp_estimate_writes_the_pdf(tmp_path: Path) -> None:
     assert main(["estimate", str(GOLDEN / "crown_basic.xlsx"), "--pdf", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "323,01 €" in pdf_text(out.read_bytes())[1]
+
+
+def test_pdf_work_grows_linearly_with_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line's text is laid out a bounded number of times, however long the plan (no timing in tests)."""
+    from reportlab.platypus.paragraph import Paragraph  # noqa: PLC0415
+
+    calls = {"count": 0}
+    original = Paragraph.breakLines
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls["count"] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    layouts = []
+    for size in (300, 3_000):
+        calls["count"] = 0
+        build_pdf(estimate(synthetic_plan(size), load_catalogues()), load_catalogues(), ISSUED)
+        layouts.append(calls["count"])
+    assert layouts[1] <= 11 * layouts[0], layouts
+
+
+def test_names_and_reasons_of_2000_characters_without_spaces_are_cut_not_a_layout_error() -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    long = "X" * 2_000
+    person = dataclasses.replace(plan.person, name=long, practice=long, insurance_number=long, practice_address=long)
+    fees = tuple(dataclasses.replace(line, description=long, justification=long) for line in plan.fee_lines)
+    review = Override("Leistungen", 2, long, long, line_class=LineClass.B)
+    plan = dataclasses.replace(plan, person=person, fee_lines=fees, overrides=(review,))
+    reader, text = pdf_text(build_pdf(estimate(plan, load_catalogues()), load_catalogues(), ISSUED))
+    assert len(reader.pages) < 10 and "X…" in text.replace("\n", "")

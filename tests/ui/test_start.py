@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from ui.start import display_problem
 
 REPORT = (
     "import gc, sys\n"
@@ -47,3 +48,23 @@ def test_exit_when_shown_reports_an_unreadable_file(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "kaputt.xlsx" in run.stderr
+
+
+def test_without_a_screen_the_program_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOME=str(tmp_path), HKP_DATA_DIR=str(tmp_path / "daten"))
+    run = subprocess.run(
+        [sys.executable, "-m", "ui.start"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, check=False
+    )
+    assert run.returncode == 2
+    assert len(run.stderr.strip().splitlines()) == 1 and "kein Bildschirm" in run.stderr and "hkp estimate" in run.stderr
+
+
+def test_missing_desktop_libraries_are_named_with_their_packages() -> None:
+    missing = {"libxcb-cursor.so.0", "libxcb-icccm.so.4"}
+    problem = display_problem({"DISPLAY": ":0"}, "linux", lambda library: library not in missing)
+    assert problem.endswith("sudo apt-get install libxcb-cursor0 libxcb-icccm4")
+    assert display_problem({"DISPLAY": ":0"}, "linux", lambda library: True) == ""
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda library: False) == ""
+    assert display_problem({}, "win32", lambda library: False) == ""
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda library: False) == ""

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate pricelists/*.json from the tariff text and the fee schedule tables in ../shared.
+"""Regenerate pricelists/*.json from the tariff text and the fee schedule tables in pricelists/sources.
 
-Usage: python3 scripts/build_pricelists.py [SHARED_DIR]
+Usage: python3 scripts/build_pricelists.py [SOURCES_DIR [OUT_DIR]]
 The output is committed; run this only when a source changes, and review the diff.
 """
 
@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-B269_SEED = "seeds/003_e3a2aa77fe47ce83.txt"
+SOURCES = ROOT / "pricelists" / "sources"
+TARIFF_TEXT = "avb-bm5-teil-ii.txt"
 B269_START = "für zahntechnische Leistungen¹"
 B269_END = "Hinweise:"
 B269_LINE = re.compile(r"^(?P<code>\d{3,4}|I \d{3})\s+(?P<text>.+?)\s+(?P<price>\d{1,3},\d{2})$")
@@ -43,8 +44,8 @@ def parse_b269(tariff_text: str) -> list[dict[str, str]]:
     return entries
 
 
-def build_b269(shared: Path) -> dict[str, object]:
-    entries = parse_b269((shared / B269_SEED).read_text(encoding="utf-8"))
+def build_b269(sources: Path) -> dict[str, object]:
+    entries = parse_b269((sources / TARIFF_TEXT).read_text(encoding="utf-8"))
     return {
         "name": "B 269 Preis- und Leistungsverzeichnis für zahntechnische Leistungen (BestMed BM5 / 0-3)",
         "version": "B269-2026.1",
@@ -57,9 +58,9 @@ def build_b269(shared: Path) -> dict[str, object]:
     }
 
 
-def build_goz(shared: Path) -> dict[str, object]:
+def build_goz(sources: Path) -> dict[str, object]:
     entries = []
-    with (shared / "data/goz2012_gebuehrenverzeichnis.csv").open(encoding="utf-8") as handle:
+    with (sources / "goz2012_gebuehrenverzeichnis.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             entries.append(
                 {
@@ -75,7 +76,7 @@ def build_goz(shared: Path) -> dict[str, object]:
         "name": "Gebührenordnung für Zahnärzte (GOZ 2012), Anlage 1",
         "version": "GOZ-2012",
         "valid_from": "2012-01-01",
-        "source": "GOZ 2012 (BGBl I 2011, 2661), Gebührenverzeichnis nach shared/data/goz2012_gebuehrenverzeichnis.csv",
+        "source": "GOZ 2012 (BGBl I 2011, 2661), Gebührenverzeichnis nach pricelists/sources/goz2012_gebuehrenverzeichnis.csv",
         "point_value_eur": "0.0562421",
         "threshold_factor": "2.3",
         "entries": entries,
@@ -93,9 +94,9 @@ def goae_category(row: dict[str, str]) -> str:
     return "personal"
 
 
-def build_goae(shared: Path) -> dict[str, object]:
+def build_goae(sources: Path) -> dict[str, object]:
     entries = []
-    with (shared / "data/goae_gebuehrenverzeichnis_full.csv").open(encoding="utf-8") as handle:
+    with (sources / "goae_gebuehrenverzeichnis_full.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             entries.append(
                 {
@@ -111,20 +112,25 @@ def build_goae(shared: Path) -> dict[str, object]:
         "name": "Gebührenordnung für Ärzte (GOÄ), Gebührenverzeichnis",
         "version": "GOÄ-2019",
         "valid_from": "2019-10-21",
-        "source": "GOÄ (zuletzt geändert durch Art. 1 V v. 21.10.2019), nach shared/data/goae_gebuehrenverzeichnis_full.csv",
+        "source": "GOÄ (zuletzt geändert durch Art. 1 V v. 21.10.2019), nach pricelists/sources/goae_gebuehrenverzeichnis_full.csv",
         "point_value_eur": "0.0582873",
         "thresholds": {"personal": "2.3", "technical": "1.8", "laboratory": "1.15", "single_rate": "1.0"},
         "entries": entries,
     }
 
 
+def build_all(sources: Path = SOURCES) -> dict[str, dict[str, object]]:
+    """The price lists by file name, as the sources give them."""
+    return {"b269.json": build_b269(sources), "goz2012.json": build_goz(sources), "goae.json": build_goae(sources)}
+
+
 def main() -> int:
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
-    outputs = {"b269.json": build_b269(shared), "goz2012.json": build_goz(shared), "goae.json": build_goae(shared)}
-    for name, document in outputs.items():
-        path = ROOT / "pricelists" / name
+    sources = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCES
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "pricelists"
+    for name, document in build_all(sources).items():
+        path = out / name
         path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{path.relative_to(ROOT)}: {len(document['entries'])} entries")  # type: ignore[arg-type]
+        print(f"{path}: {len(document['entries'])} entries")  # type: ignore[arg-type]
     return 0
 
 

@@ -6,7 +6,7 @@ from estimator.model import Severity
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 # Hand-checked fees: points x 0.0562421 (GOZ) or x 0.0582873 (GOÄ) x factor, rounded half-up to cents;
-# the 3.5 and maximum amounts agree with the published tables in shared/data.
+# the 3.5 and maximum amounts agree with the published tables in pricelists/sources.
 
 
 def test_fee_is_computed_from_points_when_no_amount_is_given() -> None:

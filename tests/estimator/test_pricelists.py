@@ -1,13 +1,14 @@
 """The shipped price lists and tariff profile: B 269 checked against the tariff text itself."""
 
+import importlib.util
 import json
 import re
 from decimal import Decimal
 
 from estimator.catalogues import PRICELISTS, load_catalogues
-from tests.conftest import GOLDEN
+from tests.conftest import ROOT
 
-TARIFF_TEXT = GOLDEN / "b269_as_printed.txt"  # the B 269 pages of the tariff text, unchanged
+TARIFF_TEXT = PRICELISTS / "sources" / "avb-bm5-teil-ii.txt"  # the tariff text, shipped as the lists' source
 
 
 def _printed_b269() -> dict[str, Decimal]:
@@ -95,3 +96,12 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.prophylaxis_frequency["tariff_annex"]["1020"] == 3
     assert profile.laser_maximum == Decimal(68)
     assert profile.lasered_numbers >= {"2410", "4080", "9160"} and len(profile.lasered_numbers) == 11
+
+
+def test_committed_price_lists_are_what_their_sources_give() -> None:
+    spec = importlib.util.spec_from_file_location("build_pricelists", ROOT / "scripts" / "build_pricelists.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    for name, document in builder.build_all().items():
+        assert json.loads((PRICELISTS / name).read_text(encoding="utf-8")) == document, name

@@ -83,11 +83,10 @@ class _Fields:
         self.data, self.where = data, where
 
     def _get(self, key: str, required: bool) -> Any:
-        if key not in self.data:
-            if required:
-                raise CaseError(f"{self.where}: Feld „{key}“ fehlt")
-            return None
-        return self.data[key]
+        value = self.data.get(key)
+        if value is None and required:
+            raise CaseError(f"{self.where}: Feld „{key}“ fehlt")
+        return value
 
     def _fail(self, key: str, message: str) -> CaseError:
         return CaseError(f"{self.where}, Feld „{key}“: {message}")

@@ -39,11 +39,12 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_IMPLANTS = 16  # per jaw
 MAX_NUMBER_TEXT = 40  # characters of a number written as text
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
 
 def shown(value: Any) -> str:
-    """A value as a message quotes it: at most 40 characters."""
-    text = str(value)
+    """A value as a message quotes it: on one line, at most 40 characters."""
+    text = CONTROL_CHARACTERS.sub(" ", str(value)[:80])
     return text if len(text) <= 40 else text[:39] + "…"
 
 

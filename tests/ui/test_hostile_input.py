@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,6 +16,8 @@ import ui.document
 from estimator.casefile import load_case, open_case
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.test_case_files import CASES, write
+from tests.estimator.test_fuzz import EXAMPLES
+from tests.estimator.test_fuzz_cases import TYPED
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow, is_program_folder
@@ -114,3 +118,22 @@ def test_file_dialogs_never_start_in_the_programs_own_folder(
     settings.setValue("folder", str(tmp_path))
     assert window._folder() == str(tmp_path)
     assert is_program_folder(ROOT / "resources") and not is_program_folder(tmp_path)
+
+
+@settings(max_examples=max(10, EXAMPLES // 4), deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 16), TYPED), min_size=1, max_size=6))
+def test_typing_anything_into_the_plan_tables_never_breaks_the_window(qapp: Any, edits: list[tuple[int, int, str]]) -> None:
+    document = CaseDocument(open_case(GOLDEN / "implant_limit.xlsx"), autosave=False)
+    window = MainWindow(document, QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "hkp-test", "fuzz"))
+    try:
+        for row, column, text in edits:
+            model = window.fee_model if column % 2 == 0 else window.lab_model
+            index = model.index(row % max(1, model.rowCount()), column % model.columnCount())
+            model.setData(index, text)
+            totals = document.estimate.totals
+            assert Decimal(0) <= totals.benefit <= totals.eligible <= totals.billed
+        while document.undo_stack.canUndo():
+            document.undo_stack.undo()
+        assert document.case.edits == {}
+    finally:
+        window.deleteLater()

@@ -153,6 +153,7 @@ ENGLISH = {
     "Zahnstaffel": "staged cap",
     "Eigenanteil: davon {0}": "Own share: of which {0}",
     "keine Kürzung": "no reduction",
+    "{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})": "{0}change not taken: the estimate failed on it ({1})",
     "Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)\nAuslegung: {0}": (
         "What the patient pays, by cause (Nr. II.3.1, II.3.2, II.8)\nInterpretation settings: {0}"
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -38,6 +39,12 @@ USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#df
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
 IMPLANT_NUMBERS = ("9010",)
+
+
+def breakable(text: str, limit: int = 100) -> str:
+    """Text for a narrow label: at most `limit` characters, long words given places to wrap."""
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return re.sub(r"(\S{10})(?=\S)", "\\1\u200b", text)
 
 
 class PersonPanel(QGroupBox):
@@ -150,7 +157,8 @@ class PersonPanel(QGroupBox):
     def refresh(self) -> None:
         self._refreshing = True
         person = self.document.person
-        self.name.setText(person.name or "–")
+        self.name.setText(breakable(person.name) or "–")
+        self.name.setToolTip(person.name)
         self.variant.setCurrentText(person.variant)
         self.birth_date.setText(german_date(person.birth_date))
         self.insurance_start.setText(german_date(person.insurance_start))

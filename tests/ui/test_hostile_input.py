@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 import ui.document
-from estimator.casefile import load_case, open_case
+from estimator.case import Case
+from estimator.casefile import load_case, open_case, save_case
+from estimator.excel import read_plan
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.test_case_files import CASES, write
 from tests.estimator.test_fuzz import EXAMPLES
@@ -137,3 +140,12 @@ def test_typing_anything_into_the_plan_tables_never_breaks_the_window(qapp: Any,
         assert document.case.edits == {}
     finally:
         window.deleteLater()
+
+
+def test_a_name_of_1000_characters_without_spaces_keeps_the_person_panel_narrow(open_window: Any, tmp_path: Path) -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    plan = dataclasses.replace(plan, person=dataclasses.replace(plan.person, name="X" * 1000))
+    save_case(Case.from_plan(plan), tmp_path / "lang.hkp.json")
+    window = open_window(tmp_path / "lang.hkp.json")
+    assert window.person_panel.sizeHint().width() < 400
+    assert window.person_panel.name.toolTip() == "X" * 1000 and window.person_panel.name.text().endswith("…")

@@ -25,10 +25,10 @@ DERIVED_FEES: dict[str, tuple[tuple[int, int], Decimal]] = {
 }
 RULE_FEES = "Nr. II.3.1 Fn. 8"
 RULE_LAB = "Nr. II.3.1, B 269"
-ANALOGUE_SUFFIX = re.compile(r"(\d{1,4})a", re.IGNORECASE)
+ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
 # "entsprechend GOZ 2210", "analog GOZ-Nr. 2210": the number the service is measured by, with its schedule
 ANALOGUE_REFERENCE = re.compile(
-    r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?(\d{1,4})a?\b", re.IGNORECASE
+    r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?([0-9]{1,4})a?\b", re.IGNORECASE
 )
 ANALOGUE_WORD = re.compile(r"\banalog(?:\b|leistung|berechnung|e\s+(?:berechnung|leistung))", re.IGNORECASE)
 ANALOGUE_LAW = {Schedule.GOZ: "GOZ § 6 Abs. 1", Schedule.GOAE: "GOÄ § 6 Abs. 2"}
@@ -73,7 +73,7 @@ def _accepted_unit_fees(points: Decimal, point_value: Decimal, factor: Decimal) 
 def fee_amounts(
     work: Work,
     catalogues: Catalogues,
-    fee_works: Sequence[Work],
+    related: RelatedFees,
     *,
     allowance: UnitAllowance,
     rounding: str,
@@ -86,7 +86,7 @@ def fee_amounts(
     where: Where = {"sheet": line.sheet, "row": line.row}
     label = line_label(line)
     laser = fee is not None and work.number == catalogues.profile.laser_number
-    points = (_laser_points(work, schedule) if laser else _points(work, fee, schedule, fee_works)) if fee else None
+    points = (_laser_points(work, schedule) if laser else related.points(work, fee, schedule)) if fee else None
 
     def fee_for(factor: Decimal, units: Decimal = line.count) -> Decimal | None:
         if points is None:
@@ -274,25 +274,34 @@ def _factor_limits(
         )
 
 
-def _points(work: Work, fee: Fee, schedule: FeeSchedule, fee_works: Sequence[Work]) -> Decimal | None:
-    if fee.points is not None:
-        return Decimal(fee.points)
-    derived = DERIVED_FEES.get(fee.nr)
-    if derived is None:
+class RelatedFees:
+    """For the fee numbers without points: the first GOZ line of each related number range on each tooth, so a
+    derived fee finds its related fee without looking at every line of the plan."""
+
+    def __init__(self, fee_works: Sequence[Work]) -> None:
+        self.first: dict[tuple[str, int], Work] = {}
+        for work in fee_works:
+            number = work.number
+            if work.fee.schedule is not Schedule.GOZ or not (number.isascii() and number.isdigit()):
+                continue
+            for derived, ((low, high), _) in DERIVED_FEES.items():
+                if low <= int(number) <= high:
+                    for tooth in work.fee.teeth.teeth:
+                        self.first.setdefault((derived, tooth), work)
+
+    def points(self, work: Work, fee: Fee, schedule: FeeSchedule) -> Decimal | None:
+        """The points of a fee line: its own, or a share of the related fee on the same tooth (GOZ Anlage 1)."""
+        if fee.points is not None:
+            return Decimal(fee.points)
+        derived = DERIVED_FEES.get(fee.nr)
+        if derived is None:
+            return None
+        related = [self.first[(fee.nr, t)] for t in work.fee.teeth.teeth if (fee.nr, t) in self.first]
+        for other in sorted(related, key=lambda w: w.index):
+            entry = schedule.get(other.number)
+            if entry is not None and entry.points is not None:
+                return Decimal(entry.points) * derived[1]
         return None
-    (first, last), fraction = derived
-    for other in fee_works:
-        number = other.number
-        if (
-            other.fee.schedule is Schedule.GOZ
-            and number.isdigit()
-            and first <= int(number) <= last
-            and other.fee.teeth.overlaps(work.fee.teeth)
-        ):
-            related = schedule.get(number)
-            if related is not None and related.points is not None:
-                return Decimal(related.points) * fraction
-    return None
 
 
 def _laser_points(work: Work, schedule: FeeSchedule) -> Decimal | None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
-from estimator.model import FeeLine, LabLine, LineClass, Override, Person, Plan
+from estimator.model import MAX_REVIEWER, FeeLine, LabLine, LineClass, Override, Person, Plan
 from estimator.money import german_date, german_factor, german_number
 from estimator.teeth import ToothError, parse_teeth
 
@@ -135,7 +135,12 @@ class Case:
         )
 
     def with_override(self, override: Override | None, sheet: str, row: int) -> Case:
-        """This case with the reviewer's decision on one line replaced (None: removed)."""
+        """This case with the reviewer's decision on one line replaced (None: removed); CaseError when the
+        decision cannot be kept as the case file keeps it."""
+        if override is not None and not (0 < len(override.reviewer.strip()) <= MAX_REVIEWER):
+            raise CaseError(f"Prüfer: 1 bis {MAX_REVIEWER} Zeichen")
+        if override is not None and not (0 < len(override.reason.strip()) <= MAX_TEXT):
+            raise CaseError(f"Grund: 1 bis {MAX_TEXT} Zeichen")
         kept = tuple(o for o in self.overrides if (o.sheet, o.row) != (sheet, row))
         return dataclasses.replace(self, overrides=kept + ((override,) if override else ()))
 

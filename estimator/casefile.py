@@ -30,14 +30,43 @@ from estimator.cells import (
 )
 from estimator.engine import SettingError, resolve_settings
 from estimator.files import atomic_write_text
-from estimator.model import FeeLine, Finding, LabLine, LineClass, Override, Person, Plan, Schedule, Severity
+from estimator.model import (
+    MAX_LINES,
+    MAX_REVIEWER,
+    FeeLine,
+    Finding,
+    LabLine,
+    LineClass,
+    Override,
+    Person,
+    Plan,
+    Schedule,
+    Severity,
+)
 from estimator.teeth import ToothError, parse_teeth
 
 MAX_CASE_BYTES = 64 * 1024 * 1024
-MAX_LINES = 20_000  # fee and lab lines together, as in a workbook
 MAX_RECORDS = 100_000  # findings, edits, overrides
 MAX_ROW = 1_048_576  # a worksheet row number
+MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,000 findings fit many times
 Reader = Callable[[Any], Any]
+CASE_KEYS = frozenset(
+    {
+        "schema",
+        "source",
+        "plan_date",
+        "person",
+        "settings",
+        "fee_lines",
+        "lab_lines",
+        "input_findings",
+        "columns",
+        "patient_cells",
+        "overrides",
+        "edits",
+    }
+)
+EDIT_KEYS = frozenset({"kind", "index", "field", "text"})
 
 
 def _value(value: Any) -> Any:
@@ -77,9 +106,12 @@ def case_json(case: Case) -> dict[str, Any]:
 class _Fields:
     """The fields of one JSON object, each taken with its type and range checked; CaseError names the field."""
 
-    def __init__(self, data: Any, where: str) -> None:
+    def __init__(self, data: Any, where: str, known: frozenset[str] | None = None) -> None:
         if not isinstance(data, dict):
             raise CaseError(f"{where}: Objekt erwartet")
+        unknown = sorted(str(key) for key in data if known is not None and key not in known)
+        if unknown:
+            raise CaseError(f"{where}: unbekanntes Feld „{shown(unknown[0])}“")
         self.data, self.where = data, where
 
     def _get(self, key: str, required: bool) -> Any:
@@ -175,8 +207,12 @@ def _line_class(value: Any) -> LineClass | None:
     return parse_class(value)
 
 
+def _names(record: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(record) if f.init)
+
+
 def _fee_line(data: Any, where: str) -> FeeLine:
-    fields = _Fields(data, where)
+    fields = _Fields(data, where, _names(FeeLine))
     return FeeLine(
         sheet=fields.text("sheet", required=True, limit=31),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
@@ -196,7 +232,7 @@ def _fee_line(data: Any, where: str) -> FeeLine:
 
 
 def _lab_line(data: Any, where: str) -> LabLine:
-    fields = _Fields(data, where)
+    fields = _Fields(data, where, _names(LabLine))
     return LabLine(
         sheet=fields.text("sheet", required=True, limit=31),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
@@ -213,7 +249,7 @@ def _lab_line(data: Any, where: str) -> LabLine:
 
 
 def _person(data: Any) -> Person:
-    fields = _Fields(data, "person")
+    fields = _Fields(data, "person", _names(Person))
     prior = fields.records("prior_class_a", 4) or ["0"] * 4
     if len(prior) != 4:
         raise CaseError("person, Feld „prior_class_a“: vier Beträge erwartet (Versicherungsjahre 1 bis 4)")
@@ -242,7 +278,7 @@ def _person(data: Any) -> Person:
 
 
 def _finding(data: Any, where: str) -> Finding:
-    fields = _Fields(data, where)
+    fields = _Fields(data, where, _names(Finding))
     severity = fields.text("severity", required=True, limit=10)
     if severity not in {s.value for s in Severity}:
         raise CaseError(f"{where}, Feld „severity“: error, warning oder info erwartet")
@@ -258,11 +294,11 @@ def _finding(data: Any, where: str) -> Finding:
 
 
 def _override(data: Any, where: str) -> Override:
-    fields = _Fields(data, where)
+    fields = _Fields(data, where, _names(Override))
     return Override(
         fields.text("sheet", required=True, limit=31),
         int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
-        fields.text("reviewer", required=True, limit=200),
+        fields.text("reviewer", required=True, limit=MAX_REVIEWER),
         fields.text("reason", required=True),
         fields.parsed("eligible", _number("amount")),
         fields.parsed("line_class", _line_class),
@@ -279,7 +315,7 @@ def case_from_json(data: Any) -> Case:
     """A case from its JSON form; CaseError naming what is wrong when it is not a valid case."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise CaseError(f"keine Falldatei ({SCHEMA})")
-    fields = _Fields(data, "Fall")
+    fields = _Fields(data, "Fall", CASE_KEYS)
     fee_data = fields.records("fee_lines", MAX_LINES, required=True)
     lab_data = fields.records("lab_lines", MAX_LINES, required=True)
     if len(fee_data) + len(lab_data) > MAX_LINES:
@@ -296,6 +332,8 @@ def case_from_json(data: Any) -> Case:
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
     )
     overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
+    if len({(o.sheet, o.row) for o in overrides}) < len(overrides):
+        raise CaseError("overrides: mehr als eine Prüfung für eine Zeile")
     settings = _text_map(fields.mapping("settings"), "settings")
     try:
         resolve_settings(load_catalogues().profile, settings)
@@ -303,7 +341,7 @@ def case_from_json(data: Any) -> Case:
         raise CaseError(str(error)) from None
     case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
-        edit_fields = _Fields(edit, f"Änderung {index + 1}")
+        edit_fields = _Fields(edit, f"Änderung {index + 1}", EDIT_KEYS)
         key: EditKey = (
             edit_fields.text("kind", required=True, limit=10),
             int(edit_fields.whole("index", 0, MAX_LINES, required=True) or 0),
@@ -324,7 +362,10 @@ def load_case(path: Path) -> Case:
     try:
         if path.stat().st_size > MAX_CASE_BYTES:
             raise CaseError(f"{path.name}: größer als {MAX_CASE_BYTES // 1024 // 1024} MB; keine Falldatei dieses Programms")
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:  # each becomes a Python object: bound them first
+            raise CaseError(f"{path.name}: mehr als {MAX_CONTAINERS} Einträge; keine Falldatei dieses Programms")
+        data = json.loads(raw.decode("utf-8-sig"))
     except CaseError:
         raise
     except FileNotFoundError:

@@ -239,10 +239,10 @@ def normalize_lab_code(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip().upper()
-    implant = re.fullmatch(r"I\s*-?\s*(\d{3})", text)
+    implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
     if implant:
         return f"I {implant[1]}"
-    if text.isdigit() and len(text) <= 4:
+    if (text.isascii() and text.isdigit()) and len(text) <= 4:
         return text.zfill(4)
     return text
 
@@ -253,9 +253,9 @@ def normalize_fee_number(value: object, schedule: str) -> str:
         value = int(value)
     text = str(value).strip()
     if schedule == "GOZ":
-        return text.zfill(4) if text.isdigit() and len(text) <= 4 else text
-    text = re.sub(r"^(?:Ä|AE|A(?=\d))\s*", "", text, flags=re.IGNORECASE).strip()
-    letter_number = re.fullmatch(r"([A-Za-z])\s*(\d)", text)
+        return text.zfill(4) if (text.isascii() and text.isdigit()) and len(text) <= 4 else text
+    text = re.sub(r"^(?:Ä|AE|A(?=[0-9]))\s*", "", text, flags=re.IGNORECASE).strip()
+    letter_number = re.fullmatch(r"([A-Za-z])\s*([0-9])", text)
     if letter_number:
         return f"{letter_number[1].upper()} {letter_number[2]}"
-    return text.upper() if len(text) == 1 else text.lower() if re.fullmatch(r"\d+[A-Za-z]", text) else text
+    return text.upper() if len(text) == 1 else text.lower() if re.fullmatch(r"[0-9]+[A-Za-z]", text) else text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from estimator.model import LineClass
@@ -38,6 +38,9 @@ MAX_VAT = Decimal(100)
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_IMPLANTS = 16  # per jaw
 MAX_NUMBER_TEXT = 40  # characters of a number written as text
+MAX_PLACES = 10  # decimal places of a number
+PLACES = Decimal(1).scaleb(-MAX_PLACES)
+NUMBER_TEXT = re.compile(r"[-+]?[0-9.,]+")
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
@@ -49,7 +52,10 @@ def shown(value: Any) -> str:
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal."""
+    """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal, at most 10 decimal places.
+
+    Text is digits, separators and a sign only: "1E-999999" is no number here (it would print a million digits).
+    """
     if isinstance(value, bool):
         raise CellError("Zahl erwartet")
     if isinstance(value, int):
@@ -57,19 +63,28 @@ def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
-        return Decimal(str(value))
+        number = Decimal(repr(value))  # a binary fraction such as 61.50000000000001 is cut to 10 places
+        if _places(number) <= MAX_PLACES:
+            return number
+        cut = number.quantize(PLACES, rounding=ROUND_HALF_UP).normalize()
+        return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
     text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
-    if len(text) > MAX_NUMBER_TEXT:
+    if len(text) > MAX_NUMBER_TEXT or not NUMBER_TEXT.fullmatch(text):
         raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
+    if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text) or "," in text:
         text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
         raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden") from None
-    if not number.is_finite():
-        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+    if _places(number) > MAX_PLACES:
+        raise CellError(f"höchstens {MAX_PLACES} Nachkommastellen, „{shown(value)}“ gefunden")
     return number
+
+
+def _places(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 RANGES: dict[str, tuple[Decimal, Decimal, bool, str]] = {
@@ -95,7 +110,7 @@ def machine_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise CellError(f"Zahl als Text erwartet, „{shown(value)}“ gefunden")
     text = str(value)
-    if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
     return Decimal(text)
 

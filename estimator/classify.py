@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from estimator.catalogues import Catalogues, Profile
 from estimator.model import Cause, LineClass, Person, Schedule, Severity
@@ -69,7 +69,7 @@ CLASS_NAMES = {
 
 
 def goz_value(number: str) -> int | None:
-    return int(number) if number.isdigit() else None
+    return int(number) if (number.isascii() and number.isdigit()) else None
 
 
 def _in_ranges(work: Work, ranges: Iterable[tuple[int, int]]) -> bool:
@@ -161,15 +161,45 @@ def classify_fee_lines(
     for work in works:
         if not defaults[id(work)].surcharge:
             apply_manual_class(work, work.fee.manual_class)
-    by_date: dict[dt.date, list[Work]] = defaultdict(list)
-    for work in works:
-        by_date[work.date].append(work)
-    for work in surcharges:
-        if work.number == profile.laser_number:
-            _laser_owner(work, by_date[work.date], catalogues)
-        else:
-            _surcharge_owner(work, by_date[work.date], catalogues, report)
-        apply_manual_class(work, work.fee.manual_class)
+    if surcharges:
+        lasered = profile.lasered_numbers
+        surgery = _ServiceIndex(works, lambda w: _is_surgical(w, catalogues), catalogues)
+        laser = _ServiceIndex(works, lambda w: w.fee.schedule is Schedule.GOZ and w.number in lasered, catalogues)
+        for work in surcharges:
+            if work.number == profile.laser_number:
+                _laser_owner(work, laser.owner(work))
+            else:
+                _surcharge_owner(work, surgery.owner(work), report)
+            apply_manual_class(work, work.fee.manual_class)
+
+
+class _ServiceIndex:
+    """The lines a surcharge may belong to, the best of each day and of each tooth on a day (most points, then
+    plan order), so that finding a surcharge's service looks at its teeth only, not at all lines of its day."""
+
+    def __init__(self, works: Sequence[Work], accepts: Callable[[Work], bool], catalogues: Catalogues) -> None:
+        self.rank: dict[int, tuple[int, int]] = {}
+        self.of_day: dict[dt.date, Work] = {}
+        self.on_tooth: dict[tuple[dt.date, int], Work] = {}
+        for work in works:
+            if not accepts(work):
+                continue
+            self.rank[id(work)] = (_points(work, catalogues), -work.index)
+            self._keep(self.of_day, work.date, work)
+            for tooth in work.fee.teeth.teeth:
+                self._keep(self.on_tooth, (work.date, tooth), work)
+
+    def _keep(self, best: dict[Any, Work], key: Any, work: Work) -> None:
+        if key not in best or self.rank[id(work)] > self.rank[id(best[key])]:
+            best[key] = work
+
+    def owner(self, surcharge: Work) -> Work | None:
+        """The service of the surcharge's day, on its teeth if it names any."""
+        teeth = surcharge.fee.teeth.teeth
+        if not teeth:
+            return self.of_day.get(surcharge.date)
+        found = [self.on_tooth[(surcharge.date, t)] for t in teeth if (surcharge.date, t) in self.on_tooth]
+        return max(found, key=lambda w: self.rank[id(w)], default=None)
 
 
 def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
@@ -215,14 +245,9 @@ def _on(work: Work) -> str:
     return f" an Zahn {work.fee.teeth.text}" if work.fee.teeth.text else ""
 
 
-def _surcharge_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogues, report: Report) -> None:
+def _surcharge_owner(work: Work, owner: Work | None, report: Report) -> None:
     """A surcharge 0500-0530 belongs to the surgical line of its day with the most points (on its teeth, if named)."""
-    teeth = work.fee.teeth
-    candidates = [
-        o for o in same_day if o is not work and _is_surgical(o, catalogues) and (not teeth.teeth or o.fee.teeth.overlaps(teeth))
-    ]
-    if candidates:
-        owner = max(candidates, key=lambda o: (_points(o, catalogues), -o.index))
+    if owner is not None:
         _take_owner_class(work, owner, "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl,")
         return
     work.explain(RULE_SURCHARGE, f"Zuschlag ohne chirurgische Leistung am {german_date(work.date)}: {CLASS_NAMES[B]}")
@@ -230,8 +255,8 @@ def _surcharge_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogue
         Severity.WARNING,
         "surcharge.no_surgery",
         f"GOZ {work.fee.number}{_on(work)}: Zuschlag für ambulante Operationen ohne chirurgische Leistung "
-        f"(GOZ Abschnitte D, E, K oder GOÄ Abschnitt L) am {german_date(work.date)}{' an diesen Zähnen' if teeth.teeth else ''}; "
-        "als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
+        f"(GOZ Abschnitte D, E, K oder GOÄ Abschnitt L) am {german_date(work.date)}"
+        f"{' an diesen Zähnen' if work.fee.teeth.teeth else ''}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
         sheet=work.line.sheet,
         row=work.line.row,
         column="Nr",
@@ -239,17 +264,9 @@ def _surcharge_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogue
     )
 
 
-def _laser_owner(work: Work, same_day: Sequence[Work], catalogues: Catalogues) -> None:
+def _laser_owner(work: Work, owner: Work | None) -> None:
     """GOZ 0120 belongs to the lasered service of its day (on its teeth, if named) with the highest simple fee."""
-    lasered = catalogues.profile.lasered_numbers
-    teeth = work.fee.teeth
-    candidates = [
-        o
-        for o in same_day
-        if o.fee.schedule is Schedule.GOZ and o.number in lasered and (not teeth.teeth or o.fee.teeth.overlaps(teeth))
-    ]
-    if candidates:
-        owner = max(candidates, key=lambda o: (_points(o, catalogues), -o.index))
+    if owner is not None:
         _take_owner_class(work, owner, "Laserzuschlag zu")
     else:
         work.explain(RULE_SURCHARGE, f"Laserzuschlag ohne gelaserte Leistung am {german_date(work.date)}: {CLASS_NAMES[B]}")
@@ -332,6 +349,7 @@ class FeeIndex:
             for tooth in work.fee.teeth.teeth:
                 self.by_tooth[tooth].append(work)
         self.tooth_level_a = {id(w) for w in fee_works if is_tooth_level_a_service(w)}
+        self._billed_by_class: dict[LineClass, Decimal] | None = None
 
     def owners(self, teeth: Iterable[int]) -> list[Work]:
         """The fee lines on any of these teeth, in plan order, each once."""
@@ -339,7 +357,10 @@ class FeeIndex:
         return sorted(found.values(), key=lambda w: w.index)
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
-        return {c: sum((f.billed for f in self.fee_works if f.line_class is c), Decimal(0)) for c in (A, B)}
+        """The plan's billed fee amount of classes A and B (computed once: fee amounts are final by now)."""
+        if self._billed_by_class is None:
+            self._billed_by_class = {c: sum((f.billed for f in self.fee_works if f.line_class is c), Decimal(0)) for c in (A, B)}
+        return self._billed_by_class
 
 
 def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Work]:

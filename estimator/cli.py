@@ -15,13 +15,13 @@ from pathlib import Path
 from estimator.case import CaseError
 from estimator.casefile import open_case
 from estimator.catalogues import load_catalogues
-from estimator.cells import CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
+from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.engine import SettingError, estimate
 from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
 from estimator.jsonout import estimate_json
-from estimator.model import Override, Plan
+from estimator.model import MAX_REVIEWER, Override, Plan
 from estimator.resources import example_plan_path
-from estimator.textout import estimate_text
+from estimator.textout import estimate_text, terminal_safe
 
 
 class UsageError(Exception):
@@ -51,7 +51,7 @@ def _setting(text: str) -> tuple[str, str]:
 
 def _override(text: str) -> tuple[str, int, str, str, str]:
     """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
-    match = re.fullmatch(r"\s*([^!]{1,31})!(\d{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
+    match = re.fullmatch(r"\s*([^!]{1,31})!([0-9]{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
     if not match:
         raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{shown(text)}“ gefunden")
     sheet, row, name, value, reason = match.groups()
@@ -64,18 +64,25 @@ def _override(text: str) -> tuple[str, int, str, str, str]:
 
 
 def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
-    if options.override and not (options.reviewer or "").strip():
+    """One reviewer decision per line: a line's class and eligible amount given in two --override are joined."""
+    reviewer = (options.reviewer or "").strip()
+    if options.override and not reviewer:
         raise UsageError("--override braucht --reviewer NAME: wer die Änderung verantwortet")
-    found: list[Override] = []
+    if len(reviewer) > MAX_REVIEWER:
+        raise UsageError(f"--reviewer: höchstens {MAX_REVIEWER} Zeichen")
+    found: dict[tuple[str, int], Override] = {}
     for sheet, row, name, value, reason in options.override:
+        before = found.get((sheet, row), Override(sheet, row, reviewer, reason))
+        reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
         try:
             if name in ("klasse", "class"):
-                found.append(Override(sheet, row, options.reviewer.strip(), reason, line_class=parse_class(value)))
+                decision = dataclasses.replace(before, line_class=parse_class(value), reason=reasons[:MAX_TEXT])
             else:
-                found.append(Override(sheet, row, options.reviewer.strip(), reason, eligible=parse_amount(value)))
+                decision = dataclasses.replace(before, eligible=parse_amount(value), reason=reasons[:MAX_TEXT])
         except CellError as error:
             raise UsageError(f"--override {sheet}!{row}: {error}") from None
-    return tuple(found)
+        found[(sheet, row)] = decision
+    return tuple(found.values())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,8 +182,17 @@ def read_input(path: Path) -> tuple[Plan, dict[str, str]]:
     return case.plan(), dict(case.settings)
 
 
+def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
+    """An output never replaces the plan it was made from."""
+    for output in outputs:
+        if output is not None and output.resolve() == source.resolve():
+            raise UsageError(f"{output}: das ist die Eingabedatei; bitte einen anderen Namen für die Ausgabe angeben")
+
+
 def run_estimate(options: argparse.Namespace) -> int:
-    plan, settings = read_input(options.plan or example_plan_path())
+    source = options.plan or example_plan_path()
+    refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
+    plan, settings = read_input(source)
     cli_overrides = overrides_from(options)
     places = {(o.sheet, o.row) for o in cli_overrides}
     kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in places)
@@ -214,6 +230,8 @@ def run_batch_command(options: argparse.Namespace) -> int:
         )
     if options.out.suffix.lower() != ".xlsx":
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
+    for source in files:
+        refuse_overwriting_input(source, options.out)
     if options.jobs is not None and options.jobs < 1:
         raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:
@@ -229,7 +247,7 @@ def run_whatif(options: argparse.Namespace) -> int:
     from estimator.whatif import whatif_text  # noqa: PLC0415
 
     plan, settings = read_input(options.plan or example_plan_path())
-    sys.stdout.write(whatif_text(plan, load_catalogues(), {**settings, **dict(options.set)}))
+    sys.stdout.write(terminal_safe(whatif_text(plan, load_catalogues(), {**settings, **dict(options.set)})))
     return 0
 
 
@@ -243,10 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
             return COMMANDS[options.command](options)
     except (PlanReadError, CaseError, SettingError, UsageError) as error:
-        print(f"hkp: {error}", file=sys.stderr)
+        print(terminal_safe(f"hkp: {error}"), file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"hkp: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(terminal_safe(f"hkp: {error.strerror or error}: {error.filename or ''}".rstrip(": ")), file=sys.stderr)
         return 2
 
 

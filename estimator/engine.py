@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from estimator.amounts import JawCounts, fee_amounts, lab_amounts, resolve_fee_number
+from estimator.amounts import JawCounts, RelatedFees, fee_amounts, lab_amounts, resolve_fee_number
 from estimator.billing import UnitAllowance, beside_prophylaxis
 from estimator.catalogues import Catalogues, Profile
 from estimator.classify import (
@@ -106,9 +106,9 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
     begin = orthodontics_begin(fee_works + lab_works, person)
     young = orthodontics_is_young(begin, person, profile.orthodontics_age_limit)
     classify_fee_lines(fee_works, catalogues, settings, young=young, report=report)
-    allowance = UnitAllowance(profile, settings)
+    allowance, related = UnitAllowance(profile, settings), RelatedFees(fee_works)
     for work in sorted(fee_works, key=lambda w: w.order_key):
-        fee_amounts(work, catalogues, fee_works, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
+        fee_amounts(work, catalogues, related, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
     beside_prophylaxis(fee_works, profile, report)
     orthodontics_findings(fee_works + lab_works, begin, person, young, report)
 

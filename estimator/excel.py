@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,23 +26,15 @@ from estimator.cells import (
     shown,
 )
 from estimator.cells import text_key as _key
-from estimator.model import FeeLine, Finding, LabLine, Person, Plan, Schedule, Severity
+from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan, Schedule, Severity
 from estimator.teeth import ToothError, parse_teeth
+from estimator.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
 
 MAX_TITLE_ROWS = 20
-MAX_ROWS = 20_000
 MAX_COLUMNS = 64
 EXCEL_ROW_LIMIT = 1_048_576
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # everything the workbook unpacks to
-MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
-MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never unpacked)
-MAX_PART_BYTES = 24 * 1024 * 1024  # shared strings, styles and the rest, which are read whole
-MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
-MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
 MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
-FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
-ROW_OR_CELL_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>]")
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
 
@@ -144,132 +134,15 @@ class _Sheet:
     rows: list[tuple[int, tuple[Any, ...]]]
 
 
-def _refuse_unreadable(path: Path) -> None:
-    """Refuse, with one message, what is not an .xlsx/.xlsm workbook or would unpack beyond the limits."""
-    if not path.exists():
-        raise PlanReadError(f"Datei nicht gefunden: {path}")
-    if path.is_dir():
-        raise PlanReadError(f"{path}: ein Ordner, keine Arbeitsmappe")
-    if path.suffix.lower() == ".xls":
-        raise PlanReadError(f"{path.name}: das alte Excel-Format .xls wird nicht gelesen; bitte in Excel als .xlsx speichern")
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise PlanReadError(
-            f"{path.name}: die Arbeitsmappe ist kennwortgeschützt oder im alten .xls-Format; "
-            "bitte ohne Kennwort als .xlsx speichern"
-        )
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK"):
-            raise PlanReadError(
-                f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern oder senden lassen"
-            )
-        raise PlanReadError(f"{path.name}: keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except Exception:  # BadZipFile, NotImplementedError (unknown zip version or method), OSError, ...
-        raise PlanReadError(f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern") from None
-    names = {part.filename for part in parts}
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise PlanReadError(f"{path.name}: ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
-    total = sum(part.file_size for part in parts)
-    too_large = [
-        part
-        for part in parts
-        if part.file_size > (MAX_SHEET_BYTES if part.filename.startswith(("xl/worksheets/", "xl/media/")) else MAX_PART_BYTES)
-    ]
-    if total > MAX_UNPACKED_BYTES or too_large:
-        largest = max(parts, key=lambda part: part.file_size)
-        raise PlanReadError(
-            f"{path.name}: die Arbeitsmappe würde entpackt {_megabytes(total)} belegen "
-            f"(Teil {largest.filename}: {_megabytes(largest.file_size)}); erlaubt sind {_megabytes(MAX_UNPACKED_BYTES)}, "
-            f"je Tabellenblatt {_megabytes(MAX_SHEET_BYTES)}. Ein Heil- und Kostenplan ist viel kleiner; bitte die Datei prüfen"
-        )
-
-
-def _megabytes(size: int) -> str:
-    return f"{_thousands(round(size / 1024**2))} MB"
-
-
-def _thousands(number: int) -> str:
-    """12345 -> "12.345"."""
-    return f"{number:,}".replace(",", ".")
-
-
-def _scan_sheets(path: Path) -> set[str]:
-    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows or cells
-    (before any parser sees it) and return the parts that hold formulas."""
-    with_formulas: set[str] = set()
-    cells = 0
-    with zipfile.ZipFile(path) as archive:
-        for part in archive.namelist():
-            if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
-                continue
-            rows, row_cells, tail = 0, 0, b""
-            with archive.open(part) as stream:
-                while chunk := stream.read(1 << 20):
-                    window = tail + chunk
-                    if part not in with_formulas and FORMULA_TAG.search(window):
-                        with_formulas.add(part)
-                    for tag in ROW_OR_CELL_TAG.finditer(window):
-                        if tag.end() <= len(tail):
-                            continue  # counted with the chunk before
-                        if tag[1] == b"row":
-                            rows, row_cells = rows + 1, 0
-                        else:
-                            row_cells, cells = row_cells + 1, cells + 1
-                            if row_cells > MAX_ROW_CELLS:
-                                raise PlanReadError(
-                                    f"{path.name}: Zeile {_thousands(rows)} eines Tabellenblatts hat mehr als "
-                                    f"{_thousands(MAX_ROW_CELLS)} Zellen; so breite Tabellen werden nicht gelesen, "
-                                    "bitte die Datei prüfen"
-                                )
-                    tail = chunk[-16:]
-                    if rows > MAX_XML_ROWS:
-                        raise PlanReadError(
-                            f"{path.name}: ein Tabellenblatt hat mehr als {_thousands(MAX_XML_ROWS)} Zeilen; so große "
-                            f"Pläne werden nicht gelesen (höchstens {_thousands(MAX_ROWS)} Zeilen mit Inhalt), "
-                            "bitte den Plan aufteilen"
-                        )
-                    if cells > MAX_CELLS:
-                        raise PlanReadError(
-                            f"{path.name}: die Tabellenblätter haben mehr als {_thousands(MAX_CELLS)} Zellen; so große "
-                            "Pläne werden nicht gelesen, bitte den Plan aufteilen"
-                        )
-    return with_formulas
-
-
-def _uncached_formulas(path: Path, part: str) -> set[tuple[int, int]]:
-    """(row, column index) of formula cells without a saved result in one sheet part."""
-    from defusedxml.ElementTree import iterparse  # noqa: PLC0415 - needed only for sheets with formulas
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string  # noqa: PLC0415
-
-    found: set[tuple[int, int]] = set()
-    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-        for _, element in iterparse(stream, events=("end",)):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if tag == "row":
-                element.clear()
-            if tag != "c" or not element.get("r"):
-                continue
-            children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-            value = children.get("v")
-            if "f" in children and (value is None or not (value.text or "").strip()):
-                letters, row = coordinate_from_string(element.get("r"))
-                found.add((row, column_index_from_string(letters) - 1))
-    return found
-
-
 def _open_workbook(path: Path) -> dict[str, _Sheet]:
     """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
-    _refuse_unreadable(path)
+    refuse_unreadable(path)
     try:
-        with_formulas = _scan_sheets(path)
+        with_formulas = scan_sheets(path)
     except PlanReadError:
         raise
     except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
-        raise _damaged(path, error) from None
+        raise damaged(path, error) from None
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
 
     sheets: dict[str, _Sheet] = {}
@@ -278,7 +151,7 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
         try:
             workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
         except Exception as error:  # openpyxl raises many kinds for damaged files
-            raise _damaged(path, error) from None
+            raise damaged(path, error) from None
         try:
             for worksheet in workbook.worksheets:
                 if not hasattr(worksheet, "iter_rows"):
@@ -286,30 +159,24 @@ def _open_workbook(path: Path) -> dict[str, _Sheet]:
                 if hasattr(worksheet, "reset_dimensions"):
                     worksheet.reset_dimensions()
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-                uncached = _uncached_formulas(path, part) if part in with_formulas else set()
-                rows = _sheet_rows(path, worksheet, uncached, budget)
+                try:
+                    uncached = uncached_formulas(path, part) if part in with_formulas else set()
+                    rows = _sheet_rows(path, worksheet, uncached, budget)
+                except PlanReadError:
+                    raise
+                except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
+                    raise PlanReadError(
+                        f"{path.name}, Blatt {shown(worksheet.title)}: eine Zelle ist beschädigt ({type(error).__name__}); "
+                        "bitte die Datei in Excel öffnen und neu speichern"
+                    ) from None
                 sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, rows)
         except PlanReadError:
             raise
         except Exception as error:
-            raise _damaged(path, error) from None
+            raise damaged(path, error) from None
         finally:
             workbook.close()
     return sheets
-
-
-def _damaged(path: Path, error: BaseException) -> PlanReadError:
-    return PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})")
-
-
-def _reason(error: BaseException) -> str:
-    """A short German reason for a damaged workbook, looking through the chain of causes."""
-    cause: BaseException | None = error
-    while cause is not None:
-        if "Entit" in type(cause).__name__ or "DTD" in type(cause).__name__:
-            return "unzulässige XML-Entitäten, die Datei wird aus Sicherheitsgründen nicht gelesen"
-        cause = cause.__cause__ or cause.__context__
-    return type(error).__name__
 
 
 class _TextBudget:
@@ -325,7 +192,7 @@ class _TextBudget:
         self.used += sum(len(v) for v in values if isinstance(v, str))
         if self.used > MAX_TOTAL_TEXT:
             raise PlanReadError(
-                f"{self.path.name}: die Arbeitsmappe enthält mehr als {_thousands(MAX_TOTAL_TEXT)} Zeichen Text; "
+                f"{self.path.name}: die Arbeitsmappe enthält mehr als {thousands(MAX_TOTAL_TEXT)} Zeichen Text; "
                 "so große Pläne werden nicht gelesen, bitte die Datei prüfen"
             )
         return values
@@ -334,7 +201,7 @@ class _TextBudget:
 def _sheet_rows(
     path: Path, worksheet: Any, uncached: set[tuple[int, int]], budget: _TextBudget
 ) -> list[tuple[int, tuple[Any, ...]]]:
-    """The sheet's non-empty rows with their Excel row numbers; refuses more than MAX_ROWS of them."""
+    """The sheet's non-empty rows with their Excel row numbers; refuses more than a plan may have."""
     rows = []
     for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
         if number > EXCEL_ROW_LIMIT:
@@ -347,9 +214,9 @@ def _sheet_rows(
         if all(value is None for value in values):
             continue
         rows.append((number, budget.keep(values)))
-        if len(rows) > MAX_ROWS:
+        if len(rows) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
             raise PlanReadError(
-                f"{path.name}, Blatt {worksheet.title}: mehr als {_thousands(MAX_ROWS)} Zeilen mit Inhalt; "
+                f"{path.name}, Blatt {worksheet.title}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
                 "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
             )
     return rows
@@ -391,12 +258,12 @@ class _RowReader:
             return None
         if isinstance(value, CutText):
             if name not in TEXT_FIELDS:
-                self.problem(name, "input.too_long", f"{_thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen")
+                self.problem(name, "input.too_long", f"{thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen")
                 return None
             self.problem(
                 name,
                 "input.text_cut",
-                f"Text mit {_thousands(value.length)} Zeichen auf die ersten {_thousands(MAX_TEXT)} gekürzt",
+                f"Text mit {thousands(value.length)} Zeichen auf die ersten {thousands(MAX_TEXT)} gekürzt",
                 Severity.WARNING,
             )
         return None if isinstance(value, str) and not value.strip() else value
@@ -565,9 +432,9 @@ def _patient_cell_problem(label: str, value: Any) -> tuple[Severity, str, str] |
             return (
                 Severity.WARNING,
                 "input.text_cut",
-                f"Text mit {_thousands(value.length)} Zeichen auf die ersten {_thousands(MAX_TEXT)} gekürzt",
+                f"Text mit {thousands(value.length)} Zeichen auf die ersten {thousands(MAX_TEXT)} gekürzt",
             )
-        return Severity.ERROR, "input.too_long", f"{_thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen"
+        return Severity.ERROR, "input.too_long", f"{thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen"
     return None
 
 
@@ -653,6 +520,15 @@ def read_plan(path: Path | str) -> Plan:
         raise PlanReadError(
             f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
         )
+    if len(fee_lines) + len(lab_lines) > MAX_LINES:
+        raise PlanReadError(
+            f"{path.name}: mehr als {thousands(MAX_LINES)} Leistungs- und Laborzeilen; so große Pläne werden nicht "
+            "gelesen, bitte den Plan aufteilen"
+        )
+    if len(findings) > MAX_INPUT_FINDINGS:
+        rest = len(findings) - MAX_INPUT_FINDINGS
+        more = Finding(Severity.ERROR, "input.more_findings", f"{thousands(rest)} weitere Hinweise zum Einlesen; bitte prüfen")
+        findings = [*findings[:MAX_INPUT_FINDINGS], more]
     columns = {}
     for sheet, spec in tables:
         header = _find_header(sheet, spec)

@@ -232,7 +232,9 @@ class StagedCap:
         self.convention = convention
 
     def year_of(self, day: dt.date) -> int:
-        return insurance_year(day, self.start, self.convention) if self.start else 1
+        """The insurance year of a treatment day; a day before the start (covered only by a reviewer's decision)
+        counts in the first year."""
+        return max(1, insurance_year(day, self.start, self.convention)) if self.start else 1
 
     def remaining(self, k: int) -> Decimal:
         """What a line in year k may still take: the tightest cumulative cap from year k to the last."""
@@ -240,10 +242,7 @@ class StagedCap:
             return Decimal("Infinity")
         return max(
             ZERO,
-            min(
-                self.caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO)
-                for j in range(max(k, 1), len(self.caps) + 1)
-            ),
+            min(self.caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO) for j in range(k, len(self.caps) + 1)),
         )
 
     def apply(self, work: Work) -> None:
@@ -259,7 +258,7 @@ class StagedCap:
             work.set_benefit(
                 kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; {state}", Cause.STAGED_CAP
             )
-        self.used[max(k, 1) - 1] += kept
+        self.used[k - 1] += kept
 
     def report(self) -> tuple[CapYear, ...]:
         if self.start is None:

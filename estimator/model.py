@@ -163,6 +163,11 @@ class Person:
     orthodontics_start: dt.date | None = None  # KFO-Behandlungsbeginn of a treatment already under way
 
 
+MAX_REVIEWER = 200  # characters of a reviewer's name
+MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
+MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
+
+
 @dataclass(frozen=True)
 class Override:
     """A reviewer's decision on one line: its eligible amount and/or its class, with who decided and why."""

@@ -61,7 +61,7 @@ SETTING_VALUES = {
 REVIEW_RULE = "Prüfung"
 REASON_LIMIT = 300  # characters of one reason beside a line
 NAME_LIMIT = 120  # characters of a name or an address in the letter
-ROWS_PER_TABLE = 40  # a long line table is laid out in pieces of this many rows: time linear in the lines
+FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 VERSION_LABELS = {"tariff_profile": "Tarifprofil", "b269": "B 269", "goz": "GOZ", "goae": "GOÄ"}
 
 
@@ -175,6 +175,19 @@ def _reasons(result: LineResult) -> list[str]:
     ]
 
 
+def _reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[str]:
+    """As many reasons as a table row can hold beside its line; the rest in the explanation of the estimate."""
+    kept: list[str] = []
+    used = 0
+    for reason in reasons:
+        if used + len(reason) > limit:
+            kept.append(f"… {len(reasons) - len(kept)} weitere Schritte in der Erläuterung")
+            break
+        kept.append(reason)
+        used += len(reason)
+    return kept
+
+
 def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: dict[str, Any], lab: bool, title: str) -> Any:
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
@@ -201,16 +214,17 @@ def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: d
         if result.accident:
             klass += ", Unfall"
         details = [f'<font color="{MUTED}">{klass}</font>']
-        details += [f'<font color="{reduction_colour}">{escape(r)}</font>' for r in _reasons(result)]
+        details += [f'<font color="{reduction_colour}">{escape(r)}</font>' for r in _reasons_within(_reasons(result))]
         if isinstance(line, FeeLine):
             count, factor = german_factor(line.count), german_factor(line.factor)
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
         else:
             count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code
+        teeth = line.teeth.text
         rows.append(
             [
                 german_date(result.date),
-                line.teeth.text,
+                teeth if len(teeth) <= 6 else _p(escape(teeth), cell),
                 number,
                 _p(text + "<br/>" + "<br/>".join(details), cell),
                 count,
@@ -410,15 +424,21 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         return [_p("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
-    for f in sorted(estimate.findings, key=lambda f: SEVERITY_ORDER[f.severity]):
+    ordered = sorted(estimate.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    for f in ordered[:FINDINGS_IN_LETTER]:
         where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
         section = f" ({f.section})" if f.section else ""
         flowables.append(
             _p(
                 f'<font color="{colours[f.severity]}"><b>{f.severity.label}:</b></font> '
-                f"{escape(f.message)}{escape(section)}{escape(where)}",
+                f"{escape(_fit(f.message, 2 * REASON_LIMIT))}{escape(section)}{escape(where)}",
                 styles["small"],
             )
+        )
+    if len(ordered) > FINDINGS_IN_LETTER:
+        rest = len(ordered) - FINDINGS_IN_LETTER
+        flowables.append(
+            _p(f"… und {rest} weitere Hinweise; vollständig in der Arbeitsmappe und im JSON der Schätzung.", styles["small"])
         )
     return flowables
 

@@ -21,7 +21,15 @@ def append_row(sheet: Any, values: Iterable[Any]) -> None:
 
     A spreadsheet program never evaluates such a cell, so a patient name like "=HYPERLINK(…)" stays a name.
     """
-    sheet.append([plain_text(v) if isinstance(v, str) else v for v in values])
-    for cell in next(sheet.iter_rows(min_row=sheet.max_row, max_row=sheet.max_row)):
-        if isinstance(cell.value, str):
+    from openpyxl.cell.cell import Cell  # noqa: PLC0415 - openpyxl loads only when a workbook is written
+
+    row = []
+    for value in values:
+        if isinstance(value, str):
+            cell = Cell(sheet)
+            cell.value = plain_text(value)
             cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)

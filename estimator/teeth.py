@@ -12,6 +12,7 @@ UPPER_QUADRANTS = (1, 2, 5, 6)
 UPPER = frozenset(t for t in VALID_TEETH if t // 10 in UPPER_QUADRANTS)
 LOWER = VALID_TEETH - UPPER
 JAW_NAMES = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+MAX_TEETH_TEXT = 100  # characters of a tooth text: every tooth of both jaws as a list is 95
 
 
 class ToothError(ValueError):
@@ -56,7 +57,7 @@ def _deciduous_order(jaw: str) -> list[int]:
 
 
 def _single(token: str) -> int:
-    if not token.isdigit() or int(token) not in VALID_TEETH:
+    if not (token.isascii() and token.isdigit()) or int(token) not in VALID_TEETH:
         raise ToothError(
             f"„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85)"
         )
@@ -80,9 +81,11 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
+    text = " ".join(str(value).split())  # one line, however the cell was written
     if not text:
         return Teeth()
+    if len(text) > MAX_TEETH_TEXT:
+        raise ToothError(f"Zahnangabe mit {len(text)} Zeichen; höchstens {MAX_TEETH_TEXT}")
     normalized = re.sub(r"\s*[-–]\s*", "-", text.upper())
     teeth: set[int] = set()
     whole_jaw = False

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from estimator.model import Estimate, Severity
 from estimator.money import eur, german_date, percent
 from estimator.wording import limit_sentences, reductions_sentence, setting_value
+
+# Control characters (C0 other than tab and line feed, DEL, C1): a plan could hide terminal escape sequences in
+# a name or a number; the terminal shows them as "?".
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text as the terminal may show it: no escape sequences from a plan reach it."""
+    return TERMINAL_UNSAFE.sub("?", text)
 
 
 def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
@@ -74,4 +85,4 @@ def estimate_text(estimate: Estimate) -> str:
     out.append(f"\nAuslegung: {settings}")
     out.append("Stand: " + ", ".join(f"{k} {v}" for k, v in estimate.versions.items()))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out) + "\n")

@@ -2,8 +2,9 @@
 
 In insurance years 1-4 class-A benefit is capped cumulatively (Nr. II.3.2). When a plan hits the cap,
 moving all the work on some teeth to the first day of the next insurance year can raise the total
-benefit. The planner tries every choice of teeth groups (all of them while there are few, greedily
-beyond) and reports the best, or that not moving is best.
+benefit. The planner tries every choice of teeth groups (all of them while there are few and the plan is
+small, greedily beyond, never estimating more than WORK_BUDGET lines in all) and reports the best, or that
+not moving is best.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from estimator.limits import insurance_year, insurance_year_span
 from estimator.model import Estimate, FeeLine, LabLine, LineClass, Plan
 
 EXHAUSTIVE_GROUPS = 10  # up to 2**10 estimates; beyond, groups are added greedily
+WORK_BUDGET = 60_000  # lines estimated in all at the most: every choice for small plans, greedy and bounded beyond
 CAPPED_YEARS = range(1, 5)
 
 
@@ -134,7 +136,8 @@ def best_split(plan: Plan, catalogues: Catalogues, settings: Mapping[str, object
         result = estimate(_moved(plan, chosen), catalogues, settings)
         return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit)
 
-    if len(candidates) <= EXHAUSTIVE_GROUPS:
+    lines = max(1, len(plan.fee_lines) + len(plan.lab_lines))
+    if len(candidates) <= EXHAUSTIVE_GROUPS and 2 ** len(candidates) * lines <= WORK_BUDGET:
         for size in range(1, len(candidates) + 1):
             for chosen in itertools.combinations(candidates, size):
                 split = consider(chosen)
@@ -143,7 +146,9 @@ def best_split(plan: Plan, catalogues: Catalogues, settings: Mapping[str, object
         return best
     chosen_so_far: list[tuple[Move, list[tuple[str, int]]]] = []
     remaining = list(candidates)
-    while remaining:
+    spent = 0
+    while remaining and spent + len(remaining) * lines <= WORK_BUDGET:
+        spent += len(remaining) * lines
         options = [(consider([*chosen_so_far, c]), c) for c in remaining]
         split, candidate = max(options, key=lambda option: option[0].gain)
         if split.gain <= best.gain:

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
-    QSettings,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -28,8 +27,10 @@ from estimator.case import CaseError
 from estimator.casefile import is_case_file, load_case, open_case
 from estimator.cells import PlanReadError
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
-from ui.document import CaseDocument, recoverable
+from ui.dialogs import ask
+from ui.document import CaseDocument, recoverable, remove_unfinished_autosave
 from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, Settings
 
 ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
 SCREEN = (1366, 768)
@@ -70,7 +71,7 @@ def create_app(argv: Sequence[str], language: str | None = None) -> QApplication
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "hkp-estimator.svg")))
-    install_translation(app, language or str(QSettings().value("language", "de")))
+    install_translation(app, language or Settings().get(LANGUAGE))
     return app
 
 
@@ -101,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
     qInstallMessageHandler(_quiet)
     app = create_app([], options.language)
+    remove_unfinished_autosave()
     document, problem = first_document(options.file, bool(options.screenshot or options.exit_when_shown))
     window = MainWindow(document)
     window.resize(*SCREEN)
@@ -141,10 +143,15 @@ def show_once(app: QApplication, window: MainWindow, screenshot: Path | None, pr
 
 
 def _ask_recovery(window: MainWindow, title: str) -> bool:
-    answer = QMessageBox.question(
+    text = window.tr("Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?").format(title)
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = ask(
         window,
+        QMessageBox.Icon.Question,
         window.tr("Wiederherstellen"),
-        window.tr("Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?").format(title),
+        text,
+        buttons=buttons,
+        default=QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
 

@@ -165,11 +165,17 @@ class CaseDocument(QObject):
             autosave_path().unlink(missing_ok=True)
 
 
+def remove_unfinished_autosave() -> None:
+    """Remove the temporary file of an autosave that a killed process did not finish (it holds patient data)."""
+    path = autosave_path()
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def recoverable() -> CaseDocument | None:
     """The case an earlier run left unsaved (after a crash), or None; a damaged autosave is set aside."""
     path = autosave_path()
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a write the killed process did not finish
-        stale.unlink(missing_ok=True)
+    remove_unfinished_autosave()
     if not path.exists():
         return None
     try:

@@ -32,11 +32,11 @@ from estimator.engine import SettingError
 from estimator.model import Override, Severity
 from estimator.money import eur
 from estimator.resources import RESOURCES
+from ui.dialogs import ask, warn
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
+from ui.settings import ADDRESS, FOLDER, LANGUAGE, PRACTICE, RECENT, REVIEWER, Settings
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
-
-RECENT_LIMIT = 8
 
 
 def is_program_folder(folder: Path) -> bool:
@@ -72,9 +72,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, document: CaseDocument, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.settings = settings or QSettings()
+        self.settings = Settings(settings)
         self.ask_on_close: Ask = self._ask_on_close
-        self.show_error: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self, title, text)
+        self.show_error: Callable[[str, str], object] = lambda title, text: warn(self, title, text)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         self._build_actions()
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
         settings_menu = self.menuBar().addMenu(self.tr("&Einstellungen"))
         language = settings_menu.addMenu(self.tr("&Sprache"))
-        current = self.settings.value("language", "de")
+        current = self.settings.get(LANGUAGE)
         for code, name in (("de", "Deutsch"), ("en", "English")):
             action = language.addAction(name)
             action.setCheckable(True)
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.explanation_view = self._table(self.explanation_model, editable=False)
         self.explanation_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.explanation_title = QLabel(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
+        self.explanation_title.setTextFormat(Qt.TextFormat.PlainText)
 
         self.lines_tabs = QTabWidget()
         self.lines_tabs.addTab(self.fee_view, "")
@@ -321,9 +322,7 @@ class MainWindow(QMainWindow):
     def ask_review(self) -> None:
         from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
 
-        reviewer, ok = QInputDialog.getText(
-            self, self.tr("Prüfung"), self.tr("Prüfer:"), text=str(self.settings.value("reviewer", ""))
-        )
+        reviewer, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Prüfer:"), text=self.settings.get(REVIEWER))
         if not ok:
             return
         eligible, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("erstattungsfähig in € (leer: unverändert):"))
@@ -335,7 +334,7 @@ class MainWindow(QMainWindow):
         reason, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Grund:"))
         if not ok:
             return
-        self.settings.setValue("reviewer", reviewer.strip())
+        self.settings.set(REVIEWER, reviewer.strip())
         problem = self.review_current_line(reviewer, eligible, line_class, reason)
         if problem:
             self.show_error(self.tr("Prüfung nicht übernommen"), problem)
@@ -377,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def _folder(self) -> str:
         """Where a file dialog starts: the folder last used, else the user's documents; never the program's own."""
-        remembered = Path(str(self.settings.value("folder", "") or ""))
+        remembered = Path(self.settings.get(FOLDER))
         if str(remembered) not in ("", ".") and remembered.is_dir() and not is_program_folder(remembered):
             return str(remembered)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -390,9 +389,7 @@ class MainWindow(QMainWindow):
         return str(folder / name)
 
     def remember(self, path: Path) -> None:
-        recent = [p for p in self.recent_files() if p != str(path)]
-        self.settings.setValue("recent", [str(path), *recent][:RECENT_LIMIT])
-        self.settings.setValue("folder", str(path.parent))
+        self.settings.remember_file(str(path), str(path.parent))
         self.fill_recent_menu()
 
     def fill_recent_menu(self) -> None:
@@ -404,8 +401,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+        return list(self.settings.get(RECENT))
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -443,7 +439,7 @@ class MainWindow(QMainWindow):
             path = Path(name)
         from estimator.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        letterhead = Letterhead(str(self.settings.value("practice", "")), str(self.settings.value("address", "")))
+        letterhead = Letterhead(self.settings.get(PRACTICE), self.settings.get(ADDRESS))
         try:
             write_pdf(self.document.estimate, self.document.catalogues, path, dt.date.today(), letterhead)
         except (OSError, SettingError) as error:
@@ -471,7 +467,7 @@ class MainWindow(QMainWindow):
 
     # --- settings -----------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
+        self.settings.set(LANGUAGE, code)
         QMessageBox.information(
             self,
             "HKP-Schätzer",
@@ -484,16 +480,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
 
         practice, ok = QInputDialog.getText(
-            self, self.tr("Praxis"), self.tr("Name der Praxis:"), text=str(self.settings.value("practice", ""))
+            self, self.tr("Praxis"), self.tr("Name der Praxis:"), text=self.settings.get(PRACTICE)
         )
         if not ok:
             return
-        address, ok = QInputDialog.getText(
-            self, self.tr("Praxis"), self.tr("Anschrift:"), text=str(self.settings.value("address", ""))
-        )
+        address, ok = QInputDialog.getText(self, self.tr("Praxis"), self.tr("Anschrift:"), text=self.settings.get(ADDRESS))
         if ok:
-            self.settings.setValue("practice", practice.strip())
-            self.settings.setValue("address", address.strip())
+            self.settings.set(PRACTICE, practice.strip())
+            self.settings.set(ADDRESS, address.strip())
 
     def about(self) -> None:
         versions = ", ".join(f"{k}: {v}" for k, v in self.document.estimate.versions.items())
@@ -506,7 +500,7 @@ class MainWindow(QMainWindow):
     # --- closing and dropping -----------------------------------------------------------------------------
     def _ask_on_close(self, title: str, text: str) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.Save)
+        return ask(self, QMessageBox.Icon.Question, title, text, buttons=buttons, default=QMessageBox.StandardButton.Save)
 
     def may_discard(self) -> bool:
         """True when the open case is saved, or the user saved it or chose to discard the changes."""

@@ -45,10 +45,37 @@ def _loadable(name: str) -> bool:
     return True
 
 
+def _x_reachable(display: str) -> bool:
+    """Whether the X server of a display answers (Qt aborts with a page of messages when it does not)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # the library check names what is missing
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return bool(connection) and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection:
+            xcb.xcb_disconnect(connection)
+
+
+def _wayland_reachable(environ: Mapping[str, str]) -> bool:
+    socket = environ.get("WAYLAND_DISPLAY", "")
+    return os.path.exists(socket if socket.startswith("/") else os.path.join(environ.get("XDG_RUNTIME_DIR", ""), socket))
+
+
 def display_problem(
-    environ: Mapping[str, str] = os.environ, platform: str = sys.platform, loadable: Callable[[str], bool] = _loadable
+    environ: Mapping[str, str] = os.environ,
+    platform: str = sys.platform,
+    loadable: Callable[[str], bool] = _loadable,
+    reachable: Callable[[str], bool] = _x_reachable,
 ) -> str:
-    """Why this machine cannot show the window, in one line, or "" (Linux: a display, and Qt's xcb libraries)."""
+    """Why this machine cannot show the window, in one line, or "" (Linux: a display that answers, Qt's xcb
+    libraries)."""
     if platform != "linux":
         return ""
     requested = environ.get("QT_QPA_PLATFORM", "")
@@ -57,13 +84,17 @@ def display_problem(
     if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
         return NO_SCREEN
     if requested.startswith("wayland") or (environ.get("WAYLAND_DISPLAY") and not requested):
-        return ""
+        if _wayland_reachable(environ):
+            return ""
+        return f"der Bildschirm {environ.get('WAYLAND_DISPLAY', '')} (Wayland) antwortet nicht. {NO_SCREEN.split('. ', 1)[1]}"
     missing = [package for library, package in XCB_LIBRARIES.items() if not loadable(library)]
     if missing:
         return (
             f"für das Fenster fehlen Systembibliotheken; bitte installieren (Debian/Ubuntu): "
             f"sudo apt-get install {' '.join(missing)}"
         )
+    if not reachable(environ.get("DISPLAY", "")):
+        return f"der Bildschirm {environ.get('DISPLAY', '')} antwortet nicht. {NO_SCREEN.split('. ', 1)[1]}"
     return ""
 
 

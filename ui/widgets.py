@@ -57,6 +57,7 @@ class PersonPanel(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setWordWrap(True)
         self.variant = QComboBox()
         self.variant.addItems(VARIANTS)
@@ -83,6 +84,7 @@ class PersonPanel(QGroupBox):
         self.cooperating.toggled.connect(lambda on: self._changed("cooperating", on))
         self.accident.toggled.connect(lambda on: self._changed("accident", on))
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
         form.addRow(self.tr("Patient"), self.name)
@@ -256,6 +258,7 @@ class TotalsBar(QFrame):
             grid.addLayout(box, position // 2, position % 2)
             self.values[key] = value
         self.causes = QLabel()
+        self.causes.setTextFormat(Qt.TextFormat.PlainText)
         self.causes.setWordWrap(True)
         self.causes.setStyleSheet("color: #44546a")
         self.causes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -116,3 +116,24 @@ def texts_in_rows(count: int, characters: int) -> Iterable[bytes]:
     for number in range(count):
         text = (f"{number:08d}" * (characters // 8 + 1))[:characters].encode()
         yield b'<row><c><v>10</v></c><c><v>2.3</v></c><c t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
+
+
+def workbook_with_parts(path: Path, part: str, sheet_chunks: Iterable[bytes], sheets: int = 1) -> Path:
+    """A workbook whose worksheet lives under another part name, named by `sheets` sheet entries at once."""
+    target = part.removeprefix("xl/")
+    content_types = CONTENT_TYPES.replace(b"/xl/worksheets/sheet1.xml", b"/" + part.encode())
+    entries = "".join(f'<sheet name="Leistungen{i or ""}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(sheets))
+    workbook = WORKBOOK.replace(b'<sheet name="Leistungen" sheetId="1" r:id="rId1"/>', entries.encode())
+    relations = WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", relations)
+        archive.writestr("xl/sharedStrings.xml", EMPTY_STRINGS)
+        with archive.open(part, "w", force_zip64=True) as stream:
+            stream.write(SHEET_HEAD)
+            for chunk in sheet_chunks:
+                stream.write(chunk)
+            stream.write(SHEET_TAIL)
+    return path

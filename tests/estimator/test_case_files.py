@@ -72,6 +72,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "factor 0": (changed(put("fee_lines.0.factor", "0")), "Faktor über 0"),
     "tooth 99": (changed(put("fee_lines.0.teeth", "99")), "FDI"),
     "tooth as a number": (changed(put("fee_lines.0.teeth", 16)), "Zahnangabe als Text"),
+    "teeth of 900,000 characters": (changed(put("fee_lines.0.teeth", "16," * 300_000)), "höchstens 100"),
     "year 10000": (changed(put("fee_lines.0.date", "10000-01-01")), "Datum"),
     "30 February": (changed(put("fee_lines.0.date", "2026-02-30")), "Datum"),
     "date as a number": (changed(put("fee_lines.0.date", 20260310)), "Datum JJJJ-MM-TT"),
@@ -136,6 +137,9 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     ),
     "quantity 0": (changed(put("lab_lines.0.quantity", "0")), "Anzahl über 0"),
     "not UTF-8": (lambda: "\udcff", "kein UTF-8-Text"),
+    "an unknown field": (changed(put("anhang", [1, 2])), "unbekanntes Feld „anhang“"),
+    "an unknown field of a line": (changed(put("fee_lines.0.rabatt", "10")), "unbekanntes Feld „rabatt“"),
+    "600,000 empty objects": (lambda: '{"schema": "hkp-case/1", "x": [' + "{}," * 600_000 + "{}]}", "Einträge"),
 }
 
 

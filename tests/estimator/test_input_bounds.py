@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,22 @@ import pytest
 
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_count, parse_date, parse_factor, parse_vat
 from estimator.cli import main
-from tests.estimator.hostile import many_cells_row, one_huge_row, one_sheet_workbook, shared_string_in_rows, texts_in_rows
+from tests.estimator.hostile import (
+    HEADER_ROW,
+    many_cells_row,
+    one_huge_row,
+    one_sheet_workbook,
+    rows,
+    shared_string_in_rows,
+    texts_in_rows,
+    workbook_with_parts,
+)
 from tests.estimator.test_import_broken import fee, lab, plan_with, run_measured
 
 RANGE_CASES: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     # name: (builder, "Sheet!Cell", words the message holds)
     "amount over a million": (lambda p: plan_with(p, fee(Betrag=1_000_000.01)), "Leistungen!H3", "bis 1.000.000"),
-    "amount 1e400 as text": (lambda p: plan_with(p, fee(Betrag="1e400")), "Leistungen!H3", "bis 1.000.000"),
+    "amount 1e400 as text": (lambda p: plan_with(p, fee(Betrag="1e400")), "Leistungen!H3", "Zahl erwartet"),
     "factor 25": (lambda p: plan_with(p, fee(Faktor=25)), "Leistungen!G3", "Faktor über 0 bis 20"),
     "factor 0": (lambda p: plan_with(p, fee(Faktor=0)), "Leistungen!G3", "Faktor über 0 bis 20"),
     "count 20,000": (lambda p: plan_with(p, fee(Anzahl=20_000)), "Leistungen!F3", "Anzahl über 0 bis 10.000"),
@@ -26,7 +36,9 @@ RANGE_CASES: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     "Excel date in 2310": (lambda p: plan_with(p, fee(Datum=150_000)), "Leistungen!A3", "zwischen 1900 und 2200"),
     "lab price of two millions": (lambda p: plan_with(p, None, lab(Einzelpreis=2e6)), "Labor!F3", "bis 1.000.000"),
     "VAT 150 %": (lambda p: plan_with(p, None, lab(MwSt=150)), "Labor!G3", "MwSt-Satz von 0 bis 100"),
-    "quantity 1e30": (lambda p: plan_with(p, None, lab(Menge="1e30")), "Labor!E3", "Anzahl über 0 bis 10.000"),
+    "quantity 1e30": (lambda p: plan_with(p, None, lab(Menge="1e30")), "Labor!E3", "Zahl erwartet"),
+    "factor 1E-999999": (lambda p: plan_with(p, fee(Faktor="1E-999999")), "Leistungen!G3", "Zahl erwartet"),
+    "eleven decimal places": (lambda p: plan_with(p, fee(Faktor="2,30000000001")), "Leistungen!G3", "10 Nachkommastellen"),
     "earlier benefit of two millions": (
         lambda p: plan_with(p, patient={"Bisherige ZE-Erstattung Jahr 1": 2e6}),
         "Patient!B10",
@@ -155,3 +167,62 @@ def test_workbook_with_more_text_than_the_budget_is_refused(hostile: Path) -> No
     run, seconds, peak = run_measured(path)
     assert run.returncode == 2 and "Zeichen Text" in run.stderr and "Traceback" not in run.stderr
     assert seconds < 20 and peak < 400, (seconds, peak)
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.XML", "xl/sheet1.xml", "xl/worksheets/blatt.bin.xml"])
+def test_a_worksheet_under_an_unusual_name_is_checked_like_any_other(hostile: Path, part: str) -> None:
+    path = workbook_with_parts(hostile / "umbenannt.xlsx", part, many_cells_row(1_500_000))
+    run, seconds, peak = run_measured(path)
+    refused = "mehr als 1.024 Zellen" in run.stderr or "MB belegen" in run.stderr  # cells counted, or the part too big
+    assert run.returncode == 2 and refused and "Traceback" not in run.stderr, run.stderr
+    assert seconds < 10 and peak < 300, (seconds, peak)
+
+
+def test_one_worksheet_named_by_many_sheets_counts_for_each(hostile: Path) -> None:
+    path = workbook_with_parts(hostile / "geteilt.xlsx", "xl/worksheets/sheet1.xml", rows(60_000), sheets=20)
+    run, seconds, peak = run_measured(path)
+    assert run.returncode == 2 and "Zellen" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert seconds < 10 and peak < 300, (seconds, peak)
+
+
+def test_more_than_255_sheets_are_refused(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = workbook_with_parts(hostile / "blaetter.xlsx", "xl/worksheets/sheet1.xml", rows(10), sheets=300)
+    assert main(["estimate", str(path)]) == 2
+    assert "mehr als 255 Tabellenblätter" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("column", "value"), [("Zahn", "²"), ("Zahn", "1²"), ("Nr", "22¹0"), ("Zahn", "16\n" * 120)])
+def test_unusual_digits_and_line_breaks_in_a_cell_are_a_finding(column: str, value: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert (
+        main(["estimate", str(plan_with(tmp_path, fee(**{column: value}))), "--json", str(out), "--pdf", str(tmp_path / "s.pdf")])
+        == 0
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert any(f["sheet"] == "Leistungen" and f["row"] == 3 for f in data["findings"]), data["findings"]
+
+
+def test_a_cell_openpyxl_cannot_convert_names_its_sheet(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = b'<row><c><v>10</v></c><c><v>2.3</v></c></row><row><c t="d"><v>10000-01-01</v></c></row>'
+    path = one_sheet_workbook(hostile / "datum.xlsx", [bad])
+    assert main(["estimate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Blatt Leistungen" in err and "Traceback" not in err
+
+
+def test_styles_of_more_than_4_mb_are_refused_before_they_are_parsed(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = one_sheet_workbook(hostile / "stile.xlsx", rows(10))
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/styles.xml", b"<styleSheet>" + b"<xf/>" * 1_000_000 + b"</styleSheet>")
+    assert main(["estimate", str(path)]) == 2
+    assert "xl/styles.xml" in capsys.readouterr().err
+
+
+def test_reading_findings_beyond_2000_are_counted_in_one(hostile: Path, tmp_path: Path) -> None:
+    bad = b"<row><c><v>10</v></c><c><v>99</v></c></row>" * 3_000
+    path = one_sheet_workbook(hostile / "fehler.xlsx", [HEADER_ROW, b"<row><c><v>10</v></c><c><v>2.3</v></c></row>", bad])
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(path), "--json", str(out), "--plan-date", "10.03.2026"]) == 0
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    more = [f for f in findings if f["code"] == "input.more_findings"]
+    assert len(more) == 1 and "4.000 weitere" in more[0]["message"] and len(findings) < 2_010

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import stat
@@ -16,7 +17,10 @@ import pytest
 
 import estimator.batch
 import estimator.cli
+from estimator.case import Case
+from estimator.casefile import save_case
 from estimator.cli import main
+from estimator.excel import read_plan
 from tests.conftest import GOLDEN
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -134,3 +138,21 @@ def test_library_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
     )
     assert run.returncode == 0 and run.stderr == "", run.stderr
     assert "323,01" in run.stdout
+
+
+def test_an_output_never_replaces_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan.xlsx"
+    shutil.copy(CROWN, plan)
+    before = plan.read_bytes()
+    assert main(["estimate", str(plan), "--xlsx", str(plan)]) == 2
+    assert main(["batch", str(tmp_path), "--out", str(plan)]) == 2
+    assert "Eingabedatei" in capsys.readouterr().err and plan.read_bytes() == before
+
+
+def test_escape_sequences_in_a_plan_never_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = read_plan(CROWN)
+    person = dataclasses.replace(plan.person, name="Erika\x1b]0;gekapert\x07\x1b[2J")
+    save_case(Case.from_plan(dataclasses.replace(plan, person=person)), tmp_path / "f.hkp.json")
+    assert main(["estimate", str(tmp_path / "f.hkp.json")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Erika?]0;gekapert??[2J" in out

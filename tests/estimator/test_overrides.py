@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
-from estimator.case import Case
-from estimator.casefile import load_case, save_case
+from estimator.case import Case, CaseError
+from estimator.casefile import case_json, load_case, save_case
 from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate
 from estimator.excel import read_plan
-from estimator.model import LineClass, Override
+from estimator.model import Cause, LineClass, Override
 from tests.conftest import GOLDEN
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -95,3 +97,32 @@ def test_overrides_survive_the_case_file(tmp_path: Path) -> None:
     assert again.overrides == (override,)
     assert estimate(again.plan(), load_catalogues()).totals == estimate(case.plan(), load_catalogues()).totals
     assert again.with_override(None, "Leistungen", 3).overrides == ()
+
+
+def test_decisions_on_one_line_are_joined_into_one(tmp_path: Path) -> None:
+    pairs = []
+    for number in range(15):
+        pairs += ["--override", f"Leistungen!3:klasse=B:Grund {number}", "--override", f"Leistungen!3:klasse=A:anders {number}"]
+    pdf, out = tmp_path / "s.pdf", tmp_path / "s.json"
+    assert main(["estimate", str(CROWN), "--reviewer", "M. Prüfer", *pairs, "--pdf", str(pdf), "--json", str(out)]) == 0
+    decisions = json.loads(out.read_text(encoding="utf-8"))["overrides"]
+    assert len(decisions) == 1 and decisions[0]["class"] == "A" and "Grund 0; anders 0" in decisions[0]["reason"]
+
+
+def test_a_case_file_with_two_decisions_on_one_line_is_refused(tmp_path: Path) -> None:
+    data = case_json(Case.from_plan(read_plan(CROWN)))
+    decision = {"sheet": "Leistungen", "row": 3, "reviewer": "M", "reason": "r", "eligible": "5.00", "line_class": None}
+    data["overrides"] = [decision, decision]
+    (tmp_path / "f.hkp.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CaseError, match="mehr als eine Prüfung"):
+        load_case(tmp_path / "f.hkp.json")
+
+
+def test_a_reviewer_class_on_a_line_before_insurance_start_counts_in_the_first_year() -> None:
+    plan = read_plan(CROWN)
+    person = dataclasses.replace(plan.person, insurance_start=dt.date(2100, 1, 1), prior_class_a=(Decimal(1000),) * 4)
+    decision = Override("Leistungen", 3, "M. Prüfer", "geprüft", line_class=LineClass.A)
+    result = estimate(dataclasses.replace(plan, person=person, overrides=(decision,)), load_catalogues())
+    crown = next(r for r in result.lines if (r.line.sheet, r.line.row) == ("Leistungen", 3))
+    assert (crown.line_class, crown.benefit) == (LineClass.A, Decimal("0.00"))  # year 1 is used up by the history
+    assert crown.reductions.get(Cause.STAGED_CAP) == Decimal("173.65")

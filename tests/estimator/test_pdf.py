@@ -14,7 +14,7 @@ from estimator.catalogues import load_catalogues
 from estimator.cli import main
 from estimator.engine import estimate
 from estimator.excel import read_plan
-from estimator.model import Estimate, LineClass, Override
+from estimator.model import Estimate, Finding, LineClass, Override, Severity
 from estimator.money import eur
 from estimator.pdf import Letterhead, build_pdf
 from estimator.samples import synthetic_plan
@@ -133,3 +133,12 @@ def test_names_and_reasons_of_2000_characters_without_spaces_are_cut_not_a_layou
     plan = dataclasses.replace(plan, person=person, fee_lines=fees, overrides=(review,))
     reader, text = pdf_text(build_pdf(estimate(plan, load_catalogues()), load_catalogues(), ISSUED))
     assert len(reader.pages) < 10 and "X…" in text.replace("\n", "")
+
+
+def test_the_letter_lists_the_first_findings_and_counts_the_rest() -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    findings = tuple(Finding(Severity.INFO, "input.note", "N" * 2_000, "Leistungen", 2, "A") for _ in range(5_000))
+    reader, text = pdf_text(
+        build_pdf(estimate(dataclasses.replace(plan, input_findings=findings), load_catalogues()), load_catalogues(), ISSUED)
+    )
+    assert "und 4700 weitere Hinweise" in text and len(reader.pages) < 80

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 import ui.document
@@ -24,6 +25,7 @@ from tests.estimator.test_fuzz_cases import TYPED
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow, is_program_folder
+from ui.settings import REVIEWER
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -149,3 +151,23 @@ def test_a_name_of_1000_characters_without_spaces_keeps_the_person_panel_narrow(
     window = open_window(tmp_path / "lang.hkp.json")
     assert window.person_panel.sizeHint().width() < 400
     assert window.person_panel.name.toolTip() == "X" * 1000 and window.person_panel.name.text().endswith("…")
+
+
+def test_reviewer_text_the_case_file_could_not_keep_is_refused(open_window: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.fee_view.selectRow(1)
+    problem = window.review_current_line("Dr. " + "R" * 300, "1,00", "", "Grund")
+    assert "Prüfer" in problem and window.document.case.overrides == ()
+    assert window.review_current_line("M. Prüfer", "1,00", "", "g" * 3000).startswith("Grund")
+    assert window.review_current_line("M. Prüfer", "1,00", "", "zu hoch") == ""
+    assert len(window.document.case.overrides) == 1
+
+
+def test_settings_are_owner_only_and_plan_text_is_never_read_as_markup(open_window: Any, settings: QSettings) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.settings.set(REVIEWER, "M. Prüfer")
+    assert stat.S_IMODE(Path(settings.fileName()).stat().st_mode) == 0o600
+    window.document.edit_person(name="<b>Erika</b>")
+    assert window.person_panel.name.textFormat() == Qt.TextFormat.PlainText
+    assert window.totals.causes.textFormat() == Qt.TextFormat.PlainText
+    assert window.explanation_title.textFormat() == Qt.TextFormat.PlainText

@@ -64,7 +64,29 @@ def test_missing_desktop_libraries_are_named_with_their_packages() -> None:
     missing = {"libxcb-cursor.so.0", "libxcb-icccm.so.4"}
     problem = display_problem({"DISPLAY": ":0"}, "linux", lambda library: library not in missing)
     assert problem.endswith("sudo apt-get install libxcb-cursor0 libxcb-icccm4")
-    assert display_problem({"DISPLAY": ":0"}, "linux", lambda library: True) == ""
+    assert display_problem({"DISPLAY": ":0"}, "linux", lambda library: True, lambda display: True) == ""
+    silent = display_problem({"DISPLAY": ":99"}, "linux", lambda library: True, lambda display: False)
+    assert silent.startswith("der Bildschirm :99 antwortet nicht") and "hkp estimate" in silent
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda library: False) == ""
     assert display_problem({}, "win32", lambda library: False) == ""
-    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda library: False) == ""
+    wayland = display_problem({"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": "/nonexistent"}, "linux")
+    assert wayland.startswith("der Bildschirm wayland-9 (Wayland) antwortet nicht")
+
+
+def test_an_unfinished_autosave_is_removed_at_every_start(tmp_path: Path) -> None:
+    data = tmp_path / "daten" / "autosave"
+    data.mkdir(parents=True)
+    stale = data / ".offener-fall.hkp.json.x1y2.tmp"
+    stale.write_text("Erika Mustermann, halb geschrieben", encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-m", "ui.start", "--exit-when-shown"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert not stale.exists()

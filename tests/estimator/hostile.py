@@ -37,18 +37,7 @@ EMPTY_STRINGS = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schem
 
 def one_sheet_workbook(path: Path, sheet_chunks: Iterable[bytes], shared_strings: bytes = EMPTY_STRINGS) -> Path:
     """A workbook with one sheet "Leistungen" whose XML is streamed from chunks (so it may be huge)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("_rels/.rels", ROOT_RELS)
-        archive.writestr("xl/workbook.xml", WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        archive.writestr("xl/sharedStrings.xml", shared_strings)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
-            stream.write(SHEET_HEAD)
-            for chunk in sheet_chunks:
-                stream.write(chunk)
-            stream.write(SHEET_TAIL)
-    return path
+    return workbook_with_parts(path, "xl/worksheets/sheet1.xml", sheet_chunks, shared_strings=shared_strings)
 
 
 def rows(count: int) -> Iterable[bytes]:
@@ -118,8 +107,10 @@ def texts_in_rows(count: int, characters: int) -> Iterable[bytes]:
         yield b'<row><c><v>10</v></c><c><v>2.3</v></c><c t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
 
 
-def workbook_with_parts(path: Path, part: str, sheet_chunks: Iterable[bytes], sheets: int = 1) -> Path:
-    """A workbook whose worksheet lives under another part name, named by `sheets` sheet entries at once."""
+def workbook_with_parts(
+    path: Path, part: str, sheet_chunks: Iterable[bytes], sheets: int = 1, shared_strings: bytes = EMPTY_STRINGS
+) -> Path:
+    """A workbook whose worksheet is the part named, named by `sheets` sheet entries at once."""
     target = part.removeprefix("xl/")
     content_types = CONTENT_TYPES.replace(b"/xl/worksheets/sheet1.xml", b"/" + part.encode())
     entries = "".join(f'<sheet name="Leistungen{i or ""}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(sheets))
@@ -130,7 +121,7 @@ def workbook_with_parts(path: Path, part: str, sheet_chunks: Iterable[bytes], sh
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", workbook)
         archive.writestr("xl/_rels/workbook.xml.rels", relations)
-        archive.writestr("xl/sharedStrings.xml", EMPTY_STRINGS)
+        archive.writestr("xl/sharedStrings.xml", shared_strings)
         with archive.open(part, "w", force_zip64=True) as stream:
             stream.write(SHEET_HEAD)
             for chunk in sheet_chunks:

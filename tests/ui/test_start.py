@@ -21,11 +21,17 @@ REPORT = (
 )
 
 
-def test_start_shows_the_example_without_loading_the_workbook_and_pdf_libraries(tmp_path: Path) -> None:
-    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-c", REPORT], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, check=False
+def start(tmp_path: Path, *arguments: str, screen: str | None = "offscreen") -> subprocess.CompletedProcess[str]:
+    """Run the program in a child with an empty home and data folder; screen None: as on a machine without one."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOME=str(tmp_path), HKP_DATA_DIR=str(tmp_path / "daten"), **({"QT_QPA_PLATFORM": screen} if screen else {}))
+    return subprocess.run(
+        [sys.executable, *arguments], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, check=False
     )
+
+
+def test_start_shows_the_example_without_loading_the_workbook_and_pdf_libraries(tmp_path: Path) -> None:
+    run = start(tmp_path, "-c", REPORT)
     assert run.returncode == 0, run.stderr
     loaded, collector_on = run.stdout.strip().splitlines()[-2:]
     assert loaded == "[]"
@@ -36,26 +42,13 @@ def test_start_shows_the_example_without_loading_the_workbook_and_pdf_libraries(
 def test_exit_when_shown_reports_an_unreadable_file(tmp_path: Path) -> None:
     broken = tmp_path / "kaputt.xlsx"
     broken.write_bytes(b"kein Excel")
-    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-m", "ui.start", "--exit-when-shown", str(broken)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    run = start(tmp_path, "-m", "ui.start", "--exit-when-shown", str(broken))
     assert run.returncode == 2
     assert "kaputt.xlsx" in run.stderr
 
 
 def test_without_a_screen_the_program_says_so_in_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(HOME=str(tmp_path), HKP_DATA_DIR=str(tmp_path / "daten"))
-    run = subprocess.run(
-        [sys.executable, "-m", "ui.start"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, check=False
-    )
+    run = start(tmp_path, "-m", "ui.start", screen=None)
     assert run.returncode == 2
     assert len(run.stderr.strip().splitlines()) == 1 and "kein Bildschirm" in run.stderr and "hkp estimate" in run.stderr
 
@@ -78,15 +71,6 @@ def test_an_unfinished_autosave_is_removed_at_every_start(tmp_path: Path) -> Non
     data.mkdir(parents=True)
     stale = data / ".offener-fall.hkp.json.x1y2.tmp"
     stale.write_text("Erika Mustermann, halb geschrieben", encoding="utf-8")
-    env = {**os.environ, "HOME": str(tmp_path), "HKP_DATA_DIR": str(tmp_path / "daten"), "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-m", "ui.start", "--exit-when-shown"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    run = start(tmp_path, "-m", "ui.start", "--exit-when-shown")
     assert run.returncode == 0, run.stderr
     assert not stale.exists()

@@ -13,9 +13,19 @@ OWNER_ONLY = 0o600  # every file the program writes may hold patient data
 def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
     """Write data to path so that a crash leaves either the old file or the new one, never a torn one.
 
-    The new file is readable by its owner only; an error names the file asked for, never the temporary one.
+    The new file is readable by its owner only; an error names the file asked for, never the temporary one. A
+    device or a pipe is written to directly: `--json /dev/stdout` prints, and /dev/null stays a device.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # the file the link names is replaced, the link stays
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/stdout, a FIFO): written to, never replaced
+        try:
+            with path.open("wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:

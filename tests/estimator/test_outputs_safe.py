@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,18 @@ def test_escape_sequences_in_a_plan_never_reach_the_terminal(tmp_path: Path, cap
     assert main(["estimate", str(tmp_path / "f.hkp.json")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "Erika?]0;gekapert??[2J" in out
+
+
+def test_a_pipe_or_a_device_is_written_to_and_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "rohr"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    assert main(["estimate", str(CROWN), "--json", str(pipe)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and b'"schema": "hkp-estimate/1"' in received[0]
+    link = tmp_path / "verweis.json"
+    link.symlink_to(tmp_path / "ziel.json")
+    assert main(["estimate", str(CROWN), "--json", str(link)]) == 0
+    assert link.is_symlink() and b"hkp-estimate/1" in (tmp_path / "ziel.json").read_bytes()

@@ -27,12 +27,12 @@ import openpyxl  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
 
-from estimator.catalogues import load_catalogues  # noqa: E402
-from estimator.engine import estimate  # noqa: E402
-from estimator.excel import read_plan  # noqa: E402
-from estimator.pdf import build_pdf  # noqa: E402
+from estimator.io.excel import read_plan  # noqa: E402
+from estimator.io.workbook import write_workbook  # noqa: E402
+from estimator.output.pdf import build_pdf  # noqa: E402
+from estimator.rules.engine import estimate  # noqa: E402
 from estimator.samples import synthetic_plan  # noqa: E402
-from estimator.workbook import write_workbook  # noqa: E402
+from estimator.tariff.catalogues import load_catalogues  # noqa: E402
 
 
 def median_seconds(work: Callable[[], object], runs: int) -> float:
@@ -113,7 +113,7 @@ def batch_figures(plans: int, jobs: int) -> tuple[float, float]:
     """Seconds for `hkp batch` over generated plans (30-60 lines each) and for merely reading them, same pool size."""
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    from estimator.batch import run_batch  # noqa: PLC0415
+    from estimator.command.batch import run_batch  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as tmp:
         files = []

@@ -1,4 +1,4 @@
-"""A case: the plan as read, the person, the user's edits and Auslegung settings (saved by estimator.casefile).
+"""A case: the plan as read, the person, the user's edits and Auslegung settings (saved by estimator.io.casefile).
 
 The case holds the whole plan, so it opens without the workbook it came from; the edits are kept
 apart from the plan as read, so a reviewer sees what was changed.

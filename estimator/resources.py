@@ -1,10 +1,11 @@
-"""Files shipped with the program: the example plan, fonts, icons."""
+"""Files shipped with the program: price lists, the example plan, fonts, icons."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+PRICELISTS = Path(__file__).resolve().parent.parent / "pricelists"
 
 
 def example_plan_path() -> Path:

@@ -10,8 +10,8 @@ import dataclasses
 import sys
 
 from estimator.case import Case
-from estimator.casefile import save_case
-from estimator.excel import read_plan
+from estimator.io.casefile import save_case
+from estimator.io.excel import read_plan
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 
 

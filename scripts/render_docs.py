@@ -9,11 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
-from estimator.pdf import write_pdf
+from estimator.io.excel import read_plan
+from estimator.output.pdf import write_pdf
+from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
+from estimator.tariff.catalogues import load_catalogues
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

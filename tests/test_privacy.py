@@ -48,7 +48,7 @@ def run_guarded(home: Path, module: str, *arguments: str) -> subprocess.Complete
 def test_estimate_pdf_and_json_open_no_network_connection(tmp_path: Path) -> None:
     run = run_guarded(
         tmp_path,
-        "estimator.cli",
+        "estimator.command.cli",
         "estimate",
         str(GOLDEN / "crown_basic.xlsx"),
         "--pdf",
@@ -86,7 +86,7 @@ def test_nothing_about_the_patient_is_written_outside_the_users_files(tmp_path: 
     home.mkdir()
     run = run_guarded(home, "ui.app", "--screenshot", str(tmp_path / "w.png"), str(GOLDEN / "crown_basic.xlsx"))
     assert run.returncode == 0, run.stderr
-    run = run_guarded(home, "estimator.cli", "estimate", str(GOLDEN / "crown_basic.xlsx"))
+    run = run_guarded(home, "estimator.command.cli", "estimate", str(GOLDEN / "crown_basic.xlsx"))
     assert run.returncode == 0
     written = [p for p in home.rglob("*") if p.is_file()]
     for path in written:

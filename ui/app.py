@@ -24,8 +24,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estimator.case import CaseError
-from estimator.casefile import is_case_file, load_case, open_case
 from estimator.cells import PlanReadError
+from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.dialogs import ask
 from ui.document import CaseDocument, recoverable, remove_unfinished_autosave

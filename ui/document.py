@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator.case import EDITABLE, Case, CaseError, EditKey
-from estimator.casefile import case_from_json, case_json, is_case_file, save_case
-from estimator.catalogues import load_catalogues
-from estimator.engine import SettingError, estimate
 from estimator.files import atomic_write_text
+from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.model import Estimate, Override, Person
+from estimator.rules.engine import SettingError, estimate
+from estimator.tariff.catalogues import load_catalogues
 
 CASE_SUFFIX = ".hkp.json"
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.case import CaseError
-from estimator.casefile import is_case_file, open_case
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
-from estimator.engine import SettingError
+from estimator.io.casefile import is_case_file, open_case
 from estimator.model import Override, Severity
 from estimator.money import eur
 from estimator.resources import RESOURCES
+from estimator.rules.engine import SettingError
 from ui.dialogs import ask, warn
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         """Alternatives and the staged-cap planner, computed when their tab is shown (the planner may take a moment)."""
         if self.detail_tabs.currentWidget() is not self.whatif_text:
             return
-        from estimator.whatif import whatif_text  # noqa: PLC0415
+        from estimator.rules.whatif import whatif_text  # noqa: PLC0415
 
         document = self.document
         self.whatif_text.setPlainText(whatif_text(document.estimate.plan, document.catalogues, dict(document.case.settings)))
@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
             if not name:
                 return None
             path = Path(name)
-        from estimator.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+        from estimator.output.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         letterhead = Letterhead(self.settings.get(PRACTICE), self.settings.get(ADDRESS))
         try:
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from estimator.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
+        from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
 
         try:
             write_workbook(example_plan(), Path(name), instructions=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from estimator.cells import CellError, parse_amount, parse_date
 from estimator.model import Cause, LineClass
 from estimator.money import cents, eur, german_date, german_number
-from estimator.wording import reductions_that_apply, setting_value
+from estimator.output.wording import reductions_that_apply, setting_value
 from ui.document import CaseDocument
 
 VARIANTS = ("BM5/0", "BM5/1", "BM5/2", "BM5/3")

@@ -7,9 +7,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
 from estimator.model import Estimate, FeeLine, LabLine, LineClass, LineResult, Override, Person, Plan, Schedule
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from estimator.teeth import parse_teeth
 
 PLAN_DATE = dt.date(2026, 3, 10)

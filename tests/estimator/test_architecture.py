@@ -21,7 +21,7 @@ def test_no_module_in_estimator_imports_qt_or_ui() -> None:
 def modules_loaded_by_an_estimate(prefixes: tuple[str, ...]) -> str:
     """The modules starting with one of prefixes that `hkp estimate --json` loads, in a fresh interpreter."""
     code = (
-        "import sys; from estimator.cli import main; main(['estimate', '--json', '/dev/null']); "
+        "import sys; from estimator.command.cli import main; main(['estimate', '--json', '/dev/null']); "
         f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
@@ -33,4 +33,4 @@ def test_running_an_estimate_loads_no_qt() -> None:
 
 
 def test_an_estimate_without_pdf_loads_no_reportlab() -> None:
-    assert modules_loaded_by_an_estimate(("reportlab", "estimator.pdf")) == "[]"
+    assert modules_loaded_by_an_estimate(("reportlab", "estimator.output.pdf")) == "[]"

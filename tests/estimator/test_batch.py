@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estimator.batch import plan_files, run_batch
-from estimator.catalogues import load_catalogues
-from estimator.cli import main
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.command.batch import plan_files, run_batch
+from estimator.command.cli import main
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from estimator.case import Case, CaseError, edit_text
-from estimator.casefile import case_from_json, case_json, load_case, save_case
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.io.casefile import case_from_json, case_json, load_case, save_case
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-import estimator.casefile
+import estimator.io.casefile
 from estimator.case import Case, CaseError
-from estimator.casefile import case_json, load_case, save_case
-from estimator.cli import main
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.casefile import case_json, load_case, save_case
+from estimator.io.excel import read_plan
 from tests.conftest import GOLDEN
 
 Data = dict[str, Any]
@@ -184,7 +184,7 @@ def test_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
 
 
 def test_too_large_case_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(estimator.casefile, "MAX_CASE_BYTES", 1_000)
+    monkeypatch.setattr(estimator.io.casefile, "MAX_CASE_BYTES", 1_000)
     path = write(tmp_path, "gross", json.dumps(valid()))
     with pytest.raises(CaseError, match="größer als"):
         load_case(path)

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from estimator.cli import main
+from estimator.command.cli import main
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
 
@@ -68,7 +68,7 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "plan.xlsx"
     bad.write_bytes(b"PK\x03\x04 truncated")
     run = subprocess.run(
-        [sys.executable, "-m", "estimator.cli", "estimate", str(bad)], check=False, capture_output=True, text=True
+        [sys.executable, "-m", "estimator.command.cli", "estimate", str(bad)], check=False, capture_output=True, text=True
     )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "plan.xlsx" in run.stderr

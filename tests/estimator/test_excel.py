@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from estimator.cells import PlanReadError, parse_date, parse_decimal
-from estimator.excel import read_plan
+from estimator.io.excel import read_plan
 from estimator.model import LineClass, Schedule
 from tests.estimator.workbooks import write_workbook
 

@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from estimator.catalogues import load_catalogues
 from estimator.cells import PlanReadError
-from estimator.cli import main
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.estimator.variants import FEE_HEADER, LAB_HEADER, canonical
 
 EXAMPLES = int(os.environ.get("HKP_FUZZ_EXAMPLES", "80"))

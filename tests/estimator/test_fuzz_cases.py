@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estimator.case import EDITABLE, Case, CaseError
-from estimator.casefile import case_json, load_case
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.io.casefile import case_json, load_case
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 from tests.estimator.test_fuzz import EXAMPLES, FUZZ
 

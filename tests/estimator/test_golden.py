@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
-from estimator.jsonout import estimate_json
+from estimator.io.excel import read_plan
+from estimator.output.jsonout import estimate_json
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 
 EXAMPLES = sorted(GOLDEN.glob("*.xlsx"))

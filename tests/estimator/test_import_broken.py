@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from estimator.cli import main
+from estimator.command.cli import main
 from tests.estimator.hostile import entity_bomb, one_sheet_workbook, padding, rows
 from tests.estimator.variants import add_formulas
 from tests.estimator.workbooks import write_workbook
@@ -197,7 +197,7 @@ def run_measured(path: Path) -> tuple[subprocess.CompletedProcess[str], float, f
     script = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
-        "run = subprocess.run([sys.executable, '-m', 'estimator.cli', 'estimate', sys.argv[1]], capture_output=True, text=True)\n"
+        "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1]], capture_output=True, text=True)\n"
         "seconds = time.perf_counter() - start\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "print(run.returncode, seconds, peak)\n"

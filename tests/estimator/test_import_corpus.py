@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.io.excel import read_plan
 from estimator.model import Estimate, Severity
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.estimator.variants import VARIANTS, canonical
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estimator.cli import main
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.excel import read_plan
+from estimator.io.workbook import write_workbook as write_plan_workbook
 from estimator.sheetcells import append_row, plain_text
-from estimator.workbook import write_workbook as write_plan_workbook
 from tests.estimator.workbooks import FEE_HEADER, LAB_HEADER
 
 INJECTIONS = [

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_count, parse_date, parse_factor, parse_vat
-from estimator.cli import main
+from estimator.command.cli import main
 from tests.estimator.hostile import (
     HEADER_ROW,
     many_cells_row,

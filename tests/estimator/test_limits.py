@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from estimator.limits import insurance_year
 from estimator.model import LineClass
+from estimator.rules.limits import insurance_year
 from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
 
 D = Decimal

@@ -16,12 +16,12 @@ from typing import Any
 import openpyxl
 import pytest
 
-import estimator.batch
-import estimator.cli
+import estimator.command.batch
+import estimator.command.cli
 from estimator.case import Case
-from estimator.casefile import save_case
-from estimator.cli import main
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.casefile import save_case
+from estimator.io.excel import read_plan
 from tests.conftest import GOLDEN
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -74,7 +74,7 @@ def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path, monkeypatch: pyt
         asked.append(jobs)
         return []
 
-    monkeypatch.setattr(estimator.batch, "run_batch", run_batch)
+    monkeypatch.setattr(estimator.command.batch, "run_batch", run_batch)
     assert main(["batch", str(CROWN), "--out", str(tmp_path / "u.xlsx"), "--jobs", "64"]) == 0
     assert asked == [os.cpu_count() or 1]
 
@@ -132,7 +132,7 @@ def test_library_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
                 data = data.replace(b"</worksheet>", extension.encode() + b"</worksheet>")
             out.writestr(item, data)
     run = subprocess.run(
-        [sys.executable, "-W", "default", "-m", "estimator.cli", "estimate", str(target)],
+        [sys.executable, "-W", "default", "-m", "estimator.command.cli", "estimate", str(target)],
         capture_output=True,
         text=True,
         check=False,

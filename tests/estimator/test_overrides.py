@@ -14,12 +14,12 @@ import pytest
 from pypdf import PdfReader
 
 from estimator.case import Case, CaseError
-from estimator.casefile import case_json, load_case, save_case
-from estimator.catalogues import load_catalogues
-from estimator.cli import main
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.casefile import case_json, load_case, save_case
+from estimator.io.excel import read_plan
 from estimator.model import Cause, LineClass, Override
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 
 CROWN = GOLDEN / "crown_basic.xlsx"

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from estimator.catalogues import load_catalogues
-from estimator.cli import main
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.excel import read_plan
 from estimator.model import Estimate, Finding, LineClass, Override, Severity
 from estimator.money import eur
-from estimator.pdf import Letterhead, build_pdf
+from estimator.output.pdf import Letterhead, build_pdf
+from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 
 ISSUED = dt.date(2026, 11, 22)

@@ -5,7 +5,7 @@ import json
 import re
 from decimal import Decimal
 
-from estimator.catalogues import PRICELISTS, load_catalogues
+from estimator.tariff.catalogues import PRICELISTS, load_catalogues
 from tests.conftest import ROOT
 
 TARIFF_TEXT = PRICELISTS / "sources" / "avb-bm5-teil-ii.txt"  # the tariff text, shipped as the lists' source

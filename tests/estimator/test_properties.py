@@ -9,10 +9,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.limits import insurance_year
 from estimator.model import Cause, Estimate, FeeLine, LabLine, LineClass, Override, Person, Plan
+from estimator.rules.engine import estimate
+from estimator.rules.limits import insurance_year
+from estimator.tariff.catalogues import load_catalogues
 from estimator.teeth import PERMANENT, parse_teeth
 
 CATALOGUES = load_catalogues()

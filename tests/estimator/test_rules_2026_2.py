@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from estimator.model import Cause, LineClass, Override
-from estimator.wording import limit_sentences
+from estimator.output.wording import limit_sentences
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 D = Decimal

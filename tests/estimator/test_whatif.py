@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-import estimator.whatif
-from estimator.catalogues import load_catalogues
-from estimator.cli import main
-from estimator.excel import read_plan
+import estimator.rules.whatif
+from estimator.command.cli import main
+from estimator.io.excel import read_plan
 from estimator.model import Person, Plan
-from estimator.whatif import WORK_BUDGET, alternatives, best_split
+from estimator.rules.whatif import WORK_BUDGET, alternatives, best_split
+from estimator.tariff.catalogues import load_catalogues
 from tests.conftest import GOLDEN
 from tests.estimator.builders import fee
 
@@ -68,13 +68,13 @@ def test_the_planner_estimates_a_bounded_number_of_lines_however_large_the_plan(
     teeth = ["11", "12", "13", "14", "15", "16", "17", "21", "22", "23"]
     plan = crowns(*(teeth[i % 10] for i in range(1_000)))
     estimated: list[int] = []
-    real = estimator.whatif.estimate
+    real = estimator.rules.whatif.estimate
 
     def counted(plan: Plan, *args: object) -> object:
         estimated.append(len(plan.fee_lines) + len(plan.lab_lines))
         return real(plan, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(estimator.whatif, "estimate", counted)
+    monkeypatch.setattr(estimator.rules.whatif, "estimate", counted)
     split = best_split(plan, load_catalogues())
     assert sum(estimated) <= WORK_BUDGET + 1_000
     assert split.gain >= 0

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import openpyxl
 
-from estimator.casefile import load_case
-from estimator.catalogues import load_catalogues
-from estimator.cli import main
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.command.cli import main
+from estimator.io.casefile import load_case
+from estimator.io.excel import read_plan
+from estimator.io.workbook import example_plan, write_workbook
 from estimator.resources import example_case_path, example_plan_path
+from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
-from estimator.workbook import example_plan, write_workbook
+from estimator.tariff.catalogues import load_catalogues
 
 
 def same_estimate(first: object, second: object) -> None:

@@ -19,9 +19,9 @@ from typing import Any
 
 import openpyxl
 
-from estimator.catalogues import load_catalogues
-from estimator.engine import estimate
-from estimator.excel import read_plan
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_catalogues
 
 DAY1 = dt.datetime(2026, 3, 10)
 DAY2 = dt.datetime(2026, 4, 2)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from estimator.casefile import open_case
+from estimator.io.casefile import open_case
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 

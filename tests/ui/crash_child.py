@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from estimator.casefile import open_case
+from estimator.io.casefile import open_case
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 

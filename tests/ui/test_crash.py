@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from estimator.casefile import open_case
+from estimator.io.casefile import open_case
 from tests.conftest import GOLDEN, ROOT
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 
 import ui.document
 from estimator.case import Case
-from estimator.casefile import load_case, open_case, save_case
-from estimator.excel import read_plan
+from estimator.io.casefile import load_case, open_case, save_case
+from estimator.io.excel import read_plan
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.test_case_files import CASES, write
 from tests.estimator.test_fuzz import EXAMPLES

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from estimator.casefile import open_case
+from estimator.io.casefile import open_case
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.workbooks import write_workbook
 from ui.app import offer_recovery

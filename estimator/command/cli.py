@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from estimator.case import CaseError
-from estimator.casefile import open_case
-from estimator.catalogues import load_catalogues
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
-from estimator.engine import SettingError, estimate
 from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
-from estimator.jsonout import estimate_json
+from estimator.io.casefile import open_case
 from estimator.model import MAX_REVIEWER, Override, Plan
+from estimator.output.jsonout import estimate_json
+from estimator.output.textout import estimate_text, terminal_safe
 from estimator.resources import example_plan_path
-from estimator.textout import estimate_text, terminal_safe
+from estimator.rules.engine import SettingError, estimate
+from estimator.tariff.catalogues import load_catalogues
 
 
 class UsageError(Exception):
@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_template(options: argparse.Namespace) -> int:
-    from estimator.workbook import example_plan, write_workbook  # noqa: PLC0415
+    from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415
 
     path: Path = options.out
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -199,7 +199,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     plan = dataclasses.replace(apply_options(plan, options), overrides=kept + cli_overrides)
     result = estimate(plan, load_catalogues(), {**settings, **dict(options.set)})
     if options.pdf:
-        from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+        from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         write_pdf(result, load_catalogues(), options.pdf, dt.date.today())
         print(f"PDF geschrieben: {options.pdf}")
@@ -207,7 +207,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         atomic_write_text(options.json, json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n")
         print(f"Schätzung geschrieben: {options.json}")
     if options.xlsx:
-        from estimator.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes only when asked
+        from estimator.output.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes only when asked
 
         write_estimate_workbook(result, options.xlsx)
         print(f"Arbeitsmappe geschrieben: {options.xlsx}")
@@ -217,8 +217,8 @@ def run_estimate(options: argparse.Namespace) -> int:
 
 
 def run_batch_command(options: argparse.Namespace) -> int:
-    from estimator.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
-    from estimator.xlsxout import summary_workbook  # noqa: PLC0415
+    from estimator.command.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
+    from estimator.output.xlsxout import summary_workbook  # noqa: PLC0415
 
     missing = [str(item) for item in options.inputs if not item.exists()]
     if missing:
@@ -244,7 +244,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
 
 
 def run_whatif(options: argparse.Namespace) -> int:
-    from estimator.whatif import whatif_text  # noqa: PLC0415
+    from estimator.rules.whatif import whatif_text  # noqa: PLC0415
 
     plan, settings = read_input(options.plan or example_plan_path())
     sys.stdout.write(terminal_safe(whatif_text(plan, load_catalogues(), {**settings, **dict(options.set)})))

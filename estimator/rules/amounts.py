@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
 from typing import TypedDict
 
-from estimator.billing import UnitAllowance
-from estimator.catalogues import Catalogues, Fee, FeeSchedule, normalize_fee_number
 from estimator.model import Cause, FeeLine, LineClass, Schedule, Severity
 from estimator.money import ZERO, cents, eur, german_factor
+from estimator.rules.billing import UnitAllowance
+from estimator.rules.worksheet import Report, Work, line_label
+from estimator.tariff.catalogues import Catalogues, Fee, FeeSchedule, normalize_fee_number
 from estimator.teeth import JAW_NAMES, jaw_of
-from estimator.worksheet import Report, Work, line_label
 
 # Fee numbers without points, derived from a related fee on the same tooth (GOZ Anlage 1). GOZ 5240 is a half
 # up to the jaw relation and three quarters beyond: the larger share, in the customer's favour, as the limit.

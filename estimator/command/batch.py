@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from estimator.case import CaseError
-from estimator.casefile import open_case
-from estimator.catalogues import load_catalogues
 from estimator.cells import PlanReadError
-from estimator.engine import SettingError, estimate
-from estimator.xlsxout import BatchRow, batch_row
+from estimator.io.casefile import open_case
+from estimator.output.xlsxout import BatchRow, batch_row
+from estimator.rules.engine import SettingError, estimate
+from estimator.tariff.catalogues import load_catalogues
 
 SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files
 
@@ -53,7 +53,7 @@ def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
         case = open_case(path)
         result = estimate(case.plan(), load_catalogues(), dict(case.settings))
         if pdf is not None:
-            from estimator.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
+            from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
             write_pdf(result, load_catalogues(), pdf, dt.date.today())
     except (PlanReadError, CaseError, SettingError) as error:

@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from estimator.amounts import JawCounts, RelatedFees, fee_amounts, lab_amounts, resolve_fee_number
-from estimator.billing import UnitAllowance, beside_prophylaxis
-from estimator.catalogues import Catalogues, Profile
-from estimator.classify import (
+from estimator.model import Cause, Estimate, FeeLine, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
+from estimator.money import ZERO, cents, eur, german_date, percent
+from estimator.rules.amounts import JawCounts, RelatedFees, fee_amounts, lab_amounts, resolve_fee_number
+from estimator.rules.billing import UnitAllowance, beside_prophylaxis
+from estimator.rules.classify import (
     FeeIndex,
     apply_manual_class,
     classify_fee_lines,
@@ -20,10 +21,9 @@ from estimator.classify import (
     orthodontics_is_young,
     surcharges_follow_their_service,
 )
-from estimator.limits import Deductible, StagedCap, implant_limit, pzr_limit
-from estimator.model import Cause, Estimate, FeeLine, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
-from estimator.money import ZERO, cents, eur, german_date, percent
-from estimator.worksheet import Report, Work, line_label
+from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
+from estimator.rules.worksheet import Report, Work, line_label
+from estimator.tariff.catalogues import Catalogues, Profile
 
 RULE_RATE_A = "Nr. II.3.2 a"
 RULE_RATE_B = "Nr. II.3.2 b"

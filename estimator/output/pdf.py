@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from estimator.catalogues import Catalogues
 from estimator.files import atomic_write_bytes
 from estimator.model import Estimate, FeeLine, LineResult, Severity
 from estimator.money import ZERO, eur, german_date, german_factor, german_number, percent
+from estimator.output.wording import limit_sentences, reductions_that_apply
 from estimator.resources import RESOURCES
-from estimator.wording import limit_sentences, reductions_that_apply
+from estimator.tariff.catalogues import Catalogues
 
 FONT = "LiberationSans"
 FONT_FILES = {

@@ -6,7 +6,7 @@ import re
 
 from estimator.model import Estimate, Severity
 from estimator.money import eur, german_date, percent
-from estimator.wording import limit_sentences, reductions_sentence, setting_value
+from estimator.output.wording import limit_sentences, reductions_sentence, setting_value
 
 # Control characters (C0 other than tab and line feed, DEL, C1): a plan could hide terminal escape sequences in
 # a name or a number; the terminal shows them as "?".

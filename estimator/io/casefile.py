@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from estimator.case import SCHEMA, Case, CaseError, EditKey
-from estimator.catalogues import load_catalogues
 from estimator.cells import (
     MAX_TEXT,
     CellError,
@@ -28,7 +27,6 @@ from estimator.cells import (
     parse_variant,
     shown,
 )
-from estimator.engine import SettingError, resolve_settings
 from estimator.files import atomic_write_text
 from estimator.model import (
     MAX_LINES,
@@ -43,6 +41,8 @@ from estimator.model import (
     Schedule,
     Severity,
 )
+from estimator.rules.engine import SettingError, resolve_settings
+from estimator.tariff.catalogues import load_catalogues
 from estimator.teeth import ToothError, parse_teeth
 
 MAX_CASE_BYTES = 64 * 1024 * 1024
@@ -399,6 +399,6 @@ def open_case(path: Path) -> Case:
     """A case from a case file or from a workbook (.xlsx, .xlsm); PlanReadError or CaseError when it cannot be read."""
     if is_case_file(path):
         return load_case(path)
-    from estimator.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
+    from estimator.io.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
 
     return Case.from_plan(read_plan(path))

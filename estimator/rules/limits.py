@@ -7,11 +7,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, Decimal
 
-from estimator.catalogues import Profile
 from estimator.model import CapYear, Cause, DeductibleYear, JawImplants, LineClass, Person, PzrYear, Schedule, Severity
 from estimator.money import ZERO, cents, eur, german_factor
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.catalogues import Profile
 from estimator.teeth import JAW_NAMES, jaw_of
-from estimator.worksheet import Report, Work
 
 RULE_IMPLANTS = "Nr. II.3.1"
 RULE_PZR = "Nr. II.3.1"

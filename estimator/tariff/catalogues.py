@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-PRICELISTS = Path(__file__).resolve().parent.parent / "pricelists"
+from estimator.resources import PRICELISTS
 
 
 @dataclass(frozen=True)

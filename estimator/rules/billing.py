@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from estimator.catalogues import Profile
 from estimator.model import Cause, Schedule, Severity
 from estimator.money import ZERO, german_date, german_factor
-from estimator.worksheet import Report, Work, line_label
+from estimator.rules.worksheet import Report, Work, line_label
+from estimator.tariff.catalogues import Profile
 
 RULE_PER_DAY = "GOZ Abschnitte A und L"
 RULE_PROPHYLAXIS = "GOZ Abschnitt B"

@@ -16,10 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from estimator.catalogues import Catalogues
-from estimator.engine import estimate, resolve_settings
-from estimator.limits import insurance_year, insurance_year_span
 from estimator.model import Estimate, FeeLine, LabLine, LineClass, Plan
+from estimator.rules.engine import estimate, resolve_settings
+from estimator.rules.limits import insurance_year, insurance_year_span
+from estimator.tariff.catalogues import Catalogues
 
 EXHAUSTIVE_GROUPS = 10  # up to 2**10 estimates; beyond, groups are added greedily
 WORK_BUDGET = 60_000  # lines estimated in all at the most: every choice for small plans, greedy and bounded beyond

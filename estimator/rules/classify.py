@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from estimator.catalogues import Catalogues, Profile
 from estimator.model import Cause, LineClass, Person, Schedule, Severity
 from estimator.money import german_date
-from estimator.worksheet import Report, Work
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.catalogues import Catalogues, Profile
 
 A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.catalogues import normalize_fee_number, normalize_lab_code
 from estimator.cells import (
     MAX_TEXT,
     CellError,
@@ -26,9 +25,10 @@ from estimator.cells import (
     shown,
 )
 from estimator.cells import text_key as _key
+from estimator.io.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan, Schedule, Severity
+from estimator.tariff.catalogues import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
-from estimator.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
 
 MAX_TITLE_ROWS = 20
 MAX_COLUMNS = 64

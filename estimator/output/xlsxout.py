@@ -17,8 +17,8 @@ from typing import Any
 from estimator.files import atomic_write_bytes
 from estimator.model import Cause, Estimate, FeeLine, Severity
 from estimator.money import eur
+from estimator.output.wording import limit_sentences, reductions_sentence, reductions_that_apply, setting_value
 from estimator.sheetcells import append_row
-from estimator.wording import limit_sentences, reductions_sentence, reductions_that_apply, setting_value
 
 MONEY = '#,##0.00" €"'
 RATE = "0%"

@@ -1,0 +1,1 @@
+"""The `hkp` command line and its batch mode."""

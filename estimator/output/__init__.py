@@ -1,0 +1,1 @@
+"""Writing estimates: PDF letter, workbook, JSON and terminal text, and their wording."""

@@ -1,0 +1,1 @@
+"""The rules of the tariff: from a plan and the tariff to an estimate (spec/tariff-rules.md)."""

@@ -1,0 +1,1 @@
+"""The tariff: price lists and the tariff profile, read from pricelists/."""

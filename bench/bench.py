@@ -32,7 +32,7 @@ from estimator.io.workbook import write_workbook  # noqa: E402
 from estimator.output.pdf import build_pdf  # noqa: E402
 from estimator.rules.engine import estimate  # noqa: E402
 from estimator.samples import synthetic_plan  # noqa: E402
-from estimator.tariff.catalogues import load_catalogues  # noqa: E402
+from estimator.tariff.catalogues import load_tariffs  # noqa: E402
 
 
 def median_seconds(work: Callable[[], object], runs: int) -> float:
@@ -138,7 +138,7 @@ def main() -> int:
     parser.add_argument("--plans", type=int, default=1000, help="plans for the batch figure")
     arguments = parser.parse_args()
     runs = arguments.runs
-    catalogues = load_catalogues()
+    catalogues = load_tariffs()
     plan = synthetic_plan(300)
     with tempfile.TemporaryDirectory() as tmp:
         workbook = Path(tmp) / "plan300.xlsx"

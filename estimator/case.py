@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from estimator import wording
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
-from estimator.model import MAX_REVIEWER, FeeLine, LabLine, LineClass, Override, Person, Plan
+from estimator.codes import Code
+from estimator.kinds import LineClass
+from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
 from estimator.money import german_date, german_factor, german_number
+from estimator.phrases import Phrase, say
 from estimator.teeth import ToothError, parse_teeth
 
-SCHEMA = "hkp-case/1"
+SCHEMA = "hkp-case/2"
 
 # What a user may correct in a line, by line kind: field -> German column name.
 EDITABLE: dict[str, dict[str, str]] = {
@@ -46,7 +50,12 @@ EditKey = tuple[str, int, str]  # (kind, index of the line among its kind, field
 
 
 class CaseError(ValueError):
-    """A case file or an edit that cannot be taken; the message says why in German."""
+    """A case file or an edit that cannot be taken; the message says why in German, and for an edit the phrase
+    (estimator.wording) says it in the app's language."""
+
+    def __init__(self, message: str, phrase: Phrase | None = None) -> None:
+        super().__init__(message)
+        self.phrase = phrase
 
 
 def _amount(text: str) -> Decimal | None:
@@ -57,7 +66,7 @@ def _amount(text: str) -> Decimal | None:
 def _text(text: str) -> str:
     """A text a user typed, such as a justification: at most MAX_TEXT characters."""
     if len(text) > MAX_TEXT:
-        raise CellError(f"höchstens {MAX_TEXT} Zeichen, {len(text)} eingegeben")
+        raise CellError(say(Code.CELL_TEXT_TOO_LONG, limit=MAX_TEXT, length=len(text)))
     return text.strip()
 
 
@@ -76,11 +85,11 @@ PARSERS: dict[str, Any] = {
 
 
 def parse_edit(field_name: str, text: str) -> Any:
-    """The value a user's text means for a field; CaseError with a German message when it means nothing."""
+    """The value a user's text means for a field; CaseError saying why when it means nothing."""
     try:
         return PARSERS[field_name](text)
     except (CellError, ToothError) as error:
-        raise CaseError(str(error)) from None
+        raise CaseError(wording.text(error.phrase), error.phrase) from None
 
 
 def edit_text(line: FeeLine | LabLine, field_name: str) -> str:
@@ -108,7 +117,7 @@ class Case:
     original: Plan
     person: Person
     plan_date: dt.date | None = None
-    edits: Mapping[EditKey, str] = field(default_factory=dict)
+    edits: Mapping[EditKey, Any] = field(default_factory=dict)  # typed values: Decimal, date, Teeth, bool, class, text
     settings: Mapping[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, one per line
 
@@ -119,9 +128,9 @@ class Case:
     def plan(self) -> Plan:
         """The plan with the person and every edit applied."""
         fees, labs = list(self.original.fee_lines), list(self.original.lab_lines)
-        for (kind, index, name), text in self.edits.items():
+        for (kind, index, name), value in self.edits.items():
             lines: list[Any] = fees if kind == "fee" else labs
-            changes = {name: parse_edit(name, text)}
+            changes = {name: value}
             if name in AMOUNT_INPUTS and (kind, index, "amount") not in self.edits:
                 changes["amount"] = None  # the amount as read no longer fits; it is computed from the new input
             lines[index] = dataclasses.replace(lines[index], **changes)
@@ -145,15 +154,25 @@ class Case:
         return dataclasses.replace(self, overrides=kept + ((override,) if override else ()))
 
     def with_edit(self, key: EditKey, text: str | None) -> Case:
-        """This case with one field edited (text None: back to the value as read). Checks the text first."""
+        """This case with one field edited as the user typed it (None: back to the value as read)."""
+        self._check_editable(key)
+        return self.with_value(key, None if text is None else parse_edit(key[2], text), back=text is None)
+
+    def _check_editable(self, key: EditKey) -> None:
         kind, index, name = key
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
         if name not in EDITABLE.get(kind, {}) or not 0 <= index < len(lines):
             raise CaseError(f"Feld {name} der Zeile {index + 1} ist nicht änderbar")
+
+    def with_value(self, key: EditKey, value: Any, *, back: bool = False) -> Case:
+        """This case with one field set to a typed value (back: to the value as read); an edit that gives the value
+        as read is no edit."""
+        self._check_editable(key)
+        kind, index, name = key
+        lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
         edits = dict(self.edits)
-        if text is None or text == edit_text(lines[index], name):
+        if back or value == getattr(lines[index], name):
             edits.pop(key, None)
         else:
-            parse_edit(name, text)
-            edits[key] = text
+            edits[key] = value
         return dataclasses.replace(self, edits=edits)

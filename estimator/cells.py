@@ -9,15 +9,24 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from estimator.model import LineClass
+from estimator.codes import Code
+from estimator.kinds import LineClass
+from estimator.phrases import Money, Number, PhraseError, say
 
 
 class PlanReadError(Exception):
     """The workbook cannot be read at all; the message says why and what to do."""
 
 
-class CellError(ValueError):
-    """A cell value that does not fit its column; the message says what was expected."""
+class CellError(PhraseError):
+    """A cell value that does not fit its column; the phrase says what was expected (estimator.wording words it)."""
+
+
+def cell_error(code: Code, value: Any = None, **params: Any) -> CellError:
+    """The error for a value, quoting it on one line when it is given."""
+    if value is not None:
+        params["value"] = shown(value)
+    return CellError(say(code, **params))
 
 
 def text_key(text: object) -> str:
@@ -57,12 +66,12 @@ def parse_decimal(value: Any) -> Decimal:
     Text is digits, separators and a sign only: "1E-999999" is no number here (it would print a million digits).
     """
     if isinstance(value, bool):
-        raise CellError("Zahl erwartet")
+        raise CellError(say(Code.CELL_NUMBER))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+            raise cell_error(Code.CELL_NUMBER_FOUND, value)
         number = Decimal(repr(value))  # a binary fraction such as 61.50000000000001 is cut to 10 places
         if _places(number) <= MAX_PLACES:
             return number
@@ -70,15 +79,15 @@ def parse_decimal(value: Any) -> Decimal:
         return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
     text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
     if len(text) > MAX_NUMBER_TEXT or not NUMBER_TEXT.fullmatch(text):
-        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_NUMBER_FOUND, value)
     if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text) or "," in text:
         text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden") from None
+        raise cell_error(Code.CELL_NUMBER_FOUND, value) from None
     if _places(number) > MAX_PLACES:
-        raise CellError(f"höchstens {MAX_PLACES} Nachkommastellen, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_PLACES, value, places=MAX_PLACES)
     return number
 
 
@@ -87,31 +96,36 @@ def _places(number: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-RANGES: dict[str, tuple[Decimal, Decimal, bool, str]] = {
+RANGES: dict[str, tuple[Decimal, Decimal, bool, Code]] = {
     # kind: (low, high, low bound excluded, what a message says is expected)
-    "amount": (Decimal(0), MAX_AMOUNT, False, "Betrag von 0 bis 1.000.000 €"),
-    "factor": (Decimal(0), MAX_FACTOR, True, "Faktor über 0 bis 20"),
-    "count": (Decimal(0), MAX_COUNT, True, "Anzahl über 0 bis 10.000"),
-    "vat": (Decimal(0), MAX_VAT, False, "MwSt-Satz von 0 bis 100 %"),
-    "implants": (Decimal(0), Decimal(MAX_IMPLANTS), False, "Implantate je Kiefer von 0 bis 16"),
+    "amount": (Decimal(0), MAX_AMOUNT, False, Code.CELL_AMOUNT_RANGE),
+    "factor": (Decimal(0), MAX_FACTOR, True, Code.CELL_FACTOR_RANGE),
+    "count": (Decimal(0), MAX_COUNT, True, Code.CELL_COUNT_RANGE),
+    "vat": (Decimal(0), MAX_VAT, False, Code.CELL_VAT_RANGE),
+    "implants": (Decimal(0), Decimal(MAX_IMPLANTS), False, Code.CELL_IMPLANTS_RANGE),
 }
+
+
+def _high(kind: str, high: Decimal) -> Any:
+    """The upper bound as a message names it: an amount in euros, a whole number or a factor."""
+    return Money(high) if kind == "amount" else int(high) if kind in ("count", "implants") else Number(high)
 
 
 def in_range(kind: str, number: Decimal, value: Any) -> Decimal:
     """The number, if it lies in the range of its kind (RANGES); CellError quoting the value otherwise."""
-    low, high, low_open, expected = RANGES[kind]
+    low, high, low_open, code = RANGES[kind]
     if number < low or number > high or (low_open and number == low):
-        raise CellError(f"{expected} erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(code, value, high=_high(kind, high))
     return number
 
 
 def machine_decimal(value: Any) -> Decimal:
     """A number as a case file stores it: "217.06" or a whole number, nothing else."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise CellError(f"Zahl als Text erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_NUMBER_TEXT, value)
     text = str(value)
     if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
-        raise CellError(f"Zahl erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_NUMBER_FOUND, value)
     return Decimal(text)
 
 
@@ -126,7 +140,7 @@ def parse_date(value: Any) -> dt.date:
     else:
         day = _date_text(value)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise CellError(f"Datum zwischen {FIRST_YEAR} und {LAST_YEAR} erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_DATE_RANGE, value, first=str(FIRST_YEAR), last=str(LAST_YEAR))
     return day
 
 
@@ -138,7 +152,7 @@ def _date_text(value: Any) -> dt.date:
                 return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-    raise CellError(f"Datum TT.MM.JJJJ erwartet, „{shown(value)}“ gefunden")
+    raise cell_error(Code.CELL_DATE, value)
 
 
 def parse_yes_no(value: Any) -> bool:
@@ -149,7 +163,7 @@ def parse_yes_no(value: Any) -> bool:
         return True
     if text in NO:
         return False
-    raise CellError(f"„ja“ oder „nein“ erwartet, „{shown(value)}“ gefunden")
+    raise cell_error(Code.CELL_YES_NO, value)
 
 
 def parse_class(value: Any) -> LineClass | None:
@@ -159,16 +173,20 @@ def parse_class(value: Any) -> LineClass | None:
     try:
         return LineClass(text)
     except ValueError:
-        raise CellError(f"Klasse A, B, P oder X erwartet, „{shown(value)}“ gefunden") from None
+        raise cell_error(Code.CELL_CLASS, value) from None
 
 
-def parse_variant(value: Any) -> str:
-    """ "BM5/3", "BM5 / 3", "bm5-3", "3" -> "BM5/3"."""
-    text = re.sub(r"\s", "", str(value)[:MAX_NUMBER_TEXT]).upper()
-    match = re.fullmatch(r"(?:BM5)?[/\-]?([0-3])", text)
-    if not match:
-        raise CellError(f"Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet, „{shown(value)}“ gefunden")
-    return f"BM5/{match[1]}"
+def parse_variant(value: Any, variants: tuple[str, ...]) -> str:
+    """A tariff variant as the profile names it: the name itself, written with spaces, "-" for "/" or in small
+    letters, or its last part alone when only one variant ends so."""
+    text = re.sub(r"\s", "", str(value)[:MAX_NUMBER_TEXT]).upper().replace("-", "/")
+    for name in variants:
+        if text in (name.upper(), name.upper().replace("/", "")):
+            return name
+    by_suffix = [name for name in variants if "/" in name and name.rsplit("/", 1)[1].upper() == text.lstrip("/")]
+    if len(by_suffix) == 1:
+        return by_suffix[0]
+    raise cell_error(Code.CELL_VARIANT, value, variants=variants)
 
 
 def parse_amount(value: Any) -> Decimal:
@@ -195,5 +213,5 @@ def parse_implants(value: Any) -> int:
     """Implants in one jaw: a whole number from 0 to 16."""
     number = in_range("implants", parse_decimal(value), value)
     if number != number.to_integral_value():
-        raise CellError(f"ganze Zahl erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_WHOLE_NUMBER, value)
     return int(number)

@@ -5,89 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, LineKind, Schedule, Severity
+from estimator.phrases import Money, Phrase, Rule, say
 from estimator.teeth import Teeth
-
-
-class LineClass(StrEnum):
-    """Benefit class of a line (spec section 2, Nr. II.3.2)."""
-
-    A = "A"  # Zahnersatz: crowns, dentures, functional therapy, implantology, their preparation
-    B = "B"  # Zahnbehandlung: inlays, other dental work, orthodontics
-    P = "P"  # Prophylaxe: no deductible
-    X = "X"  # not eligible
-
-    @property
-    def label(self) -> str:
-        return CLASS_LABELS[self]
-
-
-CLASS_LABELS = {
-    LineClass.A: "Zahnersatz",
-    LineClass.B: "Zahnbehandlung",
-    LineClass.P: "Prophylaxe",
-    LineClass.X: "nicht erstattungsfähig",
-}
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def label(self) -> str:
-        return {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}[self.value]
-
-
-class Cause(StrEnum):
-    """Why the patient pays part of a line: the reductions by cause (spec section 7, step 9), in rule order."""
-
-    FEE_LIMITS = "fee_limits"
-    LAB_PRICES = "lab_prices"
-    NOT_ELIGIBLE = "not_eligible"
-    IMPLANT_LIMIT = "implant_limit"
-    PZR_LIMIT = "pzr_limit"
-    RATE = "rate"
-    DEDUCTIBLE = "deductible"
-    STAGED_CAP = "staged_cap"
-    OVERRIDE = "override"
-
-    @property
-    def label(self) -> str:
-        return CAUSE_LABELS[self]
-
-
-CAUSE_LABELS = {
-    Cause.FEE_LIMITS: "Gebührengrenzen",  # maximum factor, factor-1.0 numbers, GOZ 0120
-    Cause.LAB_PRICES: "Laborhöchstpreise",  # B 269 prices and quantity limits
-    Cause.NOT_ELIGIBLE: "nicht erstattungsfähig",
-    Cause.IMPLANT_LIMIT: "Implantatgrenze",
-    Cause.PZR_LIMIT: "PZR-Höchstbetrag",
-    Cause.RATE: "Erstattungssatz",
-    Cause.DEDUCTIBLE: "Selbstbehalt",
-    Cause.STAGED_CAP: "Zahnstaffel",
-    Cause.OVERRIDE: "Prüfung",
-}
-
-
-class Schedule(StrEnum):
-    GOZ = "GOZ"
-    GOAE = "GOÄ"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem or note about the plan, with where it is and (for rules) the tariff section."""
+    """A problem or note about the plan, with where it is and (for rules) the tariff section. What it says is a
+    phrase: estimator.wording words it in German or English."""
 
     severity: Severity
-    code: str
-    message: str
+    phrase: Phrase
     sheet: str = ""
     row: int | None = None
     column: str = ""
     section: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.phrase.code.value
 
     @property
     def cell(self) -> str:
@@ -113,7 +52,7 @@ class FeeLine:
     manual_class: LineClass | None = None
     confirmed: bool = False  # the user confirmed a fee number missing from the catalogue
 
-    kind = "fee"
+    kind = LineKind.FEE
 
 
 @dataclass(frozen=True)
@@ -132,7 +71,7 @@ class LabLine:
     amount: Decimal | None = None
     manual_class: LineClass | None = None
 
-    kind = "lab"
+    kind = LineKind.LAB
 
     @property
     def number(self) -> str:
@@ -151,11 +90,11 @@ class Person:
     insurance_number: str = ""
     practice: str = ""
     practice_address: str = ""
-    variant: str = "BM5/0"
+    variant: str = ""  # the tariff variant ("Tarif"); empty: the default tariff's default variant
     insurance_start: dt.date | None = None
     cooperating: bool = False
     accident: bool = False
-    prior_class_a: tuple[Decimal, Decimal, Decimal, Decimal] = (Decimal(0),) * 4
+    prior_class_a: tuple[Decimal, ...] = ()  # class-A benefits already paid in insurance years 1, 2, ... (staged caps)
     deductible_used: Decimal = Decimal(0)
     pzr_reimbursed: Decimal = Decimal(0)
     implants_upper: int = 0
@@ -163,6 +102,7 @@ class Person:
     orthodontics_start: dt.date | None = None  # KFO-Behandlungsbeginn of a treatment already under way
 
 
+MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name
 MAX_REVIEWER = 200  # characters of a reviewer's name
 MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
 MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
@@ -201,10 +141,10 @@ class Plan:
 
 @dataclass(frozen=True)
 class Explanation:
-    """One step that decided or changed a line's amount, with the tariff section."""
+    """One step that decided or changed a line's amount, with the tariff section; what it says is a phrase."""
 
-    rule: str
-    text: str
+    rule: Rule
+    phrase: Phrase
     before: Decimal | None = None
     after: Decimal | None = None
 
@@ -226,7 +166,7 @@ class LineResult:
     reductions: dict[Cause, Decimal] = field(default_factory=dict)  # billed - benefit by cause, only causes that apply
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> LineKind:
         return self.line.kind
 
     @property
@@ -269,11 +209,21 @@ class DeductibleYear:
     amount: Decimal
     used_before: Decimal
     used_by_plan: Decimal
-    note: str = ""
+    variant: str = ""
+    adult: bool = True
+    reduced_months: int = 0  # months of the start year before insurance start (the amount is reduced by so many 12ths)
+    full: Decimal = Decimal("0.00")  # the amount of a whole year
 
     @property
     def left(self) -> Decimal:
         return max(Decimal("0.00"), self.amount - self.used_before - self.used_by_plan)
+
+    def note(self) -> Phrase:
+        """ "BM5/3, Erwachsene" - and how the first year is reduced."""
+        if self.reduced_months:
+            full, months = Money(self.full), self.reduced_months
+            return say(Code.PART_DEDUCTIBLE_REDUCED, variant=self.variant, adult=self.adult, full=full, months=months)
+        return say(Code.PART_DEDUCTIBLE_GROUP, variant=self.variant, adult=self.adult)
 
 
 @dataclass(frozen=True)
@@ -309,6 +259,17 @@ class Limits:
     deductible: tuple[DeductibleYear, ...] = ()
     pzr: tuple[PzrYear, ...] = ()
     implants: tuple[JawImplants, ...] = ()
+    cap_section: str = ""  # the section of the staged caps, as the tariff names it
+
+
+@dataclass(frozen=True)
+class VersionUsed:
+    """A price list or tariff profile version the estimate used, with the date it is valid from."""
+
+    kind: str  # tariff_profile | b269 | goz | goae
+    name: str
+    version: str
+    valid_from: dt.date
 
 
 @dataclass(frozen=True)
@@ -321,7 +282,9 @@ class Estimate:
     totals: Totals
     limits: Limits
     settings: dict[str, object] = field(default_factory=dict)
-    versions: dict[str, str] = field(default_factory=dict)
+    versions: tuple[VersionUsed, ...] = ()
+    tariff_name: str = ""  # the tariff's display name, "DKV BestMed Premium"
+    variant: str = ""  # the variant estimated with (the person's, or the tariff's default)
 
     @property
     def reductions(self) -> dict[Cause, Decimal]:

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tomllib
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
-from estimator.model import FeeLine, LabLine, Person, Plan, Schedule
+from estimator.kinds import Schedule
+from estimator.model import FeeLine, LabLine, Person, Plan
+from estimator.resources import RESOURCES
 from estimator.teeth import PERMANENT, parse_teeth
 
-# A crown with its preparation and lab work; a filling; an implant; prophylaxis: typical HKP building blocks.
-CROWN = (("0090", "2.3"), ("2197", "2.3"), ("2210", "2.3"))
-CROWN_LAB = (("0001", "5.70", 2), ("0344", "61.50", 1), ("0602", "78.60", 1))
-INLAY = (("0090", "2.3"), ("2170", "2.3"))
-INLAY_LAB = (("0322", "107.10", 1),)
-IMPLANT = (("9010", "2.3"), ("0530", "1.0"), ("2200", "2.3"))
-IMPLANT_LAB = (("I 111", "200.00", 1), ("I 115", "73.40", 1))
-BLOCKS = ((CROWN, CROWN_LAB), (INLAY, INLAY_LAB), (IMPLANT, IMPLANT_LAB))
-SURCHARGES = ("0530",)
+
+@cache
+def _blocks() -> tuple[tuple[Any, ...], frozenset[str], str]:
+    """Typical building blocks of a plan (resources/examples/samples.toml): fee and lab lines on one tooth."""
+    data = tomllib.loads((RESOURCES / "examples" / "samples.toml").read_text(encoding="utf-8"))
+    blocks = tuple((tuple(map(tuple, b["fees"])), tuple(map(tuple, b["labs"]))) for b in data["blocks"])
+    return blocks, frozenset(data["surcharges"]), str(data["variant"])
 
 
 def synthetic_plan(lines: int, seed: int = 1, start: dt.date = dt.date(2026, 1, 1)) -> Plan:
     """A plan of about `lines` fee and lab lines, spread over the year, deterministic for a seed."""
+    blocks, surcharges, variant = _blocks()
     rng = random.Random(seed)
     fees: list[FeeLine] = []
     labs: list[LabLine] = []
@@ -29,9 +33,9 @@ def synthetic_plan(lines: int, seed: int = 1, start: dt.date = dt.date(2026, 1, 
     surcharge_days: set[dt.date] = set()
     while len(fees) + len(labs) < lines:
         tooth = str(rng.choice(PERMANENT))
-        block_fees, block_labs = rng.choice(BLOCKS)
+        block_fees, block_labs = rng.choice(blocks)
         for number, factor in block_fees:
-            if number in SURCHARGES:
+            if number in surcharges:
                 if day in surcharge_days:
                     continue  # one surcharge per treatment day, as a practice bills it
                 surcharge_days.add(day)
@@ -51,7 +55,7 @@ def synthetic_plan(lines: int, seed: int = 1, start: dt.date = dt.date(2026, 1, 
         insurance_number="B987654321",
         practice="Zahnarztpraxis Dr. Muster",
         practice_address="Hauptstraße 1, 50667 Köln",
-        variant="BM5/1",
+        variant=variant,
         insurance_start=start,
     )
     return Plan(tuple(fees), tuple(labs)[: max(0, lines - len(fees))], person, dt.date(2026, 2, 1), "synthetisch")

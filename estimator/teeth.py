@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from estimator.codes import Code
+from estimator.phrases import PhraseError, say
+
 PERMANENT = tuple(q * 10 + p for q in (1, 2, 3, 4) for p in range(1, 9))
 DECIDUOUS = tuple(q * 10 + p for q in (5, 6, 7, 8) for p in range(1, 6))
 VALID_TEETH = frozenset(PERMANENT + DECIDUOUS)
 UPPER_QUADRANTS = (1, 2, 5, 6)
 UPPER = frozenset(t for t in VALID_TEETH if t // 10 in UPPER_QUADRANTS)
 LOWER = VALID_TEETH - UPPER
-JAW_NAMES = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
 MAX_TEETH_TEXT = 100  # characters of a tooth text: every tooth of both jaws as a list is 95
 
 
-class ToothError(ValueError):
-    """A tooth text that is not valid FDI notation; the message says what is expected."""
+class ToothError(PhraseError):
+    """A tooth text that is not valid FDI notation; the phrase says what is expected."""
 
 
 @dataclass(frozen=True)
@@ -58,21 +60,19 @@ def _deciduous_order(jaw: str) -> list[int]:
 
 def _single(token: str) -> int:
     if not (token.isascii() and token.isdigit()) or int(token) not in VALID_TEETH:
-        raise ToothError(
-            f"„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85)"
-        )
+        raise ToothError(say(Code.TOOTH_NOT_FDI, token=token))
     return int(token)
 
 
 def _range(first: int, last: int) -> set[int]:
     if jaw_of(first) != jaw_of(last):
-        raise ToothError(f"Bereich {first}-{last} reicht über beide Kiefer; bitte je Kiefer angeben")
+        raise ToothError(say(Code.TOOTH_RANGE_BOTH_JAWS, first=str(first), last=str(last)))
     jaw = jaw_of(first)
     for order in (_arch_order(jaw), _deciduous_order(jaw)):
         if first in order and last in order:
             i, j = sorted((order.index(first), order.index(last)))
             return set(order[i : j + 1])
-    raise ToothError(f"Bereich {first}-{last} mischt Milchzähne und bleibende Zähne")
+    raise ToothError(say(Code.TOOTH_RANGE_MIXED, first=str(first), last=str(last)))
 
 
 def parse_teeth(value: object) -> Teeth:
@@ -85,7 +85,7 @@ def parse_teeth(value: object) -> Teeth:
     if not text:
         return Teeth()
     if len(text) > MAX_TEETH_TEXT:
-        raise ToothError(f"Zahnangabe mit {len(text)} Zeichen; höchstens {MAX_TEETH_TEXT}")
+        raise ToothError(say(Code.TOOTH_TEXT_TOO_LONG, length=len(text), limit=MAX_TEETH_TEXT))
     normalized = re.sub(r"\s*[-–]\s*", "-", text.upper())
     teeth: set[int] = set()
     whole_jaw = False

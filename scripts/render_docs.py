@@ -13,7 +13,7 @@ from estimator.io.excel import read_plan
 from estimator.output.pdf import write_pdf
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -23,7 +23,7 @@ ISSUED = dt.date(2026, 11, 23)
 def main() -> int:
     out = ROOT / "docs" / "pdf"
     out.mkdir(parents=True, exist_ok=True)
-    catalogues = load_catalogues()
+    catalogues = load_tariffs()
     plans = {p.stem: read_plan(p) for p in sorted(GOLDEN.glob("*.xlsx"))}
     plans["plan_300_zeilen"] = synthetic_plan(300)
     with tempfile.TemporaryDirectory() as tmp:

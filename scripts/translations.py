@@ -56,16 +56,14 @@ ENGLISH = {
     "Gesamtkosten": "Total costs",
     "Gespeichert: {0}": "Saved: {0}",
     "HKP (*.xlsx *.xlsm *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)",
-    "HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.\nPreislisten: {0}": (
-        "HKP estimator – benefits under DKV BestMed Premium BM5 / 0-3.\nPrice lists: {0}"
-    ),
+    "HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}": "HKP estimator – benefits under {0}.\nPrice lists: {1}",
     "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
     "Implantate OK (vorhanden)": "Implants upper jaw (present)",
     "Implantate UK (vorhanden)": "Implants lower jaw (present)",
     "Implantate {0}: {1} von {2}": "Implants {0}: {1} of {2}",
     "Jahr {0}: {1}": "Year {0}: {1}",
     "Klasse": "Class",
-    "Kooperationszahnarzt (90 %)": "Cooperating dentist (90 %)",
+    "Kooperationszahnarzt ({0})": "Cooperating dentist ({0})",
     "Labor ({0})": "Lab ({0})",
     "Leistung": "Service",
     "Leistungen ({0})": "Fees ({0})",
@@ -90,8 +88,8 @@ ENGLISH = {
     "Schritt": "Step",
     "Selbstbehalt verbraucht": "Deductible used",
     "Speichern fehlgeschlagen": "Saving failed",
-    "Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei": (
-        "Staged cap for dentures (Nr. II.3.2): grey used before, blue this plan, light left"
+    "Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei": (
+        "Staged cap for dentures: grey used before, blue this plan, light left"
     ),
     "Tarif": "Tariff",
     "Unfall": "Accident",
@@ -112,7 +110,7 @@ ENGLISH = {
     "erstattungsfähig": "eligible",
     "geändert; im Plan: {0}": "changed; in the plan: {0}",
     "keine Implantate geplant": "no implants planned",
-    "keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)": "no staged cap (after insurance year 4, or accident)",
+    "keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)": "no staged cap (after insurance year {0}, or accident)",
     "nachher": "after",
     "nichts geplant": "nothing planned",
     "voraussichtliche Erstattung": "expected benefit",
@@ -138,10 +136,10 @@ ENGLISH = {
     "KFO-Behandlungsbeginn": "Orthodontics started",
     (
         "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
-        "19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans."
+        "{0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans."
     ): (
-        "Start of an orthodontic treatment already under way: it is covered when it began before the 19th birthday "
-        "(Nr. II.3.1). Empty: the plan's first orthodontic service."
+        "Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday "
+        "({1}). Empty: the plan's first orthodontic service."
     ),
     "Gebührengrenzen": "fee limits",
     "Laborhöchstpreise": "lab price limits",
@@ -154,9 +152,7 @@ ENGLISH = {
     "Eigenanteil: davon {0}": "Own share: of which {0}",
     "keine Kürzung": "no reduction",
     "{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})": "{0}change not taken: the estimate failed on it ({1})",
-    "Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)\nAuslegung: {0}": (
-        "What the patient pays, by cause (Nr. II.3.1, II.3.2, II.8)\nInterpretation settings: {0}"
-    ),
+    "Was der Patient zahlt, nach Ursachen\nAuslegung: {0}": "What the patient pays, by cause\nInterpretation settings: {0}",
 }
 
 

@@ -29,6 +29,7 @@ from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.dialogs import ask
 from ui.document import CaseDocument, recoverable, remove_unfinished_autosave
+from ui.language import set_language
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, Settings
 
@@ -37,7 +38,9 @@ SCREEN = (1366, 768)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="hkp-estimator", description="HKP-Schätzer: Erstattung nach BM5 / 0-3 schätzen")
+    parser = argparse.ArgumentParser(
+        prog="hkp-estimator", description="HKP-Schätzer: die Erstattung eines Heil- und Kostenplans schätzen"
+    )
     parser.add_argument("file", nargs="?", type=Path, help="Heil- und Kostenplan (.xlsx, .xlsm) oder Fall (.hkp.json)")
     parser.add_argument("--language", choices=("de", "en"), help="Sprache für diesen Start (sonst aus den Einstellungen)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="Fenster mit dem Plan als PNG speichern und beenden")
@@ -51,6 +54,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 def install_translation(app: QApplication, language: str) -> list[QTranslator]:
     """English from resources/translations (German is the source language), with Qt's own texts."""
+    set_language(language)
     if language != "en":
         QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
         qt_translator = QTranslator(app)

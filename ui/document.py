@@ -12,12 +12,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from estimator import wording
 from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.model import Estimate, Override, Person
-from estimator.rules.engine import SettingError, estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.rules.engine import SettingError, estimate, tariff_of
+from estimator.tariff.catalogues import Tariff, load_tariffs
+from ui.language import language
 
 CASE_SUFFIX = ".hkp.json"
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
@@ -58,13 +60,18 @@ class CaseDocument(QObject):
         self.case = case
         self.path = path  # the case file it was saved to or opened from
         self.source = source  # the workbook it was read from
-        self.catalogues = load_catalogues()
-        self.estimate: Estimate = estimate(case.plan(), self.catalogues, dict(case.settings))
+        self.tariffs = load_tariffs()
+        self.estimate: Estimate = estimate(case.plan(), self.tariffs, dict(case.settings))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.saved_state_changed)
         self.autosave_enabled = autosave
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.autosave)
+
+    @property
+    def tariff(self) -> Tariff:
+        """The tariff of the plan's variant: its newest profile names the variants, cap years and settings offered."""
+        return tariff_of(self.estimate.plan, self.tariffs)[0]
 
     @property
     def is_saved(self) -> bool:
@@ -78,7 +85,7 @@ class CaseDocument(QObject):
 
     def _set_case(self, case: Case, result: Estimate | None = None) -> None:
         self.case = case
-        self.estimate = result or estimate(case.plan(), self.catalogues, dict(case.settings))
+        self.estimate = result or estimate(case.plan(), self.tariffs, dict(case.settings))
         self.changed.emit()
         if self.autosave_enabled:
             self._autosave_timer.start()
@@ -90,9 +97,10 @@ class CaseDocument(QObject):
             after = make()
             if after == self.case:
                 return True
-            result = estimate(after.plan(), self.catalogues, dict(after.settings))
+            result = estimate(after.plan(), self.tariffs, dict(after.settings))
         except (CaseError, SettingError) as error:
-            self.refused.emit(f"{where}{error}")
+            phrase = error.phrase if isinstance(error, CaseError) else None
+            self.refused.emit(f"{where}{wording.text(phrase, language()) if phrase else error}")
             return False
         except Exception as error:  # the engine failed on this input: refuse it rather than leave a broken document
             self.refused.emit(

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
 from estimator.io.casefile import is_case_file, open_case
-from estimator.model import Override, Severity
+from estimator.kinds import Severity
+from estimator.model import Override
 from estimator.money import eur
 from estimator.resources import RESOURCES
 from estimator.rules.engine import SettingError
+from estimator.wording import class_label, finding_text, versions_text
 from ui.dialogs import ask, warn
 from ui.document import CASE_SUFFIX, CaseDocument
+from ui.language import language
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.settings import ADDRESS, FOLDER, LANGUAGE, PRACTICE, RECENT, REVIEWER, Settings
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
@@ -234,10 +237,11 @@ class MainWindow(QMainWindow):
         """Alternatives and the staged-cap planner, computed when their tab is shown (the planner may take a moment)."""
         if self.detail_tabs.currentWidget() is not self.whatif_text:
             return
-        from estimator.rules.whatif import whatif_text  # noqa: PLC0415
+        from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
 
         document = self.document
-        self.whatif_text.setPlainText(whatif_text(document.estimate.plan, document.catalogues, dict(document.case.settings)))
+        settings = dict(document.case.settings)
+        self.whatif_text.setPlainText(whatif_text(document.estimate.plan, document.tariffs, settings, language()))
 
     def refresh_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
@@ -273,7 +277,7 @@ class MainWindow(QMainWindow):
                     line.number,
                     line.teeth.text,
                     result.line_class.value,
-                    result.line_class.label,
+                    class_label(result.line_class, language()),
                     eur(result.billed),
                     eur(result.eligible),
                     eur(result.benefit),
@@ -342,7 +346,7 @@ class MainWindow(QMainWindow):
     def select_finding(self, index: QModelIndex) -> None:
         finding = self.findings_model.findings[index.row()]
         if not self.select_line(finding.sheet, finding.row):
-            self.statusBar().showMessage(finding.message, 10000)
+            self.statusBar().showMessage(finding_text(finding, language()), 10000)
 
     def filter_tooth(self, tooth: int | None) -> None:
         self.fee_filter.set_tooth(tooth)
@@ -441,7 +445,7 @@ class MainWindow(QMainWindow):
 
         letterhead = Letterhead(self.settings.get(PRACTICE), self.settings.get(ADDRESS))
         try:
-            write_pdf(self.document.estimate, self.document.catalogues, path, dt.date.today(), letterhead)
+            write_pdf(self.document.estimate, self.document.tariffs, path, dt.date.today(), letterhead)
         except (OSError, SettingError) as error:
             self.show_error(self.tr("PDF nicht geschrieben"), str(error))
             return None
@@ -490,11 +494,12 @@ class MainWindow(QMainWindow):
             self.settings.set(ADDRESS, address.strip())
 
     def about(self) -> None:
-        versions = ", ".join(f"{k}: {v}" for k, v in self.document.estimate.versions.items())
+        estimate = self.document.estimate
+        versions = versions_text(estimate.versions, language())
         QMessageBox.about(
             self,
             self.tr("Über HKP-Schätzer"),
-            self.tr("HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.\nPreislisten: {0}").format(versions),
+            self.tr("HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}").format(estimate.tariff_name, versions),
         )
 
     # --- closing and dropping -----------------------------------------------------------------------------

@@ -10,9 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from estimator.case import EDITABLE, edit_text
-from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult, Severity
+from estimator.kinds import Severity
+from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
 from estimator.money import eur, german_date, german_factor, percent
+from estimator.rules.engine import tariff_of
+from estimator.wording import by_severity, finding_text, rule_text, severity_label, step_text
 from ui.document import CaseDocument
+from ui.language import language
 
 Index = QModelIndex | QPersistentModelIndex
 EDITED = QColor("#fff4c2")
@@ -47,9 +51,12 @@ def _amount(result: LineResult | None, name: str) -> str:
     return eur(getattr(result, name)) if result else ""
 
 
-def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine) -> str:
+def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine, result: LineResult | None) -> str:
+    if line.description or result is None:
+        return line.description
     schedule = line.schedule.value if isinstance(line, FeeLine) else ""
-    return line.description or document.catalogues.catalogue_text(line.kind, schedule, line.number)
+    tariff = tariff_of(document.estimate.plan, document.tariffs)[0]
+    return tariff.on(result.date).catalogue_text(line.kind, schedule, line.number)
 
 
 class LinesModel(QAbstractTableModel):
@@ -58,7 +65,7 @@ class LinesModel(QAbstractTableModel):
     def __init__(self, document: CaseDocument, kind: str) -> None:
         super().__init__()
         self.document, self.kind = document, kind
-        text = lambda line, result: _catalogue_text(document, line)  # noqa: E731
+        text = lambda line, result: _catalogue_text(document, line, result)  # noqa: E731
         date = lambda line, result: german_date(result.date if result else line.date)  # noqa: E731
         common_end = [
             Column("erstattungsfähig", self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
@@ -106,7 +113,7 @@ class LinesModel(QAbstractTableModel):
     def _refresh_cache(self) -> None:
         plan = self.document.estimate.plan
         self.lines: Sequence[FeeLine | LabLine] = plan.fee_lines if self.kind == "fee" else plan.lab_lines
-        by_place = {(r.kind, r.line.sheet, r.line.row): r for r in self.document.estimate.lines}
+        by_place = {(str(r.kind), r.line.sheet, r.line.row): r for r in self.document.estimate.lines}
         self.results = [by_place.get((self.kind, line.sheet, line.row)) for line in self.lines]
 
     def refresh(self) -> None:
@@ -166,7 +173,7 @@ class LinesModel(QAbstractTableModel):
             ]
             return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field) or "–")
         if result and column.key == "Erstattung" and result.explanations:
-            return "\n".join(f"{e.rule}: {e.text}" for e in result.explanations)
+            return "\n".join(f"{rule_text(e.rule, language())}: {step_text(e, language())}" for e in result.explanations)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -256,8 +263,7 @@ class FindingsModel(RecordsModel):
         return self.records
 
     def refresh(self) -> None:
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-        self.set_records(sorted(self.document.estimate.findings, key=lambda f: (order[f.severity], f.sheet, f.row or 0)))
+        self.set_records(by_severity(sorted(self.document.estimate.findings, key=lambda f: (f.sheet, f.row or 0))))
 
     def show_record(self, finding: Finding, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -266,11 +272,13 @@ class FindingsModel(RecordsModel):
                 if finding.cell
                 else (f"{finding.sheet}, {self.tr('Zeile')} {finding.row}" if finding.row else finding.sheet)
             )
-            return [finding.severity.label, place, finding.message, finding.section][column]
+            return [severity_label(finding.severity, language()), place, finding_text(finding, language()), finding.section][
+                column
+            ]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(SEVERITY_COLOURS[finding.severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return finding.message
+            return finding_text(finding, language())
         return None
 
 
@@ -287,9 +295,9 @@ class ExplanationModel(RecordsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             before = eur(step.before) if step.before is not None else ""
             after = eur(step.after) if step.after is not None else ""
-            return [step.rule, step.text, before, after][column]
+            return [rule_text(step.rule, language()), step_text(step, language()), before, after][column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return step.text
+            return step_text(step, language())
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.cells import CellError, parse_amount, parse_date
-from estimator.model import Cause, LineClass
-from estimator.money import cents, eur, german_date, german_number
-from estimator.output.wording import reductions_that_apply, setting_value
+from estimator.kinds import LineClass
+from estimator.model import MAX_CAP_YEARS
+from estimator.money import cents, eur, german_date, german_number, percent
+from estimator.wording import cause_label, reductions_that_apply, setting_value, text
 from ui.document import CaseDocument
+from ui.language import language
 
-VARIANTS = ("BM5/0", "BM5/1", "BM5/2", "BM5/3")
 CLASS_COLOURS = {
     LineClass.A: QColor("#1f4e79"),
     LineClass.B: QColor("#2e7d32"),
@@ -38,7 +40,6 @@ CLASS_COLOURS = {
 USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
-IMPLANT_NUMBERS = ("9010",)
 
 
 def breakable(text: str, limit: int = 100) -> str:
@@ -60,7 +61,8 @@ class PersonPanel(QGroupBox):
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setWordWrap(True)
         self.variant = QComboBox()
-        self.variant.addItems(VARIANTS)
+        self.variant.addItems(document.tariffs.variants)
+        profile = document.tariff.profile
         self.birth_date = self._date_field("birth_date", self.tr("Datum"))
         self.insurance_start = self._date_field("insurance_start", self.tr("Datum"))
         self.plan_date = self._date_field("plan_date", self.tr("Planungsdatum"))
@@ -68,12 +70,12 @@ class PersonPanel(QGroupBox):
         self.orthodontics_start.setToolTip(
             self.tr(
                 "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
-                "19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans."
-            )
+                "{0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans."
+            ).format(profile.orthodontics_age_limit, profile.sections.orthodontics)
         )
-        self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt (90 %)"))
+        self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt ({0})").format(percent(profile.rates["A_cooperating"])))
         self.accident = QCheckBox(self.tr("Unfallfolge (ganzer Plan)"))
-        self.prior = [self._money_field(year) for year in range(4)]
+        self.prior = [self._money_field(year) for year in range(min(profile.cap_years, MAX_CAP_YEARS))]
         self.deductible_used = self._money_field("deductible_used")
         self.pzr_reimbursed = self._money_field("pzr_reimbursed")
         self.implants_upper, self.implants_lower = QSpinBox(), QSpinBox()
@@ -134,7 +136,7 @@ class PersonPanel(QGroupBox):
         try:
             value = parse_date(field.text()) if field.text().strip() else None
         except CellError as error:
-            self.message.setText(f"{label}: {error}")
+            self.message.setText(f"{label}: {text(error.phrase, language())}")
             return
         self.message.clear()
         if name != "plan_date":
@@ -146,11 +148,12 @@ class PersonPanel(QGroupBox):
         try:
             value = cents(parse_amount(field.text() or "0"))
         except CellError as error:
-            self.message.setText(str(error))
+            self.message.setText(text(error.phrase, language()))
             return
         self.message.clear()
         if isinstance(name, int):
             prior = list(self.document.person.prior_class_a)
+            prior += [Decimal(0)] * (name + 1 - len(prior))
             prior[name] = value
             self._changed("prior_class_a", tuple(prior))
         else:
@@ -161,15 +164,15 @@ class PersonPanel(QGroupBox):
         person = self.document.person
         self.name.setText(breakable(person.name) or "–")
         self.name.setToolTip(person.name)
-        self.variant.setCurrentText(person.variant)
+        self.variant.setCurrentText(self.document.estimate.variant)
         self.birth_date.setText(german_date(person.birth_date))
         self.insurance_start.setText(german_date(person.insurance_start))
         self.plan_date.setText(german_date(self.document.case.plan_date))
         self.orthodontics_start.setText(german_date(person.orthodontics_start))
         self.cooperating.setChecked(person.cooperating)
         self.accident.setChecked(person.accident)
-        for field, amount in zip(self.prior, person.prior_class_a, strict=True):
-            field.setText(german_number(amount))
+        for year, field in enumerate(self.prior):
+            field.setText(german_number(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
         self.deductible_used.setText(german_number(person.deductible_used))
         self.pzr_reimbursed.setText(german_number(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)
@@ -184,7 +187,7 @@ class CapChart(QWidget):
         super().__init__()
         self.document = document
         self.setMinimumHeight(64)
-        self.setToolTip(self.tr("Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei"))
+        self.setToolTip(self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei"))
         document.changed.connect(self.update)
 
     def sizeHint(self) -> QSize:
@@ -196,7 +199,11 @@ class CapChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not years:
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)")
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)").format(
+                    self.document.tariff.profile.cap_years
+                ),
             )
             return
         widest = max(year.cumulative_cap for year in years)
@@ -263,17 +270,6 @@ class TotalsBar(QFrame):
         self.causes.setStyleSheet("color: #44546a")
         self.causes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.causes)
-        self.cause_labels = {
-            Cause.FEE_LIMITS: self.tr("Gebührengrenzen"),
-            Cause.LAB_PRICES: self.tr("Laborhöchstpreise"),
-            Cause.NOT_ELIGIBLE: self.tr("nicht erstattungsfähig"),
-            Cause.IMPLANT_LIMIT: self.tr("Implantatgrenze"),
-            Cause.PZR_LIMIT: self.tr("PZR-Höchstbetrag"),
-            Cause.RATE: self.tr("Erstattungssatz"),
-            Cause.DEDUCTIBLE: self.tr("Selbstbehalt"),
-            Cause.STAGED_CAP: self.tr("Zahnstaffel"),
-            Cause.OVERRIDE: self.tr("Prüfung"),
-        }
         self.chart = CapChart(document)
         self.chart.setMinimumWidth(300)
         layout.addWidget(self.chart, 1)
@@ -284,12 +280,12 @@ class TotalsBar(QFrame):
         estimate = self.document.estimate
         for key, label in self.values.items():
             label.setText(eur(getattr(estimate.totals, key)))
-        parts = [f"{self.cause_labels[cause]} {eur(amount)}" for cause, amount in reductions_that_apply(estimate.reductions)]
+        parts = [
+            f"{cause_label(cause, language())} {eur(amount)}" for cause, amount in reductions_that_apply(estimate.reductions)
+        ]
         self.causes.setText(self.tr("Eigenanteil: davon {0}").format(", ".join(parts)) if parts else self.tr("keine Kürzung"))
         settings = ", ".join(f"{name}={setting_value(value)}" for name, value in estimate.settings.items())
-        self.causes.setToolTip(
-            self.tr("Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)\nAuslegung: {0}").format(settings)
-        )
+        self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung: {0}").format(settings))
 
 
 class ToothChart(QWidget):
@@ -311,9 +307,10 @@ class ToothChart(QWidget):
     def work(self) -> dict[int, tuple[LineClass, bool]]:
         """Per tooth: the most important class of its lines, and whether an implant is planned there."""
         rank = [LineClass.A, LineClass.B, LineClass.P, LineClass.X]
+        implant_numbers = self.document.tariff.profile.implant_numbers
         found: dict[int, tuple[LineClass, bool]] = {}
         for result in self.document.estimate.lines:
-            implant = result.kind == "fee" and result.line.number in IMPLANT_NUMBERS
+            implant = result.kind == "fee" and result.line.number in implant_numbers
             for tooth in result.line.teeth.teeth:
                 old_class, old_implant = found.get(tooth, (LineClass.X, False))
                 best = min(old_class, result.line_class, key=rank.index) if tooth in found else result.line_class

@@ -16,7 +16,7 @@ from estimator.cells import PlanReadError
 from estimator.io.casefile import open_case
 from estimator.output.xlsxout import BatchRow, batch_row
 from estimator.rules.engine import SettingError, estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 
 SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files
 
@@ -51,11 +51,11 @@ def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
     """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
     try:
         case = open_case(path)
-        result = estimate(case.plan(), load_catalogues(), dict(case.settings))
+        result = estimate(case.plan(), load_tariffs(), dict(case.settings))
         if pdf is not None:
             from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
-            write_pdf(result, load_catalogues(), pdf, dt.date.today())
+            write_pdf(result, load_tariffs(), pdf, dt.date.today())
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=path.name, error=str(error))
     except OSError as error:

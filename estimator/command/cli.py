@@ -12,16 +12,18 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from estimator import wording
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
 from estimator.io.casefile import open_case
 from estimator.model import MAX_REVIEWER, Override, Plan
+from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
 from estimator.resources import example_plan_path
 from estimator.rules.engine import SettingError, estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 
 
 class UsageError(Exception):
@@ -32,14 +34,14 @@ def _date(text: str) -> dt.date:
     try:
         return parse_date(text)
     except CellError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
 
 
 def _variant(text: str) -> str:
     try:
-        return parse_variant(text)
+        return parse_variant(text, load_tariffs().variants)
     except CellError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -80,26 +82,26 @@ def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
             else:
                 decision = dataclasses.replace(before, eligible=parse_amount(value), reason=reasons[:MAX_TEXT])
         except CellError as error:
-            raise UsageError(f"--override {sheet}!{row}: {error}") from None
+            raise UsageError(f"--override {sheet}!{row}: {wording.text(error.phrase)}") from None
         found[(sheet, row)] = decision
     return tuple(found.values())
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="hkp", description="Erstattung nach DKV BestMed Premium BM5 / 0-3 für einen Heil- und Kostenplan schätzen."
+        prog="hkp", description="Die Erstattung des Versicherers für einen Heil- und Kostenplan schätzen."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     est = commands.add_parser("estimate", help="einen Heil- und Kostenplan (Excel) berechnen")
     est.add_argument(
         "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
     )
-    est.add_argument("--json", type=Path, metavar="OUT", help="Ergebnis als JSON (hkp-estimate/1) schreiben")
+    est.add_argument("--json", type=Path, metavar="OUT", help=f"Ergebnis als JSON ({JSON_SCHEMA}) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument(
         "--xlsx", type=Path, metavar="OUT", help="Ergebnis als Excel-Arbeitsmappe (Zeilen, Gründe, Hinweise) schreiben"
     )
-    est.add_argument("--tariff", type=_variant, metavar="BM5/N", help="Tarifstufe BM5/0 bis BM5/3")
+    est.add_argument("--tariff", type=_variant, metavar="TARIF", help="Tarifvariante, wie sie auf dem Blatt Patient steht")
     est.add_argument("--insurance-start", type=_date, metavar="DATUM", help="Versicherungsbeginn (TT.MM.JJJJ)")
     est.add_argument("--birth-date", type=_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
     est.add_argument("--plan-date", type=_date, metavar="DATUM", help="Planungsdatum (TT.MM.JJJJ)")
@@ -107,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kfo-start",
         type=_date,
         metavar="DATUM",
-        help="Beginn einer laufenden kieferorthopädischen Behandlung (TT.MM.JJJJ); entscheidet das Alter nach Nr. II.3.1",
+        help="Beginn einer laufenden kieferorthopädischen Behandlung (TT.MM.JJJJ); entscheidet das Alter bei Behandlungsbeginn",
     )
     est.add_argument(
         "--cooperating", action=argparse.BooleanOptionalAction, default=None, help="Behandlung bei einem Kooperationszahnarzt"
@@ -197,11 +199,11 @@ def run_estimate(options: argparse.Namespace) -> int:
     places = {(o.sheet, o.row) for o in cli_overrides}
     kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in places)
     plan = dataclasses.replace(apply_options(plan, options), overrides=kept + cli_overrides)
-    result = estimate(plan, load_catalogues(), {**settings, **dict(options.set)})
+    result = estimate(plan, load_tariffs(), {**settings, **dict(options.set)})
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        write_pdf(result, load_catalogues(), options.pdf, dt.date.today())
+        write_pdf(result, load_tariffs(), options.pdf, dt.date.today())
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         atomic_write_text(options.json, json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n")
@@ -244,10 +246,10 @@ def run_batch_command(options: argparse.Namespace) -> int:
 
 
 def run_whatif(options: argparse.Namespace) -> int:
-    from estimator.rules.whatif import whatif_text  # noqa: PLC0415
+    from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
 
     plan, settings = read_input(options.plan or example_plan_path())
-    sys.stdout.write(terminal_safe(whatif_text(plan, load_catalogues(), {**settings, **dict(options.set)})))
+    sys.stdout.write(terminal_safe(whatif_text(plan, load_tariffs(), {**settings, **dict(options.set)})))
     return 0
 
 

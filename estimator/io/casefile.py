@@ -1,4 +1,5 @@
-"""The case file (`*.hkp.json`, schema hkp-case/1): written atomically and owner-only, read as hostile input.
+"""The case file (`*.hkp.json`, schema hkp-case/2; hkp-case/1 is still read): written atomically and owner-only,
+read as hostile input.
 
 A case file comes from disk like a workbook and is checked as strictly: its size, its nesting, its types,
 every value's range (the same parsers as workbook cells) and the number of its lines. A file that cannot be
@@ -16,10 +17,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.case import SCHEMA, Case, CaseError, EditKey
+from estimator.case import EDITABLE, SCHEMA, Case, CaseError, EditKey
 from estimator.cells import (
     MAX_TEXT,
     CellError,
+    cell_error,
     in_range,
     machine_decimal,
     parse_class,
@@ -27,23 +29,16 @@ from estimator.cells import (
     parse_variant,
     shown,
 )
+from estimator.codes import Code
 from estimator.files import atomic_write_text
-from estimator.model import (
-    MAX_LINES,
-    MAX_REVIEWER,
-    FeeLine,
-    Finding,
-    LabLine,
-    LineClass,
-    Override,
-    Person,
-    Plan,
-    Schedule,
-    Severity,
-)
+from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
+from estimator.kinds import LineClass, Schedule, Severity
+from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
+from estimator.phrases import say
 from estimator.rules.engine import SettingError, resolve_settings
-from estimator.tariff.catalogues import load_catalogues
-from estimator.teeth import ToothError, parse_teeth
+from estimator.tariff.catalogues import load_tariffs
+from estimator.teeth import Teeth, ToothError, parse_teeth
+from estimator.wording import text
 
 MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_RECORDS = 100_000  # findings, edits, overrides
@@ -66,7 +61,9 @@ CASE_KEYS = frozenset(
         "edits",
     }
 )
-EDIT_KEYS = frozenset({"kind", "index", "field", "text"})
+EDIT_KEYS = frozenset({"kind", "index", "field", "value"})
+EDIT_KEYS_1 = frozenset({"kind", "index", "field", "text"})  # hkp-case/1 kept the text the user typed
+SCHEMA_1 = "hkp-case/1"
 
 
 def _value(value: Any) -> Any:
@@ -76,13 +73,19 @@ def _value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [_value(v) for v in value]
-    if hasattr(value, "teeth") and hasattr(value, "text"):
+    if isinstance(value, Teeth):
         return value.text
     return value
 
 
 def _record(item: Any) -> dict[str, Any]:
     return {f.name: _value(getattr(item, f.name)) for f in dataclasses.fields(item) if f.init}
+
+
+def _finding_record(finding: Finding) -> dict[str, Any]:
+    record = _record(finding)
+    record["phrase"] = phrase_data(finding.phrase)
+    return record
 
 
 def case_json(case: Case) -> dict[str, Any]:
@@ -95,11 +98,11 @@ def case_json(case: Case) -> dict[str, Any]:
         "settings": dict(case.settings),
         "fee_lines": [_record(line) for line in plan.fee_lines],
         "lab_lines": [_record(line) for line in plan.lab_lines],
-        "input_findings": [_record(finding) for finding in plan.input_findings],
+        "input_findings": [_finding_record(finding) for finding in plan.input_findings],
         "columns": plan.columns,
         "patient_cells": plan.patient_cells,
         "overrides": [_record(o) for o in case.overrides],
-        "edits": [{"kind": k, "index": i, "field": f, "text": t} for (k, i, f), t in sorted(case.edits.items())],
+        "edits": [{"kind": k, "index": i, "field": f, "value": _value(v)} for (k, i, f), v in sorted(case.edits.items())],
     }
 
 
@@ -157,7 +160,7 @@ class _Fields:
         try:
             return parse(value)
         except (CellError, ToothError) as error:
-            raise self._fail(key, str(error)) from None
+            raise self._fail(key, text(error.phrase)) from None
 
     def records(self, key: str, limit: int, *, required: bool = False) -> list[Any]:
         value = self._get(key, required)
@@ -180,7 +183,7 @@ class _Fields:
 
 def _iso_date(value: Any) -> dt.date:
     if not isinstance(value, str) or len(value) != 10:
-        raise CellError(f"Datum JJJJ-MM-TT erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_ISO_DATE, value)
     return parse_date(value)
 
 
@@ -190,7 +193,7 @@ def _number(kind: str) -> Reader:
 
 def _teeth(value: Any) -> Any:
     if not isinstance(value, str):
-        raise CellError(f"Zahnangabe als Text erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_TEETH_TEXT, value)
     return parse_teeth(value or None)
 
 
@@ -198,12 +201,12 @@ def _schedule(value: Any) -> Schedule:
     try:
         return Schedule(value)
     except ValueError:
-        raise CellError(f"GOZ oder GOÄ erwartet, „{shown(value)}“ gefunden") from None
+        raise cell_error(Code.CELL_SCHEDULE, value) from None
 
 
 def _line_class(value: Any) -> LineClass | None:
     if not isinstance(value, str):
-        raise CellError(f"Klasse A, B, P oder X erwartet, „{shown(value)}“ gefunden")
+        raise cell_error(Code.CELL_CLASS, value)
     return parse_class(value)
 
 
@@ -250,25 +253,23 @@ def _lab_line(data: Any, where: str) -> LabLine:
 
 def _person(data: Any) -> Person:
     fields = _Fields(data, "person", _names(Person))
-    prior = fields.records("prior_class_a", 4) or ["0"] * 4
-    if len(prior) != 4:
-        raise CaseError("person, Feld „prior_class_a“: vier Beträge erwartet (Versicherungsjahre 1 bis 4)")
+    prior = fields.records("prior_class_a", MAX_CAP_YEARS)
     amount = _number("amount")
     try:
         years = tuple(amount(value) for value in prior)
     except CellError as error:
-        raise CaseError(f"person, Feld „prior_class_a“: {error}") from None
+        raise CaseError(f"person, Feld „prior_class_a“: {text(error.phrase)}") from None
     return Person(
         name=fields.text("name"),
         birth_date=fields.parsed("birth_date", _iso_date),
         insurance_number=fields.text("insurance_number", limit=100),
         practice=fields.text("practice"),
         practice_address=fields.text("practice_address"),
-        variant=fields.parsed("variant", parse_variant) or "BM5/0",
+        variant=fields.parsed("variant", _variant) or "",
         insurance_start=fields.parsed("insurance_start", _iso_date),
         cooperating=fields.flag("cooperating"),
         accident=fields.flag("accident"),
-        prior_class_a=(years[0], years[1], years[2], years[3]),
+        prior_class_a=years,
         deductible_used=fields.parsed("deductible_used", amount) or Decimal(0),
         pzr_reimbursed=fields.parsed("pzr_reimbursed", amount) or Decimal(0),
         implants_upper=int(fields.whole("implants_upper", 0, 16) or 0),
@@ -277,15 +278,26 @@ def _person(data: Any) -> Person:
     )
 
 
-def _finding(data: Any, where: str) -> Finding:
-    fields = _Fields(data, where, _names(Finding))
+def _variant(value: Any) -> str:
+    return "" if value == "" else parse_variant(value, load_tariffs().variants)
+
+
+def _finding(data: Any, where: str, first_schema: bool) -> Finding:
+    fields = _Fields(data, where, frozenset({"severity", "code", "message", "sheet", "row", "column", "section", "phrase"}))
     severity = fields.text("severity", required=True, limit=10)
     if severity not in {s.value for s in Severity}:
         raise CaseError(f"{where}, Feld „severity“: error, warning oder info erwartet")
+    if first_schema:  # hkp-case/1 kept a finding's German sentence: it stays a note in its own words
+        fields.text("code", required=True, limit=60)
+        phrase = say(Code.INPUT_NOTE, text=fields.text("message", required=True, limit=4 * MAX_TEXT))
+    else:
+        try:
+            phrase = phrase_from_data(fields.mapping("phrase"))
+        except PhraseDataError as error:
+            raise CaseError(f"{where}, Feld „phrase“: {error}") from None
     return Finding(
         Severity(severity),
-        fields.text("code", required=True, limit=60),
-        fields.text("message", required=True, limit=4 * MAX_TEXT),
+        phrase,
         fields.text("sheet", limit=31),
         fields.whole("row", 0, MAX_ROW, default=None),
         fields.text("column", limit=40),
@@ -313,8 +325,9 @@ def _text_map(value: dict[str, Any], where: str) -> dict[str, str]:
 
 def case_from_json(data: Any) -> Case:
     """A case from its JSON form; CaseError naming what is wrong when it is not a valid case."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
         raise CaseError(f"keine Falldatei ({SCHEMA})")
+    first_schema = data["schema"] == SCHEMA_1
     fields = _Fields(data, "Fall", CASE_KEYS)
     fee_data = fields.records("fee_lines", MAX_LINES, required=True)
     lab_data = fields.records("lab_lines", MAX_LINES, required=True)
@@ -327,7 +340,7 @@ def case_from_json(data: Any) -> Case:
         _person(fields.mapping("person")),
         fields.parsed("plan_date", _iso_date),
         fields.text("source", limit=4_096),
-        tuple(_finding(d, f"Hinweis {i + 1}") for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
+        tuple(_finding(d, f"Hinweis {i + 1}", first_schema) for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
         {str(sheet): _text_map(_Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
     )
@@ -335,20 +348,54 @@ def case_from_json(data: Any) -> Case:
     if len({(o.sheet, o.row) for o in overrides}) < len(overrides):
         raise CaseError("overrides: mehr als eine Prüfung für eine Zeile")
     settings = _text_map(fields.mapping("settings"), "settings")
+    tariff = load_tariffs().for_variant(plan.person.variant) or load_tariffs().default
     try:
-        resolve_settings(load_catalogues().profile, settings)
+        resolve_settings(tariff.profile, settings)
     except SettingError as error:
         raise CaseError(str(error)) from None
     case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
-        edit_fields = _Fields(edit, f"Änderung {index + 1}", EDIT_KEYS)
+        where = f"Änderung {index + 1}"
+        edit_fields = _Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)
         key: EditKey = (
             edit_fields.text("kind", required=True, limit=10),
             int(edit_fields.whole("index", 0, MAX_LINES, required=True) or 0),
             edit_fields.text("field", required=True, limit=40),
         )
-        case = case.with_edit(key, edit_fields.text("text", required=True))
+        if first_schema:
+            case = case.with_edit(key, edit_fields.text("text", required=True))
+        elif key[2] not in EDITABLE.get(key[0], {}):
+            raise CaseError(f"{where}: Feld {shown(key[2])} ist nicht änderbar")
+        else:
+            case = case.with_value(key, edit_fields.parsed("value", EDIT_READERS[key[2]]) if "value" in edit else None)
     return case
+
+
+def _text_value(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(str(value)))
+    return value.strip()
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise cell_error(Code.CELL_YES_NO, value)
+    return value
+
+
+# How a case file keeps each editable field: the machine form the file was written in (never German text).
+EDIT_READERS: dict[str, Reader] = {
+    "date": _iso_date,
+    "teeth": _teeth,
+    "count": _number("count"),
+    "quantity": _number("count"),
+    "factor": _number("factor"),
+    "unit_price": _number("amount"),
+    "amount": _number("amount"),
+    "justification": _text_value,
+    "accident": _flag,
+    "manual_class": _line_class,
+}
 
 
 def save_case(case: Case, path: Path) -> None:

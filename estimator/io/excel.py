@@ -13,6 +13,7 @@ from estimator.cells import (
     MAX_TEXT,
     CellError,
     PlanReadError,
+    cell_error,
     parse_amount,
     parse_class,
     parse_count,
@@ -25,10 +26,15 @@ from estimator.cells import (
     shown,
 )
 from estimator.cells import text_key as _key
+from estimator.codes import Code
 from estimator.io.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
-from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan, Schedule, Severity
-from estimator.tariff.catalogues import normalize_fee_number, normalize_lab_code
+from estimator.kinds import Schedule, Severity
+from estimator.model import MAX_CAP_YEARS, MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan
+from estimator.phrases import Phrase, say
+from estimator.tariff.catalogues import load_tariffs
+from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
+from estimator.wording import finding_text
 
 MAX_TITLE_ROWS = 20
 MAX_COLUMNS = 64
@@ -104,10 +110,7 @@ PATIENT_LABELS = {
     "planungsdatum": "Planungsdatum",
     "kooperationszahnarzt": "Kooperationszahnarzt",
     "unfall": "Unfall",
-    "bisherigezeerstattungjahr1": "Jahr 1",
-    "bisherigezeerstattungjahr2": "Jahr 2",
-    "bisherigezeerstattungjahr3": "Jahr 3",
-    "bisherigezeerstattungjahr4": "Jahr 4",
+    **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
     "selbstbehaltverbraucht": "Selbstbehalt verbraucht",
     "pzrerstattet": "PZR erstattet",
     "implantateok": "Implantate OK",
@@ -252,20 +255,13 @@ class _RowReader:
             return None
         value = self.values[index]
         if value is UNCACHED:
-            self.problem(
-                name, "input.formula", "Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern"
-            )
+            self.problem(name, Code.INPUT_FORMULA)
             return None
         if isinstance(value, CutText):
             if name not in TEXT_FIELDS:
-                self.problem(name, "input.too_long", f"{thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen")
+                self.problem(name, Code.INPUT_TOO_LONG, length=value.length)
                 return None
-            self.problem(
-                name,
-                "input.text_cut",
-                f"Text mit {thousands(value.length)} Zeichen auf die ersten {thousands(MAX_TEXT)} gekürzt",
-                Severity.WARNING,
-            )
+            self.problem(name, Code.INPUT_TEXT_CUT, Severity.WARNING, length=value.length, limit=MAX_TEXT)
         return None if isinstance(value, str) and not value.strip() else value
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
@@ -275,15 +271,16 @@ class _RowReader:
         try:
             return parse(value)
         except (CellError, ToothError) as error:
-            self.problem(name, "input.cell", str(error))
+            self.problem(name, Code.INPUT_CELL, problem=error.phrase)
             return default
 
-    def problem(self, name: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+    def problem(self, name: str, code: Code, severity: Severity = Severity.ERROR, **values: Any) -> None:
         """Record a problem of one cell (once per cell), named by sheet, cell and column; an error costs the line."""
         letter = column_letter(self.mapping[name]) if name in self.mapping else ""
         if any(f.column == letter and letter for f in self.problems + self.notes):
             return
-        finding = Finding(severity, code, f"{self.sheet}!{letter}{self.row} ({name}): {message}", self.sheet, self.row, letter)
+        phrase = say(code, cell=f"{self.sheet}!{letter}{self.row}", field=name, **values)
+        finding = Finding(severity, phrase, self.sheet, self.row, letter)
         (self.problems if severity is Severity.ERROR else self.notes).append(finding)
 
 
@@ -295,16 +292,7 @@ def _is_total_row(values: tuple[Any, ...]) -> bool:
 def _table_rows(sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
     header = _find_header(sheet, columns)
     if header is None:
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                "input.no_header",
-                f"Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} Zeilen gefunden",
-                sheet.name,
-                None,
-                "",
-            )
-        )
+        findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
         return
     position, mapping = header
     for number, values in sheet.rows[position + 1 :]:
@@ -312,9 +300,7 @@ def _table_rows(sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: li
             continue
         if _is_total_row(values):
             findings.append(
-                Finding(
-                    Severity.INFO, "input.total_row", f"{sheet.name}!A{number}: Summenzeile übersprungen", sheet.name, number, "A"
-                )
+                Finding(Severity.INFO, say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!A{number}"), sheet.name, number, "A")
             )
             continue
         yield _RowReader(sheet.name, number, values, mapping)
@@ -326,14 +312,14 @@ def _schedule(value: Any) -> Schedule:
         return Schedule.GOZ
     if key in ("goä", "goae", "goa", "ä"):
         return Schedule.GOAE
-    raise CellError(f"GOZ oder GOÄ erwartet, „{shown(value)}“ gefunden")
+    raise cell_error(Code.CELL_SCHEDULE, value)
 
 
 def _fee_line(reader: _RowReader) -> FeeLine | None:
     schedule = reader.get("GO", _schedule, Schedule.GOZ)
     number_raw = reader.raw("Nr")
     if number_raw is None:
-        reader.problem("Nr", "input.missing_number", "Gebührennummer fehlt")
+        reader.problem("Nr", Code.INPUT_MISSING_NUMBER)
         return None
     line = FeeLine(
         sheet=reader.sheet,
@@ -357,9 +343,9 @@ def _lab_line(reader: _RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
-        reader.problem("Nr", "input.missing_value", "Laborcode (B 269) fehlt")
+        reader.problem("Nr", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_CODE))
     if price is None:
-        reader.problem("Einzelpreis", "input.missing_value", "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50")
+        reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
     if code_raw is None or price is None:
         return None
     line = LabLine(
@@ -403,38 +389,22 @@ def _read_lines(
             line = fee
         findings.extend(reader.problems + reader.notes)
         if line is None:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "input.line_skipped",
-                    f"{sheet.name}, Zeile {reader.row}: Zeile ausgelassen, bitte korrigieren",
-                    sheet.name,
-                    reader.row,
-                    "",
-                )
-            )
+            phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
+            findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
     return fee_lines, lab_lines
 
 
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift")
 
 
-def _patient_cell_problem(label: str, value: Any) -> tuple[Severity, str, str] | None:
+def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, Phrase] | None:
     """What is wrong with a Patient value before it is parsed: a formula without a result, an over-long text."""
     if value is UNCACHED:
-        return (
-            Severity.ERROR,
-            "input.formula",
-            "Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
-        )
+        return Severity.ERROR, say(Code.INPUT_FORMULA, cell=cell, field=label)
     if isinstance(value, CutText):
         if label in PATIENT_TEXT:
-            return (
-                Severity.WARNING,
-                "input.text_cut",
-                f"Text mit {thousands(value.length)} Zeichen auf die ersten {thousands(MAX_TEXT)} gekürzt",
-            )
-        return Severity.ERROR, "input.too_long", f"{thousands(value.length)} Zeichen; so lange Werte werden nicht gelesen"
+            return Severity.WARNING, say(Code.INPUT_TEXT_CUT, cell=cell, field=label, length=value.length, limit=MAX_TEXT)
+        return Severity.ERROR, say(Code.INPUT_TOO_LONG, cell=cell, field=label, length=value.length)
     return None
 
 
@@ -448,10 +418,10 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         value = row[1]
         if not label or value is None or (isinstance(value, str) and not value.strip()):
             continue
-        problem = _patient_cell_problem(label, value)
+        problem = _patient_cell_problem(label, value, f"Patient!B{number}")
         if problem:
-            severity, code, message = problem
-            findings.append(Finding(severity, code, f"Patient!B{number} ({label}): {message}", "Patient", number, "B"))
+            severity, phrase = problem
+            findings.append(Finding(severity, phrase, "Patient", number, "B"))
             if severity is Severity.ERROR:
                 continue
         values[label] = value
@@ -464,9 +434,8 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
             return parse(values[label])
         except CellError as error:
             row = int(cells[label][1:])
-            findings.append(
-                Finding(Severity.ERROR, "input.patient", f"Patient!{cells[label]} ({label}): {error}", "Patient", row, "B")
-            )
+            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cells[label]}", field=label, problem=error.phrase)
+            findings.append(Finding(Severity.ERROR, phrase, "Patient", row, "B"))
             return default
 
     person = Person(
@@ -474,11 +443,11 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         birth_date=get("Geburtsdatum", parse_date, None),
         insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
         practice=str(values.get("Zahnarzt", "")).strip(),
-        variant=get("Tarif", parse_variant, "BM5/0"),
+        variant=get("Tarif", lambda value: parse_variant(value, load_tariffs().variants), ""),
         insurance_start=get("Versicherungsbeginn", parse_date, None),
         cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
         accident=get("Unfall", parse_yes_no, False),
-        prior_class_a=tuple(get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, 5)),
+        prior_class_a=_prior_years([get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
         deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
         pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
         implants_upper=get("Implantate OK", parse_implants, 0),
@@ -487,6 +456,13 @@ def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person
         orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
     )
     return person, get("Planungsdatum", parse_date, None), cells
+
+
+def _prior_years(amounts: list[Decimal]) -> tuple[Decimal, ...]:
+    """The earlier class-A benefits of insurance years 1, 2, ... up to the last one given."""
+    while amounts and not amounts[-1]:
+        amounts.pop()
+    return tuple(amounts)
 
 
 def read_plan(path: Path | str) -> Plan:
@@ -516,7 +492,7 @@ def read_plan(path: Path | str) -> Plan:
         fee_lines += fees
         lab_lines += labs
     if not fee_lines and not lab_lines:
-        detail = "; ".join(f.message for f in findings if f.severity is Severity.ERROR)[:600]
+        detail = "; ".join(finding_text(f) for f in findings if f.severity is Severity.ERROR)[:600]
         raise PlanReadError(
             f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
         )
@@ -527,7 +503,7 @@ def read_plan(path: Path | str) -> Plan:
         )
     if len(findings) > MAX_INPUT_FINDINGS:
         rest = len(findings) - MAX_INPUT_FINDINGS
-        more = Finding(Severity.ERROR, "input.more_findings", f"{thousands(rest)} weitere Hinweise zum Einlesen; bitte prüfen")
+        more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))
         findings = [*findings[:MAX_INPUT_FINDINGS], more]
     columns = {}
     for sheet, spec in tables:

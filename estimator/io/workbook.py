@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from estimator.files import atomic_write_bytes
-from estimator.model import FeeLine, LabLine, Person, Plan, Schedule
+from estimator.model import FeeLine, LabLine, Plan
+from estimator.resources import example_case_path
 from estimator.sheetcells import append_row
-from estimator.teeth import parse_teeth
+from estimator.tariff.catalogues import load_tariffs
 
 FEE_COLUMNS = (
     ("Datum", 12, "DD.MM.YYYY"),
@@ -103,7 +104,10 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
         ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
         ("Unfall", "ja" if person.accident else "nein"),
     ]
-    rows += [(f"Bisherige ZE-Erstattung Jahr {k}", _number(v)) for k, v in enumerate(person.prior_class_a, start=1)]
+    tariff = load_tariffs().for_variant(person.variant) or load_tariffs().default
+    years = max(len(person.prior_class_a), tariff.profile.cap_years)
+    prior = [*person.prior_class_a, *[Decimal(0)] * (years - len(person.prior_class_a))]
+    rows += [(f"Bisherige ZE-Erstattung Jahr {k}", _number(v)) for k, v in enumerate(prior, start=1)]
     rows += [
         ("Selbstbehalt verbraucht", _number(person.deductible_used)),
         ("PZR erstattet", _number(person.pzr_reimbursed)),
@@ -165,7 +169,7 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
             row[1].number_format = "DD.MM.YYYY"
         elif str(row[0].value).startswith(("Bisherige", "Selbstbehalt", "PZR")):
             row[1].number_format = "#,##0.00 €"
-    tariff = DataValidation(type="list", formula1='"BM5/0,BM5/1,BM5/2,BM5/3"', allow_blank=True)
+    tariff = DataValidation(type="list", formula1=f'"{",".join(load_tariffs().variants)}"', allow_blank=True)
     yes_no = DataValidation(type="list", formula1=YES_NO, allow_blank=True)
     patient.add_data_validation(tariff)
     patient.add_data_validation(yes_no)
@@ -223,29 +227,7 @@ def write_workbook(plan: Plan, path: Path, instructions: bool = False) -> None:
 
 
 def example_plan() -> Plan:
-    """The template's filled example: a crown on 16 with preparation and lab work, a filling, PZR."""
-    day = dt.date(2026, 3, 10)
-    fees = (
-        FeeLine("Leistungen", 2, "0010", Schedule.GOZ, day, parse_teeth(""), "Eingehende Untersuchung"),
-        FeeLine("Leistungen", 3, "0090", Schedule.GOZ, day, parse_teeth("16"), "Infiltrationsanästhesie"),
-        FeeLine("Leistungen", 4, "2197", Schedule.GOZ, day, parse_teeth("16"), "Adhäsive Befestigung"),
-        FeeLine("Leistungen", 5, "2210", Schedule.GOZ, day, parse_teeth("16"), "Vollkrone (Hohlkehl-/Stufenpräparation)"),
-        FeeLine("Leistungen", 6, "5004", Schedule.GOAE, day, parse_teeth(""), "Panoramaschichtaufnahme", factor=Decimal("1.8")),
-        FeeLine("Leistungen", 7, "2060", Schedule.GOZ, day, parse_teeth("25"), "Kompositfüllung einflächig"),
-        FeeLine("Leistungen", 8, "1040", Schedule.GOZ, day, parse_teeth(""), "Professionelle Zahnreinigung", count=Decimal(28)),
-    )
-    labs = (
-        LabLine("Labor", 2, "0001", Decimal("5.70"), day, parse_teeth("16"), "Modell Hartgips", Decimal(2)),
-        LabLine("Labor", 3, "0344", Decimal("61.50"), day, parse_teeth("16"), "Vollkrone Metall"),
-        LabLine("Labor", 4, "0602", Decimal("82.00"), day, parse_teeth("16"), "Verblendung Keramik"),
-    )
-    person = Person(
-        name="Erika Mustermann",
-        birth_date=dt.date(1975, 6, 15),
-        insurance_number="A123456789",
-        practice="Praxis Dr. Beispiel",
-        practice_address="Musterweg 5, 10115 Berlin",
-        variant="BM5/1",
-        insurance_start=dt.date(2024, 1, 1),
-    )
-    return Plan(fees, labs, person, day, "Vorlage")
+    """The template's filled example: the example plan shipped as a case file (resources/examples)."""
+    from estimator.io.casefile import load_case  # noqa: PLC0415 - the case reader loads when the example is asked for
+
+    return load_case(example_case_path()).original

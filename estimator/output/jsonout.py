@@ -1,4 +1,5 @@
-"""The estimate as JSON, schema hkp-estimate/1: amounts as strings "1234.56", dates ISO."""
+"""The estimate as JSON, schema hkp-estimate/2: amounts as strings "1234.56", dates ISO, texts in German with
+the code of each finding and step; versions as a list of the price lists and profiles used, each once."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Any
 
 from estimator.model import Estimate, FeeLine, LineResult
 from estimator.money import plain
+from estimator.wording import finding_text, rule_text, step_text, text
 
-SCHEMA = "hkp-estimate/1"
+SCHEMA = "hkp-estimate/2"
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -35,7 +37,14 @@ def line_json(result: LineResult) -> dict[str, Any]:
         "benefit": plain(result.benefit),
         "reductions": {cause.value: plain(amount) for cause, amount in result.reductions.items()},
         "explanations": [
-            {"rule": e.rule, "text": e.text, "before": _amount(e.before), "after": _amount(e.after)} for e in result.explanations
+            {
+                "rule": rule_text(e.rule),
+                "code": e.phrase.code.value,
+                "text": step_text(e),
+                "before": _amount(e.before),
+                "after": _amount(e.after),
+            }
+            for e in result.explanations
         ],
     }
     if isinstance(line, FeeLine):
@@ -51,7 +60,8 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
         "schema": SCHEMA,
         "source": plan.source,
         "person": {
-            "tariff": person.variant,
+            "tariff": estimate.variant,
+            "tariff_name": estimate.tariff_name,
             "birth_date": person.birth_date.isoformat() if person.birth_date else None,
             "insurance_start": person.insurance_start.isoformat() if person.insurance_start else None,
             "cooperating": person.cooperating,
@@ -75,7 +85,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
                 "row": f.row,
                 "column": f.column,
                 "section": f.section,
-                "message": f.message,
+                "message": finding_text(f),
             }
             for f in estimate.findings
         ],
@@ -99,7 +109,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
                     "used_before": plain(d.used_before),
                     "used_by_plan": plain(d.used_by_plan),
                     "left": plain(d.left),
-                    "note": d.note,
+                    "note": text(d.note()),
                 }
                 for d in limits.deductible
             ],
@@ -136,5 +146,8 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             for o in plan.overrides
         ],
         "settings": estimate.settings,
-        "versions": estimate.versions,
+        "versions": [
+            {"kind": v.kind, "name": v.name, "version": v.version, "valid_from": v.valid_from.isoformat()}
+            for v in estimate.versions
+        ],
     }

@@ -12,11 +12,25 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from estimator.files import atomic_write_bytes
-from estimator.model import Estimate, FeeLine, LineResult, Severity
+from estimator.kinds import Severity
+from estimator.model import Estimate, FeeLine, LineResult
 from estimator.money import ZERO, eur, german_date, german_factor, german_number, percent
-from estimator.output.wording import limit_sentences, reductions_that_apply
+from estimator.phrases import REVIEW
 from estimator.resources import RESOURCES
-from estimator.tariff.catalogues import Catalogues
+from estimator.rules.engine import tariff_of
+from estimator.tariff.catalogues import Tariff, Tariffs
+from estimator.wording import (
+    by_severity,
+    cause_label,
+    finding_text,
+    is_reduction,
+    limit_sentences,
+    reductions_that_apply,
+    rule_text,
+    severity_label,
+    step_text,
+    versions_text,
+)
 
 FONT = "LiberationSans"
 FONT_FILES = {
@@ -29,7 +43,6 @@ MUTED = "#5b6673"
 ACCENT = "#0f5e6e"
 REDUCTION = "#8c2a1c"
 RULE_GREY = "#c9d1d9"
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 DISCLAIMER = (
     "Diese Schätzung ist unverbindlich. Sie beruht auf dem vorgelegten Heil- und Kostenplan und den angegebenen "
     "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung "
@@ -58,11 +71,9 @@ SETTING_VALUES = {
     "True": "ja",
     "False": "nein",
 }
-REVIEW_RULE = "Prüfung"
 REASON_LIMIT = 300  # characters of one reason beside a line
 NAME_LIMIT = 120  # characters of a name or an address in the letter
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
-VERSION_LABELS = {"tariff_profile": "Tarifprofil", "b269": "B 269", "goz": "GOZ", "goae": "GOÄ"}
 
 
 @dataclass(frozen=True)
@@ -158,20 +169,21 @@ def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _describe(result: LineResult, catalogues: Catalogues) -> str:
+def _describe(result: LineResult, tariff: Tariff) -> str:
     line = result.line
-    schedule = line.schedule.value if isinstance(line, FeeLine) else "B 269"
-    return _fit(line.description or catalogues.catalogue_text(line.kind, schedule, line.number), 95)
+    if line.description:
+        return _fit(line.description, 95)
+    schedule = line.schedule.value if isinstance(line, FeeLine) else ""
+    return _fit(tariff.on(result.date).catalogue_text(line.kind, schedule, line.number), 95)
 
 
 def _reasons(result: LineResult) -> list[str]:
     """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
     and every decision of a reviewer."""
     return [
-        _fit(f"{e.rule}: {e.text}", REASON_LIMIT)
+        _fit(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT)
         for e in result.explanations
-        if e.rule == REVIEW_RULE
-        or (e.before is not None and e.after is not None and e.after < e.before and not e.text.startswith("Erstattungssatz"))
+        if e.rule == REVIEW or is_reduction(e)
     ]
 
 
@@ -188,7 +200,7 @@ def _reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[s
     return kept
 
 
-def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: dict[str, Any], lab: bool, title: str) -> Any:
+def _line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, Any], lab: bool, title: str) -> Any:
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
@@ -209,7 +221,7 @@ def _line_table(results: Sequence[LineResult], catalogues: Catalogues, styles: d
     cell, reduction_colour = styles["cell"], REDUCTION
     for result in results:
         line = result.line
-        text = escape(_describe(result, catalogues))
+        text = escape(_describe(result, tariff))
         klass = f"Klasse {result.line_class.value}" + (" (von Hand)" if result.class_by_hand else "")
         if result.accident:
             klass += ", Unfall"
@@ -390,7 +402,7 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     labels = [_p(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [_p(eur(value), styles["figure"]) for _, value in figures]
     causes = "; ".join(
-        f"{escape(cause.label)} <b>{eur(amount)}</b>" for cause, amount in reductions_that_apply(estimate.reductions)
+        f"{escape(cause_label(cause))} <b>{eur(amount)}</b>" for cause, amount in reductions_that_apply(estimate.reductions)
     )
     why = _p(f"Ihr Eigenanteil, nach Ursachen: {causes or 'keine Kürzung'}", styles["base"])
     table = Table([labels, values, [why, "", "", ""]], colWidths=[42.5 * mm] * 4)
@@ -424,14 +436,14 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         return [_p("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
-    ordered = sorted(estimate.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    ordered = by_severity(estimate.findings)
     for f in ordered[:FINDINGS_IN_LETTER]:
         where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
         section = f" ({f.section})" if f.section else ""
         flowables.append(
             _p(
-                f'<font color="{colours[f.severity]}"><b>{f.severity.label}:</b></font> '
-                f"{escape(_fit(f.message, 2 * REASON_LIMIT))}{escape(section)}{escape(where)}",
+                f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity)}:</b></font> '
+                f"{escape(_fit(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}{escape(where)}",
                 styles["small"],
             )
         )
@@ -443,7 +455,7 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
     return flowables
 
 
-def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, letterhead: Letterhead | None = None) -> bytes:
+def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead: Letterhead | None = None) -> bytes:
     """Lay out the estimate as an A4 letter and return the PDF bytes."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
@@ -467,7 +479,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
         Spacer(1, 4 * mm),
         _p("Erstattungsschätzung zum Heil- und Kostenplan", styles["title"]),
         _p(
-            f"DKV BestMed Premium {escape(person.variant)} – zahnärztliche Leistungen · erstellt am {german_date(issued)}",
+            f"{escape(estimate.tariff_name)} {escape(estimate.variant)} – zahnärztliche Leistungen · erstellt am {german_date(issued)}",
             styles["muted"],
         ),
         Spacer(1, 4 * mm),
@@ -476,7 +488,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
                 ("Patient/in", patient),
                 ("Geburtsdatum", german_date(person.birth_date) or "–"),
                 ("Versicherungsnummer", _fit(person.insurance_number, 40) or "–"),
-                ("Tarif", person.variant),
+                ("Tarif", estimate.variant),
                 ("Versicherungsbeginn", german_date(person.insurance_start) or "–"),
                 ("Planungsdatum", german_date(plan.plan_date) or "–"),
                 ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
@@ -488,17 +500,18 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
         Spacer(1, 5 * mm),
         _summary_box(estimate, styles),
     ]
+    tariff = tariff_of(plan, tariffs)[0]
     fees = [r for r in estimate.lines if r.kind == "fee"]
     labs = [r for r in estimate.lines if r.kind == "lab"]
     for title, results, lab in (("Zahnärztliche Leistungen", fees, False), ("Material- und Laborkosten", labs, True)):
         if results:
-            story.append(_line_table(results, catalogues, styles, lab, title))
+            story.append(_line_table(results, tariff, styles, lab, title))
     story += [KeepTogether([_p("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     story += [CondPageBreak(25 * mm), _p("Hinweise zur Prüfung", styles["h2"]), *_findings_flowables(estimate, styles)]
     settings = "; ".join(
         f"{SETTING_LABELS.get(k, k)}: {SETTING_VALUES.get(str(v), str(v))}" for k, v in estimate.settings.items()
     )
-    versions = "; ".join(f"{VERSION_LABELS.get(k, k)} {v}" for k, v in estimate.versions.items())
+    versions = versions_text(estimate.versions)
     signature = Table(
         [["", "", ""], [_p("Ort, Datum", styles["muted"]), "", _p("Unterschrift", styles["muted"])]],
         colWidths=[75 * mm, 20 * mm, 75 * mm],
@@ -539,7 +552,7 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
         bottomMargin=22 * mm,
         title=f"Erstattungsschätzung – {patient}",
         author=practice,
-        subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, DKV BestMed Premium {person.variant}",
+        subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, {estimate.tariff_name} {estimate.variant}",
         creator="HKP-Schätzer",
         initialFontName=FONT,  # no unembedded Helvetica in the page resources
     )
@@ -547,8 +560,6 @@ def build_pdf(estimate: Estimate, catalogues: Catalogues, issued: dt.date, lette
     return buffer.getvalue()
 
 
-def write_pdf(
-    estimate: Estimate, catalogues: Catalogues, path: Path, issued: dt.date, letterhead: Letterhead | None = None
-) -> None:
+def write_pdf(estimate: Estimate, tariffs: Tariffs, path: Path, issued: dt.date, letterhead: Letterhead | None = None) -> None:
     """Write the estimate's PDF atomically (the desktop app and `hkp estimate --pdf` call this)."""
-    atomic_write_bytes(Path(path), build_pdf(estimate, catalogues, issued, letterhead))
+    atomic_write_bytes(Path(path), build_pdf(estimate, tariffs, issued, letterhead))

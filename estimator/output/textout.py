@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import re
 
-from estimator.model import Estimate, Severity
+from estimator.model import Estimate
 from estimator.money import eur, german_date, percent
-from estimator.output.wording import limit_sentences, reductions_sentence, setting_value
+from estimator.wording import (
+    by_severity,
+    finding_text,
+    is_reduction,
+    limit_sentences,
+    reductions_sentence,
+    rule_text,
+    setting_value,
+    severity_label,
+    step_text,
+    versions_text,
+)
 
 # Control characters (C0 other than tab and line feed, DEL, C1): a plan could hide terminal escape sequences in
 # a name or a number; the terminal shows them as "?".
@@ -26,7 +37,7 @@ def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
 
 def estimate_text(estimate: Estimate) -> str:
     plan, person, totals = estimate.plan, estimate.plan.person, estimate.totals
-    out = ["Erstattungsschätzung – DKV BestMed Premium " + person.variant]
+    out = [f"Erstattungsschätzung – {estimate.tariff_name} {estimate.variant}"]
     facts = [
         ("Patient", person.name or "–"),
         ("Geburtsdatum", german_date(person.birth_date) or "–"),
@@ -42,8 +53,7 @@ def estimate_text(estimate: Estimate) -> str:
     head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Rechnung", "erstattungsf.", "Erstattung", "Grund"]
     rows = []
     for r in estimate.lines:
-        reductions = [e for e in r.explanations if e.before is not None and e.after is not None and e.after < e.before]
-        reason = "; ".join(f"{e.rule}: {e.text}" for e in reductions if not e.text.startswith("Erstattungssatz"))
+        reason = "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in r.explanations if is_reduction(e))
         rows.append(
             [
                 f"{r.line.sheet[:3]}!{r.line.row}",
@@ -76,13 +86,12 @@ def estimate_text(estimate: Estimate) -> str:
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
     if estimate.findings:
         out.append("\nHinweise zur Prüfung")
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-        for f in sorted(estimate.findings, key=lambda f: order[f.severity]):
+        for f in by_severity(estimate.findings):
             where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
             section = f" ({f.section})" if f.section else ""
-            out.append(f"  {f.severity.label}: {f.message}{section}{where}")
+            out.append(f"  {severity_label(f.severity)}: {finding_text(f)}{section}{where}")
     settings = ", ".join(f"{k}={setting_value(v)}" for k, v in estimate.settings.items())
     out.append(f"\nAuslegung: {settings}")
-    out.append("Stand: " + ", ".join(f"{k} {v}" for k, v in estimate.versions.items()))
+    out.append("Stand: " + versions_text(estimate.versions))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
     return terminal_safe("\n".join(out) + "\n")

@@ -15,10 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from estimator.files import atomic_write_bytes
-from estimator.model import Cause, Estimate, FeeLine, Severity
+from estimator.kinds import Cause, Severity
+from estimator.model import Estimate, FeeLine
 from estimator.money import eur
-from estimator.output.wording import limit_sentences, reductions_sentence, reductions_that_apply, setting_value
 from estimator.sheetcells import append_row
+from estimator.wording import (
+    cause_label,
+    finding_text,
+    limit_sentences,
+    reductions_sentence,
+    reductions_that_apply,
+    rule_text,
+    setting_value,
+    severity_label,
+    step_text,
+    versions_text,
+)
 
 MONEY = '#,##0.00" €"'
 RATE = "0%"
@@ -40,7 +52,7 @@ LINE_COLUMNS = (
     ("Satz", 7, RATE),
     ("Erstattung", 13, MONEY),
     ("Kürzung", 13, MONEY),
-    *((cause.label, 14, MONEY) for cause in Cause),
+    *((cause_label(cause), 14, MONEY) for cause in Cause),
     ("Gründe", 80, None),
 )
 FINDING_COLUMNS = (
@@ -62,7 +74,7 @@ SUMMARY_COLUMNS = (
     ("erstattungsfähig", 15, MONEY),
     ("Erstattung", 13, MONEY),
     ("Eigenanteil", 13, MONEY),
-    *((cause.label, 14, MONEY) for cause in Cause),
+    *((cause_label(cause), 14, MONEY) for cause in Cause),
     ("Fehler", 8, "0"),
     ("Warnungen", 10, "0"),
     ("Hinweise", 9, "0"),
@@ -106,7 +118,7 @@ def _table(workbook: Any, title: str, columns: Sequence[tuple[str, int, str | No
 
 
 def _reasons(result: Any) -> str:
-    return "; ".join(f"{e.rule}: {e.text}" for e in result.explanations)
+    return "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in result.explanations)
 
 
 def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
@@ -139,13 +151,13 @@ def finding_rows(estimate: Estimate, source: str = "") -> Iterable[list[Any]]:
     for finding in estimate.findings:
         yield [
             source,
-            finding.severity.label,
+            severity_label(finding.severity),
             finding.code,
             finding.sheet,
             finding.row,
             finding.column,
             finding.section,
-            finding.message,
+            finding_text(finding),
         ]
 
 
@@ -164,7 +176,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
     person, totals = estimate.plan.person, estimate.totals
     overview = [
         ("Patient", person.name),
-        ("Tarif", person.variant),
+        ("Tarif", estimate.variant),
         ("Versicherungsbeginn", _day(person.insurance_start)),
         ("Planungsdatum", _day(estimate.plan.plan_date)),
         ("Kooperationszahnarzt", "ja" if person.cooperating else "nein"),
@@ -174,9 +186,9 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         ("voraussichtliche Erstattung", _number(totals.benefit)),
         ("Eigenanteil", _number(totals.patient_share)),
         ("Eigenanteil nach Ursachen", reductions_sentence(estimate.reductions)),
-        *((f"davon {cause.label}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
+        *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
-        *((f"Version {name}", version) for name, version in estimate.versions.items()),
+        ("Stand", versions_text(estimate.versions)),
         *((f"Auslegung {name}", setting_value(value)) for name, value in estimate.settings.items()),
     ]
     sheet = _table(workbook, "Übersicht", (("Angabe", 28, None), ("Wert", 110, None)), overview)
@@ -219,7 +231,7 @@ def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3)
     return BatchRow(
         file=file,
         patient=estimate.plan.person.name,
-        tariff=estimate.plan.person.variant,
+        tariff=estimate.variant,
         plan_date=estimate.plan.plan_date,
         billed=estimate.totals.billed,
         eligible=estimate.totals.eligible,

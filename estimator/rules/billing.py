@@ -1,5 +1,5 @@
-"""How often the GOZ lets a fee count (spec 3 and 6a): the surcharges 0500-0530 and GOZ 0120 once per treatment
-day, individual prophylaxis so often per calendar year, and what needs a reason beside GOZ 1000 and 1010."""
+"""How often the fee schedule lets a fee count (spec 3 and 6a): surcharges and the laser surcharge once per
+treatment day, individual prophylaxis so often per calendar year, and what needs a reason beside prophylaxis."""
 
 from __future__ import annotations
 
@@ -7,22 +7,18 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from estimator.model import Cause, Schedule, Severity
-from estimator.money import ZERO, german_date, german_factor
-from estimator.rules.worksheet import Report, Work, line_label
-from estimator.tariff.catalogues import Profile
-
-RULE_PER_DAY = "GOZ Abschnitte A und L"
-RULE_PROPHYLAXIS = "GOZ Abschnitt B"
+from estimator.codes import Code
+from estimator.kinds import Cause, Schedule, Severity
+from estimator.money import ZERO
+from estimator.phrases import Number, Phrase, say
+from estimator.rules.worksheet import Report, Work
 
 
 class UnitAllowance:
     """The units of each line that count, asked in treatment order (date, then plan order)."""
 
-    def __init__(self, profile: Profile, settings: dict[str, object]) -> None:
+    def __init__(self, settings: dict[str, object]) -> None:
         self.reading = str(settings["prophylaxis_frequency"])
-        self.per_year = profile.prophylaxis_frequency[self.reading]
-        self.per_day_groups = (profile.surcharge_numbers, frozenset({profile.laser_number}))
         self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
 
@@ -31,64 +27,64 @@ class UnitAllowance:
         count = work.fee.count
         if work.fee.schedule is not Schedule.GOZ:
             return count
-        for group_index, group in enumerate(self.per_day_groups):
+        profile = work.profile
+        surcharges = sorted(profile.surcharge_numbers)
+        per_day: tuple[tuple[frozenset[str], Phrase], ...] = (
+            (profile.surcharge_numbers, say(Code.PART_SURGERY_SURCHARGE, first=surcharges[0], last=surcharges[-1])),
+            (frozenset({profile.laser_number}), say(Code.PART_LASER_SURCHARGE, number=profile.laser_number)),
+        )
+        for group_index, (group, what) in enumerate(per_day):
             if work.number in group:
                 day = (group_index, work.date)
                 units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
                 self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
                 if units < count:
-                    kind = "Der Laserzuschlag (GOZ 0120)" if group_index else "Ein Zuschlag nach GOZ 0500–0530"
-                    why = f"{kind} ist je Behandlungstag nur einmal berechnungsfähig (am {german_date(work.date)})"
-                    _report_units(work, report, (Severity.ERROR, "fee.once_per_day", why), count - units)
+                    phrase = say(Code.FEE_ONCE_PER_DAY, line=work.ref, what=what, date=work.date, excess=Number(count - units))
+                    _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
                 return units
-        limit = self.per_year.get(work.number)
+        limit = profile.prophylaxis_frequency[self.reading].get(work.number)
         if limit is None:
             return count
         key = (work.number, work.date.year)
         units = max(ZERO, min(count, limit - self.used_in_year.get(key, ZERO)))
         self.used_in_year[key] = self.used_in_year.get(key, ZERO) + units
         if units < count:
-            why = (
-                f"GOZ {work.number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
-                f"(Kalenderjahr {work.date.year}; Auslegung prophylaxis_frequency={self.reading})"
+            phrase = say(
+                Code.FEE_FREQUENCY_LIMIT,
+                line=work.ref,
+                number=work.number,
+                limit=limit,
+                year=work.date.year,
+                reading=self.reading,
+                excess=Number(count - units),
             )
-            _report_units(work, report, (Severity.WARNING, "fee.frequency_limit", why), count - units)
+            _report_units(work, report, Severity.WARNING, phrase, profile.sections.prophylaxis)
         return units
 
 
-def _report_units(work: Work, report: Report, finding: tuple[Severity, str, str], excess: Decimal) -> None:
-    severity, code, why = finding
-    report(
-        severity,
-        code,
-        f"{line_label(work.line)}: {why}; {german_factor(excess)} Einheit(en) nicht erstattungsfähig",
-        sheet=work.line.sheet,
-        row=work.line.row,
-        column="Anzahl",
-        section=RULE_PER_DAY if code == "fee.once_per_day" else RULE_PROPHYLAXIS,
-    )
+def _report_units(work: Work, report: Report, severity: Severity, phrase: Phrase, section: str) -> None:
+    report(severity, phrase, sheet=work.line.sheet, row=work.line.row, column="Anzahl", section=section)
 
 
-def beside_prophylaxis(fee_works: Sequence[Work], profile: Profile, report: Report) -> None:
-    """GOZ 0010, 4000, 8000 and GOÄ advice on the day of a 1000 or 1010 count only with a reason (GOZ Abschnitt B)."""
+def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
+    """Some numbers on the day of an individual prophylaxis count only with a reason (GOZ Abschnitt B)."""
     prophylaxis_days: dict[dt.date, Work] = {}
     for work in fee_works:
-        if work.fee.schedule is Schedule.GOZ and work.number in profile.prophylaxis_exclusive:
+        if work.fee.schedule is Schedule.GOZ and work.number in work.profile.prophylaxis_exclusive:
             prophylaxis_days.setdefault(work.date, work)
     for work in fee_works:
-        needs_reason = profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
+        needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
         prophylaxis = prophylaxis_days.get(work.date)
         if prophylaxis is None or work.number not in needs_reason or work.fee.justification.strip() or not work.eligible:
             continue
-        beside = f"GOZ {prophylaxis.fee.number} ({prophylaxis.line.sheet} Zeile {prophylaxis.line.row})"
+        beside = say(Code.PART_LINE_AT, line=prophylaxis.ref, sheet=prophylaxis.line.sheet, row=prophylaxis.line.row)
+        section = work.profile.sections.prophylaxis
         report(
             Severity.ERROR,
-            "fee.beside_prophylaxis",
-            f"{line_label(work.line)}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
-            "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
+            say(Code.FEE_BESIDE_PROPHYLAXIS, line=work.ref, beside=beside),
             sheet=work.line.sheet,
             row=work.line.row,
             column="Begründung",
-            section=RULE_PROPHYLAXIS,
+            section=section,
         )
-        work.set_eligible(ZERO, RULE_PROPHYLAXIS, f"neben {beside} ohne Begründung nicht berechnungsfähig", Cause.NOT_ELIGIBLE)
+        work.set_eligible(ZERO, section, say(Code.STEP_BESIDE_PROPHYLAXIS, beside=beside), Cause.NOT_ELIGIBLE)

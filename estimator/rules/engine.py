@@ -6,27 +6,27 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from estimator.model import Cause, Estimate, FeeLine, Finding, Limits, LineClass, Person, Plan, PlanLine, Severity, Totals
-from estimator.money import ZERO, cents, eur, german_date, percent
-from estimator.rules.amounts import JawCounts, RelatedFees, fee_amounts, lab_amounts, resolve_fee_number
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Severity
+from estimator.model import Estimate, FeeLine, Finding, Limits, Person, Plan, PlanLine, Totals
+from estimator.money import ZERO, cents
+from estimator.phrases import REVIEW, Money, Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_prophylaxis
 from estimator.rules.classify import (
-    FeeIndex,
     apply_manual_class,
     classify_fee_lines,
-    classify_lab_line,
-    lab_accident,
     orthodontics_begin,
     orthodontics_findings,
     orthodontics_is_young,
     surcharges_follow_their_service,
 )
+from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
+from estimator.rules.labclass import FeeIndex, classify_lab_line, lab_accident
+from estimator.rules.labprices import JawCounts, lab_amounts
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
-from estimator.rules.worksheet import Report, Work, line_label
-from estimator.tariff.catalogues import Catalogues, Profile
-
-RULE_RATE_A = "Nr. II.3.2 a"
-RULE_RATE_B = "Nr. II.3.2 b"
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, versions_used
+from estimator.tariff.profile import Profile
 
 
 class SettingError(ValueError):
@@ -60,81 +60,66 @@ def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = 
     return settings
 
 
-def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object] | None = None) -> Estimate:
+def tariff_of(plan: Plan, tariffs: Tariffs) -> tuple[Tariff, str]:
+    """The tariff offering the person's variant, and the variant (the tariff's default when none is named)."""
+    variant = plan.person.variant
+    tariff = tariffs.for_variant(variant)
+    if tariff is None:
+        raise SettingError(f"Tarif „{variant}“ unbekannt; erlaubt: {', '.join(tariffs.variants)}")
+    return tariff, variant or tariff.profile.default_variant
+
+
+def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | None = None) -> Estimate:
     """Apply the tariff rules in the order of spec section 7 and explain every amount."""
-    profile = catalogues.profile
-    settings = resolve_settings(profile, overrides)
+    tariff, variant = tariff_of(plan, tariffs)
+    settings = resolve_settings(tariff.profile, overrides)
     person = plan.person
     findings: list[Finding] = list(plan.input_findings)
 
     def report(
-        severity: Severity,
-        code: str,
-        message: str,
-        *,
-        sheet: str = "",
-        row: int | None = None,
-        column: str = "",
-        section: str = "",
+        severity: Severity, phrase: Phrase, *, sheet: str = "", row: int | None = None, column: str = "", section: str = ""
     ) -> None:
-        findings.append(Finding(severity, code, message, sheet, row, column, section))
+        findings.append(Finding(severity, phrase, sheet, row, column, section))
 
-    if person.variant not in profile.variants:
-        raise SettingError(f"Tarif „{person.variant}“ unbekannt; erlaubt: {', '.join(profile.variants)}")
+    fee_works, lab_works, used = _works(plan, tariff, report)
+    for catalogues in used.values():
+        if catalogues.profile.variant(variant) is None:
+            raise SettingError(f"Tarif „{variant}“ gibt es im Tarifprofil {catalogues.profile.source.version} nicht")
+    works = fee_works + lab_works
+    first_day = min((w.date for w in works), default=plan.plan_date)
+    profile = tariff.on(first_day).profile if first_day else tariff.profile  # the plan's profile: plan-wide limits
 
-    fee_works: list[Work] = []
-    lab_works: list[Work] = []
-    groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
-    for lines, target in groups:
-        for index, line in enumerate(lines):
-            day = line.date or plan.plan_date
-            if day is None:
-                report(
-                    Severity.ERROR,
-                    "line.no_date",
-                    "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet",
-                    sheet=line.sheet,
-                    row=line.row,
-                    column="Datum",
-                )
-            elif isinstance(line, FeeLine):
-                number, analogue = resolve_fee_number(line, catalogues)
-                target.append(Work(line, index, day, number, analogue, accident=line.accident or person.accident))
-            else:
-                target.append(Work(line, index, day, line.code))
-
-    begin = orthodontics_begin(fee_works + lab_works, person)
-    young = orthodontics_is_young(begin, person, profile.orthodontics_age_limit)
-    classify_fee_lines(fee_works, catalogues, settings, young=young, report=report)
-    allowance, related = UnitAllowance(profile, settings), RelatedFees(fee_works)
+    begin = orthodontics_begin(works, person)
+    young = orthodontics_is_young(begin, person, (tariff.on(begin).profile if begin else profile).orthodontics_age_limit)
+    classify_fee_lines(fee_works, settings, young=young, report=report)
+    allowance, related = UnitAllowance(settings), RelatedFees(fee_works)
     for work in sorted(fee_works, key=lambda w: w.order_key):
-        fee_amounts(work, catalogues, related, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
-    beside_prophylaxis(fee_works, profile, report)
-    orthodontics_findings(fee_works + lab_works, begin, person, young, report)
+        fee_amounts(work, related, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
+    beside_prophylaxis(fee_works, report)
+    orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
     fees = FeeIndex(fee_works)
     for work in lab_works:
         owners = classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
         work.accident = lab_accident(owners, fees, person.accident)
-    jaw_counts = JawCounts(profile.lab_per_jaw_limits)
+    jaw_counts = JawCounts()
     for work in sorted(lab_works, key=lambda w: w.order_key):
-        lab_amounts(work, catalogues, report, jaw_counts)
+        lab_amounts(work, report, jaw_counts)
 
-    works = fee_works + lab_works
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
     _apply_overrides(works, plan, report)
     surcharges_follow_their_service(fee_works)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
-            work.exclude("Nr. II.3.1", "nicht erstattungsfähig (Klasse X)", work.excluded_by or Cause.NOT_ELIGIBLE)
-    pzr = pzr_limit(works, person, plan.plan_date, profile)
+            work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
+    pzr = pzr_limit(works, person, plan.plan_date)
 
     for work in works:
-        _apply_rate(work, person.cooperating, profile)
+        _apply_rate(work, person.cooperating)
     cap = StagedCap(person, profile, str(settings["insurance_year"]))
-    deductible = Deductible(person, plan.plan_date, profile)
+    deductible = Deductible(person, variant, plan.plan_date)
     before_caps = settings["deductible_order"] == "before_caps"
     for work in sorted(works, key=lambda w: w.order_key):
         if before_caps:
@@ -152,8 +137,39 @@ def estimate(plan: Plan, catalogues: Catalogues, overrides: Mapping[str, object]
         eligible=sum((r.eligible for r in results), ZERO),
         benefit=sum((r.benefit for r in results), ZERO),
     )
-    limits = Limits(staged_cap=cap.report(), deductible=deductible.report(), pzr=pzr, implants=implants)
-    return Estimate(plan, results, located, totals, limits, settings, catalogues.versions())
+    limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
+    versions = versions_used(used or {0: tariff.on(first_day or tariff.profile.source.valid_from)})
+    return Estimate(plan, results, located, totals, limits, settings, versions, profile.display_name, variant)
+
+
+def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list[Work], dict[int, Catalogues]]:
+    """The plan's lines as work, each with the profile and price lists in force on its treatment day."""
+    person = plan.person
+    fee_works: list[Work] = []
+    lab_works: list[Work] = []
+    used: dict[int, Catalogues] = {}
+    early: list[Work] = []
+    groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
+    for lines, target in groups:
+        for index, line in enumerate(lines):
+            day = line.date or plan.plan_date
+            if day is None:
+                report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
+                continue
+            catalogues = tariff.on(day)
+            used.setdefault(id(catalogues), catalogues)
+            if isinstance(line, FeeLine):
+                number, analogue = resolve_fee_number(line, catalogues)
+                work = Work(line, index, day, catalogues, number, analogue, accident=line.accident or person.accident)
+            else:
+                work = Work(line, index, day, catalogues, line.code)
+            target.append(work)
+            if tariff.before_first(day):
+                early.append(work)
+    if early:
+        first = min(early, key=lambda w: w.date)
+        report(Severity.INFO, say(Code.TARIFF_BEFORE_FIRST_VERSION, date=first.date, lines=len(early)))
+    return fee_works, lab_works, used
 
 
 def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
@@ -161,60 +177,47 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
     by_place = {(w.line.sheet, w.line.row): w for w in works}
     for override in plan.overrides:
         work = by_place.get((override.sheet, override.row))
+        reviewer, reason = override.reviewer, override.reason
         if work is None:
-            report(
-                Severity.ERROR,
-                "override.unknown_line",
-                f"Prüfung ({override.reviewer}): keine Zeile {override.row} im Blatt {override.sheet}; Änderung nicht angewandt",
-                sheet=override.sheet,
-                row=override.row,
-            )
+            phrase = say(Code.OVERRIDE_UNKNOWN_LINE, reviewer=reviewer, sheet=override.sheet, row=override.row)
+            report(Severity.ERROR, phrase, sheet=override.sheet, row=override.row)
             continue
-        said = []
+        said: list[Phrase] = []
         if override.line_class is not None and override.line_class is not work.line_class:
-            work.explain(
-                "Prüfung",
-                f"{override.reviewer}: Klasse {work.line_class.value} → {override.line_class.value} – {override.reason}",
-            )
-            said.append(f"Klasse {work.line_class.value} → {override.line_class.value}")
-            work.line_class, work.class_by_hand = override.line_class, True
-            if override.line_class is not LineClass.X:
-                work.include_again("Prüfung", f"{override.reviewer}: nicht mehr ausgeschlossen")
+            old, new = work.line_class, override.line_class
+            work.explain(REVIEW, say(Code.STEP_REVIEW_CLASS, reviewer=reviewer, old=old.value, new=new.value, reason=reason))
+            said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
+            work.line_class, work.class_by_hand = new, True
+            if new is not LineClass.X:
+                work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
         if override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
-            said.append(f"erstattungsfähig {eur(work.eligible)} → {eur(amount)}")
-            work.set_eligible(
-                amount,
-                "Prüfung",
-                f"{override.reviewer}: erstattungsfähig auf {eur(amount)} gesetzt – {override.reason}",
-                Cause.OVERRIDE,
-            )
+            said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
+            phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
+            work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
         if said:
-            report(
-                Severity.INFO,
-                "override.applied",
-                f"{line_label(work.line)}: Prüfung durch {override.reviewer}: {', '.join(said)} – {override.reason}",
-                sheet=override.sheet,
-                row=override.row,
-            )
+            phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
+            report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
 
 
-def _apply_rate(work: Work, cooperating: bool, profile: Profile) -> None:
+def _apply_rate(work: Work, cooperating: bool) -> None:
     """Benefit = eligible x rate of the class, rounded to cents (Nr. II.3.2)."""
-    line_class = work.line_class
-    if line_class is LineClass.A:
-        key, rule = ("A_cooperating" if cooperating else "A"), RULE_RATE_A
-        text = "Zahnersatz mit Kooperationszahnarzt" if cooperating else "Zahnersatz"
-    elif line_class is LineClass.X:
+    profile, line_class = work.profile, work.line_class
+    if line_class is LineClass.X:
         work.rate, work.benefit = profile.rates["X"], ZERO
         return
-    else:
-        key = line_class.value
-        rule = RULE_RATE_B if line_class is LineClass.B else "Nr. II.3.1"
-        text = "Zahnbehandlung" if line_class is LineClass.B else "Prophylaxe, ohne Selbstbehalt"
+    key = "A_cooperating" if line_class is LineClass.A and cooperating else line_class.value
     work.rate = profile.rates[key]
     work.benefit = work.benefit_at_rate = cents(work.eligible * work.rate)
-    work.explain(rule, f"Erstattungssatz {percent(work.rate)} ({text})", work.eligible, work.benefit)
+    sections = profile.sections
+    rule = {LineClass.A: sections.rate_A, LineClass.B: sections.rate_B}.get(line_class, sections.rate_P)
+    if line_class is LineClass.P:
+        phrase = say(Code.STEP_RATE_PROPHYLAXIS, rate=Percent(work.rate))
+    else:
+        phrase = say(
+            Code.STEP_RATE, rate=Percent(work.rate), cls=line_class, cooperating=cooperating and line_class is LineClass.A
+        )
+    work.explain(rule, phrase, work.eligible, work.benefit)
 
 
 def _not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
@@ -224,42 +227,18 @@ def _not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
         return
     for work in works:
         if work.date < start:
-            work.exclude("§ 2 AVB Teil I", f"Behandlung am {german_date(work.date)} vor Versicherungsbeginn {german_date(start)}")
-            report(
-                Severity.ERROR,
-                "date.before_insurance_start",
-                f"Behandlungsdatum {german_date(work.date)} liegt vor dem Versicherungsbeginn {german_date(start)}; "
-                "kein Versicherungsschutz",
-                sheet=work.line.sheet,
-                row=work.line.row,
-                column="Datum",
-            )
+            work.exclude(work.profile.sections.insurance_start, say(Code.STEP_BEFORE_INSURANCE, date=work.date, start=start))
+            phrase = say(Code.DATE_BEFORE_INSURANCE_START, date=work.date, start=start)
+            report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum")
 
 
 def _plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:
+    sections = profile.sections
     lab_total = sum((w.billed for w in works if not w.is_fee), ZERO)
     if lab_total > profile.lab_cost_estimate_threshold:
-        report(
-            Severity.INFO,
-            "lab.cost_estimate",
-            f"Laborkosten {eur(lab_total)} über {eur(profile.lab_cost_estimate_threshold)}: der Zahnarzt muss einen "
-            "gesonderten Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
-            section="Nr. II.3.3",
-        )
+        phrase = say(Code.LAB_COST_ESTIMATE, total=Money(lab_total), threshold=Money(profile.lab_cost_estimate_threshold))
+        report(Severity.INFO, phrase, section=sections.cost_estimate)
     if any(w.accident for w in works):
-        report(
-            Severity.INFO,
-            "accident.proof",
-            "Unfall: die Zahnstaffel entfällt nur für Aufwendungen, die nachweislich auf einen Unfall zurückzuführen "
-            "sind; bitte den Nachweis beifügen",
-            section="Nr. II.3.2",
-        )
+        report(Severity.INFO, say(Code.ACCIDENT_PROOF), section=sections.accident)
     if person.insurance_start is None:
-        report(
-            Severity.WARNING,
-            "person.no_insurance_start",
-            "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
-            sheet="Patient",
-            column="B",
-            section="Nr. II.3.2",
-        )
+        report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)

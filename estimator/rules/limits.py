@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, Decimal
 
-from estimator.model import CapYear, Cause, DeductibleYear, JawImplants, LineClass, Person, PzrYear, Schedule, Severity
-from estimator.money import ZERO, cents, eur, german_factor
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Schedule, Severity
+from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Person, PzrYear
+from estimator.money import ZERO, cents
+from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
-from estimator.tariff.catalogues import Profile
-from estimator.teeth import JAW_NAMES, jaw_of
-
-RULE_IMPLANTS = "Nr. II.3.1"
-RULE_PZR = "Nr. II.3.1"
-RULE_CAP = "Nr. II.3.2"
-RULE_DEDUCTIBLE = "Nr. II.8"
+from estimator.tariff.profile import Profile
+from estimator.teeth import jaw_of
 
 
 def _implant_units(work: Work, report: Report) -> int:
@@ -25,27 +24,14 @@ def _implant_units(work: Work, report: Report) -> int:
     units = max(1, int(count.to_integral_value(rounding=ROUND_CEILING)))
     if units != count:
         _report_implant(
-            work,
-            report,
-            Severity.WARNING,
-            "implant.fractional_count",
-            f"Anzahl {german_factor(count)} ist keine ganze Zahl von Implantaten; für die Grenze als {units} gezählt",
+            work, report, Severity.WARNING, say(Code.IMPLANT_FRACTIONAL_COUNT, line=work.ref, count=Number(count), units=units)
         )
     return units
 
 
-def _report_implant(work: Work, report: Report, severity: Severity, code: str, message: str) -> None:
+def _report_implant(work: Work, report: Report, severity: Severity, phrase: Phrase) -> None:
     line = work.fee
-    where = f", Zahn {line.teeth.text}" if line.teeth.text else ""
-    report(
-        severity,
-        code,
-        f"GOZ {line.number}{where}: {message}",
-        sheet=line.sheet,
-        row=line.row,
-        column="Zahn",
-        section=RULE_IMPLANTS,
-    )
+    report(severity, phrase, sheet=line.sheet, row=line.row, column="Zahn", section=work.profile.sections.implants)
 
 
 def implant_limit(works: Sequence[Work], person: Person, profile: Profile, report: Report) -> tuple[JawImplants, ...]:
@@ -53,6 +39,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
 
     A line places as many implants as its count; its teeth say where when it names one tooth per implant, else
     only the jaw. Excluded units are counted in treatment order, then plan order, then ascending tooth number.
+    The limit is the one of the profile in force on the treatment day; the plan's report shows the last one.
     """
     limit = profile.implants_per_jaw
     present = {"OK": person.implants_upper, "UK": person.implants_lower}
@@ -67,35 +54,24 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
             for w in works
             if w.is_fee
             and w.fee.schedule is Schedule.GOZ
-            and w.number in profile.implant_numbers
+            and w.number in w.profile.implant_numbers
             and w.line_class is not LineClass.X
         ),
         key=lambda w: (w.date, w.index),
     )
     for work in insertions:
+        limit = work.profile.implants_per_jaw
+        section = work.profile.sections.implants
         units, sites = _implant_units(work, report), sorted(work.fee.teeth.teeth)
         jaws = sorted({jaw_of(t) for t in sites})
         if len(sites) != units and len(jaws) == 2:
-            _report_implant(
-                work,
-                report,
-                Severity.ERROR,
-                "implant.both_jaws",
-                f"{units} Implantat(e) in beiden Kiefern ohne Lage; Implantate je Kiefer angeben (eine Zeile je Kiefer "
-                "oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
-            )
-            work.set_eligible(ZERO, RULE_IMPLANTS, "Implantate je Kiefer nicht angegeben", Cause.NOT_ELIGIBLE)
+            _report_implant(work, report, Severity.ERROR, say(Code.IMPLANT_BOTH_JAWS, line=work.ref, units=units))
+            work.set_eligible(ZERO, section, say(Code.STEP_IMPLANTS_NO_JAW), Cause.NOT_ELIGIBLE)
             continue
         if not sites:  # counted where there is more room, as B 269's per-jaw limits count a lab line without a tooth
             jaws = [max(("OK", "UK"), key=lambda jaw: (limit - counted[jaw], jaw == "OK"))]
-            _report_implant(
-                work,
-                report,
-                Severity.WARNING,
-                "implant.no_tooth",
-                f"{units} Implantat(e) ohne Zahnangabe, im {JAW_NAMES[jaws[0]]} gezählt (dort ist mehr Platz bis zur "
-                f"Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
-            )
+            phrase = say(Code.IMPLANT_NO_TOOTH, line=work.ref, units=units, jaw=Jaw(jaws[0]), limit=limit)
+            _report_implant(work, report, Severity.WARNING, phrase)
         located = len(sites) == units
         places: list[tuple[str, int | None]] = [(jaw_of(t), t) for t in sites] if located else [(jaws[0], None)] * units
         kept = 0
@@ -112,32 +88,27 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
                 unlocated[jaw] += 1
         if kept == units:
             continue
-        where = f" an Zahn {work.fee.teeth.text}" if work.fee.teeth.text else ""
         if kept == 0:
-            placed = f"{units} Implantate" if units > 1 else "Implantat"
-            text = f"{placed}{where} über der Grenze von {limit} Implantaten je Kiefer"
-            work.exclude(RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
+            phrase = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=units, teeth=work.fee.teeth.text, limit=limit)
+            work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
         else:
-            text = f"{units - kept} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer"
-            work.set_eligible(cents(work.eligible * kept / work.fee.count), RULE_IMPLANTS, text, Cause.IMPLANT_LIMIT)
+            phrase = say(Code.STEP_IMPLANTS_PARTLY_OVER_LIMIT, excess=units - kept, units=units, limit=limit)
+            work.set_eligible(cents(work.eligible * kept / work.fee.count), section, phrase, Cause.IMPLANT_LIMIT)
 
     excluded_sites = frozenset(excluded["OK"] + excluded["UK"])
     if excluded_sites:
-        _exclude_what_sits_on(works, insertions, excluded_sites, limit, report)
+        _exclude_what_sits_on(works, insertions, excluded_sites, report)
     jaws_report = []
     for jaw in ("OK", "UK"):
         if excluded[jaw] or unlocated[jaw]:
-            sites_text = ", ".join(str(t) for t in excluded[jaw])
-            lost = ([f"Zahn {sites_text} und der darauf befestigte Zahnersatz"] if sites_text else []) + (
-                [f"{unlocated[jaw]} Implantat(e), Lage unbekannt: der Zahnersatz darauf wird geprüft"] if unlocated[jaw] else []
+            lost_sites = tuple(str(t) for t in excluded[jaw])
+            lost = ([say(Code.PART_IMPLANT_SITES, sites=lost_sites)] if lost_sites else []) + (
+                [say(Code.PART_IMPLANTS_UNLOCATED, count=unlocated[jaw])] if unlocated[jaw] else []
             )
-            report(
-                Severity.WARNING,
-                "implant.limit",
-                f"{JAW_NAMES[jaw]}: {present[jaw]} vorhandene und {planned[jaw]} geplante Implantate; erstattungsfähig "
-                f"sind höchstens {limit} je Kiefer. Nicht erstattungsfähig: {'; '.join(lost)}",
-                section=RULE_IMPLANTS,
+            phrase = say(
+                Code.IMPLANT_LIMIT, jaw=Jaw(jaw), present=present[jaw], planned=planned[jaw], limit=limit, lost=tuple(lost)
             )
+            report(Severity.WARNING, phrase, section=profile.sections.implants)
         jaws_report.append(
             JawImplants(jaw, present[jaw], planned[jaw], tuple(covered[jaw]), tuple(excluded[jaw]), limit, unlocated[jaw])
         )
@@ -145,7 +116,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
 
 
 def _exclude_what_sits_on(
-    works: Sequence[Work], insertions: Sequence[Work], excluded_sites: frozenset[int], limit: int, report: Report
+    works: Sequence[Work], insertions: Sequence[Work], excluded_sites: frozenset[int], report: Report
 ) -> None:
     """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged."""
     placing = {id(w) for w in insertions}
@@ -153,50 +124,48 @@ def _exclude_what_sits_on(
         teeth = work.line.teeth.teeth
         if work.line_class is not LineClass.A or not teeth or id(work) in placing:
             continue
+        section = work.profile.sections.implants
         if teeth <= excluded_sites:
-            work.exclude(
-                RULE_IMPLANTS,
-                f"auf nicht erstattungsfähigem Implantat (Zahn {work.line.teeth.text}, über {limit} Implantate je Kiefer)",
-                Cause.IMPLANT_LIMIT,
-            )
+            phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
+            work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
         elif teeth & excluded_sites:
             report(
                 Severity.WARNING,
-                "implant.review",
-                f"{work.line.teeth.text}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige "
-                "Implantate; zur Prüfung durch den Versicherer",
+                say(Code.IMPLANT_REVIEW, line=work.ref),
                 sheet=work.line.sheet,
                 row=work.line.row,
                 column="Zahn",
-                section=RULE_IMPLANTS,
+                section=section,
             )
 
 
-def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None, profile: Profile) -> tuple[PzrYear, ...]:
-    """PZR eligible at most 100 EUR (200 EUR with a cooperating dentist) per calendar year (Nr. II.3.1)."""
-    limit = profile.pzr_limit_cooperating if person.cooperating else profile.pzr_limit
+def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None) -> tuple[PzrYear, ...]:
+    """PZR eligible at most the profile's limit per calendar year, a higher one with a cooperating dentist; the
+    limit of a year is the one of the profile in force on its first PZR line (Nr. II.3.1)."""
     used: dict[int, Decimal] = defaultdict(Decimal)
     before: dict[int, Decimal] = {}
+    limits: dict[int, Decimal] = {}
     pzr = [
         w
         for w in works
-        if w.is_fee and w.fee.schedule is Schedule.GOZ and w.number in profile.pzr_numbers and w.line_class is not LineClass.X
+        if w.is_fee and w.fee.schedule is Schedule.GOZ and w.number in w.profile.pzr_numbers and w.line_class is not LineClass.X
     ]
     for work in sorted(pzr, key=lambda w: w.order_key):
-        year = work.date.year
+        year, profile = work.date.year, work.profile
+        limit = limits.setdefault(year, profile.pzr_limit_cooperating if person.cooperating else profile.pzr_limit)
         before.setdefault(year, person.pzr_reimbursed if plan_date and year == plan_date.year else ZERO)
         remaining = max(ZERO, limit - before[year] - used[year])
         if work.eligible > remaining:
-            kind = "mit Kooperationszahnarzt " if person.cooperating else ""
-            work.set_eligible(
-                remaining,
-                RULE_PZR,
-                f"PZR {kind}höchstens {eur(limit)} je Kalenderjahr {year}; "
-                f"bereits erstattet oder verplant {eur(before[year] + used[year])}",
-                Cause.PZR_LIMIT,
+            phrase = say(
+                Code.STEP_PZR_LIMIT,
+                cooperating=person.cooperating,
+                limit=Money(limit),
+                year=year,
+                used=Money(before[year] + used[year]),
             )
+            work.set_eligible(remaining, profile.sections.pzr, phrase, Cause.PZR_LIMIT)
         used[year] += work.eligible
-    return tuple(PzrYear(y, limit, before[y], used[y]) for y in sorted(before))
+    return tuple(PzrYear(y, limits[y], before[y], used[y]) for y in sorted(before))
 
 
 def insurance_year(day: dt.date, start: dt.date, convention: str) -> int:
@@ -222,12 +191,13 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 class StagedCap:
-    """Cumulative caps for class A in insurance years 1-4 from insurance start (Nr. II.3.2)."""
+    """Cumulative caps for class A in the first insurance years from insurance start (Nr. II.3.2); a line is held
+    against the caps of the profile in force on its treatment day, the report shows those of the plan's profile."""
 
     def __init__(self, person: Person, profile: Profile, convention: str) -> None:
         self.caps = profile.staged_caps
         self.prior = tuple(cents(v) for v in person.prior_class_a)
-        self.used = [ZERO] * len(self.caps)
+        self.used = [ZERO] * MAX_CAP_YEARS
         self.start = person.insurance_start
         self.convention = convention
 
@@ -236,28 +206,25 @@ class StagedCap:
         counts in the first year."""
         return max(1, insurance_year(day, self.start, self.convention)) if self.start else 1
 
-    def remaining(self, k: int) -> Decimal:
+    def remaining(self, k: int, caps: tuple[Decimal, ...]) -> Decimal:
         """What a line in year k may still take: the tightest cumulative cap from year k to the last."""
-        if k > len(self.caps):
+        if k > len(caps):
             return Decimal("Infinity")
         return max(
             ZERO,
-            min(self.caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO) for j in range(k, len(self.caps) + 1)),
+            min(caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO) for j in range(k, len(caps) + 1)),
         )
 
     def apply(self, work: Work) -> None:
+        caps = work.profile.staged_caps
         k = self.year_of(work.date)
-        if k > len(self.caps):
+        if k > len(caps):
             return
-        remaining = self.remaining(k)
+        remaining = self.remaining(k, caps)
         kept = min(work.benefit, remaining)
         if kept < work.benefit:
-            cap = self.caps[k - 1]
-            years = "im ersten Versicherungsjahr" if k == 1 else f"in den ersten {k} Versicherungsjahren"
-            state = "ausgeschöpft" if remaining == 0 else f"noch frei {eur(remaining)}"
-            work.set_benefit(
-                kept, RULE_CAP, f"Zahnstaffel: {years} insgesamt höchstens {eur(cap)} für Zahnersatz; {state}", Cause.STAGED_CAP
-            )
+            phrase = say(Code.STEP_STAGED_CAP, years=k, cap=Money(caps[k - 1]), left=Money(remaining))
+            work.set_benefit(kept, work.profile.sections.staged_cap, phrase, Cause.STAGED_CAP)
         self.used[k - 1] += kept
 
     def report(self) -> tuple[CapYear, ...]:
@@ -273,28 +240,31 @@ class StagedCap:
 
 
 class Deductible:
-    """The deductible per calendar year by variant and age group, prorated in the start year (Nr. II.8)."""
+    """The deductible per calendar year by variant and age group, prorated in the start year (Nr. II.8); a year's
+    amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
-    def __init__(self, person: Person, plan_date: dt.date | None, profile: Profile) -> None:
+    def __init__(self, person: Person, variant: str, plan_date: dt.date | None) -> None:
         self.person = person
+        self.variant = variant
         self.plan_date = plan_date
-        self.profile = profile
         self.used: dict[int, Decimal] = {}
-        self.notes: dict[int, str] = {}
+        self.years: dict[int, DeductibleYear] = {}
 
-    def amount(self, year: int) -> Decimal:
+    def _year(self, year: int, profile: Profile) -> DeductibleYear:
+        found = self.years.get(year)
+        if found is not None:
+            return found
         person = self.person
-        adult = person.birth_date is None or year - person.birth_date.year > self.profile.deductible_youth_until
-        table = self.profile.deductible_adult if adult else self.profile.deductible_youth
-        full = table.get(person.variant, ZERO)
-        group = "Erwachsene" if adult else "Kinder und Jugendliche"
+        adult = person.birth_date is None or year - person.birth_date.year > profile.deductible_youth_until
+        variant = profile.variant(self.variant)
+        full = (variant.deductible_adult if adult else variant.deductible_youth) if variant else ZERO
         start = person.insurance_start
-        if start is not None and start.year == year and start.month > 1 and full:
-            months = 12 - (start.month - 1)
-            self.notes[year] = f"{person.variant}, {group}: {eur(full)}, im ersten Kalenderjahr um {start.month - 1}/12 gemindert"
-            return cents(full * months / 12)
-        self.notes[year] = f"{person.variant}, {group}"
-        return cents(full)
+        reduced = start.month - 1 if start is not None and start.year == year and start.month > 1 and full else 0
+        amount = cents(full * (12 - reduced) / 12)
+        found = self.years[year] = DeductibleYear(
+            year, amount, self.used_before(year), ZERO, self.variant, adult, reduced, cents(full)
+        )
+        return found
 
     def used_before(self, year: int) -> Decimal:
         return cents(self.person.deductible_used) if self.plan_date and year == self.plan_date.year else ZERO
@@ -303,19 +273,14 @@ class Deductible:
         if work.line_class in (LineClass.P, LineClass.X):
             return
         year = work.date.year
+        the_year = self._year(year, work.profile)
         self.used.setdefault(year, ZERO)
-        left = max(ZERO, self.amount(year) - self.used_before(year) - self.used[year])
+        left = max(ZERO, the_year.amount - the_year.used_before - self.used[year])
         take = min(left, work.benefit)
         if take > 0:
-            work.set_benefit(
-                work.benefit - take,
-                RULE_DEDUCTIBLE,
-                f"Selbstbehalt {year} ({self.notes[year]}): {eur(self.amount(year))}, davon hier angerechnet {eur(take)}",
-                Cause.DEDUCTIBLE,
-            )
+            phrase = say(Code.STEP_DEDUCTIBLE, year=year, note=the_year.note(), amount=Money(the_year.amount), taken=Money(take))
+            work.set_benefit(work.benefit - take, work.profile.sections.deductible, phrase, Cause.DEDUCTIBLE)
         self.used[year] += take
 
     def report(self) -> tuple[DeductibleYear, ...]:
-        return tuple(
-            DeductibleYear(y, self.amount(y), self.used_before(y), self.used[y], self.notes.get(y, "")) for y in sorted(self.used)
-        )
+        return tuple(dataclasses.replace(self.years[y], used_by_plan=self.used[y]) for y in sorted(self.used))

@@ -7,9 +7,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from estimator.model import Cause, Explanation, FeeLine, LabLine, LineClass, LineResult, PlanLine, Severity
+from estimator.kinds import Cause, LineClass, LineKind, Severity
+from estimator.model import Explanation, FeeLine, LabLine, LineResult, PlanLine
+from estimator.phrases import LineRef, Phrase, Rule
+from estimator.tariff.catalogues import Catalogues
+from estimator.tariff.profile import Profile
 
-KIND_ORDER = {"fee": 0, "lab": 1}
+KIND_ORDER = {LineKind.FEE: 0, LineKind.LAB: 1}
 
 
 class Report(Protocol):
@@ -18,8 +22,7 @@ class Report(Protocol):
     def __call__(
         self,
         severity: Severity,
-        code: str,
-        message: str,
+        phrase: Phrase,
         *,
         sheet: str = "",
         row: int | None = None,
@@ -39,6 +42,7 @@ class Work:
     line: PlanLine
     index: int
     date: dt.date
+    cat: Catalogues  # the profile and price lists in force on the treatment date
     number: str = ""  # the catalogue number the rules read: a fee number (without an analogue's suffix) or a lab code
     analogue: bool = False  # billed by analogy to `number` (GOZ § 6 Abs. 1, GOÄ § 6 Abs. 2)
     owner: Work | None = None  # for a surcharge or GOZ 0120: the service it belongs to
@@ -71,44 +75,52 @@ class Work:
         return isinstance(self.line, FeeLine)
 
     @property
+    def profile(self) -> Profile:
+        return self.cat.profile
+
+    @property
+    def ref(self) -> LineRef:
+        return line_ref(self.line)
+
+    @property
     def order_key(self) -> tuple[dt.date, int, int]:
         """Treatment date, then fee lines before lab lines, then plan order (spec section 7)."""
         return (self.date, KIND_ORDER[self.line.kind], self.index)
 
-    def explain(self, rule: str, text: str, before: Decimal | None = None, after: Decimal | None = None) -> None:
-        self.explanations.append(Explanation(rule, text, before, after))
+    def explain(self, rule: Rule, phrase: Phrase, before: Decimal | None = None, after: Decimal | None = None) -> None:
+        self.explanations.append(Explanation(rule, phrase, before, after))
 
     def _reduce(self, cause: Cause, amount: Decimal) -> None:
         self.reductions[cause] = self.reductions.get(cause, Decimal("0.00")) + amount
 
-    def set_eligible(self, amount: Decimal, rule: str, text: str, cause: Cause) -> None:
+    def set_eligible(self, amount: Decimal, rule: Rule, phrase: Phrase, cause: Cause) -> None:
         """Change the eligible amount, recording why and by which cause."""
         if amount != self.eligible:
-            self.explain(rule, text, self.eligible, amount)
+            self.explain(rule, phrase, self.eligible, amount)
             self._reduce(cause, self.eligible - amount)
             self.eligible = amount
 
-    def set_benefit(self, amount: Decimal, rule: str, text: str, cause: Cause) -> None:
+    def set_benefit(self, amount: Decimal, rule: Rule, phrase: Phrase, cause: Cause) -> None:
         if amount != self.benefit:
-            self.explain(rule, text, self.benefit, amount)
+            self.explain(rule, phrase, self.benefit, amount)
             self._reduce(cause, self.benefit - amount)
             self.benefit = amount
 
-    def exclude(self, rule: str, text: str, cause: Cause = Cause.NOT_ELIGIBLE) -> None:
+    def exclude(self, rule: Rule, phrase: Phrase, cause: Cause = Cause.NOT_ELIGIBLE) -> None:
         """Class X: eligible and benefit 0, with the reason; the whole billed amount goes to the cause."""
         if self.excluded_by is None:
             self.eligible_before_exclusion = self.eligible
         self.line_class = LineClass.X
         self.excluded_by = cause
-        self.explain(rule, text, self.eligible, Decimal("0.00"))
+        self.explain(rule, phrase, self.eligible, Decimal("0.00"))
         self.eligible = Decimal("0.00")
         self.benefit = Decimal("0.00")
 
-    def include_again(self, rule: str, text: str) -> None:
+    def include_again(self, rule: Rule, phrase: Phrase) -> None:
         """Out of class X again (a reviewer's class): the eligible amount the exclusion took comes back."""
         if self.excluded_by is None:
             return
-        self.explain(rule, text, self.eligible, self.eligible_before_exclusion)
+        self.explain(rule, phrase, self.eligible, self.eligible_before_exclusion)
         self.eligible = self.eligible_before_exclusion
         self.excluded_by = None
 
@@ -133,7 +145,6 @@ class Work:
         )
 
 
-def line_label(line: PlanLine) -> str:
-    """How a message names a line: "GOZ 2210, Zahn 16"."""
-    what = f"{line.schedule.value} {line.number}" if isinstance(line, FeeLine) else f"Labor {line.code}"
-    return f"{what}, Zahn {line.teeth.text}" if line.teeth.text else what
+def line_ref(line: PlanLine) -> LineRef:
+    """How a message names a line: "GOZ 2210, Zahn 16" (estimator.wording words it)."""
+    return LineRef(line.schedule if isinstance(line, FeeLine) else None, line.number, line.teeth.text)

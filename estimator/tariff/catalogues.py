@@ -1,261 +1,160 @@
-"""Price lists and the tariff profile from pricelists/: B 269, GOZ 2012, GOÄ, BM5 / 0-3."""
+"""The tariffs and price lists of a pricelists/ folder, each as dated versions; for a treatment day, the versions
+in force on it (the way public holidays are gated by date: the latest version valid from that day or before).
+
+    pricelists/index.toml             the tariffs, the default one
+    pricelists/dkv/bm5/2026-01-01.toml   a tariff profile, valid from its date
+    pricelists/b269/2026-01-01.json      a lab price list, valid from its date
+    pricelists/goz/2012-01-01.json       a fee schedule, valid from its date
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import json
-import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
+from estimator.model import VersionUsed
 from estimator.resources import PRICELISTS
+from estimator.tariff.pricelists import FeeSchedule, LabList, Source, load_fee_schedule, load_lab_list
+from estimator.tariff.profile import Profile, ProfileError, load_profile, valid_from
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Source:
-    """Version, valid-from date and origin of a price list or profile."""
+class Dated(Generic[T]):
+    """Versions of one list or profile by valid-from date, oldest first."""
 
-    name: str
-    version: str
-    valid_from: dt.date
-    source: str
+    days: tuple[dt.date, ...]
+    versions: tuple[T, ...]
 
+    def on(self, day: dt.date) -> T:
+        """The version in force on day; before the first one, the first (the estimate says so)."""
+        return self.versions[max(0, bisect.bisect_right(self.days, day) - 1)]
 
-@dataclass(frozen=True)
-class LabPrice:
-    code: str
-    text: str
-    group: str
-    max_price: Decimal
+    @property
+    def latest(self) -> T:
+        return self.versions[-1]
 
-
-@dataclass(frozen=True)
-class Fee:
-    """A fee schedule entry; category decides threshold and maximum factor (GOÄ § 5)."""
-
-    schedule: str
-    nr: str
-    section: str
-    text: str
-    points: int | None
-    category: str  # personal | technical | laboratory | single_rate
-    rule_without_points: str | None = None
+    def before_first(self, day: dt.date) -> bool:
+        return day < self.days[0]
 
 
-@dataclass(frozen=True)
-class FeeSchedule:
-    """A fee schedule as listed. An entry becomes a Fee when first asked for: the GOÄ lists 2,776 numbers, a
-    plan uses a handful, and building them all would hold up the start of the program."""
-
-    schedule: str
-    source: Source
-    point_value: Decimal
-    thresholds: dict[str, Decimal]
-    entries: dict[str, dict[str, Any]]
-    _fees: dict[str, Fee] = field(default_factory=dict, compare=False, repr=False)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def get(self, nr: str) -> Fee | None:
-        fee = self._fees.get(nr)
-        if fee is None:
-            entry = self.entries.get(nr)
-            if entry is None:
-                return None
-            fee = self._fees[nr] = _fee(self.schedule, entry)
-        return fee
-
-
-@dataclass(frozen=True)
-class Profile:
-    """The tariff profile: every number and Auslegung setting of the tariff rules."""
-
-    source: Source
-    variants: tuple[str, ...]
-    default_variant: str
-    rates: dict[str, Decimal]
-    staged_caps: tuple[Decimal, ...]
-    pzr_numbers: frozenset[str]
-    pzr_limit: Decimal
-    pzr_limit_cooperating: Decimal
-    implants_per_jaw: int
-    implant_numbers: frozenset[str]
-    orthodontics_age_limit: int
-    deductible_youth_until: int
-    deductible_youth: dict[str, Decimal]
-    deductible_adult: dict[str, Decimal]
-    max_factors: dict[str, Decimal]
-    lab_default_vat: Decimal
-    lab_cost_estimate_threshold: Decimal
-    lab_per_jaw_limits: dict[str, int]
-    never_eligible_words: tuple[str, ...]
-    lab_usual_vat: tuple[Decimal, ...]
-    checkup_numbers: frozenset[str]
-    individual_prophylaxis: frozenset[str]
-    prophylaxis_frequency: dict[str, dict[str, int]]  # Auslegung prophylaxis_frequency -> fee number -> units a year
-    prophylaxis_exclusive: frozenset[str]  # 1000, 1010: beside them some numbers need a reason
-    needs_reason_beside_prophylaxis: dict[str, frozenset[str]]  # schedule ("GOZ", "GOÄ") -> fee numbers
-    surcharge_numbers: frozenset[str]
-    laser_number: str
-    lasered_numbers: frozenset[str]
-    laser_maximum: Decimal
-    auslegung: dict[str, Any] = field(default_factory=dict)
-    auslegung_choices: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+def _dated(folder: Path, suffix: str, load: Callable[[Path], T]) -> Dated[T]:
+    paths = sorted(folder.glob(f"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]{suffix}"))
+    if not paths:
+        raise ProfileError(f"{folder}: keine Version (Datei JJJJ-MM-TT{suffix})")
+    days = tuple(valid_from(path) for path in paths)
+    return Dated(days, tuple(load(path) for path in paths))
 
 
 @dataclass(frozen=True)
 class Catalogues:
-    """Everything the engine looks up: the tariff profile and the three price lists."""
+    """The tariff profile and the three price lists in force on one treatment day."""
 
     profile: Profile
-    b269: dict[str, LabPrice]
-    b269_source: Source
+    lab: LabList
     goz: FeeSchedule
     goae: FeeSchedule
 
-    def versions(self) -> dict[str, str]:
-        return {
-            "tariff_profile": self.profile.source.version,
-            "b269": self.b269_source.version,
-            "goz": self.goz.source.version,
-            "goae": self.goae.source.version,
-        }
-
-    def sources(self) -> tuple[Source, ...]:
-        return (self.profile.source, self.b269_source, self.goz.source, self.goae.source)
+    def sources(self) -> tuple[tuple[str, Source], ...]:
+        return (
+            ("tariff_profile", self.profile.source),
+            ("b269", self.lab.source),
+            ("goz", self.goz.source),
+            ("goae", self.goae.source),
+        )
 
     def catalogue_text(self, kind: str, schedule: str, number: str) -> str:
         """The catalogue's short text for a fee number or lab code, or an empty string."""
         if kind == "lab":
-            price = self.b269.get(number)
+            price = self.lab.get(number)
             return price.text if price else ""
         fee = (self.goz if schedule == "GOZ" else self.goae).get(number)
         return fee.text if fee else ""
 
 
-def _source(document: dict[str, Any]) -> Source:
-    return Source(
-        name=str(document["name"]),
-        version=str(document["version"]),
-        valid_from=dt.date.fromisoformat(str(document["valid_from"])),
-        source=str(document["source"]),
+@dataclass(frozen=True)
+class Tariff:
+    """One tariff: its profile's versions and those of the price lists it names."""
+
+    key: str  # its folder below pricelists/, "dkv/bm5"
+    profiles: Dated[Profile]
+    labs: Dated[LabList]
+    gozs: Dated[FeeSchedule]
+    goaes: Dated[FeeSchedule]
+    _on: dict[tuple[int, ...], Catalogues] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def profile(self) -> Profile:
+        """The newest profile: its variants, cap years and Auslegung settings are what the app offers."""
+        return self.profiles.latest
+
+    def on(self, day: dt.date) -> Catalogues:
+        """Profile and price lists in force on a treatment day (one object per combination of versions)."""
+        parts = (self.profiles, self.labs, self.gozs, self.goaes)
+        key = tuple(max(0, bisect.bisect_right(p.days, day) - 1) for p in parts)
+        found = self._on.get(key)
+        if found is None:
+            found = self._on[key] = Catalogues(self.profiles.on(day), self.labs.on(day), self.gozs.on(day), self.goaes.on(day))
+        return found
+
+    def before_first(self, day: dt.date) -> bool:
+        """Whether a day lies before the first version of the profile or of a price list."""
+        return any(p.before_first(day) for p in (self.profiles, self.labs, self.gozs, self.goaes))
+
+
+@dataclass(frozen=True)
+class Tariffs:
+    """The tariffs of a pricelists/ folder; a plan's variant says which one applies."""
+
+    tariffs: tuple[Tariff, ...]
+    default: Tariff
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(name for tariff in self.tariffs for name in tariff.profile.variant_names)
+
+    def for_variant(self, variant: str) -> Tariff | None:
+        """The tariff offering a variant; the default tariff for an empty variant."""
+        if not variant:
+            return self.default
+        return next((t for t in self.tariffs if variant in t.profile.variant_names), None)
+
+
+def _tariff(directory: Path, key: str) -> Tariff:
+    profiles = _dated(directory / key, ".toml", load_profile)
+    lists = profiles.latest.price_lists
+    return Tariff(
+        key=key,
+        profiles=profiles,
+        labs=_dated(directory / lists["lab"], ".json", load_lab_list),
+        gozs=_dated(directory / lists["goz"], ".json", lambda p: load_fee_schedule(p, "GOZ")),
+        goaes=_dated(directory / lists["goae"], ".json", lambda p: load_fee_schedule(p, "GOÄ")),
     )
-
-
-def _decimals(mapping: dict[str, Any]) -> dict[str, Decimal]:
-    return {key: Decimal(str(value)) for key, value in mapping.items()}
-
-
-def load_profile(path: Path) -> Profile:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    prophylaxis = data["prophylaxis"]
-    return Profile(
-        source=_source(data),
-        variants=tuple(data["variants"]),
-        default_variant=data["default_variant"],
-        rates=_decimals(data["rates"]),
-        staged_caps=tuple(Decimal(v) for v in data["staged_caps"]["cumulative"]),
-        pzr_numbers=frozenset(data["pzr"]["fee_numbers"]),
-        pzr_limit=Decimal(data["pzr"]["limit"]),
-        pzr_limit_cooperating=Decimal(data["pzr"]["limit_cooperating"]),
-        implants_per_jaw=int(data["implants"]["per_jaw"]),
-        implant_numbers=frozenset(data["implants"]["insertion_numbers"]),
-        orthodontics_age_limit=int(data["orthodontics"]["age_limit"]),
-        deductible_youth_until=int(data["deductible"]["youth_until"]),
-        deductible_youth=_decimals(data["deductible"]["youth"]),
-        deductible_adult=_decimals(data["deductible"]["adult"]),
-        max_factors=_decimals(data["max_factors"]),
-        lab_default_vat=Decimal(data["lab"]["default_vat_percent"]),
-        lab_cost_estimate_threshold=Decimal(data["lab"]["cost_estimate_threshold"]),
-        lab_per_jaw_limits={k: int(v) for k, v in data["lab"]["per_jaw_limits"].items()},
-        never_eligible_words=tuple(data["lab"]["never_eligible_words"]),
-        lab_usual_vat=tuple(Decimal(v) for v in data["lab"]["usual_vat_percents"]),
-        checkup_numbers=frozenset(prophylaxis["checkup_numbers"]),
-        individual_prophylaxis=frozenset(prophylaxis["individual_numbers"]),
-        prophylaxis_frequency={
-            reading: {number: int(units) for number, units in prophylaxis[f"frequency_{reading}"].items()}
-            for reading in data["auslegung_choices"]["prophylaxis_frequency"]
-        },
-        prophylaxis_exclusive=frozenset(prophylaxis["exclusive_with"]),
-        needs_reason_beside_prophylaxis={
-            "GOZ": frozenset(prophylaxis["needs_reason_goz"]),
-            "GOÄ": frozenset(prophylaxis["needs_reason_goae"]),
-        },
-        surcharge_numbers=frozenset(data["surcharges"]["numbers"]),
-        laser_number=str(data["laser"]["number"]),
-        lasered_numbers=frozenset(data["laser"]["lasered_numbers"]),
-        laser_maximum=Decimal(data["laser"]["maximum"]),
-        auslegung=dict(data["auslegung"]),
-        auslegung_choices={k: tuple(v) for k, v in data["auslegung_choices"].items()},
-    )
-
-
-def _fee(schedule: str, entry: dict[str, Any]) -> Fee:
-    single = entry.get("single_rate_only", False)
-    return Fee(
-        schedule=schedule,
-        nr=entry["nr"],
-        section=entry["section"],
-        text=entry["text"],
-        points=entry["points"],
-        category=entry.get("category") or ("single_rate" if single else "personal"),
-        rule_without_points=entry.get("rule_without_points"),
-    )
-
-
-def _fee_schedule(path: Path, schedule: str) -> FeeSchedule:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    entries = {entry["nr"]: entry for entry in data["entries"]}
-    thresholds = data.get("thresholds") or {"personal": data["threshold_factor"], "single_rate": "1.0"}
-    return FeeSchedule(schedule, _source(data), Decimal(data["point_value_eur"]), _decimals(thresholds), entries)
-
-
-def _b269(path: Path) -> tuple[dict[str, LabPrice], Source]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    prices = {e["code"]: LabPrice(e["code"], e["text"], e["group"], Decimal(e["max_price"])) for e in data["entries"]}
-    return prices, _source(data)
 
 
 @cache
-def load_catalogues(directory: Path = PRICELISTS) -> Catalogues:
-    """Load (once per directory) the tariff profile and the price lists."""
-    b269, b269_source = _b269(directory / "b269.json")
-    return Catalogues(
-        profile=load_profile(directory / "bm5.toml"),
-        b269=b269,
-        b269_source=b269_source,
-        goz=_fee_schedule(directory / "goz2012.json", "GOZ"),
-        goae=_fee_schedule(directory / "goae.json", "GOÄ"),
-    )
+def load_tariffs(directory: Path = PRICELISTS) -> Tariffs:
+    """Load (once per folder) every tariff of pricelists/index.toml with all dated versions."""
+    index = tomllib.loads((directory / "index.toml").read_text(encoding="utf-8"))
+    tariffs = tuple(_tariff(directory, str(key)) for key in index["tariffs"])
+    default = next((t for t in tariffs if t.key == index["default_tariff"]), None)
+    if default is None:
+        raise ProfileError(f"{directory / 'index.toml'}: default_tariff steht nicht unter tariffs")
+    return Tariffs(tariffs, default)
 
 
-def normalize_lab_code(value: object) -> str:
-    """B 269 code as listed: "344" -> "0344", "I111" -> "I 111"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip().upper()
-    implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
-    if implant:
-        return f"I {implant[1]}"
-    if (text.isascii() and text.isdigit()) and len(text) <= 4:
-        return text.zfill(4)
-    return text
-
-
-def normalize_fee_number(value: object, schedule: str) -> str:
-    """Fee number as catalogued: GOZ "10" -> "0010"; GOÄ "Ä5004" -> "5004", "k1" -> "K 1"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if schedule == "GOZ":
-        return text.zfill(4) if (text.isascii() and text.isdigit()) and len(text) <= 4 else text
-    text = re.sub(r"^(?:Ä|AE|A(?=[0-9]))\s*", "", text, flags=re.IGNORECASE).strip()
-    letter_number = re.fullmatch(r"([A-Za-z])\s*([0-9])", text)
-    if letter_number:
-        return f"{letter_number[1].upper()} {letter_number[2]}"
-    return text.upper() if len(text) == 1 else text.lower() if re.fullmatch(r"[0-9]+[A-Za-z]", text) else text
+def versions_used(used: dict[int, Catalogues]) -> tuple[VersionUsed, ...]:
+    """Each version the catalogues of an estimate came from, once, by kind and date."""
+    seen: dict[tuple[str, str], VersionUsed] = {}
+    for catalogues in used.values():
+        for kind, source in catalogues.sources():
+            seen.setdefault((kind, source.version), VersionUsed(kind, source.name, source.version, source.valid_from))
+    order = {"tariff_profile": 0, "b269": 1, "goz": 2, "goae": 3}
+    return tuple(sorted(seen.values(), key=lambda v: (order.get(v.kind, 9), v.valid_from)))

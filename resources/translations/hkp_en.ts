@@ -3,17 +3,17 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="185" />
-        <source>Staffel Zahnersatz (Nr. II.3.2): grau bisher, blau dieser Plan, hell noch frei</source>
-        <translation>Staged cap for dentures (Nr. II.3.2): grey used before, blue this plan, light left</translation>
+        <location filename="../../ui/widgets.py" line="190" />
+        <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
+        <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="197" />
-        <source>keine Staffel (nach dem 4. Versicherungsjahr oder Unfall)</source>
-        <translation>no staged cap (after insurance year 4, or accident)</translation>
+        <location filename="../../ui/widgets.py" line="204" />
+        <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
+        <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="206" />
+        <location filename="../../ui/widgets.py" line="215" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
@@ -21,32 +21,32 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="77" />
+        <location filename="../../ui/document.py" line="84" />
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="99" />
+        <location filename="../../ui/document.py" line="107" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="125" />
+        <location filename="../../ui/document.py" line="133" />
         <source>Zeile {0}: {1} geändert</source>
         <translation>Line {0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="130" />
+        <location filename="../../ui/document.py" line="138" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="135" />
+        <location filename="../../ui/document.py" line="143" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="139" />
+        <location filename="../../ui/document.py" line="147" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -54,22 +54,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="281" />
+        <location filename="../../ui/models.py" line="289" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="281" />
+        <location filename="../../ui/models.py" line="289" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="281" />
+        <location filename="../../ui/models.py" line="289" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="281" />
+        <location filename="../../ui/models.py" line="289" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -77,22 +77,22 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="256" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="256" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="256" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="256" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -100,92 +100,92 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="64" />
+        <location filename="../../ui/models.py" line="71" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="65" />
+        <location filename="../../ui/models.py" line="72" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66" />
+        <location filename="../../ui/models.py" line="73" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67" />
+        <location filename="../../ui/models.py" line="74" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="71" />
-        <location filename="../../ui/models.py" line="85" />
+        <location filename="../../ui/models.py" line="78" />
+        <location filename="../../ui/models.py" line="92" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="72" />
-        <location filename="../../ui/models.py" line="86" />
+        <location filename="../../ui/models.py" line="79" />
+        <location filename="../../ui/models.py" line="93" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="73" />
+        <location filename="../../ui/models.py" line="80" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="74" />
-        <location filename="../../ui/models.py" line="87" />
+        <location filename="../../ui/models.py" line="81" />
+        <location filename="../../ui/models.py" line="94" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="75" />
-        <location filename="../../ui/models.py" line="88" />
+        <location filename="../../ui/models.py" line="82" />
+        <location filename="../../ui/models.py" line="95" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="76" />
+        <location filename="../../ui/models.py" line="83" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="77" />
+        <location filename="../../ui/models.py" line="84" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="78" />
-        <location filename="../../ui/models.py" line="91" />
+        <location filename="../../ui/models.py" line="85" />
+        <location filename="../../ui/models.py" line="98" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80" />
+        <location filename="../../ui/models.py" line="87" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="81" />
+        <location filename="../../ui/models.py" line="88" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="89" />
+        <location filename="../../ui/models.py" line="96" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="90" />
+        <location filename="../../ui/models.py" line="97" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="167" />
+        <location filename="../../ui/models.py" line="174" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -193,191 +193,191 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
         <location filename="../../ui/main_window.py" line="329" />
         <location filename="../../ui/main_window.py" line="332" />
         <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="487" />
-        <location filename="../../ui/main_window.py" line="492" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>Praxis</source>
         <translation>Practice</translation>
     </message>
@@ -453,29 +453,29 @@
         <translation>Practice name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>Anschrift:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
-        <source>HKP-Schätzer – Erstattung nach DKV BestMed Premium BM5 / 0-3.
-Preislisten: {0}</source>
-        <translation>HKP estimator – benefits under DKV BestMed Premium BM5 / 0-3.
-Price lists: {0}</translation>
+        <location filename="../../ui/main_window.py" line="502" />
+        <source>HKP-Schätzer – Erstattung nach {0}.
+Preislisten: {1}</source>
+        <translation>HKP estimator – benefits under {0}.
+Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="515" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="515" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -483,85 +483,85 @@ Price lists: {0}</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="55" />
+        <location filename="../../ui/widgets.py" line="56" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="63" />
-        <location filename="../../ui/widgets.py" line="64" />
+        <location filename="../../ui/widgets.py" line="66" />
+        <location filename="../../ui/widgets.py" line="67" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="66" />
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/widgets.py" line="69" />
+        <location filename="../../ui/widgets.py" line="105" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="69" />
-        <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem 19. Geburtstag begonnen hat (Nr. II.3.1). Leer: die erste KFO-Leistung des Plans.</source>
-        <translation>Start of an orthodontic treatment already under way: it is covered when it began before the 19th birthday (Nr. II.3.1). Empty: the plan's first orthodontic service.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="73" />
-        <source>Kooperationszahnarzt (90 %)</source>
-        <translation>Cooperating dentist (90 %)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="74" />
+        <location filename="../../ui/widgets.py" line="77" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="88" />
+        <location filename="../../ui/widgets.py" line="92" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="89" />
+        <location filename="../../ui/widgets.py" line="93" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="90" />
+        <location filename="../../ui/widgets.py" line="94" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="91" />
+        <location filename="../../ui/widgets.py" line="95" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="65" />
-        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="68" />
+        <location filename="../../ui/widgets.py" line="96" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/widgets.py" line="72" />
+        <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
+        <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="76" />
+        <source>Kooperationszahnarzt ({0})</source>
+        <translation>Cooperating dentist ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="100" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="97" />
+        <location filename="../../ui/widgets.py" line="101" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="98" />
+        <location filename="../../ui/widgets.py" line="102" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="99" />
+        <location filename="../../ui/widgets.py" line="103" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="104" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -592,102 +592,57 @@ Price lists: {0}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="238" />
+        <location filename="../../ui/widgets.py" line="247" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="239" />
+        <location filename="../../ui/widgets.py" line="248" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="240" />
+        <location filename="../../ui/widgets.py" line="249" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="241" />
+        <location filename="../../ui/widgets.py" line="250" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="264" />
-        <source>Gebührengrenzen</source>
-        <translation>fee limits</translation>
+        <location filename="../../ui/widgets.py" line="288" />
+        <source>Was der Patient zahlt, nach Ursachen
+Auslegung: {0}</source>
+        <translation>What the patient pays, by cause
+Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="265" />
-        <source>Laborhöchstpreise</source>
-        <translation>lab price limits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="266" />
-        <source>nicht erstattungsfähig</source>
-        <translation>not eligible</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="267" />
-        <source>Implantatgrenze</source>
-        <translation>implant limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="268" />
-        <source>PZR-Höchstbetrag</source>
-        <translation>PZR limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="269" />
-        <source>Erstattungssatz</source>
-        <translation>rate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="270" />
-        <source>Selbstbehalt</source>
-        <translation>deductible</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="271" />
-        <source>Zahnstaffel</source>
-        <translation>staged cap</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="272" />
-        <source>Prüfung</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="285" />
+        <location filename="../../ui/widgets.py" line="286" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="285" />
+        <location filename="../../ui/widgets.py" line="286" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets.py" line="288" />
-        <source>Was der Patient zahlt, nach Ursachen (Nr. II.3.1, II.3.2, II.8)
-Auslegung: {0}</source>
-        <translation>What the patient pays, by cause (Nr. II.3.1, II.3.2, II.8)
-Interpretation settings: {0}</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="112" />
+        <location filename="../../ui/app.py" line="118" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146" />
+        <location filename="../../ui/app.py" line="155" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="147" />
+        <location filename="../../ui/app.py" line="150" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

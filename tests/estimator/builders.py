@@ -7,9 +7,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from estimator.model import Estimate, FeeLine, LabLine, LineClass, LineResult, Override, Person, Plan, Schedule
+from estimator.kinds import LineClass, Schedule
+from estimator.model import Estimate, FeeLine, LabLine, LineResult, Override, Person, Plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
 
 PLAN_DATE = dt.date(2026, 3, 10)
@@ -65,7 +66,7 @@ def plan(
 
 
 def run(*lines: FeeLine | LabLine, settings: dict[str, object] | None = None, **person_fields: Any) -> Estimate:
-    return estimate(plan(*lines, **person_fields), load_catalogues(), settings)
+    return estimate(plan(*lines, **person_fields), load_tariffs(), settings)
 
 
 def line(result: Estimate, sheet: str, row: int) -> LineResult:

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from estimator.model import Severity
+from estimator.kinds import Severity
+from estimator.wording import finding_text, rule_text
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 # Hand-checked fees: points x 0.0562421 (GOZ) or x 0.0582873 (GOÄ) x factor, rounded half-up to cents;
@@ -20,7 +21,7 @@ def test_factor_above_maximum_without_justification_is_eligible_at_the_maximum()
     assert (line.billed, line.eligible) == (Decimal("377.50"), Decimal("330.31"))
     assert line.benefit == Decimal("264.25")  # 330.31 x 0.8 = 264.248
     assert "fee.above_maximum" in codes(result)
-    assert any(e.rule == "Nr. II.3.1 Fn. 8" and e.after == Decimal("330.31") for e in line.explanations)
+    assert any(rule_text(e.rule) == "Nr. II.3.1 Fn. 8" and e.after == Decimal("330.31") for e in line.explanations)
 
 
 def test_factor_above_maximum_with_justification_is_fully_eligible_and_flagged() -> None:
@@ -36,7 +37,7 @@ def test_factor_above_threshold_without_justification_is_a_warning_only() -> Non
     assert fee_result(result).eligible == Decimal("283.12")
     finding = next(f for f in result.findings if f.code == "fee.above_threshold")
     assert finding.severity is Severity.WARNING
-    assert "2,3" in finding.message
+    assert "2,3" in finding_text(finding)
 
 
 def test_factor_above_threshold_with_justification_has_no_warning() -> None:
@@ -96,7 +97,7 @@ def test_unknown_fee_number_is_not_eligible_until_confirmed() -> None:
     result = run(fee("2211", "16", amount="100.00"))
     assert fee_result(result).eligible == Decimal("0.00")
     finding = next(f for f in result.findings if f.code == "fee.unknown_number")
-    assert "2211" in finding.message and finding.severity is Severity.ERROR
+    assert "2211" in finding_text(finding) and finding.severity is Severity.ERROR
     confirmed = run(fee("2211", "16", amount="100.00", confirmed=True))
     assert fee_result(confirmed).eligible == Decimal("100.00")
 
@@ -111,7 +112,7 @@ def test_unlisted_lab_code_is_not_eligible_and_named() -> None:
     result = run(lab("0999", "16", "50.00"))
     assert lab_result(result).eligible == Decimal("0.00")
     finding = next(f for f in result.findings if f.code == "lab.unlisted")
-    assert "0999" in finding.message
+    assert "0999" in finding_text(finding)
 
 
 def test_lab_price_over_the_b269_maximum_is_cut_to_the_maximum_plus_vat() -> None:
@@ -120,7 +121,7 @@ def test_lab_price_over_the_b269_maximum_is_cut_to_the_maximum_plus_vat() -> Non
     assert line.billed == Decimal("74.90")  # 70.00 x 1.07
     assert line.eligible == Decimal("65.81")  # 61.50 x 1.07 = 65.805
     finding = next(f for f in result.findings if f.code == "lab.over_maximum")
-    assert "70,00" in finding.message and "61,50" in finding.message and "8,50" in finding.message
+    assert "70,00" in finding_text(finding) and "61,50" in finding_text(finding) and "8,50" in finding_text(finding)
 
 
 def test_lab_line_with_its_own_vat_rate() -> None:

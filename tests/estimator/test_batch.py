@@ -13,7 +13,7 @@ from estimator.command.batch import plan_files, run_batch
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 
 
@@ -40,7 +40,7 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
     rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {p.name for p in GOLDEN.glob("*.xlsx")} | {"kaputt.xlsx"}
     for path in GOLDEN.glob("*.xlsx"):
-        single = estimate(read_plan(path), load_catalogues()).totals
+        single = estimate(read_plan(path), load_tariffs()).totals
         row = rows[path.name]
         assert (money(row["berechnet"]), money(row["erstattungsfähig"]), money(row["Erstattung"])) == (
             single.billed,
@@ -78,7 +78,7 @@ def test_estimate_as_workbook_holds_every_line_with_its_reasons(tmp_path: Path) 
     out = tmp_path / "schaetzung.xlsx"
     path = GOLDEN / "implant_limit.xlsx"
     assert main(["estimate", str(path), "--xlsx", str(out)]) == 0
-    result = estimate(read_plan(path), load_catalogues())
+    result = estimate(read_plan(path), load_tariffs())
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["Übersicht", "Zeilen", "Hinweise"]
     lines = list(workbook["Zeilen"].iter_rows(min_row=2, values_only=True))

@@ -16,7 +16,7 @@ from estimator.case import Case, CaseError, edit_text
 from estimator.io.casefile import case_from_json, case_json, load_case, save_case
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 
 
@@ -26,11 +26,11 @@ def crown_case() -> Case:
 
 def test_an_edit_changes_the_estimate_and_removing_it_restores_it() -> None:
     case = crown_case()
-    before = estimate(case.plan(), load_catalogues()).totals
+    before = estimate(case.plan(), load_tariffs()).totals
     edited = case.with_edit(("fee", 1, "factor"), "3,5")
     assert edited.plan().fee_lines[1].factor == Decimal("3.5")
-    assert estimate(edited.plan(), load_catalogues()).totals.billed > before.billed
-    assert estimate(edited.with_edit(("fee", 1, "factor"), None).plan(), load_catalogues()).totals == before
+    assert estimate(edited.plan(), load_tariffs()).totals.billed > before.billed
+    assert estimate(edited.with_edit(("fee", 1, "factor"), None).plan(), load_tariffs()).totals == before
 
 
 def test_typing_the_value_as_read_is_no_edit() -> None:
@@ -69,12 +69,12 @@ def test_case_file_round_trips_to_the_same_estimate_and_is_owner_only(tmp_path: 
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     again = load_case(path)
     assert again.edits == case.edits and again.person == case.person and again.settings == case.settings
-    assert estimate(again.plan(), load_catalogues()).totals == estimate(case.plan(), load_catalogues()).totals
+    assert estimate(again.plan(), load_tariffs()).totals == estimate(case.plan(), load_tariffs()).totals
     assert json.loads(path.read_text(encoding="utf-8"))["edits"][0] == {
         "kind": "fee",
         "index": 1,
         "field": "factor",
-        "text": "3,0",
+        "value": "3.0",
     }
 
 

@@ -80,10 +80,10 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "unknown class": (changed(put("fee_lines.0.manual_class", "Q")), "Klasse A, B, P oder X"),
     "description of 10 MB": (changed(put("fee_lines.0.description", "x" * 10_000_000)), "höchstens 2000"),
     "person a list": (changed(put("person", [])), "Objekt"),
-    "tariff BM9/9": (changed(put("person.variant", "BM9/9")), "Tarif BM5/0"),
+    "tariff BM9/9": (changed(put("person.variant", "BM9/9")), "BM5/0, BM5/1"),
     "a billion implants": (changed(put("person.implants_upper", 10**9)), "0 bis 16"),
     "earlier benefit 1e30": (changed(put("person.prior_class_a", ["1e30", "0", "0", "0"])), "Zahl erwartet"),
-    "three insurance years": (changed(put("person.prior_class_a", ["0", "0", "0"])), "vier Beträge"),
+    "eleven insurance years": (changed(put("person.prior_class_a", ["0"] * 11)), "höchstens 10"),
     "born in 1800": (changed(put("person.birth_date", "1800-01-01")), "zwischen 1900 und 2200"),
     "cooperating as text": (changed(put("person.cooperating", "ja")), "true oder false"),
     "deep nesting": (lambda: "[" * 100_000 + "]" * 100_000, "zu tief verschachtelt"),
@@ -92,19 +92,19 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "unknown Auslegung value": (changed(put("settings", {"insurance_year": "weekly"})), "nicht erlaubt"),
     "unknown Auslegung": (changed(put("settings", {"rounding": "up"})), "Unbekannte Auslegung"),
     "edit of a line that is not there": (
-        changed(put("edits", [{"kind": "fee", "index": 5, "field": "factor", "text": "3,0"}])),
+        changed(put("edits", [{"kind": "fee", "index": 5, "field": "factor", "value": "3.0"}])),
         "nicht änderbar",
     ),
     "edit with text that means nothing": (
-        changed(put("edits", [{"kind": "fee", "index": 0, "field": "factor", "text": "viel"}])),
+        changed(put("edits", [{"kind": "fee", "index": 0, "field": "factor", "value": "viel"}])),
         "Zahl erwartet",
     ),
     "edit of an unknown kind": (
-        changed(put("edits", [{"kind": "mwst", "index": 0, "field": "factor", "text": "3"}])),
+        changed(put("edits", [{"kind": "mwst", "index": 0, "field": "factor", "value": "3"}])),
         "nicht änderbar",
     ),
     "edit index a billion": (
-        changed(put("edits", [{"kind": "fee", "index": 10**9, "field": "factor", "text": "3"}])),
+        changed(put("edits", [{"kind": "fee", "index": 10**9, "field": "factor", "value": "3"}])),
         "ganze Zahl",
     ),
     "negative reviewer amount": (

@@ -3,7 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
-from estimator.model import LineClass
+from estimator.kinds import LineClass
+from estimator.wording import rule_text, step_text
 from tests.estimator.builders import fee, fee_result, goae, lab, lab_result, run
 
 A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
@@ -39,7 +40,7 @@ def test_surgery_alone_is_b_but_preparatory_to_an_implant_is_a() -> None:
     assert fee_result(run(fee("3000", "36"))).line_class is B
     result = run(fee("3000", "36"), fee("9010", "36"))
     assert fee_result(result, 0).line_class is A
-    assert any("vorbereitende Maßnahme" in e.text for e in fee_result(result, 0).explanations)
+    assert any("vorbereitende Maßnahme" in step_text(e) for e in fee_result(result, 0).explanations)
 
 
 def test_anaesthesia_on_another_tooth_is_not_preparatory() -> None:
@@ -56,7 +57,7 @@ def test_line_on_a_whole_jaw_is_not_preparatory_to_one_crown() -> None:
 def test_line_on_several_crowned_teeth_is_preparatory() -> None:
     result = run(fee("0090", "15,16"), fee("2210", "15"), fee("2210", "16"))
     assert fee_result(result, 0).line_class is A
-    assert any("GOZ 2210 an Zahn 15, GOZ 2210 an Zahn 16" in e.text for e in fee_result(result, 0).explanations)
+    assert any("GOZ 2210 an Zahn 15, GOZ 2210 an Zahn 16" in step_text(e) for e in fee_result(result, 0).explanations)
 
 
 def test_preparatory_by_tooth_can_be_switched_off() -> None:
@@ -109,7 +110,7 @@ def test_orthodontics_age_is_taken_at_the_earliest_orthodontic_date() -> None:
 def test_manual_class_wins_and_is_shown() -> None:
     result = fee_result(run(fee("2210", "16", manual_class="B")))
     assert (result.line_class, result.class_by_hand, result.benefit) == (B, True, Decimal("217.06"))
-    assert any(e.rule == "von Hand" for e in result.explanations)
+    assert any(rule_text(e.rule) == "von Hand" for e in result.explanations)
 
 
 def test_lab_line_inherits_the_class_of_its_fee_lines() -> None:
@@ -134,7 +135,7 @@ def test_general_lab_code_without_tooth_follows_the_larger_share_of_the_fee_amou
     assert lab_result(mostly_b).line_class is B
     mostly_a = run(fee("2210", "16"), fee("2060", "26"), lab("0001", "", "5.70"))
     assert lab_result(mostly_a).line_class is A
-    explanation = lab_result(mostly_a).explanations[0].text
+    explanation = step_text(lab_result(mostly_a).explanations[0])
     assert "größeren Anteil" in explanation
 
 

@@ -21,7 +21,7 @@ def run_json(tmp_path: Path, *args: str) -> dict:  # type: ignore[type-arg]
 
 def test_json_schema(tmp_path: Path) -> None:
     data = run_json(tmp_path)
-    assert data["schema"] == "hkp-estimate/1"
+    assert data["schema"] == "hkp-estimate/2"
     assert data["totals"] == {"billed": "403.75", "eligible": "403.75", "benefit": "323.01", "patient_share": "80.74"}
     line = data["lines"][0]
     assert {
@@ -38,9 +38,15 @@ def test_json_schema(tmp_path: Path) -> None:
         "benefit",
         "explanations",
     } <= set(line)
-    assert line["explanations"][0].keys() == {"rule", "text", "before", "after"}
+    assert line["explanations"][0].keys() == {"rule", "code", "text", "before", "after"}
     assert set(data["limits"]) == {"staged_cap", "deductible", "pzr", "implants"}
-    assert set(data["versions"]) == {"tariff_profile", "b269", "goz", "goae"}
+    assert [v["kind"] for v in data["versions"]] == ["tariff_profile", "b269", "goz", "goae"]
+    assert data["versions"][1] == {
+        "kind": "b269",
+        "name": data["versions"][1]["name"],
+        "version": "B269-2026.1",
+        "valid_from": "2026-01-01",
+    }
 
 
 def test_options_override_the_patient_sheet(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from estimator.cells import PlanReadError, parse_date, parse_decimal
 from estimator.io.excel import read_plan
-from estimator.model import LineClass, Schedule
+from estimator.kinds import LineClass, Schedule
+from estimator.wording import finding_text
 from tests.estimator.workbooks import write_workbook
 
 D = Decimal
@@ -54,7 +55,7 @@ def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Pat
     assert len(plan.fee_lines) == 1
     problem = next(f for f in plan.input_findings if f.code == "input.cell")
     assert (problem.sheet, problem.row, problem.column) == ("Leistungen", 2, "B")
-    assert "Leistungen!B2" in problem.message and "FDI" in problem.message
+    assert "Leistungen!B2" in finding_text(problem) and "FDI" in finding_text(problem)
     assert any(f.code == "input.line_skipped" and f.row == 2 for f in plan.input_findings)
 
 
@@ -72,7 +73,7 @@ def test_bad_cells_name_what_was_expected(tmp_path: Path, column: int, value: ob
     row[column] = value
     plan = read_plan(write_workbook(tmp_path / "p.xlsx", [row, [DAY, "17", "GOZ", "2210", None, 1, 2.3, None, None, None, None]]))
     assert len(plan.fee_lines) == 1
-    assert any(expected in f.message for f in plan.input_findings)
+    assert any(expected in finding_text(f) for f in plan.input_findings)
 
 
 def test_total_row_is_skipped_and_said(tmp_path: Path) -> None:
@@ -172,4 +173,4 @@ def test_patient_value_that_is_a_formula_without_result_is_a_finding_not_a_name(
     plan = read_plan(path)
     assert plan.person.name == ""
     problem = next(f for f in plan.input_findings if f.code == "input.formula")
-    assert problem.sheet == "Patient" and "Patient!B1 (Name)" in problem.message
+    assert problem.sheet == "Patient" and "Patient!B1 (Name)" in finding_text(problem)

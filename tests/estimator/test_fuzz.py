@@ -23,7 +23,7 @@ from estimator.cells import PlanReadError
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.estimator.variants import FEE_HEADER, LAB_HEADER, canonical
 
 EXAMPLES = int(os.environ.get("HKP_FUZZ_EXAMPLES", "80"))
@@ -85,7 +85,7 @@ def estimate_or_refuse(path: Path) -> str:
     except PlanReadError as error:
         assert str(error) and "Traceback" not in str(error)
         return "refused"
-    result = estimate(plan, load_catalogues())
+    result = estimate(plan, load_tariffs())
     assert sum((line.benefit for line in result.lines), start=result.totals.benefit * 0) == result.totals.benefit
     return "estimate"
 

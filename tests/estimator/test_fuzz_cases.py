@@ -20,7 +20,7 @@ from estimator.case import EDITABLE, Case, CaseError
 from estimator.io.casefile import case_json, load_case
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 from tests.estimator.test_fuzz import EXAMPLES, FUZZ
 
@@ -74,7 +74,7 @@ def case_documents(draw: st.DrawFn) -> str:
 
 
 def assert_sound(case: Case) -> None:
-    result = estimate(case.plan(), load_catalogues(), dict(case.settings))
+    result = estimate(case.plan(), load_tariffs(), dict(case.settings))
     assert sum((line.benefit for line in result.lines), Decimal(0)) == result.totals.benefit
     assert sum(result.reductions.values(), Decimal(0)) == result.totals.billed - result.totals.benefit
     assert all(Decimal(0) <= line.benefit <= line.eligible <= line.billed for line in result.lines)

@@ -9,7 +9,7 @@ import pytest
 from estimator.io.excel import read_plan
 from estimator.output.jsonout import estimate_json
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 
 EXAMPLES = sorted(GOLDEN.glob("*.xlsx"))
@@ -29,7 +29,7 @@ def test_golden_examples_are_present() -> None:
 @pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)
 def test_worked_example_matches_to_the_cent(workbook: Path) -> None:
     expected = json.loads(workbook.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    got = estimate_json(estimate(read_plan(workbook), load_catalogues()))
+    got = estimate_json(estimate(read_plan(workbook), load_tariffs()))
     for key, value in expected["totals"].items():
         assert Decimal(got["totals"][key]) == Decimal(value), key
     lines = {(line["sheet"], line["row"]): line for line in got["lines"]}
@@ -48,6 +48,6 @@ def test_worked_example_matches_to_the_cent(workbook: Path) -> None:
 
 @pytest.mark.parametrize("workbook", EXAMPLES, ids=lambda p: p.stem)
 def test_line_benefits_sum_to_the_total(workbook: Path) -> None:
-    result = estimate(read_plan(workbook), load_catalogues())
+    result = estimate(read_plan(workbook), load_tariffs())
     assert sum(r.benefit for r in result.lines) == result.totals.benefit
     assert sum(r.billed for r in result.lines) == result.totals.billed

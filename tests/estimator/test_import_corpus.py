@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from estimator.io.excel import read_plan
-from estimator.model import Estimate, Severity
+from estimator.kinds import Severity
+from estimator.model import Estimate
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
 from tests.estimator.variants import VARIANTS, canonical
 
 
@@ -23,7 +25,7 @@ def outcome(result: Estimate) -> tuple[object, ...]:
 @pytest.fixture(scope="module")
 def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, ...]:
     path = canonical().write(tmp_path_factory.mktemp("canonical") / "plan.xlsx")
-    result = estimate(read_plan(path), load_catalogues())
+    result = estimate(read_plan(path), load_tariffs())
     assert len(result.lines) == 11
     assert not [f for f in result.findings if f.code.startswith("input.")]
     return outcome(result)
@@ -37,6 +39,6 @@ def test_the_corpus_has_at_least_25_variants() -> None:
 def test_variant_reads_to_the_canonical_estimate(name: str, tmp_path: Path, expected: tuple[object, ...]) -> None:
     path = VARIANTS[name](canonical()).write(tmp_path / name)
     plan = read_plan(path)
-    errors = [f.message for f in plan.input_findings if f.severity is Severity.ERROR]
+    errors = [finding_text(f) for f in plan.input_findings if f.severity is Severity.ERROR]
     assert errors == []
-    assert outcome(estimate(plan, load_catalogues())) == expected
+    assert outcome(estimate(plan, load_tariffs())) == expected

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from estimator.model import LineClass
+from estimator.kinds import LineClass
 from estimator.rules.limits import insurance_year
+from estimator.wording import finding_text, rule_text
 from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
 
 D = Decimal
@@ -26,7 +27,7 @@ def test_ninth_implant_and_what_sits_on_it_is_not_eligible() -> None:
     assert [r.line_class for r in result.lines] == [LineClass.A, LineClass.X, LineClass.X, LineClass.X]
     assert fee_result(result, 1).benefit == D("0.00")
     finding = next(f for f in result.findings if f.code == "implant.limit")
-    assert "Unterkiefer" in finding.message and "37" in finding.message and "7 vorhandene" in finding.message
+    assert "Unterkiefer" in finding_text(finding) and "37" in finding_text(finding) and "7 vorhandene" in finding_text(finding)
     jaw = next(j for j in result.limits.implants if j.jaw == "UK")
     assert (jaw.covered_sites, jaw.excluded_sites) == ((36,), (37,))
 
@@ -90,7 +91,7 @@ def test_cap_crossing_within_a_plan() -> None:
     result = run(crown("16"), crown("26"), insurance_start=START_2026)
     assert [r.benefit for r in result.lines] == [D("800.00"), D("200.00")]
     assert result.totals.benefit == D("1000.00")
-    assert any(e.rule == "Nr. II.3.2" for e in fee_result(result, 1).explanations)
+    assert any(rule_text(e.rule) == "Nr. II.3.2" for e in fee_result(result, 1).explanations)
 
 
 def test_plan_across_two_insurance_years() -> None:
@@ -233,4 +234,4 @@ def test_treatment_before_insurance_start_is_not_covered() -> None:
     line = fee_result(result)
     assert (line.line_class, line.benefit) == (LineClass.X, D("0.00"))
     finding = next(f for f in result.findings if f.code == "date.before_insurance_start")
-    assert "01.12.2025" in finding.message and "01.01.2026" in finding.message
+    assert "01.12.2025" in finding_text(finding) and "01.01.2026" in finding_text(finding)

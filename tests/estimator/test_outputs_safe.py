@@ -167,8 +167,8 @@ def test_a_pipe_or_a_device_is_written_to_and_never_replaced(tmp_path: Path) -> 
     reader.start()
     assert main(["estimate", str(CROWN), "--json", str(pipe)]) == 0
     reader.join(timeout=30)
-    assert stat.S_ISFIFO(pipe.stat().st_mode) and b'"schema": "hkp-estimate/1"' in received[0]
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and b'"schema": "hkp-estimate/2"' in received[0]
     link = tmp_path / "verweis.json"
     link.symlink_to(tmp_path / "ziel.json")
     assert main(["estimate", str(CROWN), "--json", str(link)]) == 0
-    assert link.is_symlink() and b"hkp-estimate/1" in (tmp_path / "ziel.json").read_bytes()
+    assert link.is_symlink() and b"hkp-estimate/2" in (tmp_path / "ziel.json").read_bytes()

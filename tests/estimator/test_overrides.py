@@ -17,9 +17,10 @@ from estimator.case import Case, CaseError
 from estimator.command.cli import main
 from estimator.io.casefile import case_json, load_case, save_case
 from estimator.io.excel import read_plan
-from estimator.model import Cause, LineClass, Override
+from estimator.kinds import Cause, LineClass
+from estimator.model import Override
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -43,6 +44,7 @@ def test_overrides_change_the_lines_with_their_reasons(tmp_path: Path) -> None:
     assert review == [
         {
             "rule": "Prüfung",
+            "code": "step.review_eligible",
             "text": "M. Prüfer: erstattungsfähig auf 150,00\u00a0€ gesetzt – Faktor 2,3 nicht begründet",
             "before": "217.06",
             "after": "150.00",
@@ -74,7 +76,7 @@ def test_reviewer_taking_a_line_out_of_class_x_restores_its_amount() -> None:
         read_plan(GOLDEN / "implant_limit.xlsx"),
         overrides=(Override("Leistungen", 5, "M. Prüfer", "Implantat ersetzt ein verlorenes", line_class=LineClass.A),),
     )
-    line = next(r for r in estimate(plan, load_catalogues()).lines if (r.line.sheet, r.line.row) == ("Leistungen", 5))
+    line = next(r for r in estimate(plan, load_tariffs()).lines if (r.line.sheet, r.line.row) == ("Leistungen", 5))
     assert (line.line_class, line.eligible, line.benefit) == (LineClass.A, Decimal("199.86"), Decimal("159.89"))
     assert sum(line.reductions.values()) == line.billed - line.benefit
 
@@ -85,7 +87,7 @@ def test_override_without_reviewer_or_on_a_missing_line(tmp_path: Path, capsys: 
     plan = dataclasses.replace(
         read_plan(CROWN), overrides=(Override("Leistungen", 99, "M. Prüfer", "Test", line_class=LineClass.B),)
     )
-    findings = estimate(plan, load_catalogues()).findings
+    findings = estimate(plan, load_tariffs()).findings
     assert [f.code for f in findings if f.code.startswith("override")] == ["override.unknown_line"]
 
 
@@ -95,7 +97,7 @@ def test_overrides_survive_the_case_file(tmp_path: Path) -> None:
     save_case(case, tmp_path / "f.hkp.json")
     again = load_case(tmp_path / "f.hkp.json")
     assert again.overrides == (override,)
-    assert estimate(again.plan(), load_catalogues()).totals == estimate(case.plan(), load_catalogues()).totals
+    assert estimate(again.plan(), load_tariffs()).totals == estimate(case.plan(), load_tariffs()).totals
     assert again.with_override(None, "Leistungen", 3).overrides == ()
 
 
@@ -122,7 +124,7 @@ def test_a_reviewer_class_on_a_line_before_insurance_start_counts_in_the_first_y
     plan = read_plan(CROWN)
     person = dataclasses.replace(plan.person, insurance_start=dt.date(2100, 1, 1), prior_class_a=(Decimal(1000),) * 4)
     decision = Override("Leistungen", 3, "M. Prüfer", "geprüft", line_class=LineClass.A)
-    result = estimate(dataclasses.replace(plan, person=person, overrides=(decision,)), load_catalogues())
+    result = estimate(dataclasses.replace(plan, person=person, overrides=(decision,)), load_tariffs())
     crown = next(r for r in result.lines if (r.line.sheet, r.line.row) == ("Leistungen", 3))
     assert (crown.line_class, crown.benefit) == (LineClass.A, Decimal("0.00"))  # year 1 is used up by the history
     assert crown.reductions.get(Cause.STAGED_CAP) == Decimal("173.65")

@@ -10,14 +10,18 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from estimator.codes import Code
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
-from estimator.model import Estimate, Finding, LineClass, Override, Severity
+from estimator.kinds import LineClass, Severity
+from estimator.model import Estimate, Finding, Override
 from estimator.money import eur
 from estimator.output.pdf import Letterhead, build_pdf
+from estimator.phrases import say
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
 from tests.conftest import GOLDEN
 
 ISSUED = dt.date(2026, 11, 22)
@@ -35,8 +39,8 @@ def normal(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def staged_cap() -> tuple[Estimate, PdfReader, str]:
-    result = estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_catalogues())
-    reader, text = pdf_text(build_pdf(result, load_catalogues(), ISSUED))
+    result = estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_tariffs())
+    reader, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     return result, reader, text
 
 
@@ -53,12 +57,12 @@ def test_pdf_holds_patient_lines_and_totals(staged_cap: tuple[Estimate, PdfReade
 
 
 def test_pdf_lists_every_finding(tmp_path: Path) -> None:
-    result = estimate(read_plan(GOLDEN / "deductible_first_year_prorated.xlsx"), load_catalogues())
+    result = estimate(read_plan(GOLDEN / "deductible_first_year_prorated.xlsx"), load_tariffs())
     assert result.findings
-    _, text = pdf_text(build_pdf(result, load_catalogues(), ISSUED))
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     flat = text.replace("\n", " ")
     for finding in result.findings:
-        assert normal(finding.message)[:60] in flat
+        assert normal(finding_text(finding))[:60] in flat
 
 
 def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:
@@ -76,17 +80,15 @@ def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, 
 
 
 def test_letterhead_from_settings_wins_over_the_workbook() -> None:
-    result = estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_catalogues())
-    _, text = pdf_text(
-        build_pdf(result, load_catalogues(), ISSUED, Letterhead("Praxis Zahnweh", "Am Markt 3, 12345 Musterstadt"))
-    )
+    result = estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs())
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED, Letterhead("Praxis Zahnweh", "Am Markt 3, 12345 Musterstadt")))
     assert "Praxis Zahnweh" in text and "Am Markt 3" in text
 
 
 def test_long_plan_breaks_across_numbered_pages() -> None:
-    short = build_pdf(estimate(synthetic_plan(30), load_catalogues()), load_catalogues(), ISSUED)
-    long_plan = estimate(synthetic_plan(300), load_catalogues())
-    reader, _ = pdf_text(build_pdf(long_plan, load_catalogues(), ISSUED))
+    short = build_pdf(estimate(synthetic_plan(30), load_tariffs()), load_tariffs(), ISSUED)
+    long_plan = estimate(synthetic_plan(300), load_tariffs())
+    reader, _ = pdf_text(build_pdf(long_plan, load_tariffs(), ISSUED))
     pages = len(reader.pages)
     assert pages > len(PdfReader(io.BytesIO(short)).pages) + 5
     for number, page in enumerate(reader.pages, start=1):
@@ -119,7 +121,7 @@ def test_pdf_work_grows_linearly_with_the_lines(monkeypatch: pytest.MonkeyPatch)
     layouts = []
     for size in (300, 3_000):
         calls["count"] = 0
-        build_pdf(estimate(synthetic_plan(size), load_catalogues()), load_catalogues(), ISSUED)
+        build_pdf(estimate(synthetic_plan(size), load_tariffs()), load_tariffs(), ISSUED)
         layouts.append(calls["count"])
     assert layouts[1] <= 11 * layouts[0], layouts
 
@@ -131,14 +133,14 @@ def test_names_and_reasons_of_2000_characters_without_spaces_are_cut_not_a_layou
     fees = tuple(dataclasses.replace(line, description=long, justification=long) for line in plan.fee_lines)
     review = Override("Leistungen", 2, long, long, line_class=LineClass.B)
     plan = dataclasses.replace(plan, person=person, fee_lines=fees, overrides=(review,))
-    reader, text = pdf_text(build_pdf(estimate(plan, load_catalogues()), load_catalogues(), ISSUED))
+    reader, text = pdf_text(build_pdf(estimate(plan, load_tariffs()), load_tariffs(), ISSUED))
     assert len(reader.pages) < 10 and "X…" in text.replace("\n", "")
 
 
 def test_the_letter_lists_the_first_findings_and_counts_the_rest() -> None:
     plan = read_plan(GOLDEN / "crown_basic.xlsx")
-    findings = tuple(Finding(Severity.INFO, "input.note", "N" * 2_000, "Leistungen", 2, "A") for _ in range(5_000))
+    findings = tuple(Finding(Severity.INFO, say(Code.INPUT_NOTE, text="N" * 2_000), "Leistungen", 2, "A") for _ in range(5_000))
     reader, text = pdf_text(
-        build_pdf(estimate(dataclasses.replace(plan, input_findings=findings), load_catalogues()), load_catalogues(), ISSUED)
+        build_pdf(estimate(dataclasses.replace(plan, input_findings=findings), load_tariffs()), load_tariffs(), ISSUED)
     )
     assert "und 4700 weitere Hinweise" in text and len(reader.pages) < 80

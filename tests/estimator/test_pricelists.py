@@ -3,12 +3,21 @@
 import importlib.util
 import json
 import re
+import shutil
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
-from estimator.tariff.catalogues import PRICELISTS, load_catalogues
+from estimator.resources import PRICELISTS
+from estimator.tariff.catalogues import Catalogues, load_tariffs
 from tests.conftest import ROOT
 
 TARIFF_TEXT = PRICELISTS / "sources" / "avb-bm5-teil-ii.txt"  # the tariff text, shipped as the lists' source
+
+
+def _latest() -> Catalogues:
+    tariff = load_tariffs().default
+    return Catalogues(tariff.profile, tariff.labs.latest, tariff.gozs.latest, tariff.goaes.latest)
 
 
 def _printed_b269() -> dict[str, Decimal]:
@@ -25,7 +34,7 @@ def _printed_b269() -> dict[str, Decimal]:
 
 def test_b269_has_every_printed_code_with_its_maximum_price() -> None:
     printed = _printed_b269()
-    shipped = load_catalogues().b269
+    shipped = _latest().lab.prices
     assert printed.pop("082") == Decimal("104.30")  # the seed's slip for 0827
     assert "0827" not in printed
     printed["0827"] = Decimal("104.30")
@@ -35,7 +44,7 @@ def test_b269_has_every_printed_code_with_its_maximum_price() -> None:
 
 
 def test_b269_spot_checks() -> None:
-    shipped = load_catalogues().b269
+    shipped = _latest().lab.prices
     assert shipped["0001"].max_price == Decimal("5.70")
     assert shipped["0344"].text == "Vollkrone Metall gegossen, gefräst oder erodiert"
     assert shipped["0827"].text == "Aufbisschiene"
@@ -45,16 +54,16 @@ def test_b269_spot_checks() -> None:
 
 
 def test_every_price_list_carries_version_valid_from_and_source() -> None:
-    catalogues = load_catalogues()
-    for source in catalogues.sources():
+    catalogues = _latest()
+    for _, source in catalogues.sources():
         assert source.version and source.source and source.valid_from.year >= 1996
-    for name in ("b269.json", "goz2012.json", "goae.json"):
+    for name in ("b269/2026-01-01.json", "goz/2012-01-01.json", "goae/2019-10-21.json"):
         document = json.loads((PRICELISTS / name).read_text(encoding="utf-8"))
         assert {"version", "valid_from", "source", "entries"} <= set(document)
 
 
 def test_fee_schedules_match_the_reference_tables() -> None:
-    catalogues = load_catalogues()
+    catalogues = _latest()
     assert len(catalogues.goz) == 215
     assert catalogues.goz.point_value == Decimal("0.0562421")
     assert catalogues.goae.point_value == Decimal("0.0582873")
@@ -67,7 +76,7 @@ def test_fee_schedules_match_the_reference_tables() -> None:
 
 
 def test_tariff_profile_holds_every_number_of_the_rules() -> None:
-    profile = load_catalogues().profile
+    profile = _latest().profile
     assert profile.rates == {
         "A": Decimal("0.80"),
         "A_cooperating": Decimal("0.90"),
@@ -78,8 +87,8 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.staged_caps == (Decimal(1000), Decimal(2000), Decimal(3000), Decimal(4000))
     assert (profile.pzr_limit, profile.pzr_limit_cooperating) == (Decimal(100), Decimal(200))
     assert profile.implants_per_jaw == 8
-    assert profile.deductible_adult["BM5/3"] == Decimal(1600)
-    assert profile.deductible_youth["BM5/1"] == Decimal(200)
+    assert profile.variant("BM5/3").deductible_adult == Decimal(1600)  # type: ignore[union-attr]
+    assert profile.variant("BM5/1").deductible_youth == Decimal(200)  # type: ignore[union-attr]
     assert profile.max_factors["GOÄ.technical"] == Decimal("2.5")
     assert profile.source.version == "BM5-2026.2"
     assert profile.auslegung == {
@@ -98,10 +107,31 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.lasered_numbers >= {"2410", "4080", "9160"} and len(profile.lasered_numbers) == 11
 
 
-def test_committed_price_lists_are_what_their_sources_give() -> None:
+def _builder() -> Any:
     spec = importlib.util.spec_from_file_location("build_pricelists", ROOT / "scripts" / "build_pricelists.py")
     assert spec is not None and spec.loader is not None
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
-    for name, document in builder.build_all().items():
+    return builder
+
+
+def test_committed_price_lists_are_what_their_sources_give() -> None:
+    for name, document in _builder().build_all().items():
         assert json.loads((PRICELISTS / name).read_text(encoding="utf-8")) == document, name
+
+
+def test_the_builder_writes_a_new_version_beside_the_old_and_never_over_it(tmp_path: Path) -> None:
+    builder = _builder()
+    out = tmp_path / "pricelists"
+    shutil.copytree(PRICELISTS / "b269", out / "b269")
+    old = (out / "b269" / "2026-01-01.json").read_bytes()
+    assert builder.main([str(PRICELISTS / "sources"), str(out), "--valid-from", "b269=2027-01-01"]) == 0
+    assert (out / "b269" / "2026-01-01.json").read_bytes() == old
+    new = json.loads((out / "b269" / "2027-01-01.json").read_text(encoding="utf-8"))
+    assert (new["valid_from"], new["version"]) == ("2027-01-01", "B269-2027-01-01")
+    changed = json.loads(old)
+    changed["entries"][0]["max_price"] = "9.99"
+    (out / "b269" / "2026-01-01.json").write_text(json.dumps(changed), encoding="utf-8")
+    before = sorted(p.name for p in out.rglob("*.json"))
+    assert builder.main([str(PRICELISTS / "sources"), str(out), "--valid-from", "goz=2030-01-01"]) == 1
+    assert sorted(p.name for p in out.rglob("*.json")) == before  # refused before writing anything

@@ -9,13 +9,14 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from estimator.model import Cause, Estimate, FeeLine, LabLine, LineClass, Override, Person, Plan
+from estimator.kinds import Cause, LineClass
+from estimator.model import Estimate, FeeLine, LabLine, Override, Person, Plan
 from estimator.rules.engine import estimate
 from estimator.rules.limits import insurance_year
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import PERMANENT, parse_teeth
 
-CATALOGUES = load_catalogues()
+CATALOGUES = load_tariffs()
 FEE_NUMBERS = [
     "0010",
     "0090",

@@ -3,8 +3,9 @@
 import datetime as dt
 from decimal import Decimal
 
-from estimator.model import Cause, LineClass, Override
-from estimator.output.wording import limit_sentences
+from estimator.kinds import Cause, LineClass
+from estimator.model import Override
+from estimator.wording import finding_text, limit_sentences, step_text
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 D = Decimal
@@ -14,7 +15,7 @@ DAY = dt.date(2026, 3, 10)
 
 
 def finding(result: object, code: str) -> str:
-    return next(f.message for f in result.findings if f.code == code)  # type: ignore[attr-defined]
+    return next(finding_text(f) for f in result.findings if f.code == code)  # type: ignore[attr-defined]
 
 
 # --- 1. deductible before the staged cap (Nr. II.3.2, II.8) ---
@@ -258,7 +259,7 @@ def test_10_surcharge_belongs_to_the_surgical_line_with_the_most_points() -> Non
     result = run(fee("3000", "36"), fee("9010", "37"), fee("0530", "", factor=1))
     surcharge = fee_result(result, 2)
     assert surcharge.line_class is A
-    assert any("GOZ 9010 an Zahn 37" in e.text for e in surcharge.explanations)
+    assert any("GOZ 9010 an Zahn 37" in step_text(e) for e in surcharge.explanations)
 
 
 def test_10_surcharge_on_a_day_without_surgery_is_b_with_a_warning() -> None:

@@ -13,7 +13,7 @@ from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.model import Person, Plan
 from estimator.rules.whatif import WORK_BUDGET, alternatives, best_split
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 from tests.estimator.builders import fee
 
@@ -28,31 +28,31 @@ def crowns(*teeth: str) -> Plan:
 
 def test_two_crowns_move_one_to_the_next_insurance_year() -> None:
     # as planned: 1.600 € capped to 1.000 €; one crown in year 2: 800 € + 800 € (cumulative 1.600 € <= 2.000 €)
-    split = best_split(crowns("16", "26"), load_catalogues())
+    split = best_split(crowns("16", "26"), load_tariffs())
     assert [(m.teeth, m.from_year, m.to_date) for m in split.moves] == [("16", 1, dt.date(2027, 1, 1))]
     assert split.estimate.totals.benefit == Decimal("1600.00") and split.gain == Decimal("600.00")
 
 
 def test_three_crowns_move_two_and_moving_all_three_gains_nothing_more() -> None:
     # one moved: 1.000 + 800 = 1.800 €; two moved: 800 + 1.200 (cumulative cap 2.000) = 2.000 €; three: 2.000 € too
-    split = best_split(crowns("16", "26", "36"), load_catalogues())
+    split = best_split(crowns("16", "26", "36"), load_tariffs())
     assert len(split.moves) == 2
     assert split.estimate.totals.benefit == Decimal("2000.00") and split.gain == Decimal("1000.00")
 
 
 def test_not_moving_is_best_when_nothing_is_capped() -> None:
-    split = best_split(crowns("16"), load_catalogues())
+    split = best_split(crowns("16"), load_tariffs())
     assert split.moves == () and split.gain == 0
-    assert best_split(read_plan(GOLDEN / "crown_basic.xlsx"), load_catalogues()).moves == ()  # insured since 2010
+    assert best_split(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs()).moves == ()  # insured since 2010
 
 
 def test_alternatives_toggle_cooperating_dentist_and_accident() -> None:
     plan = read_plan(GOLDEN / "crown_basic.xlsx")
-    scenarios = {s.name: s.estimate.totals.benefit for s in alternatives(plan, load_catalogues())}
+    scenarios = {s.name: s.estimate.totals.benefit for s in alternatives(plan, load_tariffs())}
     assert scenarios == {
-        "wie geplant": Decimal("323.01"),
-        "mit Kooperationszahnarzt": Decimal("363.37"),
-        "als Unfallfolge": Decimal("323.01"),
+        "as_planned": Decimal("323.01"),
+        "cooperating": Decimal("363.37"),
+        "accident": Decimal("323.01"),
     }
 
 
@@ -75,6 +75,6 @@ def test_the_planner_estimates_a_bounded_number_of_lines_however_large_the_plan(
         return real(plan, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(estimator.rules.whatif, "estimate", counted)
-    split = best_split(plan, load_catalogues())
+    split = best_split(plan, load_tariffs())
     assert sum(estimated) <= WORK_BUDGET + 1_000
     assert split.gain >= 0

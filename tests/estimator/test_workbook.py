@@ -13,11 +13,11 @@ from estimator.io.workbook import example_plan, write_workbook
 from estimator.resources import example_case_path, example_plan_path
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 
 
 def same_estimate(first: object, second: object) -> None:
-    a, b = estimate(first, load_catalogues()), estimate(second, load_catalogues())  # type: ignore[arg-type]
+    a, b = estimate(first, load_tariffs()), estimate(second, load_tariffs())  # type: ignore[arg-type]
     assert a.totals == b.totals
     assert [(r.line_class, r.billed, r.eligible, r.benefit) for r in a.lines] == [
         (r.line_class, r.billed, r.eligible, r.benefit) for r in b.lines

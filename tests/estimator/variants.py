@@ -21,7 +21,7 @@ import openpyxl
 
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_catalogues
+from estimator.tariff.catalogues import load_tariffs
 
 DAY1 = dt.datetime(2026, 3, 10)
 DAY2 = dt.datetime(2026, 4, 2)
@@ -116,7 +116,7 @@ def add_formulas(path: Path, formulas: dict[tuple[str, str], str], cached: bool 
 def _amounts() -> tuple[list[float], list[float]]:
     """Each line's amount as the engine computes it, so the canonical file carries consistent amounts."""
     path = canonical_without_amounts().write(Path(_scratch()) / "base.xlsx")
-    result = estimate(read_plan(path), load_catalogues())
+    result = estimate(read_plan(path), load_tariffs())
     fees = [float(r.billed) for r in result.lines if r.kind == "fee"]
     labs = [float(r.billed) for r in result.lines if r.kind == "lab"]
     return fees, labs

@@ -7,6 +7,7 @@ import signal
 import stat
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,9 @@ def test_killed_session_is_recovered_with_every_edit(tmp_path: Path, monkeypatch
     document = window.document
     assert str(document.estimate.totals.benefit) == benefit
     assert document.case.edits == {
-        ("fee", 1, "factor"): "3,5",
+        ("fee", 1, "factor"): Decimal("3.5"),
         ("fee", 1, "justification"): "tief zerstörter Zahn",
-        ("lab", 0, "quantity"): "3",
+        ("lab", 0, "quantity"): Decimal("3"),
     }
     assert document.person.cooperating and document.source == GOLDEN / "crown_basic.xlsx"
     document.save(tmp_path / "fall")

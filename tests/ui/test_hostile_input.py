@@ -54,7 +54,7 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     document.autosave()
     assert autosave_path().exists()
     window._save_to(tmp_path / "fall.hkp.json")
-    assert load_case(tmp_path / "fall.hkp.json").edits == {("fee", 1, "factor"): "3,0"}
+    assert load_case(tmp_path / "fall.hkp.json").edits == {("fee", 1, "factor"): Decimal("3.0")}
 
 
 def test_an_edit_the_engine_cannot_estimate_leaves_the_document_as_it_was(

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from estimator.io.casefile import open_case
+from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.workbooks import write_workbook
 from ui.app import offer_recovery
@@ -225,6 +226,7 @@ def test_window_fits_1366_by_768(open_window: Any) -> None:
 
 def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: Any) -> None:
     from ui.app import install_translation  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
 
     translators = install_translation(qapp, "en")
     try:
@@ -236,6 +238,7 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        set_language("de")
 
 
 def test_whatif_tab_shows_alternatives_and_the_planners_advice(open_window: Any) -> None:
@@ -255,7 +258,7 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
     assert cell(window.fee_model, row, "erstattungsfähig") == "100,00\u00a0€"
     window.show_explanation()
-    assert any(step.rule == "Prüfung" and "M. Prüfer" in step.text for step in window.explanation_model.records)
+    assert any(rule_text(step.rule) == "Prüfung" and "M. Prüfer" in step_text(step) for step in window.explanation_model.records)
     assert any(f.code == "override.applied" for f in window.findings_model.findings)
     window.undo_action.trigger()
     assert cell(window.fee_model, row, "erstattungsfähig") == "217,06\u00a0€"

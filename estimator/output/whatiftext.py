@@ -1,0 +1,40 @@
+"""What-if as text for the terminal and the app: the alternatives side by side and the staged-cap planner's advice."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from estimator.model import Plan
+from estimator.phrases import Money
+from estimator.rules.whatif import alternatives, best_split
+from estimator.tariff.catalogues import Tariffs
+from estimator.wording import money_text, sentence
+
+
+def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None, language: str = "de") -> str:
+    """The alternatives with their totals and differences, then the planner's advice, in the language asked for."""
+    scenarios = alternatives(plan, tariffs, settings)
+    base = scenarios[0].estimate.totals.benefit
+    names = [sentence(f"scenario_{s.name}", language) for s in scenarios]
+    width = max(len(name) for name in names) + 2
+    heads = [sentence(key, language) for key in ("column_scenario", "column_eligible", "column_benefit", "column_share")]
+    lines = [f"{heads[0]:<{width}}{heads[1]:>18}{heads[2]:>14}{heads[3]:>14}{sentence('column_difference', language):>14}"]
+    for name, scenario in zip(names, scenarios, strict=True):
+        totals = scenario.estimate.totals
+        difference = totals.benefit - base
+        shown = ("+" if difference > 0 else "") + money_text(difference, language) if difference else "–"
+        figures = (totals.eligible, totals.benefit, totals.patient_share)
+        lines.append(
+            f"{name:<{width}}{money_text(figures[0], language):>18}{money_text(figures[1], language):>14}"
+            f"{money_text(figures[2], language):>14}{shown:>14}"
+        )
+    split = best_split(plan, tariffs, settings)
+    lines += ["", sentence("planner", language, section=split.estimate.limits.cap_section)]
+    if not split.moves:
+        lines.append("  " + sentence("planner_stay", language))
+    else:
+        for move in split.moves:
+            lines.append("  " + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date))
+        gain = {"benefit": split.estimate.totals.benefit, "base": base, "gain": split.gain}
+        lines.append("  " + sentence("planner_gain", language, **{k: Money(v) for k, v in gain.items()}))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,242 @@
+"""Billed and eligible amounts of fee lines (Nr. II.3.1 with footnote 8): the fee from the fee schedule in force
+on the treatment day, analogue fees, derived fees, the laser surcharge, units that count and the factor limits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from estimator.codes import Code
+from estimator.kinds import Cause, Schedule, Severity
+from estimator.model import FeeLine
+from estimator.money import ZERO, cents
+from estimator.phrases import BY_HAND, Money, Number, Phrase, say
+from estimator.rules.billing import UnitAllowance
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.catalogues import Catalogues
+from estimator.tariff.pricelists import Fee, FeeSchedule, normalize_fee_number
+
+ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
+# "entsprechend GOZ 2210", "analog GOZ-Nr. 2210": the number the service is measured by, with its schedule
+ANALOGUE_REFERENCE = re.compile(
+    r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?([0-9]{1,4})a?\b", re.IGNORECASE
+)
+ANALOGUE_WORD = re.compile(r"\banalog(?:\b|leistung|berechnung|e\s+(?:berechnung|leistung))", re.IGNORECASE)
+
+
+def schedule_of(catalogues: Catalogues, schedule: Schedule) -> FeeSchedule:
+    return catalogues.goz if schedule is Schedule.GOZ else catalogues.goae
+
+
+def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool]:
+    """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
+
+    An analogue is written "2197a", or its description reads "analog" or "entsprechend GOZ 2197" (GOZ § 10 Abs. 4);
+    a number of the line's own fee schedule named so in the description is the one the service is measured by.
+    """
+    reference = ANALOGUE_REFERENCE.search(line.description)
+    if reference and (reference[1].upper() == "GOZ") == (line.schedule is Schedule.GOZ):
+        return normalize_fee_number(reference[2], line.schedule.value), True
+    suffix = ANALOGUE_SUFFIX.fullmatch(line.number)
+    if suffix and schedule_of(catalogues, line.schedule).get(line.number) is None:
+        return normalize_fee_number(suffix[1], line.schedule.value), True
+    return line.number, bool(ANALOGUE_WORD.search(line.description))
+
+
+def unit_fee(points: Decimal, point_value: Decimal, factor: Decimal, rounding: str) -> Decimal:
+    """The fee for one unit, rounded to cents as the Auslegung fee_rounding says (spec section 3)."""
+    if rounding == "simple_fee_first":
+        return cents(cents(points * point_value) * factor)
+    return cents(points * point_value * factor)
+
+
+def _accepted_unit_fees(points: Decimal, point_value: Decimal, factor: Decimal) -> tuple[Decimal, ...]:
+    """Both rounding points of a fee: billed amounts matching either are right (spec 6a)."""
+    return (unit_fee(points, point_value, factor, "exact"), unit_fee(points, point_value, factor, "simple_fee_first"))
+
+
+class _FeeLineCheck:
+    """One fee line against its fee schedule: reports go to the line's cell, sections from the profile."""
+
+    def __init__(self, work: Work, report: Report) -> None:
+        self.work, self._report = work, report
+        self.sections = work.profile.sections
+
+    def report(self, severity: Severity, phrase: Phrase, column: str, section: str = "") -> None:
+        line = self.work.line
+        self._report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
+
+
+def fee_amounts(work: Work, related: RelatedFees, *, allowance: UnitAllowance, rounding: str, report: Report) -> None:
+    """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line."""
+    line, profile = work.fee, work.profile
+    check = _FeeLineCheck(work, report)
+    sections = check.sections
+    schedule = schedule_of(work.cat, line.schedule)
+    fee = schedule.get(work.number)
+    laser = fee is not None and work.number == profile.laser_number
+    points = (_laser_points(work, schedule) if laser else related.points(work, fee, schedule)) if fee else None
+
+    def fee_for(factor: Decimal, units: Decimal = line.count) -> Decimal | None:
+        if points is None:
+            return None
+        one = unit_fee(points, schedule.point_value, factor, rounding)
+        return units * (min(one, profile.laser_maximum) if laser else one)
+
+    computed = fee_for(Decimal(1) if laser else line.factor)
+    if line.amount is not None:
+        work.billed = cents(line.amount)
+    elif computed is not None:
+        work.billed = cents(computed)
+        unit, count, factor = Money(computed / line.count), Number(line.count), Number(line.factor)
+        phrase = (
+            say(Code.STEP_FEE_COMPUTED, count=count, unit=unit, factor=factor)
+            if rounding == "exact"
+            else say(Code.STEP_FEE_COMPUTED_ROUNDED, count=count, unit=unit, factor=factor, reading=rounding)
+        )
+        work.explain(sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee, phrase, None, work.billed)
+    elif not laser:
+        work.billed = ZERO
+        check.report(Severity.ERROR, say(Code.FEE_AMOUNT_MISSING, line=work.ref), "Betrag")
+    work.eligible = work.billed
+
+    if fee is None:
+        phrase = say(Code.FEE_UNKNOWN_NUMBER, line=work.ref, number=work.number, schedule=line.schedule.value)
+        check.report(Severity.ERROR, phrase, "Nr", sections.unknown_fee)
+        if not line.confirmed:
+            work.set_eligible(ZERO, sections.unknown_fee, say(Code.STEP_UNKNOWN_NUMBER, number=work.number), Cause.NOT_ELIGIBLE)
+        else:
+            work.explain(BY_HAND, say(Code.STEP_NUMBER_CONFIRMED, number=work.number))
+        return
+    if work.analogue:
+        law = sections.goz_analogue if line.schedule is Schedule.GOZ else sections.goae_analogue
+        schedule_name = line.schedule.value
+        phrase = say(Code.FEE_ANALOGUE, line=work.ref, schedule=schedule_name, number=work.number, text=fee.text[:60])
+        check.report(Severity.WARNING, phrase, "Nr", law)
+        work.explain(law, say(Code.STEP_ANALOGUE, schedule=schedule_name, number=work.number))
+    if laser and work.owner is None:
+        lasered = tuple(sorted(profile.lasered_numbers))
+        check.report(
+            Severity.ERROR, say(Code.FEE_LASER_WITHOUT_SERVICE, line=work.ref, lasered=lasered), "Nr", sections.fee_limits
+        )
+        work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
+        return
+
+    if points is not None and line.amount is not None and not laser:
+        options = [line.count * u for u in _accepted_unit_fees(points, schedule.point_value, line.factor)]
+        tolerance = Decimal("0.01") * max(line.count, Decimal(1))
+        if all(abs(work.billed - option) > tolerance for option in options):
+            phrase = say(
+                Code.FEE_AMOUNT_MISMATCH,
+                line=work.ref,
+                billed=Money(work.billed),
+                fee=Money(options[0]),
+                count=Number(line.count),
+                factor=Number(line.factor),
+            )
+            check.report(Severity.WARNING, phrase, "Betrag")
+
+    units = allowance.allowed(work, report)
+    if units < line.count:
+        phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(line.count))
+        work.set_eligible(cents(work.billed * units / line.count), sections.fee_units, phrase, Cause.NOT_ELIGIBLE)
+    if laser:
+        _cap_laser(work, fee_for(Decimal(1), units))
+        _single_rate_only(check)
+        return
+    if fee.category == "single_rate":
+        if line.factor != 1:
+            _single_rate_only(check)
+            at_single = fee_for(Decimal(1), units)
+            if at_single is not None and at_single < work.eligible:
+                work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+        return
+    at_maximum = fee_for(profile.max_factors[_max_key(line, fee)], units)
+    _factor_limits(check, fee, schedule, at_maximum=at_maximum)
+
+
+def _max_key(line: FeeLine, fee: Fee) -> str:
+    return "GOZ" if line.schedule is Schedule.GOZ else f"GOÄ.{fee.category}"
+
+
+def _single_rate_only(check: _FeeLineCheck) -> None:
+    work = check.work
+    if work.fee.factor == 1:
+        return
+    phrase = say(Code.FEE_SINGLE_RATE_ONLY, line=work.ref, factor=Number(work.fee.factor))
+    check.report(Severity.ERROR, phrase, "Faktor", check.sections.fee_limits)
+
+
+def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_maximum: Decimal | None) -> None:
+    """Above the maximum factor only with a reason of difficulty; above the threshold a warning (Nr. II.3.1 Fn. 8)."""
+    work, sections = check.work, check.sections
+    line = work.fee
+    maximum = work.profile.max_factors[_max_key(line, fee)]
+    threshold = schedule.thresholds.get(fee.category, schedule.thresholds["personal"])
+    justified = bool(line.justification.strip())
+    above = line.factor > maximum
+    factor = Number(line.factor)
+    if above and justified:
+        phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Number(maximum))
+        check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
+        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Number(maximum)))
+    elif above and at_maximum is not None:
+        phrase = say(Code.FEE_ABOVE_MAXIMUM, line=work.ref, factor=factor, maximum=Number(maximum))
+        check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
+        work.set_eligible(
+            min(work.eligible, cents(at_maximum)),
+            sections.fee_limits,
+            say(Code.STEP_ABOVE_MAXIMUM, maximum=Number(maximum)),
+            Cause.FEE_LIMITS,
+        )
+    elif line.factor > threshold and not justified:
+        law = sections.goz_threshold if line.schedule is Schedule.GOZ else sections.goae_threshold
+        phrase = say(Code.FEE_ABOVE_THRESHOLD, line=work.ref, factor=factor, threshold=Number(threshold), law=law)
+        check.report(Severity.WARNING, phrase, "Begründung")
+    if line.factor < 1:
+        check.report(Severity.WARNING, say(Code.FEE_BELOW_SINGLE_RATE, line=work.ref, factor=factor), "Faktor")
+
+
+class RelatedFees:
+    """For the fee numbers without points: the first line of each related number range on each tooth, so a
+    derived fee finds its related fee without looking at every line of the plan."""
+
+    def __init__(self, fee_works: Sequence[Work]) -> None:
+        self.first: dict[tuple[str, int], Work] = {}
+        for work in fee_works:
+            if work.fee.schedule is not Schedule.GOZ:
+                continue
+            for derived, rule in work.profile.derived_fees.items():
+                if work.number in rule.related:
+                    for tooth in work.fee.teeth.teeth:
+                        self.first.setdefault((derived, tooth), work)
+
+    def points(self, work: Work, fee: Fee, schedule: FeeSchedule) -> Decimal | None:
+        """The points of a fee line: its own, or a share of the related fee on the same tooth (GOZ Anlage 1)."""
+        if fee.points is not None:
+            return Decimal(fee.points)
+        derived = work.profile.derived_fees.get(fee.nr) if work.fee.schedule is Schedule.GOZ else None
+        if derived is None:
+            return None
+        related = [self.first[(fee.nr, t)] for t in work.fee.teeth.teeth if (fee.nr, t) in self.first]
+        for other in sorted(related, key=lambda w: w.index):
+            entry = schedule.get(other.number)
+            if entry is not None and entry.points is not None:
+                return Decimal(entry.points) * derived.share
+        return None
+
+
+def _laser_points(work: Work, schedule: FeeSchedule) -> Decimal | None:
+    """The laser surcharge is worth the simple fee of its lasered service: that service's points (spec section 3)."""
+    service = schedule.get(work.owner.number) if work.owner is not None else None
+    return Decimal(service.points) if service is not None and service.points is not None else None
+
+
+def _cap_laser(work: Work, derived: Decimal | None) -> None:
+    """The laser surcharge: 100 % of the lasered service's simple fee, at most the profile's maximum a day."""
+    if derived is None or work.owner is None or work.eligible <= derived:
+        return
+    profile = work.profile
+    phrase = say(Code.STEP_LASER_CAP, number=work.number, service=work.owner.ref, maximum=Money(profile.laser_maximum))
+    work.set_eligible(cents(derived), profile.sections.fee_limits, phrase, Cause.FEE_LIMITS)

@@ -1,0 +1,116 @@
+"""Billed and eligible amounts of lab lines against the lab price list in force on the treatment day (Nr. II.3.1,
+spec 4 and 6a): maximum prices, quantity limits per jaw, VAT, what is never eligible."""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, Decimal
+
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Severity
+from estimator.money import ZERO, cents
+from estimator.phrases import Jaw, Money, Number, Phrase, say
+from estimator.rules.worksheet import Report, Work
+from estimator.teeth import jaw_of
+
+
+class JawCounts:
+    """Units of lab codes limited per jaw by the lab price list, counted over the whole plan."""
+
+    def __init__(self) -> None:
+        self.used: dict[tuple[str, str], Decimal] = {}
+
+    def allowed(self, work: Work, report: Report) -> Decimal:
+        """How many of the line's units are within the limits; a line on both jaws spreads them (spec 6a)."""
+        line, profile = work.lab, work.profile
+        limit = profile.lab_per_jaw_limits.get(line.code)
+        if limit is None:
+            return line.quantity
+        section = profile.sections.lab_list
+        jaws = sorted({jaw_of(t) for t in line.teeth.teeth})
+        if not jaws:
+            jaws = [max(("OK", "UK"), key=lambda jaw: (limit - self.used.get((line.code, jaw), ZERO), jaw == "OK"))]
+            phrase = say(
+                Code.LAB_QUANTITY_LIMIT_NO_JAW, line=work.ref, limit=limit, lab_list=profile.lab_list_name, jaw=Jaw(jaws[0])
+            )
+            report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Zahn", section=section)
+        if len(jaws) == 2:
+            lower = (line.quantity / 2).to_integral_value(rounding=ROUND_FLOOR)
+            shares = {"OK": line.quantity - lower, "UK": lower}
+        else:
+            shares = {jaws[0]: line.quantity}
+        allowed = ZERO
+        for jaw, share in shares.items():
+            key = (line.code, jaw)
+            within = max(ZERO, min(share, limit - self.used.get(key, ZERO)))
+            self.used[key] = self.used.get(key, ZERO) + within
+            allowed += within
+        if allowed < line.quantity:
+            excess = Number(line.quantity - allowed)
+            phrase = say(Code.LAB_QUANTITY_LIMIT, line=work.ref, limit=limit, lab_list=profile.lab_list_name, excess=excess)
+            report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Menge", section=section)
+        return allowed
+
+
+def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
+    """Billed and eligible amount of a lab line against the lab price list (Nr. II.3.1, spec 4 and 6a)."""
+    line, profile = work.lab, work.profile
+    sections, lab_list = profile.sections, profile.lab_list_name
+
+    def finding(severity: Severity, phrase: Phrase, column: str, section: str = "") -> None:
+        report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
+
+    vat = line.vat_percent if line.vat_percent is not None else profile.lab_default_vat
+    factor = 1 + vat / 100
+    computed = cents(line.quantity * line.unit_price * factor)
+    if line.amount is not None:
+        work.billed = cents(line.amount)
+        if abs(work.billed - computed) > Decimal("0.01"):
+            finding(
+                Severity.WARNING,
+                say(Code.LAB_AMOUNT_MISMATCH, line=work.ref, billed=Money(work.billed), computed=Money(computed)),
+                "Betrag",
+            )
+    else:
+        work.billed = computed
+        phrase = say(Code.STEP_LAB_COMPUTED, quantity=Number(line.quantity), unit=Money(line.unit_price), vat=Number(vat))
+        work.explain(sections.lab_list, phrase, None, computed)
+    work.eligible = work.billed
+    if vat not in profile.lab_usual_vat:
+        finding(Severity.WARNING, say(Code.LAB_VAT_UNUSUAL, line=work.ref, vat=Number(vat)), "MwSt", sections.lab_list)
+
+    if any(w.lower() in line.description.lower() for w in profile.never_eligible_words):
+        finding(Severity.ERROR, say(Code.LAB_NEVER_ELIGIBLE, line=work.ref), "Leistung", sections.lab_never_eligible)
+        work.set_eligible(ZERO, sections.lab_never_eligible, say(Code.STEP_LAB_NEVER_ELIGIBLE), Cause.NOT_ELIGIBLE)
+        return
+    price = work.cat.lab.get(line.code)
+    if price is None:
+        finding(
+            Severity.ERROR, say(Code.LAB_UNLISTED, line=work.ref, code=line.code, lab_list=lab_list), "Nr", sections.lab_unlisted
+        )
+        work.set_eligible(
+            ZERO, sections.lab_unlisted, say(Code.STEP_LAB_UNLISTED, code=line.code, lab_list=lab_list), Cause.NOT_ELIGIBLE
+        )
+        return
+
+    quantity = jaw_counts.allowed(work, report) if work.line_class is not LineClass.X else line.quantity
+    unit = line.unit_price
+    maximum = Money(price.max_price)
+    if unit > price.max_price:
+        phrase = say(
+            Code.LAB_OVER_MAXIMUM,
+            line=work.ref,
+            unit=Money(unit),
+            maximum=maximum,
+            lab_list=lab_list,
+            difference=Money(unit - price.max_price),
+        )
+        finding(Severity.WARNING, phrase, "Einzelpreis", sections.lab_maximum)
+        unit = price.max_price
+    eligible = min(work.billed, cents(quantity * unit * factor))
+    reasons: list[Phrase] = []
+    if unit != line.unit_price:
+        reasons.append(say(Code.PART_LAB_MAXIMUM, maximum=maximum, lab_list=lab_list, vat=Number(vat)))
+    if quantity != line.quantity:
+        reasons.append(say(Code.PART_LAB_PER_JAW, limit=profile.lab_per_jaw_limits[line.code], lab_list=lab_list))
+    phrase = say(Code.STEP_LAB_PRICES, reasons=tuple(reasons)) if reasons else say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
+    work.set_eligible(eligible, sections.lab_prices, phrase, Cause.LAB_PRICES)

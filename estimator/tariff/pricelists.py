@@ -1,0 +1,147 @@
+"""The price lists as dated files: B 269 (lab maxima), GOZ and GOÄ (fee schedules), each with its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """Version, valid-from date and origin of a price list or profile."""
+
+    name: str
+    version: str
+    valid_from: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
+class LabPrice:
+    code: str
+    text: str
+    group: str
+    max_price: Decimal
+
+
+@dataclass(frozen=True)
+class LabList:
+    """A lab price list in force from its valid-from date: code -> maximum net price."""
+
+    source: Source
+    prices: dict[str, LabPrice]
+
+    def get(self, code: str) -> LabPrice | None:
+        return self.prices.get(code)
+
+    def __len__(self) -> int:
+        return len(self.prices)
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A fee schedule entry; category decides threshold and maximum factor (GOÄ § 5)."""
+
+    schedule: str
+    nr: str
+    section: str
+    text: str
+    points: int | None
+    category: str  # personal | technical | laboratory | single_rate
+    rule_without_points: str | None = None
+
+
+@dataclass(frozen=True)
+class FeeSchedule:
+    """A fee schedule as listed. An entry becomes a Fee when first asked for: the GOÄ lists 2,776 numbers, a
+    plan uses a handful, and building them all would hold up the start of the program."""
+
+    schedule: str
+    source: Source
+    point_value: Decimal
+    thresholds: dict[str, Decimal]
+    entries: dict[str, dict[str, Any]]
+    _fees: dict[str, Fee] = field(default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, nr: str) -> Fee | None:
+        fee = self._fees.get(nr)
+        if fee is None:
+            entry = self.entries.get(nr)
+            if entry is None:
+                return None
+            fee = self._fees[nr] = _fee(self.schedule, entry)
+        return fee
+
+
+def source_of(document: dict[str, Any]) -> Source:
+    return Source(
+        name=str(document["name"]),
+        version=str(document["version"]),
+        valid_from=dt.date.fromisoformat(str(document["valid_from"])),
+        source=str(document["source"]),
+    )
+
+
+def decimals(mapping: dict[str, Any]) -> dict[str, Decimal]:
+    return {key: Decimal(str(value)) for key, value in mapping.items()}
+
+
+def _fee(schedule: str, entry: dict[str, Any]) -> Fee:
+    single = entry.get("single_rate_only", False)
+    return Fee(
+        schedule=schedule,
+        nr=entry["nr"],
+        section=entry["section"],
+        text=entry["text"],
+        points=entry["points"],
+        category=entry.get("category") or ("single_rate" if single else "personal"),
+        rule_without_points=entry.get("rule_without_points"),
+    )
+
+
+def load_fee_schedule(path: Path, schedule: str) -> FeeSchedule:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = {entry["nr"]: entry for entry in data["entries"]}
+    thresholds = data.get("thresholds") or {"personal": data["threshold_factor"], "single_rate": "1.0"}
+    return FeeSchedule(schedule, source_of(data), Decimal(data["point_value_eur"]), decimals(thresholds), entries)
+
+
+def load_lab_list(path: Path) -> LabList:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    prices = {e["code"]: LabPrice(e["code"], e["text"], e["group"], Decimal(e["max_price"])) for e in data["entries"]}
+    return LabList(source_of(data), prices)
+
+
+def normalize_lab_code(value: object) -> str:
+    """Lab code as listed: "344" -> "0344", "I111" -> "I 111"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().upper()
+    implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
+    if implant:
+        return f"I {implant[1]}"
+    if (text.isascii() and text.isdigit()) and len(text) <= 4:
+        return text.zfill(4)
+    return text
+
+
+def normalize_fee_number(value: object, schedule: str) -> str:
+    """Fee number as catalogued: GOZ "10" -> "0010"; GOÄ "Ä5004" -> "5004", "k1" -> "K 1"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if schedule == "GOZ":
+        return text.zfill(4) if (text.isascii() and text.isdigit()) and len(text) <= 4 else text
+    text = re.sub(r"^(?:Ä|AE|A(?=[0-9]))\s*", "", text, flags=re.IGNORECASE).strip()
+    letter_number = re.fullmatch(r"([A-Za-z])\s*([0-9])", text)
+    if letter_number:
+        return f"{letter_number[1].upper()} {letter_number[2]}"
+    return text.upper() if len(text) == 1 else text.lower() if re.fullmatch(r"[0-9]+[A-Za-z]", text) else text

@@ -1,0 +1,258 @@
+"""The one place that words what the program says, in German or English, for the app, the PDF, the terminal and
+the workbooks: findings, explanation steps, labels, the sentences about limits, the order of severities and the
+choice of which steps are reductions. The rules only record codes and values (estimator.phrases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import ModuleType
+from typing import Any, Literal
+
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Severity
+from estimator.model import Estimate, Explanation, Finding, VersionUsed
+from estimator.money import eur, german_date, german_factor, german_number
+from estimator.phrases import Jaw, LineRef, Money, Percent, Phrase, Rule, Term
+from estimator.wording import de, en
+
+Language = Literal["de", "en"]
+LANGUAGES: dict[str, ModuleType] = {"de": de, "en": en}
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # how findings are listed: errors first
+
+
+def english_number(value: Decimal, places: int = 2) -> str:
+    return f"{value:,.{places}f}"
+
+
+def _money(amount: Decimal, language: str) -> str:
+    return eur(amount) if language == "de" else f"€{english_number(Decimal(amount).quantize(Decimal('0.01')))}"
+
+
+def _number(value: Decimal, language: str) -> str:
+    return german_factor(value) if language == "de" else german_factor(value).replace(",", ".")
+
+
+def _percent(rate: Decimal, language: str) -> str:
+    figure = _number((rate * 100).normalize(), language)
+    return f"{figure}\u00a0%" if language == "de" else f"{figure}%"
+
+
+def _date(day: dt.date, language: str) -> str:
+    return german_date(day) if language == "de" else day.isoformat()
+
+
+def _whole(value: int, language: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", ".") if language == "de" else text
+
+
+def _choice(spec: str, first: bool, figure: str) -> str:
+    """ "one|many #": the first form when `first`, else the second, with # for the figure."""
+    one, _, other = spec.partition("|")
+    return (one if first else other).replace("#", figure)
+
+
+def _line(ref: LineRef, spec: str, language: str) -> str:
+    words = LANGUAGES[language].LINE
+    what = f"{ref.schedule.value} {ref.number}" if ref.schedule is not None else f"{words['lab']} {ref.number}"
+    if spec == "nr" or not ref.teeth:
+        return what
+    return f"{what} {words['on']} {ref.teeth}" if spec == "on" else f"{what}, {words['tooth']} {ref.teeth}"
+
+
+def value_text(value: Any, spec: str, language: str) -> str:
+    """One value as the language writes it; spec chooses the form (see estimator.wording.de)."""
+    words = LANGUAGES[language]
+    if isinstance(value, Phrase):
+        return text(value, language)
+    if isinstance(value, Term):
+        return value.de if language == "de" else value.en
+    if isinstance(value, bool):
+        return _choice(spec, value, "") if spec else str(value).lower()
+    if isinstance(value, LineClass):
+        return str((words.CLASS_SHORT if spec == "short" else words.CLASS_LONG)[value.value])
+    if isinstance(value, Cause):
+        return str(words.CAUSES[value.value])
+    if isinstance(value, Money):
+        return _choice(spec, value == 0, _money(value, language)) if spec else _money(value, language)
+    if isinstance(value, Percent):
+        return _percent(value, language)
+    if isinstance(value, Decimal):
+        return _number(value, language)
+    if isinstance(value, int):
+        if spec == ",":
+            return _whole(value, language)
+        return _choice(spec, value == 1, str(value)) if spec else str(value)
+    if isinstance(value, dt.date):
+        return _date(value, language)
+    if isinstance(value, LineRef):
+        return _line(value, spec, language)
+    if isinstance(value, Jaw):
+        return str(words.JAWS[value.code])
+    if isinstance(value, tuple):
+        parts = spec.split("|") if spec else [", "]
+        separator, last = parts[0], parts[1] if len(parts) > 1 else parts[0]
+        items = [value_text(item, parts[2] if len(parts) > 2 else "", language) for item in value]
+        return separator.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
+    if spec.startswith("?"):
+        return f"{spec[1:]}{value}" if value else ""
+    return str(value)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return value_text(value, format_spec, self.language)
+
+
+FORMATTERS = {language: _Formatter(language) for language in LANGUAGES}
+
+
+def template_fields(template: str) -> frozenset[str]:
+    """The names of the values a template says."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+def fields_of(code: Code) -> frozenset[str]:
+    """The values a phrase of this code names (the same in every language)."""
+    return template_fields(de.TEMPLATES[code])
+
+
+def _language(language: str) -> str:
+    return language if language in LANGUAGES else "de"
+
+
+def text(phrase: Phrase, language: str = "de") -> str:
+    """A phrase in words."""
+    language = _language(language)
+    return FORMATTERS[language].format(LANGUAGES[language].TEMPLATES[phrase.code], **dict(phrase.params))
+
+
+def finding_text(finding: Finding, language: str = "de") -> str:
+    return text(finding.phrase, language)
+
+
+def rule_text(rule: Rule, language: str = "de") -> str:
+    """A step's section as the tariff names it (the same in both languages), or "by hand" and "review"."""
+    return value_text(rule, "", language)
+
+
+def step_text(step: Explanation, language: str = "de") -> str:
+    return text(step.phrase, language)
+
+
+def class_label(line_class: LineClass, language: str = "de", *, short: bool = True) -> str:
+    words = LANGUAGES[language]
+    return str((words.CLASS_SHORT if short else words.CLASS_LONG)[line_class.value])
+
+
+def cause_label(cause: Cause, language: str = "de") -> str:
+    return str(LANGUAGES[language].CAUSES[cause.value])
+
+
+def severity_label(severity: Severity, language: str = "de") -> str:
+    return str(LANGUAGES[language].SEVERITIES[severity.value])
+
+
+def by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then notes; within a severity in the order they were found."""
+    rank = {severity: index for index, severity in enumerate(SEVERITY_ORDER)}
+    return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def is_reduction(step: Explanation) -> bool:
+    """Whether a step took money from the line for a reason worth naming: every lowering but the rate's, which every
+    line has (the letter and the terminal list these as a line's reasons)."""
+    lowered = step.before is not None and step.after is not None and step.after < step.before
+    return lowered and step.phrase.code not in (Code.STEP_RATE, Code.STEP_RATE_PROPHYLAXIS)
+
+
+def sentence(key: str, language: str = "de", **values: Any) -> str:
+    language = _language(language)
+    return FORMATTERS[language].format(LANGUAGES[language].SENTENCES[key], **values)
+
+
+def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
+    """One sentence per limit the tariff applied to this plan: staged caps, deductible, PZR, implants."""
+    limits, sentences = estimate.limits, []
+    first_day = min((r.date for r in estimate.lines), default=None)
+    relevant = [y for y in limits.staged_cap if first_day is None or y.end >= first_day]
+    for y in relevant:
+        sentences.append(
+            sentence(
+                "cap_year",
+                language,
+                year=y.year,
+                start=y.start,
+                end=y.end,
+                cap=Money(y.cumulative_cap),
+                before=Money(y.used_before),
+                plan=Money(y.used_by_plan),
+                left=Money(y.left),
+            )
+        )
+    if limits.staged_cap and not relevant:
+        sentences.append(sentence("cap_after", language, year=len(limits.staged_cap) + 1, section=limits.cap_section))
+    for d in limits.deductible:
+        note = d.note()
+        if d.amount:
+            money = {"amount": d.amount, "before": d.used_before, "plan": d.used_by_plan, "left": d.left}
+            sentences.append(sentence("deductible", language, year=d.year, note=note, **{k: Money(v) for k, v in money.items()}))
+        else:
+            sentences.append(sentence("deductible_none", language, year=d.year, note=note))
+    for p in limits.pzr:
+        money = {"limit": p.limit, "before": p.used_before, "plan": p.used_by_plan}
+        sentences.append(sentence("pzr", language, year=p.year, **{k: Money(v) for k, v in money.items()}))
+    for j in limits.implants:
+        if j.present or j.planned:
+            unlocated = [sentence("implants_unlocated", language, count=j.excluded_unlocated)] if j.excluded_unlocated else []
+            excluded = ", ".join([*map(str, j.excluded_sites), *unlocated]) or sentence("none_excluded", language)
+            values = {"present": j.present, "planned": j.planned, "limit": j.limit}
+            sentences.append(sentence("implants", language, jaw=Jaw(j.jaw), excluded=excluded, **values))
+    return sentences or [sentence("no_limit", language)]
+
+
+def versions_text(versions: Iterable[VersionUsed], language: str = "de") -> str:
+    """ "Tarifprofil BM5-2026.2 ab 01.01.2026, Laborpreisliste …": which versions an estimate used."""
+    kinds = LANGUAGES[_language(language)].VERSION_KINDS
+    return ", ".join(
+        sentence("version", language, kind=kinds.get(v.kind, v.kind), version=v.version, date=v.valid_from) for v in versions
+    )
+
+
+def setting_value(value: object) -> str:
+    """An Auslegung value as it is set with --set: true/false in lower case."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def reductions_that_apply(reductions: Mapping[Cause, Decimal]) -> list[tuple[Cause, Decimal]]:
+    """The causes of the patient's share that are not zero, in the order the rules apply (spec 7, step 9)."""
+    return [(cause, reductions[cause]) for cause in Cause if reductions.get(cause)]
+
+
+def reductions_sentence(reductions: Mapping[Cause, Decimal], language: str = "de") -> str:
+    """ "davon Erstattungssatz 80,74 €, Selbstbehalt 400,00 €": what the patient pays, by cause, in words."""
+    parts = [f"{cause_label(cause, language)} {_money(amount, language)}" for cause, amount in reductions_that_apply(reductions)]
+    return sentence("reductions", language, parts=", ".join(parts)) if parts else sentence("no_reduction", language)
+
+
+def money_text(amount: Decimal, language: str = "de") -> str:
+    return _money(amount, language)
+
+
+def date_text(day: dt.date | None, language: str = "de") -> str:
+    return _date(day, language) if day else ""
+
+
+def number_text(value: Decimal, language: str = "de") -> str:
+    return _number(value, language)
+
+
+def amount_text(value: Decimal, language: str = "de", places: int = 2) -> str:
+    """A plain figure without currency: 1.234,56 / 1,234.56."""
+    return german_number(value, places) if language == "de" else english_number(value, places)

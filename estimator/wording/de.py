@@ -1,0 +1,249 @@
+"""The German words: one sentence per code (estimator.codes), labels, and the sentences about limits.
+
+A template names its values in braces; how a value is written is the wording's (estimator.wording), and a
+format spec chooses a form: {flag:ja|nein} for yes/no, {units:ein Implantat|# Implantate} for one and many,
+{left:ausgeschöpft|noch frei #} for zero and more, {teeth:? an Zahn } for "only when there is one",
+{count:,} for a whole number with thousands, {lines:; |, |on} for the separators of a list (between items, before
+the last) and the form of each item.
+"""
+
+from __future__ import annotations
+
+from estimator.codes import Code
+
+C = Code
+TEMPLATES: dict[Code, str] = {
+    # Findings of the rules
+    C.ACCIDENT_PROOF: "Unfall: die Zahnstaffel entfällt nur für Aufwendungen, die nachweislich auf einen Unfall "
+    "zurückzuführen sind; bitte den Nachweis beifügen",
+    C.DATE_BEFORE_INSURANCE_START: "Behandlungsdatum {date} liegt vor dem Versicherungsbeginn {start}; kein Versicherungsschutz",
+    C.FEE_ABOVE_MAXIMUM: "{line}: Faktor {factor} über dem Höchstsatz {maximum} ohne Begründung krankheits- bzw. "
+    "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",
+    C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer "
+    "prüft die Begründung",
+    C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung "
+    "({law}); der Betrag bleibt erstattungsfähig",
+    C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
+    "Betrag bleibt Grundlage",
+    C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",
+    C.FEE_ANALOGUE: "{line}: Analogleistung, bemessen nach {schedule} {number} ({text}); der Versicherer prüft die "
+    "Gleichwertigkeit",
+    C.FEE_BELOW_SINGLE_RATE: "{line}: Faktor {factor} unter dem einfachen Satz",
+    C.FEE_BESIDE_PROPHYLAXIS: "{line}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
+    "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
+    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
+    "(Kalenderjahr {year}; Auslegung prophylaxis_frequency={reading}); {excess} Einheit(en) nicht erstattungsfähig",
+    C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
+    "erstattungsfähig",
+    C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
+    "Einheit(en) nicht erstattungsfähig",
+    C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
+    "erstattungsfähig mit Faktor 1,0",
+    C.FEE_UNKNOWN_NUMBER: "{line}: Gebührennummer {number} steht nicht im Gebührenverzeichnis der {schedule}; nicht "
+    "erstattungsfähig, bis sie bestätigt ist",
+    C.IMPLANT_BOTH_JAWS: "{line}: {units} Implantat(e) in beiden Kiefern ohne Lage; Implantate je Kiefer angeben "
+    "(eine Zeile je Kiefer oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
+    C.IMPLANT_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl von Implantaten; für die Grenze als {units} gezählt",
+    C.IMPLANT_LIMIT: "{jaw}: {present} vorhandene und {planned} geplante Implantate; erstattungsfähig sind höchstens "
+    "{limit} je Kiefer. Nicht erstattungsfähig: {lost:; }",
+    C.IMPLANT_NO_TOOTH: "{line}: {units} Implantat(e) ohne Zahnangabe, im {jaw} gezählt (dort ist mehr Platz bis zur "
+    "Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
+    C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
+    "Prüfung durch den Versicherer",
+    C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
+    C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
+    "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
+    C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",
+    C.LAB_OVER_MAXIMUM: "{line}: Einzelpreis {unit} über dem Höchstbetrag {maximum} nach {lab_list} (Differenz "
+    "{difference} je Einheit)",
+    C.LAB_QUANTITY_LIMIT: "{line}: nach {lab_list} höchstens {limit}× je Kiefer; {excess} Einheit(en) darüber nicht "
+    "erstattungsfähig",
+    C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: höchstens {limit}× je Kiefer nach {lab_list}; ohne Zahnangabe im {jaw} "
+    "gezählt – bitte den Kiefer angeben",
+    C.LAB_UNLISTED: "{line}: Laborcode {code} steht nicht im Preis- und Leistungsverzeichnis {lab_list}; nicht erstattungsfähig",
+    C.LAB_VAT_UNUSUAL: "{line}: MwSt {vat} %; zahntechnische Leistungen tragen 7 % (UStG § 12 Abs. 2 Nr. 6), "
+    "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",
+    C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet",
+    C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "
+    "kieferorthopädische Leistung des Plans}) mit {age} Jahren; erstattungsfähig nur bei Beginn vor dem {limit}. "
+    "Lebensjahr – {lines} kieferorthopädische Zeile(n) nicht erstattungsfähig",
+    C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
+    "prüfbar; nicht erstattungsfähig angesetzt",
+    C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
+    C.OVERRIDE_UNKNOWN_LINE: "Prüfung ({reviewer}): keine Zeile {row} im Blatt {sheet}; Änderung nicht angewandt",
+    C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
+    C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
+    "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines} Zeile(n) ab {date} liegen vor dem Gültigkeitsbeginn des Tarifprofils oder "
+    "einer Preisliste; berechnet mit der ältesten Fassung",
+    # Findings of reading a plan
+    C.INPUT_CELL: "{cell} ({field}): {problem}",
+    C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
+    C.INPUT_LINE_SKIPPED: "{sheet}, Zeile {row}: Zeile ausgelassen, bitte korrigieren",
+    C.INPUT_MISSING_NUMBER: "{cell} ({field}): Gebührennummer fehlt",
+    C.INPUT_MISSING_VALUE: "{cell} ({field}): {what}",
+    C.INPUT_MORE_FINDINGS: "{count:,} weitere Hinweise zum Einlesen; bitte prüfen",
+    C.INPUT_NO_HEADER: "Blatt {sheet}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {rows} Zeilen gefunden",
+    C.INPUT_PATIENT: "{cell} ({field}): {problem}",
+    C.INPUT_TEXT_CUT: "{cell} ({field}): Text mit {length:,} Zeichen auf die ersten {limit:,} gekürzt",
+    C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
+    C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_NOTE: "{text}",
+    # Steps of a line's explanation
+    C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung überschritten: Gebühr zum Höchstsatz",
+    C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "über dem Höchstsatz {maximum}, mit Begründung voll angesetzt – Prüfung durch den "
+    "Versicherer",
+    C.STEP_ANALOGUE: "Analogleistung: Punktzahl, Abschnitt und Höchstsatz von {schedule} {number}",
+    C.STEP_BEFORE_INSURANCE: "Behandlung am {date} vor Versicherungsbeginn {start}",
+    C.STEP_BESIDE_PROPHYLAXIS: "neben {beside} ohne Begründung nicht berechnungsfähig",
+    C.STEP_CLASS: "{reason}: {cls}",
+    C.STEP_CLASS_OF_SERVICE: "Klasse der Leistung {service:on}: {cls}",
+    C.STEP_CLASS_X: "nicht erstattungsfähig (Klasse X)",
+    C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, davon hier angerechnet {taken}",
+    C.STEP_FEE_COMPUTED: "Betrag berechnet: {count} × {unit} (Faktor {factor})",
+    C.STEP_FEE_COMPUTED_ROUNDED: "Betrag berechnet: {count} × {unit} (Faktor {factor}, Auslegung fee_rounding={reading})",
+    C.STEP_IMPLANTS_NO_JAW: "Implantate je Kiefer nicht angegeben",
+    C.STEP_IMPLANTS_OVER_LIMIT: "{units:Implantat|# Implantate}{teeth:? an Zahn } über der Grenze von {limit} "
+    "Implantaten je Kiefer",
+    C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
+    C.STEP_LAB_BY_CODE: "keine Leistung am selben Zahn; Laborcode {code} ({label}): {cls}",
+    C.STEP_LAB_BY_SHARE: "keine Leistung am selben Zahn; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar "
+    "des Plans: {cls}",
+    C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
+    C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} am selben Zahn): {cls}",
+    C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
+    C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
+    "unbekannt: {cls}",
+    C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} am selben Zahn): {cls}",
+    C.STEP_LAB_PRICES: "{reasons:; }",
+    C.STEP_LAB_PRICES_OK: "nach {lab_list}",
+    C.STEP_LAB_UNLISTED: "Laborcode {code} nicht in {lab_list} aufgeführt",
+    C.STEP_LASER_CAP: "GOZ {number}: 100 % des einfachen Satzes von {service:on}, höchstens {maximum} je Behandlungstag",
+    C.STEP_LASER_NO_SERVICE: "Laserzuschlag ohne gelaserte Leistung am {date}: {cls}",
+    C.STEP_LASER_OWNER: "Laserzuschlag zu {service:on}: {cls}",
+    C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
+    C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
+    C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",
+    C.STEP_ON_EXCLUDED_IMPLANT: "auf nicht erstattungsfähigem Implantat (Zahn {teeth}, über {limit} Implantate je Kiefer)",
+    C.STEP_PREPARATORY: "vorbereitende Maßnahme zu {services:, |, |on} (Auslegung preparatory_by_tooth): Klasse A",
+    C.STEP_PZR_LIMIT: "PZR {cooperating:mit Kooperationszahnarzt |}höchstens {limit} je Kalenderjahr {year}; bereits "
+    "erstattet oder verplant {used}",
+    C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",
+    C.STEP_RATE_PROPHYLAXIS: "Erstattungssatz {rate} (Prophylaxe, ohne Selbstbehalt)",
+    C.STEP_REVIEW_CLASS: "{reviewer}: Klasse {old} → {new} – {reason}",
+    C.STEP_REVIEW_ELIGIBLE: "{reviewer}: erstattungsfähig auf {amount} gesetzt – {reason}",
+    C.STEP_REVIEW_INCLUDED: "{reviewer}: nicht mehr ausgeschlossen",
+    C.STEP_SINGLE_RATE_ONLY: "nur einfacher Satz (Faktor 1,0) berechenbar",
+    C.STEP_STAGED_CAP: "Zahnstaffel: {years:im ersten Versicherungsjahr|in den ersten # Versicherungsjahren} insgesamt "
+    "höchstens {cap} für Zahnersatz; {left:ausgeschöpft|noch frei #}",
+    C.STEP_SURCHARGE_NO_SURGERY: "Zuschlag ohne chirurgische Leistung am {date}: {cls}",
+    C.STEP_SURCHARGE_OF_EXCLUDED: "Zuschlag zu {service:on}, die nicht erstattungsfähig ist",
+    C.STEP_SURCHARGE_OF_INCLUDED: "Zuschlag zu {service:on}, die wieder erstattungsfähig ist",
+    C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl, {service:on}: {cls}",
+    C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
+    C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",
+    # Reasons for a class
+    C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung checkup_is_prevention=false)",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung checkup_is_prevention): Prophylaxe, ohne Selbstbehalt",
+    C.REASON_LASER: "Laserzuschlag (GOZ {number})",
+    C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn mit {age} Jahren oder später oder unbekannt",
+    C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Lebensjahr",
+    C.REASON_RANGE: "{label}",
+    C.REASON_SPLINT: "{label}; Auslegung splints_class={value}",
+    # Parts of sentences
+    C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}",
+    C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}: {full}, im ersten Kalenderjahr "
+    "um {months}/12 gemindert",
+    C.PART_IMPLANTS_UNLOCATED: "{count} Implantat(e), Lage unbekannt: der Zahnersatz darauf wird geprüft",
+    C.PART_IMPLANT_SITES: "Zahn {sites} und der darauf befestigte Zahnersatz",
+    C.PART_LAB_MAXIMUM: "Höchstbetrag {maximum} je Einheit nach {lab_list} zzgl. {vat} % MwSt",
+    C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
+    C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
+    C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
+    C.PART_MISSING_LAB_CODE: "Laborcode fehlt",
+    C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
+    C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
+    C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",
+    C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",
+    # What is wrong with one value
+    C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
+    C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
+    C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
+    C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
+    C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
+    C.CELL_FACTOR_RANGE: "Faktor über 0 bis {high} erwartet, „{value}“ gefunden",
+    C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",
+    C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",
+    C.CELL_NUMBER: "Zahl erwartet",
+    C.CELL_NUMBER_FOUND: "Zahl erwartet, „{value}“ gefunden",
+    C.CELL_NUMBER_TEXT: "Zahl als Text erwartet, „{value}“ gefunden",
+    C.CELL_PLACES: "höchstens {places} Nachkommastellen, „{value}“ gefunden",
+    C.CELL_SCHEDULE: "GOZ oder GOÄ erwartet, „{value}“ gefunden",
+    C.CELL_TEETH_TEXT: "Zahnangabe als Text erwartet, „{value}“ gefunden",
+    C.CELL_TEXT_TOO_LONG: "höchstens {limit} Zeichen, {length} eingegeben",
+    C.CELL_VARIANT: "Tarif {variants:, | oder } erwartet, „{value}“ gefunden",
+    C.CELL_VAT_RANGE: "MwSt-Satz von 0 bis 100 % erwartet, „{value}“ gefunden",
+    C.CELL_WHOLE_NUMBER: "ganze Zahl erwartet, „{value}“ gefunden",
+    C.CELL_YES_NO: "„ja“ oder „nein“ erwartet, „{value}“ gefunden",
+    C.TOOTH_NOT_FDI: "„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, "
+    "61–65, 71–75, 81–85)",
+    C.TOOTH_RANGE_BOTH_JAWS: "Bereich {first}-{last} reicht über beide Kiefer; bitte je Kiefer angeben",
+    C.TOOTH_RANGE_MIXED: "Bereich {first}-{last} mischt Milchzähne und bleibende Zähne",
+    C.TOOTH_TEXT_TOO_LONG: "Zahnangabe mit {length} Zeichen; höchstens {limit}",
+}
+
+CLASS_LONG = {
+    "A": "Zahnersatz (Klasse A)",
+    "B": "Zahnbehandlung (Klasse B)",
+    "P": "Prophylaxe (Klasse P)",
+    "X": "nicht erstattungsfähig (Klasse X)",
+}
+CLASS_SHORT = {"A": "Zahnersatz", "B": "Zahnbehandlung", "P": "Prophylaxe", "X": "nicht erstattungsfähig"}
+CAUSES = {
+    "fee_limits": "Gebührengrenzen",
+    "lab_prices": "Laborhöchstpreise",
+    "not_eligible": "nicht erstattungsfähig",
+    "implant_limit": "Implantatgrenze",
+    "pzr_limit": "PZR-Höchstbetrag",
+    "rate": "Erstattungssatz",
+    "deductible": "Selbstbehalt",
+    "staged_cap": "Zahnstaffel",
+    "override": "Prüfung",
+}
+SEVERITIES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+VERSION_KINDS = {"tariff_profile": "Tarifprofil", "b269": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}
+LINE = {"tooth": "Zahn", "on": "an Zahn", "lab": "Labor"}
+
+# Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).
+SENTENCES = {
+    "cap_year": "Zahnstaffel {year}. Versicherungsjahr ({start} – {end}): kumuliert höchstens {cap}; bisher {before}, "
+    "dieser Plan {plan}, frei {left}",
+    "cap_after": "Zahnstaffel: Behandlung ab dem {year}. Versicherungsjahr, keine Höchstbeträge ({section})",
+    "deductible": "Selbstbehalt {year} ({note}): {amount}; bisher {before}, dieser Plan {plan}, offen {left}",
+    "deductible_none": "Selbstbehalt {year}: keiner ({note})",
+    "pzr": "Professionelle Zahnreinigung {year}: höchstens {limit}; bisher {before}, dieser Plan {plan}",
+    "implants": "Implantate {jaw}: {present} vorhanden, {planned} geplant, höchstens {limit} je Kiefer; nicht "
+    "erstattungsfähig: {excluded}",
+    "implants_unlocated": "{count} ohne Lage",
+    "none_excluded": "keine",
+    "no_limit": "Keine Grenze des Tarifs betrifft diesen Plan.",
+    "reductions": "davon {parts}",
+    "no_reduction": "keine Kürzung",
+    "scenario_as_planned": "wie geplant",
+    "scenario_cooperating": "mit Kooperationszahnarzt",
+    "scenario_not_cooperating": "ohne Kooperationszahnarzt",
+    "scenario_accident": "als Unfallfolge",
+    "scenario_no_accident": "nicht als Unfallfolge",
+    "column_scenario": "Variante",
+    "column_eligible": "erstattungsfähig",
+    "column_benefit": "Erstattung",
+    "column_share": "Eigenanteil",
+    "column_difference": "Unterschied",
+    "version": "{kind} {version} ab {date}",
+    "planner": "Zahnstaffel-Planung ({section}):",
+    "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
+    "bringt mehr.",
+    "planner_move": "Zahn {teeth}: aus dem {year}. Versicherungsjahr auf den {date} verlegen",
+    "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr (vorausgesetzt, die Behandlung kann medizinisch warten)",
+}

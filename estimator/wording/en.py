@@ -1,0 +1,228 @@
+"""The English words: one sentence per code, with the same named values as the German ones (estimator.wording.de);
+tariff sections, sheet and column names stay as the tariff and the workbook name them."""
+
+from __future__ import annotations
+
+from estimator.codes import Code
+
+C = Code
+TEMPLATES: dict[Code, str] = {
+    # Findings of the rules
+    C.ACCIDENT_PROOF: "Accident: the staged cap is lifted only for costs that are proven to result from an accident; "
+    "please enclose the proof",
+    C.DATE_BEFORE_INSURANCE_START: "Treatment date {date} is before the insurance start {start}; not insured",
+    C.FEE_ABOVE_MAXIMUM: "{line}: factor {factor} above the maximum {maximum} without a reason of difficulty due to "
+    "illness or findings; eligible up to the maximum",
+    C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: factor {factor} above the maximum {maximum}, with a reason – the insurer "
+    "checks the reason",
+    C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason ({law}); "
+    "the amount stays eligible",
+    C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); the amount is used",
+    C.FEE_AMOUNT_MISSING: "{line}: amount missing and it cannot be computed; please enter the amount",
+    C.FEE_ANALOGUE: "{line}: analogue service, measured by {schedule} {number} ({text}); the insurer checks the equivalence",
+    C.FEE_BELOW_SINGLE_RATE: "{line}: factor {factor} below the simple rate",
+    C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
+    "other purposes and the invoice says so – not eligible without a reason",
+    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}; "
+    "Auslegung prophylaxis_frequency={reading}); {excess} unit(s) not eligible",
+    C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
+    "not eligible",
+    C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
+    C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
+    C.FEE_UNKNOWN_NUMBER: "{line}: fee number {number} is not in the {schedule} fee schedule; not eligible until it is confirmed",
+    C.IMPLANT_BOTH_JAWS: "{line}: {units} implant(s) in both jaws without their sites; give the implants per jaw (one "
+    "line per jaw or one tooth per implant) – not eligible until then",
+    C.IMPLANT_FRACTIONAL_COUNT: "{line}: count {count} is not a whole number of implants; counted as {units} for the limit",
+    C.IMPLANT_LIMIT: "{jaw}: {present} present and {planned} planned implants; at most {limit} per jaw are eligible. "
+    "Not eligible: {lost:; }",
+    C.IMPLANT_NO_TOOTH: "{line}: {units} implant(s) without a tooth, counted in the {jaw} (more room there up to the "
+    "limit of {limit} per jaw); please give the tooth or the jaw",
+    C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
+    C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
+    C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
+    C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
+    C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit)",
+    C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess} unit(s) beyond not eligible",
+    C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: at most {limit}× per jaw under {lab_list}; without a tooth counted in the "
+    "{jaw} – please give the jaw",
+    C.LAB_UNLISTED: "{line}: lab code {code} is not in the price list {lab_list}; not eligible",
+    C.LAB_VAT_UNUSUAL: "{line}: VAT {vat}%; dental lab work carries 7% (UStG § 12 Abs. 2 Nr. 6), bought-in parts may be "
+    "taxed otherwise – please check the rate; eligible as charged",
+    C.LINE_NO_DATE: "No treatment date and no plan date; line not computed",
+    C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "
+    "line of the plan}) at age {age}; eligible only when begun before age {limit} – {lines} orthodontic line(s) not "
+    "eligible",
+    C.ORTHODONTICS_NO_BIRTH_DATE: "Orthodontics: without a birth date the age at the start of treatment cannot be "
+    "checked; counted as not eligible",
+    C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
+    C.OVERRIDE_UNKNOWN_LINE: "Review ({reviewer}): no row {row} on sheet {sheet}; change not applied",
+    C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
+    C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
+    "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines} line(s) from {date} lie before the tariff profile or a price list is valid; "
+    "computed with the oldest version",
+    # Findings of reading a plan
+    C.INPUT_CELL: "{cell} ({field}): {problem}",
+    C.INPUT_FORMULA: "{cell} ({field}): formula without a saved result; please open the file in Excel and save it",
+    C.INPUT_LINE_SKIPPED: "{sheet}, row {row}: row left out, please correct it",
+    C.INPUT_MISSING_NUMBER: "{cell} ({field}): fee number missing",
+    C.INPUT_MISSING_VALUE: "{cell} ({field}): {what}",
+    C.INPUT_MORE_FINDINGS: "{count:,} more notes from reading; please check",
+    C.INPUT_NO_HEADER: "Sheet {sheet}: no header row with the column “Nr” in the first {rows} rows",
+    C.INPUT_PATIENT: "{cell} ({field}): {problem}",
+    C.INPUT_TEXT_CUT: "{cell} ({field}): text of {length:,} characters cut to the first {limit:,}",
+    C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
+    C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_NOTE: "{text}",
+    # Steps of a line's explanation
+    C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason: fee at the maximum",
+    C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
+    C.STEP_ANALOGUE: "analogue service: points, section and maximum of {schedule} {number}",
+    C.STEP_BEFORE_INSURANCE: "treatment on {date} before the insurance start {start}",
+    C.STEP_BESIDE_PROPHYLAXIS: "beside {beside} not billable without a reason",
+    C.STEP_CLASS: "{reason}: {cls}",
+    C.STEP_CLASS_OF_SERVICE: "class of the service {service:on}: {cls}",
+    C.STEP_CLASS_X: "not eligible (class X)",
+    C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, of which taken here {taken}",
+    C.STEP_FEE_COMPUTED: "amount computed: {count} × {unit} (factor {factor})",
+    C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, Auslegung fee_rounding={reading})",
+    C.STEP_IMPLANTS_NO_JAW: "implants per jaw not given",
+    C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
+    C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
+    C.STEP_LAB_BY_CODE: "no service on the same tooth; lab code {code} ({label}): {cls}",
+    C.STEP_LAB_BY_SHARE: "no service on the same tooth; lab code {code}: the class with the larger share of the plan's "
+    "fees: {cls}",
+    C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
+    C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} on the same tooth): {cls}",
+    C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
+    C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",
+    C.STEP_LAB_OWNERS_EXCLUDED: "all services it belongs to are not eligible ({numbers} on the same tooth): {cls}",
+    C.STEP_LAB_PRICES: "{reasons:; }",
+    C.STEP_LAB_PRICES_OK: "under {lab_list}",
+    C.STEP_LAB_UNLISTED: "lab code {code} not listed in {lab_list}",
+    C.STEP_LASER_CAP: "GOZ {number}: 100% of the simple fee of {service:on}, at most {maximum} per treatment day",
+    C.STEP_LASER_NO_SERVICE: "laser surcharge without a lasered service on {date}: {cls}",
+    C.STEP_LASER_OWNER: "laser surcharge to {service:on}: {cls}",
+    C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
+    C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
+    C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
+    C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
+    C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (Auslegung preparatory_by_tooth): class A",
+    C.STEP_PZR_LIMIT: "PZR {cooperating:with a cooperating dentist |}at most {limit} per calendar year {year}; already "
+    "reimbursed or planned {used}",
+    C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
+    C.STEP_RATE_PROPHYLAXIS: "benefit rate {rate} (prophylaxis, no deductible)",
+    C.STEP_REVIEW_CLASS: "{reviewer}: class {old} → {new} – {reason}",
+    C.STEP_REVIEW_ELIGIBLE: "{reviewer}: eligible amount set to {amount} – {reason}",
+    C.STEP_REVIEW_INCLUDED: "{reviewer}: no longer excluded",
+    C.STEP_SINGLE_RATE_ONLY: "billable at the simple rate (factor 1.0) only",
+    C.STEP_STAGED_CAP: "staged cap: {years:in the first insurance year|in the first # insurance years} at most {cap} in "
+    "all for prosthetic work; {left:used up|# still free}",
+    C.STEP_SURCHARGE_NO_SURGERY: "surcharge without a surgical service on {date}: {cls}",
+    C.STEP_SURCHARGE_OF_EXCLUDED: "surcharge to {service:on}, which is not eligible",
+    C.STEP_SURCHARGE_OF_INCLUDED: "surcharge to {service:on}, which is eligible again",
+    C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service of the day with the most points, {service:on}: {cls}",
+    C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
+    C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
+    # Reasons for a class
+    C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; Auslegung checkup_is_prevention=false)",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung checkup_is_prevention): prophylaxis, no deductible",
+    C.REASON_LASER: "laser surcharge (GOZ {number})",
+    C.REASON_ORTHODONTICS_OLD: "{label}, treatment begun at age {age} or later or unknown",
+    C.REASON_ORTHODONTICS_YOUNG: "{label}, treatment begun before age {age}",
+    C.REASON_RANGE: "{label}",
+    C.REASON_SPLINT: "{label}; Auslegung splints_class={value}",
+    # Parts of sentences
+    C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:adults|children and adolescents}",
+    C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:adults|children and adolescents}: {full}, reduced by {months}/12 in "
+    "the first calendar year",
+    C.PART_IMPLANTS_UNLOCATED: "{count} implant(s) at unknown sites: the prosthetic work on them is reviewed",
+    C.PART_IMPLANT_SITES: "tooth {sites} and the prosthetic work fixed on it",
+    C.PART_LAB_MAXIMUM: "maximum {maximum} per unit under {lab_list} plus {vat}% VAT",
+    C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
+    C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
+    C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
+    C.PART_MISSING_LAB_CODE: "lab code missing",
+    C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",
+    C.PART_REVIEW_CLASS: "class {old} → {new}",
+    C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",
+    C.PART_SURGERY_SURCHARGE: "A surcharge under GOZ {first}–{last}",
+    # What is wrong with one value
+    C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
+    C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
+    C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
+    C.CELL_DATE: "date DD.MM.YYYY expected, found “{value}”",
+    C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",
+    C.CELL_FACTOR_RANGE: "factor above 0 up to {high} expected, found “{value}”",
+    C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",
+    C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",
+    C.CELL_NUMBER: "number expected",
+    C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
+    C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",
+    C.CELL_PLACES: "at most {places} decimal places, found “{value}”",
+    C.CELL_SCHEDULE: "GOZ or GOÄ expected, found “{value}”",
+    C.CELL_TEETH_TEXT: "teeth as text expected, found “{value}”",
+    C.CELL_TEXT_TOO_LONG: "at most {limit} characters, {length} entered",
+    C.CELL_VARIANT: "tariff {variants:, | or } expected, found “{value}”",
+    C.CELL_VAT_RANGE: "VAT rate from 0 to 100% expected, found “{value}”",
+    C.CELL_WHOLE_NUMBER: "whole number expected, found “{value}”",
+    C.CELL_YES_NO: "“ja” or “nein” expected, found “{value}”",
+    C.TOOTH_NOT_FDI: "“{token}” is no FDI tooth number (expected 11–18, 21–28, 31–38, 41–48 or deciduous teeth 51–55, "
+    "61–65, 71–75, 81–85)",
+    C.TOOTH_RANGE_BOTH_JAWS: "range {first}-{last} spans both jaws; please give it per jaw",
+    C.TOOTH_RANGE_MIXED: "range {first}-{last} mixes deciduous and permanent teeth",
+    C.TOOTH_TEXT_TOO_LONG: "teeth given in {length} characters; at most {limit}",
+}
+
+CLASS_LONG = {
+    "A": "prosthetic work (class A)",
+    "B": "dental treatment (class B)",
+    "P": "prophylaxis (class P)",
+    "X": "not eligible (class X)",
+}
+CLASS_SHORT = {"A": "prosthetic work", "B": "dental treatment", "P": "prophylaxis", "X": "not eligible"}
+CAUSES = {
+    "fee_limits": "fee limits",
+    "lab_prices": "lab maximum prices",
+    "not_eligible": "not eligible",
+    "implant_limit": "implant limit",
+    "pzr_limit": "PZR limit",
+    "rate": "benefit rate",
+    "deductible": "deductible",
+    "staged_cap": "staged cap",
+    "override": "review",
+}
+SEVERITIES = {"error": "error", "warning": "warning", "info": "note"}
+JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
+VERSION_KINDS = {"tariff_profile": "tariff profile", "b269": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
+LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab"}
+
+SENTENCES = {
+    "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; before {before}, this "
+    "plan {plan}, free {left}",
+    "cap_after": "Staged cap: treatment from insurance year {year}, no maximum amounts ({section})",
+    "deductible": "Deductible {year} ({note}): {amount}; before {before}, this plan {plan}, open {left}",
+    "deductible_none": "Deductible {year}: none ({note})",
+    "pzr": "Professional tooth cleaning {year}: at most {limit}; before {before}, this plan {plan}",
+    "implants": "Implants, {jaw}: {present} present, {planned} planned, at most {limit} per jaw; not eligible: {excluded}",
+    "implants_unlocated": "{count} at unknown sites",
+    "none_excluded": "none",
+    "no_limit": "No limit of the tariff concerns this plan.",
+    "reductions": "of which {parts}",
+    "no_reduction": "no reduction",
+    "scenario_as_planned": "as planned",
+    "scenario_cooperating": "with a cooperating dentist",
+    "scenario_not_cooperating": "without a cooperating dentist",
+    "scenario_accident": "as a result of an accident",
+    "scenario_no_accident": "not as a result of an accident",
+    "column_scenario": "Scenario",
+    "column_eligible": "eligible",
+    "column_benefit": "benefit",
+    "column_share": "patient pays",
+    "column_difference": "difference",
+    "version": "{kind} {version} from {date}",
+    "planner": "Staged-cap planning ({section}):",
+    "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
+    "planner_move": "Tooth {teeth}: move from insurance year {year} to {date}",
+    "planner_gain": "Benefit then {benefit} instead of {base}: {gain} more (provided the treatment can wait medically)",
+}

@@ -1,3 +1,3 @@
-"""HKP estimator: benefits of DKV BestMed Premium BM5 / 0-3 for a dental treatment plan (no Qt here)."""
+"""HKP estimator: benefits of a private dental tariff for a treatment plan; the tariff itself is data in pricelists/ (no Qt here)."""
 
 __version__ = "0.1.0"

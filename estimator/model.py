@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, LineKind, Schedule, Severity
 from estimator.phrases import Money, Phrase, Rule, say
@@ -187,7 +188,7 @@ class Totals:
 
 @dataclass(frozen=True)
 class CapYear:
-    """Staged cap of one insurance year k (Nr. II.3.2): cumulative limit, what was used, what is left."""
+    """Staged cap of one insurance year k: cumulative limit, what was used, what is left."""
 
     year: int
     start: dt.date
@@ -203,7 +204,7 @@ class CapYear:
 
 @dataclass(frozen=True)
 class DeductibleYear:
-    """Deductible of one calendar year (Nr. II.8)."""
+    """Deductible of one calendar year."""
 
     year: int
     amount: Decimal
@@ -219,7 +220,7 @@ class DeductibleYear:
         return max(Decimal("0.00"), self.amount - self.used_before - self.used_by_plan)
 
     def note(self) -> Phrase:
-        """ "BM5/3, Erwachsene" - and how the first year is reduced."""
+        """ "<variant>, Erwachsene" - and how the first year is reduced."""
         if self.reduced_months:
             full, months = Money(self.full), self.reduced_months
             return say(Code.PART_DEDUCTIBLE_REDUCED, variant=self.variant, adult=self.adult, full=full, months=months)
@@ -228,7 +229,7 @@ class DeductibleYear:
 
 @dataclass(frozen=True)
 class PzrYear:
-    """PZR limit of one calendar year (Nr. II.3.1)."""
+    """PZR limit of one calendar year."""
 
     year: int
     limit: Decimal
@@ -238,7 +239,7 @@ class PzrYear:
 
 @dataclass(frozen=True)
 class JawImplants:
-    """Implants of one jaw against the limit (Nr. II.3.1)."""
+    """Implants of one jaw against the limit."""
 
     jaw: str
     present: int
@@ -266,7 +267,7 @@ class Limits:
 class VersionUsed:
     """A price list or tariff profile version the estimate used, with the date it is valid from."""
 
-    kind: str  # tariff_profile | b269 | goz | goae
+    kind: str  # tariff_profile | lab | goz | goae
     name: str
     version: str
     valid_from: dt.date
@@ -281,9 +282,10 @@ class Estimate:
     findings: tuple[Finding, ...]
     totals: Totals
     limits: Limits
-    settings: dict[str, object] = field(default_factory=dict)
+    settings: Auslegung
     versions: tuple[VersionUsed, ...] = ()
-    tariff_name: str = ""  # the tariff's display name, "DKV BestMed Premium"
+    tariff_name: str = ""  # the tariff's display name
+    lab_list_name: str = ""  # what the tariff calls its lab price list
     variant: str = ""  # the variant estimated with (the person's, or the tariff's default)
 
     @property

@@ -34,7 +34,7 @@ class Term:
 
 @dataclass(frozen=True)
 class LineRef:
-    """A plan line as a message names it: "GOZ 2210, Zahn 16" (lab lines: schedule None)."""
+    """A plan line as a message names it: "GOZ nnnn, Zahn 16" (lab lines: schedule None)."""
 
     schedule: Schedule | None
     number: str

@@ -13,11 +13,12 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import wording
+from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.model import Estimate, Override, Person
-from estimator.rules.engine import SettingError, estimate, tariff_of
+from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui.language import language
 

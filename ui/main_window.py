@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
 from estimator.io.casefile import is_case_file, open_case
@@ -32,7 +33,6 @@ from estimator.kinds import Severity
 from estimator.model import Override
 from estimator.money import eur
 from estimator.resources import RESOURCES
-from estimator.rules.engine import SettingError
 from estimator.wording import class_label, finding_text, versions_text
 from ui.dialogs import ask, warn
 from ui.document import CASE_SUFFIX, CaseDocument

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from estimator.auslegung import setting_value
 from estimator.cells import CellError, parse_amount, parse_date
 from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents, eur, german_date, german_number, percent
-from estimator.wording import cause_label, reductions_that_apply, setting_value, text
+from estimator.wording import cause_label, reductions_that_apply, text
 from ui.document import CaseDocument
 from ui.language import language
 

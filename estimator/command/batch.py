@@ -11,11 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
+from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.io.casefile import open_case
 from estimator.output.xlsxout import BatchRow, batch_row
-from estimator.rules.engine import SettingError, estimate
+from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 
 SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from estimator import wording
+from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
@@ -22,7 +23,7 @@ from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
 from estimator.resources import example_plan_path
-from estimator.rules.engine import SettingError, estimate
+from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 
 

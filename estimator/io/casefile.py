@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, SCHEMA, Case, CaseError, EditKey
 from estimator.cells import (
     MAX_TEXT,
@@ -35,7 +36,7 @@ from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_da
 from estimator.kinds import LineClass, Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
 from estimator.phrases import say
-from estimator.rules.engine import SettingError, resolve_settings
+from estimator.rules.engine import resolve_settings
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, ToothError, parse_teeth
 from estimator.wording import text

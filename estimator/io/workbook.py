@@ -54,7 +54,7 @@ INSTRUCTIONS = (
         False,
     ),
     (
-        "Blatt „Labor“: eine Zeile je zahntechnischer Leistung mit Laborcode aus B 269 (z. B. 0344 oder I 111) und "
+        "Blatt „Labor“: eine Zeile je zahntechnischer Leistung mit Laborcode aus der Laborpreisliste des Tarifs und "
         "Einzelpreis netto; ohne Betrag wird Menge × Einzelpreis zzgl. MwSt gerechnet (Standard 7 %).",
         False,
     ),

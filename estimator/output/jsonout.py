@@ -17,14 +17,14 @@ def _amount(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def line_json(result: LineResult) -> dict[str, Any]:
+def line_json(result: LineResult, lab_list: str) -> dict[str, Any]:
     line = result.line
     data: dict[str, Any] = {
         "sheet": line.sheet,
         "row": line.row,
         "kind": line.kind,
         "code": line.number,
-        "schedule": line.schedule.value if isinstance(line, FeeLine) else "B 269",
+        "schedule": line.schedule.value if isinstance(line, FeeLine) else lab_list,
         "tooth": line.teeth.text,
         "date": result.date.isoformat(),
         "description": line.description,
@@ -76,7 +76,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             "patient_share": plain(estimate.totals.patient_share),
         },
         "reductions": {cause.value: plain(amount) for cause, amount in estimate.reductions.items()},
-        "lines": [line_json(r) for r in estimate.lines],
+        "lines": [line_json(r, estimate.lab_list_name) for r in estimate.lines],
         "findings": [
             {
                 "severity": f.severity.value,
@@ -145,7 +145,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             }
             for o in plan.overrides
         ],
-        "settings": estimate.settings,
+        "settings": dict(estimate.settings.items()),
         "versions": [
             {"kind": v.kind, "name": v.name, "version": v.version, "valid_from": v.valid_from.isoformat()}
             for v in estimate.versions

@@ -27,6 +27,7 @@ from estimator.wording import (
     limit_sentences,
     reductions_that_apply,
     rule_text,
+    setting_text,
     severity_label,
     step_text,
     versions_text,
@@ -45,32 +46,8 @@ REDUCTION = "#8c2a1c"
 RULE_GREY = "#c9d1d9"
 DISCLAIMER = (
     "Diese Schätzung ist unverbindlich. Sie beruht auf dem vorgelegten Heil- und Kostenplan und den angegebenen "
-    "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung "
-    "(AVB Teil II, Nr. II.3.3)."
+    "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0})."
 )
-SETTING_LABELS = {
-    "insurance_year": "Versicherungsjahr",
-    "deductible_order": "Reihenfolge Selbstbehalt",
-    "preparatory_by_tooth": "vorbereitende Maßnahmen an den Zähnen einer Krone, Prothese oder eines Implantats",
-    "splints_class": "Klasse der Aufbissbehelfe (GOZ 7000–7060)",
-    "checkup_is_prevention": "GOZ 0010 als Vorsorgeuntersuchung (ohne Selbstbehalt)",
-    "fee_rounding": "Rundung berechneter Gebühren",
-    "prophylaxis_frequency": "Häufigkeit der Individualprophylaxe",
-    "accident_lifts": "Unfall hebt auf",
-}
-SETTING_VALUES = {
-    "calendar": "Kalenderjahre",
-    "anniversary": "12 Monate ab Beginn",
-    "after_caps": "nach der Staffel",
-    "before_caps": "vor der Staffel",
-    "exact": "einmal am Ende",
-    "simple_fee_first": "einfacher Satz zuerst",
-    "goz2012": "GOZ 2012 (GOZ 1020 viermal im Jahr)",
-    "tariff_annex": "Tarif-Anhang III (GOZ 1020 dreimal im Jahr)",
-    "staged_caps": "die Zahnstaffel",
-    "True": "ja",
-    "False": "nein",
-}
 REASON_LIMIT = 300  # characters of one reason beside a line
 NAME_LIMIT = 120  # characters of a name or an address in the letter
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
@@ -508,9 +485,8 @@ def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead:
             story.append(_line_table(results, tariff, styles, lab, title))
     story += [KeepTogether([_p("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     story += [CondPageBreak(25 * mm), _p("Hinweise zur Prüfung", styles["h2"]), *_findings_flowables(estimate, styles)]
-    settings = "; ".join(
-        f"{SETTING_LABELS.get(k, k)}: {SETTING_VALUES.get(str(v), str(v))}" for k, v in estimate.settings.items()
-    )
+    names = tariff.profile.auslegung_names
+    settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
     versions = versions_text(estimate.versions)
     signature = Table(
         [["", "", ""], [_p("Ort, Datum", styles["muted"]), "", _p("Unterschrift", styles["muted"])]],
@@ -534,7 +510,7 @@ def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead:
                 _p(f"Auslegung: {escape(settings)}.", styles["small"]),
                 _p(f"Preislisten und Tarifprofil: {escape(versions)}.", styles["small"]),
                 Spacer(1, 3 * mm),
-                _p(escape(DISCLAIMER), styles["base"]),
+                _p(escape(DISCLAIMER.format(tariff.profile.sections.cost_estimate)), styles["base"]),
                 Spacer(1, 4 * mm),
                 signature,
             ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from estimator.auslegung import setting_value
 from estimator.model import Estimate
 from estimator.money import eur, german_date, percent
 from estimator.wording import (
@@ -13,7 +14,6 @@ from estimator.wording import (
     limit_sentences,
     reductions_sentence,
     rule_text,
-    setting_value,
     severity_label,
     step_text,
     versions_text,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from estimator.auslegung import setting_value
 from estimator.files import atomic_write_bytes
 from estimator.kinds import Cause, Severity
 from estimator.model import Estimate, FeeLine
@@ -26,7 +27,6 @@ from estimator.wording import (
     reductions_sentence,
     reductions_that_apply,
     rule_text,
-    setting_value,
     severity_label,
     step_text,
     versions_text,
@@ -131,7 +131,7 @@ def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
             "Leistung" if fee else "Labor",
             _day(result.date),
             line.teeth.text,
-            line.schedule.value if isinstance(line, FeeLine) else "B 269",
+            line.schedule.value if isinstance(line, FeeLine) else estimate.lab_list_name,
             line.number,
             line.description,
             _number(line.count if isinstance(line, FeeLine) else line.quantity),

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.money import ZERO
@@ -17,8 +18,8 @@ from estimator.rules.worksheet import Report, Work
 class UnitAllowance:
     """The units of each line that count, asked in treatment order (date, then plan order)."""
 
-    def __init__(self, settings: dict[str, object]) -> None:
-        self.reading = str(settings["prophylaxis_frequency"])
+    def __init__(self, settings: Auslegung) -> None:
+        self.reading = settings.prophylaxis_frequency
         self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import Person
@@ -56,7 +57,7 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 
 
 def orthodontics_begin(works: Sequence[Work], person: Person) -> dt.date | None:
-    """Start of the orthodontic treatment: the person's KFO-Behandlungsbeginn, else its earliest line (Nr. II.3.1)."""
+    """Start of the orthodontic treatment: the person's KFO-Behandlungsbeginn, else its earliest line."""
     if person.orthodontics_start is not None:
         return person.orthodontics_start
     fee_dates = [w.date for w in works if w.is_fee and is_orthodontic(w)]
@@ -75,7 +76,7 @@ def _from_rule(rule: ClassRule) -> DefaultClass:
     return DefaultClass(rule.line_class, rule.section, say(Code.REASON_RANGE, label=rule.label), rule.preparatory)
 
 
-def default_fee_class(work: Work, settings: dict[str, object], young: bool | None) -> DefaultClass:
+def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> DefaultClass:
     """Class of a fee line by the profile's ranges; GOÄ lines and numbers in no range by the profile's defaults."""
     profile, number = work.profile, work.number
     sections = profile.sections
@@ -83,7 +84,7 @@ def default_fee_class(work: Work, settings: dict[str, object], young: bool | Non
         return _from_rule(profile.goae_class)
     if number in profile.checkup_numbers:
         label = profile.checkup_label
-        if settings["checkup_is_prevention"]:
+        if settings.checkup_is_prevention:
             return DefaultClass(P, sections.rate_P, say(Code.REASON_CHECKUP_PREVENTION, label=label, number=number))
         return DefaultClass(B, sections.rate_B, say(Code.REASON_CHECKUP_GENERAL, label=label, number=number), True)
     if number in profile.surcharge_numbers:
@@ -96,21 +97,21 @@ def default_fee_class(work: Work, settings: dict[str, object], young: bool | Non
             return DefaultClass(B, sections.orthodontics, say(Code.REASON_ORTHODONTICS_YOUNG, label=label, age=limit))
         return DefaultClass(X, sections.orthodontics, say(Code.REASON_ORTHODONTICS_OLD, label=label, age=limit))
     if _goz_in(work, profile.splints):
-        splint_class = LineClass(str(settings["splints_class"]))
+        splint_class = LineClass(settings.splints_class)
         reason = say(Code.REASON_SPLINT, label=profile.splints.label, value=splint_class.value)
         return DefaultClass(splint_class, profile.splints.section, reason)
     rule = next((r for r in profile.fee_classes if in_any(number, r.codes)), profile.other_class)
     return _from_rule(rule)
 
 
-def classify_fee_lines(works: Sequence[Work], settings: dict[str, object], *, young: bool | None, report: Report) -> None:
+def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: bool | None, report: Report) -> None:
     """Default class, preparatory measures, the user's own class, then surcharges from the service they belong to."""
     defaults = {id(w): default_fee_class(w, settings, young) for w in works}
     for work in works:
         default = defaults[id(work)]
         work.line_class = default.line_class
         work.explain(default.rule, say(Code.STEP_CLASS, reason=default.reason, cls=default.line_class))
-    if settings["preparatory_by_tooth"]:
+    if settings.preparatory_by_tooth:
         _preparatory(works, {id(w) for w in works if defaults[id(w)].preparatory_capable})
     surcharges = [w for w in works if defaults[id(w)].surcharge]
     for work in works:
@@ -157,7 +158,7 @@ class _ServiceIndex:
 
 
 def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
-    """A B line that may be preparatory and whose teeth all carry tooth-level A-services is A (Nr. II.3.2 a)."""
+    """A B line that may be preparatory and whose teeth all carry tooth-level A-services is A."""
     anchors: dict[int, Work] = {}
     for work in works:
         if (work.fee.manual_class or work.line_class) is A and is_tooth_level_a_service(work):
@@ -254,7 +255,7 @@ def apply_manual_class(work: Work, manual: LineClass | None) -> None:
 def orthodontics_findings(
     works: Sequence[Work], begin: dt.date | None, person: Person, *, young: bool | None, profile: Profile, report: Report
 ) -> None:
-    """Say once why orthodontic lines are not eligible (Nr. II.3.1)."""
+    """Say once why orthodontic lines are not eligible."""
     orthodontic = [w for w in works if is_orthodontic(w)]
     if not orthodontic or young:
         return

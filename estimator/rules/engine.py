@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from estimator.auslegung import Auslegung, SettingError
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, Limits, Person, Plan, PlanLine, Totals
@@ -29,35 +30,9 @@ from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, versions_us
 from estimator.tariff.profile import Profile
 
 
-class SettingError(ValueError):
-    """An Auslegung setting that the tariff profile does not know, or a value it does not allow."""
-
-
-def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> dict[str, object]:
+def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
     """The profile's Auslegung settings with the user's overrides, checked against the allowed values."""
-    settings = dict(profile.auslegung)
-    for name, value in (overrides or {}).items():
-        if name not in profile.auslegung_choices:
-            known = ", ".join(sorted(profile.auslegung_choices))
-            raise SettingError(f"Unbekannte Auslegung „{name}“; bekannt sind: {known}")
-        choices = profile.auslegung_choices[name]
-        chosen = value
-        if isinstance(value, str) and isinstance(choices[0], bool):
-            chosen = {
-                "true": True,
-                "ja": True,
-                "on": True,
-                "1": True,
-                "false": False,
-                "nein": False,
-                "off": False,
-                "0": False,
-            }.get(value.lower(), value)
-        if chosen not in choices:
-            allowed = ", ".join(str(c).lower() if isinstance(c, bool) else str(c) for c in choices)
-            raise SettingError(f"Auslegung {name}={value} ist nicht erlaubt; erlaubt: {allowed}")
-        settings[name] = chosen
-    return settings
+    return profile.auslegung.changed(overrides or {}, profile.auslegung_choices)
 
 
 def tariff_of(plan: Plan, tariffs: Tariffs) -> tuple[Tariff, str]:
@@ -94,7 +69,7 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
     classify_fee_lines(fee_works, settings, young=young, report=report)
     allowance, related = UnitAllowance(settings), RelatedFees(fee_works)
     for work in sorted(fee_works, key=lambda w: w.order_key):
-        fee_amounts(work, related, allowance=allowance, rounding=str(settings["fee_rounding"]), report=report)
+        fee_amounts(work, related, allowance=allowance, rounding=settings.fee_rounding, report=report)
     beside_prophylaxis(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
@@ -118,9 +93,9 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
 
     for work in works:
         _apply_rate(work, person.cooperating)
-    cap = StagedCap(person, profile, str(settings["insurance_year"]))
+    cap = StagedCap(person, profile, settings.insurance_year)
     deductible = Deductible(person, variant, plan.plan_date)
-    before_caps = settings["deductible_order"] == "before_caps"
+    before_caps = settings.deductible_order == "before_caps"
     for work in sorted(works, key=lambda w: w.order_key):
         if before_caps:
             deductible.apply(work)
@@ -139,7 +114,9 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
     )
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
     versions = versions_used(used or {0: tariff.on(first_day or tariff.profile.source.valid_from)})
-    return Estimate(plan, results, located, totals, limits, settings, versions, profile.display_name, variant)
+    return Estimate(
+        plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant
+    )
 
 
 def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list[Work], dict[int, Catalogues]]:
@@ -201,7 +178,7 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
 
 
 def _apply_rate(work: Work, cooperating: bool) -> None:
-    """Benefit = eligible x rate of the class, rounded to cents (Nr. II.3.2)."""
+    """Benefit = eligible x rate of the class, rounded to cents."""
     profile, line_class = work.profile, work.line_class
     if line_class is LineClass.X:
         work.rate, work.benefit = profile.rates["X"], ZERO

@@ -1,4 +1,4 @@
-"""Billed and eligible amounts of fee lines (Nr. II.3.1 with footnote 8): the fee from the fee schedule in force
+"""Billed and eligible amounts of fee lines (the tariff's fee limits): the fee from the fee schedule in force
 on the treatment day, analogue fees, derived fees, the laser surcharge, units that count and the factor limits."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.pricelists import Fee, FeeSchedule, normalize_fee_number
 
 ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
-# "entsprechend GOZ 2210", "analog GOZ-Nr. 2210": the number the service is measured by, with its schedule
+# "entsprechend GOZ nnnn", "analog GOZ-Nr. nnnn": the number the service is measured by, with its schedule
 ANALOGUE_REFERENCE = re.compile(
     r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?([0-9]{1,4})a?\b", re.IGNORECASE
 )
@@ -32,7 +32,7 @@ def schedule_of(catalogues: Catalogues, schedule: Schedule) -> FeeSchedule:
 def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool]:
     """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
 
-    An analogue is written "2197a", or its description reads "analog" or "entsprechend GOZ 2197" (GOZ § 10 Abs. 4);
+    An analogue is written "nnnna", or its description reads "analog" or "entsprechend GOZ nnnn" (GOZ § 10 Abs. 4);
     a number of the line's own fee schedule named so in the description is the one the service is measured by.
     """
     reference = ANALOGUE_REFERENCE.search(line.description)
@@ -169,7 +169,7 @@ def _single_rate_only(check: _FeeLineCheck) -> None:
 
 
 def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_maximum: Decimal | None) -> None:
-    """Above the maximum factor only with a reason of difficulty; above the threshold a warning (Nr. II.3.1 Fn. 8)."""
+    """Above the maximum factor only with a reason of difficulty; above the threshold a warning."""
     work, sections = check.work, check.sections
     line = work.fee
     maximum = work.profile.max_factors[_max_key(line, fee)]

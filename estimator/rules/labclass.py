@@ -41,7 +41,7 @@ class FeeIndex:
 
 
 def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Work]:
-    """Inherit the class of the fee lines on the same teeth, else a default by lab code (Nr. II.3.1).
+    """Inherit the class of the fee lines on the same teeth, else a default by lab code.
 
     Orthodontic lab lines follow the age at the start of the orthodontic treatment. Returns the fee lines
     the lab line belongs to.

@@ -1,5 +1,5 @@
-"""Billed and eligible amounts of lab lines against the lab price list in force on the treatment day (Nr. II.3.1,
-spec 4 and 6a): maximum prices, quantity limits per jaw, VAT, what is never eligible."""
+"""Billed and eligible amounts of lab lines against the lab price list in force on the treatment day (spec 4 and
+6a): maximum prices, quantity limits per jaw, VAT, what is never eligible."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class JawCounts:
 
 
 def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
-    """Billed and eligible amount of a lab line against the lab price list (Nr. II.3.1, spec 4 and 6a)."""
+    """Billed and eligible amount of a lab line against the lab price list (spec 4 and 6a)."""
     line, profile = work.lab, work.profile
     sections, lab_list = profile.sections, profile.lab_list_name
 

@@ -35,7 +35,7 @@ def _report_implant(work: Work, report: Report, severity: Severity, phrase: Phra
 
 
 def implant_limit(works: Sequence[Work], person: Person, profile: Profile, report: Report) -> tuple[JawImplants, ...]:
-    """At most N implants per jaw incl. those present; later ones and what sits on them become X (Nr. II.3.1).
+    """At most N implants per jaw incl. those present; later ones and what sits on them become X.
 
     A line places as many implants as its count; its teeth say where when it names one tooth per implant, else
     only the jaw. Excluded units are counted in treatment order, then plan order, then ascending tooth number.
@@ -68,7 +68,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
             _report_implant(work, report, Severity.ERROR, say(Code.IMPLANT_BOTH_JAWS, line=work.ref, units=units))
             work.set_eligible(ZERO, section, say(Code.STEP_IMPLANTS_NO_JAW), Cause.NOT_ELIGIBLE)
             continue
-        if not sites:  # counted where there is more room, as B 269's per-jaw limits count a lab line without a tooth
+        if not sites:  # counted where there is more room, as the lab list's per-jaw limits count a lab line without a tooth
             jaws = [max(("OK", "UK"), key=lambda jaw: (limit - counted[jaw], jaw == "OK"))]
             phrase = say(Code.IMPLANT_NO_TOOTH, line=work.ref, units=units, jaw=Jaw(jaws[0]), limit=limit)
             _report_implant(work, report, Severity.WARNING, phrase)
@@ -141,7 +141,7 @@ def _exclude_what_sits_on(
 
 def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None) -> tuple[PzrYear, ...]:
     """PZR eligible at most the profile's limit per calendar year, a higher one with a cooperating dentist; the
-    limit of a year is the one of the profile in force on its first PZR line (Nr. II.3.1)."""
+    limit of a year is the one of the profile in force on its first PZR line."""
     used: dict[int, Decimal] = defaultdict(Decimal)
     before: dict[int, Decimal] = {}
     limits: dict[int, Decimal] = {}
@@ -169,7 +169,7 @@ def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None) 
 
 
 def insurance_year(day: dt.date, start: dt.date, convention: str) -> int:
-    """Insurance year of a treatment day: 1 from the start (Nr. II.3.2; Auslegung insurance_year)."""
+    """Insurance year of a treatment day: 1 from the start (Auslegung insurance_year)."""
     if convention == "anniversary":
         return day.year - start.year - ((day.month, day.day) < (start.month, start.day)) + 1
     return day.year - start.year + 1
@@ -191,7 +191,7 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 class StagedCap:
-    """Cumulative caps for class A in the first insurance years from insurance start (Nr. II.3.2); a line is held
+    """Cumulative caps for class A in the first insurance years from insurance start; a line is held
     against the caps of the profile in force on its treatment day, the report shows those of the plan's profile."""
 
     def __init__(self, person: Person, profile: Profile, convention: str) -> None:
@@ -240,7 +240,7 @@ class StagedCap:
 
 
 class Deductible:
-    """The deductible per calendar year by variant and age group, prorated in the start year (Nr. II.8); a year's
+    """The deductible per calendar year by variant and age group, prorated in the start year; a year's
     amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
     def __init__(self, person: Person, variant: str, plan_date: dt.date | None) -> None:

@@ -1,6 +1,6 @@
 """What-if: the estimate under alternatives, and the staged-cap planner.
 
-In insurance years 1-4 class-A benefit is capped cumulatively (Nr. II.3.2). When a plan hits the cap,
+In the first insurance years class-A benefit is capped cumulatively (the staged caps of the profile). When a plan hits the cap,
 moving all the work on some teeth to the first day of the next insurance year can raise the total
 benefit. The planner tries every choice of teeth groups (all of them while there are few and the plan is
 small, greedily beyond, never estimating more than WORK_BUDGET lines in all) and reports the best, or that
@@ -134,7 +134,7 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
 
     Ties go to fewer moves; with no gain the split is empty (not moving is best)."""
     profile = tariff_of(plan, tariffs)[0].profile
-    convention = str(resolve_settings(profile, settings)["insurance_year"])
+    convention = resolve_settings(profile, settings).insurance_year
     current = estimate(plan, tariffs, settings)
     best = Split((), current, Decimal(0))
     candidates = _candidates(plan, current, convention, profile.cap_years)

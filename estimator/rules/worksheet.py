@@ -45,7 +45,7 @@ class Work:
     cat: Catalogues  # the profile and price lists in force on the treatment date
     number: str = ""  # the catalogue number the rules read: a fee number (without an analogue's suffix) or a lab code
     analogue: bool = False  # billed by analogy to `number` (GOZ § 6 Abs. 1, GOÄ § 6 Abs. 2)
-    owner: Work | None = None  # for a surcharge or GOZ 0120: the service it belongs to
+    owner: Work | None = None  # for a surcharge or a derived laser fee: the service it belongs to
     line_class: LineClass = LineClass.B
     class_by_hand: bool = False
     preparatory: bool = False
@@ -146,5 +146,5 @@ class Work:
 
 
 def line_ref(line: PlanLine) -> LineRef:
-    """How a message names a line: "GOZ 2210, Zahn 16" (estimator.wording words it)."""
+    """How a message names a line: "GOZ nnnn, Zahn 16" (estimator.wording words it)."""
     return LineRef(line.schedule if isinstance(line, FeeLine) else None, line.number, line.teeth.text)

@@ -2,9 +2,9 @@
 in force on it (the way public holidays are gated by date: the latest version valid from that day or before).
 
     pricelists/index.toml             the tariffs, the default one
-    pricelists/dkv/bm5/2026-01-01.toml   a tariff profile, valid from its date
-    pricelists/b269/2026-01-01.json      a lab price list, valid from its date
-    pricelists/goz/2012-01-01.json       a fee schedule, valid from its date
+    pricelists/<insurer>/<tariff>/<date>.toml   a tariff profile, valid from its date
+    pricelists/<lab list>/<date>.json    a lab price list, valid from its date
+    pricelists/goz/<date>.json          a fee schedule, valid from its date
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class Catalogues:
     def sources(self) -> tuple[tuple[str, Source], ...]:
         return (
             ("tariff_profile", self.profile.source),
-            ("b269", self.lab.source),
+            ("lab", self.lab.source),
             ("goz", self.goz.source),
             ("goae", self.goae.source),
         )
@@ -156,5 +156,5 @@ def versions_used(used: dict[int, Catalogues]) -> tuple[VersionUsed, ...]:
     for catalogues in used.values():
         for kind, source in catalogues.sources():
             seen.setdefault((kind, source.version), VersionUsed(kind, source.name, source.version, source.valid_from))
-    order = {"tariff_profile": 0, "b269": 1, "goz": 2, "goae": 3}
+    order = {"tariff_profile": 0, "lab": 1, "goz": 2, "goae": 3}
     return tuple(sorted(seen.values(), key=lambda v: (order.get(v.kind, 9), v.valid_from)))

@@ -1,4 +1,4 @@
-"""The price lists as dated files: B 269 (lab maxima), GOZ and GOÄ (fee schedules), each with its source."""
+"""The price lists as dated files: the lab list (maximum prices), GOZ and GOÄ (fee schedules), each with its source."""
 
 from __future__ import annotations
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from estimator.auslegung import Auslegung, SettingNames
 from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.phrases import Term
@@ -153,8 +154,9 @@ class Profile:
     lab_cost_estimate_threshold: Decimal
     lab_per_jaw_limits: dict[str, int]
     never_eligible_words: tuple[str, ...]
-    auslegung: dict[str, Any] = field(default_factory=dict)
-    auslegung_choices: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    auslegung: Auslegung
+    auslegung_choices: dict[str, tuple[Any, ...]]
+    auslegung_names: SettingNames
 
     @property
     def variant_names(self) -> tuple[str, ...]:
@@ -200,6 +202,13 @@ def load_profile(path: Path) -> Profile:
         raise ProfileError(f"{path}: Tarifprofil unvollständig oder fehlerhaft ({type(error).__name__}: {error})") from None
     _check(profile, path)
     return profile
+
+
+def _setting_names(data: dict[str, Any]) -> SettingNames:
+    return SettingNames(
+        settings={name: _term(entry) for name, entry in data.items()},
+        values={name: {value: _term(term) for value, term in entry.get("values", {}).items()} for name, entry in data.items()},
+    )
 
 
 def _profile(data: dict[str, Any]) -> Profile:
@@ -262,8 +271,9 @@ def _profile(data: dict[str, Any]) -> Profile:
         lab_cost_estimate_threshold=Decimal(data["lab"]["cost_estimate_threshold"]),
         lab_per_jaw_limits={k: int(v) for k, v in data["lab"]["per_jaw_limits"].items()},
         never_eligible_words=tuple(data["lab"]["never_eligible_words"]),
-        auslegung=dict(data["auslegung"]),
+        auslegung=Auslegung.of(data["auslegung"]),
         auslegung_choices={k: tuple(v) for k, v in data["auslegung_choices"].items()},
+        auslegung_names=_setting_names(data["auslegung_names"]),
     )
 
 
@@ -278,6 +288,8 @@ def _check(profile: Profile, path: Path) -> None:
     missing = {"A", "A_cooperating", "B", "P", "X"} - profile.rates.keys()
     if missing:
         problems.append(f"Erstattungssätze fehlen: {', '.join(sorted(missing))}")
+    if set(profile.auslegung_choices) != set(Auslegung.names()):
+        problems.append(f"auslegung_choices nennt genau: {', '.join(Auslegung.names())}")
     for name, value in profile.auslegung.items():
         if value not in profile.auslegung_choices.get(name, ()):
             problems.append(f"Auslegung {name}={value} steht nicht unter auslegung_choices")

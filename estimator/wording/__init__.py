@@ -11,6 +11,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any, Literal
 
+from estimator.auslegung import SettingNames
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, VersionUsed
@@ -218,16 +219,17 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
 
 
 def versions_text(versions: Iterable[VersionUsed], language: str = "de") -> str:
-    """ "Tarifprofil BM5-2026.2 ab 01.01.2026, Laborpreisliste …": which versions an estimate used."""
+    """ "Tarifprofil <Version> ab 01.01.2026, Laborpreisliste …": which versions an estimate used."""
     kinds = LANGUAGES[_language(language)].VERSION_KINDS
     return ", ".join(
         sentence("version", language, kind=kinds.get(v.kind, v.kind), version=v.version, date=v.valid_from) for v in versions
     )
 
 
-def setting_value(value: object) -> str:
-    """An Auslegung value as it is set with --set: true/false in lower case."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+def setting_text(names: SettingNames, name: str, value: object, language: str = "de") -> str:
+    """ "Versicherungsjahr: Kalenderjahre": an Auslegung setting as the letter names it."""
+    setting, chosen = names.describe(name, value)
+    return f"{value_text(setting, '', language)}: {value_text(chosen, '', language)}"
 
 
 def reductions_that_apply(reductions: Mapping[Cause, Decimal]) -> list[tuple[Cause, Decimal]]:

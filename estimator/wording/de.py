@@ -212,7 +212,7 @@ CAUSES = {
 }
 SEVERITIES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
 JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
-VERSION_KINDS = {"tariff_profile": "Tarifprofil", "b269": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}
+VERSION_KINDS = {"tariff_profile": "Tarifprofil", "lab": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}
 LINE = {"tooth": "Zahn", "on": "an Zahn", "lab": "Labor"}
 
 # Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).

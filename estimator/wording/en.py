@@ -194,7 +194,7 @@ CAUSES = {
 }
 SEVERITIES = {"error": "error", "warning": "warning", "info": "note"}
 JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
-VERSION_KINDS = {"tariff_profile": "tariff profile", "b269": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
+VERSION_KINDS = {"tariff_profile": "tariff profile", "lab": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
 LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab"}
 
 SENTENCES = {

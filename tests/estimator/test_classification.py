@@ -63,7 +63,7 @@ def test_line_on_several_crowned_teeth_is_preparatory() -> None:
 def test_preparatory_by_tooth_can_be_switched_off() -> None:
     result = run(fee("0090", "16"), fee("2210", "16"), settings={"preparatory_by_tooth": False})
     assert fee_result(result, 0).line_class is B
-    assert result.settings["preparatory_by_tooth"] is False
+    assert result.settings.preparatory_by_tooth is False
 
 
 def test_goae_x_ray_is_b_and_preparatory_to_a_crown_is_a() -> None:

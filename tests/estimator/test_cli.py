@@ -40,9 +40,9 @@ def test_json_schema(tmp_path: Path) -> None:
     } <= set(line)
     assert line["explanations"][0].keys() == {"rule", "code", "text", "before", "after"}
     assert set(data["limits"]) == {"staged_cap", "deductible", "pzr", "implants"}
-    assert [v["kind"] for v in data["versions"]] == ["tariff_profile", "b269", "goz", "goae"]
+    assert [v["kind"] for v in data["versions"]] == ["tariff_profile", "lab", "goz", "goae"]
     assert data["versions"][1] == {
-        "kind": "b269",
+        "kind": "lab",
         "name": data["versions"][1]["name"],
         "version": "B269-2026.1",
         "valid_from": "2026-01-01",

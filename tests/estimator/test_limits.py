@@ -131,7 +131,7 @@ def test_anniversary_convention_changes_the_cap_year() -> None:
     anniversary = run(*lines, insurance_start=dt.date(2026, 7, 1), settings={"insurance_year": "anniversary"})
     assert calendar.totals.benefit == D("1600.00")  # second crown in year 2
     assert anniversary.totals.benefit == D("1000.00")  # both in year 1
-    assert anniversary.settings["insurance_year"] == "anniversary"
+    assert anniversary.settings.insurance_year == "anniversary"
 
 
 # --- accident (Nr. II.3.2) ---
@@ -167,7 +167,7 @@ def test_deductible_before_caps_by_default() -> None:
     result = run(crown("16", amount="2000.00"), insurance_start=START_2026, variant="BM5/1")
     assert fee_result(result).benefit == D("1000.00")
     assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
-    assert result.settings["deductible_order"] == "before_caps"
+    assert result.settings.deductible_order == "before_caps"
 
 
 @pytest.mark.parametrize(

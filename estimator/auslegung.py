@@ -1,0 +1,87 @@
+"""The Auslegung settings: how the program reads the tariff where its text leaves room, as one frozen record.
+
+The names and types are the engine's; the tariff profile gives each one's default, its allowed values and what the
+letter calls them. A user's choice (``--set name=value``, a case file, the app) is checked against those values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from estimator.phrases import Term
+
+TRUE_WORDS = frozenset({"true", "ja", "on", "1"})
+FALSE_WORDS = frozenset({"false", "nein", "off", "0"})
+YES, NO = Term("ja", "yes"), Term("nein", "no")
+
+
+class SettingError(ValueError):
+    """An Auslegung setting that the tariff profile does not know, or a value it does not allow."""
+
+
+@dataclass(frozen=True)
+class Auslegung:
+    insurance_year: str  # calendar | anniversary: what an insurance year of the staged caps is
+    deductible_order: str  # before_caps | after_caps: the deductible before or after the staged caps
+    preparatory_by_tooth: bool  # preparatory lines on the teeth of a tooth-level class-A service are class A
+    splints_class: str  # A | B: the class of bite splints
+    checkup_is_prevention: bool  # the check-up is prevention: no deductible
+    fee_rounding: str  # exact | simple_fee_first: how a fee without an amount is rounded
+    prophylaxis_frequency: str  # which table of yearly units applies to individual prophylaxis
+    accident_lifts: str  # what an accident lifts
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def of(cls, values: Mapping[str, object]) -> Auslegung:
+        """From a profile's table; every setting named exactly once, booleans as booleans."""
+        unknown, missing = set(values) - set(cls.names()), set(cls.names()) - set(values)
+        if unknown or missing:
+            raise SettingError(f"Auslegung: unbekannt {sorted(unknown)}, fehlt {sorted(missing)}")
+        record = cls(**values)  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls):
+            if not isinstance(getattr(record, f.name), bool if f.type == "bool" else str):
+                raise SettingError(f"Auslegung {f.name}: {f.type} erwartet")
+        return record
+
+    def items(self) -> tuple[tuple[str, object], ...]:
+        return tuple((name, getattr(self, name)) for name in self.names())
+
+    def changed(self, overrides: Mapping[str, object], choices: Mapping[str, tuple[object, ...]]) -> Auslegung:
+        """These settings with a user's overrides, each checked against the values the profile allows."""
+        changes: dict[str, object] = {}
+        for name, value in overrides.items():
+            if name not in choices:
+                raise SettingError(f"Unbekannte Auslegung „{name}“; bekannt sind: {', '.join(sorted(choices))}")
+            chosen = value
+            if isinstance(value, str) and isinstance(getattr(self, name), bool):
+                word = value.lower()
+                chosen = True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
+            if chosen not in choices[name] or type(chosen) is not type(getattr(self, name)):
+                allowed = ", ".join(setting_value(c) for c in choices[name])
+                raise SettingError(f"Auslegung {name}={value} ist nicht erlaubt; erlaubt: {allowed}")
+            changes[name] = chosen
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def setting_value(value: object) -> str:
+    """An Auslegung value as it is set with --set: true/false in lower case."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+@dataclass(frozen=True)
+class SettingNames:
+    """What the letter calls each setting and each of its values, in both languages (from the tariff profile)."""
+
+    settings: Mapping[str, Term]
+    values: Mapping[str, Mapping[str, Term]]  # setting -> value as setting_value gives it -> name
+
+    def describe(self, name: str, value: object) -> tuple[Term, Term]:
+        """The setting's name and its value's name; the bare words where the profile names none."""
+        plain = setting_value(value)
+        bare = YES if value is True else NO if value is False else Term(plain, plain)
+        return self.settings.get(name, Term(name, name)), self.values.get(name, {}).get(plain, bare)

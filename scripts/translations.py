@@ -153,6 +153,13 @@ ENGLISH = {
     "keine Kürzung": "no reduction",
     "{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})": "{0}change not taken: the estimate failed on it ({1})",
     "Was der Patient zahlt, nach Ursachen\nAuslegung: {0}": "What the patient pays, by cause\nInterpretation settings: {0}",
+    "Unerwarteter Fehler ({0})": "Unexpected error ({0})",
+    "Öffnen: {0}": "Opening: {0}",
+    "PDF geschrieben: {0} (kein Programm zum Anzeigen)": "PDF written: {0} (no program to show it)",
+    "PDF: {0}": "PDF: {0}",
+    "Wird berechnet …": "Computing …",
+    "Bitte warten: {0}": "Please wait: {0}",
+    "{0} fehlgeschlagen: {1}": "{0} failed: {1}",
 }
 
 

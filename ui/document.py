@@ -56,13 +56,21 @@ class CaseDocument(QObject):
     saved_state_changed = Signal(bool)  # True when everything is saved
     refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
 
-    def __init__(self, case: Case, path: Path | None = None, source: Path | None = None, autosave: bool = True) -> None:
+    def __init__(
+        self,
+        case: Case,
+        path: Path | None = None,
+        source: Path | None = None,
+        autosave: bool = True,
+        result: Estimate | None = None,
+    ) -> None:
+        """result: the case's estimate when it was already computed (off the GUI thread, while opening)."""
         super().__init__()
         self.case = case
         self.path = path  # the case file it was saved to or opened from
         self.source = source  # the workbook it was read from
         self.tariffs = load_tariffs()
-        self.estimate: Estimate = estimate(case.plan(), self.tariffs, dict(case.settings))
+        self.estimate: Estimate = result or estimate(case.plan(), self.tariffs, dict(case.settings))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.saved_state_changed)
         self.autosave_enabled = autosave

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -25,29 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.auslegung import SettingError
-from estimator.case import CaseError
-from estimator.cells import CellError, PlanReadError, parse_amount, parse_class
-from estimator.io.casefile import is_case_file, open_case
+from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
 from estimator.model import Override
 from estimator.money import eur
-from estimator.resources import RESOURCES
 from estimator.wording import class_label, finding_text, versions_text
 from ui.dialogs import ask, warn
-from ui.document import CASE_SUFFIX, CaseDocument
+from ui.document import CaseDocument
+from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
-from ui.settings import ADDRESS, FOLDER, LANGUAGE, PRACTICE, RECENT, REVIEWER, Settings
+from ui.settings import ADDRESS, LANGUAGE, PRACTICE, REVIEWER, Settings
+from ui.tasks import Tasks
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
-
-
-def is_program_folder(folder: Path) -> bool:
-    """Whether a folder is the program's own (its installation or checkout): no place for the user's files."""
-    program = RESOURCES.parent.resolve()
-    folder = folder.resolve()
-    return folder == program or program in folder.parents
-
 
 COLUMN_WIDTHS = {
     "Datum": 84,
@@ -66,7 +54,6 @@ COLUMN_WIDTHS = {
     "Erstattung": 92,
     "Begründung": 180,
 }
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 Ask = Callable[[str, str], QMessageBox.StandardButton]
 
 
@@ -80,21 +67,27 @@ class MainWindow(QMainWindow):
         self.show_error: Callable[[str, str], object] = lambda title, text: warn(self, title, text)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
+        self.tasks = Tasks(self.statusBar(), describe)
+        self.files = FileActions(self)
+        self._whatif_stale = False
+        self.tasks.busy_changed.connect(self._after_task)
         self._build_actions()
-        self.fill_recent_menu()
+        self.files.fill_recent_menu()
         self.set_document(document)
 
     # --- building -----------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Datei"))
-        self.open_action = self._action(self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, self.choose_and_open, file_menu)
+        self.open_action = self._action(
+            self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, self.files.choose_and_open, file_menu
+        )
         self.recent_menu = file_menu.addMenu(self.tr("&Zuletzt geöffnet"))
         file_menu.addSeparator()
-        self._action(self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, self.save, file_menu)
-        self._action(self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, self.save_as, file_menu)
+        self._action(self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, self.files.save, file_menu)
+        self._action(self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, self.files.save_as, file_menu)
         file_menu.addSeparator()
-        self._action(self.tr("&PDF exportieren …"), QKeySequence("Ctrl+E"), self.export_pdf, file_menu)
-        self._action(self.tr("Excel-&Vorlage speichern …"), None, self.save_template, file_menu)
+        self._action(self.tr("&PDF exportieren …"), QKeySequence("Ctrl+E"), self.files.export_pdf, file_menu)
+        self._action(self.tr("Excel-&Vorlage speichern …"), None, self.files.save_template, file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Beenden"), QKeySequence.StandardKey.Quit, self.close, file_menu)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
@@ -234,14 +227,36 @@ class MainWindow(QMainWindow):
         self.refresh_title()
 
     def show_whatif(self) -> None:
-        """Alternatives and the staged-cap planner, computed when their tab is shown (the planner may take a moment)."""
+        """Alternatives and the staged-cap planner, computed in the background when their tab is shown."""
         if self.detail_tabs.currentWidget() is not self.whatif_text:
+            return
+        if self.tasks.busy:
+            self._whatif_stale = True  # computed when the running task is done
             return
         from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
 
+        self._whatif_stale = False
         document = self.document
-        settings = dict(document.case.settings)
-        self.whatif_text.setPlainText(whatif_text(document.estimate.plan, document.tariffs, settings, language()))
+        plan, tariffs, settings, lang = document.estimate.plan, document.tariffs, dict(document.case.settings), language()
+        self.whatif_text.setPlainText(self.tr("Wird berechnet …"))
+
+        def shown(text: str) -> None:
+            if self.document is document and document.estimate.plan is plan:
+                self.whatif_text.setPlainText(text)
+            else:  # the case changed meanwhile: compute again for what is on screen now
+                self._whatif_stale = True
+
+        self.tasks.run(self.tr("Was wäre, wenn"), lambda _progress: whatif_text(plan, tariffs, settings, lang), shown)
+
+    def _after_task(self, busy: bool) -> None:
+        if not busy and self._whatif_stale:
+            self.show_whatif()
+
+    def hold_edits(self, held: bool) -> None:
+        """While another case is read, the one on screen takes no edits (they would be lost with it)."""
+        central = self.centralWidget()
+        if central is not None:
+            central.setEnabled(not held)
 
     def refresh_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
@@ -355,120 +370,6 @@ class MainWindow(QMainWindow):
         self.tooth_chart.update()
         self.statusBar().showMessage(self.tr("Nur Zeilen von Zahn {0}").format(tooth) if tooth else self.tr("Alle Zeilen"), 5000)
 
-    # --- files --------------------------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
-        if not self.may_discard():
-            return False
-        try:
-            case = open_case(path)
-        except (PlanReadError, CaseError, OSError) as error:
-            self.show_error(self.tr("Datei nicht lesbar"), str(error))
-            return False
-        is_case = is_case_file(path)
-        self.document.discard_autosave()
-        document = CaseDocument(case, path if is_case else None, None if is_case else path, self.document.autosave_enabled)
-        self.set_document(document)
-        self.remember(path)
-        return True
-
-    def choose_and_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Plan oder Fall öffnen"), self._folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
-        )
-        if name:
-            self.open_path(Path(name))
-
-    def _folder(self) -> str:
-        """Where a file dialog starts: the folder last used, else the user's documents; never the program's own."""
-        remembered = Path(self.settings.get(FOLDER))
-        if str(remembered) not in ("", ".") and remembered.is_dir() and not is_program_folder(remembered):
-            return str(remembered)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-    def _suggested(self, name: str) -> str:
-        """A file name for a save dialog: beside the open plan, unless that lies in the program's folder."""
-        current = self.document.path or self.document.source
-        folder = current.parent if current and not is_program_folder(current.parent) else Path(self._folder())
-        return str(folder / name)
-
-    def remember(self, path: Path) -> None:
-        self.settings.remember_file(str(path), str(path.parent))
-        self.fill_recent_menu()
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for item in self.recent_files():
-            action = self.recent_menu.addAction(Path(item).name)
-            action.setToolTip(item)
-            action.triggered.connect(lambda _checked=False, item=item: self.open_path(Path(item)))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
-
-    def recent_files(self) -> list[str]:
-        return list(self.settings.get(RECENT))
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        stem = self.document.source.stem if self.document.source else "fall"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Fall speichern"), self._suggested(stem + CASE_SUFFIX), self.tr("Fall (*.hkp.json)")
-        )
-        return self._save_to(Path(name)) if name else False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except OSError as error:
-            self.show_error(
-                self.tr("Speichern fehlgeschlagen"),
-                self.tr("{0}: {1}; die alte Datei ist unverändert.").format(path, error.strerror or error),
-            )
-            return False
-        self.remember(self.document.path or path)
-        self.statusBar().showMessage(self.tr("Gespeichert: {0}").format(self.document.path), 5000)
-        self.refresh_title()
-        return True
-
-    def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Path | None:
-        if path is None:
-            current = self.document.source or self.document.path
-            stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("PDF exportieren"), self._suggested(stem + ".pdf"), "PDF (*.pdf)")
-            if not name:
-                return None
-            path = Path(name)
-        from estimator.output.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
-
-        letterhead = Letterhead(self.settings.get(PRACTICE), self.settings.get(ADDRESS))
-        try:
-            write_pdf(self.document.estimate, self.document.tariffs, path, dt.date.today(), letterhead)
-        except (OSError, SettingError) as error:
-            self.show_error(self.tr("PDF nicht geschrieben"), str(error))
-            return None
-        self.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(path), 5000)
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return path
-
-    def save_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Excel-Vorlage speichern"), str(Path(self._folder()) / "hkp-vorlage.xlsx"), "Excel (*.xlsx)"
-        )
-        if not name:
-            return
-        from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
-
-        try:
-            write_workbook(example_plan(), Path(name), instructions=True)
-        except OSError as error:
-            self.show_error(self.tr("Vorlage nicht geschrieben"), str(error))
-            return
-        self.statusBar().showMessage(self.tr("Vorlage geschrieben: {0}").format(name), 5000)
-
     # --- settings -----------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         self.settings.set(LANGUAGE, code)
@@ -515,11 +416,12 @@ class MainWindow(QMainWindow):
             self.tr("Ungespeicherte Änderungen"), self.tr("Die Änderungen an „{0}“ speichern?").format(self.document.title())
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.files.save()
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_discard():
+            self.tasks.wait()  # a PDF being written is finished, not cut off
             self.document.discard_autosave()
             event.accept()
         else:
@@ -532,6 +434,6 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             if url.toLocalFile():
-                self.open_path(Path(url.toLocalFile()))
+                self.files.open_path(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return

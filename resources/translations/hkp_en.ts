@@ -3,17 +3,17 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="190" />
+        <location filename="../../ui/widgets.py" line="191" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="204" />
+        <location filename="../../ui/widgets.py" line="205" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="215" />
+        <location filename="../../ui/widgets.py" line="216" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
@@ -21,32 +21,32 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="84" />
+        <location filename="../../ui/document.py" line="93" />
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="107" />
+        <location filename="../../ui/document.py" line="116" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="133" />
+        <location filename="../../ui/document.py" line="142" />
         <source>Zeile {0}: {1} geändert</source>
         <translation>Line {0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="138" />
+        <location filename="../../ui/document.py" line="147" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="143" />
+        <location filename="../../ui/document.py" line="152" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="147" />
+        <location filename="../../ui/document.py" line="156" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -72,6 +72,99 @@
         <location filename="../../ui/models.py" line="289" />
         <source>nachher</source>
         <translation>after</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../ui/files.py" line="52" />
+        <source>Unerwarteter Fehler ({0})</source>
+        <translation>Unexpected error ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="93" />
+        <source>Datei nicht lesbar</source>
+        <translation>File cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="95" />
+        <source>Öffnen: {0}</source>
+        <translation>Opening: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="100" />
+        <source>Plan oder Fall öffnen</source>
+        <translation>Open plan or case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="100" />
+        <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
+        <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="146" />
+        <source>Fall speichern</source>
+        <translation>Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="146" />
+        <source>Fall (*.hkp.json)</source>
+        <translation>Case (*.hkp.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="156" />
+        <source>Speichern fehlgeschlagen</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="157" />
+        <source>{0}: {1}; die alte Datei ist unverändert.</source>
+        <translation>{0}: {1}; the old file is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="161" />
+        <source>Gespeichert: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="173" />
+        <source>PDF exportieren</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="188" />
+        <source>PDF geschrieben: {0}</source>
+        <translation>PDF written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="190" />
+        <source>PDF geschrieben: {0} (kein Programm zum Anzeigen)</source>
+        <translation>PDF written: {0} (no program to show it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="193" />
+        <source>PDF nicht geschrieben</source>
+        <translation>PDF not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="195" />
+        <source>PDF: {0}</source>
+        <translation>PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="200" />
+        <source>Excel-Vorlage speichern</source>
+        <translation>Save Excel template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="209" />
+        <source>Vorlage nicht geschrieben</source>
+        <translation>Template not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="211" />
+        <source>Vorlage geschrieben: {0}</source>
+        <translation>Template written: {0}</translation>
     </message>
 </context>
 <context>
@@ -193,289 +286,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="241" />
+        <source>Wird berechnet …</source>
+        <translation>Computing …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
-        <location filename="../../ui/main_window.py" line="332" />
-        <location filename="../../ui/main_window.py" line="335" />
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
-        <source>Datei nicht lesbar</source>
-        <translation>File cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="376" />
-        <source>Plan oder Fall öffnen</source>
-        <translation>Open plan or case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="376" />
-        <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
-        <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="418" />
-        <source>Fall speichern</source>
-        <translation>Save case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="418" />
-        <source>Fall (*.hkp.json)</source>
-        <translation>Case (*.hkp.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="427" />
-        <source>Speichern fehlgeschlagen</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="428" />
-        <source>{0}: {1}; die alte Datei ist unverändert.</source>
-        <translation>{0}: {1}; the old file is unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="432" />
-        <source>Gespeichert: {0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="440" />
-        <source>PDF exportieren</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="450" />
-        <source>PDF nicht geschrieben</source>
-        <translation>PDF not written</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="452" />
-        <source>PDF geschrieben: {0}</source>
-        <translation>PDF written: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="459" />
-        <source>Excel-Vorlage speichern</source>
-        <translation>Save Excel template</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="468" />
-        <source>Vorlage nicht geschrieben</source>
-        <translation>Template not written</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="470" />
-        <source>Vorlage geschrieben: {0}</source>
-        <translation>Template written: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Praxis</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>Name der Praxis:</source>
         <translation>Practice name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Anschrift:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -483,108 +512,121 @@ Price lists: {1}</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
+        <location filename="../../ui/widgets.py" line="57" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="66" />
         <location filename="../../ui/widgets.py" line="67" />
+        <location filename="../../ui/widgets.py" line="68" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="69" />
-        <location filename="../../ui/widgets.py" line="105" />
+        <location filename="../../ui/widgets.py" line="70" />
+        <location filename="../../ui/widgets.py" line="106" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="77" />
+        <location filename="../../ui/widgets.py" line="78" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="93" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="93" />
+        <location filename="../../ui/widgets.py" line="94" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="95" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="95" />
+        <location filename="../../ui/widgets.py" line="96" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="68" />
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/widgets.py" line="69" />
+        <location filename="../../ui/widgets.py" line="97" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="72" />
+        <location filename="../../ui/widgets.py" line="73" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="76" />
+        <location filename="../../ui/widgets.py" line="77" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="101" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/widgets.py" line="102" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="102" />
+        <location filename="../../ui/widgets.py" line="103" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="103" />
+        <location filename="../../ui/widgets.py" line="104" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="104" />
+        <location filename="../../ui/widgets.py" line="105" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="93" />
+        <source>Bitte warten: {0}</source>
+        <translation>Please wait: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="130" />
+        <source>{0} fehlgeschlagen: {1}</source>
+        <translation>{0} failed: {1}</translation>
+    </message>
+</context>
+<context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="328" />
+        <location filename="../../ui/widgets.py" line="329" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="331" />
+        <location filename="../../ui/widgets.py" line="332" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="370" />
+        <location filename="../../ui/widgets.py" line="371" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="371" />
+        <location filename="../../ui/widgets.py" line="372" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -592,39 +634,39 @@ Price lists: {1}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="247" />
+        <location filename="../../ui/widgets.py" line="248" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="248" />
+        <location filename="../../ui/widgets.py" line="249" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="249" />
+        <location filename="../../ui/widgets.py" line="250" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="250" />
+        <location filename="../../ui/widgets.py" line="251" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="288" />
+        <location filename="../../ui/widgets.py" line="289" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="286" />
+        <location filename="../../ui/widgets.py" line="287" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="286" />
+        <location filename="../../ui/widgets.py" line="287" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -9,6 +10,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from estimator.io.casefile import open_case
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
+from ui.tasks import Task
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -23,6 +25,18 @@ def no_autosave_left() -> Iterator[None]:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "einstellungen.ini"), QSettings.Format.IniFormat)
+
+
+def finish(qtbot: Any, task: Task | None) -> Task:
+    """Wait until a background task of the window has finished and its callbacks have run."""
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=120_000)
+    return task
+
+
+def idle(qtbot: Any, window: MainWindow) -> None:
+    """Wait until the window runs no background task."""
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=120_000)
 
 
 @pytest.fixture

@@ -22,20 +22,22 @@ from tests.conftest import GOLDEN, ROOT
 from tests.estimator.test_case_files import CASES, write
 from tests.estimator.test_fuzz import EXAMPLES
 from tests.estimator.test_fuzz_cases import TYPED
+from tests.ui.conftest import finish
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
-from ui.main_window import MainWindow, is_program_folder
+from ui.files import is_program_folder
+from ui.main_window import MainWindow
 from ui.settings import REVIEWER
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_crafted_case_file_opens_with_a_message_in_the_window(name: str, open_window: Any, tmp_path: Path) -> None:
+def test_crafted_case_file_opens_with_a_message_in_the_window(name: str, open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     window = open_window(GOLDEN / "crown_basic.xlsx")
     shown: list[tuple[str, str]] = []
     window.show_error = lambda title, text: shown.append((title, text))
     build, words = CASES[name]
     before = window.document
-    assert window.open_path(write(tmp_path, name, build())) is False
+    assert finish(qtbot, window.files.open_path(write(tmp_path, name, build()))).error is not None
     assert len(shown) == 1 and words in shown[0][1] and "fall.hkp.json" in shown[0][1]
     assert window.document is before
 
@@ -53,7 +55,7 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     assert model.setData(model.index(1, 6), "3,0")
     document.autosave()
     assert autosave_path().exists()
-    window._save_to(tmp_path / "fall.hkp.json")
+    window.files.save_to(tmp_path / "fall.hkp.json")
     assert load_case(tmp_path / "fall.hkp.json").edits == {("fee", 1, "factor"): Decimal("3.0")}
 
 
@@ -118,10 +120,10 @@ def test_file_dialogs_never_start_in_the_programs_own_folder(
 ) -> None:
     window = open_window(ROOT / "resources" / "examples" / "beispielplan.xlsx")
     settings.setValue("folder", str(ROOT / "resources" / "examples"))
-    assert not is_program_folder(Path(window._folder()))
-    assert not is_program_folder(Path(window._suggested("beispielplan.pdf")).parent)
+    assert not is_program_folder(Path(window.files.folder()))
+    assert not is_program_folder(Path(window.files.suggested("beispielplan.pdf")).parent)
     settings.setValue("folder", str(tmp_path))
-    assert window._folder() == str(tmp_path)
+    assert window.files.folder() == str(tmp_path)
     assert is_program_folder(ROOT / "resources") and not is_program_folder(tmp_path)
 
 

@@ -18,6 +18,7 @@ from estimator.io.casefile import open_case
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN, ROOT
 from tests.estimator.workbooks import write_workbook
+from tests.ui.conftest import finish, idle
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
@@ -115,7 +116,7 @@ def test_save_and_reopen_gives_the_same_estimate(open_window: Any, tmp_path: Pat
     window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Faktor")), "3,5")
     window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Begründung")), "tief zerstörter Zahn")
     window.person_panel.cooperating.setChecked(True)
-    assert window._save_to(tmp_path / "fall.hkp.json")
+    assert window.files.save_to(tmp_path / "fall.hkp.json")
     assert window.document.is_saved and not window.windowTitle().endswith("*")
     reopened = open_window(tmp_path / "fall.hkp.json")
     assert reopened.document.estimate.totals == window.document.estimate.totals
@@ -156,28 +157,31 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(open_wind
     assert asked and "crown_basic.xlsx" in asked[0] and window.isVisible()
 
 
-def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp_path: Path) -> None:
+def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     window = open_window(CROWN)
     errors: list[str] = []
     window.show_error = lambda title, text: errors.append(text)
     bad = tmp_path / "kaputt.xlsx"
     bad.write_bytes(b"kein Excel")
-    assert not window.open_path(bad)
-    assert "keine Excel-Arbeitsmappe" in errors[0]
-    assert window.document.source == CROWN
+    task = finish(qtbot, window.files.open_path(bad))
+    assert task.error is not None and "keine Excel-Arbeitsmappe" in errors[0]
+    assert "keine Excel-Arbeitsmappe" in window.statusBar().currentMessage()
+    assert window.document.source == CROWN and window.centralWidget().isEnabled()
 
 
-def test_opening_remembers_recent_files(open_window: Any) -> None:
+def test_opening_remembers_recent_files(open_window: Any, qtbot: Any) -> None:
     window = open_window(CROWN)
-    assert window.open_path(DEDUCTIBLE)
-    assert window.recent_files()[0] == str(DEDUCTIBLE)
+    assert finish(qtbot, window.files.open_path(DEDUCTIBLE)).error is None
+    assert window.document.source == DEDUCTIBLE
+    assert window.files.recent_files()[0] == str(DEDUCTIBLE)
     assert [a.text() for a in window.recent_menu.actions()] == [DEDUCTIBLE.name]
 
 
-def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path) -> None:
+def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     window = open_window(CROWN)
-    path = window.export_pdf(tmp_path / "schaetzung.pdf", open_after=False)
-    assert path and path.read_bytes().startswith(b"%PDF")
+    task = finish(qtbot, window.files.export_pdf(tmp_path / "schaetzung.pdf", open_after=False))
+    assert task.result.read_bytes().startswith(b"%PDF")
+    assert "PDF geschrieben" in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("name", ["fee", "lab", "findings", "explanation", "filter"])
@@ -241,13 +245,14 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         set_language("de")
 
 
-def test_whatif_tab_shows_alternatives_and_the_planners_advice(open_window: Any) -> None:
+def test_whatif_tab_shows_alternatives_and_the_planners_advice(open_window: Any, qtbot: Any) -> None:
     window = open_window(GOLDEN / "staged_cap_year1.xlsx")
     window.detail_tabs.setCurrentWidget(window.whatif_text)
+    idle(qtbot, window)
     text = window.whatif_text.toPlainText()
     assert "als Unfallfolge" in text and "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in text
     window.person_panel.cooperating.setChecked(True)
-    assert "ohne Kooperationszahnarzt" in window.whatif_text.toPlainText()
+    qtbot.waitUntil(lambda: "ohne Kooperationszahnarzt" in window.whatif_text.toPlainText(), timeout=30_000)
 
 
 def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -> None:

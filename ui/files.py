@@ -1,0 +1,211 @@
+"""The window's files: open (a workbook or a case file), save, export the PDF, write the template, recent files.
+
+Opening and the PDF run as tasks off the GUI thread (ui.tasks); saving a case is small and stays on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from estimator import wording
+from estimator.auslegung import SettingError
+from estimator.case import Case, CaseError
+from estimator.cells import CellError, PlanReadError
+from estimator.io.casefile import is_case_file, open_case
+from estimator.model import Estimate
+from estimator.resources import RESOURCES
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from ui.document import CASE_SUFFIX, CaseDocument
+from ui.language import language
+from ui.settings import ADDRESS, FOLDER, PRACTICE, RECENT
+from ui.tasks import Progress, Task
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+EXPECTED = (PlanReadError, CaseError, SettingError, OSError)  # what a file or its content can do wrong: said as it is
+
+
+def is_program_folder(folder: Path) -> bool:
+    """Whether a folder is the program's own (its installation or checkout): no place for the user's files."""
+    program = RESOURCES.parent.resolve()
+    folder = folder.resolve()
+    return folder == program or program in folder.parents
+
+
+def describe(error: BaseException) -> str:
+    """A failure of a task in one line for the status bar and the dialog: the program's own message, else its kind."""
+    if isinstance(error, CellError):
+        return wording.text(error.phrase, language())
+    if isinstance(error, CaseError) and error.phrase is not None:
+        return wording.text(error.phrase, language())
+    if isinstance(error, EXPECTED):
+        return str(error)
+    return QCoreApplication.translate("FileActions", "Unerwarteter Fehler ({0})").format(type(error).__name__)
+
+
+def read_case(path: Path, progress: Progress) -> tuple[Case, Estimate]:
+    """The work of opening (on the worker thread): the file read as a case, and its estimate."""
+    progress(0, 2)
+    case = open_case(path)
+    progress(1, 2)
+    result = estimate(case.plan(), load_tariffs(), dict(case.settings))
+    progress(2, 2)
+    return case, result
+
+
+class FileActions(QObject):
+    """Open, save and export for one window; the window shows what they produce."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    # --- opening ------------------------------------------------------------------------------------------
+    def open_path(self, path: Path) -> Task | None:
+        """Open a workbook or case file in the background; the open case stays until the new one is read."""
+        window = self.window
+        if window.tasks.busy or not window.may_discard():
+            return None
+        window.hold_edits(True)  # the case on screen is about to be replaced: no edits that would be lost
+
+        def opened(found: tuple[Case, Estimate]) -> None:
+            window.hold_edits(False)
+            case, result = found
+            is_case = is_case_file(path)
+            window.document.discard_autosave()
+            document = CaseDocument(
+                case, path if is_case else None, None if is_case else path, window.document.autosave_enabled, result
+            )
+            window.set_document(document)
+            self.remember(path)
+
+        def failed(error: BaseException) -> None:
+            window.hold_edits(False)
+            window.show_error(self.tr("Datei nicht lesbar"), describe(error))
+
+        title = self.tr("Öffnen: {0}").format(path.name)
+        return window.tasks.run(title, lambda progress: read_case(path, progress), opened, failed)
+
+    def choose_and_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Plan oder Fall öffnen"), self.folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
+        )
+        if name:
+            self.open_path(Path(name))
+
+    # --- where files go -----------------------------------------------------------------------------------
+    def folder(self) -> str:
+        """Where a file dialog starts: the folder last used, else the user's documents; never the program's own."""
+        remembered = Path(self.window.settings.get(FOLDER))
+        if str(remembered) not in ("", ".") and remembered.is_dir() and not is_program_folder(remembered):
+            return str(remembered)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def suggested(self, name: str) -> str:
+        """A file name for a save dialog: beside the open plan, unless that lies in the program's folder."""
+        current = self.window.document.path or self.window.document.source
+        folder = current.parent if current and not is_program_folder(current.parent) else Path(self.folder())
+        return str(folder / name)
+
+    def remember(self, path: Path) -> None:
+        self.window.settings.remember_file(str(path), str(path.parent))
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        for item in self.recent_files():
+            action = menu.addAction(Path(item).name)
+            action.setToolTip(item)
+            action.triggered.connect(lambda _checked=False, item=item: self.open_path(Path(item)))
+        menu.setEnabled(bool(self.recent_files()))
+
+    def recent_files(self) -> list[str]:
+        return list(self.window.settings.get(RECENT))
+
+    # --- saving -------------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.window.document.path is None:
+            return self.save_as()
+        return self.save_to(self.window.document.path)
+
+    def save_as(self) -> bool:
+        document = self.window.document
+        stem = document.source.stem if document.source else "fall"
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Fall speichern"), self.suggested(stem + CASE_SUFFIX), self.tr("Fall (*.hkp.json)")
+        )
+        return self.save_to(Path(name)) if name else False
+
+    def save_to(self, path: Path) -> bool:
+        window = self.window
+        try:
+            window.document.save(path)
+        except OSError as error:
+            window.show_error(
+                self.tr("Speichern fehlgeschlagen"),
+                self.tr("{0}: {1}; die alte Datei ist unverändert.").format(path, error.strerror or error),
+            )
+            return False
+        self.remember(window.document.path or path)
+        window.statusBar().showMessage(self.tr("Gespeichert: {0}").format(window.document.path), 5000)
+        window.refresh_title()
+        return True
+
+    # --- exporting ----------------------------------------------------------------------------------------
+    def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
+        """Write the estimate shown now as the PDF letter, in the background; the viewer opens it when asked."""
+        window = self.window
+        if path is None:
+            current = window.document.source or window.document.path
+            stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
+            name, _ = QFileDialog.getSaveFileName(
+                window, self.tr("PDF exportieren"), self.suggested(stem + ".pdf"), "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        from estimator.output.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+
+        letterhead = Letterhead(window.settings.get(PRACTICE), window.settings.get(ADDRESS))
+        result, tariffs, target = window.document.estimate, window.document.tariffs, path
+
+        def work(_progress: Progress) -> Path:
+            write_pdf(result, tariffs, target, dt.date.today(), letterhead)
+            return target
+
+        def written(_path: Any) -> None:
+            window.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(target), 10000)
+            if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+                window.statusBar().showMessage(self.tr("PDF geschrieben: {0} (kein Programm zum Anzeigen)").format(target))
+
+        def failed(error: BaseException) -> None:
+            window.show_error(self.tr("PDF nicht geschrieben"), describe(error))
+
+        return window.tasks.run(self.tr("PDF: {0}").format(path.name), work, written, failed)
+
+    def save_template(self) -> None:
+        window = self.window
+        name, _ = QFileDialog.getSaveFileName(
+            window, self.tr("Excel-Vorlage speichern"), str(Path(self.folder()) / "hkp-vorlage.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
+
+        try:
+            write_workbook(example_plan(), Path(name), instructions=True)
+        except OSError as error:
+            window.show_error(self.tr("Vorlage nicht geschrieben"), str(error))
+            return
+        window.statusBar().showMessage(self.tr("Vorlage geschrieben: {0}").format(name), 5000)

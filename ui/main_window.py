@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,26 +32,10 @@ from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.settings import ADDRESS, LANGUAGE, PRACTICE, REVIEWER, Settings
+from ui.tables import table_view
 from ui.tasks import Tasks
 from ui.widgets import PersonPanel, ToothChart, TotalsBar
 
-COLUMN_WIDTHS = {
-    "Datum": 84,
-    "Zahn": 56,
-    "GO": 44,
-    "Nr.": 50,
-    "Leistung": 210,
-    "Anzahl": 56,
-    "Menge": 56,
-    "Faktor": 50,
-    "Einzelpreis": 92,
-    "Betrag": 90,
-    "erstattungsfähig": 112,
-    "Klasse": 52,
-    "Satz": 56,
-    "Erstattung": 92,
-    "Begründung": 180,
-}
 Ask = Callable[[str, str], QMessageBox.StandardButton]
 
 
@@ -128,13 +110,13 @@ class MainWindow(QMainWindow):
 
         self.fee_model, self.lab_model = LinesModel(document, "fee"), LinesModel(document, "lab")
         self.fee_filter, self.lab_filter = ToothFilter(self.fee_model), ToothFilter(self.lab_model)
-        self.fee_view, self.lab_view = self._table(self.fee_filter), self._table(self.lab_filter)
+        self.fee_view, self.lab_view = table_view(self.fee_filter), table_view(self.lab_filter)
         self.findings_model, self.explanation_model = FindingsModel(document), ExplanationModel()
-        self.findings_view = self._table(self.findings_model, editable=False)
+        self.findings_view = table_view(self.findings_model, editable=False)
         self.findings_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings_view.clicked.connect(self.select_finding)
         self.findings_view.activated.connect(self.select_finding)
-        self.explanation_view = self._table(self.explanation_model, editable=False)
+        self.explanation_view = table_view(self.explanation_model, editable=False)
         self.explanation_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.explanation_title = QLabel(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
         self.explanation_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -191,28 +173,6 @@ class MainWindow(QMainWindow):
         document.refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
         self.refresh()
-
-    def _table(self, model: object, editable: bool = True) -> QTableView:
-        view = QTableView()
-        view.setModel(model)  # type: ignore[arg-type]
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setDefaultSectionSize(22)
-        view.horizontalHeader().setHighlightSections(False)
-        if editable:
-            view.setEditTriggers(
-                QAbstractItemView.EditTrigger.DoubleClicked
-                | QAbstractItemView.EditTrigger.EditKeyPressed
-                | QAbstractItemView.EditTrigger.AnyKeyPressed
-            )
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            source = model.sourceModel() if isinstance(model, ToothFilter) else model
-            for column, spec in enumerate(source.columns if isinstance(source, LinesModel) else []):
-                view.setColumnWidth(column, COLUMN_WIDTHS.get(spec.key, 60))
-        else:
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        return view
 
     # --- showing ------------------------------------------------------------------------------------------
     def refresh(self) -> None:

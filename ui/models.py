@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -38,10 +39,35 @@ LINE_ROLES = frozenset(
 )
 
 
+class LineColumn(Enum):
+    """The columns of the line tables: what each shows, with its German name and its width in the window."""
+
+    DATE = ("Datum", 84)
+    TOOTH = ("Zahn", 56)
+    SCHEDULE = ("GO", 44)
+    NUMBER = ("Nr.", 50)
+    SERVICE = ("Leistung", 210)
+    COUNT = ("Anzahl", 56)
+    QUANTITY = ("Menge", 56)
+    FACTOR = ("Faktor", 50)
+    UNIT_PRICE = ("Einzelpreis", 92)
+    AMOUNT = ("Betrag", 90)
+    ELIGIBLE = ("erstattungsfähig", 112)
+    CLASS = ("Klasse", 52)
+    RATE = ("Satz", 56)
+    BENEFIT = ("Erstattung", 92)
+    REASON = ("Begründung", 180)
+    ACCIDENT = ("Unfall", 60)
+
+    @property
+    def width(self) -> int:
+        return self.value[1]
+
+
 @dataclass(frozen=True)
 class Column:
-    key: str  # the German name, whatever the language shown
-    title: str
+    key: LineColumn
+    title: str  # translated
     show: Callable[[Any, LineResult | None], str]
     field: str = ""  # the editable field of the line, if any
     number: bool = False
@@ -68,34 +94,34 @@ class LinesModel(QAbstractTableModel):
         text = lambda line, result: _catalogue_text(document, line, result)  # noqa: E731
         date = lambda line, result: german_date(result.date if result else line.date)  # noqa: E731
         common_end = [
-            Column("erstattungsfähig", self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
-            Column("Klasse", self.tr("Klasse"), lambda line, r: r.line_class.value if r else "", "manual_class"),
-            Column("Satz", self.tr("Satz"), lambda line, r: percent(r.rate) if r else "", number=True),
-            Column("Erstattung", self.tr("Erstattung"), lambda line, r: _amount(r, "benefit"), number=True),
+            Column(LineColumn.ELIGIBLE, self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
+            Column(LineColumn.CLASS, self.tr("Klasse"), lambda line, r: r.line_class.value if r else "", "manual_class"),
+            Column(LineColumn.RATE, self.tr("Satz"), lambda line, r: percent(r.rate) if r else "", number=True),
+            Column(LineColumn.BENEFIT, self.tr("Erstattung"), lambda line, r: _amount(r, "benefit"), number=True),
         ]
         if kind == "fee":
             self.columns = [
-                Column("Datum", self.tr("Datum"), date, "date"),
-                Column("Zahn", self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
-                Column("GO", self.tr("GO"), lambda line, r: line.schedule.value),
-                Column("Nr.", self.tr("Nr."), lambda line, r: line.number),
-                Column("Leistung", self.tr("Leistung"), text),
-                Column("Anzahl", self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
-                Column("Faktor", self.tr("Faktor"), lambda line, r: german_factor(line.factor), "factor", True),
-                Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
+                Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
+                Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
+                Column(LineColumn.SCHEDULE, self.tr("GO"), lambda line, r: line.schedule.value),
+                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number),
+                Column(LineColumn.SERVICE, self.tr("Leistung"), text),
+                Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
+                Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: german_factor(line.factor), "factor", True),
+                Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
-                Column("Begründung", self.tr("Begründung"), lambda line, r: line.justification, "justification"),
-                Column("Unfall", self.tr("Unfall"), lambda line, r: "", "accident"),
+                Column(LineColumn.REASON, self.tr("Begründung"), lambda line, r: line.justification, "justification"),
+                Column(LineColumn.ACCIDENT, self.tr("Unfall"), lambda line, r: "", "accident"),
             ]
         else:
             self.columns = [
-                Column("Datum", self.tr("Datum"), date, "date"),
-                Column("Zahn", self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
-                Column("Nr.", self.tr("Nr."), lambda line, r: line.code),
-                Column("Leistung", self.tr("Leistung"), text),
-                Column("Menge", self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
-                Column("Einzelpreis", self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),
-                Column("Betrag", self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
+                Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
+                Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
+                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.code),
+                Column(LineColumn.SERVICE, self.tr("Leistung"), text),
+                Column(LineColumn.QUANTITY, self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
+                Column(LineColumn.UNIT_PRICE, self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),
+                Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
             ]
         self.column_flags = [self._column_flags(column) for column in self.columns]
@@ -156,7 +182,7 @@ class LinesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if getattr(line, "accident", False) else Qt.CheckState.Unchecked
         if role == Role.TextAlignmentRole:
             return RIGHT if column.number else None
-        if role == Role.ForegroundRole and result and column.key == "Erstattung" and result.reduction:
+        if role == Role.ForegroundRole and result and column.key is LineColumn.BENEFIT and result.reduction:
             return QBrush(REDUCED)
         edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
         if role == Role.BackgroundRole and edited:
@@ -172,7 +198,7 @@ class LinesModel(QAbstractTableModel):
                 index.row()
             ]
             return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field) or "–")
-        if result and column.key == "Erstattung" and result.explanations:
+        if result and column.key is LineColumn.BENEFIT and result.explanations:
             return "\n".join(f"{rule_text(e.rule, language())}: {step_text(e, language())}" for e in result.explanations)
         return None
 

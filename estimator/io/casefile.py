@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,30 +21,33 @@ from estimator.case import EDITABLE, SCHEMA, Case, CaseError, EditKey
 from estimator.cells import (
     MAX_TEXT,
     CellError,
-    cell_error,
-    in_range,
-    machine_decimal,
-    parse_class,
-    parse_date,
     parse_variant,
     shown,
 )
 from estimator.codes import Code
 from estimator.files import atomic_write_text
+from estimator.io.casefields import (
+    EDIT_READERS,
+    Fields,
+    field_names,
+    iso_date,
+    line_class_value,
+    number_reader,
+    schedule_value,
+    teeth_value,
+)
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
-from estimator.kinds import LineClass, Schedule, Severity
+from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
 from estimator.phrases import say
-from estimator.rules.engine import resolve_settings
 from estimator.tariff.catalogues import load_tariffs
-from estimator.teeth import Teeth, ToothError, parse_teeth
+from estimator.teeth import Teeth, parse_teeth
 from estimator.wording import text
 
 MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_RECORDS = 100_000  # findings, edits, overrides
 MAX_ROW = 1_048_576  # a worksheet row number
 MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,000 findings fit many times
-Reader = Callable[[Any], Any]
 CASE_KEYS = frozenset(
     {
         "schema",
@@ -107,167 +109,59 @@ def case_json(case: Case) -> dict[str, Any]:
     }
 
 
-class _Fields:
-    """The fields of one JSON object, each taken with its type and range checked; CaseError names the field."""
-
-    def __init__(self, data: Any, where: str, known: frozenset[str] | None = None) -> None:
-        if not isinstance(data, dict):
-            raise CaseError(f"{where}: Objekt erwartet")
-        unknown = sorted(str(key) for key in data if known is not None and key not in known)
-        if unknown:
-            raise CaseError(f"{where}: unbekanntes Feld „{shown(unknown[0])}“")
-        self.data, self.where = data, where
-
-    def _get(self, key: str, required: bool) -> Any:
-        value = self.data.get(key)
-        if value is None and required:
-            raise CaseError(f"{self.where}: Feld „{key}“ fehlt")
-        return value
-
-    def _fail(self, key: str, message: str) -> CaseError:
-        return CaseError(f"{self.where}, Feld „{key}“: {message}")
-
-    def text(self, key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-        value = self._get(key, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise self._fail(key, f"Text erwartet, „{shown(value)}“ gefunden")
-        if len(value) > limit:
-            raise self._fail(key, f"Text mit {len(value)} Zeichen; höchstens {limit}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self._get(key, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self._fail(key, f"true oder false erwartet, „{shown(value)}“ gefunden")
-        return value
-
-    def whole(self, key: str, low: int, high: int, *, required: bool = False, default: int | None = 0) -> int | None:
-        value = self._get(key, required)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._fail(key, f"ganze Zahl von {low} bis {high} erwartet, „{shown(value)}“ gefunden")
-        return value
-
-    def parsed(self, key: str, parse: Reader, *, required: bool = False) -> Any:
-        """A value read by a parser of estimator.cells (dates, classes, amounts in their range)."""
-        value = self._get(key, required)
-        if value is None:
-            return None
-        try:
-            return parse(value)
-        except (CellError, ToothError) as error:
-            raise self._fail(key, text(error.phrase)) from None
-
-    def records(self, key: str, limit: int, *, required: bool = False) -> list[Any]:
-        value = self._get(key, required)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self._fail(key, "Liste erwartet")
-        if len(value) > limit:
-            raise self._fail(key, f"{len(value)} Einträge; höchstens {limit}")
-        return value
-
-    def mapping(self, key: str) -> dict[str, Any]:
-        value = self._get(key, False)
-        if value is None:
-            return {}
-        if not isinstance(value, dict) or len(value) > 1_000:
-            raise self._fail(key, "Objekt mit höchstens 1.000 Einträgen erwartet")
-        return value
-
-
-def _iso_date(value: Any) -> dt.date:
-    if not isinstance(value, str) or len(value) != 10:
-        raise cell_error(Code.CELL_ISO_DATE, value)
-    return parse_date(value)
-
-
-def _number(kind: str) -> Reader:
-    return lambda value: in_range(kind, machine_decimal(value), value)
-
-
-def _teeth(value: Any) -> Any:
-    if not isinstance(value, str):
-        raise cell_error(Code.CELL_TEETH_TEXT, value)
-    return parse_teeth(value or None)
-
-
-def _schedule(value: Any) -> Schedule:
-    try:
-        return Schedule(value)
-    except ValueError:
-        raise cell_error(Code.CELL_SCHEDULE, value) from None
-
-
-def _line_class(value: Any) -> LineClass | None:
-    if not isinstance(value, str):
-        raise cell_error(Code.CELL_CLASS, value)
-    return parse_class(value)
-
-
-def _names(record: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(record) if f.init)
-
-
 def _fee_line(data: Any, where: str) -> FeeLine:
-    fields = _Fields(data, where, _names(FeeLine))
+    fields = Fields(data, where, field_names(FeeLine))
     return FeeLine(
         sheet=fields.text("sheet", required=True, limit=31),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         number=fields.text("number", required=True, limit=20),
-        schedule=fields.parsed("schedule", _schedule) or Schedule.GOZ,
-        date=fields.parsed("date", _iso_date),
-        teeth=fields.parsed("teeth", _teeth) or parse_teeth(None),
+        schedule=fields.parsed("schedule", schedule_value) or Schedule.GOZ,
+        date=fields.parsed("date", iso_date),
+        teeth=fields.parsed("teeth", teeth_value) or parse_teeth(None),
         description=fields.text("description"),
-        count=fields.parsed("count", _number("count"), required=True),
-        factor=fields.parsed("factor", _number("factor"), required=True),
-        amount=fields.parsed("amount", _number("amount")),
+        count=fields.parsed("count", number_reader("count"), required=True),
+        factor=fields.parsed("factor", number_reader("factor"), required=True),
+        amount=fields.parsed("amount", number_reader("amount")),
         justification=fields.text("justification"),
         accident=fields.flag("accident"),
-        manual_class=fields.parsed("manual_class", _line_class),
+        manual_class=fields.parsed("manual_class", line_class_value),
         confirmed=fields.flag("confirmed"),
     )
 
 
 def _lab_line(data: Any, where: str) -> LabLine:
-    fields = _Fields(data, where, _names(LabLine))
+    fields = Fields(data, where, field_names(LabLine))
     return LabLine(
         sheet=fields.text("sheet", required=True, limit=31),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         code=fields.text("code", required=True, limit=20),
-        unit_price=fields.parsed("unit_price", _number("amount"), required=True),
-        date=fields.parsed("date", _iso_date),
-        teeth=fields.parsed("teeth", _teeth) or parse_teeth(None),
+        unit_price=fields.parsed("unit_price", number_reader("amount"), required=True),
+        date=fields.parsed("date", iso_date),
+        teeth=fields.parsed("teeth", teeth_value) or parse_teeth(None),
         description=fields.text("description"),
-        quantity=fields.parsed("quantity", _number("count"), required=True),
-        vat_percent=fields.parsed("vat_percent", _number("vat")),
-        amount=fields.parsed("amount", _number("amount")),
-        manual_class=fields.parsed("manual_class", _line_class),
+        quantity=fields.parsed("quantity", number_reader("count"), required=True),
+        vat_percent=fields.parsed("vat_percent", number_reader("vat")),
+        amount=fields.parsed("amount", number_reader("amount")),
+        manual_class=fields.parsed("manual_class", line_class_value),
     )
 
 
 def _person(data: Any) -> Person:
-    fields = _Fields(data, "person", _names(Person))
+    fields = Fields(data, "person", field_names(Person))
     prior = fields.records("prior_class_a", MAX_CAP_YEARS)
-    amount = _number("amount")
+    amount = number_reader("amount")
     try:
         years = tuple(amount(value) for value in prior)
     except CellError as error:
         raise CaseError(f"person, Feld „prior_class_a“: {text(error.phrase)}") from None
     return Person(
         name=fields.text("name"),
-        birth_date=fields.parsed("birth_date", _iso_date),
+        birth_date=fields.parsed("birth_date", iso_date),
         insurance_number=fields.text("insurance_number", limit=100),
         practice=fields.text("practice"),
         practice_address=fields.text("practice_address"),
         variant=fields.parsed("variant", _variant) or "",
-        insurance_start=fields.parsed("insurance_start", _iso_date),
+        insurance_start=fields.parsed("insurance_start", iso_date),
         cooperating=fields.flag("cooperating"),
         accident=fields.flag("accident"),
         prior_class_a=years,
@@ -275,7 +169,7 @@ def _person(data: Any) -> Person:
         pzr_reimbursed=fields.parsed("pzr_reimbursed", amount) or Decimal(0),
         implants_upper=int(fields.whole("implants_upper", 0, 16) or 0),
         implants_lower=int(fields.whole("implants_lower", 0, 16) or 0),
-        orthodontics_start=fields.parsed("orthodontics_start", _iso_date),
+        orthodontics_start=fields.parsed("orthodontics_start", iso_date),
     )
 
 
@@ -284,7 +178,7 @@ def _variant(value: Any) -> str:
 
 
 def _finding(data: Any, where: str, first_schema: bool) -> Finding:
-    fields = _Fields(data, where, frozenset({"severity", "code", "message", "sheet", "row", "column", "section", "phrase"}))
+    fields = Fields(data, where, frozenset({"severity", "code", "message", "sheet", "row", "column", "section", "phrase"}))
     severity = fields.text("severity", required=True, limit=10)
     if severity not in {s.value for s in Severity}:
         raise CaseError(f"{where}, Feld „severity“: error, warning oder info erwartet")
@@ -307,14 +201,14 @@ def _finding(data: Any, where: str, first_schema: bool) -> Finding:
 
 
 def _override(data: Any, where: str) -> Override:
-    fields = _Fields(data, where, _names(Override))
+    fields = Fields(data, where, field_names(Override))
     return Override(
         fields.text("sheet", required=True, limit=31),
         int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         fields.text("reviewer", required=True, limit=MAX_REVIEWER),
         fields.text("reason", required=True),
-        fields.parsed("eligible", _number("amount")),
-        fields.parsed("line_class", _line_class),
+        fields.parsed("eligible", number_reader("amount")),
+        fields.parsed("line_class", line_class_value),
     )
 
 
@@ -329,7 +223,7 @@ def case_from_json(data: Any) -> Case:
     if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
         raise CaseError(f"keine Falldatei ({SCHEMA})")
     first_schema = data["schema"] == SCHEMA_1
-    fields = _Fields(data, "Fall", CASE_KEYS)
+    fields = Fields(data, "Fall", CASE_KEYS)
     fee_data = fields.records("fee_lines", MAX_LINES, required=True)
     lab_data = fields.records("lab_lines", MAX_LINES, required=True)
     if len(fee_data) + len(lab_data) > MAX_LINES:
@@ -339,10 +233,10 @@ def case_from_json(data: Any) -> Case:
         tuple(_fee_line(d, f"Leistung {i + 1}") for i, d in enumerate(fee_data)),
         tuple(_lab_line(d, f"Labor {i + 1}") for i, d in enumerate(lab_data)),
         _person(fields.mapping("person")),
-        fields.parsed("plan_date", _iso_date),
+        fields.parsed("plan_date", iso_date),
         fields.text("source", limit=4_096),
         tuple(_finding(d, f"Hinweis {i + 1}", first_schema) for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
-        {str(sheet): _text_map(_Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
+        {str(sheet): _text_map(Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
     )
     overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
@@ -351,13 +245,13 @@ def case_from_json(data: Any) -> Case:
     settings = _text_map(fields.mapping("settings"), "settings")
     tariff = load_tariffs().for_variant(plan.person.variant) or load_tariffs().default
     try:
-        resolve_settings(tariff.profile, settings)
+        tariff.profile.settings(settings)
     except SettingError as error:
         raise CaseError(str(error)) from None
     case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
         where = f"Änderung {index + 1}"
-        edit_fields = _Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)
+        edit_fields = Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)
         key: EditKey = (
             edit_fields.text("kind", required=True, limit=10),
             int(edit_fields.whole("index", 0, MAX_LINES, required=True) or 0),
@@ -370,33 +264,6 @@ def case_from_json(data: Any) -> Case:
         else:
             case = case.with_value(key, edit_fields.parsed("value", EDIT_READERS[key[2]]) if "value" in edit else None)
     return case
-
-
-def _text_value(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(str(value)))
-    return value.strip()
-
-
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise cell_error(Code.CELL_YES_NO, value)
-    return value
-
-
-# How a case file keeps each editable field: the machine form the file was written in (never German text).
-EDIT_READERS: dict[str, Reader] = {
-    "date": _iso_date,
-    "teeth": _teeth,
-    "count": _number("count"),
-    "quantity": _number("count"),
-    "factor": _number("factor"),
-    "unit_price": _number("amount"),
-    "amount": _number("amount"),
-    "justification": _text_value,
-    "accident": _flag,
-    "manual_class": _line_class,
-}
 
 
 def save_case(case: Case, path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,11 @@ from estimator.cells import (
     parse_variant,
     parse_vat,
     parse_yes_no,
-    shown,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
+from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, UNCACHED, CutText, Sheet, column_letter, open_workbook
+from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan
 from estimator.phrases import Phrase, say
@@ -36,35 +35,9 @@ from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import finding_text
 
-MAX_TITLE_ROWS = 20
-MAX_COLUMNS = 64
-EXCEL_ROW_LIMIT = 1_048_576
-MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
-
-
-class _Uncached:
-    """A formula cell whose result was never saved: the workbook holds no value to read."""
-
-    def __repr__(self) -> str:
-        return "UNCACHED"
-
-
-UNCACHED: Any = _Uncached()
-
-
-class CutText(str):
-    """The first MAX_TEXT characters of a longer cell text; `length` is how long the cell was."""
-
-    length: int
-
-    @classmethod
-    def of(cls, text: str) -> CutText:
-        cut = cls(text[:MAX_TEXT])
-        cut.length = len(text)
-        return cut
 
 
 FEE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -122,110 +95,7 @@ PATIENT_LABELS = {
 }
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-@dataclass
-class _Sheet:
-    name: str
-    rows: list[tuple[int, tuple[Any, ...]]]
-
-
-def _open_workbook(path: Path) -> dict[str, _Sheet]:
-    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
-    refuse_unreadable(path)
-    try:
-        with_formulas = scan_sheets(path)
-    except PlanReadError:
-        raise
-    except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
-        raise damaged(path, error) from None
-    import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
-
-    sheets: dict[str, _Sheet] = {}
-    budget = _TextBudget(path)
-    with path.open("rb") as stream:  # closed here even when openpyxl gives up half-way
-        try:
-            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
-        except Exception as error:  # openpyxl raises many kinds for damaged files
-            raise damaged(path, error) from None
-        try:
-            for worksheet in workbook.worksheets:
-                if not hasattr(worksheet, "iter_rows"):
-                    continue  # chart sheets hold no rows
-                if hasattr(worksheet, "reset_dimensions"):
-                    worksheet.reset_dimensions()
-                part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-                try:
-                    uncached = uncached_formulas(path, part) if part in with_formulas else set()
-                    rows = _sheet_rows(path, worksheet, uncached, budget)
-                except PlanReadError:
-                    raise
-                except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
-                    raise PlanReadError(
-                        f"{path.name}, Blatt {shown(worksheet.title)}: eine Zelle ist beschädigt ({type(error).__name__}); "
-                        "bitte die Datei in Excel öffnen und neu speichern"
-                    ) from None
-                sheets[worksheet.title.strip().lower()] = _Sheet(worksheet.title, rows)
-        except PlanReadError:
-            raise
-        except Exception as error:
-            raise damaged(path, error) from None
-        finally:
-            workbook.close()
-    return sheets
-
-
-class _TextBudget:
-    """Counts the characters of text kept from a workbook; refuses a workbook with more than MAX_TOTAL_TEXT."""
-
-    def __init__(self, path: Path) -> None:
-        self.path, self.used = path, 0
-
-    def keep(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The row's values with every text longer than MAX_TEXT cut (no copy of a long shared string is kept)."""
-        if any(isinstance(v, str) and len(v) > MAX_TEXT for v in values):
-            values = tuple(CutText.of(v) if isinstance(v, str) and len(v) > MAX_TEXT else v for v in values)
-        self.used += sum(len(v) for v in values if isinstance(v, str))
-        if self.used > MAX_TOTAL_TEXT:
-            raise PlanReadError(
-                f"{self.path.name}: die Arbeitsmappe enthält mehr als {thousands(MAX_TOTAL_TEXT)} Zeichen Text; "
-                "so große Pläne werden nicht gelesen, bitte die Datei prüfen"
-            )
-        return values
-
-
-def _sheet_rows(
-    path: Path, worksheet: Any, uncached: set[tuple[int, int]], budget: _TextBudget
-) -> list[tuple[int, tuple[Any, ...]]]:
-    """The sheet's non-empty rows with their Excel row numbers; refuses more than a plan may have."""
-    rows = []
-    for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        if number > EXCEL_ROW_LIMIT:
-            raise PlanReadError(
-                f"{path.name}, Blatt {worksheet.title}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt"
-            )
-        values = tuple(cells)
-        if uncached:
-            values = tuple(UNCACHED if (number, index) in uncached else value for index, value in enumerate(values))
-        if all(value is None for value in values):
-            continue
-        rows.append((number, budget.keep(values)))
-        if len(rows) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
-            raise PlanReadError(
-                f"{path.name}, Blatt {worksheet.title}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
-                "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
-            )
-    return rows
-
-
-def _find_header(sheet: _Sheet, columns: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+def _find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
         mapping: dict[str, int] = {}
         for index, value in enumerate(values):
@@ -289,7 +159,7 @@ def _is_total_row(values: tuple[Any, ...]) -> bool:
     return bool(texts) and any(t.startswith(TOTAL_WORDS) for t in texts[:2])
 
 
-def _table_rows(sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
+def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
     header = _find_header(sheet, columns)
     if header is None:
         findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
@@ -370,7 +240,7 @@ def _is_lab_row(reader: _RowReader) -> bool:
 
 
 def _read_lines(
-    sheet: _Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+    sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]
 ) -> tuple[list[FeeLine], list[LabLine]]:
     """The fee and lab lines of one table; in a one-sheet table, GO = Labor (or BEB) marks lab lines."""
     fee_lines: list[FeeLine] = []
@@ -408,7 +278,7 @@ def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, 
     return None
 
 
-def _read_patient(sheet: _Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
+def _read_patient(sheet: Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     for number, row in sheet.rows if sheet else ():
@@ -468,7 +338,7 @@ def _prior_years(amounts: list[Decimal]) -> tuple[Decimal, ...]:
 def read_plan(path: Path | str) -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
-    sheets = _open_workbook(path)
+    sheets = open_workbook(path)
     findings: list[Finding] = []
     fee_sheet = sheets.get("leistungen")
     lab_sheet = sheets.get("labor")
@@ -513,7 +383,7 @@ def read_plan(path: Path | str) -> Plan:
     return Plan(tuple(fee_lines), tuple(lab_lines), person, plan_date, str(path), tuple(findings), columns, cells)
 
 
-def _one_sheet_table(sheets: dict[str, _Sheet]) -> _Sheet | None:
+def _one_sheet_table(sheets: dict[str, Sheet]) -> Sheet | None:
     """The first sheet (other than Patient) whose header holds Nr and GO: a one-sheet export with fee and lab lines."""
     for key, sheet in sheets.items():
         header = _find_header(sheet, ONE_SHEET_COLUMNS) if key != "patient" else None

@@ -32,7 +32,7 @@ from estimator.tariff.profile import Profile
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
     """The profile's Auslegung settings with the user's overrides, checked against the allowed values."""
-    return profile.auslegung.changed(overrides or {}, profile.auslegung_choices)
+    return profile.settings(overrides)
 
 
 def tariff_of(plan: Plan, tariffs: Tariffs) -> tuple[Tariff, str]:

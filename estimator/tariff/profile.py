@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
@@ -168,6 +169,10 @@ class Profile:
     @property
     def cap_years(self) -> int:
         return len(self.staged_caps)
+
+    def settings(self, overrides: Mapping[str, object] | None = None) -> Auslegung:
+        """The Auslegung settings with a user's overrides, checked against the values this profile allows."""
+        return self.auslegung.changed(overrides or {}, self.auslegung_choices)
 
 
 def _codes(pairs: Any) -> tuple[Codes, ...]:

@@ -54,22 +54,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="289" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="289" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="289" />
+        <location filename="../../ui/models.py" line="315" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="289" />
+        <location filename="../../ui/models.py" line="315" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -170,22 +170,22 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="256" />
+        <location filename="../../ui/models.py" line="282" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="256" />
+        <location filename="../../ui/models.py" line="282" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="256" />
+        <location filename="../../ui/models.py" line="282" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="256" />
+        <location filename="../../ui/models.py" line="282" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -193,92 +193,92 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="71" />
+        <location filename="../../ui/models.py" line="97" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="72" />
+        <location filename="../../ui/models.py" line="98" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="73" />
+        <location filename="../../ui/models.py" line="99" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="74" />
+        <location filename="../../ui/models.py" line="100" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="78" />
-        <location filename="../../ui/models.py" line="92" />
+        <location filename="../../ui/models.py" line="104" />
+        <location filename="../../ui/models.py" line="118" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="79" />
-        <location filename="../../ui/models.py" line="93" />
+        <location filename="../../ui/models.py" line="105" />
+        <location filename="../../ui/models.py" line="119" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80" />
+        <location filename="../../ui/models.py" line="106" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="81" />
-        <location filename="../../ui/models.py" line="94" />
+        <location filename="../../ui/models.py" line="107" />
+        <location filename="../../ui/models.py" line="120" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="82" />
-        <location filename="../../ui/models.py" line="95" />
+        <location filename="../../ui/models.py" line="108" />
+        <location filename="../../ui/models.py" line="121" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="83" />
+        <location filename="../../ui/models.py" line="109" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="84" />
+        <location filename="../../ui/models.py" line="110" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="85" />
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="111" />
+        <location filename="../../ui/models.py" line="124" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="87" />
+        <location filename="../../ui/models.py" line="113" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="88" />
+        <location filename="../../ui/models.py" line="114" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96" />
+        <location filename="../../ui/models.py" line="122" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="123" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="174" />
+        <location filename="../../ui/models.py" line="200" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -286,225 +286,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Wird berechnet …</source>
         <translation>Computing …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
-        <location filename="../../ui/main_window.py" line="347" />
-        <location filename="../../ui/main_window.py" line="350" />
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Praxis</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Name der Praxis:</source>
         <translation>Practice name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Anschrift:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>

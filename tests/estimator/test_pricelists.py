@@ -1,6 +1,5 @@
 """The shipped price lists and tariff profile: B 269 checked against the tariff text itself."""
 
-import importlib.util
 import json
 import re
 import shutil
@@ -10,7 +9,7 @@ from typing import Any
 
 from estimator.resources import PRICELISTS
 from estimator.tariff.catalogues import Catalogues, load_tariffs
-from tests.conftest import ROOT
+from tests.conftest import load_script
 
 TARIFF_TEXT = PRICELISTS / "sources" / "avb-bm5-teil-ii.txt"  # the tariff text, shipped as the lists' source
 
@@ -108,11 +107,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
 
 
 def _builder() -> Any:
-    spec = importlib.util.spec_from_file_location("build_pricelists", ROOT / "scripts" / "build_pricelists.py")
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    return builder
+    return load_script("build_pricelists")
 
 
 def test_committed_price_lists_are_what_their_sources_give() -> None:

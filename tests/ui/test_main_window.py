@@ -22,40 +22,40 @@ from tests.ui.conftest import finish, idle
 from ui.app import offer_recovery
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
-from ui.models import ExplanationModel, FindingsModel, LinesModel
+from ui.models import ExplanationModel, FindingsModel, LineColumn, LinesModel
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 DEDUCTIBLE = GOLDEN / "deductible_first_year_prorated.xlsx"
 
 
-def column(model: LinesModel, title: str) -> int:
-    return [c.key for c in model.columns].index(title)
+def column(model: LinesModel, key: LineColumn) -> int:
+    return [c.key for c in model.columns].index(key)
 
 
-def cell(model: LinesModel, row: int, title: str) -> str:
-    return str(model.data(model.index(row, column(model, title))))
+def cell(model: LinesModel, row: int, key: LineColumn) -> str:
+    return str(model.data(model.index(row, column(model, key))))
 
 
 def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: Any) -> None:
     window = open_window(CROWN)
     model = window.fee_model
     row = [line.number for line in model.lines].index("2210")
-    before_line, before_total = cell(model, row, "Erstattung"), window.totals.values["benefit"].text()
-    assert model.setData(model.index(row, column(model, "Faktor")), "3,0")
-    assert cell(model, row, "Faktor") == "3"
-    assert cell(model, row, "Erstattung") != before_line
+    before_line, before_total = cell(model, row, LineColumn.BENEFIT), window.totals.values["benefit"].text()
+    assert model.setData(model.index(row, column(model, LineColumn.FACTOR)), "3,0")
+    assert cell(model, row, LineColumn.FACTOR) == "3"
+    assert cell(model, row, LineColumn.BENEFIT) != before_line
     assert window.totals.values["benefit"].text() != before_total
     assert window.windowTitle().endswith("* – HKP-Schätzer")
     window.undo_action.trigger()
-    assert cell(model, row, "Erstattung") == before_line and window.totals.values["benefit"].text() == before_total
+    assert cell(model, row, LineColumn.BENEFIT) == before_line and window.totals.values["benefit"].text() == before_total
     window.redo_action.trigger()
-    assert cell(model, row, "Faktor") == "3"
+    assert cell(model, row, LineColumn.FACTOR) == "3"
 
 
 def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar_at_once(open_window: Any) -> None:
     window = open_window(CROWN)
     model = window.fee_model
-    assert not model.setData(model.index(0, column(model, "Zahn")), "99")
+    assert not model.setData(model.index(0, column(model, LineColumn.TOOTH)), "99")
     message = window.statusBar().currentMessage()
     assert "FDI" in message and "Leistungen Zeile 2, Zahn" in message
     assert window.document.undo_stack.count() == 0
@@ -64,12 +64,12 @@ def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar_at_once(open_wi
 def test_cooperating_dentist_turns_80_into_90_percent(open_window: Any) -> None:
     window = open_window(CROWN)
     model = window.fee_model
-    assert cell(model, 1, "Satz") == "80\u00a0%"
+    assert cell(model, 1, LineColumn.RATE) == "80\u00a0%"
     window.person_panel.cooperating.setChecked(True)
-    assert cell(model, 1, "Satz") == "90\u00a0%"
+    assert cell(model, 1, LineColumn.RATE) == "90\u00a0%"
     assert window.document.estimate.totals.benefit > Decimal("323.01")
     window.undo_action.trigger()
-    assert cell(model, 1, "Satz") == "80\u00a0%" and not window.person_panel.cooperating.isChecked()
+    assert cell(model, 1, LineColumn.RATE) == "80\u00a0%" and not window.person_panel.cooperating.isChecked()
 
 
 def test_accident_checkbox_in_a_line_is_an_undoable_edit(open_window: Any) -> None:
@@ -77,7 +77,9 @@ def test_accident_checkbox_in_a_line_is_an_undoable_edit(open_window: Any) -> No
     model = window.fee_model
     capped = window.document.estimate.totals.benefit
     for row in range(len(model.lines)):
-        model.setData(model.index(row, column(model, "Unfall")), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        model.setData(
+            model.index(row, column(model, LineColumn.ACCIDENT)), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
     assert window.document.estimate.totals.benefit > capped
     assert window.document.undo_stack.count() == len(model.lines)
 
@@ -113,8 +115,8 @@ def test_clicking_a_tooth_filters_the_lines(open_window: Any, qtbot: Any) -> Non
 
 def test_save_and_reopen_gives_the_same_estimate(open_window: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
-    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Faktor")), "3,5")
-    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Begründung")), "tief zerstörter Zahn")
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, LineColumn.FACTOR)), "3,5")
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, LineColumn.REASON)), "tief zerstörter Zahn")
     window.person_panel.cooperating.setChecked(True)
     assert window.files.save_to(tmp_path / "fall.hkp.json")
     assert window.document.is_saved and not window.windowTitle().endswith("*")
@@ -126,7 +128,7 @@ def test_save_and_reopen_gives_the_same_estimate(open_window: Any, tmp_path: Pat
 
 def test_recovery_after_a_crash_brings_back_every_edit(open_window: Any, settings: QSettings, qtbot: Any) -> None:
     window = open_window(CROWN)
-    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, "Faktor")), "3,2")
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, LineColumn.FACTOR)), "3,2")
     window.person_panel.cooperating.setChecked(True)
     timer = window.document._autosave_timer
     qtbot.waitUntil(lambda: not timer.isActive() and autosave_path().exists(), timeout=3000)
@@ -220,7 +222,7 @@ def test_window_fits_1366_by_768(open_window: Any) -> None:
     window = open_window(CROWN)
     window.resize(1366, 768)
     assert window.minimumSizeHint().width() <= 1366 and window.minimumSizeHint().height() <= 768
-    erstattung = column(window.fee_model, "Erstattung")
+    erstattung = column(window.fee_model, LineColumn.BENEFIT)
     assert (
         window.fee_view.columnViewportPosition(erstattung) + window.fee_view.columnWidth(erstattung)
         <= window.fee_view.viewport().width()
@@ -261,12 +263,12 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     window.fee_view.selectRow(row)
     assert window.review_current_line("M. Prüfer", "100,00", "", "") == "Prüfer und Grund sind nötig"
     assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
-    assert cell(window.fee_model, row, "erstattungsfähig") == "100,00\u00a0€"
+    assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "100,00\u00a0€"
     window.show_explanation()
     assert any(rule_text(step.rule) == "Prüfung" and "M. Prüfer" in step_text(step) for step in window.explanation_model.records)
     assert any(f.code == "override.applied" for f in window.findings_model.findings)
     window.undo_action.trigger()
-    assert cell(window.fee_model, row, "erstattungsfähig") == "217,06\u00a0€"
+    assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "217,06\u00a0€"
 
 
 def test_totals_bar_says_what_the_patient_pays_by_cause(open_window: Any) -> None:

@@ -1,0 +1,153 @@
+"""The fields of a case file, each read as hostile input: its type, its range (the parsers of workbook cells) and
+its length checked; a CaseError names the object and the field."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from estimator.case import CaseError
+from estimator.cells import MAX_TEXT, CellError, cell_error, in_range, machine_decimal, parse_class, parse_date, shown
+from estimator.codes import Code
+from estimator.kinds import LineClass, Schedule
+from estimator.teeth import ToothError, parse_teeth
+from estimator.wording import text
+
+Reader = Callable[[Any], Any]
+
+
+class Fields:
+    """The fields of one JSON object, each taken with its type and range checked; CaseError names the field."""
+
+    def __init__(self, data: Any, where: str, known: frozenset[str] | None = None) -> None:
+        if not isinstance(data, dict):
+            raise CaseError(f"{where}: Objekt erwartet")
+        unknown = sorted(str(key) for key in data if known is not None and key not in known)
+        if unknown:
+            raise CaseError(f"{where}: unbekanntes Feld „{shown(unknown[0])}“")
+        self.data, self.where = data, where
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.data.get(key)
+        if value is None and required:
+            raise CaseError(f"{self.where}: Feld „{key}“ fehlt")
+        return value
+
+    def _fail(self, key: str, message: str) -> CaseError:
+        return CaseError(f"{self.where}, Feld „{key}“: {message}")
+
+    def text(self, key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+        value = self._get(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self._fail(key, f"Text erwartet, „{shown(value)}“ gefunden")
+        if len(value) > limit:
+            raise self._fail(key, f"Text mit {len(value)} Zeichen; höchstens {limit}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self._fail(key, f"true oder false erwartet, „{shown(value)}“ gefunden")
+        return value
+
+    def whole(self, key: str, low: int, high: int, *, required: bool = False, default: int | None = 0) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, f"ganze Zahl von {low} bis {high} erwartet, „{shown(value)}“ gefunden")
+        return value
+
+    def parsed(self, key: str, parse: Reader, *, required: bool = False) -> Any:
+        """A value read by a parser of estimator.cells (dates, classes, amounts in their range)."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except (CellError, ToothError) as error:
+            raise self._fail(key, text(error.phrase)) from None
+
+    def records(self, key: str, limit: int, *, required: bool = False) -> list[Any]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._fail(key, "Liste erwartet")
+        if len(value) > limit:
+            raise self._fail(key, f"{len(value)} Einträge; höchstens {limit}")
+        return value
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self._get(key, False)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or len(value) > 1_000:
+            raise self._fail(key, "Objekt mit höchstens 1.000 Einträgen erwartet")
+        return value
+
+
+def iso_date(value: Any) -> dt.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise cell_error(Code.CELL_ISO_DATE, value)
+    return parse_date(value)
+
+
+def number_reader(kind: str) -> Reader:
+    return lambda value: in_range(kind, machine_decimal(value), value)
+
+
+def teeth_value(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise cell_error(Code.CELL_TEETH_TEXT, value)
+    return parse_teeth(value or None)
+
+
+def schedule_value(value: Any) -> Schedule:
+    try:
+        return Schedule(value)
+    except ValueError:
+        raise cell_error(Code.CELL_SCHEDULE, value) from None
+
+
+def line_class_value(value: Any) -> LineClass | None:
+    if not isinstance(value, str):
+        raise cell_error(Code.CELL_CLASS, value)
+    return parse_class(value)
+
+
+def field_names(record: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(record) if f.init)
+
+
+def text_value(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(str(value)))
+    return value.strip()
+
+
+def flag_value(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise cell_error(Code.CELL_YES_NO, value)
+    return value
+
+
+# How a case file keeps each editable field: the machine form the file was written in (never German text).
+EDIT_READERS: dict[str, Reader] = {
+    "date": iso_date,
+    "teeth": teeth_value,
+    "count": number_reader("count"),
+    "quantity": number_reader("count"),
+    "factor": number_reader("factor"),
+    "unit_price": number_reader("amount"),
+    "amount": number_reader("amount"),
+    "justification": text_value,
+    "accident": flag_value,
+    "manual_class": line_class_value,
+}

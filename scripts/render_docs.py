@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Render the estimate PDFs of the worked examples and of a 300-line plan to PNG pages in docs/pdf/."""
+"""Render the estimate PDFs of the worked examples and of a 300-line plan to PNG pages in docs/pdf/, and the
+main window with each worked example (German) and with two of them in English to docs/window/ (1366 x 768)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,7 +22,48 @@ GOLDEN = ROOT / "tests" / "golden"
 ISSUED = dt.date(2026, 11, 23)
 
 
+ENGLISH = ("staged_cap_year1", "deductible_first_year_prorated")  # the explanation, and findings, in English
+
+
+def render_windows(out: Path) -> None:
+    """Each worked example in the window, a reduced line selected; the English ones once per detail tab."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("HKP_DATA_DIR", tempfile.mkdtemp())
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt only for this part
+
+    from estimator.io.casefile import open_case  # noqa: PLC0415
+    from ui.app import SCREEN, create_app, install_translation  # noqa: PLC0415
+    from ui.document import CaseDocument  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
+    app = create_app([], "de")
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+
+    def shot(name: str, target: Path, tab: int = 0) -> None:
+        path = GOLDEN / f"{name}.xlsx"
+        window = MainWindow(CaseDocument(open_case(path), source=path, autosave=False), settings)
+        window.resize(*SCREEN)
+        reduced = next((r for r in window.document.estimate.lines if r.kind == "fee" and r.eligible < r.billed), None)
+        first = reduced or window.document.estimate.lines[0]
+        window.select_line(first.line.sheet, first.line.row)
+        window.detail_tabs.setCurrentIndex(tab)
+        window.show()
+        app.processEvents()
+        window.tasks.wait()
+        app.processEvents()
+        window.grab().save(str(target))
+        window.close()
+        print(target.relative_to(ROOT))
+
+    for path in sorted(GOLDEN.glob("*.xlsx")):
+        shot(path.stem, out / f"{path.stem}.png")
+    install_translation(app, "en")
+    shot(ENGLISH[0], out / f"{ENGLISH[0]}_en.png")
+    shot(ENGLISH[1], out / f"{ENGLISH[1]}_en_findings.png", tab=1)
+
+
 def main() -> int:
+    render_windows(ROOT / "docs" / "window")
     out = ROOT / "docs" / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     catalogues = load_tariffs()

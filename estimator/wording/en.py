@@ -192,7 +192,7 @@ CAUSES = {
     "staged_cap": "staged cap",
     "override": "review",
 }
-SEVERITIES = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITIES = {"error": "Error", "warning": "Warning", "info": "Note"}
 JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
 VERSION_KINDS = {"tariff_profile": "tariff profile", "lab": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
 LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab"}

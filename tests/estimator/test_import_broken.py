@@ -188,24 +188,19 @@ def test_unreadable_file_gets_one_message_and_exit_2(name: str, tmp_path: Path, 
     assert len(err.strip().splitlines()) == 1
 
 
-def test_at_least_15_kinds_of_broken_input_are_covered() -> None:
-    assert len(LINE_CASES) + len(FILE_CASES) + 3 + 1 >= 15
-
-
-def run_measured(path: Path) -> tuple[subprocess.CompletedProcess[str], float, float]:
-    """Run `hkp estimate` on path in a child; return the run, its seconds and its peak memory in MB."""
+def run_measured(path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run `hkp estimate` on path in a child; return the run and its peak memory in MB (its time is a
+    benchmark figure, bench/bench.py, never asserted here)."""
     script = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
+        "import resource, subprocess, sys\n"
         "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1]], capture_output=True, text=True)\n"
-        "seconds = time.perf_counter() - start\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(run.returncode, seconds, peak)\n"
+        "print(run.returncode, peak)\n"
         "sys.stderr.write(run.stderr)\n"
     )
     run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
-    code, seconds, peak = run.stdout.split()
-    return subprocess.CompletedProcess(run.args, int(code), "", run.stderr), float(seconds), float(peak)
+    code, peak = run.stdout.split()
+    return subprocess.CompletedProcess(run.args, int(code), "", run.stderr), float(peak)
 
 
 @pytest.fixture(scope="module")
@@ -213,19 +208,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("hostile")
 
 
-def test_workbook_unpacking_to_over_1_gb_is_refused_quickly_in_bounded_memory(hostile: Path) -> None:
+def test_workbook_unpacking_to_over_1_gb_is_refused_in_bounded_memory(hostile: Path) -> None:
     path = one_sheet_workbook(hostile / "gross.xlsx", padding(1100))
     assert path.stat().st_size < 20 * 1024 * 1024
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 2 and "MB" in run.stderr and "Traceback" not in run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
-def test_workbook_with_a_million_rows_is_refused_quickly_in_bounded_memory(hostile: Path) -> None:
+def test_workbook_with_a_million_rows_is_refused_in_bounded_memory(hostile: Path) -> None:
     path = one_sheet_workbook(hostile / "zeilen.xlsx", rows(1_000_000))
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 2 and "mehr als 100.000 Zeilen" in run.stderr and "Traceback" not in run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
 def test_more_than_20000_lines_are_refused(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from estimator.io.casefile import open_case
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
+from ui.models import LineColumn, LinesModel
 from ui.tasks import Task
 
 QStandardPaths.setTestModeEnabled(True)
@@ -52,3 +53,11 @@ def open_window(qtbot: object, settings: QSettings) -> object:
         return window
 
     return make
+
+
+def column(model: LinesModel, key: LineColumn) -> int:
+    return [c.key for c in model.columns].index(key)
+
+
+def cell(model: LinesModel, row: int, key: LineColumn) -> str:
+    return str(model.data(model.index(row, column(model, key))))

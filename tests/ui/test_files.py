@@ -1,0 +1,53 @@
+"""Files from the window: save and reopen, an unreadable file, recent files, the PDF export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import GOLDEN
+from tests.ui.conftest import column, finish
+from ui.models import LineColumn
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+DEDUCTIBLE = GOLDEN / "deductible_first_year_prorated.xlsx"
+
+
+def test_save_and_reopen_gives_the_same_estimate(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, LineColumn.FACTOR)), "3,5")
+    window.fee_model.setData(window.fee_model.index(1, column(window.fee_model, LineColumn.REASON)), "tief zerstörter Zahn")
+    window.person_panel.cooperating.setChecked(True)
+    assert window.files.save_to(tmp_path / "fall.hkp.json")
+    assert window.document.is_saved and not window.windowTitle().endswith("*")
+    reopened = open_window(tmp_path / "fall.hkp.json")
+    assert reopened.document.estimate.totals == window.document.estimate.totals
+    assert reopened.document.case.edits == window.document.case.edits
+    assert reopened.document.is_saved
+
+
+def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(text)
+    bad = tmp_path / "kaputt.xlsx"
+    bad.write_bytes(b"kein Excel")
+    task = finish(qtbot, window.files.open_path(bad))
+    assert task.error is not None and "keine Excel-Arbeitsmappe" in errors[0]
+    assert "keine Excel-Arbeitsmappe" in window.statusBar().currentMessage()
+    assert window.document.source == CROWN and window.centralWidget().isEnabled()
+
+
+def test_opening_remembers_recent_files(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    assert finish(qtbot, window.files.open_path(DEDUCTIBLE)).error is None
+    assert window.document.source == DEDUCTIBLE
+    assert window.files.recent_files()[0] == str(DEDUCTIBLE)
+    assert [a.text() for a in window.recent_menu.actions()] == [DEDUCTIBLE.name]
+
+
+def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    task = finish(qtbot, window.files.export_pdf(tmp_path / "schaetzung.pdf", open_after=False))
+    assert task.result.read_bytes().startswith(b"%PDF")
+    assert "PDF geschrieben" in window.statusBar().currentMessage()

@@ -1,0 +1,71 @@
+"""The table models of the window: lines with their amounts, edits and undo, findings, explanation steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import GOLDEN
+from tests.ui.conftest import cell, column
+from ui.main_window import MainWindow
+from ui.models import ExplanationModel, FindingsModel, LineColumn
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+DEDUCTIBLE = GOLDEN / "deductible_first_year_prorated.xlsx"
+
+
+def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = [line.number for line in model.lines].index("2210")
+    before_line, before_total = cell(model, row, LineColumn.BENEFIT), window.totals.values["benefit"].text()
+    assert model.setData(model.index(row, column(model, LineColumn.FACTOR)), "3,0")
+    assert cell(model, row, LineColumn.FACTOR) == "3"
+    assert cell(model, row, LineColumn.BENEFIT) != before_line
+    assert window.totals.values["benefit"].text() != before_total
+    assert window.windowTitle().endswith("* – HKP-Schätzer")
+    window.undo_action.trigger()
+    assert cell(model, row, LineColumn.BENEFIT) == before_line and window.totals.values["benefit"].text() == before_total
+    window.redo_action.trigger()
+    assert cell(model, row, LineColumn.FACTOR) == "3"
+
+
+def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar_at_once(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    assert not model.setData(model.index(0, column(model, LineColumn.TOOTH)), "99")
+    message = window.statusBar().currentMessage()
+    assert "FDI" in message and "Leistungen Zeile 2, Zahn" in message
+    assert window.document.undo_stack.count() == 0
+
+
+def test_accident_checkbox_in_a_line_is_an_undoable_edit(open_window: Any) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    model = window.fee_model
+    capped = window.document.estimate.totals.benefit
+    for row in range(len(model.lines)):
+        model.setData(
+            model.index(row, column(model, LineColumn.ACCIDENT)), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
+    assert window.document.estimate.totals.benefit > capped
+    assert window.document.undo_stack.count() == len(model.lines)
+
+
+@pytest.mark.parametrize("name", ["fee", "lab", "findings", "explanation", "filter"])
+def test_models_pass_the_model_tester(open_window: Any, qtmodeltester: Any, name: str) -> None:
+    window: MainWindow = open_window(DEDUCTIBLE)
+    window.fee_view.selectRow(0)
+    window.show_explanation()
+    models = {
+        "fee": window.fee_model,
+        "lab": window.lab_model,
+        "findings": window.findings_model,
+        "explanation": window.explanation_model,
+        "filter": window.fee_filter,
+    }
+    assert isinstance(window.findings_model, FindingsModel) and isinstance(window.explanation_model, ExplanationModel)
+    qtmodeltester.check(models[name], force_py=True)
+    window.person_panel.cooperating.setChecked(True)
+    qtmodeltester.check(models[name], force_py=True)

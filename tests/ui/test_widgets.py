@@ -1,0 +1,70 @@
+"""The panels: person and contract, totals with the causes of the own share, the tooth chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
+from tests.ui.conftest import cell
+from ui.models import LineColumn
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+DEDUCTIBLE = GOLDEN / "deductible_first_year_prorated.xlsx"
+
+
+def test_cooperating_dentist_turns_80_into_90_percent(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    assert cell(model, 1, LineColumn.RATE) == "80\u00a0%"
+    window.person_panel.cooperating.setChecked(True)
+    assert cell(model, 1, LineColumn.RATE) == "90\u00a0%"
+    assert window.document.estimate.totals.benefit > Decimal("323.01")
+    window.undo_action.trigger()
+    assert cell(model, 1, LineColumn.RATE) == "80\u00a0%" and not window.person_panel.cooperating.isChecked()
+
+
+def test_clicking_a_tooth_filters_the_lines(open_window: Any, qtbot: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    chart = window.tooth_chart
+    tooth = next(iter(window.fee_model.lines[0].teeth.teeth))
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._cell(tooth).center().toPoint())
+    shown = window.fee_filter.rowCount()
+    assert 0 < shown < len(window.fee_model.lines)
+    assert all(
+        tooth in window.fee_model.lines[window.fee_filter.mapToSource(window.fee_filter.index(r, 0)).row()].teeth.teeth
+        for r in range(shown)
+    )
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._cell(tooth).center().toPoint())
+    assert window.fee_filter.rowCount() == len(window.fee_model.lines)
+
+
+def test_totals_bar_says_what_the_patient_pays_by_cause(open_window: Any) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    text = window.totals.causes.text()
+    assert "Erstattungssatz 322,96\u00a0€" in text and "Zahnstaffel 292,04\u00a0€" in text
+    assert "Selbstbehalt" not in text  # only the causes that apply
+    assert "deductible_order=before_caps" in window.totals.causes.toolTip()
+
+
+def test_orthodontics_start_in_the_person_panel_is_an_undoable_edit(open_window: Any, tmp_path: Path) -> None:
+    plan = write_workbook(
+        tmp_path / "kfo.xlsx",
+        [[dt.datetime(2026, 6, 1), "OK", "GOZ", "6030", None, 1, 2.3, None, None, None, None]],
+        patient={"Geburtsdatum": dt.datetime(2007, 3, 1)},
+    )
+    window = open_window(plan)
+    assert window.document.estimate.totals.benefit == Decimal("0.00")
+    field = window.person_panel.orthodontics_start
+    field.setText("01.09.2025")
+    field.editingFinished.emit()
+    assert window.document.person.orthodontics_start == dt.date(2025, 9, 1)
+    assert window.document.estimate.totals.benefit == Decimal("174.63")
+    window.undo_action.trigger()
+    assert window.person_panel.orthodontics_start.text() == ""
+    assert window.document.estimate.totals.benefit == Decimal("0.00")

@@ -15,6 +15,14 @@ from estimator.phrases import Term
 TRUE_WORDS = frozenset({"true", "ja", "on", "1"})
 FALSE_WORDS = frozenset({"false", "nein", "off", "0"})
 YES, NO = Term("ja", "yes"), Term("nein", "no")
+KNOWN: dict[str, frozenset[object]] = {
+    "insurance_year": frozenset({"calendar", "anniversary"}),
+    "deductible_order": frozenset({"before_caps", "after_caps"}),
+    "splints_class": frozenset({"A", "B"}),
+    "fee_rounding": frozenset({"exact", "simple_fee_first"}),
+    "accident_lifts": frozenset({"staged_caps"}),
+}
+BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
 
 class SettingError(ValueError):
@@ -35,6 +43,11 @@ class Auslegung:
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def known(cls, name: str) -> frozenset[object] | None:
+        """The values the engine knows for a setting; None where the profile names them (its own tables)."""
+        return KNOWN.get(name, frozenset({True, False}) if name in BOOLEAN else None)
 
     @classmethod
     def of(cls, values: Mapping[str, object]) -> Auslegung:

@@ -45,6 +45,7 @@ EDITABLE: dict[str, dict[str, str]] = {
         "manual_class": "Klasse",
     },
 }
+MAY_BE_EMPTY = frozenset({"amount", "date", "manual_class"})  # empty: computed, the plan date, the class by the rules
 AMOUNT_INPUTS = ("count", "factor", "quantity", "unit_price")  # edits that change what a line's amount must be
 EditKey = tuple[str, int, str]  # (kind, index of the line among its kind, field)
 
@@ -169,6 +170,8 @@ class Case:
         as read is no edit."""
         self._check_editable(key)
         kind, index, name = key
+        if value is None and not back and name not in MAY_BE_EMPTY:
+            raise CaseError(f"{EDITABLE[kind][name]} der Zeile {index + 1}: ein Wert ist nötig")
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
         edits = dict(self.edits)
         if back or value == getattr(lines[index], name):

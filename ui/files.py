@@ -73,12 +73,16 @@ class FileActions(QObject):
     def open_path(self, path: Path) -> Task | None:
         """Open a workbook or case file in the background; the open case stays until the new one is read."""
         window = self.window
-        if window.tasks.busy or not window.may_discard():
+        if self._say_busy() or not window.may_discard():
             return None
         window.hold_edits(True)  # the case on screen is about to be replaced: no edits that would be lost
+        before, mark = window.document, window.document.undo_stack.index()
 
         def opened(found: tuple[Case, Estimate]) -> None:
             window.hold_edits(False)
+            changed = window.document is not before or before.undo_stack.index() != mark
+            if changed and not window.may_discard():  # changed meanwhile (undo, a review): asked again
+                return
             case, result = found
             is_case = is_case_file(path)
             window.document.discard_autosave()
@@ -95,7 +99,17 @@ class FileActions(QObject):
         title = self.tr("Öffnen: {0}").format(path.name)
         return window.tasks.run(title, lambda progress: read_case(path, progress), opened, failed)
 
+    def _say_busy(self) -> bool:
+        """Whether a task of the user's runs; if so the status bar says which (the caller does nothing)."""
+        running = self.window.tasks.busy
+        if running:
+            title = next(task.title for task in self.window.tasks.running if not task.background)
+            self.window.statusBar().showMessage(self.tr("Bitte warten: {0}").format(title), 5000)
+        return running
+
     def choose_and_open(self) -> None:
+        if self._say_busy():
+            return
         name, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Plan oder Fall öffnen"), self.folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
         )
@@ -166,6 +180,8 @@ class FileActions(QObject):
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the estimate shown now as the PDF letter, in the background; the viewer opens it when asked."""
         window = self.window
+        if self._say_busy():
+            return None
         if path is None:
             current = window.document.source or window.document.path
             stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"

@@ -190,12 +190,8 @@ class MainWindow(QMainWindow):
         """Alternatives and the staged-cap planner, computed in the background when their tab is shown."""
         if self.detail_tabs.currentWidget() is not self.whatif_text:
             return
-        if self.tasks.busy:
-            self._whatif_stale = True  # computed when the running task is done
-            return
         from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
 
-        self._whatif_stale = False
         document = self.document
         plan, tariffs, settings, lang = document.estimate.plan, document.tariffs, dict(document.case.settings), language()
         self.whatif_text.setPlainText(self.tr("Wird berechnet …"))
@@ -206,10 +202,13 @@ class MainWindow(QMainWindow):
             else:  # the case changed meanwhile: compute again for what is on screen now
                 self._whatif_stale = True
 
-        self.tasks.run(self.tr("Was wäre, wenn"), lambda _progress: whatif_text(plan, tariffs, settings, lang), shown)
+        work = lambda _progress: whatif_text(plan, tariffs, settings, lang)  # noqa: E731
+        started = self.tasks.run(self.tr("Was wäre, wenn"), work, shown, background=True)
+        self._whatif_stale = started is None  # the worker is busy: computed when it is free
 
     def _after_task(self, busy: bool) -> None:
         if not busy and self._whatif_stale:
+            self._whatif_stale = False
             self.show_whatif()
 
     def hold_edits(self, held: bool) -> None:
@@ -381,7 +380,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_discard():
-            self.tasks.wait()  # a PDF being written is finished, not cut off
+            self.hide()
+            self.tasks.close()  # a PDF being written is finished, not cut off; nothing comes back to this window
             self.document.discard_autosave()
             event.accept()
         else:

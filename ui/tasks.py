@@ -30,6 +30,7 @@ class Task:
     work: Work
     done: Callable[[Any], object]
     failed: Callable[[BaseException], object] | None = None
+    background: bool = False  # work the window does on its own (the what-if): never in the way of the user's
     finished: bool = False
     error: BaseException | None = None
     result: Any = field(default=None, repr=False)
@@ -38,7 +39,7 @@ class Task:
 class _Signals(QObject):
     """Carries a worker's outcome to the GUI thread (queued: the receiver lives there)."""
 
-    progress = Signal(int, int)
+    progress = Signal(object, int, int)  # task, done, total
     succeeded = Signal(object, object)  # task, result
     crashed = Signal(object, object)  # task, error
 
@@ -51,7 +52,7 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.task.work(self.signals.progress.emit)
+            result = self.task.work(lambda done, total: self.signals.progress.emit(self.task, done, total))
         except Exception as error:  # every failure goes back to the window; none is lost on the worker thread
             self.signals.crashed.emit(self.task, error)
         else:
@@ -59,7 +60,11 @@ class _Runner(QRunnable):
 
 
 class Tasks(QObject):
-    """Runs the window's slow work, one task at a time, with a busy indicator in the status bar."""
+    """Runs the window's slow work on one worker thread, with a busy indicator in the status bar.
+
+    A task the user asked for (open, PDF) runs one at a time; a background task (the what-if comparison) never
+    stands in its way: a user's task waits behind it on the worker, and a background task is not started while
+    anything else runs (its owner computes it again when the worker is free: busy_changed)."""
 
     busy_changed = Signal(bool)
 
@@ -74,12 +79,14 @@ class Tasks(QObject):
         self.bar.setTextVisible(False)
         status_bar.addPermanentWidget(self.label)
         status_bar.addPermanentWidget(self.bar)
-        self.current: Task | None = None
-        self._show(None)
+        self.running: list[Task] = []
+        self.closed = False
+        self._show()
 
     @property
     def busy(self) -> bool:
-        return self.current is not None
+        """Whether a task the user asked for runs (or waits for the worker)."""
+        return any(not task.background for task in self.running)
 
     def run(
         self,
@@ -87,26 +94,33 @@ class Tasks(QObject):
         work: Work,
         done: Callable[[Any], object],
         failed: Callable[[BaseException], object] | None = None,
+        *,
+        background: bool = False,
     ) -> Task | None:
-        """Start work on the worker thread; None (and a word in the status bar) while another task runs."""
-        if self.current is not None:
-            self.status_bar.showMessage(self.tr("Bitte warten: {0}").format(self.current.title), 5000)
+        """Start work on the worker thread. None while a user's task runs (said in the status bar) and, for a
+        background task, while anything runs."""
+        if self.closed or (background and self.running):
             return None
-        task = Task(title, work, done, failed)
+        if self.busy:
+            title_now = next(task.title for task in self.running if not task.background)
+            self.status_bar.showMessage(self.tr("Bitte warten: {0}").format(title_now), 5000)
+            return None
+        task = Task(title, work, done, failed, background=background)
         signals = _Signals(self)
         queued = Qt.ConnectionType.QueuedConnection
         signals.progress.connect(self._progress, queued)
         signals.succeeded.connect(self._succeeded, queued)
         signals.crashed.connect(self._crashed, queued)
-        self.current = task
-        self._show(task)
-        self.busy_changed.emit(True)
+        self.running.append(task)
+        self._show()
+        if not background:
+            self.busy_changed.emit(True)
         self.pool.start(_Runner(task, signals))
         return task
 
-    @Slot(int, int)
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
+    @Slot(object, int, int)
+    def _progress(self, task: Task, done: int, total: int) -> None:
+        if total > 0 and not task.background:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
 
@@ -119,24 +133,30 @@ class Tasks(QObject):
         self._finish(task, None, error)
 
     def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
-        self.current = None
-        self._show(None)
+        self.running.remove(task)
         task.finished, task.result, task.error = True, result, error
-        self.busy_changed.emit(False)
+        if self.closed:
+            return  # the window is gone: nothing of it to change
+        self._show()
         if error is None:
             task.done(result)
-            return
-        LOG.warning("%s fehlgeschlagen: %s", task.title, type(error).__name__)  # the kind only: no patient data in logs
-        self.status_bar.showMessage(self.tr("{0} fehlgeschlagen: {1}").format(task.title, self.describe(error)), ERROR_SHOWN_MS)
-        if task.failed is not None:
-            task.failed(error)
+        else:
+            LOG.warning("%s fehlgeschlagen: %s", task.title, type(error).__name__)  # the kind only: no patient data
+            message = self.tr("{0} fehlgeschlagen: {1}").format(task.title, self.describe(error))
+            self.status_bar.showMessage(message, ERROR_SHOWN_MS)
+            if task.failed is not None:
+                task.failed(error)
+        self.busy_changed.emit(bool(self.running))
 
-    def _show(self, task: Task | None) -> None:
-        self.label.setText(task.title + " …" if task else "")
+    def _show(self) -> None:
+        shown = next((task for task in reversed(self.running) if not task.background), None)
+        self.label.setText(shown.title + " …" if shown else "")
         self.bar.setRange(0, 0)  # busy until the work says how far it is
-        self.label.setVisible(task is not None)
-        self.bar.setVisible(task is not None)
+        self.label.setVisible(shown is not None)
+        self.bar.setVisible(shown is not None)
 
-    def wait(self, milliseconds: int = -1) -> bool:
-        """Block until the worker is idle (for quitting); the callbacks still arrive through the event loop."""
-        return self.pool.waitForDone(milliseconds)
+    def close(self) -> None:
+        """For a closing window: no more tasks, no more callbacks; what runs is finished (a PDF half-written
+        is not left behind)."""
+        self.closed = True
+        self.pool.waitForDone()

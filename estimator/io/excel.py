@@ -213,7 +213,11 @@ def _lab_line(reader: _RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
-        reader.problem("Nr", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_CODE))
+        reader.problem(
+            "Nr",
+            Code.INPUT_MISSING_VALUE,
+            what=say(Code.PART_MISSING_LAB_CODE, lab_list=load_tariffs().default.profile.lab_list_name),
+        )
     if price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
     if code_raw is None or price is None:

@@ -64,6 +64,9 @@ def phrase_from_data(data: Any, depth: int = 0) -> Phrase:
     return Phrase(code, tuple((str(name), _value(value, depth + 1)) for name, value in params.items()))
 
 
+LARGEST = 10**12  # no amount, count or rate of a plan comes near it
+
+
 def _text(value: Any, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str) or len(value) > limit:
         raise PhraseDataError(f"Text bis {limit} Zeichen erwartet")
@@ -72,7 +75,7 @@ def _text(value: Any, limit: int = MAX_TEXT) -> str:
 
 def _value(data: Any, depth: int) -> Param:
     if isinstance(data, (bool, int)):
-        if isinstance(data, int) and not isinstance(data, bool) and abs(data) > 10**12:
+        if isinstance(data, int) and not isinstance(data, bool) and abs(data) > LARGEST:
             raise PhraseDataError("Zahl zu groß")
         return data
     if isinstance(data, str):
@@ -96,7 +99,10 @@ def _tagged(tag: str, inner: Any, depth: int) -> Param:
             raise PhraseDataError(f"Liste mit höchstens {MAX_ITEMS} Einträgen erwartet")
         return tuple(_value(item, depth + 1) for item in inner)
     if tag in NUMBERS:
-        number: Money | Number | Percent = NUMBERS[tag](machine_decimal(inner))  # type: ignore[assignment]
+        value = machine_decimal(inner)
+        if not value.is_finite() or abs(value) > LARGEST:
+            raise PhraseDataError("Zahl zu groß")
+        number: Money | Number | Percent = NUMBERS[tag](value)  # type: ignore[assignment]
         return number
     if tag == "class":
         return LineClass(inner)

@@ -42,7 +42,7 @@ from estimator.wording import (
 
 DISCLAIMER = (
     "Diese Schätzung ist unverbindlich. Sie beruht auf dem vorgelegten Heil- und Kostenplan und den angegebenen "
-    "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0})."
+    "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0}, {1})."
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
@@ -202,7 +202,7 @@ def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead:
                 para(f"Auslegung: {escape(settings)}.", styles["small"]),
                 para(f"Preislisten und Tarifprofil: {escape(versions)}.", styles["small"]),
                 Spacer(1, 3 * mm),
-                para(escape(DISCLAIMER.format(tariff.profile.sections.cost_estimate)), styles["base"]),
+                para(escape(DISCLAIMER.format(tariff.profile.conditions, tariff.profile.sections.cost_estimate)), styles["base"]),
                 Spacer(1, 4 * mm),
                 signature,
             ]

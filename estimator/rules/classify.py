@@ -86,7 +86,7 @@ def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> De
         label = profile.checkup_label
         if settings.checkup_is_prevention:
             return DefaultClass(P, sections.rate_P, say(Code.REASON_CHECKUP_PREVENTION, label=label, number=number))
-        return DefaultClass(B, sections.rate_B, say(Code.REASON_CHECKUP_GENERAL, label=label, number=number), True)
+        return DefaultClass(B, sections.rate_B, say(Code.REASON_CHECKUP_GENERAL, number=number), True)
     if number in profile.surcharge_numbers:
         return DefaultClass(B, sections.surcharge, say(Code.REASON_RANGE, label=profile.surcharge_label), surcharge=True)
     if number == profile.laser_number:

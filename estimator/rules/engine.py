@@ -58,6 +58,10 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
 
     fee_works, lab_works, used = _works(plan, tariff, report)
     for catalogues in used.values():
+        try:
+            catalogues.profile.settings(overrides)
+        except SettingError as error:
+            raise SettingError(f"Tarifprofil {catalogues.profile.source.version}: {error}") from None
         if catalogues.profile.variant(variant) is None:
             raise SettingError(f"Tarif „{variant}“ gibt es im Tarifprofil {catalogues.profile.source.version} nicht")
     works = fee_works + lab_works

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from estimator.model import VersionUsed
 from estimator.resources import PRICELISTS
+from estimator.tariff.checked import ProfileError
 from estimator.tariff.pricelists import FeeSchedule, LabList, Source, load_fee_schedule, load_lab_list
-from estimator.tariff.profile import Profile, ProfileError, load_profile, valid_from
+from estimator.tariff.profile import Profile, load_profile, valid_from
 
 T = TypeVar("T")
 
@@ -45,12 +46,29 @@ class Dated(Generic[T]):
         return day < self.days[0]
 
 
-def _dated(folder: Path, suffix: str, load: Callable[[Path], T]) -> Dated[T]:
+class _Sourced(Protocol):
+    @property
+    def source(self) -> Source: ...
+
+
+S = TypeVar("S", bound=_Sourced)
+
+
+def _dated(folder: Path, suffix: str, load: Callable[[Path], S]) -> Dated[S]:
+    """Every version in a folder, each named by its valid-from date - which its content must say too - and each
+    with a version name of its own (the estimate names the versions it used by it)."""
     paths = sorted(folder.glob(f"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]{suffix}"))
     if not paths:
         raise ProfileError(f"{folder}: keine Version (Datei JJJJ-MM-TT{suffix})")
     days = tuple(valid_from(path) for path in paths)
-    return Dated(days, tuple(load(path) for path in paths))
+    versions = tuple(load(path) for path in paths)
+    for path, day, version in zip(paths, days, versions, strict=True):
+        if version.source.valid_from != day:
+            raise ProfileError(f"{path}: gültig ab {version.source.valid_from}, der Dateiname sagt {day}")
+    names = [version.source.version for version in versions]
+    if len(set(names)) != len(names):
+        raise ProfileError(f"{folder}: zwei Dateien mit derselben Version {max(names, key=names.count)}")
+    return Dated(days, versions)
 
 
 @dataclass(frozen=True)
@@ -130,6 +148,8 @@ class Tariffs:
 def _tariff(directory: Path, key: str) -> Tariff:
     profiles = _dated(directory / key, ".toml", load_profile)
     lists = profiles.latest.price_lists
+    if any(profile.price_lists != lists for profile in profiles.versions):
+        raise ProfileError(f"{directory / key}: alle Versionen des Tarifprofils nennen dieselben Preislisten-Ordner")
     return Tariff(
         key=key,
         profiles=profiles,

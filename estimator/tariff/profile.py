@@ -14,29 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.auslegung import Auslegung, SettingNames
+from estimator.auslegung import Auslegung, SettingError, SettingNames
 from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
+from estimator.money import ZERO
 from estimator.phrases import Term
-from estimator.tariff.pricelists import Source, decimals, source_of
-
-
-class ProfileError(ValueError):
-    """A tariff profile that cannot be used; the message names the file and the entry."""
-
-
-@dataclass(frozen=True)
-class Codes:
-    """Fee numbers or lab codes from first to last: "2200"-"2320", "I 111"-"I 117" (same kind and length)."""
-
-    first: str
-    last: str
-
-    def __contains__(self, code: object) -> bool:
-        if not isinstance(code, str):
-            return False
-        first = self.first
-        return code.startswith("I ") == first.startswith("I ") and len(code) == len(first) and first <= code <= self.last
+from estimator.tariff.checked import Codes, ProfileError, Table
+from estimator.tariff.pricelists import Source, source_of
 
 
 def in_any(code: str, ranges: tuple[Codes, ...]) -> bool:
@@ -114,6 +98,7 @@ class Profile:
     display_name: str
     price_lists: dict[str, str]  # lab | goz | goae -> folder of pricelists/
     lab_list_name: str
+    conditions: str  # the conditions the sections belong to, as the letter names them
     variants: tuple[Variant, ...]
     default_variant: str
     deductible_youth_until: int
@@ -175,133 +160,206 @@ class Profile:
         return self.auslegung.changed(overrides or {}, self.auslegung_choices)
 
 
-def _codes(pairs: Any) -> tuple[Codes, ...]:
-    return tuple(Codes(str(first), str(last)) for first, last in pairs)
+ONE = Decimal(1)
+MONEY_LIMIT = Decimal(1_000_000)
+PRICE_LISTS = frozenset({"lab", "goz", "goae"})
+MAX_FACTOR_KEYS = frozenset({"GOZ", "GOÄ.personal", "GOÄ.technical", "GOÄ.laboratory", "GOÄ.single_rate"})
+RATE_KEYS = frozenset({"A", "A_cooperating", "B", "P", "X"})
+SOURCE_KEYS = ("name", "version", "valid_from", "source")
 
 
-def _term(data: dict[str, Any]) -> Term:
-    return Term(str(data["de"]), str(data["en"]))
-
-
-def _class_rule(data: dict[str, Any], key: str = "numbers", line_class: str | None = None) -> ClassRule:
-    pairs = [data[key]] if data[key] and isinstance(data[key][0], str) else data[key]
-    return ClassRule(
-        codes=_codes(pairs),
-        line_class=LineClass(line_class or data["class"]),
-        section=str(data.get("section", "")),
-        label=_term(data["label"]),
-        preparatory=bool(data.get("preparatory", False)),
+def _class_rule(table: Table, key: str = "numbers", line_class: str | None = None, sectioned: bool = True) -> ClassRule:
+    """A range with its class; a fee range names the section that gives the class (a lab range takes its section
+    from the rule that uses it)."""
+    rule = ClassRule(
+        codes=table.codes(key),
+        line_class=_line_class(table, line_class),
+        section=table.text("section") if sectioned else table.text("section", ""),
+        label=table.term("label"),
+        preparatory=table.flag("preparatory", False),
     )
+    table.done()
+    return rule
 
 
-def _simple_rule(data: dict[str, Any]) -> ClassRule:
-    return ClassRule((), LineClass(data["class"]), str(data["section"]), _term(data["label"]), bool(data.get("preparatory")))
+def _line_class(table: Table, fixed: str | None) -> LineClass:
+    value = fixed or table.text("class")
+    try:
+        return LineClass(value)
+    except ValueError:
+        raise ProfileError(f"{table.where}.class: A, B, P oder X erwartet, {value!r} gefunden") from None
+
+
+def _simple_rule(table: Table) -> ClassRule:
+    rule = ClassRule((), _line_class(table, None), table.text("section"), table.term("label"), table.flag("preparatory", False))
+    table.done()
+    return rule
 
 
 def load_profile(path: Path) -> Profile:
     """Read and check a profile; ProfileError names the file and what is wrong."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        profile = _profile(data)
-    except (KeyError, TypeError, ValueError, IndexError, ArithmeticError) as error:
-        raise ProfileError(f"{path}: Tarifprofil unvollständig oder fehlerhaft ({type(error).__name__}: {error})") from None
-    _check(profile, path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ProfileError(f"{path}: Tarifprofil nicht lesbar ({error})") from None
+    try:
+        profile = _profile(Table(data, "Tarifprofil"))
+        _check(profile)
+    except ProfileError as error:
+        raise ProfileError(f"{path}: {error}") from None
     return profile
 
 
-def _setting_names(data: dict[str, Any]) -> SettingNames:
-    return SettingNames(
-        settings={name: _term(entry) for name, entry in data.items()},
-        values={name: {value: _term(term) for value, term in entry.get("values", {}).items()} for name, entry in data.items()},
-    )
+def _variants(top: Table) -> tuple[Variant, ...]:
+    variants = []
+    for table in top.tables("variants"):
+        money = (ZERO, MONEY_LIMIT)
+        variants.append(
+            Variant(table.text("name"), table.decimal("deductible_youth", *money), table.decimal("deductible_adult", *money))
+        )
+        table.done()
+    return tuple(variants)
 
 
-def _profile(data: dict[str, Any]) -> Profile:
-    prophylaxis, orthodontics, surcharges = data["prophylaxis"], data["orthodontics"], data["surcharges"]
+def _setting_names(table: Table) -> SettingNames:
+    settings, values = {}, {}
+    for name in table.data:
+        entry = table.table(name)
+        settings[name] = Term(entry.text("de"), entry.text("en"))
+        values[name] = (
+            {value: Term(*_pair(entry, value, term)) for value, term in entry.mapping("values").items()}
+            if entry.has("values")
+            else {}
+        )
+        entry.done()
+    return SettingNames(settings, values)
+
+
+def _pair(entry: Table, value: str, term: Any) -> tuple[str, str]:
+    named = Table(term, f"{entry.where}.values.{value}")
+    pair = (named.text("de"), named.text("en"))
+    named.done()
+    return pair
+
+
+def _auslegung(top: Table) -> tuple[Auslegung, dict[str, tuple[Any, ...]]]:
+    try:
+        chosen = Auslegung.of(top.mapping("auslegung"))
+    except SettingError as error:
+        raise ProfileError(str(error)) from None
+    choices = {name: tuple(values) for name, values in top.mapping("auslegung_choices").items()}
+    for name, values in choices.items():
+        known = Auslegung.known(name)
+        if not isinstance(values, tuple) or not values or (known is not None and not set(values) <= known):
+            raise ProfileError(f"auslegung_choices.{name}: Werte aus {sorted(map(str, known or ()))} erwartet, {values!r}")
+    return chosen, choices
+
+
+def _profile(top: Table) -> Profile:
+    for key in SOURCE_KEYS:
+        top.text(key)
+    money, share, factor = (ZERO, MONEY_LIMIT), (ZERO, ONE), (ONE / 10, Decimal(20))
+    deductible, rates, caps = top.table("deductible"), top.table("rates"), top.table("staged_caps")
+    sections, prophylaxis, orthodontics = top.table("sections"), top.table("prophylaxis"), top.table("orthodontics")
+    surcharges, laser, pzr, implants, lab = (top.table(k) for k in ("surcharges", "laser", "pzr", "implants", "lab"))
+    factors, preparatory = top.table("max_factors"), top.table("preparatory")
+    try:
+        source = source_of(top.data)
+    except ValueError as error:
+        raise ProfileError(f"valid_from: Datum JJJJ-MM-TT erwartet ({error})") from None
+    auslegung, choices = _auslegung(top)
+    derived = {}
+    for number, entry in top.mapping("derived_fees").items():
+        fee = Table(entry, f"derived_fees.{number}")
+        derived[str(number)] = DerivedFee(fee.codes("of")[0], fee.decimal("share", *share))
+        fee.done()
     section_names = {f.name for f in fields(Sections)}
-    return Profile(
-        source=source_of(data),
-        display_name=str(data["display_name"]),
-        price_lists={k: str(v) for k, v in data["price_lists"].items()},
-        lab_list_name=str(data["lab_list_name"]),
-        variants=tuple(
-            Variant(str(v["name"]), Decimal(v["deductible_youth"]), Decimal(v["deductible_adult"])) for v in data["variants"]
-        ),
-        default_variant=str(data["default_variant"]),
-        deductible_youth_until=int(data["deductible"]["youth_until"]),
-        rates=decimals(data["rates"]),
-        staged_caps=tuple(Decimal(v) for v in data["staged_caps"]["cumulative"]),
-        sections=Sections(**{k: str(v) for k, v in data["sections"].items() if k in section_names}),
-        fee_classes=tuple(_class_rule(entry) for entry in data["fee_classes"]),
-        goae_class=_simple_rule(data["goae_class"]),
-        other_class=_simple_rule(data["other_class"]),
-        splints=_class_rule(data["splints"], line_class="A"),
-        orthodontics=_class_rule(orthodontics, line_class="B"),
-        orthodontics_lab=ClassRule(_codes(orthodontics["lab_codes"]), LineClass.B, "", _term(orthodontics["lab_label"])),
-        orthodontics_age_limit=int(orthodontics["age_limit"]),
-        tooth_level_services=_codes(data["preparatory"]["tooth_level_services"]),
-        lab_classes=tuple(_class_rule(entry, key="codes") for entry in data["lab_classes"]),
-        pzr_numbers=frozenset(data["pzr"]["fee_numbers"]),
-        pzr_limit=Decimal(data["pzr"]["limit"]),
-        pzr_limit_cooperating=Decimal(data["pzr"]["limit_cooperating"]),
-        implants_per_jaw=int(data["implants"]["per_jaw"]),
-        implant_numbers=frozenset(data["implants"]["insertion_numbers"]),
-        checkup_numbers=frozenset(prophylaxis["checkup_numbers"]),
-        checkup_label=_term(prophylaxis["checkup_label"]),
-        individual_prophylaxis=frozenset(prophylaxis["individual_numbers"]),
+    section_values = {name: sections.text(name) for name in section_names}
+    profile = Profile(
+        source=source,
+        display_name=top.text("display_name"),
+        price_lists={k: str(v) for k, v in top.mapping("price_lists").items()},
+        lab_list_name=top.text("lab_list_name"),
+        conditions=top.text("conditions"),
+        variants=_variants(top),
+        default_variant=top.text("default_variant"),
+        deductible_youth_until=deductible.whole("youth_until", 0, 120),
+        rates={k: rates.decimal(k, *share) for k in sorted(RATE_KEYS)},
+        staged_caps=caps.decimals("cumulative", *money),
+        sections=Sections(**section_values),
+        fee_classes=tuple(_class_rule(entry) for entry in top.tables("fee_classes")),
+        goae_class=_simple_rule(top.table("goae_class")),
+        other_class=_simple_rule(top.table("other_class")),
+        splints=_class_rule(top.table("splints"), line_class="A"),
+        orthodontics=ClassRule(orthodontics.codes("numbers"), LineClass.B, "", orthodontics.term("label")),
+        orthodontics_lab=ClassRule(orthodontics.codes("lab_codes"), LineClass.B, "", orthodontics.term("lab_label")),
+        orthodontics_age_limit=orthodontics.whole("age_limit", 0, 120),
+        tooth_level_services=preparatory.codes("tooth_level_services"),
+        lab_classes=tuple(_class_rule(entry, key="codes", sectioned=False) for entry in top.tables("lab_classes")),
+        pzr_numbers=frozenset(pzr.strings("fee_numbers")),
+        pzr_limit=pzr.decimal("limit", *money),
+        pzr_limit_cooperating=pzr.decimal("limit_cooperating", *money),
+        implants_per_jaw=implants.whole("per_jaw", 0, 16),
+        implant_numbers=frozenset(implants.strings("insertion_numbers")),
+        checkup_numbers=frozenset(prophylaxis.strings("checkup_numbers")),
+        checkup_label=prophylaxis.term("checkup_label"),
+        individual_prophylaxis=frozenset(prophylaxis.strings("individual_numbers")),
         prophylaxis_frequency={
-            reading: {number: int(units) for number, units in prophylaxis[f"frequency_{reading}"].items()}
-            for reading in data["auslegung_choices"]["prophylaxis_frequency"]
+            reading: prophylaxis.whole_map(f"frequency_{reading}", 0, 366) for reading in choices["prophylaxis_frequency"]
         },
-        prophylaxis_exclusive=frozenset(prophylaxis["exclusive_with"]),
+        prophylaxis_exclusive=frozenset(prophylaxis.strings("exclusive_with")),
         needs_reason_beside_prophylaxis={
-            "GOZ": frozenset(prophylaxis["needs_reason_goz"]),
-            "GOÄ": frozenset(prophylaxis["needs_reason_goae"]),
+            "GOZ": frozenset(prophylaxis.strings("needs_reason_goz")),
+            "GOÄ": frozenset(prophylaxis.strings("needs_reason_goae")),
         },
-        surcharge_numbers=frozenset(surcharges["numbers"]),
-        surcharge_label=_term(surcharges["label"]),
-        surgical=_codes(surcharges["surgical"]),
-        surgical_goae_sections=frozenset(surcharges["surgical_goae_sections"]),
-        surgical_label=_term(surcharges["surgical_label"]),
-        laser_number=str(data["laser"]["number"]),
-        lasered_numbers=frozenset(data["laser"]["lasered_numbers"]),
-        laser_maximum=Decimal(data["laser"]["maximum"]),
-        derived_fees={
-            str(number): DerivedFee(Codes(*map(str, entry["of"])), Decimal(entry["share"]))
-            for number, entry in data["derived_fees"].items()
-        },
-        max_factors=decimals(data["max_factors"]),
-        lab_default_vat=Decimal(data["lab"]["default_vat_percent"]),
-        lab_usual_vat=tuple(Decimal(v) for v in data["lab"]["usual_vat_percents"]),
-        lab_cost_estimate_threshold=Decimal(data["lab"]["cost_estimate_threshold"]),
-        lab_per_jaw_limits={k: int(v) for k, v in data["lab"]["per_jaw_limits"].items()},
-        never_eligible_words=tuple(data["lab"]["never_eligible_words"]),
-        auslegung=Auslegung.of(data["auslegung"]),
-        auslegung_choices={k: tuple(v) for k, v in data["auslegung_choices"].items()},
-        auslegung_names=_setting_names(data["auslegung_names"]),
+        surcharge_numbers=frozenset(surcharges.strings("numbers")),
+        surcharge_label=surcharges.term("label"),
+        surgical=surcharges.codes("surgical"),
+        surgical_goae_sections=frozenset(surcharges.strings("surgical_goae_sections")),
+        surgical_label=surcharges.term("surgical_label"),
+        laser_number=laser.text("number"),
+        lasered_numbers=frozenset(laser.strings("lasered_numbers")),
+        laser_maximum=laser.decimal("maximum", *money),
+        derived_fees=derived,
+        max_factors={k: factors.decimal(k, *factor) for k in sorted(MAX_FACTOR_KEYS)},
+        lab_default_vat=lab.decimal("default_vat_percent", ZERO, Decimal(100)),
+        lab_usual_vat=lab.decimals("usual_vat_percents", ZERO, Decimal(100)),
+        lab_cost_estimate_threshold=lab.decimal("cost_estimate_threshold", *money),
+        lab_per_jaw_limits=lab.whole_map("per_jaw_limits", 0, 32),
+        never_eligible_words=lab.strings("never_eligible_words"),
+        auslegung=auslegung,
+        auslegung_choices=choices,
+        auslegung_names=_setting_names(top.table("auslegung_names")),
     )
+    deductible.get("first_year_reduction", "")  # a note for the reader of the file
+    for table in (deductible, rates, caps, sections, prophylaxis, orthodontics, surcharges, laser, pzr, implants, lab):
+        table.done()
+    for table in (factors, preparatory):
+        table.done()
+    top.done()
+    return profile
 
 
-def _check(profile: Profile, path: Path) -> None:
+def _check(profile: Profile) -> None:
     problems = []
-    if profile.default_variant not in profile.variant_names:
+    names = profile.variant_names
+    if len(set(names)) != len(names):
+        problems.append("zwei Varianten mit demselben Namen")
+    if profile.default_variant not in names:
         problems.append(f"default_variant {profile.default_variant} ist keine der Varianten")
     if not 0 <= profile.cap_years <= MAX_CAP_YEARS:
         problems.append(f"höchstens {MAX_CAP_YEARS} Jahre Zahnstaffel")
     if any(b < a for a, b in zip(profile.staged_caps, profile.staged_caps[1:], strict=False)):
         problems.append("die Zahnstaffel ist kumuliert und steigt von Jahr zu Jahr")
-    missing = {"A", "A_cooperating", "B", "P", "X"} - profile.rates.keys()
-    if missing:
-        problems.append(f"Erstattungssätze fehlen: {', '.join(sorted(missing))}")
     if set(profile.auslegung_choices) != set(Auslegung.names()):
         problems.append(f"auslegung_choices nennt genau: {', '.join(Auslegung.names())}")
     for name, value in profile.auslegung.items():
         if value not in profile.auslegung_choices.get(name, ()):
             problems.append(f"Auslegung {name}={value} steht nicht unter auslegung_choices")
-    if not {"lab", "goz", "goae"} <= profile.price_lists.keys():
+    if set(profile.price_lists) != PRICE_LISTS:
         problems.append("price_lists nennt lab, goz und goae")
     if problems:
-        raise ProfileError(f"{path}: " + "; ".join(problems))
+        raise ProfileError("; ".join(problems))
 
 
 def valid_from(path: Path) -> dt.date:

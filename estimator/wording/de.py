@@ -160,7 +160,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
-    C.PART_MISSING_LAB_CODE: "Laborcode fehlt",
+    C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
     C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",

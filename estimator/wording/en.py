@@ -142,7 +142,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
-    C.PART_MISSING_LAB_CODE: "lab code missing",
+    C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",
     C.PART_REVIEW_CLASS: "class {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",

@@ -123,7 +123,7 @@ def test_bounds_at_their_edges_are_accepted() -> None:
     assert parse_date("31.12.2200") == dt.date(2200, 12, 31) and parse_date("01.01.1900") == dt.date(1900, 1, 1)
 
 
-# --- bounded work: each shape of hostile workbook costs seconds and a few hundred MB at most ---
+# --- bounded work: each shape of hostile workbook costs a few hundred MB at most (its time: bench/bench.py) ---
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +135,9 @@ def test_ten_megabyte_shared_string_in_200_rows_is_cut_and_estimated(hostile: Pa
     strings, sheet = shared_string_in_rows(10, 200)
     path = one_sheet_workbook(hostile / "geteilt.xlsx", sheet, strings)
     assert path.stat().st_size < 100_000
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 0, run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
     out = hostile / "geteilt.json"
     assert main(["estimate", str(path), "--json", str(out), "--plan-date", "10.03.2026"]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -147,42 +147,42 @@ def test_ten_megabyte_shared_string_in_200_rows_is_cut_and_estimated(hostile: Pa
     assert out.stat().st_size < 2_000_000
 
 
-def test_sixty_megabyte_row_is_read_in_bounded_time_and_memory(hostile: Path) -> None:
+def test_sixty_megabyte_row_is_read_in_bounded_memory(hostile: Path) -> None:
     path = one_sheet_workbook(hostile / "zeile.xlsx", one_huge_row(60))
     assert path.stat().st_size < 400_000
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 0, run.stderr
-    assert seconds < 10 and peak < 400, (seconds, peak)
+    assert peak < 400, peak
 
 
-def test_row_of_two_million_cells_is_refused_quickly(hostile: Path) -> None:
+def test_row_of_two_million_cells_is_refused_in_bounded_memory(hostile: Path) -> None:
     path = one_sheet_workbook(hostile / "breit.xlsx", many_cells_row(1_500_000))
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 2 and "mehr als 1.024 Zellen" in run.stderr and "Traceback" not in run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
 def test_workbook_with_more_text_than_the_budget_is_refused(hostile: Path) -> None:
     path = one_sheet_workbook(hostile / "text.xlsx", texts_in_rows(9_000, 1_900))
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 2 and "Zeichen Text" in run.stderr and "Traceback" not in run.stderr
-    assert seconds < 20 and peak < 400, (seconds, peak)
+    assert peak < 400, peak
 
 
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet1.XML", "xl/sheet1.xml", "xl/worksheets/blatt.bin.xml"])
 def test_a_worksheet_under_an_unusual_name_is_checked_like_any_other(hostile: Path, part: str) -> None:
     path = workbook_with_parts(hostile / "umbenannt.xlsx", part, many_cells_row(1_500_000))
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     refused = "mehr als 1.024 Zellen" in run.stderr or "MB belegen" in run.stderr  # cells counted, or the part too big
     assert run.returncode == 2 and refused and "Traceback" not in run.stderr, run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
 def test_one_worksheet_named_by_many_sheets_counts_for_each(hostile: Path) -> None:
     path = workbook_with_parts(hostile / "geteilt.xlsx", "xl/worksheets/sheet1.xml", rows(60_000), sheets=20)
-    run, seconds, peak = run_measured(path)
+    run, peak = run_measured(path)
     assert run.returncode == 2 and "Zellen" in run.stderr and "Traceback" not in run.stderr, run.stderr
-    assert seconds < 10 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
 def test_more_than_255_sheets_are_refused(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:

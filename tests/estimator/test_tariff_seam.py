@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from estimator.auslegung import SettingError
 from estimator.codes import Code
 from estimator.resources import PRICELISTS
 from estimator.rules.engine import estimate
@@ -44,7 +45,18 @@ def tariffs(tmp_path_factory: pytest.TempPathFactory) -> Tariffs:
     shutil.copytree(PRICELISTS, root, ignore=shutil.ignore_patterns("sources"))
     profile = root / "test" / "fuenf" / "2026-01-01.toml"
     profile.parent.mkdir(parents=True)
-    profile.write_text(_test_profile((PRICELISTS / "dkv/bm5/2026-01-01.toml").read_text(encoding="utf-8")), "utf-8")
+    own = _test_profile((PRICELISTS / "dkv/bm5/2026-01-01.toml").read_text(encoding="utf-8"))
+    profile.write_text(own, "utf-8")
+    later = own.replace('version = "T5-2026.1"', 'version = "T5-2027.1"').replace(
+        'valid_from = "2026-01-01"', 'valid_from = "2027-01-01"'
+    )
+    later = later.replace(
+        'prophylaxis_frequency = ["goz2012", "tariff_annex"]', 'prophylaxis_frequency = ["goz2012", "tariff_annex", "strict"]'
+    )
+    later = later.replace(
+        "frequency_goz2012 = {", 'frequency_strict = { "1000" = 1, "1010" = 1, "1020" = 1 }\nfrequency_goz2012 = {'
+    )
+    (profile.parent / "2027-01-01.toml").write_text(later, "utf-8")
     (root / "index.toml").write_text('tariffs = ["dkv/bm5", "test/fuenf"]\ndefault_tariff = "dkv/bm5"\n', "utf-8")
     b269 = json.loads((root / "b269/2026-01-01.json").read_text(encoding="utf-8"))
     b269.update(version="B269-2027.1", valid_from="2027-01-01")
@@ -103,6 +115,14 @@ def test_a_plan_across_a_price_change_uses_both_lab_lists(tariffs: Tariffs) -> N
     ]
     assert "6,50" in " ".join(step_text(e) for e in labs[1].explanations)
     assert [v.version for v in result.versions if v.kind == "lab"] == ["B269-2026.1", "B269-2027.1"]
+
+
+def test_a_setting_only_a_later_profile_allows_is_refused_for_lines_under_the_earlier(tariffs: Tariffs) -> None:
+    in_2027 = plan(fee("1020", date=dt.date(2027, 3, 1)), variant="T5/0", insurance_start=dt.date(2010, 1, 1))
+    assert estimate(in_2027, tariffs, {"prophylaxis_frequency": "strict"}).settings.prophylaxis_frequency == "strict"
+    in_2026 = plan(fee("1020", date=dt.date(2026, 3, 1)), variant="T5/0", insurance_start=dt.date(2010, 1, 1))
+    with pytest.raises(SettingError, match=r"Tarifprofil T5-2026\.1: Auslegung prophylaxis_frequency=strict"):
+        estimate(in_2026, tariffs, {"prophylaxis_frequency": "strict"})
 
 
 def test_the_shipped_lists_for_a_plan_before_their_first_version_are_named_in_a_finding() -> None:

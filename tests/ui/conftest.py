@@ -36,8 +36,8 @@ def finish(qtbot: Any, task: Task | None) -> Task:
 
 
 def idle(qtbot: Any, window: MainWindow) -> None:
-    """Wait until the window runs no background task."""
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=120_000)
+    """Wait until the window runs no task, its own background work included."""
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=120_000)
 
 
 @pytest.fixture

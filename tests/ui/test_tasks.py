@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from estimator.io.workbook import write_workbook
 from estimator.samples import synthetic_plan
@@ -76,3 +77,39 @@ def test_one_task_at_a_time(open_window: Any, qtbot: Any) -> None:
     assert "Bitte warten: Warten" in window.statusBar().currentMessage()
     release.set()
     assert finish(qtbot, first).result is True
+
+
+def test_the_users_task_waits_behind_a_background_task_and_a_closed_window_gets_no_callback(open_window: Any, qtbot: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    release = threading.Event()
+    background = window.tasks.run("Hintergrund", lambda _p: release.wait(10), print, background=True)
+    assert background is not None and not window.tasks.busy and not window.tasks.bar.isVisible()
+    assert window.tasks.run("noch einer", lambda _p: None, print, background=True) is None
+    called: list[object] = []
+    users = window.tasks.run("Benutzer", lambda _p: "fertig", called.append)
+    assert users is not None and window.tasks.busy and "Benutzer" in window.tasks.label.text()
+    release.set()
+    finish(qtbot, users)
+    assert called == ["fertig"] and background.finished
+
+    release.clear()
+    late = window.tasks.run("spät", lambda _p: release.wait(10), called.append)
+    window.tasks.closed = True  # as close() sets it, without waiting here
+    release.set()
+    qtbot.waitUntil(lambda: late is not None and late.finished, timeout=10_000)
+    assert called == ["fertig"]  # the result of the closed window's task went nowhere
+
+
+def test_an_edit_made_while_a_file_opens_is_asked_about_before_it_is_replaced(open_window: Any, qtbot: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    release = threading.Event()
+    window.tasks.run("Hintergrund", lambda _p: release.wait(10), print, background=True)
+    task = window.files.open_path(GOLDEN / "implant_limit.xlsx")  # waits on the worker behind the background task
+    assert task is not None and not window.centralWidget().isEnabled()
+    window.document.edit_person(cooperating=True)  # e.g. by a shortcut that the disabled panel does not stop
+    asked: list[str] = []
+    window.ask_on_close = lambda title, text: asked.append(text) or QMessageBox.StandardButton.Cancel
+    release.set()
+    finish(qtbot, task)
+    assert len(asked) == 1 and window.document.source == GOLDEN / "crown_basic.xlsx"
+    assert window.document.person.cooperating and window.centralWidget().isEnabled()

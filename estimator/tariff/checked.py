@@ -1,0 +1,153 @@
+"""A table of a tariff profile read as untrusted data: every key known, every value of its type, finite and in its
+range; a ProfileError names the file's key and what is wrong. A profile that loads is one the engine can apply."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from estimator.phrases import Term
+
+
+class ProfileError(ValueError):
+    """A tariff profile or price list that cannot be used; the message names the file and the key."""
+
+
+_MISSING: Any = object()
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Fee numbers or lab codes from first to last: "2200"-"2320", "I 111"-"I 117" (same kind and length)."""
+
+    first: str
+    last: str
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        first = self.first
+        return code.startswith("I ") == first.startswith("I ") and len(code) == len(first) and first <= code <= self.last
+
+
+class Table:
+    """One TOML table; call done() when every key has been taken to refuse the keys nobody reads."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise ProfileError(f"{where}: Tabelle erwartet")
+        self.data: dict[str, Any] = data
+        self.where = where
+        self.used: set[str] = set()
+
+    def _fail(self, key: str, expected: str) -> ProfileError:
+        return ProfileError(f"{self.where}.{key}: {expected} erwartet, {self.data.get(key)!r} gefunden")
+
+    def get(self, key: str, default: Any = _MISSING) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if default is _MISSING:
+                raise ProfileError(f"{self.where}.{key} fehlt")
+            return default
+        return self.data[key]
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def text(self, key: str, default: Any = _MISSING) -> str:
+        value = self.get(key, default)
+        if not isinstance(value, str):
+            raise self._fail(key, "Text")
+        return value
+
+    def flag(self, key: str, default: Any = _MISSING) -> bool:
+        value = self.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fail(key, "true oder false")
+        return value
+
+    def whole(self, key: str, low: int, high: int) -> int:
+        value = self.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, f"ganze Zahl von {low} bis {high}")
+        return value
+
+    def decimal(self, key: str, low: Decimal, high: Decimal) -> Decimal:
+        return self._decimal(key, self.get(key), low, high)
+
+    def _decimal(self, key: str, value: Any, low: Decimal, high: Decimal) -> Decimal:
+        try:
+            number = Decimal(value) if isinstance(value, str) else None
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not low <= number <= high:
+            raise ProfileError(f"{self.where}.{key}: Zahl als Text von {low} bis {high} erwartet, {value!r} gefunden")
+        return number
+
+    def decimals(self, key: str, low: Decimal, high: Decimal) -> tuple[Decimal, ...]:
+        values = self.get(key)
+        if not isinstance(values, list):
+            raise self._fail(key, "Liste")
+        return tuple(self._decimal(key, value, low, high) for value in values)
+
+    def decimal_map(self, key: str, low: Decimal, high: Decimal) -> dict[str, Decimal]:
+        return {name: self._decimal(f"{key}.{name}", value, low, high) for name, value in self.mapping(key).items()}
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        values = self.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise self._fail(key, "Liste von Texten")
+        return tuple(values)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.get(key)
+        if not isinstance(value, dict):
+            raise self._fail(key, "Tabelle")
+        return value
+
+    def whole_map(self, key: str, low: int, high: int) -> dict[str, int]:
+        found = self.mapping(key)
+        if not all(not isinstance(v, bool) and isinstance(v, int) and low <= v <= high for v in found.values()):
+            raise self._fail(key, f"Tabelle ganzer Zahlen von {low} bis {high}")
+        return dict(found)
+
+    def table(self, key: str) -> Table:
+        return Table(self.get(key), f"{self.where}.{key}")
+
+    def tables(self, key: str) -> list[Table]:
+        values = self.get(key)
+        if not isinstance(values, list) or not values:
+            raise self._fail(key, "Liste von Tabellen")
+        return [Table(value, f"{self.where}.{key}[{i}]") for i, value in enumerate(values)]
+
+    def codes(self, key: str) -> tuple[Codes, ...]:
+        """One range ["2200", "2320"] or a list of them; both ends of one length, the first not after the last."""
+        value = self.get(key)
+        pairs = [value] if isinstance(value, list) and value and isinstance(value[0], str) else value
+        if not isinstance(pairs, list):
+            raise self._fail(key, "Bereich oder Liste von Bereichen")
+        ranges = []
+        for pair in pairs:
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not all(isinstance(end, str) and end for end in pair)
+                or len(pair[0]) != len(pair[1])
+                or pair[0] > pair[1]
+            ):
+                raise ProfileError(f"{self.where}.{key}: Bereich [erste, letzte] gleicher Länge erwartet, {pair!r} gefunden")
+            ranges.append(Codes(pair[0], pair[1]))
+        return tuple(ranges)
+
+    def term(self, key: str) -> Term:
+        table = self.table(key)
+        term = Term(table.text("de"), table.text("en"))
+        table.done()
+        return term
+
+    def done(self, also: Mapping[str, object] = {}) -> None:
+        unknown = sorted(set(self.data) - self.used - set(also))
+        if unknown:
+            raise ProfileError(f"{self.where}: unbekannter Schlüssel {unknown[0]!r}")

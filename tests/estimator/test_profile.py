@@ -1,0 +1,83 @@
+"""The tariff profile is read as untrusted data: a profile that loads is one the engine can apply."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from estimator.resources import PRICELISTS
+from estimator.tariff.catalogues import load_tariffs
+from estimator.tariff.checked import ProfileError
+from estimator.tariff.profile import load_profile
+
+SHIPPED = PRICELISTS / "dkv" / "bm5" / "2026-01-01.toml"
+
+
+def changed(tmp_path: Path, old: str, new: str) -> Path:
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "2026-01-01.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+BROKEN = {
+    "a rate above 100 %": ('A = "0.80"', 'A = "8.0"', "rates.A"),
+    "a rate that is no number": ('A = "0.80"', 'A = "NaN"', "rates.A"),
+    "a negative deductible": ('deductible_adult = "400"', 'deductible_adult = "-400"', "deductible_adult"),
+    "a factor that is no number": ('GOZ = "3.5"', 'GOZ = "NaN"', "max_factors.GOZ"),
+    "a staged cap that is no number": ('"1000.00", "2000.00"', '"NaN", "2000.00"', "cumulative"),
+    "numbers as one text": ('fee_numbers = ["1040"]', 'fee_numbers = "1040"', "Liste von Texten"),
+    "numbers as integers": ('insertion_numbers = ["9010"]', "insertion_numbers = [9010]", "Liste von Texten"),
+    "a flag as text": ("preparatory = true", 'preparatory = "false"', "true oder false"),
+    "a misspelled key": ("preparatory = true", "preparatry = true", "unbekannter Schlüssel 'preparatry'"),
+    "a missing section": ('section = "Nr. II.3.2 b"', "", "section fehlt"),
+    "a range of two lengths": ('numbers = ["2200", "2320"]', 'numbers = ["2200", "232"]', "gleicher Länge"),
+    "a reversed range": ('numbers = ["5000", "5340"]', 'numbers = ["5340", "5000"]', "gleicher Länge"),
+    "a missing maximum factor": ('"GOÄ.technical" = "2.5"', "", "GOÄ.technical fehlt"),
+    "an unknown setting value": ('fee_rounding = ["exact", "simple_fee_first"]', 'fee_rounding = ["exact", "banker"]', "banker"),
+    "a setting choice misspelled": (
+        'insurance_year = ["calendar", "anniversary"]',
+        'insurance_year = ["calendar", "aniversary"]',
+        "aniversary",
+    ),
+    "two variants of one name": ('name = "BM5/1"', 'name = "BM5/0"', "zwei Varianten"),
+    "an unknown top-level key": ('lab_list_name = "B 269"', 'lab_list_name = "B 269"\nrabatt = "0.1"', "rabatt"),
+    "too many implants": ("per_jaw = 8", "per_jaw = -1", "per_jaw"),
+    "a negative laser maximum": ('maximum = "68.00"', 'maximum = "-68.00"', "maximum"),
+}
+
+
+def test_the_shipped_profile_loads() -> None:
+    assert load_profile(SHIPPED).sections.staged_cap.startswith("Nr.")
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_profile_is_refused_naming_the_key(name: str, tmp_path: Path) -> None:
+    old, new, words = BROKEN[name]
+    with pytest.raises(ProfileError, match=None) as refused:
+        load_profile(changed(tmp_path, old, new))
+    assert words in str(refused.value) and str(tmp_path) in str(refused.value)
+
+
+def copied(tmp_path: Path) -> Path:
+    root = tmp_path / "pricelists"
+    shutil.copytree(PRICELISTS, root, ignore=shutil.ignore_patterns("sources"))
+    return root
+
+
+def test_a_list_whose_content_says_another_date_than_its_name_is_refused(tmp_path: Path) -> None:
+    root = copied(tmp_path)
+    shutil.copy(root / "b269" / "2026-01-01.json", root / "b269" / "2027-01-01.json")
+    with pytest.raises(ProfileError, match="gültig ab 2026-01-01, der Dateiname sagt 2027-01-01"):
+        load_tariffs(root)
+
+
+def test_two_versions_of_one_name_are_refused(tmp_path: Path) -> None:
+    root = copied(tmp_path)
+    text = (root / "b269" / "2026-01-01.json").read_text(encoding="utf-8")
+    (root / "b269" / "2027-01-01.json").write_text(text.replace('"2026-01-01"', '"2027-01-01"'), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"derselben Version B269-2026\.1"):
+        load_tariffs(root)

@@ -80,7 +80,9 @@ def parse_decimal(value: Any) -> Decimal:
     text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
     if len(text) > MAX_NUMBER_TEXT or not NUMBER_TEXT.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
-    if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text) or "," in text:
+    if "," in text and "." in text and text.rindex(",") < text.rindex("."):
+        text = text.replace(",", "")  # 1,000.50: English thousands
+    elif re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text) or "," in text:
         text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
@@ -146,7 +148,7 @@ def parse_date(value: Any) -> dt.date:
 
 def _date_text(value: Any) -> dt.date:
     text = str(value).strip()
-    if len(text) <= 20:
+    if len(text) <= 20 and text.isascii():  # ASCII digits only, as in number cells
         for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
             try:
                 return dt.datetime.strptime(text, pattern).date()

@@ -31,7 +31,8 @@ class Finding:
 
     @property
     def cell(self) -> str:
-        return f"{self.column}{self.row}" if self.column and self.row else ""
+        letters = self.column.isascii() and self.column.isalpha() and self.column.isupper()
+        return f"{self.column}{self.row}" if letters and self.row else ""  # a field name is no cell
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class Plan:
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, applied after the tariff's own rules
 
     def cell_column(self, sheet: str, name: str) -> str:
-        """The column letter a field was read from, or the field name when unknown."""
+        """The column letter a field was read from, or the field name when the sheet has no such column."""
         return self.columns.get(sheet, {}).get(name, name)
 
 

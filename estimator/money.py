@@ -22,7 +22,8 @@ def plain(amount: Decimal) -> str:
 def german_number(value: Decimal, places: int = 2) -> str:
     """German number format: 1.234,56."""
     quantum = Decimal(1).scaleb(-places)
-    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded if rounded else abs(rounded):,.{places}f}"  # never "-0,00"
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 

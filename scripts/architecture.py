@@ -141,8 +141,8 @@ def _spread(x: float, w: float, k: int, n: int) -> float:
 
 
 def draw(graph: dict[str, set[str]], root: Path = ROOT) -> str:
-    """The layers as bands (top: the application, bottom: the core), each package's modules with their lengths,
-    and one arrow per pair of packages where one imports from the other, with the number of imports."""
+    """The layers as bands (top: the application, bottom: the core), each package's modules, and one arrow per
+    pair of packages where one imports from the other, with the number of imports."""
     width, gap, chip_w, chip_h, left = 1180, 70, 150, 22, 90
     layers = sorted({layer for layer, _ in PACKAGES.values()}, reverse=True)
     boxes: dict[str, tuple[float, float, float, float]] = {}
@@ -167,7 +167,6 @@ def draw(graph: dict[str, set[str]], root: Path = ROOT) -> str:
                 label = member.removeprefix(package + ".") if member != package else member
                 out.append(f'<rect x="{cx:.0f}" y="{cy}" width="{chip_w}" height="{chip_h}" rx="3" class="module"/>')
                 out.append(f'<text x="{cx + 6:.0f}" y="{cy + 15}" class="name">{escape(label)}</text>')
-                out.append(f'<text x="{cx + chip_w - 6:.0f}" y="{cy + 15}" class="lines">{_lines(member, root)}</text>')
         out.append(f'<text x="12" y="{y + 18}" class="layer">layer {layer}</text>')
         y += tallest + gap
     pairs = Counter((package_of(m), package_of(d)) for m, deps in graph.items() for d in deps if package_of(m) != package_of(d))
@@ -201,7 +200,7 @@ def draw(graph: dict[str, set[str]], root: Path = ROOT) -> str:
             *out,
             *arrows,
             f'<text x="12" y="{height - 6}" class="lines" style="text-anchor:start">'
-            + "arrows: imports from one package into another (count); numbers in boxes: lines of the module</text>",
+            + "arrows: imports from one package into another (count)</text>",
             "</svg>",
             "",
         ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from types import ModuleType
 from typing import Any, Literal
 
@@ -25,11 +25,13 @@ SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # how findin
 
 
 def english_number(value: Decimal, places: int = 2) -> str:
-    return f"{value:,.{places}f}"
+    """1,234.56 - rounded half-up like the German form (estimator.money), never half-even."""
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{rounded if rounded else abs(rounded):,.{places}f}"  # never "-0.00"
 
 
 def _money(amount: Decimal, language: str) -> str:
-    return eur(amount) if language == "de" else f"€{english_number(Decimal(amount).quantize(Decimal('0.01')))}"
+    return eur(amount) if language == "de" else f"€{english_number(amount)}"
 
 
 def _number(value: Decimal, language: str) -> str:

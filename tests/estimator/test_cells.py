@@ -1,0 +1,183 @@
+"""Cell parsers: what people type in a plan becomes a number, date, class or yes/no, or a German reason why not."""
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+
+from estimator.cells import (
+    CellError,
+    machine_decimal,
+    parse_amount,
+    parse_class,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_factor,
+    parse_implants,
+    parse_variant,
+    parse_vat,
+    parse_yes_no,
+)
+from estimator.codes import Code
+from estimator.kinds import LineClass
+from estimator.wording import text
+
+VARIANTS = ("BM5/0", "BM5/1", "BM5/2", "BM5/3")
+
+
+def refused(parse: Callable[[Any], object], value: object) -> tuple[Code, str]:
+    """The code and the German message of the error a parser raises for a value."""
+    with pytest.raises(CellError) as error:
+        parse(value)
+    return error.value.phrase.code, text(error.value.phrase)
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("1.234", D(1234)),  # a dot before three digits groups thousands
+        ("1.234.567", D(1234567)),
+        ("-1.234", D(-1234)),
+        ("1,234", D("1.234")),  # a comma is the decimal sign
+        ("1.5", D("1.5")),  # a dot before fewer than three digits is a decimal point
+        ("1 234,5", D("1234.5")),
+        ("12,50 EUR", D("12.50")),
+        ("7\u00a0%", D(7)),
+        ("+5", D(5)),
+        (3, D(3)),
+        (0.1 + 0.2, D("0.3")),  # a binary fraction is cut to ten places
+        (1.0, D("1.0")),
+    ],
+)
+def test_numbers_as_people_write_them(value: object, number: D) -> None:
+    assert parse_decimal(value) == number
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1E5", "1e-999999", "NaN", "Infinity", "0x10", "1_000", "\u0663", "\uff11\uff12", "1.2.3", "1,2,3", ",", ".", "", "zwölf"],
+)
+def test_hostile_number_text_is_refused_quoting_the_value(value: str) -> None:
+    code, message = refused(parse_decimal, value)
+    assert code is Code.CELL_NUMBER_FOUND
+    assert message.startswith("Zahl erwartet") and f"„{value}“" in message
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_excel_numbers_that_are_not_finite_are_refused(value: float) -> None:
+    assert refused(parse_decimal, value)[0] is Code.CELL_NUMBER_FOUND
+
+
+def test_a_boolean_is_no_number() -> None:
+    assert refused(parse_decimal, True) == (Code.CELL_NUMBER, "Zahl erwartet")
+
+
+def test_more_than_ten_decimal_places_are_refused_and_ten_are_kept() -> None:
+    assert parse_decimal("1,1234567891") == D("1.1234567891")
+    code, message = refused(parse_decimal, "1,12345678901")
+    assert code is Code.CELL_PLACES and "höchstens 10 Nachkommastellen" in message
+
+
+def test_a_long_value_is_quoted_on_one_line_and_shortened() -> None:
+    code, message = refused(parse_decimal, "a\nb" + "x" * 60)
+    assert code is Code.CELL_NUMBER_FOUND and "\n" not in message and "„a bxxx" in message and "…“" in message
+    assert len(message) < 80
+
+
+@pytest.mark.parametrize(
+    ("parse", "edges", "outside", "words"),
+    [
+        (parse_amount, ("0", "1.000.000"), ("-0,01", "1.000.000,01"), "Betrag von 0 bis 1.000.000,00\u00a0€"),
+        (parse_factor, ("0,0001", "20"), ("0", "20,0000000001"), "Faktor über 0 bis 20"),
+        (parse_count, ("0,5", "10.000"), ("0", "10.000,5"), "Anzahl über 0 bis 10.000"),
+        (parse_vat, ("0", "100"), ("-0,01", "100,01"), "MwSt-Satz von 0 bis 100 %"),
+        (parse_implants, ("0", "16"), ("-1", "17"), "Implantate je Kiefer von 0 bis 16"),
+    ],
+)
+def test_ranges_take_their_edges_and_refuse_just_outside(
+    parse: Callable[[Any], object], edges: tuple[str, str], outside: tuple[str, str], words: str
+) -> None:
+    assert [parse(edge) for edge in edges] == [parse_decimal(edge) for edge in edges]
+    for value in outside:
+        _, message = refused(parse, value)
+        assert message.startswith(words) and f"„{value}“ gefunden" in message
+
+
+def test_implants_are_whole_numbers() -> None:
+    assert parse_implants("2,0") == 2 and parse_implants(3.0) == 3
+    assert isinstance(parse_implants("8"), int)
+    assert refused(parse_implants, "2,5") == (Code.CELL_WHOLE_NUMBER, "ganze Zahl erwartet, „2,5“ gefunden")
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("10.03.2026", dt.date(2026, 3, 10)),
+        (" 1.3.2026 ", dt.date(2026, 3, 1)),
+        ("01.03.26", dt.date(2026, 3, 1)),
+        ("2026-3-1", dt.date(2026, 3, 1)),
+        ("29.02.2024", dt.date(2024, 2, 29)),
+        (46023, dt.date(2026, 1, 1)),  # Excel's serial number: 45658 is 01.01.2025, plus 365 days
+        (46023.75, dt.date(2026, 1, 1)),  # the time of day is dropped
+        (61, dt.date(1900, 3, 1)),
+        (dt.datetime(2026, 3, 10, 14, 30), dt.date(2026, 3, 10)),
+    ],
+)
+def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> None:
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("value", ["29.02.2026", "31.04.2026", "10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra"])
+def test_impossible_or_unknown_dates_ask_for_tt_mm_jjjj(value: object) -> None:
+    code, message = refused(parse_date, value)
+    assert code is Code.CELL_DATE and message.startswith("Datum TT.MM.JJJJ erwartet")
+
+
+@pytest.mark.parametrize("value", ["31.12.1899", "01.01.2201", dt.date(1899, 12, 31), 2_958_465])
+def test_dates_outside_1900_to_2200_name_the_allowed_years(value: object) -> None:
+    code, message = refused(parse_date, value)
+    assert code is Code.CELL_DATE_RANGE and message.startswith("Datum zwischen 1900 und 2200 erwartet")
+
+
+@pytest.mark.parametrize("value", ["ja", "JA ", "j", "x", "X", "yes", "WAHR", "true", "1", 1, True, "Ja!"])
+def test_yes(value: object) -> None:
+    assert parse_yes_no(value) is True
+
+
+@pytest.mark.parametrize("value", ["nein", "Nein.", "n", "no", "FALSCH", "0", 0, "-", "", None, False])
+def test_no(value: object) -> None:
+    assert parse_yes_no(value) is False
+
+
+@pytest.mark.parametrize("value", ["vielleicht", "n/a", "2", "jein"])
+def test_neither_yes_nor_no_is_refused(value: str) -> None:
+    assert refused(parse_yes_no, value) == (Code.CELL_YES_NO, f"„ja“ oder „nein“ erwartet, „{value}“ gefunden")
+
+
+def test_classes_in_any_case_and_empty_for_none() -> None:
+    assert [parse_class(v) for v in ("a", " B ", "p", "X")] == [LineClass.A, LineClass.B, LineClass.P, LineClass.X]
+    assert parse_class("") is None and parse_class(None) is None and parse_class("  ") is None
+    for value in ("C", "AB", "Klasse A"):
+        assert refused(parse_class, value) == (Code.CELL_CLASS, f"Klasse A, B, P oder X erwartet, „{value}“ gefunden")
+
+
+@pytest.mark.parametrize("value", ["BM5/2", "bm5/2", "BM5-2", "BM 5 / 2", "BM52", "2", "/2"])
+def test_a_variant_written_loosely_is_found(value: str) -> None:
+    assert parse_variant(value, VARIANTS) == "BM5/2"
+
+
+@pytest.mark.parametrize("value", ["4", "BM5/20", "BM6/2", ""])
+def test_an_unknown_variant_lists_the_known_ones(value: str) -> None:
+    code, message = refused(lambda v: parse_variant(v, VARIANTS), value)
+    assert code is Code.CELL_VARIANT and message.startswith("Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet")
+
+
+def test_case_files_store_numbers_in_machine_form_only() -> None:
+    assert machine_decimal("217.06") == D("217.06") and machine_decimal(-3) == D(-3)
+    assert refused(machine_decimal, "217,06")[0] is Code.CELL_NUMBER_FOUND
+    assert refused(machine_decimal, "1e3")[0] is Code.CELL_NUMBER_FOUND
+    assert refused(machine_decimal, 1.5) == (Code.CELL_NUMBER_TEXT, "Zahl als Text erwartet, „1.5“ gefunden")
+    assert refused(machine_decimal, True)[0] is Code.CELL_NUMBER_TEXT

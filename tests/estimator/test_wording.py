@@ -1,0 +1,201 @@
+"""The wording: every code said in German and English with the same values, and each value written as the language
+writes it."""
+
+import datetime as dt
+import string
+from decimal import Decimal as D
+
+import pytest
+
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Schedule, Severity
+from estimator.model import Explanation, Finding
+from estimator.phrases import Jaw, LineRef, Money, Number, Percent, Term, say
+from estimator.wording import by_severity, de, en, fields_of, is_reduction, reductions_sentence, template_fields, text
+
+NBSP = "\u00a0"
+CROWN = LineRef(Schedule.GOZ, "2210", "16")
+
+# A value of the type the rules give each named value, so that every template can be said.
+SAMPLES: dict[str, object] = {
+    "adult": True,
+    "age": 19,
+    "begin": dt.date(2025, 9, 1),
+    "beside": CROWN,
+    "changes": (say(Code.PART_REVIEW_CLASS, old="A", new="B"),),
+    "cls": LineClass.A,
+    "cooperating": True,
+    "count": 12,
+    "date": dt.date(2026, 3, 10),
+    "excess": 1,
+    "factor": Number("3.5"),
+    "given": False,
+    "jaw": Jaw("UK"),
+    "label": Term("Krone", "crown"),
+    "length": 120,
+    "limit": 8,
+    "line": CROWN,
+    "lines": 2,
+    "lost": (say(Code.PART_IMPLANT_SITES, sites="37"),),
+    "months": 3,
+    "note": say(Code.PART_DEDUCTIBLE_GROUP, variant="BM5/1", adult=True),
+    "on_teeth": True,
+    "places": 10,
+    "planned": 2,
+    "present": 7,
+    "problem": say(Code.CELL_DATE, value="gestern"),
+    "quantity": Number(2),
+    "rate": Percent("0.8"),
+    "reasons": (say(Code.PART_LAB_PER_JAW, limit=2, lab_list="B 269"),),
+    "row": 7,
+    "rows": 20,
+    "service": CROWN,
+    "services": (CROWN, LineRef(Schedule.GOZ, "2210", "26")),
+    "start": dt.date(2026, 4, 1),
+    "threshold": Number("2.3"),
+    "units": 2,
+    "variants": ("BM5/0", "BM5/1"),
+    "vat": Number(19),
+    "what": say(Code.PART_LASER_SURCHARGE, number="0120"),
+    "year": 2026,
+    "years": 2,
+}
+MONEY_FIELDS = {
+    "amount",
+    "billed",
+    "cap",
+    "computed",
+    "difference",
+    "fee",
+    "full",
+    "high",
+    "left",
+    "taken",
+    "total",
+    "unit",
+    "used",
+}
+
+
+def sample(name: str, spec: str) -> object:
+    if spec == ",":
+        return 12345  # a whole number with thousands: a count, a length, a limit
+    return Money("1234.5") if name in MONEY_FIELDS else SAMPLES.get(name, f"<{name}>")
+
+
+def specs(template: str) -> dict[str, str]:
+    return {name: spec for _, name, spec, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_code_has_a_german_and_an_english_template_and_nothing_else() -> None:
+    assert set(de.TEMPLATES) == set(Code) == set(en.TEMPLATES)
+    assert all(de.TEMPLATES[code].strip() and en.TEMPLATES[code].strip() for code in Code)
+
+
+def test_labels_and_sentences_exist_in_both_languages_with_the_same_values() -> None:
+    for words in (de, en):
+        assert set(words.CAUSES) == {c.value for c in Cause} and set(words.SEVERITIES) == {s.value for s in Severity}
+        assert set(words.CLASS_LONG) == set(words.CLASS_SHORT) == {c.value for c in LineClass}
+    assert {k: template_fields(v) for k, v in de.SENTENCES.items()} == {k: template_fields(v) for k, v in en.SENTENCES.items()}
+
+
+@pytest.mark.parametrize("code", list(Code), ids=str)
+def test_both_languages_name_the_same_values_in_the_same_form(code: Code) -> None:
+    assert template_fields(de.TEMPLATES[code]) == template_fields(en.TEMPLATES[code]) == fields_of(code)
+    german, english = specs(de.TEMPLATES[code]), specs(en.TEMPLATES[code])
+    for name, spec in german.items():
+        other = english[name]
+        assert spec.count("|") == other.count("|"), (name, spec, other)  # a choice in one is a choice in the other
+        if "|" not in spec and not spec.startswith("?") and spec != "; ":
+            assert spec == other, (name, spec, other)  # forms such as "nr", "on", "short", ","
+
+
+@pytest.mark.parametrize("code", list(Code), ids=str)
+def test_every_phrase_is_said_in_both_languages_without_leftover_braces(code: Code) -> None:
+    given = specs(de.TEMPLATES[code])
+    phrase = say(code, **{name: sample(name, spec) for name, spec in given.items()})  # type: ignore[arg-type]
+    for language in ("de", "en"):
+        said = text(phrase, language)
+        assert said.strip() and "{" not in said and "}" not in said and "None" not in said, (language, said)
+        assert "<" not in said or any(f"<{name}>" in said for name in fields_of(code))
+    if {name for name, spec in given.items() if not spec} & MONEY_FIELDS:
+        assert f"1.234,50{NBSP}€" in text(phrase, "de") and "€1,234.50" in text(phrase, "en")
+    if "," in given.values():
+        assert "12.345" in text(phrase, "de") and "12,345" in text(phrase, "en")
+
+
+def test_german_and_english_write_money_percent_dates_and_numbers_their_own_way() -> None:
+    before = say(Code.DATE_BEFORE_INSURANCE_START, date=dt.date(2025, 12, 31), start=dt.date(2026, 1, 1))
+    assert "31.12.2025" in text(before) and "01.01.2026" in text(before)
+    assert "2025-12-31" in text(before, "en") and "2026-01-01" in text(before, "en")
+    rate = say(Code.STEP_RATE, rate=Percent("0.9"), cls=LineClass.A, cooperating=True)
+    assert text(rate) == f"Erstattungssatz 90{NBSP}% (Zahnersatz mit Kooperationszahnarzt)"
+    assert text(rate, "en") == "benefit rate 90% (prosthetic work with a cooperating dentist)"
+    high = say(Code.CELL_AMOUNT_RANGE, high=Money(1_000_000), value="-1")
+    assert text(high) == f"Betrag von 0 bis 1.000.000,00{NBSP}€ erwartet, „-1“ gefunden"
+    assert text(high, "en") == "amount from 0 to €1,000,000.00 expected, found “-1”"
+    many = say(Code.INPUT_MORE_FINDINGS, count=12345)
+    assert text(many).startswith("12.345 weitere") and text(many, "en").startswith("12,345 more")
+    factor = say(Code.FEE_BELOW_SINGLE_RATE, line=CROWN, factor=Number("0.5"))
+    assert text(factor) == "GOZ 2210, Zahn 16: Faktor 0,5 unter dem einfachen Satz"
+    assert text(factor, "en") == "GOZ 2210, tooth 16: factor 0.5 below the simple rate"
+
+
+def test_choices_lists_and_nested_phrases() -> None:
+    cap = say(Code.STEP_STAGED_CAP, years=1, cap=Money(1000), left=Money(0))
+    assert "im ersten Versicherungsjahr" in text(cap) and text(cap).endswith("; ausgeschöpft")
+    cap = say(Code.STEP_STAGED_CAP, years=3, cap=Money(3000), left=Money("34.62"))
+    assert "in den ersten 3 Versicherungsjahren" in text(cap) and text(cap).endswith(f"; noch frei 34,62{NBSP}€")
+    assert "in the first 3 insurance years" in text(cap, "en") and text(cap, "en").endswith("€34.62 still free")
+    one = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=1, teeth="", limit=8)
+    assert text(one) == "Implantat über der Grenze von 8 Implantaten je Kiefer"
+    two = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=2, teeth="37", limit=8)
+    assert text(two) == "2 Implantate an Zahn 37 über der Grenze von 8 Implantaten je Kiefer"
+    variants = say(Code.CELL_VARIANT, variants=("BM5/0", "BM5/1", "BM5/2"), value="9")
+    assert text(variants).startswith("Tarif BM5/0, BM5/1 oder BM5/2 erwartet")
+    assert text(variants, "en").startswith("tariff BM5/0, BM5/1 or BM5/2 expected")
+    preparatory = say(Code.STEP_PREPARATORY, services=(CROWN, LineRef(None, "0344", "24")))
+    assert text(preparatory).startswith("vorbereitende Maßnahme zu GOZ 2210 an Zahn 16, Labor 0344 an Zahn 24 (")
+    cell = say(Code.INPUT_CELL, cell="A7", field="Datum", problem=say(Code.CELL_DATE, value="gestern"))
+    assert text(cell) == "A7 (Datum): Datum TT.MM.JJJJ erwartet, „gestern“ gefunden"
+    assert text(cell, "en") == "A7 (Datum): date DD.MM.YYYY expected, found “gestern”"
+
+
+def test_an_unknown_language_falls_back_to_german() -> None:
+    phrase = say(Code.CELL_CLASS, value="C")
+    assert text(phrase, "fr") == text(phrase, "de") == "Klasse A, B, P oder X erwartet, „C“ gefunden"
+
+
+def test_findings_are_listed_errors_first_keeping_their_order_within_a_severity() -> None:
+    def finding(severity: Severity, row: int) -> Finding:
+        return Finding(severity, say(Code.LINE_NO_DATE), "Leistungen", row)
+
+    found = [finding(Severity.INFO, 1), finding(Severity.ERROR, 2), finding(Severity.WARNING, 3), finding(Severity.ERROR, 4)]
+    assert [f.row for f in by_severity(found)] == [2, 4, 3, 1]
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "after", "cut"),
+    [
+        (Code.STEP_STAGED_CAP, "67.28", "34.62", True),
+        (Code.STEP_DEDUCTIBLE, "350.00", "0.00", True),
+        (Code.STEP_ABOVE_MAXIMUM, "100.00", "99.99", True),
+        (Code.STEP_RATE, "217.06", "173.65", False),  # every line has a rate: no reason worth naming
+        (Code.STEP_RATE_PROPHYLAXIS, "100.00", "80.00", False),
+        (Code.STEP_STAGED_CAP, "67.28", "67.28", False),
+        (Code.STEP_REVIEW_ELIGIBLE, "0.00", "50.00", False),  # raised, not lowered
+        (Code.STEP_LAB_COMPUTED, None, "84.10", False),
+        (Code.STEP_CLASS_X, "10.00", None, False),
+    ],
+)
+def test_is_reduction_names_lowerings_other_than_the_rate(code: Code, before: str | None, after: str | None, cut: bool) -> None:
+    step = Explanation("Nr. II.3.2", say(code), None if before is None else D(before), None if after is None else D(after))
+    assert is_reduction(step) is cut
+
+
+def test_reductions_sentence_names_the_causes_in_rule_order_in_both_languages() -> None:
+    reductions = {Cause.STAGED_CAP: D("292.04"), Cause.DEDUCTIBLE: D("0.00"), Cause.RATE: D("322.96")}
+    assert reductions_sentence(reductions) == f"davon Erstattungssatz 322,96{NBSP}€, Zahnstaffel 292,04{NBSP}€"
+    assert reductions_sentence(reductions, "en") == "of which benefit rate €322.96, staged cap €292.04"
+    assert reductions_sentence({Cause.RATE: D(0)}) == "keine Kürzung"
+    assert reductions_sentence({}, "en") == "no reduction"

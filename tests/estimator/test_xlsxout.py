@@ -1,0 +1,129 @@
+"""The estimate as a workbook: values (never formulas) with German number formats, one column per cause."""
+
+import datetime as dt
+import io
+from decimal import Decimal as D
+from typing import Any
+
+import openpyxl
+import pytest
+
+from estimator.io.excel import read_plan
+from estimator.output.xlsxout import estimate_workbook
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from tests.conftest import GOLDEN
+from tests.estimator.builders import fee, lab, run
+
+MONEY = '#,##0.00" €"'
+DAY = dt.datetime(2026, 3, 10)
+
+
+def workbook_of(data: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def staged() -> Any:
+    return workbook_of(estimate_workbook(estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_tariffs())))
+
+
+def rows_by_header(sheet: Any) -> list[dict[str, Any]]:
+    """Each row as {heading: cell}."""
+    header = [cell.value for cell in sheet[1]]
+    return [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2)]
+
+
+def cents(value: float) -> D:
+    return D(str(value)).quantize(D("0.01"))
+
+
+def test_no_cell_of_any_sheet_is_a_formula(staged: Any) -> None:
+    types = {cell.data_type for sheet in staged.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert types <= {"s", "n", "d"}, types
+
+
+def test_the_line_where_the_staged_cap_runs_out(staged: Any) -> None:
+    row = next(r for r in rows_by_header(staged["Zeilen"]) if (r["Blatt"].value, r["Zeile"].value) == ("Labor", 7))
+    values = {name: cell.value for name, cell in row.items()}
+    assert (values["Art"], values["Datum"], values["Zahn"], values["GO"], values["Nr"]) == ("Labor", DAY, "26", "B 269", "0602")
+    assert values["Faktor"] is None and values["Anzahl"] == 1 and values["Klasse"] == "A"
+    assert [cents(values[k]) for k in ("berechnet", "erstattungsfähig", "Erstattung", "Kürzung")] == [
+        D("84.10"),
+        D("84.10"),
+        D("34.62"),
+        D("49.48"),  # 84,10 - 34,62
+    ]
+    assert values["Satz"] == 0.8
+    assert (cents(values["Erstattungssatz"]), cents(values["Zahnstaffel"])) == (D("16.82"), D("32.66"))
+    assert values["Selbstbehalt"] is None and values["Gebührengrenzen"] is None  # causes that did not apply stay empty
+    assert "Nr. II.3.2: Zahnstaffel: im ersten Versicherungsjahr" in values["Gründe"]
+
+
+def test_amounts_dates_rates_and_factors_carry_german_looking_formats(staged: Any) -> None:
+    for row in rows_by_header(staged["Zeilen"]):
+        assert row["Datum"].is_date and row["Datum"].number_format == "DD.MM.YYYY"
+        assert row["Satz"].number_format == "0%"
+        for name in ("berechnet", "erstattungsfähig", "Erstattung", "Kürzung", "Erstattungssatz", "Zahnstaffel"):
+            assert row[name].number_format == MONEY, name
+        assert row["Anzahl"].number_format == "0.##" and row["Faktor"].number_format == "0.0##"
+    fee_row = rows_by_header(staged["Zeilen"])[1]
+    assert (fee_row["GO"].value, fee_row["Nr"].value, fee_row["Faktor"].value) == ("GOZ", "2210", 2.3)
+
+
+def test_the_reductions_of_each_row_add_up_to_its_cut(staged: Any) -> None:
+    causes = ["Gebührengrenzen", "Laborhöchstpreise", "nicht erstattungsfähig", "Implantatgrenze", "PZR-Höchstbetrag"]
+    causes += ["Erstattungssatz", "Selbstbehalt", "Zahnstaffel", "Prüfung"]
+    for row in rows_by_header(staged["Zeilen"]):
+        parts = sum((cents(row[c].value) for c in causes if row[c].value is not None), D(0))
+        assert parts == cents(row["Kürzung"].value) == cents(row["berechnet"].value) - cents(row["Erstattung"].value)
+
+
+def test_the_overview_holds_values_and_leaves_out_causes_that_did_not_apply(staged: Any) -> None:
+    rows = list(staged["Übersicht"].iter_rows(min_row=2))
+    cell = {row[0].value: row[1] for row in rows}
+    assert cell["Gesamtkosten"].value == 1615.0 and cell["Gesamtkosten"].number_format == MONEY
+    assert cell["voraussichtliche Erstattung"].value == 1000.0 and cell["Eigenanteil"].value == 615.0
+    assert (
+        cell["Versicherungsbeginn"].value == dt.datetime(2026, 1, 1) and cell["Versicherungsbeginn"].number_format == "DD.MM.YYYY"
+    )
+    assert cell["Kooperationszahnarzt"].value == "nein" and cell["Tarif"].value == "BM5/0"
+    assert (cents(cell["davon Erstattungssatz"].value), cents(cell["davon Zahnstaffel"].value)) == (D("322.96"), D("292.04"))
+    assert "davon Selbstbehalt" not in cell and "davon Prüfung" not in cell
+    assert cell["Eigenanteil nach Ursachen"].value == "davon Erstattungssatz 322,96\u00a0€, Zahnstaffel 292,04\u00a0€"
+    limits = [row[1].value for row in rows if row[0].value == "Grenze"]
+    assert len(limits) == 5 and limits[0].startswith("Zahnstaffel 1. Versicherungsjahr (01.01.2026 – 31.12.2026)")
+    assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2 ab 01.01.2026")
+    assert cell["Auslegung preparatory_by_tooth"].value == "true" and cell["Auslegung insurance_year"].value == "calendar"
+
+
+def test_every_table_has_a_frozen_header_and_a_filter_over_its_rows(staged: Any) -> None:
+    lines = staged["Zeilen"]
+    assert lines.freeze_panes == "A2" and lines.max_row == 25  # 24 plan lines
+    assert lines.auto_filter.ref == f"A1:{lines.cell(row=1, column=lines.max_column).column_letter}25"
+    assert staged["Hinweise"].auto_filter.ref == "A1:H1" and staged["Hinweise"].max_row == 1  # no findings
+    assert [c.font.bold for c in lines[1]] == [True] * lines.max_column
+
+
+def test_plan_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    formula = "=SUMME(A1:A9)"
+    result = run(
+        fee("2210", "16", description=formula, justification="+1+1"),
+        lab("0344", "16", "61.50", description="@SUM(1)"),
+        name='=HYPERLINK("http://example.invalid","x")',
+    )
+    workbook = workbook_of(estimate_workbook(result))
+    descriptions = {r["Nr"].value: r["Leistung"] for r in rows_by_header(workbook["Zeilen"])}
+    assert (descriptions["2210"].value, descriptions["2210"].data_type) == (formula, "s")
+    assert (descriptions["0344"].value, descriptions["0344"].data_type) == ("@SUM(1)", "s")
+    patient = next(row[1] for row in workbook["Übersicht"].iter_rows(min_row=2) if row[0].value == "Patient")
+    assert (patient.value, patient.data_type) == ('=HYPERLINK("http://example.invalid","x")', "s")
+
+
+def test_findings_sheet_lists_each_finding_with_its_place() -> None:
+    result = run(fee("2210", "16", factor="3.4"), insurance_start=dt.date(2026, 4, 1))
+    rows = [[c.value for c in row] for row in workbook_of(estimate_workbook(result))["Hinweise"].iter_rows(min_row=2)]
+    by_code = {row[2]: row for row in rows}
+    assert by_code["date.before_insurance_start"][1:6] == ["Fehler", "date.before_insurance_start", "Leistungen", 2, "Datum"]
+    assert by_code["fee.above_threshold"][1] == "Warnung"
+    assert by_code["date.before_insurance_start"][7].startswith("Behandlungsdatum 10.03.2026 liegt vor dem Versicherungsbeginn")

@@ -81,7 +81,7 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
     for work in lab_works:
         owners = classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
-        work.accident = lab_accident(owners, fees, person.accident)
+        work.accident = lab_accident(owners, person.accident)
     jaw_counts = JawCounts()
     for work in sorted(lab_works, key=lambda w: w.order_key):
         lab_amounts(work, report, jaw_counts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from estimator.codes import Code
@@ -16,22 +17,57 @@ from estimator.tariff.profile import in_any
 A, B, X = LineClass.A, LineClass.B, LineClass.X
 
 
+@dataclass
+class Owners:
+    """What the fee lines on some teeth say about a lab line on them: their classes and numbers, and whether
+    they (and their tooth-level class-A services) were all caused by an accident. Merged per tooth, so a lab
+    line costs as many steps as it has teeth, however many fee lines a tooth carries."""
+
+    classes: set[LineClass] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    lines: bool = False
+    lines_accident: bool = True
+    services: bool = False
+    services_accident: bool = True
+
+    def add(self, other: Owners) -> None:
+        self.classes |= other.classes
+        self.numbers |= other.numbers
+        self.lines |= other.lines
+        self.lines_accident &= other.lines_accident
+        self.services |= other.services
+        self.services_accident &= other.services_accident
+
+    def __bool__(self) -> bool:
+        return self.lines
+
+
 class FeeIndex:
-    """The fee lines by tooth, so that a lab line finds the fee lines it belongs to without scanning them all."""
+    """The fee lines summed up by tooth once their classes are final; a lab line asks its teeth, not every line."""
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
         self.fee_works = fee_works
-        self.by_tooth: dict[int, list[Work]] = defaultdict(list)
+        self.by_tooth: dict[int, Owners] = defaultdict(Owners)
         for work in fee_works:
+            service = is_tooth_level_a_service(work)
             for tooth in work.fee.teeth.teeth:
-                self.by_tooth[tooth].append(work)
-        self.tooth_level_a = {id(w) for w in fee_works if is_tooth_level_a_service(w)}
+                owners = self.by_tooth[tooth]
+                owners.classes.add(work.line_class)
+                owners.numbers.add(work.fee.number)
+                owners.lines = True
+                owners.lines_accident &= work.accident
+                if service:
+                    owners.services = True
+                    owners.services_accident &= work.accident
         self._billed_by_class: dict[LineClass, Decimal] | None = None
 
-    def owners(self, teeth: Iterable[int]) -> list[Work]:
-        """The fee lines on any of these teeth, in plan order, each once."""
-        found = {id(w): w for tooth in teeth for w in self.by_tooth.get(tooth, ())}
-        return sorted(found.values(), key=lambda w: w.index)
+    def owners(self, teeth: Iterable[int]) -> Owners:
+        """What the fee lines on any of these teeth say."""
+        found = Owners()
+        for tooth in teeth:
+            if tooth in self.by_tooth:
+                found.add(self.by_tooth[tooth])
+        return found
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
         """The plan's billed fee amount of classes A and B (computed once: fee amounts are final by now)."""
@@ -40,11 +76,11 @@ class FeeIndex:
         return self._billed_by_class
 
 
-def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Work]:
+def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     """Inherit the class of the fee lines on the same teeth, else a default by lab code.
 
-    Orthodontic lab lines follow the age at the start of the orthodontic treatment. Returns the fee lines
-    the lab line belongs to.
+    Orthodontic lab lines follow the age at the start of the orthodontic treatment. Returns what the fee lines
+    the lab line belongs to say (its accident follows them).
     """
     owners = fees.owners(work.lab.teeth.teeth)
     code, profile = work.lab.code, work.profile
@@ -55,8 +91,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Wo
         work.explain(section, say(Code.STEP_LAB_ORTHODONTICS_OLD, code=code, label=label, age=limit, cls=X))
         return owners
     if owners:
-        classes = {o.line_class for o in owners}
-        numbers = tuple(sorted({o.fee.number for o in owners}))
+        classes = owners.classes
+        numbers = tuple(sorted(owners.numbers))
         if classes == {X}:
             work.line_class = X
             work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, cls=X))
@@ -75,10 +111,10 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> list[Wo
     return owners
 
 
-def lab_accident(owners: Sequence[Work], fees: FeeIndex, whole_plan: bool) -> bool:
+def lab_accident(owners: Owners, whole_plan: bool) -> bool:
     """A lab line is accident-caused when its tooth-level A-services all are, else when all its fee lines are (5.4)."""
     if whole_plan:
         return True
-    services = [o for o in owners if id(o) in fees.tooth_level_a]
-    deciding = services or owners
-    return bool(deciding) and all(o.accident for o in deciding)
+    if owners.services:
+        return owners.services_accident
+    return owners.lines and owners.lines_accident

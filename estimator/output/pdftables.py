@@ -8,7 +8,8 @@ from xml.sax.saxutils import escape
 
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, german_date, german_factor, german_number, percent
-from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, REDUCTION, RULE_GREY, fit, para
+from estimator.output.pdfrows import Cell, RowStyle, row_table
+from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit, para
 from estimator.phrases import REVIEW
 from estimator.tariff.catalogues import Tariff
 from estimator.wording import is_reduction, rule_text, step_text
@@ -48,9 +49,9 @@ def reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[st
 
 
 def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, Any], lab: bool, title: str) -> Any:
-    from reportlab.lib.colors import HexColor  # noqa: PLC0415
+    """The plan's fee or lab lines with what the estimate made of each, the reasons a line was lowered in red,
+    and their sums; laid out a page at a time (estimator.output.pdfrows)."""
     from reportlab.lib.units import mm  # noqa: PLC0415
-    from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
 
     head = [
         "Datum",
@@ -64,16 +65,14 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         "Satz",
         "Erstattung",
     ]
-    rows: list[list[Any]] = [head]
-    cell, reduction_colour = styles["cell"], REDUCTION
+    rows: list[list[Cell]] = []
     for result in results:
         line = result.line
-        text = escape(describe(result, tariff))
         klass = f"Klasse {result.line_class.value}" + (" (von Hand)" if result.class_by_hand else "")
         if result.accident:
             klass += ", Unfall"
-        details = [f'<font color="{MUTED}">{klass}</font>']
-        details += [f'<font color="{reduction_colour}">{escape(r)}</font>' for r in reasons_within(reasons(result))]
+        parts = [(describe(result, tariff), INK), (klass, MUTED)]
+        parts += [(reason, REDUCTION) for reason in reasons_within(reasons(result))]
         if isinstance(line, FeeLine):
             count, factor = german_factor(line.count), german_factor(line.factor)
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
@@ -83,9 +82,9 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         rows.append(
             [
                 german_date(result.date),
-                teeth if len(teeth) <= 6 else para(escape(teeth), cell),
+                teeth if len(teeth) <= 6 else [(teeth, INK)],
                 number,
-                para(text + "<br/>" + "<br/>".join(details), cell),
+                parts,
                 count,
                 factor,
                 german_number(result.billed),
@@ -94,114 +93,10 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
                 german_number(result.benefit),
             ]
         )
-    total = [
-        sum((r.billed for r in results), ZERO),
-        sum((r.eligible for r in results), ZERO),
-        sum((r.benefit for r in results), ZERO),
-    ]
-    rows.append(
-        [
-            "",
-            "",
-            "",
-            para("<b>Summe</b>", cell),
-            "",
-            "",
-            german_number(total[0]),
-            german_number(total[1]),
-            "",
-            german_number(total[2]),
-        ]
-    )
-    widths = [16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm]
-    base_style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
-        ("FONT", (0, 0), (-1, 0), f"{FONT}-Bold", 7),
-        ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(INK)),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor("#e6eef0")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("ALIGN", (4, 0), (-1, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(ACCENT)),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    sum_style = [
-        ("LINEBELOW", (0, 1), (-1, -2), 0.25, HexColor(RULE_GREY)),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(INK)),
-        ("FONT", (0, -1), (-1, -1), f"{FONT}-Bold", 7.5),
-    ]
-    rows_style = [("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(RULE_GREY))]
-
-    def make(data: list[list[Any]], heights: list[float] | None, with_sum: bool) -> Any:
-        table = Table(data, colWidths=widths, rowHeights=heights)
-        table.setStyle(TableStyle(base_style + (sum_style if with_sum else rows_style)))
-        return table
-
-    return paged_table(rows[0], rows[1:], make, para(title, styles["h2"]))
-
-
-def paged_table(head: list[Any], rows: list[list[Any]], make: Any, title: Any = None) -> Any:
-    """A long table laid out one page at a time, under its title. reportlab measures every remaining row again
-    at each page break; here each row is measured once and each page draws a table of its own rows only, so the
-    time grows linearly with the lines. The header repeats on every page, the title never stands alone at the
-    foot of a page, and neither does the sum row at the top of one."""
-    from reportlab.platypus import Flowable  # noqa: PLC0415
-
-    class PagedTable(Flowable):  # type: ignore[misc]
-        def __init__(
-            self, rows: list[list[Any]], heights: list[float] | None, head_height: float, last: bool, title: Any
-        ) -> None:
-            super().__init__()
-            self.rows, self.heights, self.head_height, self.last, self.title = rows, heights, head_height, last, title
-            self.title_height = 0.0
-
-        def _measure(self, width: float) -> list[float]:
-            if self.heights is None:
-                table = make([head, *self.rows], None, self.last)
-                table.wrap(width, 1e9)
-                self.head_height, *self.heights = table._rowHeights
-            if self.title is not None:
-                self.title_height = self.title.wrap(width, 1e9)[1]
-            return self.heights
-
-        def _above(self) -> float:
-            return self.title_height + self.title.getSpaceAfter() if self.title is not None else 0.0
-
-        def getSpaceBefore(self) -> float:
-            return float(self.title.getSpaceBefore()) if self.title is not None else 0.0
-
-        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-            rows = sum(self._measure(availWidth))  # measures the header and the title too
-            self.width, self.height = availWidth, self._above() + self.head_height + rows
-            return self.width, self.height
-
-        def split(self, availWidth: float, availHeight: float) -> list[Any]:
-            heights = self._measure(availWidth)
-            count, used = 0, self._above() + self.head_height
-            while count < len(heights) and used + heights[count] <= availHeight:
-                used += heights[count]
-                count += 1
-            if self.last and count == len(heights) - 1:
-                count -= 1  # the sum goes with the line before it
-            if count <= 0:
-                return []
-            return [
-                PagedTable(self.rows[:count], heights[:count], self.head_height, False, self.title),
-                PagedTable(self.rows[count:], heights[count:], self.head_height, self.last, None),
-            ]
-
-        def draw(self) -> None:
-            heights = self._measure(self.width)
-            if self.title is not None:
-                self.title.drawOn(self.canv, 0, self.height - self.title_height)
-            table = make([head, *self.rows], [self.head_height, *heights], self.last)
-            table.wrapOn(self.canv, self.width, self.height)
-            table.drawOn(self.canv, 0, 0)
-
-    return PagedTable(rows, None, 0.0, True, title)
+    total = [sum((getattr(r, name) for r in results), ZERO) for name in ("billed", "eligible", "benefit")]
+    rows.append(["", "", "", [("Summe", INK)], "", "", *map(german_number, total[:2]), "", german_number(total[2])])
+    widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
+    return row_table(head, rows, RowStyle(widths, right_from=4), para(title, styles["h2"]))
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], styles: dict[str, Any], columns: int = 2) -> Any:

@@ -1,0 +1,158 @@
+"""A long table for the letter, drawn straight onto the canvas: each row measured once, each page a slice of rows.
+
+reportlab's Table measures every remaining row again at each page break and styles every cell by every command;
+for thousands of plan lines that is most of the letter's time. Here a cell is plain text - one line, or parts in
+their colours wrapped at spaces to the column - and a page draws its rows' text as one text object. The look is
+the line table's: bold header on a tinted band with an accent rule, hairlines between rows, the sum in bold under
+a rule, numbers right-aligned, the header again on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from estimator.output.pdfstyle import ACCENT, FONT, INK, RULE_GREY
+
+Parts = list[tuple[str, str]]  # (text, colour): a cell that wraps
+Cell = str | Parts  # a plain cell: lines split at "\n", never wrapped
+PAD = 2.5
+SIZE, LEADING = 7.5, 9.0  # body text
+HEAD_SIZE, HEAD_LEADING = 7.0, 8.4
+HEAD_BAND = "#e6eef0"
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    widths: tuple[float, ...]
+    right_from: int  # columns from this one on are right-aligned (numbers)
+
+
+def _lines(cell: Cell, width: float, font: str, size: float) -> list[tuple[str, str]]:
+    from reportlab.lib.utils import simpleSplit  # noqa: PLC0415
+
+    if isinstance(cell, str):
+        return [(line, INK) for line in cell.split("\n")] if cell else []
+    return [(line, colour) for text, colour in cell for line in simpleSplit(text, font, size, width - 2 * PAD) or [""]]
+
+
+class _Measured:
+    """The rows broken into lines once, with their heights."""
+
+    def __init__(self, head: Sequence[str], rows: Sequence[Sequence[Cell]], style: RowStyle, last_is_sum: bool) -> None:
+        bold = f"{FONT}-Bold"
+        self.style, self.last_is_sum = style, last_is_sum
+        self.head = [_lines(c, w, bold, HEAD_SIZE) for c, w in zip(head, style.widths, strict=True)]
+        self.head_height = 2 * PAD + HEAD_LEADING * max(len(lines) for lines in self.head)
+        self.rows: list[list[list[tuple[str, str]]]] = []
+        self.heights: list[float] = []
+        for number, row in enumerate(rows):
+            font = bold if last_is_sum and number == len(rows) - 1 else FONT
+            cells = [_lines(c, w, font, SIZE) for c, w in zip(row, style.widths, strict=True)]
+            self.rows.append(cells)
+            self.heights.append(2 * PAD + LEADING * max((len(lines) for lines in cells), default=1))
+
+
+def row_table(
+    head: Sequence[str], rows: Sequence[Sequence[Cell]], style: RowStyle, title: Any = None, *, last_is_sum: bool = True
+) -> Any:
+    """The table as one flowable that splits between rows (never before the sum), under a title that does not
+    stand alone at the foot of a page."""
+    from reportlab.lib.colors import HexColor  # noqa: PLC0415
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+    from reportlab.platypus import Flowable  # noqa: PLC0415
+
+    measured = _Measured(head, rows, style, last_is_sum)
+    total_width = sum(style.widths)
+
+    class RowTable(Flowable):  # type: ignore[misc]
+        def __init__(self, first: int, end: int, title: Any) -> None:
+            super().__init__()
+            self.first, self.end, self.title = first, end, title
+            self.title_height = 0.0
+
+        def _above(self, width: float) -> float:
+            if self.title is None:
+                return 0.0
+            self.title_height = self.title.wrap(width, 1e9)[1]
+            return float(self.title_height + self.title.getSpaceAfter())
+
+        def getSpaceBefore(self) -> float:
+            return float(self.title.getSpaceBefore()) if self.title is not None else 0.0
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            rows = sum(measured.heights[self.first : self.end])
+            self.width, self.height = total_width, self._above(availWidth) + measured.head_height + rows
+            return self.width, self.height
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            used, end = self._above(availWidth) + measured.head_height, self.first
+            while end < self.end and used + measured.heights[end] <= availHeight:
+                used += measured.heights[end]
+                end += 1
+            if measured.last_is_sum and end == len(measured.rows) - 1 and self.end == len(measured.rows):
+                end -= 1  # the sum goes with the line before it
+            if end <= self.first:
+                return []
+            return [RowTable(self.first, end, self.title), RowTable(end, self.end, None)]
+
+        def draw(self) -> None:
+            canvas, top = self.canv, self.height
+            if self.title is not None:
+                self.title.drawOn(canvas, 0, top - self.title_height)
+                top -= self.title_height + self.title.getSpaceAfter()
+            text = canvas.beginText()
+            state = {"font": ("", 0.0), "colour": ""}
+            head_bottom = top - measured.head_height
+            canvas.setFillColor(HexColor(HEAD_BAND))
+            canvas.rect(0, head_bottom, total_width, measured.head_height, stroke=0, fill=1)
+            for column, lines in enumerate(measured.head):  # bottom-aligned
+                first = head_bottom + PAD + (len(lines) - 1) * HEAD_LEADING + (HEAD_LEADING - HEAD_SIZE) * 0.5
+                self._cell(text, state, column, lines, baseline=first, font=f"{FONT}-Bold", size=HEAD_SIZE, leading=HEAD_LEADING)
+            y = head_bottom
+            rules: list[tuple[float, float, str]] = [(head_bottom, 0.8, ACCENT)]
+            for number in range(self.first, self.end):
+                height = measured.heights[number]
+                is_sum = measured.last_is_sum and number == len(measured.rows) - 1
+                font = f"{FONT}-Bold" if is_sum else FONT
+                baseline = y - PAD - SIZE
+                for column, lines in enumerate(measured.rows[number]):
+                    self._cell(text, state, column, lines, baseline=baseline, font=font, size=SIZE, leading=LEADING)
+                if is_sum:
+                    rules.append((y, 0.8, INK))  # drawn after, over the hairline of the row above
+                else:
+                    rules.append((y - height, 0.25, RULE_GREY))
+                y -= height
+            for at, width, colour in rules:
+                canvas.setLineWidth(width)
+                canvas.setStrokeColor(HexColor(colour))
+                canvas.line(0, at, total_width, at)
+            canvas.drawText(text)
+
+        def _cell(
+            self,
+            text: Any,
+            state: dict[str, Any],
+            column: int,
+            lines: list[tuple[str, str]],
+            *,
+            baseline: float,
+            font: str,
+            size: float,
+            leading: float,
+        ) -> None:
+            left = sum(style.widths[:column])
+            right = column >= style.right_from
+            if state["font"] != (font, size):
+                text.setFont(font, size)
+                state["font"] = (font, size)
+            for index, (line, colour) in enumerate(lines):
+                if state["colour"] != colour:
+                    text.setFillColor(HexColor(colour))
+                    state["colour"] = colour
+                x = left + style.widths[column] - PAD - stringWidth(line, font, size) if right else left + PAD
+                text.setTextOrigin(x, baseline - index * leading)
+                text.textOut(line)
+
+    return RowTable(0, len(measured.rows), title)

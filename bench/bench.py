@@ -165,7 +165,7 @@ def batch_figures(plans: int, jobs: int) -> tuple[float, float]:
             list(pool.map(floor_openpyxl_read, files, chunksize=max(1, plans // (jobs * 8))))
         reading = time.perf_counter() - start
         start = time.perf_counter()
-        rows = run_batch(files, None, jobs, progress=None)
+        rows = list(run_batch(files, None, jobs, progress=None))
         batch = time.perf_counter() - start
         assert not any(row.error for row in rows)
     return batch, reading

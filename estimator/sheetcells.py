@@ -24,9 +24,9 @@ def append_row(sheet: Any, values: Iterable[Any]) -> None:
     from openpyxl.cell.cell import Cell  # noqa: PLC0415 - openpyxl loads only when a workbook is written
 
     row = []
-    for value in values:
+    for column, value in enumerate(values, start=1):
         if isinstance(value, str):
-            cell = Cell(sheet)
+            cell = Cell(sheet, row=1, column=column)  # placed where the row is appended; a place from the start
             cell.value = plain_text(value)
             cell.data_type = "s"
             row.append(cell)

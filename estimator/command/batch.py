@@ -6,8 +6,9 @@ import datetime as dt
 import os
 import sys
 import warnings
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -72,29 +73,43 @@ def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
         return estimate_file(*job)
 
 
-def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> list[BatchRow]:
-    """Estimate every file, in jobs processes (1: in this one), showing progress; rows in the order of files."""
+WINDOW = 64  # plans handed to the workers ahead of the one written next: the parent holds no more than these
+
+
+def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> Iterator[BatchRow]:
+    """Estimate every file, in jobs processes (1: in this one), showing progress; each row as soon as it and
+    those before it are done, in the order of files. The parent keeps a bounded window of plans in flight."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
-    work = list(zip(files, pdfs, strict=True))
+    work = zip(files, pdfs, strict=True)
     if jobs <= 1 or len(files) < 2:
-        return _collect(map(_estimate_job, work), len(files), progress)
+        yield from _progress(map(_estimate_job, work), len(files), progress)
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _collect(pool.map(_estimate_job, work, chunksize=max(1, len(work) // (jobs * 8))), len(files), progress)
+        yield from _progress(_windowed(pool, work, WINDOW * jobs), len(files), progress)
 
 
-def _collect(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> list[BatchRow]:
-    rows: list[BatchRow] = []
+def _windowed(pool: ProcessPoolExecutor, work: Iterator[tuple[Path, Path | None]], window: int) -> Iterator[BatchRow]:
+    """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
+    pending: deque[Future[BatchRow]] = deque()
+    for job in work:
+        pending.append(pool.submit(_estimate_job, job))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _progress(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> Iterator[BatchRow]:
     unreadable = 0
-    for row in results:
-        rows.append(row)
+    for done, row in enumerate(results, start=1):
         unreadable += bool(row.error)
         if progress is not None:
-            bar = "#" * (30 * len(rows) // total)
-            progress.write(f"\r[{bar:<30}] {len(rows)}/{total} Pläne, {unreadable} nicht lesbar")
+            bar = "#" * (30 * done // total)
+            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {unreadable} nicht lesbar")
             progress.flush()
+        yield row
     if progress is not None and total:
         progress.write("\n")
-    return rows
 
 
 def default_jobs() -> int:

@@ -221,7 +221,7 @@ def run_estimate(options: argparse.Namespace) -> int:
 
 def run_batch_command(options: argparse.Namespace) -> int:
     from estimator.command.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
-    from estimator.output.xlsxout import summary_workbook  # noqa: PLC0415
+    from estimator.output.xlsxout import SummaryWriter  # noqa: PLC0415
 
     missing = [str(item) for item in options.inputs if not item.exists()]
     if missing:
@@ -239,10 +239,11 @@ def run_batch_command(options: argparse.Namespace) -> int:
         raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:
         owner_only_folder(options.pdf_dir)
-    rows = run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs()))
-    atomic_write_bytes(options.out, summary_workbook(rows))
-    bad = sum(1 for row in rows if row.error)
-    print(f"Übersicht geschrieben: {options.out} ({len(rows)} Pläne, davon {bad} nicht lesbar)")
+    summary = SummaryWriter()
+    for row in run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs())):
+        summary.add(row)
+    atomic_write_bytes(options.out, summary.finish())
+    print(f"Übersicht geschrieben: {options.out} ({summary.plans} Pläne, davon {summary.unreadable} nicht lesbar)")
     return 0
 
 

@@ -246,31 +246,90 @@ def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3)
     )
 
 
-def summary_workbook(rows: Sequence[BatchRow]) -> bytes:
-    """The batch summary: one row per plan (Übersicht) and every finding of every plan (Hinweise)."""
-    import openpyxl  # noqa: PLC0415
+def _summary_values(row: BatchRow) -> list[Any]:
+    return [
+        row.file,
+        row.patient,
+        row.tariff,
+        _day(row.plan_date),
+        *(None if row.error else _number(v) for v in (row.billed, row.eligible, row.benefit, row.billed - row.benefit)),
+        *(_number(v) if v else None for v in row.reductions or (Decimal(0),) * len(Cause)),
+        *(None if row.error else n for n in row.counts),
+        row.largest_reductions,
+        row.error,
+        row.pdf,
+    ]
 
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    _table(
-        workbook,
-        "Übersicht",
-        SUMMARY_COLUMNS,
-        (
-            [
-                row.file,
-                row.patient,
-                row.tariff,
-                _day(row.plan_date),
-                *(None if row.error else _number(v) for v in (row.billed, row.eligible, row.benefit, row.billed - row.benefit)),
-                *(_number(v) if v else None for v in row.reductions or (Decimal(0),) * len(Cause)),
-                *(None if row.error else n for n in row.counts),
-                row.largest_reductions,
-                row.error,
-                row.pdf,
-            ]
-            for row in rows
-        ),
-    )
-    _table(workbook, "Hinweise", FINDING_COLUMNS, (finding for row in rows for finding in row.findings))
-    return _save(workbook)
+
+class _StreamedTable:
+    """One sheet of a write-only workbook: header, widths and frozen header first, rows as they come, the
+    filter over them at the end."""
+
+    def __init__(self, workbook: Any, title: str, columns: Sequence[tuple[str, int, str | None]]) -> None:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+        from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+        self.sheet, self.columns, self.rows = workbook.create_sheet(title), columns, 0
+        self.letter = get_column_letter(len(columns))
+        for index, (_, width, _) in enumerate(columns, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        self.sheet.freeze_panes = "A2"
+        head = []
+        for name, _, _ in columns:
+            cell = WriteOnlyCell(self.sheet, value=name)
+            cell.font, cell.fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
+            cell.alignment = Alignment(vertical="center")
+            head.append(cell)
+        self.sheet.append(head)
+        self.formats = [number_format for _, _, number_format in columns]
+
+    def add(self, values: Sequence[Any]) -> None:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+        cells: list[Any] = []
+        for value, number_format in zip(values, self.formats, strict=False):
+            if number_format and value is not None and not isinstance(value, str):
+                cell = WriteOnlyCell(self.sheet, value=value)
+                cell.number_format = number_format
+                cells.append(cell)
+            else:
+                cells.append(value)
+        append_row(self.sheet, cells)
+        self.rows += 1
+
+    def close(self) -> None:
+        self.sheet.auto_filter.ref = f"A1:{self.letter}{self.rows + 1}"
+
+
+class SummaryWriter:
+    """The batch summary written as the plans come (write-only): one row per plan (Übersicht) and every
+    finding of every plan (Hinweise); no plan is kept once its rows are written."""
+
+    def __init__(self) -> None:
+        import openpyxl  # noqa: PLC0415
+
+        self.workbook = openpyxl.Workbook(write_only=True)
+        self.overview = _StreamedTable(self.workbook, "Übersicht", SUMMARY_COLUMNS)
+        self.findings = _StreamedTable(self.workbook, "Hinweise", FINDING_COLUMNS)
+        self.plans = self.unreadable = 0
+
+    def add(self, row: BatchRow) -> None:
+        self.overview.add(_summary_values(row))
+        for finding in row.findings:
+            self.findings.add(finding)
+        self.plans += 1
+        self.unreadable += bool(row.error)
+
+    def finish(self) -> bytes:
+        self.overview.close()
+        self.findings.close()
+        return _save(self.workbook)
+
+
+def summary_workbook(rows: Iterable[BatchRow]) -> bytes:
+    """The batch summary of these rows (SummaryWriter, all at once)."""
+    writer = SummaryWriter()
+    for row in rows:
+        writer.add(row)
+    return writer.finish()

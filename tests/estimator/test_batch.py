@@ -66,7 +66,7 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
 def test_batch_in_one_process_gives_the_same_rows_as_in_two(folder: Path) -> None:
     files = plan_files([folder])
     assert [f.name for f in files] == sorted(p.name for p in folder.glob("*.xlsx"))
-    assert run_batch(files, None, 1, progress=None) == run_batch(files, None, 2, progress=None)
+    assert list(run_batch(files, None, 1, progress=None)) == list(run_batch(files, None, 2, progress=None))
 
 
 def test_batch_without_workbooks_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

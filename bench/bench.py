@@ -1,109 +1,52 @@
 #!/usr/bin/env python3
-"""Benchmarks: each figure is the median of several runs and a ratio to its floor measured in the same run.
+"""Benchmarks: each figure against its floor, the two run in alternation (A B A B ...), in fresh processes
+where a user starts a process; the figure quoted is the median, the comparison the median of the paired ratios.
 
-Usage: .venv/bin/python bench/bench.py [--runs N]
+Usage: .venv/bin/python bench/bench.py [--runs N] [--plans N] [--memory-plans N]
+(`pip install -e '.[test,bench]'` brings python-calamine, the reading floor.)
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import datetime as dt
-import io
 import os
+import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import openpyxl  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
-
-from estimator.io.excel import read_plan  # noqa: E402
-from estimator.io.workbook import write_workbook  # noqa: E402
-from estimator.output.pdf import build_pdf  # noqa: E402
-from estimator.rules.engine import estimate  # noqa: E402
-from estimator.samples import synthetic_plan  # noqa: E402
-from estimator.tariff.catalogues import load_tariffs  # noqa: E402
-
-
-def median_seconds(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def paired(figure: Callable[[], object], floor: Callable[[], object], runs: int) -> tuple[float, float, float]:
-    """Figure and floor in alternation (A B A B ...): their medians and the median of the paired ratios."""
-    pairs = []
-    for _ in range(runs):
-        times = []
-        for work in (figure, floor):
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-        pairs.append((times[0], times[1]))
-    return (
-        statistics.median(a for a, _ in pairs),
-        statistics.median(b for _, b in pairs),
-        statistics.median(a / b for a, b in pairs),
-    )
-
-
-def hkp_estimate(path: Path) -> None:
-    """`hkp estimate FILE` in a fresh interpreter, as a user runs it (a refusal exits 2)."""
-    command = [sys.executable, "-m", "estimator.command.cli", "estimate", str(path)]
-    run = subprocess.run(command, check=False, cwd=ROOT, capture_output=True)
-    assert run.returncode in (0, 2), run.stderr
-
-
-def hostile_figures(runs: int) -> list[tuple[str, float, float, float]]:
-    """How long refusing a hostile workbook takes, whole process, against estimating a small plan: the bounds the
-    hostile-file tests keep for memory, here for time (goal: under 10 s)."""
-    from tests.estimator.hostile import one_sheet_workbook, padding, rows  # noqa: PLC0415
-
-    small = ROOT / "tests" / "golden" / "crown_basic.xlsx"
-    figures = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, chunks in (("1,000,000 rows", rows(1_000_000)), ("1.1 GB unpacked", padding(1100))):
-            path = one_sheet_workbook(Path(tmp) / "hostile.xlsx", chunks)
-            figure, floor, ratio = paired(lambda path=path: hkp_estimate(path), lambda: hkp_estimate(small), runs)
-            figures.append((f"refuse a workbook of {name}", figure, floor, ratio))
-    return figures
-
-
-def floor_openpyxl_read(path: Path) -> None:
-    """Merely opening the workbook with openpyxl read-only and touching every cell."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    for sheet in workbook.worksheets:
-        for _ in sheet.iter_rows(values_only=True):
-            pass
-    workbook.close()
-
-
-def floor_reportlab_table(rows: int) -> None:
-    """A bare reportlab table of the same size as the estimate's line tables."""
-    data = [[f"{r}.{c}" for c in range(10)] for r in range(rows + 1)]
-    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Table(data, repeatRows=1)])
-
-
-# What the `hkp-estimator` command runs, told to end once its window (the example plan) is shown.
-START_WINDOW = """
+BATCH_BEFORE = 42.0  # plans/s of `hkp batch` on this machine before the batch was made flat (300 plans, 2 processes)
+READ_FLOOR = """
 import sys
-from ui.start import main
-sys.exit(main(["--exit-when-shown"]))
+from python_calamine import CalamineWorkbook
+for path in sys.argv[1:]:
+    book = CalamineWorkbook.from_path(path)
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
 """
+READ_FLOOR_POOL = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from python_calamine import CalamineWorkbook
+def read(path):
+    book = CalamineWorkbook.from_path(path)
+    return sum(len(book.get_sheet_by_name(name).to_python()) for name in book.sheet_names)
+if __name__ == "__main__":
+    files = sys.argv[2:]
+    with ProcessPoolExecutor(max_workers=int(sys.argv[1])) as pool:
+        list(pool.map(read, files, chunksize=max(1, len(files) // 16)))
+"""
+START_WINDOW = "import sys; from ui.start import main; sys.exit(main(['--exit-when-shown']))"
 START_FLOOR = """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -111,125 +54,262 @@ window = QMainWindow()
 window.show()
 app.processEvents()
 """
+# The parent's own peak (VmHWM: this process image only; ru_maxrss would carry the peak of whoever forked it).
+PARENT_MEMORY = """
+import sys
+from estimator.command.cli import main
+main(["batch", sys.argv[1], "--out", sys.argv[2], "--jobs", sys.argv[3]])
+status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+print(int(status["VmHWM"].split()[0]) / 1024)
+"""
 
 
-def cold_start(code: str) -> None:
-    """A fresh interpreter that shows the window and returns: what a user waits for after a double-click."""
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
+@dataclass
+class Figure:
+    name: str
+    seconds: float
+    floor_name: str
+    floor: float | None
+    ratio: float | None
+    goal: str
+    met: bool
 
 
-def compile_bytecode() -> None:
-    """Byte-compile the checkout, as installing the wheel or building the package does, so that the start
-    is measured as a user meets it even where Python is told not to write bytecode itself
-    (PYTHONDONTWRITEBYTECODE)."""
-    for package in ("estimator", "ui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
-def gui_recompute(plan: object, runs: int) -> float:
-    """One edit in the window of a 300-line plan: undo command, estimate, table and totals refreshed."""
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+def paired(figure: Callable[[], object], floor: Callable[[], object], runs: int) -> tuple[float, float, float]:
+    """Figure and floor in alternation after one warm-up pair: medians, and the median of the paired ratios."""
+    timed(figure), timed(floor)
+    pairs = [(timed(figure), timed(floor)) for _ in range(runs)]
+    return (
+        statistics.median(a for a, _ in pairs),
+        statistics.median(b for _, b in pairs),
+        statistics.median(a / b for a, b in pairs),
+    )
+
+
+def process(*command: str) -> Callable[[], None]:
+    """A fresh interpreter running a command, as a user starts one (its output is not shown)."""
+
+    def run() -> None:
+        subprocess.run([sys.executable, *command], check=True, cwd=ROOT, capture_output=True)
+
+    return run
+
+
+def workbooks(folder: Path, sizes: tuple[int, ...]) -> dict[int, Path]:
+    from estimator.io.workbook import write_workbook  # noqa: PLC0415
+    from estimator.samples import synthetic_plan  # noqa: PLC0415
+
+    paths = {}
+    for size in sizes:
+        paths[size] = folder / f"plan{size}.xlsx"
+        write_workbook(synthetic_plan(size), paths[size])
+    return paths
+
+
+def estimate_figures(books: dict[int, Path], runs: int) -> list[Figure]:
+    figures = []
+    for size in (300, 3_000):
+        seconds, floor, ratio = paired(
+            process("-m", "estimator.command.cli", "estimate", str(books[size]), "--json", os.devnull),
+            process("-c", READ_FLOOR, str(books[size])),
+            runs,
+        )
+        goal = "≤ 2× floor" if size == 300 else "(no goal)"
+        figures.append(
+            Figure(
+                f"hkp estimate, {size} lines, whole process",
+                seconds,
+                "calamine reads the file, fresh process",
+                floor,
+                ratio,
+                goal,
+                size != 300 or ratio <= 2,
+            )
+        )
+    return figures
+
+
+def engine_figures(runs: int) -> list[Figure]:
+    from estimator.rules.engine import estimate  # noqa: PLC0415
+    from estimator.samples import synthetic_plan  # noqa: PLC0415
+    from estimator.tariff.catalogues import load_tariffs  # noqa: PLC0415
+
+    tariffs = load_tariffs()
+    small, large = synthetic_plan(3_000), synthetic_plan(30_000)
+    seconds, floor, ratio = paired(lambda: estimate(large, tariffs), lambda: estimate(small, tariffs), runs)
+    met = seconds < 1 and ratio <= 12
+    return [
+        Figure("engine alone, 30,000 lines", seconds, "engine alone, 3,000 lines", floor, ratio, "< 1 s and ≤ 12× floor", met)
+    ]
+
+
+def window_figures(books: dict[int, Path], runs: int) -> list[Figure]:
+    """In the window of this process: one edit of a 3,000-line plan, and opening the 3,000-line workbook."""
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
 
     from estimator.case import Case  # noqa: PLC0415
+    from estimator.io.excel import read_plan  # noqa: PLC0415
+    from estimator.rules.engine import estimate  # noqa: PLC0415
+    from estimator.tariff.catalogues import load_tariffs  # noqa: PLC0415
     from ui.document import CaseDocument  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([])
-    document = CaseDocument(Case.from_plan(plan), autosave=False)  # type: ignore[arg-type]
+    plan = read_plan(books[3_000])
+    document = CaseDocument(Case.from_plan(plan), autosave=False)
     window = MainWindow(document)
     window.show()
     app.processEvents()
-    factors = iter(["3,0", "2,3"] * runs)
+    factors = iter(["3,0", "2,3"] * (runs + 2))
 
     def edit() -> None:
         document.edit_line(("fee", 5, "factor"), next(factors))
         app.processEvents()
 
-    return median_seconds(edit, runs)
+    seconds, floor, ratio = paired(edit, lambda: estimate(document.case.plan(), load_tariffs()), runs)
+    recompute = Figure(
+        "recompute after one edit, 3,000 lines, window",
+        seconds,
+        "engine alone, same plan",
+        floor,
+        ratio,
+        "< 50 ms",
+        seconds < 0.05,
+    )
+
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard  # the edits above: no question
+
+    def open_shown() -> None:
+        task = window.files.open_path(books[3_000])
+        assert task is not None
+        while not task.finished:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+
+    opened = statistics.median(timed(open_shown) for _ in range(max(3, runs // 2)))
+    window.close()
+    return [recompute, Figure("open a 3,000-line workbook to a shown estimate", opened, "", None, None, "< 1.5 s", opened < 1.5)]
 
 
-def batch_figures(plans: int, jobs: int) -> tuple[float, float]:
-    """Seconds for `hkp batch` over generated plans (30-60 lines each) and for merely reading them, same pool size."""
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+def pdf_floor(rows: int) -> None:
+    """A reportlab table of the same rows: the letter's embedded font, a Paragraph for the service text."""
+    import io  # noqa: PLC0415
 
-    from estimator.command.batch import run_batch  # noqa: PLC0415
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate  # noqa: PLC0415
 
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for number in range(plans):
-            path = Path(tmp) / f"plan{number:04d}.xlsx"
-            write_workbook(synthetic_plan(30 + number % 31, seed=number), path)
-            files.append(path)
-        start = time.perf_counter()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(floor_openpyxl_read, files, chunksize=max(1, plans // (jobs * 8))))
-        reading = time.perf_counter() - start
-        start = time.perf_counter()
-        rows = list(run_batch(files, None, jobs, progress=None))
-        batch = time.perf_counter() - start
-        assert not any(row.error for row in rows)
-    return batch, reading
+    from estimator.output.pdfstyle import FONT, register_fonts  # noqa: PLC0415
+
+    register_fonts()
+    style = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9)
+    data = [["Datum", "Zahn", "Nr.", "Leistung", "Anz.", "Faktor", "Betrag", "erstattungsfähig", "Satz", "Erstattung"]]
+    for row in range(rows):
+        text = f"Versorgung eines Zahnes durch eine Vollkrone {row}<br/>Klasse A"
+        data.append(["10.03.2026", "16", "2210", Paragraph(text, style), "1", "2,3", "217,06", "217,06", "80 %", "173,65"])
+    table = LongTable(data, repeatRows=1, style=[("FONT", (0, 0), (-1, -1), FONT, 7.5)])
+    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([table])
+
+
+def pdf_figures(runs: int) -> list[Figure]:
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+    from estimator.rules.engine import estimate  # noqa: PLC0415
+    from estimator.samples import synthetic_plan  # noqa: PLC0415
+    from estimator.tariff.catalogues import load_tariffs  # noqa: PLC0415
+
+    tariffs = load_tariffs()
+    result = estimate(synthetic_plan(3_000), tariffs)
+    today = dt.date.today()
+    seconds, floor, ratio = paired(lambda: build_pdf(result, tariffs, today), lambda: pdf_floor(3_000), max(3, runs // 2))
+    met = seconds < 3 and ratio <= 2
+    return [Figure("PDF, 3,000 lines", seconds, "reportlab table, same rows and font", floor, ratio, "< 3 s and ≤ 2× floor", met)]
+
+
+def batch_figures(folder: Path, plans: int, memory_plans: int, runs: int) -> list[Figure]:
+    from estimator.io.workbook import write_workbook  # noqa: PLC0415
+    from estimator.samples import synthetic_plan  # noqa: PLC0415
+
+    jobs = "2"
+    source = folder / "many"
+    source.mkdir()
+    for number in range(plans):
+        write_workbook(synthetic_plan(30 + number % 31, seed=number), source / f"plan{number:05d}.xlsx")
+    files = [str(p) for p in sorted(source.iterdir())]
+    seconds, floor, ratio = paired(
+        process("-m", "estimator.command.cli", "batch", str(source), "--out", str(folder / "u.xlsx"), "--jobs", jobs),
+        process("-c", READ_FLOOR_POOL, jobs, *files),
+        max(2, runs // 3),
+    )
+    rate = plans / seconds
+    figures = [
+        Figure(
+            f"batch, {plans} plans, 2 processes ({rate:.0f} plans/s)",
+            seconds,
+            "calamine reads them, 2 processes",
+            floor,
+            ratio,
+            f"≥ {3 * BATCH_BEFORE:.0f} plans/s and ≤ 1.5× floor",
+            rate >= 3 * BATCH_BEFORE and ratio <= 1.5,
+        )
+    ]
+    many = folder / "memory"
+    many.mkdir()
+    for number in range(memory_plans):
+        os.link(source / Path(files[number % len(files)]).name, many / f"plan{number:05d}.xlsx")
+    run = subprocess.run(
+        [sys.executable, "-c", PARENT_MEMORY, str(many), str(folder / "m.xlsx"), jobs],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    megabytes = float(run.stdout.split()[-1])
+    figures.append(
+        Figure(f"batch parent memory at {memory_plans} plans: {megabytes:.0f} MB", 0.0, "", None, None, "< 80 MB", megabytes < 80)
+    )
+    return figures
+
+
+def start_figures(runs: int) -> list[Figure]:
+    seconds, floor, ratio = paired(process("-c", START_WINDOW), process("-c", START_FLOOR), runs)
+    return [
+        Figure("start to shown window", seconds, "bare QMainWindow, fresh process", floor, ratio, "≤ 1.6× floor", ratio <= 1.6)
+    ]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="pairs of figure and floor")
     parser.add_argument("--plans", type=int, default=1000, help="plans for the batch figure")
-    arguments = parser.parse_args()
-    runs = arguments.runs
-    catalogues = load_tariffs()
-    plan = synthetic_plan(300)
+    parser.add_argument("--memory-plans", type=int, default=10_000, help="plans for the batch's parent memory")
+    options = parser.parse_args()
+    import compileall  # noqa: PLC0415
+
+    for package in ("estimator", "ui"):
+        compileall.compile_dir(ROOT / package, quiet=1)  # the start as an installed wheel meets it
     with tempfile.TemporaryDirectory() as tmp:
-        workbook = Path(tmp) / "plan300.xlsx"
-        write_workbook(plan, workbook)
-        read_plan(workbook)  # warm caches (imports, catalogues) before timing
-        result = estimate(plan, catalogues)
-        build_pdf(result, catalogues, dt.date.today())
-
-        floor_read = median_seconds(lambda: floor_openpyxl_read(workbook), runs)
-        full_estimate = median_seconds(lambda: estimate(read_plan(workbook), catalogues), runs)
-        engine_only = median_seconds(lambda: estimate(plan, catalogues), runs)
-        floor_pdf = median_seconds(lambda: floor_reportlab_table(len(plan.fee_lines) + len(plan.lab_lines)), runs)
-        pdf = median_seconds(lambda: build_pdf(result, catalogues, dt.date.today()), runs)
-        compile_bytecode()
-        start_floor = median_seconds(lambda: cold_start(START_FLOOR), runs)
-        start = median_seconds(lambda: cold_start(START_WINDOW), runs)
-        recompute = gui_recompute(plan, runs)
-
-    # name, seconds, floor name, floor seconds, goal in seconds, goal as a ratio to the floor (if any)
-    rows = [
-        (
-            "estimate 300 lines from .xlsx (read + engine)",
-            full_estimate,
-            "openpyxl read-only of the same file",
-            floor_read,
-            0.2,
-            None,
-        ),
-        ("cold start to shown window (example plan)", start, "bare QMainWindow, fresh interpreter", start_floor, 1.5, 2.0),
-        ("recompute after one edit in the window, 300 lines", recompute, "engine alone", engine_only, 0.05, None),
-        ("PDF export, 300 lines", pdf, "bare reportlab table, same rows", floor_pdf, 1.0, None),
-    ]
-    jobs = os.cpu_count() or 1
-    batch, reading = batch_figures(arguments.plans, jobs)
-    print(f"median of {runs} runs, this machine")
-    for name, seconds, floor_name, floor, goal, ratio_goal in rows:
-        ratio = f"{seconds / floor:.2f}x floor ({floor_name}: {floor * 1000:.0f} ms)"
-        met = seconds < goal and (ratio_goal is None or seconds / floor < ratio_goal)
-        goal_text = f"< {goal * 1000:.0f} ms" + (f" and < {ratio_goal:g}x floor" if ratio_goal else "")
-        print(f"{name:48s} {seconds * 1000:8.1f} ms  {ratio:52s} goal {goal_text}: {'meets' if met else 'MISSES'}")
-    for name, seconds, floor, ratio in hostile_figures(max(3, runs // 2)):
-        met = seconds < 10
-        print(
-            f"{name:48s} {seconds * 1000:8.1f} ms  {ratio:.2f}x floor (hkp estimate of a 3-line plan: {floor * 1000:.0f} ms)"
-            f"  goal < 10000 ms: {'meets' if met else 'MISSES'}"
-        )
-    ratio = batch / reading
-    print(
-        f"batch, {arguments.plans} plans of 30-60 lines, {jobs} processes: {arguments.plans / batch:.0f} plans/s "
-        f"({batch:.1f} s); reading them with openpyxl read-only, same processes: {reading:.1f} s; "
-        f"ratio {ratio:.2f} goal <= 1.5: {'meets' if ratio <= 1.5 else 'MISSES'}"
-    )
+        books = workbooks(Path(tmp), (300, 3_000))
+        figures = [
+            *estimate_figures(books, options.runs),
+            *engine_figures(options.runs),
+            *window_figures(books, options.runs),
+            *pdf_figures(options.runs),
+            *start_figures(options.runs),
+            *batch_figures(Path(tmp), options.plans, options.memory_plans, options.runs),
+        ]
+    print(f"{dt.date.today():%d.%m.%Y}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"medians of {options.runs} pairs, figure and floor in alternation")
+    for figure in figures:
+        value = f"{figure.seconds * 1000:9.0f} ms" if figure.seconds else " " * 12
+        floor = f"{figure.ratio:5.2f}× {figure.floor_name} ({figure.floor * 1000:.0f} ms)" if figure.floor else ""
+        print(f"{figure.name:52s} {value}  {floor:62s} goal {figure.goal}: {'met' if figure.met else 'MISSED'}")
     return 0
 
 

@@ -32,6 +32,21 @@ class Codes:
         return code.startswith("I ") == first.startswith("I ") and len(code) == len(first) and first <= code <= self.last
 
 
+class Ranges(tuple[Codes, ...]):
+    """Ranges of a profile that remember what they were asked: a plan asks about the same few hundred numbers
+    thousands of times."""
+
+    def __init__(self, _ranges: object = ()) -> None:
+        super().__init__()
+        self.memo: dict[str, bool] = {}
+
+    def holds(self, code: str) -> bool:
+        found = self.memo.get(code)
+        if found is None:
+            found = self.memo[code] = any(code in r for r in self)
+        return found
+
+
 class Table:
     """One TOML table; call done() when every key has been taken to refuse the keys nobody reads."""
 
@@ -139,7 +154,7 @@ class Table:
             ):
                 raise ProfileError(f"{self.where}.{key}: Bereich [erste, letzte] gleicher Länge erwartet, {pair!r} gefunden")
             ranges.append(Codes(pair[0], pair[1]))
-        return tuple(ranges)
+        return Ranges(ranges)
 
     def term(self, key: str) -> Term:
         table = self.table(key)

@@ -19,11 +19,13 @@ from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import ZERO
 from estimator.phrases import Term
-from estimator.tariff.checked import Codes, ProfileError, Table
+from estimator.tariff.checked import Codes, ProfileError, Ranges, Table
 from estimator.tariff.pricelists import Source, source_of
 
 
 def in_any(code: str, ranges: tuple[Codes, ...]) -> bool:
+    if isinstance(ranges, Ranges):
+        return ranges.holds(code)
     return any(code in r for r in ranges)
 
 

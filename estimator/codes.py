@@ -45,6 +45,7 @@ class Code(StrEnum):
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"
+    TARIFF_ASSUMED = "tariff.assumed"
 
     # Findings of reading a plan
     INPUT_CELL = "input.cell"

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 OWNER_ONLY = 0o600  # every file the program writes may hold patient data
+REASONS = {  # what went wrong with a file, in the words of the program (the system's own words are English)
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EROFS: "Datenträger ist schreibgeschützt",
+    errno.ENAMETOOLONG: "Dateiname zu lang",
+}
+
+
+def file_problem(error: OSError) -> str:
+    """ "x.pdf: Datei oder Ordner nicht gefunden": an OSError said in German, with the file it concerns."""
+    reason = REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:

@@ -16,7 +16,7 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
-from estimator.files import atomic_write_bytes, atomic_write_text, owner_only_folder
+from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, owner_only_folder
 from estimator.io.casefile import open_case
 from estimator.model import MAX_REVIEWER, Override, Plan
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
@@ -268,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_safe(f"hkp: {error}"), file=sys.stderr)
         return 2
     except OSError as error:
-        print(terminal_safe(f"hkp: {error.strerror or error}: {error.filename or ''}".rstrip(": ")), file=sys.stderr)
+        print(terminal_safe(f"hkp: {file_problem(error)}"), file=sys.stderr)
         return 2
 
 

@@ -78,6 +78,13 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
     fee_works, lab_works, used = _works(plan, tariff, report)
+    if not person.variant:
+        report(
+            Severity.WARNING,
+            say(Code.TARIFF_ASSUMED, variant=variant),
+            sheet="Patient",
+            section=tariff.profile.sections.deductible,
+        )
     for catalogues in used.values():
         try:
             catalogues.profile.settings(overrides)

@@ -74,6 +74,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
     "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
+    C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "
+    "versicherten Person eintragen (Blatt Patient, Tarif)",
     C.TARIFF_BEFORE_FIRST_VERSION: "{lines} Zeile(n) ab {date} liegen vor dem Gültigkeitsbeginn des Tarifprofils oder "
     "einer Preisliste; berechnet mit der ältesten Fassung",
     # Findings of reading a plan

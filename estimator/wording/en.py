@@ -59,6 +59,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
     "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
+    C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "
+    "insured person's tariff (sheet Patient, Tarif)",
     C.TARIFF_BEFORE_FIRST_VERSION: "{lines} line(s) from {date} lie before the tariff profile or a price list is valid; "
     "computed with the oldest version",
     # Findings of reading a plan

@@ -41,7 +41,7 @@ def lab(code: str, tooth: str = "", price: str | Decimal = "10.00", **fields: An
 
 
 def person(**fields: Any) -> Person:
-    values: dict[str, Any] = {"birth_date": dt.date(1975, 6, 15), "insurance_start": OLD_START, **fields}
+    values: dict[str, Any] = {"birth_date": dt.date(1975, 6, 15), "insurance_start": OLD_START, "variant": "BM5/0", **fields}
     if "prior_class_a" in values:
         values["prior_class_a"] = tuple(Decimal(str(v)) for v in values["prior_class_a"])
     for name in ("deductible_used", "pzr_reimbursed"):

@@ -120,3 +120,9 @@ def test_json_holds_the_reductions_by_cause(tmp_path: Path) -> None:
     ]
     assert data["reductions"]["rate"] == "80.74"
     assert data["lines"][0]["reductions"] == {"rate": "1.55"}
+
+
+def test_an_output_into_a_folder_that_is_not_there_is_said_in_german(tmp_path: Path, capsys: object) -> None:
+    assert main(["estimate", str(CROWN), "--pdf", str(tmp_path / "fehlt" / "x.pdf")]) == 2
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert err.strip() == f"hkp: {tmp_path / 'fehlt' / 'x.pdf'}: Datei oder Ordner nicht gefunden"

@@ -133,3 +133,11 @@ def test_the_engine_is_pure_the_same_plan_gives_an_equal_estimate_whatever_ran_b
     assert again == first and again.lines == first.lines and again.findings == first.findings
     assert settings == {"insurance_year": "anniversary"}  # the caller's settings are not changed
     assert first_plan == crown_plan(insurance_start=dt.date(2026, 1, 1))
+
+
+def test_a_plan_without_a_tariff_is_estimated_with_the_default_and_says_so() -> None:
+    silent = estimate(plan(fee("2210", "16"), variant=""), load_tariffs())
+    (assumed,) = [f for f in silent.findings if f.code == "tariff.assumed"]
+    assert (assumed.severity, assumed.sheet, silent.variant) == (Severity.WARNING, "Patient", "BM5/0")
+    named = estimate(plan(fee("2210", "16"), variant="BM5/1"), load_tariffs())
+    assert "tariff.assumed" not in {f.code for f in named.findings}

@@ -160,6 +160,9 @@ ENGLISH = {
     "Wird berechnet …": "Computing …",
     "Bitte warten: {0}": "Please wait: {0}",
     "{0} fehlgeschlagen: {1}": "{0} failed: {1}",
+    "Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt": (
+        "Insurance start missing: staged cap applied as in insurance year 1"
+    ),
 }
 
 

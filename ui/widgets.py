@@ -199,13 +199,13 @@ class CapChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not years:
-            painter.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter,
-                self.tr("keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)").format(
-                    self.document.tariff.profile.cap_years
-                ),
-            )
+            if self.document.person.insurance_start is None:
+                text = self.tr("Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt")
+            else:
+                text = self.tr("keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)")
+                text = text.format(self.document.tariff.profile.cap_years)
+            flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+            painter.drawText(self.rect().adjusted(4, 0, -4, 0), flags, text)
             return
         widest = max(year.cumulative_cap for year in years)
         height = max(12, min(18, (self.height() - 4) // len(years) - 4))

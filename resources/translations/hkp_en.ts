@@ -8,6 +8,11 @@
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets.py" line="203" />
+        <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
+        <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets.py" line="205" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
@@ -82,87 +87,92 @@
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="93" />
+        <location filename="../../ui/files.py" line="97" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="95" />
+        <location filename="../../ui/files.py" line="99" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="100" />
+        <location filename="../../ui/files.py" line="107" />
+        <source>Bitte warten: {0}</source>
+        <translation>Please wait: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="114" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="100" />
+        <location filename="../../ui/files.py" line="114" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="146" />
+        <location filename="../../ui/files.py" line="160" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="146" />
+        <location filename="../../ui/files.py" line="160" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="156" />
+        <location filename="../../ui/files.py" line="170" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="157" />
+        <location filename="../../ui/files.py" line="171" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="161" />
+        <location filename="../../ui/files.py" line="175" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="173" />
+        <location filename="../../ui/files.py" line="189" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="188" />
+        <location filename="../../ui/files.py" line="204" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="190" />
+        <location filename="../../ui/files.py" line="206" />
         <source>PDF geschrieben: {0} (kein Programm zum Anzeigen)</source>
         <translation>PDF written: {0} (no program to show it)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="193" />
+        <location filename="../../ui/files.py" line="209" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="195" />
+        <location filename="../../ui/files.py" line="211" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="200" />
+        <location filename="../../ui/files.py" line="216" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="209" />
+        <location filename="../../ui/files.py" line="225" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="211" />
+        <location filename="../../ui/files.py" line="227" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -372,7 +382,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121" />
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -383,7 +393,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="142" />
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -403,108 +413,108 @@
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Wird berechnet …</source>
         <translation>Computing …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
-        <location filename="../../ui/main_window.py" line="307" />
-        <location filename="../../ui/main_window.py" line="310" />
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Praxis</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Name der Praxis:</source>
         <translation>Practice name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Anschrift:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -598,12 +608,12 @@ Price lists: {1}</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="93" />
+        <location filename="../../ui/tasks.py" line="106" />
         <source>Bitte warten: {0}</source>
         <translation>Please wait: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="130" />
+        <location filename="../../ui/tasks.py" line="145" />
         <source>{0} fehlgeschlagen: {1}</source>
         <translation>{0} failed: {1}</translation>
     </message>

@@ -73,7 +73,7 @@ class FileActions(QObject):
     def open_path(self, path: Path) -> Task | None:
         """Open a workbook or case file in the background; the open case stays until the new one is read."""
         window = self.window
-        if self._say_busy() or not window.may_discard():
+        if self.window.tasks.say_busy() or not window.may_discard():
             return None
         window.hold_edits(True)  # the case on screen is about to be replaced: no edits that would be lost
         before, mark = window.document, window.document.undo_stack.index()
@@ -99,16 +99,8 @@ class FileActions(QObject):
         title = self.tr("Öffnen: {0}").format(path.name)
         return window.tasks.run(title, lambda progress: read_case(path, progress), opened, failed)
 
-    def _say_busy(self) -> bool:
-        """Whether a task of the user's runs; if so the status bar says which (the caller does nothing)."""
-        running = self.window.tasks.busy
-        if running:
-            title = next(task.title for task in self.window.tasks.running if not task.background)
-            self.window.statusBar().showMessage(self.tr("Bitte warten: {0}").format(title), 5000)
-        return running
-
     def choose_and_open(self) -> None:
-        if self._say_busy():
+        if self.window.tasks.say_busy():
             return
         name, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Plan oder Fall öffnen"), self.folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
@@ -180,7 +172,7 @@ class FileActions(QObject):
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the estimate shown now as the PDF letter, in the background; the viewer opens it when asked."""
         window = self.window
-        if self._say_busy():
+        if self.window.tasks.say_busy():
             return None
         if path is None:
             current = window.document.source or window.document.path

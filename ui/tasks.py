@@ -101,9 +101,7 @@ class Tasks(QObject):
         background task, while anything runs."""
         if self.closed or (background and self.running):
             return None
-        if self.busy:
-            title_now = next(task.title for task in self.running if not task.background)
-            self.status_bar.showMessage(self.tr("Bitte warten: {0}").format(title_now), 5000)
+        if self.say_busy():
             return None
         task = Task(title, work, done, failed, background=background)
         signals = _Signals(self)
@@ -117,6 +115,13 @@ class Tasks(QObject):
             self.busy_changed.emit(True)
         self.pool.start(_Runner(task, signals))
         return task
+
+    def say_busy(self) -> bool:
+        """Whether a task of the user's runs; if so the status bar says which (the caller then does nothing)."""
+        if self.busy:
+            title = next(task.title for task in self.running if not task.background)
+            self.status_bar.showMessage(self.tr("Bitte warten: {0}").format(title), 5000)
+        return self.busy
 
     @Slot(object, int, int)
     def _progress(self, task: Task, done: int, total: int) -> None:

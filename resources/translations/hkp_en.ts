@@ -97,82 +97,77 @@
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="107" />
-        <source>Bitte warten: {0}</source>
-        <translation>Please wait: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="114" />
+        <location filename="../../ui/files.py" line="106" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="114" />
+        <location filename="../../ui/files.py" line="106" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="160" />
+        <location filename="../../ui/files.py" line="152" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="160" />
+        <location filename="../../ui/files.py" line="152" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="170" />
+        <location filename="../../ui/files.py" line="162" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="171" />
+        <location filename="../../ui/files.py" line="163" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="175" />
+        <location filename="../../ui/files.py" line="167" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="189" />
+        <location filename="../../ui/files.py" line="181" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="204" />
+        <location filename="../../ui/files.py" line="196" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="206" />
+        <location filename="../../ui/files.py" line="198" />
         <source>PDF geschrieben: {0} (kein Programm zum Anzeigen)</source>
         <translation>PDF written: {0} (no program to show it)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="209" />
+        <location filename="../../ui/files.py" line="201" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="211" />
+        <location filename="../../ui/files.py" line="203" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="216" />
+        <location filename="../../ui/files.py" line="208" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="225" />
+        <location filename="../../ui/files.py" line="217" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="227" />
+        <location filename="../../ui/files.py" line="219" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -608,12 +603,12 @@ Price lists: {1}</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="106" />
+        <location filename="../../ui/tasks.py" line="123" />
         <source>Bitte warten: {0}</source>
         <translation>Please wait: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="145" />
+        <location filename="../../ui/tasks.py" line="150" />
         <source>{0} fehlgeschlagen: {1}</source>
         <translation>{0} failed: {1}</translation>
     </message>

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 OWNER_ONLY = 0o600  # every file the program writes may hold patient data
 REASONS = {  # what went wrong with a file, in the words of the program (the system's own words are English)
@@ -75,3 +77,19 @@ def atomic_write_text(path: Path, text: str, mode: int = OWNER_ONLY) -> None:
 def owner_only_folder(path: Path) -> None:
     """Create a folder for outputs (and its parents), readable by its owner only when it is new."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def json_text(data: Any) -> str:
+    """JSON for people and programs alike: each field of the object on its own line, and each item of a list
+    field on its own line. Written piecewise by the C encoder (an indented dump runs the slow pure-Python one)."""
+    if not isinstance(data, dict):
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    fields = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            fields.append(f" {name}: [\n  {items}\n ]")
+        else:
+            fields.append(f" {name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"

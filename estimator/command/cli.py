@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import re
 import sys
 import warnings
@@ -16,7 +15,7 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
-from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, owner_only_folder
+from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
 from estimator.model import MAX_REVIEWER, Override, Plan
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
@@ -207,7 +206,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         write_pdf(result, load_tariffs(), options.pdf, dt.date.today())
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
-        atomic_write_text(options.json, json.dumps(estimate_json(result), ensure_ascii=False, indent=1) + "\n")
+        atomic_write_text(options.json, json_text(estimate_json(result)))
         print(f"Schätzung geschrieben: {options.json}")
     if options.xlsx:
         from estimator.output.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes only when asked

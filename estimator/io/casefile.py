@@ -25,7 +25,7 @@ from estimator.cells import (
     shown,
 )
 from estimator.codes import Code
-from estimator.files import atomic_write_text
+from estimator.files import atomic_write_text, json_text
 from estimator.io.casefields import (
     EDIT_READERS,
     Fields,
@@ -268,7 +268,7 @@ def case_from_json(data: Any) -> Case:
 
 def save_case(case: Case, path: Path) -> None:
     """Write the case atomically, readable by its owner only."""
-    atomic_write_text(path, json.dumps(case_json(case), ensure_ascii=False, indent=1) + "\n")
+    atomic_write_text(path, json_text(case_json(case)))
 
 
 def load_case(path: Path) -> Case:

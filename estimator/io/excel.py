@@ -25,7 +25,8 @@ from estimator.cells import (
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, UNCACHED, CutText, Sheet, column_letter, open_workbook
+from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, column_letter, open_workbook
+from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan

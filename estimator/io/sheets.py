@@ -1,17 +1,25 @@
 """A workbook's sheets as bounded rows of cell values: the file checked before it is opened (estimator.io.xlsxguard),
-cached formula results, long texts cut, every limit on rows, columns and text kept. No plan is read here."""
+cached formula results, long texts cut, every limit on rows, columns and text kept. No plan is read here.
+
+A workbook is read by python-calamine (whole, fast) when the check says its grids fit in bounded memory, else
+streamed by openpyxl; both give the same rows. What a grid does not tell (a formula without a saved result,
+an error value's text) comes from the check's detailed reading of those sheets."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
-from estimator.io.xlsxguard import damaged, refuse_unreadable, scan_sheets, thousands, uncached_formulas
+from estimator.io.sheetscan import Survey, special_cells, survey_workbook
+from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
 
 MAX_TITLE_ROWS = 20
+MIDNIGHT = dt.time(0, 0)
 
 
 MAX_COLUMNS = 64
@@ -21,16 +29,6 @@ EXCEL_ROW_LIMIT = 1_048_576
 
 
 MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
-
-
-class _Uncached:
-    """A formula cell whose result was never saved: the workbook holds no value to read."""
-
-    def __repr__(self) -> str:
-        return "UNCACHED"
-
-
-UNCACHED: Any = _Uncached()
 
 
 class CutText(str):
@@ -60,24 +58,82 @@ class Sheet:
     rows: list[tuple[int, tuple[Any, ...]]]
 
 
-def open_workbook(path: Path) -> dict[str, Sheet]:
-    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook."""
+def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
+    """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook; as a
+    grid when it fits in bounded memory, else streamed (`streamed` chooses, for a comparison of the two)."""
     refuse_unreadable(path)
     try:
-        with_formulas = scan_sheets(path)
+        survey = survey_workbook(path)
     except PlanReadError:
         raise
     except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
         raise damaged(path, error) from None
-    import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook is read
+    budget = TextBudget(path)
+    try:
+        if streamed if streamed is not None else not survey.fits_grid:
+            return _streamed_sheets(path, survey, budget)
+        return _grid_sheets(path, survey, budget)
+    except PlanReadError:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # readers raise many kinds for damaged files (python-calamine: also a panic)
+        raise damaged(path, error) from None
+
+
+def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sheet]:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 - loaded only when a workbook is read
 
     sheets: dict[str, Sheet] = {}
-    budget = TextBudget(path)
+    with CalamineWorkbook.from_path(str(path)) as workbook:
+        for meta in workbook.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # chart and macro sheets hold no rows
+            part = survey.parts.get(meta.name, "")
+            try:
+                grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                special = special_cells(path, part) if survey.detailed(part) else {}
+                rows = _bounded_rows(
+                    path, meta.name, (_values(cells, number, special) for number, cells in enumerate(grid, start=1)), budget
+                )
+            except PlanReadError:
+                raise
+            except Exception as error:  # a cell the reader cannot convert: say in which sheet
+                raise _bad_cell(path, meta.name, error) from None
+            sheets[meta.name.strip().lower()] = Sheet(meta.name, rows)
+    return sheets
+
+
+def _values(cells: list[Any], number: int, special: dict[tuple[int, int], object]) -> tuple[Any, ...]:
+    """A row as both readers give it: no value for an empty cell, whole numbers as int, no empty cells at its end."""
+    values = [_plain(value) for value in cells[:MAX_COLUMNS]]
+    for (row, index), value in special.items() if special else ():
+        if row == number and index < MAX_COLUMNS:
+            values += [None] * (index + 1 - len(values))
+            values[index] = value
+    while values and values[-1] is None:
+        values.pop()
+    return tuple(values)
+
+
+def _plain(value: Any) -> Any:
+    """One cell's value as both readers give it: None for empty, a whole number as int, a date without time as date."""
+    kind = type(value)
+    if kind is str:
+        return value or None
+    if kind is float:
+        return int(value) if value.is_integer() and abs(value) < 1e15 else value
+    if kind is dt.datetime and value.time() == MIDNIGHT:
+        return value.date()
+    return value
+
+
+def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sheet]:
+    import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook needs to be streamed
+
+    sheets: dict[str, Sheet] = {}
     with path.open("rb") as stream:  # closed here even when openpyxl gives up half-way
-        try:
-            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
-        except Exception as error:  # openpyxl raises many kinds for damaged files
-            raise damaged(path, error) from None
+        workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
         try:
             for worksheet in workbook.worksheets:
                 if not hasattr(worksheet, "iter_rows"):
@@ -86,23 +142,25 @@ def open_workbook(path: Path) -> dict[str, Sheet]:
                     worksheet.reset_dimensions()
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
                 try:
-                    uncached = uncached_formulas(path, part) if part in with_formulas else set()
-                    rows = sheet_rows(path, worksheet, uncached, budget)
+                    special = special_cells(path, part) if survey.detailed(part) else {}
+                    cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+                    values = (_values(list(row), number, special) for number, row in enumerate(cells, start=1))
+                    rows = _bounded_rows(path, worksheet.title, values, budget)
                 except PlanReadError:
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
-                    raise PlanReadError(
-                        f"{path.name}, Blatt {shown(worksheet.title)}: eine Zelle ist beschädigt ({type(error).__name__}); "
-                        "bitte die Datei in Excel öffnen und neu speichern"
-                    ) from None
+                    raise _bad_cell(path, worksheet.title, error) from None
                 sheets[worksheet.title.strip().lower()] = Sheet(worksheet.title, rows)
-        except PlanReadError:
-            raise
-        except Exception as error:
-            raise damaged(path, error) from None
         finally:
             workbook.close()
     return sheets
+
+
+def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:
+    return PlanReadError(
+        f"{path.name}, Blatt {shown(sheet)}: eine Zelle ist beschädigt ({type(error).__name__}); "
+        "bitte die Datei in Excel öffnen und neu speichern"
+    )
 
 
 class TextBudget:
@@ -124,25 +182,20 @@ class TextBudget:
         return values
 
 
-def sheet_rows(
-    path: Path, worksheet: Any, uncached: set[tuple[int, int]], budget: TextBudget
+def _bounded_rows(
+    path: Path, sheet: str, rows: Iterator[tuple[Any, ...]], budget: TextBudget
 ) -> list[tuple[int, tuple[Any, ...]]]:
     """The sheet's non-empty rows with their Excel row numbers; refuses more than a plan may have."""
-    rows = []
-    for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+    kept = []
+    for number, values in enumerate(rows, start=1):
         if number > EXCEL_ROW_LIMIT:
-            raise PlanReadError(
-                f"{path.name}, Blatt {worksheet.title}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt"
-            )
-        values = tuple(cells)
-        if uncached:
-            values = tuple(UNCACHED if (number, index) in uncached else value for index, value in enumerate(values))
+            raise PlanReadError(f"{path.name}, Blatt {sheet}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt")
         if all(value is None for value in values):
             continue
-        rows.append((number, budget.keep(values)))
-        if len(rows) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
+        kept.append((number, budget.keep(values)))
+        if len(kept) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
             raise PlanReadError(
-                f"{path.name}, Blatt {worksheet.title}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
+                f"{path.name}, Blatt {sheet}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
                 "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
             )
-    return rows
+    return kept

@@ -3,16 +3,17 @@ one message before it costs time or memory.
 
 The checks follow the parts a reader will open, as the workbook's own relationships name them (not a guess
 from the part names), once per sheet that points to them: the zip directory (sizes), then each worksheet
-streamed once to count its rows and cells and to see whether it holds formulas.
+streamed once (estimator.io.sheetscan).
+
+What the worksheets hold is surveyed in estimator.io.sheetscan, with these parts' limits.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from estimator.cells import PlanReadError
 
@@ -21,11 +22,8 @@ MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never
 MAX_PART_BYTES = 24 * 1024 * 1024  # shared strings and the rest, which are read whole
 MAX_SMALL_PART_BYTES = 4 * 1024 * 1024  # styles, the workbook part (sheets, names), relationships: parsed into objects
 MAX_SHEETS = 255
-MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
-MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
-MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
-FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
-ROW_OR_CELL_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>]")
+MAX_TAG_BYTES = 64 * 1024  # one row or cell tag with its attributes
+DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
 WORKSHEET = "/worksheet"  # end of the relationship type of a worksheet
 OFFICE_DOCUMENT = "/officeDocument"
 
@@ -40,6 +38,7 @@ def thousands(number: int) -> str:
 
 
 def damaged(path: Path, error: BaseException) -> PlanReadError:
+    """One message for a workbook that cannot be read, with the reason in German where it is known."""
     return PlanReadError(f"{path.name}: die Arbeitsmappe ist beschädigt und nicht lesbar ({_reason(error)})")
 
 
@@ -117,8 +116,9 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     return found
 
 
-def worksheet_parts(archive: zipfile.ZipFile) -> list[str]:
-    """The worksheet parts a reader opens, once per sheet that names it (so a shared part counts for each)."""
+def worksheet_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], list[str]]:
+    """(sheet name, worksheet part) a reader opens, once per sheet that names it (so a shared part counts for
+    each), and the shared-strings parts the workbook names."""
     from defusedxml.ElementTree import fromstring  # noqa: PLC0415
 
     main = next((target for kind, target in _relationships(archive, "").values() if kind.endswith(OFFICE_DOCUMENT)), "")
@@ -133,82 +133,38 @@ def worksheet_parts(archive: zipfile.ZipFile) -> list[str]:
         identity = next((value for key, value in sheet.attrib.items() if key.rsplit("}", 1)[-1] == "id"), "")
         kind, target = relationships.get(identity, ("", ""))
         if kind.endswith(WORKSHEET) and target in archive.namelist():
-            parts.append(target)
-    return parts
+            parts.append((sheet.get("name") or "", target))
+    strings = {target for kind, target in relationships.values() if kind.endswith("/sharedStrings")}
+    strings |= {name for name in archive.namelist() if name.lower() == "xl/sharedstrings.xml"}
+    return parts, sorted(name for name in strings if name in archive.namelist())
 
 
-def scan_sheets(path: Path) -> set[str]:
-    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows or cells
-    (before any parser sees it) and return the parts that hold formulas."""
-    with_formulas: set[str] = set()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = worksheet_parts(archive)
-            counted: dict[str, int] = {}
-            for part in parts:
-                if part not in counted:
-                    counted[part] = _scan_part(path, archive, part, with_formulas)
-            cells = sum(counted[part] for part in parts)
-    except PlanReadError as error:
-        raise PlanReadError(str(error) if str(error).startswith(path.name) else f"{path.name}: {error}") from None
-    if cells > MAX_CELLS:
+def refuse_declarations(window: bytes) -> None:
+    """A document type with entities is refused: no reader here resolves them, and none is needed."""
+    if any(mark in window for mark in DECLARATIONS):
         raise PlanReadError(
-            f"{path.name}: die Tabellenblätter haben mehr als {thousands(MAX_CELLS)} Zellen; so große "
-            "Pläne werden nicht gelesen, bitte den Plan aufteilen"
+            "die Arbeitsmappe ist beschädigt und nicht lesbar "
+            "(unzulässige XML-Entitäten, die Datei wird aus Sicherheitsgründen nicht gelesen)"
         )
-    return with_formulas
 
 
-def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, with_formulas: set[str]) -> int:
-    """The cells of one worksheet part; refuses too many rows, too wide a row, too many cells."""
-    rows, row_cells, cells, tail = 0, 0, 0, b""
+def streamed(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's text in windows of about a megabyte that end after a complete tag (a tag cut at a window's
+    end is carried into the next window), each checked for entity declarations."""
+    tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(1 << 20):
             window = tail + chunk
-            if part not in with_formulas and FORMULA_TAG.search(window):
-                with_formulas.add(part)
-            for tag in ROW_OR_CELL_TAG.finditer(window):
-                if tag.end() <= len(tail):
-                    continue  # counted with the chunk before
-                if tag[1] == b"row":
-                    rows, row_cells = rows + 1, 0
-                    continue
-                row_cells, cells = row_cells + 1, cells + 1
-                if row_cells > MAX_ROW_CELLS:
+            cut = window.rfind(b"<")
+            if cut >= 0 and window.find(b">", cut) < 0:
+                window, tail = window[:cut], window[cut:]
+                if len(tail) > MAX_TAG_BYTES:
                     raise PlanReadError(
-                        f"{path.name}: Zeile {thousands(rows)} eines Tabellenblatts hat mehr als {thousands(MAX_ROW_CELLS)} "
-                        "Zellen; so breite Tabellen werden nicht gelesen, bitte die Datei prüfen"
+                        f"ein XML-Element in {part} ist länger als {thousands(MAX_TAG_BYTES)} Bytes; die Datei ist beschädigt"
                     )
-            tail = chunk[-16:]
-            if rows > MAX_XML_ROWS:
-                raise PlanReadError(
-                    f"{path.name}: ein Tabellenblatt hat mehr als {thousands(MAX_XML_ROWS)} Zeilen; so große Pläne werden "
-                    "nicht gelesen (höchstens 20.000 Zeilen mit Inhalt), bitte den Plan aufteilen"
-                )
-            if cells > MAX_CELLS:
-                raise PlanReadError(
-                    f"{path.name}: die Tabellenblätter haben mehr als {thousands(MAX_CELLS)} Zellen; so große Pläne werden "
-                    "nicht gelesen, bitte den Plan aufteilen"
-                )
-    return cells
-
-
-def uncached_formulas(path: Path, part: str) -> set[tuple[int, int]]:
-    """(row, column index) of formula cells without a saved result in one sheet part."""
-    from defusedxml.ElementTree import iterparse  # noqa: PLC0415 - needed only for sheets with formulas
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string  # noqa: PLC0415
-
-    found: set[tuple[int, int]] = set()
-    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-        for _, element in iterparse(stream, events=("end",)):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if tag == "row":
-                element.clear()
-            if tag != "c" or not element.get("r"):
-                continue
-            children: dict[str, Any] = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-            value = children.get("v")
-            if "f" in children and (value is None or not (value.text or "").strip()):
-                letters, row = coordinate_from_string(element.get("r"))
-                found.add((row, column_index_from_string(letters) - 1))
-    return found
+            else:
+                tail = b""
+            refuse_declarations(window)
+            yield window
+    if tail:
+        yield tail

@@ -105,15 +105,24 @@ def value_text(value: Any, spec: str, language: str) -> str:
     return str(value)
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return value_text(value, format_spec, self.language)
+Pieces = tuple[tuple[str, str | None, str], ...]
+_PIECES: dict[str, Pieces] = {}
 
 
-FORMATTERS = {language: _Formatter(language) for language in LANGUAGES}
+def _pieces(template: str) -> Pieces:
+    """A template taken apart once: (text, value name or None, form) in order (the templates use plain fields)."""
+    pieces = _PIECES.get(template)
+    if pieces is None:
+        pieces = tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(template))
+        _PIECES[template] = pieces
+    return pieces
+
+
+def _format(template: str, values: Mapping[str, Any], language: str) -> str:
+    return "".join(
+        literal + value_text(values[name], spec, language) if name is not None else literal
+        for literal, name, spec in _pieces(template)
+    )
 
 
 def template_fields(template: str) -> frozenset[str]:
@@ -133,7 +142,7 @@ def _language(language: str) -> str:
 def text(phrase: Phrase, language: str = "de") -> str:
     """A phrase in words."""
     language = _language(language)
-    return FORMATTERS[language].format(LANGUAGES[language].TEMPLATES[phrase.code], **dict(phrase.params))
+    return _format(LANGUAGES[language].TEMPLATES[phrase.code], dict(phrase.params), language)
 
 
 def finding_text(finding: Finding, language: str = "de") -> str:
@@ -177,7 +186,7 @@ def is_reduction(step: Explanation) -> bool:
 
 def sentence(key: str, language: str = "de", **values: Any) -> str:
     language = _language(language)
-    return FORMATTERS[language].format(LANGUAGES[language].SENTENCES[key], **values)
+    return _format(LANGUAGES[language].SENTENCES[key], values, language)
 
 
 def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:

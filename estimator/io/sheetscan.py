@@ -1,0 +1,255 @@
+"""What the worksheets of a workbook hold, surveyed before any reader opens them: rows and cells counted (too
+many are refused), the box each sheet's cells span, whether a sheet holds formulas or error values, and the
+longest shared string.
+
+The survey says whether the workbook may be read whole into grids (python-calamine, fast): a grid holds every
+cell of the box a sheet's cells span and a copy of a shared string in every cell that uses it, so a sheet
+spanning a huge box, or a long shared string used in many cells, is read streamed instead (openpyxl).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from estimator.cells import PlanReadError
+from estimator.io.xlsxguard import refuse_declarations, streamed, thousands, worksheet_parts
+
+MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
+MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
+MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
+MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
+MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
+ROW_OR_CELL_TAG = re.compile(rb"""<(?:\w+:)?(row|c)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
+REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{0,12})([0-9]{0,12})["']""")
+CELL_REFERENCE = re.compile(r"([A-Za-z]{0,12})([0-9]{0,12})$")
+ROW_REFERENCES = re.compile(rb'<row r="([0-9]{1,12})"')  # the place written first, as spreadsheet programs do
+CELL_REFERENCES = re.compile(rb'<c r="([A-Za-z]{1,12})([0-9]{1,12})"')
+# Elements of a worksheet whose names begin like a cell's or a row's: every other "<c" is a cell, every other "<row" a row.
+OTHER_C = (b"<co", b"<cf", b"<cu", b"<ce")  # col, cols, colBreaks, cfRule, customSheetView, cellWatch, ...
+OTHER_ROW = (b"<rowBreaks",)
+SHARED_TYPE = re.compile(rb"""\st\s*=\s*["']s["']""")
+ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
+
+
+@dataclass
+class PartScan:
+    """One worksheet part as the scan saw it."""
+
+    cells: int = 0
+    rows: int = 0  # the highest row number a cell or row names (or takes by its place)
+    columns: int = 0  # the highest column number likewise
+    shared_cells: int = 0  # cells holding a shared string
+    detailed: bool = False  # holds formulas or error values: read in detail for what a grid does not tell
+
+
+@dataclass
+class Survey:
+    """What the scan found in a workbook before any reader opened it."""
+
+    parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part
+    scans: dict[str, PartScan] = field(default_factory=dict)  # worksheet part -> its scan
+    longest_shared: int = 0  # bytes of the longest shared string, its markup included
+
+    def detailed(self, part: str) -> bool:
+        return part in self.scans and self.scans[part].detailed
+
+    @property
+    def fits_grid(self) -> bool:
+        """Whether every sheet may be read whole as a grid in bounded memory."""
+        scans = [self.scans[part] for part in self.parts.values()]
+        largest = max((scan.rows * scan.columns for scan in scans), default=0)
+        copies = sum(scan.shared_cells for scan in scans) * self.longest_shared
+        return largest <= MAX_GRID_CELLS and copies <= MAX_GRID_TEXT
+
+
+def survey_workbook(path: Path) -> Survey:
+    """Stream every worksheet part once, a megabyte at a time: refuse one with far too many rows or cells
+    (before any parser sees it), and say what the readers need to know (Survey)."""
+    survey = Survey()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts, strings = worksheet_parts(archive)
+            for part in strings:
+                survey.longest_shared = max(survey.longest_shared, _longest_shared(archive, part))
+            count_shared = MAX_CELLS * survey.longest_shared > MAX_GRID_TEXT
+            for name, part in parts:
+                survey.parts.setdefault(name, part)
+                if part not in survey.scans:
+                    survey.scans[part] = _scan_part(path, archive, part, count_shared)
+            cells = sum(survey.scans[part].cells for _, part in parts)
+            for part in archive.namelist():
+                if part.endswith("styles.xml"):
+                    refuse_declarations(archive.read(part))
+    except PlanReadError as error:
+        raise PlanReadError(str(error) if str(error).startswith(path.name) else f"{path.name}: {error}") from None
+    if cells > MAX_CELLS:
+        raise PlanReadError(
+            f"{path.name}: die Tabellenblätter haben mehr als {thousands(MAX_CELLS)} Zellen; so große "
+            "Pläne werden nicht gelesen, bitte den Plan aufteilen"
+        )
+    return survey
+
+
+def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool) -> PartScan:
+    """Count one worksheet part's rows and cells and find the box they span; refuses too many rows, too wide
+    a row, too many cells. Its cells with a shared string are counted when `count_shared`, else all its cells
+    are taken to hold one (an upper bound that is cheap)."""
+    scan, place = PartScan(), _Place()
+    for window in streamed(archive, part):
+        if not scan.detailed and _may_hold_formulas_or_errors(window):
+            scan.detailed = True
+        if count_shared:
+            scan.shared_cells += len(SHARED_TYPE.findall(window))  # a t="s" outside a cell only counts one too many
+        if not _scan_referenced(window, scan, place):
+            _scan_tags(window, scan, place)
+        if place.wide_row:
+            raise PlanReadError(
+                f"{path.name}: Zeile {thousands(place.wide_row)} eines Tabellenblatts hat mehr als {thousands(MAX_ROW_CELLS)} "
+                "Zellen; so breite Tabellen werden nicht gelesen, bitte die Datei prüfen"
+            )
+        if place.xml_rows > MAX_XML_ROWS:
+            raise PlanReadError(
+                f"{path.name}: ein Tabellenblatt hat mehr als {thousands(MAX_XML_ROWS)} Zeilen; so große Pläne werden "
+                "nicht gelesen (höchstens 20.000 Zeilen mit Inhalt), bitte den Plan aufteilen"
+            )
+        if scan.cells > MAX_CELLS:
+            raise PlanReadError(
+                f"{path.name}: die Tabellenblätter haben mehr als {thousands(MAX_CELLS)} Zellen; so große Pläne werden "
+                "nicht gelesen, bitte den Plan aufteilen"
+            )
+    if not count_shared:
+        scan.shared_cells = scan.cells
+    return scan
+
+
+def _may_hold_formulas_or_errors(window: bytes) -> bool:
+    """Whether a window holds a formula or an error value (or only looks as if: then the part is read in detail
+    for nothing); plain byte searches first, the pattern for unusual spellings only where they could be."""
+    if b"<f" in window or b't="e"' in window or b"t='e'" in window:
+        return True
+    unusual = b":f" in window or b"t =" in window or b"t=\n" in window or b"t= " in window
+    return unusual and bool(FORMULA_TAG.search(window) or ERROR_TYPE.search(window))
+
+
+@dataclass
+class _Place:
+    """Where the scan of a part stands: the last row and column, the row's cells so far, the rows counted."""
+
+    row: int = 0
+    column: int = 0
+    row_cells: int = 0
+    xml_rows: int = 0
+    wide_row: int = 0  # the number of a row with more than MAX_ROW_CELLS cells, once one is seen
+
+
+def _scan_referenced(window: bytes, scan: PartScan, place: _Place) -> bool:
+    """The scan of a window in which every row and cell tag is written as spreadsheet programs write them (no
+    prefix, its place first), done at C speed; False, and nothing counted, when one is not. Each cell names its
+    place, so the box bounds a wide row here (MAX_ROW_CELLS is for cells that take their places in order)."""
+    rows, cells = ROW_REFERENCES.findall(window), CELL_REFERENCES.findall(window)
+    row_tags = window.count(b"<row") - sum(window.count(other) for other in OTHER_ROW)
+    cell_tags = window.count(b"<c") - sum(window.count(other) for other in OTHER_C)
+    if len(rows) != row_tags or len(cells) != cell_tags or b":c" in window or b":row" in window:
+        return False
+    place.xml_rows += len(rows)
+    scan.cells += len(cells)
+    if rows:
+        scan.rows = max(scan.rows, place.xml_rows, *map(int, rows))
+        place.row, place.row_cells = int(rows[-1]), 0
+    if cells:
+        scan.rows = max(scan.rows, *map(int, {digits for _, digits in cells}))
+        scan.columns = max(scan.columns, *(_column(letters.decode()) for letters in {letters for letters, _ in cells}))
+        place.column = _column(cells[-1][0].decode())
+    return True
+
+
+def _scan_tags(window: bytes, scan: PartScan, place: _Place) -> None:
+    """The scan of a window tag by tag: a row or cell without its place takes the one after the tag before it."""
+    for tag in ROW_OR_CELL_TAG.finditer(window):
+        attributes = tag[2]
+        reference = REFERENCE.search(attributes) if b"r" in attributes else None
+        letters, digits = (reference[1].decode(), reference[2].decode()) if reference else ("", "")
+        if tag[1] == b"row":
+            place.xml_rows, place.row_cells = place.xml_rows + 1, 0
+            place.row, place.column = _place("row", letters, digits, place.row, place.column)
+            scan.rows = max(scan.rows, place.row, place.xml_rows)
+            continue
+        place.row_cells, scan.cells = place.row_cells + 1, scan.cells + 1
+        cell_row, place.column = _place("c", letters, digits, place.row, place.column)
+        scan.rows, scan.columns = max(scan.rows, cell_row), max(scan.columns, place.column, place.row_cells)
+        if place.row_cells > MAX_ROW_CELLS and not place.wide_row:
+            place.wide_row = place.xml_rows
+
+
+def _column(letters: str) -> int:
+    """ "A" -> 1, "XFD" -> 16384 (longer runs of letters give larger numbers still)."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _place(tag: str, letters: str, digits: str, row: int, column: int) -> tuple[int, int]:
+    """The row and column (from 1) a row or cell tag stands at, from its reference (letters, digits; either may
+    be missing) or, without one, from the place of the tag before it at (row, column)."""
+    if tag == "row":
+        return (int(digits) if digits else row + 1), 0
+    return (int(digits) if digits else row), (_column(letters) if letters else column + 1)
+
+
+def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:
+    """Bytes of the longest shared string (from one <si> to the next), streamed."""
+    longest, last, offset = 0, None, 0
+    for window in streamed(archive, part):
+        for tag in SHARED_STRING_TAG.finditer(window):
+            if last is not None:
+                longest = max(longest, offset + tag.start() - last)
+            last = offset + tag.start()
+        offset += len(window)
+    return max(longest, offset - last) if last is not None else 0
+
+
+def special_cells(path: Path, part: str) -> dict[tuple[int, int], object]:
+    """(row, column index) -> value of the cells a grid does not tell: a formula without a saved result
+    (UNCACHED) and an error value (its text, "#DIV/0!"), their places taken as the scan takes them."""
+    from defusedxml.ElementTree import iterparse  # noqa: PLC0415 - needed only for sheets with formulas or errors
+
+    found: dict[tuple[int, int], object] = {}
+    row, column = 0, 0
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        for event, element in iterparse(stream, events=("start", "end")):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if tag in ("row", "c"):
+                    reference = CELL_REFERENCE.match((element.get("r") or "").strip())
+                    letters, digits = (reference[1], reference[2]) if reference else ("", "")
+                    row, column = _place(tag, letters, digits, row, column)
+                continue
+            if tag == "row":
+                element.clear()
+            if tag != "c":
+                continue
+            children: dict[str, Any] = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+            value = children.get("v")
+            text = (value.text or "").strip() if value is not None else ""
+            if "f" in children and not text:
+                found[(row, column - 1)] = UNCACHED
+            elif element.get("t") == "e":
+                found[(row, column - 1)] = text
+    return found
+
+
+class _Uncached:
+    """A formula cell whose result was never saved: the workbook holds no value to read."""
+
+    def __repr__(self) -> str:
+        return "UNCACHED"
+
+
+UNCACHED: Any = _Uncached()

@@ -1,0 +1,98 @@
+"""The two ways a workbook is read: whole as a grid (python-calamine) when the check says it fits in bounded
+memory, else streamed (openpyxl). Both give the same rows; the check sends each shape to the right one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from estimator.command.cli import main
+from estimator.io.sheets import open_workbook
+from estimator.io.sheetscan import UNCACHED, survey_workbook
+from tests.estimator.hostile import HEADER_ROW, TEXT_HEADER_ROW, one_sheet_workbook, shared_string_in_rows
+from tests.estimator.test_import_broken import run_measured
+from tests.estimator.variants import VARIANTS, add_formulas, canonical
+
+GOOD_ROW = b'<row r="2"><c r="A2"><v>2210</v></c><c r="B2"><v>2.3</v></c></row>'
+AMOUNT_HEADER = b'<row r="1"><c r="A1" t="inlineStr"><is><t>Nr</t></is></c><c r="B1" t="inlineStr"><is><t>Faktor</t></is></c>'
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_grid_and_streamed_reading_give_the_same_rows(name: str, tmp_path: Path) -> None:
+    path = VARIANTS[name](canonical()).write(tmp_path / name)
+    assert survey_workbook(path).fits_grid
+    grid, streamed = open_workbook(path, streamed=False), open_workbook(path, streamed=True)
+    assert list(grid) == list(streamed)
+    for key, sheet in grid.items():
+        assert sheet.rows == streamed[key].rows, key
+        assert all(
+            type(a) is type(b)
+            for (_, left), (_, right) in zip(sheet.rows, streamed[key].rows, strict=True)
+            for a, b in zip(left, right, strict=True)
+        )
+
+
+def test_a_formula_without_a_result_is_marked_in_both_readings(tmp_path: Path) -> None:
+    path = canonical().write(tmp_path / "plan.xlsx")
+    add_formulas(path, {("Leistungen", "H2"): "=F2*2"}, cached=False)
+    for streamed in (False, True):
+        row = dict(open_workbook(path, streamed=streamed)["leistungen"].rows)[2]
+        assert row[7] is UNCACHED
+
+
+def test_an_error_value_is_a_finding_with_its_cell(tmp_path: Path) -> None:
+    error_row = b'<row r="3"><c r="A3"><v>2210</v></c><c r="B3"><v>2.3</v></c><c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+    header = AMOUNT_HEADER + b'<c r="C1" t="inlineStr"><is><t>Betrag</t></is></c></row>'
+    path = one_sheet_workbook(tmp_path / "fehler.xlsx", [header, GOOD_ROW, error_row])
+    assert survey_workbook(path).fits_grid
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(path), "--json", str(out), "--plan-date", "10.03.2026"]) == 0
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert any("Leistungen!C3" in f["message"] and "#DIV/0!" in f["message"] for f in findings), findings
+
+
+def test_a_cell_far_out_is_read_streamed_in_bounded_memory(tmp_path: Path) -> None:
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = one_sheet_workbook(tmp_path / "weit.xlsx", [HEADER_ROW, GOOD_ROW, far])
+    survey = survey_workbook(path)
+    assert not survey.fits_grid and survey.scans["xl/worksheets/sheet1.xml"].rows == 1_048_576
+    run, peak = run_measured(path)
+    assert run.returncode == 0, run.stderr
+    assert peak < 300, peak
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c s=">" r="XFD900000"><v>1</v></c>',  # a ">" in an attribute does not hide the reference after it
+        b"<c r = 'XFD900000'><v>1</v></c>",  # spaces and single quotes
+        b'<x:c r="XFD900000"><v>1</v></x:c>',  # a namespace prefix
+    ],
+)
+def test_the_check_finds_a_cell_reference_however_it_is_written(cell: bytes, tmp_path: Path) -> None:
+    path = one_sheet_workbook(tmp_path / "weit.xlsx", [HEADER_ROW, GOOD_ROW, b'<row r="3">' + cell + b"</row>"])
+    scan = survey_workbook(path).scans["xl/worksheets/sheet1.xml"]
+    assert (scan.rows, scan.columns) == (900_000, 16_384)
+
+
+def test_cells_without_references_take_their_places_in_order(tmp_path: Path) -> None:
+    compact = b'<row r="7"><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>'
+    path = one_sheet_workbook(tmp_path / "kompakt.xlsx", [HEADER_ROW, compact])
+    scan = survey_workbook(path).scans["xl/worksheets/sheet1.xml"]
+    assert (scan.rows, scan.columns) == (8, 2)
+    assert open_workbook(path)["leistungen"].rows[1:] == [(7, (1, 2)), (8, (3,))]
+
+
+def test_a_long_shared_string_in_many_cells_is_read_streamed(tmp_path: Path) -> None:
+    strings, sheet = shared_string_in_rows(1, 200)
+    path = one_sheet_workbook(tmp_path / "geteilt.xlsx", sheet, strings)
+    survey = survey_workbook(path)
+    assert survey.longest_shared > 1 << 20 and not survey.fits_grid
+
+
+def test_entity_declarations_in_a_sheet_are_refused_before_any_reader(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = one_sheet_workbook(tmp_path / "dtd.xlsx", [b'<!DOCTYPE x [<!ENTITY e "x">]>', TEXT_HEADER_ROW])
+    assert main(["estimate", str(path)]) == 2
+    assert "XML-Entitäten" in capsys.readouterr().err

@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 from estimator.io.excel import read_plan
 from estimator.output.pdf import write_pdf
@@ -23,6 +25,15 @@ ISSUED = dt.date(2026, 11, 23)
 
 
 ENGLISH = ("staged_cap_year1", "deductible_first_year_prorated")  # the explanation, and findings, in English
+
+
+def settle(app: Any, window: Any) -> None:
+    """Let the window finish its background work and show what it made."""
+    app.processEvents()
+    while window.tasks.running:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def render_windows(out: Path) -> None:
@@ -49,17 +60,56 @@ def render_windows(out: Path) -> None:
         window.detail_tabs.setCurrentIndex(tab)
         window.show()
         app.processEvents()
-        window.tasks.wait()
-        app.processEvents()
+        settle(app, window)
         window.grab().save(str(target))
         window.close()
         print(target.relative_to(ROOT))
 
     for path in sorted(GOLDEN.glob("*.xlsx")):
         shot(path.stem, out / f"{path.stem}.png")
+    render_dialogs(app, settings, out)
     install_translation(app, "en")
     shot(ENGLISH[0], out / f"{ENGLISH[0]}_en.png")
     shot(ENGLISH[1], out / f"{ENGLISH[1]}_en_findings.png", tab=1)
+
+
+def render_dialogs(app: Any, settings: Any, out: Path) -> None:
+    """The welcome over the window, the guide (F1) and the print preview of the letter, each at 1366 x 768."""
+    from PySide6.QtGui import QPainter  # noqa: PLC0415
+
+    from estimator.io.casefile import open_case  # noqa: PLC0415
+    from ui.app import SCREEN  # noqa: PLC0415
+    from ui.document import CaseDocument  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
+    path = GOLDEN / "crown_basic.xlsx"
+    window = MainWindow(CaseDocument(open_case(path), source=path, autosave=False), settings)
+    window.resize(*SCREEN)
+    window.show()
+    app.processEvents()
+
+    def over_window(dialog: Any, name: str) -> None:
+        dialog.show()
+        for _ in range(5):
+            app.processEvents()
+        picture = window.grab()
+        painter = QPainter(picture)
+        shown = dialog.grab()
+        painter.drawPixmap((picture.width() - shown.width()) // 2, (picture.height() - shown.height()) // 2, shown)
+        painter.end()
+        picture.save(str(out / name))
+        dialog.close()
+        print((out / name).relative_to(ROOT))
+
+    window.welcome()
+    over_window(window.welcome_dialog, "welcome.png")
+    window.show_guide()
+    over_window(window.guide, "guide.png")
+    window.files.preview_letter()
+    settle(app, window)
+    window.files.preview.resize(1100, 720)
+    over_window(window.files.preview, "print_preview.png")
+    window.close()
 
 
 def main() -> int:

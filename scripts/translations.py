@@ -15,6 +15,35 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Druck&vorschau …": "Print pre&view …",
+    "&Drucken …": "&Print …",
+    "Schätzung e&xportieren": "E&xport the estimate",
+    "als &Excel-Arbeitsmappe …": "as &Excel workbook …",
+    "als &JSON …": "as &JSON …",
+    "&Anleitung": "&Guide",
+    "PDF geschrieben": "PDF written",
+    "Das PDF liegt in\n{0}\n\nEs gibt kein Programm, das es hier anzeigen kann.": (
+        "The PDF is in\n{0}\n\nNo program here can show it."
+    ),
+    "Als Excel-Arbeitsmappe exportieren": "Export as Excel workbook",
+    "Als JSON exportieren": "Export as JSON",
+    "Nicht geschrieben": "Not written",
+    "Geschrieben: {0}": "Written: {0}",
+    "Gedruckt: {0} Seiten": "Printed: {0} pages",
+    "Druckvorschau": "Print preview",
+    "Anleitung – HKP-Schätzer": "Guide – HKP estimator (German)",
+    "MwSt": "VAT",
+    "Willkommen": "Welcome",
+    "<h3>Willkommen beim HKP-Schätzer</h3><p>Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.</p><p>Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor; die Vorlage zeigt, wie.</p><p>Hilfe → Anleitung (F1) erklärt alles Weitere.</p>": (
+        "<h3>Welcome to the HKP estimator</h3><p>It works out from a treatment and cost plan what the tariff pays "
+        "and what the patient pays – every line with its reason.</p><p>An example plan is open behind this window. "
+        "A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor; the template "
+        "shows how.</p><p>Help → Guide (F1) explains the rest.</p>"
+    ),
+    "Beispiel ansehen": "See the example",
+    "Plan öffnen …": "Open a plan …",
+    "Excel-Vorlage speichern …": "Save the Excel template …",
+    "Werkzeuge": "Tools",
     "&Bearbeiten": "&Edit",
     "&Beenden": "&Quit",
     "&Datei": "&File",

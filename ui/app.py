@@ -31,7 +31,7 @@ from ui.dialogs import ask
 from ui.document import CaseDocument, recoverable, remove_unfinished_autosave
 from ui.language import set_language
 from ui.main_window import MainWindow
-from ui.settings import LANGUAGE, Settings
+from ui.settings import LANGUAGE, WELCOMED, Settings
 
 ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
 SCREEN = (1366, 768)
@@ -117,8 +117,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         QTimer.singleShot(0, lambda: window.show_error(window.tr("Datei nicht lesbar"), problem))
     else:
-        QTimer.singleShot(0, lambda: offer_recovery(window))
+        QTimer.singleShot(0, lambda: offer_recovery(window) or welcome_once(window, first_start=options.file is None))
     return app.exec()
+
+
+def welcome_once(window: MainWindow, first_start: bool) -> bool:
+    """The welcome screen, once: at the first start without a file (nothing to recover)."""
+    if not first_start or window.settings.get(WELCOMED):
+        return False
+    window.settings.set(WELCOMED, "ja")
+    window.welcome()
+    return True
 
 
 def resume_collector() -> None:

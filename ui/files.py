@@ -6,17 +6,20 @@ Opening and the PDF run as tasks off the GUI thread (ui.tasks); saving a case is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
+from estimator.files import atomic_write_text, file_problem, json_text
 from estimator.io.casefile import is_case_file, open_case
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
@@ -24,6 +27,7 @@ from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
+from ui.printing import PrintFolder, paint_pages, print_pdf
 from ui.settings import ADDRESS, FOLDER, PRACTICE, RECENT
 from ui.tasks import Progress, Task
 
@@ -168,39 +172,117 @@ class FileActions(QObject):
         window.refresh_title()
         return True
 
-    # --- exporting ----------------------------------------------------------------------------------------
-    def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
-        """Write the estimate shown now as the PDF letter, in the background; the viewer opens it when asked."""
-        window = self.window
-        if self.window.tasks.say_busy():
-            return None
-        if path is None:
-            current = window.document.source or window.document.path
-            stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
-            name, _ = QFileDialog.getSaveFileName(
-                window, self.tr("PDF exportieren"), self.suggested(stem + ".pdf"), "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            path = Path(name)
+    # --- exporting and printing ----------------------------------------------------------------------------
+    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
+        """The file an export goes to, asked with a save dialog that suggests the plan's name."""
+        current = self.window.document.source or self.window.document.path
+        stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
+        name, _ = QFileDialog.getSaveFileName(self.window, title, self.suggested(stem + suffix), f"{kind} (*{suffix})")
+        return Path(name) if name else None
+
+    def _write_letter(self, target: Path, done: Callable[[], None], cleanup: Callable[[], None] = lambda: None) -> Task | None:
+        """Write the estimate shown now as the PDF letter, in the background; then `done` on the GUI thread."""
         from estimator.output.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
+        window = self.window
         letterhead = Letterhead(window.settings.get(PRACTICE), window.settings.get(ADDRESS))
-        result, tariffs, target = window.document.estimate, window.document.tariffs, path
+        result, tariffs = window.document.estimate, window.document.tariffs
 
         def work(_progress: Progress) -> Path:
             write_pdf(result, tariffs, target, dt.date.today(), letterhead)
             return target
 
-        def written(_path: Any) -> None:
-            window.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(target), 10000)
-            if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-                window.statusBar().showMessage(self.tr("PDF geschrieben: {0} (kein Programm zum Anzeigen)").format(target))
-
         def failed(error: BaseException) -> None:
+            cleanup()
             window.show_error(self.tr("PDF nicht geschrieben"), describe(error))
 
-        return window.tasks.run(self.tr("PDF: {0}").format(path.name), work, written, failed)
+        task = window.tasks.run(self.tr("PDF: {0}").format(target.name), work, lambda _path: done(), failed)
+        if task is None:
+            cleanup()
+        return task
+
+    def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
+        """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""
+        if self.window.tasks.say_busy():
+            return None
+        target = path or self._target(self.tr("PDF exportieren"), ".pdf", "PDF")
+        if target is None:
+            return None
+
+        def written() -> None:
+            self.window.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(target), 10000)
+            if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+                self.window.show_note(
+                    self.tr("PDF geschrieben"),
+                    self.tr("Das PDF liegt in\n{0}\n\nEs gibt kein Programm, das es hier anzeigen kann.").format(target),
+                )
+
+        return self._write_letter(target, written)
+
+    def export_estimate(self, kind: str, path: Path | None = None) -> bool:
+        """Write the estimate as a workbook ("xlsx") or as JSON ("json"), as `hkp estimate` writes them."""
+        titles = {
+            "xlsx": (self.tr("Als Excel-Arbeitsmappe exportieren"), ".xlsx", "Excel"),
+            "json": (self.tr("Als JSON exportieren"), ".json", "JSON"),
+        }
+        title, suffix, name = titles[kind]
+        target = path or self._target(title, suffix, name)
+        if target is None:
+            return False
+        result = self.window.document.estimate
+        try:
+            if kind == "xlsx":
+                from estimator.output.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes when asked
+
+                write_estimate_workbook(result, target)
+            else:
+                from estimator.output.jsonout import estimate_json  # noqa: PLC0415
+
+                atomic_write_text(target, json_text(estimate_json(result)))
+        except OSError as error:
+            self.window.show_error(self.tr("Nicht geschrieben"), file_problem(error))
+            return False
+        self.window.statusBar().showMessage(self.tr("Geschrieben: {0}").format(target), 10000)
+        return True
+
+    def print_letter(self, printer: QPrinter | None = None) -> Task | None:
+        """Print the PDF letter: written in the background, then printed on the printer given or the one chosen."""
+        if self.window.tasks.say_busy():
+            return None
+        folder = PrintFolder()
+
+        def ready() -> None:
+            try:
+                target = printer or self._chosen_printer()
+                if target is not None:
+                    pages = print_pdf(folder.letter(), target)
+                    self.window.statusBar().showMessage(self.tr("Gedruckt: {0} Seiten").format(pages), 10000)
+            finally:
+                folder.remove()
+
+        return self._write_letter(folder.letter(), ready, folder.remove)
+
+    def _chosen_printer(self) -> QPrinter | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def preview_letter(self) -> Task | None:
+        """The print preview of the very PDF an export writes; printing from it prints those pages."""
+        if self.window.tasks.say_busy():
+            return None
+        folder = PrintFolder()
+
+        def ready() -> None:
+            dialog = QPrintPreviewDialog(self.window)
+            dialog.setWindowTitle(self.tr("Druckvorschau"))
+            dialog.paintRequested.connect(lambda printer: paint_pages(folder.letter(), printer))
+            dialog.finished.connect(lambda _result: folder.remove())
+            dialog.resize(900, 700)
+            self.preview, self.preview_folder = dialog, folder
+            dialog.open()
+
+        return self._write_letter(folder.letter(), ready, folder.remove)
 
     def save_template(self) -> None:
         window = self.window

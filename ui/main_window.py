@@ -30,6 +30,7 @@ from ui.dialogs import ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
+from ui.menus import WindowMenus, add_action
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.settings import ADDRESS, LANGUAGE, PRACTICE, REVIEWER, Settings
 from ui.tables import table_view
@@ -42,59 +43,27 @@ Ask = Callable[[str, str], QMessageBox.StandardButton]
 class MainWindow(QMainWindow):
     """One window, one case. Every edit recomputes at once and can be undone."""
 
+    open_action: QAction  # these three: ui.menus.build_menus
+    recent_menu: QMenu
+    edit_menu: QMenu
+
     def __init__(self, document: CaseDocument, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = Settings(settings)
         self.ask_on_close: Ask = self._ask_on_close
         self.show_error: Callable[[str, str], object] = lambda title, text: warn(self, title, text)
+        self.show_note: Callable[[str, str], object] = lambda title, text: QMessageBox.information(self, title, text)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         self.tasks = Tasks(self.statusBar(), describe)
         self.files = FileActions(self)
         self._whatif_stale = False
         self.tasks.busy_changed.connect(self._after_task)
-        self._build_actions()
+        self.menus = WindowMenus(self)
         self.files.fill_recent_menu()
         self.set_document(document)
 
     # --- building -----------------------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Datei"))
-        self.open_action = self._action(
-            self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, self.files.choose_and_open, file_menu
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("&Zuletzt geöffnet"))
-        file_menu.addSeparator()
-        self._action(self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, self.files.save, file_menu)
-        self._action(self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, self.files.save_as, file_menu)
-        file_menu.addSeparator()
-        self._action(self.tr("&PDF exportieren …"), QKeySequence("Ctrl+E"), self.files.export_pdf, file_menu)
-        self._action(self.tr("Excel-&Vorlage speichern …"), None, self.files.save_template, file_menu)
-        file_menu.addSeparator()
-        self._action(self.tr("&Beenden"), QKeySequence.StandardKey.Quit, self.close, file_menu)
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
-        settings_menu = self.menuBar().addMenu(self.tr("&Einstellungen"))
-        language = settings_menu.addMenu(self.tr("&Sprache"))
-        current = self.settings.get(LANGUAGE)
-        for code, name in (("de", "Deutsch"), ("en", "English")):
-            action = language.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(current == code)
-            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
-        self._action(self.tr("&Praxis (Briefkopf) …"), None, self.edit_practice, settings_menu)
-        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
-        self._action(self.tr("Ü&ber"), None, self.about, help_menu)
-
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object], menu: QMenu
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
     def set_document(self, document: CaseDocument) -> None:
         """Show a case: builds the panels around it (the old case's panels go with it)."""
         self.document = document
@@ -105,7 +74,7 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
-        self._action(self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), self.ask_review, self.edit_menu)
+        add_action(self, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), self.ask_review, self.edit_menu)
         self.undo_action, self.redo_action = undo, redo
 
         self.fee_model, self.lab_model = LinesModel(document, "fee"), LinesModel(document, "lab")
@@ -352,6 +321,18 @@ class MainWindow(QMainWindow):
         if ok:
             self.settings.set(PRACTICE, practice.strip())
             self.settings.set(ADDRESS, address.strip())
+
+    def show_guide(self) -> None:
+        from ui.help import GuideDialog  # noqa: PLC0415 - the guide loads when asked for
+
+        self.guide = GuideDialog(self)
+        self.guide.show()
+
+    def welcome(self) -> None:
+        from ui.help import WelcomeDialog  # noqa: PLC0415
+
+        self.welcome_dialog = WelcomeDialog(self, self.files)
+        self.welcome_dialog.open()
 
     def about(self) -> None:
         estimate = self.document.estimate

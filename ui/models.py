@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from estimator.case import EDITABLE, edit_text
-from estimator.kinds import Severity
+from estimator.kinds import Cause, Severity
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
 from estimator.money import eur, german_date, german_factor, percent
 from estimator.rules.engine import tariff_of
@@ -42,21 +42,22 @@ LINE_ROLES = frozenset(
 class LineColumn(Enum):
     """The columns of the line tables: what each shows, with its German name and its width in the window."""
 
-    DATE = ("Datum", 84)
+    DATE = ("Datum", 80)
     TOOTH = ("Zahn", 56)
     SCHEDULE = ("GO", 44)
     NUMBER = ("Nr.", 50)
-    SERVICE = ("Leistung", 210)
+    SERVICE = ("Leistung", 150)
     COUNT = ("Anzahl", 56)
     QUANTITY = ("Menge", 56)
     FACTOR = ("Faktor", 50)
+    REASON = ("Begründung", 130)
     UNIT_PRICE = ("Einzelpreis", 92)
+    VAT = ("MwSt", 56)
     AMOUNT = ("Betrag", 90)
-    ELIGIBLE = ("erstattungsfähig", 112)
+    ELIGIBLE = ("erstattungsfähig", 104)
     CLASS = ("Klasse", 52)
     RATE = ("Satz", 56)
     BENEFIT = ("Erstattung", 92)
-    REASON = ("Begründung", 180)
     ACCIDENT = ("Unfall", 60)
 
     @property
@@ -77,12 +78,27 @@ def _amount(result: LineResult | None, name: str) -> str:
     return eur(getattr(result, name)) if result else ""
 
 
+def _vat(document: CaseDocument, line: LabLine, result: LineResult | None) -> str:
+    """The VAT a lab line is priced with: its own, else the tariff's default on its treatment day."""
+    if line.vat_percent is not None:
+        return percent(line.vat_percent / 100)
+    if result is None:
+        return ""
+    tariff = tariff_of(document.estimate.plan, document.tariffs)[0]
+    return percent(tariff.on(result.date).profile.lab_default_vat / 100)
+
+
 def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine, result: LineResult | None) -> str:
     if line.description or result is None:
         return line.description
     schedule = line.schedule.value if isinstance(line, FeeLine) else ""
     tariff = tariff_of(document.estimate.plan, document.tariffs)[0]
     return tariff.on(result.date).catalogue_text(line.kind, schedule, line.number)
+
+
+def _reduced(result: LineResult) -> bool:
+    """Whether a rule took more from the line than its rate (every line has a rate; that is no reduction to mark)."""
+    return any(cause is not Cause.RATE and amount > 0 for cause, amount in result.reductions.items())
 
 
 class LinesModel(QAbstractTableModel):
@@ -108,9 +124,9 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text),
                 Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
                 Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: german_factor(line.factor), "factor", True),
+                Column(LineColumn.REASON, self.tr("Begründung"), lambda line, r: line.justification, "justification"),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
-                Column(LineColumn.REASON, self.tr("Begründung"), lambda line, r: line.justification, "justification"),
                 Column(LineColumn.ACCIDENT, self.tr("Unfall"), lambda line, r: "", "accident"),
             ]
         else:
@@ -121,6 +137,7 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text),
                 Column(LineColumn.QUANTITY, self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
                 Column(LineColumn.UNIT_PRICE, self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),
+                Column(LineColumn.VAT, self.tr("MwSt"), lambda line, r: _vat(document, line, r), number=True),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
             ]
@@ -182,7 +199,7 @@ class LinesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if getattr(line, "accident", False) else Qt.CheckState.Unchecked
         if role == Role.TextAlignmentRole:
             return RIGHT if column.number else None
-        if role == Role.ForegroundRole and result and column.key is LineColumn.BENEFIT and result.reduction:
+        if role == Role.ForegroundRole and result and column.key is LineColumn.BENEFIT and _reduced(result):
             return QBrush(REDUCED)
         edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
         if role == Role.BackgroundRole and edited:

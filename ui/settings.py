@@ -32,7 +32,8 @@ FOLDER = Setting("folder", "", "Ordner, in dem Dateidialoge zuletzt waren")
 REVIEWER = Setting("reviewer", "", "Name für Prüfer-Entscheidungen")
 PRACTICE = Setting("practice", "", "Name der Praxis im Briefkopf")
 ADDRESS = Setting("address", "", "Anschrift der Praxis im Briefkopf")
-ALL = (LANGUAGE, RECENT, FOLDER, REVIEWER, PRACTICE, ADDRESS)
+WELCOMED = Setting("welcomed", "", "ja, sobald der Willkommensbildschirm einmal gezeigt wurde")
+ALL = (LANGUAGE, RECENT, FOLDER, REVIEWER, PRACTICE, ADDRESS, WELCOMED)
 MAX_RECENT = 8
 
 

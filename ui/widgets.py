@@ -39,6 +39,7 @@ CLASS_COLOURS = {
     LineClass.X: QColor("#9e9e9e"),
 }
 USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
+OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
 
@@ -331,11 +332,31 @@ class ToothChart(QWidget):
         ]
         return " · ".join(parts) or self.tr("keine Implantate geplant")
 
+    def _draw_implant_counts(self, painter: QPainter) -> None:
+        """The implants per jaw above the chart; a jaw over its limit in the warning colour, bold."""
+        jaws = self.document.estimate.limits.implants
+        if not jaws:
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(4, 0, self.width() - 8, 16), Qt.AlignmentFlag.AlignLeft, self.implants_text())
+            return
+        x, font = 4.0, painter.font()
+        for index, jaw in enumerate(jaws):
+            over = jaw.present + jaw.planned > jaw.limit
+            text = (" · " if index else "") + self.tr("Implantate {0}: {1} von {2}").format(
+                jaw.jaw, jaw.present + jaw.planned, jaw.limit
+            )
+            bold = QFont(font)
+            bold.setBold(over)
+            painter.setFont(bold)
+            painter.setPen(OVER_LIMIT if over else self.palette().text().color())
+            painter.drawText(QRectF(x, 0, self.width() - x, 16), Qt.AlignmentFlag.AlignLeft, text)
+            x += painter.fontMetrics().horizontalAdvance(text)
+        painter.setFont(font)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.palette().text().color())
-        painter.drawText(QRectF(4, 0, self.width() - 8, 16), Qt.AlignmentFlag.AlignLeft, self.implants_text())
+        self._draw_implant_counts(painter)
         work = self.work()
         for tooth in (*UPPER_ROW, *LOWER_ROW):
             cell = self._cell(tooth)

@@ -59,22 +59,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="332" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="332" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -82,92 +82,133 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="52" />
+        <location filename="../../ui/files.py" line="56" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="97" />
+        <location filename="../../ui/files.py" line="101" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="99" />
+        <location filename="../../ui/files.py" line="103" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="106" />
+        <location filename="../../ui/files.py" line="110" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="106" />
+        <location filename="../../ui/files.py" line="110" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="152" />
+        <location filename="../../ui/files.py" line="156" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="152" />
+        <location filename="../../ui/files.py" line="156" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="162" />
+        <location filename="../../ui/files.py" line="166" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="163" />
+        <location filename="../../ui/files.py" line="167" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="167" />
+        <location filename="../../ui/files.py" line="171" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="181" />
+        <location filename="../../ui/files.py" line="208" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="196" />
+        <location filename="../../ui/files.py" line="213" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="198" />
-        <source>PDF geschrieben: {0} (kein Programm zum Anzeigen)</source>
-        <translation>PDF written: {0} (no program to show it)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="201" />
+        <location filename="../../ui/files.py" line="197" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="203" />
+        <location filename="../../ui/files.py" line="199" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="208" />
+        <location filename="../../ui/files.py" line="216" />
+        <source>PDF geschrieben</source>
+        <translation>PDF written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="217" />
+        <source>Das PDF liegt in
+{0}
+
+Es gibt kein Programm, das es hier anzeigen kann.</source>
+        <translation>The PDF is in
+{0}
+
+No program here can show it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="225" />
+        <source>Als Excel-Arbeitsmappe exportieren</source>
+        <translation>Export as Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="226" />
+        <source>Als JSON exportieren</source>
+        <translation>Export as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="243" />
+        <source>Nicht geschrieben</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="245" />
+        <source>Geschrieben: {0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="259" />
+        <source>Gedruckt: {0} Seiten</source>
+        <translation>Printed: {0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="278" />
+        <source>Druckvorschau</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="290" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="217" />
+        <location filename="../../ui/files.py" line="299" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="219" />
+        <location filename="../../ui/files.py" line="301" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -175,115 +216,128 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="282" />
+        <location filename="../../ui/models.py" line="299" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="282" />
+        <location filename="../../ui/models.py" line="299" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="282" />
+        <location filename="../../ui/models.py" line="299" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="282" />
+        <location filename="../../ui/models.py" line="299" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="23" />
+        <source>Anleitung – HKP-Schätzer</source>
+        <translation>Guide – HKP estimator (German)</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="113" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="114" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="99" />
+        <location filename="../../ui/models.py" line="115" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="100" />
+        <location filename="../../ui/models.py" line="116" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="104" />
-        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="134" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="105" />
-        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="135" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="106" />
+        <location filename="../../ui/models.py" line="122" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="107" />
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="136" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="108" />
-        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="137" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="109" />
+        <location filename="../../ui/models.py" line="125" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="110" />
+        <location filename="../../ui/models.py" line="126" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="111" />
-        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="141" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="113" />
+        <location filename="../../ui/models.py" line="127" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="130" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="138" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="139" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="200" />
+        <location filename="../../ui/models.py" line="140" />
+        <source>MwSt</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="217" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -291,225 +345,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
-        <source>&amp;Datei</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="64" />
-        <source>Ö&amp;ffnen …</source>
-        <translation>&amp;Open …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="66" />
-        <source>&amp;Zuletzt geöffnet</source>
-        <translation>Open &amp;recent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="68" />
-        <source>Fall &amp;speichern</source>
-        <translation>&amp;Save case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <source>Fall speichern &amp;unter …</source>
-        <translation>Save case &amp;as …</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="71" />
-        <source>&amp;PDF exportieren …</source>
-        <translation>Export &amp;PDF …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="72" />
-        <source>Excel-&amp;Vorlage speichern …</source>
-        <translation>Save Excel &amp;template …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="74" />
-        <source>&amp;Beenden</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="75" />
-        <source>&amp;Bearbeiten</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="76" />
-        <source>&amp;Einstellungen</source>
-        <translation>&amp;Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="77" />
-        <source>&amp;Sprache</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="84" />
-        <source>&amp;Praxis (Briefkopf) …</source>
-        <translation>&amp;Practice (letterhead) …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="85" />
-        <source>&amp;Hilfe</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="86" />
-        <source>Ü&amp;ber</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Wird berechnet …</source>
         <translation>Computing …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
-        <location filename="../../ui/main_window.py" line="306" />
-        <location filename="../../ui/main_window.py" line="309" />
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Praxis</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Name der Praxis:</source>
         <translation>Practice name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Anschrift:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -677,6 +661,142 @@ Interpretation settings: {0}</translation>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="40" />
+        <source>Willkommen</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="43" />
+        <source>&lt;h3&gt;Willkommen beim HKP-Schätzer&lt;/h3&gt;&lt;p&gt;Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.&lt;/p&gt;&lt;p&gt;Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor; die Vorlage zeigt, wie.&lt;/p&gt;&lt;p&gt;Hilfe → Anleitung (F1) erklärt alles Weitere.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Welcome to the HKP estimator&lt;/h3&gt;&lt;p&gt;It works out from a treatment and cost plan what the tariff pays and what the patient pays – every line with its reason.&lt;/p&gt;&lt;p&gt;An example plan is open behind this window. A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor; the template shows how.&lt;/p&gt;&lt;p&gt;Help → Guide (F1) explains the rest.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="52" />
+        <source>Beispiel ansehen</source>
+        <translation>See the example</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="53" />
+        <source>Plan öffnen …</source>
+        <translation>Open a plan …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="54" />
+        <source>Excel-Vorlage speichern …</source>
+        <translation>Save the Excel template …</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../ui/menus.py" line="38" />
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="40" />
+        <source>Ö&amp;ffnen …</source>
+        <translation>&amp;Open …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="42" />
+        <source>&amp;Zuletzt geöffnet</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="44" />
+        <source>Fall &amp;speichern</source>
+        <translation>&amp;Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="45" />
+        <source>Fall speichern &amp;unter …</source>
+        <translation>Save case &amp;as …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="47" />
+        <source>Druck&amp;vorschau …</source>
+        <translation>Print pre&amp;view …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="48" />
+        <source>&amp;Drucken …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="49" />
+        <source>&amp;PDF exportieren …</source>
+        <translation>Export &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="50" />
+        <source>Schätzung e&amp;xportieren</source>
+        <translation>E&amp;xport the estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="51" />
+        <source>als &amp;Excel-Arbeitsmappe …</source>
+        <translation>as &amp;Excel workbook …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="52" />
+        <source>als &amp;JSON …</source>
+        <translation>as &amp;JSON …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="53" />
+        <source>Excel-&amp;Vorlage speichern …</source>
+        <translation>Save Excel &amp;template …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="55" />
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="56" />
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="57" />
+        <source>&amp;Einstellungen</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="58" />
+        <source>&amp;Sprache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="65" />
+        <source>&amp;Praxis (Briefkopf) …</source>
+        <translation>&amp;Practice (letterhead) …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="66" />
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="67" />
+        <source>&amp;Anleitung</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="68" />
+        <source>Ü&amp;ber</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="82" />
+        <source>Werkzeuge</source>
+        <translation>Tools</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <location filename="../../ui/app.py" line="118" />
@@ -684,12 +804,12 @@ Interpretation settings: {0}</translation>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155" />
+        <location filename="../../ui/app.py" line="164" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150" />
+        <location filename="../../ui/app.py" line="159" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

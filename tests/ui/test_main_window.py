@@ -84,7 +84,7 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         window = open_window(CROWN)
         assert window.lines_tabs.tabText(0) == "Fees (3)"
         assert window.menuBar().actions()[0].text() == "&File"
-        assert window.fee_model.headerData(7, Qt.Orientation.Horizontal) == "Amount"
+        assert window.fee_model.headerData(column(window.fee_model, LineColumn.AMOUNT), Qt.Orientation.Horizontal) == "Amount"
         window.fee_view.selectRow(1)
         steps = [window.explanation_model.data(window.explanation_model.index(r, 1)) for r in range(3)]
         assert any(step.startswith("benefit rate 80%") for step in steps), steps

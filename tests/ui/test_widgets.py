@@ -68,3 +68,31 @@ def test_orthodontics_start_in_the_person_panel_is_an_undoable_edit(open_window:
     window.undo_action.trigger()
     assert window.person_panel.orthodontics_start.text() == ""
     assert window.document.estimate.totals.benefit == Decimal("0.00")
+
+
+def _warning_pixels(window: Any) -> int:
+    """Pixels in the warning colour in the line above the tooth chart (the implant counts)."""
+    image = window.tooth_chart.grab().toImage()
+    colours = [image.pixelColor(x, y) for x in range(image.width()) for y in range(16)]
+    return sum(1 for c in colours if c.red() > 150 and c.green() < 90 and c.blue() < 90)
+
+
+def test_an_implant_count_over_its_limit_is_in_the_warning_colour(open_window: Any) -> None:
+    assert _warning_pixels(open_window(GOLDEN / "implant_limit.xlsx")) > 20
+    assert _warning_pixels(open_window(CROWN)) == 0
+
+
+def test_benefit_is_red_only_where_a_rule_took_more_than_the_rate(open_window: Any) -> None:
+    window = open_window(GOLDEN / "implant_limit.xlsx")
+    model = window.fee_model
+    benefit = next(i for i, c in enumerate(model.columns) if c.key is LineColumn.BENEFIT)
+    red = [model.data(model.index(row, benefit), Qt.ItemDataRole.ForegroundRole) is not None for row in range(model.rowCount())]
+    excluded = [r is not None and r.eligible == 0 for r in model.results]
+    assert red == excluded and any(red) and not all(red)
+
+
+def test_lab_lines_show_the_vat_they_are_priced_with(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.lab_model
+    vat = next(i for i, c in enumerate(model.columns) if c.key is LineColumn.VAT)
+    assert {model.data(model.index(row, vat)) for row in range(model.rowCount())} == {"7\u00a0%"}

@@ -1,0 +1,86 @@
+"""The letter from the window: printed (a PDF printer gets the very letter), previewed, exported as workbook
+and JSON; where no viewer can show the PDF, the window says where it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+
+from estimator.money import plain
+from tests.conftest import GOLDEN
+from tests.ui.conftest import finish
+from ui import files
+from ui.printing import PrintFolder, page_images, paint_pages
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_printing_to_a_pdf_printer_gives_the_letter_with_the_patients_name(
+    open_window: Any, tmp_path: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    window = open_window(CROWN)
+    folders: list[PrintFolder] = []
+    monkeypatch.setattr(files, "PrintFolder", lambda: folders.append(PrintFolder()) or folders[-1])
+    name = window.document.estimate.plan.person.name
+    assert name
+    finish(qtbot, window.files.print_letter(pdf_printer(tmp_path / "gedruckt.pdf")))
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "gedruckt.pdf").pages)
+    assert name in text and "Erstattung" in text
+    assert "Gedruckt: " in window.statusBar().currentMessage()
+    assert len(folders) == 1 and not folders[0].path.exists()  # the letter printed is not left behind
+
+
+def test_pages_painted_on_a_printer_are_the_letters_pages(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    letter = tmp_path / "brief.pdf"
+    finish(qtbot, window.files.export_pdf(letter, open_after=False))
+    printed = tmp_path / "raster.pdf"
+    pages = paint_pages(letter, pdf_printer(printed))
+    assert pages == len(PdfReader(letter).pages) == len(PdfReader(printed).pages)
+    first = next(page_images(letter, 50))
+    dark = sum(1 for x in range(0, first.width(), 3) for y in range(0, first.height(), 3) if first.pixelColor(x, y).value() < 128)
+    assert abs(first.width() - 595 * 50 / 72) < 1 and dark > 200  # text on white paper
+
+
+def test_the_preview_shows_the_letter_and_leaves_no_file(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    finish(qtbot, window.files.preview_letter())
+    dialog, letter = window.files.preview, window.files.preview_folder.letter()
+    qtbot.waitUntil(dialog.isVisible)
+    assert letter.read_bytes().startswith(b"%PDF") and letter.parent.stat().st_mode & 0o077 == 0
+    dialog.reject()
+    qtbot.waitUntil(lambda: not letter.exists())
+
+
+def test_the_estimate_is_exported_as_workbook_and_json(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    totals = window.document.estimate.totals
+    assert window.files.export_estimate("json", tmp_path / "schaetzung.json")
+    data = json.loads((tmp_path / "schaetzung.json").read_text(encoding="utf-8"))
+    assert data["totals"]["benefit"] == plain(totals.benefit) and len(data["lines"]) == len(window.document.estimate.lines)
+    assert window.files.export_estimate("xlsx", tmp_path / "schaetzung.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "schaetzung.xlsx", read_only=True)
+    assert len(book.sheetnames) >= 2
+    assert (tmp_path / "schaetzung.json").stat().st_mode & 0o077 == 0
+
+
+def test_a_pdf_without_a_viewer_says_where_it_is(open_window: Any, tmp_path: Path, qtbot: Any, monkeypatch: Any) -> None:
+    window = open_window(CROWN)
+    notes: list[str] = []
+    window.show_note = lambda title, text: notes.append(text)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf"))
+    assert len(notes) == 1 and str(tmp_path / "brief.pdf") in notes[0]

@@ -121,6 +121,7 @@ class Case:
     edits: Mapping[EditKey, Any] = field(default_factory=dict)  # typed values: Decimal, date, Teeth, bool, class, text
     settings: Mapping[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, one per line
+    note: str = ""  # the text to the patient that the letter prints above its tables
 
     @classmethod
     def from_plan(cls, plan: Plan) -> Case:

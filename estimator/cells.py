@@ -191,6 +191,22 @@ def parse_variant(value: Any, variants: tuple[str, ...]) -> str:
     raise cell_error(Code.CELL_VARIANT, value, variants=variants)
 
 
+POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z -]{1,9}")
+
+
+def parse_postcode(value: Any) -> str:
+    """A postcode: a German one of five digits (a number cell that lost its leading zero gets it back), or a
+    foreign one of 2 to 10 letters, digits, spaces and hyphens."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100_000:
+        return f"{value:05d}"
+    text = str(value).strip()
+    if isinstance(value, str) and POSTCODE.fullmatch(text):
+        return text
+    raise cell_error(Code.CELL_POSTCODE, value)
+
+
 def parse_amount(value: Any) -> Decimal:
     """An amount in EUR: 0 to 1.000.000 (an amount, a unit price, an earlier benefit, what was used)."""
     return in_range("amount", parse_decimal(value), value)

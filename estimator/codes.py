@@ -150,6 +150,7 @@ class Code(StrEnum):
     CELL_TEETH_TEXT = "cell.teeth_text"
     CELL_TEXT_TOO_LONG = "cell.text_too_long"
     CELL_VARIANT = "cell.variant"
+    CELL_POSTCODE = "cell.postcode"
     CELL_VAT_RANGE = "cell.vat_range"
     CELL_WHOLE_NUMBER = "cell.whole_number"
     CELL_YES_NO = "cell.yes_no"

@@ -102,10 +102,14 @@ class Person:
     implants_upper: int = 0
     implants_lower: int = 0
     orthodontics_start: dt.date | None = None  # KFO-Behandlungsbeginn of a treatment already under way
+    street: str = ""  # the patient's address, for the letter (Straße, PLZ, Ort)
+    postcode: str = ""
+    city: str = ""
 
 
 MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name
 MAX_REVIEWER = 200  # characters of a reviewer's name
+MAX_NOTE = 2_000  # characters of the note to the patient that a letter prints
 MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
 MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
 

@@ -4,6 +4,7 @@ main window with each worked example (German) and with two of them in English to
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.io.excel import read_plan
+from estimator.letterhead import Letterhead
 from estimator.output.pdf import write_pdf
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
@@ -112,6 +114,27 @@ def render_dialogs(app: Any, settings: Any, out: Path) -> None:
     window.close()
 
 
+def logo(folder: Path) -> Path:
+    """A made-up practice logo (a tooth-coloured square with initials) for the example letter."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: PLC0415
+
+    image = QImage(240, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 120, 120, QColor("#0f5e6e"))
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(QFont("Sans", 40, QFont.Weight.Bold))
+    painter.drawText(0, 0, 120, 120, Qt.AlignmentFlag.AlignCenter, "AB")
+    painter.setPen(QColor("#0f5e6e"))
+    painter.setFont(QFont("Sans", 20))
+    painter.drawText(128, 0, 112, 120, Qt.AlignmentFlag.AlignVCenter, "Praxis")
+    painter.end()
+    path = folder / "logo.png"
+    image.save(str(path))
+    return path
+
+
 def main() -> int:
     render_windows(ROOT / "docs" / "window")
     out = ROOT / "docs" / "pdf"
@@ -120,6 +143,25 @@ def main() -> int:
     plans = {p.stem: read_plan(p) for p in sorted(GOLDEN.glob("*.xlsx"))}
     plans["plan_300_zeilen"] = synthetic_plan(300)
     with tempfile.TemporaryDirectory() as tmp:
+        letter = Path(tmp) / "brief_mit_briefkopf.pdf"
+        plan = plans["staged_cap_year1"]
+        person = dataclasses.replace(plan.person, street="Lindenweg 7", postcode="01067", city="Dresden")
+        write_pdf(
+            estimate(dataclasses.replace(plan, person=person), catalogues),
+            catalogues,
+            letter,
+            ISSUED,
+            Letterhead(
+                "Zahnarztpraxis Dr. Anna Beispiel",
+                "Am Markt 3, 01067 Dresden",
+                "0351 123456",
+                "praxis@beispiel.example",
+                str(logo(Path(tmp))),
+            ),
+            note="Die Kronen sind nach unserem Gespräch vollkeramisch geplant. Bitte reichen Sie diesen Plan vor Beginn der "
+            "Behandlung bei Ihrer Versicherung ein.",
+        )
+        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(letter), str(out / letter.stem)], check=True)
         for name, plan in plans.items():
             pdf = Path(tmp) / f"{name}.pdf"
             write_pdf(estimate(plan, catalogues), catalogues, pdf, ISSUED)

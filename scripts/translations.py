@@ -15,6 +15,30 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Der Text an den Patienten hat {0} Zeichen; höchstens {1}.": "The note to the patient has {0} characters; at most {1}.",
+    "Text an den Patienten geändert": "Note to the patient changed",
+    "Briefkopf ohne Logo: {0}": "Letterhead without logo: {0}",
+    "Text an den Patienten": "Note to the patient",
+    "Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“": (
+        "Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)"
+    ),
+    "Steht im Brief über den Tabellen (höchstens {0} Zeichen).": "Printed in the letter above the tables (at most {0} characters).",
+    "Straße": "Street",
+    "PLZ, Ort": "Postcode, town",
+    "Praxis (Briefkopf)": "Practice (letterhead)",
+    "Musterstraße 1\n12345 Musterstadt": "Musterstraße 1\n12345 Musterstadt",
+    "PNG oder JPEG, höchstens 2 MB (freiwillig)": "PNG or JPEG, at most 2 MB (optional)",
+    "Wählen …": "Choose …",
+    "Name der Praxis": "Name of the practice",
+    "Anschrift": "Address",
+    "Telefon": "Phone",
+    "E-Mail": "E-mail",
+    "Logo": "Logo",
+    "Für „hkp“ speichern …": "Save for “hkp” …",
+    "als Datei für hkp estimate --letterhead DATEI": "as a file for hkp estimate --letterhead FILE",
+    "Logo wählen": "Choose a logo",
+    "Bilder (*.png *.jpg *.jpeg)": "Images (*.png *.jpg *.jpeg)",
+    "Briefkopf speichern": "Save the letterhead",
     "Druck&vorschau …": "Print pre&view …",
     "&Drucken …": "&Print …",
     "Schätzung e&xportieren": "E&xport the estimate",

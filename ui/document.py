@@ -17,7 +17,7 @@ from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
-from estimator.model import Estimate, Override, Person
+from estimator.model import MAX_NOTE, Estimate, Override, Person
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui.language import language
@@ -151,6 +151,13 @@ class CaseDocument(QObject):
             lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)),
             self.tr("Person geändert"),
         )
+
+    def edit_note(self, text: str) -> bool:
+        """The note to the patient that the letter prints; refused when longer than a letter takes."""
+        if len(text) > MAX_NOTE:
+            self.refused.emit(self.tr("Der Text an den Patienten hat {0} Zeichen; höchstens {1}.").format(len(text), MAX_NOTE))
+            return False
+        return self._push(lambda: dataclasses.replace(self.case, note=text), self.tr("Text an den Patienten geändert"))
 
     def edit_plan_date(self, value: Any) -> bool:
         return self._push(lambda: dataclasses.replace(self.case, plan_date=value), self.tr("Planungsdatum geändert"))

@@ -27,8 +27,9 @@ from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
+from ui.letter import stored_letterhead
 from ui.printing import PrintFolder, paint_pages, print_pdf
-from ui.settings import ADDRESS, FOLDER, PRACTICE, RECENT
+from ui.settings import FOLDER, RECENT
 from ui.tasks import Progress, Task
 
 if TYPE_CHECKING:
@@ -182,14 +183,16 @@ class FileActions(QObject):
 
     def _write_letter(self, target: Path, done: Callable[[], None], cleanup: Callable[[], None] = lambda: None) -> Task | None:
         """Write the estimate shown now as the PDF letter, in the background; then `done` on the GUI thread."""
-        from estimator.output.pdf import Letterhead, write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+        from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         window = self.window
-        letterhead = Letterhead(window.settings.get(PRACTICE), window.settings.get(ADDRESS))
-        result, tariffs = window.document.estimate, window.document.tariffs
+        letterhead, left_out = stored_letterhead(window.settings)
+        if left_out:
+            window.statusBar().showMessage(self.tr("Briefkopf ohne Logo: {0}").format(left_out), 15000)
+        result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
 
         def work(_progress: Progress) -> Path:
-            write_pdf(result, tariffs, target, dt.date.today(), letterhead)
+            write_pdf(result, tariffs, target, dt.date.today(), letterhead, note=note)
             return target
 
         def failed(error: BaseException) -> None:

@@ -30,12 +30,14 @@ from ui.dialogs import ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
+from ui.letter import NoteEditor, PracticeDialog
 from ui.menus import WindowMenus, add_action
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
-from ui.settings import ADDRESS, LANGUAGE, PRACTICE, REVIEWER, Settings
+from ui.person import PersonPanel
+from ui.settings import LANGUAGE, REVIEWER, Settings
 from ui.tables import table_view
 from ui.tasks import Tasks
-from ui.widgets import PersonPanel, ToothChart, TotalsBar
+from ui.widgets import ToothChart, TotalsBar
 
 Ask = Callable[[str, str], QMessageBox.StandardButton]
 
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.whatif_text.setReadOnly(True)
         self.whatif_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.detail_tabs.addTab(self.whatif_text, self.tr("Was wäre, wenn"))
+        self.note_editor = NoteEditor(document)
+        self.detail_tabs.addTab(self.note_editor, self.tr("Text an den Patienten"))
         self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif())
 
         self.person_panel = PersonPanel(document)
@@ -310,17 +314,8 @@ class MainWindow(QMainWindow):
         )
 
     def edit_practice(self) -> None:
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
-        practice, ok = QInputDialog.getText(
-            self, self.tr("Praxis"), self.tr("Name der Praxis:"), text=self.settings.get(PRACTICE)
-        )
-        if not ok:
-            return
-        address, ok = QInputDialog.getText(self, self.tr("Praxis"), self.tr("Anschrift:"), text=self.settings.get(ADDRESS))
-        if ok:
-            self.settings.set(PRACTICE, practice.strip())
-            self.settings.set(ADDRESS, address.strip())
+        self.practice_dialog = PracticeDialog(self.settings, self)
+        self.practice_dialog.open()
 
     def show_guide(self) -> None:
         from ui.help import GuideDialog  # noqa: PLC0415 - the guide loads when asked for

@@ -32,8 +32,11 @@ FOLDER = Setting("folder", "", "Ordner, in dem Dateidialoge zuletzt waren")
 REVIEWER = Setting("reviewer", "", "Name für Prüfer-Entscheidungen")
 PRACTICE = Setting("practice", "", "Name der Praxis im Briefkopf")
 ADDRESS = Setting("address", "", "Anschrift der Praxis im Briefkopf")
+PHONE = Setting("phone", "", "Telefon der Praxis im Briefkopf")
+EMAIL = Setting("email", "", "E-Mail der Praxis im Briefkopf")
+LOGO = Setting("logo", "", "Logo der Praxis im Briefkopf: Pfad eines PNG- oder JPEG-Bildes")
 WELCOMED = Setting("welcomed", "", "ja, sobald der Willkommensbildschirm einmal gezeigt wurde")
-ALL = (LANGUAGE, RECENT, FOLDER, REVIEWER, PRACTICE, ADDRESS, WELCOMED)
+ALL = (LANGUAGE, RECENT, FOLDER, REVIEWER, PRACTICE, ADDRESS, PHONE, EMAIL, LOGO, WELCOMED)
 MAX_RECENT = 8
 
 

@@ -1,34 +1,22 @@
-"""The panels around the plan tables: person and contract, totals with the staged cap, tooth chart."""
+"""The panels around the plan tables: totals with the staged cap, tooth chart (the person: ui.person)."""
 
 from __future__ import annotations
-
-import re
-from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from estimator.auslegung import setting_value
-from estimator.cells import CellError, parse_amount, parse_date
 from estimator.kinds import LineClass
-from estimator.model import MAX_CAP_YEARS
-from estimator.money import cents, eur, german_date, german_number, percent
-from estimator.wording import cause_label, reductions_that_apply, text
+from estimator.money import eur
+from estimator.wording import cause_label, reductions_that_apply
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -42,144 +30,6 @@ USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#df
 OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
-
-
-def breakable(text: str, limit: int = 100) -> str:
-    """Text for a narrow label: at most `limit` characters, long words given places to wrap."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return re.sub(r"(\S{10})(?=\S)", "\\1\u200b", text)
-
-
-class PersonPanel(QGroupBox):
-    """Tariff, dates, cooperating dentist, accident and what earlier benefits used; every change is undoable."""
-
-    def __init__(self, document: CaseDocument) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Person und Vertrag"))
-        self.document = document
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = QLabel()
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setWordWrap(True)
-        self.variant = QComboBox()
-        self.variant.addItems(document.tariffs.variants)
-        profile = document.tariff.profile
-        self.birth_date = self._date_field("birth_date", self.tr("Datum"))
-        self.insurance_start = self._date_field("insurance_start", self.tr("Datum"))
-        self.plan_date = self._date_field("plan_date", self.tr("Planungsdatum"))
-        self.orthodontics_start = self._date_field("orthodontics_start", self.tr("KFO-Behandlungsbeginn"))
-        self.orthodontics_start.setToolTip(
-            self.tr(
-                "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
-                "{0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans."
-            ).format(profile.orthodontics_age_limit, profile.sections.orthodontics)
-        )
-        self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt ({0})").format(percent(profile.rates["A_cooperating"])))
-        self.accident = QCheckBox(self.tr("Unfallfolge (ganzer Plan)"))
-        self.prior = [self._money_field(year) for year in range(min(profile.cap_years, MAX_CAP_YEARS))]
-        self.deductible_used = self._money_field("deductible_used")
-        self.pzr_reimbursed = self._money_field("pzr_reimbursed")
-        self.implants_upper, self.implants_lower = QSpinBox(), QSpinBox()
-        for spin, name in ((self.implants_upper, "implants_upper"), (self.implants_lower, "implants_lower")):
-            spin.setRange(0, 16)
-            spin.valueChanged.connect(lambda value, name=name: self._changed(name, value))
-        self.variant.currentTextChanged.connect(lambda text: self._changed("variant", text))
-        self.cooperating.toggled.connect(lambda on: self._changed("cooperating", on))
-        self.accident.toggled.connect(lambda on: self._changed("accident", on))
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e")
-        form.addRow(self.tr("Patient"), self.name)
-        form.addRow(self.tr("Tarif"), self.variant)
-        form.addRow(self.tr("Geburtsdatum"), self.birth_date)
-        form.addRow(self.tr("Versicherungsbeginn"), self.insurance_start)
-        form.addRow(self.tr("Planungsdatum"), self.plan_date)
-        form.addRow(self.cooperating)
-        form.addRow(self.accident)
-        for year, field in enumerate(self.prior, start=1):
-            form.addRow(self.tr("ZE-Erstattung bisher, Jahr {0}").format(year), field)
-        form.addRow(self.tr("Selbstbehalt verbraucht"), self.deductible_used)
-        form.addRow(self.tr("PZR erstattet"), self.pzr_reimbursed)
-        form.addRow(self.tr("Implantate OK (vorhanden)"), self.implants_upper)
-        form.addRow(self.tr("Implantate UK (vorhanden)"), self.implants_lower)
-        form.addRow(self.tr("KFO-Behandlungsbeginn"), self.orthodontics_start)
-        form.addRow(self.message)
-        self.refresh()
-        document.changed.connect(self.refresh)
-
-    def _date_field(self, name: str, label: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setPlaceholderText("TT.MM.JJJJ")
-        field.editingFinished.connect(lambda: self._date_edited(name, label, field))
-        return field
-
-    def _money_field(self, name: str | int) -> QLineEdit:
-        field = QLineEdit()
-        field.setAlignment(Qt.AlignmentFlag.AlignRight)
-        field.setPlaceholderText("0,00")
-        field.editingFinished.connect(lambda: self._money_edited(name, field))
-        return field
-
-    def _changed(self, name: str, value: Any) -> None:
-        if getattr(self, "_refreshing", False) or getattr(self.document.person, name) == value:
-            return
-        self._refused(self.document.refusal(lambda: self.document.edit_person(**{name: value})))
-
-    def _refused(self, reason: str) -> None:
-        """An edit of the panel was not taken: say why at once, and show the values as they stand."""
-        if reason:
-            self.refresh()
-            self.message.setText(reason)
-
-    def _date_edited(self, name: str, label: str, field: QLineEdit) -> None:
-        """A date of the person, or the plan date (which belongs to the case, not the person)."""
-        try:
-            value = parse_date(field.text()) if field.text().strip() else None
-        except CellError as error:
-            self.message.setText(f"{label}: {text(error.phrase, language())}")
-            return
-        self.message.clear()
-        if name != "plan_date":
-            self._changed(name, value)
-        elif value != self.document.case.plan_date and not getattr(self, "_refreshing", False):
-            self._refused(self.document.refusal(lambda: self.document.edit_plan_date(value)))
-
-    def _money_edited(self, name: str | int, field: QLineEdit) -> None:
-        try:
-            value = cents(parse_amount(field.text() or "0"))
-        except CellError as error:
-            self.message.setText(text(error.phrase, language()))
-            return
-        self.message.clear()
-        if isinstance(name, int):
-            prior = list(self.document.person.prior_class_a)
-            prior += [Decimal(0)] * (name + 1 - len(prior))
-            prior[name] = value
-            self._changed("prior_class_a", tuple(prior))
-        else:
-            self._changed(name, value)
-
-    def refresh(self) -> None:
-        self._refreshing = True
-        person = self.document.person
-        self.name.setText(breakable(person.name) or "–")
-        self.name.setToolTip(person.name)
-        self.variant.setCurrentText(self.document.estimate.variant)
-        self.birth_date.setText(german_date(person.birth_date))
-        self.insurance_start.setText(german_date(person.insurance_start))
-        self.plan_date.setText(german_date(self.document.case.plan_date))
-        self.orthodontics_start.setText(german_date(person.orthodontics_start))
-        self.cooperating.setChecked(person.cooperating)
-        self.accident.setChecked(person.accident)
-        for year, field in enumerate(self.prior):
-            field.setText(german_number(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
-        self.deductible_used.setText(german_number(person.deductible_used))
-        self.pzr_reimbursed.setText(german_number(person.pzr_reimbursed))
-        self.implants_upper.setValue(person.implants_upper)
-        self.implants_lower.setValue(person.implants_lower)
-        self._refreshing = False
 
 
 class CapChart(QWidget):

@@ -16,6 +16,7 @@ from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.io.casefile import open_case
+from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import BatchRow, batch_row
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -49,7 +50,7 @@ def pdf_names(files: Sequence[Path]) -> list[str]:
     return names
 
 
-def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
+def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None) -> BatchRow:
     """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
     try:
         case = open_case(path)
@@ -57,7 +58,7 @@ def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
         if pdf is not None:
             from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
-            write_pdf(result, load_tariffs(), pdf, dt.date.today())
+            write_pdf(result, load_tariffs(), pdf, dt.date.today(), letterhead)
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=path.name, error=str(error))
     except OSError as error:
@@ -67,7 +68,7 @@ def estimate_file(path: Path, pdf: Path | None = None) -> BatchRow:
     return batch_row(path.name, result, pdf.name if pdf else "")
 
 
-def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
+def _estimate_job(job: tuple[Path, Path | None, Letterhead | None]) -> BatchRow:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # in a worker process too: library warnings never reach the terminal
         return estimate_file(*job)
@@ -76,11 +77,17 @@ def _estimate_job(job: tuple[Path, Path | None]) -> BatchRow:
 WINDOW = 64  # plans handed to the workers ahead of the one written next: the parent holds no more than these
 
 
-def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: TextIO | None = sys.stderr) -> Iterator[BatchRow]:
+def run_batch(
+    files: Sequence[Path],
+    pdf_dir: Path | None,
+    jobs: int,
+    progress: TextIO | None = sys.stderr,
+    letterhead: Letterhead | None = None,
+) -> Iterator[BatchRow]:
     """Estimate every file, in jobs processes (1: in this one), showing progress; each row as soon as it and
     those before it are done, in the order of files. The parent keeps a bounded window of plans in flight."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
-    work = zip(files, pdfs, strict=True)
+    work = ((file, pdf, letterhead) for file, pdf in zip(files, pdfs, strict=True))
     if jobs <= 1 or len(files) < 2:
         yield from _progress(map(_estimate_job, work), len(files), progress)
         return
@@ -88,7 +95,9 @@ def run_batch(files: Sequence[Path], pdf_dir: Path | None, jobs: int, progress: 
         yield from _progress(_windowed(pool, work, WINDOW * jobs), len(files), progress)
 
 
-def _windowed(pool: ProcessPoolExecutor, work: Iterator[tuple[Path, Path | None]], window: int) -> Iterator[BatchRow]:
+def _windowed(
+    pool: ProcessPoolExecutor, work: Iterator[tuple[Path, Path | None, Letterhead | None]], window: int
+) -> Iterator[BatchRow]:
     """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
     pending: deque[Future[BatchRow]] = deque()
     for job in work:

@@ -17,6 +17,7 @@ from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
+from estimator.letterhead import NOTE_LIMIT, Letterhead, LetterheadError
 from estimator.model import MAX_REVIEWER, Override, Plan
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
@@ -99,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--json", type=Path, metavar="OUT", help=f"Ergebnis als JSON ({JSON_SCHEMA}) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument(
+        "--letterhead",
+        type=Path,
+        metavar="BRIEFKOPF.toml",
+        help="Briefkopf der Praxis für das PDF (practice, address, phone, email, logo); im Programm: Einstellungen → Praxis",
+    )
+    est.add_argument("--note", metavar="TEXT", default="", help="Text an den Patienten über den Tabellen des PDF")
+    est.add_argument(
         "--xlsx", type=Path, metavar="OUT", help="Ergebnis als Excel-Arbeitsmappe (Zeilen, Gründe, Hinweise) schreiben"
     )
     est.add_argument("--tariff", type=_variant, metavar="TARIF", help="Tarifvariante, wie sie auf dem Blatt Patient steht")
@@ -138,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--out", type=Path, required=True, metavar="UEBERSICHT.xlsx", help="Übersicht als Excel-Arbeitsmappe")
     batch.add_argument("--pdf-dir", type=Path, metavar="ORDNER", help="für jeden Plan die schriftliche Schätzung als PDF hierhin")
+    batch.add_argument("--letterhead", type=Path, metavar="BRIEFKOPF.toml", help="Briefkopf der Praxis für die PDFs")
     batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard und höchstens: alle Kerne)")
     whatif = commands.add_parser("whatif", help="Varianten vergleichen und die Zahnstaffel-Planung zeigen")
     whatif.add_argument(
@@ -191,9 +200,19 @@ def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
             raise UsageError(f"{output}: das ist die Eingabedatei; bitte einen anderen Namen für die Ausgabe angeben")
 
 
+def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
+    """The letterhead file given, read and checked (a logo that is no image is refused with its reason)."""
+    return Letterhead.from_file(options.letterhead) if options.letterhead else None
+
+
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
+    if len(options.note) > NOTE_LIMIT:
+        raise UsageError(f"--note: höchstens {NOTE_LIMIT} Zeichen, {len(options.note)} angegeben")
+    if options.note and not options.pdf:
+        raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
+    letterhead_of(options)  # checked before anything is computed
     plan, settings = read_input(source)
     cli_overrides = overrides_from(options)
     places = {(o.sheet, o.row) for o in cli_overrides}
@@ -203,7 +222,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        write_pdf(result, load_tariffs(), options.pdf, dt.date.today())
+        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead_of(options), note=options.note)
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))
@@ -239,7 +258,8 @@ def run_batch_command(options: argparse.Namespace) -> int:
     if options.pdf_dir:
         owner_only_folder(options.pdf_dir)
     summary = SummaryWriter()
-    for row in run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs())):
+    letterhead = letterhead_of(options)
+    for row in run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs()), letterhead=letterhead):
         summary.add(row)
     atomic_write_bytes(options.out, summary.finish())
     print(f"Übersicht geschrieben: {options.out} ({summary.plans} Pläne, davon {summary.unreadable} nicht lesbar)")
@@ -263,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
             return COMMANDS[options.command](options)
-    except (PlanReadError, CaseError, SettingError, UsageError) as error:
+    except (PlanReadError, CaseError, SettingError, UsageError, LetterheadError) as error:
         print(terminal_safe(f"hkp: {error}"), file=sys.stderr)
         return 2
     except OSError as error:

@@ -21,6 +21,7 @@ from estimator.case import EDITABLE, SCHEMA, Case, CaseError, EditKey
 from estimator.cells import (
     MAX_TEXT,
     CellError,
+    parse_postcode,
     parse_variant,
     shown,
 )
@@ -38,7 +39,7 @@ from estimator.io.casefields import (
 )
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
-from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
+from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_NOTE, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
 from estimator.phrases import say
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, parse_teeth
@@ -51,6 +52,7 @@ MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,
 CASE_KEYS = frozenset(
     {
         "schema",
+        "note",
         "source",
         "plan_date",
         "person",
@@ -106,6 +108,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "patient_cells": plan.patient_cells,
         "overrides": [_record(o) for o in case.overrides],
         "edits": [{"kind": k, "index": i, "field": f, "value": _value(v)} for (k, i, f), v in sorted(case.edits.items())],
+        "note": case.note,
     }
 
 
@@ -170,7 +173,14 @@ def _person(data: Any) -> Person:
         implants_upper=int(fields.whole("implants_upper", 0, 16) or 0),
         implants_lower=int(fields.whole("implants_lower", 0, 16) or 0),
         orthodontics_start=fields.parsed("orthodontics_start", iso_date),
+        street=fields.text("street"),
+        postcode=fields.parsed("postcode", _postcode) or "",
+        city=fields.text("city"),
     )
+
+
+def _postcode(value: Any) -> str:
+    return "" if value == "" else parse_postcode(value)
 
 
 def _variant(value: Any) -> str:
@@ -248,7 +258,8 @@ def case_from_json(data: Any) -> Case:
         tariff.profile.settings(settings)
     except SettingError as error:
         raise CaseError(str(error)) from None
-    case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides)
+    note = fields.text("note", limit=MAX_NOTE)
+    case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides, note=note)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
         where = f"Änderung {index + 1}"
         edit_fields = Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)

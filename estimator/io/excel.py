@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -18,19 +17,18 @@ from estimator.cells import (
     parse_count,
     parse_date,
     parse_factor,
-    parse_implants,
-    parse_variant,
     parse_vat,
     parse_yes_no,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
+from estimator.io.patientsheet import read_patient
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, column_letter, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
-from estimator.model import MAX_CAP_YEARS, MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Person, Plan
-from estimator.phrases import Phrase, say
+from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Plan
+from estimator.phrases import say
 from estimator.tariff.catalogues import load_tariffs
 from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
@@ -69,30 +67,6 @@ ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     **FEE_COLUMNS,
     "Einzelpreis": LAB_COLUMNS["Einzelpreis"],
     "MwSt": LAB_COLUMNS["MwSt"],
-}
-PATIENT_LABELS = {
-    "name": "Name",
-    "patient": "Name",
-    "geburtsdatum": "Geburtsdatum",
-    "versicherungsnummer": "Versicherungsnummer",
-    "zahnarzt": "Zahnarzt",
-    "praxis": "Zahnarzt",
-    "praxisanschrift": "Praxisanschrift",
-    "anschrift": "Praxisanschrift",
-    "tarif": "Tarif",
-    "versicherungsbeginn": "Versicherungsbeginn",
-    "planungsdatum": "Planungsdatum",
-    "kooperationszahnarzt": "Kooperationszahnarzt",
-    "unfall": "Unfall",
-    **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
-    "selbstbehaltverbraucht": "Selbstbehalt verbraucht",
-    "pzrerstattet": "PZR erstattet",
-    "implantateok": "Implantate OK",
-    "implantateuk": "Implantate UK",
-    "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
-    "kfobeginn": "KFO-Behandlungsbeginn",
-    "beginnkfobehandlung": "KFO-Behandlungsbeginn",
-    "beginnderkieferorthopädischenbehandlung": "KFO-Behandlungsbeginn",
 }
 
 
@@ -269,77 +243,6 @@ def _read_lines(
     return fee_lines, lab_lines
 
 
-PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift")
-
-
-def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, Phrase] | None:
-    """What is wrong with a Patient value before it is parsed: a formula without a result, an over-long text."""
-    if value is UNCACHED:
-        return Severity.ERROR, say(Code.INPUT_FORMULA, cell=cell, field=label)
-    if isinstance(value, CutText):
-        if label in PATIENT_TEXT:
-            return Severity.WARNING, say(Code.INPUT_TEXT_CUT, cell=cell, field=label, length=value.length, limit=MAX_TEXT)
-        return Severity.ERROR, say(Code.INPUT_TOO_LONG, cell=cell, field=label, length=value.length)
-    return None
-
-
-def _read_patient(sheet: Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
-    values: dict[str, Any] = {}
-    cells: dict[str, str] = {}
-    for number, row in sheet.rows if sheet else ():
-        if len(row) < 2 or row[0] is None:
-            continue
-        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
-        value = row[1]
-        if not label or value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        problem = _patient_cell_problem(label, value, f"Patient!B{number}")
-        if problem:
-            severity, phrase = problem
-            findings.append(Finding(severity, phrase, "Patient", number, "B"))
-            if severity is Severity.ERROR:
-                continue
-        values[label] = value
-        cells[label] = f"B{number}"
-
-    def get(label: str, parse: Any, default: Any) -> Any:
-        if label not in values:
-            return default
-        try:
-            return parse(values[label])
-        except CellError as error:
-            row = int(cells[label][1:])
-            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cells[label]}", field=label, problem=error.phrase)
-            findings.append(Finding(Severity.ERROR, phrase, "Patient", row, "B"))
-            return default
-
-    person = Person(
-        name=str(values.get("Name", "")).strip(),
-        birth_date=get("Geburtsdatum", parse_date, None),
-        insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
-        practice=str(values.get("Zahnarzt", "")).strip(),
-        variant=get("Tarif", lambda value: parse_variant(value, load_tariffs().variants), ""),
-        insurance_start=get("Versicherungsbeginn", parse_date, None),
-        cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
-        accident=get("Unfall", parse_yes_no, False),
-        prior_class_a=_prior_years([get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
-        deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
-        pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
-        implants_upper=get("Implantate OK", parse_implants, 0),
-        implants_lower=get("Implantate UK", parse_implants, 0),
-        practice_address=str(values.get("Praxisanschrift", "")).strip(),
-        orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
-    )
-    return person, get("Planungsdatum", parse_date, None), cells
-
-
-def _prior_years(amounts: list[Decimal]) -> tuple[Decimal, ...]:
-    """The earlier class-A benefits of insurance years 1, 2, ... up to the last one given."""
-    while amounts and not amounts[-1]:
-        amounts.pop()
-    return tuple(amounts)
-
-
 def read_plan(path: Path | str) -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
@@ -355,7 +258,7 @@ def read_plan(path: Path | str) -> Plan:
             f"gefunden (vorhanden: {names}); "
             "bitte die Vorlage verwenden (hkp template)"
         )
-    person, plan_date, cells = _read_patient(sheets.get("patient"), findings)
+    person, plan_date, cells = read_patient(sheets.get("patient"), findings)
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
     # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").

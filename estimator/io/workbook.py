@@ -94,6 +94,9 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
     person = plan.person
     rows: list[tuple[str, Any]] = [
         ("Name", person.name),
+        ("Straße", person.street),
+        ("PLZ", person.postcode),
+        ("Ort", person.city),
         ("Geburtsdatum", _date(person.birth_date)),
         ("Versicherungsnummer", person.insurance_number),
         ("Zahnarzt", person.practice),

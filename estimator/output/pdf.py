@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from estimator.files import atomic_write_bytes
 from estimator.kinds import Severity
+from estimator.letterhead import NOTE_LIMIT, Letterhead
 from estimator.model import Estimate
 from estimator.money import eur, german_date
+from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page
 from estimator.output.pdfstyle import (
     ACCENT,
     FONT,
@@ -46,14 +47,6 @@ DISCLAIMER = (
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """Practice name and address for the letterhead; empty fields come from the workbook."""
-
-    practice: str = ""
-    address: str = ""
 
 
 def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
@@ -124,33 +117,63 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
     return flowables
 
 
-def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead: Letterhead | None = None) -> bytes:
-    """Lay out the estimate as an A4 letter and return the PDF bytes."""
+def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str) -> FirstPage:
+    person, plan = estimate.plan.person, estimate.plan
+    address = letterhead.address or person.practice_address
+    lines = [" · ".join(part.strip() for part in address.splitlines() if part.strip())] if address.strip() else []
+    contact = " · ".join(part for part in (f"Telefon {letterhead.phone}" if letterhead.phone else "", letterhead.email) if part)
+    recipient = [person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
+    return FirstPage(
+        practice=practice,
+        practice_lines=(*lines, *([contact] if contact else [])),
+        logo=letterhead.logo,
+        recipient=tuple(line for line in recipient if line),
+        info=(
+            ("Datum", german_date(issued)),
+            ("Versicherungsnr.", person.insurance_number or "–"),
+            ("Tarif", estimate.variant),
+            ("HKP vom", german_date(plan.plan_date) or "–"),
+        ),
+    )
+
+
+def build_pdf(
+    estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead: Letterhead | None = None, *, note: str = ""
+) -> bytes:
+    """Lay out the estimate as an A4 letter (DIN 5008, form B) and return the PDF bytes; `note` is printed to
+    the patient above the tables."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
-    from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: PLC0415
+    from reportlab.platypus import (  # noqa: PLC0415
+        BaseDocTemplate,
+        CondPageBreak,
+        Frame,
+        KeepTogether,
+        NextPageTemplate,
+        PageTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     register_fonts()
     styles = styles_for_letter()
     plan, person = estimate.plan, estimate.plan.person
-    practice = fit(
-        (letterhead.practice if letterhead and letterhead.practice else person.practice) or "Zahnarztpraxis", NAME_LIMIT
-    )
-    address = fit(letterhead.address if letterhead and letterhead.address else person.practice_address, 2 * NAME_LIMIT)
+    letterhead = letterhead or Letterhead()
+    practice = fit(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     patient = fit(person.name or "Patient/in", NAME_LIMIT)
+    first = _first_page(estimate, issued, letterhead, practice)
+    note_text = escape(fit(note.strip(), NOTE_LIMIT)).replace("\n", "<br/>")
 
     story: list[Any] = [
-        para(escape(practice), styles["practice"]),
-        para(escape(address).replace("\n", " · ") or "&nbsp;", styles["muted"]),
-        Spacer(1, 3 * mm),
-        HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)),
-        Spacer(1, 4 * mm),
+        NextPageTemplate("later"),
         para("Erstattungsschätzung zum Heil- und Kostenplan", styles["title"]),
         para(
             f"{escape(estimate.tariff_name)} {escape(estimate.variant)} – zahnärztliche Leistungen · erstellt am {german_date(issued)}",
             styles["muted"],
         ),
+        *([Spacer(1, 3 * mm), para(note_text, styles["base"])] if note_text else []),
         Spacer(1, 4 * mm),
         key_value_table(
             [
@@ -211,13 +234,21 @@ def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead:
 
     buffer = io.BytesIO()
     footer = f"{fit(patient, 40)} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {fit(practice, 40)}"
-    document = SimpleDocTemplate(
+    width, height = A4
+    body = (20 * mm, 22 * mm, width - 40 * mm)  # left, bottom, width of the text on every page
+    document = BaseDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=22 * mm,
+        pageTemplates=[
+            PageTemplate(
+                "first",
+                [Frame(*body[:2], body[2], height - BODY_TOP - body[1], id="first", leftPadding=0, rightPadding=0)],
+                onPage=lambda canvas, _document: draw_first_page(canvas, first),
+            ),
+            PageTemplate(
+                "later", [Frame(*body[:2], body[2], height - 16 * mm - body[1], id="later", leftPadding=0, rightPadding=0)]
+            ),
+        ],
         title=f"Erstattungsschätzung – {patient}",
         author=practice,
         subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, {estimate.tariff_name} {estimate.variant}",
@@ -228,6 +259,8 @@ def build_pdf(estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead:
     return buffer.getvalue()
 
 
-def write_pdf(estimate: Estimate, tariffs: Tariffs, path: Path, issued: dt.date, letterhead: Letterhead | None = None) -> None:
+def write_pdf(
+    estimate: Estimate, tariffs: Tariffs, path: Path, issued: dt.date, letterhead: Letterhead | None = None, *, note: str = ""
+) -> None:
     """Write the estimate's PDF atomically (the desktop app and `hkp estimate --pdf` call this)."""
-    atomic_write_bytes(Path(path), build_pdf(estimate, tariffs, issued, letterhead))
+    atomic_write_bytes(Path(path), build_pdf(estimate, tariffs, issued, letterhead, note=note))

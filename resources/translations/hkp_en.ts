@@ -3,22 +3,22 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="191" />
+        <location filename="../../ui/widgets.py" line="42" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="203" />
+        <location filename="../../ui/widgets.py" line="54" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="205" />
+        <location filename="../../ui/widgets.py" line="56" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="216" />
+        <location filename="../../ui/widgets.py" line="67" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
@@ -51,7 +51,17 @@
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="156" />
+        <location filename="../../ui/document.py" line="158" />
+        <source>Der Text an den Patienten hat {0} Zeichen; höchstens {1}.</source>
+        <translation>The note to the patient has {0} characters; at most {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="160" />
+        <source>Text an den Patienten geändert</source>
+        <translation>Note to the patient changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="163" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -82,82 +92,87 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="56" />
+        <location filename="../../ui/files.py" line="57" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="101" />
+        <location filename="../../ui/files.py" line="102" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="103" />
+        <location filename="../../ui/files.py" line="104" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="110" />
+        <location filename="../../ui/files.py" line="111" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="110" />
+        <location filename="../../ui/files.py" line="111" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="156" />
+        <location filename="../../ui/files.py" line="157" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="156" />
+        <location filename="../../ui/files.py" line="157" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="166" />
+        <location filename="../../ui/files.py" line="167" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="167" />
+        <location filename="../../ui/files.py" line="168" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="171" />
+        <location filename="../../ui/files.py" line="172" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="208" />
+        <location filename="../../ui/files.py" line="211" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="213" />
+        <location filename="../../ui/files.py" line="216" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="197" />
+        <location filename="../../ui/files.py" line="200" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="199" />
+        <location filename="../../ui/files.py" line="191" />
+        <source>Briefkopf ohne Logo: {0}</source>
+        <translation>Letterhead without logo: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="202" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="216" />
+        <location filename="../../ui/files.py" line="219" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="217" />
+        <location filename="../../ui/files.py" line="220" />
         <source>Das PDF liegt in
 {0}
 
@@ -168,47 +183,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="225" />
+        <location filename="../../ui/files.py" line="228" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="226" />
+        <location filename="../../ui/files.py" line="229" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="243" />
+        <location filename="../../ui/files.py" line="246" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="245" />
+        <location filename="../../ui/files.py" line="248" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="259" />
+        <location filename="../../ui/files.py" line="262" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="278" />
+        <location filename="../../ui/files.py" line="281" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="290" />
+        <location filename="../../ui/files.py" line="293" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="299" />
+        <location filename="../../ui/files.py" line="302" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="301" />
+        <location filename="../../ui/files.py" line="304" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -345,243 +360,330 @@ No program here can show it.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>Text an den Patienten</source>
+        <translation>Note to the patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Wird berechnet …</source>
         <translation>Computing …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
-        <location filename="../../ui/main_window.py" line="275" />
-        <location filename="../../ui/main_window.py" line="278" />
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
-        <location filename="../../ui/main_window.py" line="320" />
-        <source>Praxis</source>
-        <translation>Practice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="316" />
-        <source>Name der Praxis:</source>
-        <translation>Practice name:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="320" />
-        <source>Anschrift:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../ui/letter.py" line="147" />
+        <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
+        <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="155" />
+        <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
+        <translation>Printed in the letter above the tables (at most {0} characters).</translation>
+    </message>
+</context>
+<context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="57" />
+        <location filename="../../ui/person.py" line="33" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="67" />
-        <location filename="../../ui/widgets.py" line="68" />
+        <location filename="../../ui/person.py" line="48" />
+        <location filename="../../ui/person.py" line="49" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="70" />
-        <location filename="../../ui/widgets.py" line="106" />
+        <location filename="../../ui/person.py" line="51" />
+        <location filename="../../ui/person.py" line="89" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="78" />
+        <location filename="../../ui/person.py" line="59" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="93" />
+        <location filename="../../ui/person.py" line="74" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/person.py" line="75" />
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="76" />
+        <source>PLZ, Ort</source>
+        <translation>Postcode, town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="77" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="95" />
+        <location filename="../../ui/person.py" line="78" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/person.py" line="79" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="69" />
-        <location filename="../../ui/widgets.py" line="97" />
+        <location filename="../../ui/person.py" line="50" />
+        <location filename="../../ui/person.py" line="80" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="73" />
+        <location filename="../../ui/person.py" line="54" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="77" />
+        <location filename="../../ui/person.py" line="58" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/person.py" line="84" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="102" />
+        <location filename="../../ui/person.py" line="85" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="103" />
+        <location filename="../../ui/person.py" line="86" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="104" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="105" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDialog</name>
+    <message>
+        <location filename="../../ui/letter.py" line="50" />
+        <source>Praxis (Briefkopf)</source>
+        <translation>Practice (letterhead)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="54" />
+        <source>Musterstraße 1
+12345 Musterstadt</source>
+        <translation>Musterstraße 1
+12345 Musterstadt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="59" />
+        <source>PNG oder JPEG, höchstens 2 MB (freiwillig)</source>
+        <translation>PNG or JPEG, at most 2 MB (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="62" />
+        <source>Wählen …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="72" />
+        <source>Name der Praxis</source>
+        <translation>Name of the practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="73" />
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="74" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="75" />
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="76" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="78" />
+        <source>Für „hkp“ speichern …</source>
+        <translation>Save for “hkp” …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="79" />
+        <source>als Datei für hkp estimate --letterhead DATEI</source>
+        <translation>as a file for hkp estimate --letterhead FILE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="106" />
+        <source>Logo wählen</source>
+        <translation>Choose a logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="106" />
+        <source>Bilder (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="119" />
+        <source>Briefkopf speichern</source>
+        <translation>Save the letterhead</translation>
     </message>
 </context>
 <context>
@@ -600,22 +702,23 @@ Price lists: {1}</translation>
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="329" />
+        <location filename="../../ui/widgets.py" line="180" />
+        <location filename="../../ui/widgets.py" line="195" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="332" />
+        <location filename="../../ui/widgets.py" line="183" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="371" />
+        <location filename="../../ui/widgets.py" line="242" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="372" />
+        <location filename="../../ui/widgets.py" line="243" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -623,39 +726,39 @@ Price lists: {1}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="248" />
+        <location filename="../../ui/widgets.py" line="99" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="249" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="250" />
+        <location filename="../../ui/widgets.py" line="101" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="251" />
+        <location filename="../../ui/widgets.py" line="102" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="289" />
+        <location filename="../../ui/widgets.py" line="140" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="287" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="287" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -70,7 +70,7 @@ def test_batch_without_plans_or_with_bad_options_exits_2(
 def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[int] = []
 
-    def run_batch(files: Any, pdf_dir: Any, jobs: int) -> list[Any]:
+    def run_batch(files: Any, pdf_dir: Any, jobs: int, **_options: Any) -> list[Any]:
         asked.append(jobs)
         return []
 

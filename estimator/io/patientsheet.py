@@ -1,0 +1,133 @@
+"""The Patient sheet of an HKP workbook: the insured person, the contract and the earlier benefits, each value
+checked where it is read; a bad value is a finding with its cell, and the rest is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from estimator.cells import (
+    MAX_TEXT,
+    CellError,
+    parse_amount,
+    parse_date,
+    parse_implants,
+    parse_postcode,
+    parse_variant,
+    parse_yes_no,
+)
+from estimator.cells import text_key as _key
+from estimator.codes import Code
+from estimator.io.sheets import CutText, Sheet
+from estimator.io.sheetscan import UNCACHED
+from estimator.kinds import Severity
+from estimator.model import MAX_CAP_YEARS, Finding, Person
+from estimator.phrases import Phrase, say
+from estimator.tariff.catalogues import load_tariffs
+
+PATIENT_LABELS = {
+    "name": "Name",
+    "patient": "Name",
+    "straße": "Straße",
+    "strasse": "Straße",
+    "straßeundhausnummer": "Straße",
+    "plz": "PLZ",
+    "postleitzahl": "PLZ",
+    "ort": "Ort",
+    "wohnort": "Ort",
+    "geburtsdatum": "Geburtsdatum",
+    "versicherungsnummer": "Versicherungsnummer",
+    "zahnarzt": "Zahnarzt",
+    "praxis": "Zahnarzt",
+    "praxisanschrift": "Praxisanschrift",
+    "anschrift": "Praxisanschrift",
+    "tarif": "Tarif",
+    "versicherungsbeginn": "Versicherungsbeginn",
+    "planungsdatum": "Planungsdatum",
+    "kooperationszahnarzt": "Kooperationszahnarzt",
+    "unfall": "Unfall",
+    **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
+    "selbstbehaltverbraucht": "Selbstbehalt verbraucht",
+    "pzrerstattet": "PZR erstattet",
+    "implantateok": "Implantate OK",
+    "implantateuk": "Implantate UK",
+    "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
+    "kfobeginn": "KFO-Behandlungsbeginn",
+    "beginnkfobehandlung": "KFO-Behandlungsbeginn",
+    "beginnderkieferorthopädischenbehandlung": "KFO-Behandlungsbeginn",
+}
+
+
+PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort")
+
+
+def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, Phrase] | None:
+    """What is wrong with a Patient value before it is parsed: a formula without a result, an over-long text."""
+    if value is UNCACHED:
+        return Severity.ERROR, say(Code.INPUT_FORMULA, cell=cell, field=label)
+    if isinstance(value, CutText):
+        if label in PATIENT_TEXT:
+            return Severity.WARNING, say(Code.INPUT_TEXT_CUT, cell=cell, field=label, length=value.length, limit=MAX_TEXT)
+        return Severity.ERROR, say(Code.INPUT_TOO_LONG, cell=cell, field=label, length=value.length)
+    return None
+
+
+def read_patient(sheet: Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
+    values: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    for number, row in sheet.rows if sheet else ():
+        if len(row) < 2 or row[0] is None:
+            continue
+        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
+        value = row[1]
+        if not label or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        problem = _patient_cell_problem(label, value, f"Patient!B{number}")
+        if problem:
+            severity, phrase = problem
+            findings.append(Finding(severity, phrase, "Patient", number, "B"))
+            if severity is Severity.ERROR:
+                continue
+        values[label] = value
+        cells[label] = f"B{number}"
+
+    def get(label: str, parse: Any, default: Any) -> Any:
+        if label not in values:
+            return default
+        try:
+            return parse(values[label])
+        except CellError as error:
+            row = int(cells[label][1:])
+            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cells[label]}", field=label, problem=error.phrase)
+            findings.append(Finding(Severity.ERROR, phrase, "Patient", row, "B"))
+            return default
+
+    person = Person(
+        name=str(values.get("Name", "")).strip(),
+        birth_date=get("Geburtsdatum", parse_date, None),
+        insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
+        practice=str(values.get("Zahnarzt", "")).strip(),
+        variant=get("Tarif", lambda value: parse_variant(value, load_tariffs().variants), ""),
+        insurance_start=get("Versicherungsbeginn", parse_date, None),
+        cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
+        accident=get("Unfall", parse_yes_no, False),
+        prior_class_a=_prior_years([get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
+        deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
+        pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
+        implants_upper=get("Implantate OK", parse_implants, 0),
+        implants_lower=get("Implantate UK", parse_implants, 0),
+        practice_address=str(values.get("Praxisanschrift", "")).strip(),
+        orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
+        street=str(values.get("Straße", "")).strip(),
+        postcode=get("PLZ", parse_postcode, ""),
+        city=str(values.get("Ort", "")).strip(),
+    )
+    return person, get("Planungsdatum", parse_date, None), cells
+
+
+def _prior_years(amounts: list[Decimal]) -> tuple[Decimal, ...]:
+    """The earlier class-A benefits of insurance years 1, 2, ... up to the last one given."""
+    while amounts and not amounts[-1]:
+        amounts.pop()
+    return tuple(amounts)

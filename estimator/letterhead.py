@@ -1,0 +1,87 @@
+"""The practice's letterhead for the letter: from the app's settings or from a letterhead file (TOML, for
+`hkp estimate --letterhead`), read as untrusted input like every other: known keys, texts of bounded length,
+a logo that is a PNG or JPEG of at most 2 MB."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from estimator.model import MAX_NOTE
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
+NOTE_LIMIT = MAX_NOTE
+
+
+class LetterheadError(ValueError):
+    """A letterhead that cannot be used; the message names the field and says why in German."""
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The practice as the letter's head shows it; an empty name or address comes from the plan's Patient sheet."""
+
+    practice: str = ""
+    address: str = ""  # one line, or lines separated by line breaks
+    phone: str = ""
+    email: str = ""
+    logo: str = ""  # a PNG or JPEG file
+
+    def __post_init__(self) -> None:
+        for name, limit in TEXT_LIMITS.items():
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise LetterheadError(f"Briefkopf, {name}: Text erwartet")
+            if len(value) > limit:
+                raise LetterheadError(f"Briefkopf, {name}: höchstens {limit} Zeichen, {len(value)} angegeben")
+        if self.logo:
+            logo_problem(Path(self.logo))
+
+    @classmethod
+    def from_file(cls, path: Path) -> Letterhead:
+        """A letterhead file (TOML: practice, address, phone, email, logo; a relative logo path is taken from the
+        file's folder)."""
+        try:
+            if path.stat().st_size > 64 * 1024:
+                raise LetterheadError(f"{path.name}: ein Briefkopf hat höchstens 64 KB")
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise LetterheadError(f"{path}: nicht lesbar ({error.strerror or error})") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise LetterheadError(f"{path.name}: kein gültiger Briefkopf (TOML): {error}") from None
+        known = {field.name for field in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise LetterheadError(f"{path.name}: unbekannte Angabe {', '.join(unknown)}; erlaubt: {', '.join(sorted(known))}")
+        if isinstance(data.get("logo"), str) and data["logo"] and not Path(data["logo"]).is_absolute():
+            data["logo"] = str(path.parent / data["logo"])
+        try:
+            return cls(**data)
+        except LetterheadError as error:
+            raise LetterheadError(f"{path.name}: {error}") from None
+
+
+def logo_problem(path: Path) -> None:
+    """Refuse a logo that is no readable PNG or JPEG of at most 2 MB."""
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        raise LetterheadError(f"Logo {path.name}: ein Bild als PNG oder JPEG erwartet")
+    try:
+        size = path.stat().st_size
+        head = path.read_bytes()[:8] if size <= MAX_LOGO_BYTES else b""
+    except OSError as error:
+        raise LetterheadError(f"Logo {path}: nicht lesbar ({error.strerror or error})") from None
+    if size > MAX_LOGO_BYTES:
+        raise LetterheadError(f"Logo {path.name}: höchstens 2 MB, die Datei hat {size // 1024} KB")
+    if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
+        raise LetterheadError(f"Logo {path.name}: kein PNG- oder JPEG-Bild")
+
+
+def to_toml(letterhead: Letterhead) -> str:
+    """The letterhead as a file that `hkp estimate --letterhead` reads (JSON strings are TOML strings)."""
+    return "".join(
+        f"{field.name} = {json.dumps(getattr(letterhead, field.name), ensure_ascii=False)}\n" for field in fields(letterhead)
+    )

@@ -1,0 +1,95 @@
+"""The letter's first page after DIN 5008 (form B): the practice's letterhead with its logo, the return line and
+the patient's address where the window of a DL envelope shows it, the information block beside it, and the
+fold and hole marks; the text begins below them. The letterhead comes from the app's settings or from a
+letterhead file (`hkp estimate --letterhead`; estimator.letterhead reads it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from estimator.letterhead import logo_problem
+from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, fit
+
+MM = 72 / 25.4
+PAGE_HEIGHT = 297 * MM
+ADDRESS_LEFT, ADDRESS_TOP, ADDRESS_WIDTH = 20 * MM, 45 * MM, 85 * MM  # the address field of form B
+RETURN_ZONE = 17.7 * MM  # the additions and remarks zone above the address lines
+INFO_LEFT, INFO_TOP = 125 * MM, 50 * MM  # the information block
+BODY_TOP = 98.4 * MM  # where the text of the first page begins
+FOLD_MARKS = (105 * MM, 210 * MM)  # folded in three for a DL envelope
+HOLE_MARK = 148.5 * MM
+LOGO_BOX = (45 * MM, 22 * MM)  # at most this wide and high, at the top right
+LINE_LIMIT = 60  # characters of one line in the address field or the information block
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the first page shows around the text."""
+
+    practice: str
+    practice_lines: tuple[str, ...]  # address, phone, e-mail
+    logo: str
+    recipient: tuple[str, ...]  # the patient's name and address
+    info: tuple[tuple[str, str], ...]  # the information block: label, value
+
+
+def draw_first_page(canvas: Any, first: FirstPage) -> None:
+    """Draw the letterhead, the address field, the information block and the marks onto the first page."""
+    from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab loads only when a PDF is made
+
+    canvas.saveState()
+    top = PAGE_HEIGHT
+    canvas.setFillColor(HexColor(INK))
+    canvas.setFont(f"{FONT}-Bold", 14)
+    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - 18 * MM, fit(first.practice, 70))
+    canvas.setFont(FONT, 8)
+    canvas.setFillColor(HexColor(MUTED))
+    for number, line in enumerate(first.practice_lines[:3]):
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (24 + 4 * number) * MM, fit(line, 110))
+    if first.logo:
+        _draw_logo(canvas, first.logo)
+    canvas.setStrokeColor(HexColor(ACCENT))
+    canvas.setLineWidth(0.8)
+    canvas.line(ADDRESS_LEFT + 5 * MM, top - 38 * MM, 190 * MM, top - 38 * MM)
+
+    return_line = " · ".join([first.practice, *first.practice_lines[:1]])
+    canvas.setFont(FONT, 6.5)
+    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, fit(return_line, 90))
+    canvas.setFillColor(HexColor(INK))
+    canvas.setFont(FONT, 10)
+    for number, line in enumerate(first.recipient[:6]):
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM, fit(line, LINE_LIMIT))
+
+    for number, (label, value) in enumerate(first.info):
+        y = top - INFO_TOP - 4.5 * number * MM
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.drawString(INFO_LEFT, y, label)
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(HexColor(INK))
+        canvas.drawString(INFO_LEFT + 30 * MM, y, fit(value, 36))
+
+    canvas.setStrokeColor(HexColor(RULE_GREY))
+    canvas.setLineWidth(0.5)
+    for y in FOLD_MARKS:
+        canvas.line(3 * MM, top - y, 8 * MM, top - y)
+    canvas.line(3 * MM, top - HOLE_MARK, 10 * MM, top - HOLE_MARK)
+    canvas.restoreState()
+
+
+def _draw_logo(canvas: Any, logo: str) -> None:
+    """The logo at the top right, scaled into its box; a logo that cannot be drawn is left out."""
+    from reportlab.lib.utils import ImageReader  # noqa: PLC0415
+
+    try:
+        logo_problem(Path(logo))
+        image = ImageReader(logo)
+        width, height = image.getSize()
+        scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+        canvas.drawImage(
+            image, 190 * MM - width * scale, PAGE_HEIGHT - 12 * MM - height * scale, width * scale, height * scale, mask="auto"
+        )
+    except Exception:
+        return

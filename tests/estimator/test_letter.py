@@ -1,0 +1,178 @@
+"""The letter after DIN 5008: the patient's address where a DL envelope's window shows it, the letterhead with
+phone, e-mail and logo from a letterhead file, the note to the patient; the address read from the Patient
+sheet and kept in case files."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from estimator.case import Case
+from estimator.cells import CellError, parse_postcode
+from estimator.command.cli import main
+from estimator.io.casefile import open_case, save_case
+from estimator.io.excel import read_plan
+from estimator.letterhead import Letterhead, LetterheadError, to_toml
+from estimator.output.pdf import build_pdf
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
+
+MM = 72 / 25.4
+A4_HEIGHT = 297 * MM
+ISSUED = dt.date(2026, 11, 23)
+FEE = [dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None, None, None]
+
+
+def png(path: Path, width: int = 40, height: int = 20) -> Path:
+    """A small blue PNG image."""
+    rows = b"".join(b"\x00" + b"\x20\x60\xa0" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return path
+
+
+def with_address(path: Path, **patient: Any) -> Path:
+    rows = {"Name": "Erika Mustermann", "Straße": "Lindenweg 7", "PLZ": 1067, "Ort": "Dresden", **patient}
+    return write_workbook(path, [FEE], [], patient=rows)
+
+
+def placed_text(data: bytes) -> list[tuple[str, float, float]]:
+    """The first page's text pieces with their place in mm from the left and from the top."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if text.strip():  # the text matrix, then the page's transformation
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), x / MM, (A4_HEIGHT - y) / MM))
+
+    PdfReader(_bytes(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def _bytes(data: bytes) -> Any:
+    import io  # noqa: PLC0415
+
+    return io.BytesIO(data)
+
+
+def test_the_address_is_read_from_the_patient_sheet_and_a_lost_leading_zero_comes_back(tmp_path: Path) -> None:
+    person = read_plan(with_address(tmp_path / "plan.xlsx")).person
+    assert (person.street, person.postcode, person.city) == ("Lindenweg 7", "01067", "Dresden")
+
+
+def test_a_postcode_that_is_none_is_a_finding_with_its_cell(tmp_path: Path) -> None:
+    plan = read_plan(with_address(tmp_path / "plan.xlsx", PLZ="12#45"))
+    found = [f for f in plan.input_findings if f.sheet == "Patient"]
+    assert plan.person.postcode == "" and found and found[0].cell.startswith("B")
+    with pytest.raises(CellError):
+        parse_postcode("1234567890123")
+    assert parse_postcode("A-1010") == "A-1010" and parse_postcode(12345.0) == "12345"
+
+
+def test_the_patients_address_sits_in_the_window_of_a_dl_envelope(tmp_path: Path) -> None:
+    result = estimate(read_plan(with_address(tmp_path / "plan.xlsx")), load_tariffs())
+    placed = placed_text(build_pdf(result, load_tariffs(), ISSUED, Letterhead("Praxis Zahnweh", "Am Markt 3\n12345 Musterstadt")))
+    lines: dict[str, tuple[float, float]] = {}
+    for text, left, top in placed:
+        lines.setdefault(text, (left, top))  # the first place of a text: the name stands in the table too
+    for line in ("Erika Mustermann", "Lindenweg 7", "01067 Dresden"):
+        left, top = lines[line]
+        assert 20 <= left <= 105 and 62.7 <= top <= 90, (line, left, top)  # the address zone of form B
+    title = next((left, top) for text, left, top in placed if text.startswith("Erstattungsschätzung"))
+    assert title[1] >= 98  # the text begins below the address field and the information block
+    date = next(top for text, left, top in placed if text == "23.11.2026" and left > 125)
+    assert 45 <= date <= 75
+
+
+def test_a_letterhead_file_brings_phone_email_and_logo_and_the_note_is_printed(tmp_path: Path) -> None:
+    logo = png(tmp_path / "logo.png")
+    (tmp_path / "briefkopf.toml").write_text(
+        'practice = "Praxis Zahnweh"\naddress = "Am Markt 3, 12345 Musterstadt"\nphone = "0351 123456"\n'
+        'email = "praxis@zahnweh.example"\nlogo = "logo.png"\n',
+        encoding="utf-8",
+    )
+    letterhead = Letterhead.from_file(tmp_path / "briefkopf.toml")
+    assert letterhead.logo == str(logo)
+    out = tmp_path / "brief.pdf"
+    note = "Die Krone an 16 ist nach Absprache vollkeramisch geplant."
+    plan = with_address(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(plan), "--pdf", str(out), "--letterhead", str(tmp_path / "briefkopf.toml"), "--note", note]) == 0
+    reader = PdfReader(out)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Telefon 0351 123456" in text and "praxis@zahnweh.example" in text and note in text
+    assert len(reader.pages[0].images) == 1
+    assert Letterhead.from_file(_written(tmp_path / "wieder.toml", to_toml(letterhead))) == letterhead
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('praxis = "x"\n', "unbekannte Angabe praxis"),
+        ('logo = "kein-bild.png"\n', "Logo"),
+        ('practice = "' + "x" * 200 + '"\n', "höchstens 120 Zeichen"),
+        ("practice = [1, 2]\n", "Text erwartet"),
+        ("practice = \n", "kein gültiger Briefkopf"),
+    ],
+)
+def test_a_bad_letterhead_file_is_refused_with_its_reason(
+    content: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kein-bild.png").write_text("kein Bild", encoding="utf-8")
+    path = _written(tmp_path / "briefkopf.toml", content)
+    with pytest.raises(LetterheadError, match=words):
+        Letterhead.from_file(path)
+    plan = with_address(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(plan), "--pdf", str(tmp_path / "b.pdf"), "--letterhead", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and not (tmp_path / "b.pdf").exists()
+
+
+def test_a_note_needs_a_pdf_and_has_a_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = with_address(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(plan), "--note", "Hallo"]) == 2
+    assert main(["estimate", str(plan), "--pdf", str(tmp_path / "b.pdf"), "--note", "x" * 2001]) == 2
+    err = capsys.readouterr().err
+    assert "--note gilt für das PDF" in err and "höchstens 2000 Zeichen" in err
+
+
+def test_address_and_note_are_kept_in_the_case_file(tmp_path: Path) -> None:
+    case = Case.from_plan(read_plan(with_address(tmp_path / "plan.xlsx")))
+    case = dataclasses.replace(case, note="Bitte Termin vereinbaren.")
+    save_case(case, tmp_path / "fall.hkp.json")
+    again = open_case(tmp_path / "fall.hkp.json")
+    assert again.person.postcode == "01067" and again.person.city == "Dresden" and again.note == case.note
+    data = json.loads((tmp_path / "fall.hkp.json").read_text(encoding="utf-8"))
+    del data["note"], data["person"]["street"], data["person"]["postcode"], data["person"]["city"]
+    (tmp_path / "alt.hkp.json").write_text(json.dumps(data), encoding="utf-8")
+    old = open_case(tmp_path / "alt.hkp.json")
+    assert old.note == "" and old.person.street == ""
+    data["note"] = "x" * 2001
+    (tmp_path / "lang.hkp.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(Exception, match="note"):
+        open_case(tmp_path / "lang.hkp.json")
+
+
+def test_the_example_plan_keeps_its_estimate_under_the_new_layout() -> None:
+    result = estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs())
+    text = " ".join(PdfReader(_bytes(build_pdf(result, load_tariffs(), ISSUED))).pages[0].extract_text().split())
+    assert "323,01 €" in text and "Erika Mustermann" in text

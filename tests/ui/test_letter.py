@@ -1,0 +1,60 @@
+"""The letter from the window: the practice's letterhead set in Einstellungen → Praxis (checked, saved for
+`hkp`), the patient's address in the person panel, the note to the patient; all of it in the exported PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+from estimator.letterhead import Letterhead
+from tests.conftest import GOLDEN
+from tests.estimator.test_letter import png
+from tests.ui.conftest import finish
+from ui.settings import LOGO, PHONE, PRACTICE
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+
+
+def test_the_practice_dialog_checks_stores_and_saves_the_letterhead(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.edit_practice()
+    dialog = window.practice_dialog
+    dialog.practice.setText("Praxis Zahnweh")
+    dialog.phone.setText("0351 123456")
+    (tmp_path / "kaputt.png").write_text("kein Bild", encoding="utf-8")
+    dialog.logo.setText(str(tmp_path / "kaputt.png"))
+    dialog.accept()
+    assert dialog.isVisible() and "kein PNG- oder JPEG-Bild" in dialog.problem.text()
+    assert window.settings.get(PRACTICE) == ""
+    dialog.logo.setText(str(png(tmp_path / "logo.png")))
+    assert dialog.save_file(tmp_path / "briefkopf.toml")
+    dialog.accept()
+    assert not dialog.isVisible() and window.settings.get(PHONE) == "0351 123456"
+    assert window.settings.get(LOGO) == str(tmp_path / "logo.png")
+    saved = Letterhead.from_file(tmp_path / "briefkopf.toml")
+    assert saved.practice == "Praxis Zahnweh" and saved.logo == str(tmp_path / "logo.png")
+
+
+def test_address_and_note_from_the_window_are_in_the_letter(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    panel = window.person_panel
+    panel.street.setText("Lindenweg 7")
+    panel.street.editingFinished.emit()
+    panel.postcode.setText("12#45")
+    panel.postcode.editingFinished.emit()
+    assert "PLZ" in panel.message.text() and window.document.person.postcode == ""
+    panel.postcode.setText("01067")
+    panel.postcode.editingFinished.emit()
+    panel.city.setText("Dresden")
+    panel.city.editingFinished.emit()
+    assert (window.document.person.street, window.document.person.postcode) == ("Lindenweg 7", "01067")
+    window.note_editor.text.setPlainText("Bitte bringen Sie den Bonusheft mit.")
+    window.note_editor.take()
+    assert window.document.case.note == "Bitte bringen Sie den Bonusheft mit."
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    text = " ".join(PdfReader(tmp_path / "brief.pdf").pages[0].extract_text().split())
+    assert "Lindenweg 7" in text and "01067 Dresden" in text and "Bonusheft" in text
+    window.undo_action.trigger()
+    assert window.document.case.note == "" and window.note_editor.text.toPlainText() == ""

@@ -1,0 +1,171 @@
+"""The letter from the window: Einstellungen → Praxis, the letterhead of every letter (name, address, phone,
+e-mail, logo), checked as `hkp estimate --letterhead` checks a letterhead file and saved to such a file for the
+command line; and the case's note to the patient, which the letter prints above its tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator.files import atomic_write_text
+from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, to_toml
+from estimator.model import MAX_NOTE
+from ui.document import CaseDocument
+from ui.settings import ADDRESS, EMAIL, LOGO, PHONE, PRACTICE, Settings
+
+NOTE_PAUSE_MS = 600  # the note is taken into the case when the typing pauses this long
+FIELDS = {"practice": PRACTICE, "address": ADDRESS, "phone": PHONE, "email": EMAIL, "logo": LOGO}
+
+
+def stored_letterhead(settings: Settings) -> tuple[Letterhead, str]:
+    """The letterhead the settings hold, and what was left out of it because it can no longer be used (a logo
+    file that was moved, say), in words; never an exception."""
+    values = {name: settings.get(setting)[: TEXT_LIMITS[name]] for name, setting in FIELDS.items()}
+    try:
+        return Letterhead(**values), ""
+    except LetterheadError as error:
+        return Letterhead(**{**values, "logo": ""}), str(error)
+
+
+class PracticeDialog(QDialog):
+    """The letterhead as a form; OK only with a letterhead that can be used."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Praxis (Briefkopf)"))
+        current, _ = stored_letterhead(settings)
+        self.practice = QLineEdit(current.practice)
+        self.address = QPlainTextEdit(current.address)
+        self.address.setPlaceholderText(self.tr("Musterstraße 1\n12345 Musterstadt"))
+        self.address.setFixedHeight(64)
+        self.phone = QLineEdit(current.phone)
+        self.email = QLineEdit(current.email)
+        self.logo = QLineEdit(current.logo)
+        self.logo.setPlaceholderText(self.tr("PNG oder JPEG, höchstens 2 MB (freiwillig)"))
+        for field, name in ((self.practice, "practice"), (self.phone, "phone"), (self.email, "email"), (self.logo, "logo")):
+            field.setMaxLength(TEXT_LIMITS[name])
+        choose = QPushButton(self.tr("Wählen …"))
+        choose.clicked.connect(self.choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(choose)
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        form = QFormLayout()
+        form.addRow(self.tr("Name der Praxis"), self.practice)
+        form.addRow(self.tr("Anschrift"), self.address)
+        form.addRow(self.tr("Telefon"), self.phone)
+        form.addRow(self.tr("E-Mail"), self.email)
+        form.addRow(self.tr("Logo"), logo_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        export = buttons.addButton(self.tr("Für „hkp“ speichern …"), QDialogButtonBox.ButtonRole.ActionRole)
+        export.setToolTip(self.tr("als Datei für hkp estimate --letterhead DATEI"))
+        export.clicked.connect(self._save_file_asked)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def letterhead(self) -> Letterhead | None:
+        """The letterhead in the form, or None with the reason shown."""
+        try:
+            letterhead = Letterhead(
+                self.practice.text().strip(),
+                self.address.toPlainText().strip()[: TEXT_LIMITS["address"] + 1],
+                self.phone.text().strip(),
+                self.email.text().strip(),
+                self.logo.text().strip(),
+            )
+        except LetterheadError as error:
+            self.problem.setText(str(error))
+            return None
+        self.problem.clear()
+        return letterhead
+
+    def choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Logo wählen"), "", self.tr("Bilder (*.png *.jpg *.jpeg)"))
+        if name:
+            self.logo.setText(name)
+            self.letterhead()
+
+    def _save_file_asked(self) -> None:
+        self.save_file()
+
+    def save_file(self, path: Path | None = None) -> bool:
+        letterhead = self.letterhead()
+        if letterhead is None:
+            return False
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Briefkopf speichern"), "briefkopf.toml", "TOML (*.toml)")
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            atomic_write_text(path, to_toml(letterhead))
+        except OSError as error:
+            self.problem.setText(f"{path}: {error.strerror or error}")
+            return False
+        return True
+
+    def accept(self) -> None:
+        letterhead = self.letterhead()
+        if letterhead is None:
+            return
+        for name, setting in FIELDS.items():
+            self.settings.set(setting, getattr(letterhead, name))
+        super().accept()
+
+
+class NoteEditor(QWidget):
+    """The note to the patient: typed here, taken into the case (undoable) when the typing pauses."""
+
+    def __init__(self, document: CaseDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr("Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“")
+        )
+        self.text.setPlainText(document.case.note)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(NOTE_PAUSE_MS)
+        self.timer.timeout.connect(self.take)
+        self.text.textChanged.connect(self.timer.start)
+        hint = QLabel(self.tr("Steht im Brief über den Tabellen (höchstens {0} Zeichen).").format(MAX_NOTE))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(hint)
+        layout.addWidget(self.text)
+        document.changed.connect(self.refresh)
+
+    def take(self) -> None:
+        self.timer.stop()
+        text = self.text.toPlainText()
+        if text != self.document.case.note:
+            self.document.edit_note(text)
+
+    def refresh(self) -> None:
+        if self.text.toPlainText() != self.document.case.note and not self.timer.isActive():
+            self.text.setPlainText(self.document.case.note)

@@ -18,4 +18,7 @@ width, height = struct.unpack(">II", head[16:24])
 assert (width, height) == (1366, 768), (width, height)
 print(f"packaged application started and rendered {width}x{height}: {sys.argv[1]}")
 PY
+for part in resources/help/anleitung.html pypdfium2_raw python_calamine; do  # the guide, printing, reading
+  test -e "dist/hkp-estimator/_internal/$part" || { echo "missing in the build: $part" >&2; exit 1; }
+done
 du -sh dist/hkp-estimator

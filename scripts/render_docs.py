@@ -69,6 +69,8 @@ def render_windows(out: Path) -> None:
 
     for path in sorted(GOLDEN.glob("*.xlsx")):
         shot(path.stem, out / f"{path.stem}.png")
+    shot("deductible_before_caps", out / "waterfall.png", tab=2)
+    shot("staged_cap_year1", out / "whatif.png", tab=3)
     render_dialogs(app, settings, out)
     install_translation(app, "en")
     shot(ENGLISH[0], out / f"{ENGLISH[0]}_en.png")

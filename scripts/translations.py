@@ -15,6 +15,18 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Vorschlag übernehmen": "Apply the suggestion",
+    "verlegt die Behandlungstermine wie vorgeschlagen; Rückgängig nimmt es zurück": (
+        "moves the treatment dates as suggested; Undo takes it back"
+    ),
+    "Erstattung mehr als geplant": "Benefit above the plan as it is",
+    "davon {0}": "of which {0}",
+    "Vorschlag der Zahnstaffel-Planung übernommen": "Staged-cap planner's suggestion applied",
+    "Warum dieser Eigenanteil": "Why this share",
+    "Nur die {0} Zeilen mit {1}": "Only the {0} lines with {1}",
+    "Ein Klick auf eine Ursache zeigt nur ihre Zeilen; ein zweiter Klick alle Zeilen.": (
+        "A click on a cause shows only its lines; a second click all lines."
+    ),
     "Der Text an den Patienten hat {0} Zeichen; höchstens {1}.": "The note to the patient has {0} characters; at most {1}.",
     "Text an den Patienten geändert": "Note to the patient changed",
     "Briefkopf ohne Logo: {0}": "Letterhead without logo: {0}",

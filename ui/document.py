@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +152,17 @@ class CaseDocument(QObject):
             lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)),
             self.tr("Person geändert"),
         )
+
+    def edit_dates(self, dates: Sequence[tuple[str, int, dt.date]], text: str) -> bool:
+        """Set the treatment date of several lines in one undoable step (the staged-cap planner's suggestion)."""
+
+        def moved() -> Case:
+            case = self.case
+            for kind, index, day in dates:
+                case = case.with_value((str(kind), index, "date"), day)
+            return case
+
+        return self._push(moved, text)
 
     def edit_note(self, text: str) -> bool:
         """The note to the patient that the letter prints; refused when longer than a letter takes."""

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.cells import CellError, parse_amount, parse_class
-from estimator.kinds import Severity
+from estimator.kinds import Cause, Severity
 from estimator.model import Override
 from estimator.money import eur
-from estimator.wording import class_label, finding_text, versions_text
+from estimator.wording import cause_label, class_label, finding_text, versions_text
 from ui.dialogs import ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
@@ -37,6 +36,8 @@ from ui.person import PersonPanel
 from ui.settings import LANGUAGE, REVIEWER, Settings
 from ui.tables import table_view
 from ui.tasks import Tasks
+from ui.waterfall import Waterfall
+from ui.whatif import Comparison, WhatIfPanel, compare
 from ui.widgets import ToothChart, TotalsBar
 
 Ask = Callable[[str, str], QMessageBox.StandardButton]
@@ -107,10 +108,11 @@ class MainWindow(QMainWindow):
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
         self.detail_tabs.addTab(self.findings_view, "")
-        self.whatif_text = QPlainTextEdit()
-        self.whatif_text.setReadOnly(True)
-        self.whatif_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.detail_tabs.addTab(self.whatif_text, self.tr("Was wäre, wenn"))
+        self.waterfall = Waterfall(document)
+        self.waterfall.cause_chosen.connect(self.filter_cause)
+        self.detail_tabs.addTab(self.waterfall, self.tr("Warum dieser Eigenanteil"))
+        self.whatif = WhatIfPanel(document)
+        self.detail_tabs.addTab(self.whatif, self.tr("Was wäre, wenn"))
         self.note_editor = NoteEditor(document)
         self.detail_tabs.addTab(self.note_editor, self.tr("Text an den Patienten"))
         self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif())
@@ -161,21 +163,19 @@ class MainWindow(QMainWindow):
 
     def show_whatif(self) -> None:
         """Alternatives and the staged-cap planner, computed in the background when their tab is shown."""
-        if self.detail_tabs.currentWidget() is not self.whatif_text:
+        if self.detail_tabs.currentWidget() is not self.whatif:
             return
-        from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
-
         document = self.document
         plan, tariffs, settings, lang = document.estimate.plan, document.tariffs, dict(document.case.settings), language()
-        self.whatif_text.setPlainText(self.tr("Wird berechnet …"))
+        self.whatif.show_busy()
 
-        def shown(text: str) -> None:
+        def shown(comparison: Comparison) -> None:
             if self.document is document and document.estimate.plan is plan:
-                self.whatif_text.setPlainText(text)
+                self.whatif.present(comparison)
             else:  # the case changed meanwhile: compute again for what is on screen now
                 self._whatif_stale = True
 
-        work = lambda _progress: whatif_text(plan, tariffs, settings, lang)  # noqa: E731
+        work = lambda _progress: compare(plan, tariffs, settings, lang)  # noqa: E731
         started = self.tasks.run(self.tr("Was wäre, wenn"), work, shown, background=True)
         self._whatif_stale = started is None  # the worker is busy: computed when it is free
 
@@ -301,6 +301,22 @@ class MainWindow(QMainWindow):
         self.tooth_chart.selected = tooth
         self.tooth_chart.update()
         self.statusBar().showMessage(self.tr("Nur Zeilen von Zahn {0}").format(tooth) if tooth else self.tr("Alle Zeilen"), 5000)
+
+    def filter_cause(self, cause: Cause | None) -> None:
+        """Only the lines a cause of the patient's share applies to (None: all lines)."""
+        self.fee_filter.set_cause(cause)
+        self.lab_filter.set_cause(cause)
+        shown = self.fee_filter.rowCount() + self.lab_filter.rowCount()
+        if cause is not None and self.fee_filter.rowCount() == 0 and self.lab_filter.rowCount():
+            self.lines_tabs.setCurrentIndex(1)
+        elif cause is not None and self.fee_filter.rowCount():
+            self.lines_tabs.setCurrentIndex(0)
+        message = (
+            self.tr("Nur die {0} Zeilen mit {1}").format(shown, cause_label(cause, language()))
+            if cause
+            else self.tr("Alle Zeilen")
+        )
+        self.statusBar().showMessage(message, 5000)
 
     # --- settings -----------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:

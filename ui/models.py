@@ -43,7 +43,7 @@ class LineColumn(Enum):
     """The columns of the line tables: what each shows, with its German name and its width in the window."""
 
     DATE = ("Datum", 80)
-    TOOTH = ("Zahn", 56)
+    TOOTH = ("Zahn", 50)
     SCHEDULE = ("GO", 44)
     NUMBER = ("Nr.", 50)
     SERVICE = ("Leistung", 150)
@@ -53,10 +53,10 @@ class LineColumn(Enum):
     REASON = ("Begründung", 130)
     UNIT_PRICE = ("Einzelpreis", 92)
     VAT = ("MwSt", 56)
-    AMOUNT = ("Betrag", 90)
+    AMOUNT = ("Betrag", 84)
     ELIGIBLE = ("erstattungsfähig", 104)
     CLASS = ("Klasse", 52)
-    RATE = ("Satz", 56)
+    RATE = ("Satz", 50)
     BENEFIT = ("Erstattung", 92)
     ACCIDENT = ("Unfall", 60)
 
@@ -239,12 +239,18 @@ class LinesModel(QAbstractTableModel):
 
 
 class ToothFilter(QSortFilterProxyModel):
-    """Shows the lines of one tooth (or all lines when no tooth is chosen)."""
+    """Shows the lines of one tooth, and of one cause of the patient's share (all lines when none is chosen)."""
 
     def __init__(self, source: LinesModel) -> None:
         super().__init__()
         self.setSourceModel(source)
         self.tooth: int | None = None
+        self.cause: Cause | None = None
+
+    def set_cause(self, cause: Cause | None) -> None:
+        self.beginFilterChange()
+        self.cause = cause
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_tooth(self, tooth: int | None) -> None:
         self.beginFilterChange()
@@ -252,11 +258,12 @@ class ToothFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self.tooth is None:
-            return True
         model = self.sourceModel()
         assert isinstance(model, LinesModel)
-        return self.tooth in model.lines[source_row].teeth.teeth
+        if self.tooth is not None and self.tooth not in model.lines[source_row].teeth.teeth:
+            return False
+        result = model.results[source_row]
+        return self.cause is None or (result is not None and result.reductions.get(self.cause, 0) > 0)
 
 
 class RecordsModel(QAbstractTableModel):

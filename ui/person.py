@@ -96,9 +96,9 @@ class PersonPanel(QGroupBox):
         pair = QWidget()
         row = QHBoxLayout(pair)
         row.setContentsMargins(0, 0, 0, 0)
-        left.setMaximumWidth(64)
+        left.setFixedWidth(64)
         row.addWidget(left)
-        row.addWidget(right)
+        row.addWidget(right, 1)
         return pair
 
     def _text_edited(self, name: str, field: QLineEdit) -> None:

@@ -13,6 +13,7 @@ from estimator.kinds import Severity
 from estimator.letterhead import NOTE_LIMIT, Letterhead
 from estimator.model import Estimate
 from estimator.money import eur, german_date
+from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page
 from estimator.output.pdfstyle import (
     ACCENT,
@@ -192,6 +193,9 @@ def build_pdf(
         Spacer(1, 5 * mm),
         _summary_box(estimate, styles),
     ]
+    chart = waterfall_drawing(estimate)
+    if chart is not None:
+        story += [Spacer(1, 3 * mm), chart]
     tariff = tariff_of(plan, tariffs)[0]
     fees = [r for r in estimate.lines if r.kind == "fee"]
     labs = [r for r in estimate.lines if r.kind == "lab"]

@@ -49,6 +49,7 @@ class Split:
     moves: tuple[Move, ...]
     estimate: Estimate
     gain: Decimal  # over the plan as it is
+    dates: tuple[tuple[LineKind, int, dt.date], ...] = ()  # each line moved: (kind, its index among its kind, new date)
 
 
 def alternatives(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None) -> list[Scenario]:
@@ -141,7 +142,8 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
 
     def consider(chosen: Sequence[tuple[Move, Members]]) -> Split:
         result = estimate(_moved(plan, chosen), tariffs, settings)
-        return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit)
+        dates = tuple((kind, index, move.to_date) for move, members in chosen for kind, index in members)
+        return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit, dates)
 
     lines = max(1, len(plan.fee_lines) + len(plan.lab_lines))
     if len(candidates) <= EXHAUSTIVE_GROUPS and 2 ** len(candidates) * lines <= WORK_BUDGET:

@@ -238,6 +238,7 @@ SENTENCES = {
     "scenario_not_cooperating": "ohne Kooperationszahnarzt",
     "scenario_accident": "als Unfallfolge",
     "scenario_no_accident": "nicht als Unfallfolge",
+    "scenario_planner": "Vorschlag der Zahnstaffel-Planung",
     "column_scenario": "Variante",
     "column_eligible": "erstattungsfähig",
     "column_benefit": "Erstattung",

@@ -218,6 +218,7 @@ SENTENCES = {
     "scenario_not_cooperating": "without a cooperating dentist",
     "scenario_accident": "as a result of an accident",
     "scenario_no_accident": "not as a result of an accident",
+    "scenario_planner": "staged-cap planner's suggestion",
     "column_scenario": "Scenario",
     "column_eligible": "eligible",
     "column_benefit": "benefit",

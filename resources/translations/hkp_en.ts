@@ -26,42 +26,42 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="93" />
+        <location filename="../../ui/document.py" line="94" />
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="116" />
+        <location filename="../../ui/document.py" line="117" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="142" />
+        <location filename="../../ui/document.py" line="143" />
         <source>Zeile {0}: {1} geändert</source>
         <translation>Line {0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="147" />
+        <location filename="../../ui/document.py" line="148" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="152" />
+        <location filename="../../ui/document.py" line="153" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="158" />
+        <location filename="../../ui/document.py" line="170" />
         <source>Der Text an den Patienten hat {0} Zeichen; höchstens {1}.</source>
         <translation>The note to the patient has {0} characters; at most {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="160" />
+        <location filename="../../ui/document.py" line="172" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="163" />
+        <location filename="../../ui/document.py" line="175" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -69,22 +69,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="339" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="339" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="339" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="339" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -231,22 +231,22 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="299" />
+        <location filename="../../ui/models.py" line="306" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="299" />
+        <location filename="../../ui/models.py" line="306" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="299" />
+        <location filename="../../ui/models.py" line="306" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="299" />
+        <location filename="../../ui/models.py" line="306" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -360,61 +360,61 @@ No program here can show it.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <location filename="../../ui/main_window.py" line="211" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="113" />
+        <source>Warum dieser Eigenanteil</source>
+        <translation>Why this share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
         <location filename="../../ui/main_window.py" line="179" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>Wird berechnet …</source>
-        <translation>Computing …</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="220" />
@@ -471,33 +471,39 @@ No program here can show it.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="315" />
+        <source>Nur die {0} Zeilen mit {1}</source>
+        <translation>Only the {0} lines with {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -764,6 +770,24 @@ Interpretation settings: {0}</translation>
     </message>
 </context>
 <context>
+    <name>Waterfall</name>
+    <message>
+        <location filename="../../ui/waterfall.py" line="41" />
+        <source>Gesamtkosten</source>
+        <translation>Total costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/waterfall.py" line="46" />
+        <source>Erstattung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/waterfall.py" line="61" />
+        <source>Ein Klick auf eine Ursache zeigt nur ihre Zeilen; ein zweiter Klick alle Zeilen.</source>
+        <translation>A click on a cause shows only its lines; a second click all lines.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../ui/help.py" line="40" />
@@ -789,6 +813,54 @@ Interpretation settings: {0}</translation>
         <location filename="../../ui/help.py" line="54" />
         <source>Excel-Vorlage speichern …</source>
         <translation>Save the Excel template …</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../ui/whatif.py" line="72" />
+        <source>Vorschlag übernehmen</source>
+        <translation>Apply the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="73" />
+        <source>verlegt die Behandlungstermine wie vorgeschlagen; Rückgängig nimmt es zurück</source>
+        <translation>moves the treatment dates as suggested; Undo takes it back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="85" />
+        <source>Wird berechnet …</source>
+        <translation>Computing …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="95" />
+        <source>erstattungsfähig</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="96" />
+        <source>Erstattung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="97" />
+        <source>Eigenanteil</source>
+        <translation>Own share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="98" />
+        <source>Erstattung mehr als geplant</source>
+        <translation>Benefit above the plan as it is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="101" />
+        <source>davon {0}</source>
+        <translation>of which {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif.py" line="139" />
+        <source>Vorschlag der Zahnstaffel-Planung übernommen</source>
+        <translation>Staged-cap planner's suggestion applied</translation>
     </message>
 </context>
 <context>

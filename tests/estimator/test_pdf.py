@@ -144,3 +144,14 @@ def test_the_letter_lists_the_first_findings_and_counts_the_rest() -> None:
         build_pdf(estimate(dataclasses.replace(plan, input_findings=findings), load_tariffs()), load_tariffs(), ISSUED)
     )
     assert "und 4700 weitere Hinweise" in text and len(reader.pages) < 80
+
+
+def test_the_summary_walks_from_the_total_to_the_benefit_cause_by_cause() -> None:
+    result = estimate(read_plan(GOLDEN / "deductible_before_caps.xlsx"), load_tariffs())
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    steps = [normal(f"−{eur(amount)}") for cause, amount in result.reductions.items() if amount]
+    assert len(steps) >= 2 and all(step in text for step in steps), steps
+    assert sum(amount for amount in result.reductions.values()) == result.totals.patient_share
+    nothing_taken = dataclasses.replace(result, lines=())
+    _, empty = pdf_text(build_pdf(nothing_taken, load_tariffs(), ISSUED))
+    assert "−" not in empty

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -99,14 +100,32 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         set_language("de")
 
 
-def test_whatif_tab_shows_alternatives_and_the_planners_advice(open_window: Any, qtbot: Any) -> None:
+def test_whatif_tab_compares_alternatives_and_applies_the_planners_suggestion(open_window: Any, qtbot: Any) -> None:
     window = open_window(GOLDEN / "staged_cap_year1.xlsx")
-    window.detail_tabs.setCurrentWidget(window.whatif_text)
+    window.detail_tabs.setCurrentWidget(window.whatif)
+    panel = window.whatif
+    qtbot.waitUntil(panel.apply.isEnabled, timeout=30_000)
+    heads = [panel.table.horizontalHeaderItem(c).text() for c in range(panel.table.columnCount())]
+    assert heads[0] == "wie geplant" and "als Unfallfolge" in heads and heads[-1] == "Vorschlag der Zahnstaffel-Planung"
+    rows = [panel.table.verticalHeaderItem(r).text() for r in range(panel.table.rowCount())]
+    assert "Erstattung" in rows and "davon Zahnstaffel" in rows
+    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in panel.advice.text()
+    suggested = panel.comparison.split.estimate.totals.benefit
+    before = window.document.estimate.totals.benefit
+    assert panel.apply.isEnabled() and panel.apply_split()
+    assert window.document.estimate.totals.benefit == suggested > before
+    moved = {line.date for line in window.document.estimate.plan.fee_lines if line.teeth.text == "16"}
+    assert moved == {dt.date(2027, 1, 1)}
+    window.undo_action.trigger()
+    assert window.document.estimate.totals.benefit == before
     idle(qtbot, window)
-    text = window.whatif_text.toPlainText()
-    assert "als Unfallfolge" in text and "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in text
     window.person_panel.cooperating.setChecked(True)
-    qtbot.waitUntil(lambda: "ohne Kooperationszahnarzt" in window.whatif_text.toPlainText(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: (
+            "ohne Kooperationszahnarzt" in [panel.table.horizontalHeaderItem(c).text() for c in range(panel.table.columnCount())]
+        ),
+        timeout=30_000,
+    )
 
 
 def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -> None:

@@ -107,6 +107,11 @@ def render_dialogs(app: Any, settings: Any, out: Path) -> None:
 
     window.welcome()
     over_window(window.welcome_dialog, "welcome.png")
+    window.tooth_chart.choose(16)
+    window.tooth_chart.choose(26)
+    window.line_actions.pick()
+    window.line_actions.picker.query.setText("vollkrone")
+    over_window(window.line_actions.picker, "service_picker.png")
     window.show_guide()
     over_window(window.guide, "guide.png")
     window.files.preview_letter()

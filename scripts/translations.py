@@ -15,6 +15,35 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen": (
+        "New plan: fill in the person on the left, add services with Ctrl+Ins"
+    ),
+    "{0} Zeile(n) hinzugefügt": "{0} line(s) added",
+    "Zeile dupliziert": "Line duplicated",
+    "Zeile gelöscht": "Line deleted",
+    "Zeile verschoben": "Line moved",
+    "Plan als Arbeitsmappe speichern": "Save the plan as a workbook",
+    "Plan gespeichert: {0}": "Plan saved: {0}",
+    "Versicherungsnr.": "Insurance no.",
+    "Leistung hinzufügen": "Add a service",
+    "Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell": (
+        "Number or German words, e.g. krone, 2210, implantat, labor modell"
+    ),
+    "Einfügen": "Insert",
+    "Labor": "Lab",
+    "Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.": (
+        "For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift."
+    ),
+    "Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.": (
+        "Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth."
+    ),
+    "&Neuer Plan": "&New plan",
+    "Plan als &Arbeitsmappe speichern …": "Save the plan as a &workbook …",
+    "&Leistung hinzufügen …": "&Add a service …",
+    "Zeile &duplizieren": "&Duplicate the line",
+    "Zeile &löschen": "De&lete the line",
+    "Zeile nach &oben": "Move the line &up",
+    "Zeile nach &unten": "Move the line do&wn",
     "Vorschlag übernehmen": "Apply the suggestion",
     "verlegt die Behandlungstermine wie vorgeschlagen; Rückgängig nimmt es zurück": (
         "moves the treatment dates as suggested; Undo takes it back"

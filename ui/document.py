@@ -164,6 +164,10 @@ class CaseDocument(QObject):
 
         return self._push(moved, text)
 
+    def change_lines(self, change: Callable[[Case], Case], text: str) -> bool:
+        """A change of the plan's lines (added, duplicated, deleted, moved: estimator.planlines), undoable."""
+        return self._push(lambda: change(self.case), text)
+
     def edit_note(self, text: str) -> bool:
         """The note to the patient that the letter prints; refused when longer than a letter takes."""
         if len(text) > MAX_NOTE:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -30,7 +30,8 @@ from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
 from ui.letter import NoteEditor, PracticeDialog
-from ui.menus import WindowMenus, add_action
+from ui.lineactions import LineActions
+from ui.menus import WindowMenus
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
 from ui.settings import LANGUAGE, REVIEWER, Settings
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.tasks = Tasks(self.statusBar(), describe)
         self.files = FileActions(self)
+        self.line_actions = LineActions(self)
         self._whatif_stale = False
         self.tasks.busy_changed.connect(self._after_task)
         self.menus = WindowMenus(self)
@@ -70,15 +72,7 @@ class MainWindow(QMainWindow):
     def set_document(self, document: CaseDocument) -> None:
         """Show a case: builds the panels around it (the old case's panels go with it)."""
         self.document = document
-        self.edit_menu.clear()
-        undo = document.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, self.tr("&Wiederholen"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.addActions([undo, redo])
-        self.edit_menu.addSeparator()
-        add_action(self, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), self.ask_review, self.edit_menu)
-        self.undo_action, self.redo_action = undo, redo
+        self.undo_action, self.redo_action = self.menus.fill_edit_menu(document)
 
         self.fee_model, self.lab_model = LinesModel(document, "fee"), LinesModel(document, "lab")
         self.fee_filter, self.lab_filter = ToothFilter(self.fee_model), ToothFilter(self.lab_model)
@@ -230,6 +224,12 @@ class MainWindow(QMainWindow):
                     eur(result.benefit),
                 )
             )
+
+    def select_row(self, kind: str, index: int) -> None:
+        """Select the line at this index among its kind (as the case counts them)."""
+        model = self.fee_model if kind == "fee" else self.lab_model
+        if 0 <= index < len(model.lines):
+            self.select_line(model.lines[index].sheet, model.lines[index].row)
 
     def select_line(self, sheet: str, row: int | None) -> bool:
         """Select the plan line read from this sheet and row (clearing a tooth filter that hides it)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 from ui.settings import LANGUAGE
 
 if TYPE_CHECKING:
+    from ui.document import CaseDocument
     from ui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | None
@@ -31,11 +32,13 @@ class WindowMenus(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self.window_ = window
         self.build(window)
 
     def build(self, window: MainWindow) -> None:
         files = window.files
         file_menu = window.menuBar().addMenu(self.tr("&Datei"))
+        new = add_action(window, self.tr("&Neuer Plan"), QKeySequence.StandardKey.New, window.line_actions.new_plan, file_menu)
         window.open_action = add_action(
             window, self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, files.choose_and_open, file_menu
         )
@@ -43,6 +46,7 @@ class WindowMenus(QObject):
         file_menu.addSeparator()
         save = add_action(window, self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, files.save, file_menu)
         add_action(window, self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, files.save_as, file_menu)
+        add_action(window, self.tr("Plan als &Arbeitsmappe speichern …"), None, window.line_actions.save_workbook, file_menu)
         file_menu.addSeparator()
         preview = add_action(window, self.tr("Druck&vorschau …"), QKeySequence("Ctrl+Shift+P"), files.preview_letter, file_menu)
         printing = add_action(window, self.tr("&Drucken …"), QKeySequence.StandardKey.Print, files.print_letter, file_menu)
@@ -66,15 +70,43 @@ class WindowMenus(QObject):
         help_menu = window.menuBar().addMenu(self.tr("&Hilfe"))
         add_action(window, self.tr("&Anleitung"), QKeySequence.StandardKey.HelpContents, window.show_guide, help_menu)
         add_action(window, self.tr("Ü&ber"), None, window.about, help_menu)
+        self.pick = QAction(self.tr("&Leistung hinzufügen …"), window)
+        self.pick.setShortcut(QKeySequence("Ctrl+Ins"))
+        self.pick.triggered.connect(lambda _checked=False: window.line_actions.pick())
         _toolbar(
             window,
-            [(window.open_action, "document-open", "SP_DialogOpenButton"), (save, "document-save", "SP_DialogSaveButton")],
+            [
+                (new, "document-new", "SP_FileIcon"),
+                (window.open_action, "document-open", "SP_DialogOpenButton"),
+                (save, "document-save", "SP_DialogSaveButton"),
+            ],
+            [(self.pick, "list-add", "SP_FileDialogNewFolder")],
             [
                 (preview, "document-print-preview", "SP_FileDialogContentsView"),
                 (printing, "document-print", "SP_FileIcon"),
                 (pdf, "document-export", "SP_ArrowDown"),
             ],
         )
+
+    def fill_edit_menu(self, document: CaseDocument) -> tuple[QAction, QAction]:
+        """Bearbeiten for one case: undo and redo of its stack, the line actions, the review."""
+        window, lines = self.window_, self.window_.line_actions
+        menu = window.edit_menu
+        menu.clear()
+        undo = document.undo_stack.createUndoAction(window, self.tr("&Rückgängig"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(window, self.tr("&Wiederholen"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menu.addActions([undo, redo])
+        menu.addSeparator()
+        menu.addAction(self.pick)
+        add_action(window, self.tr("Zeile &duplizieren"), QKeySequence("Ctrl+D"), lines.duplicate, menu)
+        add_action(window, self.tr("Zeile &löschen"), QKeySequence("Ctrl+Del"), lines.delete, menu)
+        add_action(window, self.tr("Zeile nach &oben"), QKeySequence("Alt+Up"), lambda: lines.move(-1), menu)
+        add_action(window, self.tr("Zeile nach &unten"), QKeySequence("Alt+Down"), lambda: lines.move(1), menu)
+        menu.addSeparator()
+        add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.ask_review, menu)
+        return undo, redo
 
 
 def _toolbar(window: MainWindow, *groups: list[tuple[QAction, str, str]]) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from estimator.cells import CellError, parse_amount, parse_date, parse_postcode
+from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents, german_date, german_number, percent
 from estimator.wording import text
@@ -17,12 +16,6 @@ from ui.document import CaseDocument
 from ui.language import language
 
 ADDRESS_LIMIT = 120  # characters of a street or a town
-
-
-def breakable(text: str, limit: int = 100) -> str:
-    """Text for a narrow label: at most `limit` characters, long words given places to wrap."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return re.sub(r"(\S{10})(?=\S)", "\\1\u200b", text)
 
 
 class PersonPanel(QGroupBox):
@@ -34,9 +27,11 @@ class PersonPanel(QGroupBox):
         self.document = document
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = QLabel()
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setWordWrap(True)
+        self.name, self.insurance_number = QLineEdit(), QLineEdit()
+        self.name.setMaxLength(MAX_TEXT)
+        self.insurance_number.setMaxLength(100)
+        self.name.editingFinished.connect(lambda: self._text_edited("name", self.name))
+        self.insurance_number.editingFinished.connect(lambda: self._text_edited("insurance_number", self.insurance_number))
         self.street, self.postcode, self.city = QLineEdit(), QLineEdit(), QLineEdit()
         for field, name in ((self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
             field.setMaxLength(ADDRESS_LIMIT)
@@ -72,6 +67,7 @@ class PersonPanel(QGroupBox):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
         form.addRow(self.tr("Patient"), self.name)
+        form.addRow(self.tr("Versicherungsnr."), self.insurance_number)
         form.addRow(self.tr("Straße"), self.street)
         form.addRow(self.tr("PLZ, Ort"), self._pair(self.postcode, self.city))
         form.addRow(self.tr("Tarif"), self.variant)
@@ -102,7 +98,10 @@ class PersonPanel(QGroupBox):
         return pair
 
     def _text_edited(self, name: str, field: QLineEdit) -> None:
-        """The patient's street, postcode or town for the letter's address."""
+        """The patient's name, insurance number, street, postcode or town, when the user changed it."""
+        if not field.isModified():
+            return
+        field.setModified(False)
         value = field.text().strip()
         if name == "postcode" and value:
             try:
@@ -168,8 +167,9 @@ class PersonPanel(QGroupBox):
     def refresh(self) -> None:
         self._refreshing = True
         person = self.document.person
-        self.name.setText(breakable(person.name) or "–")
+        self.name.setText(person.name)
         self.name.setToolTip(person.name)
+        self.insurance_number.setText(person.insurance_number)
         self.street.setText(person.street)
         self.postcode.setText(person.postcode)
         self.city.setText(person.city)

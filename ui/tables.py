@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from ui.models import LinesModel, ToothFilter
+
+
+class MovingOn(QStyledItemDelegate):
+    """Enter takes the cell's value and opens the next editable cell of the line (Tab does so too, Escape
+    leaves the cell as it was): a line is typed in one go from the keyboard."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(editor, QWidget)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        return super().eventFilter(editor, event)
 
 
 def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
@@ -24,6 +43,7 @@ def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setItemDelegate(MovingOn(view))
         source = model.sourceModel() if isinstance(model, ToothFilter) else model
         for column, spec in enumerate(source.columns if isinstance(source, LinesModel) else []):
             view.setColumnWidth(column, spec.key.width)

@@ -144,11 +144,14 @@ class ToothChart(QWidget):
     """Both jaws in FDI order; each tooth coloured by the class of its planned work. A click filters the lines."""
 
     tooth_clicked = Signal(object)  # the tooth number, or None to show all lines
+    teeth_chosen = Signal(list)  # the teeth chosen for new lines (Strg: one more, Umschalt: a run of its row)
 
     def __init__(self, document: CaseDocument) -> None:
         super().__init__()
         self.document = document
         self.selected: int | None = None
+        self.chosen: list[int] = []
+        self.anchor: int | None = None
         self.setMinimumSize(QSize(380, 96))
         self.setMouseTracking(True)
         document.changed.connect(self.update)
@@ -214,7 +217,7 @@ class ToothChart(QWidget):
             fill = CLASS_COLOURS[line_class] if line_class else QColor("#ffffff")
             painter.setBrush(fill)
             painter.setPen(
-                QPen(QColor("#d4a017") if tooth == self.selected else QColor("#7a8794"), 3 if tooth == self.selected else 1)
+                QPen(QColor("#d4a017"), 3) if tooth == self.selected or tooth in self.chosen else QPen(QColor("#7a8794"), 1)
             )
             painter.drawRoundedRect(cell, 4, 4)
             painter.setPen(QColor("#ffffff") if line_class else QColor("#44546a"))
@@ -229,9 +232,28 @@ class ToothChart(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         tooth = self.tooth_at(event.position().x(), event.position().y())
+        modifiers = event.modifiers()
+        if tooth is not None and modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            self.choose(tooth, extend=bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
+            return
         self.selected = None if tooth == self.selected else tooth
+        self.chosen, self.anchor = ([tooth] if self.selected is not None and tooth is not None else []), tooth
         self.update()
         self.tooth_clicked.emit(self.selected)
+        self.teeth_chosen.emit(list(self.chosen))
+
+    def choose(self, tooth: int, *, extend: bool = False) -> None:
+        """Strg: the tooth joins the chosen teeth (or leaves them); Umschalt: the run of its row from the last one."""
+        row = UPPER_ROW if tooth in UPPER_ROW else LOWER_ROW
+        if extend and self.anchor in row:
+            first, last = sorted((row.index(self.anchor), row.index(tooth)))
+            chosen = set(self.chosen) | set(row[first : last + 1])
+        else:
+            chosen = set(self.chosen) ^ {tooth}
+            self.anchor = tooth
+        self.chosen = [t for t in (*UPPER_ROW, *LOWER_ROW) if t in chosen]
+        self.update()
+        self.teeth_chosen.emit(list(self.chosen))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         tooth = self.tooth_at(event.position().x(), event.position().y())

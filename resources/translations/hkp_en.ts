@@ -51,17 +51,17 @@
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="170" />
+        <location filename="../../ui/document.py" line="174" />
         <source>Der Text an den Patienten hat {0} Zeichen; höchstens {1}.</source>
         <translation>The note to the patient has {0} characters; at most {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="172" />
+        <location filename="../../ui/document.py" line="176" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="175" />
+        <location filename="../../ui/document.py" line="179" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -260,6 +260,54 @@ No program here can show it.</translation>
     </message>
 </context>
 <context>
+    <name>LineActions</name>
+    <message>
+        <location filename="../../ui/lineactions.py" line="39" />
+        <source>Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen</source>
+        <translation>New plan: fill in the person on the left, add services with Ctrl+Ins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="56" />
+        <source>{0} Zeile(n) hinzugefügt</source>
+        <translation>{0} line(s) added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="65" />
+        <source>Bitte zuerst eine Zeile wählen</source>
+        <translation>Please choose a line first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="75" />
+        <source>Zeile dupliziert</source>
+        <translation>Line duplicated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="78" />
+        <source>Zeile gelöscht</source>
+        <translation>Line deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="86" />
+        <source>Zeile verschoben</source>
+        <translation>Line moved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="94" />
+        <source>Plan als Arbeitsmappe speichern</source>
+        <translation>Save the plan as a workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="104" />
+        <source>Nicht geschrieben</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="106" />
+        <source>Plan gespeichert: {0}</source>
+        <translation>Plan saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <location filename="../../ui/models.py" line="113" />
@@ -360,64 +408,49 @@ No program here can show it.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
-        <source>&amp;Rückgängig</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="76" />
-        <source>&amp;Wiederholen</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <source>&amp;Prüfung der gewählten Zeile …</source>
-        <translation>&amp;Review the selected line …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
@@ -524,95 +557,100 @@ Price lists: {1}</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="33" />
+        <location filename="../../ui/person.py" line="26" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="48" />
-        <location filename="../../ui/person.py" line="49" />
+        <location filename="../../ui/person.py" line="43" />
+        <location filename="../../ui/person.py" line="44" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="51" />
-        <location filename="../../ui/person.py" line="89" />
+        <location filename="../../ui/person.py" line="46" />
+        <location filename="../../ui/person.py" line="85" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="59" />
+        <location filename="../../ui/person.py" line="54" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="74" />
+        <location filename="../../ui/person.py" line="69" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="75" />
+        <location filename="../../ui/person.py" line="70" />
+        <source>Versicherungsnr.</source>
+        <translation>Insurance no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="71" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="72" />
         <source>PLZ, Ort</source>
         <translation>Postcode, town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="77" />
+        <location filename="../../ui/person.py" line="73" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="78" />
+        <location filename="../../ui/person.py" line="74" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="79" />
+        <location filename="../../ui/person.py" line="75" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="50" />
-        <location filename="../../ui/person.py" line="80" />
+        <location filename="../../ui/person.py" line="45" />
+        <location filename="../../ui/person.py" line="76" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="54" />
+        <location filename="../../ui/person.py" line="49" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="58" />
+        <location filename="../../ui/person.py" line="53" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="80" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="81" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="82" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="83" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="84" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -693,6 +731,64 @@ Price lists: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ServicePicker</name>
+    <message>
+        <location filename="../../ui/picker.py" line="42" />
+        <source>Leistung hinzufügen</source>
+        <translation>Add a service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="44" />
+        <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
+        <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="49" />
+        <source>GO</source>
+        <translation>GO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="49" />
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="49" />
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="49" />
+        <source>Faktor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="49" />
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="60" />
+        <source>Einfügen</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="82" />
+        <source>Labor</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="105" />
+        <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
+        <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="109" />
+        <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
+        <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <location filename="../../ui/tasks.py" line="123" />
@@ -708,23 +804,23 @@ Price lists: {1}</translation>
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="180" />
-        <location filename="../../ui/widgets.py" line="195" />
+        <location filename="../../ui/widgets.py" line="183" />
+        <location filename="../../ui/widgets.py" line="198" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="183" />
+        <location filename="../../ui/widgets.py" line="186" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="242" />
+        <location filename="../../ui/widgets.py" line="264" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="243" />
+        <location filename="../../ui/widgets.py" line="265" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -866,107 +962,157 @@ Interpretation settings: {0}</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="38" />
+        <location filename="../../ui/menus.py" line="40" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="40" />
+        <location filename="../../ui/menus.py" line="41" />
+        <source>&amp;Neuer Plan</source>
+        <translation>&amp;New plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="43" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="42" />
+        <location filename="../../ui/menus.py" line="45" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="44" />
+        <location filename="../../ui/menus.py" line="47" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="45" />
+        <location filename="../../ui/menus.py" line="48" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="47" />
+        <location filename="../../ui/menus.py" line="49" />
+        <source>Plan als &amp;Arbeitsmappe speichern …</source>
+        <translation>Save the plan as a &amp;workbook …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="51" />
         <source>Druck&amp;vorschau …</source>
         <translation>Print pre&amp;view …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48" />
+        <location filename="../../ui/menus.py" line="52" />
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="49" />
+        <location filename="../../ui/menus.py" line="53" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50" />
+        <location filename="../../ui/menus.py" line="54" />
         <source>Schätzung e&amp;xportieren</source>
         <translation>E&amp;xport the estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="51" />
+        <location filename="../../ui/menus.py" line="55" />
         <source>als &amp;Excel-Arbeitsmappe …</source>
         <translation>as &amp;Excel workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52" />
+        <location filename="../../ui/menus.py" line="56" />
         <source>als &amp;JSON …</source>
         <translation>as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53" />
+        <location filename="../../ui/menus.py" line="57" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55" />
+        <location filename="../../ui/menus.py" line="59" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56" />
+        <location filename="../../ui/menus.py" line="60" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="57" />
+        <location filename="../../ui/menus.py" line="61" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58" />
+        <location filename="../../ui/menus.py" line="62" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65" />
+        <location filename="../../ui/menus.py" line="69" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66" />
+        <location filename="../../ui/menus.py" line="70" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="67" />
+        <location filename="../../ui/menus.py" line="71" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68" />
+        <location filename="../../ui/menus.py" line="72" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82" />
+        <location filename="../../ui/menus.py" line="73" />
+        <source>&amp;Leistung hinzufügen …</source>
+        <translation>&amp;Add a service …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="96" />
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="98" />
+        <source>&amp;Wiederholen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="103" />
+        <source>Zeile &amp;duplizieren</source>
+        <translation>&amp;Duplicate the line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="104" />
+        <source>Zeile &amp;löschen</source>
+        <translation>De&amp;lete the line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="105" />
+        <source>Zeile nach &amp;oben</source>
+        <translation>Move the line &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="106" />
+        <source>Zeile nach &amp;unten</source>
+        <translation>Move the line do&amp;wn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="108" />
+        <source>&amp;Prüfung der gewählten Zeile …</source>
+        <translation>&amp;Review the selected line …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="114" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

@@ -37,18 +37,21 @@ def test_the_practice_dialog_checks_stores_and_saves_the_letterhead(open_window:
     assert saved.practice == "Praxis Zahnweh" and saved.logo == str(tmp_path / "logo.png")
 
 
+def typed(field: Any, text: str) -> None:
+    """As a user types into a field and leaves it."""
+    field.setText(text)
+    field.setModified(True)
+    field.editingFinished.emit()
+
+
 def test_address_and_note_from_the_window_are_in_the_letter(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     window = open_window(CROWN)
     panel = window.person_panel
-    panel.street.setText("Lindenweg 7")
-    panel.street.editingFinished.emit()
-    panel.postcode.setText("12#45")
-    panel.postcode.editingFinished.emit()
+    typed(panel.street, "Lindenweg 7")
+    typed(panel.postcode, "12#45")
     assert "PLZ" in panel.message.text() and window.document.person.postcode == ""
-    panel.postcode.setText("01067")
-    panel.postcode.editingFinished.emit()
-    panel.city.setText("Dresden")
-    panel.city.editingFinished.emit()
+    typed(panel.postcode, "01067")
+    typed(panel.city, "Dresden")
     assert (window.document.person.street, window.document.person.postcode) == ("Lindenweg 7", "01067")
     window.note_editor.text.setPlainText("Bitte bringen Sie den Bonusheft mit.")
     window.note_editor.take()

@@ -1,0 +1,97 @@
+"""Lines added, duplicated, deleted and moved in a case, each change a new case (the window's undo keeps the
+one before). A line keeps its sheet and row as its name in messages; a new line takes the next free row of its
+sheet. Edits follow their line; a deleted line's edits and reviewer decision go with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from estimator.case import Case, CaseError
+from estimator.kinds import Schedule
+from estimator.model import MAX_LINES, FeeLine, LabLine
+from estimator.teeth import Teeth, parse_teeth
+
+Line = FeeLine | LabLine
+SHEETS = {"fee": "Leistungen", "lab": "Labor"}
+
+
+def _lines(case: Case, kind: str) -> tuple[Line, ...]:
+    return case.original.fee_lines if kind == "fee" else case.original.lab_lines
+
+
+def next_row(case: Case, kind: str, taken: int = 0) -> int:
+    """The row a new line of this kind takes: after every row its sheet already uses (the header is row 1)."""
+    sheet = SHEETS[kind]
+    plan = case.original
+    lines: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
+    used = [line.row for line in lines if line.sheet == sheet]
+    return max([1, *used]) + 1 + taken
+
+
+def _rearranged(case: Case, kind: str, order: Sequence[int | Line]) -> Case:
+    """The case with its lines of one kind in a new order: an int is the line at that index now, a line is new."""
+    old = _lines(case, kind)
+    if sum(len(_lines(case, k)) for k in SHEETS if k != kind) + len(order) > MAX_LINES:
+        raise CaseError(f"höchstens {MAX_LINES} Zeilen in einem Plan")
+    lines = tuple(old[item] if isinstance(item, int) else item for item in order)
+    place = {item: position for position, item in enumerate(order) if isinstance(item, int)}
+    edits = {
+        (k, place[i] if k == kind else i, name): value for (k, i, name), value in case.edits.items() if k != kind or i in place
+    }
+    kept = {(line.sheet, line.row) for line in lines} | {
+        (line.sheet, line.row) for k in SHEETS if k != kind for line in _lines(case, k)
+    }
+    overrides = tuple(o for o in case.overrides if (o.sheet, o.row) in kept)
+    if kind == "fee":
+        original = dataclasses.replace(case.original, fee_lines=tuple(line for line in lines if isinstance(line, FeeLine)))
+    else:
+        original = dataclasses.replace(case.original, lab_lines=tuple(line for line in lines if isinstance(line, LabLine)))
+    return dataclasses.replace(case, original=original, edits=edits, overrides=overrides)
+
+
+def add_lines(case: Case, kind: str, lines: Sequence[Line], at: int | None = None) -> Case:
+    """New lines after the line at `at` (None: at the end), each on the next free row of its sheet."""
+    count = len(_lines(case, kind))
+    position = count if at is None else min(max(at + 1, 0), count)
+    numbered = [dataclasses.replace(line, sheet=SHEETS[kind], row=next_row(case, kind, n)) for n, line in enumerate(lines)]
+    order: list[int | Line] = [*range(position), *numbered, *range(position, count)]
+    return _rearranged(case, kind, order)
+
+
+def delete_lines(case: Case, kind: str, indexes: Sequence[int]) -> Case:
+    gone = set(indexes)
+    return _rearranged(case, kind, [i for i in range(len(_lines(case, kind))) if i not in gone])
+
+
+def duplicate_line(case: Case, kind: str, index: int) -> Case:
+    """A copy of the line as it stands now (its edits taken over) right after it."""
+    shown = case.plan().fee_lines if kind == "fee" else case.plan().lab_lines
+    return add_lines(case, kind, [shown[index]], at=index)
+
+
+def move_line(case: Case, kind: str, index: int, offset: int) -> Case:
+    """The line moved up (offset -1) or down (+1) among the lines of its kind; at an end it stays."""
+    count = len(_lines(case, kind))
+    target = index + offset
+    if not (0 <= index < count and 0 <= target < count):
+        return case
+    order: list[int | Line] = list(range(count))
+    order[index], order[target] = order[target], order[index]
+    return _rearranged(case, kind, order)
+
+
+def new_fee_line(number: str, schedule: Schedule, teeth: Teeth, day: dt.date | None, factor: Decimal) -> FeeLine:
+    """A fee line as the service picker makes it: its amount is computed from the catalogue."""
+    return FeeLine(sheet=SHEETS["fee"], row=0, number=number, schedule=schedule, date=day, teeth=teeth, factor=factor)
+
+
+def new_lab_line(code: str, teeth: Teeth, day: dt.date | None, unit_price: Decimal) -> LabLine:
+    return LabLine(sheet=SHEETS["lab"], row=0, code=code, unit_price=unit_price, date=day, teeth=teeth)
+
+
+def teeth_of(numbers: Sequence[int]) -> Teeth:
+    """The teeth chosen on the chart as the Zahn cell would hold them."""
+    return parse_teeth(",".join(str(number) for number in sorted(numbers))) if numbers else parse_teeth(None)

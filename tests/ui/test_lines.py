@@ -1,0 +1,81 @@
+"""A plan made and changed in the window: a new plan, services added with the picker for the teeth chosen on
+the chart, lines duplicated, moved, deleted and brought back, Enter moving on through a line, the plan saved as
+a workbook that reads back to the same estimate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from tests.conftest import GOLDEN
+from tests.ui.conftest import cell, column
+from ui.models import LineColumn
+
+CROWN = GOLDEN / "crown_basic.xlsx"
+
+
+def click_tooth(window: Any, qtbot: Any, tooth: int, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    centre = window.tooth_chart._cell(tooth).center()
+    qtbot.mouseClick(window.tooth_chart, Qt.MouseButton.LeftButton, modifier, QPoint(int(centre.x()), int(centre.y())))
+
+
+def pick(window: Any, query: str, number: str) -> None:
+    picker = window.line_actions.picker
+    picker.query.setText(query)
+    row = next(r for r, service in enumerate(picker.found) if service.number == number)
+    picker.table.selectRow(row)
+    assert picker.insert()
+
+
+def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    assert window.line_actions.new_plan()
+    assert window.document.estimate.lines == () and window.windowTitle().startswith("Neuer Fall")
+    window.line_actions.pick()
+    click_tooth(window, qtbot, 16)
+    click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)
+    assert window.tooth_chart.chosen == [16, 26] and "16, 26" in window.line_actions.picker.teeth.text()
+    pick(window, "krone vollkrone", "2210")  # a crown on each tooth chosen: two lines
+    click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)  # 26 no longer chosen
+    pick(window, "labor modell", "0001")
+    result = window.document.estimate
+    assert [(r.line.number, r.line.teeth.text) for r in result.lines] == [("2210", "16"), ("2210", "26"), ("0001", "16")]
+    assert result.totals.billed == Decimal("440.22")  # 2 x 217,06 € and 5,70 € with 7 % VAT
+    assert window.lines_tabs.tabText(0) == "Leistungen (2)" and cell(window.fee_model, 1, LineColumn.AMOUNT) == "217,06\u00a0€"
+    saved = tmp_path / "neu.xlsx"
+    assert window.line_actions.save_workbook(saved)
+    assert estimate(read_plan(saved), load_tariffs()).totals == result.totals
+
+
+def test_lines_are_duplicated_moved_deleted_and_brought_back(open_window: Any) -> None:
+    window = open_window(CROWN)
+    numbers = lambda: [line.number for line in window.document.estimate.plan.fee_lines]  # noqa: E731
+    before = numbers()
+    window.select_row("fee", 1)
+    assert window.line_actions.duplicate() and numbers() == [before[0], before[1], before[1], *before[2:]]
+    assert window.line_actions.move(-1) and window.line_actions.move(-1)  # the copy goes to the top
+    assert numbers() == [before[1], *before] and window.line_actions.move(-1) is False
+    assert window.line_actions.delete() and numbers() == before
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert numbers() == before and window.document.is_saved
+
+
+def test_enter_takes_a_value_and_moves_on_to_the_next_cell(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    view, model = window.fee_view, window.fee_model
+    factor = view.model().index(1, column(model, LineColumn.FACTOR))
+    view.setCurrentIndex(factor)
+    view.edit(factor)
+    editor = view.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "3,5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert cell(model, 1, LineColumn.FACTOR) == "3,5"
+    assert view.currentIndex().column() == column(model, LineColumn.REASON)  # the next cell that takes a value

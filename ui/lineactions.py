@@ -1,0 +1,107 @@
+"""The plan's lines from the window: a new plan, services added with the picker, lines duplicated, deleted and
+moved (each undoable), and the plan saved as a workbook in the canonical format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from estimator.case import Case
+from estimator.files import file_problem
+from estimator.model import FeeLine, LabLine, Plan
+from estimator.planlines import add_lines, delete_lines, duplicate_line, move_line
+from ui.document import CaseDocument
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class LineActions(QObject):
+    """What the window does with the plan's lines; the window shows what they produce."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def new_plan(self) -> bool:
+        """An empty plan dated today, with the person panel to fill and the picker to add services."""
+        window = self.window
+        if window.tasks.say_busy() or not window.may_discard():
+            return False
+        window.document.discard_autosave()
+        case = Case.from_plan(Plan(plan_date=dt.date.today()))
+        window.set_document(CaseDocument(case, None, None, window.document.autosave_enabled))
+        window.statusBar().showMessage(self.tr("Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen"), 10000)
+        return True
+
+    def pick(self) -> None:
+        from ui.picker import ServicePicker  # noqa: PLC0415 - the catalogues are listed when the picker is first opened
+
+        self.picker = ServicePicker(self.window)
+        self.picker.show()
+
+    def add(self, kind: str, lines: Sequence[FeeLine | LabLine]) -> bool:
+        """New lines after the selected line of their kind (at the end when none is), then selected."""
+        chosen = self.window.current_line()
+        at = chosen[1] if chosen and chosen[0].kind == kind else None
+        count = len(
+            self.window.document.case.original.fee_lines if kind == "fee" else self.window.document.case.original.lab_lines
+        )
+        where = count - 1 if at is None else at
+        text = self.tr("{0} Zeile(n) hinzugefügt").format(len(lines))
+        if not self.window.document.change_lines(lambda case: add_lines(case, kind, lines, at=where), text):
+            return False
+        self.window.select_row(kind, where + 1)
+        return True
+
+    def _change(self, change: Callable[[Case, str, int], Case], text: str, then: Callable[[int], int]) -> bool:
+        chosen = self.window.current_line()
+        if chosen is None:
+            self.window.statusBar().showMessage(self.tr("Bitte zuerst eine Zeile wählen"), 5000)
+            return False
+        model, index = chosen
+        kind = model.kind
+        if not self.window.document.change_lines(lambda case: change(case, kind, index), text):
+            return False
+        self.window.select_row(kind, then(index))
+        return True
+
+    def duplicate(self) -> bool:
+        return self._change(duplicate_line, self.tr("Zeile dupliziert"), lambda index: index + 1)
+
+    def delete(self) -> bool:
+        return self._change(lambda case, kind, index: delete_lines(case, kind, [index]), self.tr("Zeile gelöscht"), lambda i: i)
+
+    def move(self, offset: int) -> bool:
+        """The selected line one up (-1) or down (+1); False at the top or the bottom."""
+        chosen = self.window.current_line()
+        if chosen is not None and not 0 <= chosen[1] + offset < len(chosen[0].lines):
+            return False
+        change: Callable[[Case, str, int], Case] = lambda case, kind, index: move_line(case, kind, index, offset)  # noqa: E731
+        return self._change(change, self.tr("Zeile verschoben"), lambda index: index + offset)
+
+    def save_workbook(self, path: Path | None = None) -> bool:
+        """The plan as it stands (edits included) as a workbook in the canonical format, which `hkp` and the
+        window read again."""
+        window = self.window
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                window, self.tr("Plan als Arbeitsmappe speichern"), window.files.suggested("plan.xlsx"), "Excel (*.xlsx)"
+            )
+            if not name:
+                return False
+            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        from estimator.io.workbook import write_workbook  # noqa: PLC0415 - openpyxl writes when asked
+
+        try:
+            write_workbook(window.document.case.plan(), path)
+        except OSError as error:
+            window.show_error(self.tr("Nicht geschrieben"), file_problem(error))
+            return False
+        window.statusBar().showMessage(self.tr("Plan gespeichert: {0}").format(path), 10000)
+        return True

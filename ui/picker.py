@@ -1,0 +1,129 @@
+"""The service picker: GOZ, GOÄ and the lab list searched by number and by words, each with its fee at the
+threshold factor (or the lab list's maximum price); a service goes into the plan once for each tooth chosen on
+the tooth chart (none chosen: one line without a tooth), after the line selected, in one undoable step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from estimator.model import FeeLine, LabLine
+from estimator.money import eur, german_factor
+from estimator.planlines import new_fee_line, new_lab_line, teeth_of
+from estimator.rules.engine import tariff_of
+from estimator.tariff.services import Service, search
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ServicePicker(QDialog):
+    """Search, choose, insert; Enter inserts the service under the cursor and the dialog stays for the next."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("Leistung hinzufügen"))
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell"))
+        self.query.textChanged.connect(self.refresh)
+        self.query.returnPressed.connect(self.insert)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("GO"), self.tr("Nr."), self.tr("Leistung"), self.tr("Faktor"), self.tr("Betrag")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _index: self.insert())
+        self.teeth = QLabel()
+        self.teeth.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.insert_button = buttons.addButton(self.tr("Einfügen"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.insert_button.clicked.connect(self.insert)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.teeth)
+        layout.addWidget(buttons)
+        self.resize(820, 520)
+        self.found: list[Service] = []
+        window.tooth_chart.teeth_chosen.connect(lambda _teeth: self.show_teeth())
+        self.refresh()
+        self.show_teeth()
+
+    def day(self) -> dt.date:
+        """The treatment day of new lines: the plan date, else today."""
+        return self.window_.document.case.plan_date or dt.date.today()
+
+    def refresh(self) -> None:
+        document = self.window_.document
+        catalogues = tariff_of(document.estimate.plan, document.tariffs)[0].on(self.day())
+        self.found = search(catalogues, self.query.text())
+        lab_name = self.tr("Labor")
+        self.table.setRowCount(len(self.found))
+        for row, service in enumerate(self.found):
+            cells = [
+                service.schedule.value if service.schedule else lab_name,
+                service.number,
+                service.text,
+                german_factor(service.factor) if service.factor is not None else "",
+                eur(service.price) if service.price is not None else "–",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 3:
+                    item.setTextAlignment(RIGHT)
+                if column == 2:
+                    item.setToolTip(service.text)
+                self.table.setItem(row, column, item)
+        if self.found:
+            self.table.selectRow(0)
+
+    def show_teeth(self) -> None:
+        chosen = self.window_.tooth_chart.chosen
+        self.teeth.setText(
+            self.tr("Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.").format(
+                ", ".join(map(str, chosen))
+            )
+            if chosen
+            else self.tr("Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.")
+        )
+
+    def insert(self) -> bool:
+        """The chosen service into the plan, once per chosen tooth, after the selected line of its kind."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return False
+        service = self.found[rows[0].row()]
+        teeth: list[int | None] = [*self.window_.tooth_chart.chosen] or [None]
+        day = self.day()
+        lines: list[FeeLine | LabLine]
+        if service.kind == "fee":
+            assert service.schedule is not None and service.factor is not None
+            lines = [
+                new_fee_line(service.number, service.schedule, teeth_of([t] if t else []), day, service.factor) for t in teeth
+            ]
+        else:
+            price = service.price if service.price is not None else Decimal(0)
+            lines = [new_lab_line(service.number, teeth_of([t] if t else []), day, price) for t in teeth]
+        return self.window_.line_actions.add(service.kind, lines)

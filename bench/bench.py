@@ -3,7 +3,7 @@
 where a user starts a process; the figure quoted is the median, the comparison the median of the paired ratios.
 
 Usage: .venv/bin/python bench/bench.py [--runs N] [--plans N] [--memory-plans N]
-(`pip install -e '.[test,bench]'` brings python-calamine, the reading floor.)
+(The reading floor is python-calamine, which the program reads workbooks with too.)
 """
 
 from __future__ import annotations

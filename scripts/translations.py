@@ -99,12 +99,14 @@ ENGLISH = {
     "Anleitung – HKP-Schätzer": "Guide – HKP estimator (German)",
     "MwSt": "VAT",
     "Willkommen": "Welcome",
-    "<h3>Willkommen beim HKP-Schätzer</h3><p>Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.</p><p>Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor; die Vorlage zeigt, wie.</p><p>Hilfe → Anleitung (F1) erklärt alles Weitere.</p>": (
+    "<h3>Willkommen beim HKP-Schätzer</h3><p>Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.</p><p>Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor (die Vorlage zeigt, wie), oder er entsteht hier: „Neuer Plan“, dann Leistungen mit Strg+Einfg hinzufügen.</p><p>Hilfe → Anleitung (F1) erklärt alles Weitere.</p>": (
         "<h3>Welcome to the HKP estimator</h3><p>It works out from a treatment and cost plan what the tariff pays "
         "and what the patient pays – every line with its reason.</p><p>An example plan is open behind this window. "
-        "A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor; the template "
-        "shows how.</p><p>Help → Guide (F1) explains the rest.</p>"
+        "A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor (the template "
+        "shows how), or it is made here: “New plan”, then add services with Ctrl+Ins.</p>"
+        "<p>Help → Guide (F1) explains the rest.</p>"
     ),
+    "Neuer Plan": "New plan",
     "Beispiel ansehen": "See the example",
     "Plan öffnen …": "Open a plan …",
     "Excel-Vorlage speichern …": "Save the Excel template …",

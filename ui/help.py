@@ -11,6 +11,7 @@ from estimator.resources import RESOURCES
 
 if TYPE_CHECKING:
     from ui.files import FileActions
+    from ui.lineactions import LineActions
 
 GUIDE = RESOURCES / "help" / "anleitung.html"
 
@@ -35,7 +36,7 @@ class GuideDialog(QDialog):
 class WelcomeDialog(QDialog):
     """One screen at the first start without a file: the example is open behind it; open a plan or a template."""
 
-    def __init__(self, parent: QWidget, files: FileActions) -> None:
+    def __init__(self, parent: QWidget, files: FileActions, lines: LineActions) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Willkommen"))
         text = QLabel(
@@ -44,7 +45,8 @@ class WelcomeDialog(QDialog):
                 "<p>Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst "
                 "zahlt – jede Zeile mit Begründung.</p>"
                 "<p>Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe "
-                "mit den Blättern Patient, Leistungen und Labor; die Vorlage zeigt, wie.</p>"
+                "mit den Blättern Patient, Leistungen und Labor (die Vorlage zeigt, wie), oder er entsteht hier: "
+                "„Neuer Plan“, dann Leistungen mit Strg+Einfg hinzufügen.</p>"
                 "<p>Hilfe → Anleitung (F1) erklärt alles Weitere.</p>"
             )
         )
@@ -52,18 +54,24 @@ class WelcomeDialog(QDialog):
         self.example = QPushButton(self.tr("Beispiel ansehen"))
         self.open_plan = QPushButton(self.tr("Plan öffnen …"))
         self.template = QPushButton(self.tr("Excel-Vorlage speichern …"))
+        self.new_plan = QPushButton(self.tr("Neuer Plan"))
         self.example.setDefault(True)
         self.example.clicked.connect(self.accept)
-        self.files = files
+        self.files, self.lines = files, lines
+        self.new_plan.clicked.connect(self._new_plan)
         self.open_plan.clicked.connect(self._open_plan)
         self.template.clicked.connect(self._save_template)
         buttons = QDialogButtonBox()
-        for button in (self.example, self.open_plan, self.template):
+        for button in (self.example, self.open_plan, self.new_plan, self.template):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
         self.resize(560, 280)
+
+    def _new_plan(self) -> None:
+        self.accept()
+        self.lines.new_plan()
 
     def _open_plan(self) -> None:
         self.accept()

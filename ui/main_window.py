@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
     def welcome(self) -> None:
         from ui.help import WelcomeDialog  # noqa: PLC0415
 
-        self.welcome_dialog = WelcomeDialog(self, self.files)
+        self.welcome_dialog = WelcomeDialog(self, self.files, self.line_actions)
         self.welcome_dialog.open()
 
     def about(self) -> None:

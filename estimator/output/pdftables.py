@@ -48,6 +48,12 @@ def reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[st
     return kept
 
 
+def as_above(reason: str) -> str:
+    """A reason the line above gives too: its section, then "wie oben"."""
+    section, _, _ = reason.partition(": ")
+    return f"{section}: wie oben"
+
+
 def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, Any], lab: bool, title: str) -> Any:
     """The plan's fee or lab lines with what the estimate made of each, the reasons a line was lowered in red,
     and their sums; laid out a page at a time (estimator.output.pdfrows)."""
@@ -60,24 +66,31 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         "Leistung",
         "Menge" if lab else "Anz.",
         "E-Preis" if lab else "Faktor",
+        *(["MwSt"] if lab else []),
         "Betrag",
         "erstattungs-\nfähig",
         "Satz",
         "Erstattung",
     ]
     rows: list[list[Cell]] = []
+    before: list[str] = []  # the reasons of the row above: a reason repeated there is said once, then "wie oben"
     for result in results:
         line = result.line
         klass = f"Klasse {result.line_class.value}" + (" (von Hand)" if result.class_by_hand else "")
         if result.accident:
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]
-        parts += [(reason, REDUCTION) for reason in reasons_within(reasons(result))]
+        said = reasons_within(reasons(result))
+        parts += [(as_above(reason) if reason in before else reason, REDUCTION) for reason in said]
+        before = said
+        vat: list[Cell] = []
         if isinstance(line, FeeLine):
             count, factor = german_factor(line.count), german_factor(line.factor)
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
         else:
             count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code
+            rate = line.vat_percent if line.vat_percent is not None else tariff.on(result.date).profile.lab_default_vat
+            vat = [percent(rate / 100)]
         teeth = line.teeth.text
         rows.append(
             [
@@ -87,6 +100,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
                 parts,
                 count,
                 factor,
+                *vat,
                 german_number(result.billed),
                 german_number(result.eligible),
                 percent(result.rate),
@@ -94,8 +108,24 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             ]
         )
     total = [sum((getattr(r, name) for r in results), ZERO) for name in ("billed", "eligible", "benefit")]
-    rows.append(["", "", "", [("Summe", INK)], "", "", *map(german_number, total[:2]), "", german_number(total[2])])
-    widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
+    empty: list[Cell] = [""] * (3 if lab else 2)
+    rows.append(["", "", "", [("Summe", INK)], *empty, *map(german_number, total[:2]), "", german_number(total[2])])
+    if lab:
+        widths: tuple[float, ...] = (
+            16 * mm,
+            11 * mm,
+            11 * mm,
+            45 * mm,
+            9 * mm,
+            11 * mm,
+            9 * mm,
+            16 * mm,
+            16 * mm,
+            10 * mm,
+            16 * mm,
+        )
+    else:
+        widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
     return row_table(head, rows, RowStyle(widths, right_from=4), para(title, styles["h2"]))
 
 

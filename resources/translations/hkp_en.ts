@@ -254,7 +254,7 @@ No program here can show it.</translation>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="23" />
+        <location filename="../../ui/help.py" line="24" />
         <source>Anleitung – HKP-Schätzer</source>
         <translation>Guide – HKP estimator (German)</translation>
     </message>
@@ -886,29 +886,34 @@ Interpretation settings: {0}</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="40" />
+        <location filename="../../ui/help.py" line="41" />
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="43" />
-        <source>&lt;h3&gt;Willkommen beim HKP-Schätzer&lt;/h3&gt;&lt;p&gt;Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.&lt;/p&gt;&lt;p&gt;Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor; die Vorlage zeigt, wie.&lt;/p&gt;&lt;p&gt;Hilfe → Anleitung (F1) erklärt alles Weitere.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Welcome to the HKP estimator&lt;/h3&gt;&lt;p&gt;It works out from a treatment and cost plan what the tariff pays and what the patient pays – every line with its reason.&lt;/p&gt;&lt;p&gt;An example plan is open behind this window. A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor; the template shows how.&lt;/p&gt;&lt;p&gt;Help → Guide (F1) explains the rest.&lt;/p&gt;</translation>
+        <location filename="../../ui/help.py" line="44" />
+        <source>&lt;h3&gt;Willkommen beim HKP-Schätzer&lt;/h3&gt;&lt;p&gt;Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.&lt;/p&gt;&lt;p&gt;Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor (die Vorlage zeigt, wie), oder er entsteht hier: „Neuer Plan“, dann Leistungen mit Strg+Einfg hinzufügen.&lt;/p&gt;&lt;p&gt;Hilfe → Anleitung (F1) erklärt alles Weitere.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Welcome to the HKP estimator&lt;/h3&gt;&lt;p&gt;It works out from a treatment and cost plan what the tariff pays and what the patient pays – every line with its reason.&lt;/p&gt;&lt;p&gt;An example plan is open behind this window. A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor (the template shows how), or it is made here: “New plan”, then add services with Ctrl+Ins.&lt;/p&gt;&lt;p&gt;Help → Guide (F1) explains the rest.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="52" />
+        <location filename="../../ui/help.py" line="54" />
         <source>Beispiel ansehen</source>
         <translation>See the example</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="53" />
+        <location filename="../../ui/help.py" line="55" />
         <source>Plan öffnen …</source>
         <translation>Open a plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="54" />
+        <location filename="../../ui/help.py" line="56" />
         <source>Excel-Vorlage speichern …</source>
         <translation>Save the Excel template …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="57" />
+        <source>Neuer Plan</source>
+        <translation>New plan</translation>
     </message>
 </context>
 <context>

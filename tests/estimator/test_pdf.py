@@ -155,3 +155,12 @@ def test_the_summary_walks_from_the_total_to_the_benefit_cause_by_cause() -> Non
     nothing_taken = dataclasses.replace(result, lines=())
     _, empty = pdf_text(build_pdf(nothing_taken, load_tariffs(), ISSUED))
     assert "−" not in empty
+
+
+def test_a_reason_the_line_above_gives_is_said_once_and_lab_lines_show_their_vat() -> None:
+    result = estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_tariffs())
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    exhausted = [r for r in result.lines if r.kind == "lab" and r.benefit == 0]
+    assert len(exhausted) >= 3
+    assert text.count("ausgeschöpft") == 1 and text.count("Nr. II.3.2: wie oben") == len(exhausted) - 1
+    assert "MwSt" in text and text.count("7 %") >= len([r for r in result.lines if r.kind == "lab"])

@@ -35,3 +35,6 @@ def test_the_welcome_comes_once_and_opens_what_is_chosen(open_window: Any, setti
     dialog.template.click()
     assert not dialog.isVisible() and chosen == ["vorlage"]
     assert not welcome_once(window, first_start=True)
+    window.welcome()
+    window.welcome_dialog.new_plan.click()
+    assert window.document.estimate.lines == () and window.document.case.plan_date is not None

@@ -15,6 +15,9 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "bisher erstattet": "paid before",
+    "dieser Plan": "this plan",
+    "noch frei": "still free",
     "Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen": (
         "New plan: fill in the person on the left, add services with Ctrl+Ins"
     ),

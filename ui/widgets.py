@@ -38,12 +38,12 @@ class CapChart(QWidget):
     def __init__(self, document: CaseDocument) -> None:
         super().__init__()
         self.document = document
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(78)
         self.setToolTip(self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei"))
         document.changed.connect(self.update)
 
     def sizeHint(self) -> QSize:
-        return QSize(380, 76)
+        return QSize(380, 92)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         years = self.document.estimate.limits.staged_cap
@@ -59,7 +59,8 @@ class CapChart(QWidget):
             painter.drawText(self.rect().adjusted(4, 0, -4, 0), flags, text)
             return
         widest = max(year.cumulative_cap for year in years)
-        height = max(12, min(18, (self.height() - 4) // len(years) - 4))
+        legend = 14
+        height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
         label_width = 150
         for position, year in enumerate(years):
             top = 2 + position * (height + 4)
@@ -73,10 +74,33 @@ class CapChart(QWidget):
             for amount, colour in ((year.used_before, USED_BEFORE), (year.used_by_plan, THIS_PLAN), (year.left, LEFT)):
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
+                value = eur(amount)
+                if amount and painter.fontMetrics().horizontalAdvance(value) + 6 < width:  # the euros where they fit
+                    painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
+                    painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, value)
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
+        self._legend(painter, QRectF(0, self.height() - legend, self.width(), legend))
         painter.end()
+
+    def _legend(self, painter: QPainter, area: QRectF) -> None:
+        """What the colours of the bars mean, in a smaller type, right-aligned under the bars."""
+        small = QFont(painter.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
+        painter.setFont(small)
+        texts = (self.tr("bisher erstattet"), self.tr("dieser Plan"), self.tr("noch frei"))
+        width = sum(16 + painter.fontMetrics().horizontalAdvance(text) for text in texts) + 8 * len(texts)
+        x = max(area.left(), area.right() - width)
+        for colour, text in (
+            (USED_BEFORE, self.tr("bisher erstattet")),
+            (THIS_PLAN, self.tr("dieser Plan")),
+            (LEFT, self.tr("noch frei")),
+        ):
+            painter.fillRect(QRectF(x, area.top() + 3, 9, 9), colour)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(x + 12, area.top(), 200, area.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            x += 24 + painter.fontMetrics().horizontalAdvance(text)
 
 
 class TotalsBar(QFrame):

@@ -32,6 +32,7 @@ CELL_REFERENCES = re.compile(rb'<c r="([A-Za-z]{1,12})([0-9]{1,12})"')
 # Elements of a worksheet whose names begin like a cell's or a row's: every other "<c" is a cell, every other "<row" a row.
 OTHER_C = (b"<co", b"<cf", b"<cu", b"<ce")  # col, cols, colBreaks, cfRule, customSheetView, cellWatch, ...
 OTHER_ROW = (b"<rowBreaks",)
+FORMULA_STARTS = tuple(b"<f" + end for end in (b">", b" ", b"/", b"\n", b"\t", b"\r"))  # not <formula1> of a validation
 SHARED_TYPE = re.compile(rb"""\st\s*=\s*["']s["']""")
 ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
@@ -131,7 +132,7 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
 def _may_hold_formulas_or_errors(window: bytes) -> bool:
     """Whether a window holds a formula or an error value (or only looks as if: then the part is read in detail
     for nothing); plain byte searches first, the pattern for unusual spellings only where they could be."""
-    if b"<f" in window or b't="e"' in window or b"t='e'" in window:
+    if any(mark in window for mark in FORMULA_STARTS) or b't="e"' in window or b"t='e'" in window:
         return True
     unusual = b":f" in window or b"t =" in window or b"t=\n" in window or b"t= " in window
     return unusual and bool(FORMULA_TAG.search(window) or ERROR_TYPE.search(window))

@@ -18,9 +18,24 @@
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="67" />
+        <location filename="../../ui/widgets.py" line="68" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="91" />
+        <source>bisher erstattet</source>
+        <translation>paid before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="92" />
+        <source>dieser Plan</source>
+        <translation>this plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="93" />
+        <source>noch frei</source>
+        <translation>still free</translation>
     </message>
 </context>
 <context>
@@ -804,23 +819,23 @@ Price lists: {1}</translation>
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="183" />
-        <location filename="../../ui/widgets.py" line="198" />
+        <location filename="../../ui/widgets.py" line="202" />
+        <location filename="../../ui/widgets.py" line="217" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="186" />
+        <location filename="../../ui/widgets.py" line="205" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="264" />
+        <location filename="../../ui/widgets.py" line="283" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="265" />
+        <location filename="../../ui/widgets.py" line="284" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -828,39 +843,39 @@ Price lists: {1}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="99" />
+        <location filename="../../ui/widgets.py" line="118" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="119" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/widgets.py" line="120" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="102" />
+        <location filename="../../ui/widgets.py" line="121" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="140" />
+        <location filename="../../ui/widgets.py" line="159" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="157" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="157" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -96,3 +96,11 @@ def test_entity_declarations_in_a_sheet_are_refused_before_any_reader(tmp_path: 
     path = one_sheet_workbook(tmp_path / "dtd.xlsx", [b'<!DOCTYPE x [<!ENTITY e "x">]>', TEXT_HEADER_ROW])
     assert main(["estimate", str(path)]) == 2
     assert "XML-Entitäten" in capsys.readouterr().err
+
+
+def test_only_sheets_with_formulas_or_errors_are_read_in_detail(tmp_path: Path) -> None:
+    path = canonical().write(tmp_path / "plan.xlsx")  # its lists of allowed values hold <formula1>, no cell formula
+    assert not any(scan.detailed for scan in survey_workbook(path).scans.values())
+    add_formulas(path, {("Leistungen", "H2"): "=F2*2"})
+    detailed = {part for part, scan in survey_workbook(path).scans.items() if scan.detailed}
+    assert len(detailed) == 1

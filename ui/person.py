@@ -173,6 +173,8 @@ class PersonPanel(QGroupBox):
         self.street.setText(person.street)
         self.postcode.setText(person.postcode)
         self.city.setText(person.city)
+        for field in (self.name, self.insurance_number, self.street, self.city):
+            field.setCursorPosition(0)  # a text longer than the field shows its beginning
         self.variant.setCurrentText(self.document.estimate.variant)
         self.birth_date.setText(german_date(person.birth_date))
         self.insurance_start.setText(german_date(person.insurance_start))

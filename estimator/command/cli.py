@@ -244,7 +244,9 @@ def run_batch_command(options: argparse.Namespace) -> int:
     missing = [str(item) for item in options.inputs if not item.exists()]
     if missing:
         raise UsageError("nicht gefunden: " + ", ".join(missing))
-    files = plan_files(options.inputs)
+    named = {item.resolve() for item in options.inputs if not item.is_dir()}
+    target = options.out.resolve()  # a summary written into a folder of plans is no plan the next time
+    files = [path for path in plan_files(options.inputs) if path.resolve() != target or path.resolve() in named]
     if not files:
         raise UsageError(
             "keine Arbeitsmappe (.xlsx, .xlsm) und kein Fall (.hkp.json) gefunden in: " + ", ".join(map(str, options.inputs))

@@ -93,3 +93,15 @@ def test_estimate_as_workbook_holds_every_line_with_its_reasons(tmp_path: Path) 
     assert money(overview["davon Implantatgrenze"]) == Decimal("671.17")
     assert overview["Eigenanteil nach Ursachen"] == "davon Implantatgrenze 671,17\u00a0€, Erstattungssatz 158,98\u00a0€"
     assert [row[2] for row in workbook["Hinweise"].iter_rows(min_row=2, values_only=True)] == [f.code for f in result.findings]
+
+
+def test_a_summary_written_into_the_folder_of_plans_is_not_read_as_a_plan_next_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("crown_basic", "implant_limit"):
+        shutil.copy(GOLDEN / f"{name}.xlsx", tmp_path / f"{name}.xlsx")
+    out = tmp_path / "uebersicht.xlsx"
+    for _ in range(2):
+        assert main(["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]) == 0
+        assert "(2 Pläne, davon 0 nicht lesbar)" in capsys.readouterr().out
+    assert main(["batch", str(out), str(tmp_path / "crown_basic.xlsx"), "--out", str(out)]) == 2  # named: never replaced

@@ -7,6 +7,8 @@ import re
 from estimator.auslegung import setting_value
 from estimator.model import Estimate
 from estimator.money import eur, german_date, percent
+from estimator.rules.engine import tariff_of
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
     by_severity,
     finding_text,
@@ -14,6 +16,7 @@ from estimator.wording import (
     limit_sentences,
     reductions_sentence,
     rule_text,
+    setting_text,
     severity_label,
     step_text,
     versions_text,
@@ -90,8 +93,9 @@ def estimate_text(estimate: Estimate) -> str:
             where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
             section = f" ({f.section})" if f.section else ""
             out.append(f"  {severity_label(f.severity)}: {finding_text(f)}{section}{where}")
-    settings = ", ".join(f"{k}={setting_value(v)}" for k, v in estimate.settings.items())
-    out.append(f"\nAuslegung: {settings}")
+    names = tariff_of(estimate.plan, load_tariffs())[0].profile.auslegung_names
+    out.append("\nAuslegung (ändern mit --set NAME=WERT):")
+    out += [f"  {setting_text(names, k, v)} ({k}={setting_value(v)})" for k, v in estimate.settings.items()]
     out.append("Stand: " + versions_text(estimate.versions))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
     return terminal_safe("\n".join(out) + "\n")

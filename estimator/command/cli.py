@@ -15,6 +15,7 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
+from estimator.command import argtexts
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
 from estimator.letterhead import NOTE_LIMIT, Letterhead, LetterheadError
@@ -89,6 +90,7 @@ def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argtexts.install()
     parser = argparse.ArgumentParser(
         prog="hkp", description="Die Erstattung des Versicherers für einen Heil- und Kostenplan schätzen."
     )

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from estimator.command.cli import main
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
@@ -126,3 +128,15 @@ def test_an_output_into_a_folder_that_is_not_there_is_said_in_german(tmp_path: P
     assert main(["estimate", str(CROWN), "--pdf", str(tmp_path / "fehlt" / "x.pdf")]) == 2
     err = capsys.readouterr().err  # type: ignore[attr-defined]
     assert err.strip() == f"hkp: {tmp_path / 'fehlt' / 'x.pdf'}: Datei oder Ordner nicht gefunden"
+
+
+def test_the_command_line_speaks_german_in_its_help_and_its_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as wrong:
+        main(["estimate", "--bogus"])
+    assert wrong.value.code == 2
+    err = capsys.readouterr().err
+    assert "Aufruf: hkp" in err and "Fehler: unbekannte Angaben: --bogus" in err and "usage" not in err
+    with pytest.raises(SystemExit):
+        main(["estimate", "--help"])
+    out = capsys.readouterr().out
+    assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "show this help" not in out

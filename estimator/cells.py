@@ -199,10 +199,10 @@ def parse_postcode(value: Any) -> str:
     foreign one of 2 to 10 letters, digits, spaces and hyphens."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100_000:
-        return f"{value:05d}"
+    if isinstance(value, int) and not isinstance(value, bool) and 1_000 <= value < 100_000:
+        return f"{value:05d}"  # German postcodes run from 01001 to 99998
     text = str(value).strip()
-    if isinstance(value, str) and POSTCODE.fullmatch(text):
+    if isinstance(value, str) and POSTCODE.fullmatch(text) and any(char.isdigit() for char in text):
         return text
     raise cell_error(Code.CELL_POSTCODE, value)
 

@@ -5,15 +5,20 @@ a logo that is a PNG or JPEG of at most 2 MB."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from estimator.files import file_problem
 from estimator.model import MAX_NOTE
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
+FIELD_NAMES = {"practice": "Name der Praxis", "address": "Anschrift", "phone": "Telefon", "email": "E-Mail", "logo": "Logo"}
+NOTE_LINES = 30  # lines of the note to the patient: it stays a note, not a letter of its own
+TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 NOTE_LIMIT = MAX_NOTE
 
 
@@ -35,9 +40,9 @@ class Letterhead:
         for name, limit in TEXT_LIMITS.items():
             value = getattr(self, name)
             if not isinstance(value, str):
-                raise LetterheadError(f"Briefkopf, {name}: Text erwartet")
+                raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]} ({name}): Text erwartet")
             if len(value) > limit:
-                raise LetterheadError(f"Briefkopf, {name}: höchstens {limit} Zeichen, {len(value)} angegeben")
+                raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]}: höchstens {limit} Zeichen, {len(value)} angegeben")
         if self.logo:
             logo_problem(Path(self.logo))
 
@@ -50,9 +55,15 @@ class Letterhead:
                 raise LetterheadError(f"{path.name}: ein Briefkopf hat höchstens 64 KB")
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as error:
-            raise LetterheadError(f"{path}: nicht lesbar ({error.strerror or error})") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise LetterheadError(f"{path.name}: kein gültiger Briefkopf (TOML): {error}") from None
+            raise LetterheadError(f"Briefkopf: {file_problem(error)}") from None
+        except UnicodeDecodeError:
+            raise LetterheadError(f"{path.name}: kein gültiger Briefkopf, die Datei ist kein UTF-8-Text") from None
+        except tomllib.TOMLDecodeError as error:
+            place = TOML_PLACE.search(str(error))
+            where = f" in Zeile {place[1]}, Spalte {place[2]}" if place else ""
+            raise LetterheadError(
+                f'{path.name}: kein gültiger Briefkopf (TOML-Fehler{where}); Muster: practice = "Praxis …"'
+            ) from None
         known = {field.name for field in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
@@ -73,15 +84,25 @@ def logo_problem(path: Path) -> None:
         size = path.stat().st_size
         head = path.read_bytes()[:8] if size <= MAX_LOGO_BYTES else b""
     except OSError as error:
-        raise LetterheadError(f"Logo {path}: nicht lesbar ({error.strerror or error})") from None
+        raise LetterheadError(f"Logo: {file_problem(error)}") from None
     if size > MAX_LOGO_BYTES:
         raise LetterheadError(f"Logo {path.name}: höchstens 2 MB, die Datei hat {size // 1024} KB")
     if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
         raise LetterheadError(f"Logo {path.name}: kein PNG- oder JPEG-Bild")
+    data = path.read_bytes()
+    whole = b"IEND" in data[-16:] if head.startswith(b"\x89PNG") else data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if not whole:
+        raise LetterheadError(f"Logo {path.name}: das Bild ist unvollständig oder beschädigt")
+
+
+DEL_ESCAPED = "\\u007f"
 
 
 def to_toml(letterhead: Letterhead) -> str:
-    """The letterhead as a file that `hkp estimate --letterhead` reads (JSON strings are TOML strings)."""
-    return "".join(
-        f"{field.name} = {json.dumps(getattr(letterhead, field.name), ensure_ascii=False)}\n" for field in fields(letterhead)
-    )
+    """The letterhead as a file that `hkp estimate --letterhead` reads (JSON strings are TOML strings once DEL,
+    which JSON leaves as it is, is escaped too)."""
+    lines = []
+    for field in fields(letterhead):
+        text = json.dumps(getattr(letterhead, field.name), ensure_ascii=False).replace(chr(127), DEL_ESCAPED)
+        lines.append(f"{field.name} = {text}\n")
+    return "".join(lines)

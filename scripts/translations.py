@@ -15,6 +15,20 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).": (
+        "Please type a number or words (symbols alone find nothing)."
+    ),
+    "Nichts gefunden für „{0}“.": "Nothing found for “{0}”.",
+    "{0}: {1} geändert": "{0}: {1} changed",
+    "Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.": (
+        "The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines."
+    ),
+    "Verschieben nur, wenn alle Zeilen zu sehen sind": "Lines move only while all lines are shown",
+    "Plan gespeichert": "Plan saved",
+    "{0}\n\nDie Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.": (
+        "{0}\n\nThe workbook holds the lines and the person. Reviews and the note to the patient are kept in the case "
+        "only: please also “Save case”."
+    ),
     "bisher erstattet": "paid before",
     "dieser Plan": "this plan",
     "noch frei": "still free",

@@ -18,6 +18,7 @@ from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
+from estimator.letterhead import NOTE_LINES
 from estimator.model import MAX_NOTE, Estimate, Override, Person
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
@@ -91,7 +92,7 @@ class CaseDocument(QObject):
         for path in (self.path, self.source):
             if path:
                 return path.name
-        return self.tr("Neuer Fall")
+        return self.tr("Neuer Plan")
 
     def _set_case(self, case: Case, result: Estimate | None = None) -> None:
         self.case = case
@@ -139,9 +140,9 @@ class CaseDocument(QObject):
         where = ""
         if 0 <= index < len(lines):
             where = f"{lines[index].sheet} Zeile {lines[index].row}, {EDITABLE.get(kind, {}).get(name, name)}: "
-        return self._push(
-            lambda: self.case.with_edit(key, text), self.tr("Zeile {0}: {1} geändert").format(index + 1, name), where
-        )
+        label = f"{lines[index].sheet} Zeile {lines[index].row}" if 0 <= index < len(lines) else f"Zeile {index + 1}"
+        field = EDITABLE.get(kind, {}).get(name, name)
+        return self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
 
     def set_override(self, sheet: str, row: int, override: Override | None) -> bool:
         """A reviewer's decision on one line (None: take it back); undoable like every edit."""
@@ -170,8 +171,12 @@ class CaseDocument(QObject):
 
     def edit_note(self, text: str) -> bool:
         """The note to the patient that the letter prints; refused when longer than a letter takes."""
-        if len(text) > MAX_NOTE:
-            self.refused.emit(self.tr("Der Text an den Patienten hat {0} Zeichen; höchstens {1}.").format(len(text), MAX_NOTE))
+        if len(text) > MAX_NOTE or text.count("\n") >= NOTE_LINES:
+            self.refused.emit(
+                self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.").format(
+                    len(text), text.count("\n") + 1, MAX_NOTE, NOTE_LINES
+                )
+            )
             return False
         return self._push(lambda: dataclasses.replace(self.case, note=text), self.tr("Text an den Patienten geändert"))
 

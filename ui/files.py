@@ -160,6 +160,7 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         window = self.window
+        window.note_editor.take()
         try:
             window.document.save(path)
         except OSError as error:
@@ -186,6 +187,7 @@ class FileActions(QObject):
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         window = self.window
+        window.note_editor.take()  # the note as typed, also when the typing has not paused yet
         letterhead, left_out = stored_letterhead(window.settings)
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf ohne Logo: {0}").format(left_out), 15000)

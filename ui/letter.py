@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.files import atomic_write_text
+from estimator.files import atomic_write_text, file_problem
 from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, to_toml
 from estimator.model import MAX_NOTE
 from ui.document import CaseDocument
@@ -91,7 +91,7 @@ class PracticeDialog(QDialog):
         try:
             letterhead = Letterhead(
                 self.practice.text().strip(),
-                self.address.toPlainText().strip()[: TEXT_LIMITS["address"] + 1],
+                self.address.toPlainText().strip(),
                 self.phone.text().strip(),
                 self.email.text().strip(),
                 self.logo.text().strip(),
@@ -123,7 +123,7 @@ class PracticeDialog(QDialog):
         try:
             atomic_write_text(path, to_toml(letterhead))
         except OSError as error:
-            self.problem.setText(f"{path}: {error.strerror or error}")
+            self.problem.setText(file_problem(error))
             return False
         return True
 
@@ -147,6 +147,7 @@ class NoteEditor(QWidget):
             self.tr("Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“")
         )
         self.text.setPlainText(document.case.note)
+        self.synced = document.case.note  # the case's note the editor last showed or gave
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(NOTE_PAUSE_MS)
@@ -160,12 +161,20 @@ class NoteEditor(QWidget):
         layout.addWidget(self.text)
         document.changed.connect(self.refresh)
 
-    def take(self) -> None:
+    def take(self) -> bool:
+        """The text into the case; a text the case cannot take stays in the editor with the reason."""
         self.timer.stop()
         text = self.text.toPlainText()
-        if text != self.document.case.note:
-            self.document.edit_note(text)
+        if text == self.document.case.note:
+            return True
+        taken = self.document.edit_note(text)
+        if taken:
+            self.synced = text
+        return taken
 
     def refresh(self) -> None:
-        if self.text.toPlainText() != self.document.case.note and not self.timer.isActive():
-            self.text.setPlainText(self.document.case.note)
+        """Show the case's note when it changed (undo, redo); what is typed here is never replaced otherwise."""
+        note = self.document.case.note
+        if note != self.synced and not self.timer.isActive():
+            self.synced = note
+            self.text.setPlainText(note)

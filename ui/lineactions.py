@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from estimator.case import Case
 from estimator.files import file_problem
-from estimator.model import FeeLine, LabLine, Plan
+from estimator.model import FeeLine, LabLine, Person, Plan
 from estimator.planlines import add_lines, delete_lines, duplicate_line, move_line
 from ui.document import CaseDocument
 
@@ -34,7 +34,8 @@ class LineActions(QObject):
         if window.tasks.say_busy() or not window.may_discard():
             return False
         window.document.discard_autosave()
-        case = Case.from_plan(Plan(plan_date=dt.date.today()))
+        profile = window.document.tariffs.default.profile  # the tariff named, so no finding asks for one
+        case = Case.from_plan(Plan(person=Person(variant=profile.default_variant), plan_date=dt.date.today()))
         window.set_document(CaseDocument(case, None, None, window.document.autosave_enabled))
         window.statusBar().showMessage(self.tr("Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen"), 10000)
         return True
@@ -82,6 +83,9 @@ class LineActions(QObject):
         chosen = self.window.current_line()
         if chosen is not None and not 0 <= chosen[1] + offset < len(chosen[0].lines):
             return False
+        if self.window.fee_filter.filtering() or self.window.lab_filter.filtering():
+            self.window.statusBar().showMessage(self.tr("Verschieben nur, wenn alle Zeilen zu sehen sind"), 5000)
+            return False
         change: Callable[[Case, str, int], Case] = lambda case, kind, index: move_line(case, kind, index, offset)  # noqa: E731
         return self._change(change, self.tr("Zeile verschoben"), lambda index: index + offset)
 
@@ -103,5 +107,14 @@ class LineActions(QObject):
         except OSError as error:
             window.show_error(self.tr("Nicht geschrieben"), file_problem(error))
             return False
+        case = window.document.case
+        if case.overrides or case.note:  # a workbook has no place for them: say so, they stay in the case
+            window.show_note(
+                self.tr("Plan gespeichert"),
+                self.tr(
+                    "{0}\n\nDie Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten "
+                    "stehen nur im Fall: bitte auch „Fall speichern“."
+                ).format(path),
+            )
         window.statusBar().showMessage(self.tr("Plan gespeichert: {0}").format(path), 10000)
         return True

@@ -70,7 +70,10 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------------------
     def set_document(self, document: CaseDocument) -> None:
-        """Show a case: builds the panels around it (the old case's panels go with it)."""
+        """Show a case: builds the panels around it (the old case's panels go with it, the picker too)."""
+        picker = getattr(self.line_actions, "picker", None)
+        if picker is not None:
+            picker.close()
         self.document = document
         self.undo_action, self.redo_action = self.menus.fill_edit_menu(document)
 
@@ -241,6 +244,8 @@ class MainWindow(QMainWindow):
                 continue
             if not proxy.mapFromSource(model.index(number, 0)).isValid():
                 self.filter_tooth(None)
+                self.waterfall.chosen = None
+                self.filter_cause(None)
             self.lines_tabs.setCurrentIndex(tab)
             index = proxy.mapFromSource(model.index(number, 0))
             view.selectionModel().setCurrentIndex(
@@ -361,7 +366,8 @@ class MainWindow(QMainWindow):
 
     def may_discard(self) -> bool:
         """True when the open case is saved, or the user saved it or chose to discard the changes."""
-        if self.document.is_saved:
+        kept = self.note_editor.take()  # a note typed a moment ago belongs to the case first
+        if self.document.is_saved and kept:  # a note the case could not take would be lost: asked about below
             return True
         answer = self.ask_on_close(
             self.tr("Ungespeicherte Änderungen"), self.tr("Die Änderungen an „{0}“ speichern?").format(self.document.title())

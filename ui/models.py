@@ -247,6 +247,10 @@ class ToothFilter(QSortFilterProxyModel):
         self.tooth: int | None = None
         self.cause: Cause | None = None
 
+    def filtering(self) -> bool:
+        """Whether some lines are hidden."""
+        return self.tooth is not None or self.cause is not None
+
     def set_cause(self, cause: Cause | None) -> None:
         self.beginFilterChange()
         self.cause = cause

@@ -5,6 +5,7 @@ the tooth chart (none chosen: one line without a tooth), after the line selected
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -52,12 +54,18 @@ class ServicePicker(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 56), (1, 64), (3, 56), (4, 96)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.insert())
         self.teeth = QLabel()
         self.teeth.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.insert_button = buttons.addButton(self.tr("Einfügen"), QDialogButtonBox.ButtonRole.ActionRole)
+        for button in buttons.buttons():  # Enter inserts (the search field takes it), and the dialog stays
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.insert_button.clicked.connect(self.insert)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,6 +106,13 @@ class ServicePicker(QDialog):
                 self.table.setItem(row, column, item)
         if self.found:
             self.table.selectRow(0)
+        words = re.findall(r"\w+", self.query.text())
+        if self.query.text().strip() and not words:
+            self.teeth.setText(self.tr("Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts)."))
+        elif words and not self.found:
+            self.teeth.setText(self.tr("Nichts gefunden für „{0}“.").format(self.query.text().strip()))
+        else:
+            self.show_teeth()
 
     def show_teeth(self) -> None:
         chosen = self.window_.tooth_chart.chosen

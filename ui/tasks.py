@@ -146,7 +146,7 @@ class Tasks(QObject):
         if error is None:
             task.done(result)
         else:
-            LOG.warning("%s fehlgeschlagen: %s", task.title, type(error).__name__)  # the kind only: no patient data
+            LOG.warning("Aufgabe fehlgeschlagen: %s", type(error).__name__)  # the kind only: a title may name a patient
             message = self.tr("{0} fehlgeschlagen: {1}").format(task.title, self.describe(error))
             self.status_bar.showMessage(message, ERROR_SHOWN_MS)
             if task.failed is not None:

@@ -92,7 +92,7 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
             part = survey.parts.get(meta.name, "")
             try:
                 grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-                special = special_cells(path, part) if survey.detailed(part) else {}
+                special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                 rows = _bounded_rows(
                     path, meta.name, (_values(cells, number, special) for number, cells in enumerate(grid, start=1)), budget
                 )
@@ -104,11 +104,19 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
     return sheets
 
 
-def _values(cells: list[Any], number: int, special: dict[tuple[int, int], object]) -> tuple[Any, ...]:
+def by_row(special: dict[tuple[int, int], object]) -> dict[int, list[tuple[int, object]]]:
+    """The special cells of a sheet grouped by row: each row looks at its own only."""
+    rows: dict[int, list[tuple[int, object]]] = {}
+    for (row, index), value in special.items():
+        rows.setdefault(row, []).append((index, value))
+    return rows
+
+
+def _values(cells: list[Any], number: int, special: dict[int, list[tuple[int, object]]]) -> tuple[Any, ...]:
     """A row as both readers give it: no value for an empty cell, whole numbers as int, no empty cells at its end."""
     values = [_plain(value) for value in cells[:MAX_COLUMNS]]
-    for (row, index), value in special.items() if special else ():
-        if row == number and index < MAX_COLUMNS:
+    for index, value in special.get(number, ()) if special else ():
+        if index < MAX_COLUMNS:
             values += [None] * (index + 1 - len(values))
             values[index] = value
     while values and values[-1] is None:
@@ -142,7 +150,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                     worksheet.reset_dimensions()
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
                 try:
-                    special = special_cells(path, part) if survey.detailed(part) else {}
+                    special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                     cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
                     values = (_values(list(row), number, special) for number, row in enumerate(cells, start=1))
                     rows = _bounded_rows(path, worksheet.title, values, budget)

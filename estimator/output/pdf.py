@@ -10,11 +10,11 @@ from xml.sax.saxutils import escape
 
 from estimator.files import atomic_write_bytes
 from estimator.kinds import Severity
-from estimator.letterhead import NOTE_LIMIT, Letterhead
+from estimator.letterhead import NOTE_LIMIT, NOTE_LINES, Letterhead
 from estimator.model import Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
-from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page
+from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width
 from estimator.output.pdfstyle import (
     ACCENT,
     FONT,
@@ -165,7 +165,7 @@ def build_pdf(
     practice = fit(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     patient = fit(person.name or "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
-    note_text = escape(fit(note.strip(), NOTE_LIMIT)).replace("\n", "<br/>")
+    note_text = escape(fit("\n".join(note.strip().splitlines()[:NOTE_LINES]), NOTE_LIMIT)).replace("\n", "<br/>")
 
     story: list[Any] = [
         NextPageTemplate("later"),
@@ -237,7 +237,9 @@ def build_pdf(
     )
 
     buffer = io.BytesIO()
-    footer = f"{fit(patient, 40)} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {fit(practice, 40)}"
+    footer = fit_width(
+        f"{patient} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}", FONT, 7.5, 130 * mm
+    )
     width, height = A4
     body = (20 * mm, 22 * mm, width - 40 * mm)  # left, bottom, width of the text on every page
     document = BaseDocTemplate(

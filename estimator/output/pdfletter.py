@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.letterhead import logo_problem
-from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, fit
+from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY
 
 MM = 72 / 25.4
 PAGE_HEIGHT = 297 * MM
@@ -35,6 +35,23 @@ class FirstPage:
     info: tuple[tuple[str, str], ...]  # the information block: label, value
 
 
+def fit_width(text: str, font: str, size: float, width: float) -> str:
+    """The text cut (with "…") so that it is at most `width` points wide in this font and size."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest beginning that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
 def draw_first_page(canvas: Any, first: FirstPage) -> None:
     """Draw the letterhead, the address field, the information block and the marks onto the first page."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab loads only when a PDF is made
@@ -42,12 +59,13 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT
     canvas.setFillColor(HexColor(INK))
+    head_width = (190 - 25) * MM - (LOGO_BOX[0] + 4 * MM if first.logo else 0)  # left of the logo
     canvas.setFont(f"{FONT}-Bold", 14)
-    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - 18 * MM, fit(first.practice, 70))
+    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - 18 * MM, fit_width(first.practice, f"{FONT}-Bold", 14, head_width))
     canvas.setFont(FONT, 8)
     canvas.setFillColor(HexColor(MUTED))
     for number, line in enumerate(first.practice_lines[:3]):
-        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (24 + 4 * number) * MM, fit(line, 110))
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (24 + 4 * number) * MM, fit_width(line, FONT, 8, head_width))
     if first.logo:
         _draw_logo(canvas, first.logo)
     canvas.setStrokeColor(HexColor(ACCENT))
@@ -56,11 +74,13 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
 
     return_line = " · ".join([first.practice, *first.practice_lines[:1]])
     canvas.setFont(FONT, 6.5)
-    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, fit(return_line, 90))
+    field = ADDRESS_WIDTH - 5 * MM  # the address field, less its inner margin
+    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, fit_width(return_line, FONT, 6.5, field))
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(FONT, 10)
     for number, line in enumerate(first.recipient[:6]):
-        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM, fit(line, LINE_LIMIT))
+        y = top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, fit_width(line, FONT, 10, field))
 
     for number, (label, value) in enumerate(first.info):
         y = top - INFO_TOP - 4.5 * number * MM
@@ -69,7 +89,7 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
         canvas.drawString(INFO_LEFT, y, label)
         canvas.setFont(FONT, 8.5)
         canvas.setFillColor(HexColor(INK))
-        canvas.drawString(INFO_LEFT + 30 * MM, y, fit(value, 36))
+        canvas.drawString(INFO_LEFT + 30 * MM, y, fit_width(value, FONT, 8.5, 190 * MM - INFO_LEFT - 30 * MM))
 
     canvas.setStrokeColor(HexColor(RULE_GREY))
     canvas.setLineWidth(0.5)

@@ -4,6 +4,7 @@ number and by words ("krone", "2210", "implantat"): what the service picker of t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -61,9 +62,9 @@ def _listed(catalogues: Catalogues) -> tuple[Service, ...]:
 
 def search(catalogues: Catalogues, query: str, limit: int = MAX_RESULTS) -> list[Service]:
     """The services whose number or words hold every word of the query; an exact number first."""
-    words = re.findall(r"\w+", query.lower()[:MAX_QUERY])
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", query).lower()[:MAX_QUERY])  # full-width letters too
     if not words:
-        return list(services(catalogues)[:limit])
+        return [] if query.strip() else list(services(catalogues)[:limit])
     matches = [service for service in services(catalogues) if all(word in service.key for word in words)]
     matches.sort(key=lambda service: (service.number.lower() not in words, not service.number.startswith(words[0])))
     return matches[:limit]

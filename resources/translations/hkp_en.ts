@@ -23,17 +23,20 @@
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="91" />
+        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="96" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="97" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="93" />
+        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="98" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -41,42 +44,42 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="94" />
-        <source>Neuer Fall</source>
-        <translation>New case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="117" />
+        <location filename="../../ui/document.py" line="118" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="143" />
-        <source>Zeile {0}: {1} geändert</source>
-        <translation>Line {0}: {1} changed</translation>
+        <location filename="../../ui/document.py" line="95" />
+        <source>Neuer Plan</source>
+        <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="148" />
+        <location filename="../../ui/document.py" line="145" />
+        <source>{0}: {1} geändert</source>
+        <translation>{0}: {1} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="149" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="153" />
+        <location filename="../../ui/document.py" line="154" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="174" />
-        <source>Der Text an den Patienten hat {0} Zeichen; höchstens {1}.</source>
-        <translation>The note to the patient has {0} characters; at most {1}.</translation>
+        <location filename="../../ui/document.py" line="176" />
+        <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
+        <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="176" />
+        <location filename="../../ui/document.py" line="181" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="179" />
+        <location filename="../../ui/document.py" line="184" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -84,22 +87,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="339" />
+        <location filename="../../ui/models.py" line="343" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="339" />
+        <location filename="../../ui/models.py" line="343" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="339" />
+        <location filename="../../ui/models.py" line="343" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="339" />
+        <location filename="../../ui/models.py" line="343" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -142,52 +145,52 @@
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="167" />
+        <location filename="../../ui/files.py" line="168" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="168" />
+        <location filename="../../ui/files.py" line="169" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="172" />
+        <location filename="../../ui/files.py" line="173" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="211" />
+        <location filename="../../ui/files.py" line="213" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="216" />
+        <location filename="../../ui/files.py" line="218" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="200" />
+        <location filename="../../ui/files.py" line="202" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="191" />
+        <location filename="../../ui/files.py" line="193" />
         <source>Briefkopf ohne Logo: {0}</source>
         <translation>Letterhead without logo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="202" />
+        <location filename="../../ui/files.py" line="204" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="219" />
+        <location filename="../../ui/files.py" line="221" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="220" />
+        <location filename="../../ui/files.py" line="222" />
         <source>Das PDF liegt in
 {0}
 
@@ -198,47 +201,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="228" />
+        <location filename="../../ui/files.py" line="230" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="229" />
+        <location filename="../../ui/files.py" line="231" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="246" />
+        <location filename="../../ui/files.py" line="248" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="248" />
+        <location filename="../../ui/files.py" line="250" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="262" />
+        <location filename="../../ui/files.py" line="264" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="281" />
+        <location filename="../../ui/files.py" line="283" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="293" />
+        <location filename="../../ui/files.py" line="295" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="302" />
+        <location filename="../../ui/files.py" line="304" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="304" />
+        <location filename="../../ui/files.py" line="306" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -246,22 +249,22 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="306" />
+        <location filename="../../ui/models.py" line="310" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="306" />
+        <location filename="../../ui/models.py" line="310" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="306" />
+        <location filename="../../ui/models.py" line="310" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="306" />
+        <location filename="../../ui/models.py" line="310" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -277,47 +280,66 @@ No program here can show it.</translation>
 <context>
     <name>LineActions</name>
     <message>
-        <location filename="../../ui/lineactions.py" line="39" />
+        <location filename="../../ui/lineactions.py" line="40" />
         <source>Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen</source>
         <translation>New plan: fill in the person on the left, add services with Ctrl+Ins</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="56" />
+        <location filename="../../ui/lineactions.py" line="57" />
         <source>{0} Zeile(n) hinzugefügt</source>
         <translation>{0} line(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="65" />
+        <location filename="../../ui/lineactions.py" line="66" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="75" />
+        <location filename="../../ui/lineactions.py" line="76" />
         <source>Zeile dupliziert</source>
         <translation>Line duplicated</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="78" />
+        <location filename="../../ui/lineactions.py" line="79" />
         <source>Zeile gelöscht</source>
         <translation>Line deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="86" />
+        <location filename="../../ui/lineactions.py" line="87" />
+        <source>Verschieben nur, wenn alle Zeilen zu sehen sind</source>
+        <translation>Lines move only while all lines are shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="90" />
         <source>Zeile verschoben</source>
         <translation>Line moved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="94" />
+        <location filename="../../ui/lineactions.py" line="98" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="104" />
+        <location filename="../../ui/lineactions.py" line="108" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="106" />
+        <location filename="../../ui/lineactions.py" line="113" />
+        <source>Plan gespeichert</source>
+        <translation>Plan saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="115" />
+        <source>{0}
+
+Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
+        <translation>{0}
+
+The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="119" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
     </message>
@@ -423,135 +445,135 @@ No program here can show it.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
-        <location filename="../../ui/main_window.py" line="279" />
-        <location filename="../../ui/main_window.py" line="282" />
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Nur die {0} Zeilen mit {1}</source>
         <translation>Only the {0} lines with {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -564,7 +586,7 @@ Price lists: {1}</translation>
         <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="155" />
+        <location filename="../../ui/letter.py" line="156" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
     </message>
@@ -748,57 +770,67 @@ Price lists: {1}</translation>
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="42" />
+        <location filename="../../ui/picker.py" line="44" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="44" />
+        <location filename="../../ui/picker.py" line="46" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="49" />
+        <location filename="../../ui/picker.py" line="51" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="49" />
+        <location filename="../../ui/picker.py" line="51" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="49" />
+        <location filename="../../ui/picker.py" line="51" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="49" />
+        <location filename="../../ui/picker.py" line="51" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="49" />
+        <location filename="../../ui/picker.py" line="51" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="60" />
+        <location filename="../../ui/picker.py" line="64" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="90" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="105" />
+        <location filename="../../ui/picker.py" line="111" />
+        <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
+        <translation>Please type a number or words (symbols alone find nothing).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="113" />
+        <source>Nichts gefunden für „{0}“.</source>
+        <translation>Nothing found for “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="120" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="109" />
+        <location filename="../../ui/picker.py" line="124" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>
@@ -819,23 +851,23 @@ Price lists: {1}</translation>
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="202" />
-        <location filename="../../ui/widgets.py" line="217" />
+        <location filename="../../ui/widgets.py" line="207" />
+        <location filename="../../ui/widgets.py" line="222" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="205" />
+        <location filename="../../ui/widgets.py" line="210" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="283" />
+        <location filename="../../ui/widgets.py" line="288" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="284" />
+        <location filename="../../ui/widgets.py" line="289" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -843,39 +875,39 @@ Price lists: {1}</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="118" />
+        <location filename="../../ui/widgets.py" line="123" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119" />
+        <location filename="../../ui/widgets.py" line="124" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120" />
+        <location filename="../../ui/widgets.py" line="125" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121" />
+        <location filename="../../ui/widgets.py" line="126" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="159" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="157" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="157" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

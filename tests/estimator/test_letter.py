@@ -176,3 +176,31 @@ def test_the_example_plan_keeps_its_estimate_under_the_new_layout() -> None:
     result = estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs())
     text = " ".join(PdfReader(_bytes(build_pdf(result, load_tariffs(), ISSUED))).pages[0].extract_text().split())
     assert "323,01 €" in text and "Erika Mustermann" in text
+
+
+def test_letterhead_problems_are_said_in_german_and_a_broken_logo_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LetterheadError, match="Datei oder Ordner nicht gefunden") as missing:
+        Letterhead.from_file(tmp_path / "fehlt.toml")
+    assert "No such file" not in str(missing.value)
+    with pytest.raises(LetterheadError, match="TOML-Fehler in Zeile 1, Spalte") as broken:
+        Letterhead.from_file(_written(tmp_path / "kaputt.toml", "practice = \n"))
+    assert "Illegal" not in str(broken.value) and "Invalid" not in str(broken.value)
+    (tmp_path / "latin.toml").write_bytes('practice = "Zahnärzte"\n'.encode("latin-1"))
+    with pytest.raises(LetterheadError, match="kein UTF-8-Text"):
+        Letterhead.from_file(tmp_path / "latin.toml")
+    whole = png(tmp_path / "logo.png")
+    (tmp_path / "halb.png").write_bytes(whole.read_bytes()[:30])
+    with pytest.raises(LetterheadError, match="unvollständig oder beschädigt"):
+        Letterhead(logo=str(tmp_path / "halb.png"))
+    odd = Letterhead(practice="Praxis\x7f Zahnweh", address="Am Markt 3\n12345 Musterstadt")
+    assert Letterhead.from_file(_written(tmp_path / "odd.toml", to_toml(odd))) == odd
+
+
+def test_a_postcode_has_digits_and_a_note_stays_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in (0, 999, "nan", "--"):
+        with pytest.raises(CellError):
+            parse_postcode(bad)
+    assert parse_postcode(1067) == "01067"
+    plan = with_address(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(plan), "--pdf", str(tmp_path / "b.pdf"), "--note", "Zeile\n" * 40]) == 2
+    assert "30 Zeilen" in capsys.readouterr().err

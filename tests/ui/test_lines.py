@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
@@ -36,7 +37,7 @@ def pick(window: Any, query: str, number: str) -> None:
 def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
     assert window.line_actions.new_plan()
-    assert window.document.estimate.lines == () and window.windowTitle().startswith("Neuer Fall")
+    assert window.document.estimate.lines == () and window.windowTitle().startswith("Neuer Plan")
     window.line_actions.pick()
     click_tooth(window, qtbot, 16)
     click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)
@@ -79,3 +80,48 @@ def test_enter_takes_a_value_and_moves_on_to_the_next_cell(open_window: Any, qtb
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert cell(model, 1, LineColumn.FACTOR) == "3,5"
     assert view.currentIndex().column() == column(model, LineColumn.REASON)  # the next cell that takes a value
+
+
+def test_review_findings_of_the_new_plan_paths(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    assert window.line_actions.new_plan()
+    assert not [f for f in window.document.estimate.findings if f.code == "tariff.assumed"]  # the tariff is named
+    window.line_actions.pick()
+    picker = window.line_actions.picker
+    qtbot.keyClicks(picker.query, "2210")
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    assert len(window.document.estimate.lines) == 1 and picker.isVisible()  # Enter inserts, the picker stays
+    assert window.line_actions.new_plan() and not picker.isVisible()  # a new case closes the old case's picker
+    window = open_window(GOLDEN / "implant_limit.xlsx")
+    window.waterfall.choose(next(cause for cause, amount in window.document.estimate.reductions.items() if amount))
+    hidden = next(r for r in range(len(window.fee_model.lines)) if not window.fee_filter.filterAcceptsRow(r, QModelIndex()))
+    window.select_row("fee", hidden)  # selecting a line the cause hides shows all lines again
+    assert window.current_line() is not None and not window.fee_filter.filtering()
+    window.fee_filter.set_tooth(36)
+    window.select_row("fee", 0)
+    assert window.line_actions.move(1) is False and "Verschieben nur" in window.statusBar().currentMessage()
+
+
+def test_a_note_typed_a_moment_ago_is_kept_by_saving_and_closing(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.note_editor.text.setPlainText("Bitte Termin vereinbaren.")  # the pause timer has not fired yet
+    assert window.files.save_to(tmp_path / "fall.hkp.json")
+    assert window.document.case.note == "Bitte Termin vereinbaren." and window.document.is_saved
+    window.note_editor.text.setPlainText("x" * 2_001)
+    asked: list[str] = []
+    window.ask_on_close = lambda title, text: asked.append(title) or QMessageBox.StandardButton.Cancel
+    assert not window.may_discard() and asked  # refused as too long, but not lost: the text stays in the editor
+    window.person_panel.city.setText("Dresden")
+    window.person_panel.city.setModified(True)
+    window.person_panel.city.editingFinished.emit()
+    assert window.note_editor.text.toPlainText() == "x" * 2_001
+
+
+def test_saving_a_reviewed_plan_as_a_workbook_says_what_stays_in_the_case(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.fee_view.selectRow(1)
+    assert window.review_current_line("M. Prüfer", "100,00", "", "zu hoch") == ""
+    notes: list[str] = []
+    window.show_note = lambda title, text: notes.append(text)
+    assert window.line_actions.save_workbook(tmp_path / "plan.xlsx")
+    assert len(notes) == 1 and "Prüfungen" in notes[0]

@@ -21,7 +21,7 @@ BODY_TOP = 98.4 * MM  # where the text of the first page begins
 FOLD_MARKS = (105 * MM, 210 * MM)  # folded in three for a DL envelope
 HOLE_MARK = 148.5 * MM
 LOGO_BOX = (45 * MM, 22 * MM)  # at most this wide and high, at the top right
-LINE_LIMIT = 60  # characters of one line in the address field or the information block
+ADDRESS_LINES = 6  # the address zone of form B
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,20 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """The text in lines of at most `width` points, broken between words (a word too long alone is cut)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and stringWidth(joined, font, size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(fit_width(word, font, size, width))
+    return lines
+
+
 def draw_first_page(canvas: Any, first: FirstPage) -> None:
     """Draw the letterhead, the address field, the information block and the marks onto the first page."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab loads only when a PDF is made
@@ -78,9 +92,12 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, fit_width(return_line, FONT, 6.5, field))
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(FONT, 10)
-    for number, line in enumerate(first.recipient[:6]):
+    address = [part for line in first.recipient for part in wrapped(line, FONT, 10, field)]
+    if len(address) > ADDRESS_LINES:  # the address zone holds six lines: the last one says that more was cut
+        address = [*address[: ADDRESS_LINES - 1], fit_width(" ".join(address[ADDRESS_LINES - 1 :]), FONT, 10, field)]
+    for number, line in enumerate(address):
         y = top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM
-        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, fit_width(line, FONT, 10, field))
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, line)
 
     for number, (label, value) in enumerate(first.info):
         y = top - INFO_TOP - 4.5 * number * MM

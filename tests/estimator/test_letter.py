@@ -204,3 +204,12 @@ def test_a_postcode_has_digits_and_a_note_stays_a_note(tmp_path: Path, capsys: p
     plan = with_address(tmp_path / "plan.xlsx")
     assert main(["estimate", str(plan), "--pdf", str(tmp_path / "b.pdf"), "--note", "Zeile\n" * 40]) == 2
     assert "30 Zeilen" in capsys.readouterr().err
+
+
+def test_a_long_street_wraps_inside_the_address_field_and_nothing_of_it_is_lost(tmp_path: Path) -> None:
+    street = "Lindenweg 7, Hinterhaus links, 3. OG, bei Familie Schmidt-Oberndorfer"
+    result = estimate(read_plan(with_address(tmp_path / "plan.xlsx", **{"Straße": street})), load_tariffs())
+    placed = placed_text(build_pdf(result, load_tariffs(), ISSUED))
+    zone = [(text, left, top) for text, left, top in placed if 20 <= left <= 105 and 62.7 <= top <= 90]
+    assert " ".join(text for text, _, _ in zone[1:-1]) == street and "…" not in street
+    assert [text for text, _, _ in zone][-1] == "01067 Dresden" and len(zone) == 4

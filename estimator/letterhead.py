@@ -11,15 +11,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from estimator.files import file_problem
-from estimator.model import MAX_NOTE
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
 FIELD_NAMES = {"practice": "Name der Praxis", "address": "Anschrift", "phone": "Telefon", "email": "E-Mail", "logo": "Logo"}
-NOTE_LINES = 30  # lines of the note to the patient: it stays a note, not a letter of its own
 TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
-NOTE_LIMIT = MAX_NOTE
 
 
 class LetterheadError(ValueError):
@@ -82,15 +79,14 @@ def logo_problem(path: Path) -> None:
         raise LetterheadError(f"Logo {path.name}: ein Bild als PNG oder JPEG erwartet")
     try:
         size = path.stat().st_size
-        head = path.read_bytes()[:8] if size <= MAX_LOGO_BYTES else b""
+        data = path.read_bytes() if size <= MAX_LOGO_BYTES else b""  # read once, and only when it may be used
     except OSError as error:
         raise LetterheadError(f"Logo: {file_problem(error)}") from None
     if size > MAX_LOGO_BYTES:
         raise LetterheadError(f"Logo {path.name}: höchstens 2 MB, die Datei hat {size // 1024} KB")
-    if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise LetterheadError(f"Logo {path.name}: kein PNG- oder JPEG-Bild")
-    data = path.read_bytes()
-    whole = b"IEND" in data[-16:] if head.startswith(b"\x89PNG") else data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    whole = b"IEND" in data[-16:] if data.startswith(b"\x89PNG") else data.rstrip(b"\x00").endswith(b"\xff\xd9")
     if not whole:
         raise LetterheadError(f"Logo {path.name}: das Bild ist unvollständig oder beschädigt")
 

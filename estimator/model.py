@@ -110,6 +110,14 @@ class Person:
 MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name
 MAX_REVIEWER = 200  # characters of a reviewer's name
 MAX_NOTE = 2_000  # characters of the note to the patient that a letter prints
+MAX_NOTE_LINES = 30  # its lines: it stays a note, not a letter of its own
+
+
+def note_fits(text: str) -> bool:
+    """Whether a note to the patient fits the letter: at most MAX_NOTE characters in MAX_NOTE_LINES lines."""
+    return len(text) <= MAX_NOTE and text.count("\n") < MAX_NOTE_LINES
+
+
 MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
 MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
 

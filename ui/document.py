@@ -18,8 +18,7 @@ from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, Case, CaseError, EditKey
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
-from estimator.letterhead import NOTE_LINES
-from estimator.model import MAX_NOTE, Estimate, Override, Person
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui.language import language
@@ -171,10 +170,10 @@ class CaseDocument(QObject):
 
     def edit_note(self, text: str) -> bool:
         """The note to the patient that the letter prints; refused when longer than a letter takes."""
-        if len(text) > MAX_NOTE or text.count("\n") >= NOTE_LINES:
+        if not note_fits(text):
             self.refused.emit(
                 self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.").format(
-                    len(text), text.count("\n") + 1, MAX_NOTE, NOTE_LINES
+                    len(text), text.count("\n") + 1, MAX_NOTE, MAX_NOTE_LINES
                 )
             )
             return False

@@ -18,8 +18,8 @@ from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, pa
 from estimator.command import argtexts
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
-from estimator.letterhead import NOTE_LIMIT, NOTE_LINES, Letterhead, LetterheadError
-from estimator.model import MAX_REVIEWER, Override, Plan
+from estimator.letterhead import Letterhead, LetterheadError
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Override, Plan, note_fits
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
@@ -210,8 +210,8 @@ def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
-    if len(options.note) > NOTE_LIMIT or options.note.count("\n") >= NOTE_LINES:
-        raise UsageError(f"--note: höchstens {NOTE_LIMIT} Zeichen in {NOTE_LINES} Zeilen, {len(options.note)} angegeben")
+    if not note_fits(options.note):
+        raise UsageError(f"--note: höchstens {MAX_NOTE} Zeichen in {MAX_NOTE_LINES} Zeilen, {len(options.note)} angegeben")
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead_of(options)  # checked before anything is computed

@@ -10,8 +10,8 @@ from xml.sax.saxutils import escape
 
 from estimator.files import atomic_write_bytes
 from estimator.kinds import Severity
-from estimator.letterhead import NOTE_LIMIT, NOTE_LINES, Letterhead
-from estimator.model import Estimate
+from estimator.letterhead import Letterhead
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width
@@ -165,7 +165,7 @@ def build_pdf(
     practice = fit(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     patient = fit(person.name or "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
-    note_text = escape(fit("\n".join(note.strip().splitlines()[:NOTE_LINES]), NOTE_LIMIT)).replace("\n", "<br/>")
+    note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
     story: list[Any] = [
         NextPageTemplate("later"),

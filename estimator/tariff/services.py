@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from estimator.kinds import Schedule
+from estimator.money import cents
 from estimator.tariff.catalogues import Catalogues
 
 MAX_RESULTS = 200
@@ -27,10 +28,6 @@ class Service:
     factor: Decimal | None
     price: Decimal | None
     key: str  # lower-case number and text, what a search looks in
-
-
-def _cents(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 _LISTED: dict[int, tuple[Catalogues, tuple[Service, ...]]] = {}  # the catalogues (kept, so the id stays theirs)
@@ -52,7 +49,7 @@ def _listed(catalogues: Catalogues) -> tuple[Service, ...]:
             if fee is None:
                 continue
             factor = fees.thresholds.get(fee.category, fees.thresholds["personal"])
-            price = _cents(fee.points * fees.point_value * factor) if fee.points else None
+            price = cents(fee.points * fees.point_value * factor) if fee.points else None
             key = f"{schedule.value} {number} {fee.text}".lower()
             found.append(Service("fee", schedule, number, fee.text, factor, price, key))
     for code, lab in catalogues.lab.prices.items():

@@ -284,17 +284,61 @@ def start_figures(runs: int) -> list[Figure]:
     ]
 
 
+def register_figures(folder: Path, runs: int) -> list[Figure]:
+    """The case register with 10,000 cases: a search by name, and the whole list (Datei → Fälle … before a search);
+    the floor is SQLite alone returning the same rows as plain tuples."""
+    import sqlite3  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from estimator.register.entry import Entry, YearBenefit  # noqa: PLC0415
+    from estimator.register.store import LISTED, Register  # noqa: PLC0415
+
+    surnames = ["Mustermann", "Muster", "Schneider", "Weber", "Fischer", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann"]
+    statuses = ["Entwurf", "eingereicht", "erstattet", "abgelehnt"]
+
+    def entry(i: int) -> Entry:
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=i % 2500)
+        years = tuple(YearBenefit(k, dt.date(2019 + k, 1, 1), dt.date(2019 + k, 12, 31), Decimal("100.00")) for k in range(1, 5))
+        name = f"Person {i} {surnames[(i // 10) % 10]}"
+        birth = dt.date(1950, 1, 1) + dt.timedelta(days=i)
+        return Entry(
+            f"/faelle/{i}.hkp.json", name, birth, f"A{i:09d}", "BM5/0", dt.date(2020, 1, 1), day, (day,), statuses[i % 4],
+            None, Decimal("1234.56"), Decimal("987.65"), years, dt.datetime(2026, 1, 1),
+        )  # fmt: skip
+
+    path = folder / "faelle.sqlite"
+    with Register(path) as register:
+        register.replace_all(entry(i) for i in range(10_000))
+        raw = sqlite3.connect(path)
+        figures = []
+        for name, text in (("search by name, 2,000 of 10,000 cases", "muster"), ("whole list, 10,000 cases", "")):
+            sql = f"SELECT {LISTED} FROM cases WHERE name_key LIKE ? ORDER BY day DESC, id DESC"
+            seconds, floor, ratio = paired(
+                lambda text=text: register.search(text),
+                lambda text=text, sql=sql: raw.execute(sql, (f"%{text}%",)).fetchall(),
+                runs,
+            )
+            figures.append(
+                Figure(f"register: {name}", seconds, "SQLite alone, same rows", floor, ratio, "< 50 ms", seconds < 0.05)
+            )
+        raw.close()
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="pairs of figure and floor")
     parser.add_argument("--plans", type=int, default=1000, help="plans for the batch figure")
     parser.add_argument("--memory-plans", type=int, default=10_000, help="plans for the batch's parent memory")
+    parser.add_argument("--only", choices=("register",), help="only these figures")
     options = parser.parse_args()
     import compileall  # noqa: PLC0415
 
     for package in ("estimator", "ui"):
         compileall.compile_dir(ROOT / package, quiet=1)  # the start as an installed wheel meets it
     with tempfile.TemporaryDirectory() as tmp:
+        if options.only == "register":
+            return report(options, register_figures(Path(tmp), options.runs))
         books = workbooks(Path(tmp), (300, 3_000))
         figures = [
             *estimate_figures(books, options.runs),
@@ -303,7 +347,12 @@ def main() -> int:
             *pdf_figures(options.runs),
             *start_figures(options.runs),
             *batch_figures(Path(tmp), options.plans, options.memory_plans, options.runs),
+            *register_figures(Path(tmp), options.runs),
         ]
+    return report(options, figures)
+
+
+def report(options: argparse.Namespace, figures: list[Figure]) -> int:
     print(f"{dt.date.today():%d.%m.%Y}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"medians of {options.runs} pairs, figure and floor in alternation")
     for figure in figures:

@@ -23,6 +23,8 @@ from estimator.phrases import Phrase, say
 from estimator.teeth import ToothError, parse_teeth
 
 SCHEMA = "hkp-case/2"
+DRAFT, SUBMITTED, REIMBURSED, REFUSED = "Entwurf", "eingereicht", "erstattet", "abgelehnt"
+STATUSES = (DRAFT, SUBMITTED, REIMBURSED, REFUSED)  # where a case stands with the insurer (the register lists it)
 
 # What a user may correct in a line, by line kind: field -> German column name.
 EDITABLE: dict[str, dict[str, str]] = {
@@ -122,6 +124,8 @@ class Case:
     settings: Mapping[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, one per line
     note: str = ""  # the text to the patient that the letter prints above its tables
+    status: str = DRAFT  # one of STATUSES
+    paid: Decimal | None = None  # what the insurer paid for its class-A work (Zahnersatz), from its letter
 
     @classmethod
     def from_plan(cls, plan: Plan) -> Case:

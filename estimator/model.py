@@ -97,6 +97,7 @@ class Person:
     cooperating: bool = False
     accident: bool = False
     prior_class_a: tuple[Decimal, ...] = ()  # class-A benefits already paid in insurance years 1, 2, ... (staged caps)
+    prior_source: str = ""  # where those amounts come from, when the case register filled them in
     deductible_used: Decimal = Decimal(0)
     pzr_reimbursed: Decimal = Decimal(0)
     implants_upper: int = 0

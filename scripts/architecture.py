@@ -28,6 +28,7 @@ PACKAGES: dict[str, tuple[int, str]] = {
     "estimator.io": (2, "io: reading plans and case files"),
     "estimator.rules": (2, "rules: the engine, what-if"),
     "estimator.output": (3, "output: PDF, workbook, JSON, text"),
+    "estimator.register": (3, "register: the saved cases in SQLite, their history"),
     "estimator.command": (4, "command: hkp, batch"),
     "ui": (5, "ui: the desktop application"),
 }

@@ -276,6 +276,39 @@ ENGLISH = {
     "Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt": (
         "Insurance start missing: staged cap applied as in insurance year 1"
     ),
+    "Fälle im Fallregister": "Cases in the case register",
+    "Name oder Versicherungsnummer": "Name or insurance number",
+    "alle Status": "any status",
+    "Datum von": "Date from",
+    "bis": "to",
+    "Öffnen": "Open",
+    "Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.": (
+        "Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter."
+    ),
+    "{0} Fälle": "{0} cases",
+    "1 Fall": "1 case",
+    "{0} Einträge nicht lesbar": "{0} entries unreadable",
+    "Bitte zuerst einen Fall wählen": "Please choose a case first",
+    "Die Falldatei gibt es nicht mehr: {0}": "The case file no longer exists: {0}",
+    "erstattet: {0}": "paid: {0}",
+    "Name": "Name",
+    "Status": "Status",
+    "Rechnung": "Invoice",
+    "Erstattung geschätzt": "Estimated benefit",
+    "erstattet (ZE)": "Paid (prosthetics)",
+    "Falldatei": "Case file",
+    "Doppelklick oder Enter öffnet den Fall": "Double-click or Enter opens the case",
+    "Übernehmen": "Take over",
+    "Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)": (
+        "Enter the amounts in “Prosthetics paid before” (can be undone)"
+    ),
+    "Ausblenden": "Hide",
+    "Im Fallregister: {0}": "In the case register: {0}",
+    "Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)": "Earlier plans taken from the case register ({0} years)",
+    "übernommen aus {0}": "taken from {0}",
+    "Gespeichert, aber nicht ins Fallregister eingetragen: {0}": "Saved, but not entered in the case register: {0}",
+    "Fallregister": "Case register",
+    "F&älle …": "C&ases …",
 }
 
 

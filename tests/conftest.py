@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +20,11 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's autosave and case register in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("daten")
+    monkeypatch.setenv("HKP_DATA_DIR", str(folder))
+    return folder

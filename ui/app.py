@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
+from estimator.datadir import APPLICATION, ORGANIZATION
 from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.dialogs import ask
@@ -33,7 +34,6 @@ from ui.language import set_language
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, WELCOMED, Settings
 
-ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
 SCREEN = (1366, 768)
 
 

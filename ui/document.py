@@ -7,15 +7,17 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import EDITABLE, Case, CaseError, EditKey
+from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
@@ -25,13 +27,11 @@ from ui.language import language
 
 CASE_SUFFIX = ".hkp.json"
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
-DATA_DIR_VARIABLE = "HKP_DATA_DIR"  # overrides the user data folder (portable installs, tests)
 
 
 def autosave_path() -> Path:
     """Where the unsaved state of the open case is kept (the user's data folder, owner-only)."""
-    base = os.environ.get(DATA_DIR_VARIABLE) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(base) / "autosave"
+    folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
 
@@ -94,7 +94,8 @@ class CaseDocument(QObject):
         return self.tr("Neuer Plan")
 
     def _set_case(self, case: Case, result: Estimate | None = None) -> None:
-        self.case = case
+        # where the case stands with the insurer is set in the register (ui.cases), not undone with the edits
+        self.case = dataclasses.replace(case, status=self.case.status, paid=self.case.paid)
         self.estimate = result or estimate(case.plan(), self.tariffs, dict(case.settings))
         self.changed.emit()
         if self.autosave_enabled:
@@ -152,6 +153,14 @@ class CaseDocument(QObject):
             lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)),
             self.tr("Person geändert"),
         )
+
+    def replace_person(self, person: Person, text: str) -> bool:
+        """The person as a whole (the register's history taken over), in one undoable step."""
+        return self._push(lambda: dataclasses.replace(self.case, person=person), text)
+
+    def take_status(self, status: str, paid: Decimal | None) -> None:
+        """The status and the amount paid as the register wrote them into this case's file just now."""
+        self.case = dataclasses.replace(self.case, status=status, paid=paid)
 
     def edit_dates(self, dates: Sequence[tuple[str, int, dt.date]], text: str) -> bool:
         """Set the treatment date of several lines in one undoable step (the staged-cap planner's suggestion)."""

@@ -171,6 +171,7 @@ class FileActions(QObject):
             return False
         self.remember(window.document.path or path)
         window.statusBar().showMessage(self.tr("Gespeichert: {0}").format(window.document.path), 5000)
+        window.register.record()  # after the message: a register that cannot take it says so in its place
         window.refresh_title()
         return True
 

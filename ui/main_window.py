@@ -24,7 +24,7 @@ from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Cause, Severity
 from estimator.model import Override
 from estimator.money import eur
-from estimator.wording import cause_label, class_label, finding_text, versions_text
+from estimator.wording import cause_label, class_label, finding_text
 from ui.dialogs import ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
@@ -34,7 +34,8 @@ from ui.lineactions import LineActions
 from ui.menus import WindowMenus
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
-from ui.settings import LANGUAGE, REVIEWER, Settings
+from ui.register import RegisterAccess
+from ui.settings import REVIEWER, Settings
 from ui.tables import table_view
 from ui.tasks import Tasks
 from ui.waterfall import Waterfall
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.line_actions = LineActions(self)
         self._whatif_stale = False
         self.tasks.busy_changed.connect(self._after_task)
+        self.register = RegisterAccess(self)
         self.menus = WindowMenus(self)
         self.files.fill_recent_menu()
         self.set_document(document)
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self.person_panel = PersonPanel(document)
         person_scroll = QScrollArea()
-        person_scroll.setWidget(self.person_panel)
+        person_scroll.setWidget(self.register.beside(self.person_panel, document))
         person_scroll.setWidgetResizable(True)
         person_scroll.setMinimumWidth(300)
         self.totals = TotalsBar(document)
@@ -324,16 +326,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 5000)
 
     # --- settings -----------------------------------------------------------------------------------------
-    def set_language(self, code: str) -> None:
-        self.settings.set(LANGUAGE, code)
-        QMessageBox.information(
-            self,
-            "HKP-Schätzer",
-            self.tr("Die Sprache wird beim nächsten Start umgestellt.")
-            if code == "de"
-            else "The language changes at the next start.",
-        )
-
     def edit_practice(self) -> None:
         self.practice_dialog = PracticeDialog(self.settings, self)
         self.practice_dialog.open()
@@ -349,15 +341,6 @@ class MainWindow(QMainWindow):
 
         self.welcome_dialog = WelcomeDialog(self, self.files, self.line_actions)
         self.welcome_dialog.open()
-
-    def about(self) -> None:
-        estimate = self.document.estimate
-        versions = versions_text(estimate.versions, language())
-        QMessageBox.about(
-            self,
-            self.tr("Über HKP-Schätzer"),
-            self.tr("HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}").format(estimate.tariff_name, versions),
-        )
 
     # --- closing and dropping -----------------------------------------------------------------------------
     def _ask_on_close(self, title: str, text: str) -> QMessageBox.StandardButton:
@@ -381,6 +364,7 @@ class MainWindow(QMainWindow):
             self.hide()
             self.tasks.close()  # a PDF being written is finished, not cut off; nothing comes back to this window
             self.document.discard_autosave()
+            self.register.close()
             event.accept()
         else:
             event.ignore()

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
+from estimator.wording import versions_text
+from ui.language import language
 from ui.settings import LANGUAGE
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ class WindowMenus(QObject):
             window, self.tr("Ö&ffnen …"), QKeySequence.StandardKey.Open, files.choose_and_open, file_menu
         )
         window.recent_menu = file_menu.addMenu(self.tr("&Zuletzt geöffnet"))
+        add_action(window, self.tr("F&älle …"), QKeySequence("Ctrl+Shift+O"), window.register.show_cases, file_menu)
         file_menu.addSeparator()
         save = add_action(window, self.tr("Fall &speichern"), QKeySequence.StandardKey.Save, files.save, file_menu)
         add_action(window, self.tr("Fall speichern &unter …"), QKeySequence.StandardKey.SaveAs, files.save_as, file_menu)
@@ -65,11 +68,11 @@ class WindowMenus(QObject):
             action = language.addAction(name)
             action.setCheckable(True)
             action.setChecked(current == code)
-            action.triggered.connect(lambda _checked=False, code=code: window.set_language(code))
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
         add_action(window, self.tr("&Praxis (Briefkopf) …"), None, window.edit_practice, settings_menu)
         help_menu = window.menuBar().addMenu(self.tr("&Hilfe"))
         add_action(window, self.tr("&Anleitung"), QKeySequence.StandardKey.HelpContents, window.show_guide, help_menu)
-        add_action(window, self.tr("Ü&ber"), None, window.about, help_menu)
+        add_action(window, self.tr("Ü&ber"), None, self.about, help_menu)
         self.pick = QAction(self.tr("&Leistung hinzufügen …"), window)
         self.pick.setShortcut(QKeySequence("Ctrl+Ins"))
         self.pick.triggered.connect(lambda _checked=False: window.line_actions.pick())
@@ -86,6 +89,25 @@ class WindowMenus(QObject):
                 (printing, "document-print", "SP_FileIcon"),
                 (pdf, "document-export", "SP_ArrowDown"),
             ],
+        )
+
+    def set_language(self, code: str) -> None:
+        self.window_.settings.set(LANGUAGE, code)
+        QMessageBox.information(
+            self.window_,
+            "HKP-Schätzer",
+            self.tr("Die Sprache wird beim nächsten Start umgestellt.")
+            if code == "de"
+            else "The language changes at the next start.",
+        )
+
+    def about(self) -> None:
+        estimate = self.window_.document.estimate
+        versions = versions_text(estimate.versions, language())
+        QMessageBox.about(
+            self.window_,
+            self.tr("Über HKP-Schätzer"),
+            self.tr("HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}").format(estimate.tariff_name, versions),
         )
 
     def fill_edit_menu(self, document: CaseDocument) -> tuple[QAction, QAction]:

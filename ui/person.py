@@ -184,6 +184,7 @@ class PersonPanel(QGroupBox):
         self.accident.setChecked(person.accident)
         for year, field in enumerate(self.prior):
             field.setText(german_number(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
+            field.setToolTip(self.tr("übernommen aus {0}").format(person.prior_source) if person.prior_source else "")
         self.deductible_used.setText(german_number(person.deductible_used))
         self.pzr_reimbursed.setText(german_number(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)

@@ -8,6 +8,7 @@ indicator (or the share done, when the work reports it), and what went wrong.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,28 @@ Progress = Callable[[int, int], None]  # (done, total): the work's own measure, 
 Work = Callable[[Progress], Any]
 LOG = logging.getLogger(__name__)
 ERROR_SHOWN_MS = 15_000
+
+
+class _Collector:
+    """While work runs on a worker thread, Python's collector of reference cycles is paused: a collection started
+    there could destroy Qt objects of the GUI thread on the wrong thread (a crash). It resumes, on the GUI thread,
+    when the last work has finished; plain reference counting frees memory meanwhile."""
+
+    paused = 0
+    was_enabled = False
+
+    @classmethod
+    def pause(cls) -> None:
+        if cls.paused == 0:
+            cls.was_enabled = gc.isenabled()
+            gc.disable()
+        cls.paused += 1
+
+    @classmethod
+    def resume(cls) -> None:
+        cls.paused -= 1
+        if cls.paused == 0 and cls.was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -110,6 +133,7 @@ class Tasks(QObject):
         signals.succeeded.connect(self._succeeded, queued)
         signals.crashed.connect(self._crashed, queued)
         self.running.append(task)
+        _Collector.pause()
         self._show()
         if not background:
             self.busy_changed.emit(True)
@@ -138,7 +162,10 @@ class Tasks(QObject):
         self._finish(task, None, error)
 
     def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
+        if task not in self.running:
+            return  # its window closed meanwhile (close)
         self.running.remove(task)
+        _Collector.resume()
         task.finished, task.result, task.error = True, result, error
         if self.closed:
             return  # the window is gone: nothing of it to change
@@ -165,3 +192,7 @@ class Tasks(QObject):
         is not left behind)."""
         self.closed = True
         self.pool.waitForDone()
+        for task in self.running:  # finished now; their outcome is for no one
+            task.finished = True
+            _Collector.resume()
+        self.running.clear()

@@ -9,13 +9,14 @@ import re
 import sys
 import warnings
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
-from estimator.command import argtexts
+from estimator.command import argtexts, register
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead, LetterheadError
@@ -23,6 +24,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Override, Pl
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
+from estimator.register.store import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -42,6 +44,13 @@ def _date(text: str) -> dt.date:
 def _variant(text: str) -> str:
     try:
         return parse_variant(text, load_tariffs().variants)
+    except CellError as error:
+        raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return parse_amount(text)
     except CellError as error:
         raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
 
@@ -155,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
     )
     whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
+    register.add_parser(commands, _date, _amount)
     template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
     template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
     template.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
@@ -278,7 +288,13 @@ def run_whatif(options: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"estimate": run_estimate, "template": run_template, "batch": run_batch_command, "whatif": run_whatif}
+COMMANDS = {
+    "estimate": run_estimate,
+    "template": run_template,
+    "batch": run_batch_command,
+    "whatif": run_whatif,
+    "register": register.run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -287,7 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
             return COMMANDS[options.command](options)
-    except (PlanReadError, CaseError, SettingError, UsageError, LetterheadError) as error:
+    except (PlanReadError, CaseError, SettingError, UsageError, LetterheadError, RegisterError) as error:
         print(terminal_safe(f"hkp: {error}"), file=sys.stderr)
         return 2
     except OSError as error:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.auslegung import SettingError
-from estimator.case import EDITABLE, SCHEMA, Case, CaseError, EditKey
+from estimator.case import DRAFT, EDITABLE, SCHEMA, STATUSES, Case, CaseError, EditKey
 from estimator.cells import (
     MAX_TEXT,
     CellError,
@@ -64,6 +64,8 @@ CASE_KEYS = frozenset(
         "patient_cells",
         "overrides",
         "edits",
+        "status",
+        "paid",
     }
 )
 EDIT_KEYS = frozenset({"kind", "index", "field", "value"})
@@ -109,6 +111,8 @@ def case_json(case: Case) -> dict[str, Any]:
         "overrides": [_record(o) for o in case.overrides],
         "edits": [{"kind": k, "index": i, "field": f, "value": _value(v)} for (k, i, f), v in sorted(case.edits.items())],
         "note": case.note,
+        "status": case.status,
+        "paid": _value(case.paid),
     }
 
 
@@ -168,6 +172,7 @@ def _person(data: Any) -> Person:
         cooperating=fields.flag("cooperating"),
         accident=fields.flag("accident"),
         prior_class_a=years,
+        prior_source=fields.text("prior_source"),
         deductible_used=fields.parsed("deductible_used", amount) or Decimal(0),
         pzr_reimbursed=fields.parsed("pzr_reimbursed", amount) or Decimal(0),
         implants_upper=int(fields.whole("implants_upper", 0, 16) or 0),
@@ -259,7 +264,11 @@ def case_from_json(data: Any) -> Case:
     except SettingError as error:
         raise CaseError(str(error)) from None
     note = fields.text("note", limit=MAX_NOTE)
-    case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides, note=note)
+    status = fields.text("status", limit=20) or DRAFT
+    if status not in STATUSES:
+        raise CaseError(f"Feld „status“: {', '.join(STATUSES)} erwartet, „{shown(status)}“ gefunden")
+    paid = fields.parsed("paid", number_reader("amount"))
+    case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides, note=note, status=status, paid=paid)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
         where = f"Änderung {index + 1}"
         edit_fields = Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)

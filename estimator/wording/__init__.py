@@ -208,6 +208,8 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
                 left=Money(y.left),
             )
         )
+    if relevant and estimate.plan.person.prior_source:
+        sentences.append(sentence("cap_source", language, source=estimate.plan.person.prior_source))
     if limits.staged_cap and not relevant:
         sentences.append(sentence("cap_after", language, year=len(limits.staged_cap) + 1, section=limits.cap_section))
     for d in limits.deductible:

@@ -222,6 +222,7 @@ LINE = {"tooth": "Zahn", "on": "an Zahn", "lab": "Labor"}
 SENTENCES = {
     "cap_year": "Zahnstaffel {year}. Versicherungsjahr ({start} – {end}): kumuliert höchstens {cap}; bisher {before}, "
     "dieser Plan {plan}, frei {left}",
+    "cap_source": "Zahnstaffel, bisherige Erstattung übernommen aus {source}",
     "cap_after": "Zahnstaffel: Behandlung ab dem {year}. Versicherungsjahr, keine Höchstbeträge ({section})",
     "deductible": "Selbstbehalt {year} ({note}): {amount}; bisher {before}, dieser Plan {plan}, offen {left}",
     "deductible_none": "Selbstbehalt {year}: keiner ({note})",

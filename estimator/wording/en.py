@@ -203,6 +203,7 @@ LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab"}
 SENTENCES = {
     "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; before {before}, this "
     "plan {plan}, free {left}",
+    "cap_source": "Staged cap, earlier benefits taken from {source}",
     "cap_after": "Staged cap: treatment from insurance year {year}, no maximum amounts ({section})",
     "deductible": "Deductible {year} ({note}): {amount}; before {before}, this plan {plan}, open {left}",
     "deductible_none": "Deductible {year}: none ({note})",

@@ -49,7 +49,7 @@
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="95" />
+        <location filename="../../ui/document.py" line="94" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
@@ -69,19 +69,147 @@
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="176" />
+        <location filename="../../ui/document.py" line="184" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="181" />
+        <location filename="../../ui/document.py" line="189" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="184" />
+        <location filename="../../ui/document.py" line="192" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
+    </message>
+</context>
+<context>
+    <name>CasesDialog</name>
+    <message>
+        <location filename="../../ui/cases.py" line="177" />
+        <source>Fälle im Fallregister</source>
+        <translation>Cases in the case register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="181" />
+        <source>Name oder Versicherungsnummer</source>
+        <translation>Name or insurance number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="185" />
+        <source>alle Status</source>
+        <translation>any status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="199" />
+        <location filename="../../ui/cases.py" line="257" />
+        <source>Datum von</source>
+        <translation>Date from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="201" />
+        <location filename="../../ui/cases.py" line="258" />
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="224" />
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="236" />
+        <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.</source>
+        <translation>Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="264" />
+        <source>{0} Fälle</source>
+        <translation>{0} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="264" />
+        <source>1 Fall</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="265" />
+        <source>{0} Einträge nicht lesbar</source>
+        <translation>{0} entries unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="275" />
+        <source>Bitte zuerst einen Fall wählen</source>
+        <translation>Please choose a case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="279" />
+        <source>Die Falldatei gibt es nicht mehr: {0}</source>
+        <translation>The case file no longer exists: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="292" />
+        <source>erstattet: {0}</source>
+        <translation>paid: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../ui/cases.py" line="76" />
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="77" />
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="78" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="79" />
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="80" />
+        <source>Versicherungsnr.</source>
+        <translation>Insurance no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="81" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="82" />
+        <source>Rechnung</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="83" />
+        <source>Erstattung geschätzt</source>
+        <translation>Estimated benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="84" />
+        <source>erstattet (ZE)</source>
+        <translation>Paid (prosthetics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="85" />
+        <source>Falldatei</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases.py" line="124" />
+        <source>Doppelklick oder Enter öffnet den Fall</source>
+        <translation>Double-click or Enter opens the case</translation>
     </message>
 </context>
 <context>
@@ -160,37 +288,37 @@
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="213" />
+        <location filename="../../ui/files.py" line="214" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="218" />
+        <location filename="../../ui/files.py" line="219" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="202" />
+        <location filename="../../ui/files.py" line="203" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="193" />
+        <location filename="../../ui/files.py" line="194" />
         <source>Briefkopf ohne Logo: {0}</source>
         <translation>Letterhead without logo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="204" />
+        <location filename="../../ui/files.py" line="205" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="221" />
+        <location filename="../../ui/files.py" line="222" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="222" />
+        <location filename="../../ui/files.py" line="223" />
         <source>Das PDF liegt in
 {0}
 
@@ -201,47 +329,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="230" />
+        <location filename="../../ui/files.py" line="231" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="231" />
+        <location filename="../../ui/files.py" line="232" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="248" />
+        <location filename="../../ui/files.py" line="249" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="250" />
+        <location filename="../../ui/files.py" line="251" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="264" />
+        <location filename="../../ui/files.py" line="265" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="283" />
+        <location filename="../../ui/files.py" line="284" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="296" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="304" />
+        <location filename="../../ui/files.py" line="305" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="306" />
+        <location filename="../../ui/files.py" line="307" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -275,6 +403,34 @@ No program here can show it.</translation>
         <location filename="../../ui/help.py" line="24" />
         <source>Anleitung – HKP-Schätzer</source>
         <translation>Guide – HKP estimator (German)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryOffer</name>
+    <message>
+        <location filename="../../ui/register.py" line="106" />
+        <source>Übernehmen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.py" line="107" />
+        <source>Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)</source>
+        <translation>Enter the amounts in “Prosthetics paid before” (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.py" line="112" />
+        <source>Ausblenden</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.py" line="163" />
+        <source>Im Fallregister: {0}</source>
+        <translation>In the case register: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.py" line="180" />
+        <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
+        <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
 </context>
 <context>
@@ -445,135 +601,118 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="284" />
-        <location filename="../../ui/main_window.py" line="287" />
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Nur die {0} Zeilen mit {1}</source>
         <translation>Only the {0} lines with {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
-        <source>Die Sprache wird beim nächsten Start umgestellt.</source>
-        <translation>The language changes at the next start.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="358" />
-        <source>Über HKP-Schätzer</source>
-        <translation>About HKP estimator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="359" />
-        <source>HKP-Schätzer – Erstattung nach {0}.
-Preislisten: {1}</source>
-        <translation>HKP estimator – benefits under {0}.
-Price lists: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -649,6 +788,11 @@ Price lists: {1}</translation>
         <location filename="../../ui/person.py" line="75" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="187" />
+        <source>übernommen aus {0}</source>
+        <translation>taken from {0}</translation>
     </message>
     <message>
         <location filename="../../ui/person.py" line="45" />
@@ -768,6 +912,19 @@ Price lists: {1}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterAccess</name>
+    <message>
+        <location filename="../../ui/register.py" line="55" />
+        <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
+        <translation>Saved, but not entered in the case register: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.py" line="80" />
+        <source>Fallregister</source>
+        <translation>Case register</translation>
+    </message>
+</context>
+<context>
     <name>ServicePicker</name>
     <message>
         <location filename="../../ui/picker.py" line="44" />
@@ -838,12 +995,12 @@ Price lists: {1}</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="123" />
+        <location filename="../../ui/tasks.py" line="147" />
         <source>Bitte warten: {0}</source>
         <translation>Please wait: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="150" />
+        <location filename="../../ui/tasks.py" line="177" />
         <source>{0} fehlgeschlagen: {1}</source>
         <translation>{0} failed: {1}</translation>
     </message>
@@ -1014,157 +1171,179 @@ Interpretation settings: {0}</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="40" />
+        <location filename="../../ui/menus.py" line="42" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="41" />
+        <location filename="../../ui/menus.py" line="43" />
         <source>&amp;Neuer Plan</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="43" />
+        <location filename="../../ui/menus.py" line="45" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="45" />
+        <location filename="../../ui/menus.py" line="47" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="47" />
+        <location filename="../../ui/menus.py" line="48" />
+        <source>F&amp;älle …</source>
+        <translation>C&amp;ases …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="50" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48" />
+        <location filename="../../ui/menus.py" line="51" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="49" />
+        <location filename="../../ui/menus.py" line="52" />
         <source>Plan als &amp;Arbeitsmappe speichern …</source>
         <translation>Save the plan as a &amp;workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="51" />
+        <location filename="../../ui/menus.py" line="54" />
         <source>Druck&amp;vorschau …</source>
         <translation>Print pre&amp;view …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52" />
+        <location filename="../../ui/menus.py" line="55" />
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53" />
+        <location filename="../../ui/menus.py" line="56" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="54" />
+        <location filename="../../ui/menus.py" line="57" />
         <source>Schätzung e&amp;xportieren</source>
         <translation>E&amp;xport the estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55" />
+        <location filename="../../ui/menus.py" line="58" />
         <source>als &amp;Excel-Arbeitsmappe …</source>
         <translation>as &amp;Excel workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56" />
+        <location filename="../../ui/menus.py" line="59" />
         <source>als &amp;JSON …</source>
         <translation>as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="57" />
+        <location filename="../../ui/menus.py" line="60" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="62" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60" />
+        <location filename="../../ui/menus.py" line="63" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61" />
+        <location filename="../../ui/menus.py" line="64" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62" />
+        <location filename="../../ui/menus.py" line="65" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="69" />
+        <location filename="../../ui/menus.py" line="72" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70" />
+        <location filename="../../ui/menus.py" line="73" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="71" />
+        <location filename="../../ui/menus.py" line="74" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="72" />
+        <location filename="../../ui/menus.py" line="75" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73" />
+        <location filename="../../ui/menus.py" line="76" />
         <source>&amp;Leistung hinzufügen …</source>
         <translation>&amp;Add a service …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="96" />
+        <location filename="../../ui/menus.py" line="99" />
+        <source>Die Sprache wird beim nächsten Start umgestellt.</source>
+        <translation>The language changes at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="109" />
+        <source>Über HKP-Schätzer</source>
+        <translation>About HKP estimator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="110" />
+        <source>HKP-Schätzer – Erstattung nach {0}.
+Preislisten: {1}</source>
+        <translation>HKP estimator – benefits under {0}.
+Price lists: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="118" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="98" />
+        <location filename="../../ui/menus.py" line="120" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="103" />
+        <location filename="../../ui/menus.py" line="125" />
         <source>Zeile &amp;duplizieren</source>
         <translation>&amp;Duplicate the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104" />
+        <location filename="../../ui/menus.py" line="126" />
         <source>Zeile &amp;löschen</source>
         <translation>De&amp;lete the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="105" />
+        <location filename="../../ui/menus.py" line="127" />
         <source>Zeile nach &amp;oben</source>
         <translation>Move the line &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="106" />
+        <location filename="../../ui/menus.py" line="128" />
         <source>Zeile nach &amp;unten</source>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="108" />
+        <location filename="../../ui/menus.py" line="130" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="114" />
+        <location filename="../../ui/menus.py" line="136" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

@@ -1,0 +1,109 @@
+"""The register and the case files: a saved case entered, a status changed in the file and the register
+together, the register rebuilt from the case files, and the history offered to a plan.
+
+The case file is the document; the register is its index. A status and an amount paid are written into the case
+file first, so a rebuild gives the same register.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.case import REIMBURSED, STATUSES, Case, CaseError
+from estimator.io.casefile import load_case, save_case
+from estimator.model import Estimate
+from estimator.money import cents
+from estimator.register.entry import Entry, History, entry_of, history
+from estimator.register.store import Register, RegisterError
+from estimator.rules.engine import estimate, tariff_of
+from estimator.tariff.catalogues import load_tariffs
+
+CASE_PATTERN = "*.hkp.json"
+MAX_FILES = 100_000  # case files one rebuild reads
+
+
+def record_case(register: Register, case: Case, result: Estimate, path: Path) -> int:
+    """Enter the case just saved at path (with its estimate); its number in the register."""
+    return register.record(entry_of(case, result, path))
+
+
+def estimated_entry(path: Path) -> Entry:
+    """The entry of a case file, read and estimated; CaseError (and what estimating raises) when it cannot be."""
+    case = load_case(path)
+    return entry_of(case, estimate(case.plan(), load_tariffs(), dict(case.settings)), path)
+
+
+UNCHANGED: Any = object()  # update_case: keep what the case says
+
+
+def update_case(register: Register, number: int, status: str | None = None, paid: Decimal | Any | None = UNCHANGED) -> Entry:
+    """Set where a case stands with the insurer and what it paid for class-A work: in its case file, then in the
+    register. An amount paid is given with the status `erstattet`; it is kept (but not counted) when the status
+    changes later."""
+    if status is not None and status not in STATUSES:
+        raise RegisterError(f"Status „{status}“ unbekannt; möglich: {', '.join(STATUSES)}")
+    if paid is not UNCHANGED and paid is not None and status not in (None, REIMBURSED):
+        raise RegisterError(f"Ein erstatteter Betrag gehört zum Status „{REIMBURSED}“")
+    entry = register.get(number)
+    if entry is None:
+        raise RegisterError(f"Kein Fall Nr. {number} im Fallregister")
+    path = Path(entry.path)
+    try:
+        case = load_case(path)
+        changes: dict[str, Any] = {"status": status or case.status}
+        if paid is not UNCHANGED:
+            changes["paid"] = None if paid is None else cents(paid)
+        case = dataclasses.replace(case, **changes)
+        save_case(case, path)
+    except (CaseError, OSError) as error:
+        raise RegisterError(f"Falldatei nicht geändert, der Fall bleibt „{entry.status}“: {error}") from None
+    record_case(register, case, estimate(case.plan(), load_tariffs(), dict(case.settings)), path)
+    changed = register.get(number)
+    assert changed is not None
+    return changed
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """What a rebuild did: entries written, files that could not be read (path, reason), entries whose file is gone."""
+
+    entries: int
+    problems: tuple[tuple[str, str], ...]
+    gone: tuple[str, ...]
+
+
+def rebuild(register: Register, folder: Path) -> Rebuilt:
+    """The register written anew from the case files under folder and those it already names elsewhere; an entry
+    whose file cannot be read stays as it was, one whose file is gone is dropped and named."""
+    if not folder.is_dir():
+        raise RegisterError(f"{folder}: kein Ordner")
+    found = sorted({p.resolve() for p in folder.rglob(CASE_PATTERN) if p.is_file()})
+    if len(found) > MAX_FILES:
+        raise RegisterError(f"{folder}: mehr als {MAX_FILES} Falldateien; bitte einen engeren Ordner angeben")
+    known = {Path(e.path): e for e in register.everything()}
+    files = sorted({*found, *(path for path in known if path.is_file())})
+    entries, problems = [], []
+    for path in files:
+        try:
+            entries.append(estimated_entry(path))
+        except Exception as error:
+            problems.append((str(path), str(error) if isinstance(error, CaseError) else type(error).__name__))
+            if path in known:
+                entries.append(known[path])
+    gone = tuple(str(path) for path in known if not path.is_file())
+    register.replace_all(entries)
+    return Rebuilt(len(entries), tuple(problems), gone)
+
+
+def history_for(register: Register, case: Case, result: Estimate, path: Path | None) -> History | None:
+    """The class-A benefits of the person's earlier cases per insurance year, or None when the register knows
+    none (see estimator.register.entry.history)."""
+    person = case.person
+    entries = register.of_person(person.name, person.birth_date, person.insurance_number)
+    first_day = min((line.date for line in result.lines), default=None) or case.plan_date
+    own = str(path.resolve()) if path else ""
+    return history(person, first_day, own, entries, tariff_of(result.plan, load_tariffs())[0].profile.cap_years)

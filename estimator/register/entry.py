@@ -1,0 +1,190 @@
+"""A case as the register keeps it, and a person's history of class-A benefits per insurance year from earlier cases.
+
+The staged caps of the first insurance years count what the insurer already paid for class-A work (Zahnersatz)
+in each year. An earlier case counts with what it was paid when it is marked `erstattet` with the amount from
+the insurer's letter, with nothing when it was `abgelehnt`, and else with its estimate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.case import REFUSED, REIMBURSED, Case
+from estimator.model import Estimate, Person
+from estimator.money import cents, eur, german_date
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class YearBenefit:
+    """The class-A benefit of one case that falls in insurance year `year` (start to end)."""
+
+    year: int
+    start: dt.date
+    end: dt.date
+    class_a: Decimal
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One saved case: who, when, where it stands with the insurer, its totals and class-A benefit per year."""
+
+    path: str
+    name: str
+    birth_date: dt.date | None
+    insurance_number: str
+    tariff: str
+    insurance_start: dt.date | None
+    plan_date: dt.date | None
+    treatment_dates: tuple[dt.date, ...]
+    status: str
+    paid: Decimal | None
+    billed: Decimal
+    benefit: Decimal
+    years: tuple[YearBenefit, ...]
+    saved: dt.datetime
+    number: int = 0  # its number in the register; 0 before it is recorded
+
+    @property
+    def patient_share(self) -> Decimal:
+        return self.billed - self.benefit
+
+    @property
+    def day(self) -> dt.date:
+        """The day the case is dated by: its plan date, else its first treatment, else the day it was saved."""
+        return self.plan_date or (self.treatment_dates[0] if self.treatment_dates else self.saved.date())
+
+    def class_a_by_year(self) -> dict[int, Decimal]:
+        """What the case counts with in each insurance year of the staged caps (see the module's text)."""
+        estimated = {y.year: y.class_a for y in self.years}
+        if self.status == REFUSED:
+            return dict.fromkeys(estimated, ZERO)
+        if self.status != REIMBURSED or self.paid is None:
+            return estimated
+        return _shared(self.paid, estimated, self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day))
+
+    def _year_of(self, day: dt.date) -> int | None:
+        return next((y.year for y in self.years if y.start <= day <= y.end), None)
+
+
+def _shared(paid: Decimal, estimated: dict[int, Decimal], first_year: int | None) -> dict[int, Decimal]:
+    """The amount paid shared over the years as the estimate had them (the last year takes the rounding rest); an
+    estimate without class-A benefit puts it all in the year of the first treatment."""
+    total = sum(estimated.values(), ZERO)
+    shares = dict.fromkeys(estimated, ZERO)
+    if total <= 0:
+        if first_year is not None:
+            shares[first_year] = cents(paid)
+        return shares
+    years = [year for year, amount in sorted(estimated.items()) if amount > 0]
+    for year in years[:-1]:
+        shares[year] = cents(paid * estimated[year] / total)
+    shares[years[-1]] = cents(paid) - sum((shares[year] for year in years[:-1]), ZERO)
+    return shares
+
+
+def name_key(name: str) -> str:
+    """A name as the register compares it: case and spacing do not matter."""
+    return " ".join(name.casefold().split())
+
+
+def number_key(number: str) -> str:
+    """An insurance number as the register compares it: spaces and case do not matter."""
+    return "".join(number.split()).casefold()
+
+
+def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
+    """The register's entry for a case saved at path, with the estimate of the case as it was saved."""
+    person = case.person
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    return Entry(
+        path=str(path.resolve()),
+        name=person.name,
+        birth_date=person.birth_date,
+        insurance_number=person.insurance_number,
+        tariff=result.variant,
+        insurance_start=person.insurance_start,
+        plan_date=case.plan_date or result.plan.plan_date,
+        treatment_dates=tuple(sorted({line.date for line in result.lines})),
+        status=case.status,
+        paid=case.paid,
+        billed=result.totals.billed,
+        benefit=result.totals.benefit,
+        years=tuple(YearBenefit(y.year, y.start, y.end, y.used_by_plan) for y in result.limits.staged_cap),
+        saved=modified,
+    )
+
+
+@dataclass(frozen=True)
+class History:
+    """What a person's earlier cases give for the staged caps: class-A benefit per insurance year."""
+
+    amounts: tuple[Decimal, ...]  # insurance years 1, 2, ...
+    counted: tuple[Entry, ...]
+    left_out: tuple[Entry, ...]  # earlier cases with another insurance start (or none): their years are others
+    insurance_start: dt.date | None
+
+    def summary(self) -> str:
+        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €" """
+        plans = "einem früheren Plan" if len(self.counted) == 1 else f"{len(self.counted)} früheren Plänen"
+        years = ", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))
+        text = f"aus {plans}: {years}"
+        if self.left_out:
+            text += f" ({len(self.left_out)} mit anderem oder ohne Versicherungsbeginn nicht gezählt)"
+        return text
+
+    def source(self) -> str:
+        """Where the amounts come from, for the explanation of the staged cap."""
+        cases = ", ".join(f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted)
+        return f"dem Fallregister: {cases}"
+
+    def person_with(self, person: Person) -> Person:
+        """The person with these amounts, their source, and what the latest earlier case knows and the person
+        does not yet (name, birth date, insurance number, tariff, insurance start)."""
+        latest = max(self.counted, key=lambda entry: (entry.day, entry.number))
+        known: dict[str, Any] = {
+            "name": latest.name,
+            "birth_date": latest.birth_date,
+            "insurance_number": latest.insurance_number,
+            "variant": latest.tariff,
+            "insurance_start": self.insurance_start,
+        }
+        missing = {name: value for name, value in known.items() if not getattr(person, name) and value}
+        return dataclasses.replace(person, prior_class_a=self.amounts, prior_source=self.source(), **missing)
+
+
+def _counted_as(entry: Entry) -> str:
+    if entry.status == REIMBURSED and entry.paid is not None:
+        return f"erstattet {eur(entry.paid)}"
+    if entry.status == REFUSED:
+        return "abgelehnt, 0,00 €"
+    return f"{entry.status}, geschätzt"
+
+
+def history(person: Person, first_day: dt.date | None, own_path: str, entries: list[Entry], cap_years: int) -> History | None:
+    """The history of a person from the register's entries of that person (estimator.register.store finds them):
+    the cases dated on or before this plan's first day (all, when it has none), except the case itself; None when
+    there is none."""
+    earlier = [e for e in entries if e.path != own_path and (first_day is None or e.day <= first_day)]
+    if not earlier:
+        return None
+    start = person.insurance_start
+    if start is None:
+        dated = [e for e in earlier if e.insurance_start is not None]
+        start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
+    counted = [e for e in earlier if e.insurance_start is not None and e.insurance_start == start]
+    if not counted:
+        return None
+    amounts = [ZERO] * cap_years
+    for entry in counted:
+        for year, amount in entry.class_a_by_year().items():
+            if 1 <= year <= cap_years:
+                amounts[year - 1] += amount
+    left_out = tuple(e for e in earlier if e not in counted)
+    return History(tuple(amounts), tuple(sorted(counted, key=lambda e: (e.day, e.number))), left_out, start)

@@ -1,0 +1,393 @@
+"""The case register: an SQLite file in the user's data folder, created and migrated by the program.
+
+Owner-only, written in transactions with a write-ahead log: a process killed mid-write loses only its unfinished
+transaction. A file that is no register of this program (damaged, or another program's database) is reported
+and set aside under a new name, and a new register is started; one from a newer version of the program is
+left as it is and not used. Every value read back is checked as hostile input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from estimator.case import STATUSES
+from estimator.datadir import data_dir
+from estimator.register.entry import Entry, YearBenefit, name_key, number_key
+
+FILE_NAME = "faelle.sqlite"
+APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
+SCHEMA_VERSION = 1
+MAX_RESULTS = 50_000  # rows one search returns; more are left to a narrower search
+BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
+
+# Each migration takes the register from the version before it to its own; index 0 creates version 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            birth_date TEXT,
+            insurance_number TEXT NOT NULL,
+            number_key TEXT NOT NULL,
+            tariff TEXT NOT NULL,
+            insurance_start TEXT,
+            plan_date TEXT,
+            day TEXT NOT NULL,
+            treatment_dates TEXT NOT NULL,
+            status TEXT NOT NULL,
+            paid TEXT,
+            billed TEXT NOT NULL,
+            benefit TEXT NOT NULL,
+            years TEXT NOT NULL,
+            saved TEXT NOT NULL
+        )""",
+        "CREATE INDEX cases_number ON cases (number_key)",
+        "CREATE INDEX cases_person ON cases (name_key, birth_date)",
+        "CREATE INDEX cases_day ON cases (day)",
+    ),
+)
+COLUMNS = [
+    "path",
+    "name",
+    "name_key",
+    "birth_date",
+    "insurance_number",
+    "number_key",
+    "tariff",
+    "insurance_start",
+    "plan_date",
+    "day",
+    "treatment_dates",
+    "status",
+    "paid",
+    "billed",
+    "benefit",
+    "years",
+    "saved",
+]
+
+
+class RegisterError(Exception):
+    """The register cannot be used or changed as asked; the message says why in German."""
+
+
+class _Unusable(Exception):
+    """A file that is no register of this program: it is set aside."""
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _row(entry: Entry) -> tuple[Any, ...]:
+    years = [
+        {"year": y.year, "start": y.start.isoformat(), "end": y.end.isoformat(), "class_a": str(y.class_a)} for y in entry.years
+    ]
+    return (
+        entry.path,
+        entry.name,
+        name_key(entry.name),
+        _iso(entry.birth_date),
+        entry.insurance_number,
+        number_key(entry.insurance_number),
+        entry.tariff,
+        _iso(entry.insurance_start),
+        _iso(entry.plan_date),
+        entry.day.isoformat(),
+        json.dumps([d.isoformat() for d in entry.treatment_dates]),
+        entry.status,
+        None if entry.paid is None else str(entry.paid),
+        str(entry.billed),
+        str(entry.benefit),
+        json.dumps(years),
+        entry.saved.isoformat(),
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
+
+
+def _money(value: Any) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite() or abs(amount) > 10_000_000_000:
+        raise ValueError(value)
+    return amount
+
+
+def _entry(values: tuple[Any, ...]) -> Entry:
+    """An entry from a row as the file holds it (id, then COLUMNS); ValueError when the row is not one this program
+    wrote."""
+    row = dict(zip(("id", *COLUMNS), values, strict=True))
+    years = json.loads(row["years"])
+    dates = json.loads(row["treatment_dates"])
+    if not isinstance(years, list) or not isinstance(dates, list) or row["status"] not in STATUSES:
+        raise ValueError(row["id"])
+    return Entry(
+        path=str(row["path"]),
+        name=str(row["name"]),
+        birth_date=_date(row["birth_date"]),
+        insurance_number=str(row["insurance_number"]),
+        tariff=str(row["tariff"]),
+        insurance_start=_date(row["insurance_start"]),
+        plan_date=_date(row["plan_date"]),
+        treatment_dates=tuple(dt.date.fromisoformat(str(d)) for d in dates),
+        status=str(row["status"]),
+        paid=None if row["paid"] is None else _money(row["paid"]),
+        billed=_money(row["billed"]),
+        benefit=_money(row["benefit"]),
+        years=tuple(
+            YearBenefit(int(y["year"]), dt.date.fromisoformat(y["start"]), dt.date.fromisoformat(y["end"]), _money(y["class_a"]))
+            for y in years
+        ),
+        saved=dt.datetime.fromisoformat(str(row["saved"])),
+        number=int(row["id"]),
+    )
+
+
+class Listed(NamedTuple):
+    """A case as a list shows it: what a search returns (the whole entry: Register.get)."""
+
+    number: int
+    path: str
+    name: str
+    birth_date: dt.date | None
+    insurance_number: str
+    day: dt.date
+    status: str
+    billed: Decimal
+    benefit: Decimal
+    paid: Decimal | None
+
+
+LISTED = "id, path, name, birth_date, insurance_number, day, status, billed, benefit, paid"
+
+
+def _listed(row: tuple[Any, ...]) -> Listed:
+    number, path, name, birth, insurance_number, day, status, billed, benefit, paid = row
+    if status not in STATUSES:
+        raise ValueError(number)
+    return Listed(
+        int(number),
+        str(path),
+        str(name),
+        _date(birth),
+        str(insurance_number),
+        dt.date.fromisoformat(day),
+        status,
+        _money(billed),
+        _money(benefit),
+        None if paid is None else _money(paid),
+    )
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern for text anywhere, with LIKE's own characters taken as they are."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Register:
+    """The register file, open; `notice` says what was found wrong with it on opening (it was set aside)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else default_path()
+        self.notice = ""
+        self.unreadable = 0  # rows of the last search that were not this program's and were left out
+        try:
+            try:
+                self.connection = self._open()
+            except _Unusable as error:
+                self._set_aside(str(error))
+                self.connection = self._open()
+            except sqlite3.DatabaseError:
+                self._set_aside("keine lesbare Datenbank")
+                self.connection = self._open()
+        except (sqlite3.Error, OSError, _Unusable) as error:
+            raise RegisterError(f"Das Fallregister {self.path} ist nicht nutzbar: {error}") from None
+
+    # --- opening ----------------------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileExistsError):  # a new register is owner-only from its first byte
+            os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, 0o600)  # the log files SQLite makes beside it take this mode
+        connection = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+        try:
+            self._check(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _check(self, connection: sqlite3.Connection) -> None:
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application != APPLICATION_ID and (application or tables):
+            raise _Unusable("eine Datenbank eines anderen Programms")
+        if version > SCHEMA_VERSION:
+            raise RegisterError(
+                f"Das Fallregister {self.path} stammt von einer neueren Programmversion (Schema {version}); "
+                "es bleibt unverändert und wird nicht benutzt."
+            )
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise _Unusable("beschädigt")
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+        if version < SCHEMA_VERSION:
+            with self._transaction(connection):
+                for steps in MIGRATIONS[version:]:
+                    for statement in steps:
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _set_aside(self, why: str) -> None:
+        """Move a file that is no usable register (and its log files) out of the way, under a name that says so."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.beschaedigt-{stamp}{self.path.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                os.replace(source, Path(f"{target}{suffix}"))
+        self.notice = (
+            f"Das Fallregister war {why} und liegt jetzt als {target.name} im selben Ordner; ein neues ist angelegt. "
+            "„hkp register rebuild ORDNER“ trägt die Falldateien wieder ein."
+        )
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------------------------
+    def record(self, entry: Entry) -> int:
+        """Enter a saved case, or update the entry of its file; its number in the register."""
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "path")
+        try:
+            with self._transaction(self.connection):
+                self.connection.execute(
+                    f"INSERT INTO cases ({', '.join(COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(path) DO UPDATE SET {updates}",
+                    _row(entry),
+                )
+                number = self.connection.execute("SELECT id FROM cases WHERE path = ?", (entry.path,)).fetchone()[0]
+        except sqlite3.Error as error:
+            raise RegisterError(f"Fallregister nicht geschrieben: {error}") from None
+        return int(number)
+
+    def replace_all(self, entries: Iterable[Entry]) -> None:
+        """The register's content replaced by these entries in one transaction (a rebuild)."""
+        try:
+            with self._transaction(self.connection):
+                self.connection.execute("DELETE FROM cases")
+                self.connection.executemany(
+                    f"INSERT INTO cases ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
+                    (_row(entry) for entry in entries),
+                )
+        except sqlite3.Error as error:
+            raise RegisterError(f"Fallregister nicht geschrieben: {error}") from None
+
+    # --- reading ------------------------------------------------------------------------------------------------
+    def _read(self, columns: str, where: str, values: tuple[Any, ...], limit: int, parse: Callable[[Any], Any]) -> list[Any]:
+        """Rows as parse makes them, the newest first; a row parse refuses is counted in `unreadable`."""
+        query = f"SELECT {columns} FROM cases WHERE {where} ORDER BY day DESC, id DESC LIMIT ?"
+        try:
+            rows = self.connection.execute(query, (*values, limit)).fetchall()
+        except sqlite3.Error as error:
+            raise RegisterError(f"Fallregister nicht lesbar: {error}") from None
+        found, self.unreadable = [], 0
+        for row in rows:
+            try:
+                found.append(parse(row))
+            except (ValueError, TypeError, KeyError, InvalidOperation):
+                self.unreadable += 1
+        return found
+
+    def _entries(self, where: str, values: tuple[Any, ...], limit: int = MAX_RESULTS) -> list[Entry]:
+        return self._read(f"id, {', '.join(COLUMNS)}", where, values, limit, _entry)
+
+    def search(
+        self,
+        text: str = "",
+        status: str = "",
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        limit: int = MAX_RESULTS,
+    ) -> list[Listed]:
+        """Cases whose name or insurance number contains text, with that status, dated from first to last; the
+        newest first, at most limit (and MAX_RESULTS)."""
+        conditions, values = ["1"], []
+        if text.strip():
+            conditions.append("(name_key LIKE ? ESCAPE '\\' OR number_key LIKE ? ESCAPE '\\')")
+            values += [_contains(name_key(text)), _contains(number_key(text))]
+        if status:
+            conditions.append("status = ?")
+            values.append(status)
+        if first:
+            conditions.append("day >= ?")
+            values.append(first.isoformat())
+        if last:
+            conditions.append("day <= ?")
+            values.append(last.isoformat())
+        return self._read(LISTED, " AND ".join(conditions), tuple(values), min(limit, MAX_RESULTS), _listed)
+
+    def everything(self) -> list[Entry]:
+        """Every entry (a rebuild reads them all, beyond the bound of a search)."""
+        return self._entries("1", (), 1 << 40)
+
+    def get(self, number: int) -> Entry | None:
+        found = self._entries("id = ?", (number,), 1)
+        return found[0] if found else None
+
+    def by_path(self, path: Path) -> Entry | None:
+        found = self._entries("path = ?", (str(Path(path).resolve()),), 1)
+        return found[0] if found else None
+
+    def of_person(self, name: str, birth_date: dt.date | None, insurance_number: str) -> list[Entry]:
+        """The cases of one insured person: the same insurance number, or the same name and birth date."""
+        conditions, values = [], []
+        if number_key(insurance_number):
+            conditions.append("number_key = ?")
+            values.append(number_key(insurance_number))
+        if name_key(name) and birth_date:
+            conditions.append("(name_key = ? AND birth_date = ?)")
+            values += [name_key(name), birth_date.isoformat()]
+        return self._entries(" OR ".join(conditions), tuple(values)) if conditions else []
+
+    def paths(self) -> list[Path]:
+        try:
+            return [Path(row[0]) for row in self.connection.execute("SELECT path FROM cases ORDER BY id")]
+        except sqlite3.Error as error:
+            raise RegisterError(f"Fallregister nicht lesbar: {error}") from None

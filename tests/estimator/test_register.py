@@ -1,0 +1,278 @@
+"""The case register: saved cases, the staged-cap history from them, status and amount paid, rebuild, and a
+register file that is damaged, foreign, newer, or whose writer is killed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimator.case import Case
+from estimator.io.casefile import load_case, save_case
+from estimator.model import Estimate, Plan
+from estimator.register.cases import history_for, rebuild, record_case, update_case
+from estimator.register.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Register, RegisterError
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import limit_sentences
+from tests.conftest import ROOT
+from tests.estimator.builders import fee, plan
+
+D = Decimal
+START = dt.date(2026, 1, 1)  # insurance years 1 and 2: 2026 and 2027, caps 1.000 and 2.000 € cumulated
+WHO = {"name": "Erika Mustermann", "insurance_number": "A 123 456 789", "insurance_start": START}
+
+
+def crown(tooth: str, day: dt.date, amount: str = "1000.00") -> object:
+    return fee("2210", tooth, date=day, amount=amount)
+
+
+FIRST = (crown("16", dt.date(2026, 3, 10)),)
+SECOND = (crown("26", dt.date(2026, 4, 20)), crown("36", dt.date(2027, 2, 1), "2000.00"))
+
+
+def result_of(case: Case) -> Estimate:
+    return estimate(case.plan(), load_tariffs(), dict(case.settings))
+
+
+def saved(register: Register, folder: Path, name: str, the_plan: Plan) -> tuple[Case, Path]:
+    case = Case.from_plan(the_plan)
+    path = folder / f"{name}.hkp.json"
+    save_case(case, path)
+    record_case(register, case, result_of(case), path)
+    return case, path
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Register:
+    with Register(tmp_path / "register" / "faelle.sqlite") as opened:
+        yield opened
+
+
+def test_the_second_plan_is_offered_the_first_ones_class_a_benefit_and_then_equals_both_in_one_plan(
+    register: Register, tmp_path: Path
+) -> None:
+    first, _ = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    assert result_of(first).totals.benefit == D("800.00")
+    # the second plan a month later, for the same person written another way: the insurance number matches
+    second = Case.from_plan(plan(*SECOND, plan_date=dt.date(2026, 4, 1), **{**WHO, "name": "", "insurance_number": "a123456789"}))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts == (D("800.00"), D("0.00"), D("0.00"), D("0.00"))
+    assert found.summary().replace("\xa0", " ") == (
+        "aus einem früheren Plan: Jahr 1 800,00 €, Jahr 2 0,00 €, Jahr 3 0,00 €, Jahr 4 0,00 €"
+    )
+    person = found.person_with(second.person)
+    assert person.name == "Erika Mustermann"  # what the person lacked, from the earlier case
+    with_history = result_of(dataclasses.replace(second, person=person))
+    alone = result_of(second)
+    both = estimate(plan(*FIRST, *SECOND, plan_date=dt.date(2026, 3, 1), **WHO), load_tariffs())
+    assert [r.benefit for r in with_history.lines] == [r.benefit for r in both.lines[1:]] == [D("200.00"), D("1000.00")]
+    assert with_history.totals.benefit + D("800.00") == both.totals.benefit
+    assert alone.totals.benefit > with_history.totals.benefit
+    assert any("Fallregister: Plan vom 01.03.2026 (Entwurf, geschätzt)" in s for s in limit_sentences(with_history))
+
+
+def test_the_same_name_and_birth_date_find_a_person_without_insurance_number(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "erster", plan(*FIRST, **{**WHO, "insurance_number": ""}))
+    second = Case.from_plan(plan(*SECOND, **{**WHO, "insurance_number": "", "name": "  erika   MUSTERMANN "}))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("800.00")
+    other_birthday = Case.from_plan(plan(*SECOND, **{**WHO, "insurance_number": "", "birth_date": dt.date(1980, 1, 1)}))
+    assert history_for(register, other_birthday, result_of(other_birthday), None) is None
+
+
+def test_a_later_plan_and_the_case_itself_are_not_history(register: Register, tmp_path: Path) -> None:
+    first, first_path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    saved(register, tmp_path, "zweiter", plan(*SECOND, plan_date=dt.date(2026, 4, 1), **WHO))
+    assert history_for(register, first, result_of(first), first_path) is None
+
+
+def test_another_insurance_start_is_left_out_and_said(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "alt", plan(*FIRST, **{**WHO, "insurance_start": dt.date(2025, 7, 1)}))
+    saved(register, tmp_path, "erster", plan(*FIRST, **WHO))
+    second = Case.from_plan(plan(*SECOND, **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("800.00") and len(found.left_out) == 1
+    assert "1 mit anderem oder ohne Versicherungsbeginn nicht gezählt" in found.summary()
+
+
+def test_an_amount_paid_replaces_the_estimate_and_a_refusal_counts_nothing(register: Register, tmp_path: Path) -> None:
+    _, path = saved(register, tmp_path, "erster", plan(*FIRST, **WHO))
+    number = register.by_path(path).number  # type: ignore[union-attr]
+    second = Case.from_plan(plan(*SECOND, **WHO))
+    changed = update_case(register, number, "erstattet", D("650.4"))
+    assert (changed.status, changed.paid) == ("erstattet", D("650.40"))
+    assert (load_case(path).status, load_case(path).paid) == ("erstattet", D("650.40"))  # the case file says so too
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("650.40")
+    assert "erstattet 650,40\xa0€" in found.source()
+    update_case(register, number, "abgelehnt")
+    assert load_case(path).paid == D("650.40")  # kept, not counted
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("0.00")
+    with pytest.raises(RegisterError, match="gehört zum Status"):
+        update_case(register, number, "eingereicht", D("1"))
+    with pytest.raises(RegisterError, match=r"Kein Fall Nr\. 99"):
+        update_case(register, 99, "erstattet")
+
+
+def test_an_amount_paid_is_shared_over_the_years_the_estimate_had(register: Register, tmp_path: Path) -> None:
+    _, path = saved(register, tmp_path, "beide", plan(*FIRST, *SECOND[1:], **WHO))  # 800,00 in year 1, 1.200,00 in year 2
+    entry = update_case(register, register.by_path(path).number, "erstattet", D("1000.01"))  # type: ignore[union-attr]
+    assert entry.class_a_by_year() == {1: D("400.00"), 2: D("600.01"), 3: D("0.00"), 4: D("0.00")}
+
+
+def test_rebuild_from_the_case_files_gives_the_same_register(register: Register, tmp_path: Path) -> None:
+    folder = tmp_path / "faelle"
+    (folder / "2026").mkdir(parents=True)
+    saved(register, folder, "erster", plan(*FIRST, **WHO))
+    _, second = saved(register, folder / "2026", "zweiter", plan(*SECOND, **{**WHO, "name": "Max Muster"}))
+    update_case(register, register.by_path(second).number, "erstattet", D("1100"))  # type: ignore[union-attr]
+    _, gone = saved(register, tmp_path, "geloescht", plan(*FIRST, **WHO))
+    gone.unlink()
+    (folder / "kaputt.hkp.json").write_text("{", encoding="utf-8")
+    before = sorted((dataclasses.replace(e, number=0) for e in register.everything() if e.path != str(gone.resolve())), key=str)
+    with Register(tmp_path / "neu.sqlite") as fresh:
+        done = rebuild(fresh, folder)
+        assert sorted((dataclasses.replace(e, number=0) for e in fresh.everything()), key=str) == before
+        assert done.entries == 2 and [Path(p).name for p, _ in done.problems] == ["kaputt.hkp.json"]
+    done = rebuild(register, folder)
+    assert done.gone == (str(gone.resolve()),)
+    assert sorted((dataclasses.replace(e, number=0) for e in register.everything()), key=str) == before
+
+
+def test_search_by_text_status_and_dates(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    saved(register, tmp_path, "b", plan(*SECOND, plan_date=dt.date(2026, 5, 1), **{**WHO, "name": "Max 100% Muster"}))
+    assert [e.name for e in register.search("mUSTERmann")] == ["Erika Mustermann"]
+    assert len(register.search("123 456")) == 2  # an insurance number typed with spaces
+    assert [e.name for e in register.search("100%")] == ["Max 100% Muster"]  # % is a character, not a wildcard
+    assert register.search("_") == []
+    assert [e.name for e in register.search(first=dt.date(2026, 4, 1))] == ["Max 100% Muster"]
+    assert [e.name for e in register.search(last=dt.date(2026, 4, 1))] == ["Erika Mustermann"]
+    assert register.search(status="erstattet") == [] and len(register.search(status="Entwurf")) == 2
+    assert [e.day for e in register.search()] == [dt.date(2026, 5, 1), dt.date(2026, 3, 1)]  # the newest first
+
+
+def test_a_row_that_is_not_this_programs_is_left_out_and_counted(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, **WHO))
+    saved(register, tmp_path, "b", plan(*SECOND, **WHO))
+    register.connection.execute("UPDATE cases SET billed = 'viel' WHERE path LIKE '%a.hkp.json'")
+    assert len(register.search()) == 1 and register.unreadable == 1
+    register.connection.execute("UPDATE cases SET years = '[{\"year\": \"x\"}]' WHERE path LIKE '%b.hkp.json'")
+    assert register.get(2) is None and register.unreadable == 1
+
+
+def test_the_register_is_owner_only_with_its_log_files(tmp_path: Path) -> None:
+    path = tmp_path / "daten" / "faelle.sqlite"
+    with Register(path) as opened:
+        saved(opened, tmp_path, "a", plan(*FIRST, **WHO))
+        files = list(path.parent.iterdir())
+        assert {p.name for p in files} >= {"faelle.sqlite", "faelle.sqlite-wal"}
+        assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+        assert opened.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("content", [b"", b"kein Register" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_a_damaged_file_is_set_aside_and_a_new_register_started(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "faelle.sqlite"
+    path.write_bytes(content)
+    with Register(path) as opened:
+        if content:
+            assert "als faelle.beschaedigt-" in opened.notice and "hkp register rebuild" in opened.notice
+            aside = [p for p in tmp_path.iterdir() if p.name.startswith("faelle.beschaedigt-")]
+            assert len(aside) == 1 and aside[0].read_bytes() == content  # nothing of it is lost
+        else:
+            assert opened.notice == ""  # an empty file is a new register
+        saved(opened, tmp_path, "a", plan(*FIRST, **WHO))
+        assert len(opened.search()) == 1
+
+
+def test_another_programs_database_is_set_aside_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "faelle.sqlite"
+    foreign = sqlite3.connect(path)
+    foreign.execute("CREATE TABLE kunden (name TEXT)")
+    foreign.execute("INSERT INTO kunden VALUES ('x')")
+    foreign.commit()
+    foreign.close()
+    with Register(path) as opened:
+        assert "eine Datenbank eines anderen Programms" in opened.notice
+    aside = next(p for p in tmp_path.iterdir() if p.name.startswith("faelle.beschaedigt-") and p.suffix == ".sqlite")
+    assert sqlite3.connect(aside).execute("SELECT name FROM kunden").fetchall() == [("x",)]
+
+
+def test_a_register_of_a_newer_version_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "faelle.sqlite"
+    newer = sqlite3.connect(path)
+    newer.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    newer.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    newer.execute("CREATE TABLE zukunft (x)")
+    newer.commit()
+    newer.close()
+    before = path.read_bytes()
+    with pytest.raises(RegisterError, match="neueren Programmversion"):
+        Register(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "faelle.sqlite"
+    old = sqlite3.connect(path)
+    for steps in MIGRATIONS[:version]:
+        for statement in steps:
+            old.execute(statement)
+    if version:
+        old.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    old.execute(f"PRAGMA user_version={version}")
+    old.commit()
+    old.close()
+    with Register(path) as opened:
+        assert opened.notice == ""
+        assert opened.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        saved(opened, tmp_path, "a", plan(*FIRST, **WHO))
+        assert [e.name for e in opened.search()] == ["Erika Mustermann"]
+
+
+WRITER = """
+import datetime as dt, sys
+from decimal import Decimal
+from pathlib import Path
+from estimator.register.entry import Entry
+from estimator.register.store import Register
+register = Register(Path(sys.argv[1]))
+number = 0
+while True:
+    number += 1
+    entry = Entry(f"/faelle/{number}.hkp.json", f"Person {number}", None, str(number), "BM5/0", None, dt.date(2026, 1, 1),
+                  (), "Entwurf", None, Decimal("1.00"), Decimal("0.80"), (), dt.datetime(2026, 1, 1))
+    register.record(entry)
+    print(number, flush=True)
+"""
+
+
+def test_a_writer_killed_mid_write_loses_nothing_committed(tmp_path: Path) -> None:
+    path = tmp_path / "faelle.sqlite"
+    Register(path).close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ}
+    )
+    assert child.stdout is not None
+    committed = [int(child.stdout.readline()) for _ in range(40)]
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    with Register(path) as opened:
+        assert opened.notice == "" and opened.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        numbers = {int(e.insurance_number) for e in opened.everything()}
+    assert set(committed) <= numbers and numbers == set(range(1, max(numbers) + 1))

@@ -1,0 +1,90 @@
+"""`hkp register`: list, show, status and rebuild on the register in the user's data folder (HKP_DATA_DIR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimator.case import Case
+from estimator.command.cli import main
+from estimator.io.casefile import load_case, save_case
+from estimator.register.store import Register
+from tests.estimator.builders import fee, plan
+
+WHO = {"name": "Erika Mustermann", "insurance_number": "A123456789", "insurance_start": dt.date(2026, 1, 1)}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two case files, and the register rebuilt from them by the command."""
+    (tmp_path / "faelle").mkdir()
+    for name, day, person in (
+        ("erster", dt.date(2026, 3, 10), WHO),
+        ("zweiter", dt.date(2026, 5, 4), {**WHO, "name": "Max Muster", "insurance_number": "B7"}),
+    ):
+        save_case(
+            Case.from_plan(plan(fee("2210", "16", date=day, amount="1000.00"), plan_date=day, **person)),
+            tmp_path / "faelle" / f"{name}.hkp.json",
+        )
+    assert main(["register", "rebuild", str(tmp_path / "faelle")]) == 0
+    return tmp_path / "faelle"
+
+
+def test_rebuild_list_and_show(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    assert "Fallregister neu aufgebaut: 2 Fälle" in capsys.readouterr().out
+    assert main(["register", "list"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].split()[:3] == ["Nr.", "Datum", "Name"]
+    assert "04.05.2026" in rows[1] and "Max Muster" in rows[1] and "Erika Mustermann" in rows[2]  # the newest first
+    assert main(["register", "list", "--person", "mustermann"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [rows[2]]
+    number = rows[2].split()[0]
+    assert main(["register", "show", number]) == 0
+    shown = capsys.readouterr().out
+    assert "Fall Nr." in shown and "A123456789" in shown and "800,00" in shown and "erster.hkp.json" in shown
+    assert "ZE-Erstattung 1. Versicherungsjahr (01.01.2026 – 31.12.2026): geschätzt 800,00\xa0€" in shown
+
+
+def test_status_with_the_amount_paid_goes_into_the_case_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Register() as register:
+        number = register.by_path(folder / "erster.hkp.json").number  # type: ignore[union-attr]
+    assert main(["register", "status", str(number), "erstattet", "--paid", "812,40"]) == 0
+    assert "erstattet 812,40" in capsys.readouterr().out
+    case = load_case(folder / "erster.hkp.json")
+    assert (case.status, case.paid) == ("erstattet", Decimal("812.40"))
+    assert main(["register", "list", "--status", "erstattet"]) == 0
+    assert "812,40" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["show", "99"], "Kein Fall Nr. 99"),
+        (["status", "1", "eingereicht", "--paid", "5"], "gehört zum Status „erstattet“"),
+        (["rebuild", "/gibt/es/nicht"], "kein Ordner"),
+    ],
+)
+def test_what_cannot_be_done_is_said_with_exit_code_2(
+    folder: Path, arguments: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["register", *arguments]) == 2
+    assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["status", "1", "bezahlt"], "unbekannte Wahl"),
+        (["status", "1", "erstattet", "--paid", "-5"], "Angabe --paid"),
+        (["list", "--von", "31.02.2026"], "Angabe --von"),
+    ],
+)
+def test_a_value_that_means_nothing_is_refused_in_german(
+    arguments: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main(["register", *arguments])
+    assert refused.value.code == 2 and said in capsys.readouterr().err

@@ -1,0 +1,102 @@
+"""The register in the window: a saved case is entered, a known person's earlier plans are offered and taken over
+(undoably), Datei → Fälle … searches and opens a case and changes its status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estimator.case import Case
+from estimator.datadir import data_dir
+from estimator.io.casefile import load_case, save_case
+from estimator.register.cases import record_case
+from estimator.register.store import FILE_NAME, Register
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from tests.estimator.builders import fee, plan
+from tests.ui.conftest import finish
+from ui.cases import PAID, STATUS
+
+WHO = {"name": "Erika Mustermann", "insurance_number": "A123456789", "insurance_start": dt.date(2026, 1, 1)}
+D = Decimal
+
+
+def case_file(folder: Path, file: str, day: dt.date, **person: Any) -> Path:
+    case = Case.from_plan(plan(fee("2210", "16", date=day, amount="1000.00"), plan_date=day, **{**WHO, **person}))
+    path = folder / f"{file}.hkp.json"
+    save_case(case, path)
+    return path
+
+
+def registered(path: Path) -> None:
+    case = load_case(path)
+    with Register() as register:
+        record_case(register, case, estimate(case.plan(), load_tariffs(), dict(case.settings)), path)
+
+
+def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    registered(case_file(tmp_path, "erster", dt.date(2026, 3, 10)))
+    window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20)))
+    offer = window.register.offer
+    qtbot.waitUntil(offer.isVisible)
+    assert "aus einem früheren Plan: Jahr 1 800,00\xa0€" in offer.text.text()
+    assert window.document.estimate.totals.benefit == D("800.00")
+    offer.take_button.click()
+    assert window.document.person.prior_class_a == (D("800.00"), D("0.00"), D("0.00"), D("0.00"))
+    assert window.document.estimate.totals.benefit == D("200.00") and not offer.isVisible()
+    assert window.person_panel.prior[0].text() == "800,00"
+    assert "Fallregister" in window.document.person.prior_source
+    window.undo_action.trigger()
+    assert window.document.person.prior_class_a == () and offer.isVisible()
+
+
+def test_a_saved_case_is_entered_and_a_damaged_register_is_said(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    (data_dir() / FILE_NAME).write_bytes(b"kaputt" * 1000)
+    window = open_window(case_file(tmp_path, "erster", dt.date(2026, 3, 10)))
+    offer = window.register.offer
+    qtbot.waitUntil(offer.isVisible)
+    assert "keine lesbare Datenbank" in offer.text.text() and offer.take_button.isHidden()
+    assert window.files.save_to(tmp_path / "gespeichert.hkp.json")
+    with Register() as register:
+        entry = register.by_path(tmp_path / "gespeichert.hkp.json")
+    assert entry is not None and entry.name == "Erika Mustermann" and entry.benefit == D("800.00")
+
+
+def test_the_register_window_searches_opens_a_case_and_changes_its_status(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    first = case_file(tmp_path, "erster", dt.date(2026, 3, 10))
+    second = case_file(tmp_path, "zweiter", dt.date(2026, 5, 4), name="Max Muster", insurance_number="B7")
+    registered(first)
+    registered(second)
+    window = open_window(case_file(tmp_path, "dritter", dt.date(2026, 6, 1), name="Ida Dritt", insurance_number="C9"))
+    window.register.show_cases()
+    dialog = window.register.cases
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2 and dialog.count.text() == "2 Fälle"
+    dialog.search.setText("muster")
+    assert dialog.model.rowCount() == 2
+    dialog.search.setText("b 7")
+    assert [e.name for e in dialog.model.entries] == ["Max Muster"]
+    dialog.search.clear()
+    dialog.first.setText("31.13.2026")
+    assert "Datum von" in dialog.message.text() and dialog.model.rowCount() == 2
+    dialog.first.setText("01.04.2026")
+    assert [e.name for e in dialog.model.entries] == ["Max Muster"]
+    dialog.first.clear()
+    dialog.view.sortByColumn(2, dialog.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    top = dialog.model.index(0, 0)
+    assert dialog.model.data(dialog.model.index(0, 2)) == "Erika Mustermann"
+
+    assert dialog.model.setData(dialog.model.index(0, PAID), "812,40")
+    qtbot.waitUntil(lambda: any(e.paid for e in dialog.model.entries))
+    assert (load_case(first).status, load_case(first).paid) == ("erstattet", D("812.40"))
+    assert not dialog.model.setData(dialog.model.index(0, PAID), "zwölf")
+    assert "erstattet:" in dialog.message.text()
+
+    task = finish(qtbot, dialog.open_case(top))
+    assert task.error is None and window.document.path == first
+    assert window.document.case.status == "erstattet"
+    assert dialog.model.setData(dialog.model.index(0, STATUS), "abgelehnt")
+    assert load_case(first).status == "abgelehnt" and window.document.case.status == "abgelehnt"
+    assert window.document.is_saved  # the status went into the file itself: nothing to save

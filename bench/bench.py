@@ -325,30 +325,34 @@ def register_figures(folder: Path, runs: int) -> list[Figure]:
     return figures
 
 
+GROUPS = ("estimate", "engine", "window", "pdf", "start", "batch", "register")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="pairs of figure and floor")
     parser.add_argument("--plans", type=int, default=1000, help="plans for the batch figure")
     parser.add_argument("--memory-plans", type=int, default=10_000, help="plans for the batch's parent memory")
-    parser.add_argument("--only", choices=("register",), help="only these figures")
+    parser.add_argument("--only", choices=GROUPS, action="append", help="only these groups of figures (repeatable)")
     options = parser.parse_args()
     import compileall  # noqa: PLC0415
 
     for package in ("estimator", "ui"):
         compileall.compile_dir(ROOT / package, quiet=1)  # the start as an installed wheel meets it
+    chosen = options.only or GROUPS
     with tempfile.TemporaryDirectory() as tmp:
-        if options.only == "register":
-            return report(options, register_figures(Path(tmp), options.runs))
-        books = workbooks(Path(tmp), (300, 3_000))
-        figures = [
-            *estimate_figures(books, options.runs),
-            *engine_figures(options.runs),
-            *window_figures(books, options.runs),
-            *pdf_figures(options.runs),
-            *start_figures(options.runs),
-            *batch_figures(Path(tmp), options.plans, options.memory_plans, options.runs),
-            *register_figures(Path(tmp), options.runs),
-        ]
+        folder = Path(tmp)
+        books = workbooks(folder, (300, 3_000)) if {"estimate", "window"} & set(chosen) else {}
+        groups: dict[str, Callable[[], list[Figure]]] = {
+            "estimate": lambda: estimate_figures(books, options.runs),
+            "engine": lambda: engine_figures(options.runs),
+            "window": lambda: window_figures(books, options.runs),
+            "pdf": lambda: pdf_figures(options.runs),
+            "start": lambda: start_figures(options.runs),
+            "batch": lambda: batch_figures(folder, options.plans, options.memory_plans, options.runs),
+            "register": lambda: register_figures(folder, options.runs),
+        }
+        figures = [figure for group in GROUPS if group in chosen for figure in groups[group]()]
     return report(options, figures)
 
 

@@ -13,6 +13,7 @@ from estimator.kinds import Cause, Schedule, Severity
 from estimator.money import ZERO
 from estimator.phrases import Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
+from estimator.tariff.profile import Profile
 
 
 class UnitAllowance:
@@ -29,20 +30,21 @@ class UnitAllowance:
         if work.fee.schedule is not Schedule.GOZ:
             return count
         profile = work.profile
-        surcharges = sorted(profile.surcharge_numbers)
-        per_day: tuple[tuple[frozenset[str], Phrase], ...] = (
-            (profile.surcharge_numbers, say(Code.PART_SURGERY_SURCHARGE, first=surcharges[0], last=surcharges[-1])),
-            (frozenset({profile.laser_number}), say(Code.PART_LASER_SURCHARGE, number=profile.laser_number)),
-        )
-        for group_index, (group, what) in enumerate(per_day):
-            if work.number in group:
-                day = (group_index, work.date)
-                units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
-                self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
-                if units < count:
-                    phrase = say(Code.FEE_ONCE_PER_DAY, line=work.ref, what=what, date=work.date, excess=Number(count - units))
-                    _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
-                return units
+        group_index = 0 if work.number in profile.surcharge_numbers else 1 if work.number == profile.laser_number else None
+        if group_index is not None:
+            day = (group_index, work.date)
+            units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
+            self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
+            if units < count:
+                phrase = say(
+                    Code.FEE_ONCE_PER_DAY,
+                    line=work.ref,
+                    what=_once_a_day(profile, group_index),
+                    date=work.date,
+                    excess=Number(count - units),
+                )
+                _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
+            return units
         limit = profile.prophylaxis_frequency[self.reading].get(work.number)
         if limit is None:
             return count
@@ -89,3 +91,11 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
             section=section,
         )
         work.set_eligible(ZERO, section, say(Code.STEP_BESIDE_PROPHYLAXIS, beside=beside), Cause.NOT_ELIGIBLE)
+
+
+def _once_a_day(profile: Profile, group_index: int) -> Phrase:
+    """What may be billed once a day: the surgery surcharges (group 0) or the laser surcharge (group 1)."""
+    if group_index == 0:
+        surcharges = sorted(profile.surcharge_numbers)
+        return say(Code.PART_SURGERY_SURCHARGE, first=surcharges[0], last=surcharges[-1])
+    return say(Code.PART_LASER_SURCHARGE, number=profile.laser_number)

@@ -106,7 +106,14 @@ def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> De
 
 def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: bool | None, report: Report) -> None:
     """Default class, preparatory measures, the user's own class, then surcharges from the service they belong to."""
-    defaults = {id(w): default_fee_class(w, settings, young) for w in works}
+    known: dict[tuple[int, Schedule, str], DefaultClass] = {}  # a plan bills the same few numbers many times
+    defaults = {}
+    for w in works:
+        key = (id(w.profile), w.fee.schedule, w.number)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = default_fee_class(w, settings, young)
+        defaults[id(w)] = found
     for work in works:
         default = defaults[id(work)]
         work.line_class = default.line_class

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, cast
 
 from estimator.kinds import Cause, LineClass, LineKind, Severity
 from estimator.model import Explanation, FeeLine, LabLine, LineResult, PlanLine
@@ -14,6 +14,7 @@ from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.profile import Profile
 
 KIND_ORDER = {LineKind.FEE: 0, LineKind.LAB: 1}
+CAUSES = tuple(Cause)  # in their order (iterating the enum itself is slow)
 
 
 class Report(Protocol):
@@ -60,23 +61,13 @@ class Work:
     excluded_by: Cause | None = None  # what made the line class X, when a rule did
     eligible_before_exclusion: Decimal = Decimal("0.00")
 
-    @property
-    def fee(self) -> FeeLine:
-        assert isinstance(self.line, FeeLine)
-        return self.line
-
-    @property
-    def lab(self) -> LabLine:
-        assert isinstance(self.line, LabLine)
-        return self.line
-
-    @property
-    def is_fee(self) -> bool:
-        return isinstance(self.line, FeeLine)
-
-    @property
-    def profile(self) -> Profile:
-        return self.cat.profile
+    def __post_init__(self) -> None:
+        # read for every line at nearly every step: plain attributes, not computed again each time. `fee` and `lab`
+        # are the line under its type; only the one of its kind is read (the caller asks is_fee first).
+        self.is_fee = isinstance(self.line, FeeLine)
+        self.profile: Profile = self.cat.profile
+        self.fee = cast(FeeLine, self.line)
+        self.lab = cast(LabLine, self.line)
 
     @property
     def ref(self) -> LineRef:
@@ -141,7 +132,7 @@ class Work:
             accident=self.accident,
             class_by_hand=self.class_by_hand,
             explanations=tuple(self.explanations),
-            reductions={cause: reductions[cause] for cause in Cause if reductions.get(cause)},
+            reductions={cause: reductions[cause] for cause in CAUSES if reductions.get(cause)},
         )
 
 

@@ -25,6 +25,7 @@ from estimator.tariff.pricelists import FeeSchedule, LabList, Source, load_fee_s
 from estimator.tariff.profile import Profile, load_profile, valid_from
 
 T = TypeVar("T")
+MAX_DAYS_REMEMBERED = 20_000  # treatment days whose versions a tariff keeps at hand (a plan has a few hundred)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Tariff:
     gozs: Dated[FeeSchedule]
     goaes: Dated[FeeSchedule]
     _on: dict[tuple[int, ...], Catalogues] = field(default_factory=dict, compare=False, repr=False)
+    _by_day: dict[dt.date, Catalogues] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def profile(self) -> Profile:
@@ -115,11 +117,16 @@ class Tariff:
 
     def on(self, day: dt.date) -> Catalogues:
         """Profile and price lists in force on a treatment day (one object per combination of versions)."""
+        found = self._by_day.get(day)
+        if found is not None:
+            return found
         parts = (self.profiles, self.labs, self.gozs, self.goaes)
         key = tuple(max(0, bisect.bisect_right(p.days, day) - 1) for p in parts)
         found = self._on.get(key)
         if found is None:
             found = self._on[key] = Catalogues(self.profiles.on(day), self.labs.on(day), self.gozs.on(day), self.goaes.on(day))
+        if len(self._by_day) < MAX_DAYS_REMEMBERED:
+            self._by_day[day] = found
         return found
 
     def before_first(self, day: dt.date) -> bool:

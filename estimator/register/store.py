@@ -213,6 +213,8 @@ class Register:
             except _Unusable as error:
                 self._set_aside(str(error))
                 self.connection = self._open()
+            except sqlite3.OperationalError:
+                raise  # locked, read-only, disk full: the file is not to blame and stays where it is
             except sqlite3.DatabaseError:
                 self._set_aside("keine lesbare Datenbank")
                 self.connection = self._open()
@@ -252,6 +254,7 @@ class Register:
         connection.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if version < SCHEMA_VERSION:
             with self._transaction(connection):
+                version = connection.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
                 for steps in MIGRATIONS[version:]:
                     for statement in steps:
                         connection.execute(statement)

@@ -31,7 +31,8 @@ from estimator.case import REIMBURSED, STATUSES
 from estimator.cells import CellError, parse_amount, parse_date
 from estimator.money import eur, german_date, german_number
 from estimator.register.cases import update_case
-from estimator.register.store import Listed, Register, RegisterError
+from estimator.register.rows import Listed
+from estimator.register.store import Register, RegisterError
 from estimator.wording import text
 from ui.language import language
 from ui.models import RIGHT
@@ -284,10 +285,10 @@ class CasesDialog(QDialog):
         """A status chosen or an amount paid typed: written to the case file and the register, or said why not."""
         try:
             if column == STATUS:
-                changed = update_case(self.register, entry.number, value)
+                changed = update_case(self.register, entry.number, value, path=entry.path)
             else:
                 paid = parse_amount(value) if value.strip() else None
-                changed = update_case(self.register, entry.number, REIMBURSED if paid is not None else None, paid)
+                changed = update_case(self.register, entry.number, REIMBURSED if paid is not None else None, paid, entry.path)
         except CellError as error:
             self.say(self.tr("erstattet: {0}").format(text(error.phrase, language())))
             return False

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import wording
 from estimator.auslegung import SettingError
-from estimator.case import EDITABLE, Case, CaseError, EditKey
+from estimator.case import DRAFT, EDITABLE, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
@@ -198,7 +198,12 @@ class CaseDocument(QObject):
     def save(self, path: Path) -> None:
         if not is_case_file(path):
             path = path.with_name(path.name + CASE_SUFFIX)
-        save_case(self.case, path)
+        case = self.case
+        if self.path is not None and path.resolve() != self.path.resolve():
+            # a copy under a new name is a case of its own: not yet sent to the insurer, nothing paid for it
+            case = dataclasses.replace(case, status=DRAFT, paid=None)
+        save_case(case, path)
+        self.case = case
         self.path = path
         self.undo_stack.setClean()
         self.discard_autosave()

@@ -23,8 +23,7 @@ from estimator.files import atomic_write_text, file_problem, json_text
 from estimator.io.casefile import is_case_file, open_case
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
-from estimator.rules.engine import estimate
-from estimator.tariff.catalogues import load_tariffs
+from estimator.rules.engine import estimate_case
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
@@ -62,7 +61,7 @@ def read_case(path: Path, progress: Progress) -> tuple[Case, Estimate]:
     progress(0, 2)
     case = open_case(path)
     progress(1, 2)
-    result = estimate(case.plan(), load_tariffs(), dict(case.settings))
+    result = estimate_case(case)
     progress(2, 2)
     return case, result
 
@@ -161,6 +160,7 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         window = self.window
         window.note_editor.take()
+        window.register.status_before_saving(path)
         try:
             window.document.save(path)
         except OSError as error:

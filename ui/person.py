@@ -157,10 +157,14 @@ class PersonPanel(QGroupBox):
             return
         self.message.clear()
         if isinstance(name, int):
-            prior = list(self.document.person.prior_class_a)
+            person = self.document.person
+            prior = list(person.prior_class_a)
             prior += [Decimal(0)] * (name + 1 - len(prior))
             prior[name] = value
-            self._changed("prior_class_a", tuple(prior))
+            if getattr(self, "_refreshing", False) or tuple(prior) == person.prior_class_a:
+                return
+            # amounts typed by hand no longer come from the register: its source is not named for them
+            self._refused(self.document.refusal(lambda: self.document.edit_person(prior_class_a=tuple(prior), prior_source="")))
         else:
             self._changed(name, value)
 

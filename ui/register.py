@@ -7,6 +7,7 @@ and the window goes on without it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -16,6 +17,7 @@ from estimator.register.cases import history_for, record_case
 from estimator.register.entry import History
 from estimator.register.store import Register, RegisterError
 from ui.document import CaseDocument
+from ui.language import language
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -42,6 +44,19 @@ class RegisterAccess(QObject):
             except RegisterError as error:
                 self.failed = self.problem = str(error)
         return self._register
+
+    def status_before_saving(self, path: Path) -> None:
+        """Where the case stands as the register has it now (Fälle or `hkp register status` may have changed it
+        since the window opened it): saving the case again keeps that."""
+        document, register = self.window.document, self.register()
+        if register is None or document.path is None or path.resolve() != document.path.resolve():
+            return
+        try:
+            entry = register.by_path(path)
+        except RegisterError:
+            return
+        if entry is not None and (entry.status, entry.paid) != (document.case.status, document.case.paid):
+            document.take_status(entry.status, entry.paid)
 
     def record(self) -> None:
         """Enter the case just saved; a register that cannot take it leaves the saved file as it is."""
@@ -131,6 +146,7 @@ class HistoryOffer(QFrame):
             person.insurance_number,
             person.insurance_start,
             case.plan_date,
+            min((line.date for line in self.document.estimate.lines), default=None),  # earlier means before this
             self.document.path,
         )
 
@@ -160,7 +176,7 @@ class HistoryOffer(QFrame):
         if self.history is None or self.history.person_with(person) == person or key == self.dismissed:
             self.hide()
             return
-        self.text.setText(self.tr("Im Fallregister: {0}").format(self.history.summary()))
+        self.text.setText(self.tr("Im Fallregister: {0}").format(self.history.summary(language())))
         self.text.setToolTip(self.history.source())
         self.take_button.show()
         self.show()

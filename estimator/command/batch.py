@@ -18,7 +18,7 @@ from estimator.cells import PlanReadError
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import BatchRow, batch_row
-from estimator.rules.engine import estimate
+from estimator.rules.engine import estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
 SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files
@@ -54,7 +54,7 @@ def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | 
     """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
     try:
         case = open_case(path)
-        result = estimate(case.plan(), load_tariffs(), dict(case.settings))
+        result = estimate_case(case)
         if pdf is not None:
             from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 

@@ -13,9 +13,22 @@ from estimator.money import eur, german_date
 from estimator.output.textout import terminal_safe
 from estimator.register.cases import UNCHANGED, rebuild, update_case
 from estimator.register.entry import Entry
-from estimator.register.store import Register, RegisterError
+from estimator.register.store import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, Register, RegisterError
 
 LIST_LIMIT = 1_000  # rows `hkp register list` prints unless --alle
+
+
+def case_number(text: str) -> int:
+    """A case number as typed: a whole number from 1 up."""
+    if not text.isascii() or not text.isdigit() or not 0 < int(text[:20]) <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"„{text[:40]}“ ist keine Fallnummer (eine ganze Zahl ab 1, aus hkp register list)")
+    return int(text)
+
+
+def search_text(text: str) -> str:
+    if len(text) > MAX_SEARCH:
+        raise argparse.ArgumentTypeError(f"Suchtext zu lang: höchstens {MAX_SEARCH} Zeichen")
+    return text
 
 
 def add_parser(commands: Any, date: Callable[[str], Any], amount: Callable[[str], Decimal]) -> None:
@@ -23,15 +36,17 @@ def add_parser(commands: Any, date: Callable[[str], Any], amount: Callable[[str]
     register = commands.add_parser("register", help="das Fallregister: gespeicherte Fälle, Status, Neuaufbau")
     actions = register.add_subparsers(dest="register_command", required=True, metavar="AKTION")
     listing = actions.add_parser("list", help="Fälle auflisten, die neuesten zuerst")
-    listing.add_argument("--person", default="", metavar="TEXT", help="Name oder Versicherungsnummer enthält TEXT")
+    listing.add_argument(
+        "--person", type=search_text, default="", metavar="TEXT", help="Name oder Versicherungsnummer enthält TEXT"
+    )
     listing.add_argument("--status", choices=STATUSES, help="nur Fälle mit diesem Status")
     listing.add_argument("--von", type=date, metavar="DATUM", help="Planungsdatum ab (TT.MM.JJJJ)")
     listing.add_argument("--bis", type=date, metavar="DATUM", help="Planungsdatum bis (TT.MM.JJJJ)")
     listing.add_argument("--alle", action="store_true", help=f"alle Treffer zeigen, nicht nur die ersten {LIST_LIMIT}")
     show = actions.add_parser("show", help="einen Fall mit seiner Erstattung je Versicherungsjahr zeigen")
-    show.add_argument("number", type=int, metavar="NR", help="Nummer des Falls (aus hkp register list)")
+    show.add_argument("number", type=case_number, metavar="NR", help="Nummer des Falls (aus hkp register list)")
     status = actions.add_parser("status", help="Status eines Falls setzen (in der Falldatei und im Register)")
-    status.add_argument("number", type=int, metavar="NR", help="Nummer des Falls")
+    status.add_argument("number", type=case_number, metavar="NR", help="Nummer des Falls")
     status.add_argument("status", choices=STATUSES, metavar="STATUS", help=", ".join(STATUSES))
     status.add_argument(
         "--paid", type=amount, metavar="BETRAG", help=f"bei „{REIMBURSED}“: was der Versicherer für Zahnersatz zahlte"
@@ -72,6 +87,10 @@ def _list(register: Register, options: argparse.Namespace) -> int:
         print(terminal_safe("  ".join(cells).rstrip()))
     if len(shown) < len(found):
         print(f"… {len(found) - len(shown)} weitere; --alle zeigt sie, --person, --status, --von, --bis grenzen ein")
+    elif len(found) == MAX_RESULTS:
+        print(
+            f"Es werden höchstens {MAX_RESULTS:,} Fälle gezeigt; --person, --status, --von, --bis grenzen ein".replace(",", ".")
+        )
     if not found:
         print("keine Fälle gefunden")
     if register.unreadable:
@@ -91,14 +110,13 @@ def describe(entry: Entry) -> str:
     days = ", ".join(german_date(d) for d in entry.treatment_dates[:20]) or "–"
     if len(entry.treatment_dates) > 20:
         days += f" und {len(entry.treatment_dates) - 20} weitere"
-    paid = f", erstattet {eur(entry.paid)}" if entry.paid is not None else ""
     fields = [
         ("Geburtsdatum", german_date(entry.birth_date) or "–"),
         ("Versicherungsnr.", entry.insurance_number or "–"),
         ("Tarif", f"{entry.tariff}, Versicherungsbeginn {german_date(entry.insurance_start) or '–'}"),
         ("Planungsdatum", german_date(entry.plan_date) or "–"),
         ("Behandlungstage", days),
-        ("Status", entry.status + paid),
+        ("Status", status_text(entry)),
         ("Rechnung", eur(entry.billed)),
         ("Erstattung geschätzt", eur(entry.benefit)),
         ("Eigenanteil", eur(entry.patient_share)),
@@ -116,16 +134,25 @@ def describe(entry: Entry) -> str:
 
 def _status(register: Register, options: argparse.Namespace) -> int:
     entry = update_case(register, options.number, options.status, UNCHANGED if options.paid is None else options.paid)
-    paid = f", erstattet {eur(entry.paid)}" if entry.paid is not None else ""
-    print(terminal_safe(f"Fall Nr. {entry.number} ({entry.name}): {entry.status}{paid}"))
+    print(terminal_safe(f"Fall Nr. {entry.number} ({entry.name}): {status_text(entry)}"))
     return 0
+
+
+def status_text(entry: Entry) -> str:
+    """ "erstattet: 650,00 €", or "abgelehnt (eingetragen war erstattet 650,00 €, zählt nicht)" """
+    if entry.paid is None:
+        return entry.status
+    if entry.status == REIMBURSED:
+        return f"{entry.status}: {eur(entry.paid)}"
+    return f"{entry.status} (eingetragen war erstattet {eur(entry.paid)}, zählt nicht)"
 
 
 def _rebuild(register: Register, options: argparse.Namespace) -> int:
     done = rebuild(register, options.folder)
     print(f"Fallregister neu aufgebaut: {done.entries} {'Fall' if done.entries == 1 else 'Fälle'}")
-    for path, reason in done.problems:
-        print(terminal_safe(f"  nicht lesbar (ein Eintrag von früher bleibt): {path}: {reason}"))
+    for problem in done.problems:
+        kept = "der Eintrag von früher bleibt" if problem.kept else "nicht eingetragen"
+        print(terminal_safe(f"  nicht lesbar ({kept}): {problem.path}: {problem.reason}"))
     for path in done.gone:
         print(terminal_safe(f"  Datei nicht mehr da, Eintrag entfernt: {path}"))
     return 0

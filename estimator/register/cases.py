@@ -19,7 +19,7 @@ from estimator.model import Estimate
 from estimator.money import cents
 from estimator.register.entry import Entry, History, entry_of, history
 from estimator.register.store import Register, RegisterError
-from estimator.rules.engine import estimate, tariff_of
+from estimator.rules.engine import estimate_case, tariff_of
 from estimator.tariff.catalogues import load_tariffs
 
 CASE_PATTERN = "*.hkp.json"
@@ -34,67 +34,85 @@ def record_case(register: Register, case: Case, result: Estimate, path: Path) ->
 def estimated_entry(path: Path) -> Entry:
     """The entry of a case file, read and estimated; CaseError (and what estimating raises) when it cannot be."""
     case = load_case(path)
-    return entry_of(case, estimate(case.plan(), load_tariffs(), dict(case.settings)), path)
+    return entry_of(case, estimate_case(case), path)
 
 
 UNCHANGED: Any = object()  # update_case: keep what the case says
 
 
-def update_case(register: Register, number: int, status: str | None = None, paid: Decimal | Any | None = UNCHANGED) -> Entry:
+def update_case(
+    register: Register,
+    number: int,
+    status: str | None = None,
+    paid: Decimal | Any | None = UNCHANGED,
+    path: str = "",
+) -> Entry:
     """Set where a case stands with the insurer and what it paid for class-A work: in its case file, then in the
     register. An amount paid is given with the status `erstattet`; it is kept (but not counted) when the status
-    changes later."""
+    changes later. With path, the case must still be the one of that file (a list shown before a rebuild)."""
     if status is not None and status not in STATUSES:
         raise RegisterError(f"Status „{status}“ unbekannt; möglich: {', '.join(STATUSES)}")
     if paid is not UNCHANGED and paid is not None and status not in (None, REIMBURSED):
         raise RegisterError(f"Ein erstatteter Betrag gehört zum Status „{REIMBURSED}“")
     entry = register.get(number)
-    if entry is None:
-        raise RegisterError(f"Kein Fall Nr. {number} im Fallregister")
-    path = Path(entry.path)
+    if entry is None or (path and entry.path != path):
+        raise RegisterError(f"Kein Fall Nr. {number} {f'mit der Datei {path} ' if path else ''}im Fallregister")
+    file = Path(entry.path)
     try:
-        case = load_case(path)
+        case = load_case(file)
         changes: dict[str, Any] = {"status": status or case.status}
         if paid is not UNCHANGED:
             changes["paid"] = None if paid is None else cents(paid)
         case = dataclasses.replace(case, **changes)
-        save_case(case, path)
+        save_case(case, file)
     except (CaseError, OSError) as error:
         raise RegisterError(f"Falldatei nicht geändert, der Fall bleibt „{entry.status}“: {error}") from None
-    record_case(register, case, estimate(case.plan(), load_tariffs(), dict(case.settings)), path)
+    record_case(register, case, estimate_case(case), file)
     changed = register.get(number)
     assert changed is not None
     return changed
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A case file a rebuild could not read, why, and whether the register keeps its earlier entry."""
+
+    path: str
+    reason: str
+    kept: bool
+
+
+@dataclass(frozen=True)
 class Rebuilt:
-    """What a rebuild did: entries written, files that could not be read (path, reason), entries whose file is gone."""
+    """What a rebuild did: entries written, files that could not be read, entries whose file is gone."""
 
     entries: int
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[Problem, ...]
     gone: tuple[str, ...]
 
 
 def rebuild(register: Register, folder: Path) -> Rebuilt:
-    """The register written anew from the case files under folder and those it already names elsewhere; an entry
-    whose file cannot be read stays as it was, one whose file is gone is dropped and named."""
+    """The register written anew from the case files under folder and those it already names elsewhere. A case
+    keeps its number; an entry whose file cannot be read stays as it was (when it can itself be read), one whose
+    file is gone is dropped and named."""
     if not folder.is_dir():
         raise RegisterError(f"{folder}: kein Ordner")
     found = sorted({p.resolve() for p in folder.rglob(CASE_PATTERN) if p.is_file()})
     if len(found) > MAX_FILES:
         raise RegisterError(f"{folder}: mehr als {MAX_FILES} Falldateien; bitte einen engeren Ordner angeben")
+    numbers = register.numbers()
     known = {Path(e.path): e for e in register.everything()}
-    files = sorted({*found, *(path for path in known if path.is_file())})
+    files = sorted({*found, *(path for path in numbers if path.is_file())})
     entries, problems = [], []
     for path in files:
         try:
-            entries.append(estimated_entry(path))
-        except Exception as error:
-            problems.append((str(path), str(error) if isinstance(error, CaseError) else type(error).__name__))
+            entries.append(dataclasses.replace(estimated_entry(path), number=numbers.get(path, 0)))
+        except Exception as error:  # any file that cannot be taken is named, and the rest goes on
+            reason = str(error) if isinstance(error, (CaseError, OSError)) else f"nicht zu schätzen ({type(error).__name__})"
+            problems.append(Problem(str(path), reason, path in known))
             if path in known:
                 entries.append(known[path])
-    gone = tuple(str(path) for path in known if not path.is_file())
+    gone = tuple(str(path) for path in numbers if not path.is_file())
     register.replace_all(entries)
     return Rebuilt(len(entries), tuple(problems), gone)
 

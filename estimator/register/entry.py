@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from estimator.case import REFUSED, REIMBURSED, Case
+from estimator.kinds import LineClass
 from estimator.model import Estimate, Person
 from estimator.money import cents, eur, german_date
+from estimator.wording import english_number
 
 ZERO = Decimal("0.00")
+MAX_SOURCE = 1_500  # characters of the named plans in a source: a case file's text holds at most MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Entry:
     years: tuple[YearBenefit, ...]
     saved: dt.datetime
     number: int = 0  # its number in the register; 0 before it is recorded
+    class_a: Decimal | None = None  # the whole class-A benefit, also after the capped years (None: the years' sum)
 
     @property
     def patient_share(self) -> Decimal:
@@ -67,25 +71,29 @@ class Entry:
             return dict.fromkeys(estimated, ZERO)
         if self.status != REIMBURSED or self.paid is None:
             return estimated
-        return _shared(self.paid, estimated, self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day))
+        first_year = self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day)
+        return _shared(self.paid, estimated, self.class_a, first_year)
 
     def _year_of(self, day: dt.date) -> int | None:
         return next((y.year for y in self.years if y.start <= day <= y.end), None)
 
 
-def _shared(paid: Decimal, estimated: dict[int, Decimal], first_year: int | None) -> dict[int, Decimal]:
-    """The amount paid shared over the years as the estimate had them (the last year takes the rounding rest); an
-    estimate without class-A benefit puts it all in the year of the first treatment."""
-    total = sum(estimated.values(), ZERO)
+def _shared(paid: Decimal, estimated: dict[int, Decimal], whole: Decimal | None, first_year: int | None) -> dict[int, Decimal]:
+    """The amount paid shared as the estimate had the class-A benefit: each capped year its part of the whole
+    (which may reach past the capped years); when the capped years hold it all, the last of them takes the
+    rounding rest. An estimate without class-A benefit puts it all in the year of the first treatment."""
+    in_years = sum(estimated.values(), ZERO)
+    total = max(in_years, whole or ZERO)
     shares = dict.fromkeys(estimated, ZERO)
     if total <= 0:
         if first_year is not None:
             shares[first_year] = cents(paid)
         return shares
     years = [year for year, amount in sorted(estimated.items()) if amount > 0]
-    for year in years[:-1]:
+    for year in years:
         shares[year] = cents(paid * estimated[year] / total)
-    shares[years[-1]] = cents(paid) - sum((shares[year] for year in years[:-1]), ZERO)
+    if years and in_years == total:
+        shares[years[-1]] = cents(paid) - sum((shares[year] for year in years[:-1]), ZERO)
     return shares
 
 
@@ -118,6 +126,7 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         benefit=result.totals.benefit,
         years=tuple(YearBenefit(y.year, y.start, y.end, y.used_by_plan) for y in result.limits.staged_cap),
         saved=modified,
+        class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
     )
 
 
@@ -130,19 +139,26 @@ class History:
     left_out: tuple[Entry, ...]  # earlier cases with another insurance start (or none): their years are others
     insurance_start: dt.date | None
 
-    def summary(self) -> str:
-        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €" """
-        plans = "einem früheren Plan" if len(self.counted) == 1 else f"{len(self.counted)} früheren Plänen"
+    def summary(self, language: str = "de") -> str:
+        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €" (or in English)"""
+        count, left = len(self.counted), len(self.left_out)
+        if language == "en":
+            years = ", ".join(f"year {k} €{english_number(amount)}" for k, amount in enumerate(self.amounts, start=1))
+            text = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}: {years}"
+            return text + (f" ({left} with another or no insurance start not counted)" if left else "")
         years = ", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))
-        text = f"aus {plans}: {years}"
-        if self.left_out:
-            text += f" ({len(self.left_out)} mit anderem oder ohne Versicherungsbeginn nicht gezählt)"
-        return text
+        text = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}: {years}"
+        return text + (f" ({left} mit anderem oder ohne Versicherungsbeginn nicht gezählt)" if left else "")
 
     def source(self) -> str:
-        """Where the amounts come from, for the explanation of the staged cap."""
-        cases = ", ".join(f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted)
-        return f"dem Fallregister: {cases}"
+        """Where the amounts come from, for the explanation of the staged cap; the latest plans first when there
+        are more than fit in a text of the case file."""
+        named = [f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted]
+        shown = named
+        while len(", ".join(shown)) > MAX_SOURCE:
+            shown = shown[1:]
+        rest = len(named) - len(shown)
+        return "dem Fallregister: " + ", ".join(shown) + (f" und {rest} älteren Plänen" if rest else "")
 
     def person_with(self, person: Person) -> Person:
         """The person with these amounts, their source, and what the latest earlier case knows and the person

@@ -10,23 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from estimator.case import STATUSES
 from estimator.datadir import data_dir
-from estimator.register.entry import Entry, YearBenefit, name_key, number_key
+from estimator.register.entry import Entry, name_key, number_key
+from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_from, listed_from, row_of
 
 FILE_NAME = "faelle.sqlite"
 APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_RESULTS = 50_000  # rows one search returns; more are left to a narrower search
 BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
+MAX_SEARCH = 200  # characters of a search text
+MAX_NUMBER = (1 << 63) - 1  # the largest case number SQLite can hold
 
 # Each migration takes the register from the version before it to its own; index 0 creates version 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -55,30 +55,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX cases_person ON cases (name_key, birth_date)",
         "CREATE INDEX cases_day ON cases (day)",
     ),
+    # version 2: the case's whole class-A benefit, also after the years with staged caps (NULL: as the years say)
+    ("ALTER TABLE cases ADD COLUMN class_a TEXT",),
 )
-COLUMNS = [
-    "path",
-    "name",
-    "name_key",
-    "birth_date",
-    "insurance_number",
-    "number_key",
-    "tariff",
-    "insurance_start",
-    "plan_date",
-    "day",
-    "treatment_dates",
-    "status",
-    "paid",
-    "billed",
-    "benefit",
-    "years",
-    "saved",
-]
 
 
 class RegisterError(Exception):
     """The register cannot be used or changed as asked; the message says why in German."""
+
+
+def _why(error: sqlite3.Error) -> str:
+    """SQLite's reason in German where it is one a user can act on."""
+    said = str(error)
+    for english, german in (
+        ("locked", "von einem anderen Programm gerade gesperrt; bitte gleich noch einmal versuchen"),
+        ("readonly", "schreibgeschützt"),
+        ("full", "der Datenträger ist voll"),
+        ("disk I/O", "Lese- oder Schreibfehler des Datenträgers"),
+        ("too complex", "Suchtext zu lang"),
+    ):
+        if english in said:
+            return german
+    return f"SQLite meldet: {said}"
 
 
 class _Unusable(Exception):
@@ -87,112 +85,6 @@ class _Unusable(Exception):
 
 def default_path() -> Path:
     return data_dir() / FILE_NAME
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _row(entry: Entry) -> tuple[Any, ...]:
-    years = [
-        {"year": y.year, "start": y.start.isoformat(), "end": y.end.isoformat(), "class_a": str(y.class_a)} for y in entry.years
-    ]
-    return (
-        entry.path,
-        entry.name,
-        name_key(entry.name),
-        _iso(entry.birth_date),
-        entry.insurance_number,
-        number_key(entry.insurance_number),
-        entry.tariff,
-        _iso(entry.insurance_start),
-        _iso(entry.plan_date),
-        entry.day.isoformat(),
-        json.dumps([d.isoformat() for d in entry.treatment_dates]),
-        entry.status,
-        None if entry.paid is None else str(entry.paid),
-        str(entry.billed),
-        str(entry.benefit),
-        json.dumps(years),
-        entry.saved.isoformat(),
-    )
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(str(value))
-
-
-def _money(value: Any) -> Decimal:
-    amount = Decimal(str(value))
-    if not amount.is_finite() or abs(amount) > 10_000_000_000:
-        raise ValueError(value)
-    return amount
-
-
-def _entry(values: tuple[Any, ...]) -> Entry:
-    """An entry from a row as the file holds it (id, then COLUMNS); ValueError when the row is not one this program
-    wrote."""
-    row = dict(zip(("id", *COLUMNS), values, strict=True))
-    years = json.loads(row["years"])
-    dates = json.loads(row["treatment_dates"])
-    if not isinstance(years, list) or not isinstance(dates, list) or row["status"] not in STATUSES:
-        raise ValueError(row["id"])
-    return Entry(
-        path=str(row["path"]),
-        name=str(row["name"]),
-        birth_date=_date(row["birth_date"]),
-        insurance_number=str(row["insurance_number"]),
-        tariff=str(row["tariff"]),
-        insurance_start=_date(row["insurance_start"]),
-        plan_date=_date(row["plan_date"]),
-        treatment_dates=tuple(dt.date.fromisoformat(str(d)) for d in dates),
-        status=str(row["status"]),
-        paid=None if row["paid"] is None else _money(row["paid"]),
-        billed=_money(row["billed"]),
-        benefit=_money(row["benefit"]),
-        years=tuple(
-            YearBenefit(int(y["year"]), dt.date.fromisoformat(y["start"]), dt.date.fromisoformat(y["end"]), _money(y["class_a"]))
-            for y in years
-        ),
-        saved=dt.datetime.fromisoformat(str(row["saved"])),
-        number=int(row["id"]),
-    )
-
-
-class Listed(NamedTuple):
-    """A case as a list shows it: what a search returns (the whole entry: Register.get)."""
-
-    number: int
-    path: str
-    name: str
-    birth_date: dt.date | None
-    insurance_number: str
-    day: dt.date
-    status: str
-    billed: Decimal
-    benefit: Decimal
-    paid: Decimal | None
-
-
-LISTED = "id, path, name, birth_date, insurance_number, day, status, billed, benefit, paid"
-
-
-def _listed(row: tuple[Any, ...]) -> Listed:
-    number, path, name, birth, insurance_number, day, status, billed, benefit, paid = row
-    if status not in STATUSES:
-        raise ValueError(number)
-    return Listed(
-        int(number),
-        str(path),
-        str(name),
-        _date(birth),
-        str(insurance_number),
-        dt.date.fromisoformat(day),
-        status,
-        _money(billed),
-        _money(benefit),
-        None if paid is None else _money(paid),
-    )
 
 
 def _contains(text: str) -> str:
@@ -219,11 +111,15 @@ class Register:
                 self._set_aside("keine lesbare Datenbank")
                 self.connection = self._open()
         except (sqlite3.Error, OSError, _Unusable) as error:
-            raise RegisterError(f"Das Fallregister {self.path} ist nicht nutzbar: {error}") from None
+            why = _why(error) if isinstance(error, sqlite3.Error) else str(error)
+            raise RegisterError(f"Das Fallregister {self.path} ist nicht nutzbar: {why}") from None
 
     # --- opening ----------------------------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(OSError):
+            if self.path.parent == data_dir():
+                os.chmod(self.path.parent, 0o700)  # the program's own folder, also when an older version made it
         with contextlib.suppress(FileExistsError):  # a new register is owner-only from its first byte
             os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         with contextlib.suppress(OSError):
@@ -303,24 +199,27 @@ class Register:
             with self._transaction(self.connection):
                 self.connection.execute(
                     f"INSERT INTO cases ({', '.join(COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(path) DO UPDATE SET {updates}",
-                    _row(entry),
+                    row_of(entry),
                 )
                 number = self.connection.execute("SELECT id FROM cases WHERE path = ?", (entry.path,)).fetchone()[0]
         except sqlite3.Error as error:
-            raise RegisterError(f"Fallregister nicht geschrieben: {error}") from None
+            raise RegisterError(f"Fallregister nicht geschrieben: {_why(error)}") from None
         return int(number)
 
     def replace_all(self, entries: Iterable[Entry]) -> None:
-        """The register's content replaced by these entries in one transaction (a rebuild)."""
+        """The register's content replaced by these entries in one transaction (a rebuild): an entry with a number
+        keeps it, one without gets a new one."""
+        entries = sorted(entries, key=lambda entry: entry.number or MAX_NUMBER)
+        values = ", ".join("?" for _ in COLUMNS)
         try:
             with self._transaction(self.connection):
                 self.connection.execute("DELETE FROM cases")
                 self.connection.executemany(
-                    f"INSERT INTO cases ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
-                    (_row(entry) for entry in entries),
+                    f"INSERT INTO cases (id, {', '.join(COLUMNS)}) VALUES (?, {values})",
+                    ((entry.number or None, *row_of(entry)) for entry in entries),
                 )
         except sqlite3.Error as error:
-            raise RegisterError(f"Fallregister nicht geschrieben: {error}") from None
+            raise RegisterError(f"Fallregister nicht geschrieben: {_why(error)}") from None
 
     # --- reading ------------------------------------------------------------------------------------------------
     def _read(self, columns: str, where: str, values: tuple[Any, ...], limit: int, parse: Callable[[Any], Any]) -> list[Any]:
@@ -329,17 +228,17 @@ class Register:
         try:
             rows = self.connection.execute(query, (*values, limit)).fetchall()
         except sqlite3.Error as error:
-            raise RegisterError(f"Fallregister nicht lesbar: {error}") from None
+            raise RegisterError(f"Fallregister nicht lesbar: {_why(error)}") from None
         found, self.unreadable = [], 0
         for row in rows:
             try:
                 found.append(parse(row))
-            except (ValueError, TypeError, KeyError, InvalidOperation):
+            except UNREADABLE:
                 self.unreadable += 1
         return found
 
     def _entries(self, where: str, values: tuple[Any, ...], limit: int = MAX_RESULTS) -> list[Entry]:
-        return self._read(f"id, {', '.join(COLUMNS)}", where, values, limit, _entry)
+        return self._read(f"id, {', '.join(COLUMNS)}", where, values, limit, entry_from)
 
     def search(
         self,
@@ -351,6 +250,8 @@ class Register:
     ) -> list[Listed]:
         """Cases whose name or insurance number contains text, with that status, dated from first to last; the
         newest first, at most limit (and MAX_RESULTS)."""
+        if len(text) > MAX_SEARCH:
+            raise RegisterError(f"Suchtext zu lang: höchstens {MAX_SEARCH} Zeichen")
         conditions, values = ["1"], []
         if text.strip():
             conditions.append("(name_key LIKE ? ESCAPE '\\' OR number_key LIKE ? ESCAPE '\\')")
@@ -364,14 +265,22 @@ class Register:
         if last:
             conditions.append("day <= ?")
             values.append(last.isoformat())
-        return self._read(LISTED, " AND ".join(conditions), tuple(values), min(limit, MAX_RESULTS), _listed)
+        return self._read(LISTED, " AND ".join(conditions), tuple(values), min(limit, MAX_RESULTS), listed_from)
 
     def everything(self) -> list[Entry]:
         """Every entry (a rebuild reads them all, beyond the bound of a search)."""
         return self._entries("1", (), 1 << 40)
 
     def get(self, number: int) -> Entry | None:
+        """The case with this number; None when there is none, RegisterError when its row is not readable."""
+        if not 0 < number <= MAX_NUMBER:
+            return None
         found = self._entries("id = ?", (number,), 1)
+        if self.unreadable:
+            raise RegisterError(
+                f"Der Eintrag von Fall Nr. {number} im Fallregister ist nicht lesbar; "
+                "„hkp register rebuild ORDNER“ liest die Falldateien neu ein."
+            )
         return found[0] if found else None
 
     def by_path(self, path: Path) -> Entry | None:
@@ -389,8 +298,10 @@ class Register:
             values += [name_key(name), birth_date.isoformat()]
         return self._entries(" OR ".join(conditions), tuple(values)) if conditions else []
 
-    def paths(self) -> list[Path]:
+    def numbers(self) -> dict[Path, int]:
+        """The number of every entry by its file, also of entries whose other values are not readable."""
         try:
-            return [Path(row[0]) for row in self.connection.execute("SELECT path FROM cases ORDER BY id")]
+            rows = self.connection.execute("SELECT path, id FROM cases ORDER BY id").fetchall()
         except sqlite3.Error as error:
-            raise RegisterError(f"Fallregister nicht lesbar: {error}") from None
+            raise RegisterError(f"Fallregister nicht lesbar: {_why(error)}") from None
+        return {Path(str(path)): int(number) for path, number in rows}

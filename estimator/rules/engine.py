@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from estimator.auslegung import Auslegung, SettingError
+from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, Limits, Person, Plan, PlanLine, Totals
@@ -28,7 +29,7 @@ from estimator.rules.labclass import FeeIndex, classify_lab_line, lab_accident
 from estimator.rules.labprices import JawCounts, lab_amounts
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.rules.worksheet import Report, Work
-from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, versions_used
+from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
 
 
@@ -50,6 +51,11 @@ def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | Non
     """Apply the tariff rules in the order of spec section 7 and explain every amount."""
     with _collector_paused():
         return _estimate(plan, tariffs, overrides)
+
+
+def estimate_case(case: Case) -> Estimate:
+    """The estimate of a case with its own settings, by the tariffs the program carries."""
+    return estimate(case.plan(), load_tariffs(), dict(case.settings))
 
 
 @contextmanager

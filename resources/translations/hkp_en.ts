@@ -87,69 +87,69 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="177" />
+        <location filename="../../ui/cases.py" line="178" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="181" />
+        <location filename="../../ui/cases.py" line="182" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="185" />
+        <location filename="../../ui/cases.py" line="186" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="199" />
-        <location filename="../../ui/cases.py" line="257" />
+        <location filename="../../ui/cases.py" line="200" />
+        <location filename="../../ui/cases.py" line="258" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="201" />
-        <location filename="../../ui/cases.py" line="258" />
+        <location filename="../../ui/cases.py" line="202" />
+        <location filename="../../ui/cases.py" line="259" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="224" />
+        <location filename="../../ui/cases.py" line="225" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="236" />
+        <location filename="../../ui/cases.py" line="237" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.</source>
         <translation>Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="264" />
+        <location filename="../../ui/cases.py" line="265" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="264" />
+        <location filename="../../ui/cases.py" line="265" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="265" />
+        <location filename="../../ui/cases.py" line="266" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="275" />
+        <location filename="../../ui/cases.py" line="276" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="279" />
+        <location filename="../../ui/cases.py" line="280" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="292" />
+        <location filename="../../ui/cases.py" line="293" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -157,57 +157,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/cases.py" line="76" />
+        <location filename="../../ui/cases.py" line="77" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="77" />
+        <location filename="../../ui/cases.py" line="78" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="78" />
+        <location filename="../../ui/cases.py" line="79" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="79" />
+        <location filename="../../ui/cases.py" line="80" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="80" />
+        <location filename="../../ui/cases.py" line="81" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="81" />
+        <location filename="../../ui/cases.py" line="82" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="82" />
+        <location filename="../../ui/cases.py" line="83" />
         <source>Rechnung</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="83" />
+        <location filename="../../ui/cases.py" line="84" />
         <source>Erstattung geschätzt</source>
         <translation>Estimated benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="84" />
+        <location filename="../../ui/cases.py" line="85" />
         <source>erstattet (ZE)</source>
         <translation>Paid (prosthetics)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="85" />
+        <location filename="../../ui/cases.py" line="86" />
         <source>Falldatei</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="124" />
+        <location filename="../../ui/cases.py" line="125" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -238,37 +238,37 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="57" />
+        <location filename="../../ui/files.py" line="56" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="102" />
+        <location filename="../../ui/files.py" line="101" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="104" />
+        <location filename="../../ui/files.py" line="103" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="111" />
+        <location filename="../../ui/files.py" line="110" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="111" />
+        <location filename="../../ui/files.py" line="110" />
         <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="157" />
+        <location filename="../../ui/files.py" line="156" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="157" />
+        <location filename="../../ui/files.py" line="156" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
@@ -408,27 +408,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="106" />
+        <location filename="../../ui/register.py" line="121" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="107" />
+        <location filename="../../ui/register.py" line="122" />
         <source>Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Prosthetics paid before” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="112" />
+        <location filename="../../ui/register.py" line="127" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="163" />
+        <location filename="../../ui/register.py" line="179" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="180" />
+        <location filename="../../ui/register.py" line="196" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -790,7 +790,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="187" />
+        <location filename="../../ui/person.py" line="191" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -914,12 +914,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="55" />
+        <location filename="../../ui/register.py" line="70" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="80" />
+        <location filename="../../ui/register.py" line="95" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>

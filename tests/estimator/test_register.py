@@ -131,6 +131,29 @@ def test_an_amount_paid_is_shared_over_the_years_the_estimate_had(register: Regi
     assert entry.class_a_by_year() == {1: D("400.00"), 2: D("600.01"), 3: D("0.00"), 4: D("0.00")}
 
 
+def test_an_amount_paid_for_years_after_the_caps_is_not_counted_in_the_capped_years(register: Register, tmp_path: Path) -> None:
+    late = crown("46", dt.date(2031, 3, 1), "1000.00")  # year 6: no cap, 800,00 € class A
+    _, path = saved(register, tmp_path, "spaet", plan(FIRST[0], late, **WHO))
+    entry = update_case(register, register.by_path(path).number, "erstattet", D("1200.00"))  # type: ignore[union-attr]
+    assert entry.class_a == D("1600.00")
+    assert entry.class_a_by_year() == {1: D("600.00"), 2: D("0.00"), 3: D("0.00"), 4: D("0.00")}
+
+
+def test_the_source_of_many_earlier_plans_fits_in_a_case_file(register: Register, tmp_path: Path) -> None:
+    for k in range(60):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=k)
+        saved(register, tmp_path, f"p{k}", plan(crown("16", day, "10.00"), plan_date=day, **WHO))
+    later = Case.from_plan(plan(crown("26", dt.date(2026, 12, 1)), plan_date=dt.date(2026, 12, 1), **WHO))
+    found = history_for(register, later, result_of(later), None)
+    assert found is not None and found.amounts[0] == D("480.00")
+    source = found.source()
+    assert len(source) <= 2_000 and source.endswith("älteren Plänen") and "Plan vom 01.03.2026" in source
+    taken = dataclasses.replace(later, person=found.person_with(later.person))
+    save_case(taken, tmp_path / "neu.hkp.json")
+    assert load_case(tmp_path / "neu.hkp.json").person.prior_source == source
+    assert found.summary("en") == "from 60 earlier plans: year 1 €480.00, year 2 €0.00, year 3 €0.00, year 4 €0.00"
+
+
 def test_rebuild_from_the_case_files_gives_the_same_register(register: Register, tmp_path: Path) -> None:
     folder = tmp_path / "faelle"
     (folder / "2026").mkdir(parents=True)
@@ -140,14 +163,35 @@ def test_rebuild_from_the_case_files_gives_the_same_register(register: Register,
     _, gone = saved(register, tmp_path, "geloescht", plan(*FIRST, **WHO))
     gone.unlink()
     (folder / "kaputt.hkp.json").write_text("{", encoding="utf-8")
-    before = sorted((dataclasses.replace(e, number=0) for e in register.everything() if e.path != str(gone.resolve())), key=str)
+    before = sorted((e for e in register.everything() if e.path != str(gone.resolve())), key=str)
     with Register(tmp_path / "neu.sqlite") as fresh:
         done = rebuild(fresh, folder)
-        assert sorted((dataclasses.replace(e, number=0) for e in fresh.everything()), key=str) == before
-        assert done.entries == 2 and [Path(p).name for p, _ in done.problems] == ["kaputt.hkp.json"]
+        assert sorted((dataclasses.replace(e, number=0) for e in fresh.everything()), key=str) == [
+            dataclasses.replace(e, number=0) for e in before
+        ]
+        assert done.entries == 2 and [(Path(p.path).name, p.kept) for p in done.problems] == [("kaputt.hkp.json", False)]
     done = rebuild(register, folder)
     assert done.gone == (str(gone.resolve()),)
-    assert sorted((dataclasses.replace(e, number=0) for e in register.everything()), key=str) == before
+    assert sorted(register.everything(), key=str) == before  # every case keeps its number: a list shown before still fits
+
+
+def test_rebuild_names_an_unreadable_entry_it_cannot_keep(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, **WHO))
+    _, second = saved(register, tmp_path, "b", plan(*SECOND, **WHO))
+    register.connection.execute("UPDATE cases SET billed = 'viel'")  # both rows damaged
+    second.write_text("{", encoding="utf-8")  # and one file too
+    done = rebuild(register, tmp_path)
+    assert [(Path(p.path).name, p.kept) for p in done.problems] == [("b.hkp.json", False)]
+    assert [(e.number, Path(e.path).name) for e in register.everything()] == [(1, "a.hkp.json")]  # read again from its file
+    assert register.unreadable == 0
+
+
+def test_a_number_of_a_list_shown_before_must_still_be_its_file(register: Register, tmp_path: Path) -> None:
+    _, first = saved(register, tmp_path, "a", plan(*FIRST, **WHO))
+    with pytest.raises(RegisterError, match=r"Kein Fall Nr\. 1 mit der Datei /anderswo"):
+        update_case(register, 1, "eingereicht", path="/anderswo/b.hkp.json")
+    assert load_case(first).status == "Entwurf"
+    assert update_case(register, 1, "eingereicht", path=str(first.resolve())).status == "eingereicht"
 
 
 def test_search_by_text_status_and_dates(register: Register, tmp_path: Path) -> None:
@@ -168,8 +212,12 @@ def test_a_row_that_is_not_this_programs_is_left_out_and_counted(register: Regis
     saved(register, tmp_path, "b", plan(*SECOND, **WHO))
     register.connection.execute("UPDATE cases SET billed = 'viel' WHERE path LIKE '%a.hkp.json'")
     assert len(register.search()) == 1 and register.unreadable == 1
-    register.connection.execute("UPDATE cases SET years = '[{\"year\": \"x\"}]' WHERE path LIKE '%b.hkp.json'")
-    assert register.get(2) is None and register.unreadable == 1
+    for years in ('[{"year": "x"}]', '[{"year": Infinity}]', "[" * 100_000 + "]" * 100_000, '[{"year": 1e999}]'):
+        register.connection.execute("UPDATE cases SET years = ? WHERE path LIKE '%b.hkp.json'", (years,))
+        with pytest.raises(RegisterError, match=r"Fall Nr\. 2 im Fallregister ist nicht lesbar"):
+            register.get(2)
+        assert register.everything() == [] and register.unreadable == 2
+    assert register.get(3) is None and register.get(1 << 70) is None
 
 
 def test_the_register_is_owner_only_with_its_log_files(tmp_path: Path) -> None:
@@ -235,13 +283,22 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
     if version:
         old.execute(f"PRAGMA application_id={APPLICATION_ID}")
     old.execute(f"PRAGMA user_version={version}")
+    if version == 1:  # a case entered by version 1: no whole class-A benefit, its years count as they were
+        old.execute(
+            "INSERT INTO cases VALUES (7, '/f/x.hkp.json', 'X', 'x', NULL, '', '', 'BM5/0', NULL, NULL, '2026-01-01', "
+            "'[]', 'erstattet', '100.00', '10.00', '8.00', '[{\"year\": 1, \"start\": \"2026-01-01\", "
+            '"end": "2026-12-31", "class_a": "8.00"}]\', \'2026-01-02T00:00:00\')'
+        )
     old.commit()
     old.close()
     with Register(path) as opened:
         assert opened.notice == ""
         assert opened.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         saved(opened, tmp_path, "a", plan(*FIRST, **WHO))
-        assert [e.name for e in opened.search()] == ["Erika Mustermann"]
+        assert "Erika Mustermann" in [e.name for e in opened.search()]
+        if version == 1:
+            kept = opened.get(7)
+            assert kept is not None and kept.class_a is None and kept.class_a_by_year() == {1: D("100.00")}
 
 
 WRITER = """

@@ -52,11 +52,25 @@ def test_status_with_the_amount_paid_goes_into_the_case_file(folder: Path, capsy
     with Register() as register:
         number = register.by_path(folder / "erster.hkp.json").number  # type: ignore[union-attr]
     assert main(["register", "status", str(number), "erstattet", "--paid", "812,40"]) == 0
-    assert "erstattet 812,40" in capsys.readouterr().out
+    assert "(Erika Mustermann): erstattet: 812,40\xa0€" in capsys.readouterr().out
     case = load_case(folder / "erster.hkp.json")
     assert (case.status, case.paid) == ("erstattet", Decimal("812.40"))
     assert main(["register", "list", "--status", "erstattet"]) == 0
     assert "812,40" in capsys.readouterr().out
+    assert main(["register", "status", str(number), "abgelehnt"]) == 0
+    assert "abgelehnt (eingetragen war erstattet 812,40\xa0€, zählt nicht)" in capsys.readouterr().out
+
+
+def test_a_rebuild_keeps_the_numbers_and_an_unreadable_row_is_said(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Register() as register:
+        before = {Path(e.path).name: e.number for e in register.everything()}
+        register.connection.execute("UPDATE cases SET years = '[{\"year\": Infinity}]' WHERE path LIKE '%zweiter%'")
+    number = before["zweiter.hkp.json"]
+    assert main(["register", "show", str(number)]) == 2
+    assert f"Fall Nr. {number} im Fallregister ist nicht lesbar" in capsys.readouterr().err
+    assert main(["register", "rebuild", str(folder)]) == 0
+    with Register() as register:
+        assert {Path(e.path).name: e.number for e in register.everything()} == before
 
 
 @pytest.mark.parametrize(
@@ -80,6 +94,9 @@ def test_what_cannot_be_done_is_said_with_exit_code_2(
         (["status", "1", "bezahlt"], "unbekannte Wahl"),
         (["status", "1", "erstattet", "--paid", "-5"], "Angabe --paid"),
         (["list", "--von", "31.02.2026"], "Angabe --von"),
+        (["show", "9" * 5000], "keine Fallnummer"),
+        (["status", "-3", "erstattet"], "keine Fallnummer"),
+        (["list", "--person", "x" * 201], "Suchtext zu lang"),
     ],
 )
 def test_a_value_that_means_nothing_is_refused_in_german(

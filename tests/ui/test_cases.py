@@ -11,7 +11,7 @@ from typing import Any
 from estimator.case import Case
 from estimator.datadir import data_dir
 from estimator.io.casefile import load_case, save_case
-from estimator.register.cases import record_case
+from estimator.register.cases import record_case, update_case
 from estimator.register.store import FILE_NAME, Register
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -48,8 +48,37 @@ def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp
     assert window.document.estimate.totals.benefit == D("200.00") and not offer.isVisible()
     assert window.person_panel.prior[0].text() == "800,00"
     assert "Fallregister" in window.document.person.prior_source
+    window.person_panel.prior[0].setText("500,00")  # typed by hand: no longer the register's amounts
+    window.person_panel.prior[0].editingFinished.emit()
+    assert window.document.person.prior_class_a[0] == D("500.00") and window.document.person.prior_source == ""
+    assert window.person_panel.prior[0].toolTip() == ""
+    window.undo_action.trigger()
     window.undo_action.trigger()
     assert window.document.person.prior_class_a == () and offer.isVisible()
+
+
+def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_window: Any, tmp_path: Path) -> None:
+    path = case_file(tmp_path, "erster", dt.date(2026, 3, 10))
+    registered(path)
+    window = open_window(path)
+    window.document.path = path  # opened as the case file it is
+    with Register() as register:  # `hkp register status 1 erstattet --paid 700` while the window has the case open
+        update_case(register, 1, "erstattet", D("700"))
+    assert window.document.edit_person(name="Erika Musterfrau")
+    assert window.files.save_to(path)
+    assert (load_case(path).person.name, load_case(path).status, load_case(path).paid) == (
+        "Erika Musterfrau",
+        "erstattet",
+        D("700.00"),
+    )
+    assert window.files.save_to(tmp_path / "kopie.hkp.json")
+    copy = load_case(tmp_path / "kopie.hkp.json")
+    assert (copy.status, copy.paid) == ("Entwurf", None) and load_case(path).status == "erstattet"
+    with Register() as register:
+        assert [(Path(e.path).name, e.status) for e in register.everything()] == [
+            ("kopie.hkp.json", "Entwurf"),
+            ("erster.hkp.json", "erstattet"),
+        ]
 
 
 def test_a_saved_case_is_entered_and_a_damaged_register_is_said(open_window: Any, tmp_path: Path, qtbot: Any) -> None:

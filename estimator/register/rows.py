@@ -1,0 +1,144 @@
+"""The register's rows: an entry as a row of the cases table and back, every value read back checked as hostile
+input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+from estimator.case import STATUSES
+from estimator.register.entry import Entry, YearBenefit, name_key, number_key
+
+COLUMNS = [
+    "path",
+    "name",
+    "name_key",
+    "birth_date",
+    "insurance_number",
+    "number_key",
+    "tariff",
+    "insurance_start",
+    "plan_date",
+    "day",
+    "treatment_dates",
+    "status",
+    "paid",
+    "billed",
+    "benefit",
+    "years",
+    "saved",
+    "class_a",
+]
+
+
+UNREADABLE = (ValueError, TypeError, KeyError, InvalidOperation, OverflowError, RecursionError)  # a row not as written
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def row_of(entry: Entry) -> tuple[Any, ...]:
+    years = [
+        {"year": y.year, "start": y.start.isoformat(), "end": y.end.isoformat(), "class_a": str(y.class_a)} for y in entry.years
+    ]
+    return (
+        entry.path,
+        entry.name,
+        name_key(entry.name),
+        _iso(entry.birth_date),
+        entry.insurance_number,
+        number_key(entry.insurance_number),
+        entry.tariff,
+        _iso(entry.insurance_start),
+        _iso(entry.plan_date),
+        entry.day.isoformat(),
+        json.dumps([d.isoformat() for d in entry.treatment_dates]),
+        entry.status,
+        None if entry.paid is None else str(entry.paid),
+        str(entry.billed),
+        str(entry.benefit),
+        json.dumps(years),
+        entry.saved.isoformat(),
+        None if entry.class_a is None else str(entry.class_a),
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
+
+
+def _money(value: Any) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite() or abs(amount) > 10_000_000_000:
+        raise ValueError(value)
+    return amount
+
+
+def entry_from(values: tuple[Any, ...]) -> Entry:
+    """An entry from a row as the file holds it (id, then COLUMNS); ValueError when the row is not one this program
+    wrote."""
+    row = dict(zip(("id", *COLUMNS), values, strict=True))
+    years = json.loads(row["years"])
+    dates = json.loads(row["treatment_dates"])
+    if not isinstance(years, list) or not isinstance(dates, list) or row["status"] not in STATUSES:
+        raise ValueError(row["id"])
+    return Entry(
+        path=str(row["path"]),
+        name=str(row["name"]),
+        birth_date=_date(row["birth_date"]),
+        insurance_number=str(row["insurance_number"]),
+        tariff=str(row["tariff"]),
+        insurance_start=_date(row["insurance_start"]),
+        plan_date=_date(row["plan_date"]),
+        treatment_dates=tuple(dt.date.fromisoformat(str(d)) for d in dates),
+        status=str(row["status"]),
+        paid=None if row["paid"] is None else _money(row["paid"]),
+        billed=_money(row["billed"]),
+        benefit=_money(row["benefit"]),
+        years=tuple(
+            YearBenefit(int(y["year"]), dt.date.fromisoformat(y["start"]), dt.date.fromisoformat(y["end"]), _money(y["class_a"]))
+            for y in years
+        ),
+        saved=dt.datetime.fromisoformat(str(row["saved"])),
+        number=int(row["id"]),
+        class_a=None if row["class_a"] is None else _money(row["class_a"]),
+    )
+
+
+class Listed(NamedTuple):
+    """A case as a list shows it: what a search returns (the whole entry: Register.get)."""
+
+    number: int
+    path: str
+    name: str
+    birth_date: dt.date | None
+    insurance_number: str
+    day: dt.date
+    status: str
+    billed: Decimal
+    benefit: Decimal
+    paid: Decimal | None
+
+
+LISTED = "id, path, name, birth_date, insurance_number, day, status, billed, benefit, paid"
+
+
+def listed_from(row: tuple[Any, ...]) -> Listed:
+    number, path, name, birth, insurance_number, day, status, billed, benefit, paid = row
+    if status not in STATUSES:
+        raise ValueError(number)
+    return Listed(
+        int(number),
+        str(path),
+        str(name),
+        _date(birth),
+        str(insurance_number),
+        dt.date.fromisoformat(day),
+        status,
+        _money(billed),
+        _money(benefit),
+        None if paid is None else _money(paid),
+    )

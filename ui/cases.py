@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from estimator.case import REIMBURSED, STATUSES
 from estimator.cells import CellError, parse_amount, parse_date
 from estimator.money import eur, german_date, german_number
+from estimator.register import RegisterError
 from estimator.register.cases import update_case
 from estimator.register.rows import Listed
-from estimator.register.store import Register, RegisterError
+from estimator.register.store import Register
 from estimator.wording import text
 from ui.language import language
 from ui.models import RIGHT

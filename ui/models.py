@@ -156,7 +156,13 @@ class LinesModel(QAbstractTableModel):
     def _refresh_cache(self) -> None:
         plan = self.document.estimate.plan
         self.lines: Sequence[FeeLine | LabLine] = plan.fee_lines if self.kind == "fee" else plan.lab_lines
-        by_place = {(str(r.kind), r.line.sheet, r.line.row): r for r in self.document.estimate.lines}
+        results = self.document.estimate.lines  # the fee lines' results in their order, then the lab lines'
+        start = 0 if self.kind == "fee" else len(plan.fee_lines)
+        mine = results[start : start + len(self.lines)]
+        if len(mine) == len(self.lines) and all(r.line is line for r, line in zip(mine, self.lines, strict=True)):
+            self.results: list[LineResult | None] = list(mine)
+            return
+        by_place = {(str(r.kind), r.line.sheet, r.line.row): r for r in results}
         self.results = [by_place.get((self.kind, line.sheet, line.row)) for line in self.lines]
 
     def refresh(self) -> None:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from estimator.register import RegisterError
 from estimator.register.cases import history_for, record_case
 from estimator.register.entry import History
-from estimator.register.store import Register, RegisterError
+from estimator.register.store import Register
 from ui.document import CaseDocument
 from ui.language import language
 

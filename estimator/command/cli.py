@@ -24,7 +24,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Override, Pl
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
-from estimator.register.store import RegisterError
+from estimator.register import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs

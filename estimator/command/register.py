@@ -6,14 +6,16 @@ import argparse
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from estimator.case import REIMBURSED, STATUSES
 from estimator.money import eur, german_date
 from estimator.output.textout import terminal_safe
-from estimator.register.cases import UNCHANGED, rebuild, update_case
-from estimator.register.entry import Entry
-from estimator.register.store import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, Register, RegisterError
+from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
+
+if TYPE_CHECKING:
+    from estimator.register.entry import Entry
+    from estimator.register.store import Register
 
 LIST_LIMIT = 1_000  # rows `hkp register list` prints unless --alle
 
@@ -56,6 +58,8 @@ def add_parser(commands: Any, date: Callable[[str], Any], amount: Callable[[str]
 
 
 def run(options: argparse.Namespace) -> int:
+    from estimator.register.store import Register  # noqa: PLC0415 - SQLite and the register load for this command only
+
     with Register() as register:
         if register.notice:
             print(terminal_safe(f"hkp: {register.notice}"))
@@ -133,6 +137,8 @@ def describe(entry: Entry) -> str:
 
 
 def _status(register: Register, options: argparse.Namespace) -> int:
+    from estimator.register.cases import UNCHANGED, update_case  # noqa: PLC0415 - see run
+
     entry = update_case(register, options.number, options.status, UNCHANGED if options.paid is None else options.paid)
     print(terminal_safe(f"Fall Nr. {entry.number} ({entry.name}): {status_text(entry)}"))
     return 0
@@ -148,6 +154,8 @@ def status_text(entry: Entry) -> str:
 
 
 def _rebuild(register: Register, options: argparse.Namespace) -> int:
+    from estimator.register.cases import rebuild  # noqa: PLC0415 - see run
+
     done = rebuild(register, options.folder)
     print(f"Fallregister neu aufgebaut: {done.entries} {'Fall' if done.entries == 1 else 'Fälle'}")
     for problem in done.problems:

@@ -17,8 +17,9 @@ from estimator.case import REIMBURSED, STATUSES, Case, CaseError
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate
 from estimator.money import cents
+from estimator.register import RegisterError
 from estimator.register.entry import Entry, History, entry_of, history
-from estimator.register.store import Register, RegisterError
+from estimator.register.store import Register
 from estimator.rules.engine import estimate_case, tariff_of
 from estimator.tariff.catalogues import load_tariffs
 

@@ -17,16 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from estimator.datadir import data_dir
+from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
 from estimator.register.entry import Entry, name_key, number_key
 from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_from, listed_from, row_of
 
 FILE_NAME = "faelle.sqlite"
 APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
 SCHEMA_VERSION = 2
-MAX_RESULTS = 50_000  # rows one search returns; more are left to a narrower search
 BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
-MAX_SEARCH = 200  # characters of a search text
-MAX_NUMBER = (1 << 63) - 1  # the largest case number SQLite can hold
 
 # Each migration takes the register from the version before it to its own; index 0 creates version 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -58,10 +56,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # version 2: the case's whole class-A benefit, also after the years with staged caps (NULL: as the years say)
     ("ALTER TABLE cases ADD COLUMN class_a TEXT",),
 )
-
-
-class RegisterError(Exception):
-    """The register cannot be used or changed as asked; the message says why in German."""
 
 
 def _why(error: sqlite3.Error) -> str:

@@ -19,8 +19,9 @@ import pytest
 from estimator.case import Case
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate, Plan
+from estimator.register import RegisterError
 from estimator.register.cases import history_for, rebuild, record_case, update_case
-from estimator.register.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Register, RegisterError
+from estimator.register.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Register
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import limit_sentences

@@ -168,7 +168,7 @@ ENGLISH = {
     "Geburtsdatum": "Date of birth",
     "Gesamtkosten": "Total costs",
     "Gespeichert: {0}": "Saved: {0}",
-    "HKP (*.xlsx *.xlsm *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)",
+    "HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)",
     "HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}": "HKP estimator – benefits under {0}.\nPrice lists: {1}",
     "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
     "Implantate OK (vorhanden)": "Implants upper jaw (present)",

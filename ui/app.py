@@ -41,7 +41,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="hkp-estimator", description="HKP-Schätzer: die Erstattung eines Heil- und Kostenplans schätzen"
     )
-    parser.add_argument("file", nargs="?", type=Path, help="Heil- und Kostenplan (.xlsx, .xlsm) oder Fall (.hkp.json)")
+    parser.add_argument("file", nargs="?", type=Path, help="Heil- und Kostenplan (.xlsx, .xlsm, .ods) oder Fall (.hkp.json)")
     parser.add_argument("--language", choices=("de", "en"), help="Sprache für diesen Start (sonst aus den Einstellungen)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="Fenster mit dem Plan als PNG speichern und beenden")
     parser.add_argument(

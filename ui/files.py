@@ -34,7 +34,7 @@ from ui.tasks import Progress, Task
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 EXPECTED = (PlanReadError, CaseError, SettingError, OSError)  # what a file or its content can do wrong: said as it is
 
 
@@ -107,7 +107,7 @@ class FileActions(QObject):
         if self.window.tasks.say_busy():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Plan oder Fall öffnen"), self.folder(), self.tr("HKP (*.xlsx *.xlsm *.hkp.json *.json)")
+            self.window, self.tr("Plan oder Fall öffnen"), self.folder(), self.tr("HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)")
         )
         if name:
             self.open_path(Path(name))

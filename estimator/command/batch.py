@@ -21,7 +21,7 @@ from estimator.output.xlsxout import BatchRow, batch_row
 from estimator.rules.engine import estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
-SUFFIXES = (".xlsx", ".xlsm", ".hkp.json")  # workbooks and case files
+SUFFIXES = (".xlsx", ".xlsm", ".ods", ".hkp.json")  # workbooks and case files
 
 
 def plan_files(inputs: Sequence[Path]) -> list[Path]:

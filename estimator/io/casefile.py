@@ -331,7 +331,7 @@ def is_case_file(path: Path) -> bool:
 
 
 def open_case(path: Path) -> Case:
-    """A case from a case file or from a workbook (.xlsx, .xlsm); PlanReadError or CaseError when it cannot be read."""
+    """A case from a case file or from a workbook (.xlsx, .xlsm, .ods); PlanReadError or CaseError when it cannot be read."""
     if is_case_file(path):
         return load_case(path)
     from estimator.io.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened

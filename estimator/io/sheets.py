@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
+from estimator.io.odsread import is_ods, read_ods
 from estimator.io.sheetscan import Survey, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
@@ -61,15 +62,19 @@ class Sheet:
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
     """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook; as a
     grid when it fits in bounded memory, else streamed (`streamed` chooses, for a comparison of the two)."""
-    refuse_unreadable(path)
+    ods = is_ods(path)
+    if not ods:
+        refuse_unreadable(path)
     try:
-        survey = survey_workbook(path)
+        survey = Survey() if ods else survey_workbook(path)
     except PlanReadError:
         raise
     except Exception as error:  # a damaged zip entry: bad CRC, truncated deflate stream, ...
         raise damaged(path, error) from None
     budget = TextBudget(path)
     try:
+        if ods:
+            return _ods_sheets(path, budget)
         if streamed if streamed is not None else not survey.fits_grid:
             return _streamed_sheets(path, survey, budget)
         return _grid_sheets(path, survey, budget)
@@ -102,6 +107,23 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 raise _bad_cell(path, meta.name, error) from None
             sheets[meta.name.strip().lower()] = Sheet(meta.name, rows)
     return sheets
+
+
+def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
+    """An OpenDocument spreadsheet's sheets (estimator.io.odsread), with the limits of a workbook from Excel."""
+    rows = RowKeeper(path)
+
+    def keep(sheet: str, number: int, values: tuple[Any, ...]) -> None:
+        rows.keep(sheet, number, budget.keep(tuple(_plain(value) for value in values)))
+
+    names = read_ods(path, keep, MAX_COLUMNS, _cut)
+    return {name.strip().lower(): Sheet(name, rows.kept.get(name, [])) for name in names}
+
+
+def _cut(text: str, length: int) -> str:
+    cut = CutText.of(text)
+    cut.length = length
+    return cut
 
 
 def by_row(special: dict[tuple[int, int], object]) -> dict[int, list[tuple[int, object]]]:
@@ -190,20 +212,31 @@ class TextBudget:
         return values
 
 
+class RowKeeper:
+    """The rows with content of each sheet with their row numbers; refuses more than a plan may have."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kept: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+
+    def keep(self, sheet: str, number: int, values: tuple[Any, ...]) -> None:
+        if number > EXCEL_ROW_LIMIT:
+            raise PlanReadError(f"{self.path.name}, Blatt {sheet}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt")
+        kept = self.kept.setdefault(sheet, [])
+        kept.append((number, values))
+        if len(kept) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
+            raise PlanReadError(
+                f"{self.path.name}, Blatt {sheet}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
+                "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
+            )
+
+
 def _bounded_rows(
     path: Path, sheet: str, rows: Iterator[tuple[Any, ...]], budget: TextBudget
 ) -> list[tuple[int, tuple[Any, ...]]]:
     """The sheet's non-empty rows with their Excel row numbers; refuses more than a plan may have."""
-    kept = []
+    keeper = RowKeeper(path)
     for number, values in enumerate(rows, start=1):
-        if number > EXCEL_ROW_LIMIT:
-            raise PlanReadError(f"{path.name}, Blatt {sheet}: Zeilennummer über {EXCEL_ROW_LIMIT}; die Datei ist beschädigt")
-        if all(value is None for value in values):
-            continue
-        kept.append((number, budget.keep(values)))
-        if len(kept) > MAX_LINES + MAX_TITLE_ROWS + 1:  # the lines, the header and the title rows above it
-            raise PlanReadError(
-                f"{path.name}, Blatt {sheet}: mehr als {thousands(MAX_LINES)} Zeilen mit Inhalt; "
-                "so große Pläne werden nicht gelesen, bitte den Plan aufteilen"
-            )
-    return kept
+        if number > EXCEL_ROW_LIMIT or any(value is not None for value in values):
+            keeper.keep(sheet, number, budget.keep(values))
+    return keeper.kept.get(sheet, [])

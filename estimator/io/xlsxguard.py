@@ -72,7 +72,7 @@ def refuse_unreadable(path: Path) -> None:
             raise PlanReadError(
                 f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern oder senden lassen"
             )
-        raise PlanReadError(f"{path.name}: keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
+        raise PlanReadError(f"{path.name}: keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods)")
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -80,7 +80,7 @@ def refuse_unreadable(path: Path) -> None:
         raise PlanReadError(f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern") from None
     names = {part.filename for part in parts}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise PlanReadError(f"{path.name}: ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx oder .xlsm)")
+        raise PlanReadError(f"{path.name}: ein ZIP-Archiv, aber keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods)")
     total = sum(part.file_size for part in parts)
     too_large = [part for part in parts if part.file_size > _part_limit(part.filename)]
     if total > MAX_UNPACKED_BYTES or too_large:

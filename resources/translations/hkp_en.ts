@@ -87,69 +87,69 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="178" />
+        <location filename="../../ui/cases.py" line="179" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="182" />
+        <location filename="../../ui/cases.py" line="183" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="186" />
+        <location filename="../../ui/cases.py" line="187" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="200" />
-        <location filename="../../ui/cases.py" line="258" />
+        <location filename="../../ui/cases.py" line="201" />
+        <location filename="../../ui/cases.py" line="259" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="202" />
-        <location filename="../../ui/cases.py" line="259" />
+        <location filename="../../ui/cases.py" line="203" />
+        <location filename="../../ui/cases.py" line="260" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="225" />
+        <location filename="../../ui/cases.py" line="226" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="237" />
+        <location filename="../../ui/cases.py" line="238" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.</source>
         <translation>Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="265" />
+        <location filename="../../ui/cases.py" line="266" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="265" />
+        <location filename="../../ui/cases.py" line="266" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="266" />
+        <location filename="../../ui/cases.py" line="267" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="276" />
+        <location filename="../../ui/cases.py" line="277" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="280" />
+        <location filename="../../ui/cases.py" line="281" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="293" />
+        <location filename="../../ui/cases.py" line="294" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -157,57 +157,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/cases.py" line="77" />
+        <location filename="../../ui/cases.py" line="78" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="78" />
+        <location filename="../../ui/cases.py" line="79" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="79" />
+        <location filename="../../ui/cases.py" line="80" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="80" />
+        <location filename="../../ui/cases.py" line="81" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="81" />
+        <location filename="../../ui/cases.py" line="82" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="82" />
+        <location filename="../../ui/cases.py" line="83" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="83" />
+        <location filename="../../ui/cases.py" line="84" />
         <source>Rechnung</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="84" />
+        <location filename="../../ui/cases.py" line="85" />
         <source>Erstattung geschätzt</source>
         <translation>Estimated benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="85" />
+        <location filename="../../ui/cases.py" line="86" />
         <source>erstattet (ZE)</source>
         <translation>Paid (prosthetics)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="86" />
+        <location filename="../../ui/cases.py" line="87" />
         <source>Falldatei</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="125" />
+        <location filename="../../ui/cases.py" line="126" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -215,22 +215,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="343" />
+        <location filename="../../ui/models.py" line="349" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="343" />
+        <location filename="../../ui/models.py" line="349" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="343" />
+        <location filename="../../ui/models.py" line="349" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="343" />
+        <location filename="../../ui/models.py" line="349" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -256,11 +256,6 @@
         <location filename="../../ui/files.py" line="110" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="110" />
-        <source>HKP (*.xlsx *.xlsm *.hkp.json *.json)</source>
-        <translation>Treatment plans (*.xlsx *.xlsm *.hkp.json *.json)</translation>
     </message>
     <message>
         <location filename="../../ui/files.py" line="156" />
@@ -301,6 +296,11 @@
         <location filename="../../ui/files.py" line="203" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="110" />
+        <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
+        <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
         <location filename="../../ui/files.py" line="194" />
@@ -377,22 +377,22 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="310" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="310" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="310" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="310" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -408,27 +408,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="121" />
+        <location filename="../../ui/register.py" line="122" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="122" />
+        <location filename="../../ui/register.py" line="123" />
         <source>Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Prosthetics paid before” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="127" />
+        <location filename="../../ui/register.py" line="128" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="179" />
+        <location filename="../../ui/register.py" line="180" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="196" />
+        <location filename="../../ui/register.py" line="197" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -593,7 +593,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="217" />
+        <location filename="../../ui/models.py" line="223" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -914,12 +914,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="70" />
+        <location filename="../../ui/register.py" line="71" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="95" />
+        <location filename="../../ui/register.py" line="96" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>

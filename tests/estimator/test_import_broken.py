@@ -164,12 +164,12 @@ def without_plan_sheets(path: Path) -> Path:
 
 FILE_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # name: (builder, words the one message on stderr holds)
-    "text file": (written("plan.xlsx", b"Datum;Nr;Faktor\n10.03.2026;2210;2,3\n"), "keine Excel-Arbeitsmappe"),
-    "empty file": (written("plan.xlsx", b""), "keine Excel-Arbeitsmappe"),
+    "text file": (written("plan.xlsx", b"Datum;Nr;Faktor\n10.03.2026;2210;2,3\n"), "keine Arbeitsmappe (Excel"),
+    "empty file": (written("plan.xlsx", b""), "keine Arbeitsmappe (Excel"),
     "old xls": (written("plan.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), ".xls wird nicht gelesen"),
     "password-protected": (written("plan.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), "kennwortgeschützt"),
     "truncated": (truncated, "unvollständig"),
-    "zip that is no workbook": (zip_of("plan.xlsx", {"readme.txt": b"hallo"}), "keine Excel-Arbeitsmappe"),
+    "zip that is no workbook": (zip_of("plan.xlsx", {"readme.txt": b"hallo"}), "keine Arbeitsmappe (Excel"),
     "damaged sheet XML": (damaged_sheet, "beschädigt"),
     "no plan sheet": (without_plan_sheets, "kein Blatt „Leistungen“"),
     "no readable line": (lambda p: write_workbook(p / "plan.xlsx", [fee(Zahn="99")]), "keine lesbare"),

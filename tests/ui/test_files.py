@@ -33,8 +33,8 @@ def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp
     bad = tmp_path / "kaputt.xlsx"
     bad.write_bytes(b"kein Excel")
     task = finish(qtbot, window.files.open_path(bad))
-    assert task.error is not None and "keine Excel-Arbeitsmappe" in errors[0]
-    assert "keine Excel-Arbeitsmappe" in window.statusBar().currentMessage()
+    assert task.error is not None and "keine Arbeitsmappe (Excel" in errors[0]
+    assert "keine Arbeitsmappe (Excel" in window.statusBar().currentMessage()
     assert window.document.source == CROWN and window.centralWidget().isEnabled()
 
 

@@ -1,8 +1,8 @@
 """The window and the case register: a saved case is entered, a known person's earlier plans are offered for the
 staged caps, and Datei → Fälle … lists them all (ui.cases).
 
-The register opens when it is first needed; a register that cannot be used is said once, in the offer's place,
-and the window goes on without it.
+The register opens when it is first needed (after the window is shown: SQLite and the register's modules load
+then); a register that cannot be used is said once, in the offer's place, and the window goes on without it.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from estimator.register import RegisterError
-from estimator.register.cases import history_for, record_case
-from estimator.register.entry import History
-from estimator.register.store import Register
 from ui.document import CaseDocument
 from ui.language import language
 
 if TYPE_CHECKING:
+    from estimator.register.entry import History
+    from estimator.register.store import Register
     from ui.main_window import MainWindow
 
+OFFER_DELAY_MS = 200  # the register is first asked after the window's first paint: opening it never delays the start
 OFFER_STYLE = "QFrame#angebot { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
 
 
@@ -40,6 +40,8 @@ class RegisterAccess(QObject):
     def register(self) -> Register | None:
         if self._register is None and not self.failed:
             try:
+                from estimator.register.store import Register  # noqa: PLC0415 - loads after the window is shown
+
                 self._register = Register()
                 self.problem = self._register.notice
             except RegisterError as error:
@@ -65,6 +67,8 @@ class RegisterAccess(QObject):
         if register is None or document.path is None:
             return
         try:
+            from estimator.register.cases import record_case  # noqa: PLC0415 - see register()
+
             record_case(register, document.case, document.estimate, document.path)
         except (RegisterError, OSError) as error:
             self.window.statusBar().showMessage(
@@ -137,7 +141,7 @@ class HistoryOffer(QFrame):
         layout.addLayout(buttons)
         self.hide()
         document.changed.connect(self.check)
-        QTimer.singleShot(0, self.check)  # after the window is shown: opening the register never delays it
+        QTimer.singleShot(OFFER_DELAY_MS, self.check)
 
     def _key(self) -> tuple[object, ...]:
         person, case = self.document.person, self.document.case
@@ -163,6 +167,8 @@ class HistoryOffer(QFrame):
             if self.access.problem:  # said before any offer: the register was set aside, or cannot be used
                 self.show_problem(self.access.problem)
                 return
+            from estimator.register.cases import history_for  # noqa: PLC0415 - see RegisterAccess.register
+
             try:
                 found = (
                     history_for(register, self.document.case, self.document.estimate, self.document.path) if register else None

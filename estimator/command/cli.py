@@ -106,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     est = commands.add_parser("estimate", help="einen Heil- und Kostenplan (Excel) berechnen")
     est.add_argument(
-        "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm/.ods) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
+        "plan",
+        nargs="?",
+        type=Path,
+        help="HKP-Arbeitsmappe (.xlsx/.xlsm/.ods) oder Fall (.hkp.json); ohne Angabe der Beispielplan",
     )
     est.add_argument("--json", type=Path, metavar="OUT", help=f"Ergebnis als JSON ({JSON_SCHEMA}) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
@@ -161,7 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard und höchstens: alle Kerne)")
     whatif = commands.add_parser("whatif", help="Varianten vergleichen und die Zahnstaffel-Planung zeigen")
     whatif.add_argument(
-        "plan", nargs="?", type=Path, help="HKP-Arbeitsmappe (.xlsx/.xlsm/.ods) oder Fall (.hkp.json); ohne Angabe der Beispielplan"
+        "plan",
+        nargs="?",
+        type=Path,
+        help="HKP-Arbeitsmappe (.xlsx/.xlsm/.ods) oder Fall (.hkp.json); ohne Angabe der Beispielplan",
     )
     whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
     register.add_parser(commands, _date, _amount)
@@ -261,7 +267,8 @@ def run_batch_command(options: argparse.Namespace) -> int:
     files = [path for path in plan_files(options.inputs) if path.resolve() != target or path.resolve() in named]
     if not files:
         raise UsageError(
-            "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: " + ", ".join(map(str, options.inputs))
+            "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: "
+            + ", ".join(map(str, options.inputs))
         )
     if options.out.suffix.lower() != ".xlsx":
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")

@@ -14,7 +14,7 @@ REPORT = (
     "import gc, sys\n"
     "from ui.start import main\n"
     "code = main(['--exit-when-shown'])\n"
-    "heavy = ('openpyxl', 'reportlab', 'estimator.io.excel', 'estimator.output.pdf', 'estimator.rules.whatif')\n"
+    "heavy = ('openpyxl', 'reportlab', 'sqlite3', 'estimator.io.excel', 'estimator.output.pdf', 'estimator.rules.whatif')\n"
     "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     "print(gc.isenabled())\n"
     "sys.exit(code)\n"

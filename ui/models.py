@@ -268,6 +268,8 @@ class ToothFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self.tooth is None and self.cause is None:
+            return True  # asked for every row after each edit: answered at once when nothing is filtered
         model = self.sourceModel()
         assert isinstance(model, LinesModel)
         if self.tooth is not None and self.tooth not in model.lines[source_row].teeth.teeth:

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from estimator.auslegung import setting_value
 from estimator.kinds import LineClass
+from estimator.model import Estimate
 from estimator.money import eur
 from estimator.wording import cause_label, reductions_that_apply
 from ui.document import CaseDocument
 from ui.language import language
 
+RANK = {LineClass.A: 0, LineClass.B: 1, LineClass.P: 2, LineClass.X: 3}  # which class a tooth shows when it has several
 CLASS_COLOURS = {
     LineClass.A: QColor("#1f4e79"),
     LineClass.B: QColor("#2e7d32"),
@@ -176,6 +178,7 @@ class ToothChart(QWidget):
         self.selected: int | None = None
         self.chosen: list[int] = []
         self.anchor: int | None = None
+        self._work: tuple[Estimate, dict[int, tuple[LineClass, bool]]] | None = None
         self.setMinimumSize(QSize(380, 96))
         self.setMouseTracking(True)
         document.changed.connect(self.update)
@@ -184,16 +187,24 @@ class ToothChart(QWidget):
         return QSize(440, 112)
 
     def work(self) -> dict[int, tuple[LineClass, bool]]:
-        """Per tooth: the most important class of its lines, and whether an implant is planned there."""
-        rank = [LineClass.A, LineClass.B, LineClass.P, LineClass.X]
+        """Per tooth: the most important class of its lines, and whether an implant is planned there; worked out
+        once per estimate (the chart is painted again at every hover)."""
+        estimate = self.document.estimate
+        if self._work is not None and self._work[0] is estimate:
+            return self._work[1]
         implant_numbers = self.document.tariff.profile.implant_numbers
         found: dict[int, tuple[LineClass, bool]] = {}
-        for result in self.document.estimate.lines:
-            implant = result.kind == "fee" and result.line.number in implant_numbers
-            for tooth in result.line.teeth.teeth:
-                old_class, old_implant = found.get(tooth, (LineClass.X, False))
-                best = min(old_class, result.line_class, key=rank.index) if tooth in found else result.line_class
-                found[tooth] = (best, old_implant or implant)
+        for result in estimate.lines:
+            line = result.line
+            implant = line.kind == "fee" and line.number in implant_numbers
+            rank = RANK[result.line_class]
+            for tooth in line.teeth.teeth:
+                old = found.get(tooth)
+                if old is None:
+                    found[tooth] = (result.line_class, implant)
+                elif rank < RANK[old[0]] or (implant and not old[1]):
+                    found[tooth] = (result.line_class if rank < RANK[old[0]] else old[0], old[1] or implant)
+        self._work = (estimate, found)
         return found
 
     def _cell(self, tooth: int) -> QRectF:

@@ -252,7 +252,8 @@ def read_plan(path: Path | str) -> Plan:
     lab_sheet = sheets.get("labor")
     one_sheet = _one_sheet_table(sheets) if fee_sheet is None and lab_sheet is None else None
     if fee_sheet is None and lab_sheet is None and one_sheet is None:
-        names = ", ".join(s.name for s in sheets.values())
+        listed = [s.name for s in sheets.values()]
+        names = ", ".join(listed[:10]) + (f" und {len(listed) - 10} weitere" if len(listed) > 10 else "")
         raise PlanReadError(
             f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ und keine Tabelle mit den Spalten „GO“ und „Nr“ "
             f"gefunden (vorhanden: {names}); "

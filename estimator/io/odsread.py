@@ -23,6 +23,7 @@ from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYT
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
 Cut = Callable[[str, int], str]  # a text longer than MAX_TEXT, cut: its beginning and its whole length
+Named = Callable[[str], str]  # a sheet's name as the reader keeps it (cut when long)
 
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CONTENT = "content.xml"
@@ -101,8 +102,8 @@ def _typed(attributes: dict[str, str]) -> Any:
 class _Reader:
     """The parser's handlers: each row with content of the sheet being read goes to `keep`."""
 
-    def __init__(self, keep: Keep, columns: int, cut: Cut) -> None:
-        self.keep, self.columns, self.cut = keep, columns, cut
+    def __init__(self, keep: Keep, columns: int, cut: Cut, named: Named) -> None:
+        self.keep, self.columns, self.cut, self.named = keep, columns, cut, named
         self.sheets: list[str] = []
         self.depth = 0  # depth inside a table: a table within a cell (rare) is not a sheet of its own
         self.aside = 0  # depth inside a comment on a cell
@@ -122,7 +123,7 @@ class _Reader:
             if self.depth == 1:
                 if len(self.sheets) >= MAX_SHEETS:
                     raise PlanReadError(f"mehr als {MAX_SHEETS} Tabellenblätter")
-                self.sheets.append(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}"))
+                self.sheets.append(self.named(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}")))
                 self.row = 0
         elif self.depth != 1:
             return
@@ -194,12 +195,12 @@ class _Reader:
         self.column += self.cell_repeat
 
 
-def read_ods(path: Path, keep: Keep, columns: int, cut: Cut) -> list[str]:
+def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> list[str]:
     """Read every sheet of an .ods: `keep(sheet, row number, values)` for each row with content, the values of
     its first `columns` columns; the sheets' names in their order. PlanReadError when the file is refused."""
     with zipfile.ZipFile(path) as archive:
         refuse_unreadable_ods(path, archive)
-        reader = _Reader(keep, columns, cut)
+        reader = _Reader(keep, columns, cut, named)
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.StartDoctypeDeclHandler = _refused_declaration
         parser.EntityDeclHandler = _refused_declaration

@@ -32,6 +32,14 @@ EXCEL_ROW_LIMIT = 1_048_576
 MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
 
 
+MAX_SHEET_NAME = 100  # characters of a sheet's name that are kept (Excel allows 31; a hostile file any number)
+
+
+def named(name: str) -> str:
+    """A sheet's name as messages and lookups use it: at most MAX_SHEET_NAME characters."""
+    return name if len(name) <= MAX_SHEET_NAME else name[:MAX_SHEET_NAME] + "…"
+
+
 class CutText(str):
     """The first MAX_TEXT characters of a longer cell text; `length` is how long the cell was."""
 
@@ -99,13 +107,16 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
                 special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                 rows = _bounded_rows(
-                    path, meta.name, (_values(cells, number, special) for number, cells in enumerate(grid, start=1)), budget
+                    path,
+                    named(meta.name),
+                    (_values(cells, number, special) for number, cells in enumerate(grid, start=1)),
+                    budget,
                 )
             except PlanReadError:
                 raise
             except Exception as error:  # a cell the reader cannot convert: say in which sheet
-                raise _bad_cell(path, meta.name, error) from None
-            sheets[meta.name.strip().lower()] = Sheet(meta.name, rows)
+                raise _bad_cell(path, named(meta.name), error) from None
+            sheets[named(meta.name).strip().lower()] = Sheet(named(meta.name), rows)
     return sheets
 
 
@@ -116,7 +127,7 @@ def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
     def keep(sheet: str, number: int, values: tuple[Any, ...]) -> None:
         rows.keep(sheet, number, budget.keep(tuple(_plain(value) for value in values)))
 
-    names = read_ods(path, keep, MAX_COLUMNS, _cut)
+    names = read_ods(path, keep, MAX_COLUMNS, _cut, named)
     return {name.strip().lower(): Sheet(name, rows.kept.get(name, [])) for name in names}
 
 
@@ -175,12 +186,12 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                     special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                     cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
                     values = (_values(list(row), number, special) for number, row in enumerate(cells, start=1))
-                    rows = _bounded_rows(path, worksheet.title, values, budget)
+                    rows = _bounded_rows(path, named(worksheet.title), values, budget)
                 except PlanReadError:
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
-                    raise _bad_cell(path, worksheet.title, error) from None
-                sheets[worksheet.title.strip().lower()] = Sheet(worksheet.title, rows)
+                    raise _bad_cell(path, named(worksheet.title), error) from None
+                sheets[named(worksheet.title).strip().lower()] = Sheet(named(worksheet.title), rows)
         finally:
             workbook.close()
     return sheets

@@ -205,3 +205,12 @@ def test_mutations_of_a_libreoffice_file_and_of_its_xml_never_crash(tmp_path: Pa
         outcomes[estimate_or_refuse(path)] += 1
         path.unlink()
     assert outcomes["refused"] > 0 and outcomes["estimate"] > 0 and sum(outcomes.values()) == 120
+
+
+def test_long_and_many_sheet_names_give_a_short_message(tmp_path: Path) -> None:
+    tables = "".join(f'<table:table table:name="{k}{"N" * 100_000}"><table:table-row/></table:table>' for k in range(200))
+    path = ods(tmp_path / "namen.ods", content=(HEAD + tables + TAIL).encode())
+    with pytest.raises(PlanReadError) as refused:
+        read_plan(path)
+    said = str(refused.value)
+    assert len(said) < 1_500 and "und 190 weitere" in said and "NNN…" in said

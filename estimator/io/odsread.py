@@ -78,7 +78,7 @@ def _refused_declaration(*_: object) -> None:
 def _count(text: str, name: str) -> int:
     """A repetition as the file gives it: a whole number from 1 to MAX_REPEAT."""
     text = text.strip()
-    if not text.isdigit() or not 1 <= int(text[:8]) <= MAX_REPEAT:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text[:8]) <= MAX_REPEAT:
         raise PlanReadError(f"{name}=„{text[:20]}“ ist keine Wiederholung von 1 bis {thousands(MAX_REPEAT)}")
     return int(text)
 

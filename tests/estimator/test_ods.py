@@ -144,6 +144,11 @@ def _without_content(path: Path) -> Path:
             "mehr als 20.000 Zeilen mit Inhalt",
         ),
         (
+            "hochzahl.ods",  # a digit to Python's str.isdigit, no number to int()
+            lambda p: ods(p, HEADER.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="²">')),
+            "keine Wiederholung",
+        ),
+        (
             "wiederholung.ods",
             lambda p: ods(p, HEADER.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="-1">')),
             "keine Wiederholung",

@@ -20,7 +20,7 @@ from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
 from estimator.files import atomic_write_text, file_problem, json_text
-from estimator.io.casefile import is_case_file, open_case
+from estimator.io.casefile import is_case_file, open_case, saved_standing
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
 from estimator.rules.engine import estimate_case
@@ -160,7 +160,7 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         window = self.window
         window.note_editor.take()
-        window.register.status_before_saving(path)
+        self.keep_standing(path)
         try:
             window.document.save(path)
         except OSError as error:
@@ -174,6 +174,20 @@ class FileActions(QObject):
         window.register.record()  # after the message: a register that cannot take it says so in its place
         window.refresh_title()
         return True
+
+    def keep_standing(self, path: Path) -> None:
+        """Saving the open case file again keeps where the case stands as the file says now (Fälle, `hkp register
+        status` or another workstation may have changed it since it was opened); a copy under a new name does not
+        (CaseDocument.save)."""
+        document = self.window.document
+        if document.path is None or not path.exists() or path.resolve() != document.path.resolve():
+            return
+        try:
+            status, paid = saved_standing(path)
+        except CaseError:
+            return  # a file that cannot be read is replaced by the case as it is open
+        if (status, paid) != (document.case.status, document.case.paid):
+            document.take_status(status, paid)
 
     # --- exporting and printing ----------------------------------------------------------------------------
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:

@@ -7,7 +7,6 @@ then); a register that cannot be used is said once, in the offer's place, and th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -47,19 +46,6 @@ class RegisterAccess(QObject):
             except RegisterError as error:
                 self.failed = self.problem = str(error)
         return self._register
-
-    def status_before_saving(self, path: Path) -> None:
-        """Where the case stands as the register has it now (Fälle or `hkp register status` may have changed it
-        since the window opened it): saving the case again keeps that."""
-        document, register = self.window.document, self.register()
-        if register is None or document.path is None or path.resolve() != document.path.resolve():
-            return
-        try:
-            entry = register.by_path(path)
-        except RegisterError:
-            return
-        if entry is not None and (entry.status, entry.paid) != (document.case.status, document.case.paid):
-            document.take_status(entry.status, entry.paid)
 
     def record(self) -> None:
         """Enter the case just saved; a register that cannot take it leaves the saved file as it is."""

@@ -264,10 +264,7 @@ def case_from_json(data: Any) -> Case:
     except SettingError as error:
         raise CaseError(str(error)) from None
     note = fields.text("note", limit=MAX_NOTE)
-    status = fields.text("status", limit=20) or DRAFT
-    if status not in STATUSES:
-        raise CaseError(f"Feld „status“: {', '.join(STATUSES)} erwartet, „{shown(status)}“ gefunden")
-    paid = fields.parsed("paid", number_reader("amount"))
+    status, paid = _standing(fields)
     case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides, note=note, status=status, paid=paid)
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
         where = f"Änderung {index + 1}"
@@ -286,6 +283,26 @@ def case_from_json(data: Any) -> Case:
     return case
 
 
+def _standing(fields: Fields) -> tuple[str, Decimal | None]:
+    """Where the case stands with the insurer: its status and the amount paid."""
+    status = fields.text("status", limit=20) or DRAFT
+    if status not in STATUSES:
+        raise CaseError(f"Feld „status“: {', '.join(STATUSES)} erwartet, „{shown(status)}“ gefunden")
+    return status, fields.parsed("paid", number_reader("amount"))
+
+
+def saved_standing(path: Path) -> tuple[str, Decimal | None]:
+    """The status and amount paid the case file holds now (set meanwhile by the register, the command line or
+    another workstation); CaseError when the file cannot be read."""
+    data = _json_of(Path(path))
+    if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
+        raise CaseError(f"{Path(path).name}: keine Falldatei ({SCHEMA})")
+    try:
+        return _standing(Fields(data, "Fall", CASE_KEYS))
+    except CaseError as error:
+        raise CaseError(f"{Path(path).name}: {error}") from None
+
+
 def save_case(case: Case, path: Path) -> None:
     """Write the case atomically, readable by its owner only."""
     atomic_write_text(path, json_text(case_json(case)))
@@ -294,23 +311,28 @@ def save_case(case: Case, path: Path) -> None:
 def load_case(path: Path) -> Case:
     """A case from a file; CaseError with the file's name and one reason when it cannot be used."""
     path = Path(path)
+    data = _json_of(path)
+    try:
+        return case_from_json(data)
+    except CaseError as error:
+        raise CaseError(f"{path.name}: {error}") from None
+
+
+def _json_of(path: Path) -> Any:
+    """A case file's JSON, its size and containers bounded first; CaseError when it cannot be read."""
     try:
         if path.stat().st_size > MAX_CASE_BYTES:
             raise CaseError(f"{path.name}: größer als {MAX_CASE_BYTES // 1024 // 1024} MB; keine Falldatei dieses Programms")
         raw = path.read_bytes()
         if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:  # each becomes a Python object: bound them first
             raise CaseError(f"{path.name}: mehr als {MAX_CONTAINERS} Einträge; keine Falldatei dieses Programms")
-        data = json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"))
     except CaseError:
         raise
     except FileNotFoundError:
         raise CaseError(f"Datei nicht gefunden: {path}") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise CaseError(f"{path.name}: nicht lesbar ({_why(error)})") from None
-    try:
-        return case_from_json(data)
-    except CaseError as error:
-        raise CaseError(f"{path.name}: {error}") from None
 
 
 def _why(error: BaseException) -> str:

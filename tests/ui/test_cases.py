@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -79,6 +80,12 @@ def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_w
             ("kopie.hkp.json", "Entwurf"),
             ("erster.hkp.json", "erstattet"),
         ]
+    # another workstation marks the file abgelehnt; this machine's register does not know: the file counts
+    save_case(dataclasses.replace(load_case(path), status="abgelehnt"), path)
+    window.document.path = path
+    assert window.document.edit_person(name="Erika Mustermann")
+    assert window.files.save_to(path)
+    assert (load_case(path).status, load_case(path).paid) == ("abgelehnt", D("700.00"))
 
 
 def test_a_saved_case_is_entered_and_a_damaged_register_is_said(open_window: Any, tmp_path: Path, qtbot: Any) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from xml.parsers import expat
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
-from estimator.io.sheetscan import UNCACHED
+from estimator.io.sheetscan import MAX_CELLS, UNCACHED
 from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
@@ -34,6 +34,7 @@ CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 MAX_REPEAT = 1_048_576  # rows or columns one element may stand for (a sheet's size in LibreOffice)
 CELLS = {f"{TABLE} table-cell", f"{TABLE} covered-table-cell"}
 ANNOTATION = f"{OFFICE} annotation"  # a comment on a cell: not its value
+DRAWING = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0 "  # shapes and pictures anchored in a cell: not its value
 BREAKS = {f"{TEXT} line-break": "\n", f"{TEXT} tab": "\t"}
 NUMBERS = {"float", "percentage", "currency"}
 
@@ -78,7 +79,8 @@ def _refused_declaration(*_: object) -> None:
 def _count(text: str, name: str) -> int:
     """A repetition as the file gives it: a whole number from 1 to MAX_REPEAT."""
     text = text.strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text[:8]) <= MAX_REPEAT:
+    digits = text.lstrip("0")
+    if not (text.isascii() and text.isdigit()) or len(digits) > 7 or not 1 <= int(digits or "0") <= MAX_REPEAT:
         raise PlanReadError(f"{name}=„{text[:20]}“ ist keine Wiederholung von 1 bis {thousands(MAX_REPEAT)}")
     return int(text)
 
@@ -116,6 +118,7 @@ class _Reader:
         self.text: list[str] = []
         self.text_length = 0
         self.paragraphs = 0
+        self.cells = 0  # cells with content of all sheets so far, each repetition counted
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if name == f"{TABLE} table":
@@ -127,7 +130,7 @@ class _Reader:
                 self.row = 0
         elif self.depth != 1:
             return
-        elif name == ANNOTATION:
+        elif name == ANNOTATION or name.startswith(DRAWING):
             self.aside += 1
         elif name == f"{TABLE} table-row":
             self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated", "1"), "number-rows-repeated")
@@ -155,7 +158,7 @@ class _Reader:
             self.text.append(text[:room])
 
     def characters(self, text: str) -> None:
-        if self.cell is not None and self.paragraphs and not self.aside:
+        if self.cell is not None and self.paragraphs and not self.aside and self.depth == 1:
             self._add(text)
 
     def end(self, name: str) -> None:
@@ -163,13 +166,19 @@ class _Reader:
             self.depth -= 1
         elif self.depth != 1:
             return
-        elif name == ANNOTATION:
+        elif name == ANNOTATION or name.startswith(DRAWING):
             self.aside -= 1
         elif name in CELLS and self.cell is not None:
             self._end_cell(self.cell)
             self.cell = None
         elif name == f"{TABLE} table-row":
             values = tuple(self.values)
+            self.cells += sum(value is not None for value in values) * self.row_repeat
+            if self.cells > MAX_CELLS:
+                raise PlanReadError(
+                    f"die Tabelle enthält mehr als {thousands(MAX_CELLS)} Zellen mit Inhalt; "
+                    "ein Heil- und Kostenplan ist viel kleiner, bitte die Datei prüfen"
+                )
             for _ in range(self.row_repeat if values else 0):
                 self.row += 1
                 self.keep(self.sheets[-1], self.row, values)

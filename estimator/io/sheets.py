@@ -124,8 +124,14 @@ def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
     """An OpenDocument spreadsheet's sheets (estimator.io.odsread), with the limits of a workbook from Excel."""
     rows = RowKeeper(path)
 
+    last: list[tuple[Any, ...]] = [(), ()]  # a repeated row comes as the same tuple: converted once
+
     def keep(sheet: str, number: int, values: tuple[Any, ...]) -> None:
-        rows.keep(sheet, number, budget.keep(tuple(_plain(value) for value in values)))
+        if values is not last[0]:
+            last[:] = [values, budget.keep(tuple(_plain(value) for value in values))]
+        else:
+            budget.keep(last[1])  # its text counts once more
+        rows.keep(sheet, number, last[1])
 
     names = read_ods(path, keep, MAX_COLUMNS, _cut, named)
     return {name.strip().lower(): Sheet(name, rows.kept.get(name, [])) for name in names}

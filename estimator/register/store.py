@@ -207,10 +207,15 @@ class Register:
         values = ", ".join("?" for _ in COLUMNS)
         try:
             with self._transaction(self.connection):
+                # a new case is numbered above every number the register has given: a dropped case's number is
+                # not given to another one (a list printed before the rebuild still names the right case)
+                high = self.connection.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
+                fresh = iter(range(high + 1, MAX_NUMBER))
+                numbered = [(entry.number or next(fresh), entry) for entry in entries]
                 self.connection.execute("DELETE FROM cases")
                 self.connection.executemany(
                     f"INSERT INTO cases (id, {', '.join(COLUMNS)}) VALUES (?, {values})",
-                    ((entry.number or None, *row_of(entry)) for entry in entries),
+                    ((number, *row_of(entry)) for number, entry in numbered),
                 )
         except sqlite3.Error as error:
             raise RegisterError(f"Fallregister nicht geschrieben: {_why(error)}") from None

@@ -62,17 +62,13 @@ def estimate_case(case: Case) -> Estimate:
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector waits while an estimate is made: the engine builds tens of thousands of small
     records and no cycles among them, and each full collection would walk them all again (for 30,000 lines that
-    is a third of the time). After it, what it made joins the oldest generation at once (freeze and unfreeze move
-    lists, they walk no object): the next young collection does not walk the whole estimate either, and what is
-    left over is collected with the next full collection."""
+    is a third of the time). What is left over is collected after."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
             gc.enable()
 
 

@@ -138,14 +138,19 @@ def _without_content(path: Path) -> Path:
         ("kennwort.ods", lambda p: ods(p, HEADER, manifest=b"<manifest:encryption-data/>"), "kennwortgeschützt"),
         (
             "zeilen.ods",
-            lambda p: ods(
-                p, HEADER + CROWN.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="1048000">')
-            ),
+            lambda p: ods(p, HEADER + CROWN.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="25000">')),
             "mehr als 20.000 Zeilen mit Inhalt",
         ),
         (
             "hochzahl.ods",  # a digit to Python's str.isdigit, no number to int()
             lambda p: ods(p, HEADER.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="²">')),
+            "keine Wiederholung",
+        ),
+        (
+            "nullen.ods",  # leading zeros hide the size from a look at the first digits
+            lambda p: ods(
+                p, HEADER.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="00000001000000000">')
+            ),
             "keine Wiederholung",
         ),
         (
@@ -219,3 +224,34 @@ def test_long_and_many_sheet_names_give_a_short_message(tmp_path: Path) -> None:
         read_plan(path)
     said = str(refused.value)
     assert len(said) < 1_500 and "und 190 weitere" in said and "NNN…" in said
+
+
+def test_many_repeated_cells_with_content_are_refused_in_bounded_memory(tmp_path: Path) -> None:
+    row = (
+        '<table:table-row table:number-rows-repeated="20020">'
+        '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="64"/></table:table-row>'
+    )
+    tables = "".join(f'<table:table table:name="T{k}">{row}</table:table>' for k in range(255))
+    path = ods(tmp_path / "zellen.ods", content=(HEAD + tables + TAIL).encode())
+    assert path.stat().st_size < 10_000
+    run, peak = run_measured(path)
+    assert run.returncode == 2 and "mehr als 400.000 Zellen mit Inhalt" in run.stderr and peak < 300, (run.stderr, peak)
+
+
+def test_shapes_pictures_and_nested_tables_in_a_cell_are_not_its_text(tmp_path: Path) -> None:
+    cell = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>A</text:p>'
+        "<draw:frame><draw:image/><svg:title>Logo</svg:title><svg:desc>Beschreibung</svg:desc></draw:frame>"
+        "<draw:custom-shape><text:p>ENTWURF</text:p></draw:custom-shape>"
+        '<table:table table:name="innen"><table:table-row><table:table-cell><text:p>INNEN</text:p>'
+        "</table:table-cell></table:table-row></table:table></table:table-cell></table:table-row>"
+    )
+    head = HEAD.replace(
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+    )
+    content = head + '<table:table table:name="Leistungen">' + HEADER + cell + "</table:table>" + TAIL
+    path = ods(tmp_path / "bilder.ods", content=content.encode())
+    assert rows_of(path)[2] == ("A",)

@@ -334,3 +334,13 @@ def test_a_writer_killed_mid_write_loses_nothing_committed(tmp_path: Path) -> No
         assert opened.notice == "" and opened.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         numbers = {int(e.insurance_number) for e in opened.everything()}
     assert set(committed) <= numbers and numbers == set(range(1, max(numbers) + 1))
+
+
+def test_a_rebuild_gives_a_new_case_a_number_no_dropped_case_had(register: Register, tmp_path: Path) -> None:
+    for name in ("anna", "bert", "carl"):
+        saved(register, tmp_path, name, plan(*FIRST, **{**WHO, "name": name}))
+    (tmp_path / "carl.hkp.json").unlink()
+    with Register(tmp_path / "anderes.sqlite") as other:  # a file this register does not know yet
+        saved(other, tmp_path, "dora", plan(*FIRST, **{**WHO, "name": "dora"}))
+    rebuild(register, tmp_path)
+    assert sorted((e.number, e.name) for e in register.everything()) == [(1, "anna"), (2, "bert"), (4, "dora")]

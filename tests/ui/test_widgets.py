@@ -115,3 +115,15 @@ def test_the_tooth_chart_shows_each_tooths_most_important_class_and_its_implant(
     assert chart.work() is found  # the same estimate: not worked out again at the next paint
     document.edit_line(("fee", 1, "teeth"), "17")
     assert chart.work()[16] == (LineClass.B, False) and chart.work()[17] == (LineClass.A, False)
+
+
+def test_painting_the_window_again_and_again_keeps_pythons_none_alive(open_window: Any) -> None:
+    """Some PySide6 builds (6.12 on Python 3.11) drop a reference to None at each QPainter call that returns
+    nothing; a few hundred repaints then end the program with "none_dealloc". pyproject.toml keeps them out."""
+    import sys  # noqa: PLC0415
+
+    window = open_window(CROWN)
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        window.tooth_chart.repaint()
+    assert sys.getrefcount(None) >= before - 20

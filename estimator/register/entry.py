@@ -151,14 +151,18 @@ class History:
         return text + (f" ({left} mit anderem oder ohne Versicherungsbeginn nicht gezählt)" if left else "")
 
     def source(self) -> str:
-        """Where the amounts come from, for the explanation of the staged cap; the latest plans first when there
-        are more than fit in a text of the case file."""
-        named = [f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted]
-        shown = named
-        while len(", ".join(shown)) > MAX_SOURCE:
-            shown = shown[1:]
-        rest = len(named) - len(shown)
-        return "dem Fallregister: " + ", ".join(shown) + (f" und {rest} älteren Plänen" if rest else "")
+        """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in
+        a text of the case file, and how many older ones there are (linear in the number of plans)."""
+        names = [f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted]
+        fits, length = 0, 0
+        for name in reversed(names):  # the latest first, as many as fit
+            length += len(name) + 2
+            if length > MAX_SOURCE:
+                break
+            fits += 1
+        shown, rest = names[len(names) - fits :], len(names) - fits
+        older = "einem älteren Plan" if rest == 1 else f"{rest} älteren Plänen"
+        return "dem Fallregister: " + ", ".join(shown) + (f" und {older}" if rest else "")
 
     def person_with(self, person: Person) -> Person:
         """The person with these amounts, their source, and what the latest earlier case knows and the person

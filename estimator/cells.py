@@ -54,6 +54,16 @@ EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
 
+def whole_number(text: str, highest: int) -> int | None:
+    """A whole number from 1 to highest written in ASCII digits (leading zeros allowed), else None; its size is
+    judged before the text becomes a number, so a thousand digits cost nothing."""
+    digits = text.lstrip("0")
+    if not (text.isascii() and text.isdigit()) or len(digits) > len(str(highest)):
+        return None
+    number = int(digits or "0")
+    return number if 1 <= number <= highest else None
+
+
 def shown(value: Any) -> str:
     """A value as a message quotes it: on one line, at most 40 characters."""
     text = CONTROL_CHARACTERS.sub(" ", str(value)[:80])

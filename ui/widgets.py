@@ -202,7 +202,7 @@ class ToothChart(QWidget):
                 old = found.get(tooth)
                 if old is None:
                     found[tooth] = (result.line_class, implant)
-                elif rank < RANK[old[0]] or (implant and not old[1]):
+                else:
                     found[tooth] = (result.line_class if rank < RANK[old[0]] else old[0], old[1] or implant)
         self._work = (estimate, found)
         return found

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estimator.case import REIMBURSED, STATUSES
+from estimator.cells import whole_number
 from estimator.money import eur, german_date
 from estimator.output.textout import terminal_safe
 from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
@@ -22,9 +23,10 @@ LIST_LIMIT = 1_000  # rows `hkp register list` prints unless --alle
 
 def case_number(text: str) -> int:
     """A case number as typed: a whole number from 1 up."""
-    if not text.isascii() or not text.isdigit() or not 0 < int(text[:20]) <= MAX_NUMBER:
+    number = whole_number(text, MAX_NUMBER)
+    if number is None:
         raise argparse.ArgumentTypeError(f"„{text[:40]}“ ist keine Fallnummer (eine ganze Zahl ab 1, aus hkp register list)")
-    return int(text)
+    return number
 
 
 def search_text(text: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from estimator.cells import MAX_TEXT, PlanReadError, shown
+from estimator.cells import MAX_TEXT, PlanReadError, shown, whole_number
 from estimator.io.sheetscan import MAX_CELLS, UNCACHED
 from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
 
@@ -78,11 +78,10 @@ def _refused_declaration(*_: object) -> None:
 
 def _count(text: str, name: str) -> int:
     """A repetition as the file gives it: a whole number from 1 to MAX_REPEAT."""
-    text = text.strip()
-    digits = text.lstrip("0")
-    if not (text.isascii() and text.isdigit()) or len(digits) > 7 or not 1 <= int(digits or "0") <= MAX_REPEAT:
-        raise PlanReadError(f"{name}=„{text[:20]}“ ist keine Wiederholung von 1 bis {thousands(MAX_REPEAT)}")
-    return int(text)
+    number = whole_number(text.strip(), MAX_REPEAT)
+    if number is None:
+        raise PlanReadError(f"{name}=„{text.strip()[:20]}“ ist keine Wiederholung von 1 bis {thousands(MAX_REPEAT)}")
+    return number
 
 
 def _typed(attributes: dict[str, str]) -> Any:

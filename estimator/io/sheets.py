@@ -46,9 +46,10 @@ class CutText(str):
     length: int
 
     @classmethod
-    def of(cls, text: str) -> CutText:
+    def of(cls, text: str, length: int | None = None) -> CutText:
+        """The beginning of text; length: how long the cell was, when text is already only its beginning."""
         cut = cls(text[:MAX_TEXT])
-        cut.length = len(text)
+        cut.length = len(text) if length is None else length
         return cut
 
 
@@ -102,21 +103,18 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
         for meta in workbook.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue  # chart and macro sheets hold no rows
-            part = survey.parts.get(meta.name, "")
+            part, name = survey.parts.get(meta.name, ""), named(meta.name)
             try:
                 grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
                 special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                 rows = _bounded_rows(
-                    path,
-                    named(meta.name),
-                    (_values(cells, number, special) for number, cells in enumerate(grid, start=1)),
-                    budget,
+                    path, name, (_values(cells, number, special) for number, cells in enumerate(grid, start=1)), budget
                 )
             except PlanReadError:
                 raise
             except Exception as error:  # a cell the reader cannot convert: say in which sheet
-                raise _bad_cell(path, named(meta.name), error) from None
-            sheets[named(meta.name).strip().lower()] = Sheet(named(meta.name), rows)
+                raise _bad_cell(path, name, error) from None
+            sheets[name.strip().lower()] = Sheet(name, rows)
     return sheets
 
 
@@ -133,14 +131,8 @@ def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
             budget.keep(last[1])  # its text counts once more
         rows.keep(sheet, number, last[1])
 
-    names = read_ods(path, keep, MAX_COLUMNS, _cut, named)
+    names = read_ods(path, keep, MAX_COLUMNS, CutText.of, named)
     return {name.strip().lower(): Sheet(name, rows.kept.get(name, [])) for name in names}
-
-
-def _cut(text: str, length: int) -> str:
-    cut = CutText.of(text)
-    cut.length = length
-    return cut
 
 
 def by_row(special: dict[tuple[int, int], object]) -> dict[int, list[tuple[int, object]]]:
@@ -187,17 +179,17 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                     continue  # chart sheets hold no rows
                 if hasattr(worksheet, "reset_dimensions"):
                     worksheet.reset_dimensions()
-                part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+                part, name = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/"), named(worksheet.title)
                 try:
                     special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                     cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
                     values = (_values(list(row), number, special) for number, row in enumerate(cells, start=1))
-                    rows = _bounded_rows(path, named(worksheet.title), values, budget)
+                    rows = _bounded_rows(path, name, values, budget)
                 except PlanReadError:
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
-                    raise _bad_cell(path, named(worksheet.title), error) from None
-                sheets[named(worksheet.title).strip().lower()] = Sheet(named(worksheet.title), rows)
+                    raise _bad_cell(path, name, error) from None
+                sheets[name.strip().lower()] = Sheet(name, rows)
         finally:
             workbook.close()
     return sheets

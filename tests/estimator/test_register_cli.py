@@ -96,6 +96,11 @@ def test_what_cannot_be_done_is_said_with_exit_code_2(
         (["list", "--von", "31.02.2026"], "Angabe --von"),
         (["show", "9" * 5000], "keine Fallnummer"),
         (["status", "-3", "erstattet"], "keine Fallnummer"),
+        (["show", "1" + "0" * 30], "keine Fallnummer"),
+        (
+            ["show", "0" * 30 + "1" + "0" * 5000],
+            "keine Fallnummer",
+        ),  # leading zeros hide the size from a look at the first digits
         (["list", "--person", "x" * 201], "Suchtext zu lang"),
     ],
 )

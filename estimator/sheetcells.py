@@ -16,6 +16,16 @@ def plain_text(text: str) -> str:
     return ILLEGAL_CHARACTERS.sub("", text)[:MAX_CELL_TEXT]
 
 
+def column_letter(index: int) -> str:
+    """A, B, …, Z, AA, … for the column index 0, 1, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def append_row(sheet: Any, values: Iterable[Any]) -> None:
     """Append a row; every text becomes a string cell, whatever it starts with (=, +, -, @, tab, CR).
 

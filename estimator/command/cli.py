@@ -278,11 +278,15 @@ def run_batch_command(options: argparse.Namespace) -> int:
         raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:
         owner_only_folder(options.pdf_dir)
-    summary = SummaryWriter()
     letterhead = letterhead_of(options)
-    for row in run_batch(files, options.pdf_dir, min(options.jobs or default_jobs(), default_jobs()), letterhead=letterhead):
-        summary.add(row)
-    atomic_write_bytes(options.out, summary.finish())
+    summary = SummaryWriter()
+    try:
+        jobs = min(options.jobs or default_jobs(), default_jobs())
+        for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead):
+            summary.add(row)
+        atomic_write_bytes(options.out, summary.finish())
+    finally:
+        summary.close()
     print(f"Übersicht geschrieben: {options.out} ({summary.plans} Pläne, davon {summary.unreadable} nicht lesbar)")
     return 0
 

@@ -23,12 +23,13 @@ from estimator.cells import (
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.patientsheet import read_patient
-from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, column_letter, open_workbook
+from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Plan
 from estimator.phrases import say
+from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth

@@ -19,6 +19,7 @@ from estimator.files import atomic_write_bytes
 from estimator.kinds import Cause, Severity
 from estimator.model import Estimate, FeeLine
 from estimator.money import eur
+from estimator.output.xlsxstream import StreamedWorkbook
 from estimator.sheetcells import append_row
 from estimator.wording import (
     cause_label,
@@ -261,57 +262,14 @@ def _summary_values(row: BatchRow) -> list[Any]:
     ]
 
 
-class _StreamedTable:
-    """One sheet of a write-only workbook: header, widths and frozen header first, rows as they come, the
-    filter over them at the end."""
-
-    def __init__(self, workbook: Any, title: str, columns: Sequence[tuple[str, int, str | None]]) -> None:
-        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-        from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
-        from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
-        self.sheet, self.columns, self.rows = workbook.create_sheet(title), columns, 0
-        self.letter = get_column_letter(len(columns))
-        for index, (_, width, _) in enumerate(columns, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.sheet.freeze_panes = "A2"
-        head = []
-        for name, _, _ in columns:
-            cell = WriteOnlyCell(self.sheet, value=name)
-            cell.font, cell.fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
-            cell.alignment = Alignment(vertical="center")
-            head.append(cell)
-        self.sheet.append(head)
-        self.formats = [number_format for _, _, number_format in columns]
-
-    def add(self, values: Sequence[Any]) -> None:
-        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-
-        cells: list[Any] = []
-        for value, number_format in zip(values, self.formats, strict=False):
-            if number_format and value is not None and not isinstance(value, str):
-                cell = WriteOnlyCell(self.sheet, value=value)
-                cell.number_format = number_format
-                cells.append(cell)
-            else:
-                cells.append(value)
-        append_row(self.sheet, cells)
-        self.rows += 1
-
-    def close(self) -> None:
-        self.sheet.auto_filter.ref = f"A1:{self.letter}{self.rows + 1}"
-
-
 class SummaryWriter:
-    """The batch summary written as the plans come (write-only): one row per plan (Übersicht) and every
-    finding of every plan (Hinweise); no plan is kept once its rows are written."""
+    """The batch summary written as the plans come: one row per plan (Übersicht) and every finding of every plan
+    (Hinweise); no plan is kept once its rows are written (estimator.output.xlsxstream)."""
 
     def __init__(self) -> None:
-        import openpyxl  # noqa: PLC0415
-
-        self.workbook = openpyxl.Workbook(write_only=True)
-        self.overview = _StreamedTable(self.workbook, "Übersicht", SUMMARY_COLUMNS)
-        self.findings = _StreamedTable(self.workbook, "Hinweise", FINDING_COLUMNS)
+        self.workbook = StreamedWorkbook()
+        self.overview = self.workbook.sheet("Übersicht", SUMMARY_COLUMNS)
+        self.findings = self.workbook.sheet("Hinweise", FINDING_COLUMNS)
         self.plans = self.unreadable = 0
 
     def add(self, row: BatchRow) -> None:
@@ -322,9 +280,11 @@ class SummaryWriter:
         self.unreadable += bool(row.error)
 
     def finish(self) -> bytes:
-        self.overview.close()
-        self.findings.close()
-        return _save(self.workbook)
+        return self.workbook.finish()
+
+    def close(self) -> None:
+        """Drop what was written so far (a batch that stops early)."""
+        self.workbook.close()
 
 
 def summary_workbook(rows: Iterable[BatchRow]) -> bytes:

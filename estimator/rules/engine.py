@@ -144,7 +144,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
     _plan_findings(works, person, profile, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
-    results = tuple(w.result() for w in sorted(works, key=lambda w: (w.line.kind != "fee", w.index)))
+    results = tuple(w.result() for w in works)  # fee lines, then lab lines, each in plan order
     totals = Totals(
         billed=sum((r.billed for r in results), ZERO),
         eligible=sum((r.eligible for r in results), ZERO),
@@ -164,6 +164,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
     lab_works: list[Work] = []
     used: dict[int, Catalogues] = {}
     early: list[Work] = []
+    first_version = tariff.first_day
     groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
     for lines, target in groups:
         for index, line in enumerate(lines):
@@ -179,7 +180,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
             else:
                 work = Work(line, index, day, catalogues, line.code)
             target.append(work)
-            if tariff.before_first(day):
+            if day < first_version:
                 early.append(work)
     if early:
         first = min(early, key=lambda w: w.date)

@@ -7,14 +7,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol, cast
 
-from estimator.kinds import Cause, LineClass, LineKind, Severity
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Explanation, FeeLine, LabLine, LineResult, PlanLine
 from estimator.phrases import LineRef, Phrase, Rule
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.profile import Profile
 
-KIND_ORDER = {LineKind.FEE: 0, LineKind.LAB: 1}
-CAUSES = tuple(Cause)  # in their order (iterating the enum itself is slow)
+CAUSE_RANK = {cause: rank for rank, cause in enumerate(Cause)}  # a line's reductions are listed in this order
+
+
+def _cause_rank(item: tuple[Cause, Decimal]) -> int:
+    return CAUSE_RANK[item[0]]
 
 
 class Report(Protocol):
@@ -68,15 +71,12 @@ class Work:
         self.profile: Profile = self.cat.profile
         self.fee = cast(FeeLine, self.line)
         self.lab = cast(LabLine, self.line)
+        # treatment date, then fee lines before lab lines, then plan order (spec section 7): sorted by often
+        self.order_key: tuple[dt.date, int, int] = (self.date, 0 if self.is_fee else 1, self.index)
 
     @property
     def ref(self) -> LineRef:
         return line_ref(self.line)
-
-    @property
-    def order_key(self) -> tuple[dt.date, int, int]:
-        """Treatment date, then fee lines before lab lines, then plan order (spec section 7)."""
-        return (self.date, KIND_ORDER[self.line.kind], self.index)
 
     def explain(self, rule: Rule, phrase: Phrase, before: Decimal | None = None, after: Decimal | None = None) -> None:
         self.explanations.append(Explanation(rule, phrase, before, after))
@@ -132,7 +132,7 @@ class Work:
             accident=self.accident,
             class_by_hand=self.class_by_hand,
             explanations=tuple(self.explanations),
-            reductions={cause: reductions[cause] for cause in CAUSES if reductions.get(cause)},
+            reductions={cause: amount for cause, amount in sorted(reductions.items(), key=_cause_rank) if amount},
         )
 
 

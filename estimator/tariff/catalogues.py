@@ -129,9 +129,10 @@ class Tariff:
             self._by_day[day] = found
         return found
 
-    def before_first(self, day: dt.date) -> bool:
-        """Whether a day lies before the first version of the profile or of a price list."""
-        return any(p.before_first(day) for p in (self.profiles, self.labs, self.gozs, self.goaes))
+    @property
+    def first_day(self) -> dt.date:
+        """The first day on which the profile and every price list have a version."""
+        return max(p.days[0] for p in (self.profiles, self.labs, self.gozs, self.goaes))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""The streamed workbook of the batch summary: what spreadsheet programs read back from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from estimator.output.xlsxstream import StreamedWorkbook
+from estimator.sheetcells import column_letter
+
+COLUMNS = (("Name", 20, None), ("Tag", 12, "DD.MM.YYYY"), ("Betrag", 13, '#,##0.00" €"'), ("Anzahl", 8, None))
+
+
+def _written(rows: list[list[object]], tmp_path: Path) -> Path:
+    book = StreamedWorkbook()
+    sheet = book.sheet("Übersicht", COLUMNS)
+    for row in rows:
+        sheet.add(row)
+    path = tmp_path / "summe.xlsx"
+    path.write_bytes(book.finish())
+    assert sheet.file.closed
+    return path
+
+
+def test_column_letters_run_from_a_to_xfd() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 51, 52, 701, 702, 16_383)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+
+
+def test_values_read_back_as_written_and_text_never_as_a_formula(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ['=HYPERLINK("http://x")', dt.date(2026, 12, 31), Decimal("1234.56"), 3],
+        ["a < b & c \x07", dt.datetime(2026, 1, 2), 0.1, None],
+        ["  Leerzeichen  ", None, float("nan"), True],
+    ]
+    path = _written(rows, tmp_path)
+    sheet = openpyxl.load_workbook(path)["Übersicht"]
+    assert [c.value for c in sheet[1]] == ["Name", "Tag", "Betrag", "Anzahl"]
+    assert sheet["A2"].value == '=HYPERLINK("http://x")' and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == dt.datetime(2026, 12, 31) and sheet["B2"].number_format == "DD.MM.YYYY"
+    assert sheet["C2"].value == 1234.56 and sheet["C2"].number_format == '#,##0.00" €"'
+    assert sheet["D2"].value == 3
+    assert sheet["A3"].value == "a < b & c " and sheet["C3"].value == 0.1 and sheet["D3"].value is None
+    assert sheet["A4"].value == "  Leerzeichen  " and sheet["C4"].value == "nan" and sheet["D4"].value is True
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D4"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
+    assert sheet.column_dimensions["A"].width == 20
+    grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Übersicht").to_python()
+    assert grid[1][:3] == ['=HYPERLINK("http://x")', dt.date(2026, 12, 31), 1234.56]
+
+
+def test_many_rows_are_not_held_in_memory_but_all_arrive(tmp_path: Path) -> None:
+    book = StreamedWorkbook()
+    sheets = [book.sheet("Übersicht", COLUMNS), book.sheet("Hinweise", COLUMNS[:2])]
+    for number in range(5_000):  # interleaved, as the batch writes a plan's row and then its findings
+        sheets[0].add([f"Plan {number}", dt.date(2026, 1, 1), number, number])
+        sheets[1].add([f"Hinweis {number}"])
+    assert sheets[0].file.tell() > 300_000 and sheets[1].file.tell() > 200_000  # the rows wait in the files
+    data = book.finish()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    assert workbook.sheetnames == ["Übersicht", "Hinweise"]
+    rows = list(workbook["Hinweise"].iter_rows(values_only=True))
+    assert len(rows) == 5_001 and rows[-1][0] == "Hinweis 4999"

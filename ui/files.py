@@ -72,6 +72,23 @@ class FileActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.preview: QPrintPreviewDialog | None = None
+        self.printing: list[PrintFolder] = []  # the letters written for printing or the preview, not yet removed
+
+    def close(self) -> None:
+        """For a closing window: the print preview closed, every letter written for printing removed (also one
+        whose writing the window's tasks just finished)."""
+        if self.preview is not None:
+            self.preview.close()
+        for folder in self.printing:
+            folder.remove()
+        self.printing.clear()
+
+    def _print_folder(self) -> PrintFolder:
+        self.printing = [folder for folder in self.printing if folder.path.exists()]
+        folder = PrintFolder()
+        self.printing.append(folder)
+        return folder
 
     # --- opening ------------------------------------------------------------------------------------------
     def open_path(self, path: Path) -> Task | None:
@@ -269,7 +286,7 @@ class FileActions(QObject):
         """Print the PDF letter: written in the background, then printed on the printer given or the one chosen."""
         if self.window.tasks.say_busy():
             return None
-        folder = PrintFolder()
+        folder = self._print_folder()
 
         def ready() -> None:
             try:
@@ -291,7 +308,7 @@ class FileActions(QObject):
         """The print preview of the very PDF an export writes; printing from it prints those pages."""
         if self.window.tasks.say_busy():
             return None
-        folder = PrintFolder()
+        folder = self._print_folder()
 
         def ready() -> None:
             dialog = QPrintPreviewDialog(self.window)

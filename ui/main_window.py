@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         if self.may_discard():
             self.hide()
             self.tasks.close()  # a PDF being written is finished, not cut off; nothing comes back to this window
+            self.files.close()
             self.document.discard_autosave()
             self.register.close()
             event.accept()

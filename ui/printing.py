@@ -4,6 +4,7 @@ a PDF file gets the letter itself, text and all."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -76,13 +77,16 @@ def _page_count(pdf: Path) -> int:
 
 
 class PrintFolder:
-    """A folder only this user can read, for the PDF that is printed; removed with everything in it."""
+    """A folder only this user can read, for the PDF that is printed; removed with everything in it, at the
+    latest when the program ends (a letter still being written or previewed then)."""
 
     def __init__(self) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="hkp-druck-"))  # mode 0700
+        atexit.register(self.remove)
 
     def letter(self) -> Path:
         return self.path / "schaetzung.pdf"
 
     def remove(self) -> None:
+        atexit.unregister(self.remove)
         shutil.rmtree(self.path, ignore_errors=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -115,17 +116,12 @@ def add_formulas(path: Path, formulas: dict[tuple[str, str], str], cached: bool 
 @cache
 def _amounts() -> tuple[list[float], list[float]]:
     """Each line's amount as the engine computes it, so the canonical file carries consistent amounts."""
-    path = canonical_without_amounts().write(Path(_scratch()) / "base.xlsx")
-    result = estimate(read_plan(path), load_tariffs())
+    with tempfile.TemporaryDirectory(prefix="hkp-variants-") as folder:
+        path = canonical_without_amounts().write(Path(folder) / "base.xlsx")
+        result = estimate(read_plan(path), load_tariffs())
     fees = [float(r.billed) for r in result.lines if r.kind == "fee"]
     labs = [float(r.billed) for r in result.lines if r.kind == "lab"]
     return fees, labs
-
-
-def _scratch() -> str:
-    import tempfile  # noqa: PLC0415
-
-    return tempfile.mkdtemp(prefix="hkp-variants-")
 
 
 def canonical_without_amounts() -> Layout:

@@ -84,3 +84,21 @@ def test_a_pdf_without_a_viewer_says_where_it_is(open_window: Any, tmp_path: Pat
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf"))
     assert len(notes) == 1 and str(tmp_path / "brief.pdf") in notes[0]
+
+
+def test_closing_the_window_while_the_preview_is_open_leaves_no_letter(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    finish(qtbot, window.files.preview_letter())
+    dialog, letter = window.files.preview, window.files.preview_folder.letter()
+    qtbot.waitUntil(dialog.isVisible)
+    assert letter.exists()
+    window.close()
+    qtbot.waitUntil(lambda: not letter.parent.exists())
+
+
+def test_closing_the_window_while_the_letter_is_written_for_printing_leaves_no_letter(open_window: Any) -> None:
+    window = open_window(CROWN)
+    assert window.files.print_letter(pdf_printer(Path("/nonexistent/nie.pdf"))) is not None
+    folder = window.files.printing[-1].path
+    window.close()  # the letter is still being written: finished, then removed, not printed
+    assert not folder.exists()

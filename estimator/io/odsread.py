@@ -20,6 +20,7 @@ from xml.parsers import expat
 from estimator.cells import MAX_TEXT, PlanReadError, shown, whole_number
 from estimator.io.sheetscan import MAX_CELLS, UNCACHED
 from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
+from estimator.sheetcells import column_letter
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
 Cut = Callable[[str, int], str]  # a text longer than MAX_TEXT, cut: its beginning and its whole length
@@ -188,7 +189,7 @@ class _Reader:
         try:
             value = _typed(attributes)
         except ValueError:
-            place = f"Blatt {shown(self.sheets[-1])}, Zeile {self.row + 1}, Spalte {self.column + 1}"
+            place = f"Blatt {shown(self.sheets[-1])}, Zelle {column_letter(self.column)}{self.row + 1}"
             raise PlanReadError(f"{place}: der Zellwert ist beschädigt; bitte die Datei neu speichern") from None
         text = "".join(self.text)
         if attributes.get(f"{CALCEXT} value-type") == "error":

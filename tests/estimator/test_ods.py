@@ -161,7 +161,7 @@ def _without_content(path: Path) -> Path:
         (
             "wert.ods",
             lambda p: ods(p, HEADER + CROWN.replace('office:value="2.3"', 'office:value="viel"')),
-            "Blatt Leistungen, Zeile 2, Spalte 2",
+            "Blatt Leistungen, Zelle B2:",
         ),
         ("kaputt.ods", lambda p: ods(p, content=b"<office:document-content"), "beschädigt"),
         ("ohne.ods", _without_content, "content.xml fehlt"),

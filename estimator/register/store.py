@@ -23,7 +23,8 @@ from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_f
 
 FILE_NAME = "faelle.sqlite"
 APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+NO_NUMBER_LEFT = f"Das Fallregister hat keine neue Fallnummer mehr frei (die höchste ist {MAX_NUMBER})."
 BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
 
 # Each migration takes the register from the version before it to its own; index 0 creates version 1.
@@ -55,6 +56,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # version 2: the case's whole class-A benefit, also after the years with staged caps (NULL: as the years say)
     ("ALTER TABLE cases ADD COLUMN class_a TEXT",),
+    # version 3: the highest case number ever given, so that the number of a case dropped from the register is
+    # never given to another case (a list printed before still names the right case)
+    ("CREATE TABLE given (highest INTEGER NOT NULL)", "INSERT INTO given SELECT coalesce(max(id), 0) FROM cases"),
 )
 
 
@@ -191,11 +195,14 @@ class Register:
         updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "path")
         try:
             with self._transaction(self.connection):
+                known = self.connection.execute("SELECT id FROM cases WHERE path = ?", (entry.path,)).fetchone()
+                number = known[0] if known else self._new_number()  # a known file keeps its number
                 self.connection.execute(
-                    f"INSERT INTO cases ({', '.join(COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(path) DO UPDATE SET {updates}",
-                    row_of(entry),
+                    f"INSERT INTO cases (id, {', '.join(COLUMNS)}) VALUES (?, {placeholders}) "
+                    f"ON CONFLICT(path) DO UPDATE SET {updates}",
+                    (number, *row_of(entry)),
                 )
-                number = self.connection.execute("SELECT id FROM cases WHERE path = ?", (entry.path,)).fetchone()[0]
+                self._given(number)
         except sqlite3.Error as error:
             raise RegisterError(f"Fallregister nicht geschrieben: {_why(error)}") from None
         return int(number)
@@ -209,16 +216,36 @@ class Register:
             with self._transaction(self.connection):
                 # a new case is numbered above every number the register has given: a dropped case's number is
                 # not given to another one (a list printed before the rebuild still names the right case)
-                high = self.connection.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
-                fresh = iter(range(high + 1, MAX_NUMBER))
-                numbered = [(entry.number or next(fresh), entry) for entry in entries]
+                fresh = iter(range(self._highest() + 1, MAX_NUMBER + 1))
+                numbered = [(entry.number or next(fresh, 0), entry) for entry in entries]
+                if any(number == 0 for number, _ in numbered):
+                    raise RegisterError(NO_NUMBER_LEFT)
                 self.connection.execute("DELETE FROM cases")
                 self.connection.executemany(
                     f"INSERT INTO cases (id, {', '.join(COLUMNS)}) VALUES (?, {values})",
                     ((number, *row_of(entry)) for number, entry in numbered),
                 )
+                self._given(max((number for number, _ in numbered), default=0))
         except sqlite3.Error as error:
             raise RegisterError(f"Fallregister nicht geschrieben: {_why(error)}") from None
+
+    def _highest(self) -> int:
+        """The highest case number given so far, of a case in the register or of one dropped from it."""
+        given = self.connection.execute("SELECT max(highest) FROM given").fetchone()[0]
+        in_use = self.connection.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
+        return max(given if isinstance(given, int) and 0 < given <= MAX_NUMBER else 0, int(in_use))
+
+    def _new_number(self) -> int:
+        """The number for a new case: above every number given so far."""
+        number = self._highest() + 1
+        if number > MAX_NUMBER:
+            raise RegisterError(NO_NUMBER_LEFT)
+        return number
+
+    def _given(self, number: int) -> None:
+        highest = max(number, self._highest())
+        self.connection.execute("DELETE FROM given")
+        self.connection.execute("INSERT INTO given VALUES (?)", (highest,))
 
     # --- reading ------------------------------------------------------------------------------------------------
     def _read(self, columns: str, where: str, values: tuple[Any, ...], limit: int, parse: Callable[[Any], Any]) -> list[Any]:

@@ -19,7 +19,7 @@ import pytest
 from estimator.case import Case
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate, Plan
-from estimator.register import RegisterError
+from estimator.register import MAX_NUMBER, RegisterError
 from estimator.register.cases import history_for, rebuild, record_case, update_case
 from estimator.register.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Register
 from estimator.rules.engine import estimate
@@ -344,3 +344,41 @@ def test_a_rebuild_gives_a_new_case_a_number_no_dropped_case_had(register: Regis
         saved(other, tmp_path, "dora", plan(*FIRST, **{**WHO, "name": "dora"}))
     rebuild(register, tmp_path)
     assert sorted((e.number, e.name) for e in register.everything()) == [(1, "anna"), (2, "bert"), (4, "dora")]
+
+
+def test_the_newest_case_dropped_by_a_rebuild_keeps_its_number_from_the_next_new_case(register: Register, tmp_path: Path) -> None:
+    for name in ("anna", "bert", "carl"):
+        saved(register, tmp_path, name, plan(*FIRST, **{**WHO, "name": name}))
+    (tmp_path / "carl.hkp.json").unlink()
+    rebuild(register, tmp_path)  # carl, number 3, is dropped and no new file is found
+    _, dora = saved(register, tmp_path, "dora", plan(*FIRST, **{**WHO, "name": "dora"}))
+    assert register.by_path(dora) is not None and register.by_path(dora).number == 4  # type: ignore[union-attr]
+    _, again = saved(register, tmp_path, "dora", plan(*SECOND, **{**WHO, "name": "dora"}))
+    assert register.by_path(again).number == 4  # type: ignore[union-attr]  # saved again: the same number
+
+
+def test_a_version_2_register_remembers_its_highest_number_after_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "faelle.sqlite"
+    old = sqlite3.connect(path)
+    for steps in MIGRATIONS[:2]:
+        for statement in steps:
+            old.execute(statement)
+    old.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    old.execute("PRAGMA user_version=2")
+    old.execute(
+        "INSERT INTO cases VALUES (41, '/f/x.hkp.json', 'X', 'x', NULL, '', '', 'BM5/0', NULL, NULL, '2026-01-01', "
+        "'[]', 'Entwurf', NULL, '10.00', '8.00', '[]', '2026-01-02T00:00:00', NULL)"
+    )
+    old.commit()
+    old.close()
+    with Register(path) as opened:
+        opened.replace_all([])  # everything dropped
+        _, new = saved(opened, tmp_path, "neu", plan(*FIRST, **WHO))
+        assert opened.by_path(new).number == 42  # type: ignore[union-attr]
+
+
+def test_a_register_whose_numbers_are_used_up_says_so(register: Register, tmp_path: Path) -> None:
+    register.connection.execute(f"UPDATE given SET highest = {MAX_NUMBER}")
+    with pytest.raises(RegisterError, match="keine neue Fallnummer"):
+        saved(register, tmp_path, "anna", plan(*FIRST, **WHO))
+    assert register.everything() == []

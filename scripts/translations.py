@@ -112,6 +112,7 @@ ENGLISH = {
     "Nicht geschrieben": "Not written",
     "Geschrieben: {0}": "Written: {0}",
     "Gedruckt: {0} Seiten": "Printed: {0} pages",
+    "{0} gezahlt": "{0} paid",
     "Druckvorschau": "Print preview",
     "Anleitung – HKP-Schätzer": "Guide – HKP estimator (German)",
     "MwSt": "VAT",

@@ -299,6 +299,7 @@ class CasesDialog(QDialog):
         document = self.window_.document
         if document.path is not None and str(document.path.resolve()) == changed.path:
             document.take_status(changed.status, changed.paid)
+            self.window_.refresh_title()
         self.say("")
         QTimer.singleShot(0, self.refresh)  # after the editor has let go of the row
         self.window_.register.check_offer()

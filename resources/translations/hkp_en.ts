@@ -3,40 +3,40 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="42" />
+        <location filename="../../ui/widgets.py" line="44" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="54" />
+        <location filename="../../ui/widgets.py" line="56" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
+        <location filename="../../ui/widgets.py" line="58" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="68" />
+        <location filename="../../ui/widgets.py" line="70" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="98" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
-        <location filename="../../ui/widgets.py" line="97" />
+        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="99" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
-        <location filename="../../ui/widgets.py" line="98" />
+        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -215,22 +215,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="351" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="351" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -243,82 +243,82 @@
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="101" />
+        <location filename="../../ui/files.py" line="118" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="103" />
+        <location filename="../../ui/files.py" line="120" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="110" />
+        <location filename="../../ui/files.py" line="127" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="156" />
+        <location filename="../../ui/files.py" line="173" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="156" />
+        <location filename="../../ui/files.py" line="173" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="168" />
+        <location filename="../../ui/files.py" line="185" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="169" />
+        <location filename="../../ui/files.py" line="186" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="173" />
+        <location filename="../../ui/files.py" line="190" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="214" />
+        <location filename="../../ui/files.py" line="245" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="219" />
+        <location filename="../../ui/files.py" line="250" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="203" />
+        <location filename="../../ui/files.py" line="234" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="110" />
+        <location filename="../../ui/files.py" line="127" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="194" />
+        <location filename="../../ui/files.py" line="225" />
         <source>Briefkopf ohne Logo: {0}</source>
         <translation>Letterhead without logo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="205" />
+        <location filename="../../ui/files.py" line="236" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="222" />
+        <location filename="../../ui/files.py" line="253" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="223" />
+        <location filename="../../ui/files.py" line="254" />
         <source>Das PDF liegt in
 {0}
 
@@ -329,47 +329,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="231" />
+        <location filename="../../ui/files.py" line="262" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="232" />
+        <location filename="../../ui/files.py" line="263" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="249" />
+        <location filename="../../ui/files.py" line="280" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="251" />
+        <location filename="../../ui/files.py" line="282" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="265" />
+        <location filename="../../ui/files.py" line="296" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="284" />
+        <location filename="../../ui/files.py" line="315" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="296" />
+        <location filename="../../ui/files.py" line="327" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="336" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="307" />
+        <location filename="../../ui/files.py" line="338" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -377,22 +377,22 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="318" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="318" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="318" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="318" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -408,27 +408,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="122" />
+        <location filename="../../ui/register.py" line="112" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="123" />
+        <location filename="../../ui/register.py" line="113" />
         <source>Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Prosthetics paid before” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="128" />
+        <location filename="../../ui/register.py" line="118" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="180" />
+        <location filename="../../ui/register.py" line="172" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="197" />
+        <location filename="../../ui/register.py" line="189" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -601,118 +601,123 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>{0} gezahlt</source>
+        <translation>{0} paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <location filename="../../ui/main_window.py" line="286" />
         <location filename="../../ui/main_window.py" line="289" />
         <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Nur die {0} Zeilen mit {1}</source>
         <translation>Only the {0} lines with {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -914,12 +919,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="71" />
+        <location filename="../../ui/register.py" line="61" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="96" />
+        <location filename="../../ui/register.py" line="86" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>
@@ -1008,23 +1013,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="207" />
-        <location filename="../../ui/widgets.py" line="222" />
+        <location filename="../../ui/widgets.py" line="218" />
+        <location filename="../../ui/widgets.py" line="233" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="210" />
+        <location filename="../../ui/widgets.py" line="221" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="288" />
+        <location filename="../../ui/widgets.py" line="299" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="289" />
+        <location filename="../../ui/widgets.py" line="300" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1032,39 +1037,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="123" />
+        <location filename="../../ui/widgets.py" line="125" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="124" />
+        <location filename="../../ui/widgets.py" line="126" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="125" />
+        <location filename="../../ui/widgets.py" line="127" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="126" />
+        <location filename="../../ui/widgets.py" line="128" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

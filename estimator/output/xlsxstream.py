@@ -28,10 +28,12 @@ FIRST_FORMAT_ID = 164  # number formats of our own are numbered from here (below
 
 
 def _serial(value: dt.date) -> float:
-    """A date (and time) as the workbook's day number."""
+    """A date (and time) as the workbook's day number; days before 1 March 1900 one less, as spreadsheet programs
+    count a 29 February 1900 that never was."""
     moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
-    days = moment.replace(tzinfo=None) - EPOCH
-    return days.days + days.seconds / 86_400
+    since = moment.replace(tzinfo=None) - EPOCH
+    days = since.days - (0 < since.days <= 60)
+    return days + (since.seconds + since.microseconds / 1e6) / 86_400
 
 
 class StreamedSheet:

@@ -68,3 +68,10 @@ def test_many_rows_are_not_held_in_memory_but_all_arrive(tmp_path: Path) -> None
     assert workbook.sheetnames == ["Übersicht", "Hinweise"]
     rows = list(workbook["Hinweise"].iter_rows(values_only=True))
     assert len(rows) == 5_001 and rows[-1][0] == "Hinweis 4999"
+
+
+def test_dates_read_back_as_the_same_days_also_before_march_1900(tmp_path: Path) -> None:
+    days = [dt.date(1900, 1, 1), dt.date(1900, 2, 28), dt.date(1900, 3, 1), dt.date(2026, 2, 28), dt.date(2200, 12, 31)]
+    path = _written([["Tag", day] for day in days], tmp_path)
+    sheet = openpyxl.load_workbook(path)["Übersicht"]
+    assert [sheet.cell(row=2 + i, column=2).value.date() for i in range(len(days))] == days

@@ -36,6 +36,21 @@ def _serial(value: dt.date) -> float:
     return days + (since.seconds + since.microseconds / 1e6) / 86_400
 
 
+def _number(value: float | Decimal) -> float:
+    """A number as a cell holds it (a double); NaN where it has none (too large, or no number)."""
+    try:
+        return float(value)
+    except (OverflowError, ValueError):
+        return math.nan
+
+
+def _shown(value: object) -> str:
+    try:
+        return str(value)
+    except ValueError:  # an integer of more digits than Python converts to text
+        return f"({type(value).__name__} zu groß)"
+
+
 class StreamedSheet:
     """One sheet: columns (name, width, number format or None) and its rows appended one by one."""
 
@@ -82,10 +97,10 @@ class StreamedSheet:
             elif isinstance(value, dt.date):
                 date_place = f'r="{letter}{number}" s="{style or self.date_style}"'
                 cells.append(f"<c {date_place}><v>{_serial(value)!r}</v></c>")
-            elif isinstance(value, int | float | Decimal) and math.isfinite(value):
-                cells.append(f"<c {place}><v>{float(value)!r}</v></c>")
-            else:
-                text = plain_text(str(value))
+            elif isinstance(value, int | float | Decimal) and math.isfinite(figure := _number(value)):
+                cells.append(f"<c {place}><v>{figure!r}</v></c>")
+            else:  # what no cell type holds is written as its text (a number beyond a double's range, NaN)
+                text = plain_text(_shown(value))
                 cells.append(f'<c {place} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>')
         self._write(f'<row r="{number}">{"".join(cells)}</row>')
 

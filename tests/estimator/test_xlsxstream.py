@@ -37,6 +37,7 @@ def test_values_read_back_as_written_and_text_never_as_a_formula(tmp_path: Path)
         ['=HYPERLINK("http://x")', dt.date(2026, 12, 31), Decimal("1234.56"), 3],
         ["a < b & c \x07", dt.datetime(2026, 1, 2), 0.1, None],
         ["  Leerzeichen  ", None, float("nan"), True],
+        ["groß", None, Decimal("1e400"), 10**5000],
     ]
     path = _written(rows, tmp_path)
     sheet = openpyxl.load_workbook(path)["Übersicht"]
@@ -47,7 +48,8 @@ def test_values_read_back_as_written_and_text_never_as_a_formula(tmp_path: Path)
     assert sheet["D2"].value == 3
     assert sheet["A3"].value == "a < b & c " and sheet["C3"].value == 0.1 and sheet["D3"].value is None
     assert sheet["A4"].value == "  Leerzeichen  " and sheet["C4"].value == "nan" and sheet["D4"].value is True
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D4"
+    assert sheet["C5"].value == "1E+400" and sheet["D5"].value == "(int zu groß)"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D5"
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
     assert sheet.column_dimensions["A"].width == 20
     grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Übersicht").to_python()

@@ -35,6 +35,17 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def is_batch_summary(path: Path) -> bool:
+    """Whether a file is a summary `hkp batch` wrote (sheets Übersicht and Hinweise), which a new one may replace."""
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    try:
+        with CalamineWorkbook.from_path(str(path)) as workbook:
+            return list(workbook.sheet_names) == ["Übersicht", "Hinweise"]
+    except Exception:  # not a workbook at all, or damaged: not ours to replace
+        return False
+
+
 def pdf_names(files: Sequence[Path]) -> list[str]:
     """A PDF name for each file, unique within the batch: plan.pdf, plan-2.pdf for a second plan.xlsx elsewhere."""
     names: list[str] = []

@@ -256,7 +256,7 @@ def run_estimate(options: argparse.Namespace) -> int:
 
 
 def run_batch_command(options: argparse.Namespace) -> int:
-    from estimator.command.batch import default_jobs, plan_files, run_batch  # noqa: PLC0415
+    from estimator.command.batch import default_jobs, is_batch_summary, plan_files, run_batch  # noqa: PLC0415
     from estimator.output.xlsxout import SummaryWriter  # noqa: PLC0415
 
     missing = [str(item) for item in options.inputs if not item.exists()]
@@ -274,6 +274,11 @@ def run_batch_command(options: argparse.Namespace) -> int:
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
     for source in files:
         refuse_overwriting_input(source, options.out)
+    if options.out.exists() and not is_batch_summary(options.out):
+        raise UsageError(
+            f"{options.out}: die Datei gibt es schon, und sie ist keine Übersicht von „hkp batch“ (vielleicht ein Plan); "
+            "bitte einen anderen Namen für die Übersicht angeben"
+        )
     if options.jobs is not None and options.jobs < 1:
         raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
     if options.pdf_dir:

@@ -105,3 +105,14 @@ def test_a_summary_written_into_the_folder_of_plans_is_not_read_as_a_plan_next_t
         assert main(["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]) == 0
         assert "(2 Pläne, davon 0 nicht lesbar)" in capsys.readouterr().out
     assert main(["batch", str(out), str(tmp_path / "crown_basic.xlsx"), "--out", str(out)]) == 2  # named: never replaced
+
+
+def test_a_summary_never_replaces_a_plan_of_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("crown_basic", "implant_limit"):
+        shutil.copy(GOLDEN / f"{name}.xlsx", tmp_path / f"{name}.xlsx")
+    plan = tmp_path / "implant_limit.xlsx"
+    before = plan.read_bytes()
+    assert main(["batch", str(tmp_path), "--out", str(plan), "--jobs", "1"]) == 2
+    assert "keine Übersicht von „hkp batch“" in capsys.readouterr().err and plan.read_bytes() == before
+    (tmp_path / "notiz.xlsx").write_bytes(b"kein Workbook")
+    assert main(["batch", str(GOLDEN / "crown_basic.xlsx"), "--out", str(tmp_path / "notiz.xlsx")]) == 2

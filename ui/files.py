@@ -176,7 +176,7 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         window = self.window
-        window.note_editor.take()
+        window.take_typing()
         self.keep_standing(path)
         try:
             window.document.save(path)
@@ -219,7 +219,7 @@ class FileActions(QObject):
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
         window = self.window
-        window.note_editor.take()  # the note as typed, also when the typing has not paused yet
+        window.take_typing()  # what is typed, also when the typing has not paused or the cell is still open
         letterhead, left_out = stored_letterhead(window.settings)
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf ohne Logo: {0}").format(left_out), 15000)
@@ -263,6 +263,7 @@ class FileActions(QObject):
             "json": (self.tr("Als JSON exportieren"), ".json", "JSON"),
         }
         title, suffix, name = titles[kind]
+        self.window.take_typing()
         target = path or self._target(title, suffix, name)
         if target is None:
             return False

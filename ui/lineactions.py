@@ -93,6 +93,7 @@ class LineActions(QObject):
         """The plan as it stands (edits included) as a workbook in the canonical format, which `hkp` and the
         window read again."""
         window = self.window
+        window.take_typing()
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 window, self.tr("Plan als Arbeitsmappe speichern"), window.files.suggested("plan.xlsx"), "Excel (*.xlsx)"

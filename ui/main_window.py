@@ -8,8 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -353,9 +357,23 @@ class MainWindow(QMainWindow):
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         return ask(self, QMessageBox.Icon.Question, title, text, buttons=buttons, default=QMessageBox.StandardButton.Save)
 
+    def take_typing(self) -> bool:
+        """What is being typed belongs to the case before it is saved, written out or closed: a table cell or a
+        field still being edited gives up its focus (its value goes in as with Tab), the note goes in as typed.
+        False when the note could not be taken (it stays in its editor with the reason)."""
+        field = self.focusWidget()  # the window's, also while another window is active
+        if isinstance(field, QLineEdit | QAbstractSpinBox) and not _in_a_table(field):
+            field.editingFinished.emit()  # as when the field loses its focus (each field takes only a changed value)
+        for view in (self.fee_view, self.lab_view):
+            editor = view.indexWidget(view.currentIndex())
+            if editor is not None and view.state() == QAbstractItemView.State.EditingState:
+                view.commitData(editor)  # as Tab would: the value goes through the same checks
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return self.note_editor.take()
+
     def may_discard(self) -> bool:
         """True when the open case is saved, or the user saved it or chose to discard the changes."""
-        kept = self.note_editor.take()  # a note typed a moment ago belongs to the case first
+        kept = self.take_typing()  # what was typed a moment ago belongs to the case first
         if self.document.is_saved and kept:  # a note the case could not take would be lost: asked about below
             return True
         answer = self.ask_on_close(
@@ -386,3 +404,13 @@ class MainWindow(QMainWindow):
                 self.files.open_path(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return
+
+
+def _in_a_table(widget: QWidget) -> bool:
+    """Whether a widget is the editor of a table cell (those commit through their table)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False

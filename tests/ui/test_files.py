@@ -51,3 +51,29 @@ def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path, qtbot:
     task = finish(qtbot, window.files.export_pdf(tmp_path / "schaetzung.pdf", open_after=False))
     assert task.result.read_bytes().startswith(b"%PDF")
     assert "PDF geschrieben" in window.statusBar().currentMessage()
+
+
+def test_what_is_still_being_typed_is_saved_written_and_asked_about(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    window.activateWindow()
+    view, model = window.fee_view, window.fee_model
+    factor = view.model().index(1, column(model, LineColumn.FACTOR))
+    view.setFocus()
+    view.setCurrentIndex(factor)
+    view.edit(factor)
+    editor = view.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "3,5")  # no Enter: the cell is still open when the user saves
+    assert window.files.save_to(tmp_path / "fall.hkp.json")
+    saved = open_window(tmp_path / "fall.hkp.json")
+    assert window.document.case.edits and saved.document.case.edits == window.document.case.edits
+    assert window.document.is_saved
+    street = window.person_panel.street
+    street.setFocus()
+    qtbot.keyClicks(street, "Neue Straße 99")  # no Tab: the field still has the focus
+    asked: list[str] = []
+    window.ask_on_close = lambda _title, text: (
+        asked.append(text) or __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
+    )
+    window.close()
+    assert asked and window.document.case.person.street == "Neue Straße 99"

@@ -8,12 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -41,7 +37,7 @@ from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
 from ui.register import RegisterAccess
 from ui.settings import REVIEWER, Settings
-from ui.tables import table_view
+from ui.tables import finish_typing, table_view
 from ui.tasks import Tasks
 from ui.waterfall import Waterfall
 from ui.whatif import Comparison, WhatIfPanel, compare
@@ -361,14 +357,7 @@ class MainWindow(QMainWindow):
         """What is being typed belongs to the case before it is saved, written out or closed: a table cell or a
         field still being edited gives up its focus (its value goes in as with Tab), the note goes in as typed.
         False when the note could not be taken (it stays in its editor with the reason)."""
-        field = self.focusWidget()  # the window's, also while another window is active
-        if isinstance(field, QLineEdit | QAbstractSpinBox) and not _in_a_table(field):
-            field.editingFinished.emit()  # as when the field loses its focus (each field takes only a changed value)
-        for view in (self.fee_view, self.lab_view):
-            editor = view.indexWidget(view.currentIndex())
-            if editor is not None and view.state() == QAbstractItemView.State.EditingState:
-                view.commitData(editor)  # as Tab would: the value goes through the same checks
-                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        finish_typing(self.focusWidget(), (self.fee_view, self.lab_view))  # the window's focus, also when inactive
         return self.note_editor.take()
 
     def may_discard(self) -> bool:
@@ -404,13 +393,3 @@ class MainWindow(QMainWindow):
                 self.files.open_path(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return
-
-
-def _in_a_table(widget: QWidget) -> bool:
-    """Whether a widget is the editor of a table cell (those commit through their table)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractItemView):
-            return True
-        parent = parent.parentWidget()
-    return False

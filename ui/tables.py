@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from ui.models import LinesModel, ToothFilter
 
@@ -50,3 +61,25 @@ def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     else:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
+
+
+def finish_typing(focused: QWidget | None, views: Sequence[QAbstractItemView]) -> None:
+    """What is being typed goes in: the focused field as when it loses its focus (each field takes a value only
+    when it changed), and an open cell editor of these tables as Tab would (through the same checks)."""
+    if isinstance(focused, QLineEdit | QAbstractSpinBox) and not _in_a_table(focused):
+        focused.editingFinished.emit()
+    for view in views:
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None and view.state() == QAbstractItemView.State.EditingState:
+            view.commitData(editor)
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+def _in_a_table(widget: QWidget) -> bool:
+    """Whether a widget is the editor of a table cell (those commit through their table)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False

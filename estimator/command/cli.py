@@ -205,9 +205,10 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     return dataclasses.replace(plan, person=person, plan_date=plan_date)
 
 
-def read_input(path: Path) -> tuple[Plan, dict[str, str]]:
-    """The plan of a workbook or a case file (with its edits and reviewer decisions) and the case's settings."""
-    case = open_case(path)
+def read_input(path: Path, tariff: str | None = None) -> tuple[Plan, dict[str, str]]:
+    """The plan of a workbook or a case file (with its edits and reviewer decisions) and the case's settings; a
+    tariff given on the command line instead of the workbook's."""
+    case = open_case(path, tariff or "")
     return case.plan(), dict(case.settings)
 
 
@@ -231,7 +232,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead_of(options)  # checked before anything is computed
-    plan, settings = read_input(source)
+    plan, settings = read_input(source, options.tariff)
     cli_overrides = overrides_from(options)
     places = {(o.sheet, o.row) for o in cli_overrides}
     kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in places)

@@ -352,10 +352,11 @@ def is_case_file(path: Path) -> bool:
     return path.name.lower().endswith(".json")
 
 
-def open_case(path: Path) -> Case:
-    """A case from a case file or from a workbook (.xlsx, .xlsm, .ods); PlanReadError or CaseError when it cannot be read."""
+def open_case(path: Path, tariff: str = "") -> Case:
+    """A case from a case file or from a workbook (.xlsx, .xlsm, .ods); PlanReadError or CaseError when it cannot be read.
+    A tariff given (`hkp --tariff`) takes the place of the workbook's, also of one that does not exist."""
     if is_case_file(path):
         return load_case(path)
     from estimator.io.excel import read_plan  # noqa: PLC0415 - the workbook reader loads when a workbook is opened
 
-    return Case.from_plan(read_plan(path))
+    return Case.from_plan(read_plan(path, tariff))

@@ -244,7 +244,7 @@ def _read_lines(
     return fee_lines, lab_lines
 
 
-def read_plan(path: Path | str) -> Plan:
+def read_plan(path: Path | str, tariff: str = "") -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
     sheets = open_workbook(path)
@@ -260,7 +260,10 @@ def read_plan(path: Path | str) -> Plan:
             f"gefunden (vorhanden: {names}); "
             "bitte die Vorlage verwenden (hkp template)"
         )
-    person, plan_date, cells = read_patient(sheets.get("patient"), findings)
+    try:
+        person, plan_date, cells = read_patient(sheets.get("patient"), findings, tariff)
+    except PlanReadError as error:
+        raise PlanReadError(f"{path.name}, {error}") from None
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
     # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").

@@ -10,6 +10,7 @@ from typing import Any
 from estimator.cells import (
     MAX_TEXT,
     CellError,
+    PlanReadError,
     parse_amount,
     parse_date,
     parse_implants,
@@ -25,6 +26,7 @@ from estimator.kinds import Severity
 from estimator.model import MAX_CAP_YEARS, Finding, Person
 from estimator.phrases import Phrase, say
 from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import text
 
 PATIENT_LABELS = {
     "name": "Name",
@@ -73,7 +75,23 @@ def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, 
     return None
 
 
-def read_patient(sheet: Sheet | None, findings: list[Finding]) -> tuple[Person, dt.date | None, dict[str, str]]:
+def _variant(values: dict[str, Any], cells: dict[str, str]) -> str:
+    """The tariff named, or "" when none is; a tariff that does not exist stops the plan, as every amount depends
+    on it (estimating with another one would tell the patient wrong figures)."""
+    if "Tarif" not in values:
+        return ""
+    try:
+        return parse_variant(values["Tarif"], load_tariffs().variants)
+    except CellError as error:
+        raise PlanReadError(
+            f"Patient!{cells['Tarif']} (Tarif): {text(error.phrase)}; ohne den Tarif der versicherten Person "
+            "ist keine Schätzung möglich, bitte ihn eintragen"
+        ) from None
+
+
+def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "") -> tuple[Person, dt.date | None, dict[str, str]]:
+    """The Patient sheet's person, plan date and the cells they were read from; `tariff`, when given, is taken
+    instead of the sheet's."""
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     for number, row in sheet.rows if sheet else ():
@@ -105,10 +123,10 @@ def read_patient(sheet: Sheet | None, findings: list[Finding]) -> tuple[Person, 
 
     person = Person(
         name=str(values.get("Name", "")).strip(),
+        variant=tariff or _variant(values, cells),
         birth_date=get("Geburtsdatum", parse_date, None),
         insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
         practice=str(values.get("Zahnarzt", "")).strip(),
-        variant=get("Tarif", lambda value: parse_variant(value, load_tariffs().variants), ""),
         insurance_start=get("Versicherungsbeginn", parse_date, None),
         cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
         accident=get("Unfall", parse_yes_no, False),

@@ -233,3 +233,26 @@ def test_a_long_plan_in_compact_xml_is_estimated(hostile: Path, capsys: pytest.C
     path = one_sheet_workbook(hostile / "lang.xlsx", rows(2_000))
     assert main(["estimate", str(path)]) == 0
     assert "voraussichtliche Erstattung" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("written", "taken"), [("BM5", None), ("BM7", None), ("bm5-2", "BM5/2"), ("2", "BM5/2"), (None, "")])
+def test_a_tariff_that_does_not_exist_stops_the_plan_and_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str | None, taken: str | None
+) -> None:
+    from tests.estimator.variants import canonical  # noqa: PLC0415
+
+    layout = canonical()
+    assert layout.patient is not None
+    layout.patient = [[label, written if label == "Tarif" else value] for label, value in layout.patient]
+    path = layout.write(tmp_path / "plan.xlsx")
+    code = main(["estimate", str(path), "--json", str(tmp_path / "out.json")])
+    said = capsys.readouterr().err
+    if taken is None:  # never estimated with another tariff: every amount depends on it
+        assert code == 2 and not (tmp_path / "out.json").exists()
+        assert f"plan.xlsx, Patient!B5 (Tarif): Tarif BM5/0, BM5/1, BM5/2 oder BM5/3 erwartet, „{written}“ gefunden" in said
+        assert main(["estimate", str(path), "--tariff", "BM5/2", "--json", str(tmp_path / "out.json")]) == 0  # named instead
+        assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["person"]["tariff"] == "BM5/2"
+    else:
+        assert code == 0 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["person"]["tariff"] == (
+            taken or "BM5/0"
+        )

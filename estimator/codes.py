@@ -59,6 +59,8 @@ class Code(StrEnum):
     INPUT_TEXT_CUT = "input.text_cut"
     INPUT_TOO_LONG = "input.too_long"
     INPUT_TOTAL_ROW = "input.total_row"
+    INPUT_COLUMN_UNKNOWN = "input.column_unknown"
+    INPUT_COLUMN_MISSING = "input.column_missing"
     INPUT_NOTE = "input.note"  # a finding kept as text from an older case file
 
     # Steps of a line's explanation

@@ -38,18 +38,19 @@ from estimator.wording import finding_text
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
+DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
 
 
 FEE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Datum": ("datum", "behandlungsdatum", "leistungsdatum"),
-    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich"),
+    "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag"),
+    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
     "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
     "Nr": ("nr", "gebührennummer", "gebuehrennummer", "goznr", "goänr", "ziffer", "pos", "code", "bebnr", "gebnr", "nummer"),
     "Leistung": ("leistung", "bezeichnung", "text", "leistungstext", "beschreibung"),
-    "Anzahl": ("anzahl", "menge"),
-    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz"),
-    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur"),
-    "Begründung": ("begründung", "begruendung"),
+    "Anzahl": ("anzahl", "menge", "anz", "stück", "stueck", "stk"),
+    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz", "fakt", "steigfaktor", "steigerung", "multiplikator"),
+    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur", "gebühr", "gebuehr", "honorar"),
+    "Begründung": ("begründung", "begruendung", "begr"),
     "Unfall": ("unfall",),
     "Klasse": ("klasse",),
 }
@@ -58,7 +59,7 @@ LAB_COLUMNS: dict[str, tuple[str, ...]] = {
     "Zahn": FEE_COLUMNS["Zahn"],
     "Nr": FEE_COLUMNS["Nr"],
     "Leistung": FEE_COLUMNS["Leistung"],
-    "Menge": ("menge", "anzahl"),
+    "Menge": ("menge", "anzahl", "anz", "stück", "stueck", "stk"),
     "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur"),
     "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
     "Betrag": FEE_COLUMNS["Betrag"],
@@ -141,6 +142,7 @@ def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: lis
         findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
         return
     position, mapping = header
+    _column_findings(sheet, position, mapping, columns, findings)
     for number, values in sheet.rows[position + 1 :]:
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
@@ -150,6 +152,23 @@ def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: lis
             )
             continue
         yield _RowReader(sheet.name, number, values, mapping)
+
+
+def _column_findings(
+    sheet: Sheet, position: int, mapping: dict[str, int], columns: dict[str, tuple[str, ...]], findings: list[Finding]
+) -> None:
+    """Say which header cells are not read, and which columns with a default are missing (their default is used)."""
+    number, values = sheet.rows[position]
+    for index, value in enumerate(values):
+        title = "" if value is None or index in mapping.values() else " ".join(str(value).split())
+        if title:
+            letter = column_letter(index)
+            phrase = say(Code.INPUT_COLUMN_UNKNOWN, cell=f"{sheet.name}!{letter}{number}", title=title[:40])
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+    for name, default in DEFAULTS.items():
+        if name in columns and name not in mapping:
+            phrase = say(Code.INPUT_COLUMN_MISSING, sheet=sheet.name, column=name, default=default)
+            findings.append(Finding(Severity.WARNING, phrase, sheet.name))
 
 
 def _schedule(value: Any) -> Schedule:

@@ -90,6 +90,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TEXT_CUT: "{cell} ({field}): Text mit {length:,} Zeichen auf die ersten {limit:,} gekürzt",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
+    "(hkp template)",
+    C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung überschritten: Gebühr zum Höchstsatz",

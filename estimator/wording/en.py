@@ -75,6 +75,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TEXT_CUT: "{cell} ({field}): text of {length:,} characters cut to the first {limit:,}",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
+    "(hkp template)",
+    C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason: fee at the maximum",

@@ -339,37 +339,37 @@ No program here can show it.</translation>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="280" />
+        <location filename="../../ui/files.py" line="281" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="282" />
+        <location filename="../../ui/files.py" line="283" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="296" />
+        <location filename="../../ui/files.py" line="297" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="315" />
+        <location filename="../../ui/files.py" line="316" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="327" />
+        <location filename="../../ui/files.py" line="328" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="336" />
+        <location filename="../../ui/files.py" line="337" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="338" />
+        <location filename="../../ui/files.py" line="339" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -471,22 +471,22 @@ No program here can show it.</translation>
         <translation>Line moved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="98" />
+        <location filename="../../ui/lineactions.py" line="99" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="108" />
+        <location filename="../../ui/lineactions.py" line="109" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="113" />
+        <location filename="../../ui/lineactions.py" line="114" />
         <source>Plan gespeichert</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="115" />
+        <location filename="../../ui/lineactions.py" line="116" />
         <source>{0}
 
 Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
@@ -495,7 +495,7 @@ Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an 
 The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="119" />
+        <location filename="../../ui/lineactions.py" line="120" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
     </message>
@@ -712,12 +712,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Only the {0} lines with {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +257,29 @@ def test_a_tariff_that_does_not_exist_stops_the_plan_and_is_named(
         assert code == 0 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["person"]["tariff"] == (
             taken or "BM5/0"
         )
+
+
+def test_columns_named_otherwise_are_read_and_a_column_not_read_is_said(tmp_path: Path) -> None:
+    from estimator.io.excel import read_plan  # noqa: PLC0415
+    from tests.estimator.variants import canonical  # noqa: PLC0415
+
+    plain = read_plan(canonical().write(tmp_path / "vorlage.xlsx"))
+    layout = canonical()
+    fees = layout.tables[0]
+    fees.header = ["Tag", "FDI", "GO", "Nr", "Leistung", "Anz.", "Steig.-Faktor", "Honorar", "Begr.", "Unfall", "Klasse"]
+    fees.header.append("Bemerkung")
+    renamed = read_plan(layout.write(tmp_path / "export.xlsx"))
+    assert renamed.fee_lines == plain.fee_lines
+    said = [(f.severity.value, f.column, f.phrase.code.value) for f in renamed.input_findings]
+    assert ("info", "L", "input.column_unknown") in said and len(said) == len(plain.input_findings) + 1
+    layout = canonical()
+    fees = layout.tables[0]
+    keep = [i for i, name in enumerate(fees.header) if name not in ("Faktor", "Anzahl")]
+    fees.header = [fees.header[i] for i in keep]
+    fees.rows = [[row[i] for i in keep] for row in fees.rows]
+    dropped = read_plan(layout.write(tmp_path / "ohne.xlsx"))
+    missing = {
+        f.phrase.get("column"): f.severity.value for f in dropped.input_findings if f.phrase.code.value == "input.column_missing"
+    }
+    assert missing == {"Anzahl": "warning", "Faktor": "warning"}
+    assert {line.factor for line in dropped.fee_lines} == {Decimal("2.3")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import shutil
 import tempfile
 import zipfile
@@ -23,6 +24,7 @@ RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 EPOCH = dt.datetime(1899, 12, 30)  # day 0 of a workbook's dates (1900 date system)
 MAX_COLUMNS = 16_384
+SHEET_NAME_REFUSED = re.compile(r"[][:*?/\\\x00-\x1f\ud800-\udfff\ufffe\uffff]|^'|'$")  # what a sheet name cannot hold
 HEADER_STYLE = 1  # bold white on dark blue, vertically centred
 FIRST_FORMAT_ID = 164  # number formats of our own are numbered from here (below are Excel's built-in ones)
 
@@ -89,11 +91,12 @@ class StreamedSheet:
                 continue
             place = f'r="{letter}{number}"' + (f' s="{style}"' if style else "")
             if isinstance(value, str):
-                text = plain_text(value)
-                if text:
-                    cells.append(f'<c {place} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>')
+                text = escape(plain_text(value))
+                cells.append(f'<c {place} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
             elif isinstance(value, bool):
                 cells.append(f'<c {place} t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, int) and abs(value) < 2**63:
+                cells.append(f"<c {place}><v>{value}</v></c>")  # a whole number stays one, with all its digits
             elif isinstance(value, dt.date):
                 date_place = f'r="{letter}{number}" s="{style or self.date_style}"'
                 cells.append(f"<c {date_place}><v>{_serial(value)!r}</v></c>")
@@ -119,6 +122,10 @@ class StreamedWorkbook:
         self.formats: dict[str, int] = {}  # number format -> its cell style index
 
     def sheet(self, title: str, columns: Sequence[tuple[str, int, str | None]]) -> StreamedSheet:
+        """A new sheet; its name as spreadsheet programs allow one (1 to 31 characters, none of []:*?/\\, unique)."""
+        taken = {sheet.title.lower() for sheet in self.sheets}
+        if not 0 < len(title) <= 31 or SHEET_NAME_REFUSED.search(title) or title.lower() in taken:
+            raise ValueError(f"Blattname {title!r} nicht möglich")
         sheet = StreamedSheet(title, columns, self.formats)
         self.sheets.append(sheet)
         return sheet
@@ -137,7 +144,7 @@ class StreamedWorkbook:
                 book.writestr("xl/_rels/workbook.xml.rels", self._workbook_rels())
                 book.writestr("xl/styles.xml", self._styles())
                 for number, sheet in enumerate(self.sheets, start=1):
-                    with book.open(f"xl/worksheets/sheet{number}.xml", "w") as target:
+                    with book.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as target:  # > 2 GiB too
                         shutil.copyfileobj(sheet.finish(), target)
         finally:
             self.close()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from python_calamine import CalamineWorkbook
 
 from estimator.output.xlsxstream import StreamedWorkbook
@@ -77,3 +78,26 @@ def test_dates_read_back_as_the_same_days_also_before_march_1900(tmp_path: Path)
     path = _written([["Tag", day] for day in days], tmp_path)
     sheet = openpyxl.load_workbook(path)["Übersicht"]
     assert [sheet.cell(row=2 + i, column=2).value.date() for i in range(len(days))] == days
+
+
+def test_whole_numbers_stay_whole_and_empty_texts_stay_cells(tmp_path: Path) -> None:
+    path = _written([["", None, None, 2**53 + 1]], tmp_path)
+    sheet = openpyxl.load_workbook(path)["Übersicht"]
+    assert sheet["D2"].value == 2**53 + 1 and isinstance(sheet["D2"].value, int)
+    rows = list(openpyxl.load_workbook(path, read_only=True)["Übersicht"].iter_rows(min_row=2, values_only=True))
+    assert len(rows[0]) == 4
+
+
+def test_a_sheet_name_a_spreadsheet_program_refuses_is_refused() -> None:
+    book = StreamedWorkbook()
+    book.sheet("Übersicht", COLUMNS)
+    for name in ("übersicht", "", "x" * 32, "a[1]", "a/b", "a\\b", "Glocke\x07", "'zitiert'"):
+        with pytest.raises(ValueError, match="Blattname"):
+            book.sheet(name, COLUMNS)
+    book.close()
+
+
+def test_a_sheet_beyond_the_zip_size_of_two_gigabytes_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 2_000)  # stands for 2 GiB: the same code path, in a moment
+    path = _written([[f"Zeile {n}", None, n, n] for n in range(200)], tmp_path)
+    assert len(list(openpyxl.load_workbook(path, read_only=True)["Übersicht"].iter_rows())) == 201

@@ -290,6 +290,12 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     if not tables:
         tables = [(one_sheet, ONE_SHEET_COLUMNS)] if one_sheet else []
     for sheet, spec in tables:
+        if len(sheet.rows) > 1 and _find_header(sheet, spec) is None:  # rows, but none of them is read: refused whole
+            raise PlanReadError(
+                f"{path.name}, Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} "
+                f"Zeilen, so würde keine seiner {len(sheet.rows)} Zeilen gelesen; bitte die Spalten wie in der Vorlage "
+                "benennen (hkp template)"
+            )
         fees, labs = _read_lines(sheet, spec, findings)
         fee_lines += fees
         lab_lines += labs

@@ -283,3 +283,14 @@ def test_columns_named_otherwise_are_read_and_a_column_not_read_is_said(tmp_path
     }
     assert missing == {"Anzahl": "warning", "Faktor": "warning"}
     assert {line.factor for line in dropped.fee_lines} == {Decimal("2.3")}
+
+
+def test_a_sheet_of_lines_without_its_header_stops_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.estimator.variants import canonical  # noqa: PLC0415
+
+    layout = canonical()
+    layout.tables[0].header = ["Kennung" if name == "Nr" else name for name in layout.tables[0].header]
+    path = layout.write(tmp_path / "ohne_nr.xlsx")
+    assert main(["estimate", str(path), "--pdf", str(tmp_path / "brief.pdf")]) == 2  # no letter of the lab lines alone
+    said = capsys.readouterr().err
+    assert "ohne_nr.xlsx, Blatt Leistungen: keine Kopfzeile mit der Spalte „Nr“" in said and not (tmp_path / "brief.pdf").exists()

@@ -84,7 +84,9 @@ def test_whole_numbers_stay_whole_and_empty_texts_stay_cells(tmp_path: Path) -> 
     path = _written([["", None, None, 2**53 + 1]], tmp_path)
     sheet = openpyxl.load_workbook(path)["Übersicht"]
     assert sheet["D2"].value == 2**53 + 1 and isinstance(sheet["D2"].value, int)
-    rows = list(openpyxl.load_workbook(path, read_only=True)["Übersicht"].iter_rows(min_row=2, values_only=True))
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = list(book["Übersicht"].iter_rows(min_row=2, values_only=True))
+    book.close()
     assert len(rows[0]) == 4
 
 
@@ -100,4 +102,6 @@ def test_a_sheet_name_a_spreadsheet_program_refuses_is_refused() -> None:
 def test_a_sheet_beyond_the_zip_size_of_two_gigabytes_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 2_000)  # stands for 2 GiB: the same code path, in a moment
     path = _written([[f"Zeile {n}", None, n, n] for n in range(200)], tmp_path)
-    assert len(list(openpyxl.load_workbook(path, read_only=True)["Übersicht"].iter_rows())) == 201
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert len(list(book["Übersicht"].iter_rows())) == 201
+    book.close()

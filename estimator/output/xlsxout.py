@@ -20,7 +20,9 @@ from estimator.kinds import Cause, Severity
 from estimator.model import Estimate, FeeLine
 from estimator.money import eur
 from estimator.output.xlsxstream import StreamedWorkbook
+from estimator.rules.engine import tariff_of
 from estimator.sheetcells import append_row
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
     cause_label,
     finding_text,
@@ -30,6 +32,7 @@ from estimator.wording import (
     rule_text,
     severity_label,
     step_text,
+    value_text,
     versions_text,
 )
 
@@ -190,7 +193,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         ("Stand", versions_text(estimate.versions)),
-        *((f"Auslegung {name}", setting_value(value)) for name, value in estimate.settings.items()),
+        *_setting_rows(estimate),
     ]
     sheet = _table(workbook, "Übersicht", (("Angabe", 28, None), ("Wert", 110, None)), overview)
     for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
@@ -201,6 +204,18 @@ def estimate_workbook(estimate: Estimate) -> bytes:
     _table(workbook, "Zeilen", LINE_COLUMNS, line_rows(estimate))
     _table(workbook, "Hinweise", FINDING_COLUMNS, finding_rows(estimate))
     return _save(workbook)
+
+
+def _setting_rows(estimate: Estimate) -> list[tuple[str, str]]:
+    """The Auslegung settings as the letter names them, each with what `--set` calls it."""
+    names = tariff_of(estimate.plan, load_tariffs())[0].profile.auslegung_names
+    rows = []
+    for name, value in estimate.settings.items():
+        setting, chosen = names.describe(name, value)
+        rows.append(
+            (f"Auslegung: {value_text(setting, '', 'de')}", f"{value_text(chosen, '', 'de')} ({name}={setting_value(value)})")
+        )
+    return rows
 
 
 def write_estimate_workbook(estimate: Estimate, path: Path) -> None:

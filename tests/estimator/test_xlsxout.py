@@ -94,7 +94,8 @@ def test_the_overview_holds_values_and_leaves_out_causes_that_did_not_apply(stag
     limits = [row[1].value for row in rows if row[0].value == "Grenze"]
     assert len(limits) == 5 and limits[0].startswith("Zahnstaffel 1. Versicherungsjahr (01.01.2026 – 31.12.2026)")
     assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2 ab 01.01.2026")
-    assert cell["Auslegung preparatory_by_tooth"].value == "true" and cell["Auslegung insurance_year"].value == "calendar"
+    assert cell["Auslegung: Versicherungsjahr"].value == "Kalenderjahre (insurance_year=calendar)"
+    assert cell["Auslegung: Rundung berechneter Gebühren"].value == "einmal am Ende (fee_rounding=exact)"
 
 
 def test_every_table_has_a_frozen_header_and_a_filter_over_its_rows(staged: Any) -> None:

@@ -90,9 +90,11 @@ def estimate_text(estimate: Estimate) -> str:
     if estimate.findings:
         out.append("\nHinweise zur Prüfung")
         for f in by_severity(estimate.findings):
-            where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
+            said = finding_text(f)
+            place = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else ""
+            where = f" [{place}]" if place and place not in said else ""  # once: most texts begin with their cell
             section = f" ({f.section})" if f.section else ""
-            out.append(f"  {severity_label(f.severity)}: {finding_text(f)}{section}{where}")
+            out.append(f"  {severity_label(f.severity)}: {said}{section}{where}")
     names = tariff_of(estimate.plan, load_tariffs())[0].profile.auslegung_names
     out.append("\nAuslegung (ändern mit --set NAME=WERT):")
     out += [f"  {setting_text(names, k, v)} ({k}={setting_value(v)})" for k, v in estimate.settings.items()]

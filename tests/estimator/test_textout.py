@@ -1,6 +1,7 @@
 """The estimate as German text for the terminal: facts, one row per line with its reasons, totals, limits, findings."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,14 @@ def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]
 def test_terminal_safe_keeps_text_and_defuses_control_characters() -> None:
     assert terminal_safe("Zahn 16\tKrone\näöü € –") == "Zahn 16\tKrone\näöü € –"
     assert terminal_safe("a\x1b[2Jb\x07c\x7fd\x9b31me\r") == "a?[2Jb?c?d?31me?"
+
+
+def test_a_finding_that_names_its_cell_is_not_followed_by_it_again(tmp_path: Path) -> None:
+    from tests.estimator.variants import canonical  # noqa: PLC0415
+
+    layout = canonical()
+    layout.tables[0].rows[1][1] = "99"  # a tooth that does not exist
+    plan = read_plan(layout.write(tmp_path / "zahn.xlsx"))
+    text = estimate_text(estimate(plan, load_tariffs()))
+    line = next(line for line in text.splitlines() if "„99“" in line)
+    assert line.count("Leistungen!B3") == 1  # findings that do not name their cell keep it behind (test above)

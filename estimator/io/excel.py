@@ -131,9 +131,10 @@ class _RowReader:
         (self.problems if severity is Severity.ERROR else self.notes).append(finding)
 
 
-def _is_total_row(values: tuple[Any, ...]) -> bool:
-    texts = [_key(v) for v in values if isinstance(v, str) and v.strip()]
-    return bool(texts) and any(t.startswith(TOTAL_WORDS) for t in texts[:2])
+def _total_column(values: tuple[Any, ...]) -> int | None:
+    """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
+    texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
+    return next((index for index, text in texts if _key(text).startswith(TOTAL_WORDS)), None)
 
 
 def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
@@ -146,10 +147,11 @@ def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: lis
     for number, values in sheet.rows[position + 1 :]:
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        if _is_total_row(values):
-            findings.append(
-                Finding(Severity.INFO, say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!A{number}"), sheet.name, number, "A")
-            )
+        total = _total_column(values)
+        if total is not None:
+            letter = column_letter(total)
+            phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
         yield _RowReader(sheet.name, number, values, mapping)
 

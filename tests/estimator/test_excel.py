@@ -86,7 +86,8 @@ def test_total_row_is_skipped_and_said(tmp_path: Path) -> None:
     )
     plan = read_plan(path)
     assert len(plan.fee_lines) == 1
-    assert any(f.code == "input.total_row" for f in plan.input_findings)
+    total = next(f for f in plan.input_findings if f.code == "input.total_row")
+    assert (total.row, total.column) == (3, "D")  # the cell that says Summe
 
 
 def test_not_a_workbook_is_refused_with_one_message(tmp_path: Path) -> None:

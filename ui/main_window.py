@@ -26,7 +26,7 @@ from estimator.kinds import Cause, Severity
 from estimator.model import Override
 from estimator.money import eur
 from estimator.wording import cause_label, class_label, finding_text
-from ui.dialogs import ask, warn
+from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.line_actions = LineActions(self)
         self._whatif_stale = False
+        self.refusals = Refusals(self.statusBar())
         self.tasks.busy_changed.connect(self._after_task)
         self.register = RegisterAccess(self)
         self.menus = WindowMenus(self)
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
         document.changed.connect(self.refresh)
-        document.refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
+        document.refused.connect(self.refusals.show)
+        document.changed.connect(self.refusals.forget)
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
         self.refresh()
 

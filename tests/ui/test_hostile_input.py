@@ -53,6 +53,7 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()
     assert document.estimate is before and document.undo_stack.count() == 0 and document.is_saved
     assert model.setData(model.index(1, 6), "3,0")
+    assert window.statusBar().currentMessage() == ""  # the refusal is about an edit that is no longer the last
     document.autosave()
     assert autosave_path().exists()
     window.files.save_to(tmp_path / "fall.hkp.json")

@@ -267,9 +267,11 @@ def run_batch_command(options: argparse.Namespace) -> int:
     target = options.out.resolve()  # a summary written into a folder of plans is no plan the next time
     files = [path for path in plan_files(options.inputs) if path.resolve() != target or path.resolve() in named]
     if not files:
+        below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
         raise UsageError(
             "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: "
             + ", ".join(map(str, options.inputs))
+            + (f"; Unterordner werden nicht durchsucht, darin liegen {len(below)} – bitte sie nennen" if below else "")
         )
     if options.out.suffix.lower() != ".xlsx":
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")

@@ -116,3 +116,11 @@ def test_a_summary_never_replaces_a_plan_of_the_folder(tmp_path: Path, capsys: p
     assert "keine Übersicht von „hkp batch“" in capsys.readouterr().err and plan.read_bytes() == before
     (tmp_path / "notiz.xlsx").write_bytes(b"kein Workbook")
     assert main(["batch", str(GOLDEN / "crown_basic.xlsx"), "--out", str(tmp_path / "notiz.xlsx")]) == 2
+
+
+def test_a_folder_whose_plans_lie_in_subfolders_is_told_to_name_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "maerz").mkdir()
+    shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "maerz" / "plan.xlsx")
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx")]) == 2
+    assert "Unterordner werden nicht durchsucht, darin liegen 1" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path / "maerz"), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0

@@ -72,7 +72,10 @@ ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+Header = tuple[int, dict[str, int]]  # the header row's position among the sheet's rows, and column name -> index
+
+
+def _find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | None:
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
         mapping: dict[str, int] = {}
         for index, value in enumerate(values):
@@ -137,8 +140,9 @@ def _total_column(values: tuple[Any, ...]) -> int | None:
     return next((index for index, text in texts if _key(text).startswith(TOTAL_WORDS)), None)
 
 
-def _table_rows(sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]) -> Iterator[_RowReader]:
-    header = _find_header(sheet, columns)
+def _table_rows(
+    sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+) -> Iterator[_RowReader]:
     if header is None:
         findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
         return
@@ -241,13 +245,13 @@ def _is_lab_row(reader: _RowReader) -> bool:
 
 
 def _read_lines(
-    sheet: Sheet, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+    sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
 ) -> tuple[list[FeeLine], list[LabLine]]:
     """The fee and lab lines of one table; in a one-sheet table, GO = Labor (or BEB) marks lab lines."""
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
     lab_table = columns is LAB_COLUMNS
-    for reader in _table_rows(sheet, columns, findings):
+    for reader in _table_rows(sheet, header, columns, findings):
         if lab_table or (columns is ONE_SHEET_COLUMNS and _is_lab_row(reader)):
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
@@ -291,14 +295,18 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
     if not tables:
         tables = [(one_sheet, ONE_SHEET_COLUMNS)] if one_sheet else []
+    columns = {}
     for sheet, spec in tables:
-        if len(sheet.rows) > 1 and _find_header(sheet, spec) is None:  # rows, but none of them is read: refused whole
+        header = _find_header(sheet, spec)
+        if len(sheet.rows) > 1 and header is None:  # rows, but none of them is read: refused whole
             raise PlanReadError(
                 f"{path.name}, Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} "
                 f"Zeilen, so würde keine seiner {len(sheet.rows)} Zeilen gelesen; bitte die Spalten wie in der Vorlage "
                 "benennen (hkp template)"
             )
-        fees, labs = _read_lines(sheet, spec, findings)
+        if header:
+            columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
+        fees, labs = _read_lines(sheet, header, spec, findings)
         fee_lines += fees
         lab_lines += labs
     if not fee_lines and not lab_lines:
@@ -315,11 +323,6 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         rest = len(findings) - MAX_INPUT_FINDINGS
         more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))
         findings = [*findings[:MAX_INPUT_FINDINGS], more]
-    columns = {}
-    for sheet, spec in tables:
-        header = _find_header(sheet, spec)
-        if header:
-            columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
     return Plan(tuple(fee_lines), tuple(lab_lines), person, plan_date, str(path), tuple(findings), columns, cells)
 
 

@@ -17,7 +17,7 @@ from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead
-from estimator.output.xlsxout import BatchRow, batch_row
+from estimator.output.xlsxout import SUMMARY_SHEETS, BatchRow, batch_row
 from estimator.rules.engine import estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
@@ -41,7 +41,7 @@ def is_batch_summary(path: Path) -> bool:
 
     try:
         with CalamineWorkbook.from_path(str(path)) as workbook:
-            return list(workbook.sheet_names) == ["Übersicht", "Hinweise"]
+            return tuple(workbook.sheet_names) == SUMMARY_SHEETS
     except Exception:  # not a workbook at all, or damaged: not ours to replace
         return False
 

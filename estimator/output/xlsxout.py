@@ -277,14 +277,17 @@ def _summary_values(row: BatchRow) -> list[Any]:
     ]
 
 
+SUMMARY_SHEETS = ("Übersicht", "Hinweise")  # the batch summary's sheets: one row per plan, every finding
+
+
 class SummaryWriter:
     """The batch summary written as the plans come: one row per plan (Übersicht) and every finding of every plan
     (Hinweise); no plan is kept once its rows are written (estimator.output.xlsxstream)."""
 
     def __init__(self) -> None:
         self.workbook = StreamedWorkbook()
-        self.overview = self.workbook.sheet("Übersicht", SUMMARY_COLUMNS)
-        self.findings = self.workbook.sheet("Hinweise", FINDING_COLUMNS)
+        self.overview = self.workbook.sheet(SUMMARY_SHEETS[0], SUMMARY_COLUMNS)
+        self.findings = self.workbook.sheet(SUMMARY_SHEETS[1], FINDING_COLUMNS)
         self.plans = self.unreadable = 0
 
     def add(self, row: BatchRow) -> None:

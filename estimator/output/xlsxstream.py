@@ -46,6 +46,11 @@ def _number(value: float | Decimal) -> float:
         return math.nan
 
 
+def _text_cell(place: str, text: str) -> str:
+    """A text as an inline string cell: never a formula, without what XML cannot hold, spaces kept."""
+    return f'<c {place} t="inlineStr"><is><t xml:space="preserve">{escape(plain_text(text))}</t></is></c>'
+
+
 def _shown(value: object) -> str:
     try:
         return str(value)
@@ -91,8 +96,7 @@ class StreamedSheet:
                 continue
             place = f'r="{letter}{number}"' + (f' s="{style}"' if style else "")
             if isinstance(value, str):
-                text = escape(plain_text(value))
-                cells.append(f'<c {place} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+                cells.append(_text_cell(place, value))
             elif isinstance(value, bool):
                 cells.append(f'<c {place} t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, int) and abs(value) < 2**63:
@@ -103,8 +107,7 @@ class StreamedSheet:
             elif isinstance(value, int | float | Decimal) and math.isfinite(figure := _number(value)):
                 cells.append(f"<c {place}><v>{figure!r}</v></c>")
             else:  # what no cell type holds is written as its text (a number beyond a double's range, NaN)
-                text = plain_text(_shown(value))
-                cells.append(f'<c {place} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>')
+                cells.append(_text_cell(place, _shown(value)))
         self._write(f'<row r="{number}">{"".join(cells)}</row>')
 
     def finish(self) -> IO[bytes]:

@@ -134,6 +134,12 @@ def describe(entry: Entry) -> str:
             f"  ZE-Erstattung {year.year}. Versicherungsjahr ({german_date(year.start)} – {german_date(year.end)}): "
             f"geschätzt {eur(year.class_a)}, zählt {eur(counted.get(year.year, year.class_a))}"
         )
+    for calendar in (c for c in entry.calendar or () if c.deductible or c.pzr):
+        used = entry.used_in(calendar.year) or calendar
+        lines.append(
+            f"  Kalenderjahr {calendar.year}: Selbstbehalt geschätzt {eur(calendar.deductible)}, zählt {eur(used.deductible)}; "
+            f"PZR geschätzt {eur(calendar.pzr)}, zählt {eur(used.pzr)}"
+        )
     lines += [f"  {'Falldatei:':22}{entry.path}", f"  {'gespeichert:':22}{entry.saved.strftime('%d.%m.%Y %H:%M')}"]
     return "\n".join(lines) + "\n"
 

@@ -119,10 +119,12 @@ def rebuild(register: Register, folder: Path) -> Rebuilt:
 
 
 def history_for(register: Register, case: Case, result: Estimate, path: Path | None) -> History | None:
-    """The class-A benefits of the person's earlier cases per insurance year, or None when the register knows
-    none (see estimator.register.entry.history)."""
+    """What the person's earlier cases used of the limits: class-A benefits per insurance year, deductible and PZR
+    in the plan's calendar year; None when the register knows none (see estimator.register.entry.history)."""
     person = case.person
     entries = register.of_person(person.name, person.birth_date, person.insurance_number)
     first_day = min((line.date for line in result.lines), default=None) or case.plan_date
     own = str(path.resolve()) if path else ""
-    return history(person, first_day, own, entries, tariff_of(result.plan, load_tariffs())[0].profile.cap_years)
+    cap_years = tariff_of(result.plan, load_tariffs())[0].profile.cap_years
+    plan_date = result.plan.plan_date
+    return history(person, first_day, own, entries, cap_years, plan_year=plan_date.year if plan_date else None)

@@ -1,8 +1,11 @@
-"""A case as the register keeps it, and a person's history of class-A benefits per insurance year from earlier cases.
+"""A case as the register keeps it, and what a person's earlier cases used of the tariff's limits: class-A benefits
+per insurance year, deductible and PZR per calendar year.
 
 The staged caps of the first insurance years count what the insurer already paid for class-A work (Zahnersatz)
 in each year. An earlier case counts with what it was paid when it is marked `erstattet` with the amount from
-the insurer's letter, with nothing when it was `abgelehnt`, and else with its estimate.
+the insurer's letter, with nothing when it was `abgelehnt`, and else with its estimate; the deductible it took and
+the PZR it had reimbursed count as its estimate says, and not at all when it was `abgelehnt`. A draft (`Entwurf`)
+was never sent to the insurer: it is not counted (saved alternatives of one treatment would else count twice).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.case import REFUSED, REIMBURSED, Case
+from estimator.case import DRAFT, REFUSED, REIMBURSED, Case
 from estimator.kinds import LineClass
 from estimator.model import Estimate, Person
 from estimator.money import cents, eur, german_date
@@ -32,6 +35,15 @@ class YearBenefit:
     start: dt.date
     end: dt.date
     class_a: Decimal
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    """What one case used in calendar year `year` of the limits counted by calendar year."""
+
+    year: int
+    deductible: Decimal  # the deductible the case's estimate took
+    pzr: Decimal  # the PZR amount it counted against the PZR limit
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class Entry:
     saved: dt.datetime
     number: int = 0  # its number in the register; 0 before it is recorded
     class_a: Decimal | None = None  # the whole class-A benefit, also after the capped years (None: the years' sum)
+    calendar: tuple[CalendarYear, ...] | None = None  # deductible and PZR per calendar year (None: not known)
 
     @property
     def patient_share(self) -> Decimal:
@@ -67,12 +80,20 @@ class Entry:
     def class_a_by_year(self) -> dict[int, Decimal]:
         """What the case counts with in each insurance year of the staged caps (see the module's text)."""
         estimated = {y.year: y.class_a for y in self.years}
-        if self.status == REFUSED:
+        if self.status in (REFUSED, DRAFT):
             return dict.fromkeys(estimated, ZERO)
         if self.status != REIMBURSED or self.paid is None:
             return estimated
         first_year = self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day)
         return _shared(self.paid, estimated, self.class_a, first_year)
+
+    def used_in(self, year: int) -> CalendarYear | None:
+        """What the case counts with in calendar year `year` for the deductible and the PZR limit (see the module's
+        text); None when the register does not know it (an entry of a program version before 2026-12)."""
+        if self.calendar is None:
+            return None
+        found = next((c for c in self.calendar if c.year == year), CalendarYear(year, ZERO, ZERO))
+        return CalendarYear(year, ZERO, ZERO) if self.status in (REFUSED, DRAFT) else found
 
     def _year_of(self, day: dt.date) -> int | None:
         return next((y.year for y in self.years if y.start <= day <= y.end), None)
@@ -127,28 +148,51 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         years=tuple(YearBenefit(y.year, y.start, y.end, y.used_by_plan) for y in result.limits.staged_cap),
         saved=modified,
         class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
+        calendar=_calendar(result),
     )
+
+
+def _calendar(result: Estimate) -> tuple[CalendarYear, ...]:
+    deductible = {d.year: d.used_by_plan for d in result.limits.deductible}
+    pzr = {p.year: p.used_by_plan for p in result.limits.pzr}
+    return tuple(CalendarYear(y, deductible.get(y, ZERO), pzr.get(y, ZERO)) for y in sorted({*deductible, *pzr}))
 
 
 @dataclass(frozen=True)
 class History:
-    """What a person's earlier cases give for the staged caps: class-A benefit per insurance year."""
+    """What a person's earlier cases give for the limits: class-A benefit per insurance year for the staged caps;
+    deductible taken and PZR reimbursed in the plan's calendar year (None when not known)."""
 
     amounts: tuple[Decimal, ...]  # insurance years 1, 2, ...
     counted: tuple[Entry, ...]
     left_out: tuple[Entry, ...]  # earlier cases with another insurance start (or none): their years are others
     insurance_start: dt.date | None
+    drafts: tuple[Entry, ...] = ()  # earlier drafts: never sent to the insurer, not counted
+    plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
+    deductible_used: Decimal | None = None
+    pzr_reimbursed: Decimal | None = None
 
     def summary(self, language: str = "de") -> str:
-        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €" (or in English)"""
-        count, left = len(self.counted), len(self.left_out)
+        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
+        English; the calendar year when they used any of it), and the earlier cases not counted."""
+        count, left, drafts = len(self.counted), len(self.left_out), len(self.drafts)
+        deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
+        calendar = deductible > 0 or pzr > 0
         if language == "en":
             years = ", ".join(f"year {k} €{english_number(amount)}" for k, amount in enumerate(self.amounts, start=1))
             text = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}: {years}"
-            return text + (f" ({left} with another or no insurance start not counted)" if left else "")
+            if calendar:
+                text += f"; {self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"
+            parts = [f"{left} with another or no insurance start"] if left else []
+            parts += [f"{drafts} {'draft' if drafts == 1 else 'drafts'}"] if drafts else []
+            return text + (f" ({' and '.join(parts)} not counted)" if parts else "")
         years = ", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))
         text = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}: {years}"
-        return text + (f" ({left} mit anderem oder ohne Versicherungsbeginn nicht gezählt)" if left else "")
+        if calendar:
+            text += f"; {self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"
+        parts = [f"{left} mit anderem oder ohne Versicherungsbeginn"] if left else []
+        parts += [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"] if drafts else []
+        return text + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
 
     def source(self) -> str:
         """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in
@@ -176,6 +220,8 @@ class History:
             "insurance_start": self.insurance_start,
         }
         missing = {name: value for name, value in known.items() if not getattr(person, name) and value}
+        calendar = {"deductible_used": self.deductible_used, "pzr_reimbursed": self.pzr_reimbursed}
+        missing.update({name: value for name, value in calendar.items() if value})  # used: else the person's stays
         return dataclasses.replace(person, prior_class_a=self.amounts, prior_source=self.source(), **missing)
 
 
@@ -187,10 +233,19 @@ def _counted_as(entry: Entry) -> str:
     return f"{entry.status}, geschätzt"
 
 
-def history(person: Person, first_day: dt.date | None, own_path: str, entries: list[Entry], cap_years: int) -> History | None:
+def history(
+    person: Person,
+    first_day: dt.date | None,
+    own_path: str,
+    entries: list[Entry],
+    cap_years: int,
+    *,
+    plan_year: int | None = None,
+) -> History | None:
     """The history of a person from the register's entries of that person (estimator.register.store finds them):
-    the cases dated on or before this plan's first day (all, when it has none), except the case itself; None when
-    there is none."""
+    the cases dated on or before this plan's first day (all, when it has none), except the case itself and drafts;
+    None when there is none. With plan_year, also the deductible and PZR of that calendar year, when every counted
+    case knows them."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or e.day <= first_day)]
     if not earlier:
         return None
@@ -198,7 +253,8 @@ def history(person: Person, first_day: dt.date | None, own_path: str, entries: l
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
-    counted = [e for e in earlier if e.insurance_start is not None and e.insurance_start == start]
+    drafts = tuple(e for e in earlier if e.status == DRAFT)
+    counted = [e for e in earlier if e.status != DRAFT and e.insurance_start is not None and e.insurance_start == start]
     if not counted:
         return None
     amounts = [ZERO] * cap_years
@@ -206,5 +262,10 @@ def history(person: Person, first_day: dt.date | None, own_path: str, entries: l
         for year, amount in entry.class_a_by_year().items():
             if 1 <= year <= cap_years:
                 amounts[year - 1] += amount
-    left_out = tuple(e for e in earlier if e not in counted)
-    return History(tuple(amounts), tuple(sorted(counted, key=lambda e: (e.day, e.number))), left_out, start)
+    left_out = tuple(e for e in earlier if e not in counted and e.status != DRAFT)
+    used = [entry.used_in(plan_year) for entry in counted] if plan_year is not None else [None]
+    known = [u for u in used if u is not None]
+    deductible = sum((u.deductible for u in known), ZERO) if len(known) == len(used) else None
+    pzr = sum((u.pzr for u in known), ZERO) if len(known) == len(used) else None
+    ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
+    return History(tuple(amounts), ordered, left_out, start, drafts, plan_year, deductible, pzr)

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from estimator.case import STATUSES
-from estimator.register.entry import Entry, YearBenefit, name_key, number_key
+from estimator.register.entry import CalendarYear, Entry, YearBenefit, name_key, number_key
 
 COLUMNS = [
     "path",
@@ -30,6 +30,7 @@ COLUMNS = [
     "years",
     "saved",
     "class_a",
+    "calendar",
 ]
 
 
@@ -44,6 +45,9 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
     years = [
         {"year": y.year, "start": y.start.isoformat(), "end": y.end.isoformat(), "class_a": str(y.class_a)} for y in entry.years
     ]
+    calendar = None
+    if entry.calendar is not None:
+        calendar = json.dumps([{"year": c.year, "deductible": str(c.deductible), "pzr": str(c.pzr)} for c in entry.calendar])
     return (
         entry.path,
         entry.name,
@@ -63,6 +67,7 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
         json.dumps(years),
         entry.saved.isoformat(),
         None if entry.class_a is None else str(entry.class_a),
+        calendar,
     )
 
 
@@ -105,7 +110,15 @@ def entry_from(values: tuple[Any, ...]) -> Entry:
         saved=dt.datetime.fromisoformat(str(row["saved"])),
         number=int(row["id"]),
         class_a=None if row["class_a"] is None else _money(row["class_a"]),
+        calendar=None if row["calendar"] is None else _calendar(row["calendar"]),
     )
+
+
+def _calendar(value: Any) -> tuple[CalendarYear, ...]:
+    years = json.loads(str(value))
+    if not isinstance(years, list):
+        raise ValueError(value)
+    return tuple(CalendarYear(int(y["year"]), _money(y["deductible"]), _money(y["pzr"])) for y in years)
 
 
 class Listed(NamedTuple):

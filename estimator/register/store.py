@@ -23,7 +23,7 @@ from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_f
 
 FILE_NAME = "faelle.sqlite"
 APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 NO_NUMBER_LEFT = f"Das Fallregister hat keine neue Fallnummer mehr frei (die höchste ist {MAX_NUMBER})."
 BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
 
@@ -59,6 +59,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # version 3: the highest case number ever given, so that the number of a case dropped from the register is
     # never given to another case (a list printed before still names the right case)
     ("CREATE TABLE given (highest INTEGER NOT NULL)", "INSERT INTO given SELECT coalesce(max(id), 0) FROM cases"),
+    # version 4: the deductible taken and the PZR counted per calendar year (NULL: not known, as before version 4)
+    ("ALTER TABLE cases ADD COLUMN calendar TEXT",),
 )
 
 

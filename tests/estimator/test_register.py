@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from estimator.case import Case
+from estimator.case import DRAFT, SUBMITTED, Case
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate, Plan
 from estimator.register import MAX_NUMBER, RegisterError
@@ -45,8 +45,9 @@ def result_of(case: Case) -> Estimate:
     return estimate(case.plan(), load_tariffs(), dict(case.settings))
 
 
-def saved(register: Register, folder: Path, name: str, the_plan: Plan) -> tuple[Case, Path]:
-    case = Case.from_plan(the_plan)
+def saved(register: Register, folder: Path, name: str, the_plan: Plan, status: str = SUBMITTED) -> tuple[Case, Path]:
+    """A case saved and entered, sent to the insurer (a draft is not history)."""
+    case = dataclasses.replace(Case.from_plan(the_plan), status=status)
     path = folder / f"{name}.hkp.json"
     save_case(case, path)
     record_case(register, case, result_of(case), path)
@@ -79,7 +80,41 @@ def test_the_second_plan_is_offered_the_first_ones_class_a_benefit_and_then_equa
     assert [r.benefit for r in with_history.lines] == [r.benefit for r in both.lines[1:]] == [D("200.00"), D("1000.00")]
     assert with_history.totals.benefit + D("800.00") == both.totals.benefit
     assert alone.totals.benefit > with_history.totals.benefit
-    assert any("Fallregister: Plan vom 01.03.2026 (Entwurf, geschätzt)" in s for s in limit_sentences(with_history))
+    assert any("Fallregister: Plan vom 01.03.2026 (eingereicht, geschätzt)" in s for s in limit_sentences(with_history))
+
+
+def test_the_second_plan_in_the_same_year_is_offered_the_deductible_and_pzr_the_first_one_used(
+    register: Register, tmp_path: Path
+) -> None:
+    who = {**WHO, "variant": "BM5/2"}  # 800 € deductible per calendar year, PZR at most 100 € per calendar year
+    pzr = {"date": dt.date(2026, 3, 10), "amount": "80.00"}
+    saved(register, tmp_path, "erster", plan(*FIRST, fee("1040", **pzr), plan_date=dt.date(2026, 3, 1), **who))
+    later = {"date": dt.date(2026, 4, 20), "amount": "80.00"}
+    second = Case.from_plan(plan(SECOND[0], fee("1040", **later), plan_date=dt.date(2026, 4, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and (found.deductible_used, found.pzr_reimbursed) == (D("800.00"), D("80.00"))
+    assert found.summary().replace("\xa0", " ").endswith("; 2026: Selbstbehalt 800,00 €, PZR 80,00 €")
+    with_history = result_of(dataclasses.replace(second, person=found.person_with(second.person)))
+    both = estimate(
+        plan(*FIRST, fee("1040", **pzr), SECOND[0], fee("1040", **later), plan_date=dt.date(2026, 3, 1), **who), load_tariffs()
+    )
+    assert [r.benefit for r in with_history.lines] == [r.benefit for r in both.lines[2:]] == [D("800.00"), D("20.00")]
+    assert [r.benefit for r in result_of(second).lines] == [D("0.00"), D("80.00")]  # without: the deductible again
+
+
+def test_drafts_are_not_history_and_a_refused_case_took_no_deductible(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/2"}
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
+    for name in ("entwurf", "entwurf-2"):  # alternatives of one treatment, saved while planning
+        saved(register, tmp_path, name, plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who), status=DRAFT)
+    assert history_for(register, second, result_of(second), None) is None
+    _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("0.00") and found.deductible_used == D("800.00")
+    assert found.summary().endswith("(2 Entwürfe nicht gezählt)")
+    update_case(register, register.by_path(path).number, "abgelehnt")  # type: ignore[union-attr]
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("0.00")
 
 
 def test_the_same_name_and_birth_date_find_a_person_without_insurance_number(register: Register, tmp_path: Path) -> None:
@@ -188,7 +223,7 @@ def test_rebuild_names_an_unreadable_entry_it_cannot_keep(register: Register, tm
 
 
 def test_a_number_of_a_list_shown_before_must_still_be_its_file(register: Register, tmp_path: Path) -> None:
-    _, first = saved(register, tmp_path, "a", plan(*FIRST, **WHO))
+    _, first = saved(register, tmp_path, "a", plan(*FIRST, **WHO), status=DRAFT)
     with pytest.raises(RegisterError, match=r"Kein Fall Nr\. 1 mit der Datei /anderswo"):
         update_case(register, 1, "eingereicht", path="/anderswo/b.hkp.json")
     assert load_case(first).status == "Entwurf"
@@ -196,8 +231,8 @@ def test_a_number_of_a_list_shown_before_must_still_be_its_file(register: Regist
 
 
 def test_search_by_text_status_and_dates(register: Register, tmp_path: Path) -> None:
-    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
-    saved(register, tmp_path, "b", plan(*SECOND, plan_date=dt.date(2026, 5, 1), **{**WHO, "name": "Max 100% Muster"}))
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO), status=DRAFT)
+    saved(register, tmp_path, "b", plan(*SECOND, plan_date=dt.date(2026, 5, 1), **{**WHO, "name": "Max 100% Muster"}), DRAFT)
     assert [e.name for e in register.search("mUSTERmann")] == ["Erika Mustermann"]
     assert len(register.search("123 456")) == 2  # an insurance number typed with spaces
     assert [e.name for e in register.search("100%")] == ["Max 100% Muster"]  # % is a character, not a wildcard
@@ -290,6 +325,12 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
             "'[]', 'erstattet', '100.00', '10.00', '8.00', '[{\"year\": 1, \"start\": \"2026-01-01\", "
             '"end": "2026-12-31", "class_a": "8.00"}]\', \'2026-01-02T00:00:00\')'
         )
+    if version == 3:  # a case entered by version 3: what it used of the deductible and PZR is not known
+        old.execute(
+            "INSERT INTO cases VALUES (8, '/f/y.hkp.json', 'Erika Mustermann', 'erika mustermann', NULL, 'A 123 456 789', "
+            "'a123456789', 'BM5/2', '2026-01-01', '2026-03-01', '2026-03-01', '[\"2026-03-10\"]', 'eingereicht', NULL, "
+            "'1000.00', '0.00', '[]', '2026-03-02T00:00:00', '0.00')"
+        )
     old.commit()
     old.close()
     with Register(path) as opened:
@@ -300,6 +341,11 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
         if version == 1:
             kept = opened.get(7)
             assert kept is not None and kept.class_a is None and kept.class_a_by_year() == {1: D("100.00")}
+        if version == 3:  # not known: the offer leaves the person's deductible and PZR as they are
+            second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **{**WHO, "deductible_used": D("300")}))
+            found = history_for(opened, second, result_of(second), None)
+            assert found is not None and found.deductible_used is None
+            assert found.person_with(second.person).deductible_used == D("300")
 
 
 WRITER = """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -45,7 +46,21 @@ def test_rebuild_list_and_show(capsys: pytest.CaptureFixture[str], folder: Path)
     assert main(["register", "show", number]) == 0
     shown = capsys.readouterr().out
     assert "Fall Nr." in shown and "A123456789" in shown and "800,00" in shown and "erster.hkp.json" in shown
-    assert "ZE-Erstattung 1. Versicherungsjahr (01.01.2026 – 31.12.2026): geschätzt 800,00\xa0€" in shown
+    # a draft: never sent to the insurer, it counts with nothing in the history of a later plan
+    assert "ZE-Erstattung 1. Versicherungsjahr (01.01.2026 – 31.12.2026): geschätzt 800,00\xa0€, zählt 0,00\xa0€" in shown
+
+
+def test_show_says_the_deductible_and_pzr_a_case_used_per_calendar_year(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    day = dt.date(2026, 3, 10)
+    lines = (fee("2210", "16", date=day, amount="1000.00"), fee("1040", date=day, amount="80.00"))
+    case = Case.from_plan(plan(*lines, plan_date=day, **{**WHO, "variant": "BM5/1"}))
+    save_case(dataclasses.replace(case, status="eingereicht"), tmp_path / "fall.hkp.json")
+    assert main(["register", "rebuild", str(tmp_path)]) == 0
+    assert main(["register", "show", "1"]) == 0
+    shown = capsys.readouterr().out.replace("\xa0", " ")
+    assert "Kalenderjahr 2026: Selbstbehalt geschätzt 400,00 €, zählt 400,00 €; PZR geschätzt 80,00 €, zählt 80,00 €" in shown
 
 
 def test_status_with_the_amount_paid_goes_into_the_case_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

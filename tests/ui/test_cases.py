@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.case import Case
+from estimator.case import SUBMITTED, Case
 from estimator.datadir import data_dir
 from estimator.io.casefile import load_case, save_case
 from estimator.register.cases import record_case, update_case
@@ -24,8 +24,9 @@ WHO = {"name": "Erika Mustermann", "insurance_number": "A123456789", "insurance_
 D = Decimal
 
 
-def case_file(folder: Path, file: str, day: dt.date, **person: Any) -> Path:
+def case_file(folder: Path, file: str, day: dt.date, status: str = SUBMITTED, **person: Any) -> Path:
     case = Case.from_plan(plan(fee("2210", "16", date=day, amount="1000.00"), plan_date=day, **{**WHO, **person}))
+    case = dataclasses.replace(case, status=status)
     path = folder / f"{file}.hkp.json"
     save_case(case, path)
     return path

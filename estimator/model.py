@@ -136,6 +136,21 @@ class Override:
 
 
 @dataclass(frozen=True)
+class LeftOutLine:
+    """A table row the import could not take as a line (a tooth „99“, a missing number): its cells as the sheet
+    showed them, kept with the plan so that it can be corrected and is never lost (the case file and a saved
+    workbook keep it)."""
+
+    kind: str  # "fee" or "lab": what the row was read as
+    sheet: str
+    row: int
+    cells: tuple[tuple[str, str], ...]  # (column as the template names it, the cell's text), in the sheet's order
+
+    def cell(self, name: str) -> str:
+        return next((text for column, text in self.cells if column == name), "")
+
+
+@dataclass(frozen=True)
 class Plan:
     """A Heil- und Kostenplan: its lines, the person, the plan date and what reading it found."""
 
@@ -148,6 +163,7 @@ class Plan:
     columns: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)  # sheet -> field -> letter
     patient_cells: dict[str, str] = field(default_factory=dict, compare=False)  # Patient label -> cell
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, applied after the tariff's own rules
+    left_out: tuple[LeftOutLine, ...] = ()  # rows the import could not take, to be corrected
 
     def cell_column(self, sheet: str, name: str) -> str:
         """The column letter a field was read from, or the field name when the sheet has no such column."""

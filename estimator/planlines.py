@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from estimator.case import Case, CaseError
-from estimator.kinds import Schedule
-from estimator.model import MAX_LINES, FeeLine, LabLine
+from estimator.codes import Code
+from estimator.kinds import Schedule, Severity
+from estimator.model import MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine
+from estimator.phrases import say
 from estimator.teeth import Teeth, parse_teeth
 
 Line = FeeLine | LabLine
@@ -81,6 +83,36 @@ def move_line(case: Case, kind: str, index: int, offset: int) -> Case:
     order: list[int | Line] = list(range(count))
     order[index], order[target] = order[target], order[index]
     return _rearranged(case, kind, order)
+
+
+def take_left_out(case: Case, index: int, line: Line, found: Sequence[Finding] = ()) -> Case:
+    """A row the import left out, corrected into a line: the line takes the row's place among the lines of its
+    sheet and keeps its sheet and row as its name; what reading the row found before goes, what reading the
+    corrected row found (warnings) comes in its place."""
+    left = case.original.left_out[index]
+    if isinstance(line, LabLine) is not (left.kind == "lab"):
+        raise CaseError(f"{left.sheet}, Zeile {left.row}: eine {'Labor' if left.kind == 'lab' else 'Leistungs'}zeile erwartet")
+    line = dataclasses.replace(line, sheet=left.sheet, row=left.row)
+    lines = _lines(case, left.kind)
+    position = next((i for i, other in enumerate(lines) if other.sheet == left.sheet and other.row > left.row), len(lines))
+    taken = _rearranged(case, left.kind, [*range(position), line, *range(position, len(lines))])
+    return _without_left_out(taken, left, tuple(found))
+
+
+def drop_left_out(case: Case, index: int) -> Case:
+    """A row the import left out, dropped by the user: said in the findings with the texts it had."""
+    left = case.original.left_out[index]
+    cells = "; ".join(f"{name} {text}" for name, text in left.cells)[:500]
+    phrase = say(Code.INPUT_LINE_DROPPED, sheet=left.sheet, row=left.row, cells=cells)
+    return _without_left_out(case, left, (Finding(Severity.INFO, phrase, left.sheet, left.row),))
+
+
+def _without_left_out(case: Case, left: LeftOutLine, found: tuple[Finding, ...]) -> Case:
+    plan = case.original
+    place = (left.sheet, left.row)
+    findings = tuple(f for f in plan.input_findings if (f.sheet, f.row) != place) + found
+    rest = tuple(other for other in plan.left_out if other is not left)
+    return dataclasses.replace(case, original=dataclasses.replace(plan, left_out=rest, input_findings=findings))
 
 
 def new_fee_line(number: str, schedule: Schedule, teeth: Teeth, day: dt.date | None, factor: Decimal) -> FeeLine:

@@ -26,6 +26,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """0, 1, …, 25, 26, … for the column letters A, B, …, Z, AA, …"""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
 def append_row(sheet: Any, values: Iterable[Any]) -> None:
     """Append a row; every text becomes a string cell, whatever it starts with (=, +, -, @, tab, CR).
 

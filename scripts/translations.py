@@ -300,6 +300,18 @@ ENGLISH = {
     "Falldatei": "Case file",
     "Doppelklick oder Enter öffnet den Fall": "Double-click or Enter opens the case",
     "Übernehmen": "Take over",
+    "Laborzeile": "lab line",
+    "Leistungszeile": "fee line",
+    "Ausgelassene Zeile korrigieren": "Correct a row left out",
+    "{0}, Zeile {1} wurde beim Einlesen ausgelassen ({2}). Bitte die Zellen korrigieren:": (
+        "{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:"
+    ),
+    "Zeile verwerfen": "Drop the row",
+    "Zeile {0} übernommen": "Row {0} taken",
+    "Zeile verworfen": "Row dropped",
+    "{0} – Doppelklick oder Enter: Zeile korrigieren": "{0} – double click or Enter: correct the row",
+    "Keine ausgelassenen Zeilen": "No rows left out",
+    "Ausgelassene Zeile &korrigieren …": "&Correct a row left out …",
     "Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)": (
         "Enter the amounts in “Prosthetics paid before” (can be undone)"
     ),

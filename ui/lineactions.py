@@ -1,5 +1,6 @@
 """The plan's lines from the window: a new plan, services added with the picker, lines duplicated, deleted and
-moved (each undoable), and the plan saved as a workbook in the canonical format."""
+moved (each undoable), rows the import left out corrected, and the plan saved as a workbook in the canonical
+format."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from estimator.case import Case
 from estimator.files import file_problem
-from estimator.model import FeeLine, LabLine, Person, Plan
+from estimator.model import FeeLine, Finding, LabLine, Person, Plan
 from estimator.planlines import add_lines, delete_lines, duplicate_line, move_line
+from estimator.wording import finding_text
 from ui.document import CaseDocument
+from ui.language import language
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -88,6 +91,30 @@ class LineActions(QObject):
             return False
         change: Callable[[Case, str, int], Case] = lambda case, kind, index: move_line(case, kind, index, offset)  # noqa: E731
         return self._change(change, self.tr("Zeile verschoben"), lambda index: index + offset)
+
+    def finding_without_line(self, finding: Finding, correct: bool) -> None:
+        """A finding of no line chosen: said in the status bar; one of a row the import left out opens it to be
+        corrected (correct: double click or Enter) or says how."""
+        if correct and self.correct_left_out(finding.sheet, finding.row):
+            return
+        text = finding_text(finding, language())
+        if any((left.sheet, left.row) == (finding.sheet, finding.row) for left in self.window.document.case.original.left_out):
+            text = self.tr("{0} – Doppelklick oder Enter: Zeile korrigieren").format(text)
+        self.window.statusBar().showMessage(text, 10000)
+
+    def correct_left_out(self, sheet: str | None = None, row: int | None = None) -> bool:
+        """The dialog to correct the row the import left out at this sheet and row (None: the first one)."""
+        from ui.leftout import LeftOutDialog, left_out_index  # noqa: PLC0415 - the dialog loads when a row is corrected
+
+        rows = self.window.document.case.original.left_out
+        index = (0 if rows else None) if sheet is None else left_out_index(self.window, sheet, row)
+        if index is None:
+            if sheet is None:
+                self.window.statusBar().showMessage(self.tr("Keine ausgelassenen Zeilen"), 5000)
+            return False
+        self.left_out_dialog = LeftOutDialog(self.window, index)
+        self.left_out_dialog.open()
+        return True
 
     def save_workbook(self, path: Path | None = None) -> bool:
         """The plan as it stands (edits included) as a workbook in the canonical format, which `hkp` and the

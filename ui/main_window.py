@@ -25,7 +25,7 @@ from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Cause, Severity
 from estimator.model import Override
 from estimator.money import eur
-from estimator.wording import cause_label, class_label, finding_text
+from estimator.wording import cause_label, class_label
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.findings_view = table_view(self.findings_model, editable=False)
         self.findings_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings_view.clicked.connect(self.select_finding)
-        self.findings_view.activated.connect(self.select_finding)
+        self.findings_view.activated.connect(lambda index: self.select_finding(index, correct=True))
         self.explanation_view = table_view(self.explanation_model, editable=False)
         self.explanation_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.explanation_title = QLabel(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
@@ -305,10 +305,11 @@ class MainWindow(QMainWindow):
         if problem:
             self.show_error(self.tr("Prüfung nicht übernommen"), problem)
 
-    def select_finding(self, index: QModelIndex) -> None:
+    def select_finding(self, index: QModelIndex, correct: bool = False) -> None:
+        """The finding's line selected; a row the import left out opened to be corrected (double click, Enter)."""
         finding = self.findings_model.findings[index.row()]
         if not self.select_line(finding.sheet, finding.row):
-            self.statusBar().showMessage(finding_text(finding, language()), 10000)
+            self.line_actions.finding_without_line(finding, correct)
 
     def filter_tooth(self, tooth: int | None) -> None:
         self.fee_filter.set_tooth(tooth)

@@ -126,6 +126,7 @@ class WindowMenus(QObject):
         add_action(window, self.tr("Zeile &löschen"), QKeySequence("Ctrl+Del"), lines.delete, menu)
         add_action(window, self.tr("Zeile nach &oben"), QKeySequence("Alt+Up"), lambda: lines.move(-1), menu)
         add_action(window, self.tr("Zeile nach &unten"), QKeySequence("Alt+Down"), lambda: lines.move(1), menu)
+        add_action(window, self.tr("Ausgelassene Zeile &korrigieren …"), QKeySequence("Ctrl+K"), lines.correct_left_out, menu)
         menu.addSeparator()
         add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.ask_review, menu)
         return undo, redo

@@ -37,9 +37,22 @@ from estimator.io.casefields import (
     schedule_value,
     teeth_value,
 )
+from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
-from estimator.model import MAX_CAP_YEARS, MAX_LINES, MAX_NOTE, MAX_REVIEWER, FeeLine, Finding, LabLine, Override, Person, Plan
+from estimator.model import (
+    MAX_CAP_YEARS,
+    MAX_LINES,
+    MAX_NOTE,
+    MAX_REVIEWER,
+    FeeLine,
+    Finding,
+    LabLine,
+    LeftOutLine,
+    Override,
+    Person,
+    Plan,
+)
 from estimator.phrases import say
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, parse_teeth
@@ -66,8 +79,10 @@ CASE_KEYS = frozenset(
         "edits",
         "status",
         "paid",
+        "left_out",
     }
 )
+LEFT_OUT_KEYS = frozenset({"kind", "sheet", "row", "cells"})
 EDIT_KEYS = frozenset({"kind", "index", "field", "value"})
 EDIT_KEYS_1 = frozenset({"kind", "index", "field", "text"})  # hkp-case/1 kept the text the user typed
 SCHEMA_1 = "hkp-case/1"
@@ -113,6 +128,9 @@ def case_json(case: Case) -> dict[str, Any]:
         "note": case.note,
         "status": case.status,
         "paid": _value(case.paid),
+        "left_out": [
+            {"kind": left.kind, "sheet": left.sheet, "row": left.row, "cells": dict(left.cells)} for left in plan.left_out
+        ],
     }
 
 
@@ -150,6 +168,21 @@ def _lab_line(data: Any, where: str) -> LabLine:
         vat_percent=fields.parsed("vat_percent", number_reader("vat")),
         amount=fields.parsed("amount", number_reader("amount")),
         manual_class=fields.parsed("manual_class", line_class_value),
+    )
+
+
+def _left_out(data: Any, where: str) -> LeftOutLine:
+    fields = Fields(data, where, LEFT_OUT_KEYS)
+    kind = fields.text("kind", required=True, limit=3)
+    if kind not in ("fee", "lab"):
+        raise CaseError(f"{where}, Feld „kind“: fee oder lab erwartet, „{shown(kind)}“ gefunden")
+    columns = LAB_COLUMNS if kind == "lab" else FEE_COLUMNS
+    cells = Fields(fields.mapping("cells"), f"{where}, cells", frozenset(columns))
+    return LeftOutLine(
+        kind,
+        fields.text("sheet", required=True, limit=31),
+        int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
+        tuple((str(name), cells.text(str(name))) for name in cells.data),
     )
 
 
@@ -241,7 +274,8 @@ def case_from_json(data: Any) -> Case:
     fields = Fields(data, "Fall", CASE_KEYS)
     fee_data = fields.records("fee_lines", MAX_LINES, required=True)
     lab_data = fields.records("lab_lines", MAX_LINES, required=True)
-    if len(fee_data) + len(lab_data) > MAX_LINES:
+    left_data = fields.records("left_out", MAX_LINES)
+    if len(fee_data) + len(lab_data) + len(left_data) > MAX_LINES:
         raise CaseError(f"mehr als {MAX_LINES} Zeilen; so große Pläne werden nicht gelesen")
     columns = fields.mapping("columns")
     plan = Plan(
@@ -253,6 +287,7 @@ def case_from_json(data: Any) -> Case:
         tuple(_finding(d, f"Hinweis {i + 1}", first_schema) for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
         {str(sheet): _text_map(Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
+        left_out=tuple(_left_out(d, f"ausgelassene Zeile {i + 1}") for i, d in enumerate(left_data)),
     )
     overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
     if len({(o.sheet, o.row) for o in overrides}) < len(overrides):

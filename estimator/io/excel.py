@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import math
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,54 +24,22 @@ from estimator.cells import (
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
+from estimator.io.columns import DEFAULTS, FEE_COLUMNS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS, TOTAL_WORDS
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
-from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, Plan
+from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
+from estimator.money import german_date
 from estimator.phrases import say
-from estimator.sheetcells import column_letter
+from estimator.sheetcells import column_index, column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import finding_text
 
-TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
-LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
-DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
-
-
-FEE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag"),
-    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
-    "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
-    "Nr": ("nr", "gebührennummer", "gebuehrennummer", "goznr", "goänr", "ziffer", "pos", "code", "bebnr", "gebnr", "nummer"),
-    "Leistung": ("leistung", "bezeichnung", "text", "leistungstext", "beschreibung"),
-    "Anzahl": ("anzahl", "menge", "anz", "stück", "stueck", "stk"),
-    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz", "fakt", "steigfaktor", "steigerung", "multiplikator"),
-    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur", "gebühr", "gebuehr", "honorar"),
-    "Begründung": ("begründung", "begruendung", "begr"),
-    "Unfall": ("unfall",),
-    "Klasse": ("klasse",),
-}
-LAB_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Datum": FEE_COLUMNS["Datum"],
-    "Zahn": FEE_COLUMNS["Zahn"],
-    "Nr": FEE_COLUMNS["Nr"],
-    "Leistung": FEE_COLUMNS["Leistung"],
-    "Menge": ("menge", "anzahl", "anz", "stück", "stueck", "stk"),
-    "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur"),
-    "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
-    "Betrag": FEE_COLUMNS["Betrag"],
-    "Klasse": ("klasse",),
-}
-ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
-    **FEE_COLUMNS,
-    "Einzelpreis": LAB_COLUMNS["Einzelpreis"],
-    "MwSt": LAB_COLUMNS["MwSt"],
-}
 
 
 Header = tuple[int, dict[str, int]]  # the header row's position among the sheet's rows, and column name -> index
@@ -244,15 +214,63 @@ def _is_lab_row(reader: _RowReader) -> bool:
     return isinstance(value, str) and _key(value).startswith(LAB_MARKS)
 
 
+def _cell_text(value: Any) -> str:
+    """A cell's value as text that the cell parsers read back as the same value (German numbers and dates)."""
+    if value is None or value is UNCACHED:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, dt.datetime):
+        return german_date(value.date())
+    if isinstance(value, dt.date):
+        return german_date(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return format(Decimal(repr(value)), "f").replace(".", ",")
+    if isinstance(value, int):
+        return str(value)
+    return str(value)[:MAX_TEXT]
+
+
+def _left_out(kind: str, reader: _RowReader) -> LeftOutLine:
+    """The row's cells as text, those of the columns a line of its kind has, in the sheet's order."""
+    names = LAB_COLUMNS if kind == "lab" else FEE_COLUMNS
+    order = sorted((index, name) for name, index in reader.mapping.items() if name in names)
+    texts = ((name, _cell_text(reader.values[index] if index < len(reader.values) else None)) for index, name in order)
+    return LeftOutLine(kind, reader.sheet, reader.row, tuple((name, text) for name, text in texts if text.strip()))
+
+
+def line_from_cells(
+    left: LeftOutLine, cells: Mapping[str, str], letters: Mapping[str, str]
+) -> tuple[FeeLine | LabLine | None, list[Finding]]:
+    """A left-out row read again with the texts a user corrected, by the same reading as the workbook's rows: the
+    line (None while an error remains) and what reading it found. letters: the sheet's column letters by name
+    (Plan.columns), so that a message names the cell of the sheet."""
+    names = list(LAB_COLUMNS if left.kind == "lab" else FEE_COLUMNS)
+    if left.kind == "lab" and "Menge" not in letters and "Anzahl" in letters:  # a one-sheet table's lab row
+        letters = {**letters, "Menge": letters["Anzahl"]}
+    known = {name: column_index(letters[name]) for name in names if name in letters}
+    spare = iter(range(max(known.values(), default=-1) + 1, MAX_COLUMNS * 2))
+    mapping = {name: known[name] if name in known else next(spare) for name in names}
+    values: list[Any] = [None] * (max(mapping.values()) + 1)
+    for name, index in mapping.items():
+        values[index] = cells.get(name, "")[:MAX_TEXT]
+    reader = _RowReader(left.sheet, left.row, tuple(values), mapping)
+    line: FeeLine | LabLine | None = _lab_line(reader) if left.kind == "lab" else _fee_line(reader)
+    return line, reader.problems + reader.notes
+
+
 def _read_lines(
     sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
-) -> tuple[list[FeeLine], list[LabLine]]:
-    """The fee and lab lines of one table; in a one-sheet table, GO = Labor (or BEB) marks lab lines."""
+) -> tuple[list[FeeLine], list[LabLine], list[LeftOutLine]]:
+    """The fee and lab lines of one table, and the rows left out; in a one-sheet table, GO = Labor (or BEB) marks
+    lab lines."""
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
+    left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
     for reader in _table_rows(sheet, header, columns, findings):
-        if lab_table or (columns is ONE_SHEET_COLUMNS and _is_lab_row(reader)):
+        kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and _is_lab_row(reader)) else "fee"
+        if kind == "lab":
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
             lab = _lab_line(reader)
@@ -266,7 +284,8 @@ def _read_lines(
         if line is None:
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
-    return fee_lines, lab_lines
+            left_out.append(_left_out(kind, reader))
+    return fee_lines, lab_lines, left_out
 
 
 def read_plan(path: Path | str, tariff: str = "") -> Plan:
@@ -291,6 +310,7 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         raise PlanReadError(f"{path.name}, {error}") from None
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
+    left_out: list[LeftOutLine] = []
     # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
     tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
     if not tables:
@@ -306,15 +326,16 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
             )
         if header:
             columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
-        fees, labs = _read_lines(sheet, header, spec, findings)
+        fees, labs, left = _read_lines(sheet, header, spec, findings)
         fee_lines += fees
         lab_lines += labs
+        left_out += left
     if not fee_lines and not lab_lines:
         detail = "; ".join(finding_text(f) for f in findings if f.severity is Severity.ERROR)[:600]
         raise PlanReadError(
             f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
         )
-    if len(fee_lines) + len(lab_lines) > MAX_LINES:
+    if len(fee_lines) + len(lab_lines) + len(left_out) > MAX_LINES:
         raise PlanReadError(
             f"{path.name}: mehr als {thousands(MAX_LINES)} Leistungs- und Laborzeilen; so große Pläne werden nicht "
             "gelesen, bitte den Plan aufteilen"
@@ -323,7 +344,17 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         rest = len(findings) - MAX_INPUT_FINDINGS
         more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))
         findings = [*findings[:MAX_INPUT_FINDINGS], more]
-    return Plan(tuple(fee_lines), tuple(lab_lines), person, plan_date, str(path), tuple(findings), columns, cells)
+    return Plan(
+        tuple(fee_lines),
+        tuple(lab_lines),
+        person,
+        plan_date,
+        str(path),
+        tuple(findings),
+        columns,
+        cells,
+        left_out=tuple(left_out),
+    )
 
 
 def _one_sheet_table(sheets: dict[str, Sheet]) -> Sheet | None:

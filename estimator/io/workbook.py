@@ -151,6 +151,13 @@ def _lab_row(line: LabLine) -> list[Any]:
     ]
 
 
+def _left_out_rows(plan: Plan, kind: str, columns: tuple[tuple[str, int, str], ...]) -> list[list[Any]]:
+    """The rows the import left out, after the lines, each cell as the text it had: read again, they are said
+    again, so that nothing of the plan is lost by saving it."""
+    left = sorted((line for line in plan.left_out if line.kind == kind), key=lambda line: (line.sheet, line.row))
+    return [[line.cell(name) or None for name, _, _ in columns] for line in left]
+
+
 def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     """The plan as .xlsx bytes: three sheets with headers, formats, dropdowns, frozen headers."""
     from openpyxl import Workbook  # noqa: PLC0415 - heavy; loaded only when a workbook is written
@@ -181,8 +188,8 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     yes_no.add("B10")
 
     for title, columns, rows in (
-        ("Leistungen", FEE_COLUMNS, [_fee_row(line) for line in plan.fee_lines]),
-        ("Labor", LAB_COLUMNS, [_lab_row(line) for line in plan.lab_lines]),
+        ("Leistungen", FEE_COLUMNS, [*map(_fee_row, plan.fee_lines), *_left_out_rows(plan, "fee", FEE_COLUMNS)]),
+        ("Labor", LAB_COLUMNS, [*map(_lab_row, plan.lab_lines), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
     ):
         sheet = workbook.create_sheet(title)
         append_row(sheet, [name for name, _, _ in columns])

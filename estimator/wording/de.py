@@ -82,6 +82,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_CELL: "{cell} ({field}): {problem}",
     C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
     C.INPUT_LINE_SKIPPED: "{sheet}, Zeile {row}: Zeile ausgelassen, bitte korrigieren",
+    C.INPUT_LINE_DROPPED: "{sheet}, Zeile {row}: ausgelassene Zeile verworfen ({cells})",
     C.INPUT_MISSING_NUMBER: "{cell} ({field}): Gebührennummer fehlt",
     C.INPUT_MISSING_VALUE: "{cell} ({field}): {what}",
     C.INPUT_MORE_FINDINGS: "{count:,} weitere Hinweise zum Einlesen; bitte prüfen",

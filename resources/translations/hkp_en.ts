@@ -434,59 +434,112 @@ No program here can show it.</translation>
     </message>
 </context>
 <context>
+    <name>LeftOutDialog</name>
+    <message>
+        <location filename="../../ui/leftout.py" line="38" />
+        <source>Laborzeile</source>
+        <translation>lab line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="38" />
+        <source>Leistungszeile</source>
+        <translation>fee line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="39" />
+        <source>Ausgelassene Zeile korrigieren</source>
+        <translation>Correct a row left out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="42" />
+        <source>{0}, Zeile {1} wurde beim Einlesen ausgelassen ({2}). Bitte die Zellen korrigieren:</source>
+        <translation>{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="63" />
+        <source>Übernehmen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="65" />
+        <source>Zeile verwerfen</source>
+        <translation>Drop the row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="90" />
+        <source>Zeile {0} übernommen</source>
+        <translation>Row {0} taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leftout.py" line="98" />
+        <source>Zeile verworfen</source>
+        <translation>Row dropped</translation>
+    </message>
+</context>
+<context>
     <name>LineActions</name>
     <message>
-        <location filename="../../ui/lineactions.py" line="40" />
+        <location filename="../../ui/lineactions.py" line="43" />
         <source>Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen</source>
         <translation>New plan: fill in the person on the left, add services with Ctrl+Ins</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="57" />
+        <location filename="../../ui/lineactions.py" line="60" />
         <source>{0} Zeile(n) hinzugefügt</source>
         <translation>{0} line(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="66" />
+        <location filename="../../ui/lineactions.py" line="69" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="76" />
+        <location filename="../../ui/lineactions.py" line="79" />
         <source>Zeile dupliziert</source>
         <translation>Line duplicated</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="79" />
+        <location filename="../../ui/lineactions.py" line="82" />
         <source>Zeile gelöscht</source>
         <translation>Line deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="87" />
+        <location filename="../../ui/lineactions.py" line="90" />
         <source>Verschieben nur, wenn alle Zeilen zu sehen sind</source>
         <translation>Lines move only while all lines are shown</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="90" />
+        <location filename="../../ui/lineactions.py" line="93" />
         <source>Zeile verschoben</source>
         <translation>Line moved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="99" />
+        <location filename="../../ui/lineactions.py" line="102" />
+        <source>{0} – Doppelklick oder Enter: Zeile korrigieren</source>
+        <translation>{0} – double click or Enter: correct the row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="113" />
+        <source>Keine ausgelassenen Zeilen</source>
+        <translation>No rows left out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="126" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="109" />
+        <location filename="../../ui/lineactions.py" line="136" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="114" />
+        <location filename="../../ui/lineactions.py" line="141" />
         <source>Plan gespeichert</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="116" />
+        <location filename="../../ui/lineactions.py" line="143" />
         <source>{0}
 
 Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
@@ -495,7 +548,7 @@ Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an 
 The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="120" />
+        <location filename="../../ui/lineactions.py" line="147" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
     </message>
@@ -601,123 +654,123 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Leistungen ({0})</source>
         <translation>Fees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Labor ({0})</source>
         <translation>Lab ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
-        <location filename="../../ui/main_window.py" line="292" />
-        <location filename="../../ui/main_window.py" line="295" />
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Nur Zeilen von Zahn {0}</source>
         <translation>Only lines of tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>Alle Zeilen</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Nur die {0} Zeilen mit {1}</source>
         <translation>Only the {0} lines with {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1343,12 +1396,17 @@ Price lists: {1}</translation>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130" />
+        <location filename="../../ui/menus.py" line="129" />
+        <source>Ausgelassene Zeile &amp;korrigieren …</source>
+        <translation>&amp;Correct a row left out …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="131" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="136" />
+        <location filename="../../ui/menus.py" line="137" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

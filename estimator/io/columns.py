@@ -1,0 +1,40 @@
+"""The columns of a plan's tables: each by the name the template gives it, with the names real exports give it
+(compared as estimator.cells.text_key makes them), the defaults of the columns that may be missing, and the words
+that make a row a total row or a row of a one-sheet table a lab row."""
+
+from __future__ import annotations
+
+TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
+LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
+DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
+
+
+FEE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag"),
+    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
+    "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
+    "Nr": ("nr", "gebührennummer", "gebuehrennummer", "goznr", "goänr", "ziffer", "pos", "code", "bebnr", "gebnr", "nummer"),
+    "Leistung": ("leistung", "bezeichnung", "text", "leistungstext", "beschreibung"),
+    "Anzahl": ("anzahl", "menge", "anz", "stück", "stueck", "stk"),
+    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz", "fakt", "steigfaktor", "steigerung", "multiplikator"),
+    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur", "gebühr", "gebuehr", "honorar"),
+    "Begründung": ("begründung", "begruendung", "begr"),
+    "Unfall": ("unfall",),
+    "Klasse": ("klasse",),
+}
+LAB_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Datum": FEE_COLUMNS["Datum"],
+    "Zahn": FEE_COLUMNS["Zahn"],
+    "Nr": FEE_COLUMNS["Nr"],
+    "Leistung": FEE_COLUMNS["Leistung"],
+    "Menge": ("menge", "anzahl", "anz", "stück", "stueck", "stk"),
+    "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur"),
+    "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
+    "Betrag": FEE_COLUMNS["Betrag"],
+    "Klasse": ("klasse",),
+}
+ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    **FEE_COLUMNS,
+    "Einzelpreis": LAB_COLUMNS["Einzelpreis"],
+    "MwSt": LAB_COLUMNS["MwSt"],
+}

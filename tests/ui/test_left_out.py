@@ -1,0 +1,57 @@
+"""A row the import left out, corrected in the window: opened from its finding, refused while it has an error,
+taken as a line in its place (undoable), or dropped; the plan saved as a workbook keeps a row not yet corrected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from estimator.io.excel import read_plan
+from tests.estimator.test_import_broken import fee, plan_with
+
+
+def opened_for(window: Any, sheet: str, row: int) -> Any:
+    model = window.findings_model
+    number = next(i for i, f in enumerate(model.findings) if (f.sheet, f.row, f.code) == (sheet, row, "input.line_skipped"))
+    window.findings_view.activated.emit(model.index(number, 0))
+    dialog = window.line_actions.left_out_dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_a_left_out_row_is_corrected_into_a_line_and_undone(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(plan_with(tmp_path, fee(Zahn="99", Faktor=3.0)))
+    assert len(window.fee_model.lines) == 1
+    clicked = window.findings_model.findings
+    number = next(i for i, f in enumerate(clicked) if f.code == "input.line_skipped")
+    window.findings_view.clicked.emit(window.findings_model.index(number, 0))  # a single click says how
+    assert "Doppelklick oder Enter: Zeile korrigieren" in window.statusBar().currentMessage()
+    dialog = opened_for(window, "Leistungen", 3)
+    assert dialog.fields["Zahn"].text() == "99" and dialog.fields["Faktor"].text() == "3"
+    dialog.fields["Zahn"].setText("19")
+    dialog.take_button.click()
+    assert dialog.isVisible() and "Leistungen!B3 (Zahn)" in dialog.message.text()  # refused, said, kept open
+    assert len(window.fee_model.lines) == 1
+    dialog.fields["Zahn"].setText("17")
+    dialog.take_button.click()
+    assert not dialog.isVisible()
+    assert [(line.row, line.teeth.text) for line in window.fee_model.lines] == [(2, "16"), (3, "17")]
+    row_3 = [f.code for f in window.document.estimate.findings if (f.sheet, f.row) == ("Leistungen", 3)]
+    assert row_3 == ["fee.above_threshold"]  # the import's errors gone; the line is estimated (3,0 needs a reason)
+    assert window.document.estimate.totals.billed > 0 and window.document.case.original.left_out == ()
+    window.undo_action.trigger()
+    assert len(window.fee_model.lines) == 1 and len(window.document.case.original.left_out) == 1
+
+
+def test_a_row_not_corrected_stays_in_the_saved_workbook_and_can_be_dropped(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(plan_with(tmp_path, fee(Zahn="99")))
+    assert window.line_actions.save_workbook(tmp_path / "gespeichert.xlsx")
+    assert [left.cell("Zahn") for left in read_plan(tmp_path / "gespeichert.xlsx").left_out] == ["99"]
+    window.line_actions.correct_left_out()  # Bearbeiten → Ausgelassene Zeile korrigieren …: the first one
+    dialog = window.line_actions.left_out_dialog
+    dialog.drop_button.click()
+    assert window.document.case.original.left_out == ()
+    said = [f for f in window.document.estimate.findings if (f.sheet, f.row) == ("Leistungen", 3)]
+    assert [f.code for f in said] == ["input.line_dropped"]
+    assert not window.line_actions.correct_left_out()
+    assert window.statusBar().currentMessage() == "Keine ausgelassenen Zeilen"

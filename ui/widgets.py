@@ -29,6 +29,7 @@ CLASS_COLOURS = {
     LineClass.X: QColor("#9e9e9e"),
 }
 USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
+BESIDE = {USED_BEFORE.name(): QColor("#5f6b7a")}  # an amount beside its bar: a darker grey that reads on the window
 OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
@@ -73,6 +74,7 @@ class CapChart(QWidget):
             )
             scale = (self.width() - label_width - 4) / float(widest)
             x = float(label_width)
+            beside: list[tuple[str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
             for amount, colour in ((year.used_before, USED_BEFORE), (year.used_by_plan, THIS_PLAN), (year.left, LEFT)):
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
@@ -80,11 +82,25 @@ class CapChart(QWidget):
                 if amount and painter.fontMetrics().horizontalAdvance(value) + 6 < width:  # the euros where they fit
                     painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
                     painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, value)
+                elif amount and colour != LEFT:  # this plan's amount first: it is what the plan is asked about
+                    beside.insert(len(beside) if colour != THIS_PLAN else 0, (value, BESIDE.get(colour.name(), colour)))
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
+            self._beside(painter, label_width + float(year.cumulative_cap) * scale + 6, top, height, beside)
         self._legend(painter, QRectF(0, self.height() - legend, self.width(), legend))
         painter.end()
+
+    def _beside(self, painter: QPainter, x: float, top: float, height: int, texts: list[tuple[str, QColor]]) -> None:
+        """Amounts of a year's bar that did not fit in their part, right of the bar in their part's colour (as far as
+        the chart reaches; the tooltip and the explanation say them too)."""
+        for text, colour in texts:
+            width = painter.fontMetrics().horizontalAdvance(text)
+            if x + width > self.width():
+                return
+            painter.setPen(colour)
+            painter.drawText(QRectF(x, top, width + 2, height), Qt.AlignmentFlag.AlignVCenter, text)
+            x += width + 8
 
     def _legend(self, painter: QPainter, area: QRectF) -> None:
         """What the colours of the bars mean, in a smaller type, right-aligned under the bars."""

@@ -66,6 +66,20 @@ def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def practice_name(name: str, width: float) -> tuple[list[str], float]:
+    """The practice's name in the head: one line at 14 pt, or smaller down to 11 pt, or two lines at 11 pt (the
+    second cut with "…" only when even two lines cannot hold it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    bold = f"{FONT}-Bold"
+    for size in (14.0, 13.0, 12.0, 11.0):
+        if stringWidth(" ".join(name.split()), bold, size) <= width:
+            return [" ".join(name.split())], size
+    lines = wrapped(name, bold, 11, width)
+    rest = " ".join(lines[1:])
+    return [lines[0], *([fit_width(rest, bold, 11, width)] if rest else [])], 11.0
+
+
 def draw_first_page(canvas: Any, first: FirstPage) -> None:
     """Draw the letterhead, the address field, the information block and the marks onto the first page."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab loads only when a PDF is made
@@ -74,12 +88,16 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     top = PAGE_HEIGHT
     canvas.setFillColor(HexColor(INK))
     head_width = (190 - 25) * MM - (LOGO_BOX[0] + 4 * MM if first.logo else 0)  # left of the logo
-    canvas.setFont(f"{FONT}-Bold", 14)
-    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - 18 * MM, fit_width(first.practice, f"{FONT}-Bold", 14, head_width))
+    name, size = practice_name(first.practice, head_width)
+    canvas.setFont(f"{FONT}-Bold", size)
+    below = 18 if len(name) == 1 else 20  # two lines of the name take the room above
+    for number, line in enumerate(name):
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (below - 4.5 * (len(name) - 1 - number)) * MM, line)
     canvas.setFont(FONT, 8)
     canvas.setFillColor(HexColor(MUTED))
     for number, line in enumerate(first.practice_lines[:3]):
-        canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (24 + 4 * number) * MM, fit_width(line, FONT, 8, head_width))
+        y = top - (below + 6 + 4 * number) * MM if len(name) == 1 else top - (below + 5 + 4 * number) * MM
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, fit_width(line, FONT, 8, head_width))
     if first.logo:
         _draw_logo(canvas, first.logo)
     canvas.setStrokeColor(HexColor(ACCENT))

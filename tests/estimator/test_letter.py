@@ -213,3 +213,16 @@ def test_a_long_street_wraps_inside_the_address_field_and_nothing_of_it_is_lost(
     zone = [(text, left, top) for text, left, top in placed if 20 <= left <= 105 and 62.7 <= top <= 90]
     assert " ".join(text for text, _, _ in zone[1:-1]) == street and "…" not in street
     assert [text for text, _, _ in zone][-1] == "01067 Dresden" and len(zone) == 4
+
+
+def test_a_long_practice_name_takes_two_lines_of_the_head_and_nothing_of_it_is_lost(tmp_path: Path) -> None:
+    name = "Gemeinschaftspraxis für Zahnheilkunde, Implantologie und Kieferorthopädie Dr. Maximiliane Müller-Lüdenscheidt"
+    logo = png(tmp_path / "logo.png")
+    toml = f'practice = "{name}"\naddress = "Am Markt 3, 12345 Musterstadt"\nphone = "0351 123456"\nlogo = "{logo.name}"\n'
+    out = tmp_path / "brief.pdf"
+    plan = with_address(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(plan), "--pdf", str(out), "--letterhead", str(_written(tmp_path / "kopf.toml", toml))]) == 0
+    head = [(text, top) for text, left, top in placed_text(out.read_bytes()) if top < 38 and left < 150]
+    assert " ".join(text for text, _ in head[:2]) == name  # the name in two lines, above the address and phone
+    assert [text for text, _ in head[2:]] == ["Am Markt 3, 12345 Musterstadt", "Telefon 0351 123456"]
+    assert head[0][1] < head[1][1] < head[2][1] < head[3][1] < 38

@@ -98,3 +98,11 @@ class SettingNames:
         plain = setting_value(value)
         bare = YES if value is True else NO if value is False else Term(plain, plain)
         return self.settings.get(name, Term(name, name)), self.values.get(name, {}).get(plain, bare)
+
+    def reading(self, name: str, value: object = None) -> Term:
+        """The setting as an explanation names it: "Rundung berechneter Gebühren: einfacher Satz zuerst" (its name
+        alone for a switch that is on, value None)."""
+        setting, said = self.describe(name, value)
+        if value is None:
+            return setting
+        return Term(f"{setting.de}: {said.de}", f"{setting.en}: {said.en}")

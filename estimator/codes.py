@@ -42,6 +42,8 @@ class Code(StrEnum):
     ORTHODONTICS_NO_BIRTH_DATE = "orthodontics.no_birth_date"
     OVERRIDE_APPLIED = "override.applied"
     OVERRIDE_UNKNOWN_LINE = "override.unknown_line"
+    OVERRIDE_LEFT_OUT_LINE = "override.left_out_line"
+    OVERRIDE_ABOVE_BILLED = "override.above_billed"
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"

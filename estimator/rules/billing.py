@@ -58,7 +58,7 @@ class UnitAllowance:
                 number=work.number,
                 limit=limit,
                 year=work.date.year,
-                reading=self.reading,
+                reading=profile.auslegung_names.reading("prophylaxis_frequency", self.reading),
                 excess=Number(count - units),
             )
             _report_units(work, report, Severity.WARNING, phrase, profile.sections.prophylaxis)

@@ -84,9 +84,11 @@ def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> De
         return _from_rule(profile.goae_class)
     if number in profile.checkup_numbers:
         label = profile.checkup_label
+        setting = profile.auslegung_names.reading("checkup_is_prevention", None if settings.checkup_is_prevention else False)
         if settings.checkup_is_prevention:
-            return DefaultClass(P, sections.rate_P, say(Code.REASON_CHECKUP_PREVENTION, label=label, number=number))
-        return DefaultClass(B, sections.rate_B, say(Code.REASON_CHECKUP_GENERAL, number=number), True)
+            reason = say(Code.REASON_CHECKUP_PREVENTION, label=label, number=number, setting=setting)
+            return DefaultClass(P, sections.rate_P, reason)
+        return DefaultClass(B, sections.rate_B, say(Code.REASON_CHECKUP_GENERAL, number=number, setting=setting), True)
     if number in profile.surcharge_numbers:
         return DefaultClass(B, sections.surcharge, say(Code.REASON_RANGE, label=profile.surcharge_label), surcharge=True)
     if number == profile.laser_number:
@@ -98,7 +100,8 @@ def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> De
         return DefaultClass(X, sections.orthodontics, say(Code.REASON_ORTHODONTICS_OLD, label=label, age=limit))
     if _goz_in(work, profile.splints):
         splint_class = LineClass(settings.splints_class)
-        reason = say(Code.REASON_SPLINT, label=profile.splints.label, value=splint_class.value)
+        setting = profile.auslegung_names.reading("splints_class", settings.splints_class)
+        reason = say(Code.REASON_SPLINT, label=profile.splints.label, setting=setting)
         return DefaultClass(splint_class, profile.splints.section, reason)
     rule = next((r for r in profile.fee_classes if in_any(number, r.codes)), profile.other_class)
     return _from_rule(rule)
@@ -178,7 +181,14 @@ def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
         services = tuple(dict.fromkeys(anchors[t] for t in sorted(teeth)))
         work.line_class = A
         work.preparatory = True
-        work.explain(work.profile.sections.preparatory, say(Code.STEP_PREPARATORY, services=tuple(s.ref for s in services)))
+        work.explain(
+            work.profile.sections.preparatory,
+            say(
+                Code.STEP_PREPARATORY,
+                services=tuple(s.ref for s in services),
+                setting=work.profile.auslegung_names.reading("preparatory_by_tooth"),
+            ),
+        )
 
 
 def _points(work: Work) -> int:

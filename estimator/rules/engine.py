@@ -195,8 +195,14 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
         work = by_place.get((override.sheet, override.row))
         reviewer, reason = override.reviewer, override.reason
         if work is None:
-            phrase = say(Code.OVERRIDE_UNKNOWN_LINE, reviewer=reviewer, sheet=override.sheet, row=override.row)
-            report(Severity.ERROR, phrase, sheet=override.sheet, row=override.row)
+            left_out = any((left.sheet, left.row) == (override.sheet, override.row) for left in plan.left_out)
+            code = Code.OVERRIDE_LEFT_OUT_LINE if left_out else Code.OVERRIDE_UNKNOWN_LINE
+            report(
+                Severity.ERROR,
+                say(code, reviewer=reviewer, sheet=override.sheet, row=override.row),
+                sheet=override.sheet,
+                row=override.row,
+            )
             continue
         said: list[Phrase] = []
         if override.line_class is not None and override.line_class is not work.line_class:
@@ -208,6 +214,10 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
         if override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+            if amount < cents(override.eligible):
+                asked, billed = Money(cents(override.eligible)), Money(work.billed)
+                phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
+                report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
             said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
             phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
             work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)

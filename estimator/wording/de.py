@@ -32,7 +32,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
     "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
     C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
-    "(Kalenderjahr {year}; Auslegung prophylaxis_frequency={reading}); {excess} Einheit(en) nicht erstattungsfähig",
+    "(Kalenderjahr {year}; Auslegung „{reading}“); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
     "erstattungsfähig",
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
@@ -71,6 +71,14 @@ TEMPLATES: dict[Code, str] = {
     "prüfbar; nicht erstattungsfähig angesetzt",
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
     C.OVERRIDE_UNKNOWN_LINE: "Prüfung ({reviewer}): keine Zeile {row} im Blatt {sheet}; Änderung nicht angewandt",
+    C.OVERRIDE_LEFT_OUT_LINE: (
+        "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "
+        "bitte die Zeile zuerst korrigieren"
+    ),
+    C.OVERRIDE_ABOVE_BILLED: (
+        "{line}: Prüfung durch {reviewer}: erstattungsfähig {amount} liegt über dem Rechnungsbetrag {billed}; "
+        "auf den Rechnungsbetrag begrenzt"
+    ),
     C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
     "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
@@ -107,7 +115,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS_X: "nicht erstattungsfähig (Klasse X)",
     C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, davon hier angerechnet {taken}",
     C.STEP_FEE_COMPUTED: "Betrag berechnet: {count} × {unit} (Faktor {factor})",
-    C.STEP_FEE_COMPUTED_ROUNDED: "Betrag berechnet: {count} × {unit} (Faktor {factor}, Auslegung fee_rounding={reading})",
+    C.STEP_FEE_COMPUTED_ROUNDED: "Betrag berechnet: {count} × {unit} (Faktor {factor}, Auslegung „{reading}“)",
     C.STEP_IMPLANTS_NO_JAW: "Implantate je Kiefer nicht angegeben",
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:Implantat|# Implantate}{teeth:? an Zahn } über der Grenze von {limit} "
     "Implantaten je Kiefer",
@@ -131,7 +139,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",
     C.STEP_ON_EXCLUDED_IMPLANT: "auf nicht erstattungsfähigem Implantat (Zahn {teeth}, über {limit} Implantate je Kiefer)",
-    C.STEP_PREPARATORY: "vorbereitende Maßnahme zu {services:, |, |on} (Auslegung preparatory_by_tooth): Klasse A",
+    C.STEP_PREPARATORY: "vorbereitende Maßnahme zu {services:, |, |on} (Auslegung „{setting}“): Klasse A",
     C.STEP_PZR_LIMIT: "PZR {cooperating:mit Kooperationszahnarzt |}höchstens {limit} je Kalenderjahr {year}; bereits "
     "erstattet oder verplant {used}",
     C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",
@@ -149,13 +157,13 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",
     # Reasons for a class
-    C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung checkup_is_prevention=false)",
-    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung checkup_is_prevention): Prophylaxe, ohne Selbstbehalt",
+    C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung „{setting}“)",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung „{setting}“): Prophylaxe, ohne Selbstbehalt",
     C.REASON_LASER: "Laserzuschlag (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn mit {age} Jahren oder später oder unbekannt",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Lebensjahr",
     C.REASON_RANGE: "{label}",
-    C.REASON_SPLINT: "{label}; Auslegung splints_class={value}",
+    C.REASON_SPLINT: "{label}; Auslegung „{setting}“",
     # Parts of sentences
     C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}",
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}: {full}, im ersten Kalenderjahr "

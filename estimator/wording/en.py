@@ -24,7 +24,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
     "other purposes and the invoice says so – not eligible without a reason",
     C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}; "
-    "Auslegung prophylaxis_frequency={reading}); {excess} unit(s) not eligible",
+    "Auslegung “{reading}”); {excess} unit(s) not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
@@ -56,6 +56,13 @@ TEMPLATES: dict[Code, str] = {
     "checked; counted as not eligible",
     C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
     C.OVERRIDE_UNKNOWN_LINE: "Review ({reviewer}): no row {row} on sheet {sheet}; change not applied",
+    C.OVERRIDE_LEFT_OUT_LINE: (
+        "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "
+        "please correct the row first"
+    ),
+    C.OVERRIDE_ABOVE_BILLED: (
+        "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
+    ),
     C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
     "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
@@ -91,7 +98,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS_X: "not eligible (class X)",
     C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, of which taken here {taken}",
     C.STEP_FEE_COMPUTED: "amount computed: {count} × {unit} (factor {factor})",
-    C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, Auslegung fee_rounding={reading})",
+    C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, Auslegung “{reading}”)",
     C.STEP_IMPLANTS_NO_JAW: "implants per jaw not given",
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
@@ -113,7 +120,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
     C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
-    C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (Auslegung preparatory_by_tooth): class A",
+    C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (Auslegung “{setting}”): class A",
     C.STEP_PZR_LIMIT: "PZR {cooperating:with a cooperating dentist |}at most {limit} per calendar year {year}; already "
     "reimbursed or planned {used}",
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
@@ -131,13 +138,13 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
     # Reasons for a class
-    C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; Auslegung checkup_is_prevention=false)",
-    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung checkup_is_prevention): prophylaxis, no deductible",
+    C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; Auslegung “{setting}”)",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung “{setting}”): prophylaxis, no deductible",
     C.REASON_LASER: "laser surcharge (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, treatment begun at age {age} or later or unknown",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, treatment begun before age {age}",
     C.REASON_RANGE: "{label}",
-    C.REASON_SPLINT: "{label}; Auslegung splints_class={value}",
+    C.REASON_SPLINT: "{label}; Auslegung “{setting}”",
     # Parts of sentences
     C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:adults|children and adolescents}",
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:adults|children and adolescents}: {full}, reduced by {months}/12 in "

@@ -127,3 +127,24 @@ def test_a_reviewer_class_on_a_line_before_insurance_start_counts_in_the_first_y
     crown = next(r for r in result.lines if (r.line.sheet, r.line.row) == ("Leistungen", 3))
     assert (crown.line_class, crown.benefit) == (LineClass.A, Decimal("0.00"))  # year 1 is used up by the history
     assert crown.reductions.get(Cause.STAGED_CAP) == Decimal("173.65")
+
+
+def test_an_eligible_amount_above_the_billed_one_is_limited_and_said(tmp_path: Path) -> None:
+    out = tmp_path / "s.json"
+    above = ["--override", "Leistungen!3:erstattungsfähig=5000:Materialkosten", "--reviewer", "M. Prüfer"]
+    assert main(["estimate", str(CROWN), "--json", str(out), *above]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    crown = next(line for line in data["lines"] if line["sheet"] == "Leistungen" and line["row"] == 3)
+    assert crown["eligible"] == crown["billed"] == "217.06"
+    said = [f for f in data["findings"] if f["code"] == "override.above_billed"]
+    assert [f["severity"] for f in said] == ["warning"]
+    assert "erstattungsfähig 5.000,00\u00a0€ liegt über dem Rechnungsbetrag 217,06\u00a0€" in said[0]["message"]
+
+
+def test_a_decision_on_a_row_the_import_left_out_says_so(tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    plan = read_plan(plan_with(tmp_path, fee(Zahn="99")))
+    decided = dataclasses.replace(plan, overrides=(Override("Leistungen", 3, "M. Prüfer", "Krone", Decimal("100")),))
+    found = [f for f in estimate(decided, load_tariffs()).findings if f.code.startswith("override.")]
+    assert [f.code for f in found] == ["override.left_out_line"]

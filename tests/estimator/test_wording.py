@@ -154,8 +154,12 @@ def test_choices_lists_and_nested_phrases() -> None:
     variants = say(Code.CELL_VARIANT, variants=("BM5/0", "BM5/1", "BM5/2"), value="9")
     assert text(variants).startswith("Tarif BM5/0, BM5/1 oder BM5/2 erwartet")
     assert text(variants, "en").startswith("tariff BM5/0, BM5/1 or BM5/2 expected")
-    preparatory = say(Code.STEP_PREPARATORY, services=(CROWN, LineRef(None, "0344", "24")))
-    assert text(preparatory).startswith("vorbereitende Maßnahme zu GOZ 2210 an Zahn 16, Labor 0344 an Zahn 24 (")
+    setting = Term("vorbereitende Maßnahmen an den Zähnen einer Krone", "preparatory measures on the teeth of a crown")
+    preparatory = say(Code.STEP_PREPARATORY, services=(CROWN, LineRef(None, "0344", "24")), setting=setting)
+    assert text(preparatory) == (
+        "vorbereitende Maßnahme zu GOZ 2210 an Zahn 16, Labor 0344 an Zahn 24 "
+        "(Auslegung „vorbereitende Maßnahmen an den Zähnen einer Krone“): Klasse A"
+    )
     cell = say(Code.INPUT_CELL, cell="A7", field="Datum", problem=say(Code.CELL_DATE, value="gestern"))
     assert text(cell) == "A7 (Datum): Datum TT.MM.JJJJ erwartet, „gestern“ gefunden"
     assert text(cell, "en") == "A7 (Datum): date DD.MM.YYYY expected, found “gestern”"

@@ -21,6 +21,7 @@ from estimator.model import Estimate, FeeLine, LabLine, Plan
 from estimator.rules.engine import estimate, resolve_settings, tariff_of
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import Tariffs
+from estimator.workdays import first_working_day
 
 EXHAUSTIVE_GROUPS = 10  # up to 2**10 estimates; beyond, groups are added greedily
 WORK_BUDGET = 60_000  # lines estimated in all at the most: every choice for small plans, greedy and bounded beyond
@@ -111,7 +112,7 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
         if not 1 <= year <= cap_years:
             continue
         _, last_day = insurance_year_span(year, start, convention)
-        found.append((Move(_teeth_text(teeth), year, last_day + dt.timedelta(days=1)), members))
+        found.append((Move(_teeth_text(teeth), year, first_working_day(last_day + dt.timedelta(days=1))), members))
     return found
 
 

@@ -29,7 +29,9 @@ def crowns(*teeth: str) -> Plan:
 def test_two_crowns_move_one_to_the_next_insurance_year() -> None:
     # as planned: 1.600 € capped to 1.000 €; one crown in year 2: 800 € + 800 € (cumulative 1.600 € <= 2.000 €)
     split = best_split(crowns("16", "26"), load_tariffs())
-    assert [(m.teeth, m.from_year, m.to_date) for m in split.moves] == [("16", 1, dt.date(2027, 1, 1))]
+    assert [(m.teeth, m.from_year, m.to_date) for m in split.moves] == [
+        ("16", 1, dt.date(2027, 1, 4))
+    ]  # Friday 01.01. is Neujahr: the Monday after
     assert split.estimate.totals.benefit == Decimal("1600.00") and split.gain == Decimal("600.00")
 
 
@@ -60,7 +62,7 @@ def test_whatif_command_prints_the_comparison_and_the_advice(capsys: object) -> 
     assert main(["whatif", str(GOLDEN / "staged_cap_year1.xlsx")]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert "als Unfallfolge" in out and "+292,04" in out
-    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in out and "292,04\u00a0€ mehr" in out
+    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen" in out and "292,04\u00a0€ mehr" in out
 
 
 def test_the_planner_estimates_a_bounded_number_of_lines_however_large_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -109,13 +109,13 @@ def test_whatif_tab_compares_alternatives_and_applies_the_planners_suggestion(op
     assert heads[0] == "wie geplant" and "als Unfallfolge" in heads and heads[-1] == "Vorschlag der Zahnstaffel-Planung"
     rows = [panel.table.verticalHeaderItem(r).text() for r in range(panel.table.rowCount())]
     assert "Erstattung" in rows and "davon Zahnstaffel" in rows
-    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 01.01.2027 verlegen" in panel.advice.text()
+    assert "Zahn 16: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen" in panel.advice.text()
     suggested = panel.comparison.split.estimate.totals.benefit
     before = window.document.estimate.totals.benefit
     assert panel.apply.isEnabled() and panel.apply_split()
     assert window.document.estimate.totals.benefit == suggested > before
     moved = {line.date for line in window.document.estimate.plan.fee_lines if line.teeth.text == "16"}
-    assert moved == {dt.date(2027, 1, 1)}
+    assert moved == {dt.date(2027, 1, 4)}
     window.undo_action.trigger()
     assert window.document.estimate.totals.benefit == before
     idle(qtbot, window)

@@ -57,11 +57,48 @@ def _listed(catalogues: Catalogues) -> tuple[Service, ...]:
     return tuple(found)
 
 
+# Words a practice says for a service that its text says in other words: each counts as found where one of its
+# words stands (the word itself too).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "pzr": ("zahnreinigung",),
+    "prophylaxe": ("zahnreinigung", "fluoridierung", "mundhygiene"),
+    "zahnstein": ("zahnbeläge",),
+    "betäubung": ("anästhesie",),
+    "spritze": ("anästhesie",),
+    "vollkeramik": ("keramik", "vollkeramisch"),
+    "knochenaufbau": ("augmentation", "knochendefekt", "knochenersatz", "knochengewinnung", "sinusbodenelevation"),
+    "sinuslift": ("sinusbodenelevation",),
+    "wurzelbehandlung": ("wurzelkanal",),
+    "röntgen": ("zähne, je projektion", "panorama"),
+    "opg": ("panoramaschichtaufnahme",),
+    "dvt": ("tomographie im kopfbereich",),
+    "extraktion": ("entfernung eines", "zahnes"),
+    "ziehen": ("entfernung eines",),
+    "schiene": ("aufbissbehelf",),
+    "abdruck": ("abformung",),
+    "kunststofffüllung": ("kompositmaterial", "plastischem füllungsmaterial"),
+    "provisorium": ("provisorisch",),
+}
+SCHEDULE_ORDER = {Schedule.GOZ: 0, None: 1, Schedule.GOAE: 2}  # a dental practice's own schedule first, then lab, GOÄ
+
+
 def search(catalogues: Catalogues, query: str, limit: int = MAX_RESULTS) -> list[Service]:
-    """The services whose number or words hold every word of the query; an exact number first."""
+    """The services whose number or words hold every word of the query (or a word it stands for, SYNONYMS); an exact
+    number first, then GOZ and lab by number, then GOÄ with the services whose text names the query earliest first
+    (an X-ray of the teeth before a catheter examination under X-ray control)."""
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", query).lower()[:MAX_QUERY])  # full-width letters too
     if not words:
         return [] if query.strip() else list(services(catalogues)[:limit])
-    matches = [service for service in services(catalogues) if all(word in service.key for word in words)]
-    matches.sort(key=lambda service: (service.number.lower() not in words, not service.number.startswith(words[0])))
+    alternatives = [(word, *SYNONYMS.get(word, ())) for word in words]
+    matches = [s for s in services(catalogues) if all(any(w in s.key for w in words) for words in alternatives)]
+
+    def order(service: Service) -> tuple[bool, bool, int, int]:
+        number = service.number.lower()
+        place = 0
+        if service.schedule is Schedule.GOAE:
+            text = service.text.lower()
+            place = min((found for said in alternatives for w in said if (found := text.find(w)) >= 0), default=len(text))
+        return number not in words, not number.startswith(words[0]), SCHEDULE_ORDER[service.schedule], place
+
+    matches.sort(key=order)
     return matches[:limit]

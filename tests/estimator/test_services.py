@@ -1,0 +1,41 @@
+"""The services the picker finds: by number, by the words of the schedules, and by the words a practice says for
+them; the dental ones first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from estimator.kinds import Schedule
+from estimator.tariff.catalogues import load_tariffs
+from estimator.tariff.services import search
+
+
+def found(query: str, first: int = 3) -> list[str]:
+    catalogues = load_tariffs().default.on(dt.date(2026, 3, 10))
+    return [f"{s.schedule.value if s.schedule else 'Labor'} {s.number}" for s in search(catalogues, query)[:first]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("PZR", ["GOZ 1040"]),
+        ("Betäubung", ["GOZ 0080", "GOZ 0090", "GOZ 0100"]),
+        ("Knochenaufbau", ["GOZ 4110", "GOZ 4138", "GOZ 9090"]),
+        ("Wurzelbehandlung", ["GOZ 2400", "GOZ 2410", "GOZ 2440"]),
+        ("Röntgen", ["GOZ 6020", "GOÄ 5000", "GOÄ 5002"]),
+        ("2210", ["GOZ 2210", "GOÄ 2210"]),
+        ("Vollkeramik Inlay", ["Labor 0319", "Labor 0320", "Labor 0321"]),
+    ],
+)
+def test_words_a_practice_says_find_the_services(query: str, expected: list[str]) -> None:
+    assert found(query, len(expected)) == expected
+
+
+def test_a_word_of_the_schedule_still_finds_only_what_holds_it() -> None:
+    catalogues = load_tariffs().default.on(dt.date(2026, 3, 10))
+    results = search(catalogues, "Knochenaufbau")
+    assert {s.number for s in results} >= {"9090", "9100", "9110", "9120", "4110"}
+    assert [s.schedule for s in results][-1] is Schedule.GOAE and "2180" not in {s.number for s in results}
+    assert found("Krone", 2) == ["GOZ 2180", "GOZ 2190"]  # GOZ in the order of its numbers

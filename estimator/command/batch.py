@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 import warnings
 from collections import deque
@@ -61,8 +63,23 @@ def pdf_names(files: Sequence[Path]) -> list[str]:
     return names
 
 
-def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None) -> BatchRow:
-    """One plan's summary row; a file that cannot be estimated gives a row with the reason."""
+def file_labels(files: Sequence[Path]) -> list[str]:
+    """How the summary names each file: its name, or, when two files of the batch have the same name, its path from
+    the folder all of them lie in (praxis-a/plan.xlsx, praxis-b/plan.xlsx)."""
+    names = [path.name for path in files]
+    if len({name.casefold() for name in names}) == len(names):
+        return names
+    try:
+        common = Path(os.path.commonpath([path.resolve().parent for path in files]))
+    except ValueError:  # on different drives: the whole paths
+        return [str(path.resolve()) for path in files]
+    return [str(path.resolve().relative_to(common)) for path in files]
+
+
+def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "") -> BatchRow:
+    """One plan's summary row, the file named by label (its name when none); a file that cannot be estimated gives a
+    row with the reason."""
+    name = label or path.name
     try:
         case = open_case(path)
         result = estimate_case(case)
@@ -71,20 +88,24 @@ def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | 
 
             write_pdf(result, load_tariffs(), pdf, dt.date.today(), letterhead)
     except (PlanReadError, CaseError, SettingError) as error:
-        return BatchRow(file=path.name, error=str(error))
+        return BatchRow(file=name, error=str(error))
     except OSError as error:
-        return BatchRow(file=path.name, error=f"{error.strerror or error}: {error.filename or path}")
+        return BatchRow(file=name, error=f"{error.strerror or error}: {error.filename or path}")
     except Exception as error:
-        return BatchRow(file=path.name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
-    return batch_row(path.name, result, pdf.name if pdf else "")
+        return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
+    return batch_row(name, result, pdf.name if pdf else "")
 
 
-def _estimate_job(job: tuple[Path, Path | None, Letterhead | None]) -> BatchRow:
+Job = tuple[Path, Path | None, Letterhead | None, str]  # a plan, its PDF, the letterhead, its name in the summary
+
+
+def _estimate_job(job: Job) -> BatchRow:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # in a worker process too: library warnings never reach the terminal
         return estimate_file(*job)
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 WINDOW = 64  # plans handed to the workers ahead of the one written next: the parent holds no more than these
 
 
@@ -98,17 +119,31 @@ def run_batch(
     """Estimate every file, in jobs processes (1: in this one), showing progress; each row as soon as it and
     those before it are done, in the order of files. The parent keeps a bounded window of plans in flight."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
-    work = ((file, pdf, letterhead) for file, pdf in zip(files, pdfs, strict=True))
+    work = ((file, pdf, letterhead, label) for file, pdf, label in zip(files, pdfs, file_labels(files), strict=True))
     if jobs <= 1 or len(files) < 2:
         yield from _progress(map(_estimate_job, work), len(files), progress)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+    try:
         yield from _progress(_windowed(pool, work, WINDOW * jobs), len(files), progress)
+    finally:  # also when stopped (Strg+C, SIGTERM): plans not yet begun are not begun, the workers end
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _windowed(
-    pool: ProcessPoolExecutor, work: Iterator[tuple[Path, Path | None, Letterhead | None]], window: int
-) -> Iterator[BatchRow]:
+def _worker_start() -> None:
+    """A worker ends with the batch: SIGTERM ends it at once (the parent's handler would be taken as the error of
+    one plan), Strg+C is the parent's to handle (it stops the pool), and on Linux the kernel sends SIGTERM when the
+    process that started it ends, however that ends (also SIGKILL), so that no worker is left behind."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes  # noqa: PLC0415
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _windowed(pool: ProcessPoolExecutor, work: Iterator[Job], window: int) -> Iterator[BatchRow]:
     """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
     pending: deque[Future[BatchRow]] = deque()
     for job in work:

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import re
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -288,15 +289,22 @@ def run_batch_command(options: argparse.Namespace) -> int:
         owner_only_folder(options.pdf_dir)
     letterhead = letterhead_of(options)
     summary = SummaryWriter()
+    previous = signal.signal(signal.SIGTERM, _stopped)  # a batch stopped by SIGTERM ends its workers as Strg+C does
     try:
         jobs = min(options.jobs or default_jobs(), default_jobs())
         for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead):
             summary.add(row)
         atomic_write_bytes(options.out, summary.finish())
     finally:
+        signal.signal(signal.SIGTERM, previous)
         summary.close()
     print(f"Übersicht geschrieben: {options.out} ({summary.plans} Pläne, davon {summary.unreadable} nicht lesbar)")
     return 0
+
+
+def _stopped(signum: int, _frame: object) -> None:
+    print("\nhkp: abgebrochen; keine Übersicht geschrieben", file=sys.stderr)
+    raise SystemExit(128 + signum)
 
 
 def run_whatif(options: argparse.Namespace) -> int:
@@ -328,6 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(terminal_safe(f"hkp: {file_problem(error)}"), file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Strg+C: what was being written is left as it was (every file is written atomically)
+        print("\nhkp: abgebrochen", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +20,7 @@ from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, ROOT
 
 
 @pytest.fixture
@@ -124,3 +130,43 @@ def test_a_folder_whose_plans_lie_in_subfolders_is_told_to_name_them(tmp_path: P
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx")]) == 2
     assert "Unterordner werden nicht durchsucht, darin liegen 1" in capsys.readouterr().err
     assert main(["batch", str(tmp_path / "maerz"), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_a_batch_stopped_leaves_no_worker_behind(tmp_path: Path, stop: signal.Signals) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for number in range(400):
+        shutil.copy(ROOT / "resources" / "examples" / "beispielplan.xlsx", plans / f"plan{number}.xlsx")
+    command = [sys.executable, "-m", "estimator.command.cli", "batch", str(plans), "--out", str(tmp_path / "u.xlsx")]
+    child = subprocess.Popen([*command, "--pdf-dir", str(tmp_path / "pdf"), "--jobs", "2"], stderr=subprocess.PIPE, cwd=ROOT)
+    said = b""
+    assert child.stderr is not None
+    while not re.search(rb"\] [1-9][0-9]/400", said):  # some plans done: the workers are at work
+        said += os.read(child.stderr.fileno(), 4096)
+    workers = Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()
+    assert len(workers) == 2
+    child.send_signal(stop)
+    code = child.wait(timeout=60)
+    said += child.stderr.read()
+    child.stderr.close()
+    assert code == {signal.SIGTERM: 143, signal.SIGINT: 130, signal.SIGKILL: -9}[stop]
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert b"Traceback" not in said and not (tmp_path / "u.xlsx").exists()
+    if stop is not signal.SIGKILL:
+        assert "hkp: abgebrochen" in said.decode()
+
+
+def test_two_plans_of_one_name_in_two_folders_are_named_by_their_folders(tmp_path: Path) -> None:
+    for practice in ("praxis-a", "praxis-b"):
+        (tmp_path / practice).mkdir()
+        shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / practice / "plan.xlsx")
+    out = tmp_path / "uebersicht.xlsx"
+    pdfs = tmp_path / "pdf"
+    assert main(["batch", str(tmp_path / "praxis-a"), str(tmp_path / "praxis-b"), "--out", str(out), "--pdf-dir", str(pdfs)]) == 0
+    rows = list(openpyxl.load_workbook(out)["Übersicht"].iter_rows(min_row=2, max_col=1, values_only=True))
+    assert rows == [("praxis-a/plan.xlsx",), ("praxis-b/plan.xlsx",)]
+    assert sorted(path.name for path in pdfs.iterdir()) == ["plan-2.pdf", "plan.pdf"]

@@ -13,7 +13,19 @@ MAX_CELL_TEXT = 32_767  # what a spreadsheet cell holds
 
 def plain_text(text: str) -> str:
     """Text as a cell can hold it: characters XML cannot carry removed, at most 32.767 characters."""
-    return ILLEGAL_CHARACTERS.sub("", text)[:MAX_CELL_TEXT]
+    return _cut(ILLEGAL_CHARACTERS.sub("", text))
+
+
+def _cut(text: str) -> str:
+    """At most MAX_CELL_TEXT characters as a spreadsheet counts them: a character beyond U+FFFF counts twice."""
+    if len(text) <= MAX_CELL_TEXT // 2:
+        return text
+    units = 0
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > MAX_CELL_TEXT:
+            return text[:index]
+    return text
 
 
 def column_letter(index: int) -> str:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from estimator.money import german_number
 from estimator.sheetcells import column_letter, plain_text
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -24,6 +25,7 @@ RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 EPOCH = dt.datetime(1899, 12, 30)  # day 0 of a workbook's dates (1900 date system)
 MAX_COLUMNS = 16_384
+MAX_ROWS = 1_048_576  # what a sheet holds; the last row says how many more there were
 SHEET_NAME_REFUSED = re.compile(r"[][:*?/\\\x00-\x1f\ud800-\udfff\ufffe\uffff]|^'|'$")  # what a sheet name cannot hold
 HEADER_STYLE = 1  # bold white on dark blue, vertically centred
 FIRST_FORMAT_ID = 164  # number formats of our own are numbered from here (below are Excel's built-in ones)
@@ -47,8 +49,10 @@ def _number(value: float | Decimal) -> float:
 
 
 def _text_cell(place: str, text: str) -> str:
-    """A text as an inline string cell: never a formula, without what XML cannot hold, spaces kept."""
-    return f'<c {place} t="inlineStr"><is><t xml:space="preserve">{escape(plain_text(text))}</t></is></c>'
+    """A text as an inline string cell: never a formula, without what XML cannot hold, spaces kept (a carriage return
+    written as a character reference: XML reads a bare one as a line feed)."""
+    kept = escape(plain_text(text)).replace("\r", "&#13;")
+    return f'<c {place} t="inlineStr"><is><t xml:space="preserve">{kept}</t></is></c>'
 
 
 def _shown(value: object) -> str:
@@ -64,7 +68,7 @@ class StreamedSheet:
     def __init__(self, title: str, columns: Sequence[tuple[str, int, str | None]], styles: dict[str, int]) -> None:
         if not 0 < len(columns) <= MAX_COLUMNS:
             raise ValueError(f"{len(columns)} Spalten")
-        self.title, self.rows = title, 0
+        self.title, self.rows, self.beyond = title, 0, 0
         self.letters = [column_letter(i) for i in range(len(columns))]
         self.styles = [styles.setdefault(fmt, len(styles) + 2) if fmt else 0 for _, _, fmt in columns]
         self.date_style = styles.setdefault("DD.MM.YYYY", len(styles) + 2)
@@ -84,7 +88,11 @@ class StreamedSheet:
         self.file.write(text.encode("utf-8"))
 
     def add(self, values: Sequence[Any]) -> None:
-        """One row below the last; values beyond the columns are left out."""
+        """One row below the last; values beyond the columns are left out. Rows beyond what a sheet holds are
+        counted, and the sheet's last row says how many they were."""
+        if self.rows >= MAX_ROWS - 1:
+            self.beyond += 1
+            return
         self._row(values, self.styles)
 
     def _row(self, values: Sequence[Any], styles: Sequence[int]) -> None:
@@ -112,6 +120,9 @@ class StreamedSheet:
 
     def finish(self) -> IO[bytes]:
         """The sheet's XML, complete and read from its start."""
+        if self.beyond:
+            more = f"… und {german_number(Decimal(self.beyond), 0)} weitere Zeilen, die ein Tabellenblatt nicht mehr fasst"
+            self._row([more], [0])
         self._write(f'</sheetData><autoFilter ref="A1:{self.letters[-1]}{self.rows}"/></worksheet>')
         self.file.seek(0)
         return self.file

@@ -105,3 +105,19 @@ def test_a_sheet_beyond_the_zip_size_of_two_gigabytes_is_written(tmp_path: Path,
     book = openpyxl.load_workbook(path, read_only=True)
     assert len(list(book["Übersicht"].iter_rows())) == 201
     book.close()
+
+
+def test_a_carriage_return_and_a_character_beyond_the_basic_plane_read_back_as_written(tmp_path: Path) -> None:
+    long = "😀" * 16_383 + "ab"  # 32.766 + 2 units: one character more than a cell holds
+    path = _written([["Zeile 1\r\nZeile 2\rEnde", None, None, None], [long, None, None, None]], tmp_path)
+    sheet = openpyxl.load_workbook(path)["Übersicht"]
+    assert sheet["A2"].value == "Zeile 1\r\nZeile 2\rEnde"
+    assert sheet["A3"].value == "😀" * 16_383 + "a"
+
+
+def test_rows_beyond_what_a_sheet_holds_are_counted_in_its_last_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("estimator.output.xlsxstream.MAX_ROWS", 5)
+    path = _written([[f"Plan {n}", None, n, n] for n in range(1, 2_001)], tmp_path)
+    rows = list(openpyxl.load_workbook(path)["Übersicht"].iter_rows(values_only=True))
+    assert len(rows) == 5 and [row[0] for row in rows[1:4]] == ["Plan 1", "Plan 2", "Plan 3"]
+    assert rows[4][0] == "… und 1.997 weitere Zeilen, die ein Tabellenblatt nicht mehr fasst"

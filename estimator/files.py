@@ -79,6 +79,12 @@ def owner_only_folder(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as text that can be shown and written anywhere: a name that is not UTF-8 (bytes from another system)
+    with "\ufffd" for what is not (Python keeps such bytes as lone surrogates, which no UTF-8 text may hold)."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
 def json_text(data: Any) -> str:
     """JSON for people and programs alike: each field of the object on its own line, and each item of a list
     field on its own line. Written piecewise by the C encoder (an indented dump runs the slow pure-Python one)."""

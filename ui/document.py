@@ -216,7 +216,7 @@ class CaseDocument(QObject):
             self.discard_autosave()
             return
         record = {"case": case_json(self.case), "path": str(self.path or ""), "source": str(self.source or "")}
-        atomic_write_text(autosave_path(), json.dumps(record, ensure_ascii=False) + "\n")
+        atomic_write_text(autosave_path(), json.dumps(record) + "\n")  # ASCII: a file name that is not UTF-8 comes back
 
     def discard_autosave(self) -> None:
         if self.autosave_enabled:

@@ -17,6 +17,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
+from estimator.files import shown_path
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import SUMMARY_SHEETS, BatchRow, batch_row
@@ -39,10 +40,10 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
 
 def is_batch_summary(path: Path) -> bool:
     """Whether a file is a summary `hkp batch` wrote (sheets Übersicht and Hinweise), which a new one may replace."""
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+    from estimator.io.sheets import calamine_workbook  # noqa: PLC0415
 
     try:
-        with CalamineWorkbook.from_path(str(path)) as workbook:
+        with calamine_workbook(path) as workbook:
             return tuple(workbook.sheet_names) == SUMMARY_SHEETS
     except Exception:  # not a workbook at all, or damaged: not ours to replace
         return False
@@ -66,14 +67,14 @@ def pdf_names(files: Sequence[Path]) -> list[str]:
 def file_labels(files: Sequence[Path]) -> list[str]:
     """How the summary names each file: its name, or, when two files of the batch have the same name, its path from
     the folder all of them lie in (praxis-a/plan.xlsx, praxis-b/plan.xlsx)."""
-    names = [path.name for path in files]
+    names = [shown_path(path.name) for path in files]
     if len({name.casefold() for name in names}) == len(names):
         return names
     try:
         common = Path(os.path.commonpath([path.resolve().parent for path in files]))
     except ValueError:  # on different drives: the whole paths
-        return [str(path.resolve()) for path in files]
-    return [str(path.resolve().relative_to(common)) for path in files]
+        return [shown_path(path.resolve()) for path in files]
+    return [shown_path(path.resolve().relative_to(common)) for path in files]
 
 
 def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "") -> BatchRow:

@@ -24,6 +24,7 @@ from estimator.cells import (
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
+from estimator.files import shown_path
 from estimator.io.columns import DEFAULTS, FEE_COLUMNS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS, TOTAL_WORDS
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
@@ -349,7 +350,7 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         tuple(lab_lines),
         person,
         plan_date,
-        str(path),
+        shown_path(path),
         tuple(findings),
         columns,
         cells,

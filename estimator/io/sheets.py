@@ -86,11 +86,24 @@ def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
         raise damaged(path, error) from None
 
 
+def calamine_workbook(path: Path) -> Any:
+    """The workbook opened by python-calamine; a file whose name is not UTF-8 (bytes from another system, which the
+    reader cannot take as a name) is handed to it as an open file."""
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded only when a workbook is read
+
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as file:
+            return CalamineWorkbook.from_filelike(file)
+    return CalamineWorkbook.from_path(str(path))
+
+
 def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sheet]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 - loaded only when a workbook is read
+    from python_calamine import SheetTypeEnum  # noqa: PLC0415 - loaded only when a workbook is read
 
     sheets: dict[str, Sheet] = {}
-    with CalamineWorkbook.from_path(str(path)) as workbook:
+    with calamine_workbook(path) as workbook:
         for meta in workbook.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue  # chart and macro sheets hold no rows

@@ -294,3 +294,14 @@ def test_a_sheet_of_lines_without_its_header_stops_the_plan(tmp_path: Path, caps
     assert main(["estimate", str(path), "--pdf", str(tmp_path / "brief.pdf")]) == 2  # no letter of the lab lines alone
     said = capsys.readouterr().err
     assert "ohne_nr.xlsx, Blatt Leistungen: keine Kopfzeile mit der Spalte „Nr“" in said and not (tmp_path / "brief.pdf").exists()
+
+
+def test_a_plan_whose_file_name_is_not_utf8_is_read_and_written_about(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/plan-\xff.xlsx"))  # a name from another system's encoding
+    plan_with(tmp_path).rename(path)
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(path), "--json", str(out), "--pdf", str(tmp_path / "s.pdf")]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"].endswith("plan-\ufffd.xlsx")
+    assert main(["batch", str(path), "--out", str(tmp_path / "u.xlsx")]) == 0

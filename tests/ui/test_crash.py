@@ -102,3 +102,16 @@ def test_a_failed_save_leaves_the_old_case_file_intact(tmp_path: Path, monkeypat
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".fall")] == []
     assert not document.is_saved
+
+
+def test_a_workbook_whose_name_is_not_utf8_is_autosaved_and_recovered(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    source = Path(os.fsdecode(bytes(tmp_path) + b"/plan-\xff.xlsx"))  # a name from another system's encoding
+    source.write_bytes((GOLDEN / "crown_basic.xlsx").read_bytes())
+    document = CaseDocument(open_case(source), source=source)
+    assert document.edit_line(("fee", 0, "factor"), "3,0")
+    document.autosave()
+    from ui.document import recoverable  # noqa: PLC0415
+
+    recovered = recoverable()
+    assert recovered is not None and recovered.source == source and recovered.case == document.case

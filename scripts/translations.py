@@ -312,8 +312,8 @@ ENGLISH = {
     "{0} – Doppelklick oder Enter: Zeile korrigieren": "{0} – double click or Enter: correct the row",
     "Keine ausgelassenen Zeilen": "No rows left out",
     "Ausgelassene Zeile &korrigieren …": "&Correct a row left out …",
-    "Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)": (
-        "Enter the amounts in “Prosthetics paid before” (can be undone)"
+    "Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)": (
+        "Enter the amounts in “Prosthetics paid before”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
     ),
     "Ausblenden": "Hide",
     "Im Fallregister: {0}": "In the case register: {0}",

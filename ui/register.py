@@ -106,11 +106,16 @@ class HistoryOffer(QFrame):
         self.history: History | None = None
         self.dismissed: tuple[object, ...] | None = None
         self.asked: tuple[object, ...] | None = None
+        self.problem_shown = False
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.take_button = QPushButton(self.tr("Übernehmen"))
-        self.take_button.setToolTip(self.tr("Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)"))
+        self.take_button.setToolTip(
+            self.tr(
+                "Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)"
+            )
+        )
         self.take_button.clicked.connect(self.take)
         close = QPushButton("×")
         close.setFlat(True)
@@ -165,16 +170,19 @@ class HistoryOffer(QFrame):
             self.history = found
         elif self.access.problem:
             return
-        person = self.document.person
-        if self.history is None or self.history.person_with(person) == person or key == self.dismissed:
+        person, history = self.document.person, self.history
+        taken = history is not None and bool(history.counted) and history.person_with(person) == person
+        if history is None or taken or key == self.dismissed:
             self.hide()
             return
-        self.text.setText(self.tr("Im Fallregister: {0}").format(self.history.summary(language())))
-        self.text.setToolTip(self.history.source())
-        self.take_button.show()
+        self.problem_shown = False
+        self.text.setText(self.tr("Im Fallregister: {0}").format(history.summary(language())))
+        self.text.setToolTip(history.source() if history.counted else "")
+        self.take_button.setVisible(bool(history.counted))  # drafts alone: said, nothing to take
         self.show()
 
     def show_problem(self, problem: str) -> None:
+        self.problem_shown = True
         self.text.setText(problem)
         self.text.setToolTip("")
         self.take_button.hide()
@@ -191,7 +199,7 @@ class HistoryOffer(QFrame):
             self.hide()
 
     def dismiss(self) -> None:
-        if self.take_button.isHidden():  # a problem, read: not said again; offers may follow
+        if self.problem_shown:  # a problem, read: not said again; offers may follow
             self.access.problem = ""
             self.hide()
             self.check(force=True)

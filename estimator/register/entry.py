@@ -176,6 +176,13 @@ class History:
         """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
         English; the calendar year when they used any of it), and the earlier cases not counted."""
         count, left, drafts = len(self.counted), len(self.left_out), len(self.drafts)
+        if not count:
+            if language == "en":
+                return f"{drafts} {'draft' if drafts == 1 else 'drafts'} of this person, not counted: a plan counts once it is submitted (File → Cases …)"
+            return (
+                f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'} dieser Person, nicht gezählt: ein Plan zählt, "
+                "sobald er eingereicht ist (Datei → Fälle …)"
+            )
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
         if language == "en":
@@ -210,7 +217,9 @@ class History:
 
     def person_with(self, person: Person) -> Person:
         """The person with these amounts, their source, and what the latest earlier case knows and the person
-        does not yet (name, birth date, insurance number, tariff, insurance start)."""
+        does not yet (name, birth date, insurance number, tariff, insurance start); drafts alone give nothing."""
+        if not self.counted:
+            return person
         latest = max(self.counted, key=lambda entry: (entry.day, entry.number))
         known: dict[str, Any] = {
             "name": latest.name,
@@ -255,8 +264,8 @@ def history(
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
     drafts = tuple(e for e in earlier if e.status == DRAFT)
     counted = [e for e in earlier if e.status != DRAFT and e.insurance_start is not None and e.insurance_start == start]
-    if not counted:
-        return None
+    if not counted:  # drafts alone are said, and give nothing to take
+        return History((), (), (), start, drafts, plan_year) if drafts else None
     amounts = [ZERO] * cap_years
     for entry in counted:
         for year, amount in entry.class_a_by_year().items():

@@ -3,40 +3,40 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="44" />
+        <location filename="../../ui/widgets.py" line="45" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
+        <location filename="../../ui/widgets.py" line="57" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="58" />
+        <location filename="../../ui/widgets.py" line="59" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="70" />
+        <location filename="../../ui/widgets.py" line="71" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
-        <location filename="../../ui/widgets.py" line="98" />
+        <location filename="../../ui/widgets.py" line="110" />
+        <location filename="../../ui/widgets.py" line="114" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
-        <location filename="../../ui/widgets.py" line="99" />
+        <location filename="../../ui/widgets.py" line="110" />
+        <location filename="../../ui/widgets.py" line="115" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="110" />
+        <location filename="../../ui/widgets.py" line="116" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -408,27 +408,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="112" />
+        <location filename="../../ui/register.py" line="113" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="113" />
-        <source>Die Beträge in „ZE-Erstattung bisher“ eintragen (rückgängig zu machen)</source>
-        <translation>Enter the amounts in “Prosthetics paid before” (can be undone)</translation>
+        <location filename="../../ui/register.py" line="116" />
+        <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
+        <translation>Enter the amounts in “Prosthetics paid before”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="118" />
+        <location filename="../../ui/register.py" line="123" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="172" />
+        <location filename="../../ui/register.py" line="179" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="189" />
+        <location filename="../../ui/register.py" line="197" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -1066,23 +1066,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="218" />
-        <location filename="../../ui/widgets.py" line="233" />
+        <location filename="../../ui/widgets.py" line="234" />
+        <location filename="../../ui/widgets.py" line="249" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="221" />
+        <location filename="../../ui/widgets.py" line="237" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="299" />
+        <location filename="../../ui/widgets.py" line="315" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="300" />
+        <location filename="../../ui/widgets.py" line="316" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1090,39 +1090,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="125" />
+        <location filename="../../ui/widgets.py" line="141" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="126" />
+        <location filename="../../ui/widgets.py" line="142" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="127" />
+        <location filename="../../ui/widgets.py" line="143" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="128" />
+        <location filename="../../ui/widgets.py" line="144" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/widgets.py" line="182" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="180" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="180" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -107,7 +107,11 @@ def test_drafts_are_not_history_and_a_refused_case_took_no_deductible(register: 
     second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
     for name in ("entwurf", "entwurf-2"):  # alternatives of one treatment, saved while planning
         saved(register, tmp_path, name, plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who), status=DRAFT)
-    assert history_for(register, second, result_of(second), None) is None
+    drafts = history_for(register, second, result_of(second), None)
+    assert drafts is not None and drafts.counted == () and drafts.person_with(second.person) == second.person
+    assert drafts.summary() == (
+        "2 Entwürfe dieser Person, nicht gezählt: ein Plan zählt, sobald er eingereicht ist (Datei → Fälle …)"
+    )
     _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
     found = history_for(register, second, result_of(second), None)
     assert found is not None and found.amounts[0] == D("0.00") and found.deductible_used == D("800.00")

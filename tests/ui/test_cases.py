@@ -59,6 +59,18 @@ def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp
     assert window.document.person.prior_class_a == () and offer.isVisible()
 
 
+def test_earlier_drafts_alone_are_said_and_give_nothing_to_take(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    registered(case_file(tmp_path, "entwurf", dt.date(2026, 3, 10), status="Entwurf"))
+    window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20)))
+    offer = window.register.offer
+    qtbot.waitUntil(offer.isVisible)
+    assert "1 Entwurf dieser Person, nicht gezählt" in offer.text.text() and offer.take_button.isHidden()
+    offer.dismiss()
+    assert not offer.isVisible()
+    window.register.offer.check(force=True)
+    assert not offer.isVisible()  # dismissed: not said again for this plan
+
+
 def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_window: Any, tmp_path: Path) -> None:
     path = case_file(tmp_path, "erster", dt.date(2026, 3, 10))
     registered(path)

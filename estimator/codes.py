@@ -28,6 +28,7 @@ class Code(StrEnum):
     IMPLANT_FRACTIONAL_COUNT = "implant.fractional_count"
     IMPLANT_LIMIT = "implant.limit"
     IMPLANT_NO_TOOTH = "implant.no_tooth"
+    IMPLANT_SITES_UNEVEN = "implant.sites_uneven"
     IMPLANT_REVIEW = "implant.review"
     LAB_AMOUNT_MISMATCH = "lab.amount_mismatch"
     LAB_COST_ESTIMATE = "lab.cost_estimate"

@@ -72,6 +72,9 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
             jaws = [max(("OK", "UK"), key=lambda jaw: (limit - counted[jaw], jaw == "OK"))]
             phrase = say(Code.IMPLANT_NO_TOOTH, line=work.ref, units=units, jaw=Jaw(jaws[0]), limit=limit)
             _report_implant(work, report, Severity.WARNING, phrase)
+        elif len(sites) < units:  # 3 implants at "36": the jaw is known, the place of each is not (a region is a place)
+            phrase = say(Code.IMPLANT_SITES_UNEVEN, line=work.ref, units=units, sites=len(sites), jaw=Jaw(jaws[0]))
+            _report_implant(work, report, Severity.WARNING, phrase)
         located = len(sites) == units
         places: list[tuple[str, int | None]] = [(jaw_of(t), t) for t in sites] if located else [(jaws[0], None)] * units
         kept = 0

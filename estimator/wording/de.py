@@ -46,6 +46,8 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl von Implantaten; für die Grenze als {units} gezählt",
     C.IMPLANT_LIMIT: "{jaw}: {present} vorhandene und {planned} geplante Implantate; erstattungsfähig sind höchstens "
     "{limit} je Kiefer. Nicht erstattungsfähig: {lost:; }",
+    C.IMPLANT_SITES_UNEVEN: "{line}: Anzahl {units} Implantate, aber {sites} Zahnangabe(n); im {jaw} gezählt, die Lage "
+    "jedes Implantats ist unbekannt – bitte je Implantat einen Zahn angeben (z. B. 35,36,37)",
     C.IMPLANT_NO_TOOTH: "{line}: {units} Implantat(e) ohne Zahnangabe, im {jaw} gezählt (dort ist mehr Platz bis zur "
     "Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "

@@ -35,6 +35,8 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_FRACTIONAL_COUNT: "{line}: count {count} is not a whole number of implants; counted as {units} for the limit",
     C.IMPLANT_LIMIT: "{jaw}: {present} present and {planned} planned implants; at most {limit} per jaw are eligible. "
     "Not eligible: {lost:; }",
+    C.IMPLANT_SITES_UNEVEN: "{line}: count {units} implants, but {sites} tooth number(s); counted in the {jaw}, the place "
+    "of each implant is unknown – please give one tooth per implant (e.g. 35,36,37)",
     C.IMPLANT_NO_TOOTH: "{line}: {units} implant(s) without a tooth, counted in the {jaw} (more room there up to the "
     "limit of {limit} per jaw); please give the tooth or the jaw",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",

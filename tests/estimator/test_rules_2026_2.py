@@ -424,3 +424,12 @@ def test_fractional_implant_count_is_said_and_the_covered_share_is_one_implant()
     line = fee_result(result)
     assert (line.billed, line.eligible) == (D("299.79"), D("199.86"))
     assert "keine ganze Zahl" in finding(result, "implant.fractional_count")
+
+
+def test_more_implants_than_teeth_named_are_counted_in_the_jaw_and_said() -> None:
+    three = run(fee("9010", "36", count=3), implants_lower=6)
+    assert fee_result(three).reductions[Cause.IMPLANT_LIMIT] == D("199.86")  # one of three over the 8 in the UK
+    said = finding(three, "implant.sites_uneven")
+    assert said.startswith("GOZ 9010, Zahn 36: Anzahl 3 Implantate, aber 1 Zahnangabe(n); im Unterkiefer gezählt")
+    region = run(fee("9010", "35-37", count=2))  # a region for two implants is a place: nothing to say
+    assert not [f for f in region.findings if f.code == "implant.sites_uneven"]

@@ -29,14 +29,15 @@ def next_row(case: Case, kind: str, taken: int = 0) -> int:
     sheet = SHEETS[kind]
     plan = case.original
     lines: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
-    used = [line.row for line in lines if line.sheet == sheet]
+    used = [line.row for line in lines if line.sheet == sheet] + [left.row for left in plan.left_out if left.sheet == sheet]
     return max([1, *used]) + 1 + taken
 
 
 def _rearranged(case: Case, kind: str, order: Sequence[int | Line]) -> Case:
     """The case with its lines of one kind in a new order: an int is the line at that index now, a line is new."""
     old = _lines(case, kind)
-    if sum(len(_lines(case, k)) for k in SHEETS if k != kind) + len(order) > MAX_LINES:
+    others = sum(len(_lines(case, k)) for k in SHEETS if k != kind) + len(case.original.left_out)
+    if others + len(order) > MAX_LINES:
         raise CaseError(f"höchstens {MAX_LINES} Zeilen in einem Plan")
     lines = tuple(old[item] if isinstance(item, int) else item for item in order)
     place = {item: position for position, item in enumerate(order) if isinstance(item, int)}
@@ -90,19 +91,22 @@ def take_left_out(case: Case, index: int, line: Line, found: Sequence[Finding] =
     sheet and keeps its sheet and row as its name; what reading the row found before goes, what reading the
     corrected row found (warnings) comes in its place."""
     left = case.original.left_out[index]
-    if isinstance(line, LabLine) is not (left.kind == "lab"):
-        raise CaseError(f"{left.sheet}, Zeile {left.row}: eine {'Labor' if left.kind == 'lab' else 'Leistungs'}zeile erwartet")
+    plan = case.original
+    placed: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
+    if any((other.sheet, other.row) == (left.sheet, left.row) for other in placed):
+        raise CaseError(f"{left.sheet}, Zeile {left.row}: an dieser Stelle steht schon eine Zeile des Plans")
+    kind = "lab" if isinstance(line, LabLine) else "fee"  # a row of a table with GO may turn out the other kind
     line = dataclasses.replace(line, sheet=left.sheet, row=left.row)
-    lines = _lines(case, left.kind)
+    lines = _lines(case, kind)
     position = next((i for i, other in enumerate(lines) if other.sheet == left.sheet and other.row > left.row), len(lines))
-    taken = _rearranged(case, left.kind, [*range(position), line, *range(position, len(lines))])
+    taken = _rearranged(case, kind, [*range(position), line, *range(position, len(lines))])
     return _without_left_out(taken, left, tuple(found))
 
 
 def drop_left_out(case: Case, index: int) -> Case:
     """A row the import left out, dropped by the user: said in the findings with the texts it had."""
     left = case.original.left_out[index]
-    cells = "; ".join(f"{name} {text}" for name, text in left.cells)[:500]
+    cells = "; ".join(f"{name} {text}" for name, text in left.cells)
     phrase = say(Code.INPUT_LINE_DROPPED, sheet=left.sheet, row=left.row, cells=cells)
     return _without_left_out(case, left, (Finding(Severity.INFO, phrase, left.sheet, left.row),))
 
@@ -112,7 +116,8 @@ def _without_left_out(case: Case, left: LeftOutLine, found: tuple[Finding, ...])
     place = (left.sheet, left.row)
     findings = tuple(f for f in plan.input_findings if (f.sheet, f.row) != place) + found
     rest = tuple(other for other in plan.left_out if other is not left)
-    return dataclasses.replace(case, original=dataclasses.replace(plan, left_out=rest, input_findings=findings))
+    original = dataclasses.replace(plan, left_out=rest, input_findings=findings)
+    return dataclasses.replace(case, original=original)
 
 
 def new_fee_line(number: str, schedule: Schedule, teeth: Teeth, day: dt.date | None, factor: Decimal) -> FeeLine:

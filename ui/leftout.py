@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from estimator.cells import MAX_TEXT
-from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS
-from estimator.io.excel import line_from_cells
+from estimator.io.leftout import fields_of, line_from_cells
 from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine, LeftOutLine
 from estimator.planlines import drop_left_out, take_left_out
@@ -47,7 +46,8 @@ class LeftOutDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
-        for name in LAB_COLUMNS if left.kind == "lab" else FEE_COLUMNS:
+        letters = window.document.case.original.columns.get(left.sheet, {})
+        for name in fields_of(left, letters):
             field = QLineEdit(left.cell(name))
             field.setMaxLength(MAX_TEXT)
             field.setMinimumWidth(320)

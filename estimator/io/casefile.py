@@ -37,7 +37,7 @@ from estimator.io.casefields import (
     schedule_value,
     teeth_value,
 )
-from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS
+from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
 from estimator.model import (
@@ -83,6 +83,7 @@ CASE_KEYS = frozenset(
     }
 )
 LEFT_OUT_KEYS = frozenset({"kind", "sheet", "row", "cells"})
+CELL_NAMES = frozenset(ONE_SHEET_COLUMNS) | frozenset(LAB_COLUMNS)  # the columns of any table a row comes from
 EDIT_KEYS = frozenset({"kind", "index", "field", "value"})
 EDIT_KEYS_1 = frozenset({"kind", "index", "field", "text"})  # hkp-case/1 kept the text the user typed
 SCHEMA_1 = "hkp-case/1"
@@ -128,10 +129,13 @@ def case_json(case: Case) -> dict[str, Any]:
         "note": case.note,
         "status": case.status,
         "paid": _value(case.paid),
-        "left_out": [
-            {"kind": left.kind, "sheet": left.sheet, "row": left.row, "cells": dict(left.cells)} for left in plan.left_out
-        ],
-    }
+    } | _left_out_json(plan)
+
+
+def _left_out_json(plan: Plan) -> dict[str, Any]:
+    """The rows the import left out; none: no field (a program version before it reads the case file too)."""
+    rows = [{"kind": left.kind, "sheet": left.sheet, "row": left.row, "cells": dict(left.cells)} for left in plan.left_out]
+    return {"left_out": rows} if rows else {}
 
 
 def _fee_line(data: Any, where: str) -> FeeLine:
@@ -176,8 +180,7 @@ def _left_out(data: Any, where: str) -> LeftOutLine:
     kind = fields.text("kind", required=True, limit=3)
     if kind not in ("fee", "lab"):
         raise CaseError(f"{where}, Feld „kind“: fee oder lab erwartet, „{shown(kind)}“ gefunden")
-    columns = LAB_COLUMNS if kind == "lab" else FEE_COLUMNS
-    cells = Fields(fields.mapping("cells"), f"{where}, cells", frozenset(columns))
+    cells = Fields(fields.mapping("cells"), f"{where}, cells", CELL_NAMES)
     return LeftOutLine(
         kind,
         fields.text("sheet", required=True, limit=31),

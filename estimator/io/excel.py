@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from estimator.cells import (
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.files import shown_path
-from estimator.io.columns import DEFAULTS, FEE_COLUMNS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS, TOTAL_WORDS
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS, TOTAL_WORDS
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
@@ -34,13 +34,14 @@ from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
 from estimator.money import german_date
 from estimator.phrases import say
-from estimator.sheetcells import column_index, column_letter
+from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import finding_text
 
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
+NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
 Header = tuple[int, dict[str, int]]  # the header row's position among the sheet's rows, and column name -> index
@@ -62,7 +63,7 @@ def _find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | 
     return None
 
 
-class _RowReader:
+class RowReader:
     """Reads the cells of one table row by column name; collects the first problem of each cell."""
 
     def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
@@ -75,7 +76,7 @@ class _RowReader:
         if index is None or index >= len(self.values):
             return None
         value = self.values[index]
-        if value is UNCACHED:
+        if value is UNCACHED or value == NO_RESULT:
             self.problem(name, Code.INPUT_FORMULA)
             return None
         if isinstance(value, CutText):
@@ -113,7 +114,7 @@ def _total_column(values: tuple[Any, ...]) -> int | None:
 
 def _table_rows(
     sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
-) -> Iterator[_RowReader]:
+) -> Iterator[RowReader]:
     if header is None:
         findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
         return
@@ -123,12 +124,15 @@ def _table_rows(
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         total = _total_column(values)
+        number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
+        if total is not None and total != mapping["Nr"] and str(number_cell or "").strip():
+            total = None  # a row with a number is a line, also when its text begins "Totalprothese"
         if total is not None:
             letter = column_letter(total)
             phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
-        yield _RowReader(sheet.name, number, values, mapping)
+        yield RowReader(sheet.name, number, values, mapping)
 
 
 def _column_findings(
@@ -157,7 +161,7 @@ def _schedule(value: Any) -> Schedule:
     raise cell_error(Code.CELL_SCHEDULE, value)
 
 
-def _fee_line(reader: _RowReader) -> FeeLine | None:
+def fee_line(reader: RowReader) -> FeeLine | None:
     schedule = reader.get("GO", _schedule, Schedule.GOZ)
     number_raw = reader.raw("Nr")
     if number_raw is None:
@@ -181,7 +185,7 @@ def _fee_line(reader: _RowReader) -> FeeLine | None:
     return None if reader.problems else line
 
 
-def _lab_line(reader: _RowReader) -> LabLine | None:
+def lab_line(reader: RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
@@ -210,54 +214,40 @@ def _lab_line(reader: _RowReader) -> LabLine | None:
     return None if reader.problems else line
 
 
-def _is_lab_row(reader: _RowReader) -> bool:
+def is_lab_row(reader: RowReader) -> bool:
     value = reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
     return isinstance(value, str) and _key(value).startswith(LAB_MARKS)
 
 
-def _cell_text(value: Any) -> str:
-    """A cell's value as text that the cell parsers read back as the same value (German numbers and dates)."""
-    if value is None or value is UNCACHED:
+def _cell_text(value: Any, name: str) -> str:
+    """A cell's value as text that the cell parsers read back as the same value (German numbers and dates); a
+    formula without a saved result as NO_RESULT."""
+    if value is None:
         return ""
+    if value is UNCACHED:
+        return NO_RESULT
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, dt.datetime):
         return german_date(value.date())
     if isinstance(value, dt.date):
         return german_date(value)
+    if name == "Datum" and isinstance(value, int | float):  # a date as the serial number a cell holds
+        try:
+            return german_date(parse_date(value))
+        except CellError:
+            pass
     if isinstance(value, float) and math.isfinite(value):
         return format(Decimal(repr(value)), "f").replace(".", ",")
-    if isinstance(value, int):
-        return str(value)
     return str(value)[:MAX_TEXT]
 
 
-def _left_out(kind: str, reader: _RowReader) -> LeftOutLine:
-    """The row's cells as text, those of the columns a line of its kind has, in the sheet's order."""
-    names = LAB_COLUMNS if kind == "lab" else FEE_COLUMNS
-    order = sorted((index, name) for name, index in reader.mapping.items() if name in names)
-    texts = ((name, _cell_text(reader.values[index] if index < len(reader.values) else None)) for index, name in order)
+def _left_out(kind: str, reader: RowReader, mapping: dict[str, int]) -> LeftOutLine:
+    """The row's cells as text, every column of its table (mapping: as the header names them), in the sheet's
+    order."""
+    order = sorted((index, name) for name, index in mapping.items())
+    texts = [(name, _cell_text(reader.values[index] if index < len(reader.values) else None, name)) for index, name in order]
     return LeftOutLine(kind, reader.sheet, reader.row, tuple((name, text) for name, text in texts if text.strip()))
-
-
-def line_from_cells(
-    left: LeftOutLine, cells: Mapping[str, str], letters: Mapping[str, str]
-) -> tuple[FeeLine | LabLine | None, list[Finding]]:
-    """A left-out row read again with the texts a user corrected, by the same reading as the workbook's rows: the
-    line (None while an error remains) and what reading it found. letters: the sheet's column letters by name
-    (Plan.columns), so that a message names the cell of the sheet."""
-    names = list(LAB_COLUMNS if left.kind == "lab" else FEE_COLUMNS)
-    if left.kind == "lab" and "Menge" not in letters and "Anzahl" in letters:  # a one-sheet table's lab row
-        letters = {**letters, "Menge": letters["Anzahl"]}
-    known = {name: column_index(letters[name]) for name in names if name in letters}
-    spare = iter(range(max(known.values(), default=-1) + 1, MAX_COLUMNS * 2))
-    mapping = {name: known[name] if name in known else next(spare) for name in names}
-    values: list[Any] = [None] * (max(mapping.values()) + 1)
-    for name, index in mapping.items():
-        values[index] = cells.get(name, "")[:MAX_TEXT]
-    reader = _RowReader(left.sheet, left.row, tuple(values), mapping)
-    line: FeeLine | LabLine | None = _lab_line(reader) if left.kind == "lab" else _fee_line(reader)
-    return line, reader.problems + reader.notes
 
 
 def _read_lines(
@@ -270,22 +260,23 @@ def _read_lines(
     left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
     for reader in _table_rows(sheet, header, columns, findings):
-        kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and _is_lab_row(reader)) else "fee"
+        mapping = reader.mapping
+        kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
         if kind == "lab":
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
-            lab = _lab_line(reader)
+            lab = lab_line(reader)
             lab_lines += [lab] if lab else []
             line: object = lab
         else:
-            fee = _fee_line(reader)
+            fee = fee_line(reader)
             fee_lines += [fee] if fee else []
             line = fee
         findings.extend(reader.problems + reader.notes)
         if line is None:
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
-            left_out.append(_left_out(kind, reader))
+            left_out.append(_left_out(kind, reader, mapping))
     return fee_lines, lab_lines, left_out
 
 

@@ -151,11 +151,25 @@ def _lab_row(line: LabLine) -> list[Any]:
     ]
 
 
+PRICE_COLUMNS = (("Einzelpreis", 12, "#,##0.00 €"), ("MwSt", 7, "0"))  # of a one-sheet table's row read as a fee
+
+
+def _fee_columns(plan: Plan) -> tuple[tuple[str, int, str], ...]:
+    """The Leistungen sheet's columns: with a lab row's price and VAT when a left-out row of it has them (its GO
+    may say Labor once corrected)."""
+    priced = any(left.kind == "fee" and (left.cell("Einzelpreis") or left.cell("MwSt")) for left in plan.left_out)
+    return FEE_COLUMNS + PRICE_COLUMNS if priced else FEE_COLUMNS
+
+
 def _left_out_rows(plan: Plan, kind: str, columns: tuple[tuple[str, int, str], ...]) -> list[list[Any]]:
     """The rows the import left out, after the lines, each cell as the text it had: read again, they are said
-    again, so that nothing of the plan is lost by saving it."""
+    again, so that nothing of the plan is lost by saving it (a one-sheet table's lab row: its Anzahl is the Menge)."""
     left = sorted((line for line in plan.left_out if line.kind == kind), key=lambda line: (line.sheet, line.row))
-    return [[line.cell(name) or None for name, _, _ in columns] for line in left]
+    named = {"Menge": ("Menge", "Anzahl")}
+    return [
+        [next((text for other in named.get(name, (name,)) if (text := line.cell(other))), None) for name, _, _ in columns]
+        for line in left
+    ]
 
 
 def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
@@ -187,8 +201,9 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     yes_no.add("B9")
     yes_no.add("B10")
 
+    fee_columns = _fee_columns(plan)
     for title, columns, rows in (
-        ("Leistungen", FEE_COLUMNS, [*map(_fee_row, plan.fee_lines), *_left_out_rows(plan, "fee", FEE_COLUMNS)]),
+        ("Leistungen", fee_columns, [*map(_fee_row, plan.fee_lines), *_left_out_rows(plan, "fee", fee_columns)]),
         ("Labor", LAB_COLUMNS, [*map(_lab_row, plan.lab_lines), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
     ):
         sheet = workbook.create_sheet(title)

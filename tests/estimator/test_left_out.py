@@ -3,6 +3,7 @@ had, corrected into a line by the same reading as the workbook's rows, or droppe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -12,13 +13,15 @@ import pytest
 
 from estimator.case import Case, CaseError
 from estimator.io.casefile import case_from_json, case_json, load_case, save_case
-from estimator.io.excel import line_from_cells, read_plan
+from estimator.io.excel import NO_RESULT, read_plan
+from estimator.io.leftout import line_from_cells
 from estimator.io.workbook import write_workbook
-from estimator.kinds import Severity
-from estimator.model import FeeLine, LabLine
-from estimator.planlines import drop_left_out, take_left_out
+from estimator.kinds import Schedule, Severity
+from estimator.model import MAX_LINES, FeeLine, LabLine
+from estimator.planlines import add_lines, drop_left_out, new_fee_line, take_left_out
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
+from estimator.teeth import parse_teeth
 from estimator.wording import finding_text
 from tests.estimator.test_import_broken import fee, lab, plan_with
 
@@ -92,7 +95,7 @@ def test_a_corrected_lab_row_of_a_one_sheet_table_is_a_lab_line(tmp_path: Path) 
     book.save(tmp_path / "ein-blatt.xlsx")
     plan = read_plan(tmp_path / "ein-blatt.xlsx")
     (left,) = plan.left_out
-    assert (left.kind, left.sheet, left.row, left.cell("Menge"), left.cell("GO")) == ("lab", "Export", 3, "2", "")
+    assert (left.kind, left.sheet, left.row, left.cell("Anzahl"), left.cell("GO")) == ("lab", "Export", 3, "2", "Labor")
     line, found = line_from_cells(left, {**dict(left.cells), "Einzelpreis": "61,50"}, plan.columns[left.sheet])
     assert isinstance(line, LabLine) and line.unit_price == Decimal("61.50") and line.code == "0344" and line.quantity == 2
     assert not [f for f in found if f.severity is Severity.ERROR]
@@ -115,7 +118,7 @@ def test_a_dropped_row_is_said_with_its_texts(plan_path: Path) -> None:
     ("left", "said"),
     [
         ({"kind": "abc", "sheet": "Leistungen", "row": 3, "cells": {}}, "fee oder lab erwartet"),
-        ({"kind": "fee", "sheet": "Leistungen", "row": 3, "cells": {"Einzelpreis": "1"}}, "unbekanntes Feld „Einzelpreis“"),
+        ({"kind": "fee", "sheet": "Leistungen", "row": 3, "cells": {"Preis": "1"}}, "unbekanntes Feld „Preis“"),
         ({"kind": "fee", "sheet": "Leistungen", "row": -1, "cells": {}}, "ganze Zahl von 0 bis"),
         ({"kind": "lab", "sheet": "Labor", "row": 3, "cells": {"Nr": 5}}, "Text erwartet"),
         ({"kind": "lab", "sheet": "Labor", "row": 3, "cells": {"Leistung": "x" * 5_000}}, "höchstens"),
@@ -126,3 +129,77 @@ def test_a_hostile_left_out_row_in_a_case_file_is_refused_by_name(plan_path: Pat
     data["left_out"] = [left]
     with pytest.raises(CaseError, match=said):
         case_from_json(json.loads(json.dumps(data)))
+
+
+def test_a_formula_without_a_saved_result_stays_refused_until_a_value_is_typed(tmp_path: Path) -> None:
+    from tests.estimator.variants import add_formulas  # noqa: PLC0415
+
+    path = plan_with(tmp_path, fee(Zahn="17", Anzahl=3, Faktor=3.5))
+    add_formulas(path, {("Leistungen", "F3"): "1+2", ("Leistungen", "G3"): "2.3*1.5"}, cached=False)
+    plan = read_plan(path)
+    (left,) = plan.left_out
+    assert (left.cell("Anzahl"), left.cell("Faktor")) == (NO_RESULT, NO_RESULT)
+    line, found = line_from_cells(left, dict(left.cells), plan.columns["Leistungen"])
+    assert line is None and {f.column for f in found if f.code == "input.formula"} == {"F", "G"}
+    write_workbook(Case.from_plan(plan).plan(), tmp_path / "gespeichert.xlsx")
+    assert [left.cell("Faktor") for left in read_plan(tmp_path / "gespeichert.xlsx").left_out] == [NO_RESULT]
+    line, _ = line_from_cells(left, {**dict(left.cells), "Anzahl": "3", "Faktor": "3,5"}, plan.columns["Leistungen"])
+    assert isinstance(line, FeeLine) and (line.count, line.factor) == (3, Decimal("3.5"))
+
+
+def test_a_new_line_never_takes_the_row_of_a_left_out_one(plan_path: Path) -> None:
+    case = Case.from_plan(read_plan(plan_path))
+    added = add_lines(case, "fee", [new_fee_line("2210", Schedule.GOZ, parse_teeth("15"), None, Decimal("2.3"))])
+    assert [line.row for line in added.original.fee_lines] == [2, 4]  # row 3 is the left-out row's
+    left = added.original.left_out[0]
+    line, found = line_from_cells(left, {**dict(left.cells), "Zahn": "17"}, added.original.columns["Leistungen"])
+    assert line is not None
+    taken = take_left_out(added, 0, line, found)
+    assert [(line.row, line.teeth.text) for line in taken.original.fee_lines] == [(2, "16"), (3, "17"), (4, "15")]
+    clash = dataclasses.replace(case, original=dataclasses.replace(case.original, fee_lines=(*case.original.fee_lines, line)))
+    with pytest.raises(CaseError, match="an dieser Stelle steht schon eine Zeile"):
+        take_left_out(clash, 0, line, found)
+
+
+def test_a_row_of_a_table_with_go_keeps_its_price_and_may_turn_out_a_lab_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Export"
+    sheet.append(["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Einzelpreis", "MwSt"])
+    sheet.append([dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None])
+    sheet.append([46091, "16", "Lbor", "0344", "Krone", 1, None, 61.5, 7])  # GO mistyped, the date as a serial
+    book.save(tmp_path / "ein-blatt.xlsx")
+    plan = read_plan(tmp_path / "ein-blatt.xlsx")
+    (left,) = plan.left_out
+    assert (left.kind, left.cell("Einzelpreis"), left.cell("MwSt"), left.cell("Datum")) == ("fee", "61,5", "7", "10.03.2026")
+    write_workbook(Case.from_plan(plan).plan(), tmp_path / "gespeichert.xlsx")
+    assert read_plan(tmp_path / "gespeichert.xlsx").left_out[0].cell("Einzelpreis") == "61,5"
+    line, found = line_from_cells(left, {**dict(left.cells), "GO": "Labor"}, plan.columns["Export"])
+    assert isinstance(line, LabLine) and line.unit_price == Decimal("61.5") and line.date == dt.date(2026, 3, 10)
+    taken = take_left_out(Case.from_plan(plan), 0, line, found)
+    assert [lab.code for lab in taken.original.lab_lines] == ["0344"] and taken.original.left_out == ()
+
+
+def test_a_line_whose_text_begins_like_a_total_is_no_total_row(tmp_path: Path) -> None:
+    plan = read_plan(plan_with(tmp_path, None, lab(Datum=None, Zahn=None, Nr="0344", Leistung="Totalprothese OK")))
+    write_workbook(plan, tmp_path / "gespeichert.xlsx")
+    again = read_plan(tmp_path / "gespeichert.xlsx")
+    assert [line.description for line in again.lab_lines] == ["Vollkrone Metall", "Totalprothese OK"]
+
+
+def test_column_letters_from_a_hostile_case_file_never_break_the_reading(plan_path: Path) -> None:
+    left = read_plan(plan_path).left_out[0]
+    for letters in ({"Zahn": "ZZZZZZZ"}, {"Zahn": ""}, {"Zahn": "D", "Nr": "D"}, {"Zahn": 5}):
+        line, _ = line_from_cells(left, {**dict(left.cells), "Zahn": "17"}, letters)  # type: ignore[dict-item]
+        assert isinstance(line, FeeLine) and line.teeth.text == "17" and line.number == "2210"
+
+
+def test_left_out_rows_count_against_the_lines_a_plan_may_hold(plan_path: Path) -> None:
+    case = Case.from_plan(read_plan(plan_path))
+    many = [new_fee_line("0010", Schedule.GOZ, parse_teeth(None), None, Decimal("2.3"))] * (MAX_LINES - 4)
+    full = add_lines(case, "fee", many)  # 2 lines and 2 left-out rows beside them: the plan is full
+    with pytest.raises(CaseError, match="höchstens"):
+        add_lines(full, "fee", many[:1])

@@ -26,6 +26,21 @@ from estimator.wording import finding_text
 from tests.estimator.test_import_broken import fee, lab, plan_with
 
 
+def one_sheet(folder: Path, count_header: str, row: list[object]) -> Path:
+    """A one-sheet export: a good fee line in row 2, then this row (GO says whether it is a lab row)."""
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Export"
+    sheet.append(["Datum", "Zahn", "GO", "Nr", "Leistung", count_header, "Faktor", "Einzelpreis", "MwSt"])
+    sheet.append([dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None])
+    sheet.append(row)
+    book.save(folder / "ein-blatt.xlsx")
+    return folder / "ein-blatt.xlsx"
+
+
 @pytest.fixture
 def plan_path(tmp_path: Path) -> Path:
     """Leistungen row 3: tooth 99 (no tooth), with a justification; Labor row 3: a price that is no number."""
@@ -83,17 +98,7 @@ def test_a_corrected_row_is_read_as_a_workbook_row_and_takes_its_place(plan_path
 
 
 def test_a_corrected_lab_row_of_a_one_sheet_table_is_a_lab_line(tmp_path: Path) -> None:
-    from openpyxl import Workbook  # noqa: PLC0415
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Export"
-    sheet.append(["Datum", "Zahn", "GO", "Nr", "Leistung", "Anz.", "Faktor", "Einzelpreis", "MwSt"])
-    sheet.append([dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None])
-    sheet.append([dt.datetime(2026, 3, 10), "16", "Labor", "0344", "Krone", 2, None, "x", 7])
-    book.save(tmp_path / "ein-blatt.xlsx")
-    plan = read_plan(tmp_path / "ein-blatt.xlsx")
+    plan = read_plan(one_sheet(tmp_path, "Anz.", [dt.datetime(2026, 3, 10), "16", "Labor", "0344", "Krone", 2, None, "x", 7]))
     (left,) = plan.left_out
     assert (left.kind, left.sheet, left.row, left.cell("Anzahl"), left.cell("GO")) == ("lab", "Export", 3, "2", "Labor")
     line, found = line_from_cells(left, {**dict(left.cells), "Einzelpreis": "61,50"}, plan.columns[left.sheet])
@@ -162,17 +167,7 @@ def test_a_new_line_never_takes_the_row_of_a_left_out_one(plan_path: Path) -> No
 
 
 def test_a_row_of_a_table_with_go_keeps_its_price_and_may_turn_out_a_lab_row(tmp_path: Path) -> None:
-    from openpyxl import Workbook  # noqa: PLC0415
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Export"
-    sheet.append(["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Einzelpreis", "MwSt"])
-    sheet.append([dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None])
-    sheet.append([46091, "16", "Lbor", "0344", "Krone", 1, None, 61.5, 7])  # GO mistyped, the date as a serial
-    book.save(tmp_path / "ein-blatt.xlsx")
-    plan = read_plan(tmp_path / "ein-blatt.xlsx")
+    plan = read_plan(one_sheet(tmp_path, "Anzahl", [46091, "16", "Lbor", "0344", "Krone", 1, None, 61.5, 7]))  # GO mistyped
     (left,) = plan.left_out
     assert (left.kind, left.cell("Einzelpreis"), left.cell("MwSt"), left.cell("Datum")) == ("fee", "61,5", "7", "10.03.2026")
     write_workbook(Case.from_plan(plan).plan(), tmp_path / "gespeichert.xlsx")

@@ -44,6 +44,8 @@ class CalendarYear:
     year: int
     deductible: Decimal  # the deductible the case's estimate took
     pzr: Decimal  # the PZR amount it counted against the PZR limit
+    deductible_before: Decimal = ZERO  # what the case knew was used before it (its „Selbstbehalt verbraucht“)
+    pzr_before: Decimal = ZERO  # and its „PZR erstattet“
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,12 @@ class Entry:
     def used_in(self, year: int) -> CalendarYear | None:
         """What the case counts with in calendar year `year` for the deductible and the PZR limit (see the module's
         text); None when the register does not know it (an entry of a program version before 2026-12)."""
-        if self.calendar is None:
-            return None
+        if self.calendar is None:  # known for a year the case has no treatment in: nothing
+            return None if any(day.year == year for day in self.treatment_dates) else CalendarYear(year, ZERO, ZERO)
         found = next((c for c in self.calendar if c.year == year), CalendarYear(year, ZERO, ZERO))
-        return CalendarYear(year, ZERO, ZERO) if self.status in (REFUSED, DRAFT) else found
+        if self.status in (REFUSED, DRAFT):  # it took nothing; what it knew of the year before it still holds
+            return dataclasses.replace(found, deductible=ZERO, pzr=ZERO)
+        return found
 
     def _year_of(self, day: dt.date) -> int | None:
         return next((y.year for y in self.years if y.start <= day <= y.end), None)
@@ -153,9 +157,32 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
 
 
 def _calendar(result: Estimate) -> tuple[CalendarYear, ...]:
-    deductible = {d.year: d.used_by_plan for d in result.limits.deductible}
-    pzr = {p.year: p.used_by_plan for p in result.limits.pzr}
-    return tuple(CalendarYear(y, deductible.get(y, ZERO), pzr.get(y, ZERO)) for y in sorted({*deductible, *pzr}))
+    deductible = {d.year: d for d in result.limits.deductible}
+    pzr = {p.year: p for p in result.limits.pzr}
+    years = []
+    for year in sorted({*deductible, *pzr}):
+        d, p = deductible.get(year), pzr.get(year)
+        years.append(
+            CalendarYear(
+                year,
+                d.used_by_plan if d else ZERO,
+                p.used_by_plan if p else ZERO,
+                d.used_before if d else ZERO,
+                p.used_before if p else ZERO,
+            )
+        )
+    return tuple(years)
+
+
+def used_through(uses: list[tuple[Decimal, Decimal]]) -> Decimal:
+    """What a calendar year's earlier cases used in all, from each case's (used before it, used by it) in the order
+    of the cases: the most any case knew before it, with what it and every later case took – what the practice
+    typed as used elsewhere is kept, and no case is counted twice."""
+    most, after = ZERO, ZERO
+    for before, own in reversed(uses):
+        after += own
+        most = max(most, before + after)
+    return most
 
 
 @dataclass(frozen=True)
@@ -185,18 +212,23 @@ class History:
             )
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
+        capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
         if language == "en":
-            years = ", ".join(f"year {k} €{english_number(amount)}" for k, amount in enumerate(self.amounts, start=1))
-            text = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}: {years}"
-            if calendar:
-                text += f"; {self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"
+            said = [", ".join(f"year {k} €{english_number(a)}" for k, a in enumerate(self.amounts, start=1))] if capped else []
+            said += (
+                [f"{self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"] if calendar else []
+            )
+            text = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}" + (
+                f": {'; '.join(said)}" if said else ""
+            )
             parts = [f"{left} with another or no insurance start"] if left else []
             parts += [f"{drafts} {'draft' if drafts == 1 else 'drafts'}"] if drafts else []
             return text + (f" ({' and '.join(parts)} not counted)" if parts else "")
-        years = ", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))
-        text = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}: {years}"
-        if calendar:
-            text += f"; {self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"
+        said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
+        said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
+        text = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}" + (
+            f": {'; '.join(said)}" if said else ""
+        )
         parts = [f"{left} mit anderem oder ohne Versicherungsbeginn"] if left else []
         parts += [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"] if drafts else []
         return text + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
@@ -230,7 +262,10 @@ class History:
         }
         missing = {name: value for name, value in known.items() if not getattr(person, name) and value}
         calendar = {"deductible_used": self.deductible_used, "pzr_reimbursed": self.pzr_reimbursed}
-        missing.update({name: value for name, value in calendar.items() if value})  # used: else the person's stays
+        # more than the person holds: what the person holds may count use elsewhere too, and is never lowered
+        missing.update({name: value for name, value in calendar.items() if value and value > getattr(person, name)})
+        if self.insurance_start is None:  # no insurance years to put class-A benefits in
+            return dataclasses.replace(person, **missing)
         return dataclasses.replace(person, prior_class_a=self.amounts, prior_source=self.source(), **missing)
 
 
@@ -263,7 +298,7 @@ def history(
         dated = [e for e in earlier if e.insurance_start is not None]
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
     drafts = tuple(e for e in earlier if e.status == DRAFT)
-    counted = [e for e in earlier if e.status != DRAFT and e.insurance_start is not None and e.insurance_start == start]
+    counted = [e for e in earlier if e.status != DRAFT and e.insurance_start == start]  # no start: those without one
     if not counted:  # drafts alone are said, and give nothing to take
         return History((), (), (), start, drafts, plan_year) if drafts else None
     amounts = [ZERO] * cap_years
@@ -272,9 +307,11 @@ def history(
             if 1 <= year <= cap_years:
                 amounts[year - 1] += amount
     left_out = tuple(e for e in earlier if e not in counted and e.status != DRAFT)
-    used = [entry.used_in(plan_year) for entry in counted] if plan_year is not None else [None]
-    known = [u for u in used if u is not None]
-    deductible = sum((u.deductible for u in known), ZERO) if len(known) == len(used) else None
-    pzr = sum((u.pzr for u in known), ZERO) if len(known) == len(used) else None
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
+    used = [entry.used_in(plan_year) for entry in ordered] if plan_year is not None else [None]
+    known = [u for u in used if u is not None]
+    deductible = pzr = None
+    if len(known) == len(used):
+        deductible = used_through([(u.deductible_before, u.deductible) for u in known])
+        pzr = used_through([(u.pzr_before, u.pzr) for u in known])
     return History(tuple(amounts), ordered, left_out, start, drafts, plan_year, deductible, pzr)

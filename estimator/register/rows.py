@@ -34,6 +34,8 @@ COLUMNS = [
 ]
 
 
+MAX_CALENDAR_YEARS = 200  # calendar years one case's treatment days may span
+MAX_AMOUNT, CENT = Decimal("1000000.00"), Decimal("0.01")  # what a case file holds as an amount (estimator.cells)
 UNREADABLE = (ValueError, TypeError, KeyError, InvalidOperation, OverflowError, RecursionError)  # a row not as written
 
 
@@ -47,7 +49,18 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
     ]
     calendar = None
     if entry.calendar is not None:
-        calendar = json.dumps([{"year": c.year, "deductible": str(c.deductible), "pzr": str(c.pzr)} for c in entry.calendar])
+        calendar = json.dumps(
+            [
+                {
+                    "year": c.year,
+                    "deductible": str(c.deductible),
+                    "pzr": str(c.pzr),
+                    "deductible_before": str(c.deductible_before),
+                    "pzr_before": str(c.pzr_before),
+                }
+                for c in entry.calendar
+            ]
+        )
     return (
         entry.path,
         entry.name,
@@ -114,11 +127,33 @@ def entry_from(values: tuple[Any, ...]) -> Entry:
     )
 
 
-def _calendar(value: Any) -> tuple[CalendarYear, ...]:
-    years = json.loads(str(value))
-    if not isinstance(years, list):
+def _calendar(value: Any) -> tuple[CalendarYear, ...] | None:
+    """What a case used per calendar year; None (not known) when the column is not as this program writes it: the
+    rest of the entry stays usable."""
+    try:
+        years = json.loads(str(value))
+        if not isinstance(years, list) or len(years) > MAX_CALENDAR_YEARS:
+            return None
+        found = []
+        for item in years:
+            year = item["year"]
+            if type(year) is not int or not 1900 <= year <= 9999:
+                return None
+            amounts = [_cents(item.get(key, "0")) for key in ("deductible", "pzr", "deductible_before", "pzr_before")]
+            found.append(CalendarYear(year, *amounts))
+    except (*UNREADABLE, AttributeError):
+        return None
+    return tuple(found) if len({c.year for c in found}) == len(found) else None
+
+
+def _cents(value: Any) -> Decimal:
+    """An amount as the register writes one: a text of euros and cents, from 0 to what a case file holds."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    amount = Decimal(value)
+    if not amount.is_finite() or not 0 <= amount <= MAX_AMOUNT or amount != amount.quantize(CENT):
         raise ValueError(value)
-    return tuple(CalendarYear(int(y["year"]), _money(y["deductible"]), _money(y["pzr"])) for y in years)
+    return amount
 
 
 class Listed(NamedTuple):

@@ -432,3 +432,66 @@ def test_a_register_whose_numbers_are_used_up_says_so(register: Register, tmp_pa
     with pytest.raises(RegisterError, match="keine neue Fallnummer"):
         saved(register, tmp_path, "anna", plan(*FIRST, **WHO))
     assert register.everything() == []
+
+
+def test_a_deductible_used_elsewhere_is_kept_and_nothing_counted_twice(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/2"}  # 800 € deductible in 2026
+    first = plan(*FIRST, plan_date=dt.date(2026, 3, 1), deductible_used=D("300"), **who)  # 300 € used at another practice
+    saved(register, tmp_path, "erster", first)
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("800.00")  # 300 elsewhere + 500 taken by the first plan
+    with_history = result_of(dataclasses.replace(second, person=found.person_with(second.person)))
+    both = estimate(plan(*FIRST, SECOND[0], plan_date=dt.date(2026, 3, 1), deductible_used=D("300"), **who), load_tariffs())
+    assert [r.benefit for r in with_history.lines] == [r.benefit for r in both.lines[1:]] == [D("700.00")]  # staged cap
+    typed = dataclasses.replace(second.person, deductible_used=D("800"))  # from the insurer's letter: not lowered
+    assert found.person_with(typed).deductible_used == D("800")
+
+
+def test_without_insurance_start_the_deductible_is_still_offered(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/2", "insurance_start": None}
+    saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("800.00")
+    assert found.summary().replace("\xa0", " ") == "aus einem früheren Plan: 2026: Selbstbehalt 800,00 €, PZR 0,00 €"
+    taken = found.person_with(second.person)
+    assert taken.prior_class_a == () and taken.deductible_used == D("800.00")  # no insurance years: no staged caps
+
+
+@pytest.mark.parametrize(
+    "calendar",
+    [
+        '[{"year": 2026, "deductible": "-5000", "pzr": "0"}]',
+        '[{"year": 2026, "deductible": "1e9", "pzr": "0"}]',
+        '[{"year": 2026.9, "deductible": "100", "pzr": "0"}]',
+        '[{"year": "2026", "deductible": "100", "pzr": "0"}]',
+        '[{"year": 2026, "deductible": "100.001", "pzr": "0"}]',
+        '[{"year": 2026, "deductible": "100", "pzr": "0"}, {"year": 2026, "deductible": "5", "pzr": "0"}]',
+        '{"year": 2026}',
+    ],
+)
+def test_a_calendar_not_as_written_is_not_known_and_the_case_stays_usable(
+    register: Register, tmp_path: Path, calendar: str
+) -> None:
+    who = {**WHO, "variant": "BM5/2"}
+    _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
+    register.connection.execute("UPDATE cases SET calendar = ?", (calendar,))
+    entry = register.by_path(path)
+    assert entry is not None and entry.calendar is None and entry.class_a_by_year()
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who, deductible_used=D("200")))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used is None
+    assert found.person_with(second.person).deductible_used == D("200")
+
+
+def test_an_entry_that_does_not_know_its_deductible_counts_nothing_in_a_year_it_has_no_treatment(
+    register: Register, tmp_path: Path
+) -> None:
+    who = {**WHO, "variant": "BM5/2"}
+    _, old = saved(register, tmp_path, "alt", plan(crown("16", dt.date(2025, 6, 1)), plan_date=dt.date(2025, 6, 1), **who))
+    register.connection.execute("UPDATE cases SET calendar = NULL WHERE path = ?", (str(old.resolve()),))  # schema 3
+    saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("800.00")

@@ -127,4 +127,10 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
     own = str(path.resolve()) if path else ""
     cap_years = tariff_of(result.plan, load_tariffs())[0].profile.cap_years
     plan_date = result.plan.plan_date
-    return history(person, first_day, own, entries, cap_years, plan_year=plan_date.year if plan_date else None)
+    year = plan_date.year if plan_date else None
+    limits = (
+        next((d.amount for d in result.limits.deductible if d.year == year), None),
+        next((p.limit for p in result.limits.pzr if p.year == year), None),
+    )
+    days = frozenset(line.date for line in result.lines)
+    return history(person, first_day, own, entries, cap_years, plan_year=year, days=days, year_limits=limits)

@@ -195,6 +195,7 @@ class History:
     left_out: tuple[Entry, ...]  # earlier cases with another insurance start (or none): their years are others
     insurance_start: dt.date | None
     drafts: tuple[Entry, ...] = ()  # earlier drafts: never sent to the insurer, not counted
+    same: tuple[Entry, ...] = ()  # cases with a treatment day of this plan: the same treatment (a copy), not counted
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -202,14 +203,9 @@ class History:
     def summary(self, language: str = "de") -> str:
         """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
         English; the calendar year when they used any of it), and the earlier cases not counted."""
-        count, left, drafts = len(self.counted), len(self.left_out), len(self.drafts)
+        count, left, drafts, same = len(self.counted), len(self.left_out), len(self.drafts), len(self.same)
         if not count:
-            if language == "en":
-                return f"{drafts} {'draft' if drafts == 1 else 'drafts'} of this person, not counted: a plan counts once it is submitted (File → Cases …)"
-            return (
-                f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'} dieser Person, nicht gezählt: ein Plan zählt, "
-                "sobald er eingereicht ist (Datei → Fälle …)"
-            )
+            return self._nothing_counted(language)
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
         capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
@@ -223,6 +219,7 @@ class History:
             )
             parts = [f"{left} with another or no insurance start"] if left else []
             parts += [f"{drafts} {'draft' if drafts == 1 else 'drafts'}"] if drafts else []
+            parts += [f"{same} with a treatment day of this plan (the same treatment?)"] if same else []
             return text + (f" ({' and '.join(parts)} not counted)" if parts else "")
         said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
         said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
@@ -231,7 +228,21 @@ class History:
         )
         parts = [f"{left} mit anderem oder ohne Versicherungsbeginn"] if left else []
         parts += [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"] if drafts else []
+        parts += [f"{same} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"] if same else []
         return text + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
+
+    def _nothing_counted(self, language: str) -> str:
+        """Only drafts or copies of this treatment: said, with nothing to take."""
+        drafts, same = len(self.drafts), len(self.same)
+        if language == "en":
+            parts = [f"{drafts} {'draft' if drafts == 1 else 'drafts'} (a plan counts once it is submitted)"] if drafts else []
+            parts += [f"{same} with a treatment day of this plan (the same treatment?)"] if same else []
+            return f"earlier plans of this person not counted: {' and '.join(parts)} (File → Cases …)"
+        parts = (
+            [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'} (ein Plan zählt, sobald er eingereicht ist)"] if drafts else []
+        )
+        parts += [f"{same} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"] if same else []
+        return f"frühere Pläne dieser Person nicht gezählt: {' und '.join(parts)} (Datei → Fälle …)"
 
     def source(self) -> str:
         """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in
@@ -285,11 +296,14 @@ def history(
     cap_years: int,
     *,
     plan_year: int | None = None,
+    days: frozenset[dt.date] = frozenset(),
+    year_limits: tuple[Decimal | None, Decimal | None] = (None, None),
 ) -> History | None:
     """The history of a person from the register's entries of that person (estimator.register.store finds them):
     the cases dated on or before this plan's first day (all, when it has none), except the case itself and drafts;
-    None when there is none. With plan_year, also the deductible and PZR of that calendar year, when every counted
-    case knows them."""
+    None when there is none. A case with one of this plan's treatment days (days) is the same treatment, a copy or
+    an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
+    every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or e.day <= first_day)]
     if not earlier:
         return None
@@ -297,21 +311,38 @@ def history(
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
-    drafts = tuple(e for e in earlier if e.status == DRAFT)
-    counted = [e for e in earlier if e.status != DRAFT and e.insurance_start == start]  # no start: those without one
-    if not counted:  # drafts alone are said, and give nothing to take
-        return History((), (), (), start, drafts, plan_year) if drafts else None
+    same = tuple(e for e in earlier if days.intersection(e.treatment_dates))
+    drafts = tuple(e for e in earlier if e.status == DRAFT and e not in same)
+    counted = [e for e in earlier if e.status != DRAFT and e not in same and e.insurance_start == start]
+    if not counted:  # drafts and copies alone are said, and give nothing to take
+        return History((), (), (), start, drafts=drafts, same=same, plan_year=plan_year) if drafts or same else None
     amounts = [ZERO] * cap_years
     for entry in counted:
         for year, amount in entry.class_a_by_year().items():
             if 1 <= year <= cap_years:
                 amounts[year - 1] += amount
-    left_out = tuple(e for e in earlier if e not in counted and e.status != DRAFT)
+    left_out = tuple(e for e in earlier if e not in counted and e.status != DRAFT and e not in same)
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
     used = [entry.used_in(plan_year) for entry in ordered] if plan_year is not None else [None]
     known = [u for u in used if u is not None]
     deductible = pzr = None
     if len(known) == len(used):
-        deductible = used_through([(u.deductible_before, u.deductible) for u in known])
-        pzr = used_through([(u.pzr_before, u.pzr) for u in known])
-    return History(tuple(amounts), ordered, left_out, start, drafts, plan_year, deductible, pzr)
+        deductible = _at_most(used_through([(u.deductible_before, u.deductible) for u in known]), year_limits[0])
+        pzr = _at_most(used_through([(u.pzr_before, u.pzr) for u in known]), year_limits[1])
+    return History(
+        tuple(amounts),
+        ordered,
+        left_out,
+        start,
+        drafts,
+        same,
+        plan_year=plan_year,
+        deductible_used=deductible,
+        pzr_reimbursed=pzr,
+    )
+
+
+def _at_most(amount: Decimal, limit: Decimal | None) -> Decimal:
+    """No more of a year's deductible or PZR limit than there is (earlier plans estimated each without the other
+    may together take more)."""
+    return amount if limit is None else min(amount, limit)

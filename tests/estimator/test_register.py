@@ -110,7 +110,7 @@ def test_drafts_are_not_history_and_a_refused_case_took_no_deductible(register: 
     drafts = history_for(register, second, result_of(second), None)
     assert drafts is not None and drafts.counted == () and drafts.person_with(second.person) == second.person
     assert drafts.summary() == (
-        "2 Entwürfe dieser Person, nicht gezählt: ein Plan zählt, sobald er eingereicht ist (Datei → Fälle …)"
+        "frühere Pläne dieser Person nicht gezählt: 2 Entwürfe (ein Plan zählt, sobald er eingereicht ist) (Datei → Fälle …)"
     )
     _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
     found = history_for(register, second, result_of(second), None)
@@ -495,3 +495,22 @@ def test_an_entry_that_does_not_know_its_deductible_counts_nothing_in_a_year_it_
     second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))
     found = history_for(register, second, result_of(second), None)
     assert found is not None and found.deductible_used == D("800.00")
+
+
+def test_a_copy_or_earlier_version_of_this_treatment_is_not_history(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    again = Case.from_plan(plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))  # the workbook opened again
+    found = history_for(register, again, result_of(again), None)
+    assert found is not None and found.counted == () and found.person_with(again.person) == again.person
+    assert "1 mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)" in found.summary()
+    revised = Case.from_plan(plan(crown("16", dt.date(2026, 3, 10), "900.00"), SECOND[0], **WHO))  # a day of the first
+    assert history_for(register, revised, result_of(revised), None).counted == ()  # type: ignore[union-attr]
+
+
+def test_earlier_plans_together_offer_no_more_than_the_years_deductible(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/1"}  # 400 € a year
+    saved(register, tmp_path, "a", plan(crown("16", dt.date(2026, 2, 10)), plan_date=dt.date(2026, 2, 1), **who))
+    saved(register, tmp_path, "b", plan(crown("17", dt.date(2026, 3, 10)), plan_date=dt.date(2026, 3, 1), **who))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))  # a and b each took 400 alone
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("400.00")

@@ -11,6 +11,8 @@ class Code(StrEnum):
     # Findings of the rules
     ACCIDENT_PROOF = "accident.proof"
     DATE_BEFORE_INSURANCE_START = "date.before_insurance_start"
+    DATE_BEFORE_PLAN = "date.before_plan"
+    DATE_LONG_AFTER_PLAN = "date.long_after_plan"
     FEE_ABOVE_MAXIMUM = "fee.above_maximum"
     FEE_ABOVE_MAXIMUM_JUSTIFIED = "fee.above_maximum_justified"
     FEE_ABOVE_THRESHOLD = "fee.above_threshold"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -143,6 +144,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             deductible.apply(work)
 
     _plan_findings(works, person, profile, report)
+    _dates_far_from_plan(works, plan.plan_date, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
     results = tuple(w.result() for w in works)  # fee lines, then lab lines, each in plan order
     totals = Totals(
@@ -268,3 +270,25 @@ def _plan_findings(works: list[Work], person: Person, profile: Profile, report: 
         report(Severity.INFO, say(Code.ACCIDENT_PROOF), section=sections.accident)
     if person.insurance_start is None:
         report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)
+
+
+EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about
+
+
+def _dates_far_from_plan(works: list[Work], plan_date: dt.date | None, report: Report) -> None:
+    """A treatment day before the plan date (a plan comes before its treatment) or more than two years after it is
+    likely a typo in the year: it is estimated as given, and said."""
+    if plan_date is None:
+        return
+    for work in works:
+        line = work.line
+        if line.date is None or plan_date - EARLY <= line.date <= plan_date + LATE:
+            continue
+        code = Code.DATE_BEFORE_PLAN if line.date < plan_date else Code.DATE_LONG_AFTER_PLAN
+        report(
+            Severity.WARNING,
+            say(code, line=work.ref, date=line.date, plan_date=plan_date),
+            sheet=line.sheet,
+            row=line.row,
+            column="Datum",
+        )

@@ -16,6 +16,10 @@ TEMPLATES: dict[Code, str] = {
     # Findings of the rules
     C.ACCIDENT_PROOF: "Unfall: die Zahnstaffel entfällt nur für Aufwendungen, die nachweislich auf einen Unfall "
     "zurückzuführen sind; bitte den Nachweis beifügen",
+    C.DATE_BEFORE_PLAN: "{line}: Behandlungsdatum {date} liegt vor dem Planungsdatum {plan_date} – bitte prüfen "
+    "(ein Tippfehler im Jahr?); gerechnet wird mit dem {date}",
+    C.DATE_LONG_AFTER_PLAN: "{line}: Behandlungsdatum {date} liegt mehr als zwei Jahre nach dem Planungsdatum "
+    "{plan_date} – bitte prüfen (ein Tippfehler im Jahr?); gerechnet wird mit dem {date}",
     C.DATE_BEFORE_INSURANCE_START: "Behandlungsdatum {date} liegt vor dem Versicherungsbeginn {start}; kein Versicherungsschutz",
     C.FEE_ABOVE_MAXIMUM: "{line}: Faktor {factor} über dem Höchstsatz {maximum} ohne Begründung krankheits- bzw. "
     "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",

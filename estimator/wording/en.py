@@ -10,6 +10,10 @@ TEMPLATES: dict[Code, str] = {
     # Findings of the rules
     C.ACCIDENT_PROOF: "Accident: the staged cap is lifted only for costs that are proven to result from an accident; "
     "please enclose the proof",
+    C.DATE_BEFORE_PLAN: "{line}: treatment date {date} is before the plan date {plan_date} – please check "
+    "(a typo in the year?); the estimate uses {date}",
+    C.DATE_LONG_AFTER_PLAN: "{line}: treatment date {date} is more than two years after the plan date {plan_date} – "
+    "please check (a typo in the year?); the estimate uses {date}",
     C.DATE_BEFORE_INSURANCE_START: "Treatment date {date} is before the insurance start {start}; not insured",
     C.FEE_ABOVE_MAXIMUM: "{line}: factor {factor} above the maximum {maximum} without a reason of difficulty due to "
     "illness or findings; eligible up to the maximum",

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from estimator.kinds import Cause, LineClass
 from estimator.model import Override
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text, limit_sentences, step_text
-from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
+from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, plan, run
 
 D = Decimal
 A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
@@ -433,3 +435,15 @@ def test_more_implants_than_teeth_named_are_counted_in_the_jaw_and_said() -> Non
     assert said.startswith("GOZ 9010, Zahn 36: Anzahl 3 Implantate, aber 1 Zahnangabe(n); im Unterkiefer gezählt")
     region = run(fee("9010", "35-37", count=2))  # a region for two implants is a place: nothing to say
     assert not [f for f in region.findings if f.code == "implant.sites_uneven"]
+
+
+def test_a_treatment_day_far_from_the_plan_date_is_estimated_as_given_and_asked_about() -> None:
+    plan_date = dt.date(2026, 3, 10)
+    lines = [
+        fee("0010", date=day) for day in (dt.date(2036, 3, 10), dt.date(2025, 3, 10), dt.date(2026, 2, 20), dt.date(2027, 12, 1))
+    ]
+    result = estimate(plan(*lines, plan_date=plan_date), load_tariffs())
+    said = [(f.code, f.row, finding_text(f)) for f in result.findings if f.code.startswith("date.")]
+    assert [(code, row) for code, row, _ in said] == [("date.long_after_plan", 2), ("date.before_plan", 3)]
+    assert said[0][2].startswith("GOZ 0010: Behandlungsdatum 10.03.2036 liegt mehr als zwei Jahre nach dem Planungsdatum")
+    assert [r.date.year for r in result.lines] == [2036, 2025, 2026, 2027] and all(r.benefit > 0 for r in result.lines)

@@ -59,6 +59,13 @@ def _listed(catalogues: Catalogues) -> tuple[Service, ...]:
 
 # Words a practice says for a service that its text says in other words: each counts as found where one of its
 # words stands (the word itself too).
+EXTRACTION = (
+    "entfernung eines einwurzeligen",
+    "entfernung eines mehrwurzeligen",
+    "entfernung eines tief",
+    "entfernung eines zahnes",
+    "entfernung eines retinierten",
+)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "pzr": ("zahnreinigung",),
     "prophylaxe": ("zahnreinigung", "fluoridierung", "mundhygiene"),
@@ -66,18 +73,32 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "betäubung": ("anästhesie",),
     "spritze": ("anästhesie",),
     "vollkeramik": ("keramik", "vollkeramisch"),
+    "zirkon": ("keramik",),
     "knochenaufbau": ("augmentation", "knochendefekt", "knochenersatz", "knochengewinnung", "sinusbodenelevation"),
     "sinuslift": ("sinusbodenelevation",),
-    "wurzelbehandlung": ("wurzelkanal",),
+    "wurzelbehandlung": ("wurzelkanal", "je kanal", "pulpa", "trepanation eines zahnes"),
     "röntgen": ("zähne, je projektion", "panorama"),
     "opg": ("panoramaschichtaufnahme",),
     "dvt": ("tomographie im kopfbereich",),
-    "extraktion": ("entfernung eines", "zahnes"),
-    "ziehen": ("entfernung eines",),
+    "extraktion": EXTRACTION,
+    "ziehen": EXTRACTION,
     "schiene": ("aufbissbehelf",),
     "abdruck": ("abformung",),
     "kunststofffüllung": ("kompositmaterial", "plastischem füllungsmaterial"),
     "provisorium": ("provisorisch",),
+    "fissurenversiegelung": ("versiegelung von kariesfreien",),
+    "parodontitis": ("parodontal",),
+    "parodontose": ("parodontal",),
+    "totalprothese": ("totale prothese",),
+    "vollprothese": ("totale prothese",),
+}
+# Compound words a practice says for what the texts say in two words: each stands for both.
+COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "keramikkrone": ("keramik", "krone"),
+    "vollkeramikkrone": ("keramik", "krone"),
+    "zirkonkrone": ("keramik", "krone"),
+    "metallkrone": ("krone", "metall"),
+    "verblendkrone": ("krone", "verblend"),
 }
 SCHEDULE_ORDER = {Schedule.GOZ: 0, None: 1, Schedule.GOAE: 2}  # a dental practice's own schedule first, then lab, GOÄ
 
@@ -89,6 +110,7 @@ def search(catalogues: Catalogues, query: str, limit: int = MAX_RESULTS) -> list
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", query).lower()[:MAX_QUERY])  # full-width letters too
     if not words:
         return [] if query.strip() else list(services(catalogues)[:limit])
+    words = [part for word in words for part in COMPOUNDS.get(word, (word,))]
     alternatives = [(word, *SYNONYMS.get(word, ())) for word in words]
     matches = [s for s in services(catalogues) if all(any(w in s.key for w in words) for words in alternatives)]
 

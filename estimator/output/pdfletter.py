@@ -67,17 +67,39 @@ def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def practice_name(name: str, width: float) -> tuple[list[str], float]:
-    """The practice's name in the head: one line at 14 pt, or smaller down to 11 pt, or two lines at 11 pt (the
-    second cut with "…" only when even two lines cannot hold it)."""
+    """The practice's name in the head: one line at 14 pt, or smaller down to 11 pt, or two lines from 11 down to
+    8 pt (the second cut with "…" only when even two lines at 8 pt cannot hold it)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
-    bold = f"{FONT}-Bold"
+    bold, text = f"{FONT}-Bold", " ".join(name.split())
     for size in (14.0, 13.0, 12.0, 11.0):
-        if stringWidth(" ".join(name.split()), bold, size) <= width:
-            return [" ".join(name.split())], size
-    lines = wrapped(name, bold, 11, width)
-    rest = " ".join(lines[1:])
-    return [lines[0], *([fit_width(rest, bold, 11, width)] if rest else [])], 11.0
+        if stringWidth(text, bold, size) <= width:
+            return [text], size
+    size = next((size for size in (11.0, 10.0, 9.0) if len(wrapped(text, bold, size, width)) <= 2), 8.0)
+    first, *rest = wrapped(text, bold, size, width)
+    return [first, *([fit_width(" ".join(rest), bold, size, width)] if rest else [])], size
+
+
+def fitted(text: str, font: str, sizes: tuple[float, ...], width: float) -> tuple[str, float]:
+    """The text at the largest of the sizes it fits in, else cut with "…" at the smallest."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    size = next((size for size in sizes if stringWidth(text, font, size) <= width), sizes[-1])
+    return fit_width(text, font, size, width), size
+
+
+def return_line(practice: str, address: str, width: float) -> str:
+    """The sender in the address field's first line: the name cut before the address is (a letter returned must
+    find the practice)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    name, address = " ".join(practice.split()), " ".join(address.split())
+    if not address:
+        return fit_width(name, FONT, 6.5, width)
+    room = width - stringWidth(" · " + address, FONT, 6.5)
+    room = max(room, width / 4)  # a long address: both cut, the name to a quarter
+    shown = fit_width(name, FONT, 6.5, room)
+    return fit_width(f"{shown} · {address}" if shown else address, FONT, 6.5, width)
 
 
 def draw_first_page(canvas: Any, first: FirstPage) -> None:
@@ -93,21 +115,22 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     below = 18 if len(name) == 1 else 20  # two lines of the name take the room above
     for number, line in enumerate(name):
         canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (below - 4.5 * (len(name) - 1 - number)) * MM, line)
-    canvas.setFont(FONT, 8)
     canvas.setFillColor(HexColor(MUTED))
     for number, line in enumerate(first.practice_lines[:3]):
         y = top - (below + 6 + 4 * number) * MM if len(name) == 1 else top - (below + 5 + 4 * number) * MM
-        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, fit_width(line, FONT, 8, head_width))
+        shown, size = fitted(line, FONT, (8.0, 7.5, 7.0, 6.5), head_width)  # an e-mail address is read whole
+        canvas.setFont(FONT, size)
+        canvas.drawString(ADDRESS_LEFT + 5 * MM, y, shown)
     if first.logo:
         _draw_logo(canvas, first.logo)
     canvas.setStrokeColor(HexColor(ACCENT))
     canvas.setLineWidth(0.8)
     canvas.line(ADDRESS_LEFT + 5 * MM, top - 38 * MM, 190 * MM, top - 38 * MM)
 
-    return_line = " · ".join([first.practice, *first.practice_lines[:1]])
     canvas.setFont(FONT, 6.5)
     field = ADDRESS_WIDTH - 5 * MM  # the address field, less its inner margin
-    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, fit_width(return_line, FONT, 6.5, field))
+    sender = return_line(first.practice, first.practice_lines[0] if first.practice_lines else "", field)
+    canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, sender)
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(FONT, 10)
     address = [part for line in first.recipient for part in wrapped(line, FONT, 10, field)]

@@ -226,3 +226,19 @@ def test_a_long_practice_name_takes_two_lines_of_the_head_and_nothing_of_it_is_l
     assert " ".join(text for text, _ in head[:2]) == name  # the name in two lines, above the address and phone
     assert [text for text, _ in head[2:]] == ["Am Markt 3, 12345 Musterstadt", "Telefon 0351 123456"]
     assert head[0][1] < head[1][1] < head[2][1] < head[3][1] < 38
+
+
+def test_a_head_at_the_limits_keeps_name_and_e_mail_whole_and_the_return_line_its_address(tmp_path: Path) -> None:
+    name = "Gemeinschaftspraxis für Zahnheilkunde, Implantologie und Kieferorthopädie Dr. med. dent. M. Müller & Kollegen"
+    email = "verwaltung.terminvergabe@zahnarztpraxis-sonnenschein-musterstadt.de"
+    address = "Hauptstraße 123, 12345 Musterstadt-Sonnenschein"
+    logo = png(tmp_path / "logo.png", 120, 60)
+    toml = f'practice = "{name}"\naddress = "{address}"\nphone = "0123 456789"\nemail = "{email}"\nlogo = "{logo.name}"\n'
+    out = tmp_path / "brief.pdf"
+    kopf = _written(tmp_path / "kopf.toml", toml)
+    assert main(["estimate", str(with_address(tmp_path / "plan.xlsx")), "--pdf", str(out), "--letterhead", str(kopf)]) == 0
+    placed = placed_text(out.read_bytes())
+    head = [text for text, left, top in placed if top < 38 and left < 150]
+    assert " ".join(head[:2]) == name and head[-1] == f"Telefon 0123 456789 · {email}"
+    sender = next(text for text, left, top in placed if 55 < top < 62.7 and left < 100)  # the return zone
+    assert sender.endswith(f" · {address}") and sender.startswith("Gemeinschaftspraxis")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from estimator.codes import Code
 from estimator.files import atomic_write_bytes
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
@@ -47,6 +48,7 @@ DISCLAIMER = (
     "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0}, {1})."
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
+LAYOUT_NOTES = frozenset({Code.INPUT_COLUMN_UNKNOWN, Code.INPUT_TOTAL_ROW})  # not in the letter: about the file
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
@@ -94,12 +96,29 @@ def _limits_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     return [para("• " + escape(sentence), styles["base"]) for sentence in limit_sentences(estimate)]
 
 
+def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
+    """Rows the import could not read are missing from every figure of the letter: said under the summary."""
+    from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.platypus import Spacer  # noqa: PLC0415
+
+    rows = estimate.plan.left_out
+    if not rows:
+        return []
+    places = ", ".join(f"{left.sheet} Zeile {left.row}" for left in rows[:10]) + (" …" if len(rows) > 10 else "")
+    count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
+    text = f"Achtung: {count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden ({places}) und "
+    text += "fehl" + ("en" if len(rows) > 1 else "t") + " in allen Beträgen dieser Schätzung; siehe „Hinweise zur Prüfung“."
+    return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
+
+
 def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
-    if not estimate.findings:
+    # notes on the workbook's layout (a column not read, a total row) are for the practice: workbook and JSON
+    findings = [f for f in estimate.findings if f.phrase.code not in LAYOUT_NOTES]
+    if not findings:
         return [para("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
-    ordered = by_severity(estimate.findings)
+    ordered = by_severity(findings)
     for f in ordered[:FINDINGS_IN_LETTER]:
         where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
         section = f" ({f.section})" if f.section else ""
@@ -192,6 +211,7 @@ def build_pdf(
         ),
         Spacer(1, 5 * mm),
         _summary_box(estimate, styles),
+        *_left_out_warning(estimate, styles),
     ]
     chart = waterfall_drawing(estimate)
     if chart is not None:

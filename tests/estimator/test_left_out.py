@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
 from estimator.wording import finding_text
 from tests.estimator.test_import_broken import fee, lab, plan_with
+from tests.estimator.workbooks import write_workbook as write_test_workbook
 
 
 def one_sheet(folder: Path, count_header: str, row: list[object]) -> Path:
@@ -198,3 +200,38 @@ def test_left_out_rows_count_against_the_lines_a_plan_may_hold(plan_path: Path) 
     full = add_lines(case, "fee", many)  # 2 lines and 2 left-out rows beside them: the plan is full
     with pytest.raises(CaseError, match="höchstens"):
         add_lines(full, "fee", many[:1])
+
+
+def test_the_letter_says_that_rows_are_missing_and_leaves_notes_on_the_file_to_the_practice(tmp_path: Path) -> None:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+
+    path = write_test_workbook(
+        tmp_path / "plan.xlsx",
+        [fee(), fee(Zahn="99")],
+        [],
+        fee_header=[
+            "Datum",
+            "Zahn",
+            "GO",
+            "Nr",
+            "Leistung",
+            "Anzahl",
+            "Faktor",
+            "Betrag",
+            "Begründung",
+            "Unfall",
+            "Bemerkung intern",
+        ],
+    )
+    result = estimate(read_plan(path), load_tariffs())
+    assert any(f.code == "input.column_unknown" for f in result.findings)
+    text = " ".join(
+        PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), dt.date(2026, 12, 5)))).pages[0].extract_text().split()
+    )
+    assert "Achtung: 1 Zeile des Plans konnte nicht gelesen werden (Leistungen Zeile 3) und fehlt in allen Beträgen" in text
+    everything = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), dt.date(2026, 12, 5)))).pages
+    )
+    assert "Bemerkung intern" not in everything and "Zeile ausgelassen" in " ".join(everything.split())

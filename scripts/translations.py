@@ -283,8 +283,10 @@ ENGLISH = {
     "Datum von": "Date from",
     "bis": "to",
     "Öffnen": "Open",
-    "Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.": (
-        "Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter."
+    "Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für "
+    "Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.": (
+        "Status: click the cell and choose; “erstattet (ZE)”: what the insurer's letter says it paid for prosthetics "
+        "(class A), without PZR and dental treatment."
     ),
     "{0} Fälle": "{0} cases",
     "1 Fall": "1 case",

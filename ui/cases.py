@@ -235,7 +235,8 @@ class CasesDialog(QDialog):
         layout.addWidget(
             QLabel(
                 self.tr(
-                    "Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen."
+                    "Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für "
+                    "Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung."
                 )
             )
         )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.case import DRAFT
+from estimator.case import DRAFT, REIMBURSED
 from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Cause, Severity
 from estimator.model import Override
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         """The case's file, where it stands with the insurer once it is no longer a draft, and whether it is saved."""
         case, standing = self.document.case, ""
         if self.document.path is not None and case.status != DRAFT:
-            paid = "" if case.paid is None else ", " + self.tr("{0} gezahlt").format(eur(case.paid))
+            paid = "" if case.paid is None or case.status != REIMBURSED else ", " + self.tr("{0} gezahlt").format(eur(case.paid))
             standing = f" ({case.status}{paid})"
         self.setWindowTitle(f"{self.document.title()}{standing}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
 

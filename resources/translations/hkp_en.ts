@@ -103,13 +103,13 @@
     </message>
     <message>
         <location filename="../../ui/cases.py" line="201" />
-        <location filename="../../ui/cases.py" line="259" />
+        <location filename="../../ui/cases.py" line="260" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
         <location filename="../../ui/cases.py" line="203" />
-        <location filename="../../ui/cases.py" line="260" />
+        <location filename="../../ui/cases.py" line="261" />
         <source>bis</source>
         <translation>to</translation>
     </message>
@@ -120,36 +120,36 @@
     </message>
     <message>
         <location filename="../../ui/cases.py" line="238" />
-        <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: den Betrag aus dem Schreiben des Versicherers eintragen.</source>
-        <translation>Status: click the cell and choose; “erstattet (ZE)”: type the amount from the insurer's letter.</translation>
+        <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
+        <translation>Status: click the cell and choose; “erstattet (ZE)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="266" />
+        <location filename="../../ui/cases.py" line="267" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="266" />
+        <location filename="../../ui/cases.py" line="267" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="267" />
+        <location filename="../../ui/cases.py" line="268" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="277" />
+        <location filename="../../ui/cases.py" line="278" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="281" />
+        <location filename="../../ui/cases.py" line="282" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="294" />
+        <location filename="../../ui/cases.py" line="295" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -436,22 +436,22 @@ No program here can show it.</translation>
 <context>
     <name>LeftOutDialog</name>
     <message>
-        <location filename="../../ui/leftout.py" line="38" />
+        <location filename="../../ui/leftout.py" line="37" />
         <source>Laborzeile</source>
         <translation>lab line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="38" />
+        <location filename="../../ui/leftout.py" line="37" />
         <source>Leistungszeile</source>
         <translation>fee line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="39" />
+        <location filename="../../ui/leftout.py" line="38" />
         <source>Ausgelassene Zeile korrigieren</source>
         <translation>Correct a row left out</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="42" />
+        <location filename="../../ui/leftout.py" line="41" />
         <source>{0}, Zeile {1} wurde beim Einlesen ausgelassen ({2}). Bitte die Zellen korrigieren:</source>
         <translation>{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:</translation>
     </message>

@@ -33,6 +33,7 @@ class Code(StrEnum):
     IMPLANT_SITES_UNEVEN = "implant.sites_uneven"
     IMPLANT_REVIEW = "implant.review"
     LAB_AMOUNT_MISMATCH = "lab.amount_mismatch"
+    LAB_CLASS_DOUBT = "lab.class_doubt"
     LAB_COST_ESTIMATE = "lab.cost_estimate"
     LAB_NEVER_ELIGIBLE = "lab.never_eligible"
     LAB_OVER_MAXIMUM = "lab.over_maximum"

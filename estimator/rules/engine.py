@@ -26,7 +26,7 @@ from estimator.rules.classify import (
     surcharges_follow_their_service,
 )
 from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
-from estimator.rules.labclass import FeeIndex, classify_lab_line, lab_accident
+from estimator.rules.labclass import FeeIndex, Owners, class_by_code, classify_lab_line, lab_accident
 from estimator.rules.labprices import JawCounts, lab_amounts
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.rules.worksheet import Report, Work
@@ -115,6 +115,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     fees = FeeIndex(fee_works)
     for work in lab_works:
         owners = classify_lab_line(work, fees, young)
+        _lab_class_doubt(work, owners, report)
         apply_manual_class(work, work.lab.manual_class)
         work.accident = lab_accident(owners, person.accident)
     jaw_counts = JawCounts()
@@ -188,6 +189,17 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
         first = min(early, key=lambda w: w.date)
         report(Severity.INFO, say(Code.TARIFF_BEFORE_FIRST_VERSION, date=first.date, lines=len(early)))
     return fee_works, lab_works, used
+
+
+def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
+    """A crown's or denture's lab code that takes class B from the fee lines on its teeth (a filling there, no
+    crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
+    by_code = class_by_code(work)
+    if not owners or work.line_class is not LineClass.B or by_code is None or by_code[0] is not LineClass.A:
+        return
+    lab = work.lab
+    phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, numbers=tuple(sorted(owners.numbers)), label=by_code[1])
+    report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
 
 
 def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:

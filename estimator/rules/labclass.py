@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.phrases import say
+from estimator.phrases import Term, say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
 from estimator.tariff.profile import in_any
@@ -109,6 +109,12 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     work.line_class = A if billed_by_class[A] >= billed_by_class[B] else B
     work.explain(section, say(Code.STEP_LAB_BY_SHARE, code=code, cls=work.line_class))
     return owners
+
+
+def class_by_code(work: Work) -> tuple[LineClass, Term] | None:
+    """The class the lab price list's ranges give the line's code, and the range's name (None: no range)."""
+    rule = next((r for r in work.profile.lab_classes if in_any(work.lab.code, r.codes)), None)
+    return (rule.line_class, rule.label) if rule is not None else None
 
 
 def lab_accident(owners: Owners, whole_plan: bool) -> bool:

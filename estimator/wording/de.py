@@ -57,6 +57,8 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
+    C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen am selben Zahn ({numbers}); "
+    "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
     "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",

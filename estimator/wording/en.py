@@ -45,6 +45,8 @@ TEMPLATES: dict[Code, str] = {
     "limit of {limit} per jaw); please give the tooth or the jaw",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
+    C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services on the same tooth ({numbers}); in the "
+    "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
     C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit)",

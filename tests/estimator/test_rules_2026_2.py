@@ -447,3 +447,11 @@ def test_a_treatment_day_far_from_the_plan_date_is_estimated_as_given_and_asked_
     assert [(code, row) for code, row, _ in said] == [("date.long_after_plan", 2), ("date.before_plan", 3)]
     assert said[0][2].startswith("GOZ 0010: Behandlungsdatum 10.03.2036 liegt mehr als zwei Jahre nach dem Planungsdatum")
     assert [r.date.year for r in result.lines] == [2036, 2025, 2026, 2027] and all(r.benefit > 0 for r in result.lines)
+
+
+def test_a_crowns_lab_code_on_a_tooth_with_a_filling_only_is_asked_about() -> None:
+    result = run(fee("2060", "11"), fee("2210", "21"), lab("0344", "11"), lab("0344", "21"), lab("0301", "11"))
+    assert [r.line_class for r in result.lines if r.kind == "lab"] == [LineClass.B, LineClass.A, LineClass.B]
+    doubts = [(f.row, finding_text(f)) for f in result.findings if f.code == "lab.class_doubt"]
+    assert [row for row, _ in doubts] == [2]  # the crown on 11; not the one on 21, not the inlay (a filling's lab)
+    assert "gehört die Position zu „Krone, Brücke, Teleskop“ (Zahnersatz, Klasse A) – stimmt der Zahn?" in doubts[0][1]

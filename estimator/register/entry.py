@@ -122,9 +122,13 @@ def _shared(paid: Decimal, estimated: dict[int, Decimal], whole: Decimal | None,
     return shares
 
 
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold, which makes ß "ss"
+
+
 def name_key(name: str) -> str:
-    """A name as the register compares it: case and spacing do not matter."""
-    return " ".join(name.casefold().split())
+    """A name as the register compares it: case, spacing and the spelling of umlauts (Müller, Mueller) do not
+    matter, nor a comma between the parts („Schmidt, Erika“)."""
+    return " ".join(name.casefold().translate(UMLAUTS).replace(",", " ").split())
 
 
 def number_key(number: str) -> str:

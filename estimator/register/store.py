@@ -59,8 +59,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # version 3: the highest case number ever given, so that the number of a case dropped from the register is
     # never given to another case (a list printed before still names the right case)
     ("CREATE TABLE given (highest INTEGER NOT NULL)", "INSERT INTO given SELECT coalesce(max(id), 0) FROM cases"),
-    # version 4: the deductible taken and the PZR counted per calendar year (NULL: not known, as before version 4)
-    ("ALTER TABLE cases ADD COLUMN calendar TEXT",),
+    # version 4: the deductible taken and the PZR counted per calendar year (NULL: not known, as before version 4),
+    # and names compared with umlauts spelt out and without commas (estimator.register.entry.name_key)
+    (
+        "ALTER TABLE cases ADD COLUMN calendar TEXT",
+        "UPDATE cases SET name_key = trim(replace(replace(replace(replace(replace(replace(name_key, 'ä', 'ae'), "
+        "'ö', 'oe'), 'ü', 'ue'), ', ', ' '), ',', ' '), '  ', ' '))",
+    ),
 )
 
 
@@ -281,9 +286,11 @@ class Register:
         if len(text) > MAX_SEARCH:
             raise RegisterError(f"Suchtext zu lang: höchstens {MAX_SEARCH} Zeichen")
         conditions, values = ["1"], []
-        if text.strip():
-            conditions.append("(name_key LIKE ? ESCAPE '\\' OR number_key LIKE ? ESCAPE '\\')")
-            values += [_contains(name_key(text)), _contains(number_key(text))]
+        if text.strip():  # every word of the name in any order („Schmidt, Erika“), or the insurance number
+            words = name_key(text).split()
+            names = " AND ".join("name_key LIKE ? ESCAPE '\\'" for _ in words) or "0"
+            conditions.append(f"(({names}) OR number_key LIKE ? ESCAPE '\\')")
+            values += [*map(_contains, words), _contains(number_key(text))]
         if status:
             conditions.append("status = ?")
             values.append(status)

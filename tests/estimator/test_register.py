@@ -335,6 +335,10 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
             "'a123456789', 'BM5/2', '2026-01-01', '2026-03-01', '2026-03-01', '[\"2026-03-10\"]', 'eingereicht', NULL, "
             "'1000.00', '0.00', '[]', '2026-03-02T00:00:00', '0.00')"
         )
+        old.execute(
+            "INSERT INTO cases VALUES (9, '/f/z.hkp.json', 'Jürgen Müller', 'jürgen müller', NULL, '', '', 'BM5/0', NULL, "
+            "NULL, '2026-01-01', '[]', 'Entwurf', NULL, '10.00', '8.00', '[]', '2026-01-02T00:00:00', NULL)"
+        )
     old.commit()
     old.close()
     with Register(path) as opened:
@@ -345,6 +349,8 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
         if version == 1:
             kept = opened.get(7)
             assert kept is not None and kept.class_a is None and kept.class_a_by_year() == {1: D("100.00")}
+        if version == 3:  # a name compared as version 4 compares names: umlauts spelt out
+            assert [e.number for e in opened.search("mueller")] == [9]
         if version == 3:  # not known: the offer leaves the person's deductible and PZR as they are
             second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **{**WHO, "deductible_used": D("300")}))
             found = history_for(opened, second, result_of(second), None)
@@ -514,3 +520,12 @@ def test_earlier_plans_together_offer_no_more_than_the_years_deductible(register
     second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **who))  # a and b each took 400 alone
     found = history_for(register, second, result_of(second), None)
     assert found is not None and found.deductible_used == D("400.00")
+
+
+def test_search_finds_a_name_written_last_name_first_or_with_umlauts_spelt_out(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, **{**WHO, "name": "Jürgen Müller-Lüdenscheid"}))
+    saved(register, tmp_path, "b", plan(*FIRST, **{**WHO, "name": "Erika Schmidt", "insurance_number": "B 1"}))
+    for text in ("mueller", "Müller", "Mueller-Luedenscheid, Juergen", "juergen müller"):
+        assert [e.name for e in register.search(text)] == ["Jürgen Müller-Lüdenscheid"], text
+    assert [e.name for e in register.search("Schmidt, Erika")] == ["Erika Schmidt"]
+    assert register.search("Schmidt, Jürgen") == []

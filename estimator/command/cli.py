@@ -295,6 +295,12 @@ def run_batch_command(options: argparse.Namespace) -> int:
         for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead):
             summary.add(row)
         atomic_write_bytes(options.out, summary.finish())
+    except (KeyboardInterrupt, _Stopped) as stop:
+        kept = f"; die schon geschriebenen PDFs bleiben in {options.pdf_dir}" if options.pdf_dir else ""
+        print(
+            terminal_safe(f"\nhkp: abgebrochen nach {summary.plans} Plänen; keine Übersicht geschrieben{kept}"), file=sys.stderr
+        )
+        return int(stop.code or 143) if isinstance(stop, _Stopped) else 130
     finally:
         signal.signal(signal.SIGTERM, previous)
         summary.close()
@@ -302,9 +308,13 @@ def run_batch_command(options: argparse.Namespace) -> int:
     return 0
 
 
+class _Stopped(SystemExit):
+    """SIGTERM during a batch: it ends as Strg+C does, with the signal's exit code (a SystemExit, so that no
+    handler of a plan's errors takes it for one)."""
+
+
 def _stopped(signum: int, _frame: object) -> None:
-    print("\nhkp: abgebrochen; keine Übersicht geschrieben", file=sys.stderr)
-    raise SystemExit(128 + signum)
+    raise _Stopped(128 + signum)
 
 
 def run_whatif(options: argparse.Namespace) -> int:

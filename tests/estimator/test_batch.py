@@ -157,7 +157,7 @@ def test_a_batch_stopped_leaves_no_worker_behind(tmp_path: Path, stop: signal.Si
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert b"Traceback" not in said and not (tmp_path / "u.xlsx").exists()
     if stop is not signal.SIGKILL:
-        assert "hkp: abgebrochen" in said.decode()
+        assert "keine Übersicht geschrieben; die schon geschriebenen PDFs bleiben in" in said.decode()
 
 
 def test_two_plans_of_one_name_in_two_folders_are_named_by_their_folders(tmp_path: Path) -> None:

@@ -302,6 +302,10 @@ ENGLISH = {
     "Falldatei": "Case file",
     "Doppelklick oder Enter öffnet den Fall": "Double-click or Enter opens the case",
     "Übernehmen": "Take over",
+    "Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}": (
+        "Year {0} ({1} – {2}): {3}; before {4}, this plan {5}, still free {6}"
+    ),
+    "{0} frei": "{0} free",
     "Laborzeile": "lab line",
     "Leistungszeile": "fee line",
     "Ausgelassene Zeile korrigieren": "Correct a row left out",

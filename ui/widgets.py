@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from estimator.auslegung import setting_value
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.money import eur
+from estimator.money import eur, german_date
 from estimator.wording import cause_label, reductions_that_apply
 from ui.document import CaseDocument
 from ui.language import language
@@ -42,8 +42,26 @@ class CapChart(QWidget):
         super().__init__()
         self.document = document
         self.setMinimumHeight(78)
-        self.setToolTip(self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei"))
         document.changed.connect(self.update)
+        document.changed.connect(self.describe)
+        self.describe()
+
+    def describe(self) -> None:
+        """Every year's amounts in the tooltip: the bars show those that fit."""
+        lines = [self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei")]
+        for year in self.document.estimate.limits.staged_cap:
+            lines.append(
+                self.tr("Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}").format(
+                    year.year,
+                    german_date(year.start),
+                    german_date(year.end),
+                    eur(year.cumulative_cap),
+                    eur(year.used_before),
+                    eur(year.used_by_plan),
+                    eur(year.left),
+                )
+            )
+        self.setToolTip("\n".join(lines))
 
     def sizeHint(self) -> QSize:
         return QSize(380, 92)
@@ -82,8 +100,12 @@ class CapChart(QWidget):
                 if amount and painter.fontMetrics().horizontalAdvance(value) + 6 < width:  # the euros where they fit
                     painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
                     painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, value)
-                elif amount and colour != LEFT:  # this plan's amount first: it is what the plan is asked about
-                    beside.insert(len(beside) if colour != THIS_PLAN else 0, (value, BESIDE.get(colour.name(), colour)))
+                elif amount:  # this plan's amount first: it is what the plan is asked about; what is left last
+                    shade = self.palette().text().color() if colour == LEFT else BESIDE.get(colour.name(), colour)
+                    beside.insert(
+                        0 if colour == THIS_PLAN else len(beside),
+                        (value if colour != LEFT else self.tr("{0} frei").format(value), shade),
+                    )
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
@@ -93,7 +115,7 @@ class CapChart(QWidget):
 
     def _beside(self, painter: QPainter, x: float, top: float, height: int, texts: list[tuple[str, QColor]]) -> None:
         """Amounts of a year's bar that did not fit in their part, right of the bar in their part's colour (as far as
-        the chart reaches; the tooltip and the explanation say them too)."""
+        the chart reaches; the tooltip says them all)."""
         for text, colour in texts:
             width = painter.fontMetrics().horizontalAdvance(text)
             if x + width > self.width():

@@ -3,40 +3,50 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="45" />
+        <location filename="../../ui/widgets.py" line="51" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="57" />
+        <location filename="../../ui/widgets.py" line="54" />
+        <source>Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}</source>
+        <translation>Year {0} ({1} – {2}): {3}; before {4}, this plan {5}, still free {6}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="75" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="59" />
+        <location filename="../../ui/widgets.py" line="77" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="71" />
+        <location filename="../../ui/widgets.py" line="89" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="110" />
-        <location filename="../../ui/widgets.py" line="114" />
+        <location filename="../../ui/widgets.py" line="107" />
+        <source>{0} frei</source>
+        <translation>{0} free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="132" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="110" />
-        <location filename="../../ui/widgets.py" line="115" />
+        <location filename="../../ui/widgets.py" line="132" />
+        <location filename="../../ui/widgets.py" line="137" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="110" />
-        <location filename="../../ui/widgets.py" line="116" />
+        <location filename="../../ui/widgets.py" line="132" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -1066,23 +1076,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="234" />
-        <location filename="../../ui/widgets.py" line="249" />
+        <location filename="../../ui/widgets.py" line="256" />
+        <location filename="../../ui/widgets.py" line="271" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="237" />
+        <location filename="../../ui/widgets.py" line="259" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="315" />
+        <location filename="../../ui/widgets.py" line="337" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="316" />
+        <location filename="../../ui/widgets.py" line="338" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1090,39 +1100,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="141" />
+        <location filename="../../ui/widgets.py" line="163" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="142" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="143" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="144" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="182" />
+        <location filename="../../ui/widgets.py" line="204" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung: {0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="180" />
+        <location filename="../../ui/widgets.py" line="202" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="180" />
+        <location filename="../../ui/widgets.py" line="202" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from estimator.money import eur
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
 from tests.ui.conftest import cell, column, idle
@@ -140,3 +141,11 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     assert any(f.code == "override.applied" for f in window.findings_model.findings)
     window.undo_action.trigger()
     assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "217,06\u00a0€"
+
+
+def test_the_staged_cap_chart_tells_every_years_amounts_in_its_tooltip(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(GOLDEN / "staged_cap_year1.xlsx")
+    tip = window.totals.chart.toolTip().replace("\xa0", " ")
+    first = window.document.estimate.limits.staged_cap[0]
+    assert f"Jahr 1 (01.01.2026 – 31.12.2026): {eur(first.cumulative_cap)}".replace("\xa0", " ") in tip
+    assert f"dieser Plan {eur(first.used_by_plan)}".replace("\xa0", " ") in tip and tip.count("\n") == 4

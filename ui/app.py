@@ -38,6 +38,9 @@ SCREEN = (1366, 768)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    from estimator.command import argtexts  # noqa: PLC0415 - argparse's own words in German, as `hkp` has them
+
+    argtexts.install()
     parser = argparse.ArgumentParser(
         prog="hkp-estimator", description="HKP-Schätzer: die Erstattung eines Heil- und Kostenplans schätzen"
     )

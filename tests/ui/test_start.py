@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from ui.start import display_problem
 
@@ -74,3 +76,12 @@ def test_an_unfinished_autosave_is_removed_at_every_start(tmp_path: Path) -> Non
     run = start(tmp_path, "-m", "ui.start", "--exit-when-shown")
     assert run.returncode == 0, run.stderr
     assert not stale.exists()
+
+
+def test_the_programs_help_is_german(capsys: pytest.CaptureFixture[str]) -> None:
+    from ui.app import parse_arguments  # noqa: PLC0415
+
+    with pytest.raises(SystemExit):
+        parse_arguments(["--help"])
+    said = capsys.readouterr().out
+    assert said.startswith("Aufruf: hkp-estimator") and "diese Hilfe zeigen und beenden" in said and "usage" not in said

@@ -28,7 +28,7 @@ from estimator.money import eur
 from estimator.wording import cause_label, class_label
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
-from ui.files import WORKBOOK_SUFFIXES, FileActions, describe
+from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
 from ui.language import language
 from ui.letter import NoteEditor, PracticeDialog
 from ui.lineactions import LineActions
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.show_note: Callable[[str, str], object] = lambda title, text: QMessageBox.information(self, title, text)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
-        self.tasks = Tasks(self.statusBar(), describe)
+        self.tasks = Tasks(self.statusBar(), describe, EXPECTED)
         self.files = FileActions(self)
         self.line_actions = LineActions(self)
         self._whatif_stale = False

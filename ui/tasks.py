@@ -91,9 +91,16 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, status_bar: QStatusBar, describe: Callable[[BaseException], str]) -> None:
+    def __init__(
+        self,
+        status_bar: QStatusBar,
+        describe: Callable[[BaseException], str],
+        expected: tuple[type[BaseException], ...] = (),
+    ) -> None:
+        """describe: a failure in one line for the user; expected: failures that are the input's (a damaged file),
+        which the user is told and the log is not."""
         super().__init__(status_bar)
-        self.status_bar, self.describe = status_bar, describe
+        self.status_bar, self.describe, self.expected = status_bar, describe, expected
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.label = QLabel()
@@ -173,7 +180,8 @@ class Tasks(QObject):
         if error is None:
             task.done(result)
         else:
-            LOG.warning("Aufgabe fehlgeschlagen: %s", type(error).__name__)  # the kind only: a title may name a patient
+            if not isinstance(error, self.expected):  # the kind only: a title may name a patient
+                LOG.warning("Aufgabe fehlgeschlagen: %s", type(error).__name__)
             message = self.tr("{0} fehlgeschlagen: {1}").format(task.title, self.describe(error))
             self.status_bar.showMessage(message, ERROR_SHOWN_MS)
             if task.failed is not None:

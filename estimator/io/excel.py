@@ -69,6 +69,7 @@ class RowReader:
     def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
         self.sheet, self.row, self.values, self.mapping = sheet, row, values, mapping
         self.problems: list[Finding] = []  # errors: the line is left out
+        self.titles: dict[str, str] = {}  # a column read as another: the name its header gives it (Menge as Anzahl)
         self.notes: list[Finding] = []  # warnings: the line is read
 
     def raw(self, name: str) -> Any:
@@ -101,7 +102,7 @@ class RowReader:
         letter = column_letter(self.mapping[name]) if name in self.mapping else ""
         if any(f.column == letter and letter for f in self.problems + self.notes):
             return
-        phrase = say(code, cell=f"{self.sheet}!{letter}{self.row}", field=name, **values)
+        phrase = say(code, cell=f"{self.sheet}!{letter}{self.row}", field=self.titles.get(name, name), **values)
         finding = Finding(severity, phrase, self.sheet, self.row, letter)
         (self.problems if severity is Severity.ERROR else self.notes).append(finding)
 
@@ -265,6 +266,7 @@ def _read_lines(
         if kind == "lab":
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
+                reader.titles["Menge"] = "Anzahl"
             lab = lab_line(reader)
             lab_lines += [lab] if lab else []
             line: object = lab

@@ -47,6 +47,8 @@ def line_from_cells(
     for name, index in mapping.items():
         values[index] = texts.get(name, "")[:MAX_TEXT]
     reader = RowReader(left.sheet, left.row, tuple(values), mapping)
+    if lab and "Menge" not in cells and "Anzahl" in cells:
+        reader.titles["Menge"] = "Anzahl"  # the field the user typed it in
     line: FeeLine | LabLine | None = lab_line(reader) if lab else fee_line(reader)
     return line, reader.problems + reader.notes
 

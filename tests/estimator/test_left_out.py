@@ -231,3 +231,12 @@ def test_the_letter_says_that_rows_are_missing_and_leaves_notes_on_the_file_to_t
     pages = [" ".join(page.extract_text().split()) for page in letter.pages]
     assert "Achtung: 1 Zeile des Plans konnte nicht gelesen werden (Leistungen Zeile 3) und fehlt in allen Beträgen" in pages[0]
     assert "Bemerkung intern" not in " ".join(pages) and "Zeile ausgelassen" in " ".join(pages)
+
+
+def test_a_one_sheet_lab_rows_count_is_named_as_its_column_is(tmp_path: Path) -> None:
+    plan = read_plan(one_sheet(tmp_path, "Anzahl", [dt.datetime(2026, 3, 10), "16", "Labor", "0344", "Krone", -2, None, 61.5, 7]))
+    said = [finding_text(f) for f in plan.input_findings if f.row == 3 and f.severity is Severity.ERROR]
+    assert said[0].startswith("Export!F3 (Anzahl):")
+    left = plan.left_out[0]
+    _, found = line_from_cells(left, dict(left.cells), plan.columns["Export"])
+    assert finding_text(found[0]).startswith("Export!F3 (Anzahl):")

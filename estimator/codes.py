@@ -139,6 +139,7 @@ class Code(StrEnum):
     PART_MISSING_LAB_CODE = "part.missing_lab_code"
     PART_MISSING_UNIT_PRICE = "part.missing_unit_price"
     PART_REVIEW_CLASS = "part.review_class"
+    PART_LINES_OF_DAY = "part.lines_of_day"
     PART_REVIEW_ELIGIBLE = "part.review_eligible"
     PART_SURGERY_SURCHARGE = "part.surgery_surcharge"
 

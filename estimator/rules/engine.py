@@ -194,8 +194,10 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     """A crown's or denture's lab code that takes class B from the fee lines on its teeth (a filling there, no
     crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
+    if not owners or work.line_class is not LineClass.B:
+        return
     by_code = class_by_code(work)
-    if not owners or work.line_class is not LineClass.B or by_code is None or by_code[0] is not LineClass.A:
+    if by_code is None or by_code[0] is not LineClass.A:
         return
     lab = work.lab
     phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, numbers=tuple(sorted(owners.numbers)), label=by_code[1])
@@ -289,18 +291,17 @@ EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day t
 
 def _dates_far_from_plan(works: list[Work], plan_date: dt.date | None, report: Report) -> None:
     """A treatment day before the plan date (a plan comes before its treatment) or more than two years after it is
-    likely a typo in the year: it is estimated as given, and said."""
+    likely a typo in the year: it is estimated as given, and said once per such day, at its first line."""
     if plan_date is None:
         return
+    far: dict[dt.date, list[Work]] = {}
     for work in works:
-        line = work.line
-        if line.date is None or plan_date - EARLY <= line.date <= plan_date + LATE:
-            continue
-        code = Code.DATE_BEFORE_PLAN if line.date < plan_date else Code.DATE_LONG_AFTER_PLAN
-        report(
-            Severity.WARNING,
-            say(code, line=work.ref, date=line.date, plan_date=plan_date),
-            sheet=line.sheet,
-            row=line.row,
-            column="Datum",
-        )
+        day = work.line.date
+        if day is not None and not plan_date - EARLY <= day <= plan_date + LATE:
+            far.setdefault(day, []).append(work)
+    for day, on_it in sorted(far.items()):
+        first = min(on_it, key=lambda w: w.order_key)
+        ref = first.ref if len(on_it) == 1 else say(Code.PART_LINES_OF_DAY, line=first.ref, others=len(on_it) - 1)
+        code = Code.DATE_BEFORE_PLAN if day < plan_date else Code.DATE_LONG_AFTER_PLAN
+        phrase = say(code, line=ref, date=day, plan_date=plan_date)
+        report(Severity.WARNING, phrase, sheet=first.line.sheet, row=first.line.row, column="Datum")

@@ -90,11 +90,16 @@ def fee_amounts(work: Work, related: RelatedFees, *, allowance: UnitAllowance, r
     elif computed is not None:
         work.billed = cents(computed)
         unit, count, factor = Money(computed / line.count), Number(line.count), Number(line.factor)
-        reading = work.profile.auslegung_names.reading("fee_rounding", rounding)
         phrase = (
             say(Code.STEP_FEE_COMPUTED, count=count, unit=unit, factor=factor)
             if rounding == "exact"
-            else say(Code.STEP_FEE_COMPUTED_ROUNDED, count=count, unit=unit, factor=factor, reading=reading)
+            else say(
+                Code.STEP_FEE_COMPUTED_ROUNDED,
+                count=count,
+                unit=unit,
+                factor=factor,
+                reading=work.profile.auslegung_names.reading("fee_rounding", rounding),
+            )
         )
         work.explain(sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee, phrase, None, work.billed)
     elif not laser:

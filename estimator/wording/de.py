@@ -184,6 +184,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
+    C.PART_LINES_OF_DAY: "{line} und {others:eine weitere Zeile|# weitere Zeilen} dieses Tages",
     C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",

@@ -165,6 +165,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",
+    C.PART_LINES_OF_DAY: "{line} and {others:one more line|# more lines} of that day",
     C.PART_REVIEW_CLASS: "class {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "A surcharge under GOZ {first}–{last}",

@@ -444,8 +444,8 @@ def test_a_treatment_day_far_from_the_plan_date_is_estimated_as_given_and_asked_
     ]
     result = estimate(plan(*lines, plan_date=plan_date), load_tariffs())
     said = [(f.code, f.row, finding_text(f)) for f in result.findings if f.code.startswith("date.")]
-    assert [(code, row) for code, row, _ in said] == [("date.long_after_plan", 2), ("date.before_plan", 3)]
-    assert said[0][2].startswith("GOZ 0010: Behandlungsdatum 10.03.2036 liegt mehr als zwei Jahre nach dem Planungsdatum")
+    assert [(code, row) for code, row, _ in said] == [("date.before_plan", 3), ("date.long_after_plan", 2)]  # by day
+    assert said[1][2].startswith("GOZ 0010: Behandlungsdatum 10.03.2036 liegt mehr als zwei Jahre nach dem Planungsdatum")
     assert [r.date.year for r in result.lines] == [2036, 2025, 2026, 2027] and all(r.benefit > 0 for r in result.lines)
 
 
@@ -455,3 +455,10 @@ def test_a_crowns_lab_code_on_a_tooth_with_a_filling_only_is_asked_about() -> No
     doubts = [(f.row, finding_text(f)) for f in result.findings if f.code == "lab.class_doubt"]
     assert [row for row, _ in doubts] == [2]  # the crown on 11; not the one on 21, not the inlay (a filling's lab)
     assert "gehört die Position zu „Krone, Brücke, Teleskop“ (Zahnersatz, Klasse A) – stimmt der Zahn?" in doubts[0][1]
+
+
+def test_a_far_day_of_many_lines_is_said_once() -> None:
+    day = dt.date(2036, 3, 10)
+    result = estimate(plan(fee("0010", date=day), fee("1040", date=day), fee("4050", "16", date=day)), load_tariffs())
+    said = [finding_text(f) for f in result.findings if f.code == "date.long_after_plan"]
+    assert len(said) == 1 and said[0].startswith("GOZ 0010 und 2 weitere Zeilen dieses Tages: Behandlungsdatum 10.03.2036")

@@ -223,7 +223,11 @@ class History:
             )
             parts = [f"{left} with another or no insurance start"] if left else []
             parts += [f"{drafts} {'draft' if drafts == 1 else 'drafts'}"] if drafts else []
-            parts += [f"{same} with a treatment day of this plan (the same treatment?)"] if same else []
+            parts += (
+                [f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"]
+                if same
+                else []
+            )
             return text + (f" ({' and '.join(parts)} not counted)" if parts else "")
         said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
         said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
@@ -232,7 +236,11 @@ class History:
         )
         parts = [f"{left} mit anderem oder ohne Versicherungsbeginn"] if left else []
         parts += [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"] if drafts else []
-        parts += [f"{same} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"] if same else []
+        parts += (
+            [f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"]
+            if same
+            else []
+        )
         return text + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
 
     def _nothing_counted(self, language: str) -> str:
@@ -240,13 +248,21 @@ class History:
         drafts, same = len(self.drafts), len(self.same)
         if language == "en":
             parts = [f"{drafts} {'draft' if drafts == 1 else 'drafts'} (a plan counts once it is submitted)"] if drafts else []
-            parts += [f"{same} with a treatment day of this plan (the same treatment?)"] if same else []
-            return f"earlier plans of this person not counted: {' and '.join(parts)} (File → Cases …)"
+            parts += (
+                [f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"]
+                if same
+                else []
+            )
+            return f"not counted for this person: {' and '.join(parts)} – File → Cases …"
         parts = (
             [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'} (ein Plan zählt, sobald er eingereicht ist)"] if drafts else []
         )
-        parts += [f"{same} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"] if same else []
-        return f"frühere Pläne dieser Person nicht gezählt: {' und '.join(parts)} (Datei → Fälle …)"
+        parts += (
+            [f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"]
+            if same
+            else []
+        )
+        return f"nicht gezählt für diese Person: {' und '.join(parts)} – Datei → Fälle …"
 
     def source(self) -> str:
         """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in

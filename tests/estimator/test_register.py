@@ -110,7 +110,7 @@ def test_drafts_are_not_history_and_a_refused_case_took_no_deductible(register: 
     drafts = history_for(register, second, result_of(second), None)
     assert drafts is not None and drafts.counted == () and drafts.person_with(second.person) == second.person
     assert drafts.summary() == (
-        "frühere Pläne dieser Person nicht gezählt: 2 Entwürfe (ein Plan zählt, sobald er eingereicht ist) (Datei → Fälle …)"
+        "nicht gezählt für diese Person: 2 Entwürfe (ein Plan zählt, sobald er eingereicht ist) – Datei → Fälle …"
     )
     _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **who))
     found = history_for(register, second, result_of(second), None)
@@ -508,7 +508,9 @@ def test_a_copy_or_earlier_version_of_this_treatment_is_not_history(register: Re
     again = Case.from_plan(plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))  # the workbook opened again
     found = history_for(register, again, result_of(again), None)
     assert found is not None and found.counted == () and found.person_with(again.person) == again.person
-    assert "1 mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)" in found.summary()
+    assert found.summary() == (
+        "nicht gezählt für diese Person: 1 Plan mit einem Behandlungstag dieses Plans (dieselbe Behandlung?) – Datei → Fälle …"
+    )
     revised = Case.from_plan(plan(crown("16", dt.date(2026, 3, 10), "900.00"), SECOND[0], **WHO))  # a day of the first
     assert history_for(register, revised, result_of(revised), None).counted == ()  # type: ignore[union-attr]
 

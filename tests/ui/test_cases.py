@@ -64,7 +64,7 @@ def test_earlier_drafts_alone_are_said_and_give_nothing_to_take(open_window: Any
     window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20)))
     offer = window.register.offer
     qtbot.waitUntil(offer.isVisible)
-    assert "nicht gezählt: 1 Entwurf (ein Plan zählt, sobald er eingereicht ist)" in offer.text.text()
+    assert "nicht gezählt für diese Person: 1 Entwurf (ein Plan zählt, sobald er eingereicht ist)" in offer.text.text()
     assert offer.take_button.isHidden()
     offer.dismiss()
     assert not offer.isVisible()

@@ -194,7 +194,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     """A crown's or denture's lab code that takes class B from the fee lines on its teeth (a filling there, no
     crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
-    if not owners or work.line_class is not LineClass.B:
+    if not owners or work.line_class is not LineClass.B or work.lab.manual_class is not None:  # the user's class stands
         return
     by_code = class_by_code(work)
     if by_code is None or by_code[0] is not LineClass.A:

@@ -455,6 +455,8 @@ def test_a_crowns_lab_code_on_a_tooth_with_a_filling_only_is_asked_about() -> No
     doubts = [(f.row, finding_text(f)) for f in result.findings if f.code == "lab.class_doubt"]
     assert [row for row, _ in doubts] == [2]  # the crown on 11; not the one on 21, not the inlay (a filling's lab)
     assert "gehört die Position zu „Krone, Brücke, Teleskop“ (Zahnersatz, Klasse A) – stimmt der Zahn?" in doubts[0][1]
+    decided = run(fee("2060", "11"), lab("0344", "11", manual_class=LineClass.B))  # the user's class: nothing to ask
+    assert not [f for f in decided.findings if f.code == "lab.class_doubt"]
 
 
 def test_a_far_day_of_many_lines_is_said_once() -> None:

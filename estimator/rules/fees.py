@@ -205,12 +205,13 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
 
 
 class RelatedFees:
-    """For the fee numbers without points: the first line of each related number range on each tooth, so a
-    derived fee finds its related fee without looking at every line of the plan."""
+    """For the fee numbers without points: the first line of each related number range on each tooth – the earliest
+    by treatment day, then by number, so that the order of the rows does not matter – and a derived fee finds its
+    related fee without looking at every line of the plan."""
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
         self.first: dict[tuple[str, int], Work] = {}
-        for work in fee_works:
+        for work in sorted(fee_works, key=_related_order):
             if work.fee.schedule is not Schedule.GOZ:
                 continue
             for derived, rule in work.profile.derived_fees.items():
@@ -226,11 +227,15 @@ class RelatedFees:
         if derived is None:
             return None
         related = [self.first[(fee.nr, t)] for t in work.fee.teeth.teeth if (fee.nr, t) in self.first]
-        for other in sorted(related, key=lambda w: w.index):
+        for other in sorted(related, key=_related_order):
             entry = schedule.get(other.number)
             if entry is not None and entry.points is not None:
                 return Decimal(entry.points) * derived.share
         return None
+
+
+def _related_order(work: Work) -> tuple[object, ...]:
+    return work.date, work.number, work.fee.factor, work.index
 
 
 def _laser_points(work: Work, schedule: FeeSchedule) -> Decimal | None:

@@ -464,3 +464,14 @@ def test_a_far_day_of_many_lines_is_said_once() -> None:
     result = estimate(plan(fee("0010", date=day), fee("1040", date=day), fee("4050", "16", date=day)), load_tariffs())
     said = [finding_text(f) for f in result.findings if f.code == "date.long_after_plan"]
     assert len(said) == 1 and said[0].startswith("GOZ 0010 und 2 weitere Zeilen dieses Tages: Behandlungsdatum 10.03.2036")
+
+
+def test_a_derived_fee_takes_the_same_related_fee_whatever_the_order_of_the_rows() -> None:
+    rows = [
+        fee("2230", "31", date=dt.date(2026, 3, 12)),
+        fee("2200", "UK", date=dt.date(2026, 3, 10)),
+        fee("2210", "UK", date=dt.date(2026, 3, 11)),
+    ]
+    forward = run(*rows)
+    backward = run(*reversed(rows))
+    assert fee_result(forward, 0).billed == next(r.billed for r in backward.lines if r.line.number == "2230")

@@ -11,7 +11,9 @@ from typing import Any
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, cell_error, in_range, machine_decimal, parse_class, parse_date, shown
 from estimator.codes import Code
+from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.kinds import LineClass, Schedule
+from estimator.model import LeftOutLine, Plan
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import text
 
@@ -151,3 +153,28 @@ EDIT_READERS: dict[str, Reader] = {
     "accident": flag_value,
     "manual_class": line_class_value,
 }
+
+
+LEFT_OUT_KEYS = frozenset({"kind", "sheet", "row", "cells"})
+CELL_NAMES = frozenset(ONE_SHEET_COLUMNS) | frozenset(LAB_COLUMNS)  # the columns of any table a row comes from
+
+
+def left_out_json(plan: Plan) -> dict[str, Any]:
+    """The rows the import left out; none: no field (a program version before it reads the case file too)."""
+    rows = [{"kind": left.kind, "sheet": left.sheet, "row": left.row, "cells": dict(left.cells)} for left in plan.left_out]
+    return {"left_out": rows} if rows else {}
+
+
+def left_out_line(data: Any, where: str, max_row: int) -> LeftOutLine:
+    """A row the import left out, as the case file keeps it: its kind, place and cell texts, each checked."""
+    fields = Fields(data, where, LEFT_OUT_KEYS)
+    kind = fields.text("kind", required=True, limit=3)
+    if kind not in ("fee", "lab"):
+        raise CaseError(f"{where}, Feld „kind“: fee oder lab erwartet, „{shown(kind)}“ gefunden")
+    cells = Fields(fields.mapping("cells"), f"{where}, cells", CELL_NAMES)
+    return LeftOutLine(
+        kind,
+        fields.text("sheet", required=True, limit=31),
+        int(fields.whole("row", 0, max_row, required=True) or 0),
+        tuple((str(name), cells.text(str(name))) for name in cells.data),
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,13 @@ from estimator.io.casefields import (
     Fields,
     field_names,
     iso_date,
+    left_out_json,
+    left_out_line,
     line_class_value,
     number_reader,
     schedule_value,
     teeth_value,
 )
-from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
 from estimator.model import (
@@ -48,7 +50,6 @@ from estimator.model import (
     FeeLine,
     Finding,
     LabLine,
-    LeftOutLine,
     Override,
     Person,
     Plan,
@@ -82,8 +83,6 @@ CASE_KEYS = frozenset(
         "left_out",
     }
 )
-LEFT_OUT_KEYS = frozenset({"kind", "sheet", "row", "cells"})
-CELL_NAMES = frozenset(ONE_SHEET_COLUMNS) | frozenset(LAB_COLUMNS)  # the columns of any table a row comes from
 EDIT_KEYS = frozenset({"kind", "index", "field", "value"})
 EDIT_KEYS_1 = frozenset({"kind", "index", "field", "text"})  # hkp-case/1 kept the text the user typed
 SCHEMA_1 = "hkp-case/1"
@@ -129,13 +128,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "note": case.note,
         "status": case.status,
         "paid": _value(case.paid),
-    } | _left_out_json(plan)
-
-
-def _left_out_json(plan: Plan) -> dict[str, Any]:
-    """The rows the import left out; none: no field (a program version before it reads the case file too)."""
-    rows = [{"kind": left.kind, "sheet": left.sheet, "row": left.row, "cells": dict(left.cells)} for left in plan.left_out]
-    return {"left_out": rows} if rows else {}
+    } | left_out_json(plan)
 
 
 def _fee_line(data: Any, where: str) -> FeeLine:
@@ -172,20 +165,6 @@ def _lab_line(data: Any, where: str) -> LabLine:
         vat_percent=fields.parsed("vat_percent", number_reader("vat")),
         amount=fields.parsed("amount", number_reader("amount")),
         manual_class=fields.parsed("manual_class", line_class_value),
-    )
-
-
-def _left_out(data: Any, where: str) -> LeftOutLine:
-    fields = Fields(data, where, LEFT_OUT_KEYS)
-    kind = fields.text("kind", required=True, limit=3)
-    if kind not in ("fee", "lab"):
-        raise CaseError(f"{where}, Feld „kind“: fee oder lab erwartet, „{shown(kind)}“ gefunden")
-    cells = Fields(fields.mapping("cells"), f"{where}, cells", CELL_NAMES)
-    return LeftOutLine(
-        kind,
-        fields.text("sheet", required=True, limit=31),
-        int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
-        tuple((str(name), cells.text(str(name))) for name in cells.data),
     )
 
 
@@ -290,7 +269,7 @@ def case_from_json(data: Any) -> Case:
         tuple(_finding(d, f"Hinweis {i + 1}", first_schema) for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),
         {str(sheet): _text_map(Fields(letters, "columns").data, "columns") for sheet, letters in columns.items()},
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
-        left_out=tuple(_left_out(d, f"ausgelassene Zeile {i + 1}") for i, d in enumerate(left_data)),
+        left_out=tuple(left_out_line(d, f"ausgelassene Zeile {i + 1}", MAX_ROW) for i, d in enumerate(left_data)),
     )
     overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
     if len({(o.sheet, o.row) for o in overrides}) < len(overrides):
@@ -364,11 +343,16 @@ def _json_of(path: Path) -> Any:
         raw = path.read_bytes()
         if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:  # each becomes a Python object: bound them first
             raise CaseError(f"{path.name}: mehr als {MAX_CONTAINERS} Einträge; keine Falldatei dieses Programms")
-        return json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"))
+        if re.search(rb"\\u[dD][89a-fA-F]", raw):  # an escaped surrogate: text no file, register or PDF can hold alone
+            json.dumps(data, ensure_ascii=False).encode("utf-8")  # a pair is a character; a lone one raises here
+        return data
     except CaseError:
         raise
     except FileNotFoundError:
         raise CaseError(f"Datei nicht gefunden: {path}") from None
+    except UnicodeEncodeError:
+        raise CaseError(f"{path.name}: enthält ein Zeichen, das kein Text sein kann (ein einzelnes \\ud800–\\udfff)") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise CaseError(f"{path.name}: nicht lesbar ({_why(error)})") from None
 

@@ -101,10 +101,11 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    rows = estimate.plan.left_out
+    skipped = [(f.sheet, f.row) for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
+    rows = [(left.sheet, left.row) for left in estimate.plan.left_out] or skipped  # a case file of an older version
     if not rows:
         return []
-    places = ", ".join(f"{left.sheet} Zeile {left.row}" for left in rows[:10]) + (" …" if len(rows) > 10 else "")
+    places = ", ".join(f"{sheet} Zeile {row}" for sheet, row in rows[:10]) + (" …" if len(rows) > 10 else "")
     count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
     text = f"Achtung: {count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden ({places}) und "
     text += "fehl" + ("en" if len(rows) > 1 else "t") + " in allen Beträgen dieser Schätzung; siehe „Hinweise zur Prüfung“."

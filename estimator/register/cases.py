@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from estimator.case import REIMBURSED, STATUSES, Case, CaseError
+from estimator.files import shown_path
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate
 from estimator.money import cents
 from estimator.register import RegisterError
 from estimator.register.entry import Entry, History, entry_of, history
-from estimator.register.store import Register
+from estimator.register.store import Register, is_text
 from estimator.rules.engine import estimate_case, tariff_of
 from estimator.tariff.catalogues import load_tariffs
 
@@ -106,6 +107,9 @@ def rebuild(register: Register, folder: Path) -> Rebuilt:
     files = sorted({*found, *(path for path in numbers if path.is_file())})
     entries, problems = [], []
     for path in files:
+        if not is_text(str(path)):
+            problems.append(Problem(shown_path(path), "Pfad ist kein UTF-8-Text: nicht im Fallregister", False))
+            continue
         try:
             entries.append(dataclasses.replace(estimated_entry(path), number=numbers.get(path, 0)))
         except Exception as error:  # any file that cannot be taken is named, and the rest goes on

@@ -156,23 +156,29 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         years=tuple(YearBenefit(y.year, y.start, y.end, y.used_by_plan) for y in result.limits.staged_cap),
         saved=modified,
         class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
-        calendar=_calendar(result),
+        calendar=_calendar(result, typed=not person.prior_source),
     )
 
 
-def _calendar(result: Estimate) -> tuple[CalendarYear, ...]:
+def _calendar(result: Estimate, typed: bool) -> tuple[CalendarYear, ...]:
+    """What the case used per calendar year, and what it knew was used before it – only when that was typed (a use
+    elsewhere), not taken from the register, whose cases count with their own use (so none is counted twice, and a
+    case refused later no longer counts through another)."""
     deductible = {d.year: d for d in result.limits.deductible}
     pzr = {p.year: p for p in result.limits.pzr}
+    person, plan_date = result.plan.person, result.plan.plan_date
+    typed_year = plan_date.year if typed and plan_date and (person.deductible_used or person.pzr_reimbursed) else None
     years = []
-    for year in sorted({*deductible, *pzr}):
+    for year in sorted({*deductible, *pzr, *([typed_year] if typed_year else [])}):
         d, p = deductible.get(year), pzr.get(year)
+        known = typed and year == typed_year  # the person's values hold for the plan date's year (spec, Patient sheet)
         years.append(
             CalendarYear(
                 year,
                 d.used_by_plan if d else ZERO,
                 p.used_by_plan if p else ZERO,
-                d.used_before if d else ZERO,
-                p.used_before if p else ZERO,
+                cents(person.deductible_used) if known else ZERO,
+                cents(person.pzr_reimbursed) if known else ZERO,
             )
         )
     return tuple(years)
@@ -200,6 +206,7 @@ class History:
     insurance_start: dt.date | None
     drafts: tuple[Entry, ...] = ()  # earlier drafts: never sent to the insurer, not counted
     same: tuple[Entry, ...] = ()  # cases with a treatment day of this plan: the same treatment (a copy), not counted
+    copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -207,62 +214,55 @@ class History:
     def summary(self, language: str = "de") -> str:
         """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
         English; the calendar year when they used any of it), and the earlier cases not counted."""
-        count, left, drafts, same = len(self.counted), len(self.left_out), len(self.drafts), len(self.same)
+        count = len(self.counted)
+        english = language == "en"
         if not count:
-            return self._nothing_counted(language)
+            parts = self._not_counted(english, explained=True)
+            if english:
+                return f"not counted for this person: {' and '.join(parts)} – File → Cases …"
+            return f"nicht gezählt für diese Person: {' und '.join(parts)} – Datei → Fälle …"
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
         capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
-        if language == "en":
+        parts = self._not_counted(english, explained=False)
+        if english:
             said = [", ".join(f"year {k} €{english_number(a)}" for k, a in enumerate(self.amounts, start=1))] if capped else []
             said += (
                 [f"{self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"] if calendar else []
             )
-            text = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}" + (
-                f": {'; '.join(said)}" if said else ""
-            )
-            parts = [f"{left} with another or no insurance start"] if left else []
-            parts += [f"{drafts} {'draft' if drafts == 1 else 'drafts'}"] if drafts else []
-            parts += (
-                [f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"]
-                if same
-                else []
-            )
-            return text + (f" ({' and '.join(parts)} not counted)" if parts else "")
+            head = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}"
+            return head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
         said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
         said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
-        text = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}" + (
-            f": {'; '.join(said)}" if said else ""
-        )
-        parts = [f"{left} mit anderem oder ohne Versicherungsbeginn"] if left else []
-        parts += [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"] if drafts else []
-        parts += (
-            [f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"]
-            if same
-            else []
-        )
-        return text + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
+        head = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}"
+        return head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
 
-    def _nothing_counted(self, language: str) -> str:
-        """Only drafts or copies of this treatment: said, with nothing to take."""
-        drafts, same = len(self.drafts), len(self.same)
-        if language == "en":
-            parts = [f"{drafts} {'draft' if drafts == 1 else 'drafts'} (a plan counts once it is submitted)"] if drafts else []
-            parts += (
-                [f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"]
-                if same
-                else []
-            )
-            return f"not counted for this person: {' and '.join(parts)} – File → Cases …"
-        parts = (
-            [f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'} (ein Plan zählt, sobald er eingereicht ist)"] if drafts else []
-        )
-        parts += (
-            [f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"]
-            if same
-            else []
-        )
-        return f"nicht gezählt für diese Person: {' und '.join(parts)} – Datei → Fälle …"
+    def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
+        """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
+        left, drafts, same, copies = len(self.left_out), len(self.drafts), len(self.same), len(self.copies)
+        if english:
+            kinds = [
+                (left, f"{left} with another insurance start"),
+                (
+                    drafts,
+                    f"{drafts} {'draft' if drafts == 1 else 'drafts'}"
+                    + (" (a plan counts once it is submitted)" if explained else ""),
+                ),
+                (same, f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"),
+                (copies, f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)"),
+            ]
+        else:
+            kinds = [
+                (left, f"{left} mit anderem Versicherungsbeginn"),
+                (
+                    drafts,
+                    f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"
+                    + (" (ein Plan zählt, sobald er eingereicht ist)" if explained else ""),
+                ),
+                (same, f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"),
+                (copies, f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)"),
+            ]
+        return [text for number, text in kinds if number]
 
     def source(self) -> str:
         """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in
@@ -295,8 +295,8 @@ class History:
         calendar = {"deductible_used": self.deductible_used, "pzr_reimbursed": self.pzr_reimbursed}
         # more than the person holds: what the person holds may count use elsewhere too, and is never lowered
         missing.update({name: value for name, value in calendar.items() if value and value > getattr(person, name)})
-        if self.insurance_start is None:  # no insurance years to put class-A benefits in
-            return dataclasses.replace(person, **missing)
+        if self.insurance_start is None:  # no insurance years to put class-A benefits in; the source marks the values
+            return dataclasses.replace(person, prior_source=self.source(), **missing)  # as the register's (entry_of)
         return dataclasses.replace(person, prior_class_a=self.amounts, prior_source=self.source(), **missing)
 
 
@@ -333,17 +333,20 @@ def history(
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
     same = tuple(e for e in earlier if days.intersection(e.treatment_dates))
     drafts = tuple(e for e in earlier if e.status == DRAFT and e not in same)
-    counted = [e for e in earlier if e.status != DRAFT and e not in same and e.insurance_start == start]
-    if not counted:  # drafts and copies alone are said, and give nothing to take
-        return History((), (), (), start, drafts=drafts, same=same, plan_year=plan_year) if drafts or same else None
+    candidates = [e for e in earlier if e.status != DRAFT and e not in same]
+    left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
+    counted, copies = _one_per_treatment([e for e in candidates if e not in left_out])
+    if not counted:  # drafts, copies and other contracts alone are said, and give nothing to take
+        notice = drafts or same or left_out or copies
+        return History((), (), left_out, start, drafts, same, copies, plan_year=plan_year) if notice else None
     amounts = [ZERO] * cap_years
     for entry in counted:
         for year, amount in entry.class_a_by_year().items():
             if 1 <= year <= cap_years:
                 amounts[year - 1] += amount
-    left_out = tuple(e for e in earlier if e not in counted and e.status != DRAFT and e not in same)
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
-    used = [entry.used_in(plan_year) for entry in ordered] if plan_year is not None else [None]
+    in_treatment_order = sorted(counted, key=lambda e: (e.treatment_dates[:1] or (e.day,), e.number))
+    used = [entry.used_in(plan_year) for entry in in_treatment_order] if plan_year is not None else [None]
     known = [u for u in used if u is not None]
     deductible = pzr = None
     if len(known) == len(used):
@@ -356,10 +359,22 @@ def history(
         start,
         drafts,
         same,
+        copies,
         plan_year=plan_year,
         deductible_used=deductible,
         pzr_reimbursed=pzr,
     )
+
+
+def _one_per_treatment(entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...]]:
+    """The cases counted, one per treatment: of cases sharing a treatment day (copies, versions of one plan) the one
+    the insurer paid, else the latest; and the others."""
+    kept: list[Entry] = []
+    copies: list[Entry] = []
+    for entry in sorted(entries, key=lambda e: (e.status == REIMBURSED and e.paid is not None, e.number), reverse=True):
+        days = set(entry.treatment_dates)
+        (copies if any(days.intersection(other.treatment_dates) for other in kept) else kept).append(entry)
+    return kept, tuple(copies)
 
 
 def _at_most(amount: Decimal, limit: Decimal | None) -> Decimal:

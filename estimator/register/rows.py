@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 from typing import Any, NamedTuple
 
 from estimator.case import STATUSES
@@ -36,7 +36,7 @@ COLUMNS = [
 
 MAX_CALENDAR_YEARS = 200  # calendar years one case's treatment days may span
 MAX_AMOUNT, CENT = Decimal("1000000.00"), Decimal("0.01")  # what a case file holds as an amount (estimator.cells)
-UNREADABLE = (ValueError, TypeError, KeyError, InvalidOperation, OverflowError, RecursionError)  # a row not as written
+UNREADABLE = (ValueError, TypeError, KeyError, DecimalException, OverflowError, RecursionError)  # a row not as written
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -89,8 +89,9 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _money(value: Any) -> Decimal:
+    """An amount of the register: from 0 to what a case file holds, in euros and cents."""
     amount = Decimal(str(value))
-    if not amount.is_finite() or abs(amount) > 10_000_000_000:
+    if not amount.is_finite() or not 0 <= amount <= MAX_AMOUNT or amount != amount.quantize(CENT):
         raise ValueError(value)
     return amount
 

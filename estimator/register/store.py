@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.datadir import data_dir
+from estimator.files import shown_path
 from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
 from estimator.register.entry import Entry, name_key, number_key
 from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_from, listed_from, row_of
@@ -24,6 +25,9 @@ from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_f
 FILE_NAME = "faelle.sqlite"
 APPLICATION_ID = 0x484B5052  # "HKPR": a register of this program
 SCHEMA_VERSION = 4
+NOT_TEXT = (
+    "Der Fall {0} ist gespeichert, aber nicht im Fallregister: sein Pfad ist kein UTF-8-Text (bitte Ordner oder Datei umbenennen)"
+)
 NO_NUMBER_LEFT = f"Das Fallregister hat keine neue Fallnummer mehr frei (die höchste ist {MAX_NUMBER})."
 BUSY_MS = 5_000  # waiting for another process's transaction (the window and `hkp` at once)
 
@@ -67,6 +71,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "'ö', 'oe'), 'ü', 'ue'), ', ', ' '), ',', ' '), '  ', ' '))",
     ),
 )
+
+
+def is_text(path: str) -> bool:
+    """Whether a path is text the register's file can hold (a name from another system's encoding is not)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _why(error: sqlite3.Error) -> str:
@@ -198,6 +211,8 @@ class Register:
     # --- writing ------------------------------------------------------------------------------------------------
     def record(self, entry: Entry) -> int:
         """Enter a saved case, or update the entry of its file; its number in the register."""
+        if not is_text(entry.path):
+            raise RegisterError(NOT_TEXT.format(shown_path(entry.path)))
         placeholders = ", ".join("?" for _ in COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "path")
         try:

@@ -188,3 +188,21 @@ def test_too_large_case_file_is_refused_before_it_is_read(tmp_path: Path, monkey
     path = write(tmp_path, "gross", json.dumps(valid()))
     with pytest.raises(CaseError, match="größer als"):
         load_case(path)
+
+
+def test_a_case_file_with_a_lone_surrogate_escape_is_refused_by_name(tmp_path: Path) -> None:
+    import json  # noqa: PLC0415
+
+    from estimator.case import Case, CaseError  # noqa: PLC0415
+    from estimator.io.casefile import case_json, load_case  # noqa: PLC0415
+    from estimator.model import Plan  # noqa: PLC0415
+
+    data = case_json(Case.from_plan(Plan()))
+    data["person"]["name"] = "Erika \udc00"
+    path = tmp_path / "fall.hkp.json"
+    path.write_text(json.dumps(data), encoding="ascii")  # valid JSON: the escape \udc00
+    with pytest.raises(CaseError, match="enthält ein Zeichen, das kein Text sein kann"):
+        load_case(path)
+    data["person"]["name"] = "Erika \U0001f600"  # a pair is a character
+    path.write_text(json.dumps(data), encoding="ascii")
+    assert load_case(path).person.name == "Erika \U0001f600"

@@ -240,3 +240,14 @@ def test_a_one_sheet_lab_rows_count_is_named_as_its_column_is(tmp_path: Path) ->
     left = plan.left_out[0]
     _, found = line_from_cells(left, dict(left.cells), plan.columns["Export"])
     assert finding_text(found[0]).startswith("Export!F3 (Anzahl):")
+
+
+def test_a_case_file_from_before_left_out_rows_were_kept_still_warns_in_the_letter(plan_path: Path) -> None:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+
+    older = dataclasses.replace(read_plan(plan_path), left_out=())  # only the finding says a row was left out
+    letter = PdfReader(io.BytesIO(build_pdf(estimate(older, load_tariffs()), load_tariffs(), dt.date(2026, 12, 5))))
+    first = " ".join(letter.pages[0].extract_text().split())
+    assert "Achtung: 2 Zeilen des Plans konnten nicht gelesen werden (Leistungen Zeile 3, Labor Zeile 3)" in first

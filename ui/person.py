@@ -17,6 +17,8 @@ from ui.language import language
 
 ADDRESS_LIMIT = 120  # characters of a street or a town
 
+BY_HAND = " – danach von Hand geändert"  # said after the register's source when amounts were typed
+
 
 class PersonPanel(QGroupBox):
     """Tariff, dates, cooperating dentist, accident and what earlier benefits used; every change is undoable."""
@@ -163,8 +165,14 @@ class PersonPanel(QGroupBox):
             prior[name] = value
             if getattr(self, "_refreshing", False) or tuple(prior) == person.prior_class_a:
                 return
-            # amounts typed by hand no longer come from the register: its source is not named for them
-            self._refused(self.document.refusal(lambda: self.document.edit_person(prior_class_a=tuple(prior), prior_source="")))
+            # amounts typed by hand after the register's: the source says so, and stays (it marks the deductible and
+            # PZR taken from the register, which a later plan must not count as used elsewhere: register.entry)
+            source = person.prior_source
+            if source and not source.endswith(BY_HAND):
+                source += BY_HAND
+            self._refused(
+                self.document.refusal(lambda: self.document.edit_person(prior_class_a=tuple(prior), prior_source=source))
+            )
         else:
             self._changed(name, value)
 

@@ -50,10 +50,15 @@ def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp
     assert window.document.estimate.totals.benefit == D("200.00") and not offer.isVisible()
     assert window.person_panel.prior[0].text() == "800,00"
     assert "Fallregister" in window.document.person.prior_source
-    window.person_panel.prior[0].setText("500,00")  # typed by hand: no longer the register's amounts
+    window.person_panel.prior[0].setText("500,00")  # typed by hand: said after the register's source
     window.person_panel.prior[0].editingFinished.emit()
-    assert window.document.person.prior_class_a[0] == D("500.00") and window.document.person.prior_source == ""
-    assert window.person_panel.prior[0].toolTip() == ""
+    assert window.document.person.prior_class_a[0] == D("500.00")
+    assert window.document.person.prior_source.endswith("– danach von Hand geändert")
+    assert "danach von Hand geändert" in window.person_panel.prior[0].toolTip()
+    window.person_panel.prior[1].setText("10,00")
+    window.person_panel.prior[1].editingFinished.emit()
+    assert window.document.person.prior_source.count("von Hand") == 1
+    window.undo_action.trigger()
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert window.document.person.prior_class_a == () and offer.isVisible()

@@ -17,7 +17,7 @@ from ui.document import CaseDocument
 from ui.language import language
 
 if TYPE_CHECKING:
-    from estimator.register.entry import History
+    from estimator.register.history import History
     from estimator.register.store import Register
     from ui.main_window import MainWindow
 

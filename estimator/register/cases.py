@@ -19,9 +19,10 @@ from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate
 from estimator.money import cents
 from estimator.register import RegisterError
-from estimator.register.entry import Entry, History, entry_of, history
+from estimator.register.entry import Entry, entry_of
+from estimator.register.history import History, history
 from estimator.register.store import Register, is_text
-from estimator.rules.engine import estimate_case, tariff_of
+from estimator.rules.engine import estimate_case, resolve_settings, tariff_of
 from estimator.tariff.catalogues import load_tariffs
 
 CASE_PATTERN = "*.hkp.json"
@@ -129,7 +130,8 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
     entries = register.of_person(person.name, person.birth_date, person.insurance_number)
     first_day = min((line.date for line in result.lines), default=None) or case.plan_date
     own = str(path.resolve()) if path else ""
-    cap_years = tariff_of(result.plan, load_tariffs())[0].profile.cap_years
+    profile = tariff_of(result.plan, load_tariffs())[0].profile
+    cap_years, convention = profile.cap_years, resolve_settings(profile, dict(case.settings)).insurance_year
     plan_date = result.plan.plan_date
     year = plan_date.year if plan_date else None
     limits = (
@@ -137,4 +139,6 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
         next((p.limit for p in result.limits.pzr if p.year == year), None),
     )
     days = frozenset(line.date for line in result.lines)
-    return history(person, first_day, own, entries, cap_years, plan_year=year, days=days, year_limits=limits)
+    return history(
+        person, first_day, own, entries, cap_years, plan_year=year, days=days, year_limits=limits, convention=convention
+    )

@@ -36,6 +36,7 @@ COLUMNS = [
 
 MAX_CALENDAR_YEARS = 200  # calendar years one case's treatment days may span
 MAX_AMOUNT, CENT = Decimal("1000000.00"), Decimal("0.01")  # what a case file holds as an amount (estimator.cells)
+MAX_TOTAL = Decimal("10000000000.00")  # a plan's totals: 20,000 lines of up to a million each, and then some
 UNREADABLE = (ValueError, TypeError, KeyError, DecimalException, OverflowError, RecursionError)  # a row not as written
 
 
@@ -45,7 +46,14 @@ def _iso(day: dt.date | None) -> str | None:
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
     years = [
-        {"year": y.year, "start": y.start.isoformat(), "end": y.end.isoformat(), "class_a": str(y.class_a)} for y in entry.years
+        {
+            "year": y.year,
+            "start": y.start.isoformat(),
+            "end": y.end.isoformat(),
+            "class_a": str(y.class_a),
+            "before": str(y.before),
+        }
+        for y in entry.years
     ]
     calendar = None
     if entry.calendar is not None:
@@ -85,13 +93,19 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
 
 
 def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(str(value))
+    """A day as the register writes one, in the years a plan can have (from 1900 up to 2200)."""
+    if value is None:
+        return None
+    day = dt.date.fromisoformat(str(value))
+    if not 1900 <= day.year <= 2200:
+        raise ValueError(value)
+    return day
 
 
 def _money(value: Any) -> Decimal:
-    """An amount of the register: from 0 to what a case file holds, in euros and cents."""
+    """An amount of the register: from 0 to what a plan's totals can reach, in euros and cents."""
     amount = Decimal(str(value))
-    if not amount.is_finite() or not 0 <= amount <= MAX_AMOUNT or amount != amount.quantize(CENT):
+    if not amount.is_finite() or not 0 <= amount <= MAX_TOTAL or amount != amount.quantize(CENT):
         raise ValueError(value)
     return amount
 
@@ -118,7 +132,13 @@ def entry_from(values: tuple[Any, ...]) -> Entry:
         billed=_money(row["billed"]),
         benefit=_money(row["benefit"]),
         years=tuple(
-            YearBenefit(int(y["year"]), dt.date.fromisoformat(y["start"]), dt.date.fromisoformat(y["end"]), _money(y["class_a"]))
+            YearBenefit(
+                int(y["year"]),
+                _date(y["start"]) or dt.date.min,
+                _date(y["end"]) or dt.date.min,
+                _money(y["class_a"]),
+                _money(y.get("before", "0.00")),
+            )
             for y in years
         ),
         saved=dt.datetime.fromisoformat(str(row["saved"])),

@@ -618,3 +618,49 @@ def test_a_case_whose_path_is_not_utf8_is_saved_and_said_not_registered(register
         record_case(register, case, result_of(case), folder / "fall.hkp.json")
     rebuilt = rebuild(register, tmp_path)
     assert rebuilt.entries == 0 and "kein UTF-8-Text" in rebuilt.problems[0].reason
+
+
+def test_class_a_typed_as_paid_elsewhere_is_carried_and_never_lowered(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), prior_class_a=(D("800"),), **WHO))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("1000.00")  # 800 elsewhere + 200 by the first plan
+    with_history = result_of(dataclasses.replace(second, person=found.person_with(second.person)))
+    both = estimate(plan(*FIRST, SECOND[0], plan_date=dt.date(2026, 3, 1), prior_class_a=(D("800"),), **WHO), load_tariffs())
+    assert [r.benefit for r in with_history.lines] == [r.benefit for r in both.lines[1:]] == [D("0.00")]
+    typed = dataclasses.replace(second.person, prior_class_a=(D("1200"),))
+    assert found.person_with(typed).prior_class_a[0] == D("1200")  # more than the register knows: kept
+
+
+def test_an_earlier_plan_treated_after_this_one_is_not_history(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/3"}
+    later = plan(filling(dt.date(2026, 6, 10), "1000.00"), plan_date=dt.date(2026, 3, 1), **who)  # planned first
+    saved(register, tmp_path, "b", later)
+    this = Case.from_plan(plan(filling(dt.date(2026, 4, 20), "1000.00"), plan_date=dt.date(2026, 4, 1), **who))
+    assert history_for(register, this, result_of(this), None) is None  # its treatment comes after this one's
+
+
+def test_a_refused_copy_never_hides_the_submitted_original(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    saved(register, tmp_path, "a-kopie", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO), status="abgelehnt")
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("800.00") and [e.status for e in found.counted] == ["eingereicht"]
+    _, paid = saved(register, tmp_path, "a-erstattet", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    update_case(register, register.by_path(paid).number, "erstattet", D("700"))  # type: ignore[union-attr]
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("700.00")  # the one the insurer paid counts
+
+
+def test_an_earlier_case_without_insurance_start_counts_in_the_year_of_its_treatment(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "ohne", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **{**WHO, "insurance_start": None}))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("800.00")
+
+
+def test_a_case_of_large_totals_stays_readable(register: Register, tmp_path: Path) -> None:
+    big = (crown("16", dt.date(2026, 3, 10), "900000.00"), crown("17", dt.date(2026, 3, 10), "900000.00"))
+    _, path = saved(register, tmp_path, "gross", plan(*big, **WHO))
+    entry = register.by_path(path)
+    assert entry is not None and entry.billed == D("1800000.00") and register.unreadable == 0

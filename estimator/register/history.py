@@ -1,0 +1,247 @@
+"""What a person's earlier cases used of the tariff's limits, for a new plan of that person: class-A benefits per
+insurance year for the staged caps, deductible and PZR in the plan's calendar year; and what is not counted, said
+(drafts, copies of one treatment, this plan's own treatment, another insurance start)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from estimator.case import DRAFT, REFUSED, REIMBURSED
+from estimator.model import Person
+from estimator.money import eur, german_date
+from estimator.register.entry import MAX_SOURCE, ZERO, Entry
+from estimator.rules.limits import insurance_year
+from estimator.wording import english_number
+
+
+def used_through(uses: list[tuple[Decimal, Decimal]]) -> Decimal:
+    """What a calendar year's earlier cases used in all, from each case's (used before it, used by it) in the order
+    of the cases: the most any case knew before it, with what it and every later case took – what the practice
+    typed as used elsewhere is kept, and no case is counted twice."""
+    most, after = ZERO, ZERO
+    for before, own in reversed(uses):
+        after += own
+        most = max(most, before + after)
+    return most
+
+
+@dataclass(frozen=True)
+class History:
+    """What a person's earlier cases give for the limits: class-A benefit per insurance year for the staged caps;
+    deductible taken and PZR reimbursed in the plan's calendar year (None when not known)."""
+
+    amounts: tuple[Decimal, ...]  # insurance years 1, 2, ...
+    counted: tuple[Entry, ...]
+    left_out: tuple[Entry, ...]  # earlier cases with another insurance start (or none): their years are others
+    insurance_start: dt.date | None
+    drafts: tuple[Entry, ...] = ()  # earlier drafts: never sent to the insurer, not counted
+    same: tuple[Entry, ...] = ()  # cases with a treatment day of this plan: the same treatment (a copy), not counted
+    copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
+    plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
+    deductible_used: Decimal | None = None
+    pzr_reimbursed: Decimal | None = None
+
+    def summary(self, language: str = "de") -> str:
+        """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
+        English; the calendar year when they used any of it), and the earlier cases not counted."""
+        count = len(self.counted)
+        english = language == "en"
+        if not count:
+            parts = self._not_counted(english, explained=True)
+            if english:
+                return f"not counted for this person: {' and '.join(parts)} – File → Cases …"
+            return f"nicht gezählt für diese Person: {' und '.join(parts)} – Datei → Fälle …"
+        deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
+        calendar = deductible > 0 or pzr > 0
+        capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
+        parts = self._not_counted(english, explained=False)
+        if english:
+            said = [", ".join(f"year {k} €{english_number(a)}" for k, a in enumerate(self.amounts, start=1))] if capped else []
+            said += (
+                [f"{self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"] if calendar else []
+            )
+            head = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}"
+            return head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
+        said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
+        said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
+        head = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}"
+        return head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
+
+    def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
+        """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
+        left, drafts, same, copies = len(self.left_out), len(self.drafts), len(self.same), len(self.copies)
+        if english:
+            kinds = [
+                (left, f"{left} with another insurance start"),
+                (
+                    drafts,
+                    f"{drafts} {'draft' if drafts == 1 else 'drafts'}"
+                    + (" (a plan counts once it is submitted)" if explained else ""),
+                ),
+                (same, f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"),
+                (copies, f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)"),
+            ]
+        else:
+            kinds = [
+                (left, f"{left} mit anderem Versicherungsbeginn"),
+                (
+                    drafts,
+                    f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"
+                    + (" (ein Plan zählt, sobald er eingereicht ist)" if explained else ""),
+                ),
+                (same, f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"),
+                (copies, f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)"),
+            ]
+        return [text for number, text in kinds if number]
+
+    def source(self) -> str:
+        """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in
+        a text of the case file, and how many older ones there are (linear in the number of plans)."""
+        names = [f"Plan vom {german_date(entry.day)} ({_counted_as(entry)})" for entry in self.counted]
+        fits, length = 0, 0
+        for name in reversed(names):  # the latest first, as many as fit
+            length += len(name) + 2
+            if length > MAX_SOURCE:
+                break
+            fits += 1
+        shown, rest = names[len(names) - fits :], len(names) - fits
+        older = "einem älteren Plan" if rest == 1 else f"{rest} älteren Plänen"
+        return "dem Fallregister: " + ", ".join(shown) + (f" und {older}" if rest else "")
+
+    def person_with(self, person: Person) -> Person:
+        """The person with these amounts, their source, and what the latest earlier case knows and the person
+        does not yet (name, birth date, insurance number, tariff, insurance start); drafts alone give nothing."""
+        if not self.counted:
+            return person
+        latest = max(self.counted, key=lambda entry: (entry.day, entry.number))
+        known: dict[str, Any] = {
+            "name": latest.name,
+            "birth_date": latest.birth_date,
+            "insurance_number": latest.insurance_number,
+            "variant": latest.tariff,
+            "insurance_start": self.insurance_start,
+        }
+        missing = {name: value for name, value in known.items() if not getattr(person, name) and value}
+        calendar = {"deductible_used": self.deductible_used, "pzr_reimbursed": self.pzr_reimbursed}
+        # more than the person holds: what the person holds may count use elsewhere too, and is never lowered
+        missing.update({name: value for name, value in calendar.items() if value and value > getattr(person, name)})
+        if self.insurance_start is None:  # no insurance years to put class-A benefits in; the source marks the values
+            return dataclasses.replace(person, prior_source=self.source(), **missing)  # as the register's (entry_of)
+        typed = person.prior_class_a
+        amounts = tuple(max(a, typed[k] if k < len(typed) else ZERO) for k, a in enumerate(self.amounts))  # never lower
+        return dataclasses.replace(person, prior_class_a=amounts, prior_source=self.source(), **missing)
+
+
+def _counted_as(entry: Entry) -> str:
+    if entry.status == REIMBURSED and entry.paid is not None:
+        return f"erstattet {eur(entry.paid)}"
+    if entry.status == REFUSED:
+        return "abgelehnt, 0,00 €"
+    return f"{entry.status}, geschätzt"
+
+
+def history(
+    person: Person,
+    first_day: dt.date | None,
+    own_path: str,
+    entries: list[Entry],
+    cap_years: int,
+    *,
+    plan_year: int | None = None,
+    days: frozenset[dt.date] = frozenset(),
+    year_limits: tuple[Decimal | None, Decimal | None] = (None, None),
+    convention: str = "calendar",
+) -> History | None:
+    """The history of a person from the register's entries of that person (estimator.register.store finds them):
+    the cases dated on or before this plan's first day (all, when it has none), except the case itself and drafts;
+    None when there is none. A case with one of this plan's treatment days (days) is the same treatment, a copy or
+    an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
+    every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
+    earlier = [e for e in entries if e.path != own_path and (first_day is None or _first_day(e) <= first_day)]
+    if not earlier:
+        return None
+    start = person.insurance_start
+    if start is None:
+        dated = [e for e in earlier if e.insurance_start is not None]
+        start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
+    same = tuple(e for e in earlier if days.intersection(e.treatment_dates))
+    drafts = tuple(e for e in earlier if e.status == DRAFT and e not in same)
+    candidates = [e for e in earlier if e.status != DRAFT and e not in same]
+    left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
+    counted, copies = _one_per_treatment([e for e in candidates if e not in left_out])
+    if not counted:  # drafts, copies and other contracts alone are said, and give nothing to take
+        notice = drafts or same or left_out or copies
+        return History((), (), left_out, start, drafts, same, copies, plan_year=plan_year) if notice else None
+    ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
+    in_treatment_order = sorted(counted, key=lambda e: (_first_day(e), e.number))
+    amounts = _class_a_years(in_treatment_order, cap_years, start, convention)
+    used = [entry.used_in(plan_year) for entry in in_treatment_order] if plan_year is not None else [None]
+    known = [u for u in used if u is not None]
+    deductible = pzr = None
+    if len(known) == len(used):
+        deductible = _at_most(used_through([(u.deductible_before, u.deductible) for u in known]), year_limits[0])
+        pzr = _at_most(used_through([(u.pzr_before, u.pzr) for u in known]), year_limits[1])
+    return History(
+        tuple(amounts),
+        ordered,
+        left_out,
+        start,
+        drafts,
+        same,
+        copies,
+        plan_year=plan_year,
+        deductible_used=deductible,
+        pzr_reimbursed=pzr,
+    )
+
+
+def _first_day(entry: Entry) -> dt.date:
+    """The day a case's treatment begins (its plan date when it has none): what comes before this plan's."""
+    return entry.treatment_dates[0] if entry.treatment_dates else entry.day
+
+
+def _class_a_years(entries: list[Entry], cap_years: int, start: dt.date | None, convention: str) -> tuple[Decimal, ...]:
+    """Class-A benefit per insurance year from the cases in treatment order: each year as used_through counts it
+    (what was typed as paid before a case, and what it and every later case took). A case without insurance start
+    counts in the insurance year of its treatment days by this plan's start, when they lie in one."""
+    amounts = []
+    for k in range(1, cap_years + 1):
+        uses = []
+        for entry in entries:
+            by_year = entry.class_a_by_year()
+            before = next((y.before for y in entry.years if y.year == k), ZERO)
+            if not entry.years and start is not None and entry.treatment_dates:
+                placed = {max(1, insurance_year(day, start, convention)) for day in entry.treatment_dates}
+                own = entry.paid if entry.status == REIMBURSED and entry.paid is not None else entry.class_a or ZERO
+                by_year = {placed.pop(): ZERO if entry.status in (REFUSED, DRAFT) else own} if len(placed) == 1 else {}
+            uses.append((before, by_year.get(k, ZERO)))
+        amounts.append(used_through(uses))
+    return tuple(amounts)
+
+
+def _one_per_treatment(entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...]]:
+    """The cases counted, one per treatment: of cases sharing a treatment day (copies, versions of one plan) the one
+    the insurer paid, else one submitted, else the latest; and the others."""
+    kept: list[Entry] = []
+    copies: list[Entry] = []
+    for entry in sorted(entries, key=lambda e: (_standing(e), e.number), reverse=True):
+        days = set(entry.treatment_dates)
+        (copies if any(days.intersection(other.treatment_dates) for other in kept) else kept).append(entry)
+    return kept, tuple(copies)
+
+
+def _standing(entry: Entry) -> int:
+    """How much a case says of what the insurer does: paid with an amount, submitted or paid, refused."""
+    if entry.status == REIMBURSED and entry.paid is not None:
+        return 2
+    return 0 if entry.status == REFUSED else 1
+
+
+def _at_most(amount: Decimal, limit: Decimal | None) -> Decimal:
+    """No more of a year's deductible or PZR limit than there is (earlier plans estimated each without the other
+    may together take more)."""
+    return amount if limit is None else min(amount, limit)

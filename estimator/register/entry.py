@@ -69,6 +69,7 @@ class Entry:
     number: int = 0  # its number in the register; 0 before it is recorded
     class_a: Decimal | None = None  # the whole class-A benefit, also after the capped years (None: the years' sum)
     calendar: tuple[CalendarYear, ...] | None = None  # deductible and PZR per calendar year (None: not known)
+    offered: bool | None = None  # estimated with the register's offer taken (None: not known)
 
     @property
     def patient_share(self) -> Decimal:
@@ -157,6 +158,7 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         saved=modified,
         class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
         calendar=_calendar(result, typed=not person.prior_source),
+        offered=bool(person.prior_source),
     )
 
 

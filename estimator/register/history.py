@@ -41,6 +41,7 @@ class History:
     drafts: tuple[Entry, ...] = ()  # earlier drafts: never sent to the insurer, not counted
     same: tuple[Entry, ...] = ()  # cases with a treatment day of this plan: the same treatment (a copy), not counted
     copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
+    unaware: tuple[Entry, ...] = ()  # counted cases estimated without the register's offer although cases came before
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -65,11 +66,29 @@ class History:
                 [f"{self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"] if calendar else []
             )
             head = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}"
-            return head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
+            text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
+            return text + self._unaware_warning(english)
         said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
         said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
         head = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}"
-        return head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
+        text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
+        return text + self._unaware_warning(english)
+
+    def _unaware_warning(self, english: bool) -> str:
+        """A counted plan estimated without the earlier ones (the offer not taken) took the deductible again and
+        recorded too little class-A benefit: what it gives the staged caps may be too low, and this plan's too high."""
+        if not self.unaware:
+            return ""
+        days = ", ".join(german_date(e.day) for e in self.unaware[:3]) + (" …" if len(self.unaware) > 3 else "")
+        if english:
+            return (
+                f" – Note: plan(s) of {days} were estimated without the earlier plans; their amounts may be too low "
+                "and this plan's too high: open them, take the register's offer and save them again first"
+            )
+        return (
+            f" – Achtung: Plan vom {days} wurde ohne die früheren Pläne geschätzt; seine Beträge können zu niedrig und "
+            "die dieses Plans zu hoch sein: bitte zuerst dort „Übernehmen“ und speichern"
+        )
 
     def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
         """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
@@ -196,7 +215,22 @@ def history(
         plan_year=plan_year,
         deductible_used=deductible,
         pzr_reimbursed=pzr,
+        unaware=_unaware(in_treatment_order),
     )
+
+
+def _unaware(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The cases (in treatment order) estimated without the register's offer that took a deductible in a year an
+    earlier case had taken one too: they took it twice, so their class-A benefit is recorded too low."""
+    found = []
+    for k, entry in enumerate(entries):
+        if entry.offered is not False or not entry.calendar:
+            continue
+        years = [c.year for c in entry.calendar if c.deductible > 0]
+        before = entries[:k]
+        if any((used := other.used_in(year)) is not None and used.deductible > 0 for year in years for other in before):
+            found.append(entry)
+    return tuple(found)
 
 
 def _first_day(entry: Entry) -> dt.date:

@@ -31,6 +31,7 @@ COLUMNS = [
     "saved",
     "class_a",
     "calendar",
+    "offered",
 ]
 
 
@@ -89,6 +90,7 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
         entry.saved.isoformat(),
         None if entry.class_a is None else str(entry.class_a),
         calendar,
+        None if entry.offered is None else int(entry.offered),
     )
 
 
@@ -145,6 +147,7 @@ def entry_from(values: tuple[Any, ...]) -> Entry:
         number=int(row["id"]),
         class_a=None if row["class_a"] is None else _money(row["class_a"]),
         calendar=None if row["calendar"] is None else _calendar(row["calendar"]),
+        offered=None if row["offered"] is None else bool(int(row["offered"])),
     )
 
 

@@ -64,9 +64,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # never given to another case (a list printed before still names the right case)
     ("CREATE TABLE given (highest INTEGER NOT NULL)", "INSERT INTO given SELECT coalesce(max(id), 0) FROM cases"),
     # version 4: the deductible taken and the PZR counted per calendar year (NULL: not known, as before version 4),
+    # whether the case was estimated with the register's offer (NULL: not known),
     # and names compared with umlauts spelt out and without commas (estimator.register.entry.name_key)
     (
         "ALTER TABLE cases ADD COLUMN calendar TEXT",
+        "ALTER TABLE cases ADD COLUMN offered INTEGER",
         "UPDATE cases SET name_key = trim(replace(replace(replace(replace(replace(replace(name_key, 'ä', 'ae'), "
         "'ö', 'oe'), 'ü', 'ue'), ', ', ' '), ',', ' '), '  ', ' '))",
     ),

@@ -664,3 +664,13 @@ def test_a_case_of_large_totals_stays_readable(register: Register, tmp_path: Pat
     _, path = saved(register, tmp_path, "gross", plan(*big, **WHO))
     entry = register.by_path(path)
     assert entry is not None and entry.billed == D("1800000.00") and register.unreadable == 0
+
+
+def test_a_plan_estimated_without_the_earlier_ones_is_said(register: Register, tmp_path: Path) -> None:
+    who = {**WHO, "variant": "BM5/3"}  # 1.600 € a year
+    saved(register, tmp_path, "p1", plan(filling(dt.date(2026, 3, 10), "1600.00"), plan_date=dt.date(2026, 3, 1), **who))
+    saved(register, tmp_path, "p2", plan(crown("16", dt.date(2026, 4, 10)), plan_date=dt.date(2026, 4, 1), **who))  # no offer
+    third = Case.from_plan(plan(crown("26", dt.date(2026, 5, 10)), plan_date=dt.date(2026, 5, 1), **who))
+    found = history_for(register, third, result_of(third), None)
+    assert found is not None and [Path(e.path).name for e in found.unaware] == ["p2.hkp.json"]
+    assert "Achtung: Plan vom 01.04.2026 wurde ohne die früheren Pläne geschätzt" in found.summary()

@@ -52,6 +52,7 @@ PATIENT_LABELS = {
     **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
     "selbstbehaltverbraucht": "Selbstbehalt verbraucht",
     "pzrerstattet": "PZR erstattet",
+    "quellebisherigeerstattung": "Quelle bisherige Erstattung",
     "implantateok": "Implantate OK",
     "implantateuk": "Implantate UK",
     "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
@@ -61,7 +62,7 @@ PATIENT_LABELS = {
 }
 
 
-PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort")
+PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
 
 
 def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, Phrase] | None:
@@ -133,6 +134,7 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         prior_class_a=_prior_years([get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
         deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
         pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
+        prior_source=str(values.get("Quelle bisherige Erstattung", "")).strip(),  # the register's, when taken from it
         implants_upper=get("Implantate OK", parse_implants, 0),
         implants_lower=get("Implantate UK", parse_implants, 0),
         practice_address=str(values.get("Praxisanschrift", "")).strip(),

@@ -114,6 +114,7 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
     rows += [
         ("Selbstbehalt verbraucht", _number(person.deductible_used)),
         ("PZR erstattet", _number(person.pzr_reimbursed)),
+        *([("Quelle bisherige Erstattung", person.prior_source)] if person.prior_source else []),
         ("Implantate OK", person.implants_upper),
         ("Implantate UK", person.implants_lower),
         ("KFO-Behandlungsbeginn", _date(person.orthodontics_start)),

@@ -674,3 +674,17 @@ def test_a_plan_estimated_without_the_earlier_ones_is_said(register: Register, t
     found = history_for(register, third, result_of(third), None)
     assert found is not None and [Path(e.path).name for e in found.unaware] == ["p2.hkp.json"]
     assert "Achtung: Plan vom 01.04.2026 wurde ohne die früheren Pläne geschätzt" in found.summary()
+
+
+def test_the_registers_source_survives_the_plan_saved_as_a_workbook(register: Register, tmp_path: Path) -> None:
+    from estimator.io.excel import read_plan  # noqa: PLC0415
+    from estimator.io.workbook import write_workbook  # noqa: PLC0415
+
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None
+    taken = dataclasses.replace(second, person=found.person_with(second.person))
+    write_workbook(taken.plan(), tmp_path / "plan.xlsx")
+    again = read_plan(tmp_path / "plan.xlsx").person
+    assert again.prior_source == taken.person.prior_source != "" and again.prior_class_a[0] == D("800.00")

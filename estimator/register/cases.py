@@ -139,6 +139,10 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
         next((p.limit for p in result.limits.pzr if p.year == year), None),
     )
     days = frozenset(line.date for line in result.lines)
-    return history(
+    found = history(
         person, first_day, own, entries, cap_years, plan_year=year, days=days, year_limits=limits, convention=convention
     )
+    if register.unreadable:  # rows of this person the register cannot read: said, not silently left out
+        found = found or History((), (), (), person.insurance_start, plan_year=year)
+        found = dataclasses.replace(found, unreadable=register.unreadable)
+    return found

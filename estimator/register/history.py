@@ -42,6 +42,7 @@ class History:
     same: tuple[Entry, ...] = ()  # cases with a treatment day of this plan: the same treatment (a copy), not counted
     copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
     unaware: tuple[Entry, ...] = ()  # counted cases estimated without the register's offer although cases came before
+    unreadable: int = 0  # the person's register rows that could not be read: not counted
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -103,6 +104,7 @@ class History:
                 ),
                 (same, f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"),
                 (copies, f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)"),
+                (self.unreadable, f"{self.unreadable} unreadable in the register (hkp register rebuild FOLDER)"),
             ]
         else:
             kinds = [
@@ -114,6 +116,7 @@ class History:
                 ),
                 (same, f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"),
                 (copies, f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)"),
+                (self.unreadable, f"{self.unreadable} im Fallregister nicht lesbar (hkp register rebuild ORDNER)"),
             ]
         return [text for number, text in kinds if number]
 

@@ -604,7 +604,8 @@ def test_a_negative_class_a_of_a_row_is_not_taken(register: Register, tmp_path: 
     saved(register, tmp_path, "a", plan(*FIRST, **WHO))
     register.connection.execute("""UPDATE cases SET years = replace(years, '"class_a": "800.00"', '"class_a": "-9000000.00"')""")
     second = Case.from_plan(plan(*SECOND, **WHO))
-    assert history_for(register, second, result_of(second), None) is None  # the row is unreadable, nothing offered
+    found = history_for(register, second, result_of(second), None)  # the row is unreadable: said, nothing offered
+    assert found is not None and found.unreadable == 1 and found.person_with(second.person) == second.person
 
 
 def test_a_case_whose_path_is_not_utf8_is_saved_and_said_not_registered(register: Register, tmp_path: Path) -> None:
@@ -688,3 +689,17 @@ def test_the_registers_source_survives_the_plan_saved_as_a_workbook(register: Re
     write_workbook(taken.plan(), tmp_path / "plan.xlsx")
     again = read_plan(tmp_path / "plan.xlsx").person
     assert again.prior_source == taken.person.prior_source != "" and again.prior_class_a[0] == D("800.00")
+
+
+def test_an_unreadable_row_of_the_person_is_said_in_the_note(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "a", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    saved(register, tmp_path, "b", plan(crown("17", dt.date(2026, 3, 20)), plan_date=dt.date(2026, 3, 15), **WHO))
+    register.connection.execute("UPDATE cases SET billed = 'x' WHERE path LIKE '%b.hkp.json'")
+    second = Case.from_plan(plan(SECOND[0], plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.amounts[0] == D("800.00") and found.unreadable == 1
+    assert "(1 im Fallregister nicht lesbar (hkp register rebuild ORDNER) nicht gezählt)" in found.summary()
+    register.connection.execute("UPDATE cases SET billed = 'x'")  # every row: nothing counted, and said
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.counted == () and "2 im Fallregister nicht lesbar" in found.summary()
+    assert found.person_with(second.person) == second.person

@@ -85,6 +85,16 @@ def shown_path(path: Path | str) -> str:
     return os.fsencode(str(path)).decode("utf-8", "replace")
 
 
+def is_text(path: Path | str) -> bool:
+    """Whether a path is UTF-8 text (a name from another system's encoding is not): what a reader that takes names as
+    text, the register's file and every output can hold as it is."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def json_text(data: Any) -> str:
     """JSON for people and programs alike: each field of the object on its own line, and each item of a list
     field on its own line. Written piecewise by the C encoder (an indented dump runs the slow pure-Python one)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
+from estimator.files import is_text
 from estimator.io.odsread import is_ods, read_ods
 from estimator.io.sheetscan import Survey, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
@@ -91,9 +92,7 @@ def calamine_workbook(path: Path) -> Any:
     reader cannot take as a name) is handed to it as an open file."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded only when a workbook is read
 
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
+    if not is_text(path):
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file)
     return CalamineWorkbook.from_path(str(path))

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from estimator.case import REIMBURSED, STATUSES, Case, CaseError
-from estimator.files import shown_path
+from estimator.files import is_text, shown_path
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate
 from estimator.money import cents
 from estimator.register import RegisterError
 from estimator.register.entry import Entry, entry_of
 from estimator.register.history import History, history
-from estimator.register.store import Register, is_text
+from estimator.register.store import Register
 from estimator.rules.engine import estimate_case, resolve_settings, tariff_of
 from estimator.tariff.catalogues import load_tariffs
 
@@ -108,7 +108,7 @@ def rebuild(register: Register, folder: Path) -> Rebuilt:
     files = sorted({*found, *(path for path in numbers if path.is_file())})
     entries, problems = [], []
     for path in files:
-        if not is_text(str(path)):
+        if not is_text(path):
             problems.append(Problem(shown_path(path), "Pfad ist kein UTF-8-Text: nicht im Fallregister", False))
             continue
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.datadir import data_dir
-from estimator.files import shown_path
+from estimator.files import is_text, shown_path
 from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
 from estimator.register.entry import Entry, name_key, number_key
 from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_from, listed_from, row_of
@@ -73,15 +73,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "'ö', 'oe'), 'ü', 'ue'), ', ', ' '), ',', ' '), '  ', ' '))",
     ),
 )
-
-
-def is_text(path: str) -> bool:
-    """Whether a path is text the register's file can hold (a name from another system's encoding is not)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _why(error: sqlite3.Error) -> str:

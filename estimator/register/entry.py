@@ -80,14 +80,18 @@ class Entry:
         """The day the case is dated by: its plan date, else its first treatment, else the day it was saved."""
         return self.plan_date or (self.treatment_dates[0] if self.treatment_dates else self.saved.date())
 
-    def class_a_by_year(self) -> dict[int, Decimal]:
-        """What the case counts with in each insurance year of the staged caps (see the module's text)."""
+    def class_a_by_year(self, placed: int | None = None) -> dict[int, Decimal]:
+        """What the case counts with in each insurance year of the staged caps (see the module's text). placed: for
+        a case without insurance years (no insurance start), the insurance year its treatment lies in by another
+        plan's start; it counts there with its whole class-A benefit."""
         estimated = {y.year: y.class_a for y in self.years}
+        if not self.years and placed is not None:
+            estimated = {placed: self.class_a or ZERO}
         if self.status in (REFUSED, DRAFT):
             return dict.fromkeys(estimated, ZERO)
         if self.status != REIMBURSED or self.paid is None:
             return estimated
-        first_year = self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day)
+        first_year = self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day) if self.years else placed
         return _shared(self.paid, estimated, self.class_a, first_year)
 
     def used_in(self, year: int) -> CalendarYear | None:

@@ -245,19 +245,17 @@ def _class_a_years(entries: list[Entry], cap_years: int, start: dt.date | None, 
     """Class-A benefit per insurance year from the cases in treatment order: each year as used_through counts it
     (what was typed as paid before a case, and what it and every later case took). A case without insurance start
     counts in the insurance year of its treatment days by this plan's start, when they lie in one."""
-    amounts = []
-    for k in range(1, cap_years + 1):
-        uses = []
-        for entry in entries:
-            by_year = entry.class_a_by_year()
-            before = next((y.before for y in entry.years if y.year == k), ZERO)
-            if not entry.years and start is not None and entry.treatment_dates:
-                placed = {max(1, insurance_year(day, start, convention)) for day in entry.treatment_dates}
-                own = entry.paid if entry.status == REIMBURSED and entry.paid is not None else entry.class_a or ZERO
-                by_year = {placed.pop(): ZERO if entry.status in (REFUSED, DRAFT) else own} if len(placed) == 1 else {}
-            uses.append((before, by_year.get(k, ZERO)))
-        amounts.append(used_through(uses))
-    return tuple(amounts)
+    cases = []  # per case, once: what was typed as paid before it, and what it took, by insurance year
+    for entry in entries:
+        placed = None
+        if not entry.years and start is not None and entry.treatment_dates:
+            years = {max(1, insurance_year(day, start, convention)) for day in entry.treatment_dates}
+            placed = years.pop() if len(years) == 1 else None
+        own = entry.class_a_by_year(placed)
+        cases.append(({y.year: y.before for y in entry.years}, own))
+    return tuple(
+        used_through([(before.get(k, ZERO), own.get(k, ZERO)) for before, own in cases]) for k in range(1, cap_years + 1)
+    )
 
 
 def _one_per_treatment(entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...]]:

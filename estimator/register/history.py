@@ -93,32 +93,39 @@ class History:
 
     def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
         """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
-        left, drafts, same, copies = len(self.left_out), len(self.drafts), len(self.same), len(self.copies)
-        if english:
-            kinds = [
-                (left, f"{left} with another insurance start"),
-                (
-                    drafts,
-                    f"{drafts} {'draft' if drafts == 1 else 'drafts'}"
-                    + (" (a plan counts once it is submitted)" if explained else ""),
-                ),
-                (same, f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)"),
-                (copies, f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)"),
-                (self.unreadable, f"{self.unreadable} unreadable in the register (hkp register rebuild FOLDER)"),
-            ]
-        else:
-            kinds = [
-                (left, f"{left} mit anderem Versicherungsbeginn"),
-                (
-                    drafts,
-                    f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"
-                    + (" (ein Plan zählt, sobald er eingereicht ist)" if explained else ""),
-                ),
-                (same, f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)"),
-                (copies, f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)"),
-                (self.unreadable, f"{self.unreadable} im Fallregister nicht lesbar (hkp register rebuild ORDNER)"),
-            ]
-        return [text for number, text in kinds if number]
+        left, drafts, same, copies, unreadable = (
+            len(self.left_out),
+            len(self.drafts),
+            len(self.same),
+            len(self.copies),
+            self.unreadable,
+        )
+        kinds = [  # how many, in German, in English
+            (left, f"{left} mit anderem Versicherungsbeginn", f"{left} with another insurance start"),
+            (
+                drafts,
+                f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"
+                + (" (ein Plan zählt, sobald er eingereicht ist)" if explained else ""),
+                f"{drafts} {'draft' if drafts == 1 else 'drafts'}"
+                + (" (a plan counts once it is submitted)" if explained else ""),
+            ),
+            (
+                same,
+                f"{same} {'Plan' if same == 1 else 'Pläne'} mit einem Behandlungstag dieses Plans (dieselbe Behandlung?)",
+                f"{same} {'plan' if same == 1 else 'plans'} with a treatment day of this plan (the same treatment?)",
+            ),
+            (
+                copies,
+                f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)",
+                f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)",
+            ),
+            (
+                unreadable,
+                f"{unreadable} im Fallregister nicht lesbar (hkp register rebuild ORDNER)",
+                f"{unreadable} unreadable in the register (hkp register rebuild FOLDER)",
+            ),
+        ]
+        return [en if english else de for number, de, en in kinds if number]
 
     def source(self) -> str:
         """Where the amounts come from, for the explanation of the staged cap: the latest plans, as many as fit in

@@ -4,6 +4,10 @@ that make a row a total row or a row of a one-sheet table a lab row."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from estimator.cells import text_key
+
 TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
@@ -38,3 +42,8 @@ ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "Einzelpreis": LAB_COLUMNS["Einzelpreis"],
     "MwSt": LAB_COLUMNS["MwSt"],
 }
+
+
+def is_lab_mark(go: Any) -> bool:
+    """Whether a GO cell marks a one-sheet table's row as a lab row (Labor, BEB, BEL, Material …)."""
+    return isinstance(go, str) and text_key(go).startswith(LAB_MARKS)

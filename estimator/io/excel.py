@@ -25,7 +25,7 @@ from estimator.cells import (
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.files import shown_path
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS, TOTAL_WORDS
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORDS, is_lab_mark
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
@@ -217,7 +217,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
 
 def is_lab_row(reader: RowReader) -> bool:
     value = reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
-    return isinstance(value, str) and _key(value).startswith(LAB_MARKS)
+    return is_lab_mark(value)
 
 
 def _cell_text(value: Any, name: str) -> str:

@@ -8,8 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from estimator.cells import MAX_TEXT
-from estimator.cells import text_key as _key
-from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS, LAB_MARKS, ONE_SHEET_COLUMNS
+from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS, ONE_SHEET_COLUMNS, is_lab_mark
 from estimator.io.excel import RowReader, fee_line, lab_line
 from estimator.io.sheets import MAX_COLUMNS
 from estimator.model import FeeLine, Finding, LabLine, LeftOutLine
@@ -36,7 +35,7 @@ def line_from_cells(
     """The row read again: the line (None while an error remains) and what reading it found. In a table with a GO
     column, GO says whether it is a lab row (Labor, BEB, …), as at import. letters: the sheet's column letters by
     name (Plan.columns, from a case file: hostile), so that a message names the cell of the sheet."""
-    lab = _key(cells.get("GO", "")).startswith(LAB_MARKS) if _has_go(left, letters) else left.kind == "lab"
+    lab = is_lab_mark(cells.get("GO", "")) if _has_go(left, letters) else left.kind == "lab"
     names = list(LAB_COLUMNS if lab else FEE_COLUMNS)
     texts = dict(cells)
     if lab and "Menge" not in texts and "Anzahl" in texts:  # a one-sheet table's lab row: its Anzahl is the Menge

@@ -117,7 +117,7 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
         canvas.drawString(ADDRESS_LEFT + 5 * MM, top - (below - 4.5 * (len(name) - 1 - number)) * MM, line)
     canvas.setFillColor(HexColor(MUTED))
     for number, line in enumerate(first.practice_lines[:3]):
-        y = top - (below + 6 + 4 * number) * MM if len(name) == 1 else top - (below + 5 + 4 * number) * MM
+        y = top - (below + (6 if len(name) == 1 else 5) + 4 * number) * MM
         shown, size = fitted(line, FONT, (8.0, 7.5, 7.0, 6.5), head_width)  # an e-mail address is read whole
         canvas.setFont(FONT, size)
         canvas.drawString(ADDRESS_LEFT + 5 * MM, y, shown)

@@ -26,7 +26,7 @@ from estimator.rules.classify import (
     surcharges_follow_their_service,
 )
 from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
-from estimator.rules.labclass import FeeIndex, Owners, class_by_code, classify_lab_line, lab_accident
+from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import JawCounts, lab_amounts
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.rules.worksheet import Report, Work
@@ -196,11 +196,11 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
     if not owners or work.line_class is not LineClass.B or work.lab.manual_class is not None:  # the user's class stands
         return
-    by_code = class_by_code(work)
-    if by_code is None or by_code[0] is not LineClass.A:
+    rule = code_rule(work)
+    if rule is None or rule.line_class is not LineClass.A:
         return
     lab = work.lab
-    phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, numbers=tuple(sorted(owners.numbers)), label=by_code[1])
+    phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, numbers=tuple(sorted(owners.numbers)), label=rule.label)
     report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
 
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.phrases import Term, say
+from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
-from estimator.tariff.profile import in_any
+from estimator.tariff.profile import ClassRule, in_any
 
 A, B, X = LineClass.A, LineClass.B, LineClass.X
 
@@ -100,7 +100,7 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
             work.line_class = A if A in classes else B
             work.explain(section, say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, cls=work.line_class))
         return owners
-    rule = next((r for r in profile.lab_classes if in_any(code, r.codes)), None)
+    rule = code_rule(work)
     if rule is not None:
         work.line_class = rule.line_class
         work.explain(section, say(Code.STEP_LAB_BY_CODE, code=code, label=rule.label, cls=rule.line_class))
@@ -111,10 +111,9 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     return owners
 
 
-def class_by_code(work: Work) -> tuple[LineClass, Term] | None:
-    """The class the lab price list's ranges give the line's code, and the range's name (None: no range)."""
-    rule = next((r for r in work.profile.lab_classes if in_any(work.lab.code, r.codes)), None)
-    return (rule.line_class, rule.label) if rule is not None else None
+def code_rule(work: Work) -> ClassRule | None:
+    """The range of the lab price list the line's code is in, with its class and name (None: in no range)."""
+    return next((r for r in work.profile.lab_classes if in_any(work.lab.code, r.codes)), None)
 
 
 def lab_accident(owners: Owners, whole_plan: bool) -> bool:

@@ -29,7 +29,7 @@ CLASS_COLOURS = {
     LineClass.X: QColor("#9e9e9e"),
 }
 USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
-BESIDE = {USED_BEFORE.name(): QColor("#5f6b7a")}  # an amount beside its bar: a darker grey that reads on the window
+BEFORE_BESIDE = QColor("#5f6b7a")  # an amount used before, said beside its bar: a darker grey that reads on the window
 OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
@@ -92,24 +92,26 @@ class CapChart(QWidget):
             )
             scale = (self.width() - label_width - 4) / float(widest)
             x = float(label_width)
-            beside: list[tuple[str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
-            for amount, colour in ((year.used_before, USED_BEFORE), (year.used_by_plan, THIS_PLAN), (year.left, LEFT)):
+            beside: list[tuple[int, str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
+            parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's first)
+                (year.used_before, USED_BEFORE, BEFORE_BESIDE, 1),
+                (year.used_by_plan, THIS_PLAN, THIS_PLAN, 0),
+                (year.left, LEFT, self.palette().text().color(), 2),
+            )
+            for amount, colour, said_in, place in parts:
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
                 value = eur(amount)
                 if amount and painter.fontMetrics().horizontalAdvance(value) + 6 < width:  # the euros where they fit
                     painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
                     painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, value)
-                elif amount:  # this plan's amount first: it is what the plan is asked about; what is left last
-                    shade = self.palette().text().color() if colour == LEFT else BESIDE.get(colour.name(), colour)
-                    beside.insert(
-                        0 if colour == THIS_PLAN else len(beside),
-                        (value if colour != LEFT else self.tr("{0} frei").format(value), shade),
-                    )
+                elif amount:
+                    beside.append((place, value if colour != LEFT else self.tr("{0} frei").format(value), said_in))
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
-            self._beside(painter, label_width + float(year.cumulative_cap) * scale + 6, top, height, beside)
+            said = [(text, shade) for _, text, shade in sorted(beside, key=lambda part: part[0])]
+            self._beside(painter, label_width + float(year.cumulative_cap) * scale + 6, top, height, said)
         self._legend(painter, QRectF(0, self.height() - legend, self.width(), legend))
         painter.end()
 

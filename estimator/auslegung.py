@@ -21,6 +21,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "splints_class": frozenset({"A", "B"}),
     "fee_rounding": frozenset({"exact", "simple_fee_first"}),
     "accident_lifts": frozenset({"staged_caps"}),
+    "amount_above_maximum": frozenset({"billed", "capped"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -39,6 +40,7 @@ class Auslegung:
     fee_rounding: str  # exact | simple_fee_first: how a fee without an amount is rounded
     prophylaxis_frequency: str  # which table of yearly units applies to individual prophylaxis
     accident_lifts: str  # what an accident lifts
+    amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

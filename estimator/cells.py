@@ -3,6 +3,7 @@ dates, yes/no, class and tariff variant. A value that does not fit raises CellEr
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -90,17 +91,32 @@ def parse_decimal(value: Any) -> Decimal:
     text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
     if len(text) > MAX_NUMBER_TEXT or not NUMBER_TEXT.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
-    if "," in text and "." in text and text.rindex(",") < text.rindex("."):
-        text = text.replace(",", "")  # 1,000.50: English thousands
-    elif re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text) or "," in text:
-        text = text.replace(".", "").replace(",", ".")
+    plain = _point_decimal(text)
+    if plain is None:
+        raise cell_error(Code.CELL_NUMBER_FOUND, value)
     try:
-        number = Decimal(text)
+        number = Decimal(plain)
     except InvalidOperation:
         raise cell_error(Code.CELL_NUMBER_FOUND, value) from None
     if _places(number) > MAX_PLACES:
         raise cell_error(Code.CELL_PLACES, value, places=MAX_PLACES)
     return number
+
+
+GERMAN_NUMBER = re.compile(r"[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]*)(,[0-9]*)?")  # 1.234,56 · 1234,56 · ,5
+ENGLISH_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")  # 1,234.56 (with a thousands comma)
+
+
+def _point_decimal(text: str) -> str | None:
+    """A number's text with a decimal point and no grouping, or None when its separators do not fit together:
+    German (1.234,56; 1.234 is a thousand and more), English with thousands commas (1,234.56), or one decimal
+    point (2.3). A separator out of place ("3.50,0", "35.0,00", "1,2,3") is no number: read as one, it would be
+    another amount than the one meant."""
+    if "," in text and "." in text and text.rindex(",") < text.rindex("."):
+        return text.replace(",", "") if ENGLISH_NUMBER.fullmatch(text) else None
+    if "," in text or text.count(".") > 1 or re.fullmatch(r"[-+]?[0-9]{1,3}\.[0-9]{3}", text):
+        return text.replace(".", "").replace(",", ".") if GERMAN_NUMBER.fullmatch(text) else None
+    return text
 
 
 def _places(number: Decimal) -> int:
@@ -164,7 +180,29 @@ def _date_text(value: Any) -> dt.date:
                 return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
+        _no_such_day(text, value)
     raise cell_error(Code.CELL_DATE, value)
+
+
+DATE_PARTS = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2}|[0-9]{4})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def _no_such_day(text: str, value: Any) -> None:
+    """A date written in the right form for a day the calendar does not have (31.02.2026, 10.13.2026) is said as
+    such: "TT.MM.JJJJ expected" would send the user looking for a typo in the form."""
+    parts = DATE_PARTS.fullmatch(text)
+    if parts is None:
+        return
+    day, month, year = (parts[1], parts[2], parts[3]) if parts[1] else (parts[6], parts[5], parts[4])
+    if len(year) == 2:
+        year = ("20" if int(year) < 69 else "19") + year  # as strptime's %y reads a two-digit year
+    if not 1 <= int(year) <= 9999:
+        return  # no calendar year: the form is said
+    if not 1 <= int(month) <= 12:
+        raise cell_error(Code.CELL_DATE_NO_SUCH_MONTH, value)
+    days = calendar.monthrange(int(year), int(month))[1]
+    if not 1 <= int(day) <= days:
+        raise cell_error(Code.CELL_DATE_NO_SUCH_DAY, value, days=days)
 
 
 def parse_yes_no(value: Any) -> bool:

@@ -11,7 +11,7 @@ from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.model import FeeLine
 from estimator.money import ZERO, cents
-from estimator.phrases import BY_HAND, Money, Number, Phrase, say
+from estimator.phrases import BY_HAND, Money, Number, Param, Phrase, say
 from estimator.rules.billing import UnitAllowance
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
@@ -68,8 +68,12 @@ class _FeeLineCheck:
         self._report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
 
 
-def fee_amounts(work: Work, related: RelatedFees, *, allowance: UnitAllowance, rounding: str, report: Report) -> None:
-    """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line."""
+def fee_amounts(
+    work: Work, related: RelatedFees, *, allowance: UnitAllowance, rounding: str, capped: bool, report: Report
+) -> None:
+    """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line;
+    `capped`: an amount above the fee at the maximum factor is eligible up to that fee only (Auslegung
+    amount_above_maximum)."""
     line, profile = work.fee, work.profile
     check = _FeeLineCheck(work, report)
     sections = check.sections
@@ -129,7 +133,7 @@ def fee_amounts(work: Work, related: RelatedFees, *, allowance: UnitAllowance, r
         work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return
 
-    if points is not None and line.amount is not None and not laser:
+    if points is not None and line.amount is not None and not laser and not _said_above_top(work, fee, points, schedule):
         options = [line.count * u for u in _accepted_unit_fees(points, schedule.point_value, line.factor)]
         tolerance = Decimal("0.01") * max(line.count, Decimal(1))
         if all(abs(work.billed - option) > tolerance for option in options):
@@ -152,14 +156,93 @@ def fee_amounts(work: Work, related: RelatedFees, *, allowance: UnitAllowance, r
         _single_rate_only(check)
         return
     if fee.category == "single_rate":
+        at_single = fee_for(Decimal(1), units)
         if line.factor != 1:
             _single_rate_only(check)
-            at_single = fee_for(Decimal(1), units)
             if at_single is not None and at_single < work.eligible:
                 work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+        elif points is not None and line.amount is not None:
+            _amount_above_single_rate(check, _highest_fee(points, schedule.point_value, Decimal(1), units), capped)
         return
-    at_maximum = fee_for(profile.max_factors[_max_key(line, fee)], units)
-    _factor_limits(check, fee, schedule, at_maximum=at_maximum)
+    maximum = profile.max_factors[_max_key(line, fee)]
+    _factor_limits(check, fee, schedule, at_maximum=fee_for(maximum, units))
+    if points is not None and line.amount is not None and line.factor <= maximum:
+        _amount_above_maximum(check, maximum, _highest_fee(points, schedule.point_value, maximum, units), capped)
+
+
+def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:
+    """Whether the billed amount lies above the fee at the highest factor the line's number allows, its own factor
+    within it: the finding about that says the amount, the arithmetic check's finding would only repeat it."""
+    line = work.fee
+    top = Decimal(1) if fee.category == "single_rate" else work.profile.max_factors[_max_key(line, fee)]
+    if line.factor > top or (fee.category == "single_rate" and line.factor != 1):
+        return False
+    return _above(work.billed, _highest_fee(points, schedule.point_value, top, line.count), line.count)
+
+
+SETTING = "amount_above_maximum"  # the Auslegung setting that reads an amount above the fee at the maximum
+
+
+def _highest_fee(points: Decimal, point_value: Decimal, factor: Decimal, units: Decimal) -> Decimal:
+    """The fee for `units` at a factor by the rounding that gives more (a billed amount up to it is right)."""
+    return max(units * unit for unit in _accepted_unit_fees(points, point_value, factor))
+
+
+def _above(billed: Decimal, fee: Decimal, units: Decimal) -> bool:
+    """Whether a billed amount lies above a fee by more than a cent per unit (the arithmetic check's tolerance)."""
+    return billed - fee > Decimal("0.01") * max(units, Decimal(1))
+
+
+def _amount_above_maximum(check: _FeeLineCheck, maximum: Decimal, at_maximum: Decimal, capped: bool) -> None:
+    """A billed amount above the fee at the maximum factor while the line's factor lies within it (spec section 3:
+    the billed amount stays the basis; the tariff: eligible as far as the fees lie within the maximum factors).
+    With a reason of difficulty it counts in full, as a factor above the maximum does; without one, as the
+    Auslegung amount_above_maximum reads it: as billed (the default), or up to the fee at the maximum."""
+    work, sections = check.work, check.sections
+    line = work.fee
+    if not _above(work.eligible, at_maximum, line.count):
+        return
+    values: dict[str, Param] = {
+        "line": work.ref,
+        "billed": Money(work.billed),
+        "maximum": Number(maximum),
+        "fee": Money(cents(at_maximum)),
+    }
+    if line.justification.strip():
+        check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values), "Betrag", sections.fee_limits)
+        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Number(maximum)))
+        return
+    reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
+    if not capped:
+        check.report(
+            Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, **values, reading=reading), "Betrag", sections.fee_limits
+        )
+        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Number(maximum), reading=reading))
+        return
+    check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM, **values, reading=reading), "Betrag", sections.fee_limits)
+    phrase = say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Number(maximum), reading=reading)
+    work.set_eligible(cents(at_maximum), sections.fee_limits, phrase, Cause.FEE_LIMITS)
+
+
+def _amount_above_single_rate(check: _FeeLineCheck, at_single: Decimal, capped: bool) -> None:
+    """A number billable at the simple rate only, at factor 1,0 but billed above that fee: as the Auslegung
+    amount_above_maximum reads it (a reason does not lift the simple rate, spec 6a)."""
+    work, sections = check.work, check.sections
+    if not _above(work.eligible, at_single, work.fee.count):
+        return
+    reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
+    values: dict[str, Param] = {
+        "line": work.ref,
+        "billed": Money(work.billed),
+        "fee": Money(cents(at_single)),
+        "reading": reading,
+    }
+    if not capped:
+        check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT, **values), "Betrag", sections.fee_limits)
+        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Number(Decimal(1)), reading=reading))
+        return
+    check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE, **values), "Betrag", sections.fee_limits)
+    work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
 
 
 def _max_key(line: FeeLine, fee: Fee) -> str:

@@ -27,6 +27,18 @@ TEMPLATES: dict[Code, str] = {
     "prüft die Begründung",
     C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung "
     "({law}); der Betrag bleibt erstattungsfähig",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne Begründung "
+    "krankheits- bzw. befundbedingter Erschwernisse; erstattungsfähig ist die Gebühr zum Höchstsatz (Auslegung „{reading}“)",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne "
+    "Begründung krankheits- bzw. befundbedingter Erschwernisse; angesetzt wie berechnet (Auslegung „{reading}“) – der "
+    "Versicherer kann auf die Gebühr zum Höchstsatz kürzen, bitte die Rechnung prüfen",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}), "
+    "begründet – der Versicherer prüft die Begründung",
+    C.FEE_AMOUNT_ABOVE_SINGLE_RATE: "{line}: Betrag {billed} über der Gebühr zum einfachen Satz ({fee}); nur mit dem "
+    "einfachen Satz berechenbar, erstattungsfähig ist diese Gebühr (Auslegung „{reading}“)",
+    C.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT: "{line}: Betrag {billed} über der Gebühr zum einfachen Satz ({fee}); nur mit dem "
+    "einfachen Satz berechenbar, angesetzt wie berechnet (Auslegung „{reading}“) – der Versicherer kann auf diese Gebühr "
+    "kürzen, bitte die Rechnung prüfen",
     C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
     "Betrag bleibt Grundlage",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",
@@ -113,6 +125,10 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung überschritten: Gebühr zum Höchstsatz",
+    C.STEP_AMOUNT_ABOVE_MAXIMUM: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: Gebühr zum Höchstsatz "
+    "(Auslegung „{reading}“)",
+    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: angesetzt wie "
+    "berechnet (Auslegung „{reading}“)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "über dem Höchstsatz {maximum}, mit Begründung voll angesetzt – Prüfung durch den "
     "Versicherer",
     C.STEP_ANALOGUE: "Analogleistung: Punktzahl, Abschnitt und Höchstsatz von {schedule} {number}",
@@ -193,6 +209,8 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
     C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
+    C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",
+    C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",
     C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
     C.CELL_FACTOR_RANGE: "Faktor über 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",

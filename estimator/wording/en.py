@@ -21,6 +21,18 @@ TEMPLATES: dict[Code, str] = {
     "checks the reason",
     C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason ({law}); "
     "the amount stays eligible",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a reason "
+    "of difficulty due to illness or findings; the fee at the maximum is eligible (Auslegung “{reading}”)",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a "
+    "reason of difficulty due to illness or findings; counted as billed (Auslegung “{reading}”) – the insurer may cut it "
+    "to the fee at the maximum, please check the bill",
+    C.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}), with a "
+    "reason – the insurer checks it",
+    C.FEE_AMOUNT_ABOVE_SINGLE_RATE: "{line}: amount {billed} above the fee at the simple rate ({fee}); billable at the "
+    "simple rate only, that fee is eligible (Auslegung “{reading}”)",
+    C.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT: "{line}: amount {billed} above the fee at the simple rate ({fee}); billable at "
+    "the simple rate only, counted as billed (Auslegung “{reading}”) – the insurer may cut it to that fee, please check "
+    "the bill",
     C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); the amount is used",
     C.FEE_AMOUNT_MISSING: "{line}: amount missing and it cannot be computed; please enter the amount",
     C.FEE_ANALOGUE: "{line}: analogue service, measured by {schedule} {number} ({text}); the insurer checks the equivalence",
@@ -97,6 +109,10 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason: fee at the maximum",
+    C.STEP_AMOUNT_ABOVE_MAXIMUM: "amount above the fee at the maximum {maximum} without a reason: fee at the maximum "
+    "(Auslegung “{reading}”)",
+    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "
+    "(Auslegung “{reading}”)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
     C.STEP_ANALOGUE: "analogue service: points, section and maximum of {schedule} {number}",
     C.STEP_BEFORE_INSURANCE: "treatment on {date} before the insurance start {start}",
@@ -174,6 +190,8 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
     C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
     C.CELL_DATE: "date DD.MM.YYYY expected, found “{value}”",
+    C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date DD.MM.YYYY)",
+    C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date DD.MM.YYYY)",
     C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",
     C.CELL_FACTOR_RANGE: "factor above 0 up to {high} expected, found “{value}”",
     C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",

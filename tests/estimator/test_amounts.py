@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from estimator.kinds import Severity
-from estimator.wording import finding_text, rule_text
+from estimator.wording import finding_text, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
 # Hand-checked fees: points x 0.0562421 (GOZ) or x 0.0582873 (GOÄ) x factor, rounded half-up to cents;
@@ -57,6 +57,50 @@ def test_amount_that_does_not_match_the_fee_is_reported_and_stays_the_basis() ->
     result = run(fee("2210", "16", amount="230.00"))
     assert fee_result(result).eligible == Decimal("230.00")
     assert "fee.amount_mismatch" in codes(result)
+
+
+def test_amount_above_the_fee_at_the_maximum_is_kept_by_default_and_said() -> None:
+    result = run(fee("2210", "16", amount="400.00"))  # factor 2,3; the fee at 3,5 is 330.31
+    line = fee_result(result)
+    assert (line.eligible, line.benefit) == (Decimal("400.00"), Decimal("320.00"))
+    finding = next(f for f in result.findings if f.code == "fee.amount_above_maximum_kept")
+    assert finding.severity is Severity.WARNING and (finding.column, finding.section) == ("Betrag", "Nr. II.3.1 Fn. 8")
+    assert "über der Gebühr zum Höchstsatz 3,5 (330,31\u00a0€)" in finding_text(finding)
+    assert "fee.amount_mismatch" not in codes(result)  # the finding above says the amount
+    assert any(rule_text(e.rule) == "Nr. II.3.1 Fn. 8" and "wie berechnet" in step_text(e) for e in line.explanations)
+
+
+def test_amount_above_the_fee_at_the_maximum_is_capped_when_the_auslegung_says_so() -> None:
+    result = run(fee("2210", "16", amount="400.00"), settings={"amount_above_maximum": "capped"})
+    line = fee_result(result)
+    assert (line.eligible, line.benefit) == (Decimal("330.31"), Decimal("264.25"))  # 330.31 x 0.8 = 264.248
+    assert line.reductions["fee_limits"] == Decimal("69.69")
+    assert "fee.amount_above_maximum" in codes(result)
+
+
+def test_amount_above_the_fee_at_the_maximum_with_a_reason_counts_in_full() -> None:
+    line = fee("2210", "16", amount="400.00", justification="subgingivale Präparation bei tief zerstörtem Zahn")
+    result = run(line, settings={"amount_above_maximum": "capped"})
+    assert fee_result(result).eligible == Decimal("400.00")
+    assert "fee.amount_above_maximum_justified" in codes(result) and "fee.amount_above_maximum" not in codes(result)
+
+
+def test_amount_up_to_a_cent_per_unit_above_the_fee_at_the_maximum_is_the_fee() -> None:
+    for amount in ("330.31", "330.32"):
+        assert not {"fee.amount_above_maximum_kept", "fee.amount_above_maximum"} & set(
+            codes(run(fee("2210", "16", amount=amount)))
+        )
+    two = run(fee("2210", "16", count=2, amount="660.64"), settings={"amount_above_maximum": "capped"})
+    assert fee_result(two).eligible == Decimal("660.64")  # 2 x 330.31 + 2 cents: within a cent per unit
+
+
+def test_single_rate_number_billed_above_its_fee_at_factor_1() -> None:
+    kept = run(fee("0530", "36", factor="1.0", amount="180.00"))
+    assert fee_result(kept).eligible == Decimal("180.00")
+    assert "fee.amount_above_single_rate_kept" in codes(kept)
+    capped = run(fee("0530", "36", factor="1.0", amount="180.00"), settings={"amount_above_maximum": "capped"})
+    assert fee_result(capped).eligible == Decimal("123.73")
+    assert "fee.amount_above_single_rate" in codes(capped)
 
 
 def test_amount_within_one_cent_per_unit_is_accepted() -> None:

@@ -66,6 +66,17 @@ def test_hostile_number_text_is_refused_quoting_the_value(value: str) -> None:
     assert message.startswith("Zahl erwartet") and f"„{value}“" in message
 
 
+@pytest.mark.parametrize("value", ["3.50,0", "35.0,00", "1.2345,00", "12.34,5", "1,00.50", "1,2345.6", "1.234.56,7"])
+def test_separators_out_of_place_are_no_number(value: str) -> None:
+    """Read by dropping the dots, "3.50,0" would be 350,00 €: a mistyped 3,50 € taken as a hundred times more."""
+    assert refused(parse_decimal, value)[0] is Code.CELL_NUMBER_FOUND
+
+
+@pytest.mark.parametrize(("value", "number"), [("1.234.567,89", D("1234567.89")), ("1,234.56", D("1234.56")), (",5", D("0.5"))])
+def test_grouped_thousands_in_either_convention(value: str, number: D) -> None:
+    assert parse_decimal(value) == number
+
+
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
 def test_excel_numbers_that_are_not_finite_are_refused(value: float) -> None:
     assert refused(parse_decimal, value)[0] is Code.CELL_NUMBER_FOUND
@@ -130,7 +141,22 @@ def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> N
     assert parse_date(value) == day
 
 
-@pytest.mark.parametrize("value", ["29.02.2026", "31.04.2026", "10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra"])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("29.02.2026", "„29.02.2026“ gibt es nicht: der Monat hat 28 Tage"),
+        ("31.04.2026", "„31.04.2026“ gibt es nicht: der Monat hat 30 Tage"),
+        ("31.02.26", "„31.02.26“ gibt es nicht: der Monat hat 28 Tage"),
+        ("2026-02-30", "„2026-02-30“ gibt es nicht: der Monat hat 28 Tage"),
+        ("10.13.2026", "„10.13.2026“ gibt es nicht: ein Jahr hat 12 Monate"),
+    ],
+)
+def test_a_day_the_calendar_does_not_have_is_said_as_such(value: str, message: str) -> None:
+    code, said = refused(parse_date, value)
+    assert code in (Code.CELL_DATE_NO_SUCH_DAY, Code.CELL_DATE_NO_SUCH_MONTH) and said.startswith(message)
+
+
+@pytest.mark.parametrize("value", ["10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra", "31.02.0000"])
 def test_impossible_or_unknown_dates_ask_for_tt_mm_jjjj(value: object) -> None:
     code, message = refused(parse_date, value)
     assert code is Code.CELL_DATE and message.startswith("Datum TT.MM.JJJJ erwartet")

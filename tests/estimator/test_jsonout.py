@@ -111,12 +111,13 @@ def test_prorated_deductible_pzr_limit_and_located_findings() -> None:
     )
     assert deductible["note"] == "BM5/3, Erwachsene: 1.600,00\u00a0€, im ersten Kalenderjahr um 3/12 gemindert"
     assert data["limits"]["pzr"] == [{"calendar_year": 2026, "limit": "100.00", "used_before": "0.00", "used_by_plan": "100.00"}]
-    mismatch = [f for f in data["findings"] if f["code"] == "fee.amount_mismatch"]
-    assert [(f["severity"], f["sheet"], f["row"], f["column"]) for f in mismatch] == [
-        ("warning", "Leistungen", 2, "H"),
-        ("warning", "Leistungen", 3, "H"),
+    above = [f for f in data["findings"] if f["code"] == "fee.amount_above_maximum_kept"]
+    assert [(f["severity"], f["sheet"], f["row"], f["column"], f["section"]) for f in above] == [
+        ("warning", "Leistungen", 2, "H", "Nr. II.3.1 Fn. 8"),
+        ("warning", "Leistungen", 3, "H", "Nr. II.3.1 Fn. 8"),
     ]
-    assert "Betrag 350,00\u00a0€ weicht von der Gebühr" in mismatch[0]["message"]
+    assert "Betrag 350,00\u00a0€ über der Gebühr zum Höchstsatz 3,5 (336,42\u00a0€)" in above[0]["message"]
+    assert not [f for f in data["findings"] if f["code"] == "fee.amount_mismatch"]  # the finding above says it
 
 
 def test_implants_per_jaw_with_covered_and_excluded_sites() -> None:

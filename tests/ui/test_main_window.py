@@ -94,7 +94,9 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         assert "staged cap" in capped.totals.causes.text() and "Zahnstaffel" not in capped.totals.causes.text()
         findings = open_window(DEDUCTIBLE).findings_model
         first = [str(findings.data(findings.index(0, column))) for column in (0, 2)]
-        assert first[0] == "Warning" and first[1].startswith("GOZ 2170, tooth 26: amount €350.00 differs"), first
+        assert first[0] == "Warning" and first[1].startswith("GOZ 2170, tooth 26: amount €350.00 above the fee at the maximum"), (
+            first
+        )
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -266,7 +266,7 @@ ENGLISH = {
     "Eigenanteil: davon {0}": "Own share: of which {0}",
     "keine Kürzung": "no reduction",
     "{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})": "{0}change not taken: the estimate failed on it ({1})",
-    "Was der Patient zahlt, nach Ursachen\nAuslegung: {0}": "What the patient pays, by cause\nInterpretation settings: {0}",
+    "Was der Patient zahlt, nach Ursachen\nAuslegung:{0}": "What the patient pays, by cause\nInterpretation settings:{0}",
     "Unerwarteter Fehler ({0})": "Unexpected error ({0})",
     "Öffnen: {0}": "Opening: {0}",
     "PDF geschrieben: {0} (kein Programm zum Anzeigen)": "PDF written: {0} (no program to show it)",

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.auslegung import setting_value
 from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import eur, german_date
-from estimator.wording import cause_label, reductions_that_apply
+from estimator.wording import cause_label, reductions_that_apply, setting_text
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -202,8 +201,9 @@ class TotalsBar(QFrame):
             f"{cause_label(cause, language())} {eur(amount)}" for cause, amount in reductions_that_apply(estimate.reductions)
         ]
         self.causes.setText(self.tr("Eigenanteil: davon {0}").format(", ".join(parts)) if parts else self.tr("keine Kürzung"))
-        settings = ", ".join(f"{name}={setting_value(value)}" for name, value in estimate.settings.items())
-        self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung: {0}").format(settings))
+        names = self.document.tariff.profile.auslegung_names
+        settings = "".join(f"\n  {setting_text(names, name, value, language())}" for name, value in estimate.settings.items())
+        self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung:{0}").format(settings))
 
 
 class ToothChart(QWidget):

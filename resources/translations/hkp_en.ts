@@ -3,50 +3,50 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="51" />
+        <location filename="../../ui/widgets.py" line="50" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="54" />
+        <location filename="../../ui/widgets.py" line="53" />
         <source>Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}</source>
         <translation>Year {0} ({1} – {2}): {3}; before {4}, this plan {5}, still free {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="75" />
+        <location filename="../../ui/widgets.py" line="74" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="77" />
+        <location filename="../../ui/widgets.py" line="76" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="89" />
+        <location filename="../../ui/widgets.py" line="88" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="107" />
+        <location filename="../../ui/widgets.py" line="108" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132" />
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="133" />
+        <location filename="../../ui/widgets.py" line="137" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132" />
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="133" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132" />
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="133" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -801,105 +801,105 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="26" />
+        <location filename="../../ui/person.py" line="28" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="43" />
-        <location filename="../../ui/person.py" line="44" />
+        <location filename="../../ui/person.py" line="45" />
+        <location filename="../../ui/person.py" line="46" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="46" />
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="48" />
+        <location filename="../../ui/person.py" line="87" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="54" />
+        <location filename="../../ui/person.py" line="56" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="69" />
+        <location filename="../../ui/person.py" line="71" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="70" />
+        <location filename="../../ui/person.py" line="72" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="71" />
+        <location filename="../../ui/person.py" line="73" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="72" />
+        <location filename="../../ui/person.py" line="74" />
         <source>PLZ, Ort</source>
         <translation>Postcode, town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="73" />
+        <location filename="../../ui/person.py" line="75" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="74" />
+        <location filename="../../ui/person.py" line="76" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="75" />
+        <location filename="../../ui/person.py" line="77" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="191" />
+        <location filename="../../ui/person.py" line="199" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="45" />
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="47" />
+        <location filename="../../ui/person.py" line="78" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="49" />
+        <location filename="../../ui/person.py" line="51" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="53" />
+        <location filename="../../ui/person.py" line="55" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="80" />
+        <location filename="../../ui/person.py" line="82" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="81" />
+        <location filename="../../ui/person.py" line="83" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="82" />
+        <location filename="../../ui/person.py" line="84" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="83" />
+        <location filename="../../ui/person.py" line="85" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -1063,12 +1063,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="147" />
+        <location filename="../../ui/tasks.py" line="154" />
         <source>Bitte warten: {0}</source>
         <translation>Please wait: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="177" />
+        <location filename="../../ui/tasks.py" line="185" />
         <source>{0} fehlgeschlagen: {1}</source>
         <translation>{0} failed: {1}</translation>
     </message>
@@ -1076,23 +1076,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="256" />
-        <location filename="../../ui/widgets.py" line="271" />
+        <location filename="../../ui/widgets.py" line="258" />
+        <location filename="../../ui/widgets.py" line="273" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="259" />
+        <location filename="../../ui/widgets.py" line="261" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="337" />
+        <location filename="../../ui/widgets.py" line="339" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="338" />
+        <location filename="../../ui/widgets.py" line="340" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1100,39 +1100,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="163" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/widgets.py" line="167" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="204" />
+        <location filename="../../ui/widgets.py" line="206" />
         <source>Was der Patient zahlt, nach Ursachen
-Auslegung: {0}</source>
+Auslegung:{0}</source>
         <translation>What the patient pays, by cause
-Interpretation settings: {0}</translation>
+Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="202" />
+        <location filename="../../ui/widgets.py" line="203" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="202" />
+        <location filename="../../ui/widgets.py" line="203" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>
@@ -1424,17 +1424,17 @@ Price lists: {1}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="118" />
+        <location filename="../../ui/app.py" line="121" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="164" />
+        <location filename="../../ui/app.py" line="167" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159" />
+        <location filename="../../ui/app.py" line="162" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

@@ -49,7 +49,9 @@ def test_totals_bar_says_what_the_patient_pays_by_cause(open_window: Any) -> Non
     text = window.totals.causes.text()
     assert "Erstattungssatz 322,96\u00a0€" in text and "Zahnstaffel 292,04\u00a0€" in text
     assert "Selbstbehalt" not in text  # only the causes that apply
-    assert "deductible_order=before_caps" in window.totals.causes.toolTip()
+    said = window.totals.causes.toolTip().splitlines()
+    assert "  Reihenfolge Selbstbehalt: vor der Staffel" in said  # in words, as the letter says it
+    assert not any("=" in line or "_" in line for line in said)
 
 
 def test_orthodontics_start_in_the_person_panel_is_an_undoable_edit(open_window: Any, tmp_path: Path) -> None:

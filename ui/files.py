@@ -329,10 +329,10 @@ class FileActions(QObject):
         )
         if not name:
             return
-        from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
+        from estimator.io.workbook import template_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
 
         try:
-            write_workbook(example_plan(), Path(name), instructions=True)
+            write_workbook(template_plan(), Path(name), instructions=True)
         except OSError as error:
             window.show_error(self.tr("Vorlage nicht geschrieben"), str(error))
             return

@@ -179,14 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_template(options: argparse.Namespace) -> int:
-    from estimator.io.workbook import example_plan, write_workbook  # noqa: PLC0415
+    from estimator.io.workbook import template_plan, write_workbook  # noqa: PLC0415
 
     path: Path = options.out
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"{path.name}: die Vorlage wird als .xlsx geschrieben; bitte einen Namen auf .xlsx angeben")
     if path.exists() and not options.force:
         raise UsageError(f"{path} gibt es schon; zum Überschreiben --force angeben")
-    write_workbook(example_plan(), path, instructions=True)
+    write_workbook(template_plan(), path, instructions=True)
     print(f"Vorlage geschrieben: {path}")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from decimal import Decimal
@@ -56,6 +57,11 @@ INSTRUCTIONS = (
     (
         "Blatt „Labor“: eine Zeile je zahntechnischer Leistung mit Laborcode aus der Laborpreisliste des Tarifs und "
         "Einzelpreis netto; ohne Betrag wird Menge × Einzelpreis zzgl. MwSt gerechnet (Standard 7 %).",
+        False,
+    ),
+    (
+        "Zahnarzt und Praxisanschrift: Name und Anschrift Ihrer Praxis – sie stehen als Absender auf der schriftlichen "
+        "Schätzung, wenn im Programm kein Briefkopf gespeichert ist (Einstellungen → Praxis).",
         False,
     ),
     ("Zahn: FDI-Zahnnummer (16), Liste (14,15), Bereich (13-23), OK, UK oder leer.", False),
@@ -184,8 +190,10 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     patient = workbook.active
     assert patient is not None
     patient.title = "Patient"
-    for label, value in _patient_rows(plan):
+    rows_of: dict[str, int] = {}
+    for number, (label, value) in enumerate(_patient_rows(plan), start=1):
         append_row(patient, [label, value])
+        rows_of[label] = number
     patient.column_dimensions["A"].width = 32
     patient.column_dimensions["B"].width = 30
     for row in patient.iter_rows(min_row=1, max_col=2):
@@ -198,9 +206,9 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
     yes_no = DataValidation(type="list", formula1=YES_NO, allow_blank=True)
     patient.add_data_validation(tariff)
     patient.add_data_validation(yes_no)
-    tariff.add("B6")
-    yes_no.add("B9")
-    yes_no.add("B10")
+    tariff.add(f"B{rows_of['Tarif']}")  # each list on the row of its field, wherever the field stands
+    for label in ("Kooperationszahnarzt", "Unfall"):
+        yes_no.add(f"B{rows_of[label]}")
 
     fee_columns = _fee_columns(plan)
     for title, columns, rows in (
@@ -250,6 +258,13 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
 def write_workbook(plan: Plan, path: Path, instructions: bool = False) -> None:
     """Write the plan as a canonical workbook, atomically."""
     atomic_write_bytes(Path(path), build_workbook(plan, instructions))
+
+
+def template_plan() -> Plan:
+    """What `hkp template` and Datei → Vorlage write: the example plan with the practice left to be filled in (the
+    example's practice would otherwise be the sender of a practice's real letters)."""
+    example = example_plan()
+    return dataclasses.replace(example, person=dataclasses.replace(example.person, practice="", practice_address=""))
 
 
 def example_plan() -> Plan:

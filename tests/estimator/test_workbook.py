@@ -42,8 +42,24 @@ def test_template_has_instructions_dropdowns_formats_and_frozen_headers(tmp_path
     assert {'"GOZ,GOÄ"', '"ja,nein"', '"A,B,P,X"'} <= formulas
     assert fees["A2"].number_format == "DD.MM.YYYY"
     assert fees.column_dimensions["E"].width == 44
-    assert '"BM5/0,BM5/1,BM5/2,BM5/3"' in {v.formula1 for v in workbook["Patient"].data_validations.dataValidation}
+    patient = workbook["Patient"]
+    lists = {str(v.sqref): v.formula1 for v in patient.data_validations.dataValidation}
+    labels = {row[0].value: f"B{row[0].row}" for row in patient.iter_rows(max_col=1)}
+    assert lists == {
+        labels["Tarif"]: '"BM5/0,BM5/1,BM5/2,BM5/3"',
+        labels["Kooperationszahnarzt"] + " " + labels["Unfall"]: '"ja,nein"',
+    }
     assert "Vorlage" in workbook["Anleitung"]["A1"].value
+
+
+def test_template_leaves_the_practice_to_be_filled_in(tmp_path: Path) -> None:
+    """The example's practice would otherwise be the sender of a practice's real letters."""
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    person = read_plan(path).person
+    assert (person.practice, person.practice_address) == ("", "")
+    assert person.name  # the rest of the example stays, to show how it is filled in
+    assert any("Absender" in str(row[0].value) for row in openpyxl.load_workbook(path)["Anleitung"].iter_rows())
 
 
 def test_template_refuses_a_name_that_is_not_xlsx(tmp_path: Path, capsys: object) -> None:

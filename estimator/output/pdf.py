@@ -120,13 +120,12 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
     ordered = by_severity(findings)
-    for f in ordered[:FINDINGS_IN_LETTER]:
-        where = f" [{f.sheet}!{f.cell}]" if f.sheet and f.cell else ""
+    for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
         section = f" ({f.section})" if f.section else ""
         flowables.append(
             para(
                 f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity)}:</b></font> '
-                f"{escape(fit(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}{escape(where)}",
+                f"{escape(fit(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}",
                 styles["small"],
             )
         )

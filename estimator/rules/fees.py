@@ -147,6 +147,8 @@ def fee_amounts(
             )
             check.report(Severity.WARNING, phrase, "Betrag")
 
+    if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
+        check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
     units = allowance.allowed(work, report)
     if units < line.count:
         phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(line.count))

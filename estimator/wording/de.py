@@ -39,6 +39,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT: "{line}: Betrag {billed} über der Gebühr zum einfachen Satz ({fee}); nur mit dem "
     "einfachen Satz berechenbar, angesetzt wie berechnet (Auslegung „{reading}“) – der Versicherer kann auf diese Gebühr "
     "kürzen, bitte die Rechnung prüfen",
+    C.FEE_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl – eine Gebühr gilt je erbrachter Leistung; "
+    "bitte die Anzahl prüfen (gerechnet wird mit {count})",
     C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
     "Betrag bleibt Grundlage",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",

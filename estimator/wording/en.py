@@ -33,6 +33,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT: "{line}: amount {billed} above the fee at the simple rate ({fee}); billable at "
     "the simple rate only, counted as billed (Auslegung “{reading}”) – the insurer may cut it to that fee, please check "
     "the bill",
+    C.FEE_FRACTIONAL_COUNT: "{line}: count {count} is not a whole number – a fee is charged per service rendered; "
+    "please check the count (estimated with {count})",
     C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); the amount is used",
     C.FEE_AMOUNT_MISSING: "{line}: amount missing and it cannot be computed; please enter the amount",
     C.FEE_ANALOGUE: "{line}: analogue service, measured by {schedule} {number} ({text}); the insurer checks the equivalence",

@@ -103,6 +103,14 @@ def test_single_rate_number_billed_above_its_fee_at_factor_1() -> None:
     assert "fee.amount_above_single_rate" in codes(capped)
 
 
+def test_a_fractional_count_of_a_fee_is_asked_about() -> None:
+    result = run(fee("2210", "16", count="1.5"))
+    finding = next(f for f in result.findings if f.code == "fee.fractional_count")
+    assert (finding.severity, finding.column) == (Severity.WARNING, "Anzahl")
+    assert finding_text(finding).startswith("GOZ 2210, Zahn 16: Anzahl 1,5 ist keine ganze Zahl")
+    assert "fee.fractional_count" not in codes(run(fee("2210", "16", count="2")))
+
+
 def test_amount_within_one_cent_per_unit_is_accepted() -> None:
     result = run(fee("1040", count=28, amount="101.60"))  # 0.24 EUR off: within 28 x 1 cent
     assert "fee.amount_mismatch" not in codes(result)

@@ -63,6 +63,7 @@ def test_pdf_lists_every_finding(tmp_path: Path) -> None:
     flat = text.replace("\n", " ")
     for finding in result.findings:
         assert normal(finding_text(finding))[:60] in flat
+    assert "[Leistungen!" not in flat  # a finding names its line in words: a cell means nothing to the patient
 
 
 def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:

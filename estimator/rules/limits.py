@@ -209,24 +209,23 @@ class StagedCap:
         counts in the first year."""
         return max(1, insurance_year(day, self.start, self.convention)) if self.start else 1
 
-    def remaining(self, k: int, caps: tuple[Decimal, ...]) -> Decimal:
-        """What a line in year k may still take: the tightest cumulative cap from year k to the last."""
-        if k > len(caps):
-            return Decimal("Infinity")
-        return max(
-            ZERO,
-            min(caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO) for j in range(k, len(caps) + 1)),
+    def tightest(self, k: int, caps: tuple[Decimal, ...]) -> tuple[Decimal, int]:
+        """What is left under the tightest cumulative cap from year k on, and its year j (the first of a tie): a
+        line of year 1 may be held by the cap of years 1 and 2 when year 2 already used much of it."""
+        left, j = min(
+            (caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO), j) for j in range(k, len(caps) + 1)
         )
+        return max(ZERO, left), j
 
     def apply(self, work: Work) -> None:
         caps = work.profile.staged_caps
         k = self.year_of(work.date)
         if k > len(caps):
             return
-        remaining = self.remaining(k, caps)
+        remaining, binding = self.tightest(k, caps)
         kept = min(work.benefit, remaining)
-        if kept < work.benefit:
-            phrase = say(Code.STEP_STAGED_CAP, years=k, cap=Money(caps[k - 1]), left=Money(remaining))
+        if kept < work.benefit:  # the cap that holds the line is the one said
+            phrase = say(Code.STEP_STAGED_CAP, years=binding, cap=Money(caps[binding - 1]), left=Money(remaining))
             work.set_benefit(kept, work.profile.sections.staged_cap, phrase, Cause.STAGED_CAP)
         self.used[k - 1] += kept
 

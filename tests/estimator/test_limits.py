@@ -7,7 +7,7 @@ import pytest
 
 from estimator.kinds import LineClass
 from estimator.rules.limits import insurance_year
-from estimator.wording import finding_text, rule_text
+from estimator.wording import finding_text, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
 
 D = Decimal
@@ -110,6 +110,17 @@ def test_no_cap_from_insurance_year_5() -> None:
 def test_prior_class_a_benefits_use_the_cap() -> None:
     result = run(crown("16"), insurance_start=START_2026, prior_class_a=("900", "0", "0", "0"))
     assert fee_result(result).benefit == D("100.00")
+
+
+def test_a_line_held_by_a_later_years_cap_names_that_cap() -> None:
+    """Year 1 had 300 €, year 2 already 1,500 €: a year-1 line may take 200 € – what the 2,000 € of years 1 and 2
+    leave, not the 700 € of the first year's 1,000 €; the explanation names the cap that holds it."""
+    result = run(crown("16", dt.date(2026, 12, 1)), insurance_start=dt.date(2026, 7, 1), prior_class_a=("300", "1500", "0", "0"))
+    line = fee_result(result)
+    assert line.benefit == D("200.00")
+    step = next(e for e in line.explanations if rule_text(e.rule) == "Nr. II.3.2")
+    assert step_text(step).startswith("Zahnstaffel: in den ersten 2 Versicherungsjahren insgesamt höchstens 2.000,00")
+    assert step_text(step).endswith("noch frei 200,00\u00a0€")
 
 
 def test_class_b_is_not_capped() -> None:

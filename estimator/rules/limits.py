@@ -187,10 +187,12 @@ def insurance_year_span(k: int, start: dt.date, convention: str) -> tuple[dt.dat
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
+    """The anniversary of a day, which begins an insurance year; that of 29 February is 1 March in a year without
+    one (the year before ends on 28 February, as insurance_year counts a day)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return dt.date(day.year + years, 3, 1)
 
 
 class StagedCap:

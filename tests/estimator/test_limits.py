@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from estimator.kinds import LineClass
-from estimator.rules.limits import insurance_year
+from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.wording import finding_text, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
 
@@ -134,6 +134,16 @@ def test_insurance_year_conventions() -> None:
     assert insurance_year(dt.date(2027, 3, 1), start, "calendar") == 2
     assert insurance_year(dt.date(2027, 3, 1), start, "anniversary") == 1
     assert insurance_year(dt.date(2027, 7, 1), start, "anniversary") == 2
+
+
+def test_years_from_29_february_end_on_28_february_as_they_are_counted() -> None:
+    start = dt.date(2024, 2, 29)
+    for k in (1, 2, 3, 4):
+        first, last = insurance_year_span(k, start, "anniversary")
+        assert insurance_year(first, start, "anniversary") == insurance_year(last, start, "anniversary") == k
+        assert insurance_year(last + dt.timedelta(days=1), start, "anniversary") == k + 1
+    assert insurance_year_span(1, start, "anniversary") == (start, dt.date(2025, 2, 28))
+    assert insurance_year_span(4, start, "anniversary") == (dt.date(2027, 3, 1), dt.date(2028, 2, 28))
 
 
 def test_anniversary_convention_changes_the_cap_year() -> None:

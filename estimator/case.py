@@ -18,7 +18,7 @@ from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, pars
 from estimator.codes import Code
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
-from estimator.money import german_date, german_factor, german_number
+from estimator.money import factor_text, german_date, german_number
 from estimator.phrases import Phrase, say
 from estimator.teeth import ToothError, parse_teeth
 
@@ -107,7 +107,7 @@ def edit_text(line: FeeLine | LabLine, field_name: str) -> str:
     if isinstance(value, LineClass):
         return value.value
     if field_name == "factor":
-        return german_factor(value)
+        return factor_text(value)
     if isinstance(value, Decimal):
         return german_number(value, 2 if field_name in ("amount", "unit_price") else 0 if value == value.to_integral() else 2)
     return str(value)

@@ -33,11 +33,14 @@ def eur(amount: Decimal) -> str:
 
 
 def german_factor(value: Decimal) -> str:
-    """A factor or rate as Germans write it: 2,3 or 3,5 (no trailing zeros beyond one place)."""
-    text = f"{value.normalize():f}"
-    if "." in text and len(text.split(".")[1]) < 1:
-        text += "0"
-    return text.replace(".", ",")
+    """A count or rate as Germans write it: 2,3 or 28 (no trailing zeros)."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def factor_text(value: Decimal) -> str:
+    """A factor (Steigerungssatz) as a fee table writes it, with at least one place: 2,3 · 3,5 · 4,0 · 1,0."""
+    text = german_factor(value)
+    return text if "," in text else f"{text},0"
 
 
 def percent(rate: Decimal) -> str:

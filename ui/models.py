@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from estimator.case import EDITABLE, edit_text
 from estimator.kinds import Cause, Severity
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
-from estimator.money import eur, german_date, german_factor, percent
+from estimator.money import eur, factor_text, german_date, percent
 from estimator.rules.engine import tariff_of
 from estimator.wording import by_severity, finding_text, rule_text, severity_label, step_text
 from ui.document import CaseDocument
@@ -123,7 +123,7 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text),
                 Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
-                Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: german_factor(line.factor), "factor", True),
+                Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: factor_text(line.factor), "factor", True),
                 Column(LineColumn.REASON, self.tr("Begründung"), lambda line, r: line.justification, "justification"),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,

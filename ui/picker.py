@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.model import FeeLine, LabLine
-from estimator.money import eur, german_factor
+from estimator.money import eur, factor_text
 from estimator.planlines import new_fee_line, new_lab_line, teeth_of
 from estimator.rules.engine import tariff_of
 from estimator.tariff.services import Service, search
@@ -94,7 +94,7 @@ class ServicePicker(QDialog):
                 service.schedule.value if service.schedule else lab_name,
                 service.number,
                 service.text,
-                german_factor(service.factor) if service.factor is not None else "",
+                factor_text(service.factor) if service.factor is not None else "",
                 eur(service.price) if service.price is not None else "–",
             ]
             for column, text in enumerate(cells):

@@ -7,7 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from estimator.model import FeeLine, LineResult
-from estimator.money import ZERO, german_date, german_factor, german_number, percent
+from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
 from estimator.output.pdfrows import Cell, RowStyle, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit, para
 from estimator.phrases import REVIEW
@@ -85,7 +85,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         before = said
         vat: list[Cell] = []
         if isinstance(line, FeeLine):
-            count, factor = german_factor(line.count), german_factor(line.factor)
+            count, factor = german_factor(line.count), factor_text(line.factor)
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
         else:
             count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from estimator.money import CENT, ZERO, cents, eur, german_date, german_factor, german_number, percent, plain
+from estimator.money import CENT, ZERO, cents, eur, factor_text, german_date, german_factor, german_number, percent, plain
 
 NBSP = "\u00a0"
 
@@ -106,3 +106,7 @@ def test_german_date_is_tt_mm_jjjj_with_leading_zeros() -> None:
 
 def test_german_date_of_no_date_is_empty() -> None:
     assert german_date(None) == ""
+
+
+def test_a_factor_keeps_one_place_as_a_fee_table_writes_it() -> None:
+    assert [factor_text(D(v)) for v in ("4", "1", "2.3", "3.50", "1.15")] == ["4,0", "1,0", "2,3", "3,5", "1,15"]

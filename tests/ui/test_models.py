@@ -22,14 +22,14 @@ def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: 
     row = [line.number for line in model.lines].index("2210")
     before_line, before_total = cell(model, row, LineColumn.BENEFIT), window.totals.values["benefit"].text()
     assert model.setData(model.index(row, column(model, LineColumn.FACTOR)), "3,0")
-    assert cell(model, row, LineColumn.FACTOR) == "3"
+    assert cell(model, row, LineColumn.FACTOR) == "3,0"  # a factor with its place, as a fee table writes it
     assert cell(model, row, LineColumn.BENEFIT) != before_line
     assert window.totals.values["benefit"].text() != before_total
     assert window.windowTitle().endswith("* – HKP-Schätzer")
     window.undo_action.trigger()
     assert cell(model, row, LineColumn.BENEFIT) == before_line and window.totals.values["benefit"].text() == before_total
     window.redo_action.trigger()
-    assert cell(model, row, LineColumn.FACTOR) == "3"
+    assert cell(model, row, LineColumn.FACTOR) == "3,0"
 
 
 def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar_at_once(open_window: Any) -> None:

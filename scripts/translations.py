@@ -229,8 +229,8 @@ ENGLISH = {
     "nichts geplant": "nothing planned",
     "voraussichtliche Erstattung": "expected benefit",
     "vorher": "before",
-    "{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}": (
-        "{0} row {1}: no. {2} {3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}"
+    "{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}": (
+        "{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}"
     ),
     "{0}: {1}; die alte Datei ist unverändert.": "{0}: {1}; the old file is unchanged.",
     "Ö&ffnen …": "&Open …",
@@ -266,6 +266,7 @@ ENGLISH = {
     "Eigenanteil: davon {0}": "Own share: of which {0}",
     "keine Kürzung": "no reduction",
     "{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})": "{0}change not taken: the estimate failed on it ({1})",
+    ", Zahn {0}": ", tooth {0}",
     "Was der Patient zahlt, nach Ursachen\nAuslegung:{0}": "What the patient pays, by cause\nInterpretation settings:{0}",
     "Unerwarteter Fehler ({0})": "Unexpected error ({0})",
     "Öffnen: {0}": "Opening: {0}",

@@ -224,12 +224,12 @@ class MainWindow(QMainWindow):
         if result:
             self.explanation_title.setText(
                 self.tr(
-                    "{0} Zeile {1}: Nr. {2} {3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}"
+                    "{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}"
                 ).format(
                     line.sheet,
                     line.row,
                     line.number,
-                    line.teeth.text,
+                    self.tr(", Zahn {0}").format(line.teeth.text) if line.teeth.text else "",
                     result.line_class.value,
                     class_label(result.line_class, language()),
                     eur(result.billed),

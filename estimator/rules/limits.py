@@ -214,9 +214,7 @@ class StagedCap:
     def tightest(self, k: int, caps: tuple[Decimal, ...]) -> tuple[Decimal, int]:
         """What is left under the tightest cumulative cap from year k on, and its year j (the first of a tie): a
         line of year 1 may be held by the cap of years 1 and 2 when year 2 already used much of it."""
-        left, j = min(
-            (caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO), j) for j in range(k, len(caps) + 1)
-        )
+        left, j = min((caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO), j) for j in range(k, len(caps) + 1))
         return max(ZERO, left), j
 
     def apply(self, work: Work) -> None:

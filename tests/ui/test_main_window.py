@@ -33,7 +33,9 @@ def test_clicking_a_finding_selects_its_line(open_window: Any, qtbot: Any) -> No
     assert window.lines_tabs.currentIndex() == 0
     assert window.fee_model.lines[window.fee_filter.mapToSource(current).row()].row == 3
     assert window.explanation_model.rowCount() > 0
-    assert "Zeile 3" in window.explanation_title.text()
+    assert "Leistungen Zeile 3: Nr. 2160, Zahn 25, Klasse B" in window.explanation_title.text()
+    window.select_line("Leistungen", 4)  # PZR, no tooth
+    assert "Leistungen Zeile 4: Nr. 1040, Klasse P" in window.explanation_title.text()
 
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(open_window: Any) -> None:

@@ -89,11 +89,9 @@ def _vat(document: CaseDocument, line: LabLine, result: LineResult | None) -> st
 
 
 def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine, result: LineResult | None) -> str:
-    if line.description or result is None:
+    if result is None:
         return line.description
-    schedule = line.schedule.value if isinstance(line, FeeLine) else ""
-    tariff = tariff_of(document.estimate.plan, document.tariffs)[0]
-    return tariff.on(result.date).catalogue_text(line.kind, schedule, line.number)
+    return tariff_of(document.estimate.plan, document.tariffs)[0].on(result.date).service_text(line)
 
 
 def _reduced(result: LineResult) -> bool:

@@ -18,11 +18,7 @@ REASON_LIMIT = 300  # characters of one reason beside a line
 
 
 def describe(result: LineResult, tariff: Tariff) -> str:
-    line = result.line
-    if line.description:
-        return fit(line.description, 95)
-    schedule = line.schedule.value if isinstance(line, FeeLine) else ""
-    return fit(tariff.on(result.date).catalogue_text(line.kind, schedule, line.number), 95)
+    return fit(tariff.on(result.date).service_text(result.line), 95)
 
 
 def reasons(result: LineResult) -> list[str]:

@@ -126,6 +126,7 @@ def _reasons(result: Any) -> str:
 
 
 def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
+    tariff = tariff_of(estimate.plan, load_tariffs())[0]
     for result in estimate.lines:
         line = result.line
         fee = isinstance(line, FeeLine)
@@ -137,7 +138,7 @@ def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
             line.teeth.text,
             line.schedule.value if isinstance(line, FeeLine) else estimate.lab_list_name,
             line.number,
-            line.description,
+            tariff.on(result.date).service_text(line),  # as the letter says it: a line added by number has no text
             _number(line.count if isinstance(line, FeeLine) else line.quantity),
             _number(line.factor) if isinstance(line, FeeLine) else None,
             result.line_class.value,

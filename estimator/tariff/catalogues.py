@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
-from estimator.model import VersionUsed
+from estimator.model import FeeLine, LabLine, VersionUsed
 from estimator.resources import PRICELISTS
 from estimator.tariff.checked import ProfileError
 from estimator.tariff.pricelists import FeeSchedule, LabList, Source, load_fee_schedule, load_lab_list
@@ -96,6 +96,12 @@ class Catalogues:
             return price.text if price else ""
         fee = (self.goz if schedule == "GOZ" else self.goae).get(number)
         return fee.text if fee else ""
+
+    def service_text(self, line: FeeLine | LabLine) -> str:
+        """What a line's service is called: the plan's text, else the catalogue's (a line added by number)."""
+        if line.description:
+            return line.description
+        return self.catalogue_text(line.kind, line.schedule.value if isinstance(line, FeeLine) else "", line.number)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,12 @@ def test_plan_text_that_looks_like_a_formula_is_written_as_text() -> None:
     assert (patient.value, patient.data_type) == ('=HYPERLINK("http://example.invalid","x")', "s")
 
 
+def test_a_line_without_text_is_named_by_its_catalogue_as_in_the_letter() -> None:
+    workbook = workbook_of(estimate_workbook(run(fee("2210", "16", description=""), lab("0344", "16", "61.50", description=""))))
+    descriptions = {r["Nr"].value: r["Leistung"].value for r in rows_by_header(workbook["Zeilen"])}
+    assert descriptions["2210"].startswith("Versorgung eines Zahnes") and descriptions["0344"]
+
+
 def test_findings_sheet_lists_each_finding_with_its_place() -> None:
     result = run(fee("2210", "16", factor="3.4"), insurance_start=dt.date(2026, 4, 1))
     rows = [[c.value for c in row] for row in workbook_of(estimate_workbook(result))["Hinweise"].iter_rows(min_row=2)]

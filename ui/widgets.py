@@ -100,12 +100,13 @@ class CapChart(QWidget):
             for amount, colour, said_in, place in parts:
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
-                value = eur(amount)
-                if amount and painter.fontMetrics().horizontalAdvance(value) + 6 < width:  # the euros where they fit
+                value = eur(amount) if colour != LEFT else self.tr("{0} frei").format(eur(amount))
+                fitting = [text for text in (value, eur(amount)) if painter.fontMetrics().horizontalAdvance(text) + 6 < width]
+                if amount and fitting:  # the euros where they fit, said as beside the bar when there is room
                     painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
-                    painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, value)
+                    painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, fitting[0])
                 elif amount:
-                    beside.append((place, value if colour != LEFT else self.tr("{0} frei").format(value), said_in))
+                    beside.append((place, value, said_in))
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))

@@ -231,6 +231,8 @@ def test_prophylaxis_is_free_of_the_deductible() -> None:
     result = run(fee("1040", count=28), variant="BM5/3")
     assert fee_result(result).benefit == D("100.00")
     assert result.limits.deductible == ()
+    # the rate is of "sonstige zahnärztliche Leistungen" (b), the deductible's exception in Nr. II.8
+    assert any(rule_text(e.rule) == "Nr. II.3.2 b, II.8" for e in fee_result(result).explanations)
 
 
 def test_deductible_already_used_in_the_plan_year() -> None:

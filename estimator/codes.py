@@ -81,6 +81,7 @@ class Code(StrEnum):
     STEP_ABOVE_MAXIMUM_JUSTIFIED = "step.above_maximum_justified"
     STEP_AMOUNT_ABOVE_MAXIMUM = "step.amount_above_maximum"
     STEP_AMOUNT_ABOVE_MAXIMUM_KEPT = "step.amount_above_maximum_kept"
+    STEP_ACCIDENT_NO_CAP = "step.accident_no_cap"
     STEP_ANALOGUE = "step.analogue"
     STEP_BEFORE_INSURANCE = "step.before_insurance"
     STEP_BESIDE_PROPHYLAXIS = "step.beside_prophylaxis"

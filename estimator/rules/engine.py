@@ -142,6 +142,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             deductible.apply(work)
         if work.line_class is LineClass.A and not work.accident:
             cap.apply(work)
+        elif work.line_class is LineClass.A and cap.applies(work):  # an accident's class-A line: said why it is not held
+            work.explain(work.profile.sections.accident, say(Code.STEP_ACCIDENT_NO_CAP))
         if not before_caps:
             deductible.apply(work)
 
@@ -272,7 +274,8 @@ def _not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
         if work.date < start:
             work.exclude(work.profile.sections.insurance_start, say(Code.STEP_BEFORE_INSURANCE, date=work.date, start=start))
             phrase = say(Code.DATE_BEFORE_INSURANCE_START, date=work.date, start=start)
-            report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum")
+            section = work.profile.sections.insurance_start
+            report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)
 
 
 def _plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:

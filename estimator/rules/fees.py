@@ -145,7 +145,9 @@ def fee_amounts(
                 count=Number(line.count),
                 factor=Number(line.factor),
             )
-            check.report(Severity.WARNING, phrase, "Betrag")
+            check.report(
+                Severity.WARNING, phrase, "Betrag", sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee
+            )
 
     if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
         check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
@@ -284,7 +286,7 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
     elif line.factor > threshold and not justified:
         law = sections.goz_threshold if line.schedule is Schedule.GOZ else sections.goae_threshold
         phrase = say(Code.FEE_ABOVE_THRESHOLD, line=work.ref, factor=factor, threshold=Number(threshold), law=law)
-        check.report(Severity.WARNING, phrase, "Begründung")
+        check.report(Severity.WARNING, phrase, "Begründung", law)
     if line.factor < 1:
         check.report(Severity.WARNING, say(Code.FEE_BELOW_SINGLE_RATE, line=work.ref, factor=factor), "Faktor")
 

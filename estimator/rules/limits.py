@@ -217,6 +217,10 @@ class StagedCap:
         left, j = min((caps[j - 1] - sum(self.prior[:j], ZERO) - sum(self.used[:j], ZERO), j) for j in range(k, len(caps) + 1))
         return max(ZERO, left), j
 
+    def applies(self, work: Work) -> bool:
+        """Whether a line's treatment day lies in one of the capped insurance years."""
+        return self.year_of(work.date) <= len(work.profile.staged_caps)
+
     def apply(self, work: Work) -> None:
         caps = work.profile.staged_caps
         k = self.year_of(work.date)

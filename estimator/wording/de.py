@@ -131,6 +131,7 @@ TEMPLATES: dict[Code, str] = {
     "(Auslegung „{reading}“)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: angesetzt wie "
     "berechnet (Auslegung „{reading}“)",
+    C.STEP_ACCIDENT_NO_CAP: "Unfallfolge: die Zahnstaffel entfällt für diese Leistung (Unfall nachzuweisen)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "über dem Höchstsatz {maximum}, mit Begründung voll angesetzt – Prüfung durch den "
     "Versicherer",
     C.STEP_ANALOGUE: "Analogleistung: Punktzahl, Abschnitt und Höchstsatz von {schedule} {number}",

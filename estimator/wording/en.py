@@ -115,6 +115,7 @@ TEMPLATES: dict[Code, str] = {
     "(Auslegung “{reading}”)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "
     "(Auslegung “{reading}”)",
+    C.STEP_ACCIDENT_NO_CAP: "result of an accident: no staged cap for this service (the accident to be proved)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
     C.STEP_ANALOGUE: "analogue service: points, section and maximum of {schedule} {number}",
     C.STEP_BEFORE_INSURANCE: "treatment on {date} before the insurance start {start}",

@@ -163,6 +163,9 @@ def test_accident_lines_beside_non_accident_lines() -> None:
     assert [r.benefit for r in result.lines] == [D("800.00"), D("800.00"), D("200.00")]
     assert "accident.proof" in codes(result)
     assert result.limits.staged_cap[0].used_by_plan == D("1000.00")
+    said = [(rule_text(e.rule), step_text(e)) for e in result.lines[0].explanations]  # the line says why it is not held
+    assert ("Nr. II.3.2", "Unfallfolge: die Zahnstaffel entfällt für diese Leistung (Unfall nachzuweisen)") in said
+    assert not any("Unfallfolge" in step_text(e) for e in result.lines[1].explanations)
 
 
 def test_whole_plan_accident_lifts_the_cap_for_lab_lines_too() -> None:
@@ -258,3 +261,4 @@ def test_treatment_before_insurance_start_is_not_covered() -> None:
     assert (line.line_class, line.benefit) == (LineClass.X, D("0.00"))
     finding = next(f for f in result.findings if f.code == "date.before_insurance_start")
     assert "01.12.2025" in finding_text(finding) and "01.01.2026" in finding_text(finding)
+    assert finding.section == "§ 2 AVB Teil I"

@@ -147,6 +147,8 @@ class Code(StrEnum):
     PART_LINE_AT = "part.line_at"
     PART_MISSING_LAB_CODE = "part.missing_lab_code"
     PART_MISSING_UNIT_PRICE = "part.missing_unit_price"
+    PART_LAB_NO_SERVICE = "part.lab_no_service"
+    PART_LAB_NO_TOOTH = "part.lab_no_tooth"
     PART_REVIEW_CLASS = "part.review_class"
     PART_LINES_OF_DAY = "part.lines_of_day"
     PART_REVIEW_ELIGIBLE = "part.review_eligible"

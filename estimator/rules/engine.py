@@ -203,7 +203,8 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     if rule is None or rule.line_class is not LineClass.A:
         return
     lab = work.lab
-    phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, numbers=tuple(sorted(owners.numbers)), label=rule.label)
+    teeth = len(lab.teeth.teeth)
+    phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, teeth=teeth, numbers=tuple(sorted(owners.numbers)), label=rule.label)
     report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
 
 

@@ -84,6 +84,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     """
     owners = fees.owners(work.lab.teeth.teeth)
     code, profile = work.lab.code, work.profile
+    teeth = len(work.lab.teeth.teeth)
+    place = say(Code.PART_LAB_NO_SERVICE, teeth=teeth) if teeth else say(Code.PART_LAB_NO_TOOTH)
     section = profile.sections.lab_class
     if is_orthodontic(work) and not young:
         work.line_class = X
@@ -95,19 +97,19 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
         numbers = tuple(sorted(owners.numbers))
         if classes == {X}:
             work.line_class = X
-            work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, cls=X))
+            work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, teeth=teeth, cls=X))
         else:
             work.line_class = A if A in classes else B
-            work.explain(section, say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, cls=work.line_class))
+            work.explain(section, say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, teeth=teeth, cls=work.line_class))
         return owners
     rule = code_rule(work)
     if rule is not None:
         work.line_class = rule.line_class
-        work.explain(section, say(Code.STEP_LAB_BY_CODE, code=code, label=rule.label, cls=rule.line_class))
+        work.explain(section, say(Code.STEP_LAB_BY_CODE, place=place, code=code, label=rule.label, cls=rule.line_class))
         return owners
     billed_by_class = fees.billed_by_class()
     work.line_class = A if billed_by_class[A] >= billed_by_class[B] else B
-    work.explain(section, say(Code.STEP_LAB_BY_SHARE, code=code, cls=work.line_class))
+    work.explain(section, say(Code.STEP_LAB_BY_SHARE, place=place, code=code, cls=work.line_class))
     return owners
 
 

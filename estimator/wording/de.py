@@ -71,7 +71,7 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
-    C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen am selben Zahn ({numbers}); "
+    C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen {teeth:am selben Zahn|an denselben Zähnen} ({numbers}); "
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
     "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
@@ -147,15 +147,15 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:Implantat|# Implantate}{teeth:? an Zahn } über der Grenze von {limit} "
     "Implantaten je Kiefer",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
-    C.STEP_LAB_BY_CODE: "keine Leistung am selben Zahn; Laborcode {code} ({label}): {cls}",
-    C.STEP_LAB_BY_SHARE: "keine Leistung am selben Zahn; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar "
-    "des Plans: {cls}",
+    C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
+    C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
-    C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} am selben Zahn): {cls}",
+    C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
     "unbekannt: {cls}",
-    C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} am selben Zahn): {cls}",
+    C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): "
+    "{cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
     C.STEP_LAB_PRICES_OK: "nach {lab_list}",
     C.STEP_LAB_UNLISTED: "Laborcode {code} nicht in {lab_list} aufgeführt",
@@ -204,6 +204,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
     C.PART_LINES_OF_DAY: "{line} und {others:eine weitere Zeile|# weitere Zeilen} dieses Tages",
+    C.PART_LAB_NO_SERVICE: "keine Leistung {teeth:am selben Zahn|an denselben Zähnen}",
+    C.PART_LAB_NO_TOOTH: "ohne Zahnangabe",
     C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",

@@ -149,3 +149,13 @@ def test_lab_line_is_accident_when_all_its_fee_lines_are() -> None:
     result = run(fee("2210", "16", accident=True), lab("0344", "16", "61.50"), lab("0344", "26", "61.50"))
     assert lab_result(result, 0).accident is True
     assert lab_result(result, 1).accident is False
+
+
+def test_a_lab_lines_class_step_says_tooth_teeth_or_none_as_the_line_has_them() -> None:
+    def first_step(result: object) -> str:
+        return step_text(lab_result(result).explanations[0])  # type: ignore[arg-type]
+
+    assert "(2210 am selben Zahn)" in first_step(run(fee("2210", "16"), lab("0344", "16", "61.50")))
+    assert "(2210 an denselben Zähnen)" in first_step(run(fee("2210", "15"), lab("0344", "14-16", "61.50")))
+    assert first_step(run(lab("0344", "16", "61.50"))).startswith("keine Leistung am selben Zahn; Laborcode 0344")
+    assert first_step(run(lab("0344", "", "61.50"))).startswith("ohne Zahnangabe; Laborcode 0344")

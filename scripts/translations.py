@@ -167,6 +167,7 @@ ENGLISH = {
     "Fall speichern &unter …": "Save case &as …",
     "GO": "GO",
     "Geburtsdatum": "Date of birth",
+    "{0}: {1} – es gilt weiter der bisherige Wert": "{0}: {1} – the value before stays",
     "Gesamtkosten": "Total costs",
     "Gespeichert: {0}": "Saved: {0}",
     "HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)",

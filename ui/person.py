@@ -27,7 +27,7 @@ class PersonPanel(QGroupBox):
         super().__init__()
         self.setTitle(self.tr("Person und Vertrag"))
         self.document = document
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name, self.insurance_number = QLineEdit(), QLineEdit()
         self.name.setMaxLength(MAX_TEXT)
@@ -42,10 +42,10 @@ class PersonPanel(QGroupBox):
         self.variant = QComboBox()
         self.variant.addItems(document.tariffs.variants)
         profile = document.tariff.profile
-        self.birth_date = self._date_field("birth_date", self.tr("Datum"))
-        self.insurance_start = self._date_field("insurance_start", self.tr("Datum"))
-        self.plan_date = self._date_field("plan_date", self.tr("Planungsdatum"))
-        self.orthodontics_start = self._date_field("orthodontics_start", self.tr("KFO-Behandlungsbeginn"))
+        self.birth_date = self._date_field("birth_date")
+        self.insurance_start = self._date_field("insurance_start")
+        self.plan_date = self._date_field("plan_date")
+        self.orthodontics_start = self._date_field("orthodontics_start")
         self.orthodontics_start.setToolTip(
             self.tr(
                 "Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem "
@@ -114,11 +114,17 @@ class PersonPanel(QGroupBox):
         self.message.clear()
         self._changed(name, value)
 
-    def _date_field(self, name: str, label: str) -> QLineEdit:
+    def _date_field(self, name: str) -> QLineEdit:
         field = QLineEdit()
         field.setPlaceholderText("TT.MM.JJJJ")
-        field.editingFinished.connect(lambda: self._date_edited(name, label, field))
+        field.editingFinished.connect(lambda: self._date_edited(name, field))
         return field
+
+    def _not_taken(self, field: QLineEdit, reason: str) -> None:
+        """What was typed in a field is not taken: said with the field's name (the estimate keeps the value before)."""
+        label = self.form.labelForField(field)
+        name = label.text() if isinstance(label, QLabel) else ""
+        self.message.setText(self.tr("{0}: {1} – es gilt weiter der bisherige Wert").format(name, reason))
 
     def _money_field(self, name: str | int) -> QLineEdit:
         field = QLineEdit()
@@ -138,12 +144,12 @@ class PersonPanel(QGroupBox):
             self.refresh()
             self.message.setText(reason)
 
-    def _date_edited(self, name: str, label: str, field: QLineEdit) -> None:
+    def _date_edited(self, name: str, field: QLineEdit) -> None:
         """A date of the person, or the plan date (which belongs to the case, not the person)."""
         try:
             value = parse_date(field.text()) if field.text().strip() else None
         except CellError as error:
-            self.message.setText(f"{label}: {text(error.phrase, language())}")
+            self._not_taken(field, text(error.phrase, language()))
             return
         self.message.clear()
         if name != "plan_date":
@@ -155,7 +161,7 @@ class PersonPanel(QGroupBox):
         try:
             value = cents(parse_amount(field.text() or "0"))
         except CellError as error:
-            self.message.setText(text(error.phrase, language()))
+            self._not_taken(field, text(error.phrase, language()))
             return
         self.message.clear()
         if isinstance(name, int):

@@ -28,25 +28,25 @@
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="108" />
+        <location filename="../../ui/widgets.py" line="103" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133" />
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="134" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133" />
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="134" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133" />
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="134" />
+        <location filename="../../ui/widgets.py" line="140" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -225,22 +225,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="349" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="349" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="349" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="349" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -387,22 +387,22 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="318" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="318" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="318" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="318" />
+        <location filename="../../ui/models.py" line="316" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
@@ -566,97 +566,97 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="113" />
+        <location filename="../../ui/models.py" line="111" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="112" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="113" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="114" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
-        <location filename="../../ui/models.py" line="134" />
+        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="132" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
-        <location filename="../../ui/models.py" line="135" />
+        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="133" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="120" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="134" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="135" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="125" />
+        <location filename="../../ui/models.py" line="123" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="126" />
+        <location filename="../../ui/models.py" line="124" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="128" />
-        <location filename="../../ui/models.py" line="141" />
+        <location filename="../../ui/models.py" line="126" />
+        <location filename="../../ui/models.py" line="139" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="127" />
+        <location filename="../../ui/models.py" line="125" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="130" />
+        <location filename="../../ui/models.py" line="128" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="136" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="139" />
+        <location filename="../../ui/models.py" line="137" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="140" />
+        <location filename="../../ui/models.py" line="138" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="223" />
+        <location filename="../../ui/models.py" line="221" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -811,13 +811,6 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="45" />
-        <location filename="../../ui/person.py" line="46" />
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person.py" line="48" />
         <location filename="../../ui/person.py" line="87" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
@@ -863,12 +856,16 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="199" />
+        <location filename="../../ui/person.py" line="127" />
+        <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
+        <translation>{0}: {1} – the value before stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="205" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="47" />
         <location filename="../../ui/person.py" line="78" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
@@ -1081,23 +1078,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="258" />
-        <location filename="../../ui/widgets.py" line="273" />
+        <location filename="../../ui/widgets.py" line="259" />
+        <location filename="../../ui/widgets.py" line="274" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="261" />
+        <location filename="../../ui/widgets.py" line="262" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="339" />
+        <location filename="../../ui/widgets.py" line="340" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="340" />
+        <location filename="../../ui/widgets.py" line="341" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1105,39 +1102,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/widgets.py" line="167" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="167" />
+        <location filename="../../ui/widgets.py" line="168" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="206" />
+        <location filename="../../ui/widgets.py" line="207" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="203" />
+        <location filename="../../ui/widgets.py" line="204" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="203" />
+        <location filename="../../ui/widgets.py" line="204" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -86,13 +86,22 @@ def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_
     panel = window.person_panel
     panel.deductible_used.setText("2.000.000")
     panel.deductible_used.editingFinished.emit()
-    assert "bis 1.000.000" in panel.message.text()
+    assert "bis 1.000.000" in panel.message.text() and panel.message.text().startswith("Selbstbehalt verbraucht: ")
     assert window.document.person.deductible_used == 0 and window.document.undo_stack.count() == 0
     reason = window.document.refusal(lambda: window.document.edit_person(variant="BM7/1"))
     assert "BM7/1" in reason and window.document.person.variant == "BM5/0"
     panel.birth_date.setText("01.01.2300")
     panel.birth_date.editingFinished.emit()
     assert "zwischen 1900 und 2200" in panel.message.text() and window.document.person.birth_date.year == 1975
+    assert panel.message.text().startswith("Geburtsdatum: ")  # the field by its name
+    start = window.document.person.insurance_start
+    panel.insurance_start.setText("31.02.2026")
+    panel.insurance_start.editingFinished.emit()
+    assert panel.message.text() == (
+        "Versicherungsbeginn: „31.02.2026“ gibt es nicht: der Monat hat 28 Tage (Datum TT.MM.JJJJ) – es gilt weiter der "
+        "bisherige Wert"
+    )
+    assert window.document.person.insurance_start == start
 
 
 def test_recovered_work_is_shown_as_unsaved_and_asked_about_before_closing(

@@ -91,9 +91,11 @@ class LeftOutDialog(QDialog):
         notes = tuple(self.found)
         if window.document.change_lines(lambda case: take_left_out(case, index, line, notes), text):
             window.select_line(self.left.sheet, self.left.row)
+            window.statusBar().showMessage(text, 5000)  # in place of the hint to correct it
             self.accept()
 
     def drop(self) -> None:
-        index = self.index
-        if self.window_.document.change_lines(lambda case: drop_left_out(case, index), self.tr("Zeile verworfen")):
+        index, text = self.index, self.tr("Zeile verworfen")
+        if self.window_.document.change_lines(lambda case: drop_left_out(case, index), text):
+            self.window_.statusBar().showMessage(text, 5000)
             self.accept()

@@ -61,6 +61,7 @@ class LineActions(QObject):
         if not self.window.document.change_lines(lambda case: add_lines(case, kind, lines, at=where), text):
             return False
         self.window.select_row(kind, where + 1)
+        self.window.statusBar().showMessage(text, 5000)  # what was done, as Bearbeiten → Rückgängig names it
         return True
 
     def _change(self, change: Callable[[Case, str, int], Case], text: str, then: Callable[[int], int]) -> bool:
@@ -73,6 +74,7 @@ class LineActions(QObject):
         if not self.window.document.change_lines(lambda case: change(case, kind, index), text):
             return False
         self.window.select_row(kind, then(index))
+        self.window.statusBar().showMessage(text, 5000)
         return True
 
     def duplicate(self) -> bool:

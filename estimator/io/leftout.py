@@ -18,9 +18,10 @@ LETTERS = re.compile(r"[A-Z]{1,3}")
 
 
 def fields_of(left: LeftOutLine, letters: Mapping[str, str]) -> tuple[str, ...]:
-    """The columns a user corrects the row in: those of its table (a table with a GO column may hold fee and lab
-    rows), each once."""
-    if _has_go(left, letters):
+    """The columns a user corrects the row in: those of its table, each once (a table with a GO column and a unit
+    price holds fee and lab rows; the Leistungen sheet of a plan with its own Labor sheet has no price)."""
+    priced = "Einzelpreis" in letters or any(name == "Einzelpreis" and text for name, text in left.cells)
+    if _has_go(left, letters) and (priced or left.kind == "lab"):
         return tuple(ONE_SHEET_COLUMNS)
     return tuple(LAB_COLUMNS if left.kind == "lab" else FEE_COLUMNS)
 

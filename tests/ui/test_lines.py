@@ -63,6 +63,7 @@ def test_lines_are_duplicated_moved_deleted_and_brought_back(open_window: Any) -
     assert window.line_actions.move(-1) and window.line_actions.move(-1)  # the copy goes to the top
     assert numbers() == [before[1], *before] and window.line_actions.move(-1) is False
     assert window.line_actions.delete() and numbers() == before
+    assert window.statusBar().currentMessage() == "Zeile gelöscht"
     for _ in range(4):
         window.undo_action.trigger()
     assert numbers() == before and window.document.is_saved

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from estimator.case import DRAFT, REIMBURSED
 from estimator.cells import CellError, parse_amount, parse_class
-from estimator.kinds import Cause, Severity
+from estimator.kinds import Severity
 from estimator.model import Override
 from estimator.money import eur
-from estimator.wording import cause_label, class_label
+from estimator.wording import class_label
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
+from ui.filters import LineFilters
 from ui.language import language
 from ui.letter import NoteEditor, PracticeDialog
 from ui.lineactions import LineActions
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.tasks = Tasks(self.statusBar(), describe, EXPECTED)
         self.files = FileActions(self)
-        self.line_actions = LineActions(self)
+        self.line_actions, self.filters = LineActions(self), LineFilters(self)
         self._whatif_stale = False
         self.refusals = Refusals(self.statusBar())
         self.tasks.busy_changed.connect(self._after_task)
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
         self.detail_tabs.addTab(self.findings_view, "")
         self.waterfall = Waterfall(document)
-        self.waterfall.cause_chosen.connect(self.filter_cause)
+        self.waterfall.cause_chosen.connect(self.filters.cause)
         self.detail_tabs.addTab(self.waterfall, self.tr("Warum dieser Eigenanteil"))
         self.whatif = WhatIfPanel(document)
         self.detail_tabs.addTab(self.whatif, self.tr("Was wäre, wenn"))
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         person_scroll.setMinimumWidth(300)
         self.totals = TotalsBar(document)
         self.tooth_chart = ToothChart(document)
-        self.tooth_chart.tooth_clicked.connect(self.filter_tooth)
+        self.tooth_chart.tooth_clicked.connect(self.filters.tooth)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.totals)
@@ -154,9 +155,7 @@ class MainWindow(QMainWindow):
     # --- showing ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         result = self.document.estimate
-        fees, labs = len(result.plan.fee_lines), len(result.plan.lab_lines)
-        self.lines_tabs.setTabText(0, self.tr("Leistungen ({0})").format(fees))
-        self.lines_tabs.setTabText(1, self.tr("Labor ({0})").format(labs))
+        self.filters.show_counts()
         errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
         self.detail_tabs.setTabText(1, self.tr("Hinweise ({0}, davon {1} Fehler)").format(len(result.findings), errors))
         self.show_explanation()
@@ -253,9 +252,9 @@ class MainWindow(QMainWindow):
             if number is None:
                 continue
             if not proxy.mapFromSource(model.index(number, 0)).isValid():
-                self.filter_tooth(None)
+                self.filters.tooth(None)
                 self.waterfall.chosen = None
-                self.filter_cause(None)
+                self.filters.cause(None)
             self.lines_tabs.setCurrentIndex(tab)
             index = proxy.mapFromSource(model.index(number, 0))
             view.selectionModel().setCurrentIndex(
@@ -310,29 +309,6 @@ class MainWindow(QMainWindow):
         finding = self.findings_model.findings[index.row()]
         if not self.select_line(finding.sheet, finding.row):
             self.line_actions.finding_without_line(finding, correct)
-
-    def filter_tooth(self, tooth: int | None) -> None:
-        self.fee_filter.set_tooth(tooth)
-        self.lab_filter.set_tooth(tooth)
-        self.tooth_chart.selected = tooth
-        self.tooth_chart.update()
-        self.statusBar().showMessage(self.tr("Nur Zeilen von Zahn {0}").format(tooth) if tooth else self.tr("Alle Zeilen"), 5000)
-
-    def filter_cause(self, cause: Cause | None) -> None:
-        """Only the lines a cause of the patient's share applies to (None: all lines)."""
-        self.fee_filter.set_cause(cause)
-        self.lab_filter.set_cause(cause)
-        shown = self.fee_filter.rowCount() + self.lab_filter.rowCount()
-        if cause is not None and self.fee_filter.rowCount() == 0 and self.lab_filter.rowCount():
-            self.lines_tabs.setCurrentIndex(1)
-        elif cause is not None and self.fee_filter.rowCount():
-            self.lines_tabs.setCurrentIndex(0)
-        message = (
-            self.tr("Nur die {0} Zeilen mit {1}").format(shown, cause_label(cause, language()))
-            if cause
-            else self.tr("Alle Zeilen")
-        )
-        self.statusBar().showMessage(message, 5000)
 
     # --- settings -----------------------------------------------------------------------------------------
     def edit_practice(self) -> None:

@@ -499,57 +499,57 @@ No program here can show it.</translation>
         <translation>{0} line(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="69" />
+        <location filename="../../ui/lineactions.py" line="70" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="79" />
+        <location filename="../../ui/lineactions.py" line="81" />
         <source>Zeile dupliziert</source>
         <translation>Line duplicated</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="82" />
+        <location filename="../../ui/lineactions.py" line="84" />
         <source>Zeile gelöscht</source>
         <translation>Line deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="90" />
+        <location filename="../../ui/lineactions.py" line="92" />
         <source>Verschieben nur, wenn alle Zeilen zu sehen sind</source>
         <translation>Lines move only while all lines are shown</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="93" />
+        <location filename="../../ui/lineactions.py" line="95" />
         <source>Zeile verschoben</source>
         <translation>Line moved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="102" />
+        <location filename="../../ui/lineactions.py" line="104" />
         <source>{0} – Doppelklick oder Enter: Zeile korrigieren</source>
         <translation>{0} – double click or Enter: correct the row</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="113" />
+        <location filename="../../ui/lineactions.py" line="115" />
         <source>Keine ausgelassenen Zeilen</source>
         <translation>No rows left out</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="126" />
+        <location filename="../../ui/lineactions.py" line="128" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="136" />
+        <location filename="../../ui/lineactions.py" line="138" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="141" />
+        <location filename="../../ui/lineactions.py" line="143" />
         <source>Plan gespeichert</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="143" />
+        <location filename="../../ui/lineactions.py" line="145" />
         <source>{0}
 
 Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
@@ -558,9 +558,43 @@ Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an 
 The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="147" />
+        <location filename="../../ui/lineactions.py" line="149" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LineFilters</name>
+    <message>
+        <location filename="../../ui/filters.py" line="27" />
+        <source>Leistungen</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filters.py" line="28" />
+        <source>Labor</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filters.py" line="30" />
+        <source>{0} von {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filters.py" line="41" />
+        <source>Nur Zeilen von Zahn {0}</source>
+        <translation>Only lines of tooth {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filters.py" line="41" />
+        <location filename="../../ui/filters.py" line="54" />
+        <source>Alle Zeilen</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filters.py" line="54" />
+        <source>Nur die {0} Zeilen mit {1}</source>
+        <translation>Only the {0} lines with {1}</translation>
     </message>
 </context>
 <context>
@@ -664,128 +698,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <source>Leistungen ({0})</source>
-        <translation>Fees ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <source>Labor ({0})</source>
-        <translation>Lab ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
-        <location filename="../../ui/main_window.py" line="294" />
-        <location filename="../../ui/main_window.py" line="297" />
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
-        <source>Nur Zeilen von Zahn {0}</source>
-        <translation>Only lines of tooth {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="319" />
-        <location filename="../../ui/main_window.py" line="333" />
-        <source>Alle Zeilen</source>
-        <translation>All lines</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="331" />
-        <source>Nur die {0} Zeilen mit {1}</source>
-        <translation>Only the {0} lines with {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>

@@ -14,7 +14,19 @@ from decimal import Decimal
 from typing import Any
 
 from estimator import wording
-from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, parse_count, parse_date, parse_factor, parse_yes_no
+from estimator.cells import (
+    MAX_TEXT,
+    CellError,
+    normalize_fee_number,
+    normalize_lab_code,
+    parse_amount,
+    parse_class,
+    parse_code,
+    parse_count,
+    parse_date,
+    parse_factor,
+    parse_yes_no,
+)
 from estimator.codes import Code
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
@@ -31,6 +43,7 @@ EDITABLE: dict[str, dict[str, str]] = {
     "fee": {
         "date": "Datum",
         "teeth": "Zahn",
+        "number": "Nr",
         "count": "Anzahl",
         "factor": "Faktor",
         "amount": "Betrag",
@@ -41,6 +54,7 @@ EDITABLE: dict[str, dict[str, str]] = {
     "lab": {
         "date": "Datum",
         "teeth": "Zahn",
+        "code": "Nr",
         "quantity": "Menge",
         "unit_price": "Einzelpreis",
         "amount": "Betrag",
@@ -76,6 +90,8 @@ def _text(text: str) -> str:
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
+    "number": parse_code,
+    "code": lambda text: normalize_lab_code(parse_code(text)),
     "count": parse_count,
     "quantity": parse_count,
     "factor": parse_factor,
@@ -178,8 +194,11 @@ class Case:
         if value is None and not back and name not in MAY_BE_EMPTY:
             raise CaseError(f"{EDITABLE[kind][name]} der Zeile {index + 1}: ein Wert ist nötig")
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
+        line = lines[index]
+        if name == "number" and isinstance(value, str) and isinstance(line, FeeLine):  # as the fee schedule writes it
+            value = normalize_fee_number(value, line.schedule.value)
         edits = dict(self.edits)
-        if back or value == getattr(lines[index], name):
+        if back or value == getattr(line, name):
             edits.pop(key, None)
         else:
             edits[key] = value

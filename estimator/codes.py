@@ -157,6 +157,7 @@ class Code(StrEnum):
     # What is wrong with one value
     CELL_AMOUNT_RANGE = "cell.amount_range"
     CELL_CLASS = "cell.class"
+    CELL_CODE = "cell.code"
     CELL_COUNT_RANGE = "cell.count_range"
     CELL_DATE = "cell.date"
     CELL_DATE_RANGE = "cell.date_range"

@@ -118,7 +118,7 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
                 Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
                 Column(LineColumn.SCHEDULE, self.tr("GO"), lambda line, r: line.schedule.value),
-                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number),
+                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number, "number"),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text),
                 Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
                 Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: factor_text(line.factor), "factor", True),
@@ -131,7 +131,7 @@ class LinesModel(QAbstractTableModel):
             self.columns = [
                 Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
                 Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
-                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.code),
+                Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.code, "code"),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text),
                 Column(LineColumn.QUANTITY, self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
                 Column(LineColumn.UNIT_PRICE, self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),

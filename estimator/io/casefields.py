@@ -9,7 +9,18 @@ from collections.abc import Callable
 from typing import Any
 
 from estimator.case import CaseError
-from estimator.cells import MAX_TEXT, CellError, cell_error, in_range, machine_decimal, parse_class, parse_date, shown
+from estimator.cells import (
+    MAX_CODE,
+    MAX_TEXT,
+    CellError,
+    cell_error,
+    in_range,
+    machine_decimal,
+    parse_class,
+    parse_code,
+    parse_date,
+    shown,
+)
 from estimator.codes import Code
 from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.kinds import LineClass, Schedule
@@ -134,6 +145,12 @@ def text_value(value: Any) -> str:
     return value.strip()
 
 
+def code_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
+    return parse_code(value)
+
+
 def flag_value(value: Any) -> bool:
     if not isinstance(value, bool):
         raise cell_error(Code.CELL_YES_NO, value)
@@ -144,6 +161,8 @@ def flag_value(value: Any) -> bool:
 EDIT_READERS: dict[str, Reader] = {
     "date": iso_date,
     "teeth": teeth_value,
+    "number": code_value,
+    "code": code_value,
     "count": number_reader("count"),
     "quantity": number_reader("count"),
     "factor": number_reader("factor"),

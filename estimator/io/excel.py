@@ -14,6 +14,8 @@ from estimator.cells import (
     CellError,
     PlanReadError,
     cell_error,
+    normalize_fee_number,
+    normalize_lab_code,
     parse_amount,
     parse_class,
     parse_count,
@@ -36,7 +38,6 @@ from estimator.money import german_date
 from estimator.phrases import say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
-from estimator.tariff.pricelists import normalize_fee_number, normalize_lab_code
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import finding_text
 

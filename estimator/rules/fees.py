@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from estimator.cells import normalize_fee_number
 from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.model import FeeLine
@@ -15,7 +16,7 @@ from estimator.phrases import BY_HAND, Money, Number, Param, Phrase, say
 from estimator.rules.billing import UnitAllowance
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
-from estimator.tariff.pricelists import Fee, FeeSchedule, normalize_fee_number
+from estimator.tariff.pricelists import Fee, FeeSchedule
 
 ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
 # "entsprechend GOZ nnnn", "analog GOZ-Nr. nnnn": the number the service is measured by, with its schedule

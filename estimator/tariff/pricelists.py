@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -118,30 +117,3 @@ def load_lab_list(path: Path) -> LabList:
     data = json.loads(path.read_text(encoding="utf-8"))
     prices = {e["code"]: LabPrice(e["code"], e["text"], e["group"], Decimal(e["max_price"])) for e in data["entries"]}
     return LabList(source_of(data), prices)
-
-
-def normalize_lab_code(value: object) -> str:
-    """Lab code as listed: "344" -> "0344", "I111" -> "I 111"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip().upper()
-    implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
-    if implant:
-        return f"I {implant[1]}"
-    if (text.isascii() and text.isdigit()) and len(text) <= 4:
-        return text.zfill(4)
-    return text
-
-
-def normalize_fee_number(value: object, schedule: str) -> str:
-    """Fee number as catalogued: GOZ "10" -> "0010"; GOÄ "Ä5004" -> "5004", "k1" -> "K 1"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if schedule == "GOZ":
-        return text.zfill(4) if (text.isascii() and text.isdigit()) and len(text) <= 4 else text
-    text = re.sub(r"^(?:Ä|AE|A(?=[0-9]))\s*", "", text, flags=re.IGNORECASE).strip()
-    letter_number = re.fullmatch(r"([A-Za-z])\s*([0-9])", text)
-    if letter_number:
-        return f"{letter_number[1].upper()} {letter_number[2]}"
-    return text.upper() if len(text) == 1 else text.lower() if re.fullmatch(r"[0-9]+[A-Za-z]", text) else text

@@ -213,6 +213,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
     C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
+    C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
     C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",
     C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",

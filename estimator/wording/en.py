@@ -193,6 +193,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
     C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
     C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
+    C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
     C.CELL_DATE: "date DD.MM.YYYY expected, found “{value}”",
     C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date DD.MM.YYYY)",
     C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date DD.MM.YYYY)",

@@ -48,13 +48,28 @@ def test_typing_the_value_as_read_is_no_edit() -> None:
         (("fee", 0, "count"), "0", "Anzahl über 0 bis 10.000"),
         (("fee", 0, "date"), "32.01.2026", "TT.MM.JJJJ"),
         (("fee", 0, "manual_class"), "Q", "Klasse"),
-        (("fee", 0, "number"), "2210", "nicht änderbar"),
+        (("fee", 0, "number"), " ", "Nummer mit 1 bis 20 Zeichen"),
+        (("fee", 0, "schedule"), "GOÄ", "nicht änderbar"),
         (("lab", 99, "quantity"), "1", "nicht änderbar"),
     ],
 )
 def test_bad_edits_are_refused_with_a_german_reason(key: tuple[str, int, str], text: str, words: str) -> None:
     with pytest.raises(CaseError, match=words):
         crown_case().with_edit(key, text)
+
+
+def test_a_mistyped_number_is_corrected_as_the_schedule_writes_it_and_kept_in_the_case_file(tmp_path: Path) -> None:
+    case = crown_case()
+    assert case.with_edit(("fee", 0, "number"), case.original.fee_lines[0].number.lstrip("0")).edits == {}  # the same
+    typo = case.with_edit(("fee", 0, "number"), "2215")
+    assert typo.plan().fee_lines[0].number == "2215"
+    fixed = typo.with_edit(("fee", 0, "number"), " 10 ")
+    assert fixed.plan().fee_lines[0].number == "0010"  # GOZ numbers have four digits
+    lab = case.with_edit(("lab", 0, "code"), "i111")
+    assert lab.plan().lab_lines[0].code == "I 111"
+    path = tmp_path / "fall.hkp.json"
+    save_case(fixed, path)
+    assert load_case(path).plan().fee_lines[0].number == "0010"
 
 
 def test_case_file_round_trips_to_the_same_estimate_and_is_owner_only(tmp_path: Path) -> None:

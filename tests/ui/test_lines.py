@@ -48,7 +48,9 @@ def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_
     result = window.document.estimate
     assert [(r.line.number, r.line.teeth.text) for r in result.lines] == [("2210", "16"), ("2210", "26"), ("0001", "16")]
     assert result.totals.billed == Decimal("440.22")  # 2 x 217,06 € and 5,70 € with 7 % VAT
-    assert window.lines_tabs.tabText(0) == "Leistungen (1 von 2)" and cell(window.fee_model, 1, LineColumn.AMOUNT) == "217,06\u00a0€"
+    assert (
+        window.lines_tabs.tabText(0) == "Leistungen (1 von 2)" and cell(window.fee_model, 1, LineColumn.AMOUNT) == "217,06\u00a0€"
+    )
     saved = tmp_path / "neu.xlsx"
     assert window.line_actions.save_workbook(saved)
     assert estimate(read_plan(saved), load_tariffs()).totals == result.totals

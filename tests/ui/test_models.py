@@ -32,6 +32,18 @@ def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: 
     assert cell(model, row, LineColumn.FACTOR) == "3,0"
 
 
+def test_a_mistyped_number_is_corrected_in_its_cell(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = [line.number for line in model.lines].index("2210")
+    assert model.flags(model.index(row, column(model, LineColumn.NUMBER))) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(row, column(model, LineColumn.NUMBER)), "2215")
+    assert "fee.unknown_number" in [f.code for f in window.document.estimate.findings]
+    assert model.setData(model.index(row, column(model, LineColumn.NUMBER)), "2210")
+    assert "fee.unknown_number" not in [f.code for f in window.document.estimate.findings]
+    assert window.document.case.edits == {}  # back to the number as read: no edit left
+
+
 def test_a_bad_edit_is_refused_with_its_reason_in_the_status_bar_at_once(open_window: Any) -> None:
     window = open_window(CROWN)
     model = window.fee_model

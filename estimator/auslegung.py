@@ -22,6 +22,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "fee_rounding": frozenset({"exact", "simple_fee_first"}),
     "accident_lifts": frozenset({"staged_caps"}),
     "amount_above_maximum": frozenset({"billed", "capped"}),
+    "same_day_order": frozenset({"capped_first", "plan_order"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -41,6 +42,7 @@ class Auslegung:
     prophylaxis_frequency: str  # which table of yearly units applies to individual prophylaxis
     accident_lifts: str  # what an accident lifts
     amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
+    same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

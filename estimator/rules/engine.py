@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
@@ -137,7 +137,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     cap = StagedCap(person, profile, settings.insurance_year)
     deductible = Deductible(person, variant, plan.plan_date)
     before_caps = settings.deductible_order == "before_caps"
-    for work in sorted(works, key=lambda w: w.order_key):
+    for work in sorted(works, key=_turn(cap, capped_first=settings.same_day_order == "capped_first")):
         if before_caps:
             deductible.apply(work)
         if work.line_class is LineClass.A and not work.accident:
@@ -161,6 +161,19 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     return Estimate(
         plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant
     )
+
+
+def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[object, ...]]:
+    """The order in which the deductible and the staged cap take the lines: by treatment day, then plan order (spec
+    section 7); on one day (one bill, which the tariff gives no order within) the class-A lines the cap holds first
+    when `capped_first` (Auslegung same_day_order): the deductible then takes from what the cap would cut, never
+    more than plan order would leave the patient, and the same plan gives the same figures in any row order."""
+
+    def turn(work: Work) -> tuple[object, ...]:
+        held = capped_first and work.line_class is LineClass.A and not work.accident and cap.applies(work)
+        return (work.date, 0 if held else 1, *work.order_key[1:])
+
+    return turn
 
 
 def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list[Work], dict[int, Catalogues]]:

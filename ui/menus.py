@@ -129,6 +129,9 @@ class WindowMenus(QObject):
         add_action(window, self.tr("Ausgelassene Zeile &korrigieren …"), QKeySequence("Ctrl+K"), lines.correct_left_out, menu)
         menu.addSeparator()
         add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.ask_review, menu)
+        add_action(
+            window, self.tr("Prüfung der gewählten Zeile &entfernen"), QKeySequence("Ctrl+Shift+R"), window.remove_review, menu
+        )
         return undo, redo
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from estimator.kinds import LineClass
 from estimator.money import eur
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
@@ -145,6 +148,25 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     assert any(f.code == "override.applied" for f in window.findings_model.findings)
     window.undo_action.trigger()
     assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "217,06\u00a0€"
+
+
+def test_a_second_review_keeps_what_it_leaves_empty_and_removing_one_is_its_own_action(open_window: Any) -> None:
+    window = open_window(CROWN)
+    row = [line.number for line in window.fee_model.lines].index("2210")
+    window.fee_view.selectRow(row)
+    nothing = window.review_current_line("M. Prüfer", "", "", "angesehen")
+    assert nothing == "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben" and not window.document.case.overrides
+    assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
+    assert window.review_current_line("M. Prüfer", "", "B", "keine Krone") == ""  # the amount stays
+    (kept,) = window.document.case.overrides
+    assert (kept.eligible, kept.line_class, kept.reason) == (Decimal("100.00"), LineClass.B, "keine Krone")
+    assert window.review_current_line("M. Prüfer", "", "", "nochmals angesehen") == ""  # the decision stays
+    assert window.document.case.overrides == (dataclasses.replace(kept, reason="nochmals angesehen"),)
+    window.undo_action.trigger()
+    window.remove_review()
+    assert window.document.case.overrides == () and window.statusBar().currentMessage() == "Prüfung der Zeile 3 entfernt"
+    window.undo_action.trigger()
+    assert window.document.case.overrides == (kept,)
 
 
 def test_the_staged_cap_chart_tells_every_years_amounts_in_its_tooltip(open_window: Any, tmp_path: Path) -> None:

@@ -15,8 +15,10 @@ from typing import Any
 
 from estimator import wording
 from estimator.cells import (
+    MAX_CODE,
     MAX_TEXT,
     CellError,
+    cell_error,
     normalize_fee_number,
     normalize_lab_code,
     parse_amount,
@@ -91,7 +93,7 @@ PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
     "number": parse_code,
-    "code": lambda text: normalize_lab_code(parse_code(text)),
+    "code": parse_code,
     "count": parse_count,
     "quantity": parse_count,
     "factor": parse_factor,
@@ -101,6 +103,16 @@ PARSERS: dict[str, Any] = {
     "accident": parse_yes_no,
     "manual_class": parse_class,
 }
+
+
+def _catalogue_form(line: FeeLine | LabLine, typed: str) -> str:
+    """A corrected number as the fee schedule or the lab price list writes it (a case file's too); refused when that
+    form is empty or too long (Ä alone, an upper-cased ß …), so that no case is saved that cannot be read again."""
+    number = normalize_fee_number(typed, line.schedule.value) if isinstance(line, FeeLine) else normalize_lab_code(typed)
+    if not number or len(number) > MAX_CODE:
+        error = cell_error(Code.CELL_CODE, typed, limit=MAX_CODE)
+        raise CaseError(wording.text(error.phrase), error.phrase)
+    return number
 
 
 def parse_edit(field_name: str, text: str) -> Any:
@@ -195,8 +207,8 @@ class Case:
             raise CaseError(f"{EDITABLE[kind][name]} der Zeile {index + 1}: ein Wert ist nötig")
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
         line = lines[index]
-        if name == "number" and isinstance(value, str) and isinstance(line, FeeLine):  # as the fee schedule writes it
-            value = normalize_fee_number(value, line.schedule.value)
+        if name in ("number", "code") and isinstance(value, str):
+            value = _catalogue_form(line, value)
         edits = dict(self.edits)
         if back or value == getattr(line, name):
             edits.pop(key, None)

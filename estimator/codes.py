@@ -54,6 +54,7 @@ class Code(StrEnum):
     OVERRIDE_UNKNOWN_LINE = "override.unknown_line"
     OVERRIDE_LEFT_OUT_LINE = "override.left_out_line"
     OVERRIDE_ABOVE_BILLED = "override.above_billed"
+    OVERRIDE_ELIGIBLE_ON_X = "override.eligible_on_x"
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"

@@ -20,6 +20,10 @@ class Number(Decimal):
     """A count, factor or VAT rate as written: 2,3 / 2.3."""
 
 
+class Factor(Decimal):
+    """A factor (Steigerungssatz) as a fee table writes it, with at least one place: 2,3 / 4,0."""
+
+
 class Percent(Decimal):
     """A rate 0.80, said as 80 %."""
 
@@ -49,7 +53,7 @@ class Jaw:
 
 
 Param = Union[
-    Money, Number, Percent, int, str, bool, dt.date, Term, LineRef, Jaw, LineClass, Cause, "Phrase", tuple["Param", ...]
+    Money, Number, Factor, Percent, int, str, bool, dt.date, Term, LineRef, Jaw, LineClass, Cause, "Phrase", tuple["Param", ...]
 ]
 
 

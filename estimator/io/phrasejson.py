@@ -10,12 +10,12 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, machine_decimal, parse_date
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule
-from estimator.phrases import Jaw, LineRef, Money, Number, Param, Percent, Phrase, Term
+from estimator.phrases import Factor, Jaw, LineRef, Money, Number, Param, Percent, Phrase, Term
 from estimator.wording import fields_of
 
 MAX_DEPTH = 6
 MAX_ITEMS = 200  # values of one phrase, items of one list
-NUMBERS: dict[str, type[Decimal]] = {"money": Money, "number": Number, "percent": Percent}
+NUMBERS: dict[str, type[Decimal]] = {"money": Money, "number": Number, "factor": Factor, "percent": Percent}
 
 
 class PhraseDataError(ValueError):
@@ -102,7 +102,7 @@ def _tagged(tag: str, inner: Any, depth: int) -> Param:
         value = machine_decimal(inner)
         if not value.is_finite() or abs(value) > LARGEST:
             raise PhraseDataError("Zahl zu groß")
-        number: Money | Number | Percent = NUMBERS[tag](value)  # type: ignore[assignment]
+        number: Money | Number | Factor | Percent = NUMBERS[tag](value)  # type: ignore[assignment]
         return number
     if tag == "class":
         return LineClass(inner)

@@ -165,9 +165,9 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
 def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[object, ...]]:
     """The order in which the deductible and the staged cap take the lines: by treatment day, then plan order (spec
-    section 7); on one day (one bill, which the tariff gives no order within) the class-A lines the cap holds first
-    when `capped_first` (Auslegung same_day_order): the deductible then takes from what the cap would cut, never
-    more than plan order would leave the patient, and the same plan gives the same figures in any row order."""
+    5.2 and 7, the default); with `capped_first` (Auslegung same_day_order) on one day – one bill, which the tariff
+    gives no order within – the class-A lines the cap holds first: the deductible then takes from what the cap would
+    cut, which leaves the patient at least what plan order does, in any row order."""
 
     def turn(work: Work) -> tuple[object, ...]:
         held = capped_first and work.line_class is LineClass.A and not work.accident and cap.applies(work)
@@ -245,7 +245,10 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
             work.line_class, work.class_by_hand = new, True
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
-        if override.eligible is not None:
+        if override.eligible is not None and work.line_class is LineClass.X:
+            phrase = say(Code.OVERRIDE_ELIGIBLE_ON_X, line=work.ref, reviewer=reviewer, amount=Money(cents(override.eligible)))
+            report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
+        elif override.eligible is not None:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
             if amount < cents(override.eligible):
                 asked, billed = Money(cents(override.eligible)), Money(work.billed)
@@ -254,6 +257,7 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
             said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
             phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
             work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
+            work.reductions = {Cause.OVERRIDE: work.billed - amount}  # the review's amount replaces the rules' cuts
         if said:
             phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)

@@ -12,7 +12,7 @@ from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.model import FeeLine
 from estimator.money import ZERO, cents
-from estimator.phrases import BY_HAND, Money, Number, Param, Phrase, say
+from estimator.phrases import BY_HAND, Factor, Money, Number, Param, Phrase, say
 from estimator.rules.billing import UnitAllowance
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
@@ -94,7 +94,7 @@ def fee_amounts(
         work.billed = cents(line.amount)
     elif computed is not None:
         work.billed = cents(computed)
-        unit, count, factor = Money(computed / line.count), Number(line.count), Number(line.factor)
+        unit, count, factor = Money(computed / line.count), Number(line.count), Factor(line.factor)
         phrase = (
             say(Code.STEP_FEE_COMPUTED, count=count, unit=unit, factor=factor)
             if rounding == "exact"
@@ -144,7 +144,7 @@ def fee_amounts(
                 billed=Money(work.billed),
                 fee=Money(options[0]),
                 count=Number(line.count),
-                factor=Number(line.factor),
+                factor=Factor(line.factor),
             )
             check.report(
                 Severity.WARNING, phrase, "Betrag", sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee
@@ -166,13 +166,24 @@ def fee_amounts(
             _single_rate_only(check)
             if at_single is not None and at_single < work.eligible:
                 work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
-        elif points is not None and line.amount is not None:
-            _amount_above_single_rate(check, _highest_fee(points, schedule.point_value, Decimal(1), units), capped)
+        elif (fees := _fees_if_above(work, fee, points, schedule, said=fee_for(Decimal(1)), cap=at_single)) is not None:
+            _amount_above_single_rate(check, fees, capped)
         return
     maximum = profile.max_factors[_max_key(line, fee)]
-    _factor_limits(check, fee, schedule, at_maximum=fee_for(maximum, units))
-    if points is not None and line.amount is not None and line.factor <= maximum:
-        _amount_above_maximum(check, maximum, _highest_fee(points, schedule.point_value, maximum, units), capped)
+    at_maximum = fee_for(maximum, units)
+    _factor_limits(check, fee, schedule, at_maximum=at_maximum)
+    if (fees := _fees_if_above(work, fee, points, schedule, said=fee_for(maximum), cap=at_maximum)) is not None:
+        _amount_above_maximum(check, maximum, fees, capped)
+
+
+def _fees_if_above(
+    work: Work, fee: Fee, points: Decimal | None, schedule: FeeSchedule, *, said: Decimal | None, cap: Decimal | None
+) -> tuple[Decimal, Decimal] | None:
+    """When a billed amount lies above the fee at the highest factor its number allows (its own factor within it):
+    that fee for the line's count (to say) and for the units that count (to cap at, by the Auslegung's rounding)."""
+    if points is None or work.fee.amount is None or said is None or cap is None:
+        return None
+    return (said, cap) if _said_above_top(work, fee, points, schedule) else None
 
 
 def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:
@@ -198,56 +209,52 @@ def _above(billed: Decimal, fee: Decimal, units: Decimal) -> bool:
     return billed - fee > Decimal("0.01") * max(units, Decimal(1))
 
 
-def _amount_above_maximum(check: _FeeLineCheck, maximum: Decimal, at_maximum: Decimal, capped: bool) -> None:
+def _amount_above_maximum(check: _FeeLineCheck, maximum: Decimal, fees: tuple[Decimal, Decimal], capped: bool) -> None:
     """A billed amount above the fee at the maximum factor while the line's factor lies within it (spec section 3:
     the billed amount stays the basis; the tariff: eligible as far as the fees lie within the maximum factors).
     With a reason of difficulty it counts in full, as a factor above the maximum does; without one, as the
     Auslegung amount_above_maximum reads it: as billed (the default), or up to the fee at the maximum."""
     work, sections = check.work, check.sections
     line = work.fee
-    if not _above(work.eligible, at_maximum, line.count):
-        return
     values: dict[str, Param] = {
         "line": work.ref,
         "billed": Money(work.billed),
-        "maximum": Number(maximum),
-        "fee": Money(cents(at_maximum)),
+        "maximum": Factor(maximum),
+        "fee": Money(cents(fees[0])),
     }
     if line.justification.strip():
         check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values), "Betrag", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Number(maximum)))
+        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
         return
     reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
     if not capped:
         check.report(
             Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, **values, reading=reading), "Betrag", sections.fee_limits
         )
-        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Number(maximum), reading=reading))
+        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(maximum), reading=reading))
         return
     check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM, **values, reading=reading), "Betrag", sections.fee_limits)
-    phrase = say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Number(maximum), reading=reading)
-    work.set_eligible(cents(at_maximum), sections.fee_limits, phrase, Cause.FEE_LIMITS)
+    phrase = say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Factor(maximum), reading=reading)
+    work.set_eligible(min(work.eligible, cents(fees[1])), sections.fee_limits, phrase, Cause.FEE_LIMITS)
 
 
-def _amount_above_single_rate(check: _FeeLineCheck, at_single: Decimal, capped: bool) -> None:
+def _amount_above_single_rate(check: _FeeLineCheck, fees: tuple[Decimal, Decimal], capped: bool) -> None:
     """A number billable at the simple rate only, at factor 1,0 but billed above that fee: as the Auslegung
     amount_above_maximum reads it (a reason does not lift the simple rate, spec 6a)."""
     work, sections = check.work, check.sections
-    if not _above(work.eligible, at_single, work.fee.count):
-        return
     reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
     values: dict[str, Param] = {
         "line": work.ref,
         "billed": Money(work.billed),
-        "fee": Money(cents(at_single)),
+        "fee": Money(cents(fees[0])),
         "reading": reading,
     }
     if not capped:
         check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT, **values), "Betrag", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Number(Decimal(1)), reading=reading))
+        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(Decimal(1)), reading=reading))
         return
     check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE, **values), "Betrag", sections.fee_limits)
-    work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+    work.set_eligible(min(work.eligible, cents(fees[1])), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
 
 
 def _max_key(line: FeeLine, fee: Fee) -> str:
@@ -258,7 +265,7 @@ def _single_rate_only(check: _FeeLineCheck) -> None:
     work = check.work
     if work.fee.factor == 1:
         return
-    phrase = say(Code.FEE_SINGLE_RATE_ONLY, line=work.ref, factor=Number(work.fee.factor))
+    phrase = say(Code.FEE_SINGLE_RATE_ONLY, line=work.ref, factor=Factor(work.fee.factor))
     check.report(Severity.ERROR, phrase, "Faktor", check.sections.fee_limits)
 
 
@@ -270,23 +277,23 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
     threshold = schedule.thresholds.get(fee.category, schedule.thresholds["personal"])
     justified = bool(line.justification.strip())
     above = line.factor > maximum
-    factor = Number(line.factor)
+    factor = Factor(line.factor)
     if above and justified:
-        phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Number(maximum))
+        phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Factor(maximum))
         check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Number(maximum)))
+        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
     elif above and at_maximum is not None:
-        phrase = say(Code.FEE_ABOVE_MAXIMUM, line=work.ref, factor=factor, maximum=Number(maximum))
+        phrase = say(Code.FEE_ABOVE_MAXIMUM, line=work.ref, factor=factor, maximum=Factor(maximum))
         check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
         work.set_eligible(
             min(work.eligible, cents(at_maximum)),
             sections.fee_limits,
-            say(Code.STEP_ABOVE_MAXIMUM, maximum=Number(maximum)),
+            say(Code.STEP_ABOVE_MAXIMUM, maximum=Factor(maximum)),
             Cause.FEE_LIMITS,
         )
     elif line.factor > threshold and not justified:
         law = sections.goz_threshold if line.schedule is Schedule.GOZ else sections.goae_threshold
-        phrase = say(Code.FEE_ABOVE_THRESHOLD, line=work.ref, factor=factor, threshold=Number(threshold), law=law)
+        phrase = say(Code.FEE_ABOVE_THRESHOLD, line=work.ref, factor=factor, threshold=Factor(threshold))
         check.report(Severity.WARNING, phrase, "Begründung", law)
     if line.factor < 1:
         check.report(Severity.WARNING, say(Code.FEE_BELOW_SINGLE_RATE, line=work.ref, factor=factor), "Faktor")

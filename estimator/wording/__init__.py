@@ -15,8 +15,8 @@ from estimator.auslegung import SettingNames
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, VersionUsed
-from estimator.money import eur, german_date, german_factor, german_number
-from estimator.phrases import Jaw, LineRef, Money, Percent, Phrase, Rule, Term
+from estimator.money import eur, factor_text, german_date, german_factor, german_number
+from estimator.phrases import Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
 from estimator.wording import de, en
 
 Language = Literal["de", "en"]
@@ -83,6 +83,8 @@ def value_text(value: Any, spec: str, language: str) -> str:
         return _choice(spec, value == 0, _money(value, language)) if spec else _money(value, language)
     if isinstance(value, Percent):
         return _percent(value, language)
+    if isinstance(value, Factor):
+        return factor_text(value) if language == "de" else factor_text(value).replace(",", ".")
     if isinstance(value, Decimal):
         return _number(value, language)
     if isinstance(value, int):

@@ -25,8 +25,8 @@ TEMPLATES: dict[Code, str] = {
     "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer "
     "prüft die Begründung",
-    C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung "
-    "({law}); der Betrag bleibt erstattungsfähig",
+    C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung; "
+    "der Betrag bleibt erstattungsfähig",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne Begründung "
     "krankheits- bzw. befundbedingter Erschwernisse; erstattungsfähig ist die Gebühr zum Höchstsatz (Auslegung „{reading}“)",
     C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne "
@@ -97,6 +97,8 @@ TEMPLATES: dict[Code, str] = {
         "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "
         "bitte die Zeile zuerst korrigieren"
     ),
+    C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} hat erstattungsfähig {amount} gesetzt, die Zeile ist aber Klasse X "
+    "(nicht erstattungsfähig) – der Betrag wirkt erst, wenn die Prüfung auch ihre Klasse setzt",
     C.OVERRIDE_ABOVE_BILLED: (
         "{line}: Prüfung durch {reviewer}: erstattungsfähig {amount} liegt über dem Rechnungsbetrag {billed}; "
         "auf den Rechnungsbetrag begrenzt"

@@ -19,7 +19,7 @@ TEMPLATES: dict[Code, str] = {
     "illness or findings; eligible up to the maximum",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: factor {factor} above the maximum {maximum}, with a reason – the insurer "
     "checks the reason",
-    C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason ({law}); "
+    C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason; "
     "the amount stays eligible",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a reason "
     "of difficulty due to illness or findings; the fee at the maximum is eligible (Auslegung “{reading}”)",
@@ -82,6 +82,8 @@ TEMPLATES: dict[Code, str] = {
         "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "
         "please correct the row first"
     ),
+    C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} set the eligible amount to {amount}, but the line is class X (not "
+    "eligible) – the amount takes effect only when the review sets its class too",
     C.OVERRIDE_ABOVE_BILLED: (
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),

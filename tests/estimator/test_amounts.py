@@ -1,5 +1,6 @@
 """Fee checks (spec 3, 6a) and lab checks against B 269 (spec 4), each with a hand-checked amount."""
 
+import datetime as dt
 from decimal import Decimal
 
 from estimator.kinds import Severity
@@ -20,7 +21,8 @@ def test_factor_above_maximum_without_justification_is_eligible_at_the_maximum()
     line = fee_result(result)
     assert (line.billed, line.eligible) == (Decimal("377.50"), Decimal("330.31"))
     assert line.benefit == Decimal("264.25")  # 330.31 x 0.8 = 264.248
-    assert "fee.above_maximum" in codes(result)
+    finding = next(f for f in result.findings if f.code == "fee.above_maximum")
+    assert finding_text(finding).startswith("GOZ 2210, Zahn 16: Faktor 4,0 über dem Höchstsatz 3,5")  # as fee tables
     assert any(rule_text(e.rule) == "Nr. II.3.1 Fn. 8" and e.after == Decimal("330.31") for e in line.explanations)
 
 
@@ -37,6 +39,7 @@ def test_factor_above_threshold_without_justification_is_a_warning_only() -> Non
     assert fee_result(result).eligible == Decimal("283.12")
     finding = next(f for f in result.findings if f.code == "fee.above_threshold")
     assert finding.severity is Severity.WARNING and finding.section == "GOZ § 10 Abs. 3"
+    assert "§ 10" not in finding_text(finding)  # said once, as the finding's section
     assert "2,3" in finding_text(finding)
 
 
@@ -92,6 +95,22 @@ def test_amount_up_to_a_cent_per_unit_above_the_fee_at_the_maximum_is_the_fee() 
         )
     two = run(fee("2210", "16", count=2, amount="660.64"), settings={"amount_above_maximum": "capped"})
     assert fee_result(two).eligible == Decimal("660.64")  # 2 x 330.31 + 2 cents: within a cent per unit
+
+
+def test_the_cap_at_the_maximum_is_the_same_whatever_factor_the_line_states() -> None:
+    capped = {"amount_above_maximum": "capped"}
+    for rounding in ("exact", "simple_fee_first"):
+        settings = {**capped, "fee_rounding": rounding}
+        at_max = fee_result(run(fee("5010", "16", factor="3.5", amount="400.00"), settings=settings)).eligible
+        above = fee_result(run(fee("5010", "16", factor="3.6", amount="400.00"), settings=settings)).eligible
+        assert at_max == above, rounding
+
+
+def test_an_amount_above_the_maximum_is_said_also_when_no_unit_of_the_line_counts() -> None:
+    second = fee("1000", amount="500.00", date=dt.date(2026, 4, 1))  # once a year: this one counts no unit
+    result = run(fee("1000"), second)
+    assert fee_result(result, 1).eligible == Decimal("0.00")
+    assert "fee.amount_above_maximum_kept" in codes(result)
 
 
 def test_single_rate_number_billed_above_its_fee_at_factor_1() -> None:

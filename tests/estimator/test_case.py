@@ -18,6 +18,7 @@ from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
+from tests.estimator.builders import goae, plan
 
 
 def crown_case() -> Case:
@@ -67,6 +68,11 @@ def test_a_mistyped_number_is_corrected_as_the_schedule_writes_it_and_kept_in_th
     assert fixed.plan().fee_lines[0].number == "0010"  # GOZ numbers have four digits
     lab = case.with_edit(("lab", 0, "code"), "i111")
     assert lab.plan().lab_lines[0].code == "I 111"
+    with pytest.raises(CaseError, match="Nummer mit 1 bis 20 Zeichen"):
+        case.with_edit(("lab", 0, "code"), "ß" * 12)  # 24 characters once upper-cased
+    with pytest.raises(CaseError, match="„Ä“"):
+        Case.from_plan(plan(goae("5004"))).with_edit(("fee", 0, "number"), "Ä")  # nothing left once the letter goes
+    assert case.with_value(("lab", 0, "code"), "i111").plan().lab_lines[0].code == "I 111"  # a case file's value too
     path = tmp_path / "fall.hkp.json"
     save_case(fixed, path)
     assert load_case(path).plan().fee_lines[0].number == "0010"

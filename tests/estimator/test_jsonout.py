@@ -116,7 +116,7 @@ def test_prorated_deductible_pzr_limit_and_located_findings() -> None:
         ("warning", "Leistungen", 2, "H", "Nr. II.3.1 Fn. 8"),
         ("warning", "Leistungen", 3, "H", "Nr. II.3.1 Fn. 8"),
     ]
-    assert "Betrag 350,00\u00a0€ über der Gebühr zum Höchstsatz 3,5 (336,42\u00a0€)" in above[0]["message"]
+    assert "Betrag 350,00\u00a0€ über der Gebühr zum Höchstsatz 3,5 (336,41\u00a0€)" in above[0]["message"]
     assert not [f for f in data["findings"] if f["code"] == "fee.amount_mismatch"]  # the finding above says it
 
 

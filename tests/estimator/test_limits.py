@@ -194,17 +194,16 @@ def test_deductible_before_caps_by_default() -> None:
     assert result.settings.deductible_order == "before_caps"
 
 
-def test_on_one_day_the_deductible_takes_first_from_what_the_staged_cap_holds() -> None:
+def test_on_one_day_the_lines_take_the_deductible_in_plan_order_or_what_the_cap_holds_first() -> None:
     # BM5/3 adult: 1,600 EUR. A filling (B, 500 EUR at 100 %) and a crown (A, 3,750 EUR: 3,000 at 80 %) on one day.
-    # Crown first: 3,000 - 1,600 = 1,400 -> cap 1,000; the filling 500 -> 1,500. Filling first would leave 1,000.
+    # Filling first (plan order): 500 - 500 = 0; 3,000 - 1,100 = 1,900 -> cap 1,000: 1,000. Crown first: 3,000 - 1,600
+    # = 1,400 -> cap 1,000; the filling 500: 1,500.
     filling, crown_line = fee("2060", "36", amount="500.00"), crown("16", dt.date(2026, 3, 10), amount="3750.00")
-    for lines in ((filling, crown_line), (crown_line, filling)):  # the row order does not matter
-        result = run(*lines, insurance_start=START_2026, variant="BM5/3", plan_date=dt.date(2026, 3, 10))
+    in_plan_order = run(filling, crown_line, insurance_start=START_2026, variant="BM5/3")
+    assert in_plan_order.totals.benefit == D("1000.00") and in_plan_order.settings.same_day_order == "plan_order"
+    for lines in ((filling, crown_line), (crown_line, filling)):  # with capped_first the row order does not matter
+        result = run(*lines, insurance_start=START_2026, variant="BM5/3", settings={"same_day_order": "capped_first"})
         assert result.totals.benefit == D("1500.00")
-    in_plan_order = run(
-        filling, crown_line, insurance_start=START_2026, variant="BM5/3", settings={"same_day_order": "plan_order"}
-    )
-    assert in_plan_order.totals.benefit == D("1000.00")
 
 
 @pytest.mark.parametrize(

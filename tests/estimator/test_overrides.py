@@ -22,6 +22,7 @@ from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
+from tests.estimator.builders import fee, plan
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 OVERRIDES = [
@@ -148,3 +149,24 @@ def test_a_decision_on_a_row_the_import_left_out_says_so(tmp_path: Path) -> None
     decided = dataclasses.replace(plan, overrides=(Override("Leistungen", 3, "M. Prüfer", "Krone", Decimal("100")),))
     found = [f for f in estimate(decided, load_tariffs()).findings if f.code.startswith("override.")]
     assert [f.code for f in found] == ["override.left_out_line"]
+
+
+def test_an_eligible_amount_on_a_class_x_line_is_said_not_to_act_until_its_class_is_set() -> None:
+    ninth = fee("9010", "16", amount="300.00")  # the ninth implant in the upper jaw: class X by the implant limit
+    alone = Override("Leistungen", 2, "M. Prüfer", "Altimplantat entfernt", Decimal("80.00"))
+    result = estimate(plan(ninth, overrides=(alone,), implants_upper=8), load_tariffs())
+    assert (result.lines[0].line_class, result.lines[0].eligible) == (LineClass.X, Decimal("0.00"))
+    assert [f.code for f in result.findings if f.code.startswith("override.")] == ["override.eligible_on_x"]
+    with_class = dataclasses.replace(alone, line_class=LineClass.A)
+    result = estimate(plan(ninth, overrides=(with_class,), implants_upper=8), load_tariffs())
+    assert (result.lines[0].line_class, result.lines[0].eligible) == (LineClass.A, Decimal("80.00"))
+    assert "override.eligible_on_x" not in [f.code for f in result.findings]
+
+
+def test_a_reviewers_amount_replaces_the_rules_cuts_of_a_line_without_a_negative_cause() -> None:
+    over = fee("2210", "16", factor="4.0")  # 377,50 € billed, 330,31 € at the maximum without a reason
+    decided = Override("Leistungen", 2, "M. Prüfer", "Begründung liegt vor", Decimal("377.50"))
+    line = estimate(plan(over, overrides=(decided,)), load_tariffs()).lines[0]
+    assert line.eligible == Decimal("377.50")
+    assert line.reductions == {Cause.RATE: Decimal("75.50")}  # no fee_limits 47,19 with override −47,19
+    assert sum(line.reductions.values()) == line.billed - line.benefit

@@ -91,7 +91,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         rows.append(
             [
                 german_date(result.date),
-                teeth if len(teeth) <= 6 else [(teeth, INK)],
+                teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
                 number,
                 parts,
                 count,

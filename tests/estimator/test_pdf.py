@@ -23,6 +23,7 @@ from estimator.samples import synthetic_plan
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text
 from tests.conftest import GOLDEN
+from tests.estimator.builders import fee, run
 
 ISSUED = dt.date(2026, 11, 22)
 
@@ -165,3 +166,8 @@ def test_a_reason_the_line_above_gives_is_said_once_and_lab_lines_show_their_vat
     assert len(exhausted) >= 3
     assert text.count("ausgeschöpft") == 1 and text.count("Nr. II.3.2: wie oben") == len(exhausted) - 1
     assert "MwSt" in text and text.count("7 %") >= len([r for r in result.lines if r.kind == "lab"])
+
+
+def test_a_long_list_of_teeth_wraps_in_its_column_instead_of_running_into_the_number() -> None:
+    _, text = pdf_text(build_pdf(run(fee("2060", "14,15,16,17,24,25", count=6)), load_tariffs(), ISSUED))
+    assert "14, 15," in text and "14,15,16,17" not in text

@@ -167,6 +167,7 @@ ENGLISH = {
     "Fall speichern &unter …": "Save case &as …",
     "GO": "GO",
     "Geburtsdatum": "Date of birth",
+    "TT.MM.JJJJ": "DD.MM.YYYY",
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
@@ -291,7 +292,7 @@ ENGLISH = {
     "Öffnen": "Open",
     "Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für "
     "Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.": (
-        "Status: click the cell and choose; “erstattet (ZE)”: what the insurer's letter says it paid for prosthetics "
+        "Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics "
         "(class A), without PZR and dental treatment."
     ),
     "{0} Fälle": "{0} cases",

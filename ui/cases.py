@@ -189,7 +189,7 @@ class CasesDialog(QDialog):
             self.status.addItem(status, status)
         self.first, self.last = QLineEdit(), QLineEdit()
         for field in (self.first, self.last):
-            field.setPlaceholderText("TT.MM.JJJJ")
+            field.setPlaceholderText(self.tr("TT.MM.JJJJ"))
             field.setMaxLength(10)
             field.setFixedWidth(96)
             field.textChanged.connect(lambda _text: self.refresh())

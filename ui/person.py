@@ -116,7 +116,7 @@ class PersonPanel(QGroupBox):
 
     def _date_field(self, name: str) -> QLineEdit:
         field = QLineEdit()
-        field.setPlaceholderText("TT.MM.JJJJ")
+        field.setPlaceholderText(self.tr("TT.MM.JJJJ"))
         field.editingFinished.connect(lambda: self._date_edited(name, field))
         return field
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import eur, german_date
-from estimator.wording import cause_label, reductions_that_apply, setting_text
+from estimator.wording import cause_label, jaw_short, reductions_that_apply, setting_text
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -256,7 +256,7 @@ class ToothChart(QWidget):
 
     def implants_text(self) -> str:
         parts = [
-            self.tr("Implantate {0}: {1} von {2}").format(jaw.jaw, jaw.present + jaw.planned, jaw.limit)
+            self.tr("Implantate {0}: {1} von {2}").format(jaw_short(jaw.jaw, language()), jaw.present + jaw.planned, jaw.limit)
             for jaw in self.document.estimate.limits.implants
         ]
         return " · ".join(parts) or self.tr("keine Implantate geplant")
@@ -272,7 +272,7 @@ class ToothChart(QWidget):
         for index, jaw in enumerate(jaws):
             over = jaw.present + jaw.planned > jaw.limit
             text = (" · " if index else "") + self.tr("Implantate {0}: {1} von {2}").format(
-                jaw.jaw, jaw.present + jaw.planned, jaw.limit
+                jaw_short(jaw.jaw, language()), jaw.present + jaw.planned, jaw.limit
             )
             bold = QFont(font)
             bold.setBold(over)

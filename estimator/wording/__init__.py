@@ -169,6 +169,11 @@ def cause_label(cause: Cause, language: str = "de") -> str:
     return str(LANGUAGES[language].CAUSES[cause.value])
 
 
+def jaw_short(code: str, language: str = "de") -> str:
+    """A jaw where room is short: OK / UK, upper / lower."""
+    return str(LANGUAGES[language].JAWS_SHORT.get(code, code))
+
+
 def severity_label(severity: Severity, language: str = "de") -> str:
     return str(LANGUAGES[language].SEVERITIES[severity.value])
 

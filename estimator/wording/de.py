@@ -262,6 +262,7 @@ CAUSES = {
 }
 SEVERITIES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
 JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
+JAWS_SHORT = {"OK": "OK", "UK": "UK"}  # where room is short: the tooth chart's head
 VERSION_KINDS = {"tariff_profile": "Tarifprofil", "lab": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}
 LINE = {"tooth": "Zahn", "on": "an Zahn", "lab": "Labor"}
 

@@ -22,16 +22,16 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason; "
     "the amount stays eligible",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a reason "
-    "of difficulty due to illness or findings; the fee at the maximum is eligible (Auslegung “{reading}”)",
+    "of difficulty due to illness or findings; the fee at the maximum is eligible (interpretation “{reading}”)",
     C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a "
-    "reason of difficulty due to illness or findings; counted as billed (Auslegung “{reading}”) – the insurer may cut it "
+    "reason of difficulty due to illness or findings; counted as billed (interpretation “{reading}”) – the insurer may cut it "
     "to the fee at the maximum, please check the bill",
     C.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}), with a "
     "reason – the insurer checks it",
     C.FEE_AMOUNT_ABOVE_SINGLE_RATE: "{line}: amount {billed} above the fee at the simple rate ({fee}); billable at the "
-    "simple rate only, that fee is eligible (Auslegung “{reading}”)",
+    "simple rate only, that fee is eligible (interpretation “{reading}”)",
     C.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT: "{line}: amount {billed} above the fee at the simple rate ({fee}); billable at "
-    "the simple rate only, counted as billed (Auslegung “{reading}”) – the insurer may cut it to that fee, please check "
+    "the simple rate only, counted as billed (interpretation “{reading}”) – the insurer may cut it to that fee, please check "
     "the bill",
     C.FEE_FRACTIONAL_COUNT: "{line}: count {count} is not a whole number – a fee is charged per service rendered; "
     "please check the count (estimated with {count})",
@@ -42,7 +42,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
     "other purposes and the invoice says so – not eligible without a reason",
     C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}; "
-    "Auslegung “{reading}”); {excess} unit(s) not eligible",
+    "interpretation “{reading}”); {excess} unit(s) not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
@@ -114,9 +114,9 @@ TEMPLATES: dict[Code, str] = {
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason: fee at the maximum",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "amount above the fee at the maximum {maximum} without a reason: fee at the maximum "
-    "(Auslegung “{reading}”)",
+    "(interpretation “{reading}”)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "
-    "(Auslegung “{reading}”)",
+    "(interpretation “{reading}”)",
     C.STEP_ACCIDENT_NO_CAP: "result of an accident: no staged cap for this service (the accident to be proved)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
     C.STEP_ANALOGUE: "analogue service: points, section and maximum of {schedule} {number}",
@@ -127,7 +127,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS_X: "not eligible (class X)",
     C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, of which taken here {taken}",
     C.STEP_FEE_COMPUTED: "amount computed: {count} × {unit} (factor {factor})",
-    C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, Auslegung “{reading}”)",
+    C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, interpretation “{reading}”)",
     C.STEP_IMPLANTS_NO_JAW: "implants per jaw not given",
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
@@ -148,7 +148,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
     C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
-    C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (Auslegung “{setting}”): class A",
+    C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (interpretation “{setting}”): class A",
     C.STEP_PZR_LIMIT: "PZR {cooperating:with a cooperating dentist |}at most {limit} per calendar year {year}; already "
     "reimbursed or planned {used}",
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
@@ -166,13 +166,13 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
     # Reasons for a class
-    C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; Auslegung “{setting}”)",
-    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung “{setting}”): prophylaxis, no deductible",
+    C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; interpretation “{setting}”)",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; interpretation “{setting}”): prophylaxis, no deductible",
     C.REASON_LASER: "laser surcharge (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, treatment begun at age {age} or later or unknown",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, treatment begun before age {age}",
     C.REASON_RANGE: "{label}",
-    C.REASON_SPLINT: "{label}; Auslegung “{setting}”",
+    C.REASON_SPLINT: "{label}; interpretation “{setting}”",
     # Parts of sentences
     C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:adults|children and adolescents}",
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:adults|children and adolescents}: {full}, reduced by {months}/12 in "
@@ -242,6 +242,7 @@ CAUSES = {
 }
 SEVERITIES = {"error": "Error", "warning": "Warning", "info": "Note"}
 JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
+JAWS_SHORT = {"OK": "upper", "UK": "lower"}
 VERSION_KINDS = {"tariff_profile": "tariff profile", "lab": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
 LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab"}
 

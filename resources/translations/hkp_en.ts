@@ -112,6 +112,11 @@
         <translation>any status</translation>
     </message>
     <message>
+        <location filename="../../ui/cases.py" line="192" />
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases.py" line="201" />
         <location filename="../../ui/cases.py" line="260" />
         <source>Datum von</source>
@@ -131,7 +136,7 @@
     <message>
         <location filename="../../ui/cases.py" line="238" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
-        <translation>Status: click the cell and choose; “erstattet (ZE)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
+        <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
         <location filename="../../ui/cases.py" line="267" />
@@ -760,55 +765,55 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Prüfung der Zeile {0} entfernt</source>
         <translation>Review of row {0} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
-        <location filename="../../ui/main_window.py" line="311" />
-        <location filename="../../ui/main_window.py" line="316" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -877,6 +882,11 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/person.py" line="77" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="119" />
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
     </message>
     <message>
         <location filename="../../ui/person.py" line="127" />

@@ -90,6 +90,9 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         assert translators
         window = open_window(CROWN)
         assert window.lines_tabs.tabText(0) == "Fees (3)"
+        assert window.person_panel.orthodontics_start.placeholderText() == "DD.MM.YYYY"
+        steps = [step_text(step, "en") for result in window.document.estimate.lines for step in result.explanations]
+        assert not any("Auslegung" in step for step in steps)
         assert window.menuBar().actions()[0].text() == "&File"
         assert window.fee_model.headerData(column(window.fee_model, LineColumn.AMOUNT), Qt.Orientation.Horizontal) == "Amount"
         window.fee_view.selectRow(1)

@@ -32,6 +32,11 @@ def eur(amount: Decimal) -> str:
     return f"{german_number(amount)}\u00a0€"
 
 
+def whole_eur(amount: Decimal) -> str:
+    """An amount where room is short: 3.000 € for whole euros, else 1.234,56 €."""
+    return f"{german_number(amount, 0)}\u00a0€" if amount == amount.to_integral_value() else eur(amount)
+
+
 def german_factor(value: Decimal) -> str:
     """A count or rate as Germans write it: 2,3 or 28 (no trailing zeros)."""
     return f"{value.normalize():f}".replace(".", ",")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.money import eur, german_date
+from estimator.money import eur, german_date, whole_eur
 from estimator.wording import cause_label, jaw_short, reductions_that_apply, setting_text
 from ui.document import CaseDocument
 from ui.language import language
@@ -81,21 +81,21 @@ class CapChart(QWidget):
         widest = max(year.cumulative_cap for year in years)
         legend = 14
         height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
-        label_width = 150
-        for position, year in enumerate(years):
+        labels = [self.tr("Jahr {0}: {1}").format(year.year, whole_eur(year.cumulative_cap)) for year in years]
+        label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
+        for position, (year, text) in enumerate(zip(years, labels, strict=True)):
             top = 2 + position * (height + 4)
             painter.setPen(self.palette().text().color())
-            text = self.tr("Jahr {0}: {1}").format(year.year, eur(year.cumulative_cap))
             painter.drawText(
                 QRectF(0, top, label_width - 6, height), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text
             )
             scale = (self.width() - label_width - 4) / float(widest)
             x = float(label_width)
             beside: list[tuple[int, str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
-            parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's first)
-                (year.used_before, USED_BEFORE, BEFORE_BESIDE, 1),
+            parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's, what is free)
+                (year.used_before, USED_BEFORE, BEFORE_BESIDE, 2),
                 (year.used_by_plan, THIS_PLAN, THIS_PLAN, 0),
-                (year.left, LEFT, self.palette().text().color(), 2),
+                (year.left, LEFT, self.palette().text().color(), 1),
             )
             for amount, colour, said_in, place in parts:
                 width = float(min(amount, year.cumulative_cap)) * scale
@@ -121,7 +121,7 @@ class CapChart(QWidget):
         for text, colour in texts:
             width = painter.fontMetrics().horizontalAdvance(text)
             if x + width > self.width():
-                return
+                continue  # a shorter one after it may still fit
             painter.setPen(colour)
             painter.drawText(QRectF(x, top, width + 2, height), Qt.AlignmentFlag.AlignVCenter, text)
             x += width + 8

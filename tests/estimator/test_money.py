@@ -110,3 +110,7 @@ def test_german_date_of_no_date_is_empty() -> None:
 
 def test_a_factor_keeps_one_place_as_a_fee_table_writes_it() -> None:
     assert [factor_text(D(v)) for v in ("4", "1", "2.3", "3.50", "1.15")] == ["4,0", "1,0", "2,3", "3,5", "1,15"]
+
+
+def test_an_amount_where_room_is_short_drops_only_zero_cents() -> None:
+    assert [whole_eur(D(v)) for v in ("3000", "3000.00", "1459.22")] == ["3.000\u00a0€", "3.000\u00a0€", "1.459,22\u00a0€"]

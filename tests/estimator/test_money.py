@@ -5,7 +5,19 @@ from decimal import Decimal as D
 
 import pytest
 
-from estimator.money import CENT, ZERO, cents, eur, factor_text, german_date, german_factor, german_number, percent, plain
+from estimator.money import (
+    CENT,
+    ZERO,
+    cents,
+    eur,
+    factor_text,
+    german_date,
+    german_factor,
+    german_number,
+    percent,
+    plain,
+    whole_eur,
+)
 
 NBSP = "\u00a0"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
 from estimator.wording import versions_text
@@ -64,8 +64,10 @@ class WindowMenus(QObject):
         settings_menu = window.menuBar().addMenu(self.tr("&Einstellungen"))
         language = settings_menu.addMenu(self.tr("&Sprache"))
         current = window.settings.get(LANGUAGE)
+        choice = QActionGroup(language)  # one language ticked, always: the one of the next start
         for code, name in (("de", "Deutsch"), ("en", "English")):
             action = language.addAction(name)
+            choice.addAction(action)
             action.setCheckable(True)
             action.setChecked(current == code)
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))

@@ -178,3 +178,17 @@ def test_the_staged_cap_chart_tells_every_years_amounts_in_its_tooltip(open_wind
     first = window.document.estimate.limits.staged_cap[0]
     assert f"Jahr 1 (01.01.2026 – 31.12.2026): {eur(first.cumulative_cap)}".replace("\xa0", " ") in tip
     assert f"dieser Plan {eur(first.used_by_plan)}".replace("\xa0", " ") in tip and tip.count("\n") == 4
+
+
+def test_the_language_menu_keeps_one_language_ticked(open_window: Any, monkeypatch: Any) -> None:
+    window = open_window(CROWN)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
+    settings_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Einstellungen")
+    languages = next(a.menu() for a in settings_menu.actions() if a.text() == "&Sprache").actions()
+    ticked = next(a for a in languages if a.isChecked())
+    ticked.trigger()  # the ticked one chosen again
+    assert [a.isChecked() for a in languages].count(True) == 1 and ticked.isChecked()
+    other = next(a for a in languages if a is not ticked)
+    other.trigger()
+    assert other.isChecked() and not ticked.isChecked()
+    ticked.trigger()

@@ -134,7 +134,8 @@ def fee_amounts(
         work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return
 
-    if points is not None and line.amount is not None and not laser and not _said_above_top(work, fee, points, schedule):
+    said_above = points is not None and line.amount is not None and not laser and _said_above_top(work, fee, points, schedule)
+    if points is not None and line.amount is not None and not laser and not said_above:
         options = [line.count * u for u in _accepted_unit_fees(points, schedule.point_value, line.factor)]
         tolerance = Decimal("0.01") * max(line.count, Decimal(1))
         if all(abs(work.billed - option) > tolerance for option in options):
@@ -166,24 +167,20 @@ def fee_amounts(
             _single_rate_only(check)
             if at_single is not None and at_single < work.eligible:
                 work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
-        elif (fees := _fees_if_above(work, fee, points, schedule, said=fee_for(Decimal(1)), cap=at_single)) is not None:
+        elif (fees := _fees_if_above(said_above, said=fee_for(Decimal(1)), cap=at_single)) is not None:
             _amount_above_single_rate(check, fees, capped)
         return
     maximum = profile.max_factors[_max_key(line, fee)]
     at_maximum = fee_for(maximum, units)
     _factor_limits(check, fee, schedule, at_maximum=at_maximum)
-    if (fees := _fees_if_above(work, fee, points, schedule, said=fee_for(maximum), cap=at_maximum)) is not None:
+    if (fees := _fees_if_above(said_above, said=fee_for(maximum), cap=at_maximum)) is not None:
         _amount_above_maximum(check, maximum, fees, capped)
 
 
-def _fees_if_above(
-    work: Work, fee: Fee, points: Decimal | None, schedule: FeeSchedule, *, said: Decimal | None, cap: Decimal | None
-) -> tuple[Decimal, Decimal] | None:
-    """When a billed amount lies above the fee at the highest factor its number allows (its own factor within it):
-    that fee for the line's count (to say) and for the units that count (to cap at, by the Auslegung's rounding)."""
-    if points is None or work.fee.amount is None or said is None or cap is None:
-        return None
-    return (said, cap) if _said_above_top(work, fee, points, schedule) else None
+def _fees_if_above(above: bool, *, said: Decimal | None, cap: Decimal | None) -> tuple[Decimal, Decimal] | None:
+    """When the billed amount lies above the fee at the highest factor its number allows (`above`): that fee for the
+    line's count (to say) and for the units that count (to cap at, by the Auslegung's rounding)."""
+    return (said, cap) if above and said is not None and cap is not None else None
 
 
 def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:
@@ -193,6 +190,8 @@ def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule
     top = Decimal(1) if fee.category == "single_rate" else work.profile.max_factors[_max_key(line, fee)]
     if line.factor > top or (fee.category == "single_rate" and line.factor != 1):
         return False
+    if work.billed <= line.count * unit_fee(points, schedule.point_value, line.factor, "exact"):
+        return False  # not above the fee at its own factor, which lies within the top (most lines: no more to do)
     return _above(work.billed, _highest_fee(points, schedule.point_value, top, line.count), line.count)
 
 

@@ -85,7 +85,6 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     owners = fees.owners(work.lab.teeth.teeth)
     code, profile = work.lab.code, work.profile
     teeth = len(work.lab.teeth.teeth)
-    place = say(Code.PART_LAB_NO_SERVICE, teeth=teeth) if teeth else say(Code.PART_LAB_NO_TOOTH)
     section = profile.sections.lab_class
     if is_orthodontic(work) and not young:
         work.line_class = X
@@ -102,6 +101,7 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
             work.line_class = A if A in classes else B
             work.explain(section, say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, teeth=teeth, cls=work.line_class))
         return owners
+    place = say(Code.PART_LAB_NO_SERVICE, teeth=teeth) if teeth else say(Code.PART_LAB_NO_TOOTH)  # no fee line there
     rule = code_rule(work)
     if rule is not None:
         work.line_class = rule.line_class

@@ -108,8 +108,12 @@ PARSERS: dict[str, Any] = {
 def _catalogue_form(line: FeeLine | LabLine, typed: str) -> str:
     """A corrected number as the fee schedule or the lab price list writes it (a case file's too); refused when that
     form is empty or too long (Ä alone, an upper-cased ß …), so that no case is saved that cannot be read again."""
-    number = normalize_fee_number(typed, line.schedule.value) if isinstance(line, FeeLine) else normalize_lab_code(typed)
-    if not number or len(number) > MAX_CODE:
+
+    def form(text: str) -> str:
+        return normalize_fee_number(text, line.schedule.value) if isinstance(line, FeeLine) else normalize_lab_code(text)
+
+    number = form(typed)
+    if not number or len(number) > MAX_CODE or form(number) != number:  # read again, it must stay as it is
         error = cell_error(Code.CELL_CODE, typed, limit=MAX_CODE)
         raise CaseError(wording.text(error.phrase), error.phrase)
     return number

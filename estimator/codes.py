@@ -55,6 +55,7 @@ class Code(StrEnum):
     OVERRIDE_LEFT_OUT_LINE = "override.left_out_line"
     OVERRIDE_ABOVE_BILLED = "override.above_billed"
     OVERRIDE_ELIGIBLE_ON_X = "override.eligible_on_x"
+    OVERRIDE_ELIGIBLE_WITH_X = "override.eligible_with_x"
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"

@@ -127,6 +127,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     implants = implant_limit(works, person, profile, report)
     _apply_overrides(works, plan, report)
     surcharges_follow_their_service(fee_works)
+    _amounts_on_class_x(works, plan, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
@@ -245,10 +246,7 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
             work.line_class, work.class_by_hand = new, True
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
-        if override.eligible is not None and work.line_class is LineClass.X:
-            phrase = say(Code.OVERRIDE_ELIGIBLE_ON_X, line=work.ref, reviewer=reviewer, amount=Money(cents(override.eligible)))
-            report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
-        elif override.eligible is not None:
+        if override.eligible is not None and work.line_class is not LineClass.X:
             amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
             if amount < cents(override.eligible):
                 asked, billed = Money(cents(override.eligible)), Money(work.billed)
@@ -261,6 +259,19 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
         if said:
             phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
+
+
+def _amounts_on_class_x(works: Sequence[Work], plan: Plan, report: Report) -> None:
+    """A reviewer's eligible amount on a line that ends in class X (set so by the review itself, by the rules, or as
+    the surcharge of an excluded service) does not act: said, so that no output seems to apply it."""
+    by_place = {(w.line.sheet, w.line.row): w for w in works}
+    for override in plan.overrides:
+        work = by_place.get((override.sheet, override.row))
+        if work is None or override.eligible is None or work.line_class is not LineClass.X:
+            continue
+        code = Code.OVERRIDE_ELIGIBLE_WITH_X if override.line_class is LineClass.X else Code.OVERRIDE_ELIGIBLE_ON_X
+        phrase = say(code, line=work.ref, reviewer=override.reviewer, amount=Money(cents(override.eligible)))
+        report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
 
 
 def _apply_rate(work: Work, cooperating: bool) -> None:

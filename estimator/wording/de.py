@@ -99,6 +99,8 @@ TEMPLATES: dict[Code, str] = {
     ),
     C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} hat erstattungsfähig {amount} gesetzt, die Zeile ist aber Klasse X "
     "(nicht erstattungsfähig) – der Betrag wirkt erst, wenn die Prüfung auch ihre Klasse setzt",
+    C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} setzt Klasse X und erstattungsfähig {amount}; eine Zeile der Klasse X "
+    "ist nicht erstattungsfähig, der Betrag wirkt nicht",
     C.OVERRIDE_ABOVE_BILLED: (
         "{line}: Prüfung durch {reviewer}: erstattungsfähig {amount} liegt über dem Rechnungsbetrag {billed}; "
         "auf den Rechnungsbetrag begrenzt"

@@ -84,6 +84,8 @@ TEMPLATES: dict[Code, str] = {
     ),
     C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} set the eligible amount to {amount}, but the line is class X (not "
     "eligible) – the amount takes effect only when the review sets its class too",
+    C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} sets class X and the eligible amount {amount}; a class-X line is "
+    "not eligible, the amount does not act",
     C.OVERRIDE_ABOVE_BILLED: (
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),

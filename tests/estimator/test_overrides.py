@@ -170,3 +170,21 @@ def test_a_reviewers_amount_replaces_the_rules_cuts_of_a_line_without_a_negative
     assert line.eligible == Decimal("377.50")
     assert line.reductions == {Cause.RATE: Decimal("75.50")}  # no fee_limits 47,19 with override −47,19
     assert sum(line.reductions.values()) == line.billed - line.benefit
+
+
+def test_an_amount_on_a_surcharge_that_follows_its_excluded_service_is_said_not_to_act() -> None:
+    service_out = Override("Leistungen", 2, "M. Prüfer", "nicht versichert", None, LineClass.X)
+    surcharge = Override("Leistungen", 3, "M. Prüfer", "Zuschlag gekürzt", Decimal("10.00"))
+    result = estimate(
+        plan(fee("3000", "46"), fee("0500", "46", factor="1.0"), overrides=(service_out, surcharge)), load_tariffs()
+    )
+    assert (result.lines[1].line_class, result.lines[1].eligible) == (LineClass.X, Decimal("0.00"))
+    said = [f for f in result.findings if f.code == "override.eligible_on_x"]
+    assert [(f.sheet, f.row) for f in said] == [("Leistungen", 3)]
+
+
+def test_a_review_that_sets_class_x_and_an_amount_is_told_the_amount_does_not_act() -> None:
+    both = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", Decimal("50.00"), LineClass.X)
+    result = estimate(plan(fee("2210", "16"), overrides=(both,)), load_tariffs())
+    assert result.lines[0].eligible == Decimal("0.00")
+    assert [f.code for f in result.findings if f.code.startswith("override.eligible")] == ["override.eligible_with_x"]

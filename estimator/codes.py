@@ -17,6 +17,7 @@ class Code(StrEnum):
     FEE_ABOVE_MAXIMUM_JUSTIFIED = "fee.above_maximum_justified"
     FEE_ABOVE_THRESHOLD = "fee.above_threshold"
     FEE_AMOUNT_MISMATCH = "fee.amount_mismatch"
+    FEE_DERIVED_WITHOUT_RELATED = "fee.derived_without_related"
     FEE_FRACTIONAL_COUNT = "fee.fractional_count"
     FEE_AMOUNT_ABOVE_MAXIMUM = "fee.amount_above_maximum"
     FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED = "fee.amount_above_maximum_justified"

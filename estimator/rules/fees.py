@@ -89,6 +89,12 @@ def fee_amounts(
         one = unit_fee(points, schedule.point_value, factor, rounding)
         return units * (min(one, profile.laser_maximum) if laser else one)
 
+    derived = profile.derived_fees.get(work.number) if fee is not None and line.schedule is Schedule.GOZ else None
+    if derived is not None and fee is not None and fee.points is None and points is None:
+        numbers = f"{derived.related.first}–{derived.related.last}"  # the fee's points come from one of these
+        check.report(
+            Severity.WARNING, say(Code.FEE_DERIVED_WITHOUT_RELATED, line=work.ref, related=numbers), "Nr", sections.goz_fee
+        )
     computed = fee_for(Decimal(1) if laser else line.factor)
     if line.amount is not None:
         work.billed = cents(line.amount)

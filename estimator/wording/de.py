@@ -41,6 +41,9 @@ TEMPLATES: dict[Code, str] = {
     "kürzen, bitte die Rechnung prüfen",
     C.FEE_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl – eine Gebühr gilt je erbrachter Leistung; "
     "bitte die Anzahl prüfen (gerechnet wird mit {count})",
+    C.FEE_DERIVED_WITHOUT_RELATED: "{line}: die Gebühr hat keine eigene Punktzahl und richtet sich nach einer Leistung "
+    "GOZ {related} am selben Zahn, die der Plan dort nicht hat; Betrag und Faktor sind nicht geprüft – bitte Zahn und "
+    "Leistungen prüfen",
     C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
     "Betrag bleibt Grundlage",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",

@@ -179,6 +179,13 @@ def test_partial_crown_fee_without_points_is_derived_from_the_crown() -> None:
     assert fee_result(result, 1).billed == Decimal("108.53")
 
 
+def test_a_derived_fee_without_its_related_fee_on_the_tooth_is_said_to_be_unchecked() -> None:
+    alone = run(fee("2230", "16", factor="4.0", amount="300.00"))
+    finding = next(f for f in alone.findings if f.code == "fee.derived_without_related")
+    assert "GOZ 2200–2220 am selben Zahn" in finding_text(finding) and finding.column == "Nr"
+    assert "fee.derived_without_related" not in codes(run(fee("2200", "16"), fee("2230", "16")))
+
+
 def test_unlisted_lab_code_is_not_eligible_and_named() -> None:
     result = run(lab("0999", "16", "50.00"))
     assert lab_result(result).eligible == Decimal("0.00")

@@ -13,7 +13,7 @@ from estimator.auslegung import Auslegung, SettingError
 from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, FeeLine, Finding, Limits, Person, Plan, PlanLine, Totals
+from estimator.model import Estimate, FeeLine, Finding, Limits, Override, Person, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_prophylaxis
@@ -125,9 +125,9 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
-    _apply_overrides(works, plan, report)
+    reviewed = _apply_overrides(works, plan, report)
     surcharges_follow_their_service(fee_works)
-    _amounts_on_class_x(works, plan, report)
+    _amounts_on_class_x(reviewed, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
@@ -222,9 +222,11 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
 
 
-def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
-    """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings."""
+def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[tuple[Override, Work]]:
+    """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings.
+    Returns each decision with the line it is on."""
     by_place = {(w.line.sheet, w.line.row): w for w in works}
+    reviewed: list[tuple[Override, Work]] = []
     for override in plan.overrides:
         work = by_place.get((override.sheet, override.row))
         reviewer, reason = override.reviewer, override.reason
@@ -238,6 +240,7 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
                 row=override.row,
             )
             continue
+        reviewed.append((override, work))
         said: list[Phrase] = []
         if override.line_class is not None and override.line_class is not work.line_class:
             old, new = work.line_class, override.line_class
@@ -259,15 +262,14 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> None:
         if said:
             phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
+    return reviewed
 
 
-def _amounts_on_class_x(works: Sequence[Work], plan: Plan, report: Report) -> None:
+def _amounts_on_class_x(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
     """A reviewer's eligible amount on a line that ends in class X (set so by the review itself, by the rules, or as
     the surcharge of an excluded service) does not act: said, so that no output seems to apply it."""
-    by_place = {(w.line.sheet, w.line.row): w for w in works}
-    for override in plan.overrides:
-        work = by_place.get((override.sheet, override.row))
-        if work is None or override.eligible is None or work.line_class is not LineClass.X:
+    for override, work in reviewed:
+        if override.eligible is None or work.line_class is not LineClass.X:
             continue
         code = Code.OVERRIDE_ELIGIBLE_WITH_X if override.line_class is LineClass.X else Code.OVERRIDE_ELIGIBLE_ON_X
         phrase = say(code, line=work.ref, reviewer=override.reviewer, amount=Money(cents(override.eligible)))

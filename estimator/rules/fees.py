@@ -173,20 +173,14 @@ def fee_amounts(
             _single_rate_only(check)
             if at_single is not None and at_single < work.eligible:
                 work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
-        elif (fees := _fees_if_above(said_above, said=fee_for(Decimal(1)), cap=at_single)) is not None:
-            _amount_above_single_rate(check, fees, capped)
+        elif said_above:
+            _amount_above_top(check, Decimal(1), said=fee_for(Decimal(1)), cap=at_single, capped=capped)
         return
     maximum = profile.max_factors[_max_key(line, fee)]
     at_maximum = fee_for(maximum, units)
     _factor_limits(check, fee, schedule, at_maximum=at_maximum)
-    if (fees := _fees_if_above(said_above, said=fee_for(maximum), cap=at_maximum)) is not None:
-        _amount_above_maximum(check, maximum, fees, capped)
-
-
-def _fees_if_above(above: bool, *, said: Decimal | None, cap: Decimal | None) -> tuple[Decimal, Decimal] | None:
-    """When the billed amount lies above the fee at the highest factor its number allows (`above`): that fee for the
-    line's count (to say) and for the units that count (to cap at, by the Auslegung's rounding)."""
-    return (said, cap) if above and said is not None and cap is not None else None
+    if said_above:
+        _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
 
 
 def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:
@@ -214,52 +208,40 @@ def _above(billed: Decimal, fee: Decimal, units: Decimal) -> bool:
     return billed - fee > Decimal("0.01") * max(units, Decimal(1))
 
 
-def _amount_above_maximum(check: _FeeLineCheck, maximum: Decimal, fees: tuple[Decimal, Decimal], capped: bool) -> None:
-    """A billed amount above the fee at the maximum factor while the line's factor lies within it (spec section 3:
-    the billed amount stays the basis; the tariff: eligible as far as the fees lie within the maximum factors).
-    With a reason of difficulty it counts in full, as a factor above the maximum does; without one, as the
-    Auslegung amount_above_maximum reads it: as billed (the default), or up to the fee at the maximum."""
+def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | None, cap: Decimal | None, capped: bool) -> None:
+    """A billed amount above the fee at the highest factor its number allows (`top`; 1,0 for a number billable at
+    the simple rate only) while the line's factor lies within it. Spec section 3: the billed amount stays the
+    basis; the tariff: eligible as far as the fees lie within the maximum factors. With a reason of difficulty it
+    counts in full, as a factor above the maximum does (not at the simple rate, spec 6a); without one, as the
+    Auslegung amount_above_maximum reads it: as billed (the default), or up to that fee. `said`: the fee for the
+    line's count; `cap`: for the units that count, by the Auslegung's rounding."""
+    if said is None or cap is None:
+        return  # a fee without points: nothing to compare with
     work, sections = check.work, check.sections
-    line = work.fee
-    values: dict[str, Param] = {
-        "line": work.ref,
-        "billed": Money(work.billed),
-        "maximum": Factor(maximum),
-        "fee": Money(cents(fees[0])),
-    }
-    if line.justification.strip():
-        check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values), "Betrag", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
-        return
+    single_rate = top == 1
+    values: dict[str, Param] = {"line": work.ref, "billed": Money(work.billed), "fee": Money(cents(said))}
+    if not single_rate:
+        values["maximum"] = Factor(top)
+        if work.fee.justification.strip():
+            phrase = say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values)
+            check.report(Severity.WARNING, phrase, "Betrag", sections.fee_limits)
+            work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(top)))
+            return
     reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
+    if single_rate:
+        finding = Code.FEE_AMOUNT_ABOVE_SINGLE_RATE if capped else Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT
+    else:
+        finding = Code.FEE_AMOUNT_ABOVE_MAXIMUM if capped else Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT
+    check.report(Severity.WARNING, say(finding, **values, reading=reading), "Betrag", sections.fee_limits)
     if not capped:
-        check.report(
-            Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, **values, reading=reading), "Betrag", sections.fee_limits
-        )
-        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(maximum), reading=reading))
+        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(top), reading=reading))
         return
-    check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_MAXIMUM, **values, reading=reading), "Betrag", sections.fee_limits)
-    phrase = say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Factor(maximum), reading=reading)
-    work.set_eligible(min(work.eligible, cents(fees[1])), sections.fee_limits, phrase, Cause.FEE_LIMITS)
-
-
-def _amount_above_single_rate(check: _FeeLineCheck, fees: tuple[Decimal, Decimal], capped: bool) -> None:
-    """A number billable at the simple rate only, at factor 1,0 but billed above that fee: as the Auslegung
-    amount_above_maximum reads it (a reason does not lift the simple rate, spec 6a)."""
-    work, sections = check.work, check.sections
-    reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
-    values: dict[str, Param] = {
-        "line": work.ref,
-        "billed": Money(work.billed),
-        "fee": Money(cents(fees[0])),
-        "reading": reading,
-    }
-    if not capped:
-        check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT, **values), "Betrag", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(Decimal(1)), reading=reading))
-        return
-    check.report(Severity.WARNING, say(Code.FEE_AMOUNT_ABOVE_SINGLE_RATE, **values), "Betrag", sections.fee_limits)
-    work.set_eligible(min(work.eligible, cents(fees[1])), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+    step = (
+        say(Code.STEP_SINGLE_RATE_ONLY)
+        if single_rate
+        else say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Factor(top), reading=reading)
+    )
+    work.set_eligible(min(work.eligible, cents(cap)), sections.fee_limits, step, Cause.FEE_LIMITS)
 
 
 def _max_key(line: FeeLine, fee: Fee) -> str:

@@ -267,11 +267,9 @@ class MainWindow(QMainWindow):
     def review_current_line(self, reviewer: str, eligible: str, line_class: str, reason: str) -> str:
         """Set a reviewer's eligible amount and/or class for the selected line (an empty field keeps what an earlier
         review of the line decided); returns a problem, or ""."""
-        chosen = self.current_line()
-        if chosen is None:
+        line = self.current_plan_line()
+        if line is None:
             return self.tr("Bitte zuerst eine Zeile wählen")
-        model, row = chosen
-        line = model.lines[row]
         before = self.review_of(line.sheet, line.row)
         if not reviewer.strip() or not reason.strip():
             return self.tr("Prüfer und Grund sind nötig")

@@ -28,6 +28,7 @@ from estimator.cells import PlanReadError
 from estimator.datadir import APPLICATION, ORGANIZATION
 from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
+from ui.collector import IdleCollector
 from ui.dialogs import ask
 from ui.document import CaseDocument, recoverable, remove_unfinished_autosave
 from ui.language import set_language
@@ -116,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.screenshot or options.exit_when_shown:
         return show_once(app, window, options.screenshot, problem)
     window.show()
-    resume_collector()
+    IdleCollector(app).start()
     if problem:
         QTimer.singleShot(0, lambda: window.show_error(window.tr("Datei nicht lesbar"), problem))
     else:
@@ -134,8 +135,8 @@ def welcome_once(window: MainWindow, first_start: bool) -> bool:
 
 
 def resume_collector() -> None:
-    """Turn the garbage collector back on (ui.start paused it) with what the start built set aside: it
-    lives as long as the program, and no later collection needs to walk it again."""
+    """Turn the garbage collector back on (ui.start paused it) with what the start built set aside, for a window
+    shown only once (a running window collects while idle: ui.collector)."""
     gc.freeze()
     gc.enable()
 

@@ -2,7 +2,7 @@
 
 Loading creates some hundred thousand objects (modules, classes, Qt wrappers, the price lists) that live as
 long as the program; collecting among them again and again during the start only costs time, about a
-twentieth of it (bench/bench.py). `ui.app.main` turns the collector back on once the window is shown.
+twentieth of it (bench/bench.py). Once the window is shown, ui.collector collects while the window is idle.
 
 Before Qt loads, a machine that cannot show a window is told so in one line: Qt itself would abort with a
 page of plugin messages.

@@ -13,7 +13,7 @@ from estimator.phrases import Money, Phrase, Rule, say
 from estimator.teeth import Teeth
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A problem or note about the plan, with where it is and (for rules) the tariff section. What it says is a
     phrase: estimator.wording words it in German or English."""
@@ -170,7 +170,7 @@ class Plan:
         return self.columns.get(sheet, {}).get(name, name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """One step that decided or changed a line's amount, with the tariff section; what it says is a phrase."""
 
@@ -180,7 +180,7 @@ class Explanation:
     after: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineResult:
     """A plan line with its class, amounts and the reasons for them."""
 

@@ -28,7 +28,7 @@ class Percent(Decimal):
     """A rate 0.80, said as 80 %."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A name the tariff profile (or the program) gives in both languages."""
 
@@ -36,7 +36,7 @@ class Term:
     en: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineRef:
     """A plan line as a message names it: "GOZ nnnn, Zahn 16" (lab lines: schedule None)."""
 
@@ -45,7 +45,7 @@ class LineRef:
     teeth: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Jaw:
     """OK (upper) or UK (lower)."""
 
@@ -57,7 +57,7 @@ Param = Union[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrase:
     """A sentence or part of one: what to say (code) and the values to say it with."""
 

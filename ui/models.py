@@ -42,15 +42,15 @@ LINE_ROLES = frozenset(
 class LineColumn(Enum):
     """The columns of the line tables: what each shows, with its German name and its width in the window."""
 
-    DATE = ("Datum", 80)
-    TOOTH = ("Zahn", 50)
-    SCHEDULE = ("GO", 44)
+    DATE = ("Datum", 76)
+    TOOTH = ("Zahn", 46)
+    SCHEDULE = ("GO", 40)
     NUMBER = ("Nr.", 50)
-    SERVICE = ("Leistung", 150)
+    SERVICE = ("Leistung", 140)
     COUNT = ("Anzahl", 56)
     QUANTITY = ("Menge", 56)
     FACTOR = ("Faktor", 50)
-    REASON = ("Begründung", 130)
+    REASON = ("Begründung", 90)
     UNIT_PRICE = ("Einzelpreis", 92)
     VAT = ("MwSt", 56)
     AMOUNT = ("Betrag", 84)
@@ -58,7 +58,7 @@ class LineColumn(Enum):
     CLASS = ("Klasse", 52)
     RATE = ("Satz", 50)
     BENEFIT = ("Erstattung", 92)
-    ACCIDENT = ("Unfall", 60)
+    ACCIDENT = ("Unfall", 54)
 
     @property
     def width(self) -> int:

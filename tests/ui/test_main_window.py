@@ -14,11 +14,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from estimator.case import Case
 from estimator.kinds import LineClass
 from estimator.money import eur
+from estimator.samples import synthetic_plan
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
 from tests.ui.conftest import cell, column, idle
+from ui.document import CaseDocument
+from ui.main_window import MainWindow
 from ui.models import LineColumn
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -79,6 +83,20 @@ def test_window_fits_1366_by_768(open_window: Any) -> None:
         <= window.fee_view.viewport().width()
     )
     assert window.tooth_chart.mapTo(window, QPoint(window.tooth_chart.width(), 0)).x() <= 1366
+
+
+def test_every_column_shows_at_1366_pixels_also_beside_a_scroll_bar(qtbot: Any, settings: Any) -> None:
+    """A long plan: four-digit row numbers and a vertical scroll bar narrow the tables; the accident column too stays
+    in view without scrolling sideways."""
+    window = MainWindow(CaseDocument(Case.from_plan(synthetic_plan(1_200)), autosave=False), settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    for index, view in enumerate((window.fee_view, window.lab_view)):
+        window.lines_tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda view=view: view.verticalScrollBar().isVisible())
+        qtbot.waitUntil(lambda view=view: not view.horizontalScrollBar().isVisible())
+        assert view.horizontalHeader().length() <= view.viewport().width()
 
 
 def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: Any) -> None:

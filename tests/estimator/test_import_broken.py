@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 
 from estimator.command.cli import main
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
 from tests.estimator.hostile import entity_bomb, one_sheet_workbook, padding, rows
 from tests.estimator.variants import add_formulas
 from tests.estimator.workbooks import write_workbook
@@ -305,3 +308,15 @@ def test_a_plan_whose_file_name_is_not_utf8_is_read_and_written_about(tmp_path: 
     assert main(["estimate", str(path), "--json", str(out), "--pdf", str(tmp_path / "s.pdf")]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["source"].endswith("plan-\ufffd.xlsx")
     assert main(["batch", str(path), "--out", str(tmp_path / "u.xlsx")]) == 0
+
+
+def test_a_vat_rate_in_a_percent_cell_counts_as_that_percent(tmp_path: Path) -> None:
+    """Excel keeps a cell that shows 7 % as 0,07: read as 0,07 %, every lab line came out too low."""
+    fraction, percent = tmp_path / "bruch", tmp_path / "prozent"
+    fraction.mkdir(), percent.mkdir()
+    as_fraction = read_plan(plan_with(fraction, None, lab(MwSt=0.07, Einzelpreis=100)))
+    as_percent = read_plan(plan_with(percent, None, lab(MwSt=7, Einzelpreis=100)))
+    assert [line.vat_percent for line in as_fraction.lab_lines] == [7, 7]
+    assert as_fraction.lab_lines == as_percent.lab_lines
+    billed = estimate(as_fraction, load_tariffs()).lines[-1].billed
+    assert billed == Decimal("107.00")

@@ -19,6 +19,7 @@ class Code(StrEnum):
     FEE_AMOUNT_MISMATCH = "fee.amount_mismatch"
     FEE_DERIVED_WITHOUT_RELATED = "fee.derived_without_related"
     FEE_FRACTIONAL_COUNT = "fee.fractional_count"
+    FEE_NO_TOOTH = "fee.no_tooth"
     FEE_AMOUNT_ABOVE_MAXIMUM = "fee.amount_above_maximum"
     FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED = "fee.amount_above_maximum_justified"
     FEE_AMOUNT_ABOVE_SINGLE_RATE = "fee.amount_above_single_rate"

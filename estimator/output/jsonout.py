@@ -1,5 +1,6 @@
 """The estimate as JSON, schema hkp-estimate/2: amounts as strings "1234.56", dates ISO, texts in German with
-the code of each finding and step; versions as a list of the price lists and profiles used, each once."""
+the code of each finding and step; versions as a list of the price lists and profiles used, each once; the rows the
+import left out with their cells (they are missing from every amount)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 
 from estimator.model import Estimate, FeeLine, LineResult
 from estimator.money import plain
-from estimator.wording import finding_text, rule_text, step_text, text
+from estimator.rules.engine import tariff_of
+from estimator.rules.labprices import vat_percent
+from estimator.tariff.catalogues import Tariff, load_tariffs
+from estimator.wording import finding_text, left_out_text, rule_text, step_text, text
 
 SCHEMA = "hkp-estimate/2"
 
@@ -17,7 +21,7 @@ def _amount(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def line_json(result: LineResult, lab_list: str) -> dict[str, Any]:
+def line_json(result: LineResult, lab_list: str, tariff: Tariff) -> dict[str, Any]:
     line = result.line
     data: dict[str, Any] = {
         "sheet": line.sheet,
@@ -48,14 +52,16 @@ def line_json(result: LineResult, lab_list: str) -> dict[str, Any]:
         ],
     }
     if isinstance(line, FeeLine):
-        data.update(count=f"{line.count}", factor=f"{line.factor}")
+        data.update(count=f"{line.count}", factor=f"{line.factor}", justification=line.justification)
     else:
-        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price))
+        vat = vat_percent(line, tariff.on(result.date).profile)
+        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price), vat_percent=f"{vat}")
     return data
 
 
 def estimate_json(estimate: Estimate) -> dict[str, Any]:
     plan, person, limits = estimate.plan, estimate.plan.person, estimate.limits
+    tariff = tariff_of(plan, load_tariffs())[0]
     return {
         "schema": SCHEMA,
         "source": plan.source,
@@ -76,7 +82,11 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             "patient_share": plain(estimate.totals.patient_share),
         },
         "reductions": {cause.value: plain(amount) for cause, amount in estimate.reductions.items()},
-        "lines": [line_json(r, estimate.lab_list_name) for r in estimate.lines],
+        "lines": [line_json(r, estimate.lab_list_name, tariff) for r in estimate.lines],
+        "left_out": [
+            {"sheet": left.sheet, "row": left.row, "kind": left.kind, "what": left_out_text(left), "cells": dict(left.cells)}
+            for left in plan.left_out
+        ],
         "findings": [
             {
                 "severity": f.severity.value,

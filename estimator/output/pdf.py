@@ -36,6 +36,7 @@ from estimator.wording import (
     by_severity,
     cause_label,
     finding_text,
+    left_out_text,
     limit_sentences,
     reductions_that_apply,
     setting_text,
@@ -101,14 +102,18 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    skipped = [(f.sheet, f.row) for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
-    rows = [(left.sheet, left.row) for left in estimate.plan.left_out] or skipped  # a case file of an older version
+    skipped = [f"{f.sheet} Zeile {f.row}" for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
+    rows = [left_out_text(left) for left in estimate.plan.left_out] or skipped  # a case file of an older version
     if not rows:
         return []
-    places = ", ".join(f"{sheet} Zeile {row}" for sheet, row in rows[:10]) + (" …" if len(rows) > 10 else "")
+    places = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
     count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
-    text = f"Achtung: {count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden ({places}) und "
-    text += "fehl" + ("en" if len(rows) > 1 else "t") + " in allen Beträgen dieser Schätzung; siehe „Hinweise zur Prüfung“."
+    text = f"Achtung: {count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
+    text += (
+        "fehl"
+        + ("en" if len(rows) > 1 else "t")
+        + f" in allen Beträgen dieser Schätzung: {places}; siehe „Hinweise zur Prüfung“."
+    )
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
 
 

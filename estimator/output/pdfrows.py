@@ -30,11 +30,28 @@ class RowStyle:
 
 
 def _lines(cell: Cell, width: float, font: str, size: float) -> list[tuple[str, str]]:
-    from reportlab.lib.utils import simpleSplit  # noqa: PLC0415
-
     if isinstance(cell, str):
         return [(line, INK) for line in cell.split("\n")] if cell else []
-    return [(line, colour) for text, colour in cell for line in simpleSplit(text, font, size, width - 2 * PAD) or [""]]
+    return [(line, colour) for text, colour in cell for line in _wrapped(text, font, size, width - 2 * PAD)]
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """A text's lines in a column, broken at plain spaces only: an amount stays with its euro sign („78,60 €“;
+    reportlab's simpleSplit breaks at every kind of space, the no-break space too). A word longer than the column
+    keeps a line of its own."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    lines: list[str] = []
+    for paragraph in text.replace(" €", "\u00a0€").replace(" %", "\u00a0%").split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and stringWidth(candidate, font, size) > width:
+                lines.append(current)
+                candidate = word
+            current = candidate
+        lines.append(current)
+    return lines
 
 
 class _Measured:

@@ -11,6 +11,7 @@ from estimator.money import ZERO, factor_text, german_date, german_factor, germa
 from estimator.output.pdfrows import Cell, RowStyle, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit, para
 from estimator.phrases import REVIEW
+from estimator.rules.labprices import vat_percent
 from estimator.tariff.catalogues import Tariff
 from estimator.wording import is_reduction, rule_text, step_text
 
@@ -76,6 +77,8 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         if result.accident:
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]
+        if isinstance(line, FeeLine) and line.justification.strip():  # what the insurer judges a high factor by
+            parts.insert(1, ("Begründung: " + line.justification.strip(), MUTED))
         said = reasons_within(reasons(result))
         parts += [(as_above(reason) if reason in before else reason, REDUCTION) for reason in said]
         before = said
@@ -85,8 +88,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
         else:
             count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code
-            rate = line.vat_percent if line.vat_percent is not None else tariff.on(result.date).profile.lab_default_vat
-            vat = [percent(rate / 100)]
+            vat = [percent(vat_percent(line, tariff.on(result.date).profile) / 100)]
         teeth = line.teeth.text
         rows.append(
             [

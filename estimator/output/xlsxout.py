@@ -21,11 +21,13 @@ from estimator.model import Estimate, FeeLine
 from estimator.money import eur
 from estimator.output.xlsxstream import StreamedWorkbook
 from estimator.rules.engine import tariff_of
+from estimator.rules.labprices import vat_percent
 from estimator.sheetcells import append_row
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
     cause_label,
     finding_text,
+    left_out_text,
     limit_sentences,
     reductions_sentence,
     reductions_that_apply,
@@ -50,6 +52,9 @@ LINE_COLUMNS = (
     ("Leistung", 40, None),
     ("Anzahl", 8, "0.##"),
     ("Faktor", 8, "0.0##"),
+    ("Begründung", 30, None),
+    ("Einzelpreis", 12, MONEY),
+    ("MwSt", 7, "0.##"),
     ("Klasse", 8, None),
     ("berechnet", 13, MONEY),
     ("erstattungsfähig", 15, MONEY),
@@ -141,6 +146,9 @@ def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
             tariff.on(result.date).service_text(line),  # as the letter says it: a line added by number has no text
             _number(line.count if isinstance(line, FeeLine) else line.quantity),
             _number(line.factor) if isinstance(line, FeeLine) else None,
+            line.justification if isinstance(line, FeeLine) else None,
+            None if isinstance(line, FeeLine) else _number(line.unit_price),
+            None if isinstance(line, FeeLine) else _number(vat_percent(line, tariff.on(result.date).profile)),
             result.line_class.value,
             _number(result.billed),
             _number(result.eligible),
@@ -192,6 +200,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         ("Eigenanteil", _number(totals.patient_share)),
         ("Eigenanteil nach Ursachen", reductions_sentence(estimate.reductions)),
         *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
+        *(("nicht gelesen, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.plan.left_out),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         ("Stand", versions_text(estimate.versions)),
         *_setting_rows(estimate),

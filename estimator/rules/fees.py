@@ -17,6 +17,7 @@ from estimator.rules.billing import UnitAllowance
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.pricelists import Fee, FeeSchedule
+from estimator.tariff.profile import in_any
 
 ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
 # "entsprechend GOZ nnnn", "analog GOZ-Nr. nnnn": the number the service is measured by, with its schedule
@@ -157,6 +158,8 @@ def fee_amounts(
                 Severity.WARNING, phrase, "Betrag", sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee
             )
 
+    if _tooth_missing(work):
+        check.report(Severity.WARNING, say(Code.FEE_NO_TOOTH, line=work.ref), "Zahn")
     if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
         check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
     units = allowance.allowed(work, report)
@@ -181,6 +184,15 @@ def fee_amounts(
     _factor_limits(check, fee, schedule, at_maximum=at_maximum)
     if said_above:
         _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
+
+
+def _tooth_missing(work: Work) -> bool:
+    """A crown, bridge, denture or implantology service (GOZ) without tooth or jaw: no lab line or preparatory measure
+    can belong to it. An implant without a tooth has its own finding, where the implant limit counts it."""
+    line, profile = work.fee, work.profile
+    if line.teeth.teeth or line.schedule is not Schedule.GOZ or work.number in profile.implant_numbers:
+        return False
+    return in_any(work.number, profile.tooth_level_services)
 
 
 def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:

@@ -7,9 +7,11 @@ from decimal import ROUND_FLOOR, Decimal
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
+from estimator.model import LabLine
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
+from estimator.tariff.profile import Profile
 from estimator.teeth import jaw_of
 
 
@@ -51,6 +53,11 @@ class JawCounts:
         return allowed
 
 
+def vat_percent(line: LabLine, profile: Profile) -> Decimal:
+    """The VAT rate a lab line is charged with: its own, else the tariff profile's default (spec 4)."""
+    return line.vat_percent if line.vat_percent is not None else profile.lab_default_vat
+
+
 def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
     """Billed and eligible amount of a lab line against the lab price list (spec 4 and 6a)."""
     line, profile = work.lab, work.profile
@@ -59,7 +66,7 @@ def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
     def finding(severity: Severity, phrase: Phrase, column: str, section: str = "") -> None:
         report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
 
-    vat = line.vat_percent if line.vat_percent is not None else profile.lab_default_vat
+    vat = vat_percent(line, profile)
     factor = 1 + vat / 100
     computed = cents(line.quantity * line.unit_price * factor)
     if line.amount is not None:

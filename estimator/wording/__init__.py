@@ -14,7 +14,7 @@ from typing import Any, Literal
 from estimator.auslegung import SettingNames
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, Explanation, Finding, VersionUsed
+from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
 from estimator.money import eur, factor_text, german_date, german_factor, german_number
 from estimator.phrases import Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
 from estimator.wording import de, en
@@ -158,6 +158,21 @@ def rule_text(rule: Rule, language: str = "de") -> str:
 
 def step_text(step: Explanation, language: str = "de") -> str:
     return text(step.phrase, language)
+
+
+def left_out_text(left: LeftOutLine, language: str = "de") -> str:
+    """A row the import left out, named by what it holds (a patient cannot tell a service by its row number):
+    „Leistungen Zeile 17 (GOZ, Nummer und Text der Leistung, Zahn)“."""
+    words = LANGUAGES[_language(language)].LINE
+    kind = words["lab"] if left.kind == "lab" else left.cell("GO")
+    service = " ".join(part for part in (kind, left.cell("Nr"), _shortened(left.cell("Leistung"), 40)) if part)
+    tooth = left.cell("Zahn")
+    held = ", ".join(part for part in (service, f"{words['tooth']} {tooth}" if tooth else "") if part)
+    return f"{left.sheet} {words['row']} {left.row}" + (f" ({held})" if held else "")
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def class_label(line_class: LineClass, language: str = "de", *, short: bool = True) -> str:

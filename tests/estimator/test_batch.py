@@ -89,9 +89,10 @@ def test_estimate_as_workbook_holds_every_line_with_its_reasons(tmp_path: Path) 
     assert workbook.sheetnames == ["Übersicht", "Zeilen", "Hinweise"]
     lines = list(workbook["Zeilen"].iter_rows(min_row=2, values_only=True))
     assert len(lines) == len(result.lines)
-    assert sum(money(row[14]) for row in lines) == result.totals.benefit
     header = [cell.value for cell in workbook["Zeilen"][1]]
-    excluded = dict(zip(header, next(row for row in lines if row[6] == "9010" and row[14] == 0), strict=True))
+    benefit, number = header.index("Erstattung"), header.index("Nr")
+    assert sum(money(row[benefit]) for row in lines) == result.totals.benefit
+    excluded = dict(zip(header, next(row for row in lines if row[number] == "9010" and row[benefit] == 0), strict=True))
     assert "Nr. II.3.1" in excluded["Gründe"] and "Grenze von 8 Implantaten" in excluded["Gründe"]
     assert money(excluded["Implantatgrenze"]) == Decimal("199.86") and excluded["Erstattungssatz"] is None
     overview = dict(workbook["Übersicht"].iter_rows(min_row=2, values_only=True))

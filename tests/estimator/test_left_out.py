@@ -229,7 +229,8 @@ def test_the_letter_says_that_rows_are_missing_and_leaves_notes_on_the_file_to_t
     assert any(f.code == "input.column_unknown" for f in result.findings)
     letter = PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), dt.date(2026, 12, 5))))
     pages = [" ".join(page.extract_text().split()) for page in letter.pages]
-    assert "Achtung: 1 Zeile des Plans konnte nicht gelesen werden (Leistungen Zeile 3) und fehlt in allen Beträgen" in pages[0]
+    said = "Achtung: 1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen dieser Schätzung: "
+    assert said + "Leistungen Zeile 3 (GOZ 2210 Vollkrone, Zahn 99);" in pages[0]  # the patient knows the service
     assert "Bemerkung intern" not in " ".join(pages) and "Zeile ausgelassen" in " ".join(pages)
 
 
@@ -250,4 +251,5 @@ def test_a_case_file_from_before_left_out_rows_were_kept_still_warns_in_the_lett
     older = dataclasses.replace(read_plan(plan_path), left_out=())  # only the finding says a row was left out
     letter = PdfReader(io.BytesIO(build_pdf(estimate(older, load_tariffs()), load_tariffs(), dt.date(2026, 12, 5))))
     first = " ".join(letter.pages[0].extract_text().split())
-    assert "Achtung: 2 Zeilen des Plans konnten nicht gelesen werden (Leistungen Zeile 3, Labor Zeile 3)" in first
+    said = "Achtung: 2 Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen dieser Schätzung: "
+    assert said + "Leistungen Zeile 3; Labor Zeile 3;" in first

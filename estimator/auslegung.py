@@ -23,6 +23,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "accident_lifts": frozenset({"staged_caps"}),
     "amount_above_maximum": frozenset({"billed", "capped"}),
     "same_day_order": frozenset({"capped_first", "plan_order"}),
+    "year_of_life": frozenset({"birthday", "civil_law"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -43,6 +44,7 @@ class Auslegung:
     accident_lifts: str  # what an accident lifts
     amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
     same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
+    year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

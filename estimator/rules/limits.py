@@ -245,14 +245,25 @@ class StagedCap:
         return tuple(years)
 
 
+def completed_year(birth: dt.date, years: int, civil_law: bool) -> int:
+    """The calendar year in which a person completes a year of life; from the next one the deductible of the older
+    age group applies (the tariff's deductible section). Read as the year of that birthday (spec 5.5: Y − B ≤ 19,
+    the default, Auslegung year_of_life=birthday); or by §§ 187 Abs. 2, 188 Abs. 2 BGB (civil_law), where a year of
+    life ends with the day before the birthday: for a person born on 1 January, on 31 December of the year before."""
+    if civil_law and (birth.month, birth.day) == (1, 1):
+        return birth.year + years - 1
+    return birth.year + years
+
+
 class Deductible:
     """The deductible per calendar year by variant and age group, prorated in the start year; a year's
     amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
-    def __init__(self, person: Person, variant: str, plan_date: dt.date | None) -> None:
+    def __init__(self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool = False) -> None:
         self.person = person
         self.variant = variant
         self.plan_date = plan_date
+        self.civil_law = civil_law  # Auslegung year_of_life
         self.used: dict[int, Decimal] = {}
         self.years: dict[int, DeductibleYear] = {}
 
@@ -261,7 +272,9 @@ class Deductible:
         if found is not None:
             return found
         person = self.person
-        adult = person.birth_date is None or year - person.birth_date.year > profile.deductible_youth_until
+        adult = person.birth_date is None or year > completed_year(
+            person.birth_date, profile.deductible_youth_until, self.civil_law
+        )
         variant = profile.variant(self.variant)
         full = (variant.deductible_adult if adult else variant.deductible_youth) if variant else ZERO
         start = person.insurance_start

@@ -242,6 +242,26 @@ def test_deductible_age_groups(birth: dt.date, expected: Decimal) -> None:
     assert result.limits.deductible[0].amount == expected
 
 
+@pytest.mark.parametrize(
+    ("birth", "birthday", "civil_law"),
+    [
+        (dt.date(2007, 1, 1), D("400.00"), D("800.00")),  # by the BGB the 19th year ended on 31.12.2025: adult in 2026
+        (dt.date(2007, 1, 2), D("400.00"), D("400.00")),  # ended on 01.01.2026 by either reading: adult from 2027
+        (dt.date(2006, 1, 1), D("800.00"), D("800.00")),
+    ],
+)
+def test_a_person_born_on_1_january_changes_age_group_by_the_auslegung(
+    birth: dt.date, birthday: Decimal, civil_law: Decimal
+) -> None:
+    """Nr. II.8: „Nach Vollendung des 14. bzw. 19. Lebensjahres gilt ab folgendem Kalenderjahr der Selbstbehalt der
+    nächsthöheren Altersgruppe“; §§ 187 Abs. 2, 188 Abs. 2 BGB end a year of life with the day before the birthday."""
+    line = fee("2170", "26", amount="2000.00")
+    default = run(line, variant="BM5/2", birth_date=birth)
+    by_law = run(line, variant="BM5/2", birth_date=birth, settings={"year_of_life": "civil_law"})
+    assert (default.limits.deductible[0].amount, by_law.limits.deductible[0].amount) == (birthday, civil_law)
+    assert by_law.totals.benefit == D("2000.00") - civil_law
+
+
 def test_prophylaxis_is_free_of_the_deductible() -> None:
     result = run(fee("1040", count=28), variant="BM5/3")
     assert fee_result(result).benefit == D("100.00")

@@ -13,7 +13,7 @@ from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit, para
 from estimator.phrases import REVIEW
 from estimator.rules.labprices import vat_percent
 from estimator.tariff.catalogues import Tariff
-from estimator.wording import is_reduction, rule_text, step_text
+from estimator.wording import class_label, is_reduction, rule_text, step_text
 
 REASON_LIMIT = 300  # characters of one reason beside a line
 
@@ -73,7 +73,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
     before: list[str] = []  # the reasons of the row above: a reason repeated there is said once, then "wie oben"
     for result in results:
         line = result.line
-        klass = f"Klasse {result.line_class.value}" + (" (von Hand)" if result.class_by_hand else "")
+        klass = class_label(result.line_class, short=False) + (", von Hand" if result.class_by_hand else "")  # said in words
         if result.accident:
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]

@@ -46,6 +46,7 @@ EDITABLE: dict[str, dict[str, str]] = {
         "date": "Datum",
         "teeth": "Zahn",
         "number": "Nr",
+        "description": "Leistung",
         "count": "Anzahl",
         "factor": "Faktor",
         "amount": "Betrag",
@@ -57,6 +58,7 @@ EDITABLE: dict[str, dict[str, str]] = {
         "date": "Datum",
         "teeth": "Zahn",
         "code": "Nr",
+        "description": "Leistung",
         "quantity": "Menge",
         "unit_price": "Einzelpreis",
         "amount": "Betrag",
@@ -100,6 +102,7 @@ PARSERS: dict[str, Any] = {
     "unit_price": lambda text: _amount(text) or Decimal(0),
     "amount": _amount,
     "justification": _text,
+    "description": _text,
     "accident": parse_yes_no,
     "manual_class": parse_class,
 }

@@ -171,6 +171,9 @@ ENGLISH = {
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
+    "{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen": (
+        "{0}: no. changed – the service text “{1}” comes from the plan; please check it in the Service column"
+    ),
     "Prüfung der gewählten Zeile &entfernen": "&Remove the review of the selected line",
     "{0} von {1}": "{0} of {1}",
     "{0}: {1} – es gilt weiter der bisherige Wert": "{0}: {1} – the value before stays",

@@ -56,6 +56,7 @@ class CaseDocument(QObject):
     changed = Signal()  # the case and its estimate changed
     saved_state_changed = Signal(bool)  # True when everything is saved
     refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
+    noted = Signal(str)  # an edit was taken; something about it to check (the status bar says it)
 
     def __init__(
         self,
@@ -142,7 +143,17 @@ class CaseDocument(QObject):
             where = f"{lines[index].sheet} Zeile {lines[index].row}, {EDITABLE.get(kind, {}).get(name, name)}: "
         label = f"{lines[index].sheet} Zeile {lines[index].row}" if 0 <= index < len(lines) else f"Zeile {index + 1}"
         field = EDITABLE.get(kind, {}).get(name, name)
-        return self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
+        before = self.case
+        taken = self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
+        if taken and name in ("number", "code") and self.case is not before:
+            own = (self.estimate.plan.fee_lines if kind == "fee" else self.estimate.plan.lab_lines)[index].description
+            if own:  # the plan's text was written for the number before: it may name another service now
+                self.noted.emit(
+                    self.tr(
+                        "{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen"
+                    ).format(label, own[:60])
+                )
+        return taken
 
     def set_override(self, sheet: str, row: int, override: Override | None) -> bool:
         """A reviewer's decision on one line (None: take it back); undoable like every edit."""

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
 
         document.changed.connect(self.refresh)
         document.refused.connect(self.refusals.show)
+        document.noted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         document.changed.connect(self.refusals.forget)
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
         self.refresh()

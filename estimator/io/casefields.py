@@ -169,6 +169,7 @@ EDIT_READERS: dict[str, Reader] = {
     "unit_price": number_reader("amount"),
     "amount": number_reader("amount"),
     "justification": text_value,
+    "description": text_value,
     "accident": flag_value,
     "manual_class": line_class_value,
 }

@@ -23,7 +23,7 @@
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="88" />
+        <location filename="../../ui/widgets.py" line="84" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
@@ -54,42 +54,47 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="118" />
+        <location filename="../../ui/document.py" line="119" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="94" />
+        <location filename="../../ui/document.py" line="95" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="145" />
+        <location filename="../../ui/document.py" line="147" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="149" />
+        <location filename="../../ui/document.py" line="153" />
+        <source>{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen</source>
+        <translation>{0}: no. changed – the service text “{1}” comes from the plan; please check it in the Service column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="160" />
         <source>Prüfung Zeile {0}</source>
         <translation>Review of row {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="154" />
+        <location filename="../../ui/document.py" line="165" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="184" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="192" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -704,7 +709,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -720,7 +725,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="117" />
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -730,90 +735,90 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Prüfung der Zeile {0} entfernt</source>
         <translation>Review of row {0} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
-        <location filename="../../ui/main_window.py" line="314" />
-        <location filename="../../ui/main_window.py" line="319" />
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1369,94 +1374,94 @@ Interpretation settings:{0}</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="72" />
+        <location filename="../../ui/menus.py" line="74" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73" />
+        <location filename="../../ui/menus.py" line="75" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74" />
+        <location filename="../../ui/menus.py" line="76" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75" />
+        <location filename="../../ui/menus.py" line="77" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76" />
+        <location filename="../../ui/menus.py" line="78" />
         <source>&amp;Leistung hinzufügen …</source>
         <translation>&amp;Add a service …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="99" />
+        <location filename="../../ui/menus.py" line="101" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="109" />
+        <location filename="../../ui/menus.py" line="111" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="110" />
+        <location filename="../../ui/menus.py" line="112" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="118" />
+        <location filename="../../ui/menus.py" line="120" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120" />
+        <location filename="../../ui/menus.py" line="122" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="125" />
+        <location filename="../../ui/menus.py" line="127" />
         <source>Zeile &amp;duplizieren</source>
         <translation>&amp;Duplicate the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="126" />
+        <location filename="../../ui/menus.py" line="128" />
         <source>Zeile &amp;löschen</source>
         <translation>De&amp;lete the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="127" />
+        <location filename="../../ui/menus.py" line="129" />
         <source>Zeile nach &amp;oben</source>
         <translation>Move the line &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128" />
+        <location filename="../../ui/menus.py" line="130" />
         <source>Zeile nach &amp;unten</source>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129" />
+        <location filename="../../ui/menus.py" line="131" />
         <source>Ausgelassene Zeile &amp;korrigieren …</source>
         <translation>&amp;Correct a row left out …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131" />
+        <location filename="../../ui/menus.py" line="133" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="135" />
         <source>Prüfung der gewählten Zeile &amp;entfernen</source>
         <translation>&amp;Remove the review of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="140" />
+        <location filename="../../ui/menus.py" line="142" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
@@ -1464,17 +1469,17 @@ Price lists: {1}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="121" />
+        <location filename="../../ui/app.py" line="122" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167" />
+        <location filename="../../ui/app.py" line="168" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162" />
+        <location filename="../../ui/app.py" line="163" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

@@ -84,6 +84,22 @@ def test_a_mistyped_number_is_corrected_as_the_schedule_writes_it_and_kept_in_th
     assert load_case(path).plan().fee_lines[0].number == "0010"
 
 
+def test_a_service_text_is_corrected_and_kept_in_the_case_file_and_an_analogue_named_there_counts(tmp_path: Path) -> None:
+    case = crown_case()
+    number = case.original.fee_lines[0].number
+    renamed = case.with_edit(("fee", 0, "description"), "  Eingehende Untersuchung, Befund  ")
+    assert renamed.plan().fee_lines[0].description == "Eingehende Untersuchung, Befund"
+    save_case(renamed, tmp_path / "fall.hkp.json")
+    assert load_case(tmp_path / "fall.hkp.json").plan().fee_lines[0].description == "Eingehende Untersuchung, Befund"
+    assert renamed.with_edit(("fee", 0, "description"), None).edits == {}  # back to the plan's text
+    with pytest.raises(CaseError, match=r"höchstens 2\.000 Zeichen, 2\.001 eingegeben"):
+        case.with_edit(("fee", 0, "description"), "x" * 2001)
+    analogue = case.with_edit(("fee", 0, "description"), f"entsprechend GOZ {number}")  # GOZ § 6: the text names it
+    assert estimate(analogue.plan(), load_tariffs()).findings != estimate(case.plan(), load_tariffs()).findings
+    emptied = case.with_edit(("lab", 0, "description"), "")
+    assert emptied.plan().lab_lines[0].description == ""  # the window then shows the price list's text
+
+
 def test_case_file_round_trips_to_the_same_estimate_and_is_owner_only(tmp_path: Path) -> None:
     case = crown_case().with_edit(("fee", 1, "factor"), "3,0").with_edit(("lab", 0, "quantity"), "2")
     case = dataclasses.replace(

@@ -210,3 +210,20 @@ def test_the_language_menu_keeps_one_language_ticked(open_window: Any, monkeypat
     other.trigger()
     assert other.isChecked() and not ticked.isChecked()
     ticked.trigger()
+
+
+def test_the_service_text_is_typed_in_its_cell_and_a_new_number_asks_to_check_it(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = next(i for i, line in enumerate(model.lines) if line.number == "2210")
+    service = model.index(row, column(model, LineColumn.SERVICE))
+    assert model.flags(service) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(service, "Vollkrone, vollverblendet")
+    assert cell(model, row, LineColumn.SERVICE) == "Vollkrone, vollverblendet"
+    number = model.index(row, column(model, LineColumn.NUMBER))
+    assert model.setData(number, "2200")
+    said = window.statusBar().currentMessage()
+    assert "Nr. geändert" in said and "„Vollkrone, vollverblendet“" in said and "Spalte Leistung" in said
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert cell(model, row, LineColumn.SERVICE) != "Vollkrone, vollverblendet"  # both edits undone

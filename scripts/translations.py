@@ -171,8 +171,8 @@ ENGLISH = {
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
-    "{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen": (
-        "{0}: no. changed – the service text “{1}” comes from the plan; please check it in the Service column"
+    "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt": (
+        "{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits"
     ),
     "Prüfung der gewählten Zeile &entfernen": "&Remove the review of the selected line",
     "{0} von {1}": "{0} of {1}",

@@ -150,7 +150,7 @@ class CaseDocument(QObject):
             if own:  # the plan's text was written for the number before: it may name another service now
                 self.noted.emit(
                     self.tr(
-                        "{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen"
+                        "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
                     ).format(label, own[:60])
                 )
         return taken

@@ -70,8 +70,8 @@
     </message>
     <message>
         <location filename="../../ui/document.py" line="153" />
-        <source>{0}: Nr. geändert – der Leistungstext „{1}“ stammt aus dem Plan; bitte in der Spalte Leistung prüfen</source>
-        <translation>{0}: no. changed – the service text “{1}” comes from the plan; please check it in the Service column</translation>
+        <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
+        <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="160" />

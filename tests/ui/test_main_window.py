@@ -223,7 +223,7 @@ def test_the_service_text_is_typed_in_its_cell_and_a_new_number_asks_to_check_it
     number = model.index(row, column(model, LineColumn.NUMBER))
     assert model.setData(number, "2200")
     said = window.statusBar().currentMessage()
-    assert "Nr. geändert" in said and "„Vollkrone, vollverblendet“" in said and "Spalte Leistung" in said
+    assert "Nr. geändert" in said and "„Vollkrone, vollverblendet“" in said and "Spalte Leistung prüfen, ob er passt" in said
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert cell(model, row, LineColumn.SERVICE) != "Vollkrone, vollverblendet"  # both edits undone

@@ -71,6 +71,15 @@ def shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def short_text(text: str, limit: int) -> str:
+    """A text cut to at most `limit` characters at a space, marked with "…" („Vollkrone (Hohlkehl- oder …“)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 2]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;(-") + " …"
+
+
 def parse_decimal(value: Any) -> Decimal:
     """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal, at most 10 decimal places.
 

@@ -55,6 +55,7 @@ class Code(StrEnum):
     OVERRIDE_APPLIED = "override.applied"
     OVERRIDE_UNKNOWN_LINE = "override.unknown_line"
     OVERRIDE_LEFT_OUT_LINE = "override.left_out_line"
+    OVERRIDE_REPLACED = "override.replaced"
     OVERRIDE_ABOVE_BILLED = "override.above_billed"
     OVERRIDE_ELIGIBLE_ON_X = "override.eligible_on_x"
     OVERRIDE_ELIGIBLE_WITH_X = "override.eligible_with_x"

@@ -25,7 +25,7 @@ from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine, Override
 from estimator.money import eur, german_number
-from estimator.wording import class_label
+from estimator.wording import class_label, text
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             amount = parse_amount(eligible) if eligible.strip() else before.eligible if before else None
             klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
         except CellError as error:
-            return str(error)
+            return text(error.phrase, language())  # the message in words (str() is the code, for logs)
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)

@@ -17,14 +17,17 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
+from estimator.codes import Code
 from estimator.command import argtexts, register
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
 from estimator.io.casefile import open_case
+from estimator.kinds import Severity
 from estimator.letterhead import Letterhead, LetterheadError
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Override, Plan, note_fits
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Finding, Override, Plan, note_fits
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
+from estimator.phrases import say
 from estimator.register import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
@@ -225,6 +228,24 @@ def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
     return Letterhead.from_file(options.letterhead) if options.letterhead else None
 
 
+def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
+    """The reviewer's decisions of the command line replace those the case file holds for the same lines; each one
+    replaced is said (the case file keeps it)."""
+    by_place = {(o.sheet, o.row): o for o in cli_overrides}
+    kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in by_place)
+    replaced = tuple(
+        Finding(
+            Severity.WARNING,
+            say(Code.OVERRIDE_REPLACED, reviewer=o.reviewer, sheet=o.sheet, row=o.row, by=new.reviewer),
+            o.sheet,
+            o.row,
+        )
+        for o in plan.overrides
+        if (new := by_place.get((o.sheet, o.row))) is not None
+    )
+    return dataclasses.replace(plan, overrides=kept + cli_overrides, input_findings=plan.input_findings + replaced)
+
+
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
@@ -234,10 +255,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead_of(options)  # checked before anything is computed
     plan, settings = read_input(source, options.tariff)
-    cli_overrides = overrides_from(options)
-    places = {(o.sheet, o.row) for o in cli_overrides}
-    kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in places)
-    plan = dataclasses.replace(apply_options(plan, options), overrides=kept + cli_overrides)
+    plan = with_cli_overrides(apply_options(plan, options), overrides_from(options))
     result = estimate(plan, load_tariffs(), {**settings, **dict(options.set)})
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
@@ -267,12 +285,13 @@ def run_batch_command(options: argparse.Namespace) -> int:
     named = {item.resolve() for item in options.inputs if not item.is_dir()}
     target = options.out.resolve()  # a summary written into a folder of plans is no plan the next time
     files = [path for path in plan_files(options.inputs) if path.resolve() != target or path.resolve() in named]
+    below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
+    not_searched = f"Unterordner werden nicht durchsucht, darin liegen {len(below)} – bitte sie nennen" if below else ""
     if not files:
-        below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
         raise UsageError(
             "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: "
             + ", ".join(map(str, options.inputs))
-            + (f"; Unterordner werden nicht durchsucht, darin liegen {len(below)} – bitte sie nennen" if below else "")
+            + (f"; {not_searched}" if below else "")
         )
     if options.out.suffix.lower() != ".xlsx":
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
@@ -304,7 +323,10 @@ def run_batch_command(options: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         summary.close()
-    print(f"Übersicht geschrieben: {options.out} ({summary.plans} Pläne, davon {summary.unreadable} nicht lesbar)")
+    plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
+    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar)")
+    if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated
+        print(terminal_safe(f"hkp: {not_searched}"), file=sys.stderr)
     return 0
 
 

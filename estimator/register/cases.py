@@ -17,7 +17,7 @@ from estimator.case import REIMBURSED, STATUSES, Case, CaseError
 from estimator.files import is_text, shown_path
 from estimator.io.casefile import load_case, save_case
 from estimator.model import Estimate
-from estimator.money import cents
+from estimator.money import cents, eur
 from estimator.register import RegisterError
 from estimator.register.entry import Entry, entry_of
 from estimator.register.history import History, history
@@ -67,10 +67,16 @@ def update_case(
         if paid is not UNCHANGED:
             changes["paid"] = None if paid is None else cents(paid)
         case = dataclasses.replace(case, **changes)
+        result = estimate_case(case)
+        if case.paid is not None and paid is not UNCHANGED and case.paid > result.totals.billed:
+            raise RegisterError(
+                f"erstattet {eur(case.paid)} ist mehr, als der Fall insgesamt berechnet ({eur(result.totals.billed)}); "
+                f"bitte den Betrag prüfen – er zählt für spätere Pläne in die Zahnstaffel"
+            )
         save_case(case, file)
     except (CaseError, OSError) as error:
         raise RegisterError(f"Falldatei nicht geändert, der Fall bleibt „{entry.status}“: {error}") from None
-    record_case(register, case, estimate_case(case), file)
+    record_case(register, case, result, file)
     changed = register.get(number)
     assert changed is not None
     return changed

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from estimator.cells import normalize_fee_number
+from estimator.cells import normalize_fee_number, short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.model import FeeLine
@@ -130,7 +130,7 @@ def fee_amounts(
     if work.analogue:
         law = sections.goz_analogue if line.schedule is Schedule.GOZ else sections.goae_analogue
         schedule_name = line.schedule.value
-        phrase = say(Code.FEE_ANALOGUE, line=work.ref, schedule=schedule_name, number=work.number, text=fee.text[:60])
+        phrase = say(Code.FEE_ANALOGUE, line=work.ref, schedule=schedule_name, number=work.number, text=short_text(fee.text, 80))
         check.report(Severity.WARNING, phrase, "Nr", law)
         work.explain(law, say(Code.STEP_ANALOGUE, schedule=schedule_name, number=work.number))
     if laser and work.owner is None:

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any, Literal
 
 from estimator.auslegung import SettingNames
+from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
@@ -165,14 +166,10 @@ def left_out_text(left: LeftOutLine, language: str = "de") -> str:
     „Leistungen Zeile 17 (GOZ, Nummer und Text der Leistung, Zahn)“."""
     words = LANGUAGES[_language(language)].LINE
     kind = words["lab"] if left.kind == "lab" else left.cell("GO")
-    service = " ".join(part for part in (kind, left.cell("Nr"), _shortened(left.cell("Leistung"), 40)) if part)
+    service = " ".join(part for part in (kind, left.cell("Nr"), short_text(left.cell("Leistung"), 40)) if part)
     tooth = left.cell("Zahn")
     held = ", ".join(part for part in (service, f"{words['tooth']} {tooth}" if tooth else "") if part)
     return f"{left.sheet} {words['row']} {left.row}" + (f" ({held})" if held else "")
-
-
-def _shortened(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def class_label(line_class: LineClass, language: str = "de", *, short: bool = True) -> str:

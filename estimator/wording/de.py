@@ -102,6 +102,8 @@ TEMPLATES: dict[Code, str] = {
         "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "
         "bitte die Zeile zuerst korrigieren"
     ),
+    C.OVERRIDE_REPLACED: "Prüfung ({reviewer}) von {sheet}, Zeile {row} aus der Falldatei gilt für diese Schätzung "
+    "nicht: ersetzt durch die Prüfung von {by} (--override); die Falldatei behält sie",
     C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} hat erstattungsfähig {amount} gesetzt, die Zeile ist aber Klasse X "
     "(nicht erstattungsfähig) – der Betrag wirkt erst, wenn die Prüfung auch ihre Klasse setzt",
     C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} setzt Klasse X und erstattungsfähig {amount}; eine Zeile der Klasse X "

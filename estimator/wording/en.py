@@ -86,6 +86,8 @@ TEMPLATES: dict[Code, str] = {
         "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "
         "please correct the row first"
     ),
+    C.OVERRIDE_REPLACED: "Review ({reviewer}) of {sheet}, row {row} in the case file does not apply to this "
+    "estimate: replaced by the review by {by} (--override); the case file keeps it",
     C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} set the eligible amount to {amount}, but the line is class X (not "
     "eligible) – the amount takes effect only when the review sets its class too",
     C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} sets class X and the eligible amount {amount}; a class-X line is "

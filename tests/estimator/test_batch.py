@@ -131,6 +131,11 @@ def test_a_folder_whose_plans_lie_in_subfolders_is_told_to_name_them(tmp_path: P
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx")]) == 2
     assert "Unterordner werden nicht durchsucht, darin liegen 1" in capsys.readouterr().err
     assert main(["batch", str(tmp_path / "maerz"), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+    shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "oben.xlsx")  # plans beside the subfolder: still said
+    capsys.readouterr()
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+    said = capsys.readouterr()
+    assert "(1 Plan, davon 0 nicht lesbar)" in said.out and "Unterordner werden nicht durchsucht, darin liegen 1" in said.err
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])

@@ -174,7 +174,7 @@ def test_valid_case_file_is_estimated_by_estimate_whatif_and_batch(tmp_path: Pat
     assert json.loads(out.read_text(encoding="utf-8"))["lines"][1]["factor"] == "3.0"
     assert main(["whatif", str(tmp_path / "fall.hkp.json")]) == 0
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
-    assert "1 Pläne, davon 0 nicht lesbar" in capsys.readouterr().out
+    assert "1 Plan, davon 0 nicht lesbar" in capsys.readouterr().out
 
 
 def test_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:

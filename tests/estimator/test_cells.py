@@ -207,3 +207,13 @@ def test_case_files_store_numbers_in_machine_form_only() -> None:
     assert refused(machine_decimal, "1e3")[0] is Code.CELL_NUMBER_FOUND
     assert refused(machine_decimal, 1.5) == (Code.CELL_NUMBER_TEXT, "Zahl als Text erwartet, „1.5“ gefunden")
     assert refused(machine_decimal, True)[0] is Code.CELL_NUMBER_TEXT
+
+
+def test_a_long_text_is_shortened_at_a_word_and_marked() -> None:
+    from estimator.cells import short_text  # noqa: PLC0415
+
+    text = "Versorgung eines Zahnes durch eine Vollkrone (Hohlkehl- oder Stufenpräparation), einschließlich Aufbau"
+    assert short_text(text, 60) == "Versorgung eines Zahnes durch eine Vollkrone (Hohlkehl …"
+    assert short_text(text, len(text)) == text
+    assert all(len(short_text(text, limit)) <= limit for limit in range(4, len(text)))
+    assert short_text("x" * 100, 20) == "x" * 18 + " …"  # no space to cut at: cut in the word

@@ -188,3 +188,19 @@ def test_a_review_that_sets_class_x_and_an_amount_is_told_the_amount_does_not_ac
     result = estimate(plan(fee("2210", "16"), overrides=(both,)), load_tariffs())
     assert result.lines[0].eligible == Decimal("0.00")
     assert [f.code for f in result.findings if f.code.startswith("override.eligible")] == ["override.eligible_with_x"]
+
+
+def test_a_review_of_the_command_line_replacing_one_of_the_case_file_is_said(tmp_path: Path) -> None:
+    case = Case.from_plan(read_plan(CROWN)).with_override(
+        Override("Leistungen", 3, "M. Prüfer", "Faktor nicht begründet", Decimal("150.00"), None), "Leistungen", 3
+    )
+    save_case(case, tmp_path / "fall.hkp.json")
+    out = tmp_path / "s.json"
+    second = ["--reviewer", "B. Zweit", "--override", "Leistungen!3:erstattungsfähig=100,00:zweite Prüfung"]
+    assert main(["estimate", str(tmp_path / "fall.hkp.json"), "--json", str(out), *second]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(o["reviewer"], o["eligible"]) for o in data["overrides"]] == [("B. Zweit", "100.00")]
+    (replaced,) = [f for f in data["findings"] if f["code"] == "override.replaced"]
+    assert (replaced["sheet"], replaced["row"], replaced["severity"]) == ("Leistungen", 3, "warning")
+    assert "M. Prüfer" in replaced["message"] and "B. Zweit" in replaced["message"]
+    assert load_case(tmp_path / "fall.hkp.json").overrides[0].reviewer == "M. Prüfer"  # the file keeps it

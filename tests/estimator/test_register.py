@@ -163,6 +163,10 @@ def test_an_amount_paid_replaces_the_estimate_and_a_refusal_counts_nothing(regis
         update_case(register, number, "eingereicht", D("1"))
     with pytest.raises(RegisterError, match=r"Kein Fall Nr\. 99"):
         update_case(register, 99, "erstattet")
+    billed = result_of(load_case(path)).totals.billed
+    with pytest.raises(RegisterError, match="ist mehr, als der Fall insgesamt berechnet"):
+        update_case(register, number, "erstattet", billed + D("0.01"))  # would lower later caps by more than was billed
+    assert load_case(path).status == "abgelehnt" and update_case(register, number, "erstattet", billed).paid == billed
 
 
 def test_an_amount_paid_is_shared_over_the_years_the_estimate_had(register: Register, tmp_path: Path) -> None:

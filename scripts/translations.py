@@ -171,6 +171,7 @@ ENGLISH = {
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
+    "Prüfung übernommen": "Review taken",
     "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt": (
         "{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits"
     ),

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.case import DRAFT, REIMBURSED
-from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
-from estimator.model import FeeLine, LabLine, Override
-from estimator.money import eur, german_number
-from estimator.wording import class_label, text
+from estimator.model import FeeLine, LabLine
+from estimator.money import eur
+from estimator.wording import class_label
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
@@ -37,7 +36,8 @@ from ui.menus import WindowMenus
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
 from ui.register import RegisterAccess
-from ui.settings import REVIEWER, Settings
+from ui.review import Reviews
+from ui.settings import Settings
 from ui.tables import finish_typing, table_view
 from ui.tasks import Tasks
 from ui.waterfall import Waterfall
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self._whatif_stale = False
         self.refusals = Refusals(self.statusBar())
         self.tasks.busy_changed.connect(self._after_task)
-        self.register = RegisterAccess(self)
+        self.register, self.reviews = RegisterAccess(self), Reviews(self)
         self.menus = WindowMenus(self)
         self.files.fill_recent_menu()
         self.set_document(document)
@@ -265,67 +265,9 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def review_current_line(self, reviewer: str, eligible: str, line_class: str, reason: str) -> str:
-        """Set a reviewer's eligible amount and/or class for the selected line (an empty field keeps what an earlier
-        review of the line decided); returns a problem, or ""."""
-        line = self.current_plan_line()
-        if line is None:
-            return self.tr("Bitte zuerst eine Zeile wählen")
-        before = self.review_of(line.sheet, line.row)
-        if not reviewer.strip() or not reason.strip():
-            return self.tr("Prüfer und Grund sind nötig")
-        try:
-            amount = parse_amount(eligible) if eligible.strip() else before.eligible if before else None
-            klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
-        except CellError as error:
-            return text(error.phrase, language())  # the message in words (str() is the code, for logs)
-        if amount is None and klasse is None:
-            return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
-        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
-        return self.document.refusal(lambda: self.document.set_override(line.sheet, line.row, override))
-
     def current_plan_line(self) -> FeeLine | LabLine | None:
         chosen = self.current_line()
         return chosen[0].lines[chosen[1]] if chosen else None
-
-    def review_of(self, sheet: str, row: int) -> Override | None:
-        return next((o for o in self.document.case.overrides if (o.sheet, o.row) == (sheet, row)), None)
-
-    def remove_review(self) -> None:
-        """The reviewer's decision on the selected line taken back (undoable)."""
-        line = self.current_plan_line()
-        if line is None or self.review_of(line.sheet, line.row) is None:
-            self.statusBar().showMessage(self.tr("Die gewählte Zeile hat keine Prüfung"), 5000)
-        elif self.document.set_override(line.sheet, line.row, None):
-            self.statusBar().showMessage(self.tr("Prüfung der Zeile {0} entfernt").format(line.row), 5000)
-
-    def ask_review(self) -> None:
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
-        line = self.current_plan_line()
-        before = self.review_of(line.sheet, line.row) if line else None  # shown, to be kept or changed
-        amount = german_number(before.eligible) if before and before.eligible is not None else ""
-        klasse = before.line_class.value if before and before.line_class else ""
-        reviewer, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Prüfer:"), text=self.settings.get(REVIEWER))
-        if not ok:
-            return
-        eligible, ok = QInputDialog.getText(
-            self, self.tr("Prüfung"), self.tr("erstattungsfähig in € (leer: unverändert):"), text=amount
-        )
-        if not ok:
-            return
-        line_class, ok = QInputDialog.getText(
-            self, self.tr("Prüfung"), self.tr("Klasse A, B, P oder X (leer: unverändert):"), text=klasse
-        )
-        if not ok:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("Prüfung"), self.tr("Grund:"), text=before.reason if before else "")
-        if not ok:
-            return
-        self.settings.set(REVIEWER, reviewer.strip())
-        problem = self.review_current_line(reviewer, eligible, line_class, reason)
-        if problem:
-            self.show_error(self.tr("Prüfung nicht übernommen"), problem)
 
     def select_finding(self, index: QModelIndex, correct: bool = False) -> None:
         """The finding's line selected; a row the import left out opened to be corrected (double click, Enter)."""

@@ -130,9 +130,9 @@ class WindowMenus(QObject):
         add_action(window, self.tr("Zeile nach &unten"), QKeySequence("Alt+Down"), lambda: lines.move(1), menu)
         add_action(window, self.tr("Ausgelassene Zeile &korrigieren …"), QKeySequence("Ctrl+K"), lines.correct_left_out, menu)
         menu.addSeparator()
-        add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.ask_review, menu)
+        add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.reviews.ask, menu)
         add_action(
-            window, self.tr("Prüfung der gewählten Zeile &entfernen"), QKeySequence("Ctrl+Shift+R"), window.remove_review, menu
+            window, self.tr("Prüfung der gewählten Zeile &entfernen"), QKeySequence("Ctrl+Shift+R"), window.reviews.remove, menu
         )
         return undo, redo
 

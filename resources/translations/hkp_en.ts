@@ -755,70 +755,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
-        <source>Bitte zuerst eine Zeile wählen</source>
-        <translation>Please choose a line first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="276" />
-        <source>Prüfer und Grund sind nötig</source>
-        <translation>Reviewer and reason are required</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
-        <translation>Please give an eligible amount or a class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="298" />
-        <source>Die gewählte Zeile hat keine Prüfung</source>
-        <translation>The selected line has no review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <source>Prüfung der Zeile {0} entfernt</source>
-        <translation>Review of row {0} removed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="309" />
         <location filename="../../ui/main_window.py" line="313" />
-        <location filename="../../ui/main_window.py" line="318" />
-        <location filename="../../ui/main_window.py" line="322" />
-        <source>Prüfung</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="309" />
-        <source>Prüfer:</source>
-        <translation>Reviewer:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="313" />
-        <source>erstattungsfähig in € (leer: unverändert):</source>
-        <translation>eligible in € (empty: unchanged):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="318" />
-        <source>Klasse A, B, P oder X (leer: unverändert):</source>
-        <translation>Class A, B, P or X (empty: unchanged):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="322" />
-        <source>Grund:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="328" />
-        <source>Prüfung nicht übernommen</source>
-        <translation>Review not applied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="371" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1030,6 +972,69 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/register.py" line="86" />
         <source>Fallregister</source>
         <translation>Case register</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <location filename="../../ui/review.py" line="34" />
+        <source>Bitte zuerst eine Zeile wählen</source>
+        <translation>Please choose a line first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="37" />
+        <source>Prüfer und Grund sind nötig</source>
+        <translation>Reviewer and reason are required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="44" />
+        <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
+        <translation>Please give an eligible amount or a class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="55" />
+        <source>Die gewählte Zeile hat keine Prüfung</source>
+        <translation>The selected line has no review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="57" />
+        <source>Prüfung der Zeile {0} entfernt</source>
+        <translation>Review of row {0} removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="69" />
+        <source>Prüfung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="70" />
+        <source>Prüfer:</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="73" />
+        <source>erstattungsfähig in € (leer: unverändert):</source>
+        <translation>eligible in € (empty: unchanged):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="76" />
+        <source>Klasse A, B, P oder X (leer: unverändert):</source>
+        <translation>Class A, B, P or X (empty: unchanged):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="79" />
+        <source>Grund:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="85" />
+        <source>Prüfung nicht übernommen</source>
+        <translation>Review not applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="92" />
+        <source>Prüfung übernommen</source>
+        <translation>Review taken</translation>
     </message>
 </context>
 <context>

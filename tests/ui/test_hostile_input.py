@@ -170,14 +170,14 @@ def test_a_name_of_1000_characters_without_spaces_keeps_the_person_panel_narrow(
 def test_reviewer_text_the_case_file_could_not_keep_is_refused(open_window: Any) -> None:
     window = open_window(GOLDEN / "crown_basic.xlsx")
     window.fee_view.selectRow(1)
-    problem = window.review_current_line("Dr. " + "R" * 300, "1,00", "", "Grund")
+    problem = window.reviews.take("Dr. " + "R" * 300, "1,00", "", "Grund")
     assert "Prüfer" in problem and window.document.case.overrides == ()
-    assert window.review_current_line("M. Prüfer", "1,00", "", "g" * 3000).startswith("Grund")
-    assert window.review_current_line("M. Prüfer", "1,00", "", "zu hoch") == ""
+    assert window.reviews.take("M. Prüfer", "1,00", "", "g" * 3000).startswith("Grund")
+    assert window.reviews.take("M. Prüfer", "1,00", "", "zu hoch") == ""
     assert len(window.document.case.overrides) == 1
-    said = window.review_current_line("M. Prüfer", "12,3,4", "", "zu hoch")  # words, never the code „cell.…“
+    said = window.reviews.take("M. Prüfer", "12,3,4", "", "zu hoch")  # words, never the code „cell.…“
     assert "Zahl erwartet" in said and "„12,3,4“" in said and "cell." not in said
-    assert "Klasse A, B, P oder X" in window.review_current_line("M. Prüfer", "", "Q", "zu hoch")
+    assert "Klasse A, B, P oder X" in window.reviews.take("M. Prüfer", "", "Q", "zu hoch")
 
 
 def test_settings_are_owner_only_and_plan_text_is_never_read_as_markup(open_window: Any, settings: QSettings) -> None:

@@ -123,7 +123,7 @@ def test_a_note_typed_a_moment_ago_is_kept_by_saving_and_closing(open_window: An
 def test_saving_a_reviewed_plan_as_a_workbook_says_what_stays_in_the_case(open_window: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
     window.fee_view.selectRow(1)
-    assert window.review_current_line("M. Prüfer", "100,00", "", "zu hoch") == ""
+    assert window.reviews.take("M. Prüfer", "100,00", "", "zu hoch") == ""
     notes: list[str] = []
     window.show_note = lambda title, text: notes.append(text)
     assert window.line_actions.save_workbook(tmp_path / "plan.xlsx")

@@ -161,8 +161,8 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     window = open_window(CROWN)
     row = [line.number for line in window.fee_model.lines].index("2210")
     window.fee_view.selectRow(row)
-    assert window.review_current_line("M. Prüfer", "100,00", "", "") == "Prüfer und Grund sind nötig"
-    assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
+    assert window.reviews.take("M. Prüfer", "100,00", "", "") == "Prüfer und Grund sind nötig"
+    assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
     assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "100,00\u00a0€"
     window.show_explanation()
     assert any(rule_text(step.rule) == "Prüfung" and "M. Prüfer" in step_text(step) for step in window.explanation_model.records)
@@ -175,16 +175,16 @@ def test_a_second_review_keeps_what_it_leaves_empty_and_removing_one_is_its_own_
     window = open_window(CROWN)
     row = [line.number for line in window.fee_model.lines].index("2210")
     window.fee_view.selectRow(row)
-    nothing = window.review_current_line("M. Prüfer", "", "", "angesehen")
+    nothing = window.reviews.take("M. Prüfer", "", "", "angesehen")
     assert nothing == "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben" and not window.document.case.overrides
-    assert window.review_current_line("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
-    assert window.review_current_line("M. Prüfer", "", "B", "keine Krone") == ""  # the amount stays
+    assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
+    assert window.reviews.take("M. Prüfer", "", "B", "keine Krone") == ""  # the amount stays
     (kept,) = window.document.case.overrides
     assert (kept.eligible, kept.line_class, kept.reason) == (Decimal("100.00"), LineClass.B, "keine Krone")
-    assert window.review_current_line("M. Prüfer", "", "", "nochmals angesehen") == ""  # the decision stays
+    assert window.reviews.take("M. Prüfer", "", "", "nochmals angesehen") == ""  # the decision stays
     assert window.document.case.overrides == (dataclasses.replace(kept, reason="nochmals angesehen"),)
     window.undo_action.trigger()
-    window.remove_review()
+    window.reviews.remove()
     assert window.document.case.overrides == () and window.statusBar().currentMessage() == "Prüfung der Zeile 3 entfernt"
     window.undo_action.trigger()
     assert window.document.case.overrides == (kept,)
@@ -227,3 +227,17 @@ def test_the_service_text_is_typed_in_its_cell_and_a_new_number_asks_to_check_it
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert cell(model, row, LineColumn.SERVICE) != "Vollkrone, vollverblendet"  # both edits undone
+
+
+def test_a_review_asked_for_says_what_it_could_not_do(open_window: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+    window = open_window(CROWN)
+    row = next(i for i, line in enumerate(window.fee_model.lines) if line.number == "2210")
+    window.fee_view.selectRow(row)
+    answers = iter(["A. Prüferin", "250,00", "", "zu hoch angesetzt"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (next(answers), True))
+    window.reviews.ask()
+    said = window.statusBar().currentMessage()
+    assert "über dem Rechnungsbetrag" in said and "250,00" in said  # capped at the bill, and said so
+    assert window.reviews.of("Leistungen", window.fee_model.lines[row].row) is not None

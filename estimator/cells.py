@@ -292,10 +292,10 @@ def parse_count(value: Any) -> Decimal:
 
 
 def parse_vat(value: Any) -> Decimal:
-    """A VAT rate in percent: 0 to 100. A rate below 1 is a fraction: a cell formatted as percent and showing 7 %
-    holds 0,07 (no VAT rate lies between 0 and 1 %)."""
+    """A VAT rate in percent: 0 to 100. A number below 1 is a fraction: a cell formatted as percent and showing 7 %
+    holds 0,07 (no VAT rate lies between 0 and 1 %); a text says its rate as written („0,07 %“ stays 0,07 %)."""
     rate = parse_decimal(value)
-    if 0 < rate < 1:
+    if isinstance(value, int | float | Decimal) and 0 < rate < 1:
         rate = rate * 100
         rate = rate.to_integral_value() if rate == rate.to_integral_value() else rate.normalize()
     return in_range("vat", rate, value)

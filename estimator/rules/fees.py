@@ -187,12 +187,10 @@ def fee_amounts(
 
 
 def _tooth_missing(work: Work) -> bool:
-    """A crown, bridge, denture or implantology service (GOZ) without tooth or jaw: no lab line or preparatory measure
-    can belong to it. An implant without a tooth has its own finding, where the implant limit counts it."""
-    line, profile = work.fee, work.profile
-    if line.teeth.teeth or line.schedule is not Schedule.GOZ or work.number in profile.implant_numbers:
-        return False
-    return in_any(work.number, profile.tooth_level_services)
+    """A service on one tooth (a crown, a bridge anchor or pontic; the profile's needs_tooth) without its tooth: no
+    lab line or preparatory measure can belong to it."""
+    line = work.fee
+    return not line.teeth.teeth and line.schedule is Schedule.GOZ and in_any(work.number, work.profile.needs_tooth)
 
 
 def _said_above_top(work: Work, fee: Fee, points: Decimal, schedule: FeeSchedule) -> bool:

@@ -115,6 +115,7 @@ class Profile:
     orthodontics_lab: ClassRule
     orthodontics_age_limit: int
     tooth_level_services: tuple[Codes, ...]
+    needs_tooth: tuple[Codes, ...]  # services on one tooth each: a line of them without a tooth is asked about
     lab_classes: tuple[ClassRule, ...]
     pzr_numbers: frozenset[str]
     pzr_limit: Decimal
@@ -297,6 +298,7 @@ def _profile(top: Table) -> Profile:
         orthodontics_lab=ClassRule(orthodontics.codes("lab_codes"), LineClass.B, "", orthodontics.term("lab_label")),
         orthodontics_age_limit=orthodontics.whole("age_limit", 0, 120),
         tooth_level_services=preparatory.codes("tooth_level_services"),
+        needs_tooth=preparatory.codes("needs_tooth"),
         lab_classes=tuple(_class_rule(entry, key="codes", sectioned=False) for entry in top.tables("lab_classes")),
         pzr_numbers=frozenset(pzr.strings("fee_numbers")),
         pzr_limit=pzr.decimal("limit", *money),

@@ -41,8 +41,8 @@ TEMPLATES: dict[Code, str] = {
     "kürzen, bitte die Rechnung prüfen",
     C.FEE_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl – eine Gebühr gilt je erbrachter Leistung; "
     "bitte die Anzahl prüfen (gerechnet wird mit {count})",
-    C.FEE_NO_TOOTH: "{line}: Zahn fehlt – eine Leistung an Zahn oder Kiefer braucht ihren Zahn (oder OK/UK); ohne "
-    "ihn gehören keine Laborzeile und keine vorbereitende Maßnahme zu ihr. Bitte den Zahn eintragen",
+    C.FEE_NO_TOOTH: "{line}: Zahn fehlt – ohne ihn gehören keine Laborzeile und keine vorbereitende Maßnahme zu dieser "
+    "Leistung an einem Zahn. Bitte den Zahn eintragen",
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: die Gebühr hat keine eigene Punktzahl und richtet sich nach einer Leistung "
     "GOZ {related} am selben Zahn, die der Plan dort nicht hat; Betrag und Faktor sind nicht geprüft – bitte Zahn und "
     "Leistungen prüfen",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -67,15 +68,37 @@ def test_the_letter_shows_the_reason_beside_its_line(result: Estimate) -> None:
     assert "Begründung: " + REASON in text
 
 
-def test_an_amount_in_a_wrapped_cell_keeps_its_euro_sign(tmp_path: Path) -> None:
+def test_an_amount_in_a_wrapped_cell_keeps_its_euro_sign_and_every_line_fits(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
     from estimator.output.pdfrows import _wrapped  # noqa: PLC0415
     from estimator.output.pdfstyle import FONT, register_fonts  # noqa: PLC0415
 
     register_fonts()
-    for width in range(40, 120, 2):
-        lines = _wrapped("Höchstpreis 78,60\u00a0€ und 12,50 € über der Grenze", FONT, 7.5, width)
-        assert not any(line.startswith("€") for line in lines), (width, lines)
-        assert " ".join(lines).replace("\u00a0", " ") == "Höchstpreis 78,60 € und 12,50 € über der Grenze"
+    said = "Höchstpreis 78,60\u00a0€ und 12,50 € über der Grenze, zzgl. 7 % MwSt"
+    for width in range(60, 200, 2):
+        lines = _wrapped(said, FONT, 7.5, width)
+        assert not any(line.startswith(("€", "%")) for line in lines), (width, lines)
+        assert " ".join(lines).replace("\u00a0", " ") == said.replace("\u00a0", " ")
+        assert all(stringWidth(line, FONT, 7.5) <= width for line in lines if " " in line.replace("\u00a0", "x")), lines
+    assert len(_wrapped(said, FONT, 7.5, 60)) > 3  # it does wrap
+
+
+def test_a_very_long_reason_for_a_factor_is_shortened_in_the_letter_only(tmp_path: Path) -> None:
+    reason = "erschwerte Präparation " * 85  # nearly 2.000 characters, what a cell may hold
+    path = write_workbook(tmp_path / "plan.xlsx", [fee(Faktor=3.8, Begründung=reason)])
+    result = estimate(read_plan(path), load_tariffs())
+    letter = PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), dt.date(2026, 12, 5))))
+    text = " ".join(" ".join(page.extract_text().split()) for page in letter.pages)
+    assert "Begründung: erschwerte Präparation" in text and text.count("erschwerte Präparation") < 20
+    assert estimate_json(result)["lines"][0]["justification"] == reason.strip()  # the JSON keeps all of it
+
+
+def test_a_vat_rate_written_as_text_stays_as_written() -> None:
+    from estimator.cells import parse_vat  # noqa: PLC0415
+
+    assert (parse_vat(0.07), parse_vat(0.19), parse_vat(7), parse_vat("7 %")) == (7, 19, 7, 7)
+    assert (parse_vat("0,07 %"), parse_vat("0,5")) == (Decimal("0.07"), Decimal("0.5"))  # said so: asked about later
 
 
 def test_a_crown_or_bridge_service_without_its_tooth_is_asked_about(tmp_path: Path) -> None:
@@ -85,8 +108,10 @@ def test_a_crown_or_bridge_service_without_its_tooth_is_asked_about(tmp_path: Pa
             fee(Zahn=None, Nr="5070", Leistung="Brückenglied"),
             fee(Zahn=None, GO="GOÄ", Nr="5004", Leistung="Panoramaschichtaufnahme"),  # a GOÄ number: no tooth needed
             fee(Zahn="UK", Nr="9003", Leistung="Orientierungsschablone"),
+            fee(Zahn=None, Nr="2210", Leistung="Vollkrone"),
+            *(fee(Zahn=None, Nr=n, Leistung="ohne Zahn") for n in ("5340", "9020", "9140", "5320", "5220", "5180")),
         ],
-    )
+    )  # an epithesis, a palatal implant, bone from elsewhere, an obturator, dentures named by their jaw: no tooth
     result = estimate(read_plan(path), load_tariffs())
     asked = [(f.row, f.column) for f in result.findings if f.code == "fee.no_tooth"]
-    assert asked == [(2, "B")]
+    assert asked == [(2, "B"), (5, "B")]

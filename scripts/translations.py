@@ -172,6 +172,14 @@ ENGLISH = {
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
     "Prüfung übernommen": "Review taken",
+    "Auslegung dieses Falls": "Interpretation for this case",
+    "&Auslegung dieses Falls …": "&Interpretation for this case …",
+    " (Vorgabe)": " (default)",
+    "Auslegung geändert": "Interpretation changed",
+    (
+        "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt. Jede Schätzung "
+        "nennt die gewählte Auslegung."
+    ): "The default is the reading in the insured person's favour where the tariff text leaves room. Every estimate names the interpretation chosen.",
     "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt": (
         "{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits"
     ),

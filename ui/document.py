@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -183,6 +183,10 @@ class CaseDocument(QObject):
             return case
 
         return self._push(moved, text)
+
+    def change_settings(self, settings: Mapping[str, str]) -> bool:
+        """The case's Auslegung settings (those that differ from the profile's defaults), checked like --set."""
+        return self._push(lambda: dataclasses.replace(self.case, settings=dict(settings)), self.tr("Auslegung geändert"))
 
     def change_lines(self, change: Callable[[Case], Case], text: str) -> bool:
         """A change of the plan's lines (added, duplicated, deleted, moved: estimator.planlines), undoable."""

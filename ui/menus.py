@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
 from estimator.wording import versions_text
+from ui.auslegung import ask_auslegung
 from ui.language import language
 from ui.settings import LANGUAGE
 
@@ -72,6 +73,7 @@ class WindowMenus(QObject):
             action.setChecked(current == code)
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
         add_action(window, self.tr("&Praxis (Briefkopf) …"), None, window.edit_practice, settings_menu)
+        add_action(window, self.tr("&Auslegung dieses Falls …"), None, lambda: ask_auslegung(window), settings_menu)
         help_menu = window.menuBar().addMenu(self.tr("&Hilfe"))
         add_action(window, self.tr("&Anleitung"), QKeySequence.StandardKey.HelpContents, window.show_guide, help_menu)
         add_action(window, self.tr("Ü&ber"), None, self.about, help_menu)

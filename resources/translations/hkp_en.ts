@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AuslegungDialog</name>
+    <message>
+        <location filename="../../ui/auslegung.py" line="28" />
+        <source>Auslegung dieses Falls</source>
+        <translation>Interpretation for this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auslegung.py" line="41" />
+        <source> (Vorgabe)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auslegung.py" line="49" />
+        <source>Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt. Jede Schätzung nennt die gewählte Auslegung.</source>
+        <translation>The default is the reading in the insured person's favour where the tariff text leaves room. Every estimate names the interpretation chosen.</translation>
+    </message>
+</context>
+<context>
     <name>CapChart</name>
     <message>
         <location filename="../../ui/widgets.py" line="50" />
@@ -84,17 +102,22 @@
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="195" />
+        <location filename="../../ui/document.py" line="189" />
+        <source>Auslegung geändert</source>
+        <translation>Interpretation changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="199" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="200" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="203" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -1284,189 +1307,194 @@ Interpretation settings:{0}</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="42" />
+        <location filename="../../ui/menus.py" line="43" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="43" />
+        <location filename="../../ui/menus.py" line="44" />
         <source>&amp;Neuer Plan</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="45" />
+        <location filename="../../ui/menus.py" line="46" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="47" />
+        <location filename="../../ui/menus.py" line="48" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48" />
+        <location filename="../../ui/menus.py" line="49" />
         <source>F&amp;älle …</source>
         <translation>C&amp;ases …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50" />
+        <location filename="../../ui/menus.py" line="51" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="51" />
+        <location filename="../../ui/menus.py" line="52" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save case &amp;as …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52" />
+        <location filename="../../ui/menus.py" line="53" />
         <source>Plan als &amp;Arbeitsmappe speichern …</source>
         <translation>Save the plan as a &amp;workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="54" />
+        <location filename="../../ui/menus.py" line="55" />
         <source>Druck&amp;vorschau …</source>
         <translation>Print pre&amp;view …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55" />
+        <location filename="../../ui/menus.py" line="56" />
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56" />
+        <location filename="../../ui/menus.py" line="57" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="57" />
+        <location filename="../../ui/menus.py" line="58" />
         <source>Schätzung e&amp;xportieren</source>
         <translation>E&amp;xport the estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58" />
+        <location filename="../../ui/menus.py" line="59" />
         <source>als &amp;Excel-Arbeitsmappe …</source>
         <translation>as &amp;Excel workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="60" />
         <source>als &amp;JSON …</source>
         <translation>as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60" />
+        <location filename="../../ui/menus.py" line="61" />
         <source>Excel-&amp;Vorlage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62" />
+        <location filename="../../ui/menus.py" line="63" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63" />
+        <location filename="../../ui/menus.py" line="64" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64" />
+        <location filename="../../ui/menus.py" line="65" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65" />
+        <location filename="../../ui/menus.py" line="66" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74" />
+        <location filename="../../ui/menus.py" line="75" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75" />
+        <location filename="../../ui/menus.py" line="76" />
+        <source>&amp;Auslegung dieses Falls …</source>
+        <translation>&amp;Interpretation for this case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="77" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76" />
+        <location filename="../../ui/menus.py" line="78" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77" />
+        <location filename="../../ui/menus.py" line="79" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="78" />
+        <location filename="../../ui/menus.py" line="80" />
         <source>&amp;Leistung hinzufügen …</source>
         <translation>&amp;Add a service …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="101" />
+        <location filename="../../ui/menus.py" line="103" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="111" />
+        <location filename="../../ui/menus.py" line="113" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112" />
+        <location filename="../../ui/menus.py" line="114" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120" />
+        <location filename="../../ui/menus.py" line="122" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="122" />
+        <location filename="../../ui/menus.py" line="124" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="127" />
+        <location filename="../../ui/menus.py" line="129" />
         <source>Zeile &amp;duplizieren</source>
         <translation>&amp;Duplicate the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128" />
+        <location filename="../../ui/menus.py" line="130" />
         <source>Zeile &amp;löschen</source>
         <translation>De&amp;lete the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129" />
+        <location filename="../../ui/menus.py" line="131" />
         <source>Zeile nach &amp;oben</source>
         <translation>Move the line &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130" />
+        <location filename="../../ui/menus.py" line="132" />
         <source>Zeile nach &amp;unten</source>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131" />
+        <location filename="../../ui/menus.py" line="133" />
         <source>Ausgelassene Zeile &amp;korrigieren …</source>
         <translation>&amp;Correct a row left out …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="135" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>&amp;Review the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135" />
+        <location filename="../../ui/menus.py" line="137" />
         <source>Prüfung der gewählten Zeile &amp;entfernen</source>
         <translation>&amp;Remove the review of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="142" />
+        <location filename="../../ui/menus.py" line="144" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

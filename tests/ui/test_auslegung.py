@@ -1,0 +1,45 @@
+"""Einstellungen → Auslegung dieses Falls: the case's readings of the tariff chosen in the window, undoable and kept
+in the case file, as --set does on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from estimator.io.casefile import load_case
+from tests.conftest import GOLDEN
+from ui.auslegung import AuslegungDialog
+
+DEDUCTIBLE = GOLDEN / "deductible_before_caps.xlsx"  # the order of deductible and staged cap changes its benefit
+
+
+def test_a_reading_chosen_changes_the_estimate_is_undone_and_saved(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(DEDUCTIBLE)
+    document = window.document
+    profile = document.tariff.profile
+    dialog = AuslegungDialog(window, profile, document.estimate.settings)
+    assert "accident_lifts" not in dialog.boxes  # one value only: nothing to choose
+    box = dialog.boxes["deductible_order"]
+    assert box.currentText() == "vor der Staffel (Vorgabe)"
+    assert dialog.chosen() == {}  # the defaults: nothing of the case's own
+    box.setCurrentIndex(box.findData("after_caps"))
+    assert dialog.chosen() == {"deductible_order": "after_caps"}
+    before = document.estimate.totals.benefit
+    assert document.change_settings(dialog.chosen())
+    assert document.estimate.settings.deductible_order == "after_caps"
+    assert document.estimate.totals.benefit != before  # this plan's figures depend on it
+    document.save(tmp_path / "fall.hkp.json")
+    assert dict(load_case(tmp_path / "fall.hkp.json").settings) == {"deductible_order": "after_caps"}
+    document.undo_stack.undo()
+    assert document.estimate.settings.deductible_order == "before_caps" and document.estimate.totals.benefit == before
+    again = AuslegungDialog(window, profile, document.estimate.settings)
+    assert again.boxes["deductible_order"].currentData() == "before_caps"
+
+
+def test_a_setting_the_profile_does_not_allow_is_refused(open_window: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    reasons: list[str] = []
+    window.document.refused.connect(reasons.append)
+    assert not window.document.change_settings({"insurance_year": "lunar"})
+    assert reasons and "insurance_year=lunar" in reasons[0]
+    assert window.document.estimate.settings.insurance_year == "calendar"

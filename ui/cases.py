@@ -35,7 +35,7 @@ from estimator.register.cases import update_case
 from estimator.register.rows import Listed
 from estimator.register.store import Register
 from estimator.wording import text
-from ui.language import language
+from ui.language import language, status_text
 from ui.models import RIGHT
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ TEXTS: tuple[Callable[[Listed], str], ...] = (
     lambda e: e.name,
     lambda e: german_date(e.birth_date),
     lambda e: e.insurance_number,
-    lambda e: e.status,
+    lambda e: status_text(e.status),
     lambda e: eur(e.billed),
     lambda e: eur(e.benefit),
     lambda e: eur(e.paid) if e.paid is not None else "",
@@ -118,6 +118,8 @@ class CasesModel(QAbstractTableModel):
         entry, column = self.entries[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
+        if role == Qt.ItemDataRole.EditRole and column == STATUS:
+            return entry.status  # the stored word: the list of statuses shows each in the window's language
         if role == Qt.ItemDataRole.EditRole:
             return german_number(entry.paid) if column == PAID and entry.paid is not None else self._text(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):
@@ -155,18 +157,19 @@ class StatusDelegate(QStyledItemDelegate):
         if index.column() != STATUS:
             return super().createEditor(parent, option, index)
         box = QComboBox(parent)
-        box.addItems(STATUSES)
+        for status in STATUSES:
+            box.addItem(status_text(status), status)
         return box
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
+            model.setData(index, editor.currentData())
         else:
             super().setModelData(editor, model, index)
 
@@ -186,7 +189,7 @@ class CasesDialog(QDialog):
         self.status = QComboBox()
         self.status.addItem(self.tr("alle Status"), "")
         for status in STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(status_text(status), status)
         self.first, self.last = QLineEdit(), QLineEdit()
         for field in (self.first, self.last):
             field.setPlaceholderText(self.tr("TT.MM.JJJJ"))

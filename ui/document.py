@@ -138,11 +138,10 @@ class CaseDocument(QObject):
         """Change one field of one line; False (and `refused` with the German reason) when it cannot be taken."""
         kind, index, name = key
         lines = self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines
-        where = ""
-        if 0 <= index < len(lines):
-            where = f"{lines[index].sheet} Zeile {lines[index].row}, {EDITABLE.get(kind, {}).get(name, name)}: "
-        label = f"{lines[index].sheet} Zeile {lines[index].row}" if 0 <= index < len(lines) else f"Zeile {index + 1}"
-        field = EDITABLE.get(kind, {}).get(name, name)
+        known = 0 <= index < len(lines)
+        label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
+        field = self.field_name(name)
+        where = f"{label}, {field}: " if known else ""
         before = self.case
         taken = self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
         if taken and name in ("number", "code") and self.case is not before:
@@ -155,9 +154,30 @@ class CaseDocument(QObject):
                 )
         return taken
 
+    def field_name(self, name: str) -> str:
+        """A line's field as its column is called in the window's language."""
+        names = {
+            "date": self.tr("Datum"),
+            "teeth": self.tr("Zahn"),
+            "number": self.tr("Nr."),
+            "code": self.tr("Nr."),
+            "description": self.tr("Leistung"),
+            "count": self.tr("Anzahl"),
+            "quantity": self.tr("Menge"),
+            "factor": self.tr("Faktor"),
+            "unit_price": self.tr("Einzelpreis"),
+            "amount": self.tr("Betrag"),
+            "justification": self.tr("Begründung"),
+            "accident": self.tr("Unfall"),
+            "manual_class": self.tr("Klasse"),
+        }
+        return names.get(name, EDITABLE.get("fee", {}).get(name, name))
+
     def set_override(self, sheet: str, row: int, override: Override | None) -> bool:
         """A reviewer's decision on one line (None: take it back); undoable like every edit."""
-        return self._push(lambda: self.case.with_override(override, sheet, row), self.tr("Prüfung Zeile {0}").format(row))
+        return self._push(
+            lambda: self.case.with_override(override, sheet, row), self.tr("Prüfung {0} Zeile {1}").format(sheet, row)
+        )
 
     def edit_person(self, **changes: Any) -> bool:
         return self._push(

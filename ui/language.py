@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
+from estimator.case import DRAFT, REFUSED, REIMBURSED, SUBMITTED
 from estimator.wording import LANGUAGES
 
 _current = ["de"]
@@ -14,3 +17,14 @@ def language() -> str:
 
 def set_language(code: str) -> None:
     _current[0] = code if code in LANGUAGES else "de"
+
+
+def status_text(status: str) -> str:
+    """A case's status in the window's language (the case file and the register keep the German word)."""
+    words = {
+        DRAFT: QCoreApplication.translate("Status", "Entwurf"),
+        SUBMITTED: QCoreApplication.translate("Status", "eingereicht"),
+        REIMBURSED: QCoreApplication.translate("Status", "erstattet"),
+        REFUSED: QCoreApplication.translate("Status", "abgelehnt"),
+    }
+    return words.get(status, status)

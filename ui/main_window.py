@@ -29,7 +29,7 @@ from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
 from ui.filters import LineFilters
-from ui.language import language
+from ui.language import language, status_text
 from ui.letter import NoteEditor, PracticeDialog
 from ui.lineactions import LineActions
 from ui.menus import WindowMenus
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         case, standing = self.document.case, ""
         if self.document.path is not None and case.status != DRAFT:
             paid = "" if case.paid is None or case.status != REIMBURSED else ", " + self.tr("{0} gezahlt").format(eur(case.paid))
-            standing = f" ({case.status}{paid})"
+            standing = f" ({status_text(case.status)}{paid})"
         self.setWindowTitle(f"{self.document.title()}{standing}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
 
     def current_line(self) -> tuple[LinesModel, int] | None:

@@ -330,7 +330,7 @@ class FindingsModel(RecordsModel):
             place = (
                 f"{finding.sheet}!{finding.cell}"
                 if finding.cell
-                else (f"{finding.sheet}, {self.tr('Zeile')} {finding.row}" if finding.row else finding.sheet)
+                else (self.tr("{0}, Zeile {1}").format(finding.sheet, finding.row) if finding.row else finding.sheet)
             )
             return [severity_label(finding.severity, language()), place, finding_text(finding, language()), finding.section][
                 column

@@ -82,42 +82,108 @@
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="147" />
+        <location filename="../../ui/document.py" line="142" />
+        <source>{0} Zeile {1}</source>
+        <translation>{0} row {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="146" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="153" />
+        <location filename="../../ui/document.py" line="152" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="160" />
-        <source>Prüfung Zeile {0}</source>
-        <translation>Review of row {0}</translation>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="161" />
+        <source>Zahn</source>
+        <translation>Tooth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="162" />
+        <location filename="../../ui/document.py" line="163" />
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="164" />
+        <source>Leistung</source>
+        <translation>Service</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="165" />
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="166" />
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="167" />
+        <source>Faktor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="168" />
+        <source>Einzelpreis</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="169" />
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="170" />
+        <source>Begründung</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="171" />
+        <source>Unfall</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="172" />
+        <source>Klasse</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="178" />
+        <source>Prüfung {0} Zeile {1}</source>
+        <translation>Review of {0} row {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="183" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="199" />
+        <location filename="../../ui/document.py" line="217" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="204" />
+        <location filename="../../ui/document.py" line="222" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="225" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -125,74 +191,74 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="179" />
+        <location filename="../../ui/cases.py" line="182" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="183" />
+        <location filename="../../ui/cases.py" line="186" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="187" />
+        <location filename="../../ui/cases.py" line="190" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="192" />
+        <location filename="../../ui/cases.py" line="195" />
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="201" />
-        <location filename="../../ui/cases.py" line="260" />
+        <location filename="../../ui/cases.py" line="204" />
+        <location filename="../../ui/cases.py" line="263" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="203" />
-        <location filename="../../ui/cases.py" line="261" />
+        <location filename="../../ui/cases.py" line="206" />
+        <location filename="../../ui/cases.py" line="264" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="226" />
+        <location filename="../../ui/cases.py" line="229" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="238" />
+        <location filename="../../ui/cases.py" line="241" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
         <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="267" />
+        <location filename="../../ui/cases.py" line="270" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="267" />
+        <location filename="../../ui/cases.py" line="270" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="268" />
+        <location filename="../../ui/cases.py" line="271" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="278" />
+        <location filename="../../ui/cases.py" line="281" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="282" />
+        <location filename="../../ui/cases.py" line="285" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="295" />
+        <location filename="../../ui/cases.py" line="298" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -250,7 +316,7 @@
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="126" />
+        <location filename="../../ui/cases.py" line="128" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -438,6 +504,11 @@ No program here can show it.</translation>
         <location filename="../../ui/models.py" line="316" />
         <source>Abschnitt</source>
         <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="333" />
+        <source>{0}, Zeile {1}</source>
+        <translation>{0}, row {1}</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1197,29 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/picker.py" line="124" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/language.py" line="25" />
+        <source>Entwurf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.py" line="26" />
+        <source>eingereicht</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.py" line="27" />
+        <source>erstattet</source>
+        <translation>reimbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.py" line="28" />
+        <source>abgelehnt</source>
+        <translation>refused</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
 from tests.ui.conftest import cell, column, idle
 from ui.document import CaseDocument
+from ui.language import status_text
 from ui.main_window import MainWindow
 from ui.models import LineColumn
 
@@ -123,6 +124,16 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         assert first[0] == "Warning" and first[1].startswith("GOZ 2170, tooth 26: amount €350.00 above the fee at the maximum"), (
             first
         )
+        assert window.document.edit_line(("fee", 1, "factor"), "3,0")
+        assert window.document.undo_stack.undoText() == "Leistungen row 3: Factor changed"  # the sheet keeps its name
+        assert not window.document.edit_line(("fee", 1, "teeth"), "99")
+        assert window.statusBar().currentMessage().startswith("Leistungen row 3, Tooth: ")
+        assert [status_text(s) for s in ("Entwurf", "eingereicht", "erstattet", "abgelehnt")] == [
+            "draft",
+            "submitted",
+            "reimbursed",
+            "refused",
+        ]
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -217,7 +217,8 @@ class Case:
         if name in ("number", "code") and isinstance(value, str):
             value = _catalogue_form(line, value)
         edits = dict(self.edits)
-        if back or value == getattr(line, name):
+        read = getattr(line, name)
+        if back or value == read or (isinstance(read, str) and value == read.strip()):  # a text is kept stripped
             edits.pop(key, None)
         else:
             edits[key] = value

@@ -177,6 +177,7 @@ class Code(StrEnum):
     CELL_PLACES = "cell.places"
     CELL_SCHEDULE = "cell.schedule"
     CELL_TEETH_TEXT = "cell.teeth_text"
+    CELL_TEXT = "cell.text"
     CELL_TEXT_TOO_LONG = "cell.text_too_long"
     CELL_VARIANT = "cell.variant"
     CELL_POSTCODE = "cell.postcode"

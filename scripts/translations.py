@@ -170,7 +170,10 @@ ENGLISH = {
     "TT.MM.JJJJ": "DD.MM.YYYY",
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
-    "Prüfung der Zeile {0} entfernt": "Review of row {0} removed",
+    "Prüfung {0} Zeile {1} entfernt": "Review of {0} row {1} removed",
+    "{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise": (
+        "{0}: service text changed – eligible now {1} instead of {2}; see Findings"
+    ),
     "Prüfung übernommen": "Review taken",
     "Auslegung dieses Falls": "Interpretation for this case",
     "&Auslegung dieses Falls …": "&Interpretation for this case …",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -20,7 +21,8 @@ from estimator.case import DRAFT, EDITABLE, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, PlanLine, note_fits
+from estimator.money import eur
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui.language import language
@@ -142,17 +144,35 @@ class CaseDocument(QObject):
         label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
         field = self.field_name(name)
         where = f"{label}, {field}: " if known else ""
-        before = self.case
+        before = self._eligible(kind, lines[index]) if known else None
         taken = self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
-        if taken and name in ("number", "code") and self.case is not before:
-            own = (self.estimate.plan.fee_lines if kind == "fee" else self.estimate.plan.lab_lines)[index].description
-            if own:  # the plan's text was written for the number before: it may name another service now
-                self.noted.emit(
-                    self.tr(
-                        "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
-                    ).format(label, own[:60])
-                )
+        if taken and known:
+            self._note_edit(key, label, before)
         return taken
+
+    def _eligible(self, kind: str, line: PlanLine) -> Decimal | None:
+        """A line's eligible amount in the estimate shown (None for a line the estimate leaves out)."""
+        found = (r for r in self.estimate.lines if r.kind == kind and (r.line.sheet, r.line.row) == (line.sheet, line.row))
+        return next((r.eligible for r in found), None)
+
+    def _note_edit(self, key: EditKey, label: str, before: Decimal | None) -> None:
+        """What an edit just taken asks to check: a corrected number keeps its line's text, which was written for the
+        number before; a text that now names an analogue („entsprechend GOZ …“) changes how the line is measured."""
+        kind, index, name = key
+        line = (self.estimate.plan.fee_lines if kind == "fee" else self.estimate.plan.lab_lines)[index]
+        if name in ("number", "code") and key in self.case.edits and line.description:
+            self.noted.emit(
+                self.tr(
+                    "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
+                ).format(label, line.description[:60])
+            )
+        after = self._eligible(kind, line)
+        if name == "description" and before is not None and after is not None and after != before:
+            self.noted.emit(
+                self.tr("{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise").format(
+                    label, eur(after), eur(before)
+                )
+            )
 
     def field_name(self, name: str) -> str:
         """A line's field as its column is called in the window's language."""
@@ -205,7 +225,11 @@ class CaseDocument(QObject):
         return self._push(moved, text)
 
     def change_settings(self, settings: Mapping[str, str]) -> bool:
-        """The case's Auslegung settings (those that differ from the profile's defaults), checked like --set."""
+        """The case's Auslegung settings (those that differ from the profile's defaults), checked like --set; the same
+        readings written otherwise („ja“ for true) are no change."""
+        with contextlib.suppress(SettingError):  # a setting not allowed is refused below, with its reason
+            if self.tariff.profile.settings(settings) == self.estimate.settings:
+                return True
         return self._push(lambda: dataclasses.replace(self.case, settings=dict(settings)), self.tr("Auslegung geändert"))
 
     def change_lines(self, change: Callable[[Case], Case], text: str) -> bool:

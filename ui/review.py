@@ -54,7 +54,7 @@ class Reviews(QObject):
         if line is None or self.of(line.sheet, line.row) is None:
             bar.showMessage(self.tr("Die gewählte Zeile hat keine Prüfung"), 5000)
         elif self.window.document.set_override(line.sheet, line.row, None):
-            bar.showMessage(self.tr("Prüfung der Zeile {0} entfernt").format(line.row), 5000)
+            bar.showMessage(self.tr("Prüfung {0} Zeile {1} entfernt").format(line.sheet, line.row), 5000)
 
     def ask(self) -> None:
         """The decision asked for field by field, the earlier one shown to be kept or changed; then said what the
@@ -63,7 +63,10 @@ class Reviews(QObject):
 
         window = self.window
         line = window.current_plan_line()
-        before = self.of(line.sheet, line.row) if line else None
+        if line is None:
+            window.statusBar().showMessage(self.tr("Bitte zuerst eine Zeile wählen"), 5000)
+            return
+        before = self.of(line.sheet, line.row)
         amount = german_number(before.eligible) if before and before.eligible is not None else ""
         klasse = before.line_class.value if before and before.line_class else ""
         title = self.tr("Prüfung")
@@ -81,7 +84,7 @@ class Reviews(QObject):
             return
         window.settings.set(REVIEWER, reviewer.strip())
         problem = self.take(reviewer, eligible, line_class, reason)
-        if problem or line is None:
+        if problem:
             window.show_error(self.tr("Prüfung nicht übernommen"), problem)
             return
         said = [

@@ -140,8 +140,10 @@ def field_names(record: type) -> frozenset[str]:
 
 
 def text_value(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(str(value)))
+    if not isinstance(value, str):
+        raise cell_error(Code.CELL_TEXT, value)
+    if len(value) > MAX_TEXT:
+        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(value))
     return value.strip()
 
 

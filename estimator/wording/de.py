@@ -238,6 +238,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_PLACES: "höchstens {places} Nachkommastellen, „{value}“ gefunden",
     C.CELL_SCHEDULE: "GOZ oder GOÄ erwartet, „{value}“ gefunden",
     C.CELL_TEETH_TEXT: "Zahnangabe als Text erwartet, „{value}“ gefunden",
+    C.CELL_TEXT: "Text erwartet, „{value}“ gefunden",
     C.CELL_TEXT_TOO_LONG: "höchstens {limit:,} Zeichen, {length:,} eingegeben",
     C.CELL_VARIANT: "Tarif {variants:, | oder } erwartet, „{value}“ gefunden",
     C.CELL_POSTCODE: "Postleitzahl erwartet (wie 12345 oder A-1010), „{value}“ gefunden",

@@ -217,6 +217,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_PLACES: "at most {places} decimal places, found “{value}”",
     C.CELL_SCHEDULE: "GOZ or GOÄ expected, found “{value}”",
     C.CELL_TEETH_TEXT: "teeth as text expected, found “{value}”",
+    C.CELL_TEXT: "text expected, found “{value}”",
     C.CELL_TEXT_TOO_LONG: "at most {limit:,} characters, {length:,} entered",
     C.CELL_VARIANT: "tariff {variants:, | or } expected, found “{value}”",
     C.CELL_POSTCODE: "postcode expected (such as 12345 or A-1010), found “{value}”",

@@ -72,118 +72,123 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="119" />
+        <location filename="../../ui/document.py" line="121" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="95" />
+        <location filename="../../ui/document.py" line="97" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="142" />
+        <location filename="../../ui/document.py" line="144" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="146" />
+        <location filename="../../ui/document.py" line="148" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="152" />
+        <location filename="../../ui/document.py" line="166" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="160" />
+        <location filename="../../ui/document.py" line="172" />
+        <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
+        <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="180" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="161" />
+        <location filename="../../ui/document.py" line="181" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="162" />
-        <location filename="../../ui/document.py" line="163" />
+        <location filename="../../ui/document.py" line="182" />
+        <location filename="../../ui/document.py" line="183" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="164" />
+        <location filename="../../ui/document.py" line="184" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="165" />
+        <location filename="../../ui/document.py" line="185" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="166" />
+        <location filename="../../ui/document.py" line="186" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="167" />
+        <location filename="../../ui/document.py" line="187" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="168" />
+        <location filename="../../ui/document.py" line="188" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="169" />
+        <location filename="../../ui/document.py" line="189" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="170" />
+        <location filename="../../ui/document.py" line="190" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="171" />
+        <location filename="../../ui/document.py" line="191" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="172" />
+        <location filename="../../ui/document.py" line="192" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="178" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="183" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="217" />
+        <location filename="../../ui/document.py" line="243" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="222" />
+        <location filename="../../ui/document.py" line="248" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="251" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -1072,6 +1077,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>Reviews</name>
     <message>
         <location filename="../../ui/review.py" line="34" />
+        <location filename="../../ui/review.py" line="67" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
@@ -1092,41 +1098,41 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/review.py" line="57" />
-        <source>Prüfung der Zeile {0} entfernt</source>
-        <translation>Review of row {0} removed</translation>
+        <source>Prüfung {0} Zeile {1} entfernt</source>
+        <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="69" />
+        <location filename="../../ui/review.py" line="72" />
         <source>Prüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="70" />
+        <location filename="../../ui/review.py" line="73" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73" />
+        <location filename="../../ui/review.py" line="76" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>eligible in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="76" />
+        <location filename="../../ui/review.py" line="79" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="79" />
+        <location filename="../../ui/review.py" line="82" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="85" />
+        <location filename="../../ui/review.py" line="88" />
         <source>Prüfung nicht übernommen</source>
         <translation>Review not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="92" />
+        <location filename="../../ui/review.py" line="95" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>

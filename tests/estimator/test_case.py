@@ -96,6 +96,11 @@ def test_a_service_text_is_corrected_and_kept_in_the_case_file_and_an_analogue_n
         case.with_edit(("fee", 0, "description"), "x" * 2001)
     analogue = case.with_edit(("fee", 0, "description"), f"entsprechend GOZ {number}")  # GOZ § 6: the text names it
     assert estimate(analogue.plan(), load_tariffs()).findings != estimate(case.plan(), load_tariffs()).findings
+    spaced = dataclasses.replace(case.original.fee_lines[0], description="Eingehende Untersuchung ")  # as a file may
+    spaced_case = Case.from_plan(dataclasses.replace(case.original, fee_lines=(spaced, *case.original.fee_lines[1:])))
+    assert (
+        spaced_case.with_edit(("fee", 0, "description"), "X").with_edit(("fee", 0, "description"), spaced.description).edits == {}
+    )
     emptied = case.with_edit(("lab", 0, "description"), "")
     assert emptied.plan().lab_lines[0].description == ""  # the window then shows the price list's text
 

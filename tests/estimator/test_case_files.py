@@ -129,6 +129,10 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "source not text": (changed(put("source", {"path": "x"})), "Text erwartet"),
     "settings a list": (changed(put("settings", ["a"])), "Objekt mit höchstens"),
     "edits not a list": (changed(put("edits", "factor=3")), "Liste erwartet"),
+    "service text as a number": (
+        changed(put("edits", [{"kind": "fee", "index": 0, "field": "description", "value": 5}])),
+        "Text erwartet, „5“ gefunden",
+    ),
     "overrides not a list": (changed(put("overrides", {"row": 2})), "Liste erwartet"),
     "sheet name of 100 characters": (changed(put("fee_lines.0.sheet", "L" * 100)), "höchstens 31"),
     "200,000 findings": (

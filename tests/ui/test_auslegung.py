@@ -43,3 +43,29 @@ def test_a_setting_the_profile_does_not_allow_is_refused(open_window: Any) -> No
     assert not window.document.change_settings({"insurance_year": "lunar"})
     assert reasons and "insurance_year=lunar" in reasons[0]
     assert window.document.estimate.settings.insurance_year == "calendar"
+
+
+def test_the_menu_opens_the_dialog_with_the_case_s_reading_and_takes_the_choice(open_window: Any, monkeypatch: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    assert window.document.change_settings({"insurance_year": "anniversary"})
+    shown: list[str] = []
+
+    def choose(dialog: AuslegungDialog) -> int:
+        shown.append(dialog.boxes["insurance_year"].currentData())  # the case's own reading, not the default
+        box = dialog.boxes["deductible_order"]
+        box.setCurrentIndex(box.findData("after_caps"))
+        return int(AuslegungDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AuslegungDialog, "exec", choose)
+    action = next(a for a in window.menuBar().actions()[2].menu().actions() if a.text().startswith("&Auslegung"))
+    action.trigger()
+    assert shown == ["anniversary"]
+    settings = window.document.estimate.settings
+    assert (settings.insurance_year, settings.deductible_order) == ("anniversary", "after_caps")
+
+
+def test_the_same_reading_written_otherwise_is_no_change(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(DEDUCTIBLE)
+    document = window.document
+    assert document.change_settings({"preparatory_by_tooth": "ja"})  # the default, written as a case file may
+    assert document.undo_stack.count() == 0 and document.is_saved

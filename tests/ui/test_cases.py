@@ -157,3 +157,29 @@ def test_the_register_window_searches_opens_a_case_and_changes_its_status(open_w
     assert load_case(first).status == "abgelehnt" and window.document.case.status == "abgelehnt"
     assert window.windowTitle().startswith("erster.hkp.json (abgelehnt) ")  # the amount once paid no longer counts
     assert window.document.is_saved  # the status went into the file itself: nothing to save
+
+
+def test_the_status_list_shows_the_window_s_language_and_keeps_the_german_word(qapp: Any) -> None:
+    from PySide6.QtGui import QStandardItemModel  # noqa: PLC0415
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget  # noqa: PLC0415
+
+    from ui.app import install_translation  # noqa: PLC0415
+    from ui.cases import StatusDelegate  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")
+    try:
+        model = QStandardItemModel(1, STATUS + 1)
+        index = model.index(0, STATUS)
+        model.setData(index, "eingereicht")
+        delegate, parent = StatusDelegate(), QWidget()
+        editor = delegate.createEditor(parent, QStyleOptionViewItem(), index)
+        delegate.setEditorData(editor, index)
+        assert editor.currentText() == "submitted"  # type: ignore[attr-defined]
+        editor.setCurrentIndex(editor.findText("reimbursed"))  # type: ignore[attr-defined]
+        delegate.setModelData(editor, model, index)
+        assert model.data(index) == "erstattet"  # what the case file and the register keep
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        set_language("de")

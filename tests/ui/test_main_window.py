@@ -196,7 +196,7 @@ def test_a_second_review_keeps_what_it_leaves_empty_and_removing_one_is_its_own_
     assert window.document.case.overrides == (dataclasses.replace(kept, reason="nochmals angesehen"),)
     window.undo_action.trigger()
     window.reviews.remove()
-    assert window.document.case.overrides == () and window.statusBar().currentMessage() == "Prüfung der Zeile 3 entfernt"
+    assert window.document.case.overrides == () and window.statusBar().currentMessage() == "Prüfung Leistungen Zeile 3 entfernt"
     window.undo_action.trigger()
     assert window.document.case.overrides == (kept,)
 
@@ -252,3 +252,36 @@ def test_a_review_asked_for_says_what_it_could_not_do(open_window: Any, monkeypa
     said = window.statusBar().currentMessage()
     assert "über dem Rechnungsbetrag" in said and "250,00" in said  # capped at the bill, and said so
     assert window.reviews.of("Leistungen", window.fee_model.lines[row].row) is not None
+
+
+def test_a_service_text_that_names_an_analogue_says_that_the_line_is_measured_otherwise(qtbot: Any, settings: Any) -> None:
+    from estimator.io.casefile import load_case  # noqa: PLC0415
+    from estimator.resources import example_case_path  # noqa: PLC0415
+
+    window = MainWindow(CaseDocument(load_case(example_case_path()), autosave=False), settings)  # amounts computed
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    notes: list[str] = []
+    window.document.noted.connect(notes.append)
+    assert window.document.edit_line(("fee", 0, "description"), "Eingehende Untersuchung entsprechend GOZ 2210")
+    assert len(notes) == 1 and "Leistungstext geändert – erstattungsfähig jetzt" in notes[0] and "siehe Hinweise" in notes[0]
+    assert window.document.edit_line(("fee", 0, "description"), "Eingehende Untersuchung, Befund")  # measured as before
+    assert len(notes) == 2 and "jetzt 12,94" in notes[1]
+    assert window.document.edit_line(("fee", 0, "description"), "Eingehende Untersuchung und Beratung")  # same amount
+    assert len(notes) == 2
+    number = window.fee_model.lines[1].number
+    assert window.document.edit_line(("fee", 1, "number"), "2200")
+    assert window.document.edit_line(("fee", 1, "number"), number)  # back to the plan's number: nothing to check
+    assert len(notes) == 3 and "Nr. geändert" in notes[2]
+
+
+def test_a_review_asked_for_without_a_line_says_so_before_asking(open_window: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+    window = open_window(CROWN)
+    window.fee_view.clearSelection()
+    window.fee_view.setCurrentIndex(window.fee_model.index(-1, -1))
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args) or ("", False))
+    window.reviews.ask()
+    assert asked == [] and window.statusBar().currentMessage() == "Bitte zuerst eine Zeile wählen"

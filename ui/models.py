@@ -15,6 +15,7 @@ from estimator.kinds import Cause, Severity
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
 from estimator.money import eur, factor_text, german_date, percent
 from estimator.rules.engine import tariff_of
+from estimator.rules.labprices import vat_percent
 from estimator.wording import by_severity, finding_text, rule_text, severity_label, step_text
 from ui.document import CaseDocument
 from ui.language import language
@@ -80,12 +81,10 @@ def _amount(result: LineResult | None, name: str) -> str:
 
 def _vat(document: CaseDocument, line: LabLine, result: LineResult | None) -> str:
     """The VAT a lab line is priced with: its own, else the tariff's default on its treatment day."""
-    if line.vat_percent is not None:
-        return percent(line.vat_percent / 100)
     if result is None:
-        return ""
-    tariff = tariff_of(document.estimate.plan, document.tariffs)[0]
-    return percent(tariff.on(result.date).profile.lab_default_vat / 100)
+        return percent(line.vat_percent / 100) if line.vat_percent is not None else ""
+    profile = tariff_of(document.estimate.plan, document.tariffs)[0].on(result.date).profile
+    return percent(vat_percent(line, profile) / 100)
 
 
 def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine, result: LineResult | None) -> str:

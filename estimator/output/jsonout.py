@@ -55,8 +55,7 @@ def line_json(result: LineResult, lab_list: str, tariff: Tariff) -> dict[str, An
         data.update(count=f"{line.count}", factor=f"{line.factor}", justification=line.justification)
     else:
         vat = vat_percent(line, tariff.on(result.date).profile)
-        rate = vat.quantize(Decimal(1)) if vat == vat.to_integral_value() else vat.normalize()  # "19" for 19 and 19,00
-        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price), vat_percent=f"{rate}")
+        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price), vat_percent=f"{vat.normalize():f}")  # "19"
     return data
 
 

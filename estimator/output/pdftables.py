@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from estimator.cells import short_text
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
 from estimator.output.pdfrows import Cell, RowStyle, row_table
@@ -79,7 +78,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]
         if isinstance(line, FeeLine) and line.justification.strip():  # what the insurer judges a high factor by
-            parts.insert(1, ("Begründung: " + short_text(line.justification.strip(), REASON_LIMIT), MUTED))
+            parts.insert(1, ("Begründung: " + fit(line.justification.strip(), REASON_LIMIT), MUTED))
         said = reasons_within(reasons(result))
         parts += [(as_above(reason) if reason in before else reason, REDUCTION) for reason in said]
         before = said

@@ -144,7 +144,7 @@ class CaseDocument(QObject):
         label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
         field = self.field_name(name)
         where = f"{label}, {field}: " if known else ""
-        before = self._eligible(kind, lines[index]) if known else None
+        before = self._eligible(kind, lines[index]) if known and name == "description" else None
         taken = self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
         if taken and known:
             self._note_edit(key, label, before)
@@ -166,8 +166,8 @@ class CaseDocument(QObject):
                     "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
                 ).format(label, line.description[:60])
             )
-        after = self._eligible(kind, line)
-        if name == "description" and before is not None and after is not None and after != before:
+        after = self._eligible(kind, line) if before is not None else None  # asked for a text's edit only
+        if before is not None and after is not None and after != before:
             self.noted.emit(
                 self.tr("{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise").format(
                     label, eur(after), eur(before)

@@ -43,6 +43,7 @@ class LineRef:
     schedule: Schedule | None
     number: str
     teeth: str = ""
+    lines: int = 1  # more: the letter's one finding for several lines of this number (estimator.wording.grouped)
 
 
 @dataclass(frozen=True, slots=True)

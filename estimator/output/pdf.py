@@ -36,6 +36,7 @@ from estimator.wording import (
     by_severity,
     cause_label,
     finding_text,
+    grouped,
     left_out_text,
     limit_sentences,
     reductions_that_apply,
@@ -124,7 +125,7 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         return [para("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
-    ordered = by_severity(findings)
+    ordered = by_severity(grouped(findings))  # what several lines share is said once, naming them
     for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
         section = f" ({f.section})" if f.section else ""
         flowables.append(

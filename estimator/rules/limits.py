@@ -105,7 +105,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
     for jaw in ("OK", "UK"):
         if excluded[jaw] or unlocated[jaw]:
             lost_sites = tuple(str(t) for t in excluded[jaw])
-            lost = ([say(Code.PART_IMPLANT_SITES, sites=lost_sites)] if lost_sites else []) + (
+            lost = ([say(Code.PART_IMPLANT_SITES, sites=lost_sites, several=len(lost_sites) > 1)] if lost_sites else []) + (
                 [say(Code.PART_IMPLANTS_UNLOCATED, count=unlocated[jaw])] if unlocated[jaw] else []
             )
             phrase = say(

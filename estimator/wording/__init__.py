@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from types import ModuleType
 from typing import Any, Literal
@@ -62,9 +63,13 @@ def _choice(spec: str, first: bool, figure: str) -> str:
 def _line(ref: LineRef, spec: str, language: str) -> str:
     words = LANGUAGES[language].LINE
     what = f"{ref.schedule.value} {ref.number}" if ref.schedule is not None else f"{words['lab']} {ref.number}"
+    count = f" ({words['lines'].replace('#', str(ref.lines))})" if ref.lines > 1 else ""
     if spec == "nr" or not ref.teeth:
-        return what
-    return f"{what} {words['on']} {ref.teeth}" if spec == "on" else f"{what}, {words['tooth']} {ref.teeth}"
+        return what + count
+    several = ref.lines > 1 and ", " in ref.teeth  # the teeth of several lines (grouped)
+    if spec == "on":
+        return f"{what} {words['on_teeth' if several else 'on']} {ref.teeth}{count}"
+    return f"{what}, {words['teeth' if several else 'tooth']} {ref.teeth}{count}"
 
 
 def value_text(value: Any, spec: str, language: str) -> str:
@@ -194,6 +199,40 @@ def by_severity(findings: Iterable[Finding]) -> list[Finding]:
     """Errors first, then warnings, then notes; within a severity in the order they were found."""
     rank = {severity: index for index, severity in enumerate(SEVERITY_ORDER)}
     return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def grouped(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings that say the same about several lines of one number (a lab price the same amount above the lab list on
+    four teeth) as one that names the teeth and how many lines, where the first of them stood: for the letter,
+    which the patient reads. The window, the workbook and the JSON keep one finding per line with its cell."""
+    groups: dict[object, list[Finding]] = {}
+    for index, finding in enumerate(findings):
+        groups.setdefault(_same_saying(finding, index), []).append(finding)
+    return [members[0] if len(members) == 1 else _one_for(members) for members in groups.values()]
+
+
+def _same_saying(finding: Finding, index: int) -> object:
+    """What findings that may be said once share: everything but the teeth of the line they name."""
+    phrase = finding.phrase
+    line = phrase.get("line")
+    if not isinstance(line, LineRef):
+        return index
+    others = tuple(item for item in phrase.params if item[0] != "line")
+    key = (finding.severity, finding.section, phrase.code, line.schedule, line.number, bool(line.teeth), others)
+    try:
+        hash(key)
+    except TypeError:  # a value that cannot be compared so: said alone
+        return index
+    return key
+
+
+def _one_for(members: list[Finding]) -> Finding:
+    first = members[0]
+    refs = [ref for member in members if isinstance(ref := member.phrase.get("line"), LineRef)]
+    teeth = ", ".join(dict.fromkeys(ref.teeth for ref in refs))
+    merged = LineRef(refs[0].schedule, refs[0].number, teeth, lines=len(members))
+    params = tuple((name, merged if name == "line" else value) for name, value in first.phrase.params)
+    return replace(first, phrase=Phrase(first.phrase.code, params))
 
 
 def is_reduction(step: Explanation) -> bool:

@@ -207,7 +207,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}: {full}, im ersten Kalenderjahr "
     "um {months}/12 gemindert",
     C.PART_IMPLANTS_UNLOCATED: "{count} Implantat(e), Lage unbekannt: der Zahnersatz darauf wird geprüft",
-    C.PART_IMPLANT_SITES: "Zahn {sites} und der darauf befestigte Zahnersatz",
+    C.PART_IMPLANT_SITES: "{several:Zähne|Zahn} {sites} und der darauf befestigte Zahnersatz",
     C.PART_LAB_MAXIMUM: "Höchstbetrag {maximum} je Einheit nach {lab_list} zzgl. {vat} % MwSt",
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
@@ -274,7 +274,15 @@ SEVERITIES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
 JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
 JAWS_SHORT = {"OK": "OK", "UK": "UK"}  # where room is short: the tooth chart's head
 VERSION_KINDS = {"tariff_profile": "Tarifprofil", "lab": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}
-LINE = {"tooth": "Zahn", "on": "an Zahn", "lab": "Labor", "row": "Zeile"}
+LINE = {
+    "tooth": "Zahn",
+    "teeth": "Zähne",
+    "on": "an Zahn",
+    "on_teeth": "an Zähnen",
+    "lab": "Labor",
+    "row": "Zeile",
+    "lines": "# Zeilen",
+}
 
 # Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).
 SENTENCES = {

@@ -186,7 +186,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:adults|children and adolescents}: {full}, reduced by {months}/12 in "
     "the first calendar year",
     C.PART_IMPLANTS_UNLOCATED: "{count} implant(s) at unknown sites: the prosthetic work on them is reviewed",
-    C.PART_IMPLANT_SITES: "tooth {sites} and the prosthetic work fixed on it",
+    C.PART_IMPLANT_SITES: "{several:teeth|tooth} {sites} and the prosthetic work fixed on {several:them|it}",
     C.PART_LAB_MAXIMUM: "maximum {maximum} per unit under {lab_list} plus {vat}% VAT",
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
@@ -253,7 +253,15 @@ SEVERITIES = {"error": "Error", "warning": "Warning", "info": "Note"}
 JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
 JAWS_SHORT = {"OK": "upper", "UK": "lower"}
 VERSION_KINDS = {"tariff_profile": "tariff profile", "lab": "lab price list", "goz": "GOZ", "goae": "GOÄ"}
-LINE = {"tooth": "tooth", "on": "on tooth", "lab": "lab", "row": "row"}
+LINE = {
+    "tooth": "tooth",
+    "teeth": "teeth",
+    "on": "on tooth",
+    "on_teeth": "on teeth",
+    "lab": "lab",
+    "row": "row",
+    "lines": "# lines",
+}
 
 SENTENCES = {
     "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; before {before}, this "

@@ -23,7 +23,7 @@ from estimator.samples import synthetic_plan
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text
 from tests.conftest import GOLDEN
-from tests.estimator.builders import fee, run
+from tests.estimator.builders import fee, lab, run
 
 ISSUED = dt.date(2026, 11, 22)
 
@@ -65,6 +65,16 @@ def test_pdf_lists_every_finding(tmp_path: Path) -> None:
     for finding in result.findings:
         assert normal(finding_text(finding))[:60] in flat
     assert "[Leistungen!" not in flat  # a finding names its line in words: a cell means nothing to the patient
+
+
+def test_the_letter_says_once_what_several_lines_share() -> None:
+    result = run(fee("2210", "45"), fee("2210", "42"), lab("0322", "45", "111.60"), lab("0322", "42", "111.60"))
+    over = [f for f in result.findings if f.phrase.code is Code.LAB_OVER_MAXIMUM]
+    assert len(over) == 2  # the window, the workbook and the JSON: one per line, with its cell
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = text.replace("\n", " ")
+    assert flat.count("Labor 0322, Zähne 45, 42 (2 Zeilen): Einzelpreis 111,60 €") == 1
+    assert "Labor 0322, Zahn 4" not in flat
 
 
 def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:

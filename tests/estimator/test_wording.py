@@ -11,7 +11,18 @@ from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import Explanation, Finding
 from estimator.phrases import Jaw, LineRef, Money, Number, Percent, Term, say
-from estimator.wording import by_severity, de, en, fields_of, is_reduction, reductions_sentence, template_fields, text
+from estimator.wording import (
+    by_severity,
+    de,
+    en,
+    fields_of,
+    finding_text,
+    grouped,
+    is_reduction,
+    reductions_sentence,
+    template_fields,
+    text,
+)
 
 NBSP = "\u00a0"
 CROWN = LineRef(Schedule.GOZ, "2210", "16")
@@ -36,7 +47,7 @@ SAMPLES: dict[str, object] = {
     "limit": 8,
     "line": CROWN,
     "lines": 2,
-    "lost": (say(Code.PART_IMPLANT_SITES, sites="37"),),
+    "lost": (say(Code.PART_IMPLANT_SITES, sites="37", several=False),),
     "months": 3,
     "note": say(Code.PART_DEDUCTIBLE_GROUP, variant="BM5/1", adult=True),
     "on_teeth": True,
@@ -176,6 +187,56 @@ def test_findings_are_listed_errors_first_keeping_their_order_within_a_severity(
 
     found = [finding(Severity.INFO, 1), finding(Severity.ERROR, 2), finding(Severity.WARNING, 3), finding(Severity.ERROR, 4)]
     assert [f.row for f in by_severity(found)] == [2, 4, 3, 1]
+
+
+def _over_list(code: str, teeth: str, unit: str, row: int) -> Finding:
+    phrase = say(
+        Code.LAB_OVER_MAXIMUM,
+        line=LineRef(None, code, teeth),
+        unit=Money(D(unit)),
+        maximum=Money(D("107.10")),
+        lab_list="B 269",
+        difference=Money(D(unit) - D("107.10")),
+    )
+    return Finding(Severity.WARNING, phrase, "Labor", row, "Einzelpreis", "Nr. II.3.1")
+
+
+def _said(finding: Finding, language: str = "de") -> str:
+    return finding_text(finding, language).replace("\u00a0", " ")
+
+
+def test_what_several_lines_of_one_number_share_is_said_once_naming_their_teeth_and_lines() -> None:
+    found = [
+        _over_list("0322", "45", "111.60", 2),
+        Finding(Severity.ERROR, say(Code.LINE_NO_DATE), "Leistungen", 9),
+        _over_list("0322", "42", "111.60", 3),
+        _over_list("0322", "45", "111.60", 4),  # a second line on tooth 45: named once, counted
+        _over_list("0322", "41", "112.60", 5),  # another price: said by itself
+        _over_list("0344", "41", "111.60", 6),  # another number: said by itself
+    ]
+    said = grouped(found)
+    assert [f.row for f in said] == [2, 9, 5, 6]  # where the first of each group stood
+    assert _said(said[0]).startswith("Labor 0322, Zähne 45, 42 (3 Zeilen): Einzelpreis 111,60 € über dem Höchstbetrag")
+    assert _said(said[0], "en").startswith("lab 0322, teeth 45, 42 (3 lines): ")
+    assert _said(said[2]).startswith("Labor 0322, Zahn 41: Einzelpreis 112,60 €")
+    assert grouped(found[:1]) == found[:1]
+
+
+def test_lines_on_one_tooth_or_without_a_tooth_are_counted_under_the_singular() -> None:
+    same_tooth = grouped([_over_list("0322", "45", "111.60", 2), _over_list("0322", "45", "111.60", 3)])
+    assert _said(same_tooth[0]).startswith("Labor 0322, Zahn 45 (2 Zeilen): ")
+    no_tooth = grouped([_over_list("0322", "", "111.60", 2), _over_list("0322", "", "111.60", 3)])
+    assert _said(no_tooth[0]).startswith("Labor 0322 (2 Zeilen): ")
+    mixed = grouped([_over_list("0322", "", "111.60", 2), _over_list("0322", "45", "111.60", 3)])
+    assert len(mixed) == 2  # a line without its tooth is not hidden among lines with one
+
+
+def test_lost_implant_sites_are_one_tooth_or_several() -> None:
+    one = say(Code.PART_IMPLANT_SITES, sites=("33",), several=False)
+    several = say(Code.PART_IMPLANT_SITES, sites=("33", "47"), several=True)
+    assert text(one) == "Zahn 33 und der darauf befestigte Zahnersatz"
+    assert text(several) == "Zähne 33, 47 und der darauf befestigte Zahnersatz"
+    assert text(several, "en") == "teeth 33, 47 and the prosthetic work fixed on them"
 
 
 @pytest.mark.parametrize(

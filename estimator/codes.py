@@ -61,6 +61,7 @@ class Code(StrEnum):
     OVERRIDE_ELIGIBLE_WITH_X = "override.eligible_with_x"
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
+    SURCHARGE_POINTS = "surcharge.points"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"
     TARIFF_ASSUMED = "tariff.assumed"
 
@@ -158,6 +159,8 @@ class Code(StrEnum):
     PART_LINES_OF_DAY = "part.lines_of_day"
     PART_REVIEW_ELIGIBLE = "part.review_eligible"
     PART_SURGERY_SURCHARGE = "part.surgery_surcharge"
+    PART_POINTS_BETWEEN = "part.points_between"
+    PART_POINTS_FROM = "part.points_from"
 
     # What is wrong with one value
     CELL_AMOUNT_RANGE = "cell.amount_range"

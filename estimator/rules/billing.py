@@ -15,14 +15,27 @@ from estimator.phrases import Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
 
+HIGHEST_POINTS = 99_999  # a band up to this has no upper end (the highest surcharge: its lowest points and more)
+
 
 class UnitAllowance:
-    """The units of each line that count, asked in treatment order (date, then plan order)."""
+    """The units of each line that count, asked in treatment order (date, then plan order). Of several surgery
+    surcharges on one day the one for the points of its service counts (GOZ Abschnitt L Nr. 5), whatever its row;
+    `fee_works` have their surcharges' services (classify_fee_lines)."""
 
-    def __init__(self, settings: Auslegung) -> None:
+    def __init__(self, settings: Auslegung, fee_works: Sequence[Work] = ()) -> None:
         self.reading = settings.prophylaxis_frequency
         self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
+        self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
+        taken: set[dt.date] = set()
+        for work in sorted(fee_works, key=lambda w: w.order_key):
+            if work.date not in taken and _is_surcharge(work) and fits_its_service(work):
+                self.fitting_first.add(id(work))
+                taken.add(work.date)
+        for work in fee_works:
+            if id(work) in self.fitting_first:
+                self.used_on_day[(0, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
 
     def allowed(self, work: Work, report: Report) -> Decimal:
         """How many of the line's units count; the others are not eligible (a finding says why)."""
@@ -33,8 +46,13 @@ class UnitAllowance:
         group_index = 0 if work.number in profile.surcharge_numbers else 1 if work.number == profile.laser_number else None
         if group_index is not None:
             day = (group_index, work.date)
-            units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
-            self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
+            if id(work) in self.fitting_first:
+                units = min(count, Decimal(1))  # its day's unit was kept for it
+            else:
+                units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
+                self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
+            if group_index == 0 and units:
+                _ask_about_points(work, report)
             if units < count:
                 phrase = say(
                     Code.FEE_ONCE_PER_DAY,
@@ -63,6 +81,43 @@ class UnitAllowance:
             )
             _report_units(work, report, Severity.WARNING, phrase, profile.sections.prophylaxis)
         return units
+
+
+def _is_surcharge(work: Work) -> bool:
+    return work.fee.schedule is Schedule.GOZ and work.number in work.profile.surcharge_numbers
+
+
+def fits_its_service(work: Work) -> bool | None:
+    """Whether a surgery surcharge is the one for the points of the service it belongs to (GOZ Abschnitt L Nr. 5);
+    None when that cannot be told: no service, a GOÄ service, one without points, a number without a band."""
+    band, found = work.profile.surcharge_points.get(work.number), _service_points(work)
+    return None if band is None or found is None else band.fits(found[0].number, found[1])
+
+
+def _service_points(work: Work) -> tuple[Work, Decimal] | None:
+    service = work.owner
+    if service is None or service.fee.schedule is not Schedule.GOZ:
+        return None
+    fee = service.cat.goz.get(service.number)
+    return None if fee is None or fee.points is None else (service, Decimal(fee.points))
+
+
+def _ask_about_points(work: Work, report: Report) -> None:
+    """A surcharge not for the points of its service: estimated as billed (spec section 2), and asked about."""
+    band, found = work.profile.surcharge_points.get(work.number), _service_points(work)
+    if band is None or found is None or band.fits(found[0].number, found[1]):
+        return
+    service, points = found
+    bands = sorted(work.profile.surcharge_points.items())
+    fitting = next((number for number, other in bands if other.fits(service.number, points)), "")
+    span = (
+        say(Code.PART_POINTS_FROM, low=band.low)
+        if band.high >= HIGHEST_POINTS
+        else say(Code.PART_POINTS_BETWEEN, low=band.low, high=band.high)
+    )
+    phrase = say(Code.SURCHARGE_POINTS, line=work.ref, span=span, service=service.ref, points=int(points), fitting=fitting)
+    section = work.profile.sections.surcharge_points
+    report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
 
 
 def _report_units(work: Work, report: Report, severity: Severity, phrase: Phrase, section: str) -> None:

@@ -106,7 +106,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     begin = orthodontics_begin(works, person)
     young = orthodontics_is_young(begin, person, (tariff.on(begin).profile if begin else profile).orthodontics_age_limit)
     classify_fee_lines(fee_works, settings, young=young, report=report)
-    allowance, related = UnitAllowance(settings), RelatedFees(fee_works)
+    allowance, related = UnitAllowance(settings, fee_works), RelatedFees(fee_works)
     rounding, capped = settings.fee_rounding, settings.amount_above_maximum == "capped"
     for work in sorted(fee_works, key=lambda w: w.order_key):
         fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report)

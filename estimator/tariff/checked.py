@@ -166,3 +166,31 @@ class Table:
         unknown = sorted(set(self.data) - self.used - set(also))
         if unknown:
             raise ProfileError(f"{self.where}: unbekannter Schlüssel {unknown[0]!r}")
+
+
+@dataclass(frozen=True)
+class PointBand:
+    """The points of the surgical service a surcharge is for, and numbers it is for whatever their points."""
+
+    low: int
+    high: int
+    also: frozenset[str] = frozenset()
+
+    def fits(self, number: str, points: Decimal) -> bool:
+        return number in self.also or self.low <= points <= self.high
+
+
+def point_bands(table: Table) -> dict[str, PointBand]:
+    """[surcharges] points: number -> [lowest, highest] points of its service; points_also: number -> numbers."""
+    numbers, bands = set(table.strings("numbers")), {}
+    also = table.mapping("points_also")
+    for number, band in table.mapping("points").items():
+        whole = isinstance(band, list) and len(band) == 2 and all(type(v) is int and 0 <= v <= 99_999 for v in band)
+        if number not in numbers or not whole or band[0] > band[1]:
+            raise ProfileError(f"{table.where}.points.{number}: Zuschlagsnummer mit [von, bis] Punkten erwartet")
+        bands[number] = PointBand(band[0], band[1])
+    for number, others in also.items():
+        if number not in bands or not isinstance(others, list) or not all(isinstance(v, str) and v for v in others):
+            raise ProfileError(f"{table.where}.points_also.{number}: Zuschlag aus points mit einer Liste von Nummern erwartet")
+        bands[number] = PointBand(bands[number].low, bands[number].high, frozenset(others))
+    return bands

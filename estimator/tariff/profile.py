@@ -19,7 +19,7 @@ from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import ZERO
 from estimator.phrases import Term
-from estimator.tariff.checked import Codes, ProfileError, Ranges, Table
+from estimator.tariff.checked import Codes, PointBand, ProfileError, Ranges, Table, point_bands
 from estimator.tariff.pricelists import Source, source_of
 
 
@@ -89,6 +89,7 @@ class Sections:
     goae_threshold: str
     fee_units: str
     per_day: str
+    surcharge_points: str
     prophylaxis: str
 
 
@@ -130,6 +131,7 @@ class Profile:
     needs_reason_beside_prophylaxis: dict[str, frozenset[str]]  # schedule ("GOZ", "GOÄ") -> fee numbers
     surcharge_numbers: frozenset[str]
     surcharge_label: Term
+    surcharge_points: dict[str, PointBand]  # surcharge number -> the points of the service it is for
     surgical: tuple[Codes, ...]
     surgical_goae_sections: frozenset[str]
     surgical_label: Term
@@ -318,6 +320,7 @@ def _profile(top: Table) -> Profile:
         },
         surcharge_numbers=frozenset(surcharges.strings("numbers")),
         surcharge_label=surcharges.term("label"),
+        surcharge_points=point_bands(surcharges),
         surgical=surcharges.codes("surgical"),
         surgical_goae_sections=frozenset(surcharges.strings("surgical_goae_sections")),
         surgical_label=surcharges.term("surgical_label"),

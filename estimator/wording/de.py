@@ -113,6 +113,8 @@ TEMPLATES: dict[Code, str] = {
         "auf den Rechnungsbetrag begrenzt"
     ),
     C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
+    C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "
+    "{points:,} Punkte{fitting:?, passend ist GOZ } – der Versicherer kann den Zuschlag kürzen",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
     "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
     C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "
@@ -220,6 +222,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",
+    C.PART_POINTS_BETWEEN: "{low:,} bis {high:,}",
+    C.PART_POINTS_FROM: "{low:,} und mehr",
     # What is wrong with one value
     C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",

@@ -96,6 +96,8 @@ TEMPLATES: dict[Code, str] = {
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),
     C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
+    C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "
+    "{points:,} points{fitting:?, the fitting one is GOZ } – the insurer may reduce the surcharge",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
     "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
     C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "
@@ -199,6 +201,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_REVIEW_CLASS: "class {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "A surcharge under GOZ {first}–{last}",
+    C.PART_POINTS_BETWEEN: "{low:,} to {high:,}",
+    C.PART_POINTS_FROM: "{low:,} or more",
     # What is wrong with one value
     C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
     C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",

@@ -47,6 +47,10 @@ BROKEN = {
     "an unknown top-level key": ('lab_list_name = "B 269"', 'lab_list_name = "B 269"\nrabatt = "0.1"', "rabatt"),
     "too many implants": ("per_jaw = 8", "per_jaw = -1", "per_jaw"),
     "a negative laser maximum": ('maximum = "68.00"', 'maximum = "-68.00"', "maximum"),
+    "a surcharge band upside down": ('"0510" = [500, 799]', '"0510" = [799, 500]', "points.0510"),
+    "a surcharge band as text": ('"0510" = [500, 799]', '"0510" = ["500", "799"]', "points.0510"),
+    "a band of no surcharge": ('"0510" = [500, 799]', '"0515" = [500, 799]', "points.0515"),
+    "points also of no band": ('points_also = { "0500"', 'points_also = { "0501"', "points_also.0501"),
 }
 
 

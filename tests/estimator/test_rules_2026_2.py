@@ -3,7 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
-from estimator.kinds import Cause, LineClass
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -274,6 +275,28 @@ def test_10_second_surcharge_on_one_day_is_not_eligible() -> None:
     result = run(fee("3030", "38"), fee("0500", "38", factor=1), fee("0510", "", factor=1))
     assert [r.eligible for r in result.lines] == [D("45.27"), D("22.50"), D("0.00")]
     assert "fee.once_per_day" in codes(result)
+
+
+def test_10_of_two_surcharges_on_a_day_the_one_for_the_points_of_its_service_counts_in_any_row() -> None:
+    # GOZ Abschnitt L Nr. 5: the implant 9010 (1545 points) takes 0530; the 0500 beside it is the further one
+    for rows in (
+        (fee("9010", "36"), fee("0500", "36", factor=1), fee("0530", "36", factor=1)),
+        (fee("9010", "36"), fee("0530", "36", factor=1), fee("0500", "36", factor=1)),
+    ):
+        result = run(*rows)
+        eligible = {r.line.number: r.eligible for r in result.lines}
+        assert eligible == {"9010": D("199.86"), "0530": D("123.73"), "0500": D("0.00")}
+        assert codes(result).count("fee.once_per_day") == 1 and "surcharge.points" not in codes(result)
+
+
+def test_10_a_surcharge_for_other_points_than_its_service_has_counts_as_billed_and_is_asked_about() -> None:
+    result = run(fee("3020", "36"), fee("0530", "36", factor=1))  # 3020: 270 points, the band of 0500
+    assert fee_result(result, 1).eligible == D("123.73")  # spec section 2: the surcharge takes its service's class
+    [finding] = [f for f in result.findings if f.phrase.code is Code.SURCHARGE_POINTS]
+    said = finding_text(finding).replace("\u00a0", " ")
+    assert "1.200 und mehr Punkten" in said and "GOZ 3020, Zahn 36 hat 270 Punkte, passend ist GOZ 0500" in said
+    assert (finding.severity, finding.row, finding.column) == (Severity.WARNING, fee_result(result, 1).line.row, "Nr")
+    assert "surcharge.points" not in codes(run(fee("4090", "36"), fee("0500", "36", factor=1)))  # 0500 also for 4090
 
 
 def test_10_surcharge_of_an_excluded_implant_is_not_eligible_either() -> None:

@@ -29,6 +29,7 @@ from estimator.codes import Code
 from estimator.files import shown_path
 from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORDS, is_lab_mark
 from estimator.io.patientsheet import read_patient
+from estimator.io.sheetroles import Header, find_header, tables_of
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
@@ -43,25 +44,6 @@ from estimator.wording import finding_text
 
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
-
-
-Header = tuple[int, dict[str, int]]  # the header row's position among the sheet's rows, and column name -> index
-
-
-def _find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | None:
-    for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
-        mapping: dict[str, int] = {}
-        for index, value in enumerate(values):
-            if value is None:
-                continue
-            key = _key(value)
-            for name, synonyms in columns.items():
-                if key in synonyms and name not in mapping:
-                    mapping[name] = index
-                    break
-        if "Nr" in mapping and len(mapping) >= 2:
-            return position, mapping
-    return None
 
 
 class RowReader:
@@ -288,17 +270,17 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     path = Path(path)
     sheets = open_workbook(path)
     findings: list[Finding] = []
-    fee_sheet = sheets.get("leistungen")
-    lab_sheet = sheets.get("labor")
-    one_sheet = _one_sheet_table(sheets) if fee_sheet is None and lab_sheet is None else None
-    if fee_sheet is None and lab_sheet is None and one_sheet is None:
+    found = tables_of(sheets)
+    fee_sheet, lab_sheet = found.fee, found.lab
+    if fee_sheet is None and lab_sheet is None:
         listed = [s.name for s in sheets.values()]
         names = ", ".join(listed[:10]) + (f" und {len(listed) - 10} weitere" if len(listed) > 10 else "")
         raise PlanReadError(
-            f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ und keine Tabelle mit den Spalten „GO“ und „Nr“ "
-            f"gefunden (vorhanden: {names}); "
+            f"{path.name}: kein Blatt „Leistungen“ oder „Labor“ und keine Tabelle mit den Spalten „Nr“ und „Faktor“ "
+            f"oder „Einzelpreis“ gefunden (vorhanden: {names}); "
             "bitte die Vorlage verwenden (hkp template)"
         )
+    findings += found.findings
     try:
         person, plan_date, cells = read_patient(sheets.get("patient"), findings, tariff)
     except PlanReadError as error:
@@ -308,11 +290,9 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     left_out: list[LeftOutLine] = []
     # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
     tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
-    if not tables:
-        tables = [(one_sheet, ONE_SHEET_COLUMNS)] if one_sheet else []
     columns = {}
     for sheet, spec in tables:
-        header = _find_header(sheet, spec)
+        header = find_header(sheet, spec)
         if len(sheet.rows) > 1 and header is None:  # rows, but none of them is read: refused whole
             raise PlanReadError(
                 f"{path.name}, Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} "
@@ -350,12 +330,3 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         cells,
         left_out=tuple(left_out),
     )
-
-
-def _one_sheet_table(sheets: dict[str, Sheet]) -> Sheet | None:
-    """The first sheet (other than Patient) whose header holds Nr and GO: a one-sheet export with fee and lab lines."""
-    for key, sheet in sheets.items():
-        header = _find_header(sheet, ONE_SHEET_COLUMNS) if key != "patient" else None
-        if header and "GO" in header[1]:
-            return sheet
-    return None

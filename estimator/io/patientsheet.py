@@ -17,6 +17,7 @@ from estimator.cells import (
     parse_postcode,
     parse_variant,
     parse_yes_no,
+    short_text,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
@@ -31,6 +32,11 @@ from estimator.wording import text
 PATIENT_LABELS = {
     "name": "Name",
     "patient": "Name",
+    "patientin": "Name",
+    "patientenname": "Name",
+    "namevorname": "Name",
+    "vornamename": "Name",
+    "versicherteperson": "Name",
     "straße": "Straße",
     "strasse": "Straße",
     "straßeundhausnummer": "Straße",
@@ -39,14 +45,26 @@ PATIENT_LABELS = {
     "ort": "Ort",
     "wohnort": "Ort",
     "geburtsdatum": "Geburtsdatum",
+    "gebdatum": "Geburtsdatum",
+    "geboren": "Geburtsdatum",
+    "geboreneam": "Geburtsdatum",
+    "gebam": "Geburtsdatum",
     "versicherungsnummer": "Versicherungsnummer",
+    "versnr": "Versicherungsnummer",
+    "versicherungsnr": "Versicherungsnummer",
+    "versichertennummer": "Versicherungsnummer",
+    "versichertennr": "Versicherungsnummer",
     "zahnarzt": "Zahnarzt",
     "praxis": "Zahnarzt",
     "praxisanschrift": "Praxisanschrift",
     "anschrift": "Praxisanschrift",
     "tarif": "Tarif",
     "versicherungsbeginn": "Versicherungsbeginn",
+    "versichertseit": "Versicherungsbeginn",
+    "beginnderversicherung": "Versicherungsbeginn",
     "planungsdatum": "Planungsdatum",
+    "plandatum": "Planungsdatum",
+    "hkpdatum": "Planungsdatum",
     "kooperationszahnarzt": "Kooperationszahnarzt",
     "unfall": "Unfall",
     **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
@@ -100,7 +118,11 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
             continue
         label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
         value = row[1]
-        if not label or value is None or (isinstance(value, str) and not value.strip()):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
+            phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"Patient!A{number}", label=short_text(str(row[0]), 40))
+            findings.append(Finding(Severity.WARNING, phrase, "Patient", number, "A"))
             continue
         problem = _patient_cell_problem(label, value, f"Patient!B{number}")
         if problem:

@@ -319,6 +319,8 @@ def _plan_findings(works: list[Work], person: Person, profile: Profile, report: 
         report(Severity.INFO, say(Code.ACCIDENT_PROOF), section=sections.accident)
     if person.insurance_start is None:
         report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)
+    if person.birth_date is None:
+        report(Severity.WARNING, say(Code.PERSON_NO_BIRTH_DATE), sheet="Patient", column="B", section=sections.deductible)
 
 
 EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about

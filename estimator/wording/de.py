@@ -113,6 +113,8 @@ TEMPLATES: dict[Code, str] = {
         "auf den Rechnungsbetrag begrenzt"
     ),
     C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
+    C.PERSON_NO_BIRTH_DATE: "Geburtsdatum fehlt: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
+    "Jugendlichen ist er niedriger – bitte das Geburtsdatum eintragen",
     C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "
     "{points:,} Punkte{fitting:?, passend ist GOZ } – der Versicherer kann den Zuschlag kürzen",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
@@ -133,7 +135,14 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT: "{cell} ({field}): {problem}",
     C.INPUT_TEXT_CUT: "{cell} ({field}): Text mit {length:,} Zeichen auf die ersten {limit:,} gekürzt",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
+    C.INPUT_PATIENT_LABEL: "{cell}: Angabe „{label}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
+    "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_SHEET_BY_HEADER: "Blatt {sheet} als {lab:Labor|Leistungen} gelesen (erkannt an seiner Kopfzeile)",
+    C.INPUT_SHEET_NOT_READ: "Blatt {sheet} nicht gelesen: eine weitere Tabelle mit {lab:Laborzeilen|Leistungen} neben "
+    "Blatt {read}; bitte ihre Zeilen in Blatt {read} übernehmen, wenn sie zu diesem Plan gehören",
+    C.INPUT_SHEET_NO_TABLE: "Blatt {sheet} nicht gelesen: keine Tabelle mit Leistungen oder Laborzeilen erkannt (Spalten "
+    "wie in der Vorlage: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(hkp template)",
     C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",

@@ -96,6 +96,8 @@ TEMPLATES: dict[Code, str] = {
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),
     C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
+    C.PERSON_NO_BIRTH_DATE: "Date of birth missing: the adults' deductible is applied; for children and young people it "
+    "is lower – please enter the date of birth",
     C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "
     "{points:,} points{fitting:?, the fitting one is GOZ } – the insurer may reduce the surcharge",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
@@ -116,7 +118,14 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT: "{cell} ({field}): {problem}",
     C.INPUT_TEXT_CUT: "{cell} ({field}): text of {length:,} characters cut to the first {limit:,}",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
+    C.INPUT_PATIENT_LABEL: "{cell}: entry “{label}” not recognised and not read; please name it as in the template "
+    "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
+    C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
+    "please copy its rows into sheet {read} if they belong to this plan",
+    C.INPUT_SHEET_NO_TABLE: "Sheet {sheet} not read: no table of services or lab lines recognised (columns as in the "
+    "template: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
     "(hkp template)",
     C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",

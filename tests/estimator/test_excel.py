@@ -10,6 +10,9 @@ import pytest
 from estimator.cells import PlanReadError, parse_date, parse_decimal
 from estimator.io.excel import read_plan
 from estimator.kinds import LineClass, Schedule
+from estimator.model import Plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text
 from tests.estimator.workbooks import write_workbook
 
@@ -165,6 +168,78 @@ def test_leistungen_sheet_whose_go_column_marks_lab_rows_keeps_them_beside_a_pat
     ]
     assert [line.sheet for line in plan.lab_lines] == ["Leistungen"] * 3
     assert not [f for f in plan.input_findings if f.severity.value == "error"]
+
+
+def _renamed(path: Path, names: dict[str, str], copy: str = "", extra: str = "") -> Path:
+    """The workbook with its sheets renamed, one copied under another name, or a sheet of notes added."""
+    workbook = openpyxl.load_workbook(path)
+    for old, new in names.items():
+        workbook[old].title = new
+    if copy:
+        workbook.copy_worksheet(workbook[copy]).title = "Kopie"
+    if extra:
+        workbook.create_sheet(extra).append(["Zahnarzt anrufen wegen Termin"])
+    workbook.save(path)
+    return path
+
+
+def _codes_at(plan: Plan) -> list[tuple[str, str, str]]:
+    return [(f.code, f.sheet, f.severity.value) for f in plan.input_findings]
+
+
+def test_a_fee_sheet_named_otherwise_is_read_by_its_header_beside_the_lab_sheet(tmp_path: Path) -> None:
+    fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    path = _renamed(write_workbook(tmp_path / "p.xlsx", fees, [[DAY, "16", "0344", None, 1, 61.5]]), {"Leistungen": "HKP"})
+    plan = read_plan(path)
+    assert [(line.number, line.sheet) for line in plan.fee_lines] == [("2210", "HKP")]
+    assert [line.code for line in plan.lab_lines] == ["0344"]
+    assert ("input.sheet_by_header", "HKP", "info") in _codes_at(plan)
+
+
+def test_a_lab_sheet_named_otherwise_is_read_by_its_header(tmp_path: Path) -> None:
+    labs = [[DAY, "16", "0344", None, 1, 61.5], [DAY, "16", "0602", None, 1, 78.6]]
+    path = write_workbook(tmp_path / "p.xlsx", [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]], labs)
+    plan = read_plan(_renamed(path, {"Labor": "Material- und Laborkosten"}))
+    assert [(line.code, line.sheet) for line in plan.lab_lines] == [
+        ("0344", "Material- und Laborkosten"),
+        ("0602", "Material- und Laborkosten"),
+    ]
+    said = [finding_text(f) for f in plan.input_findings]
+    assert "Blatt Material- und Laborkosten als Labor gelesen (erkannt an seiner Kopfzeile)" in said
+
+
+def test_a_second_table_of_one_kind_is_said_not_read_and_a_sheet_of_notes_is_named(tmp_path: Path) -> None:
+    fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    path = _renamed(write_workbook(tmp_path / "p.xlsx", fees), {}, copy="Leistungen", extra="Notizen")
+    plan = read_plan(path)
+    assert len(plan.fee_lines) == 1  # the copy is not counted twice
+    assert ("input.sheet_not_read", "Kopie", "warning") in _codes_at(plan)
+    assert ("input.sheet_no_table", "Notizen", "info") in _codes_at(plan)
+
+
+def test_patient_labels_as_practices_write_them_are_read_and_an_unknown_one_is_said(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "p.xlsx", [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]])
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Patient"]
+    for row, label in ((1, "Patientenname"), (2, "Geb.-Datum:"), (3, "Vers.-Nr.")):
+        sheet.cell(row, 1).value = label
+    sheet.append(["Krankenkasse", "DKV"])
+    workbook.save(path)
+    plan = read_plan(path)
+    person = plan.person
+    assert (person.name, person.birth_date, person.insurance_number) == ("Erika Mustermann", dt.date(1975, 6, 15), "A123456789")
+    [unknown] = [f for f in plan.input_findings if f.code == "input.patient_label"]
+    assert (unknown.row, unknown.column, unknown.severity.value) == (sheet.max_row, "A", "warning")
+    assert finding_text(unknown).startswith(f"Patient!A{sheet.max_row}: Angabe „Krankenkasse“ nicht erkannt")
+
+
+def test_a_missing_birth_date_says_that_the_adults_deductible_is_applied(tmp_path: Path) -> None:
+    fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    without = estimate(read_plan(write_workbook(tmp_path / "p.xlsx", fees, patient={"Geburtsdatum": None})), load_tariffs())
+    [said] = [f for f in without.findings if f.code == "person.no_birth_date"]
+    assert (said.severity.value, said.sheet) == ("warning", "Patient")
+    with_date = estimate(read_plan(write_workbook(tmp_path / "q.xlsx", fees)), load_tariffs())
+    assert "person.no_birth_date" not in [f.code for f in with_date.findings]
 
 
 def test_patient_value_that_is_a_formula_without_result_is_a_finding_not_a_name(tmp_path: Path) -> None:

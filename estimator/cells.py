@@ -23,10 +23,13 @@ class CellError(PhraseError):
     """A cell value that does not fit its column; the phrase says what was expected (estimator.wording words it)."""
 
 
-def cell_error(code: Code, value: Any = None, **params: Any) -> CellError:
-    """The error for a value, quoting it on one line when it is given."""
-    if value is not None:
-        params["value"] = shown(value)
+_NOT_GIVEN: Any = object()
+
+
+def cell_error(code: Code, value: Any = _NOT_GIVEN, **params: Any) -> CellError:
+    """The error for a value, quoting it on one line when it is given (a case file's empty value as JSON writes it)."""
+    if value is not _NOT_GIVEN:
+        params["value"] = "null" if value is None else shown(value)
     return CellError(say(code, **params))
 
 

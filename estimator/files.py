@@ -1,4 +1,5 @@
-"""Atomic writes: a temporary file beside the target, flushed to disk, then renamed over it."""
+"""Atomic writes: a temporary file beside the target, flushed to disk, then renamed over it; what a file to be read
+is, before it is opened."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,29 @@ REASONS = {  # what went wrong with a file, in the words of the program (the sys
     errno.EROFS: "Datenträger ist schreibgeschützt",
     errno.ENAMETOOLONG: "Dateiname zu lang",
 }
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, before anything opens it: a pipe would wait for ever, a device like
+    /dev/zero never ends, a link to itself never leads to a file. None for a regular file (or one not there: the
+    reader says so in its own words)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except (OSError, RuntimeError):  # ELOOP: a link that leads to itself
+        return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{path.name}: keine Datei, sondern ein Gerät oder eine Pipe; bitte die Arbeitsmappe oder den Fall selbst wählen"
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with links followed, as far as they lead (a link to itself stays as it is)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def file_problem(error: OSError) -> str:

@@ -17,7 +17,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
-from estimator.files import shown_path
+from estimator.files import resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import SUMMARY_SHEETS, BatchRow, batch_row
@@ -71,10 +71,10 @@ def file_labels(files: Sequence[Path]) -> list[str]:
     if len({name.casefold() for name in names}) == len(names):
         return names
     try:
-        common = Path(os.path.commonpath([path.resolve().parent for path in files]))
+        common = Path(os.path.commonpath([resolved(path).parent for path in files]))
     except ValueError:  # on different drives: the whole paths
-        return [shown_path(path.resolve()) for path in files]
-    return [shown_path(path.resolve().relative_to(common)) for path in files]
+        return [shown_path(resolved(path)) for path in files]
+    return [shown_path(resolved(path).relative_to(common)) for path in files]
 
 
 def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "") -> BatchRow:

@@ -19,7 +19,7 @@ from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.codes import Code
 from estimator.command import argtexts, register
-from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder
+from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder, resolved
 from estimator.io.casefile import open_case
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead, LetterheadError
@@ -219,7 +219,7 @@ def read_input(path: Path, tariff: str | None = None) -> tuple[Plan, dict[str, s
 def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
     """An output never replaces the plan it was made from."""
     for output in outputs:
-        if output is not None and output.resolve() == source.resolve():
+        if output is not None and resolved(output) == resolved(source):
             raise UsageError(f"{output}: das ist die Eingabedatei; bitte einen anderen Namen für die Ausgabe angeben")
 
 
@@ -282,9 +282,9 @@ def run_batch_command(options: argparse.Namespace) -> int:
     missing = [str(item) for item in options.inputs if not item.exists()]
     if missing:
         raise UsageError("nicht gefunden: " + ", ".join(missing))
-    named = {item.resolve() for item in options.inputs if not item.is_dir()}
-    target = options.out.resolve()  # a summary written into a folder of plans is no plan the next time
-    files = [path for path in plan_files(options.inputs) if path.resolve() != target or path.resolve() in named]
+    named = {resolved(item) for item in options.inputs if not item.is_dir()}
+    target = resolved(options.out)  # a summary written into a folder of plans is no plan the next time
+    files = [path for path in plan_files(options.inputs) if resolved(path) != target or resolved(path) in named]
     below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
     not_searched = f"Unterordner werden nicht durchsucht, darin liegen {len(below)} – bitte sie nennen" if below else ""
     if not files:

@@ -143,7 +143,7 @@ def text_value(value: Any) -> str:
     if not isinstance(value, str):
         raise cell_error(Code.CELL_TEXT, value)
     if len(value) > MAX_TEXT:
-        raise cell_error(Code.CELL_TEXT_TOO_LONG, None, limit=MAX_TEXT, length=len(value))
+        raise cell_error(Code.CELL_TEXT_TOO_LONG, limit=MAX_TEXT, length=len(value))
     return value.strip()
 
 

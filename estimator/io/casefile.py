@@ -27,7 +27,7 @@ from estimator.cells import (
     shown,
 )
 from estimator.codes import Code
-from estimator.files import atomic_write_text, json_text
+from estimator.files import atomic_write_text, json_text, not_a_file
 from estimator.io.casefields import (
     EDIT_READERS,
     Fields,
@@ -337,6 +337,9 @@ def load_case(path: Path) -> Case:
 
 def _json_of(path: Path) -> Any:
     """A case file's JSON, its size and containers bounded first; CaseError when it cannot be read."""
+    reason = not_a_file(path)
+    if reason:
+        raise CaseError(reason)
     try:
         if path.stat().st_size > MAX_CASE_BYTES:
             raise CaseError(f"{path.name}: größer als {MAX_CASE_BYTES // 1024 // 1024} MB; keine Falldatei dieses Programms")

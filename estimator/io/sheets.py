@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
-from estimator.files import is_text
+from estimator.files import is_text, not_a_file
 from estimator.io.odsread import is_ods, read_ods
 from estimator.io.sheetscan import Survey, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
@@ -63,6 +63,9 @@ class Sheet:
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
     """Read every sheet's rows (values only, cached formula results), refusing what is not a workbook; as a
     grid when it fits in bounded memory, else streamed (`streamed` chooses, for a comparison of the two)."""
+    reason = not_a_file(path)
+    if reason:
+        raise PlanReadError(reason)
     ods = is_ods(path)
     if not ods:
         refuse_unreadable(path)

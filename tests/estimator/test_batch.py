@@ -114,6 +114,21 @@ def test_a_summary_written_into_the_folder_of_plans_is_not_read_as_a_plan_next_t
     assert main(["batch", str(out), str(tmp_path / "crown_basic.xlsx"), "--out", str(out)]) == 2  # named: never replaced
 
 
+def test_a_pipe_a_device_and_a_link_to_itself_are_rows_of_their_own_not_a_hang_or_a_stop(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "crown_basic.xlsx")
+    os.mkfifo(tmp_path / "pipe.xlsx")  # opening it would wait for a writer for ever
+    (tmp_path / "loop.xlsx").symlink_to("loop.xlsx")
+    (tmp_path / "zero.xlsx").symlink_to("/dev/zero")  # read, it never ends
+    for name in ("pipe.xlsx", "loop.xlsx", "zero.xlsx"):
+        assert main(["estimate", str(tmp_path / name)]) == 2
+        assert f"{name}: " in capsys.readouterr().err
+    out = tmp_path / "uebersicht.xlsx"
+    assert main(["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]) == 0
+    assert "(4 Pläne, davon 3 nicht lesbar)" in capsys.readouterr().out
+
+
 def test_a_summary_never_replaces_a_plan_of_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("crown_basic", "implant_limit"):
         shutil.copy(GOLDEN / f"{name}.xlsx", tmp_path / f"{name}.xlsx")

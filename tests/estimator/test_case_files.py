@@ -84,6 +84,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "a billion implants": (changed(put("person.implants_upper", 10**9)), "0 bis 16"),
     "earlier benefit 1e30": (changed(put("person.prior_class_a", ["1e30", "0", "0", "0"])), "Zahl erwartet"),
     "eleven insurance years": (changed(put("person.prior_class_a", ["0"] * 11)), "höchstens 10"),
+    "an earlier benefit of null": (changed(put("person.prior_class_a", [None])), "Zahl als Text erwartet, „null“ gefunden"),
     "born in 1800": (changed(put("person.birth_date", "1800-01-01")), "zwischen 1900 und 2200"),
     "cooperating as text": (changed(put("person.cooperating", "ja")), "true oder false"),
     "deep nesting": (lambda: "[" * 100_000 + "]" * 100_000, "zu tief verschachtelt"),

@@ -54,10 +54,13 @@ class CutText(str):
         return cut
 
 
+Numbered = tuple[int, tuple[Any, ...]]  # a row's number in the sheet and its values
+
+
 @dataclass
 class Sheet:
     name: str
-    rows: list[tuple[int, tuple[Any, ...]]]
+    rows: list[Numbered]
 
 
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
@@ -113,9 +116,8 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
             try:
                 grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
                 special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
-                rows = _bounded_rows(
-                    path, name, (_values(cells, number, special) for number, cells in enumerate(grid, start=1)), budget
-                )
+                numbered = ((number, _values(cells, number, special)) for number, cells in enumerate(grid, start=1))
+                rows = _bounded_rows(path, name, numbered, budget)
             except PlanReadError:
                 raise
             except Exception as error:  # a cell the reader cannot convert: say in which sheet
@@ -189,8 +191,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                 try:
                     special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                     cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-                    values = (_values(list(row), number, special) for number, row in enumerate(cells, start=1))
-                    rows = _bounded_rows(path, name, values, budget)
+                    rows = _bounded_rows(path, name, _rows_there(cells, special), budget)
                 except PlanReadError:
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
@@ -199,6 +200,21 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
         finally:
             workbook.close()
     return sheets
+
+
+def _rows_there(cells: Iterator[tuple[Any, ...]], special: dict[int, list[tuple[int, object]]]) -> Iterator[Numbered]:
+    """The streamed rows with their numbers, without the empty ones openpyxl puts in for the rows a sheet does not
+    have (one cell far below the plan, at row 1.048.576, would make a million of them): those are one and the same
+    tuple, passed over without a look at its cells."""
+    filler: object = None
+    for number, row in enumerate(cells, start=1):
+        if row is filler and number not in special:
+            continue
+        values = _values(list(row), number, special)
+        if values:
+            yield number, values
+        else:
+            filler = row  # a row of the sheet without a value is a tuple of its own; the put-in ones repeat
 
 
 def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:
@@ -246,12 +262,10 @@ class RowKeeper:
             )
 
 
-def _bounded_rows(
-    path: Path, sheet: str, rows: Iterator[tuple[Any, ...]], budget: TextBudget
-) -> list[tuple[int, tuple[Any, ...]]]:
+def _bounded_rows(path: Path, sheet: str, rows: Iterator[Numbered], budget: TextBudget) -> list[Numbered]:
     """The sheet's non-empty rows with their Excel row numbers; refuses more than a plan may have."""
     keeper = RowKeeper(path)
-    for number, values in enumerate(rows, start=1):
+    for number, values in rows:
         if number > EXCEL_ROW_LIMIT or any(value is not None for value in values):
             keeper.keep(sheet, number, budget.keep(values))
     return keeper.kept.get(sheet, [])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from estimator.command.cli import main
+from estimator.io import sheets
 from estimator.io.sheets import open_workbook
 from estimator.io.sheetscan import UNCACHED, survey_workbook
 from tests.estimator.hostile import HEADER_ROW, TEXT_HEADER_ROW, one_sheet_workbook, shared_string_in_rows
@@ -61,6 +62,20 @@ def test_a_cell_far_out_is_read_streamed_in_bounded_memory(tmp_path: Path) -> No
     run, peak = run_measured(path)
     assert run.returncode == 0, run.stderr
     assert peak < 300, peak
+
+
+def test_the_empty_rows_up_to_a_cell_far_below_are_passed_over_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    far = b'<row r="1048576"><c r="K1048576"><v>7</v></c></row>'  # one cell: a million rows in between
+    path = one_sheet_workbook(tmp_path / "weit.xlsx", [HEADER_ROW, GOOD_ROW, far])
+    assert not survey_workbook(path).fits_grid  # read streamed
+    looked_at: list[int] = []
+    real = sheets._values
+    monkeypatch.setattr(
+        sheets, "_values", lambda cells, number, special: looked_at.append(number) or real(cells, number, special)
+    )
+    rows = open_workbook(path)["leistungen"].rows
+    assert [number for number, _ in rows] == [1, 2, 1_048_576] and rows[-1][1][10] == 7
+    assert len(looked_at) < 10  # the rows the sheet has, and one of the put-in empty ones; not a million
 
 
 @pytest.mark.parametrize(

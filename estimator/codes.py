@@ -80,6 +80,8 @@ class Code(StrEnum):
     INPUT_TEXT_CUT = "input.text_cut"
     INPUT_TOO_LONG = "input.too_long"
     INPUT_TOTAL_ROW = "input.total_row"
+    INPUT_COMMENT_ROW = "input.comment_row"
+    INPUT_FACTOR_ASSUMED = "input.factor_assumed"
     INPUT_SHEET_BY_HEADER = "input.sheet_by_header"
     INPUT_SHEET_NOT_READ = "input.sheet_not_read"
     INPUT_SHEET_NO_TABLE = "input.sheet_no_table"

@@ -23,6 +23,7 @@ from estimator.cells import (
     parse_factor,
     parse_vat,
     parse_yes_no,
+    short_text,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
@@ -36,7 +37,7 @@ from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
 from estimator.money import german_date
-from estimator.phrases import say
+from estimator.phrases import Factor, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import ToothError, parse_teeth
@@ -116,7 +117,25 @@ def _table_rows(
             phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
+        comment = _comment_column(values, mapping)
+        if comment is not None:
+            letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
+            phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            continue
         yield RowReader(sheet.name, number, values, mapping)
+
+
+def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:
+    """The column of a row's only cell when that is a sentence in a column for no text (a note between the lines,
+    „Hinweis: Krone folgt im HKP II“ under Datum): no line, said as a note. A text alone under Leistung is a line
+    whose number is missing, and stays one."""
+    filled = [(index, value) for index, value in enumerate(values) if value is not None and str(value).strip()]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    index, text = filled[0]
+    is_sentence = len(text.split()) >= 3 and sum(c.isalpha() for c in text) > len(text) // 2
+    return index if is_sentence and index not in (mapping.get(name) for name in ("Leistung", "Nr", "Begründung")) else None
 
 
 def _column_findings(
@@ -166,6 +185,8 @@ def fee_line(reader: RowReader) -> FeeLine | None:
         accident=reader.get("Unfall", parse_yes_no, False),
         manual_class=reader.get("Klasse", parse_class),
     )
+    if "Faktor" in reader.mapping and reader.raw("Faktor") is None and line.amount is None:  # the amount depends on it
+        reader.problem("Faktor", Code.INPUT_FACTOR_ASSUMED, Severity.INFO, factor=Factor(line.factor))
     return None if reader.problems else line
 
 

@@ -138,6 +138,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_LABEL: "{cell}: Angabe „{label}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
+    C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
     C.INPUT_SHEET_BY_HEADER: "Blatt {sheet} als {lab:Labor|Leistungen} gelesen (erkannt an seiner Kopfzeile)",
     C.INPUT_SHEET_NOT_READ: "Blatt {sheet} nicht gelesen: eine weitere Tabelle mit {lab:Laborzeilen|Leistungen} neben "
     "Blatt {read}; bitte ihre Zeilen in Blatt {read} übernehmen, wenn sie zu diesem Plan gehören",

@@ -121,6 +121,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_LABEL: "{cell}: entry “{label}” not recognised and not read; please name it as in the template "
     "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
+    C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
     C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
     C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
     "please copy its rows into sheet {read} if they belong to this plan",

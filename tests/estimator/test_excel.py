@@ -242,6 +242,30 @@ def test_a_missing_birth_date_says_that_the_adults_deductible_is_applied(tmp_pat
     assert "person.no_birth_date" not in [f.code for f in with_date.findings]
 
 
+def test_a_note_between_the_lines_is_said_as_one_not_as_a_line_left_out(tmp_path: Path) -> None:
+    fees = [
+        [DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06],
+        ["Hinweis: Implantat nach Einheilung, Krone folgt im HKP II"],  # under Datum
+        [None, None, None, None, "Vollkrone ohne Nummer"],  # under Leistung: a line whose number is missing
+    ]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", fees))
+    assert [(f.code, f.row, f.severity.value) for f in plan.input_findings if f.row == 3] == [("input.comment_row", 3, "info")]
+    assert finding_text(plan.input_findings[0]) == (
+        "Leistungen!A3: Anmerkung übersprungen, keine Leistung („Hinweis: Implantat nach Einheilung, Krone folgt im HKP II“)"
+    )
+    assert [left.row for left in plan.left_out] == [4]  # the text under Leistung is left out, to be corrected
+
+
+def test_an_empty_factor_that_computes_the_amount_is_said_and_a_description_column_named_so_is_read(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistungsbeschreibung", "Anzahl", "Faktor", "Betrag"]
+    fees = [[DAY, "16", "GOZ", "2210", "Krone", 1, None, None], [DAY, "17", "GOZ", "2210", "Krone", 1, None, 217.06]]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", fees, fee_header=header))
+    assert [line.description for line in plan.fee_lines] == ["Krone", "Krone"]
+    assumed = [f for f in plan.input_findings if f.code == "input.factor_assumed"]
+    assert [(f.row, f.column, f.severity.value) for f in assumed] == [(2, "G", "info")]  # the second has its amount
+    assert finding_text(assumed[0]) == "Leistungen!G2 (Faktor): leer, der Betrag ist mit Faktor 2,3 berechnet – bitte prüfen"
+
+
 def test_patient_value_that_is_a_formula_without_result_is_a_finding_not_a_name(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "p.xlsx", [[DAY, "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None]], patient={"Name": '=A1&"x"'}

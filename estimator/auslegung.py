@@ -24,6 +24,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "amount_above_maximum": frozenset({"billed", "capped"}),
     "same_day_order": frozenset({"capped_first", "plan_order"}),
     "year_of_life": frozenset({"birthday", "civil_law"}),
+    "laser_basis": frozenset({"line", "unit"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -45,6 +46,7 @@ class Auslegung:
     amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
     same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
     year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)
+    laser_basis: str  # line | unit: the simple fee the laser surcharge is 100 % of: the lasered line's, or one unit's
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

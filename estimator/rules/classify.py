@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from estimator.auslegung import Auslegung
@@ -129,7 +130,10 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
             apply_manual_class(work, work.fee.manual_class)
     if surcharges:
         surgery = _ServiceIndex(works, _is_surgical)
-        laser = _ServiceIndex(works, lambda w: w.fee.schedule is Schedule.GOZ and w.number in w.profile.lasered_numbers)
+        lasered = _lasered_fee if settings.laser_basis == "line" else _points
+        laser = _ServiceIndex(
+            works, lambda w: w.fee.schedule is Schedule.GOZ and w.number in w.profile.lasered_numbers, rank=lasered
+        )
         for work in surcharges:
             if work.number == work.profile.laser_number:
                 _laser_owner(work, laser.owner(work))
@@ -140,16 +144,20 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
 
 class _ServiceIndex:
     """The lines a surcharge may belong to, the best of each day and of each tooth on a day (most points, then
-    plan order), so that finding a surcharge's service looks at its teeth only, not at all lines of its day."""
+    plan order), so that finding a surcharge's service looks at its teeth only, not at all lines of its day; `rank`:
+    what "most" counts (the laser surcharge: the simple fee it is measured by)."""
 
-    def __init__(self, works: Sequence[Work], accepts: Callable[[Work], bool]) -> None:
-        self.rank: dict[int, tuple[int, int]] = {}
+    def __init__(
+        self, works: Sequence[Work], accepts: Callable[[Work], bool], rank: Callable[[Work], Decimal | int] | None = None
+    ) -> None:
+        measure = rank or _points
+        self.rank: dict[int, tuple[Decimal | int, int]] = {}
         self.of_day: dict[dt.date, Work] = {}
         self.on_tooth: dict[tuple[dt.date, int], Work] = {}
         for work in works:
             if not accepts(work):
                 continue
-            self.rank[id(work)] = (_points(work), -work.index)
+            self.rank[id(work)] = (measure(work), -work.index)
             self._keep(self.of_day, work.date, work)
             for tooth in work.fee.teeth.teeth:
                 self._keep(self.on_tooth, (work.date, tooth), work)
@@ -195,6 +203,12 @@ def _points(work: Work) -> int:
     schedule = work.cat.goz if work.fee.schedule is Schedule.GOZ else work.cat.goae
     fee = schedule.get(work.number)
     return fee.points or 0 if fee else 0
+
+
+def _lasered_fee(work: Work) -> Decimal:
+    """What the laser surcharge is measured by when it takes the lasered line as billed (Auslegung laser_basis=line):
+    its points for all its units."""
+    return _points(work) * work.fee.count
 
 
 def _is_surgical(work: Work) -> bool:

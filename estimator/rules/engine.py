@@ -108,8 +108,9 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     classify_fee_lines(fee_works, settings, young=young, report=report)
     allowance, related = UnitAllowance(settings, fee_works), RelatedFees(fee_works)
     rounding, capped = settings.fee_rounding, settings.amount_above_maximum == "capped"
+    laser_line = settings.laser_basis == "line"
     for work in sorted(fee_works, key=lambda w: w.order_key):
-        fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report)
+        fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report, laser_line=laser_line)
     beside_prophylaxis(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 

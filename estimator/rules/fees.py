@@ -71,18 +71,26 @@ class _FeeLineCheck:
 
 
 def fee_amounts(
-    work: Work, related: RelatedFees, *, allowance: UnitAllowance, rounding: str, capped: bool, report: Report
+    work: Work,
+    related: RelatedFees,
+    *,
+    allowance: UnitAllowance,
+    rounding: str,
+    capped: bool,
+    report: Report,
+    laser_line: bool = True,
 ) -> None:
     """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line;
     `capped`: an amount above the fee at the maximum factor is eligible up to that fee only (Auslegung
-    amount_above_maximum)."""
+    amount_above_maximum); `laser_line`: the laser surcharge is measured by its lasered line with all its units, not
+    by one unit (Auslegung laser_basis)."""
     line, profile = work.fee, work.profile
     check = _FeeLineCheck(work, report)
     sections = check.sections
     schedule = schedule_of(work.cat, line.schedule)
     fee = schedule.get(work.number)
     laser = fee is not None and work.number == profile.laser_number
-    points = (_laser_points(work, schedule) if laser else related.points(work, fee, schedule)) if fee else None
+    points = (_laser_points(work, schedule, laser_line) if laser else related.points(work, fee, schedule)) if fee else None
 
     def fee_for(factor: Decimal, units: Decimal = line.count) -> Decimal | None:
         if points is None:
@@ -330,10 +338,14 @@ def _related_order(work: Work) -> tuple[object, ...]:
     return work.date, work.number, work.fee.factor, work.index
 
 
-def _laser_points(work: Work, schedule: FeeSchedule) -> Decimal | None:
-    """The laser surcharge is worth the simple fee of its lasered service: that service's points (spec section 3)."""
-    service = schedule.get(work.owner.number) if work.owner is not None else None
-    return Decimal(service.points) if service is not None and service.points is not None else None
+def _laser_points(work: Work, schedule: FeeSchedule, whole_line: bool) -> Decimal | None:
+    """The laser surcharge is worth the simple fee of its lasered service (spec section 3): that service's points,
+    for every unit of its line when `whole_line` (the service as billed; Auslegung laser_basis), else for one."""
+    owner = work.owner
+    service = schedule.get(owner.number) if owner is not None else None
+    if owner is None or service is None or service.points is None:
+        return None
+    return Decimal(service.points) * (owner.fee.count if whole_line else 1)
 
 
 def _cap_laser(work: Work, derived: Decimal | None) -> None:

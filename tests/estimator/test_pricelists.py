@@ -102,6 +102,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
         "amount_above_maximum": "billed",
         "same_day_order": "plan_order",
         "year_of_life": "birthday",
+        "laser_basis": "line",
     }
     assert profile.prophylaxis_frequency["goz2012"] == {"1000": 1, "1010": 3, "1020": 4}
     assert profile.prophylaxis_frequency["tariff_annex"]["1020"] == 3

@@ -142,6 +142,22 @@ def test_4_laser_surcharge_counts_once_per_treatment_day() -> None:
     assert sum(1 for c in codes(result) if c == "fee.once_per_day") == 2
 
 
+def test_4_laser_surcharge_on_a_service_billed_three_times_is_measured_by_the_line_or_by_one_unit() -> None:
+    # GOZ 4090 (180 points, simple fee 10,12 €) three times on one line; the 0120 billed at three simple fees
+    lines = (fee("4090", "31,41,42", count=3), fee("0120", "31", factor=1, amount="30.37"))
+    by_line = fee_result(run(*lines), 1)
+    assert (by_line.billed, by_line.eligible) == (D("30.37"), D("30.37"))  # the default, in the customer's favour
+    by_unit = fee_result(run(*lines, settings={"laser_basis": "unit"}), 1)
+    assert by_unit.eligible == D("10.12") and by_unit.reductions == {Cause.FEE_LIMITS: D("20.25")}
+
+
+def test_4_laser_surcharge_is_measured_by_the_lasered_line_worth_most_when_several_fit() -> None:
+    # 2410 (22,05 € simple) once, 4090 (10,12 €) three times on the same day: by line the 4090 (30,37 €) is worth more
+    lines = (fee("2410", "16"), fee("4090", "31,41,42", count=3), fee("0120", "", factor=1, amount="40.00"))
+    assert fee_result(run(*lines), 2).eligible == D("30.37")
+    assert fee_result(run(*lines, settings={"laser_basis": "unit"}), 2).eligible == D("22.05")
+
+
 def test_4_laser_surcharge_without_lasered_service_is_not_eligible() -> None:
     result = run(fee("2210", "16"), fee("0120", "16", factor=1, amount="30.00"))
     laser = fee_result(result, 1)

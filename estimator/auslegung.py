@@ -25,6 +25,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "same_day_order": frozenset({"capped_first", "plan_order"}),
     "year_of_life": frozenset({"birthday", "civil_law"}),
     "laser_basis": frozenset({"line", "unit"}),
+    "partial_start_month": frozenset({"missing", "insured"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -47,6 +48,7 @@ class Auslegung:
     same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
     year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)
     laser_basis: str  # line | unit: the simple fee the laser surcharge is 100 % of: the lasered line's, or one unit's
+    partial_start_month: str  # missing | insured: the month insurance begins in, after its 1st, for the deductible
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

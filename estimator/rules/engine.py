@@ -137,7 +137,13 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in works:
         _apply_rate(work, person.cooperating)
     cap = StagedCap(person, profile, settings.insurance_year)
-    deductible = Deductible(person, variant, plan.plan_date, civil_law=settings.year_of_life == "civil_law")
+    deductible = Deductible(
+        person,
+        variant,
+        plan.plan_date,
+        civil_law=settings.year_of_life == "civil_law",
+        begun_missing=settings.partial_start_month == "missing",
+    )
     before_caps = settings.deductible_order == "before_caps"
     for work in sorted(works, key=_turn(cap, capped_first=settings.same_day_order == "capped_first")):
         if before_caps:

@@ -255,15 +255,28 @@ def completed_year(birth: dt.date, years: int, civil_law: bool) -> int:
     return birth.year + years
 
 
+def months_missing(start: dt.date | None, year: int, *, begun_missing: bool) -> int:
+    """The months the insurance misses of its first calendar year, each lowering that year's deductible by 1/12
+    : the months before the start month, and the start month itself when the insurance begins after its
+     1st and `begun_missing` (the default, in the customer's favour: it is not insured in full; spec 5.5 counts only
+     whole months before it, Auslegung partial_start_month=insured)."""
+    if start is None or start.year != year:
+        return 0
+    return start.month - 1 + (1 if begun_missing and start.day > 1 else 0)
+
+
 class Deductible:
     """The deductible per calendar year by variant and age group, prorated in the start year; a year's
     amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
-    def __init__(self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool = False) -> None:
+    def __init__(
+        self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool = False, begun_missing: bool = True
+    ) -> None:
         self.person = person
         self.variant = variant
         self.plan_date = plan_date
         self.civil_law = civil_law  # Auslegung year_of_life
+        self.begun_missing = begun_missing  # Auslegung partial_start_month
         self.used: dict[int, Decimal] = {}
         self.years: dict[int, DeductibleYear] = {}
 
@@ -277,8 +290,7 @@ class Deductible:
         )
         variant = profile.variant(self.variant)
         full = (variant.deductible_adult if adult else variant.deductible_youth) if variant else ZERO
-        start = person.insurance_start
-        reduced = start.month - 1 if start is not None and start.year == year and start.month > 1 and full else 0
+        reduced = months_missing(person.insurance_start, year, begun_missing=self.begun_missing) if full else 0
         amount = cents(full * (12 - reduced) / 12)
         found = self.years[year] = DeductibleYear(
             year, amount, self.used_before(year), ZERO, self.variant, adult, reduced, cents(full)

@@ -207,18 +207,26 @@ def test_on_one_day_the_lines_take_the_deductible_in_plan_order_or_what_the_cap_
 
 
 @pytest.mark.parametrize(
-    ("start", "expected"),
+    ("start", "expected", "insured"),
     [
-        (dt.date(2026, 1, 1), D("1600.00")),
-        (dt.date(2026, 1, 15), D("1600.00")),  # no full month before the start month
-        (dt.date(2026, 4, 1), D("1200.00")),  # 3 months missing: 9/12
-        (dt.date(2026, 12, 1), D("133.33")),  # 11 months missing: 1/12
+        (dt.date(2026, 1, 1), D("1600.00"), D("1600.00")),
+        (dt.date(2026, 1, 15), D("1466.67"), D("1600.00")),  # January begun: missing (default) or insured (spec 5.5)
+        (dt.date(2026, 4, 1), D("1200.00"), D("1200.00")),  # 3 months missing: 9/12
+        (dt.date(2026, 3, 15), D("1200.00"), D("1333.33")),  # January, February and the begun March: 9/12, or 10/12
+        (dt.date(2026, 12, 1), D("133.33"), D("133.33")),  # 11 months missing: 1/12
     ],
 )
-def test_deductible_prorated_in_the_first_calendar_year(start: dt.date, expected: Decimal) -> None:
+def test_deductible_prorated_in_the_first_calendar_year(start: dt.date, expected: Decimal, insured: Decimal) -> None:
     result = run(fee("2170", "26", amount="5000.00", date=dt.date(2026, 12, 15)), insurance_start=start, variant="BM5/3")
     assert result.limits.deductible[0].amount == expected
     assert fee_result(result).benefit == D("5000.00") - expected
+    spec = run(
+        fee("2170", "26", amount="5000.00", date=dt.date(2026, 12, 15)),
+        insurance_start=start,
+        variant="BM5/3",
+        settings={"partial_start_month": "insured"},
+    )
+    assert spec.limits.deductible[0].amount == insured
 
 
 def test_deductible_is_not_prorated_in_later_years() -> None:

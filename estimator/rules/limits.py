@@ -256,10 +256,10 @@ def completed_year(birth: dt.date, years: int, civil_law: bool) -> int:
 
 
 def months_missing(start: dt.date | None, year: int, *, begun_missing: bool) -> int:
-    """The months the insurance misses of its first calendar year, each lowering that year's deductible by 1/12
-    : the months before the start month, and the start month itself when the insurance begins after its
-     1st and `begun_missing` (the default, in the customer's favour: it is not insured in full; spec 5.5 counts only
-     whole months before it, Auslegung partial_start_month=insured)."""
+    """The months the insurance misses of its first calendar year, each lowering that year's deductible by 1/12: the
+    months before the start month, and the start month itself when the insurance begins after its 1st and
+    `begun_missing` (the default, in the customer's favour: it is not insured in full; spec 5.5 counts only the
+    whole months before it, Auslegung partial_start_month=insured)."""
     if start is None or start.year != year:
         return 0
     return start.month - 1 + (1 if begun_missing and start.day > 1 else 0)

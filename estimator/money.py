@@ -37,6 +37,11 @@ def whole_eur(amount: Decimal) -> str:
     return f"{german_number(amount, 0)}\u00a0€" if amount == amount.to_integral_value() else eur(amount)
 
 
+def about_eur(amount: Decimal) -> str:
+    """An amount where room is short for the cents: ≈ 1.367 € (said exactly elsewhere, the chart's tooltip)."""
+    return f"≈\u00a0{german_number(amount, 0)}\u00a0€"
+
+
 def german_factor(value: Decimal) -> str:
     """A count or rate as Germans write it: 2,3 or 28 (no trailing zeros)."""
     return f"{value.normalize():f}".replace(".", ",")

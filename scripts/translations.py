@@ -330,10 +330,12 @@ ENGLISH = {
     "Falldatei": "Case file",
     "Doppelklick oder Enter öffnet den Fall": "Double-click or Enter opens the case",
     "Übernehmen": "Take over",
-    "Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}": (
-        "Year {0} ({1} – {2}): {3}; before {4}, this plan {5}, still free {6}"
+    "Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}": (
+        "Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}"
     ),
     "{0} frei": "{0} free",
+    "abgelaufen": "over",
+    "noch frei {0}": "{0} still free",
     "Laborzeile": "lab line",
     "Leistungszeile": "fee line",
     "Ausgelassene Zeile korrigieren": "Correct a row left out",

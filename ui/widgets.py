@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.money import eur, german_date, whole_eur
+from estimator.money import about_eur, eur, german_date, whole_eur
 from estimator.wording import cause_label, jaw_short, reductions_that_apply, setting_text
 from ui.document import CaseDocument
 from ui.language import language
@@ -48,19 +50,35 @@ class CapChart(QWidget):
     def describe(self) -> None:
         """Every year's amounts in the tooltip: the bars show those that fit."""
         lines = [self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei")]
-        for year in self.document.estimate.limits.staged_cap:
+        for year, (before, plan, expired) in zip(self.document.estimate.limits.staged_cap, self.parts(), strict=True):
+            text = self.tr("Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}")
+            left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(eur(year.left))
             lines.append(
-                self.tr("Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}").format(
+                text.format(
                     year.year,
                     german_date(year.start),
                     german_date(year.end),
                     eur(year.cumulative_cap),
-                    eur(year.used_before),
-                    eur(year.used_by_plan),
-                    eur(year.left),
+                    eur(before),
+                    eur(plan),
+                    left,
                 )
             )
         self.setToolTip("\n".join(lines))
+
+    def parts(self) -> list[tuple[Decimal, Decimal, bool]]:
+        """Each year's cumulative amounts apart: reimbursed before this plan, this plan's up to the year (its earlier
+        years count in the cumulative cap too), and whether the year ended before the plan's first treatment day
+        (what it left is no longer to be used in it)."""
+        estimate = self.document.estimate
+        first = min((line.date for line in estimate.lines), default=estimate.plan.plan_date)
+        found, plan_before = [], Decimal(0)
+        for year in estimate.limits.staged_cap:
+            found.append(
+                (year.used_before - plan_before, plan_before + year.used_by_plan, first is not None and year.end < first)
+            )
+            plan_before += year.used_by_plan
+        return found
 
     def sizeHint(self) -> QSize:
         return QSize(380, 92)
@@ -83,7 +101,7 @@ class CapChart(QWidget):
         height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
         labels = [self.tr("Jahr {0}: {1}").format(year.year, whole_eur(year.cumulative_cap)) for year in years]
         label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
-        for position, (year, text) in enumerate(zip(years, labels, strict=True)):
+        for position, (year, text, (before, plan, expired)) in enumerate(zip(years, labels, self.parts(), strict=True)):
             top = 2 + position * (height + 4)
             painter.setPen(self.palette().text().color())
             painter.drawText(
@@ -93,20 +111,22 @@ class CapChart(QWidget):
             x = float(label_width)
             beside: list[tuple[int, str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
             parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's, what is free)
-                (year.used_before, USED_BEFORE, BEFORE_BESIDE, 2),
-                (year.used_by_plan, THIS_PLAN, THIS_PLAN, 0),
+                (before, USED_BEFORE, BEFORE_BESIDE, 2),
+                (plan, THIS_PLAN, THIS_PLAN, 0),
                 (year.left, LEFT, self.palette().text().color(), 1),
             )
             for amount, colour, said_in, place in parts:
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
-                value = eur(amount) if colour != LEFT else self.tr("{0} frei").format(eur(amount))
-                fitting = [text for text in (value, eur(amount)) if painter.fontMetrics().horizontalAdvance(text) + 6 < width]
-                if amount and fitting:  # the euros where they fit, said as beside the bar when there is room
-                    painter.setPen(QColor("#ffffff") if colour != LEFT else self.palette().text().color())
-                    painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, fitting[0])
-                elif amount:
-                    beside.append((place, value, said_in))
+                if colour != LEFT:
+                    value, shorter = eur(amount), about_eur(amount)
+                elif expired:
+                    value = shorter = self.tr("abgelaufen")
+                else:  # what is free always says so: a bare figure there reads as one paid
+                    value, shorter = self.tr("{0} frei").format(eur(amount)), self.tr("{0} frei").format(about_eur(amount))
+                pen = QColor("#ffffff") if colour != LEFT else self.palette().text().color()
+                if amount and not self._inside(painter, QRectF(x, top, width, height), (value, shorter), pen):
+                    beside.append((place, value, said_in))  # said beside the bar when there is room
                 x += width
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
@@ -114,6 +134,23 @@ class CapChart(QWidget):
             self._beside(painter, label_width + float(year.cumulative_cap) * scale + 6, top, height, said)
         self._legend(painter, QRectF(0, self.height() - legend, self.width(), legend))
         painter.end()
+
+    def _inside(self, painter: QPainter, part: QRectF, texts: tuple[str, str], pen: QColor) -> bool:
+        """Say a part's amount in it: exact, else about in whole euros, else both again in a smaller type; False when
+        none fits."""
+        normal = QFont(painter.font())
+        small = QFont(normal)
+        small.setPointSizeF(max(6.0, normal.pointSizeF() - 1.5))
+        for font in (normal, small):
+            painter.setFont(font)
+            fitting = [text for text in texts if painter.fontMetrics().horizontalAdvance(text) + 6 < part.width()]
+            if fitting:
+                painter.setPen(pen)
+                painter.drawText(part, Qt.AlignmentFlag.AlignCenter, fitting[0])
+                painter.setFont(normal)
+                return True
+        painter.setFont(normal)
+        return False
 
     def _beside(self, painter: QPainter, x: float, top: float, height: int, texts: list[tuple[str, QColor]]) -> None:
         """Amounts of a year's bar that did not fit in their part, right of the bar in their part's colour (as far as

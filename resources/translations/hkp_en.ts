@@ -21,50 +21,61 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="50" />
+        <location filename="../../ui/widgets.py" line="52" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
-        <source>Jahr {0} ({1} – {2}): {3}; bisher {4}, dieser Plan {5}, noch frei {6}</source>
-        <translation>Year {0} ({1} – {2}): {3}; before {4}, this plan {5}, still free {6}</translation>
+        <location filename="../../ui/widgets.py" line="54" />
+        <source>Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}</source>
+        <translation>Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="74" />
+        <location filename="../../ui/widgets.py" line="55" />
+        <location filename="../../ui/widgets.py" line="121" />
+        <source>abgelaufen</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="55" />
+        <source>noch frei {0}</source>
+        <translation>{0} still free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="92" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="76" />
+        <location filename="../../ui/widgets.py" line="94" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="84" />
+        <location filename="../../ui/widgets.py" line="102" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="103" />
+        <location filename="../../ui/widgets.py" line="121" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134" />
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="157" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134" />
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="158" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134" />
-        <location filename="../../ui/widgets.py" line="140" />
+        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="159" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -329,22 +340,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="348" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="348" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="348" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="348" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -491,27 +502,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316" />
+        <location filename="../../ui/models.py" line="315" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="333" />
+        <location filename="../../ui/models.py" line="332" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -709,97 +720,97 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="111" />
+        <location filename="../../ui/models.py" line="110" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="112" />
+        <location filename="../../ui/models.py" line="111" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="113" />
+        <location filename="../../ui/models.py" line="112" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="113" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118" />
-        <location filename="../../ui/models.py" line="132" />
+        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="131" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="119" />
-        <location filename="../../ui/models.py" line="133" />
+        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="132" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="119" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
-        <location filename="../../ui/models.py" line="134" />
+        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="133" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
-        <location filename="../../ui/models.py" line="135" />
+        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="134" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="122" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="123" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="126" />
-        <location filename="../../ui/models.py" line="139" />
+        <location filename="../../ui/models.py" line="125" />
+        <location filename="../../ui/models.py" line="138" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="125" />
+        <location filename="../../ui/models.py" line="124" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="127" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="135" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="136" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="137" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="221" />
+        <location filename="../../ui/models.py" line="220" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -1244,23 +1255,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="259" />
-        <location filename="../../ui/widgets.py" line="274" />
+        <location filename="../../ui/widgets.py" line="278" />
+        <location filename="../../ui/widgets.py" line="293" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="262" />
+        <location filename="../../ui/widgets.py" line="281" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="340" />
+        <location filename="../../ui/widgets.py" line="359" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="341" />
+        <location filename="../../ui/widgets.py" line="360" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1268,39 +1279,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="184" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/widgets.py" line="185" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="167" />
+        <location filename="../../ui/widgets.py" line="186" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="168" />
+        <location filename="../../ui/widgets.py" line="187" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="207" />
+        <location filename="../../ui/widgets.py" line="226" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="204" />
+        <location filename="../../ui/widgets.py" line="223" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="204" />
+        <location filename="../../ui/widgets.py" line="223" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -20,6 +20,7 @@ from estimator.money import eur
 from estimator.samples import synthetic_plan
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell, column, idle
 from ui.document import CaseDocument
 from ui.language import status_text
@@ -206,7 +207,19 @@ def test_the_staged_cap_chart_tells_every_years_amounts_in_its_tooltip(open_wind
     tip = window.totals.chart.toolTip().replace("\xa0", " ")
     first = window.document.estimate.limits.staged_cap[0]
     assert f"Jahr 1 (01.01.2026 – 31.12.2026): {eur(first.cumulative_cap)}".replace("\xa0", " ") in tip
-    assert f"dieser Plan {eur(first.used_by_plan)}".replace("\xa0", " ") in tip and tip.count("\n") == 4
+    assert f"dieser Plan bis dahin {eur(first.used_by_plan)}".replace("\xa0", " ") in tip and tip.count("\n") == 4
+
+
+def test_a_year_over_before_the_plan_is_said_so_and_the_plans_earlier_years_count_as_the_plans(
+    open_window: Any, tmp_path: Path
+) -> None:
+    fees = [[dt.datetime(2026, 3, 10), "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    patient = {"Versicherungsbeginn": dt.datetime(2025, 7, 1), "Planungsdatum": dt.datetime(2026, 3, 1)}
+    window = open_window(write_workbook(tmp_path / "p.xlsx", fees, patient=patient))
+    lines = window.totals.chart.toolTip().replace("\xa0", " ").splitlines()
+    plan = eur(window.document.estimate.limits.staged_cap[1].used_by_plan).replace("\xa0", " ")
+    assert lines[1].startswith("Jahr 1 (01.07.2025 – 31.12.2025)") and lines[1].endswith(", abgelaufen")
+    assert f"vor diesem Plan erstattet 0,00 €, dieser Plan bis dahin {plan}, noch frei" in lines[3]  # year 3
 
 
 def test_the_language_menu_keeps_one_language_ticked(open_window: Any, monkeypatch: Any) -> None:

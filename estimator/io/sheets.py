@@ -98,7 +98,7 @@ def calamine_workbook(path: Path) -> Any:
     reader cannot take as a name) is handed to it as an open file."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded only when a workbook is read
 
-    if not is_text(path):
+    if not is_text(path) or path.suffix.lower() not in (".xlsx", ".xlsm"):  # by its content, not by its name
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file)
     return CalamineWorkbook.from_path(str(path))
@@ -218,10 +218,15 @@ def _rows_there(cells: Iterator[tuple[Any, ...]], special: dict[int, list[tuple[
 
 
 def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:
-    return PlanReadError(
-        f"{path.name}, Blatt {shown(sheet)}: eine Zelle ist beschädigt ({type(error).__name__}); "
-        "bitte die Datei in Excel öffnen und neu speichern"
-    )
+    """What a reader could not take from a sheet, said as far as it is known; Excel repairs such a file on saving."""
+    name, said = type(error).__name__, str(error).lower()
+    if name == "WorksheetNotFound":
+        what = "das Blatt fehlt in der Datei, obwohl ihr Inhaltsverzeichnis es nennt"
+    elif "float" in said or ("int" in said and "parse" in said):
+        what = "eine als Zahl gespeicherte Zelle enthält keine Zahl"
+    else:
+        what = f"eine Zelle ist beschädigt ({name})"
+    return PlanReadError(f"{path.name}, Blatt {shown(sheet)}: {what}; bitte die Datei in Excel öffnen und neu speichern")
 
 
 class TextBudget:

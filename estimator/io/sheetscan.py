@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from estimator.cells import PlanReadError
+from estimator.cells import PlanReadError, shown
 from estimator.io.xlsxguard import refuse_declarations, streamed, thousands, worksheet_parts
+from estimator.model import MAX_LINES
 
 MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
 MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
@@ -82,7 +83,7 @@ def survey_workbook(path: Path) -> Survey:
             for name, part in parts:
                 survey.parts.setdefault(name, part)
                 if part not in survey.scans:
-                    survey.scans[part] = _scan_part(path, archive, part, count_shared)
+                    survey.scans[part] = _scan_part(path, archive, part, count_shared, name)
             cells = sum(survey.scans[part].cells for _, part in parts)
             for part in archive.namelist():
                 if part.endswith("styles.xml"):
@@ -97,10 +98,11 @@ def survey_workbook(path: Path) -> Survey:
     return survey
 
 
-def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool) -> PartScan:
+def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool, sheet: str = "") -> PartScan:
     """Count one worksheet part's rows and cells and find the box they span; refuses too many rows, too wide
-    a row, too many cells. Its cells with a shared string are counted when `count_shared`, else all its cells
-    are taken to hold one (an upper bound that is cheap)."""
+    a row, too many cells, naming the sheet. Its cells with a shared string are counted when `count_shared`, else all
+    its cells are taken to hold one (an upper bound that is cheap)."""
+    named = f"Blatt {shown(sheet)}" if sheet else "ein Tabellenblatt"
     scan, place = PartScan(), _Place()
     for window in streamed(archive, part):
         if not scan.detailed and _may_hold_formulas_or_errors(window):
@@ -111,13 +113,14 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
             _scan_tags(window, scan, place)
         if place.wide_row:
             raise PlanReadError(
-                f"{path.name}: Zeile {thousands(place.wide_row)} eines Tabellenblatts hat mehr als {thousands(MAX_ROW_CELLS)} "
+                f"{path.name}, {named}: Zeile {thousands(place.wide_row)} hat mehr als {thousands(MAX_ROW_CELLS)} "
                 "Zellen; so breite Tabellen werden nicht gelesen, bitte die Datei prüfen"
             )
         if place.xml_rows > MAX_XML_ROWS:
             raise PlanReadError(
-                f"{path.name}: ein Tabellenblatt hat mehr als {thousands(MAX_XML_ROWS)} Zeilen; so große Pläne werden "
-                "nicht gelesen (höchstens 20.000 Zeilen mit Inhalt), bitte den Plan aufteilen"
+                f"{path.name}, {named}: mehr als {thousands(MAX_XML_ROWS)} Zeilen, auch leere mit Formatierung zählen; "
+                "so große Blätter werden nicht gelesen. Bitte die leeren Zeilen unter dem Plan löschen (Zeilen markieren, "
+                f"„Zeilen löschen“) oder einen Plan von mehr als {thousands(MAX_LINES)} Zeilen aufteilen"
             )
         if scan.cells > MAX_CELLS:
             raise PlanReadError(

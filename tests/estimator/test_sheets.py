@@ -4,10 +4,13 @@ memory, else streamed (openpyxl). Both give the same rows; the check sends each 
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from estimator.cells import PlanReadError
 from estimator.command.cli import main
 from estimator.io import sheets
 from estimator.io.sheets import open_workbook
@@ -62,6 +65,37 @@ def test_a_cell_far_out_is_read_streamed_in_bounded_memory(tmp_path: Path) -> No
     run, peak = run_measured(path)
     assert run.returncode == 0, run.stderr
     assert peak < 300, peak
+
+
+def test_a_workbook_named_as_another_kind_is_read_by_its_content(tmp_path: Path) -> None:
+    path = one_sheet_workbook(tmp_path / "plan.ods", [HEADER_ROW, GOOD_ROW])  # an .xlsx under the name of an .ods
+    assert [number for number, _ in open_workbook(path)["leistungen"].rows] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (
+            lambda part: part.replace(b'<c r="B2"><v>2.3</v>', b'<c r="B2" t="n"><v>abc</v>'),
+            "eine als Zahl gespeicherte Zelle enthält keine Zahl",
+        ),
+        (None, "das Blatt fehlt in der Datei, obwohl ihr Inhaltsverzeichnis es nennt"),
+    ],
+)
+def test_what_the_reader_cannot_take_from_a_sheet_is_said_in_words(change: Any, said: str, tmp_path: Path) -> None:
+    path = one_sheet_workbook(tmp_path / "plan.xlsx", [HEADER_ROW, GOOD_ROW])
+    broken = tmp_path / "kaputt.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                if change is None:
+                    continue  # named in the workbook, missing in the file
+                data = change(data)
+            target.writestr(item, data)
+    with pytest.raises(PlanReadError) as refused:
+        open_workbook(broken)
+    assert str(refused.value) == f"kaputt.xlsx, Blatt Leistungen: {said}; bitte die Datei in Excel öffnen und neu speichern"
 
 
 def test_the_empty_rows_up_to_a_cell_far_below_are_passed_over_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

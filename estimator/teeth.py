@@ -97,6 +97,8 @@ def parse_teeth(value: object) -> Teeth:
             whole_jaw = True
         elif "-" in part:
             first, _, last = part.partition("-")
+            if not first or not last:  # "-16", "16-": said as written
+                raise ToothError(say(Code.TOOTH_NOT_FDI, token=part))
             teeth |= _range(_single(first), _single(last))
         else:
             teeth.add(_single(part))

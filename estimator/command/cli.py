@@ -24,6 +24,7 @@ from estimator.io.casefile import open_case
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead, LetterheadError
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Finding, Override, Plan, note_fits
+from estimator.money import cents
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
@@ -53,10 +54,14 @@ def _variant(text: str) -> str:
 
 
 def _amount(text: str) -> Decimal:
+    """An amount of money as given, in euros and cents (what an insurer paid is never rounded unsaid)."""
     try:
-        return parse_amount(text)
+        amount = parse_amount(text)
     except CellError as error:
         raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
+    if amount != cents(amount):
+        raise argparse.ArgumentTypeError(f"Betrag in Euro mit höchstens 2 Nachkommastellen erwartet, „{shown(text)}“ gefunden")
+    return amount
 
 
 def _setting(text: str) -> tuple[str, str]:

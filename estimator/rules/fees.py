@@ -250,7 +250,9 @@ def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | Non
         finding = Code.FEE_AMOUNT_ABOVE_SINGLE_RATE if capped else Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT
     else:
         finding = Code.FEE_AMOUNT_ABOVE_MAXIMUM if capped else Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT
-    check.report(Severity.WARNING, say(finding, **values, reading=reading), "Betrag", sections.fee_limits)
+    gross = work.billed > 2 * said  # twice the highest fee: more likely a slip of the keyboard than a bill
+    severity = Severity.ERROR if gross else Severity.WARNING
+    check.report(severity, say(finding, **values, reading=reading), "Betrag", sections.fee_limits)
     if not capped:
         work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(top), reading=reading))
         return

@@ -73,6 +73,14 @@ def test_amount_above_the_fee_at_the_maximum_is_kept_by_default_and_said() -> No
     assert any(rule_text(e.rule) == "Nr. II.3.1 Fn. 8" and "wie berechnet" in step_text(e) for e in line.explanations)
 
 
+def test_an_amount_of_more_than_twice_the_highest_fee_is_an_error_to_look_at_not_only_a_warning() -> None:
+    typed = run(fee("1040", "", count=28, amount="1101.36"))  # meant 101,36; the fee at 3,5 for 28 teeth is 154,28
+    [finding] = [f for f in typed.findings if f.code == "fee.amount_above_maximum_kept"]
+    assert finding.severity is Severity.ERROR
+    twice = run(fee("2210", "16", amount="660.62"))  # just twice the fee at 3,5 (330,31): still a warning
+    assert next(f for f in twice.findings if f.code == "fee.amount_above_maximum_kept").severity is Severity.WARNING
+
+
 def test_amount_above_the_fee_at_the_maximum_is_capped_when_the_auslegung_says_so() -> None:
     result = run(fee("2210", "16", amount="400.00"), settings={"amount_above_maximum": "capped"})
     line = fee_result(result)

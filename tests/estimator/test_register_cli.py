@@ -108,6 +108,7 @@ def test_what_cannot_be_done_is_said_with_exit_code_2(
     [
         (["status", "1", "bezahlt"], "unbekannte Wahl"),
         (["status", "1", "erstattet", "--paid", "-5"], "Angabe --paid"),
+        (["status", "1", "erstattet", "--paid", "0,001"], "höchstens 2 Nachkommastellen erwartet, „0,001“ gefunden"),
         (["list", "--von", "31.02.2026"], "Angabe --von"),
         (["show", "9" * 5000], "keine Fallnummer"),
         (["status", "-3", "erstattet"], "keine Fallnummer"),

@@ -107,6 +107,8 @@ def test_the_text_is_kept_on_one_line_as_written() -> None:
         ("16.5", "16.5"),
         (16.5, "16.5"),
         ("16,99", "99"),
+        (-16, "-16"),  # a number cell with a minus: not an empty range end
+        ("16-", "16-"),
         ("16 17 1", "1"),
     ],
 )

@@ -130,7 +130,7 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         section = f" ({f.section})" if f.section else ""
         flowables.append(
             para(
-                f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity)}:</b></font> '
+                f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity, letter=True)}:</b></font> '
                 f"{escape(fit(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}",
                 styles["small"],
             )

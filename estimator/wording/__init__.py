@@ -191,8 +191,10 @@ def jaw_short(code: str, language: str = "de") -> str:
     return str(LANGUAGES[language].JAWS_SHORT.get(code, code))
 
 
-def severity_label(severity: Severity, language: str = "de") -> str:
-    return str(LANGUAGES[language].SEVERITIES[severity.value])
+def severity_label(severity: Severity, language: str = "de", *, letter: bool = False) -> str:
+    """Fehler, Warnung, Hinweis; in the letter to the patient what it asks of him: Bitte klären, Zu prüfen, Hinweis."""
+    words = LANGUAGES[language]
+    return str((words.LETTER_SEVERITIES if letter else words.SEVERITIES)[severity.value])
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:

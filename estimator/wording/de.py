@@ -286,6 +286,7 @@ CAUSES = {
     "override": "Prüfung",
 }
 SEVERITIES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+LETTER_SEVERITIES = {"error": "Bitte klären", "warning": "Zu prüfen", "info": "Hinweis"}  # the letter: words for a patient
 JAWS = {"OK": "Oberkiefer", "UK": "Unterkiefer"}
 JAWS_SHORT = {"OK": "OK", "UK": "UK"}  # where room is short: the tooth chart's head
 VERSION_KINDS = {"tariff_profile": "Tarifprofil", "lab": "Laborpreisliste", "goz": "GOZ", "goae": "GOÄ"}

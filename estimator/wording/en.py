@@ -265,6 +265,7 @@ CAUSES = {
     "override": "review",
 }
 SEVERITIES = {"error": "Error", "warning": "Warning", "info": "Note"}
+LETTER_SEVERITIES = {"error": "To be clarified", "warning": "To be checked", "info": "Note"}
 JAWS = {"OK": "upper jaw", "UK": "lower jaw"}
 JAWS_SHORT = {"OK": "upper", "UK": "lower"}
 VERSION_KINDS = {"tariff_profile": "tariff profile", "lab": "lab price list", "goz": "GOZ", "goae": "GOÄ"}

@@ -73,7 +73,7 @@ def test_the_letter_says_once_what_several_lines_share() -> None:
     assert len(over) == 2  # the window, the workbook and the JSON: one per line, with its cell
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     flat = text.replace("\n", " ")
-    assert flat.count("Labor 0322, Zähne 45, 42 (2 Zeilen): Einzelpreis 111,60 €") == 1
+    assert flat.count("Zu prüfen: Labor 0322, Zähne 45, 42 (2 Zeilen): Einzelpreis 111,60 €") == 1  # the patient's words
     assert "Labor 0322, Zahn 4" not in flat
 
 

@@ -4,11 +4,12 @@ in a finding, so that no table of a plan is left out without a word."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from estimator.cells import text_key
 from estimator.codes import Code
-from estimator.io.columns import ONE_SHEET_COLUMNS
+from estimator.io.columns import LAB_MARKS, ONE_SHEET_COLUMNS
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet
 from estimator.kinds import Severity
 from estimator.model import Finding
@@ -16,7 +17,7 @@ from estimator.phrases import say
 
 FEE_SHEET, LAB_SHEET, PATIENT_SHEET = "leistungen", "labor", "patient"  # the template's names, as keys
 GUIDE_SHEET = "anleitung"  # the template's instructions (estimator.io.workbook): no table, nothing to say
-LAB_NAME_WORDS = ("labor", "material", "beb", "bel", "zahntechn")  # a sheet name that says lab costs
+FEE_NAME_WORDS = ("leistung", "hkp", "honorar", "behandlung", "heil", "kostenplan")  # a sheet name that says fees
 
 Header = tuple[int, dict[str, int]]  # the header row's position among the sheet's rows, and column name -> index
 
@@ -48,37 +49,46 @@ class Tables:
 
 
 def tables_of(sheets: dict[str, Sheet]) -> Tables:
-    """The sheets named as in the template; a table missing so is the first other sheet whose header says what it
-    holds. A further table of a kind already read, and a sheet with rows but no table, are said (not read)."""
+    """The sheets named as in the template; a table missing so is the other sheet whose header says best that it
+    holds one (its name too). A further table of a kind already read, and a sheet with rows but no table, are said
+    (not read)."""
     tables = Tables(sheets.get(FEE_SHEET), sheets.get(LAB_SHEET))
-    for key, sheet in sheets.items():
+    found: dict[bool, list[tuple[int, int, Sheet]]] = {False: [], True: []}  # lab -> (score, -position, sheet)
+    for position, (key, sheet) in enumerate(sheets.items()):
         if key in (FEE_SHEET, LAB_SHEET, PATIENT_SHEET, GUIDE_SHEET) or not sheet.rows:
             continue
-        lab = _holds_lab(key, sheet)
-        if lab is None:
-            phrase = say(Code.INPUT_SHEET_NO_TABLE, sheet=sheet.name)
-            tables.findings.append(Finding(Severity.INFO, phrase, sheet.name))
-            continue
-        taken = tables.lab if lab else tables.fee
-        if taken is None:
-            tables.lab, tables.fee = (sheet, tables.fee) if lab else (tables.lab, sheet)
-            phrase = say(Code.INPUT_SHEET_BY_HEADER, sheet=sheet.name, lab=lab)
-            tables.findings.append(Finding(Severity.INFO, phrase, sheet.name))
+        kind = _table_kind(sheet)
+        if kind is None:
+            tables.findings.append(Finding(Severity.INFO, say(Code.INPUT_SHEET_NO_TABLE, sheet=sheet.name), sheet.name))
         else:
-            phrase = say(Code.INPUT_SHEET_NOT_READ, sheet=sheet.name, lab=lab, read=taken.name)
+            found[kind[0]].append((kind[1], -position, sheet))
+    for lab, candidates in found.items():
+        ranked = [sheet for *_, sheet in sorted(candidates, key=lambda c: c[:2], reverse=True)]
+        taken = tables.lab if lab else tables.fee
+        if taken is None and ranked:
+            taken, *ranked = ranked
+            tables.lab, tables.fee = (taken, tables.fee) if lab else (tables.lab, taken)
+            phrase = say(Code.INPUT_SHEET_BY_HEADER, sheet=taken.name, lab=lab)
+            tables.findings.append(Finding(Severity.INFO, phrase, taken.name))
+        for sheet in ranked:
+            phrase = say(Code.INPUT_SHEET_NOT_READ, sheet=sheet.name, lab=lab, read=taken.name if taken else "")
             tables.findings.append(Finding(Severity.WARNING, phrase, sheet.name))
     return tables
 
 
-def _holds_lab(key: str, sheet: Sheet) -> bool | None:
-    """Whether a sheet's table is one of lab lines (True), of fee lines (False), or no plan table at all (None): fees
-    have a factor or a fee schedule, lab lines a unit price or a VAT rate, or only an amount on a sheet named so."""
+def _table_kind(sheet: Sheet) -> tuple[bool, int] | None:
+    """Whether a sheet holds a table of lab lines (True) or of fee lines (False), and how well its header and name
+    say so; None for no plan table: fees have a factor or a fee schedule, lab lines a unit price or a VAT rate or a
+    name that says lab costs – and what was billed (a quantity or an amount: a price list has neither)."""
     header = find_header(sheet, ONE_SHEET_COLUMNS)
     if header is None:
         return None
-    names = header[1]
+    names = set(header[1])
+    words = re.findall(r"[a-zäöüß]+", sheet.name.lower())
     if "GO" in names or "Faktor" in names:
-        return False
-    if "Einzelpreis" in names or "MwSt" in names or ("Betrag" in names and any(w in key for w in LAB_NAME_WORDS)):
-        return True
+        return False, len(names) + 2 * any(word.startswith(FEE_NAME_WORDS) for word in words)
+    named_lab = any(word.startswith(LAB_MARKS) for word in words)
+    priced = "Einzelpreis" in names or "MwSt" in names or named_lab
+    if priced and names & {"Anzahl", "Betrag", "MwSt"}:
+        return True, len(names) + 2 * named_lab
     return None

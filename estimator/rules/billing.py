@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
@@ -13,24 +14,24 @@ from estimator.kinds import Cause, Schedule, Severity
 from estimator.money import ZERO
 from estimator.phrases import Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
+from estimator.tariff.checked import OPEN_END, PointBand
 from estimator.tariff.profile import Profile
-
-HIGHEST_POINTS = 99_999  # a band up to this has no upper end (the highest surcharge: its lowest points and more)
 
 
 class UnitAllowance:
     """The units of each line that count, asked in treatment order (date, then plan order). Of several surgery
-    surcharges on one day the one for the points of its service counts (GOZ Abschnitt L Nr. 5), whatever its row;
-    `fee_works` have their surcharges' services (classify_fee_lines)."""
+    surcharges on one day the one for the points of the day's surgical service with the most points counts (GOZ
+    Abschnitt L Nr. 5), whatever the rows' order; `fee_works` have their surcharges' services (classify_fee_lines)."""
 
-    def __init__(self, settings: Auslegung, fee_works: Sequence[Work] = ()) -> None:
+    def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
         self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
+        fitting = [(work, fit) for work in fee_works if _is_surcharge(work) and (fit := surcharge_fit(work)) and fit.fits]
         taken: set[dt.date] = set()
-        for work in sorted(fee_works, key=lambda w: w.order_key):
-            if work.date not in taken and _is_surcharge(work) and fits_its_service(work):
+        for work, _ in sorted(fitting, key=lambda pair: (pair[0].date, -pair[1].points, pair[0].order_key)):
+            if work.date not in taken:
                 self.fitting_first.add(id(work))
                 taken.add(work.date)
         for work in fee_works:
@@ -87,32 +88,40 @@ def _is_surcharge(work: Work) -> bool:
     return work.fee.schedule is Schedule.GOZ and work.number in work.profile.surcharge_numbers
 
 
-def fits_its_service(work: Work) -> bool | None:
-    """Whether a surgery surcharge is the one for the points of the service it belongs to (GOZ Abschnitt L Nr. 5);
-    None when that cannot be told: no service, a GOÄ service, one without points, a number without a band."""
-    band, found = work.profile.surcharge_points.get(work.number), _service_points(work)
-    return None if band is None or found is None else band.fits(found[0].number, found[1])
+class SurchargeFit(NamedTuple):
+    """A surgery surcharge's band of points, the service it belongs to and that service's points."""
+
+    band: PointBand
+    service: Work
+    points: Decimal
+
+    @property
+    def fits(self) -> bool:
+        """Whether the surcharge is the one for its service's points (GOZ Abschnitt L Nr. 5)."""
+        return self.band.fits(self.service.number, self.points)
 
 
-def _service_points(work: Work) -> tuple[Work, Decimal] | None:
-    service = work.owner
-    if service is None or service.fee.schedule is not Schedule.GOZ:
+def surcharge_fit(work: Work) -> SurchargeFit | None:
+    """A surcharge's band and its service with the points; None when the fit cannot be told: no service, a GOÄ
+    service, one without points, a number without a band in the profile."""
+    band, service = work.profile.surcharge_points.get(work.number), work.owner
+    if band is None or service is None or service.fee.schedule is not Schedule.GOZ:
         return None
     fee = service.cat.goz.get(service.number)
-    return None if fee is None or fee.points is None else (service, Decimal(fee.points))
+    return None if fee is None or fee.points is None else SurchargeFit(band, service, Decimal(fee.points))
 
 
 def _ask_about_points(work: Work, report: Report) -> None:
     """A surcharge not for the points of its service: estimated as billed (spec section 2), and asked about."""
-    band, found = work.profile.surcharge_points.get(work.number), _service_points(work)
-    if band is None or found is None or band.fits(found[0].number, found[1]):
+    fit = surcharge_fit(work)
+    if fit is None or fit.fits:
         return
-    service, points = found
+    band, service, points = fit
     bands = sorted(work.profile.surcharge_points.items())
     fitting = next((number for number, other in bands if other.fits(service.number, points)), "")
     span = (
         say(Code.PART_POINTS_FROM, low=band.low)
-        if band.high >= HIGHEST_POINTS
+        if band.high >= OPEN_END
         else say(Code.PART_POINTS_BETWEEN, low=band.low, high=band.high)
     )
     phrase = say(Code.SURCHARGE_POINTS, line=work.ref, span=span, service=service.ref, points=int(points), fitting=fitting)

@@ -78,7 +78,7 @@ def fee_amounts(
     rounding: str,
     capped: bool,
     report: Report,
-    laser_line: bool = True,
+    laser_line: bool,
 ) -> None:
     """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line;
     `capped`: an amount above the fee at the maximum factor is eligible up to that fee only (Auslegung

@@ -269,9 +269,7 @@ class Deductible:
     """The deductible per calendar year by variant and age group, prorated in the start year; a year's
     amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
-    def __init__(
-        self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool = False, begun_missing: bool = True
-    ) -> None:
+    def __init__(self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool, begun_missing: bool) -> None:
         self.person = person
         self.variant = variant
         self.plan_date = plan_date

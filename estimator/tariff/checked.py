@@ -168,6 +168,9 @@ class Table:
             raise ProfileError(f"{self.where}: unbekannter Schlüssel {unknown[0]!r}")
 
 
+OPEN_END = 99_999  # the points a band of surcharges may reach; a band up to them has no upper end („1200 und mehr“)
+
+
 @dataclass(frozen=True)
 class PointBand:
     """The points of the surgical service a surcharge is for, and numbers it is for whatever their points."""
@@ -185,7 +188,7 @@ def point_bands(table: Table) -> dict[str, PointBand]:
     numbers, bands = set(table.strings("numbers")), {}
     also = table.mapping("points_also")
     for number, band in table.mapping("points").items():
-        whole = isinstance(band, list) and len(band) == 2 and all(type(v) is int and 0 <= v <= 99_999 for v in band)
+        whole = isinstance(band, list) and len(band) == 2 and all(type(v) is int and 0 <= v <= OPEN_END for v in band)
         if number not in numbers or not whole or band[0] > band[1]:
             raise ProfileError(f"{table.where}.points.{number}: Zuschlagsnummer mit [von, bis] Punkten erwartet")
         bands[number] = PointBand(band[0], band[1])

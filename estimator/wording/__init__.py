@@ -213,11 +213,29 @@ def grouped(findings: Iterable[Finding]) -> list[Finding]:
     return [members[0] if len(members) == 1 else _one_for(members) for members in groups.values()]
 
 
+SAID_ONCE = frozenset(  # findings about a price, a rate, a factor or a number, true of each line alike: said once for all
+    {
+        Code.LAB_OVER_MAXIMUM,
+        Code.LAB_VAT_UNUSUAL,
+        Code.LAB_UNLISTED,
+        Code.LAB_NEVER_ELIGIBLE,
+        Code.FEE_ABOVE_THRESHOLD,
+        Code.FEE_ABOVE_MAXIMUM,
+        Code.FEE_ABOVE_MAXIMUM_JUSTIFIED,
+        Code.FEE_SINGLE_RATE_ONLY,
+        Code.FEE_BELOW_SINGLE_RATE,
+        Code.FEE_ANALOGUE,
+        Code.FEE_UNKNOWN_NUMBER,
+        Code.FEE_NO_TOOTH,
+    }
+)  # not those that count a line's units or amounts: „1 Einheit nicht erstattungsfähig“ is per line
+
+
 def _same_saying(finding: Finding, index: int) -> object:
     """What findings that may be said once share: everything but the teeth of the line they name."""
     phrase = finding.phrase
     line = phrase.get("line")
-    if not isinstance(line, LineRef):
+    if phrase.code not in SAID_ONCE or not isinstance(line, LineRef):
         return index
     others = tuple(item for item in phrase.params if item[0] != "line")
     key = (finding.severity, finding.section, phrase.code, line.schedule, line.number, bool(line.teeth), others)

@@ -208,6 +208,20 @@ def test_a_lab_sheet_named_otherwise_is_read_by_its_header(tmp_path: Path) -> No
     assert "Blatt Material- und Laborkosten als Labor gelesen (erkannt an seiner Kopfzeile)" in said
 
 
+def test_a_price_list_before_the_lab_sheet_is_no_table_of_the_plan(tmp_path: Path) -> None:
+    fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    path = write_workbook(tmp_path / "p.xlsx", fees, [[DAY, "16", "0344", None, 1, 61.5]])
+    workbook = openpyxl.load_workbook(path)
+    workbook["Labor"].title = "Material- und Laborkosten"
+    prices = workbook.create_sheet("BEL-Preise", 2)  # before the lab sheet: Nr, text and price, nothing billed
+    for row in (["Nr", "Bezeichnung", "Preis"], ["0001", "Modell", 5.70], ["0344", "Vollkrone", 61.50]):
+        prices.append(row)
+    workbook.save(path)
+    plan = read_plan(path)
+    assert [(line.code, line.sheet) for line in plan.lab_lines] == [("0344", "Material- und Laborkosten")]
+    assert ("input.sheet_no_table", "BEL-Preise", "info") in _codes_at(plan)
+
+
 def test_a_second_table_of_one_kind_is_said_not_read_and_a_sheet_of_notes_is_named(tmp_path: Path) -> None:
     fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
     path = _renamed(write_workbook(tmp_path / "p.xlsx", fees), {}, copy="Leistungen", extra="Notizen")

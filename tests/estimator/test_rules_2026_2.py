@@ -305,6 +305,15 @@ def test_10_of_two_surcharges_on_a_day_the_one_for_the_points_of_its_service_cou
         assert codes(result).count("fee.once_per_day") == 1 and "surcharge.points" not in codes(result)
 
 
+def test_10_the_days_surcharge_follows_its_surgery_with_the_most_points_when_each_names_its_own_teeth() -> None:
+    # 3020 (270 points) with 0500 on 46 and 9010 (1545 points) with 0530 on 36: both fit their service, the 0530 counts
+    extraction = (fee("3020", "46"), fee("0500", "46", factor=1))
+    implant = (fee("9010", "36"), fee("0530", "36", factor=1))
+    for rows in (extraction + implant, implant + extraction):
+        eligible = {r.line.number: r.eligible for r in run(*rows).lines}
+        assert (eligible["0530"], eligible["0500"]) == (D("123.73"), D("0.00"))
+
+
 def test_10_a_surcharge_for_other_points_than_its_service_has_counts_as_billed_and_is_asked_about() -> None:
     result = run(fee("3020", "36"), fee("0530", "36", factor=1))  # 3020: 270 points, the band of 0500
     assert fee_result(result, 1).eligible == D("123.73")  # spec section 2: the surcharge takes its service's class

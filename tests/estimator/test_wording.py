@@ -231,6 +231,21 @@ def test_lines_on_one_tooth_or_without_a_tooth_are_counted_under_the_singular() 
     assert len(mixed) == 2  # a line without its tooth is not hidden among lines with one
 
 
+def test_findings_that_count_a_lines_units_are_said_for_each_line() -> None:
+    def once_a_day(row: int, teeth: str) -> Finding:
+        phrase = say(
+            Code.FEE_ONCE_PER_DAY,
+            line=LineRef(Schedule.GOZ, "0120", teeth),
+            what="x",
+            date=dt.date(2026, 3, 10),
+            excess=Number(D(1)),
+        )
+        return Finding(Severity.ERROR, phrase, "Leistungen", row)
+
+    found = [once_a_day(2, "16"), once_a_day(3, "26")]
+    assert grouped(found) == found  # „1 Einheit“ each: together two, which one sentence would not say
+
+
 def test_lost_implant_sites_are_one_tooth_or_several() -> None:
     one = say(Code.PART_IMPLANT_SITES, sites=("33",), several=False)
     several = say(Code.PART_IMPLANT_SITES, sites=("33", "47"), several=True)

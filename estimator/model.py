@@ -224,12 +224,23 @@ class CapYear:
     start: dt.date
     end: dt.date
     cumulative_cap: Decimal
-    used_before: Decimal
+    used_before: Decimal  # in the years before this one: earlier benefits and this plan's
     used_by_plan: Decimal
+    plan_before: Decimal = Decimal("0.00")  # the part of used_before that is this plan's
 
     @property
     def left(self) -> Decimal:
         return max(Decimal("0.00"), self.cumulative_cap - self.used_before - self.used_by_plan)
+
+    @property
+    def before_plan(self) -> Decimal:
+        """Reimbursed before this plan, up to this year."""
+        return self.used_before - self.plan_before
+
+    @property
+    def plan_so_far(self) -> Decimal:
+        """This plan's benefit counted up to this year (its earlier years count in the cumulative cap too)."""
+        return self.plan_before + self.used_by_plan
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -50,7 +48,7 @@ class CapChart(QWidget):
     def describe(self) -> None:
         """Every year's amounts in the tooltip: the bars show those that fit."""
         lines = [self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei")]
-        for year, (before, plan, expired) in zip(self.document.estimate.limits.staged_cap, self.parts(), strict=True):
+        for year, expired in zip(self.document.estimate.limits.staged_cap, self.expired(), strict=True):
             text = self.tr("Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}")
             left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(eur(year.left))
             lines.append(
@@ -59,26 +57,18 @@ class CapChart(QWidget):
                     german_date(year.start),
                     german_date(year.end),
                     eur(year.cumulative_cap),
-                    eur(before),
-                    eur(plan),
+                    eur(year.before_plan),
+                    eur(year.plan_so_far),
                     left,
                 )
             )
         self.setToolTip("\n".join(lines))
 
-    def parts(self) -> list[tuple[Decimal, Decimal, bool]]:
-        """Each year's cumulative amounts apart: reimbursed before this plan, this plan's up to the year (its earlier
-        years count in the cumulative cap too), and whether the year ended before the plan's first treatment day
-        (what it left is no longer to be used in it)."""
+    def expired(self) -> list[bool]:
+        """Whether each year ended before the plan's first treatment day (what it left is no longer to be used)."""
         estimate = self.document.estimate
         first = min((line.date for line in estimate.lines), default=estimate.plan.plan_date)
-        found, plan_before = [], Decimal(0)
-        for year in estimate.limits.staged_cap:
-            found.append(
-                (year.used_before - plan_before, plan_before + year.used_by_plan, first is not None and year.end < first)
-            )
-            plan_before += year.used_by_plan
-        return found
+        return [first is not None and year.end < first for year in estimate.limits.staged_cap]
 
     def sizeHint(self) -> QSize:
         return QSize(380, 92)
@@ -101,7 +91,7 @@ class CapChart(QWidget):
         height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
         labels = [self.tr("Jahr {0}: {1}").format(year.year, whole_eur(year.cumulative_cap)) for year in years]
         label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
-        for position, (year, text, (before, plan, expired)) in enumerate(zip(years, labels, self.parts(), strict=True)):
+        for position, (year, text, expired) in enumerate(zip(years, labels, self.expired(), strict=True)):
             top = 2 + position * (height + 4)
             painter.setPen(self.palette().text().color())
             painter.drawText(
@@ -111,8 +101,8 @@ class CapChart(QWidget):
             x = float(label_width)
             beside: list[tuple[int, str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
             parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's, what is free)
-                (before, USED_BEFORE, BEFORE_BESIDE, 2),
-                (plan, THIS_PLAN, THIS_PLAN, 0),
+                (year.before_plan, USED_BEFORE, BEFORE_BESIDE, 2),
+                (year.plan_so_far, THIS_PLAN, THIS_PLAN, 0),
                 (year.left, LEFT, self.palette().text().color(), 1),
             )
             for amount, colour, said_in, place in parts:

@@ -240,7 +240,15 @@ class StagedCap:
         for k, cap in enumerate(self.caps, start=1):
             first, last = insurance_year_span(k, self.start, self.convention)
             years.append(
-                CapYear(k, first, last, cap, sum(self.prior[:k], ZERO) + sum(self.used[: k - 1], ZERO), self.used[k - 1])
+                CapYear(
+                    k,
+                    first,
+                    last,
+                    cap,
+                    sum(self.prior[:k], ZERO) + sum(self.used[: k - 1], ZERO),
+                    self.used[k - 1],
+                    sum(self.used[: k - 1], ZERO),
+                )
             )
         return tuple(years)
 

@@ -281,8 +281,8 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
                 start=y.start,
                 end=y.end,
                 cap=Money(y.cumulative_cap),
-                before=Money(y.used_before),
-                plan=Money(y.used_by_plan),
+                before=Money(y.before_plan),
+                plan=Money(y.plan_so_far),
                 left=Money(y.left),
             )
         )

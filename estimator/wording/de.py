@@ -302,8 +302,8 @@ LINE = {
 
 # Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).
 SENTENCES = {
-    "cap_year": "Zahnstaffel {year}. Versicherungsjahr ({start} – {end}): kumuliert höchstens {cap}; bisher {before}, "
-    "dieser Plan {plan}, frei {left}",
+    "cap_year": "Zahnstaffel {year}. Versicherungsjahr ({start} – {end}): kumuliert höchstens {cap}; vor diesem Plan "
+    "erstattet {before}, dieser Plan bis dahin {plan}, frei {left}",
     "cap_source": "Zahnstaffel, bisherige Erstattung übernommen aus {source}",
     "cap_after": "Zahnstaffel: Behandlung ab dem {year}. Versicherungsjahr, keine Höchstbeträge ({section})",
     "deductible": "Selbstbehalt {year} ({note}): {amount}; bisher {before}, dieser Plan {plan}, offen {left}",

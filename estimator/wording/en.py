@@ -280,8 +280,8 @@ LINE = {
 }
 
 SENTENCES = {
-    "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; before {before}, this "
-    "plan {plan}, free {left}",
+    "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; paid before this plan "
+    "{before}, this plan up to then {plan}, free {left}",
     "cap_source": "Staged cap, earlier benefits taken from {source}",
     "cap_after": "Staged cap: treatment from insurance year {year}, no maximum amounts ({section})",
     "deductible": "Deductible {year} ({note}): {amount}; before {before}, this plan {plan}, open {left}",

@@ -7,7 +7,7 @@ import pytest
 
 from estimator.kinds import LineClass
 from estimator.rules.limits import insurance_year, insurance_year_span
-from estimator.wording import finding_text, rule_text, step_text
+from estimator.wording import finding_text, limit_sentences, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
 
 D = Decimal
@@ -302,3 +302,18 @@ def test_treatment_before_insurance_start_is_not_covered() -> None:
     finding = next(f for f in result.findings if f.code == "date.before_insurance_start")
     assert "01.12.2025" in finding_text(finding) and "01.01.2026" in finding_text(finding)
     assert finding.section == "§ 2 AVB Teil I"
+
+
+def test_a_later_years_cap_counts_this_plans_earlier_years_as_this_plans_not_as_paid_before() -> None:
+    # insured since 01.07.2025 with 300 € paid in its first year; a crown in 2026 (year 2), cumulative caps
+    result = run(
+        fee("2210", "16", amount="400.00", date=dt.date(2026, 3, 10)),
+        insurance_start=dt.date(2025, 7, 1),
+        prior_class_a=(D("300.00"),),
+    )
+    second, third = result.limits.staged_cap[1], result.limits.staged_cap[2]
+    assert (second.before_plan, second.plan_so_far) == (D("300.00"), second.used_by_plan)
+    assert (third.before_plan, third.plan_so_far, third.used_by_plan) == (D("300.00"), second.used_by_plan, D("0.00"))
+    said = [s.replace("\u00a0", " ") for s in limit_sentences(result) if s.startswith("Zahnstaffel 3.")]
+    plan = f"{second.used_by_plan:.2f}".replace(".", ",")
+    assert said and f"vor diesem Plan erstattet 300,00 €, dieser Plan bis dahin {plan} €" in said[0]

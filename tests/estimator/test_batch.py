@@ -121,12 +121,22 @@ def test_a_pipe_a_device_and_a_link_to_itself_are_rows_of_their_own_not_a_hang_o
     os.mkfifo(tmp_path / "pipe.xlsx")  # opening it would wait for a writer for ever
     (tmp_path / "loop.xlsx").symlink_to("loop.xlsx")
     (tmp_path / "zero.xlsx").symlink_to("/dev/zero")  # read, it never ends
-    for name in ("pipe.xlsx", "loop.xlsx", "zero.xlsx"):
-        assert main(["estimate", str(tmp_path / name)]) == 2
-        assert f"{name}: " in capsys.readouterr().err
-    out = tmp_path / "uebersicht.xlsx"
-    assert main(["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]) == 0
-    assert "(4 Pläne, davon 3 nicht lesbar)" in capsys.readouterr().out
+
+    def waited(*_: object) -> None:
+        raise TimeoutError("a read that did not end")
+
+    previous = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(60)  # a pipe opened would wait for ever: the test fails instead of hanging
+    try:
+        for name in ("pipe.xlsx", "loop.xlsx", "zero.xlsx"):
+            assert main(["estimate", str(tmp_path / name)]) == 2
+            assert f"{name}: " in capsys.readouterr().err
+        out = tmp_path / "uebersicht.xlsx"
+        assert main(["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]) == 0
+        assert "(4 Pläne, davon 3 nicht lesbar)" in capsys.readouterr().out
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_summary_never_replaces_a_plan_of_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

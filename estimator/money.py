@@ -38,8 +38,10 @@ def whole_eur(amount: Decimal) -> str:
 
 
 def about_eur(amount: Decimal) -> str:
-    """An amount where room is short for the cents: ≈ 1.367 € (said exactly elsewhere, the chart's tooltip)."""
-    return f"≈\u00a0{german_number(amount, 0)}\u00a0€"
+    """An amount where room is short for the cents: 1.000 € when it is whole, else ≈ 1.367 € (said exactly
+    elsewhere, the chart's tooltip)."""
+    whole = f"{german_number(amount, 0)}\u00a0€"
+    return whole if amount == amount.to_integral_value() else f"≈\u00a0{whole}"
 
 
 def german_factor(value: Decimal) -> str:

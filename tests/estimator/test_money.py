@@ -8,6 +8,7 @@ import pytest
 from estimator.money import (
     CENT,
     ZERO,
+    about_eur,
     cents,
     eur,
     factor_text,
@@ -126,3 +127,4 @@ def test_a_factor_keeps_one_place_as_a_fee_table_writes_it() -> None:
 
 def test_an_amount_where_room_is_short_drops_only_zero_cents() -> None:
     assert [whole_eur(D(v)) for v in ("3000", "3000.00", "1459.22")] == ["3.000\u00a0€", "3.000\u00a0€", "1.459,22\u00a0€"]
+    assert [about_eur(D(v)) for v in ("1000.00", "1366.77", "0.49")] == ["1.000\u00a0€", "≈\u00a01.367\u00a0€", "≈\u00a00\u00a0€"]

@@ -124,7 +124,15 @@ def _ask_about_points(work: Work, report: Report) -> None:
         if band.high >= OPEN_END
         else say(Code.PART_POINTS_BETWEEN, low=band.low, high=band.high)
     )
-    phrase = say(Code.SURCHARGE_POINTS, line=work.ref, span=span, service=service.ref, points=int(points), fitting=fitting)
+    phrase = say(
+        Code.SURCHARGE_POINTS,
+        line=work.ref,
+        span=span,
+        service=service.ref,
+        points=int(points),
+        fitting=fitting,
+        unfit=not fitting,
+    )
     section = work.profile.sections.surcharge_points
     report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
 

@@ -116,7 +116,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_BIRTH_DATE: "Geburtsdatum fehlt: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
     "Jugendlichen ist er niedriger – bitte das Geburtsdatum eintragen",
     C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "
-    "{points:,} Punkte{fitting:?, passend ist GOZ } – der Versicherer kann den Zuschlag kürzen",
+    "{points:,} Punkte{fitting:?, passend ist GOZ }{unfit:, für die kein Zuschlag vorgesehen ist|} – der Versicherer kann den "
+    "Zuschlag kürzen",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
     "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
     C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "

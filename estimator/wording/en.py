@@ -99,7 +99,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_BIRTH_DATE: "Date of birth missing: the adults' deductible is applied; for children and young people it "
     "is lower – please enter the date of birth",
     C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "
-    "{points:,} points{fitting:?, the fitting one is GOZ } – the insurer may reduce the surcharge",
+    "{points:,} points{fitting:?, the fitting one is GOZ }{unfit:, for which no surcharge is provided|} – the insurer may "
+    "reduce the surcharge",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
     "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
     C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "

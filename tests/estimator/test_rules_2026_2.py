@@ -322,6 +322,8 @@ def test_10_a_surcharge_for_other_points_than_its_service_has_counts_as_billed_a
     assert "1.200 und mehr Punkten" in said and "GOZ 3020, Zahn 36 hat 270 Punkte, passend ist GOZ 0500" in said
     assert (finding.severity, finding.row, finding.column) == (Severity.WARNING, fee_result(result, 1).line.row, "Nr")
     assert "surcharge.points" not in codes(run(fee("4090", "36"), fee("0500", "36", factor=1)))  # 0500 also for 4090
+    [small] = [f for f in run(fee("3000", "36"), fee("0500", "36", factor=1)).findings if f.code == "surcharge.points"]
+    assert "GOZ 3000, Zahn 36 hat 70 Punkte, für die kein Zuschlag vorgesehen ist" in finding_text(small)
 
 
 def test_10_surcharge_of_an_excluded_implant_is_not_eligible_either() -> None:

@@ -50,7 +50,16 @@ DISCLAIMER = (
     "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0}, {1})."
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
-LAYOUT_NOTES = frozenset({Code.INPUT_COLUMN_UNKNOWN, Code.INPUT_TOTAL_ROW})  # not in the letter: about the file
+LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice (window, workbook, JSON)
+    {
+        Code.INPUT_COLUMN_UNKNOWN,
+        Code.INPUT_TOTAL_ROW,
+        Code.INPUT_COMMENT_ROW,
+        Code.INPUT_SHEET_BY_HEADER,
+        Code.INPUT_SHEET_NO_TABLE,
+        Code.INPUT_PATIENT_LABEL,
+    }
+)
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 

@@ -77,6 +77,18 @@ def test_the_letter_says_once_what_several_lines_share() -> None:
     assert "Labor 0322, Zahn 4" not in flat
 
 
+def test_notes_about_the_workbooks_layout_stay_out_of_the_letter(tmp_path: Path) -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    about_file = (
+        Finding(Severity.INFO, say(Code.INPUT_SHEET_BY_HEADER, sheet="HKP", lab=False), "HKP"),
+        Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell="HKP!A9", text="Krone folgt"), "HKP", 9),
+        Finding(Severity.WARNING, say(Code.INPUT_PATIENT_LABEL, cell="Patient!A9", label="Krankenkasse"), "Patient", 9),
+    )
+    result = estimate(dataclasses.replace(plan, input_findings=plan.input_findings + about_file), load_tariffs())
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    assert "Blatt HKP" not in text and "Krone folgt" not in text and "Krankenkasse" not in text
+
+
 def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:
     _, reader, _ = staged_cap
     assert reader.metadata is not None

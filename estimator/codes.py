@@ -82,6 +82,7 @@ class Code(StrEnum):
     INPUT_TOTAL_ROW = "input.total_row"
     INPUT_COMMENT_ROW = "input.comment_row"
     INPUT_FACTOR_ASSUMED = "input.factor_assumed"
+    INPUT_UNIT_PRICE_DERIVED = "input.unit_price_derived"
     INPUT_SHEET_BY_HEADER = "input.sheet_by_header"
     INPUT_SHEET_NOT_READ = "input.sheet_not_read"
     INPUT_SHEET_NO_TABLE = "input.sheet_no_table"
@@ -137,6 +138,7 @@ class Code(StrEnum):
     STEP_SURCHARGE_OF_EXCLUDED = "step.surcharge_of_excluded"
     STEP_SURCHARGE_OF_INCLUDED = "step.surcharge_of_included"
     STEP_SURCHARGE_OWNER = "step.surcharge_owner"
+    STEP_SURCHARGE_MOVED = "step.surcharge_moved"
     STEP_UNITS_ALLOWED = "step.units_allowed"
     STEP_UNKNOWN_NUMBER = "step.unknown_number"
 

@@ -36,8 +36,8 @@ from estimator.io.sheetscan import UNCACHED
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
-from estimator.money import german_date
-from estimator.phrases import Factor, say
+from estimator.money import cents, german_date
+from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import ToothError, parse_teeth
@@ -199,6 +199,8 @@ def lab_line(reader: RowReader) -> LabLine | None:
             Code.INPUT_MISSING_VALUE,
             what=say(Code.PART_MISSING_LAB_CODE, lab_list=load_tariffs().default.profile.lab_list_name),
         )
+    if price is None and code_raw is not None:
+        price = _price_from_amount(reader)
     if price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
     if code_raw is None or price is None:
@@ -217,6 +219,23 @@ def lab_line(reader: RowReader) -> LabLine | None:
         manual_class=reader.get("Klasse", parse_class),
     )
     return None if reader.problems else line
+
+
+def _price_from_amount(reader: RowReader) -> Decimal | None:
+    """A lab row with its amount but no unit price: the net unit price the amount stands for (amount ÷ quantity ÷
+    (1 + VAT)), said at the cell, so that the line counts and its price is checked against the lab list."""
+    if "Einzelpreis" in reader.mapping and reader.raw("Einzelpreis") is not None:
+        return None  # a price that could not be read: said as such
+    amount, quantity = reader.get("Betrag", parse_amount), reader.get("Menge", parse_count, Decimal(1))
+    vat = reader.get("MwSt", parse_vat)
+    if amount is None or reader.problems:
+        return None
+    rate = load_tariffs().default.profile.lab_default_vat if vat is None else vat
+    price = cents(amount / quantity / (1 + rate / 100))
+    phrase = {"amount": Money(amount), "price": Money(price), "vat": Number(rate)}
+    at = "Einzelpreis" if "Einzelpreis" in reader.mapping else "Betrag"  # the cell to fill, or the amount's
+    reader.problem(at, Code.INPUT_UNIT_PRICE_DERIVED, Severity.WARNING, **phrase)
+    return price
 
 
 def is_lab_row(reader: RowReader) -> bool:

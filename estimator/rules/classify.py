@@ -258,10 +258,22 @@ def _laser_owner(work: Work, owner: Work | None) -> None:
 
 def surcharges_follow_their_service(works: Sequence[Work]) -> None:
     """A surcharge takes its service's class as it stands after the implant limit and the reviewer's decisions:
-    a surcharge of an excluded implant is not eligible either (spec section 2)."""
+    a surcharge of an excluded implant is not eligible either (spec section 2) – unless another service it may
+    belong to, worth as many points, stays on that day (on its teeth, if it names any): then it belongs to that one
+    (two equal extractions, one of them refused by a review, keep the day's surcharge; an extraction beside an
+    excluded implant does not take the implant's surcharge)."""
+    days: dict[dt.date, list[Work]] | None = None
     for work in works:
         owner = work.owner
-        if owner is None or work.class_by_hand or work.line_class is owner.line_class:
+        if owner is None or work.class_by_hand:
+            continue
+        if owner.line_class is X:
+            days = days if days is not None else _services_by_day(works)
+            other = _service_left(work, owner, days.get(work.date, ()))
+            if other is not None:
+                work.explain(work.profile.sections.surcharge, say(Code.STEP_SURCHARGE_MOVED, service=owner.ref, other=other.ref))
+                work.owner = owner = other
+        if work.line_class is owner.line_class:
             continue
         section = work.profile.sections.surcharge
         if owner.line_class is X:
@@ -272,6 +284,31 @@ def surcharges_follow_their_service(works: Sequence[Work]) -> None:
             work.include_again(section, say(Code.STEP_SURCHARGE_OF_INCLUDED, service=owner.ref))
             work.line_class = owner.line_class
             work.explain(section, say(Code.STEP_CLASS_OF_SERVICE, service=owner.ref, cls=owner.line_class))
+
+
+def _services_by_day(works: Sequence[Work]) -> dict[dt.date, list[Work]]:
+    """The lines a surcharge may belong to (surgical or lasered), by treatment day."""
+    days: dict[dt.date, list[Work]] = {}
+    for work in works:
+        if (work.fee.schedule is Schedule.GOZ and work.number in work.profile.lasered_numbers) or _is_surgical(work):
+            days.setdefault(work.date, []).append(work)
+    return days
+
+
+def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> Work | None:
+    """The service of its kind a surcharge may belong to instead of its excluded one: not excluded, worth at least
+    its points, on the surcharge's teeth if it names any; the most points first."""
+    laser = surcharge.number == surcharge.profile.laser_number
+    teeth, worth = surcharge.fee.teeth.teeth, _points(excluded)
+    fitting = [
+        w
+        for w in services
+        if w.line_class is not X
+        and (w.number in w.profile.lasered_numbers if laser else _is_surgical(w))
+        and (not teeth or teeth & w.fee.teeth.teeth)
+        and _points(w) >= worth
+    ]
+    return max(fitting, key=lambda w: (_points(w), -w.index), default=None)
 
 
 def apply_manual_class(work: Work, manual: LineClass | None) -> None:

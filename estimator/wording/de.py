@@ -140,6 +140,8 @@ TEMPLATES: dict[Code, str] = {
     "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
+    C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
+    "netto (bei {vat} % MwSt); bitte prüfen",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
     C.INPUT_SHEET_BY_HEADER: "Blatt {sheet} als {lab:Labor|Leistungen} gelesen (erkannt an seiner Kopfzeile)",
     C.INPUT_SHEET_NOT_READ: "Blatt {sheet} nicht gelesen: eine weitere Tabelle mit {lab:Laborzeilen|Leistungen} neben "
@@ -205,6 +207,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_NO_SURGERY: "Zuschlag ohne chirurgische Leistung am {date}: {cls}",
     C.STEP_SURCHARGE_OF_EXCLUDED: "Zuschlag zu {service:on}, die nicht erstattungsfähig ist",
     C.STEP_SURCHARGE_OF_INCLUDED: "Zuschlag zu {service:on}, die wieder erstattungsfähig ist",
+    C.STEP_SURCHARGE_MOVED: "{service:on} ist nicht erstattungsfähig: Zuschlag zu {other:on}, der Leistung dieses Tages, "
+    "die bleibt",
     C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl, {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",

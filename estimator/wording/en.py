@@ -123,6 +123,8 @@ TEMPLATES: dict[Code, str] = {
     "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
+    C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
+    "(at {vat}% VAT); please check",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
     C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
     C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
@@ -184,6 +186,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_NO_SURGERY: "surcharge without a surgical service on {date}: {cls}",
     C.STEP_SURCHARGE_OF_EXCLUDED: "surcharge to {service:on}, which is not eligible",
     C.STEP_SURCHARGE_OF_INCLUDED: "surcharge to {service:on}, which is eligible again",
+    C.STEP_SURCHARGE_MOVED: "{service:on} is not eligible: surcharge to {other:on}, the service of this day that stays",
     C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service of the day with the most points, {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",

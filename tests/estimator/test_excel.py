@@ -208,6 +208,19 @@ def test_a_lab_sheet_named_otherwise_is_read_by_its_header(tmp_path: Path) -> No
     assert "Blatt Material- und Laborkosten als Labor gelesen (erkannt an seiner Kopfzeile)" in said
 
 
+def test_a_lab_row_with_its_amount_but_no_unit_price_counts_with_the_price_the_amount_stands_for(tmp_path: Path) -> None:
+    fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
+    labs = [[DAY, "16", "0344", None, 1, None, None, 333.33], [DAY, "17", "0344", None, 2, None, 19, 146.37]]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", fees, labs))
+    assert [(line.unit_price, line.amount) for line in plan.lab_lines] == [(D("311.52"), D("333.33")), (D("61.50"), D("146.37"))]
+    said = [finding_text(f) for f in plan.input_findings if f.code == "input.unit_price_derived"]
+    assert said[0] == (
+        "Labor!F2 (Einzelpreis): Einzelpreis aus dem Betrag 333,33\u00a0€ abgeleitet: 311,52\u00a0€ je Einheit netto "
+        "(bei 7 % MwSt); bitte prüfen"
+    )
+    assert not plan.left_out and len(said) == 2
+
+
 def test_a_price_list_before_the_lab_sheet_is_no_table_of_the_plan(tmp_path: Path) -> None:
     fees = [[DAY, "16", "GOZ", "2210", None, 1, 2.3, 217.06]]
     path = write_workbook(tmp_path / "p.xlsx", fees, [[DAY, "16", "0344", None, 1, 61.5]])

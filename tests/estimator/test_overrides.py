@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from estimator.case import Case, CaseError
+from estimator.codes import Code
 from estimator.command.cli import main
 from estimator.io.casefile import case_json, load_case, save_case
 from estimator.io.excel import read_plan
@@ -181,6 +182,23 @@ def test_an_amount_on_a_surcharge_that_follows_its_excluded_service_is_said_not_
     assert (result.lines[1].line_class, result.lines[1].eligible) == (LineClass.X, Decimal("0.00"))
     said = [f for f in result.findings if f.code == "override.eligible_on_x"]
     assert [(f.sheet, f.row) for f in said] == [("Leistungen", 3)]
+
+
+@pytest.mark.parametrize("refused_row", [2, 3])
+def test_the_days_surcharge_stays_with_an_equal_surgery_when_a_review_refuses_the_other(refused_row: int) -> None:
+    refused = Override("Leistungen", refused_row, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    lines = (fee("3030", "38"), fee("3030", "48"), fee("0500", "", factor="1.0"))
+    surcharge = estimate(plan(*lines, overrides=(refused,)), load_tariffs()).lines[2]
+    assert (surcharge.line_class, surcharge.eligible) == (LineClass.B, Decimal("22.50"))  # in either row
+    moved = any(step.phrase.code is Code.STEP_SURCHARGE_MOVED for step in surcharge.explanations)
+    assert moved is (refused_row == 2)  # its service was the first of the two equal ones
+
+
+def test_a_surgery_of_fewer_points_does_not_take_the_surcharge_of_a_refused_one() -> None:
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    lines = (fee("9010", "36"), fee("3030", "38"), fee("0530", "", factor="1.0"))  # 1545 points, then 350
+    surcharge = estimate(plan(*lines, overrides=(refused,)), load_tariffs()).lines[2]
+    assert (surcharge.line_class, surcharge.eligible) == (LineClass.X, Decimal("0.00"))
 
 
 def test_a_review_that_sets_class_x_and_an_amount_is_told_the_amount_does_not_act() -> None:

@@ -53,6 +53,7 @@ class Code(StrEnum):
     ORTHODONTICS_ADULT = "orthodontics.adult"
     ORTHODONTICS_NO_BIRTH_DATE = "orthodontics.no_birth_date"
     OVERRIDE_APPLIED = "override.applied"
+    OVERRIDE_LAB_STAYS = "override.lab_stays"
     OVERRIDE_UNKNOWN_LINE = "override.unknown_line"
     OVERRIDE_LEFT_OUT_LINE = "override.left_out_line"
     OVERRIDE_REPLACED = "override.replaced"

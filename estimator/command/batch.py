@@ -38,6 +38,10 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def _is_case(path: Path) -> bool:
+    return path.name.lower().endswith(".hkp.json")
+
+
 def is_batch_summary(path: Path) -> bool:
     """Whether a file is a summary `hkp batch` wrote (sheets Übersicht and Hinweise), which a new one may replace."""
     from estimator.io.sheets import calamine_workbook  # noqa: PLC0415
@@ -50,11 +54,15 @@ def is_batch_summary(path: Path) -> bool:
 
 
 def pdf_names(files: Sequence[Path]) -> list[str]:
-    """A PDF name for each file, unique within the batch: plan.pdf, plan-2.pdf for a second plan.xlsx elsewhere."""
+    """A PDF name for each file, unique within the batch: plan.pdf, plan-2.pdf for a second plan.xlsx elsewhere; a
+    case saved beside its plan (plan.hkp.json by plan.xlsx) gives plan-fall.pdf, so that the letters say which is
+    which."""
     names: list[str] = []
     taken: set[str] = set()
-    for path in files:
-        stem = path.name.removesuffix(".hkp.json") if path.name.lower().endswith(".hkp.json") else path.stem
+    stems = [(path.name[: -len(".hkp.json")], True) if _is_case(path) else (path.stem, False) for path in files]
+    plans = {stem.lower() for stem, case in stems if not case}
+    for found, case in stems:
+        stem = f"{found}-fall" if case and found.lower() in plans else found
         name, number = f"{stem}.pdf", 1
         while name.lower() in taken:
             number += 1

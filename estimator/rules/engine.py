@@ -269,7 +269,19 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[
         if said:
             phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
+        if work.is_fee and override.line_class is LineClass.X:
+            _lab_beside_refused(work, works, report)
     return reviewed
+
+
+def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
+    """A review that refuses a fee line leaves the lab lines on its teeth as the rules computed them (the reviewer
+    decides each): said, so that a crown refused with its lab work still paid is looked at."""
+    teeth = work.fee.teeth
+    lab = [w for w in works if not w.is_fee and w.line_class is not LineClass.X and teeth.overlaps(w.lab.teeth)]
+    if lab:
+        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(lab), teeth=teeth.text)
+        report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
 
 
 def _amounts_on_class_x(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:

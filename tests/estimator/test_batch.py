@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estimator.command.batch import plan_files, run_batch
+from estimator.command.batch import pdf_names, plan_files, run_batch
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
@@ -137,6 +137,11 @@ def test_a_pipe_a_device_and_a_link_to_itself_are_rows_of_their_own_not_a_hang_o
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_case_saved_beside_its_plan_gets_a_letter_named_so() -> None:
+    files = [Path("a/x.hkp.json"), Path("a/x.xlsx"), Path("b/x.xlsx"), Path("a/y.hkp.json")]
+    assert pdf_names(files) == ["x-fall.pdf", "x.pdf", "x-2.pdf", "y.pdf"]  # a case alone keeps its name
 
 
 def test_a_summary_never_replaces_a_plan_of_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,8 +22,9 @@ from estimator.kinds import Cause, LineClass
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
 from tests.conftest import GOLDEN
-from tests.estimator.builders import fee, plan
+from tests.estimator.builders import fee, lab, plan
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 OVERRIDES = [
@@ -192,6 +193,17 @@ def test_the_days_surcharge_stays_with_an_equal_surgery_when_a_review_refuses_th
     assert (surcharge.line_class, surcharge.eligible) == (LineClass.B, Decimal("22.50"))  # in either row
     moved = any(step.phrase.code is Code.STEP_SURCHARGE_MOVED for step in surcharge.explanations)
     assert moved is (refused_row == 2)  # its service was the first of the two equal ones
+
+
+def test_a_refused_crown_says_that_the_lab_work_on_its_tooth_stays_as_computed() -> None:
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    result = estimate(plan(fee("2210", "16"), lab("0344", "16", "61.50"), overrides=(refused,)), load_tariffs())
+    assert result.lines[1].line_class is LineClass.A and result.lines[1].eligible > 0  # the reviewer decides it
+    [said] = [f for f in result.findings if f.code == "override.lab_stays"]
+    assert finding_text(said) == (
+        "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Laborzeile an Zahn 16 bleibt wie gerechnet "
+        "– bitte einzeln prüfen"
+    )
 
 
 def test_a_surgery_of_fewer_points_does_not_take_the_surcharge_of_a_refused_one() -> None:

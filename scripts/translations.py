@@ -334,7 +334,7 @@ ENGLISH = {
         "Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}"
     ),
     "{0} frei": "{0} free",
-    "abgelaufen": "over",
+    "abgelaufen": "expired",
     "noch frei {0}": "{0} still free",
     "Laborzeile": "lab line",
     "Leistungszeile": "fee line",

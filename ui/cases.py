@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
@@ -218,7 +217,7 @@ class CasesDialog(QDialog):
         self.view.setItemDelegate(StatusDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setStretchLastSection(True)  # the case file; the name is shown whole
         self.view.activated.connect(self.open_case)
 
         self.message = QLabel()
@@ -248,7 +247,6 @@ class CasesDialog(QDialog):
         self.refresh()
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # the widths from the first rows, not all
         self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _date(self, field: QLineEdit, label: str) -> tuple[dt.date | None, str]:
         if not field.text().strip():

@@ -77,7 +77,7 @@ class CapChart(QWidget):
         years = self.document.estimate.limits.staged_cap
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not years:
+        if not years or all(self.expired()):  # a plan after the years with caps: no bar to show
             if self.document.person.insurance_start is None:
                 text = self.tr("Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt")
             else:

@@ -21,61 +21,61 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="52" />
+        <location filename="../../ui/widgets.py" line="50" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="54" />
+        <location filename="../../ui/widgets.py" line="52" />
         <source>Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}</source>
         <translation>Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="55" />
-        <location filename="../../ui/widgets.py" line="121" />
+        <location filename="../../ui/widgets.py" line="53" />
+        <location filename="../../ui/widgets.py" line="114" />
         <source>abgelaufen</source>
-        <translation>over</translation>
+        <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="55" />
+        <location filename="../../ui/widgets.py" line="53" />
         <source>noch frei {0}</source>
         <translation>{0} still free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="82" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="84" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="102" />
+        <location filename="../../ui/widgets.py" line="92" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121" />
+        <location filename="../../ui/widgets.py" line="116" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
-        <location filename="../../ui/widgets.py" line="157" />
+        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
-        <location filename="../../ui/widgets.py" line="158" />
+        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
-        <location filename="../../ui/widgets.py" line="159" />
+        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="167" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -207,74 +207,74 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="182" />
+        <location filename="../../ui/cases.py" line="181" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="186" />
+        <location filename="../../ui/cases.py" line="185" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="190" />
+        <location filename="../../ui/cases.py" line="189" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="195" />
+        <location filename="../../ui/cases.py" line="194" />
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="204" />
-        <location filename="../../ui/cases.py" line="263" />
+        <location filename="../../ui/cases.py" line="203" />
+        <location filename="../../ui/cases.py" line="261" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="206" />
-        <location filename="../../ui/cases.py" line="264" />
+        <location filename="../../ui/cases.py" line="205" />
+        <location filename="../../ui/cases.py" line="262" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="229" />
+        <location filename="../../ui/cases.py" line="228" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="241" />
+        <location filename="../../ui/cases.py" line="240" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
         <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="270" />
+        <location filename="../../ui/cases.py" line="268" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="270" />
+        <location filename="../../ui/cases.py" line="268" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="271" />
+        <location filename="../../ui/cases.py" line="269" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="281" />
+        <location filename="../../ui/cases.py" line="279" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="285" />
+        <location filename="../../ui/cases.py" line="283" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="298" />
+        <location filename="../../ui/cases.py" line="296" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -282,57 +282,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/cases.py" line="78" />
+        <location filename="../../ui/cases.py" line="77" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="79" />
+        <location filename="../../ui/cases.py" line="78" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="80" />
+        <location filename="../../ui/cases.py" line="79" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="81" />
+        <location filename="../../ui/cases.py" line="80" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="82" />
+        <location filename="../../ui/cases.py" line="81" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="83" />
+        <location filename="../../ui/cases.py" line="82" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="84" />
+        <location filename="../../ui/cases.py" line="83" />
         <source>Rechnung</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="85" />
+        <location filename="../../ui/cases.py" line="84" />
         <source>Erstattung geschätzt</source>
         <translation>Estimated benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="86" />
+        <location filename="../../ui/cases.py" line="85" />
         <source>erstattet (ZE)</source>
         <translation>Paid (prosthetics)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="87" />
+        <location filename="../../ui/cases.py" line="86" />
         <source>Falldatei</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="128" />
+        <location filename="../../ui/cases.py" line="127" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -1255,23 +1255,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="278" />
-        <location filename="../../ui/widgets.py" line="293" />
+        <location filename="../../ui/widgets.py" line="286" />
+        <location filename="../../ui/widgets.py" line="301" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="281" />
+        <location filename="../../ui/widgets.py" line="289" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="359" />
+        <location filename="../../ui/widgets.py" line="367" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="360" />
+        <location filename="../../ui/widgets.py" line="368" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1279,39 +1279,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="184" />
+        <location filename="../../ui/widgets.py" line="192" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="185" />
+        <location filename="../../ui/widgets.py" line="193" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="186" />
+        <location filename="../../ui/widgets.py" line="194" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="187" />
+        <location filename="../../ui/widgets.py" line="195" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="226" />
+        <location filename="../../ui/widgets.py" line="234" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="223" />
+        <location filename="../../ui/widgets.py" line="231" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="223" />
+        <location filename="../../ui/widgets.py" line="231" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

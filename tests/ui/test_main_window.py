@@ -220,6 +220,10 @@ def test_a_year_over_before_the_plan_is_said_so_and_the_plans_earlier_years_coun
     plan = eur(window.document.estimate.limits.staged_cap[1].used_by_plan).replace("\xa0", " ")
     assert lines[1].startswith("Jahr 1 (01.07.2025 – 31.12.2025)") and lines[1].endswith(", abgelaufen")
     assert f"vor diesem Plan erstattet 0,00 €, dieser Plan bis dahin {plan}, noch frei" in lines[3]  # year 3
+    assert window.totals.chart.expired() == [True, False, False, False]
+    later = {"Versicherungsbeginn": dt.datetime(2019, 1, 1), "Planungsdatum": dt.datetime(2026, 3, 1)}
+    window = open_window(write_workbook(tmp_path / "q.xlsx", fees, patient=later))
+    assert all(window.totals.chart.expired())  # every year with a cap lies before the plan: no bars, the text says so
 
 
 def test_the_language_menu_keeps_one_language_ticked(open_window: Any, monkeypatch: Any) -> None:

@@ -77,7 +77,8 @@ class CapChart(QWidget):
         years = self.document.estimate.limits.staged_cap
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not years or all(self.expired()):  # a plan after the years with caps: no bar to show
+        expired = self.expired()
+        if not years or all(expired):  # a plan after the years with caps: no bar to show
             if self.document.person.insurance_start is None:
                 text = self.tr("Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt")
             else:
@@ -91,7 +92,7 @@ class CapChart(QWidget):
         height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
         labels = [self.tr("Jahr {0}: {1}").format(year.year, whole_eur(year.cumulative_cap)) for year in years]
         label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
-        for position, (year, text, expired) in enumerate(zip(years, labels, self.expired(), strict=True)):
+        for position, (year, text, over) in enumerate(zip(years, labels, expired, strict=True)):
             top = 2 + position * (height + 4)
             painter.setPen(self.palette().text().color())
             painter.drawText(
@@ -110,7 +111,7 @@ class CapChart(QWidget):
                 painter.fillRect(QRectF(x, top, width, height), colour)
                 if colour != LEFT:
                     value, shorter = eur(amount), about_eur(amount)
-                elif expired:
+                elif over:
                     value = shorter = self.tr("abgelaufen")
                 else:  # what is free always says so: a bare figure there reads as one paid
                     value, shorter = self.tr("{0} frei").format(eur(amount)), self.tr("{0} frei").format(about_eur(amount))

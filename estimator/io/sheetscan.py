@@ -98,7 +98,7 @@ def survey_workbook(path: Path) -> Survey:
     return survey
 
 
-def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool, sheet: str = "") -> PartScan:
+def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool, sheet: str) -> PartScan:
     """Count one worksheet part's rows and cells and find the box they span; refuses too many rows, too wide
     a row, too many cells, naming the sheet. Its cells with a shared string are counted when `count_shared`, else all
     its cells are taken to hold one (an upper bound that is cheap)."""

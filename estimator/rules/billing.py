@@ -27,15 +27,12 @@ class UnitAllowance:
         self.reading = settings.prophylaxis_frequency
         self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
+        self.fits = {id(work): surcharge_fit(work) for work in fee_works if _is_surcharge(work)}
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
-        fitting = [(work, fit) for work in fee_works if _is_surcharge(work) and (fit := surcharge_fit(work)) and fit.fits]
-        taken: set[dt.date] = set()
+        fitting = [(work, fit) for work in fee_works if (fit := self.fits.get(id(work))) is not None and fit.fits]
         for work, _ in sorted(fitting, key=lambda pair: (pair[0].date, -pair[1].points, pair[0].order_key)):
-            if work.date not in taken:
+            if (0, work.date) not in self.used_on_day:
                 self.fitting_first.add(id(work))
-                taken.add(work.date)
-        for work in fee_works:
-            if id(work) in self.fitting_first:
                 self.used_on_day[(0, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
 
     def allowed(self, work: Work, report: Report) -> Decimal:
@@ -53,7 +50,7 @@ class UnitAllowance:
                 units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
                 self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
             if group_index == 0 and units:
-                _ask_about_points(work, report)
+                _ask_about_points(work, self.fits.get(id(work)), report)
             if units < count:
                 phrase = say(
                     Code.FEE_ONCE_PER_DAY,
@@ -111,9 +108,8 @@ def surcharge_fit(work: Work) -> SurchargeFit | None:
     return None if fee is None or fee.points is None else SurchargeFit(band, service, Decimal(fee.points))
 
 
-def _ask_about_points(work: Work, report: Report) -> None:
+def _ask_about_points(work: Work, fit: SurchargeFit | None, report: Report) -> None:
     """A surcharge not for the points of its service: estimated as billed (spec section 2), and asked about."""
-    fit = surcharge_fit(work)
     if fit is None or fit.fits:
         return
     band, service, points = fit

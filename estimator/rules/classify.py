@@ -131,9 +131,7 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
     if surcharges:
         surgery = _ServiceIndex(works, _is_surgical)
         lasered = _lasered_fee if settings.laser_basis == "line" else _points
-        laser = _ServiceIndex(
-            works, lambda w: w.fee.schedule is Schedule.GOZ and w.number in w.profile.lasered_numbers, rank=lasered
-        )
+        laser = _ServiceIndex(works, _is_lasered, rank=lasered)
         for work in surcharges:
             if work.number == work.profile.laser_number:
                 _laser_owner(work, laser.owner(work))
@@ -209,6 +207,11 @@ def _lasered_fee(work: Work) -> Decimal:
     """What the laser surcharge is measured by when it takes the lasered line as billed (Auslegung laser_basis=line):
     its points for all its units."""
     return _points(work) * work.fee.count
+
+
+def _is_lasered(work: Work) -> bool:
+    """A service the laser surcharge may belong to (the profile's lasered numbers)."""
+    return work.fee.schedule is Schedule.GOZ and work.number in work.profile.lasered_numbers
 
 
 def _is_surgical(work: Work) -> bool:
@@ -290,7 +293,7 @@ def _services_by_day(works: Sequence[Work]) -> dict[dt.date, list[Work]]:
     """The lines a surcharge may belong to (surgical or lasered), by treatment day."""
     days: dict[dt.date, list[Work]] = {}
     for work in works:
-        if (work.fee.schedule is Schedule.GOZ and work.number in work.profile.lasered_numbers) or _is_surgical(work):
+        if _is_lasered(work) or _is_surgical(work):
             days.setdefault(work.date, []).append(work)
     return days
 
@@ -304,7 +307,7 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> 
         w
         for w in services
         if w.line_class is not X
-        and (w.number in w.profile.lasered_numbers if laser else _is_surgical(w))
+        and (_is_lasered(w) if laser else _is_surgical(w))
         and (not teeth or teeth & w.fee.teeth.teeth)
         and _points(w) >= worth
     ]

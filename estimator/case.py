@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from estimator import wording
+from estimator import figures, wording
 from estimator.cells import (
     MAX_CODE,
     MAX_TEXT,
@@ -32,7 +32,6 @@ from estimator.cells import (
 from estimator.codes import Code
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
-from estimator.money import factor_text, german_date, german_number
 from estimator.phrases import Phrase, say
 from estimator.teeth import ToothError, parse_teeth
 
@@ -91,6 +90,7 @@ def _text(text: str) -> str:
     return text.strip()
 
 
+NUMBER_FIELDS = frozenset({"count", "quantity", "factor", "unit_price", "amount"})  # typed as numbers
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
@@ -130,21 +130,22 @@ def parse_edit(field_name: str, text: str) -> Any:
         raise CaseError(wording.text(error.phrase), error.phrase) from None
 
 
-def edit_text(line: FeeLine | LabLine, field_name: str) -> str:
-    """A line's field as the user sees and types it (German numbers and dates)."""
+def edit_text(line: FeeLine | LabLine, field_name: str, language: str = "de") -> str:
+    """A line's field as the user sees and types it (numbers and dates in the window's language)."""
     value = getattr(line, field_name)
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return ("ja" if value else "nein") if language == "de" else ("yes" if value else "no")
     if isinstance(value, dt.date):
-        return german_date(value)
+        return figures.date(value, language)
     if isinstance(value, LineClass):
         return value.value
     if field_name == "factor":
-        return factor_text(value)
+        return figures.factor(value, language)
     if isinstance(value, Decimal):
-        return german_number(value, 2 if field_name in ("amount", "unit_price") else 0 if value == value.to_integral() else 2)
+        places = 2 if field_name in ("amount", "unit_price") else 0 if value == value.to_integral() else 2
+        return figures.plain(value, language, places)
     return str(value)
 
 

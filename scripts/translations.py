@@ -167,7 +167,7 @@ ENGLISH = {
     "Fall speichern &unter …": "Save case &as …",
     "GO": "GO",
     "Geburtsdatum": "Date of birth",
-    "TT.MM.JJJJ": "DD.MM.YYYY",
+    "TT.MM.JJJJ": "YYYY-MM-DD",
     "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben": "Please give an eligible amount or a class",
     "Die gewählte Zeile hat keine Prüfung": "The selected line has no review",
     "Prüfung {0} Zeile {1} entfernt": "Review of {0} row {1} removed",

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from estimator.case import REIMBURSED, STATUSES
 from estimator.cells import CellError, parse_amount, parse_date
-from estimator.money import eur, german_date, german_number
 from estimator.register import RegisterError
 from estimator.register.cases import update_case
 from estimator.register.rows import Listed
 from estimator.register.store import Register
 from estimator.wording import text
+from ui import formats
 from ui.language import language, status_text
 from ui.models import RIGHT
 
@@ -47,14 +47,14 @@ STATUS, PAID = 5, 8  # the editable columns
 
 TEXTS: tuple[Callable[[Listed], str], ...] = (
     lambda e: str(e.number),
-    lambda e: german_date(e.day),
+    lambda e: formats.day(e.day),
     lambda e: e.name,
-    lambda e: german_date(e.birth_date),
+    lambda e: formats.day(e.birth_date),
     lambda e: e.insurance_number,
     lambda e: status_text(e.status),
-    lambda e: eur(e.billed),
-    lambda e: eur(e.benefit),
-    lambda e: eur(e.paid) if e.paid is not None else "",
+    lambda e: formats.money(e.billed),
+    lambda e: formats.money(e.benefit),
+    lambda e: formats.money(e.paid) if e.paid is not None else "",
     lambda e: Path(e.path).name,
 )
 KEYS: dict[int, Callable[[Listed], Any]] = {
@@ -120,7 +120,7 @@ class CasesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == STATUS:
             return entry.status  # the stored word: the list of statuses shows each in the window's language
         if role == Qt.ItemDataRole.EditRole:
-            return german_number(entry.paid) if column == PAID and entry.paid is not None else self._text(entry, column)
+            return formats.plain(entry.paid) if column == PAID and entry.paid is not None else self._text(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -290,7 +290,7 @@ class CasesDialog(QDialog):
             if column == STATUS:
                 changed = update_case(self.register, entry.number, value, path=entry.path)
             else:
-                paid = parse_amount(value) if value.strip() else None
+                paid = parse_amount(formats.typed(value)) if value.strip() else None
                 changed = update_case(self.register, entry.number, REIMBURSED if paid is not None else None, paid, entry.path)
         except CellError as error:
             self.say(self.tr("erstattet: {0}").format(text(error.phrase, language())))

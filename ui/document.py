@@ -17,14 +17,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import wording
 from estimator.auslegung import SettingError
-from estimator.case import DRAFT, EDITABLE, Case, CaseError, EditKey
+from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, PlanLine, note_fits
-from estimator.money import eur
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
+from ui import formats
 from ui.language import language
 
 CASE_SUFFIX = ".hkp.json"
@@ -137,8 +137,11 @@ class CaseDocument(QObject):
         return reasons[0] if reasons else ""
 
     def edit_line(self, key: EditKey, text: str | None) -> bool:
-        """Change one field of one line; False (and `refused` with the German reason) when it cannot be taken."""
+        """Change one field of one line as typed (a number in the window's language); False (and `refused` with the
+        reason) when it cannot be taken."""
         kind, index, name = key
+        if text is not None and name in NUMBER_FIELDS:
+            text = formats.typed(text)
         lines = self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines
         known = 0 <= index < len(lines)
         label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
@@ -170,7 +173,7 @@ class CaseDocument(QObject):
         if before is not None and after is not None and after != before:
             self.noted.emit(
                 self.tr("{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise").format(
-                    label, eur(after), eur(before)
+                    label, formats.money(after), formats.money(before)
                 )
             )
 

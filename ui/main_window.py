@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from estimator.case import DRAFT, REIMBURSED
 from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine
-from estimator.money import eur
 from estimator.wording import class_label
+from ui import formats
 from ui.dialogs import Refusals, ask, warn
 from ui.document import CaseDocument
 from ui.files import EXPECTED, WORKBOOK_SUFFIXES, FileActions, describe
@@ -196,7 +196,11 @@ class MainWindow(QMainWindow):
         """The case's file, where it stands with the insurer once it is no longer a draft, and whether it is saved."""
         case, standing = self.document.case, ""
         if self.document.path is not None and case.status != DRAFT:
-            paid = "" if case.paid is None or case.status != REIMBURSED else ", " + self.tr("{0} gezahlt").format(eur(case.paid))
+            paid = (
+                ""
+                if case.paid is None or case.status != REIMBURSED
+                else ", " + self.tr("{0} gezahlt").format(formats.money(case.paid))
+            )
             standing = f" ({status_text(case.status)}{paid})"
         self.setWindowTitle(f"{self.document.title()}{standing}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")
 
@@ -232,9 +236,9 @@ class MainWindow(QMainWindow):
                     self.tr(", Zahn {0}").format(line.teeth.text) if line.teeth.text else "",
                     result.line_class.value,
                     class_label(result.line_class, language()),
-                    eur(result.billed),
-                    eur(result.eligible),
-                    eur(result.benefit),
+                    formats.money(result.billed),
+                    formats.money(result.eligible),
+                    formats.money(result.benefit),
                 )
             )
 

@@ -13,10 +13,10 @@ from PySide6.QtGui import QBrush, QColor
 from estimator.case import EDITABLE, edit_text
 from estimator.kinds import Cause, Severity
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
-from estimator.money import eur, factor_text, german_date, percent
 from estimator.rules.engine import tariff_of
 from estimator.rules.labprices import vat_percent
 from estimator.wording import by_severity, finding_text, rule_text, severity_label, step_text
+from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -43,11 +43,11 @@ LINE_ROLES = frozenset(
 class LineColumn(Enum):
     """The columns of the line tables: what each shows, with its German name and its width in the window."""
 
-    DATE = ("Datum", 76)
+    DATE = ("Datum", 80)
     TOOTH = ("Zahn", 46)
     SCHEDULE = ("GO", 40)
     NUMBER = ("Nr.", 50)
-    SERVICE = ("Leistung", 140)
+    SERVICE = ("Leistung", 136)
     COUNT = ("Anzahl", 56)
     QUANTITY = ("Menge", 56)
     FACTOR = ("Faktor", 50)
@@ -76,15 +76,15 @@ class Column:
 
 
 def _amount(result: LineResult | None, name: str) -> str:
-    return eur(getattr(result, name)) if result else ""
+    return formats.money(getattr(result, name)) if result else ""
 
 
 def _vat(document: CaseDocument, line: LabLine, result: LineResult | None) -> str:
     """The VAT a lab line is priced with: its own, else the tariff's default on its treatment day."""
     if result is None:
-        return percent(line.vat_percent / 100) if line.vat_percent is not None else ""
+        return formats.rate(line.vat_percent / 100) if line.vat_percent is not None else ""
     profile = tariff_of(document.estimate.plan, document.tariffs)[0].on(result.date).profile
-    return percent(vat_percent(line, profile) / 100)
+    return formats.rate(vat_percent(line, profile) / 100)
 
 
 def _catalogue_text(document: CaseDocument, line: FeeLine | LabLine, result: LineResult | None) -> str:
@@ -105,11 +105,11 @@ class LinesModel(QAbstractTableModel):
         super().__init__()
         self.document, self.kind = document, kind
         text = lambda line, result: _catalogue_text(document, line, result)  # noqa: E731
-        date = lambda line, result: german_date(result.date if result else line.date)  # noqa: E731
+        date = lambda line, result: formats.day(result.date if result else line.date)  # noqa: E731
         common_end = [
             Column(LineColumn.ELIGIBLE, self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
             Column(LineColumn.CLASS, self.tr("Klasse"), lambda line, r: r.line_class.value if r else "", "manual_class"),
-            Column(LineColumn.RATE, self.tr("Satz"), lambda line, r: percent(r.rate) if r else "", number=True),
+            Column(LineColumn.RATE, self.tr("Satz"), lambda line, r: formats.rate(r.rate) if r else "", number=True),
             Column(LineColumn.BENEFIT, self.tr("Erstattung"), lambda line, r: _amount(r, "benefit"), number=True),
         ]
         if kind == "fee":
@@ -119,8 +119,8 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.SCHEDULE, self.tr("GO"), lambda line, r: line.schedule.value),
                 Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number, "number"),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text, "description"),
-                Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count"), "count", True),
-                Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: factor_text(line.factor), "factor", True),
+                Column(LineColumn.COUNT, self.tr("Anzahl"), lambda line, r: edit_text(line, "count", language()), "count", True),
+                Column(LineColumn.FACTOR, self.tr("Faktor"), lambda line, r: formats.factor(line.factor), "factor", True),
                 Column(LineColumn.REASON, self.tr("Begründung"), lambda line, r: line.justification, "justification"),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
@@ -132,8 +132,20 @@ class LinesModel(QAbstractTableModel):
                 Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
                 Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.code, "code"),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text, "description"),
-                Column(LineColumn.QUANTITY, self.tr("Menge"), lambda line, r: edit_text(line, "quantity"), "quantity", True),
-                Column(LineColumn.UNIT_PRICE, self.tr("Einzelpreis"), lambda line, r: eur(line.unit_price), "unit_price", True),
+                Column(
+                    LineColumn.QUANTITY,
+                    self.tr("Menge"),
+                    lambda line, r: edit_text(line, "quantity", language()),
+                    "quantity",
+                    True,
+                ),
+                Column(
+                    LineColumn.UNIT_PRICE,
+                    self.tr("Einzelpreis"),
+                    lambda line, r: formats.money(line.unit_price),
+                    "unit_price",
+                    True,
+                ),
                 Column(LineColumn.VAT, self.tr("MwSt"), lambda line, r: _vat(document, line, r), number=True),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
@@ -197,7 +209,7 @@ class LinesModel(QAbstractTableModel):
         if role == Role.DisplayRole:
             return column.show(line, result)
         if role == Role.EditRole:
-            return edit_text(line, column.field) if column.field else column.show(line, result)
+            return edit_text(line, column.field, language()) if column.field else column.show(line, result)
         if role == Role.CheckStateRole and column.field == "accident":
             return Qt.CheckState.Checked if getattr(line, "accident", False) else Qt.CheckState.Unchecked
         if role == Role.TextAlignmentRole:
@@ -217,7 +229,7 @@ class LinesModel(QAbstractTableModel):
             original = (self.document.case.original.fee_lines if self.kind == "fee" else self.document.case.original.lab_lines)[
                 index.row()
             ]
-            return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field) or "–")
+            return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field, language()) or "–")
         if result and column.key is LineColumn.BENEFIT and result.explanations:
             return "\n".join(f"{rule_text(e.rule, language())}: {step_text(e, language())}" for e in result.explanations)
         return None
@@ -352,8 +364,8 @@ class ExplanationModel(RecordsModel):
 
     def show_record(self, step: Explanation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            before = eur(step.before) if step.before is not None else ""
-            after = eur(step.after) if step.after is not None else ""
+            before = formats.money(step.before) if step.before is not None else ""
+            after = formats.money(step.after) if step.after is not None else ""
             return [rule_text(step.rule, language()), step_text(step, language()), before, after][column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBo
 
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
-from estimator.money import cents, german_date, german_number, percent
+from estimator.money import cents
 from estimator.wording import text
+from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -52,7 +53,7 @@ class PersonPanel(QGroupBox):
                 "{0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans."
             ).format(profile.orthodontics_age_limit, profile.sections.orthodontics)
         )
-        self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt ({0})").format(percent(profile.rates["A_cooperating"])))
+        self.cooperating = QCheckBox(self.tr("Kooperationszahnarzt ({0})").format(formats.rate(profile.rates["A_cooperating"])))
         self.accident = QCheckBox(self.tr("Unfallfolge (ganzer Plan)"))
         self.prior = [self._money_field(year) for year in range(min(profile.cap_years, MAX_CAP_YEARS))]
         self.deductible_used = self._money_field("deductible_used")
@@ -159,7 +160,7 @@ class PersonPanel(QGroupBox):
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
         try:
-            value = cents(parse_amount(field.text() or "0"))
+            value = cents(parse_amount(formats.typed(field.text()) or "0"))
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
             return
@@ -194,17 +195,17 @@ class PersonPanel(QGroupBox):
         for field in (self.name, self.insurance_number, self.street, self.city):
             field.setCursorPosition(0)  # a text longer than the field shows its beginning
         self.variant.setCurrentText(self.document.estimate.variant)
-        self.birth_date.setText(german_date(person.birth_date))
-        self.insurance_start.setText(german_date(person.insurance_start))
-        self.plan_date.setText(german_date(self.document.case.plan_date))
-        self.orthodontics_start.setText(german_date(person.orthodontics_start))
+        self.birth_date.setText(formats.day(person.birth_date))
+        self.insurance_start.setText(formats.day(person.insurance_start))
+        self.plan_date.setText(formats.day(self.document.case.plan_date))
+        self.orthodontics_start.setText(formats.day(person.orthodontics_start))
         self.cooperating.setChecked(person.cooperating)
         self.accident.setChecked(person.accident)
         for year, field in enumerate(self.prior):
-            field.setText(german_number(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
+            field.setText(formats.plain(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
             field.setToolTip(self.tr("übernommen aus {0}").format(person.prior_source) if person.prior_source else "")
-        self.deductible_used.setText(german_number(person.deductible_used))
-        self.pzr_reimbursed.setText(german_number(person.pzr_reimbursed))
+        self.deductible_used.setText(formats.plain(person.deductible_used))
+        self.pzr_reimbursed.setText(formats.plain(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)
         self.implants_lower.setValue(person.implants_lower)
         self._refreshing = False

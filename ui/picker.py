@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.model import FeeLine, LabLine
-from estimator.money import eur, factor_text
 from estimator.planlines import new_fee_line, new_lab_line, teeth_of
 from estimator.rules.engine import tariff_of
 from estimator.tariff.services import Service, search
+from ui import formats
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -94,8 +94,8 @@ class ServicePicker(QDialog):
                 service.schedule.value if service.schedule else lab_name,
                 service.number,
                 service.text,
-                factor_text(service.factor) if service.factor is not None else "",
-                eur(service.price) if service.price is not None else "–",
+                formats.factor(service.factor) if service.factor is not None else "",
+                formats.money(service.price) if service.price is not None else "–",
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject
 from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
 from estimator.model import Override
-from estimator.money import german_number
 from estimator.wording import text
+from ui import formats
 from ui.language import language
 from ui.settings import REVIEWER
 
@@ -36,7 +36,7 @@ class Reviews(QObject):
         if not reviewer.strip() or not reason.strip():
             return self.tr("Prüfer und Grund sind nötig")
         try:
-            amount = parse_amount(eligible) if eligible.strip() else before.eligible if before else None
+            amount = parse_amount(formats.typed(eligible)) if eligible.strip() else before.eligible if before else None
             klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
         except CellError as error:
             return text(error.phrase, language())  # the message in words (str() is the code, for logs)
@@ -67,7 +67,7 @@ class Reviews(QObject):
             window.statusBar().showMessage(self.tr("Bitte zuerst eine Zeile wählen"), 5000)
             return
         before = self.of(line.sheet, line.row)
-        amount = german_number(before.eligible) if before and before.eligible is not None else ""
+        amount = formats.plain(before.eligible) if before and before.eligible is not None else ""
         klasse = before.line_class.value if before and before.line_class else ""
         title = self.tr("Prüfung")
         reviewer, ok = QInputDialog.getText(window, title, self.tr("Prüfer:"), text=window.settings.get(REVIEWER))

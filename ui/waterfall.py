@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from estimator.kinds import Cause
-from estimator.money import eur
 from estimator.wording import cause_label, reductions_that_apply
+from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -97,7 +97,7 @@ class Waterfall(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         step = self.step_at(event.position())
         if step is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), f"{step.label}: {eur(step.amount)}", self)
+            QToolTip.showText(event.globalPosition().toPoint(), f"{step.label}: {formats.money(step.amount)}", self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -114,7 +114,7 @@ class Waterfall(QWidget):
                 level = rect.bottom() if step.cause is not None else rect.top()
                 painter.drawLine(QPointF(rect.right(), level), QPointF(bars[position + 1][0].left(), level))
             painter.setPen(text)
-            amount = ("−" if step.cause is not None else "") + eur(step.amount)
+            amount = ("−" if step.cause is not None else "") + formats.money(step.amount)
             column = QRectF(rect.left() - slot * 0.15, rect.top() - 18, slot, 16)
             painter.drawText(column, Qt.AlignmentFlag.AlignCenter, amount)
             painter.drawText(

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import Cause
 from estimator.model import Estimate, Plan
-from estimator.money import eur
 from estimator.phrases import Money
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import cause_label, sentence
+from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -92,14 +92,14 @@ class WhatIfPanel(QWidget):
         base = comparison.columns[0][1].totals.benefit
         causes = [c for c in Cause if any(e.reductions.get(c) for _, e in comparison.columns)]
         rows: list[tuple[str, list[str]]] = [
-            (self.tr("erstattungsfähig"), [eur(e.totals.eligible) for _, e in comparison.columns]),
-            (self.tr("Erstattung"), [eur(e.totals.benefit) for _, e in comparison.columns]),
-            (self.tr("Eigenanteil"), [eur(e.totals.patient_share) for _, e in comparison.columns]),
+            (self.tr("erstattungsfähig"), [formats.money(e.totals.eligible) for _, e in comparison.columns]),
+            (self.tr("Erstattung"), [formats.money(e.totals.benefit) for _, e in comparison.columns]),
+            (self.tr("Eigenanteil"), [formats.money(e.totals.patient_share) for _, e in comparison.columns]),
             (self.tr("Erstattung mehr als geplant"), [_difference(e.totals.benefit - base) for _, e in comparison.columns]),
             *[
                 (
                     self.tr("davon {0}").format(cause_label(c, lang)),
-                    [eur(e.reductions.get(c, Decimal(0))) for _, e in comparison.columns],
+                    [formats.money(e.reductions.get(c, Decimal(0))) for _, e in comparison.columns],
                 )
                 for c in causes
             ],
@@ -140,4 +140,4 @@ class WhatIfPanel(QWidget):
 
 
 def _difference(amount: Decimal) -> str:
-    return "–" if not amount else ("+" if amount > 0 else "") + eur(amount)
+    return "–" if not amount else ("+" if amount > 0 else "") + formats.money(amount)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.money import about_eur, eur, german_date, whole_eur
 from estimator.wording import cause_label, jaw_short, reductions_that_apply, setting_text
+from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -50,15 +50,15 @@ class CapChart(QWidget):
         lines = [self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei")]
         for year, expired in zip(self.document.estimate.limits.staged_cap, self.expired(), strict=True):
             text = self.tr("Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}")
-            left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(eur(year.left))
+            left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(formats.money(year.left))
             lines.append(
                 text.format(
                     year.year,
-                    german_date(year.start),
-                    german_date(year.end),
-                    eur(year.cumulative_cap),
-                    eur(year.before_plan),
-                    eur(year.plan_so_far),
+                    formats.day(year.start),
+                    formats.day(year.end),
+                    formats.money(year.cumulative_cap),
+                    formats.money(year.before_plan),
+                    formats.money(year.plan_so_far),
                     left,
                 )
             )
@@ -90,7 +90,7 @@ class CapChart(QWidget):
         widest = max(year.cumulative_cap for year in years)
         legend = 14
         height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
-        labels = [self.tr("Jahr {0}: {1}").format(year.year, whole_eur(year.cumulative_cap)) for year in years]
+        labels = [self.tr("Jahr {0}: {1}").format(year.year, formats.whole_money(year.cumulative_cap)) for year in years]
         label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
         for position, (year, text, over) in enumerate(zip(years, labels, expired, strict=True)):
             top = 2 + position * (height + 4)
@@ -110,11 +110,14 @@ class CapChart(QWidget):
                 width = float(min(amount, year.cumulative_cap)) * scale
                 painter.fillRect(QRectF(x, top, width, height), colour)
                 if colour != LEFT:
-                    value, shorter = eur(amount), about_eur(amount)
+                    value, shorter = formats.money(amount), formats.about_money(amount)
                 elif over:
                     value = shorter = self.tr("abgelaufen")
                 else:  # what is free always says so: a bare figure there reads as one paid
-                    value, shorter = self.tr("{0} frei").format(eur(amount)), self.tr("{0} frei").format(about_eur(amount))
+                    value, shorter = (
+                        self.tr("{0} frei").format(formats.money(amount)),
+                        self.tr("{0} frei").format(formats.about_money(amount)),
+                    )
                 pen = QColor("#ffffff") if colour != LEFT else self.palette().text().color()
                 if amount and not self._inside(painter, QRectF(x, top, width, height), (value, shorter), pen):
                     beside.append((place, value, said_in))  # said beside the bar when there is room
@@ -225,9 +228,10 @@ class TotalsBar(QFrame):
     def refresh(self) -> None:
         estimate = self.document.estimate
         for key, label in self.values.items():
-            label.setText(eur(getattr(estimate.totals, key)))
+            label.setText(formats.money(getattr(estimate.totals, key)))
         parts = [
-            f"{cause_label(cause, language())} {eur(amount)}" for cause, amount in reductions_that_apply(estimate.reductions)
+            f"{cause_label(cause, language())} {formats.money(amount)}"
+            for cause, amount in reductions_that_apply(estimate.reductions)
         ]
         self.causes.setText(self.tr("Eigenanteil: davon {0}").format(", ".join(parts)) if parts else self.tr("keine Kürzung"))
         names = self.document.tariff.profile.auslegung_names

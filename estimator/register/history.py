@@ -11,11 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from estimator.case import DRAFT, REFUSED, REIMBURSED
+from estimator.figures import english_number
 from estimator.model import Person
 from estimator.money import eur, german_date
 from estimator.register.entry import MAX_SOURCE, ZERO, Entry
 from estimator.rules.limits import insurance_year
-from estimator.wording import english_number
 
 
 def used_through(uses: list[tuple[Decimal, Decimal]]) -> Decimal:

@@ -8,45 +8,22 @@ import datetime as dt
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import ModuleType
 from typing import Any, Literal
 
+from estimator import figures
 from estimator.auslegung import SettingNames
 from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
-from estimator.money import eur, factor_text, german_date, german_factor, german_number
 from estimator.phrases import Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
 from estimator.wording import de, en
 
 Language = Literal["de", "en"]
 LANGUAGES: dict[str, ModuleType] = {"de": de, "en": en}
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # how findings are listed: errors first
-
-
-def english_number(value: Decimal, places: int = 2) -> str:
-    """1,234.56 - rounded half-up like the German form (estimator.money), never half-even."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded if rounded else abs(rounded):,.{places}f}"  # never "-0.00"
-
-
-def _money(amount: Decimal, language: str) -> str:
-    return eur(amount) if language == "de" else f"€{english_number(amount)}"
-
-
-def _number(value: Decimal, language: str) -> str:
-    return german_factor(value) if language == "de" else german_factor(value).replace(",", ".")
-
-
-def _percent(rate: Decimal, language: str) -> str:
-    figure = _number((rate * 100).normalize(), language)
-    return f"{figure}\u00a0%" if language == "de" else f"{figure}%"
-
-
-def _date(day: dt.date, language: str) -> str:
-    return german_date(day) if language == "de" else day.isoformat()
 
 
 def _whole(value: int, language: str) -> str:
@@ -86,19 +63,19 @@ def value_text(value: Any, spec: str, language: str) -> str:
     if isinstance(value, Cause):
         return str(words.CAUSES[value.value])
     if isinstance(value, Money):
-        return _choice(spec, value == 0, _money(value, language)) if spec else _money(value, language)
+        return _choice(spec, value == 0, figures.money(value, language)) if spec else figures.money(value, language)
     if isinstance(value, Percent):
-        return _percent(value, language)
+        return figures.percent(value, language)
     if isinstance(value, Factor):
-        return factor_text(value) if language == "de" else factor_text(value).replace(",", ".")
+        return figures.factor(value, language)
     if isinstance(value, Decimal):
-        return _number(value, language)
+        return figures.number(value, language)
     if isinstance(value, int):
         if spec == ",":
             return _whole(value, language)
         return _choice(spec, value == 1, str(value)) if spec else str(value)
     if isinstance(value, dt.date):
-        return _date(value, language)
+        return figures.date(value, language)
     if isinstance(value, LineRef):
         return _line(value, spec, language)
     if isinstance(value, Jaw):
@@ -330,22 +307,24 @@ def reductions_that_apply(reductions: Mapping[Cause, Decimal]) -> list[tuple[Cau
 
 def reductions_sentence(reductions: Mapping[Cause, Decimal], language: str = "de") -> str:
     """ "davon Erstattungssatz 80,74 €, Selbstbehalt 400,00 €": what the patient pays, by cause, in words."""
-    parts = [f"{cause_label(cause, language)} {_money(amount, language)}" for cause, amount in reductions_that_apply(reductions)]
+    parts = [
+        f"{cause_label(cause, language)} {figures.money(amount, language)}" for cause, amount in reductions_that_apply(reductions)
+    ]
     return sentence("reductions", language, parts=", ".join(parts)) if parts else sentence("no_reduction", language)
 
 
 def money_text(amount: Decimal, language: str = "de") -> str:
-    return _money(amount, language)
+    return figures.money(amount, language)
 
 
 def date_text(day: dt.date | None, language: str = "de") -> str:
-    return _date(day, language) if day else ""
+    return figures.date(day, language) if day else ""
 
 
 def number_text(value: Decimal, language: str = "de") -> str:
-    return _number(value, language)
+    return figures.number(value, language)
 
 
 def amount_text(value: Decimal, language: str = "de", places: int = 2) -> str:
     """A plain figure without currency: 1.234,56 / 1,234.56."""
-    return german_number(value, places) if language == "de" else english_number(value, places)
+    return figures.plain(value, language, places)

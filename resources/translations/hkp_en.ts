@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="53" />
-        <location filename="../../ui/widgets.py" line="114" />
+        <location filename="../../ui/widgets.py" line="115" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
@@ -42,40 +42,41 @@
         <translation>{0} still free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="82" />
+        <location filename="../../ui/widgets.py" line="83" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="84" />
+        <location filename="../../ui/widgets.py" line="85" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="92" />
+        <location filename="../../ui/widgets.py" line="93" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="116" />
+        <location filename="../../ui/widgets.py" line="118" />
+        <location filename="../../ui/widgets.py" line="119" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="161" />
         <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="161" />
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="161" />
-        <location filename="../../ui/widgets.py" line="167" />
+        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="171" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -93,113 +94,113 @@
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="144" />
+        <location filename="../../ui/document.py" line="147" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="148" />
+        <location filename="../../ui/document.py" line="151" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="166" />
+        <location filename="../../ui/document.py" line="169" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="172" />
+        <location filename="../../ui/document.py" line="175" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="180" />
+        <location filename="../../ui/document.py" line="183" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="181" />
+        <location filename="../../ui/document.py" line="184" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="182" />
-        <location filename="../../ui/document.py" line="183" />
+        <location filename="../../ui/document.py" line="185" />
+        <location filename="../../ui/document.py" line="186" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="184" />
+        <location filename="../../ui/document.py" line="187" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="185" />
+        <location filename="../../ui/document.py" line="188" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="186" />
+        <location filename="../../ui/document.py" line="189" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="187" />
+        <location filename="../../ui/document.py" line="190" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="188" />
+        <location filename="../../ui/document.py" line="191" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="192" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="190" />
+        <location filename="../../ui/document.py" line="193" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="191" />
+        <location filename="../../ui/document.py" line="194" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="192" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="199" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="208" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="243" />
+        <location filename="../../ui/document.py" line="246" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="248" />
+        <location filename="../../ui/document.py" line="251" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="251" />
+        <location filename="../../ui/document.py" line="254" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -224,7 +225,7 @@
     <message>
         <location filename="../../ui/cases.py" line="194" />
         <source>TT.MM.JJJJ</source>
-        <translation>DD.MM.YYYY</translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../../ui/cases.py" line="203" />
@@ -340,22 +341,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="348" />
+        <location filename="../../ui/models.py" line="354" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="348" />
+        <location filename="../../ui/models.py" line="354" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="348" />
+        <location filename="../../ui/models.py" line="354" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="348" />
+        <location filename="../../ui/models.py" line="354" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -502,27 +503,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="321" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="321" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="321" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315" />
+        <location filename="../../ui/models.py" line="321" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="338" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -780,7 +781,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/models.py" line="125" />
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="144" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
@@ -800,17 +801,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="138" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="143" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="220" />
+        <location filename="../../ui/models.py" line="226" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -819,7 +820,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -850,27 +851,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -891,107 +892,107 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="28" />
+        <location filename="../../ui/person.py" line="29" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="88" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="56" />
+        <location filename="../../ui/person.py" line="57" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="71" />
+        <location filename="../../ui/person.py" line="72" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="72" />
+        <location filename="../../ui/person.py" line="73" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="73" />
+        <location filename="../../ui/person.py" line="74" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="74" />
+        <location filename="../../ui/person.py" line="75" />
         <source>PLZ, Ort</source>
         <translation>Postcode, town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="75" />
+        <location filename="../../ui/person.py" line="76" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="77" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="77" />
+        <location filename="../../ui/person.py" line="78" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="119" />
+        <location filename="../../ui/person.py" line="120" />
         <source>TT.MM.JJJJ</source>
-        <translation>DD.MM.YYYY</translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="127" />
+        <location filename="../../ui/person.py" line="128" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="205" />
+        <location filename="../../ui/person.py" line="206" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="78" />
+        <location filename="../../ui/person.py" line="79" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="51" />
+        <location filename="../../ui/person.py" line="52" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="55" />
+        <location filename="../../ui/person.py" line="56" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="82" />
+        <location filename="../../ui/person.py" line="83" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="83" />
+        <location filename="../../ui/person.py" line="84" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="85" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -1255,23 +1256,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="286" />
-        <location filename="../../ui/widgets.py" line="301" />
+        <location filename="../../ui/widgets.py" line="291" />
+        <location filename="../../ui/widgets.py" line="306" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="289" />
+        <location filename="../../ui/widgets.py" line="294" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="367" />
+        <location filename="../../ui/widgets.py" line="372" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="368" />
+        <location filename="../../ui/widgets.py" line="373" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1279,39 +1280,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="192" />
+        <location filename="../../ui/widgets.py" line="196" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="193" />
+        <location filename="../../ui/widgets.py" line="197" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="194" />
+        <location filename="../../ui/widgets.py" line="198" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="195" />
+        <location filename="../../ui/widgets.py" line="199" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="234" />
+        <location filename="../../ui/widgets.py" line="239" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="231" />
+        <location filename="../../ui/widgets.py" line="236" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="231" />
+        <location filename="../../ui/widgets.py" line="236" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -110,7 +110,7 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         assert translators
         window = open_window(CROWN)
         assert window.lines_tabs.tabText(0) == "Fees (3)"
-        assert window.person_panel.orthodontics_start.placeholderText() == "DD.MM.YYYY"
+        assert window.person_panel.orthodontics_start.placeholderText() == "YYYY-MM-DD"
         steps = [step_text(step, "en") for result in window.document.estimate.lines for step in result.explanations]
         assert not any("Auslegung" in step for step in steps)
         assert window.menuBar().actions()[0].text() == "&File"
@@ -139,6 +139,45 @@ def test_english_translation_is_loaded_from_the_qm_file(open_window: Any, qapp: 
         for translator in translators:
             qapp.removeTranslator(translator)
         set_language("de")
+
+
+def test_the_english_window_shows_english_figures_and_reads_numbers_typed_the_english_way(open_window: Any, qapp: Any) -> None:
+    from ui.app import install_translation  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")
+    try:
+        window = open_window(CROWN)
+        fees = window.fee_model
+        assert cell(fees, 1, LineColumn.AMOUNT) == "€217.06"
+        assert cell(fees, 1, LineColumn.DATE) == "2026-03-10"
+        assert cell(fees, 1, LineColumn.FACTOR) == "2.3"
+        assert cell(fees, 1, LineColumn.RATE) == "80%"
+        assert window.person_panel.birth_date.text() == "1975-06-15"
+        assert window.document.edit_line(("fee", 1, "factor"), "2.5")  # German-read „2.5“ is also 2,5
+        assert window.document.estimate.plan.fee_lines[1].factor == Decimal("2.5")
+        assert window.document.edit_line(("fee", 1, "amount"), "1,234.56")
+        assert window.document.estimate.plan.fee_lines[1].amount == Decimal("1234.56")
+        assert cell(fees, 1, LineColumn.AMOUNT) == "€1,234.56"
+        assert fees.data(fees.index(1, column(fees, LineColumn.AMOUNT)), Qt.ItemDataRole.EditRole) == "1,234.56"
+        assert window.document.edit_line(("lab", 0, "quantity"), "1.500")  # in German a thousand and a half
+        assert window.document.estimate.plan.lab_lines[0].quantity == Decimal("1.5")
+        assert window.document.edit_line(("fee", 0, "amount"), "12,50")  # no English number: read as typed in German
+        assert window.document.estimate.plan.fee_lines[0].amount == Decimal("12.50")
+        panel = window.person_panel
+        panel.deductible_used.setText("1,000")
+        panel.deductible_used.editingFinished.emit()
+        assert window.document.case.person.deductible_used == Decimal("1000.00")
+        assert panel.deductible_used.text() == "1,000.00"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        set_language("de")
+    german = open_window(CROWN)
+    assert cell(german.fee_model, 1, LineColumn.AMOUNT) == "217,06\u00a0€"
+    german.person_panel.deductible_used.setText("1.000")
+    german.person_panel.deductible_used.editingFinished.emit()
+    assert german.document.case.person.deductible_used == Decimal("1000.00")
 
 
 def test_whatif_tab_compares_alternatives_and_applies_the_planners_suggestion(open_window: Any, qtbot: Any) -> None:

@@ -1,0 +1,76 @@
+"""Figures in the reader's language – German 1.234,56 € · 2,3 · 80 % · 31.12.2026, English €1,234.56 · 2.3 · 80% ·
+2026-12-31 – and what a user typed in the English form, given to the readers of numbers (estimator.cells) in the
+German form they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from estimator.money import eur, factor_text, german_date, german_factor, german_number
+
+# An English number: thousands commas in groups of three, or none, and a decimal point. "12,50" is none: read in the
+# German form, as before (a comma before two digits is no thousands comma).
+ENGLISH_TYPED = re.compile(r"[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0-9]+)?")
+
+
+def english_number(value: Decimal, places: int = 2) -> str:
+    """1,234.56 - rounded half-up like the German form (estimator.money), never half-even."""
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{rounded if rounded else abs(rounded):,.{places}f}"  # never "-0.00"
+
+
+def money(amount: Decimal, language: str) -> str:
+    return eur(amount) if language == "de" else f"€{english_number(amount)}"
+
+
+def whole_money(amount: Decimal, language: str) -> str:
+    """An amount in whole euros: 1.000 € / €1,000."""
+    return f"{german_number(amount, 0)}\u00a0€" if language == "de" else f"€{english_number(amount, 0)}"
+
+
+def about_money(amount: Decimal, language: str) -> str:
+    """An amount where room is short for the cents: whole, else ≈ the whole euros (said exactly elsewhere)."""
+    whole = whole_money(amount, language)
+    return whole if amount == amount.to_integral_value() else f"≈\u00a0{whole}"
+
+
+def number(value: Decimal, language: str) -> str:
+    """A count or a rate without trailing zeros: 2,3 / 2.3."""
+    return german_factor(value) if language == "de" else german_factor(value).replace(",", ".")
+
+
+def factor(value: Decimal, language: str) -> str:
+    """A factor with at least one place: 2,0 / 2.0."""
+    return factor_text(value) if language == "de" else factor_text(value).replace(",", ".")
+
+
+def percent(rate: Decimal, language: str) -> str:
+    """0.80: 80 % / 80%."""
+    figure = number((rate * 100).normalize(), language)
+    return f"{figure}\u00a0%" if language == "de" else f"{figure}%"
+
+
+def date(day: dt.date | None, language: str) -> str:
+    """31.12.2026 / 2026-12-31, or an empty string."""
+    if day is None:
+        return ""
+    return german_date(day) if language == "de" else day.isoformat()
+
+
+def plain(value: Decimal, language: str, places: int = 2) -> str:
+    """A figure without currency, as an input field shows it: 1.234,56 / 1,234.56."""
+    return german_number(value, places) if language == "de" else english_number(value, places)
+
+
+def typed(text: str, language: str) -> str:
+    """A number as the user typed it, in the German form the readers of numbers take: in English "1,234.56" is
+    1234,56 and "1.5" is 1,5 (read in the German form, "1.500" would be a thousand and a half). A text that is no
+    English number ("12,50", "abc") is given on as typed: the reader takes it or says what is wrong with it."""
+    if language == "de":
+        return text
+    bare = text.strip().replace("€", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
+    if not bare or not ENGLISH_TYPED.fullmatch(bare) or not any(c.isdigit() for c in bare):
+        return text
+    return bare.replace(",", "").replace(".", ",")

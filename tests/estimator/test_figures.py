@@ -1,0 +1,47 @@
+"""Figures in German and English, and numbers typed the English way given to the German readers of numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from estimator import figures
+from estimator.cells import parse_decimal
+
+
+def test_figures_in_each_language() -> None:
+    amount = Decimal("1234.565")
+    assert figures.money(amount, "de") == "1.234,57\u00a0€" and figures.money(amount, "en") == "€1,234.57"
+    assert (
+        figures.whole_money(Decimal(1000), "en") == "€1,000" and figures.about_money(Decimal("1367.4"), "en") == "≈\u00a0€1,367"
+    )
+    assert figures.factor(Decimal(2), "de") == "2,0" and figures.factor(Decimal("2.3"), "en") == "2.3"
+    assert figures.percent(Decimal("0.8"), "de") == "80\u00a0%" and figures.percent(Decimal("0.9"), "en") == "90%"
+    assert figures.date(dt.date(2026, 12, 31), "de") == "31.12.2026" and figures.date(dt.date(2026, 12, 31), "en") == "2026-12-31"
+    assert figures.date(None, "en") == "" and figures.plain(Decimal("-0.001"), "en") == "0.00"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("1,234.56", "1234.56"),
+        ("€1,234.56", "1234.56"),
+        ("1,234", "1234"),  # a thousands comma: in German this would be 1,234
+        ("1.500", "1.5"),  # a decimal point: in German this would be 1500
+        ("2.3", "2.3"),
+        ("-12.5", "-12.5"),
+        ("12,50", "12.50"),  # no English number (a comma before two digits): read in the German form, as typed
+        ("1.234,56", "1234.56"),  # German grouping: read as typed
+        ("7", "7"),
+    ],
+)
+def test_english_numbers_are_read_as_meant(typed: str, meant: str) -> None:
+    assert parse_decimal(figures.typed(typed, "en")) == Decimal(meant)
+
+
+def test_german_typing_and_texts_that_are_no_number_are_given_on_as_typed() -> None:
+    assert figures.typed("1.500", "de") == "1.500" and parse_decimal(figures.typed("1.500", "de")) == Decimal(1500)
+    for text in ("", "abc", "-", ".", "1,2,3", "1.2.3"):
+        assert figures.typed(text, "en") == text

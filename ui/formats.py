@@ -1,0 +1,43 @@
+"""Figures in the window's language (estimator.figures): its tables, charts and fields show them so, and a number
+typed in the English form is read as meant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from estimator import figures
+from ui.language import language
+
+
+def money(amount: Decimal) -> str:
+    return figures.money(amount, language())
+
+
+def whole_money(amount: Decimal) -> str:
+    return figures.whole_money(amount, language())
+
+
+def about_money(amount: Decimal) -> str:
+    return figures.about_money(amount, language())
+
+
+def day(value: dt.date | None) -> str:
+    return figures.date(value, language())
+
+
+def factor(value: Decimal) -> str:
+    return figures.factor(value, language())
+
+
+def rate(value: Decimal) -> str:
+    return figures.percent(value, language())
+
+
+def plain(value: Decimal, places: int = 2) -> str:
+    return figures.plain(value, language(), places)
+
+
+def typed(text: str) -> str:
+    """A number as typed, in the form the readers of numbers take (estimator.figures.typed)."""
+    return figures.typed(text, language())

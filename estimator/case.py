@@ -27,6 +27,7 @@ from estimator.cells import (
     parse_count,
     parse_date,
     parse_factor,
+    parse_quantity,
     parse_yes_no,
 )
 from estimator.codes import Code
@@ -97,7 +98,7 @@ PARSERS: dict[str, Any] = {
     "number": parse_code,
     "code": parse_code,
     "count": parse_count,
-    "quantity": parse_count,
+    "quantity": parse_quantity,
     "factor": parse_factor,
     "unit_price": lambda text: _amount(text) or Decimal(0),
     "amount": _amount,

@@ -141,6 +141,7 @@ RANGES: dict[str, tuple[Decimal, Decimal, bool, Code]] = {
     "amount": (Decimal(0), MAX_AMOUNT, False, Code.CELL_AMOUNT_RANGE),
     "factor": (Decimal(0), MAX_FACTOR, True, Code.CELL_FACTOR_RANGE),
     "count": (Decimal(0), MAX_COUNT, True, Code.CELL_COUNT_RANGE),
+    "quantity": (Decimal(0), MAX_COUNT, True, Code.CELL_QUANTITY_RANGE),  # a lab line's Menge: said by its name
     "vat": (Decimal(0), MAX_VAT, False, Code.CELL_VAT_RANGE),
     "implants": (Decimal(0), Decimal(MAX_IMPLANTS), False, Code.CELL_IMPLANTS_RANGE),
 }
@@ -148,7 +149,7 @@ RANGES: dict[str, tuple[Decimal, Decimal, bool, Code]] = {
 
 def _high(kind: str, high: Decimal) -> Any:
     """The upper bound as a message names it: an amount in euros, a whole number or a factor."""
-    return Money(high) if kind == "amount" else int(high) if kind in ("count", "implants") else Number(high)
+    return Money(high) if kind == "amount" else int(high) if kind in ("count", "quantity", "implants") else Number(high)
 
 
 def in_range(kind: str, number: Decimal, value: Any) -> Decimal:
@@ -290,8 +291,13 @@ def parse_factor(value: Any) -> Decimal:
 
 
 def parse_count(value: Any) -> Decimal:
-    """A count or quantity: above 0, at most 10.000."""
+    """A fee line's count: above 0, at most 10.000."""
     return in_range("count", parse_decimal(value), value)
+
+
+def parse_quantity(value: Any) -> Decimal:
+    """A lab line's quantity: above 0, at most 10.000."""
+    return in_range("quantity", parse_decimal(value), value)
 
 
 def parse_vat(value: Any) -> Decimal:

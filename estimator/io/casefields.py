@@ -166,7 +166,7 @@ EDIT_READERS: dict[str, Reader] = {
     "number": code_value,
     "code": code_value,
     "count": number_reader("count"),
-    "quantity": number_reader("count"),
+    "quantity": number_reader("quantity"),
     "factor": number_reader("factor"),
     "unit_price": number_reader("amount"),
     "amount": number_reader("amount"),

@@ -161,7 +161,7 @@ def _lab_line(data: Any, where: str) -> LabLine:
         date=fields.parsed("date", iso_date),
         teeth=fields.parsed("teeth", teeth_value) or parse_teeth(None),
         description=fields.text("description"),
-        quantity=fields.parsed("quantity", number_reader("count"), required=True),
+        quantity=fields.parsed("quantity", number_reader("quantity"), required=True),
         vat_percent=fields.parsed("vat_percent", number_reader("vat")),
         amount=fields.parsed("amount", number_reader("amount")),
         manual_class=fields.parsed("manual_class", line_class_value),

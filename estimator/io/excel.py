@@ -21,6 +21,7 @@ from estimator.cells import (
     parse_count,
     parse_date,
     parse_factor,
+    parse_quantity,
     parse_vat,
     parse_yes_no,
     short_text,
@@ -213,7 +214,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
         date=reader.get("Datum", parse_date),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
-        quantity=reader.get("Menge", parse_count, Decimal(1)),
+        quantity=reader.get("Menge", parse_quantity, Decimal(1)),
         vat_percent=reader.get("MwSt", parse_vat),
         amount=reader.get("Betrag", parse_amount),
         manual_class=reader.get("Klasse", parse_class),
@@ -226,7 +227,7 @@ def _price_from_amount(reader: RowReader) -> Decimal | None:
     (1 + VAT)), said at the cell, so that the line counts and its price is checked against the lab list."""
     if "Einzelpreis" in reader.mapping and reader.raw("Einzelpreis") is not None:
         return None  # a price that could not be read: said as such
-    amount, quantity = reader.get("Betrag", parse_amount), reader.get("Menge", parse_count, Decimal(1))
+    amount, quantity = reader.get("Betrag", parse_amount), reader.get("Menge", parse_quantity, Decimal(1))
     vat = reader.get("MwSt", parse_vat)
     if amount is None or reader.problems:
         return None

@@ -1,5 +1,6 @@
-"""How often the fee schedule lets a fee count (spec 3 and 6a): surcharges and the laser surcharge once per
-treatment day, individual prophylaxis so often per calendar year, and what needs a reason beside prophylaxis."""
+"""How often the fee schedule lets a fee count (spec 3 and 6a): surcharges, the laser surcharge and the other numbers
+the profile names once per treatment day, individual prophylaxis and the profile's other numbers so often per calendar
+year, a surcharge only beside its services, and what needs a reason beside prophylaxis."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.money import ZERO
-from estimator.phrases import Number, Phrase, say
+from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.checked import OPEN_END, PointBand
 from estimator.tariff.profile import Profile
+
+SURCHARGES = "surcharges"  # the surgery surcharges' one unit a day, whichever of them takes it
 
 
 class UnitAllowance:
@@ -25,15 +28,27 @@ class UnitAllowance:
 
     def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
-        self.used_on_day: dict[tuple[int, dt.date], Decimal] = {}
+        self.used_on_day: dict[tuple[str, dt.date], Decimal] = {}
+        self.numbers_on_day: dict[dt.date, set[str]] = {}
+        for work in fee_works:
+            if work.fee.schedule is Schedule.GOZ:
+                self.numbers_on_day.setdefault(work.date, set()).add(work.number)
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
         self.fits = {id(work): surcharge_fit(work) for work in fee_works if _is_surcharge(work)}
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
         fitting = [(work, fit) for work in fee_works if (fit := self.fits.get(id(work))) is not None and fit.fits]
         for work, _ in sorted(fitting, key=lambda pair: (pair[0].date, -pair[1].points, pair[0].order_key)):
-            if (0, work.date) not in self.used_on_day:
+            if (SURCHARGES, work.date) not in self.used_on_day:
                 self.fitting_first.add(id(work))
-                self.used_on_day[(0, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
+                self.used_on_day[(SURCHARGES, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
+
+    def services_missing(self, work: Work) -> tuple[str, ...]:
+        """The services a surcharge belongs to (the profile's with_service) when none of them is billed on its day;
+        empty when one is, or when the line needs none."""
+        needed = work.profile.with_service.get(work.number) if work.fee.schedule is Schedule.GOZ else None
+        if not needed or needed & self.numbers_on_day.get(work.date, set()):
+            return ()
+        return tuple(sorted(needed))
 
     def allowed(self, work: Work, report: Report) -> Decimal:
         """How many of the line's units count; the others are not eligible (a finding says why)."""
@@ -41,43 +56,42 @@ class UnitAllowance:
         if work.fee.schedule is not Schedule.GOZ:
             return count
         profile = work.profile
-        group_index = 0 if work.number in profile.surcharge_numbers else 1 if work.number == profile.laser_number else None
-        if group_index is not None:
-            day = (group_index, work.date)
+        group = _once_a_day_group(profile, work.number)
+        if group is not None:
+            day = (group, work.date)
             if id(work) in self.fitting_first:
                 units = min(count, Decimal(1))  # its day's unit was kept for it
             else:
                 units = max(ZERO, min(count, 1 - self.used_on_day.get(day, ZERO)))
                 self.used_on_day[day] = self.used_on_day.get(day, ZERO) + units
-            if group_index == 0 and units:
+            if group == SURCHARGES and units:
                 _ask_about_points(work, self.fits.get(id(work)), report)
             if units < count:
                 phrase = say(
                     Code.FEE_ONCE_PER_DAY,
                     line=work.ref,
-                    what=_once_a_day(profile, group_index),
+                    what=_once_a_day(profile, group),
                     date=work.date,
                     excess=Number(count - units),
                 )
                 _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
             return units
-        limit = profile.prophylaxis_frequency[self.reading].get(work.number)
+        prophylaxis = profile.prophylaxis_frequency[self.reading].get(work.number)
+        limit = profile.per_year.get(work.number) if prophylaxis is None else prophylaxis
         if limit is None:
             return count
         key = (work.number, work.date.year)
         units = max(ZERO, min(count, limit - self.used_in_year.get(key, ZERO)))
         self.used_in_year[key] = self.used_in_year.get(key, ZERO) + units
         if units < count:
-            phrase = say(
-                Code.FEE_FREQUENCY_LIMIT,
-                line=work.ref,
-                number=work.number,
-                limit=limit,
-                year=work.date.year,
-                reading=profile.auslegung_names.reading("prophylaxis_frequency", self.reading),
-                excess=Number(count - units),
-            )
-            _report_units(work, report, Severity.WARNING, phrase, profile.sections.prophylaxis)
+            said: dict[str, Param] = {"line": work.ref, "number": work.number, "limit": limit, "year": work.date.year}
+            said["excess"] = Number(count - units)
+            if prophylaxis is None:
+                phrase, section = say(Code.FEE_YEARLY_LIMIT, **said), profile.sections.fee_units
+            else:
+                reading = profile.auslegung_names.reading("prophylaxis_frequency", self.reading)
+                phrase, section = say(Code.FEE_FREQUENCY_LIMIT, reading=reading, **said), profile.sections.prophylaxis
+            _report_units(work, report, Severity.WARNING, phrase, section)
         return units
 
 
@@ -161,9 +175,19 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
         work.set_eligible(ZERO, section, say(Code.STEP_BESIDE_PROPHYLAXIS, beside=beside), Cause.NOT_ELIGIBLE)
 
 
-def _once_a_day(profile: Profile, group_index: int) -> Phrase:
-    """What may be billed once a day: the surgery surcharges (group 0) or the laser surcharge (group 1)."""
-    if group_index == 0:
+def _once_a_day_group(profile: Profile, number: str) -> str | None:
+    """What a GOZ number shares its one unit a day with: the surgery surcharges all together, another number by itself;
+    None for a number without that limit."""
+    if number in profile.surcharge_numbers:
+        return SURCHARGES
+    return number if number == profile.laser_number or number in profile.once_a_day else None
+
+
+def _once_a_day(profile: Profile, group: str) -> Phrase:
+    """What may be billed once a day: the surgery surcharges, the laser surcharge or another number."""
+    if group == SURCHARGES:
         surcharges = sorted(profile.surcharge_numbers)
         return say(Code.PART_SURGERY_SURCHARGE, first=surcharges[0], last=surcharges[-1])
-    return say(Code.PART_LASER_SURCHARGE, number=profile.laser_number)
+    if group == profile.laser_number:
+        return say(Code.PART_LASER_SURCHARGE, number=group)
+    return say(Code.PART_GOZ_NUMBER, number=group)

@@ -132,7 +132,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
-    pzr = pzr_limit(works, person, plan.plan_date)
+    used_day = _used_day(plan, first_day, report)
+    pzr = pzr_limit(works, person, used_day)
 
     for work in works:
         _apply_rate(work, person.cooperating)
@@ -140,7 +141,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     deductible = Deductible(
         person,
         variant,
-        plan.plan_date,
+        used_day,
         civil_law=settings.year_of_life == "civil_law",
         begun_missing=settings.partial_start_month == "missing",
     )
@@ -169,6 +170,15 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     return Estimate(
         plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant
     )
+
+
+def _used_day(plan: Plan, first_day: dt.date | None, report: Report) -> dt.date | None:
+    """The day in whose calendar year the person's deductible used and PZR reimbursed lie: the plan date's, else
+    (said, so that the amounts are not taken for another year unseen) the first treatment day's."""
+    person = plan.person
+    if plan.plan_date is None and first_day is not None and (person.deductible_used or person.pzr_reimbursed):
+        report(Severity.WARNING, say(Code.USED_YEAR_ASSUMED, year=first_day.year), sheet="Patient", column="Planungsdatum")
+    return plan.plan_date or first_day
 
 
 def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[object, ...]]:

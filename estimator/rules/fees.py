@@ -148,6 +148,12 @@ def fee_amounts(
         )
         work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return
+    services = allowance.services_missing(work)
+    if services:
+        phrase = say(Code.FEE_WITHOUT_SERVICE, line=work.ref, services=services)
+        check.report(Severity.ERROR, phrase, "Nr", sections.fee_limits)
+        work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
+        return
 
     said_above = points is not None and line.amount is not None and not laser and _said_above_top(work, fee, points, schedule)
     if points is not None and line.amount is not None and not laser and not said_above:

@@ -79,17 +79,19 @@ class FeeIndex:
 def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     """Inherit the class of the fee lines on the same teeth, else a default by lab code.
 
-    Orthodontic lab lines follow the age at the start of the orthodontic treatment. Returns what the fee lines
+    Orthodontic lab lines follow the age at the start of the orthodontic treatment, also on the teeth of a crown (the
+    appliance is paid at the rate of the orthodontic treatment it belongs to). Returns what the fee lines
     the lab line belongs to say (its accident follows them).
     """
     owners = fees.owners(work.lab.teeth.teeth)
     code, profile = work.lab.code, work.profile
     teeth = len(work.lab.teeth.teeth)
     section = profile.sections.lab_class
-    if is_orthodontic(work) and not young:
-        work.line_class = X
+    if is_orthodontic(work) and (not young or owners.classes != {X}):  # its own class, also on a crown's teeth
+        work.line_class = B if young else X
         label, limit = profile.orthodontics_lab.label, profile.orthodontics_age_limit
-        work.explain(section, say(Code.STEP_LAB_ORTHODONTICS_OLD, code=code, label=label, age=limit, cls=X))
+        step = Code.STEP_LAB_ORTHODONTICS_YOUNG if young else Code.STEP_LAB_ORTHODONTICS_OLD
+        work.explain(section, say(step, code=code, label=label, age=limit, cls=work.line_class))
         return owners
     if owners:
         classes = owners.classes

@@ -142,7 +142,7 @@ def _exclude_what_sits_on(
             )
 
 
-def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None) -> tuple[PzrYear, ...]:
+def pzr_limit(works: Sequence[Work], person: Person, used_day: dt.date | None) -> tuple[PzrYear, ...]:
     """PZR eligible at most the profile's limit per calendar year, a higher one with a cooperating dentist; the
     limit of a year is the one of the profile in force on its first PZR line."""
     used: dict[int, Decimal] = defaultdict(Decimal)
@@ -156,7 +156,7 @@ def pzr_limit(works: Sequence[Work], person: Person, plan_date: dt.date | None) 
     for work in sorted(pzr, key=lambda w: w.order_key):
         year, profile = work.date.year, work.profile
         limit = limits.setdefault(year, profile.pzr_limit_cooperating if person.cooperating else profile.pzr_limit)
-        before.setdefault(year, person.pzr_reimbursed if plan_date and year == plan_date.year else ZERO)
+        before.setdefault(year, person.pzr_reimbursed if used_day and year == used_day.year else ZERO)
         remaining = max(ZERO, limit - before[year] - used[year])
         if work.eligible > remaining:
             phrase = say(
@@ -277,10 +277,11 @@ class Deductible:
     """The deductible per calendar year by variant and age group, prorated in the start year; a year's
     amount is the one of the profile in force on the first line of that year that the deductible applies to."""
 
-    def __init__(self, person: Person, variant: str, plan_date: dt.date | None, *, civil_law: bool, begun_missing: bool) -> None:
+    def __init__(self, person: Person, variant: str, used_day: dt.date | None, *, civil_law: bool, begun_missing: bool) -> None:
+        """used_day: the day in whose calendar year the person's deductible used lies (the plan date)."""
         self.person = person
         self.variant = variant
-        self.plan_date = plan_date
+        self.used_day = used_day
         self.civil_law = civil_law  # Auslegung year_of_life
         self.begun_missing = begun_missing  # Auslegung partial_start_month
         self.used: dict[int, Decimal] = {}
@@ -304,7 +305,7 @@ class Deductible:
         return found
 
     def used_before(self, year: int) -> Decimal:
-        return cents(self.person.deductible_used) if self.plan_date and year == self.plan_date.year else ZERO
+        return cents(self.person.deductible_used) if self.used_day and year == self.used_day.year else ZERO
 
     def apply(self, work: Work) -> None:
         if work.line_class in (LineClass.P, LineClass.X):

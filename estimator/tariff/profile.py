@@ -135,6 +135,9 @@ class Profile:
     surgical: tuple[Codes, ...]
     surgical_goae_sections: frozenset[str]
     surgical_label: Term
+    once_a_day: frozenset[str]  # GOZ numbers billable once per treatment day (besides the surcharges and the laser's)
+    per_year: dict[str, int]  # GOZ number -> units per calendar year (besides individual prophylaxis)
+    with_service: dict[str, frozenset[str]]  # GOZ surcharge -> the services one of which it needs on its day
     laser_number: str
     lasered_numbers: frozenset[str]
     laser_maximum: Decimal
@@ -267,12 +270,13 @@ def _profile(top: Table) -> Profile:
     deductible, rates, caps = top.table("deductible"), top.table("rates"), top.table("staged_caps")
     sections, prophylaxis, orthodontics = top.table("sections"), top.table("prophylaxis"), top.table("orthodontics")
     surcharges, laser, pzr, implants, lab = (top.table(k) for k in ("surcharges", "laser", "pzr", "implants", "lab"))
-    factors, preparatory = top.table("max_factors"), top.table("preparatory")
+    factors, preparatory, limits = top.table("max_factors"), top.table("preparatory"), top.table("fee_limits")
     try:
         source = source_of(top.data)
     except ValueError as error:
         raise ProfileError(f"valid_from: Datum JJJJ-MM-TT erwartet ({error})") from None
     auslegung, choices = _auslegung(top)
+    services = limits.table("with_service")
     derived = {}
     for number, entry in top.mapping("derived_fees").items():
         fee = Table(entry, f"derived_fees.{number}")
@@ -324,6 +328,9 @@ def _profile(top: Table) -> Profile:
         surgical=surcharges.codes("surgical"),
         surgical_goae_sections=frozenset(surcharges.strings("surgical_goae_sections")),
         surgical_label=surcharges.term("surgical_label"),
+        once_a_day=frozenset(limits.strings("once_a_day")),
+        per_year=limits.whole_map("per_year", 0, 366),
+        with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
         laser_number=laser.text("number"),
         lasered_numbers=frozenset(laser.strings("lasered_numbers")),
         laser_maximum=laser.decimal("maximum", *money),
@@ -341,7 +348,7 @@ def _profile(top: Table) -> Profile:
     deductible.get("first_year_reduction", "")  # a note for the reader of the file
     for table in (deductible, rates, caps, sections, prophylaxis, orthodontics, surcharges, laser, pzr, implants, lab):
         table.done()
-    for table in (factors, preparatory):
+    for table in (factors, preparatory, limits, services):
         table.done()
     top.done()
     return profile

@@ -60,6 +60,10 @@ TEMPLATES: dict[Code, str] = {
     "erstattungsfähig",
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
+    C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
+    "nicht erstattungsfähig",
+    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
+    "(Kalenderjahr {year}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
     "erstattungsfähig mit Faktor 1,0",
     C.FEE_UNKNOWN_NUMBER: "{line}: Gebührennummer {number} steht nicht im Gebührenverzeichnis der {schedule}; nicht "
@@ -122,6 +126,8 @@ TEMPLATES: dict[Code, str] = {
     "Zuschlag kürzen",
     C.SURCHARGE_NO_SURGERY: "{line}: Zuschlag für ambulante Operationen ohne chirurgische Leistung ({surgical}) am "
     "{date}{on_teeth: an diesen Zähnen|}; als Zahnbehandlung (Klasse B) angesetzt, bitte prüfen",
+    C.USED_YEAR_ASSUMED: "Kein Planungsdatum: „Selbstbehalt verbraucht“ und „PZR erstattet“ gelten für {year}, das Jahr "
+    "der ersten Behandlung; bitte das Planungsdatum eintragen",
     C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "
     "versicherten Person eintragen (Blatt Patient, Tarif)",
     C.TARIFF_BEFORE_FIRST_VERSION: "{lines} Zeile(n) ab {date} liegen vor dem Gültigkeitsbeginn des Tarifprofils oder "
@@ -183,6 +189,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
     "unbekannt: {cls}",
+    C.STEP_LAB_ORTHODONTICS_YOUNG: "Laborcode {code} ({label}), Behandlungsbeginn vor dem {age}. Lebensjahr: {cls}",
     C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): "
     "{cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
@@ -192,6 +199,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "Laserzuschlag ohne gelaserte Leistung am {date}: {cls}",
     C.STEP_LASER_OWNER: "Laserzuschlag zu {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
+    C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",
     C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",
     C.STEP_ON_EXCLUDED_IMPLANT: "auf nicht erstattungsfähigem Implantat (Zahn {teeth}, über {limit} Implantate je Kiefer)",
@@ -231,6 +239,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_MAXIMUM: "Höchstbetrag {maximum} je Einheit nach {lab_list} zzgl. {vat} % MwSt",
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
+    C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
@@ -246,6 +255,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
     C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
+    C.CELL_QUANTITY_RANGE: "Menge über 0 bis {high:,} erwartet, „{value}“ gefunden",
     C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
     C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",

@@ -50,6 +50,10 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
+    C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
+    "day; not eligible",
+    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}); {excess} "
+    "unit(s) not eligible",
     C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
     C.FEE_UNKNOWN_NUMBER: "{line}: fee number {number} is not in the {schedule} fee schedule; not eligible until it is confirmed",
     C.IMPLANT_BOTH_JAWS: "{line}: {units} implant(s) in both jaws without their sites; give the implants per jaw (one "
@@ -105,6 +109,8 @@ TEMPLATES: dict[Code, str] = {
     "reduce the surcharge",
     C.SURCHARGE_NO_SURGERY: "{line}: surcharge for outpatient surgery without a surgical service ({surgical}) on {date}"
     "{on_teeth: on these teeth|}; counted as dental treatment (class B), please check",
+    C.USED_YEAR_ASSUMED: "No plan date: “deductible used” and “PZR reimbursed” are taken for {year}, the year of the "
+    "first treatment; please enter the plan date",
     C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "
     "insured person's tariff (sheet Patient, Tarif)",
     C.TARIFF_BEFORE_FIRST_VERSION: "{lines} line(s) from {date} lie before the tariff profile or a price list is valid; "
@@ -163,6 +169,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
     C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",
+    C.STEP_LAB_ORTHODONTICS_YOUNG: "lab code {code} ({label}), treatment begun before age {age}: {cls}",
     C.STEP_LAB_OWNERS_EXCLUDED: "all services it belongs to are not eligible ({numbers} {teeth:on the same tooth|on the same teeth}): {cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
     C.STEP_LAB_PRICES_OK: "under {lab_list}",
@@ -171,6 +178,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "laser surcharge without a lasered service on {date}: {cls}",
     C.STEP_LASER_OWNER: "laser surcharge to {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
+    C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
     C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
@@ -209,6 +217,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_MAXIMUM: "maximum {maximum} per unit under {lab_list} plus {vat}% VAT",
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
+    C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",
@@ -224,6 +233,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
     C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
     C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
+    C.CELL_QUANTITY_RANGE: "quantity above 0 up to {high:,} expected, found “{value}”",
     C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
     C.CELL_DATE: "date DD.MM.YYYY expected, found “{value}”",
     C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date DD.MM.YYYY)",

@@ -51,7 +51,7 @@ def person(**fields: Any) -> Person:
 
 
 def plan(
-    *lines: FeeLine | LabLine, plan_date: dt.date = PLAN_DATE, overrides: tuple[Override, ...] = (), **person_fields: Any
+    *lines: FeeLine | LabLine, plan_date: dt.date | None = PLAN_DATE, overrides: tuple[Override, ...] = (), **person_fields: Any
 ) -> Plan:
     """A plan with rows numbered as in a workbook (header in row 1), with a reviewer's decisions if given."""
     fees = [line for line in lines if isinstance(line, FeeLine)]

@@ -140,7 +140,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
         changed(put("input_findings", [{"severity": "info", "code": "x", "message": "y"}] * 200_000)),
         "höchstens 100000",
     ),
-    "quantity 0": (changed(put("lab_lines.0.quantity", "0")), "Anzahl über 0"),
+    "quantity 0": (changed(put("lab_lines.0.quantity", "0")), "Menge über 0"),
     "not UTF-8": (lambda: "\udcff", "kein UTF-8-Text"),
     "an unknown field": (changed(put("anhang", [1, 2])), "unbekanntes Feld „anhang“"),
     "an unknown field of a line": (changed(put("fee_lines.0.rabatt", "10")), "unbekanntes Feld „rabatt“"),

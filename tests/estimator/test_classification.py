@@ -145,6 +145,20 @@ def test_lab_line_is_x_when_all_its_fee_lines_are_x() -> None:
     assert lab_result(result).benefit == Decimal("0.00")
 
 
+def test_orthodontic_lab_work_of_a_young_person_keeps_100_percent_beside_a_crown_on_its_teeth() -> None:
+    # 15 at the start: the appliance (0901 on the upper jaw, 0923 on 16) is orthodontics (B, 100 %), although the
+    # crown on 16 (class A) lies on its teeth; the crown's own lab work stays A (80 %).
+    lines = (fee("6030", "OK"), fee("2210", "16"), fee("6120", "16"), lab("0901", "OK", "47.80"), lab("0923", "16", "14.90"))
+    result = run(*lines, lab("0344", "16", "61.50"), birth_date=dt.date(2010, 5, 5))
+    appliance, holder, crown = (lab_result(result, i) for i in range(3))
+    assert (appliance.line_class, appliance.benefit) == (B, Decimal("51.15"))  # 47,80 + 7 % VAT, all of it
+    assert (holder.line_class, holder.benefit) == (B, Decimal("15.94"))
+    assert crown.line_class is A and crown.benefit == Decimal("52.65")  # 65,81 x 80 %
+    assert "vor dem 19. Lebensjahr" in step_text(appliance.explanations[0])
+    grown_up = run(*lines, birth_date=dt.date(1990, 1, 1))
+    assert [lab_result(grown_up, i).line_class for i in range(2)] == [X, X]
+
+
 def test_lab_line_is_accident_when_all_its_fee_lines_are() -> None:
     result = run(fee("2210", "16", accident=True), lab("0344", "16", "61.50"), lab("0344", "26", "61.50"))
     assert lab_result(result, 0).accident is True

@@ -66,7 +66,7 @@ LINE_CASES: dict[str, tuple[Callable[[Path], Path], str, str, str]] = {
     "unknown class": (lambda p: plan_with(p, fee(Klasse="Z")), "input.cell", "Leistungen!K3", "Klasse A, B, P oder X"),
     "accident neither yes nor no": (lambda p: plan_with(p, fee(Unfall="vielleicht")), "input.cell", "Leistungen!J3", "„ja“"),
     "fee number missing": (lambda p: plan_with(p, fee(Nr=None)), "input.missing_number", "Leistungen!D3", "fehlt"),
-    "negative lab quantity": (lambda p: plan_with(p, None, lab(Menge=-2)), "input.cell", "Labor!E3", "Anzahl über 0 bis 10.000"),
+    "negative lab quantity": (lambda p: plan_with(p, None, lab(Menge=-2)), "input.cell", "Labor!E3", "Menge über 0 bis 10.000"),
     "lab price missing": (lambda p: plan_with(p, None, lab(Einzelpreis=None)), "input.missing_value", "Labor!F3", "Einzelpreis"),
     "text in a lab price": (lambda p: plan_with(p, None, lab(Einzelpreis="auf Anfrage")), "input.cell", "Labor!F3", "Zahl"),
     "bad birth date": (

@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 
 from estimator.kinds import LineClass
+from estimator.rules.engine import estimate
 from estimator.rules.limits import insurance_year, insurance_year_span
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text, limit_sentences, rule_text, step_text
-from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, run
+from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, plan, run
 
 D = Decimal
 START_2026 = dt.date(2026, 1, 1)
@@ -317,3 +319,18 @@ def test_a_later_years_cap_counts_this_plans_earlier_years_as_this_plans_not_as_
     said = [s.replace("\u00a0", " ") for s in limit_sentences(result) if s.startswith("Zahnstaffel 3.")]
     plan = f"{second.used_by_plan:.2f}".replace(".", ",")
     assert said and f"vor diesem Plan erstattet 300,00 €, dieser Plan bis dahin {plan} €" in said[0]
+
+
+def test_without_a_plan_date_the_amounts_used_count_in_the_year_of_the_first_treatment() -> None:
+    # BM5/1 adult, 400 deductible, 300 of it used; PZR 80 of 100 reimbursed. 2080 x 2 = 143,84 (B): 100 left to take.
+    lines = (fee("2080", "16", count=2, date=dt.date(2026, 5, 4)), fee("1040", count=28, date=dt.date(2026, 5, 4)))
+    found = estimate(
+        plan(*lines, plan_date=None, variant="BM5/1", deductible_used="300", pzr_reimbursed="80"),
+        load_tariffs(),
+    )
+    assert fee_result(found, 0).benefit == D("43.84") and fee_result(found, 1).benefit == D("20.00")
+    assert found.totals.benefit == D("63.84")
+    said = next(f for f in found.findings if f.code == "input.used_year_assumed")
+    assert "gelten für 2026, das Jahr der ersten Behandlung" in finding_text(said)
+    dated = run(*lines, variant="BM5/1", deductible_used="300", pzr_reimbursed="80")
+    assert dated.totals.benefit == D("63.84") and "input.used_year_assumed" not in codes(dated)

@@ -1,0 +1,59 @@
+"""What the GOZ's own text limits, checked by hand: GOZ 0110 once a treatment day and only beside its services,
+GOZ 4000 and 4005 twice a calendar year, GOÄ advice of section B III beside individual prophylaxis."""
+
+import datetime as dt
+from decimal import Decimal
+
+from estimator.kinds import Cause, Severity
+from estimator.wording import finding_text
+from tests.estimator.builders import codes, fee, fee_result, goae, run
+
+D = Decimal
+MICROSCOPE = D("22.50")  # GOZ 0110: 400 points x 0,0562421 at 1,0
+
+
+def test_the_microscope_surcharge_counts_once_a_treatment_day() -> None:
+    result = run(
+        fee("2410", "36", count=3),
+        fee("0110", "36", factor=1),
+        fee("2410", "46", count=2),
+        fee("0110", "46", factor=1),  # the day's second: not eligible
+        fee("2410", "37", date=dt.date(2026, 3, 17)),
+        fee("0110", "37", factor=1, count=2, date=dt.date(2026, 3, 17)),  # two units on one day: one counts
+    )
+    first, second, third = (fee_result(result, i) for i in (1, 3, 5))
+    assert first.eligible == MICROSCOPE
+    assert (second.billed, second.eligible, second.reductions) == (MICROSCOPE, D("0.00"), {Cause.NOT_ELIGIBLE: MICROSCOPE})
+    assert (third.billed, third.eligible) == (2 * MICROSCOPE, MICROSCOPE)
+    said = [finding_text(f) for f in result.findings if f.code == "fee.once_per_day"]
+    assert len(said) == 2 and said[0].startswith("GOZ 0110, Zahn 46: GOZ 0110 ist je Behandlungstag nur einmal"), said
+
+
+def test_the_microscope_surcharge_without_one_of_its_services_that_day_is_not_eligible() -> None:
+    result = run(fee("2080", "16", count=2), fee("0110", "16", factor=1), fee("2410", "16", date=dt.date(2026, 3, 17)))
+    alone = fee_result(result, 1)
+    assert (alone.billed, alone.eligible) == (MICROSCOPE, D("0.00"))
+    finding = next(f for f in result.findings if f.code == "fee.without_service")
+    assert finding.severity is Severity.ERROR and "(GOZ 2195, 2330, 2340" in finding_text(finding)
+    beside = run(fee("3020", "48"), fee("0110", "48", factor=1))
+    assert fee_result(beside, 1).eligible == MICROSCOPE and "fee.without_service" not in codes(beside)
+
+
+def test_the_periodontal_status_counts_twice_a_calendar_year() -> None:
+    days = (dt.date(2026, 2, 3), dt.date(2026, 5, 5), dt.date(2026, 9, 8), dt.date(2027, 1, 12))
+    result = run(*(fee("4000", date=day) for day in days), fee("4005", count=3, date=days[0]))
+    status = [fee_result(result, i) for i in range(4)]
+    one = status[0].eligible
+    assert one == D("20.70") and [s.eligible for s in status] == [one, one, D("0.00"), one]  # 2027 counts anew
+    assert fee_result(result, 4).eligible == 2 * fee_result(result, 4).billed / 3
+    said = sorted(finding_text(f) for f in result.findings if f.code == "fee.yearly_limit")
+    assert len(said) == 2 and said[0].startswith(
+        "GOZ 4000: GOZ 4000 ist innerhalb eines Jahres höchstens 2-mal berechnungsfähig (Kalenderjahr 2026)"
+    )
+
+
+def test_goae_special_advice_beside_individual_prophylaxis_needs_a_reason() -> None:
+    without = run(fee("1000"), goae("34"))
+    assert fee_result(without, 1).eligible == D("0.00") and "fee.beside_prophylaxis" in codes(without)
+    with_reason = run(fee("1000"), goae("34", justification="Erörterung der Diabetes-Folgen für das Parodont"))
+    assert fee_result(with_reason, 1).eligible == D("40.22")  # 300 points x 0,0582873 x 2,3

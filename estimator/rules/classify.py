@@ -262,9 +262,10 @@ def _laser_owner(work: Work, owner: Work | None) -> None:
 def surcharges_follow_their_service(works: Sequence[Work]) -> None:
     """A surcharge takes its service's class as it stands after the implant limit and the reviewer's decisions:
     a surcharge of an excluded implant is not eligible either (spec section 2) – unless another service it may
-    belong to, worth as many points, stays on that day (on its teeth, if it names any): then it belongs to that one
-    (two equal extractions, one of them refused by a review, keep the day's surcharge; an extraction beside an
-    excluded implant does not take the implant's surcharge)."""
+    belong to, worth as many points or with points the surcharge is for, stays on that day (on its teeth, if it
+    names any): then it belongs to that one (two equal extractions, one of them refused by a review, keep the day's
+    surcharge; a bone augmentation of 2.694 points beside an excluded implant keeps its 0530; an extraction of 350
+    points does not take the implant's 0530)."""
     days: dict[dt.date, list[Work]] | None = None
     for work in works:
         owner = work.owner
@@ -299,17 +300,23 @@ def _services_by_day(works: Sequence[Work]) -> dict[dt.date, list[Work]]:
 
 
 def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> Work | None:
-    """The service of its kind a surcharge may belong to instead of its excluded one: not excluded, worth at least
-    its points, on the surcharge's teeth if it names any; the most points first."""
+    """The service of its kind a surcharge may belong to instead of its excluded one: not excluded, on the
+    surcharge's teeth if it names any, worth at least its points or – a surgery surcharge – with points this
+    surcharge is for (GOZ Abschnitt L Nr. 5: the day's surcharge would be the same for it alone); the most points
+    first."""
     laser = surcharge.number == surcharge.profile.laser_number
     teeth, worth = surcharge.fee.teeth.teeth, _points(excluded)
+    band = None if laser else surcharge.profile.surcharge_points.get(surcharge.number)
     fitting = [
         w
         for w in services
         if w.line_class is not X
         and (_is_lasered(w) if laser else _is_surgical(w))
         and (not teeth or teeth & w.fee.teeth.teeth)
-        and _points(w) >= worth
+        and (
+            _points(w) >= worth
+            or (band is not None and w.fee.schedule is Schedule.GOZ and band.fits(w.number, Decimal(_points(w))))
+        )
     ]
     return max(fitting, key=lambda w: (_points(w), -w.index), default=None)
 

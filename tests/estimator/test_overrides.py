@@ -234,3 +234,13 @@ def test_a_review_of_the_command_line_replacing_one_of_the_case_file_is_said(tmp
     assert (replaced["sheet"], replaced["row"], replaced["severity"]) == ("Leistungen", 3, "warning")
     assert "M. Prüfer" in replaced["message"] and "B. Zweit" in replaced["message"]
     assert load_case(tmp_path / "fall.hkp.json").overrides[0].reviewer == "M. Prüfer"  # the file keeps it
+
+
+def test_a_surgery_the_surcharge_is_also_for_keeps_it_when_the_service_of_most_points_is_excluded() -> None:
+    # 0530 is for a service of 1200 points and more: the sinus lift (9120, 3000 points) is refused, the bone
+    # augmentation (9100, 2694 points) stays – the day's 0530 would be the same for it alone, and stays eligible.
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    lines = (fee("9120", "26"), fee("9100", "14-16"), fee("0530", "", factor="1.0"))
+    surcharge = estimate(plan(*lines, overrides=(refused,)), load_tariffs()).lines[2]
+    assert (surcharge.line_class, surcharge.eligible) == (LineClass.A, Decimal("123.73"))  # 2200 points at 1,0
+    assert any(step.phrase.code is Code.STEP_SURCHARGE_MOVED for step in surcharge.explanations)

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from estimator.codes import Code
 from estimator.files import atomic_write_bytes
-from estimator.kinds import Severity
+from estimator.kinds import LineClass, Severity
 from estimator.letterhead import Letterhead
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
 from estimator.money import eur, german_date
@@ -128,8 +128,15 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
 
 
 def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
-    # notes on the workbook's layout (a column not read, a total row) are for the practice: workbook and JSON
-    findings = [f for f in estimate.findings if f.phrase.code not in LAYOUT_NOTES]
+    # notes on the workbook's layout (a column not read, a total row) are for the practice: workbook and JSON; so
+    # are warnings and notes about a line that is not eligible at all – its reason is in its row, and what they
+    # say of its amount („bleibt erstattungsfähig“) no longer holds
+    not_eligible = {(r.line.sheet, r.line.row) for r in estimate.lines if r.line_class is LineClass.X}
+    findings = [
+        f
+        for f in estimate.findings
+        if f.phrase.code not in LAYOUT_NOTES and (f.severity is Severity.ERROR or (f.sheet, f.row) not in not_eligible)
+    ]
     if not findings:
         return [para("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}

@@ -8,13 +8,17 @@ from typing import Any
 
 from estimator.model import Estimate
 from estimator.money import eur
-from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, fit
+from estimator.output.pdfletter import wrapped
+from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY
 from estimator.wording import cause_label, reductions_that_apply
 
 REDUCTION_FILL = "#c0504d"
 TOTAL_FILL = "#44546a"
 MM = 72 / 25.4
 MAX_BARS = 10  # the total, at most eight causes, the benefit
+
+
+LABEL_SIZES = (6.0, 5.5, 5.0, 4.5)
 
 
 def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float = 34 * MM) -> Any:
@@ -35,6 +39,9 @@ def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float
         bars.append((cause_label(cause), amount, level, level - amount, REDUCTION_FILL))
         level -= amount
     bars.append(("Erstattung", totals.benefit, totals.benefit, Decimal(0), ACCENT))
+    slot = width / len(bars)
+    labels = [_label(label, slot * 0.96) for label, *_ in bars]
+    base = 10.0 if all(len(lines) == 1 for lines, _ in labels) else 17.0
 
     class Waterfall(Flowable):  # type: ignore[misc]
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -42,13 +49,12 @@ def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float
 
         def draw(self) -> None:
             canvas = self.canv
-            base, top = 10.0, height - 10.0
-            slot = width / len(bars)
+            top = height - 10.0
             scale = (top - base) / float(totals.billed)
             canvas.setStrokeColor(HexColor(RULE_GREY))
             canvas.setLineWidth(0.5)
             canvas.line(0, base, width, base)
-            for position, (label, amount, upper, lower, fill) in enumerate(bars):
+            for position, (_, amount, upper, lower, fill) in enumerate(bars):
                 x = position * slot + slot * 0.18
                 y, bar_height = base + float(lower) * scale, max(0.8, float(upper - lower) * scale)
                 canvas.setFillColor(HexColor(fill))
@@ -58,7 +64,19 @@ def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float
                 canvas.setFont(FONT, 6.5)
                 canvas.drawCentredString(x + slot * 0.32, y + bar_height + 2, sign + eur(amount))
                 canvas.setFillColor(HexColor(MUTED))
-                canvas.setFont(FONT, 6)
-                canvas.drawCentredString(x + slot * 0.32, 2, fit(label, 22))
+                lines, size = labels[position]
+                canvas.setFont(FONT, size)
+                for index, line in enumerate(lines):
+                    canvas.drawCentredString(x + slot * 0.32, 2 + 7 * (len(lines) - 1 - index), line)
 
     return Waterfall()
+
+
+def _label(text: str, width: float) -> tuple[list[str], float]:
+    """A bar's label under it: one line, else two, at the largest size that keeps every word whole (where ten bars
+    leave each a narrow slot); cut at the smallest size only when no size does."""
+    for size in LABEL_SIZES:
+        lines = wrapped(text, FONT, size, width)
+        if len(lines) <= 2 and not any(line.endswith("…") for line in lines):
+            return lines, size
+    return wrapped(text, FONT, LABEL_SIZES[-1], width)[:2], LABEL_SIZES[-1]

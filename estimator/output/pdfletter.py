@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.letterhead import logo_problem
-from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY
+from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, word_cut
 
 MM = 72 / 25.4
 PAGE_HEIGHT = 297 * MM
@@ -36,7 +36,8 @@ class FirstPage:
 
 
 def fit_width(text: str, font: str, size: float, width: float) -> str:
-    """The text cut (with "…") so that it is at most `width` points wide in this font and size."""
+    """The text cut (with "…") so that it is at most `width` points wide in this font and size: between words
+    where a word ends in its second half ("Dr. med. dent. A…" would be no name)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
     text = " ".join(text.split())
@@ -49,7 +50,7 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    return word_cut(text[:low]) + "…"
 
 
 def wrapped(text: str, font: str, size: float, width: float) -> list[str]:

@@ -113,5 +113,14 @@ def numbered_canvas(footer: str) -> Any:
 
 
 def fit(text: str, limit: int) -> str:
-    """Text as the letter shows it: at most `limit` characters, so that no cell outgrows a page."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Text as the letter shows it: at most `limit` characters, so that no cell outgrows a page; cut between words
+    where a word ends in the second half („… Auswertung von …“, not „… Auswertung von Rön…“)."""
+    return text if len(text) <= limit else word_cut(text[: limit - 1]) + "…"
+
+
+def word_cut(beginning: str) -> str:
+    """The beginning of a text up to its last whole word (when that keeps more than half of it), without a separator
+    at its end."""
+    space = beginning.rfind(" ")
+    kept = beginning[:space] if space > len(beginning) // 2 else beginning
+    return kept.rstrip(" ,;:(-–/")

@@ -101,7 +101,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
                 *vat,
                 german_number(result.billed),
                 german_number(result.eligible),
-                percent(result.rate),
+                percent(result.rate) if result.eligible else "–",  # no rate is paid on nothing („100 %“, 0,00)
                 german_number(result.benefit),
             ]
         )

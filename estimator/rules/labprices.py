@@ -110,6 +110,7 @@ def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
             maximum=maximum,
             lab_list=lab_list,
             difference=Money(unit - price.max_price),
+            vat=Number(vat),
         )
         finding(Severity.WARNING, phrase, "Einzelpreis", sections.lab_maximum)
         unit = price.max_price

@@ -5,6 +5,7 @@ choice of which steps are reductions. The rules only record codes and values (es
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -43,6 +44,9 @@ def _line(ref: LineRef, spec: str, language: str) -> str:
     count = f" ({words['lines'].replace('#', str(ref.lines))})" if ref.lines > 1 else ""
     if spec == "nr" or not ref.teeth:
         return what + count
+    jaw = LANGUAGES[language].JAW_PLACES.get(re.sub(r"[\s,;+/]+", "/", ref.teeth.upper()).replace("UK/OK", "OK/UK"))
+    if jaw is not None:  # "Labor 0001, Oberkiefer", not "Zahn OK"
+        return f"{what} {words['in']} {jaw}{count}" if spec == "on" else f"{what}, {jaw}{count}"
     several = ref.lines > 1 and ", " in ref.teeth  # the teeth of several lines (grouped)
     if spec == "on":
         return f"{what} {words['on_teeth' if several else 'on']} {ref.teeth}{count}"
@@ -247,8 +251,12 @@ def sentence(key: str, language: str = "de", **values: Any) -> str:
 def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
     """One sentence per limit the tariff applied to this plan: staged caps, deductible, PZR, implants."""
     limits, sentences = estimate.limits, []
-    first_day = min((r.date for r in estimate.lines), default=None)
-    relevant = [y for y in limits.staged_cap if first_day is None or y.end >= first_day]
+    days = [r.date for r in estimate.lines]
+    first_day, last_day = min(days, default=None), max(days, default=None)
+    # the insurance years the plan's treatment falls in (a year after its last day is not applied to it)
+    relevant = [
+        y for y in limits.staged_cap if first_day is None or last_day is None or (y.start <= last_day and y.end >= first_day)
+    ]
     for y in relevant:
         sentences.append(
             sentence(
@@ -265,7 +273,7 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
         )
     if relevant and estimate.plan.person.prior_source:
         sentences.append(sentence("cap_source", language, source=estimate.plan.person.prior_source))
-    if limits.staged_cap and not relevant:
+    if limits.staged_cap and not relevant and first_day is not None and first_day > limits.staged_cap[-1].end:
         sentences.append(sentence("cap_after", language, year=len(limits.staged_cap) + 1, section=limits.cap_section))
     for d in limits.deductible:
         note = d.note()
@@ -280,7 +288,9 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
     for j in limits.implants:
         if j.present or j.planned:
             unlocated = [sentence("implants_unlocated", language, count=j.excluded_unlocated)] if j.excluded_unlocated else []
-            excluded = ", ".join([*map(str, j.excluded_sites), *unlocated]) or sentence("none_excluded", language)
+            sites = ", ".join(map(str, j.excluded_sites))
+            located = [sentence("implant_sites", language, several=len(j.excluded_sites) > 1, sites=sites)] if sites else []
+            excluded = ", ".join([*located, *unlocated]) or sentence("none_excluded", language)
             values = {"present": j.present, "planned": j.planned, "limit": j.limit}
             sentences.append(sentence("implants", language, jaw=Jaw(j.jaw), excluded=excluded, **values))
     return sentences or [sentence("no_limit", language)]
@@ -290,8 +300,15 @@ def versions_text(versions: Iterable[VersionUsed], language: str = "de") -> str:
     """ "Tarifprofil <Version> ab 01.01.2026, Laborpreisliste …": which versions an estimate used."""
     kinds = LANGUAGES[_language(language)].VERSION_KINDS
     return ", ".join(
-        sentence("version", language, kind=kinds.get(v.kind, v.kind), version=v.version, date=v.valid_from) for v in versions
+        sentence("version", language, name=_version_name(kinds.get(v.kind, v.kind), v.version), date=v.valid_from)
+        for v in versions
     )
+
+
+def _version_name(kind: str, version: str) -> str:
+    """The kind and the version ("Tarifprofil" and its version), the kind once where the version begins with it
+    and a hyphen (the schedule's version "<kind>-<year>" is said "<kind> <year>")."""
+    return version.replace(f"{kind}-", f"{kind} ", 1) if version.startswith(f"{kind}-") else f"{kind} {version}"
 
 
 def setting_text(names: SettingNames, name: str, value: object, language: str = "de") -> str:

@@ -86,7 +86,7 @@ TEMPLATES: dict[Code, str] = {
     "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",
     C.LAB_OVER_MAXIMUM: "{line}: Einzelpreis {unit} über dem Höchstbetrag {maximum} nach {lab_list} (Differenz "
-    "{difference} je Einheit)",
+    "{difference} je Einheit zzgl. {vat} % MwSt)",
     C.LAB_QUANTITY_LIMIT: "{line}: nach {lab_list} höchstens {limit}× je Kiefer; {excess} Einheit(en) darüber nicht "
     "erstattungsfähig",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: höchstens {limit}× je Kiefer nach {lab_list}; ohne Zahnangabe im {jaw} "
@@ -97,7 +97,7 @@ TEMPLATES: dict[Code, str] = {
     C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "
     "kieferorthopädische Leistung des Plans}) mit {age} Jahren; erstattungsfähig nur bei Beginn vor dem {limit}. "
-    "Lebensjahr – {lines} kieferorthopädische Zeile(n) nicht erstattungsfähig",
+    "Geburtstag – {lines} kieferorthopädische Zeile(n) nicht erstattungsfähig",
     C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
     "prüfbar; nicht erstattungsfähig angesetzt",
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
@@ -189,7 +189,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
     "unbekannt: {cls}",
-    C.STEP_LAB_ORTHODONTICS_YOUNG: "Laborcode {code} ({label}), Behandlungsbeginn vor dem {age}. Lebensjahr: {cls}",
+    C.STEP_LAB_ORTHODONTICS_YOUNG: "Laborcode {code} ({label}), Behandlungsbeginn vor dem {age}. Geburtstag: {cls}",
     C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): "
     "{cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
@@ -227,7 +227,7 @@ TEMPLATES: dict[Code, str] = {
     C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung „{setting}“): Prophylaxe, ohne Selbstbehalt",
     C.REASON_LASER: "Laserzuschlag (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn mit {age} Jahren oder später oder unbekannt",
-    C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Lebensjahr",
+    C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Geburtstag",
     C.REASON_RANGE: "{label}",
     C.REASON_SPLINT: "{label}; Auslegung „{setting}“",
     # Parts of sentences
@@ -315,7 +315,9 @@ LINE = {
     "lab": "Labor",
     "row": "Zeile",
     "lines": "# Zeilen",
+    "in": "im",
 }
+JAW_PLACES = {"OK": "Oberkiefer", "UK": "Unterkiefer", "OK/UK": "Ober- und Unterkiefer"}  # a line on a whole jaw
 
 # Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).
 SENTENCES = {
@@ -329,6 +331,7 @@ SENTENCES = {
     "implants": "Implantate {jaw}: {present} vorhanden, {planned} geplant, höchstens {limit} je Kiefer; nicht "
     "erstattungsfähig: {excluded}",
     "implants_unlocated": "{count} ohne Lage",
+    "implant_sites": "{several:Zähne|Zahn} {sites}",
     "none_excluded": "keine",
     "no_limit": "Keine Grenze des Tarifs betrifft diesen Plan.",
     "reductions": "davon {parts}",
@@ -344,7 +347,7 @@ SENTENCES = {
     "column_benefit": "Erstattung",
     "column_share": "Eigenanteil",
     "column_difference": "Unterschied",
-    "version": "{kind} {version} ab {date}",
+    "version": "{name} ab {date}",
     "planner": "Zahnstaffel-Planung ({section}):",
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",

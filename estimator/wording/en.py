@@ -71,7 +71,7 @@ TEMPLATES: dict[Code, str] = {
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
-    C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit)",
+    C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit plus {vat}% VAT)",
     C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess} unit(s) beyond not eligible",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: at most {limit}× per jaw under {lab_list}; without a tooth counted in the "
     "{jaw} – please give the jaw",
@@ -293,7 +293,9 @@ LINE = {
     "lab": "lab",
     "row": "row",
     "lines": "# lines",
+    "in": "in the",
 }
+JAW_PLACES = {"OK": "upper jaw", "UK": "lower jaw", "OK/UK": "upper and lower jaw"}  # a line on a whole jaw
 
 SENTENCES = {
     "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; paid before this plan "
@@ -305,6 +307,7 @@ SENTENCES = {
     "pzr": "Professional tooth cleaning {year}: at most {limit}; before {before}, this plan {plan}",
     "implants": "Implants, {jaw}: {present} present, {planned} planned, at most {limit} per jaw; not eligible: {excluded}",
     "implants_unlocated": "{count} at unknown sites",
+    "implant_sites": "{several:teeth|tooth} {sites}",
     "none_excluded": "none",
     "no_limit": "No limit of the tariff concerns this plan.",
     "reductions": "of which {parts}",
@@ -320,7 +323,7 @@ SENTENCES = {
     "column_benefit": "benefit",
     "column_share": "patient pays",
     "column_difference": "difference",
-    "version": "{kind} {version} from {date}",
+    "version": "{name} from {date}",
     "planner": "Staged-cap planning ({section}):",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_move": "Tooth {teeth}: move from insurance year {year} to {date}",

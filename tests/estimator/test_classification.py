@@ -154,7 +154,7 @@ def test_orthodontic_lab_work_of_a_young_person_keeps_100_percent_beside_a_crown
     assert (appliance.line_class, appliance.benefit) == (B, Decimal("51.15"))  # 47,80 + 7 % VAT, all of it
     assert (holder.line_class, holder.benefit) == (B, Decimal("15.94"))
     assert crown.line_class is A and crown.benefit == Decimal("52.65")  # 65,81 x 80 %
-    assert "vor dem 19. Lebensjahr" in step_text(appliance.explanations[0])
+    assert "vor dem 19. Geburtstag" in step_text(appliance.explanations[0])
     grown_up = run(*lines, birth_date=dt.date(1990, 1, 1))
     assert [lab_result(grown_up, i).line_class for i in range(2)] == [X, X]
 

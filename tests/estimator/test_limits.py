@@ -307,9 +307,10 @@ def test_treatment_before_insurance_start_is_not_covered() -> None:
 
 
 def test_a_later_years_cap_counts_this_plans_earlier_years_as_this_plans_not_as_paid_before() -> None:
-    # insured since 01.07.2025 with 300 € paid in its first year; a crown in 2026 (year 2), cumulative caps
+    # insured since 01.07.2025 with 300 € paid in its first year; a crown in 2026 (year 2), a filling in year 3
     result = run(
         fee("2210", "16", amount="400.00", date=dt.date(2026, 3, 10)),
+        fee("2080", "26", date=dt.date(2027, 8, 2)),
         insurance_start=dt.date(2025, 7, 1),
         prior_class_a=(D("300.00"),),
     )
@@ -319,6 +320,7 @@ def test_a_later_years_cap_counts_this_plans_earlier_years_as_this_plans_not_as_
     said = [s.replace("\u00a0", " ") for s in limit_sentences(result) if s.startswith("Zahnstaffel 3.")]
     plan = f"{second.used_by_plan:.2f}".replace(".", ",")
     assert said and f"vor diesem Plan erstattet 300,00 €, dieser Plan bis dahin {plan} €" in said[0]
+    assert not [s for s in limit_sentences(result) if s.startswith("Zahnstaffel 4.")]  # no treatment in year 4
 
 
 def test_without_a_plan_date_the_amounts_used_count_in_the_year_of_the_first_treatment() -> None:

@@ -193,3 +193,26 @@ def test_a_reason_the_line_above_gives_is_said_once_and_lab_lines_show_their_vat
 def test_a_long_list_of_teeth_wraps_in_its_column_instead_of_running_into_the_number() -> None:
     _, text = pdf_text(build_pdf(run(fee("2060", "14,15,16,17,24,25", count=6)), load_tariffs(), ISSUED))
     assert "14, 15," in text and "14,15,16,17" not in text
+
+
+def test_the_letter_says_nothing_of_an_amount_on_a_line_that_is_not_eligible_and_names_places_in_words() -> None:
+    # nine implants in the upper jaw, each at 2,8 without a reason: the ninth (28) is over the limit
+    teeth = ("11", "12", "13", "14", "15", "21", "22", "23", "28")
+    result = run(*(fee("9010", tooth, factor="2.8") for tooth in teeth), lab("0001", "OK", "5.70"))
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = text.replace("\n", " ")
+    # the threshold warning „der Betrag bleibt erstattungsfähig“ for the eight that are paid, not for the ninth
+    assert "GOZ 9010, Zähne 11, 12, 13, 14, 15, 21, 22, 23 (8 Zeilen): Faktor 2,8 über dem Schwellenwert" in flat
+    assert "Zahn 28: Faktor" not in flat and "23, 28" not in flat
+    assert "28 9010 Implantatinsertion" in flat and "243,30 0,00 – 0,00" in flat  # no rate shown on nothing paid
+    assert "nicht erstattungsfähig: Zahn 28" in flat and "Labor 0001, Oberkiefer:" in flat and "Zahn OK" not in flat
+    assert "GOZ 2012 ab 01.01.2012" in flat and "GOZ GOZ" not in flat
+
+
+def test_a_cut_text_ends_with_a_whole_word() -> None:
+    from estimator.output.pdfstyle import fit  # noqa: PLC0415
+
+    assert fit("Fernröntgenseitenbild einschließlich zeichnerischer Auswertung von Röntgenaufnahmen", 60) == (
+        "Fernröntgenseitenbild einschließlich zeichnerischer…"
+    )
+    assert fit("X" * 80, 40) == "X" * 39 + "…"  # one word too long: cut where the room ends

@@ -197,6 +197,7 @@ def _over_list(code: str, teeth: str, unit: str, row: int) -> Finding:
         maximum=Money(D("107.10")),
         lab_list="B 269",
         difference=Money(D(unit) - D("107.10")),
+        vat=Number(D(7)),
     )
     return Finding(Severity.WARNING, phrase, "Labor", row, "Einzelpreis", "Nr. II.3.1")
 

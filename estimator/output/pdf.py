@@ -70,7 +70,8 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
 
     totals = estimate.totals
     figures = [
-        ("Gesamtkosten laut Plan", totals.billed),
+        # a line left out is in no figure (the red line under the box names it): the total is not the plan's then
+        ("Gesamtkosten ohne fehlende Zeilen" if estimate.plan.left_out else "Gesamtkosten laut Plan", totals.billed),
         ("erstattungsfähig", totals.eligible),
         ("voraussichtliche Erstattung", totals.benefit),
         ("voraussichtlicher Eigenanteil", totals.patient_share),

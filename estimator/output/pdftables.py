@@ -19,7 +19,9 @@ REASON_LIMIT = 300  # characters of one reason beside a line
 
 
 def describe(result: LineResult, tariff: Tariff) -> str:
-    return fit(tariff.on(result.date).service_text(result.line), 95)
+    """The service in words; a number the plan gives no text for and no catalogue knows is said to have none (an
+    empty cell would look like a line cut off)."""
+    return fit(tariff.on(result.date).service_text(result.line), 95) or "(ohne Leistungstext)"
 
 
 def reasons(result: LineResult) -> list[str]:

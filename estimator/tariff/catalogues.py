@@ -98,10 +98,17 @@ class Catalogues:
         return fee.text if fee else ""
 
     def service_text(self, line: FeeLine | LabLine) -> str:
-        """What a line's service is called: the plan's text, else the catalogue's (a line added by number)."""
+        """What a line's service is called: the plan's text, else the catalogue's (a line added by number); an
+        analogue number without a text („2197a“) by the number it is measured by („analog: Adhäsive Befestigung …“)."""
         if line.description:
             return line.description
-        return self.catalogue_text(line.kind, line.schedule.value if isinstance(line, FeeLine) else "", line.number)
+        schedule = line.schedule.value if isinstance(line, FeeLine) else ""
+        text = self.catalogue_text(line.kind, schedule, line.number)
+        base = line.number.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if text or not schedule or base == line.number or not base:
+            return text
+        measured = self.catalogue_text(line.kind, schedule, base)
+        return f"analog: {measured}" if measured else ""
 
 
 @dataclass(frozen=True)

@@ -216,3 +216,10 @@ def test_a_cut_text_ends_with_a_whole_word() -> None:
         "Fernröntgenseitenbild einschließlich zeichnerischer…"
     )
     assert fit("X" * 80, 40) == "X" * 39 + "…"  # one word too long: cut where the room ends
+
+
+def test_a_line_without_a_text_is_named_by_its_analogue_or_said_to_have_none() -> None:
+    result = run(fee("2197a", "16"), lab("9999", "21", "10.00"))
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = text.replace("\n", " ")
+    assert "2197a analog: Adhäsive Befestigung" in flat and "9999 (ohne Leistungstext)" in flat

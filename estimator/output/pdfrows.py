@@ -9,7 +9,7 @@ a rule, numbers right-aligned, the header again on every page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,9 +55,17 @@ def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 class _Measured:
-    """The rows broken into lines once, with their heights."""
+    """The rows broken into lines once, with their heights; a row that refers to the row above („wie oben“) also as
+    it reads at the top of a page, where the row above is on the page before."""
 
-    def __init__(self, head: Sequence[str], rows: Sequence[Sequence[Cell]], style: RowStyle, last_is_sum: bool) -> None:
+    def __init__(
+        self,
+        head: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        style: RowStyle,
+        last_is_sum: bool,
+        tops: Mapping[int, Sequence[Cell]],
+    ) -> None:
         bold = f"{FONT}-Bold"
         self.style, self.last_is_sum = style, last_is_sum
         self.head = [_lines(c, w, bold, HEAD_SIZE) for c, w in zip(head, style.widths, strict=True)]
@@ -66,21 +74,37 @@ class _Measured:
         self.heights: list[float] = []
         for number, row in enumerate(rows):
             font = bold if last_is_sum and number == len(rows) - 1 else FONT
-            cells = [_lines(c, w, font, SIZE) for c, w in zip(row, style.widths, strict=True)]
+            cells, height = self._measure(row, font)
             self.rows.append(cells)
-            self.heights.append(2 * PAD + LEADING * max((len(lines) for lines in cells), default=1))
+            self.heights.append(height)
+        self.tops = {number: self._measure(row, FONT) for number, row in tops.items()}
+
+    def _measure(self, row: Sequence[Cell], font: str) -> tuple[list[list[tuple[str, str]]], float]:
+        cells = [_lines(c, w, font, SIZE) for c, w in zip(row, self.style.widths, strict=True)]
+        return cells, 2 * PAD + LEADING * max((len(lines) for lines in cells), default=1)
+
+    def row(self, number: int, first: bool) -> tuple[list[list[tuple[str, str]]], float]:
+        """A row's lines and height; `first`: as the first row of a page."""
+        top = self.tops.get(number) if first else None
+        return top if top is not None else (self.rows[number], self.heights[number])
 
 
 def row_table(
-    head: Sequence[str], rows: Sequence[Sequence[Cell]], style: RowStyle, title: Any = None, *, last_is_sum: bool = True
+    head: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    style: RowStyle,
+    title: Any = None,
+    *,
+    last_is_sum: bool = True,
+    tops: Mapping[int, Sequence[Cell]] | None = None,
 ) -> Any:
     """The table as one flowable that splits between rows (never before the sum), under a title that does not
-    stand alone at the foot of a page."""
+    stand alone at the foot of a page. `tops`: rows by number as they read when a page begins with them."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
     from reportlab.platypus import Flowable  # noqa: PLC0415
 
-    measured = _Measured(head, rows, style, last_is_sum)
+    measured = _Measured(head, rows, style, last_is_sum, tops or {})
     total_width = sum(style.widths)
 
     class RowTable(Flowable):  # type: ignore[misc]
@@ -99,14 +123,19 @@ def row_table(
             return float(self.title.getSpaceBefore()) if self.title is not None else 0.0
 
         def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-            rows = sum(measured.heights[self.first : self.end])
+            rows = (
+                measured.row(self.first, True)[1] + sum(measured.heights[self.first + 1 : self.end])
+                if self.end > self.first
+                else 0
+            )
+
             self.width, self.height = total_width, self._above(availWidth) + measured.head_height + rows
             return self.width, self.height
 
         def split(self, availWidth: float, availHeight: float) -> list[Any]:
             used, end = self._above(availWidth) + measured.head_height, self.first
-            while end < self.end and used + measured.heights[end] <= availHeight:
-                used += measured.heights[end]
+            while end < self.end and used + measured.row(end, end == self.first)[1] <= availHeight:
+                used += measured.row(end, end == self.first)[1]
                 end += 1
             if measured.last_is_sum and end == len(measured.rows) - 1 and self.end == len(measured.rows):
                 end -= 1  # the sum goes with the line before it
@@ -130,11 +159,11 @@ def row_table(
             y = head_bottom
             rules: list[tuple[float, float, str]] = [(head_bottom, 0.8, ACCENT)]
             for number in range(self.first, self.end):
-                height = measured.heights[number]
+                cells, height = measured.row(number, number == self.first)
                 is_sum = measured.last_is_sum and number == len(measured.rows) - 1
                 font = f"{FONT}-Bold" if is_sum else FONT
                 baseline = y - PAD - SIZE
-                for column, lines in enumerate(measured.rows[number]):
+                for column, lines in enumerate(cells):
                     self._cell(text, state, column, lines, baseline=baseline, font=font, size=SIZE, leading=LEADING)
                 if is_sum:
                     rules.append((y, 0.8, INK))  # drawn after, over the hairline of the row above

@@ -72,6 +72,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         "Erstattung",
     ]
     rows: list[list[Cell]] = []
+    tops: dict[int, list[Cell]] = {}  # a row with "wie oben" as it reads at the top of a page: in full
     before: list[str] = []  # the reasons of the row above: a reason repeated there is said once, then "wie oben"
     for result in results:
         line = result.line
@@ -82,6 +83,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         if isinstance(line, FeeLine) and line.justification.strip():  # what the insurer judges a high factor by
             parts.insert(1, ("Begründung: " + fit(line.justification.strip(), REASON_LIMIT), MUTED))
         said = reasons_within(reasons(result))
+        full = parts + [(reason, REDUCTION) for reason in said]
         parts += [(as_above(reason) if reason in before else reason, REDUCTION) for reason in said]
         before = said
         vat: list[Cell] = []
@@ -92,21 +94,22 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code
             vat = [percent(vat_percent(line, tariff.on(result.date).profile) / 100)]
         teeth = line.teeth.text
-        rows.append(
-            [
-                german_date(result.date),
-                teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
-                number,
-                parts,
-                count,
-                factor,
-                *vat,
-                german_number(result.billed),
-                german_number(result.eligible),
-                percent(result.rate) if result.eligible else "–",  # no rate is paid on nothing („100 %“, 0,00)
-                german_number(result.benefit),
-            ]
-        )
+        row: list[Cell] = [
+            german_date(result.date),
+            teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
+            number,
+            parts,
+            count,
+            factor,
+            *vat,
+            german_number(result.billed),
+            german_number(result.eligible),
+            percent(result.rate) if result.eligible else "–",  # no rate is paid on nothing („100 %“, 0,00)
+            german_number(result.benefit),
+        ]
+        if full != parts:
+            tops[len(rows)] = [*row[:3], full, *row[4:]]
+        rows.append(row)
     total = [sum((getattr(r, name) for r in results), ZERO) for name in ("billed", "eligible", "benefit")]
     empty: list[Cell] = [""] * (3 if lab else 2)
     rows.append(["", "", "", [("Summe", INK)], *empty, *map(german_number, total[:2]), "", german_number(total[2])])
@@ -126,7 +129,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         )
     else:
         widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
-    return row_table(head, rows, RowStyle(widths, right_from=4), para(title, styles["h2"]))
+    return row_table(head, rows, RowStyle(widths, right_from=4), para(title, styles["h2"]), tops=tops)
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], styles: dict[str, Any], columns: int = 2) -> Any:

@@ -251,7 +251,7 @@ def build_pdf(
     settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
     versions = versions_text(estimate.versions)
     signature = Table(
-        [["", "", ""], [para("Ort, Datum", styles["muted"]), "", para("Unterschrift", styles["muted"])]],
+        [["", "", ""], [para("Ort, Datum", styles["muted"]), "", para("Unterschrift der Praxis", styles["muted"])]],
         colWidths=[75 * mm, 20 * mm, 75 * mm],
         rowHeights=[14 * mm, None],
     )

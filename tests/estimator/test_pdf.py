@@ -54,7 +54,7 @@ def test_pdf_holds_patient_lines_and_totals(staged_cap: tuple[Estimate, PdfReade
         assert normal(eur(amount)) in text
     assert "1.615,00 €" in text and "1.000,00 €" in text and "615,00 €" in text
     assert "Nr. II.3.2" in text  # the reason of the cap reductions
-    assert "unverbindlich" in text and "Unterschrift" in text and "22.11.2026" in text
+    assert "unverbindlich" in text and "Unterschrift der Praxis" in text and "22.11.2026" in text
 
 
 def test_pdf_lists_every_finding(tmp_path: Path) -> None:

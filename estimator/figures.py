@@ -8,7 +8,9 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from estimator.cells import shown
 from estimator.money import eur, factor_text, german_date, german_factor, german_number
+from estimator.phrases import Phrase
 
 # An English number: thousands commas in groups of three, or none, and a decimal point. "12,50" is none: read in the
 # German form, as before (a comma before two digits is no thousands comma).
@@ -70,7 +72,15 @@ def typed(text: str, language: str) -> str:
     English number ("12,50", "abc") is given on as typed: the reader takes it or says what is wrong with it."""
     if language == "de":
         return text
-    bare = text.strip().replace("€", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
+    bare = re.sub(r"€|%|eur|\s", "", text, flags=re.IGNORECASE)  # as estimator.cells reads a number: "1,500 EUR"
     if not bare or not ENGLISH_TYPED.fullmatch(bare) or not any(c.isdigit() for c in bare):
         return text
     return bare.replace(",", "").replace(".", ",")
+
+
+def as_typed(phrase: Phrase, text: str) -> Phrase:
+    """A message about a number read from what the user typed, quoting what was typed („-1,234.56“), not the form
+    it was read in."""
+    if phrase.get("value") is None:
+        return phrase
+    return Phrase(phrase.code, tuple((name, shown(text) if name == "value" else value) for name, value in phrase.params))

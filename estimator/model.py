@@ -165,6 +165,15 @@ class Plan:
     patient_cells: dict[str, str] = field(default_factory=dict, compare=False)  # Patient label -> cell
     overrides: tuple[Override, ...] = ()  # a reviewer's decisions, applied after the tariff's own rules
     left_out: tuple[LeftOutLine, ...] = ()  # rows the import could not take, to be corrected
+    used_on: dt.date | None = None  # the day used_day gives, when kept from the plan as it was (a what-if's moved lines)
+
+    def used_day(self) -> dt.date | None:
+        """The day in whose calendar year the person's deductible used and PZR reimbursed lie: the plan date, else
+        the first treatment day (a plan whose lines a what-if moves keeps the year of the plan as it stands)."""
+        if self.plan_date or self.used_on:
+            return self.plan_date or self.used_on
+        days = [line.date for line in self.fee_lines if line.date] + [line.date for line in self.lab_lines if line.date]
+        return min(days, default=None)
 
     def cell_column(self, sheet: str, name: str) -> str:
         """The column letter a field was read from, or the field name when the sheet has no such column."""

@@ -290,7 +290,7 @@ class CasesDialog(QDialog):
             if column == STATUS:
                 changed = update_case(self.register, entry.number, value, path=entry.path)
             else:
-                paid = parse_amount(formats.typed(value)) if value.strip() else None
+                paid = formats.number(value, parse_amount) if value.strip() else None
                 changed = update_case(self.register, entry.number, REIMBURSED if paid is not None else None, paid, entry.path)
         except CellError as error:
             self.say(self.tr("erstattet: {0}").format(text(error.phrase, language())))

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from estimator import wording
+from estimator import figures, wording
 from estimator.auslegung import SettingError
 from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
@@ -104,9 +104,10 @@ class CaseDocument(QObject):
         if self.autosave_enabled:
             self._autosave_timer.start()
 
-    def _push(self, make: Callable[[], Case], text: str, where: str = "") -> bool:
+    def _push(self, make: Callable[[], Case], text: str, where: str = "", typed: str | None = None) -> bool:
         """Take an edit: the changed case must be valid and estimable, else it is refused with its reason at once
-        and the document stays as it was (further edits, autosave and save go on working)."""
+        and the document stays as it was (further edits, autosave and save go on working). `typed`: the number as
+        the user typed it, which a refusal quotes."""
         try:
             after = make()
             if after == self.case:
@@ -114,6 +115,7 @@ class CaseDocument(QObject):
             result = estimate(after.plan(), self.tariffs, dict(after.settings))
         except (CaseError, SettingError) as error:
             phrase = error.phrase if isinstance(error, CaseError) else None
+            phrase = figures.as_typed(phrase, typed) if phrase is not None and typed is not None else phrase
             self.refused.emit(f"{where}{wording.text(phrase, language()) if phrase else error}")
             return False
         except Exception as error:  # the engine failed on this input: refuse it rather than leave a broken document
@@ -140,15 +142,16 @@ class CaseDocument(QObject):
         """Change one field of one line as typed (a number in the window's language); False (and `refused` with the
         reason) when it cannot be taken."""
         kind, index, name = key
-        if text is not None and name in NUMBER_FIELDS:
-            text = formats.typed(text)
+        typed = text if text is not None and name in NUMBER_FIELDS else None
+        text = formats.typed(typed) if typed is not None else text
         lines = self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines
         known = 0 <= index < len(lines)
         label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
         field = self.field_name(name)
         where = f"{label}, {field}: " if known else ""
         before = self._eligible(kind, lines[index]) if known and name == "description" else None
-        taken = self._push(lambda: self.case.with_edit(key, text), self.tr("{0}: {1} geändert").format(label, field), where)
+        changed = self.tr("{0}: {1} geändert").format(label, field)
+        taken = self._push(lambda: self.case.with_edit(key, text), changed, where, typed)
         if taken and known:
             self._note_edit(key, label, before)
         return taken

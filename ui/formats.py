@@ -4,9 +4,11 @@ typed in the English form is read as meant."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from estimator import figures
+from estimator.cells import CellError
 from ui.language import language
 
 
@@ -41,3 +43,11 @@ def plain(value: Decimal, places: int = 2) -> str:
 def typed(text: str) -> str:
     """A number as typed, in the form the readers of numbers take (estimator.figures.typed)."""
     return figures.typed(text, language())
+
+
+def number(text: str, read: Callable[[str], Decimal]) -> Decimal:
+    """A number typed into a field, read as the window's language writes it; CellError quoting it as typed."""
+    try:
+        return read(typed(text))
+    except CellError as error:
+        raise CellError(figures.as_typed(error.phrase, text)) from None

@@ -14,7 +14,10 @@ from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine, LeftOutLine
 from estimator.planlines import drop_left_out, take_left_out
 from estimator.wording import finding_text
+from ui import formats
 from ui.language import language
+
+NUMBER_CELLS = frozenset({"Anzahl", "Menge", "Faktor", "Einzelpreis", "Betrag", "MwSt"})  # read as numbers
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -73,8 +76,13 @@ class LeftOutDialog(QDialog):
         self.read()
 
     def read(self) -> FeeLine | LabLine | None:
-        """The row as the fields hold it read again: the line, or None with the errors shown."""
-        cells = {name: field.text() for name, field in self.fields.items()}
+        """The row as the fields hold it read again: the line, or None with the errors shown. A number the user
+        typed is read as the window's language writes it; a cell left as the workbook wrote it, as the workbook."""
+        written = dict(self.left.cells)
+        cells = {
+            name: formats.typed(field.text()) if name in NUMBER_CELLS and field.text() != written.get(name) else field.text()
+            for name, field in self.fields.items()
+        }
         letters = self.window_.document.case.original.columns.get(self.left.sheet, {})
         line, found = line_from_cells(self.left, cells, letters)
         self.found = found

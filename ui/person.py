@@ -130,7 +130,7 @@ class PersonPanel(QGroupBox):
     def _money_field(self, name: str | int) -> QLineEdit:
         field = QLineEdit()
         field.setAlignment(Qt.AlignmentFlag.AlignRight)
-        field.setPlaceholderText("0,00")
+        field.setPlaceholderText(formats.plain(Decimal(0)))
         field.editingFinished.connect(lambda: self._money_edited(name, field))
         return field
 
@@ -160,7 +160,7 @@ class PersonPanel(QGroupBox):
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
         try:
-            value = cents(parse_amount(formats.typed(field.text()) or "0"))
+            value = cents(formats.number(field.text() or "0", parse_amount))
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
             return

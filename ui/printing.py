@@ -81,7 +81,7 @@ class PrintFolder:
     latest when the program ends (a letter still being written or previewed then)."""
 
     def __init__(self) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix="hkp-druck-"))  # mode 0700
+        self.path = Path(tempfile.mkdtemp(prefix="hkp-druck-"))  # the owner's only (mkdtemp)
         atexit.register(self.remove)
 
     def letter(self) -> Path:

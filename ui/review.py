@@ -36,7 +36,7 @@ class Reviews(QObject):
         if not reviewer.strip() or not reason.strip():
             return self.tr("Prüfer und Grund sind nötig")
         try:
-            amount = parse_amount(formats.typed(eligible)) if eligible.strip() else before.eligible if before else None
+            amount = formats.number(eligible, parse_amount) if eligible.strip() else before.eligible if before else None
             klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
         except CellError as error:
             return text(error.phrase, language())  # the message in words (str() is the code, for logs)

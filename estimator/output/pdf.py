@@ -71,7 +71,7 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     totals = estimate.totals
     figures = [
         # a line left out is in no figure (the red line under the box names it): the total is not the plan's then
-        ("Gesamtkosten ohne fehlende Zeilen" if estimate.plan.left_out else "Gesamtkosten laut Plan", totals.billed),
+        ("Gesamtkosten ohne fehlende Zeilen" if _rows_left_out(estimate) else "Gesamtkosten laut Plan", totals.billed),
         ("erstattungsfähig", totals.eligible),
         ("voraussichtliche Erstattung", totals.benefit),
         ("voraussichtlicher Eigenanteil", totals.patient_share),
@@ -108,13 +108,18 @@ def _limits_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     return [para("• " + escape(sentence), styles["base"]) for sentence in limit_sentences(estimate)]
 
 
+def _rows_left_out(estimate: Estimate) -> list[str]:
+    """The rows the import could not read, named for the patient."""
+    skipped = [f"{f.sheet} Zeile {f.row}" for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
+    return [left_out_text(left) for left in estimate.plan.left_out] or skipped  # a case file of an older version
+
+
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     """Rows the import could not read are missing from every figure of the letter: said under the summary."""
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    skipped = [f"{f.sheet} Zeile {f.row}" for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
-    rows = [left_out_text(left) for left in estimate.plan.left_out] or skipped  # a case file of an older version
+    rows = _rows_left_out(estimate)
     if not rows:
         return []
     places = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")

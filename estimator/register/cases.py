@@ -138,8 +138,8 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
     own = str(path.resolve()) if path else ""
     profile = tariff_of(result.plan, load_tariffs())[0].profile
     cap_years, convention = profile.cap_years, resolve_settings(profile, dict(case.settings)).insurance_year
-    plan_date = result.plan.plan_date
-    year = plan_date.year if plan_date else None
+    used_day = result.plan.used_day()  # the year the person's used amounts lie in, as the engine takes it
+    year = used_day.year if used_day else None
     limits = (
         next((d.amount for d in result.limits.deductible if d.year == year), None),
         next((p.limit for p in result.limits.pzr if p.year == year), None),

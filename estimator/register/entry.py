@@ -181,12 +181,12 @@ def _calendar(result: Estimate, typed: bool) -> tuple[CalendarYear, ...]:
     case refused later no longer counts through another)."""
     deductible = {d.year: d for d in result.limits.deductible}
     pzr = {p.year: p for p in result.limits.pzr}
-    person, plan_date = result.plan.person, result.plan.plan_date
-    typed_year = plan_date.year if typed and plan_date and (person.deductible_used or person.pzr_reimbursed) else None
+    person, used_day = result.plan.person, result.plan.used_day()
+    typed_year = used_day.year if typed and used_day and (person.deductible_used or person.pzr_reimbursed) else None
     years = []
     for year in sorted({*deductible, *pzr, *([typed_year] if typed_year else [])}):
         d, p = deductible.get(year), pzr.get(year)
-        known = typed and year == typed_year  # the person's values hold for the plan date's year (spec, Patient sheet)
+        known = typed and year == typed_year  # the person's values hold for the plan date's year (Plan.used_day)
         years.append(
             CalendarYear(
                 year,

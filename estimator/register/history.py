@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from estimator import figures
 from estimator.case import DRAFT, REFUSED, REIMBURSED
-from estimator.figures import english_number
 from estimator.model import Person
 from estimator.money import eur, german_date
 from estimator.register.entry import MAX_SOURCE, ZERO, Entry
@@ -62,9 +62,15 @@ class History:
         capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
         parts = self._not_counted(english, explained=False)
         if english:
-            said = [", ".join(f"year {k} €{english_number(a)}" for k, a in enumerate(self.amounts, start=1))] if capped else []
+            said = (
+                [", ".join(f"year {k} €{figures.english_number(a)}" for k, a in enumerate(self.amounts, start=1))]
+                if capped
+                else []
+            )
             said += (
-                [f"{self.plan_year}: deductible €{english_number(deductible)}, PZR €{english_number(pzr)}"] if calendar else []
+                [f"{self.plan_year}: deductible €{figures.english_number(deductible)}, PZR €{figures.english_number(pzr)}"]
+                if calendar
+                else []
             )
             head = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}"
             text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
@@ -80,7 +86,8 @@ class History:
         recorded too little class-A benefit: what it gives the staged caps may be too low, and this plan's too high."""
         if not self.unaware:
             return ""
-        days = ", ".join(german_date(e.day) for e in self.unaware[:3]) + (" …" if len(self.unaware) > 3 else "")
+        shown = [figures.date(e.day, "en" if english else "de") for e in self.unaware[:3]]
+        days = ", ".join(shown) + (" …" if len(self.unaware) > 3 else "")
         if english:
             return (
                 f" – Note: plan(s) of {days} were estimated without the earlier plans; their amounts may be too low "

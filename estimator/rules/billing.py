@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
-from estimator.kinds import Cause, Schedule, Severity
+from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.money import ZERO
 from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.worksheet import Report, Work
@@ -29,10 +29,11 @@ class UnitAllowance:
     def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
         self.used_on_day: dict[tuple[str, dt.date], Decimal] = {}
-        self.numbers_on_day: dict[dt.date, set[str]] = {}
+        self.numbers_on_day: dict[dt.date, set[str]] = {}  # the services billed as themselves (no analogue)
         for work in fee_works:
-            if work.fee.schedule is Schedule.GOZ:
+            if work.fee.schedule is Schedule.GOZ and not work.analogue:
                 self.numbers_on_day.setdefault(work.date, set()).add(work.number)
+        self.prophylaxis_days = prophylaxis_days(fee_works)
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
         self.fits = {id(work): surcharge_fit(work) for work in fee_works if _is_surcharge(work)}
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
@@ -45,7 +46,8 @@ class UnitAllowance:
     def services_missing(self, work: Work) -> tuple[str, ...]:
         """The services a surcharge belongs to (the profile's with_service) when none of them is billed on its day;
         empty when one is, or when the line needs none."""
-        needed = work.profile.with_service.get(work.number) if work.fee.schedule is Schedule.GOZ else None
+        own = work.fee.schedule is Schedule.GOZ and not work.analogue  # an analogue borrows the fee, not these limits
+        needed = work.profile.with_service.get(work.number) if own else None
         if not needed or needed & self.numbers_on_day.get(work.date, set()):
             return ()
         return tuple(sorted(needed))
@@ -53,10 +55,10 @@ class UnitAllowance:
     def allowed(self, work: Work, report: Report) -> Decimal:
         """How many of the line's units count; the others are not eligible (a finding says why)."""
         count = work.fee.count
-        if work.fee.schedule is not Schedule.GOZ:
-            return count
+        if work.fee.schedule is not Schedule.GOZ or work.line_class is LineClass.X or refused_beside(work, self.prophylaxis_days):
+            return count  # not paid anyway: it takes no unit another line of its day or year could use
         profile = work.profile
-        group = _once_a_day_group(profile, work.number)
+        group = _once_a_day_group(profile, work.number, work.analogue)
         if group is not None:
             day = (group, work.date)
             if id(work) in self.fitting_first:
@@ -77,7 +79,7 @@ class UnitAllowance:
                 _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
             return units
         prophylaxis = profile.prophylaxis_frequency[self.reading].get(work.number)
-        limit = profile.per_year.get(work.number) if prophylaxis is None else prophylaxis
+        limit = profile.per_year.get(work.number) if prophylaxis is None and not work.analogue else prophylaxis
         if limit is None:
             return count
         key = (work.number, work.date.year)
@@ -151,17 +153,28 @@ def _report_units(work: Work, report: Report, severity: Severity, phrase: Phrase
     report(severity, phrase, sheet=work.line.sheet, row=work.line.row, column="Anzahl", section=section)
 
 
-def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
-    """Some numbers on the day of an individual prophylaxis count only with a reason (GOZ Abschnitt B)."""
-    prophylaxis_days: dict[dt.date, Work] = {}
+def prophylaxis_days(fee_works: Sequence[Work]) -> dict[dt.date, Work]:
+    """The days of an individual prophylaxis beside which some numbers need a reason, each with its first line."""
+    days: dict[dt.date, Work] = {}
     for work in fee_works:
         if work.fee.schedule is Schedule.GOZ and work.number in work.profile.prophylaxis_exclusive:
-            prophylaxis_days.setdefault(work.date, work)
+            days.setdefault(work.date, work)
+    return days
+
+
+def refused_beside(work: Work, days: dict[dt.date, Work]) -> bool:
+    """Whether the line is one that needs a reason beside that day's individual prophylaxis and has none."""
+    needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
+    return work.date in days and work.number in needs_reason and not work.fee.justification.strip()
+
+
+def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
+    """Some numbers on the day of an individual prophylaxis count only with a reason (GOZ Abschnitt B)."""
+    days = prophylaxis_days(fee_works)
     for work in fee_works:
-        needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
-        prophylaxis = prophylaxis_days.get(work.date)
-        if prophylaxis is None or work.number not in needs_reason or work.fee.justification.strip() or not work.eligible:
+        if not refused_beside(work, days) or not work.eligible:
             continue
+        prophylaxis = days[work.date]
         beside = say(Code.PART_LINE_AT, line=prophylaxis.ref, sheet=prophylaxis.line.sheet, row=prophylaxis.line.row)
         section = work.profile.sections.prophylaxis
         report(
@@ -175,12 +188,12 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
         work.set_eligible(ZERO, section, say(Code.STEP_BESIDE_PROPHYLAXIS, beside=beside), Cause.NOT_ELIGIBLE)
 
 
-def _once_a_day_group(profile: Profile, number: str) -> str | None:
+def _once_a_day_group(profile: Profile, number: str, analogue: bool) -> str | None:
     """What a GOZ number shares its one unit a day with: the surgery surcharges all together, another number by itself;
-    None for a number without that limit."""
+    None for a number without that limit (and for an analogue measured by one of the profile's once_a_day numbers)."""
     if number in profile.surcharge_numbers:
         return SURCHARGES
-    return number if number == profile.laser_number or number in profile.once_a_day else None
+    return number if number == profile.laser_number or (number in profile.once_a_day and not analogue) else None
 
 
 def _once_a_day(profile: Profile, group: str) -> Phrase:

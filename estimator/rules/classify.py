@@ -12,7 +12,7 @@ from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import Person
-from estimator.phrases import BY_HAND, Phrase, say
+from estimator.phrases import BY_HAND, REVIEW, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import ClassRule, Profile, in_any
 
@@ -128,6 +128,7 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
     for work in works:
         if not defaults[id(work)].surcharge:
             apply_manual_class(work, work.fee.manual_class)
+            apply_review_class(work)
     if surcharges:
         surgery = _ServiceIndex(works, _is_surgical)
         lasered = _lasered_fee if settings.laser_basis == "line" else _points
@@ -138,6 +139,7 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
             else:
                 _surcharge_owner(work, surgery.owner(work), report)
             apply_manual_class(work, work.fee.manual_class)
+            apply_review_class(work)
 
 
 class _ServiceIndex:
@@ -177,7 +179,7 @@ def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
     """A B line that may be preparatory and whose teeth all carry tooth-level A-services is A."""
     anchors: dict[int, Work] = {}
     for work in works:
-        if (work.fee.manual_class or work.line_class) is A and is_tooth_level_a_service(work):
+        if (_given_class(work) or work.line_class) is A and is_tooth_level_a_service(work):
             for tooth in work.fee.teeth.teeth:
                 anchors.setdefault(tooth, work)
     for work in works:
@@ -264,8 +266,8 @@ def surcharges_follow_their_service(works: Sequence[Work]) -> None:
     a surcharge of an excluded implant is not eligible either (spec section 2) – unless another service it may
     belong to, worth as many points or with points the surcharge is for, stays on that day (on its teeth, if it
     names any): then it belongs to that one (two equal extractions, one of them refused by a review, keep the day's
-    surcharge; a bone augmentation of 2.694 points beside an excluded implant keeps its 0530; an extraction of 350
-    points does not take the implant's 0530)."""
+    surcharge; a bone augmentation beside an excluded sinus lift, both in the band of the day's surcharge, keeps it;
+    an extraction of fewer points than that band does not take the implant's surcharge)."""
     days: dict[dt.date, list[Work]] | None = None
     for work in works:
         owner = work.owner
@@ -319,6 +321,27 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> 
         )
     ]
     return max(fitting, key=lambda w: (_points(w), -w.index), default=None)
+
+
+def _given_class(work: Work) -> LineClass | None:
+    """The class a reviewer or the user gave the line, the reviewer's first."""
+    return (work.review.line_class if work.review else None) or work.fee.manual_class
+
+
+def apply_review_class(work: Work) -> None:
+    """A reviewer's class replaces the rules' and the user's where the user's own would stand: before anything
+    follows from the line's class – the lab lines and preparatory measures on its teeth, its surcharge, the
+    implants counted per jaw (a refused implant leaves its place to the next)."""
+    review = work.review
+    if review is None or review.line_class is None:
+        return
+    work.class_by_hand = True
+    if review.line_class is work.line_class:
+        return
+    old, new = work.line_class, review.line_class
+    phrase = say(Code.STEP_REVIEW_CLASS, reviewer=review.reviewer, old=old.value, new=new.value, reason=review.reason)
+    work.explain(REVIEW, phrase)
+    work.class_before_review, work.line_class = old, new
 
 
 def apply_manual_class(work: Work, manual: LineClass | None) -> None:

@@ -19,6 +19,7 @@ from estimator.phrases import REVIEW, Money, Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_prophylaxis
 from estimator.rules.classify import (
     apply_manual_class,
+    apply_review_class,
     classify_fee_lines,
     orthodontics_begin,
     orthodontics_findings,
@@ -85,6 +86,10 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
     fee_works, lab_works, used = _works(plan, tariff, report)
+    by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
+    for override in plan.overrides:  # its class acts from the classification on (estimator.rules.classify)
+        if (work := by_place.get((override.sheet, override.row))) is not None:
+            work.review = override
     if not person.variant:
         report(
             Severity.WARNING,
@@ -117,8 +122,9 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     fees = FeeIndex(fee_works)
     for work in lab_works:
         owners = classify_lab_line(work, fees, young)
-        _lab_class_doubt(work, owners, report)
         apply_manual_class(work, work.lab.manual_class)
+        apply_review_class(work)
+        _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
     jaw_counts = JawCounts()
     for work in sorted(lab_works, key=lambda w: w.order_key):
@@ -132,7 +138,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
-    used_day = _used_day(plan, first_day, report)
+    used_day = _used_day(plan, report)
     pzr = pzr_limit(works, person, used_day)
 
     for work in works:
@@ -172,13 +178,13 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     )
 
 
-def _used_day(plan: Plan, first_day: dt.date | None, report: Report) -> dt.date | None:
-    """The day in whose calendar year the person's deductible used and PZR reimbursed lie: the plan date's, else
-    (said, so that the amounts are not taken for another year unseen) the first treatment day's."""
-    person = plan.person
-    if plan.plan_date is None and first_day is not None and (person.deductible_used or person.pzr_reimbursed):
-        report(Severity.WARNING, say(Code.USED_YEAR_ASSUMED, year=first_day.year), sheet="Patient", column="Planungsdatum")
-    return plan.plan_date or first_day
+def _used_day(plan: Plan, report: Report) -> dt.date | None:
+    """The day in whose calendar year the person's deductible used and PZR reimbursed lie (Plan.used_day); without a
+    plan date said, so that the amounts are not taken for another year unseen."""
+    person, day = plan.person, plan.used_day()
+    if plan.plan_date is None and day is not None and (person.deductible_used or person.pzr_reimbursed):
+        report(Severity.WARNING, say(Code.USED_YEAR_ASSUMED, year=day.year), sheet="Patient", column="Planungsdatum")
+    return day
 
 
 def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[object, ...]]:
@@ -228,7 +234,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     """A crown's or denture's lab code that takes class B from the fee lines on its teeth (a filling there, no
     crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
-    if not owners or work.line_class is not LineClass.B or work.lab.manual_class is not None:  # the user's class stands
+    if not owners or work.line_class is not LineClass.B or work.class_by_hand:  # the user's or the reviewer's class stands
         return
     rule = code_rule(work)
     if rule is None or rule.line_class is not LineClass.A:
@@ -259,10 +265,14 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[
             continue
         reviewed.append((override, work))
         said: list[Phrase] = []
-        if override.line_class is not None and override.line_class is not work.line_class:
-            old, new = work.line_class, override.line_class
+        new = override.line_class
+        if new is not None and work.class_before_review is not None:  # set at the classification
+            said.append(say(Code.PART_REVIEW_CLASS, old=work.class_before_review.value, new=new.value))
+        if new is not None and new is not work.line_class:  # a rule changed it since (the implant limit): the review stands
+            old = work.line_class
             work.explain(REVIEW, say(Code.STEP_REVIEW_CLASS, reviewer=reviewer, old=old.value, new=new.value, reason=reason))
-            said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
+            if work.class_before_review is None:
+                said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
             work.line_class, work.class_by_hand = new, True
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))

@@ -87,7 +87,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     code, profile = work.lab.code, work.profile
     teeth = len(work.lab.teeth.teeth)
     section = profile.sections.lab_class
-    if is_orthodontic(work) and (not young or owners.classes != {X}):  # its own class, also on a crown's teeth
+    refused = owners.classes == {X} and any(in_any(n, profile.orthodontics.codes) for n in owners.numbers)
+    if is_orthodontic(work) and (not young or not refused):  # its own class, also on a crown's teeth
         work.line_class = B if young else X
         label, limit = profile.orthodontics_lab.label, profile.orthodontics_age_limit
         step = Code.STEP_LAB_ORTHODONTICS_YOUNG if young else Code.STEP_LAB_ORTHODONTICS_OLD

@@ -128,7 +128,7 @@ def _moved(plan: Plan, chosen: Sequence[tuple[Move, Members]]) -> Plan:
                 fees[index] = dataclasses.replace(fees[index], date=move.to_date)
             else:
                 labs[index] = dataclasses.replace(labs[index], date=move.to_date)
-    return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs))
+    return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs), used_on=plan.used_day())
 
 
 def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None) -> Split:

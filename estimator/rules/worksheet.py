@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Protocol, cast
 
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Explanation, FeeLine, LabLine, LineResult, PlanLine
+from estimator.model import Explanation, FeeLine, LabLine, LineResult, Override, PlanLine
 from estimator.phrases import LineRef, Phrase, Rule
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.profile import Profile
@@ -52,6 +52,8 @@ class Work:
     owner: Work | None = None  # for a surcharge or a derived laser fee: the service it belongs to
     line_class: LineClass = LineClass.B
     class_by_hand: bool = False
+    review: Override | None = None  # a reviewer's decision on the line; its class acts as the user's own would
+    class_before_review: LineClass | None = None  # the class the rules gave, when a reviewer's class replaced it
     preparatory: bool = False
     accident: bool = False
     billed: Decimal = Decimal("0.00")

@@ -372,6 +372,18 @@ def _check(profile: Profile) -> None:
             problems.append(f"Auslegung {name}={value} steht nicht unter auslegung_choices")
     if set(profile.price_lists) != PRICE_LISTS:
         problems.append("price_lists nennt lab, goz und goae")
+    limited = {
+        *profile.once_a_day,
+        *profile.per_year,
+        *profile.with_service,
+        *(n for s in profile.with_service.values() for n in s),
+    }
+    if any(not (len(number) == 4 and number.isdigit()) for number in limited):  # "110" would match no line: a rule off
+        problems.append("fee_limits nennt GOZ-Nummern vierstellig („0110“)")
+    if not all(profile.with_service.values()):
+        problems.append("fee_limits.with_service nennt je Zuschlag mindestens eine Leistung")
+    if profile.once_a_day & (profile.surcharge_numbers | {profile.laser_number}):
+        problems.append("fee_limits.once_a_day: die Zuschläge und der Laserzuschlag zählen schon je Behandlungstag")
     if problems:
         raise ProfileError("; ".join(problems))
 

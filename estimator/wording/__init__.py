@@ -45,7 +45,7 @@ def _line(ref: LineRef, spec: str, language: str) -> str:
     if spec == "nr" or not ref.teeth:
         return what + count
     jaw = LANGUAGES[language].JAW_PLACES.get(re.sub(r"[\s,;+/]+", "/", ref.teeth.upper()).replace("UK/OK", "OK/UK"))
-    if jaw is not None:  # "Labor 0001, Oberkiefer", not "Zahn OK"
+    if jaw is not None:  # a lab line on a whole jaw is "…, Oberkiefer", not "…, Zahn OK"
         return f"{what} {words['in']} {jaw}{count}" if spec == "on" else f"{what}, {jaw}{count}"
     several = ref.lines > 1 and ", " in ref.teeth  # the teeth of several lines (grouped)
     if spec == "on":

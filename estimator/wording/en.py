@@ -235,7 +235,7 @@ TEMPLATES: dict[Code, str] = {
     C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
     C.CELL_QUANTITY_RANGE: "quantity above 0 up to {high:,} expected, found “{value}”",
     C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
-    C.CELL_DATE: "date DD.MM.YYYY expected, found “{value}”",
+    C.CELL_DATE: "date YYYY-MM-DD or DD.MM.YYYY expected, found “{value}”",
     C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date DD.MM.YYYY)",
     C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date DD.MM.YYYY)",
     C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",

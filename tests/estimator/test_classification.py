@@ -157,6 +157,10 @@ def test_orthodontic_lab_work_of_a_young_person_keeps_100_percent_beside_a_crown
     assert "vor dem 19. Geburtstag" in step_text(appliance.explanations[0])
     grown_up = run(*lines, birth_date=dt.date(1990, 1, 1))
     assert [lab_result(grown_up, i).line_class for i in range(2)] == [X, X]
+    crown_refused = run(
+        fee("6030"), fee("2210", "16", manual_class="X"), lab("0923", "16", "14.90"), birth_date=dt.date(2010, 5, 5)
+    )
+    assert (lab_result(crown_refused).line_class, lab_result(crown_refused).benefit) == (B, Decimal("15.94"))
 
 
 def test_lab_line_is_accident_when_all_its_fee_lines_are() -> None:

@@ -57,3 +57,22 @@ def test_goae_special_advice_beside_individual_prophylaxis_needs_a_reason() -> N
     assert fee_result(without, 1).eligible == D("0.00") and "fee.beside_prophylaxis" in codes(without)
     with_reason = run(fee("1000"), goae("34", justification="Erörterung der Diabetes-Folgen für das Parodont"))
     assert fee_result(with_reason, 1).eligible == D("40.22")  # 300 points x 0,0582873 x 2,3
+
+
+def test_a_periodontal_status_that_is_not_paid_takes_none_of_the_two_a_year() -> None:
+    days = (dt.date(2026, 2, 3), dt.date(2026, 5, 5), dt.date(2026, 9, 8))
+    beside = run(fee("1000", date=days[0]), *(fee("4000", date=day) for day in days))  # the first beside 1000, no reason
+    assert [fee_result(beside, i).eligible for i in (1, 2, 3)] == [D("0.00"), D("20.70"), D("20.70")]
+    assert "fee.yearly_limit" not in codes(beside)
+    refused = run(fee("4000", date=days[0], manual_class="X"), *(fee("4000", date=day) for day in days[1:]))
+    assert [fee_result(refused, i).eligible for i in (0, 1, 2)] == [D("0.00"), D("20.70"), D("20.70")]
+
+
+def test_an_analogue_borrows_the_fee_not_the_limits_of_the_number_it_is_measured_by() -> None:
+    # „0110a“ for a microscope beside a filling: not refused for want of 0110's services, and not 0110's unit of the day
+    result = run(fee("3020", "48"), fee("0110", "48", factor=1), fee("2100", "16"), fee("0110a", "16", factor=1))
+    assert fee_result(result, 1).eligible == MICROSCOPE and fee_result(result, 3).eligible == MICROSCOPE
+    assert "fee.without_service" not in codes(result) and "fee.once_per_day" not in codes(result)
+    days = (dt.date(2026, 2, 3), dt.date(2026, 5, 5), dt.date(2026, 9, 8))
+    yearly = run(fee("4000", date=days[0]), fee("4000", date=days[1]), fee("4000a", date=days[2]))
+    assert fee_result(yearly, 2).eligible == D("20.70") and "fee.yearly_limit" not in codes(yearly)

@@ -28,6 +28,8 @@ def test_figures_in_each_language() -> None:
     [
         ("1,234.56", "1234.56"),
         ("€1,234.56", "1234.56"),
+        ("1,500 EUR", "1500"),
+        ("1.500 EUR", "1.5"),
         ("1,234", "1234"),  # a thousands comma: in German this would be 1,234
         ("1.500", "1.5"),  # a decimal point: in German this would be 1500
         ("2.3", "2.3"),

@@ -195,11 +195,14 @@ def test_the_days_surcharge_stays_with_an_equal_surgery_when_a_review_refuses_th
     assert moved is (refused_row == 2)  # its service was the first of the two equal ones
 
 
-def test_a_refused_crown_says_that_the_lab_work_on_its_tooth_stays_as_computed() -> None:
+def test_a_refused_crown_takes_its_lab_work_along_and_says_what_else_on_its_tooth_stays() -> None:
     refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
-    result = estimate(plan(fee("2210", "16"), lab("0344", "16", "61.50"), overrides=(refused,)), load_tariffs())
-    assert result.lines[1].line_class is LineClass.A and result.lines[1].eligible > 0  # the reviewer decides it
-    [said] = [f for f in result.findings if f.code == "override.lab_stays"]
+    alone = estimate(plan(fee("2210", "16"), lab("0344", "16", "61.50"), overrides=(refused,)), load_tariffs())
+    assert (alone.lines[1].line_class, alone.lines[1].eligible) == (LineClass.X, Decimal("0.00"))  # as the Klasse column
+    assert "override.lab_stays" not in [f.code for f in alone.findings]
+    beside = estimate(plan(fee("2210", "16"), fee("2060", "16"), lab("0001", "16", "5.70"), overrides=(refused,)), load_tariffs())
+    assert beside.lines[2].line_class is LineClass.B and beside.lines[2].eligible > 0  # the filling's: the reviewer decides
+    [said] = [f for f in beside.findings if f.code == "override.lab_stays"]
     assert finding_text(said) == (
         "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Laborzeile an Zahn 16 bleibt wie gerechnet "
         "– bitte einzeln prüfen"
@@ -244,3 +247,29 @@ def test_a_surgery_the_surcharge_is_also_for_keeps_it_when_the_service_of_most_p
     surcharge = estimate(plan(*lines, overrides=(refused,)), load_tariffs()).lines[2]
     assert (surcharge.line_class, surcharge.eligible) == (LineClass.A, Decimal("123.73"))  # 2200 points at 1,0
     assert any(step.phrase.code is Code.STEP_SURCHARGE_MOVED for step in surcharge.explanations)
+
+
+def test_a_reviewers_class_acts_as_the_klasse_column_does_on_what_follows_from_it() -> None:
+    # the crown set to B: its build-up, its anaesthesia and its lab work are no longer preparatory to a crown (A) but
+    # B, all at 100 % – as when the practice writes B in the Klasse column
+    lines = (fee("2210", "36"), fee("2197", "36"), fee("0090", "36"), lab("0344", "36", "61.50"))
+    to_b = Override("Leistungen", 2, "M. Prüfer", "Teilkrone, Zahnerhaltung", None, LineClass.B)
+    reviewed = estimate(plan(*lines, overrides=(to_b,)), load_tariffs())
+    by_column = estimate(plan(fee("2210", "36", manual_class="B"), *lines[1:]), load_tariffs())
+    assert [r.line_class for r in reviewed.lines] == [LineClass.B] * 4
+    assert reviewed.totals.benefit == by_column.totals.benefit == Decimal("307.45")
+    said = next(f for f in reviewed.findings if f.code == "override.applied")
+    assert finding_text(said) == "GOZ 2210, Zahn 36: Prüfung durch M. Prüfer: Klasse A → B – Teilkrone, Zahnerhaltung"
+
+
+def test_a_refused_implant_leaves_its_place_under_the_limit_to_the_next() -> None:
+    # seven present in the lower jaw; the reviewer refuses the implant at 34: the one at 36 is the eighth, covered
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    lines = (
+        fee("9010", "34"),
+        fee("9010", "36", date=dt.date(2026, 3, 20)),
+        lab("I 115", "36", "73.40"),
+    )
+    result = estimate(plan(*lines, overrides=(refused,), implants_lower=7), load_tariffs())
+    assert [r.line_class for r in result.lines] == [LineClass.X, LineClass.A, LineClass.A]
+    assert result.totals.benefit == Decimal("159.89") + Decimal("62.83")  # 199,86 and 78,54 at 80 %

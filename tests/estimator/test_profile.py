@@ -51,6 +51,11 @@ BROKEN = {
     "a surcharge band as text": ('"0510" = [500, 799]', '"0510" = ["500", "799"]', "points.0510"),
     "a band of no surcharge": ('"0510" = [500, 799]', '"0515" = [500, 799]', "points.0515"),
     "points also of no band": ('points_also = { "0500"', 'points_also = { "0501"', "points_also.0501"),
+    "a fee limit of three digits": ('with_service = { "0110"', 'with_service = { "110"', "vierstellig"),
+    "a yearly limit of five digits": ('per_year = { "4000" = 2', 'per_year = { "40000" = 2', "vierstellig"),
+    "a surcharge without services": ('"0110" = ["2195"', '"0110" = [], "0111" = ["2195"', "mindestens eine"),
+    "a surcharge counted twice a day": ('once_a_day = ["0110"]', 'once_a_day = ["0110", "0500"]', "schon je Behandlungstag"),
+    "no fee limits": ("[fee_limits]", "[fee_limits_old]", "fee_limits"),
 }
 
 

@@ -679,6 +679,7 @@ def test_a_plan_estimated_without_the_earlier_ones_is_said(register: Register, t
     found = history_for(register, third, result_of(third), None)
     assert found is not None and [Path(e.path).name for e in found.unaware] == ["p2.hkp.json"]
     assert "Achtung: Plan vom 01.04.2026 wurde ohne die früheren Pläne geschätzt" in found.summary()
+    assert "Note: plan(s) of 2026-04-01 were estimated without the earlier plans" in found.summary("en")
 
 
 def test_the_registers_source_survives_the_plan_saved_as_a_workbook(register: Register, tmp_path: Path) -> None:
@@ -707,3 +708,14 @@ def test_an_unreadable_row_of_the_person_is_said_in_the_note(register: Register,
     found = history_for(register, second, result_of(second), None)
     assert found is not None and found.counted == () and "2 im Fallregister nicht lesbar" in found.summary()
     assert found.person_with(second.person) == second.person
+
+
+def test_a_case_without_a_plan_date_records_the_deductible_typed_for_the_year_of_its_first_treatment(
+    register: Register, tmp_path: Path
+) -> None:
+    # BM5/2 (800 € a year): the first case knew 300 € used and took 500 €; the next case that year is offered 800 €
+    who = {**WHO, "variant": "BM5/2"}
+    saved(register, tmp_path, "erster", plan(crown("16", dt.date(2026, 3, 10)), plan_date=None, deductible_used="300", **who))
+    second = Case.from_plan(plan(crown("26", dt.date(2026, 4, 20)), plan_date=dt.date(2026, 4, 1), **who))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and found.deductible_used == D("800.00")

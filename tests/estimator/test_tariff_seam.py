@@ -133,6 +133,7 @@ def test_the_shipped_lists_for_a_plan_before_their_first_version_are_named_in_a_
 # A tariff name, a section of the tariff text, a fee number or lab code, a range of them.
 TARIFF_WORDS = re.compile(
     r"BM5|B 269|Nr\. ?II|\bII\.\d|\b(GOZ|GOÄ)[ -]?(Nr\. ?)?\d{1,4}|\b\d{4}[a-z]?\s*[–-]\s*\d{4}\b|[\"']\d{3,4}[a-z]?[\"']"
+    r"|\b0\d{3}\b"  # a fee number or lab code written bare (0530, 0001): a year or an amount never begins with 0
 )
 
 

@@ -80,3 +80,13 @@ def test_the_planner_estimates_a_bounded_number_of_lines_however_large_the_plan(
     split = best_split(plan, load_tariffs())
     assert sum(estimated) <= WORK_BUDGET + 1_000
     assert split.gain >= 0
+
+
+def test_moving_a_plan_without_a_plan_date_keeps_the_deductible_used_in_the_year_it_was_used() -> None:
+    # BM5/1 from 01.01.2026, 400 € of the deductible used in 2026; a crown at 1.800 € in May: moved to 2027 it pays
+    # the 2027 deductible – the gain is the cap's, not the used deductible's
+    person = Person(variant="BM5/1", insurance_start=START, birth_date=dt.date(1980, 1, 1), deductible_used=Decimal(400))
+    crown = dataclasses.replace(fee("2210", "16", amount="1800.00", date=dt.date(2026, 5, 4)), row=2)
+    dated = best_split(Plan((crown,), (), person, dt.date(2026, 5, 4)), load_tariffs())
+    undated = best_split(Plan((crown,), (), person, None), load_tariffs())
+    assert dated.gain == undated.gain == Decimal("40.00")

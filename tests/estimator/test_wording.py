@@ -173,7 +173,7 @@ def test_choices_lists_and_nested_phrases() -> None:
     )
     cell = say(Code.INPUT_CELL, cell="A7", field="Datum", problem=say(Code.CELL_DATE, value="gestern"))
     assert text(cell) == "A7 (Datum): Datum TT.MM.JJJJ erwartet, „gestern“ gefunden"
-    assert text(cell, "en") == "A7 (Datum): date DD.MM.YYYY expected, found “gestern”"
+    assert text(cell, "en") == "A7 (Datum): date YYYY-MM-DD or DD.MM.YYYY expected, found “gestern”"
 
 
 def test_an_unknown_language_falls_back_to_german() -> None:

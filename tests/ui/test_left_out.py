@@ -3,6 +3,7 @@ taken as a line in its place (undoable), or dropped; the plan saved as a workboo
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,25 @@ def test_a_row_not_corrected_stays_in_the_saved_workbook_and_can_be_dropped(open
     assert [f.code for f in said] == ["input.line_dropped"]
     assert not window.line_actions.correct_left_out()
     assert window.statusBar().currentMessage() == "Keine ausgelassenen Zeilen"
+
+
+def test_in_the_english_window_a_number_typed_is_read_the_english_way_and_a_cell_left_as_written_as_written(
+    open_window: Any, qapp: Any, tmp_path: Path
+) -> None:
+    from ui.app import install_translation  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")
+    try:
+        window = open_window(plan_with(tmp_path, fee(Zahn="99", Anzahl=2, Faktor="2,3")))
+        dialog = opened_for(window, "Leistungen", 3)
+        assert dialog.fields["Faktor"].text() == "2,3"  # as the workbook wrote it: left so, read so
+        dialog.fields["Zahn"].setText("17")
+        dialog.fields["Anzahl"].setText("1.500")  # one and a half; in the German window fifteen hundred
+        dialog.take_button.click()
+        line = window.fee_model.lines[1]
+        assert (line.count, line.factor) == (Decimal("1.5"), Decimal("2.3"))
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        set_language("de")

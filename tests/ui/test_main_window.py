@@ -164,7 +164,12 @@ def test_the_english_window_shows_english_figures_and_reads_numbers_typed_the_en
         assert window.document.estimate.plan.lab_lines[0].quantity == Decimal("1.5")
         assert window.document.edit_line(("fee", 0, "amount"), "12,50")  # no English number: read as typed in German
         assert window.document.estimate.plan.fee_lines[0].amount == Decimal("12.50")
+        assert not window.document.edit_line(("fee", 1, "amount"), "-1,234.56")
+        assert "“-1,234.56”" in window.statusBar().currentMessage()  # quoted as typed, not as it was read
+        assert window.document.edit_line(("fee", 1, "amount"), "1,500 EUR")
+        assert window.document.estimate.plan.fee_lines[1].amount == Decimal("1500")
         panel = window.person_panel
+        assert panel.deductible_used.placeholderText() == "0.00"
         panel.deductible_used.setText("1,000")
         panel.deductible_used.editingFinished.emit()
         assert window.document.case.person.deductible_used == Decimal("1000.00")

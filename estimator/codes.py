@@ -32,6 +32,7 @@ class Code(StrEnum):
     FEE_FREQUENCY_LIMIT = "fee.frequency_limit"
     FEE_LASER_WITHOUT_SERVICE = "fee.laser_without_service"
     FEE_ONCE_PER_DAY = "fee.once_per_day"
+    FEE_GOAE_NOT_FOR_DENTISTS = "fee.goae_not_for_dentists"
     FEE_WITHOUT_SERVICE = "fee.without_service"
     FEE_YEARLY_LIMIT = "fee.yearly_limit"
     FEE_SINGLE_RATE_ONLY = "fee.single_rate_only"

@@ -135,6 +135,9 @@ def fee_amounts(
         else:
             work.explain(BY_HAND, say(Code.STEP_NUMBER_CONFIRMED, number=work.number))
         return
+    if line.schedule is Schedule.GOAE and not fee.dentist_billable:
+        phrase = say(Code.FEE_GOAE_NOT_FOR_DENTISTS, line=work.ref)
+        check.report(Severity.WARNING, phrase, "Nr", sections.goae_for_dentists)
     if work.analogue:
         law = sections.goz_analogue if line.schedule is Schedule.GOZ else sections.goae_analogue
         schedule_name = line.schedule.value

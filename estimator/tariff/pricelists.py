@@ -53,6 +53,7 @@ class Fee:
     points: int | None
     category: str  # personal | technical | laboratory | single_rate
     rule_without_points: str | None = None
+    dentist_billable: bool = True  # GOZ § 6 Abs. 2: a GOÄ number a dentist may bill (without a condition)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def _fee(schedule: str, entry: dict[str, Any]) -> Fee:
         points=entry["points"],
         category=entry.get("category") or ("single_rate" if single else "personal"),
         rule_without_points=entry.get("rule_without_points"),
+        dentist_billable=entry.get("dentist_billable", True) is not False,
     )
 
 

@@ -85,6 +85,7 @@ class Sections:
     goae_fee: str
     goz_analogue: str
     goae_analogue: str
+    goae_for_dentists: str
     goz_threshold: str
     goae_threshold: str
     fee_units: str

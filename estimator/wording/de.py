@@ -49,6 +49,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
     "Betrag bleibt Grundlage",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",
+    C.FEE_GOAE_NOT_FOR_DENTISTS: "{line}: für Zahnärzte nicht oder nur unter Bedingungen berechnungsfähig, für Ärzte "
+    "(etwa der Mund-, Kiefer- und Gesichtschirurgie) schon; erstattungsfähig wie berechnet – bitte prüfen",
     C.FEE_ANALOGUE: "{line}: Analogleistung, bemessen nach {schedule} {number} ({text}); der Versicherer prüft die "
     "Gleichwertigkeit",
     C.FEE_BELOW_SINGLE_RATE: "{line}: Faktor {factor} unter dem einfachen Satz",

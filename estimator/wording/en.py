@@ -41,6 +41,8 @@ TEMPLATES: dict[Code, str] = {
     "same tooth, which the plan does not have there; amount and factor are not checked – please check tooth and services",
     C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); the amount is used",
     C.FEE_AMOUNT_MISSING: "{line}: amount missing and it cannot be computed; please enter the amount",
+    C.FEE_GOAE_NOT_FOR_DENTISTS: "{line}: billable by dentists not at all or only under conditions, by physicians (such "
+    "as oral and maxillofacial surgeons) it is; eligible as computed – please check",
     C.FEE_ANALOGUE: "{line}: analogue service, measured by {schedule} {number} ({text}); the insurer checks the equivalence",
     C.FEE_BELOW_SINGLE_RATE: "{line}: factor {factor} below the simple rate",
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "

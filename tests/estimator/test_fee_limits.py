@@ -76,3 +76,12 @@ def test_an_analogue_borrows_the_fee_not_the_limits_of_the_number_it_is_measured
     days = (dt.date(2026, 2, 3), dt.date(2026, 5, 5), dt.date(2026, 9, 8))
     yearly = run(fee("4000", date=days[0]), fee("4000", date=days[1]), fee("4000a", date=days[2]))
     assert fee_result(yearly, 2).eligible == D("20.70") and "fee.yearly_limit" not in codes(yearly)
+
+
+def test_a_goae_number_a_dentist_may_not_bill_is_asked_about_and_estimated_as_billed() -> None:
+    # GOÄ 651 (ECG) is not among the numbers GOZ § 6 Abs. 2 opens to dentists; a surgeon with a medical licence bills it
+    result = run(goae("651", factor="1.8"), goae("3"))
+    said = [f for f in result.findings if f.code == "fee.goae_not_for_dentists"]
+    assert [(f.severity, f.row, f.section) for f in said] == [(Severity.WARNING, 2, "GOZ § 6 Abs. 2")]
+    assert finding_text(said[0]).startswith("GOÄ 651: für Zahnärzte nicht oder nur unter Bedingungen berechnungsfähig")
+    assert fee_result(result, 0).eligible == fee_result(result, 0).billed > 0

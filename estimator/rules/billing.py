@@ -46,16 +46,19 @@ class UnitAllowance:
     def services_missing(self, work: Work) -> tuple[str, ...]:
         """The services a surcharge belongs to (the profile's with_service) when none of them is billed on its day;
         empty when one is, or when the line needs none."""
+        needed = work.profile.with_service.get(work.number)
         own = work.fee.schedule is Schedule.GOZ and not work.analogue  # an analogue borrows the fee, not these limits
-        needed = work.profile.with_service.get(work.number) if own else None
-        if not needed or needed & self.numbers_on_day.get(work.date, set()):
+        if not needed or not own or needed & self.numbers_on_day.get(work.date, set()):
             return ()
         return tuple(sorted(needed))
 
     def allowed(self, work: Work, report: Report) -> Decimal:
         """How many of the line's units count; the others are not eligible (a finding says why)."""
         count = work.fee.count
-        if work.fee.schedule is not Schedule.GOZ or work.line_class is LineClass.X or refused_beside(work, self.prophylaxis_days):
+        unpaid = work.line_class is LineClass.X or (
+            work.date in self.prophylaxis_days and refused_beside(work, self.prophylaxis_days)
+        )
+        if work.fee.schedule is not Schedule.GOZ or unpaid:
             return count  # not paid anyway: it takes no unit another line of its day or year could use
         profile = work.profile
         group = _once_a_day_group(profile, work.number, work.analogue)

@@ -86,10 +86,11 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
     fee_works, lab_works, used = _works(plan, tariff, report)
-    by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
-    for override in plan.overrides:  # its class acts from the classification on (estimator.rules.classify)
-        if (work := by_place.get((override.sheet, override.row))) is not None:
-            work.review = override
+    if plan.overrides:  # a review's class acts from the classification on (estimator.rules.classify)
+        by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
+        for override in plan.overrides:
+            if (work := by_place.get((override.sheet, override.row))) is not None:
+                work.review = override
     if not person.variant:
         report(
             Severity.WARNING,

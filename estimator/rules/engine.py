@@ -28,7 +28,7 @@ from estimator.rules.classify import (
 )
 from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
-from estimator.rules.labprices import JawCounts, lab_amounts
+from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
@@ -127,12 +127,12 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         apply_review_class(work)
         _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
-    jaw_counts = JawCounts()
-    for work in sorted(lab_works, key=lambda w: w.order_key):
-        lab_amounts(work, report, jaw_counts)
+    for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
+        lab_amounts(work, report)
 
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
+    lab_jaw_limits(lab_works, report)
     reviewed = _apply_overrides(works, plan, report)
     surcharges_follow_their_service(fee_works)
     _amounts_on_class_x(reviewed, report)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
 
 from estimator.codes import Code
@@ -58,8 +59,9 @@ def vat_percent(line: LabLine, profile: Profile) -> Decimal:
     return line.vat_percent if line.vat_percent is not None else profile.lab_default_vat
 
 
-def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
-    """Billed and eligible amount of a lab line against the lab price list (spec 4 and 6a)."""
+def lab_amounts(work: Work, report: Report) -> None:
+    """Billed and eligible amount of a lab line against the lab price list (spec 4 and 6a); its limit per jaw
+    follows when what is not paid is known (lab_jaw_limits)."""
     line, profile = work.lab, work.profile
     sections, lab_list = profile.sections, profile.lab_list_name
 
@@ -99,7 +101,6 @@ def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
         )
         return
 
-    quantity = jaw_counts.allowed(work, report) if work.line_class is not LineClass.X else line.quantity
     unit = line.unit_price
     maximum = Money(price.max_price)
     if unit > price.max_price:
@@ -114,11 +115,29 @@ def lab_amounts(work: Work, report: Report, jaw_counts: JawCounts) -> None:
         )
         finding(Severity.WARNING, phrase, "Einzelpreis", sections.lab_maximum)
         unit = price.max_price
-    eligible = min(work.billed, cents(quantity * unit * factor))
-    reasons: list[Phrase] = []
+    eligible = min(work.billed, cents(line.quantity * unit * factor))
     if unit != line.unit_price:
-        reasons.append(say(Code.PART_LAB_MAXIMUM, maximum=maximum, lab_list=lab_list, vat=Number(vat)))
-    if quantity != line.quantity:
-        reasons.append(say(Code.PART_LAB_PER_JAW, limit=profile.lab_per_jaw_limits[line.code], lab_list=lab_list))
-    phrase = say(Code.STEP_LAB_PRICES, reasons=tuple(reasons)) if reasons else say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
+        reasons = (say(Code.PART_LAB_MAXIMUM, maximum=maximum, lab_list=lab_list, vat=Number(vat)),)
+        phrase = say(Code.STEP_LAB_PRICES, reasons=reasons)
+    else:
+        phrase = say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
     work.set_eligible(eligible, sections.lab_prices, phrase, Cause.LAB_PRICES)
+
+
+def lab_jaw_limits(lab_works: Sequence[Work], report: Report) -> None:
+    """The lab list's limits per jaw over the whole plan, in treatment order, once what is not paid is known: a line
+    not paid (on an implant over the limit, refused, before the insurance) takes none of its jaw's units, so a
+    template on an excluded implant leaves the jaw's one to the covered implant's, in any row order."""
+    counts = JawCounts()
+    for work in sorted(lab_works, key=lambda w: w.order_key):
+        line, profile = work.lab, work.profile
+        price = work.cat.lab.get(line.code)
+        if price is None or work.line_class is LineClass.X or not work.eligible or line.code not in profile.lab_per_jaw_limits:
+            continue
+        allowed = counts.allowed(work, report)
+        if allowed < line.quantity:
+            factor = 1 + vat_percent(line, profile) / 100
+            eligible = min(work.eligible, cents(allowed * min(line.unit_price, price.max_price) * factor))
+            limit, lab_list = profile.lab_per_jaw_limits[line.code], profile.lab_list_name
+            phrase = say(Code.STEP_LAB_PRICES, reasons=(say(Code.PART_LAB_PER_JAW, limit=limit, lab_list=lab_list),))
+            work.set_eligible(eligible, profile.sections.lab_prices, phrase, Cause.LAB_PRICES)

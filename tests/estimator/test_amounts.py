@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from estimator.kinds import Severity
+from estimator.kinds import LineClass, Severity
 from estimator.wording import finding_text, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, run
 
@@ -231,3 +231,18 @@ def test_lab_costs_over_1000_eur_ask_for_a_lab_cost_estimate() -> None:
     result = run(fee("9010", "36"), lab("I 111", "36", "200", quantity=5))
     assert "lab.cost_estimate" in codes(result)
     assert "lab.cost_estimate" not in codes(run(lab("I 111", "36", "200")))
+
+
+def test_a_template_on_an_implant_over_the_limit_leaves_the_jaws_one_to_the_covered_implants_in_any_row_order() -> None:
+    # seven implants in the lower jaw: 34 is the eighth (covered), 36 the ninth; B 269 pays one I 112 per jaw
+    for order in (("36", "34"), ("34", "36")):
+        result = run(
+            fee("9010", "34"),
+            fee("9010", "36"),
+            *(lab("I 112", tooth, "30.00") for tooth in order),
+            implants_lower=7,
+        )
+        templates = {r.line.teeth.text: r for r in result.lines if r.kind == "lab"}
+        assert (templates["34"].eligible, templates["34"].benefit) == (Decimal("32.10"), Decimal("25.68")), order
+        assert templates["36"].line_class is LineClass.X
+        assert "lab.quantity_limit" not in codes(result)

@@ -115,8 +115,8 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
-GERMAN_NUMBER = re.compile(r"[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]*)(,[0-9]*)?")  # 1.234,56 · 1234,56 · ,5
-ENGLISH_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")  # 1,234.56 (with a thousands comma)
+GERMAN_NUMBER = re.compile(r"[-+]?([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]*)(,[0-9]*)?")  # 1.234,56 · 1234,56 · ,5
+ENGLISH_NUMBER = re.compile(r"[-+]?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?")  # 1,234.56 (with a thousands comma)
 
 
 def _point_decimal(text: str) -> str | None:
@@ -126,7 +126,7 @@ def _point_decimal(text: str) -> str | None:
     another amount than the one meant."""
     if "," in text and "." in text and text.rindex(",") < text.rindex("."):
         return text.replace(",", "") if ENGLISH_NUMBER.fullmatch(text) else None
-    if "," in text or text.count(".") > 1 or re.fullmatch(r"[-+]?[0-9]{1,3}\.[0-9]{3}", text):
+    if "," in text or text.count(".") > 1 or re.fullmatch(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}", text):  # "0.125": no thousand
         return text.replace(".", "").replace(",", ".") if GERMAN_NUMBER.fullmatch(text) else None
     return text
 

@@ -14,7 +14,7 @@ from estimator.phrases import Phrase
 
 # An English number: thousands commas in groups of three, or none, and a decimal point. "12,50" is none: read in the
 # German form, as before (a comma before two digits is no thousands comma).
-ENGLISH_TYPED = re.compile(r"[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0-9]+)?")
+ENGLISH_TYPED = re.compile(r"[-+]?([1-9][0-9]{0,2}(,[0-9]{3})+|[0-9]*)(\.[0-9]+)?")  # "0,125" has no thousands
 
 
 def english_number(value: Decimal, places: int = 2) -> str:

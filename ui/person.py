@@ -153,6 +153,8 @@ class PersonPanel(QGroupBox):
             self._not_taken(field, text(error.phrase, language()))
             return
         self.message.clear()
+        if not getattr(self, "_refreshing", False):
+            field.setText(formats.day(value))  # as the window writes dates, also when it was the date already
         if name != "plan_date":
             self._changed(name, value)
         elif value != self.document.case.plan_date and not getattr(self, "_refreshing", False):
@@ -165,6 +167,8 @@ class PersonPanel(QGroupBox):
             self._not_taken(field, text(error.phrase, language()))
             return
         self.message.clear()
+        if not getattr(self, "_refreshing", False):
+            field.setText(formats.plain(value))  # as the window writes amounts, also when it was the amount already
         if isinstance(name, int):
             person = self.document.person
             prior = list(person.prior_class_a)

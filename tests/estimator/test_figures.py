@@ -8,7 +8,9 @@ from decimal import Decimal
 import pytest
 
 from estimator import figures
+from estimator.case import edit_text
 from estimator.cells import parse_decimal
+from tests.estimator.builders import lab
 
 
 def test_figures_in_each_language() -> None:
@@ -29,6 +31,8 @@ def test_figures_in_each_language() -> None:
         ("1,234.56", "1234.56"),
         ("€1,234.56", "1234.56"),
         ("1,500 EUR", "1500"),
+        ("0,125", "0.125"),  # a group of 0 is no thousands: read as the German decimal comma it is
+        ("0.125", "0.125"),
         ("1.500 EUR", "1.5"),
         ("1,234", "1234"),  # a thousands comma: in German this would be 1,234
         ("1.500", "1.5"),  # a decimal point: in German this would be 1500
@@ -47,3 +51,15 @@ def test_german_typing_and_texts_that_are_no_number_are_given_on_as_typed() -> N
     assert figures.typed("1.500", "de") == "1.500" and parse_decimal(figures.typed("1.500", "de")) == Decimal(1500)
     for text in ("", "abc", "-", ".", "1,2,3", "1.2.3"):
         assert figures.typed(text, "en") == text
+
+
+def test_a_leading_zero_is_never_a_thousands_group_in_german_either() -> None:
+    assert parse_decimal("0.125") == Decimal("0.125") and parse_decimal("0.500") == Decimal("0.500")
+    assert parse_decimal("1.500") == Decimal(1500) and parse_decimal("12.345,6") == Decimal("12345.6")
+
+
+def test_a_count_is_shown_with_every_place_it_has() -> None:
+    line = lab("0001", "16", "5.70", quantity="0.125")
+    assert edit_text(line, "quantity") == "0,125" and edit_text(line, "quantity", "en") == "0.125"
+    assert edit_text(lab("0001", "16", "5.70", quantity="2"), "quantity", "en") == "2"
+    assert edit_text(line, "unit_price", "en") == "5.70"

@@ -170,6 +170,9 @@ def test_the_english_window_shows_english_figures_and_reads_numbers_typed_the_en
         assert window.document.estimate.plan.fee_lines[1].amount == Decimal("1500")
         panel = window.person_panel
         assert panel.deductible_used.placeholderText() == "0.00"
+        panel.birth_date.setText("15.06.1975")  # the date it holds, typed the German way: shown the window's way
+        panel.birth_date.editingFinished.emit()
+        assert panel.birth_date.text() == "1975-06-15"
         panel.deductible_used.setText("1,000")
         panel.deductible_used.editingFinished.emit()
         assert window.document.case.person.deductible_used == Decimal("1000.00")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
-from estimator.money import ZERO
+from estimator.money import ZERO, cents
 from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.checked import OPEN_END, PointBand
@@ -46,7 +46,7 @@ class UnitAllowance:
     def services_missing(self, work: Work) -> tuple[str, ...]:
         """The services a surcharge belongs to (the profile's with_service) when none of them is billed on its day;
         empty when one is, or when the line needs none."""
-        needed = work.profile.with_service.get(work.number)
+        needed = work.profile.fee_limits.with_service.get(work.number)
         own = work.fee.schedule is Schedule.GOZ and not work.analogue  # an analogue borrows the fee, not these limits
         if not needed or not own or needed & self.numbers_on_day.get(work.date, set()):
             return ()
@@ -82,7 +82,7 @@ class UnitAllowance:
                 _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
             return units
         prophylaxis = profile.prophylaxis_frequency[self.reading].get(work.number)
-        limit = profile.per_year.get(work.number) if prophylaxis is None and not work.analogue else prophylaxis
+        limit = profile.fee_limits.per_year.get(work.number) if prophylaxis is None and not work.analogue else prophylaxis
         if limit is None:
             return count
         key = (work.number, work.date.year)
@@ -196,7 +196,7 @@ def _once_a_day_group(profile: Profile, number: str, analogue: bool) -> str | No
     None for a number without that limit (and for an analogue measured by one of the profile's once_a_day numbers)."""
     if number in profile.surcharge_numbers:
         return SURCHARGES
-    return number if number == profile.laser_number or (number in profile.once_a_day and not analogue) else None
+    return number if number == profile.laser_number or (number in profile.fee_limits.once_a_day and not analogue) else None
 
 
 def _once_a_day(profile: Profile, group: str) -> Phrase:
@@ -207,3 +207,46 @@ def _once_a_day(profile: Profile, group: str) -> Phrase:
     if group == profile.laser_number:
         return say(Code.PART_LASER_SURCHARGE, number=group)
     return say(Code.PART_GOZ_NUMBER, number=group)
+
+
+def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
+    """What the GOZ allows of one tooth (the profile's fee_limits), over the lines still paid, in treatment order: a
+    number not beside others on its day and tooth (a build-up beside the inlay that includes it) is not eligible; a
+    number billable once per tooth counts for each tooth once (a second build-up of a tooth is not eligible)."""
+    paid = [
+        w
+        for w in fee_works
+        if w.fee.schedule is Schedule.GOZ and not w.analogue and w.eligible and w.line_class is not LineClass.X
+    ]
+    on_day: dict[dt.date, list[Work]] = {}
+    for work in paid:
+        on_day.setdefault(work.date, []).append(work)
+    used: set[tuple[str, int]] = set()
+    for work in sorted(paid, key=lambda w: w.order_key):
+        limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
+        besides = limits.not_beside.get(work.number, frozenset())
+        # on the same tooth: a line without one may be on any – not cut for that (the customer's reading)
+        other = next((o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth), None)
+        section = work.profile.sections.fee_units
+        if other is not None:
+            beside = say(Code.PART_LINE_AT, line=other.ref, sheet=other.line.sheet, row=other.line.row)
+            _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
+            work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
+            continue
+        if work.number not in limits.once_per_tooth or not teeth:
+            continue
+        free = [tooth for tooth in sorted(teeth) if (work.number, tooth) not in used]
+        count = work.fee.count
+        units = min(count, Decimal(len(free)))
+        used.update((work.number, tooth) for tooth in free[: int(units)])
+        if units < count:
+            excess = Number(count - units)
+            _report_units(
+                work,
+                report,
+                Severity.ERROR,
+                say(Code.FEE_ONCE_PER_TOOTH, line=work.ref, number=work.number, excess=excess),
+                section,
+            )
+            phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(count))
+            work.set_eligible(cents(work.eligible * units / count), section, phrase, Cause.NOT_ELIGIBLE)

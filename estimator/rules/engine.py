@@ -16,7 +16,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, Limits, Override, Person, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
-from estimator.rules.billing import UnitAllowance, beside_prophylaxis
+from estimator.rules.billing import UnitAllowance, beside_prophylaxis, tooth_rules
 from estimator.rules.classify import (
     apply_manual_class,
     apply_review_class,
@@ -118,6 +118,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in sorted(fee_works, key=lambda w: w.order_key):
         fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report, laser_line=laser_line)
     beside_prophylaxis(fee_works, report)
+    tooth_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
     fees = FeeIndex(fee_works)

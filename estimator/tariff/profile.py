@@ -20,6 +20,7 @@ from estimator.model import MAX_CAP_YEARS
 from estimator.money import ZERO
 from estimator.phrases import Term
 from estimator.tariff.checked import Codes, PointBand, ProfileError, Ranges, Table, point_bands
+from estimator.tariff.feelimits import FeeLimits, fee_limits
 from estimator.tariff.pricelists import Source, source_of
 
 
@@ -136,9 +137,7 @@ class Profile:
     surgical: tuple[Codes, ...]
     surgical_goae_sections: frozenset[str]
     surgical_label: Term
-    once_a_day: frozenset[str]  # GOZ numbers billable once per treatment day (besides the surcharges and the laser's)
-    per_year: dict[str, int]  # GOZ number -> units per calendar year (besides individual prophylaxis)
-    with_service: dict[str, frozenset[str]]  # GOZ surcharge -> the services one of which it needs on its day
+    fee_limits: FeeLimits  # what the GOZ's own text limits
     laser_number: str
     lasered_numbers: frozenset[str]
     laser_maximum: Decimal
@@ -271,13 +270,12 @@ def _profile(top: Table) -> Profile:
     deductible, rates, caps = top.table("deductible"), top.table("rates"), top.table("staged_caps")
     sections, prophylaxis, orthodontics = top.table("sections"), top.table("prophylaxis"), top.table("orthodontics")
     surcharges, laser, pzr, implants, lab = (top.table(k) for k in ("surcharges", "laser", "pzr", "implants", "lab"))
-    factors, preparatory, limits = top.table("max_factors"), top.table("preparatory"), top.table("fee_limits")
+    factors, preparatory = top.table("max_factors"), top.table("preparatory")
     try:
         source = source_of(top.data)
     except ValueError as error:
         raise ProfileError(f"valid_from: Datum JJJJ-MM-TT erwartet ({error})") from None
     auslegung, choices = _auslegung(top)
-    services = limits.table("with_service")
     derived = {}
     for number, entry in top.mapping("derived_fees").items():
         fee = Table(entry, f"derived_fees.{number}")
@@ -329,9 +327,7 @@ def _profile(top: Table) -> Profile:
         surgical=surcharges.codes("surgical"),
         surgical_goae_sections=frozenset(surcharges.strings("surgical_goae_sections")),
         surgical_label=surcharges.term("surgical_label"),
-        once_a_day=frozenset(limits.strings("once_a_day")),
-        per_year=limits.whole_map("per_year", 0, 366),
-        with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
+        fee_limits=fee_limits(top.table("fee_limits")),
         laser_number=laser.text("number"),
         lasered_numbers=frozenset(laser.strings("lasered_numbers")),
         laser_maximum=laser.decimal("maximum", *money),
@@ -349,7 +345,7 @@ def _profile(top: Table) -> Profile:
     deductible.get("first_year_reduction", "")  # a note for the reader of the file
     for table in (deductible, rates, caps, sections, prophylaxis, orthodontics, surcharges, laser, pzr, implants, lab):
         table.done()
-    for table in (factors, preparatory, limits, services):
+    for table in (factors, preparatory):
         table.done()
     top.done()
     return profile
@@ -373,18 +369,7 @@ def _check(profile: Profile) -> None:
             problems.append(f"Auslegung {name}={value} steht nicht unter auslegung_choices")
     if set(profile.price_lists) != PRICE_LISTS:
         problems.append("price_lists nennt lab, goz und goae")
-    limited = {
-        *profile.once_a_day,
-        *profile.per_year,
-        *profile.with_service,
-        *(n for s in profile.with_service.values() for n in s),
-    }
-    if any(not (len(number) == 4 and number.isdigit()) for number in limited):  # "110" would match no line: a rule off
-        problems.append("fee_limits nennt GOZ-Nummern vierstellig („0110“)")
-    if not all(profile.with_service.values()):
-        problems.append("fee_limits.with_service nennt je Zuschlag mindestens eine Leistung")
-    if profile.once_a_day & (profile.surcharge_numbers | {profile.laser_number}):
-        problems.append("fee_limits.once_a_day: die Zuschläge und der Laserzuschlag zählen schon je Behandlungstag")
+    problems += profile.fee_limits.problems(profile.surcharge_numbers | {profile.laser_number})
     if problems:
         raise ProfileError("; ".join(problems))
 

@@ -62,6 +62,9 @@ TEMPLATES: dict[Code, str] = {
     "erstattungsfähig",
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
+    C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
+    C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
+    "erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
@@ -201,6 +204,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "Laserzuschlag ohne gelaserte Leistung am {date}: {cls}",
     C.STEP_LASER_OWNER: "Laserzuschlag zu {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
+    C.STEP_NOT_BESIDE: "neben {beside} nicht berechnungsfähig",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",
     C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",

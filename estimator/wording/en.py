@@ -52,6 +52,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
+    C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
+    C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}); {excess} "
@@ -180,6 +182,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "laser surcharge without a lasered service on {date}: {cls}",
     C.STEP_LASER_OWNER: "laser surcharge to {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
+    C.STEP_NOT_BESIDE: "not billable beside {beside}",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",

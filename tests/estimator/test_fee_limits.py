@@ -85,3 +85,25 @@ def test_a_goae_number_a_dentist_may_not_bill_is_asked_about_and_estimated_as_bi
     assert [(f.severity, f.row, f.section) for f in said] == [(Severity.WARNING, 2, "GOZ § 6 Abs. 2")]
     assert finding_text(said[0]).startswith("GOÄ 651: für Zahnärzte nicht oder nur unter Bedingungen berechnungsfähig")
     assert fee_result(result, 0).eligible == fee_result(result, 0).billed > 0
+
+
+def test_a_build_up_is_not_paid_beside_the_inlay_that_includes_it_nor_twice_on_one_tooth() -> None:
+    # GOZ 2180-2195: „neben den Leistungen nach den Nummern 2150 bis 2170 nicht berechnungsfähig“, 2180 not beside
+    # 2190, and each „je Zahn nur jeweils einmal“
+    result = run(
+        fee("2150", "36"),
+        fee("2180", "36"),  # beside the inlay on its tooth: not paid
+        fee("2190", "46"),
+        fee("2180", "46"),  # beside 2190 on its tooth: not paid
+        fee("2180", "26"),
+        fee("2180", "26", date=dt.date(2026, 4, 14)),  # a second build-up of 26: not paid
+        fee("2180", "16", count=2),  # two of one tooth: one paid
+        fee("2180", "15"),  # another tooth: paid
+        fee("2180"),  # no tooth: not cut for a tooth it may not be on
+    )
+    paid = [fee_result(result, i).eligible == fee_result(result, i).billed for i in range(9)]
+    assert paid == [True, False, True, False, True, False, False, True, True]
+    assert fee_result(result, 6).eligible == fee_result(result, 6).billed / 2
+    said = sorted(finding_text(f) for f in result.findings if f.code in ("fee.not_beside", "fee.once_per_tooth"))
+    assert said[0].startswith("GOZ 2180, Zahn 16: GOZ 2180 ist je Zahn nur einmal berechnungsfähig; 1 Einheit(en)")
+    assert any(s.startswith("GOZ 2180, Zahn 36: neben GOZ 2150 (Leistungen Zeile 2) nicht berechnungsfähig") for s in said)

@@ -1,0 +1,45 @@
+"""What the GOZ's own text limits, as the tariff profile lists it (table fee_limits): the tariff pays fees as far as
+they follow the schedule's rules of measurement (Nr. II.3.1), so a fee the GOZ does not allow is not eligible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from estimator.tariff.checked import Table
+
+
+@dataclass(frozen=True)
+class FeeLimits:
+    once_a_day: frozenset[str]  # billable once per treatment day (besides the surcharges and the laser surcharge)
+    per_year: dict[str, int]  # units per calendar year (besides individual prophylaxis)
+    with_service: dict[str, frozenset[str]]  # a surcharge -> the services one of which it needs on its day
+    not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
+    once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
+
+    def problems(self, once_already: frozenset[str]) -> list[str]:
+        """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
+        found = []
+        numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth}
+        for mapping in (self.with_service, self.not_beside):
+            numbers |= {*mapping, *(n for listed in mapping.values() for n in listed)}
+        if any(not (len(number) == 4 and number.isdigit()) for number in numbers):  # "110" matches no line
+            found.append("fee_limits nennt GOZ-Nummern vierstellig („0110“)")
+        if not all(self.with_service.values()) or not all(self.not_beside.values()):
+            found.append("fee_limits.with_service und not_beside nennen je Nummer mindestens eine andere")
+        if self.once_a_day & once_already:
+            found.append("fee_limits.once_a_day: die Zuschläge und der Laserzuschlag zählen schon je Behandlungstag")
+        return found
+
+
+def fee_limits(table: Table) -> FeeLimits:
+    services, beside = table.table("with_service"), table.table("not_beside")
+    limits = FeeLimits(
+        once_a_day=frozenset(table.strings("once_a_day")),
+        per_year=table.whole_map("per_year", 0, 366),
+        with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
+        not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
+        once_per_tooth=frozenset(table.strings("once_per_tooth")),
+    )
+    for done in (services, beside, table):
+        done.done()
+    return limits

@@ -261,7 +261,7 @@ ENGLISH = {
     "Prüfer und Grund sind nötig": "Reviewer and reason are required",
     "Prüfung": "Review",
     "Prüfer:": "Reviewer:",
-    "erstattungsfähig in € (leer: unverändert):": "eligible in € (empty: unchanged):",
+    "erstattungsfähig in € (leer: unverändert):": "Eligible amount in € (empty: unchanged):",
     "Klasse A, B, P oder X (leer: unverändert):": "Class A, B, P or X (empty: unchanged):",
     "Grund:": "Reason:",
     "Prüfung nicht übernommen": "Review not applied",

@@ -247,6 +247,8 @@ class CasesDialog(QDialog):
         self.refresh()
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # the widths from the first rows, not all
         self.view.resizeColumnsToContents()
+        widest = max(self.view.fontMetrics().horizontalAdvance(status_text(status)) for status in STATUSES)
+        self.view.setColumnWidth(STATUS, max(self.view.columnWidth(STATUS), widest + 32))  # any status, chosen later
 
     def _date(self, field: QLineEdit, label: str) -> tuple[dt.date | None, str]:
         if not field.text().strip():

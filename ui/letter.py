@@ -4,6 +4,7 @@ command line; and the case's note to the patient, which the letter prints above 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from estimator.files import atomic_write_text, file_problem
 from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, to_toml
 from estimator.model import MAX_NOTE
+from ui import formats
 from ui.document import CaseDocument
 from ui.settings import ADDRESS, EMAIL, LOGO, PHONE, PRACTICE, Settings
 
@@ -153,7 +155,9 @@ class NoteEditor(QWidget):
         self.timer.setInterval(NOTE_PAUSE_MS)
         self.timer.timeout.connect(self.take)
         self.text.textChanged.connect(self.timer.start)
-        hint = QLabel(self.tr("Steht im Brief über den Tabellen (höchstens {0} Zeichen).").format(MAX_NOTE))
+        hint = QLabel(
+            self.tr("Steht im Brief über den Tabellen (höchstens {0} Zeichen).").format(formats.plain(Decimal(MAX_NOTE), 0))
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -84,7 +84,7 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="121" />
+        <location filename="../../ui/document.py" line="123" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
@@ -94,113 +94,113 @@
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="147" />
+        <location filename="../../ui/document.py" line="149" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="151" />
+        <location filename="../../ui/document.py" line="153" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="169" />
+        <location filename="../../ui/document.py" line="172" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="175" />
+        <location filename="../../ui/document.py" line="178" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="183" />
+        <location filename="../../ui/document.py" line="186" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="184" />
+        <location filename="../../ui/document.py" line="187" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="185" />
-        <location filename="../../ui/document.py" line="186" />
+        <location filename="../../ui/document.py" line="188" />
+        <location filename="../../ui/document.py" line="189" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="187" />
+        <location filename="../../ui/document.py" line="190" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="188" />
+        <location filename="../../ui/document.py" line="191" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="192" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="190" />
+        <location filename="../../ui/document.py" line="193" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="191" />
+        <location filename="../../ui/document.py" line="194" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="192" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="193" />
+        <location filename="../../ui/document.py" line="196" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="194" />
+        <location filename="../../ui/document.py" line="197" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="195" />
+        <location filename="../../ui/document.py" line="198" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="208" />
+        <location filename="../../ui/document.py" line="211" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="239" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="246" />
+        <location filename="../../ui/document.py" line="249" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="251" />
+        <location filename="../../ui/document.py" line="254" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="254" />
+        <location filename="../../ui/document.py" line="257" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -341,22 +341,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="354" />
+        <location filename="../../ui/models.py" line="360" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="354" />
+        <location filename="../../ui/models.py" line="360" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="354" />
+        <location filename="../../ui/models.py" line="360" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="354" />
+        <location filename="../../ui/models.py" line="360" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -503,27 +503,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="321" />
+        <location filename="../../ui/models.py" line="327" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="321" />
+        <location filename="../../ui/models.py" line="327" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="321" />
+        <location filename="../../ui/models.py" line="327" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="321" />
+        <location filename="../../ui/models.py" line="327" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="338" />
+        <location filename="../../ui/models.py" line="344" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -567,42 +567,42 @@ No program here can show it.</translation>
 <context>
     <name>LeftOutDialog</name>
     <message>
-        <location filename="../../ui/leftout.py" line="37" />
+        <location filename="../../ui/leftout.py" line="40" />
         <source>Laborzeile</source>
         <translation>lab line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="37" />
+        <location filename="../../ui/leftout.py" line="40" />
         <source>Leistungszeile</source>
         <translation>fee line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="38" />
+        <location filename="../../ui/leftout.py" line="41" />
         <source>Ausgelassene Zeile korrigieren</source>
         <translation>Correct a row left out</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="41" />
+        <location filename="../../ui/leftout.py" line="44" />
         <source>{0}, Zeile {1} wurde beim Einlesen ausgelassen ({2}). Bitte die Zellen korrigieren:</source>
         <translation>{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="63" />
+        <location filename="../../ui/leftout.py" line="66" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="65" />
+        <location filename="../../ui/leftout.py" line="68" />
         <source>Zeile verwerfen</source>
         <translation>Drop the row</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="90" />
+        <location filename="../../ui/leftout.py" line="98" />
         <source>Zeile {0} übernommen</source>
         <translation>Row {0} taken</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="98" />
+        <location filename="../../ui/leftout.py" line="106" />
         <source>Zeile verworfen</source>
         <translation>Row dropped</translation>
     </message>
@@ -781,7 +781,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/models.py" line="125" />
-        <location filename="../../ui/models.py" line="144" />
+        <location filename="../../ui/models.py" line="150" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
@@ -796,22 +796,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="135" />
+        <location filename="../../ui/models.py" line="137" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="144" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="143" />
+        <location filename="../../ui/models.py" line="149" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="232" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -879,12 +879,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/letter.py" line="147" />
+        <location filename="../../ui/letter.py" line="149" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
         <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="156" />
+        <location filename="../../ui/letter.py" line="158" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
     </message>
@@ -952,7 +952,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="206" />
+        <location filename="../../ui/person.py" line="210" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1000,74 +1000,74 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/letter.py" line="50" />
+        <location filename="../../ui/letter.py" line="52" />
         <source>Praxis (Briefkopf)</source>
         <translation>Practice (letterhead)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="54" />
+        <location filename="../../ui/letter.py" line="56" />
         <source>Musterstraße 1
 12345 Musterstadt</source>
         <translation>Musterstraße 1
 12345 Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="59" />
+        <location filename="../../ui/letter.py" line="61" />
         <source>PNG oder JPEG, höchstens 2 MB (freiwillig)</source>
         <translation>PNG or JPEG, at most 2 MB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="62" />
+        <location filename="../../ui/letter.py" line="64" />
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="72" />
+        <location filename="../../ui/letter.py" line="74" />
         <source>Name der Praxis</source>
         <translation>Name of the practice</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="73" />
+        <location filename="../../ui/letter.py" line="75" />
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="74" />
+        <location filename="../../ui/letter.py" line="76" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="75" />
+        <location filename="../../ui/letter.py" line="77" />
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="76" />
+        <location filename="../../ui/letter.py" line="78" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="78" />
+        <location filename="../../ui/letter.py" line="80" />
         <source>Für „hkp“ speichern …</source>
         <translation>Save for “hkp” …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="79" />
+        <location filename="../../ui/letter.py" line="81" />
         <source>als Datei für hkp estimate --letterhead DATEI</source>
         <translation>as a file for hkp estimate --letterhead FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="106" />
+        <location filename="../../ui/letter.py" line="108" />
         <source>Logo wählen</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="106" />
+        <location filename="../../ui/letter.py" line="108" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="119" />
+        <location filename="../../ui/letter.py" line="121" />
         <source>Briefkopf speichern</source>
         <translation>Save the letterhead</translation>
     </message>
@@ -1126,7 +1126,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/review.py" line="76" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
-        <translation>eligible in € (empty: unchanged):</translation>
+        <translation>Eligible amount in € (empty: unchanged):</translation>
     </message>
     <message>
         <location filename="../../ui/review.py" line="79" />

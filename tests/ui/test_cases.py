@@ -183,3 +183,21 @@ def test_the_status_list_shows_the_window_s_language_and_keeps_the_german_word(q
         for translator in translators:
             qapp.removeTranslator(translator)
         set_language("de")
+
+
+def test_the_status_column_has_room_for_a_status_chosen_later(open_window: Any, tmp_path: Path, qtbot: Any, qapp: Any) -> None:
+    from ui.app import install_translation  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")  # „submitted“ shown, „reimbursed“ chosen later: wider
+    try:
+        registered(case_file(tmp_path, "erster", dt.date(2026, 3, 10)))
+        window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 6, 1), name="Ida Dritt", insurance_number="C9"))
+        window.register.show_cases()
+        dialog = window.register.cases
+        qtbot.addWidget(dialog)
+        assert dialog.view.columnWidth(STATUS) > dialog.view.fontMetrics().horizontalAdvance("reimbursed") + 12
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        set_language("de")

@@ -9,8 +9,9 @@ import signal
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as StillRunning
 from pathlib import Path
 from typing import TextIO
 
@@ -118,25 +119,58 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 WINDOW = 64  # plans handed to the workers ahead of the one written next: the parent holds no more than these
 
 
+class StopRequest:
+    """Strg+C or SIGTERM during a batch, noted by its signal handler and acted on by the batch between its waits:
+    an exception raised by the handler itself could land inside a lock's wait and leave the lock broken (the batch
+    then ended with a traceback and exit code 1)."""
+
+    def __init__(self) -> None:
+        self.signal = 0
+
+    def request(self, signum: int, _frame: object) -> None:
+        self.signal = signum
+
+    def check(self) -> None:
+        """Stopped(128 + the signal) when a stop was asked for."""
+        if self.signal:
+            raise Stopped(128 + self.signal)
+
+
+class Stopped(Exception):
+    """The batch was stopped; code: the exit code a shell gives the signal (130 for Strg+C, 143 for SIGTERM)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def run_batch(
     files: Sequence[Path],
     pdf_dir: Path | None,
     jobs: int,
     progress: TextIO | None = sys.stderr,
+    *,
     letterhead: Letterhead | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> Iterator[BatchRow]:
     """Estimate every file, in jobs processes (1: in this one), showing progress; each row as soon as it and
-    those before it are done, in the order of files. The parent keeps a bounded window of plans in flight."""
+    those before it are done, in the order of files. The parent keeps a bounded window of plans in flight.
+    `check` raises to stop (StopRequest.check); it is asked before each plan and while waiting for one."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
     work = ((file, pdf, letterhead, label) for file, pdf, label in zip(files, pdfs, file_labels(files), strict=True))
     if jobs <= 1 or len(files) < 2:
-        yield from _progress(map(_estimate_job, work), len(files), progress)
+        yield from _progress((_checked(check, job) for job in work), len(files), progress)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
     try:
-        yield from _progress(_windowed(pool, work, WINDOW * jobs), len(files), progress)
+        yield from _progress(_windowed(pool, work, WINDOW * jobs, check), len(files), progress)
     finally:  # also when stopped (Strg+C, SIGTERM): plans not yet begun are not begun, the workers end
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _checked(check: Callable[[], None], job: Job) -> BatchRow:
+    check()
+    return _estimate_job(job)
 
 
 def _worker_start() -> None:
@@ -152,15 +186,25 @@ def _worker_start() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def _windowed(pool: ProcessPoolExecutor, work: Iterator[Job], window: int) -> Iterator[BatchRow]:
+def _windowed(pool: ProcessPoolExecutor, work: Iterator[Job], window: int, check: Callable[[], None]) -> Iterator[BatchRow]:
     """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
     pending: deque[Future[BatchRow]] = deque()
     for job in work:
         pending.append(pool.submit(_estimate_job, job))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield _collected(pending.popleft(), check)
     while pending:
-        yield pending.popleft().result()
+        yield _collected(pending.popleft(), check)
+
+
+def _collected(future: Future[BatchRow], check: Callable[[], None]) -> BatchRow:
+    """A job's row, asking `check` every tenth of a second while it is not done."""
+    while True:
+        check()
+        try:
+            return future.result(timeout=0.1)
+        except StillRunning:
+            continue
 
 
 def _progress(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> Iterator[BatchRow]:

@@ -281,7 +281,14 @@ def run_estimate(options: argparse.Namespace) -> int:
 
 
 def run_batch_command(options: argparse.Namespace) -> int:
-    from estimator.command.batch import default_jobs, is_batch_summary, plan_files, run_batch  # noqa: PLC0415
+    from estimator.command.batch import (  # noqa: PLC0415
+        Stopped,
+        StopRequest,
+        default_jobs,
+        is_batch_summary,
+        plan_files,
+        run_batch,
+    )
     from estimator.output.xlsxout import SummaryWriter  # noqa: PLC0415
 
     missing = [str(item) for item in options.inputs if not item.exists()]
@@ -313,35 +320,29 @@ def run_batch_command(options: argparse.Namespace) -> int:
         owner_only_folder(options.pdf_dir)
     letterhead = letterhead_of(options)
     summary = SummaryWriter()
-    previous = signal.signal(signal.SIGTERM, _stopped)  # a batch stopped by SIGTERM ends its workers as Strg+C does
+    stop = StopRequest()  # Strg+C and SIGTERM end the workers and the batch, between its waits
+    previous = {signum: signal.signal(signum, stop.request) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         jobs = min(options.jobs or default_jobs(), default_jobs())
-        for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead):
+        for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead, check=stop.check):
             summary.add(row)
+        stop.check()
         atomic_write_bytes(options.out, summary.finish())
-    except (KeyboardInterrupt, _Stopped) as stop:
+    except Stopped as stopped:
         kept = f"; die schon geschriebenen PDFs bleiben in {options.pdf_dir}" if options.pdf_dir else ""
         print(
             terminal_safe(f"\nhkp: abgebrochen nach {summary.plans} Plänen; keine Übersicht geschrieben{kept}"), file=sys.stderr
         )
-        return int(stop.code or 143) if isinstance(stop, _Stopped) else 130
+        return stopped.code
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         summary.close()
     plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
     print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar)")
     if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated
         print(terminal_safe(f"hkp: {not_searched}"), file=sys.stderr)
     return 0
-
-
-class _Stopped(SystemExit):
-    """SIGTERM during a batch: it ends as Strg+C does, with the signal's exit code (a SystemExit, so that no
-    handler of a plan's errors takes it for one)."""
-
-
-def _stopped(signum: int, _frame: object) -> None:
-    raise _Stopped(128 + signum)
 
 
 def run_whatif(options: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estimator.command.batch import pdf_names, plan_files, run_batch
+from estimator.command.batch import Stopped, StopRequest, pdf_names, plan_files, run_batch
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
@@ -73,6 +73,21 @@ def test_batch_in_one_process_gives_the_same_rows_as_in_two(folder: Path) -> Non
     files = plan_files([folder])
     assert [f.name for f in files] == sorted(p.name for p in folder.glob("*.xlsx"))
     assert list(run_batch(files, None, 1, progress=None)) == list(run_batch(files, None, 2, progress=None))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stop_asked_for_by_a_signal_ends_the_batch_at_its_next_wait_with_the_signals_exit_code(folder: Path, jobs: int) -> None:
+    # the signal's handler only notes it (an exception raised inside a lock's wait could leave the lock broken)
+    stop = StopRequest()
+    rows = run_batch(plan_files([folder]), None, jobs, progress=None, check=stop.check)
+    next(rows)
+    stop.request(signal.SIGINT, None)
+    with pytest.raises(Stopped) as stopped:
+        next(rows)
+    assert stopped.value.code == 130
+    stop.request(signal.SIGTERM, None)
+    with pytest.raises(Stopped, match="143"):
+        stop.check()
 
 
 def test_batch_without_workbooks_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ year, a surcharge only beside its services, and what needs a reason beside proph
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -55,13 +56,15 @@ class UnitAllowance:
     def allowed(self, work: Work, report: Report) -> Decimal:
         """How many of the line's units count; the others are not eligible (a finding says why)."""
         count = work.fee.count
+        if work.fee.schedule is not Schedule.GOZ:
+            return count
+        profile = work.profile
+        group = _once_a_day_group(profile, work.number, work.analogue)  # a surcharge's class may follow another service
         unpaid = work.line_class is LineClass.X or (
             work.date in self.prophylaxis_days and refused_beside(work, self.prophylaxis_days)
         )
-        if work.fee.schedule is not Schedule.GOZ or unpaid:
-            return count  # not paid anyway: it takes no unit another line of its day or year could use
-        profile = work.profile
-        group = _once_a_day_group(profile, work.number, work.analogue)
+        if unpaid and group is None:
+            return count  # not paid anyway: it takes none of the units its year allows another line
         if group is not None:
             day = (group, work.date)
             if id(work) in self.fitting_first:
@@ -231,14 +234,18 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
         if other is not None:
             beside = say(Code.PART_LINE_AT, line=other.ref, sheet=other.line.sheet, row=other.line.row)
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
-            work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
+            kept = teeth - other.fee.teeth.teeth if work.fee.count == len(teeth) else frozenset()  # one unit a tooth
+            eligible = cents(work.eligible * len(kept) / work.fee.count)
+            work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
+            if work.number in limits.once_per_tooth:
+                used.update((work.number, tooth) for tooth in kept)  # the units left are these teeth's
             continue
         if work.number not in limits.once_per_tooth or not teeth:
             continue
         free = [tooth for tooth in sorted(teeth) if (work.number, tooth) not in used]
         count = work.fee.count
         units = min(count, Decimal(len(free)))
-        used.update((work.number, tooth) for tooth in free[: int(units)])
+        used.update((work.number, tooth) for tooth in free[: math.ceil(units)])  # half a build-up is its tooth's too
         if units < count:
             excess = Number(count - units)
             _report_units(

@@ -133,8 +133,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
-    lab_jaw_limits(lab_works, report)
     reviewed = _apply_overrides(works, plan, report)
+    lab_jaw_limits(lab_works, report)
     surcharges_follow_their_service(fee_works)
     _amounts_on_class_x(reviewed, report)
     for work in works:

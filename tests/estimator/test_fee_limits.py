@@ -107,3 +107,17 @@ def test_a_build_up_is_not_paid_beside_the_inlay_that_includes_it_nor_twice_on_o
     said = sorted(finding_text(f) for f in result.findings if f.code in ("fee.not_beside", "fee.once_per_tooth"))
     assert said[0].startswith("GOZ 2180, Zahn 16: GOZ 2180 ist je Zahn nur einmal berechnungsfähig; 1 Einheit(en)")
     assert any(s.startswith("GOZ 2180, Zahn 36: neben GOZ 2150 (Leistungen Zeile 2) nicht berechnungsfähig") for s in said)
+
+
+def test_a_surcharge_of_a_refused_service_still_counts_once_a_day_where_it_moves() -> None:
+    # 3030 on 38 refused in the Klasse column; the day's 0500 (two units billed) moves to the 3030 on 48: one unit
+    result = run(fee("3030", "38", manual_class="X"), fee("3030", "48"), fee("0500", factor="1.0", count=2))
+    assert fee_result(result, 2).eligible == D("22.50") and "fee.once_per_day" in codes(result)
+
+
+def test_a_build_up_on_two_teeth_loses_only_the_tooth_the_inlay_is_on_and_half_a_build_up_is_its_tooths() -> None:
+    result = run(fee("2150", "16"), fee("2180", "16,15", count=2), fee("2180", "15", date=dt.date(2026, 4, 14)))
+    assert fee_result(result, 1).eligible == fee_result(result, 1).billed / 2  # the unit on 15 stays
+    assert fee_result(result, 2).eligible == D("0.00")  # 15 had its build-up
+    halves = run(fee("2180", "26", count="0.5"), fee("2180", "26", date=dt.date(2026, 4, 14)))
+    assert fee_result(halves, 1).eligible == D("0.00")

@@ -273,3 +273,16 @@ def test_a_refused_implant_leaves_its_place_under_the_limit_to_the_next() -> Non
     result = estimate(plan(*lines, overrides=(refused,), implants_lower=7), load_tariffs())
     assert [r.line_class for r in result.lines] == [LineClass.X, LineClass.A, LineClass.A]
     assert result.totals.benefit == Decimal("159.89") + Decimal("62.83")  # 199,86 and 78,54 at 80 %
+
+
+def test_the_lab_lists_limit_per_jaw_is_counted_after_the_reviews() -> None:
+    # seven implants present below; 36 is the ninth (excluded) – its template set to A by a review is paid, and then
+    # the jaw's one template is its: the other is cut; a reviewer's amount of 0 takes no unit and is not cut
+    lines = (fee("9010", "34"), fee("9010", "36"), lab("I 112", "34", "30.00"), lab("I 112", "36", "30.00"))
+    to_a = Override("Labor", 3, "M. Prüfer", "Schablone nötig", None, LineClass.A)
+    reviewed = estimate(plan(*lines, overrides=(to_a,), implants_lower=7), load_tariffs())
+    templates = [r for r in reviewed.lines if r.kind == "lab"]
+    assert sum(r.eligible for r in templates) == Decimal("32.10")  # one per jaw, whichever
+    nothing = Override("Labor", 2, "M. Prüfer", "nicht nötig", Decimal("0.00"))
+    zero = estimate(plan(*lines, lab("I 112", "33", "30.00"), overrides=(nothing,), implants_lower=6), load_tariffs())
+    assert [r.eligible for r in zero.lines if r.kind == "lab"] == [Decimal("0.00"), Decimal("32.10"), Decimal("0.00")]

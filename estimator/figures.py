@@ -9,7 +9,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from estimator.cells import shown
-from estimator.money import eur, factor_text, german_date, german_factor, german_number
+from estimator.money import about_eur, eur, factor_text, german_date, german_factor, german_number, whole_eur
+from estimator.money import percent as german_percent
 from estimator.phrases import Phrase
 
 # An English number: thousands commas in groups of three, or none, and a decimal point. "12,50" is none: read in the
@@ -28,13 +29,17 @@ def money(amount: Decimal, language: str) -> str:
 
 
 def whole_money(amount: Decimal, language: str) -> str:
-    """An amount in whole euros: 1.000 € / €1,000."""
-    return f"{german_number(amount, 0)}\u00a0€" if language == "de" else f"€{english_number(amount, 0)}"
+    """An amount where room is short: whole euros when it is whole, else with its cents (estimator.money.whole_eur)."""
+    if language == "de":
+        return whole_eur(amount)
+    return f"€{english_number(amount, 0)}" if amount == amount.to_integral_value() else money(amount, language)
 
 
 def about_money(amount: Decimal, language: str) -> str:
-    """An amount where room is short for the cents: whole, else ≈ the whole euros (said exactly elsewhere)."""
-    whole = whole_money(amount, language)
+    """An amount where room is short for the cents: whole, else ≈ the whole euros (estimator.money.about_eur)."""
+    if language == "de":
+        return about_eur(amount)
+    whole = f"€{english_number(amount, 0)}"
     return whole if amount == amount.to_integral_value() else f"≈\u00a0{whole}"
 
 
@@ -49,9 +54,8 @@ def factor(value: Decimal, language: str) -> str:
 
 
 def percent(rate: Decimal, language: str) -> str:
-    """0.80: 80 % / 80%."""
-    figure = number((rate * 100).normalize(), language)
-    return f"{figure}\u00a0%" if language == "de" else f"{figure}%"
+    """0.80: 80 % / 80% (estimator.money.percent)."""
+    return german_percent(rate) if language == "de" else f"{number((rate * 100).normalize(), language)}%"
 
 
 def date(day: dt.date | None, language: str) -> str:

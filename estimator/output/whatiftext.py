@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from estimator.figures import money
 from estimator.model import Plan
 from estimator.phrases import Money
 from estimator.rules.whatif import alternatives, best_split
 from estimator.tariff.catalogues import Tariffs
-from estimator.wording import money_text, sentence
+from estimator.wording import sentence
 
 
 def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None, language: str = "de") -> str:
@@ -22,11 +23,11 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
     for name, scenario in zip(names, scenarios, strict=True):
         totals = scenario.estimate.totals
         difference = totals.benefit - base
-        shown = ("+" if difference > 0 else "") + money_text(difference, language) if difference else "–"
+        shown = ("+" if difference > 0 else "") + money(difference, language) if difference else "–"
         figures = (totals.eligible, totals.benefit, totals.patient_share)
         lines.append(
-            f"{name:<{width}}{money_text(figures[0], language):>18}{money_text(figures[1], language):>14}"
-            f"{money_text(figures[2], language):>14}{shown:>14}"
+            f"{name:<{width}}{money(figures[0], language):>18}{money(figures[1], language):>14}"
+            f"{money(figures[2], language):>14}{shown:>14}"
         )
     split = best_split(plan, tariffs, settings)
     lines += ["", sentence("planner", language, section=split.estimate.limits.cap_section)]

@@ -328,20 +328,3 @@ def reductions_sentence(reductions: Mapping[Cause, Decimal], language: str = "de
         f"{cause_label(cause, language)} {figures.money(amount, language)}" for cause, amount in reductions_that_apply(reductions)
     ]
     return sentence("reductions", language, parts=", ".join(parts)) if parts else sentence("no_reduction", language)
-
-
-def money_text(amount: Decimal, language: str = "de") -> str:
-    return figures.money(amount, language)
-
-
-def date_text(day: dt.date | None, language: str = "de") -> str:
-    return figures.date(day, language) if day else ""
-
-
-def number_text(value: Decimal, language: str = "de") -> str:
-    return figures.number(value, language)
-
-
-def amount_text(value: Decimal, language: str = "de", places: int = 2) -> str:
-    """A plain figure without currency: 1.234,56 / 1,234.56."""
-    return figures.plain(value, language, places)

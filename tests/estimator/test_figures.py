@@ -22,6 +22,8 @@ def test_figures_in_each_language() -> None:
     assert figures.factor(Decimal(2), "de") == "2,0" and figures.factor(Decimal("2.3"), "en") == "2.3"
     assert figures.percent(Decimal("0.8"), "de") == "80\u00a0%" and figures.percent(Decimal("0.9"), "en") == "90%"
     assert figures.date(dt.date(2026, 12, 31), "de") == "31.12.2026" and figures.date(dt.date(2026, 12, 31), "en") == "2026-12-31"
+    assert figures.whole_money(Decimal("1459.22"), "de") == "1.459,22\u00a0€"  # cents where it has them (whole_eur)
+    assert figures.whole_money(Decimal("1459.22"), "en") == "€1,459.22"
     assert figures.date(None, "en") == "" and figures.plain(Decimal("-0.001"), "en") == "0.00"
 
 

@@ -170,8 +170,9 @@ class Plan:
     def used_day(self) -> dt.date | None:
         """The day in whose calendar year the person's deductible used and PZR reimbursed lie: the plan date, else
         the first treatment day (a plan whose lines a what-if moves keeps the year of the plan as it stands)."""
-        if self.plan_date or self.used_on:
-            return self.plan_date or self.used_on
+        kept = self.plan_date or self.used_on
+        if kept:
+            return kept
         days = [line.date for line in self.fee_lines if line.date] + [line.date for line in self.lab_lines if line.date]
         return min(days, default=None)
 

@@ -60,9 +60,7 @@ class UnitAllowance:
             return count
         profile = work.profile
         group = _once_a_day_group(profile, work.number, work.analogue)  # a surcharge's class may follow another service
-        unpaid = work.line_class is LineClass.X or (
-            work.date in self.prophylaxis_days and refused_beside(work, self.prophylaxis_days)
-        )
+        unpaid = work.line_class is LineClass.X or refused_beside(work, self.prophylaxis_days)
         if unpaid and group is None:
             return count  # not paid anyway: it takes none of the units its year allows another line
         if group is not None:
@@ -170,8 +168,10 @@ def prophylaxis_days(fee_works: Sequence[Work]) -> dict[dt.date, Work]:
 
 def refused_beside(work: Work, days: dict[dt.date, Work]) -> bool:
     """Whether the line is one that needs a reason beside that day's individual prophylaxis and has none."""
+    if work.date not in days:
+        return False
     needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
-    return work.date in days and work.number in needs_reason and not work.fee.justification.strip()
+    return work.number in needs_reason and not work.fee.justification.strip()
 
 
 def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
@@ -180,8 +180,7 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
     for work in fee_works:
         if not refused_beside(work, days) or not work.eligible:
             continue
-        prophylaxis = days[work.date]
-        beside = say(Code.PART_LINE_AT, line=prophylaxis.ref, sheet=prophylaxis.line.sheet, row=prophylaxis.line.row)
+        beside = _line_at(days[work.date])
         section = work.profile.sections.prophylaxis
         report(
             Severity.ERROR,
@@ -232,7 +231,7 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
         other = next((o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth), None)
         section = work.profile.sections.fee_units
         if other is not None:
-            beside = say(Code.PART_LINE_AT, line=other.ref, sheet=other.line.sheet, row=other.line.row)
+            beside = _line_at(other)
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
             kept = teeth - other.fee.teeth.teeth if work.fee.count == len(teeth) else frozenset()  # one unit a tooth
             eligible = cents(work.eligible * len(kept) / work.fee.count)
@@ -257,3 +256,8 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
             )
             phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(count))
             work.set_eligible(cents(work.eligible * units / count), section, phrase, Cause.NOT_ELIGIBLE)
+
+
+def _line_at(work: Work) -> Phrase:
+    """Another line as a finding names it: its number and teeth, its sheet and row."""
+    return say(Code.PART_LINE_AT, line=work.ref, sheet=work.line.sheet, row=work.line.row)

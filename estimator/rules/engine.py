@@ -250,7 +250,7 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
 def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[tuple[Override, Work]]:
     """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings.
     Returns each decision with the line it is on."""
-    by_place = {(w.line.sheet, w.line.row): w for w in works}
+    by_place = {(w.line.sheet, w.line.row): w for w in works if w.review is not None}  # placed in _estimate
     reviewed: list[tuple[Override, Work]] = []
     for override in plan.overrides:
         work = by_place.get((override.sheet, override.row))

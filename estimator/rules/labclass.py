@@ -12,7 +12,7 @@ from estimator.kinds import LineClass
 from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
-from estimator.tariff.profile import ClassRule, in_any
+from estimator.tariff.profile import ClassRule, Profile, in_any
 
 A, B, X = LineClass.A, LineClass.B, LineClass.X
 
@@ -87,8 +87,7 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     code, profile = work.lab.code, work.profile
     teeth = len(work.lab.teeth.teeth)
     section = profile.sections.lab_class
-    refused = owners.classes == {X} and any(in_any(n, profile.orthodontics.codes) for n in owners.numbers)
-    if is_orthodontic(work) and (not young or not refused):  # its own class, also on a crown's teeth
+    if is_orthodontic(work) and (not young or not _treatment_refused(owners, profile)):  # also on a crown's teeth
         work.line_class = B if young else X
         label, limit = profile.orthodontics_lab.label, profile.orthodontics_age_limit
         step = Code.STEP_LAB_ORTHODONTICS_YOUNG if young else Code.STEP_LAB_ORTHODONTICS_OLD
@@ -114,6 +113,11 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     work.line_class = A if billed_by_class[A] >= billed_by_class[B] else B
     work.explain(section, say(Code.STEP_LAB_BY_SHARE, place=place, code=code, cls=work.line_class))
     return owners
+
+
+def _treatment_refused(owners: Owners, profile: Profile) -> bool:
+    """Whether the fee lines on a lab line's teeth are all not eligible, an orthodontic one among them."""
+    return owners.classes == {X} and any(in_any(n, profile.orthodontics.codes) for n in owners.numbers)
 
 
 def code_rule(work: Work) -> ClassRule | None:

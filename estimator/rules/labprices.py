@@ -115,13 +115,18 @@ def lab_amounts(work: Work, report: Report) -> None:
         )
         finding(Severity.WARNING, phrase, "Einzelpreis", sections.lab_maximum)
         unit = price.max_price
-    eligible = min(work.billed, cents(line.quantity * unit * factor))
+    eligible = min(work.billed, _listed_price(line, profile, price.max_price, line.quantity))
     if unit != line.unit_price:
         reasons = (say(Code.PART_LAB_MAXIMUM, maximum=maximum, lab_list=lab_list, vat=Number(vat)),)
         phrase = say(Code.STEP_LAB_PRICES, reasons=reasons)
     else:
         phrase = say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
     work.set_eligible(eligible, sections.lab_prices, phrase, Cause.LAB_PRICES)
+
+
+def _listed_price(line: LabLine, profile: Profile, maximum: Decimal, quantity: Decimal) -> Decimal:
+    """What so many units of a lab line cost at its unit price, at most the list's maximum, with its VAT."""
+    return cents(quantity * min(line.unit_price, maximum) * (1 + vat_percent(line, profile) / 100))
 
 
 def lab_jaw_limits(lab_works: Sequence[Work], report: Report) -> None:
@@ -140,8 +145,7 @@ def lab_jaw_limits(lab_works: Sequence[Work], report: Report) -> None:
             continue
         allowed = counts.allowed(work, report)
         if allowed < line.quantity:
-            factor = 1 + vat_percent(line, profile) / 100
-            eligible = min(work.eligible, cents(allowed * min(line.unit_price, price.max_price) * factor))
+            eligible = min(work.eligible, _listed_price(line, profile, price.max_price, allowed))
             limit, lab_list = profile.lab_per_jaw_limits[line.code], profile.lab_list_name
             phrase = say(Code.STEP_LAB_PRICES, reasons=(say(Code.PART_LAB_PER_JAW, limit=limit, lab_list=lab_list),))
             work.set_eligible(eligible, profile.sections.lab_prices, phrase, Cause.LAB_PRICES)

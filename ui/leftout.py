@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from estimator.case import EDITABLE, NUMBER_FIELDS
 from estimator.cells import MAX_TEXT
 from estimator.io.leftout import fields_of, line_from_cells
 from estimator.kinds import Severity
@@ -17,7 +18,8 @@ from estimator.wording import finding_text
 from ui import formats
 from ui.language import language
 
-NUMBER_CELLS = frozenset({"Anzahl", "Menge", "Faktor", "Einzelpreis", "Betrag", "MwSt"})  # read as numbers
+# the columns read as numbers: those of the fields typed as numbers (estimator.case), and the VAT
+NUMBER_CELLS = frozenset({"MwSt"} | {name for fields in EDITABLE.values() for f, name in fields.items() if f in NUMBER_FIELDS})
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

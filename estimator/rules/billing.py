@@ -214,7 +214,15 @@ def _once_a_day(profile: Profile, group: str) -> Phrase:
 def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
     """What the GOZ allows of one tooth (the profile's fee_limits), over the lines still paid, in treatment order: a
     number not beside others on its day and tooth (a build-up beside the inlay that includes it) is not eligible; a
-    number billable once per tooth counts for each tooth once (a second build-up of a tooth is not eligible)."""
+    number billable once per tooth counts for each tooth once (a second build-up of a tooth is not eligible). A
+    surcharge whose services of the day are all refused so has no service left to belong to (_services_refused)."""
+    refused = _refuse_by_tooth(fee_works, report)
+    if refused:
+        _services_refused(fee_works, refused, report)
+
+
+def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
+    """tooth_rules' own: the lines refused whole."""
     paid = [
         w
         for w in fee_works
@@ -224,6 +232,7 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
     for work in paid:
         on_day.setdefault(work.date, []).append(work)
     used: set[tuple[str, int]] = set()
+    refused: list[Work] = []
     for work in sorted(paid, key=lambda w: w.order_key):
         limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
         besides = limits.not_beside.get(work.number, frozenset())
@@ -238,6 +247,8 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
             work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
             if work.number in limits.once_per_tooth:
                 used.update((work.number, tooth) for tooth in kept)  # the units left are these teeth's
+            if not kept:
+                refused.append(work)
             continue
         if work.number not in limits.once_per_tooth or not teeth:
             continue
@@ -256,6 +267,30 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
             )
             phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(count))
             work.set_eligible(cents(work.eligible * units / count), section, phrase, Cause.NOT_ELIGIBLE)
+            if not units:
+                refused.append(work)
+    return refused
+
+
+def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Report) -> None:
+    """A surcharge still paid whose services of its day (the profile's with_service) are all refused by the tooth
+    rules – the microscope's surcharge on the day of a build-up beside the inlay that includes it – is not eligible:
+    it is billable only with one of those services, and none is billable that day."""
+    gone = {id(w) for w in refused}
+    billable: dict[dt.date, set[str]] = {}
+    for work in fee_works:
+        if work.fee.schedule is Schedule.GOZ and not work.analogue and id(work) not in gone:
+            billable.setdefault(work.date, set()).add(work.number)
+    for work in fee_works:
+        needed = work.profile.fee_limits.with_service.get(work.number)
+        paid = work.fee.schedule is Schedule.GOZ and not work.analogue and work.eligible and work.line_class is not LineClass.X
+        if not needed or not paid or needed & billable.get(work.date, set()):
+            continue
+        service = _line_at(next(w for w in refused if w.date == work.date and w.number in needed))
+        section = work.profile.sections.fee_limits
+        phrase = say(Code.FEE_SERVICE_NOT_BILLABLE, line=work.ref, service=service)
+        report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
+        work.set_eligible(ZERO, section, say(Code.STEP_SERVICE_NOT_BILLABLE, service=service), Cause.NOT_ELIGIBLE)
 
 
 def _line_at(work: Work) -> Phrase:

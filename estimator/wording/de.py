@@ -67,6 +67,8 @@ TEMPLATES: dict[Code, str] = {
     "erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
+    C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "
+    "Zuschlag daher nicht erstattungsfähig",
     C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
     "(Kalenderjahr {year}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
@@ -205,6 +207,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_OWNER: "Laserzuschlag zu {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
     C.STEP_NOT_BESIDE: "neben {beside} nicht berechnungsfähig",
+    C.STEP_SERVICE_NOT_BILLABLE: "Zuschlag zu {service}; diese Leistung ist nicht berechnungsfähig",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",
     C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",

@@ -56,6 +56,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
+    C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "
+    "eligible",
     C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}); {excess} "
     "unit(s) not eligible",
     C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
@@ -183,6 +185,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_OWNER: "laser surcharge to {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
     C.STEP_NOT_BESIDE: "not billable beside {beside}",
+    C.STEP_SERVICE_NOT_BILLABLE: "surcharge to {service}; that service is not billable",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",

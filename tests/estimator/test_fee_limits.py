@@ -121,3 +121,21 @@ def test_a_build_up_on_two_teeth_loses_only_the_tooth_the_inlay_is_on_and_half_a
     assert fee_result(result, 2).eligible == D("0.00")  # 15 had its build-up
     halves = run(fee("2180", "26", count="0.5"), fee("2180", "26", date=dt.date(2026, 4, 14)))
     assert fee_result(halves, 1).eligible == D("0.00")
+
+
+def test_the_microscope_surcharge_of_a_build_up_refused_beside_its_inlay_is_not_eligible_either() -> None:
+    # GOZ 0110 „bei den Leistungen nach den Nummern 2195, …“: the day's only such service, a 2195 beside the 2150 on
+    # its tooth, is not billable – so neither is the surcharge; with a root canal (2410) that day it stays
+    result = run(fee("2150", "36"), fee("2195", "36"), fee("0110", "36", factor=1))
+    assert (fee_result(result, 1).eligible, fee_result(result, 2).eligible) == (D("0.00"), D("0.00"))
+    finding = next(f for f in result.findings if f.code == "fee.service_not_billable")
+    assert finding.severity is Severity.ERROR and finding.column == "Nr"
+    assert finding_text(finding).startswith(
+        "GOZ 0110, Zahn 36: Zuschlag zu GOZ 2195 (Leistungen Zeile 3); diese Leistung ist an diesem Tag nicht"
+    )
+    kept = run(fee("2150", "36"), fee("2195", "36"), fee("2410", "37"), fee("0110", "36", factor=1))
+    assert fee_result(kept, 3).eligible == MICROSCOPE and "fee.service_not_billable" not in codes(kept)
+    second = run(
+        fee("2195", "26"), fee("2195", "26", date=dt.date(2026, 4, 14)), fee("0110", "26", factor=1, date=dt.date(2026, 4, 14))
+    )
+    assert fee_result(second, 2).eligible == D("0.00")  # the tooth's build-up was the first day's

@@ -85,6 +85,11 @@ class Code(StrEnum):
     INPUT_NO_HEADER = "input.no_header"
     INPUT_PATIENT = "input.patient"
     INPUT_PATIENT_LABEL = "input.patient_label"
+    INPUT_HEADER_AGAIN = "input.header_again"
+    INPUT_EMPTY_ROWS = "input.empty_rows"
+    INPUT_GOAE_BY_NUMBER = "input.goae_by_number"
+    INPUT_PATIENT_COLUMN = "input.patient_column"
+    INPUT_PATIENT_TWICE = "input.patient_twice"
     INPUT_TEXT_CUT = "input.text_cut"
     INPUT_TOO_LONG = "input.too_long"
     INPUT_TOTAL_ROW = "input.total_row"
@@ -95,6 +100,8 @@ class Code(StrEnum):
     INPUT_SHEET_NOT_READ = "input.sheet_not_read"
     INPUT_SHEET_NO_TABLE = "input.sheet_no_table"
     INPUT_COLUMN_UNKNOWN = "input.column_unknown"
+    INPUT_COLUMN_TWICE = "input.column_twice"
+    INPUT_PRICE_COLUMN_MISSING = "input.price_column_missing"
     INPUT_COLUMN_MISSING = "input.column_missing"
     INPUT_NOTE = "input.note"  # a finding kept as text from an older case file
 

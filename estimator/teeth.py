@@ -81,6 +81,11 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    elif isinstance(value, float):  # „14,15“ typed into a German spreadsheet is the number 14.15: two teeth
+        whole, _, places = repr(value).partition(".")
+        if len(places) != 2:  # „16,5“ is no list of teeth: said as the spreadsheet shows it
+            raise ToothError(say(Code.TOOTH_NOT_FDI, token=f"{whole},{places}"))
+        value = f"{whole},{places}"
     text = " ".join(str(value).split())  # one line, however the cell was written
     if not text:
         return Teeth()

@@ -8,7 +8,10 @@ from typing import Any
 
 from estimator.cells import text_key
 
-TOTAL_WORDS = ("summe", "gesamt", "total", "zwischensumme")
+# the first word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
+TOTAL_WORDS = frozenset(
+    ("summe", "summen", "zwischensumme", "endsumme", "gesamtsumme", "gesamt", "gesamtbetrag", "gesamtkosten", "total")
+)
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
 
@@ -17,7 +20,8 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
     "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag"),
     "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
     "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
-    "Nr": ("nr", "gebührennummer", "gebuehrennummer", "goznr", "goänr", "ziffer", "pos", "code", "bebnr", "gebnr", "nummer"),
+    # in the order they win when a header has two of them: „Pos“ or „Nr.“ beside „GOZ-Nr“ counts the rows
+    "Nr": ("gebührennummer", "gebuehrennummer", "goznr", "goänr", "bebnr", "gebnr", "ziffer", "nr", "code", "nummer", "pos"),
     "Leistung": (
         "leistung",
         "bezeichnung",

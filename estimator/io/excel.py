@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,16 +24,16 @@ from estimator.cells import (
     parse_quantity,
     parse_vat,
     parse_yes_no,
-    short_text,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.files import shown_path
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORDS, is_lab_mark
+from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS, is_lab_mark
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
-from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, CutText, Sheet, open_workbook
+from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
+from estimator.io.tablerows import NO_RESULT, RowReader, table_rows
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
@@ -41,119 +41,8 @@ from estimator.money import cents, german_date
 from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
-from estimator.teeth import ToothError, parse_teeth
+from estimator.teeth import parse_teeth
 from estimator.wording import finding_text
-
-TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
-NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
-
-
-class RowReader:
-    """Reads the cells of one table row by column name; collects the first problem of each cell."""
-
-    def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
-        self.sheet, self.row, self.values, self.mapping = sheet, row, values, mapping
-        self.problems: list[Finding] = []  # errors: the line is left out
-        self.titles: dict[str, str] = {}  # a column read as another: the name its header gives it (Menge as Anzahl)
-        self.notes: list[Finding] = []  # warnings: the line is read
-
-    def raw(self, name: str) -> Any:
-        index = self.mapping.get(name)
-        if index is None or index >= len(self.values):
-            return None
-        value = self.values[index]
-        if value is UNCACHED or value == NO_RESULT:
-            self.problem(name, Code.INPUT_FORMULA)
-            return None
-        if isinstance(value, CutText):
-            if name not in TEXT_FIELDS:
-                self.problem(name, Code.INPUT_TOO_LONG, length=value.length)
-                return None
-            self.problem(name, Code.INPUT_TEXT_CUT, Severity.WARNING, length=value.length, limit=MAX_TEXT)
-        return None if isinstance(value, str) and not value.strip() else value
-
-    def get(self, name: str, parse: Any, default: Any = None) -> Any:
-        value = self.raw(name)
-        if value is None:
-            return default
-        try:
-            return parse(value)
-        except (CellError, ToothError) as error:
-            self.problem(name, Code.INPUT_CELL, problem=error.phrase)
-            return default
-
-    def problem(self, name: str, code: Code, severity: Severity = Severity.ERROR, **values: Any) -> None:
-        """Record a problem of one cell (once per cell), named by sheet, cell and column; an error costs the line."""
-        letter = column_letter(self.mapping[name]) if name in self.mapping else ""
-        if any(f.column == letter and letter for f in self.problems + self.notes):
-            return
-        phrase = say(code, cell=f"{self.sheet}!{letter}{self.row}", field=self.titles.get(name, name), **values)
-        finding = Finding(severity, phrase, self.sheet, self.row, letter)
-        (self.problems if severity is Severity.ERROR else self.notes).append(finding)
-
-
-def _total_column(values: tuple[Any, ...]) -> int | None:
-    """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
-    texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
-    return next((index for index, text in texts if _key(text).startswith(TOTAL_WORDS)), None)
-
-
-def _table_rows(
-    sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
-) -> Iterator[RowReader]:
-    if header is None:
-        findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
-        return
-    position, mapping = header
-    _column_findings(sheet, position, mapping, columns, findings)
-    for number, values in sheet.rows[position + 1 :]:
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue
-        total = _total_column(values)
-        number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
-        if total is not None and total != mapping["Nr"] and str(number_cell or "").strip():
-            total = None  # a row with a number is a line, also when its text begins "Totalprothese"
-        if total is not None:
-            letter = column_letter(total)
-            phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
-            continue
-        comment = _comment_column(values, mapping)
-        if comment is not None:
-            letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
-            phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
-            continue
-        yield RowReader(sheet.name, number, values, mapping)
-
-
-def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:
-    """The column of a row's only cell when that is a sentence in a column for no text (a note between the lines,
-    „Hinweis: Krone folgt im HKP II“ under Datum): no line, said as a note. A text alone under Leistung is a line
-    whose number is missing, and stays one."""
-    filled = [(index, value) for index, value in enumerate(values) if value is not None and str(value).strip()]
-    if len(filled) != 1 or not isinstance(filled[0][1], str):
-        return None
-    index, text = filled[0]
-    is_sentence = len(text.split()) >= 3 and sum(c.isalpha() for c in text) > len(text) // 2
-    return index if is_sentence and index not in (mapping.get(name) for name in ("Leistung", "Nr", "Begründung")) else None
-
-
-def _column_findings(
-    sheet: Sheet, position: int, mapping: dict[str, int], columns: dict[str, tuple[str, ...]], findings: list[Finding]
-) -> None:
-    """Say which header cells are not read, and which columns with a default are missing (their default is used)."""
-    number, values = sheet.rows[position]
-    for index, value in enumerate(values):
-        title = "" if value is None or index in mapping.values() else " ".join(str(value).split())
-        if title:
-            letter = column_letter(index)
-            phrase = say(Code.INPUT_COLUMN_UNKNOWN, cell=f"{sheet.name}!{letter}{number}", title=title[:40])
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
-    for name, default in DEFAULTS.items():
-        if name in columns and name not in mapping:
-            phrase = say(Code.INPUT_COLUMN_MISSING, sheet=sheet.name, column=name, default=default)
-            findings.append(Finding(Severity.WARNING, phrase, sheet.name))
 
 
 def _schedule(value: Any) -> Schedule:
@@ -166,8 +55,12 @@ def _schedule(value: Any) -> Schedule:
 
 
 def fee_line(reader: RowReader) -> FeeLine | None:
-    schedule = reader.get("GO", _schedule, Schedule.GOZ)
     number_raw = reader.raw("Nr")
+    goae_mark = isinstance(number_raw, str) and re.match(r"\s*(?:Ä|AE)\s*[0-9]", number_raw, re.IGNORECASE) is not None
+    schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark else Schedule.GOZ)  # „Ä5004“ without a GO: GOÄ
+    if goae_mark and schedule is Schedule.GOZ:  # the GOZ has no such number: the Ä says which schedule is meant
+        reader.problem("GO", Code.INPUT_GOAE_BY_NUMBER, Severity.WARNING, number=str(number_raw).strip())
+        schedule = Schedule.GOAE
     if number_raw is None:
         reader.problem("Nr", Code.INPUT_MISSING_NUMBER)
         return None
@@ -284,7 +177,7 @@ def _read_lines(
     lab_lines: list[LabLine] = []
     left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
-    for reader in _table_rows(sheet, header, columns, findings):
+    for reader in table_rows(sheet, header, columns, findings):
         mapping = reader.mapping
         kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
         if kind == "lab":

@@ -117,21 +117,24 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         if len(row) < 2 or row[0] is None:
             continue
         label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
-        value = row[1]
-        if value is None or (isinstance(value, str) and not value.strip()):
+        letter, value = _value_of(row)
+        if value is None:
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"Patient!A{number}", label=short_text(str(row[0]), 40))
             findings.append(Finding(Severity.WARNING, phrase, "Patient", number, "A"))
             continue
-        problem = _patient_cell_problem(label, value, f"Patient!B{number}")
+        said = _said_where(label, letter, number, cells.get(label))
+        if said:
+            findings.append(Finding(Severity.WARNING, said, "Patient", number, letter))
+        problem = _patient_cell_problem(label, value, f"Patient!{letter}{number}")
         if problem:
             severity, phrase = problem
-            findings.append(Finding(severity, phrase, "Patient", number, "B"))
+            findings.append(Finding(severity, phrase, "Patient", number, letter))
             if severity is Severity.ERROR:
                 continue
         values[label] = value
-        cells[label] = f"B{number}"
+        cells[label] = f"{letter}{number}"
 
     def get(label: str, parse: Any, default: Any) -> Any:
         if label not in values:
@@ -139,9 +142,9 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         try:
             return parse(values[label])
         except CellError as error:
-            row = int(cells[label][1:])
-            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cells[label]}", field=label, problem=error.phrase)
-            findings.append(Finding(Severity.ERROR, phrase, "Patient", row, "B"))
+            cell = cells[label]
+            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cell}", field=label, problem=error.phrase)
+            findings.append(Finding(Severity.ERROR, phrase, "Patient", int(cell.lstrip("BCDE")), cell[0]))
             return default
 
     person = Person(
@@ -166,6 +169,26 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         city=str(values.get("Ort", "")).strip(),
     )
     return person, get("Planungsdatum", parse_date, None), cells
+
+
+def _value_of(row: tuple[Any, ...]) -> tuple[str, Any]:
+    """A label's value and its column: B, or – B empty, as beside a label merged over A and B – the first of C to E
+    that holds one; None for none."""
+    for index in range(1, min(len(row), 5)):
+        value = row[index]
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return "BCDE"[index - 1], value
+    return "B", None
+
+
+def _said_where(label: str, letter: str, row: int, before: str | None) -> Phrase | None:
+    """A value read from another column than B, or a label given twice (its last value counts): said."""
+    field = f"Bisherige ZE-Erstattung {label}" if label.startswith("Jahr ") else label  # as the sheet names it
+    if before is not None:
+        return say(Code.INPUT_PATIENT_TWICE, cell=f"Patient!{letter}{row}", field=field, before=f"Patient!{before}")
+    if letter != "B":
+        return say(Code.INPUT_PATIENT_COLUMN, cell=f"Patient!{letter}{row}", field=field)
+    return None
 
 
 def _prior_years(amounts: list[Decimal]) -> tuple[Decimal, ...]:

@@ -23,20 +23,35 @@ Header = tuple[int, dict[str, int]]  # the header row's position among the sheet
 
 
 def find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | None:
-    """The first row among the first ones that names the column Nr and one more."""
+    """The header among the first rows: the one naming most of the table's columns – the column Nr and one more at
+    least, a lab table's Einzelpreis beside them first – so that a title row above it („Patient: … Nr. 4711 …
+    Datum:“) is not taken for it; of equals the first. A column named twice is the one its name says best (the
+    order of the synonyms: „GOZ-Nr“ before „Pos“)."""
+    best: tuple[tuple[bool, int], int, dict[str, int]] | None = None
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
-        mapping: dict[str, int] = {}
-        for index, value in enumerate(values):
-            if value is None:
-                continue
-            key = text_key(value)
-            for name, synonyms in columns.items():
-                if key in synonyms and name not in mapping:
-                    mapping[name] = index
-                    break
-        if "Nr" in mapping and len(mapping) >= 2:
-            return position, mapping
-    return None
+        mapping = header_mapping(values, columns)
+        if "Nr" not in mapping or len(mapping) < 2:
+            continue
+        rank = ("Einzelpreis" in mapping or "GO" in columns, len(mapping))  # a one-sheet table's may have no price
+        if best is None or rank > best[0]:
+            best = rank, position, mapping
+    return (best[1], best[2]) if best else None
+
+
+def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Column name -> index of the header cells that name one; of two naming the same, the better synonym's."""
+    mapping: dict[str, int] = {}
+    rank: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        key = text_key(value)
+        for name, synonyms in columns.items():
+            if key in synonyms:
+                if name not in mapping or synonyms.index(key) < rank[name]:
+                    mapping[name], rank[name] = index, synonyms.index(key)
+                break
+    return mapping
 
 
 @dataclass

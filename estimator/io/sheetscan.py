@@ -242,8 +242,8 @@ def special_cells(path: Path, part: str) -> dict[tuple[int, int], object]:
             children: dict[str, Any] = {child.tag.rsplit("}", 1)[-1]: child for child in element}
             value = children.get("v")
             text = (value.text or "").strip() if value is not None else ""
-            if "f" in children and not text:
-                found[(row, column - 1)] = UNCACHED
+            if "f" in children and not text and not (value is not None and element.get("t") == "str"):
+                found[(row, column - 1)] = UNCACHED  # a text result may be empty: „=WENN(G2>2,3;"erhöht";"")“
             elif element.get("t") == "e":
                 found[(row, column - 1)] = text
     return found

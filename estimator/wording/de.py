@@ -153,6 +153,11 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
     C.INPUT_PATIENT_LABEL: "{cell}: Angabe „{label}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_PATIENT_COLUMN: "{cell}: „{field}“ steht nicht in Spalte B; von hier gelesen – bitte in Spalte B eintragen",
+    C.INPUT_PATIENT_TWICE: "{cell}: „{field}“ steht zweimal (auch {before}); dieser letzte Wert gilt – bitte einen löschen",
+    C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
+    C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
+    C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
@@ -165,6 +170,10 @@ TEMPLATES: dict[Code, str] = {
     "wie in der Vorlage: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(hkp template)",
+    C.INPUT_COLUMN_TWICE: "{cell}: Spalte „{title}“ nicht gelesen: als „{column}“ gilt Spalte {letter} („{taken}“); "
+    "bitte prüfen, ob das die richtige ist",
+    C.INPUT_PRICE_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „Einzelpreis“; der Einzelpreis jeder Zeile wird aus ihrem "
+    "Betrag abgeleitet, eine Zeile ohne Betrag bleibt ungelesen – bitte die Spalte ergänzen (hkp template)",
     C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation

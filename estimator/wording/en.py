@@ -135,6 +135,11 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
     C.INPUT_PATIENT_LABEL: "{cell}: entry “{label}” not recognised and not read; please name it as in the template "
     "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_PATIENT_COLUMN: "{cell}: “{field}” is not in column B; read from here – please enter it in column B",
+    C.INPUT_PATIENT_TWICE: "{cell}: “{field}” is given twice (also {before}); this last value counts – please delete one",
+    C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
+    C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
+    C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
@@ -147,6 +152,10 @@ TEMPLATES: dict[Code, str] = {
     "template: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
     "(hkp template)",
+    C.INPUT_COLUMN_TWICE: "{cell}: column “{title}” not read: column {letter} (“{taken}”) is read as “{column}”; "
+    "please check that it is the right one",
+    C.INPUT_PRICE_COLUMN_MISSING: "Sheet {sheet}: no column “Einzelpreis”; each line's unit price is derived from its "
+    "amount, a line without an amount is not read – please add the column (hkp template)",
     C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation

@@ -105,7 +105,8 @@ def test_the_text_is_kept_on_one_line_as_written() -> None:
         ("\u0663\u0661", "\u0663\u0661"),  # Arabic-Indic digits
         ("1²", "1²"),
         ("16.5", "16.5"),
-        (16.5, "16.5"),
+        (16.5, "16,5"),  # a number cell: as a German spreadsheet shows it
+        (14.19, "19"),  # „14,19“ typed there: a list of two, the second no tooth
         ("16,99", "99"),
         (-16, "-16"),  # a number cell with a minus: not an empty range end
         ("16-", "16-"),

@@ -1,0 +1,159 @@
+"""The rows of a plan's table as a header maps them: each cell read by its column's name, the first problem of
+each cell a finding with its sheet and cell; what is no line – total rows, notes between the lines, the header
+again, empty rows – skipped and said; header cells not read said too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from estimator.cells import MAX_TEXT, CellError, short_text
+from estimator.cells import text_key as _key
+from estimator.codes import Code
+from estimator.io.columns import DEFAULTS, TOTAL_WORDS
+from estimator.io.sheetroles import Header, header_mapping
+from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
+from estimator.io.sheetscan import UNCACHED
+from estimator.kinds import Severity
+from estimator.model import Finding
+from estimator.phrases import say
+from estimator.sheetcells import column_letter
+from estimator.teeth import ToothError
+
+TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
+NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
+
+
+class RowReader:
+    """Reads the cells of one table row by column name; collects the first problem of each cell."""
+
+    def __init__(self, sheet: str, row: int, values: tuple[Any, ...], mapping: dict[str, int]) -> None:
+        self.sheet, self.row, self.values, self.mapping = sheet, row, values, mapping
+        self.problems: list[Finding] = []  # errors: the line is left out
+        self.titles: dict[str, str] = {}  # a column read as another: the name its header gives it (Menge as Anzahl)
+        self.notes: list[Finding] = []  # warnings: the line is read
+
+    def raw(self, name: str) -> Any:
+        index = self.mapping.get(name)
+        if index is None or index >= len(self.values):
+            return None
+        value = self.values[index]
+        if value is UNCACHED or value == NO_RESULT:
+            self.problem(name, Code.INPUT_FORMULA)
+            return None
+        if isinstance(value, CutText):
+            if name not in TEXT_FIELDS:
+                self.problem(name, Code.INPUT_TOO_LONG, length=value.length)
+                return None
+            self.problem(name, Code.INPUT_TEXT_CUT, Severity.WARNING, length=value.length, limit=MAX_TEXT)
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def get(self, name: str, parse: Any, default: Any = None) -> Any:
+        value = self.raw(name)
+        if value is None:
+            return default
+        try:
+            return parse(value)
+        except (CellError, ToothError) as error:
+            self.problem(name, Code.INPUT_CELL, problem=error.phrase)
+            return default
+
+    def problem(self, name: str, code: Code, severity: Severity = Severity.ERROR, **values: Any) -> None:
+        """Record a problem of one cell (once per cell), named by sheet, cell and column; an error costs the line."""
+        letter = column_letter(self.mapping[name]) if name in self.mapping else ""
+        if any(f.column == letter and letter for f in self.problems + self.notes):
+            return
+        cell = f"{self.sheet}!{letter}{self.row}" if letter else f"{self.sheet}!{self.row}:{self.row}"  # the row
+        phrase = say(code, cell=cell, field=self.titles.get(name, name), **values)
+        finding = Finding(severity, phrase, self.sheet, self.row, letter)
+        (self.problems if severity is Severity.ERROR else self.notes).append(finding)
+
+
+def _total_column(values: tuple[Any, ...]) -> int | None:
+    """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
+    texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
+    return next((index for index, text in texts if _key(text.split()[0]) in TOTAL_WORDS), None)
+
+
+def table_rows(
+    sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+) -> Iterator[RowReader]:
+    if header is None:
+        findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
+        return
+    position, mapping = header
+    _column_findings(sheet, position, mapping, columns, findings)
+    empty: list[int] = []  # the empty rows between lines, said at the end (not those below the last): how many,
+    skipped, last = 0, sheet.rows[position][0]  # the first ten named; a sheet's rows may leave empty ones out
+    for number, values in sheet.rows[position + 1 :]:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        skipped += number - last - 1
+        empty += range(last + 1, min(number, last + 1 + 10 - len(empty)))
+        last = number
+        if header_mapping(values, columns) == mapping:  # the header again, as a page of an export begins
+            phrase = say(Code.INPUT_HEADER_AGAIN, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
+            continue
+        total = _total_column(values)
+        number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
+        if total is not None and total != mapping["Nr"] and str(number_cell or "").strip():
+            total = None  # a row with a number is a line, also when its text begins "Totalprothese"
+        if total is not None:
+            letter = column_letter(total)
+            phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            continue
+        comment = _comment_column(values, mapping)
+        if comment is not None:
+            letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
+            phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            continue
+        yield RowReader(sheet.name, number, values, mapping)
+    if skipped:
+        rows = ", ".join(str(n) for n in empty) + (", …" if skipped > len(empty) else "")
+        findings.append(
+            Finding(Severity.INFO, say(Code.INPUT_EMPTY_ROWS, sheet=sheet.name, count=skipped, rows=rows), sheet.name)
+        )
+
+
+def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:
+    """The column of a row's only cell when that is a sentence in a column for no text (a note between the lines,
+    „Hinweis: Krone folgt im HKP II“ under Datum): no line, said as a note. A text alone under Leistung is a line
+    whose number is missing, and stays one."""
+    filled = [(index, value) for index, value in enumerate(values) if value is not None and str(value).strip()]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    index, text = filled[0]
+    is_sentence = len(text.split()) >= 3 and sum(c.isalpha() for c in text) > len(text) // 2
+    return index if is_sentence and index not in (mapping.get(name) for name in ("Leistung", "Nr", "Begründung")) else None
+
+
+def _column_findings(
+    sheet: Sheet, position: int, mapping: dict[str, int], columns: dict[str, tuple[str, ...]], findings: list[Finding]
+) -> None:
+    """Say which header cells are not read, and which columns with a default are missing (their default is used)."""
+    number, values = sheet.rows[position]
+    for index, value in enumerate(values):
+        title = "" if value is None or index in mapping.values() else " ".join(str(value).split())
+        if not title:
+            continue
+        letter, key = column_letter(index), _key(title)
+        cell = f"{sheet.name}!{letter}{number}"
+        name = next((name for name, synonyms in columns.items() if key in synonyms), None)
+        if name is None:
+            phrase = say(Code.INPUT_COLUMN_UNKNOWN, cell=cell, title=title[:40])
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            continue
+        taken = " ".join(str(values[mapping[name]]).split())[:40]
+        phrase = say(
+            Code.INPUT_COLUMN_TWICE, cell=cell, title=title[:40], column=name, letter=column_letter(mapping[name]), taken=taken
+        )
+        findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
+    if "Einzelpreis" in columns and "GO" not in columns and "Einzelpreis" not in mapping:  # a lab table's
+        findings.append(Finding(Severity.WARNING, say(Code.INPUT_PRICE_COLUMN_MISSING, sheet=sheet.name), sheet.name))
+    for name, default in DEFAULTS.items():
+        if name in columns and name not in mapping:
+            phrase = say(Code.INPUT_COLUMN_MISSING, sheet=sheet.name, column=name, default=default)
+            findings.append(Finding(Severity.WARNING, phrase, sheet.name))

@@ -1,0 +1,161 @@
+"""What real exports hold beside the template's layout: a running position column, a title row above the lab
+table, a formula whose saved result is empty, a value beside a merged label, a tooth list German spreadsheets read
+as a number, a GOÄ number without its GO – each read as meant, or said where it is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from estimator.io.excel import read_plan
+from estimator.kinds import Schedule, Severity
+from estimator.model import Plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
+from tests.estimator.test_import_broken import GOOD_FEE, GOOD_LAB, fee
+from tests.estimator.workbooks import FEE_HEADER, LAB_HEADER, PATIENT, write_workbook
+
+DAY = dt.datetime(2026, 3, 10)
+
+
+def said(plan: Plan, code: str) -> list[str]:
+    return [finding_text(f) for f in plan.input_findings if f.code == code]
+
+
+def test_a_running_position_column_beside_the_number_column_is_not_read_as_the_number(tmp_path: Path) -> None:
+    fees = [[1, *GOOD_FEE], [2, *fee(Nr="2197", Leistung="Adhäsive Befestigung")]]
+    labs = [[1, *GOOD_LAB], [2, *GOOD_LAB[:2], "0602", "Verblendung", 1, 78.6, 7, None, None]]
+    lab_header = ["Pos", *LAB_HEADER[:2], "BEB-Nr", *LAB_HEADER[3:]]
+    path = write_workbook(tmp_path / "p.xlsx", fees, labs, fee_header=["Pos", *FEE_HEADER], lab_header=lab_header)
+    plan = read_plan(path)
+    assert [line.number for line in plan.fee_lines] == ["2210", "2197"]
+    assert [line.code for line in plan.lab_lines] == ["0344", "0602"]
+    assert said(plan, "input.column_twice") == [
+        "Leistungen!A1: Spalte „Pos“ nicht gelesen: als „Nr“ gilt Spalte E („Nr“); bitte prüfen, ob das die richtige ist",
+        "Labor!A1: Spalte „Pos“ nicht gelesen: als „Nr“ gilt Spalte D („BEB-Nr“); bitte prüfen, ob das die richtige ist",
+    ]
+    numbered = write_workbook(
+        tmp_path / "n.xlsx", [[1, *GOOD_FEE]], fee_header=["Nr.", *FEE_HEADER[:3], "Ziffer", *FEE_HEADER[4:]]
+    )
+    assert [line.number for line in read_plan(numbered).fee_lines] == ["2210"]  # „Ziffer“ says it better than „Nr.“
+
+
+def test_a_title_row_above_the_lab_table_is_not_taken_for_its_header(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "p.xlsx", [GOOD_FEE], [])
+    book = openpyxl.load_workbook(path)
+    labor = book["Labor"]
+    labor.delete_rows(1)
+    labor.append(["Dentallabor Müller GmbH"])
+    labor.append(["Patient:", "Mustermann", "Nr.", 4711, "Datum:", DAY])
+    labor.append([])
+    labor.append(LAB_HEADER)
+    labor.append(GOOD_LAB)
+    book.save(path)
+    plan = read_plan(path)
+    assert [(line.code, line.unit_price, line.row) for line in plan.lab_lines] == [("0344", Decimal("61.5"), 5)]
+    assert plan.left_out == ()
+
+
+def test_a_lab_table_without_a_price_column_is_said_and_its_rows_are_named(tmp_path: Path) -> None:
+    header = [name for name in LAB_HEADER if name != "Einzelpreis"]
+    rows = [[DAY, "16", "0344", "Vollkrone", 1, 7, 65.81, None], [DAY, "16", "0602", "Verblendung", 1, 7, None, None]]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", [GOOD_FEE], rows, lab_header=header))
+    assert said(plan, "input.price_column_missing") == [
+        "Blatt Labor: keine Spalte „Einzelpreis“; der Einzelpreis jeder Zeile wird aus ihrem Betrag abgeleitet, eine "
+        "Zeile ohne Betrag bleibt ungelesen – bitte die Spalte ergänzen (hkp template)"
+    ]
+    assert [line.unit_price for line in plan.lab_lines] == [Decimal("61.50")]
+    assert said(plan, "input.missing_value")[0].startswith("Labor!3:3 (Einzelpreis): Einzelpreis fehlt")
+
+
+def _with_empty_text_results(path: Path, cells: dict[str, str]) -> None:
+    """Give formula cells the form Excel and LibreOffice save a formula with an empty text result in."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet2.xml"
+    xml = parts[sheet].decode()
+    for cell, formula in cells.items():
+        xml, count = re.subn(
+            rf'<c r="{cell}"[^>]*>.*?</c>', f'<c r="{cell}" t="str"><f>{formula}</f><v></v></c>', xml, flags=re.S
+        )
+        assert count == 1
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell_not_a_missing_result(tmp_path: Path) -> None:
+    rows = [fee(Begründung="x"), [None] * 7 + ["y"]]
+    path = write_workbook(tmp_path / "p.xlsx", rows)
+    _with_empty_text_results(path, {"I2": 'IF(G2&gt;2.3,"erhöhter Aufwand","")', "H3": 'IF(D3="","",F3*100)'})
+    plan = read_plan(path)
+    assert [(line.number, line.justification) for line in plan.fee_lines] == [("2210", "")]
+    assert plan.left_out == () and not [f for f in plan.input_findings if f.severity is Severity.ERROR]
+    uncached = write_workbook(tmp_path / "u.xlsx", [GOOD_FEE, fee(Begründung="=IF(G3>2.3,1,0)")])  # no result saved
+    assert said(read_plan(uncached), "input.formula")
+
+
+def test_a_patient_value_beside_a_merged_label_is_read_and_said(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "p.xlsx", [fee(Anzahl=4)], patient={"Versicherungsbeginn": dt.datetime(2026, 1, 1)})
+    book = openpyxl.load_workbook(path)
+    patient = book["Patient"]
+    patient.append(["Bisherige ZE-Erstattung Jahr 1", None, 900])
+    patient.merge_cells(f"A{patient.max_row}:B{patient.max_row}")
+    patient.append(["Tarif", "BM5/1"])
+    book.save(path)
+    plan = read_plan(path)
+    assert plan.person.prior_class_a == (Decimal(900),) and plan.person.variant == "BM5/1"
+    assert said(plan, "input.patient_column") == [
+        "Patient!C10: „Bisherige ZE-Erstattung Jahr 1“ steht nicht in Spalte B; von hier gelesen – bitte in Spalte B eintragen"
+    ]
+    assert said(plan, "input.patient_twice") == [
+        "Patient!B11: „Tarif“ steht zweimal (auch Patient!B5); dieser letzte Wert gilt – bitte einen löschen"
+    ]
+    assert estimate(plan, load_tariffs()).totals.benefit == Decimal("100.00")  # the cap's 1.000 € less the 900 €
+
+
+def test_a_tooth_list_a_german_spreadsheet_keeps_as_a_number_is_two_teeth(tmp_path: Path) -> None:
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", [fee(Zahn=14.15, Anzahl=2), fee(Zahn=16.5)]))
+    assert [sorted(line.teeth.teeth) for line in plan.fee_lines] == [[14, 15]]
+    assert said(plan, "input.cell") == [
+        "Leistungen!B3 (Zahn): „16,5“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, "
+        "31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85)"
+    ]
+
+
+def test_a_goae_number_written_with_its_mark_is_goae_without_a_go_and_against_a_go_saying_goz(tmp_path: Path) -> None:
+    rows = [fee(GO=None, Nr="Ä5004", Faktor=1.8), fee(GO="GOZ", Nr="Ä 5004", Faktor=1.8), fee(GO=None, Nr="2210")]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
+    assert [(line.schedule, line.number) for line in plan.fee_lines] == [
+        (Schedule.GOAE, "5004"),
+        (Schedule.GOAE, "5004"),
+        (Schedule.GOZ, "2210"),
+    ]
+    assert said(plan, "input.goae_by_number") == [
+        "Leistungen!C3 (GO): „GOZ“, aber „Ä 5004“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen"
+    ]
+
+
+def test_a_line_whose_text_begins_like_a_total_word_is_left_out_as_a_line_not_skipped_as_a_total(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [GOOD_FEE, fee(Zahn="OK", GO=None, Nr=None, Leistung="Totalprothese OK", Betrag=650)]
+    rows += [[None] * 4 + ["Gesamtbetrag"] + [None] * 2 + [867.06]]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
+    assert [line.row for line in plan.left_out] == [3]
+    assert said(plan, "input.total_row") == ["Leistungen!E4: Summenzeile übersprungen"]
+
+
+def test_empty_rows_between_lines_and_a_repeated_header_are_skipped_and_said(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [GOOD_FEE, [], [], FEE_HEADER, fee(Zahn="15"), []]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
+    assert [line.row for line in plan.fee_lines] == [2, 6]
+    assert said(plan, "input.empty_rows") == ["Blatt Leistungen: 2 leere Zeile(n) übersprungen (Zeile 3, 4)"]
+    assert said(plan, "input.header_again") == ["Leistungen!D5: Kopfzeile wiederholt; übersprungen"]
+    assert PATIENT["Tarif"] == plan.person.variant

@@ -12,7 +12,8 @@ from estimator.cells import text_key
 TOTAL_WORDS = frozenset(
     ("summe", "summen", "zwischensumme", "endsumme", "gesamtsumme", "gesamt", "gesamtbetrag", "gesamtkosten", "total")
 )
-LAB_MARKS = ("labor", "beb", "bel", "lab", "material")
+LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage")
+MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
 
 

@@ -28,7 +28,7 @@ from estimator.cells import (
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.files import shown_path
-from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS, is_lab_mark
+from estimator.io.columns import LAB_COLUMNS, MATERIAL_MARKS, ONE_SHEET_COLUMNS, is_lab_mark
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, Sheet, open_workbook
@@ -86,6 +86,9 @@ def fee_line(reader: RowReader) -> FeeLine | None:
 
 def lab_line(reader: RowReader) -> LabLine | None:
     code_raw = reader.raw("Nr")
+    go = _go(reader)
+    if code_raw is None and isinstance(go, str) and _key(go).startswith(MATERIAL_MARKS):
+        code_raw = go.strip()  # „Material“ in GO, no number: the material line's number is what GO says
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
         reader.problem(
@@ -133,8 +136,12 @@ def _price_from_amount(reader: RowReader) -> Decimal | None:
 
 
 def is_lab_row(reader: RowReader) -> bool:
-    value = reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
-    return is_lab_mark(value)
+    return is_lab_mark(_go(reader))
+
+
+def _go(reader: RowReader) -> object:
+    """The row's GO cell, None without one."""
+    return reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
 
 
 def _cell_text(value: Any, name: str) -> str:

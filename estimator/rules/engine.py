@@ -30,6 +30,7 @@ from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
+from estimator.rules.materials import Materials, is_material, material_amounts
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
@@ -121,15 +122,15 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     tooth_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
-    fees = FeeIndex(fee_works)
+    fees, materials = FeeIndex(fee_works), Materials(fee_works)
     for work in lab_works:
-        owners = classify_lab_line(work, fees, young)
+        owners = materials.classify(work) if is_material(work) else classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
         apply_review_class(work)
         _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
     for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
-        lab_amounts(work, report)
+        (lab_amounts if work.material is None else material_amounts)(work, report)
 
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from estimator.tariff.checked import Table
+from estimator.tariff.checked import Ranges, Table
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,8 @@ class FeeLimits:
     with_service: dict[str, frozenset[str]]  # a surcharge -> the services one of which it needs on its day
     not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
+    materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
+    material_words: tuple[str, ...]  # a material line's text holds one (lower case)
 
     def problems(self, once_already: frozenset[str]) -> list[str]:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
@@ -39,6 +41,8 @@ def fee_limits(table: Table) -> FeeLimits:
         with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
         not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
+        materials_with=Ranges(table.codes("materials_with")),
+        material_words=tuple(word.lower() for word in table.strings("material_words")),
     )
     for done in (services, beside, table):
         done.done()

@@ -93,6 +93,8 @@ class Sections:
     per_day: str
     surcharge_points: str
     prophylaxis: str
+    materials: str
+    materials_included: str
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,10 @@ TEMPLATES: dict[Code, str] = {
     "erstattungsfähig",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: höchstens {limit}× je Kiefer nach {lab_list}; ohne Zahnangabe im {jaw} "
     "gezählt – bitte den Kiefer angeben",
+    C.LAB_MATERIAL_REVIEW: "{line}: Sachkosten {amount} neben {numbers} gesondert berechnet; erstattungsfähig wie "
+    "berechnet – bitte Art, Menge und Beleg prüfen",
+    C.LAB_MATERIAL_INCLUDED: "{line}: Sachkosten ohne eine Leistung am selben Tag (und Zahn), neben der die "
+    "Gebührenordnung sie gesondert berechnen lässt; mit den Gebühren abgegolten, nicht erstattungsfähig",
     C.LAB_UNLISTED: "{line}: Laborcode {code} steht nicht im Preis- und Leistungsverzeichnis {lab_list}; nicht erstattungsfähig",
     C.LAB_VAT_UNUSUAL: "{line}: MwSt {vat} %; zahntechnische Leistungen tragen 7 % (UStG § 12 Abs. 2 Nr. 6), "
     "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",
@@ -215,6 +219,9 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "Laserzuschlag ohne gelaserte Leistung am {date}: {cls}",
     C.STEP_LASER_OWNER: "Laserzuschlag zu {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
+    C.STEP_MATERIAL_CLASS: "Satz der Leistungen, neben denen die Sachkosten berechnet sind ({numbers}): {cls}",
+    C.STEP_MATERIAL_BESIDE: "Sachkosten neben {numbers}: gesondert berechnungsfähig, erstattungsfähig wie berechnet",
+    C.STEP_MATERIAL_INCLUDED: "Sachkosten mit den Gebühren abgegolten",
     C.STEP_NOT_BESIDE: "neben {beside} nicht berechnungsfähig",
     C.STEP_SERVICE_NOT_BILLABLE: "Zuschlag zu {service}; diese Leistung ist nicht berechnungsfähig",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",

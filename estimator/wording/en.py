@@ -81,6 +81,10 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess} unit(s) beyond not eligible",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: at most {limit}× per jaw under {lab_list}; without a tooth counted in the "
     "{jaw} – please give the jaw",
+    C.LAB_MATERIAL_REVIEW: "{line}: material costs {amount} billed apart beside {numbers}; eligible as billed – please "
+    "check kind, quantity and receipt",
+    C.LAB_MATERIAL_INCLUDED: "{line}: material costs without a service that day (and tooth) beside which the fee "
+    "schedule lets them be billed apart; included in the fees, not eligible",
     C.LAB_UNLISTED: "{line}: lab code {code} is not in the price list {lab_list}; not eligible",
     C.LAB_VAT_UNUSUAL: "{line}: VAT {vat}%; dental lab work carries 7% (UStG § 12 Abs. 2 Nr. 6), bought-in parts may be "
     "taxed otherwise – please check the rate; eligible as charged",
@@ -193,6 +197,9 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_NO_SERVICE: "laser surcharge without a lasered service on {date}: {cls}",
     C.STEP_LASER_OWNER: "laser surcharge to {service:on}: {cls}",
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
+    C.STEP_MATERIAL_CLASS: "rate of the services the material is billed beside ({numbers}): {cls}",
+    C.STEP_MATERIAL_BESIDE: "material beside {numbers}: billable apart, eligible as billed",
+    C.STEP_MATERIAL_INCLUDED: "material included in the fees",
     C.STEP_NOT_BESIDE: "not billable beside {beside}",
     C.STEP_SERVICE_NOT_BILLABLE: "surcharge to {service}; that service is not billable",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",

@@ -1,0 +1,71 @@
+"""Material billed beside a fee (Sachkosten), checked by hand: B 269, Hinweise – „Darüber hinaus können Sachkosten
+nach § 4 Abs. 3 GOZ oder § 10 Abs. 1 GOÄ neben den Gebühren berechnet werden, soweit die Gebührenordnungen eine
+gesonderte Berechnung ausdrücklich zulassen“; elsewhere the fee includes them (GOZ § 4 Abs. 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from estimator.io.excel import read_plan
+from estimator.kinds import Cause, LineClass, Severity
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
+from tests.estimator.builders import fee, goae, lab, lab_result, run
+from tests.estimator.workbooks import write_workbook
+
+D = Decimal
+
+
+def test_implants_billed_beside_their_insertion_are_eligible_as_billed_at_its_rate_and_asked_about() -> None:
+    # two implants at 320,00 € net, no VAT, beside GOZ 9010 on their teeth: 640,00 € eligible, class A at 80 %
+    result = run(
+        fee("9010", "36,46", count=2), lab("Material", "36,46", "320.00", quantity=2, description="Implantat", vat_percent=0)
+    )
+    material = lab_result(result)
+    assert (material.billed, material.eligible, material.line_class, material.benefit) == (
+        D("640.00"),
+        D("640.00"),
+        LineClass.A,
+        D("512.00"),
+    )
+    asked = next(f for f in result.findings if f.code == "lab.material_review")
+    assert asked.severity is Severity.WARNING and asked.section == "B 269, Hinweise"
+    assert "Sachkosten 640,00\u00a0€ neben GOZ 9010 gesondert berechnet" in finding_text(asked)
+
+
+def test_material_the_fee_includes_is_not_eligible_and_said() -> None:
+    # composite for a filling (GOZ 2060): the fee includes it; the same day's implant is on another tooth
+    result = run(fee("2060", "16"), fee("9010", "36"), lab("Material", "16", "12.00", description="Komposit", vat_percent=19))
+    material = lab_result(result)
+    assert (material.billed, material.eligible, material.benefit) == (D("14.28"), D("0.00"), D("0.00"))
+    assert dict(material.reductions) == {Cause.NOT_ELIGIBLE: D("14.28")}
+    refused = next(f for f in result.findings if f.code == "lab.material_included")
+    assert refused.severity is Severity.ERROR and refused.section == "GOZ § 4 Abs. 3"
+    other_day = run(fee("9010", "36"), lab("Auslagen", "36", "95.00", description="Knochenersatz", date=dt.date(2026, 4, 1)))
+    assert lab_result(other_day).eligible == D("0.00")
+
+
+def test_material_without_a_tooth_goes_with_the_days_services_and_beside_a_goae_service() -> None:
+    # bone substitute without a tooth beside a sinus lift (class A); an anaesthetic beside GOÄ advice (class B, 100 %)
+    result = run(fee("9120", "16"), lab("Auslagen", "", "95.00", description="Knochenersatzmaterial", vat_percent=19))
+    assert (lab_result(result).eligible, lab_result(result).line_class) == (D("113.05"), LineClass.A)
+    beside_goae = run(goae("1"), lab("MAT", "", "4.00", description="Anästhetikum Ampulle", vat_percent=19))
+    assert (lab_result(beside_goae).eligible, lab_result(beside_goae).benefit) == (D("4.76"), D("4.76"))
+
+
+def test_a_lab_code_not_in_the_list_stays_unlisted_whatever_its_text() -> None:
+    result = run(fee("9010", "36"), lab("0999", "36", "50.00", description="Implantat-Steg"))
+    assert lab_result(result).eligible == D("0.00") and "lab.unlisted" in [f.code for f in result.findings]
+
+
+def test_a_material_row_of_a_one_sheet_table_needs_no_number(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag", "Einzelpreis", "MwSt"]
+    day = dt.datetime(2026, 3, 10)
+    rows = [[day, "36", "GOZ", "9010", "Implantat", 1, 2.3, None, None, None]]
+    rows += [[day, "36", "Material", None, "Implantat Straumann", 1, None, 345, None, 0]]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows, fee_header=header))
+    assert [(line.code, line.amount) for line in plan.lab_lines] == [("MATERIAL", D("345"))] and plan.left_out == ()
+    assert lab_result(estimate(plan, load_tariffs())).benefit == D("276.00")

@@ -14,6 +14,7 @@ class Code(StrEnum):
     DATE_BEFORE_PLAN = "date.before_plan"
     DATE_LONG_AFTER_PLAN = "date.long_after_plan"
     FEE_ABOVE_MAXIMUM = "fee.above_maximum"
+    FEE_ABOVE_MAXIMUM_AGREEMENT = "fee.above_maximum_agreement"
     FEE_ABOVE_MAXIMUM_JUSTIFIED = "fee.above_maximum_justified"
     FEE_ABOVE_THRESHOLD = "fee.above_threshold"
     FEE_AMOUNT_MISMATCH = "fee.amount_mismatch"

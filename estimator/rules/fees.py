@@ -249,7 +249,7 @@ def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | Non
     values: dict[str, Param] = {"line": work.ref, "billed": Money(work.billed), "fee": Money(cents(said))}
     if not single_rate:
         values["maximum"] = Factor(top)
-        if work.fee.justification.strip():
+        if work.profile.fee_limits.names_difficulty(work.fee.justification):
             phrase = say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values)
             check.report(Severity.WARNING, phrase, "Betrag", sections.fee_limits)
             work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(top)))
@@ -294,13 +294,14 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
     justified = bool(line.justification.strip())
     above = line.factor > maximum
     factor = Factor(line.factor)
-    if above and justified:
+    if above and work.profile.fee_limits.names_difficulty(line.justification):
         phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Factor(maximum))
         check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
         work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
     elif above and at_maximum is not None:
-        phrase = say(Code.FEE_ABOVE_MAXIMUM, line=work.ref, factor=factor, maximum=Factor(maximum))
-        check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
+        said = Code.FEE_ABOVE_MAXIMUM_AGREEMENT if justified else Code.FEE_ABOVE_MAXIMUM  # a reason naming no difficulty
+        phrase = say(said, line=work.ref, factor=factor, maximum=Factor(maximum))
+        check.report(Severity.WARNING, phrase, "Begründung" if justified else "Faktor", sections.fee_limits)
         work.set_eligible(
             min(work.eligible, cents(at_maximum)),
             sections.fee_limits,

@@ -17,6 +17,16 @@ class FeeLimits:
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
+    agreement_words: tuple[str, ...]  # what a reason naming only a fee agreement consists of (lower case)
+
+    def names_difficulty(self, reason: str) -> bool:
+        """Whether a line's reason can be one of difficulty: it says more than the words of a fee agreement
+        („Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ“, „Patientenwunsch“ say none) – in the customer's favour, any
+        other word counts."""
+        text = reason.lower()
+        for words in self.agreement_words:
+            text = text.replace(words, " ")
+        return sum(character.isalpha() for character in text) >= 4
 
     def problems(self, once_already: frozenset[str]) -> list[str]:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
@@ -43,6 +53,7 @@ def fee_limits(table: Table) -> FeeLimits:
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
+        agreement_words=tuple(sorted((w.lower() for w in table.strings("agreement_words")), key=len, reverse=True)),
     )
     for done in (services, beside, table):
         done.done()

@@ -23,6 +23,9 @@ TEMPLATES: dict[Code, str] = {
     C.DATE_BEFORE_INSURANCE_START: "Behandlungsdatum {date} liegt vor dem Versicherungsbeginn {start}; kein Versicherungsschutz",
     C.FEE_ABOVE_MAXIMUM: "{line}: Faktor {factor} über dem Höchstsatz {maximum} ohne Begründung krankheits- bzw. "
     "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",
+    C.FEE_ABOVE_MAXIMUM_AGREEMENT: "{line}: Faktor {factor} über dem Höchstsatz {maximum}; die Begründung nennt nur eine "
+    "Vereinbarung oder einen Wunsch, keine krankheits- bzw. befundbedingten Erschwernisse; erstattungsfähig bis zum "
+    "Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer "
     "prüft die Begründung",
     C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung; "

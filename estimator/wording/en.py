@@ -17,6 +17,8 @@ TEMPLATES: dict[Code, str] = {
     C.DATE_BEFORE_INSURANCE_START: "Treatment date {date} is before the insurance start {start}; not insured",
     C.FEE_ABOVE_MAXIMUM: "{line}: factor {factor} above the maximum {maximum} without a reason of difficulty due to "
     "illness or findings; eligible up to the maximum",
+    C.FEE_ABOVE_MAXIMUM_AGREEMENT: "{line}: factor {factor} above the maximum {maximum}; the reason names only an "
+    "agreement or a wish, no difficulty caused by illness or findings; eligible up to the maximum",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: factor {factor} above the maximum {maximum}, with a reason – the insurer "
     "checks the reason",
     C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason; "

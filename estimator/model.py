@@ -150,6 +150,17 @@ class LeftOutLine:
     def cell(self, name: str) -> str:
         return next((text for column, text in self.cells if column == name), "")
 
+    @classmethod
+    def of_line(cls, line: FeeLine | LabLine) -> LeftOutLine:
+        """A line read but not computed (no treatment day): named as a row left out is."""
+        if isinstance(line, FeeLine):
+            cells: tuple[tuple[str, str], ...] = (("GO", line.schedule.value), ("Nr", line.number))
+        else:
+            cells = (("Nr", line.code),)
+        kind = "fee" if isinstance(line, FeeLine) else "lab"
+        cells += (("Leistung", line.description), ("Zahn", line.teeth.text))
+        return cls(kind, line.sheet, line.row, tuple((name, text) for name, text in cells if text))
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -338,6 +349,12 @@ class Estimate:
     tariff_name: str = ""  # the tariff's display name
     lab_list_name: str = ""  # what the tariff calls its lab price list
     variant: str = ""  # the variant estimated with (the person's, or the tariff's default)
+    not_computed: tuple[LeftOutLine, ...] = ()  # lines without a treatment day: in no figure
+
+    @property
+    def rows_missing(self) -> tuple[LeftOutLine, ...]:
+        """The plan's rows in no figure: those the import left out, and the lines without a treatment day."""
+        return self.plan.left_out + self.not_computed
 
     @property
     def reductions(self) -> dict[Cause, Decimal]:

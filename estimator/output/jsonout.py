@@ -85,7 +85,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
         "lines": [line_json(r, estimate.lab_list_name, tariff) for r in estimate.lines],
         "left_out": [
             {"sheet": left.sheet, "row": left.row, "kind": left.kind, "what": left_out_text(left), "cells": dict(left.cells)}
-            for left in plan.left_out
+            for left in estimate.rows_missing
         ],
         "findings": [
             {

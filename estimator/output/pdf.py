@@ -111,7 +111,7 @@ def _limits_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
 def _rows_left_out(estimate: Estimate) -> list[str]:
     """The rows the import could not read, named for the patient."""
     skipped = [f"{f.sheet} Zeile {f.row}" for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
-    return [left_out_text(left) for left in estimate.plan.left_out] or skipped  # a case file of an older version
+    return [left_out_text(left) for left in estimate.rows_missing] or skipped  # a case file of an older version
 
 
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:

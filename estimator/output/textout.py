@@ -13,6 +13,7 @@ from estimator.wording import (
     by_severity,
     finding_text,
     is_reduction,
+    left_out_text,
     limit_sentences,
     reductions_sentence,
     rule_text,
@@ -85,6 +86,11 @@ def estimate_text(estimate: Estimate) -> str:
     ):
         out.append(f"  {label + ':':<32}{eur(value):>14}")
     out.append(f"    {reductions_sentence(estimate.reductions)}")
+    if estimate.rows_missing:  # in none of these figures
+        missing = len(estimate.rows_missing)
+        out.append(f"  Es fehl{'t 1 Zeile' if missing == 1 else f'en {missing} Zeilen'} des Plans in allen Beträgen:")
+        out += [f"    {left_out_text(left)}" for left in estimate.rows_missing[:10]]
+        out += [f"    … und {missing - 10} weitere"] if missing > 10 else []
     out.append("\nGrenzen")
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
     if estimate.findings:

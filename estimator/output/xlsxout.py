@@ -200,7 +200,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         ("Eigenanteil", _number(totals.patient_share)),
         ("Eigenanteil nach Ursachen", reductions_sentence(estimate.reductions)),
         *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
-        *(("nicht gelesen, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.plan.left_out),
+        *(("nicht gelesen, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.rows_missing),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         ("Stand", versions_text(estimate.versions)),
         *_setting_rows(estimate),

@@ -13,7 +13,7 @@ from estimator.auslegung import Auslegung, SettingError
 from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, FeeLine, Finding, Limits, Override, Person, Plan, PlanLine, Totals
+from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Person, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_prophylaxis, tooth_rules
@@ -86,7 +86,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     ) -> None:
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
-    fee_works, lab_works, used = _works(plan, tariff, report)
+    fee_works, lab_works, used, undated = _works(plan, tariff, report)
     if plan.overrides:  # a review's class acts from the classification on (estimator.rules.classify)
         by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
         for override in plan.overrides:
@@ -177,7 +177,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
     versions = versions_used(used or {0: tariff.on(first_day or tariff.profile.source.valid_from)})
     return Estimate(
-        plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant
+        plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant, undated
     )
 
 
@@ -203,13 +203,17 @@ def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[objec
     return turn
 
 
-def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list[Work], dict[int, Catalogues]]:
-    """The plan's lines as work, each with the profile and price lists in force on its treatment day."""
+def _works(
+    plan: Plan, tariff: Tariff, report: Report
+) -> tuple[list[Work], list[Work], dict[int, Catalogues], tuple[LeftOutLine, ...]]:
+    """The plan's lines as work, each with the profile and price lists in force on its treatment day; the lines
+    without one, said, as rows in no figure."""
     person = plan.person
     fee_works: list[Work] = []
     lab_works: list[Work] = []
     used: dict[int, Catalogues] = {}
     early: list[Work] = []
+    undated: list[LeftOutLine] = []
     first_version = tariff.first_day
     groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
     for lines, target in groups:
@@ -217,6 +221,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
             day = line.date or plan.plan_date
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
+                undated.append(LeftOutLine.of_line(line))
                 continue
             catalogues = tariff.on(day)
             used.setdefault(id(catalogues), catalogues)
@@ -231,7 +236,7 @@ def _works(plan: Plan, tariff: Tariff, report: Report) -> tuple[list[Work], list
     if early:
         first = min(early, key=lambda w: w.date)
         report(Severity.INFO, say(Code.TARIFF_BEFORE_FIRST_VERSION, date=first.date, lines=len(early)))
-    return fee_works, lab_works, used
+    return fee_works, lab_works, used, tuple(undated)
 
 
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:

@@ -16,7 +16,9 @@ from estimator.io.excel import read_plan
 from estimator.kinds import LineClass, Severity
 from estimator.model import Estimate, Finding, Override
 from estimator.money import eur
+from estimator.output.jsonout import estimate_json
 from estimator.output.pdf import Letterhead, build_pdf
+from estimator.output.textout import estimate_text
 from estimator.phrases import say
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
@@ -228,3 +230,17 @@ def test_a_line_without_a_text_is_named_by_its_analogue_or_said_to_have_none() -
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     flat = text.replace("\n", " ")
     assert "2197a analog: Adhäsive Befestigung" in flat and "9999 (ohne Leistungstext)" in flat
+
+
+def test_a_line_without_a_treatment_day_is_missing_from_every_figure_and_said_so_everywhere() -> None:
+    # no plan date, one line without a date: not computed – named as a row left out in the letter, JSON and text
+    result = run(fee("2210", "16", date=dt.date(2026, 5, 2)), fee("2210", "17", date=None), plan_date=None)
+    assert [(r.line.row) for r in result.lines] == [2]
+    assert [(left.sheet, left.row, left.cell("Nr"), left.cell("Zahn")) for left in result.rows_missing] == [
+        ("Leistungen", 3, "2210", "17")
+    ]
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    assert "Gesamtkosten ohne fehlende Zeilen" in text.replace("\n", " ")
+    assert "Achtung: 1 Zeile des Plans" in text and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
+    assert [left["row"] for left in estimate_json(result)["left_out"]] == [3]
+    assert "Es fehlt 1 Zeile des Plans in allen Beträgen:\n    Leistungen Zeile 3 (GOZ 2210, Zahn 17)" in estimate_text(result)

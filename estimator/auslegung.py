@@ -26,6 +26,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "year_of_life": frozenset({"birthday", "civil_law"}),
     "laser_basis": frozenset({"line", "unit"}),
     "partial_start_month": frozenset({"missing", "insured"}),
+    "surcharge_services": frozenset({"sections", "goz_list"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -49,6 +50,7 @@ class Auslegung:
     year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)
     laser_basis: str  # line | unit: the simple fee the laser surcharge is 100 % of: the lasered line's, or one unit's
     partial_start_month: str  # missing | insured: the month insurance begins in, after its 1st, for the deductible
+    surcharge_services: str  # sections | goz_list: what a surgery surcharge belongs to, and without one
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ class Code(StrEnum):
     FEE_LASER_WITHOUT_SERVICE = "fee.laser_without_service"
     FEE_ONCE_PER_DAY = "fee.once_per_day"
     FEE_NOT_BESIDE = "fee.not_beside"
+    FEE_NOT_BESIDE_ON_DAY = "fee.not_beside_on_day"
     FEE_ONCE_PER_TOOTH = "fee.once_per_tooth"
     FEE_GOAE_NOT_FOR_DENTISTS = "fee.goae_not_for_dentists"
     FEE_WITHOUT_SERVICE = "fee.without_service"

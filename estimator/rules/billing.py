@@ -29,6 +29,7 @@ class UnitAllowance:
 
     def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
+        self.surcharges_listed = settings.surcharge_services == "goz_list"
         self.used_on_day: dict[tuple[str, dt.date], Decimal] = {}
         self.numbers_on_day: dict[dt.date, set[str]] = {}  # the services billed as themselves (no analogue)
         for work in fee_works:
@@ -45,11 +46,18 @@ class UnitAllowance:
                 self.used_on_day[(SURCHARGES, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
 
     def services_missing(self, work: Work) -> tuple[str, ...]:
-        """The services a surcharge belongs to (the profile's with_service) when none of them is billed on its day;
-        empty when one is, or when the line needs none."""
-        needed = work.profile.fee_limits.with_service.get(work.number)
+        """The services a surcharge belongs to (the profile's with_service; a surgery surcharge's, GOZ Abschnitt L's
+        list, with the Auslegung surcharge_services goz_list) when none of them is billed on its day; empty when one
+        is, or when the line needs none."""
+        profile = work.profile
         own = work.fee.schedule is Schedule.GOZ and not work.analogue  # an analogue borrows the fee, not these limits
-        if not needed or not own or needed & self.numbers_on_day.get(work.date, set()):
+        on_day = self.numbers_on_day.get(work.date, set())
+        if self.surcharges_listed and own and work.number in profile.surcharge_numbers:
+            if any(profile.surgical_listed.holds(number) for number in on_day):
+                return ()
+            return tuple(c.first if c.first == c.last else f"{c.first}–{c.last}" for c in profile.surgical_listed)
+        needed = profile.fee_limits.with_service.get(work.number)
+        if not needed or not own or needed & on_day:
             return ()
         return tuple(sorted(needed))
 
@@ -291,6 +299,26 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
         phrase = say(Code.FEE_SERVICE_NOT_BILLABLE, line=work.ref, service=service)
         report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
         work.set_eligible(ZERO, section, say(Code.STEP_SERVICE_NOT_BILLABLE, service=service), Cause.NOT_ELIGIBLE)
+
+
+def beside_goae(fee_works: Sequence[Work], report: Report) -> None:
+    """A GOZ number not billable beside some GOÄ numbers on its treatment day (the profile's not_beside_goae: the
+    surgery surcharges beside the GOÄ's own for the same session) is not eligible."""
+    goae_on_day: dict[dt.date, list[Work]] = {}
+    for work in fee_works:
+        if work.fee.schedule is Schedule.GOAE:
+            goae_on_day.setdefault(work.date, []).append(work)
+    for work in fee_works:
+        besides = work.profile.fee_limits.not_beside_goae.get(work.number)
+        if not besides or work.fee.schedule is not Schedule.GOZ or work.analogue or not work.eligible:
+            continue
+        other = next((o for o in goae_on_day.get(work.date, ()) if o.number in besides), None)
+        if other is None:
+            continue
+        beside, section = _line_at(other), work.profile.sections.per_day
+        phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)
+        report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
+        work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
 
 
 def _line_at(work: Work) -> Phrase:

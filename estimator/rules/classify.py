@@ -130,14 +130,15 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
             apply_manual_class(work, work.fee.manual_class)
             apply_review_class(work)
     if surcharges:
-        surgery = _ServiceIndex(works, _is_surgical)
+        listed = settings.surcharge_services == "goz_list"
+        surgery = _ServiceIndex(works, lambda w: _is_surgical(w, listed))
         lasered = _lasered_fee if settings.laser_basis == "line" else _points
         laser = _ServiceIndex(works, _is_lasered, rank=lasered)
         for work in surcharges:
             if work.number == work.profile.laser_number:
                 _laser_owner(work, laser.owner(work))
             else:
-                _surcharge_owner(work, surgery.owner(work), report)
+                _surcharge_owner(work, surgery.owner(work), report, said_by_fees=listed and work.date not in surgery.of_day)
             apply_manual_class(work, work.fee.manual_class)
             apply_review_class(work)
 
@@ -216,8 +217,12 @@ def _is_lasered(work: Work) -> bool:
     return work.fee.schedule is Schedule.GOZ and work.number in work.profile.lasered_numbers
 
 
-def _is_surgical(work: Work) -> bool:
+def _is_surgical(work: Work, listed: bool) -> bool:
+    """A service a surgery surcharge may belong to: of the surgical sections, or – `listed` (Auslegung
+    surcharge_services goz_list) – one GOZ Abschnitt L names."""
     profile = work.profile
+    if listed:
+        return work.fee.schedule is Schedule.GOZ and profile.surgical_listed.holds(work.number)
     if work.fee.schedule is Schedule.GOAE:
         fee = work.cat.goae.get(work.number)
         return fee is not None and fee.section in profile.surgical_goae_sections
@@ -230,13 +235,17 @@ def _take_owner_class(work: Work, owner: Work, code: Code) -> None:
     work.explain(work.profile.sections.surcharge, say(code, service=owner.ref, cls=owner.line_class))
 
 
-def _surcharge_owner(work: Work, owner: Work | None, report: Report) -> None:
-    """A surcharge belongs to the surgical line of its day with the most points (on its teeth, if named)."""
+def _surcharge_owner(work: Work, owner: Work | None, report: Report, *, said_by_fees: bool) -> None:
+    """A surcharge belongs to the surgical line of its day with the most points (on its teeth, if named); without
+    one it is asked about – unless the fee step says it is not billable (`said_by_fees`: none that day, Auslegung
+    surcharge_services goz_list)."""
     if owner is not None:
         _take_owner_class(work, owner, Code.STEP_SURCHARGE_OWNER)
         return
     section = work.profile.sections.surcharge
     work.explain(section, say(Code.STEP_SURCHARGE_NO_SURGERY, date=work.date, cls=B))
+    if said_by_fees:
+        return
     report(
         Severity.WARNING,
         say(
@@ -261,7 +270,7 @@ def _laser_owner(work: Work, owner: Work | None) -> None:
         work.explain(work.profile.sections.surcharge, say(Code.STEP_LASER_NO_SERVICE, date=work.date, cls=B))
 
 
-def surcharges_follow_their_service(works: Sequence[Work]) -> None:
+def surcharges_follow_their_service(works: Sequence[Work], *, listed: bool) -> None:
     """A surcharge takes its service's class as it stands after the implant limit and the reviewer's decisions:
     a surcharge of an excluded implant is not eligible either (spec section 2) – unless another service it may
     belong to, worth as many points or with points the surcharge is for, stays on that day (on its teeth, if it
@@ -274,8 +283,8 @@ def surcharges_follow_their_service(works: Sequence[Work]) -> None:
         if owner is None or work.class_by_hand:
             continue
         if owner.line_class is X:
-            days = days if days is not None else _services_by_day(works)
-            other = _service_left(work, owner, days.get(work.date, ()))
+            days = days if days is not None else _services_by_day(works, listed)
+            other = _service_left(work, owner, days.get(work.date, ()), listed)
             if other is not None:
                 work.explain(work.profile.sections.surcharge, say(Code.STEP_SURCHARGE_MOVED, service=owner.ref, other=other.ref))
                 work.owner = owner = other
@@ -292,16 +301,16 @@ def surcharges_follow_their_service(works: Sequence[Work]) -> None:
             work.explain(section, say(Code.STEP_CLASS_OF_SERVICE, service=owner.ref, cls=owner.line_class))
 
 
-def _services_by_day(works: Sequence[Work]) -> dict[dt.date, list[Work]]:
+def _services_by_day(works: Sequence[Work], listed: bool) -> dict[dt.date, list[Work]]:
     """The lines a surcharge may belong to (surgical or lasered), by treatment day."""
     days: dict[dt.date, list[Work]] = {}
     for work in works:
-        if _is_lasered(work) or _is_surgical(work):
+        if _is_lasered(work) or _is_surgical(work, listed):
             days.setdefault(work.date, []).append(work)
     return days
 
 
-def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> Work | None:
+def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work], listed: bool) -> Work | None:
     """The service of its kind a surcharge may belong to instead of its excluded one: not excluded, on the
     surcharge's teeth if it names any, worth at least its points or – a surgery surcharge – with points this
     surcharge is for (GOZ Abschnitt L Nr. 5: the day's surcharge would be the same for it alone); the most points
@@ -313,7 +322,7 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work]) -> 
         w
         for w in services
         if w.line_class is not X
-        and (_is_lasered(w) if laser else _is_surgical(w))
+        and (_is_lasered(w) if laser else _is_surgical(w, listed))
         and (not teeth or teeth & w.fee.teeth.teeth)
         and (
             _points(w) >= worth

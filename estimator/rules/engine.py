@@ -16,7 +16,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Person, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
-from estimator.rules.billing import UnitAllowance, beside_prophylaxis, tooth_rules
+from estimator.rules.billing import UnitAllowance, beside_goae, beside_prophylaxis, tooth_rules
 from estimator.rules.classify import (
     apply_manual_class,
     apply_review_class,
@@ -120,6 +120,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report, laser_line=laser_line)
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)
+    beside_goae(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
     fees, materials = FeeIndex(fee_works), Materials(fee_works)
@@ -136,7 +137,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     implants = implant_limit(works, person, profile, report)
     reviewed = _apply_overrides(works, plan, report)
     lab_jaw_limits(lab_works, report)
-    surcharges_follow_their_service(fee_works)
+    surcharges_follow_their_service(fee_works, listed=settings.surcharge_services == "goz_list")
     _amounts_on_class_x(reviewed, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:

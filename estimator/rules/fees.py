@@ -153,7 +153,8 @@ def fee_amounts(
         return
     services = allowance.services_missing(work)
     if services:
-        phrase = say(Code.FEE_WITHOUT_SERVICE, line=work.ref, services=services)
+        shown = services if len(services) <= 8 else (*services[:6], "…")  # the surgery surcharges': 34 numbers
+        phrase = say(Code.FEE_WITHOUT_SERVICE, line=work.ref, services=shown)
         check.report(Severity.ERROR, phrase, "Nr", sections.fee_limits)
         work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return

@@ -14,6 +14,7 @@ class FeeLimits:
     per_year: dict[str, int]  # units per calendar year (besides individual prophylaxis)
     with_service: dict[str, frozenset[str]]  # a surcharge -> the services one of which it needs on its day
     not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
+    not_beside_goae: dict[str, frozenset[str]]  # not billable beside these GOÄ numbers on the same day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
@@ -44,17 +45,18 @@ class FeeLimits:
 
 
 def fee_limits(table: Table) -> FeeLimits:
-    services, beside = table.table("with_service"), table.table("not_beside")
+    services, beside, beside_goae = table.table("with_service"), table.table("not_beside"), table.table("not_beside_goae")
     limits = FeeLimits(
         once_a_day=frozenset(table.strings("once_a_day")),
         per_year=table.whole_map("per_year", 0, 366),
         with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
         not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
+        not_beside_goae={str(number): frozenset(beside_goae.strings(str(number))) for number in beside_goae.data},
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
         agreement_words=tuple(sorted((w.lower() for w in table.strings("agreement_words")), key=len, reverse=True)),
     )
-    for done in (services, beside, table):
+    for done in (services, beside, beside_goae, table):
         done.done()
     return limits

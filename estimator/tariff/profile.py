@@ -138,6 +138,7 @@ class Profile:
     surcharge_points: dict[str, PointBand]  # surcharge number -> the points of the service it is for
     surgical: tuple[Codes, ...]
     surgical_goae_sections: frozenset[str]
+    surgical_listed: Ranges  # the services GOZ Abschnitt L names (Auslegung surcharge_services goz_list)
     surgical_label: Term
     fee_limits: FeeLimits  # what the GOZ's own text limits
     laser_number: str
@@ -328,6 +329,7 @@ def _profile(top: Table) -> Profile:
         surcharge_points=point_bands(surcharges),
         surgical=surcharges.codes("surgical"),
         surgical_goae_sections=frozenset(surcharges.strings("surgical_goae_sections")),
+        surgical_listed=Ranges(surcharges.codes("listed")),
         surgical_label=surcharges.term("surgical_label"),
         fee_limits=fee_limits(top.table("fee_limits")),
         laser_number=laser.text("number"),

@@ -4,7 +4,7 @@ GOZ 4000 and 4005 twice a calendar year, GOÄ advice of section B III beside ind
 import datetime as dt
 from decimal import Decimal
 
-from estimator.kinds import Cause, Severity
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.wording import finding_text
 from tests.estimator.builders import codes, fee, fee_result, goae, run
 
@@ -139,3 +139,29 @@ def test_the_microscope_surcharge_of_a_build_up_refused_beside_its_inlay_is_not_
         fee("2195", "26"), fee("2195", "26", date=dt.date(2026, 4, 14)), fee("0110", "26", factor=1, date=dt.date(2026, 4, 14))
     )
     assert fee_result(second, 2).eligible == D("0.00")  # the tooth's build-up was the first day's
+
+
+def test_a_surgery_surcharge_beside_the_goaes_own_surcharge_that_day_is_not_eligible() -> None:
+    # GOZ Abschnitt L: 0500-0530 „neben den entsprechenden Zuschlägen nach den Nummern 440 bis 445 [GOÄ] für dieselbe
+    # Sitzung nicht berechnungsfähig“
+    result = run(fee("9010", "36"), fee("0530", "36", factor=1), goae("445", factor=1))
+    assert fee_result(result, 1).eligible == D("0.00") and fee_result(result, 2).eligible > 0
+    finding = next(f for f in result.findings if f.code == "fee.not_beside_on_day")
+    assert finding_text(finding).startswith("GOZ 0530, Zahn 36: neben GOÄ 445 (Leistungen Zeile 4) am selben Tag nicht")
+    other_day = run(fee("9010", "36"), fee("0530", "36", factor=1), goae("445", factor=1, date=dt.date(2026, 3, 17)))
+    assert fee_result(other_day, 1).eligible == D("123.73")
+
+
+def test_with_goz_list_a_surgery_surcharge_belongs_only_to_a_service_goz_section_l_names() -> None:
+    # Auslegung surcharge_services: „sections“ (spec 2, the default) takes the exposure of an implant (9040, GOZ K)
+    # as the day's surgery and pays the surcharge; goz_list: GOZ Abschnitt L names no 9040 – not eligible, an error
+    rows = (fee("9040", "46"), fee("0510", "46", factor=1))
+    assert fee_result(run(*rows), 1).eligible == D("42.18")
+    listed = run(*rows, settings={"surcharge_services": "goz_list"})
+    assert fee_result(listed, 1).eligible == D("0.00")
+    refused = next(f for f in listed.findings if f.code == "fee.without_service")
+    assert refused.severity is Severity.ERROR and "(GOZ 3020, 3030, 3040, 3045, 3090–3140, 3160, …)" in finding_text(refused)
+    assert "surcharge.no_surgery" not in codes(listed)  # said once
+    # beside an osteotomy (3030, class B) and the exposure (class A): the listed service is the owner
+    owner = run(fee("9040", "46"), fee("3030", "18"), fee("0500", factor=1), settings={"surcharge_services": "goz_list"})
+    assert (fee_result(owner, 2).line_class, fee_result(owner, 2).benefit) == (LineClass.B, D("22.50"))

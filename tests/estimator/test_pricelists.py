@@ -104,6 +104,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
         "year_of_life": "birthday",
         "laser_basis": "line",
         "partial_start_month": "missing",
+        "surcharge_services": "sections",
     }
     assert profile.prophylaxis_frequency["goz2012"] == {"1000": 1, "1010": 3, "1020": 4}
     assert profile.prophylaxis_frequency["tariff_annex"]["1020"] == 3

@@ -188,7 +188,7 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
     for work in fee_works:
         if not refused_beside(work, days) or not work.eligible:
             continue
-        beside = _line_at(days[work.date])
+        beside = line_at(days[work.date])
         section = work.profile.sections.prophylaxis
         report(
             Severity.ERROR,
@@ -248,7 +248,7 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         other = next((o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth), None)
         section = work.profile.sections.fee_units
         if other is not None:
-            beside = _line_at(other)
+            beside = line_at(other)
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
             kept = teeth - other.fee.teeth.teeth if work.fee.count == len(teeth) else frozenset()  # one unit a tooth
             eligible = cents(work.eligible * len(kept) / work.fee.count)
@@ -294,7 +294,7 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
         paid = work.fee.schedule is Schedule.GOZ and not work.analogue and work.eligible and work.line_class is not LineClass.X
         if not needed or not paid or needed & billable.get(work.date, set()):
             continue
-        service = _line_at(next(w for w in refused if w.date == work.date and w.number in needed))
+        service = line_at(next(w for w in refused if w.date == work.date and w.number in needed))
         section = work.profile.sections.fee_limits
         phrase = say(Code.FEE_SERVICE_NOT_BILLABLE, line=work.ref, service=service)
         report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
@@ -315,12 +315,12 @@ def beside_goae(fee_works: Sequence[Work], report: Report) -> None:
         other = next((o for o in goae_on_day.get(work.date, ()) if o.number in besides), None)
         if other is None:
             continue
-        beside, section = _line_at(other), work.profile.sections.per_day
+        beside, section = line_at(other), work.profile.sections.per_day
         phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)
         report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
         work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
 
 
-def _line_at(work: Work) -> Phrase:
+def line_at(work: Work) -> Phrase:
     """Another line as a finding names it: its number and teeth, its sheet and row."""
     return say(Code.PART_LINE_AT, line=work.ref, sheet=work.line.sheet, row=work.line.row)

@@ -27,6 +27,7 @@ from estimator.rules.classify import (
     surcharges_follow_their_service,
 )
 from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
+from estimator.rules.jawhalves import jaw_half_rules
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
@@ -121,6 +122,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)
     beside_goae(fee_works, report)
+    jaw_half_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
     fees, materials = FeeIndex(fee_works), Materials(fee_works)

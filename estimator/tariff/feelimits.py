@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from estimator.tariff.checked import Ranges, Table
+from estimator.tariff.checked import ProfileError, Ranges, Table
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,8 @@ class FeeLimits:
     with_service: dict[str, frozenset[str]]  # a surcharge -> the services one of which it needs on its day
     not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
     not_beside_goae: dict[str, frozenset[str]]  # not billable beside these GOÄ numbers on the same day
+    divided_beside: dict[str, dict[str, int]]  # beside these in the same jaw half a day: the fee divided by so much
+    either_or: tuple[frozenset[str], ...]  # pairs of which only one is billable beside the other in a jaw half a day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
@@ -46,17 +48,30 @@ class FeeLimits:
 
 def fee_limits(table: Table) -> FeeLimits:
     services, beside, beside_goae = table.table("with_service"), table.table("not_beside"), table.table("not_beside_goae")
+    divided = table.table("divided_beside")
     limits = FeeLimits(
         once_a_day=frozenset(table.strings("once_a_day")),
         per_year=table.whole_map("per_year", 0, 366),
         with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
         not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
         not_beside_goae={str(number): frozenset(beside_goae.strings(str(number))) for number in beside_goae.data},
+        divided_beside={str(number): divided.whole_map(str(number), 2, 10) for number in divided.data},
+        either_or=tuple(frozenset(pair) for pair in _pairs(table)),
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
         agreement_words=tuple(sorted((w.lower() for w in table.strings("agreement_words")), key=len, reverse=True)),
     )
-    for done in (services, beside, beside_goae, table):
+    for done in (services, beside, beside_goae, divided, table):
         done.done()
     return limits
+
+
+def _pairs(table: Table) -> list[list[str]]:
+    """either_or: a list of pairs of two different numbers."""
+    pairs = table.get("either_or")
+    if not isinstance(pairs, list) or not all(
+        isinstance(pair, list) and len(set(pair)) == 2 and all(isinstance(n, str) for n in pair) for pair in pairs
+    ):
+        raise ProfileError(f"{table.where}.either_or: Liste von Paaren zweier Nummern erwartet, {pairs!r} gefunden")
+    return pairs

@@ -66,6 +66,10 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: neben {beside} am selben Tag nicht berechnungsfähig; nicht erstattungsfähig",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte am selben Tag nicht berechnungsfähig; "
+    "nicht erstattungsfähig",
+    C.FEE_SHARE_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte nur zu 1/{divisor} der Gebühr "
+    "berechnungsfähig; erstattungsfähig ist dieser Teil",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
@@ -226,6 +230,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_MATERIAL_CLASS: "Satz der Leistungen, neben denen die Sachkosten berechnet sind ({numbers}): {cls}",
     C.STEP_MATERIAL_BESIDE: "Sachkosten neben {numbers}: gesondert berechnungsfähig, erstattungsfähig wie berechnet",
     C.STEP_MATERIAL_INCLUDED: "Sachkosten mit den Gebühren abgegolten",
+    C.STEP_SHARE_IN_JAW_HALF: "neben {beside} in derselben Kieferhälfte: 1/{divisor} der Gebühr",
     C.STEP_NOT_BESIDE: "neben {beside} nicht berechnungsfähig",
     C.STEP_SERVICE_NOT_BILLABLE: "Zuschlag zu {service}; diese Leistung ist nicht berechnungsfähig",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",

@@ -55,6 +55,9 @@ TEMPLATES: dict[Code, str] = {
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: not billable beside {beside} on the same day; not eligible",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} in the same jaw half on the same day; not eligible",
+    C.FEE_SHARE_IN_JAW_HALF: "{line}: beside {beside} in the same jaw half billable at 1/{divisor} of the fee only; "
+    "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
@@ -203,6 +206,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_MATERIAL_CLASS: "rate of the services the material is billed beside ({numbers}): {cls}",
     C.STEP_MATERIAL_BESIDE: "material beside {numbers}: billable apart, eligible as billed",
     C.STEP_MATERIAL_INCLUDED: "material included in the fees",
+    C.STEP_SHARE_IN_JAW_HALF: "beside {beside} in the same jaw half: 1/{divisor} of the fee",
     C.STEP_NOT_BESIDE: "not billable beside {beside}",
     C.STEP_SERVICE_NOT_BILLABLE: "surcharge to {service}; that service is not billable",
     C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",

@@ -165,3 +165,27 @@ def test_with_goz_list_a_surgery_surcharge_belongs_only_to_a_service_goz_section
     # beside an osteotomy (3030, class B) and the exposure (class A): the listed service is the owner
     owner = run(fee("9040", "46"), fee("3030", "18"), fee("0500", factor=1), settings={"surcharge_services": "goz_list"})
     assert (fee_result(owner, 2).line_class, fee_result(owner, 2).benefit) == (LineClass.B, D("22.50"))
+
+
+def test_a_bone_augmentation_beside_a_sinus_lift_in_its_jaw_half_is_billable_at_its_share() -> None:
+    # GOZ 9100 (2694 points, 348,49 € at 2,3): beside 9120 in the same jaw half a third (116,16 €), beside 9110 half
+    # (174,25 €); in another jaw half, or without a tooth, in full
+    result = run(
+        fee("9120", "16,17"),
+        fee("9100", "15-17"),
+        fee("9110", "26", date=dt.date(2026, 3, 17)),
+        fee("9100", "25-27", date=dt.date(2026, 3, 17)),
+        fee("9100", "35-37", date=dt.date(2026, 3, 17)),
+        fee("9100", "", date=dt.date(2026, 3, 17)),
+    )
+    assert [fee_result(result, i).eligible for i in (1, 3, 4, 5)] == [D("116.16"), D("174.25"), D("348.49"), D("348.49")]
+    said = [finding_text(f) for f in result.findings if f.code == "fee.share_in_jaw_half"]
+    assert said[0].startswith("GOZ 9100, Zahn 15-17: neben GOZ 9120 (Leistungen Zeile 2) in derselben Kieferhälfte nur zu 1/3")
+
+
+def test_of_a_bone_augmentation_and_a_bone_splitting_in_one_jaw_half_the_one_worth_less_is_not_eligible() -> None:
+    # 9100 „Neben der Leistung nach der Nummer 9100 sind die Leistungen nach der Nummer 9130 nicht berechnungsfähig“
+    # and 9130 the reverse: the customer keeps the larger (9100, 348,49 € against 199,21 €)
+    result = run(fee("9130", "12-22"), fee("9100", "12-22"), fee("9130", "46"))
+    assert [fee_result(result, i).eligible for i in range(3)] == [D("0.00"), D("348.49"), D("199.21")]
+    assert [f.row for f in result.findings if f.code == "fee.either_in_jaw_half"] == [2]

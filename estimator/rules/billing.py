@@ -245,17 +245,20 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
         besides = limits.not_beside.get(work.number, frozenset())
         # on the same tooth: a line without one may be on any – not cut for that (the customer's reading)
-        other = next((o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth), None)
+        others = [o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth]
         section = work.profile.sections.fee_units
-        if other is not None:
-            beside = line_at(other)
+        if others:
+            beside, count = line_at(others[0]), work.fee.count
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
-            kept = teeth - other.fee.teeth.teeth if work.fee.count == len(teeth) else frozenset()  # one unit a tooth
-            eligible = cents(work.eligible * len(kept) / work.fee.count)
+            shared = teeth & frozenset().union(*(o.fee.teeth.teeth for o in others))
+            # every unit when all its teeth are shared, else a unit for each tooth shared (a PZR of both jaws
+            # beside a scaling of two teeth loses two units)
+            lost = count if teeth <= shared else min(count, Decimal(len(shared)))
+            eligible = cents(work.eligible * (count - lost) / count)
             work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
-            if work.number in limits.once_per_tooth:
-                used.update((work.number, tooth) for tooth in kept)  # the units left are these teeth's
-            if not kept:
+            if work.number in limits.once_per_tooth and count == len(teeth):  # one unit a tooth: the rest are theirs
+                used.update((work.number, tooth) for tooth in teeth - shared)
+            if lost == count:
                 refused.append(work)
             continue
         if work.number not in limits.once_per_tooth or not teeth:

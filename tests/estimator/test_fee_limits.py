@@ -189,3 +189,24 @@ def test_of_a_bone_augmentation_and_a_bone_splitting_in_one_jaw_half_the_one_wor
     result = run(fee("9130", "12-22"), fee("9100", "12-22"), fee("9130", "46"))
     assert [fee_result(result, i).eligible for i in range(3)] == [D("0.00"), D("348.49"), D("199.21")]
     assert [f.row for f in result.findings if f.code == "fee.either_in_jaw_half"] == [2]
+
+
+def test_what_a_flap_operation_a_scaling_or_a_sinus_lift_include_is_not_eligible_on_its_teeth() -> None:
+    # GOZ 4100: „Neben den Leistungen nach den Nummern 4090 und 4100 sind Leistungen nach den Nummern 4050 bis 4080 in
+    # der gleichen Sitzung nicht berechnungsfähig“; GOZ 1040 „neben … 4050, 4055 … nicht berechnungsfähig“; the
+    # membrane 4138 beside 9120, which includes „Einbringung … Barrieren“ – each on the teeth they share
+    result = run(
+        fee("4100", "46,47", count=2),
+        fee("4075", "46,47", count=2),
+        fee("4055", "36,37", count=2),
+        fee("1040", "OK/UK", count=20),
+        fee("9120", "16,17"),
+        fee("4138", "16,17", count=2),
+        fee("4075", "45"),
+    )
+    eligible = [fee_result(result, i).eligible for i in range(7)]
+    assert eligible[1] == eligible[5] == D("0.00") and eligible[6] > 0
+    # the PZR of both jaws (20 units) shares 36, 37 (4055), 46, 47 (4100) and 45 (4075): 5 units of 3,62 € less
+    assert eligible[3] == fee_result(result, 3).billed - 5 * D("3.62")
+    twice = run(fee("2150", "16"), fee("2180", "16", count=2))
+    assert fee_result(twice, 1).eligible == D("0.00")  # both units on the tooth of the inlay

@@ -19,6 +19,7 @@ from estimator.case import CaseError
 from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
 from estimator.codes import Code
 from estimator.command import argtexts, register
+from estimator.command.patientoptions import apply_options
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder, resolved
 from estimator.io.casefile import open_case
 from estimator.kinds import Severity
@@ -197,21 +198,6 @@ def run_template(options: argparse.Namespace) -> int:
     write_workbook(template_plan(), path, instructions=True)
     print(f"Vorlage geschrieben: {path}")
     return 0
-
-
-def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
-    """Command-line values override the workbook's Patient sheet."""
-    changes = {
-        "variant": options.tariff,
-        "insurance_start": options.insurance_start,
-        "birth_date": options.birth_date,
-        "orthodontics_start": options.kfo_start,
-        "cooperating": options.cooperating,
-        "accident": options.accident,
-    }
-    person = dataclasses.replace(plan.person, **{k: v for k, v in changes.items() if v is not None})
-    plan_date = options.plan_date or plan.plan_date
-    return dataclasses.replace(plan, person=person, plan_date=plan_date)
 
 
 def read_input(path: Path, tariff: str | None = None) -> tuple[Plan, dict[str, str]]:

@@ -147,6 +147,10 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
             findings.append(Finding(Severity.ERROR, phrase, "Patient", int(cell.lstrip("BCDE")), cell[0]))
             return default
 
+    if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said
+        cell = cells["Tarif"]
+        phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"Patient!{cell}", field="Tarif", old=str(values["Tarif"]), new=tariff)
+        findings.append(Finding(Severity.INFO, phrase, "Patient", int(cell[1:]), cell[0]))
     person = Person(
         name=str(values.get("Name", "")).strip(),
         variant=tariff or _variant(values, cells),

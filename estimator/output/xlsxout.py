@@ -50,11 +50,11 @@ LINE_COLUMNS = (
     ("GO", 7, None),
     ("Nr", 8, None),
     ("Leistung", 40, None),
-    ("Anzahl", 8, "0.##"),
+    ("Anzahl", 8, "General"),  # 1, 2,5, 0,125 as they are; "0.##" showed "1,"
     ("Faktor", 8, "0.0##"),
     ("Begründung", 30, None),
     ("Einzelpreis", 12, MONEY),
-    ("MwSt", 7, "0.##"),
+    ("MwSt", 7, "General"),
     ("Klasse", 8, None),
     ("berechnet", 13, MONEY),
     ("erstattungsfähig", 15, MONEY),

@@ -30,7 +30,7 @@ from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
 from estimator.rules.jawhalves import jaw_half_rules
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
-from estimator.rules.limits import Deductible, StagedCap, implant_limit, pzr_limit
+from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material, material_amounts
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
@@ -168,6 +168,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         if not before_caps:
             deductible.apply(work)
 
+    limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
+    history_findings(limits, profile.sections, report)
     _plan_findings(works, person, profile, report)
     _dates_far_from_plan(works, plan.plan_date, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
@@ -177,7 +179,6 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         eligible=sum((r.eligible for r in results), ZERO),
         benefit=sum((r.benefit for r in results), ZERO),
     )
-    limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
     versions = versions_used(used or {0: tariff.on(first_day or tariff.profile.source.valid_from)})
     return Estimate(
         plan, results, located, totals, limits, settings, versions, profile.display_name, profile.lab_list_name, variant, undated

@@ -10,11 +10,11 @@ from decimal import ROUND_CEILING, Decimal
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
-from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Person, PzrYear
+from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Limits, Person, PzrYear
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.worksheet import Report, Work
-from estimator.tariff.profile import Profile
+from estimator.tariff.profile import Profile, Sections
 from estimator.teeth import jaw_of
 
 
@@ -322,3 +322,21 @@ class Deductible:
 
     def report(self) -> tuple[DeductibleYear, ...]:
         return tuple(dataclasses.replace(self.years[y], used_by_plan=self.used[y]) for y in sorted(self.used))
+
+
+def history_findings(limits: Limits, sections: Sections, report: Report) -> None:
+    """What the person's earlier amounts cannot be: more deductible used than a year has, more earlier class-A
+    benefit than an insurance year's cap, more PZR reimbursed than its limit – estimated as given, and asked about."""
+    for year in limits.deductible:
+        if year.used_before > year.amount:
+            said = say(Code.HISTORY_DEDUCTIBLE, year=year.year, used=Money(year.used_before), amount=Money(year.amount))
+            report(Severity.WARNING, said, sheet="Patient", column="Selbstbehalt verbraucht", section=sections.deductible)
+    for cap in limits.staged_cap:
+        earlier = cap.used_before - cap.plan_before
+        if earlier > cap.cumulative_cap:
+            said = say(Code.HISTORY_CAP, year=cap.year, used=Money(earlier), cap=Money(cap.cumulative_cap))
+            report(Severity.WARNING, said, sheet="Patient", section=sections.staged_cap)
+    for pzr in limits.pzr:
+        if pzr.used_before > pzr.limit:
+            said = say(Code.HISTORY_PZR, year=pzr.year, used=Money(pzr.used_before), limit=Money(pzr.limit))
+            report(Severity.WARNING, said, sheet="Patient", column="PZR erstattet", section=sections.pzr)

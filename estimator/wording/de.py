@@ -170,6 +170,13 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
     C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
+    C.INPUT_OPTION_REPLACES: "{cell}: {field} „{old}“ durch die Angabe beim Aufruf ersetzt: „{new}“",
+    C.HISTORY_DEDUCTIBLE: "Selbstbehalt {year}: bisher verbraucht {used} – mehr als der Selbstbehalt des Jahres ({amount}); "
+    "bitte „Selbstbehalt verbraucht“ prüfen",
+    C.HISTORY_CAP: "Zahnstaffel, {year}. Versicherungsjahr: bisher erstattet {used} – mehr als der Höchstbetrag bis dahin "
+    "({cap}); bitte die bisherige ZE-Erstattung prüfen",
+    C.HISTORY_PZR: "PZR {year}: bisher erstattet {used} – mehr als der Höchstbetrag des Jahres ({limit}); bitte „PZR "
+    "erstattet“ prüfen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "

@@ -150,6 +150,12 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
     C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
+    C.INPUT_OPTION_REPLACES: "{cell}: {field} “{old}” replaced by the command line: “{new}”",
+    C.HISTORY_DEDUCTIBLE: "Deductible {year}: used so far {used} – more than the year's deductible ({amount}); please "
+    "check “Selbstbehalt verbraucht”",
+    C.HISTORY_CAP: "Staged cap, insurance year {year}: reimbursed so far {used} – more than the cap up to then ({cap}); "
+    "please check the earlier benefits",
+    C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "

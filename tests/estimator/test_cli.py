@@ -59,6 +59,9 @@ def test_options_override_the_patient_sheet(tmp_path: Path) -> None:
     assert data["lines"][1]["rate"] == "0.90"
     assert data["settings"]["insurance_year"] == "anniversary"
     assert data["limits"]["deductible"][0]["amount"] == "400.00"
+    replaced = [f["message"] for f in data["findings"] if f["code"] == "input.option_replaces"]
+    assert any(t.startswith("Patient!B5: Tarif „BM5/0“ durch die Angabe beim Aufruf ersetzt: „BM5/1“") for t in replaced)
+    assert any("Kooperationszahnarzt „nein“ durch die Angabe beim Aufruf ersetzt: „ja“" in t for t in replaced)
 
 
 def test_text_summary_is_german(capsys: object) -> None:

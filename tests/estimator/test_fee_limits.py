@@ -210,3 +210,22 @@ def test_what_a_flap_operation_a_scaling_or_a_sinus_lift_include_is_not_eligible
     assert eligible[3] == fee_result(result, 3).billed - 5 * D("3.62")
     twice = run(fee("2150", "16"), fee("2180", "16", count=2))
     assert fee_result(twice, 1).eligible == D("0.00")  # both units on the tooth of the inlay
+
+
+def test_earlier_amounts_beyond_what_a_year_allows_are_estimated_as_given_and_asked_about() -> None:
+    result = run(
+        fee("2210", "16"),
+        fee("1040", "11-18", count=8),
+        variant="BM5/1",
+        insurance_start=dt.date(2026, 1, 1),
+        deductible_used="500",
+        prior_class_a=["1500"],
+        pzr_reimbursed="120",
+    )
+    said = {f.code: finding_text(f) for f in result.findings if f.code.startswith("history.")}
+    assert said["history.deductible"].startswith("Selbstbehalt 2026: bisher verbraucht 500,00")
+    assert "1. Versicherungsjahr: bisher erstattet 1.500,00" in said["history.cap"]
+    assert said["history.pzr"].startswith("PZR 2026: bisher erstattet 120,00")
+    assert all(f.severity is Severity.WARNING for f in result.findings if f.code.startswith("history."))
+    fine = run(fee("2210", "16"), variant="BM5/1", deductible_used="100")  # 100 of its 400 €
+    assert not [f for f in fine.findings if f.code.startswith("history.")]

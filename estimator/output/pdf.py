@@ -71,7 +71,7 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     totals = estimate.totals
     figures = [
         # a line left out is in no figure (the red line under the box names it): the total is not the plan's then
-        ("Gesamtkosten ohne fehlende Zeilen" if _rows_left_out(estimate) else "Gesamtkosten laut Plan", totals.billed),
+        ("Gesamtkosten ohne fehlende Zeilen" if _missing(estimate) else "Gesamtkosten laut Plan", totals.billed),
         ("erstattungsfähig", totals.eligible),
         ("voraussichtliche Erstattung", totals.benefit),
         ("voraussichtlicher Eigenanteil", totals.patient_share),
@@ -114,22 +114,36 @@ def _rows_left_out(estimate: Estimate) -> list[str]:
     return [left_out_text(left) for left in estimate.rows_missing] or skipped  # a case file of an older version
 
 
+def _sheets_not_read(estimate: Estimate) -> list[str]:
+    """A further table of fees or lab lines beside the one read: its rows are in no figure either."""
+    return [f.sheet for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_SHEET_NOT_READ]
+
+
+def _missing(estimate: Estimate) -> bool:
+    return bool(_rows_left_out(estimate) or _sheets_not_read(estimate))
+
+
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
-    """Rows the import could not read are missing from every figure of the letter: said under the summary."""
+    """Rows the import could not read, and further tables it did not read, are missing from every figure of the
+    letter: said under the summary."""
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    rows = _rows_left_out(estimate)
-    if not rows:
+    rows, sheets = _rows_left_out(estimate), _sheets_not_read(estimate)
+    if not rows and not sheets:
         return []
-    places = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
-    count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
-    text = f"Achtung: {count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
-    text += (
-        "fehl"
-        + ("en" if len(rows) > 1 else "t")
-        + f" in allen Beträgen dieser Schätzung: {places}; siehe „Hinweise zur Prüfung“."
-    )
+    said = []
+    if rows:
+        places = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
+        count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
+        text = f"{count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
+        said.append(text + f"fehl{'en' if len(rows) > 1 else 't'} in allen Beträgen dieser Schätzung: {places}")
+    if sheets:
+        named = ", ".join(f"„{sheet}“" for sheet in sheets[:5]) + (" …" if len(sheets) > 5 else "")
+        said.append(
+            f"Blatt {named} wurde nicht gelesen; {'seine' if len(sheets) == 1 else 'ihre'} Zeilen fehlen in allen Beträgen"
+        )
+    text = "Achtung: " + "; ".join(said) + "; siehe „Hinweise zur Prüfung“."
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
 
 

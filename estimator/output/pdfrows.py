@@ -38,20 +38,37 @@ def _lines(cell: Cell, width: float, font: str, size: float) -> list[tuple[str, 
 def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     """A text's lines in a column, broken at plain spaces only: an amount stays with its euro sign („78,60 €“;
     reportlab's simpleSplit breaks at every kind of space, the no-break space too). A word longer than the column
-    keeps a line of its own."""
+    is broken where the column ends, so that it never runs into the next one."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
     lines: list[str] = []
     for paragraph in text.replace(" €", "\u00a0€").replace(" %", "\u00a0%").split("\n"):
         current = ""
-        for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if current and stringWidth(candidate, font, size) > width:
-                lines.append(current)
-                candidate = word
-            current = candidate
+        for whole in paragraph.split(" "):
+            for word in _pieces(whole, font, size, width):
+                candidate = f"{current} {word}" if current else word
+                if current and stringWidth(candidate, font, size) > width:
+                    lines.append(current)
+                    candidate = word
+                current = candidate
         lines.append(current)
     return lines
+
+
+def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word as pieces that fit the column: itself when it fits, else cut where the column ends."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    if stringWidth(word, font, size) <= width:
+        return [word]
+    pieces, piece, used = [], "", 0.0
+    for character in word:
+        wide = stringWidth(character, font, size)
+        if piece and used + wide > width:
+            pieces.append(piece)
+            piece, used = "", 0.0
+        piece, used = piece + character, used + wide
+    return [*pieces, piece]
 
 
 class _Measured:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from estimator.codes import Code
@@ -244,3 +245,25 @@ def test_a_line_without_a_treatment_day_is_missing_from_every_figure_and_said_so
     assert "Achtung: 1 Zeile des Plans" in text and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
     assert [left["row"] for left in estimate_json(result)["left_out"]] == [3]
     assert "Es fehlt 1 Zeile des Plans in allen Beträgen:\n    Leistungen Zeile 3 (GOZ 2210, Zahn 17)" in estimate_text(result)
+
+
+def test_a_word_longer_than_its_column_is_broken_inside_the_column() -> None:
+    word = "LangesWortOhneLeerzeichen" * 12
+    _, text = pdf_text(build_pdf(run(fee("2210", "16", description=word)), load_tariffs(), ISSUED))
+    pieces = [line for line in text.splitlines() if "Leerzeichen" in line or "LangesWort" in line]
+    assert len(pieces) >= 2 and not any(word[:50] in line for line in pieces)  # the column holds about 37 letters
+
+
+def test_a_further_fee_table_not_read_makes_the_totals_the_plans_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "zwei.xlsx"
+    path.write_bytes((GOLDEN / "crown_basic.xlsx").read_bytes())
+    book = load_workbook(path)
+    copy = book.copy_worksheet(book["Leistungen"])
+    copy.title = "Leistungen Seite 2"
+    book.save(path)
+    result = estimate(read_plan(path), load_tariffs())
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = text.replace("\n", " ")
+    assert "Gesamtkosten ohne fehlende Zeilen" in flat
+    assert "Achtung: Blatt „Leistungen Seite 2“ wurde nicht gelesen; seine Zeilen fehlen in allen Beträgen" in flat
+    assert "Blatt „Leistungen Seite 2“ nicht gelesen: seine Zeilen fehlen in allen Beträgen" in estimate_text(result)

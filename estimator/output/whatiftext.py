@@ -9,7 +9,7 @@ from estimator.model import Plan
 from estimator.phrases import Money
 from estimator.rules.whatif import alternatives, best_split
 from estimator.tariff.catalogues import Tariffs
-from estimator.wording import sentence
+from estimator.wording import left_out_text, sentence
 
 
 def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None, language: str = "de") -> str:
@@ -29,6 +29,10 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
             f"{name:<{width}}{money(figures[0], language):>18}{money(figures[1], language):>14}"
             f"{money(figures[2], language):>14}{shown:>14}"
         )
+    missing = scenarios[0].estimate.rows_missing
+    if missing:  # in no variant's figures
+        rows = "; ".join(left_out_text(left, language) for left in missing[:5]) + (" …" if len(missing) > 5 else "")
+        lines += ["", sentence("whatif_missing", language, count=len(missing), rows=rows)]
     split = best_split(plan, tariffs, settings)
     lines += ["", sentence("planner", language, section=split.estimate.limits.cap_section)]
     if not split.moves:

@@ -1,8 +1,7 @@
 """What-if: the estimate under alternatives, and the staged-cap planner.
 
 In the first insurance years class-A benefit is capped cumulatively (the staged caps of the profile). When a plan hits the cap,
-moving all the work on some teeth to the first day of the next insurance year can raise the total
-benefit. The planner tries every choice of teeth groups (all of them while there are few and the plan is
+moving the work on some teeth of one insurance year to the first day of the next can raise the total benefit. The planner tries every choice of teeth groups (all of them while there are few and the plan is
 small, greedily beyond, never estimating more than WORK_BUDGET lines in all) and reports the best, or that
 not moving is best.
 """
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from estimator.kinds import LineClass, LineKind
-from estimator.model import Estimate, FeeLine, LabLine, Plan
+from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
 from estimator.rules.engine import estimate, resolve_settings, tariff_of
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import Tariffs
@@ -96,23 +95,28 @@ def _teeth_text(teeth: frozenset[int]) -> str:
 
 
 def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) -> list[tuple[Move, Members]]:
-    """Groups with capped class-A work in the staged-cap years, each with its move to the next year."""
+    """The work of a group of teeth in one staged-cap year with capped class-A work in it, each with its move to the
+    first day of the next year (a group's work of another year stays where it is: the crowns of the first year are
+    not moved for a scaling of the second)."""
     start = plan.person.insurance_start
     if start is None:
         return []
     by_place = {(r.kind, r.line.sheet, r.line.row): r for r in current.lines}
     found = []
-    for teeth, members in _groups(plan):
-        results = [by_place.get((kind, line.sheet, line.row)) for kind, line in _members(plan, members)]
-        days = [r.date for r in results if r]
-        capped = [r for r in results if r and r.line_class is LineClass.A and not r.accident]
-        if not capped or not days:
-            continue
-        year = insurance_year(max(days), start, convention)
-        if not 1 <= year <= cap_years:
-            continue
-        _, last_day = insurance_year_span(year, start, convention)
-        found.append((Move(_teeth_text(teeth), year, first_working_day(last_day + dt.timedelta(days=1))), members))
+    for _, members in _groups(plan):
+        by_year: dict[int, list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]] = {}
+        for member, (kind, line) in zip(members, _members(plan, members), strict=True):
+            result = by_place.get((kind, line.sheet, line.row))
+            if result is not None:  # a line without a treatment day is in no figure: it does not move
+                by_year.setdefault(insurance_year(result.date, start, convention), []).append((member, result, line))
+        for year, held in sorted(by_year.items()):
+            capped = any(r.line_class is LineClass.A and not r.accident for _, r, _ in held)
+            if not capped or not 1 <= year <= cap_years:
+                continue
+            _, last_day = insurance_year_span(year, start, convention)
+            teeth = frozenset().union(*(line.teeth.teeth for _, _, line in held))
+            move = Move(_teeth_text(teeth), year, first_working_day(last_day + dt.timedelta(days=1)))
+            found.append((move, [member for member, _, _ in held]))
     return found
 
 

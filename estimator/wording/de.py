@@ -390,6 +390,8 @@ SENTENCES = {
     "column_difference": "Unterschied",
     "version": "{name} ab {date}",
     "planner": "Zahnstaffel-Planung ({section}):",
+    "whatif_missing": "Achtung: {count} Zeile(n) des Plans fehlen in allen Varianten (nicht gelesen oder ohne "
+    "Behandlungstag): {rows}",
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",
     "planner_move": "Zahn {teeth}: aus dem {year}. Versicherungsjahr auf den {date} verlegen",

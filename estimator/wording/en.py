@@ -362,6 +362,8 @@ SENTENCES = {
     "column_difference": "difference",
     "version": "{name} from {date}",
     "planner": "Staged-cap planning ({section}):",
+    "whatif_missing": "Note: {count} row(s) of the plan are missing from every variant (not read or without a "
+    "treatment day): {rows}",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_move": "Tooth {teeth}: move from insurance year {year} to {date}",
     "planner_gain": "Benefit then {benefit} instead of {base}: {gain} more (provided the treatment can wait medically)",

@@ -12,6 +12,7 @@ import estimator.rules.whatif
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.model import Person, Plan
+from estimator.output.whatiftext import whatif_text
 from estimator.rules.whatif import WORK_BUDGET, alternatives, best_split
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
@@ -40,6 +41,18 @@ def test_three_crowns_move_two_and_moving_all_three_gains_nothing_more() -> None
     split = best_split(crowns("16", "26", "36"), load_tariffs())
     assert len(split.moves) == 2
     assert split.estimate.totals.benefit == Decimal("2000.00") and split.gain == Decimal("1000.00")
+
+
+def test_only_the_work_of_the_capped_year_moves_not_a_later_scaling_on_the_same_teeth() -> None:
+    # crowns 16 and 26 in year 1 (1.600 € capped to 1.000 €), scalings on both in year 2: the advice moves a crown of
+    # year 1 to the first working day of year 2 and leaves the scalings where they are (not all of a tooth to 2028)
+    plan = crowns("16", "26")
+    scalings = [dataclasses.replace(fee("4050", t, date=dt.date(2027, 2, 10)), row=4 + i) for i, t in enumerate(("16", "26"))]
+    plan = dataclasses.replace(plan, fee_lines=(*plan.fee_lines, *scalings))
+    split = best_split(plan, load_tariffs())
+    assert [(m.from_year, m.to_date) for m in split.moves] == [(1, dt.date(2027, 1, 4))]
+    assert split.gain == Decimal("600.00")
+    assert {index for _, index, _ in split.dates}.isdisjoint({2, 3})  # the scalings of year 2 keep their day
 
 
 def test_not_moving_is_best_when_nothing_is_capped() -> None:
@@ -90,3 +103,14 @@ def test_moving_a_plan_without_a_plan_date_keeps_the_deductible_used_in_the_year
     dated = best_split(Plan((crown,), (), person, dt.date(2026, 5, 4)), load_tariffs())
     undated = best_split(Plan((crown,), (), person, None), load_tariffs())
     assert dated.gain == undated.gain == Decimal("40.00")
+
+
+def test_the_comparison_says_which_rows_are_in_no_variant() -> None:
+    dated = dataclasses.replace(crowns("16").fee_lines[0], date=dt.date(2026, 3, 10))
+    undated = dataclasses.replace(fee("2210", "17", date=None), row=3)
+    plan = dataclasses.replace(crowns("16"), fee_lines=(dated, undated), plan_date=None)  # the crown on 17: no day
+    text = whatif_text(plan, load_tariffs())
+    assert (
+        "Achtung: 1 Zeile(n) des Plans fehlen in allen Varianten (nicht gelesen oder ohne Behandlungstag): Leistungen Zeile 3"
+        in text
+    )

@@ -114,7 +114,8 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 continue  # chart and macro sheets hold no rows
             part, name = survey.parts.get(meta.name, ""), named(meta.name)
             try:
-                grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                sheet = workbook.get_sheet_by_name(meta.name)
+                grid = _merged_down(sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or ())
                 special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                 numbered = ((number, _values(cells, number, special)) for number, cells in enumerate(grid, start=1))
                 rows = _bounded_rows(path, name, numbered, budget)
@@ -124,6 +125,19 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 raise _bad_cell(path, name, error) from None
             sheets[name.strip().lower()] = Sheet(name, rows)
     return sheets
+
+
+def _merged_down(grid: list[list[Any]], merged: Any) -> list[list[Any]]:
+    """A cell merged down over rows of one column (a treatment date or a tooth written once for three lines) holds
+    its value in each of those rows, as the sheet shows it; other merged cells stay as they are read."""
+    for (first_row, column), (last_row, last_column) in merged:
+        if column != last_column or not first_row < last_row < len(grid) or column >= len(grid[first_row]):
+            continue
+        value = grid[first_row][column]
+        for row in grid[first_row + 1 : last_row + 1]:
+            if column < len(row) and row[column] in ("", None):
+                row[column] = value
+    return grid
 
 
 def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:

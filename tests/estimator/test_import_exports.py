@@ -159,3 +159,13 @@ def test_empty_rows_between_lines_and_a_repeated_header_are_skipped_and_said(tmp
     assert said(plan, "input.empty_rows") == ["Blatt Leistungen: 2 leere Zeile(n) übersprungen (Zeile 3, 4)"]
     assert said(plan, "input.header_again") == ["Leistungen!D5: Kopfzeile wiederholt; übersprungen"]
     assert PATIENT["Tarif"] == plan.person.variant
+
+
+def test_a_date_merged_down_over_three_lines_is_each_lines_date(tmp_path: Path) -> None:
+    later = dt.datetime(2027, 1, 15)
+    rows = [fee(Datum=later, Zahn="16"), fee(Datum=None, Zahn="15"), fee(Datum=None, Zahn="14")]
+    path = write_workbook(tmp_path / "p.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    book["Leistungen"].merge_cells("A2:A4")
+    book.save(path)
+    assert [line.date for line in read_plan(path).fee_lines] == [later.date()] * 3  # not the plan date 10.03.2026

@@ -177,12 +177,14 @@ class _ServiceIndex:
 
 
 def _preparatory(works: Sequence[Work], capable: set[int]) -> None:
-    """A B line that may be preparatory and whose teeth all carry tooth-level A-services is A."""
+    """A B line that may be preparatory and whose teeth all carry tooth-level A-services is A; it names the service
+    of each tooth with the most points (the implant it prepares, not the analysis before it)."""
     anchors: dict[int, Work] = {}
     for work in works:
         if (_given_class(work) or work.line_class) is A and is_tooth_level_a_service(work):
             for tooth in work.fee.teeth.teeth:
-                anchors.setdefault(tooth, work)
+                if tooth not in anchors or _points(work) > _points(anchors[tooth]):
+                    anchors[tooth] = work
     for work in works:
         teeth = work.fee.teeth.teeth
         if id(work) not in capable or work.line_class is not B or not teeth or not teeth <= anchors.keys():

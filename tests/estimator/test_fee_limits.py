@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.wording import finding_text
+from estimator.wording import finding_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, goae, run
 
 D = Decimal
@@ -229,3 +229,9 @@ def test_earlier_amounts_beyond_what_a_year_allows_are_estimated_as_given_and_as
     assert all(f.severity is Severity.WARNING for f in result.findings if f.code.startswith("history."))
     fine = run(fee("2210", "16"), variant="BM5/1", deductible_used="100")  # 100 of its 400 €
     assert not [f for f in fine.findings if f.code.startswith("history.")]
+
+
+def test_a_preparatory_line_names_the_service_it_prepares_not_the_analysis_before_it() -> None:
+    result = run(fee("9000", "36"), fee("9010", "36"), fee("3000", "36"))
+    steps = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.preparatory"]
+    assert "GOZ 9010" in step_text(steps[0]) and "GOZ 9000" not in step_text(steps[0])

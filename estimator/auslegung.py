@@ -52,6 +52,11 @@ class Auslegung:
     partial_start_month: str  # missing | insured: the month insurance begins in, after its 1st, for the deductible
     surcharge_services: str  # sections | goz_list: what a surgery surcharge belongs to, and without one
 
+    @property
+    def surcharges_listed(self) -> bool:
+        """A surgery surcharge belongs only to a service GOZ Abschnitt L names (surcharge_services goz_list)."""
+        return self.surcharge_services == "goz_list"
+
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))

@@ -7,11 +7,10 @@ import argparse
 import dataclasses
 import datetime as dt
 
-from estimator.codes import Code
-from estimator.kinds import Severity
+from estimator.auslegung import NO, YES
+from estimator.io.patientsheet import option_replaced
 from estimator.model import Finding, Plan
-from estimator.money import german_date
-from estimator.phrases import say
+from estimator.phrases import Param
 
 
 def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
@@ -48,15 +47,13 @@ def _replaced(plan: Plan, changes: dict[str, object]) -> list[Finding]:
         label = OPTION_LABELS[name]
         cell = plan.patient_cells.get(label)
         old = plan.plan_date if name == "plan_date" else getattr(plan.person, name)
-        if new is None or cell is None or new == old:
-            continue
-        values = {"field": label, "old": _said(old), "new": _said(new)}
-        phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"Patient!{cell}", **values)
-        found.append(Finding(Severity.INFO, phrase, "Patient", int(cell.lstrip("BCDE")), cell[0]))
+        if new is not None and cell is not None and new != old:
+            found.append(option_replaced(cell, label, _said(old), _said(new)))
     return found
 
 
-def _said(value: object) -> str:
+def _said(value: object) -> Param:
+    """A value as a phrase shows it in the reader's language: a date as a date, yes or no as words."""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
-    return german_date(value) if isinstance(value, dt.date) else str(value)
+        return YES if value else NO
+    return value if isinstance(value, dt.date) else str(value)

@@ -4,14 +4,13 @@ that make a row a total row or a row of a one-sheet table a lab row."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from estimator.cells import text_key
 
 # the first word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
-TOTAL_WORDS = frozenset(
-    ("summe", "summen", "zwischensumme", "endsumme", "gesamtsumme", "gesamt", "gesamtbetrag", "gesamtkosten", "total")
-)
+TOTAL_WORD = re.compile(r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage")
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing

@@ -25,7 +25,7 @@ from estimator.io.sheets import CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
 from estimator.model import MAX_CAP_YEARS, Finding, Person
-from estimator.phrases import Phrase, say
+from estimator.phrases import Param, Phrase, say
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import text
 
@@ -80,6 +80,21 @@ PATIENT_LABELS = {
 }
 
 
+def _parse_tariff(value: Any) -> str:
+    return parse_variant(value, load_tariffs().variants)
+
+
+PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label's value is read from column B only)
+    **dict.fromkeys(("Geburtsdatum", "Versicherungsbeginn", "Planungsdatum", "KFO-Behandlungsbeginn"), parse_date),
+    **dict.fromkeys(("Kooperationszahnarzt", "Unfall"), parse_yes_no),
+    **dict.fromkeys(
+        (*(f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)), "Selbstbehalt verbraucht", "PZR erstattet"), parse_amount
+    ),
+    **dict.fromkeys(("Implantate OK", "Implantate UK"), parse_implants),
+    "Tarif": _parse_tariff,
+    "PLZ": parse_postcode,
+}
+
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
 
 
@@ -117,7 +132,7 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         if len(row) < 2 or row[0] is None:
             continue
         label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
-        letter, value = _value_of(row)
+        letter, value = _value_of(row, label)
         if value is None:
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
@@ -148,9 +163,7 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
             return default
 
     if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said
-        cell = cells["Tarif"]
-        phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"Patient!{cell}", field="Tarif", old=str(values["Tarif"]), new=tariff)
-        findings.append(Finding(Severity.INFO, phrase, "Patient", int(cell[1:]), cell[0]))
+        findings.append(option_replaced(cells["Tarif"], "Tarif", str(values["Tarif"]), tariff))
     person = Person(
         name=str(values.get("Name", "")).strip(),
         variant=tariff or _variant(values, cells),
@@ -175,14 +188,32 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
     return person, get("Planungsdatum", parse_date, None), cells
 
 
-def _value_of(row: tuple[Any, ...]) -> tuple[str, Any]:
-    """A label's value and its column: B, or – B empty, as beside a label merged over A and B – the first of C to E
-    that holds one; None for none."""
-    for index in range(1, min(len(row), 5)):
-        value = row[index]
-        if value is not None and not (isinstance(value, str) and not value.strip()):
-            return "BCDE"[index - 1], value
-    return "B", None
+def option_replaced(cell: str, field: str, old: Param, new: Param) -> Finding:
+    """A Patient value („B5“) that a value given when the program is called replaces: said at its cell."""
+    phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"Patient!{cell}", field=field, old=old, new=new)
+    return Finding(Severity.INFO, phrase, "Patient", int(cell[1:]), cell[0])
+
+
+def _value_of(row: tuple[Any, ...], label: str | None) -> tuple[str, Any]:
+    """A label's value and its column: B; or – B empty, as beside a label merged over A and B – the first of C to E
+    that holds a value of the label's kind (a date, an amount, ja/nein: a note there, „nur bei laufender KFO“, is
+    none, and stays unread as before); None for none."""
+    filled = [(index, value) for index, value in enumerate(row[1:5], start=1) if not _empty(value)]
+    if not filled or filled[0][0] == 1:
+        return "B", filled[0][1] if filled else None
+    parse = PARSERS.get(label or "")
+    if parse is None:
+        return "B", None
+    index, value = filled[0]
+    try:
+        parse(value)
+    except CellError:
+        return "B", None
+    return "BCDE"[index - 1], value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _said_where(label: str, letter: str, row: int, before: str | None) -> Phrase | None:

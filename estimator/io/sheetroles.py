@@ -23,19 +23,20 @@ Header = tuple[int, dict[str, int]]  # the header row's position among the sheet
 
 
 def find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | None:
-    """The header among the first rows: the one naming most of the table's columns – the column Nr and one more at
-    least, a lab table's Einzelpreis beside them first – so that a title row above it („Patient: … Nr. 4711 …
-    Datum:“) is not taken for it; of equals the first. A column named twice is the one its name says best (the
-    order of the synonyms: „GOZ-Nr“ before „Pos“)."""
-    best: tuple[tuple[bool, int], int, dict[str, int]] | None = None
+    """The header among the first rows: the first that names the column Nr and two more – a lab table's with its
+    Einzelpreis among them – so that a title row above it („Patient: … Nr. 4711 … Datum:“) is not taken for it;
+    without one, the first naming Nr and one more. A column named twice is the one its name says best (the order
+    of the synonyms: „GOZ-Nr“ before „Pos“)."""
+    fallback: Header | None = None
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
         mapping = header_mapping(values, columns)
         if "Nr" not in mapping or len(mapping) < 2:
             continue
-        rank = ("Einzelpreis" in mapping or "GO" in columns, len(mapping))  # a one-sheet table's may have no price
-        if best is None or rank > best[0]:
-            best = rank, position, mapping
-    return (best[1], best[2]) if best else None
+        priced = "Einzelpreis" in mapping or "GO" in columns  # a one-sheet table's header may have no price
+        if priced and len(mapping) >= 3:
+            return position, mapping
+        fallback = fallback or (position, mapping)
+    return fallback
 
 
 def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:

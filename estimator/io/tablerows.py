@@ -10,7 +10,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, TOTAL_WORDS
+from estimator.io.columns import DEFAULTS, TOTAL_WORD
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -72,7 +72,7 @@ class RowReader:
 def _total_column(values: tuple[Any, ...]) -> int | None:
     """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
     texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
-    return next((index for index, text in texts if _key(text.split()[0]) in TOTAL_WORDS), None)
+    return next((index for index, text in texts if TOTAL_WORD.fullmatch(_key(text.split()[0]))), None)
 
 
 def table_rows(

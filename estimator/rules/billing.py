@@ -29,7 +29,7 @@ class UnitAllowance:
 
     def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
-        self.surcharges_listed = settings.surcharge_services == "goz_list"
+        self.surcharges_listed = settings.surcharges_listed
         self.used_on_day: dict[tuple[str, dt.date], Decimal] = {}
         self.numbers_on_day: dict[dt.date, set[str]] = {}  # the services billed as themselves (no analogue)
         for work in fee_works:
@@ -236,24 +236,24 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         for w in fee_works
         if w.fee.schedule is Schedule.GOZ and not w.analogue and w.eligible and w.line_class is not LineClass.X
     ]
-    on_day: dict[dt.date, list[Work]] = {}
-    for work in paid:
-        on_day.setdefault(work.date, []).append(work)
+    first: dict[tuple[dt.date, int, str], Work] = {}  # each number's first line on a tooth on a day
+    for work in sorted(paid, key=lambda w: w.order_key):
+        for tooth in work.fee.teeth.teeth:
+            first.setdefault((work.date, tooth, work.number), work)
     used: set[tuple[str, int]] = set()
     refused: list[Work] = []
     for work in sorted(paid, key=lambda w: w.order_key):
         limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
         besides = limits.not_beside.get(work.number, frozenset())
         # on the same tooth: a line without one may be on any – not cut for that (the customer's reading)
-        others = [o for o in on_day[work.date] if o.number in besides and teeth & o.fee.teeth.teeth]
+        others = {t: o for t in teeth for n in besides if (o := first.get((work.date, t, n))) is not None}
         section = work.profile.sections.fee_units
-        if others:
-            beside, count = line_at(others[0]), work.fee.count
+        lost = _units_shared(work, frozenset(others)) if others else ZERO
+        if lost:
+            count = work.fee.count
+            beside = line_at(min(others.values(), key=lambda o: o.order_key))
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
-            shared = teeth & frozenset().union(*(o.fee.teeth.teeth for o in others))
-            # every unit when all its teeth are shared, else a unit for each tooth shared (a PZR of both jaws
-            # beside a scaling of two teeth loses two units)
-            lost = count if teeth <= shared else min(count, Decimal(len(shared)))
+            shared = frozenset(others)
             eligible = cents(work.eligible * (count - lost) / count)
             work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
             if work.number in limits.once_per_tooth and count == len(teeth):  # one unit a tooth: the rest are theirs
@@ -283,6 +283,18 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
     return refused
 
 
+def _units_shared(work: Work, shared: frozenset[int]) -> Decimal:
+    """The units of a line that lie on the teeth it shares with a line it is not billable beside: all when all its
+    teeth are shared; on a whole jaw (the teeth present) or one unit a tooth, one for each tooth shared; else those
+    that cannot lie on its other teeth (one build-up on „16,17“ beside an inlay on 16 may be on 17)."""
+    count, teeth = work.fee.count, work.fee.teeth
+    if teeth.teeth <= shared:
+        return count
+    if teeth.whole_jaw or count == len(teeth.teeth):
+        return min(count, Decimal(len(shared)))
+    return max(ZERO, count - len(teeth.teeth - shared))
+
+
 def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Report) -> None:
     """A surcharge still paid whose services of its day (the profile's with_service) are all refused by the tooth
     rules – the microscope's surcharge on the day of a build-up beside the inlay that includes it – is not eligible:
@@ -300,8 +312,7 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
         service = line_at(next(w for w in refused if w.date == work.date and w.number in needed))
         section = work.profile.sections.fee_limits
         phrase = say(Code.FEE_SERVICE_NOT_BILLABLE, line=work.ref, service=service)
-        report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
-        work.set_eligible(ZERO, section, say(Code.STEP_SERVICE_NOT_BILLABLE, service=service), Cause.NOT_ELIGIBLE)
+        refuse(work, report, phrase, say(Code.STEP_SERVICE_NOT_BILLABLE, service=service), section)
 
 
 def beside_goae(fee_works: Sequence[Work], report: Report) -> None:
@@ -318,10 +329,15 @@ def beside_goae(fee_works: Sequence[Work], report: Report) -> None:
         other = next((o for o in goae_on_day.get(work.date, ()) if o.number in besides), None)
         if other is None:
             continue
-        beside, section = line_at(other), work.profile.sections.per_day
+        beside, section = line_at(other), work.profile.sections.surcharges_beside_goae
         phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)
-        report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
-        work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
+        refuse(work, report, phrase, say(Code.STEP_NOT_BESIDE, beside=beside), section)
+
+
+def refuse(work: Work, report: Report, finding: Phrase, step: Phrase, section: str) -> None:
+    """A line the fee schedule does not let be billed: an error at its number, and not eligible."""
+    report(Severity.ERROR, finding, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
+    work.set_eligible(ZERO, section, step, Cause.NOT_ELIGIBLE)
 
 
 def line_at(work: Work) -> Phrase:

@@ -130,7 +130,7 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
             apply_manual_class(work, work.fee.manual_class)
             apply_review_class(work)
     if surcharges:
-        listed = settings.surcharge_services == "goz_list"
+        listed = settings.surcharges_listed
         surgery = _ServiceIndex(works, lambda w: _is_surgical(w, listed))
         lasered = _lasered_fee if settings.laser_basis == "line" else _points
         laser = _ServiceIndex(works, _is_lasered, rank=lasered)

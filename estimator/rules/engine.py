@@ -31,7 +31,7 @@ from estimator.rules.jawhalves import jaw_half_rules
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
-from estimator.rules.materials import Materials, is_material, material_amounts
+from estimator.rules.materials import Materials, is_material
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
@@ -133,13 +133,13 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
     for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
-        (lab_amounts if work.material is None else material_amounts)(work, report)
+        lab_amounts(work, report)
 
     _not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
     reviewed = _apply_overrides(works, plan, report)
     lab_jaw_limits(lab_works, report)
-    surcharges_follow_their_service(fee_works, listed=settings.surcharge_services == "goz_list")
+    surcharges_follow_their_service(fee_works, listed=settings.surcharges_listed)
     _amounts_on_class_x(reviewed, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:

@@ -1,21 +1,25 @@
-"""What the GOZ allows of one jaw half on a treatment day (the profile's fee_limits): a number billable at a share of
-its fee beside another in the same jaw half (a bone augmentation beside a sinus lift), and two numbers of which only
-one is billable beside the other there. A line is cut only where its teeth say the jaw half: a line without a tooth,
-or one billing several jaw halves, may be anywhere – not cut for a place it may not be (the customer's reading)."""
+"""What the GOZ allows of a bone augmentation and what lies beside it on a treatment day (the profile's fee_limits):
+a number billable at a share of its fee beside another in the same jaw half (beside a sinus lift), and two numbers
+of which only one is billable beside the other (on a tooth they share). A line is cut only where its teeth say
+where it is and it bills one unit: a line without a tooth, of several units, on a whole jaw or – for the share –
+on the front teeth (a region of its own) may be elsewhere, and is not cut for a place it may not be (the customer's
+reading)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
-from estimator.money import ZERO, cents
+from estimator.money import cents
 from estimator.phrases import say
-from estimator.rules.billing import line_at
+from estimator.rules.billing import line_at, refuse
 from estimator.rules.worksheet import Report, Work
 
 QUADRANT = {1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 2, 7: 3, 8: 4}  # FDI: the deciduous quadrants lie in the same halves
+Place = tuple[dt.date, int]  # a treatment day and a jaw half
 
 
 def jaw_halves(work: Work) -> frozenset[int]:
@@ -24,58 +28,80 @@ def jaw_halves(work: Work) -> frozenset[int]:
 
 
 def jaw_half_rules(fee_works: Sequence[Work], report: Report) -> None:
-    """Of two numbers billable only one beside the other in a jaw half on a day, the one worth less is not eligible;
-    then a number billable at a share beside another in its jaw half gets that share of its fee (the larger share
-    where two apply)."""
-    on_day: dict[dt.date, list[Work]] = {}
-    for work in fee_works:
-        if work.fee.schedule is Schedule.GOZ and not work.analogue and work.eligible and work.line_class is not LineClass.X:
-            on_day.setdefault(work.date, []).append(work)
-    for works in on_day.values():
-        if len(works) > 1:
-            _either_or(works, report)
-            _shares(works, report)
+    """First the shares (a line cut to its share may then be worth less than the other of a pair), then of two
+    numbers billable only one beside the other in a jaw half on a day, those of the number worth less are not
+    eligible. Each line is looked at once per jaw half it touches."""
+    paid = [
+        w
+        for w in fee_works
+        if w.fee.schedule is Schedule.GOZ and not w.analogue and w.eligible and w.line_class is not LineClass.X
+    ]
+    touching: dict[Place, list[Work]] = defaultdict(list)  # every paid line in each jaw half it touches
+    for work in paid:
+        for half in jaw_halves(work):
+            touching[(work.date, half)].append(work)
+    _shares(paid, touching, report)
+    _either_or(paid, report)
 
 
-def _either_or(works: Sequence[Work], report: Report) -> None:
-    for work in works:
-        pairs = work.profile.fee_limits.either_or
-        if not work.eligible or not any(work.number in pair for pair in pairs):
-            continue
-        halves = jaw_halves(work)
-        rivals = [
-            other
-            for other in works
-            if other is not work
-            and other.eligible
-            and any({work.number, other.number} == pair for pair in pairs)
-            and halves & jaw_halves(other)
-        ]
-        kept = max((work, *rivals), key=lambda w: (w.eligible, -w.index))
-        for other in (work, *rivals):
-            if other is not kept:
-                _refuse(other, kept, report)
+def _one_place(work: Work) -> Place | None:
+    """The day and jaw half of a line that bills one unit in one jaw half, else None."""
+    halves = jaw_halves(work)
+    return (work.date, next(iter(halves))) if len(halves) == 1 and work.fee.count <= 1 else None
 
 
-def _refuse(work: Work, kept: Work, report: Report) -> None:
-    beside, section = line_at(kept), work.profile.sections.fee_units
-    phrase = say(Code.FEE_EITHER_IN_JAW_HALF, line=work.ref, beside=beside)
-    report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
-    work.set_eligible(ZERO, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
-
-
-def _shares(works: Sequence[Work], report: Report) -> None:
-    for work in works:
+def _shares(paid: Sequence[Work], touching: dict[Place, list[Work]], report: Report) -> None:
+    first: dict[Place, dict[str, Work]] = {}  # each number's first line in a jaw half on a day (the shares leave
+    for work in paid:  # these as they are: a line cut to its share is of another number)
         divisors = work.profile.fee_limits.divided_beside.get(work.number)
-        halves = jaw_halves(work)
-        if not divisors or not work.eligible or len(halves) != 1 or work.fee.count > 1:
-            continue
-        found = [(divisors[o.number], o) for o in works if o.number in divisors and o.eligible and halves & jaw_halves(o)]
+        place = _one_place(work) if divisors else None
+        if divisors is None or place is None or any(tooth % 10 < 4 for tooth in work.fee.teeth.teeth):
+            continue  # the front teeth are a region of their own, not „dieselbe Kieferhälfte“
+        if place not in first:
+            first[place] = {}
+            for other in touching[place]:
+                first[place].setdefault(other.number, other)
+        found = [(divisors[n], o.index, o) for n, o in first[place].items() if n in divisors]
         if not found:
             continue
-        divisor, other = min(found, key=lambda pair: (pair[0], pair[1].index))  # the larger share
+        divisor, _, other = min(found, key=lambda item: item[:2])  # the larger share
         beside, section = line_at(other), work.profile.sections.fee_units
         phrase = say(Code.FEE_SHARE_IN_JAW_HALF, line=work.ref, beside=beside, divisor=divisor)
         report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Betrag", section=section)
         step = say(Code.STEP_SHARE_IN_JAW_HALF, beside=beside, divisor=divisor)
         work.set_eligible(cents(work.eligible / divisor), section, step, Cause.FEE_LIMITS)
+
+
+def _either_or(paid: Sequence[Work], report: Report) -> None:
+    """Of a pair billable only one beside the other, on a day and a tooth they share: the lines of the number worth
+    less there are not eligible. A line of several units, or on a whole jaw, may be elsewhere: not cut."""
+    on_tooth: dict[tuple[dt.date, int], list[Work]] = defaultdict(list)
+    for work in paid:
+        single = work.fee.count <= 1 and not work.fee.teeth.whole_jaw
+        if single and any(work.number in pair for pair in work.profile.fee_limits.either_or):
+            for tooth in work.fee.teeth.teeth:
+                on_tooth[(work.date, tooth)].append(work)
+    for here in on_tooth.values():
+        for pair in {pair for w in here for pair in w.profile.fee_limits.either_or if w.number in pair}:
+            best = [max((w for w in here if w.number == n and w.eligible), key=_worth, default=None) for n in pair]
+            if None in best:
+                continue
+            kept = max((w for w in best if w is not None), key=_worth)
+            for work in here:
+                if work.number in pair and work.number != kept.number and work.eligible:
+                    _refuse(work, kept, report)
+
+
+def _worth(work: Work) -> tuple[object, int]:
+    return work.eligible, -work.index
+
+
+def _refuse(work: Work, kept: Work, report: Report) -> None:
+    beside, section = line_at(kept), work.profile.sections.fee_units
+    refuse(
+        work,
+        report,
+        say(Code.FEE_EITHER_IN_JAW_HALF, line=work.ref, beside=beside),
+        say(Code.STEP_NOT_BESIDE, beside=beside),
+        section,
+    )

@@ -11,6 +11,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import LabLine
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
+from estimator.rules.materials import material_eligible
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
 from estimator.teeth import jaw_of
@@ -92,6 +93,9 @@ def lab_amounts(work: Work, report: Report) -> None:
         work.set_eligible(ZERO, sections.lab_never_eligible, say(Code.STEP_LAB_NEVER_ELIGIBLE), Cause.NOT_ELIGIBLE)
         return
     price = work.cat.lab.get(line.code)
+    if price is None and work.material is not None:  # material billed beside a fee, not lab work
+        material_eligible(work, report)
+        return
     if price is None:
         finding(
             Severity.ERROR, say(Code.LAB_UNLISTED, line=work.ref, code=line.code, lab_list=lab_list), "Nr", sections.lab_unlisted

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
-from estimator.money import ZERO, cents
-from estimator.phrases import Money, Number, say
+from estimator.money import ZERO
+from estimator.phrases import Money, say
+from estimator.rules.classify import is_tooth_level_a_service
 from estimator.rules.labclass import Owners
-from estimator.rules.labprices import vat_percent
 from estimator.rules.worksheet import Report, Work
 
 LAB_CODE = re.compile(r"[0-9]{1,4}|I ?[0-9]{1,3}", re.IGNORECASE)  # what a lab price list's code looks like
@@ -33,50 +34,59 @@ def is_material(work: Work) -> bool:
 
 
 class Materials:
-    """The services of each treatment day beside which material may be billed apart from the fee."""
+    """The services beside which material may be billed apart from the fee, summed up by tooth and by day, so that a
+    material line asks its teeth (or its day), not every line of the plan."""
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
-        self.on_day: dict[dt.date, list[Work]] = {}
+        self.on_tooth: dict[int, Owners] = defaultdict(Owners)  # the services on a tooth, on any day
+        self.toothless: dict[dt.date, Owners] = defaultdict(Owners)  # GOZ services without a tooth, by day
+        self.on_day: dict[dt.date, Owners] = defaultdict(Owners)  # all of a day's, for material without a tooth
         for work in fee_works:
-            allows = work.fee.schedule is Schedule.GOAE or work.profile.fee_limits.materials_with.holds(work.number)
-            if allows:
-                self.on_day.setdefault(work.date, []).append(work)
+            goae = work.fee.schedule is Schedule.GOAE
+            if not goae and not work.profile.fee_limits.materials_with.holds(work.number):
+                continue
+            one = _owner(work)
+            self.on_day[work.date].add(one)
+            for tooth in work.fee.teeth.teeth:
+                self.on_tooth[tooth].add(one)
+            if not work.fee.teeth.teeth and not goae:  # may be on any tooth (a GOÄ line without one: an X-ray)
+                self.toothless[work.date].add(one)
 
     def classify(self, work: Work) -> Owners:
-        """The material's services – those of its day, on its teeth when it names some (a service without a tooth
-        may be on any) – and its class from them: A beside a class-A service, X when all are X, else B."""
-        teeth = work.lab.teeth.teeth
-        services = [s for s in self.on_day.get(work.date, []) if not teeth or not s.fee.teeth.teeth or teeth & s.fee.teeth.teeth]
-        work.material = tuple(services)
-        owners = Owners()
-        for service in services:
-            owners.classes.add(service.line_class)
-            owners.numbers.add(service.fee.number)
-            owners.lines = True
-            owners.lines_accident &= service.accident
-        section = work.profile.sections.lab_class
-        if not services:
-            work.line_class = B  # not eligible (material_amounts): its class says nothing
+        """The material's services – those on its teeth (a GOZ service without a tooth that day may be on any), or,
+        when it names none, those of its day – and its class from them: A beside a class-A service, X when all
+        are X, else B."""
+        teeth, owners = work.lab.teeth.teeth, Owners()
+        for tooth in teeth:
+            owners.add(self.on_tooth.get(tooth, Owners()))
+        owners.add((self.toothless if teeth else self.on_day).get(work.date, Owners()))
+        work.material = tuple(sorted(owners.numbers))
+        if not owners:
+            work.line_class = B  # not eligible (material_eligible): its class says nothing
             return owners
         work.line_class = X if owners.classes == {X} else A if A in owners.classes else B
-        numbers = _numbers(services)
-        work.explain(section, say(Code.STEP_MATERIAL_CLASS, numbers=numbers, cls=work.line_class))
+        work.explain(work.profile.sections.lab_class, say(Code.STEP_MATERIAL_CLASS, numbers=work.material, cls=work.line_class))
         return owners
 
 
-def material_amounts(work: Work, report: Report) -> None:
-    """Billed as the line says (quantity × unit price with VAT, or its amount); eligible as billed beside a service
-    that allows it, and asked about; else not eligible."""
+def _owner(work: Work) -> Owners:
+    """One service as what a material beside it learns from it: its class, its name, its accident."""
+    service = is_tooth_level_a_service(work)
+    return Owners(
+        classes={work.line_class},
+        numbers={f"{work.fee.schedule.value} {work.fee.number}"},
+        lines=True,
+        lines_accident=work.accident,
+        services=service,
+        services_accident=work.accident or not service,
+    )
+
+
+def material_eligible(work: Work, report: Report) -> None:
+    """A material line's billed amount is eligible beside a service that lets it be billed apart, and asked
+    about; without one the fee includes it (the lab price list's checks of the amount came before)."""
     line, sections = work.lab, work.profile.sections
-    vat = vat_percent(line, work.profile)
-    computed = cents(line.quantity * line.unit_price * (1 + vat / 100))
-    work.billed = cents(line.amount) if line.amount is not None else computed
-    if line.amount is None:
-        phrase = say(Code.STEP_LAB_COMPUTED, quantity=Number(line.quantity), unit=Money(line.unit_price), vat=Number(vat))
-        work.explain(sections.lab_list, phrase, None, computed)
-    work.eligible = work.billed
-    services = work.material or ()
-    if not services:
+    if not work.material:
         report(
             Severity.ERROR,
             say(Code.LAB_MATERIAL_INCLUDED, line=work.ref),
@@ -87,12 +97,6 @@ def material_amounts(work: Work, report: Report) -> None:
         )
         work.set_eligible(ZERO, sections.materials_included, say(Code.STEP_MATERIAL_INCLUDED), Cause.NOT_ELIGIBLE)
         return
-    numbers = _numbers(services)
-    work.explain(sections.materials, say(Code.STEP_MATERIAL_BESIDE, numbers=numbers), None, work.billed)
-    said = say(Code.LAB_MATERIAL_REVIEW, line=work.ref, numbers=numbers, amount=Money(work.billed))
+    work.explain(sections.materials, say(Code.STEP_MATERIAL_BESIDE, numbers=work.material), None, work.billed)
+    said = say(Code.LAB_MATERIAL_REVIEW, line=work.ref, numbers=work.material, amount=Money(work.billed))
     report(Severity.WARNING, said, sheet=line.sheet, row=line.row, column="Betrag", section=sections.materials)
-
-
-def _numbers(services: Sequence[Work]) -> tuple[str, ...]:
-    """The services as a finding names them: their schedule and number."""
-    return tuple(sorted({f"{s.fee.schedule.value} {s.fee.number}" for s in services}))

@@ -65,7 +65,7 @@ class Work:
     reductions: dict[Cause, Decimal] = field(default_factory=dict)
     excluded_by: Cause | None = None  # what made the line class X, when a rule did
     eligible_before_exclusion: Decimal = Decimal("0.00")
-    material: tuple[Work, ...] | None = None  # a material line's services (estimator.rules.materials); None for others
+    material: tuple[str, ...] | None = None  # a material line's services, named (estimator.rules.materials); None: none
 
     def __post_init__(self) -> None:
         # read for every line at nearly every step: plain attributes, not computed again each time. `fee` and `lab`

@@ -3,6 +3,7 @@ they follow the schedule's rules of measurement (Nr. II.3.1), so a fee the GOZ d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from estimator.tariff.checked import ProfileError, Ranges, Table
@@ -20,16 +21,14 @@ class FeeLimits:
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
-    agreement_words: tuple[str, ...]  # what a reason naming only a fee agreement consists of (lower case)
+    agreement_words: frozenset[str]  # the words a reason naming only a fee agreement consists of (lower case)
 
     def names_difficulty(self, reason: str) -> bool:
-        """Whether a line's reason can be one of difficulty: it says more than the words of a fee agreement
-        („Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ“, „Patientenwunsch“ say none) – in the customer's favour, any
-        other word counts."""
-        text = reason.lower()
-        for words in self.agreement_words:
-            text = text.replace(words, " ")
-        return sum(character.isalpha() for character in text) >= 4
+        """Whether a line's reason can be one of difficulty: a word of it is none of a fee agreement's
+        („Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ mit dem Patienten“, „Patientenwunsch“ say none) – in the customer's
+        favour, any other word counts, however short („MIH“)."""
+        words = re.findall(r"[^\W\d_]+", reason.lower())
+        return any(word not in self.agreement_words for word in words)
 
     def problems(self, once_already: frozenset[str]) -> list[str]:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
@@ -60,7 +59,7 @@ def fee_limits(table: Table) -> FeeLimits:
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
-        agreement_words=tuple(sorted((w.lower() for w in table.strings("agreement_words")), key=len, reverse=True)),
+        agreement_words=frozenset(word.lower() for word in table.strings("agreement_words")),
     )
     for done in (services, beside, beside_goae, divided, table):
         done.done()

@@ -95,6 +95,7 @@ class Sections:
     prophylaxis: str
     materials: str
     materials_included: str
+    surcharges_beside_goae: str
 
 
 @dataclass(frozen=True)

@@ -66,8 +66,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: neben {beside} am selben Tag nicht berechnungsfähig; nicht erstattungsfähig",
-    C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte am selben Tag nicht berechnungsfähig; "
-    "nicht erstattungsfähig",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, an einem Zahn beider; die "
+    "wertvollere bleibt); nicht erstattungsfähig",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte nur zu 1/{divisor} der Gebühr "
     "berechnungsfähig; erstattungsfähig ist dieser Teil",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",

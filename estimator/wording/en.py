@@ -55,7 +55,8 @@ TEMPLATES: dict[Code, str] = {
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: not billable beside {beside} on the same day; not eligible",
-    C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} in the same jaw half on the same day; not eligible",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} (on the same day, on a tooth of both; the one worth "
+    "more stays); not eligible",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: beside {beside} in the same jaw half billable at 1/{divisor} of the fee only; "
     "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",

@@ -44,6 +44,9 @@ def test_a_reason_naming_only_a_fee_agreement_is_no_reason_of_difficulty_above_t
         assert finding.column == "Begründung" and "nennt nur eine Vereinbarung oder einen Wunsch" in finding_text(finding)
     both = run(fee("2210", "16", factor="4.0", justification="Vereinbarung nach § 2 GOZ; Nachblutung, Zahn tief zerstört"))
     assert fee_result(both).eligible == Decimal("377.50")  # a difficulty beside the agreement counts
+    assert fee_result(run(fee("2210", "16", factor="4.0", justification="MIH"))).eligible == Decimal("377.50")  # short
+    with_patient = run(fee("2210", "16", factor="4.0", justification="Vereinbarung gemäß § 2 GOZ mit dem Patienten getroffen"))
+    assert fee_result(with_patient).eligible == Decimal("330.31")
 
 
 def test_factor_above_threshold_without_justification_is_a_warning_only() -> None:

@@ -150,6 +150,9 @@ def test_a_surgery_surcharge_beside_the_goaes_own_surcharge_that_day_is_not_elig
     assert finding_text(finding).startswith("GOZ 0530, Zahn 36: neben GOÄ 445 (Leistungen Zeile 4) am selben Tag nicht")
     other_day = run(fee("9010", "36"), fee("0530", "36", factor=1), goae("445", factor=1, date=dt.date(2026, 3, 17)))
     assert fee_result(other_day, 1).eligible == D("123.73")
+    # „den entsprechenden Zuschlägen“: the GOÄ microscope surcharge 440 takes GOZ 0110's place, not the surgery's
+    microscope = run(fee("3020", "36"), fee("0500", "36", factor=1), fee("0110", "36", factor=1), goae("440", factor=1))
+    assert [fee_result(microscope, i).eligible for i in (1, 2)] == [D("22.50"), D("0.00")]
 
 
 def test_with_goz_list_a_surgery_surcharge_belongs_only_to_a_service_goz_section_l_names() -> None:
@@ -235,3 +238,24 @@ def test_a_preparatory_line_names_the_service_it_prepares_not_the_analysis_befor
     result = run(fee("9000", "36"), fee("9010", "36"), fee("3000", "36"))
     steps = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.preparatory"]
     assert "GOZ 9010" in step_text(steps[0]) and "GOZ 9000" not in step_text(steps[0])
+
+
+def test_the_bone_rules_cut_only_what_must_lie_where_the_other_line_is() -> None:
+    # 9130 beside 9130 is no pair; lines on other teeth are not beside each other
+    apart = run(fee("9100", "16", factor="1.0"), fee("9130", "15", factor="3.5"), fee("9130", "14"))
+    assert all(r.eligible == r.billed for r in apart.lines)
+    # two units over two jaw halves, a whole jaw: may be elsewhere
+    assert fee_result(run(fee("9100", "16,26", count=2, factor="1.0"), fee("9130", "16", factor="3.5")), 0).eligible > 0
+    assert fee_result(run(fee("9100", "OK"), fee("9130", "16")), 1).eligible == D("199.21")
+    # the share first: a 9100 cut to a third beside the sinus lift is worth less than the 9130 on its tooth
+    shared = run(fee("9120", "16,17"), fee("9100", "16"), fee("9130", "16"))
+    assert [fee_result(shared, i).eligible for i in (1, 2)] == [D("0.00"), D("199.21")]
+    # the front teeth are a region of their own, not the jaw half of the sinus lift
+    assert fee_result(run(fee("9110", "16"), fee("9100", "12")), 1).eligible == D("348.49")
+
+
+def test_a_unit_that_may_lie_on_a_tooth_not_shared_is_not_cut() -> None:
+    # one membrane on „14-16“ beside the augmentation on 16: it may be on 14 or 15; one build-up on „16,17“ beside
+    # the inlay on 16: on 17
+    assert fee_result(run(fee("9100", "16"), fee("4138", "14-16")), 1).eligible == D("28.46")
+    assert fee_result(run(fee("2150", "16"), fee("2195", "16,17")), 1).eligible == D("38.81")

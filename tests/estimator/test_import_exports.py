@@ -146,10 +146,10 @@ def test_a_goae_number_written_with_its_mark_is_goae_without_a_go_and_against_a_
 
 def test_a_line_whose_text_begins_like_a_total_word_is_left_out_as_a_line_not_skipped_as_a_total(tmp_path: Path) -> None:
     rows: list[list[Any]] = [GOOD_FEE, fee(Zahn="OK", GO=None, Nr=None, Leistung="Totalprothese OK", Betrag=650)]
-    rows += [[None] * 4 + ["Gesamtbetrag"] + [None] * 2 + [867.06]]
+    rows += [[None] * 4 + ["Gesamtbetrag"] + [None] * 2 + [867.06], [None] * 4 + ["Gesamthonorar:"] + [None] * 2 + [867.06]]
     plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
     assert [line.row for line in plan.left_out] == [3]
-    assert said(plan, "input.total_row") == ["Leistungen!E4: Summenzeile übersprungen"]
+    assert said(plan, "input.total_row") == ["Leistungen!E4: Summenzeile übersprungen", "Leistungen!E5: Summenzeile übersprungen"]
 
 
 def test_empty_rows_between_lines_and_a_repeated_header_are_skipped_and_said(tmp_path: Path) -> None:
@@ -169,3 +169,14 @@ def test_a_date_merged_down_over_three_lines_is_each_lines_date(tmp_path: Path) 
     book["Leistungen"].merge_cells("A2:A4")
     book.save(path)
     assert [line.date for line in read_plan(path).fee_lines] == [later.date()] * 3  # not the plan date 10.03.2026
+
+
+def test_a_note_beside_an_empty_patient_value_is_no_value(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "p.xlsx", [GOOD_FEE])
+    book = openpyxl.load_workbook(path)
+    book["Patient"].append(["KFO-Behandlungsbeginn", None, "nur bei laufender KFO"])
+    book["Patient"].append(["Selbstbehalt verbraucht", None, "EUR"])
+    book.save(path)
+    plan = read_plan(path)
+    assert plan.person.orthodontics_start is None and plan.person.deductible_used == 0
+    assert not [f for f in plan.input_findings if f.sheet == "Patient" and f.severity is Severity.ERROR]

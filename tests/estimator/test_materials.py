@@ -44,8 +44,33 @@ def test_material_the_fee_includes_is_not_eligible_and_said() -> None:
     assert dict(material.reductions) == {Cause.NOT_ELIGIBLE: D("14.28")}
     refused = next(f for f in result.findings if f.code == "lab.material_included")
     assert refused.severity is Severity.ERROR and refused.section == "GOZ § 4 Abs. 3"
+    # a material on the implant's tooth goes with it on any day (a lab row without a date takes the plan date); one
+    # without a tooth needs a service that day
     other_day = run(fee("9010", "36"), lab("Auslagen", "36", "95.00", description="Knochenersatz", date=dt.date(2026, 4, 1)))
-    assert lab_result(other_day).eligible == D("0.00")
+    assert lab_result(other_day).eligible == D("101.65")
+    no_tooth = run(fee("9010", "36"), lab("Auslagen", "", "95.00", description="Knochenersatz", date=dt.date(2026, 4, 1)))
+    assert lab_result(no_tooth).eligible == D("0.00")
+
+
+def test_material_keeps_the_lab_lists_checks_and_a_toothless_x_ray_lets_nothing_through() -> None:
+    storage = run(fee("9010", "36"), lab("Material", "36", "50.00", description="Lagerhaltung Implantatteile"))
+    assert lab_result(storage).eligible == D("0.00") and "lab.never_eligible" in [f.code for f in storage.findings]
+    mismatch = run(fee("9010", "36"), lab("Material", "36", "320.00", description="Implantat", vat_percent=0, amount="999.00"))
+    assert "lab.amount_mismatch" in [f.code for f in mismatch.findings]
+    x_ray = run(fee("2060", "16"), goae("5004"), lab("Material", "16", "12.00", description="Komposit", vat_percent=19))
+    assert lab_result(x_ray).eligible == D("0.00")  # the X-ray is on no tooth: it is not the filling's
+
+
+def test_material_of_an_accident_implant_stays_accident_caused_beside_an_unmarked_x_ray() -> None:
+    # spec 5.4: a lab line is accident-caused when its tooth-level A-services are; the X-ray beside does not count
+    result = run(
+        fee("9010", "36", accident=True),
+        goae("5004", "36"),
+        lab("Material", "36", "1500.00", description="Implantat", vat_percent=0),
+        insurance_start=dt.date(2026, 1, 1),
+    )
+    material = lab_result(result)
+    assert material.accident and Cause.STAGED_CAP not in material.reductions
 
 
 def test_material_without_a_tooth_goes_with_the_days_services_and_beside_a_goae_service() -> None:

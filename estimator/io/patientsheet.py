@@ -197,14 +197,16 @@ def option_replaced(cell: str, field: str, old: Param, new: Param) -> Finding:
 def _value_of(row: tuple[Any, ...], label: str | None) -> tuple[str, Any]:
     """A label's value and its column: B; or – B empty, as beside a label merged over A and B – the first of C to E
     that holds a value of the label's kind (a date, an amount, ja/nein: a note there, „nur bei laufender KFO“, is
-    none, and stays unread as before); None for none."""
+    none, and stays unread) or, for a text label, any text; None for none."""
     filled = [(index, value) for index, value in enumerate(row[1:5], start=1) if not _empty(value)]
     if not filled or filled[0][0] == 1:
         return "B", filled[0][1] if filled else None
+    index, value = filled[0]
+    if label in PATIENT_TEXT:  # a name beside its merged label: read, and said (_said_where)
+        return "BCDE"[index - 1], value
     parse = PARSERS.get(label or "")
     if parse is None:
         return "B", None
-    index, value = filled[0]
     try:
         parse(value)
     except CellError:

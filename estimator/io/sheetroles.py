@@ -23,20 +23,24 @@ Header = tuple[int, dict[str, int]]  # the header row's position among the sheet
 
 
 def find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | None:
-    """The header among the first rows: the first that names the column Nr and two more – a lab table's with its
-    Einzelpreis among them – so that a title row above it („Patient: … Nr. 4711 … Datum:“) is not taken for it;
-    without one, the first naming Nr and one more. A column named twice is the one its name says best (the order
-    of the synonyms: „GOZ-Nr“ before „Pos“)."""
-    fallback: Header | None = None
+    """The header among the first rows: a row naming the column Nr and one more; of several before the first line,
+    the one naming most – a lab table's with its Einzelpreis first – so that a title row above the header
+    („Rechnung Nr. 4711, Datum …, Gesamt …“) is not taken for it; once lines follow a header, a later and wider one
+    (a lab table's below the fees) does not replace it. A column named twice is the one its name says best (the
+    order of the synonyms: „GOZ-Nr“ before „Pos“)."""
+    best: tuple[tuple[bool, int], Header] | None = None
+    lines_since = False  # a row with a number under the header taken so far
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
         mapping = header_mapping(values, columns)
-        if "Nr" not in mapping or len(mapping) < 2:
+        if "Nr" in mapping and len(mapping) >= 2:
+            rank = ("Einzelpreis" in mapping or "GO" in columns, len(mapping))  # a one-sheet table's: no price needed
+            if best is None or (not lines_since and rank > best[0]):
+                best, lines_since = (rank, (position, mapping)), False
             continue
-        priced = "Einzelpreis" in mapping or "GO" in columns  # a one-sheet table's header may have no price
-        if priced and len(mapping) >= 3:
-            return position, mapping
-        fallback = fallback or (position, mapping)
-    return fallback
+        if best is not None:
+            number = best[1][1]["Nr"]
+            lines_since = lines_since or (number < len(values) and values[number] not in (None, ""))
+    return best[1] if best else None
 
 
 def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:

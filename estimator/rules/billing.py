@@ -249,26 +249,23 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         others = {t: o for t in teeth for n in besides if (o := first.get((work.date, t, n))) is not None}
         section = work.profile.sections.fee_units
         lost = _units_shared(work, frozenset(others)) if others else ZERO
+        shared, count = frozenset(others), work.fee.count
         if lost:
-            count = work.fee.count
             beside = line_at(min(others.values(), key=lambda o: o.order_key))
             _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
-            shared = frozenset(others)
             eligible = cents(work.eligible * (count - lost) / count)
             work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
-            if work.number in limits.once_per_tooth and count == len(teeth):  # one unit a tooth: the rest are theirs
-                used.update((work.number, tooth) for tooth in teeth - shared)
             if lost == count:
                 refused.append(work)
-            continue
+                continue
         if work.number not in limits.once_per_tooth or not teeth:
             continue
-        free = [tooth for tooth in sorted(teeth) if (work.number, tooth) not in used]
-        count = work.fee.count
-        units = min(count, Decimal(len(free)))
+        left = count - lost  # the units the teeth not shared keep, each of them once per tooth in the plan
+        free = [tooth for tooth in sorted(teeth - shared if lost else teeth) if (work.number, tooth) not in used]
+        units = min(left, Decimal(len(free)))
         used.update((work.number, tooth) for tooth in free[: math.ceil(units)])  # half a build-up is its tooth's too
-        if units < count:
-            excess = Number(count - units)
+        if units < left:
+            excess = Number(left - units)
             _report_units(
                 work,
                 report,
@@ -276,8 +273,8 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
                 say(Code.FEE_ONCE_PER_TOOTH, line=work.ref, number=work.number, excess=excess),
                 section,
             )
-            phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(count))
-            work.set_eligible(cents(work.eligible * units / count), section, phrase, Cause.NOT_ELIGIBLE)
+            phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(left))
+            work.set_eligible(cents(work.eligible * units / left), section, phrase, Cause.NOT_ELIGIBLE)
             if not units:
                 refused.append(work)
     return refused
@@ -285,12 +282,12 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
 
 def _units_shared(work: Work, shared: frozenset[int]) -> Decimal:
     """The units of a line that lie on the teeth it shares with a line it is not billable beside: all when all its
-    teeth are shared; on a whole jaw (the teeth present) or one unit a tooth, one for each tooth shared; else those
-    that cannot lie on its other teeth (one build-up on „16,17“ beside an inlay on 16 may be on 17)."""
+    teeth are shared; on a whole jaw (the teeth present) or at least a unit a tooth, one for each tooth shared; else
+    those that cannot lie on its other teeth (one build-up on „16,17“ beside an inlay on 16 may be on 17)."""
     count, teeth = work.fee.count, work.fee.teeth
     if teeth.teeth <= shared:
         return count
-    if teeth.whole_jaw or count == len(teeth.teeth):
+    if teeth.whole_jaw or count >= len(teeth.teeth):
         return min(count, Decimal(len(shared)))
     return max(ZERO, count - len(teeth.teeth - shared))
 

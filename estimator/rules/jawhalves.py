@@ -1,6 +1,6 @@
 """What the GOZ allows of a bone augmentation and what lies beside it on a treatment day (the profile's fee_limits):
 a number billable at a share of its fee beside another in the same jaw half (beside a sinus lift), and two numbers
-of which only one is billable beside the other (on a tooth they share). A line is cut only where its teeth say
+of which only one is billable beside the other (in one region: a jaw half's side teeth or a jaw's front teeth). A line is cut only where its teeth say
 where it is and it bills one unit: a line without a tooth, of several units, on a whole jaw or – for the share –
 on the front teeth (a region of its own) may be elsewhere, and is not cut for a place it may not be (the customer's
 reading)."""
@@ -73,15 +73,17 @@ def _shares(paid: Sequence[Work], touching: dict[Place, list[Work]], report: Rep
 
 
 def _either_or(paid: Sequence[Work], report: Report) -> None:
-    """Of a pair billable only one beside the other, on a day and a tooth they share: the lines of the number worth
-    less there are not eligible. A line of several units, or on a whole jaw, may be elsewhere: not cut."""
-    on_tooth: dict[tuple[dt.date, int], list[Work]] = defaultdict(list)
+    """Of a pair billable only one beside the other, in one region on a day – a jaw half's side teeth, or the front
+    teeth of a jaw, as the GOZ bills them („je Kieferhälfte oder Frontzahnbereich“) – the lines of the number worth
+    less there are not eligible. A line of several units, on a whole jaw or over two regions may be elsewhere: not
+    cut."""
+    in_region: dict[tuple[dt.date, tuple[str, int]], list[Work]] = defaultdict(list)
     for work in paid:
-        single = work.fee.count <= 1 and not work.fee.teeth.whole_jaw
+        regions = {_region(tooth) for tooth in work.fee.teeth.teeth}
+        single = work.fee.count <= 1 and not work.fee.teeth.whole_jaw and len(regions) == 1
         if single and any(work.number in pair for pair in work.profile.fee_limits.either_or):
-            for tooth in work.fee.teeth.teeth:
-                on_tooth[(work.date, tooth)].append(work)
-    for here in on_tooth.values():
+            in_region[(work.date, next(iter(regions)))].append(work)
+    for here in in_region.values():
         for pair in {pair for w in here for pair in w.profile.fee_limits.either_or if w.number in pair}:
             best = [max((w for w in here if w.number == n and w.eligible), key=_worth, default=None) for n in pair]
             if None in best:
@@ -90,6 +92,12 @@ def _either_or(paid: Sequence[Work], report: Report) -> None:
             for work in here:
                 if work.number in pair and work.number != kept.number and work.eligible:
                     _refuse(work, kept, report)
+
+
+def _region(tooth: int) -> tuple[str, int]:
+    """The front teeth of a jaw (x1–x3), or the side teeth of a jaw half (x4–x8)."""
+    quadrant = QUADRANT[tooth // 10]
+    return ("front", 1 if quadrant in (1, 2) else 3) if tooth % 10 <= 3 else ("side", quadrant)
 
 
 def _worth(work: Work) -> tuple[object, int]:

@@ -1,7 +1,7 @@
 """Material billed beside a fee (Sachkosten): a line of the lab table whose number is no lab code and whose text
 names material – an implant, a membrane, bone substitute, an anaesthetic. The lab price list pays such costs
 where the fee schedules let them be billed apart from the fee: beside the services the profile's
-fee_limits.materials_with lists, and beside a GOÄ service; otherwise the fee includes them. Eligible as billed,
+fee_limits.materials_with lists, and beside a GOÄ service on the same teeth; otherwise the fee includes them. Eligible as billed,
 with the class of the services it is billed beside, and asked about."""
 
 from __future__ import annotations
@@ -39,26 +39,31 @@ class Materials:
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
         self.on_tooth: dict[int, Owners] = defaultdict(Owners)  # the services on a tooth, on any day
+        self.on_tooth_day: dict[tuple[int, dt.date], Owners] = defaultdict(Owners)  # … on one day
         self.toothless: dict[dt.date, Owners] = defaultdict(Owners)  # GOZ services without a tooth, by day
-        self.on_day: dict[dt.date, Owners] = defaultdict(Owners)  # all of a day's, for material without a tooth
+        self.on_day: dict[dt.date, Owners] = defaultdict(Owners)  # the GOZ services of a day, for one without teeth
         for work in fee_works:
             goae = work.fee.schedule is Schedule.GOAE
             if not goae and not work.profile.fee_limits.materials_with.holds(work.number):
                 continue
             one = _owner(work)
-            self.on_day[work.date].add(one)
             for tooth in work.fee.teeth.teeth:
                 self.on_tooth[tooth].add(one)
-            if not work.fee.teeth.teeth and not goae:  # may be on any tooth (a GOÄ line without one: an X-ray)
+                self.on_tooth_day[(tooth, work.date)].add(one)
+            if goae:
+                continue  # a GOÄ service lets material through on its teeth only (one without: an X-ray)
+            self.on_day[work.date].add(one)
+            if not work.fee.teeth.teeth:  # may be on any tooth
                 self.toothless[work.date].add(one)
 
     def classify(self, work: Work) -> Owners:
-        """The material's services – those on its teeth (a GOZ service without a tooth that day may be on any), or,
-        when it names none, those of its day – and its class from them: A beside a class-A service, X when all
-        are X, else B."""
-        teeth, owners = work.lab.teeth.teeth, Owners()
+        """The material's services – those on its teeth that day, or on any day when its row gives no date (it takes
+        the plan date; the implant has its own), and a GOZ service without a tooth that day, which may be on any;
+        without a tooth, the GOZ services of its day – and its class from them: A beside a class-A service, X when
+        all are X, else B."""
+        teeth, owners, dated = work.lab.teeth.teeth, Owners(), work.lab.date is not None
         for tooth in teeth:
-            owners.add(self.on_tooth.get(tooth, Owners()))
+            owners.add(self.on_tooth_day.get((tooth, work.date), Owners()) if dated else self.on_tooth.get(tooth, Owners()))
         owners.add((self.toothless if teeth else self.on_day).get(work.date, Owners()))
         work.material = tuple(sorted(owners.numbers))
         if not owners:

@@ -26,9 +26,9 @@ class FeeLimits:
     def names_difficulty(self, reason: str) -> bool:
         """Whether a line's reason can be one of difficulty: a word of it is none of a fee agreement's
         („Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ mit dem Patienten“, „Patientenwunsch“ say none) – in the customer's
-        favour, any other word counts, however short („MIH“)."""
+        favour, any other word of two letters or more counts („MIH“)."""
         words = re.findall(r"[^\W\d_]+", reason.lower())
-        return any(word not in self.agreement_words for word in words)
+        return any(len(word) > 1 and word not in self.agreement_words for word in words)  # „u.“, „i.“: no word
 
     def problems(self, once_already: frozenset[str]) -> list[str]:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""

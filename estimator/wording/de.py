@@ -66,8 +66,8 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: neben {beside} am selben Tag nicht berechnungsfähig; nicht erstattungsfähig",
-    C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, an einem Zahn beider; die "
-    "wertvollere bleibt); nicht erstattungsfähig",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, in derselben Kieferhälfte bzw. "
+    "demselben Frontzahnbereich; die wertvollere bleibt); nicht erstattungsfähig",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte nur zu 1/{divisor} der Gebühr "
     "berechnungsfähig; erstattungsfähig ist dieser Teil",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
@@ -108,8 +108,8 @@ TEMPLATES: dict[Code, str] = {
     "gezählt – bitte den Kiefer angeben",
     C.LAB_MATERIAL_REVIEW: "{line}: Sachkosten {amount} neben {numbers} gesondert berechnet; erstattungsfähig wie "
     "berechnet – bitte Art, Menge und Beleg prüfen",
-    C.LAB_MATERIAL_INCLUDED: "{line}: Sachkosten ohne eine Leistung am selben Tag (und Zahn), neben der die "
-    "Gebührenordnung sie gesondert berechnen lässt; mit den Gebühren abgegolten, nicht erstattungsfähig",
+    C.LAB_MATERIAL_INCLUDED: "{line}: Sachkosten ohne eine Leistung an denselben Zähnen (ohne Zahn: am selben Tag), "
+    "neben der die Gebührenordnung sie gesondert berechnen lässt; mit den Gebühren abgegolten, nicht erstattungsfähig",
     C.LAB_UNLISTED: "{line}: Laborcode {code} steht nicht im Preis- und Leistungsverzeichnis {lab_list}; nicht erstattungsfähig",
     C.LAB_VAT_UNUSUAL: "{line}: MwSt {vat} %; zahntechnische Leistungen tragen 7 % (UStG § 12 Abs. 2 Nr. 6), "
     "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",

@@ -55,8 +55,8 @@ TEMPLATES: dict[Code, str] = {
     "not eligible",
     C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: not billable beside {beside} on the same day; not eligible",
-    C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} (on the same day, on a tooth of both; the one worth "
-    "more stays); not eligible",
+    C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} (on the same day, in the same jaw half or front region; "
+    "the one worth more stays); not eligible",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: beside {beside} in the same jaw half billable at 1/{divisor} of the fee only; "
     "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
@@ -90,8 +90,8 @@ TEMPLATES: dict[Code, str] = {
     "{jaw} – please give the jaw",
     C.LAB_MATERIAL_REVIEW: "{line}: material costs {amount} billed apart beside {numbers}; eligible as billed – please "
     "check kind, quantity and receipt",
-    C.LAB_MATERIAL_INCLUDED: "{line}: material costs without a service that day (and tooth) beside which the fee "
-    "schedule lets them be billed apart; included in the fees, not eligible",
+    C.LAB_MATERIAL_INCLUDED: "{line}: material costs without a service on the same teeth (without a tooth: that day) "
+    "beside which the fee schedule lets them be billed apart; included in the fees, not eligible",
     C.LAB_UNLISTED: "{line}: lab code {code} is not in the price list {lab_list}; not eligible",
     C.LAB_VAT_UNUSUAL: "{line}: VAT {vat}%; dental lab work carries 7% (UStG § 12 Abs. 2 Nr. 6), bought-in parts may be "
     "taxed otherwise – please check the rate; eligible as charged",

@@ -241,9 +241,10 @@ def test_a_preparatory_line_names_the_service_it_prepares_not_the_analysis_befor
 
 
 def test_the_bone_rules_cut_only_what_must_lie_where_the_other_line_is() -> None:
-    # 9130 beside 9130 is no pair; lines on other teeth are not beside each other
-    apart = run(fee("9100", "16", factor="1.0"), fee("9130", "15", factor="3.5"), fee("9130", "14"))
-    assert all(r.eligible == r.billed for r in apart.lines)
+    # in one jaw half the 9130s (worth more) stay and the 9100 goes; 9130 beside 9130 is no pair
+    half = run(fee("9100", "16", factor="1.0"), fee("9130", "15", factor="3.5"), fee("9130", "14"))
+    assert [fee_result(half, i).eligible == 0 for i in range(3)] == [True, False, False]
+    assert fee_result(run(fee("9100", "16"), fee("9130", "26")), 1).eligible == D("199.21")  # another jaw half
     # two units over two jaw halves, a whole jaw: may be elsewhere
     assert fee_result(run(fee("9100", "16,26", count=2, factor="1.0"), fee("9130", "16", factor="3.5")), 0).eligible > 0
     assert fee_result(run(fee("9100", "OK"), fee("9130", "16")), 1).eligible == D("199.21")
@@ -259,3 +260,12 @@ def test_a_unit_that_may_lie_on_a_tooth_not_shared_is_not_cut() -> None:
     # the inlay on 16: on 17
     assert fee_result(run(fee("9100", "16"), fee("4138", "14-16")), 1).eligible == D("28.46")
     assert fee_result(run(fee("2150", "16"), fee("2195", "16,17")), 1).eligible == D("38.81")
+
+
+def test_a_build_up_cut_beside_an_inlay_still_counts_once_per_tooth_on_its_other_teeth() -> None:
+    # 17 had its build-up; „16,17“ (two units) beside the inlay on 16 loses 16's unit, and 17's is its second
+    result = run(fee("2180", "17"), fee("2150", "16"), fee("2180", "16,17", count=2))
+    assert fee_result(result, 2).eligible == D("0.00")
+    # a PZR of eight units on six teeth beside a scaling of one: one unit a tooth shared
+    pzr = run(fee("4050", "11"), fee("1040", "13-23", count=8))
+    assert fee_result(pzr, 1).eligible == fee_result(pzr, 1).billed - D("3.62")

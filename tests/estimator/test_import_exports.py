@@ -180,3 +180,6 @@ def test_a_note_beside_an_empty_patient_value_is_no_value(tmp_path: Path) -> Non
     plan = read_plan(path)
     assert plan.person.orthodontics_start is None and plan.person.deductible_used == 0
     assert not [f for f in plan.input_findings if f.sheet == "Patient" and f.severity is Severity.ERROR]
+    book["Patient"].append(["Versicherungsnummer", None, "B 987654"])  # a text beside its merged label: read, said
+    book.save(path)
+    assert read_plan(path).person.insurance_number == "B 987654"

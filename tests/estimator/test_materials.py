@@ -44,10 +44,13 @@ def test_material_the_fee_includes_is_not_eligible_and_said() -> None:
     assert dict(material.reductions) == {Cause.NOT_ELIGIBLE: D("14.28")}
     refused = next(f for f in result.findings if f.code == "lab.material_included")
     assert refused.severity is Severity.ERROR and refused.section == "GOZ § 4 Abs. 3"
-    # a material on the implant's tooth goes with it on any day (a lab row without a date takes the plan date); one
-    # without a tooth needs a service that day
-    other_day = run(fee("9010", "36"), lab("Auslagen", "36", "95.00", description="Knochenersatz", date=dt.date(2026, 4, 1)))
-    assert lab_result(other_day).eligible == D("101.65")
+    # a material row without a date (it takes the plan date) goes with the services on its teeth on any day; one
+    # with a date of its own, or without a tooth, needs a service that day
+    implant = fee("9010", "36", date=dt.date(2026, 4, 20))
+    assert lab_result(run(implant, lab("Auslagen", "36", "95.00", description="Knochenersatz", date=None))).eligible == D(
+        "101.65"
+    )
+    assert lab_result(run(implant, lab("Auslagen", "36", "95.00", description="Knochenersatz"))).eligible == D("0.00")
     no_tooth = run(fee("9010", "36"), lab("Auslagen", "", "95.00", description="Knochenersatz", date=dt.date(2026, 4, 1)))
     assert lab_result(no_tooth).eligible == D("0.00")
 
@@ -77,8 +80,10 @@ def test_material_without_a_tooth_goes_with_the_days_services_and_beside_a_goae_
     # bone substitute without a tooth beside a sinus lift (class A); an anaesthetic beside GOÄ advice (class B, 100 %)
     result = run(fee("9120", "16"), lab("Auslagen", "", "95.00", description="Knochenersatzmaterial", vat_percent=19))
     assert (lab_result(result).eligible, lab_result(result).line_class) == (D("113.05"), LineClass.A)
-    beside_goae = run(goae("1"), lab("MAT", "", "4.00", description="Anästhetikum Ampulle", vat_percent=19))
+    # beside a GOÄ service on its tooth (an excision, GOÄ § 10 Abs. 1); a GOÄ line without a tooth lets none through
+    beside_goae = run(goae("2401", "46"), lab("MAT", "46", "4.00", description="Anästhetikum Ampulle", vat_percent=19))
     assert (lab_result(beside_goae).eligible, lab_result(beside_goae).benefit) == (D("4.76"), D("4.76"))
+    assert lab_result(run(goae("1"), lab("MAT", "", "4.00", description="Anästhetikum", vat_percent=19))).eligible == 0
 
 
 def test_a_lab_code_not_in_the_list_stays_unlisted_whatever_its_text() -> None:

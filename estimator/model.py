@@ -357,6 +357,11 @@ class Estimate:
         return self.plan.left_out + self.not_computed
 
     @property
+    def sheets_not_read(self) -> tuple[str, ...]:
+        """A further table of fees or lab lines beside the one read: its rows are in no figure either."""
+        return tuple(f.sheet for f in self.plan.input_findings if f.phrase.code is Code.INPUT_SHEET_NOT_READ)
+
+    @property
     def reductions(self) -> dict[Cause, Decimal]:
         """What the patient pays and why: every cause with the sum of its lines' reductions (spec 7, step 9)."""
         totals = dict.fromkeys(Cause, Decimal("0.00"))

@@ -151,11 +151,11 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         values[label] = value
         cells[label] = f"{letter}{number}"
 
-    def get(label: str, parse: Any, default: Any) -> Any:
+    def get(label: str, default: Any) -> Any:
         if label not in values:
             return default
         try:
-            return parse(values[label])
+            return PARSERS[label](values[label])
         except CellError as error:
             cell = cells[label]
             phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cell}", field=label, problem=error.phrase)
@@ -167,25 +167,25 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
     person = Person(
         name=str(values.get("Name", "")).strip(),
         variant=tariff or _variant(values, cells),
-        birth_date=get("Geburtsdatum", parse_date, None),
+        birth_date=get("Geburtsdatum", None),
         insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
         practice=str(values.get("Zahnarzt", "")).strip(),
-        insurance_start=get("Versicherungsbeginn", parse_date, None),
-        cooperating=get("Kooperationszahnarzt", parse_yes_no, False),
-        accident=get("Unfall", parse_yes_no, False),
-        prior_class_a=_prior_years([get(f"Jahr {k}", parse_amount, Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
-        deductible_used=get("Selbstbehalt verbraucht", parse_amount, Decimal(0)),
-        pzr_reimbursed=get("PZR erstattet", parse_amount, Decimal(0)),
+        insurance_start=get("Versicherungsbeginn", None),
+        cooperating=get("Kooperationszahnarzt", False),
+        accident=get("Unfall", False),
+        prior_class_a=_prior_years([get(f"Jahr {k}", Decimal(0)) for k in range(1, MAX_CAP_YEARS + 1)]),
+        deductible_used=get("Selbstbehalt verbraucht", Decimal(0)),
+        pzr_reimbursed=get("PZR erstattet", Decimal(0)),
         prior_source=str(values.get("Quelle bisherige Erstattung", "")).strip(),  # the register's, when taken from it
-        implants_upper=get("Implantate OK", parse_implants, 0),
-        implants_lower=get("Implantate UK", parse_implants, 0),
+        implants_upper=get("Implantate OK", 0),
+        implants_lower=get("Implantate UK", 0),
         practice_address=str(values.get("Praxisanschrift", "")).strip(),
-        orthodontics_start=get("KFO-Behandlungsbeginn", parse_date, None),
+        orthodontics_start=get("KFO-Behandlungsbeginn", None),
         street=str(values.get("Straße", "")).strip(),
-        postcode=get("PLZ", parse_postcode, ""),
+        postcode=get("PLZ", ""),
         city=str(values.get("Ort", "")).strip(),
     )
-    return person, get("Planungsdatum", parse_date, None), cells
+    return person, get("Planungsdatum", None), cells
 
 
 def option_replaced(cell: str, field: str, old: Param, new: Param) -> Finding:

@@ -114,13 +114,8 @@ def _rows_left_out(estimate: Estimate) -> list[str]:
     return [left_out_text(left) for left in estimate.rows_missing] or skipped  # a case file of an older version
 
 
-def _sheets_not_read(estimate: Estimate) -> list[str]:
-    """A further table of fees or lab lines beside the one read: its rows are in no figure either."""
-    return [f.sheet for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_SHEET_NOT_READ]
-
-
 def _missing(estimate: Estimate) -> bool:
-    return bool(_rows_left_out(estimate) or _sheets_not_read(estimate))
+    return bool(_rows_left_out(estimate) or estimate.sheets_not_read)
 
 
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
@@ -129,7 +124,7 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    rows, sheets = _rows_left_out(estimate), _sheets_not_read(estimate)
+    rows, sheets = _rows_left_out(estimate), estimate.sheets_not_read
     if not rows and not sheets:
         return []
     said = []

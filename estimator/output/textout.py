@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from estimator.auslegung import setting_value
-from estimator.codes import Code
 from estimator.model import Estimate
 from estimator.money import eur, german_date, percent
 from estimator.rules.engine import tariff_of
@@ -92,9 +91,7 @@ def estimate_text(estimate: Estimate) -> str:
         out.append(f"  Es fehl{'t 1 Zeile' if missing == 1 else f'en {missing} Zeilen'} des Plans in allen Beträgen:")
         out += [f"    {left_out_text(left)}" for left in estimate.rows_missing[:10]]
         out += [f"    … und {missing - 10} weitere"] if missing > 10 else []
-    for finding in estimate.plan.input_findings:  # a further table not read: its rows are in no figure either
-        if finding.phrase.code is Code.INPUT_SHEET_NOT_READ:
-            out.append(f"  Blatt „{finding.sheet}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen")
+    out += [f"  Blatt „{sheet}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen" for sheet in estimate.sheets_not_read]
     out.append("\nGrenzen")
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
     if estimate.findings:

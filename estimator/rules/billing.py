@@ -231,11 +231,7 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
 
 def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
     """tooth_rules' own: the lines refused whole."""
-    paid = [
-        w
-        for w in fee_works
-        if w.fee.schedule is Schedule.GOZ and not w.analogue and w.eligible and w.line_class is not LineClass.X
-    ]
+    paid = [w for w in fee_works if paid_as_itself(w)]
     first: dict[tuple[dt.date, int, str], Work] = {}  # each number's first line on a tooth on a day
     for work in sorted(paid, key=lambda w: w.order_key):
         for tooth in work.fee.teeth.teeth:
@@ -303,8 +299,7 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
             billable.setdefault(work.date, set()).add(work.number)
     for work in fee_works:
         needed = work.profile.fee_limits.with_service.get(work.number)
-        paid = work.fee.schedule is Schedule.GOZ and not work.analogue and work.eligible and work.line_class is not LineClass.X
-        if not needed or not paid or needed & billable.get(work.date, set()):
+        if not needed or not paid_as_itself(work) or needed & billable.get(work.date, set()):
             continue
         service = line_at(next(w for w in refused if w.date == work.date and w.number in needed))
         section = work.profile.sections.fee_limits
@@ -329,6 +324,12 @@ def beside_goae(fee_works: Sequence[Work], report: Report) -> None:
         beside, section = line_at(other), work.profile.sections.surcharges_beside_goae
         phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)
         refuse(work, report, phrase, say(Code.STEP_NOT_BESIDE, beside=beside), section)
+
+
+def paid_as_itself(work: Work) -> bool:
+    """A GOZ line billed under its own number (no analogue) and still paid: what the GOZ's rules of one tooth, one
+    day or one jaw half look at."""
+    return work.fee.schedule is Schedule.GOZ and not work.analogue and bool(work.eligible) and work.line_class is not LineClass.X
 
 
 def refuse(work: Work, report: Report, finding: Phrase, step: Phrase, section: str) -> None:

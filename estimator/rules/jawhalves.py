@@ -1,9 +1,9 @@
 """What the GOZ allows of a bone augmentation and what lies beside it on a treatment day (the profile's fee_limits):
 a number billable at a share of its fee beside another in the same jaw half (beside a sinus lift), and two numbers
-of which only one is billable beside the other (in one region: a jaw half's side teeth or a jaw's front teeth). A line is cut only where its teeth say
-where it is and it bills one unit: a line without a tooth, of several units, on a whole jaw or – for the share –
-on the front teeth (a region of its own) may be elsewhere, and is not cut for a place it may not be (the customer's
-reading)."""
+of which only one is billable beside the other (in one region: a jaw half's side teeth or a jaw's front teeth). A
+line is cut only where its teeth say where it is and it bills one unit: a line without a tooth, of several units,
+on a whole jaw or – for the share – on the front teeth (a region of its own) may be elsewhere, and is not cut for a
+place it may not be (the customer's reading)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from estimator.codes import Code
-from estimator.kinds import Cause, LineClass, Schedule, Severity
+from estimator.kinds import Cause, Severity
 from estimator.money import cents
 from estimator.phrases import say
-from estimator.rules.billing import line_at, refuse
+from estimator.rules.billing import line_at, paid_as_itself, refuse
 from estimator.rules.worksheet import Report, Work
 
 QUADRANT = {1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 2, 7: 3, 8: 4}  # FDI: the deciduous quadrants lie in the same halves
@@ -31,11 +31,7 @@ def jaw_half_rules(fee_works: Sequence[Work], report: Report) -> None:
     """First the shares (a line cut to its share may then be worth less than the other of a pair), then of two
     numbers billable only one beside the other in a jaw half on a day, those of the number worth less are not
     eligible. Each line is looked at once per jaw half it touches."""
-    paid = [
-        w
-        for w in fee_works
-        if w.fee.schedule is Schedule.GOZ and not w.analogue and w.eligible and w.line_class is not LineClass.X
-    ]
+    paid = [w for w in fee_works if paid_as_itself(w)]
     touching: dict[Place, list[Work]] = defaultdict(list)  # every paid line in each jaw half it touches
     for work in paid:
         for half in jaw_halves(work):

@@ -1,8 +1,8 @@
 """Material billed beside a fee (Sachkosten): a line of the lab table whose number is no lab code and whose text
 names material – an implant, a membrane, bone substitute, an anaesthetic. The lab price list pays such costs
 where the fee schedules let them be billed apart from the fee: beside the services the profile's
-fee_limits.materials_with lists, and beside a GOÄ service on the same teeth; otherwise the fee includes them. Eligible as billed,
-with the class of the services it is billed beside, and asked about."""
+fee_limits.materials_with lists, and beside a GOÄ service on the same teeth; otherwise the fee includes them.
+Eligible as billed, with the class of the services it is billed beside, and asked about."""
 
 from __future__ import annotations
 

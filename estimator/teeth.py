@@ -15,6 +15,7 @@ UPPER_QUADRANTS = (1, 2, 5, 6)
 UPPER = frozenset(t for t in VALID_TEETH if t // 10 in UPPER_QUADRANTS)
 LOWER = VALID_TEETH - UPPER
 MAX_TEETH_TEXT = 100  # characters of a tooth text: every tooth of both jaws as a list is 95
+QUADRANT = {1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 2, 7: 3, 8: 4}  # FDI: the deciduous quadrants lie in the same halves
 
 
 class ToothError(PhraseError):
@@ -43,6 +44,13 @@ class Teeth:
 def jaw_of(tooth: int) -> str:
     """OK for the upper jaw (quadrants 1, 2, 5, 6), UK for the lower jaw."""
     return "OK" if tooth in UPPER else "UK"
+
+
+def region(tooth: int) -> tuple[str, int]:
+    """Where the GOZ bills „je Kieferhälfte oder Frontzahnbereich“: the front teeth of a jaw (x1–x3), or the side
+    teeth of a jaw half (x4–x8)."""
+    quadrant = QUADRANT[tooth // 10]
+    return ("front", 1 if quadrant in (1, 2) else 3) if tooth % 10 <= 3 else ("side", quadrant)
 
 
 def _arch_order(jaw: str) -> list[int]:

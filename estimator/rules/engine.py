@@ -16,7 +16,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Person, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
-from estimator.rules.billing import UnitAllowance, beside_goae, beside_prophylaxis, tooth_rules
+from estimator.rules.billing import UnitAllowance, beside_on_day, beside_prophylaxis, tooth_rules
 from estimator.rules.classify import (
     apply_manual_class,
     apply_review_class,
@@ -121,7 +121,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report, laser_line=laser_line)
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)
-    beside_goae(fee_works, report)
+    beside_on_day(fee_works, report)
     jaw_half_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 

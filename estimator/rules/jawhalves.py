@@ -17,8 +17,8 @@ from estimator.money import cents
 from estimator.phrases import say
 from estimator.rules.billing import line_at, paid_as_itself, refuse
 from estimator.rules.worksheet import Report, Work
+from estimator.teeth import QUADRANT, region
 
-QUADRANT = {1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 2, 7: 3, 8: 4}  # FDI: the deciduous quadrants lie in the same halves
 Place = tuple[dt.date, int]  # a treatment day and a jaw half
 
 
@@ -75,7 +75,7 @@ def _either_or(paid: Sequence[Work], report: Report) -> None:
     cut."""
     in_region: dict[tuple[dt.date, tuple[str, int]], list[Work]] = defaultdict(list)
     for work in paid:
-        regions = {_region(tooth) for tooth in work.fee.teeth.teeth}
+        regions = {region(tooth) for tooth in work.fee.teeth.teeth}
         single = work.fee.count <= 1 and not work.fee.teeth.whole_jaw and len(regions) == 1
         if single and any(work.number in pair for pair in work.profile.fee_limits.either_or):
             in_region[(work.date, next(iter(regions)))].append(work)
@@ -88,12 +88,6 @@ def _either_or(paid: Sequence[Work], report: Report) -> None:
             for work in here:
                 if work.number in pair and work.number != kept.number and work.eligible:
                     _refuse(work, kept, report)
-
-
-def _region(tooth: int) -> tuple[str, int]:
-    """The front teeth of a jaw (x1–x3), or the side teeth of a jaw half (x4–x8)."""
-    quadrant = QUADRANT[tooth // 10]
-    return ("front", 1 if quadrant in (1, 2) else 3) if tooth % 10 <= 3 else ("side", quadrant)
 
 
 def _worth(work: Work) -> tuple[object, int]:

@@ -13,9 +13,13 @@ from estimator.tariff.checked import ProfileError, Ranges, Table
 class FeeLimits:
     once_a_day: frozenset[str]  # billable once per treatment day (besides the surcharges and the laser surcharge)
     per_year: dict[str, int]  # units per calendar year (besides individual prophylaxis)
+    per_session: dict[str, int]  # units per treatment day
+    per_session_tooth: dict[str, int]  # units per tooth (an implant) and treatment day
+    per_session_region: dict[str, int]  # units per jaw half's side teeth or jaw's front teeth and treatment day
     with_service: dict[str, frozenset[str]]  # a surcharge -> the services one of which it needs on its day
     not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
     not_beside_goae: dict[str, frozenset[str]]  # not billable beside these GOÄ numbers on the same day
+    not_beside_on_day: dict[str, frozenset[str]]  # not billable beside these GOZ numbers on the same day, any tooth
     divided_beside: dict[str, dict[str, int]]  # beside these in the same jaw half a day: the fee divided by so much
     either_or: tuple[frozenset[str], ...]  # pairs of which only one is billable beside the other in a jaw half a day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
@@ -33,27 +37,35 @@ class FeeLimits:
     def problems(self, once_already: frozenset[str]) -> list[str]:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
         found = []
-        numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth}
-        for mapping in (self.with_service, self.not_beside):
+        sessions = (self.per_session, self.per_session_tooth, self.per_session_region)
+        numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth, *(n for limits in sessions for n in limits)}
+        for mapping in (self.with_service, self.not_beside, self.not_beside_on_day):
             numbers |= {*mapping, *(n for listed in mapping.values() for n in listed)}
         if any(not (len(number) == 4 and number.isdigit()) for number in numbers):  # "110" matches no line
             found.append("fee_limits nennt GOZ-Nummern vierstellig („0110“)")
-        if not all(self.with_service.values()) or not all(self.not_beside.values()):
-            found.append("fee_limits.with_service und not_beside nennen je Nummer mindestens eine andere")
+        if not all((*self.with_service.values(), *self.not_beside.values(), *self.not_beside_on_day.values())):
+            found.append("fee_limits.with_service, not_beside und not_beside_on_day nennen je Nummer mindestens eine andere")
         if self.once_a_day & once_already:
             found.append("fee_limits.once_a_day: die Zuschläge und der Laserzuschlag zählen schon je Behandlungstag")
+        counted = [{*self.once_a_day, *once_already}, set(self.per_year), *(set(limits) for limits in sessions)]
+        if sum(len(numbers) for numbers in counted) != len(set().union(*counted)):
+            found.append("fee_limits: eine Nummer hat höchstens eine Grenze ihrer Anzahl je Tag, Sitzung oder Jahr")
         return found
 
 
 def fee_limits(table: Table) -> FeeLimits:
     services, beside, beside_goae = table.table("with_service"), table.table("not_beside"), table.table("not_beside_goae")
-    divided = table.table("divided_beside")
+    divided, on_day = table.table("divided_beside"), table.table("not_beside_on_day")
     limits = FeeLimits(
         once_a_day=frozenset(table.strings("once_a_day")),
         per_year=table.whole_map("per_year", 0, 366),
+        per_session=table.whole_map("per_session", 1, 99),
+        per_session_tooth=table.whole_map("per_session_tooth", 1, 99),
+        per_session_region=table.whole_map("per_session_region", 1, 99),
         with_service={str(number): frozenset(services.strings(str(number))) for number in services.data},
         not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
         not_beside_goae={str(number): frozenset(beside_goae.strings(str(number))) for number in beside_goae.data},
+        not_beside_on_day={str(number): frozenset(on_day.strings(str(number))) for number in on_day.data},
         divided_beside={str(number): divided.whole_map(str(number), 2, 10) for number in divided.data},
         either_or=tuple(frozenset(pair) for pair in _pairs(table)),
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
@@ -61,7 +73,7 @@ def fee_limits(table: Table) -> FeeLimits:
         material_words=tuple(word.lower() for word in table.strings("material_words")),
         agreement_words=frozenset(word.lower() for word in table.strings("agreement_words")),
     )
-    for done in (services, beside, beside_goae, divided, table):
+    for done in (services, beside, beside_goae, divided, on_day, table):
         done.done()
     return limits
 

@@ -10,6 +10,7 @@ the last) and the form of each item.
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.de_values import VALUES
 
 C = Code
 TEMPLATES: dict[Code, str] = {
@@ -24,8 +25,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ABOVE_MAXIMUM: "{line}: Faktor {factor} über dem Höchstsatz {maximum} ohne Begründung krankheits- bzw. "
     "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_AGREEMENT: "{line}: Faktor {factor} über dem Höchstsatz {maximum}; die Begründung nennt nur eine "
-    "Vereinbarung oder einen Wunsch, keine krankheits- bzw. befundbedingten Erschwernisse; erstattungsfähig bis zum "
-    "Höchstsatz",
+    "Vereinbarung oder einen Wunsch, keine krankheits- bzw. befundbedingten Erschwernisse; erstattungsfähig bis zum Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer "
     "prüft die Begründung",
     C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung; "
@@ -73,6 +73,12 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
+    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit}-mal berechnungsfähig (am {date}); {excess} "
+    "Einheit(en) nicht erstattungsfähig",
+    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} ist je Zahn bzw. Implantat und Sitzung höchstens {limit}-mal "
+    "berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
+    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
+    "höchstens {limit}-mal berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "
@@ -292,37 +298,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",
     C.PART_POINTS_BETWEEN: "{low:,} bis {high:,}",
     C.PART_POINTS_FROM: "{low:,} und mehr",
-    # What is wrong with one value
-    C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
-    C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
-    C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
-    C.CELL_QUANTITY_RANGE: "Menge über 0 bis {high:,} erwartet, „{value}“ gefunden",
-    C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
-    C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
-    C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",
-    C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",
-    C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
-    C.CELL_FACTOR_RANGE: "Faktor über 0 bis {high} erwartet, „{value}“ gefunden",
-    C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",
-    C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",
-    C.CELL_NUMBER: "Zahl erwartet",
-    C.CELL_NUMBER_FOUND: "Zahl erwartet, „{value}“ gefunden",
-    C.CELL_NUMBER_TEXT: "Zahl als Text erwartet, „{value}“ gefunden",
-    C.CELL_PLACES: "höchstens {places} Nachkommastellen, „{value}“ gefunden",
-    C.CELL_SCHEDULE: "GOZ oder GOÄ erwartet, „{value}“ gefunden",
-    C.CELL_TEETH_TEXT: "Zahnangabe als Text erwartet, „{value}“ gefunden",
-    C.CELL_TEXT: "Text erwartet, „{value}“ gefunden",
-    C.CELL_TEXT_TOO_LONG: "höchstens {limit:,} Zeichen, {length:,} eingegeben",
-    C.CELL_VARIANT: "Tarif {variants:, | oder } erwartet, „{value}“ gefunden",
-    C.CELL_POSTCODE: "Postleitzahl erwartet (wie 12345 oder A-1010), „{value}“ gefunden",
-    C.CELL_VAT_RANGE: "MwSt-Satz von 0 bis 100 % erwartet, „{value}“ gefunden",
-    C.CELL_WHOLE_NUMBER: "ganze Zahl erwartet, „{value}“ gefunden",
-    C.CELL_YES_NO: "„ja“ oder „nein“ erwartet, „{value}“ gefunden",
-    C.TOOTH_NOT_FDI: "„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, "
-    "61–65, 71–75, 81–85)",
-    C.TOOTH_RANGE_BOTH_JAWS: "Bereich {first}-{last} reicht über beide Kiefer; bitte je Kiefer angeben",
-    C.TOOTH_RANGE_MIXED: "Bereich {first}-{last} mischt Milchzähne und bleibende Zähne",
-    C.TOOTH_TEXT_TOO_LONG: "Zahnangabe mit {length} Zeichen; höchstens {limit}",
+    **VALUES,
 }
 
 CLASS_LONG = {

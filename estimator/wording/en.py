@@ -4,6 +4,7 @@ tariff sections, sheet and column names stay as the tariff and the workbook name
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.en_values import VALUES
 
 C = Code
 TEMPLATES: dict[Code, str] = {
@@ -61,6 +62,12 @@ TEMPLATES: dict[Code, str] = {
     "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
+    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit} times per session (on {date}); {excess} "
+    "unit(s) not eligible",
+    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} is billable at most {limit} times per tooth or implant and session "
+    "(on {date}); {excess} unit(s) not eligible",
+    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} is billable at most {limit} times per session in a jaw half or "
+    "front region (on {date}); {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "
@@ -267,37 +274,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_SURGERY_SURCHARGE: "A surcharge under GOZ {first}–{last}",
     C.PART_POINTS_BETWEEN: "{low:,} to {high:,}",
     C.PART_POINTS_FROM: "{low:,} or more",
-    # What is wrong with one value
-    C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
-    C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
-    C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
-    C.CELL_QUANTITY_RANGE: "quantity above 0 up to {high:,} expected, found “{value}”",
-    C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
-    C.CELL_DATE: "date YYYY-MM-DD or DD.MM.YYYY expected, found “{value}”",
-    C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date YYYY-MM-DD or DD.MM.YYYY)",
-    C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date YYYY-MM-DD or DD.MM.YYYY)",
-    C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",
-    C.CELL_FACTOR_RANGE: "factor above 0 up to {high} expected, found “{value}”",
-    C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",
-    C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",
-    C.CELL_NUMBER: "number expected",
-    C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
-    C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",
-    C.CELL_PLACES: "at most {places} decimal places, found “{value}”",
-    C.CELL_SCHEDULE: "GOZ or GOÄ expected, found “{value}”",
-    C.CELL_TEETH_TEXT: "teeth as text expected, found “{value}”",
-    C.CELL_TEXT: "text expected, found “{value}”",
-    C.CELL_TEXT_TOO_LONG: "at most {limit:,} characters, {length:,} entered",
-    C.CELL_VARIANT: "tariff {variants:, | or } expected, found “{value}”",
-    C.CELL_POSTCODE: "postcode expected (such as 12345 or A-1010), found “{value}”",
-    C.CELL_VAT_RANGE: "VAT rate from 0 to 100% expected, found “{value}”",
-    C.CELL_WHOLE_NUMBER: "whole number expected, found “{value}”",
-    C.CELL_YES_NO: "“yes” or “no” expected, found “{value}”",
-    C.TOOTH_NOT_FDI: "“{token}” is no FDI tooth number (expected 11–18, 21–28, 31–38, 41–48 or deciduous teeth 51–55, "
-    "61–65, 71–75, 81–85)",
-    C.TOOTH_RANGE_BOTH_JAWS: "range {first}-{last} spans both jaws; please give it per jaw",
-    C.TOOTH_RANGE_MIXED: "range {first}-{last} mixes deciduous and permanent teeth",
-    C.TOOTH_TEXT_TOO_LONG: "teeth given in {length} characters; at most {limit}",
+    **VALUES,
 }
 
 CLASS_LONG = {

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         centre.addWidget(self.detail_tabs)
         centre.setStretchFactor(1, 3)
         centre.setStretchFactor(2, 1)
-        centre.setSizes([150, 390, 200])
+        centre.setSizes([150 + self.totals.warning_height(), 390, 200])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(person_scroll)
         main.addWidget(centre)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.wording import cause_label, jaw_short, reductions_that_apply, setting_text
+from estimator.wording import cause_label, jaw_short, left_out_text, reductions_that_apply, setting_text
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
@@ -29,7 +29,8 @@ CLASS_COLOURS = {
 }
 USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
 BEFORE_BESIDE = QColor("#5f6b7a")  # an amount used before, said beside its bar: a darker grey that reads on the window
-OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit
+OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit; rows missing from the totals
+SKIPPED = "input.line_skipped"  # the finding of a row left out at import
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
 
@@ -162,14 +163,10 @@ class CapChart(QWidget):
         small = QFont(painter.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
         painter.setFont(small)
-        texts = (self.tr("bisher erstattet"), self.tr("dieser Plan"), self.tr("noch frei"))
-        width = sum(16 + painter.fontMetrics().horizontalAdvance(text) for text in texts) + 8 * len(texts)
+        entries = ((USED_BEFORE, self.tr("bisher erstattet")), (THIS_PLAN, self.tr("dieser Plan")), (LEFT, self.tr("noch frei")))
+        width = sum(16 + painter.fontMetrics().horizontalAdvance(text) for _, text in entries) + 8 * len(entries)
         x = max(area.left(), area.right() - width)
-        for colour, text in (
-            (USED_BEFORE, self.tr("bisher erstattet")),
-            (THIS_PLAN, self.tr("dieser Plan")),
-            (LEFT, self.tr("noch frei")),
-        ):
+        for colour, text in entries:
             painter.fillRect(QRectF(x, area.top() + 3, 9, 9), colour)
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(x + 12, area.top(), 200, area.height()), Qt.AlignmentFlag.AlignVCenter, text)
@@ -191,6 +188,7 @@ class TotalsBar(QFrame):
         grid.setHorizontalSpacing(18)
         layout.addLayout(grid)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         for position, (key, title) in enumerate(
             (
                 ("billed", self.tr("Gesamtkosten")),
@@ -212,13 +210,14 @@ class TotalsBar(QFrame):
             box.addWidget(caption)
             box.addWidget(value)
             grid.addLayout(box, position // 2, position % 2)
-            self.values[key] = value
-        self.causes = QLabel()
-        self.causes.setTextFormat(Qt.TextFormat.PlainText)
-        self.causes.setWordWrap(True)
-        self.causes.setStyleSheet("color: #44546a")
-        self.causes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.causes)
+            self.values[key], self.captions[key] = value, caption
+        self.causes, self.missing = QLabel(), QLabel()  # the second: rows missing from every figure
+        for label, style in ((self.causes, "color: #44546a"), (self.missing, f"color: {OVER_LIMIT.name()}; font-weight: bold")):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setStyleSheet(style)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            outer.addWidget(label)
         self.chart = CapChart(document)
         self.chart.setMinimumWidth(300)
         layout.addWidget(self.chart, 1)
@@ -237,6 +236,33 @@ class TotalsBar(QFrame):
         names = self.document.tariff.profile.auslegung_names
         settings = "".join(f"\n  {setting_text(names, name, value, language())}" for name, value in estimate.settings.items())
         self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung:{0}").format(settings))
+        self.show_missing(estimate)
+
+    def warning_height(self) -> int:
+        """The height the warning of missing rows adds to the bar (two lines at most)."""
+        return 0 if self.missing.isHidden() else 2 * self.missing.fontMetrics().lineSpacing() + 6
+
+    def show_missing(self, estimate: Estimate) -> None:
+        """Rows in no figure (left out, without a day, a table not read): said as the letter says them, in red."""
+        rows = [(r.sheet, r.row, left_out_text(r, language())) for r in estimate.rows_missing] or [
+            (f.sheet, f.row or 0, f"{f.sheet} {f.row}") for f in estimate.plan.input_findings if f.code == SKIPPED
+        ]  # the second: a case file of an older version
+        places = {sheet: [str(row) for s, row, _ in rows if s == sheet] for sheet, _, _ in rows}
+        where = "; ".join(self.tr("{0} Zeile {1}").format(sheet, ", ".join(numbers)) for sheet, numbers in places.items())
+        one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
+        many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
+        said = [(one if len(rows) == 1 else many).format(len(rows), where)] if rows else []
+        sheet_said = self.tr("Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen")
+        said += [sheet_said.format(sheet) for sheet in estimate.sheets_not_read]
+        text = self.tr("Achtung: {0} – siehe Hinweise").format("; ".join(said)) if said else ""
+        self.missing.setText(text)
+        self.missing.setVisible(bool(text))
+        caption = self.captions["billed"]
+        caption.setText(self.tr("Gesamtkosten ohne fehlende Zeilen") if text else self.tr("Gesamtkosten"))
+        caption.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
+        named = [f"  {named}" for _, _, named in rows[:20]] + (["  …"] if len(rows) > 20 else [])
+        for label in (self.missing, caption, self.values["billed"]):
+            label.setToolTip("\n".join([text, *named]) if text else "")
 
 
 class ToothChart(QWidget):

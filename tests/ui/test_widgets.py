@@ -129,3 +129,20 @@ def test_painting_the_window_again_and_again_keeps_pythons_none_alive(open_windo
     for _ in range(200):
         window.tooth_chart.repaint()
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    window = open_window(plan_with(tmp_path, fee(Zahn="99", Faktor=3.0)))
+    totals = window.totals
+    assert totals.captions["billed"].text() == "Gesamtkosten ohne fehlende Zeilen"  # as the letter's summary says it
+    assert "#b3261e" in totals.captions["billed"].styleSheet()
+    assert totals.missing.isVisibleTo(totals)
+    assert totals.missing.text() == (
+        "Achtung: 1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen (Leistungen Zeile 3) – siehe Hinweise"
+    )
+    assert "Leistungen Zeile 3 (GOZ" in totals.values["billed"].toolTip()  # the row named by what it holds
+    whole = open_window(GOLDEN / "crown_basic.xlsx").totals
+    assert whole.captions["billed"].text() == "Gesamtkosten" and not whole.missing.isVisibleTo(whole)
+    assert whole.values["billed"].toolTip() == ""

@@ -131,19 +131,19 @@ class CapChart(QWidget):
         painter.end()
 
     def _inside(self, painter: QPainter, part: QRectF, texts: tuple[str, str], pen: QColor) -> bool:
-        """Say a part's amount in it: exact, else about in whole euros, else both again in a smaller type; False when
-        none fits."""
+        """Say a part's amount in it: exact (in a smaller type if need be: the letter says it to the cent), else about
+        in whole euros (the tooltip has it exact); False when none fits."""
         normal = QFont(painter.font())
         small = QFont(normal)
         small.setPointSizeF(max(6.0, normal.pointSizeF() - 1.5))
-        for font in (normal, small):
-            painter.setFont(font)
-            fitting = [text for text in texts if painter.fontMetrics().horizontalAdvance(text) + 6 < part.width()]
-            if fitting:
-                painter.setPen(pen)
-                painter.drawText(part, Qt.AlignmentFlag.AlignCenter, fitting[0])
-                painter.setFont(normal)
-                return True
+        for text in texts:
+            for font in (normal, small):
+                painter.setFont(font)
+                if painter.fontMetrics().horizontalAdvance(text) + 6 < part.width():
+                    painter.setPen(pen)
+                    painter.drawText(part, Qt.AlignmentFlag.AlignCenter, text)
+                    painter.setFont(normal)
+                    return True
         painter.setFont(normal)
         return False
 
@@ -209,7 +209,7 @@ class TotalsBar(QFrame):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.addWidget(caption)
             box.addWidget(value)
-            grid.addLayout(box, position // 2, position % 2)
+            grid.addLayout(box, position // 2, position % 2, Qt.AlignmentFlag.AlignBottom)  # values in line
             self.values[key], self.captions[key] = value, caption
         self.causes, self.missing = QLabel(), QLabel()  # the second: rows missing from every figure
         for label, style in ((self.causes, "color: #44546a"), (self.missing, f"color: {OVER_LIMIT.name()}; font-weight: bold")):
@@ -258,7 +258,7 @@ class TotalsBar(QFrame):
         self.missing.setText(text)
         self.missing.setVisible(bool(text))
         caption = self.captions["billed"]
-        caption.setText(self.tr("Gesamtkosten ohne fehlende Zeilen") if text else self.tr("Gesamtkosten"))
+        caption.setText(self.tr("Gesamtkosten ohne\nfehlende Zeilen") if text else self.tr("Gesamtkosten"))
         caption.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
         named = [f"  {named}" for _, _, named in rows[:20]] + (["  …"] if len(rows) > 20 else [])
         for label in (self.missing, caption, self.values["billed"]):

@@ -136,7 +136,9 @@ def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_
 
     window = open_window(plan_with(tmp_path, fee(Zahn="99", Faktor=3.0)))
     totals = window.totals
-    assert totals.captions["billed"].text() == "Gesamtkosten ohne fehlende Zeilen"  # as the letter's summary says it
+    assert (
+        totals.captions["billed"].text().replace("\n", " ") == "Gesamtkosten ohne fehlende Zeilen"
+    )  # as the letter's summary says it
     assert "#b3261e" in totals.captions["billed"].styleSheet()
     assert totals.missing.isVisibleTo(totals)
     assert totals.missing.text() == (
@@ -146,3 +148,27 @@ def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_
     whole = open_window(GOLDEN / "crown_basic.xlsx").totals
     assert whole.captions["billed"].text() == "Gesamtkosten" and not whole.missing.isVisibleTo(whole)
     assert whole.values["billed"].toolTip() == ""
+
+
+def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
+    open_window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
+
+    from ui.widgets import CapChart  # noqa: PLC0415
+
+    chart = CapChart(open_window(GOLDEN / "deductible_before_caps.xlsx").document)  # as narrow as a small window has it
+    qtbot.addWidget(chart)
+    said: list[str] = []
+    draw = QPainter.drawText
+
+    def record(painter: QPainter, *arguments: Any) -> None:
+        said.append(str(arguments[-1]))
+        draw(painter, *arguments)
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    chart.resize(240, 80)
+    chart.render(QImage(chart.size(), QImage.Format.Format_ARGB32))
+    assert "2.661,94\u00a0€ frei" in said and "338,06\u00a0€" in said  # as the letter says them, not „≈ 2.662 € frei“
+    assert not any("≈" in text for text in said)
+    assert "noch frei 2.661,94\u00a0€" in chart.toolTip()

@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         self.fee_view, self.lab_view = table_view(self.fee_filter), table_view(self.lab_filter)
         self.findings_model, self.explanation_model = FindingsModel(document), ExplanationModel()
         self.findings_view = table_view(self.findings_model, editable=False)
-        self.findings_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, mode in ((1, QHeaderView.ResizeMode.ResizeToContents), (2, QHeaderView.ResizeMode.Stretch)):
+            self.findings_view.horizontalHeader().setSectionResizeMode(column, mode)  # the cell and section whole
+        self.findings_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.findings_view.clicked.connect(self.select_finding)
         self.findings_view.activated.connect(lambda index: self.select_finding(index, correct=True))
         self.explanation_view = table_view(self.explanation_model, editable=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -13,14 +13,42 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
-from ui.models import LinesModel, ToothFilter
+from ui.models import LineColumn, LinesModel, ToothFilter
+
+SPARE_TO = {LineColumn.SERVICE: 2, LineColumn.REASON: 1}  # the columns a wider window widens, by shares of the room
 
 
-class MovingOn(QStyledItemDelegate):
+class FullText(QStyledItemDelegate):
+    """A cell whose text is cut shows it whole in its tooltip (above what its tooltip says otherwise)."""
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if event.type() == QEvent.Type.ToolTip and text and cut(view, index, text):
+            own = index.data(Qt.ItemDataRole.ToolTipRole)
+            QToolTip.showText(event.globalPos(), text if not own or own == text else f"{text}\n{own}", view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def cut(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex, text: str) -> bool:
+    """Whether a cell's text is wider than the cell shows (its margins and a check box taken off)."""
+    room = view.visualRect(index).width() - 8 - (20 if index.data(Qt.ItemDataRole.CheckStateRole) is not None else 0)
+    return view.fontMetrics().horizontalAdvance(text) > room
+
+
+class MovingOn(FullText):
     """Enter takes the cell's value and opens the next editable cell of the line (Tab does so too, Escape
     leaves the cell as it was): a line is typed in one go from the keyboard."""
 
@@ -56,11 +84,36 @@ def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setItemDelegate(MovingOn(view))
         source = model.sourceModel() if isinstance(model, ToothFilter) else model
-        for column, spec in enumerate(source.columns if isinstance(source, LinesModel) else []):
-            view.setColumnWidth(column, spec.key.width)
+        if isinstance(source, LinesModel):
+            for column, spec in enumerate(source.columns):
+                view.setColumnWidth(column, spec.key.width)
+            view.viewport().installEventFilter(SpareWidth(view, source))
     else:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setItemDelegate(FullText(view))
     return view
+
+
+class SpareWidth(QObject):
+    """The room a line table has beyond its columns goes to the service text and the justification, which are
+    the ones cut first; they never get narrower than their own width."""
+
+    def __init__(self, view: QTableView, model: LinesModel) -> None:
+        super().__init__(view)
+        self.view, self.model = view, model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.widen()
+        return False
+
+    def widen(self) -> None:
+        columns = [(number, spec.key) for number, spec in enumerate(self.model.columns) if spec.key in SPARE_TO]
+        others = sum(self.view.columnWidth(n) for n in range(len(self.model.columns)) if n not in dict(columns))
+        room = self.view.viewport().width() - others - sum(key.width for _, key in columns)
+        shares = sum(SPARE_TO[key] for _, key in columns)
+        for number, key in columns:
+            self.view.setColumnWidth(number, key.width + max(0, room) * SPARE_TO[key] // shares)
 
 
 def finish_typing(focused: QWidget | None, views: Sequence[QAbstractItemView]) -> None:

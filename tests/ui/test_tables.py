@@ -1,0 +1,62 @@
+"""The window's tables read whole: the findings' cell and section sized to their text, the line tables' room
+given to the service text and the justification, and every cut cell's whole text in its tooltip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip
+
+from tests.estimator.workbooks import write_workbook
+from tests.ui.conftest import column
+from ui.models import LineColumn
+
+LONG_REASON = "Eingehende Untersuchung bei erschwerter Zugänglichkeit wegen eingeschränkter Mundöffnung"
+
+
+def tooltip_of(view: QAbstractItemView, row: int, col: int) -> str:
+    """What hovering a cell shows."""
+    QToolTip.hideText()
+    index = view.model().index(row, col)
+    centre = view.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+    shown = view.itemDelegateForIndex(index).helpEvent(event, view, QStyleOptionViewItem(), index)
+    return QToolTip.text() if shown else ""
+
+
+def plan(tmp_path: Path) -> Path:
+    fees = [
+        ["20.01.2026", "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None],
+        ["20.01.2026", "16", "GOZ", "2210", None, 1, 3.8, None, LONG_REASON, None, None],
+        ["20.01.2026", "12", "GOZ", "2060", None, "zwei", 2.3, None, None, None, None],  # left out: a finding of Leistungen!F4
+    ]
+    return write_workbook(tmp_path / "plan.xlsx", fees)
+
+
+def test_findings_show_their_cell_and_section_whole(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(plan(tmp_path))
+    window.resize(1366, 768)
+    view, model = window.findings_view, window.findings_model
+    metrics = view.fontMetrics()
+    for col in (1, 3):  # Zelle, Abschnitt
+        texts = [str(model.data(model.index(row, col))) for row in range(model.rowCount())]
+        assert any(texts)
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        assert view.columnWidth(col) >= widest + 6, (col, texts)  # „Leistungen!F4“ was cut to „Leistungen!...“
+
+
+def test_line_tables_give_their_room_to_the_texts_and_show_a_cut_text_whole(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(plan(tmp_path))
+    window.resize(1366, 768)
+    view, model = window.fee_view, window.fee_model
+    service, reason = column(model, LineColumn.SERVICE), column(model, LineColumn.REASON)
+    widths = [view.columnWidth(c) for c in range(model.columnCount())]
+    assert widths[service] > LineColumn.SERVICE.width and widths[reason] > LineColumn.REASON.width
+    assert sum(widths) <= view.viewport().width() <= sum(widths) + 4  # no room left empty on the right
+    assert tooltip_of(view, 1, reason) == LONG_REASON  # cut in the cell, whole in the tooltip
+    assert tooltip_of(view, 0, column(model, LineColumn.TOOTH)) == ""  # a cell shown whole has no tooltip
+    window.resize(700, 768)  # a narrow window: the texts keep their own width, the table scrolls
+    assert view.columnWidth(service) == LineColumn.SERVICE.width

@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import figures, wording
 from estimator.auslegung import SettingError
-from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
+from estimator.case import AMOUNT_INPUTS, DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
 from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
@@ -171,6 +171,15 @@ class CaseDocument(QObject):
                 self.tr(
                     "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
                 ).format(label, line.description[:60])
+            )
+        typed = self.case.edits.get((kind, index, "amount")) if name in AMOUNT_INPUTS else None
+        if typed is not None:  # an amount typed by hand does not follow its line's inputs: said, with the way back
+            inputs = self.tr("Faktor und Anzahl") if kind == "fee" else self.tr("Menge und Einzelpreis")
+            self.noted.emit(
+                self.tr(
+                    "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, "
+                    "die Zelle Betrag leeren"
+                ).format(label, self.field_name(name), formats.money(typed), inputs)
             )
         after = self._eligible(kind, line) if before is not None else None  # asked for a text's edit only
         if before is not None and after is not None and after != before:

@@ -229,7 +229,12 @@ class LinesModel(QAbstractTableModel):
             original = (self.document.case.original.fee_lines if self.kind == "fee" else self.document.case.original.lab_lines)[
                 index.row()
             ]
-            return self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field, language()) or "–")
+            said = self.tr("geändert; im Plan: {0}").format(edit_text(original, column.field, language()) or "–")
+            if column.field == "amount" and getattr(line, "amount", None) is not None:
+                said += "\n" + self.tr(
+                    "von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen"
+                )
+            return said
         if result and column.key is LineColumn.BENEFIT and result.explanations:
             return "\n".join(f"{rule_text(e.rule, language())}: {step_text(e, language())}" for e in result.explanations)
         return None

@@ -81,3 +81,22 @@ def test_models_pass_the_model_tester(open_window: Any, qtmodeltester: Any, name
     qtmodeltester.check(models[name], force_py=True)
     window.person_panel.cooperating.setChecked(True)
     qtmodeltester.check(models[name], force_py=True)
+
+
+def test_an_amount_typed_by_hand_stays_when_the_factor_changes_and_the_status_bar_says_so(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = [line.number for line in model.lines].index("2210")
+    amount, factor = model.index(row, column(model, LineColumn.AMOUNT)), model.index(row, column(model, LineColumn.FACTOR))
+    assert model.setData(factor, "3,0")
+    followed = cell(model, row, LineColumn.AMOUNT)
+    assert followed == "283,12\u00a0€"  # an amount from the catalogue follows the factor
+    assert model.setData(amount, "300,00")
+    assert model.setData(factor, "3,5")
+    assert cell(model, row, LineColumn.AMOUNT) == "300,00\u00a0€"  # typed by hand: kept as typed
+    said = window.statusBar().currentMessage()
+    assert "Faktor geändert – der von Hand eingetragene Betrag 300,00\u00a0€ bleibt" in said
+    assert said.endswith("damit er aus Faktor und Anzahl berechnet wird, die Zelle Betrag leeren")
+    assert "leeren, um ihn zu berechnen" in model.data(amount, Qt.ItemDataRole.ToolTipRole)
+    assert model.setData(amount, "")  # emptied: computed from factor and count again
+    assert cell(model, row, LineColumn.AMOUNT) == "330,31\u00a0€"

@@ -17,6 +17,7 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
 FIELD_NAMES = {"practice": "Name der Praxis", "address": "Anschrift", "phone": "Telefon", "email": "E-Mail", "logo": "Logo"}
 TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[^\W\d_]{2,}")  # name@domain.tld, no spaces
 
 
 class LetterheadError(ValueError):
@@ -40,6 +41,9 @@ class Letterhead:
                 raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]} ({name}): Text erwartet")
             if len(value) > limit:
                 raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]}: höchstens {limit} Zeichen, {len(value)} angegeben")
+        said = email_problem(self.email)
+        if said:
+            raise LetterheadError(said)
         if self.logo:
             logo_problem(Path(self.logo))
 
@@ -71,6 +75,17 @@ class Letterhead:
             return cls(**data)
         except LetterheadError as error:
             raise LetterheadError(f"{path.name}: {error}") from None
+
+
+def email_problem(email: str) -> str:
+    """Why an e-mail address cannot go into the letterhead („praxis(at)beispiel“), in German; "" when it can (or
+    when there is none)."""
+    if not email or EMAIL.fullmatch(email):
+        return ""
+    return (
+        f"Briefkopf, {FIELD_NAMES['email']}: „{email}“ ist keine E-Mail-Adresse; bitte in der Form name@praxis.de "
+        "eintragen (mit @ und Punkt vor der Endung, ohne Leerzeichen) oder das Feld leeren"
+    )
 
 
 def logo_problem(path: Path) -> None:

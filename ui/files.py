@@ -222,7 +222,7 @@ class FileActions(QObject):
         window.take_typing()  # what is typed, also when the typing has not paused or the cell is still open
         letterhead, left_out = stored_letterhead(window.settings)
         if left_out:
-            window.statusBar().showMessage(self.tr("Briefkopf ohne Logo: {0}").format(left_out), 15000)
+            window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)
         result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
 
         def work(_progress: Progress) -> Path:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator.files import atomic_write_text, file_problem
-from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, to_toml
+from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, email_problem, to_toml
 from estimator.model import MAX_NOTE
 from ui import formats
 from ui.document import CaseDocument
@@ -37,10 +37,12 @@ def stored_letterhead(settings: Settings) -> tuple[Letterhead, str]:
     """The letterhead the settings hold, and what was left out of it because it can no longer be used (a logo
     file that was moved, say), in words; never an exception."""
     values = {name: settings.get(setting)[: TEXT_LIMITS[name]] for name, setting in FIELDS.items()}
+    said = [email_problem(values["email"])]  # an address stored before it was checked
+    values["email"] = "" if said[0] else values["email"]
     try:
-        return Letterhead(**values), ""
+        return Letterhead(**values), "; ".join(filter(None, said))
     except LetterheadError as error:
-        return Letterhead(**{**values, "logo": ""}), str(error)
+        return Letterhead(**{**values, "logo": ""}), "; ".join(filter(None, [*said, str(error)]))
 
 
 class PracticeDialog(QDialog):

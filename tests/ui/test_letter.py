@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
-from estimator.letterhead import Letterhead
+from estimator.letterhead import Letterhead, LetterheadError
 from tests.conftest import GOLDEN
 from tests.estimator.test_letter import png
 from tests.ui.conftest import finish
-from ui.settings import LOGO, PHONE, PRACTICE
+from ui.letter import stored_letterhead
+from ui.settings import EMAIL, LOGO, PHONE, PRACTICE
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 
@@ -61,3 +63,27 @@ def test_address_and_note_from_the_window_are_in_the_letter(open_window: Any, tm
     assert "Lindenweg 7" in text and "01067 Dresden" in text and "Bonusheft" in text
     window.undo_action.trigger()
     assert window.document.case.note == "" and window.note_editor.text.toPlainText() == ""
+
+
+def test_an_email_that_is_no_address_is_refused_by_the_dialog_and_in_a_letterhead_file(open_window: Any, tmp_path: Path) -> None:
+    window = open_window(CROWN)
+    window.edit_practice()
+    dialog = window.practice_dialog
+    dialog.practice.setText("Praxis Zahnweh")
+    for wrong in ("praxis(at)beispiel", "praxis@beispiel", "pra xis@beispiel.de"):
+        dialog.email.setText(wrong)
+        dialog.accept()
+        assert dialog.isVisible() and window.settings.get(EMAIL) == ""
+        assert dialog.problem.text() == (
+            f"Briefkopf, E-Mail: „{wrong}“ ist keine E-Mail-Adresse; bitte in der Form name@praxis.de eintragen "
+            "(mit @ und Punkt vor der Endung, ohne Leerzeichen) oder das Feld leeren"
+        )
+    dialog.email.setText("info@zahnweh-dresden.de")
+    dialog.accept()
+    assert not dialog.isVisible() and window.settings.get(EMAIL) == "info@zahnweh-dresden.de"
+    (tmp_path / "briefkopf.toml").write_text('practice = "Praxis"\nemail = "praxis(at)beispiel"\n', encoding="utf-8")
+    with pytest.raises(LetterheadError, match=r"briefkopf\.toml: Briefkopf, E-Mail: „praxis\(at\)beispiel“ ist keine"):
+        Letterhead.from_file(tmp_path / "briefkopf.toml")
+    window.settings.set(EMAIL, "praxis(at)beispiel")  # stored before addresses were checked: left out, said
+    letterhead, said = stored_letterhead(window.settings)
+    assert letterhead.email == "" and "keine E-Mail-Adresse" in said

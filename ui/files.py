@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from estimator import wording
 from estimator.auslegung import SettingError
@@ -74,6 +74,8 @@ class FileActions(QObject):
         self.window = window
         self.preview: QPrintPreviewDialog | None = None
         self.printing: list[PrintFolder] = []  # the letters written for printing or the preview, not yet removed
+        self.sender_missing = False  # the last letter went out without the practice's name
+        self.practice_hint: QMessageBox | None = None
 
     def close(self) -> None:
         """For a closing window: the print preview closed, every letter written for printing removed (also one
@@ -224,6 +226,14 @@ class FileActions(QObject):
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)
         result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
+        self.sender_missing = not (letterhead.practice or result.plan.person.practice)
+        if self.sender_missing:
+            window.statusBar().showMessage(self.sender_hint(), 30000)
+        if self.sender_missing and self.practice_hint is None:  # said once in a window, then in the status bar
+            self.practice_hint = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Praxisdaten fehlen"), self.sender_hint(), parent=window
+            )
+            self.practice_hint.open()
 
         def work(_progress: Progress) -> Path:
             write_pdf(result, tariffs, target, dt.date.today(), letterhead, note=note)
@@ -238,6 +248,16 @@ class FileActions(QObject):
             cleanup()
         return task
 
+    def sender_hint(self, done: str = "") -> str:
+        """What a letter written just now lacks when no practice is set: said after what was done."""
+        if not self.sender_missing:
+            return done
+        hint = self.tr(
+            "Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis "
+            "unter Einstellungen → Praxis (Briefkopf) … eintragen."
+        )
+        return f"{done} – {hint}" if done else hint
+
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""
         if self.window.tasks.say_busy():
@@ -247,7 +267,7 @@ class FileActions(QObject):
             return None
 
         def written() -> None:
-            self.window.statusBar().showMessage(self.tr("PDF geschrieben: {0}").format(target), 10000)
+            self.window.statusBar().showMessage(self.sender_hint(self.tr("PDF geschrieben: {0}").format(target)), 30000)
             if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
                 self.window.show_note(
                     self.tr("PDF geschrieben"),
@@ -294,7 +314,8 @@ class FileActions(QObject):
                 target = printer or self._chosen_printer()
                 if target is not None:
                     pages = print_pdf(folder.letter(), target)
-                    self.window.statusBar().showMessage(self.tr("Gedruckt: {0} Seiten").format(pages), 10000)
+                    said = self.sender_hint(self.tr("Gedruckt: {0} Seiten").format(pages))
+                    self.window.statusBar().showMessage(said, 30000)
             finally:
                 folder.remove()
 

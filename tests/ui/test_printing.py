@@ -3,6 +3,7 @@ and JSON; where no viewer can show the PDF, the window says where it is."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -102,3 +103,29 @@ def test_closing_the_window_while_the_letter_is_written_for_printing_leaves_no_l
     folder = window.files.printing[-1].path
     window.close()  # the letter is still being written: finished, then removed, not printed
     assert not folder.exists()
+
+
+def test_a_letter_without_the_practice_says_so_once_in_a_hint_and_each_time_in_the_status_bar(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+    from ui.settings import PRACTICE  # noqa: PLC0415
+
+    crown = [dt.datetime(2026, 3, 10), "16", "GOZ", "2210", None, 1, 2.3, None, None, None, None]
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", [crown], patient={"Zahnarzt": None}))
+    assert window.settings.get(PRACTICE) == "" and window.document.estimate.plan.person.practice == ""
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert "Zahnarztpraxis" in PdfReader(tmp_path / "brief.pdf").pages[0].extract_text()  # the sender it falls back to
+    hint = window.files.practice_hint
+    assert hint is not None and hint.isVisible() and hint.windowTitle() == "Praxisdaten fehlen"
+    assert "unter Einstellungen → Praxis (Briefkopf) … eintragen" in hint.text()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"PDF geschrieben: {tmp_path / 'brief.pdf'} – Ohne Praxisdaten: das Schreiben nennt")
+    hint.accept()
+    finish(qtbot, window.files.print_letter(pdf_printer(tmp_path / "gedruckt.pdf")))
+    assert window.files.practice_hint is hint and not hint.isVisible()  # once in a window
+    assert window.statusBar().currentMessage().startswith("Gedruckt: ")
+    assert "Seiten – Ohne Praxisdaten" in window.statusBar().currentMessage()
+    window.settings.set(PRACTICE, "Praxis Zahnweh")
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert window.statusBar().currentMessage() == f"PDF geschrieben: {tmp_path / 'brief.pdf'}"

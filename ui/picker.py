@@ -26,13 +26,43 @@ from PySide6.QtWidgets import (
 from estimator.model import FeeLine, LabLine
 from estimator.planlines import new_fee_line, new_lab_line, teeth_of
 from estimator.rules.engine import tariff_of
-from estimator.tariff.services import Service, search
+from estimator.tariff.services import COMPOUNDS, SYNONYMS, Service, search
 from ui import formats
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NAME_ENDS = re.compile(r"[(,:;]| zur | zum ")  # a service's own name ends where its text goes on to what it is for
+SCHEDULES = {"GOZ": 0, "": 1, "GOÄ": 2}  # as the search orders them: GOZ, the lab list, GOÄ
+
+
+def naming(service: Service, words: list[str]) -> int:
+    """How a service's own name (its text up to what it is for) holds a word of the search: 0 begins with it
+    („Implantatinsertion“, „Einlagefüllung“), 1 has it as a noun („durch eine Vollkrone“, „Teilkrone“), 2 has it
+    in a word („Kronenverlängerung“), 3 only later („zur Aufnahme einer Krone“) or not in its text."""
+    name = re.findall(r"\w+", NAME_ENDS.split(service.text.lower(), maxsplit=1)[0])
+
+    def noun(word: str, searched: str) -> bool:
+        return word.endswith(tuple(searched + ending for ending in ("", "e", "n", "en", "s", "es")))
+
+    def rank(searched: str) -> int:
+        if name and (name[0].startswith(searched) or noun(name[0], searched)):
+            return 0
+        if any(noun(word, searched) for word in name):
+            return 1
+        return 2 if any(searched in word for word in name) else 3
+
+    return min((rank(searched) for searched in words), default=3)
+
+
+def by_name(found: list[Service], query: str) -> list[Service]:
+    """The search's hits with those that are what the words name first, within each schedule; a number searched for
+    stays first."""
+    words = [part for word in re.findall(r"\w+", query.lower()) for part in COMPOUNDS.get(word, (word,))]
+    if not words or any(word.isdigit() or word in SYNONYMS for word in words):
+        return found  # a number, or words the texts say otherwise: as the search ordered them
+    return sorted(found, key=lambda s: (SCHEDULES[s.schedule.value if s.schedule else ""], naming(s, words)))
 
 
 class ServicePicker(QDialog):
@@ -86,7 +116,7 @@ class ServicePicker(QDialog):
     def refresh(self) -> None:
         document = self.window_.document
         catalogues = tariff_of(document.estimate.plan, document.tariffs)[0].on(self.day())
-        self.found = search(catalogues, self.query.text())
+        self.found = by_name(search(catalogues, self.query.text()), self.query.text())
         lab_name = self.tr("Labor")
         self.table.setRowCount(len(self.found))
         for row, service in enumerate(self.found):

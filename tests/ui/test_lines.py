@@ -128,3 +128,22 @@ def test_saving_a_reviewed_plan_as_a_workbook_says_what_stays_in_the_case(open_w
     window.show_note = lambda title, text: notes.append(text)
     assert window.line_actions.save_workbook(tmp_path / "plan.xlsx")
     assert len(notes) == 1 and "Prüfungen" in notes[0]
+
+
+def test_the_picker_puts_the_services_a_word_names_before_those_that_only_mention_it(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    assert window.line_actions.new_plan()
+    window.line_actions.pick()
+    picker = window.line_actions.picker
+    picker.query.setText("krone")
+    numbers = [service.number for service in picker.found]
+    assert numbers[:3] == ["2200", "2210", "2220"]  # Vollkrone, Vollkrone, Teilkrone
+    assert numbers.index("2180") > numbers.index("2250")  # a build-up „zur Aufnahme einer Krone“ after the crowns
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)  # Enter inserts the service preselected
+    assert [line.number for line in window.document.estimate.plan.fee_lines] == ["2200"]
+    picker.query.setText("implantat")
+    assert [service.number for service in picker.found][:2] == ["9000", "9010"]  # „Implantatinsertion“ before mentions
+    picker.query.setText("2210")  # a number stays first
+    assert picker.found[0].number == "2210"
+    picker.query.setText("röntgen")  # words the texts say otherwise keep the search's order: the teeth's X-ray first
+    assert [service.number for service in picker.found][:2] == ["6020", "5000"]

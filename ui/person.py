@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
@@ -72,7 +72,9 @@ class PersonPanel(QGroupBox):
         form.addRow(self.tr("Patient"), self.name)
         form.addRow(self.tr("Versicherungsnr."), self.insurance_number)
         form.addRow(self.tr("Straße"), self.street)
-        form.addRow(self.tr("PLZ, Ort"), self._pair(self.postcode, self.city))
+        self.postcode.setFixedWidth(64)
+        form.addRow(self.tr("PLZ"), self.postcode)
+        form.addRow(self.tr("Ort"), self.city)  # a row of its own: „München“, „Garmisch-Partenkirchen“ whole
         form.addRow(self.tr("Tarif"), self.variant)
         form.addRow(self.tr("Geburtsdatum"), self.birth_date)
         form.addRow(self.tr("Versicherungsbeginn"), self.insurance_start)
@@ -89,16 +91,6 @@ class PersonPanel(QGroupBox):
         form.addRow(self.message)
         self.refresh()
         document.changed.connect(self.refresh)
-
-    @staticmethod
-    def _pair(left: QLineEdit, right: QLineEdit) -> QWidget:
-        pair = QWidget()
-        row = QHBoxLayout(pair)
-        row.setContentsMargins(0, 0, 0, 0)
-        left.setFixedWidth(64)
-        row.addWidget(left)
-        row.addWidget(right, 1)
-        return pair
 
     def _text_edited(self, name: str, field: QLineEdit) -> None:
         """The patient's name, insurance number, street, postcode or town, when the user changed it."""
@@ -191,13 +183,13 @@ class PersonPanel(QGroupBox):
         self._refreshing = True
         person = self.document.person
         self.name.setText(person.name)
-        self.name.setToolTip(person.name)
         self.insurance_number.setText(person.insurance_number)
         self.street.setText(person.street)
         self.postcode.setText(person.postcode)
         self.city.setText(person.city)
         for field in (self.name, self.insurance_number, self.street, self.city):
-            field.setCursorPosition(0)  # a text longer than the field shows its beginning
+            field.setCursorPosition(0)  # a text longer than the field shows its beginning, and all of it in its tooltip
+            field.setToolTip(field.text())
         self.variant.setCurrentText(self.document.estimate.variant)
         self.birth_date.setText(formats.day(person.birth_date))
         self.insurance_start.setText(formats.day(person.insurance_start))

@@ -172,3 +172,17 @@ def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
     assert "2.661,94\u00a0€ frei" in said and "338,06\u00a0€" in said  # as the letter says them, not „≈ 2.662 € frei“
     assert not any("≈" in text for text in said)
     assert "noch frei 2.661,94\u00a0€" in chart.toolTip()
+
+
+def test_the_person_panel_shows_a_town_and_a_street_whole_or_in_their_tooltip(open_window: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.resize(1366, 768)
+    panel = window.person_panel
+    window.document.edit_person(street="Friedrich-Ebert-Straße 123a", postcode="80331", city="München")
+    city = panel.city
+    room = city.contentsRect().width() - 2 * city.style().pixelMetric(city.style().PixelMetric.PM_DefaultFrameWidth) - 4
+    assert city.fontMetrics().horizontalAdvance("München") <= room  # „Münche“ before: the town shown whole
+    assert city.fontMetrics().horizontalAdvance("Mönchengladbach") <= room
+    assert panel.street.toolTip() == "Friedrich-Ebert-Straße 123a"
+    window.document.edit_person(city="Garmisch-Partenkirchen")
+    assert city.toolTip() == "Garmisch-Partenkirchen" and city.cursorPosition() == 0  # its beginning, and all of it

@@ -190,11 +190,18 @@ def _date_text(value: Any) -> dt.date:
     if len(text) <= 20 and text.isascii():  # ASCII digits only, as in number cells
         for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
             try:
-                return dt.datetime.strptime(text, pattern).date()
+                day = dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
+            return day.replace(year=_century(day.year % 100)) if pattern == "%d.%m.%y" else day
         _no_such_day(text, value)
     raise cell_error(Code.CELL_DATE, value)
+
+
+def _century(year: int) -> int:
+    """A two-digit year as Excel reads one: below 30 in this century, from 30 in the last (a birth date written with
+    „30“ is one of the last century; Python's own rule would make it a child's of this one)."""
+    return 2000 + year if year < 30 else 1900 + year
 
 
 DATE_PARTS = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2}|[0-9]{4})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -208,7 +215,7 @@ def _no_such_day(text: str, value: Any) -> None:
         return
     day, month, year = (parts[1], parts[2], parts[3]) if parts[1] else (parts[6], parts[5], parts[4])
     if len(year) == 2:
-        year = ("20" if int(year) < 69 else "19") + year  # as strptime's %y reads a two-digit year
+        year = str(_century(int(year)))
     if not 1 <= int(year) <= 9999:
         return  # no calendar year: the form is said
     if not 1 <= int(month) <= 12:

@@ -80,6 +80,7 @@ class Code(StrEnum):
     OVERRIDE_ELIGIBLE_WITH_X = "override.eligible_with_x"
     PERSON_NO_INSURANCE_START = "person.no_insurance_start"
     PERSON_NO_BIRTH_DATE = "person.no_birth_date"
+    PERSON_BORN_AFTER_TREATMENT = "person.born_after_treatment"
     SURCHARGE_NO_SURGERY = "surcharge.no_surgery"
     SURCHARGE_POINTS = "surcharge.points"
     TARIFF_BEFORE_FIRST_VERSION = "tariff.before_first_version"

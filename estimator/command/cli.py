@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
-import re
 import signal
 import sys
 import warnings
@@ -16,28 +14,23 @@ from pathlib import Path
 from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
-from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_amount, parse_class, parse_date, parse_variant, shown
-from estimator.codes import Code
+from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
+from estimator.command.earlier import earlier_cases
 from estimator.command.patientoptions import apply_options
+from estimator.command.reviews import UsageError, not_to_be_written, override_text, overrides_from, with_cli_overrides
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder, resolved
 from estimator.io.casefile import open_case
-from estimator.kinds import Severity
 from estimator.letterhead import Letterhead, LetterheadError
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, MAX_REVIEWER, Finding, Override, Plan, note_fits
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Plan, note_fits
 from estimator.money import cents
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
 from estimator.output.textout import estimate_text, terminal_safe
-from estimator.phrases import say
 from estimator.register import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-
-
-class UsageError(Exception):
-    """A command-line value that cannot be used; the message says what is expected."""
 
 
 def _date(text: str) -> dt.date:
@@ -70,42 +63,6 @@ def _setting(text: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise argparse.ArgumentTypeError(f"NAME=WERT erwartet, „{shown(text)}“ gefunden")
     return name.strip(), value.strip()
-
-
-def _override(text: str) -> tuple[str, int, str, str, str]:
-    """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
-    match = re.fullmatch(r"\s*([^!]{1,31})!([0-9]{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
-    if not match:
-        raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{shown(text)}“ gefunden")
-    sheet, row, name, value, reason = match.groups()
-    name = name.strip().lower()
-    if name not in ("erstattungsfähig", "eligible", "klasse", "class"):
-        raise argparse.ArgumentTypeError(f"Feld „{name}“: erstattungsfähig oder Klasse erwartet")
-    if not reason.strip():
-        raise argparse.ArgumentTypeError("eine Prüfer-Entscheidung braucht einen Grund")
-    return sheet.strip(), int(row), name, value, reason.strip()
-
-
-def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
-    """One reviewer decision per line: a line's class and eligible amount given in two --override are joined."""
-    reviewer = (options.reviewer or "").strip()
-    if options.override and not reviewer:
-        raise UsageError("--override braucht --reviewer NAME: wer die Änderung verantwortet")
-    if len(reviewer) > MAX_REVIEWER:
-        raise UsageError(f"--reviewer: höchstens {MAX_REVIEWER} Zeichen")
-    found: dict[tuple[str, int], Override] = {}
-    for sheet, row, name, value, reason in options.override:
-        before = found.get((sheet, row), Override(sheet, row, reviewer, reason))
-        reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
-        try:
-            if name in ("klasse", "class"):
-                decision = dataclasses.replace(before, line_class=parse_class(value), reason=reasons[:MAX_TEXT])
-            else:
-                decision = dataclasses.replace(before, eligible=parse_amount(value), reason=reasons[:MAX_TEXT])
-        except CellError as error:
-            raise UsageError(f"--override {sheet}!{row}: {wording.text(error.phrase)}") from None
-        found[(sheet, row)] = decision
-    return tuple(found.values())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,13 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--accident", action=argparse.BooleanOptionalAction, default=None, help="der ganze Plan ist unfallbedingt")
     est.add_argument(
         "--override",
-        type=_override,
+        type=override_text,
         action="append",
         default=[],
         metavar="BLATT!ZEILE:FELD=WERT:GRUND",
         help="Prüfer-Entscheidung, z. B. 'Leistungen!3:erstattungsfähig=120,00:Faktor nicht begründet' oder 'Labor!2:Klasse=X:...'",
     )
     est.add_argument("--reviewer", metavar="NAME", help="wer die Änderungen (--override) verantwortet")
+    est.add_argument(
+        "--history",
+        action="store_true",
+        help="was frühere Pläne dieser Person aus dem Fallregister verbraucht haben einrechnen (wie „Übernehmen“ im Fenster)",
+    )
     est.add_argument(
         "--set",
         type=_setting,
@@ -219,24 +181,6 @@ def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
     return Letterhead.from_file(options.letterhead) if options.letterhead else None
 
 
-def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
-    """The reviewer's decisions of the command line replace those the case file holds for the same lines; each one
-    replaced is said (the case file keeps it)."""
-    by_place = {(o.sheet, o.row): o for o in cli_overrides}
-    kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in by_place)
-    replaced = tuple(
-        Finding(
-            Severity.WARNING,
-            say(Code.OVERRIDE_REPLACED, reviewer=o.reviewer, sheet=o.sheet, row=o.row, by=new.reviewer),
-            o.sheet,
-            o.row,
-        )
-        for o in plan.overrides
-        if (new := by_place.get((o.sheet, o.row))) is not None
-    )
-    return dataclasses.replace(plan, overrides=kept + cli_overrides, input_findings=plan.input_findings + replaced)
-
-
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
@@ -246,8 +190,28 @@ def run_estimate(options: argparse.Namespace) -> int:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead_of(options)  # checked before anything is computed
     plan, settings = read_input(source, options.tariff)
-    plan = with_cli_overrides(apply_options(plan, options), overrides_from(options))
-    result = estimate(plan, load_tariffs(), {**settings, **dict(options.set)})
+    cli_overrides = overrides_from(options)
+    plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
+    settings = {**settings, **dict(options.set)}
+    result = estimate(plan, load_tariffs(), settings)
+    with_history, said = earlier_cases(plan, result, settings, source)
+    if with_history is not None and options.history:
+        result = estimate(with_history, load_tariffs(), settings)
+    if said:
+        taken = (
+            ""
+            if with_history is None
+            else " – eingerechnet"
+            if options.history
+            else " – nicht eingerechnet; mit --history übernehmen"
+        )
+        print(f"hkp: {terminal_safe(said)}{taken}", file=sys.stderr)
+    cannot = not_to_be_written(result, cli_overrides)
+    if cannot:
+        sys.stdout.write(estimate_text(result))
+        written = " – nichts geschrieben" if options.json or options.pdf or options.xlsx else ""
+        print(f"hkp: {cannot}{written}", file=sys.stderr)
+        return 2
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 

@@ -97,7 +97,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         row: list[Cell] = [
             german_date(result.date),
             teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
-            number,
+            number if len(number) <= 6 else [(number, INK)],  # „MATERIAL“, „AUSLAGEN“: broken in its column
             parts,
             count,
             factor,
@@ -117,8 +117,8 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         widths: tuple[float, ...] = (
             16 * mm,
             11 * mm,
-            11 * mm,
-            45 * mm,
+            15 * mm,  # „MATERIAL“, „AUSLAGEN“ in one line
+            41 * mm,
             9 * mm,
             11 * mm,
             9 * mm,

@@ -13,7 +13,7 @@ from estimator.auslegung import Auslegung, SettingError
 from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Person, Plan, PlanLine, Totals
+from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import REVIEW, Money, Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_on_day, beside_prophylaxis, tooth_rules
@@ -32,6 +32,7 @@ from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_r
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
+from estimator.rules.planchecks import dates_far_from_plan, not_yet_insured, plan_findings
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
@@ -135,7 +136,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
         lab_amounts(work, report)
 
-    _not_yet_insured(works, person, report)
+    not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report)
     reviewed = _apply_overrides(works, plan, report)
     lab_jaw_limits(lab_works, report)
@@ -170,8 +171,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
     history_findings(limits, profile.sections, report)
-    _plan_findings(works, person, profile, report)
-    _dates_far_from_plan(works, plan.plan_date, report)
+    plan_findings(works, person, profile, report)
+    dates_far_from_plan(works, plan.plan_date, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
     results = tuple(w.result() for w in works)  # fee lines, then lab lines, each in plan order
     totals = Totals(
@@ -345,51 +346,3 @@ def _apply_rate(work: Work, cooperating: bool) -> None:
             Code.STEP_RATE, rate=Percent(work.rate), cls=line_class, cooperating=cooperating and line_class is LineClass.A
         )
     work.explain(rule, phrase, work.eligible, work.benefit)
-
-
-def _not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
-    """Treatment before insurance start is not covered (spec 6a)."""
-    start = person.insurance_start
-    if start is None:
-        return
-    for work in works:
-        if work.date < start:
-            work.exclude(work.profile.sections.insurance_start, say(Code.STEP_BEFORE_INSURANCE, date=work.date, start=start))
-            phrase = say(Code.DATE_BEFORE_INSURANCE_START, date=work.date, start=start)
-            section = work.profile.sections.insurance_start
-            report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)
-
-
-def _plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:
-    sections = profile.sections
-    lab_total = sum((w.billed for w in works if not w.is_fee), ZERO)
-    if lab_total > profile.lab_cost_estimate_threshold:
-        phrase = say(Code.LAB_COST_ESTIMATE, total=Money(lab_total), threshold=Money(profile.lab_cost_estimate_threshold))
-        report(Severity.INFO, phrase, section=sections.cost_estimate)
-    if any(w.accident for w in works):
-        report(Severity.INFO, say(Code.ACCIDENT_PROOF), section=sections.accident)
-    if person.insurance_start is None:
-        report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)
-    if person.birth_date is None:
-        report(Severity.WARNING, say(Code.PERSON_NO_BIRTH_DATE), sheet="Patient", column="B", section=sections.deductible)
-
-
-EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about
-
-
-def _dates_far_from_plan(works: list[Work], plan_date: dt.date | None, report: Report) -> None:
-    """A treatment day before the plan date (a plan comes before its treatment) or more than two years after it is
-    likely a typo in the year: it is estimated as given, and said once per such day, at its first line."""
-    if plan_date is None:
-        return
-    far: dict[dt.date, list[Work]] = {}
-    for work in works:
-        day = work.line.date
-        if day is not None and not plan_date - EARLY <= day <= plan_date + LATE:
-            far.setdefault(day, []).append(work)
-    for day, on_it in sorted(far.items()):
-        first = min(on_it, key=lambda w: w.order_key)
-        ref = first.ref if len(on_it) == 1 else say(Code.PART_LINES_OF_DAY, line=first.ref, others=len(on_it) - 1)
-        code = Code.DATE_BEFORE_PLAN if day < plan_date else Code.DATE_LONG_AFTER_PLAN
-        phrase = say(code, line=ref, date=day, plan_date=plan_date)
-        report(Severity.WARNING, phrase, sheet=first.line.sheet, row=first.line.row, column="Datum")

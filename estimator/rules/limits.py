@@ -48,6 +48,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
     covered: dict[str, list[int]] = {"OK": [], "UK": []}
     excluded: dict[str, list[int]] = {"OK": [], "UK": []}
     unlocated: dict[str, int] = {"OK": 0, "UK": 0}
+    cut_days: set[dt.date] = set()  # the days of an insertion over the limit
     insertions = sorted(
         (
             w
@@ -91,6 +92,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
                 unlocated[jaw] += 1
         if kept == units:
             continue
+        cut_days.add(work.date)
         if kept == 0:
             phrase = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=units, teeth=work.fee.teeth.text, limit=limit)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
@@ -99,8 +101,8 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
             work.set_eligible(cents(work.eligible * kept / work.fee.count), section, phrase, Cause.IMPLANT_LIMIT)
 
     excluded_sites = frozenset(excluded["OK"] + excluded["UK"])
-    if excluded_sites:
-        _exclude_what_sits_on(works, insertions, excluded_sites, report)
+    if cut_days:
+        _exclude_what_sits_on(works, insertions, excluded_sites, cut_days, report)
     jaws_report = []
     for jaw in ("OK", "UK"):
         if excluded[jaw] or unlocated[jaw]:
@@ -119,19 +121,24 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
 
 
 def _exclude_what_sits_on(
-    works: Sequence[Work], insertions: Sequence[Work], excluded_sites: frozenset[int], report: Report
+    works: Sequence[Work],
+    insertions: Sequence[Work],
+    excluded_sites: frozenset[int],
+    cut_days: set[dt.date],
+    report: Report,
 ) -> None:
-    """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged."""
+    """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged, and
+    so is one without teeth on the day of an insertion over the limit (the implants' material billed beside it)."""
     placing = {id(w) for w in insertions}
     for work in works:
         teeth = work.line.teeth.teeth
-        if work.line_class is not LineClass.A or not teeth or id(work) in placing:
+        if work.line_class is not LineClass.A or id(work) in placing or not (teeth or work.date in cut_days):
             continue
         section = work.profile.sections.implants
-        if teeth <= excluded_sites:
+        if teeth and teeth <= excluded_sites:
             phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
-        elif teeth & excluded_sites:
+        elif not teeth or teeth & excluded_sites:
             report(
                 Severity.WARNING,
                 say(Code.IMPLANT_REVIEW, line=work.ref),

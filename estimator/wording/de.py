@@ -144,6 +144,8 @@ TEMPLATES: dict[Code, str] = {
         "auf den Rechnungsbetrag begrenzt"
     ),
     C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
+    C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
+    "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
     C.PERSON_NO_BIRTH_DATE: "Geburtsdatum fehlt: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
     "Jugendlichen ist er niedriger – bitte das Geburtsdatum eintragen",
     C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "

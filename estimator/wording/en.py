@@ -126,6 +126,8 @@ TEMPLATES: dict[Code, str] = {
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),
     C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
+    C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
+    "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
     C.PERSON_NO_BIRTH_DATE: "Date of birth missing: the adults' deductible is applied; for children and young people it "
     "is lower – please enter the date of birth",
     C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "

@@ -246,6 +246,9 @@ def test_lab_costs_over_1000_eur_ask_for_a_lab_cost_estimate() -> None:
     result = run(fee("9010", "36"), lab("I 111", "36", "200", quantity=5))
     assert "lab.cost_estimate" in codes(result)
     assert "lab.cost_estimate" not in codes(run(lab("I 111", "36", "200")))
+    # GOZ § 9 Abs. 2 counts the dental technicians' work: implants as material beside their insertion are none of it
+    material = lab("Material", "36", "960.00", description="Implantat", vat_percent=0)
+    assert "lab.cost_estimate" not in codes(run(fee("9010", "36"), lab("I 111", "36", "200"), material))
 
 
 def test_a_template_on_an_implant_over_the_limit_leaves_the_jaws_one_to_the_covered_implants_in_any_row_order() -> None:

@@ -129,6 +129,9 @@ def test_implants_are_whole_numbers() -> None:
         ("10.03.2026", dt.date(2026, 3, 10)),
         (" 1.3.2026 ", dt.date(2026, 3, 1)),
         ("01.03.26", dt.date(2026, 3, 1)),
+        ("01.03.29", dt.date(2029, 3, 1)),
+        ("03.02.30", dt.date(1930, 2, 3)),  # as Excel reads a two-digit year: a birth date, not a child's in 2030
+        ("15.06.75", dt.date(1975, 6, 15)),
         ("2026-3-1", dt.date(2026, 3, 1)),
         ("29.02.2024", dt.date(2024, 2, 29)),
         (46023, dt.date(2026, 1, 1)),  # Excel's serial number: 45658 is 01.01.2025, plus 365 days
@@ -147,6 +150,7 @@ def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> N
         ("29.02.2026", "„29.02.2026“ gibt es nicht: der Monat hat 28 Tage"),
         ("31.04.2026", "„31.04.2026“ gibt es nicht: der Monat hat 30 Tage"),
         ("31.02.26", "„31.02.26“ gibt es nicht: der Monat hat 28 Tage"),
+        ("29.02.30", "„29.02.30“ gibt es nicht: der Monat hat 28 Tage"),  # 1930: no leap year
         ("2026-02-30", "„2026-02-30“ gibt es nicht: der Monat hat 28 Tage"),
         ("10.13.2026", "„10.13.2026“ gibt es nicht: ein Jahr hat 12 Monate"),
     ],

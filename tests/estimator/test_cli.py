@@ -143,3 +143,17 @@ def test_the_command_line_speaks_german_in_its_help_and_its_errors(capsys: pytes
         main(["estimate", "--help"])
     out = capsys.readouterr().out
     assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "show this help" not in out
+
+
+def test_a_plan_none_of_whose_lines_can_be_computed_writes_nothing_and_exits_2(tmp_path: Path, capsys: object) -> None:
+    # no treatment day and no plan date: every line is left out; a letter would say 0,00 €
+    book = write_workbook(
+        tmp_path / "ohne.xlsx",
+        [[None, "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]],
+        patient={"Planungsdatum": None},
+    )
+    out = tmp_path / "out.json"
+    assert main(["estimate", str(book), "--json", str(out)]) == 2
+    captured = capsys.readouterr()  # type: ignore[attr-defined]
+    assert "Leistungen!A2" in captured.out  # the findings say why: the date cell
+    assert "keine Zeile des Plans ist zu berechnen (1 ausgelassen" in captured.err and not out.exists()

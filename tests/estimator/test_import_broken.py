@@ -193,11 +193,13 @@ def test_unreadable_file_gets_one_message_and_exit_2(name: str, tmp_path: Path, 
 
 
 def run_measured(path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run `hkp estimate` on path in a child; return the run and its peak memory in MB (its time is a
-    benchmark figure, bench/bench.py, never asserted here)."""
+    """Run `hkp estimate` on path in a child, with a plan date for rows without one (a one-sheet table has no Patient
+    sheet); return the run and its peak memory in MB (its time is a benchmark figure, bench/bench.py, never asserted
+    here)."""
     script = (
         "import resource, subprocess, sys\n"
-        "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1]], capture_output=True, text=True)\n"
+        "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1], '--plan-date', '10.03.2026'], "
+        "capture_output=True, text=True)\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "print(run.returncode, peak)\n"
         "sys.stderr.write(run.stderr)\n"
@@ -237,7 +239,7 @@ def test_more_than_20000_lines_are_refused(hostile: Path, capsys: pytest.Capture
 
 def test_a_long_plan_in_compact_xml_is_estimated(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = one_sheet_workbook(hostile / "lang.xlsx", rows(2_000))
-    assert main(["estimate", str(path)]) == 0
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 0
     assert "voraussichtliche Erstattung" in capsys.readouterr().out
 
 

@@ -10,7 +10,7 @@ from estimator.rules.engine import estimate
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text, limit_sentences, rule_text, step_text
-from tests.estimator.builders import codes, fee, fee_result, lab, lab_result, plan, run
+from tests.estimator.builders import PLAN_DATE, codes, fee, fee_result, lab, lab_result, plan, run
 
 D = Decimal
 START_2026 = dt.date(2026, 1, 1)
@@ -336,3 +336,26 @@ def test_without_a_plan_date_the_amounts_used_count_in_the_year_of_the_first_tre
     assert "gelten für 2026, das Jahr der ersten Behandlung" in finding_text(said)
     dated = run(*lines, variant="BM5/1", deductible_used="300", pzr_reimbursed="80")
     assert dated.totals.benefit == D("63.84") and "input.used_year_assumed" not in codes(dated)
+
+
+def test_material_without_teeth_beside_an_insertion_over_the_limit_is_flagged() -> None:
+    # the implants' material of the day, without its teeth, may be that of the implant not paid: asked about
+    result = run(
+        fee("9010", "36,46", count=2),
+        lab("Material", "", "320.00", quantity=2, description="Implantat", vat_percent=0),
+        fee("9010", "26", date=dt.date(2026, 5, 5)),
+        lab("Material", "", "320.00", description="Implantat", vat_percent=0, date=dt.date(2026, 5, 5)),
+        implants_lower=7,
+    )
+    flagged = [(f.sheet, f.row) for f in result.findings if f.code == "implant.review"]
+    material = result.lines[2].line  # the material of the day over the limit, not that of the upper jaw's insertion
+    assert material.kind == "lab" and material.date == PLAN_DATE and flagged == [(material.sheet, material.row)]
+
+
+def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
+    # „03.02.30“ read as 2030 once gave a child's deductible; any birth date after the first treatment day is asked about
+    result = run(crown("16"), variant="BM5/1", birth_date=dt.date(2030, 2, 3))
+    [said] = [f for f in result.findings if f.code == "person.born_after_treatment"]
+    assert said.severity.value == "error" and (said.sheet, said.section) == ("Patient", "Nr. II.8")
+    assert finding_text(said).startswith("Geburtsdatum 03.02.2030 liegt nach dem ersten Behandlungstag 10.03.2026")
+    assert "person.born_after_treatment" not in codes(run(crown("16"), birth_date=PLAN_DATE))

@@ -93,6 +93,17 @@ def test_override_without_reviewer_or_on_a_missing_line(tmp_path: Path, capsys: 
     assert [f.code for f in findings if f.code.startswith("override")] == ["override.unknown_line"]
 
 
+def test_a_decision_on_the_command_line_for_no_line_writes_nothing_and_exits_2(tmp_path: Path, capsys: object) -> None:
+    # a typo in the row or the sheet: the letter would go out without the reviewer's decision
+    pdf = tmp_path / "s.pdf"
+    for place in ("Leistungen!99", "Leistung!3"):
+        asked = ["--override", f"{place}:Klasse=X:weil", "--reviewer", "M. Prüfer", "--pdf", str(pdf)]
+        assert main(["estimate", str(CROWN), *asked]) == 2
+        said = capsys.readouterr().err  # type: ignore[attr-defined]
+        assert said.startswith("hkp: --override: Prüfung (M. Prüfer): keine Zeile") and "nichts geschrieben" in said
+        assert not pdf.exists()
+
+
 def test_overrides_survive_the_case_file(tmp_path: Path) -> None:
     override = Override("Leistungen", 3, "M. Prüfer", "Faktor nicht begründet", Decimal("150.00"), LineClass.B)
     case = Case.from_plan(read_plan(CROWN)).with_override(override, "Leistungen", 3)

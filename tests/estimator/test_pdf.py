@@ -267,3 +267,21 @@ def test_a_further_fee_table_not_read_makes_the_totals_the_plans_without_it(tmp_
     assert "Gesamtkosten ohne fehlende Zeilen" in flat
     assert "Achtung: Blatt „Leistungen Seite 2“ wurde nicht gelesen; seine Zeilen fehlen in allen Beträgen" in flat
     assert "Blatt „Leistungen Seite 2“ nicht gelesen: seine Zeilen fehlen in allen Beträgen" in estimate_text(result)
+
+
+def test_a_material_lines_number_ends_before_its_text_begins() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    result = run(fee("9010", "36"), lab("Materialkosten", "36", "320.00", description="Implantat Titan", vat_percent=0))
+    reader, _ = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    starts: dict[str, tuple[float, float]] = {}
+
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        for word in ("Material", "Implantat Titan"):
+            if text.startswith(word) and word not in starts:
+                starts[word] = (cm[4] + tm[4] * cm[0], size)
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=seen)
+    (number_x, size), (text_x, _) = starts["Material"], starts["Implantat Titan"]
+    assert number_x + stringWidth("Material", "LiberationSans", size) < text_x  # was printed over „Implantat Titan“

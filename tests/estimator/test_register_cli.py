@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from estimator.case import Case
 from estimator.command.cli import main
 from estimator.io.casefile import load_case, save_case
-from estimator.register.store import Register
+from estimator.register.store import Register, default_path
 from tests.estimator.builders import fee, plan
 
 WHO = {"name": "Erika Mustermann", "insurance_number": "A123456789", "insurance_start": dt.date(2026, 1, 1)}
@@ -126,3 +127,31 @@ def test_a_value_that_means_nothing_is_refused_in_german(
     with pytest.raises(SystemExit) as refused:
         main(["register", *arguments])
     assert refused.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_estimate_says_the_earlier_cases_of_the_register_and_takes_them_with_history(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # year 1 of the staged caps allows 1.000 € of class A; an earlier plan of the person was paid 812,40 €
+    with Register() as register:
+        number = register.by_path(folder / "erster.hkp.json").number  # type: ignore[union-attr]
+    assert main(["register", "status", str(number), "erstattet", "--paid", "812,40"]) == 0
+    day = dt.date(2026, 11, 16)
+    later = tmp_path / "spaeter.hkp.json"
+    save_case(Case.from_plan(plan(fee("2210", "26", date=day, amount="1000.00"), plan_date=day, **WHO)), later)
+    capsys.readouterr()
+    assert main(["estimate", str(later), "--json", str(tmp_path / "ohne.json")]) == 0
+    said = capsys.readouterr().err
+    assert "Im Fallregister: aus einem früheren Plan: Jahr 1 812,40\xa0€" in said and "nicht eingerechnet; mit --history" in said
+    assert json.loads((tmp_path / "ohne.json").read_text())["totals"]["benefit"] == "800.00"
+    assert main(["estimate", str(later), "--history", "--json", str(tmp_path / "mit.json")]) == 0
+    said = capsys.readouterr().err
+    assert "Jahr 1 812,40\xa0€" in said and said.endswith(" – eingerechnet\n")
+    assert json.loads((tmp_path / "mit.json").read_text())["totals"]["benefit"] == "187.60"  # 1.000 € − 812,40 €
+
+
+def test_estimate_makes_no_register_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "fall.hkp.json"
+    save_case(Case.from_plan(plan(fee("2210", "26"), **WHO)), case)
+    assert main(["estimate", str(case), "--history", "--json", str(tmp_path / "out.json")]) == 0
+    assert capsys.readouterr().err == "" and not default_path().exists()

@@ -1,0 +1,36 @@
+"""`hkp estimate` and the person's earlier cases in the case register, as the window offers them: taken into the
+estimate with --history, else said – an estimate that does not know what earlier plans used of the staged caps, the
+deductible and the PZR limit pays too much."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from pathlib import Path
+
+from estimator.case import Case
+from estimator.io.casefile import is_case_file
+from estimator.model import Estimate, Plan
+from estimator.register import RegisterError
+
+
+def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], source: Path) -> tuple[Plan | None, str]:
+    """The plan with the amounts of the person's earlier cases (None when the register adds nothing: no register, no
+    earlier case, or the plan holds them already) and what to say about them, in German ("" when nothing)."""
+    from estimator.register.cases import history_for  # noqa: PLC0415 - SQLite loads only when there is a register
+    from estimator.register.store import Register, default_path  # noqa: PLC0415
+
+    if not default_path().is_file():  # no case saved yet: nothing to ask, and no register is made
+        return None, ""
+    case = dataclasses.replace(Case.from_plan(plan), settings=dict(settings))
+    try:
+        with Register() as register:
+            found = history_for(register, case, result, source if is_case_file(source) else None)
+    except RegisterError as error:
+        return None, f"{error}; frühere Pläne dieser Person nicht berücksichtigt"
+    if found is None:
+        return None, ""
+    person = found.person_with(plan.person)
+    if not found.counted or person == plan.person:
+        return None, f"Im Fallregister: {found.summary()}" if not found.counted else ""
+    return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary()}"

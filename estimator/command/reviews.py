@@ -1,0 +1,87 @@
+"""A reviewer's decisions given on the command line (--override, --reviewer): read, joined per line, put in the place
+of those a case file holds, and an estimate that lacks one refused; and the error of a value that cannot be used."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+
+from estimator import wording
+from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, shown
+from estimator.codes import Code
+from estimator.kinds import Severity
+from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
+from estimator.phrases import say
+
+
+class UsageError(Exception):
+    """A command-line value that cannot be used; the message says what is expected."""
+
+
+def override_text(text: str) -> tuple[str, int, str, str, str]:
+    """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
+    match = re.fullmatch(r"\s*([^!]{1,31})!([0-9]{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
+    if not match:
+        raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{shown(text)}“ gefunden")
+    sheet, row, name, value, reason = match.groups()
+    name = name.strip().lower()
+    if name not in ("erstattungsfähig", "eligible", "klasse", "class"):
+        raise argparse.ArgumentTypeError(f"Feld „{name}“: erstattungsfähig oder Klasse erwartet")
+    if not reason.strip():
+        raise argparse.ArgumentTypeError("eine Prüfer-Entscheidung braucht einen Grund")
+    return sheet.strip(), int(row), name, value, reason.strip()
+
+
+def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
+    """One reviewer decision per line: a line's class and eligible amount given in two --override are joined."""
+    reviewer = (options.reviewer or "").strip()
+    if options.override and not reviewer:
+        raise UsageError("--override braucht --reviewer NAME: wer die Änderung verantwortet")
+    if len(reviewer) > MAX_REVIEWER:
+        raise UsageError(f"--reviewer: höchstens {MAX_REVIEWER} Zeichen")
+    found: dict[tuple[str, int], Override] = {}
+    for sheet, row, name, value, reason in options.override:
+        before = found.get((sheet, row), Override(sheet, row, reviewer, reason))
+        reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
+        try:
+            if name in ("klasse", "class"):
+                decision = dataclasses.replace(before, line_class=parse_class(value), reason=reasons[:MAX_TEXT])
+            else:
+                decision = dataclasses.replace(before, eligible=parse_amount(value), reason=reasons[:MAX_TEXT])
+        except CellError as error:
+            raise UsageError(f"--override {sheet}!{row}: {wording.text(error.phrase)}") from None
+        found[(sheet, row)] = decision
+    return tuple(found.values())
+
+
+def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
+    """The reviewer's decisions of the command line replace those the case file holds for the same lines; each one
+    replaced is said (the case file keeps it)."""
+    by_place = {(o.sheet, o.row): o for o in cli_overrides}
+    kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in by_place)
+    replaced = tuple(
+        Finding(
+            Severity.WARNING,
+            say(Code.OVERRIDE_REPLACED, reviewer=o.reviewer, sheet=o.sheet, row=o.row, by=new.reviewer),
+            o.sheet,
+            o.row,
+        )
+        for o in plan.overrides
+        if (new := by_place.get((o.sheet, o.row))) is not None
+    )
+    return dataclasses.replace(plan, overrides=kept + cli_overrides, input_findings=plan.input_findings + replaced)
+
+
+def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> str:
+    """Why no estimate is to be given (exit code 2), or "": no line of the plan could be computed (a letter would say
+    0,00 €), or a reviewer's decision of the command line names no line that could be estimated (a typo in the sheet
+    or row: the letter would go out without it)."""
+    if not result.lines and result.rows_missing:
+        return f"keine Zeile des Plans ist zu berechnen ({len(result.rows_missing)} ausgelassen, siehe Hinweise)"
+    asked = {(o.sheet, o.row) for o in cli_overrides}
+    unknown = ("override.unknown_line", "override.left_out_line")
+    missed = [f for f in result.findings if f.code in unknown and (f.sheet, f.row) in asked]
+    if missed:
+        return f"--override: {wording.finding_text(missed[0])}"
+    return ""

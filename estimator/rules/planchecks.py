@@ -1,0 +1,71 @@
+"""What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
+impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
+plan date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from estimator.codes import Code
+from estimator.kinds import Severity
+from estimator.model import Person
+from estimator.money import ZERO
+from estimator.phrases import Money, say
+from estimator.rules.materials import is_material
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.profile import Profile
+
+
+def not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
+    """Treatment before insurance start is not covered (spec 6a)."""
+    start = person.insurance_start
+    if start is None:
+        return
+    for work in works:
+        if work.date < start:
+            work.exclude(work.profile.sections.insurance_start, say(Code.STEP_BEFORE_INSURANCE, date=work.date, start=start))
+            phrase = say(Code.DATE_BEFORE_INSURANCE_START, date=work.date, start=start)
+            section = work.profile.sections.insurance_start
+            report(Severity.ERROR, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)
+
+
+def plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:
+    """The lab costs above which the dentist owes an estimate of their own (GOZ § 9 Abs. 2: dental technicians' work,
+    not material billed beside a fee); an accident's proof; the person's data missing, or a birth date after the
+    first treatment day (a two-digit year read in the wrong century), which would give a child's deductible."""
+    sections = profile.sections
+    lab_total = sum((w.billed for w in works if not w.is_fee and not is_material(w)), ZERO)
+    if lab_total > profile.lab_cost_estimate_threshold:
+        phrase = say(Code.LAB_COST_ESTIMATE, total=Money(lab_total), threshold=Money(profile.lab_cost_estimate_threshold))
+        report(Severity.INFO, phrase, section=sections.cost_estimate)
+    if any(w.accident for w in works):
+        report(Severity.INFO, say(Code.ACCIDENT_PROOF), section=sections.accident)
+    if person.insurance_start is None:
+        report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)
+    if person.birth_date is None:
+        report(Severity.WARNING, say(Code.PERSON_NO_BIRTH_DATE), sheet="Patient", column="B", section=sections.deductible)
+    first = min((w.date for w in works), default=None)
+    if person.birth_date is not None and first is not None and person.birth_date > first:
+        phrase = say(Code.PERSON_BORN_AFTER_TREATMENT, birth=person.birth_date, date=first)
+        report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
+
+
+EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about
+
+
+def dates_far_from_plan(works: list[Work], plan_date: dt.date | None, report: Report) -> None:
+    """A treatment day before the plan date (a plan comes before its treatment) or more than two years after it is
+    likely a typo in the year: it is estimated as given, and said once per such day, at its first line."""
+    if plan_date is None:
+        return
+    far: dict[dt.date, list[Work]] = {}
+    for work in works:
+        day = work.line.date
+        if day is not None and not plan_date - EARLY <= day <= plan_date + LATE:
+            far.setdefault(day, []).append(work)
+    for day, on_it in sorted(far.items()):
+        first = min(on_it, key=lambda w: w.order_key)
+        ref = first.ref if len(on_it) == 1 else say(Code.PART_LINES_OF_DAY, line=first.ref, others=len(on_it) - 1)
+        code = Code.DATE_BEFORE_PLAN if day < plan_date else Code.DATE_LONG_AFTER_PLAN
+        phrase = say(code, line=ref, date=day, plan_date=plan_date)
+        report(Severity.WARNING, phrase, sheet=first.line.sheet, row=first.line.row, column="Datum")

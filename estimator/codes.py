@@ -177,6 +177,7 @@ class Code(StrEnum):
     STEP_SURCHARGE_OWNER = "step.surcharge_owner"
     STEP_SURCHARGE_MOVED = "step.surcharge_moved"
     STEP_UNITS_ALLOWED = "step.units_allowed"
+    STEP_UNITS_LIMITED = "step.units_limited"
     STEP_UNKNOWN_NUMBER = "step.unknown_number"
 
     # Reasons for a class
@@ -197,6 +198,9 @@ class Code(StrEnum):
     PART_LAB_PER_JAW = "part.lab_per_jaw"
     PART_LASER_SURCHARGE = "part.laser_surcharge"
     PART_GOZ_NUMBER = "part.goz_number"
+    PART_ONCE_A_DAY = "part.once_a_day"
+    PART_PER_SESSION = "part.per_session"
+    PART_PER_YEAR = "part.per_year"
     PART_LINE_AT = "part.line_at"
     PART_MISSING_LAB_CODE = "part.missing_lab_code"
     PART_MISSING_UNIT_PRICE = "part.missing_unit_price"

@@ -23,6 +23,14 @@ from estimator.teeth import region
 SURCHARGES = "surcharges"  # the surgery surcharges' one unit a day, whichever of them takes it
 
 
+class Units(NamedTuple):
+    """The units of a line that count and, where fewer than billed, the rule that says so and its section."""
+
+    units: Decimal
+    rule: Phrase | None = None
+    section: str = ""
+
+
 class UnitAllowance:
     """The units of each line that count, asked in treatment order (date, then plan order). Of several surgery
     surcharges on one day the one for the points of the day's surgical service with the most points counts (GOZ
@@ -63,16 +71,16 @@ class UnitAllowance:
             return ()
         return tuple(sorted(needed))
 
-    def allowed(self, work: Work, report: Report) -> Decimal:
-        """How many of the line's units count; the others are not eligible (a finding says why)."""
+    def allowed(self, work: Work, report: Report) -> Units:
+        """How many of the line's units count, and by which rule; the others are not eligible (a finding says why)."""
         count = work.fee.count
         if work.fee.schedule is not Schedule.GOZ:
-            return count
+            return Units(count)
         profile = work.profile
         group = _once_a_day_group(profile, work.number, work.analogue)  # a surcharge's class may follow another service
         unpaid = work.line_class is LineClass.X or refused_beside(work, self.prophylaxis_days)
         if unpaid and group is None:
-            return count  # not paid anyway: it takes none of the units its year allows another line
+            return Units(count)  # not paid anyway: it takes none of the units its year allows another line
         if group is not None:
             day = (group, work.date)
             if id(work) in self.fitting_first:
@@ -91,14 +99,14 @@ class UnitAllowance:
                     excess=Number(count - units),
                 )
                 _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
-            return units
+            return Units(units, say(Code.PART_ONCE_A_DAY, what=_once_a_day(profile, group)), profile.sections.per_day)
         session = _session_limit(work)
         if session is not None:
             return self._in_session(work, *session, report)
         prophylaxis = profile.prophylaxis_frequency[self.reading].get(work.number)
         limit = profile.fee_limits.per_year.get(work.number) if prophylaxis is None and not work.analogue else prophylaxis
         if limit is None:
-            return count
+            return Units(count)
         key = (work.number, work.date.year)
         units = max(ZERO, min(count, limit - self.used_in_year.get(key, ZERO)))
         self.used_in_year[key] = self.used_in_year.get(key, ZERO) + units
@@ -111,9 +119,10 @@ class UnitAllowance:
                 reading = profile.auslegung_names.reading("prophylaxis_frequency", self.reading)
                 phrase, section = say(Code.FEE_FREQUENCY_LIMIT, reading=reading, **said), profile.sections.prophylaxis
             _report_units(work, report, Severity.WARNING, phrase, section)
-        return units
+            return Units(units, say(Code.PART_PER_YEAR, number=work.number, limit=limit, year=work.date.year), section)
+        return Units(units)
 
-    def _in_session(self, work: Work, code: Code, limit: int, places: tuple[object, ...], report: Report) -> Decimal:
+    def _in_session(self, work: Work, code: Code, limit: int, places: tuple[object, ...], report: Report) -> Units:
         """The units of a line limited per session that the day's earlier lines left free at its places. A line on
         several places takes of each only what cannot lie on its others (one unit on „36,37“ may be on 37): a later
         line is not cut for a place the earlier may not have used (the customer's reading)."""
@@ -128,7 +137,7 @@ class UnitAllowance:
             excess = Number(count - units)
             phrase = say(code, line=work.ref, number=work.number, limit=limit, date=work.date, excess=excess)
             _report_units(work, report, Severity.ERROR, phrase, work.profile.sections.fee_units)
-        return units
+        return Units(units, say(Code.PART_PER_SESSION, number=work.number, limit=limit), work.profile.sections.fee_units)
 
 
 def _session_limit(work: Work) -> tuple[Code, int, tuple[object, ...]] | None:

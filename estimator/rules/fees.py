@@ -180,10 +180,10 @@ def fee_amounts(
         check.report(Severity.WARNING, say(Code.FEE_NO_TOOTH, line=work.ref), "Zahn")
     if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
         check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
-    units = allowance.allowed(work, report)
-    if units < line.count:
-        phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(line.count))
-        work.set_eligible(cents(work.billed * units / line.count), sections.fee_units, phrase, Cause.NOT_ELIGIBLE)
+    units, rule, section = allowance.allowed(work, report)
+    if units < line.count and rule is not None:
+        phrase = say(Code.STEP_UNITS_LIMITED, rule=rule, units=Number(units), count=Number(line.count))
+        work.set_eligible(cents(work.billed * units / line.count), section, phrase, Cause.NOT_ELIGIBLE)
     if laser:
         _cap_laser(work, fee_for(Decimal(1), units))
         _single_rate_only(check)

@@ -270,6 +270,7 @@ TEMPLATES: dict[Code, str] = {
     "die bleibt",
     C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl, {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
+    C.STEP_UNITS_LIMITED: "{rule} – {units} von {count} Einheiten berechnungsfähig",
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung „{setting}“)",
@@ -289,6 +290,9 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
+    C.PART_ONCE_A_DAY: "{what} je Behandlungstag nur einmal",
+    C.PART_PER_SESSION: "GOZ {number} höchstens {limit}-mal je Sitzung",
+    C.PART_PER_YEAR: "GOZ {number} höchstens {limit}-mal im Kalenderjahr {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",

@@ -246,6 +246,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_MOVED: "{service:on} is not eligible: surcharge to {other:on}, the service of this day that stays",
     C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service of the day with the most points, {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
+    C.STEP_UNITS_LIMITED: "{rule} – {units} of {count} units billable",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; interpretation “{setting}”)",
@@ -265,6 +266,9 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
+    C.PART_ONCE_A_DAY: "{what} once per treatment day only",
+    C.PART_PER_SESSION: "GOZ {number} at most {limit} times per session",
+    C.PART_PER_YEAR: "GOZ {number} at most {limit} times in calendar year {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",

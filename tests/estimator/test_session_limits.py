@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from estimator.kinds import Cause, Severity
-from estimator.wording import finding_text
+from estimator.wording import finding_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, run
 
 D = Decimal
@@ -115,3 +115,23 @@ def test_the_examination_is_not_billable_beside_the_advice_of_that_day() -> None
     )
     adult = run(fee("0010"), fee("6190"))  # an adult's advice is not paid: it cuts nothing (the customer's reading)
     assert fee_result(adult, 0).eligible == EXAMINATION
+
+
+def test_a_lines_own_reason_names_the_limit_and_its_section() -> None:
+    # the letter and the workbook show a line's reasons, not the findings: „0 von 1 Einheiten“ alone said no why
+    result = run(
+        fee("8010", count=3),
+        fee("0110", "36", factor=1),
+        fee("2410", "36"),
+        fee("0110", "46", factor=1),
+        *(fee("4000", date=dt.date(2026, month, 2)) for month in (4, 5, 6)),
+    )
+    said = {}
+    for index in (0, 3, 6):
+        [step] = [e for e in fee_result(result, index).explanations if e.phrase.code.value == "step.units_limited"]
+        said[index] = (step.rule, step_text(step))
+    assert said == {
+        0: ("GOZ", "GOZ 8010 höchstens 2-mal je Sitzung – 2 von 3 Einheiten berechnungsfähig"),
+        3: ("GOZ Abschnitte A und L", "GOZ 0110 je Behandlungstag nur einmal – 0 von 1 Einheiten berechnungsfähig"),
+        6: ("GOZ", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – 0 von 1 Einheiten berechnungsfähig"),
+    }

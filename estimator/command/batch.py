@@ -39,6 +39,18 @@ def plan_files(inputs: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def other_files(inputs: Sequence[Path]) -> list[Path]:
+    """The files in the folders named that are no plan (a text, a CSV export, a PDF, an old .xls): not read, and said,
+    so that none is taken for estimated; lock and hidden files left out."""
+    return [
+        p
+        for item in inputs
+        if item.is_dir()
+        for p in sorted(item.iterdir())
+        if p.is_file() and not p.name.lower().endswith(SUFFIXES) and not p.name.startswith(("~$", "."))
+    ]
+
+
 def _is_case(path: Path) -> bool:
     return path.name.lower().endswith(".hkp.json")
 

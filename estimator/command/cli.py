@@ -236,6 +236,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
         StopRequest,
         default_jobs,
         is_batch_summary,
+        other_files,
         plan_files,
         run_batch,
     )
@@ -292,6 +293,11 @@ def run_batch_command(options: argparse.Namespace) -> int:
     print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar)")
     if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated
         print(terminal_safe(f"hkp: {not_searched}"), file=sys.stderr)
+    others = other_files(options.inputs)
+    if others:
+        names = ", ".join(p.name for p in others[:10]) + (f" und {len(others) - 10} weitere" if len(others) > 10 else "")
+        said = f"hkp: nicht gelesen, da kein Plan (.xlsx, .xlsm, .ods, .hkp.json; eine .xls bitte als .xlsx speichern): {names}"
+        print(terminal_safe(said), file=sys.stderr)
     return 0
 
 

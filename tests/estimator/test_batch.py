@@ -221,3 +221,14 @@ def test_two_plans_of_one_name_in_two_folders_are_named_by_their_folders(tmp_pat
     rows = list(openpyxl.load_workbook(out)["Übersicht"].iter_rows(min_row=2, max_col=1, values_only=True))
     assert rows == [("praxis-a/plan.xlsx",), ("praxis-b/plan.xlsx",)]
     assert sorted(path.name for path in pdfs.iterdir()) == ["plan-2.pdf", "plan.pdf"]
+
+
+def test_files_in_the_folder_that_are_no_plan_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a practice's CSV export or an old .xls in the folder must not vanish without a word
+    shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "plan.xlsx")
+    for name in ("notiz.txt", "export.csv", "alt.xls", "~$plan.xlsx", ".versteckt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+    said = capsys.readouterr()
+    assert "(1 Plan, davon 0 nicht lesbar)" in said.out
+    assert said.err.endswith("eine .xls bitte als .xlsx speichern): alt.xls, export.csv, notiz.txt\n"), said.err

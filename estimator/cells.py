@@ -292,14 +292,22 @@ def parse_amount(value: Any) -> Decimal:
     return in_range("amount", parse_decimal(value), value)
 
 
+TIMES = re.compile(r"\s*(-?\s*fach|x|×)\s*$", re.IGNORECASE)  # „2,3fach“, „2,3-fach“, „1x“, „2 ×“, as exports write them
+
+
 def parse_factor(value: Any) -> Decimal:
-    """A factor (Steigerungssatz): above 0, at most 20."""
-    return in_range("factor", parse_decimal(value), value)
+    """A factor (Steigerungssatz): above 0, at most 20; „2,3fach“ and „2,3x“ as 2,3."""
+    return in_range("factor", parse_decimal(_times(value)), value)
 
 
 def parse_count(value: Any) -> Decimal:
-    """A fee line's count: above 0, at most 10.000."""
-    return in_range("count", parse_decimal(value), value)
+    """A fee line's count: above 0, at most 10.000; „2x“ as 2."""
+    return in_range("count", parse_decimal(_times(value)), value)
+
+
+def _times(value: Any) -> Any:
+    """A text's number without the word for times after it; any other value as it is."""
+    return TIMES.sub("", value[: MAX_NUMBER_TEXT + 8]) if isinstance(value, str) else value
 
 
 def parse_quantity(value: Any) -> Decimal:

@@ -99,14 +99,14 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     if len(text) > MAX_TEETH_TEXT:
         raise ToothError(say(Code.TOOTH_TEXT_TOO_LONG, length=len(text), limit=MAX_TEETH_TEXT))
-    normalized = re.sub(r"\s*[-–]\s*", "-", text.upper())
+    normalized = re.sub(r"\s*[-–]\s*", "-", text)  # each part as typed: a message quotes it so
     teeth: set[int] = set()
     whole_jaw = False
     for part in re.split(r"[,;/+\s]+", normalized):
         if not part:
             continue
-        if part in ("OK", "UK"):
-            teeth |= {t for t in PERMANENT if jaw_of(t) == part}
+        if part.upper() in ("OK", "UK"):
+            teeth |= {t for t in PERMANENT if jaw_of(t) == part.upper()}
             whole_jaw = True
         elif "-" in part:
             first, _, last = part.partition("-")

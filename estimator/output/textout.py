@@ -39,6 +39,10 @@ def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
     ).rstrip()
 
 
+def _sheet(name: str) -> str:
+    return name if len(name) <= 16 else name[:15] + "…"
+
+
 def estimate_text(estimate: Estimate) -> str:
     plan, person, totals = estimate.plan, estimate.plan.person, estimate.totals
     out = [f"Erstattungsschätzung – {estimate.tariff_name} {estimate.variant}"]
@@ -60,7 +64,7 @@ def estimate_text(estimate: Estimate) -> str:
         reason = "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in r.explanations if is_reduction(e))
         rows.append(
             [
-                f"{r.line.sheet[:3]}!{r.line.row}",
+                f"{_sheet(r.line.sheet)}!{r.line.row}",  # the sheet as Excel names it, so that the row is found
                 german_date(r.date),
                 r.line.teeth.text,
                 r.line.number,

@@ -221,3 +221,15 @@ def test_a_long_text_is_shortened_at_a_word_and_marked() -> None:
     assert short_text(text, len(text)) == text
     assert all(len(short_text(text, limit)) <= limit for limit in range(4, len(text)))
     assert short_text("x" * 100, 20) == "x" * 18 + " …"  # no space to cut at: cut in the word
+
+
+@pytest.mark.parametrize(("value", "factor"), [("2,3fach", "2.3"), ("2,3-fach", "2.3"), ("3,5 x", "3.5"), ("1,8×", "1.8")])
+def test_a_factor_written_with_times_as_exports_write_it(value: str, factor: str) -> None:
+    assert parse_factor(value) == D(factor)
+
+
+def test_a_count_written_with_times_and_what_stays_no_number() -> None:
+    assert parse_count("1x") == D(1) and parse_count("2 X") == D(2)
+    for value in ("x", "fach", "2,3fach fach", "2x3"):
+        code, _ = refused(parse_count, value)
+        assert code is Code.CELL_NUMBER_FOUND, value

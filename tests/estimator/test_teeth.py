@@ -111,6 +111,8 @@ def test_the_text_is_kept_on_one_line_as_written() -> None:
         (-16, "-16"),  # a number cell with a minus: not an empty range end
         ("16-", "16-"),
         ("16 17 1", "1"),
+        ("16 mesial", "mesial"),  # quoted as typed
+        ("ok-uk", "ok"),
     ],
 )
 def test_what_is_not_an_fdi_number_is_named(value: object, token: str) -> None:

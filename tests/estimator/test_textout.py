@@ -43,20 +43,20 @@ def test_heading_and_facts_in_german(prorated: list[str]) -> None:
 
 
 def test_a_line_row_names_class_rate_amounts_and_the_reason_it_was_reduced(prorated: list[str]) -> None:
-    pzr = row_of(prorated, "Lei!4")
-    assert pzr.split()[:4] == ["Lei!4", "04.05.2026", "1040", "P"]  # no tooth
+    pzr = row_of(prorated, "Leistungen!4")
+    assert pzr.split()[:4] == ["Leistungen!4", "04.05.2026", "1040", "P"]  # no tooth
     assert f"100{NBSP}%" in pzr and f"101,36{NBSP}€" in pzr
     assert pzr.endswith(
         f"Nr. II.3.1: PZR höchstens 100,00{NBSP}€ je Kalenderjahr 2026; bereits erstattet oder verplant 0,00{NBSP}€"
     )
-    crown = row_of(prorated, "Lei!2")
+    crown = row_of(prorated, "Leistungen!2")
     assert "Nr. II.8: Selbstbehalt 2026" in crown and crown.endswith(f"davon hier angerechnet 350,00{NBSP}€")
 
 
 def test_the_rate_alone_is_no_reason_worth_a_word() -> None:
     lines = estimate_text(golden("implant_limit")).splitlines()
-    assert row_of(lines, "Lei!2").endswith(f"159,89{NBSP}€")  # 80 % of 199,86 €, nothing else
-    excluded = row_of(lines, "Lei!5")
+    assert row_of(lines, "Leistungen!2").endswith(f"159,89{NBSP}€")  # 80 % of 199,86 €, nothing else
+    excluded = row_of(lines, "Leistungen!5")
     assert " X " in excluded and f"0{NBSP}%" in excluded
     assert excluded.endswith("Nr. II.3.1: Implantat an Zahn 37 über der Grenze von 8 Implantaten je Kiefer")
 
@@ -64,7 +64,7 @@ def test_the_rate_alone_is_no_reason_worth_a_word() -> None:
 def test_amount_columns_are_right_aligned_under_their_heading(prorated: list[str]) -> None:
     head = next(line for line in prorated if line.startswith("Zeile "))
     end = head.index("Rechnung") + len("Rechnung")
-    for place, billed in (("Lei!2", "350,00"), ("Lei!4", "101,36"), ("Lab!2", "114,60")):
+    for place, billed in (("Leistungen!2", "350,00"), ("Leistungen!4", "101,36"), ("Labor!2", "114,60")):
         row = row_of(prorated, place)
         assert row.index(billed) + len(billed) + 2 == end, row  # the amount and " €" end where the heading ends
 
@@ -110,7 +110,7 @@ def test_errors_are_listed_before_warnings_whatever_order_they_were_found_in() -
 def test_a_class_set_by_hand_is_starred_and_a_missing_name_is_a_dash() -> None:
     lines = estimate_text(run(fee("2210", "16", manual_class="B"))).splitlines()
     assert lines[1].split() == ["Patient:", "–"]
-    assert row_of(lines, "Lei!2").split()[4] == "B*"
+    assert row_of(lines, "Leistungen!2").split()[4] == "B*"
 
 
 def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]) -> None:

@@ -15,6 +15,31 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Faktor und Anzahl": "factor and count",
+    "Menge und Einzelpreis": "quantity and unit price",
+    "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren": (
+        "{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell"
+    ),
+    "Briefkopf unvollständig: {0}": "Letterhead incomplete: {0}",
+    "Praxisdaten fehlen": "Practice details missing",
+    "Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.": (
+        "Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and "
+        "address under Settings → Practice (letterhead) …."
+    ),
+    "von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen": (
+        "typed by hand: stays when the factor, count or price changes; empty it to have it computed"
+    ),
+    "PLZ": "Postcode",
+    "Ort": "Town",
+    "1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})": (
+        "1 row of the plan could not be read and is missing from every amount ({1})"
+    ),
+    "{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})": (
+        "{0} rows of the plan could not be read and are missing from every amount ({1})"
+    ),
+    "Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen": "Sheet “{0}” not read: its rows are missing from every amount",
+    "Achtung: {0} – siehe Hinweise": "Attention: {0} – see Findings",
+    "Gesamtkosten ohne\nfehlende Zeilen": "Total costs without\nmissing rows",
     "Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).": (
         "Please type a number or words (symbols alone find nothing)."
     ),

@@ -21,62 +21,59 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="50" />
+        <location filename="../../ui/widgets.py" line="51" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="52" />
+        <location filename="../../ui/widgets.py" line="53" />
         <source>Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}</source>
         <translation>Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
-        <location filename="../../ui/widgets.py" line="115" />
+        <location filename="../../ui/widgets.py" line="54" />
+        <location filename="../../ui/widgets.py" line="116" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
+        <location filename="../../ui/widgets.py" line="54" />
         <source>noch frei {0}</source>
         <translation>{0} still free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="83" />
+        <location filename="../../ui/widgets.py" line="84" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="85" />
+        <location filename="../../ui/widgets.py" line="86" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="93" />
+        <location filename="../../ui/widgets.py" line="94" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118" />
         <location filename="../../ui/widgets.py" line="119" />
+        <location filename="../../ui/widgets.py" line="120" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
-        <location filename="../../ui/widgets.py" line="169" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
-        <location filename="../../ui/widgets.py" line="170" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
-        <location filename="../../ui/widgets.py" line="171" />
+        <location filename="../../ui/widgets.py" line="166" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -109,98 +106,113 @@
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="178" />
+        <location filename="../../ui/document.py" line="177" />
+        <source>Faktor und Anzahl</source>
+        <translation>factor and count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="177" />
+        <source>Menge und Einzelpreis</source>
+        <translation>quantity and unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="180" />
+        <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
+        <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="187" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="186" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="187" />
+        <location filename="../../ui/document.py" line="196" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="188" />
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="198" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="190" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="191" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="192" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="193" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="194" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="195" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="196" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="206" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="198" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="214" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="211" />
+        <location filename="../../ui/document.py" line="220" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="239" />
+        <location filename="../../ui/document.py" line="248" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="249" />
+        <location filename="../../ui/document.py" line="258" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="254" />
+        <location filename="../../ui/document.py" line="263" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="257" />
+        <location filename="../../ui/document.py" line="266" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -229,13 +241,13 @@
     </message>
     <message>
         <location filename="../../ui/cases.py" line="203" />
-        <location filename="../../ui/cases.py" line="261" />
+        <location filename="../../ui/cases.py" line="263" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
         <location filename="../../ui/cases.py" line="205" />
-        <location filename="../../ui/cases.py" line="262" />
+        <location filename="../../ui/cases.py" line="264" />
         <source>bis</source>
         <translation>to</translation>
     </message>
@@ -250,32 +262,32 @@
         <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="268" />
+        <location filename="../../ui/cases.py" line="270" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="268" />
+        <location filename="../../ui/cases.py" line="270" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="269" />
+        <location filename="../../ui/cases.py" line="271" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="279" />
+        <location filename="../../ui/cases.py" line="281" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="283" />
+        <location filename="../../ui/cases.py" line="285" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="296" />
+        <location filename="../../ui/cases.py" line="298" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -341,22 +353,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="360" />
+        <location filename="../../ui/models.py" line="365" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="360" />
+        <location filename="../../ui/models.py" line="365" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="360" />
+        <location filename="../../ui/models.py" line="365" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="360" />
+        <location filename="../../ui/models.py" line="365" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -369,82 +381,92 @@
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="118" />
+        <location filename="../../ui/files.py" line="120" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="120" />
+        <location filename="../../ui/files.py" line="122" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="127" />
+        <location filename="../../ui/files.py" line="129" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="173" />
+        <location filename="../../ui/files.py" line="175" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="173" />
+        <location filename="../../ui/files.py" line="175" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="185" />
+        <location filename="../../ui/files.py" line="187" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="186" />
+        <location filename="../../ui/files.py" line="188" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="190" />
+        <location filename="../../ui/files.py" line="192" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="245" />
+        <location filename="../../ui/files.py" line="227" />
+        <source>Briefkopf unvollständig: {0}</source>
+        <translation>Letterhead incomplete: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="234" />
+        <source>Praxisdaten fehlen</source>
+        <translation>Practice details missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="256" />
+        <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
+        <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="265" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="250" />
+        <location filename="../../ui/files.py" line="270" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="234" />
+        <location filename="../../ui/files.py" line="244" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="127" />
+        <location filename="../../ui/files.py" line="129" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="225" />
-        <source>Briefkopf ohne Logo: {0}</source>
-        <translation>Letterhead without logo: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="236" />
+        <location filename="../../ui/files.py" line="246" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="253" />
+        <location filename="../../ui/files.py" line="273" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="254" />
+        <location filename="../../ui/files.py" line="274" />
         <source>Das PDF liegt in
 {0}
 
@@ -455,47 +477,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="262" />
+        <location filename="../../ui/files.py" line="282" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="263" />
+        <location filename="../../ui/files.py" line="283" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="281" />
+        <location filename="../../ui/files.py" line="301" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="283" />
+        <location filename="../../ui/files.py" line="303" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="297" />
+        <location filename="../../ui/files.py" line="317" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="316" />
+        <location filename="../../ui/files.py" line="337" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="328" />
+        <location filename="../../ui/files.py" line="349" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="337" />
+        <location filename="../../ui/files.py" line="358" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="339" />
+        <location filename="../../ui/files.py" line="360" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -503,27 +525,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="327" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="327" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="327" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="327" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="344" />
+        <location filename="../../ui/models.py" line="349" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -567,42 +589,42 @@ No program here can show it.</translation>
 <context>
     <name>LeftOutDialog</name>
     <message>
-        <location filename="../../ui/leftout.py" line="40" />
+        <location filename="../../ui/leftout.py" line="42" />
         <source>Laborzeile</source>
         <translation>lab line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="40" />
+        <location filename="../../ui/leftout.py" line="42" />
         <source>Leistungszeile</source>
         <translation>fee line</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="41" />
+        <location filename="../../ui/leftout.py" line="43" />
         <source>Ausgelassene Zeile korrigieren</source>
         <translation>Correct a row left out</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="44" />
+        <location filename="../../ui/leftout.py" line="46" />
         <source>{0}, Zeile {1} wurde beim Einlesen ausgelassen ({2}). Bitte die Zellen korrigieren:</source>
         <translation>{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="66" />
+        <location filename="../../ui/leftout.py" line="68" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="68" />
+        <location filename="../../ui/leftout.py" line="70" />
         <source>Zeile verwerfen</source>
         <translation>Drop the row</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="98" />
+        <location filename="../../ui/leftout.py" line="100" />
         <source>Zeile {0} übernommen</source>
         <translation>Row {0} taken</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="106" />
+        <location filename="../../ui/leftout.py" line="108" />
         <source>Zeile verworfen</source>
         <translation>Row dropped</translation>
     </message>
@@ -786,6 +808,11 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Amount</translation>
     </message>
     <message>
+        <location filename="../../ui/models.py" line="235" />
+        <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
+        <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
+    </message>
+    <message>
         <location filename="../../ui/models.py" line="124" />
         <source>Begründung</source>
         <translation>Justification</translation>
@@ -819,59 +846,59 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -879,12 +906,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/letter.py" line="149" />
+        <location filename="../../ui/letter.py" line="151" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
         <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="158" />
+        <location filename="../../ui/letter.py" line="161" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
     </message>
@@ -897,7 +924,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="90" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
@@ -922,42 +949,37 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="75" />
-        <source>PLZ, Ort</source>
-        <translation>Postcode, town</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="78" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="77" />
+        <location filename="../../ui/person.py" line="79" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="78" />
+        <location filename="../../ui/person.py" line="80" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="120" />
+        <location filename="../../ui/person.py" line="112" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="128" />
+        <location filename="../../ui/person.py" line="120" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="210" />
+        <location filename="../../ui/person.py" line="202" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="79" />
+        <location filename="../../ui/person.py" line="81" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
@@ -972,27 +994,37 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="83" />
+        <location filename="../../ui/person.py" line="76" />
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="77" />
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="85" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Denture benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="87" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="89" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
@@ -1000,74 +1032,74 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/letter.py" line="52" />
+        <location filename="../../ui/letter.py" line="54" />
         <source>Praxis (Briefkopf)</source>
         <translation>Practice (letterhead)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="56" />
+        <location filename="../../ui/letter.py" line="58" />
         <source>Musterstraße 1
 12345 Musterstadt</source>
         <translation>Musterstraße 1
 12345 Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="61" />
+        <location filename="../../ui/letter.py" line="63" />
         <source>PNG oder JPEG, höchstens 2 MB (freiwillig)</source>
         <translation>PNG or JPEG, at most 2 MB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="64" />
+        <location filename="../../ui/letter.py" line="66" />
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="74" />
+        <location filename="../../ui/letter.py" line="76" />
         <source>Name der Praxis</source>
         <translation>Name of the practice</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="75" />
+        <location filename="../../ui/letter.py" line="77" />
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="76" />
+        <location filename="../../ui/letter.py" line="78" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="77" />
+        <location filename="../../ui/letter.py" line="79" />
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="78" />
+        <location filename="../../ui/letter.py" line="80" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="80" />
+        <location filename="../../ui/letter.py" line="82" />
         <source>Für „hkp“ speichern …</source>
         <translation>Save for “hkp” …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="81" />
+        <location filename="../../ui/letter.py" line="83" />
         <source>als Datei für hkp estimate --letterhead DATEI</source>
         <translation>as a file for hkp estimate --letterhead FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="108" />
+        <location filename="../../ui/letter.py" line="110" />
         <source>Logo wählen</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="108" />
+        <location filename="../../ui/letter.py" line="110" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="121" />
+        <location filename="../../ui/letter.py" line="123" />
         <source>Briefkopf speichern</source>
         <translation>Save the letterhead</translation>
     </message>
@@ -1152,67 +1184,67 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="44" />
+        <location filename="../../ui/picker.py" line="74" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="46" />
+        <location filename="../../ui/picker.py" line="76" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="51" />
+        <location filename="../../ui/picker.py" line="81" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="51" />
+        <location filename="../../ui/picker.py" line="81" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="51" />
+        <location filename="../../ui/picker.py" line="81" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="51" />
+        <location filename="../../ui/picker.py" line="81" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="51" />
+        <location filename="../../ui/picker.py" line="81" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="64" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="90" />
+        <location filename="../../ui/picker.py" line="120" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="111" />
+        <location filename="../../ui/picker.py" line="141" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="113" />
+        <location filename="../../ui/picker.py" line="143" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="120" />
+        <location filename="../../ui/picker.py" line="150" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="124" />
+        <location filename="../../ui/picker.py" line="154" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>
@@ -1256,23 +1288,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="291" />
-        <location filename="../../ui/widgets.py" line="306" />
+        <location filename="../../ui/widgets.py" line="317" />
+        <location filename="../../ui/widgets.py" line="332" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="294" />
+        <location filename="../../ui/widgets.py" line="320" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="372" />
+        <location filename="../../ui/widgets.py" line="398" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="373" />
+        <location filename="../../ui/widgets.py" line="399" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1280,39 +1312,72 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="196" />
+        <location filename="../../ui/widgets.py" line="194" />
+        <location filename="../../ui/widgets.py" line="261" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="197" />
+        <location filename="../../ui/widgets.py" line="195" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="198" />
+        <location filename="../../ui/widgets.py" line="196" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="199" />
+        <location filename="../../ui/widgets.py" line="197" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="239" />
+        <location filename="../../ui/widgets.py" line="238" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="236" />
+        <location filename="../../ui/widgets.py" line="251" />
+        <source>{0} Zeile {1}</source>
+        <translation>{0} row {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="252" />
+        <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
+        <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="253" />
+        <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
+        <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="255" />
+        <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
+        <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="257" />
+        <source>Achtung: {0} – siehe Hinweise</source>
+        <translation>Attention: {0} – see Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="261" />
+        <source>Gesamtkosten ohne
+fehlende Zeilen</source>
+        <translation>Total costs without
+missing rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="235" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="236" />
+        <location filename="../../ui/widgets.py" line="235" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

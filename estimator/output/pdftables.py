@@ -114,11 +114,12 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
     empty: list[Cell] = [""] * (3 if lab else 2)
     rows.append(["", "", "", [("Summe", INK)], *empty, *map(german_number, total[:2]), "", german_number(total[2])])
     if lab:
+        wide = 4 * mm if any(len(r.line.number) > 6 for r in results) else 0  # „MATERIAL“, „AUSLAGEN“ in one line
         widths: tuple[float, ...] = (
             16 * mm,
             11 * mm,
-            15 * mm,  # „MATERIAL“, „AUSLAGEN“ in one line
-            41 * mm,
+            11 * mm + wide,
+            45 * mm - wide,
             9 * mm,
             11 * mm,
             9 * mm,

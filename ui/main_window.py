@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         for column, mode in ((1, QHeaderView.ResizeMode.ResizeToContents), (2, QHeaderView.ResizeMode.Stretch)):
             self.findings_view.horizontalHeader().setSectionResizeMode(column, mode)  # the cell and section whole
         self.findings_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings_view.horizontalHeader().setResizeContentsPrecision(0)  # the rows shown: a long plan's are thousands
         self.findings_view.clicked.connect(self.select_finding)
         self.findings_view.activated.connect(lambda index: self.select_finding(index, correct=True))
         self.explanation_view = table_view(self.explanation_model, editable=False)

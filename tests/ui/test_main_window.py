@@ -349,3 +349,26 @@ def test_a_review_asked_for_without_a_line_says_so_before_asking(open_window: An
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args) or ("", False))
     window.reviews.ask()
     assert asked == [] and window.statusBar().currentMessage() == "Bitte zuerst eine Zeile wählen"
+
+
+def test_an_edit_asks_the_findings_shown_for_the_rows_on_screen_only(qtbot: Any, settings: Any, monkeypatch: Any) -> None:
+    # 2,000 lines, most with a finding: sizing the findings' columns to their text must not read all of them at each edit
+    from ui.models import FindingsModel  # noqa: PLC0415
+
+    asked: list[Any] = []
+    answer = FindingsModel.data
+    monkeypatch.setattr(FindingsModel, "data", lambda model, *args: asked.append(args) or answer(model, *args))
+    plan = synthetic_plan(2_000)
+    lines = tuple(dataclasses.replace(line, factor=Decimal("3.0"), justification="") for line in plan.fee_lines)
+    window = MainWindow(CaseDocument(Case.from_plan(dataclasses.replace(plan, fee_lines=lines)), autosave=False), settings)
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.detail_tabs.setCurrentWidget(window.findings_view)
+    qtbot.wait(20)
+    assert window.findings_model.rowCount() > 1_000
+    asked.clear()
+    window.document.edit_line(("fee", 0, "factor"), "2,5")
+    qtbot.wait(20)
+    assert 0 < len({index.row() for index, *_ in asked}) < 100  # were 1,000 rows at each edit

@@ -48,9 +48,10 @@ class Letterhead:
             logo_problem(Path(self.logo))
 
     @classmethod
-    def from_file(cls, path: Path) -> Letterhead:
+    def from_file(cls, path: Path, said: list[str] | None = None) -> Letterhead:
         """A letterhead file (TOML: practice, address, phone, email, logo; a relative logo path is taken from the
-        file's folder)."""
+        file's folder). Its values are taken without spaces around them; an e-mail that is no address is left out
+        of the letter, and `said` gets why (a file written before addresses were checked still serves)."""
         try:
             if path.stat().st_size > 64 * 1024:
                 raise LetterheadError(f"{path.name}: ein Briefkopf hat höchstens 64 KB")
@@ -69,6 +70,11 @@ class Letterhead:
         unknown = sorted(set(data) - known)
         if unknown:
             raise LetterheadError(f"{path.name}: unbekannte Angabe {', '.join(unknown)}; erlaubt: {', '.join(sorted(known))}")
+        data = {name: value.strip() if isinstance(value, str) else value for name, value in data.items()}
+        if isinstance(data.get("email"), str) and email_problem(data["email"]):
+            if said is not None:
+                said.append(f"{path.name}: {email_problem(data['email'])} – das Schreiben nennt keine E-Mail")
+            data["email"] = ""
         if isinstance(data.get("logo"), str) and data["logo"] and not Path(data["logo"]).is_absolute():
             data["logo"] = str(path.parent / data["logo"])
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from estimator.model import FeeLine, LabLine
 from estimator.planlines import new_fee_line, new_lab_line, teeth_of
 from estimator.rules.engine import tariff_of
-from estimator.tariff.services import COMPOUNDS, SYNONYMS, Service, search
+from estimator.tariff.services import COMPOUNDS, SCHEDULE_ORDER, SYNONYMS, Service, search
 from ui import formats
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NAME_ENDS = re.compile(r"[(,:;]| zur | zum ")  # a service's own name ends where its text goes on to what it is for
-SCHEDULES = {"GOZ": 0, "": 1, "GOÄ": 2}  # as the search orders them: GOZ, the lab list, GOÄ
 
 
 def naming(service: Service, words: list[str]) -> int:
@@ -59,10 +59,11 @@ def naming(service: Service, words: list[str]) -> int:
 def by_name(found: list[Service], query: str) -> list[Service]:
     """The search's hits with those that are what the words name first, within each schedule; a number searched for
     stays first."""
-    words = [part for word in re.findall(r"\w+", query.lower()) for part in COMPOUNDS.get(word, (word,))]
+    typed = unicodedata.normalize("NFKC", query).lower()  # full-width letters too, as the search reads them
+    words = [part for word in re.findall(r"\w+", typed) for part in COMPOUNDS.get(word, (word,))]
     if not words or any(word.isdigit() or word in SYNONYMS for word in words):
         return found  # a number, or words the texts say otherwise: as the search ordered them
-    return sorted(found, key=lambda s: (SCHEDULES[s.schedule.value if s.schedule else ""], naming(s, words)))
+    return sorted(found, key=lambda s: (SCHEDULE_ORDER[s.schedule], naming(s, words)))
 
 
 class ServicePicker(QDialog):

@@ -244,11 +244,11 @@ class TotalsBar(QFrame):
 
     def show_missing(self, estimate: Estimate) -> None:
         """Rows in no figure (left out, without a day, a table not read): said as the letter says them, in red."""
-        rows = [(r.sheet, r.row, left_out_text(r, language())) for r in estimate.rows_missing] or [
-            (f.sheet, f.row or 0, f"{f.sheet} {f.row}") for f in estimate.plan.input_findings if f.code == SKIPPED
-        ]  # the second: a case file of an older version
-        places = {sheet: [str(row) for s, row, _ in rows if s == sheet] for sheet, _, _ in rows}
+        rows = [(r.sheet, r.row) for r in estimate.rows_missing]
+        rows = rows or [(f.sheet, f.row or 0) for f in estimate.plan.input_findings if f.code == SKIPPED]  # an older case
+        places = {sheet: [str(r) for s, r in rows[:10] if s == sheet] for sheet, _ in rows[:10]}  # ten: the caption in view
         where = "; ".join(self.tr("{0} Zeile {1}").format(sheet, ", ".join(numbers)) for sheet, numbers in places.items())
+        where += " …" if len(rows) > 10 else ""
         one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
         many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
         said = [(one if len(rows) == 1 else many).format(len(rows), where)] if rows else []
@@ -260,7 +260,8 @@ class TotalsBar(QFrame):
         caption = self.captions["billed"]
         caption.setText(self.tr("Gesamtkosten ohne\nfehlende Zeilen") if text else self.tr("Gesamtkosten"))
         caption.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
-        named = [f"  {named}" for _, _, named in rows[:20]] + (["  …"] if len(rows) > 20 else [])
+        named = [f"  {left_out_text(r, language())}" for r in estimate.rows_missing[:20]] or [f"  {s} {r}" for s, r in rows[:20]]
+        named += ["  …"] if len(rows) > 20 else []
         for label in (self.missing, caption, self.values["billed"]):
             label.setToolTip("\n".join([text, *named]) if text else "")
 

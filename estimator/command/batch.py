@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import signal
@@ -18,6 +19,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
+from estimator.command.reviews import not_to_be_written
 from estimator.files import resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead
@@ -105,6 +107,9 @@ def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | 
     try:
         case = open_case(path)
         result = estimate_case(case)
+        cannot = not_to_be_written(result, ())
+        if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
+            return dataclasses.replace(batch_row(name, result), error=cannot)
         if pdf is not None:
             from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 

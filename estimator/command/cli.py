@@ -18,7 +18,14 @@ from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, 
 from estimator.command import argtexts, register
 from estimator.command.earlier import earlier_cases
 from estimator.command.patientoptions import apply_options
-from estimator.command.reviews import UsageError, not_to_be_written, override_text, overrides_from, with_cli_overrides
+from estimator.command.reviews import (
+    UsageError,
+    named_as_in,
+    not_to_be_written,
+    override_text,
+    overrides_from,
+    with_cli_overrides,
+)
 from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder, resolved
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead, LetterheadError
@@ -177,8 +184,15 @@ def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
 
 
 def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
-    """The letterhead file given, read and checked (a logo that is no image is refused with its reason)."""
-    return Letterhead.from_file(options.letterhead) if options.letterhead else None
+    """The letterhead file given, read and checked (a logo that is no image is refused with its reason; an e-mail
+    that is no address is left out, said on stderr)."""
+    if not options.letterhead:
+        return None
+    said: list[str] = []
+    letterhead = Letterhead.from_file(options.letterhead, said)
+    for problem in said:
+        print(terminal_safe(f"hkp: {problem}"), file=sys.stderr)
+    return letterhead
 
 
 def run_estimate(options: argparse.Namespace) -> int:
@@ -188,9 +202,9 @@ def run_estimate(options: argparse.Namespace) -> int:
         raise UsageError(f"--note: höchstens {MAX_NOTE} Zeichen in {MAX_NOTE_LINES} Zeilen, {len(options.note)} angegeben")
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
-    letterhead_of(options)  # checked before anything is computed
+    letterhead = letterhead_of(options)  # checked before anything is computed
     plan, settings = read_input(source, options.tariff)
-    cli_overrides = overrides_from(options)
+    cli_overrides = named_as_in(plan, overrides_from(options))
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
     settings = {**settings, **dict(options.set)}
     result = estimate(plan, load_tariffs(), settings)
@@ -215,7 +229,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead_of(options), note=options.note)
+        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead, note=options.note)
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))

@@ -24,7 +24,7 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
         return None, ""
     case = dataclasses.replace(Case.from_plan(plan), settings=dict(settings))
     try:
-        with Register() as register:
+        with Register(read_only=True) as register:
             found = history_for(register, case, result, source if is_case_file(source) else None)
     except RegisterError as error:
         return None, f"{error}; frühere Pläne dieser Person nicht berücksichtigt"

@@ -55,6 +55,14 @@ def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
     return tuple(found.values())
 
 
+def named_as_in(plan: Plan, overrides: tuple[Override, ...]) -> tuple[Override, ...]:
+    """Decisions whose sheet is written otherwise than the plan writes it („leistungen“): the plan's name, as Excel
+    takes a sheet's name in any case."""
+    names = [f.sheet for f in plan.fee_lines] + [lab.sheet for lab in plan.lab_lines] + [o.sheet for o in plan.left_out]
+    sheets = {name.casefold(): name for name in names}
+    return tuple(dataclasses.replace(o, sheet=sheets.get(o.sheet.casefold(), o.sheet)) for o in overrides)
+
+
 def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
     """The reviewer's decisions of the command line replace those the case file holds for the same lines; each one
     replaced is said (the case file keeps it)."""

@@ -106,10 +106,13 @@ def _contains(text: str) -> str:
 class Register:
     """The register file, open; `notice` says what was found wrong with it on opening (it was set aside)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path else default_path()
         self.notice = ""
         self.unreadable = 0  # rows of the last search that were not this program's and were left out
+        if read_only:  # only to read (hkp estimate): nothing made, moved, migrated or written
+            self.connection = self._open_to_read()
+            return
         try:
             try:
                 self.connection = self._open()
@@ -141,6 +144,20 @@ class Register:
         except BaseException:
             connection.close()
             raise
+        return connection
+
+    def _open_to_read(self) -> sqlite3.Connection:
+        try:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            connection = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except (sqlite3.Error, OSError) as error:
+            why = _why(error) if isinstance(error, sqlite3.Error) else str(error)
+            raise RegisterError(f"Das Fallregister {self.path} ist nicht lesbar: {why}") from None
+        if application != APPLICATION_ID or version != SCHEMA_VERSION:
+            connection.close()
+            raise RegisterError(f"Das Fallregister {self.path} ist keines dieser Programmversion; im Fenster öffnen")
         return connection
 
     def _check(self, connection: sqlite3.Connection) -> None:

@@ -15,10 +15,10 @@ from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.money import ZERO, cents
 from estimator.phrases import Number, Param, Phrase, say
+from estimator.rules.sessions import SessionLimits
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.checked import OPEN_END, PointBand
 from estimator.tariff.profile import Profile
-from estimator.teeth import region
 
 SURCHARGES = "surcharges"  # the surgery surcharges' one unit a day, whichever of them takes it
 
@@ -46,7 +46,7 @@ class UnitAllowance:
                 self.numbers_on_day.setdefault(work.date, set()).add(work.number)
         self.prophylaxis_days = prophylaxis_days(fee_works)
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
-        self.used_in_session: dict[tuple[str, dt.date, object], Decimal] = {}
+        self.sessions = SessionLimits()
         self.fits = {id(work): surcharge_fit(work) for work in fee_works if _is_surcharge(work)}
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
         fitting = [(work, fit) for work in fee_works if (fit := self.fits.get(id(work))) is not None and fit.fits]
@@ -100,9 +100,9 @@ class UnitAllowance:
                 )
                 _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
             return Units(units, say(Code.PART_ONCE_A_DAY, what=_once_a_day(profile, group)), profile.sections.per_day)
-        session = _session_limit(work)
+        session = self.sessions.allowed(work, report)
         if session is not None:
-            return self._in_session(work, *session, report)
+            return Units(*session)
         prophylaxis = profile.prophylaxis_frequency[self.reading].get(work.number)
         limit = profile.fee_limits.per_year.get(work.number) if prophylaxis is None and not work.analogue else prophylaxis
         if limit is None:
@@ -121,40 +121,6 @@ class UnitAllowance:
             _report_units(work, report, Severity.WARNING, phrase, section)
             return Units(units, say(Code.PART_PER_YEAR, number=work.number, limit=limit, year=work.date.year), section)
         return Units(units)
-
-    def _in_session(self, work: Work, code: Code, limit: int, places: tuple[object, ...], report: Report) -> Units:
-        """The units of a line limited per session that the day's earlier lines left free at its places. A line on
-        several places takes of each only what cannot lie on its others (one unit on „36,37“ may be on 37): a later
-        line is not cut for a place the earlier may not have used (the customer's reading)."""
-        count = work.fee.count
-        keys = [(work.number, work.date, place) for place in places]
-        free = [max(ZERO, limit - self.used_in_session.get(key, ZERO)) for key in keys]
-        units = min(count, sum(free, ZERO))
-        for key, room in zip(keys, free, strict=True):
-            taken = max(ZERO, units - (sum(free, ZERO) - room))
-            self.used_in_session[key] = self.used_in_session.get(key, ZERO) + taken
-        if units < count:
-            excess = Number(count - units)
-            phrase = say(code, line=work.ref, number=work.number, limit=limit, date=work.date, excess=excess)
-            _report_units(work, report, Severity.ERROR, phrase, work.profile.sections.fee_units)
-        return Units(units, say(Code.PART_PER_SESSION, number=work.number, limit=limit), work.profile.sections.fee_units)
-
-
-def _session_limit(work: Work) -> tuple[Code, int, tuple[object, ...]] | None:
-    """A GOZ number's limit per session, a treatment day (the profile's fee_limits): its finding, the units and the
-    places they count at – the day, each tooth, or each region the teeth lie in (a jaw half's side teeth, a jaw's
-    front teeth); None without one, for an analogue, and for a line without teeth where the places are teeth or
-    regions (it may be anywhere: not cut)."""
-    if work.analogue:
-        return None
-    limits, teeth = work.profile.fee_limits, sorted(work.fee.teeth.teeth)
-    if (limit := limits.per_session.get(work.number)) is not None:
-        return Code.FEE_PER_SESSION, limit, (None,)
-    if teeth and (limit := limits.per_session_tooth.get(work.number)) is not None:
-        return Code.FEE_PER_SESSION_TOOTH, limit, tuple(teeth)
-    if teeth and (limit := limits.per_session_region.get(work.number)) is not None:
-        return Code.FEE_PER_SESSION_REGION, limit, tuple(dict.fromkeys(region(tooth) for tooth in teeth))
-    return None
 
 
 def _is_surcharge(work: Work) -> bool:
@@ -364,9 +330,11 @@ def beside_on_day(fee_works: Sequence[Work], report: Report) -> None:
         if work.fee.schedule is Schedule.GOAE or paid_as_itself(work):
             on_day.setdefault((work.date, work.fee.schedule), []).append(work)
     for work in fee_works:
+        limits, sections = work.profile.fee_limits, work.profile.sections
+        if work.number not in limits.not_beside_goae and work.number not in limits.not_beside_on_day:
+            continue
         if not paid_as_itself(work):
             continue
-        limits, sections = work.profile.fee_limits, work.profile.sections
         for besides, schedule, section in (
             (limits.not_beside_goae.get(work.number), Schedule.GOAE, sections.surcharges_beside_goae),
             (limits.not_beside_on_day.get(work.number), Schedule.GOZ, sections.fee_units),

@@ -13,6 +13,7 @@ from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Limits, Person, PzrYear
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
+from estimator.rules.materials import is_material
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile, Sections
 from estimator.teeth import jaw_of
@@ -128,17 +129,22 @@ def _exclude_what_sits_on(
     report: Report,
 ) -> None:
     """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged, and
-    so is one without teeth on the day of an insertion over the limit (the implants' material billed beside it)."""
+    so is material without teeth on the day of an insertion over the limit (it may be the implant not paid)."""
     placing = {id(w) for w in insertions}
     for work in works:
         teeth = work.line.teeth.teeth
-        if work.line_class is not LineClass.A or id(work) in placing or not (teeth or work.date in cut_days):
+        if work.line_class is not LineClass.A or id(work) in placing:
             continue
         section = work.profile.sections.implants
-        if teeth and teeth <= excluded_sites:
+        if not teeth and work.date in cut_days and not work.is_fee and is_material(work):
+            phrase = say(Code.IMPLANT_REVIEW_MATERIAL, line=work.ref, limit=work.profile.implants_per_jaw)
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn", section=section)
+        elif not teeth:
+            continue
+        elif teeth <= excluded_sites:
             phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
-        elif not teeth or teeth & excluded_sites:
+        elif teeth & excluded_sites:
             report(
                 Severity.WARNING,
                 say(Code.IMPLANT_REVIEW, line=work.ref),

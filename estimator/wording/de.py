@@ -98,6 +98,8 @@ TEMPLATES: dict[Code, str] = {
     "jedes Implantats ist unbekannt – bitte je Implantat einen Zahn angeben (z. B. 35,36,37)",
     C.IMPLANT_NO_TOOTH: "{line}: {units} Implantat(e) ohne Zahnangabe, im {jaw} gezählt (dort ist mehr Platz bis zur "
     "Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
+    C.IMPLANT_REVIEW_MATERIAL: "{line}: Material ohne Zahnangabe am Tag einer Implantation über der Grenze von {limit} "
+    "Implantaten je Kiefer – es kann das des nicht erstattungsfähigen Implantats sein; zur Prüfung durch den Versicherer",
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
@@ -292,6 +294,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_ONCE_A_DAY: "{what} je Behandlungstag nur einmal",
     C.PART_PER_SESSION: "GOZ {number} höchstens {limit}-mal je Sitzung",
+    C.PART_PER_SESSION_TOOTH: "GOZ {number} höchstens {limit}-mal je Zahn bzw. Implantat und Sitzung",
+    C.PART_PER_SESSION_REGION: "GOZ {number} höchstens {limit}-mal je Kieferhälfte bzw. Frontzahnbereich und Sitzung",
     C.PART_PER_YEAR: "GOZ {number} höchstens {limit}-mal im Kalenderjahr {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",

@@ -85,6 +85,8 @@ TEMPLATES: dict[Code, str] = {
     "of each implant is unknown – please give one tooth per implant (e.g. 35,36,37)",
     C.IMPLANT_NO_TOOTH: "{line}: {units} implant(s) without a tooth, counted in the {jaw} (more room there up to the "
     "limit of {limit} per jaw); please give the tooth or the jaw",
+    C.IMPLANT_REVIEW_MATERIAL: "{line}: material without a tooth on the day of an implant over the limit of {limit} per "
+    "jaw – it may be that of the implant not eligible; for the insurer to review",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
     C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services {teeth:on the same tooth|on the same teeth} ({numbers}); in the "
@@ -268,6 +270,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_ONCE_A_DAY: "{what} once per treatment day only",
     C.PART_PER_SESSION: "GOZ {number} at most {limit} times per session",
+    C.PART_PER_SESSION_TOOTH: "GOZ {number} at most {limit} times per tooth or implant and session",
+    C.PART_PER_SESSION_REGION: "GOZ {number} at most {limit} times per jaw half or front region and session",
     C.PART_PER_YEAR: "GOZ {number} at most {limit} times in calendar year {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",

@@ -232,3 +232,21 @@ def test_files_in_the_folder_that_are_no_plan_are_named(tmp_path: Path, capsys: 
     said = capsys.readouterr()
     assert "(1 Plan, davon 0 nicht lesbar)" in said.out
     assert said.err.endswith("eine .xls bitte als .xlsx speichern): alt.xls, export.csv, notiz.txt\n"), said.err
+
+
+def test_a_plan_none_of_whose_lines_can_be_computed_gets_no_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    (tmp_path / "in").mkdir()
+    write_workbook(
+        tmp_path / "in" / "ohne.xlsx",
+        [[None, "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]],
+        patient={"Planungsdatum": None},
+    )
+    out, pdfs = tmp_path / "u.xlsx", tmp_path / "pdf"
+    assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
+    assert "(1 Plan, davon 1 nicht lesbar)" in capsys.readouterr().out and not list(pdfs.iterdir())
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    rows = [[str(v) for v in row if v is not None] for row in load_workbook(out)["Übersicht"].iter_rows(values_only=True)]
+    assert any("keine Zeile des Plans ist zu berechnen (1 ausgelassen" in " ".join(row) for row in rows)

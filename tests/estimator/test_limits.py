@@ -347,9 +347,12 @@ def test_material_without_teeth_beside_an_insertion_over_the_limit_is_flagged() 
         lab("Material", "", "320.00", description="Implantat", vat_percent=0, date=dt.date(2026, 5, 5)),
         implants_lower=7,
     )
-    flagged = [(f.sheet, f.row) for f in result.findings if f.code == "implant.review"]
+    flagged = [(f.sheet, f.row) for f in result.findings if f.code == "implant.review_material"]
     material = result.lines[2].line  # the material of the day over the limit, not that of the upper jaw's insertion
     assert material.kind == "lab" and material.date == PLAN_DATE and flagged == [(material.sheet, material.row)]
+    # a bite registration or a model without teeth that day is no implant's: not asked about
+    other = run(fee("9010", "36"), fee("9010", "37"), fee("8010", count=2), lab("0010", "", "50.00"), implants_lower=7)
+    assert not [f for f in other.findings if f.code.startswith("implant.review")]
 
 
 def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:

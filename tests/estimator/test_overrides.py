@@ -102,6 +102,8 @@ def test_a_decision_on_the_command_line_for_no_line_writes_nothing_and_exits_2(t
         said = capsys.readouterr().err  # type: ignore[attr-defined]
         assert said.startswith("hkp: --override: Prüfung (M. Prüfer): keine Zeile") and "nichts geschrieben" in said
         assert not pdf.exists()
+    asked = ["--override", "leistungen!3:Klasse=B:weil", "--reviewer", "M. Prüfer", "--pdf", str(pdf)]
+    assert main(["estimate", str(CROWN), *asked]) == 0 and pdf.exists()  # a sheet's name in any case, as Excel takes it
 
 
 def test_overrides_survive_the_case_file(tmp_path: Path) -> None:

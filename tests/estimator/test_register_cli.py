@@ -155,3 +155,16 @@ def test_estimate_makes_no_register_where_there_is_none(tmp_path: Path, capsys: 
     save_case(Case.from_plan(plan(fee("2210", "26"), **WHO)), case)
     assert main(["estimate", str(case), "--history", "--json", str(tmp_path / "out.json")]) == 0
     assert capsys.readouterr().err == "" and not default_path().exists()
+
+
+def test_estimate_reads_the_register_only_and_says_when_it_cannot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a damaged register is left where it is for the window to deal with; the estimate says it left the history out
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_bytes(b"keine Datenbank" * 200)
+    case = tmp_path / "fall.hkp.json"
+    save_case(Case.from_plan(plan(fee("2210", "26"), **WHO)), case)
+    assert main(["estimate", str(case), "--json", str(tmp_path / "out.json")]) == 0
+    said = capsys.readouterr().err
+    assert "ist nicht lesbar" in said and said.endswith("frühere Pläne dieser Person nicht berücksichtigt\n")
+    assert sorted(p.name for p in default_path().parent.iterdir()) == [default_path().name]
+    assert default_path().read_bytes() == b"keine Datenbank" * 200

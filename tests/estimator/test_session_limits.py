@@ -96,8 +96,10 @@ def test_a_filling_beside_a_crown_on_its_tooth_that_day_is_not_eligible() -> Non
 def test_of_two_numbers_each_not_billable_beside_the_other_the_one_worth_more_is_kept() -> None:
     surgery = run(fee("3300", "46"), fee("3310", "46"))  # aftercare beside a wound revision of the same area
     assert (fee_result(surgery, 0).eligible, fee_result(surgery, 1).eligible) == (D("0.00"), REVISION)
+    # „Neben der Leistung nach der Nummer 3310 sind die Leistungen nach den Nummern 3060 oder 3300 nicht
+    # berechnungsfähig“: the haemostasis 3060 is cut, whatever its points
     revision = run(fee("3310", "46"), fee("3060", "46"))
-    assert fee_result(revision, 0).eligible == D("0.00") and fee_result(revision, 1).eligible > REVISION
+    assert (fee_result(revision, 0).eligible, fee_result(revision, 1).eligible) == (REVISION, D("0.00"))
     apart = run(fee("3300", "46"), fee("3310", "36"))  # another operation area
     assert (fee_result(apart, 0).eligible, fee_result(apart, 1).eligible) == (AFTERCARE, REVISION)
     # the PZR of seven teeth stays whole beside a check after scaling on one of them, which is not billable beside it
@@ -135,3 +137,28 @@ def test_a_lines_own_reason_names_the_limit_and_its_section() -> None:
         3: ("GOZ Abschnitte A und L", "GOZ 0110 je Behandlungstag nur einmal – 0 von 1 Einheiten berechnungsfähig"),
         6: ("GOZ", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – 0 von 1 Einheiten berechnungsfähig"),
     }
+
+
+def test_the_units_paid_are_the_most_the_places_hold_in_any_row_order() -> None:
+    # two implants hold two changes a session, whichever line names them; two regions hold four measures
+    for lines in (
+        (fee("9060", "36,37"), fee("9060", "36"), fee("9060", "37")),
+        (fee("9060", "36"), fee("9060", "37"), fee("9060", "36,37")),
+        (fee("9060", "36"), fee("9060", "36,37"), fee("9060", "37")),
+    ):
+        result = run(*lines)
+        assert sum(fee_result(result, i).eligible for i in range(3)) == 2 * ABUTMENT
+        assert fee_result(result, 2).eligible == D("0.00")  # the line later in treatment order is cut
+    for lines in (
+        (fee("2030", "13,14", count=2), fee("2030", "14", count=2), fee("2030", "13", count=2)),
+        (fee("2030", "14", count=2), fee("2030", "13", count=2), fee("2030", "13,14", count=2)),
+    ):
+        assert sum(fee_result(run(*lines), i).eligible for i in range(3)) == 4 * MEASURE
+
+
+def test_a_line_on_several_places_makes_room_for_a_later_one_where_it_can() -> None:
+    # the change on „36,37“ moves to 37, so that the one on 36 is paid; the one on 37 after them has no room left
+    result = run(fee("9060", "36,37"), fee("9060", "36"), fee("9060", "37", count=2))
+    assert [fee_result(result, i).eligible for i in range(3)] == [ABUTMENT, ABUTMENT, D("0.00")]
+    [step] = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.units_limited"]
+    assert step_text(step).startswith("GOZ 9060 höchstens 1-mal je Zahn bzw. Implantat und Sitzung – 0 von 2")

@@ -81,9 +81,19 @@ def test_an_email_that_is_no_address_is_refused_by_the_dialog_and_in_a_letterhea
     dialog.email.setText("info@zahnweh-dresden.de")
     dialog.accept()
     assert not dialog.isVisible() and window.settings.get(EMAIL) == "info@zahnweh-dresden.de"
+    # a letterhead file of before: its address left out of the letter and said, the letter still written
     (tmp_path / "briefkopf.toml").write_text('practice = "Praxis"\nemail = "praxis(at)beispiel"\n', encoding="utf-8")
-    with pytest.raises(LetterheadError, match=r"briefkopf\.toml: Briefkopf, E-Mail: „praxis\(at\)beispiel“ ist keine"):
-        Letterhead.from_file(tmp_path / "briefkopf.toml")
+    said: list[str] = []
+    assert Letterhead.from_file(tmp_path / "briefkopf.toml", said).email == ""
+    assert said == [
+        "briefkopf.toml: Briefkopf, E-Mail: „praxis(at)beispiel“ ist keine E-Mail-Adresse; bitte in der Form "
+        "name@praxis.de eintragen (mit @ und Punkt vor der Endung, ohne Leerzeichen) oder das Feld leeren – das "
+        "Schreiben nennt keine E-Mail"
+    ]
+    (tmp_path / "briefkopf.toml").write_text('email = " Info@Praxis-Müller.de "\n', encoding="utf-8")
+    assert Letterhead.from_file(tmp_path / "briefkopf.toml").email == "Info@Praxis-Müller.de"
+    with pytest.raises(LetterheadError, match="keine E-Mail-Adresse"):
+        Letterhead(email="praxis(at)beispiel")  # made in the program: refused
     window.settings.set(EMAIL, "praxis(at)beispiel")  # stored before addresses were checked: left out, said
     letterhead, said = stored_letterhead(window.settings)
     assert letterhead.email == "" and "keine E-Mail-Adresse" in said

@@ -14,8 +14,8 @@ ORGANIZATION, APPLICATION = "HKP-Schaetzer", "hkp-estimator"
 DATA_DIR_VARIABLE = "HKP_DATA_DIR"
 
 
-def data_dir() -> Path:
-    """The data folder, created owner-only when it is new."""
+def data_dir(create: bool = True) -> Path:
+    """The data folder, created owner-only when it is new (unless only looked up: create False)."""
     chosen = os.environ.get(DATA_DIR_VARIABLE, "").strip()
     if chosen:
         folder = Path(chosen)
@@ -28,5 +28,6 @@ def data_dir() -> Path:
         folder = (
             (Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share") / ORGANIZATION / APPLICATION
         )
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder

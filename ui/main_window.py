@@ -87,10 +87,10 @@ class MainWindow(QMainWindow):
         self.fee_view, self.lab_view = table_view(self.fee_filter), table_view(self.lab_filter)
         self.findings_model, self.explanation_model = FindingsModel(document), ExplanationModel()
         self.findings_view = table_view(self.findings_model, editable=False)
-        for column, mode in ((1, QHeaderView.ResizeMode.ResizeToContents), (2, QHeaderView.ResizeMode.Stretch)):
-            self.findings_view.horizontalHeader().setSectionResizeMode(column, mode)  # the cell and section whole
-        self.findings_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings_view.horizontalHeader().setResizeContentsPrecision(0)  # the rows shown: a long plan's are thousands
+        self.findings_model.modelReset.connect(self.fit_findings)
+        self.findings_view.verticalScrollBar().valueChanged.connect(self.fit_findings)
         self.findings_view.clicked.connect(self.select_finding)
         self.findings_view.activated.connect(lambda index: self.select_finding(index, correct=True))
         self.explanation_view = table_view(self.explanation_model, editable=False)
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.explanation_title)
         layout.addWidget(self.explanation_view)
         self.detail_tabs = QTabWidget()
+        self.detail_tabs.currentChanged.connect(self.fit_findings)
         self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
         self.detail_tabs.addTab(self.findings_view, "")
         self.waterfall = Waterfall(document)
@@ -275,6 +276,13 @@ class MainWindow(QMainWindow):
     def current_plan_line(self) -> FeeLine | LabLine | None:
         chosen = self.current_line()
         return chosen[0].lines[chosen[1]] if chosen else None
+
+    def fit_findings(self) -> None:
+        """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has
+        thousands), growing as the user scrolls, never cut to a narrower row's width."""
+        view = self.findings_view
+        for column in (1, 3):
+            view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
 
     def select_finding(self, index: QModelIndex, correct: bool = False) -> None:
         """The finding's line selected; a row the import left out opened to be corrected (double click, Enter)."""

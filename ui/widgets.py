@@ -238,17 +238,17 @@ class TotalsBar(QFrame):
         self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung:{0}").format(settings))
         self.show_missing(estimate)
 
-    def warning_height(self) -> int:
-        """The height the warning of missing rows adds to the bar (two lines at most)."""
+    def warning_height(self) -> int:  # the height the warning of missing rows adds to the bar (two lines at most)
         return 0 if self.missing.isHidden() else 2 * self.missing.fontMetrics().lineSpacing() + 6
 
     def show_missing(self, estimate: Estimate) -> None:
         """Rows in no figure (left out, without a day, a table not read): said as the letter says them, in red."""
         rows = [(r.sheet, r.row) for r in estimate.rows_missing]
         rows = rows or [(f.sheet, f.row or 0) for f in estimate.plan.input_findings if f.code == SKIPPED]  # an older case
-        places = {sheet: [str(r) for s, r in rows[:10] if s == sheet] for sheet, _ in rows[:10]}  # ten: the caption in view
+        shown = list(dict.fromkeys([*rows[:10], *dict(reversed(rows)).items()]))  # ten, and each sheet's first
+        places = {sheet: [str(r) for s, r in shown if s == sheet] for sheet, _ in shown}  # the caption stays in view
         where = "; ".join(self.tr("{0} Zeile {1}").format(sheet, ", ".join(numbers)) for sheet, numbers in places.items())
-        where += " …" if len(rows) > 10 else ""
+        where += " …" if len(rows) > len(shown) else ""
         one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
         many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
         said = [(one if len(rows) == 1 else many).format(len(rows), where)] if rows else []

@@ -20,7 +20,6 @@ from estimator.command.earlier import earlier_cases
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
-    named_as_in,
     not_to_be_written,
     override_text,
     overrides_from,
@@ -204,7 +203,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead = letterhead_of(options)  # checked before anything is computed
     plan, settings = read_input(source, options.tariff)
-    cli_overrides = named_as_in(plan, overrides_from(options))
+    cli_overrides = overrides_from(options, plan)
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
     settings = {**settings, **dict(options.set)}
     result = estimate(plan, load_tariffs(), settings)

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from estimator.case import Case
+from estimator.datadir import data_dir
+from estimator.files import file_problem
 from estimator.io.casefile import is_case_file
 from estimator.model import Estimate, Plan
 from estimator.register import RegisterError
@@ -18,16 +20,19 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
     """The plan with the amounts of the person's earlier cases (None when the register adds nothing: no register, no
     earlier case, or the plan holds them already) and what to say about them, in German ("" when nothing)."""
     from estimator.register.cases import history_for  # noqa: PLC0415 - SQLite loads only when there is a register
-    from estimator.register.store import Register, default_path  # noqa: PLC0415
+    from estimator.register.store import FILE_NAME, Register  # noqa: PLC0415
 
-    if not default_path().is_file():  # no case saved yet: nothing to ask, and no register is made
-        return None, ""
-    case = dataclasses.replace(Case.from_plan(plan), settings=dict(settings))
+    path = data_dir(create=False) / FILE_NAME
     try:
-        with Register(read_only=True) as register:
+        if not path.is_file():  # no case saved yet: nothing to ask, and neither folder nor register is made
+            return None, ""
+        case = dataclasses.replace(Case.from_plan(plan), settings=dict(settings))
+        with Register(path, read_only=True) as register:
             found = history_for(register, case, result, source if is_case_file(source) else None)
     except RegisterError as error:
         return None, f"{error}; frühere Pläne dieser Person nicht berücksichtigt"
+    except OSError as error:
+        return None, f"Fallregister {path}: {file_problem(error)}; frühere Pläne dieser Person nicht berücksichtigt"
     if found is None:
         return None, ""
     person = found.person_with(plan.person)

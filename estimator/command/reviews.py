@@ -33,15 +33,20 @@ def override_text(text: str) -> tuple[str, int, str, str, str]:
     return sheet.strip(), int(row), name, value, reason.strip()
 
 
-def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
-    """One reviewer decision per line: a line's class and eligible amount given in two --override are joined."""
+def overrides_from(options: argparse.Namespace, plan: Plan) -> tuple[Override, ...]:
+    """One reviewer decision per line: a line's class and eligible amount given in two --override are joined; a
+    sheet written otherwise than the plan writes it („leistungen“) is the plan's, as Excel takes a sheet's name in
+    any case."""
     reviewer = (options.reviewer or "").strip()
     if options.override and not reviewer:
         raise UsageError("--override braucht --reviewer NAME: wer die Änderung verantwortet")
     if len(reviewer) > MAX_REVIEWER:
         raise UsageError(f"--reviewer: höchstens {MAX_REVIEWER} Zeichen")
     found: dict[tuple[str, int], Override] = {}
-    for sheet, row, name, value, reason in options.override:
+    names = [f.sheet for f in plan.fee_lines] + [lab.sheet for lab in plan.lab_lines] + [o.sheet for o in plan.left_out]
+    sheets = {name.casefold(): name for name in names}
+    for typed, row, name, value, reason in options.override:
+        sheet = sheets.get(typed.casefold(), typed)
         before = found.get((sheet, row), Override(sheet, row, reviewer, reason))
         reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
         try:
@@ -53,14 +58,6 @@ def overrides_from(options: argparse.Namespace) -> tuple[Override, ...]:
             raise UsageError(f"--override {sheet}!{row}: {wording.text(error.phrase)}") from None
         found[(sheet, row)] = decision
     return tuple(found.values())
-
-
-def named_as_in(plan: Plan, overrides: tuple[Override, ...]) -> tuple[Override, ...]:
-    """Decisions whose sheet is written otherwise than the plan writes it („leistungen“): the plan's name, as Excel
-    takes a sheet's name in any case."""
-    names = [f.sheet for f in plan.fee_lines] + [lab.sheet for lab in plan.lab_lines] + [o.sheet for o in plan.left_out]
-    sheets = {name.casefold(): name for name in names}
-    return tuple(dataclasses.replace(o, sheet=sheets.get(o.sheet.casefold(), o.sheet)) for o in overrides)
 
 
 def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:

@@ -110,7 +110,7 @@ class Register:
         self.path = Path(path) if path else default_path()
         self.notice = ""
         self.unreadable = 0  # rows of the last search that were not this program's and were left out
-        if read_only:  # only to read (hkp estimate): nothing made, moved, migrated or written
+        if read_only:  # only to read (hkp estimate): nothing moved or migrated (SQLite may leave a WAL side file)
             self.connection = self._open_to_read()
             return
         try:

@@ -102,8 +102,12 @@ def test_a_decision_on_the_command_line_for_no_line_writes_nothing_and_exits_2(t
         said = capsys.readouterr().err  # type: ignore[attr-defined]
         assert said.startswith("hkp: --override: Prüfung (M. Prüfer): keine Zeile") and "nichts geschrieben" in said
         assert not pdf.exists()
-    asked = ["--override", "leistungen!3:Klasse=B:weil", "--reviewer", "M. Prüfer", "--pdf", str(pdf)]
-    assert main(["estimate", str(CROWN), *asked]) == 0 and pdf.exists()  # a sheet's name in any case, as Excel takes it
+    # a sheet's name in any case, as Excel takes it; two decisions on one line so written are joined
+    out = tmp_path / "s.json"
+    asked = ["--override", "leistungen!3:Klasse=B:weil", "--override", "Leistungen!3:erstattungsfähig=50:Teil"]
+    assert main(["estimate", str(CROWN), *asked, "--reviewer", "M. Prüfer", "--json", str(out)]) == 0
+    decisions = json.loads(out.read_text(encoding="utf-8"))["overrides"]
+    assert [(d["sheet"], d["row"], d["class"], d["eligible"]) for d in decisions] == [("Leistungen", 3, "B", "50.00")]
 
 
 def test_overrides_survive_the_case_file(tmp_path: Path) -> None:

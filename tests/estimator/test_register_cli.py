@@ -168,3 +168,15 @@ def test_estimate_reads_the_register_only_and_says_when_it_cannot(tmp_path: Path
     assert "ist nicht lesbar" in said and said.endswith("frühere Pläne dieser Person nicht berücksichtigt\n")
     assert sorted(p.name for p in default_path().parent.iterdir()) == [default_path().name]
     assert default_path().read_bytes() == b"keine Datenbank" * 200
+
+
+def test_estimate_makes_no_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path / "noch" / "nicht"))
+    case = tmp_path / "fall.hkp.json"
+    save_case(Case.from_plan(plan(fee("2210", "26"), **WHO)), case)
+    assert main(["estimate", str(case), "--json", str(tmp_path / "out.json")]) == 0
+    assert not (tmp_path / "noch").exists() and capsys.readouterr().err == ""
+    monkeypatch.setenv("HKP_DATA_DIR", str(case / "unter"))  # under a file: said, the estimate written
+    assert main(["estimate", str(case), "--json", str(tmp_path / "out2.json")]) == 0 and (tmp_path / "out2.json").exists()

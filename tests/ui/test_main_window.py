@@ -372,3 +372,7 @@ def test_an_edit_asks_the_findings_shown_for_the_rows_on_screen_only(qtbot: Any,
     window.document.edit_line(("fee", 0, "factor"), "2,5")
     qtbot.wait(20)
     assert 0 < len({index.row() for index, *_ in asked}) < 100  # were 1,000 rows at each edit
+    view = window.findings_view  # scrolled down, the cell and the section of the rows there are whole
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.wait(20)
+    assert all(view.columnWidth(column) >= view.sizeHintForColumn(column) > 0 for column in (1, 3))

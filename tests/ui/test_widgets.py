@@ -149,9 +149,10 @@ def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_
     from tests.estimator.test_import_broken import GOOD_FEE, GOOD_LAB  # noqa: PLC0415
     from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
 
-    many = write_workbook(tmp_path / "viele.xlsx", [GOOD_FEE] + [fee(Zahn="99")] * 30, [GOOD_LAB])
-    said = open_window(many).totals
-    assert "(Leistungen Zeile 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 …) – siehe Hinweise" in said.missing.text()
+    bad_lab = [*GOOD_LAB[:1], "99", *GOOD_LAB[2:]]
+    many = write_workbook(tmp_path / "viele.xlsx", [GOOD_FEE] + [fee(Zahn="99")] * 30, [GOOD_LAB, bad_lab])
+    said = open_window(many).totals  # and the other sheet's first, however many rows come before it
+    assert "(Leistungen Zeile 3, 4, 5, 6, 7, 8, 9, 10, 11, 12; Labor Zeile 3 …) – siehe Hinweise" in said.missing.text()
     assert said.values["billed"].toolTip().count("\n  Leistungen Zeile") == 20 and said.values["billed"].toolTip().endswith("…")
     whole = open_window(GOLDEN / "crown_basic.xlsx").totals
     assert whole.captions["billed"].text() == "Gesamtkosten" and not whole.missing.isVisibleTo(whole)

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from estimator.case import Case
-from estimator.datadir import data_dir
 from estimator.files import file_problem
 from estimator.io.casefile import is_case_file
 from estimator.model import Estimate, Plan
@@ -20,9 +19,9 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
     """The plan with the amounts of the person's earlier cases (None when the register adds nothing: no register, no
     earlier case, or the plan holds them already) and what to say about them, in German ("" when nothing)."""
     from estimator.register.cases import history_for  # noqa: PLC0415 - SQLite loads only when there is a register
-    from estimator.register.store import FILE_NAME, Register  # noqa: PLC0415
+    from estimator.register.store import Register, default_path  # noqa: PLC0415
 
-    path = data_dir(create=False) / FILE_NAME
+    path = default_path(create=False)
     try:
         if not path.is_file():  # no case saved yet: nothing to ask, and neither folder nor register is made
             return None, ""

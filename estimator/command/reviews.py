@@ -85,8 +85,8 @@ def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> 
     if not result.lines and result.rows_missing:
         return f"keine Zeile des Plans ist zu berechnen ({len(result.rows_missing)} ausgelassen, siehe Hinweise)"
     asked = {(o.sheet, o.row) for o in cli_overrides}
-    unknown = ("override.unknown_line", "override.left_out_line")
-    missed = [f for f in result.findings if f.code in unknown and (f.sheet, f.row) in asked]
+    unknown = (Code.OVERRIDE_UNKNOWN_LINE, Code.OVERRIDE_LEFT_OUT_LINE)
+    missed = [f for f in result.findings if f.phrase.code in unknown and (f.sheet, f.row) in asked]
     if missed:
         return f"--override: {wording.finding_text(missed[0])}"
     return ""

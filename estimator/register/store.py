@@ -94,8 +94,9 @@ class _Unusable(Exception):
     """A file that is no register of this program: it is set aside."""
 
 
-def default_path() -> Path:
-    return data_dir() / FILE_NAME
+def default_path(create: bool = True) -> Path:
+    """The register's file in the data folder (the folder made when it is new, unless create is False)."""
+    return data_dir(create) / FILE_NAME
 
 
 def _contains(text: str) -> str:

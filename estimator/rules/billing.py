@@ -16,7 +16,7 @@ from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.money import ZERO, cents
 from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.sessions import SessionLimits
-from estimator.rules.worksheet import Report, Work
+from estimator.rules.worksheet import Report, Work, report_units
 from estimator.tariff.checked import OPEN_END, PointBand
 from estimator.tariff.profile import Profile
 
@@ -98,7 +98,7 @@ class UnitAllowance:
                     date=work.date,
                     excess=Number(count - units),
                 )
-                _report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
+                report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)
             return Units(units, say(Code.PART_ONCE_A_DAY, what=_once_a_day(profile, group)), profile.sections.per_day)
         session = self.sessions.allowed(work, report)
         if session is not None:
@@ -118,7 +118,7 @@ class UnitAllowance:
             else:
                 reading = profile.auslegung_names.reading("prophylaxis_frequency", self.reading)
                 phrase, section = say(Code.FEE_FREQUENCY_LIMIT, reading=reading, **said), profile.sections.prophylaxis
-            _report_units(work, report, Severity.WARNING, phrase, section)
+            report_units(work, report, Severity.WARNING, phrase, section)
             return Units(units, say(Code.PART_PER_YEAR, number=work.number, limit=limit, year=work.date.year), section)
         return Units(units)
 
@@ -173,10 +173,6 @@ def _ask_about_points(work: Work, fit: SurchargeFit | None, report: Report) -> N
     )
     section = work.profile.sections.surcharge_points
     report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
-
-
-def _report_units(work: Work, report: Report, severity: Severity, phrase: Phrase, section: str) -> None:
-    report(severity, phrase, sheet=work.line.sheet, row=work.line.row, column="Anzahl", section=section)
 
 
 def prophylaxis_days(fee_works: Sequence[Work]) -> dict[dt.date, Work]:
@@ -262,7 +258,7 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         shared, count = frozenset(others), work.fee.count
         if lost:
             beside = line_at(min(others.values(), key=lambda o: o.order_key))
-            _report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
+            report_units(work, report, Severity.ERROR, say(Code.FEE_NOT_BESIDE, line=work.ref, beside=beside), section)
             eligible = cents(work.eligible * (count - lost) / count)
             work.set_eligible(eligible, section, say(Code.STEP_NOT_BESIDE, beside=beside), Cause.NOT_ELIGIBLE)
             if lost == count:
@@ -276,7 +272,7 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         used.update((work.number, tooth) for tooth in free[: math.ceil(units)])  # half a build-up is its tooth's too
         if units < left:
             excess = Number(left - units)
-            _report_units(
+            report_units(
                 work,
                 report,
                 Severity.ERROR,

@@ -18,7 +18,7 @@ from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.money import ZERO
 from estimator.phrases import Number, Phrase, say
-from estimator.rules.worksheet import Report, Work
+from estimator.rules.worksheet import Report, Work, report_units
 from estimator.teeth import region
 
 Place = object  # the day ("day"), a tooth, or a region
@@ -44,8 +44,7 @@ class SessionLimits:
         if units < count:
             excess = Number(count - units)
             phrase = say(FINDINGS[kind], line=work.ref, number=work.number, limit=limit, date=work.date, excess=excess)
-            line = work.line
-            report(Severity.ERROR, phrase, sheet=line.sheet, row=line.row, column="Anzahl", section=section)
+            report_units(work, report, Severity.ERROR, phrase, section)
         return units, say(PARTS[kind], number=work.number, limit=limit), section
 
 

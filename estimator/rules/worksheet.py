@@ -35,6 +35,11 @@ class Report(Protocol):
     ) -> None: ...
 
 
+def report_units(work: Work, report: Report, severity: Severity, phrase: Phrase, section: str) -> None:
+    """A finding about how many of a line's units count, at its Anzahl cell."""
+    report(severity, phrase, sheet=work.line.sheet, row=work.line.row, column="Anzahl", section=section)
+
+
 @dataclass(eq=False)
 class Work:
     """One line under computation; turned into an immutable LineResult at the end.

@@ -307,7 +307,7 @@ def parse_count(value: Any) -> Decimal:
 
 def _times(value: Any) -> Any:
     """A text's number without the word for times after it; any other value as it is."""
-    return TIMES.sub("", value[: MAX_NUMBER_TEXT + 8]) if isinstance(value, str) else value
+    return TIMES.sub("", value) if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT else value  # a longer: as it is
 
 
 def parse_quantity(value: Any) -> Decimal:

@@ -233,3 +233,8 @@ def test_a_count_written_with_times_and_what_stays_no_number() -> None:
     for value in ("x", "fach", "2,3fach fach", "2x3"):
         code, _ = refused(parse_count, value)
         assert code is Code.CELL_NUMBER_FOUND, value
+
+
+def test_a_long_text_is_read_whole_not_cut_before_the_word_for_times_is_taken_off() -> None:
+    spaced = "1" + " " * 50 + "5"  # read as 15 by the number's own rule: its spaces go, nothing else
+    assert parse_count(spaced) == parse_decimal(spaced) == D(15)

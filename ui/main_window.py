@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
         """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has
         thousands), growing as the user scrolls, never cut to a narrower row's width."""
         view = self.findings_view
+        if not view.isVisible():  # behind another tab Qt would measure every row; measured when its tab is chosen
+            return
         for column in (1, 3):
             view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
 

@@ -365,9 +365,15 @@ def test_an_edit_asks_the_findings_shown_for_the_rows_on_screen_only(qtbot: Any,
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
+    qtbot.wait(20)
+    window.document.edit_line(("fee", 1, "factor"), "2,5")  # the findings behind another tab: none read
+    qtbot.wait(20)
+    assert len({index.row() for index, *_ in asked}) < 100  # were all 2,000 when the tab was not shown
     window.detail_tabs.setCurrentWidget(window.findings_view)
     qtbot.wait(20)
     assert window.findings_model.rowCount() > 1_000
+    shown = window.findings_view  # measured when its tab is chosen
+    assert all(shown.columnWidth(column) >= shown.sizeHintForColumn(column) > 0 for column in (1, 3))
     asked.clear()
     window.document.edit_line(("fee", 0, "factor"), "2,5")
     qtbot.wait(20)

@@ -39,6 +39,7 @@ def plan(tmp_path: Path) -> Path:
 def test_findings_show_their_cell_and_section_whole(open_window: Any, tmp_path: Path) -> None:
     window = open_window(plan(tmp_path))
     window.resize(1366, 768)
+    window.detail_tabs.setCurrentWidget(window.findings_view)  # measured when shown
     view, model = window.findings_view, window.findings_model
     metrics = view.fontMetrics()
     for col in (1, 3):  # Zelle, Abschnitt

@@ -100,16 +100,55 @@ def file_labels(files: Sequence[Path]) -> list[str]:
     return [shown_path(resolved(path).relative_to(common)) for path in files]
 
 
+OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
+LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
+
+
+def is_our_letter(path: Path) -> bool:
+    """Whether a file is a letter this program wrote (its PDF names the program as its creator)."""
+    try:
+        if not path.is_file() or path.stat().st_size > LETTER_READ_LIMIT:
+            return False
+        return OUR_LETTER in path.read_bytes()
+    except OSError:
+        return False
+
+
+def set_aside(pdf: Path) -> str:
+    """A letter of an earlier run whose plan now gives none renamed to plan.veraltet.pdf (plan.veraltet-2.pdf, …),
+    so that it is not sent for this plan by mistake; kept, as every letter may be one a patient was sent. Returns
+    the new name, or "" when there is no such letter (or it cannot be renamed)."""
+    if not is_our_letter(pdf):
+        return ""
+    for number in range(1, 1000):
+        aside = pdf.with_name(f"{pdf.stem}.veraltet{'' if number == 1 else f'-{number}'}.pdf")
+        if not aside.exists():
+            try:
+                pdf.rename(aside)
+            except OSError:
+                return ""
+            return aside.name
+    return ""
+
+
 def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "") -> BatchRow:
     """One plan's summary row, the file named by label (its name when none); a file that cannot be estimated gives a
-    row with the reason."""
-    name = label or path.name
+    row with the reason, and a letter of an earlier run for it is set aside (set_aside)."""
+    row = _estimated(path, pdf, letterhead, label or path.name)
+    if pdf is not None and row.error and (aside := set_aside(pdf)):
+        return dataclasses.replace(row, pdf=f"der Brief eines früheren Laufs heißt jetzt {aside}", set_aside=aside)
+    return row
+
+
+def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name: str) -> BatchRow:
     try:
         case = open_case(path)
         result = estimate_case(case)
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot)
+        if pdf is not None and pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
+            return batch_row(name, result, f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms")
         if pdf is not None:
             from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
@@ -225,12 +264,12 @@ def _collected(future: Future[BatchRow], check: Callable[[], None]) -> BatchRow:
 
 
 def _progress(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> Iterator[BatchRow]:
-    unreadable = 0
+    without = 0
     for done, row in enumerate(results, start=1):
-        unreadable += bool(row.error)
+        without += bool(row.error)
         if progress is not None:
             bar = "#" * (30 * done // total)
-            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {unreadable} nicht lesbar")
+            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {without} ohne Schätzung")
             progress.flush()
         yield row
     if progress is not None and total:

@@ -303,7 +303,14 @@ def run_batch_command(options: argparse.Namespace) -> int:
             signal.signal(signum, handler)
         summary.close()
     plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
-    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar)")
+    not_computed = f", {summary.not_computed} ohne berechenbare Zeile" if summary.not_computed else ""
+    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed})")
+    if summary.set_aside:
+        print(
+            f"hkp: {summary.set_aside} Brief(e) früherer Läufe umbenannt (….veraltet.pdf): ihr Plan ergibt jetzt keine "
+            "Schätzung (Spalte PDF der Übersicht)",
+            file=sys.stderr,
+        )
     if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated
         print(terminal_safe(f"hkp: {not_searched}"), file=sys.stderr)
     others = other_files(options.inputs)

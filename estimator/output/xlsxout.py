@@ -88,7 +88,7 @@ SUMMARY_COLUMNS = (
     ("Warnungen", 10, "0"),
     ("Hinweise", 9, "0"),
     ("größte Kürzungen", 70, None),
-    ("nicht lesbar", 60, None),
+    ("keine Schätzung, weil", 60, None),
     ("PDF", 24, None),
 )
 
@@ -248,7 +248,14 @@ class BatchRow:
     largest_reductions: str = ""
     error: str = ""
     findings: tuple[tuple[Any, ...], ...] = ()
-    pdf: str = ""  # the name of the plan's PDF in the batch's PDF folder
+    pdf: str = ""  # the name of the plan's PDF in the batch's PDF folder, or why it has none
+    set_aside: str = ""  # the new name of a letter of an earlier run, when the plan now gives none
+
+    @property
+    def unreadable(self) -> bool:
+        """No estimate, as the file could not be read (a plan read but none of whose lines can be computed has its
+        tariff)."""
+        return bool(self.error) and not self.tariff
 
 
 def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3) -> BatchRow:
@@ -298,14 +305,16 @@ class SummaryWriter:
         self.workbook = StreamedWorkbook()
         self.overview = self.workbook.sheet(SUMMARY_SHEETS[0], SUMMARY_COLUMNS)
         self.findings = self.workbook.sheet(SUMMARY_SHEETS[1], FINDING_COLUMNS)
-        self.plans = self.unreadable = 0
+        self.plans = self.unreadable = self.not_computed = self.set_aside = 0
 
     def add(self, row: BatchRow) -> None:
         self.overview.add(_summary_values(row))
         for finding in row.findings:
             self.findings.add(finding)
         self.plans += 1
-        self.unreadable += bool(row.error)
+        self.unreadable += row.unreadable
+        self.not_computed += bool(row.error) and not row.unreadable
+        self.set_aside += bool(row.set_aside)
 
     def finish(self) -> bytes:
         return self.workbook.finish()

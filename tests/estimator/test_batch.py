@@ -55,7 +55,7 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
         )
         assert money(row["Eigenanteil"]) == single.patient_share
         assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
-    assert "keine Arbeitsmappe (Excel" in rows["kaputt.xlsx"]["nicht lesbar"]
+    assert "keine Arbeitsmappe (Excel" in rows["kaputt.xlsx"]["keine Schätzung, weil"]
     assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
     assert sheet.auto_filter.ref == f"A1:W{len(rows) + 1}" and sheet.freeze_panes == "A2"
     capped = rows["staged_cap_year1.xlsx"]
@@ -245,8 +245,58 @@ def test_a_plan_none_of_whose_lines_can_be_computed_gets_no_letter(tmp_path: Pat
     )
     out, pdfs = tmp_path / "u.xlsx", tmp_path / "pdf"
     assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
-    assert "(1 Plan, davon 1 nicht lesbar)" in capsys.readouterr().out and not list(pdfs.iterdir())
+    assert "(1 Plan, davon 0 nicht lesbar, 1 ohne berechenbare Zeile)" in capsys.readouterr().out
+    assert not list(pdfs.iterdir())
     from openpyxl import load_workbook  # noqa: PLC0415
 
     rows = [[str(v) for v in row if v is not None] for row in load_workbook(out)["Übersicht"].iter_rows(values_only=True)]
     assert any("keine Zeile des Plans ist zu berechnen (1 ausgelassen" in " ".join(row) for row in rows)
+
+
+def summary_rows(path: Path) -> dict[str, dict[str, object]]:
+    sheet = openpyxl.load_workbook(path)["Übersicht"]
+    header, *rows = sheet.iter_rows(values_only=True)
+    return {str(row[0]): dict(zip(map(str, header), row, strict=True)) for row in rows}
+
+
+def test_a_letter_of_an_earlier_run_is_set_aside_when_its_plan_now_gives_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the letter of last week's run must not lie beside the plan as if it were this run's: renamed, never deleted
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    (tmp_path / "in").mkdir()
+    plan, out, pdfs = tmp_path / "in" / "krone.xlsx", tmp_path / "u.xlsx", tmp_path / "pdf"
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    write_workbook(plan, [crown])
+    batch = ["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]
+    assert main(batch) == 0
+    earlier = (pdfs / "krone.pdf").read_bytes()
+    write_workbook(plan, [[None, *crown[1:]]], patient={"Planungsdatum": None})  # now no line can be computed
+    capsys.readouterr()
+    assert main(batch) == 0
+    said = capsys.readouterr()
+    assert sorted(p.name for p in pdfs.iterdir()) == ["krone.veraltet.pdf"]
+    assert (pdfs / "krone.veraltet.pdf").read_bytes() == earlier
+    assert summary_rows(out)["krone.xlsx"]["PDF"] == "der Brief eines früheren Laufs heißt jetzt krone.veraltet.pdf"
+    assert "1 Brief(e) früherer Läufe umbenannt" in said.err
+    write_workbook(plan, [crown])  # mended: a new letter, the one set aside stays
+    assert main(batch) == 0
+    assert sorted(p.name for p in pdfs.iterdir()) == ["krone.pdf", "krone.veraltet.pdf"]
+
+
+def test_a_file_of_the_users_by_a_letters_name_is_not_overwritten(tmp_path: Path) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    (tmp_path / "in").mkdir()
+    write_workbook(
+        tmp_path / "in" / "mueller.xlsx", [["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]]
+    )
+    scan = tmp_path / "in" / "mueller.pdf"  # the practice's scan of the plan, in the folder the letters go to
+    scan.write_bytes(b"%PDF-1.4 the scan")
+    out = tmp_path / "u.xlsx"
+    assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(tmp_path / "in"), "--jobs", "1"]) == 0
+    assert scan.read_bytes() == b"%PDF-1.4 the scan"
+    row = summary_rows(out)["mueller.xlsx"]
+    assert row["PDF"] == "nicht geschrieben: mueller.pdf gibt es schon und ist kein Brief dieses Programms"
+    assert row["Erstattung"] == pytest.approx(173.65) and not row["keine Schätzung, weil"]

@@ -33,9 +33,12 @@ def cell_error(code: Code, value: Any = _NOT_GIVEN, **params: Any) -> CellError:
     return CellError(say(code, **params))
 
 
+NOT_IN_KEY = re.compile(r"[^a-zäöüß0-9]")
+
+
 def text_key(text: object) -> str:
     """Lower-case letters and digits only: how labels and answers are compared."""
-    return re.sub(r"[^a-zäöüß0-9]", "", str(text).lower())
+    return NOT_IN_KEY.sub("", str(text).lower())
 
 
 YES = {"ja", "j", "x", "yes", "y", "true", "wahr", "1"}

@@ -75,6 +75,13 @@ def _total_column(values: tuple[Any, ...]) -> int | None:
     return next((index for index, text in texts if TOTAL_WORD.fullmatch(_key(text.split()[0]))), None)
 
 
+def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a row may be the header again: its cell under Nr names the column Nr (the whole row is compared only
+    then - comparing every row's cells with the column names was a fifth of reading a plan)."""
+    number = mapping["Nr"]
+    return number < len(values) and values[number] is not None and _key(values[number]) in columns["Nr"]
+
+
 def table_rows(
     sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
 ) -> Iterator[RowReader]:
@@ -91,7 +98,7 @@ def table_rows(
         skipped += number - last - 1
         empty += range(last + 1, min(number, last + 1 + 10 - len(empty)))
         last = number
-        if header_mapping(values, columns) == mapping:  # the header again, as a page of an export begins
+        if _may_be_header(values, mapping, columns) and header_mapping(values, columns) == mapping:  # as a page begins
             phrase = say(Code.INPUT_HEADER_AGAIN, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
             continue

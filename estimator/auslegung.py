@@ -27,6 +27,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "laser_basis": frozenset({"line", "unit"}),
     "partial_start_month": frozenset({"missing", "insured"}),
     "surcharge_services": frozenset({"sections", "goz_list"}),
+    "implant_limit_scope": frozenset({"with_preparatory", "implants_and_dentures"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -51,6 +52,7 @@ class Auslegung:
     laser_basis: str  # line | unit: the simple fee the laser surcharge is 100 % of: the lasered line's, or one unit's
     partial_start_month: str  # missing | insured: the month insurance begins in, after its 1st, for the deductible
     surcharge_services: str  # sections | goz_list: what a surgery surcharge belongs to, and without one
+    implant_limit_scope: str  # with_preparatory | implants_and_dentures: what the implant limit takes on a site over it
 
     @property
     def surcharges_listed(self) -> bool:

@@ -137,7 +137,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         lab_amounts(work, report)
 
     not_yet_insured(works, person, report)
-    implants = implant_limit(works, person, profile, report)
+    implants = implant_limit(works, person, profile, report, preparatory_too=settings.implant_limit_scope == "with_preparatory")
     reviewed = _apply_overrides(works, plan, report)
     lab_jaw_limits(lab_works, report)
     surcharges_follow_their_service(fee_works, listed=settings.surcharges_listed)

@@ -35,8 +35,11 @@ def _report_implant(work: Work, report: Report, severity: Severity, phrase: Phra
     report(severity, phrase, sheet=line.sheet, row=line.row, column="Zahn", section=work.profile.sections.implants)
 
 
-def implant_limit(works: Sequence[Work], person: Person, profile: Profile, report: Report) -> tuple[JawImplants, ...]:
-    """At most N implants per jaw incl. those present; later ones and what sits on them become X.
+def implant_limit(
+    works: Sequence[Work], person: Person, profile: Profile, report: Report, *, preparatory_too: bool = True
+) -> tuple[JawImplants, ...]:
+    """At most N implants per jaw incl. those present; later ones and what sits on them become X – the preparatory
+    measures on them too when `preparatory_too` (Auslegung implant_limit_scope), else they stay eligible.
 
     A line places as many implants as its count; its teeth say where when it names one tooth per implant, else
     only the jaw. Excluded units are counted in treatment order, then plan order, then ascending tooth number.
@@ -103,7 +106,7 @@ def implant_limit(works: Sequence[Work], person: Person, profile: Profile, repor
 
     excluded_sites = frozenset(excluded["OK"] + excluded["UK"])
     if cut_days:
-        _exclude_what_sits_on(works, insertions, excluded_sites, cut_days, report)
+        _exclude_what_sits_on(works, insertions, excluded_sites, cut_days, report, preparatory_too=preparatory_too)
     jaws_report = []
     for jaw in ("OK", "UK"):
         if excluded[jaw] or unlocated[jaw]:
@@ -127,6 +130,8 @@ def _exclude_what_sits_on(
     excluded_sites: frozenset[int],
     cut_days: set[dt.date],
     report: Report,
+    *,
+    preparatory_too: bool,
 ) -> None:
     """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged, and
     so is material without teeth on the day of an insertion over the limit (it may be the implant not paid)."""
@@ -141,6 +146,13 @@ def _exclude_what_sits_on(
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn", section=section)
         elif not teeth:
             continue
+        elif teeth <= excluded_sites and work.preparatory and not preparatory_too:  # the limit as the tariff words it
+            names = work.profile.auslegung_names
+            setting = names.reading("implant_limit_scope", "implants_and_dentures")
+            limit = work.profile.implants_per_jaw
+            work.explain(
+                section, say(Code.STEP_PREPARATORY_NOT_LIMITED, teeth=work.line.teeth.text, limit=limit, setting=setting)
+            )
         elif teeth <= excluded_sites:
             phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)

@@ -255,6 +255,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",
     C.STEP_ON_EXCLUDED_IMPLANT: "auf nicht erstattungsfähigem Implantat (Zahn {teeth}, über {limit} Implantate je Kiefer)",
     C.STEP_PREPARATORY: "vorbereitende Maßnahme zu {services:, |, |on} (Auslegung „{setting}“): Klasse A",
+    C.STEP_PREPARATORY_NOT_LIMITED: "vorbereitende Maßnahme auf einem Implantat über {limit} je Kiefer (Zahn {teeth}), "
+    "weder implantologische Leistung noch Zahnersatz: bleibt erstattungsfähig (Auslegung „{setting}“)",
     C.STEP_PZR_LIMIT: "PZR {cooperating:mit Kooperationszahnarzt |}höchstens {limit} je Kalenderjahr {year}; bereits "
     "erstattet oder verplant {used}",
     C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",

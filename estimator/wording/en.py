@@ -232,6 +232,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
     C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
     C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (interpretation “{setting}”): class A",
+    C.STEP_PREPARATORY_NOT_LIMITED: "preparatory measure on an implant above {limit} per jaw (tooth {teeth}), neither "
+    "an implantological service nor a denture: stays eligible (interpretation “{setting}”)",
     C.STEP_PZR_LIMIT: "PZR {cooperating:with a cooperating dentist |}at most {limit} per calendar year {year}; already "
     "reimbursed or planned {used}",
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",

@@ -10,7 +10,7 @@ from estimator.rules.engine import estimate
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text, limit_sentences, rule_text, step_text
-from tests.estimator.builders import PLAN_DATE, codes, fee, fee_result, lab, lab_result, plan, run
+from tests.estimator.builders import PLAN_DATE, codes, fee, fee_result, goae, lab, lab_result, plan, run
 
 D = Decimal
 START_2026 = dt.date(2026, 1, 1)
@@ -32,6 +32,30 @@ def test_ninth_implant_and_what_sits_on_it_is_not_eligible() -> None:
     assert "Unterkiefer" in finding_text(finding) and "37" in finding_text(finding) and "7 vorhandene" in finding_text(finding)
     jaw = next(j for j in result.limits.implants if j.jaw == "UK")
     assert (jaw.covered_sites, jaw.excluded_sites) == ((36,), (37,))
+
+
+def test_preparatory_measures_on_a_ninth_implant_follow_the_auslegung_of_the_limits_scope() -> None:
+    # Nr. II.3.1 limits „implantologischen Leistungen … und den darauf zu befestigenden Zahnersatz“: an extraction and
+    # an X-ray before the ninth implant are neither; spec 5.1 takes them too (the default, as its worked example)
+    lines = (
+        fee("3000", "37", date=dt.date(2026, 2, 2)),
+        goae("5000", "37", date=dt.date(2026, 2, 2)),
+        fee("9010", "36"),
+        fee("9010", "37"),
+        fee("2200", "37"),
+        lab("I 115", "37", "73.40"),
+    )
+    spec = run(*lines, implants_lower=7)
+    worded = run(*lines, implants_lower=7, settings={"implant_limit_scope": "implants_and_dentures"})
+    assert [r.line_class for r in spec.lines] == [LineClass.X, LineClass.X, LineClass.A, *[LineClass.X] * 3]
+    assert [r.line_class for r in worded.lines] == [LineClass.A] * 3 + [LineClass.X] * 3
+    assert [r.eligible > 0 for r in spec.lines] == [False, False, True, False, False, False]
+    assert [r.eligible > 0 for r in worded.lines] == [True, True, True, False, False, False]
+    assert worded.totals.benefit - spec.totals.benefit == (fee_result(worded, 0).eligible + fee_result(worded, 1).eligible) * D(
+        "0.8"
+    )
+    said = [step_text(step) for step in fee_result(worded, 0).explanations]
+    assert any("weder implantologische Leistung noch Zahnersatz: bleibt erstattungsfähig" in text for text in said), said
 
 
 def test_eighth_implant_is_still_covered() -> None:

@@ -216,6 +216,7 @@ class LineResult(NamedTuple):
     class_by_hand: bool
     explanations: tuple[Explanation, ...]
     reductions: dict[Cause, Decimal]  # billed - benefit by cause, only causes that apply
+    owner: PlanLine | None = None  # for a surcharge or a derived laser fee: the line of the service it belongs to
 
     @property
     def kind(self) -> LineKind:

@@ -75,9 +75,7 @@ Members = list[tuple[LineKind, int]]
 def _groups(plan: Plan) -> list[tuple[frozenset[int], Members]]:
     """Lines joined when they share a tooth: (teeth, [(kind, index)]); lines without teeth are not movable."""
     groups: list[tuple[set[int], Members]] = []
-    lines: list[tuple[LineKind, int, FeeLine | LabLine]] = [(LineKind.FEE, i, line) for i, line in enumerate(plan.fee_lines)]
-    lines += [(LineKind.LAB, i, line) for i, line in enumerate(plan.lab_lines)]
-    for kind, index, line in lines:
+    for kind, index, line in _lines(plan):
         teeth = set(line.teeth.teeth)
         if not teeth:
             continue
@@ -124,15 +122,53 @@ def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[
     return [(kind, plan.fee_lines[i] if kind == "fee" else plan.lab_lines[i]) for kind, i in members]
 
 
-def _moved(plan: Plan, chosen: Sequence[tuple[Move, Members]]) -> Plan:
+Moved = dict[tuple[LineKind, int], dt.date]  # (kind, index among its kind) -> the day a line moves to
+
+
+def _moved(plan: Plan, current: Estimate, chosen: Sequence[tuple[Move, Members]]) -> tuple[Plan, Moved]:
+    """The plan with the chosen teeth's work moved, and the lines that move – a line without teeth with them when
+    it belongs to one that moves (a surgery surcharge stays with its surgery: left behind, it would be a surcharge
+    without one, paid at another class) or when all the work with teeth of its day moves to one day."""
+    moved: Moved = {member: move.to_date for move, members in chosen for member in members}
+    _follow(plan, current, moved)
     fees, labs = list(plan.fee_lines), list(plan.lab_lines)
-    for move, members in chosen:
-        for kind, index in members:
-            if kind == "fee":
-                fees[index] = dataclasses.replace(fees[index], date=move.to_date)
-            else:
-                labs[index] = dataclasses.replace(labs[index], date=move.to_date)
-    return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs), used_on=plan.used_day())
+    for (kind, index), day in moved.items():
+        if kind == "fee":
+            fees[index] = dataclasses.replace(fees[index], date=day)
+        else:
+            labs[index] = dataclasses.replace(labs[index], date=day)
+    return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs), used_on=plan.used_day()), moved
+
+
+def _follow(plan: Plan, current: Estimate, moved: Moved) -> None:
+    """Adds to `moved` the lines without teeth that go with the work moved (_moved)."""
+    members = {(r.kind, r.line.sheet, r.line.row): r for r in current.lines}
+    index = {(kind, line.sheet, line.row): (kind, i) for kind, i, line in _lines(plan)}
+    toothed: dict[dt.date, list[tuple[LineKind, int]]] = {}
+    toothless: list[tuple[tuple[LineKind, int], LineResult]] = []
+    for kind, i, line in _lines(plan):
+        result = members.get((kind, line.sheet, line.row))
+        if result is None:  # without a treatment day: in no figure, it does not move
+            continue
+        if line.teeth.teeth:
+            toothed.setdefault(result.date, []).append((kind, i))
+        elif (kind, i) not in moved:
+            toothless.append(((kind, i), result))
+    for member, result in toothless:  # the day's work moved whole, to one day
+        days = {moved.get(other) for other in toothed.get(result.date, ())}
+        day = days.pop() if len(days) == 1 else None
+        if day is not None:
+            moved[member] = day
+    for member, result in toothless:  # with the service it belongs to
+        owner = result.owner
+        service = index.get((owner.kind, owner.sheet, owner.row)) if owner is not None else None
+        if service is not None and service in moved:
+            moved[member] = moved[service]
+
+
+def _lines(plan: Plan) -> list[tuple[LineKind, int, FeeLine | LabLine]]:
+    lines: list[tuple[LineKind, int, FeeLine | LabLine]] = [(LineKind.FEE, i, line) for i, line in enumerate(plan.fee_lines)]
+    return lines + [(LineKind.LAB, i, line) for i, line in enumerate(plan.lab_lines)]
 
 
 def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None) -> Split:
@@ -146,8 +182,9 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
     candidates = _candidates(plan, current, convention, profile.cap_years)
 
     def consider(chosen: Sequence[tuple[Move, Members]]) -> Split:
-        result = estimate(_moved(plan, chosen), tariffs, settings)
-        dates = tuple((kind, index, move.to_date) for move, members in chosen for kind, index in members)
+        moved_plan, moved = _moved(plan, current, chosen)
+        result = estimate(moved_plan, tariffs, settings)
+        dates = tuple((kind, index, day) for (kind, index), day in moved.items())
         return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit, dates)
 
     lines = max(1, len(plan.fee_lines) + len(plan.lab_lines))

@@ -141,6 +141,7 @@ class Work:
             class_by_hand=self.class_by_hand,
             explanations=tuple(self.explanations),
             reductions={cause: amount for cause, amount in sorted(reductions.items(), key=_cause_rank) if amount},
+            owner=self.owner.line if self.owner is not None else None,
         )
 
 

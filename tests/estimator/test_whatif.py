@@ -55,6 +55,22 @@ def test_only_the_work_of_the_capped_year_moves_not_a_later_scaling_on_the_same_
     assert {index for _, index, _ in split.dates}.isdisjoint({2, 3})  # the scalings of year 2 keep their day
 
 
+def test_a_surgery_surcharge_without_a_tooth_moves_with_its_surgery() -> None:
+    # two implants of 1.000 € each and the day's surcharge: left behind, the surcharge had no surgery on its day and
+    # was paid at 100 % instead of 80 % – a gain of the split that no bill could have
+    implants = tuple(fee("9010", tooth, amount="1000.00") for tooth in ("36", "46"))
+    surcharge = fee("0530", factor="1.0")
+    lines = tuple(dataclasses.replace(line, row=index + 2) for index, line in enumerate((*implants, surcharge)))
+    person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    split = best_split(Plan(lines, (), person, dt.date(2026, 3, 10)), load_tariffs())
+    moved = {index: day for kind, index, day in split.dates}
+    assert moved == dict.fromkeys((0, 2), dt.date(2027, 1, 4))  # the first implant moved, and so is its surcharge
+    surcharge_result = split.estimate.lines[2]
+    assert surcharge_result.date == dt.date(2027, 1, 4) and surcharge_result.rate == Decimal("0.80")
+    everything = sum((r.eligible for r in split.estimate.lines), Decimal(0)) * Decimal("0.8")
+    assert split.estimate.totals.benefit == everything.quantize(Decimal("0.01"))  # year 2 holds it all, at 80 %
+
+
 def test_not_moving_is_best_when_nothing_is_capped() -> None:
     split = best_split(crowns("16"), load_tariffs())
     assert split.moves == () and split.gain == 0

@@ -116,7 +116,7 @@ def test_amount_up_to_a_cent_per_unit_above_the_fee_at_the_maximum_is_the_fee() 
         assert not {"fee.amount_above_maximum_kept", "fee.amount_above_maximum"} & set(
             codes(run(fee("2210", "16", amount=amount)))
         )
-    two = run(fee("2210", "16", count=2, amount="660.64"), settings={"amount_above_maximum": "capped"})
+    two = run(fee("2210", "16,17", count=2, amount="660.64"), settings={"amount_above_maximum": "capped"})
     assert fee_result(two).eligible == Decimal("660.64")  # 2 x 330.31 + 2 cents: within a cent per unit
 
 

@@ -104,7 +104,9 @@ def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell_not_a_missi
 
 
 def test_a_patient_value_beside_a_merged_label_is_read_and_said(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "p.xlsx", [fee(Anzahl=4)], patient={"Versicherungsbeginn": dt.datetime(2026, 1, 1)})
+    path = write_workbook(
+        tmp_path / "p.xlsx", [fee(Zahn="14-17", Anzahl=4)], patient={"Versicherungsbeginn": dt.datetime(2026, 1, 1)}
+    )
     book = openpyxl.load_workbook(path)
     patient = book["Patient"]
     patient.append(["Bisherige ZE-Erstattung Jahr 1", None, 900])

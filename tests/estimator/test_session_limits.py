@@ -32,6 +32,25 @@ def test_a_bite_registration_counts_twice_a_session_and_anew_the_next_day() -> N
     )
 
 
+CROWN = D("217.06")  # GOZ 2210: 1678 points x 0,0562421 x 2,3
+
+
+def test_a_tooth_is_crowned_once_a_session_however_the_rows_repeat_it() -> None:
+    # GOZ 2210 „Versorgung eines Zahnes durch eine Vollkrone“: a row copied and a count of 3 on one tooth are billed
+    # once; four teeth of a row hold four crowns; the next day is another session
+    result = run(
+        fee("2210", "16"),
+        fee("2210", "16"),
+        fee("2210", "16", count=3),
+        fee("2210", "14-17", count=4, date=NEXT_DAY),
+        fee("5010", "24,26", count=2),
+    )
+    assert [fee_result(result, i).eligible for i in range(5)] == [CROWN, D("0.00"), D("0.00"), 4 * CROWN, D("383.68")]
+    said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_tooth"]
+    assert len(said) == 2 and all("GOZ 2210 ist je Zahn bzw. Implantat und Sitzung höchstens 1-mal" in s for s in said)
+    assert "3 Einheit(en) nicht erstattungsfähig" in said[1]
+
+
 def test_an_abutment_is_changed_once_per_implant_and_session() -> None:
     result = run(fee("9060", "36"), fee("9060", "37"), fee("9060", "36"), fee("9060", "36", date=NEXT_DAY))
     assert [fee_result(result, i).eligible for i in range(4)] == [ABUTMENT, ABUTMENT, D("0.00"), ABUTMENT]

@@ -28,7 +28,9 @@ from estimator.cells import (
     parse_date,
     parse_factor,
     parse_quantity,
+    parse_vat,
     parse_yes_no,
+    shown,
 )
 from estimator.codes import Code
 from estimator.kinds import LineClass
@@ -61,12 +63,14 @@ EDITABLE: dict[str, dict[str, str]] = {
         "description": "Leistung",
         "quantity": "Menge",
         "unit_price": "Einzelpreis",
+        "vat_percent": "MwSt",
         "amount": "Betrag",
         "manual_class": "Klasse",
     },
 }
-MAY_BE_EMPTY = frozenset({"amount", "date", "manual_class"})  # empty: computed, the plan date, the class by the rules
-AMOUNT_INPUTS = ("count", "factor", "quantity", "unit_price")  # edits that change what a line's amount must be
+# empty: computed, the plan date, the class by the rules, the tariff's usual VAT
+MAY_BE_EMPTY = frozenset({"amount", "date", "manual_class", "vat_percent"})
+AMOUNT_INPUTS = ("count", "factor", "quantity", "unit_price", "vat_percent")  # edits that change what a line's amount must be
 EditKey = tuple[str, int, str]  # (kind, index of the line among its kind, field)
 
 
@@ -91,7 +95,7 @@ def _text(text: str) -> str:
     return text.strip()
 
 
-NUMBER_FIELDS = frozenset({"count", "quantity", "factor", "unit_price", "amount"})  # typed as numbers
+NUMBER_FIELDS = frozenset({"count", "quantity", "factor", "unit_price", "vat_percent", "amount"})  # typed as numbers
 PARSERS: dict[str, Any] = {
     "date": lambda text: parse_date(text) if text.strip() else None,
     "teeth": parse_teeth,
@@ -101,6 +105,7 @@ PARSERS: dict[str, Any] = {
     "quantity": parse_quantity,
     "factor": parse_factor,
     "unit_price": lambda text: _amount(text) or Decimal(0),
+    "vat_percent": lambda text: parse_vat(text) if text.strip() else None,
     "amount": _amount,
     "justification": _text,
     "description": _text,
@@ -205,8 +210,11 @@ class Case:
     def _check_editable(self, key: EditKey) -> None:
         kind, index, name = key
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
-        if name not in EDITABLE.get(kind, {}) or not 0 <= index < len(lines):
-            raise CaseError(f"Feld {name} der Zeile {index + 1} ist nicht änderbar")
+        if not 0 <= index < len(lines):
+            raise CaseError(f"{'Leistung' if kind == 'fee' else 'Laborzeile'} Nr. {index + 1} gibt es im Plan nicht")
+        if name not in EDITABLE.get(kind, {}):
+            line = lines[index]
+            raise CaseError(f"{line.sheet} Zeile {line.row}: Feld „{shown(name)}“ ist nicht änderbar")
 
     def with_value(self, key: EditKey, value: Any, *, back: bool = False) -> Case:
         """This case with one field set to a typed value (back: to the value as read); an edit that gives the value

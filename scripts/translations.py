@@ -16,7 +16,7 @@ BIN = Path(sys.executable).parent
 
 ENGLISH = {
     "Faktor und Anzahl": "factor and count",
-    "Menge und Einzelpreis": "quantity and unit price",
+    "Menge, Einzelpreis und MwSt": "quantity, unit price and VAT",
     "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren": (
         "{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell"
     ),

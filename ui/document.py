@@ -174,7 +174,7 @@ class CaseDocument(QObject):
             )
         typed = self.case.edits.get((kind, index, "amount")) if name in AMOUNT_INPUTS else None
         if typed is not None:  # an amount typed by hand does not follow its line's inputs: said, with the way back
-            inputs = self.tr("Faktor und Anzahl") if kind == "fee" else self.tr("Menge und Einzelpreis")
+            inputs = self.tr("Faktor und Anzahl") if kind == "fee" else self.tr("Menge, Einzelpreis und MwSt")
             self.noted.emit(
                 self.tr(
                     "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, "
@@ -201,6 +201,7 @@ class CaseDocument(QObject):
             "quantity": self.tr("Menge"),
             "factor": self.tr("Faktor"),
             "unit_price": self.tr("Einzelpreis"),
+            "vat_percent": self.tr("MwSt"),
             "amount": self.tr("Betrag"),
             "justification": self.tr("Begründung"),
             "accident": self.tr("Unfall"),

@@ -146,7 +146,7 @@ class LinesModel(QAbstractTableModel):
                     "unit_price",
                     True,
                 ),
-                Column(LineColumn.VAT, self.tr("MwSt"), lambda line, r: _vat(document, line, r), number=True),
+                Column(LineColumn.VAT, self.tr("MwSt"), lambda line, r: _vat(document, line, r), "vat_percent", True),
                 Column(LineColumn.AMOUNT, self.tr("Betrag"), lambda line, r: _amount(r, "billed"), "amount", True),
                 *common_end,
             ]

@@ -169,6 +169,7 @@ EDIT_READERS: dict[str, Reader] = {
     "quantity": number_reader("quantity"),
     "factor": number_reader("factor"),
     "unit_price": number_reader("amount"),
+    "vat_percent": number_reader("vat"),
     "amount": number_reader("amount"),
     "justification": text_value,
     "description": text_value,

@@ -112,8 +112,8 @@
     </message>
     <message>
         <location filename="../../ui/document.py" line="177" />
-        <source>Menge und Einzelpreis</source>
-        <translation>quantity and unit price</translation>
+        <source>Menge, Einzelpreis und MwSt</source>
+        <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="180" />
@@ -168,51 +168,56 @@
     </message>
     <message>
         <location filename="../../ui/document.py" line="204" />
+        <source>MwSt</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="205" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="206" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="208" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="214" />
+        <location filename="../../ui/document.py" line="215" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="220" />
+        <location filename="../../ui/document.py" line="221" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="248" />
+        <location filename="../../ui/document.py" line="249" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="258" />
+        <location filename="../../ui/document.py" line="259" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="263" />
+        <location filename="../../ui/document.py" line="264" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="266" />
+        <location filename="../../ui/document.py" line="267" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -846,59 +851,59 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1184,67 +1189,67 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="74" />
+        <location filename="../../ui/picker.py" line="75" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="76" />
+        <location filename="../../ui/picker.py" line="77" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="81" />
+        <location filename="../../ui/picker.py" line="82" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="81" />
+        <location filename="../../ui/picker.py" line="82" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="81" />
+        <location filename="../../ui/picker.py" line="82" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="81" />
+        <location filename="../../ui/picker.py" line="82" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="81" />
+        <location filename="../../ui/picker.py" line="82" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="95" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="120" />
+        <location filename="../../ui/picker.py" line="121" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="141" />
+        <location filename="../../ui/picker.py" line="142" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="143" />
+        <location filename="../../ui/picker.py" line="144" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="150" />
+        <location filename="../../ui/picker.py" line="151" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="154" />
+        <location filename="../../ui/picker.py" line="155" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>
@@ -1288,23 +1293,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="317" />
-        <location filename="../../ui/widgets.py" line="332" />
+        <location filename="../../ui/widgets.py" line="318" />
+        <location filename="../../ui/widgets.py" line="333" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="320" />
+        <location filename="../../ui/widgets.py" line="321" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="398" />
+        <location filename="../../ui/widgets.py" line="399" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="399" />
+        <location filename="../../ui/widgets.py" line="400" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1340,7 +1345,7 @@ Auslegung:{0}</source>
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="251" />
+        <location filename="../../ui/widgets.py" line="250" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>

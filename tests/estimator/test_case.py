@@ -50,13 +50,26 @@ def test_typing_the_value_as_read_is_no_edit() -> None:
         (("fee", 0, "date"), "32.01.2026", "TT.MM.JJJJ"),
         (("fee", 0, "manual_class"), "Q", "Klasse"),
         (("fee", 0, "number"), " ", "Nummer mit 1 bis 20 Zeichen"),
-        (("fee", 0, "schedule"), "GOÄ", "nicht änderbar"),
-        (("lab", 99, "quantity"), "1", "nicht änderbar"),
+        (("fee", 0, "schedule"), "GOÄ", "Leistungen Zeile 2: Feld „schedule“ ist nicht änderbar"),
+        (("lab", 99, "quantity"), "1", "Laborzeile Nr. 100 gibt es im Plan nicht"),
+        (("lab", 0, "vat_percent"), "120", "MwSt"),
     ],
 )
 def test_bad_edits_are_refused_with_a_german_reason(key: tuple[str, int, str], text: str, words: str) -> None:
     with pytest.raises(CaseError, match=words):
         crown_case().with_edit(key, text)
+
+
+def test_a_lab_lines_vat_is_corrected_its_amount_computed_anew_and_kept_in_the_case_file(tmp_path: Path) -> None:
+    case = crown_case()
+    line = case.original.lab_lines[0]
+    edited = case.with_edit(("lab", 0, "vat_percent"), "19 %")
+    assert (edited.plan().lab_lines[0].vat_percent, edited.plan().lab_lines[0].amount) == (Decimal(19), None)
+    billed = next(r for r in estimate(edited.plan(), load_tariffs()).lines if r.kind == "lab").billed
+    assert billed == (line.quantity * line.unit_price * Decimal("1.19")).quantize(Decimal("0.01"))
+    save_case(edited, tmp_path / "mwst.hkp.json")
+    assert load_case(tmp_path / "mwst.hkp.json").plan().lab_lines[0].vat_percent == Decimal(19)
+    assert edited.with_edit(("lab", 0, "vat_percent"), "").plan().lab_lines[0].vat_percent is None  # the usual rate
 
 
 def test_a_mistyped_number_is_corrected_as_the_schedule_writes_it_and_kept_in_the_case_file(tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "unknown Auslegung": (changed(put("settings", {"rounding": "up"})), "Unbekannte Auslegung"),
     "edit of a line that is not there": (
         changed(put("edits", [{"kind": "fee", "index": 5, "field": "factor", "value": "3.0"}])),
-        "nicht änderbar",
+        "Leistung Nr. 6 gibt es im Plan nicht",
     ),
     "edit with text that means nothing": (
         changed(put("edits", [{"kind": "fee", "index": 0, "field": "factor", "value": "viel"}])),

@@ -32,6 +32,21 @@ def test_editing_a_factor_changes_the_benefit_and_undo_restores_it(open_window: 
     assert cell(model, row, LineColumn.FACTOR) == "3,0"
 
 
+def test_a_lab_lines_vat_is_corrected_in_its_cell_and_its_amount_follows(open_window: Any) -> None:
+    # a lab line priced with 19 % (an implant part) could not be entered: the window priced every lab line at 7 %
+    window = open_window(CROWN)
+    model = window.lab_model
+    index = model.index(0, column(model, LineColumn.VAT))
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    line = model.lines[0]
+    assert model.setData(index, "19")
+    assert cell(model, 0, LineColumn.VAT) == "19\u00a0%"
+    expected = f"{line.quantity * line.unit_price * 119 / 100:.2f}".replace(".", ",") + "\u00a0€"
+    assert cell(model, 0, LineColumn.AMOUNT) == expected
+    assert not model.setData(index, "120")  # refused with its reason, the 19 % kept
+    assert cell(model, 0, LineColumn.VAT) == "19\u00a0%" and "MwSt" in window.statusBar().currentMessage()
+
+
 def test_a_mistyped_number_is_corrected_in_its_cell(open_window: Any) -> None:
     window = open_window(CROWN)
     model = window.fee_model

@@ -55,10 +55,12 @@ ENGLISH = {
         "only: please also “Save case”."
     ),
     "bisher erstattet": "paid before",
+    "bitte wählen": "please choose",
+    "Kein Tarif gewählt: gerechnet mit {0}": "No tariff chosen: computed with {0}",
     "dieser Plan": "this plan",
     "noch frei": "still free",
-    "Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen": (
-        "New plan: fill in the person on the left, add services with Ctrl+Ins"
+    "Neuer Plan: Tarif und Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen": (
+        "New plan: fill in the tariff and the person on the left, add services with Ctrl+Ins"
     ),
     "{0} Zeile(n) hinzugefügt": "{0} line(s) added",
     "Zeile dupliziert": "Line duplicated",

@@ -37,10 +37,11 @@ class LineActions(QObject):
         if window.tasks.say_busy() or not window.may_discard():
             return False
         window.document.discard_autosave()
-        profile = window.document.tariffs.default.profile  # the tariff named, so no finding asks for one
-        case = Case.from_plan(Plan(person=Person(variant=profile.default_variant), plan_date=dt.date.today()))
+        case = Case.from_plan(Plan(person=Person(), plan_date=dt.date.today()))  # the tariff to choose, a finding asks
         window.set_document(CaseDocument(case, None, None, window.document.autosave_enabled))
-        window.statusBar().showMessage(self.tr("Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen"), 10000)
+        window.statusBar().showMessage(
+            self.tr("Neuer Plan: Tarif und Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen"), 10000
+        )
         return True
 
     def pick(self) -> None:

@@ -190,7 +190,13 @@ class PersonPanel(QGroupBox):
         for field in (self.name, self.insurance_number, self.street, self.city):
             field.setCursorPosition(0)  # a text longer than the field shows its beginning, and all of it in its tooltip
             field.setToolTip(field.text())
-        self.variant.setCurrentText(self.document.estimate.variant)
+        if person.variant:
+            self.variant.setCurrentText(person.variant)
+            self.variant.setToolTip("")
+        else:  # none named: the estimate assumes one and says so; each choice, that one too, names it
+            self.variant.setPlaceholderText(self.tr("bitte wählen"))
+            self.variant.setToolTip(self.tr("Kein Tarif gewählt: gerechnet mit {0}").format(self.document.estimate.variant))
+            self.variant.setCurrentIndex(-1)
         self.birth_date.setText(formats.day(person.birth_date))
         self.insurance_start.setText(formats.day(person.insurance_start))
         self.plan_date.setText(formats.day(self.document.case.plan_date))

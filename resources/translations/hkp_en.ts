@@ -638,66 +638,66 @@ No program here can show it.</translation>
     <name>LineActions</name>
     <message>
         <location filename="../../ui/lineactions.py" line="43" />
-        <source>Neuer Plan: Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen</source>
-        <translation>New plan: fill in the person on the left, add services with Ctrl+Ins</translation>
+        <source>Neuer Plan: Tarif und Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen</source>
+        <translation>New plan: fill in the tariff and the person on the left, add services with Ctrl+Ins</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="60" />
+        <location filename="../../ui/lineactions.py" line="61" />
         <source>{0} Zeile(n) hinzugefügt</source>
         <translation>{0} line(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="70" />
+        <location filename="../../ui/lineactions.py" line="71" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="81" />
+        <location filename="../../ui/lineactions.py" line="82" />
         <source>Zeile dupliziert</source>
         <translation>Line duplicated</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="84" />
+        <location filename="../../ui/lineactions.py" line="85" />
         <source>Zeile gelöscht</source>
         <translation>Line deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="92" />
+        <location filename="../../ui/lineactions.py" line="93" />
         <source>Verschieben nur, wenn alle Zeilen zu sehen sind</source>
         <translation>Lines move only while all lines are shown</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="95" />
+        <location filename="../../ui/lineactions.py" line="96" />
         <source>Zeile verschoben</source>
         <translation>Line moved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="104" />
+        <location filename="../../ui/lineactions.py" line="105" />
         <source>{0} – Doppelklick oder Enter: Zeile korrigieren</source>
         <translation>{0} – double click or Enter: correct the row</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="115" />
+        <location filename="../../ui/lineactions.py" line="116" />
         <source>Keine ausgelassenen Zeilen</source>
         <translation>No rows left out</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="128" />
+        <location filename="../../ui/lineactions.py" line="129" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="138" />
+        <location filename="../../ui/lineactions.py" line="139" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="143" />
+        <location filename="../../ui/lineactions.py" line="144" />
         <source>Plan gespeichert</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="145" />
+        <location filename="../../ui/lineactions.py" line="146" />
         <source>{0}
 
 Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
@@ -706,7 +706,7 @@ Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an 
 The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="149" />
+        <location filename="../../ui/lineactions.py" line="150" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
     </message>
@@ -979,7 +979,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="202" />
+        <location filename="../../ui/person.py" line="208" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1032,6 +1032,16 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/person.py" line="89" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="197" />
+        <source>bitte wählen</source>
+        <translation>please choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="198" />
+        <source>Kein Tarif gewählt: gerechnet mit {0}</source>
+        <translation>No tariff chosen: computed with {0}</translation>
     </message>
 </context>
 <context>

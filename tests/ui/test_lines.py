@@ -38,6 +38,13 @@ def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_
     window = open_window(CROWN)
     assert window.line_actions.new_plan()
     assert window.document.estimate.lines == () and window.windowTitle().startswith("Neuer Plan")
+    tariff = window.person_panel.variant  # no tariff taken for granted: BM5/0 has no deductible
+    assert tariff.currentIndex() == -1 and tariff.placeholderText() == "bitte wählen"
+    assert tariff.toolTip() == "Kein Tarif gewählt: gerechnet mit BM5/0"
+    assert any(f.code == "tariff.assumed" for f in window.document.estimate.findings)
+    tariff.setCurrentText("BM5/0")  # the tariff the estimate assumed, chosen: taken
+    assert window.document.person.variant == "BM5/0"
+    assert not any(f.code == "tariff.assumed" for f in window.document.estimate.findings)
     window.line_actions.pick()
     click_tooth(window, qtbot, 16)
     click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)
@@ -88,7 +95,7 @@ def test_enter_takes_a_value_and_moves_on_to_the_next_cell(open_window: Any, qtb
 def test_review_findings_of_the_new_plan_paths(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
     assert window.line_actions.new_plan()
-    assert not [f for f in window.document.estimate.findings if f.code == "tariff.assumed"]  # the tariff is named
+    assert [f for f in window.document.estimate.findings if f.code == "tariff.assumed"]  # the tariff to choose: asked
     window.line_actions.pick()
     picker = window.line_actions.picker
     qtbot.keyClicks(picker.query, "2210")

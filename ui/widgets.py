@@ -296,6 +296,8 @@ class ToothChart(QWidget):
         found: dict[int, tuple[LineClass, bool]] = {}
         for result in estimate.lines:
             line = result.line
+            if line.kind == "lab" and line.teeth.whole_jaw:  # a jaw's template or model: no tooth of it is treated so
+                continue
             implant = line.kind == "fee" and line.number in implant_numbers
             rank = RANK[result.line_class]
             for tooth in line.teeth.teeth:

@@ -112,7 +112,8 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
             if not capped or not 1 <= year <= cap_years:
                 continue
             _, last_day = insurance_year_span(year, start, convention)
-            teeth = frozenset().union(*(line.teeth.teeth for _, _, line in held))
+            treated = [line.teeth.teeth for _, _, line in held if not line.teeth.whole_jaw]  # a jaw's template: not a tooth
+            teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in held]))
             move = Move(_teeth_text(teeth), year, first_working_day(last_day + dt.timedelta(days=1)))
             found.append((move, [member for member, _, _ in held]))
     return found

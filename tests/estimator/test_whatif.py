@@ -16,7 +16,7 @@ from estimator.output.whatiftext import whatif_text
 from estimator.rules.whatif import WORK_BUDGET, alternatives, best_split
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
-from tests.estimator.builders import fee
+from tests.estimator.builders import fee, lab
 
 START = dt.date(2026, 1, 1)  # plan date 10.03.2026: insurance year 1, cap 1.000 €, 2.000 € cumulative in year 2
 
@@ -65,10 +65,18 @@ def test_a_surgery_surcharge_without_a_tooth_moves_with_its_surgery() -> None:
     split = best_split(Plan(lines, (), person, dt.date(2026, 3, 10)), load_tariffs())
     moved = {index: day for kind, index, day in split.dates}
     assert moved == dict.fromkeys((0, 2), dt.date(2027, 1, 4))  # the first implant moved, and so is its surcharge
+    assert [move.teeth for move in split.moves] == ["36"]
     surcharge_result = split.estimate.lines[2]
     assert surcharge_result.date == dt.date(2027, 1, 4) and surcharge_result.rate == Decimal("0.80")
     everything = sum((r.eligible for r in split.estimate.lines), Decimal(0)) * Decimal("0.8")
     assert split.estimate.totals.benefit == everything.quantize(Decimal("0.01"))  # year 2 holds it all, at 80 %
+
+
+def test_a_move_names_the_teeth_treated_not_every_tooth_of_a_jaws_lab_line() -> None:
+    base = crowns("16", "26")
+    model = dataclasses.replace(lab("0001", "OK", "100.00"), row=2)  # the jaw's model joins both crowns' work
+    split = best_split(dataclasses.replace(base, lab_lines=(model,)), load_tariffs())
+    assert [move.teeth for move in split.moves] == ["16, 26"]  # not „11, 12, …, 28“
 
 
 def test_not_moving_is_best_when_nothing_is_capped() -> None:

@@ -103,17 +103,19 @@ def test_lab_lines_show_the_vat_they_are_priced_with(open_window: Any) -> None:
 def test_the_tooth_chart_shows_each_tooths_most_important_class_and_its_implant(qtbot: Any) -> None:
     from estimator.case import Case  # noqa: PLC0415
     from estimator.kinds import LineClass  # noqa: PLC0415
-    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+    from tests.estimator.builders import fee, lab, plan  # noqa: PLC0415
     from ui.document import CaseDocument  # noqa: PLC0415
     from ui.widgets import ToothChart  # noqa: PLC0415
 
     lines = (fee("2060", "16"), fee("2210", "16"), fee("0090", "16"), fee("9010", "36"), fee("2060", "36"), fee("1040", "46"))
-    document = CaseDocument(Case.from_plan(plan(*lines)), autosave=False)
+    template = lab("I 112", "UK", "30.00")  # the jaw's drilling template: no tooth of the jaw is treated so
+    document = CaseDocument(Case.from_plan(plan(*lines, template)), autosave=False)
     chart = ToothChart(document)
     qtbot.addWidget(chart)
     found = chart.work()
     assert found[16] == (LineClass.A, False)  # a crown beside a filling: the crown's class shows
     assert found[36][1] is True and found[46] == (LineClass.P, False)
+    assert 31 not in found and 47 not in found
     assert chart.work() is found  # the same estimate: not worked out again at the next paint
     document.edit_line(("fee", 1, "teeth"), "17")
     assert chart.work()[16] == (LineClass.B, False) and chart.work()[17] == (LineClass.A, False)

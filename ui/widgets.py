@@ -17,6 +17,7 @@ from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.wording import cause_label, jaw_short, left_out_text, reductions_that_apply, setting_text
 from ui import formats
+from ui.capchart import CapChart
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -27,150 +28,10 @@ CLASS_COLOURS = {
     LineClass.P: QColor("#00838f"),
     LineClass.X: QColor("#9e9e9e"),
 }
-USED_BEFORE, THIS_PLAN, LEFT = QColor("#9aa5b1"), QColor("#1f4e79"), QColor("#dfe7ef")
-BEFORE_BESIDE = QColor("#5f6b7a")  # an amount used before, said beside its bar: a darker grey that reads on the window
 OVER_LIMIT = QColor("#b3261e")  # an implant count over its jaw's limit; rows missing from the totals
 SKIPPED = "input.line_skipped"  # the finding of a row left out at import
 UPPER_ROW = (18, 17, 16, 15, 14, 13, 12, 11, 21, 22, 23, 24, 25, 26, 27, 28)
 LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
-
-
-class CapChart(QWidget):
-    """The staged cap per insurance year as bars: used before, used by this plan, left."""
-
-    def __init__(self, document: CaseDocument) -> None:
-        super().__init__()
-        self.document = document
-        self.setMinimumHeight(78)
-        document.changed.connect(self.update)
-        document.changed.connect(self.describe)
-        self.describe()
-
-    def describe(self) -> None:
-        """Every year's amounts in the tooltip: the bars show those that fit."""
-        lines = [self.tr("Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei")]
-        for year, expired in zip(self.document.estimate.limits.staged_cap, self.expired(), strict=True):
-            text = self.tr("Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}")
-            left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(formats.money(year.left))
-            lines.append(
-                text.format(
-                    year.year,
-                    formats.day(year.start),
-                    formats.day(year.end),
-                    formats.money(year.cumulative_cap),
-                    formats.money(year.before_plan),
-                    formats.money(year.plan_so_far),
-                    left,
-                )
-            )
-        self.setToolTip("\n".join(lines))
-
-    def expired(self) -> list[bool]:
-        """Whether each year ended before the plan's first treatment day (what it left is no longer to be used)."""
-        estimate = self.document.estimate
-        first = min((line.date for line in estimate.lines), default=estimate.plan.plan_date)
-        return [first is not None and year.end < first for year in estimate.limits.staged_cap]
-
-    def sizeHint(self) -> QSize:
-        return QSize(380, 92)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        years = self.document.estimate.limits.staged_cap
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        expired = self.expired()
-        if not years or all(expired):  # a plan after the years with caps: no bar to show
-            if self.document.person.insurance_start is None:
-                text = self.tr("Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt")
-            else:
-                text = self.tr("keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)")
-                text = text.format(self.document.tariff.profile.cap_years)
-            flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-            painter.drawText(self.rect().adjusted(4, 0, -4, 0), flags, text)
-            return
-        widest = max(year.cumulative_cap for year in years)
-        legend = 14
-        height = max(10, min(18, (self.height() - 4 - legend) // len(years) - 4))
-        labels = [self.tr("Jahr {0}: {1}").format(year.year, formats.whole_money(year.cumulative_cap)) for year in years]
-        label_width = max(painter.fontMetrics().horizontalAdvance(text) for text in labels) + 8  # the bars take the rest
-        for position, (year, text, over) in enumerate(zip(years, labels, expired, strict=True)):
-            top = 2 + position * (height + 4)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(
-                QRectF(0, top, label_width - 6, height), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text
-            )
-            scale = (self.width() - label_width - 4) / float(widest)
-            x = float(label_width)
-            beside: list[tuple[int, str, QColor]] = []  # amounts too wide for their part of the bar: said beside it
-            parts = (  # amount, fill, the colour it is said in beside the bar, its place there (this plan's, what is free)
-                (year.before_plan, USED_BEFORE, BEFORE_BESIDE, 2),
-                (year.plan_so_far, THIS_PLAN, THIS_PLAN, 0),
-                (year.left, LEFT, self.palette().text().color(), 1),
-            )
-            for amount, colour, said_in, place in parts:
-                width = float(min(amount, year.cumulative_cap)) * scale
-                painter.fillRect(QRectF(x, top, width, height), colour)
-                if colour != LEFT:
-                    value, shorter = formats.money(amount), formats.about_money(amount)
-                elif over:
-                    value = shorter = self.tr("abgelaufen")
-                else:  # what is free always says so: a bare figure there reads as one paid
-                    value, shorter = (
-                        self.tr("{0} frei").format(formats.money(amount)),
-                        self.tr("{0} frei").format(formats.about_money(amount)),
-                    )
-                pen = QColor("#ffffff") if colour != LEFT else self.palette().text().color()
-                if amount and not self._inside(painter, QRectF(x, top, width, height), (value, shorter), pen):
-                    beside.append((place, value, said_in))  # said beside the bar when there is room
-                x += width
-            painter.setPen(QPen(QColor("#44546a")))
-            painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
-            said = [(text, shade) for _, text, shade in sorted(beside, key=lambda part: part[0])]
-            self._beside(painter, label_width + float(year.cumulative_cap) * scale + 6, top, height, said)
-        self._legend(painter, QRectF(0, self.height() - legend, self.width(), legend))
-        painter.end()
-
-    def _inside(self, painter: QPainter, part: QRectF, texts: tuple[str, str], pen: QColor) -> bool:
-        """Say a part's amount in it: exact (in a smaller type if need be: the letter says it to the cent), else about
-        in whole euros (the tooltip has it exact); False when none fits."""
-        normal = QFont(painter.font())
-        small = QFont(normal)
-        small.setPointSizeF(max(6.0, normal.pointSizeF() - 1.5))
-        for text in texts:
-            for font in (normal, small):
-                painter.setFont(font)
-                if painter.fontMetrics().horizontalAdvance(text) + 6 < part.width():
-                    painter.setPen(pen)
-                    painter.drawText(part, Qt.AlignmentFlag.AlignCenter, text)
-                    painter.setFont(normal)
-                    return True
-        painter.setFont(normal)
-        return False
-
-    def _beside(self, painter: QPainter, x: float, top: float, height: int, texts: list[tuple[str, QColor]]) -> None:
-        """Amounts of a year's bar that did not fit in their part, right of the bar in their part's colour (as far as
-        the chart reaches; the tooltip says them all)."""
-        for text, colour in texts:
-            width = painter.fontMetrics().horizontalAdvance(text)
-            if x + width > self.width():
-                continue  # a shorter one after it may still fit
-            painter.setPen(colour)
-            painter.drawText(QRectF(x, top, width + 2, height), Qt.AlignmentFlag.AlignVCenter, text)
-            x += width + 8
-
-    def _legend(self, painter: QPainter, area: QRectF) -> None:
-        """What the colours of the bars mean, in a smaller type, right-aligned under the bars."""
-        small = QFont(painter.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
-        painter.setFont(small)
-        entries = ((USED_BEFORE, self.tr("bisher erstattet")), (THIS_PLAN, self.tr("dieser Plan")), (LEFT, self.tr("noch frei")))
-        width = sum(16 + painter.fontMetrics().horizontalAdvance(text) for _, text in entries) + 8 * len(entries)
-        x = max(area.left(), area.right() - width)
-        for colour, text in entries:
-            painter.fillRect(QRectF(x, area.top() + 3, 9, 9), colour)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x + 12, area.top(), 200, area.height()), Qt.AlignmentFlag.AlignVCenter, text)
-            x += 24 + painter.fontMetrics().horizontalAdvance(text)
 
 
 class TotalsBar(QFrame):

@@ -21,59 +21,59 @@
 <context>
     <name>CapChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="51" />
+        <location filename="../../ui/capchart.py" line="35" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
         <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
+        <location filename="../../ui/capchart.py" line="37" />
         <source>Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}</source>
         <translation>Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="54" />
-        <location filename="../../ui/widgets.py" line="116" />
+        <location filename="../../ui/capchart.py" line="38" />
+        <location filename="../../ui/capchart.py" line="106" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="54" />
+        <location filename="../../ui/capchart.py" line="38" />
         <source>noch frei {0}</source>
         <translation>{0} still free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="84" />
+        <location filename="../../ui/capchart.py" line="68" />
         <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="86" />
+        <location filename="../../ui/capchart.py" line="70" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/capchart.py" line="77" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119" />
-        <location filename="../../ui/widgets.py" line="120" />
+        <location filename="../../ui/capchart.py" line="109" />
+        <location filename="../../ui/capchart.py" line="110" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/capchart.py" line="231" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/capchart.py" line="231" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166" />
+        <location filename="../../ui/capchart.py" line="231" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -1303,23 +1303,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="318" />
-        <location filename="../../ui/widgets.py" line="333" />
+        <location filename="../../ui/widgets.py" line="181" />
+        <location filename="../../ui/widgets.py" line="196" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="321" />
+        <location filename="../../ui/widgets.py" line="184" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="399" />
+        <location filename="../../ui/widgets.py" line="262" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="400" />
+        <location filename="../../ui/widgets.py" line="263" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1327,72 +1327,72 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="194" />
-        <location filename="../../ui/widgets.py" line="261" />
+        <location filename="../../ui/widgets.py" line="55" />
+        <location filename="../../ui/widgets.py" line="122" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="195" />
+        <location filename="../../ui/widgets.py" line="56" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="196" />
+        <location filename="../../ui/widgets.py" line="57" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="197" />
+        <location filename="../../ui/widgets.py" line="58" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="238" />
+        <location filename="../../ui/widgets.py" line="99" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="250" />
+        <location filename="../../ui/widgets.py" line="111" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="252" />
+        <location filename="../../ui/widgets.py" line="113" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="253" />
+        <location filename="../../ui/widgets.py" line="114" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="255" />
+        <location filename="../../ui/widgets.py" line="116" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="257" />
+        <location filename="../../ui/widgets.py" line="118" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="261" />
+        <location filename="../../ui/widgets.py" line="122" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="235" />
+        <location filename="../../ui/widgets.py" line="96" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="235" />
+        <location filename="../../ui/widgets.py" line="96" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -166,7 +166,7 @@ def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
 ) -> None:
     from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
 
-    from ui.widgets import CapChart  # noqa: PLC0415
+    from ui.capchart import CapChart  # noqa: PLC0415
 
     chart = CapChart(open_window(GOLDEN / "deductible_before_caps.xlsx").document)  # as narrow as a small window has it
     qtbot.addWidget(chart)
@@ -183,6 +183,31 @@ def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
     assert "2.661,94\u00a0€ frei" in said and "338,06\u00a0€" in said  # as the letter says them, not „≈ 2.662 € frei“
     assert not any("≈" in text for text in said)
     assert "noch frei 2.661,94\u00a0€" in chart.toolTip()
+
+
+def test_staged_cap_bars_say_each_years_free_amount_and_no_other_in_its_place(qtbot: Any, monkeypatch: Any) -> None:
+    # 789,20 € paid in year 1, 1.200 € by this plan in year 2: the free 1.010,80 € of year 3 did not fit beside its
+    # bar and the amounts paid stood there without it, the smaller read as what was free
+    from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
+
+    from estimator.case import Case  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+    from ui.capchart import CapChart  # noqa: PLC0415
+    from ui.document import CaseDocument  # noqa: PLC0415
+
+    crown = fee("2210", "16", amount="1500.00")  # 80 %: 1.200 €
+    case = Case.from_plan(plan(crown, insurance_start=dt.date(2025, 1, 1), prior_class_a=("789.20",)))
+    chart = CapChart(CaseDocument(case, autosave=False))
+    qtbot.addWidget(chart)
+    said: list[str] = []
+    draw = QPainter.drawText
+    monkeypatch.setattr(QPainter, "drawText", lambda painter, *args: said.append(str(args[-1])) or draw(painter, *args))
+    for width in (330, 380, 440, 640):  # the window gives it 330 to 640
+        said.clear()
+        chart.resize(width, 96)
+        chart.render(QImage(chart.size(), QImage.Format.Format_ARGB32))
+        year_3 = said[said.index("Jahr 3: 3.000\u00a0€") + 1 : said.index("Jahr 4: 4.000\u00a0€")]
+        assert {"1.010,80\u00a0€ frei", "≈\u00a01.011\u00a0€ frei"} & set(year_3), (width, year_3)
 
 
 def test_the_person_panel_shows_a_town_and_a_street_whole_or_in_their_tooltip(open_window: Any) -> None:

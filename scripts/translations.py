@@ -62,7 +62,14 @@ ENGLISH = {
     "Neuer Plan: Tarif und Person links ausfüllen, Leistungen mit Strg+Einfg hinzufügen": (
         "New plan: fill in the tariff and the person on the left, add services with Ctrl+Ins"
     ),
-    "{0} Zeile(n) hinzugefügt": "{0} line(s) added",
+    "1 Zeile hinzugefügt": "1 line added",
+    "{0} Zeilen hinzugefügt": "{0} lines added",
+    "Person: {0} geändert": "Person: {0} changed",
+    "Kooperationszahnarzt": "Cooperating dentist",
+    "Unfallfolge": "Caused by an accident",
+    "ZE-Erstattung bisher": "Denture benefits so far",
+    "Implantate OK": "Implants upper jaw",
+    "Implantate UK": "Implants lower jaw",
     "Zeile dupliziert": "Line duplicated",
     "Zeile gelöscht": "Line deleted",
     "Zeile verschoben": "Line moved",

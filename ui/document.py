@@ -216,10 +216,28 @@ class CaseDocument(QObject):
         )
 
     def edit_person(self, **changes: Any) -> bool:
-        return self._push(
-            lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)),
-            self.tr("Person geändert"),
-        )
+        """Change the person's fields in one undoable step, named by the field (Bearbeiten → Rückgängig: Tarif)."""
+        names = {
+            "name": self.tr("Patient"),
+            "insurance_number": self.tr("Versicherungsnr."),
+            "street": self.tr("Straße"),
+            "postcode": self.tr("PLZ"),
+            "city": self.tr("Ort"),
+            "variant": self.tr("Tarif"),
+            "birth_date": self.tr("Geburtsdatum"),
+            "insurance_start": self.tr("Versicherungsbeginn"),
+            "cooperating": self.tr("Kooperationszahnarzt"),
+            "accident": self.tr("Unfallfolge"),
+            "prior_class_a": self.tr("ZE-Erstattung bisher"),
+            "deductible_used": self.tr("Selbstbehalt verbraucht"),
+            "pzr_reimbursed": self.tr("PZR erstattet"),
+            "implants_upper": self.tr("Implantate OK"),
+            "implants_lower": self.tr("Implantate UK"),
+            "orthodontics_start": self.tr("KFO-Behandlungsbeginn"),
+        }
+        said = [names[name] for name in changes if name in names]
+        text = self.tr("Person: {0} geändert").format(", ".join(said)) if said else self.tr("Person geändert")
+        return self._push(lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)), text)
 
     def replace_person(self, person: Person, text: str) -> bool:
         """The person as a whole (the register's history taken over), in one undoable step."""

@@ -58,7 +58,7 @@ class LineActions(QObject):
             self.window.document.case.original.fee_lines if kind == "fee" else self.window.document.case.original.lab_lines
         )
         where = count - 1 if at is None else at
-        text = self.tr("{0} Zeile(n) hinzugefügt").format(len(lines))
+        text = self.tr("1 Zeile hinzugefügt") if len(lines) == 1 else self.tr("{0} Zeilen hinzugefügt").format(len(lines))
         if not self.window.document.change_lines(lambda case: add_lines(case, kind, lines, at=where), text):
             return False
         self.window.select_row(kind, where + 1)

@@ -275,6 +275,9 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
         sentences.append(sentence("cap_source", language, source=estimate.plan.person.prior_source))
     if limits.staged_cap and not relevant and first_day is not None and first_day > limits.staged_cap[-1].end:
         sentences.append(sentence("cap_after", language, year=len(limits.staged_cap) + 1, section=limits.cap_section))
+    no_start = estimate.plan.person.insurance_start is None and not estimate.plan.person.accident
+    if no_start and any(r.line_class is LineClass.A and not r.accident for r in estimate.lines):  # held as in year 1
+        sentences.append(sentence("cap_no_start", language, section=limits.cap_section))
     for d in limits.deductible:
         note = d.note()
         if d.amount:

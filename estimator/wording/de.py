@@ -354,6 +354,7 @@ SENTENCES = {
     "erstattet {before}, dieser Plan bis dahin {plan}, frei {left}",
     "cap_source": "Zahnstaffel, bisherige Erstattung übernommen aus {source}",
     "cap_after": "Zahnstaffel: Behandlung ab dem {year}. Versicherungsjahr, keine Höchstbeträge ({section})",
+    "cap_no_start": "Zahnstaffel: Versicherungsbeginn nicht angegeben – wie im 1. Versicherungsjahr angesetzt ({section})",
     "deductible": "Selbstbehalt {year} ({note}): {amount}; bisher {before}, dieser Plan {plan}, offen {left}",
     "deductible_none": "Selbstbehalt {year}: keiner ({note})",
     "pzr": "Professionelle Zahnreinigung {year}: höchstens {limit}; bisher {before}, dieser Plan {plan}",

@@ -329,6 +329,7 @@ SENTENCES = {
     "{before}, this plan up to then {plan}, free {left}",
     "cap_source": "Staged cap, earlier benefits taken from {source}",
     "cap_after": "Staged cap: treatment from insurance year {year}, no maximum amounts ({section})",
+    "cap_no_start": "Staged cap: insurance start not given – applied as in insurance year 1 ({section})",
     "deductible": "Deductible {year} ({note}): {amount}; before {before}, this plan {plan}, open {left}",
     "deductible_none": "Deductible {year}: none ({note})",
     "pzr": "Professional tooth cleaning {year}: at most {limit}; before {before}, this plan {plan}",

@@ -198,26 +198,111 @@
     </message>
     <message>
         <location filename="../../ui/document.py" line="221" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="222" />
+        <source>Versicherungsnr.</source>
+        <translation>Insurance no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="223" />
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="224" />
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="225" />
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="226" />
+        <source>Tarif</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="227" />
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="228" />
+        <source>Versicherungsbeginn</source>
+        <translation>Insurance start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="229" />
+        <source>Kooperationszahnarzt</source>
+        <translation>Cooperating dentist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="230" />
+        <source>Unfallfolge</source>
+        <translation>Caused by an accident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="231" />
+        <source>ZE-Erstattung bisher</source>
+        <translation>Denture benefits so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="232" />
+        <source>Selbstbehalt verbraucht</source>
+        <translation>Deductible used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="233" />
+        <source>PZR erstattet</source>
+        <translation>Cleaning (PZR) reimbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="234" />
+        <source>Implantate OK</source>
+        <translation>Implants upper jaw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="235" />
+        <source>Implantate UK</source>
+        <translation>Implants lower jaw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="236" />
+        <source>KFO-Behandlungsbeginn</source>
+        <translation>Orthodontics started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="239" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="249" />
+        <location filename="../../ui/document.py" line="239" />
+        <source>Person: {0} geändert</source>
+        <translation>Person: {0} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py" line="267" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="259" />
+        <location filename="../../ui/document.py" line="277" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="264" />
+        <location filename="../../ui/document.py" line="282" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="267" />
+        <location filename="../../ui/document.py" line="285" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -643,8 +728,13 @@ No program here can show it.</translation>
     </message>
     <message>
         <location filename="../../ui/lineactions.py" line="61" />
-        <source>{0} Zeile(n) hinzugefügt</source>
-        <translation>{0} line(s) added</translation>
+        <source>1 Zeile hinzugefügt</source>
+        <translation>1 line added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lineactions.py" line="61" />
+        <source>{0} Zeilen hinzugefügt</source>
+        <translation>{0} lines added</translation>
     </message>
     <message>
         <location filename="../../ui/lineactions.py" line="71" />

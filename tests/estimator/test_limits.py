@@ -347,6 +347,18 @@ def test_a_later_years_cap_counts_this_plans_earlier_years_as_this_plans_not_as_
     assert not [s for s in limit_sentences(result) if s.startswith("Zahnstaffel 4.")]  # no treatment in year 4
 
 
+def test_the_letters_limits_say_a_staged_cap_held_as_in_year_one_without_an_insurance_start() -> None:
+    # seven crowns without an insurance start: held at 1.000 € as in year 1, and the letter's limits said nothing of it
+    crowns = [fee("2210", tooth) for tooth in ("14", "15", "16", "17", "24", "25", "26")]
+    result = run(*crowns, insurance_start=None)
+    assert result.totals.benefit == D("1000.00")
+    assert "Zahnstaffel: Versicherungsbeginn nicht angegeben – wie im 1. Versicherungsjahr angesetzt (Nr. II.3.2)" in (
+        limit_sentences(result)
+    )
+    fillings = run(fee("2060", "16"), insurance_start=None)  # no class-A line: no staged cap to speak of
+    assert not [s for s in limit_sentences(fillings) if s.startswith("Zahnstaffel")]
+
+
 def test_without_a_plan_date_the_amounts_used_count_in_the_year_of_the_first_treatment() -> None:
     # BM5/1 adult, 400 deductible, 300 of it used; PZR 80 of 100 reimbursed. 2080 x 2 = 143,84 (B): 100 left to take.
     lines = (fee("2080", "16", count=2, date=dt.date(2026, 5, 4)), fee("1040", count=28, date=dt.date(2026, 5, 4)))

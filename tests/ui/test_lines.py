@@ -44,12 +44,14 @@ def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_
     assert any(f.code == "tariff.assumed" for f in window.document.estimate.findings)
     tariff.setCurrentText("BM5/0")  # the tariff the estimate assumed, chosen: taken
     assert window.document.person.variant == "BM5/0"
+    assert window.document.undo_stack.undoText() == "Person: Tarif geändert"  # what Rückgängig takes back
     assert not any(f.code == "tariff.assumed" for f in window.document.estimate.findings)
     window.line_actions.pick()
     click_tooth(window, qtbot, 16)
     click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)
     assert window.tooth_chart.chosen == [16, 26] and "16, 26" in window.line_actions.picker.teeth.text()
     pick(window, "krone vollkrone", "2210")  # a crown on each tooth chosen: two lines
+    assert window.document.undo_stack.undoText() == "2 Zeilen hinzugefügt"
     click_tooth(window, qtbot, 26, Qt.KeyboardModifier.ControlModifier)  # 26 no longer chosen
     pick(window, "labor modell", "0001")
     result = window.document.estimate

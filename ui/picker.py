@@ -28,6 +28,7 @@ from estimator.model import FeeLine, LabLine
 from estimator.planlines import new_fee_line, new_lab_line, teeth_of
 from estimator.rules.engine import tariff_of
 from estimator.tariff.services import COMPOUNDS, SCHEDULE_ORDER, SYNONYMS, Service, search
+from estimator.teeth import VALID_TEETH
 from ui import formats
 
 if TYPE_CHECKING:
@@ -64,6 +65,17 @@ def by_name(found: list[Service], query: str) -> list[Service]:
     if not words or any(word.isdigit() or word in SYNONYMS for word in words):
         return found  # a number, or words the texts say otherwise: as the search ordered them
     return sorted(found, key=lambda s: (SCHEDULE_ORDER[s.schedule], naming(s, words)))
+
+
+def teeth_in(query: str) -> tuple[str, list[int]]:
+    """A search's tooth numbers beside its words („krone 16“, „füllung 36 37“): the words to search and the teeth in
+    the order typed; no teeth when the search has no word beside them (a number alone is a fee number)."""
+    tokens = query.split()
+    tooth = [token.isdigit() and len(token) == 2 and int(token) in VALID_TEETH for token in tokens]
+    rest = [token for token, is_tooth in zip(tokens, tooth, strict=True) if not is_tooth]
+    if not any(tooth) or not any(re.search(r"[^\W\d_]", token) for token in rest):
+        return query, []
+    return " ".join(rest), list(dict.fromkeys(int(token) for token, is_tooth in zip(tokens, tooth, strict=True) if is_tooth))
 
 
 class ServicePicker(QDialog):
@@ -106,6 +118,7 @@ class ServicePicker(QDialog):
         layout.addWidget(buttons)
         self.resize(820, 520)
         self.found: list[Service] = []
+        self.typed_teeth: list[int] = []  # teeth named in the search, taken before those chosen in the chart
         window.tooth_chart.teeth_chosen.connect(lambda _teeth: self.show_teeth())
         self.refresh()
         self.show_teeth()
@@ -117,7 +130,8 @@ class ServicePicker(QDialog):
     def refresh(self) -> None:
         document = self.window_.document
         catalogues = tariff_of(document.estimate.plan, document.tariffs)[0].on(self.day())
-        self.found = by_name(search(catalogues, self.query.text()), self.query.text())
+        searched, self.typed_teeth = teeth_in(self.query.text())
+        self.found = by_name(search(catalogues, searched), searched)
         lab_name = self.tr("Labor")
         self.table.setRowCount(len(self.found))
         for row, service in enumerate(self.found):
@@ -146,6 +160,10 @@ class ServicePicker(QDialog):
             self.show_teeth()
 
     def show_teeth(self) -> None:
+        if self.typed_teeth:
+            typed = ", ".join(map(str, self.typed_teeth))
+            self.teeth.setText(self.tr("Für Zahn {0} (aus der Suche): eine Zeile je Zahn.").format(typed))
+            return
         chosen = self.window_.tooth_chart.chosen
         self.teeth.setText(
             self.tr("Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.").format(
@@ -161,7 +179,7 @@ class ServicePicker(QDialog):
         if not rows:
             return False
         service = self.found[rows[0].row()]
-        teeth: list[int | None] = [*self.window_.tooth_chart.chosen] or [None]
+        teeth: list[int | None] = [*(self.typed_teeth or self.window_.tooth_chart.chosen)] or [None]
         day = self.day()
         lines: list[FeeLine | LabLine]
         if service.kind == "fee":

@@ -1289,67 +1289,72 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="75" />
+        <location filename="../../ui/picker.py" line="87" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="77" />
+        <location filename="../../ui/picker.py" line="89" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="82" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="95" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="121" />
+        <location filename="../../ui/picker.py" line="135" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="142" />
+        <location filename="../../ui/picker.py" line="156" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="144" />
+        <location filename="../../ui/picker.py" line="158" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="151" />
+        <location filename="../../ui/picker.py" line="165" />
+        <source>Für Zahn {0} (aus der Suche): eine Zeile je Zahn.</source>
+        <translation>For tooth {0} (from the search): one line per tooth.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picker.py" line="169" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="155" />
+        <location filename="../../ui/picker.py" line="173" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>

@@ -65,6 +65,22 @@ def test_a_three_line_plan_made_from_nothing_with_the_picker_and_the_chart(open_
     assert estimate(read_plan(saved), load_tariffs()).totals == result.totals
 
 
+def test_a_tooth_typed_beside_the_words_of_the_search_is_the_new_lines_tooth(open_window: Any) -> None:
+    window = open_window(CROWN)
+    assert window.line_actions.new_plan()
+    window.line_actions.pick()
+    pick(window, "krone 16", "2210")  # found nothing before: the 16 was searched for as a word
+    assert "Für Zahn 16 (aus der Suche)" in window.line_actions.picker.teeth.text()
+    pick(window, "füllung 36 37", "2050")
+    assert [(r.line.number, r.line.teeth.text) for r in window.document.estimate.lines] == [
+        ("2210", "16"),
+        ("2050", "36"),
+        ("2050", "37"),
+    ]
+    window.line_actions.picker.query.setText("2210")  # a number alone is the fee's number, no tooth
+    assert window.line_actions.picker.typed_teeth == [] and window.line_actions.picker.found[0].number == "2210"
+
+
 def test_lines_are_duplicated_moved_deleted_and_brought_back(open_window: Any) -> None:
     window = open_window(CROWN)
     numbers = lambda: [line.number for line in window.document.estimate.plan.fee_lines]  # noqa: E731

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.findings_view.activated.connect(lambda index: self.select_finding(index, correct=True))
         self.explanation_view = table_view(self.explanation_model, editable=False)
         self.explanation_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.explanation_view.horizontalHeader().sectionResized.connect(self.fit_explanation)
+        self.explanation_view.verticalHeader().setMinimumSectionSize(22)  # as high as the other tables' rows at least
         self.explanation_title = QLabel(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
         self.explanation_title.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         model, row = chosen
         result = model.results[row]
         self.explanation_model.show(result)
+        self.fit_explanation()
         line = model.lines[row]
         if result:
             self.explanation_title.setText(
@@ -276,6 +279,10 @@ class MainWindow(QMainWindow):
     def current_plan_line(self) -> FeeLine | LabLine | None:
         chosen = self.current_line()
         return chosen[0].lines[chosen[1]] if chosen else None
+
+    def fit_explanation(self, *_resized: int) -> None:
+        """A line's steps wrapped to the width of their column, whole (a line has a few: measured at once)."""
+        self.explanation_view.resizeRowsToContents()
 
     def fit_findings(self) -> None:
         """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has

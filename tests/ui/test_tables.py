@@ -61,3 +61,18 @@ def test_line_tables_give_their_room_to_the_texts_and_show_a_cut_text_whole(open
     assert tooltip_of(view, 0, column(model, LineColumn.TOOTH)) == ""  # a cell shown whole has no tooltip
     window.resize(700, 768)  # a narrow window: the texts keep their own width, the table scrolls
     assert view.columnWidth(service) == LineColumn.SERVICE.width
+
+
+def test_a_lines_explanation_steps_are_wrapped_whole_in_their_column(open_window: Any) -> None:
+    from tests.conftest import ROOT  # noqa: PLC0415
+
+    window = open_window(ROOT / "resources/examples/beispielplan.xlsx")
+    window.resize(1366, 768)
+    window.select_row("fee", [line.number for line in window.fee_model.lines].index("0090"))
+    view, model = window.explanation_view, window.explanation_model
+    texts = [str(model.data(model.index(row, 1))) for row in range(model.rowCount())]
+    long = next(row for row, text in enumerate(texts) if "vorbereitende Maßnahme" in text)
+    lines = -(-view.fontMetrics().horizontalAdvance(texts[long]) // view.columnWidth(1))  # at least this many
+    assert lines >= 2 and view.rowHeight(long) >= lines * view.fontMetrics().height()  # it was one row, cut
+    short = next(row for row, text in enumerate(texts) if row != long)
+    assert view.rowHeight(short) >= 22  # a step of one line keeps the tables' row height

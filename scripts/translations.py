@@ -63,6 +63,9 @@ ENGLISH = {
         "New plan: fill in the tariff and the person on the left, add services with Ctrl+Ins"
     ),
     "1 Zeile hinzugefügt": "1 line added",
+    "Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.": (
+        "Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left."
+    ),
     "Für Zahn {0} (aus der Suche): eine Zeile je Zahn.": "For tooth {0} (from the search): one line per tooth.",
     "{0} Zeilen hinzugefügt": "{0} lines added",
     "Person: {0} geändert": "Person: {0} changed",

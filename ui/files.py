@@ -75,6 +75,7 @@ class FileActions(QObject):
         self.preview: QPrintPreviewDialog | None = None
         self.printing: list[PrintFolder] = []  # the letters written for printing or the preview, not yet removed
         self.sender_missing = False  # the last letter went out without the practice's name
+        self.addressee_missing = False  # … or without the patient's
         self.practice_hint: QMessageBox | None = None
 
     def close(self) -> None:
@@ -227,7 +228,8 @@ class FileActions(QObject):
             window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)
         result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
         self.sender_missing = not (letterhead.practice or result.plan.person.practice)
-        if self.sender_missing:
+        self.addressee_missing = not result.plan.person.name.strip()
+        if self.sender_missing or self.addressee_missing:
             window.statusBar().showMessage(self.sender_hint(), 30000)
         if self.sender_missing and self.practice_hint is None:  # said once in a window, then in the status bar
             self.practice_hint = QMessageBox(
@@ -249,14 +251,18 @@ class FileActions(QObject):
         return task
 
     def sender_hint(self, done: str = "") -> str:
-        """What a letter written just now lacks when no practice is set: said after what was done."""
-        if not self.sender_missing:
-            return done
-        hint = self.tr(
-            "Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis "
-            "unter Einstellungen → Praxis (Briefkopf) … eintragen."
-        )
-        return f"{done} – {hint}" if done else hint
+        """What a letter written just now lacks – the patient's name, the practice's – said after what was done."""
+        hints = []
+        if self.addressee_missing:
+            hints.append(self.tr("Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen."))
+        if self.sender_missing:
+            hints.append(
+                self.tr(
+                    "Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis "
+                    "unter Einstellungen → Praxis (Briefkopf) … eintragen."
+                )
+            )
+        return " – ".join([done, *hints] if done else hints)
 
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""

@@ -129,3 +129,20 @@ def test_a_letter_without_the_practice_says_so_once_in_a_hint_and_each_time_in_t
     window.settings.set(PRACTICE, "Praxis Zahnweh")
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     assert window.statusBar().currentMessage() == f"PDF geschrieben: {tmp_path / 'brief.pdf'}"
+
+
+def test_a_letter_without_the_patients_name_says_so_in_the_status_bar(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    from ui.settings import PRACTICE  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.settings.set(PRACTICE, "Praxis Zahnweh")
+    window.document.edit_person(name="")
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    said = window.statusBar().currentMessage()
+    assert (
+        said
+        == f"PDF geschrieben: {tmp_path / 'brief.pdf'} – Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen."
+    )
+    window.document.edit_person(name="Erika Mustermann")
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert window.statusBar().currentMessage() == f"PDF geschrieben: {tmp_path / 'brief.pdf'}"

@@ -191,7 +191,10 @@ def grouped(findings: Iterable[Finding]) -> list[Finding]:
     groups: dict[object, list[Finding]] = {}
     for index, finding in enumerate(findings):
         groups.setdefault(_same_saying(finding, index), []).append(finding)
-    return [members[0] if len(members) == 1 else _one_for(members) for members in groups.values()]
+    return [
+        members[0] if len(members) == 1 or "line" not in dict(members[0].phrase.params) else _one_for(members)
+        for members in groups.values()
+    ]
 
 
 SAID_ONCE = frozenset(  # findings about a price, a rate, a factor or a number, true of each line alike: said once for all
@@ -216,6 +219,13 @@ def _same_saying(finding: Finding, index: int) -> object:
     """What findings that may be said once share: everything but the teeth of the line they name."""
     phrase = finding.phrase
     line = phrase.get("line")
+    if line is None and finding.row is not None:  # the same words of several rows (a day before the start): once
+        alike = (finding.severity, finding.section, phrase)
+        try:
+            hash(alike)
+        except TypeError:
+            return index
+        return alike
     if phrase.code not in SAID_ONCE or not isinstance(line, LineRef):
         return index
     others = tuple(item for item in phrase.params if item[0] != "line")

@@ -166,7 +166,9 @@ def test_names_and_reasons_of_2000_characters_without_spaces_are_cut_not_a_layou
 
 def test_the_letter_lists_the_first_findings_and_counts_the_rest() -> None:
     plan = read_plan(GOLDEN / "crown_basic.xlsx")
-    findings = tuple(Finding(Severity.INFO, say(Code.INPUT_NOTE, text="N" * 2_000), "Leistungen", 2, "A") for _ in range(5_000))
+    findings = tuple(
+        Finding(Severity.INFO, say(Code.INPUT_NOTE, text=f"{row} " + "N" * 1_990), "Leistungen", row, "A") for row in range(5_000)
+    )
     reader, text = pdf_text(
         build_pdf(estimate(dataclasses.replace(plan, input_findings=findings), load_tariffs()), load_tariffs(), ISSUED)
     )

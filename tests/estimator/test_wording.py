@@ -223,6 +223,23 @@ def test_what_several_lines_of_one_number_share_is_said_once_naming_their_teeth_
     assert grouped(found[:1]) == found[:1]
 
 
+START = dt.date(2026, 6, 1)
+
+
+def test_the_same_words_of_several_rows_are_said_once_in_the_letter() -> None:
+    # four crowns before the insurance start: the letter said „Behandlungsdatum … liegt vor dem Versicherungsbeginn“ four
+    # times alike; said once (the rows are in the tables, the window and the workbook keep one finding per row)
+    before = [
+        Finding(Severity.ERROR, say(Code.DATE_BEFORE_INSURANCE_START, date=dt.date(2026, 3, 10), start=START), "Leistungen", row)
+        for row in (2, 3, 4, 5)
+    ]
+    other_day = Finding(
+        Severity.ERROR, say(Code.DATE_BEFORE_INSURANCE_START, date=dt.date(2026, 3, 11), start=START), "Leistungen", 6
+    )
+    said = grouped([*before, other_day])
+    assert [f.row for f in said] == [2, 6]
+
+
 def test_lines_on_one_tooth_or_without_a_tooth_are_counted_under_the_singular() -> None:
     same_tooth = grouped([_over_list("0322", "45", "111.60", 2), _over_list("0322", "45", "111.60", 3)])
     assert _said(same_tooth[0]).startswith("Labor 0322, Zahn 45 (2 Zeilen): ")

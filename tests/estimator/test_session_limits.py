@@ -51,6 +51,20 @@ def test_a_tooth_is_crowned_once_a_session_however_the_rows_repeat_it() -> None:
     assert "3 Einheit(en) nicht erstattungsfähig" in said[1]
 
 
+def test_an_internal_sinus_lift_is_not_billable_beside_an_external_one_or_bone_splitting_for_its_cavity() -> None:
+    # GOZ 9110 „ist für dieselbe Implantatkavität nicht neben den Leistungen nach den Nummern 9120 und 9130
+    # berechnungsfähig“: the cavity is the tooth, on the day of the other
+    result = run(
+        fee("9110", "16"),
+        fee("9120", "14-17"),
+        fee("9110", "26"),
+        fee("9110", "16", date=NEXT_DAY),
+    )
+    assert [fee_result(result, i).eligible for i in range(4)] == [D("0.00"), D("388.07"), D("194.04"), D("194.04")]
+    said = [finding_text(f) for f in result.findings if f.row == 2]
+    assert said and "neben GOZ 9120 (Leistungen Zeile 3) nicht berechnungsfähig" in said[0]
+
+
 def test_an_abutment_is_changed_once_per_implant_and_session() -> None:
     result = run(fee("9060", "36"), fee("9060", "37"), fee("9060", "36"), fee("9060", "36", date=NEXT_DAY))
     assert [fee_result(result, i).eligible for i in range(4)] == [ABUTMENT, ABUTMENT, D("0.00"), ABUTMENT]

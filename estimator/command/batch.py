@@ -114,20 +114,33 @@ def is_our_letter(path: Path) -> bool:
         return False
 
 
+STALE_FOLDER = "veraltet"  # below the PDF folder: no letter of a batch is written there, so no name there clashes
+
+
 def set_aside(pdf: Path) -> str:
-    """A letter of an earlier run whose plan now gives none renamed to plan.veraltet.pdf (plan.veraltet-2.pdf, …),
-    so that it is not sent for this plan by mistake; kept, as every letter may be one a patient was sent. Returns
-    the new name, or "" when there is no such letter (or it cannot be renamed)."""
+    """A letter of an earlier run whose plan now gives none moved to the folder „veraltet“ beside it (plan.pdf,
+    plan-2.pdf, … there), so that it is not sent for this plan by mistake; kept, as every letter may be one a patient
+    was sent. A hard link, then the old name removed: nothing there is overwritten, also when two processes set
+    letters aside at once. Returns the new place (veraltet/plan.pdf), or "" when there is no such letter (or it cannot
+    be moved)."""
     if not is_our_letter(pdf):
         return ""
+    folder = pdf.parent / STALE_FOLDER
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return ""
     for number in range(1, 1000):
-        aside = pdf.with_name(f"{pdf.stem}.veraltet{'' if number == 1 else f'-{number}'}.pdf")
-        if not aside.exists():
-            try:
-                pdf.rename(aside)
-            except OSError:
-                return ""
-            return aside.name
+        aside = folder / (pdf.name if number == 1 else f"{pdf.stem}-{number}.pdf")
+        try:
+            os.link(pdf, aside)
+        except FileExistsError:
+            continue
+        except OSError:
+            return ""
+        with contextlib.suppress(OSError):
+            pdf.unlink()
+        return f"{STALE_FOLDER}/{aside.name}"
     return ""
 
 
@@ -136,7 +149,7 @@ def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | 
     row with the reason, and a letter of an earlier run for it is set aside (set_aside)."""
     row = _estimated(path, pdf, letterhead, label or path.name)
     if pdf is not None and row.error and (aside := set_aside(pdf)):
-        return dataclasses.replace(row, pdf=f"der Brief eines früheren Laufs heißt jetzt {aside}", set_aside=aside)
+        return dataclasses.replace(row, pdf=f"der Brief eines früheren Laufs liegt jetzt in {aside}", set_aside=aside)
     return row
 
 

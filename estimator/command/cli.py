@@ -307,7 +307,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed})")
     if summary.set_aside:
         print(
-            f"hkp: {summary.set_aside} Brief(e) früherer Läufe umbenannt (….veraltet.pdf): ihr Plan ergibt jetzt keine "
+            f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "
             "Schätzung (Spalte PDF der Übersicht)",
             file=sys.stderr,
         )

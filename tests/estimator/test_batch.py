@@ -276,13 +276,17 @@ def test_a_letter_of_an_earlier_run_is_set_aside_when_its_plan_now_gives_none(
     capsys.readouterr()
     assert main(batch) == 0
     said = capsys.readouterr()
-    assert sorted(p.name for p in pdfs.iterdir()) == ["krone.veraltet.pdf"]
-    assert (pdfs / "krone.veraltet.pdf").read_bytes() == earlier
-    assert summary_rows(out)["krone.xlsx"]["PDF"] == "der Brief eines früheren Laufs heißt jetzt krone.veraltet.pdf"
-    assert "1 Brief(e) früherer Läufe umbenannt" in said.err
+    assert sorted(p.name for p in pdfs.iterdir()) == ["veraltet"]
+    assert (pdfs / "veraltet" / "krone.pdf").read_bytes() == earlier
+    assert summary_rows(out)["krone.xlsx"]["PDF"] == "der Brief eines früheren Laufs liegt jetzt in veraltet/krone.pdf"
+    assert "1 Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben" in said.err
     write_workbook(plan, [crown])  # mended: a new letter, the one set aside stays
     assert main(batch) == 0
-    assert sorted(p.name for p in pdfs.iterdir()) == ["krone.pdf", "krone.veraltet.pdf"]
+    assert sorted(p.name for p in pdfs.iterdir()) == ["krone.pdf", "veraltet"]
+    write_workbook(plan, [[None, *crown[1:]]], patient={"Planungsdatum": None})  # broken again: a second one set aside
+    assert main(batch) == 0
+    assert sorted(p.name for p in (pdfs / "veraltet").iterdir()) == ["krone-2.pdf", "krone.pdf"]
+    assert (pdfs / "veraltet" / "krone.pdf").read_bytes() == earlier  # the first kept as it was
 
 
 def test_a_file_of_the_users_by_a_letters_name_is_not_overwritten(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ class CapChart(QWidget):
 
     def _parts(self, year: CapYear, over: bool) -> list[Part]:
         """A year's bar from the left: used before, this plan, what is left; the place each amount takes beside the
-        bar when it does not fit in its part (this plan's first, then what is free)."""
+        bar when it does not fit in its part (what is free first: a figure alone beside a bar reads as free)."""
         left = (
             (self.tr("abgelaufen"),) * 2
             if over
@@ -112,8 +112,8 @@ class CapChart(QWidget):
         )
         return [
             (year.before_plan, USED_BEFORE, BEFORE_BESIDE, 2, self._amounts(year.before_plan)),
-            (year.plan_so_far, THIS_PLAN, THIS_PLAN, 0, self._amounts(year.plan_so_far)),
-            (year.left, LEFT, self.palette().text().color(), 1, left),
+            (year.plan_so_far, THIS_PLAN, THIS_PLAN, 1, self._amounts(year.plan_so_far)),
+            (year.left, LEFT, self.palette().text().color(), 0, left),
         ]
 
     @staticmethod
@@ -159,7 +159,7 @@ class CapChart(QWidget):
         """What the bars leave unsaid at this scale, the worst first: free amounts that fit neither in their part nor
         beside the bar (none after one that does not: CapChart._beside), amounts said about in whole euros instead of
         to the cent, then this plan's amounts and those paid before unsaid."""
-        missing = {1: 0, 0: 0, 2: 0}  # by place beside the bar: free, this plan, paid before
+        missing = {0: 0, 1: 0, 2: 0}  # by place beside the bar: free, this plan, paid before
         about = 0
         for year, over in zip(years, expired, strict=True):
             x = label_width + float(year.cumulative_cap) * scale + 6
@@ -178,7 +178,7 @@ class CapChart(QWidget):
                     continue
                 about += width != widths[0]
                 x += width + 8
-        return missing[1], about, missing[0], missing[2]
+        return missing[0], about, missing[1], missing[2]
 
     def _fitting(self, painter: QPainter, width: float, texts: tuple[str, ...]) -> tuple[str, QFont] | None:
         """The first of a part's texts that fits its width, exact (in a smaller type if need be: the letter says it to

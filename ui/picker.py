@@ -67,13 +67,18 @@ def by_name(found: list[Service], query: str) -> list[Service]:
     return sorted(found, key=lambda s: (SCHEDULE_ORDER[s.schedule], naming(s, words)))
 
 
+SCHEDULE_WORDS = frozenset({"goz", "goä", "goae", "ä", "ae", "labor", "lab", "bel", "b269"})  # what names a number's list
+
+
 def teeth_in(query: str) -> tuple[str, list[int]]:
     """A search's tooth numbers beside its words („krone 16“, „füllung 36 37“): the words to search and the teeth in
-    the order typed; no teeth when the search has no word beside them (a number alone is a fee number)."""
+    the order typed; no teeth when the search has no word beside them or only the name of a list (a number alone,
+    „GOÄ 34“, „labor 11“, is a fee's or a lab code's number)."""
     tokens = query.split()
     tooth = [token.isdigit() and len(token) == 2 and int(token) in VALID_TEETH for token in tokens]
     rest = [token for token, is_tooth in zip(tokens, tooth, strict=True) if not is_tooth]
-    if not any(tooth) or not any(re.search(r"[^\W\d_]", token) for token in rest):
+    words = [token for token in rest if re.search(r"[^\W\d_]", token)]
+    if not any(tooth) or all(token.lower().strip(".:") in SCHEDULE_WORDS for token in words):
         return query, []
     return " ".join(rest), list(dict.fromkeys(int(token) for token, is_tooth in zip(tokens, tooth, strict=True) if is_tooth))
 

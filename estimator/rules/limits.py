@@ -156,7 +156,7 @@ def _exclude_what_sits_on(
         elif teeth <= excluded_sites:
             phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
-        elif teeth & excluded_sites:
+        elif teeth & excluded_sites and not (work.preparatory and not preparatory_too):  # such a line loses nothing
             report(
                 Severity.WARNING,
                 say(Code.IMPLANT_REVIEW, line=work.ref),

@@ -58,6 +58,14 @@ def test_preparatory_measures_on_a_ninth_implant_follow_the_auslegung_of_the_lim
     assert any("weder implantologische Leistung noch Zahnersatz: bleibt erstattungsfähig" in text for text in said), said
 
 
+def test_a_preparatory_line_over_covered_and_excluded_sites_is_asked_about_only_where_the_limit_takes_it() -> None:
+    lines = (fee("9010", "36"), fee("9010", "37"), fee("0090", "36,37"))
+    review = [f.row for f in run(*lines, implants_lower=7).findings if f.code == "implant.review"]
+    worded = run(*lines, implants_lower=7, settings={"implant_limit_scope": "implants_and_dentures"})
+    assert review == [4] and not [f for f in worded.findings if f.code == "implant.review"]
+    assert fee_result(worded, 2).eligible > 0
+
+
 def test_eighth_implant_is_still_covered() -> None:
     result = run(fee("9010", "36"), implants_lower=7)
     assert fee_result(result).line_class is LineClass.A

@@ -77,8 +77,10 @@ def test_a_tooth_typed_beside_the_words_of_the_search_is_the_new_lines_tooth(ope
         ("2050", "36"),
         ("2050", "37"),
     ]
-    window.line_actions.picker.query.setText("2210")  # a number alone is the fee's number, no tooth
-    assert window.line_actions.picker.typed_teeth == [] and window.line_actions.picker.found[0].number == "2210"
+    picker = window.line_actions.picker
+    for query, number in (("2210", "2210"), ("GOÄ 34", "34"), ("labor 11", "0011")):  # a number and its list: no tooth
+        picker.query.setText(query)
+        assert picker.typed_teeth == [] and picker.found[0].number == number, query
 
 
 def test_lines_are_duplicated_moved_deleted_and_brought_back(open_window: Any) -> None:

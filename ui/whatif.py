@@ -126,7 +126,8 @@ class WhatIfPanel(QWidget):
             gain = sentence(
                 "planner_gain", lang, benefit=Money(split.estimate.totals.benefit), base=Money(base), gain=Money(split.gain)
             )
-            self.advice.setText(f"{sentence('planner', lang, section=section)} {moves}. {gain}")
+            with_them = f"; {sentence('planner_with', lang, lines='; '.join(split.toothless))}" if split.toothless else ""
+            self.advice.setText(f"{sentence('planner', lang, section=section)} {moves}{with_them}. {gain}")
         else:
             self.advice.setText(f"{sentence('planner', lang, section=section)} {sentence('planner_stay', lang)}")
         self.apply.setEnabled(bool(split.moves) and comparison.plan is self.document.estimate.plan)

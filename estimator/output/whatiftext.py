@@ -40,6 +40,8 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
     else:
         for move in split.moves:
             lines.append("  " + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date))
+        if split.toothless:
+            lines.append("  " + sentence("planner_with", language, lines="; ".join(split.toothless)))
         gain = {"benefit": split.estimate.totals.benefit, "base": base, "gain": split.gain}
         lines.append("  " + sentence("planner_gain", language, **{k: Money(v) for k, v in gain.items()}))
     return "\n".join(lines) + "\n"

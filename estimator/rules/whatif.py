@@ -50,6 +50,7 @@ class Split:
     estimate: Estimate
     gain: Decimal  # over the plan as it is
     dates: tuple[tuple[LineKind, int, dt.date], ...] = ()  # each line moved: (kind, its index among its kind, new date)
+    toothless: tuple[str, ...] = ()  # the lines without teeth that move with the teeth: „Leistungen Zeile 3 (Nr. 8000)“
 
 
 def alternatives(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None) -> list[Scenario]:
@@ -186,7 +187,12 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
         moved_plan, moved = _moved(plan, current, chosen)
         result = estimate(moved_plan, tariffs, settings)
         dates = tuple((kind, index, day) for (kind, index), day in moved.items())
-        return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit, dates)
+        named = {member for _, members in chosen for member in members}
+        toothless = tuple(
+            f"{line.sheet} Zeile {line.row} (Nr. {line.number})"
+            for kind, line in _members(plan, [member for member in moved if member not in named])
+        )
+        return Split(tuple(move for move, _ in chosen), result, result.totals.benefit - current.totals.benefit, dates, toothless)
 
     lines = max(1, len(plan.fee_lines) + len(plan.lab_lines))
     if len(candidates) <= EXHAUSTIVE_GROUPS and 2 ** len(candidates) * lines <= WORK_BUDGET:

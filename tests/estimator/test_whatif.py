@@ -66,6 +66,9 @@ def test_a_surgery_surcharge_without_a_tooth_moves_with_its_surgery() -> None:
     moved = {index: day for kind, index, day in split.dates}
     assert moved == dict.fromkeys((0, 2), dt.date(2027, 1, 4))  # the first implant moved, and so is its surcharge
     assert [move.teeth for move in split.moves] == ["36"]
+    assert split.toothless == ("Leistungen Zeile 4 (Nr. 0530)",)  # the advice names what moves without a tooth
+    said = whatif_text(Plan(lines, (), person, dt.date(2026, 3, 10)), load_tariffs())
+    assert "mit ihnen die Zeilen ohne Zahnangabe, die dazugehören: Leistungen Zeile 4 (Nr. 0530)" in said
     surcharge_result = split.estimate.lines[2]
     assert surcharge_result.date == dt.date(2027, 1, 4) and surcharge_result.rate == Decimal("0.80")
     everything = sum((r.eligible for r in split.estimate.lines), Decimal(0)) * Decimal("0.8")

@@ -73,7 +73,7 @@ SCHEDULE_WORDS = frozenset({"goz", "goä", "goae", "ä", "ae", "labor", "lab", "
 def teeth_in(query: str) -> tuple[str, list[int]]:
     """A search's tooth numbers beside its words („krone 16“, „füllung 36 37“): the words to search and the teeth in
     the order typed; no teeth when the search has no word beside them or only the name of a list (a number alone,
-    „GOÄ 34“, „labor 11“, is a fee's or a lab code's number)."""
+    „GOÄ“ or „labor“ with it, is a fee's or a lab code's number)."""
     tokens = query.split()
     tooth = [token.isdigit() and len(token) == 2 and int(token) in VALID_TEETH for token in tokens]
     rest = [token for token, is_tooth in zip(tokens, tooth, strict=True) if not is_tooth]

@@ -141,12 +141,13 @@ def _exclude_what_sits_on(
         if work.line_class is not LineClass.A or id(work) in placing:
             continue
         section = work.profile.sections.implants
+        spared = work.preparatory and not preparatory_too  # the limit as the tariff words it: nothing to lose
         if not teeth and work.date in cut_days and not work.is_fee and is_material(work):
             phrase = say(Code.IMPLANT_REVIEW_MATERIAL, line=work.ref, limit=work.profile.implants_per_jaw)
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn", section=section)
         elif not teeth:
             continue
-        elif teeth <= excluded_sites and work.preparatory and not preparatory_too:  # the limit as the tariff words it
+        elif teeth <= excluded_sites and spared:
             names = work.profile.auslegung_names
             setting = names.reading("implant_limit_scope", "implants_and_dentures")
             limit = work.profile.implants_per_jaw
@@ -156,7 +157,7 @@ def _exclude_what_sits_on(
         elif teeth <= excluded_sites:
             phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
-        elif teeth & excluded_sites and not (work.preparatory and not preparatory_too):  # such a line loses nothing
+        elif teeth & excluded_sites and not spared:
             report(
                 Severity.WARNING,
                 say(Code.IMPLANT_REVIEW, line=work.ref),

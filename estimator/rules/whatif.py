@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from estimator.kinds import LineClass, LineKind
 from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
@@ -127,12 +128,37 @@ def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[
 Moved = dict[tuple[LineKind, int], dt.date]  # (kind, index among its kind) -> the day a line moves to
 
 
-def _moved(plan: Plan, current: Estimate, chosen: Sequence[tuple[Move, Members]]) -> tuple[Plan, Moved]:
+class Followers(NamedTuple):
+    """What the lines without teeth of a plan go with, worked out once per plan (_followers): the lines with teeth of
+    each treatment day, and each line without teeth with its day and the service it belongs to."""
+
+    toothed: dict[dt.date, list[tuple[LineKind, int]]]
+    toothless: list[tuple[tuple[LineKind, int], dt.date, tuple[LineKind, int] | None]]
+
+
+def _followers(plan: Plan, current: Estimate) -> Followers:
+    results = {(r.kind, r.line.sheet, r.line.row): r for r in current.lines}
+    index = {(kind, line.sheet, line.row): (kind, i) for kind, i, line in _lines(plan)}
+    followers = Followers({}, [])
+    for kind, i, line in _lines(plan):
+        result = results.get((kind, line.sheet, line.row))
+        if result is None:  # without a treatment day: in no figure, it does not move
+            continue
+        if line.teeth.teeth:
+            followers.toothed.setdefault(result.date, []).append((kind, i))
+        else:
+            owner = result.owner
+            service = index.get((owner.kind, owner.sheet, owner.row)) if owner is not None else None
+            followers.toothless.append(((kind, i), result.date, service))
+    return followers
+
+
+def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Members]]) -> tuple[Plan, Moved]:
     """The plan with the chosen teeth's work moved, and the lines that move – a line without teeth with them when
     it belongs to one that moves (a surgery surcharge stays with its surgery: left behind, it would be a surcharge
     without one, paid at another class) or when all the work with teeth of its day moves to one day."""
     moved: Moved = {member: move.to_date for move, members in chosen for member in members}
-    _follow(plan, current, moved)
+    _follow(followers, moved)
     fees, labs = list(plan.fee_lines), list(plan.lab_lines)
     for (kind, index), day in moved.items():
         if kind == "fee":
@@ -142,28 +168,15 @@ def _moved(plan: Plan, current: Estimate, chosen: Sequence[tuple[Move, Members]]
     return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs), used_on=plan.used_day()), moved
 
 
-def _follow(plan: Plan, current: Estimate, moved: Moved) -> None:
+def _follow(followers: Followers, moved: Moved) -> None:
     """Adds to `moved` the lines without teeth that go with the work moved (_moved)."""
-    members = {(r.kind, r.line.sheet, r.line.row): r for r in current.lines}
-    index = {(kind, line.sheet, line.row): (kind, i) for kind, i, line in _lines(plan)}
-    toothed: dict[dt.date, list[tuple[LineKind, int]]] = {}
-    toothless: list[tuple[tuple[LineKind, int], LineResult]] = []
-    for kind, i, line in _lines(plan):
-        result = members.get((kind, line.sheet, line.row))
-        if result is None:  # without a treatment day: in no figure, it does not move
-            continue
-        if line.teeth.teeth:
-            toothed.setdefault(result.date, []).append((kind, i))
-        elif (kind, i) not in moved:
-            toothless.append(((kind, i), result))
-    for member, result in toothless:  # the day's work moved whole, to one day
-        days = {moved.get(other) for other in toothed.get(result.date, ())}
-        day = days.pop() if len(days) == 1 else None
-        if day is not None:
-            moved[member] = day
-    for member, result in toothless:  # with the service it belongs to
-        owner = result.owner
-        service = index.get((owner.kind, owner.sheet, owner.row)) if owner is not None else None
+    toothless = [(member, day, service) for member, day, service in followers.toothless if member not in moved]
+    for member, day, _ in toothless:  # the day's work moved whole, to one day
+        days = {moved.get(other) for other in followers.toothed.get(day, ())}
+        to = days.pop() if len(days) == 1 else None
+        if to is not None:
+            moved[member] = to
+    for member, _, service in toothless:  # with the service it belongs to
         if service is not None and service in moved:
             moved[member] = moved[service]
 
@@ -182,9 +195,10 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
     current = estimate(plan, tariffs, settings)
     best = Split((), current, Decimal(0))
     candidates = _candidates(plan, current, convention, profile.cap_years)
+    followers = _followers(plan, current)
 
     def consider(chosen: Sequence[tuple[Move, Members]]) -> Split:
-        moved_plan, moved = _moved(plan, current, chosen)
+        moved_plan, moved = _moved(plan, followers, chosen)
         result = estimate(moved_plan, tariffs, settings)
         dates = tuple((kind, index, day) for (kind, index), day in moved.items())
         named = {member for _, members in chosen for member in members}

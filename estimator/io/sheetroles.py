@@ -29,17 +29,17 @@ def find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | N
     (a lab table's below the fees) does not replace it. A column named twice is the one its name says best (the
     order of the synonyms: „GOZ-Nr“ before „Pos“)."""
     best: tuple[tuple[bool, int], Header] | None = None
-    lines_since = False  # a row with a number under the header taken so far
     for position, (_, values) in enumerate(sheet.rows[: MAX_TITLE_ROWS + 1]):
         mapping = header_mapping(values, columns)
         if "Nr" in mapping and len(mapping) >= 2:
             rank = ("Einzelpreis" in mapping or "GO" in columns, len(mapping))  # a one-sheet table's: no price needed
-            if best is None or (not lines_since and rank > best[0]):
-                best, lines_since = (rank, (position, mapping)), False
+            if best is None or rank > best[0]:
+                best = (rank, (position, mapping))
             continue
         if best is not None:
             number = best[1][1]["Nr"]
-            lines_since = lines_since or (number < len(values) and values[number] not in (None, ""))
+            if number < len(values) and values[number] not in (None, ""):
+                break  # lines follow the header taken: no later row replaces it
     return best[1] if best else None
 
 

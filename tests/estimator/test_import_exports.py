@@ -185,3 +185,20 @@ def test_a_note_beside_an_empty_patient_value_is_no_value(tmp_path: Path) -> Non
     book["Patient"].append(["Versicherungsnummer", None, "B 987654"])  # a text beside its merged label: read, said
     book.save(path)
     assert read_plan(path).person.insurance_number == "B 987654"
+
+
+def test_the_header_search_ends_at_the_first_line_below_the_header(tmp_path: Path, monkeypatch: Any) -> None:
+    from estimator.io import sheetroles  # noqa: PLC0415 - its header_mapping is counted
+
+    compared: list[tuple[object, ...]] = []
+    original = sheetroles.header_mapping
+
+    def counted(values: tuple[object, ...], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+        compared.append(values)
+        return original(values, columns)
+
+    monkeypatch.setattr(sheetroles, "header_mapping", counted)
+    path = write_workbook(tmp_path / "p.xlsx", [GOOD_FEE] * 30, [GOOD_LAB] * 30)
+    plan = read_plan(path)
+    assert (len(plan.fee_lines), len(plan.lab_lines)) == (30, 30)
+    assert len(compared) == 4  # each sheet: its header and its first line, not the twenty rows a title may take

@@ -358,6 +358,13 @@ class Estimate:
         return self.plan.left_out + self.not_computed
 
     @property
+    def rows_without_amount(self) -> tuple[LeftOutLine, ...]:
+        """Fee lines computed at 0,00 € because their amount is neither given nor computable (a number no fee
+        schedule knows and no Betrag): their cost is missing from every figure as a left-out row's is."""
+        places = {(f.sheet, f.row) for f in self.findings if f.phrase.code is Code.FEE_AMOUNT_MISSING}
+        return tuple(LeftOutLine.of_line(r.line) for r in self.lines if (r.line.sheet, r.line.row) in places)
+
+    @property
     def sheets_not_read(self) -> tuple[str, ...]:
         """A further table of fees or lab lines beside the one read: its rows are in no figure either."""
         return tuple(f.sheet for f in self.plan.input_findings if f.phrase.code is Code.INPUT_SHEET_NOT_READ)

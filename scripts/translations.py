@@ -37,6 +37,7 @@ ENGLISH = {
     "{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})": (
         "{0} rows of the plan could not be read and are missing from every amount ({1})"
     ),
+    "ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}": "no amount (number unknown), missing from every amount: {0}",
     "Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen": "Sheet “{0}” not read: its rows are missing from every amount",
     "Achtung: {0} – siehe Hinweise": "Attention: {0} – see Findings",
     "Gesamtkosten ohne\nfehlende Zeilen": "Total costs without\nmissing rows",
@@ -103,7 +104,7 @@ ENGLISH = {
     "verlegt die Behandlungstermine wie vorgeschlagen; Rückgängig nimmt es zurück": (
         "moves the treatment dates as suggested; Undo takes it back"
     ),
-    "Erstattung mehr als geplant": "Benefit above the plan as it is",
+    "Erstattung gegenüber dem Plan": "Benefit compared with the plan as it is",
     "davon {0}": "of which {0}",
     "Vorschlag der Zahnstaffel-Planung übernommen": "Staged-cap planner's suggestion applied",
     "Warum dieser Eigenanteil": "Why this share",
@@ -340,8 +341,8 @@ ENGLISH = {
     "Wird berechnet …": "Computing …",
     "Bitte warten: {0}": "Please wait: {0}",
     "{0} fehlgeschlagen: {1}": "{0} failed: {1}",
-    "Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt": (
-        "Insurance start missing: staged cap applied as in insurance year 1"
+    "Kein gültiger Versicherungsbeginn: Staffel wie im 1. Versicherungsjahr angewandt": (
+        "No valid insurance start: staged cap applied as in insurance year 1"
     ),
     "Fälle im Fallregister": "Cases in the case register",
     "Name oder Versicherungsnummer": "Name or insurance number",

@@ -65,7 +65,7 @@ class CapChart(QWidget):
         expired = self.expired()
         if not years or all(expired):  # a plan after the years with caps: no bar to show
             if self.document.person.insurance_start is None:
-                text = self.tr("Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt")
+                text = self.tr("Kein gültiger Versicherungsbeginn: Staffel wie im 1. Versicherungsjahr angewandt")
             else:
                 text = self.tr("keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)")
                 text = text.format(self.document.tariff.profile.cap_years)

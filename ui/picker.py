@@ -71,14 +71,16 @@ SCHEDULE_WORDS = frozenset({"goz", "goä", "goae", "ä", "ae", "labor", "lab", "
 
 
 def teeth_in(query: str) -> tuple[str, list[int]]:
-    """A search's tooth numbers beside its words („krone 16“, „füllung 36 37“): the words to search and the teeth in
-    the order typed; no teeth when the search has no word beside them or only the name of a list (a number alone,
-    „GOÄ“ or „labor“ with it, is a fee's or a lab code's number)."""
+    """A search's tooth numbers beside its words or a number of three digits or more („krone 16“, „füllung 36 37“,
+    „2080 36“): the words to search and the teeth in the order typed; no teeth when the search has nothing else beside
+    them or only the name of a list (a two-digit number alone, „GOÄ“ or „labor“ with it, is a fee's number)."""
     tokens = query.split()
     tooth = [token.isdigit() and len(token) == 2 and int(token) in VALID_TEETH for token in tokens]
     rest = [token for token, is_tooth in zip(tokens, tooth, strict=True) if not is_tooth]
     words = [token for token in rest if re.search(r"[^\W\d_]", token)]
-    if not any(tooth) or all(token.lower().strip(".:") in SCHEDULE_WORDS for token in words):
+    numbers = [token for token in rest if token.isdigit() and len(token) >= 3]  # a fee's or lab code's number: „2080 36“
+    named = numbers or [token for token in words if token.lower().strip(".:") not in SCHEDULE_WORDS]
+    if not any(tooth) or not named:
         return query, []
     return " ".join(rest), list(dict.fromkeys(int(token) for token, is_tooth in zip(tokens, tooth, strict=True) if is_tooth))
 

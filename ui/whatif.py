@@ -95,7 +95,7 @@ class WhatIfPanel(QWidget):
             (self.tr("erstattungsfähig"), [formats.money(e.totals.eligible) for _, e in comparison.columns]),
             (self.tr("Erstattung"), [formats.money(e.totals.benefit) for _, e in comparison.columns]),
             (self.tr("Eigenanteil"), [formats.money(e.totals.patient_share) for _, e in comparison.columns]),
-            (self.tr("Erstattung mehr als geplant"), [_difference(e.totals.benefit - base) for _, e in comparison.columns]),
+            (self.tr("Erstattung gegenüber dem Plan"), [_difference(e.totals.benefit - base) for _, e in comparison.columns]),
             *[
                 (
                     self.tr("davon {0}").format(cause_label(c, lang)),

@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--json", type=Path, metavar="OUT", help=f"Ergebnis als JSON ({JSON_SCHEMA}) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument(
+        "--force", action="store_true", help="eine vorhandene PDF-Datei überschreiben, die kein Brief dieses Programms ist"
+    )
+    est.add_argument(
         "--letterhead",
         type=Path,
         metavar="BRIEFKOPF.toml",
@@ -202,6 +205,8 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead = letterhead_of(options)  # checked before anything is computed
+    if options.pdf and not options.force:
+        refuse_overwriting_other_pdf(options.pdf)
     plan, settings = read_input(source, options.tariff)
     cli_overrides = overrides_from(options, plan)
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
@@ -241,6 +246,18 @@ def run_estimate(options: argparse.Namespace) -> int:
     if not (options.json or options.pdf or options.xlsx):
         sys.stdout.write(estimate_text(result))
     return 0
+
+
+def refuse_overwriting_other_pdf(path: Path) -> None:
+    """A PDF of that name that is no letter of this program (a scan of the signed plan) is not replaced unasked;
+    an earlier letter is (the estimate written anew)."""
+    from estimator.command.batch import is_our_letter  # noqa: PLC0415
+
+    if path.exists() and not is_our_letter(path):
+        raise UsageError(
+            f"{path} gibt es schon und ist kein Brief dieses Programms; bitte einen anderen Namen wählen "
+            "oder zum Überschreiben --force angeben"
+        )
 
 
 def run_batch_command(options: argparse.Namespace) -> int:

@@ -36,5 +36,5 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
         return None, ""
     person = found.person_with(plan.person)
     if not found.counted or person == plan.person:
-        return None, f"Im Fallregister: {found.summary()}" if not found.counted else ""
-    return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary()}"
+        return None, f"Im Fallregister: {found.summary(terminal=True)}" if not found.counted else ""
+    return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary(terminal=True)}"

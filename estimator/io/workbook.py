@@ -45,8 +45,20 @@ INSTRUCTIONS = (
     ("Heil- und Kostenplan – Vorlage für den HKP-Schätzer", True),
     ("", False),
     (
+        "Die Vorlage enthält einen Beispielplan (Erika Mustermann): bitte seine Zeilen und Angaben löschen oder "
+        "überschreiben, bevor Sie Ihren Plan eintragen.",
+        False,
+    ),
+    (
         "Blatt „Patient“: in Spalte B die Angaben zur versicherten Person und zum Vertrag. Leere Felder werden aus den "
         "Einstellungen des Programms oder von der Kommandozeile ergänzt.",
+        False,
+    ),
+    (
+        "Implantate OK / UK: die schon vorhandenen Implantate je Kiefer, nicht die dieses Plans (die zählt das "
+        "Programm aus den Leistungen). Bisherige ZE-Erstattung Jahr 1–4: was der Versicherer in den ersten vier "
+        "Versicherungsjahren schon für Zahnersatz erstattet hat. Selbstbehalt verbraucht und PZR erstattet: im "
+        "Kalenderjahr des Planungsdatums.",
         False,
     ),
     (

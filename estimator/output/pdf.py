@@ -115,7 +115,7 @@ def _rows_left_out(estimate: Estimate) -> list[str]:
 
 
 def _missing(estimate: Estimate) -> bool:
-    return bool(_rows_left_out(estimate) or estimate.sheets_not_read)
+    return bool(_rows_left_out(estimate) or estimate.sheets_not_read or estimate.rows_without_amount)
 
 
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
@@ -124,8 +124,8 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    rows, sheets = _rows_left_out(estimate), estimate.sheets_not_read
-    if not rows and not sheets:
+    rows, sheets, unpriced = _rows_left_out(estimate), estimate.sheets_not_read, estimate.rows_without_amount
+    if not rows and not sheets and not unpriced:
         return []
     said = []
     if rows:
@@ -133,6 +133,12 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
         count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
         text = f"{count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
         said.append(text + f"fehl{'en' if len(rows) > 1 else 't'} in allen Beträgen dieser Schätzung: {places}")
+    if unpriced:
+        places = "; ".join(left_out_text(left) for left in unpriced[:10]) + (" …" if len(unpriced) > 10 else "")
+        count = "1 Zeile hat" if len(unpriced) == 1 else f"{len(unpriced)} Zeilen haben"
+        said.append(
+            f"{count} keinen Betrag (Nummer unbekannt, kein Betrag angegeben) und fehl{'t' if len(unpriced) == 1 else 'en'} in allen Beträgen: {places}"
+        )
     if sheets:
         named = ", ".join(f"„{sheet}“" for sheet in sheets[:5]) + (" …" if len(sheets) > 5 else "")
         said.append(

@@ -95,6 +95,13 @@ def estimate_text(estimate: Estimate) -> str:
         out.append(f"  Es fehl{'t 1 Zeile' if missing == 1 else f'en {missing} Zeilen'} des Plans in allen Beträgen:")
         out += [f"    {left_out_text(left)}" for left in estimate.rows_missing[:10]]
         out += [f"    … und {missing - 10} weitere"] if missing > 10 else []
+    if estimate.rows_without_amount:  # computed at 0,00 €: their cost is in none of these figures
+        unpriced = len(estimate.rows_without_amount)
+        out.append(
+            f"  Ohne Betrag (Nummer unbekannt, kein Betrag angegeben), in allen Beträgen fehlend: {unpriced} Zeile{'n' if unpriced > 1 else ''}"
+        )
+        out += [f"    {left_out_text(left)}" for left in estimate.rows_without_amount[:10]]
+        out += [f"    … und {unpriced - 10} weitere"] if unpriced > 10 else []
     out += [f"  Blatt „{sheet}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen" for sheet in estimate.sheets_not_read]
     out.append("\nGrenzen")
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]

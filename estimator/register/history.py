@@ -47,16 +47,18 @@ class History:
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
 
-    def summary(self, language: str = "de") -> str:
+    def summary(self, language: str = "de", *, terminal: bool = False) -> str:
         """ "aus 2 früheren Plänen: Jahr 1 812,40 €, Jahr 2 0,00 €; 2026: Selbstbehalt 300,00 €, PZR 0,00 €" (or in
-        English; the calendar year when they used any of it), and the earlier cases not counted."""
+        English; the calendar year when they used any of it), and the earlier cases not counted, with where they are
+        listed (`terminal`: the command that lists them, else the window's menu)."""
         count = len(self.counted)
         english = language == "en"
         if not count:
             parts = self._not_counted(english, explained=True)
+            listed = "hkp register list" if terminal else "File → Cases …" if english else "Datei → Fälle …"
             if english:
-                return f"not counted for this person: {' and '.join(parts)} – File → Cases …"
-            return f"nicht gezählt für diese Person: {' und '.join(parts)} – Datei → Fälle …"
+                return f"not counted for this person: {' and '.join(parts)} – {listed}"
+            return f"nicht gezählt für diese Person: {' und '.join(parts)} – {listed}"
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
         capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps

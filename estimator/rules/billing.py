@@ -18,6 +18,7 @@ from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.sessions import SessionLimits
 from estimator.rules.worksheet import Report, Work, report_units
 from estimator.tariff.checked import OPEN_END, PointBand
+from estimator.tariff.feelimits import is_reason
 from estimator.tariff.profile import Profile
 
 SURCHARGES = "surcharges"  # the surgery surcharges' one unit a day, whichever of them takes it
@@ -189,7 +190,7 @@ def refused_beside(work: Work, days: dict[dt.date, Work]) -> bool:
     if work.date not in days:
         return False
     needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
-    return work.number in needs_reason and not work.fee.justification.strip()
+    return work.number in needs_reason and not is_reason(work.fee.justification)
 
 
 def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:

@@ -16,6 +16,7 @@ from estimator.phrases import BY_HAND, Factor, Money, Number, Param, Phrase, say
 from estimator.rules.billing import UnitAllowance
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
+from estimator.tariff.feelimits import is_reason
 from estimator.tariff.pricelists import Fee, FeeSchedule
 from estimator.tariff.profile import in_any
 
@@ -292,7 +293,7 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
     line = work.fee
     maximum = work.profile.max_factors[_max_key(line, fee)]
     threshold = schedule.thresholds.get(fee.category, schedule.thresholds["personal"])
-    justified = bool(line.justification.strip())
+    justified = is_reason(line.justification)
     above = line.factor > maximum
     factor = Factor(line.factor)
     if above and work.profile.fee_limits.names_difficulty(line.justification):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from estimator.tariff.checked import ProfileError, Ranges, Table
 
+WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")  # two letters in a row
+
 
 @dataclass(frozen=True)
 class FeeLimits:
@@ -86,3 +88,8 @@ def _pairs(table: Table) -> list[list[str]]:
     ):
         raise ProfileError(f"{table.where}.either_or: Liste von Paaren zweier Nummern erwartet, {pairs!r} gefunden")
     return pairs
+
+
+def is_reason(text: str) -> bool:
+    """Whether a Begründung is written at all: a word of two letters or more („-“, „x“, „.“ are placeholders)."""
+    return WORD_OF_TWO.search(text) is not None

@@ -145,7 +145,7 @@ TEMPLATES: dict[Code, str] = {
         "{line}: Prüfung durch {reviewer}: erstattungsfähig {amount} liegt über dem Rechnungsbetrag {billed}; "
         "auf den Rechnungsbetrag begrenzt"
     ),
-    C.PERSON_NO_INSURANCE_START: "Versicherungsbeginn fehlt: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
+    C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
     "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
     C.PERSON_NO_BIRTH_DATE: "Geburtsdatum fehlt: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "

@@ -127,7 +127,7 @@ TEMPLATES: dict[Code, str] = {
     C.OVERRIDE_ABOVE_BILLED: (
         "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
     ),
-    C.PERSON_NO_INSURANCE_START: "Insurance start missing: the staged cap is applied as in the first insurance year",
+    C.PERSON_NO_INSURANCE_START: "No valid insurance start given: the staged cap is applied as in the first insurance year",
     C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
     "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
     C.PERSON_NO_BIRTH_DATE: "Date of birth missing: the adults' deductible is applied; for children and young people it "

@@ -43,8 +43,8 @@
     </message>
     <message>
         <location filename="../../ui/capchart.py" line="68" />
-        <source>Versicherungsbeginn fehlt: Staffel wie im 1. Versicherungsjahr angewandt</source>
-        <translation>Insurance start missing: staged cap applied as in insurance year 1</translation>
+        <source>Kein gültiger Versicherungsbeginn: Staffel wie im 1. Versicherungsjahr angewandt</source>
+        <translation>No valid insurance start: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
         <location filename="../../ui/capchart.py" line="70" />
@@ -1294,72 +1294,72 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="87" />
+        <location filename="../../ui/picker.py" line="92" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="89" />
+        <location filename="../../ui/picker.py" line="94" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="94" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="107" />
+        <location filename="../../ui/picker.py" line="112" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="135" />
+        <location filename="../../ui/picker.py" line="140" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="156" />
+        <location filename="../../ui/picker.py" line="161" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="158" />
+        <location filename="../../ui/picker.py" line="163" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="165" />
+        <location filename="../../ui/picker.py" line="170" />
         <source>Für Zahn {0} (aus der Suche): eine Zeile je Zahn.</source>
         <translation>For tooth {0} (from the search): one line per tooth.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="169" />
+        <location filename="../../ui/picker.py" line="174" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="173" />
+        <location filename="../../ui/picker.py" line="178" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>
@@ -1403,23 +1403,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="181" />
-        <location filename="../../ui/widgets.py" line="196" />
+        <location filename="../../ui/widgets.py" line="186" />
+        <location filename="../../ui/widgets.py" line="201" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="184" />
+        <location filename="../../ui/widgets.py" line="189" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="262" />
+        <location filename="../../ui/widgets.py" line="267" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="263" />
+        <location filename="../../ui/widgets.py" line="268" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1428,7 +1428,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="55" />
-        <location filename="../../ui/widgets.py" line="122" />
+        <location filename="../../ui/widgets.py" line="126" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1456,6 +1456,7 @@ Interpretation settings:{0}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="111" />
+        <location filename="../../ui/widgets.py" line="116" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
@@ -1470,17 +1471,22 @@ Interpretation settings:{0}</translation>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="116" />
+        <location filename="../../ui/widgets.py" line="118" />
+        <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
+        <translation>no amount (number unknown), missing from every amount: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="120" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118" />
+        <location filename="../../ui/widgets.py" line="122" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122" />
+        <location filename="../../ui/widgets.py" line="126" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
@@ -1582,8 +1588,8 @@ missing rows</translation>
     </message>
     <message>
         <location filename="../../ui/whatif.py" line="98" />
-        <source>Erstattung mehr als geplant</source>
-        <translation>Benefit above the plan as it is</translation>
+        <source>Erstattung gegenüber dem Plan</source>
+        <translation>Benefit compared with the plan as it is</translation>
     </message>
     <message>
         <location filename="../../ui/whatif.py" line="101" />
@@ -1591,7 +1597,7 @@ missing rows</translation>
         <translation>of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="139" />
+        <location filename="../../ui/whatif.py" line="140" />
         <source>Vorschlag der Zahnstaffel-Planung übernommen</source>
         <translation>Staged-cap planner's suggestion applied</translation>
     </message>

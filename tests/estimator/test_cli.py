@@ -157,3 +157,20 @@ def test_a_plan_none_of_whose_lines_can_be_computed_writes_nothing_and_exits_2(t
     captured = capsys.readouterr()  # type: ignore[attr-defined]
     assert "Leistungen!A2" in captured.out  # the findings say why: the date cell
     assert "keine Zeile des Plans ist zu berechnen (1 ausgelassen" in captured.err and not out.exists()
+
+
+def test_a_pdf_of_that_name_that_is_no_letter_of_ours_is_not_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = tmp_path / "mustermann.pdf"
+    scan.write_bytes(b"%PDF-1.4 Scan des unterschriebenen Plans")
+    assert main(["estimate", str(CROWN), "--pdf", str(scan)]) == 2
+    assert scan.read_bytes() == b"%PDF-1.4 Scan des unterschriebenen Plans"
+    assert "ist kein Brief dieses Programms" in capsys.readouterr().err
+    letter = tmp_path / "brief.pdf"
+    assert main(["estimate", str(CROWN), "--pdf", str(letter)]) == 0
+    first = letter.read_bytes()
+    assert main(["estimate", str(CROWN), "--pdf", str(letter), "--note", "Neu berechnet"]) == 0  # our letter: written anew
+    assert letter.read_bytes() != first
+    assert main(["estimate", str(CROWN), "--pdf", str(scan), "--force"]) == 0
+    assert scan.read_bytes().startswith(b"%PDF") and b"HKP-Sch" in scan.read_bytes()

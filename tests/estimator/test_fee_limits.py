@@ -269,3 +269,13 @@ def test_a_build_up_cut_beside_an_inlay_still_counts_once_per_tooth_on_its_other
     # a PZR of eight units on six teeth beside a scaling of one: one unit a tooth shared
     pzr = run(fee("4050", "11"), fee("1040", "13-23", count=8))
     assert fee_result(pzr, 1).eligible == fee_result(pzr, 1).billed - D("3.62")
+
+
+def test_a_placeholder_in_the_begruendung_is_no_written_reason() -> None:
+    for placeholder in ("-", "x", "."):
+        above_threshold = run(fee("2210", "16", factor="3.0", justification=placeholder))
+        assert "fee.above_threshold" in codes(above_threshold)
+        above_maximum = run(fee("2210", "16", factor="4.0", justification=placeholder))
+        assert "fee.above_maximum" in codes(above_maximum)  # said as without a reason, not as naming an agreement
+        assert "fee.above_maximum_agreement" not in codes(above_maximum)
+    assert "fee.above_threshold" not in codes(run(fee("2210", "16", factor="3.0", justification="MIH")))

@@ -95,6 +95,7 @@ def test_every_output_is_owner_only_and_stays_so(tmp_path: Path) -> None:
                 str(outputs["s.json"]),
                 "--xlsx",
                 str(outputs["s.xlsx"]),
+                "--force",  # „alt“ is no letter of the program: replaced only when asked
             ]
         )
         == 0

@@ -287,3 +287,16 @@ def test_a_material_lines_number_ends_before_its_text_begins() -> None:
         page.extract_text(visitor_text=seen)
     (number_x, size), (text_x, _) = starts["Material"], starts["Implantat Titan"]
     assert number_x + stringWidth("Material", "LiberationSans", size) < text_x  # was printed over „Implantat Titan“
+
+
+def test_a_line_whose_amount_is_unknown_is_said_missing_on_the_first_page_and_in_the_terminal() -> None:
+    result = run(fee("2210", "16"), fee("9011", "36", description="Implantatinsertion"))
+    assert [r.billed for r in result.lines][1] == 0  # no fee schedule knows 9011 and no Betrag was given
+    first_page = " ".join(PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), ISSUED))).pages[0].extract_text().split())
+    assert "Gesamtkosten ohne fehlende Zeilen" in first_page
+    assert "Achtung: 1 Zeile hat keinen Betrag (Nummer unbekannt, kein Betrag angegeben) und fehlt in allen" in first_page
+    assert "Leistungen Zeile 3 (GOZ 9011 Implantatinsertion, Zahn 36)" in first_page
+    terminal = estimate_text(result)
+    assert "Ohne Betrag (Nummer unbekannt, kein Betrag angegeben), in allen Beträgen fehlend: 1 Zeile" in terminal
+    assert "Leistungen Zeile 3 (GOZ 9011 Implantatinsertion, Zahn 36)" in terminal
+    assert run(fee("2210", "16"), fee("9011", "36", amount="150.00")).rows_without_amount == ()  # a Betrag given

@@ -515,6 +515,7 @@ def test_a_copy_or_earlier_version_of_this_treatment_is_not_history(register: Re
     assert found.summary() == (
         "nicht gezählt für diese Person: 1 Plan mit einem Behandlungstag dieses Plans (dieselbe Behandlung?) – Datei → Fälle …"
     )
+    assert found.summary(terminal=True).endswith("(dieselbe Behandlung?) – hkp register list")  # said by `hkp estimate`
     revised = Case.from_plan(plan(crown("16", dt.date(2026, 3, 10), "900.00"), SECOND[0], **WHO))  # a day of the first
     assert history_for(register, revised, result_of(revised), None).counted == ()  # type: ignore[union-attr]
 

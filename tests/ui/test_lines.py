@@ -77,7 +77,11 @@ def test_a_tooth_typed_beside_the_words_of_the_search_is_the_new_lines_tooth(ope
         ("2050", "36"),
         ("2050", "37"),
     ]
+    pick(window, "2080 36", "2080")  # a fee's number and a tooth: found nothing before
+    assert [r.line.teeth.text for r in window.document.estimate.lines if r.line.number == "2080"] == ["36"]
     picker = window.line_actions.picker
+    picker.query.setText("labor 0001 16 17")
+    assert picker.typed_teeth == [16, 17] and picker.found[0].number == "0001"
     for query, number in (("2210", "2210"), ("GOÄ 34", "34"), ("labor 11", "0011")):  # a number and its list: no tooth
         picker.query.setText(query)
         assert picker.typed_teeth == [] and picker.found[0].number == number, query

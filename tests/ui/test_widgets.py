@@ -161,6 +161,17 @@ def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_
     assert whole.values["billed"].toolTip() == ""
 
 
+def test_totals_bar_says_a_line_without_a_computable_amount_is_missing(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    totals = open_window(plan_with(tmp_path, fee(Nr="9011", Zahn="36"))).totals  # a number no fee schedule knows
+    assert totals.captions["billed"].text().replace("\n", " ") == "Gesamtkosten ohne fehlende Zeilen"
+    assert totals.missing.text() == (
+        "Achtung: ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: Leistungen Zeile 3 – siehe Hinweise"
+    )
+    assert "Leistungen Zeile 3 (GOZ 9011" in totals.values["billed"].toolTip()
+
+
 def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
     open_window: Any, qtbot: Any, monkeypatch: Any
 ) -> None:

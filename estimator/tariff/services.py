@@ -85,6 +85,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "schiene": ("aufbissbehelf",),
     "abdruck": ("abformung",),
     "kunststofffüllung": ("kompositmaterial", "plastischem füllungsmaterial"),
+    "füllung": ("füllungsmaterial", "kompositmaterial"),  # plastic and composite fillings by number, not the inlay first
     "provisorium": ("provisorisch",),
     "fissurenversiegelung": ("versiegelung von kariesfreien",),
     "parodontitis": ("parodontal",),

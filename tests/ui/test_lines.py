@@ -178,3 +178,5 @@ def test_the_picker_puts_the_services_a_word_names_before_those_that_only_mentio
     assert picker.found[0].number == "2210"
     picker.query.setText("röntgen")  # words the texts say otherwise keep the search's order: the teeth's X-ray first
     assert [service.number for service in picker.found][:2] == ["6020", "5000"]
+    picker.query.setText("füllung")  # a practice's filling is the plastic one, not the inlay („Einlagefüllung“)
+    assert [service.number for service in picker.found][:4] == ["2050", "2060", "2070", "2080"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -12,7 +13,7 @@ from estimator.codes import Code
 from estimator.files import atomic_write_bytes
 from estimator.kinds import LineClass, Severity
 from estimator.letterhead import Letterhead
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Finding
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width
@@ -30,6 +31,7 @@ from estimator.output.pdfstyle import (
     styles_for_letter,
 )
 from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
+from estimator.phrases import Phrase
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import (
@@ -162,7 +164,7 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         return [para("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     flowables = []
-    ordered = by_severity(grouped(findings))  # what several lines share is said once, naming them
+    ordered = by_severity(grouped([_row_not_cell(f) for f in findings]))  # what several lines share: said once
     for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
         section = f" ({f.section})" if f.section else ""
         flowables.append(
@@ -178,6 +180,17 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
             para(f"… und {rest} weitere Hinweise; vollständig in der Arbeitsmappe und im JSON der Schätzung.", styles["small"])
         )
     return flowables
+
+
+def _row_not_cell(finding: Finding) -> Finding:
+    """A workbook cell's finding names its row in the letter („Leistungen Zeile 3 (Zahn): …“, not „Leistungen!B3“):
+    the patient has no workbook; the practice finds the cell in the window, the workbook and the JSON."""
+    if finding.row is None or not isinstance(finding.phrase.get("cell"), str):
+        return finding
+    patient = finding.sheet.strip().lower() == "patient"  # a field per row: the field names it
+    row = f"Blatt {finding.sheet}" if patient else f"{finding.sheet} Zeile {finding.row}"
+    params = tuple((name, row if name == "cell" else value) for name, value in finding.phrase.params)
+    return dataclasses.replace(finding, phrase=Phrase(finding.phrase.code, params))
 
 
 def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str) -> FirstPage:

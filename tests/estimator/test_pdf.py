@@ -300,3 +300,14 @@ def test_a_line_whose_amount_is_unknown_is_said_missing_on_the_first_page_and_in
     assert "Ohne Betrag (Nummer unbekannt, kein Betrag angegeben), in allen Beträgen fehlend: 1 Zeile" in terminal
     assert "Leistungen Zeile 3 (GOZ 9011 Implantatinsertion, Zahn 36)" in terminal
     assert run(fee("2210", "16"), fee("9011", "36", amount="150.00")).rows_without_amount == ()  # a Betrag given
+
+
+def test_the_letter_names_a_cells_row_not_the_cell(tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee as fee_row  # noqa: PLC0415
+    from tests.estimator.test_import_broken import plan_with  # noqa: PLC0415
+
+    plan = read_plan(plan_with(tmp_path, fee_row(Zahn="49")))
+    _, text = pdf_text(build_pdf(estimate(plan, load_tariffs()), load_tariffs(), ISSUED))
+    said = " ".join(text.split())
+    assert "Leistungen Zeile 3 (Zahn): „49“ ist keine FDI-Zahnnummer" in said and "Leistungen!B3" not in said
+    assert any("Leistungen!B3" in finding_text(f) for f in plan.input_findings)  # the window and the workbook name it

@@ -113,7 +113,8 @@ class TotalsBar(QFrame):
         one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
         many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
         said = [(one if len(rows) == 1 else many).format(len(rows), where)] if rows else []
-        unpriced = [self.tr("{0} Zeile {1}").format(r.sheet, r.row) for r in estimate.rows_without_amount]
+        without_amount = estimate.rows_without_amount  # looked up once: it reads every finding and line
+        unpriced = [self.tr("{0} Zeile {1}").format(r.sheet, r.row) for r in without_amount]
         if unpriced:
             without = self.tr("ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}")
             said.append(without.format(", ".join(unpriced[:5]) + (" …" if len(unpriced) > 5 else "")))
@@ -126,7 +127,7 @@ class TotalsBar(QFrame):
         caption.setText(self.tr("Gesamtkosten ohne\nfehlende Zeilen") if text else self.tr("Gesamtkosten"))
         caption.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
         named = [f"  {left_out_text(r, language())}" for r in estimate.rows_missing[:20]] or [f"  {s} {r}" for s, r in rows[:20]]
-        named += [f"  {left_out_text(r, language())}" for r in estimate.rows_without_amount[:20]]
+        named += [f"  {left_out_text(r, language())}" for r in without_amount[:20]]
         named += ["  …"] if len(rows) > 20 else []
         for label in (self.missing, caption, self.values["billed"]):
             label.setToolTip("\n".join([text, *named]) if text else "")

@@ -116,6 +116,10 @@ def _rows_left_out(estimate: Estimate) -> list[str]:
     return [left_out_text(left) for left in estimate.rows_missing] or skipped  # a case file of an older version
 
 
+def _first_ten(rows: list[str]) -> str:
+    return "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
+
+
 def _missing(estimate: Estimate) -> bool:
     return bool(_rows_left_out(estimate) or estimate.sheets_not_read or estimate.rows_without_amount)
 
@@ -131,12 +135,12 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
         return []
     said = []
     if rows:
-        places = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
+        places = _first_ten(rows)
         count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
         text = f"{count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
         said.append(text + f"fehl{'en' if len(rows) > 1 else 't'} in allen Beträgen dieser Schätzung: {places}")
     if unpriced:
-        places = "; ".join(left_out_text(left) for left in unpriced[:10]) + (" …" if len(unpriced) > 10 else "")
+        places = _first_ten([left_out_text(left) for left in unpriced])
         count = "1 Zeile hat" if len(unpriced) == 1 else f"{len(unpriced)} Zeilen haben"
         said.append(
             f"{count} keinen Betrag (Nummer unbekannt, kein Betrag angegeben) und fehl{'t' if len(unpriced) == 1 else 'en'} in allen Beträgen: {places}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from estimator.auslegung import setting_value
-from estimator.model import Estimate
+from estimator.model import Estimate, LeftOutLine
 from estimator.money import eur, german_date, percent
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import load_tariffs
@@ -93,15 +93,13 @@ def estimate_text(estimate: Estimate) -> str:
     if estimate.rows_missing:  # in none of these figures
         missing = len(estimate.rows_missing)
         out.append(f"  Es fehl{'t 1 Zeile' if missing == 1 else f'en {missing} Zeilen'} des Plans in allen Beträgen:")
-        out += [f"    {left_out_text(left)}" for left in estimate.rows_missing[:10]]
-        out += [f"    … und {missing - 10} weitere"] if missing > 10 else []
-    if estimate.rows_without_amount:  # computed at 0,00 €: their cost is in none of these figures
-        unpriced = len(estimate.rows_without_amount)
+        out += _first_ten(estimate.rows_missing)
+    unpriced = estimate.rows_without_amount  # computed at 0,00 €: their cost is in none of these figures
+    if unpriced:
         out.append(
-            f"  Ohne Betrag (Nummer unbekannt, kein Betrag angegeben), in allen Beträgen fehlend: {unpriced} Zeile{'n' if unpriced > 1 else ''}"
+            f"  Ohne Betrag (Nummer unbekannt, kein Betrag angegeben), in allen Beträgen fehlend: {len(unpriced)} Zeile{'n' if len(unpriced) > 1 else ''}"
         )
-        out += [f"    {left_out_text(left)}" for left in estimate.rows_without_amount[:10]]
-        out += [f"    … und {unpriced - 10} weitere"] if unpriced > 10 else []
+        out += _first_ten(unpriced)
     out += [f"  Blatt „{sheet}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen" for sheet in estimate.sheets_not_read]
     out.append("\nGrenzen")
     out += [f"  {sentence}" for sentence in limit_sentences(estimate)]
@@ -119,3 +117,10 @@ def estimate_text(estimate: Estimate) -> str:
     out.append("Stand: " + versions_text(estimate.versions))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
     return terminal_safe("\n".join(out) + "\n")
+
+
+def _first_ten(rows: tuple[LeftOutLine, ...]) -> list[str]:
+    """Rows in no figure, each named by what it holds: ten, and how many more."""
+    return [f"    {left_out_text(left)}" for left in rows[:10]] + (
+        [f"    … und {len(rows) - 10} weitere"] if len(rows) > 10 else []
+    )

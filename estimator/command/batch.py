@@ -59,13 +59,9 @@ def _is_case(path: Path) -> bool:
 
 def is_batch_summary(path: Path) -> bool:
     """Whether a file is a summary `hkp batch` wrote (sheets Übersicht and Hinweise), which a new one may replace."""
-    from estimator.io.sheets import calamine_workbook  # noqa: PLC0415
+    from estimator.io.sheets import sheet_names  # noqa: PLC0415
 
-    try:
-        with calamine_workbook(path) as workbook:
-            return tuple(workbook.sheet_names) == SUMMARY_SHEETS
-    except Exception:  # not a workbook at all, or damaged: not ours to replace
-        return False
+    return sheet_names(path) == SUMMARY_SHEETS
 
 
 def pdf_names(files: Sequence[Path]) -> list[str]:

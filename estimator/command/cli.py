@@ -17,6 +17,7 @@ from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
 from estimator.command.earlier import earlier_cases
+from estimator.command.overwrite import refuse_replacing_others
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
@@ -87,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--json", type=Path, metavar="OUT", help=f"Ergebnis als JSON ({JSON_SCHEMA}) schreiben")
     est.add_argument("--pdf", type=Path, metavar="OUT", help="schriftliche Schätzung als PDF schreiben")
     est.add_argument(
-        "--force", action="store_true", help="eine vorhandene PDF-Datei überschreiben, die kein Brief dieses Programms ist"
+        "--force",
+        action="store_true",
+        help="eine vorhandene Datei des Namens von --pdf, --json oder --xlsx überschreiben, die keine Ausgabe dieses Programms ist",
     )
     est.add_argument(
         "--letterhead",
@@ -205,8 +208,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead = letterhead_of(options)  # checked before anything is computed
-    if options.pdf and not options.force:
-        refuse_overwriting_other_pdf(options.pdf)
+    refuse_replacing_others(options.pdf, options.json, options.xlsx, force=options.force)
     plan, settings = read_input(source, options.tariff)
     cli_overrides = overrides_from(options, plan)
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
@@ -246,18 +248,6 @@ def run_estimate(options: argparse.Namespace) -> int:
     if not (options.json or options.pdf or options.xlsx):
         sys.stdout.write(estimate_text(result))
     return 0
-
-
-def refuse_overwriting_other_pdf(path: Path) -> None:
-    """A PDF of that name that is no letter of this program (a scan of the signed plan) is not replaced unasked;
-    an earlier letter is (the estimate written anew)."""
-    from estimator.command.batch import is_our_letter  # noqa: PLC0415
-
-    if path.exists() and not is_our_letter(path):
-        raise UsageError(
-            f"{path} gibt es schon und ist kein Brief dieses Programms; bitte einen anderen Namen wählen "
-            "oder zum Überschreiben --force angeben"
-        )
 
 
 def run_batch_command(options: argparse.Namespace) -> int:

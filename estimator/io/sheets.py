@@ -104,6 +104,17 @@ def calamine_workbook(path: Path) -> Any:
     return CalamineWorkbook.from_path(str(path))
 
 
+def sheet_names(path: Path) -> tuple[str, ...]:
+    """The names of a workbook's sheets, in order; none for a file that is no workbook or is damaged."""
+    try:
+        with calamine_workbook(path) as workbook:
+            return tuple(workbook.sheet_names)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # readers raise many kinds for damaged files (python-calamine: also a panic)
+        return ()
+
+
 def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sheet]:
     from python_calamine import SheetTypeEnum  # noqa: PLC0415 - loaded only when a workbook is read
 

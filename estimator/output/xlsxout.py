@@ -180,6 +180,9 @@ def _save(workbook: Any) -> bytes:
     return stream.getvalue()
 
 
+ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")  # an estimate's workbook: totals and person, lines, findings
+
+
 def estimate_workbook(estimate: Estimate) -> bytes:
     """One estimate: Übersicht (totals, person, limits), Zeilen (every amount with its reasons), Hinweise."""
     import openpyxl  # noqa: PLC0415
@@ -205,14 +208,15 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         ("Stand", versions_text(estimate.versions)),
         *_setting_rows(estimate),
     ]
-    sheet = _table(workbook, "Übersicht", (("Angabe", 28, None), ("Wert", 110, None)), overview)
+    overview_name, lines_name, findings_name = ESTIMATE_SHEETS
+    sheet = _table(workbook, overview_name, (("Angabe", 28, None), ("Wert", 110, None)), overview)
     for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
         if isinstance(row[0].value, float):
             row[0].number_format = MONEY
         elif isinstance(row[0].value, dt.datetime):
             row[0].number_format = DATE
-    _table(workbook, "Zeilen", LINE_COLUMNS, line_rows(estimate))
-    _table(workbook, "Hinweise", FINDING_COLUMNS, finding_rows(estimate))
+    _table(workbook, lines_name, LINE_COLUMNS, line_rows(estimate))
+    _table(workbook, findings_name, FINDING_COLUMNS, finding_rows(estimate))
     return _save(workbook)
 
 

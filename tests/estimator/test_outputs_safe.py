@@ -36,6 +36,33 @@ def test_template_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pyt
     assert target.read_bytes().startswith(b"PK")
 
 
+def test_estimate_outputs_replace_only_earlier_outputs_of_the_program(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other_plan, note = tmp_path / "schmidt.xlsx", tmp_path / "notiz.json"
+    shutil.copy(GOLDEN / "implant_limit.xlsx", other_plan)  # another patient's plan, named by a slip
+    note.write_text('{"Notiz": "Rückruf Montag"}', encoding="utf-8")
+    kept = {path: path.read_bytes() for path in (other_plan, note)}
+    assert main(["estimate", str(CROWN), "--xlsx", str(other_plan), "--json", str(note)]) == 2
+    err = capsys.readouterr().err
+    assert "schmidt.xlsx gibt es schon und ist keine Arbeitsmappe einer Schätzung" in err
+    assert "notiz.json gibt es schon und ist keine Schätzung dieses Programms als JSON" in err and "--force" in err
+    assert {path: path.read_bytes() for path in kept} == kept
+    earlier = {"xlsx": tmp_path / "s.xlsx", "json": tmp_path / "s.json"}
+    arguments = ["estimate", str(CROWN), "--xlsx", str(earlier["xlsx"]), "--json", str(earlier["json"])]
+    assert main(arguments) == 0
+    first = earlier["json"].read_text(encoding="utf-8")
+    assert main([*arguments, "--cooperating"]) == 0  # the program's own outputs: written anew
+    assert earlier["json"].read_text(encoding="utf-8") != first
+    assert openpyxl.load_workbook(earlier["xlsx"]).sheetnames == ["Übersicht", "Zeilen", "Hinweise"]
+    assert main(["estimate", str(CROWN), "--xlsx", str(other_plan), "--force"]) == 0
+    assert openpyxl.load_workbook(other_plan).sheetnames == ["Übersicht", "Zeilen", "Hinweise"]
+
+
+def test_one_name_for_two_outputs_is_refused_even_with_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "schaetzung"
+    assert main(["estimate", str(CROWN), "--json", str(out), "--pdf", str(tmp_path / "." / "schaetzung"), "--force"]) == 2
+    assert "zweimal als Ausgabe angegeben" in capsys.readouterr().err and not out.exists()
+
+
 def test_batch_pdfs_of_equal_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
     for folder, example in (("a", "crown_basic.xlsx"), ("b", "implant_limit.xlsx")):
         (tmp_path / folder).mkdir()

@@ -1,0 +1,57 @@
+"""An output replaces only what the program wrote before: an earlier letter, estimate or workbook of that name is
+written anew; any other file (a scan of the signed plan, another patient's workbook, a note) only with --force."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from estimator.command.reviews import UsageError
+from estimator.files import resolved
+from estimator.output.jsonout import SCHEMA
+
+OUR_JSON_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no estimate of ours, and is not read to find out
+
+
+def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool) -> None:
+    """Refuses, naming each, outputs of one name given twice, and (unless forced) existing files of the outputs'
+    names that are no output of the program."""
+    from estimator.command.batch import is_our_letter  # noqa: PLC0415 - the batch's modules load when needed
+
+    given = [path for path in (pdf, json_out, xlsx) if path is not None]
+    places = [resolved(path) for path in given]
+    twice = [str(path) for index, path in enumerate(given) if places[index] in places[:index]]
+    if twice:
+        raise UsageError(f"{', '.join(twice)}: zweimal als Ausgabe angegeben; bitte jeder Ausgabe einen eigenen Namen geben")
+    if force:
+        return
+    others = [
+        f"{path} gibt es schon und ist {kind}"
+        for path, ours, kind in (
+            (pdf, is_our_letter, "kein Brief dieses Programms"),
+            (json_out, is_our_estimate_json, "keine Schätzung dieses Programms als JSON"),
+            (xlsx, is_our_estimate_workbook, "keine Arbeitsmappe einer Schätzung dieses Programms"),
+        )
+        if path is not None and path.is_file() and not ours(path)  # a pipe or a device is written to, never replaced
+    ]
+    if others:
+        raise UsageError(f"{'; '.join(others)}; bitte einen anderen Namen wählen oder zum Überschreiben --force angeben")
+
+
+def is_our_estimate_json(path: Path) -> bool:
+    """Whether a file is an estimate this program wrote as JSON (its schema named at the top)."""
+    try:
+        if not path.is_file() or path.stat().st_size > OUR_JSON_READ_LIMIT:
+            return False
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and str(data.get("schema", "")).split("/")[0] == SCHEMA.split("/")[0]
+
+
+def is_our_estimate_workbook(path: Path) -> bool:
+    """Whether a file is a workbook of an estimate this program wrote (its sheets Übersicht, Zeilen, Hinweise)."""
+    from estimator.io.sheets import sheet_names  # noqa: PLC0415
+    from estimator.output.xlsxout import ESTIMATE_SHEETS  # noqa: PLC0415
+
+    return sheet_names(path) == ESTIMATE_SHEETS

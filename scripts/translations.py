@@ -15,6 +15,31 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Als neuen Entwurf bearbeiten": "Edit as a new draft",
+    "Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)": (
+        "Edit a copy as a draft; the sent case's file stays as it is (Save asks for a new name)"
+    ),
+    "Diesen Fall ändern": "Change this case",
+    "Den Fall selbst ändern – etwa eine Korrektur, die dem Versicherer mitgeteilt wird": (
+        "Change the case itself – a correction the insurer is told of, say"
+    ),
+    " ({0} gezahlt)": " ({0} paid)",
+    "Dieser Fall ist {0}{1}. Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person; Änderungen werden daher nicht übernommen.": (
+        "This case is {0}{1}. Its amounts are those the insurer has, and they count for the person's later plans; "
+        "changes are therefore not taken."
+    ),
+    "{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen": (
+        "{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left"
+    ),
+    "Entwurf aus {0}": "Draft from {0}",
+    "Änderungen am Fall werden übernommen; er bleibt {0}": "Changes to the case are taken; it stays {0}",
+    "Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen": (
+        "New draft from {0}; the file stays as it was sent – Save asks for a name"
+    ),
+    "Nicht gespeichert": "Not saved",
+    "{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.": (
+        "{0} is the sent case this draft was made from; please choose another name."
+    ),
     "Faktor und Anzahl": "factor and count",
     "Menge, Einzelpreis und MwSt": "quantity, unit price and VAT",
     "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren": (

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +26,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui import formats
-from ui.language import language
+from ui.language import language, status_text
 
 CASE_SUFFIX = ".hkp.json"
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
@@ -36,6 +37,11 @@ def autosave_path() -> Path:
     folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
+
+
+def _stem(path: Path) -> str:
+    """A file's name without its kind: „mueller“ of mueller.hkp.json and of mueller.xlsx."""
+    return path.name[: -len(CASE_SUFFIX)] if path.name.lower().endswith(CASE_SUFFIX) else path.stem
 
 
 class _EditCommand(QUndoCommand):
@@ -59,6 +65,7 @@ class CaseDocument(QObject):
     saved_state_changed = Signal(bool)  # True when everything is saved
     refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
     noted = Signal(str)  # an edit was taken; something about it to check (the status bar says it)
+    standing_changed = Signal()  # where the case stands with the insurer, or whether it may be changed, changed
 
     def __init__(
         self,
@@ -80,6 +87,8 @@ class CaseDocument(QObject):
         self.autosave_enabled = autosave
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.autosave)
+        self.sent_unlocked = False  # a case no longer a draft takes edits once the user said so (unlock_sent)
+        self.draft_of: Path | None = None  # the sent case's file this draft was made from (edit_as_draft)
 
     @property
     def tariff(self) -> Tariff:
@@ -91,10 +100,22 @@ class CaseDocument(QObject):
         return self.undo_stack.isClean()
 
     def title(self) -> str:
+        if self.path is None and self.draft_of is not None:
+            return self.tr("Entwurf aus {0}").format(self.draft_of.name)
         for path in (self.path, self.source):
             if path:
                 return path.name
         return self.tr("Neuer Plan")
+
+    def file_stem(self) -> str:
+        """The name a save dialog suggests: a draft of a sent case's that case file's with „-entwurf“; else the plan's
+        workbook's or the case file's; else the patient's."""
+        if self.path is None and self.draft_of is not None:
+            return f"{_stem(self.draft_of)}-entwurf"
+        for path in (self.source, self.path):
+            if path:
+                return _stem(path)
+        return re.sub(r"[^\w]+", "-", self.case.person.name).strip("-").lower() or "fall"
 
     def _set_case(self, case: Case, result: Estimate | None = None) -> None:
         # where the case stands with the insurer is set in the register (ui.cases), not undone with the edits
@@ -108,6 +129,14 @@ class CaseDocument(QObject):
         """Take an edit: the changed case must be valid and estimable, else it is refused with its reason at once
         and the document stays as it was (further edits, autosave and save go on working). `typed`: the number as
         the user typed it, which a refusal quotes."""
+        if self.is_locked:
+            self.refused.emit(
+                self.tr(
+                    "{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ "
+                    "oder „Diesen Fall ändern“ wählen"
+                ).format(where, status_text(self.case.status))
+            )
+            return False
         try:
             after = make()
             if after == self.case:
@@ -245,7 +274,36 @@ class CaseDocument(QObject):
 
     def take_status(self, status: str, paid: Decimal | None) -> None:
         """The status and the amount paid as the register wrote them into this case's file just now."""
+        if status != self.case.status:
+            self.sent_unlocked = False  # sent now (or again): its amounts are what the insurer has
         self.case = dataclasses.replace(self.case, status=status, paid=paid)
+        self.standing_changed.emit()
+
+    @property
+    def is_locked(self) -> bool:
+        """A case sent to the insurer (its status no longer Entwurf) keeps the amounts it was sent with, which count for
+        the person's later plans, until the user chooses to change it or to make a new draft of it."""
+        return self.case.status != DRAFT and not self.sent_unlocked
+
+    def unlock_sent(self) -> None:
+        """The sent case itself is to be changed (a correction the insurer is told of): edits are taken from now on."""
+        self.sent_unlocked = True
+        self.standing_changed.emit()
+        self.noted.emit(self.tr("Änderungen am Fall werden übernommen; er bleibt {0}").format(status_text(self.case.status)))
+
+    def edit_as_draft(self) -> None:
+        """A new draft made from the sent case: not yet sent, nothing paid, saved under a name of its own (the sent
+        case's file stays as it was sent)."""
+        self.draft_of = self.path or self.source
+        self.path = None
+        self.case = dataclasses.replace(self.case, status=DRAFT, paid=None)
+        self.standing_changed.emit()
+        if self.draft_of is not None:
+            self.noted.emit(
+                self.tr(
+                    "Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen"
+                ).format(self.draft_of.name)
+            )
 
     def edit_dates(self, dates: Sequence[tuple[str, int, dt.date]], text: str) -> bool:
         """Set the treatment date of several lines in one undoable step (the staged-cap planner's suggestion)."""

@@ -19,7 +19,7 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
-from estimator.files import atomic_write_text, file_problem, json_text
+from estimator.files import atomic_write_text, file_problem, json_text, resolved
 from estimator.io.casefile import is_case_file, open_case, saved_standing
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
@@ -171,14 +171,25 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         document = self.window.document
-        stem = document.source.stem if document.source else "fall"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Fall speichern"), self.suggested(stem + CASE_SUFFIX), self.tr("Fall (*.hkp.json)")
+            self.window,
+            self.tr("Fall speichern"),
+            self.suggested(document.file_stem() + CASE_SUFFIX),
+            self.tr("Fall (*.hkp.json)"),
         )
         return self.save_to(Path(name)) if name else False
 
     def save_to(self, path: Path) -> bool:
         window = self.window
+        sent = window.document.draft_of
+        if window.document.path is None and sent is not None and sent.exists() and resolved(path) == resolved(sent):
+            window.show_error(
+                self.tr("Nicht gespeichert"),
+                self.tr(
+                    "{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen."
+                ).format(sent.name),
+            )
+            return False
         window.take_typing()
         self.keep_standing(path)
         try:

@@ -37,6 +37,7 @@ from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
 from ui.register import RegisterAccess
 from ui.review import Reviews
+from ui.sentbar import SentBar
 from ui.settings import Settings
 from ui.tables import finish_typing, table_view
 from ui.tasks import Tasks
@@ -127,7 +128,13 @@ class MainWindow(QMainWindow):
 
         self.person_panel = PersonPanel(document)
         person_scroll = QScrollArea()
-        person_scroll.setWidget(self.register.beside(self.person_panel, document))
+        self.sent_bar = SentBar(document)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sent_bar)
+        left_layout.addWidget(self.register.beside(self.person_panel, document), 1)
+        person_scroll.setWidget(left)
         person_scroll.setWidgetResizable(True)
         person_scroll.setMinimumWidth(300)
         self.totals = TotalsBar(document)
@@ -157,6 +164,8 @@ class MainWindow(QMainWindow):
         document.noted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         document.changed.connect(self.refusals.forget)
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
+        document.standing_changed.connect(self.refresh_title)
+        document.standing_changed.connect(self.refusals.forget)  # a refusal for a sent case is old news once chosen
         self.refresh()
 
     # --- showing ------------------------------------------------------------------------------------------

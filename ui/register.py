@@ -25,6 +25,16 @@ OFFER_DELAY_MS = 200  # the register is first asked after the window's first pai
 OFFER_STYLE = "QFrame#angebot { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
 
 
+def note_text(frame: QFrame) -> QLabel:
+    """A frame made a yellow note above the person (the register's offer, a sent case's choice); its text's label."""
+    frame.setObjectName("angebot")
+    frame.setStyleSheet(OFFER_STYLE)
+    text = QLabel()
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    text.setWordWrap(True)
+    return text
+
+
 class RegisterAccess(QObject):
     """The window's way to the register: opened once, problems said once."""
 
@@ -100,16 +110,12 @@ class HistoryOffer(QFrame):
 
     def __init__(self, access: RegisterAccess, document: CaseDocument) -> None:
         super().__init__()
-        self.setObjectName("angebot")
-        self.setStyleSheet(OFFER_STYLE)
+        self.text = note_text(self)
         self.access, self.document = access, document
         self.history: History | None = None
         self.dismissed: tuple[object, ...] | None = None
         self.asked: tuple[object, ...] | None = None
         self.problem_shown = False
-        self.text = QLabel()
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setWordWrap(True)
         self.take_button = QPushButton(self.tr("Übernehmen"))
         self.take_button.setToolTip(
             self.tr(

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estimator.case import SUBMITTED, Case
+from estimator.case import DRAFT, SUBMITTED, Case
 from estimator.datadir import data_dir
 from estimator.io.casefile import load_case, save_case
 from estimator.register.cases import record_case, update_case
@@ -40,7 +40,7 @@ def registered(path: Path) -> None:
 
 def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     registered(case_file(tmp_path, "erster", dt.date(2026, 3, 10)))
-    window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20)))
+    window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20), status=DRAFT))  # the plan being made
     offer = window.register.offer
     qtbot.waitUntil(offer.isVisible)
     assert "aus einem früheren Plan: Jahr 1 800,00\xa0€" in offer.text.text()
@@ -84,6 +84,8 @@ def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_w
     window.document.path = path  # opened as the case file it is
     with Register() as register:  # `hkp register status 1 erstattet --paid 700` while the window has the case open
         update_case(register, 1, "erstattet", D("700"))
+    assert not window.document.edit_person(name="Erika Musterfrau")  # a sent case: changed only when chosen
+    window.document.unlock_sent()
     assert window.document.edit_person(name="Erika Musterfrau")
     assert window.files.save_to(path)
     assert (load_case(path).person.name, load_case(path).status, load_case(path).paid) == (

@@ -15,6 +15,14 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Datei inzwischen geändert": "File changed meanwhile",
+    "„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.": (
+        "“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting "
+        "replaces those changes with the case as it is open here."
+    ),
+    "Unter neuem Namen speichern …": "Save under a new name …",
+    "Überschreiben": "Overwrite",
+    "Abbrechen": "Cancel",
     "Als neuen Entwurf bearbeiten": "Edit as a new draft",
     "Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)": (
         "Edit a copy as a draft; the sent case's file stays as it is (Save asks for a new name)"

@@ -30,9 +30,10 @@ from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.collector import IdleCollector
 from ui.dialogs import ask
-from ui.document import CaseDocument, recoverable, remove_unfinished_autosave
+from ui.document import CaseDocument
 from ui.language import set_language
 from ui.main_window import MainWindow
+from ui.recovery import recoverable, remove_unfinished_autosave
 from ui.settings import LANGUAGE, WELCOMED, Settings
 
 SCREEN = (1366, 768)

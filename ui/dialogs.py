@@ -17,6 +17,21 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, *
     return Button(box.exec())
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
+    """Ask a question whose answers are named (plain text); returns the key of the chosen answer, "" for none (Esc,
+    the window closed). choices: (key, button text), the last one the dialog's escape."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.ActionRole): key for key, label in choices}
+    for button, key in buttons.items():
+        if key == default:
+            box.setDefaultButton(button)
+    box.setEscapeButton(list(buttons)[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for button, key in buttons.items() if button is clicked), "")
+
+
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     ask(parent, QMessageBox.Icon.Warning, title, text, buttons=Button.Ok, default=Button.Ok)
 

@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -21,7 +20,7 @@ from estimator.auslegung import SettingError
 from estimator.case import AMOUNT_INPUTS, DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text
-from estimator.io.casefile import case_from_json, case_json, is_case_file, save_case
+from estimator.io.casefile import case_json, is_case_file, save_case, saved_state
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, PlanLine, note_fits
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
@@ -37,6 +36,14 @@ def autosave_path() -> Path:
     folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
+
+
+def disk_digest(path: Path | None) -> str:
+    """What a case file holds besides its status and amount paid (casefile.saved_state); "" without one to read."""
+    try:
+        return saved_state(path)[2] if path is not None else ""
+    except CaseError:
+        return ""
 
 
 def _stem(path: Path) -> str:
@@ -89,6 +96,7 @@ class CaseDocument(QObject):
         self._autosave_timer.timeout.connect(self.autosave)
         self.sent_unlocked = False  # a case no longer a draft takes edits once the user said so (unlock_sent)
         self.draft_of: Path | None = None  # the sent case's file this draft was made from (edit_as_draft)
+        self.disk_digest = disk_digest(path)  # the case file as read here: changed elsewhere when it differs
 
     @property
     def tariff(self) -> Tariff:
@@ -356,6 +364,7 @@ class CaseDocument(QObject):
         save_case(case, path)
         self.case = case
         self.path = path
+        self.disk_digest = disk_digest(path)
         self.undo_stack.setClean()
         self.discard_autosave()
 
@@ -372,29 +381,3 @@ class CaseDocument(QObject):
     def discard_autosave(self) -> None:
         if self.autosave_enabled:
             autosave_path().unlink(missing_ok=True)
-
-
-def remove_unfinished_autosave() -> None:
-    """Remove the temporary file of an autosave that a killed process did not finish (it holds patient data)."""
-    path = autosave_path()
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
-
-
-def recoverable() -> CaseDocument | None:
-    """The case an earlier run left unsaved (after a crash), or None; a damaged autosave is set aside."""
-    path = autosave_path()
-    remove_unfinished_autosave()
-    if not path.exists():
-        return None
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        case = case_from_json(record["case"])
-    except (OSError, ValueError, KeyError, TypeError, CaseError):
-        os.replace(path, path.with_suffix(".beschaedigt"))
-        return None
-    document = CaseDocument(case)
-    document.path = Path(record["path"]) if record.get("path") else None
-    document.source = Path(record["source"]) if record.get("source") else None
-    document.undo_stack.resetClean()  # recovered work is unsaved work: shown as changed, asked about before closing
-    return document

@@ -20,10 +20,11 @@ from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
 from estimator.files import atomic_write_text, file_problem, json_text, resolved
-from estimator.io.casefile import is_case_file, open_case, saved_standing
+from estimator.io.casefile import is_case_file, open_case, saved_state
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
 from estimator.rules.engine import estimate_case
+from ui.dialogs import choose
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+OVERWRITE, SAVE_AS = "overwrite", "save_as"  # the answers when the case file was changed elsewhere meanwhile
 EXPECTED = (PlanReadError, CaseError, SettingError, OSError)  # what a file or its content can do wrong: said as it is
 
 
@@ -77,6 +79,7 @@ class FileActions(QObject):
         self.sender_missing = False  # the last letter went out without the practice's name
         self.addressee_missing = False  # … or without the patient's
         self.practice_hint: QMessageBox | None = None
+        self.ask_changed_on_disk: Callable[[str], str] = self._ask_changed_on_disk  # tests answer in its place
 
     def close(self) -> None:
         """For a closing window: the print preview closed, every letter written for printing removed (also one
@@ -191,7 +194,9 @@ class FileActions(QObject):
             )
             return False
         window.take_typing()
-        self.keep_standing(path)
+        way = self.keep_standing(path)
+        if way != OVERWRITE:
+            return self.save_as() if way == SAVE_AS else False
         try:
             window.document.save(path)
         except OSError as error:
@@ -206,19 +211,37 @@ class FileActions(QObject):
         window.refresh_title()
         return True
 
-    def keep_standing(self, path: Path) -> None:
+    def keep_standing(self, path: Path) -> str:
         """Saving the open case file again keeps where the case stands as the file says now (Fälle, `hkp register
         status` or another workstation may have changed it since it was opened); a copy under a new name does not
-        (CaseDocument.save)."""
+        (CaseDocument.save). A file whose case someone else changed since it was read or written here (another
+        workstation) is replaced only when the user says so. Returns OVERWRITE to save, SAVE_AS or "" (cancelled)."""
         document = self.window.document
         if document.path is None or not path.exists() or path.resolve() != document.path.resolve():
-            return
+            return OVERWRITE
         try:
-            status, paid = saved_standing(path)
+            status, paid, digest = saved_state(path)
         except CaseError:
-            return  # a file that cannot be read is replaced by the case as it is open
+            return OVERWRITE  # a file that cannot be read is replaced by the case as it is open
+        if document.disk_digest and digest != document.disk_digest:
+            answer = self.ask_changed_on_disk(path.name)
+            if answer != OVERWRITE:
+                return answer
         if (status, paid) != (document.case.status, document.case.paid):
             document.take_status(status, paid)
+        return OVERWRITE
+
+    def _ask_changed_on_disk(self, name: str) -> str:
+        text = self.tr(
+            "„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen "
+            "Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist."
+        ).format(name)
+        choices = [
+            (SAVE_AS, self.tr("Unter neuem Namen speichern …")),
+            (OVERWRITE, self.tr("Überschreiben")),
+            ("", self.tr("Abbrechen")),
+        ]
+        return choose(self.window, self.tr("Datei inzwischen geändert"), text, choices, SAVE_AS)
 
     # --- exporting and printing ----------------------------------------------------------------------------
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:

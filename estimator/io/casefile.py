@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import re
 from decimal import Decimal
@@ -308,16 +309,19 @@ def _standing(fields: Fields) -> tuple[str, Decimal | None]:
     return status, fields.parsed("paid", number_reader("amount"))
 
 
-def saved_standing(path: Path) -> tuple[str, Decimal | None]:
+def saved_state(path: Path) -> tuple[str, Decimal | None, str]:
     """The status and amount paid the case file holds now (set meanwhile by the register, the command line or
-    another workstation); CaseError when the file cannot be read."""
+    another workstation), and a digest of everything else in it (changed by someone else when it differs from the
+    digest taken when the file was read or written here); CaseError when the file cannot be read."""
     data = _json_of(Path(path))
     if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
         raise CaseError(f"{Path(path).name}: keine Falldatei ({SCHEMA})")
     try:
-        return _standing(Fields(data, "Fall", CASE_KEYS))
+        status, paid = _standing(Fields(data, "Fall", CASE_KEYS))
     except CaseError as error:
         raise CaseError(f"{Path(path).name}: {error}") from None
+    rest = json.dumps({key: value for key, value in data.items() if key not in ("status", "paid")}, sort_keys=True)
+    return status, paid, hashlib.sha256(rest.encode("ascii")).hexdigest()
 
 
 def save_case(case: Case, path: Path) -> None:

@@ -81,248 +81,248 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="152" />
+        <location filename="../../ui/document.py" line="160" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="108" />
+        <location filename="../../ui/document.py" line="116" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="104" />
+        <location filename="../../ui/document.py" line="112" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="135" />
+        <location filename="../../ui/document.py" line="143" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="178" />
+        <location filename="../../ui/document.py" line="186" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="182" />
+        <location filename="../../ui/document.py" line="190" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="201" />
+        <location filename="../../ui/document.py" line="209" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="214" />
         <source>Faktor und Anzahl</source>
         <translation>factor and count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="214" />
         <source>Menge, Einzelpreis und MwSt</source>
         <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="209" />
+        <location filename="../../ui/document.py" line="217" />
         <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="216" />
+        <location filename="../../ui/document.py" line="224" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="232" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="226" />
-        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="235" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="228" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="229" />
+        <location filename="../../ui/document.py" line="237" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="230" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="231" />
+        <location filename="../../ui/document.py" line="239" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="232" />
+        <location filename="../../ui/document.py" line="240" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="241" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="242" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="243" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="244" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
+        <location filename="../../ui/document.py" line="245" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="244" />
+        <location filename="../../ui/document.py" line="252" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="250" />
+        <location filename="../../ui/document.py" line="258" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="251" />
+        <location filename="../../ui/document.py" line="259" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="252" />
+        <location filename="../../ui/document.py" line="260" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="253" />
+        <location filename="../../ui/document.py" line="261" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="254" />
+        <location filename="../../ui/document.py" line="262" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="255" />
+        <location filename="../../ui/document.py" line="263" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="256" />
+        <location filename="../../ui/document.py" line="264" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="257" />
+        <location filename="../../ui/document.py" line="265" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="258" />
+        <location filename="../../ui/document.py" line="266" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="259" />
+        <location filename="../../ui/document.py" line="267" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="260" />
+        <location filename="../../ui/document.py" line="268" />
         <source>ZE-Erstattung bisher</source>
         <translation>Denture benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="261" />
+        <location filename="../../ui/document.py" line="269" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="262" />
+        <location filename="../../ui/document.py" line="270" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="263" />
+        <location filename="../../ui/document.py" line="271" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="264" />
+        <location filename="../../ui/document.py" line="272" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="265" />
+        <location filename="../../ui/document.py" line="273" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="276" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="276" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="292" />
+        <location filename="../../ui/document.py" line="300" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="304" />
+        <location filename="../../ui/document.py" line="312" />
         <source>Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; the file stays as it was sent – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="325" />
+        <location filename="../../ui/document.py" line="333" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="335" />
+        <location filename="../../ui/document.py" line="343" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="340" />
+        <location filename="../../ui/document.py" line="348" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="343" />
+        <location filename="../../ui/document.py" line="351" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -486,112 +486,137 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="56" />
+        <location filename="../../ui/files.py" line="58" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="121" />
+        <location filename="../../ui/files.py" line="124" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="123" />
+        <location filename="../../ui/files.py" line="126" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="130" />
+        <location filename="../../ui/files.py" line="133" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="176" />
+        <location filename="../../ui/files.py" line="179" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="178" />
+        <location filename="../../ui/files.py" line="181" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="187" />
+        <location filename="../../ui/files.py" line="190" />
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="189" />
+        <location filename="../../ui/files.py" line="192" />
         <source>{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.</source>
         <translation>{0} is the sent case this draft was made from; please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="199" />
+        <location filename="../../ui/files.py" line="204" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="200" />
+        <location filename="../../ui/files.py" line="205" />
         <source>{0}: {1}; die alte Datei ist unverändert.</source>
         <translation>{0}: {1}; the old file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="204" />
+        <location filename="../../ui/files.py" line="209" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="239" />
+        <location filename="../../ui/files.py" line="236" />
+        <source>„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.</source>
+        <translation>“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting replaces those changes with the case as it is open here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="240" />
+        <source>Unter neuem Namen speichern …</source>
+        <translation>Save under a new name …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="241" />
+        <source>Überschreiben</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="242" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="244" />
+        <source>Datei inzwischen geändert</source>
+        <translation>File changed meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="262" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="247" />
+        <location filename="../../ui/files.py" line="270" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="268" />
+        <location filename="../../ui/files.py" line="291" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="272" />
+        <location filename="../../ui/files.py" line="295" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="282" />
+        <location filename="../../ui/files.py" line="305" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="287" />
+        <location filename="../../ui/files.py" line="310" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="257" />
+        <location filename="../../ui/files.py" line="280" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="130" />
+        <location filename="../../ui/files.py" line="133" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="259" />
+        <location filename="../../ui/files.py" line="282" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="290" />
+        <location filename="../../ui/files.py" line="313" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="291" />
+        <location filename="../../ui/files.py" line="314" />
         <source>Das PDF liegt in
 {0}
 
@@ -602,47 +627,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="299" />
+        <location filename="../../ui/files.py" line="322" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="300" />
+        <location filename="../../ui/files.py" line="323" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="318" />
+        <location filename="../../ui/files.py" line="341" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="320" />
+        <location filename="../../ui/files.py" line="343" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="334" />
+        <location filename="../../ui/files.py" line="357" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="354" />
+        <location filename="../../ui/files.py" line="377" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="366" />
+        <location filename="../../ui/files.py" line="389" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="375" />
+        <location filename="../../ui/files.py" line="398" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="377" />
+        <location filename="../../ui/files.py" line="400" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -686,27 +711,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="113" />
+        <location filename="../../ui/register.py" line="119" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="116" />
+        <location filename="../../ui/register.py" line="122" />
         <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Prosthetics paid before”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="123" />
+        <location filename="../../ui/register.py" line="129" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="179" />
+        <location filename="../../ui/register.py" line="185" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="197" />
+        <location filename="../../ui/register.py" line="203" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -1247,12 +1272,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="61" />
+        <location filename="../../ui/register.py" line="71" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="86" />
+        <location filename="../../ui/register.py" line="96" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>
@@ -1324,32 +1349,32 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>SentBar</name>
     <message>
-        <location filename="../../ui/sentbar.py" line="28" />
+        <location filename="../../ui/sentbar.py" line="22" />
         <source>Als neuen Entwurf bearbeiten</source>
         <translation>Edit as a new draft</translation>
     </message>
     <message>
-        <location filename="../../ui/sentbar.py" line="31" />
+        <location filename="../../ui/sentbar.py" line="25" />
         <source>Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)</source>
         <translation>Edit a copy as a draft; the sent case's file stays as it is (Save asks for a new name)</translation>
     </message>
     <message>
-        <location filename="../../ui/sentbar.py" line="36" />
+        <location filename="../../ui/sentbar.py" line="30" />
         <source>Diesen Fall ändern</source>
         <translation>Change this case</translation>
     </message>
     <message>
-        <location filename="../../ui/sentbar.py" line="38" />
+        <location filename="../../ui/sentbar.py" line="32" />
         <source>Den Fall selbst ändern – etwa eine Korrektur, die dem Versicherer mitgeteilt wird</source>
         <translation>Change the case itself – a correction the insurer is told of, say</translation>
     </message>
     <message>
-        <location filename="../../ui/sentbar.py" line="55" />
+        <location filename="../../ui/sentbar.py" line="49" />
         <source> ({0} gezahlt)</source>
         <translation> ({0} paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/sentbar.py" line="61" />
+        <location filename="../../ui/sentbar.py" line="55" />
         <source>Dieser Fall ist {0}{1}. Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person; Änderungen werden daher nicht übernommen.</source>
         <translation>This case is {0}{1}. Its amounts are those the insurer has, and they count for the person's later plans; changes are therefore not taken.</translation>
     </message>
@@ -1863,17 +1888,17 @@ Price lists: {1}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="122" />
+        <location filename="../../ui/app.py" line="123" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168" />
+        <location filename="../../ui/app.py" line="169" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163" />
+        <location filename="../../ui/app.py" line="164" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time. Recover the changes?</translation>
     </message>

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from ui.collector import IdleCollector
@@ -22,6 +23,8 @@ class Node:
 def collector(qtbot: Any) -> Iterator[IdleCollector]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the windows of tests before: freed now, not while counting
+    gc.collect()
     idle = IdleCollector(app)
     idle.start()
     try:

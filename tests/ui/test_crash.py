@@ -111,7 +111,7 @@ def test_a_workbook_whose_name_is_not_utf8_is_autosaved_and_recovered(tmp_path: 
     document = CaseDocument(open_case(source), source=source)
     assert document.edit_line(("fee", 0, "factor"), "3,0")
     document.autosave()
-    from ui.document import recoverable  # noqa: PLC0415
+    from ui.recovery import recoverable  # noqa: PLC0415
 
     recovered = recoverable()
     assert recovered is not None and recovered.source == source and recovered.case == document.case

@@ -22,6 +22,7 @@ REASONS = {  # what went wrong with a file, in the words of the program (the sys
     errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
     errno.EROFS: "Datenträger ist schreibgeschützt",
     errno.ENAMETOOLONG: "Dateiname zu lang",
+    errno.ELOOP: "ein Verweis, der auf sich selbst zeigt",
 }
 
 
@@ -62,7 +63,10 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
     """
     path = Path(path)
     if path.is_symlink():
-        path = path.resolve()  # the file the link names is replaced, the link stays
+        try:
+            path = path.resolve()  # the file the link names is replaced, the link stays
+        except RuntimeError:  # a link to itself, or a ring of links
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
     if path.exists() and not path.is_file():  # a device or a pipe (/dev/stdout, a FIFO): written to, never replaced
         try:
             with path.open("wb") as stream:

@@ -15,6 +15,19 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "„{0}“ ist inzwischen {1}; die Änderungen hier sind nicht darin gespeichert. Links oben „Als neuen Entwurf bearbeiten“ wählen und unter neuem Namen speichern, oder „Diesen Fall ändern“.": (
+        "“{0}” is {1} now; the changes here are not saved in it. Choose “Edit as a new draft” at the top left and save "
+        "under a new name, or “Change this case”."
+    ),
+    "{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.": "{0} – not saved; a file of that name stays as it was.",
+    "Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person.": (
+        "Its amounts are those the insurer has, and they count for the person's later plans."
+    ),
+    "So hat der Versicherer ihn abgerechnet; für spätere Pläne der Person zählt er damit.": (
+        "So the insurer settled it; it counts so for the person's later plans."
+    ),
+    "So hat der Versicherer ihn abgelehnt.": "So the insurer refused it.",
+    "Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.": "This case is {0}{1}. {2} Changes are therefore not taken.",
     "Datei inzwischen geändert": "File changed meanwhile",
     "„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.": (
         "“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting "
@@ -32,10 +45,6 @@ ENGLISH = {
         "Change the case itself – a correction the insurer is told of, say"
     ),
     " ({0} gezahlt)": " ({0} paid)",
-    "Dieser Fall ist {0}{1}. Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person; Änderungen werden daher nicht übernommen.": (
-        "This case is {0}{1}. Its amounts are those the insurer has, and they count for the person's later plans; "
-        "changes are therefore not taken."
-    ),
     "{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen": (
         "{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left"
     ),
@@ -325,7 +334,6 @@ ENGLISH = {
     "{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}": (
         "{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}"
     ),
-    "{0}: {1}; die alte Datei ist unverändert.": "{0}: {1}; the old file is unchanged.",
     "Ö&ffnen …": "&Open …",
     "Was wäre, wenn": "What if",
     "&Prüfung der gewählten Zeile …": "&Review the selected line …",

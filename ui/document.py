@@ -28,6 +28,7 @@ from ui import formats
 from ui.language import language, status_text
 
 CASE_SUFFIX = ".hkp.json"
+MAX_STEM = 60  # a name made of the patient's stays a short file name
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
 
 
@@ -123,7 +124,7 @@ class CaseDocument(QObject):
         for path in (self.source, self.path):
             if path:
                 return _stem(path)
-        return re.sub(r"[^\w]+", "-", self.case.person.name).strip("-").lower() or "fall"
+        return re.sub(r"[^\w]+", "-", self.case.person.name).strip("-").lower()[:MAX_STEM].rstrip("-") or "fall"
 
     def _set_case(self, case: Case, result: Estimate | None = None) -> None:
         # where the case stands with the insurer is set in the register (ui.cases), not undone with the edits
@@ -282,8 +283,11 @@ class CaseDocument(QObject):
 
     def take_status(self, status: str, paid: Decimal | None) -> None:
         """The status and the amount paid as the register wrote them into this case's file just now."""
-        if status != self.case.status:
-            self.sent_unlocked = False  # sent now (or again): its amounts are what the insurer has
+        if status not in (self.case.status, DRAFT):  # sent now (or again): its amounts are what the insurer has
+            self.sent_unlocked, unsaved = False, not self.is_saved
+            self.undo_stack.clear()  # no undo or redo changes it; unsaved edits stay unsaved (saved only as chosen)
+            if unsaved:
+                self.undo_stack.resetClean()
         self.case = dataclasses.replace(self.case, status=status, paid=paid)
         self.standing_changed.emit()
 
@@ -375,7 +379,14 @@ class CaseDocument(QObject):
         if self.is_saved:
             self.discard_autosave()
             return
-        record = {"case": case_json(self.case), "path": str(self.path or ""), "source": str(self.source or "")}
+        record = {
+            "case": case_json(self.case),
+            "path": str(self.path or ""),
+            "source": str(self.source or ""),
+            "draft_of": str(self.draft_of or ""),
+            "sent_unlocked": self.sent_unlocked,
+            "disk_digest": self.disk_digest,
+        }
         atomic_write_text(autosave_path(), json.dumps(record) + "\n")  # ASCII: a file name that is not UTF-8 comes back
 
     def discard_autosave(self) -> None:

@@ -19,16 +19,16 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
-from estimator.files import atomic_write_text, file_problem, json_text, resolved
-from estimator.io.casefile import is_case_file, open_case, saved_state
+from estimator.files import atomic_write_text, file_problem, json_text
+from estimator.io.casefile import is_case_file, open_case
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
 from estimator.rules.engine import estimate_case
-from ui.dialogs import choose
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
 from ui.printing import PrintFolder, paint_pages, print_pdf
+from ui.saving import OVERWRITE, SAVE_AS, SaveChecks
 from ui.settings import FOLDER, RECENT
 from ui.tasks import Progress, Task
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
-OVERWRITE, SAVE_AS = "overwrite", "save_as"  # the answers when the case file was changed elsewhere meanwhile
 EXPECTED = (PlanReadError, CaseError, SettingError, OSError)  # what a file or its content can do wrong: said as it is
 
 
@@ -79,7 +78,7 @@ class FileActions(QObject):
         self.sender_missing = False  # the last letter went out without the practice's name
         self.addressee_missing = False  # … or without the patient's
         self.practice_hint: QMessageBox | None = None
-        self.ask_changed_on_disk: Callable[[str], str] = self._ask_changed_on_disk  # tests answer in its place
+        self.checks = SaveChecks(window)
 
     def close(self) -> None:
         """For a closing window: the print preview closed, every letter written for printing removed (also one
@@ -146,7 +145,8 @@ class FileActions(QObject):
 
     def suggested(self, name: str) -> str:
         """A file name for a save dialog: beside the open plan, unless that lies in the program's folder."""
-        current = self.window.document.path or self.window.document.source
+        document = self.window.document
+        current = document.path or document.source or document.draft_of
         folder = current.parent if current and not is_program_folder(current.parent) else Path(self.folder())
         return str(folder / name)
 
@@ -184,17 +184,11 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         window = self.window
-        sent = window.document.draft_of
-        if window.document.path is None and sent is not None and sent.exists() and resolved(path) == resolved(sent):
-            window.show_error(
-                self.tr("Nicht gespeichert"),
-                self.tr(
-                    "{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen."
-                ).format(sent.name),
-            )
+        path = path if is_case_file(path) else path.with_name(path.name + CASE_SUFFIX)  # as the case is written
+        if self.checks.over_its_sent_case(path):
             return False
         window.take_typing()
-        way = self.keep_standing(path)
+        way = self.checks.way(path)
         if way != OVERWRITE:
             return self.save_as() if way == SAVE_AS else False
         try:
@@ -202,7 +196,7 @@ class FileActions(QObject):
         except OSError as error:
             window.show_error(
                 self.tr("Speichern fehlgeschlagen"),
-                self.tr("{0}: {1}; die alte Datei ist unverändert.").format(path, error.strerror or error),
+                self.tr("{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.").format(file_problem(error)),
             )
             return False
         self.remember(window.document.path or path)
@@ -211,43 +205,10 @@ class FileActions(QObject):
         window.refresh_title()
         return True
 
-    def keep_standing(self, path: Path) -> str:
-        """Saving the open case file again keeps where the case stands as the file says now (Fälle, `hkp register
-        status` or another workstation may have changed it since it was opened); a copy under a new name does not
-        (CaseDocument.save). A file whose case someone else changed since it was read or written here (another
-        workstation) is replaced only when the user says so. Returns OVERWRITE to save, SAVE_AS or "" (cancelled)."""
-        document = self.window.document
-        if document.path is None or not path.exists() or path.resolve() != document.path.resolve():
-            return OVERWRITE
-        try:
-            status, paid, digest = saved_state(path)
-        except CaseError:
-            return OVERWRITE  # a file that cannot be read is replaced by the case as it is open
-        if document.disk_digest and digest != document.disk_digest:
-            answer = self.ask_changed_on_disk(path.name)
-            if answer != OVERWRITE:
-                return answer
-        if (status, paid) != (document.case.status, document.case.paid):
-            document.take_status(status, paid)
-        return OVERWRITE
-
-    def _ask_changed_on_disk(self, name: str) -> str:
-        text = self.tr(
-            "„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen "
-            "Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist."
-        ).format(name)
-        choices = [
-            (SAVE_AS, self.tr("Unter neuem Namen speichern …")),
-            (OVERWRITE, self.tr("Überschreiben")),
-            ("", self.tr("Abbrechen")),
-        ]
-        return choose(self.window, self.tr("Datei inzwischen geändert"), text, choices, SAVE_AS)
-
     # --- exporting and printing ----------------------------------------------------------------------------
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         """The file an export goes to, asked with a save dialog that suggests the plan's name."""
-        current = self.window.document.source or self.window.document.path
-        stem = current.name.removesuffix(CASE_SUFFIX).rsplit(".", 1)[0] if current else "schaetzung"
+        stem = self.window.document.file_stem()
         name, _ = QFileDialog.getSaveFileName(self.window, title, self.suggested(stem + suffix), f"{kind} (*{suffix})")
         return Path(name) if name else None
 

@@ -166,6 +166,12 @@ class NoteEditor(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.text)
         document.changed.connect(self.refresh)
+        document.standing_changed.connect(self.follow_lock)
+        self.follow_lock()
+
+    def follow_lock(self) -> None:
+        """A sent case takes no edit (CaseDocument.is_locked): nothing is typed here that it would not take."""
+        self.text.setReadOnly(self.document.is_locked)
 
     def take(self) -> bool:
         """The text into the case; a text the case cannot take stays in the editor with the reason."""

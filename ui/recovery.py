@@ -31,7 +31,14 @@ def recoverable() -> CaseDocument | None:
         os.replace(path, path.with_suffix(".beschaedigt"))
         return None
     document = CaseDocument(case)
-    document.path = Path(record["path"]) if record.get("path") else None
-    document.source = Path(record["source"]) if record.get("source") else None
+    document.path, document.source = _path(record.get("path")), _path(record.get("source"))
+    document.draft_of = _path(record.get("draft_of"))  # a sent case's draft stays one, not saved over the sent file
+    document.sent_unlocked = record.get("sent_unlocked") is True
+    digest = record.get("disk_digest")
+    document.disk_digest = digest if isinstance(digest, str) else ""  # the file as read before the crash
     document.undo_stack.resetClean()  # recovered work is unsaved work: shown as changed, asked about before closing
     return document
+
+
+def _path(value: object) -> Path | None:
+    return Path(value) if isinstance(value, str) and value else None

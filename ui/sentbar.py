@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout
 
-from estimator.case import REIMBURSED
+from estimator.case import REIMBURSED, SUBMITTED
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import status_text
@@ -50,10 +50,15 @@ class SentBar(QFrame):
             if case.status == REIMBURSED and case.paid is not None
             else ""
         )
+        counts = {
+            SUBMITTED: self.tr(
+                "Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person."
+            ),
+            REIMBURSED: self.tr("So hat der Versicherer ihn abgerechnet; für spätere Pläne der Person zählt er damit."),
+        }.get(case.status, self.tr("So hat der Versicherer ihn abgelehnt."))
         self.text.setText(
-            self.tr(
-                "Dieser Fall ist {0}{1}. Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für "
-                "spätere Pläne der Person; Änderungen werden daher nicht übernommen."
-            ).format(status_text(case.status), paid)
+            self.tr("Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.").format(
+                status_text(case.status), paid, counts
+            )
         )
         self.show()

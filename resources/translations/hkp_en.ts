@@ -81,248 +81,248 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="160" />
+        <location filename="../../ui/document.py" line="161" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="116" />
+        <location filename="../../ui/document.py" line="117" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="112" />
+        <location filename="../../ui/document.py" line="113" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="143" />
+        <location filename="../../ui/document.py" line="144" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="186" />
+        <location filename="../../ui/document.py" line="187" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="190" />
+        <location filename="../../ui/document.py" line="191" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="209" />
+        <location filename="../../ui/document.py" line="210" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="214" />
+        <location filename="../../ui/document.py" line="215" />
         <source>Faktor und Anzahl</source>
         <translation>factor and count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="214" />
+        <location filename="../../ui/document.py" line="215" />
         <source>Menge, Einzelpreis und MwSt</source>
         <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="217" />
+        <location filename="../../ui/document.py" line="218" />
         <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="225" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="232" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="234" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
         <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="237" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="239" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="239" />
+        <location filename="../../ui/document.py" line="240" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="240" />
+        <location filename="../../ui/document.py" line="241" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="241" />
+        <location filename="../../ui/document.py" line="242" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="242" />
+        <location filename="../../ui/document.py" line="243" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="243" />
+        <location filename="../../ui/document.py" line="244" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="244" />
+        <location filename="../../ui/document.py" line="245" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="245" />
+        <location filename="../../ui/document.py" line="246" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="252" />
+        <location filename="../../ui/document.py" line="253" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="258" />
+        <location filename="../../ui/document.py" line="259" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="259" />
+        <location filename="../../ui/document.py" line="260" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="260" />
+        <location filename="../../ui/document.py" line="261" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="261" />
+        <location filename="../../ui/document.py" line="262" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="262" />
+        <location filename="../../ui/document.py" line="263" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="263" />
+        <location filename="../../ui/document.py" line="264" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="264" />
+        <location filename="../../ui/document.py" line="265" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="265" />
+        <location filename="../../ui/document.py" line="266" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="266" />
+        <location filename="../../ui/document.py" line="267" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="267" />
+        <location filename="../../ui/document.py" line="268" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="269" />
         <source>ZE-Erstattung bisher</source>
         <translation>Denture benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="269" />
+        <location filename="../../ui/document.py" line="270" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="270" />
+        <location filename="../../ui/document.py" line="271" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="271" />
+        <location filename="../../ui/document.py" line="272" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="272" />
+        <location filename="../../ui/document.py" line="273" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="273" />
+        <location filename="../../ui/document.py" line="274" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="276" />
+        <location filename="../../ui/document.py" line="277" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="276" />
+        <location filename="../../ui/document.py" line="277" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="300" />
+        <location filename="../../ui/document.py" line="304" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="312" />
+        <location filename="../../ui/document.py" line="316" />
         <source>Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; the file stays as it was sent – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="333" />
+        <location filename="../../ui/document.py" line="337" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="343" />
+        <location filename="../../ui/document.py" line="347" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="348" />
+        <location filename="../../ui/document.py" line="352" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="351" />
+        <location filename="../../ui/document.py" line="355" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -486,22 +486,22 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="58" />
+        <location filename="../../ui/files.py" line="57" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="124" />
+        <location filename="../../ui/files.py" line="123" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="126" />
+        <location filename="../../ui/files.py" line="125" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="133" />
+        <location filename="../../ui/files.py" line="132" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
@@ -516,107 +516,72 @@
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="190" />
-        <source>Nicht gespeichert</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="192" />
-        <source>{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.</source>
-        <translation>{0} is the sent case this draft was made from; please choose another name.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="204" />
+        <location filename="../../ui/files.py" line="198" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="205" />
-        <source>{0}: {1}; die alte Datei ist unverändert.</source>
-        <translation>{0}: {1}; the old file is unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="209" />
+        <location filename="../../ui/files.py" line="203" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="236" />
-        <source>„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.</source>
-        <translation>“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting replaces those changes with the case as it is open here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="240" />
-        <source>Unter neuem Namen speichern …</source>
-        <translation>Save under a new name …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="241" />
-        <source>Überschreiben</source>
-        <translation>Overwrite</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="242" />
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="244" />
-        <source>Datei inzwischen geändert</source>
-        <translation>File changed meanwhile</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="262" />
+        <location filename="../../ui/files.py" line="223" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="270" />
+        <location filename="../../ui/files.py" line="231" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="291" />
+        <location filename="../../ui/files.py" line="252" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="256" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="266" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="310" />
+        <location filename="../../ui/files.py" line="271" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="280" />
+        <location filename="../../ui/files.py" line="241" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="133" />
+        <location filename="../../ui/files.py" line="132" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="282" />
+        <location filename="../../ui/files.py" line="199" />
+        <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
+        <translation>{0} – not saved; a file of that name stays as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="243" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="313" />
+        <location filename="../../ui/files.py" line="274" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="314" />
+        <location filename="../../ui/files.py" line="275" />
         <source>Das PDF liegt in
 {0}
 
@@ -627,47 +592,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="322" />
+        <location filename="../../ui/files.py" line="283" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="323" />
+        <location filename="../../ui/files.py" line="284" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="341" />
+        <location filename="../../ui/files.py" line="302" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="343" />
+        <location filename="../../ui/files.py" line="304" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="357" />
+        <location filename="../../ui/files.py" line="318" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="377" />
+        <location filename="../../ui/files.py" line="338" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="389" />
+        <location filename="../../ui/files.py" line="350" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="398" />
+        <location filename="../../ui/files.py" line="359" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="400" />
+        <location filename="../../ui/files.py" line="361" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -1347,6 +1312,50 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
 </context>
 <context>
+    <name>SaveChecks</name>
+    <message>
+        <location filename="../../ui/saving.py" line="37" />
+        <location filename="../../ui/saving.py" line="65" />
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="39" />
+        <source>{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.</source>
+        <translation>{0} is the sent case this draft was made from; please choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="67" />
+        <source>„{0}“ ist inzwischen {1}; die Änderungen hier sind nicht darin gespeichert. Links oben „Als neuen Entwurf bearbeiten“ wählen und unter neuem Namen speichern, oder „Diesen Fall ändern“.</source>
+        <translation>“{0}” is {1} now; the changes here are not saved in it. Choose “Edit as a new draft” at the top left and save under a new name, or “Change this case”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="76" />
+        <source>„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.</source>
+        <translation>“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting replaces those changes with the case as it is open here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="80" />
+        <source>Unter neuem Namen speichern …</source>
+        <translation>Save under a new name …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="81" />
+        <source>Überschreiben</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="82" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saving.py" line="84" />
+        <source>Datei inzwischen geändert</source>
+        <translation>File changed meanwhile</translation>
+    </message>
+</context>
+<context>
     <name>SentBar</name>
     <message>
         <location filename="../../ui/sentbar.py" line="22" />
@@ -1375,8 +1384,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/sentbar.py" line="55" />
-        <source>Dieser Fall ist {0}{1}. Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person; Änderungen werden daher nicht übernommen.</source>
-        <translation>This case is {0}{1}. Its amounts are those the insurer has, and they count for the person's later plans; changes are therefore not taken.</translation>
+        <source>Seine Beträge sind die, mit denen er beim Versicherer liegt, und zählen für spätere Pläne der Person.</source>
+        <translation>Its amounts are those the insurer has, and they count for the person's later plans.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sentbar.py" line="57" />
+        <source>So hat der Versicherer ihn abgerechnet; für spätere Pläne der Person zählt er damit.</source>
+        <translation>So the insurer settled it; it counts so for the person's later plans.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sentbar.py" line="58" />
+        <source>So hat der Versicherer ihn abgelehnt.</source>
+        <translation>So the insurer refused it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sentbar.py" line="60" />
+        <source>Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.</source>
+        <translation>This case is {0}{1}. {2} Changes are therefore not taken.</translation>
     </message>
 </context>
 <context>

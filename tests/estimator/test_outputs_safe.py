@@ -63,6 +63,14 @@ def test_one_name_for_two_outputs_is_refused_even_with_force(tmp_path: Path, cap
     assert "zweimal als Ausgabe angegeben" in capsys.readouterr().err and not out.exists()
 
 
+def test_a_link_to_itself_as_output_is_said_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "ring.json"
+    loop.symlink_to(loop)
+    assert main(["estimate", str(CROWN), "--json", str(loop)]) == 2
+    err = capsys.readouterr().err
+    assert "ring.json: ein Verweis, der auf sich selbst zeigt" in err and "Traceback" not in err
+
+
 def test_batch_pdfs_of_equal_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
     for folder, example in (("a", "crown_basic.xlsx"), ("b", "implant_limit.xlsx")):
         (tmp_path / folder).mkdir()

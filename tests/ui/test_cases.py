@@ -87,6 +87,11 @@ def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_w
     assert not window.document.edit_person(name="Erika Musterfrau")  # a sent case: changed only when chosen
     window.document.unlock_sent()
     assert window.document.edit_person(name="Erika Musterfrau")
+    errors: list[str] = []
+    window.show_error = lambda _title, text: errors.append(text)
+    assert not window.files.save_to(path)  # reimbursed meanwhile: not saved before the user chooses anew
+    assert "„erster.hkp.json“ ist inzwischen erstattet" in errors[0]
+    window.document.unlock_sent()
     assert window.files.save_to(path)
     assert (load_case(path).person.name, load_case(path).status, load_case(path).paid) == (
         "Erika Musterfrau",
@@ -105,6 +110,8 @@ def test_saving_keeps_a_status_set_meanwhile_and_a_copy_starts_as_a_draft(open_w
     save_case(dataclasses.replace(load_case(path), status="abgelehnt"), path)
     window.document.path = path
     assert window.document.edit_person(name="Erika Mustermann")
+    assert not window.files.save_to(path) and "ist inzwischen abgelehnt" in errors[-1]
+    window.document.unlock_sent()
     assert window.files.save_to(path)
     assert (load_case(path).status, load_case(path).paid) == ("abgelehnt", D("700.00"))
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from estimator.case import DRAFT, SUBMITTED
-from estimator.io.casefile import load_case, open_case, save_case
+from estimator.case import DRAFT, REIMBURSED
+from estimator.io.casefile import load_case, save_case
 from tests.ui.test_cases import case_file
-from ui.document import CaseDocument
-from ui.files import OVERWRITE, SAVE_AS
-from ui.main_window import MainWindow
+from tests.ui.test_sent import opened
+from ui.saving import OVERWRITE, SAVE_AS
 
 
 def elsewhere(path: Path, **person: Any) -> None:
@@ -28,11 +28,10 @@ def test_a_case_file_changed_elsewhere_is_replaced_only_when_the_user_says_so(
     qtbot: Any, settings: QSettings, tmp_path: Path
 ) -> None:
     path = case_file(tmp_path, "mueller", dt.date(2026, 3, 10), status=DRAFT)
-    window = MainWindow(CaseDocument(open_case(path), path, autosave=False), settings)
-    qtbot.addWidget(window)
+    window = opened(qtbot, settings, path)
     asked: list[str] = []
     answers = iter(["", SAVE_AS, OVERWRITE])
-    window.files.ask_changed_on_disk = lambda name: asked.append(name) or next(answers)
+    window.files.checks.ask = lambda name: asked.append(name) or next(answers)
     window.files.save_as = lambda: window.files.save_to(tmp_path / "mueller-2.hkp.json")
     assert window.document.edit_person(city="Köln") and window.files.save_to(path)
     assert asked == [] and load_case(path).person.city == "Köln"  # nothing changed elsewhere: no question
@@ -50,11 +49,23 @@ def test_a_case_file_changed_elsewhere_is_replaced_only_when_the_user_says_so(
     assert len(asked) == 3
 
 
-def test_a_status_set_elsewhere_is_kept_without_a_question(qtbot: Any, settings: QSettings, tmp_path: Path) -> None:
-    path = case_file(tmp_path, "mueller", dt.date(2026, 3, 10), status=DRAFT)
-    window = MainWindow(CaseDocument(open_case(path), path, autosave=False), settings)
-    qtbot.addWidget(window)
-    window.files.ask_changed_on_disk = lambda name: ""  # a question would cancel the save
-    save_case(dataclasses.replace(load_case(path), status=SUBMITTED), path)  # `hkp register status … eingereicht`
-    assert window.document.edit_person(city="Köln") and window.files.save_to(path)
-    assert (load_case(path).status, load_case(path).person.city) == (SUBMITTED, "Köln")
+def test_a_status_set_elsewhere_is_kept_and_asked_about_only_as_a_sent_case(
+    qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    path = case_file(tmp_path, "mueller", dt.date(2026, 3, 10))
+    window = opened(qtbot, settings, path)
+    asked: list[str] = []
+    window.files.checks.ask = lambda name: asked.append(name) or ""
+    errors: list[str] = []
+    window.show_error = lambda _title, text: errors.append(text)
+    window.sent_bar.change_button.click()
+    assert window.document.edit_person(city="Köln")
+    case = load_case(path)  # `hkp register status 1 erstattet --paid 700` at another workstation
+    save_case(dataclasses.replace(case, status=REIMBURSED, paid=Decimal("700")), path)
+    assert not window.files.save_to(path)  # sent again meanwhile: the user chooses anew
+    assert "ist inzwischen erstattet" in errors[0] and window.sent_bar.isVisible()
+    window.sent_bar.change_button.click()
+    assert window.files.save_to(path)
+    saved = load_case(path)
+    assert (saved.status, saved.paid, saved.person.city) == (REIMBURSED, Decimal("700.00"), "Köln")
+    assert asked == []  # only the status changed elsewhere: no question about other changes

@@ -15,6 +15,12 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "„{0}“ ist ein Fall mit dem Status {1} und wird nicht überschrieben; bitte einen anderen Namen wählen.": (
+        "“{0}” is a case with the status {1} and is not overwritten; please choose another name."
+    ),
+    "Eine Kopie als Entwurf bearbeiten; die Datei dieses Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)": (
+        "Edit a copy as a draft; this case's file stays as it is (Save asks for a new name)"
+    ),
     "„{0}“ ist inzwischen {1}; die Änderungen hier sind nicht darin gespeichert. Links oben „Als neuen Entwurf bearbeiten“ wählen und unter neuem Namen speichern, oder „Diesen Fall ändern“.": (
         "“{0}” is {1} now; the changes here are not saved in it. Choose “Edit as a new draft” at the top left and save "
         "under a new name, or “Change this case”."
@@ -37,9 +43,6 @@ ENGLISH = {
     "Überschreiben": "Overwrite",
     "Abbrechen": "Cancel",
     "Als neuen Entwurf bearbeiten": "Edit as a new draft",
-    "Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)": (
-        "Edit a copy as a draft; the sent case's file stays as it is (Save asks for a new name)"
-    ),
     "Diesen Fall ändern": "Change this case",
     "Den Fall selbst ändern – etwa eine Korrektur, die dem Versicherer mitgeteilt wird": (
         "Change the case itself – a correction the insurer is told of, say"
@@ -54,9 +57,6 @@ ENGLISH = {
         "New draft from {0}; the file stays as it was sent – Save asks for a name"
     ),
     "Nicht gespeichert": "Not saved",
-    "{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.": (
-        "{0} is the sent case this draft was made from; please choose another name."
-    ),
     "Faktor und Anzahl": "factor and count",
     "Menge, Einzelpreis und MwSt": "quantity, unit price and VAT",
     "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren": (

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from estimator.case import REIMBURSED, STATUSES
 from estimator.cells import CellError, parse_amount, parse_date
+from estimator.files import resolved
 from estimator.register import RegisterError
 from estimator.register.cases import update_case
 from estimator.register.rows import Listed
@@ -301,7 +302,7 @@ class CasesDialog(QDialog):
             self.say(str(error))
             return False
         document = self.window_.document
-        if document.path is not None and str(document.path.resolve()) == changed.path:
+        if document.path is not None and str(resolved(document.path)) == changed.path:
             document.take_status(changed.status, changed.paid)
             self.window_.refresh_title()
         self.say("")

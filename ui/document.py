@@ -19,8 +19,8 @@ from estimator import figures, wording
 from estimator.auslegung import SettingError
 from estimator.case import AMOUNT_INPUTS, DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
-from estimator.files import atomic_write_text
-from estimator.io.casefile import case_json, is_case_file, save_case, saved_state
+from estimator.files import atomic_write_text, resolved
+from estimator.io.casefile import case_digest, case_json, is_case_file, save_case
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, PlanLine, note_fits
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
@@ -37,14 +37,6 @@ def autosave_path() -> Path:
     folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder / f"offener-fall{CASE_SUFFIX}"
-
-
-def disk_digest(path: Path | None) -> str:
-    """What a case file holds besides its status and amount paid (casefile.saved_state); "" without one to read."""
-    try:
-        return saved_state(path)[2] if path is not None else ""
-    except CaseError:
-        return ""
 
 
 def _stem(path: Path) -> str:
@@ -97,7 +89,7 @@ class CaseDocument(QObject):
         self._autosave_timer.timeout.connect(self.autosave)
         self.sent_unlocked = False  # a case no longer a draft takes edits once the user said so (unlock_sent)
         self.draft_of: Path | None = None  # the sent case's file this draft was made from (edit_as_draft)
-        self.disk_digest = disk_digest(path)  # the case file as read here: changed elsewhere when it differs
+        self.disk_digest = case_digest(case) if path is not None else ""  # the file's case as read: changed elsewhere when not
 
     @property
     def tariff(self) -> Tariff:
@@ -362,13 +354,13 @@ class CaseDocument(QObject):
         if not is_case_file(path):
             path = path.with_name(path.name + CASE_SUFFIX)
         case = self.case
-        if self.path is not None and path.resolve() != self.path.resolve():
+        if self.path is not None and resolved(path) != resolved(self.path):
             # a copy under a new name is a case of its own: not yet sent to the insurer, nothing paid for it
             case = dataclasses.replace(case, status=DRAFT, paid=None)
         save_case(case, path)
         self.case = case
         self.path = path
-        self.disk_digest = disk_digest(path)
+        self.disk_digest = case_digest(case)
         self.undo_stack.setClean()
         self.discard_autosave()
 

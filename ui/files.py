@@ -172,12 +172,13 @@ class FileActions(QObject):
             return self.save_as()
         return self.save_to(self.window.document.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, stem: str = "") -> bool:
+        """Asks for a name (`stem` suggested, else the case's own) and saves the case under it."""
         document = self.window.document
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Fall speichern"),
-            self.suggested(document.file_stem() + CASE_SUFFIX),
+            self.suggested((stem or document.file_stem()) + CASE_SUFFIX),
             self.tr("Fall (*.hkp.json)"),
         )
         return self.save_to(Path(name)) if name else False
@@ -185,12 +186,12 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         window = self.window
         path = path if is_case_file(path) else path.with_name(path.name + CASE_SUFFIX)  # as the case is written
-        if self.checks.over_its_sent_case(path):
+        if self.checks.over_a_sent_case(path):
             return False
         window.take_typing()
         way = self.checks.way(path)
         if way != OVERWRITE:
-            return self.save_as() if way == SAVE_AS else False
+            return self.save_as(f"{window.document.file_stem()}-neu") if way == SAVE_AS else False
         try:
             window.document.save(path)
         except OSError as error:

@@ -1,4 +1,4 @@
-"""Before the open case is saved: a draft of a sent case is not written over it, and saving the case file again keeps
+"""Before the open case is saved: it is not written over another case sent to the insurer, and saving the case file again keeps
 what others set in it meanwhile – the status from the register, and a change from another workstation unless the
 user chooses to replace it."""
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from estimator.case import CaseError
+from estimator.case import DRAFT, CaseError
 from estimator.files import resolved
 from estimator.io.casefile import saved_state
 from ui.dialogs import choose
@@ -28,16 +28,22 @@ class SaveChecks(QObject):
         self.window = window
         self.ask: Callable[[str], str] = self.ask_changed_on_disk  # tests answer in its place
 
-    def over_its_sent_case(self, path: Path) -> bool:
-        """A draft made from a sent case (CaseDocument.edit_as_draft) is not saved over that case's file: said."""
-        sent = self.window.document.draft_of
-        if self.window.document.path is not None or sent is None or not sent.exists() or resolved(path) != resolved(sent):
+    def over_a_sent_case(self, path: Path) -> bool:
+        """Another case is not saved over a case file sent to the insurer (a draft made from it, too): said."""
+        own = self.window.document.path
+        if not path.exists() or (own is not None and resolved(path) == resolved(own)):
+            return False  # the open case's own file: way() decides
+        try:
+            status = saved_state(path)[0]
+        except CaseError:
+            return False  # no case, or one that cannot be read: the save dialog asked before it is replaced
+        if status == DRAFT:
             return False
         self.window.show_error(
             self.tr("Nicht gespeichert"),
             self.tr(
-                "{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen."
-            ).format(sent.name),
+                "„{0}“ ist ein Fall mit dem Status {1} und wird nicht überschrieben; bitte einen anderen Namen wählen."
+            ).format(path.name, status_text(status)),
         )
         return True
 
@@ -54,10 +60,6 @@ class SaveChecks(QObject):
             status, paid, digest = saved_state(path)
         except CaseError:
             return OVERWRITE  # a file that cannot be read is replaced by the case as it is open
-        if document.disk_digest and digest != document.disk_digest:
-            answer = self.ask(path.name)
-            if answer != OVERWRITE:
-                return answer
         if (status, paid) != (document.case.status, document.case.paid):
             document.take_status(status, paid)
         if document.is_locked and not document.is_saved:
@@ -69,6 +71,8 @@ class SaveChecks(QObject):
                 ).format(path.name, status_text(status)),
             )
             return ""
+        if document.disk_digest and digest != document.disk_digest:
+            return self.ask(path.name)
         return OVERWRITE
 
     def ask_changed_on_disk(self, name: str) -> str:

@@ -22,7 +22,7 @@ class SentBar(QFrame):
         self.draft_button = QPushButton(self.tr("Als neuen Entwurf bearbeiten"))
         self.draft_button.setToolTip(
             self.tr(
-                "Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist "
+                "Eine Kopie als Entwurf bearbeiten; die Datei dieses Falls bleibt, wie sie ist "
                 "(Speichern fragt nach einem neuen Namen)"
             )
         )

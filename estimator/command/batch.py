@@ -213,12 +213,12 @@ def run_batch(
     files: Sequence[Path],
     pdf_dir: Path | None,
     jobs: int,
-    progress: TextIO | None = sys.stderr,
+    progress: TextIO | None = None,
     *,
     letterhead: Letterhead | None = None,
     check: Callable[[], None] = lambda: None,
 ) -> Iterator[BatchRow]:
-    """Estimate every file, in jobs processes (1: in this one), showing progress; each row as soon as it and
+    """Estimate every file, in jobs processes (1: in this one), showing progress on `progress`; each row as soon as it and
     those before it are done, in the order of files. The parent keeps a bounded window of plans in flight.
     `check` raises to stop (StopRequest.check); it is asked before each plan and while waiting for one."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)

@@ -295,7 +295,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     previous = {signum: signal.signal(signum, stop.request) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         jobs = min(options.jobs or default_jobs(), default_jobs())
-        for row in run_batch(files, options.pdf_dir, jobs, letterhead=letterhead, check=stop.check):
+        for row in run_batch(files, options.pdf_dir, jobs, progress=sys.stderr, letterhead=letterhead, check=stop.check):
             summary.add(row)
         stop.check()
         atomic_write_bytes(options.out, summary.finish())

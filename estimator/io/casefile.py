@@ -311,17 +311,22 @@ def _standing(fields: Fields) -> tuple[str, Decimal | None]:
 
 def saved_state(path: Path) -> tuple[str, Decimal | None, str]:
     """The status and amount paid the case file holds now (set meanwhile by the register, the command line or
-    another workstation), and a digest of everything else in it (changed by someone else when it differs from the
-    digest taken when the file was read or written here); CaseError when the file cannot be read."""
+    another workstation), and the digest of its case (case_digest); CaseError when the file cannot be read."""
     data = _json_of(Path(path))
     if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
         raise CaseError(f"{Path(path).name}: keine Falldatei ({SCHEMA})")
     try:
         status, paid = _standing(Fields(data, "Fall", CASE_KEYS))
+        return status, paid, case_digest(case_from_json(data))
     except CaseError as error:
         raise CaseError(f"{Path(path).name}: {error}") from None
-    rest = json.dumps({key: value for key, value in data.items() if key not in ("status", "paid")}, sort_keys=True)
-    return status, paid, hashlib.sha256(rest.encode("ascii")).hexdigest()
+
+
+def case_digest(case: Case) -> str:
+    """A digest of a case besides its status and amount paid (which the register sets), as this version writes it:
+    a file whose digest differs from the one taken when it was read or written here was changed by someone else."""
+    data = {key: value for key, value in case_json(case).items() if key not in ("status", "paid")}
+    return hashlib.sha256(json_text(data).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def save_case(case: Case, path: Path) -> None:

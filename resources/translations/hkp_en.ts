@@ -81,248 +81,248 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="161" />
+        <location filename="../../ui/document.py" line="153" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="117" />
+        <location filename="../../ui/document.py" line="109" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="113" />
+        <location filename="../../ui/document.py" line="105" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="144" />
+        <location filename="../../ui/document.py" line="136" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="187" />
+        <location filename="../../ui/document.py" line="179" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="191" />
+        <location filename="../../ui/document.py" line="183" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="210" />
+        <location filename="../../ui/document.py" line="202" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="215" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Faktor und Anzahl</source>
         <translation>factor and count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="215" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Menge, Einzelpreis und MwSt</source>
         <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="218" />
+        <location filename="../../ui/document.py" line="210" />
         <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="217" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="225" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="226" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="235" />
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="228" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="230" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="239" />
+        <location filename="../../ui/document.py" line="231" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="240" />
+        <location filename="../../ui/document.py" line="232" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="241" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="242" />
+        <location filename="../../ui/document.py" line="234" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="243" />
+        <location filename="../../ui/document.py" line="235" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="244" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="245" />
+        <location filename="../../ui/document.py" line="237" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="246" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="253" />
+        <location filename="../../ui/document.py" line="245" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="259" />
+        <location filename="../../ui/document.py" line="251" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="260" />
+        <location filename="../../ui/document.py" line="252" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="261" />
+        <location filename="../../ui/document.py" line="253" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="262" />
+        <location filename="../../ui/document.py" line="254" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="263" />
+        <location filename="../../ui/document.py" line="255" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="264" />
+        <location filename="../../ui/document.py" line="256" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="265" />
+        <location filename="../../ui/document.py" line="257" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="266" />
+        <location filename="../../ui/document.py" line="258" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="267" />
+        <location filename="../../ui/document.py" line="259" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="260" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="269" />
+        <location filename="../../ui/document.py" line="261" />
         <source>ZE-Erstattung bisher</source>
         <translation>Denture benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="270" />
+        <location filename="../../ui/document.py" line="262" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="271" />
+        <location filename="../../ui/document.py" line="263" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="272" />
+        <location filename="../../ui/document.py" line="264" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="273" />
+        <location filename="../../ui/document.py" line="265" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="274" />
+        <location filename="../../ui/document.py" line="266" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="277" />
+        <location filename="../../ui/document.py" line="269" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="277" />
+        <location filename="../../ui/document.py" line="269" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="304" />
+        <location filename="../../ui/document.py" line="296" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="316" />
+        <location filename="../../ui/document.py" line="308" />
         <source>Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; the file stays as it was sent – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="337" />
+        <location filename="../../ui/document.py" line="329" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="347" />
+        <location filename="../../ui/document.py" line="339" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="352" />
+        <location filename="../../ui/document.py" line="344" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="355" />
+        <location filename="../../ui/document.py" line="347" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -330,74 +330,74 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="181" />
+        <location filename="../../ui/cases.py" line="182" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="185" />
+        <location filename="../../ui/cases.py" line="186" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="189" />
+        <location filename="../../ui/cases.py" line="190" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="194" />
+        <location filename="../../ui/cases.py" line="195" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="203" />
-        <location filename="../../ui/cases.py" line="263" />
+        <location filename="../../ui/cases.py" line="204" />
+        <location filename="../../ui/cases.py" line="264" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="205" />
-        <location filename="../../ui/cases.py" line="264" />
+        <location filename="../../ui/cases.py" line="206" />
+        <location filename="../../ui/cases.py" line="265" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="228" />
+        <location filename="../../ui/cases.py" line="229" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="240" />
+        <location filename="../../ui/cases.py" line="241" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
         <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="270" />
+        <location filename="../../ui/cases.py" line="271" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="270" />
+        <location filename="../../ui/cases.py" line="271" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="271" />
+        <location filename="../../ui/cases.py" line="272" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="281" />
+        <location filename="../../ui/cases.py" line="282" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="285" />
+        <location filename="../../ui/cases.py" line="286" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="298" />
+        <location filename="../../ui/cases.py" line="299" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -405,57 +405,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/cases.py" line="77" />
+        <location filename="../../ui/cases.py" line="78" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="78" />
+        <location filename="../../ui/cases.py" line="79" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="79" />
+        <location filename="../../ui/cases.py" line="80" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="80" />
+        <location filename="../../ui/cases.py" line="81" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="81" />
+        <location filename="../../ui/cases.py" line="82" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="82" />
+        <location filename="../../ui/cases.py" line="83" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="83" />
+        <location filename="../../ui/cases.py" line="84" />
         <source>Rechnung</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="84" />
+        <location filename="../../ui/cases.py" line="85" />
         <source>Erstattung geschätzt</source>
         <translation>Estimated benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="85" />
+        <location filename="../../ui/cases.py" line="86" />
         <source>erstattet (ZE)</source>
         <translation>Paid (prosthetics)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="86" />
+        <location filename="../../ui/cases.py" line="87" />
         <source>Falldatei</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="127" />
+        <location filename="../../ui/cases.py" line="128" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -506,57 +506,57 @@
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="179" />
+        <location filename="../../ui/files.py" line="180" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="181" />
+        <location filename="../../ui/files.py" line="182" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="198" />
+        <location filename="../../ui/files.py" line="199" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="203" />
+        <location filename="../../ui/files.py" line="204" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="223" />
+        <location filename="../../ui/files.py" line="224" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="231" />
+        <location filename="../../ui/files.py" line="232" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="252" />
+        <location filename="../../ui/files.py" line="253" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="256" />
+        <location filename="../../ui/files.py" line="257" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="266" />
+        <location filename="../../ui/files.py" line="267" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="271" />
+        <location filename="../../ui/files.py" line="272" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="241" />
+        <location filename="../../ui/files.py" line="242" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
@@ -566,22 +566,22 @@
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="199" />
+        <location filename="../../ui/files.py" line="200" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="243" />
+        <location filename="../../ui/files.py" line="244" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="274" />
+        <location filename="../../ui/files.py" line="275" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="275" />
+        <location filename="../../ui/files.py" line="276" />
         <source>Das PDF liegt in
 {0}
 
@@ -592,47 +592,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="283" />
+        <location filename="../../ui/files.py" line="284" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="284" />
+        <location filename="../../ui/files.py" line="285" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="302" />
+        <location filename="../../ui/files.py" line="303" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="304" />
+        <location filename="../../ui/files.py" line="305" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="318" />
+        <location filename="../../ui/files.py" line="319" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="338" />
+        <location filename="../../ui/files.py" line="339" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="350" />
+        <location filename="../../ui/files.py" line="351" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="359" />
+        <location filename="../../ui/files.py" line="360" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="361" />
+        <location filename="../../ui/files.py" line="362" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -1314,43 +1314,43 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>SaveChecks</name>
     <message>
-        <location filename="../../ui/saving.py" line="37" />
-        <location filename="../../ui/saving.py" line="65" />
+        <location filename="../../ui/saving.py" line="43" />
+        <location filename="../../ui/saving.py" line="67" />
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="39" />
-        <source>{0} ist der eingereichte Fall, aus dem dieser Entwurf gemacht ist; bitte einen anderen Namen wählen.</source>
-        <translation>{0} is the sent case this draft was made from; please choose another name.</translation>
+        <location filename="../../ui/saving.py" line="45" />
+        <source>„{0}“ ist ein Fall mit dem Status {1} und wird nicht überschrieben; bitte einen anderen Namen wählen.</source>
+        <translation>“{0}” is a case with the status {1} and is not overwritten; please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="67" />
+        <location filename="../../ui/saving.py" line="69" />
         <source>„{0}“ ist inzwischen {1}; die Änderungen hier sind nicht darin gespeichert. Links oben „Als neuen Entwurf bearbeiten“ wählen und unter neuem Namen speichern, oder „Diesen Fall ändern“.</source>
         <translation>“{0}” is {1} now; the changes here are not saved in it. Choose “Edit as a new draft” at the top left and save under a new name, or “Change this case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="76" />
+        <location filename="../../ui/saving.py" line="80" />
         <source>„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.</source>
         <translation>“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting replaces those changes with the case as it is open here.</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="80" />
+        <location filename="../../ui/saving.py" line="84" />
         <source>Unter neuem Namen speichern …</source>
         <translation>Save under a new name …</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="81" />
+        <location filename="../../ui/saving.py" line="85" />
         <source>Überschreiben</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="82" />
+        <location filename="../../ui/saving.py" line="86" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/saving.py" line="84" />
+        <location filename="../../ui/saving.py" line="88" />
         <source>Datei inzwischen geändert</source>
         <translation>File changed meanwhile</translation>
     </message>
@@ -1364,8 +1364,8 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/sentbar.py" line="25" />
-        <source>Eine Kopie als Entwurf bearbeiten; die Datei des eingereichten Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)</source>
-        <translation>Edit a copy as a draft; the sent case's file stays as it is (Save asks for a new name)</translation>
+        <source>Eine Kopie als Entwurf bearbeiten; die Datei dieses Falls bleibt, wie sie ist (Speichern fragt nach einem neuen Namen)</source>
+        <translation>Edit a copy as a draft; this case's file stays as it is (Save asks for a new name)</translation>
     </message>
     <message>
         <location filename="../../ui/sentbar.py" line="30" />

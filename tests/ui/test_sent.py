@@ -66,11 +66,13 @@ def test_a_sent_case_takes_no_edit_and_a_draft_made_from_it_is_saved_beside_it(
     assert window.files.suggested(window.document.file_stem() + ".hkp.json") == str(tmp_path / "mueller-entwurf.hkp.json")
     for name in ("mueller.hkp.json", "mueller"):  # the sent case's own file, also named without its ending
         assert not window.files.save_to(tmp_path / name)
-        assert "mueller.hkp.json ist der eingereichte Fall" in errors.pop() and path.read_bytes() == sent
+        assert "„mueller.hkp.json“ ist ein Fall mit dem Status eingereicht und wird nicht überschrieben" in errors.pop()
+        assert path.read_bytes() == sent
     assert window.files.save_to(tmp_path / "mueller-entwurf.hkp.json")
     draft = load_case(tmp_path / "mueller-entwurf.hkp.json")
     assert draft.status == DRAFT and draft.plan().fee_lines[0].factor == Decimal("3.5")
-    assert path.read_bytes() == sent
+    assert factor_edit(window, "4,0") and not window.files.save_to(path)  # saved once, the draft still not over it
+    assert "ist ein Fall mit dem Status eingereicht" in errors.pop() and path.read_bytes() == sent
 
 
 def test_the_sent_case_itself_is_changed_when_chosen_and_locked_again_when_set_in_the_register(

@@ -3,14 +3,13 @@ written anew; any other file (a scan of the signed plan, another patient's workb
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from estimator.case import CaseError
 from estimator.command.reviews import UsageError
 from estimator.files import resolved
+from estimator.io.casefile import bounded_json
 from estimator.output.jsonout import SCHEMA
-
-OUR_JSON_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no estimate of ours, and is not read to find out
 
 
 def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool) -> None:
@@ -41,10 +40,8 @@ def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path 
 def is_our_estimate_json(path: Path) -> bool:
     """Whether a file is an estimate this program wrote as JSON (its schema named at the top)."""
     try:
-        if not path.is_file() or path.stat().st_size > OUR_JSON_READ_LIMIT:
-            return False
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        data = bounded_json(path)
+    except CaseError:
         return False
     return isinstance(data, dict) and str(data.get("schema", "")).split("/")[0] == SCHEMA.split("/")[0]
 

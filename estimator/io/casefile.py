@@ -312,7 +312,7 @@ def _standing(fields: Fields) -> tuple[str, Decimal | None]:
 def saved_state(path: Path) -> tuple[str, Decimal | None, str]:
     """The status and amount paid the case file holds now (set meanwhile by the register, the command line or
     another workstation), and the digest of its case (case_digest); CaseError when the file cannot be read."""
-    data = _json_of(Path(path))
+    data = bounded_json(Path(path))
     if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
         raise CaseError(f"{Path(path).name}: keine Falldatei ({SCHEMA})")
     try:
@@ -337,15 +337,16 @@ def save_case(case: Case, path: Path) -> None:
 def load_case(path: Path) -> Case:
     """A case from a file; CaseError with the file's name and one reason when it cannot be used."""
     path = Path(path)
-    data = _json_of(path)
+    data = bounded_json(path)
     try:
         return case_from_json(data)
     except CaseError as error:
         raise CaseError(f"{path.name}: {error}") from None
 
 
-def _json_of(path: Path) -> Any:
-    """A case file's JSON, its size and containers bounded first; CaseError when it cannot be read."""
+def bounded_json(path: Path) -> Any:
+    """A JSON file of the program (a case, an estimate), its size and containers bounded first; CaseError when it
+    cannot be read."""
     reason = not_a_file(path)
     if reason:
         raise CaseError(reason)

@@ -53,8 +53,8 @@ ENGLISH = {
     ),
     "Entwurf aus {0}": "Draft from {0}",
     "Änderungen am Fall werden übernommen; er bleibt {0}": "Changes to the case are taken; it stays {0}",
-    "Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen": (
-        "New draft from {0}; the file stays as it was sent – Save asks for a name"
+    "Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen": (
+        "New draft from {0}; that file stays unchanged – Save asks for a name"
     ),
     "Nicht gespeichert": "Not saved",
     "Faktor und Anzahl": "factor and count",

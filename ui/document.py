@@ -304,9 +304,9 @@ class CaseDocument(QObject):
         self.standing_changed.emit()
         if self.draft_of is not None:
             self.noted.emit(
-                self.tr(
-                    "Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen"
-                ).format(self.draft_of.name)
+                self.tr("Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen").format(
+                    self.draft_of.name
+                )
             )
 
     def edit_dates(self, dates: Sequence[tuple[str, int, dt.date]], text: str) -> bool:

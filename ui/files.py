@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from estimator import wording
@@ -27,13 +26,15 @@ from estimator.rules.engine import estimate_case
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
-from ui.printing import PrintFolder, paint_pages, print_pdf
 from ui.saving import OVERWRITE, SAVE_AS, SaveChecks
 from ui.settings import FOLDER, RECENT
 from ui.tasks import Progress, Task
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
     from ui.main_window import MainWindow
+    from ui.printing import PrintFolder
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 EXPECTED = (PlanReadError, CaseError, SettingError, OSError)  # what a file or its content can do wrong: said as it is
@@ -90,6 +91,8 @@ class FileActions(QObject):
         self.printing.clear()
 
     def _print_folder(self) -> PrintFolder:
+        from ui.printing import PrintFolder  # noqa: PLC0415 - printing loads when a letter is printed, not at the start
+
         self.printing = [folder for folder in self.printing if folder.path.exists()]
         folder = PrintFolder()
         self.printing.append(folder)
@@ -315,6 +318,8 @@ class FileActions(QObject):
             try:
                 target = printer or self._chosen_printer()
                 if target is not None:
+                    from ui.printing import print_pdf  # noqa: PLC0415
+
                     pages = print_pdf(folder.letter(), target)
                     said = self.sender_hint(self.tr("Gedruckt: {0} Seiten").format(pages))
                     self.window.statusBar().showMessage(said, 30000)
@@ -324,6 +329,8 @@ class FileActions(QObject):
         return self._write_letter(folder.letter(), ready, folder.remove)
 
     def _chosen_printer(self) -> QPrinter | None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
@@ -335,6 +342,10 @@ class FileActions(QObject):
         folder = self._print_folder()
 
         def ready() -> None:
+            from PySide6.QtPrintSupport import QPrintPreviewDialog  # noqa: PLC0415
+
+            from ui.printing import paint_pages  # noqa: PLC0415
+
             dialog = QPrintPreviewDialog(self.window)
             dialog.setWindowTitle(self.tr("Druckvorschau"))
             dialog.paintRequested.connect(lambda printer: paint_pages(folder.letter(), printer))

@@ -19,6 +19,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
+from estimator.command.overwrite import is_our_letter
 from estimator.command.reviews import not_to_be_written
 from estimator.files import resolved, shown_path
 from estimator.io.casefile import open_case
@@ -94,20 +95,6 @@ def file_labels(files: Sequence[Path]) -> list[str]:
     except ValueError:  # on different drives: the whole paths
         return [shown_path(resolved(path)) for path in files]
     return [shown_path(resolved(path).relative_to(common)) for path in files]
-
-
-OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
-LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
-
-
-def is_our_letter(path: Path) -> bool:
-    """Whether a file is a letter this program wrote (its PDF names the program as its creator)."""
-    try:
-        if not path.is_file() or path.stat().st_size > LETTER_READ_LIMIT:
-            return False
-        return OUR_LETTER in path.read_bytes()
-    except OSError:
-        return False
 
 
 STALE_FOLDER = "veraltet"  # below the PDF folder: no letter of a batch is written there, so no name there clashes

@@ -15,8 +15,6 @@ from estimator.output.jsonout import SCHEMA
 def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool) -> None:
     """Refuses, naming each, outputs of one name given twice, and (unless forced) existing files of the outputs'
     names that are no output of the program."""
-    from estimator.command.batch import is_our_letter  # noqa: PLC0415 - the batch's modules load when needed
-
     given = [path for path in (pdf, json_out, xlsx) if path is not None]
     places = [resolved(path) for path in given]
     twice = [str(path) for index, path in enumerate(given) if places[index] in places[:index]]
@@ -35,6 +33,20 @@ def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path 
     ]
     if others:
         raise UsageError(f"{'; '.join(others)}; bitte einen anderen Namen wählen oder zum Überschreiben --force angeben")
+
+
+OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
+LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
+
+
+def is_our_letter(path: Path) -> bool:
+    """Whether a file is a letter this program wrote (its PDF names the program as its creator)."""
+    try:
+        if not path.is_file() or path.stat().st_size > LETTER_READ_LIMIT:
+            return False
+        return OUR_LETTER in path.read_bytes()
+    except OSError:
+        return False
 
 
 def is_our_estimate_json(path: Path) -> bool:

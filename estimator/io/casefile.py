@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import re
 from decimal import Decimal
@@ -325,6 +324,8 @@ def saved_state(path: Path) -> tuple[str, Decimal | None, str]:
 def case_digest(case: Case) -> str:
     """A digest of a case besides its status and amount paid (which the register sets), as this version writes it:
     a file whose digest differs from the one taken when it was read or written here was changed by someone else."""
+    import hashlib  # noqa: PLC0415 - OpenSSL loads when a case file is, not at each start and estimate
+
     data = {key: value for key, value in case_json(case).items() if key not in ("status", "paid")}
     return hashlib.sha256(json_text(data).encode("utf-8", "surrogatepass")).hexdigest()
 

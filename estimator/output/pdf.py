@@ -7,7 +7,6 @@ import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from estimator.codes import Code
 from estimator.files import atomic_write_bytes
@@ -46,6 +45,7 @@ from estimator.wording import (
     severity_label,
     versions_text,
 )
+from estimator.xmltext import escape
 
 DISCLAIMER = (
     "Diese Schätzung ist unverbindlich. Sie beruht auf dem vorgelegten Heil- und Kostenplan und den angegebenen "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
@@ -14,6 +13,7 @@ from estimator.phrases import REVIEW
 from estimator.rules.labprices import vat_percent
 from estimator.tariff.catalogues import Tariff
 from estimator.wording import class_label, is_reduction, rule_text, step_text
+from estimator.xmltext import escape
 
 REASON_LIMIT = 300  # characters of one reason beside a line
 

@@ -15,10 +15,10 @@ import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
 
 from estimator.money import german_number
 from estimator.sheetcells import column_letter, plain_text
+from estimator.xmltext import escape, quoteattr
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -302,9 +302,9 @@
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="308" />
-        <source>Neuer Entwurf aus {0}; die Datei bleibt, wie sie eingereicht ist – Speichern fragt nach einem Namen</source>
-        <translation>New draft from {0}; the file stays as it was sent – Save asks for a name</translation>
+        <location filename="../../ui/document.py" line="307" />
+        <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
+        <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="329" />
@@ -486,102 +486,102 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="57" />
+        <location filename="../../ui/files.py" line="58" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="123" />
+        <location filename="../../ui/files.py" line="126" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="125" />
+        <location filename="../../ui/files.py" line="128" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="132" />
+        <location filename="../../ui/files.py" line="135" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="180" />
+        <location filename="../../ui/files.py" line="183" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="182" />
+        <location filename="../../ui/files.py" line="185" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="199" />
+        <location filename="../../ui/files.py" line="202" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="204" />
+        <location filename="../../ui/files.py" line="207" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="224" />
+        <location filename="../../ui/files.py" line="227" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="232" />
+        <location filename="../../ui/files.py" line="235" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="253" />
+        <location filename="../../ui/files.py" line="256" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="257" />
+        <location filename="../../ui/files.py" line="260" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="267" />
+        <location filename="../../ui/files.py" line="270" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="272" />
+        <location filename="../../ui/files.py" line="275" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="242" />
+        <location filename="../../ui/files.py" line="245" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="132" />
+        <location filename="../../ui/files.py" line="135" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="200" />
+        <location filename="../../ui/files.py" line="203" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="244" />
+        <location filename="../../ui/files.py" line="247" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="275" />
+        <location filename="../../ui/files.py" line="278" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="276" />
+        <location filename="../../ui/files.py" line="279" />
         <source>Das PDF liegt in
 {0}
 
@@ -592,47 +592,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="284" />
+        <location filename="../../ui/files.py" line="287" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="285" />
+        <location filename="../../ui/files.py" line="288" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="303" />
+        <location filename="../../ui/files.py" line="306" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="308" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="319" />
+        <location filename="../../ui/files.py" line="324" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="339" />
+        <location filename="../../ui/files.py" line="350" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="351" />
+        <location filename="../../ui/files.py" line="362" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="360" />
+        <location filename="../../ui/files.py" line="371" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="362" />
+        <location filename="../../ui/files.py" line="373" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 from estimator.money import plain
 from tests.conftest import GOLDEN
 from tests.ui.conftest import finish
-from ui import files
+from ui import printing
 from ui.printing import PrintFolder, page_images, paint_pages
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -34,7 +34,7 @@ def test_printing_to_a_pdf_printer_gives_the_letter_with_the_patients_name(
 ) -> None:
     window = open_window(CROWN)
     folders: list[PrintFolder] = []
-    monkeypatch.setattr(files, "PrintFolder", lambda: folders.append(PrintFolder()) or folders[-1])
+    monkeypatch.setattr(printing, "PrintFolder", lambda: folders.append(PrintFolder()) or folders[-1])
     name = window.document.estimate.plan.person.name
     assert name
     finish(qtbot, window.files.print_letter(pdf_printer(tmp_path / "gedruckt.pdf")))

@@ -61,7 +61,7 @@ def test_a_sent_case_takes_no_edit_and_a_draft_made_from_it_is_saved_beside_it(
     assert not window.sent_bar.isVisible() and window.document.case.status == DRAFT
     assert not window.note_editor.text.isReadOnly()
     assert window.windowTitle().startswith("Entwurf aus mueller.hkp.json")
-    assert window.statusBar().currentMessage().startswith("Neuer Entwurf aus mueller.hkp.json; die Datei bleibt")
+    assert window.statusBar().currentMessage().startswith("Neuer Entwurf aus mueller.hkp.json; diese Datei bleibt unverändert")
     assert factor_edit(window, "3,5") and cell(window.fee_model, 0, LineColumn.FACTOR) == "3,5"
     assert window.files.suggested(window.document.file_stem() + ".hkp.json") == str(tmp_path / "mueller-entwurf.hkp.json")
     for name in ("mueller.hkp.json", "mueller"):  # the sent case's own file, also named without its ending

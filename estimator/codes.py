@@ -208,6 +208,7 @@ class Code(StrEnum):
     PART_LINE_AT = "part.line_at"
     PART_MISSING_LAB_CODE = "part.missing_lab_code"
     PART_MISSING_UNIT_PRICE = "part.missing_unit_price"
+    PART_MISSING_LAB_AMOUNT = "part.missing_lab_amount"
     PART_LAB_NO_SERVICE = "part.lab_no_service"
     PART_LAB_NO_TOOTH = "part.lab_no_tooth"
     PART_REVIEW_CLASS = "part.review_class"

@@ -55,7 +55,7 @@ TEXTS: tuple[Callable[[Listed], str], ...] = (
     lambda e: status_text(e.status),
     lambda e: formats.money(e.billed),
     lambda e: formats.money(e.benefit),
-    lambda e: formats.money(e.paid) if e.paid is not None else "",
+    lambda e: formats.money(e.paid) if e.paid is not None and e.status == REIMBURSED else "",  # kept, not counted, else
     lambda e: Path(e.path).name,
 )
 KEYS: dict[int, Callable[[Listed], Any]] = {

@@ -226,6 +226,10 @@ class FileActions(QObject):
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)
         result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
+        from estimator.command.overwrite import plan_key  # noqa: PLC0415 - loads when a letter is written
+
+        plan_file = window.document.path or window.document.source
+        key = plan_key(plan_file) if plan_file is not None else ""  # what `hkp batch` tells this plan's letters by
         self.sender_missing = not (letterhead.practice or result.plan.person.practice)
         self.addressee_missing = not result.plan.person.name.strip()
         if self.sender_missing or self.addressee_missing:
@@ -237,7 +241,7 @@ class FileActions(QObject):
             self.practice_hint.open()
 
         def work(_progress: Progress) -> Path:
-            write_pdf(result, tariffs, target, dt.date.today(), letterhead, note=note)
+            write_pdf(result, tariffs, target, dt.date.today(), letterhead, note=note, for_plan=key)
             return target
 
         def failed(error: BaseException) -> None:

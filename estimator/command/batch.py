@@ -19,12 +19,13 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
-from estimator.command.overwrite import is_our_letter
+from estimator.command.overwrite import is_our_letter, letter_for_another_plan, plan_key
 from estimator.command.reviews import not_to_be_written
 from estimator.files import resolved, shown_path
 from estimator.io.casefile import open_case
+from estimator.io.columns import SUMMARY_SHEETS
 from estimator.letterhead import Letterhead
-from estimator.output.xlsxout import SUMMARY_SHEETS, BatchRow, batch_row
+from estimator.output.xlsxout import BatchRow, batch_row
 from estimator.rules.engine import estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
@@ -143,19 +144,29 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot)
-        if pdf is not None and pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
+        if pdf is None:
+            return batch_row(name, result, "")
+        if pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
             return batch_row(name, result, f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms")
-        if pdf is not None:
-            from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
+        key, aside = plan_key(path), ""
+        if letter_for_another_plan(pdf, key):  # another plan's letter by that name (an earlier run of another folder)
+            aside = set_aside(pdf)
+            if not aside:
+                said = f"nicht geschrieben: {pdf.name} ist der Brief zu einem anderen Plan und ließ sich nicht verschieben"
+                return batch_row(name, result, said)
+        from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
-            write_pdf(result, load_tariffs(), pdf, dt.date.today(), letterhead)
+        write_pdf(result, load_tariffs(), pdf, dt.date.today(), letterhead, for_plan=key)
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:
         return BatchRow(file=name, error=f"{error.strerror or error}: {error.filename or path}")
     except Exception as error:
         return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
-    return batch_row(name, result, pdf.name if pdf else "")
+    if aside:
+        said = f"{pdf.name} (der Brief zu einem anderen Plan unter diesem Namen liegt jetzt in {aside})"
+        return dataclasses.replace(batch_row(name, result, said), set_aside=aside)
+    return batch_row(name, result, pdf.name)
 
 
 Job = tuple[Path, Path | None, Letterhead | None, str]  # a plan, its PDF, the letterhead, its name in the summary

@@ -17,7 +17,7 @@ from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
 from estimator.command.earlier import earlier_cases
-from estimator.command.overwrite import refuse_replacing_others
+from estimator.command.overwrite import plan_key, refuse_replacing_others
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
@@ -26,7 +26,15 @@ from estimator.command.reviews import (
     overrides_from,
     with_cli_overrides,
 )
-from estimator.files import atomic_write_bytes, atomic_write_text, file_problem, json_text, owner_only_folder, resolved
+from estimator.files import (
+    atomic_write_bytes,
+    atomic_write_text,
+    file_problem,
+    json_text,
+    owner_only_folder,
+    resolved,
+    shown_path,
+)
 from estimator.io.casefile import open_case
 from estimator.letterhead import Letterhead, LetterheadError
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Plan, note_fits
@@ -207,8 +215,11 @@ def run_estimate(options: argparse.Namespace) -> int:
         raise UsageError(f"--note: höchstens {MAX_NOTE} Zeichen in {MAX_NOTE_LINES} Zeilen, {len(options.note)} angegeben")
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
+    if options.letterhead and not options.pdf:
+        raise UsageError("--letterhead gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead = letterhead_of(options)  # checked before anything is computed
-    refuse_replacing_others(options.pdf, options.json, options.xlsx, force=options.force)
+    key = plan_key(source)
+    refuse_replacing_others(options.pdf, options.json, options.xlsx, force=options.force, plan=key)
     plan, settings = read_input(source, options.tariff)
     cli_overrides = overrides_from(options, plan)
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
@@ -235,7 +246,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead, note=options.note)
+        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead, note=options.note, for_plan=key)
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))
@@ -248,6 +259,17 @@ def run_estimate(options: argparse.Namespace) -> int:
     if not (options.json or options.pdf or options.xlsx):
         sys.stdout.write(estimate_text(result))
     return 0
+
+
+def subfolders_said(below: Sequence[Path]) -> str:
+    """What the batch says of plans in subfolders, which it does not search ("" when there are none)."""
+    if not below:
+        return ""
+    folders = sorted({shown_path(path.parent.name) for path in below})
+    named = ", ".join(folders[:5]) + (f" und {len(folders) - 5} weiteren" if len(folders) > 5 else "")
+    plans = "1 Plan" if len(below) == 1 else f"{len(below)} Pläne"
+    which = "den Unterordner" if len(folders) == 1 else "die Unterordner"
+    return f"Unterordner werden nicht durchsucht: {plans} in {named} – bitte {which} selbst angeben"
 
 
 def run_batch_command(options: argparse.Namespace) -> int:
@@ -269,7 +291,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     target = resolved(options.out)  # a summary written into a folder of plans is no plan the next time
     files = [path for path in plan_files(options.inputs) if resolved(path) != target or resolved(path) in named]
     below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
-    not_searched = f"Unterordner werden nicht durchsucht, darin liegen {len(below)} – bitte sie nennen" if below else ""
+    not_searched = subfolders_said(below)
     if not files:
         raise UsageError(
             "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: "
@@ -315,7 +337,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     if summary.set_aside:
         print(
             f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "
-            "Schätzung (Spalte PDF der Übersicht)",
+            "Schätzung, oder ihr Name gehört jetzt dem Brief eines anderen Plans (Spalte PDF der Übersicht)",
             file=sys.stderr,
         )
     if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated

@@ -3,6 +3,7 @@ written anew; any other file (a scan of the signed plan, another patient's workb
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from estimator.case import CaseError
@@ -12,9 +13,9 @@ from estimator.io.casefile import bounded_json
 from estimator.output.jsonout import SCHEMA
 
 
-def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool) -> None:
+def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool, plan: str = "") -> None:
     """Refuses, naming each, outputs of one name given twice, and (unless forced) existing files of the outputs'
-    names that are no output of the program."""
+    names that are no output of the program, and a letter written for another plan than the one of key `plan`."""
     given = [path for path in (pdf, json_out, xlsx) if path is not None]
     places = [resolved(path) for path in given]
     twice = [str(path) for index, path in enumerate(given) if places[index] in places[:index]]
@@ -31,22 +32,49 @@ def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path 
         )
         if path is not None and path.is_file() and not ours(path)  # a pipe or a device is written to, never replaced
     ]
+    if pdf is not None and plan and letter_for_another_plan(pdf, plan):
+        others.append(f"{pdf} ist der Brief zu einem anderen Plan (oder aus einer früheren Version des Programms)")
     if others:
         raise UsageError(f"{'; '.join(others)}; bitte einen anderen Namen wählen oder zum Überschreiben --force angeben")
 
 
 OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
 LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
+LETTER_PLAN = re.compile(rb"/Keywords \(Plan ([0-9a-f]{20})\)")  # the plan a letter was written for (plan_key)
+
+
+def _letter(path: Path) -> bytes | None:
+    """The bytes of a letter this program wrote (its PDF names the program as its creator), or None."""
+    try:
+        if not path.is_file() or path.stat().st_size > LETTER_READ_LIMIT:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if OUR_LETTER in data else None
 
 
 def is_our_letter(path: Path) -> bool:
-    """Whether a file is a letter this program wrote (its PDF names the program as its creator)."""
-    try:
-        if not path.is_file() or path.stat().st_size > LETTER_READ_LIMIT:
-            return False
-        return OUR_LETTER in path.read_bytes()
-    except OSError:
+    """Whether a file is a letter this program wrote."""
+    return _letter(path) is not None
+
+
+def plan_key(plan: Path) -> str:
+    """What a letter records of the plan it was written for: a digest of the plan file's place, so that a letter
+    under the same name for another plan (another folder's plan.xlsx) is recognised without a path in the letter."""
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.sha256(str(resolved(plan)).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def letter_for_another_plan(path: Path, key: str) -> bool:
+    """Whether a file is a letter of this program written for another plan than the one of key (a letter of an
+    earlier version, which records no plan, counts as another's: it may be one a patient was sent)."""
+    data = _letter(path)
+    if data is None:
         return False
+    found = LETTER_PLAN.search(data)
+    return found is None or found.group(1).decode("ascii") != key
 
 
 def is_our_estimate_json(path: Path) -> bool:
@@ -60,7 +88,7 @@ def is_our_estimate_json(path: Path) -> bool:
 
 def is_our_estimate_workbook(path: Path) -> bool:
     """Whether a file is a workbook of an estimate this program wrote (its sheets Übersicht, Zeilen, Hinweise)."""
+    from estimator.io.columns import ESTIMATE_SHEETS  # noqa: PLC0415
     from estimator.io.sheets import sheet_names  # noqa: PLC0415
-    from estimator.output.xlsxout import ESTIMATE_SHEETS  # noqa: PLC0415
 
     return sheet_names(path) == ESTIMATE_SHEETS

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 LIST_LIMIT = 1_000  # rows `hkp register list` prints unless --alle
 
 
+def status_name(text: str) -> str:
+    """A status as typed, in any case („Erstattet“, „entwurf“), as the register writes it."""
+    found = next((status for status in STATUSES if status.casefold() == text.strip().casefold()), None)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"Status „{text[:40]}“ unbekannt; möglich: {', '.join(STATUSES)}")
+    return found
+
+
 def case_number(text: str) -> int:
     """A case number as typed: a whole number from 1 up."""
     number = whole_number(text, MAX_NUMBER)
@@ -43,7 +51,9 @@ def add_parser(commands: Any, date: Callable[[str], Any], amount: Callable[[str]
     listing.add_argument(
         "--person", type=search_text, default="", metavar="TEXT", help="Name oder Versicherungsnummer enthält TEXT"
     )
-    listing.add_argument("--status", choices=STATUSES, help="nur Fälle mit diesem Status")
+    listing.add_argument(
+        "--status", type=status_name, metavar="STATUS", help=f"nur Fälle mit diesem Status ({', '.join(STATUSES)})"
+    )
     listing.add_argument("--von", type=date, metavar="DATUM", help="Planungsdatum ab (TT.MM.JJJJ)")
     listing.add_argument("--bis", type=date, metavar="DATUM", help="Planungsdatum bis (TT.MM.JJJJ)")
     listing.add_argument("--alle", action="store_true", help=f"alle Treffer zeigen, nicht nur die ersten {LIST_LIMIT}")
@@ -51,7 +61,7 @@ def add_parser(commands: Any, date: Callable[[str], Any], amount: Callable[[str]
     show.add_argument("number", type=case_number, metavar="NR", help="Nummer des Falls (aus hkp register list)")
     status = actions.add_parser("status", help="Status eines Falls setzen (in der Falldatei und im Register)")
     status.add_argument("number", type=case_number, metavar="NR", help="Nummer des Falls")
-    status.add_argument("status", choices=STATUSES, metavar="STATUS", help=", ".join(STATUSES))
+    status.add_argument("status", type=status_name, metavar="STATUS", help=", ".join(STATUSES))
     status.add_argument(
         "--paid", type=amount, metavar="BETRAG", help=f"bei „{REIMBURSED}“: was der Versicherer für Zahnersatz zahlte"
     )
@@ -82,7 +92,7 @@ def _list(register: Register, options: argparse.Namespace) -> int:
             e.status,
             eur(e.billed),
             eur(e.benefit),
-            eur(e.paid) if e.paid is not None else "",
+            eur(e.paid) if e.paid is not None and e.status == REIMBURSED else "",  # kept, not counted, under another
         )
         for e in shown
     ]

@@ -13,6 +13,10 @@ from estimator.cells import text_key
 TOTAL_WORD = re.compile(r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage")
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
+# the sheets of the program's own workbooks, which are no plan: an estimate's (totals and person, lines, findings), and
+# the batch summary's (one row per plan, every finding)
+ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")
+SUMMARY_SHEETS = ("Übersicht", "Hinweise")
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
 
 

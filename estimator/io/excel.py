@@ -28,7 +28,14 @@ from estimator.cells import (
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.files import shown_path
-from estimator.io.columns import LAB_COLUMNS, MATERIAL_MARKS, ONE_SHEET_COLUMNS, is_lab_mark
+from estimator.io.columns import (
+    ESTIMATE_SHEETS,
+    LAB_COLUMNS,
+    MATERIAL_MARKS,
+    ONE_SHEET_COLUMNS,
+    SUMMARY_SHEETS,
+    is_lab_mark,
+)
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
 from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, Sheet, open_workbook
@@ -54,8 +61,15 @@ def _schedule(value: Any) -> Schedule:
     raise cell_error(Code.CELL_SCHEDULE, value)
 
 
+# a fee number typed with its schedule's name before it: „GOZ“, „GOÄ-Nr.“ or „GOAE“, then the number
+NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
+
+
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
+    named = NAMED_SCHEDULE.match(number_raw) if isinstance(number_raw, str) else None
+    if named is not None:
+        number_raw = f"{'Ä' if named[1].upper() != 'GOZ' else ''}{str(number_raw)[named.end() :]}"
     goae_mark = isinstance(number_raw, str) and re.match(r"\s*(?:Ä|AE)\s*[0-9]", number_raw, re.IGNORECASE) is not None
     schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark else Schedule.GOZ)  # „Ä5004“ without a GO: GOÄ
     if goae_mark and schedule is Schedule.GOZ:  # the GOZ has no such number: the Ä says which schedule is meant
@@ -98,7 +112,9 @@ def lab_line(reader: RowReader) -> LabLine | None:
         )
     if price is None and code_raw is not None:
         price = _price_from_amount(reader)
-    if price is None:
+    if price is None and "Einzelpreis" not in reader.mapping and "Betrag" in reader.mapping:  # a one-sheet table
+        reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
+    elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
     if code_raw is None or price is None:
         return None
@@ -210,6 +226,11 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
     sheets = open_workbook(path)
+    if tuple(sheet.name for sheet in sheets.values()) in (ESTIMATE_SHEETS, SUMMARY_SHEETS):
+        raise PlanReadError(
+            f"{path.name}: eine Arbeitsmappe, die dieses Programm geschrieben hat (eine Schätzung oder die Übersicht von "
+            "„hkp batch“), kein Heil- und Kostenplan; bitte den Plan selbst angeben"
+        )
     findings: list[Finding] = []
     found = tables_of(sheets)
     fee_sheet, lab_sheet = found.fee, found.lab

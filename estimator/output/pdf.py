@@ -218,10 +218,17 @@ def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, pra
 
 
 def build_pdf(
-    estimate: Estimate, tariffs: Tariffs, issued: dt.date, letterhead: Letterhead | None = None, *, note: str = ""
+    estimate: Estimate,
+    tariffs: Tariffs,
+    issued: dt.date,
+    letterhead: Letterhead | None = None,
+    *,
+    note: str = "",
+    for_plan: str = "",
 ) -> bytes:
     """Lay out the estimate as an A4 letter (DIN 5008, form B) and return the PDF bytes; `note` is printed to
-    the patient above the tables."""
+    the patient above the tables; `for_plan`, the key of the plan file it is for (estimator.command.overwrite.plan_key),
+    is recorded in its keywords, so that a letter for another plan under the same name is not replaced unsaid."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
@@ -339,6 +346,7 @@ def build_pdf(
         author=practice,
         subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, {estimate.tariff_name} {estimate.variant}",
         creator="HKP-Schätzer",
+        keywords=f"Plan {for_plan}" if for_plan else "",
         initialFontName=FONT,  # no unembedded Helvetica in the page resources
     )
     document.build(story, canvasmaker=numbered_canvas(footer))
@@ -346,7 +354,8 @@ def build_pdf(
 
 
 def write_pdf(
-    estimate: Estimate, tariffs: Tariffs, path: Path, issued: dt.date, letterhead: Letterhead | None = None, *, note: str = ""
+    estimate: Estimate, tariffs: Tariffs, path: Path, issued: dt.date, letterhead: Letterhead | None = None, **texts: str
 ) -> None:
-    """Write the estimate's PDF atomically (the desktop app and `hkp estimate --pdf` call this)."""
-    atomic_write_bytes(Path(path), build_pdf(estimate, tariffs, issued, letterhead, note=note))
+    """Write the estimate's PDF atomically (the desktop app and `hkp estimate --pdf` call this); `texts`: build_pdf's
+    note and for_plan."""
+    atomic_write_bytes(Path(path), build_pdf(estimate, tariffs, issued, letterhead, **texts))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from estimator.auslegung import setting_value
-from estimator.model import Estimate, LeftOutLine
+from estimator.kinds import Schedule
+from estimator.model import Estimate, FeeLine, LeftOutLine
 from estimator.money import eur, german_date, percent
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import load_tariffs
@@ -67,8 +68,8 @@ def estimate_text(estimate: Estimate) -> str:
                 f"{_sheet(r.line.sheet)}!{r.line.row}",  # the sheet as Excel names it, so that the row is found
                 german_date(r.date),
                 r.line.teeth.text,
-                r.line.number,
-                r.line_class.value + ("*" if r.class_by_hand else ""),
+                f"Ä{r.line.number}" if isinstance(r.line, FeeLine) and r.line.schedule is Schedule.GOAE else r.line.number,
+                r.line_class.value + ("*" if r.class_by_hand else "") + (" U" if r.accident else ""),
                 percent(r.rate),
                 eur(r.billed),
                 eur(r.eligible),
@@ -81,6 +82,13 @@ def estimate_text(estimate: Estimate) -> str:
     right = {5, 6, 7, 8}
     out.append(_row(head, widths, right))
     out.extend(_row(row, widths, right) for row in rows)
+    marks = [
+        said
+        for mark, said in (("*", "* Klasse von Hand gesetzt"), (" U", "U Unfall: ohne Zahnstaffel"))
+        if any(mark in row[4] for row in rows)
+    ]
+    if marks:
+        out.append(f"  Kl.: {'; '.join(marks)}")
     out.append("")
     for label, value in (
         ("Rechnungsbetrag", totals.billed),

@@ -16,6 +16,7 @@ from typing import Any
 
 from estimator.auslegung import setting_value
 from estimator.files import atomic_write_bytes
+from estimator.io.columns import ESTIMATE_SHEETS, SUMMARY_SHEETS
 from estimator.kinds import Cause, Severity
 from estimator.model import Estimate, FeeLine
 from estimator.money import eur
@@ -180,9 +181,6 @@ def _save(workbook: Any) -> bytes:
     return stream.getvalue()
 
 
-ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")  # an estimate's workbook: totals and person, lines, findings
-
-
 def estimate_workbook(estimate: Estimate) -> bytes:
     """One estimate: Übersicht (totals, person, limits), Zeilen (every amount with its reasons), Hinweise."""
     import openpyxl  # noqa: PLC0415
@@ -296,9 +294,6 @@ def _summary_values(row: BatchRow) -> list[Any]:
         row.error,
         row.pdf,
     ]
-
-
-SUMMARY_SHEETS = ("Übersicht", "Hinweise")  # the batch summary's sheets: one row per plan, every finding
 
 
 class SummaryWriter:

@@ -16,6 +16,7 @@ from typing import Any
 from estimator.case import REIMBURSED, STATUSES, Case, CaseError
 from estimator.files import is_text, shown_path
 from estimator.io.casefile import load_case, save_case
+from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import cents, eur
 from estimator.register import RegisterError
@@ -68,10 +69,12 @@ def update_case(
             changes["paid"] = None if paid is None else cents(paid)
         case = dataclasses.replace(case, **changes)
         result = estimate_case(case)
-        if case.paid is not None and paid is not UNCHANGED and case.paid > result.totals.billed:
+        prosthetic = sum((line.billed for line in result.lines if line.line_class is LineClass.A), Decimal(0))
+        if case.paid is not None and paid is not UNCHANGED and case.paid > prosthetic:
             raise RegisterError(
-                f"erstattet {eur(case.paid)} ist mehr, als der Fall insgesamt berechnet ({eur(result.totals.billed)}); "
-                f"bitte den Betrag prüfen – er zählt für spätere Pläne in die Zahnstaffel"
+                f"erstattet {eur(case.paid)} ist mehr, als der Fall für Zahnersatz (Klasse A) berechnet "
+                f"({eur(prosthetic)}); bitte nur, was der Versicherer für Zahnersatz zahlte, nicht die ganze Erstattung "
+                "– der Betrag zählt für spätere Pläne in die Zahnstaffel"
             )
         save_case(case, file)
     except (CaseError, OSError) as error:

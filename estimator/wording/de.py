@@ -302,6 +302,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",
+    C.PART_MISSING_LAB_AMOUNT: "Betrag der Laborzeile fehlt (die Tabelle hat keine Spalte Einzelpreis); den Betrag mit "
+    "MwSt angeben, z. B. 66,88, oder eine Spalte Einzelpreis (netto) einfügen",
     C.PART_LINES_OF_DAY: "{line} und {others:eine weitere Zeile|# weitere Zeilen} dieses Tages",
     C.PART_LAB_NO_SERVICE: "keine Leistung {teeth:am selben Zahn|an denselben Zähnen}",
     C.PART_LAB_NO_TOOTH: "ohne Zahnangabe",

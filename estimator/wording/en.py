@@ -278,6 +278,8 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",
+    C.PART_MISSING_LAB_AMOUNT: "amount of the lab line missing (the table has no unit price column); give the amount "
+    "including VAT, e.g. 66,88, or add a unit price column (net)",
     C.PART_LINES_OF_DAY: "{line} and {others:one more line|# more lines} of that day",
     C.PART_LAB_NO_SERVICE: "no service {teeth:on the same tooth|on the same teeth}",
     C.PART_LAB_NO_TOOTH: "no tooth given",

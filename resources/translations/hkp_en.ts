@@ -531,32 +531,32 @@
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="235" />
+        <location filename="../../ui/files.py" line="239" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="256" />
+        <location filename="../../ui/files.py" line="260" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="260" />
+        <location filename="../../ui/files.py" line="264" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="270" />
+        <location filename="../../ui/files.py" line="274" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="275" />
+        <location filename="../../ui/files.py" line="279" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="245" />
+        <location filename="../../ui/files.py" line="249" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
@@ -571,17 +571,17 @@
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="247" />
+        <location filename="../../ui/files.py" line="251" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="278" />
+        <location filename="../../ui/files.py" line="282" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="279" />
+        <location filename="../../ui/files.py" line="283" />
         <source>Das PDF liegt in
 {0}
 
@@ -592,47 +592,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="287" />
+        <location filename="../../ui/files.py" line="291" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="288" />
+        <location filename="../../ui/files.py" line="292" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="306" />
+        <location filename="../../ui/files.py" line="310" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="308" />
+        <location filename="../../ui/files.py" line="312" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="324" />
+        <location filename="../../ui/files.py" line="328" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="350" />
+        <location filename="../../ui/files.py" line="354" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="362" />
+        <location filename="../../ui/files.py" line="366" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="371" />
+        <location filename="../../ui/files.py" line="375" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="373" />
+        <location filename="../../ui/files.py" line="377" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>

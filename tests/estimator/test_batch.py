@@ -174,13 +174,18 @@ def test_a_folder_whose_plans_lie_in_subfolders_is_told_to_name_them(tmp_path: P
     (tmp_path / "maerz").mkdir()
     shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "maerz" / "plan.xlsx")
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx")]) == 2
-    assert "Unterordner werden nicht durchsucht, darin liegen 1" in capsys.readouterr().err
+    assert (
+        "Unterordner werden nicht durchsucht: 1 Plan in maerz – bitte den Unterordner selbst angeben" in capsys.readouterr().err
+    )
     assert main(["batch", str(tmp_path / "maerz"), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
     shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "oben.xlsx")  # plans beside the subfolder: still said
     capsys.readouterr()
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
     said = capsys.readouterr()
-    assert "(1 Plan, davon 0 nicht lesbar)" in said.out and "Unterordner werden nicht durchsucht, darin liegen 1" in said.err
+    assert (
+        "(1 Plan, davon 0 nicht lesbar)" in said.out
+        and "Unterordner werden nicht durchsucht: 1 Plan in maerz – bitte den Unterordner selbst angeben" in said.err
+    )
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
@@ -304,3 +309,46 @@ def test_a_file_of_the_users_by_a_letters_name_is_not_overwritten(tmp_path: Path
     row = summary_rows(out)["mueller.xlsx"]
     assert row["PDF"] == "nicht geschrieben: mueller.pdf gibt es schon und ist kein Brief dieses Programms"
     assert row["Erstattung"] == pytest.approx(173.65) and not row["keine Schätzung, weil"]
+
+
+def letter_text(path: Path) -> str:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_a_letter_for_another_plan_of_the_same_name_is_set_aside_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # last week's plan.xlsx and this week's are two patients: one PDF folder must keep both letters
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    for week, name in (("woche1", "Hans Müller"), ("woche2", "Carla Schmidt")):
+        (tmp_path / week).mkdir()
+        write_workbook(tmp_path / week / "plan.xlsx", [crown], patient={"Name": name})
+    pdfs, out = tmp_path / "briefe", tmp_path / "u.xlsx"
+
+    def run(week: str) -> None:
+        assert main(["batch", str(tmp_path / week), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
+
+    run("woche1")
+    run("woche1")  # the same plan again: its letter is written anew, nothing set aside
+    assert sorted(p.name for p in pdfs.iterdir()) == ["plan.pdf"]
+    first = (pdfs / "plan.pdf").read_bytes()
+    capsys.readouterr()
+    run("woche2")
+    assert "Carla Schmidt" in letter_text(pdfs / "plan.pdf")
+    assert (pdfs / "veraltet" / "plan.pdf").read_bytes() == first
+    assert "Hans Müller" in letter_text(pdfs / "veraltet" / "plan.pdf")
+    said = summary_rows(out)["plan.xlsx"]["PDF"]
+    assert said == "plan.pdf (der Brief zu einem anderen Plan unter diesem Namen liegt jetzt in veraltet/plan.pdf)"
+    assert "1 Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben" in capsys.readouterr().err
+
+
+def test_a_pdf_folder_that_is_a_file_is_said_in_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taken = tmp_path / "briefe.xlsx"
+    taken.write_bytes(b"eine Datei")
+    assert main(["batch", str(GOLDEN / "crown_basic.xlsx"), "--out", str(tmp_path / "u.xlsx"), "--pdf-dir", str(taken)]) == 2
+    assert "briefe.xlsx: gibt es schon, und es ist kein Ordner" in capsys.readouterr().err
+    assert taken.read_bytes() == b"eine Datei"

@@ -174,3 +174,35 @@ def test_a_pdf_of_that_name_that_is_no_letter_of_ours_is_not_overwritten(
     assert letter.read_bytes() != first
     assert main(["estimate", str(CROWN), "--pdf", str(scan), "--force"]) == 0
     assert scan.read_bytes().startswith(b"%PDF") and b"HKP-Sch" in scan.read_bytes()
+
+
+def test_a_letter_for_another_plan_is_not_replaced_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    first, second = write_workbook(tmp_path / "a.xlsx", [crown]), write_workbook(tmp_path / "b.xlsx", [crown])
+    letter = tmp_path / "brief.pdf"
+    assert main(["estimate", str(first), "--pdf", str(letter)]) == 0
+    assert main(["estimate", str(first), "--pdf", str(letter)]) == 0  # the same plan's letter is written anew
+    written = letter.read_bytes()
+    capsys.readouterr()
+    assert main(["estimate", str(second), "--pdf", str(letter)]) == 2
+    assert "brief.pdf ist der Brief zu einem anderen Plan" in capsys.readouterr().err
+    assert letter.read_bytes() == written
+    assert main(["estimate", str(second), "--pdf", str(letter), "--force"]) == 0
+
+
+def test_a_letterhead_without_a_pdf_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    letterhead = tmp_path / "kopf.toml"
+    letterhead.write_text('practice = "Praxis Dr. Weiß"\n', encoding="utf-8")
+    assert main(["estimate", "--letterhead", str(letterhead)]) == 2
+    assert "--letterhead gilt für das PDF; bitte --pdf DATEI angeben" in capsys.readouterr().err
+
+
+def test_an_estimates_own_workbook_is_not_read_as_a_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    written = tmp_path / "schaetzung.xlsx"
+    assert main(["estimate", "--xlsx", str(written)]) == 0
+    capsys.readouterr()
+    assert main(["estimate", str(written)]) == 2
+    said = capsys.readouterr()
+    assert "schaetzung.xlsx: eine Arbeitsmappe, die dieses Programm geschrieben hat" in said.err and not said.out

@@ -46,6 +46,20 @@ def test_fee_number_that_lost_its_leading_zeros(tmp_path: Path) -> None:
     assert plan.fee_lines[0].number == "0090"
 
 
+def test_a_fee_number_typed_with_its_schedules_name_is_read_as_the_number(tmp_path: Path) -> None:
+    rows = [
+        [DAY, "24", "GOZ", "GOZ 2060", None, 1, 2.3, None, None, None, None],
+        [DAY, "24", None, "GOZ-Nr. 0090", None, 1, 2.3, None, None, None, None],
+        [DAY, None, None, "GOÄ 5004", None, 1, 1.8, None, None, None, None],
+        [DAY, None, "GOÄ", "goae1", None, 1, 2.3, None, None, None, None],
+    ]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
+    read = [(line.schedule, line.number) for line in plan.fee_lines]
+    assert read == [(Schedule.GOZ, "2060"), (Schedule.GOZ, "0090"), (Schedule.GOAE, "5004"), (Schedule.GOAE, "1")]
+    assert plan.input_findings == ()
+    assert all(line.eligible > 0 for line in estimate(plan, load_tariffs()).lines)  # each found in its schedule
+
+
 def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "p.xlsx",
@@ -301,3 +315,19 @@ def test_patient_value_that_is_a_formula_without_result_is_a_finding_not_a_name(
     assert plan.person.name == ""
     problem = next(f for f in plan.input_findings if f.code == "input.formula")
     assert problem.sheet == "Patient" and "Patient!B1 (Name)" in finding_text(problem)
+
+
+def test_a_lab_row_of_a_one_sheet_table_without_its_amount_names_the_amount_cell(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "HKP"
+    sheet.append(["Datum", "Zahn", "GO", "Gebührennummer", "Bezeichnung", "Anz.", "Steigerungsfaktor", "Betrag EUR"])
+    sheet.append(["10.03.2026", "16", "GOZ", "2210", "Krone", 1, "2,3", "217,06"])
+    sheet.append(["10.03.2026", "16", "BEB", "0001", "Modell", 2, None, None])
+    workbook.save(tmp_path / "hkp.xlsx")
+    plan = read_plan(tmp_path / "hkp.xlsx")
+    (missing,) = [f for f in plan.input_findings if f.row == 3 and f.column]
+    assert missing.column == "H"  # the row's amount, the one cell of the table that can give its price
+    assert finding_text(missing).startswith("HKP!H3 (Betrag): Betrag der Laborzeile fehlt")
+    assert [line.number for line in plan.fee_lines] == ["2210"]

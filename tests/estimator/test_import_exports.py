@@ -72,7 +72,7 @@ def test_a_lab_table_without_a_price_column_is_said_and_its_rows_are_named(tmp_p
         "Zeile ohne Betrag bleibt ungelesen – bitte die Spalte ergänzen (hkp template)"
     ]
     assert [line.unit_price for line in plan.lab_lines] == [Decimal("61.50")]
-    assert said(plan, "input.missing_value")[0].startswith("Labor!3:3 (Einzelpreis): Einzelpreis fehlt")
+    assert said(plan, "input.missing_value")[0].startswith("Labor!G3 (Betrag): Betrag der Laborzeile fehlt")  # its cell
 
 
 def _with_empty_text_results(path: Path, cells: dict[str, str]) -> None:

@@ -164,7 +164,7 @@ def test_an_amount_paid_replaces_the_estimate_and_a_refusal_counts_nothing(regis
     with pytest.raises(RegisterError, match=r"Kein Fall Nr\. 99"):
         update_case(register, 99, "erstattet")
     billed = result_of(load_case(path)).totals.billed
-    with pytest.raises(RegisterError, match="ist mehr, als der Fall insgesamt berechnet"):
+    with pytest.raises(RegisterError, match=r"ist mehr, als der Fall für Zahnersatz \(Klasse A\) berechnet"):
         update_case(register, number, "erstattet", billed + D("0.01"))  # would lower later caps by more than was billed
     assert load_case(path).status == "abgelehnt" and update_case(register, number, "erstattet", billed).paid == billed
 
@@ -720,3 +720,14 @@ def test_a_case_without_a_plan_date_records_the_deductible_typed_for_the_year_of
     second = Case.from_plan(plan(crown("26", dt.date(2026, 4, 20)), plan_date=dt.date(2026, 4, 1), **who))
     found = history_for(register, second, result_of(second), None)
     assert found is not None and found.deductible_used == D("800.00")
+
+
+def test_an_amount_paid_above_what_the_case_bills_for_class_a_is_refused(register: Register, tmp_path: Path) -> None:
+    # staff typing the insurer's whole payment (crown and fillings) would lower the person's later caps by too much
+    filling = fee("2080", "15", date=dt.date(2026, 3, 10), amount="300.00")
+    _, path = saved(register, tmp_path, "gemischt", plan(*FIRST, filling, **WHO))
+    number = register.by_path(path).number  # type: ignore[union-attr]
+    with pytest.raises(RegisterError, match=r"1\.000,01\xa0€ ist mehr, als der Fall für Zahnersatz \(Klasse A\) berechnet"):
+        update_case(register, number, "erstattet", D("1000.01"))
+    assert load_case(path).paid is None
+    assert update_case(register, number, "erstattet", D("800.00")).paid == D("800.00")

@@ -73,8 +73,10 @@ def test_status_with_the_amount_paid_goes_into_the_case_file(folder: Path, capsy
     assert (case.status, case.paid) == ("erstattet", Decimal("812.40"))
     assert main(["register", "list", "--status", "erstattet"]) == 0
     assert "812,40" in capsys.readouterr().out
-    assert main(["register", "status", str(number), "abgelehnt"]) == 0
+    assert main(["register", "status", str(number), "Abgelehnt"]) == 0  # typed in any case
     assert "abgelehnt (eingetragen war erstattet 812,40\xa0€, zählt nicht)" in capsys.readouterr().out
+    assert main(["register", "list", "--status", "ABGELEHNT"]) == 0
+    assert "812,40" not in capsys.readouterr().out  # kept in the case, but no amount beside a case not paid
 
 
 def test_a_rebuild_keeps_the_numbers_and_an_unreadable_row_is_said(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,7 +109,8 @@ def test_what_cannot_be_done_is_said_with_exit_code_2(
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["status", "1", "bezahlt"], "unbekannte Wahl"),
+        (["status", "1", "bezahlt"], "Status „bezahlt“ unbekannt; möglich: Entwurf, eingereicht, erstattet, abgelehnt"),
+        (["list", "--status", "offen"], "Status „offen“ unbekannt"),
         (["status", "1", "erstattet", "--paid", "-5"], "Angabe --paid"),
         (["status", "1", "erstattet", "--paid", "0,001"], "höchstens 2 Nachkommastellen erwartet, „0,001“ gefunden"),
         (["list", "--von", "31.02.2026"], "Angabe --von"),

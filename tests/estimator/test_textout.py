@@ -11,7 +11,7 @@ from estimator.output.textout import estimate_text, terminal_safe
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
-from tests.estimator.builders import fee, run
+from tests.estimator.builders import fee, goae, run
 
 NBSP = "\u00a0"
 
@@ -138,3 +138,12 @@ def test_a_finding_that_names_its_cell_is_not_followed_by_it_again(tmp_path: Pat
     text = estimate_text(estimate(plan, load_tariffs()))
     line = next(line for line in text.splitlines() if "„99“" in line)
     assert line.count("Leistungen!B3") == 1  # findings that do not name their cell keep it behind (test above)
+
+
+def test_a_goae_number_an_accident_and_a_class_by_hand_are_marked_and_the_marks_said() -> None:
+    lines = estimate_text(run(fee("2210", "16", accident=True), goae("5004", manual_class="B"))).splitlines()
+    crown = next(line for line in lines if " 2210 " in line)
+    x_ray = next(line for line in lines if " Ä5004 " in line)  # as the letter names it
+    assert " A U " in crown and " B* " in x_ray
+    assert "  Kl.: * Klasse von Hand gesetzt; U Unfall: ohne Zahnstaffel" in lines
+    assert not any(line.startswith("  Kl.:") for line in estimate_text(run(fee("2210", "16"))).splitlines())

@@ -103,6 +103,7 @@ class Code(StrEnum):
     INPUT_HEADER_AGAIN = "input.header_again"
     INPUT_EMPTY_ROWS = "input.empty_rows"
     INPUT_GOAE_BY_NUMBER = "input.goae_by_number"
+    INPUT_GOZ_BY_NUMBER = "input.goz_by_number"
     INPUT_PATIENT_COLUMN = "input.patient_column"
     INPUT_PATIENT_TWICE = "input.patient_twice"
     INPUT_TEXT_CUT = "input.text_cut"

@@ -15,6 +15,12 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Kein Tarif gewählt": "No tariff chosen",
+    "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
+    "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.": (
+        "Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is "
+        "unknown, and the estimate would give the benefit of {0}, the tariff without a deductible."
+    ),
     "„{0}“ ist ein Fall mit dem Status {1} und wird nicht überschrieben; bitte einen anderen Namen wählen.": (
         "“{0}” is a case with the status {1} and is not overwritten; please choose another name."
     ),

@@ -120,8 +120,10 @@ class CasesModel(QAbstractTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.EditRole and column == STATUS:
             return entry.status  # the stored word: the list of statuses shows each in the window's language
+        if role == Qt.ItemDataRole.EditRole and column == PAID:  # an amount kept under another status is not offered
+            return formats.plain(entry.paid) if entry.paid is not None and entry.status == REIMBURSED else ""
         if role == Qt.ItemDataRole.EditRole:
-            return formats.plain(entry.paid) if column == PAID and entry.paid is not None else self._text(entry, column)
+            return self._text(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -294,6 +296,8 @@ class CasesDialog(QDialog):
                 changed = update_case(self.register, entry.number, value, path=entry.path)
             else:
                 paid = formats.number(value, parse_amount) if value.strip() else None
+                if paid is None and entry.status != REIMBURSED:  # an empty cell left empty: nothing to change
+                    return True
                 changed = update_case(self.register, entry.number, REIMBURSED if paid is not None else None, paid, entry.path)
         except CellError as error:
             self.say(self.tr("erstattet: {0}").format(text(error.phrase, language())))

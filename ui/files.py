@@ -210,6 +210,20 @@ class FileActions(QObject):
         return True
 
     # --- exporting and printing ----------------------------------------------------------------------------
+    def _without_tariff(self) -> bool:
+        """Whether the person's tariff is not chosen, said: then no letter is written or printed (it would promise the
+        benefit of the tariff without a deductible), as `hkp estimate --pdf` writes none."""
+        if self.window.document.person.variant:
+            return False
+        self.window.show_error(
+            self.tr("Kein Tarif gewählt"),
+            self.tr(
+                "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
+                "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt."
+            ).format(self.window.document.estimate.variant),
+        )
+        return True
+
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         """The file an export goes to, asked with a save dialog that suggests the plan's name."""
         stem = self.window.document.file_stem()
@@ -226,10 +240,9 @@ class FileActions(QObject):
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)
         result, tariffs, note = window.document.estimate, window.document.tariffs, window.document.case.note
-        from estimator.command.overwrite import plan_key  # noqa: PLC0415 - loads when a letter is written
+        from estimator.command.overwrite import letter_key  # noqa: PLC0415 - loads when a letter is written
 
-        plan_file = window.document.path or window.document.source
-        key = plan_key(plan_file) if plan_file is not None else ""  # what `hkp batch` tells this plan's letters by
+        key = letter_key(result.plan.person, window.document.path or window.document.source)  # as `hkp` tells letters
         self.sender_missing = not (letterhead.practice or result.plan.person.practice)
         self.addressee_missing = not result.plan.person.name.strip()
         if self.sender_missing or self.addressee_missing:
@@ -269,7 +282,7 @@ class FileActions(QObject):
 
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""
-        if self.window.tasks.say_busy():
+        if self.window.tasks.say_busy() or self._without_tariff():
             return None
         target = path or self._target(self.tr("PDF exportieren"), ".pdf", "PDF")
         if target is None:
@@ -314,7 +327,7 @@ class FileActions(QObject):
 
     def print_letter(self, printer: QPrinter | None = None) -> Task | None:
         """Print the PDF letter: written in the background, then printed on the printer given or the one chosen."""
-        if self.window.tasks.say_busy():
+        if self.window.tasks.say_busy() or self._without_tariff():
             return None
         folder = self._print_folder()
 
@@ -341,7 +354,7 @@ class FileActions(QObject):
 
     def preview_letter(self) -> Task | None:
         """The print preview of the very PDF an export writes; printing from it prints those pages."""
-        if self.window.tasks.say_busy():
+        if self.window.tasks.say_busy() or self._without_tariff():
             return None
         folder = self._print_folder()
 

@@ -19,8 +19,8 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
-from estimator.command.overwrite import is_our_letter, letter_for_another_plan, plan_key
-from estimator.command.reviews import not_to_be_written
+from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key
+from estimator.command.reviews import no_letter, not_to_be_written
 from estimator.files import resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
@@ -144,15 +144,15 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot)
-        if pdf is None:
-            return batch_row(name, result, "")
+        if pdf is None or no_letter(result):
+            return batch_row(name, result, no_letter(result) if pdf else "")
         if pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
             return batch_row(name, result, f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms")
-        key, aside = plan_key(path), ""
-        if letter_for_another_plan(pdf, key):  # another plan's letter by that name (an earlier run of another folder)
+        key, aside = letter_key(result.plan.person, path), ""
+        if letter_for_another(pdf, key):  # another person's letter by that name (an earlier run of another folder)
             aside = set_aside(pdf)
             if not aside:
-                said = f"nicht geschrieben: {pdf.name} ist der Brief zu einem anderen Plan und ließ sich nicht verschieben"
+                said = f"nicht geschrieben: {pdf.name} ist der Brief für eine andere Person und ließ sich nicht verschieben"
                 return batch_row(name, result, said)
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
@@ -164,7 +164,7 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
     except Exception as error:
         return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
     if aside:
-        said = f"{pdf.name} (der Brief zu einem anderen Plan unter diesem Namen liegt jetzt in {aside})"
+        said = f"{pdf.name} (der Brief für eine andere Person unter diesem Namen liegt jetzt in {aside})"
         return dataclasses.replace(batch_row(name, result, said), set_aside=aside)
     return batch_row(name, result, pdf.name)
 

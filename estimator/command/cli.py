@@ -17,10 +17,11 @@ from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
 from estimator.command.earlier import earlier_cases
-from estimator.command.overwrite import plan_key, refuse_replacing_others
+from estimator.command.overwrite import letter_key, refuse_replacing_others
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
+    no_letter,
     not_to_be_written,
     override_text,
     overrides_from,
@@ -218,11 +219,12 @@ def run_estimate(options: argparse.Namespace) -> int:
     if options.letterhead and not options.pdf:
         raise UsageError("--letterhead gilt für das PDF; bitte --pdf DATEI angeben")
     letterhead = letterhead_of(options)  # checked before anything is computed
-    key = plan_key(source)
-    refuse_replacing_others(options.pdf, options.json, options.xlsx, force=options.force, plan=key)
+    refuse_replacing_others(options.pdf, options.json, options.xlsx, force=options.force)
     plan, settings = read_input(source, options.tariff)
     cli_overrides = overrides_from(options, plan)
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
+    key = letter_key(plan.person, source)  # a letter by the name of --pdf for another person is not replaced unsaid
+    refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
     settings = {**settings, **dict(options.set)}
     result = estimate(plan, load_tariffs(), settings)
     with_history, said = earlier_cases(plan, result, settings, source)
@@ -242,6 +244,10 @@ def run_estimate(options: argparse.Namespace) -> int:
         sys.stdout.write(estimate_text(result))
         written = " – nichts geschrieben" if options.json or options.pdf or options.xlsx else ""
         print(f"hkp: {cannot}{written}", file=sys.stderr)
+        return 2
+    if options.pdf and no_letter(result):
+        sys.stdout.write(estimate_text(result))
+        print(f"hkp: {no_letter(result)} (oder --tariff angeben) – nichts geschrieben", file=sys.stderr)
         return 2
     if options.pdf:
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
@@ -332,7 +338,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
             signal.signal(signum, handler)
         summary.close()
     plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
-    not_computed = f", {summary.not_computed} ohne berechenbare Zeile" if summary.not_computed else ""
+    not_computed = f", {summary.not_computed} ohne Schätzung" if summary.not_computed else ""
     print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed})")
     if summary.set_aside:
         print(

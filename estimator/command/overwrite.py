@@ -10,12 +10,13 @@ from estimator.case import CaseError
 from estimator.command.reviews import UsageError
 from estimator.files import resolved
 from estimator.io.casefile import bounded_json
+from estimator.model import Person
 from estimator.output.jsonout import SCHEMA
 
 
-def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool, plan: str = "") -> None:
+def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool, letter: str = "") -> None:
     """Refuses, naming each, outputs of one name given twice, and (unless forced) existing files of the outputs'
-    names that are no output of the program, and a letter written for another plan than the one of key `plan`."""
+    names that are no output of the program, and a letter written for another person than the one of key `letter`."""
     given = [path for path in (pdf, json_out, xlsx) if path is not None]
     places = [resolved(path) for path in given]
     twice = [str(path) for index, path in enumerate(given) if places[index] in places[:index]]
@@ -32,15 +33,15 @@ def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path 
         )
         if path is not None and path.is_file() and not ours(path)  # a pipe or a device is written to, never replaced
     ]
-    if pdf is not None and plan and letter_for_another_plan(pdf, plan):
-        others.append(f"{pdf} ist der Brief zu einem anderen Plan (oder aus einer früheren Version des Programms)")
+    if pdf is not None and letter and letter_for_another(pdf, letter):
+        others.append(f"{pdf} ist der Brief für eine andere Person (oder aus einer früheren Version des Programms)")
     if others:
         raise UsageError(f"{'; '.join(others)}; bitte einen anderen Namen wählen oder zum Überschreiben --force angeben")
 
 
 OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
 LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
-LETTER_PLAN = re.compile(rb"/Keywords \(Plan ([0-9a-f]{20})\)")  # the plan a letter was written for (plan_key)
+LETTER_FOR = re.compile(rb"/Keywords \(HKP ([0-9a-f]{20})\)")  # whom a letter was written for (letter_key)
 
 
 def _letter(path: Path) -> bytes | None:
@@ -59,21 +60,27 @@ def is_our_letter(path: Path) -> bool:
     return _letter(path) is not None
 
 
-def plan_key(plan: Path) -> str:
-    """What a letter records of the plan it was written for: a digest of the plan file's place, so that a letter
-    under the same name for another plan (another folder's plan.xlsx) is recognised without a path in the letter."""
+def letter_key(person: Person, plan: Path | None) -> str:
+    """What a letter records of whom it was written for: a digest of the person (name, birth date, insurance
+    number), so that a letter by the same name for another person (last week's plan.xlsx of another folder, or of the
+    same export file) is recognised, and the same person's letter is written anew from a moved folder, a case file or
+    the window. A plan that names nobody is told by its file's place."""
     import hashlib  # noqa: PLC0415
 
-    return hashlib.sha256(str(resolved(plan)).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    name, number = " ".join(person.name.split()).casefold(), " ".join(person.insurance_number.split()).casefold()
+    who = [name, person.birth_date.isoformat() if person.birth_date else "", number]
+    if not name and not number:
+        who.append(str(resolved(plan)) if plan is not None else "")
+    return hashlib.sha256("\n".join(who).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
-def letter_for_another_plan(path: Path, key: str) -> bool:
-    """Whether a file is a letter of this program written for another plan than the one of key (a letter of an
-    earlier version, which records no plan, counts as another's: it may be one a patient was sent)."""
+def letter_for_another(path: Path, key: str) -> bool:
+    """Whether a file is a letter of this program written for another person than the one of key (a letter of an
+    earlier version, which records nobody, counts as another's: it may be one a patient was sent)."""
     data = _letter(path)
     if data is None:
         return False
-    found = LETTER_PLAN.search(data)
+    found = LETTER_FOR.search(data)
     return found is None or found.group(1).decode("ascii") != key
 
 

@@ -78,6 +78,17 @@ def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
     return dataclasses.replace(plan, overrides=kept + cli_overrides, input_findings=plan.input_findings + replaced)
 
 
+def no_letter(result: Estimate) -> str:
+    """Why no letter is to be written for a patient though the estimate is shown, or "": no tariff was given (the
+    letter would promise the benefit of the tariff without a deductible)."""
+    if any(f.phrase.code is Code.TARIFF_ASSUMED for f in result.findings):
+        return (
+            f"kein Brief: kein Tarif angegeben, gerechnet mit {result.variant}, dem Tarif ohne Selbstbehalt – bitte den "
+            "Tarif im Blatt Patient eintragen"
+        )
+    return ""
+
+
 def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> str:
     """Why no estimate is to be given (exit code 2), or "": no line of the plan could be computed (a letter would say
     0,00 €), or a reviewer's decision of the command line names no line that could be estimated (a typo in the sheet

@@ -17,6 +17,7 @@ MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a r
 # the batch summary's (one row per plan, every finding)
 ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")
 SUMMARY_SHEETS = ("Übersicht", "Hinweise")
+FINDINGS_HEADER = ("Datei", "Art", "Code", "Blatt", "Zeile", "Spalte", "Abschnitt", "Meldung")  # both's Hinweise
 DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
 
 

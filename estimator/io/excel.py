@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from estimator.codes import Code
 from estimator.files import shown_path
 from estimator.io.columns import (
     ESTIMATE_SHEETS,
+    FINDINGS_HEADER,
     LAB_COLUMNS,
     MATERIAL_MARKS,
     ONE_SHEET_COLUMNS,
@@ -61,20 +63,24 @@ def _schedule(value: Any) -> Schedule:
     raise cell_error(Code.CELL_SCHEDULE, value)
 
 
-# a fee number typed with its schedule's name before it: „GOZ“, „GOÄ-Nr.“ or „GOAE“, then the number
-NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
+# a fee number typed with its schedule's name before it: „GOZ“, „GOÄ-Nr.“, „GOAE:“ or „GOZ-“, then the number
+NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*[-:]?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
 
 
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
-    named = NAMED_SCHEDULE.match(number_raw) if isinstance(number_raw, str) else None
+    typed = unicodedata.normalize("NFC", number_raw) if isinstance(number_raw, str) else ""
+    named = NAMED_SCHEDULE.match(typed)
     if named is not None:
-        number_raw = f"{'Ä' if named[1].upper() != 'GOZ' else ''}{str(number_raw)[named.end() :]}"
+        number_raw = f"{'Ä' if named[1].upper() != 'GOZ' else ''}{typed[named.end() :]}"
     goae_mark = isinstance(number_raw, str) and re.match(r"\s*(?:Ä|AE)\s*[0-9]", number_raw, re.IGNORECASE) is not None
     schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark else Schedule.GOZ)  # „Ä5004“ without a GO: GOÄ
     if goae_mark and schedule is Schedule.GOZ:  # the GOZ has no such number: the Ä says which schedule is meant
         reader.problem("GO", Code.INPUT_GOAE_BY_NUMBER, Severity.WARNING, number=str(number_raw).strip())
         schedule = Schedule.GOAE
+    if named is not None and named[1].upper() == "GOZ" and schedule is Schedule.GOAE:  # the number says the GOZ
+        reader.problem("GO", Code.INPUT_GOZ_BY_NUMBER, Severity.WARNING, number=typed.strip())
+        schedule = Schedule.GOZ
     if number_raw is None:
         reader.problem("Nr", Code.INPUT_MISSING_NUMBER)
         return None
@@ -113,7 +119,8 @@ def lab_line(reader: RowReader) -> LabLine | None:
     if price is None and code_raw is not None:
         price = _price_from_amount(reader)
     if price is None and "Einzelpreis" not in reader.mapping and "Betrag" in reader.mapping:  # a one-sheet table
-        reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
+        if not reader.problems:  # else the amount is there and another cell (MwSt, Menge) says what is wrong
+            reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
     elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
     if code_raw is None or price is None:
@@ -222,11 +229,20 @@ def _read_lines(
     return fee_lines, lab_lines, left_out
 
 
+def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
+    """Whether a workbook is one the program wrote: an estimate's or a batch summary's sheets, the last one the
+    findings with their header (a plan of its own with sheets of those names has no such header)."""
+    found = list(sheets.values())
+    if tuple(sheet.name for sheet in found) not in (ESTIMATE_SHEETS, SUMMARY_SHEETS) or not found[-1].rows:
+        return False
+    return tuple(found[-1].rows[0][1][: len(FINDINGS_HEADER)]) == FINDINGS_HEADER
+
+
 def read_plan(path: Path | str, tariff: str = "") -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
     sheets = open_workbook(path)
-    if tuple(sheet.name for sheet in sheets.values()) in (ESTIMATE_SHEETS, SUMMARY_SHEETS):
+    if _written_by_the_program(sheets):
         raise PlanReadError(
             f"{path.name}: eine Arbeitsmappe, die dieses Programm geschrieben hat (eine Schätzung oder die Übersicht von "
             "„hkp batch“), kein Heil- und Kostenplan; bitte den Plan selbst angeben"

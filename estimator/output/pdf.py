@@ -227,8 +227,8 @@ def build_pdf(
     for_plan: str = "",
 ) -> bytes:
     """Lay out the estimate as an A4 letter (DIN 5008, form B) and return the PDF bytes; `note` is printed to
-    the patient above the tables; `for_plan`, the key of the plan file it is for (estimator.command.overwrite.plan_key),
-    is recorded in its keywords, so that a letter for another plan under the same name is not replaced unsaid."""
+    the patient above the tables; `for_plan`, the key of the person it is for (estimator.command.overwrite.letter_key),
+    is recorded in its keywords, so that a letter for another person under the same name is not replaced unsaid."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
@@ -346,7 +346,7 @@ def build_pdf(
         author=practice,
         subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, {estimate.tariff_name} {estimate.variant}",
         creator="HKP-Schätzer",
-        keywords=f"Plan {for_plan}" if for_plan else "",
+        keywords=f"HKP {for_plan}" if for_plan else "",
         initialFontName=FONT,  # no unembedded Helvetica in the page resources
     )
     document.build(story, canvasmaker=numbered_canvas(footer))

@@ -16,7 +16,7 @@ from typing import Any
 
 from estimator.auslegung import setting_value
 from estimator.files import atomic_write_bytes
-from estimator.io.columns import ESTIMATE_SHEETS, SUMMARY_SHEETS
+from estimator.io.columns import ESTIMATE_SHEETS, FINDINGS_HEADER, SUMMARY_SHEETS
 from estimator.kinds import Cause, Severity
 from estimator.model import Estimate, FeeLine
 from estimator.money import eur
@@ -65,16 +65,7 @@ LINE_COLUMNS = (
     *((cause_label(cause), 14, MONEY) for cause in Cause),
     ("Gründe", 80, None),
 )
-FINDING_COLUMNS = (
-    ("Datei", 28, None),
-    ("Art", 10, None),
-    ("Code", 26, None),
-    ("Blatt", 12, None),
-    ("Zeile", 7, None),
-    ("Spalte", 8, None),
-    ("Abschnitt", 14, None),
-    ("Meldung", 100, None),
-)
+FINDING_COLUMNS = tuple(zip(FINDINGS_HEADER, (28, 10, 26, 12, 7, 8, 14, 100), (None,) * 8, strict=True))
 SUMMARY_COLUMNS = (
     ("Datei", 30, None),
     ("Patient", 24, None),
@@ -288,9 +279,9 @@ def _summary_values(row: BatchRow) -> list[Any]:
         row.tariff,
         _day(row.plan_date),
         *(None if row.error else _number(v) for v in (row.billed, row.eligible, row.benefit, row.billed - row.benefit)),
-        *(_number(v) if v else None for v in row.reductions or (Decimal(0),) * len(Cause)),
+        *(_number(v) if v and not row.error else None for v in row.reductions or (Decimal(0),) * len(Cause)),
         *(None if row.error else n for n in row.counts),
-        row.largest_reductions,
+        "" if row.error else row.largest_reductions,  # a plan without an estimate has no figures, in no column
         row.error,
         row.pdf,
     ]

@@ -74,7 +74,8 @@ def update_case(
             raise RegisterError(
                 f"erstattet {eur(case.paid)} ist mehr, als der Fall für Zahnersatz (Klasse A) berechnet "
                 f"({eur(prosthetic)}); bitte nur, was der Versicherer für Zahnersatz zahlte, nicht die ganze Erstattung "
-                "– der Betrag zählt für spätere Pläne in die Zahnstaffel"
+                "– der Betrag zählt für spätere Pläne in die Zahnstaffel (lag die Rechnung höher als der Plan: den Fall "
+                "mit ihren Beträgen ändern und speichern, dann den Betrag eintragen)"
             )
         save_case(case, file)
     except (CaseError, OSError) as error:

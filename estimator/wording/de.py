@@ -178,6 +178,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_COLUMN: "{cell}: „{field}“ steht nicht in Spalte B; von hier gelesen – bitte in Spalte B eintragen",
     C.INPUT_PATIENT_TWICE: "{cell}: „{field}“ steht zweimal (auch {before}); dieser letzte Wert gilt – bitte einen löschen",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
+    C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): „GOÄ“, aber die Nummer ist als „{number}“ angegeben; als GOZ gelesen – bitte prüfen",
     C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} „{old}“ durch die Angabe beim Aufruf ersetzt: „{new}“",

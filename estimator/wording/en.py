@@ -160,6 +160,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_COLUMN: "{cell}: “{field}” is not in column B; read from here – please enter it in column B",
     C.INPUT_PATIENT_TWICE: "{cell}: “{field}” is given twice (also {before}); this last value counts – please delete one",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
+    C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): “GOÄ”, but the number is given as “{number}”; read as GOZ – please check",
     C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} “{old}” replaced by the command line: “{new}”",

@@ -250,7 +250,7 @@ def test_a_plan_none_of_whose_lines_can_be_computed_gets_no_letter(tmp_path: Pat
     )
     out, pdfs = tmp_path / "u.xlsx", tmp_path / "pdf"
     assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
-    assert "(1 Plan, davon 0 nicht lesbar, 1 ohne berechenbare Zeile)" in capsys.readouterr().out
+    assert "(1 Plan, davon 0 nicht lesbar, 1 ohne Schätzung)" in capsys.readouterr().out
     assert not list(pdfs.iterdir())
     from openpyxl import load_workbook  # noqa: PLC0415
 
@@ -317,7 +317,7 @@ def letter_text(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def test_a_letter_for_another_plan_of_the_same_name_is_set_aside_not_replaced(
+def test_a_letter_for_another_person_of_the_same_name_is_set_aside_not_replaced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # last week's plan.xlsx and this week's are two patients: one PDF folder must keep both letters
@@ -342,7 +342,7 @@ def test_a_letter_for_another_plan_of_the_same_name_is_set_aside_not_replaced(
     assert (pdfs / "veraltet" / "plan.pdf").read_bytes() == first
     assert "Hans Müller" in letter_text(pdfs / "veraltet" / "plan.pdf")
     said = summary_rows(out)["plan.xlsx"]["PDF"]
-    assert said == "plan.pdf (der Brief zu einem anderen Plan unter diesem Namen liegt jetzt in veraltet/plan.pdf)"
+    assert said == "plan.pdf (der Brief für eine andere Person unter diesem Namen liegt jetzt in veraltet/plan.pdf)"
     assert "1 Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben" in capsys.readouterr().err
 
 
@@ -352,3 +352,19 @@ def test_a_pdf_folder_that_is_a_file_is_said_in_german(tmp_path: Path, capsys: p
     assert main(["batch", str(GOLDEN / "crown_basic.xlsx"), "--out", str(tmp_path / "u.xlsx"), "--pdf-dir", str(taken)]) == 2
     assert "briefe.xlsx: gibt es schon, und es ist kein Ordner" in capsys.readouterr().err
     assert taken.read_bytes() == b"eine Datei"
+
+
+def test_a_plan_without_a_tariff_gets_its_figures_and_no_letter(tmp_path: Path) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    (tmp_path / "in").mkdir()
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    write_workbook(tmp_path / "in" / "ohne.xlsx", [crown], patient={"Tarif": None})
+    write_workbook(tmp_path / "in" / "mit.xlsx", [crown])
+    out, pdfs = tmp_path / "u.xlsx", tmp_path / "pdf"
+    assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
+    assert sorted(p.name for p in pdfs.iterdir()) == ["mit.pdf"]
+    row = summary_rows(out)["ohne.xlsx"]
+    assert str(row["PDF"]).startswith("kein Brief: kein Tarif angegeben, gerechnet mit BM5/0")
+    assert row["Erstattung"] == pytest.approx(173.65) and row["Tarif"] == "BM5/0" and not row["keine Schätzung, weil"]
+    assert summary_rows(out)["mit.xlsx"]["Erstattung"] == pytest.approx(173.65)

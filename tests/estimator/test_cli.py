@@ -176,18 +176,19 @@ def test_a_pdf_of_that_name_that_is_no_letter_of_ours_is_not_overwritten(
     assert scan.read_bytes().startswith(b"%PDF") and b"HKP-Sch" in scan.read_bytes()
 
 
-def test_a_letter_for_another_plan_is_not_replaced_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
-
+def test_a_letter_for_another_person_is_not_replaced_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
-    first, second = write_workbook(tmp_path / "a.xlsx", [crown]), write_workbook(tmp_path / "b.xlsx", [crown])
+    first = write_workbook(tmp_path / "plan.xlsx", [crown], patient={"Name": "Hans Müller"})
     letter = tmp_path / "brief.pdf"
     assert main(["estimate", str(first), "--pdf", str(letter)]) == 0
-    assert main(["estimate", str(first), "--pdf", str(letter)]) == 0  # the same plan's letter is written anew
+    (tmp_path / "archiv").mkdir()  # the same person's plan from another folder (or saved as a case): written anew
+    moved = first.rename(tmp_path / "archiv" / "plan.xlsx")
+    assert main(["estimate", str(moved), "--pdf", str(letter)]) == 0
     written = letter.read_bytes()
+    second = write_workbook(tmp_path / "plan.xlsx", [crown], patient={"Name": "Carla Schmidt"})  # the next export
     capsys.readouterr()
     assert main(["estimate", str(second), "--pdf", str(letter)]) == 2
-    assert "brief.pdf ist der Brief zu einem anderen Plan" in capsys.readouterr().err
+    assert "brief.pdf ist der Brief für eine andere Person" in capsys.readouterr().err
     assert letter.read_bytes() == written
     assert main(["estimate", str(second), "--pdf", str(letter), "--force"]) == 0
 
@@ -206,3 +207,33 @@ def test_an_estimates_own_workbook_is_not_read_as_a_plan(tmp_path: Path, capsys:
     assert main(["estimate", str(written)]) == 2
     said = capsys.readouterr()
     assert "schaetzung.xlsx: eine Arbeitsmappe, die dieses Programm geschrieben hat" in said.err and not said.out
+
+
+def test_a_plan_without_a_tariff_gets_no_letter_until_one_is_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # BM5/0 has no deductible: a letter computed with it would promise up to the whole deductible too much
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    plan = write_workbook(tmp_path / "ohne.xlsx", [crown], patient={"Tarif": None})
+    letter = tmp_path / "brief.pdf"
+    assert main(["estimate", str(plan), "--pdf", str(letter)]) == 2
+    said = capsys.readouterr()
+    assert (
+        "kein Brief: kein Tarif angegeben, gerechnet mit BM5/0, dem Tarif ohne Selbstbehalt" in said.err
+        and "nichts geschrieben" in said.err
+    )
+    assert "Erstattung" in said.out and not letter.exists()  # the figures are shown, with the assumption said
+    assert main(["estimate", str(plan), "--pdf", str(letter), "--tariff", "BM5/1"]) == 0 and letter.exists()
+
+
+def test_a_plan_whose_sheets_are_named_like_the_programs_own_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl  # noqa: PLC0415
+
+    book = openpyxl.Workbook()
+    plan = book.active
+    assert plan is not None
+    plan.title = "Übersicht"  # a practice's one-sheet plan, with its own notes beside it
+    plan.append(["Datum", "Zahn", "GO", "Nr", "Anzahl", "Faktor", "Betrag"])
+    plan.append(["20.01.2026", "16", "GOZ", "2210", 1, "2,3", "217,06"])
+    book.create_sheet("Hinweise").append(["Patientin wünscht Vollkeramik"])
+    book.save(tmp_path / "plan.xlsx")
+    assert main(["estimate", str(tmp_path / "plan.xlsx"), "--tariff", "BM5/0"]) == 0
+    assert "173,65" in capsys.readouterr().out

@@ -60,6 +60,23 @@ def test_a_fee_number_typed_with_its_schedules_name_is_read_as_the_number(tmp_pa
     assert all(line.eligible > 0 for line in estimate(plan, load_tariffs()).lines)  # each found in its schedule
 
 
+def test_a_schedule_typed_before_the_number_in_other_ways_and_against_the_go_column(tmp_path: Path) -> None:
+    rows = [
+        [DAY, "24", "GOÄ", "GOZ 2060", None, 1, 2.3, None, None, None, None],  # the number's GOZ against the column
+        [DAY, "24", None, "GOZ-2060", None, 1, 2.3, None, None, None, None],
+        [DAY, None, None, "GOÄ: 5004", None, 1, 1.8, None, None, None, None],
+        [DAY, None, None, "GOA\u0308 5004", None, 1, 1.8, None, None, None, None],  # the umlaut as two characters
+    ]
+    plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
+    read = [(line.schedule, line.number) for line in plan.fee_lines]
+    assert read == [(Schedule.GOZ, "2060"), (Schedule.GOZ, "2060"), (Schedule.GOAE, "5004"), (Schedule.GOAE, "5004")]
+    (said,) = plan.input_findings
+    assert (
+        finding_text(said)
+        == "Leistungen!C2 (GO): „GOÄ“, aber die Nummer ist als „GOZ 2060“ angegeben; als GOZ gelesen – bitte prüfen"
+    )
+
+
 def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "p.xlsx",
@@ -325,8 +342,10 @@ def test_a_lab_row_of_a_one_sheet_table_without_its_amount_names_the_amount_cell
     sheet.append(["Datum", "Zahn", "GO", "Gebührennummer", "Bezeichnung", "Anz.", "Steigerungsfaktor", "Betrag EUR"])
     sheet.append(["10.03.2026", "16", "GOZ", "2210", "Krone", 1, "2,3", "217,06"])
     sheet.append(["10.03.2026", "16", "BEB", "0001", "Modell", 2, None, None])
+    sheet.append(["10.03.2026", "16", "BEB", "0002", "Modell", "zwei", None, "30,00"])  # an amount, a bad count
     workbook.save(tmp_path / "hkp.xlsx")
     plan = read_plan(tmp_path / "hkp.xlsx")
+    assert [f.column for f in plan.input_findings if f.row == 4 and f.column] == ["F"]  # the count, not the amount
     (missing,) = [f for f in plan.input_findings if f.row == 3 and f.column]
     assert missing.column == "H"  # the row's amount, the one cell of the table that can give its price
     assert finding_text(missing).startswith("HKP!H3 (Betrag): Betrag der Laborzeile fehlt")

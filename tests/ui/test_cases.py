@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from estimator.case import DRAFT, SUBMITTED, Case
 from estimator.datadir import data_dir
 from estimator.io.casefile import load_case, save_case
@@ -166,6 +168,11 @@ def test_the_register_window_searches_opens_a_case_and_changes_its_status(open_w
     assert load_case(first).status == "abgelehnt" and window.document.case.status == "abgelehnt"
     assert window.windowTitle().startswith("erster.hkp.json (abgelehnt) ")  # the amount once paid no longer counts
     assert window.document.is_saved  # the status went into the file itself: nothing to save
+    qtbot.waitUntil(lambda: dialog.model.entries[0].status == "abgelehnt")
+    paid_cell = dialog.model.index(0, PAID)
+    assert dialog.model.data(paid_cell) == "" and dialog.model.data(paid_cell, Qt.ItemDataRole.EditRole) == ""
+    assert dialog.model.setData(paid_cell, "")  # the editor left as offered, as Qt commits it on leaving: no change
+    assert (load_case(first).status, load_case(first).paid) == ("abgelehnt", D("812.40"))  # kept, still not counted
 
 
 def test_the_status_list_shows_the_window_s_language_and_keeps_the_german_word(qapp: Any) -> None:

@@ -146,3 +146,21 @@ def test_a_letter_without_the_patients_name_says_so_in_the_status_bar(open_windo
     window.document.edit_person(name="Erika Mustermann")
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     assert window.statusBar().currentMessage() == f"PDF geschrieben: {tmp_path / 'brief.pdf'}"
+
+
+def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = open_window(CROWN)
+    assert window.line_actions.new_plan()  # a new plan: no tariff taken for granted
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None
+    assert window.files.print_letter(pdf_printer(tmp_path / "gedruckt.pdf")) is None
+    assert window.files.preview_letter() is None
+    assert len(errors) == 3 and errors[0].startswith("Kein Tarif gewählt: Bitte zuerst den Tarif der versicherten Person")
+    assert "BM5/0, dem Tarif ohne Selbstbehalt" in errors[0]
+    assert not any(tmp_path.iterdir())
+    window.person_panel.variant.setCurrentText("BM5/2")
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").exists() and len(errors) == 3

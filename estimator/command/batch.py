@@ -19,9 +19,9 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
-from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key
+from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
 from estimator.command.reviews import no_letter, not_to_be_written
-from estimator.files import resolved, shown_path
+from estimator.files import atomic_write_bytes, resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
 from estimator.letterhead import Letterhead
@@ -146,27 +146,33 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
             return dataclasses.replace(batch_row(name, result), error=cannot)
         if pdf is None or no_letter(result):
             return batch_row(name, result, no_letter(result) if pdf else "")
-        if pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
-            return batch_row(name, result, f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms")
-        key, aside = letter_key(result.plan.person, path), ""
-        if letter_for_another(pdf, key):  # another person's letter by that name (an earlier run of another folder)
-            aside = set_aside(pdf)
-            if not aside:
-                said = f"nicht geschrieben: {pdf.name} ist der Brief für eine andere Person und ließ sich nicht verschieben"
-                return batch_row(name, result, said)
-        from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
+        from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
-        write_pdf(result, load_tariffs(), pdf, dt.date.today(), letterhead, for_plan=key)
+        key = letter_key(result.plan.person, path)
+        said, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:
         return BatchRow(file=name, error=f"{error.strerror or error}: {error.filename or path}")
     except Exception as error:
         return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
+    return dataclasses.replace(batch_row(name, result, said), set_aside=aside)
+
+
+def _place_letter(pdf: Path, data: bytes, key: str) -> tuple[str, str]:
+    """The letter written to pdf unless a file of the user's own is there, another person's letter there moved to
+    veraltet/ first – checked and written in one step against another run writing into the folder at the same time.
+    Returns what the row's column PDF says, and where a letter was set aside ("")."""
+    with letters_locked(pdf.parent):
+        if pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
+            return f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms", ""
+        aside = set_aside(pdf) if letter_for_another(pdf, key) else ""  # another person's (another folder's plan.xlsx)
+        if not aside and letter_for_another(pdf, key):
+            return f"nicht geschrieben: {pdf.name} ist der Brief für eine andere Person und ließ sich nicht verschieben", ""
+        atomic_write_bytes(pdf, data)
     if aside:
-        said = f"{pdf.name} (der Brief für eine andere Person unter diesem Namen liegt jetzt in {aside})"
-        return dataclasses.replace(batch_row(name, result, said), set_aside=aside)
-    return batch_row(name, result, pdf.name)
+        return f"{pdf.name} (der Brief für eine andere Person unter diesem Namen liegt jetzt in {aside})", aside
+    return pdf.name, ""
 
 
 Job = tuple[Path, Path | None, Letterhead | None, str]  # a plan, its PDF, the letterhead, its name in the summary

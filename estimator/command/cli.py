@@ -17,7 +17,7 @@ from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
 from estimator.command.earlier import earlier_cases
-from estimator.command.overwrite import letter_key, refuse_replacing_others
+from estimator.command.overwrite import letter_key, letters_locked, refuse_replacing_others
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
@@ -250,9 +250,12 @@ def run_estimate(options: argparse.Namespace) -> int:
         print(f"hkp: {no_letter(result)} (oder --tariff angeben) – nichts geschrieben", file=sys.stderr)
         return 2
     if options.pdf:
-        from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
+        from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        write_pdf(result, load_tariffs(), options.pdf, dt.date.today(), letterhead, note=options.note, for_plan=key)
+        data = build_pdf(result, load_tariffs(), dt.date.today(), letterhead, note=options.note, for_plan=key)
+        with letters_locked(options.pdf.parent):  # checked again and written in one step against another run
+            refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
+            atomic_write_bytes(options.pdf, data)
         print(f"PDF geschrieben: {options.pdf}")
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))

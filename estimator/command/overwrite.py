@@ -3,7 +3,10 @@ written anew; any other file (a scan of the signed plan, another patient's workb
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from estimator.case import CaseError
@@ -42,6 +45,26 @@ def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path 
 OUR_LETTER = b"/Creator (HKP-Sch\\344tzer)"  # how the letters of estimator.output.pdf name who wrote them
 LETTER_READ_LIMIT = 64 * 1024 * 1024  # a larger file is no letter of ours, and is not read to find out
 LETTER_FOR = re.compile(rb"/Keywords \(HKP ([0-9a-f]{20})\)")  # whom a letter was written for (letter_key)
+
+
+@contextlib.contextmanager
+def letters_locked(folder: Path) -> Iterator[None]:
+    """The folder locked against the program's other processes writing letters into it meanwhile (two batches, or
+    `hkp estimate` beside one), so that looking at a letter of a name and writing one of that name are one step; where
+    the system or the folder has no such lock (fcntl), nothing."""
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+
+        handle = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # the lock goes with it
 
 
 def _letter(path: Path) -> bytes | None:

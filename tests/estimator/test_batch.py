@@ -368,3 +368,34 @@ def test_a_plan_without_a_tariff_gets_its_figures_and_no_letter(tmp_path: Path) 
     assert str(row["PDF"]).startswith("kein Brief: kein Tarif angegeben, gerechnet mit BM5/0")
     assert row["Erstattung"] == pytest.approx(173.65) and row["Tarif"] == "BM5/0" and not row["keine Schätzung, weil"]
     assert summary_rows(out)["mit.xlsx"]["Erstattung"] == pytest.approx(173.65)
+
+
+def test_a_letter_is_looked_at_and_written_in_one_step_against_another_run(tmp_path: Path) -> None:
+    # two batches into one PDF folder: the one that waits sees the other's letter and sets it aside, never over it
+    import threading  # noqa: PLC0415
+
+    from estimator.command.batch import _place_letter  # noqa: PLC0415
+    from estimator.command.overwrite import letter_key, letters_locked  # noqa: PLC0415
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+    from tests.estimator.builders import fee, run  # noqa: PLC0415
+
+    def letter(name: str) -> tuple[bytes, str]:
+        result = run(fee("2210", "16"), name=name)
+        key = letter_key(result.plan.person, None)
+        return build_pdf(result, load_tariffs(), result.plan.plan_date, for_plan=key), key
+
+    (first, first_key), (second, second_key) = letter("Hans Müller"), letter("Carla Schmidt")
+    pdf = tmp_path / "plan.pdf"
+    said: list[tuple[str, str]] = []
+    with letters_locked(tmp_path):  # the other run, between its look and its write
+        waiting = threading.Thread(target=lambda: said.append(_place_letter(pdf, second, second_key)))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive()  # it waits for the folder
+        pdf.write_bytes(first)
+    waiting.join()
+    assert pdf.read_bytes() == second and (tmp_path / "veraltet" / "plan.pdf").read_bytes() == first
+    assert said == [
+        ("plan.pdf (der Brief für eine andere Person unter diesem Namen liegt jetzt in veraltet/plan.pdf)", "veraltet/plan.pdf")
+    ]
+    assert first_key != second_key

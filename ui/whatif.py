@@ -129,7 +129,8 @@ class WhatIfPanel(QWidget):
             with_them = f"; {sentence('planner_with', lang, lines='; '.join(split.toothless))}" if split.toothless else ""
             self.advice.setText(f"{sentence('planner', lang, section=section)} {moves}{with_them}. {gain}")
         else:
-            self.advice.setText(f"{sentence('planner', lang, section=section)} {sentence('planner_stay', lang)}")
+            stay = "planner_stay" if comparison.columns[0][1].reductions.get(Cause.STAGED_CAP) else "planner_no_cap"
+            self.advice.setText(f"{sentence('planner', lang, section=section)} {sentence(stay, lang)}")
         self.apply.setEnabled(bool(split.moves) and comparison.plan is self.document.estimate.plan)
 
     def apply_split(self) -> bool:

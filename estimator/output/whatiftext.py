@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from estimator.figures import money
+from estimator.kinds import Cause
 from estimator.model import Plan
 from estimator.phrases import Money
 from estimator.rules.whatif import alternatives, best_split
@@ -36,7 +37,8 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
     split = best_split(plan, tariffs, settings)
     lines += ["", sentence("planner", language, section=split.estimate.limits.cap_section)]
     if not split.moves:
-        lines.append("  " + sentence("planner_stay", language))
+        capped = scenarios[0].estimate.reductions.get(Cause.STAGED_CAP)
+        lines.append("  " + sentence("planner_stay" if capped else "planner_no_cap", language))
     else:
         for move in split.moves:
             lines.append("  " + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date))

@@ -86,6 +86,9 @@ def test_not_moving_is_best_when_nothing_is_capped() -> None:
     split = best_split(crowns("16"), load_tariffs())
     assert split.moves == () and split.gain == 0
     assert best_split(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs()).moves == ()  # insured since 2010
+    said = whatif_text(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs())
+    assert "Die Zahnstaffel kürzt diesen Plan nicht; ein Verlegen von Behandlungen bringt nichts." in said
+    assert "Nicht verschieben ist am besten" not in said
 
 
 def test_alternatives_toggle_cooperating_dentist_and_accident() -> None:

@@ -15,6 +15,8 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
+    "ihn wieder her": "{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back",
     "Kein Tarif gewählt": "No tariff chosen",
     "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
     "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.": (
@@ -267,9 +269,14 @@ ENGLISH = {
     " (Vorgabe)": " (default)",
     "Auslegung geändert": "Interpretation changed",
     (
-        "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt. Jede Schätzung "
+        "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt – außer beim Umfang "
+        "der Implantatgrenze (8 je Kiefer), deren Vorgabe den Rechenbeispielen der Regeln folgt. Jede Schätzung "
         "nennt die gewählte Auslegung."
-    ): "The default is the reading in the insured person's favour where the tariff text leaves room. Every estimate names the interpretation chosen.",
+    ): (
+        "The default is the reading in the insured person's favour where the tariff text leaves room – except for the "
+        "scope of the implant limit (8 per jaw), whose default follows the rules' worked examples. Every estimate names "
+        "the interpretation chosen."
+    ),
     "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt": (
         "{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits"
     ),

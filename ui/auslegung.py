@@ -46,7 +46,8 @@ class AuslegungDialog(QDialog):
             self.boxes[name] = box
         note = QLabel(
             self.tr(
-                "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt. Jede Schätzung "
+                "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt – außer beim Umfang "
+                "der Implantatgrenze (8 je Kiefer), deren Vorgabe den Rechenbeispielen der Regeln folgt. Jede Schätzung "
                 "nennt die gewählte Auslegung."
             )
         )

@@ -211,6 +211,13 @@ class CaseDocument(QObject):
                     "die Zelle Betrag leeren"
                 ).format(label, self.field_name(name), formats.money(typed), inputs)
             )
+        elif name in AMOUNT_INPUTS and (read := self._read_amount(kind, index)) is not None:  # the plan's: said too
+            self.noted.emit(
+                self.tr(
+                    "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
+                    "ihn wieder her"
+                ).format(label, self.field_name(name), formats.money(read))
+            )
         after = self._eligible(kind, line) if before is not None else None  # asked for a text's edit only
         if before is not None and after is not None and after != before:
             self.noted.emit(
@@ -218,6 +225,9 @@ class CaseDocument(QObject):
                     label, formats.money(after), formats.money(before)
                 )
             )
+
+    def _read_amount(self, kind: str, index: int) -> Decimal | None:
+        return (self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines)[index].amount
 
     def field_name(self, name: str) -> str:
         """A line's field as its column is called in the window's language."""

@@ -138,12 +138,16 @@ class PersonPanel(QGroupBox):
             self.message.setText(reason)
 
     def _date_edited(self, name: str, field: QLineEdit) -> None:
-        """A date of the person, or the plan date (which belongs to the case, not the person)."""
+        """A date of the person, or the plan date (which belongs to the case, not the person), when the user changed it
+        (a field only passed through with Tab changes nothing)."""
+        if not field.isModified():
+            return
         try:
             value = parse_date(field.text()) if field.text().strip() else None
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
             return
+        field.setModified(False)
         self.message.clear()
         if not getattr(self, "_refreshing", False):
             field.setText(formats.day(value))  # as the window writes dates, also when it was the date already
@@ -153,11 +157,15 @@ class PersonPanel(QGroupBox):
             self._refused(self.document.refusal(lambda: self.document.edit_plan_date(value)))
 
     def _money_edited(self, name: str | int, field: QLineEdit) -> None:
+        """An amount of the person, when the user changed it."""
+        if not field.isModified():
+            return
         try:
             value = cents(formats.number(field.text() or "0", parse_amount))
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
             return
+        field.setModified(False)
         self.message.clear()
         if not getattr(self, "_refreshing", False):
             field.setText(formats.plain(value))  # as the window writes amounts, also when it was the amount already
@@ -166,7 +174,8 @@ class PersonPanel(QGroupBox):
             prior = list(person.prior_class_a)
             prior += [Decimal(0)] * (name + 1 - len(prior))
             prior[name] = value
-            if getattr(self, "_refreshing", False) or tuple(prior) == person.prior_class_a:
+            before = [*person.prior_class_a, *[Decimal(0)] * (len(prior) - len(person.prior_class_a))]
+            if getattr(self, "_refreshing", False) or prior == before:  # 0,00 typed into an empty year: no change
                 return
             # amounts typed by hand after the register's: the source says so, and stays (it marks the deductible and
             # PZR taken from the register, which a later plan must not count as used elsewhere: register.entry)

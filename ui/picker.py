@@ -10,7 +10,8 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -85,6 +86,9 @@ def teeth_in(query: str) -> tuple[str, list[int]]:
     return " ".join(rest), list(dict.fromkeys(int(token) for token, is_tooth in zip(tokens, tooth, strict=True) if is_tooth))
 
 
+CHOICE_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
+
+
 class ServicePicker(QDialog):
     """Search, choose, insert; Enter inserts the service under the cursor and the dialog stays for the next."""
 
@@ -96,6 +100,7 @@ class ServicePicker(QDialog):
         self.query.setPlaceholderText(self.tr("Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell"))
         self.query.textChanged.connect(self.refresh)
         self.query.returnPressed.connect(self.insert)
+        self.query.installEventFilter(self)  # ↑ and ↓ in the search choose among the results
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [self.tr("GO"), self.tr("Nr."), self.tr("Leistung"), self.tr("Faktor"), self.tr("Betrag")]
@@ -129,6 +134,19 @@ class ServicePicker(QDialog):
         window.tooth_chart.teeth_chosen.connect(lambda _teeth: self.show_teeth())
         self.refresh()
         self.show_teeth()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↑, ↓, Bild↑ and Bild↓ typed in the search move the choice among the results, so that Enter inserts the
+        service the user moved to (the search keeps the focus for the next word)."""
+        if watched is self.query and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            step = CHOICE_STEPS.get(Qt.Key(event.key()))
+            if step is not None:
+                if self.table.rowCount():
+                    rows = self.table.selectionModel().selectedRows()
+                    current = rows[0].row() if rows else -1
+                    self.table.selectRow(min(self.table.rowCount() - 1, max(0, current + step)))
+                return True
+        return super().eventFilter(watched, event)
 
     def day(self) -> dt.date:
         """The treatment day of new lines: the plan date, else today."""

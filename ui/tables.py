@@ -49,21 +49,44 @@ def cut(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex, tex
 
 
 class MovingOn(FullText):
-    """Enter takes the cell's value and opens the next editable cell of the line (Tab does so too, Escape
-    leaves the cell as it was): a line is typed in one go from the keyboard."""
+    """Enter and Tab take the cell's value and open the next cell of the line that takes one, past the columns the
+    window fills itself (GO, erstattungsfähig, …); Escape leaves the cell as it was: a line is typed in one go from
+    the keyboard."""
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        view = self.parent()
         if (
             isinstance(editor, QWidget)
+            and isinstance(view, QAbstractItemView)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
             and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
             self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            following = next_editable(view, view.currentIndex())
+            if following.isValid():
+                view.setCurrentIndex(following)
+                view.edit(following)
             return True
         return super().eventFilter(editor, event)
+
+
+def next_editable(view: QAbstractItemView, index: QModelIndex) -> QModelIndex:
+    """The next cell after index that takes a value, in its row and then in the rows below (none: invalid)."""
+    model = view.model()
+    if not index.isValid():
+        return QModelIndex()
+    hidden = view.isColumnHidden if isinstance(view, QTableView) else (lambda _column: False)
+    row, column = index.row(), index.column() + 1
+    while row < model.rowCount():
+        for place in range(column, model.columnCount()):
+            found = model.index(row, place)
+            if not hidden(place) and found.flags() & Qt.ItemFlag.ItemIsEditable:
+                return found
+        row, column = row + 1, 0
+    return QModelIndex()
 
 
 def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:

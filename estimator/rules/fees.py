@@ -99,6 +99,8 @@ def fee_amounts(
         one = unit_fee(points, schedule.point_value, factor, rounding)
         return units * (min(one, profile.laser_maximum) if laser else one)
 
+    if line.count != line.count.to_integral_value():  # „2,5“: a typo for 2 or 25, or a lab quantity in the wrong table
+        check.report(Severity.WARNING, say(Code.FEE_COUNT_FRACTION, line=work.ref, count=Number(line.count)), "Anzahl")
     derived = profile.derived_fees.get(work.number) if fee is not None and line.schedule is Schedule.GOZ else None
     if derived is not None and fee is not None and fee.points is None and points is None:
         numbers = f"{derived.related.first}–{derived.related.last}"  # the fee's points come from one of these

@@ -264,3 +264,10 @@ def test_a_template_on_an_implant_over_the_limit_leaves_the_jaws_one_to_the_cove
         assert (templates["34"].eligible, templates["34"].benefit) == (Decimal("32.10"), Decimal("25.68")), order
         assert templates["36"].line_class is LineClass.X
         assert "lab.quantity_limit" not in codes(result)
+
+
+def test_a_fee_counted_in_parts_is_asked_about() -> None:
+    # „2,5“ for a fee: a typo for 2 or 25, or a lab quantity in the wrong table – computed as given, but asked
+    asked = [f for f in run(fee("2210", "16", count="2.5")).findings if f.code == "fee.count_fraction"]
+    assert len(asked) == 1 and asked[0].column == "Anzahl" and "Anzahl 2,5" in finding_text(asked[0])
+    assert not [f for f in run(fee("2210", "16", count="2")).findings if f.code == "fee.count_fraction"]

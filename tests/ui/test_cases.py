@@ -53,11 +53,13 @@ def test_the_earlier_plan_is_offered_taken_over_and_undone(open_window: Any, tmp
     assert window.person_panel.prior[0].text() == "800,00"
     assert "Fallregister" in window.document.person.prior_source
     window.person_panel.prior[0].setText("500,00")  # typed by hand: said after the register's source
+    window.person_panel.prior[0].setModified(True)  # as typed by the user
     window.person_panel.prior[0].editingFinished.emit()
     assert window.document.person.prior_class_a[0] == D("500.00")
     assert window.document.person.prior_source.endswith("– danach von Hand geändert")
     assert "danach von Hand geändert" in window.person_panel.prior[0].toolTip()
     window.person_panel.prior[1].setText("10,00")
+    window.person_panel.prior[1].setModified(True)  # as typed by the user
     window.person_panel.prior[1].editingFinished.emit()
     assert window.document.person.prior_source.count("von Hand") == 1
     window.undo_action.trigger()

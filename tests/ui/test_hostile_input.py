@@ -53,7 +53,8 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()
     assert document.estimate is before and document.undo_stack.count() == 0 and document.is_saved
     assert model.setData(model.index(1, 6), "3,0")
-    assert window.statusBar().currentMessage() == ""  # the refusal is about an edit that is no longer the last
+    said = window.statusBar().currentMessage()  # the refusal is about an edit that is no longer the last
+    assert "Faktor über" not in said and said.startswith("Leistungen Zeile 3: Faktor geändert – statt des Betrags 217,06")
     document.autosave()
     assert autosave_path().exists()
     window.files.save_to(tmp_path / "fall.hkp.json")
@@ -85,17 +86,20 @@ def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_
     window = open_window(GOLDEN / "crown_basic.xlsx")
     panel = window.person_panel
     panel.deductible_used.setText("2.000.000")
+    panel.deductible_used.setModified(True)  # as typed by the user
     panel.deductible_used.editingFinished.emit()
     assert "bis 1.000.000" in panel.message.text() and panel.message.text().startswith("Selbstbehalt verbraucht: ")
     assert window.document.person.deductible_used == 0 and window.document.undo_stack.count() == 0
     reason = window.document.refusal(lambda: window.document.edit_person(variant="BM7/1"))
     assert "BM7/1" in reason and window.document.person.variant == "BM5/0"
     panel.birth_date.setText("01.01.2300")
+    panel.birth_date.setModified(True)  # as typed by the user
     panel.birth_date.editingFinished.emit()
     assert "zwischen 1900 und 2200" in panel.message.text() and window.document.person.birth_date.year == 1975
     assert panel.message.text().startswith("Geburtsdatum: ")  # the field by its name
     start = window.document.person.insurance_start
     panel.insurance_start.setText("31.02.2026")
+    panel.insurance_start.setModified(True)  # as typed by the user
     panel.insurance_start.editingFinished.emit()
     assert panel.message.text() == (
         "Versicherungsbeginn: „31.02.2026“ gibt es nicht: der Monat hat 28 Tage (Datum TT.MM.JJJJ) – es gilt weiter der "
@@ -163,6 +167,7 @@ def test_a_name_of_1000_characters_without_spaces_keeps_the_person_panel_narrow(
     window = open_window(tmp_path / "lang.hkp.json")
     assert window.person_panel.sizeHint().width() < 400
     assert window.person_panel.name.text() == "X" * 1000  # all of it in the field, none of it lost on leaving it
+    window.person_panel.name.setModified(True)  # as typed by the user
     window.person_panel.name.editingFinished.emit()
     assert window.document.person.name == "X" * 1000 and window.document.undo_stack.count() == 0
 

@@ -116,6 +116,22 @@ def test_enter_takes_a_value_and_moves_on_to_the_next_cell(open_window: Any, qtb
     assert view.currentIndex().column() == column(model, LineColumn.REASON)  # the next cell that takes a value
 
 
+def test_enter_and_tab_pass_the_columns_the_window_fills_itself(open_window: Any, qtbot: Any) -> None:
+    # Datum, Zahn, then Nr: GO and the computed columns take no value, so the line is typed on in one go
+    window = open_window(CROWN)
+    view, model = window.fee_view, window.fee_model
+    visited = []
+    view.setCurrentIndex(view.model().index(0, column(model, LineColumn.DATE)))
+    view.edit(view.currentIndex())
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Return):
+        qtbot.keyClick(view.focusWidget(), key)
+        index = view.currentIndex()
+        assert view.model().flags(index) & Qt.ItemFlag.ItemIsEditable and view.state() == view.State.EditingState
+        visited.append(index.column())
+    assert visited == sorted(set(visited)) and column(model, LineColumn.SCHEDULE) not in visited
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Escape)
+
+
 def test_review_findings_of_the_new_plan_paths(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
     assert window.line_actions.new_plan()
@@ -180,3 +196,25 @@ def test_the_picker_puts_the_services_a_word_names_before_those_that_only_mentio
     assert [service.number for service in picker.found][:2] == ["6020", "5000"]
     picker.query.setText("füllung")  # a practice's filling is the plastic one, not the inlay („Einlagefüllung“)
     assert [service.number for service in picker.found][:4] == ["2050", "2060", "2070", "2080"]
+
+
+def test_arrow_keys_in_the_search_choose_the_service_that_enter_inserts(open_window: Any, qtbot: Any) -> None:
+    window = open_window(CROWN)
+    window.line_actions.pick()
+    picker = window.line_actions.picker
+    qtbot.keyClicks(picker.query, "krone")
+    assert len(picker.found) > 3
+    chosen, first = picker.found[2], picker.found[0]
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up):  # three down, one up: the third
+        qtbot.keyClick(picker.query, key)
+    assert picker.query.hasFocus() or picker.query.text() == "krone"  # the search keeps what was typed
+
+    def numbers() -> list[str]:
+        plan = window.document.estimate.plan
+        return [line.number for line in (*plan.fee_lines, *plan.lab_lines)]
+
+    before = numbers()
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    after = numbers()
+    assert after.count(chosen.number) == before.count(chosen.number) + 1
+    assert chosen.number == first.number or after.count(first.number) == before.count(first.number)

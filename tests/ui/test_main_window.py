@@ -171,9 +171,11 @@ def test_the_english_window_shows_english_figures_and_reads_numbers_typed_the_en
         panel = window.person_panel
         assert panel.deductible_used.placeholderText() == "0.00"
         panel.birth_date.setText("15.06.1975")  # the date it holds, typed the German way: shown the window's way
+        panel.birth_date.setModified(True)  # as typed by the user
         panel.birth_date.editingFinished.emit()
         assert panel.birth_date.text() == "1975-06-15"
         panel.deductible_used.setText("1,000")
+        panel.deductible_used.setModified(True)  # as typed by the user
         panel.deductible_used.editingFinished.emit()
         assert window.document.case.person.deductible_used == Decimal("1000.00")
         assert panel.deductible_used.text() == "1,000.00"
@@ -184,6 +186,7 @@ def test_the_english_window_shows_english_figures_and_reads_numbers_typed_the_en
     german = open_window(CROWN)
     assert cell(german.fee_model, 1, LineColumn.AMOUNT) == "217,06\u00a0€"
     german.person_panel.deductible_used.setText("1.000")
+    german.person_panel.deductible_used.setModified(True)  # as typed by the user
     german.person_panel.deductible_used.editingFinished.emit()
     assert german.document.case.person.deductible_used == Decimal("1000.00")
 

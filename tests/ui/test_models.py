@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell, column
 from ui.main_window import MainWindow
 from ui.models import ExplanationModel, FindingsModel, LineColumn
@@ -115,3 +117,18 @@ def test_an_amount_typed_by_hand_stays_when_the_factor_changes_and_the_status_ba
     assert "leeren, um ihn zu berechnen" in model.data(amount, Qt.ItemDataRole.ToolTipRole)
     assert model.setData(amount, "")  # emptied: computed from factor and count again
     assert cell(model, row, LineColumn.AMOUNT) == "330,31\u00a0€"
+
+
+def test_an_amount_of_the_plan_that_no_longer_fits_a_new_factor_is_said_when_it_is_computed_instead(
+    open_window: Any, tmp_path: Path
+) -> None:
+    billed = [["10.03.2026", "16", "GOZ", "2197", None, 1, 2.3, 20.00, None, None, None]]  # the dentist's 20,00 €
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", billed))
+    model = window.fee_model
+    assert cell(model, 0, LineColumn.AMOUNT) == "20,00\u00a0€"
+    assert model.setData(model.index(0, column(model, LineColumn.FACTOR)), "3,0")
+    assert cell(model, 0, LineColumn.AMOUNT) == "21,93\u00a0€"
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Leistungen Zeile 2: Faktor geändert – statt des Betrags 20,00\u00a0€ aus dem Plan gilt jetzt")
+    window.undo_action.trigger()
+    assert cell(model, 0, LineColumn.AMOUNT) == "20,00\u00a0€"

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
+from estimator.io.excel import read_plan
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell
@@ -64,6 +66,7 @@ def test_orthodontics_start_in_the_person_panel_is_an_undoable_edit(open_window:
     assert window.document.estimate.totals.benefit == Decimal("0.00")
     field = window.person_panel.orthodontics_start
     field.setText("01.09.2025")
+    field.setModified(True)  # as typed by the user
     field.editingFinished.emit()
     assert window.document.person.orthodontics_start == dt.date(2025, 9, 1)
     assert window.document.estimate.totals.benefit == Decimal("174.63")
@@ -233,3 +236,19 @@ def test_the_person_panel_shows_a_town_and_a_street_whole_or_in_their_tooltip(op
     assert panel.street.toolTip() == "Friedrich-Ebert-Straße 123a"
     window.document.edit_person(city="Garmisch-Partenkirchen")
     assert city.toolTip() == "Garmisch-Partenkirchen" and city.cursorPosition() == 0  # its beginning, and all of it
+
+
+def test_passing_through_the_person_panel_with_tab_changes_nothing(open_window: Any) -> None:
+    # every field left without typing (as Tab does): no undo step, nothing unsaved, an empty year stays empty
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    panel = window.person_panel
+    fields = [field for field in panel.findChildren(QLineEdit) if field.isEnabled() and not field.isReadOnly()]
+    assert len(fields) >= 15
+    for field in fields:
+        field.editingFinished.emit()
+    assert window.document.undo_stack.count() == 0 and window.document.is_saved
+    assert window.document.person.prior_class_a == read_plan(GOLDEN / "crown_basic.xlsx").person.prior_class_a
+    panel.prior[2].setText("0,00")  # 0,00 typed into a year without an amount: the same, no step either
+    panel.prior[2].setModified(True)
+    panel.prior[2].editingFinished.emit()
+    assert window.document.undo_stack.count() == 0

@@ -20,6 +20,7 @@ class Code(StrEnum):
     FEE_AMOUNT_MISMATCH = "fee.amount_mismatch"
     FEE_DERIVED_WITHOUT_RELATED = "fee.derived_without_related"
     FEE_COUNT_FRACTION = "fee.count_fraction"
+    AMOUNT_ROUNDED = "amount.rounded"
     FEE_FRACTIONAL_COUNT = "fee.fractional_count"
     FEE_NO_TOOTH = "fee.no_tooth"
     FEE_AMOUNT_ABOVE_MAXIMUM = "fee.amount_above_maximum"

@@ -15,6 +15,7 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Betrag in Euro mit höchstens 2 Nachkommastellen": "amount in euros with at most 2 decimal places",
     "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
     "ihn wieder her": "{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back",
     "Kein Tarif gewählt": "No tariff chosen",

@@ -161,9 +161,13 @@ class PersonPanel(QGroupBox):
         if not field.isModified():
             return
         try:
-            value = cents(formats.number(field.text() or "0", parse_amount))
+            typed = formats.number(field.text() or "0", parse_amount)
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
+            return
+        value = cents(typed)
+        if value != typed:  # as `hkp` takes amounts: never rounded unsaid
+            self._not_taken(field, self.tr("Betrag in Euro mit höchstens 2 Nachkommastellen"))
             return
         field.setModified(False)
         self.message.clear()

@@ -110,6 +110,9 @@ def fee_amounts(
     computed = fee_for(Decimal(1) if laser else line.factor)
     if line.amount is not None:
         work.billed = cents(line.amount)
+        if work.billed != line.amount:  # „12,505“: a bill is in cents, the figure is asked about
+            phrase = say(Code.AMOUNT_ROUNDED, line=work.ref, amount=Number(line.amount), rounded=Money(work.billed))
+            check.report(Severity.WARNING, phrase, "Betrag")
     elif computed is not None:
         work.billed = cents(computed)
         unit, count, factor = Money(computed / line.count), Number(line.count), Factor(line.factor)

@@ -74,6 +74,9 @@ def lab_amounts(work: Work, report: Report) -> None:
     computed = cents(line.quantity * line.unit_price * factor)
     if line.amount is not None:
         work.billed = cents(line.amount)
+        if work.billed != line.amount:  # „12,505“: a bill is in cents, the figure is asked about
+            rounded = say(Code.AMOUNT_ROUNDED, line=work.ref, amount=Number(line.amount), rounded=Money(work.billed))
+            finding(Severity.WARNING, rounded, "Betrag")
         if abs(work.billed - computed) > Decimal("0.01"):
             finding(
                 Severity.WARNING,

@@ -40,6 +40,7 @@ TEMPLATES: dict[Code, str] = {
     "please check the count (estimated with {count})",
     C.FEE_NO_TOOTH: "{line}: tooth missing – without it, no lab line and no preparatory measure belongs to this "
     "service on a tooth. Please enter the tooth",
+    C.AMOUNT_ROUNDED: "{line}: amount {amount} rounded to the cent: {rounded}; please check the amount",
     C.FEE_COUNT_FRACTION: "{line}: count {count} – a fee is charged per whole service; please check the count",
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: the fee has no points of its own and follows a service GOZ {related} on the "
     "same tooth, which the plan does not have there; amount and factor are not checked – please check tooth and services",

@@ -1109,7 +1109,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="217" />
+        <location filename="../../ui/person.py" line="221" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1164,12 +1164,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="206" />
+        <location filename="../../ui/person.py" line="170" />
+        <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
+        <translation>amount in euros with at most 2 decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="210" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="207" />
+        <location filename="../../ui/person.py" line="211" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>

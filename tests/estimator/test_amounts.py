@@ -271,3 +271,14 @@ def test_a_fee_counted_in_parts_is_asked_about() -> None:
     asked = [f for f in run(fee("2210", "16", count="2.5")).findings if f.code == "fee.count_fraction"]
     assert len(asked) == 1 and asked[0].column == "Anzahl" and "Anzahl 2,5" in finding_text(asked[0])
     assert not [f for f in run(fee("2210", "16", count="2")).findings if f.code == "fee.count_fraction"]
+
+
+def test_an_amount_with_parts_of_a_cent_is_rounded_and_asked_about() -> None:
+    result = run(fee("2210", "16", amount="217.065"), lab("0001", "16", "5.70", quantity=1, amount="6.099"))
+    asked = [finding_text(f) for f in result.findings if f.code == "amount.rounded"]
+    assert asked == [
+        "GOZ 2210, Zahn 16: Betrag 217,065 auf Cent gerundet: 217,07\u00a0€; bitte den Betrag prüfen",
+        "Labor 0001, Zahn 16: Betrag 6,099 auf Cent gerundet: 6,10\u00a0€; bitte den Betrag prüfen",
+    ]
+    assert [r.billed for r in result.lines] == [Decimal("217.07"), Decimal("6.10")]
+    assert not [f for f in run(fee("2210", "16", amount="217.06")).findings if f.code == "amount.rounded"]

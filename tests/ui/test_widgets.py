@@ -252,3 +252,14 @@ def test_passing_through_the_person_panel_with_tab_changes_nothing(open_window: 
     panel.prior[2].setModified(True)
     panel.prior[2].editingFinished.emit()
     assert window.document.undo_stack.count() == 0
+
+
+def test_an_amount_with_parts_of_a_cent_in_the_person_panel_is_refused_not_rounded(open_window: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    field = window.person_panel.prior[0]
+    field.setText("12,505")
+    field.setModified(True)  # as typed by the user
+    field.editingFinished.emit()
+    assert window.document.undo_stack.count() == 0
+    said = window.person_panel.message.text()
+    assert "höchstens 2 Nachkommastellen" in said and "es gilt weiter der bisherige Wert" in said

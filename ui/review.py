@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
@@ -37,9 +38,12 @@ class Reviews(QObject):
             return self.tr("Prüfer und Grund sind nötig")
         try:
             amount = formats.number(eligible, parse_amount) if eligible.strip() else before.eligible if before else None
+        except CellError as error:  # the message in words (str() is the code, for logs), with the field it is about
+            return f"{self.tr('erstattungsfähig')}: {text(error.phrase, language())}"
+        try:
             klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
         except CellError as error:
-            return text(error.phrase, language())  # the message in words (str() is the code, for logs)
+            return f"{self.tr('Klasse')}: {text(error.phrase, language())}"
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
@@ -57,39 +61,66 @@ class Reviews(QObject):
             bar.showMessage(self.tr("Prüfung {0} Zeile {1} entfernt").format(line.sheet, line.row), 5000)
 
     def ask(self) -> None:
-        """The decision asked for field by field, the earlier one shown to be kept or changed; then said what the
-        review could not do as asked (an amount above the bill …), else that it was taken."""
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
+        """The decision asked for in one form, the earlier one shown to be kept or changed; a problem is said in the
+        form, which keeps what was typed; then said what the review could not do as asked (an amount above the
+        bill …), else that it was taken."""
         window = self.window
         line = window.current_plan_line()
         if line is None:
             window.statusBar().showMessage(self.tr("Bitte zuerst eine Zeile wählen"), 5000)
             return
-        before = self.of(line.sheet, line.row)
-        amount = formats.plain(before.eligible) if before and before.eligible is not None else ""
-        klasse = before.line_class.value if before and before.line_class else ""
-        title = self.tr("Prüfung")
-        reviewer, ok = QInputDialog.getText(window, title, self.tr("Prüfer:"), text=window.settings.get(REVIEWER))
-        if not ok:
-            return
-        eligible, ok = QInputDialog.getText(window, title, self.tr("erstattungsfähig in € (leer: unverändert):"), text=amount)
-        if not ok:
-            return
-        line_class, ok = QInputDialog.getText(window, title, self.tr("Klasse A, B, P oder X (leer: unverändert):"), text=klasse)
-        if not ok:
-            return
-        reason, ok = QInputDialog.getText(window, title, self.tr("Grund:"), text=before.reason if before else "")
-        if not ok:
-            return
-        window.settings.set(REVIEWER, reviewer.strip())
-        problem = self.take(reviewer, eligible, line_class, reason)
-        if problem:
-            window.show_error(self.tr("Prüfung nicht übernommen"), problem)
-            return
+        dialog = self.form(line.sheet, line.row)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.taken(line.sheet, line.row)
+
+    def form(self, sheet: str, row: int) -> ReviewForm:
+        """The form for the line of sheet and row, filled with its earlier decision and the last reviewer."""
+        line = self.tr("{0} Zeile {1}").format(sheet, row)
+        return ReviewForm(self, line, self.window.settings.get(REVIEWER), self.of(sheet, row))
+
+    def taken(self, sheet: str, row: int) -> None:
+        """Say what the review taken could not do as asked, else that it was taken."""
+        window = self.window
         said = [
             text(f.phrase, language())
             for f in window.document.estimate.findings
-            if (f.sheet, f.row) == (line.sheet, line.row) and f.code.startswith("override.") and f.severity is Severity.WARNING
+            if (f.sheet, f.row) == (sheet, row) and f.code.startswith("override.") and f.severity is Severity.WARNING
         ]
         window.statusBar().showMessage(" · ".join(said) or self.tr("Prüfung übernommen"), 15000)
+
+
+class ReviewForm(QDialog):
+    """Prüfer, erstattungsfähig, Klasse and Grund in one form; OK takes them (the reviewer's name kept for the next
+    review), or says in the form what is wrong, with the field, and keeps everything typed."""
+
+    def __init__(self, reviews: Reviews, line: str, reviewer: str, before: Override | None) -> None:
+        super().__init__(reviews.window)
+        self.reviews = reviews
+        self.setWindowTitle(self.tr("Prüfung – {0}").format(line))
+        self.reviewer = QLineEdit(reviewer)
+        self.eligible = QLineEdit(formats.plain(before.eligible) if before and before.eligible is not None else "")
+        self.line_class = QLineEdit(before.line_class.value if before and before.line_class else "")
+        self.reason = QLineEdit(before.reason if before else "")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Prüfer:"), self.reviewer)
+        form.addRow(self.tr("erstattungsfähig in € (leer: unverändert):"), self.eligible)
+        form.addRow(self.tr("Klasse A, B, P oder X (leer: unverändert):"), self.line_class)
+        form.addRow(self.tr("Grund:"), self.reason)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.take)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def take(self) -> bool:
+        typed = (self.reviewer.text(), self.eligible.text(), self.line_class.text(), self.reason.text())
+        problem = self.reviews.take(*typed)
+        if problem:
+            self.message.setText(problem)
+            return False
+        self.reviews.window.settings.set(REVIEWER, typed[0].strip())
+        self.accept()
+        return True

@@ -1268,65 +1268,68 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
 </context>
 <context>
-    <name>Reviews</name>
+    <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="34" />
-        <location filename="../../ui/review.py" line="67" />
-        <source>Bitte zuerst eine Zeile wählen</source>
-        <translation>Please choose a line first</translation>
+        <location filename="../../ui/review.py" line="99" />
+        <source>Prüfung – {0}</source>
+        <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="37" />
-        <source>Prüfer und Grund sind nötig</source>
-        <translation>Reviewer and reason are required</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="44" />
-        <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
-        <translation>Please give an eligible amount or a class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="55" />
-        <source>Die gewählte Zeile hat keine Prüfung</source>
-        <translation>The selected line has no review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="57" />
-        <source>Prüfung {0} Zeile {1} entfernt</source>
-        <translation>Review of {0} row {1} removed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="72" />
-        <source>Prüfung</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="73" />
+        <location filename="../../ui/review.py" line="107" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="76" />
+        <location filename="../../ui/review.py" line="108" />
         <source>erstattungsfähig in € (leer: unverändert):</source>
         <translation>Eligible amount in € (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="79" />
+        <location filename="../../ui/review.py" line="109" />
         <source>Klasse A, B, P oder X (leer: unverändert):</source>
         <translation>Class A, B, P or X (empty: unchanged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="82" />
+        <location filename="../../ui/review.py" line="110" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
+</context>
+<context>
+    <name>Reviews</name>
     <message>
-        <location filename="../../ui/review.py" line="88" />
-        <source>Prüfung nicht übernommen</source>
-        <translation>Review not applied</translation>
+        <location filename="../../ui/review.py" line="35" />
+        <location filename="../../ui/review.py" line="70" />
+        <source>Bitte zuerst eine Zeile wählen</source>
+        <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="95" />
+        <location filename="../../ui/review.py" line="38" />
+        <source>Prüfer und Grund sind nötig</source>
+        <translation>Reviewer and reason are required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="48" />
+        <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
+        <translation>Please give an eligible amount or a class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="59" />
+        <source>Die gewählte Zeile hat keine Prüfung</source>
+        <translation>The selected line has no review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="61" />
+        <source>Prüfung {0} Zeile {1} entfernt</source>
+        <translation>Review of {0} row {1} removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="78" />
+        <source>{0} Zeile {1}</source>
+        <translation>{0} row {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="89" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>

@@ -193,3 +193,24 @@ def test_settings_are_owner_only_and_plan_text_is_never_read_as_markup(open_wind
     assert window.person_panel.name.text() == "<b>Erika</b>"  # a line edit shows text, never markup
     assert window.totals.causes.textFormat() == Qt.TextFormat.PlainText
     assert window.explanation_title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_review_form_says_which_field_is_wrong_and_keeps_what_was_typed(open_window: Any) -> None:
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.select_row("fee", 0)
+    line = window.current_plan_line()
+    form = window.reviews.form(line.sheet, line.row)
+    assert form.windowTitle() == f"Prüfung – {line.sheet} Zeile {line.row}"  # which line is reviewed
+    form.reviewer.setText("M. Prüfer")
+    form.eligible.setText("abc")
+    form.line_class.setText("B")
+    form.reason.setText("Mehrkosten nicht begründet")
+    assert not form.take()
+    assert form.message.text().startswith("erstattungsfähig: ")  # the field named
+    assert (form.reviewer.text(), form.line_class.text(), form.reason.text()) == ("M. Prüfer", "B", "Mehrkosten nicht begründet")
+    assert window.document.case.overrides == ()
+    form.eligible.setText("100,00")
+    assert form.take() and form.result() == form.DialogCode.Accepted
+    (taken,) = window.document.case.overrides
+    assert (taken.eligible, taken.reviewer, taken.reason) == (Decimal("100.00"), "M. Prüfer", "Mehrkosten nicht begründet")
+    form.deleteLater()

@@ -308,13 +308,21 @@ def test_the_service_text_is_typed_in_its_cell_and_a_new_number_asks_to_check_it
 
 
 def test_a_review_asked_for_says_what_it_could_not_do(open_window: Any, monkeypatch: Any) -> None:
-    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+    from ui.review import ReviewForm  # noqa: PLC0415
 
     window = open_window(CROWN)
     row = next(i for i, line in enumerate(window.fee_model.lines) if line.number == "2210")
     window.fee_view.selectRow(row)
-    answers = iter(["A. Prüferin", "250,00", "", "zu hoch angesetzt"])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (next(answers), True))
+
+    def answered(form: ReviewForm) -> QDialog.DialogCode:  # as the reviewer fills the form and presses OK
+        form.reviewer.setText("A. Prüferin")
+        form.eligible.setText("250,00")
+        form.reason.setText("zu hoch angesetzt")
+        return QDialog.DialogCode.Accepted if form.take() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReviewForm, "exec", answered)
     window.reviews.ask()
     said = window.statusBar().currentMessage()
     assert "über dem Rechnungsbetrag" in said and "250,00" in said  # capped at the bill, and said so
@@ -343,13 +351,13 @@ def test_a_service_text_that_names_an_analogue_says_that_the_line_is_measured_ot
 
 
 def test_a_review_asked_for_without_a_line_says_so_before_asking(open_window: Any, monkeypatch: Any) -> None:
-    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+    from ui.review import ReviewForm  # noqa: PLC0415
 
     window = open_window(CROWN)
     window.fee_view.clearSelection()
     window.fee_view.setCurrentIndex(window.fee_model.index(-1, -1))
     asked: list[object] = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args) or ("", False))
+    monkeypatch.setattr(ReviewForm, "exec", lambda form: asked.append(form) or 0)
     window.reviews.ask()
     assert asked == [] and window.statusBar().currentMessage() == "Bitte zuerst eine Zeile wählen"
 

@@ -42,6 +42,13 @@ SCHEMA = "hkp-case/2"
 DRAFT, SUBMITTED, REIMBURSED, REFUSED = "Entwurf", "eingereicht", "erstattet", "abgelehnt"
 STATUSES = (DRAFT, SUBMITTED, REIMBURSED, REFUSED)  # where a case stands with the insurer (the register lists it)
 
+
+def paid_as_counted(status: str, paid: Decimal | None) -> Decimal | None:
+    """The amount the insurer paid as it counts: the one of a case erstattet; an amount kept under another status
+    (the case set abgelehnt or back to Entwurf later) counts not and is shown nowhere as paid."""
+    return paid if status == REIMBURSED else None
+
+
 # What a user may correct in a line, by line kind: field -> German column name.
 EDITABLE: dict[str, dict[str, str]] = {
     "fee": {

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.case import REIMBURSED, STATUSES
+from estimator.case import REIMBURSED, STATUSES, paid_as_counted
 from estimator.cells import CellError, parse_amount, parse_date
 from estimator.files import resolved
 from estimator.register import RegisterError
@@ -55,7 +55,7 @@ TEXTS: tuple[Callable[[Listed], str], ...] = (
     lambda e: status_text(e.status),
     lambda e: formats.money(e.billed),
     lambda e: formats.money(e.benefit),
-    lambda e: formats.money(e.paid) if e.paid is not None and e.status == REIMBURSED else "",  # kept, not counted, else
+    lambda e: formats.money(paid) if (paid := paid_as_counted(e.status, e.paid)) is not None else "",
     lambda e: Path(e.path).name,
 )
 KEYS: dict[int, Callable[[Listed], Any]] = {
@@ -121,7 +121,7 @@ class CasesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == STATUS:
             return entry.status  # the stored word: the list of statuses shows each in the window's language
         if role == Qt.ItemDataRole.EditRole and column == PAID:  # an amount kept under another status is not offered
-            return formats.plain(entry.paid) if entry.paid is not None and entry.status == REIMBURSED else ""
+            return formats.plain(paid) if (paid := paid_as_counted(entry.status, entry.paid)) is not None else ""
         if role == Qt.ItemDataRole.EditRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):

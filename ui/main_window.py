@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.case import DRAFT, REIMBURSED
+from estimator.case import DRAFT, paid_as_counted
 from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine
 from estimator.wording import class_label
@@ -213,8 +213,8 @@ class MainWindow(QMainWindow):
         if self.document.path is not None and case.status != DRAFT:
             paid = (
                 ""
-                if case.paid is None or case.status != REIMBURSED
-                else ", " + self.tr("{0} gezahlt").format(formats.money(case.paid))
+                if (paid := paid_as_counted(case.status, case.paid)) is None
+                else ", " + self.tr("{0} gezahlt").format(formats.money(paid))
             )
             standing = f" ({status_text(case.status)}{paid})"
         self.setWindowTitle(f"{self.document.title()}{standing}{'' if self.document.is_saved else ' *'} – HKP-Schätzer")

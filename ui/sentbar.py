@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout
 
-from estimator.case import REIMBURSED, SUBMITTED
+from estimator.case import REIMBURSED, SUBMITTED, paid_as_counted
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import status_text
@@ -46,8 +46,8 @@ class SentBar(QFrame):
             self.hide()
             return
         paid = (
-            self.tr(" ({0} gezahlt)").format(formats.money(case.paid))
-            if case.status == REIMBURSED and case.paid is not None
+            self.tr(" ({0} gezahlt)").format(formats.money(paid))
+            if (paid := paid_as_counted(case.status, case.paid)) is not None
             else ""
         )
         counts = {

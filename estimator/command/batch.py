@@ -144,8 +144,9 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot)
-        if pdf is None or no_letter(result):
-            return batch_row(name, result, no_letter(result) if pdf else "")
+        why_not = no_letter(result)
+        if pdf is None or why_not:
+            return batch_row(name, result, why_not if pdf else "")
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
         key = letter_key(result.plan.person, path)
@@ -166,8 +167,9 @@ def _place_letter(pdf: Path, data: bytes, key: str) -> tuple[str, str]:
     with letters_locked(pdf.parent):
         if pdf.exists() and not is_our_letter(pdf):  # a file of the user's own by that name
             return f"nicht geschrieben: {pdf.name} gibt es schon und ist kein Brief dieses Programms", ""
-        aside = set_aside(pdf) if letter_for_another(pdf, key) else ""  # another person's (another folder's plan.xlsx)
-        if not aside and letter_for_another(pdf, key):
+        another = letter_for_another(pdf, key)  # another person's (another folder's plan.xlsx)
+        aside = set_aside(pdf) if another else ""
+        if another and not aside:
             return f"nicht geschrieben: {pdf.name} ist der Brief für eine andere Person und ließ sich nicht verschieben", ""
         atomic_write_bytes(pdf, data)
     if aside:

@@ -245,9 +245,9 @@ def run_estimate(options: argparse.Namespace) -> int:
         written = " – nichts geschrieben" if options.json or options.pdf or options.xlsx else ""
         print(f"hkp: {cannot}{written}", file=sys.stderr)
         return 2
-    if options.pdf and no_letter(result):
+    if options.pdf and (why_not := no_letter(result)):
         sys.stdout.write(estimate_text(result))
-        print(f"hkp: {no_letter(result)} (oder --tariff angeben) – nichts geschrieben", file=sys.stderr)
+        print(f"hkp: {why_not} (oder --tariff angeben) – nichts geschrieben", file=sys.stderr)
         return 2
     if options.pdf:
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from estimator.case import REIMBURSED, STATUSES
+from estimator.case import REIMBURSED, STATUSES, paid_as_counted
 from estimator.cells import whole_number
 from estimator.money import eur, german_date
 from estimator.output.textout import terminal_safe
@@ -92,7 +92,7 @@ def _list(register: Register, options: argparse.Namespace) -> int:
             e.status,
             eur(e.billed),
             eur(e.benefit),
-            eur(e.paid) if e.paid is not None and e.status == REIMBURSED else "",  # kept, not counted, under another
+            eur(paid) if (paid := paid_as_counted(e.status, e.paid)) is not None else "",
         )
         for e in shown
     ]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from estimator.case import DRAFT, REFUSED, REIMBURSED, Case
+from estimator.case import DRAFT, REFUSED, Case, paid_as_counted
 from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import cents
@@ -89,10 +89,11 @@ class Entry:
             estimated = {placed: self.class_a or ZERO}
         if self.status in (REFUSED, DRAFT):
             return dict.fromkeys(estimated, ZERO)
-        if self.status != REIMBURSED or self.paid is None:
+        paid = paid_as_counted(self.status, self.paid)
+        if paid is None:
             return estimated
         first_year = self._year_of(self.treatment_dates[0] if self.treatment_dates else self.day) if self.years else placed
-        return _shared(self.paid, estimated, self.class_a, first_year)
+        return _shared(paid, estimated, self.class_a, first_year)
 
     def used_in(self, year: int) -> CalendarYear | None:
         """What the case counts with in calendar year `year` for the deductible and the PZR limit (see the module's

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator import figures
-from estimator.case import DRAFT, REFUSED, REIMBURSED
+from estimator.case import DRAFT, REFUSED, paid_as_counted
 from estimator.model import Person
 from estimator.money import eur, german_date
 from estimator.register.entry import MAX_SOURCE, ZERO, Entry
@@ -175,8 +175,8 @@ class History:
 
 
 def _counted_as(entry: Entry) -> str:
-    if entry.status == REIMBURSED and entry.paid is not None:
-        return f"erstattet {eur(entry.paid)}"
+    if (paid := paid_as_counted(entry.status, entry.paid)) is not None:
+        return f"erstattet {eur(paid)}"
     if entry.status == REFUSED:
         return "abgelehnt, 0,00 €"
     return f"{entry.status}, geschätzt"
@@ -287,7 +287,7 @@ def _one_per_treatment(entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, 
 
 def _standing(entry: Entry) -> int:
     """How much a case says of what the insurer does: paid with an amount, submitted or paid, refused."""
-    if entry.status == REIMBURSED and entry.paid is not None:
+    if paid_as_counted(entry.status, entry.paid) is not None:
         return 2
     return 0 if entry.status == REFUSED else 1
 

@@ -28,6 +28,8 @@ KNOWN: dict[str, frozenset[object]] = {
     "partial_start_month": frozenset({"missing", "insured"}),
     "surcharge_services": frozenset({"sections", "goz_list"}),
     "implant_limit_scope": frozenset({"with_preparatory", "implants_and_dentures"}),
+    "lab_owners": frozenset({"named_teeth", "overlapping"}),
+    "undated_lab_day": frozenset({"services", "plan_date"}),
 }
 BOOLEAN = frozenset({"preparatory_by_tooth", "checkup_is_prevention"})
 
@@ -53,6 +55,8 @@ class Auslegung:
     partial_start_month: str  # missing | insured: the month insurance begins in, after its 1st, for the deductible
     surcharge_services: str  # sections | goz_list: what a surgery surcharge belongs to, and without one
     implant_limit_scope: str  # with_preparatory | implants_and_dentures: what the implant limit takes on a site over it
+    lab_owners: str  # named_teeth | overlapping: the fee lines a lab line belongs to, and takes its class from
+    undated_lab_day: str  # services | plan_date: the treatment day of a lab line without a date
 
     @property
     def surcharges_listed(self) -> bool:

@@ -61,6 +61,8 @@ class Code(StrEnum):
     IMPLANT_REVIEW_MATERIAL = "implant.review_material"
     LAB_AMOUNT_MISMATCH = "lab.amount_mismatch"
     LAB_CLASS_DOUBT = "lab.class_doubt"
+    LAB_DAY_OF_SERVICES = "lab.day_of_services"
+    LAB_DAY_UNCLEAR = "lab.day_unclear"
     LAB_COST_ESTIMATE = "lab.cost_estimate"
     LAB_NEVER_ELIGIBLE = "lab.never_eligible"
     LAB_OVER_MAXIMUM = "lab.over_maximum"

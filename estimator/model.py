@@ -311,6 +311,7 @@ class JawImplants:
     excluded_sites: tuple[int, ...]
     limit: int
     excluded_unlocated: int = 0  # excluded implants of lines that name the jaw but not the sites
+    unlocated_sites: tuple[int, ...] = ()  # then the teeth whose implant lab work may sit on them
 
     @property
     def excluded(self) -> int:

@@ -92,6 +92,12 @@ ENGLISH = {
     "Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen": "Sheet “{0}” not read: its rows are missing from every amount",
     "Achtung: {0} – siehe Hinweise": "Attention: {0} – see Findings",
     "Gesamtkosten ohne\nfehlende Zeilen": "Total costs without\nmissing rows",
+    "Eigenanteil ohne\nfehlende Zeilen": "Own share without\nmissing rows",
+    "Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}": "Reserve: up to {0} of the benefit rests on {1}",
+    "Beträgen über dem Höchstsatz ohne Begründung": "amounts above the maximum fee without a reason",
+    "Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt": (
+        "dentures on implants over the limit whose place the plan does not say"
+    ),
     "Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).": (
         "Please type a number or words (symbols alone find nothing)."
     ),

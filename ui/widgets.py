@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
+from estimator.reserve import reserve_of, reserve_sentence
 from estimator.wording import cause_label, jaw_short, left_out_text, reductions_that_apply, setting_text
 from ui import formats
 from ui.capchart import CapChart
@@ -121,16 +122,31 @@ class TotalsBar(QFrame):
         sheet_said = self.tr("Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen")
         said += [sheet_said.format(sheet) for sheet in estimate.sheets_not_read]
         text = self.tr("Achtung: {0} – siehe Hinweise").format("; ".join(said)) if said else ""
-        self.missing.setText(text)
-        self.missing.setVisible(bool(text))
-        caption = self.captions["billed"]
+        reserve = reserve_of(estimate)  # counted as billed in the customer's favour: the insurer may cut it
+        reserved = ""
+        if reserve is not None:
+            reasons = [self.tr("Beträgen über dem Höchstsatz ohne Begründung")] if reserve.lines else []
+            reasons += [self.tr("Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt")] * bool(
+                reserve.implants
+            )
+            said_reserve = self.tr("Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}")
+            reserved = said_reserve.format(formats.money(reserve.total), "; ".join(reasons))
+        shown_text = " ".join(part for part in (text, reserved) if part)
+        self.missing.setText(shown_text)
+        self.missing.setVisible(bool(shown_text))
+        caption, share = self.captions["billed"], self.captions["patient_share"]
         caption.setText(self.tr("Gesamtkosten ohne\nfehlende Zeilen") if text else self.tr("Gesamtkosten"))
-        caption.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
+        share.setText(self.tr("Eigenanteil ohne\nfehlende Zeilen") if text else self.tr("Eigenanteil"))
+        for label in (caption, share):
+            label.setStyleSheet(f"color: {OVER_LIMIT.name() if text else '#44546a'}")
         named = [f"  {left_out_text(r, language())}" for r in estimate.rows_missing[:20]] or [f"  {s} {r}" for s, r in rows[:20]]
         named += [f"  {left_out_text(r, language())}" for r in without_amount[:20]]
         named += ["  …"] if len(rows) > 20 else []
-        for label in (self.missing, caption, self.values["billed"]):
+        for label in (caption, self.values["billed"]):
             label.setToolTip("\n".join([text, *named]) if text else "")
+        self.missing.setToolTip(
+            "\n".join([text, *named, *([reserve_sentence(reserve)] if reserve else [])]) if shown_text else ""
+        )
 
 
 class ToothChart(QWidget):

@@ -19,6 +19,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
+from estimator.command.earlier import earlier_cases, register_note
 from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
 from estimator.command.reviews import no_letter, not_to_be_written
 from estimator.files import atomic_write_bytes, resolved, shown_path
@@ -26,7 +27,7 @@ from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import BatchRow, batch_row
-from estimator.rules.engine import estimate_case
+from estimator.rules.engine import estimate, estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
 SUFFIXES = (".xlsx", ".xlsm", ".ods", ".hkp.json")  # workbooks and case files
@@ -128,36 +129,43 @@ def set_aside(pdf: Path) -> str:
     return ""
 
 
-def estimate_file(path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "") -> BatchRow:
+def estimate_file(
+    path: Path, pdf: Path | None = None, letterhead: Letterhead | None = None, label: str = "", history: bool = False
+) -> BatchRow:
     """One plan's summary row, the file named by label (its name when none); a file that cannot be estimated gives a
-    row with the reason, and a letter of an earlier run for it is set aside (set_aside)."""
-    row = _estimated(path, pdf, letterhead, label or path.name)
+    row with the reason, and a letter of an earlier run for it is set aside (set_aside). The person's earlier cases in
+    the case register are taken in with `history` (as `hkp estimate --history`), else said in the row."""
+    row = _estimated(path, pdf, letterhead, label or path.name, history)
     if pdf is not None and row.error and (aside := set_aside(pdf)):
         return dataclasses.replace(row, pdf=f"der Brief eines früheren Laufs liegt jetzt in {aside}", set_aside=aside)
     return row
 
 
-def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name: str) -> BatchRow:
+def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name: str, history: bool) -> BatchRow:
     try:
         case = open_case(path)
         result = estimate_case(case)
+        with_history, said = earlier_cases(case.plan(), result, case.settings, path)
+        if with_history is not None and history:
+            result = estimate(with_history, load_tariffs(), dict(case.settings))
+        note, left = register_note(said, with_history, history), with_history is not None and not history
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
-            return dataclasses.replace(batch_row(name, result), error=cannot)
+            return dataclasses.replace(batch_row(name, result), error=cannot, register=note, register_left=left)
         why_not = no_letter(result)
         if pdf is None or why_not:
-            return batch_row(name, result, why_not if pdf else "")
+            return dataclasses.replace(batch_row(name, result, why_not if pdf else ""), register=note, register_left=left)
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
         key = letter_key(result.plan.person, path)
-        said, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
+        placed, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:
         return BatchRow(file=name, error=f"{error.strerror or error}: {error.filename or path}")
     except Exception as error:
         return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
-    return dataclasses.replace(batch_row(name, result, said), set_aside=aside)
+    return dataclasses.replace(batch_row(name, result, placed), set_aside=aside, register=note, register_left=left)
 
 
 def _place_letter(pdf: Path, data: bytes, key: str) -> tuple[str, str]:
@@ -177,7 +185,7 @@ def _place_letter(pdf: Path, data: bytes, key: str) -> tuple[str, str]:
     return pdf.name, ""
 
 
-Job = tuple[Path, Path | None, Letterhead | None, str]  # a plan, its PDF, the letterhead, its name in the summary
+Job = tuple[Path, Path | None, Letterhead | None, str, bool]  # a plan, its PDF, the letterhead, its name, history
 
 
 def _estimate_job(job: Job) -> BatchRow:
@@ -223,12 +231,14 @@ def run_batch(
     *,
     letterhead: Letterhead | None = None,
     check: Callable[[], None] = lambda: None,
+    history: bool = False,
 ) -> Iterator[BatchRow]:
     """Estimate every file, in jobs processes (1: in this one), showing progress on `progress`; each row as soon as it and
     those before it are done, in the order of files. The parent keeps a bounded window of plans in flight.
     `check` raises to stop (StopRequest.check); it is asked before each plan and while waiting for one."""
     pdfs = [pdf_dir / name for name in pdf_names(files)] if pdf_dir is not None else [None] * len(files)
-    work = ((file, pdf, letterhead, label) for file, pdf, label in zip(files, pdfs, file_labels(files), strict=True))
+    labels = file_labels(files)
+    work = ((file, pdf, letterhead, label, history) for file, pdf, label in zip(files, pdfs, labels, strict=True))
     if jobs <= 1 or len(files) < 2:
         yield from _progress((_checked(check, job) for job in work), len(files), progress)
         return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,8 +15,14 @@ from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
-from estimator.command.earlier import earlier_cases
-from estimator.command.overwrite import letter_key, letters_locked, refuse_replacing_others
+from estimator.command.earlier import earlier_cases, register_note
+from estimator.command.overwrite import (
+    letter_key,
+    letterhead_of,
+    letters_locked,
+    refuse_overwriting_input,
+    refuse_replacing_others,
+)
 from estimator.command.patientoptions import apply_options
 from estimator.command.reviews import (
     UsageError,
@@ -32,12 +37,9 @@ from estimator.files import (
     atomic_write_text,
     file_problem,
     json_text,
-    owner_only_folder,
-    resolved,
-    shown_path,
 )
 from estimator.io.casefile import open_case
-from estimator.letterhead import Letterhead, LetterheadError
+from estimator.letterhead import LetterheadError
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Plan, note_fits
 from estimator.money import cents
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
@@ -47,6 +49,8 @@ from estimator.register import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
+
+HISTORY_HELP = "was frühere Pläne dieser Person aus dem Fallregister verbraucht haben einrechnen (wie „Übernehmen“ im Fenster)"
 
 
 def _date(text: str) -> dt.date:
@@ -137,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument(
         "--history",
         action="store_true",
-        help="was frühere Pläne dieser Person aus dem Fallregister verbraucht haben einrechnen (wie „Übernehmen“ im Fenster)",
+        help=HISTORY_HELP,
     )
     est.add_argument(
         "--set",
@@ -155,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--pdf-dir", type=Path, metavar="ORDNER", help="für jeden Plan die schriftliche Schätzung als PDF hierhin")
     batch.add_argument("--letterhead", type=Path, metavar="BRIEFKOPF.toml", help="Briefkopf der Praxis für die PDFs")
     batch.add_argument("--jobs", type=int, default=None, metavar="N", help="Prozesse (Standard und höchstens: alle Kerne)")
+    batch.add_argument("--history", action="store_true", help=HISTORY_HELP)
     whatif = commands.add_parser("whatif", help="Varianten vergleichen und die Zahnstaffel-Planung zeigen")
     whatif.add_argument(
         "plan",
@@ -190,25 +195,6 @@ def read_input(path: Path, tariff: str | None = None) -> tuple[Plan, dict[str, s
     return case.plan(), dict(case.settings)
 
 
-def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
-    """An output never replaces the plan it was made from."""
-    for output in outputs:
-        if output is not None and resolved(output) == resolved(source):
-            raise UsageError(f"{output}: das ist die Eingabedatei; bitte einen anderen Namen für die Ausgabe angeben")
-
-
-def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
-    """The letterhead file given, read and checked (a logo that is no image is refused with its reason; an e-mail
-    that is no address is left out, said on stderr)."""
-    if not options.letterhead:
-        return None
-    said: list[str] = []
-    letterhead = Letterhead.from_file(options.letterhead, said)
-    for problem in said:
-        print(terminal_safe(f"hkp: {problem}"), file=sys.stderr)
-    return letterhead
-
-
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
@@ -231,14 +217,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     if with_history is not None and options.history:
         result = estimate(with_history, load_tariffs(), settings)
     if said:
-        taken = (
-            ""
-            if with_history is None
-            else " – eingerechnet"
-            if options.history
-            else " – nicht eingerechnet; mit --history übernehmen"
-        )
-        print(f"hkp: {terminal_safe(said)}{taken}", file=sys.stderr)
+        print(f"hkp: {terminal_safe(register_note(said, with_history, options.history))}", file=sys.stderr)
     cannot = not_to_be_written(result, cli_overrides)
     if cannot:
         sys.stdout.write(estimate_text(result))
@@ -270,93 +249,10 @@ def run_estimate(options: argparse.Namespace) -> int:
     return 0
 
 
-def subfolders_said(below: Sequence[Path]) -> str:
-    """What the batch says of plans in subfolders, which it does not search ("" when there are none)."""
-    if not below:
-        return ""
-    folders = sorted({shown_path(path.parent.name) for path in below})
-    named = ", ".join(folders[:5]) + (f" und {len(folders) - 5} weiteren" if len(folders) > 5 else "")
-    plans = "1 Plan" if len(below) == 1 else f"{len(below)} Pläne"
-    which = "den Unterordner" if len(folders) == 1 else "die Unterordner"
-    return f"Unterordner werden nicht durchsucht: {plans} in {named} – bitte {which} selbst angeben"
-
-
 def run_batch_command(options: argparse.Namespace) -> int:
-    from estimator.command.batch import (  # noqa: PLC0415
-        Stopped,
-        StopRequest,
-        default_jobs,
-        is_batch_summary,
-        other_files,
-        plan_files,
-        run_batch,
-    )
-    from estimator.output.xlsxout import SummaryWriter  # noqa: PLC0415
+    from estimator.command.batchcommand import run_batch_command as run  # noqa: PLC0415 - the batch loads its pool only here
 
-    missing = [str(item) for item in options.inputs if not item.exists()]
-    if missing:
-        raise UsageError("nicht gefunden: " + ", ".join(missing))
-    named = {resolved(item) for item in options.inputs if not item.is_dir()}
-    target = resolved(options.out)  # a summary written into a folder of plans is no plan the next time
-    files = [path for path in plan_files(options.inputs) if resolved(path) != target or resolved(path) in named]
-    below = plan_files([sub for item in options.inputs if item.is_dir() for sub in sorted(item.iterdir()) if sub.is_dir()])
-    not_searched = subfolders_said(below)
-    if not files:
-        raise UsageError(
-            "keine Arbeitsmappe (.xlsx, .xlsm, .ods) und kein Fall (.hkp.json) gefunden in: "
-            + ", ".join(map(str, options.inputs))
-            + (f"; {not_searched}" if below else "")
-        )
-    if options.out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
-    for source in files:
-        refuse_overwriting_input(source, options.out)
-    if options.out.exists() and not is_batch_summary(options.out):
-        raise UsageError(
-            f"{options.out}: die Datei gibt es schon, und sie ist keine Übersicht von „hkp batch“ (vielleicht ein Plan); "
-            "bitte einen anderen Namen für die Übersicht angeben"
-        )
-    if options.jobs is not None and options.jobs < 1:
-        raise UsageError(f"--jobs {options.jobs}: mindestens 1 Prozess")
-    if options.pdf_dir:
-        owner_only_folder(options.pdf_dir)
-    letterhead = letterhead_of(options)
-    summary = SummaryWriter()
-    stop = StopRequest()  # Strg+C and SIGTERM end the workers and the batch, between its waits
-    previous = {signum: signal.signal(signum, stop.request) for signum in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        jobs = min(options.jobs or default_jobs(), default_jobs())
-        for row in run_batch(files, options.pdf_dir, jobs, progress=sys.stderr, letterhead=letterhead, check=stop.check):
-            summary.add(row)
-        stop.check()
-        atomic_write_bytes(options.out, summary.finish())
-    except Stopped as stopped:
-        kept = f"; die schon geschriebenen PDFs bleiben in {options.pdf_dir}" if options.pdf_dir else ""
-        print(
-            terminal_safe(f"\nhkp: abgebrochen nach {summary.plans} Plänen; keine Übersicht geschrieben{kept}"), file=sys.stderr
-        )
-        return stopped.code
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        summary.close()
-    plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
-    not_computed = f", {summary.not_computed} ohne Schätzung" if summary.not_computed else ""
-    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed})")
-    if summary.set_aside:
-        print(
-            f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "
-            "Schätzung, oder ihr Name gehört jetzt dem Brief eines anderen Plans (Spalte PDF der Übersicht)",
-            file=sys.stderr,
-        )
-    if below:  # plans in subfolders are not in the summary: said, so that none is taken for estimated
-        print(terminal_safe(f"hkp: {not_searched}"), file=sys.stderr)
-    others = other_files(options.inputs)
-    if others:
-        names = ", ".join(p.name for p in others[:10]) + (f" und {len(others) - 10} weitere" if len(others) > 10 else "")
-        said = f"hkp: nicht gelesen, da kein Plan (.xlsx, .xlsm, .ods, .hkp.json; eine .xls bitte als .xlsx speichern): {names}"
-        print(terminal_safe(said), file=sys.stderr)
-    return 0
+    return run(options)
 
 
 def run_whatif(options: argparse.Namespace) -> int:

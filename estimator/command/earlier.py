@@ -38,3 +38,12 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
     if not found.counted or person == plan.person:
         return None, f"Im Fallregister: {found.summary(terminal=True)}" if not found.counted else ""
     return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary(terminal=True)}"
+
+
+def register_note(said: str, with_history: Plan | None, taken: bool) -> str:
+    """What is said of the register's earlier cases, and whether the estimate took them in ("" when nothing)."""
+    if not said:
+        return ""
+    return said + (
+        "" if with_history is None else " – eingerechnet" if taken else " – nicht eingerechnet; mit --history übernehmen"
+    )

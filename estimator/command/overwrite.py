@@ -1,11 +1,14 @@
 """An output replaces only what the program wrote before: an earlier letter, estimate or workbook of that name is
-written anew; any other file (a scan of the signed plan, another patient's workbook, a note) only with --force."""
+written anew; any other file (a scan of the signed plan, another patient's workbook, a note) only with --force, and
+never the plan it was made from. The letterhead the letters are written with is read here too."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +16,10 @@ from estimator.case import CaseError
 from estimator.command.reviews import UsageError
 from estimator.files import resolved
 from estimator.io.casefile import bounded_json
+from estimator.letterhead import Letterhead
 from estimator.model import Person
 from estimator.output.jsonout import SCHEMA
+from estimator.output.textout import terminal_safe
 
 
 def refuse_replacing_others(pdf: Path | None, json_out: Path | None, xlsx: Path | None, *, force: bool, letter: str = "") -> None:
@@ -122,3 +127,22 @@ def is_our_estimate_workbook(path: Path) -> bool:
     from estimator.io.sheets import sheet_names  # noqa: PLC0415
 
     return sheet_names(path) == ESTIMATE_SHEETS
+
+
+def refuse_overwriting_input(source: Path, *outputs: Path | None) -> None:
+    """An output never replaces the plan it was made from."""
+    for output in outputs:
+        if output is not None and resolved(output) == resolved(source):
+            raise UsageError(f"{output}: das ist die Eingabedatei; bitte einen anderen Namen für die Ausgabe angeben")
+
+
+def letterhead_of(options: argparse.Namespace) -> Letterhead | None:
+    """The letterhead file given, read and checked (a logo that is no image is refused with its reason; an e-mail
+    that is no address is left out, said on stderr)."""
+    if not options.letterhead:
+        return None
+    said: list[str] = []
+    letterhead = Letterhead.from_file(options.letterhead, said)
+    for problem in said:
+        print(terminal_safe(f"hkp: {problem}"), file=sys.stderr)
+    return letterhead

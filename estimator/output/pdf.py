@@ -31,6 +31,7 @@ from estimator.output.pdfstyle import (
 )
 from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
 from estimator.phrases import Phrase
+from estimator.reserve import reserve_of, reserve_sentence
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import (
@@ -70,13 +71,14 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
 
-    totals = estimate.totals
+    totals, missing = estimate.totals, _missing(estimate)
     figures = [
-        # a line left out is in no figure (the red line under the box names it): the total is not the plan's then
-        ("Gesamtkosten ohne fehlende Zeilen" if _missing(estimate) else "Gesamtkosten laut Plan", totals.billed),
+        # a line left out is in no figure (the red line under the box names it): neither the total nor the own share
+        # is the plan's then
+        ("Gesamtkosten ohne fehlende Zeilen" if missing else "Gesamtkosten laut Plan", totals.billed),
         ("erstattungsfähig", totals.eligible),
         ("voraussichtliche Erstattung", totals.benefit),
-        ("voraussichtlicher Eigenanteil", totals.patient_share),
+        ("Eigenanteil ohne fehlende Zeilen" if missing else "voraussichtlicher Eigenanteil", totals.patient_share),
     ]
     labels = [para(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [para(eur(value), styles["figure"]) for _, value in figures]
@@ -151,6 +153,19 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
             f"Blatt {named} wurde nicht gelesen; {'seine' if len(sheets) == 1 else 'ihre'} Zeilen fehlen in allen Beträgen"
         )
     text = "Achtung: " + "; ".join(said) + "; siehe „Hinweise zur Prüfung“."
+    return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
+
+
+def _reserve_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
+    """Amounts above the fee at the maximum counted as billed (the Auslegung's default): how much of the expected
+    benefit rests on them, said under the summary, not only among the notes at the end."""
+    from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.platypus import Spacer  # noqa: PLC0415
+
+    reserve = reserve_of(estimate)
+    if reserve is None:
+        return []
+    text = f"{reserve_sentence(reserve)} Siehe „Hinweise zur Prüfung“."
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
 
 
@@ -279,6 +294,7 @@ def build_pdf(
         Spacer(1, 5 * mm),
         _summary_box(estimate, styles),
         *_left_out_warning(estimate, styles),
+        *_reserve_warning(estimate, styles),
     ]
     chart = waterfall_drawing(estimate)
     if chart is not None:

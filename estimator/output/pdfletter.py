@@ -103,6 +103,22 @@ def return_line(practice: str, address: str, width: float) -> str:
     return fit_width(f"{shown} · {address}" if shown else address, FONT, 6.5, width)
 
 
+def address_lines(recipient: tuple[str, ...], width: float) -> list[str]:
+    """The recipient's lines as the address zone's six lines hold them, each broken between words: where they take
+    more, the longest part gives up lines first (its last one cut with "…"), the postcode and town last of all – a
+    letter must find its way before it shows a whole name or every addition to a street."""
+    parts = [wrapped(line, FONT, 10, width) for line in recipient]
+    room = [len(part) for part in parts]
+    while sum(room) > ADDRESS_LINES:
+        cuttable = [i for i in range(len(parts) - 1) if room[i] > 1] or [len(parts) - 1]
+        room[max(cuttable, key=lambda i: room[i])] -= 1
+    lines: list[str] = []
+    for part, lines_left in zip(parts, room, strict=True):
+        whole = part[: lines_left - 1] if lines_left < len(part) else part
+        lines += whole if lines_left >= len(part) else [*whole, fit_width(" ".join(part[lines_left - 1 :]), FONT, 10, width)]
+    return lines
+
+
 def draw_first_page(canvas: Any, first: FirstPage) -> None:
     """Draw the letterhead, the address field, the information block and the marks onto the first page."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab loads only when a PDF is made
@@ -134,10 +150,7 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, sender)
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(FONT, 10)
-    address = [part for line in first.recipient for part in wrapped(line, FONT, 10, field)]
-    if len(address) > ADDRESS_LINES:  # the address zone holds six lines: the last one says that more was cut
-        address = [*address[: ADDRESS_LINES - 1], fit_width(" ".join(address[ADDRESS_LINES - 1 :]), FONT, 10, field)]
-    for number, line in enumerate(address):
+    for number, line in enumerate(address_lines(first.recipient, field)):
         y = top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM
         canvas.drawString(ADDRESS_LEFT + 5 * MM, y, line)
 

@@ -8,6 +8,7 @@ from estimator.auslegung import setting_value
 from estimator.kinds import Schedule
 from estimator.model import Estimate, FeeLine, LeftOutLine
 from estimator.money import eur, german_date, percent
+from estimator.reserve import reserve_of, reserve_sentence
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
@@ -98,6 +99,8 @@ def estimate_text(estimate: Estimate) -> str:
     ):
         out.append(f"  {label + ':':<32}{eur(value):>14}")
     out.append(f"    {reductions_sentence(estimate.reductions)}")
+    if (reserve := reserve_of(estimate)) is not None:  # counted in the customer's favour: no promise
+        out.append(f"  {reserve_sentence(reserve)}")
     if estimate.rows_missing:  # in none of these figures
         missing = len(estimate.rows_missing)
         out.append(f"  Es fehl{'t 1 Zeile' if missing == 1 else f'en {missing} Zeilen'} des Plans in allen Beträgen:")

@@ -82,6 +82,7 @@ SUMMARY_COLUMNS = (
     ("größte Kürzungen", 70, None),
     ("keine Schätzung, weil", 60, None),
     ("PDF", 24, None),
+    ("Fallregister", 60, None),
 )
 
 
@@ -243,6 +244,8 @@ class BatchRow:
     findings: tuple[tuple[Any, ...], ...] = ()
     pdf: str = ""  # the name of the plan's PDF in the batch's PDF folder, or why it has none
     set_aside: str = ""  # the new name of a letter of an earlier run, when the plan now gives none
+    register: str = ""  # what the case register holds of the person's earlier cases, and whether they were taken in
+    register_left: bool = False  # earlier cases there, not taken in
 
     @property
     def unreadable(self) -> bool:
@@ -284,6 +287,7 @@ def _summary_values(row: BatchRow) -> list[Any]:
         "" if row.error else row.largest_reductions,  # a plan without an estimate has no figures, in no column
         row.error,
         row.pdf,
+        row.register,
     ]
 
 
@@ -295,7 +299,7 @@ class SummaryWriter:
         self.workbook = StreamedWorkbook()
         self.overview = self.workbook.sheet(SUMMARY_SHEETS[0], SUMMARY_COLUMNS)
         self.findings = self.workbook.sheet(SUMMARY_SHEETS[1], FINDING_COLUMNS)
-        self.plans = self.unreadable = self.not_computed = self.set_aside = 0
+        self.plans = self.unreadable = self.not_computed = self.set_aside = self.register_left = 0
 
     def add(self, row: BatchRow) -> None:
         self.overview.add(_summary_values(row))
@@ -305,6 +309,7 @@ class SummaryWriter:
         self.unreadable += row.unreadable
         self.not_computed += bool(row.error) and not row.unreadable
         self.set_aside += bool(row.set_aside)
+        self.register_left += row.register_left
 
     def finish(self) -> bytes:
         return self.workbook.finish()

@@ -33,7 +33,7 @@ from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import dates_far_from_plan, not_yet_insured, plan_findings
-from estimator.rules.worksheet import Report, Work
+from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
 
@@ -88,7 +88,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     ) -> None:
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
-    fee_works, lab_works, used, undated = _works(plan, tariff, report)
+    fee_works, lab_works, used, undated = _works(plan, tariff, report, lab_day_of_services=settings.undated_lab_day == "services")
     if plan.overrides:  # a review's class acts from the classification on (estimator.rules.classify)
         by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
         for override in plan.overrides:
@@ -126,7 +126,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     jaw_half_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
-    fees, materials = FeeIndex(fee_works), Materials(fee_works)
+    fees, materials = FeeIndex(fee_works, named_teeth=settings.lab_owners == "named_teeth"), Materials(fee_works)
     for work in lab_works:
         owners = materials.classify(work) if is_material(work) else classify_lab_line(work, fees, young)
         apply_manual_class(work, work.lab.manual_class)
@@ -209,10 +209,12 @@ def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[objec
 
 
 def _works(
-    plan: Plan, tariff: Tariff, report: Report
+    plan: Plan, tariff: Tariff, report: Report, *, lab_day_of_services: bool
 ) -> tuple[list[Work], list[Work], dict[int, Catalogues], tuple[LeftOutLine, ...]]:
     """The plan's lines as work, each with the profile and price lists in force on its treatment day; the lines
-    without one, said, as rows in no figure."""
+    without one, said, as rows in no figure. A lab line without a date is done on the treatment day of the
+    services on its teeth when they share one (`lab_day_of_services`, Auslegung undated_lab_day), else on the
+    plan date."""
     person = plan.person
     fee_works: list[Work] = []
     lab_works: list[Work] = []
@@ -221,9 +223,12 @@ def _works(
     undated: list[LeftOutLine] = []
     first_version = tariff.first_day
     groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
+    service_days: dict[int, set[dt.date]] = {}
     for lines, target in groups:
         for index, line in enumerate(lines):
             day = line.date or plan.plan_date
+            if line.date is None and not isinstance(line, FeeLine) and lab_day_of_services:
+                day = _lab_day(line, day, service_days, report, tariff.profile.sections.staged_cap)
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
                 undated.append(LeftOutLine.of_line(line))
@@ -231,6 +236,9 @@ def _works(
             catalogues = tariff.on(day)
             used.setdefault(id(catalogues), catalogues)
             if isinstance(line, FeeLine):
+                if not line.teeth.whole_jaw:
+                    for tooth in line.teeth.teeth:
+                        service_days.setdefault(tooth, set()).add(day)
                 number, analogue = resolve_fee_number(line, catalogues)
                 work = Work(line, index, day, catalogues, number, analogue, accident=line.accident or person.accident)
             else:
@@ -242,6 +250,24 @@ def _works(
         first = min(early, key=lambda w: w.date)
         report(Severity.INFO, say(Code.TARIFF_BEFORE_FIRST_VERSION, date=first.date, lines=len(early)))
     return fee_works, lab_works, used, tuple(undated)
+
+
+def _lab_day(
+    line: PlanLine, plan_day: dt.date | None, service_days: Mapping[int, set[dt.date]], report: Report, section: str
+) -> dt.date | None:
+    """The treatment day of a lab line without a date: that of the services named on its teeth when they share one
+    (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; else the plan
+    date, and asked about when those services lie on other days."""
+    days = set().union(*(service_days.get(tooth, set()) for tooth in line.teeth.teeth))
+    if len(days) == 1 and plan_day not in days:
+        (day,) = days
+        phrase = say(Code.LAB_DAY_OF_SERVICES, line=line_ref(line), date=day)
+        report(Severity.INFO, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
+        return day
+    if len(days) > 1 and plan_day is not None and plan_day not in days:  # without a plan date: not computed, said
+        phrase = say(Code.LAB_DAY_UNCLEAR, line=line_ref(line), dates=tuple(sorted(days)), plan=plan_day)
+        report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
+    return plan_day
 
 
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:

@@ -19,9 +19,10 @@ A, B, X = LineClass.A, LineClass.B, LineClass.X
 
 @dataclass
 class Owners:
-    """What the fee lines on some teeth say about a lab line on them: their classes and numbers, and whether
-    they (and their tooth-level class-A services) were all caused by an accident. Merged per tooth, so a lab
-    line costs as many steps as it has teeth, however many fee lines a tooth carries."""
+    """What the fee lines on some teeth say about a lab line on them: their classes and numbers, whether one of
+    them is written as a whole jaw, and whether they (and their tooth-level class-A services) were all caused by an
+    accident. Merged per tooth, so a lab line costs as many steps as it has teeth, however many fee lines a tooth
+    carries."""
 
     classes: set[LineClass] = field(default_factory=set)
     numbers: set[str] = field(default_factory=set)
@@ -29,6 +30,17 @@ class Owners:
     lines_accident: bool = True
     services: bool = False
     services_accident: bool = True
+    jaw: bool = False
+
+    def take(self, work: Work, service: bool) -> None:
+        self.classes.add(work.line_class)
+        self.numbers.add(work.fee.number)
+        self.lines = True
+        self.lines_accident &= work.accident
+        self.jaw |= work.fee.teeth.whole_jaw
+        if service:
+            self.services = True
+            self.services_accident &= work.accident
 
     def add(self, other: Owners) -> None:
         self.classes |= other.classes
@@ -37,35 +49,41 @@ class Owners:
         self.lines_accident &= other.lines_accident
         self.services |= other.services
         self.services_accident &= other.services_accident
+        self.jaw |= other.jaw
 
     def __bool__(self) -> bool:
         return self.lines
 
 
 class FeeIndex:
-    """The fee lines summed up by tooth once their classes are final; a lab line asks its teeth, not every line."""
+    """The fee lines summed up by tooth once their classes are final; a lab line asks its teeth, not every line.
 
-    def __init__(self, fee_works: Sequence[Work]) -> None:
+    `named_teeth` (Auslegung lab_owners): on a tooth that an eligible fee line names (not as its whole jaw), the lab
+    line belongs to those lines only – an inlay's lab work to the inlay, not to a splint on the whole jaw (the tariff pays
+    lab costs at the rate "zu dem die jeweiligen Aufwendungen für die zahnärztlichen Leistungen ersetzt werden");
+    otherwise, and always with `overlapping`, to every fee line on the tooth or its jaw (spec 2)."""
+
+    def __init__(self, fee_works: Sequence[Work], *, named_teeth: bool = True) -> None:
         self.fee_works = fee_works
         self.by_tooth: dict[int, Owners] = defaultdict(Owners)
+        self.named: dict[int, Owners] = defaultdict(Owners)
         for work in fee_works:
             service = is_tooth_level_a_service(work)
-            for tooth in work.fee.teeth.teeth:
-                owners = self.by_tooth[tooth]
-                owners.classes.add(work.line_class)
-                owners.numbers.add(work.fee.number)
-                owners.lines = True
-                owners.lines_accident &= work.accident
-                if service:
-                    owners.services = True
-                    owners.services_accident &= work.accident
+            teeth = work.fee.teeth
+            named = named_teeth and not teeth.whole_jaw and work.line_class is not X
+            for tooth in teeth.teeth:
+                self.by_tooth[tooth].take(work, service)
+                if named:
+                    self.named[tooth].take(work, service)
         self._billed_by_class: dict[LineClass, Decimal] | None = None
 
     def owners(self, teeth: Iterable[int]) -> Owners:
-        """What the fee lines on any of these teeth say."""
+        """What the fee lines a lab line on these teeth belongs to say."""
         found = Owners()
         for tooth in teeth:
-            if tooth in self.by_tooth:
+            if tooth in self.named:
+                found.add(self.named[tooth])
+            elif tooth in self.by_tooth:
                 found.add(self.by_tooth[tooth])
         return found
 
@@ -98,10 +116,11 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
         numbers = tuple(sorted(owners.numbers))
         if classes == {X}:
             work.line_class = X
-            work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, teeth=teeth, cls=X))
+            work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, teeth=teeth, jaw=owners.jaw, cls=X))
         else:
             work.line_class = A if A in classes else B
-            work.explain(section, say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, teeth=teeth, cls=work.line_class))
+            phrase = say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, teeth=teeth, jaw=owners.jaw, cls=work.line_class)
+            work.explain(section, phrase)
         return owners
     place = say(Code.PART_LAB_NO_SERVICE, teeth=teeth) if teeth else say(Code.PART_LAB_NO_TOOTH)  # no fee line there
     rule = code_rule(work)

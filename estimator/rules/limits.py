@@ -15,7 +15,7 @@ from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.materials import is_material
 from estimator.rules.worksheet import Report, Work
-from estimator.tariff.profile import Profile, Sections
+from estimator.tariff.profile import Profile, Sections, in_any
 from estimator.teeth import jaw_of
 
 
@@ -118,10 +118,27 @@ def implant_limit(
                 Code.IMPLANT_LIMIT, jaw=Jaw(jaw), present=present[jaw], planned=planned[jaw], limit=limit, lost=tuple(lost)
             )
             report(Severity.WARNING, phrase, section=profile.sections.implants)
+        maybe = _implant_work_sites(works, jaw, {*covered[jaw], *excluded[jaw]}) if unlocated[jaw] else ()
         jaws_report.append(
-            JawImplants(jaw, present[jaw], planned[jaw], tuple(covered[jaw]), tuple(excluded[jaw]), limit, unlocated[jaw])
+            JawImplants(jaw, present[jaw], planned[jaw], tuple(covered[jaw]), tuple(excluded[jaw]), limit, unlocated[jaw], maybe)
         )
     return tuple(jaws_report)
+
+
+def _implant_work_sites(works: Sequence[Work], jaw: str, placed: set[int]) -> tuple[int, ...]:
+    """The teeth of a jaw with eligible lab work on an implant where no implant of the plan is placed by tooth: the
+    sites an implant over the limit whose place the plan does not say may carry (estimator.reserve)."""
+    return tuple(
+        sorted(
+            {
+                tooth
+                for w in works
+                if not w.is_fee and w.line_class is LineClass.A and in_any(w.lab.code, w.profile.implant_lab_codes)
+                for tooth in w.lab.teeth.teeth
+                if jaw_of(tooth) == jaw and tooth not in placed
+            }
+        )
+    )
 
 
 def _exclude_what_sits_on(

@@ -128,6 +128,7 @@ class Profile:
     pzr_limit_cooperating: Decimal
     implants_per_jaw: int
     implant_numbers: frozenset[str]
+    implant_lab_codes: tuple[Codes, ...]  # lab work on an implant: where an implant of unknown place may sit
     checkup_numbers: frozenset[str]
     checkup_label: Term
     individual_prophylaxis: frozenset[str]
@@ -314,6 +315,7 @@ def _profile(top: Table) -> Profile:
         pzr_limit_cooperating=pzr.decimal("limit_cooperating", *money),
         implants_per_jaw=implants.whole("per_jaw", 0, 16),
         implant_numbers=frozenset(implants.strings("insertion_numbers")),
+        implant_lab_codes=implants.codes("superstructure_lab_codes"),
         checkup_numbers=frozenset(prophylaxis.strings("checkup_numbers")),
         checkup_label=prophylaxis.term("checkup_label"),
         individual_prophylaxis=frozenset(prophylaxis.strings("individual_numbers")),

@@ -172,6 +172,11 @@ def jaw_short(code: str, language: str = "de") -> str:
     return str(LANGUAGES[language].JAWS_SHORT.get(code, code))
 
 
+def jaw_name(code: str, language: str = "de") -> str:
+    """A jaw in full: Oberkiefer / Unterkiefer, upper jaw / lower jaw."""
+    return str(LANGUAGES[language].JAWS.get(code, code))
+
+
 def severity_label(severity: Severity, language: str = "de", *, letter: bool = False) -> str:
     """Fehler, Warnung, Hinweis; in the letter to the patient what it asks of him: Bitte klären, Zu prüfen, Hinweis."""
     words = LANGUAGES[language]

@@ -123,6 +123,11 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_UNLISTED: "{line}: Laborcode {code} steht nicht im Preis- und Leistungsverzeichnis {lab_list}; nicht erstattungsfähig",
     C.LAB_VAT_UNUSUAL: "{line}: MwSt {vat} %; zahntechnische Leistungen tragen 7 % (UStG § 12 Abs. 2 Nr. 6), "
     "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",
+    C.LAB_DAY_OF_SERVICES: "{line}: ohne Datum – gerechnet am Behandlungstag der Leistungen an ihren Zähnen, "
+    "{date} (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag); bitte das Datum prüfen",
+    C.LAB_DAY_UNCLEAR: "{line}: ohne Datum – gerechnet am Planungsdatum {plan}, die Leistungen an ihren Zähnen "
+    "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der "
+    "Behandlungstag)",
     C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "
     "kieferorthopädische Leistung des Plans}) mit {age} Jahren; erstattungsfähig nur bei Beginn vor dem {limit}. "
@@ -233,12 +238,12 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
-    C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): {cls}",
+    C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
     "unbekannt: {cls}",
     C.STEP_LAB_ORTHODONTICS_YOUNG: "Laborcode {code} ({label}), Behandlungsbeginn vor dem {age}. Geburtstag: {cls}",
-    C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}): "
+    C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): "
     "{cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
     C.STEP_LAB_PRICES_OK: "nach {lab_list}",

@@ -106,6 +106,10 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_UNLISTED: "{line}: lab code {code} is not in the price list {lab_list}; not eligible",
     C.LAB_VAT_UNUSUAL: "{line}: VAT {vat}%; dental lab work carries 7% (UStG § 12 Abs. 2 Nr. 6), bought-in parts may be "
     "taxed otherwise – please check the rate; eligible as charged",
+    C.LAB_DAY_OF_SERVICES: "{line}: no date – computed on the treatment day of the services on its teeth, {date} "
+    "(the staged caps and the deductible count by treatment day); please check the date",
+    C.LAB_DAY_UNCLEAR: "{line}: no date – computed on the plan date {plan}; the services on its teeth are on "
+    "{dates:, }; please enter the lab line's date (the staged caps and the deductible count by treatment day)",
     C.LINE_NO_DATE: "No treatment date and no plan date; line not computed",
     C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "
     "line of the plan}) at age {age}; eligible only when begun before age {limit} – {lines} orthodontic line(s) not "
@@ -212,11 +216,11 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
-    C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}): {cls}",
+    C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
     C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",
     C.STEP_LAB_ORTHODONTICS_YOUNG: "lab code {code} ({label}), treatment begun before age {age}: {cls}",
-    C.STEP_LAB_OWNERS_EXCLUDED: "all services it belongs to are not eligible ({numbers} {teeth:on the same tooth|on the same teeth}): {cls}",
+    C.STEP_LAB_OWNERS_EXCLUDED: "all services it belongs to are not eligible ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
     C.STEP_LAB_PRICES_OK: "under {lab_list}",
     C.STEP_LAB_UNLISTED: "lab code {code} not listed in {lab_list}",

@@ -1538,23 +1538,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="187" />
-        <location filename="../../ui/widgets.py" line="202" />
+        <location filename="../../ui/widgets.py" line="201" />
+        <location filename="../../ui/widgets.py" line="216" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="190" />
+        <location filename="../../ui/widgets.py" line="204" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="268" />
+        <location filename="../../ui/widgets.py" line="282" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="269" />
+        <location filename="../../ui/widgets.py" line="283" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1562,78 +1562,101 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="55" />
-        <location filename="../../ui/widgets.py" line="127" />
+        <location filename="../../ui/widgets.py" line="56" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
+        <location filename="../../ui/widgets.py" line="57" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="57" />
+        <location filename="../../ui/widgets.py" line="58" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="58" />
+        <location filename="../../ui/widgets.py" line="59" />
+        <location filename="../../ui/widgets.py" line="137" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="99" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="111" />
-        <location filename="../../ui/widgets.py" line="117" />
+        <location filename="../../ui/widgets.py" line="112" />
+        <location filename="../../ui/widgets.py" line="118" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="113" />
+        <location filename="../../ui/widgets.py" line="114" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="114" />
+        <location filename="../../ui/widgets.py" line="115" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119" />
+        <location filename="../../ui/widgets.py" line="120" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121" />
+        <location filename="../../ui/widgets.py" line="122" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="123" />
+        <location filename="../../ui/widgets.py" line="124" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="127" />
+        <location filename="../../ui/widgets.py" line="128" />
+        <source>Beträgen über dem Höchstsatz ohne Begründung</source>
+        <translation>amounts above the maximum fee without a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="129" />
+        <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
+        <translation>dentures on implants over the limit whose place the plan does not say</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="130" />
+        <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
+        <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="136" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/widgets.py" line="137" />
+        <source>Eigenanteil ohne
+fehlende Zeilen</source>
+        <translation>Own share without
+missing rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="97" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="96" />
+        <location filename="../../ui/widgets.py" line="97" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

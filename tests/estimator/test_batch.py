@@ -57,7 +57,7 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
         assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
     assert "keine Arbeitsmappe (Excel" in rows["kaputt.xlsx"]["keine Schätzung, weil"]
     assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
-    assert sheet.auto_filter.ref == f"A1:W{len(rows) + 1}" and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:X{len(rows) + 1}" and sheet.freeze_panes == "A2"
     capped = rows["staged_cap_year1.xlsx"]
     assert (money(capped["Zahnstaffel"]), money(capped["Erstattungssatz"]), capped["Selbstbehalt"]) == (
         Decimal("292.04"),

@@ -122,6 +122,22 @@ def test_lab_line_inherits_the_class_of_its_fee_lines() -> None:
     assert lab_result(mixed).line_class is A
 
 
+def test_an_inlays_lab_work_keeps_the_inlays_rate_beside_a_splint_on_the_whole_jaw() -> None:
+    # Nr. II.3.1: lab work is paid at the rate of the services it is for – the inlay's (B, 100 %), not the splint's
+    lines = (fee("2160", "24"), fee("7010", "OK"), lab("0320", "24", "93.80"))
+    inlay_lab = lab_result(run(*lines))
+    assert (inlay_lab.line_class, inlay_lab.benefit) == (B, Decimal("100.37"))  # 93,80 + 7 % VAT, all of it
+    assert "(2160 am selben Zahn)" in step_text(inlay_lab.explanations[0])
+    overlapping = lab_result(run(*lines, settings={"lab_owners": "overlapping"}))  # spec 2: any class-A line on it
+    assert (overlapping.line_class, overlapping.benefit) == (A, Decimal("80.30"))
+    assert "(2160, 7010 am selben Zahn oder am ganzen Kiefer)" in step_text(overlapping.explanations[0])
+    splint_only = lab_result(run(fee("7010", "OK"), lab("0320", "24", "93.80")))  # no line names the tooth: the jaw's
+    assert splint_only.line_class is A
+    assert "(7010 am selben Zahn oder am ganzen Kiefer)" in step_text(splint_only.explanations[0])
+    inlay_refused = run(fee("2160", "24", manual_class="X"), fee("7010", "OK"), lab("0320", "24", "93.80"))
+    assert lab_result(inlay_refused).line_class is A  # no eligible line names the tooth: every line on it counts
+
+
 def test_lab_line_without_fee_line_takes_its_code_group_default() -> None:
     assert lab_result(run(lab("0322", "26", "100"))).line_class is B
     assert lab_result(run(lab("0323", "26", "90"))).line_class is A

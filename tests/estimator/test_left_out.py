@@ -233,6 +233,7 @@ def test_the_letter_says_that_rows_are_missing_and_leaves_notes_on_the_file_to_t
     assert said + "Leistungen Zeile 3 (GOZ 2210 Vollkrone, Zahn 99);" in pages[0]  # the patient knows the service
     assert "Bemerkung intern" not in " ".join(pages) and "Zeile ausgelassen" in " ".join(pages)
     assert "Gesamtkosten ohne fehlende Zeilen" in pages[0] and "Gesamtkosten laut Plan" not in pages[0]
+    assert "Eigenanteil ohne fehlende Zeilen" in pages[0] and "voraussichtlicher Eigenanteil" not in pages[0]  # nor is it
 
 
 def test_a_one_sheet_lab_rows_count_is_named_as_its_column_is(tmp_path: Path) -> None:

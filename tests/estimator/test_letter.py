@@ -215,6 +215,17 @@ def test_a_long_street_wraps_inside_the_address_field_and_nothing_of_it_is_lost(
     assert [text for text, _, _ in zone][-1] == "01067 Dresden" and len(zone) == 4
 
 
+def test_an_address_longer_than_the_field_keeps_postcode_and_town_on_its_last_line(tmp_path: Path) -> None:
+    street = "Erzbischof-Friedrich-Wilhelm-von-Ketteler-Straße 123a, Gartenhaus, Aufgang B, 4. OG rechts, bei Familie Müller"
+    name = "Prof. Dr. med. Maximiliane Friederike Charlotte Freifrau von und zu Guttenberg-Hohenlohe-Waldenburg"
+    patient = {"Name": name, "Straße": street, "Ort": "Sankt Peter-Ording"}
+    result = estimate(read_plan(with_address(tmp_path / "plan.xlsx", **patient)), load_tariffs())
+    placed = placed_text(build_pdf(result, load_tariffs(), ISSUED))
+    zone = [text for text, left, top in placed if 20 <= left <= 105 and 62.7 <= top <= 90]
+    assert len(zone) == 6 and zone[-1] == "01067 Sankt Peter-Ording"  # was cut away behind the street's „…“
+    assert zone[0].startswith("Prof. Dr. med.") and zone[2].startswith("Erzbischof")  # name and street each shortened
+
+
 def test_a_long_practice_name_takes_two_lines_of_the_head_and_nothing_of_it_is_lost(tmp_path: Path) -> None:
     name = "Gemeinschaftspraxis für Zahnheilkunde, Implantologie und Kieferorthopädie Dr. Maximiliane Müller-Lüdenscheidt"
     logo = png(tmp_path / "logo.png")

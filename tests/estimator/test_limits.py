@@ -406,3 +406,29 @@ def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
     assert said.severity.value == "error" and (said.sheet, said.section) == ("Patient", "Nr. II.8")
     assert finding_text(said).startswith("Geburtsdatum 03.02.2030 liegt nach dem ersten Behandlungstag 10.03.2026")
     assert "person.born_after_treatment" not in codes(run(crown("16"), birth_date=PLAN_DATE))
+
+
+def test_a_lab_line_without_a_date_is_done_on_the_day_of_the_services_on_its_teeth() -> None:
+    # Nr. II.3.2: the staged caps count by treatment day. The crown is made in the second insurance year; its lab work,
+    # written without a date, belongs to that year – not to the plan date's first year, where only 50 € are left.
+    crown, crown_lab = fee("2210", "16", date=dt.date(2027, 1, 15)), lab("0344", "16", "61.50", date=None)
+    first_year = {"insurance_start": dt.date(2026, 1, 1), "prior_class_a": ("950",), "plan_date": dt.date(2026, 12, 1)}
+    result = run(crown, crown_lab, **first_year)
+    assert (lab_result(result).date, lab_result(result).benefit) == (dt.date(2027, 1, 15), Decimal("52.65"))
+    said = next(f for f in result.findings if f.code == "lab.day_of_services")
+    assert "ohne Datum – gerechnet am Behandlungstag der Leistungen an ihren Zähnen, 15.01.2027" in finding_text(said)
+    on_plan_date = run(crown, crown_lab, settings={"undated_lab_day": "plan_date"}, **first_year)
+    assert lab_result(on_plan_date).date == dt.date(2026, 12, 1) and lab_result(on_plan_date).benefit < Decimal("52.65")
+    assert "lab.day_of_services" not in codes(on_plan_date)
+
+
+def test_a_lab_line_without_a_date_whose_services_lie_on_several_days_is_asked_about() -> None:
+    lines = (fee("2210", "16", date=dt.date(2027, 1, 15)), fee("2180", "16", date=dt.date(2027, 1, 8)))
+    result = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2026, 12, 1))
+    assert lab_result(result).date == dt.date(2026, 12, 1)
+    said = next(f for f in result.findings if f.code == "lab.day_unclear")
+    assert "am Planungsdatum 01.12.2026, die Leistungen an ihren Zähnen sind am 08.01.2027, 15.01.2027" in finding_text(said)
+    same_day = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2027, 1, 8))  # the plan date is one
+    assert lab_result(same_day).date == dt.date(2027, 1, 8) and not {"lab.day_unclear", "lab.day_of_services"} & set(
+        codes(same_day)
+    )

@@ -311,3 +311,20 @@ def test_the_letter_names_a_cells_row_not_the_cell(tmp_path: Path) -> None:
     said = " ".join(text.split())
     assert "Leistungen Zeile 3 (Zahn): „49“ ist keine FDI-Zahnnummer" in said and "Leistungen!B3" not in said
     assert any("Leistungen!B3" in finding_text(f) for f in plan.input_findings)  # the window and the workbook name it
+
+
+def test_a_benefit_counted_on_an_amount_above_the_maximum_is_said_as_a_reserve_under_the_summary() -> None:
+    # 2.170,60 € for a crown at factor 2,3 (330,31 € at 3,5): counted as billed, the Auslegung's default – the letter
+    # and the terminal say how much of the 1.736,48 € the insurer may cut, where a reader looks for the figure
+    slip = run(fee("2210", "16", amount="2170.60"))
+    reserve = "ist die Erstattung um bis zu 1.472,23\xa0€ geringer"  # (2.170,60 − 330,31) x 80 %
+    assert "zusammen 1.840,29\xa0€ darüber" in estimate_text(slip) and reserve in estimate_text(slip)
+    _, text = pdf_text(build_pdf(slip, load_tariffs(), ISSUED))
+    first = " ".join(text.split("Zahnärztliche Leistungen")[0].split())  # above the tables
+    assert "Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum Höchstsatz" in first
+    assert normal(reserve) in first
+    capped = run(fee("2210", "16", amount="2170.60"), settings={"amount_above_maximum": "capped"})
+    reasoned = fee("2210", "16", amount="2170.60", justification="erschwerte Präparation bei Engstand")
+    for without_reserve in (capped, run(reasoned)):
+        assert "Vorbehalt" not in estimate_text(without_reserve)
+        assert "Vorbehalt" not in pdf_text(build_pdf(without_reserve, load_tariffs(), ISSUED))[1]

@@ -89,7 +89,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.variant("BM5/3").deductible_adult == Decimal(1600)  # type: ignore[union-attr]
     assert profile.variant("BM5/1").deductible_youth == Decimal(200)  # type: ignore[union-attr]
     assert profile.max_factors["GOÄ.technical"] == Decimal("2.5")
-    assert profile.source.version == "BM5-2026.2.5"
+    assert profile.source.version == "BM5-2026.2.6"
     assert dict(profile.auslegung.items()) == {
         "insurance_year": "calendar",
         "deductible_order": "before_caps",
@@ -106,6 +106,8 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
         "partial_start_month": "missing",
         "implant_limit_scope": "with_preparatory",
         "surcharge_services": "sections",
+        "lab_owners": "named_teeth",
+        "undated_lab_day": "services",
     }
     assert profile.prophylaxis_frequency["goz2012"] == {"1000": 1, "1010": 3, "1020": 4}
     assert profile.prophylaxis_frequency["tariff_annex"]["1020"] == 3

@@ -121,6 +121,8 @@ SETTINGS = st.fixed_dictionaries(
         "checkup_is_prevention": st.booleans(),
         "fee_rounding": st.sampled_from(["exact", "simple_fee_first"]),
         "prophylaxis_frequency": st.sampled_from(["goz2012", "tariff_annex"]),
+        "lab_owners": st.sampled_from(["named_teeth", "overlapping"]),
+        "undated_lab_day": st.sampled_from(["services", "plan_date"]),
     }
 )
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

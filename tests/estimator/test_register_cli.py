@@ -132,16 +132,20 @@ def test_a_value_that_means_nothing_is_refused_in_german(
     assert refused.value.code == 2 and said in capsys.readouterr().err
 
 
-def test_estimate_says_the_earlier_cases_of_the_register_and_takes_them_with_history(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # year 1 of the staged caps allows 1.000 € of class A; an earlier plan of the person was paid 812,40 €
+def _later_after_a_paid_one(folder: Path, later: Path) -> Path:
+    """A later case of the person whose earlier one was paid 812,40 € (year 1 of the staged caps allows 1.000 €)."""
     with Register() as register:
         number = register.by_path(folder / "erster.hkp.json").number  # type: ignore[union-attr]
     assert main(["register", "status", str(number), "erstattet", "--paid", "812,40"]) == 0
     day = dt.date(2026, 11, 16)
-    later = tmp_path / "spaeter.hkp.json"
     save_case(Case.from_plan(plan(fee("2210", "26", date=day, amount="1000.00"), plan_date=day, **WHO)), later)
+    return later
+
+
+def test_estimate_says_the_earlier_cases_of_the_register_and_takes_them_with_history(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = _later_after_a_paid_one(folder, tmp_path / "spaeter.hkp.json")
     capsys.readouterr()
     assert main(["estimate", str(later), "--json", str(tmp_path / "ohne.json")]) == 0
     said = capsys.readouterr().err
@@ -151,6 +155,30 @@ def test_estimate_says_the_earlier_cases_of_the_register_and_takes_them_with_his
     said = capsys.readouterr().err
     assert "Jahr 1 812,40\xa0€" in said and said.endswith(" – eingerechnet\n")
     assert json.loads((tmp_path / "mit.json").read_text())["totals"]["benefit"] == "187.60"  # 1.000 € − 812,40 €
+
+
+def test_a_batch_says_the_earlier_cases_of_the_register_in_its_summary_and_takes_them_with_history(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    (tmp_path / "neu").mkdir()
+    _later_after_a_paid_one(folder, tmp_path / "neu/a.hkp.json")
+    capsys.readouterr()
+
+    def summary(*options: str) -> tuple[float, str]:
+        out = tmp_path / f"uebersicht{len(options)}.xlsx"
+        assert main(["batch", str(tmp_path / "neu"), "--out", str(out), "--jobs", "1", *options]) == 0
+        rows = list(load_workbook(out)["Übersicht"].values)
+        row = dict(zip(rows[0], rows[1], strict=True))
+        return row["Erstattung"], row["Fallregister"]
+
+    benefit, said = summary()  # an estimate that does not know what earlier plans used pays too much: said
+    assert benefit == 800.0 and "Jahr 1 812,40\xa0€" in said and said.endswith("nicht eingerechnet; mit --history übernehmen")
+    assert "für 1 Plan hat das Fallregister frühere Fälle derselben Person, nicht eingerechnet" in capsys.readouterr().err
+    benefit, said = summary("--history")
+    assert benefit == 187.6 and said.endswith(" – eingerechnet")  # 1.000 € − 812,40 €
+    assert "Fallregister" not in capsys.readouterr().err
 
 
 def test_estimate_makes_no_register_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -145,6 +145,7 @@ def test_totals_bar_says_the_total_is_without_rows_left_out_and_names_them(open_
         totals.captions["billed"].text().replace("\n", " ") == "Gesamtkosten ohne fehlende Zeilen"
     )  # as the letter's summary says it
     assert "#b3261e" in totals.captions["billed"].styleSheet()
+    assert totals.captions["patient_share"].text().replace("\n", " ") == "Eigenanteil ohne fehlende Zeilen"  # nor is it
     assert totals.missing.isVisibleTo(totals)
     assert totals.missing.text() == (
         "Achtung: 1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen (Leistungen Zeile 3) – siehe Hinweise"
@@ -173,6 +174,16 @@ def test_totals_bar_says_a_line_without_a_computable_amount_is_missing(open_wind
         "Achtung: ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: Leistungen Zeile 3 – siehe Hinweise"
     )
     assert "Leistungen Zeile 3 (GOZ 9011" in totals.values["billed"].toolTip()
+
+
+def test_totals_bar_says_how_much_of_the_benefit_rests_on_an_amount_above_the_maximum(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee  # noqa: PLC0415
+
+    slip = write_workbook(tmp_path / "plan.xlsx", [fee(Zahn="26", Betrag=2170.60)], [])  # 330,31 € at factor 3,5
+    totals = open_window(slip).totals
+    assert totals.missing.isVisibleTo(totals) and totals.captions["billed"].text() == "Gesamtkosten"  # no row is missing
+    said = "Vorbehalt: bis zu 1.472,23\xa0€ der Erstattung beruhen auf Beträgen über dem Höchstsatz ohne Begründung"
+    assert totals.missing.text() == said and "ist die Erstattung um bis zu 1.472,23" in totals.missing.toolTip()
 
 
 def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(

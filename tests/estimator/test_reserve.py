@@ -1,0 +1,39 @@
+"""What the insurer may still cut of an estimate counted in the customer's favour: said beside the benefit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from estimator.model import FeeLine, LabLine
+from estimator.output.textout import estimate_text
+from estimator.reserve import reserve_of
+from tests.estimator.builders import fee, lab, lab_result, run
+
+
+def _implants_of_unknown_place() -> tuple[FeeLine | LabLine, ...]:
+    # seven implants in the lower jaw, three more "UK" without their teeth; crowns with implant lab work on 35–37
+    crowns = [line for tooth in ("35", "36", "37") for line in (fee("2200", tooth), lab("I 111", tooth, "160.00"))]
+    return (fee("9010", "UK", count=3), *crowns)
+
+
+def test_implant_work_that_may_sit_on_implants_over_the_limit_of_unknown_place_is_a_reserve() -> None:
+    result = run(*_implants_of_unknown_place(), implants_lower=7)
+    reserve = reserve_of(result)
+    assert reserve is not None and reserve.lines == 0
+    ((jaw, amount),) = reserve.implants
+    assert (jaw.jaw, jaw.excluded_unlocated, jaw.unlocated_sites) == ("UK", 2, (35, 36, 37))
+    on_one_site = sum(r.benefit for r in result.lines if r.line.teeth.teeth == frozenset({35}))
+    assert on_one_site > 0 and amount == 2 * on_one_site  # two of three alike sites: the crown and its lab work twice
+    assert lab_result(result).benefit > 0  # counted in full, as the spec says, and the reserve says what rests on it
+    said = " ".join(estimate_text(result).split())
+    assert "Vorbehalt: Im Unterkiefer liegen 2 Implantate über der Grenze von 8 je Kiefer" in said
+    assert f"ist die Erstattung um bis zu {amount:.2f}".replace(".", ",") in said
+
+
+def test_no_reserve_when_the_implants_fit_or_their_places_are_named() -> None:
+    assert reserve_of(run(*_implants_of_unknown_place(), implants_lower=5)) is None  # eight in all
+    named = (fee("9010", "35-37", count=3), fee("2200", "35"), lab("I 111", "35", "160.00"))
+    assert reserve_of(run(*named, implants_lower=7)) is None  # the sites over the limit are named: their work is X
+    assert reserve_of(run(fee("2210", "16", amount="300.00"))) is None  # within the maximum (330,31 €)
+    kept = reserve_of(run(fee("2210", "16", amount="400.00")))
+    assert kept is not None and (kept.lines, kept.above, kept.benefit) == (1, Decimal("69.69"), Decimal("55.75"))

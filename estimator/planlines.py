@@ -25,11 +25,13 @@ def _lines(case: Case, kind: str) -> tuple[Line, ...]:
 
 
 def next_row(case: Case, kind: str, taken: int = 0) -> int:
-    """The row a new line of this kind takes: after every row its sheet already uses (the header is row 1)."""
+    """The row a new line of this kind takes: after every row its sheet already uses (the header is row 1) and every
+    row a reviewer's decision names – a new line never takes over a decision made about another."""
     sheet = SHEETS[kind]
     plan = case.original
     lines: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
     used = [line.row for line in lines if line.sheet == sheet] + [left.row for left in plan.left_out if left.sheet == sheet]
+    used += [override.row for override in case.overrides if override.sheet == sheet]
     return max([1, *used]) + 1 + taken
 
 
@@ -104,11 +106,14 @@ def take_left_out(case: Case, index: int, line: Line, found: Sequence[Finding] =
 
 
 def drop_left_out(case: Case, index: int) -> Case:
-    """A row the import left out, dropped by the user: said in the findings with the texts it had."""
+    """A row the import left out, dropped by the user: said in the findings with the texts it had; a reviewer's
+    decision about it goes with it."""
     left = case.original.left_out[index]
     cells = "; ".join(f"{name} {text}" for name, text in left.cells)
     phrase = say(Code.INPUT_LINE_DROPPED, sheet=left.sheet, row=left.row, cells=cells)
-    return _without_left_out(case, left, (Finding(Severity.INFO, phrase, left.sheet, left.row),))
+    dropped = _without_left_out(case, left, (Finding(Severity.INFO, phrase, left.sheet, left.row),))
+    overrides = tuple(o for o in case.overrides if (o.sheet, o.row) != (left.sheet, left.row))
+    return dataclasses.replace(dropped, overrides=overrides)
 
 
 def _without_left_out(case: Case, left: LeftOutLine, found: tuple[Finding, ...]) -> Case:

@@ -92,6 +92,12 @@ ENGLISH = {
     "Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen": "Sheet “{0}” not read: its rows are missing from every amount",
     "Achtung: {0} – siehe Hinweise": "Attention: {0} – see Findings",
     "Gesamtkosten ohne\nfehlende Zeilen": "Total costs without\nmissing rows",
+    "{0}: Klasse eingetragen – es gilt die Klasse der Prüfung ({1}: {2}), solange sie besteht": (
+        "{0}: class entered – the review's class ({1}: {2}) applies as long as the review stands"
+    ),
+    "{0}: {3} geändert – die Prüfung ({1}: {2}) gilt weiter; bitte prüfen, ob sie noch passt": (
+        "{0}: {3} changed – the review ({1}: {2}) still applies; please check that it still fits"
+    ),
     "Eigenanteil ohne\nfehlende Zeilen": "Own share without\nmissing rows",
     "Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}": "Reserve: up to {0} of the benefit rests on {1}",
     "Beträgen über dem Höchstsatz ohne Begründung": "amounts above the maximum fee without a reason",
@@ -361,8 +367,12 @@ ENGLISH = {
     "Prüfer und Grund sind nötig": "Reviewer and reason are required",
     "Prüfung – {0}": "Review – {0}",
     "Prüfer:": "Reviewer:",
-    "erstattungsfähig in € (leer: unverändert):": "Eligible amount in € (empty: unchanged):",
-    "Klasse A, B, P oder X (leer: unverändert):": "Class A, B, P or X (empty: unchanged):",
+    "erstattungsfähig in € (leer: nach den Regeln):": "Eligible amount in € (empty: by the rules):",
+    "Klasse A, B, P oder X (leer: nach den Regeln):": "Class A, B, P or X (empty: by the rules):",
+    "höchstens der berechnete Betrag {0}": "at most the billed amount {0}",
+    "{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}": (
+        "{0}, tooth {1} · billed {2} · now class {3}, eligible {4}"
+    ),
     "Grund:": "Reason:",
     "Prüfung {0} Zeile {1}": "Review of {0} row {1}",
     "{0} Zeile {1}": "{0} row {1}",

@@ -17,14 +17,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator import figures, wording
 from estimator.auslegung import SettingError
-from estimator.case import AMOUNT_INPUTS, DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
+from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
 from estimator.datadir import data_dir
 from estimator.files import atomic_write_text, resolved
 from estimator.io.casefile import case_digest, case_json, is_case_file, save_case
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, PlanLine, note_fits
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui import formats
+from ui.editnotes import EditNotes, eligible_of
 from ui.language import language, status_text
 
 CASE_SUFFIX = ".hkp.json"
@@ -83,6 +84,7 @@ class CaseDocument(QObject):
         self.tariffs = load_tariffs()
         self.estimate: Estimate = result or estimate(case.plan(), self.tariffs, dict(case.settings))
         self.undo_stack = QUndoStack(self)
+        self.edit_notes = EditNotes(self)
         self.undo_stack.cleanChanged.connect(self.saved_state_changed)
         self.autosave_enabled = autosave
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
@@ -179,55 +181,12 @@ class CaseDocument(QObject):
         label = self.tr("{0} Zeile {1}").format(lines[index].sheet, lines[index].row) if known else str(index + 1)
         field = self.field_name(name)
         where = f"{label}, {field}: " if known else ""
-        before = self._eligible(kind, lines[index]) if known and name == "description" else None
+        before = eligible_of(self.estimate, kind, lines[index]) if known and name == "description" else None
         changed = self.tr("{0}: {1} geändert").format(label, field)
         taken = self._push(lambda: self.case.with_edit(key, text), changed, where, typed)
         if taken and known:
-            self._note_edit(key, label, before)
+            self.edit_notes.after(key, label, before)
         return taken
-
-    def _eligible(self, kind: str, line: PlanLine) -> Decimal | None:
-        """A line's eligible amount in the estimate shown (None for a line the estimate leaves out)."""
-        found = (r for r in self.estimate.lines if r.kind == kind and (r.line.sheet, r.line.row) == (line.sheet, line.row))
-        return next((r.eligible for r in found), None)
-
-    def _note_edit(self, key: EditKey, label: str, before: Decimal | None) -> None:
-        """What an edit just taken asks to check: a corrected number keeps its line's text, which was written for the
-        number before; a text that now names an analogue („entsprechend GOZ …“) changes how the line is measured."""
-        kind, index, name = key
-        line = (self.estimate.plan.fee_lines if kind == "fee" else self.estimate.plan.lab_lines)[index]
-        if name in ("number", "code") and key in self.case.edits and line.description:
-            self.noted.emit(
-                self.tr(
-                    "{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt"
-                ).format(label, line.description[:60])
-            )
-        typed = self.case.edits.get((kind, index, "amount")) if name in AMOUNT_INPUTS else None
-        if typed is not None:  # an amount typed by hand does not follow its line's inputs: said, with the way back
-            inputs = self.tr("Faktor und Anzahl") if kind == "fee" else self.tr("Menge, Einzelpreis und MwSt")
-            self.noted.emit(
-                self.tr(
-                    "{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, "
-                    "die Zelle Betrag leeren"
-                ).format(label, self.field_name(name), formats.money(typed), inputs)
-            )
-        elif name in AMOUNT_INPUTS and (read := self._read_amount(kind, index)) is not None:  # the plan's: said too
-            self.noted.emit(
-                self.tr(
-                    "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
-                    "ihn wieder her"
-                ).format(label, self.field_name(name), formats.money(read))
-            )
-        after = self._eligible(kind, line) if before is not None else None  # asked for a text's edit only
-        if before is not None and after is not None and after != before:
-            self.noted.emit(
-                self.tr("{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise").format(
-                    label, formats.money(after), formats.money(before)
-                )
-            )
-
-    def _read_amount(self, kind: str, index: int) -> Decimal | None:
-        return (self.case.original.fee_lines if kind == "fee" else self.case.original.lab_lines)[index].amount
 
     def field_name(self, name: str) -> str:
         """A line's field as its column is called in the window's language."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
-from estimator.model import Override
+from estimator.model import FeeLine, LineResult, Override
+from estimator.money import cents
 from estimator.wording import text
 from ui import formats
 from ui.language import language
@@ -27,27 +28,35 @@ class Reviews(QObject):
         self.window = window
 
     def take(self, reviewer: str, eligible: str, line_class: str, reason: str) -> str:
-        """Set a reviewer's eligible amount and/or class for the selected line (an empty field keeps what an earlier
-        review of the line decided); returns a problem, or ""."""
+        """Set a reviewer's decision on the selected line as the form gives it – its eligible amount and/or class; a
+        field left empty decides nothing, so a field of an earlier decision cleared takes that part back (the form
+        shows the earlier decision to keep or change); returns a problem, or ""."""
         document = self.window.document
         line = self.window.current_plan_line()
         if line is None:
             return self.tr("Bitte zuerst eine Zeile wählen")
-        before = self.of(line.sheet, line.row)
         if not reviewer.strip() or not reason.strip():
             return self.tr("Prüfer und Grund sind nötig")
         try:
-            amount = formats.number(eligible, parse_amount) if eligible.strip() else before.eligible if before else None
+            amount = formats.number(eligible, parse_amount) if eligible.strip() else None
         except CellError as error:  # the message in words (str() is the code, for logs), with the field it is about
             return f"{self.tr('erstattungsfähig')}: {text(error.phrase, language())}"
+        billed, field = self.result(line.sheet, line.row).billed, self.tr("erstattungsfähig")
+        if amount is not None and cents(amount) != amount:  # as `hkp` and the person panel take amounts
+            return f"{field}: " + self.tr("Betrag in Euro mit höchstens 2 Nachkommastellen")
+        if amount is not None and amount > billed:  # kept as typed, it would count again when the bill grows
+            return f"{field}: " + self.tr("höchstens der berechnete Betrag {0}").format(formats.money(billed))
         try:
-            klasse = parse_class(line_class) if line_class.strip() else before.line_class if before else None
+            klasse = parse_class(line_class) if line_class.strip() else None
         except CellError as error:
             return f"{self.tr('Klasse')}: {text(error.phrase, language())}"
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
         return document.refusal(lambda: document.set_override(line.sheet, line.row, override))
+
+    def result(self, sheet: str, row: int) -> LineResult:
+        return next(r for r in self.window.document.estimate.lines if (r.line.sheet, r.line.row) == (sheet, row))
 
     def of(self, sheet: str, row: int) -> Override | None:
         return next((o for o in self.window.document.case.overrides if (o.sheet, o.row) == (sheet, row)), None)
@@ -76,7 +85,17 @@ class Reviews(QObject):
     def form(self, sheet: str, row: int) -> ReviewForm:
         """The form for the line of sheet and row, filled with its earlier decision and the last reviewer."""
         line = self.tr("{0} Zeile {1}").format(sheet, row)
-        return ReviewForm(self, line, self.window.settings.get(REVIEWER), self.of(sheet, row))
+        result = self.result(sheet, row)
+        plan_line = result.line
+        service = f"{plan_line.schedule.value if isinstance(plan_line, FeeLine) else self.tr('Labor')} {plan_line.number}"
+        now = self.tr("{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}").format(
+            service,
+            plan_line.teeth.text or "–",
+            formats.money(result.billed),
+            result.line_class.value,
+            formats.money(result.eligible),
+        )
+        return ReviewForm(self, line, now, self.window.settings.get(REVIEWER), self.of(sheet, row))
 
     def taken(self, sheet: str, row: int) -> None:
         """Say what the review taken could not do as asked, else that it was taken."""
@@ -93,10 +112,13 @@ class ReviewForm(QDialog):
     """Prüfer, erstattungsfähig, Klasse and Grund in one form; OK takes them (the reviewer's name kept for the next
     review), or says in the form what is wrong, with the field, and keeps everything typed."""
 
-    def __init__(self, reviews: Reviews, line: str, reviewer: str, before: Override | None) -> None:
+    def __init__(self, reviews: Reviews, line: str, now: str, reviewer: str, before: Override | None) -> None:
         super().__init__(reviews.window)
         self.reviews = reviews
         self.setWindowTitle(self.tr("Prüfung – {0}").format(line))
+        self.now = QLabel(now)  # what is decided about: the service, its bill, its class and amount now
+        self.now.setTextFormat(Qt.TextFormat.PlainText)
+        self.now.setWordWrap(True)
         self.reviewer = QLineEdit(reviewer)
         self.eligible = QLineEdit(formats.plain(before.eligible) if before and before.eligible is not None else "")
         self.line_class = QLineEdit(before.line_class.value if before and before.line_class else "")
@@ -104,9 +126,10 @@ class ReviewForm(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout(self)
+        form.addRow(self.now)
         form.addRow(self.tr("Prüfer:"), self.reviewer)
-        form.addRow(self.tr("erstattungsfähig in € (leer: unverändert):"), self.eligible)
-        form.addRow(self.tr("Klasse A, B, P oder X (leer: unverändert):"), self.line_class)
+        form.addRow(self.tr("erstattungsfähig in € (leer: nach den Regeln):"), self.eligible)
+        form.addRow(self.tr("Klasse A, B, P oder X (leer: nach den Regeln):"), self.line_class)
         form.addRow(self.tr("Grund:"), self.reason)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -35,7 +35,7 @@ from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import dates_far_from_plan, not_yet_insured, plan_findings
 from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
-from estimator.tariff.profile import Profile
+from estimator.tariff.profile import Profile, in_any
 
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
@@ -323,6 +323,8 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[
                 report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
             said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
             phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
+            if amount == work.eligible:  # the decision changes nothing now: its step is shown all the same
+                work.explain(REVIEW, phrase)
             work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
             work.reductions = {Cause.OVERRIDE: work.billed - amount}  # the review's amount replaces the rules' cuts
         if said:
@@ -334,12 +336,25 @@ def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[
 
 
 def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
-    """A review that refuses a fee line leaves the lab lines on its teeth as the rules computed them (the reviewer
-    decides each): said, so that a crown refused with its lab work still paid is looked at."""
-    teeth = work.fee.teeth
-    lab = [w for w in works if not w.is_fee and w.line_class is not LineClass.X and teeth.overlaps(w.lab.teeth)]
-    if lab:
-        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(lab), teeth=teeth.text)
+    """A review that refuses a crown, a denture or an implant leaves the lab lines on its teeth – on an implant the
+    crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused with its
+    lab work still paid is looked at. A refused anaesthesia or filling names nothing: the work on its tooth is
+    another service's."""
+    profile, teeth = work.profile, work.fee.teeth
+    implant = work.number in profile.implant_numbers
+    if teeth.whole_jaw or not (implant or in_any(work.number, profile.tooth_level_services)):
+        return
+    on_it = [
+        w
+        for w in works
+        if w is not work
+        and w.line_class is not LineClass.X
+        and teeth.overlaps(w.line.teeth)
+        and (not w.is_fee or (implant and w.line_class is LineClass.A))
+    ]
+    if on_it:
+        numbers = tuple(dict.fromkeys(w.line.number for w in on_it))
+        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(on_it), teeth=teeth.text, numbers=numbers)
         report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
 
 

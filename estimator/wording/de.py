@@ -135,8 +135,8 @@ TEMPLATES: dict[Code, str] = {
     C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
     "prüfbar; nicht erstattungsfähig angesetzt",
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Laborzeile|# Laborzeilen} an "
-    "Zahn {teeth} {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",
+    C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf an "
+    "Zahn {teeth} ({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",
     C.OVERRIDE_UNKNOWN_LINE: "Prüfung ({reviewer}): keine Zeile {row} im Blatt {sheet}; Änderung nicht angewandt",
     C.OVERRIDE_LEFT_OUT_LINE: (
         "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "

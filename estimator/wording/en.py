@@ -117,8 +117,8 @@ TEMPLATES: dict[Code, str] = {
     C.ORTHODONTICS_NO_BIRTH_DATE: "Orthodontics: without a birth date the age at the start of treatment cannot be "
     "checked; counted as not eligible",
     C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the lab line|# lab lines} on tooth {teeth} "
-    "{count:stays|stay} as computed – please review {count:it|them} one by one",
+    C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it on tooth {teeth} "
+    "({numbers:, }) {count:stays|stay} as computed – please review {count:it|them} one by one",
     C.OVERRIDE_UNKNOWN_LINE: "Review ({reviewer}): no row {row} on sheet {sheet}; change not applied",
     C.OVERRIDE_LEFT_OUT_LINE: (
         "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "

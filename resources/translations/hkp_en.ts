@@ -81,253 +81,223 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="153" />
+        <location filename="../../ui/document.py" line="155" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="109" />
+        <location filename="../../ui/document.py" line="111" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="105" />
+        <location filename="../../ui/document.py" line="107" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="136" />
+        <location filename="../../ui/document.py" line="138" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="179" />
+        <location filename="../../ui/document.py" line="181" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="183" />
+        <location filename="../../ui/document.py" line="185" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
-        <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
-        <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="207" />
-        <source>Faktor und Anzahl</source>
-        <translation>factor and count</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="207" />
-        <source>Menge, Einzelpreis und MwSt</source>
-        <translation>quantity, unit price and VAT</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="210" />
-        <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
-        <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="217" />
-        <source>{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt ihn wieder her</source>
-        <translation>{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="224" />
-        <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
-        <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="194" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="196" />
+        <location filename="../../ui/document.py" line="197" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="239" />
+        <location filename="../../ui/document.py" line="198" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="240" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="241" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="242" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="243" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="244" />
+        <location filename="../../ui/document.py" line="203" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="245" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="246" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="247" />
+        <location filename="../../ui/document.py" line="206" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="248" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="255" />
+        <location filename="../../ui/document.py" line="214" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="261" />
+        <location filename="../../ui/document.py" line="220" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="262" />
+        <location filename="../../ui/document.py" line="221" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="263" />
+        <location filename="../../ui/document.py" line="222" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="264" />
+        <location filename="../../ui/document.py" line="223" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="265" />
+        <location filename="../../ui/document.py" line="224" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="266" />
+        <location filename="../../ui/document.py" line="225" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="267" />
+        <location filename="../../ui/document.py" line="226" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="227" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="269" />
+        <location filename="../../ui/document.py" line="228" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="270" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="271" />
+        <location filename="../../ui/document.py" line="230" />
         <source>ZE-Erstattung bisher</source>
         <translation>Denture benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="272" />
+        <location filename="../../ui/document.py" line="231" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="273" />
+        <location filename="../../ui/document.py" line="232" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="274" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="275" />
+        <location filename="../../ui/document.py" line="234" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="276" />
+        <location filename="../../ui/document.py" line="235" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="279" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="279" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="306" />
+        <location filename="../../ui/document.py" line="265" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="317" />
+        <location filename="../../ui/document.py" line="276" />
         <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="339" />
+        <location filename="../../ui/document.py" line="298" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="349" />
+        <location filename="../../ui/document.py" line="308" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="354" />
+        <location filename="../../ui/document.py" line="313" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="357" />
+        <location filename="../../ui/document.py" line="316" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -463,6 +433,49 @@
         <location filename="../../ui/cases.py" line="130" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
+    </message>
+</context>
+<context>
+    <name>EditNotes</name>
+    <message>
+        <location filename="../../ui/editnotes.py" line="40" />
+        <source>{0}: Klasse eingetragen – es gilt die Klasse der Prüfung ({1}: {2}), solange sie besteht</source>
+        <translation>{0}: class entered – the review's class ({1}: {2}) applies as long as the review stands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="42" />
+        <source>{0}: {3} geändert – die Prüfung ({1}: {2}) gilt weiter; bitte prüfen, ob sie noch passt</source>
+        <translation>{0}: {3} changed – the review ({1}: {2}) still applies; please check that it still fits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="49" />
+        <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
+        <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="54" />
+        <source>Faktor und Anzahl</source>
+        <translation>factor and count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="54" />
+        <source>Menge, Einzelpreis und MwSt</source>
+        <translation>quantity, unit price and VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="57" />
+        <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
+        <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="64" />
+        <source>{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt ihn wieder her</source>
+        <translation>{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="71" />
+        <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
+        <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
 </context>
 <context>
@@ -1270,27 +1283,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="99" />
+        <location filename="../../ui/review.py" line="118" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107" />
+        <location filename="../../ui/review.py" line="130" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108" />
-        <source>erstattungsfähig in € (leer: unverändert):</source>
-        <translation>Eligible amount in € (empty: unchanged):</translation>
+        <location filename="../../ui/review.py" line="131" />
+        <source>erstattungsfähig in € (leer: nach den Regeln):</source>
+        <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109" />
-        <source>Klasse A, B, P oder X (leer: unverändert):</source>
-        <translation>Class A, B, P or X (empty: unchanged):</translation>
+        <location filename="../../ui/review.py" line="132" />
+        <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
+        <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110" />
+        <location filename="../../ui/review.py" line="133" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1298,38 +1311,58 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>Reviews</name>
     <message>
-        <location filename="../../ui/review.py" line="35" />
-        <location filename="../../ui/review.py" line="70" />
+        <location filename="../../ui/review.py" line="37" />
+        <location filename="../../ui/review.py" line="79" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="38" />
+        <location filename="../../ui/review.py" line="39" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
+        <location filename="../../ui/review.py" line="44" />
+        <source>erstattungsfähig</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="46" />
+        <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
+        <translation>amount in euros with at most 2 decimal places</translation>
+    </message>
+    <message>
         <location filename="../../ui/review.py" line="48" />
+        <source>höchstens der berechnete Betrag {0}</source>
+        <translation>at most the billed amount {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="54" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="59" />
+        <location filename="../../ui/review.py" line="68" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="61" />
+        <location filename="../../ui/review.py" line="70" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="78" />
+        <location filename="../../ui/review.py" line="87" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89" />
+        <location filename="../../ui/review.py" line="91" />
+        <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
+        <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="108" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1538,23 +1571,23 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="201" />
-        <location filename="../../ui/widgets.py" line="216" />
+        <location filename="../../ui/widgets.py" line="203" />
+        <location filename="../../ui/widgets.py" line="218" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="204" />
+        <location filename="../../ui/widgets.py" line="206" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="282" />
+        <location filename="../../ui/widgets.py" line="284" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="283" />
+        <location filename="../../ui/widgets.py" line="285" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1563,7 +1596,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="56" />
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1579,7 +1612,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1632,19 +1665,19 @@ Interpretation settings:{0}</translation>
         <translation>dentures on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="130" />
+        <location filename="../../ui/widgets.py" line="132" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="138" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without

@@ -22,7 +22,7 @@ from estimator.kinds import Cause, LineClass
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-from estimator.wording import finding_text
+from estimator.wording import finding_text, rule_text, step_text
 from tests.conftest import GOLDEN
 from tests.estimator.builders import fee, lab, plan
 
@@ -221,9 +221,20 @@ def test_a_refused_crown_takes_its_lab_work_along_and_says_what_else_on_its_toot
     assert beside.lines[2].line_class is LineClass.B and beside.lines[2].eligible > 0  # the filling's: the reviewer decides
     [said] = [f for f in beside.findings if f.code == "override.lab_stays"]
     assert finding_text(said) == (
-        "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Laborzeile an Zahn 16 bleibt wie gerechnet "
-        "– bitte einzeln prüfen"
+        "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Zeile darauf an Zahn 16 (0001) bleibt wie "
+        "gerechnet – bitte einzeln prüfen"
     )
+
+
+def test_a_refused_anaesthesia_names_no_lab_work_and_a_refused_implant_names_the_crown_on_it() -> None:
+    crown = (fee("0090", "16"), fee("2210", "16"), lab("0344", "16", "61.50"))
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)  # the anaesthesia
+    result = estimate(plan(*crown, overrides=(refused,)), load_tariffs())
+    assert "override.lab_stays" not in [f.code for f in result.findings]  # the lab work is the crown's
+    implant = (fee("9010", "36"), fee("2200", "36"), lab("I 111", "36", "160.00"), fee("2060", "37"))
+    result = estimate(plan(*implant, overrides=(refused,)), load_tariffs())
+    [said] = [f for f in result.findings if f.code == "override.lab_stays"]
+    assert "2 Zeilen darauf an Zahn 36 (2200, I 111) bleiben wie gerechnet" in finding_text(said)
 
 
 def test_a_surgery_of_fewer_points_does_not_take_the_surcharge_of_a_refused_one() -> None:
@@ -303,3 +314,10 @@ def test_the_lab_lists_limit_per_jaw_is_counted_after_the_reviews() -> None:
     nothing = Override("Labor", 2, "M. Prüfer", "nicht nötig", Decimal("0.00"))
     zero = estimate(plan(*lines, lab("I 112", "33", "30.00"), overrides=(nothing,), implants_lower=6), load_tariffs())
     assert [r.eligible for r in zero.lines if r.kind == "lab"] == [Decimal("0.00"), Decimal("32.10"), Decimal("0.00")]
+
+
+def test_a_review_amount_the_line_already_has_is_still_shown_in_its_steps() -> None:
+    decided = Override("Leistungen", 2, "M. Prüfer", "Faktor nicht begründet", Decimal("217.06"), None)  # the bill
+    crown = estimate(plan(fee("2210", "16"), overrides=(decided,)), load_tariffs()).lines[0]
+    assert crown.eligible == Decimal("217.06")
+    assert any(rule_text(step.rule) == "Prüfung" and "M. Prüfer" in step_text(step) for step in crown.explanations)

@@ -11,9 +11,19 @@ import pytest
 
 from estimator.case import Case, CaseError
 from estimator.io.excel import read_plan
-from estimator.kinds import Schedule
-from estimator.model import MAX_LINES, Override, Plan
-from estimator.planlines import add_lines, delete_lines, duplicate_line, move_line, new_fee_line, new_lab_line, teeth_of
+from estimator.kinds import LineClass, Schedule
+from estimator.model import MAX_LINES, LeftOutLine, Override, Plan
+from estimator.planlines import (
+    add_lines,
+    delete_lines,
+    drop_left_out,
+    duplicate_line,
+    move_line,
+    new_fee_line,
+    new_lab_line,
+    next_row,
+    teeth_of,
+)
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
@@ -71,6 +81,21 @@ def test_a_deleted_line_takes_its_reviewer_decision_with_it(case: Case) -> None:
     reviewed = case.with_override(Override(line.sheet, line.row, "M. Prüfer", "nicht belegt", Decimal(0)), line.sheet, line.row)
     assert delete_lines(reviewed, "fee", [0]).overrides == ()
     assert delete_lines(reviewed, "fee", [1]).overrides == reviewed.overrides
+
+
+def test_a_decision_about_a_row_left_out_goes_when_the_row_is_dropped_and_no_new_line_takes_it(case: Case) -> None:
+    # a case file with a reviewer's decision about a row the import left out (row 20 of Leistungen, the last)
+    left = LeftOutLine("fee", "Leistungen", 20, (("Nr", "2210"), ("Zahn", "99")))
+    with_left = dataclasses.replace(case, original=dataclasses.replace(case.original, left_out=(left,)))
+    refused = Override("Leistungen", 20, "M. Prüfer", "zweite Krone nicht notwendig", None, LineClass.X)
+    reviewed = dataclasses.replace(with_left, overrides=(refused,))
+    assert next_row(reviewed, "fee") == 21
+    dropped = drop_left_out(reviewed, 0)
+    assert dropped.overrides == () and dropped.original.left_out == ()
+    orphan = dataclasses.replace(case, overrides=(dataclasses.replace(refused, row=40),))  # a decision about no row
+    added = add_lines(orphan, "fee", [new_fee_line("2000", Schedule.GOZ, teeth_of([17]), DAY, Decimal("2.3"))])
+    new = added.original.fee_lines[-1]
+    assert new.row == 41 and not any(o.row == new.row for o in added.overrides)  # not refused in another's name
 
 
 def test_a_plan_takes_no_more_than_its_limit(case: Case) -> None:

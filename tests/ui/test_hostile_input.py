@@ -209,8 +209,8 @@ def test_the_review_form_says_which_field_is_wrong_and_keeps_what_was_typed(open
     assert form.message.text().startswith("erstattungsfähig: ")  # the field named
     assert (form.reviewer.text(), form.line_class.text(), form.reason.text()) == ("M. Prüfer", "B", "Mehrkosten nicht begründet")
     assert window.document.case.overrides == ()
-    form.eligible.setText("100,00")
+    form.eligible.setText("5,00")  # the line is the anaesthesia of 7,76 €
     assert form.take() and form.result() == form.DialogCode.Accepted
     (taken,) = window.document.case.overrides
-    assert (taken.eligible, taken.reviewer, taken.reason) == (Decimal("100.00"), "M. Prüfer", "Mehrkosten nicht begründet")
+    assert (taken.eligible, taken.reviewer, taken.reason) == (Decimal("5.00"), "M. Prüfer", "Mehrkosten nicht begründet")
     form.deleteLater()

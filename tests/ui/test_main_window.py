@@ -233,23 +233,62 @@ def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -
     assert cell(window.fee_model, row, LineColumn.ELIGIBLE) == "217,06\u00a0€"
 
 
-def test_a_second_review_keeps_what_it_leaves_empty_and_removing_one_is_its_own_action(open_window: Any) -> None:
+def test_a_review_is_what_its_form_says_a_field_cleared_takes_that_part_back(open_window: Any) -> None:
     window = open_window(CROWN)
     row = [line.number for line in window.fee_model.lines].index("2210")
     window.fee_view.selectRow(row)
     nothing = window.reviews.take("M. Prüfer", "", "", "angesehen")
     assert nothing == "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben" and not window.document.case.overrides
     assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor nicht begründet") == ""
-    assert window.reviews.take("M. Prüfer", "", "B", "keine Krone") == ""  # the amount stays
+    line = window.current_plan_line()
+    form = window.reviews.form(line.sheet, line.row)  # the earlier decision shown, to keep or change
+    assert (form.eligible.text(), form.line_class.text(), form.reason.text()) == ("100,00", "", "Faktor nicht begründet")
+    assert form.now.text().replace("\xa0", " ") == (
+        "GOZ 2210, Zahn 16 · berechnet 217,06 € · jetzt Klasse A, erstattungsfähig 100,00 €"
+    )  # what is decided about
+    form.deleteLater()
+    assert window.reviews.take("A. Zweit", "100,00", "B", "keine Krone") == ""  # the amount kept as the form showed it
     (kept,) = window.document.case.overrides
-    assert (kept.eligible, kept.line_class, kept.reason) == (Decimal("100.00"), LineClass.B, "keine Krone")
-    assert window.reviews.take("M. Prüfer", "", "", "nochmals angesehen") == ""  # the decision stays
-    assert window.document.case.overrides == (dataclasses.replace(kept, reason="nochmals angesehen"),)
+    assert (kept.eligible, kept.line_class, kept.reviewer, kept.reason) == (
+        Decimal("100.00"),
+        LineClass.B,
+        "A. Zweit",
+        "keine Krone",
+    )
+    assert window.reviews.take("A. Zweit", "", "B", "Preis doch korrekt, nur Klasse B") == ""  # the amount cleared: gone
+    (cleared,) = window.document.case.overrides
+    assert (cleared.eligible, cleared.line_class) == (None, LineClass.B)
     window.undo_action.trigger()
     window.reviews.remove()
     assert window.document.case.overrides == () and window.statusBar().currentMessage() == "Prüfung Leistungen Zeile 3 entfernt"
     window.undo_action.trigger()
     assert window.document.case.overrides == (kept,)
+
+
+def test_an_edit_of_a_reviewed_line_says_that_the_review_stands(open_window: Any) -> None:
+    window = open_window(CROWN)
+    index = [line.number for line in window.fee_model.lines].index("2210")
+    window.fee_view.selectRow(index)
+    assert window.reviews.take("M. Prüfer", "150,00", "X", "zweite Krone nicht notwendig") == ""
+    assert window.document.edit_line(("fee", index, "factor"), "3,5")
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "Leistungen Zeile 3: Faktor geändert – die Prüfung (M. Prüfer: zweite Krone nicht notwendig) gilt weiter; bitte "
+        "prüfen, ob sie noch passt"
+    )
+    assert window.document.edit_line(("fee", index, "manual_class"), "B")  # typed, and seemingly without effect: said
+    assert "Klasse eingetragen – es gilt die Klasse der Prüfung (M. Prüfer" in window.statusBar().currentMessage()
+
+
+def test_a_review_amount_above_the_bill_or_with_parts_of_a_cent_is_refused_in_the_form(open_window: Any) -> None:
+    window = open_window(CROWN)
+    window.fee_view.selectRow([line.number for line in window.fee_model.lines].index("2210"))
+    above = window.reviews.take("M. Prüfer", "500,00", "", "zu hoch")  # kept as typed it would count when the bill grows
+    assert above.replace("\xa0", " ") == "erstattungsfähig: höchstens der berechnete Betrag 217,06 €"
+    cents = window.reviews.take("M. Prüfer", "150,555", "", "zu hoch")
+    assert cents == "erstattungsfähig: Betrag in Euro mit höchstens 2 Nachkommastellen"
+    assert window.document.case.overrides == ()
+    assert window.reviews.take("M. Prüfer", "217,06", "", "wie berechnet") == ""  # the bill itself is taken
 
 
 def test_the_staged_cap_chart_tells_every_years_amounts_in_its_tooltip(open_window: Any, tmp_path: Path) -> None:
@@ -318,14 +357,15 @@ def test_a_review_asked_for_says_what_it_could_not_do(open_window: Any, monkeypa
 
     def answered(form: ReviewForm) -> QDialog.DialogCode:  # as the reviewer fills the form and presses OK
         form.reviewer.setText("A. Prüferin")
-        form.eligible.setText("250,00")
-        form.reason.setText("zu hoch angesetzt")
+        form.eligible.setText("150,00")
+        form.line_class.setText("X")
+        form.reason.setText("nicht notwendig")
         return QDialog.DialogCode.Accepted if form.take() else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ReviewForm, "exec", answered)
     window.reviews.ask()
     said = window.statusBar().currentMessage()
-    assert "über dem Rechnungsbetrag" in said and "250,00" in said  # capped at the bill, and said so
+    assert "setzt Klasse X und erstattungsfähig 150,00" in said and "der Betrag wirkt nicht" in said  # taken, and said
     assert window.reviews.of("Leistungen", window.fee_model.lines[row].row) is not None
 
 

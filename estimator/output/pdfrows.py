@@ -114,9 +114,11 @@ def row_table(
     *,
     last_is_sum: bool = True,
     tops: Mapping[int, Sequence[Cell]] | None = None,
+    continued: Any = None,
 ) -> Any:
     """The table as one flowable that splits between rows (never before the sum), under a title that does not
-    stand alone at the foot of a page. `tops`: rows by number as they read when a page begins with them."""
+    stand alone at the foot of a page; `continued`, the title over its rows on each further page (fee and lab
+    tables look alike). `tops`: rows by number as they read when a page begins with them."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
     from reportlab.platypus import Flowable  # noqa: PLC0415
@@ -158,7 +160,7 @@ def row_table(
                 end -= 1  # the sum goes with the line before it
             if end <= self.first:
                 return []
-            return [RowTable(self.first, end, self.title), RowTable(end, self.end, None)]
+            return [RowTable(self.first, end, self.title), RowTable(end, self.end, continued)]
 
         def draw(self) -> None:
             canvas, top = self.canv, self.height

@@ -130,7 +130,8 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
         )
     else:
         widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
-    return row_table(head, rows, RowStyle(widths, right_from=4), para(title, styles["h2"]), tops=tops)
+    heading, continued = para(title, styles["h2"]), para(f"{title} (Fortsetzung)", styles["h2"])
+    return row_table(head, rows, RowStyle(widths, right_from=4), heading, tops=tops, continued=continued)
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], styles: dict[str, Any], columns: int = 2) -> Any:

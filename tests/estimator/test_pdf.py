@@ -124,6 +124,10 @@ def test_long_plan_breaks_across_numbered_pages() -> None:
         text = page.extract_text()
         if "Nr." in text and "Leistung" in text:
             assert "Datum" in text, f"page {index} lost its table header"
+            assert "(Fortsetzung)" in text, f"page {index} does not say which table goes on"  # fee and lab alike
+    texts = [page.extract_text() for page in reader.pages]
+    assert any("Zahnärztliche Leistungen (Fortsetzung)" in text for text in texts)
+    assert any("Material- und Laborkosten (Fortsetzung)" in text for text in texts)
 
 
 def test_hkp_estimate_writes_the_pdf(tmp_path: Path) -> None:

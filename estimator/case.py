@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -211,10 +211,10 @@ class Case:
 
     def with_edit(self, key: EditKey, text: str | None) -> Case:
         """This case with one field edited as the user typed it (None: back to the value as read)."""
-        self._check_editable(key)
+        self.check_editable(key)
         return self.with_value(key, None if text is None else parse_edit(key[2], text), back=text is None)
 
-    def _check_editable(self, key: EditKey) -> None:
+    def check_editable(self, key: EditKey) -> None:
         kind, index, name = key
         lines = self.original.fee_lines if kind == "fee" else self.original.lab_lines
         if not 0 <= index < len(lines):
@@ -226,7 +226,20 @@ class Case:
     def with_value(self, key: EditKey, value: Any, *, back: bool = False) -> Case:
         """This case with one field set to a typed value (back: to the value as read); an edit that gives the value
         as read is no edit."""
-        self._check_editable(key)
+        edits = dict(self.edits)
+        self._edit(edits, key, value, back=back)
+        return dataclasses.replace(self, edits=edits)
+
+    def with_values(self, changes: Iterable[tuple[EditKey, Any]]) -> Case:
+        """This case with many fields set at once, as with_value sets one (a case file's edits: copied once, not
+        once for each – 95.000 edits took a minute)."""
+        edits = dict(self.edits)
+        for key, value in changes:
+            self._edit(edits, key, value, back=False)
+        return dataclasses.replace(self, edits=edits)
+
+    def _edit(self, edits: dict[EditKey, Any], key: EditKey, value: Any, *, back: bool) -> None:
+        self.check_editable(key)
         kind, index, name = key
         if value is None and not back and name not in MAY_BE_EMPTY:
             raise CaseError(f"{EDITABLE[kind][name]} der Zeile {index + 1}: ein Wert ist nötig")
@@ -234,10 +247,8 @@ class Case:
         line = lines[index]
         if name in ("number", "code") and isinstance(value, str):
             value = _catalogue_form(line, value)
-        edits = dict(self.edits)
         read = getattr(line, name)
         if back or value == read or (isinstance(read, str) and value == read.strip()):  # a text is kept stripped
             edits.pop(key, None)
         else:
             edits[key] = value
-        return dataclasses.replace(self, edits=edits)

@@ -87,10 +87,17 @@ def short_text(text: str, limit: int) -> str:
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €") to Decimal, at most 10 decimal places.
+    """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €", "1 234,56") to Decimal, at most 10 decimal
+    places; a zero is never negative („-0“ would be written -0,00).
 
-    Text is digits, separators and a sign only: "1E-999999" is no number here (it would print a million digits).
+    Text is digits, separators and a sign only: "1E-999999" is no number here (it would print a million digits); a
+    space only groups thousands ("1 1" is no 11).
     """
+    number = _decimal(value)
+    return number.copy_abs() if number.is_zero() else number
+
+
+def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise CellError(say(Code.CELL_NUMBER))
     if isinstance(value, int):
@@ -103,7 +110,10 @@ def parse_decimal(value: Any) -> Decimal:
             return number
         cut = number.quantize(PLACES, rounding=ROUND_HALF_UP).normalize()
         return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
-    text = str(value).strip().replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
+    text = str(value).replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if " " in text and not SPACED_THOUSANDS.fullmatch(text):
+        raise cell_error(Code.CELL_NUMBER_FOUND, value)
+    text = text.replace(" ", "")
     if len(text) > MAX_NUMBER_TEXT or not NUMBER_TEXT.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
     plain = _point_decimal(text)
@@ -118,6 +128,7 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
+SPACED_THOUSANDS = re.compile(r"[-+]? ?[0-9]{1,3}( [0-9]{3})+([,.][0-9]*)?")  # 1 234,56 · 12 500 – no „1 1“
 GERMAN_NUMBER = re.compile(r"[-+]?([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]*)(,[0-9]*)?")  # 1.234,56 · 1234,56 · ,5
 ENGLISH_NUMBER = re.compile(r"[-+]?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?")  # 1,234.56 (with a thousands comma)
 

@@ -10,9 +10,11 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from estimator.files import file_problem
+from estimator.files import file_problem, not_a_file
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_LOGO_SIDE = 4000  # pixels a side
+SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})  # JPEG frame headers
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
 FIELD_NAMES = {"practice": "Name der Praxis", "address": "Anschrift", "phone": "Telefon", "email": "E-Mail", "logo": "Logo"}
@@ -53,9 +55,10 @@ class Letterhead:
         file's folder). Its values are taken without spaces around them; an e-mail that is no address is left out
         of the letter, and `said` gets why (a file written before addresses were checked still serves)."""
         try:
-            if path.stat().st_size > 64 * 1024:
+            raw = _bounded(path, 64 * 1024)
+            if raw is None:
                 raise LetterheadError(f"{path.name}: ein Briefkopf hat höchstens 64 KB")
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(raw.decode("utf-8"))
         except OSError as error:
             raise LetterheadError(f"Briefkopf: {file_problem(error)}") from None
         except UnicodeDecodeError:
@@ -94,22 +97,53 @@ def email_problem(email: str) -> str:
     )
 
 
+def _bounded(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, None when it has more than `limit`; a device or a pipe (/dev/zero, a FIFO: endless, or
+    waiting for ever) is refused before it is opened, and a file is never read beyond the limit."""
+    problem = not_a_file(path)
+    if problem:
+        raise LetterheadError(problem.split(";")[0])
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height in pixels a PNG or JPEG says it has (from its header, before anything is decoded)."""
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    at = 2
+    while at + 9 < len(data) and data[at] == 0xFF:
+        marker, length = data[at + 1], int.from_bytes(data[at + 2 : at + 4], "big")
+        if marker in SOF_MARKERS:
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(data[at + 5 : at + 7], "big")
+        at += 2 + length
+    return None
+
+
 def logo_problem(path: Path) -> None:
-    """Refuse a logo that is no readable PNG or JPEG of at most 2 MB."""
+    """Refuse a logo that is no readable PNG or JPEG of at most 2 MB and MAX_LOGO_SIDE pixels a side (a small file
+    may unpack to a huge picture: 688 KB to 13.300 × 13.300 pixels took 2,6 GB)."""
     if path.suffix.lower() not in LOGO_SUFFIXES:
         raise LetterheadError(f"Logo {path.name}: ein Bild als PNG oder JPEG erwartet")
     try:
+        data = _bounded(path, MAX_LOGO_BYTES)  # read once, and only as far as it may be used
         size = path.stat().st_size
-        data = path.read_bytes() if size <= MAX_LOGO_BYTES else b""  # read once, and only when it may be used
     except OSError as error:
         raise LetterheadError(f"Logo: {file_problem(error)}") from None
-    if size > MAX_LOGO_BYTES:
+    if data is None:
         raise LetterheadError(f"Logo {path.name}: höchstens 2 MB, die Datei hat {size // 1024} KB")
     if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise LetterheadError(f"Logo {path.name}: kein PNG- oder JPEG-Bild")
     whole = b"IEND" in data[-16:] if data.startswith(b"\x89PNG") else data.rstrip(b"\x00").endswith(b"\xff\xd9")
-    if not whole:
+    pixels = image_size(data)
+    if not whole or pixels is None:
         raise LetterheadError(f"Logo {path.name}: das Bild ist unvollständig oder beschädigt")
+    if max(pixels) > MAX_LOGO_SIDE or min(pixels) < 1:
+        raise LetterheadError(
+            f"Logo {path.name}: {pixels[0]} × {pixels[1]} Bildpunkte; höchstens {MAX_LOGO_SIDE} je Seite – bitte das Bild "
+            "verkleinern (ein Logo im Briefkopf braucht weniger als 1000)"
+        )
 
 
 DEL_ESCAPED = "\\u007f"

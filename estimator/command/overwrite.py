@@ -15,7 +15,7 @@ from pathlib import Path
 from estimator.case import CaseError
 from estimator.command.reviews import UsageError
 from estimator.files import resolved
-from estimator.io.casefile import bounded_json
+from estimator.io.boundedjson import bounded_json
 from estimator.letterhead import Letterhead
 from estimator.model import Person
 from estimator.output.jsonout import SCHEMA

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from estimator.case import REIMBURSED, STATUSES, paid_as_counted
 from estimator.cells import whole_number
 from estimator.money import eur, german_date
-from estimator.output.textout import terminal_safe
+from estimator.output.textout import one_line, terminal_safe
 from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _list(register: Register, options: argparse.Namespace) -> int:
     right = {0, 5, 6, 7}
     for row in rows:
         cells = [(c[:40].rjust(w) if i in right else c[:40].ljust(w)) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print(terminal_safe("  ".join(cells).rstrip()))
+        print(terminal_safe(one_line("  ".join(cells).rstrip())))
     if len(shown) < len(found):
         print(f"… {len(found) - len(shown)} weitere; --alle zeigt sie, --person, --status, --von, --bis grenzen ein")
     elif len(found) == MAX_RESULTS:
@@ -151,14 +151,14 @@ def describe(entry: Entry) -> str:
             f"PZR geschätzt {eur(calendar.pzr)}, zählt {eur(used.pzr)}"
         )
     lines += [f"  {'Falldatei:':22}{entry.path}", f"  {'gespeichert:':22}{entry.saved.strftime('%d.%m.%Y %H:%M')}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"  # a name or path with a line break forges no line of its own
 
 
 def _status(register: Register, options: argparse.Namespace) -> int:
     from estimator.register.cases import UNCHANGED, update_case  # noqa: PLC0415 - see run
 
     entry = update_case(register, options.number, options.status, UNCHANGED if options.paid is None else options.paid)
-    print(terminal_safe(f"Fall Nr. {entry.number} ({entry.name}): {status_text(entry)}"))
+    print(terminal_safe(one_line(f"Fall Nr. {entry.number} ({entry.name}): {status_text(entry)}")))
     return 0
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from estimator.auslegung import SettingError
-from estimator.case import DRAFT, EDITABLE, SCHEMA, STATUSES, Case, CaseError, EditKey
+from estimator.case import DRAFT, EDITABLE, SCHEMA, STATUSES, Case, CaseError, EditKey, parse_edit
 from estimator.cells import (
     MAX_TEXT,
     CellError,
@@ -27,7 +25,8 @@ from estimator.cells import (
     shown,
 )
 from estimator.codes import Code
-from estimator.files import atomic_write_text, json_text, not_a_file
+from estimator.files import atomic_write_text, json_text
+from estimator.io.boundedjson import bounded_json
 from estimator.io.casefields import (
     EDIT_READERS,
     Fields,
@@ -59,10 +58,8 @@ from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, parse_teeth
 from estimator.wording import text
 
-MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_RECORDS = 100_000  # findings, edits, overrides
 MAX_ROW = 1_048_576  # a worksheet row number
-MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,000 findings fit many times
 CASE_KEYS = frozenset(
     {
         "schema",
@@ -283,6 +280,7 @@ def case_from_json(data: Any) -> Case:
     note = fields.text("note", limit=MAX_NOTE)
     status, paid = _standing(fields)
     case = Case(plan, plan.person, plan.plan_date, settings=settings, overrides=overrides, note=note, status=status, paid=paid)
+    changes: list[tuple[EditKey, Any]] = []
     for index, edit in enumerate(fields.records("edits", MAX_RECORDS)):
         where = f"Änderung {index + 1}"
         edit_fields = Fields(edit, where, EDIT_KEYS_1 if first_schema else EDIT_KEYS)
@@ -292,12 +290,13 @@ def case_from_json(data: Any) -> Case:
             edit_fields.text("field", required=True, limit=40),
         )
         if first_schema:
-            case = case.with_edit(key, edit_fields.text("text", required=True))
+            case.check_editable(key)  # as with_edit checks before it parses
+            changes.append((key, parse_edit(key[2], edit_fields.text("text", required=True))))
         elif key[2] not in EDITABLE.get(key[0], {}):
             raise CaseError(f"{where}: Feld {shown(key[2])} ist nicht änderbar")
         else:
-            case = case.with_value(key, edit_fields.parsed("value", EDIT_READERS[key[2]]) if "value" in edit else None)
-    return case
+            changes.append((key, edit_fields.parsed("value", EDIT_READERS[key[2]]) if "value" in edit else None))
+    return case.with_values(changes)
 
 
 def _standing(fields: Fields) -> tuple[str, Decimal | None]:
@@ -343,44 +342,6 @@ def load_case(path: Path) -> Case:
         return case_from_json(data)
     except CaseError as error:
         raise CaseError(f"{path.name}: {error}") from None
-
-
-def bounded_json(path: Path) -> Any:
-    """A JSON file of the program (a case, an estimate), its size and containers bounded first; CaseError when it
-    cannot be read."""
-    reason = not_a_file(path)
-    if reason:
-        raise CaseError(reason)
-    try:
-        if path.stat().st_size > MAX_CASE_BYTES:
-            raise CaseError(f"{path.name}: größer als {MAX_CASE_BYTES // 1024 // 1024} MB; keine Falldatei dieses Programms")
-        raw = path.read_bytes()
-        if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:  # each becomes a Python object: bound them first
-            raise CaseError(f"{path.name}: mehr als {MAX_CONTAINERS} Einträge; keine Falldatei dieses Programms")
-        data = json.loads(raw.decode("utf-8-sig"))
-        if re.search(rb"\\u[dD][89a-fA-F]", raw):  # an escaped surrogate: text no file, register or PDF can hold alone
-            json.dumps(data, ensure_ascii=False).encode("utf-8")  # a pair is a character; a lone one raises here
-        return data
-    except CaseError:
-        raise
-    except FileNotFoundError:
-        raise CaseError(f"Datei nicht gefunden: {path}") from None
-    except UnicodeEncodeError:
-        raise CaseError(f"{path.name}: enthält ein Zeichen, das kein Text sein kann (ein einzelnes \\ud800–\\udfff)") from None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise CaseError(f"{path.name}: nicht lesbar ({_why(error)})") from None
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, RecursionError):
-        return "zu tief verschachtelt"
-    if isinstance(error, json.JSONDecodeError):
-        return f"kein gültiges JSON, Zeile {error.lineno}"
-    if isinstance(error, UnicodeDecodeError):
-        return "kein UTF-8-Text"
-    if isinstance(error, ValueError):
-        return "Zahl zu groß"
-    return type(error).__name__
 
 
 def is_case_file(path: Path) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -126,7 +126,8 @@ class _Reader:
             if self.depth == 1:
                 if len(self.sheets) >= MAX_SHEETS:
                     raise PlanReadError(f"mehr als {MAX_SHEETS} Tabellenblätter")
-                self.sheets.append(self.named(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}")))
+                name = self.named(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}"))
+                self.sheets.append(distinct(name, self.sheets))  # two tables of one name are two sheets
                 self.row = 0
         elif self.depth != 1:
             return
@@ -202,6 +203,19 @@ class _Reader:
             self.values += [None] * (self.column - len(self.values))
             self.values += [value] * min(self.cell_repeat, self.columns - self.column)
         self.column += self.cell_repeat
+
+
+def distinct(name: str, taken: Iterable[str]) -> str:
+    """A sheet's name, told apart from the names taken before it as a reader's keys compare them (letter case and
+    spaces around it aside): „Leistungen“ and „LEISTUNGEN “ in one file are „Leistungen“ and „LEISTUNGEN  (2)“, and
+    the second is read as a further sheet – never laid over the first, whose lines were lost without a word."""
+    keys = {other.strip().lower() for other in taken}
+    if name.strip().lower() not in keys:
+        return name
+    number = 2
+    while f"{name} ({number})".strip().lower() in keys:
+        number += 1
+    return f"{name} ({number})"
 
 
 def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> list[str]:

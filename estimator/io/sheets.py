@@ -15,7 +15,7 @@ from typing import Any
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown
 from estimator.files import is_text, not_a_file
-from estimator.io.odsread import is_ods, read_ods
+from estimator.io.odsread import distinct, is_ods, read_ods
 from estimator.io.sheetscan import Survey, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
@@ -134,6 +134,7 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 raise
             except Exception as error:  # a cell the reader cannot convert: say in which sheet
                 raise _bad_cell(path, name, error) from None
+            name = distinct(name, sheets)
             sheets[name.strip().lower()] = Sheet(name, rows)
     return sheets
 
@@ -221,6 +222,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
                     raise _bad_cell(path, name, error) from None
+                name = distinct(name, sheets)
                 sheets[name.strip().lower()] = Sheet(name, rows)
         finally:
             workbook.close()

@@ -24,12 +24,14 @@ MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 co
 MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
 MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
 MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold
+MAX_SHEET_ROW, MAX_SHEET_COLUMN = 1_048_576, 16_384  # the last row and column (XFD) a spreadsheet program has
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
 ROW_OR_CELL_TAG = re.compile(rb"""<(?:\w+:)?(row|c)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
-REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{0,12})([0-9]{0,12})["']""")
-CELL_REFERENCE = re.compile(r"([A-Za-z]{0,12})([0-9]{0,12})$")
-ROW_REFERENCES = re.compile(rb'<row r="([0-9]{1,12})"')  # the place written first, as spreadsheet programs do
-CELL_REFERENCES = re.compile(rb'<c r="([A-Za-z]{1,12})([0-9]{1,12})"')
+# A place of any length: a row of 14 digits is refused as beyond the sheet, never taken for no place at all.
+REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
+CELL_REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)$")
+ROW_REFERENCES = re.compile(rb'<row r="([0-9]+)"')  # the place written first, as spreadsheet programs do
+CELL_REFERENCES = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
 # Elements of a worksheet whose names begin like a cell's or a row's: every other "<c" is a cell, every other "<row" a row.
 OTHER_C = (b"<co", b"<cf", b"<cu", b"<ce")  # col, cols, colBreaks, cfRule, customSheetView, cellWatch, ...
 OTHER_ROW = (b"<rowBreaks",)
@@ -126,6 +128,12 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
             raise PlanReadError(
                 f"{path.name}: die Tabellenblätter haben mehr als {thousands(MAX_CELLS)} Zellen; so große Pläne werden "
                 "nicht gelesen, bitte den Plan aufteilen"
+            )
+        if scan.rows > MAX_SHEET_ROW or scan.columns > MAX_SHEET_COLUMN:  # a reader would walk or allocate up to it
+            where = f"Zeile {thousands(scan.rows)}" if scan.rows > MAX_SHEET_ROW else f"Spalte {thousands(scan.columns)}"
+            raise PlanReadError(
+                f"{path.name}, {named}: eine Zelle nennt {where}, jenseits der letzten Zeile ({thousands(MAX_SHEET_ROW)}) "
+                f"und Spalte (XFD) eines Tabellenblatts; die Datei ist beschädigt, bitte erneut speichern lassen"
             )
     if not count_shared:
         scan.shared_cells = scan.cells

@@ -93,6 +93,7 @@ def refuse_unreadable(path: Path) -> None:
 
 
 def _part_limit(name: str) -> int:
+    name = name.lower()  # a reader finds "XL/Worksheets/Sheet1.xml" as well
     if name.startswith(("xl/worksheets/", "xl/media/")):
         return MAX_SHEET_BYTES
     if name.endswith(("styles.xml", "workbook.xml", ".rels")):
@@ -100,19 +101,28 @@ def _part_limit(name: str) -> int:
     return MAX_PART_BYTES
 
 
+def member(archive: zipfile.ZipFile, name: str) -> str:
+    """The archive's member a reader opens for a part name: the name itself, else the one that differs only in
+    letter case ("Worksheets/Sheet1.xml" – the readers find it so, and so must the checks); "" for none."""
+    names = archive.namelist()
+    if name in names:
+        return name
+    return next((candidate for candidate in names if candidate.lower() == name.lower()), "")
+
+
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """The relationships of a part: id -> (type, target part), targets resolved to names in the archive."""
     from defusedxml.ElementTree import fromstring  # noqa: PLC0415 - entity attacks are refused here too
 
     folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", f"{name}.rels")
-    if rels not in archive.namelist():
+    rels = member(archive, posixpath.join(folder, "_rels", f"{name}.rels"))
+    if not rels:
         return {}
     found: dict[str, tuple[str, str]] = {}
     for element in fromstring(archive.read(rels)):
         target = element.get("Target") or ""
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        found[element.get("Id") or ""] = (element.get("Type") or "", resolved)
+        found[element.get("Id") or ""] = (element.get("Type") or "", member(archive, resolved) or resolved)
     return found
 
 
@@ -123,7 +133,7 @@ def worksheet_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], li
 
     main = next((target for kind, target in _relationships(archive, "").values() if kind.endswith(OFFICE_DOCUMENT)), "")
     if main not in archive.namelist():
-        main = "xl/workbook.xml"
+        main = member(archive, "xl/workbook.xml") or "xl/workbook.xml"
     relationships = _relationships(archive, main)
     sheets = [element for element in fromstring(archive.read(main)).iter() if element.tag.rsplit("}", 1)[-1] == "sheet"]
     if len(sheets) > MAX_SHEETS:

@@ -52,10 +52,10 @@ def line_json(result: LineResult, lab_list: str, tariff: Tariff) -> dict[str, An
         ],
     }
     if isinstance(line, FeeLine):
-        data.update(count=f"{line.count}", factor=f"{line.factor}", justification=line.justification)
+        data.update(count=f"{line.count:f}", factor=f"{line.factor:f}", justification=line.justification)
     else:
         vat = vat_percent(line, tariff.on(result.date).profile)
-        data.update(count=f"{line.quantity}", unit_price=plain(line.unit_price), vat_percent=f"{vat.normalize():f}")  # "19"
+        data.update(count=f"{line.quantity:f}", unit_price=plain(line.unit_price), vat_percent=f"{vat.normalize():f}")  # "19"
     return data
 
 

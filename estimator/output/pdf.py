@@ -24,6 +24,7 @@ from estimator.output.pdfstyle import (
     REDUCTION,
     RULE_GREY,
     fit,
+    fit_line,
     numbered_canvas,
     para,
     register_fonts,
@@ -189,7 +190,7 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
         flowables.append(
             para(
                 f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity, letter=True)}:</b></font> '
-                f"{escape(fit(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}",
+                f"{escape(fit_line(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}",
                 styles["small"],
             )
         )
@@ -263,8 +264,8 @@ def build_pdf(
     styles = styles_for_letter()
     plan, person = estimate.plan, estimate.plan.person
     letterhead = letterhead or Letterhead()
-    practice = fit(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
-    patient = fit(person.name or "Patient/in", NAME_LIMIT)
+    practice = fit_line(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
+    patient = fit_line(person.name or "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
@@ -281,7 +282,7 @@ def build_pdf(
             [
                 ("Patient/in", patient),
                 ("Geburtsdatum", german_date(person.birth_date) or "–"),
-                ("Versicherungsnummer", fit(person.insurance_number, 40) or "–"),
+                ("Versicherungsnummer", fit_line(person.insurance_number, 40) or "–"),
                 ("Tarif", estimate.variant),
                 ("Versicherungsbeginn", german_date(person.insurance_start) or "–"),
                 ("Planungsdatum", german_date(plan.plan_date) or "–"),

@@ -17,6 +17,7 @@ from estimator.output.pdfstyle import ACCENT, FONT, INK, RULE_GREY
 
 Parts = list[tuple[str, str]]  # (text, colour): a cell that wraps
 Cell = str | Parts  # a plain cell: lines split at "\n", never wrapped
+MAX_CELL_LINES = 40  # about half a page
 PAD = 2.5
 SIZE, LEADING = 7.5, 9.0  # body text
 HEAD_SIZE, HEAD_LEADING = 7.0, 8.4
@@ -30,9 +31,13 @@ class RowStyle:
 
 
 def _lines(cell: Cell, width: float, font: str, size: float) -> list[tuple[str, str]]:
+    """A cell's lines, at most MAX_CELL_LINES (the last then says "…"): a row never outgrows a page, whatever a
+    text holds."""
     if isinstance(cell, str):
-        return [(line, INK) for line in cell.split("\n")] if cell else []
-    return [(line, colour) for text, colour in cell for line in _wrapped(text, font, size, width - 2 * PAD)]
+        lines = [(line, INK) for line in cell.split("\n")] if cell else []
+    else:
+        lines = [(line, colour) for text, colour in cell for line in _wrapped(text, font, size, width - 2 * PAD)]
+    return lines if len(lines) <= MAX_CELL_LINES else [*lines[: MAX_CELL_LINES - 1], ("…", lines[MAX_CELL_LINES - 1][1])]
 
 
 def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:

@@ -118,6 +118,12 @@ def fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else word_cut(text[: limit - 1]) + "…"
 
 
+def fit_line(text: str, limit: int) -> str:
+    """A text of the plan in one run, its line breaks and runs of spaces as one space (a cell of the table would
+    take a row line for each – a hundred breaks in a service text outgrew the page), then fitted."""
+    return fit(" ".join(text.split()), limit)
+
+
 def word_cut(beginning: str) -> str:
     """The beginning of a text up to its last whole word (when that keeps more than half of it), without a separator
     at its end."""

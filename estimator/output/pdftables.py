@@ -8,7 +8,7 @@ from typing import Any
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
 from estimator.output.pdfrows import Cell, RowStyle, row_table
-from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit, para
+from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit_line, para
 from estimator.phrases import REVIEW
 from estimator.rules.labprices import vat_percent
 from estimator.tariff.catalogues import Tariff
@@ -21,14 +21,14 @@ REASON_LIMIT = 300  # characters of one reason beside a line
 def describe(result: LineResult, tariff: Tariff) -> str:
     """The service in words; a number the plan gives no text for and no catalogue knows is said to have none (an
     empty cell would look like a line cut off)."""
-    return fit(tariff.on(result.date).service_text(result.line), 95) or "(ohne Leistungstext)"
+    return fit_line(tariff.on(result.date).service_text(result.line), 95) or "(ohne Leistungstext)"
 
 
 def reasons(result: LineResult) -> list[str]:
     """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
     and every decision of a reviewer."""
     return [
-        fit(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT)
+        fit_line(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT)
         for e in result.explanations
         if e.rule == REVIEW or is_reduction(e)
     ]
@@ -81,7 +81,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]
         if isinstance(line, FeeLine) and line.justification.strip():  # what the insurer judges a high factor by
-            parts.insert(1, ("Begründung: " + fit(line.justification.strip(), REASON_LIMIT), MUTED))
+            parts.insert(1, ("Begründung: " + fit_line(line.justification, REASON_LIMIT), MUTED))
         said = reasons_within(reasons(result))
         full = parts + [(reason, REDUCTION) for reason in said]
         parts += [(as_above(reason) if reason in before else reason, REDUCTION) for reason in said]

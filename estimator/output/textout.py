@@ -27,12 +27,22 @@ from estimator.wording import (
 
 # Control characters (C0 other than tab and line feed, DEL, C1): a plan could hide terminal escape sequences in
 # a name or a number; the terminal shows them as "?".
-TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# control characters and the marks that turn the direction of what follows (U+202E shows „fdp.exe“ as „exe.pdf“)
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def terminal_safe(text: str) -> str:
-    """Text as the terminal may show it: no escape sequences from a plan reach it."""
+    """Text as the terminal may show it: no escape sequences or direction marks from a plan reach it."""
     return TERMINAL_UNSAFE.sub("?", text)
+
+
+def one_line(text: str) -> str:
+    """A line of the terminal's output as one line: a line break in a plan's text (a name „Erika⏎  Geburtsdatum:
+    01.01.1900“) would otherwise print a line of its own that looks like the program's. Line breaks that begin it
+    (a blank line before a heading) stay."""
+    body = text.lstrip("\n")
+    return text[: len(text) - len(body)] + LINE_BREAKS.sub(" ", body)
 
 
 def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
@@ -127,7 +137,7 @@ def estimate_text(estimate: Estimate) -> str:
     out += [f"  {setting_text(names, k, v)} ({k}={setting_value(v)})" for k, v in estimate.settings.items()]
     out.append("Stand: " + versions_text(estimate.versions))
     out.append("Unverbindliche Schätzung; maßgeblich ist die Prüfung der eingereichten Rechnung durch den Versicherer.")
-    return terminal_safe("\n".join(out) + "\n")
+    return terminal_safe("\n".join(map(one_line, out)) + "\n")
 
 
 def _first_ten(rows: tuple[LeftOutLine, ...]) -> list[str]:

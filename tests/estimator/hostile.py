@@ -108,10 +108,17 @@ def texts_in_rows(count: int, characters: int) -> Iterable[bytes]:
 
 
 def workbook_with_parts(
-    path: Path, part: str, sheet_chunks: Iterable[bytes], sheets: int = 1, shared_strings: bytes = EMPTY_STRINGS
+    path: Path,
+    part: str,
+    sheet_chunks: Iterable[bytes],
+    sheets: int = 1,
+    shared_strings: bytes = EMPTY_STRINGS,
+    *,
+    target: str = "",
 ) -> Path:
-    """A workbook whose worksheet is the part named, named by `sheets` sheet entries at once."""
-    target = part.removeprefix("xl/")
+    """A workbook whose worksheet is the part named, named by `sheets` sheet entries at once (its relationship's
+    target `target`, when given)."""
+    target = target or part.removeprefix("xl/")
     content_types = CONTENT_TYPES.replace(b"/xl/worksheets/sheet1.xml", b"/" + part.encode())
     entries = "".join(f'<sheet name="Leistungen{i or ""}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(sheets))
     workbook = WORKBOOK.replace(b'<sheet name="Leistungen" sheetId="1" r:id="rId1"/>', entries.encode())

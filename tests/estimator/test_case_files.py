@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-import estimator.io.casefile
+import estimator.io.boundedjson
 from estimator.case import Case, CaseError
 from estimator.command.cli import main
 from estimator.io.casefile import case_json, load_case, save_case
@@ -189,7 +189,7 @@ def test_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
 
 
 def test_too_large_case_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(estimator.io.casefile, "MAX_CASE_BYTES", 1_000)
+    monkeypatch.setattr(estimator.io.boundedjson, "MAX_CASE_BYTES", 1_000)
     path = write(tmp_path, "gross", json.dumps(valid()))
     with pytest.raises(CaseError, match="größer als"):
         load_case(path)
@@ -211,3 +211,11 @@ def test_a_case_file_with_a_lone_surrogate_escape_is_refused_by_name(tmp_path: P
     data["person"]["name"] = "Erika \U0001f600"  # a pair is a character
     path.write_text(json.dumps(data), encoding="ascii")
     assert load_case(path).person.name == "Erika \U0001f600"
+
+
+def test_a_case_file_of_millions_of_small_values_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    # 63 MB of short strings took 1 GB before „unbekanntes Feld“ refused them: counted first, parsed never
+    path = tmp_path / "werte.hkp.json"
+    path.write_text('{"x": [' + ",".join(["1"] * 2_100_000) + "]}", encoding="utf-8")
+    with pytest.raises(CaseError, match="mehr als 2000000 Werte"):
+        load_case(path)

@@ -236,5 +236,13 @@ def test_a_count_written_with_times_and_what_stays_no_number() -> None:
 
 
 def test_a_long_text_is_read_whole_not_cut_before_the_word_for_times_is_taken_off() -> None:
-    spaced = "1" + " " * 50 + "5"  # read as 15 by the number's own rule: its spaces go, nothing else
-    assert parse_count(spaced) == parse_decimal(spaced) == D(15)
+    spaced = "1" + " " * 50 + "234"  # no grouping of thousands: refused by the number's own rule, as a whole
+    assert refused(parse_count, spaced)[0] is refused(parse_decimal, spaced)[0] is Code.CELL_NUMBER_FOUND
+    assert parse_count("1 234") == parse_decimal("1 234") == D(1234)  # a space between thousands stays one
+
+
+def test_a_space_groups_thousands_only_and_a_zero_has_no_sign() -> None:
+    assert parse_decimal("1 234,56") == D("1234.56") and parse_decimal("12\u00a0500") == D(12500)
+    for value in ("1 1", "22 10", "1 23", "12 3456"):  # „1 1“ was read as 11
+        assert refused(parse_decimal, value)[0] is Code.CELL_NUMBER_FOUND, value
+    assert str(parse_decimal("-0")) == "0" and str(parse_decimal(-0.0)) == "0.0"  # written -0,00 before

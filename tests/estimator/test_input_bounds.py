@@ -178,6 +178,35 @@ def test_a_worksheet_under_an_unusual_name_is_checked_like_any_other(hostile: Pa
     assert peak < 300, peak
 
 
+def test_a_worksheet_named_in_other_letter_case_is_checked_as_the_reader_finds_it(hostile: Path) -> None:
+    # the relationship says "Worksheets/Sheet1.xml", the part is xl/worksheets/sheet1.xml: the reader opens it all
+    # the same, and it took 19 s and 2,7 GB unchecked
+    path = workbook_with_parts(
+        hostile / "gross.xlsx", "xl/worksheets/sheet1.xml", many_cells_row(1_500_000), target="Worksheets/Sheet1.xml"
+    )
+    run, peak = run_measured(path)
+    assert run.returncode == 2 and "mehr als 1.024 Zellen" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert peak < 300, peak
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (b'<row r="99999999999999"><c r="A99999999999999"><v>1</v></c></row>', "Zeile 99.999.999.999.999"),  # the reader aborted
+        (b'<row r="100000000"><c r="A100000000"><v>1</v></c></row>', "Zeile 100.000.000"),  # 9 s for empty rows
+        (b'<row r="2"><c r="ABCDEFGHIJKLM2"><v>1</v></c></row>', "Spalte"),
+        (b'<row r="2"><c><v>1</v></c></row><row r="123456789012345"><c><v>2</v></c></row>', "Zeile 123.456.789.012.345"),
+    ],
+)
+def test_a_place_beyond_the_last_row_or_column_of_a_sheet_is_refused(
+    cell: bytes, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = one_sheet_workbook(tmp_path / "weit.xlsx", [HEADER_ROW, cell])
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "jenseits der letzten Zeile (1.048.576) und Spalte (XFD)" in err, err
+
+
 def test_one_worksheet_named_by_many_sheets_counts_for_each(hostile: Path) -> None:
     path = workbook_with_parts(hostile / "geteilt.xlsx", "xl/worksheets/sheet1.xml", rows(60_000), sheets=20)
     run, peak = run_measured(path)

@@ -143,3 +143,10 @@ def test_a_reviewers_decision_is_listed_and_reduces_by_override() -> None:
     crown = line_at(data, "Leistungen", 2)
     assert (crown["billed"], crown["eligible"], crown["benefit"]) == ("217.06", "50.00", "40.00")
     assert crown["reductions"] == {"override": "167.06", "rate": "10.00"}
+
+
+def test_a_tiny_count_is_written_as_a_plain_decimal_not_in_exponent_form() -> None:
+    from tests.estimator.builders import run  # noqa: PLC0415
+
+    data = estimate_json(run(fee("2210", "16", count="0.0000000001"), lab("0344", "16", "61.50", quantity="0.0000000001")))
+    assert [line["count"] for line in data["lines"]] == ["0.0000000001", "0.0000000001"]  # was "1E-10"

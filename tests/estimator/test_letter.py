@@ -196,6 +196,27 @@ def test_letterhead_problems_are_said_in_german_and_a_broken_logo_is_refused(tmp
     assert Letterhead.from_file(_written(tmp_path / "odd.toml", to_toml(odd))) == odd
 
 
+def test_a_letterhead_or_logo_that_never_ends_or_unpacks_to_a_huge_picture_is_refused(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+
+    with pytest.raises(LetterheadError, match="keine Datei, sondern ein Gerät oder eine Pipe"):
+        Letterhead.from_file(Path("/dev/zero"))  # read it grew to 17 GB
+    os.mkfifo(tmp_path / "briefkopf.toml")
+    with pytest.raises(LetterheadError, match="keine Datei, sondern ein Gerät oder eine Pipe"):
+        Letterhead.from_file(tmp_path / "briefkopf.toml")  # it waited for ever
+    os.symlink("/dev/zero", tmp_path / "logo.png")
+    with pytest.raises(LetterheadError, match="keine Datei, sondern ein Gerät oder eine Pipe"):
+        Letterhead(logo=str(tmp_path / "logo.png"))
+    wide = png(tmp_path / "breit.png", width=4500, height=1)  # a few KB, said to be 4500 pixels wide
+    with pytest.raises(LetterheadError, match="4500 × 1 Bildpunkte; höchstens 4000 je Seite"):
+        Letterhead(logo=str(wide))
+    assert Letterhead(logo=str(png(tmp_path / "klein.png", width=4000, height=2))).logo  # at the limit
+    tall = tmp_path / "hoch.jpg"  # a JPEG's frame header: 5000 lines of 16 pixels
+    tall.write_bytes(b"\xff\xd8\xff\xe0\x00\x04\x00\x00\xff\xc0\x00\x11\x08\x13\x88\x00\x10" + bytes(12) + b"\xff\xd9")
+    with pytest.raises(LetterheadError, match="16 × 5000 Bildpunkte"):
+        Letterhead(logo=str(tall))
+
+
 def test_a_postcode_has_digits_and_a_note_stays_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for bad in (0, 999, "nan", "--"):
         with pytest.raises(CellError):

@@ -255,3 +255,12 @@ def test_shapes_pictures_and_nested_tables_in_a_cell_are_not_its_text(tmp_path: 
     content = head + '<table:table table:name="Leistungen">' + HEADER + cell + "</table:table>" + TAIL
     path = ods(tmp_path / "bilder.ods", content=content.encode())
     assert rows_of(path)[2] == ("A",)
+
+
+def test_two_tables_of_one_name_are_not_merged_and_the_second_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = f'<table:table table:name="Leistungen">{HEADER}{CROWN}</table:table>'
+    path = ods(tmp_path / "doppelt.ods", content=(HEAD + table + table.replace("2210", "2060") + TAIL).encode())
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 0
+    said = capsys.readouterr().out
+    assert said.count("Leistungen!2 ") == 1  # both tables' rows were taken as one sheet's: two lines 2
+    assert "Blatt „Leistungen (2)“ nicht gelesen" in said

@@ -332,3 +332,11 @@ def test_a_benefit_counted_on_an_amount_above_the_maximum_is_said_as_a_reserve_u
     for without_reserve in (capped, run(reasoned)):
         assert "Vorbehalt" not in estimate_text(without_reserve)
         assert "Vorbehalt" not in pdf_text(build_pdf(without_reserve, load_tariffs(), ISSUED))[1]
+
+
+def test_line_breaks_in_a_plans_texts_never_make_a_row_taller_than_a_page() -> None:
+    # a service text of 94 line breaks, a reason „a“ on 200 lines: each break was a line of its cell, and the row
+    # outgrew the page (reportlab's LayoutError, no outputs at all)
+    broken = fee("2210", "16", description="Krone\n" * 95, factor="5.0", justification="a\n" * 200)
+    _, text = pdf_text(build_pdf(run(broken), load_tariffs(), ISSUED))
+    assert "Krone Krone Krone" in text and "Begründung: a a a" in text  # one run of text, fitted to its cell

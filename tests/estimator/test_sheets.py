@@ -153,3 +153,23 @@ def test_only_sheets_with_formulas_or_errors_are_read_in_detail(tmp_path: Path) 
     add_formulas(path, {("Leistungen", "H2"): "=F2*2"})
     detailed = {part for part, scan in survey_workbook(path).scans.items() if scan.detailed}
     assert len(detailed) == 1
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_two_sheets_of_one_name_but_for_case_and_spaces_are_two_sheets_and_the_second_is_said(
+    streamed: bool, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    book = Workbook()
+    first = book.active
+    first.title = "Leistungen"
+    first.append(["Nr", "Faktor", "Betrag"])
+    first.append(["2210", 2.3, 217.06])
+    second = book.create_sheet("LEISTUNGEN ")
+    second.append(["Nr", "Faktor", "Betrag"])
+    second.append(["2060", 2.3, 88.17])
+    book.save(tmp_path / "doppelt.xlsx")
+    read = open_workbook(tmp_path / "doppelt.xlsx", streamed=streamed)
+    assert [sheet.name for sheet in read.values()] == ["Leistungen", "LEISTUNGEN  (2)"]  # the first was overwritten
+    assert read["leistungen"].rows[1][1][0] == "2210"

@@ -147,3 +147,23 @@ def test_a_goae_number_an_accident_and_a_class_by_hand_are_marked_and_the_marks_
     assert " A U " in crown and " B* " in x_ray
     assert "  Kl.: * Klasse von Hand gesetzt; U Unfall: ohne Zahnstaffel" in lines
     assert not any(line.startswith("  Kl.:") for line in estimate_text(run(fee("2210", "16"))).splitlines())
+
+
+def test_a_line_break_or_a_direction_mark_in_a_plans_text_forges_no_line_of_the_output(tmp_path: Path) -> None:
+    from estimator.case import Case  # noqa: PLC0415
+    from estimator.command.register import describe  # noqa: PLC0415
+    from estimator.io.casefile import save_case  # noqa: PLC0415
+    from estimator.register.entry import entry_of  # noqa: PLC0415
+
+    result = run(
+        fee("2210", "16", description="Krone\n  Geburtsdatum: 01.01.1900"), name="Erika\n  Geburtsdatum: 01.01.1900\u202e"
+    )
+    lines = estimate_text(result).splitlines()
+    assert [line for line in lines if "Geburtsdatum:" in line and line.startswith("  Geburtsdatum")] == [
+        "  Geburtsdatum:         15.06.1975"
+    ]  # the person's own, once
+    assert "Erika   Geburtsdatum: 01.01.1900?" in estimate_text(result)  # in the line it came in, the mark shown as ?
+    case = Case.from_plan(result.plan)
+    save_case(case, tmp_path / "fall.hkp.json")
+    shown = describe(entry_of(case, result, tmp_path / "fall.hkp.json"))
+    assert not any(line.startswith("  Geburtsdatum: 01.01.1900") for line in shown.splitlines())

@@ -13,7 +13,7 @@ from pathlib import Path
 from estimator.files import file_problem, not_a_file
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-MAX_LOGO_SIDE = 4000  # pixels a side
+MAX_LOGO_PIXELS = 16_000_000  # width × height: decoded, four bytes each
 SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})  # JPEG frame headers
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_LIMITS = {"practice": 120, "address": 240, "phone": 60, "email": 120, "logo": 1000}
@@ -114,6 +114,9 @@ def image_size(data: bytes) -> tuple[int, int] | None:
         return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     at = 2
     while at + 9 < len(data) and data[at] == 0xFF:
+        if data[at + 1] == 0xFF:  # a fill byte before a marker
+            at += 1
+            continue
         marker, length = data[at + 1], int.from_bytes(data[at + 2 : at + 4], "big")
         if marker in SOF_MARKERS:
             return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(data[at + 5 : at + 7], "big")
@@ -122,8 +125,8 @@ def image_size(data: bytes) -> tuple[int, int] | None:
 
 
 def logo_problem(path: Path) -> None:
-    """Refuse a logo that is no readable PNG or JPEG of at most 2 MB and MAX_LOGO_SIDE pixels a side (a small file
-    may unpack to a huge picture: 688 KB to 13.300 × 13.300 pixels took 2,6 GB)."""
+    """Refuse a logo that is no readable PNG or JPEG of at most 2 MB and MAX_LOGO_PIXELS pixels (a small file may
+    unpack to a huge picture: 688 KB to 13.300 × 13.300 pixels took 2,6 GB)."""
     if path.suffix.lower() not in LOGO_SUFFIXES:
         raise LetterheadError(f"Logo {path.name}: ein Bild als PNG oder JPEG erwartet")
     try:
@@ -139,10 +142,10 @@ def logo_problem(path: Path) -> None:
     pixels = image_size(data)
     if not whole or pixels is None:
         raise LetterheadError(f"Logo {path.name}: das Bild ist unvollständig oder beschädigt")
-    if max(pixels) > MAX_LOGO_SIDE or min(pixels) < 1:
+    if pixels[0] * pixels[1] > MAX_LOGO_PIXELS or min(pixels) < 1:
         raise LetterheadError(
-            f"Logo {path.name}: {pixels[0]} × {pixels[1]} Bildpunkte; höchstens {MAX_LOGO_SIDE} je Seite – bitte das Bild "
-            "verkleinern (ein Logo im Briefkopf braucht weniger als 1000)"
+            f"Logo {path.name}: {pixels[0]} × {pixels[1]} Bildpunkte; höchstens 16 Millionen – bitte das Bild verkleinern "
+            "(ein Logo im Briefkopf braucht weniger als 1000 × 1000)"
         )
 
 

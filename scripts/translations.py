@@ -370,6 +370,7 @@ ENGLISH = {
     "erstattungsfähig in € (leer: nach den Regeln):": "Eligible amount in € (empty: by the rules):",
     "Klasse A, B, P oder X (leer: nach den Regeln):": "Class A, B, P or X (empty: by the rules):",
     "höchstens der berechnete Betrag {0}": "at most the billed amount {0}",
+    "{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)": "{0}, tooth {1} · in no total (no treatment day)",
     "{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}": (
         "{0}, tooth {1} · billed {2} · now class {3}, eligible {4}"
     ),

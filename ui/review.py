@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
-from estimator.model import FeeLine, LineResult, Override
+from estimator.model import FeeLine, LabLine, LineResult, Override
 from estimator.money import cents
 from estimator.wording import text
 from ui import formats
@@ -41,10 +41,11 @@ class Reviews(QObject):
             amount = formats.number(eligible, parse_amount) if eligible.strip() else None
         except CellError as error:  # the message in words (str() is the code, for logs), with the field it is about
             return f"{self.tr('erstattungsfähig')}: {text(error.phrase, language())}"
-        billed, field = self.result(line.sheet, line.row).billed, self.tr("erstattungsfähig")
+        result, field = self.result(line.sheet, line.row), self.tr("erstattungsfähig")
+        billed = result.billed if result is not None else None  # a line in no figure (no day): nothing to compare
         if amount is not None and cents(amount) != amount:  # as `hkp` and the person panel take amounts
             return f"{field}: " + self.tr("Betrag in Euro mit höchstens 2 Nachkommastellen")
-        if amount is not None and amount > billed:  # kept as typed, it would count again when the bill grows
+        if amount is not None and billed is not None and amount > billed:  # as typed, it would count when the bill grows
             return f"{field}: " + self.tr("höchstens der berechnete Betrag {0}").format(formats.money(billed))
         try:
             klasse = parse_class(line_class) if line_class.strip() else None
@@ -55,8 +56,9 @@ class Reviews(QObject):
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
         return document.refusal(lambda: document.set_override(line.sheet, line.row, override))
 
-    def result(self, sheet: str, row: int) -> LineResult:
-        return next(r for r in self.window.document.estimate.lines if (r.line.sheet, r.line.row) == (sheet, row))
+    def result(self, sheet: str, row: int) -> LineResult | None:
+        """The line's result in the estimate shown; None for a line in no figure (without a treatment day)."""
+        return next((r for r in self.window.document.estimate.lines if (r.line.sheet, r.line.row) == (sheet, row)), None)
 
     def of(self, sheet: str, row: int) -> Override | None:
         return next((o for o in self.window.document.case.overrides if (o.sheet, o.row) == (sheet, row)), None)
@@ -85,16 +87,17 @@ class Reviews(QObject):
     def form(self, sheet: str, row: int) -> ReviewForm:
         """The form for the line of sheet and row, filled with its earlier decision and the last reviewer."""
         line = self.tr("{0} Zeile {1}").format(sheet, row)
-        result = self.result(sheet, row)
-        plan_line = result.line
-        service = f"{plan_line.schedule.value if isinstance(plan_line, FeeLine) else self.tr('Labor')} {plan_line.number}"
-        now = self.tr("{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}").format(
-            service,
-            plan_line.teeth.text or "–",
-            formats.money(result.billed),
-            result.line_class.value,
-            formats.money(result.eligible),
-        )
+        result, plan = self.result(sheet, row), self.window.document.case.plan()
+        lines: tuple[FeeLine | LabLine, ...] = (*plan.fee_lines, *plan.lab_lines)
+        shown = next((x for x in lines if (x.sheet, x.row) == (sheet, row)), None)
+        service = f"{shown.schedule.value if isinstance(shown, FeeLine) else self.tr('Labor')} {shown.number}" if shown else line
+        teeth = shown.teeth.text if shown is not None and shown.teeth.text else "–"
+        if result is None:
+            now = self.tr("{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)").format(service, teeth)
+        else:
+            now = self.tr("{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}").format(
+                service, teeth, formats.money(result.billed), result.line_class.value, formats.money(result.eligible)
+            )
         return ReviewForm(self, line, now, self.window.settings.get(REVIEWER), self.of(sheet, row))
 
     def taken(self, sheet: str, row: int) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import LineClass
 from estimator.model import Estimate
-from estimator.reserve import reserve_of, reserve_sentence
+from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.wording import cause_label, jaw_short, left_out_text, reductions_that_apply, setting_text
 from ui import formats
 from ui.capchart import CapChart

@@ -11,7 +11,7 @@ from typing import Any
 from estimator.case import CaseError
 from estimator.files import not_a_file
 
-MAX_CASE_BYTES = 32 * 1024 * 1024  # a case of 20,000 lines takes some 5 MB, with long texts four times that
+MAX_CASE_BYTES = 64 * 1024 * 1024  # a case of 20,000 lines takes some 5 MB; its values are bounded below
 MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,000 findings fit many times
 MAX_VALUES = 2_000_000  # values (counted by their commas): 20,000 lines of 16 fields and 100,000 findings fit
 

@@ -25,6 +25,7 @@ MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
 MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
 MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold
 MAX_SHEET_ROW, MAX_SHEET_COLUMN = 1_048_576, 16_384  # the last row and column (XFD) a spreadsheet program has
+FAR = 10**15  # a place written with more than 15 digits or 3 letters: beyond every sheet, never computed out
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
 ROW_OR_CELL_TAG = re.compile(rb"""<(?:\w+:)?(row|c)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 # A place of any length: a row of 14 digits is refused as beyond the sheet, never taken for no place at all.
@@ -130,7 +131,10 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
                 "nicht gelesen, bitte den Plan aufteilen"
             )
         if scan.rows > MAX_SHEET_ROW or scan.columns > MAX_SHEET_COLUMN:  # a reader would walk or allocate up to it
-            where = f"Zeile {thousands(scan.rows)}" if scan.rows > MAX_SHEET_ROW else f"Spalte {thousands(scan.columns)}"
+            if scan.rows > MAX_SHEET_ROW:
+                where = f"Zeile {thousands(scan.rows)}" if scan.rows < FAR else "eine Zeile"
+            else:
+                where = f"Spalte {thousands(scan.columns)}" if scan.columns < FAR else "eine Spalte"
             raise PlanReadError(
                 f"{path.name}, {named}: eine Zelle nennt {where}, jenseits der letzten Zeile ({thousands(MAX_SHEET_ROW)}) "
                 f"und Spalte (XFD) eines Tabellenblatts; die Datei ist beschädigt, bitte erneut speichern lassen"
@@ -172,10 +176,10 @@ def _scan_referenced(window: bytes, scan: PartScan, place: _Place) -> bool:
     place.xml_rows += len(rows)
     scan.cells += len(cells)
     if rows:
-        scan.rows = max(scan.rows, place.xml_rows, *map(int, rows))
-        place.row, place.row_cells = int(rows[-1]), 0
+        scan.rows = max(scan.rows, place.xml_rows, *map(_row, rows))
+        place.row, place.row_cells = _row(rows[-1]), 0
     if cells:
-        scan.rows = max(scan.rows, *map(int, {digits for _, digits in cells}))
+        scan.rows = max(scan.rows, *map(_row, {digits for _, digits in cells}))
         scan.columns = max(scan.columns, *(_column(letters.decode()) for letters in {letters for letters, _ in cells}))
         place.column = _column(cells[-1][0].decode())
     return True
@@ -199,8 +203,16 @@ def _scan_tags(window: bytes, scan: PartScan, place: _Place) -> None:
             place.wide_row = place.xml_rows
 
 
+def _row(digits: bytes | str) -> int:
+    """A row number as written; FAR for one of more than 15 digits (int() of 5,000 digits is refused, and a
+    longer run costs time)."""
+    return int(digits) if len(digits) <= 15 else FAR
+
+
 def _column(letters: str) -> int:
-    """ "A" -> 1, "XFD" -> 16384 (longer runs of letters give larger numbers still)."""
+    """ "A" -> 1, "XFD" -> 16384; FAR for more than 3 letters (beyond XFD – 240,000 letters took 12 s)."""
+    if len(letters) > 3:
+        return FAR
     number = 0
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
@@ -211,8 +223,8 @@ def _place(tag: str, letters: str, digits: str, row: int, column: int) -> tuple[
     """The row and column (from 1) a row or cell tag stands at, from its reference (letters, digits; either may
     be missing) or, without one, from the place of the tag before it at (row, column)."""
     if tag == "row":
-        return (int(digits) if digits else row + 1), 0
-    return (int(digits) if digits else row), (_column(letters) if letters else column + 1)
+        return (_row(digits) if digits else row + 1), 0
+    return (_row(digits) if digits else row), (_column(letters) if letters else column + 1)
 
 
 def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:

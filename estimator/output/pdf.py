@@ -32,8 +32,8 @@ from estimator.output.pdfstyle import (
 )
 from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
 from estimator.phrases import Phrase
-from estimator.reserve import reserve_of, reserve_sentence
 from estimator.rules.engine import tariff_of
+from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import (
     by_severity,

@@ -8,8 +8,8 @@ from estimator.auslegung import setting_value
 from estimator.kinds import Schedule
 from estimator.model import Estimate, FeeLine, LeftOutLine
 from estimator.money import eur, german_date, percent
-from estimator.reserve import reserve_of, reserve_sentence
 from estimator.rules.engine import tariff_of
+from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
     by_severity,

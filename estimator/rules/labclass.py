@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
+from estimator.model import FeeLine
 from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
@@ -55,34 +56,43 @@ class Owners:
         return self.lines
 
 
+def stands_apart(line: FeeLine, profile: Profile) -> bool:
+    """A fee line on a whole jaw that is no crown, denture or implant work (a splint, a functional analysis): under
+    Auslegung lab_owners named_teeth, the lab work on a tooth that another line names is not its."""
+    return line.teeth.whole_jaw and not in_any(line.number, profile.tooth_level_services)
+
+
 class FeeIndex:
     """The fee lines summed up by tooth once their classes are final; a lab line asks its teeth, not every line.
 
-    `named_teeth` (Auslegung lab_owners): on a tooth that an eligible fee line names (not as its whole jaw), the lab
-    line belongs to those lines only – an inlay's lab work to the inlay, not to a splint on the whole jaw (the tariff pays
-    lab costs at the rate "zu dem die jeweiligen Aufwendungen für die zahnärztlichen Leistungen ersetzt werden");
-    otherwise, and always with `overlapping`, to every fee line on the tooth or its jaw (spec 2)."""
+    `named_teeth` (Auslegung lab_owners): on a tooth where an eligible fee line other than a splint or functional
+    analysis on the whole jaw lies, the lab line belongs to those lines – an inlay's lab work to the inlay, not to a
+    splint on its jaw (the tariff pays lab costs at the rate "zu dem die jeweiligen Aufwendungen für die zahnärztlichen
+    Leistungen ersetzt werden"), a denture's on the jaw still to the denture; otherwise, and always with
+    `overlapping`, to every fee line on the tooth or its jaw (spec 2)."""
 
     def __init__(self, fee_works: Sequence[Work], *, named_teeth: bool = True) -> None:
         self.fee_works = fee_works
         self.by_tooth: dict[int, Owners] = defaultdict(Owners)
-        self.named: dict[int, Owners] = defaultdict(Owners)
+        self.first: dict[int, Owners] = defaultdict(Owners)  # without the lines that stand apart
+        self.eligible: set[int] = set()  # teeth where such a line is eligible
         for work in fee_works:
             service = is_tooth_level_a_service(work)
-            teeth = work.fee.teeth
-            named = named_teeth and not teeth.whole_jaw and work.line_class is not X
-            for tooth in teeth.teeth:
+            apart = named_teeth and stands_apart(work.fee, work.profile)
+            for tooth in work.fee.teeth.teeth:
                 self.by_tooth[tooth].take(work, service)
-                if named:
-                    self.named[tooth].take(work, service)
+                if not apart:
+                    self.first[tooth].take(work, service)
+                    if work.line_class is not X:
+                        self.eligible.add(tooth)
         self._billed_by_class: dict[LineClass, Decimal] | None = None
 
     def owners(self, teeth: Iterable[int]) -> Owners:
         """What the fee lines a lab line on these teeth belongs to say."""
         found = Owners()
         for tooth in teeth:
-            if tooth in self.named:
-                found.add(self.named[tooth])
+            if tooth in self.eligible:
+                found.add(self.first[tooth])
             elif tooth in self.by_tooth:
                 found.add(self.by_tooth[tooth])
         return found

@@ -127,13 +127,16 @@ def implant_limit(
 
 def _implant_work_sites(works: Sequence[Work], jaw: str, placed: set[int]) -> tuple[int, ...]:
     """The teeth of a jaw with eligible lab work on an implant where no implant of the plan is placed by tooth: the
-    sites an implant over the limit whose place the plan does not say may carry (estimator.reserve)."""
+    sites an implant over the limit whose place the plan does not say may carry (estimator.rules.reserve)."""
     return tuple(
         sorted(
             {
                 tooth
                 for w in works
-                if not w.is_fee and w.line_class is LineClass.A and in_any(w.lab.code, w.profile.implant_lab_codes)
+                if not w.is_fee
+                and w.line_class is LineClass.A
+                and not w.lab.teeth.whole_jaw  # a drill template for the jaw names no implant's place
+                and in_any(w.lab.code, w.profile.implant_lab_codes)
                 for tooth in w.lab.teeth.teeth
                 if jaw_of(tooth) == jaw and tooth not in placed
             }

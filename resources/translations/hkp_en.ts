@@ -1283,27 +1283,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="118" />
+        <location filename="../../ui/review.py" line="120" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130" />
+        <location filename="../../ui/review.py" line="132" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="131" />
+        <location filename="../../ui/review.py" line="133" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132" />
+        <location filename="../../ui/review.py" line="134" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133" />
+        <location filename="../../ui/review.py" line="135" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1312,7 +1312,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>Reviews</name>
     <message>
         <location filename="../../ui/review.py" line="37" />
-        <location filename="../../ui/review.py" line="79" />
+        <location filename="../../ui/review.py" line="81" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
@@ -1327,42 +1327,47 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="46" />
+        <location filename="../../ui/review.py" line="47" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="48" />
+        <location filename="../../ui/review.py" line="49" />
         <source>höchstens der berechnete Betrag {0}</source>
         <translation>at most the billed amount {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="54" />
+        <location filename="../../ui/review.py" line="55" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="68" />
+        <location filename="../../ui/review.py" line="70" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="70" />
+        <location filename="../../ui/review.py" line="72" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="87" />
+        <location filename="../../ui/review.py" line="89" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="91" />
+        <location filename="../../ui/review.py" line="95" />
+        <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
+        <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="97" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108" />
+        <location filename="../../ui/review.py" line="110" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>

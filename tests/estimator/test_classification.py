@@ -193,3 +193,10 @@ def test_a_lab_lines_class_step_says_tooth_teeth_or_none_as_the_line_has_them() 
     assert "(2210 an denselben Zähnen)" in first_step(run(fee("2210", "15"), lab("0344", "14-16", "61.50")))
     assert first_step(run(lab("0344", "16", "61.50"))).startswith("keine Leistung am selben Zahn; Laborcode 0344")
     assert first_step(run(lab("0344", "", "61.50"))).startswith("ohne Zahnangabe; Laborcode 0344")
+
+
+def test_a_dentures_lab_work_stays_the_dentures_beside_extractions_that_name_its_teeth() -> None:
+    # the denture on the whole jaw is the service the lab work is for; only a splint or functional analysis on the
+    # jaw stands back behind a line that names the tooth (lab_owners named_teeth)
+    denture_lab = lab_result(run(fee("3000", "14,15,16"), fee("5200", "OK"), lab("0806", "14,15,16", "10.00")))
+    assert denture_lab.line_class is A

@@ -194,7 +194,9 @@ def test_a_worksheet_named_in_other_letter_case_is_checked_as_the_reader_finds_i
     [
         (b'<row r="99999999999999"><c r="A99999999999999"><v>1</v></c></row>', "Zeile 99.999.999.999.999"),  # the reader aborted
         (b'<row r="100000000"><c r="A100000000"><v>1</v></c></row>', "Zeile 100.000.000"),  # 9 s for empty rows
-        (b'<row r="2"><c r="ABCDEFGHIJKLM2"><v>1</v></c></row>', "Spalte"),
+        (b'<row r="2"><c r="ABCDEFGHIJKLM2"><v>1</v></c></row>', "eine Spalte"),
+        (b'<row r="2"><c r="' + b"Z" * 240_000 + b'2"><v>1</v></c></row>', "eine Spalte"),  # took 12 s, then no message
+        (b'<row r="' + b"9" * 5_000 + b'"><c><v>1</v></c></row>', "eine Zeile"),
         (b'<row r="2"><c><v>1</v></c></row><row r="123456789012345"><c><v>2</v></c></row>', "Zeile 123.456.789.012.345"),
     ],
 )

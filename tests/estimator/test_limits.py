@@ -432,3 +432,14 @@ def test_a_lab_line_without_a_date_whose_services_lie_on_several_days_is_asked_a
     assert lab_result(same_day).date == dt.date(2027, 1, 8) and not {"lab.day_unclear", "lab.day_of_services"} & set(
         codes(same_day)
     )
+
+
+def test_an_undated_lab_line_on_a_jaw_takes_no_day_of_another_service_there() -> None:
+    # the splint's lab work on "OK": the splint on 15.11.2026, a filling on 25 on 10.01.2027 – two days on its teeth,
+    # so the plan date, asked about (it took the filling's day, and the next year's deductible with it)
+    lines = (fee("7000", "OK", date=dt.date(2026, 11, 15)), fee("2080", "25", date=dt.date(2027, 1, 10)))
+    result = run(*lines, lab("0827", "OK", "40.00", date=None), plan_date=dt.date(2026, 11, 1))
+    assert lab_result(result).date == dt.date(2026, 11, 1) and "lab.day_unclear" in codes(result)
+    inlay = (fee("2160", "24", date=dt.date(2027, 1, 10)), fee("7010", "OK", date=dt.date(2026, 11, 15)))
+    beside = run(*inlay, lab("0320", "24", "93.80", date=None), plan_date=dt.date(2026, 11, 1))
+    assert lab_result(beside).date == dt.date(2027, 1, 10)  # the inlay's day: the splint's is not its lab work's

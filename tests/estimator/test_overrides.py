@@ -321,3 +321,10 @@ def test_a_review_amount_the_line_already_has_is_still_shown_in_its_steps() -> N
     crown = estimate(plan(fee("2210", "16"), overrides=(decided,)), load_tariffs()).lines[0]
     assert crown.eligible == Decimal("217.06")
     assert any(rule_text(step.rule) == "Prüfung" and "M. Prüfer" in step_text(step) for step in crown.explanations)
+
+
+def test_a_refused_denture_on_a_whole_jaw_names_the_lab_work_that_stays() -> None:
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    lines = (fee("5220", "OK"), fee("3000", "17"), lab("0801", "OK", "40.00"))  # the extraction's B keeps the lab work
+    result = estimate(plan(*lines, overrides=(refused,)), load_tariffs())
+    assert result.lines[2].line_class is LineClass.B and "override.lab_stays" in [f.code for f in result.findings]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from estimator.model import FeeLine, LabLine
 from estimator.output.textout import estimate_text
-from estimator.reserve import reserve_of
+from estimator.rules.reserve import reserve_of
 from tests.estimator.builders import fee, lab, lab_result, run
 
 
@@ -37,3 +37,16 @@ def test_no_reserve_when_the_implants_fit_or_their_places_are_named() -> None:
     assert reserve_of(run(fee("2210", "16", amount="300.00"))) is None  # within the maximum (330,31 €)
     kept = reserve_of(run(fee("2210", "16", amount="400.00")))
     assert kept is not None and (kept.lines, kept.above, kept.benefit) == (1, Decimal("69.69"), Decimal("55.75"))
+
+
+def test_a_jaws_drill_template_names_no_site_and_the_implant_within_the_limit_is_no_reserve() -> None:
+    template = (fee("9010", "UK", count=2), lab("I 112", "UK", "80.00"), fee("2210", "46"), lab("0344", "46", "61.50"))
+    result = run(*template, fee("2200", "36"), lab("I 115", "36", "160.00"), implants_lower=7)
+    reserve = reserve_of(result)
+    assert reserve is not None and reserve.implants[0][0].unlocated_sites == (36,)  # not every tooth of the jaw
+    on_36 = sum(r.benefit for r in result.lines if r.line.teeth.teeth == frozenset({36}))
+    assert reserve.implants[0][1] == on_36  # the natural crown on 46 is no implant's
+    two_at_36 = run(fee("9010", "36", count=2), fee("2200", "36"), lab("I 115", "36", "160.00"), implants_lower=7)
+    ((_, amount),) = reserve_of(two_at_36).implants  # type: ignore[union-attr]
+    insertion = next(r for r in two_at_36.lines if r.line.number == "9010")
+    assert insertion.benefit > 0 and amount == sum(r.benefit for r in two_at_36.lines if r.line.number != "9010")

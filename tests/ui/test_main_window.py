@@ -280,6 +280,22 @@ def test_an_edit_of_a_reviewed_line_says_that_the_review_stands(open_window: Any
     assert "Klasse eingetragen – es gilt die Klasse der Prüfung (M. Prüfer" in window.statusBar().currentMessage()
 
 
+def test_a_line_in_no_figure_can_be_reviewed_and_its_form_says_so(open_window: Any, tmp_path: Path) -> None:
+    from estimator.case import Case  # noqa: PLC0415
+    from estimator.io.casefile import save_case  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+
+    undated = tmp_path / "ohne_datum.hkp.json"  # no treatment day and no plan date: the line is in no figure
+    save_case(Case.from_plan(plan(fee("2210", "16", date=None), plan_date=None)), undated)
+    window = open_window(undated)
+    window.select_row("fee", 0)
+    line = window.current_plan_line()
+    form = window.reviews.form(line.sheet, line.row)  # raised StopIteration: Strg+R did nothing
+    assert form.now.text() == "GOZ 2210, Zahn 16 · in keiner Summe (ohne Behandlungstag)"
+    form.deleteLater()
+    assert window.reviews.take("M. Prüfer", "100,00", "", "zu hoch") == ""
+
+
 def test_a_review_amount_above_the_bill_or_with_parts_of_a_cent_is_refused_in_the_form(open_window: Any) -> None:
     window = open_window(CROWN)
     window.fee_view.selectRow([line.number for line in window.fee_model.lines].index("2210"))

@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.model import Estimate, JawImplants, LineResult
+from estimator.model import Estimate, FeeLine, JawImplants, LineResult
 from estimator.money import ZERO, cents, eur
+from estimator.rules.engine import tariff_of
+from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import jaw_name
 
 KEPT = frozenset({Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT})
@@ -66,10 +68,15 @@ def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Decimal:
     if not jaw.excluded_unlocated or not jaw.unlocated_sites:
         return ZERO
     sites = set(jaw.unlocated_sites)
+    insertions = tariff_of(estimate.plan, load_tariffs())[0].profile.implant_numbers  # cut by the limit already
     on_sites = [
         r
         for r in estimate.lines
-        if r.line_class is LineClass.A and not r.line.teeth.whole_jaw and r.line.teeth.teeth & sites and r.benefit > 0
+        if r.line_class is LineClass.A
+        and not r.line.teeth.whole_jaw
+        and r.line.teeth.teeth & sites
+        and r.benefit > 0
+        and not (isinstance(r.line, FeeLine) and r.line.number in insertions)
     ]
     worth = {site: sum((r.benefit for r in on_sites if site in r.line.teeth.teeth), ZERO) for site in sites}
     most = sorted(worth, key=lambda site: worth[site], reverse=True)[: jaw.excluded_unlocated]

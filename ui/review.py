@@ -42,7 +42,7 @@ class Reviews(QObject):
         except CellError as error:  # the message in words (str() is the code, for logs), with the field it is about
             return f"{self.tr('erstattungsfähig')}: {text(error.phrase, language())}"
         result, field = self.result(line.sheet, line.row), self.tr("erstattungsfähig")
-        billed = result.billed if result is not None else None  # a line in no figure (no day): nothing to compare
+        billed = result.billed if result is not None else line.amount  # a line in no figure (no day): as the plan bills it
         if amount is not None and cents(amount) != amount:  # as `hkp` and the person panel take amounts
             return f"{field}: " + self.tr("Betrag in Euro mit höchstens 2 Nachkommastellen")
         if amount is not None and billed is not None and amount > billed:  # as typed, it would count when the bill grows

@@ -204,9 +204,10 @@ def _scan_tags(window: bytes, scan: PartScan, place: _Place) -> None:
 
 
 def _row(digits: bytes | str) -> int:
-    """A row number as written; FAR for one of more than 15 digits (int() of 5,000 digits is refused, and a
-    longer run costs time)."""
-    return int(digits) if len(digits) <= 15 else FAR
+    """A row number as written (zeros before it aside); FAR for one of more than 15 digits (int() of 5,000 digits is
+    refused, and a longer run costs time)."""
+    significant = (digits.decode() if isinstance(digits, bytes) else digits).lstrip("0")
+    return int(significant or "0") if len(significant) <= 15 else FAR
 
 
 def _column(letters: str) -> int:

@@ -28,7 +28,7 @@ from estimator.rules.classify import (
 )
 from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
 from estimator.rules.jawhalves import jaw_half_rules
-from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident, stands_apart
+from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
@@ -88,8 +88,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     ) -> None:
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
-    lab_days = settings.undated_lab_day == "services"
-    fee_works, lab_works, used, undated = _works(plan, tariff, report, lab_days, named_teeth=settings.lab_owners == "named_teeth")
+    fee_works, lab_works, used, undated = _works(plan, tariff, report, lab_day_of_services=settings.undated_lab_day == "services")
     if plan.overrides:  # a review's class acts from the classification on (estimator.rules.classify)
         by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
         for override in plan.overrides:
@@ -210,12 +209,12 @@ def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[objec
 
 
 def _works(
-    plan: Plan, tariff: Tariff, report: Report, lab_day_of_services: bool, *, named_teeth: bool
+    plan: Plan, tariff: Tariff, report: Report, *, lab_day_of_services: bool
 ) -> tuple[list[Work], list[Work], dict[int, Catalogues], tuple[LeftOutLine, ...]]:
     """The plan's lines as work, each with the profile and price lists in force on its treatment day; the lines
     without one, said, as rows in no figure. A lab line without a date is done on the treatment day of the
-    services on its teeth when they share one (`lab_day_of_services`, Auslegung undated_lab_day; the services as
-    Auslegung lab_owners takes them, `named_teeth`), else on the plan date."""
+    services on its teeth or their jaw when they all share one (`lab_day_of_services`, Auslegung undated_lab_day),
+    else on the plan date."""
     person = plan.person
     fee_works: list[Work] = []
     lab_works: list[Work] = []
@@ -224,13 +223,12 @@ def _works(
     undated: list[LeftOutLine] = []
     first_version = tariff.first_day
     groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
-    service_days: dict[int, set[dt.date]] = {}  # tooth -> the days of the fee lines on it
-    jaw_days: dict[int, set[dt.date]] = {}  # likewise of a splint or functional analysis on its jaw
+    service_days: dict[int, set[dt.date]] = {}  # tooth -> the days of the fee lines on it or its jaw
     for lines, target in groups:
         for index, line in enumerate(lines):
             day = line.date or plan.plan_date
             if line.date is None and not isinstance(line, FeeLine) and lab_day_of_services:
-                days = {t: service_days.get(t) or jaw_days.get(t, set()) for t in line.teeth.teeth}
+                days = {t: service_days.get(t, set()) for t in line.teeth.teeth}
                 day = _lab_day(line, day, days, report, tariff.profile.sections.staged_cap)
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
@@ -239,9 +237,8 @@ def _works(
             catalogues = tariff.on(day)
             used.setdefault(id(catalogues), catalogues)
             if isinstance(line, FeeLine):
-                apart = named_teeth and stands_apart(line, catalogues.profile)  # as lab_owners sees the line
-                for tooth in line.teeth.teeth:
-                    (jaw_days if apart else service_days).setdefault(tooth, set()).add(day)
+                for tooth in line.teeth.teeth:  # every line, a jaw's too: a day that is not sure is asked about
+                    service_days.setdefault(tooth, set()).add(day)
                 number, analogue = resolve_fee_number(line, catalogues)
                 work = Work(line, index, day, catalogues, number, analogue, accident=line.accident or person.accident)
             else:
@@ -258,9 +255,9 @@ def _works(
 def _lab_day(
     line: PlanLine, plan_day: dt.date | None, service_days: Mapping[int, set[dt.date]], report: Report, section: str
 ) -> dt.date | None:
-    """The treatment day of a lab line without a date: that of the services named on its teeth when they share one
-    (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; else the plan
-    date, and asked about when those services lie on other days."""
+    """The treatment day of a lab line without a date: that of the services on its teeth or their jaw when they all
+    share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; else
+    the plan date, and asked about when those services lie on other days – a day that is not sure is never taken."""
     days = set().union(*service_days.values())
     if len(days) == 1 and plan_day not in days:
         (day,) = days
@@ -347,6 +344,7 @@ def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> No
     implant = work.number in profile.implant_numbers
     if not (implant or in_any(work.number, profile.tooth_level_services)):
         return
+    named = {t for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw for t in w.fee.teeth.teeth}
     on_it = [
         w
         for w in works
@@ -354,6 +352,7 @@ def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> No
         and w.line_class is not LineClass.X
         and teeth.overlaps(w.line.teeth)
         and (not w.is_fee or (implant and w.line_class is LineClass.A))
+        and not (teeth.whole_jaw and w.line.teeth.teeth <= named)  # on a jaw: not the work of a line naming its teeth
     ]
     if on_it:
         numbers = tuple(dict.fromkeys(w.line.number for w in on_it))

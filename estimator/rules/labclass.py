@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.model import FeeLine
 from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
@@ -56,46 +55,42 @@ class Owners:
         return self.lines
 
 
-def stands_apart(line: FeeLine, profile: Profile) -> bool:
-    """A fee line on a whole jaw that is no crown, denture or implant work (a splint, a functional analysis): under
-    Auslegung lab_owners named_teeth, the lab work on a tooth that another line names is not its."""
-    return line.teeth.whole_jaw and not in_any(line.number, profile.tooth_level_services)
-
-
 class FeeIndex:
     """The fee lines summed up by tooth once their classes are final; a lab line asks its teeth, not every line.
 
-    `named_teeth` (Auslegung lab_owners): on a tooth where an eligible fee line other than a splint or functional
-    analysis on the whole jaw lies, the lab line belongs to those lines – an inlay's lab work to the inlay, not to a
-    splint on its jaw (the tariff pays lab costs at the rate "zu dem die jeweiligen Aufwendungen für die zahnärztlichen
-    Leistungen ersetzt werden"), a denture's on the jaw still to the denture; otherwise, and always with
-    `overlapping`, to every fee line on the tooth or its jaw (spec 2)."""
+    `named_teeth` (Auslegung lab_owners): on a tooth that an eligible fee line names (not as its whole jaw), the lab
+    line belongs to those lines – an inlay's lab work to the inlay, not to a splint or a denture on the jaw (the
+    tariff pays lab costs at the rate "zu dem die jeweiligen Aufwendungen für die zahnärztlichen Leistungen ersetzt
+    werden") – unless its code is of crown, denture or implant work (class A by its group) and a class-A line lies on
+    the tooth or its jaw: a denture's lab work beside extractions that name its teeth is the denture's. Otherwise, and
+    always with `overlapping`, every fee line on the tooth or its jaw (spec 2)."""
 
     def __init__(self, fee_works: Sequence[Work], *, named_teeth: bool = True) -> None:
         self.fee_works = fee_works
         self.by_tooth: dict[int, Owners] = defaultdict(Owners)
-        self.first: dict[int, Owners] = defaultdict(Owners)  # without the lines that stand apart
-        self.eligible: set[int] = set()  # teeth where such a line is eligible
+        self.named: dict[int, Owners] = defaultdict(Owners)
         for work in fee_works:
             service = is_tooth_level_a_service(work)
-            apart = named_teeth and stands_apart(work.fee, work.profile)
-            for tooth in work.fee.teeth.teeth:
+            teeth = work.fee.teeth
+            named = named_teeth and not teeth.whole_jaw and work.line_class is not X
+            for tooth in teeth.teeth:
                 self.by_tooth[tooth].take(work, service)
-                if not apart:
-                    self.first[tooth].take(work, service)
-                    if work.line_class is not X:
-                        self.eligible.add(tooth)
+                if named:
+                    self.named[tooth].take(work, service)
         self._billed_by_class: dict[LineClass, Decimal] | None = None
 
-    def owners(self, teeth: Iterable[int]) -> Owners:
-        """What the fee lines a lab line on these teeth belongs to say."""
-        found = Owners()
+    def owners(self, teeth: Iterable[int], work_of_class_a: bool = False) -> Owners:
+        """What the fee lines a lab line on these teeth belongs to say; `work_of_class_a`: its code is of crown,
+        denture or implant work."""
+        found, every = Owners(), Owners()
         for tooth in teeth:
-            if tooth in self.eligible:
-                found.add(self.first[tooth])
+            if tooth in self.by_tooth:
+                every.add(self.by_tooth[tooth])
+            if tooth in self.named:
+                found.add(self.named[tooth])
             elif tooth in self.by_tooth:
                 found.add(self.by_tooth[tooth])
-        return found
+        return every if work_of_class_a and A in every.classes and A not in found.classes else found
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
         """The plan's billed fee amount of classes A and B (computed once: fee amounts are final by now)."""
@@ -111,7 +106,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
     appliance is paid at the rate of the orthodontic treatment it belongs to). Returns what the fee lines
     the lab line belongs to say (its accident follows them).
     """
-    owners = fees.owners(work.lab.teeth.teeth)
+    rule = code_rule(work)
+    owners = fees.owners(work.lab.teeth.teeth, work_of_class_a=rule is not None and rule.line_class is A)
     code, profile = work.lab.code, work.profile
     teeth = len(work.lab.teeth.teeth)
     section = profile.sections.lab_class
@@ -133,7 +129,6 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
             work.explain(section, phrase)
         return owners
     place = say(Code.PART_LAB_NO_SERVICE, teeth=teeth) if teeth else say(Code.PART_LAB_NO_TOOTH)  # no fee line there
-    rule = code_rule(work)
     if rule is not None:
         work.line_class = rule.line_class
         work.explain(section, say(Code.STEP_LAB_BY_CODE, place=place, code=code, label=rule.label, cls=rule.line_class))

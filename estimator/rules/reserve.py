@@ -77,6 +77,7 @@ def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Decimal:
         and r.line.teeth.teeth & sites
         and r.benefit > 0
         and not (isinstance(r.line, FeeLine) and r.line.number in insertions)
+        and not (r.owner is not None and r.owner.number in insertions)  # the insertion's surcharge goes with it
     ]
     worth = {site: sum((r.benefit for r in on_sites if site in r.line.teeth.teeth), ZERO) for site in sites}
     most = sorted(worth, key=lambda site: worth[site], reverse=True)[: jaw.excluded_unlocated]

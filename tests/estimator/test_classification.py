@@ -199,4 +199,8 @@ def test_a_dentures_lab_work_stays_the_dentures_beside_extractions_that_name_its
     # the denture on the whole jaw is the service the lab work is for; only a splint or functional analysis on the
     # jaw stands back behind a line that names the tooth (lab_owners named_teeth)
     denture_lab = lab_result(run(fee("3000", "14,15,16"), fee("5200", "OK"), lab("0806", "14,15,16", "10.00")))
-    assert denture_lab.line_class is A
+    assert denture_lab.line_class is A  # its code is of denture work
+    inlay_lab = lab_result(run(fee("2160", "24"), fee("5220", "OK"), lab("0320", "24", "93.80")))
+    assert inlay_lab.line_class is B  # an inlay's code: the inlay's rate, beside a denture on the jaw too
+    planning = lab_result(run(fee("9003", "UK"), fee("9010", "36"), fee("2160", "35"), lab("0320", "35", "93.80")))
+    assert planning.line_class is B  # an implant planning on the jaw is no owner of an inlay's lab work

@@ -442,4 +442,6 @@ def test_an_undated_lab_line_on_a_jaw_takes_no_day_of_another_service_there() ->
     assert lab_result(result).date == dt.date(2026, 11, 1) and "lab.day_unclear" in codes(result)
     inlay = (fee("2160", "24", date=dt.date(2027, 1, 10)), fee("7010", "OK", date=dt.date(2026, 11, 15)))
     beside = run(*inlay, lab("0320", "24", "93.80", date=None), plan_date=dt.date(2026, 11, 1))
-    assert lab_result(beside).date == dt.date(2027, 1, 10)  # the inlay's day: the splint's is not its lab work's
+    assert lab_result(beside).date == dt.date(2026, 11, 1) and "lab.day_unclear" in codes(beside)  # a guess: asked
+    alone = run(inlay[0], lab("0320", "24", "93.80", date=None), plan_date=dt.date(2026, 11, 1))
+    assert lab_result(alone).date == dt.date(2027, 1, 10)  # the inlay's day, when it is the only one there

@@ -328,3 +328,6 @@ def test_a_refused_denture_on_a_whole_jaw_names_the_lab_work_that_stays() -> Non
     lines = (fee("5220", "OK"), fee("3000", "17"), lab("0801", "OK", "40.00"))  # the extraction's B keeps the lab work
     result = estimate(plan(*lines, overrides=(refused,)), load_tariffs())
     assert result.lines[2].line_class is LineClass.B and "override.lab_stays" in [f.code for f in result.findings]
+    inlay = (fee("5220", "OK"), fee("2160", "24"), lab("0320", "24", "93.80"))  # the inlay's own lab work: not named
+    beside = estimate(plan(*inlay, overrides=(refused,)), load_tariffs())
+    assert "override.lab_stays" not in [f.code for f in beside.findings]

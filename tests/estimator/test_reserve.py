@@ -50,3 +50,13 @@ def test_a_jaws_drill_template_names_no_site_and_the_implant_within_the_limit_is
     ((_, amount),) = reserve_of(two_at_36).implants  # type: ignore[union-attr]
     insertion = next(r for r in two_at_36.lines if r.line.number == "9010")
     assert insertion.benefit > 0 and amount == sum(r.benefit for r in two_at_36.lines if r.line.number != "9010")
+
+
+def test_the_insertions_surcharge_is_no_work_on_a_site() -> None:
+    lines = (fee("9010", "35,36", count=3), fee("0530", "35", factor="1.0"), fee("9040", "36"))
+    result = run(*lines, lab("I 115", "35,36", "160.00"), implants_lower=6)
+    reserve = reserve_of(result)
+    assert reserve is not None
+    surcharge = next(r for r in result.lines if r.line.number == "0530")
+    ((_, amount),) = reserve.implants
+    assert surcharge.benefit > 0 and amount <= sum(r.benefit for r in result.lines if r.line.number in ("9040", "I 115"))

@@ -21,7 +21,7 @@ from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.command.earlier import earlier_cases, register_note
 from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
-from estimator.command.reviews import no_letter, not_to_be_written
+from estimator.command.reviews import no_letter, not_to_be_written, unaddressed
 from estimator.files import atomic_write_bytes, resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
@@ -159,6 +159,8 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
 
         key = letter_key(result.plan.person, path)
         placed, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
+        if (lacking := unaddressed(result)) and not placed.startswith("nicht geschrieben"):
+            placed += f"; {lacking}"
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:

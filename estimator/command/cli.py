@@ -30,6 +30,7 @@ from estimator.command.reviews import (
     not_to_be_written,
     override_text,
     overrides_from,
+    unaddressed,
     with_cli_overrides,
 )
 from estimator.files import (
@@ -236,6 +237,8 @@ def run_estimate(options: argparse.Namespace) -> int:
             refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
             atomic_write_bytes(options.pdf, data)
         print(f"PDF geschrieben: {options.pdf}")
+        if lacking := unaddressed(result):
+            print(terminal_safe(f"hkp: Hinweis zum Brief: {lacking}"), file=sys.stderr)
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))
         print(f"Schätzung geschrieben: {options.json}")

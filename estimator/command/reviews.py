@@ -89,6 +89,14 @@ def no_letter(result: Estimate) -> str:
     return ""
 
 
+def unaddressed(result: Estimate) -> str:
+    """What a letter written lacks to name its patient, or "": a plan without a name gives a letter to „Patient/in“ –
+    handed over in person it still serves, so it is said, not refused (an address is optional: most plans have none)."""
+    if not result.plan.person.name:
+        return "der Plan nennt keinen Namen, der Brief ist an „Patient/in“ gerichtet (Blatt Patient, Name)"
+    return ""
+
+
 def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> str:
     """Why no estimate is to be given (exit code 2), or "": no line of the plan could be computed (a letter would say
     0,00 €), or a reviewer's decision of the command line names no line that could be estimated (a typo in the sheet

@@ -272,3 +272,22 @@ def test_a_head_at_the_limits_keeps_name_and_e_mail_whole_and_the_return_line_it
     assert " ".join(head[:2]) == name and head[-1] == f"Telefon 0123 456789 · {email}"
     sender = next(text for text, left, top in placed if 55 < top < 62.7 and left < 100)  # the return zone
     assert sender.endswith(f" · {address}") and sender.startswith("Gemeinschaftspraxis")
+
+
+def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nameless = with_address(tmp_path / "ohne_name.xlsx", Name="")
+    assert main(["estimate", str(nameless), "--pdf", str(tmp_path / "a.pdf")]) == 0  # handed over in person, it serves
+    assert "Hinweis zum Brief: der Plan nennt keinen Namen, der Brief ist an „Patient/in“ gerichtet" in capsys.readouterr().err
+    streetless = with_address(tmp_path / "ohne_strasse.xlsx", **{"Straße": ""})  # most plans have no address: not said
+    assert main(["estimate", str(streetless), "--pdf", str(tmp_path / "b.pdf")]) == 0
+    assert "Hinweis zum Brief" not in capsys.readouterr().err
+    assert main(["estimate", str(with_address(tmp_path / "ganz.xlsx")), "--pdf", str(tmp_path / "c.pdf")]) == 0
+    assert "Hinweis zum Brief" not in capsys.readouterr().err
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    (tmp_path / "mappe").mkdir()
+    with_address(tmp_path / "mappe" / "plan.xlsx", Name="")
+    summary = tmp_path / "uebersicht.xlsx"
+    assert main(["batch", str(tmp_path / "mappe"), "--out", str(summary), "--pdf-dir", str(tmp_path / "pdf"), "--jobs", "1"]) == 0
+    rows = list(load_workbook(summary)["Übersicht"].values)
+    assert dict(zip(rows[0], rows[1], strict=True))["PDF"].startswith("plan.pdf; der Plan nennt keinen Namen")

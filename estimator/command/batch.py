@@ -19,7 +19,7 @@ from typing import TextIO
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
-from estimator.command.earlier import earlier_cases, register_note
+from estimator.command.earlier import with_register
 from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
 from estimator.command.reviews import no_letter, not_to_be_written, unaddressed
 from estimator.files import atomic_write_bytes, resolved, shown_path
@@ -27,7 +27,7 @@ from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import BatchRow, batch_row
-from estimator.rules.engine import estimate, estimate_case
+from estimator.rules.engine import estimate_case
 from estimator.tariff.catalogues import load_tariffs
 
 SUFFIXES = (".xlsx", ".xlsm", ".ods", ".hkp.json")  # workbooks and case files
@@ -144,11 +144,7 @@ def estimate_file(
 def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name: str, history: bool) -> BatchRow:
     try:
         case = open_case(path)
-        result = estimate_case(case)
-        with_history, said = earlier_cases(case.plan(), result, case.settings, path)
-        if with_history is not None and history:
-            result = estimate(with_history, load_tariffs(), dict(case.settings))
-        note, left = register_note(said, with_history, history), with_history is not None and not history
+        result, note, left = with_register(case.plan(), estimate_case(case), case.settings, path, take=history)
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot, register=note, register_left=left)

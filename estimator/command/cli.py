@@ -15,7 +15,7 @@ from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
-from estimator.command.earlier import earlier_cases, register_note
+from estimator.command.earlier import with_register
 from estimator.command.overwrite import (
     letter_key,
     letterhead_of,
@@ -214,11 +214,9 @@ def run_estimate(options: argparse.Namespace) -> int:
     refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
     settings = {**settings, **dict(options.set)}
     result = estimate(plan, load_tariffs(), settings)
-    with_history, said = earlier_cases(plan, result, settings, source)
-    if with_history is not None and options.history:
-        result = estimate(with_history, load_tariffs(), settings)
+    result, said, _ = with_register(plan, result, settings, source, take=options.history)
     if said:
-        print(f"hkp: {terminal_safe(register_note(said, with_history, options.history))}", file=sys.stderr)
+        print(f"hkp: {terminal_safe(said)}", file=sys.stderr)
     cannot = not_to_be_written(result, cli_overrides)
     if cannot:
         sys.stdout.write(estimate_text(result))

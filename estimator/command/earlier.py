@@ -13,6 +13,8 @@ from estimator.files import file_problem
 from estimator.io.casefile import is_case_file
 from estimator.model import Estimate, Plan
 from estimator.register import RegisterError
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
 
 
 def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], source: Path) -> tuple[Plan | None, str]:
@@ -40,10 +42,15 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
     return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary(terminal=True)}"
 
 
-def register_note(said: str, with_history: Plan | None, taken: bool) -> str:
-    """What is said of the register's earlier cases, and whether the estimate took them in ("" when nothing)."""
-    if not said:
-        return ""
-    return said + (
-        "" if with_history is None else " – eingerechnet" if taken else " – nicht eingerechnet; mit --history übernehmen"
-    )
+def with_register(
+    plan: Plan, result: Estimate, settings: Mapping[str, str], source: Path, *, take: bool
+) -> tuple[Estimate, str, bool]:
+    """The estimate with the person's earlier cases of the register taken in when `take` (--history, as „Übernehmen“
+    in the window), what is said of them and whether the estimate took them in ("" when nothing), and whether the
+    register has such cases that were left out."""
+    with_history, said = earlier_cases(plan, result, settings, source)
+    if with_history is not None and take:
+        result = estimate(with_history, load_tariffs(), dict(settings))
+    if said:
+        said += "" if with_history is None else " – eingerechnet" if take else " – nicht eingerechnet; mit --history übernehmen"
+    return result, said, with_history is not None and not take

@@ -130,9 +130,6 @@ def _missing(estimate: Estimate) -> bool:
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     """Rows the import could not read, and further tables it did not read, are missing from every figure of the
     letter: said under the summary."""
-    from reportlab.lib.units import mm  # noqa: PLC0415
-    from reportlab.platypus import Spacer  # noqa: PLC0415
-
     rows, sheets, unpriced = _rows_left_out(estimate), estimate.sheets_not_read, estimate.rows_without_amount
     if not rows and not sheets and not unpriced:
         return []
@@ -153,20 +150,21 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
         said.append(
             f"Blatt {named} wurde nicht gelesen; {'seine' if len(sheets) == 1 else 'ihre'} Zeilen fehlen in allen Beträgen"
         )
-    text = "Achtung: " + "; ".join(said) + "; siehe „Hinweise zur Prüfung“."
-    return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
+    return _under_summary("Achtung: " + "; ".join(said) + "; siehe „Hinweise zur Prüfung“.", styles)
 
 
 def _reserve_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     """Amounts above the fee at the maximum counted as billed (the Auslegung's default): how much of the expected
     benefit rests on them, said under the summary, not only among the notes at the end."""
+    reserve = reserve_of(estimate)
+    return _under_summary(f"{reserve_sentence(reserve)} Siehe „Hinweise zur Prüfung“.", styles) if reserve else []
+
+
+def _under_summary(text: str, styles: dict[str, Any]) -> list[Any]:
+    """A warning under the summary box, in the colour of reductions."""
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
-    reserve = reserve_of(estimate)
-    if reserve is None:
-        return []
-    text = f"{reserve_sentence(reserve)} Siehe „Hinweise zur Prüfung“."
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
 
 

@@ -228,7 +228,7 @@ def _works(
         for index, line in enumerate(lines):
             day = line.date or plan.plan_date
             if line.date is None and not isinstance(line, FeeLine) and lab_day_of_services:
-                days = {t: service_days.get(t, set()) for t in line.teeth.teeth}
+                days = set().union(*(service_days.get(tooth, set()) for tooth in line.teeth.teeth))
                 day = _lab_day(line, day, days, report, tariff.profile.sections.staged_cap)
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
@@ -252,13 +252,11 @@ def _works(
     return fee_works, lab_works, used, tuple(undated)
 
 
-def _lab_day(
-    line: PlanLine, plan_day: dt.date | None, service_days: Mapping[int, set[dt.date]], report: Report, section: str
-) -> dt.date | None:
+def _lab_day(line: PlanLine, plan_day: dt.date | None, days: set[dt.date], report: Report, section: str) -> dt.date | None:
     """The treatment day of a lab line without a date: that of the services on its teeth or their jaw when they all
     share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; else
-    the plan date, and asked about when those services lie on other days – a day that is not sure is never taken."""
-    days = set().union(*service_days.values())
+    the plan date, and asked about when those services (`days`) lie on other days – a day that is not sure is never
+    taken."""
     if len(days) == 1 and plan_day not in days:
         (day,) = days
         phrase = say(Code.LAB_DAY_OF_SERVICES, line=line_ref(line), date=day)

@@ -45,12 +45,15 @@ def reserve_of(estimate: Estimate) -> Reserve | None:
 
 
 def _above_maximum(estimate: Estimate) -> tuple[int, Decimal, Decimal]:
+    kept = [finding for finding in estimate.findings if finding.phrase.code in KEPT]
+    if not kept:  # most plans: the lines are not looked up (the window asks at each edit)
+        return 0, ZERO, ZERO
     by_place: dict[tuple[str, int | None], LineResult] = {
         (r.line.sheet, r.line.row): r for r in estimate.lines if r.kind == "fee"
     }
     lines, above, benefit = 0, ZERO, ZERO
-    for finding in estimate.findings:
-        if finding.phrase.code not in KEPT or (result := by_place.get((finding.sheet, finding.row))) is None:
+    for finding in kept:
+        if (result := by_place.get((finding.sheet, finding.row))) is None:
             continue
         billed, fee = finding.phrase.get("billed"), finding.phrase.get("fee")
         if result.line_class is LineClass.X or not isinstance(billed, Decimal) or not isinstance(fee, Decimal):

@@ -237,6 +237,11 @@ class Totals:
     def patient_share(self) -> Decimal:
         return self.billed - self.benefit
 
+    @property
+    def shown(self) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        """The four figures every output shows, in the order of their names (estimator.wording.total_labels)."""
+        return self.billed, self.eligible, self.benefit, self.patient_share
+
 
 @dataclass(frozen=True)
 class CapYear:
@@ -369,6 +374,12 @@ class Estimate:
     def sheets_not_read(self) -> tuple[str, ...]:
         """A further table of fees or lab lines beside the one read: its rows are in no figure either."""
         return tuple(f.sheet for f in self.plan.input_findings if f.phrase.code is Code.INPUT_SHEET_NOT_READ)
+
+    @property
+    def figures_incomplete(self) -> bool:
+        """Whether rows of the plan are in no figure (left out, without treatment day, without amount, on a sheet
+        not read): the total and the own share are not the plan's then, and their names say so."""
+        return bool(self.rows_missing or self.rows_without_amount or self.sheets_not_read)
 
     @property
     def reductions(self) -> dict[Cause, Decimal]:

@@ -45,6 +45,7 @@ from estimator.wording import (
     reductions_that_apply,
     setting_text,
     severity_label,
+    total_labels,
     versions_text,
 )
 from estimator.xmltext import escape
@@ -72,15 +73,10 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
 
-    totals, missing = estimate.totals, _missing(estimate)
-    figures = [
-        # a line left out is in no figure (the red line under the box names it): neither the total nor the own share
-        # is the plan's then
-        ("Gesamtkosten ohne fehlende Zeilen" if missing else "Gesamtkosten laut Plan", totals.billed),
-        ("erstattungsfähig", totals.eligible),
-        ("voraussichtliche Erstattung", totals.benefit),
-        ("Eigenanteil ohne fehlende Zeilen" if missing else "voraussichtlicher Eigenanteil", totals.patient_share),
-    ]
+    totals = estimate.totals
+    # a line left out is in no figure (the red line under the box names it): neither the total nor the own share is
+    # the plan's then
+    figures = list(zip(total_labels(_missing(estimate)), totals.shown, strict=True))
     labels = [para(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [para(eur(value), styles["figure"]) for _, value in figures]
     causes = "; ".join(

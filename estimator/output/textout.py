@@ -22,6 +22,7 @@ from estimator.wording import (
     setting_text,
     severity_label,
     step_text,
+    total_labels,
     versions_text,
 )
 
@@ -101,12 +102,7 @@ def estimate_text(estimate: Estimate) -> str:
     if marks:
         out.append(f"  Kl.: {'; '.join(marks)}")
     out.append("")
-    for label, value in (
-        ("Rechnungsbetrag", totals.billed),
-        ("erstattungsfähig", totals.eligible),
-        ("voraussichtliche Erstattung", totals.benefit),
-        ("voraussichtlicher Eigenanteil", totals.patient_share),
-    ):
+    for label, value in zip(total_labels(estimate.figures_incomplete), totals.shown, strict=True):
         out.append(f"  {label + ':':<32}{eur(value):>14}")
     out.append(f"    {reductions_sentence(estimate.reductions)}")
     if (reserve := reserve_of(estimate)) is not None:  # counted in the customer's favour: no promise

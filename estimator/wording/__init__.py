@@ -335,6 +335,18 @@ def setting_text(names: SettingNames, name: str, value: object, language: str = 
     return f"{value_text(setting, '', language)}: {value_text(chosen, '', language)}"
 
 
+def total_labels(incomplete: bool, language: str = "de") -> tuple[str, str, str, str]:
+    """The names of the four totals (billed, eligible, benefit, own share) as letter, terminal and workbook give
+    them; with rows missing from every figure the first and the last say so."""
+    billed, share = ("total_billed_incomplete", "total_share_incomplete") if incomplete else ("total_billed", "total_share")
+    return (
+        sentence(billed, language),
+        sentence("column_eligible", language),
+        sentence("total_benefit", language),
+        sentence(share, language),
+    )
+
+
 def reductions_that_apply(reductions: Mapping[Cause, Decimal]) -> list[tuple[Cause, Decimal]]:
     """The causes of the patient's share that are not zero, in the order the rules apply (spec 7, step 9)."""
     return [(cause, reductions[cause]) for cause in Cause if reductions.get(cause)]

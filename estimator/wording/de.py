@@ -323,13 +323,8 @@ TEMPLATES: dict[Code, str] = {
     **VALUES,
 }
 
-CLASS_LONG = {
-    "A": "Zahnersatz (Klasse A)",
-    "B": "Zahnbehandlung (Klasse B)",
-    "P": "Prophylaxe (Klasse P)",
-    "X": "nicht erstattungsfähig (Klasse X)",
-}
 CLASS_SHORT = {"A": "Zahnersatz", "B": "Zahnbehandlung", "P": "Prophylaxe", "X": "nicht erstattungsfähig"}
+CLASS_LONG = {key: f"{name} (Klasse {key})" for key, name in CLASS_SHORT.items()}  # "Zahnersatz (Klasse A)"
 CAUSES = {
     "fee_limits": "Gebührengrenzen",
     "lab_prices": "Laborhöchstpreise",
@@ -375,6 +370,11 @@ SENTENCES = {
     "none_excluded": "keine",
     "no_limit": "Keine Grenze des Tarifs betrifft diesen Plan.",
     "reductions": "davon {parts}",
+    "total_billed": "Gesamtkosten laut Plan",
+    "total_billed_incomplete": "Gesamtkosten ohne fehlende Zeilen",
+    "total_benefit": "voraussichtliche Erstattung",
+    "total_share": "voraussichtlicher Eigenanteil",
+    "total_share_incomplete": "Eigenanteil ohne fehlende Zeilen",
     "no_reduction": "keine Kürzung",
     "scenario_as_planned": "wie geplant",
     "scenario_cooperating": "mit Kooperationszahnarzt",

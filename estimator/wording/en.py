@@ -298,13 +298,8 @@ TEMPLATES: dict[Code, str] = {
     **VALUES,
 }
 
-CLASS_LONG = {
-    "A": "prosthetic work (class A)",
-    "B": "dental treatment (class B)",
-    "P": "prophylaxis (class P)",
-    "X": "not eligible (class X)",
-}
 CLASS_SHORT = {"A": "prosthetic work", "B": "dental treatment", "P": "prophylaxis", "X": "not eligible"}
+CLASS_LONG = {key: f"{name} (class {key})" for key, name in CLASS_SHORT.items()}  # "prosthetic work (class A)"
 CAUSES = {
     "fee_limits": "fee limits",
     "lab_prices": "lab maximum prices",
@@ -348,6 +343,11 @@ SENTENCES = {
     "none_excluded": "none",
     "no_limit": "No limit of the tariff concerns this plan.",
     "reductions": "of which {parts}",
+    "total_billed": "total cost as planned",
+    "total_billed_incomplete": "total cost without missing rows",
+    "total_benefit": "expected benefit",
+    "total_share": "expected own share",
+    "total_share_incomplete": "own share without missing rows",
     "no_reduction": "no reduction",
     "scenario_as_planned": "as planned",
     "scenario_cooperating": "with a cooperating dentist",

@@ -236,6 +236,26 @@ def test_the_letter_says_that_rows_are_missing_and_leaves_notes_on_the_file_to_t
     assert "Eigenanteil ohne fehlende Zeilen" in pages[0] and "voraussichtlicher Eigenanteil" not in pages[0]  # nor is it
 
 
+def test_terminal_and_workbook_name_the_totals_as_the_letter_does_when_rows_are_missing(tmp_path: Path) -> None:
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    from estimator.output.textout import estimate_text  # noqa: PLC0415
+    from estimator.output.xlsxout import estimate_workbook  # noqa: PLC0415
+
+    whole = estimate(read_plan(write_test_workbook(tmp_path / "ganz.xlsx", [fee()], [])), load_tariffs())
+    missing = estimate(read_plan(write_test_workbook(tmp_path / "fehlt.xlsx", [fee(), fee(Zahn="99")], [])), load_tariffs())
+    for result, billed, share in (
+        (whole, "Gesamtkosten laut Plan", "voraussichtlicher Eigenanteil"),
+        (missing, "Gesamtkosten ohne fehlende Zeilen", "Eigenanteil ohne fehlende Zeilen"),
+    ):
+        said = estimate_text(result)
+        assert f"  {billed}:" in said and f"  {share}:" in said
+        overview = load_workbook(io.BytesIO(estimate_workbook(result)))["Übersicht"]
+        labels = [row[0] for row in overview.iter_rows(values_only=True)]
+        assert billed in labels and share in labels
+    assert "Rechnungsbetrag:" not in estimate_text(whole)
+
+
 def test_a_one_sheet_lab_rows_count_is_named_as_its_column_is(tmp_path: Path) -> None:
     plan = read_plan(one_sheet(tmp_path, "Anzahl", [dt.datetime(2026, 3, 10), "16", "Labor", "0344", "Krone", -2, None, 61.5, 7]))
     said = [finding_text(f) for f in plan.input_findings if f.row == 3 and f.severity is Severity.ERROR]

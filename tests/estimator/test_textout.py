@@ -70,9 +70,9 @@ def test_amount_columns_are_right_aligned_under_their_heading(prorated: list[str
 
 
 def test_totals_with_the_share_by_cause(prorated: list[str]) -> None:
-    labels = ("Rechnungsbetrag", "erstattungsfähig", "voraussichtliche Erstattung", "voraussichtlicher Eigenanteil")
+    labels = ("Gesamtkosten laut Plan", "erstattungsfähig", "voraussichtliche Erstattung", "voraussichtlicher Eigenanteil")
     totals = {label: line.split(":")[1].strip() for line in prorated for label in labels if line.startswith(f"  {label}:")}
-    assert totals["Rechnungsbetrag"] == f"949,64{NBSP}€" and totals["erstattungsfähig"] == f"948,28{NBSP}€"
+    assert totals["Gesamtkosten laut Plan"] == f"949,64{NBSP}€" and totals["erstattungsfähig"] == f"948,28{NBSP}€"
     assert totals["voraussichtliche Erstattung"] == f"100,00{NBSP}€"
     assert totals["voraussichtlicher Eigenanteil"] == f"849,64{NBSP}€"
     # 101,36 € PZR above its 100,00 € limit, the rest of the deductible's 1.200,00 €: 849,64 € together

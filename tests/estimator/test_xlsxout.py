@@ -83,8 +83,8 @@ def test_the_reductions_of_each_row_add_up_to_its_cut(staged: Any) -> None:
 def test_the_overview_holds_values_and_leaves_out_causes_that_did_not_apply(staged: Any) -> None:
     rows = list(staged["Übersicht"].iter_rows(min_row=2))
     cell = {row[0].value: row[1] for row in rows}
-    assert cell["Gesamtkosten"].value == 1615.0 and cell["Gesamtkosten"].number_format == MONEY
-    assert cell["voraussichtliche Erstattung"].value == 1000.0 and cell["Eigenanteil"].value == 615.0
+    assert cell["Gesamtkosten laut Plan"].value == 1615.0 and cell["Gesamtkosten laut Plan"].number_format == MONEY
+    assert cell["voraussichtliche Erstattung"].value == 1000.0 and cell["voraussichtlicher Eigenanteil"].value == 615.0
     assert (
         cell["Versicherungsbeginn"].value == dt.datetime(2026, 1, 1) and cell["Versicherungsbeginn"].number_format == "DD.MM.YYYY"
     )

@@ -20,6 +20,8 @@ REASONS = {  # what went wrong with a file, in the words of the program (the sys
     errno.EISDIR: "ist ein Ordner, keine Datei",
     errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
     errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EFBIG: "Datei zu groß für den Datenträger oder die erlaubte Dateigröße",
+    errno.EDQUOT: "Speicherkontingent des Benutzers erschöpft",
     errno.EROFS: "Datenträger ist schreibgeschützt",
     errno.ENAMETOOLONG: "Dateiname zu lang",
     errno.ELOOP: "ein Verweis, der auf sich selbst zeigt",
@@ -35,8 +37,12 @@ def not_a_file(path: Path) -> str | None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return None
-    except (OSError, RuntimeError):  # ELOOP: a link that leads to itself
+    except RuntimeError:
         return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link that leads to itself
+            return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"
+        return None  # a name too long, no permission: whoever opens it says so in its words
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     return f"{path.name}: keine Datei, sondern ein Gerät oder eine Pipe; bitte die Arbeitsmappe oder den Fall selbst wählen"
@@ -105,8 +111,10 @@ def atomic_write_text(path: Path, text: str, mode: int = OWNER_ONLY) -> None:
 
 
 def owner_only_folder(path: Path) -> None:
-    """Create a folder for outputs (and its parents), readable by its owner only when it is new."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder for outputs (and its parents), readable by its owner only when it is new – each parent made
+    here too (Path.mkdir gives the parents it makes the umask's mode)."""
+    for folder in reversed([path, *(parent for parent in path.parents if not parent.exists())]):
+        folder.mkdir(exist_ok=True, mode=0o700)
 
 
 def shown_path(path: Path | str) -> str:

@@ -248,8 +248,21 @@ ENGLISH = {
     "Anzahl": "Count",
     "Art": "Kind",
     "Begründung": "Justification",
-    "Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?": (
-        "“{0}” was not saved last time. Recover the changes?"
+    "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?": (
+        "“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?"
+    ),
+    "Automatische Sicherung wieder möglich": "Automatic backup works again",
+    "Automatische Sicherung nicht möglich": "Automatic backup not possible",
+    "Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären "
+    "sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.": (
+        "The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save "
+        "the case (Ctrl+S) or free space or write permission in the data folder."
+    ),
+    "Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert "
+    "aufbewahrt unter:\n{0}": "An automatic backup of unsaved changes could not be read. It is kept unchanged at:\n{0}",
+    "Sicherung nicht lesbar": "Backup cannot be read",
+    "{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten": (
+        "{0} more unsaved cases: offered at the next start of the program"
     ),
     "Betrag": "Amount",
     "Datei nicht lesbar": "File cannot be read",

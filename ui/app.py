@@ -7,7 +7,7 @@ import argparse
 import gc
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -21,19 +21,19 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.datadir import APPLICATION, ORGANIZATION
 from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
+from ui.autosave import end_session, sweep, sweep_print_folders
 from ui.collector import IdleCollector
-from ui.dialogs import ask
 from ui.document import CaseDocument
 from ui.language import set_language
 from ui.main_window import MainWindow
-from ui.recovery import recoverable, remove_unfinished_autosave
+from ui.recovery import offer_recovery
 from ui.settings import LANGUAGE, WELCOMED, Settings
 
 SCREEN = (1366, 768)
@@ -111,7 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
     qInstallMessageHandler(_quiet)
     app = create_app([], options.language)
-    remove_unfinished_autosave()
+    sweep()  # what programs that ended left half-written
+    sweep_print_folders()
+    app.aboutToQuit.connect(end_session)
     document, problem = first_document(options.file, bool(options.screenshot or options.exit_when_shown))
     window = MainWindow(document)
     window.resize(*SCREEN)
@@ -158,32 +160,6 @@ def show_once(app: QApplication, window: MainWindow, screenshot: Path | None, pr
     if problem:
         print(f"hkp-estimator: {problem}", file=sys.stderr)
     return 0 if saved and not problem else 2
-
-
-def _ask_recovery(window: MainWindow, title: str) -> bool:
-    text = window.tr("Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?").format(title)
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = ask(
-        window,
-        QMessageBox.Icon.Question,
-        window.tr("Wiederherstellen"),
-        text,
-        buttons=buttons,
-        default=QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str], bool] = _ask_recovery) -> bool:
-    """After a crash: offer the case the last run left unsaved."""
-    document = recoverable()
-    if document is None:
-        return False
-    if not ask(window, document.title()):
-        document.discard_autosave()
-        return False
-    window.set_document(document)
-    return True
 
 
 if __name__ == "__main__":

@@ -18,26 +18,19 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from estimator import figures, wording
 from estimator.auslegung import SettingError
 from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, EditKey
-from estimator.datadir import data_dir
-from estimator.files import atomic_write_text, resolved
+from estimator.files import atomic_write_text, file_problem, resolved
 from estimator.io.casefile import case_digest, case_json, is_case_file, save_case
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui import formats
+from ui.autosave import autosave_path
 from ui.editnotes import EditNotes, eligible_of
 from ui.language import language, status_text
 
 CASE_SUFFIX = ".hkp.json"
 MAX_STEM = 60  # a name made of the patient's stays a short file name
 AUTOSAVE_DELAY_MS = 0  # right after the change is shown: a crash loses no edit
-
-
-def autosave_path() -> Path:
-    """Where the unsaved state of the open case is kept (the user's data folder, owner-only)."""
-    folder = data_dir() / "autosave"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder / f"offener-fall{CASE_SUFFIX}"
 
 
 def _stem(path: Path) -> str:
@@ -67,6 +60,7 @@ class CaseDocument(QObject):
     refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
     noted = Signal(str)  # an edit was taken; something about it to check (the status bar says it)
     standing_changed = Signal()  # where the case stands with the insurer, or whether it may be changed, changed
+    autosave_failed = Signal(str)  # why the unsaved state could not be kept (a crash would lose it); "" when it is again
 
     def __init__(
         self,
@@ -89,6 +83,7 @@ class CaseDocument(QObject):
         self.autosave_enabled = autosave
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.autosave)
+        self.autosave_problem = ""  # why the last autosave failed, or ""
         self.sent_unlocked = False  # a case no longer a draft takes edits once the user said so (unlock_sent)
         self.draft_of: Path | None = None  # the sent case's file this draft was made from (edit_as_draft)
         self.disk_digest = case_digest(case) if path is not None else ""  # the file's case as read: changed elsewhere when not
@@ -348,8 +343,20 @@ class CaseDocument(QObject):
             "sent_unlocked": self.sent_unlocked,
             "disk_digest": self.disk_digest,
         }
-        atomic_write_text(autosave_path(), json.dumps(record) + "\n")  # ASCII: a file name that is not UTF-8 comes back
+        try:
+            atomic_write_text(autosave_path(), json.dumps(record) + "\n")  # ASCII: a name that is not UTF-8 comes back
+        except OSError as error:  # the folder read-only, the disk full: the user keeps working, told that nothing is kept
+            self._autosave_said(file_problem(error))
+        else:
+            self._autosave_said("")
+
+    def _autosave_said(self, problem: str) -> None:
+        if problem != self.autosave_problem:
+            self.autosave_problem = problem
+            self.autosave_failed.emit(problem)
 
     def discard_autosave(self) -> None:
         if self.autosave_enabled:
-            autosave_path().unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder that cannot be written: nothing was kept in it either
+                autosave_path().unlink(missing_ok=True)
+            self._autosave_said("")

@@ -18,7 +18,7 @@ from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import Case, CaseError
 from estimator.cells import CellError, PlanReadError
-from estimator.files import atomic_write_text, file_problem, json_text
+from estimator.files import atomic_write_text, file_problem, json_text, not_a_file
 from estimator.io.casefile import is_case_file, open_case
 from estimator.model import Estimate
 from estimator.resources import RESOURCES
@@ -189,18 +189,21 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         window = self.window
         path = path if is_case_file(path) else path.with_name(path.name + CASE_SUFFIX)  # as the case is written
-        if self.checks.over_a_sent_case(path):
-            return False
-        window.take_typing()
-        way = self.checks.way(path)
-        if way != OVERWRITE:
-            return self.save_as(f"{window.document.file_stem()}-neu") if way == SAVE_AS else False
         try:
+            if (refused := not_a_file(path)) is not None:  # a pipe would take the case and keep nothing
+                raise OSError(refused)
+            if self.checks.over_a_sent_case(path):
+                return False
+            window.take_typing()
+            way = self.checks.way(path)
+            if way != OVERWRITE:
+                return self.save_as(f"{window.document.file_stem()}-neu") if way == SAVE_AS else False
             window.document.save(path)
-        except OSError as error:
+        except OSError as error:  # a name too long, a folder not there, the disk full: said, nothing half-written
+            reason = file_problem(error) if error.errno else str(error)
             window.show_error(
                 self.tr("Speichern fehlgeschlagen"),
-                self.tr("{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.").format(file_problem(error)),
+                self.tr("{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.").format(reason),
             )
             return False
         self.remember(window.document.path or path)

@@ -162,11 +162,23 @@ class MainWindow(QMainWindow):
         document.changed.connect(self.refresh)
         document.refused.connect(self.refusals.show)
         document.noted.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        document.autosave_failed.connect(self.autosave_failed)
         document.changed.connect(self.refusals.forget)
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())
         document.standing_changed.connect(self.refresh_title)
         document.standing_changed.connect(self.refusals.forget)  # a refusal for a sent case is old news once chosen
         self.refresh()
+
+    def autosave_failed(self, problem: str) -> None:
+        """The unsaved state cannot be kept (or can again): said once, while the user can still save."""
+        if not problem:
+            self.statusBar().showMessage(self.tr("Automatische Sicherung wieder möglich"), 15000)
+            return
+        text = self.tr(
+            "Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären "
+            "sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen."
+        ).format(problem)
+        self.show_error(self.tr("Automatische Sicherung nicht möglich"), text)
 
     # --- showing ------------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -5,6 +5,7 @@ a PDF file gets the letter itself, text and all."""
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from estimator.files import atomic_write_bytes
+from ui.autosave import FOLDER_LOCK, PRINT_PREFIX, try_lock
 
 POINTS_PER_INCH = 72
 MAX_PRINT_DPI = 300  # pages are rendered at the printer's resolution, at most this
@@ -81,7 +83,8 @@ class PrintFolder:
     latest when the program ends (a letter still being written or previewed then)."""
 
     def __init__(self) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix="hkp-druck-"))  # the owner's only (mkdtemp)
+        self.path = Path(tempfile.mkdtemp(prefix=PRINT_PREFIX))  # the owner's only (mkdtemp)
+        self._lock = try_lock(self.path / FOLDER_LOCK)  # while it is held, no other start removes the folder
         atexit.register(self.remove)
 
     def letter(self) -> Path:
@@ -89,4 +92,7 @@ class PrintFolder:
 
     def remove(self) -> None:
         atexit.unregister(self.remove)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
         shutil.rmtree(self.path, ignore_errors=True)

@@ -1,36 +1,63 @@
-"""After a crash: the case an earlier run left unsaved, taken back from the autosave (ui.document)."""
+"""After a crash: the case an earlier run left unsaved, taken back from its autosave (ui.autosave, ui.document)."""
 
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
 
 from estimator.case import CaseError
 from estimator.io.casefile import case_from_json
-from ui.document import CaseDocument, autosave_path
+from ui import formats
+from ui.autosave import left_over, sweep
+from ui.dialogs import ask
+from ui.document import CaseDocument
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ui.main_window import MainWindow
 
 
-def remove_unfinished_autosave() -> None:
-    """Remove the temporary file of an autosave that a killed process did not finish (it holds patient data)."""
-    path = autosave_path()
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
+@dataclass
+class Recovery:
+    """The latest case a program that ended left unsaved, now this program's autosave (None: none), the autosaves
+    that could not be read (set aside, by their new names), and how many more wait for another start."""
+
+    document: CaseDocument | None = None
+    saved_at: dt.datetime | None = None
+    set_aside: list[Path] = field(default_factory=list)
+    waiting: int = 0
 
 
-def recoverable() -> CaseDocument | None:
-    """The case an earlier run left unsaved (after a crash), or None; a damaged autosave is set aside."""
-    path = autosave_path()
-    remove_unfinished_autosave()
-    if not path.exists():
-        return None
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        case = case_from_json(record["case"])
-    except (OSError, ValueError, KeyError, TypeError, CaseError):
-        os.replace(path, path.with_suffix(".beschaedigt"))
-        return None
-    document = CaseDocument(case)
+def recoverable() -> Recovery:
+    """What earlier runs left unsaved: the latest readable case is taken over (declined, it is discarded with this
+    program's autosave); a damaged autosave is set aside under a name of its own, never deleted; the others stay for
+    the next start (a running program's are never touched)."""
+    sweep()
+    recovery = Recovery()
+    for left in left_over():
+        if recovery.document is not None:
+            left.release()
+            recovery.waiting += 1
+            continue
+        try:
+            document = _document(left.path)
+        except (OSError, ValueError, KeyError, TypeError, CaseError):
+            recovery.set_aside.append(left.set_aside())
+            continue
+        left.adopt()
+        recovery.document, recovery.saved_at = document, left.saved_at
+    return recovery
+
+
+def _document(path: Path) -> CaseDocument:
+    record = json.loads(path.read_text(encoding="utf-8"))
+    document = CaseDocument(case_from_json(record["case"]))
     document.path, document.source = _path(record.get("path")), _path(record.get("source"))
     document.draft_of = _path(record.get("draft_of"))  # a sent case's draft stays one, not saved over the sent file
     document.sent_unlocked = record.get("sent_unlocked") is True
@@ -42,3 +69,45 @@ def recoverable() -> CaseDocument | None:
 
 def _path(value: object) -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
+
+
+def _ask_recovery(window: MainWindow, title: str, saved_at: dt.datetime) -> bool:
+    text = window.tr(
+        "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?"
+    ).format(title, formats.day(saved_at.date()), saved_at.strftime("%H:%M"))
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = ask(
+        window,
+        QMessageBox.Icon.Question,
+        window.tr("Wiederherstellen"),
+        text,
+        buttons=buttons,
+        default=QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str, dt.datetime], bool] = _ask_recovery) -> bool:
+    """After a crash: offer the case the last run left unsaved; say what could not be read and what waits."""
+    recovery = recoverable()
+    for path in recovery.set_aside:
+        text = window.tr(
+            "Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert "
+            "aufbewahrt unter:\n{0}"
+        ).format(path)
+        window.show_error(window.tr("Sicherung nicht lesbar"), text)
+    if recovery.waiting:
+        window.statusBar().showMessage(
+            window.tr("{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten").format(
+                recovery.waiting
+            ),
+            30000,
+        )
+    document = recovery.document
+    if document is None or recovery.saved_at is None:
+        return False
+    if not ask(window, document.title(), recovery.saved_at):
+        document.discard_autosave()
+        return False
+    window.set_document(document)
+    return True

@@ -175,6 +175,7 @@ class Register:
         if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise _Unusable("beschädigt")
         connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA secure_delete=ON")  # a name taken out is overwritten, not left in free pages
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if version < SCHEMA_VERSION:

@@ -81,223 +81,223 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="155" />
+        <location filename="../../ui/document.py" line="150" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="111" />
+        <location filename="../../ui/document.py" line="106" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="107" />
+        <location filename="../../ui/document.py" line="102" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="138" />
+        <location filename="../../ui/document.py" line="133" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="181" />
+        <location filename="../../ui/document.py" line="176" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="185" />
+        <location filename="../../ui/document.py" line="180" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="194" />
+        <location filename="../../ui/document.py" line="189" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="195" />
+        <location filename="../../ui/document.py" line="190" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="196" />
-        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="191" />
+        <location filename="../../ui/document.py" line="192" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="198" />
+        <location filename="../../ui/document.py" line="193" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="199" />
+        <location filename="../../ui/document.py" line="194" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="200" />
+        <location filename="../../ui/document.py" line="195" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="201" />
+        <location filename="../../ui/document.py" line="196" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
+        <location filename="../../ui/document.py" line="197" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="203" />
+        <location filename="../../ui/document.py" line="198" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="204" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="214" />
+        <location filename="../../ui/document.py" line="209" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="220" />
+        <location filename="../../ui/document.py" line="215" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="221" />
+        <location filename="../../ui/document.py" line="216" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="222" />
+        <location filename="../../ui/document.py" line="217" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="223" />
+        <location filename="../../ui/document.py" line="218" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="219" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="220" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="226" />
+        <location filename="../../ui/document.py" line="221" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="222" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="228" />
+        <location filename="../../ui/document.py" line="223" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="229" />
+        <location filename="../../ui/document.py" line="224" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="230" />
+        <location filename="../../ui/document.py" line="225" />
         <source>ZE-Erstattung bisher</source>
         <translation>Denture benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="231" />
+        <location filename="../../ui/document.py" line="226" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="232" />
+        <location filename="../../ui/document.py" line="227" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="228" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="230" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="265" />
+        <location filename="../../ui/document.py" line="260" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are taken; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="276" />
+        <location filename="../../ui/document.py" line="271" />
         <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="298" />
+        <location filename="../../ui/document.py" line="293" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="308" />
+        <location filename="../../ui/document.py" line="303" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="313" />
+        <location filename="../../ui/document.py" line="308" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="316" />
+        <location filename="../../ui/document.py" line="311" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -534,47 +534,47 @@
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="202" />
+        <location filename="../../ui/files.py" line="205" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="207" />
+        <location filename="../../ui/files.py" line="210" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="241" />
+        <location filename="../../ui/files.py" line="244" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="252" />
+        <location filename="../../ui/files.py" line="255" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="273" />
+        <location filename="../../ui/files.py" line="276" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="277" />
+        <location filename="../../ui/files.py" line="280" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="287" />
+        <location filename="../../ui/files.py" line="290" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="292" />
+        <location filename="../../ui/files.py" line="295" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="262" />
+        <location filename="../../ui/files.py" line="265" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
@@ -584,32 +584,32 @@
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="203" />
+        <location filename="../../ui/files.py" line="206" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="219" />
+        <location filename="../../ui/files.py" line="222" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="221" />
+        <location filename="../../ui/files.py" line="224" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="264" />
+        <location filename="../../ui/files.py" line="267" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="298" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="296" />
+        <location filename="../../ui/files.py" line="299" />
         <source>Das PDF liegt in
 {0}
 
@@ -620,47 +620,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="304" />
+        <location filename="../../ui/files.py" line="307" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="308" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="323" />
+        <location filename="../../ui/files.py" line="326" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="325" />
+        <location filename="../../ui/files.py" line="328" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="341" />
+        <location filename="../../ui/files.py" line="344" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="367" />
+        <location filename="../../ui/files.py" line="370" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="379" />
+        <location filename="../../ui/files.py" line="382" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="388" />
+        <location filename="../../ui/files.py" line="391" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="390" />
+        <location filename="../../ui/files.py" line="393" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -995,7 +995,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="101" />
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1011,7 +1011,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="124" />
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -1021,32 +1021,47 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>Automatische Sicherung wieder möglich</source>
+        <translation>Automatic backup works again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178" />
+        <source>Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.</source>
+        <translation>The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save the case (Ctrl+S) or free space or write permission in the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>Automatische Sicherung nicht möglich</source>
+        <translation>Automatic backup not possible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1283,27 +1298,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="120" />
+        <location filename="../../ui/review.py" line="121" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132" />
+        <location filename="../../ui/review.py" line="133" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133" />
+        <location filename="../../ui/review.py" line="134" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134" />
+        <location filename="../../ui/review.py" line="135" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="135" />
+        <location filename="../../ui/review.py" line="136" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1357,17 +1372,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="95" />
+        <location filename="../../ui/review.py" line="96" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="97" />
+        <location filename="../../ui/review.py" line="98" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110" />
+        <location filename="../../ui/review.py" line="111" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1996,19 +2011,36 @@ Price lists: {1}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="123" />
+        <location filename="../../ui/app.py" line="125" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="169" />
+        <location filename="../../ui/recovery.py" line="76" />
+        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?</source>
+        <translation>“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="82" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="164" />
-        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert. Die Änderungen wiederherstellen?</source>
-        <translation>“{0}” was not saved last time. Recover the changes?</translation>
+        <location filename="../../ui/recovery.py" line="95" />
+        <source>Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert aufbewahrt unter:
+{0}</source>
+        <translation>An automatic backup of unsaved changes could not be read. It is kept unchanged at:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="98" />
+        <source>Sicherung nicht lesbar</source>
+        <translation>Backup cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="101" />
+        <source>{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten</source>
+        <translation>{0} more unsaved cases: offered at the next start of the program</translation>
     </message>
 </context>
 </TS>

@@ -208,3 +208,18 @@ def test_a_pipe_or_a_device_is_written_to_and_never_replaced(tmp_path: Path) -> 
     link.symlink_to(tmp_path / "ziel.json")
     assert main(["estimate", str(CROWN), "--json", str(link)]) == 0
     assert link.is_symlink() and b"hkp-estimate/2" in (tmp_path / "ziel.json").read_bytes()
+
+
+def test_a_file_too_large_is_said_in_german_and_new_parents_are_owner_only(tmp_path: Path) -> None:
+    import errno  # noqa: PLC0415
+
+    from estimator.files import file_problem, owner_only_folder  # noqa: PLC0415
+
+    error = OSError(errno.EFBIG, "File too large", str(tmp_path / "fall.hkp.json"))
+    assert file_problem(error).endswith("fall.hkp.json: Datei zu groß für den Datenträger oder die erlaubte Dateigröße")
+    before = os.umask(0)
+    try:
+        owner_only_folder(tmp_path / "a" / "b")
+    finally:
+        os.umask(before)
+    assert [stat.S_IMODE(os.stat(tmp_path / p).st_mode) for p in ("a", "a/b")] == [0o700, 0o700]

@@ -731,3 +731,11 @@ def test_an_amount_paid_above_what_the_case_bills_for_class_a_is_refused(registe
         update_case(register, number, "erstattet", D("1000.01"))
     assert load_case(path).paid is None
     assert update_case(register, number, "erstattet", D("800.00")).paid == D("800.00")
+
+
+def test_a_case_taken_out_of_the_register_is_overwritten_in_its_file(tmp_path: Path) -> None:
+    register = Register(tmp_path / "faelle.sqlite")
+    try:
+        assert register.connection.execute("PRAGMA secure_delete").fetchone()[0] == 1  # not every SQLite build's default
+    finally:
+        register.connection.close()

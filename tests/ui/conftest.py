@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from estimator.io.casefile import open_case
+from ui.autosave import end_session
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 from ui.models import LineColumn, LinesModel
@@ -21,6 +22,7 @@ def no_autosave_left() -> Iterator[None]:
     autosave_path().unlink(missing_ok=True)
     yield
     autosave_path().unlink(missing_ok=True)
+    end_session()  # each test's program ends with it
 
 
 @pytest.fixture

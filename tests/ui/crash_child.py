@@ -14,7 +14,7 @@ plan = Path(sys.argv[1])
 window = MainWindow(CaseDocument(open_case(plan), source=plan))
 window.show()
 document = window.document
-document.edit_line(("fee", 1, "factor"), "3,5")
+document.edit_line(("fee", 1, "factor"), sys.argv[2] if len(sys.argv) > 2 else "3,5")
 document.edit_line(("fee", 1, "justification"), "tief zerstörter Zahn")
 document.edit_person(cooperating=True)
 document.edit_line(("lab", 0, "quantity"), "3")

@@ -11,6 +11,7 @@ from estimator.io.casefile import open_case
 from tests.conftest import GOLDEN, ROOT
 from tests.ui.conftest import column
 from ui.app import offer_recovery
+from ui.autosave import end_session
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 from ui.models import LineColumn
@@ -27,11 +28,12 @@ def test_recovery_after_a_crash_brings_back_every_edit(open_window: Any, setting
     qtbot.waitUntil(lambda: not timer.isActive() and autosave_path().exists(), timeout=3000)
     expected = window.document.estimate.totals
     window.document.autosave_enabled = False  # the crashed process writes nothing more
+    end_session()  # and its lock went with it
     fresh = MainWindow(CaseDocument(open_case(ROOT / "resources/examples/beispielplan.xlsx")), settings)
     qtbot.addWidget(fresh)
     fresh.ask_on_close = lambda title, text: QMessageBox.StandardButton.Discard
     titles: list[str] = []
-    assert offer_recovery(fresh, ask=lambda window, title: titles.append(title) is None)
+    assert offer_recovery(fresh, ask=lambda window, title, _when: titles.append(title) is None)
     assert titles == ["crown_basic.xlsx"]
     assert fresh.document.estimate.totals == expected
     assert not fresh.document.is_saved

@@ -24,6 +24,7 @@ from tests.estimator.test_fuzz import EXAMPLES
 from tests.estimator.test_fuzz_cases import TYPED
 from tests.ui.conftest import finish
 from ui.app import offer_recovery
+from ui.autosave import end_session
 from ui.document import CaseDocument, autosave_path
 from ui.files import is_program_folder
 from ui.main_window import MainWindow
@@ -117,13 +118,14 @@ def test_recovered_work_is_shown_as_unsaved_and_asked_about_before_closing(
     lost.autosave()
     stale = autosave_path().with_name(f".{autosave_path().name}.abc123.tmp")
     stale.write_text("halb geschrieben", encoding="utf-8")
+    end_session()  # the program that wrote them ended
     window = MainWindow(
         CaseDocument(open_case(GOLDEN / "crown_basic.xlsx")), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
     qtbot.addWidget(window)
     asked: list[str] = []
     window.ask_on_close = lambda title, text: asked.append(text) or QMessageBox.StandardButton.Cancel
-    assert offer_recovery(window, ask=lambda window, title: True)
+    assert offer_recovery(window, ask=lambda window, title, _when: True)
     assert not stale.exists()
     assert window.document.person.accident and window.windowTitle().startswith("crown_basic.xlsx *")
     assert not window.may_discard() and asked

@@ -18,6 +18,7 @@ from estimator.register.cases import update_case
 from estimator.register.store import Register
 from tests.ui.conftest import cell, column
 from tests.ui.test_cases import case_file, registered
+from ui.autosave import end_session
 from ui.cases import STATUS
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
@@ -125,7 +126,8 @@ def test_a_draft_of_a_sent_case_and_a_case_being_changed_stay_so_after_a_crash(
     window.sent_bar.draft_button.click()
     assert factor_edit(window, "3,5")
     qtbot.waitUntil(autosave_path().exists)
-    draft = recoverable()
+    end_session()  # the program ends here, as in a crash
+    draft = recoverable().document
     assert draft is not None and draft.title() == "Entwurf aus mueller.hkp.json" and draft.file_stem() == "mueller-entwurf"
     assert draft.path is None and draft.draft_of == path and draft.case.status == DRAFT
     save_case(dataclasses.replace(load_case(path), status=SUBMITTED), path)
@@ -135,7 +137,8 @@ def test_a_draft_of_a_sent_case_and_a_case_being_changed_stay_so_after_a_crash(
     other.sent_bar.change_button.click()
     assert factor_edit(other, "3,5")
     qtbot.waitUntil(autosave_path().exists)
-    changing = recoverable()
+    end_session()
+    changing = recoverable().document
     assert changing is not None and changing.path == path and not changing.is_locked and not changing.is_saved
 
 

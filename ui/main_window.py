@@ -32,7 +32,7 @@ from ui.filters import LineFilters
 from ui.language import language, status_text
 from ui.letter import NoteEditor, PracticeDialog
 from ui.lineactions import LineActions
-from ui.menus import WindowMenus
+from ui.menus import LINE_KEYS, WindowMenus
 from ui.models import ExplanationModel, FindingsModel, LinesModel, ToothFilter
 from ui.person import PersonPanel
 from ui.register import RegisterAccess
@@ -41,6 +41,7 @@ from ui.sentbar import SentBar
 from ui.settings import Settings
 from ui.tables import finish_typing, table_view
 from ui.tasks import Tasks
+from ui.textkeys import TextKeys
 from ui.waterfall import Waterfall
 from ui.whatif import Comparison, WhatIfPanel, compare
 from ui.widgets import ToothChart, TotalsBar
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.tasks.busy_changed.connect(self._after_task)
         self.register, self.reviews = RegisterAccess(self), Reviews(self)
         self.menus = WindowMenus(self)
+        self.text_keys = TextKeys(self, LINE_KEYS)
         self.files.fill_recent_menu()
         self.set_document(document)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | None
+LINE_KEYS = ("Ctrl+D", "Ctrl+Del", "Alt+Up", "Alt+Down", "Ctrl+K")  # a field being typed in keeps them (ui.textkeys)
 
 
 def add_action(window: MainWindow, text: str, shortcut: Shortcut, slot: Callable[[], object], menu: QMenu) -> QAction:
@@ -58,7 +59,7 @@ class WindowMenus(QObject):
         exports = file_menu.addMenu(self.tr("Schätzung e&xportieren"))
         add_action(window, self.tr("als &Excel-Arbeitsmappe …"), None, lambda: files.export_estimate("xlsx"), exports)
         add_action(window, self.tr("als &JSON …"), None, lambda: files.export_estimate("json"), exports)
-        add_action(window, self.tr("Excel-&Vorlage speichern …"), None, files.save_template, file_menu)
+        add_action(window, self.tr("Excel-Vor&lage speichern …"), None, files.save_template, file_menu)
         file_menu.addSeparator()
         add_action(window, self.tr("&Beenden"), QKeySequence.StandardKey.Quit, window.close, file_menu)
         window.edit_menu = window.menuBar().addMenu(self.tr("&Bearbeiten"))
@@ -126,17 +127,26 @@ class WindowMenus(QObject):
         menu.addActions([undo, redo])
         menu.addSeparator()
         menu.addAction(self.pick)
-        add_action(window, self.tr("Zeile &duplizieren"), QKeySequence("Ctrl+D"), lines.duplicate, menu)
-        add_action(window, self.tr("Zeile &löschen"), QKeySequence("Ctrl+Del"), lines.delete, menu)
-        add_action(window, self.tr("Zeile nach &oben"), QKeySequence("Alt+Up"), lambda: lines.move(-1), menu)
-        add_action(window, self.tr("Zeile nach &unten"), QKeySequence("Alt+Down"), lambda: lines.move(1), menu)
-        add_action(window, self.tr("Ausgelassene Zeile &korrigieren …"), QKeySequence("Ctrl+K"), lines.correct_left_out, menu)
+        line_actions: list[tuple[str, Callable[[], object]]] = [
+            (self.tr("Zeile &duplizieren"), lines.duplicate),
+            (self.tr("Zeile lö&schen"), lines.delete),
+            (self.tr("Zeile nach &oben"), lambda: lines.move(-1)),
+            (self.tr("Zeile nach &unten"), lambda: lines.move(1)),
+            (self.tr("Ausgelassene Zeile &korrigieren …"), lines.correct_left_out),
+        ]
+        for (text, slot), key in zip(line_actions, LINE_KEYS, strict=True):
+            add_action(window, text, QKeySequence(key), _after_typing(window, slot), menu)
         menu.addSeparator()
         add_action(window, self.tr("&Prüfung der gewählten Zeile …"), QKeySequence("Ctrl+R"), window.reviews.ask, menu)
         add_action(
             window, self.tr("Prüfung der gewählten Zeile &entfernen"), QKeySequence("Ctrl+Shift+R"), window.reviews.remove, menu
         )
         return undo, redo
+
+
+def _after_typing(window: MainWindow, slot: Callable[[], object]) -> Callable[[], object]:
+    """A line action chosen while a field is being typed in: what is typed goes in first (it would be lost)."""
+    return lambda: window.take_typing() and slot()
 
 
 def _toolbar(window: MainWindow, *groups: list[tuple[QAction, str, str]]) -> None:

@@ -96,6 +96,7 @@ def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table for the next part of the window; Enter goes on in the line
     view.verticalHeader().setDefaultSectionSize(22)
     view.horizontalHeader().setHighlightSections(False)
     if editable:

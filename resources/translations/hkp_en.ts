@@ -994,74 +994,74 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Automatische Sicherung wieder möglich</source>
         <translation>Automatic backup works again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.</source>
         <translation>The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save the case (Ctrl+S) or free space or write permission in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Automatische Sicherung nicht möglich</source>
         <translation>Automatic backup not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1816,194 +1816,194 @@ missing rows</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="43" />
+        <location filename="../../ui/menus.py" line="44" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="44" />
+        <location filename="../../ui/menus.py" line="45" />
         <source>&amp;Neuer Plan</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="46" />
+        <location filename="../../ui/menus.py" line="47" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48" />
+        <location filename="../../ui/menus.py" line="49" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="49" />
+        <location filename="../../ui/menus.py" line="50" />
         <source>F&amp;älle …</source>
         <translation>C&amp;ases …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="51" />
+        <location filename="../../ui/menus.py" line="52" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52" />
+        <location filename="../../ui/menus.py" line="53" />
         <source>Fall speichern &amp;unter …</source>
-        <translation>Save case &amp;as …</translation>
+        <translation>Save &amp;case as …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53" />
+        <location filename="../../ui/menus.py" line="54" />
         <source>Plan als &amp;Arbeitsmappe speichern …</source>
         <translation>Save the plan as a &amp;workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55" />
+        <location filename="../../ui/menus.py" line="56" />
         <source>Druck&amp;vorschau …</source>
         <translation>Print pre&amp;view …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56" />
+        <location filename="../../ui/menus.py" line="57" />
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="57" />
+        <location filename="../../ui/menus.py" line="58" />
         <source>&amp;PDF exportieren …</source>
-        <translation>Export &amp;PDF …</translation>
+        <translation>Export P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58" />
+        <location filename="../../ui/menus.py" line="59" />
         <source>Schätzung e&amp;xportieren</source>
         <translation>E&amp;xport the estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="60" />
         <source>als &amp;Excel-Arbeitsmappe …</source>
         <translation>as &amp;Excel workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60" />
+        <location filename="../../ui/menus.py" line="61" />
         <source>als &amp;JSON …</source>
         <translation>as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61" />
-        <source>Excel-&amp;Vorlage speichern …</source>
+        <location filename="../../ui/menus.py" line="62" />
+        <source>Excel-Vor&amp;lage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63" />
+        <location filename="../../ui/menus.py" line="64" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64" />
+        <location filename="../../ui/menus.py" line="65" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65" />
+        <location filename="../../ui/menus.py" line="66" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66" />
+        <location filename="../../ui/menus.py" line="67" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75" />
+        <location filename="../../ui/menus.py" line="76" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76" />
+        <location filename="../../ui/menus.py" line="77" />
         <source>&amp;Auslegung dieses Falls …</source>
         <translation>&amp;Interpretation for this case …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77" />
+        <location filename="../../ui/menus.py" line="78" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="78" />
+        <location filename="../../ui/menus.py" line="79" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79" />
+        <location filename="../../ui/menus.py" line="80" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80" />
+        <location filename="../../ui/menus.py" line="81" />
         <source>&amp;Leistung hinzufügen …</source>
         <translation>&amp;Add a service …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="103" />
+        <location filename="../../ui/menus.py" line="104" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="113" />
+        <location filename="../../ui/menus.py" line="114" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="114" />
+        <location filename="../../ui/menus.py" line="115" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="122" />
+        <location filename="../../ui/menus.py" line="123" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="124" />
+        <location filename="../../ui/menus.py" line="125" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129" />
+        <location filename="../../ui/menus.py" line="131" />
         <source>Zeile &amp;duplizieren</source>
         <translation>&amp;Duplicate the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130" />
-        <source>Zeile &amp;löschen</source>
+        <location filename="../../ui/menus.py" line="132" />
+        <source>Zeile lö&amp;schen</source>
         <translation>De&amp;lete the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131" />
+        <location filename="../../ui/menus.py" line="133" />
         <source>Zeile nach &amp;oben</source>
-        <translation>Move the line &amp;up</translation>
+        <translation>Move the line u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="132" />
+        <location filename="../../ui/menus.py" line="134" />
         <source>Zeile nach &amp;unten</source>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="135" />
         <source>Ausgelassene Zeile &amp;korrigieren …</source>
         <translation>&amp;Correct a row left out …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135" />
+        <location filename="../../ui/menus.py" line="140" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
-        <translation>&amp;Review the selected line …</translation>
+        <translation>Re&amp;view the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="137" />
+        <location filename="../../ui/menus.py" line="142" />
         <source>Prüfung der gewählten Zeile &amp;entfernen</source>
-        <translation>&amp;Remove the review of the selected line</translation>
+        <translation>R&amp;emove the review of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="144" />
+        <location filename="../../ui/menus.py" line="154" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

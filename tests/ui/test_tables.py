@@ -76,3 +76,31 @@ def test_a_lines_explanation_steps_are_wrapped_whole_in_their_column(open_window
     assert lines >= 2 and view.rowHeight(long) >= lines * view.fontMetrics().height()  # it was one row, cut
     short = next(row for row, text in enumerate(texts) if row != long)
     assert view.rowHeight(short) >= 22  # a step of one line keeps the tables' row height
+
+
+def test_keys_of_a_field_being_typed_in_stay_the_fields_and_tab_leaves_a_table(open_window: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.activateWindow()
+    window.fee_view.selectRow(1)
+    street = window.person_panel.street
+    street.setFocus()
+    qtbot.waitUntil(street.hasFocus)
+    QTest.keyClicks(street, "Hauptstraße 5")
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_D):  # Strg+Entf deletes a word here, not the plan line
+        QTest.keyClick(street, key, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.case.plan().fee_lines) == 3 and window.document.undo_stack.count() == 0
+    assert street.text() == "Hauptstraße 5"
+    delete = next(a for a in window.edit_menu.actions() if a.text() == "Zeile lö&schen")
+    delete.trigger()  # chosen in the menu while the street is being typed: the street goes in first
+    assert len(window.document.case.plan().fee_lines) == 2 and window.document.person.street == "Hauptstraße 5"
+    window.fee_view.setFocus()
+    qtbot.waitUntil(window.fee_view.hasFocus)
+    QTest.keyClick(window.fee_view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.case.plan().fee_lines) == 1  # in the table, the key deletes the line
+    QTest.keyClick(window.fee_view, Qt.Key.Key_Tab)
+    assert not window.fee_view.hasFocus()  # on to the next part of the window

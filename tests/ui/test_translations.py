@@ -29,3 +29,27 @@ def test_every_text_of_the_window_has_its_english() -> None:
     texts = translated_texts()
     assert len(texts) > 250
     assert sorted(text for text in texts if not english.get(text)) == []
+
+
+def test_each_menu_letter_is_taken_once_per_menu_in_either_language(open_window: object) -> None:
+    from PySide6.QtCore import QTranslator  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    def letters_taken_twice() -> list[str]:
+        window = open_window(GOLDEN / "crown_basic.xlsx")  # type: ignore[operator]
+        twice = [window.menuBar().actions()[0].text()]  # the first menu's title: the language shown
+        for menu in [action.menu() for action in window.menuBar().actions()]:
+            letters = [a.text().split("&")[1][0].lower() for a in menu.actions() if "&" in a.text()]
+            twice += [f"{menu.title()}: {letter}" for letter in sorted(set(letters)) if letters.count(letter) > 1]
+        return twice
+
+    assert letters_taken_twice() == ["&Datei"]
+    english = QTranslator()
+    assert english.load("hkp_en", str(ROOT / "resources" / "translations"))
+    QApplication.installTranslator(english)
+    try:
+        assert letters_taken_twice() == ["&File"]
+    finally:
+        QApplication.removeTranslator(english)

@@ -121,7 +121,8 @@ class WhatIfPanel(QWidget):
         section = split.estimate.limits.cap_section
         if split.moves:
             moves = "; ".join(
-                sentence("planner_move", lang, teeth=m.teeth, year=m.from_year, date=m.to_date) for m in split.moves
+                sentence("planner_move", lang, teeth=m.teeth, year=m.from_year, date=m.to_date, spread=m.spread)
+                for m in split.moves
             )
             gain = sentence(
                 "planner_gain", lang, benefit=Money(split.estimate.totals.benefit), base=Money(base), gain=Money(split.gain)

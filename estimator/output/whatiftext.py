@@ -41,7 +41,10 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
         lines.append("  " + sentence("planner_stay" if capped else "planner_no_cap", language))
     else:
         for move in split.moves:
-            lines.append("  " + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date))
+            lines.append(
+                "  "
+                + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date, spread=move.spread)
+            )
         if split.toothless:
             lines.append("  " + sentence("planner_with", language, lines="; ".join(split.toothless)))
         gain = {"benefit": split.estimate.totals.benefit, "base": base, "gain": split.gain}

@@ -1,9 +1,9 @@
 """What-if: the estimate under alternatives, and the staged-cap planner.
 
 In the first insurance years class-A benefit is capped cumulatively (the staged caps of the profile). When a plan hits the cap,
-moving the work on some teeth of one insurance year to the first day of the next can raise the total benefit. The planner tries every choice of teeth groups (all of them while there are few and the plan is
-small, greedily beyond, never estimating more than WORK_BUDGET lines in all) and reports the best, or that
-not moving is best.
+moving the work on some teeth of one insurance year into the next can raise the total benefit. The planner tries every
+choice of teeth groups (all of them while there are few and the plan is small, step by step beyond, never estimating
+more than WORK_BUDGET lines in all) and reports the best, or that not moving is best.
 """
 
 from __future__ import annotations
@@ -38,11 +38,13 @@ class Scenario:
 
 @dataclass(frozen=True)
 class Move:
-    """The work on these teeth moves from one insurance year to the first day of the next."""
+    """The work on these teeth moves from one insurance year into the next, beginning on its first working day; work
+    on several days keeps the days between them (an implant's healing before its crown)."""
 
     teeth: str
     from_year: int
     to_date: dt.date
+    spread: bool = False  # the work lies on several days: it moves by as many days, „ab dem“
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,17 @@ def alternatives(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | 
 
 
 Members = list[tuple[LineKind, int]]
+Moved = dict[tuple[LineKind, int], dt.date]  # (kind, index among its kind) -> the day a line moves to
 
 
 def _groups(plan: Plan) -> list[tuple[frozenset[int], Members]]:
-    """Lines joined when they share a tooth: (teeth, [(kind, index)]); lines without teeth are not movable."""
+    """Lines joined when they share a tooth: (teeth, [(kind, index)]); a service on a whole jaw (a denture) joins the
+    other services on that jaw, not the work on each of its teeth. Lines without teeth and lab lines on a whole jaw
+    move only with what they belong to (_followers): a model on „OK“ would tie every crown of the jaw together."""
     groups: list[tuple[set[int], Members]] = []
     for kind, index, line in _lines(plan):
-        teeth = set(line.teeth.teeth)
-        if not teeth:
+        teeth = {-tooth for tooth in line.teeth.teeth} if line.teeth.whole_jaw else set(line.teeth.teeth)
+        if not _movable(kind, line):
             continue
         joined = [g for g in groups if g[0] & teeth]
         merged: tuple[set[int], Members] = (teeth, [(kind, index)])
@@ -90,13 +95,20 @@ def _groups(plan: Plan) -> list[tuple[frozenset[int], Members]]:
     return [(frozenset(teeth), members) for teeth, members in groups]
 
 
+def _movable(kind: LineKind, line: FeeLine | LabLine) -> bool:
+    """Whether a line is moved as the work on its teeth (else it follows the work it belongs to)."""
+    return bool(line.teeth.teeth) and not (line.teeth.whole_jaw and kind is LineKind.LAB)
+
+
 def _teeth_text(teeth: frozenset[int]) -> str:
     return ", ".join(str(t) for t in sorted(teeth))
 
 
-def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) -> list[tuple[Move, Members]]:
-    """The work of a group of teeth in one staged-cap year with capped class-A work in it, each with its move to the
-    first day of the next year (a group's work of another year stays where it is: the crowns of the first year are
+def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) -> list[tuple[Move, Moved]]:
+    """The work of a group of teeth in one staged-cap year with capped class-A work in it, each with its move into the
+    next year: from the first capped line on, the lines move by as many days as its first one does to the next year's
+    first working day (an earlier filling on the tooth stays, an implant's crown keeps its weeks of healing). Work
+    before the plan date is done and stays; so does a group's work of another year (the crowns of the first year are
     not moved for a scaling of the second)."""
     start = plan.person.insurance_start
     if start is None:
@@ -107,25 +119,26 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
         by_year: dict[int, list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]] = {}
         for member, (kind, line) in zip(members, _members(plan, members), strict=True):
             result = by_place.get((kind, line.sheet, line.row))
-            if result is not None:  # a line without a treatment day is in no figure: it does not move
+            done = result is not None and plan.plan_date is not None and result.date < plan.plan_date
+            if result is not None and not done:  # a line without a treatment day is in no figure: it does not move
                 by_year.setdefault(insurance_year(result.date, start, convention), []).append((member, result, line))
-        for year, held in sorted(by_year.items()):
-            capped = any(r.line_class is LineClass.A and not r.accident for _, r, _ in held)
+        for year, of_year in sorted(by_year.items()):
+            capped = [r.date for _, r, _ in of_year if r.line_class is LineClass.A and not r.accident]
             if not capped or not 1 <= year <= cap_years:
                 continue
+            held = [(member, r, line) for member, r, line in of_year if r.date >= min(capped)]
             _, last_day = insurance_year_span(year, start, convention)
+            first_day = first_working_day(last_day + dt.timedelta(days=1))
+            shift = first_day - min(capped)
             treated = [line.teeth.teeth for _, _, line in held if not line.teeth.whole_jaw]  # a jaw's template: not a tooth
             teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in held]))
-            move = Move(_teeth_text(teeth), year, first_working_day(last_day + dt.timedelta(days=1)))
-            found.append((move, [member for member, _, _ in held]))
+            move = Move(_teeth_text(teeth), year, first_day, spread=len({r.date for _, r, _ in held}) > 1)
+            found.append((move, {member: first_working_day(r.date + shift) for member, r, _ in held}))
     return found
 
 
 def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[LineKind, FeeLine | LabLine]]:
     return [(kind, plan.fee_lines[i] if kind == "fee" else plan.lab_lines[i]) for kind, i in members]
-
-
-Moved = dict[tuple[LineKind, int], dt.date]  # (kind, index among its kind) -> the day a line moves to
 
 
 class Followers(NamedTuple):
@@ -144,7 +157,7 @@ def _followers(plan: Plan, current: Estimate) -> Followers:
         result = results.get((kind, line.sheet, line.row))
         if result is None:  # without a treatment day: in no figure, it does not move
             continue
-        if line.teeth.teeth:
+        if _movable(kind, line):
             followers.toothed.setdefault(result.date, []).append((kind, i))
         else:
             owner = result.owner
@@ -153,11 +166,11 @@ def _followers(plan: Plan, current: Estimate) -> Followers:
     return followers
 
 
-def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Members]]) -> tuple[Plan, Moved]:
+def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Moved]]) -> tuple[Plan, Moved]:
     """The plan with the chosen teeth's work moved, and the lines that move – a line without teeth with them when
     it belongs to one that moves (a surgery surcharge stays with its surgery: left behind, it would be a surcharge
     without one, paid at another class) or when all the work with teeth of its day moves to one day."""
-    moved: Moved = {member: move.to_date for move, members in chosen for member in members}
+    moved: Moved = {member: day for _, days in chosen for member, day in days.items()}
     _follow(followers, moved)
     fees, labs = list(plan.fee_lines), list(plan.lab_lines)
     for (kind, index), day in moved.items():
@@ -197,11 +210,11 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
     candidates = _candidates(plan, current, convention, profile.cap_years)
     followers = _followers(plan, current)
 
-    def consider(chosen: Sequence[tuple[Move, Members]]) -> Split:
+    def consider(chosen: Sequence[tuple[Move, Moved]]) -> Split:
         moved_plan, moved = _moved(plan, followers, chosen)
         result = estimate(moved_plan, tariffs, settings)
         dates = tuple((kind, index, day) for (kind, index), day in moved.items())
-        named = {member for _, members in chosen for member in members}
+        named = {member for _, days in chosen for member in days}
         toothless = tuple(
             f"{line.sheet} Zeile {line.row} (Nr. {line.number})"
             for kind, line in _members(plan, [member for member in moved if member not in named])
@@ -216,16 +229,17 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
                 if split.gain > best.gain:
                     best = split
         return best
-    chosen_so_far: list[tuple[Move, Members]] = []
+    chosen_so_far: list[tuple[Move, Moved]] = []
     remaining = list(candidates)
     spent = 0
     while remaining and spent + len(remaining) * lines <= WORK_BUDGET:
+        # the best next step, taken also when it gains nothing yet: one crown moved alone may only pay the next year's
+        # deductible, five of them fill the next year's cap
         spent += len(remaining) * lines
         options = [(consider([*chosen_so_far, c]), c) for c in remaining]
         split, candidate = max(options, key=lambda option: option[0].gain)
-        if split.gain <= best.gain:
-            break
-        best = split
+        if split.gain > best.gain:
+            best = split
         chosen_so_far.append(candidate)
         remaining.remove(candidate)
     return best

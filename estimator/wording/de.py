@@ -394,7 +394,7 @@ SENTENCES = {
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",
     "planner_no_cap": "Die Zahnstaffel kürzt diesen Plan nicht; ein Verlegen von Behandlungen bringt nichts.",
-    "planner_move": "Zahn {teeth}: aus dem {year}. Versicherungsjahr auf den {date} verlegen",
+    "planner_move": "Zahn {teeth}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie geplant|}",
     "planner_with": "mit ihnen die Zeilen ohne Zahnangabe, die dazugehören: {lines}",
     "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr (vorausgesetzt, die Behandlung kann medizinisch warten)",
 }

@@ -366,7 +366,7 @@ SENTENCES = {
     "treatment day): {rows}",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_no_cap": "The staged caps do not reduce this plan; moving treatment brings nothing.",
-    "planner_move": "Tooth {teeth}: move from insurance year {year} to {date}",
+    "planner_move": "Tooth {teeth}: move from insurance year {year} {spread:starting on|to} {date}{spread:, intervals as planned|}",
     "planner_with": "with them the lines without a tooth that belong to them: {lines}",
     "planner_gain": "Benefit then {benefit} instead of {base}: {gain} more (provided the treatment can wait medically)",
 }

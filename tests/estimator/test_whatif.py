@@ -75,11 +75,45 @@ def test_a_surgery_surcharge_without_a_tooth_moves_with_its_surgery() -> None:
     assert split.estimate.totals.benefit == everything.quantize(Decimal("0.01"))  # year 2 holds it all, at 80 %
 
 
-def test_a_move_names_the_teeth_treated_not_every_tooth_of_a_jaws_lab_line() -> None:
+def test_a_jaws_lab_line_ties_no_crowns_together_and_a_move_names_the_teeth_treated() -> None:
     base = crowns("16", "26")
-    model = dataclasses.replace(lab("0001", "OK", "100.00"), row=2)  # the jaw's model joins both crowns' work
+    model = dataclasses.replace(lab("0001", "OK", "100.00"), row=2)  # a model of the upper jaw, the day of both crowns
     split = best_split(dataclasses.replace(base, lab_lines=(model,)), load_tariffs())
-    assert [move.teeth for move in split.moves] == ["16, 26"]  # not „11, 12, …, 28“
+    assert [move.teeth for move in split.moves] == ["16"]  # not „16, 26“ tied by the model, nor „11, 12, …, 28“
+    # one crown in year 2 (600 € more, as for the crowns alone); the model stays with crown 26 in year 1, which has room
+    # for its 4,88 € now (B 269 at most 5,70 € + 7 % = 6,10 €, 80 %)
+    assert split.gain == Decimal("604.88")
+
+
+def test_the_planner_goes_on_past_a_move_that_gains_nothing_yet() -> None:
+    # eleven crowns of 400 € (320 € benefit each) in year 1, its deductible of 2026 used: the cap holds 1.000 €. One
+    # crown in 2027 only pays that year's deductible (400 €); five fill year 2's cap: 1.600 − 400 = 1.200 → 1.000 €
+    plan = crowns(*[str(tooth) for tooth in (*range(11, 18), *range(21, 25))])
+    fees = tuple(dataclasses.replace(line, amount=Decimal("400.00"), date=dt.date(2026, 11, 17)) for line in plan.fee_lines)
+    person = dataclasses.replace(plan.person, variant="BM5/1", deductible_used=Decimal("400"))
+    split = best_split(dataclasses.replace(plan, fee_lines=fees, person=person), load_tariffs())
+    assert len(fees) > estimator.rules.whatif.EXHAUSTIVE_GROUPS  # the step-by-step search
+    assert split.gain == Decimal("1000.00") and len(split.moves) == 5
+
+
+def test_work_before_the_plan_date_is_done_and_stays() -> None:
+    plan = crowns("16", "26")
+    done = dataclasses.replace(plan.fee_lines[0], date=dt.date(2026, 2, 20))  # crown 16 before the plan of 10.03.
+    split = best_split(dataclasses.replace(plan, fee_lines=(done, plan.fee_lines[1])), load_tariffs())
+    assert [move.teeth for move in split.moves] == ["26"]
+
+
+def test_an_implant_and_its_crown_keep_their_weeks_apart_and_an_earlier_filling_stays() -> None:
+    filling = dataclasses.replace(fee("2060", "36", amount="150.00", date=dt.date(2026, 3, 12)), row=2)
+    implant = dataclasses.replace(fee("9010", "36", amount="1000.00", date=dt.date(2026, 4, 15)), row=3)
+    crown = dataclasses.replace(fee("2210", "36", amount="1000.00", date=dt.date(2026, 6, 17)), row=4)
+    person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    split = best_split(Plan((filling, implant, crown), (), person, dt.date(2026, 3, 10)), load_tariffs())
+    assert [(m.teeth, m.to_date, m.spread) for m in split.moves] == [("36", dt.date(2027, 1, 4), True)]
+    days = {index: day for kind, index, day in split.dates if kind == "fee"}
+    assert days == {1: dt.date(2027, 1, 4), 2: dt.date(2027, 3, 8)}  # 63 days of healing as planned; the filling stays
+    said = whatif_text(Plan((filling, implant, crown), (), person, dt.date(2026, 3, 10)), load_tariffs())
+    assert "Zahn 36: aus dem 1. Versicherungsjahr ab dem 04.01.2027 verlegen, Abstände wie geplant" in said
 
 
 def test_not_moving_is_best_when_nothing_is_capped() -> None:

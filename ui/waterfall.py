@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from estimator.kinds import Cause
+from estimator.rules.causes import cause_sections
 from estimator.wording import cause_label, reductions_that_apply
 from ui import formats
 from ui.document import CaseDocument
@@ -40,8 +41,9 @@ def steps(document: CaseDocument) -> list[Step]:
     totals = document.estimate.totals
     bars = [Step(QCoreApplication.translate("Waterfall", "Gesamtkosten"), totals.billed, totals.billed, Decimal(0))]
     level = totals.billed
+    sections = cause_sections(document.estimate, document.tariffs)
     for cause, amount in reductions_that_apply(document.estimate.reductions):
-        bars.append(Step(cause_label(cause, language()), amount, level, level - amount, cause))
+        bars.append(Step(cause_label(cause, language(), section=sections.get(cause, "")), amount, level, level - amount, cause))
         level -= amount
     bars.append(Step(QCoreApplication.translate("Waterfall", "Erstattung"), totals.benefit, totals.benefit, Decimal(0)))
     return bars
@@ -56,6 +58,7 @@ class Waterfall(QWidget):
         super().__init__()
         self.document = document
         self.chosen: Cause | None = None
+        self._steps: tuple[object, list[Step]] = (None, [])  # the steps of an estimate: each paint and hover asks
         self.setMinimumHeight(150)
         self.setMouseTracking(True)
         self.setToolTip(self.tr("Ein Klick auf eine Ursache zeigt nur ihre Zeilen; ein zweiter Klick alle Zeilen."))
@@ -72,7 +75,9 @@ class Waterfall(QWidget):
     @property
     def bars(self) -> list[tuple[QRectF, Step]]:
         """Each bar's rectangle in the widget as it is sized now, with its step."""
-        bars = steps(self.document)
+        if self._steps[0] is not self.document.estimate:
+            self._steps = (self.document.estimate, steps(self.document))
+        bars = self._steps[1]
         highest = max((step.top for step in bars), default=Decimal(0)) or Decimal(1)
         bottom = float(self.height() - BELOW)
         slot = (self.width() - 16) / len(bars)

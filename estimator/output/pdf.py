@@ -10,7 +10,7 @@ from typing import Any
 
 from estimator.codes import Code
 from estimator.files import atomic_write_bytes
-from estimator.kinds import LineClass, Severity
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.letterhead import Letterhead
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Finding
 from estimator.money import eur, german_date
@@ -32,6 +32,7 @@ from estimator.output.pdfstyle import (
 )
 from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
 from estimator.phrases import Phrase
+from estimator.rules.causes import cause_sections
 from estimator.rules.engine import tariff_of
 from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import Tariffs
@@ -68,7 +69,7 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
-def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
+def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Cause, str]) -> Any:
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
     from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
@@ -80,7 +81,8 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any]) -> Any:
     labels = [para(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [para(eur(value), styles["figure"]) for _, value in figures]
     causes = "; ".join(
-        f"{escape(cause_label(cause))} <b>{eur(amount)}</b>" for cause, amount in reductions_that_apply(estimate.reductions)
+        f"{escape(cause_label(cause, section=sections.get(cause, '')))} <b>{eur(amount)}</b>"
+        for cause, amount in reductions_that_apply(estimate.reductions)
     )
     why = para(f"Ihr Eigenanteil, nach Ursachen: {causes or 'keine Kürzung'}", styles["base"])
     table = Table([labels, values, [why, "", "", ""]], colWidths=[42.5 * mm] * 4)
@@ -287,11 +289,11 @@ def build_pdf(
             styles,
         ),
         Spacer(1, 5 * mm),
-        _summary_box(estimate, styles),
+        _summary_box(estimate, styles, sections := cause_sections(estimate, tariffs)),
         *_left_out_warning(estimate, styles),
         *_reserve_warning(estimate, styles),
     ]
-    chart = waterfall_drawing(estimate)
+    chart = waterfall_drawing(estimate, sections)
     if chart is not None:
         story += [Spacer(1, 3 * mm), chart]
     tariff = tariff_of(plan, tariffs)[0]

@@ -3,9 +3,11 @@ share, each with its euros (the estimate's reductions, which sum to the share to
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from estimator.kinds import Cause
 from estimator.model import Estimate
 from estimator.money import eur
 from estimator.output.pdfletter import wrapped
@@ -21,7 +23,7 @@ MAX_BARS = 10  # the total, at most eight causes, the benefit
 LABEL_SIZES = (6.0, 5.5, 5.0, 4.5)
 
 
-def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float = 34 * MM) -> Any:
+def waterfall_drawing(estimate: Estimate, sections: Mapping[Cause, str], width: float = 170 * MM, height: float = 34 * MM) -> Any:
     """A flowable of the walk from the total to the benefit; None when nothing was taken from the plan. Drawn
     with the letter's embedded font straight onto the canvas."""
     from reportlab.lib.colors import HexColor  # noqa: PLC0415 - reportlab only for a PDF
@@ -36,7 +38,7 @@ def waterfall_drawing(estimate: Estimate, width: float = 170 * MM, height: float
     ]
     level = totals.billed
     for cause, amount in causes[: MAX_BARS - 2]:
-        bars.append((cause_label(cause), amount, level, level - amount, REDUCTION_FILL))
+        bars.append((cause_label(cause, section=sections.get(cause, "")), amount, level, level - amount, REDUCTION_FILL))
         level -= amount
     bars.append(("Erstattung", totals.benefit, totals.benefit, Decimal(0), ACCENT))
     slot = width / len(bars)

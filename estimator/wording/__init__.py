@@ -163,8 +163,10 @@ def class_label(line_class: LineClass, language: str = "de", *, short: bool = Tr
     return str((words.CLASS_SHORT if short else words.CLASS_LONG)[line_class.value])
 
 
-def cause_label(cause: Cause, language: str = "de") -> str:
-    return str(LANGUAGES[language].CAUSES[cause.value])
+def cause_label(cause: Cause, language: str = "de", *, section: str = "") -> str:
+    """ "Selbstbehalt", with the section of the tariff that sets it: „Selbstbehalt (…)“."""
+    label = str(LANGUAGES[language].CAUSES[cause.value])
+    return f"{label} ({section})" if section else label
 
 
 def jaw_short(code: str, language: str = "de") -> str:

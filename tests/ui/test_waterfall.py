@@ -3,6 +3,8 @@ to the patient's share, and a click on a cause shows only its lines."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import itertools
 from typing import Any
 
@@ -38,3 +40,18 @@ def test_a_click_on_a_cause_shows_its_lines_and_a_second_click_all(open_window: 
     assert "Implantat" in window.statusBar().currentMessage()
     qtbot.mouseClick(window.waterfall, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y())))
     assert window.fee_filter.rowCount() == all_fees and window.waterfall.chosen is None
+
+
+def test_each_cause_names_its_tariff_section_in_the_window_and_the_letter(open_window: Any) -> None:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "deductible_first_year_prorated.xlsx")
+    labels = [step.label for step in steps(window.document)]
+    assert labels == ["Gesamtkosten", "PZR-Höchstbetrag (Nr. II.3.1)", "Selbstbehalt (Nr. II.8)", "Erstattung"]
+    letter = PdfReader(io.BytesIO(build_pdf(window.document.estimate, window.document.tariffs, dt.date(2026, 12, 6))))
+    first = " ".join(letter.pages[0].extract_text().split())
+    assert "nach Ursachen: PZR-Höchstbetrag (Nr. II.3.1) 1,36 €; Selbstbehalt (Nr. II.8) 848,28 €" in first
+    crown = open_window(GOLDEN / "crown_basic.xlsx")
+    assert [step.label for step in steps(crown.document)][1] == "Erstattungssatz (Nr. II.3.2 a)"  # the crown's class A

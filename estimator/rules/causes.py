@@ -1,0 +1,36 @@
+"""The tariff section behind each cause of the patient's share: what the letter's and the window's walk from the total
+to the benefit names beside each step (the deductible with the section that sets it), as every line's explanation
+does."""
+
+from __future__ import annotations
+
+from estimator.kinds import Cause, LineClass
+from estimator.model import Estimate
+from estimator.rules.engine import tariff_of
+from estimator.tariff.catalogues import Tariffs
+
+
+def cause_sections(estimate: Estimate, tariffs: Tariffs) -> dict[Cause, str]:
+    """Each cause that took something, with the sections of the plan's profile it stands on; the rate's those of the
+    classes it took from; a reviewer's decision has none (it is the review's)."""
+    tariff = tariff_of(estimate.plan, tariffs)[0]
+    first_day = min((r.date for r in estimate.lines), default=estimate.plan.plan_date)  # as the engine takes the profile
+    sections = (tariff.on(first_day).profile if first_day else tariff.profile).sections
+    fixed = {
+        Cause.FEE_LIMITS: sections.fee_limits,
+        Cause.LAB_PRICES: sections.lab_prices,
+        Cause.NOT_ELIGIBLE: sections.not_eligible,
+        Cause.IMPLANT_LIMIT: sections.implants,
+        Cause.PZR_LIMIT: sections.pzr,
+        Cause.DEDUCTIBLE: sections.deductible,
+        Cause.STAGED_CAP: sections.staged_cap,
+    }
+    rates = {LineClass.A: sections.rate_A, LineClass.B: sections.rate_B, LineClass.P: sections.rate_P}
+    found: dict[Cause, str] = {}
+    for cause in (cause for cause, amount in estimate.reductions.items() if amount):
+        if cause is Cause.RATE:
+            taken = sorted({r.line_class for r in estimate.lines if r.reductions.get(Cause.RATE)} & rates.keys())
+            found[cause] = "; ".join(dict.fromkeys(rates[line_class] for line_class in taken))
+        else:
+            found[cause] = fixed.get(cause, "")
+    return found

@@ -180,7 +180,7 @@ ENGLISH = {
     "Briefkopf ohne Logo: {0}": "Letterhead without logo: {0}",
     "Text an den Patienten": "Note to the patient",
     "Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“": (
-        "Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)"
+        "Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in the letter as typed)"
     ),
     "Steht im Brief über den Tabellen (höchstens {0} Zeichen).": "Printed in the letter above the tables (at most {0} characters).",
     "Straße": "Street",
@@ -319,6 +319,10 @@ ENGLISH = {
     "Implantate {0}: {1} von {2}": "Implants {0}: {1} of {2}",
     "Jahr {0}: {1}": "Year {0}: {1}",
     "Klasse": "Class",
+    "Klasse: {0}": "Class: {0}",
+    "Implantate {0}: {1}/{2}": "Implants {0}: {1}/{2}",
+    "PLZ: {0}": "Postcode: {0}",
+    "erstattungsfähig: {0}": "eligible: {0}",
     "Kooperationszahnarzt ({0})": "Cooperating dentist ({0})",
     "Leistung": "Service",
     "Leistungen": "Fees",
@@ -472,7 +476,7 @@ ENGLISH = {
     "Keine ausgelassenen Zeilen": "No rows left out",
     "Ausgelassene Zeile &korrigieren …": "&Correct a row left out …",
     "Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)": (
-        "Enter the amounts in “Prosthetics paid before”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
+        "Enter the amounts in “Denture benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
     ),
     "Ausblenden": "Hide",
     "Im Fallregister: {0}": "In the case register: {0}",

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.register.beside(self.person_panel, document), 1)
         person_scroll.setWidget(left)
         person_scroll.setWidgetResizable(True)
-        person_scroll.setMinimumWidth(300)
+        person_scroll.setMinimumWidth(280)
         self.totals = TotalsBar(document)
         self.tooth_chart = ToothChart(document)
         self.tooth_chart.tooth_clicked.connect(self.filters.tooth)

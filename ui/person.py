@@ -102,7 +102,7 @@ class PersonPanel(QGroupBox):
             try:
                 value = parse_postcode(value)
             except CellError as error:
-                self.message.setText(f"{self.tr('PLZ')}: {text(error.phrase, language())}")
+                self.message.setText(self.tr("PLZ: {0}").format(text(error.phrase, language())))
                 return
         self.message.clear()
         self._changed(name, value)

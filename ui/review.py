@@ -40,7 +40,7 @@ class Reviews(QObject):
         try:
             amount = formats.number(eligible, parse_amount) if eligible.strip() else None
         except CellError as error:  # the message in words (str() is the code, for logs), with the field it is about
-            return f"{self.tr('erstattungsfähig')}: {text(error.phrase, language())}"
+            return self.tr("erstattungsfähig: {0}").format(text(error.phrase, language()))
         result, field = self.result(line.sheet, line.row), self.tr("erstattungsfähig")
         billed = result.billed if result is not None else line.amount  # a line in no figure (no day): as the plan bills it
         if amount is not None and cents(amount) != amount:  # as `hkp` and the person panel take amounts
@@ -50,7 +50,7 @@ class Reviews(QObject):
         try:
             klasse = parse_class(line_class) if line_class.strip() else None
         except CellError as error:
-            return f"{self.tr('Klasse')}: {text(error.phrase, language())}"
+            return self.tr("Klasse: {0}").format(text(error.phrase, language()))
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
@@ -90,7 +90,8 @@ class Reviews(QObject):
         result, plan = self.result(sheet, row), self.window.document.case.plan()
         lines: tuple[FeeLine | LabLine, ...] = (*plan.fee_lines, *plan.lab_lines)
         shown = next((x for x in lines if (x.sheet, x.row) == (sheet, row)), None)
-        service = f"{shown.schedule.value if isinstance(shown, FeeLine) else self.tr('Labor')} {shown.number}" if shown else line
+        lab = self.tr("Labor")  # outside the f-string: the translation tools find it here only
+        service = f"{shown.schedule.value if isinstance(shown, FeeLine) else lab} {shown.number}" if shown else line
         teeth = shown.teeth.text if shown is not None and shown.teeth.text else "–"
         if result is None:
             now = self.tr("{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)").format(service, teeth)

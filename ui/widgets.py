@@ -81,7 +81,7 @@ class TotalsBar(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             outer.addWidget(label)
         self.chart = CapChart(document)
-        self.chart.setMinimumWidth(300)
+        self.chart.setMinimumWidth(210)
         layout.addWidget(self.chart, 1)
         self.refresh()
         document.changed.connect(self.refresh)
@@ -162,7 +162,7 @@ class ToothChart(QWidget):
         self.chosen: list[int] = []
         self.anchor: int | None = None
         self._work: tuple[Estimate, dict[int, tuple[LineClass, bool]]] | None = None
-        self.setMinimumSize(QSize(380, 96))
+        self.setMinimumSize(QSize(286, 96))
         self.setMouseTracking(True)
         document.changed.connect(self.update)
 
@@ -213,9 +213,11 @@ class ToothChart(QWidget):
             painter.drawText(QRectF(4, 0, self.width() - 8, 16), Qt.AlignmentFlag.AlignLeft, self.implants_text())
             return
         x, font = 4.0, painter.font()
+        narrow = painter.fontMetrics().horizontalAdvance(self.implants_text()) > self.width() - 8  # a narrow window
+        template = self.tr("Implantate {0}: {1}/{2}") if narrow else self.tr("Implantate {0}: {1} von {2}")
         for index, jaw in enumerate(jaws):
             over = jaw.present + jaw.planned > jaw.limit
-            text = (" · " if index else "") + self.tr("Implantate {0}: {1} von {2}").format(
+            text = (" · " if index else "") + template.format(
                 jaw_short(jaw.jaw, language()), jaw.present + jaw.planned, jaw.limit
             )
             bold = QFont(font)

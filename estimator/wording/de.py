@@ -61,7 +61,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BELOW_SINGLE_RATE: "{line}: Faktor {factor} unter dem einfachen Satz",
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
     "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
-    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
+    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
     "(Kalenderjahr {year}; Auslegung „{reading}“); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
     "erstattungsfähig",
@@ -75,17 +75,17 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit}-mal berechnungsfähig (am {date}); {excess} "
+    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}); {excess} "
     "Einheit(en) nicht erstattungsfähig",
-    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} ist je Zahn bzw. Implantat und Sitzung höchstens {limit}-mal "
+    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} ist je Zahn bzw. Implantat und Sitzung höchstens {limit:einmal|#-mal} "
     "berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
-    "höchstens {limit}-mal berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
+    "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "
     "Zuschlag daher nicht erstattungsfähig",
-    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit}-mal berechnungsfähig "
+    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
     "(Kalenderjahr {year}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
     "erstattungsfähig mit Faktor 1,0",
@@ -303,10 +303,10 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_ONCE_A_DAY: "{what} je Behandlungstag nur einmal",
-    C.PART_PER_SESSION: "GOZ {number} höchstens {limit}-mal je Sitzung",
-    C.PART_PER_SESSION_TOOTH: "GOZ {number} höchstens {limit}-mal je Zahn bzw. Implantat und Sitzung",
-    C.PART_PER_SESSION_REGION: "GOZ {number} höchstens {limit}-mal je Kieferhälfte bzw. Frontzahnbereich und Sitzung",
-    C.PART_PER_YEAR: "GOZ {number} höchstens {limit}-mal im Kalenderjahr {year}",
+    C.PART_PER_SESSION: "GOZ {number} höchstens {limit:einmal|#-mal} je Sitzung",
+    C.PART_PER_SESSION_TOOTH: "GOZ {number} höchstens {limit:einmal|#-mal} je Zahn bzw. Implantat und Sitzung",
+    C.PART_PER_SESSION_REGION: "GOZ {number} höchstens {limit:einmal|#-mal} je Kieferhälfte bzw. Frontzahnbereich und Sitzung",
+    C.PART_PER_YEAR: "GOZ {number} höchstens {limit:einmal|#-mal} im Kalenderjahr {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} Zeile {row})",
     C.PART_MISSING_LAB_CODE: "Laborcode ({lab_list}) fehlt",
     C.PART_MISSING_UNIT_PRICE: "Einzelpreis fehlt; netto in EUR angeben, z. B. 62,50",

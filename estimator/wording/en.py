@@ -52,7 +52,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BELOW_SINGLE_RATE: "{line}: factor {factor} below the simple rate",
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
     "other purposes and the invoice says so – not eligible without a reason",
-    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}; "
+    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit:once|# times} a year (calendar year {year}; "
     "interpretation “{reading}”); {excess} unit(s) not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
@@ -64,17 +64,17 @@ TEMPLATES: dict[Code, str] = {
     "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit} times per session (on {date}); {excess} "
+    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session (on {date}); {excess} "
     "unit(s) not eligible",
-    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} is billable at most {limit} times per tooth or implant and session "
+    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} is billable at most {limit:once|# times} per tooth or implant and session "
     "(on {date}); {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} is billable at most {limit} times per session in a jaw half or "
+    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session in a jaw half or "
     "front region (on {date}); {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "
     "eligible",
-    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit} times a year (calendar year {year}); {excess} "
+    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit:once|# times} a year (calendar year {year}); {excess} "
     "unit(s) not eligible",
     C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
     C.FEE_UNKNOWN_NUMBER: "{line}: fee number {number} is not in the {schedule} fee schedule; not eligible until it is confirmed",
@@ -278,10 +278,10 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
     C.PART_ONCE_A_DAY: "{what} once per treatment day only",
-    C.PART_PER_SESSION: "GOZ {number} at most {limit} times per session",
-    C.PART_PER_SESSION_TOOTH: "GOZ {number} at most {limit} times per tooth or implant and session",
-    C.PART_PER_SESSION_REGION: "GOZ {number} at most {limit} times per jaw half or front region and session",
-    C.PART_PER_YEAR: "GOZ {number} at most {limit} times in calendar year {year}",
+    C.PART_PER_SESSION: "GOZ {number} at most {limit:once|# times} per session",
+    C.PART_PER_SESSION_TOOTH: "GOZ {number} at most {limit:once|# times} per tooth or implant and session",
+    C.PART_PER_SESSION_REGION: "GOZ {number} at most {limit:once|# times} per jaw half or front region and session",
+    C.PART_PER_YEAR: "GOZ {number} at most {limit:once|# times} in calendar year {year}",
     C.PART_LINE_AT: "{line:nr} ({sheet} row {row})",
     C.PART_MISSING_LAB_CODE: "lab code ({lab_list}) missing",
     C.PART_MISSING_UNIT_PRICE: "unit price missing; give the net price in EUR, e.g. 62,50",

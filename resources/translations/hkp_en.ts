@@ -711,7 +711,7 @@ No program here can show it.</translation>
     <message>
         <location filename="../../ui/register.py" line="122" />
         <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
-        <translation>Enter the amounts in “Prosthetics paid before”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
+        <translation>Enter the amounts in “Denture benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
         <location filename="../../ui/register.py" line="129" />
@@ -1071,7 +1071,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/letter.py" line="151" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
-        <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in German letters as typed)</translation>
+        <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in the letter as typed)</translation>
     </message>
     <message>
         <location filename="../../ui/letter.py" line="161" />
@@ -1192,6 +1192,11 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
+        <location filename="../../ui/person.py" line="105" />
+        <source>PLZ: {0}</source>
+        <translation>Postcode: {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/person.py" line="170" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
@@ -1298,27 +1303,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="121" />
+        <location filename="../../ui/review.py" line="122" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133" />
+        <location filename="../../ui/review.py" line="134" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134" />
+        <location filename="../../ui/review.py" line="135" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="135" />
+        <location filename="../../ui/review.py" line="136" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="136" />
+        <location filename="../../ui/review.py" line="137" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1337,6 +1342,11 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
+        <location filename="../../ui/review.py" line="43" />
+        <source>erstattungsfähig: {0}</source>
+        <translation>eligible: {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/review.py" line="44" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
@@ -1350,6 +1360,11 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/review.py" line="49" />
         <source>höchstens der berechnete Betrag {0}</source>
         <translation>at most the billed amount {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="53" />
+        <source>Klasse: {0}</source>
+        <translation>Class: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/review.py" line="55" />
@@ -1372,17 +1387,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="96" />
+        <location filename="../../ui/review.py" line="93" />
+        <source>Labor</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="97" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="98" />
+        <location filename="../../ui/review.py" line="99" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111" />
+        <location filename="../../ui/review.py" line="112" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1592,7 +1612,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>ToothChart</name>
     <message>
         <location filename="../../ui/widgets.py" line="203" />
-        <location filename="../../ui/widgets.py" line="218" />
+        <location filename="../../ui/widgets.py" line="217" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
@@ -1602,12 +1622,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="284" />
+        <location filename="../../ui/widgets.py" line="217" />
+        <source>Implantate {0}: {1}/{2}</source>
+        <translation>Implants {0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="286" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="285" />
+        <location filename="../../ui/widgets.py" line="287" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1717,17 +1742,17 @@ missing rows</translation>
 <context>
     <name>Waterfall</name>
     <message>
-        <location filename="../../ui/waterfall.py" line="41" />
+        <location filename="../../ui/waterfall.py" line="42" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/waterfall.py" line="46" />
+        <location filename="../../ui/waterfall.py" line="48" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/waterfall.py" line="61" />
+        <location filename="../../ui/waterfall.py" line="64" />
         <source>Ein Klick auf eine Ursache zeigt nur ihre Zeilen; ein zweiter Klick alle Zeilen.</source>
         <translation>A click on a cause shows only its lines; a second click all lines.</translation>
     </message>
@@ -1808,7 +1833,7 @@ missing rows</translation>
         <translation>of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="141" />
+        <location filename="../../ui/whatif.py" line="142" />
         <source>Vorschlag der Zahnstaffel-Planung übernommen</source>
         <translation>Staged-cap planner's suggestion applied</translation>
     </message>

@@ -47,7 +47,7 @@ def test_a_tooth_is_crowned_once_a_session_however_the_rows_repeat_it() -> None:
     )
     assert [fee_result(result, i).eligible for i in range(5)] == [CROWN, D("0.00"), D("0.00"), 4 * CROWN, D("383.68")]
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_tooth"]
-    assert len(said) == 2 and all("GOZ 2210 ist je Zahn bzw. Implantat und Sitzung höchstens 1-mal" in s for s in said)
+    assert len(said) == 2 and all("GOZ 2210 ist je Zahn bzw. Implantat und Sitzung höchstens einmal" in s for s in said)
     assert "3 Einheit(en) nicht erstattungsfähig" in said[1]
 
 
@@ -69,7 +69,7 @@ def test_an_abutment_is_changed_once_per_implant_and_session() -> None:
     result = run(fee("9060", "36"), fee("9060", "37"), fee("9060", "36"), fee("9060", "36", date=NEXT_DAY))
     assert [fee_result(result, i).eligible for i in range(4)] == [ABUTMENT, ABUTMENT, D("0.00"), ABUTMENT]
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_tooth"]
-    assert len(said) == 1 and "je Zahn bzw. Implantat und Sitzung höchstens 1-mal" in said[0]
+    assert len(said) == 1 and "je Zahn bzw. Implantat und Sitzung höchstens einmal" in said[0]
     two_teeth = run(fee("9060", "36,37", count=3))  # three changes on two implants: one too many
     assert fee_result(two_teeth, 0).eligible == 2 * ABUTMENT
 
@@ -194,4 +194,4 @@ def test_a_line_on_several_places_makes_room_for_a_later_one_where_it_can() -> N
     result = run(fee("9060", "36,37"), fee("9060", "36"), fee("9060", "37", count=2))
     assert [fee_result(result, i).eligible for i in range(3)] == [ABUTMENT, ABUTMENT, D("0.00")]
     [step] = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.units_limited"]
-    assert step_text(step).startswith("GOZ 9060 höchstens 1-mal je Zahn bzw. Implantat und Sitzung – 0 von 2")
+    assert step_text(step).startswith("GOZ 9060 höchstens einmal je Zahn bzw. Implantat und Sitzung – 0 von 2")

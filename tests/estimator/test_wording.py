@@ -297,3 +297,9 @@ def test_reductions_sentence_names_the_causes_in_rule_order_in_both_languages() 
     assert reductions_sentence(reductions, "en") == "of which benefit rate €322.96, staged cap €292.04"
     assert reductions_sentence({Cause.RATE: D(0)}) == "keine Kürzung"
     assert reductions_sentence({}, "en") == "no reduction"
+
+
+def test_a_limit_of_one_is_once_in_either_language() -> None:
+    once, thrice = say(Code.PART_PER_SESSION, number="2290", limit=1), say(Code.PART_PER_SESSION, number="2290", limit=3)
+    assert [text(once), text(once, "en")] == ["GOZ 2290 höchstens einmal je Sitzung", "GOZ 2290 at most once per session"]
+    assert [text(thrice), text(thrice, "en")] == ["GOZ 2290 höchstens 3-mal je Sitzung", "GOZ 2290 at most 3 times per session"]

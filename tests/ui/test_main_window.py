@@ -449,3 +449,11 @@ def test_an_edit_asks_the_findings_shown_for_the_rows_on_screen_only(qtbot: Any,
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     qtbot.wait(20)
     assert all(view.columnWidth(column) >= view.sizeHintForColumn(column) > 0 for column in (1, 3))
+
+
+def test_the_window_fits_a_laptop_screen_scaled_to_125_percent(open_window: Any) -> None:
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "implant_limit.xlsx")
+    # 1366 × 768 at 125 %: 1093 pixels; the window could not be narrower than 1295 and stood off the screen
+    assert window.minimumSizeHint().width() <= 1100

@@ -107,6 +107,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
                     "to": y.end.isoformat(),
                     "cumulative_cap": plain(y.cumulative_cap),
                     "used_before": plain(y.used_before),
+                    "of_which_this_plan": plain(y.plan_before),  # the letter's „dieser Plan bis dahin“
                     "used_by_plan": plain(y.used_by_plan),
                     "left": plain(y.left),
                 }

@@ -83,6 +83,8 @@ def test_staged_cap_years_are_listed_with_their_dates(staged: dict[str, Any]) ->
     ]
     assert (years[0]["used_by_plan"], years[0]["left"]) == ("1000.00", "0.00")
     assert [y["used_before"] for y in years[1:]] == ["1000.00"] * 3
+    # the earlier years' use is this plan's: „vor diesem Plan erstattet 0,00 €, dieser Plan bis dahin 1.000,00 €“
+    assert [(y["used_before"], y["of_which_this_plan"]) for y in years] == [("0.00", "0.00")] + [("1000.00", "1000.00")] * 3
 
 
 def test_the_versions_are_listed_each_once_with_iso_dates(staged: dict[str, Any]) -> None:

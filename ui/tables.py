@@ -89,6 +89,9 @@ def next_editable(view: QAbstractItemView, index: QModelIndex) -> QModelIndex:
     return QModelIndex()
 
 
+CURRENT_CELL = "QTableView::item:focus { border: 2px solid #1b2631; }"  # where typing goes: the row alone does not say
+
+
 def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     """A table of the window: whole rows selected, one at a time; line tables editable, with their column widths."""
     view = QTableView()
@@ -100,6 +103,7 @@ def table_view(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(22)
     view.horizontalHeader().setHighlightSections(False)
     if editable:
+        view.setStyleSheet(CURRENT_CELL)
         view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

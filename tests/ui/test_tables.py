@@ -104,3 +104,22 @@ def test_keys_of_a_field_being_typed_in_stay_the_fields_and_tab_leaves_a_table(o
     assert len(window.document.case.plan().fee_lines) == 1  # in the table, the key deletes the line
     QTest.keyClick(window.fee_view, Qt.Key.Key_Tab)
     assert not window.fee_view.hasFocus()  # on to the next part of the window
+
+
+def test_the_current_cell_of_a_line_table_is_framed(open_window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QColor  # noqa: PLC0415
+
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.activateWindow()
+    view = window.fee_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    current = window.fee_filter.index(1, column(window.fee_model, LineColumn.FACTOR))
+    view.setCurrentIndex(current)  # the whole row is shown selected: the frame says which cell typing goes to
+    picture = view.viewport().grab().toImage()
+    cell, other = view.visualRect(current), view.visualRect(current.siblingAtColumn(current.column() + 1))
+    frame = QColor(picture.pixel(cell.left() + 1, cell.center().y()))
+    beside = QColor(picture.pixel(other.left() + 1, other.center().y()))
+    assert frame.lightness() < 80 and beside.lightness() > 80  # dark on the row's blue, not the blue itself

@@ -378,8 +378,10 @@ class Estimate:
     @property
     def figures_incomplete(self) -> bool:
         """Whether rows of the plan are in no figure (left out, without treatment day, without amount, on a sheet
-        not read): the total and the own share are not the plan's then, and their names say so."""
-        return bool(self.rows_missing or self.rows_without_amount or self.sheets_not_read)
+        not read; a case file of an older version says skipped rows as findings): the total and the own share are not
+        the plan's then, and their names say so."""
+        skipped = any(f.phrase.code is Code.INPUT_LINE_SKIPPED for f in self.plan.input_findings)
+        return bool(self.rows_missing or self.rows_without_amount or self.sheets_not_read or skipped)
 
     @property
     def reductions(self) -> dict[Cause, Decimal]:

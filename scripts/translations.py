@@ -261,6 +261,9 @@ ENGLISH = {
     "Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert "
     "aufbewahrt unter:\n{0}": "An automatic backup of unsaved changes could not be read. It is kept unchanged at:\n{0}",
     "Sicherung nicht lesbar": "Backup cannot be read",
+    "Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten": (
+        "One more unsaved case is offered at the next start of the program"
+    ),
     "{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten": (
         "{0} more unsaved cases: offered at the next start of the program"
     ),

@@ -1,8 +1,8 @@
 """Where the unsaved state of the open case is kept: each running program has its own file in the user's data folder,
 held by a lock for as long as the program runs; and what a program that ended without cleaning up left behind.
 
-Two windows (two starts of the program, or two workstations on one roaming profile) never write into one another's
-file, and neither offers nor removes what the other keeps: a file whose lock nobody holds is left over from a program
+Two windows (two starts of the program) never write into one another's file, and neither offers nor removes what the
+other keeps: a file whose lock nobody holds is left over from a program
 that ended without saving – killed, or a power cut – and is offered at the next start. The system lets the lock go
 with the process, whatever ended it (POSIX flock, Windows byte-range locks).
 """
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -27,13 +29,10 @@ LOCK_SUFFIX = ".lock"
 DAMAGED_SUFFIX = ".beschaedigt"
 
 
-def try_lock(path: Path) -> int | None:
-    """The lock file opened and locked for this process, or None when another process holds it (or it cannot be
-    made)."""
-    try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError:
-        return None
+def _try_lock(path: Path) -> int | None:
+    """The lock file opened and locked for this process, or None when another process holds it (or it cannot be made:
+    OSError)."""
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if sys.platform == "win32":
             import msvcrt  # noqa: PLC0415 - Windows only
@@ -43,17 +42,29 @@ def try_lock(path: Path) -> int | None:
             import fcntl  # noqa: PLC0415 - POSIX only
 
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(handle).st_ino != os.stat(path).st_ino:  # removed and made anew meanwhile: not the folder's lock
+                raise BlockingIOError
     except OSError:
         os.close(handle)
         return None
     return handle
 
 
+def lock_of(path: Path) -> int | None:
+    """The lock file opened and locked for this process, or None when another process holds it or it cannot be made
+    (a folder that cannot be written keeps what is in it)."""
+    try:
+        return _try_lock(path)
+    except OSError:
+        return None
+
+
 def _unlock(handle: int, lock: Path, *, remove: bool) -> None:
     """Let a lock go, its file removed first where the system allows it while the lock is held (POSIX: a program
     that opened the file meanwhile finds it locked, one that opens it after finds none)."""
     if remove and sys.platform != "win32":
-        lock.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder that cannot be written: the lock file stays, unheld
+            lock.unlink(missing_ok=True)
     os.close(handle)
     if remove and sys.platform == "win32":
         with contextlib.suppress(OSError):  # another program has it open: it takes care of it
@@ -76,13 +87,20 @@ _sessions: dict[Path, _Session] = {}  # by data folder (tests move it; a program
 
 
 def _session(folder: Path) -> _Session:
+    """This program's session in the folder, made at its first autosave; OSError when no lock can be made there (a
+    folder that cannot be written, a share without locks): the autosave says so."""
     session = _sessions.get(folder)
-    while session is None:
+    for _ in range(8):  # another program holding a name drawn at random: drawn again, a few times at most
+        if session is not None:
+            return session
         name = f"sitzung-{os.getpid()}-{os.urandom(4).hex()}"  # secrets would load hashlib at start
-        handle = try_lock(folder / f"{name}{LOCK_SUFFIX}")
+        lock = folder / f"{name}{LOCK_SUFFIX}"
+        handle = _try_lock(lock)
         if handle is not None:
             session = _sessions[folder] = _Session(name, handle)
-    return session
+        else:
+            lock.unlink(missing_ok=True)  # a share that takes files but no locks: no lock files pile up
+    raise OSError(errno.ENOLCK, "keine Sperre möglich", str(folder))
 
 
 def autosave_path() -> Path:
@@ -147,7 +165,7 @@ def left_over() -> list[LeftOver]:
         stem = _stem(path.name)
         if path.name.startswith(".") or (own is not None and stem == own.name):
             continue
-        handle = try_lock(path.with_name(f"{stem}{LOCK_SUFFIX}"))
+        handle = lock_of(path.with_name(f"{stem}{LOCK_SUFFIX}"))
         if handle is None:
             continue  # a running program's
         try:
@@ -166,10 +184,11 @@ def sweep() -> None:
     locks = {path: path.name[: -len(LOCK_SUFFIX)] for path in folder.glob(f"*{LOCK_SUFFIX}")}
     for path, stem in {**temporary, **locks}.items():
         lock = folder / f"{stem}{LOCK_SUFFIX}"
-        if (own is not None and stem == own.name) or (handle := try_lock(lock)) is None:
+        if (own is not None and stem == own.name) or (handle := lock_of(lock)) is None:
             continue
         if path != lock:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
         _unlock(handle, lock, remove=not (folder / f"{stem}{SUFFIX}").exists())
 
 
@@ -178,11 +197,12 @@ def sweep_print_folders() -> None:
     holds a whole letter): those of this user whose lock nobody holds."""
     for folder in Path(tempfile.gettempdir()).glob(f"{PRINT_PREFIX}*"):
         try:
-            if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
-                continue
+            found = folder.lstat()
         except OSError:
             continue
-        handle = try_lock(folder / FOLDER_LOCK)
+        if not stat.S_ISDIR(found.st_mode) or (hasattr(os, "getuid") and found.st_uid != os.getuid()):
+            continue  # a link, a file, another user's folder
+        handle = lock_of(folder / FOLDER_LOCK)
         if handle is not None:
             os.close(handle)
             shutil.rmtree(folder, ignore_errors=True)

@@ -359,4 +359,3 @@ class CaseDocument(QObject):
         if self.autosave_enabled:
             with contextlib.suppress(OSError):  # a folder that cannot be written: nothing was kept in it either
                 autosave_path().unlink(missing_ok=True)
-            self._autosave_said("")

@@ -145,8 +145,19 @@ class WindowMenus(QObject):
 
 
 def _after_typing(window: MainWindow, slot: Callable[[], object]) -> Callable[[], object]:
-    """A line action chosen while a field is being typed in: what is typed goes in first (it would be lost)."""
-    return lambda: window.take_typing() and slot()
+    """A line action chosen while a field is being typed in: what is typed goes in first (it would be lost), and the
+    action is on the line chosen before – a tooth typed into a filtered table's cell can hide that line and move the
+    selection on to another."""
+
+    def act() -> object:
+        chosen = window.current_line()
+        if not window.take_typing():
+            return False
+        if chosen is not None and window.current_line() != chosen:
+            window.select_row(chosen[0].kind, chosen[1])  # shown again, the tooth filter cleared if need be
+        return slot()
+
+    return act
 
 
 def _toolbar(window: MainWindow, *groups: list[tuple[QAction, str, str]]) -> None:

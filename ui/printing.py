@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from estimator.files import atomic_write_bytes
-from ui.autosave import FOLDER_LOCK, PRINT_PREFIX, try_lock
+from ui.autosave import FOLDER_LOCK, PRINT_PREFIX, lock_of
 
 POINTS_PER_INCH = 72
 MAX_PRINT_DPI = 300  # pages are rendered at the printer's resolution, at most this
@@ -84,7 +84,7 @@ class PrintFolder:
 
     def __init__(self) -> None:
         self.path = Path(tempfile.mkdtemp(prefix=PRINT_PREFIX))  # the owner's only (mkdtemp)
-        self._lock = try_lock(self.path / FOLDER_LOCK)  # while it is held, no other start removes the folder
+        self._lock = lock_of(self.path / FOLDER_LOCK)  # while it is held, no other start removes the folder
         atexit.register(self.remove)
 
     def letter(self) -> Path:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from estimator.case import CaseError
 from estimator.io.casefile import case_from_json
 from ui import formats
-from ui.autosave import left_over, sweep
+from ui.autosave import LeftOver, left_over, sweep
 from ui.dialogs import ask
 from ui.document import CaseDocument
 
@@ -38,9 +38,13 @@ def recoverable() -> Recovery:
     """What earlier runs left unsaved: the latest readable case is taken over (declined, it is discarded with this
     program's autosave); a damaged autosave is set aside under a name of its own, never deleted; the others stay for
     the next start (a running program's are never touched)."""
-    sweep()
     recovery = Recovery()
-    for left in left_over():
+    try:
+        sweep()
+        found = left_over()
+    except OSError:  # a data folder that cannot be read or made: nothing to offer (an autosave says so at the first edit)
+        return recovery
+    for left in found:
         if recovery.document is not None:
             left.release()
             recovery.waiting += 1
@@ -48,11 +52,23 @@ def recoverable() -> Recovery:
         try:
             document = _document(left.path)
         except (OSError, ValueError, KeyError, TypeError, CaseError):
-            recovery.set_aside.append(left.set_aside())
+            _set_aside(left, recovery)
             continue
-        left.adopt()
+        try:
+            left.adopt()
+        except OSError:  # held by another program (a virus scanner): offered at the next start
+            left.release()
+            recovery.waiting += 1
+            continue
         recovery.document, recovery.saved_at = document, left.saved_at
     return recovery
+
+
+def _set_aside(left: LeftOver, recovery: Recovery) -> None:
+    try:
+        recovery.set_aside.append(left.set_aside())
+    except OSError:  # cannot be renamed now: left where it is, offered again at the next start
+        left.release()
 
 
 def _document(path: Path) -> CaseDocument:
@@ -97,12 +113,12 @@ def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str, dt.dateti
         ).format(path)
         window.show_error(window.tr("Sicherung nicht lesbar"), text)
     if recovery.waiting:
-        window.statusBar().showMessage(
-            window.tr("{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten").format(
-                recovery.waiting
-            ),
-            30000,
+        waiting = (
+            window.tr("Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten")
+            if recovery.waiting == 1
+            else window.tr("{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten")
         )
+        window.statusBar().showMessage(waiting.format(recovery.waiting), 30000)
     document = recovery.document
     if document is None or recovery.saved_at is None:
         return False

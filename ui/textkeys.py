@@ -4,7 +4,7 @@ plan line selected in a table (and the typing is not thrown away with it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -19,7 +19,8 @@ class TextKeys(QObject):
     def __init__(self, window: QWidget, keys: tuple[str, ...]) -> None:
         super().__init__(window)
         self.window = window
-        self.keys = {QKeySequence(key)[0] for key in keys}  # type: ignore[index]
+        combinations = [QKeySequence(key)[0] for key in keys]  # type: ignore[index]
+        self.keys = {(c.keyboardModifiers().value, c.key().value) for c in combinations}
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focused)
@@ -30,8 +31,10 @@ class TextKeys(QObject):
             new.setProperty(WATCHED, True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        overridden = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if overridden and event.keyCombination() in self.keys:  # type: ignore[attr-defined]
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # Entf and ↑ of the number pad too
+        if (modifiers.value, event.key()) in self.keys:
             event.accept()  # the field's key, not the window's shortcut
             return True
         return False

@@ -122,7 +122,7 @@ def _first_ten(rows: list[str]) -> str:
 
 
 def _missing(estimate: Estimate) -> bool:
-    return bool(_rows_left_out(estimate) or estimate.sheets_not_read or estimate.rows_without_amount)
+    return estimate.figures_incomplete
 
 
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:

@@ -24,6 +24,7 @@ from estimator.tariff.catalogues import Tariffs
 from estimator.workdays import first_working_day
 
 EXHAUSTIVE_GROUPS = 10  # up to 2**10 estimates; beyond, groups are added greedily
+PATIENCE = 3  # steps in a row without a new best before the step-by-step search ends
 WORK_BUDGET = 60_000  # lines estimated in all at the most: every choice for small plans, greedy and bounded beyond
 
 
@@ -143,10 +144,11 @@ def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[
 
 class Followers(NamedTuple):
     """What the lines without teeth of a plan go with, worked out once per plan (_followers): the lines with teeth of
-    each treatment day, and each line without teeth with its day and the service it belongs to."""
+    each treatment day with their teeth, and each line without teeth with its day, the service it belongs to and,
+    for a lab line on a whole jaw, the jaw's teeth."""
 
-    toothed: dict[dt.date, list[tuple[LineKind, int]]]
-    toothless: list[tuple[tuple[LineKind, int], dt.date, tuple[LineKind, int] | None]]
+    toothed: dict[dt.date, list[tuple[tuple[LineKind, int], frozenset[int]]]]
+    toothless: list[tuple[tuple[LineKind, int], dt.date, tuple[LineKind, int] | None, frozenset[int]]]
 
 
 def _followers(plan: Plan, current: Estimate) -> Followers:
@@ -158,11 +160,11 @@ def _followers(plan: Plan, current: Estimate) -> Followers:
         if result is None:  # without a treatment day: in no figure, it does not move
             continue
         if _movable(kind, line):
-            followers.toothed.setdefault(result.date, []).append((kind, i))
+            followers.toothed.setdefault(result.date, []).append(((kind, i), line.teeth.teeth))
         else:
             owner = result.owner
             service = index.get((owner.kind, owner.sheet, owner.row)) if owner is not None else None
-            followers.toothless.append(((kind, i), result.date, service))
+            followers.toothless.append(((kind, i), result.date, service, line.teeth.teeth))
     return followers
 
 
@@ -182,14 +184,16 @@ def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Moved]
 
 
 def _follow(followers: Followers, moved: Moved) -> None:
-    """Adds to `moved` the lines without teeth that go with the work moved (_moved)."""
-    toothless = [(member, day, service) for member, day, service in followers.toothless if member not in moved]
-    for member, day, _ in toothless:  # the day's work moved whole, to one day
-        days = {moved.get(other) for other in followers.toothed.get(day, ())}
+    """Adds to `moved` the lines without teeth that go with the work moved (_moved): when all the work with teeth of
+    their day moves to one day – for a lab line on a whole jaw, the work on that jaw (a denture's lab work goes with
+    the denture, a crown in the other jaw stays) – or with the service they belong to."""
+    toothless = [entry for entry in followers.toothless if entry[0] not in moved]
+    for member, day, _, jaw in toothless:
+        days = {moved.get(other) for other, teeth in followers.toothed.get(day, ()) if not jaw or teeth & jaw}
         to = days.pop() if len(days) == 1 else None
         if to is not None:
             moved[member] = to
-    for member, _, service in toothless:  # with the service it belongs to
+    for member, _, service, _ in toothless:  # with the service it belongs to
         if service is not None and service in moved:
             moved[member] = moved[service]
 
@@ -230,16 +234,23 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
                     best = split
         return best
     chosen_so_far: list[tuple[Move, Moved]] = []
-    remaining = list(candidates)
-    spent = 0
-    while remaining and spent + len(remaining) * lines <= WORK_BUDGET:
+    best_chosen: list[tuple[Move, Moved]] = []
+    remaining, spent, idle = list(candidates), 0, 0
+    while remaining and idle < PATIENCE and spent + len(remaining) * lines <= WORK_BUDGET:
         # the best next step, taken also when it gains nothing yet: one crown moved alone may only pay the next year's
         # deductible, five of them fill the next year's cap
         spent += len(remaining) * lines
         options = [(consider([*chosen_so_far, c]), c) for c in remaining]
         split, candidate = max(options, key=lambda option: option[0].gain)
-        if split.gain > best.gain:
-            best = split
         chosen_so_far.append(candidate)
         remaining.remove(candidate)
+        if split.gain > best.gain:
+            best, best_chosen, idle = split, list(chosen_so_far), 0
+        else:
+            idle += 1
+    for candidate in list(best_chosen):  # a move taken on the way that the best gain does not need: dropped
+        fewer = [c for c in best_chosen if c is not candidate]
+        trial = consider(fewer)
+        if fewer and trial.gain >= best.gain:
+            best, best_chosen = trial, fewer
     return best

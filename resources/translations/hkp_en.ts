@@ -2041,29 +2041,34 @@ Price lists: {1}</translation>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="76" />
+        <location filename="../../ui/recovery.py" line="92" />
         <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?</source>
         <translation>“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="82" />
+        <location filename="../../ui/recovery.py" line="98" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="95" />
+        <location filename="../../ui/recovery.py" line="111" />
         <source>Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert aufbewahrt unter:
 {0}</source>
         <translation>An automatic backup of unsaved changes could not be read. It is kept unchanged at:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="98" />
+        <location filename="../../ui/recovery.py" line="114" />
         <source>Sicherung nicht lesbar</source>
         <translation>Backup cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="101" />
+        <location filename="../../ui/recovery.py" line="117" />
+        <source>Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten</source>
+        <translation>One more unsaved case is offered at the next start of the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="119" />
         <source>{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten</source>
         <translation>{0} more unsaved cases: offered at the next start of the program</translation>
     </message>

@@ -275,3 +275,7 @@ def test_a_case_file_from_before_left_out_rows_were_kept_still_warns_in_the_lett
     first = " ".join(letter.pages[0].extract_text().split())
     said = "Achtung: 2 Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen dieser Schätzung: "
     assert said + "Leistungen Zeile 3; Labor Zeile 3;" in first
+    from estimator.output.textout import estimate_text  # noqa: PLC0415
+
+    assert "Gesamtkosten ohne fehlende Zeilen" in first  # and the terminal names the total as the letter does
+    assert "  Gesamtkosten ohne fehlende Zeilen:" in estimate_text(estimate(older, load_tariffs()))

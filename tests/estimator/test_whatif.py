@@ -178,3 +178,27 @@ def test_the_comparison_says_which_rows_are_in_no_variant() -> None:
         "Achtung: 1 Zeile(n) des Plans fehlen in allen Varianten (nicht gelesen oder ohne Behandlungstag): Leistungen Zeile 3"
         in text
     )
+
+
+def test_a_move_that_the_best_gain_does_not_need_is_not_proposed() -> None:
+    plan = crowns(*[str(tooth) for tooth in (48, *range(11, 18), *range(21, 25))])
+    year_3 = dataclasses.replace(plan.fee_lines[0], date=dt.date(2028, 3, 1))  # crown 48 in year 3: nothing to gain there
+    fees = (
+        year_3,
+        *(dataclasses.replace(line, amount=Decimal("400.00"), date=dt.date(2026, 11, 17)) for line in plan.fee_lines[1:]),
+    )
+    person = dataclasses.replace(plan.person, variant="BM5/1", deductible_used=Decimal("400"))
+    split = best_split(dataclasses.replace(plan, fee_lines=fees, person=person), load_tariffs())
+    assert split.gain == Decimal("1000.00") and len(split.moves) == 5 and all(m.from_year == 1 for m in split.moves)
+
+
+def test_a_dentures_lab_work_on_the_jaw_moves_with_the_denture() -> None:
+    day = dt.date(2026, 3, 10)
+    denture = dataclasses.replace(fee("5220", "OK", amount="2000.00", date=day), row=2)
+    crown = dataclasses.replace(fee("2210", "36", amount="1000.00", date=day, accident=True), row=3)  # not capped
+    lab_work = dataclasses.replace(lab("0001", "OK", "5.70", date=day), row=2)
+    person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    split = best_split(Plan((denture, crown), (lab_work,), person, day), load_tariffs())
+    days = {(kind, index): moved for kind, index, moved in split.dates}
+    assert [m.teeth for m in split.moves] == ["11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27, 28"]
+    assert days == {("fee", 0): dt.date(2027, 1, 4), ("lab", 0): dt.date(2027, 1, 4)}  # the crown in the other jaw stays

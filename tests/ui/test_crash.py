@@ -103,8 +103,8 @@ def test_every_program_that_ended_unsaved_keeps_its_own_autosave(tmp_path: Path,
     assert second.document.case.edits[("fee", 1, "factor")] == Decimal("3.5")
 
 
-def test_an_autosave_that_fails_is_said_once_and_the_edits_go_on(tmp_path: Path, monkeypatch: Any, qtbot: Any) -> None:
-    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+def window_saying(tmp_path: Path, qtbot: Any) -> tuple[MainWindow, list[str]]:
+    """A window on the crown plan whose error messages are kept („title: text“), closed without a question."""
     window = MainWindow(
         CaseDocument(open_case(GOLDEN / "crown_basic.xlsx")), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
@@ -112,6 +112,12 @@ def test_an_autosave_that_fails_is_said_once_and_the_edits_go_on(tmp_path: Path,
     window.ask_on_close = lambda title, text: QMessageBox.StandardButton.Discard
     said: list[str] = []
     window.show_error = lambda title, text: said.append(f"{title}: {text}")
+    return window, said
+
+
+def test_an_autosave_that_fails_is_said_once_and_the_edits_go_on(tmp_path: Path, monkeypatch: Any, qtbot: Any) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    window, said = window_saying(tmp_path, qtbot)
 
     def disk_full(path: Path, text: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
@@ -219,3 +225,25 @@ def test_a_letter_left_for_printing_by_a_killed_program_is_removed_at_the_next_s
     assert not left.exists() and printing.letter().exists()
     printing.remove()
     assert not printing.path.exists()
+
+
+def test_a_folder_that_takes_no_locks_is_said_once_never_hangs_and_keeps_no_lock_files(
+    tmp_path: Path, monkeypatch: Any, qtbot: Any
+) -> None:
+    import fcntl  # noqa: PLC0415
+
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    window, said = window_saying(tmp_path, qtbot)
+
+    def no_locks(handle: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)  # a network share without locks
+    for factor in ("3,0", "3,5"):
+        assert window.document.edit_line(("fee", 1, "factor"), factor)
+        window.document.autosave()
+    window.files.save_to(tmp_path / "fall.hkp.json")  # saved: still no autosave, and not said again
+    assert window.document.edit_line(("fee", 1, "factor"), "3,2")
+    window.document.autosave()
+    assert len(said) == 1 and "keine Sperre möglich" in said[0]
+    assert list((tmp_path / "autosave").glob("*.lock")) == []

@@ -93,6 +93,8 @@ def test_keys_of_a_field_being_typed_in_stay_the_fields_and_tab_leaves_a_table(o
     QTest.keyClicks(street, "Hauptstraße 5")
     for key in (Qt.Key.Key_Delete, Qt.Key.Key_D):  # Strg+Entf deletes a word here, not the plan line
         QTest.keyClick(street, key, Qt.KeyboardModifier.ControlModifier)
+    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(street, Qt.Key.Key_Delete, keypad)  # Entf of the number pad (Num off) too
     assert len(window.document.case.plan().fee_lines) == 3 and window.document.undo_stack.count() == 0
     assert street.text() == "Hauptstraße 5"
     delete = next(a for a in window.edit_menu.actions() if a.text() == "Zeile lö&schen")

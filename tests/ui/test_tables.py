@@ -125,3 +125,26 @@ def test_the_current_cell_of_a_line_table_is_framed(open_window: Any, qtbot: Any
     frame = QColor(picture.pixel(cell.left() + 1, cell.center().y()))
     beside = QColor(picture.pixel(other.left() + 1, other.center().y()))
     assert frame.lightness() < 80 and beside.lightness() > 80  # dark on the row's blue, not the blue itself
+
+
+def test_a_line_action_chosen_while_a_cell_is_typed_in_acts_on_that_line(open_window: Any, qtbot: Any) -> None:
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+    from PySide6.QtWidgets import QLineEdit  # noqa: PLC0415
+
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    window.activateWindow()
+    window.filters.tooth(16)  # the three lines of tooth 16
+    view = window.fee_view
+    cell = window.fee_filter.index(0, column(window.fee_model, LineColumn.TOOTH))  # 0090's tooth
+    view.setFocus()
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    editor = view.indexWidget(cell)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, "17")  # once taken, the line leaves the filter of tooth 16
+    delete = next(a for a in window.edit_menu.actions() if a.text() == "Zeile lö&schen")
+    delete.trigger()
+    assert [line.number for line in window.document.case.plan().fee_lines] == ["2210", "2197"]  # 0090 went, not the crown

@@ -37,12 +37,10 @@ def not_a_file(path: Path) -> str | None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return None
-    except RuntimeError:
-        return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"
-    except OSError as error:
-        if error.errno == errno.ELOOP:  # a link that leads to itself
-            return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"
-        return None  # a name too long, no permission: whoever opens it says so in its words
+    except (OSError, RuntimeError) as error:
+        if isinstance(error, OSError) and error.errno != errno.ELOOP:
+            return None  # a name too long, no permission: whoever opens it says so in its words
+        return f"{path.name}: eine Verknüpfung, die auf sich selbst zeigt, keine Datei"  # a link that leads to itself
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     return f"{path.name}: keine Datei, sondern ein Gerät oder eine Pipe; bitte die Arbeitsmappe oder den Fall selbst wählen"

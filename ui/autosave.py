@@ -2,9 +2,9 @@
 held by a lock for as long as the program runs; and what a program that ended without cleaning up left behind.
 
 Two windows (two starts of the program) never write into one another's file, and neither offers nor removes what the
-other keeps: a file whose lock nobody holds is left over from a program
-that ended without saving – killed, or a power cut – and is offered at the next start. The system lets the lock go
-with the process, whatever ended it (POSIX flock, Windows byte-range locks).
+other keeps: a file whose lock nobody holds is left over from a program that ended without saving – killed, or a power
+cut – and is offered at the next start. The system lets the lock go with the process, whatever ended it (POSIX flock,
+Windows byte-range locks).
 """
 
 from __future__ import annotations
@@ -71,6 +71,14 @@ def _unlock(handle: int, lock: Path, *, remove: bool) -> None:
             lock.unlink(missing_ok=True)
 
 
+def _lock(folder: Path, stem: str) -> Path:
+    return folder / f"{stem}{LOCK_SUFFIX}"
+
+
+def _file(folder: Path, stem: str) -> Path:
+    return folder / f"{stem}{SUFFIX}"
+
+
 def _folder() -> Path:
     folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -94,7 +102,7 @@ def _session(folder: Path) -> _Session:
         if session is not None:
             return session
         name = f"sitzung-{os.getpid()}-{os.urandom(4).hex()}"  # secrets would load hashlib at start
-        lock = folder / f"{name}{LOCK_SUFFIX}"
+        lock = _lock(folder, name)
         handle = _try_lock(lock)
         if handle is not None:
             session = _sessions[folder] = _Session(name, handle)
@@ -106,7 +114,7 @@ def _session(folder: Path) -> _Session:
 def autosave_path() -> Path:
     """This program's autosave file (owner-only, written atomically by ui.document)."""
     folder = _folder()
-    return folder / f"{_session(folder).name}{SUFFIX}"
+    return _file(folder, _session(folder).name)
 
 
 def end_session() -> None:
@@ -114,8 +122,7 @@ def end_session() -> None:
     the next start, as after a crash)."""
     while _sessions:
         folder, session = _sessions.popitem()
-        left = (folder / f"{session.name}{SUFFIX}").exists()
-        _unlock(session.handle, folder / f"{session.name}{LOCK_SUFFIX}", remove=not left)
+        _unlock(session.handle, _lock(folder, session.name), remove=not _file(folder, session.name).exists())
 
 
 def _stem(name: str) -> str:
@@ -134,6 +141,10 @@ class LeftOver:
     def __post_init__(self) -> None:
         self.saved_at = dt.datetime.fromtimestamp(self.path.stat().st_mtime)
 
+    @property
+    def stem(self) -> str:
+        return _stem(self.path.name)
+
     def adopt(self) -> Path:
         """Taken over by this program: it is now this program's autosave."""
         target = autosave_path()
@@ -144,15 +155,14 @@ class LeftOver:
     def set_aside(self) -> Path:
         """A file that cannot be read: renamed, never overwritten by a later one, never deleted. Returns its name."""
         stamp = self.saved_at.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{_stem(self.path.name)}-{stamp}{DAMAGED_SUFFIX}")
+        target = self.path.with_name(f"{self.stem}-{stamp}{DAMAGED_SUFFIX}")
         os.replace(self.path, target)
         self.release()
         return target
 
     def release(self) -> None:
         """Not taken: its lock goes (with the lock file once the autosave is gone)."""
-        lock = self.path.with_name(f"{_stem(self.path.name)}{LOCK_SUFFIX}")
-        _unlock(self.handle, lock, remove=not self.path.exists())
+        _unlock(self.handle, _lock(self.path.parent, self.stem), remove=not self.path.exists())
 
 
 def left_over() -> list[LeftOver]:
@@ -165,7 +175,7 @@ def left_over() -> list[LeftOver]:
         stem = _stem(path.name)
         if path.name.startswith(".") or (own is not None and stem == own.name):
             continue
-        handle = lock_of(path.with_name(f"{stem}{LOCK_SUFFIX}"))
+        handle = lock_of(_lock(folder, stem))
         if handle is None:
             continue  # a running program's
         try:
@@ -183,13 +193,13 @@ def sweep() -> None:
     temporary = {path: path.name[1:].split(f"{SUFFIX}.", 1)[0] for path in folder.glob(f".*{SUFFIX}.*.tmp")}
     locks = {path: path.name[: -len(LOCK_SUFFIX)] for path in folder.glob(f"*{LOCK_SUFFIX}")}
     for path, stem in {**temporary, **locks}.items():
-        lock = folder / f"{stem}{LOCK_SUFFIX}"
+        lock = _lock(folder, stem)
         if (own is not None and stem == own.name) or (handle := lock_of(lock)) is None:
             continue
         if path != lock:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-        _unlock(handle, lock, remove=not (folder / f"{stem}{SUFFIX}").exists())
+        _unlock(handle, lock, remove=not _file(folder, stem).exists())
 
 
 def sweep_print_folders() -> None:

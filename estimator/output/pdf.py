@@ -77,7 +77,7 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Caus
     totals = estimate.totals
     # a line left out is in no figure (the red line under the box names it): neither the total nor the own share is
     # the plan's then
-    figures = list(zip(total_labels(_missing(estimate)), totals.shown, strict=True))
+    figures = list(zip(total_labels(estimate.figures_incomplete), totals.shown, strict=True))
     labels = [para(escape(label), styles["figure_label"]) for label, _ in figures]
     values = [para(eur(value), styles["figure"]) for _, value in figures]
     causes = "; ".join(
@@ -119,10 +119,6 @@ def _rows_left_out(estimate: Estimate) -> list[str]:
 
 def _first_ten(rows: list[str]) -> str:
     return "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
-
-
-def _missing(estimate: Estimate) -> bool:
-    return estimate.figures_incomplete
 
 
 def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:

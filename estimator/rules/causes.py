@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from estimator.kinds import Cause, LineClass
 from estimator.model import Estimate
-from estimator.rules.engine import tariff_of
+from estimator.rules.engine import plan_profile, tariff_of
 from estimator.tariff.catalogues import Tariffs
 
 
@@ -14,8 +14,7 @@ def cause_sections(estimate: Estimate, tariffs: Tariffs) -> dict[Cause, str]:
     """Each cause that took something, with the sections of the plan's profile it stands on; the rate's those of the
     classes it took from; a reviewer's decision has none (it is the review's)."""
     tariff = tariff_of(estimate.plan, tariffs)[0]
-    first_day = min((r.date for r in estimate.lines), default=estimate.plan.plan_date)  # as the engine takes the profile
-    sections = (tariff.on(first_day).profile if first_day else tariff.profile).sections
+    sections = plan_profile(tariff, min((r.date for r in estimate.lines), default=estimate.plan.plan_date)).sections
     fixed = {
         Cause.FEE_LIMITS: sections.fee_limits,
         Cause.LAB_PRICES: sections.lab_prices,

@@ -52,6 +52,11 @@ def tariff_of(plan: Plan, tariffs: Tariffs) -> tuple[Tariff, str]:
     return tariff, variant or tariff.profile.default_variant
 
 
+def plan_profile(tariff: Tariff, first_day: dt.date | None) -> Profile:
+    """The plan's profile, for its plan-wide limits and sections: the one in force on its first treatment day."""
+    return tariff.on(first_day).profile if first_day else tariff.profile
+
+
 def estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | None = None) -> Estimate:
     """Apply the tariff rules in the order of spec section 7 and explain every amount."""
     with _collector_paused():
@@ -110,7 +115,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             raise SettingError(f"Tarif „{variant}“ gibt es im Tarifprofil {catalogues.profile.source.version} nicht")
     works = fee_works + lab_works
     first_day = min((w.date for w in works), default=plan.plan_date)
-    profile = tariff.on(first_day).profile if first_day else tariff.profile  # the plan's profile: plan-wide limits
+    profile = plan_profile(tariff, first_day)
 
     begin = orthodontics_begin(works, person)
     young = orthodontics_is_young(begin, person, (tariff.on(begin).profile if begin else profile).orthodontics_age_limit)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents
-from estimator.wording import text
+from estimator.wording import source_text, text
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
@@ -218,7 +218,9 @@ class PersonPanel(QGroupBox):
         self.accident.setChecked(person.accident)
         for year, field in enumerate(self.prior):
             field.setText(formats.plain(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
-            field.setToolTip(self.tr("übernommen aus {0}").format(person.prior_source) if person.prior_source else "")
+            field.setToolTip(
+                self.tr("übernommen aus {0}").format(source_text(person.prior_source, language())) if person.prior_source else ""
+            )
         self.deductible_used.setText(formats.plain(person.deductible_used))
         self.pzr_reimbursed.setText(formats.plain(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)

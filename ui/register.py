@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from estimator.register import RegisterError
+from estimator.wording import source_text
 from ui.document import CaseDocument
 from ui.language import language
 
@@ -183,7 +184,7 @@ class HistoryOffer(QFrame):
             return
         self.problem_shown = False
         self.text.setText(self.tr("Im Fallregister: {0}").format(history.summary(language())))
-        self.text.setToolTip(history.source() if history.counted else "")
+        self.text.setToolTip(source_text(history.source(), language()) if history.counted else "")
         self.take_button.setVisible(bool(history.counted))  # drafts alone: said, nothing to take
         self.show()
 

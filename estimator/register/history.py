@@ -178,7 +178,7 @@ def _counted_as(entry: Entry) -> str:
     if (paid := paid_as_counted(entry.status, entry.paid)) is not None:
         return f"erstattet {eur(paid)}"
     if entry.status == REFUSED:
-        return "abgelehnt, 0,00 €"
+        return f"abgelehnt, {eur(ZERO)}"
     return f"{entry.status}, geschätzt"
 
 

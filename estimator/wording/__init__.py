@@ -289,7 +289,7 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
             )
         )
     if relevant and estimate.plan.person.prior_source:
-        sentences.append(sentence("cap_source", language, source=estimate.plan.person.prior_source))
+        sentences.append(sentence("cap_source", language, source=source_text(estimate.plan.person.prior_source, language)))
     if limits.staged_cap and not relevant and first_day is not None and first_day > limits.staged_cap[-1].end:
         sentences.append(sentence("cap_after", language, year=len(limits.staged_cap) + 1, section=limits.cap_section))
     no_start = estimate.plan.person.insurance_start is None and not estimate.plan.person.accident
@@ -360,3 +360,28 @@ def reductions_sentence(reductions: Mapping[Cause, Decimal], language: str = "de
         f"{cause_label(cause, language)} {figures.money(amount, language)}" for cause, amount in reductions_that_apply(reductions)
     ]
     return sentence("reductions", language, parts=", ".join(parts)) if parts else sentence("no_reduction", language)
+
+
+# The case register's words in a source of earlier benefits (estimator.register.history), stored in German in the
+# case file, and what the window adds after amounts typed by hand (ui.person): said in English by these.
+_SOURCE_WORDS = (
+    (re.compile(r"^dem Fallregister: "), "the case register: "),
+    (re.compile(r"Plan vom (\d\d)\.(\d\d)\.(\d{4}) \("), r"plan of \3-\2-\1 ("),
+    (re.compile(r"\(erstattet (\d{1,3}(?:\.\d{3})*),(\d\d)\s€\)"), r"(reimbursed €\1.\2)"),
+    (re.compile(r"\(abgelehnt, 0,00\s€\)"), "(refused, €0.00)"),
+    (re.compile(r"\(eingereicht, geschätzt\)"), "(submitted, estimated)"),
+    (re.compile(r"\(erstattet, geschätzt\)"), "(reimbursed, estimated)"),
+    (re.compile(r" und einem älteren Plan"), " and one older plan"),
+    (re.compile(r" und (\d+) älteren Plänen"), r" and \1 older plans"),
+    (re.compile(r" – danach von Hand geändert$"), " – then changed by hand"),
+)
+
+
+def source_text(source: str, language: str = "de") -> str:
+    """Where earlier benefits come from, in the language asked: the register's own words translated, thousands
+    separators of a reimbursed amount as English writes them; a source typed by the user stays as typed."""
+    if _language(language) == "de" or not source.startswith("dem Fallregister: "):
+        return source
+    for pattern, replacement in _SOURCE_WORDS:
+        source = pattern.sub(replacement, source)
+    return re.sub(r"€(\d{1,3}(?:\.\d{3})+)\.(\d\d)\)", lambda m: f"€{m[1].replace('.', ',')}.{m[2]})", source)

@@ -24,7 +24,7 @@ from estimator.register.cases import history_for, rebuild, record_case, update_c
 from estimator.register.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Register
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-from estimator.wording import limit_sentences
+from estimator.wording import limit_sentences, source_text
 from tests.conftest import ROOT
 from tests.estimator.builders import fee, plan
 
@@ -196,6 +196,30 @@ def test_the_source_of_many_earlier_plans_fits_in_a_case_file(register: Register
     save_case(taken, tmp_path / "neu.hkp.json")
     assert load_case(tmp_path / "neu.hkp.json").person.prior_source == source
     assert found.summary("en") == "from 60 earlier plans: year 1 €480.00, year 2 €0.00, year 3 €0.00, year 4 €0.00"
+
+
+def test_the_registers_source_is_said_in_english_in_an_english_explanation(register: Register, tmp_path: Path) -> None:
+    saved(register, tmp_path, "bezahlt", plan(crown("16", dt.date(2026, 1, 5), "1500.00"), **WHO))
+    saved(register, tmp_path, "abgelehnt", plan(crown("17", dt.date(2026, 1, 6), "900.00"), **WHO))
+    for k in range(60):  # older plans than fit in the source's text
+        day = dt.date(2025, 10, 1) + dt.timedelta(days=k)
+        saved(register, tmp_path, f"p{k}", plan(crown("14", day, "10.00"), plan_date=day, **WHO))
+    saved(register, tmp_path, "eingereicht", plan(crown("15", dt.date(2026, 1, 7), "10.00"), **WHO))
+    update_case(register, register.by_path(tmp_path / "bezahlt.hkp.json").number, "erstattet", D("1234.5"))  # type: ignore[union-attr]
+    update_case(register, register.by_path(tmp_path / "abgelehnt.hkp.json").number, "abgelehnt")  # type: ignore[union-attr]
+    later = Case.from_plan(plan(crown("26", dt.date(2026, 12, 1)), plan_date=dt.date(2026, 12, 1), **WHO))
+    found = history_for(register, later, result_of(later), None)
+    assert found is not None
+    source = found.source()
+    assert "erstattet 1.234,50\xa0€" in source and "abgelehnt, 0,00\xa0€" in source and "älteren Plänen" in source
+    english = source_text(source + " – danach von Hand geändert", "en")
+    assert english.startswith("the case register: plan of 20") and english.endswith("older plans – then changed by hand")
+    assert "(reimbursed €1,234.50)" in english and "(refused, €0.00)" in english and "(submitted, estimated)" in english
+    assert not set("äöüß€") - {"€"} & set(english) and " vom " not in english and " und " not in english
+    taken = dataclasses.replace(later, person=found.person_with(later.person))
+    sentences = limit_sentences(estimate(taken.plan(), load_tariffs()), "en")
+    assert any(s.startswith("Staged cap, earlier benefits taken from the case register: plan of") for s in sentences)
+    assert source_text("Bescheid vom 03.02.2025", "en") == "Bescheid vom 03.02.2025"  # typed by the user: as typed
 
 
 def test_rebuild_from_the_case_files_gives_the_same_register(register: Register, tmp_path: Path) -> None:

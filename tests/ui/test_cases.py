@@ -219,3 +219,24 @@ def test_the_status_column_has_room_for_a_status_chosen_later(open_window: Any, 
         for translator in translators:
             qapp.removeTranslator(translator)
         set_language("de")
+
+
+def test_the_registers_source_is_english_in_the_english_window(open_window: Any, tmp_path: Path, qtbot: Any, qapp: Any) -> None:
+    from ui.app import install_translation  # noqa: PLC0415
+    from ui.language import set_language  # noqa: PLC0415
+
+    translators = install_translation(qapp, "en")
+    try:
+        registered(case_file(tmp_path, "erster", dt.date(2026, 3, 10)))
+        window = open_window(case_file(tmp_path, "zweiter", dt.date(2026, 4, 20), status=DRAFT))
+        offer = window.register.offer
+        qtbot.waitUntil(offer.isVisible)
+        assert offer.text.toolTip() == "the case register: plan of 2026-03-10 (submitted, estimated)"
+        offer.take_button.click()
+        assert "Fallregister" in window.document.person.prior_source  # the case file keeps the German words
+        tip = window.person_panel.prior[0].toolTip()
+        assert tip == "taken from the case register: plan of 2026-03-10 (submitted, estimated)"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        set_language("de")

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.detail_tabs.addTab(self.whatif, self.tr("Was wäre, wenn"))
         self.note_editor = NoteEditor(document)
         self.detail_tabs.addTab(self.note_editor, self.tr("Text an den Patienten"))
-        self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif())
+        self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif(chosen=True))
 
         self.person_panel = PersonPanel(document)
         person_scroll = QScrollArea()
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.totals)
         top.addWidget(self.tooth_chart)
         top.setSizes([640, 400])
-        centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre = centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(top)
         centre.addWidget(self.lines_tabs)
         centre.addWidget(self.detail_tabs)
@@ -192,8 +192,9 @@ class MainWindow(QMainWindow):
         self.show_whatif()
         self.refresh_title()
 
-    def show_whatif(self) -> None:
-        """Alternatives and the staged-cap planner, computed in the background when their tab is shown."""
+    def show_whatif(self, chosen: bool = False) -> None:
+        """Alternatives and the staged-cap planner, computed in the background when their tab is shown; when the tab
+        is chosen, with room for all their rows if the plan's lines can spare it."""
         if self.detail_tabs.currentWidget() is not self.whatif:
             return
         document = self.document
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         def shown(comparison: Comparison) -> None:
             if self.document is document and document.estimate.plan is plan:
                 self.whatif.present(comparison)
+                if chosen:
+                    self.make_room(self.whatif.wanted_height() + self.detail_tabs.height() - self.whatif.height())
             else:  # the case changed meanwhile: compute again for what is on screen now
                 self._whatif_stale = True
 
@@ -306,6 +309,14 @@ class MainWindow(QMainWindow):
     def fit_explanation(self, *_resized: int) -> None:
         """A line's steps wrapped to the width of their column, whole (a line has a few: measured at once)."""
         self.explanation_view.resizeRowsToContents()
+
+    def make_room(self, height: int) -> None:
+        """The detail tabs at least `height` pixels high, taken from the plan's lines down to ten of their rows."""
+        top, lines, detail = self.centre.sizes()
+        spare = lines - (10 * self.fee_view.verticalHeader().defaultSectionSize() + 60)  # header, tabs, scroll bar
+        grow = min(height - detail, spare)
+        if grow > 0:
+            self.centre.setSizes([top, lines - grow, detail + grow])
 
     def fit_findings(self) -> None:
         """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has

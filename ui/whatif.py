@@ -76,7 +76,7 @@ class WhatIfPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.advice, 1)
         row.addWidget(self.apply)
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
@@ -133,6 +133,14 @@ class WhatIfPanel(QWidget):
             stay = "planner_stay" if comparison.columns[0][1].reductions.get(Cause.STAGED_CAP) else "planner_no_cap"
             self.advice.setText(f"{sentence('planner', lang, section=section)} {sentence(stay, lang)}")
         self.apply.setEnabled(bool(split.moves) and comparison.plan is self.document.estimate.plan)
+
+    def wanted_height(self) -> int:
+        """The height that shows every row of the table and the advice below it."""
+        table = self.table
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        scroll_bar = table.horizontalScrollBar().sizeHint().height()  # shown when the columns do not fit
+        frame = 2 * table.frameWidth() + table.horizontalHeader().height() + scroll_bar
+        return rows + frame + self.column.spacing() + max(self.advice.heightForWidth(self.advice.width()), 24)
 
     def apply_split(self) -> bool:
         """Move the treatment dates as the planner suggests, in one undoable step."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from estimator.case import Case
 from estimator.kinds import LineClass
 from estimator.money import eur
+from estimator.resources import example_plan_path
 from estimator.samples import synthetic_plan
 from estimator.wording import rule_text, step_text
 from tests.conftest import GOLDEN
@@ -217,6 +218,19 @@ def test_whatif_tab_compares_alternatives_and_applies_the_planners_suggestion(op
         ),
         timeout=30_000,
     )
+
+
+def test_the_whatif_tab_chosen_on_a_small_screen_shows_all_its_rows_and_ten_plan_lines(open_window: Any, qtbot: Any) -> None:
+    window = open_window(example_plan_path())  # four causes of the own share: eight rows
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.height() <= 768)
+    window.detail_tabs.setCurrentWidget(window.whatif)
+    panel = window.whatif
+    qtbot.waitUntil(lambda: panel.comparison is not None, timeout=30_000)
+    assert panel.table.rowCount() == 8
+    qtbot.waitUntil(lambda: panel.table.verticalScrollBar().maximum() == 0)  # every figure and cause in sight
+    view = window.fee_view
+    assert view.viewport().height() >= 10 * view.verticalHeader().defaultSectionSize()  # the plan's lines keep ten rows
 
 
 def test_reviewer_sets_a_lines_eligible_amount_and_undoes_it(open_window: Any) -> None:

@@ -1,14 +1,17 @@
-"""Atomic writes: a temporary file beside the target, flushed to disk, then renamed over it; what a file to be read
-is, before it is opened."""
+"""Atomic writes: a temporary file beside the target, flushed to disk, then renamed over it (and what a killed
+write left beside it removed); what a file to be read is, before it is opened."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import json
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +105,33 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+    _remove_left_temporaries(path)
+
+
+TIDY_ENTRIES = 1_000  # entries of the folder looked at for them
+STALE_SECONDS = 3_600  # a temporary file older than this is no write still going on: one takes seconds at most
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")  # as tempfile.mkstemp names them above
+
+
+def _remove_left_temporaries(path: Path) -> None:
+    """The temporary files of earlier writes to the same file that a program killed between writing and renaming
+    left beside it (they hold what the file held: patient data): this user's own, regular, and an hour old."""
+    limit = time.time() - STALE_SECONDS
+    own = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        with os.scandir(path.parent) as entries:  # the first entries only: a batch's folder of thousands is not
+            first = itertools.islice(entries, TIDY_ENTRIES)  # read again for each file written into it
+            names = [entry for entry in first if entry.name.startswith(f".{path.name}.")]
+    except OSError:
+        return
+    for entry in names:
+        found = _TEMPORARY.fullmatch(entry.name)
+        if found is None or found["name"] != path.name:
+            continue
+        with contextlib.suppress(OSError):
+            status = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(status.st_mode) and status.st_mtime < limit and own in (None, status.st_uid):
+                os.unlink(entry.path)
 
 
 def atomic_write_text(path: Path, text: str, mode: int = OWNER_ONLY) -> None:

@@ -223,3 +223,22 @@ def test_a_file_too_large_is_said_in_german_and_new_parents_are_owner_only(tmp_p
     finally:
         os.umask(before)
     assert [stat.S_IMODE(os.stat(tmp_path / p).st_mode) for p in ("a", "a/b")] == [0o700, 0o700]
+
+
+def test_a_write_killed_before_its_rename_leaves_nothing_beside_the_file_after_the_next_write(tmp_path: Path) -> None:
+    from estimator.files import STALE_SECONDS, atomic_write_text  # noqa: PLC0415
+
+    target = tmp_path / "brief.json"
+    left = tmp_path / ".brief.json.k3j_9xq2.tmp"  # what mkstemp named for a write killed before its rename
+    left.write_text("Patientendaten")
+    old = os.stat(left).st_mtime - STALE_SECONDS - 60
+    os.utime(left, (old, old))
+    running = tmp_path / ".brief.json.ab12cd34.tmp"  # another program's write going on now
+    running.write_text("x")
+    others = [tmp_path / ".brief.json.backup.tmp", tmp_path / ".anderer.json.k3j_9xq2.tmp", tmp_path / "brief.json.tmp"]
+    for other in others:  # not a temporary file of this file's writes: the user's own
+        other.write_text("x")
+        os.utime(other, (old, old))
+    atomic_write_text(target, "{}")
+    assert target.read_text() == "{}"
+    assert not left.exists() and running.exists() and all(other.exists() for other in others)

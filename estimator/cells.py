@@ -306,6 +306,13 @@ def parse_amount(value: Any) -> Decimal:
     return in_range("amount", parse_decimal(value), value)
 
 
+def in_cents(amount: Decimal, value: Any) -> Decimal:
+    """An amount that is to be taken as it is, never rounded (a reviewer's eligible amount): whole cents."""
+    if amount != amount.quantize(Decimal("0.01")):
+        raise cell_error(Code.CELL_PLACES, value, places=2)
+    return amount
+
+
 TIMES = re.compile(r"\s*(-?\s*fach|x|×)\s*$", re.IGNORECASE)  # „2,3fach“, „2,3-fach“, „1x“, „2 ×“, as exports write them
 
 

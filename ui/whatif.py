@@ -120,10 +120,9 @@ class WhatIfPanel(QWidget):
         split = comparison.split
         section = split.estimate.limits.cap_section
         if split.moves:
-            moves = "; ".join(
-                sentence("planner_move", lang, teeth=m.teeth, year=m.from_year, date=m.to_date, spread=m.spread)
-                for m in split.moves
-            )
+            from estimator.output.whatiftext import move_text  # noqa: PLC0415 - the planner loads when its tab is shown
+
+            moves = "; ".join(move_text(move, lang) for move in split.moves)
             gain = sentence(
                 "planner_gain", lang, benefit=Money(split.estimate.totals.benefit), base=Money(base), gain=Money(split.gain)
             )

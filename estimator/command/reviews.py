@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from estimator import wording
-from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_class, shown
+from estimator.cells import MAX_TEXT, CellError, in_cents, parse_amount, parse_class, shown
 from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
@@ -53,7 +53,8 @@ def overrides_from(options: argparse.Namespace, plan: Plan) -> tuple[Override, .
             if name in ("klasse", "class"):
                 decision = dataclasses.replace(before, line_class=parse_class(value), reason=reasons[:MAX_TEXT])
             else:
-                decision = dataclasses.replace(before, eligible=parse_amount(value), reason=reasons[:MAX_TEXT])
+                amount = in_cents(parse_amount(value), value)  # never rounded: the decision is taken as written
+                decision = dataclasses.replace(before, eligible=amount, reason=reasons[:MAX_TEXT])
         except CellError as error:
             raise UsageError(f"--override {sheet}!{row}: {wording.text(error.phrase)}") from None
         found[(sheet, row)] = decision

@@ -14,6 +14,7 @@ from estimator.cells import (
     MAX_TEXT,
     CellError,
     cell_error,
+    in_cents,
     in_range,
     machine_decimal,
     parse_class,
@@ -114,6 +115,11 @@ def iso_date(value: Any) -> dt.date:
 
 def number_reader(kind: str) -> Reader:
     return lambda value: in_range(kind, machine_decimal(value), value)
+
+
+def cents_value(value: Any) -> Any:
+    """An amount in whole cents: a reviewer's eligible amount, as the window and `hkp` take it."""
+    return in_cents(in_range("amount", machine_decimal(value), value), value)
 
 
 def teeth_value(value: Any) -> Any:

@@ -30,6 +30,7 @@ from estimator.io.boundedjson import bounded_json
 from estimator.io.casefields import (
     EDIT_READERS,
     Fields,
+    cents_value,
     field_names,
     iso_date,
     left_out_json,
@@ -234,7 +235,7 @@ def _override(data: Any, where: str) -> Override:
         int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         fields.text("reviewer", required=True, limit=MAX_REVIEWER),
         fields.text("reason", required=True),
-        fields.parsed("eligible", number_reader("amount")),
+        fields.parsed("eligible", cents_value),
         fields.parsed("line_class", line_class_value),
     )
 

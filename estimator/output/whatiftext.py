@@ -8,9 +8,9 @@ from estimator.figures import money
 from estimator.kinds import Cause
 from estimator.model import Plan
 from estimator.phrases import Money
-from estimator.rules.whatif import alternatives, best_split
+from estimator.rules.whatif import Move, alternatives, best_split
 from estimator.tariff.catalogues import Tariffs
-from estimator.wording import left_out_text, sentence
+from estimator.wording import LANGUAGES, left_out_text, sentence
 
 
 def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | None = None, language: str = "de") -> str:
@@ -40,13 +40,17 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
         capped = scenarios[0].estimate.reductions.get(Cause.STAGED_CAP)
         lines.append("  " + sentence("planner_stay" if capped else "planner_no_cap", language))
     else:
-        for move in split.moves:
-            lines.append(
-                "  "
-                + sentence("planner_move", language, teeth=move.teeth, year=move.from_year, date=move.to_date, spread=move.spread)
-            )
+        lines += [f"  {move_text(move, language)}" for move in split.moves]
         if split.toothless:
             lines.append("  " + sentence("planner_with", language, lines="; ".join(split.toothless)))
         gain = {"benefit": split.estimate.totals.benefit, "base": base, "gain": split.gain}
         lines.append("  " + sentence("planner_gain", language, **{k: Money(v) for k, v in gain.items()}))
     return "\n".join(lines) + "\n"
+
+
+def move_text(move: Move, language: str = "de") -> str:
+    """One move of the planner: „Zähne 14, 15: aus dem 1. Versicherungsjahr …“, a denture's „Oberkiefer: …“."""
+    words = LANGUAGES[language]
+    place = words.JAW_PLACES[move.jaw] if move.jaw else f"{words.LINE['tooth' if move.count == 1 else 'teeth']} {move.teeth}"
+    said = sentence("planner_move", language, place=place, year=move.from_year, date=move.to_date, spread=move.spread)
+    return said[:1].upper() + said[1:]

@@ -347,7 +347,11 @@ def apply_review_class(work: Work) -> None:
     if review is None or review.line_class is None:
         return
     work.class_by_hand = True
-    if review.line_class is work.line_class:
+    if review.line_class is work.line_class:  # the rules' class confirmed: said, with who and why
+        phrase = say(
+            Code.STEP_REVIEW_CLASS_CONFIRMED, reviewer=review.reviewer, cls=review.line_class.value, reason=review.reason
+        )
+        work.explain(REVIEW, phrase)
         return
     old, new = work.line_class, review.line_class
     phrase = say(Code.STEP_REVIEW_CLASS, reviewer=review.reviewer, old=old.value, new=new.value, reason=review.reason)

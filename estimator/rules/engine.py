@@ -7,15 +7,14 @@ import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from decimal import Decimal
 
 from estimator.auslegung import Auslegung, SettingError
 from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Override, Plan, PlanLine, Totals
+from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
-from estimator.phrases import REVIEW, Money, Percent, Phrase, say
+from estimator.phrases import Percent, Phrase, say
 from estimator.rules.billing import UnitAllowance, beside_on_day, beside_prophylaxis, tooth_rules
 from estimator.rules.classify import (
     apply_manual_class,
@@ -33,9 +32,10 @@ from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import dates_far_from_plan, not_yet_insured, plan_findings
+from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
 from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
-from estimator.tariff.profile import Profile, in_any
+from estimator.tariff.profile import Profile
 
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
@@ -143,15 +143,16 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
 
     not_yet_insured(works, person, report)
     implants = implant_limit(works, person, profile, report, preparatory_too=settings.implant_limit_scope == "with_preparatory")
-    reviewed = _apply_overrides(works, plan, report)
+    reviewed = apply_overrides(works, plan, undated, report)
     lab_jaw_limits(lab_works, report)
     surcharges_follow_their_service(fee_works, listed=settings.surcharges_listed)
-    _amounts_on_class_x(reviewed, report)
+    amounts_on_class_x(reviewed, report)
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
     used_day = _used_day(plan, report)
     pzr = pzr_limit(works, person, used_day)
+    reviewed_amounts_cut(reviewed, report)
 
     for work in works:
         _apply_rate(work, person.cooperating)
@@ -285,93 +286,6 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     teeth = len(lab.teeth.teeth)
     phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, teeth=teeth, numbers=tuple(sorted(owners.numbers)), label=rule.label)
     report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
-
-
-def _apply_overrides(works: Sequence[Work], plan: Plan, report: Report) -> list[tuple[Override, Work]]:
-    """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings.
-    Returns each decision with the line it is on."""
-    by_place = {(w.line.sheet, w.line.row): w for w in works if w.review is not None}  # placed in _estimate
-    reviewed: list[tuple[Override, Work]] = []
-    for override in plan.overrides:
-        work = by_place.get((override.sheet, override.row))
-        reviewer, reason = override.reviewer, override.reason
-        if work is None:
-            left_out = any((left.sheet, left.row) == (override.sheet, override.row) for left in plan.left_out)
-            code = Code.OVERRIDE_LEFT_OUT_LINE if left_out else Code.OVERRIDE_UNKNOWN_LINE
-            report(
-                Severity.ERROR,
-                say(code, reviewer=reviewer, sheet=override.sheet, row=override.row),
-                sheet=override.sheet,
-                row=override.row,
-            )
-            continue
-        reviewed.append((override, work))
-        said: list[Phrase] = []
-        new = override.line_class
-        if new is not None and work.class_before_review is not None:  # set at the classification
-            said.append(say(Code.PART_REVIEW_CLASS, old=work.class_before_review.value, new=new.value))
-        if new is not None and new is not work.line_class:  # a rule changed it since (the implant limit): the review stands
-            old = work.line_class
-            work.explain(REVIEW, say(Code.STEP_REVIEW_CLASS, reviewer=reviewer, old=old.value, new=new.value, reason=reason))
-            if work.class_before_review is None:
-                said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
-            work.line_class, work.class_by_hand = new, True
-            if new is not LineClass.X:
-                work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
-        if override.eligible is not None and work.line_class is not LineClass.X:
-            amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
-            if amount < cents(override.eligible):
-                asked, billed = Money(cents(override.eligible)), Money(work.billed)
-                phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
-                report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
-            said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
-            phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
-            if amount == work.eligible:  # the decision changes nothing now: its step is shown all the same
-                work.explain(REVIEW, phrase)
-            work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
-            work.reductions = {Cause.OVERRIDE: work.billed - amount}  # the review's amount replaces the rules' cuts
-        if said:
-            phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
-            report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
-        if work.is_fee and override.line_class is LineClass.X:
-            _lab_beside_refused(work, works, report)
-    return reviewed
-
-
-def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
-    """A review that refuses a crown, a denture or an implant leaves the lab lines on its teeth – on an implant the
-    crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused with its
-    lab work still paid is looked at. A refused anaesthesia or filling names nothing: the work on its tooth is
-    another service's."""
-    profile, teeth = work.profile, work.fee.teeth
-    implant = work.number in profile.implant_numbers
-    if not (implant or in_any(work.number, profile.tooth_level_services)):
-        return
-    named = {t for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw for t in w.fee.teeth.teeth}
-    on_it = [
-        w
-        for w in works
-        if w is not work
-        and w.line_class is not LineClass.X
-        and teeth.overlaps(w.line.teeth)
-        and (not w.is_fee or (implant and w.line_class is LineClass.A))
-        and not (teeth.whole_jaw and w.line.teeth.teeth <= named)  # on a jaw: not the work of a line naming its teeth
-    ]
-    if on_it:
-        numbers = tuple(dict.fromkeys(w.line.number for w in on_it))
-        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(on_it), teeth=teeth.text, numbers=numbers)
-        report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
-
-
-def _amounts_on_class_x(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
-    """A reviewer's eligible amount on a line that ends in class X (set so by the review itself, by the rules, or as
-    the surcharge of an excluded service) does not act: said, so that no output seems to apply it."""
-    for override, work in reviewed:
-        if override.eligible is None or work.line_class is not LineClass.X:
-            continue
-        code = Code.OVERRIDE_ELIGIBLE_WITH_X if override.line_class is LineClass.X else Code.OVERRIDE_ELIGIBLE_ON_X
-        phrase = say(code, line=work.ref, reviewer=override.reviewer, amount=Money(cents(override.eligible)))
-        report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
 
 
 def _apply_rate(work: Work, cooperating: bool) -> None:

@@ -21,6 +21,7 @@ from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
 from estimator.rules.engine import estimate, resolve_settings, tariff_of
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import Tariffs
+from estimator.teeth import jaw_of
 from estimator.workdays import first_working_day
 
 EXHAUSTIVE_GROUPS = 10  # up to 2**10 estimates; beyond, groups are added greedily
@@ -46,6 +47,8 @@ class Move:
     from_year: int
     to_date: dt.date
     spread: bool = False  # the work lies on several days: it moves by as many days, „ab dem“
+    jaw: str = ""  # the work names no single tooth (a denture): its jaw, "OK", "UK" or "OK/UK", said instead of teeth
+    count: int = 1  # how many teeth `teeth` names
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,9 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
             shift = first_day - min(capped)
             treated = [line.teeth.teeth for _, _, line in held if not line.teeth.whole_jaw]  # a jaw's template: not a tooth
             teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in held]))
-            move = Move(_teeth_text(teeth), year, first_day, spread=len({r.date for _, r, _ in held}) > 1)
+            jaw = "" if treated else "/".join(sorted({jaw_of(tooth) for tooth in teeth}, reverse=True))  # OK before UK
+            spread = len({r.date for _, r, _ in held}) > 1
+            move = Move(_teeth_text(teeth), year, first_day, spread=spread, jaw=jaw, count=len(teeth))
             found.append((move, {member: first_working_day(r.date + shift) for member, r, _ in held}))
     return found
 

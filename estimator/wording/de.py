@@ -10,6 +10,7 @@ the last) and the form of each item.
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.de_reviews import REVIEWS
 from estimator.wording.de_values import VALUES
 
 C = Code
@@ -134,24 +135,6 @@ TEMPLATES: dict[Code, str] = {
     "Geburtstag – {lines} kieferorthopädische Zeile(n) nicht erstattungsfähig",
     C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
     "prüfbar; nicht erstattungsfähig angesetzt",
-    C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf an "
-    "Zahn {teeth} ({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",
-    C.OVERRIDE_UNKNOWN_LINE: "Prüfung ({reviewer}): keine Zeile {row} im Blatt {sheet}; Änderung nicht angewandt",
-    C.OVERRIDE_LEFT_OUT_LINE: (
-        "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "
-        "bitte die Zeile zuerst korrigieren"
-    ),
-    C.OVERRIDE_REPLACED: "Prüfung ({reviewer}) von {sheet}, Zeile {row} aus der Falldatei gilt für diese Schätzung "
-    "nicht: ersetzt durch die Prüfung von {by} (--override); die Falldatei behält sie",
-    C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} hat erstattungsfähig {amount} gesetzt, die Zeile ist aber Klasse X "
-    "(nicht erstattungsfähig) – der Betrag wirkt erst, wenn die Prüfung auch ihre Klasse setzt",
-    C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} setzt Klasse X und erstattungsfähig {amount}; eine Zeile der Klasse X "
-    "ist nicht erstattungsfähig, der Betrag wirkt nicht",
-    C.OVERRIDE_ABOVE_BILLED: (
-        "{line}: Prüfung durch {reviewer}: erstattungsfähig {amount} liegt über dem Rechnungsbetrag {billed}; "
-        "auf den Rechnungsbetrag begrenzt"
-    ),
     C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
     "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
@@ -269,9 +252,6 @@ TEMPLATES: dict[Code, str] = {
     "erstattet oder verplant {used}",
     C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",
     C.STEP_RATE_PROPHYLAXIS: "Erstattungssatz {rate} (Prophylaxe, ohne Selbstbehalt)",
-    C.STEP_REVIEW_CLASS: "{reviewer}: Klasse {old} → {new} – {reason}",
-    C.STEP_REVIEW_ELIGIBLE: "{reviewer}: erstattungsfähig auf {amount} gesetzt – {reason}",
-    C.STEP_REVIEW_INCLUDED: "{reviewer}: nicht mehr ausgeschlossen",
     C.STEP_SINGLE_RATE_ONLY: "nur einfacher Satz (Faktor 1,0) berechenbar",
     C.STEP_STAGED_CAP: "Zahnstaffel: {years:im ersten Versicherungsjahr|in den ersten # Versicherungsjahren} insgesamt "
     "höchstens {cap} für Zahnersatz; {left:ausgeschöpft|noch frei #}",
@@ -315,12 +295,11 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINES_OF_DAY: "{line} und {others:eine weitere Zeile|# weitere Zeilen} dieses Tages",
     C.PART_LAB_NO_SERVICE: "keine Leistung {teeth:am selben Zahn|an denselben Zähnen}",
     C.PART_LAB_NO_TOOTH: "ohne Zahnangabe",
-    C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
-    C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "Ein Zuschlag nach GOZ {first}–{last}",
     C.PART_POINTS_BETWEEN: "{low:,} bis {high:,}",
     C.PART_POINTS_FROM: "{low:,} und mehr",
     **VALUES,
+    **REVIEWS,
 }
 
 CLASS_SHORT = {"A": "Zahnersatz", "B": "Zahnbehandlung", "P": "Prophylaxe", "X": "nicht erstattungsfähig"}
@@ -394,7 +373,7 @@ SENTENCES = {
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",
     "planner_no_cap": "Die Zahnstaffel kürzt diesen Plan nicht; ein Verlegen von Behandlungen bringt nichts.",
-    "planner_move": "Zahn {teeth}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie geplant|}",
+    "planner_move": "{place}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie geplant|}",
     "planner_with": "mit ihnen die Zeilen ohne Zahnangabe, die dazugehören: {lines}",
     "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr (vorausgesetzt, die Behandlung kann medizinisch warten)",
 }

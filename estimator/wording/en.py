@@ -4,6 +4,7 @@ tariff sections, sheet and column names stay as the tariff and the workbook name
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.en_reviews import REVIEWS
 from estimator.wording.en_values import VALUES
 
 C = Code
@@ -116,23 +117,6 @@ TEMPLATES: dict[Code, str] = {
     "eligible",
     C.ORTHODONTICS_NO_BIRTH_DATE: "Orthodontics: without a birth date the age at the start of treatment cannot be "
     "checked; counted as not eligible",
-    C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it on tooth {teeth} "
-    "({numbers:, }) {count:stays|stay} as computed – please review {count:it|them} one by one",
-    C.OVERRIDE_UNKNOWN_LINE: "Review ({reviewer}): no row {row} on sheet {sheet}; change not applied",
-    C.OVERRIDE_LEFT_OUT_LINE: (
-        "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "
-        "please correct the row first"
-    ),
-    C.OVERRIDE_REPLACED: "Review ({reviewer}) of {sheet}, row {row} in the case file does not apply to this "
-    "estimate: replaced by the review by {by} (--override); the case file keeps it",
-    C.OVERRIDE_ELIGIBLE_ON_X: "{line}: {reviewer} set the eligible amount to {amount}, but the line is class X (not "
-    "eligible) – the amount takes effect only when the review sets its class too",
-    C.OVERRIDE_ELIGIBLE_WITH_X: "{line}: {reviewer} sets class X and the eligible amount {amount}; a class-X line is "
-    "not eligible, the amount does not act",
-    C.OVERRIDE_ABOVE_BILLED: (
-        "{line}: reviewed by {reviewer}: eligible {amount} is above the billed amount {billed}; limited to the billed amount"
-    ),
     C.PERSON_NO_INSURANCE_START: "No valid insurance start given: the staged cap is applied as in the first insurance year",
     C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
     "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
@@ -245,9 +229,6 @@ TEMPLATES: dict[Code, str] = {
     "reimbursed or planned {used}",
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
     C.STEP_RATE_PROPHYLAXIS: "benefit rate {rate} (prophylaxis, no deductible)",
-    C.STEP_REVIEW_CLASS: "{reviewer}: class {old} → {new} – {reason}",
-    C.STEP_REVIEW_ELIGIBLE: "{reviewer}: eligible amount set to {amount} – {reason}",
-    C.STEP_REVIEW_INCLUDED: "{reviewer}: no longer excluded",
     C.STEP_SINGLE_RATE_ONLY: "billable at the simple rate (factor 1.0) only",
     C.STEP_STAGED_CAP: "staged cap: {years:in the first insurance year|in the first # insurance years} at most {cap} in "
     "all for prosthetic work; {left:used up|# still free}",
@@ -290,12 +271,11 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LINES_OF_DAY: "{line} and {others:one more line|# more lines} of that day",
     C.PART_LAB_NO_SERVICE: "no service {teeth:on the same tooth|on the same teeth}",
     C.PART_LAB_NO_TOOTH: "no tooth given",
-    C.PART_REVIEW_CLASS: "class {old} → {new}",
-    C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",
     C.PART_SURGERY_SURCHARGE: "A surcharge under GOZ {first}–{last}",
     C.PART_POINTS_BETWEEN: "{low:,} to {high:,}",
     C.PART_POINTS_FROM: "{low:,} or more",
     **VALUES,
+    **REVIEWS,
 }
 
 CLASS_SHORT = {"A": "prosthetic work", "B": "dental treatment", "P": "prophylaxis", "X": "not eligible"}
@@ -366,7 +346,7 @@ SENTENCES = {
     "treatment day): {rows}",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_no_cap": "The staged caps do not reduce this plan; moving treatment brings nothing.",
-    "planner_move": "Tooth {teeth}: move from insurance year {year} {spread:starting on|to} {date}{spread:, intervals as planned|}",
+    "planner_move": "{place}: move from insurance year {year} {spread:starting on|to} {date}{spread:, intervals as planned|}",
     "planner_with": "with them the lines without a tooth that belong to them: {lines}",
     "planner_gain": "Benefit then {benefit} instead of {base}: {gain} more (provided the treatment can wait medically)",
 }

@@ -331,3 +331,65 @@ def test_a_refused_denture_on_a_whole_jaw_names_the_lab_work_that_stays() -> Non
     inlay = (fee("5220", "OK"), fee("2160", "24"), lab("0320", "24", "93.80"))  # the inlay's own lab work: not named
     beside = estimate(plan(*inlay, overrides=(refused,)), load_tariffs())
     assert "override.lab_stays" not in [f.code for f in beside.findings]
+
+
+def test_a_reviewers_amount_the_pzr_limit_cuts_after_is_said_with_what_cut_it() -> None:
+    cleaning = fee("1040", "", count="28", factor="2.3", amount="101.36")  # PZR: at most 100,00 € a calendar year
+    decided = Override("Leistungen", 2, "M. Prüfer", "nur Teil-PZR", Decimal("80.00"))
+    result = estimate(plan(cleaning, overrides=(decided,), pzr_reimbursed=Decimal("50.00")), load_tariffs())
+    line = result.lines[0]
+    assert line.eligible == Decimal("50.00")  # 100,00 € less the 50,00 € reimbursed this year
+    assert line.reductions[Cause.PZR_LIMIT] == Decimal("30.00") and line.reductions[Cause.OVERRIDE] == Decimal("21.36")
+    cut = [f for f in result.findings if f.code == "override.cut_after"]
+    assert [finding_text(f) for f in cut] == [
+        "GOZ 1040: erstattungsfähig 80,00\u00a0€ laut Prüfung durch M. Prüfer, danach gekürzt (PZR-Höchstbetrag) auf 50,00\u00a0€"
+    ]
+    assert finding_text(cut[0], "en").endswith("as reviewed by M. Prüfer, then reduced (PZR limit) to €50.00")
+    within = dataclasses.replace(decided, eligible=Decimal("40.00"))  # below what the limit leaves: nothing cut
+    result = estimate(plan(cleaning, overrides=(within,), pzr_reimbursed=Decimal("50.00")), load_tariffs())
+    assert result.lines[0].eligible == Decimal("40.00") and "override.cut_after" not in [f.code for f in result.findings]
+
+
+def test_a_decision_on_a_line_without_a_treatment_day_says_so_not_that_there_is_no_line() -> None:
+    undated = fee("2210", "16", amount="300.00", date=None)
+    decided = Override("Leistungen", 2, "M. Prüfer", "zu hoch", Decimal("100.00"))
+    result = estimate(plan(undated, plan_date=None, overrides=(decided,)), load_tariffs())
+    said = [f for f in result.findings if f.code.startswith("override.")]
+    assert [f.code for f in said] == ["override.undated_line"]
+    assert "hat keinen Behandlungstag und ist in keiner Summe" in finding_text(said[0])
+    assert said[0].severity.value == "error" and (said[0].sheet, said[0].row) == ("Leistungen", 2)
+
+
+def test_a_class_the_reviewer_confirms_is_said_with_who_and_why() -> None:
+    crown = fee("2210", "16", amount="300.00")  # class A by the rules
+    confirmed = Override("Leistungen", 2, "M. Prüfer", "nach Röntgenbild", None, LineClass.A)
+    result = estimate(plan(crown, overrides=(confirmed,)), load_tariffs())
+    line = result.lines[0]
+    assert line.line_class is LineClass.A and line.benefit == Decimal("240.00")
+    assert [step_text(s) for s in line.explanations if rule_text(s.rule) == "Prüfung"] == [
+        "M. Prüfer: Klasse A bestätigt – nach Röntgenbild"
+    ]
+    applied = [finding_text(f) for f in result.findings if f.code == "override.applied"]
+    assert applied == ["GOZ 2210, Zahn 16: Prüfung durch M. Prüfer: Klasse A bestätigt – nach Röntgenbild"]
+
+
+def test_a_reviewers_amount_with_parts_of_a_cent_is_refused_never_rounded(tmp_path: Path, capsys: object) -> None:
+    out = tmp_path / "s.json"
+    decided = ["--reviewer", "M. Prüfer", "--override", "Leistungen!3:erstattungsfähig=150,005:zu hoch"]
+    assert main(["estimate", str(CROWN), "--json", str(out), *decided]) == 2
+    assert not out.exists()
+    assert "höchstens 2 Nachkommastellen, „150,005“ gefunden" in capsys.readouterr().err  # type: ignore[attr-defined]
+    decided[-1] = "Leistungen!3:erstattungsfähig=150,5:zu hoch"  # one place: whole cents
+    assert main(["estimate", str(CROWN), "--json", str(out), *decided]) == 0
+    case = tmp_path / "fall.hkp.json"
+    save_case(
+        Case.from_plan(read_plan(CROWN)).with_override(
+            Override("Leistungen", 3, "M. Prüfer", "x", Decimal("1.5")), "Leistungen", 3
+        ),
+        case,
+    )
+    data = json.loads(case.read_text(encoding="utf-8"))
+    data["overrides"][0]["eligible"] = "12.345"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CaseError, match="höchstens 2 Nachkommastellen"):
+        load_case(case)

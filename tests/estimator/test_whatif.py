@@ -12,7 +12,7 @@ import estimator.rules.whatif
 from estimator.command.cli import main
 from estimator.io.excel import read_plan
 from estimator.model import Person, Plan
-from estimator.output.whatiftext import whatif_text
+from estimator.output.whatiftext import move_text, whatif_text
 from estimator.rules.whatif import WORK_BUDGET, alternatives, best_split
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
@@ -200,5 +200,20 @@ def test_a_dentures_lab_work_on_the_jaw_moves_with_the_denture() -> None:
     person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
     split = best_split(Plan((denture, crown), (lab_work,), person, day), load_tariffs())
     days = {(kind, index): moved for kind, index, moved in split.dates}
-    assert [m.teeth for m in split.moves] == ["11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27, 28"]
+    assert [m.jaw for m in split.moves] == ["OK"]
     assert days == {("fee", 0): dt.date(2027, 1, 4), ("lab", 0): dt.date(2027, 1, 4)}  # the crown in the other jaw stays
+    said = [move_text(m) for m in split.moves] + [move_text(m, "en") for m in split.moves]
+    assert said == [  # the denture's jaw, not its sixteen teeth
+        "Oberkiefer: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen",
+        "Upper jaw: move from insurance year 1 to 2027-01-04",
+    ]
+
+
+def test_the_planner_names_one_tooth_a_tooth_and_several_teeth() -> None:
+    day = dt.date(2026, 3, 10)
+    person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    bridge = dataclasses.replace(fee("5010", "14-15", amount="2000.00", date=day), row=2)
+    crown = dataclasses.replace(fee("2210", "16", amount="1500.00", date=day), row=3)
+    split = best_split(Plan((bridge, crown), (), person, day), load_tariffs())
+    assert [move_text(m) for m in split.moves] == ["Zähne 14, 15: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen"]
+    assert move_text(split.moves[0], "en") == "Teeth 14, 15: move from insurance year 1 to 2027-01-04"

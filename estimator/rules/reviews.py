@@ -1,0 +1,134 @@
+"""A reviewer's decisions on lines (spec section 7): a class or an eligible amount replaces the rules' result, each
+said with who decided and why, and what keeps a decision from acting as set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from estimator.codes import Code
+from estimator.kinds import Cause, LineClass, Severity
+from estimator.model import LeftOutLine, Override, Plan
+from estimator.money import cents
+from estimator.phrases import REVIEW, Money, Phrase, say
+from estimator.rules.worksheet import Report, Work
+from estimator.tariff.profile import in_any
+
+
+def apply_overrides(
+    works: Sequence[Work], plan: Plan, undated: Sequence[LeftOutLine], report: Report
+) -> list[tuple[Override, Work]]:
+    """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings.
+    Returns each decision with the line it is on."""
+    by_place = {(w.line.sheet, w.line.row): w for w in works if w.review is not None}  # placed in estimator.rules.engine
+    reviewed: list[tuple[Override, Work]] = []
+    for override in plan.overrides:
+        work = by_place.get((override.sheet, override.row))
+        reviewer, reason = override.reviewer, override.reason
+        if work is None:
+            place = (override.sheet, override.row)
+            left_out = any((left.sheet, left.row) == place for left in plan.left_out)
+            without_day = any((left.sheet, left.row) == place for left in undated)
+            code = (
+                Code.OVERRIDE_LEFT_OUT_LINE
+                if left_out
+                else Code.OVERRIDE_UNDATED_LINE
+                if without_day
+                else Code.OVERRIDE_UNKNOWN_LINE
+            )
+            report(
+                Severity.ERROR,
+                say(code, reviewer=reviewer, sheet=override.sheet, row=override.row),
+                sheet=override.sheet,
+                row=override.row,
+            )
+            continue
+        reviewed.append((override, work))
+        said: list[Phrase] = []
+        new = override.line_class
+        if new is not None and work.class_before_review is not None:  # set at the classification
+            said.append(say(Code.PART_REVIEW_CLASS, old=work.class_before_review.value, new=new.value))
+        elif new is not None and new is work.line_class:  # the rules' class, confirmed (estimator.rules.classify)
+            said.append(say(Code.PART_REVIEW_CLASS_CONFIRMED, cls=new.value))
+        if new is not None and new is not work.line_class:  # a rule changed it since (the implant limit): the review stands
+            old = work.line_class
+            work.explain(REVIEW, say(Code.STEP_REVIEW_CLASS, reviewer=reviewer, old=old.value, new=new.value, reason=reason))
+            if work.class_before_review is None:
+                said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
+            work.line_class, work.class_by_hand = new, True
+            if new is not LineClass.X:
+                work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
+        if override.eligible is not None and work.line_class is not LineClass.X:
+            amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+            if amount < cents(override.eligible):
+                asked, billed = Money(cents(override.eligible)), Money(work.billed)
+                phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
+                report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
+            said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
+            phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
+            if amount == work.eligible:  # the decision changes nothing now: its step is shown all the same
+                work.explain(REVIEW, phrase)
+            work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
+            work.reductions = {Cause.OVERRIDE: work.billed - amount}  # the review's amount replaces the rules' cuts
+        if said:
+            phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
+            report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
+        if work.is_fee and override.line_class is LineClass.X:
+            _lab_beside_refused(work, works, report)
+    return reviewed
+
+
+def reviewed_amounts_cut(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
+    """A reviewer's eligible amount that a plan-wide limit applied after the review cut further (the PZR limit of the
+    year, a lab list's limit per jaw): said, with what cut it, so that the decision is not taken to pay as set."""
+    for override, work in reviewed:
+        if override.eligible is None or work.line_class is LineClass.X:
+            continue
+        amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+        causes = tuple(c for c, cut in work.reductions.items() if c is not Cause.OVERRIDE and cut)
+        if work.eligible < amount and causes:
+            phrase = say(
+                Code.OVERRIDE_CUT_AFTER,
+                line=work.ref,
+                reviewer=override.reviewer,
+                amount=Money(amount),
+                causes=causes,
+                eligible=Money(work.eligible),
+            )
+            report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
+
+
+def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
+    """A review that refuses a crown, a denture or an implant leaves the lab lines on its teeth – on an implant the
+    crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused with its
+    lab work still paid is looked at. A refused anaesthesia or filling names nothing: the work on its tooth is
+    another service's."""
+    profile, teeth = work.profile, work.fee.teeth
+    implant = work.number in profile.implant_numbers
+    if not (implant or in_any(work.number, profile.tooth_level_services)):
+        return
+    named = {t for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw for t in w.fee.teeth.teeth}
+    on_it = [
+        w
+        for w in works
+        if w is not work
+        and w.line_class is not LineClass.X
+        and teeth.overlaps(w.line.teeth)
+        and (not w.is_fee or (implant and w.line_class is LineClass.A))
+        and not (teeth.whole_jaw and w.line.teeth.teeth <= named)  # on a jaw: not the work of a line naming its teeth
+    ]
+    if on_it:
+        numbers = tuple(dict.fromkeys(w.line.number for w in on_it))
+        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(on_it), teeth=teeth.text, numbers=numbers)
+        report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
+
+
+def amounts_on_class_x(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
+    """A reviewer's eligible amount on a line that ends in class X (set so by the review itself, by the rules, or as
+    the surcharge of an excluded service) does not act: said, so that no output seems to apply it."""
+    for override, work in reviewed:
+        if override.eligible is None or work.line_class is not LineClass.X:
+            continue
+        code = Code.OVERRIDE_ELIGIBLE_WITH_X if override.line_class is LineClass.X else Code.OVERRIDE_ELIGIBLE_ON_X
+        phrase = say(code, line=work.ref, reviewer=override.reviewer, amount=Money(cents(override.eligible)))
+        report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)

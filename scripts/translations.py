@@ -88,6 +88,12 @@ ENGLISH = {
     "{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})": (
         "{0} rows of the plan could not be read and are missing from every amount ({1})"
     ),
+    "1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})": (
+        "1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})"
+    ),
+    "{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})": (
+        "{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})"
+    ),
     "ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}": "no amount (number unknown), missing from every amount: {0}",
     "Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen": "Sheet “{0}” not read: its rows are missing from every amount",
     "Achtung: {0} – siehe Hinweise": "Attention: {0} – see Findings",

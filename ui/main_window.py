@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.show_explanation()
         self.show_whatif()
         self.refresh_title()
+        self.make_room(self.totals.needed_height(), pane=0)  # a warning of missing rows shown: its captions whole
 
     def show_whatif(self, chosen: bool = False) -> None:
         """Alternatives and the staged-cap planner, computed in the background when their tab is shown; when the tab
@@ -310,13 +311,15 @@ class MainWindow(QMainWindow):
         """A line's steps wrapped to the width of their column, whole (a line has a few: measured at once)."""
         self.explanation_view.resizeRowsToContents()
 
-    def make_room(self, height: int) -> None:
-        """The detail tabs at least `height` pixels high, taken from the plan's lines down to ten of their rows."""
-        top, lines, detail = self.centre.sizes()
-        spare = lines - (10 * self.fee_view.verticalHeader().defaultSectionSize() + 60)  # header, tabs, scroll bar
-        grow = min(height - detail, spare)
+    def make_room(self, height: int, pane: int = 2) -> None:
+        """The detail tabs (pane 2) or the totals (pane 0) at least `height` pixels high, taken from the plan's lines
+        down to ten of their rows."""
+        sizes = self.centre.sizes()
+        spare = sizes[1] - (10 * self.fee_view.verticalHeader().defaultSectionSize() + 60)  # header, tabs, scroll bar
+        grow = min(height - sizes[pane], spare)
         if grow > 0:
-            self.centre.setSizes([top, lines - grow, detail + grow])
+            sizes[1], sizes[pane] = sizes[1] - grow, sizes[pane] + grow
+            self.centre.setSizes(sizes)
 
     def fit_findings(self) -> None:
         """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has

@@ -100,20 +100,34 @@ class TotalsBar(QFrame):
         self.causes.setToolTip(self.tr("Was der Patient zahlt, nach Ursachen\nAuslegung:{0}").format(settings))
         self.show_missing(estimate)
 
+    def needed_height(self) -> int:
+        """The height the bar needs with what it shows now (its layout brought up to date first)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        return self.sizeHint().height()
+
     def warning_height(self) -> int:  # the height the warning of missing rows adds to the bar (two lines at most)
         return 0 if self.missing.isHidden() else 2 * self.missing.fontMetrics().lineSpacing() + 6
 
+    def _places(self, rows: list[tuple[str, int]]) -> str:
+        """Ten rows, and each sheet's first: „Leistungen Zeile 4, 9; Labor Zeile 2 …“ (the caption stays in view)."""
+        shown = list(dict.fromkeys([*rows[:10], *dict(reversed(rows)).items()]))
+        places = {sheet: [str(r) for s, r in shown if s == sheet] for sheet, _ in shown}
+        where = "; ".join(self.tr("{0} Zeile {1}").format(sheet, ", ".join(numbers)) for sheet, numbers in places.items())
+        return where + (" …" if len(rows) > len(shown) else "")
+
     def show_missing(self, estimate: Estimate) -> None:
         """Rows in no figure (left out, without a day, a table not read): said as the letter says them, in red."""
-        rows = [(r.sheet, r.row) for r in estimate.rows_missing]
+        rows = [(r.sheet, r.row) for r in estimate.plan.left_out]
         rows = rows or [(f.sheet, f.row or 0) for f in estimate.plan.input_findings if f.code == SKIPPED]  # an older case
-        shown = list(dict.fromkeys([*rows[:10], *dict(reversed(rows)).items()]))  # ten, and each sheet's first
-        places = {sheet: [str(r) for s, r in shown if s == sheet] for sheet, _ in shown}  # the caption stays in view
-        where = "; ".join(self.tr("{0} Zeile {1}").format(sheet, ", ".join(numbers)) for sheet, numbers in places.items())
-        where += " …" if len(rows) > len(shown) else ""
         one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
         many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
-        said = [(one if len(rows) == 1 else many).format(len(rows), where)] if rows else []
+        said = [(one if len(rows) == 1 else many).format(len(rows), self._places(rows))] if rows else []
+        undated = [(r.sheet, r.row) for r in estimate.not_computed]
+        one = self.tr("1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})")
+        many = self.tr("{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})")
+        said += [(one if len(undated) == 1 else many).format(len(undated), self._places(undated))] if undated else []
         without_amount = estimate.rows_without_amount  # looked up once: it reads every finding and line
         unpriced = [self.tr("{0} Zeile {1}").format(r.sheet, r.row) for r in without_amount]
         if unpriced:

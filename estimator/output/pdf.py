@@ -114,7 +114,7 @@ def _limits_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
 def _rows_left_out(estimate: Estimate) -> list[str]:
     """The rows the import could not read, named for the patient."""
     skipped = [f"{f.sheet} Zeile {f.row}" for f in estimate.plan.input_findings if f.phrase.code is Code.INPUT_LINE_SKIPPED]
-    return [left_out_text(left) for left in estimate.rows_missing] or skipped  # a case file of an older version
+    return [left_out_text(left) for left in estimate.plan.left_out] or skipped  # a case file of an older version
 
 
 def _first_ten(rows: list[str]) -> str:
@@ -125,7 +125,8 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     """Rows the import could not read, and further tables it did not read, are missing from every figure of the
     letter: said under the summary."""
     rows, sheets, unpriced = _rows_left_out(estimate), estimate.sheets_not_read, estimate.rows_without_amount
-    if not rows and not sheets and not unpriced:
+    undated = [left_out_text(left) for left in estimate.not_computed]
+    if not rows and not sheets and not unpriced and not undated:
         return []
     said = []
     if rows:
@@ -133,6 +134,12 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
         count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
         text = f"{count} des Plans konnte{'n' if len(rows) > 1 else ''} nicht gelesen werden und "
         said.append(text + f"fehl{'en' if len(rows) > 1 else 't'} in allen Beträgen dieser Schätzung: {places}")
+    if undated:
+        count = "1 Zeile hat" if len(undated) == 1 else f"{len(undated)} Zeilen haben"
+        said.append(
+            f"{count} keinen Behandlungstag (weder Datum noch Planungsdatum) und fehl{'t' if len(undated) == 1 else 'en'} "
+            f"in allen Beträgen: {_first_ten(undated)}"
+        )
     if unpriced:
         places = _first_ten([left_out_text(left) for left in unpriced])
         count = "1 Zeile hat" if len(unpriced) == 1 else f"{len(unpriced)} Zeilen haben"

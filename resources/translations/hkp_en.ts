@@ -704,27 +704,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="119" />
+        <location filename="../../ui/register.py" line="120" />
         <source>Übernehmen</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="122" />
+        <location filename="../../ui/register.py" line="123" />
         <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Denture benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="129" />
+        <location filename="../../ui/register.py" line="130" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="185" />
+        <location filename="../../ui/register.py" line="186" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="203" />
+        <location filename="../../ui/register.py" line="204" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -995,7 +995,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1011,7 +1011,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="126" />
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -1041,27 +1041,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1137,7 +1137,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="221" />
+        <location filename="../../ui/person.py" line="222" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1290,12 +1290,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="71" />
+        <location filename="../../ui/register.py" line="72" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="96" />
+        <location filename="../../ui/register.py" line="97" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>
@@ -1611,28 +1611,28 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="203" />
-        <location filename="../../ui/widgets.py" line="217" />
+        <location filename="../../ui/widgets.py" line="210" />
+        <location filename="../../ui/widgets.py" line="224" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="206" />
+        <location filename="../../ui/widgets.py" line="213" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="217" />
+        <location filename="../../ui/widgets.py" line="224" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="286" />
+        <location filename="../../ui/widgets.py" line="293" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="287" />
+        <location filename="../../ui/widgets.py" line="294" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1641,7 +1641,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="56" />
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="145" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1657,7 +1657,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="146" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1669,60 +1669,70 @@ Auslegung:{0}</source>
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="112" />
-        <location filename="../../ui/widgets.py" line="118" />
+        <location filename="../../ui/widgets.py" line="110" />
+        <location filename="../../ui/widgets.py" line="125" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="114" />
+        <location filename="../../ui/widgets.py" line="117" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="115" />
+        <location filename="../../ui/widgets.py" line="118" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120" />
+        <location filename="../../ui/widgets.py" line="121" />
+        <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
+        <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="122" />
+        <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
+        <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="127" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122" />
+        <location filename="../../ui/widgets.py" line="129" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="124" />
+        <location filename="../../ui/widgets.py" line="131" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="128" />
+        <location filename="../../ui/widgets.py" line="135" />
         <source>Beträgen über dem Höchstsatz ohne Begründung</source>
         <translation>amounts above the maximum fee without a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="129" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>dentures on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138" />
+        <location filename="../../ui/widgets.py" line="145" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="146" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
@@ -1833,7 +1843,7 @@ missing rows</translation>
         <translation>of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="142" />
+        <location filename="../../ui/whatif.py" line="149" />
         <source>Vorschlag der Zahnstaffel-Planung übernommen</source>
         <translation>Staged-cap planner's suggestion applied</translation>
     </message>
@@ -2028,7 +2038,7 @@ Price lists: {1}</translation>
         <translation>R&amp;emove the review of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="154" />
+        <location filename="../../ui/menus.py" line="165" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

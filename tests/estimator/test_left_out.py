@@ -279,3 +279,19 @@ def test_a_case_file_from_before_left_out_rows_were_kept_still_warns_in_the_lett
 
     assert "Gesamtkosten ohne fehlende Zeilen" in first  # and the terminal names the total as the letter does
     assert "  Gesamtkosten ohne fehlende Zeilen:" in estimate_text(estimate(older, load_tariffs()))
+
+
+def test_lines_without_a_treatment_day_are_said_so_not_that_they_could_not_be_read() -> None:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from estimator.output.pdf import build_pdf  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+
+    undated = plan(fee("2210", "16", amount="300.00"), fee("2197", "16", amount="16.82", date=None), plan_date=None)
+    letter = PdfReader(io.BytesIO(build_pdf(estimate(undated, load_tariffs()), load_tariffs(), dt.date(2026, 12, 5))))
+    first = " ".join(letter.pages[0].extract_text().split())
+    assert (
+        "1 Zeile hat keinen Behandlungstag (weder Datum noch Planungsdatum) und fehlt in allen Beträgen: Leistungen Zeile 3"
+        in first
+    )
+    assert "nicht gelesen" not in first

@@ -248,7 +248,7 @@ def test_a_line_without_a_treatment_day_is_missing_from_every_figure_and_said_so
     ]
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "Gesamtkosten ohne fehlende Zeilen" in text.replace("\n", " ")
-    assert "Achtung: 1 Zeile des Plans" in text and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
+    assert "Achtung: 1 Zeile hat keinen Behandlungstag" in text.replace("\n", " ") and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
     assert [left["row"] for left in estimate_json(result)["left_out"]] == [3]
     assert "Es fehlt 1 Zeile des Plans in allen Beträgen:\n    Leistungen Zeile 3 (GOZ 2210, Zahn 17)" in estimate_text(result)
 

@@ -274,3 +274,38 @@ def test_an_amount_with_parts_of_a_cent_in_the_person_panel_is_refused_not_round
     assert window.document.undo_stack.count() == 0
     said = window.person_panel.message.text()
     assert "höchstens 2 Nachkommastellen" in said and "es gilt weiter der bisherige Wert" in said
+
+
+def test_totals_bar_says_a_line_without_a_treatment_day_has_none(qtbot: Any) -> None:
+    from estimator.case import Case  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+    from ui.document import CaseDocument  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
+    undated = plan(fee("2210", "16", amount="300.00"), fee("2197", "16", amount="16.82", date=None), plan_date=None)
+    window = MainWindow(CaseDocument(Case.from_plan(undated), autosave=False))
+    qtbot.addWidget(window)
+    assert window.totals.missing.text() == (
+        "Achtung: 1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen (Leistungen Zeile 3)"
+        " – siehe Hinweise"
+    )
+
+
+def test_a_warning_that_appears_after_an_edit_leaves_the_totals_captions_whole(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    from estimator.case import Case  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+    from ui.document import CaseDocument  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
+    lines = plan(fee("2210", "16", amount="300.00", date=None), fee("2197", "16", amount="16.82", date=None))
+    window = MainWindow(CaseDocument(Case.from_plan(lines), autosave=False))
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard  # the edit below: no question
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.totals.missing.isHidden() and window.height() <= 768)
+    window.document.edit_plan_date(None)  # both lines lose their treatment day: the warning takes two lines more
+    qtbot.waitUntil(lambda: not window.totals.missing.isHidden())
+    assert window.totals.height() >= window.totals.sizeHint().height()  # nothing of the bar cut off

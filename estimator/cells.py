@@ -47,6 +47,9 @@ NO = {"nein", "n", "no", "false", "falsch", "0", "-", ""}
 
 # What a plan may hold (every input path checks these: workbook cells, case files, app edits, options).
 MAX_TEXT = 2_000  # characters of one text cell
+MAX_INSURANCE_NUMBER = 100  # characters of an insurance number
+MAX_SHEET_NAME = 100  # characters of a sheet's name that are kept (Excel allows 31; a hostile file any number)
+SHEET_NAME_LIMIT = MAX_SHEET_NAME + 1  # a longer name is kept with "…" after them
 MAX_AMOUNT = Decimal(1_000_000)  # EUR: an amount, a unit price, an earlier benefit
 MAX_FACTOR = Decimal(20)
 MAX_COUNT = Decimal(10_000)  # count of a fee line, quantity of a lab line
@@ -290,6 +293,13 @@ def parse_postcode(value: Any) -> str:
 
 
 MAX_CODE = 20  # characters of a fee number or lab code typed in the window
+
+
+def within(text: str, limit: int) -> str:
+    """A text of at most `limit` characters (an insurance number), as a case file takes it back."""
+    if len(text) > limit:
+        raise cell_error(Code.CELL_TEXT_TOO_LONG, limit=limit, length=len(text))
+    return text
 
 
 def parse_code(value: Any) -> str:

@@ -117,6 +117,7 @@ class Code(StrEnum):
     INPUT_TOTAL_ROW = "input.total_row"
     INPUT_COMMENT_ROW = "input.comment_row"
     INPUT_FACTOR_ASSUMED = "input.factor_assumed"
+    INPUT_FEE_PRICE_NOT_READ = "input.fee_price_not_read"
     INPUT_UNIT_PRICE_DERIVED = "input.unit_price_derived"
     INPUT_SHEET_BY_HEADER = "input.sheet_by_header"
     INPUT_SHEET_NOT_READ = "input.sheet_not_read"

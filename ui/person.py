@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
-from estimator.cells import MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
+from estimator.cells import MAX_INSURANCE_NUMBER, MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents
 from estimator.wording import source_text, text
@@ -32,7 +32,7 @@ class PersonPanel(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name, self.insurance_number = QLineEdit(), QLineEdit()
         self.name.setMaxLength(MAX_TEXT)
-        self.insurance_number.setMaxLength(100)
+        self.insurance_number.setMaxLength(MAX_INSURANCE_NUMBER)
         self.name.editingFinished.connect(lambda: self._text_edited("name", self.name))
         self.insurance_number.editingFinished.connect(lambda: self._text_edited("insurance_number", self.insurance_number))
         self.street, self.postcode, self.city = QLineEdit(), QLineEdit(), QLineEdit()

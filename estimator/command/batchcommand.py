@@ -56,6 +56,11 @@ def run_batch_command(options: argparse.Namespace) -> int:
         raise UsageError(f"{options.out.name}: die Übersicht wird als .xlsx geschrieben")
     for source in files:
         refuse_overwriting_input(source, options.out)
+    if options.out.exists() and not options.out.is_file():  # a pipe would be waited on for ever, a folder not written
+        raise UsageError(
+            f"{options.out}: keine gewöhnliche Datei (ein Ordner, eine Pipe oder ein Gerät); bitte einen Dateinamen "
+            "für die Übersicht angeben"
+        )
     if options.out.exists() and not is_batch_summary(options.out):
         raise UsageError(
             f"{options.out}: die Datei gibt es schon, und sie ist keine Übersicht von „hkp batch“ (vielleicht ein Plan); "

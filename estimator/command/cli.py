@@ -200,7 +200,9 @@ def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
     if not note_fits(options.note):
-        raise UsageError(f"--note: höchstens {MAX_NOTE} Zeichen in {MAX_NOTE_LINES} Zeilen, {len(options.note)} angegeben")
+        given = f"{len(options.note)} Zeichen in {options.note.count(chr(10)) + 1} Zeilen"  # both: which is too many
+        most = f"{MAX_NOTE:,}".replace(",", ".")
+        raise UsageError(f"--note: höchstens {most} Zeichen in {MAX_NOTE_LINES} Zeilen, {given} angegeben")
     if options.note and not options.pdf:
         raise UsageError("--note gilt für das PDF; bitte --pdf DATEI angeben")
     if options.letterhead and not options.pdf:

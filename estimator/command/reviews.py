@@ -21,7 +21,7 @@ class UsageError(Exception):
 
 def override_text(text: str) -> tuple[str, int, str, str, str]:
     """ "Leistungen!3:erstattungsfähig=120,00:Grund" -> (sheet, row, field, value, reason)."""
-    match = re.fullmatch(r"\s*([^!]{1,31})!([0-9]{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
+    match = re.fullmatch(r"\s*([^!]{1,101})!([0-9]{1,7}):\s*([^=:]{1,40}?)\s*=\s*([^:]{1,40}?)\s*:(.{1,2000})", text, re.DOTALL)
     if not match:
         raise argparse.ArgumentTypeError(f"BLATT!ZEILE:FELD=WERT:GRUND erwartet, „{shown(text)}“ gefunden")
     sheet, row, name, value, reason = match.groups()

@@ -12,6 +12,7 @@ from estimator.case import CaseError
 from estimator.cells import (
     MAX_CODE,
     MAX_TEXT,
+    SHEET_NAME_LIMIT,
     CellError,
     cell_error,
     in_cents,
@@ -203,7 +204,7 @@ def left_out_line(data: Any, where: str, max_row: int) -> LeftOutLine:
     cells = Fields(fields.mapping("cells"), f"{where}, cells", CELL_NAMES)
     return LeftOutLine(
         kind,
-        fields.text("sheet", required=True, limit=31),
+        fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         int(fields.whole("row", 0, max_row, required=True) or 0),
         tuple((str(name), cells.text(str(name))) for name in cells.data),
     )

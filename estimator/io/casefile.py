@@ -18,7 +18,9 @@ from typing import Any
 from estimator.auslegung import SettingError
 from estimator.case import DRAFT, EDITABLE, SCHEMA, STATUSES, Case, CaseError, EditKey, parse_edit
 from estimator.cells import (
+    MAX_INSURANCE_NUMBER,
     MAX_TEXT,
+    SHEET_NAME_LIMIT,
     CellError,
     parse_postcode,
     parse_variant,
@@ -88,7 +90,7 @@ SCHEMA_1 = "hkp-case/1"
 
 def _value(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return str(value)
+        return format(value, "f")  # "0.0000001", never "1E-7": the reader takes digits and a point only
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -132,7 +134,7 @@ def case_json(case: Case) -> dict[str, Any]:
 def _fee_line(data: Any, where: str) -> FeeLine:
     fields = Fields(data, where, field_names(FeeLine))
     return FeeLine(
-        sheet=fields.text("sheet", required=True, limit=31),
+        sheet=fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         number=fields.text("number", required=True, limit=20),
         schedule=fields.parsed("schedule", schedule_value) or Schedule.GOZ,
@@ -152,7 +154,7 @@ def _fee_line(data: Any, where: str) -> FeeLine:
 def _lab_line(data: Any, where: str) -> LabLine:
     fields = Fields(data, where, field_names(LabLine))
     return LabLine(
-        sheet=fields.text("sheet", required=True, limit=31),
+        sheet=fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         code=fields.text("code", required=True, limit=20),
         unit_price=fields.parsed("unit_price", number_reader("amount"), required=True),
@@ -177,7 +179,7 @@ def _person(data: Any) -> Person:
     return Person(
         name=fields.text("name"),
         birth_date=fields.parsed("birth_date", iso_date),
-        insurance_number=fields.text("insurance_number", limit=100),
+        insurance_number=fields.text("insurance_number", limit=MAX_INSURANCE_NUMBER),
         practice=fields.text("practice"),
         practice_address=fields.text("practice_address"),
         variant=fields.parsed("variant", _variant) or "",
@@ -221,7 +223,7 @@ def _finding(data: Any, where: str, first_schema: bool) -> Finding:
     return Finding(
         Severity(severity),
         phrase,
-        fields.text("sheet", limit=31),
+        fields.text("sheet", limit=SHEET_NAME_LIMIT),
         fields.whole("row", 0, MAX_ROW, default=None),
         fields.text("column", limit=40),
         fields.text("section", limit=60),
@@ -231,7 +233,7 @@ def _finding(data: Any, where: str, first_schema: bool) -> Finding:
 def _override(data: Any, where: str) -> Override:
     fields = Fields(data, where, field_names(Override))
     return Override(
-        fields.text("sheet", required=True, limit=31),
+        fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
         fields.text("reviewer", required=True, limit=MAX_REVIEWER),
         fields.text("reason", required=True),

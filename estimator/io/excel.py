@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import (
+    MAX_CODE,
     MAX_TEXT,
     CellError,
     PlanReadError,
@@ -67,6 +68,14 @@ def _schedule(value: Any) -> Schedule:
 NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*[-:]?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
 
 
+def _code_length(value: Any) -> Any:
+    """A fee number or lab code of at most MAX_CODE characters, as the window and a case file take one."""
+    text = " ".join(str(value).split())
+    if len(text) > MAX_CODE:
+        raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
+    return value
+
+
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
     typed = unicodedata.normalize("NFC", number_raw) if isinstance(number_raw, str) else ""
@@ -84,6 +93,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     if number_raw is None:
         reader.problem("Nr", Code.INPUT_MISSING_NUMBER)
         return None
+    reader.get("Nr", _code_length)
     line = FeeLine(
         sheet=reader.sheet,
         row=reader.row,
@@ -101,6 +111,8 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     )
     if "Faktor" in reader.mapping and reader.raw("Faktor") is None and line.amount is None:  # the amount depends on it
         reader.problem("Faktor", Code.INPUT_FACTOR_ASSUMED, Severity.INFO, factor=Factor(line.factor))
+    if "Betrag" not in reader.mapping and reader.raw("Einzelpreis") is not None:  # „Preis“: a lab line's column
+        reader.problem("Einzelpreis", Code.INPUT_FEE_PRICE_NOT_READ, Severity.WARNING)
     return None if reader.problems else line
 
 
@@ -123,7 +135,9 @@ def lab_line(reader: RowReader) -> LabLine | None:
             reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
     elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
-    if code_raw is None or price is None:
+    if code_raw is not None:
+        reader.get("Nr", _code_length)
+    if code_raw is None or price is None or reader.problems:
         return None
     line = LabLine(
         sheet=reader.sheet,

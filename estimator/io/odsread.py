@@ -119,6 +119,8 @@ class _Reader:
         self.text_length = 0
         self.paragraphs = 0
         self.cells = 0  # cells with content of all sheets so far, each repetition counted
+        self.covered = False  # the cell being read lies under a merged cell
+        self.spans: dict[int, tuple[Any, int]] = {}  # column -> the value of a cell merged down there, its last row
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if name == f"{TABLE} table":
@@ -128,7 +130,7 @@ class _Reader:
                     raise PlanReadError(f"mehr als {MAX_SHEETS} Tabellenblätter")
                 name = self.named(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}"))
                 self.sheets.append(distinct(name, self.sheets))  # two tables of one name are two sheets
-                self.row = 0
+                self.row, self.spans = 0, {}
         elif self.depth != 1:
             return
         elif name == ANNOTATION or name.startswith(DRAWING):
@@ -137,7 +139,7 @@ class _Reader:
             self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated", "1"), "number-rows-repeated")
             self.values, self.column = [], 0
         elif name in CELLS:
-            self.cell = attributes
+            self.cell, self.covered = attributes, name != f"{TABLE} table-cell"
             self.cell_repeat = _count(attributes.get(f"{TABLE} number-columns-repeated", "1"), "number-columns-repeated")
             self.text, self.text_length, self.paragraphs = [], 0, 0
         elif self.cell is None or self.aside:
@@ -202,7 +204,30 @@ class _Reader:
         if value is not None and self.column < self.columns:
             self.values += [None] * (self.column - len(self.values))
             self.values += [value] * min(self.cell_repeat, self.columns - self.column)
+        elif self.covered:
+            self._merged_down()
+        if not self.covered:
+            self._merge_starts(attributes, value)
         self.column += self.cell_repeat
+
+    def _merge_starts(self, attributes: dict[str, str], value: Any) -> None:
+        """A cell merged down over rows of its one column (a date written once for three lines): its value is each
+        of those rows' (as Excel's files are read: estimator.io.sheets)."""
+        rows = _count(attributes.get(f"{TABLE} number-rows-spanned", "1"), "number-rows-spanned")
+        columns = attributes.get(f"{TABLE} number-columns-spanned", "1").strip()
+        for column in range(self.column, min(self.column + self.cell_repeat, self.columns)):
+            if rows > 1 and columns == "1" and value is not None:
+                self.spans[column] = (value, self.row + rows)
+            else:
+                self.spans.pop(column, None)
+
+    def _merged_down(self) -> None:
+        """The covered cells of this row under a cell merged down: its value."""
+        for column in range(self.column, min(self.column + self.cell_repeat, self.columns)):
+            span = self.spans.get(column)
+            if span is not None and self.row + 1 <= span[1]:
+                self.values += [None] * (column - len(self.values))
+                self.values.append(span[0])
 
 
 def distinct(name: str, taken: Iterable[str]) -> str:

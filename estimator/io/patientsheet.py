@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator.cells import (
+    MAX_INSURANCE_NUMBER,
     MAX_TEXT,
     CellError,
     PlanReadError,
@@ -18,6 +19,7 @@ from estimator.cells import (
     parse_variant,
     parse_yes_no,
     short_text,
+    within,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
@@ -93,6 +95,7 @@ PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label
     **dict.fromkeys(("Implantate OK", "Implantate UK"), parse_implants),
     "Tarif": _parse_tariff,
     "PLZ": parse_postcode,
+    "Versicherungsnummer": lambda value: within(str(value).strip(), MAX_INSURANCE_NUMBER),
 }
 
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
@@ -168,7 +171,7 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         name=str(values.get("Name", "")).strip(),
         variant=tariff or _variant(values, cells),
         birth_date=get("Geburtsdatum", None),
-        insurance_number=str(values.get("Versicherungsnummer", "")).strip(),
+        insurance_number=get("Versicherungsnummer", ""),
         practice=str(values.get("Zahnarzt", "")).strip(),
         insurance_start=get("Versicherungsbeginn", None),
         cooperating=get("Kooperationszahnarzt", False),

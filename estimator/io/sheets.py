@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from estimator.cells import MAX_TEXT, PlanReadError, shown
+from estimator.cells import MAX_SHEET_NAME, MAX_TEXT, PlanReadError, shown
 from estimator.files import is_text, not_a_file
 from estimator.io.odsread import distinct, is_ods, read_ods
 from estimator.io.sheetscan import Survey, special_cells, survey_workbook
@@ -31,9 +31,6 @@ EXCEL_ROW_LIMIT = 1_048_576
 
 
 MAX_TOTAL_TEXT = 16_000_000  # characters of text the reader keeps from all cells together
-
-
-MAX_SHEET_NAME = 100  # characters of a sheet's name that are kept (Excel allows 31; a hostile file any number)
 
 
 def named(name: str) -> str:
@@ -141,14 +138,20 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
 
 def _merged_down(grid: list[list[Any]], merged: Any) -> list[list[Any]]:
     """A cell merged down over rows of one column (a treatment date or a tooth written once for three lines) holds
-    its value in each of those rows, as the sheet shows it; other merged cells stay as they are read."""
-    for (first_row, column), (last_row, last_column) in merged:
-        if column != last_column or not first_row < last_row < len(grid) or column >= len(grid[first_row]):
+    its value in each of those rows, as the sheet shows it; other merged cells stay as they are read. Each cell is
+    filled once at most, however many ranges a file declares over it (overlapping ones: the first range's value),
+    so that the time stays that of the grid."""
+    reach: dict[int, int] = {}  # column -> the last row a range filled
+    for (first_row, column), (last_row, _) in sorted(
+        ((first, last) for first, last in merged if first[1] == last[1]), key=lambda found: (found[0][1], found[0][0])
+    ):
+        if not first_row < last_row < len(grid) or column >= len(grid[first_row]):
             continue
-        value = grid[first_row][column]
-        for row in grid[first_row + 1 : last_row + 1]:
+        value, start = grid[first_row][column], max(first_row, reach.get(column, -1)) + 1
+        for row in grid[start : last_row + 1]:
             if column < len(row) and row[column] in ("", None):
                 row[column] = value
+        reach[column] = max(last_row, reach.get(column, -1))
     return grid
 
 

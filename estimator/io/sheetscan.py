@@ -22,6 +22,7 @@ from estimator.model import MAX_LINES
 MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
 MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
 MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
+MAX_ELEMENTS = 4 * MAX_CELLS  # XML elements one worksheet part may hold: rows, cells, values and all else
 MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
 MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold
 MAX_SHEET_ROW, MAX_SHEET_COLUMN = 1_048_576, 16_384  # the last row and column (XFD) a spreadsheet program has
@@ -51,6 +52,7 @@ class PartScan:
     columns: int = 0  # the highest column number likewise
     shared_cells: int = 0  # cells holding a shared string
     detailed: bool = False  # holds formulas or error values: read in detail for what a grid does not tell
+    elements: int = 0  # start tags of elements (each may be kept by a reader until its sheet ends)
 
 
 @dataclass
@@ -114,6 +116,12 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
             scan.shared_cells += len(SHARED_TYPE.findall(window))  # a t="s" outside a cell only counts one too many
         if not _scan_referenced(window, scan, place):
             _scan_tags(window, scan, place)
+        scan.elements += window.count(b"<") - window.count(b"</") - window.count(b"<?") - window.count(b"<!")
+        if scan.elements > MAX_ELEMENTS:
+            raise PlanReadError(
+                f"{path.name}, {named}: mehr als {thousands(MAX_ELEMENTS)} XML-Elemente; so ein Blatt schreibt kein "
+                "Tabellenprogramm, die Datei ist beschädigt oder nicht für einen Plan gemacht – bitte erneut speichern lassen"
+            )
         if place.wide_row:
             raise PlanReadError(
                 f"{path.name}, {named}: Zeile {thousands(place.wide_row)} hat mehr als {thousands(MAX_ROW_CELLS)} "
@@ -247,17 +255,20 @@ def special_cells(path: Path, part: str) -> dict[tuple[int, int], object]:
 
     found: dict[tuple[int, int], object] = {}
     row, column = 0, 0
+    open_elements: list[Any] = []  # the elements around the one read, to drop what their parents hold
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
         for event, element in iterparse(stream, events=("start", "end")):
             tag = element.tag.rsplit("}", 1)[-1]
             if event == "start":
+                open_elements.append(element)
                 if tag in ("row", "c"):
                     reference = CELL_REFERENCE.match((element.get("r") or "").strip())
                     letters, digits = (reference[1], reference[2]) if reference else ("", "")
                     row, column = _place(tag, letters, digits, row, column)
                 continue
-            if tag == "row":
-                element.clear()
+            open_elements.pop()
+            if open_elements and not any(e.tag.rsplit("}", 1)[-1] == "c" for e in open_elements[-3:]):
+                del open_elements[-1][:]  # what its parent holds is read (or its events wait): not kept till the end
             if tag != "c":
                 continue
             children: dict[str, Any] = {child.tag.rsplit("}", 1)[-1]: child for child in element}

@@ -30,6 +30,30 @@ class RowStyle:
     right_from: int  # columns from this one on are right-aligned (numbers)
 
 
+def fitted(style: RowStyle, rows: Sequence[Sequence[Cell]], flexible: int, narrowest: float) -> RowStyle:
+    """The widths with each number column (plain text, never wrapped) as wide as its longest figure – a unit price of
+    1.234,50 € would run into the column beside it – taken from the `flexible` column (the text's), which keeps at
+    least `narrowest`."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    widths = list(style.widths)
+    for column in range(style.right_from, len(widths)):
+        longest = max(
+            (
+                stringWidth(line, f"{FONT}-Bold", SIZE)
+                for row in rows
+                if isinstance(row[column], str)
+                for line in str(row[column]).split("\n")
+            ),
+            default=0.0,
+        )
+        grow = min(longest + 2 * PAD - widths[column], widths[flexible] - narrowest)
+        if grow > 0:
+            widths[column] += grow
+            widths[flexible] -= grow
+    return RowStyle(tuple(widths), style.right_from)
+
+
 def _lines(cell: Cell, width: float, font: str, size: float) -> list[tuple[str, str]]:
     """A cell's lines, at most MAX_CELL_LINES (the last then says "…"): a row never outgrows a page, whatever a
     text holds."""

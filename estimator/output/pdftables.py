@@ -7,7 +7,7 @@ from typing import Any
 
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
-from estimator.output.pdfrows import Cell, RowStyle, row_table
+from estimator.output.pdfrows import Cell, RowStyle, fitted, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit_line, para
 from estimator.phrases import REVIEW
 from estimator.rules.labprices import vat_percent
@@ -131,7 +131,8 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
     else:
         widths = (16 * mm, 11 * mm, 11 * mm, 54 * mm, 9 * mm, 11 * mm, 16 * mm, 16 * mm, 10 * mm, 16 * mm)
     heading, continued = para(title, styles["h2"]), para(f"{title} (Fortsetzung)", styles["h2"])
-    return row_table(head, rows, RowStyle(widths, right_from=4), heading, tops=tops, continued=continued)
+    style = fitted(RowStyle(widths, right_from=4), rows, flexible=3, narrowest=30 * mm)  # the sum's bold figures too
+    return row_table(head, rows, style, heading, tops=tops, continued=continued)
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], styles: dict[str, Any], columns: int = 2) -> Any:

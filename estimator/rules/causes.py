@@ -5,7 +5,7 @@ does."""
 from __future__ import annotations
 
 from estimator.kinds import Cause, LineClass
-from estimator.model import Estimate
+from estimator.model import Estimate, Explanation
 from estimator.rules.engine import plan_profile, tariff_of
 from estimator.tariff.catalogues import Tariffs
 
@@ -32,4 +32,23 @@ def cause_sections(estimate: Estimate, tariffs: Tariffs) -> dict[Cause, str]:
             found[cause] = "; ".join(dict.fromkeys(rates[line_class] for line_class in taken))
         else:
             found[cause] = fixed.get(cause, "")
+    if found.get(Cause.NOT_ELIGIBLE) and _not_eligible_elsewhere(estimate, fixed):
+        found[Cause.NOT_ELIGIBLE] = ""  # not only by its section: each line's explanation names its own
     return found
+
+
+def _not_eligible_elsewhere(estimate: Estimate, fixed: dict[Cause, str]) -> bool:
+    """Whether lines are not eligible by another section than the tariff's general one (before the insurance start,
+    a fee the GOZ does not allow beside another, a reviewer's refusal): then no one section is that cause's."""
+    others = {section for cause, section in fixed.items() if cause is not Cause.NOT_ELIGIBLE}
+    for result in estimate.lines:
+        if not result.reductions.get(Cause.NOT_ELIGIBLE):
+            continue
+        cuts = {rule for rule, step in ((str(s.rule), s) for s in result.explanations) if _cuts(step)} - others
+        if cuts - {fixed[Cause.NOT_ELIGIBLE]}:
+            return True
+    return False
+
+
+def _cuts(step: Explanation) -> bool:
+    return step.before is not None and step.after is not None and step.after < step.before

@@ -193,10 +193,12 @@ def _follow(followers: Followers, moved: Moved) -> None:
     their day moves to one day – for a lab line on a whole jaw, the work on that jaw (a denture's lab work goes with
     the denture, a crown in the other jaw stays) – or with the service they belong to."""
     toothless = [entry for entry in followers.toothless if entry[0] not in moved]
+    goes_to: dict[tuple[dt.date, frozenset[int]], dt.date | None] = {}  # worked out once per day and jaw
     for member, day, _, jaw in toothless:
-        days = {moved.get(other) for other, teeth in followers.toothed.get(day, ()) if not jaw or teeth & jaw}
-        to = days.pop() if len(days) == 1 else None
-        if to is not None:
+        if (day, jaw) not in goes_to:
+            days = {moved.get(other) for other, teeth in followers.toothed.get(day, ()) if not jaw or teeth & jaw}
+            goes_to[(day, jaw)] = days.pop() if len(days) == 1 else None
+        if (to := goes_to[(day, jaw)]) is not None:
             moved[member] = to
     for member, _, service, _ in toothless:  # with the service it belongs to
         if service is not None and service in moved:

@@ -183,6 +183,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
+    C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): für eine Leistung nicht gelesen, ihr Betrag ist aus Nummer, Faktor "
+    "und Anzahl berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen",
     C.INPUT_SHEET_BY_HEADER: "Blatt {sheet} als {lab:Labor|Leistungen} gelesen (erkannt an seiner Kopfzeile)",
     C.INPUT_SHEET_NOT_READ: "Blatt {sheet} nicht gelesen: eine weitere Tabelle mit {lab:Laborzeilen|Leistungen} neben "
     "Blatt {read}; bitte ihre Zeilen in Blatt {read} übernehmen, wenn sie zu diesem Plan gehören",

@@ -28,7 +28,7 @@ VALUES: dict[Code, str] = {
     C.CELL_TEXT_TOO_LONG: "höchstens {limit:,} Zeichen, {length:,} eingegeben",
     C.CELL_VARIANT: "Tarif {variants:, | oder } erwartet, „{value}“ gefunden",
     C.CELL_POSTCODE: "Postleitzahl erwartet (wie 12345 oder A-1010), „{value}“ gefunden",
-    C.CELL_VAT_RANGE: "MwSt-Satz von 0 bis 100 % erwartet, „{value}“ gefunden",
+    C.CELL_VAT_RANGE: "MwSt-Satz von 0 bis {high} % erwartet, „{value}“ gefunden",
     C.CELL_WHOLE_NUMBER: "ganze Zahl erwartet, „{value}“ gefunden",
     C.CELL_YES_NO: "„ja“ oder „nein“ erwartet, „{value}“ gefunden",
     C.TOOTH_NOT_FDI: "„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, "

@@ -28,7 +28,7 @@ VALUES: dict[Code, str] = {
     C.CELL_TEXT_TOO_LONG: "at most {limit:,} characters, {length:,} entered",
     C.CELL_VARIANT: "tariff {variants:, | or } expected, found “{value}”",
     C.CELL_POSTCODE: "postcode expected (such as 12345 or A-1010), found “{value}”",
-    C.CELL_VAT_RANGE: "VAT rate from 0 to 100% expected, found “{value}”",
+    C.CELL_VAT_RANGE: "VAT rate from 0 to {high}% expected, found “{value}”",
     C.CELL_WHOLE_NUMBER: "whole number expected, found “{value}”",
     C.CELL_YES_NO: "“yes” or “no” expected, found “{value}”",
     C.TOOTH_NOT_FDI: "“{token}” is no FDI tooth number (expected 11–18, 21–28, 31–38, 41–48 or deciduous teeth 51–55, "

@@ -399,3 +399,12 @@ def test_a_letter_is_looked_at_and_written_in_one_step_against_another_run(tmp_p
         ("plan.pdf (der Brief für eine andere Person unter diesem Namen liegt jetzt in veraltet/plan.pdf)", "veraltet/plan.pdf")
     ]
     assert first_key != second_key
+
+
+def test_a_summary_named_as_a_pipe_is_refused_not_waited_on(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "uebersicht.xlsx"
+    os.mkfifo(pipe)  # nobody reads it: opening it to look inside would wait for ever
+    assert main(["batch", str(folder), "--out", str(pipe)]) == 2
+    assert "keine gewöhnliche Datei (ein Ordner, eine Pipe oder ein Gerät)" in capsys.readouterr().err

@@ -237,3 +237,11 @@ def test_a_plan_whose_sheets_are_named_like_the_programs_own_is_read(tmp_path: P
     book.save(tmp_path / "plan.xlsx")
     assert main(["estimate", str(tmp_path / "plan.xlsx"), "--tariff", "BM5/0"]) == 0
     assert "173,65" in capsys.readouterr().out
+
+
+def test_a_note_of_too_many_lines_is_said_with_its_lines_not_only_its_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["estimate", "--pdf", str(tmp_path / "b.pdf"), "--note", "\n" * 50]) == 2
+    assert "--note: höchstens 2.000 Zeichen in 30 Zeilen, 50 Zeichen in 51 Zeilen angegeben" in capsys.readouterr().err
+    assert not (tmp_path / "b.pdf").exists()

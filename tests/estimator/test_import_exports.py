@@ -202,3 +202,24 @@ def test_the_header_search_ends_at_the_first_line_below_the_header(tmp_path: Pat
     plan = read_plan(path)
     assert (len(plan.fee_lines), len(plan.lab_lines)) == (30, 30)
     assert len(compared) == 4  # each sheet: its header and its first line, not the twenty rows a title may take
+
+
+def test_a_price_column_beside_fee_lines_without_an_amount_column_is_said_not_read(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Leistungen"
+    for row in (
+        ["GOZ-Nr.", "Zahn", "Leistung", "Anzahl", "Faktor", "Preis"],
+        ["2210", "16", "Vollkrone", 1, 2.3, "300,00 €"],
+        ["0090", "15,16", "Anästhesie", 2, 2.3, "20,00 €"],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "preis.xlsx")
+    plan = read_plan(tmp_path / "preis.xlsx")
+    assert len(plan.fee_lines) == 2  # computed from number, factor and count, as before
+    said = [finding_text(f) for f in plan.input_findings if f.code == "input.fee_price_not_read"]
+    assert said == [
+        f"Leistungen!F{row} (Einzelpreis): für eine Leistung nicht gelesen, ihr Betrag ist aus Nummer, Faktor und Anzahl "
+        "berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen"
+        for row in (2, 3)
+    ]

@@ -152,7 +152,7 @@ def test_a_note_needs_a_pdf_and_has_a_limit(tmp_path: Path, capsys: pytest.Captu
     assert main(["estimate", str(plan), "--note", "Hallo"]) == 2
     assert main(["estimate", str(plan), "--pdf", str(tmp_path / "b.pdf"), "--note", "x" * 2001]) == 2
     err = capsys.readouterr().err
-    assert "--note gilt für das PDF" in err and "höchstens 2000 Zeichen" in err
+    assert "--note gilt für das PDF" in err and "höchstens 2.000 Zeichen" in err
 
 
 def test_address_and_note_are_kept_in_the_case_file(tmp_path: Path) -> None:

@@ -264,3 +264,23 @@ def test_two_tables_of_one_name_are_not_merged_and_the_second_is_said(tmp_path: 
     said = capsys.readouterr().out
     assert said.count("Leistungen!2 ") == 1  # both tables' rows were taken as one sheet's: two lines 2
     assert "Blatt „Leistungen (2)“ nicht gelesen" in said
+
+
+def test_a_cell_merged_down_is_each_rows_value_as_in_a_workbook_from_excel(tmp_path: Path) -> None:
+    def cell(value: str, extra: str = "") -> str:
+        return f'<table:table-cell office:value-type="string"{extra}><text:p>{value}</text:p></table:table-cell>'
+
+    covered = "<table:covered-table-cell/>"
+    down = ' table:number-rows-spanned="3"'
+    square = ' table:number-rows-spanned="2" table:number-columns-spanned="2"'
+    rows = (
+        f"<table:table-row>{cell('2210')}{cell('2,3')}{cell('Krone', down)}</table:table-row>"
+        f"<table:table-row>{cell('2197')}{cell('2,3')}{covered}</table:table-row>"
+        f"<table:table-row>{cell('0090')}{cell('2,3')}{covered}</table:table-row>"
+        f"<table:table-row>{cell('2060')}{cell('2,3')}{covered}</table:table-row>"  # below the merged cells: its own
+        f"<table:table-row>{cell('2080')}{cell('2,3', square)}{covered}</table:table-row>"
+        f'<table:table-row>{cell("2100")}<table:covered-table-cell table:number-columns-repeated="2"/></table:table-row>'
+    )
+    found = rows_of(ods(tmp_path / "verbunden.ods", HEADER + rows))
+    assert [found[number][2] if len(found[number]) > 2 else None for number in range(2, 6)] == ["Krone", "Krone", "Krone", None]
+    assert found[7] == ("2100",)  # a cell merged over two columns stays as it is read, as in Excel's files

@@ -248,7 +248,9 @@ def test_a_line_without_a_treatment_day_is_missing_from_every_figure_and_said_so
     ]
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "Gesamtkosten ohne fehlende Zeilen" in text.replace("\n", " ")
-    assert "Achtung: 1 Zeile hat keinen Behandlungstag" in text.replace("\n", " ") and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
+    assert "Achtung: 1 Zeile hat keinen Behandlungstag" in text.replace(
+        "\n", " "
+    ) and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
     assert [left["row"] for left in estimate_json(result)["left_out"]] == [3]
     assert "Es fehlt 1 Zeile des Plans in allen Beträgen:\n    Leistungen Zeile 3 (GOZ 2210, Zahn 17)" in estimate_text(result)
 
@@ -340,3 +342,30 @@ def test_line_breaks_in_a_plans_texts_never_make_a_row_taller_than_a_page() -> N
     broken = fee("2210", "16", description="Krone\n" * 95, factor="5.0", justification="a\n" * 200)
     _, text = pdf_text(build_pdf(run(broken), load_tariffs(), ISSUED))
     assert "Krone Krone Krone" in text and "Begründung: a a a" in text  # one run of text, fitted to its cell
+
+
+def test_every_figure_of_the_line_tables_fits_its_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    from estimator.output import pdftables  # noqa: PLC0415
+    from estimator.output.pdfrows import PAD, SIZE  # noqa: PLC0415
+    from estimator.output.pdfstyle import FONT  # noqa: PLC0415
+    from tests.estimator.builders import fee, lab, plan  # noqa: PLC0415
+
+    drawn: list[tuple[Any, Any]] = []
+    table = pdftables.row_table
+    monkeypatch.setattr(
+        pdftables,
+        "row_table",
+        lambda head, rows, style, *a, **k: drawn.append((rows, style)) or table(head, rows, style, *a, **k),
+    )
+    lines = plan(
+        fee("2210", "16", amount="99999.99", count="9"), lab("8000", "16", "1234.50"), lab("0344", "16", "9999.99", quantity="99")
+    )
+    build_pdf(estimate(lines, load_tariffs()), load_tariffs(), dt.date(2026, 12, 7))
+    assert len(drawn) == 2  # the fee and the lab table
+    for rows, style in drawn:
+        for row in rows:
+            for column in range(style.right_from, len(row)):
+                if isinstance(row[column], str):  # a figure: one line, never wrapped
+                    assert stringWidth(row[column], f"{FONT}-Bold", SIZE) + 2 * PAD <= style.widths[column] + 0.01, row[column]

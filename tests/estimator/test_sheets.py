@@ -173,3 +173,65 @@ def test_two_sheets_of_one_name_but_for_case_and_spaces_are_two_sheets_and_the_s
     read = open_workbook(tmp_path / "doppelt.xlsx", streamed=streamed)
     assert [sheet.name for sheet in read.values()] == ["Leistungen", "LEISTUNGEN  (2)"]  # the first was overwritten
     assert read["leistungen"].rows[1][1][0] == "2210"
+
+
+def test_merged_ranges_fill_each_cell_once_however_many_a_file_declares() -> None:
+    from estimator.io.sheets import _merged_down  # noqa: PLC0415
+
+    class Grid(list[list[object]]):
+        """Counts the rows the filling looks at."""
+
+        looked = 0
+
+        def __getitem__(self, index: Any) -> Any:
+            found = super().__getitem__(index)
+            if isinstance(index, slice):
+                Grid.looked += len(found)
+            return found
+
+    rows = 2_000
+    grid = Grid([["Datum", "Zahn"], ["10.03.2026", "16"], *[[None, None] for _ in range(rows - 2)]])
+    grid[5][1] = "15"
+    same = [((1, 0), (rows - 1, 0))] * 1_000  # a thousand times the same range: a 3 KB file could declare them
+    nested = [((k, 1), (rows - 1, 1)) for k in range(1, 1_000)]  # ranges over ranges
+    filled = _merged_down(grid, [*same, *nested])
+    assert Grid.looked <= 2 * rows  # each row looked at once per column, not once per range (3 million)
+    assert all(row[0] == "10.03.2026" for row in filled[1:])
+    assert [row[1] for row in filled[1:7]] == ["16", "16", "16", "16", "15", "16"]  # a value of its own stays
+
+
+def _with_unknown_elements(count: int) -> Any:
+    from tests.estimator import hostile  # noqa: PLC0415
+
+    yield hostile.HEADER_ROW
+    yield b'<row r="2"><c r="A2"><v>10</v></c><c r="B2"><f>1+1.3</f><v>2.3</v></c></row>'  # a formula: read in detail
+    yield b"<x/>" * count  # elements no spreadsheet program writes
+
+
+def test_elements_a_sheet_should_not_hold_are_not_kept_while_it_is_read(tmp_path: Path) -> None:
+    import tracemalloc  # noqa: PLC0415
+
+    from estimator.io.sheetscan import special_cells  # noqa: PLC0415
+    from tests.estimator import hostile  # noqa: PLC0415
+
+    path = hostile.workbook_with_parts(tmp_path / "p.xlsx", "xl/worksheets/sheet1.xml", _with_unknown_elements(200_000))
+    tracemalloc.start()
+    try:
+        found = special_cells(path, "xl/worksheets/sheet1.xml")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == {}  # the formula has its saved result
+    assert peak < 5_000_000, peak  # kept until the sheet's end, 200.000 elements took some 40 MB
+
+
+def test_a_sheet_of_far_more_elements_than_cells_is_refused_before_any_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estimator.io import sheetscan  # noqa: PLC0415
+    from tests.estimator import hostile  # noqa: PLC0415
+
+    monkeypatch.setattr(sheetscan, "MAX_ELEMENTS", 10_000)  # 4 × 400.000 in the program: files of megabytes
+    path = hostile.workbook_with_parts(tmp_path / "p.xlsx", "xl/worksheets/sheet1.xml", _with_unknown_elements(20_000))
+    with pytest.raises(PlanReadError, match=r"mehr als 10\.000 XML-Elemente"):
+        open_workbook(path)

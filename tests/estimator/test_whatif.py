@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -217,3 +218,26 @@ def test_the_planner_names_one_tooth_a_tooth_and_several_teeth() -> None:
     split = best_split(Plan((bridge, crown), (), person, day), load_tariffs())
     assert [move_text(m) for m in split.moves] == ["Zähne 14, 15: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen"]
     assert move_text(split.moves[0], "en") == "Teeth 14, 15: move from insurance year 1 to 2027-01-04"
+
+
+def test_lines_without_teeth_on_one_day_look_at_that_days_work_once_per_jaw() -> None:
+    from estimator.rules.whatif import Followers, _follow  # noqa: PLC0415
+
+    class Work(list[Any]):
+        """Counts the lines with teeth looked at."""
+
+        looked = 0
+
+        def __iter__(self) -> Any:
+            for entry in super().__iter__():
+                Work.looked += 1
+                yield entry
+
+    day, later = dt.date(2026, 3, 10), dt.date(2027, 1, 4)
+    upper = frozenset({11, 12, 13})
+    toothed = Work((("fee", k), frozenset({11 + k % 3})) for k in range(1_000))
+    toothless = [(("lab", k), day, None, upper if k % 2 else frozenset()) for k in range(1_000)]
+    moved = {("fee", k): later for k in range(1_000)}  # all the day's work moves: so do the lines without teeth
+    _follow(Followers({day: toothed}, toothless), moved)
+    assert all(moved[("lab", k)] == later for k in range(1_000))
+    assert Work.looked <= 2 * 1_000  # once for the jaw, once for the day (a million, line by line)

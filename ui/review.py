@@ -51,6 +51,8 @@ class Reviews(QObject):
             klasse = parse_class(line_class) if line_class.strip() else None
         except CellError as error:
             return self.tr("Klasse: {0}").format(text(error.phrase, language()))
+        if amount is None and klasse is None and self.of(line.sheet, line.row) is not None:  # both cleared: taken back
+            return document.refusal(lambda: document.set_override(line.sheet, line.row, None))
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
         override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)

@@ -185,6 +185,9 @@ def test_reviewer_text_the_case_file_could_not_keep_is_refused(open_window: Any)
     said = window.reviews.take("M. Prüfer", "12,3,4", "", "zu hoch")  # words, never the code „cell.…“
     assert "Zahl erwartet" in said and "„12,3,4“" in said and "cell." not in said
     assert "Klasse A, B, P oder X" in window.reviews.take("M. Prüfer", "", "Q", "zu hoch")
+    assert window.reviews.take("M. Prüfer", "", "", "doch nicht") == ""  # both fields cleared: the decision taken back
+    assert window.document.case.overrides == ()
+    assert window.reviews.take("M. Prüfer", "", "", "nichts") == "Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben"
 
 
 def test_settings_are_owner_only_and_plan_text_is_never_read_as_markup(open_window: Any, settings: QSettings) -> None:

@@ -10,7 +10,9 @@ from typing import Any
 from estimator.cells import text_key
 
 # the first word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
-TOTAL_WORD = re.compile(r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?")
+TOTAL_WORD = re.compile(
+    r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
+)
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage")
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
 # the sheets of the program's own workbooks, which are no plan: an estimate's (totals and person, lines, findings), and
@@ -26,7 +28,26 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
     "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
     "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
     # in the order they win when a header has two of them: „Pos“ or „Nr.“ beside „GOZ-Nr“ counts the rows
-    "Nr": ("gebührennummer", "gebuehrennummer", "goznr", "goänr", "bebnr", "gebnr", "ziffer", "nr", "code", "nummer", "pos"),
+    "Nr": (
+        "gebührennummer",
+        "gebuehrennummer",
+        "gebührennr",
+        "gebuehrennr",
+        "goznr",
+        "goänr",
+        "gozgoänr",
+        "gozgoaenr",
+        "bebnr",
+        "belnr",
+        "leistungsnr",
+        "leistungsnummer",
+        "gebnr",
+        "ziffer",
+        "nr",
+        "code",
+        "nummer",
+        "pos",
+    ),
     "Leistung": (
         "leistung",
         "bezeichnung",
@@ -38,8 +59,30 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "beschreibungderleistung",
     ),
     "Anzahl": ("anzahl", "menge", "anz", "stück", "stueck", "stk"),
-    "Faktor": ("faktor", "steigerungsfaktor", "steigerungssatz", "fakt", "steigfaktor", "steigerung", "multiplikator"),
-    "Betrag": ("betrag", "betrageur", "gesamt", "betragineur", "gebühr", "gebuehr", "honorar"),
+    "Faktor": (
+        "faktor",
+        "steigerungsfaktor",
+        "steigerungssatz",
+        "fakt",
+        "steigfaktor",
+        "steigerung",
+        "multiplikator",
+        "steigsatz",
+        "satz",
+    ),
+    "Betrag": (
+        "betrag",
+        "betrageur",
+        "gesamt",
+        "betragineur",
+        "betragin",  # „Betrag in €“
+        "gesamtbetrag",
+        "endbetrag",
+        "gebühr",
+        "gebuehr",
+        "honorar",
+        "honorareur",
+    ),
     "Begründung": ("begründung", "begruendung", "begr"),
     "Unfall": ("unfall",),
     "Klasse": ("klasse",),

@@ -72,7 +72,10 @@ class RowReader:
 def _total_column(values: tuple[Any, ...]) -> int | None:
     """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
     texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
-    return next((index for index, text in texts if TOTAL_WORD.fullmatch(_key(text.split()[0]))), None)
+    return next(
+        (index for index, text in texts if any(TOTAL_WORD.fullmatch(_key(word)) for word in (text.split()[0], text.split()[-1]))),
+        None,
+    )  # „Summe Honorar“, and „Materialkosten gesamt“ as a practice's software writes it
 
 
 def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: dict[str, tuple[str, ...]]) -> bool:

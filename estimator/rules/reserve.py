@@ -91,16 +91,17 @@ def reserve_sentence(reserve: Reserve) -> str:
     """The reserve said for the patient (German, as the letter)."""
     said = []
     if reserve.lines:
-        lines = "einer Leistung liegt" if reserve.lines == 1 else f"von {reserve.lines} Leistungen liegen"
+        lines = "Der Betrag einer Leistung liegt" if reserve.lines == 1 else f"Die Beträge von {reserve.lines} Leistungen liegen"
         said.append(
-            f"Der Betrag {lines} über der Gebühr zum Höchstsatz, ohne Begründung besonderer Schwierigkeiten (zusammen "
+            f"{lines} über der Gebühr zum Höchstsatz, ohne Begründung besonderer Schwierigkeiten (zusammen "
             f"{eur(reserve.above)} darüber). Diese Schätzung rechnet {'ihn' if reserve.lines == 1 else 'sie'} wie "
             f"berechnet; kürzt der Versicherer auf die Gebühr zum Höchstsatz, ist die Erstattung um bis zu "
             f"{eur(reserve.benefit)} geringer."
         )
     for jaw, amount in reserve.implants:
         count = "liegt 1 Implantat" if jaw.excluded_unlocated == 1 else f"liegen {jaw.excluded_unlocated} Implantate"
-        sites = ", ".join(str(site) for site in jaw.unlocated_sites)
+        named = [str(site) for site in jaw.unlocated_sites]
+        sites = "Zahn " + (f"{', '.join(named[:-1])} und {named[-1]}" if len(named) > 1 else "".join(named))
         said.append(
             f"Im {jaw_name(jaw.jaw)} {count} über der Grenze von {jaw.limit} je Kiefer, ohne dass der Plan sagt, an "
             f"welchem Zahn; der Zahnersatz darauf ist nicht erstattungsfähig. Diese Schätzung rechnet den Zahnersatz an "

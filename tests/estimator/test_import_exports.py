@@ -223,3 +223,41 @@ def test_a_price_column_beside_fee_lines_without_an_amount_column_is_said_not_re
         "berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen"
         for row in (2, 3)
     ]
+
+
+def test_total_rows_as_practice_software_writes_them_are_no_lines(tmp_path: Path) -> None:
+    day = dt.datetime(2026, 3, 10)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "HKP"
+    for row in (
+        ["GO", "Datum", "Nr", "Leistung", "Zahn", "Anzahl", "Faktor", "Betrag"],
+        ["GOZ", day, "2210", "Vollkrone", "16", 1, 2.3, 217.06],
+        ["Material", day, None, "Abformmaterial", "16", 1, None, "12,50 €"],
+        ["Materialkosten gesamt", None, None, None, None, None, None, "12,50 €"],  # in the GO column
+        [None, None, None, "Honorar gesamt", None, None, None, 217.06],
+        [None, None, None, "Rechnungsbetrag", None, None, None, 229.56],
+        [None, None, None, "Voraussichtliche Gesamtkosten", None, None, None, 229.56],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "summen.xlsx")
+    plan = read_plan(tmp_path / "summen.xlsx")
+    assert [line.number for line in plan.fee_lines] == ["2210"] and len(plan.lab_lines) == 1  # the material line
+    assert plan.left_out == () and [f.row for f in plan.input_findings if f.code == "input.total_row"] == [4, 5, 6, 7]
+
+
+def test_headers_of_practice_software_are_read_as_their_columns(tmp_path: Path) -> None:
+    day = dt.datetime(2026, 3, 10)
+    book = openpyxl.Workbook()
+    fees = book.active
+    fees.title = "Leistungen"
+    fees.append(["Datum", "Zahn", "Gebühren-Nr.", "Leistung", "Anzahl", "Steig.-Satz", "Betrag in €"])
+    fees.append([day, "16", "2210", "Vollkrone", 1, 3.5, "300,00"])
+    labs = book.create_sheet("Labor")
+    labs.append(["Datum", "Zahn", "BEL-Nr.", "Bezeichnung", "Menge", "Einzelpreis"])
+    labs.append([day, "16", "0344", "Vollkrone Metall", 1, 61.5])
+    book.save(tmp_path / "praxis.xlsx")
+    plan = read_plan(tmp_path / "praxis.xlsx")
+    (crown,) = plan.fee_lines
+    assert (crown.number, crown.factor, crown.amount) == ("2210", Decimal("3.5"), Decimal("300.00"))
+    assert [lab.code for lab in plan.lab_lines] == ["0344"]

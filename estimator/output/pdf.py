@@ -72,7 +72,7 @@ FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the wo
 def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Cause, str]) -> Any:
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
-    from reportlab.platypus import Table, TableStyle  # noqa: PLC0415
+    from reportlab.platypus import KeepTogether, Table, TableStyle  # noqa: PLC0415
 
     totals = estimate.totals
     # a line left out is in no figure (the red line under the box names it): neither the total nor the own share is
@@ -104,7 +104,7 @@ def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Caus
             ]
         )
     )
-    return table
+    return KeepTogether([table])  # the figures never on one page and their names on another (a long note above)
 
 
 def _limits_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
@@ -279,7 +279,7 @@ def build_pdf(
         Spacer(1, 4 * mm),
         key_value_table(
             [
-                ("Patient/in", patient),
+                ("Patient/in", patient if person.name else "–"),  # the field's name is no value
                 ("Geburtsdatum", german_date(person.birth_date) or "–"),
                 ("Versicherungsnummer", fit_line(person.insurance_number, 40) or "–"),
                 ("Tarif", estimate.variant),

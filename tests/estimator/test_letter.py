@@ -278,6 +278,7 @@ def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pyt
     nameless = with_address(tmp_path / "ohne_name.xlsx", Name="")
     assert main(["estimate", str(nameless), "--pdf", str(tmp_path / "a.pdf")]) == 0  # handed over in person, it serves
     assert "Hinweis zum Brief: der Plan nennt keinen Namen, der Brief ist an „Patient/in“ gerichtet" in capsys.readouterr().err
+    assert "Patient/in Patient/in" not in " ".join(text for text, _, _ in placed_text((tmp_path / "a.pdf").read_bytes()))
     streetless = with_address(tmp_path / "ohne_strasse.xlsx", **{"Straße": ""})  # most plans have no address: not said
     assert main(["estimate", str(streetless), "--pdf", str(tmp_path / "b.pdf")]) == 0
     assert "Hinweis zum Brief" not in capsys.readouterr().err

@@ -369,3 +369,19 @@ def test_every_figure_of_the_line_tables_fits_its_column(monkeypatch: pytest.Mon
             for column in range(style.right_from, len(row)):
                 if isinstance(row[column], str):  # a figure: one line, never wrapped
                     assert stringWidth(row[column], f"{FONT}-Bold", SIZE) + 2 * PAD <= style.widths[column] + 0.01, row[column]
+
+
+def test_a_long_note_never_parts_the_summarys_figures_from_their_names() -> None:
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from estimator.model import MAX_NOTE, MAX_NOTE_LINES  # noqa: PLC0415
+    from tests.estimator.builders import fee, plan  # noqa: PLC0415
+
+    line = "Bitte bringen Sie zum nächsten Termin Ihre Unterlagen mit; wir besprechen dann alles."[:60]
+    note = "\n".join([line] * 26)  # 26 of MAX_NOTE_LINES: the box began at the foot of page 1 and ended on page 2
+    assert len(note) <= MAX_NOTE and note.count("\n") < MAX_NOTE_LINES
+    address = {"street": "Hauptstraße 1", "postcode": "12345", "city": "Musterstadt"}
+    result = estimate(plan(fee("2210", "16", amount="300.00"), name="Erika Mustermann", **address), load_tariffs())
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), ISSUED, note=note))).pages]
+    (with_names,) = [text for text in pages if "voraussichtlicher Eigenanteil" in text]
+    assert "Ihr Eigenanteil, nach Ursachen" in with_names and "300,00" in with_names  # the whole box on one page

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+TEMPORARY_MARK = "hkp-"  # in the name of a write's temporary file: „.brief.pdf.hkp-k3j_9xq2.tmp“, no name of the user's
 OWNER_ONLY = 0o600  # every file the program writes may hold patient data
 REASONS = {  # what went wrong with a file, in the words of the program (the system's own words are English)
     errno.ENOENT: "Datei oder Ordner nicht gefunden",
@@ -83,7 +84,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
             raise OSError(error.errno, error.strerror, str(path)) from None
         return
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:
@@ -110,7 +111,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
 
 TIDY_ENTRIES = 1_000  # entries of the folder looked at for them
 STALE_SECONDS = 3_600  # a temporary file older than this is no write still going on: one takes seconds at most
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")  # as tempfile.mkstemp names them above
+_TEMPORARY = re.compile(rf"\.(?P<name>.+)\.{TEMPORARY_MARK}[a-z0-9_]{{8}}\.tmp")  # as atomic_write_bytes names them
 
 
 def _remove_left_temporaries(path: Path) -> None:

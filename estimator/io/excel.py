@@ -76,6 +76,14 @@ def _code_length(value: Any) -> Any:
     return value
 
 
+def _code_length_of_mark(reader: RowReader, mark: str) -> None:
+    """A material line's number taken from its GO cell („Material Implantatsystem“): as long as a code may be."""
+    try:
+        _code_length(mark)
+    except CellError as error:
+        reader.problem("GO", Code.INPUT_CELL, problem=error.phrase)
+
+
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
     typed = unicodedata.normalize("NFC", number_raw) if isinstance(number_raw, str) else ""
@@ -111,7 +119,13 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     )
     if "Faktor" in reader.mapping and reader.raw("Faktor") is None and line.amount is None:  # the amount depends on it
         reader.problem("Faktor", Code.INPUT_FACTOR_ASSUMED, Severity.INFO, factor=Factor(line.factor))
-    if "Betrag" not in reader.mapping and reader.raw("Einzelpreis") is not None:  # „Preis“: a lab line's column
+    price = reader.mapping.get("Einzelpreis")  # „Preis“: a lab line's column; its cell as it is, a formula too
+    if (
+        "Betrag" not in reader.mapping
+        and price is not None
+        and price < len(reader.values)
+        and reader.values[price] not in (None, "")
+    ):
         reader.problem("Einzelpreis", Code.INPUT_FEE_PRICE_NOT_READ, Severity.WARNING)
     return None if reader.problems else line
 
@@ -135,8 +149,10 @@ def lab_line(reader: RowReader) -> LabLine | None:
             reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
     elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
-    if code_raw is not None:
+    if code_raw is not None and reader.raw("Nr") is not None:
         reader.get("Nr", _code_length)
+    elif code_raw is not None:
+        _code_length_of_mark(reader, code_raw)
     if code_raw is None or price is None or reader.problems:
         return None
     line = LabLine(

@@ -69,13 +69,24 @@ class RowReader:
         (self.problems if severity is Severity.ERROR else self.notes).append(finding)
 
 
-def _total_column(values: tuple[Any, ...]) -> int | None:
-    """The column of the word that makes a row a total row (Summe, Gesamt, … in one of its first two texts)."""
+def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:
+    """The column of the word that makes a row a total row: Summe, Gesamt, … first in one of its first two texts
+    („Summe Honorar“), or last („Materialkosten gesamt“) in a row that names no day, tooth or count (a line does)."""
     texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
+    bare = all(_cell(values, mapping, name) is None for name in ("Datum", "Zahn", "Anzahl", "Menge", "Faktor"))
     return next(
-        (index for index, text in texts if any(TOTAL_WORD.fullmatch(_key(word)) for word in (text.split()[0], text.split()[-1]))),
+        (
+            index
+            for index, text in texts
+            if TOTAL_WORD.fullmatch(_key(text.split()[0])) or (bare and TOTAL_WORD.fullmatch(_key(text.split()[-1])))
+        ),
         None,
-    )  # „Summe Honorar“, and „Materialkosten gesamt“ as a practice's software writes it
+    )
+
+
+def _cell(values: tuple[Any, ...], mapping: dict[str, int], name: str) -> Any:
+    index = mapping.get(name)
+    return values[index] if index is not None and index < len(values) and values[index] not in ("", None) else None
 
 
 def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: dict[str, tuple[str, ...]]) -> bool:
@@ -105,7 +116,7 @@ def table_rows(
             phrase = say(Code.INPUT_HEADER_AGAIN, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
             continue
-        total = _total_column(values)
+        total = _total_column(values, mapping)
         number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
         if total is not None and total != mapping["Nr"] and str(number_cell or "").strip():
             total = None  # a row with a number is a line, also when its text begins "Totalprothese"

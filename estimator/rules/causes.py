@@ -44,7 +44,7 @@ def _not_eligible_elsewhere(estimate: Estimate, fixed: dict[Cause, str]) -> bool
     for result in estimate.lines:
         if not result.reductions.get(Cause.NOT_ELIGIBLE):
             continue
-        cuts = {rule for rule, step in ((str(s.rule), s) for s in result.explanations) if _cuts(step)} - others
+        cuts = {str(step.rule) for step in result.explanations if _cuts(step)} - others  # the rate's, the caps': others
         if cuts - {fixed[Cause.NOT_ELIGIBLE]}:
             return True
     return False

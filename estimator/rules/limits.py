@@ -83,10 +83,9 @@ def implant_limit(
         located = len(sites) == units
         places: list[tuple[str, int | None]] = [(jaw_of(t), t) for t in sites] if located else [(jaws[0], None)] * units
         kept = 0
-        reviewed = work.review is not None and work.review.line_class is not None  # the reviewer's class stands
         for jaw, site in places:
             planned[jaw] += 1
-            if counted[jaw] < limit or reviewed:
+            if counted[jaw] < limit:
                 counted[jaw] += 1
                 kept += 1
                 if site is not None:

@@ -101,7 +101,7 @@ def reserve_sentence(reserve: Reserve) -> str:
     for jaw, amount in reserve.implants:
         count = "liegt 1 Implantat" if jaw.excluded_unlocated == 1 else f"liegen {jaw.excluded_unlocated} Implantate"
         named = [str(site) for site in jaw.unlocated_sites]
-        sites = "Zahn " + (f"{', '.join(named[:-1])} und {named[-1]}" if len(named) > 1 else "".join(named))
+        sites = f"den Zähnen {', '.join(named[:-1])} und {named[-1]}" if len(named) > 1 else f"Zahn {''.join(named)}"
         said.append(
             f"Im {jaw_name(jaw.jaw)} {count} über der Grenze von {jaw.limit} je Kiefer, ohne dass der Plan sagt, an "
             f"welchem Zahn; der Zahnersatz darauf ist nicht erstattungsfähig. Diese Schätzung rechnet den Zahnersatz an "

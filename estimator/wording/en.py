@@ -165,7 +165,7 @@ TEMPLATES: dict[Code, str] = {
     "(at {vat}% VAT); please check",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
     C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): not read for a fee line, its amount is computed from number, factor "
-    "and count – for the cell's value to count, head the column „Betrag“",
+    "and count – for the cell's value to count, head the column “Betrag”",
     C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
     C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
     "please copy its rows into sheet {read} if they belong to this plan",

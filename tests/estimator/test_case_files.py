@@ -135,7 +135,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
         "Text erwartet, „5“ gefunden",
     ),
     "overrides not a list": (changed(put("overrides", {"row": 2})), "Liste erwartet"),
-    "sheet name of 102 characters": (changed(put("fee_lines.0.sheet", "L" * 102)), "höchstens 101"),
+    "sheet name of 108 characters": (changed(put("fee_lines.0.sheet", "L" * 108)), "höchstens 107"),
     "200,000 findings": (
         changed(put("input_findings", [{"severity": "info", "code": "x", "message": "y"}] * 200_000)),
         "höchstens 100000",

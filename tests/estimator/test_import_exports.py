@@ -204,17 +204,34 @@ def test_the_header_search_ends_at_the_first_line_below_the_header(tmp_path: Pat
     assert len(compared) == 4  # each sheet: its header and its first line, not the twenty rows a title may take
 
 
-def test_a_price_column_beside_fee_lines_without_an_amount_column_is_said_not_read(tmp_path: Path) -> None:
+DAY = dt.datetime(2026, 3, 10)
+GO_TABLE = (  # a one-sheet export whose GO column marks each row's kind, with one crown
+    ["GO", "Datum", "Nr", "Leistung", "Zahn", "Anzahl", "Faktor", "Betrag"],
+    ["GOZ", DAY, "2210", "Vollkrone", "16", 1, 2.3, 217.06],
+)
+
+
+def table(path: Path, title: str, rows: Any) -> Path:
+    """A workbook of one sheet with these rows."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Leistungen"
-    for row in (
-        ["GOZ-Nr.", "Zahn", "Leistung", "Anzahl", "Faktor", "Preis"],
-        ["2210", "16", "Vollkrone", 1, 2.3, "300,00 €"],
-        ["0090", "15,16", "Anästhesie", 2, 2.3, "20,00 €"],
-    ):
+    sheet.title = title
+    for row in rows:
         sheet.append(row)
-    book.save(tmp_path / "preis.xlsx")
+    book.save(path)
+    return path
+
+
+def test_a_price_column_beside_fee_lines_without_an_amount_column_is_said_not_read(tmp_path: Path) -> None:
+    table(
+        (tmp_path / "preis.xlsx"),
+        "Leistungen",
+        (
+            ["GOZ-Nr.", "Zahn", "Leistung", "Anzahl", "Faktor", "Preis"],
+            ["2210", "16", "Vollkrone", 1, 2.3, "300,00 €"],
+            ["0090", "15,16", "Anästhesie", 2, 2.3, "20,00 €"],
+        ),
+    )
     plan = read_plan(tmp_path / "preis.xlsx")
     assert len(plan.fee_lines) == 2  # computed from number, factor and count, as before
     said = [finding_text(f) for f in plan.input_findings if f.code == "input.fee_price_not_read"]
@@ -226,21 +243,18 @@ def test_a_price_column_beside_fee_lines_without_an_amount_column_is_said_not_re
 
 
 def test_total_rows_as_practice_software_writes_them_are_no_lines(tmp_path: Path) -> None:
-    day = dt.datetime(2026, 3, 10)
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "HKP"
-    for row in (
-        ["GO", "Datum", "Nr", "Leistung", "Zahn", "Anzahl", "Faktor", "Betrag"],
-        ["GOZ", day, "2210", "Vollkrone", "16", 1, 2.3, 217.06],
-        ["Material", day, None, "Abformmaterial", "16", 1, None, "12,50 €"],
-        ["Materialkosten gesamt", None, None, None, None, None, None, "12,50 €"],  # in the GO column
-        [None, None, None, "Honorar gesamt", None, None, None, 217.06],
-        [None, None, None, "Rechnungsbetrag", None, None, None, 229.56],
-        [None, None, None, "Voraussichtliche Gesamtkosten", None, None, None, 229.56],
-    ):
-        sheet.append(row)
-    book.save(tmp_path / "summen.xlsx")
+    table(
+        (tmp_path / "summen.xlsx"),
+        "HKP",
+        (
+            *GO_TABLE,
+            ["Material", DAY, None, "Abformmaterial", "16", 1, None, "12,50 €"],
+            ["Materialkosten gesamt", None, None, None, None, None, None, "12,50 €"],  # in the GO column
+            [None, None, None, "Honorar gesamt", None, None, None, 217.06],
+            [None, None, None, "Rechnungsbetrag", None, None, None, 229.56],
+            [None, None, None, "Voraussichtliche Gesamtkosten", None, None, None, 229.56],
+        ),
+    )
     plan = read_plan(tmp_path / "summen.xlsx")
     assert [line.number for line in plan.fee_lines] == ["2210"] and len(plan.lab_lines) == 1  # the material line
     assert plan.left_out == () and [f.row for f in plan.input_findings if f.code == "input.total_row"] == [4, 5, 6, 7]
@@ -261,3 +275,46 @@ def test_headers_of_practice_software_are_read_as_their_columns(tmp_path: Path) 
     (crown,) = plan.fee_lines
     assert (crown.number, crown.factor, crown.amount) == ("2210", Decimal("3.5"), Decimal("300.00"))
     assert [lab.code for lab in plan.lab_lines] == ["0344"]
+
+
+def test_a_line_whose_text_ends_in_a_total_word_stays_a_line(tmp_path: Path) -> None:
+    table(
+        (tmp_path / "gesamt.xlsx"),
+        "HKP",
+        (
+            *GO_TABLE,
+            ["Material", DAY, None, "Abformmaterial gesamt", "16", 1, None, "12,50 €"],  # a material line
+            ["GOZ", DAY, None, "Brücke, Kiefer gesamt", "14-16", 1, 2.3, "512,50 €"],  # a line without its number
+        ),
+    )
+    plan = read_plan(tmp_path / "gesamt.xlsx")
+    assert [lab.amount for lab in plan.lab_lines] == [Decimal("12.50")]
+    assert [(left.sheet, left.row) for left in plan.left_out] == [("HKP", 4)]  # left out and said, not skipped as a total
+
+
+def test_a_material_line_named_by_a_long_go_text_is_left_out_at_its_cell_and_the_case_opens_again(tmp_path: Path) -> None:
+    from estimator.io.casefile import load_case, open_case, save_case  # noqa: PLC0415
+
+    table(
+        (tmp_path / "material.xlsx"),
+        "HKP",
+        (
+            *GO_TABLE,
+            ["Material Implantatsystem Premium", DAY, None, "Schraube", "16", 1, None, "12,50 €"],
+        ),
+    )
+    case = open_case(tmp_path / "material.xlsx")
+    assert [(left.sheet, left.row) for left in case.plan().left_out] == [("HKP", 3)]
+    assert any(f.code == "input.cell" and f.column == "A" and f.row == 3 for f in case.plan().input_findings)
+    save_case(case, tmp_path / "fall.hkp.json")
+    assert load_case(tmp_path / "fall.hkp.json").plan() == case.plan()
+
+
+def test_a_price_formula_without_a_saved_result_beside_fee_lines_costs_no_line(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Leistungen"
+    sheet.append(["Datum", "GOZ-Nr.", "Zahn", "Leistung", "Anzahl", "Faktor", "Preis"])
+    sheet.append([dt.datetime(2026, 3, 10), "2210", "16", "Vollkrone", 1, 2.3, "=F2*100"])  # openpyxl saves no result
+    book.save(tmp_path / "formel.xlsx")
+    assert [line.number for line in read_plan(tmp_path / "formel.xlsx").fee_lines] == ["2210"]

@@ -229,14 +229,19 @@ def test_a_write_killed_before_its_rename_leaves_nothing_beside_the_file_after_t
     from estimator.files import STALE_SECONDS, atomic_write_text  # noqa: PLC0415
 
     target = tmp_path / "brief.json"
-    left = tmp_path / ".brief.json.k3j_9xq2.tmp"  # what mkstemp named for a write killed before its rename
+    left = tmp_path / ".brief.json.hkp-k3j_9xq2.tmp"  # what a write killed before its rename left
     left.write_text("Patientendaten")
     old = os.stat(left).st_mtime - STALE_SECONDS - 60
     os.utime(left, (old, old))
-    running = tmp_path / ".brief.json.ab12cd34.tmp"  # another program's write going on now
+    running = tmp_path / ".brief.json.hkp-ab12cd34.tmp"  # another program's write going on now
     running.write_text("x")
-    others = [tmp_path / ".brief.json.backup.tmp", tmp_path / ".anderer.json.k3j_9xq2.tmp", tmp_path / "brief.json.tmp"]
-    for other in others:  # not a temporary file of this file's writes: the user's own
+    others = [  # not a temporary file of this file's writes: the user's own
+        tmp_path / ".brief.json.original.tmp",
+        tmp_path / ".brief.json.k3j_9xq2.tmp",
+        tmp_path / ".anderer.json.hkp-k3j_9xq2.tmp",
+        tmp_path / "brief.json.tmp",
+    ]
+    for other in others:
         other.write_text("x")
         os.utime(other, (old, old))
     atomic_write_text(target, "{}")

@@ -393,15 +393,3 @@ def test_a_reviewers_amount_with_parts_of_a_cent_is_refused_never_rounded(tmp_pa
     case.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(CaseError, match="höchstens 2 Nachkommastellen"):
         load_case(case)
-
-
-def test_an_implant_the_reviewer_accepts_over_the_limit_is_not_said_to_be_over_it(tmp_path: Path) -> None:
-    out = tmp_path / "s.json"
-    accepted = ["--reviewer", "M. Prüfer", "--override", "Leistungen!5:Klasse=A:Implantat 37 anerkannt"]
-    assert main(["estimate", str(GOLDEN / "implant_limit.xlsx"), "--json", str(out), *accepted]) == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
-    lower = next(jaw for jaw in data["limits"]["implants"] if jaw["jaw"] == "UK")
-    assert (lower["covered_sites"], lower["excluded_sites"]) == ([36, 37], [])
-    classes = {line["row"]: line["class"] for line in data["lines"] if line["sheet"] == "Leistungen"}
-    assert classes[5] == classes[6] == classes[8] == "A"  # the implant and what sits on it
-    assert not [f for f in data["findings"] if f["code"] == "implant.limit"]

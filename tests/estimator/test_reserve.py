@@ -28,7 +28,7 @@ def test_implant_work_that_may_sit_on_implants_over_the_limit_of_unknown_place_i
     said = " ".join(estimate_text(result).split())
     assert "Vorbehalt: Im Unterkiefer liegen 2 Implantate über der Grenze von 8 je Kiefer" in said
     assert f"ist die Erstattung um bis zu {amount:.2f}".replace(".", ",") in said
-    assert "rechnet den Zahnersatz an Zahn 35, 36 und 37 voll" in said
+    assert "rechnet den Zahnersatz an den Zähnen 35, 36 und 37 voll" in said
     two = (fee("2210", "16", amount="400.00"), fee("2210", "26", amount="400.00"))
     assert "Die Beträge von 2 Leistungen liegen über der Gebühr zum Höchstsatz" in " ".join(estimate_text(run(*two)).split())
 

@@ -302,11 +302,19 @@ def within(text: str, limit: int) -> str:
     return text
 
 
+def code_within(value: Any) -> str:
+    """A fee number or lab code, its spaces collapsed, of at most MAX_CODE characters (what a case file keeps)."""
+    text = " ".join(str(value).split())
+    if len(text) > MAX_CODE:
+        raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
+    return text
+
+
 def parse_code(value: Any) -> str:
     """A fee number or lab code as typed, its spaces collapsed (the line's kind makes it the catalogue's form):
     1 to MAX_CODE printable characters."""
-    text = " ".join(str(value).split())
-    if not text or len(text) > MAX_CODE or not text.isprintable():
+    text = code_within(value)
+    if not text or not text.isprintable():
         raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
     return text
 

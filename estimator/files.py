@@ -111,7 +111,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
 
 TIDY_ENTRIES = 1_000  # entries of the folder looked at for them
 STALE_SECONDS = 3_600  # a temporary file older than this is no write still going on: one takes seconds at most
-_TEMPORARY = re.compile(rf"\.(?P<name>.+)\.{TEMPORARY_MARK}[a-z0-9_]{{8}}\.tmp")  # as atomic_write_bytes names them
+_TEMPORARY_TAIL = re.compile(r"[a-z0-9_]{8}\.tmp")  # after „.NAME.hkp-“, as atomic_write_bytes names them
 
 
 def _remove_left_temporaries(path: Path) -> None:
@@ -122,13 +122,11 @@ def _remove_left_temporaries(path: Path) -> None:
     try:
         with os.scandir(path.parent) as entries:  # the first entries only: a batch's folder of thousands is not
             first = itertools.islice(entries, TIDY_ENTRIES)  # read again for each file written into it
-            names = [entry for entry in first if entry.name.startswith(f".{path.name}.")]
+            prefix = f".{path.name}.{TEMPORARY_MARK}"
+            names = [e for e in first if e.name.startswith(prefix) and _TEMPORARY_TAIL.fullmatch(e.name[len(prefix) :])]
     except OSError:
         return
     for entry in names:
-        found = _TEMPORARY.fullmatch(entry.name)
-        if found is None or found["name"] != path.name:
-            continue
         with contextlib.suppress(OSError):
             status = entry.stat(follow_symlinks=False)
             if stat.S_ISREG(status.st_mode) and status.st_mtime < limit and own in (None, status.st_uid):

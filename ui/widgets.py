@@ -121,13 +121,20 @@ class TotalsBar(QFrame):
         """Rows in no figure (left out, without a day, a table not read): said as the letter says them, in red."""
         rows = [(r.sheet, r.row) for r in estimate.plan.left_out]
         rows = rows or [(f.sheet, f.row or 0) for f in estimate.plan.input_findings if f.code == SKIPPED]  # an older case
-        one = self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})")
-        many = self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})")
-        said = [(one if len(rows) == 1 else many).format(len(rows), self._places(rows))] if rows else []
         undated = [(r.sheet, r.row) for r in estimate.not_computed]
-        one = self.tr("1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})")
-        many = self.tr("{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})")
-        said += [(one if len(undated) == 1 else many).format(len(undated), self._places(undated))] if undated else []
+        kinds = (  # rows left out, rows without a treatment day: one and many
+            (
+                rows,
+                self.tr("1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})"),
+                self.tr("{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})"),
+            ),
+            (
+                undated,
+                self.tr("1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})"),
+                self.tr("{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})"),
+            ),
+        )
+        said = [(one if len(of) == 1 else many).format(len(of), self._places(of)) for of, one, many in kinds if of]
         without_amount = estimate.rows_without_amount  # looked up once: it reads every finding and line
         unpriced = [self.tr("{0} Zeile {1}").format(r.sheet, r.row) for r in without_amount]
         if unpriced:

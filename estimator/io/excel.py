@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import (
-    MAX_CODE,
     MAX_TEXT,
     CellError,
     PlanReadError,
     cell_error,
+    code_within,
     normalize_fee_number,
     normalize_lab_code,
     parse_amount,
@@ -41,9 +41,9 @@ from estimator.io.columns import (
 )
 from estimator.io.patientsheet import read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
-from estimator.io.sheets import MAX_COLUMNS, MAX_TITLE_ROWS, Sheet, open_workbook
+from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
-from estimator.io.tablerows import NO_RESULT, RowReader, table_rows
+from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
@@ -68,22 +68,6 @@ def _schedule(value: Any) -> Schedule:
 NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*[-:]?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
 
 
-def _code_length(value: Any) -> Any:
-    """A fee number or lab code of at most MAX_CODE characters, as the window and a case file take one."""
-    text = " ".join(str(value).split())
-    if len(text) > MAX_CODE:
-        raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
-    return value
-
-
-def _code_length_of_mark(reader: RowReader, mark: str) -> None:
-    """A material line's number taken from its GO cell („Material Implantatsystem“): as long as a code may be."""
-    try:
-        _code_length(mark)
-    except CellError as error:
-        reader.problem("GO", Code.INPUT_CELL, problem=error.phrase)
-
-
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
     typed = unicodedata.normalize("NFC", number_raw) if isinstance(number_raw, str) else ""
@@ -101,7 +85,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     if number_raw is None:
         reader.problem("Nr", Code.INPUT_MISSING_NUMBER)
         return None
-    reader.get("Nr", _code_length)
+    reader.get("Nr", code_within)  # as long as the window and a case file take a number
     line = FeeLine(
         sheet=reader.sheet,
         row=reader.row,
@@ -119,22 +103,16 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     )
     if "Faktor" in reader.mapping and reader.raw("Faktor") is None and line.amount is None:  # the amount depends on it
         reader.problem("Faktor", Code.INPUT_FACTOR_ASSUMED, Severity.INFO, factor=Factor(line.factor))
-    price = reader.mapping.get("Einzelpreis")  # „Preis“: a lab line's column; its cell as it is, a formula too
-    if (
-        "Betrag" not in reader.mapping
-        and price is not None
-        and price < len(reader.values)
-        and reader.values[price] not in (None, "")
-    ):
-        reader.problem("Einzelpreis", Code.INPUT_FEE_PRICE_NOT_READ, Severity.WARNING)
+    if "Betrag" not in reader.mapping and cell_value(reader.values, reader.mapping, "Einzelpreis") is not None:
+        reader.problem("Einzelpreis", Code.INPUT_FEE_PRICE_NOT_READ, Severity.WARNING)  # „Preis“: a lab line's column
     return None if reader.problems else line
 
 
 def lab_line(reader: RowReader) -> LabLine | None:
-    code_raw = reader.raw("Nr")
-    go = _go(reader)
+    code_raw, code_cell = reader.raw("Nr"), "Nr"
+    go = cell_value(reader.values, reader.mapping, "GO")
     if code_raw is None and isinstance(go, str) and _key(go).startswith(MATERIAL_MARKS):
-        code_raw = go.strip()  # „Material“ in GO, no number: the material line's number is what GO says
+        code_raw, code_cell = go.strip(), "GO"  # „Material“ in GO, no number: the material line's number is what GO says
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
         reader.problem(
@@ -149,10 +127,8 @@ def lab_line(reader: RowReader) -> LabLine | None:
             reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
     elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
-    if code_raw is not None and reader.raw("Nr") is not None:
-        reader.get("Nr", _code_length)
-    elif code_raw is not None:
-        _code_length_of_mark(reader, code_raw)
+    if code_raw is not None:  # as long as the window and a case file take a code, a material line's GO text too
+        reader.get(code_cell, code_within)
     if code_raw is None or price is None or reader.problems:
         return None
     line = LabLine(
@@ -189,12 +165,7 @@ def _price_from_amount(reader: RowReader) -> Decimal | None:
 
 
 def is_lab_row(reader: RowReader) -> bool:
-    return is_lab_mark(_go(reader))
-
-
-def _go(reader: RowReader) -> object:
-    """The row's GO cell, None without one."""
-    return reader.values[reader.mapping["GO"]] if reader.mapping.get("GO", MAX_COLUMNS) < len(reader.values) else None
+    return is_lab_mark(cell_value(reader.values, reader.mapping, "GO"))
 
 
 def _cell_text(value: Any, name: str) -> str:

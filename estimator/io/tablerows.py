@@ -73,7 +73,7 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
     """The column of the word that makes a row a total row: Summe, Gesamt, … first in one of its first two texts
     („Summe Honorar“), or last („Materialkosten gesamt“) in a row that names no day, tooth or count (a line does)."""
     texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
-    bare = all(_cell(values, mapping, name) is None for name in ("Datum", "Zahn", "Anzahl", "Menge", "Faktor"))
+    bare = all(cell_value(values, mapping, name) is None for name in ("Datum", "Zahn", "Anzahl", "Menge", "Faktor"))
     return next(
         (
             index
@@ -84,7 +84,8 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
     )
 
 
-def _cell(values: tuple[Any, ...], mapping: dict[str, int], name: str) -> Any:
+def cell_value(values: tuple[Any, ...], mapping: dict[str, int], name: str) -> Any:
+    """A row's cell under a column as it is (a formula without a result too), None when empty; no finding."""
     index = mapping.get(name)
     return values[index] if index is not None and index < len(values) and values[index] not in ("", None) else None
 

@@ -44,7 +44,8 @@ def _not_eligible_elsewhere(estimate: Estimate, fixed: dict[Cause, str]) -> bool
     for result in estimate.lines:
         if not result.reductions.get(Cause.NOT_ELIGIBLE):
             continue
-        cuts = {str(step.rule) for step in result.explanations if _cuts(step)} - others  # the rate's, the caps': others
+        cuts = {str(step.rule) for step in result.explanations if _cuts(step)} - others  # the limits' and the caps'
+        # (a line's rate step counts as another section here: then no section is named, never a wrong one)
         if cuts - {fixed[Cause.NOT_ELIGIBLE]}:
             return True
     return False

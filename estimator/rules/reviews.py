@@ -59,7 +59,7 @@ def apply_overrides(
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
         if override.eligible is not None and work.line_class is not LineClass.X:
-            amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+            amount = _taken(override.eligible, work)
             if amount < cents(override.eligible):
                 asked, billed = Money(cents(override.eligible)), Money(work.billed)
                 phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
@@ -78,13 +78,18 @@ def apply_overrides(
     return reviewed
 
 
+def _taken(eligible: Decimal, work: Work) -> Decimal:
+    """A reviewer's eligible amount as it acts on a line: in cents, from 0,00 € up to what the line bills."""
+    return min(max(Decimal("0.00"), cents(eligible)), work.billed)
+
+
 def reviewed_amounts_cut(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
     """A reviewer's eligible amount that a plan-wide limit applied after the review cut further (the PZR limit of the
     year, a lab list's limit per jaw): said, with what cut it, so that the decision is not taken to pay as set."""
     for override, work in reviewed:
         if override.eligible is None or work.line_class is LineClass.X:
             continue
-        amount = min(max(Decimal("0.00"), cents(override.eligible)), work.billed)
+        amount = _taken(override.eligible, work)
         causes = tuple(c for c, cut in work.reductions.items() if c is not Cause.OVERRIDE and cut)
         if work.eligible < amount and causes:
             phrase = say(

@@ -995,7 +995,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1011,7 +1011,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="126" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -1041,27 +1041,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1303,27 +1303,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="122" />
+        <location filename="../../ui/review.py" line="124" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134" />
+        <location filename="../../ui/review.py" line="136" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="135" />
+        <location filename="../../ui/review.py" line="137" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="136" />
+        <location filename="../../ui/review.py" line="138" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="137" />
+        <location filename="../../ui/review.py" line="139" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1332,7 +1332,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>Reviews</name>
     <message>
         <location filename="../../ui/review.py" line="37" />
-        <location filename="../../ui/review.py" line="81" />
+        <location filename="../../ui/review.py" line="83" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
@@ -1367,42 +1367,42 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Class: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="55" />
+        <location filename="../../ui/review.py" line="57" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="70" />
+        <location filename="../../ui/review.py" line="72" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="72" />
+        <location filename="../../ui/review.py" line="74" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89" />
+        <location filename="../../ui/review.py" line="91" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="93" />
+        <location filename="../../ui/review.py" line="95" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="97" />
+        <location filename="../../ui/review.py" line="99" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="99" />
+        <location filename="../../ui/review.py" line="101" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112" />
+        <location filename="../../ui/review.py" line="114" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1611,28 +1611,28 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="210" />
         <location filename="../../ui/widgets.py" line="224" />
+        <location filename="../../ui/widgets.py" line="238" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="213" />
+        <location filename="../../ui/widgets.py" line="227" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="224" />
+        <location filename="../../ui/widgets.py" line="238" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="293" />
+        <location filename="../../ui/widgets.py" line="307" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="294" />
+        <location filename="../../ui/widgets.py" line="308" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1641,7 +1641,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="56" />
-        <location filename="../../ui/widgets.py" line="145" />
+        <location filename="../../ui/widgets.py" line="159" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1657,7 +1657,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="146" />
+        <location filename="../../ui/widgets.py" line="160" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1669,70 +1669,70 @@ Auslegung:{0}</source>
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="110" />
-        <location filename="../../ui/widgets.py" line="125" />
+        <location filename="../../ui/widgets.py" line="117" />
+        <location filename="../../ui/widgets.py" line="139" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117" />
+        <location filename="../../ui/widgets.py" line="128" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118" />
+        <location filename="../../ui/widgets.py" line="129" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121" />
+        <location filename="../../ui/widgets.py" line="133" />
         <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
         <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122" />
+        <location filename="../../ui/widgets.py" line="134" />
         <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="127" />
+        <location filename="../../ui/widgets.py" line="141" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="129" />
+        <location filename="../../ui/widgets.py" line="143" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="131" />
+        <location filename="../../ui/widgets.py" line="145" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="135" />
+        <location filename="../../ui/widgets.py" line="149" />
         <source>Beträgen über dem Höchstsatz ohne Begründung</source>
         <translation>amounts above the maximum fee without a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="150" />
         <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>dentures on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="153" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="145" />
+        <location filename="../../ui/widgets.py" line="159" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="146" />
+        <location filename="../../ui/widgets.py" line="160" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without

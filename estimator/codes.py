@@ -108,6 +108,8 @@ class Code(StrEnum):
     INPUT_OPTION_REPLACES = "input.option_replaces"
     INPUT_HEADER_AGAIN = "input.header_again"
     INPUT_EMPTY_ROWS = "input.empty_rows"
+    INPUT_HIDDEN_ROWS = "input.hidden_rows"
+    INPUT_HIDDEN_COLUMN = "input.hidden_column"
     INPUT_GOAE_BY_NUMBER = "input.goae_by_number"
     INPUT_GOZ_BY_NUMBER = "input.goz_by_number"
     INPUT_PATIENT_COLUMN = "input.patient_column"

@@ -15,6 +15,10 @@ UPPER_QUADRANTS = (1, 2, 5, 6)
 UPPER = frozenset(t for t in VALID_TEETH if t // 10 in UPPER_QUADRANTS)
 LOWER = VALID_TEETH - UPPER
 MAX_TEETH_TEXT = 100  # characters of a tooth text: every tooth of both jaws as a list is 95
+# The surfaces a filling names after its tooth (m, o, d, b, l, p, v, i, z: „16 mod“, „16 m-o-d“, „16 (od)“): the fee
+# number says what was done, so the tooth is read and the surfaces stay in the line's text.
+SURFACES = re.compile(r"(?<=\d)\s*(?:\((?:[modblpviz][-.]?){1,5}\)|(?:[modblpviz][-.]?){1,5})(?=$|[,;/+\s])", re.IGNORECASE)
+QUADRANTS = {f"Q{q}": q for q in (1, 2, 3, 4)}  # „Q1“: the permanent teeth of the first quadrant, 11–18
 QUADRANT = {1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 2, 7: 3, 8: 4}  # FDI: the deciduous quadrants lie in the same halves
 
 
@@ -84,7 +88,8 @@ def _range(first: int, last: int) -> set[int]:
 
 
 def parse_teeth(value: object) -> Teeth:
-    """Parse "16", "14,15", "13-23", "OK", "UK", "OK/UK" or empty; raise ToothError otherwise."""
+    """Parse "16", "14,15", "13-23", "OK", "UK", "OK/UK", "Q1", a tooth with its surfaces ("16 mod") or empty;
+    raise ToothError otherwise."""
     if value is None:
         return Teeth()
     if isinstance(value, float) and value.is_integer():
@@ -99,7 +104,7 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     if len(text) > MAX_TEETH_TEXT:
         raise ToothError(say(Code.TOOTH_TEXT_TOO_LONG, length=len(text), limit=MAX_TEETH_TEXT))
-    normalized = re.sub(r"\s*[-–]\s*", "-", text)  # each part as typed: a message quotes it so
+    normalized = SURFACES.sub("", re.sub(r"\s*[-–]\s*", "-", text))  # each part as typed: a message quotes it so
     teeth: set[int] = set()
     whole_jaw = False
     for part in re.split(r"[,;/+\s]+", normalized):
@@ -108,6 +113,8 @@ def parse_teeth(value: object) -> Teeth:
         if part.upper() in ("OK", "UK"):
             teeth |= {t for t in PERMANENT if jaw_of(t) == part.upper()}
             whole_jaw = True
+        elif part.upper() in QUADRANTS:
+            teeth |= {t for t in PERMANENT if t // 10 == QUADRANTS[part.upper()]}
         elif "-" in part:
             first, _, last = part.partition("-")
             if not first or not last:  # "-16", "16-": said as written

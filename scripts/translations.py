@@ -15,6 +15,9 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "erstattungsfähig {0}": "eligible {0}",
+    "Klasse {0}": "class {0}",
+    "Prüfung durch {0}: {1} – {2}": "Review by {0}: {1} – {2}",
     "Betrag in Euro mit höchstens 2 Nachkommastellen": "amount in euros with at most 2 decimal places",
     "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
     "ihn wieder her": "{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back",

@@ -19,9 +19,11 @@ from estimator.wording import by_severity, finding_text, rule_text, severity_lab
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
+from ui.review import review_text
 
 Index = QModelIndex | QPersistentModelIndex
 EDITED = QColor("#fff4c2")
+REVIEWED = QColor("#dbeafb")  # a reviewer's decision on the cell's value (Bearbeiten → Prüfung)
 REDUCED = QColor("#8c2a1c")
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"), Severity.INFO: QColor("#44546a")}
 Role = Qt.ItemDataRole
@@ -98,6 +100,9 @@ def _reduced(result: LineResult) -> bool:
     return any(cause is not Cause.RATE and amount > 0 for cause, amount in result.reductions.items())
 
 
+REVIEWED_FIELDS = {LineColumn.ELIGIBLE: "eligible", LineColumn.CLASS: "line_class"}  # a review's, by the column
+
+
 class LinesModel(QAbstractTableModel):
     """The fee lines or the lab lines of the plan, each with what the estimate made of it."""
 
@@ -163,6 +168,7 @@ class LinesModel(QAbstractTableModel):
         return flags
 
     def _refresh_cache(self) -> None:
+        self.reviews = {(o.sheet, o.row): o for o in self.document.case.overrides}
         plan = self.document.estimate.plan
         self.lines: Sequence[FeeLine | LabLine] = plan.fee_lines if self.kind == "fee" else plan.lab_lines
         results = self.document.estimate.lines  # the fee lines' results in their order, then the lab lines'
@@ -175,13 +181,15 @@ class LinesModel(QAbstractTableModel):
         self.results = [by_place.get((self.kind, line.sheet, line.row)) for line in self.lines]
 
     def refresh(self) -> None:
-        old = len(self.lines)
+        old, reviews = len(self.lines), self.reviews
         self._refresh_cache()
         if len(self.lines) != old:
             self.beginResetModel()
             self.endResetModel()
         elif self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(self.columns) - 1))
+            if reviews != self.reviews:  # the row headers' marks, and their width
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.lines) - 1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.lines)
@@ -190,11 +198,16 @@ class LinesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return str(self.lines[section].row) if 0 <= section < len(self.lines) else None
+            shown = role == Role.DisplayRole and 0 <= section < len(self.columns)
+            return self.columns[section].title if shown else None
+        if role not in (Role.DisplayRole, Role.ToolTipRole) or not 0 <= section < len(self.lines):
+            return None
+        line = self.lines[section]
+        review = self.reviews.get((line.sheet, line.row))
+        if role == Role.ToolTipRole:
+            return review_text(review) if review else None
+        return f"{line.row} ✓" if review else str(line.row)  # the row's number in the sheet, marked when reviewed
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self.column_flags[index.column()] if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -216,6 +229,13 @@ class LinesModel(QAbstractTableModel):
             return RIGHT if column.number else None
         if role == Role.ForegroundRole and result and column.key is LineColumn.BENEFIT and _reduced(result):
             return QBrush(REDUCED)
+        review = self.reviews.get((line.sheet, line.row)) if self.reviews else None
+        field = REVIEWED_FIELDS.get(column.key)
+        decided = review is not None and field is not None and getattr(review, field) is not None
+        if decided:  # the reviewer's value acts, whatever the plan or an edit says
+            if role == Role.BackgroundRole:
+                return QBrush(REVIEWED)
+            return review_text(review) if role == Role.ToolTipRole and review else None
         edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
         if role == Role.BackgroundRole and edited:
             return QBrush(EDITED)

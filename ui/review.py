@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from estimator.cells import CellError, parse_amount, parse_class
@@ -18,6 +18,17 @@ from ui.settings import REVIEWER
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+def review_text(review: Override) -> str:
+    """A reviewer's decision in one line, as the line tables show it: who, what, why."""
+    decided = []
+    if review.eligible is not None:
+        decided.append(QCoreApplication.translate("Reviews", "erstattungsfähig {0}").format(formats.money(review.eligible)))
+    if review.line_class is not None:
+        decided.append(QCoreApplication.translate("Reviews", "Klasse {0}").format(review.line_class.value))
+    said = QCoreApplication.translate("Reviews", "Prüfung durch {0}: {1} – {2}")
+    return said.format(review.reviewer, ", ".join(decided), review.reason)
 
 
 class Reviews(QObject):

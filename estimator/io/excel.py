@@ -26,6 +26,7 @@ from estimator.cells import (
     parse_quantity,
     parse_vat,
     parse_yes_no,
+    short_text,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
@@ -208,8 +209,11 @@ def _read_lines(
     lab_lines: list[LabLine] = []
     left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
+    hidden: list[int] = []  # the rows read that are hidden in the spreadsheet program
     for reader in table_rows(sheet, header, columns, findings):
         mapping = reader.mapping
+        if reader.row in sheet.hidden_rows:
+            hidden.append(reader.row)
         kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
         if kind == "lab":
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
@@ -227,7 +231,25 @@ def _read_lines(
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
+    _say_hidden(sheet, header, hidden, findings)
     return fee_lines, lab_lines, left_out
+
+
+def _say_hidden(sheet: Sheet, header: Header | None, rows: list[int], findings: list[Finding]) -> None:
+    """Rows and columns hidden in the spreadsheet program are read like any other (nothing of a plan is lost
+    unseen), and said: a hidden row's line is in the estimate though the printed plan does not show it."""
+    if rows:
+        listed = ", ".join(str(number) for number in rows[:10]) + (", …" if len(rows) > 10 else "")
+        phrase = say(Code.INPUT_HIDDEN_ROWS, sheet=sheet.name, count=len(rows), rows=listed)
+        findings.append(Finding(Severity.WARNING, phrase, sheet.name, rows[0]))
+    if header is None or not sheet.hidden_columns:
+        return
+    number, titles = sheet.rows[header[0]]
+    for index in sorted(set(header[1].values()) & sheet.hidden_columns):
+        letter = column_letter(index)
+        title = short_text(" ".join(str(titles[index]).split()), 60)
+        phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
+        findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
 
 
 def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:

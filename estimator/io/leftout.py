@@ -10,7 +10,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT
 from estimator.io.columns import FEE_COLUMNS, LAB_COLUMNS, ONE_SHEET_COLUMNS, is_lab_mark
 from estimator.io.excel import fee_line, lab_line
-from estimator.io.sheets import MAX_COLUMNS
+from estimator.io.sheetscan import MAX_COLUMNS
 from estimator.io.tablerows import RowReader
 from estimator.model import FeeLine, Finding, LabLine, LeftOutLine
 from estimator.sheetcells import column_index

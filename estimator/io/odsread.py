@@ -121,6 +121,9 @@ class _Reader:
         self.cells = 0  # cells with content of all sheets so far, each repetition counted
         self.covered = False  # the cell being read lies under a merged cell
         self.spans: dict[int, tuple[Any, int]] = {}  # column -> the value of a cell merged down there, its last row
+        self.row_hidden = False  # the row being read is hidden (collapsed or filtered out)
+        self.next_column = 0  # the index of the next column a column element describes
+        self.hidden: dict[str, tuple[set[int], set[int]]] = {}  # sheet -> its hidden rows with content, hidden columns
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if name == f"{TABLE} table":
@@ -130,7 +133,8 @@ class _Reader:
                     raise PlanReadError(f"mehr als {MAX_SHEETS} Tabellenblätter")
                 name = self.named(attributes.get(f"{TABLE} name", f"Tabelle{len(self.sheets) + 1}"))
                 self.sheets.append(distinct(name, self.sheets))  # two tables of one name are two sheets
-                self.row, self.spans = 0, {}
+                self.row, self.spans, self.next_column = 0, {}, 0
+                self.hidden[self.sheets[-1]] = (set(), set())
         elif self.depth != 1:
             return
         elif name == ANNOTATION or name.startswith(DRAWING):
@@ -138,6 +142,12 @@ class _Reader:
         elif name == f"{TABLE} table-row":
             self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated", "1"), "number-rows-repeated")
             self.values, self.column = [], 0
+            self.row_hidden = attributes.get(f"{TABLE} visibility", "visible") != "visible"
+        elif name == f"{TABLE} table-column":
+            repeat = _count(attributes.get(f"{TABLE} number-columns-repeated", "1"), "number-columns-repeated")
+            if attributes.get(f"{TABLE} visibility", "visible") != "visible":
+                self.hidden[self.sheets[-1]][1].update(range(self.next_column, min(self.next_column + repeat, self.columns)))
+            self.next_column += repeat
         elif name in CELLS:
             self.cell, self.covered = attributes, name != f"{TABLE} table-cell"
             self.cell_repeat = _count(attributes.get(f"{TABLE} number-columns-repeated", "1"), "number-columns-repeated")
@@ -185,6 +195,8 @@ class _Reader:
             for _ in range(self.row_repeat if values else 0):
                 self.row += 1
                 self.keep(self.sheets[-1], self.row, values)
+                if self.row_hidden:
+                    self.hidden[self.sheets[-1]][0].add(self.row)
             if not values:
                 self.row += self.row_repeat
 
@@ -243,9 +255,10 @@ def distinct(name: str, taken: Iterable[str]) -> str:
     return f"{name} ({number})"
 
 
-def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> list[str]:
+def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> dict[str, tuple[set[int], set[int]]]:
     """Read every sheet of an .ods: `keep(sheet, row number, values)` for each row with content, the values of
-    its first `columns` columns; the sheets' names in their order. PlanReadError when the file is refused."""
+    its first `columns` columns; the sheets' names in their order, each with its hidden rows (those with content)
+    and the indexes of its hidden columns among the first `columns`. PlanReadError when the file is refused."""
     with zipfile.ZipFile(path) as archive:
         refuse_unreadable_ods(path, archive)
         reader = _Reader(keep, columns, cut, named)
@@ -269,4 +282,4 @@ def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> li
         except PlanReadError as error:
             said = str(error)
             raise PlanReadError(said if said.startswith(path.name) else f"{path.name}: {said}") from None
-    return reader.sheets
+    return reader.hidden

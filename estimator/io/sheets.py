@@ -16,15 +16,12 @@ from typing import Any
 from estimator.cells import MAX_SHEET_NAME, MAX_TEXT, PlanReadError, shown
 from estimator.files import is_text, not_a_file
 from estimator.io.odsread import distinct, is_ods, read_ods
-from estimator.io.sheetscan import Survey, special_cells, survey_workbook
+from estimator.io.sheetscan import MAX_COLUMNS, Survey, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
 
 MAX_TITLE_ROWS = 20
 MIDNIGHT = dt.time(0, 0)
-
-
-MAX_COLUMNS = 64
 
 
 EXCEL_ROW_LIMIT = 1_048_576
@@ -58,6 +55,8 @@ Numbered = tuple[int, tuple[Any, ...]]  # a row's number in the sheet and its va
 class Sheet:
     name: str
     rows: list[Numbered]
+    hidden_rows: frozenset[int] = frozenset()  # rows hidden in the spreadsheet program, read like any other
+    hidden_columns: frozenset[int] = frozenset()  # the indexes (from 0) of hidden columns, likewise
 
 
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
@@ -132,8 +131,14 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
             except Exception as error:  # a cell the reader cannot convert: say in which sheet
                 raise _bad_cell(path, name, error) from None
             name = distinct(name, sheets)
-            sheets[name.strip().lower()] = Sheet(name, rows)
+            sheets[name.strip().lower()] = _sheet(name, rows, survey, part)
     return sheets
+
+
+def _sheet(name: str, rows: list[Numbered], survey: Survey, part: str) -> Sheet:
+    """A sheet of an Excel workbook, with the rows and columns the survey found hidden."""
+    scan = survey.scans.get(part)
+    return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns)) if scan else Sheet(name, rows)
 
 
 def _merged_down(grid: list[list[Any]], merged: Any) -> list[list[Any]]:
@@ -168,8 +173,11 @@ def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
             budget.keep(last[1])  # its text counts once more
         rows.keep(sheet, number, last[1])
 
-    names = read_ods(path, keep, MAX_COLUMNS, CutText.of, named)
-    return {name.strip().lower(): Sheet(name, rows.kept.get(name, [])) for name in names}
+    hidden = read_ods(path, keep, MAX_COLUMNS, CutText.of, named)
+    return {
+        name.strip().lower(): Sheet(name, rows.kept.get(name, []), frozenset(hidden_rows), frozenset(hidden_columns))
+        for name, (hidden_rows, hidden_columns) in hidden.items()
+    }
 
 
 def by_row(special: dict[tuple[int, int], object]) -> dict[int, list[tuple[int, object]]]:
@@ -226,7 +234,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
                     raise _bad_cell(path, name, error) from None
                 name = distinct(name, sheets)
-                sheets[name.strip().lower()] = Sheet(name, rows)
+                sheets[name.strip().lower()] = _sheet(name, rows, survey, part)
         finally:
             workbook.close()
     return sheets

@@ -25,6 +25,7 @@ MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
 MAX_ELEMENTS = 4 * MAX_CELLS  # XML elements one worksheet part may hold: rows, cells, values and all else
 MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
 MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold
+MAX_COLUMNS = 64  # columns read of each row
 MAX_SHEET_ROW, MAX_SHEET_COLUMN = 1_048_576, 16_384  # the last row and column (XFD) a spreadsheet program has
 FAR = 10**15  # a place written with more than 15 digits or 3 letters: beyond every sheet, never computed out
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
@@ -41,6 +42,10 @@ FORMULA_STARTS = tuple(b"<f" + end for end in (b">", b" ", b"/", b"\n", b"\t", b
 SHARED_TYPE = re.compile(rb"""\st\s*=\s*["']s["']""")
 ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
+# Rows and columns hidden in the spreadsheet program (also those of a collapsed outline): read like any other, and said.
+ROW_OR_COLUMN_TAG = re.compile(rb"""<(?:\w+:)?(row|col)\s((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
+HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
+COLUMN_SPAN = re.compile(rb"""(?:^|\s)(min|max)\s*=\s*["']([0-9]{1,5})["']""")
 
 
 @dataclass
@@ -53,6 +58,8 @@ class PartScan:
     shared_cells: int = 0  # cells holding a shared string
     detailed: bool = False  # holds formulas or error values: read in detail for what a grid does not tell
     elements: int = 0  # start tags of elements (each may be kept by a reader until its sheet ends)
+    hidden_rows: set[int] = field(default_factory=set)  # the numbers of hidden rows that name their place
+    hidden_columns: set[int] = field(default_factory=set)  # the indexes (from 0) of hidden columns among those read
 
 
 @dataclass
@@ -116,6 +123,8 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
             scan.shared_cells += len(SHARED_TYPE.findall(window))  # a t="s" outside a cell only counts one too many
         if not _scan_referenced(window, scan, place):
             _scan_tags(window, scan, place)
+        if b"hidden" in window:
+            _scan_hidden(window, scan)
         scan.elements += window.count(b"<") - window.count(b"</") - window.count(b"<?") - window.count(b"<!")
         if scan.elements > MAX_ELEMENTS:
             raise PlanReadError(
@@ -209,6 +218,24 @@ def _scan_tags(window: bytes, scan: PartScan, place: _Place) -> None:
         scan.rows, scan.columns = max(scan.rows, cell_row), max(scan.columns, place.column, place.row_cells)
         if place.row_cells > MAX_ROW_CELLS and not place.wide_row:
             place.wide_row = place.xml_rows
+
+
+def _scan_hidden(window: bytes, scan: PartScan) -> None:
+    """The hidden rows and columns of a window: a row by the place it names (spreadsheet programs name it; a hidden
+    row that does not is read without a word), a column by the span its element names."""
+    for tag in ROW_OR_COLUMN_TAG.finditer(window):
+        attributes = tag[2]
+        if not HIDDEN.search(attributes):
+            continue
+        if tag[1] == b"row":
+            reference = REFERENCE.search(attributes)
+            row = _row(reference[2]) if reference and reference[2] else 0
+            if 0 < row <= MAX_SHEET_ROW:
+                scan.hidden_rows.add(row)
+            continue
+        span = {name: int(digits) for name, digits in COLUMN_SPAN.findall(attributes)}
+        first, last = span.get(b"min", 0), min(span.get(b"max", 0), MAX_COLUMNS)
+        scan.hidden_columns.update(range(first - 1, last) if first >= 1 else ())
 
 
 def _row(digits: bytes | str) -> int:

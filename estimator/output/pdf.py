@@ -64,6 +64,8 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
         Code.INPUT_SHEET_BY_HEADER,
         Code.INPUT_SHEET_NO_TABLE,
         Code.INPUT_PATIENT_LABEL,
+        Code.INPUT_HIDDEN_ROWS,
+        Code.INPUT_HIDDEN_COLUMN,
     }
 )
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all

@@ -171,6 +171,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): „GOÄ“, aber die Nummer ist als „{number}“ angegeben; als GOZ gelesen – bitte prüfen",
     C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
+    C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
+    "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
+    C.INPUT_HIDDEN_COLUMN: "{cell}: die Spalte „{title}“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} „{old}“ durch die Angabe beim Aufruf ersetzt: „{new}“",
     C.HISTORY_DEDUCTIBLE: "Selbstbehalt {year}: bisher verbraucht {used} – mehr als der Selbstbehalt des Jahres ({amount}); "
     "bitte „Selbstbehalt verbraucht“ prüfen",

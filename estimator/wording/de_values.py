@@ -32,7 +32,7 @@ VALUES: dict[Code, str] = {
     C.CELL_WHOLE_NUMBER: "ganze Zahl erwartet, „{value}“ gefunden",
     C.CELL_YES_NO: "„ja“ oder „nein“ erwartet, „{value}“ gefunden",
     C.TOOTH_NOT_FDI: "„{token}“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, 31–38, 41–48 oder Milchzähne 51–55, "
-    "61–65, 71–75, 81–85)",
+    "61–65, 71–75, 81–85; auch als Bereich „13-23“, Kiefer „OK“, Quadrant „Q1“ oder mit Flächen „16 mod“)",
     C.TOOTH_RANGE_BOTH_JAWS: "Bereich {first}-{last} reicht über beide Kiefer; bitte je Kiefer angeben",
     C.TOOTH_RANGE_MIXED: "Bereich {first}-{last} mischt Milchzähne und bleibende Zähne",
     C.TOOTH_TEXT_TOO_LONG: "Zahnangabe mit {length} Zeichen; höchstens {limit}",

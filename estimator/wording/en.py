@@ -153,6 +153,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): “GOÄ”, but the number is given as “{number}”; read as GOZ – please check",
     C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
+    C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
+    "{rows}); delete what is not part of the plan, unhide the rest",
+    C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} “{old}” replaced by the command line: “{new}”",
     C.HISTORY_DEDUCTIBLE: "Deductible {year}: used so far {used} – more than the year's deductible ({amount}); please "
     "check “Selbstbehalt verbraucht”",

@@ -481,22 +481,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="365" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="365" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="365" />
+        <location filename="../../ui/models.py" line="384" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="365" />
+        <location filename="../../ui/models.py" line="384" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -668,27 +668,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="368" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -891,102 +891,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="110" />
+        <location filename="../../ui/models.py" line="115" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="111" />
+        <location filename="../../ui/models.py" line="116" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="112" />
+        <location filename="../../ui/models.py" line="117" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="113" />
+        <location filename="../../ui/models.py" line="118" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
-        <location filename="../../ui/models.py" line="131" />
+        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="136" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118" />
-        <location filename="../../ui/models.py" line="132" />
+        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="137" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="124" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
-        <location filename="../../ui/models.py" line="133" />
+        <location filename="../../ui/models.py" line="125" />
+        <location filename="../../ui/models.py" line="138" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
-        <location filename="../../ui/models.py" line="134" />
+        <location filename="../../ui/models.py" line="126" />
+        <location filename="../../ui/models.py" line="139" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="127" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="128" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="125" />
-        <location filename="../../ui/models.py" line="150" />
+        <location filename="../../ui/models.py" line="130" />
+        <location filename="../../ui/models.py" line="155" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="235" />
+        <location filename="../../ui/models.py" line="254" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="129" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="127" />
+        <location filename="../../ui/models.py" line="132" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="142" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="144" />
+        <location filename="../../ui/models.py" line="149" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149" />
+        <location filename="../../ui/models.py" line="154" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="251" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -1303,27 +1303,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="124" />
+        <location filename="../../ui/review.py" line="135" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="136" />
+        <location filename="../../ui/review.py" line="147" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="137" />
+        <location filename="../../ui/review.py" line="148" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138" />
+        <location filename="../../ui/review.py" line="149" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="139" />
+        <location filename="../../ui/review.py" line="150" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1331,78 +1331,93 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>Reviews</name>
     <message>
-        <location filename="../../ui/review.py" line="37" />
-        <location filename="../../ui/review.py" line="83" />
+        <location filename="../../ui/review.py" line="27" />
+        <source>erstattungsfähig {0}</source>
+        <translation>eligible {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="29" />
+        <source>Klasse {0}</source>
+        <translation>class {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="30" />
+        <source>Prüfung durch {0}: {1} – {2}</source>
+        <translation>Review by {0}: {1} – {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="48" />
+        <location filename="../../ui/review.py" line="94" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="39" />
+        <location filename="../../ui/review.py" line="50" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="43" />
+        <location filename="../../ui/review.py" line="54" />
         <source>erstattungsfähig: {0}</source>
         <translation>eligible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="44" />
+        <location filename="../../ui/review.py" line="55" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="47" />
+        <location filename="../../ui/review.py" line="58" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="49" />
+        <location filename="../../ui/review.py" line="60" />
         <source>höchstens der berechnete Betrag {0}</source>
         <translation>at most the billed amount {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="53" />
+        <location filename="../../ui/review.py" line="64" />
         <source>Klasse: {0}</source>
         <translation>Class: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="57" />
+        <location filename="../../ui/review.py" line="68" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="72" />
+        <location filename="../../ui/review.py" line="83" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="74" />
+        <location filename="../../ui/review.py" line="85" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="91" />
+        <location filename="../../ui/review.py" line="102" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="95" />
+        <location filename="../../ui/review.py" line="106" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="99" />
+        <location filename="../../ui/review.py" line="110" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="101" />
+        <location filename="../../ui/review.py" line="112" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="114" />
+        <location filename="../../ui/review.py" line="125" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>

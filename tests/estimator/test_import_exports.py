@@ -129,7 +129,8 @@ def test_a_tooth_list_a_german_spreadsheet_keeps_as_a_number_is_two_teeth(tmp_pa
     assert [sorted(line.teeth.teeth) for line in plan.fee_lines] == [[14, 15]]
     assert said(plan, "input.cell") == [
         "Leistungen!B3 (Zahn): „16,5“ ist keine FDI-Zahnnummer (erwartet 11–18, 21–28, "
-        "31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85)"
+        "31–38, 41–48 oder Milchzähne 51–55, 61–65, 71–75, 81–85; auch als Bereich „13-23“, Kiefer „OK“, Quadrant „Q1“ "
+        "oder mit Flächen „16 mod“)"
     ]
 
 

@@ -147,3 +147,33 @@ def test_a_tooth_text_of_100_characters_is_read_and_one_more_is_refused_with_its
 def test_every_tooth_of_both_jaws_as_a_list_fits() -> None:
     listed = ",".join(str(t) for t in sorted(UPPER_PERMANENT | LOWER_PERMANENT))
     assert teeth_of(listed) == UPPER_PERMANENT | LOWER_PERMANENT
+
+
+@pytest.mark.parametrize(
+    ("value", "teeth"),
+    [
+        ("16 mod", {16}),
+        ("16mod", {16}),
+        ("16 m-o-d", {16}),
+        ("16 M-O-D", {16}),
+        ("26 (od)", {26}),
+        ("14 mo, 15 d", {14, 15}),
+        ("36 b/37 l", {36, 37}),
+        ("11 i", {11}),
+    ],
+)
+def test_a_fillings_surfaces_after_its_tooth_are_kept_as_text(value: str, teeth: set[int]) -> None:
+    parsed = parse_teeth(value)
+    assert (set(parsed.teeth), parsed.text, parsed.whole_jaw) == (teeth, value, False)
+
+
+@pytest.mark.parametrize(("value", "first"), [("Q1", 11), ("q2", 21), ("Q3", 31), ("Q4", 41)])
+def test_a_quadrant_stands_for_its_eight_permanent_teeth_not_a_jaw(value: str, first: int) -> None:
+    parsed = parse_teeth(value)
+    assert parsed.teeth == frozenset(range(first, first + 8)) and not parsed.whole_jaw
+
+
+@pytest.mark.parametrize("value", ["16 k", "16 mesial", "mod", "16 modbl d x", "Q5", "Q0", "16 modblp"])
+def test_what_only_looks_like_surfaces_or_a_quadrant_is_refused(value: str) -> None:
+    code, _ = refused(value)
+    assert code is Code.TOOTH_NOT_FDI

@@ -16,7 +16,7 @@ from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
 from tests.ui.conftest import cell, column
-from ui.models import LineColumn
+from ui.models import REVIEWED, LineColumn
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 
@@ -218,3 +218,24 @@ def test_arrow_keys_in_the_search_choose_the_service_that_enter_inserts(open_win
     after = numbers()
     assert after.count(chosen.number) == before.count(chosen.number) + 1
     assert chosen.number == first.number or after.count(first.number) == before.count(first.number)
+
+
+def test_a_reviewed_line_is_marked_in_its_table_with_who_decided_what_and_why(open_window: Any) -> None:
+    window = open_window(CROWN)
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard
+    model = window.fee_model
+    window.fee_view.selectRow(1)
+    eligible, klasse = model.index(1, column(model, LineColumn.ELIGIBLE)), model.index(1, column(model, LineColumn.CLASS))
+    assert model.data(eligible, Qt.ItemDataRole.BackgroundRole) is None
+    assert window.reviews.take("M. Prüfer", "0,00", "", "nicht notwendig") == ""  # an amount of 0,00 € is a decision too
+    row = model.lines[1].row
+    assert model.headerData(1, Qt.Orientation.Vertical) == f"{row} ✓"
+    said = "Prüfung durch M. Prüfer: erstattungsfähig 0,00\u00a0€ – nicht notwendig"
+    assert model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == said
+    assert model.data(eligible, Qt.ItemDataRole.BackgroundRole).color() == REVIEWED
+    assert model.data(eligible, Qt.ItemDataRole.ToolTipRole) == said
+    assert model.data(klasse, Qt.ItemDataRole.BackgroundRole) is None  # the class was not decided
+    assert model.headerData(0, Qt.Orientation.Vertical) == str(model.lines[0].row)  # other lines unmarked
+    assert window.reviews.take("M. Prüfer", "", "", "doch nicht") == ""  # taken back: the marks go
+    assert model.headerData(1, Qt.Orientation.Vertical) == str(row)
+    assert model.data(eligible, Qt.ItemDataRole.BackgroundRole) is None

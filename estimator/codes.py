@@ -107,6 +107,7 @@ class Code(StrEnum):
     INPUT_PATIENT_LABEL = "input.patient_label"
     INPUT_OPTION_REPLACES = "input.option_replaces"
     INPUT_HEADER_AGAIN = "input.header_again"
+    INPUT_LAB_TABLE_BELOW = "input.lab_table_below"
     INPUT_EMPTY_ROWS = "input.empty_rows"
     INPUT_HIDDEN_ROWS = "input.hidden_rows"
     INPUT_HIDDEN_COLUMN = "input.hidden_column"

@@ -214,7 +214,7 @@ def _read_lines(
         mapping = reader.mapping
         if reader.row in sheet.hidden_rows:
             hidden.append(reader.row)
-        kind = "lab" if lab_table or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
+        kind = "lab" if lab_table or reader.lab or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
         if kind == "lab":
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}

@@ -4,13 +4,14 @@ again, empty rows – skipped and said; header cells not read said too."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, TOTAL_WORD
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -21,6 +22,7 @@ from estimator.sheetcells import column_letter
 from estimator.teeth import ToothError
 
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
+DIGIT = re.compile(r"\d")
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -32,6 +34,7 @@ class RowReader:
         self.problems: list[Finding] = []  # errors: the line is left out
         self.titles: dict[str, str] = {}  # a column read as another: the name its header gives it (Menge as Anzahl)
         self.notes: list[Finding] = []  # warnings: the line is read
+        self.lab = False  # a row below a lab table's own header in the fee sheet (table_rows)
 
     def raw(self, name: str) -> Any:
         index = self.mapping.get(name)
@@ -97,6 +100,21 @@ def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: di
     return number < len(values) and values[number] is not None and _key(values[number]) in columns["Nr"]
 
 
+def _lab_header(values: tuple[Any, ...]) -> dict[str, int] | None:
+    """A lab table's own header below the fee lines of a sheet: a row of texts only (a line has a day or a figure)
+    naming a number, a unit price and at least one more column as a lab table does; its columns, else None."""
+    texts = figures = 0
+    for value in values:
+        if value is not None and not isinstance(value, str):
+            return None
+        texts += value is not None
+        figures += value is not None and DIGIT.search(value) is not None
+    if texts < 3 or figures > 1:  # a line written as texts has figures in most cells, a header in one at most („MwSt 7 %“)
+        return None
+    mapping = header_mapping(values, LAB_COLUMNS)
+    return mapping if "Nr" in mapping and "Einzelpreis" in mapping and len(mapping) >= 3 else None
+
+
 def table_rows(
     sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
 ) -> Iterator[RowReader]:
@@ -107,7 +125,8 @@ def table_rows(
     _column_findings(sheet, position, mapping, columns, findings)
     empty: list[int] = []  # the empty rows between lines, said at the end (not those below the last): how many,
     skipped, last = 0, sheet.rows[position][0]  # the first ten named; a sheet's rows may leave empty ones out
-    for number, values in sheet.rows[position + 1 :]:
+    lab = False  # below a lab table's own header in the fee sheet
+    for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         skipped += number - last - 1
@@ -115,6 +134,12 @@ def table_rows(
         last = number
         if _may_be_header(values, mapping, columns) and header_mapping(values, columns) == mapping:  # as a page begins
             phrase = say(Code.INPUT_HEADER_AGAIN, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
+            continue
+        if columns is ONE_SHEET_COLUMNS and (below := _lab_header(values)):  # „Material- und Laborkosten“ below the fees
+            mapping, columns, lab = below, LAB_COLUMNS, True
+            _column_findings(sheet, place, mapping, columns, findings)
+            phrase = say(Code.INPUT_LAB_TABLE_BELOW, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
             continue
         total = _total_column(values, mapping)
@@ -132,7 +157,9 @@ def table_rows(
             phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
-        yield RowReader(sheet.name, number, values, mapping)
+        reader = RowReader(sheet.name, number, values, mapping)
+        reader.lab = lab
+        yield reader
     if skipped:
         rows = ", ".join(str(n) for n in empty) + (", …" if skipped > len(empty) else "")
         findings.append(

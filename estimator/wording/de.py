@@ -170,6 +170,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): „GOÄ“, aber die Nummer ist als „{number}“ angegeben; als GOZ gelesen – bitte prüfen",
     C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
+    C.INPUT_LAB_TABLE_BELOW: "{cell}: Kopfzeile einer Labortabelle; die Zeilen darunter als Laborzeilen gelesen",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
     C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",

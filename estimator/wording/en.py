@@ -152,6 +152,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): “GOÄ”, but the number is given as “{number}”; read as GOZ – please check",
     C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
+    C.INPUT_LAB_TABLE_BELOW: "{cell}: header of a lab table; the rows below it read as lab lines",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
     C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
     "{rows}); delete what is not part of the plan, unhide the rest",

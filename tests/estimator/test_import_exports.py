@@ -319,3 +319,47 @@ def test_a_price_formula_without_a_saved_result_beside_fee_lines_costs_no_line(t
     sheet.append([dt.datetime(2026, 3, 10), "2210", "16", "Vollkrone", 1, 2.3, "=F2*100"])  # openpyxl saves no result
     book.save(tmp_path / "formel.xlsx")
     assert [line.number for line in read_plan(tmp_path / "formel.xlsx").fee_lines] == ["2210"]
+
+
+def lab_table_below_the_fees(path: Path, lab_header: list[str]) -> Path:
+    """One sheet „HKP“ as printed plans lay it out: the fees, a title, the lab table with its own header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "HKP"
+    sheet.append(["Datum", "Zahn", "GOZ-Nr.", "Leistung", "Anzahl", "Faktor", "Betrag"])
+    sheet.append([DAY, "16", "2210", "Vollkrone", 1, 2.3, 217.06])
+    sheet.append([])
+    sheet.append(["Material- und Laborkosten"])
+    sheet.append(lab_header)
+    sheet.append([DAY, "16", "0010", "Modell", 2, 7.76, 16.61])
+    sheet.append([DAY, "16", "0344", "Vollkrone NEM", 1, 180.0, 192.6])
+    patient = book.create_sheet("Patient")
+    for row in PATIENT:
+        patient.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_a_lab_table_with_its_own_header_below_the_fees_is_read_as_lab_lines(tmp_path: Path) -> None:
+    """Its rows were fee lines before: BEL 0010 „Modell“ became GOZ 0010 at a factor of 7,76, paid as prevention."""
+    path = lab_table_below_the_fees(
+        tmp_path / "p.xlsx", ["Datum", "Zahn", "BEL-Nr.", "Leistung", "Menge", "Einzelpreis", "Betrag"]
+    )
+    plan = read_plan(path)
+    assert [line.number for line in plan.fee_lines] == ["2210"]
+    assert [(line.code, line.quantity, line.unit_price, line.row) for line in plan.lab_lines] == [
+        ("0010", 2, Decimal("7.76"), 6),
+        ("0344", 1, Decimal("180.00"), 7),
+    ]
+    assert not plan.left_out and not [f for f in plan.input_findings if f.severity is Severity.ERROR]
+    assert said(plan, "input.lab_table_below") == [
+        "HKP!C5: Kopfzeile einer Labortabelle; die Zeilen darunter als Laborzeilen gelesen"
+    ]
+    result = estimate(plan, load_tariffs())
+    assert [(r.kind, r.line_class.value) for r in result.lines] == [("fee", "A"), ("lab", "A"), ("lab", "A")]
+
+
+def test_a_text_row_below_the_fees_that_names_no_unit_price_is_no_lab_header(tmp_path: Path) -> None:
+    path = lab_table_below_the_fees(tmp_path / "p.xlsx", ["Datum", "Zahn", "Nr", "Leistung", "Anzahl"])
+    plan = read_plan(path)
+    assert said(plan, "input.lab_table_below") == [] and not plan.lab_lines

@@ -16,12 +16,17 @@ from estimator.wording import class_label, is_reduction, rule_text, step_text
 from estimator.xmltext import escape
 
 REASON_LIMIT = 300  # characters of one reason beside a line
+SERVICE_LIMIT = 95  # characters of a service's text
+SERVICE_LIMIT_DISTINCT = 210  # … when the catalogue's texts of two numbers differ only after SERVICE_LIMIT
 
 
 def describe(result: LineResult, tariff: Tariff) -> str:
-    """The service in words; a number the plan gives no text for and no catalogue knows is said to have none (an
-    empty cell would look like a line cut off)."""
-    return fit_line(tariff.on(result.date).service_text(result.line), 95) or "(ohne Leistungstext)"
+    """The service in words, at most SERVICE_LIMIT characters – the catalogue's text as far as it tells the number
+    from the others (up to SERVICE_LIMIT_DISTINCT); a number the plan gives no text for and no catalogue knows is
+    said to have none (an empty cell would look like a line cut off)."""
+    catalogues = tariff.on(result.date)
+    limit = min(max(SERVICE_LIMIT, catalogues.told_apart(result.line) + 2), SERVICE_LIMIT_DISTINCT)
+    return fit_line(catalogues.service_text(result.line), limit) or "(ohne Leistungstext)"
 
 
 def reasons(result: LineResult) -> list[str]:

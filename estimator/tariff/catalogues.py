@@ -97,6 +97,13 @@ class Catalogues:
         fee = (self.goz if schedule == "GOZ" else self.goae).get(number)
         return fee.text if fee else ""
 
+    def told_apart(self, line: FeeLine | LabLine) -> int:
+        """How much of the catalogue's text for a fee line tells it from the schedule's other numbers (FeeSchedule.
+        told_apart); 0 when the plan gives the line's text, or for a lab line."""
+        if line.description or not isinstance(line, FeeLine):
+            return 0
+        return (self.goz if line.schedule.value == "GOZ" else self.goae).told_apart(line.number)
+
     def service_text(self, line: FeeLine | LabLine) -> str:
         """What a line's service is called: the plan's text, else the catalogue's (a line added by number); an
         analogue number without a text („2197a“) by the number it is measured by („analog: Adhäsive Befestigung …“)."""

@@ -67,9 +67,23 @@ class FeeSchedule:
     thresholds: dict[str, Decimal]
     entries: dict[str, dict[str, Any]]
     _fees: dict[str, Fee] = field(default_factory=dict, compare=False, repr=False)
+    _told_apart: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def told_apart(self, nr: str) -> int:
+        """How much of a number's text tells it from every other text of the schedule, to the end of the first word
+        in which it differs (2060, 2080 and 2100 read alike up to „einflächig“, „zweiflächig“, „dreiflächig“, past
+        the hundredth character); its whole length when another text begins with all of it; 0 for an unknown
+        number. Worked out for all numbers at the first question: each text against its neighbours in order."""
+        if not self._told_apart:
+            texts = sorted((str(entry["text"]), nr) for nr, entry in self.entries.items())
+            for index, (text, number) in enumerate(texts):
+                shared = max(_shared(text, texts[k][0]) for k in (index - 1, index + 1) if 0 <= k < len(texts))
+                end = text.find(" ", shared)
+                self._told_apart[number] = len(text) if end < 0 else end
+        return self._told_apart.get(nr, 0)
 
     def get(self, nr: str) -> Fee | None:
         fee = self._fees.get(nr)
@@ -92,6 +106,11 @@ def source_of(document: dict[str, Any]) -> Source:
 
 def decimals(mapping: dict[str, Any]) -> dict[str, Decimal]:
     return {key: Decimal(str(value)) for key, value in mapping.items()}
+
+
+def _shared(one: str, other: str) -> int:
+    """The length of the beginning two texts share."""
+    return next((index for index, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
 
 
 def _fee(schedule: str, entry: dict[str, Any]) -> Fee:

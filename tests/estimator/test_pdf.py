@@ -385,3 +385,22 @@ def test_a_long_note_never_parts_the_summarys_figures_from_their_names() -> None
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), ISSUED, note=note))).pages]
     (with_names,) = [text for text in pages if "voraussichtlicher Eigenanteil" in text]
     assert "Ihr Eigenanteil, nach Ursachen" in with_names and "300,00" in with_names  # the whole box on one page
+
+
+def test_catalogue_texts_that_begin_alike_are_shown_as_far_as_they_differ() -> None:
+    """2060, 2080 and 2100 read alike up to the hundred-and-fifth character (einflächig, zweiflächig, dreiflächig):
+    the letter shows each catalogue text up to the word that tells it apart; a short or a plan's own text as before."""
+    result = run(
+        fee("2060", "16"),
+        fee("2080", "25"),
+        fee("2100", "36"),
+        fee("2210", "46", description="Krone " + "sehr lang " * 20),
+    )
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = normal(text)
+    for surfaces in ("einflächig", "zweiflächig", "dreiflächig"):
+        assert f"(Konditionieren), {surfaces}…" in flat
+    assert (
+        "Krone sehr lang" in flat
+        and "sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang" not in flat
+    )

@@ -8,6 +8,7 @@ an error value's text) comes from the check's detailed reading of those sheets."
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,7 +229,9 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                 try:
                     special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
                     cells = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-                    rows = _bounded_rows(path, name, _rows_there(cells, special), budget)
+                    scan = survey.scans.get(part)
+                    there = _rows_there(cells, special)
+                    rows = _bounded_rows(path, name, _carried_down(there, scan.merged_down if scan else []), budget)
                 except PlanReadError:
                     raise
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
@@ -253,6 +256,37 @@ def _rows_there(cells: Iterator[tuple[Any, ...]], special: dict[int, list[tuple[
             yield number, values
         else:
             filler = row  # a row of the sheet without a value is a tuple of its own; the put-in ones repeat
+
+
+def _carried_down(rows: Iterator[Numbered], ranges: list[tuple[int, int, int]]) -> Iterator[Numbered]:
+    """The streamed rows with the value of a cell merged down its column in each row of the range that is there and
+    empty in that column – as _merged_down fills a grid: overlapping ranges, the first range's value, then the later
+    one's beyond it; ranges as (column, first row, last row). A row with nothing of its own under a merged cell is not
+    made up (a grid has it, holding only the carried values)."""
+    if not ranges:
+        yield from rows
+        return
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for column, first, last in ranges:
+        starts.setdefault(first, []).append((column, last))
+    spans: dict[int, deque[tuple[Any, int]]] = {}  # column -> the values to carry down, each to its last row
+    for number, values in rows:
+        cells = list(values)
+        for column, waiting in list(spans.items()):
+            while waiting and waiting[0][1] < number:
+                waiting.popleft()
+            if not waiting:
+                del spans[column]
+            elif cells[column : column + 1] in ([], [None], [""]):
+                cells += [None] * (column + 1 - len(cells))
+                cells[column] = waiting[0][0]
+        for column, last in sorted(starts.pop(number, ())):
+            value = cells[column] if column < len(cells) else None
+            waiting = spans.setdefault(column, deque())
+            reach = waiting[-1][1] if waiting else number
+            if last > reach and value not in (None, ""):
+                waiting.append((value, last))
+        yield number, tuple(cells)
 
 
 def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:

@@ -45,6 +45,10 @@ SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 # Rows and columns hidden in the spreadsheet program (also those of a collapsed outline): read like any other, and said.
 ROW_OR_COLUMN_TAG = re.compile(rb"""<(?:\w+:)?(row|col)\s((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
+MERGED_RANGE = re.compile(
+    rb"""<(?:\w+:)?mergeCell\s[^<>]*?\bref\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})["']"""
+)
+MAX_MERGED = 100_000  # ranges merged down one column that a part's scan keeps for the streamed reader
 COLUMN_SPAN = re.compile(rb"""(?:^|\s)(min|max)\s*=\s*["']([0-9]{1,5})["']""")
 
 
@@ -60,6 +64,7 @@ class PartScan:
     elements: int = 0  # start tags of elements (each may be kept by a reader until its sheet ends)
     hidden_rows: set[int] = field(default_factory=set)  # the numbers of hidden rows that name their place
     hidden_columns: set[int] = field(default_factory=set)  # the indexes (from 0) of hidden columns among those read
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)  # column (from 0), first and last row
 
 
 @dataclass
@@ -125,6 +130,8 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
             _scan_tags(window, scan, place)
         if b"hidden" in window:
             _scan_hidden(window, scan)
+        if b"mergeCell" in window:
+            _scan_merged(window, scan)
         scan.elements += window.count(b"<") - window.count(b"</") - window.count(b"<?") - window.count(b"<!")
         if scan.elements > MAX_ELEMENTS:
             raise PlanReadError(
@@ -236,6 +243,18 @@ def _scan_hidden(window: bytes, scan: PartScan) -> None:
         span = {name: int(digits) for name, digits in COLUMN_SPAN.findall(attributes)}
         first, last = span.get(b"min", 0), min(span.get(b"max", 0), MAX_COLUMNS)
         scan.hidden_columns.update(range(first - 1, last) if first >= 1 else ())
+
+
+def _scan_merged(window: bytes, scan: PartScan) -> None:
+    """The ranges merged down one column among those read (a date written once for three lines): a grid reader is
+    told them by python-calamine, the streamed reader by these."""
+    for first_letters, first_row, last_letters, last_row in MERGED_RANGE.findall(window):
+        column = _column(first_letters.decode())
+        if column != _column(last_letters.decode()) or not 1 <= column <= MAX_COLUMNS or len(scan.merged_down) >= MAX_MERGED:
+            continue
+        first, last = int(first_row), int(last_row)
+        if first < last:
+            scan.merged_down.append((column - 1, first, last))
 
 
 def _row(digits: bytes | str) -> int:

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from estimator.cells import PlanReadError
@@ -235,3 +236,25 @@ def test_a_sheet_of_far_more_elements_than_cells_is_refused_before_any_reader(
     path = hostile.workbook_with_parts(tmp_path / "p.xlsx", "xl/worksheets/sheet1.xml", _with_unknown_elements(20_000))
     with pytest.raises(PlanReadError, match=r"mehr als 10\.000 XML-Elemente"):
         open_workbook(path)
+
+
+def test_the_streamed_reader_carries_merged_cells_down_as_the_grid_reader_does(tmp_path: Path) -> None:
+    """A sheet too large for a grid (a stray cell far below the plan) is streamed: its dates merged down over lines
+    were lost there, and the lines took the plan date."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Leistungen"
+    sheet.append(["Datum", "Zahn", "Nr"])
+    for row in range(2, 12):
+        sheet.append([f"1{row}.03.2026" if row in (2, 6) else None, None if row in (4, 9) else str(row), "2060"])
+    sheet["B4"] = None
+    for merged in ("A2:A4", "A3:A5", "A6:A9", "B3:B4", "C2:D5"):  # overlapping, and one over two columns (not carried)
+        sheet.merge_cells(merged)
+    book.save(tmp_path / "merged.xlsx")
+    whole = open_workbook(tmp_path / "merged.xlsx", streamed=False)["leistungen"].rows
+    streamed = open_workbook(tmp_path / "merged.xlsx", streamed=True)["leistungen"].rows
+    read = dict(streamed)
+    assert list(read) == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]  # row 4 holds nothing of its own (the grid: only the merged values)
+    assert {number: values[:2] for number, values in whole if number in read} == {n: v[:2] for n, v in read.items()}
+    assert [read[n][0] for n in (2, 3, 5, 6, 7, 8, 9, 10)] == ["12.03.2026"] * 3 + ["16.03.2026"] * 4 + [None]
+    assert [read[n][1] for n in (2, 3, 5)] == ["2", "3", "5"]

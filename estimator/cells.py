@@ -84,8 +84,7 @@ def short_text(text: str, limit: int) -> str:
     """A text cut to at most `limit` characters at a space, marked with "…" („Vollkrone (Hohlkehl- oder …“)."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 2]
-    space = cut.rfind(" ")
+    cut, space = text[: limit - 2], text[: limit - 2].rfind(" ")
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;(-") + " …"
 
 
@@ -264,16 +263,17 @@ def parse_class(value: Any) -> LineClass | None:
 
 
 def parse_variant(value: Any, variants: tuple[str, ...]) -> str:
-    """A tariff variant as the profile names it: the name itself, written with spaces, "-" for "/" or in small
-    letters, or its last part alone when only one variant ends so."""
-    text = re.sub(r"\s", "", str(value)[:MAX_NUMBER_TEXT]).upper().replace("-", "/")
-    for name in variants:
-        if text in (name.upper(), name.upper().replace("/", "")):
-            return name
+    """A tariff variant as the profile names it: the name (with spaces, "-" for "/", in small letters), its last part
+    alone when only one variant ends so, or the one name among the insurer's and the tariff's words around it."""
+    words = re.sub(r"\s*/\s*", "/", str(value)[:MAX_NUMBER_TEXT].upper().replace("-", "/"))
+    text = re.sub(r"\s", "", words)
+    named = [name for name in variants if text in (name.upper(), name.upper().replace("/", ""))]
     by_suffix = [name for name in variants if "/" in name and name.rsplit("/", 1)[1].upper() == text.lstrip("/")]
-    if len(by_suffix) == 1:
-        return by_suffix[0]
-    raise cell_error(Code.CELL_VARIANT, value, variants=variants)
+    within = [name for name in variants if re.search(rf"(?<![A-Z0-9/]){re.escape(name.upper())}(?![A-Z0-9/])", words)]
+    found = next((found for found in (named, by_suffix, within) if len(found) == 1), None)
+    if found is None:
+        raise cell_error(Code.CELL_VARIANT, value, variants=variants)
+    return found[0]
 
 
 POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z -]{1,9}")

@@ -12,9 +12,15 @@ from estimator.cells import text_key
 # the first word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
 TOTAL_WORD = re.compile(
     r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
+    r"|übertrag|uebertrag"
 )
-LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage")
+# the first word of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“), which each lab line computes itself
+VAT_WORD = re.compile(r"zzgl|zuzüglich|zuzueglich|mwst|ust|umsatzsteuer|mehrwertsteuer")
+LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
+PATIENT_SHEETS = ("patient", "stammdaten", "versichertedaten", "versicherteperson")  # names (as keys) a Patient sheet begins
+# A header named by the fee schedule („GOZ“, „GOZ/GOÄ“) holds the schedule beside a number column, else the numbers.
+SCHEDULE_OR_NUMBER = ("goz", "gozgoä", "gozgoae", "goägoz", "goaegoz")
 # the sheets of the program's own workbooks, which are no plan: an estimate's (totals and person, lines, findings), and
 # the batch summary's (one row per plan, every finding)
 ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")
@@ -24,8 +30,21 @@ DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Fakto
 
 
 FEE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag"),
-    "Zahn": ("zahn", "zahnregion", "region", "zähne", "zahnbereich", "zahngebiet", "gebiet", "fdi", "zahnnr"),
+    "Datum": ("datum", "behandlungsdatum", "leistungsdatum", "datumbehandlung", "behandlungstag", "tag", "behdatum", "behdat"),
+    "Zahn": (
+        "zahn",
+        "zahnregion",
+        "region",
+        "zähne",
+        "zahnbereich",
+        "zahngebiet",
+        "gebiet",
+        "fdi",
+        "zahnnr",
+        "zahnkiefer",
+        "regio",
+        "zahnregio",
+    ),
     "GO": ("go", "gebührenordnung", "gebuehrenordnung"),
     # in the order they win when a header has two of them: „Pos“ or „Nr.“ beside „GOZ-Nr“ counts the rows
     "Nr": (
@@ -42,6 +61,10 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "leistungsnr",
         "leistungsnummer",
         "gebnr",
+        "gebührenziffer",
+        "gebuehrenziffer",
+        "gebziff",
+        "gebziffer",
         "ziffer",
         "nr",
         "code",
@@ -67,21 +90,26 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "steigfaktor",
         "steigerung",
         "multiplikator",
+        "multipl",
+        "mult",
         "steigsatz",
         "satz",
     ),
+    # the fee before „Gesamt“: beside „Honorar“ and „Mat./Lab.“ a line's „Gesamt“ holds its lab costs too
     "Betrag": (
         "betrag",
         "betrageur",
-        "gesamt",
         "betragineur",
         "betragin",  # „Betrag in €“
-        "gesamtbetrag",
-        "endbetrag",
-        "gebühr",
-        "gebuehr",
         "honorar",
         "honorareur",
+        "gebühr",
+        "gebuehr",
+        "gesamt",
+        "gesamtbetrag",
+        "endbetrag",
+        "eur",
+        "euro",
     ),
     "Begründung": ("begründung", "begruendung", "begr"),
     "Unfall": ("unfall",),
@@ -93,7 +121,7 @@ LAB_COLUMNS: dict[str, tuple[str, ...]] = {
     "Nr": FEE_COLUMNS["Nr"],
     "Leistung": FEE_COLUMNS["Leistung"],
     "Menge": ("menge", "anzahl", "anz", "stück", "stueck", "stk"),
-    "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur"),
+    "Einzelpreis": ("einzelpreis", "epreis", "preis", "einzelpreiseur", "einzelpreisin", "preisin", "preiseur"),
     "MwSt": ("mwst", "ust", "mwstsatz", "umsatzsteuer"),
     "Betrag": FEE_COLUMNS["Betrag"],
     "Klasse": ("klasse",),

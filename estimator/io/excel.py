@@ -40,7 +40,7 @@ from estimator.io.columns import (
     SUMMARY_SHEETS,
     is_lab_mark,
 )
-from estimator.io.patientsheet import read_patient
+from estimator.io.patientsheet import block_read, patient_sheet, read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
@@ -210,7 +210,8 @@ def _read_lines(
     left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
     hidden: list[int] = []  # the rows read that are hidden in the spreadsheet program
-    for reader in table_rows(sheet, header, columns, findings):
+    headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
+    for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
         if reader.row in sheet.hidden_rows:
             hidden.append(reader.row)
@@ -231,25 +232,28 @@ def _read_lines(
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
-    _say_hidden(sheet, header, hidden, findings)
+    _say_hidden(sheet, headers, hidden, findings)
     return fee_lines, lab_lines, left_out
 
 
-def _say_hidden(sheet: Sheet, header: Header | None, rows: list[int], findings: list[Finding]) -> None:
+def _say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: list[int], findings: list[Finding]) -> None:
     """Rows and columns hidden in the spreadsheet program are read like any other (nothing of a plan is lost
     unseen), and said: a hidden row's line is in the estimate though the printed plan does not show it."""
     if rows:
         listed = ", ".join(str(number) for number in rows[:10]) + (", …" if len(rows) > 10 else "")
         phrase = say(Code.INPUT_HIDDEN_ROWS, sheet=sheet.name, count=len(rows), rows=listed)
         findings.append(Finding(Severity.WARNING, phrase, sheet.name, rows[0]))
-    if header is None or not sheet.hidden_columns:
+    if not sheet.hidden_columns:
         return
-    number, titles = sheet.rows[header[0]]
-    for index in sorted(set(header[1].values()) & sheet.hidden_columns):
-        letter = column_letter(index)
-        title = short_text(" ".join(str(titles[index]).split()), 60)
-        phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
-        findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
+    titles = dict(sheet.rows)
+    said: set[int] = set()
+    for number, mapping in headers:  # a column once, at the first header that reads it
+        for index in sorted(set(mapping.values()) & sheet.hidden_columns - said):
+            said.add(index)
+            letter = column_letter(index)
+            title = short_text(" ".join(str(titles[number][index]).split()), 60)
+            phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
+            findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
 
 
 def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
@@ -282,18 +286,22 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
             "bitte die Vorlage verwenden (hkp template)"
         )
     findings += found.findings
+    # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
+    tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
+    headers = [find_header(sheet, spec) for sheet, spec in tables]
+    fee_header = headers[0] if fee_sheet and headers[0] else None
+    patient, block = patient_sheet(sheets, fee_sheet, fee_header[0] if fee_header else None)
     try:
-        person, plan_date, cells = read_patient(sheets.get("patient"), findings, tariff)
+        person, plan_date, cells = read_patient(patient, findings, tariff, block=block)
     except PlanReadError as error:
         raise PlanReadError(f"{path.name}, {error}") from None
+    said_block = block_read(patient, cells) if patient and block else None
+    findings += [said_block] if said_block else []
     fee_lines: list[FeeLine] = []
     lab_lines: list[LabLine] = []
     left_out: list[LeftOutLine] = []
-    # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
-    tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
     columns = {}
-    for sheet, spec in tables:
-        header = find_header(sheet, spec)
+    for (sheet, spec), header in zip(tables, headers, strict=True):
         if len(sheet.rows) > 1 and header is None:  # rows, but none of them is read: refused whole
             raise PlanReadError(
                 f"{path.name}, Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} "

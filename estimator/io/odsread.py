@@ -101,6 +101,11 @@ def _typed(attributes: dict[str, str]) -> Any:
     return None
 
 
+def _hidden(attributes: dict[str, str]) -> bool:
+    """Whether a row or column is hidden: collapsed, or filtered out."""
+    return attributes.get(f"{TABLE} visibility", "").strip().lower() in ("collapse", "filter")
+
+
 class _Reader:
     """The parser's handlers: each row with content of the sheet being read goes to `keep`."""
 
@@ -142,10 +147,10 @@ class _Reader:
         elif name == f"{TABLE} table-row":
             self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated", "1"), "number-rows-repeated")
             self.values, self.column = [], 0
-            self.row_hidden = attributes.get(f"{TABLE} visibility", "visible") != "visible"
+            self.row_hidden = _hidden(attributes)
         elif name == f"{TABLE} table-column":
             repeat = _count(attributes.get(f"{TABLE} number-columns-repeated", "1"), "number-columns-repeated")
-            if attributes.get(f"{TABLE} visibility", "visible") != "visible":
+            if _hidden(attributes):
                 self.hidden[self.sheets[-1]][1].update(range(self.next_column, min(self.next_column + repeat, self.columns)))
             self.next_column += repeat
         elif name in CELLS:

@@ -23,6 +23,7 @@ from estimator.cells import (
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
+from estimator.io.columns import PATIENT_SHEETS
 from estimator.io.sheets import CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
@@ -51,6 +52,8 @@ PATIENT_LABELS = {
     "geboren": "Geburtsdatum",
     "geboreneam": "Geburtsdatum",
     "gebam": "Geburtsdatum",
+    "gebdat": "Geburtsdatum",
+    "geburtstag": "Geburtsdatum",
     "versicherungsnummer": "Versicherungsnummer",
     "versnr": "Versicherungsnummer",
     "versicherungsnr": "Versicherungsnummer",
@@ -64,9 +67,15 @@ PATIENT_LABELS = {
     "versicherungsbeginn": "Versicherungsbeginn",
     "versichertseit": "Versicherungsbeginn",
     "beginnderversicherung": "Versicherungsbeginn",
+    "versbeginn": "Versicherungsbeginn",
+    "versicherungsbeginnam": "Versicherungsbeginn",
+    "vertragsbeginn": "Versicherungsbeginn",
     "planungsdatum": "Planungsdatum",
     "plandatum": "Planungsdatum",
     "hkpdatum": "Planungsdatum",
+    "hkpvom": "Planungsdatum",
+    "planvom": "Planungsdatum",
+    "datumdeshkp": "Planungsdatum",
     "kooperationszahnarzt": "Kooperationszahnarzt",
     "unfall": "Unfall",
     **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
@@ -80,6 +89,43 @@ PATIENT_LABELS = {
     "beginnkfobehandlung": "KFO-Behandlungsbeginn",
     "beginnderkieferorthopädischenbehandlung": "KFO-Behandlungsbeginn",
 }
+
+
+def patient_sheet(sheets: dict[str, Sheet], plan_sheet: Sheet | None, header_position: int | None) -> tuple[Sheet | None, bool]:
+    """Where the person is written, and whether as a block above the plan's table: the sheet Patient, else one
+    whose name says so („Patientendaten“), else the rows above the plan table's header when they name one of the
+    Patient sheet's labels („Patient: Müller, Hans“)."""
+    if "patient" in sheets:
+        return sheets["patient"], False
+    named = next((sheet for key, sheet in sheets.items() if key.replace(" ", "").startswith(PATIENT_SHEETS)), None)
+    if named is not None or plan_sheet is None or not header_position:
+        return named, False
+    above = plan_sheet.rows[:header_position]
+    labelled = any(
+        len(row) > 1 and row[0] is not None and _key(str(row[0]).rstrip(": ")) in PATIENT_LABELS
+        for row in (_split(cells) for _, cells in above)
+    )
+    return (Sheet(plan_sheet.name, above), True) if labelled else (None, False)
+
+
+def block_read(block: Sheet, cells: dict[str, str]) -> Finding | None:
+    """That the person was read from the rows above a plan's table, which rows, when any value was."""
+    rows = sorted(int(cell.split("!")[-1].lstrip("ABCDE")) for cell in cells.values())
+    if not rows:
+        return None
+    said = str(rows[0]) if rows[0] == rows[-1] else f"{rows[0]}–{rows[-1]}"
+    phrase = say(Code.INPUT_PATIENT_BLOCK, sheet=block.name, rows=said, several=rows[0] != rows[-1])
+    return Finding(Severity.INFO, phrase, block.name, rows[0], "A")
+
+
+def _split(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row as label and value: „Geburtsdatum: 08.08.1970“ written in one cell is the label with its value (a
+    letter's head does so); other rows as they are."""
+    first = row[0] if row else None
+    if not isinstance(first, str) or ":" not in first or any(not _empty(value) for value in row[1:]):
+        return row
+    label, _, value = first.partition(":")
+    return (label, value.strip()) if value.strip() and _key(label) in PATIENT_LABELS else row
 
 
 def _parse_tariff(value: Any) -> str:
@@ -112,7 +158,7 @@ def _patient_cell_problem(label: str, value: Any, cell: str) -> tuple[Severity, 
     return None
 
 
-def _variant(values: dict[str, Any], cells: dict[str, str]) -> str:
+def _variant(values: dict[str, Any], cells: dict[str, str], sheet: str) -> str:
     """The tariff named, or "" when none is; a tariff that does not exist stops the plan, as every amount depends
     on it (estimating with another one would tell the patient wrong figures)."""
     if "Tarif" not in values:
@@ -121,34 +167,40 @@ def _variant(values: dict[str, Any], cells: dict[str, str]) -> str:
         return parse_variant(values["Tarif"], load_tariffs().variants)
     except CellError as error:
         raise PlanReadError(
-            f"Patient!{cells['Tarif']} (Tarif): {text(error.phrase)}; ohne den Tarif der versicherten Person "
+            f"{sheet}!{cells['Tarif']} (Tarif): {text(error.phrase)}; ohne den Tarif der versicherten Person "
             "ist keine Schätzung möglich, bitte ihn eintragen"
         ) from None
 
 
-def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "") -> tuple[Person, dt.date | None, dict[str, str]]:
-    """The Patient sheet's person, plan date and the cells they were read from; `tariff`, when given, is taken
-    instead of the sheet's."""
+def read_patient(
+    sheet: Sheet | None, findings: list[Finding], tariff: str = "", *, block: bool = False
+) -> tuple[Person, dt.date | None, dict[str, str]]:
+    """The Patient sheet's person, plan date and the cells they were read from (with the sheet's name when it is
+    not „Patient“); `tariff`, when given, is taken instead of the sheet's. A `block` is the rows above a plan
+    table's header („Patient: Müller, Hans“ over the lines): a title there is no label, a text ending in a colon is."""
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
-    for number, row in sheet.rows if sheet else ():
+    name = sheet.name if sheet else "Patient"
+    for number, cells_of_row in sheet.rows if sheet else ():
+        row = _split(cells_of_row)
         if len(row) < 2 or row[0] is None:
             continue
         label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
         letter, value = _value_of(row, label)
-        if value is None:
+        letter = "A" if row is not cells_of_row else letter  # label and value in one cell: that cell
+        if value is None or (block and not label and not str(row[0]).rstrip().endswith(":")):
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
-            phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"Patient!A{number}", label=short_text(str(row[0]), 40))
-            findings.append(Finding(Severity.WARNING, phrase, "Patient", number, "A"))
+            phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(str(row[0]), 40))
+            findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
             continue
-        said = _said_where(label, letter, number, cells.get(label))
-        if said:
-            findings.append(Finding(Severity.WARNING, said, "Patient", number, letter))
-        problem = _patient_cell_problem(label, value, f"Patient!{letter}{number}")
+        said = _said_where(label, letter, number, cells.get(label), name)
+        if said and not (block and said.code is Code.INPUT_PATIENT_COLUMN):  # a block has no column B to keep
+            findings.append(Finding(Severity.WARNING, said, name, number, letter))
+        problem = _patient_cell_problem(label, value, f"{name}!{letter}{number}")
         if problem:
             severity, phrase = problem
-            findings.append(Finding(severity, phrase, "Patient", number, letter))
+            findings.append(Finding(severity, phrase, name, number, letter))
             if severity is Severity.ERROR:
                 continue
         values[label] = value
@@ -161,15 +213,15 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
             return PARSERS[label](values[label])
         except CellError as error:
             cell = cells[label]
-            phrase = say(Code.INPUT_PATIENT, cell=f"Patient!{cell}", field=label, problem=error.phrase)
-            findings.append(Finding(Severity.ERROR, phrase, "Patient", int(cell.lstrip("BCDE")), cell[0]))
+            phrase = say(Code.INPUT_PATIENT, cell=f"{name}!{cell}", field=label, problem=error.phrase)
+            findings.append(Finding(Severity.ERROR, phrase, name, int(cell.lstrip("BCDE")), cell[0]))
             return default
 
     if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said
-        findings.append(option_replaced(cells["Tarif"], "Tarif", str(values["Tarif"]), tariff))
+        findings.append(option_replaced(_placed(cells["Tarif"], name), "Tarif", str(values["Tarif"]), tariff))
     person = Person(
         name=str(values.get("Name", "")).strip(),
-        variant=tariff or _variant(values, cells),
+        variant=tariff or _variant(values, cells, name),
         birth_date=get("Geburtsdatum", None),
         insurance_number=get("Versicherungsnummer", ""),
         practice=str(values.get("Zahnarzt", "")).strip(),
@@ -188,13 +240,21 @@ def read_patient(sheet: Sheet | None, findings: list[Finding], tariff: str = "")
         postcode=get("PLZ", ""),
         city=str(values.get("Ort", "")).strip(),
     )
-    return person, get("Planungsdatum", None), cells
+    return person, get("Planungsdatum", None), {label: _placed(cell, name) for label, cell in cells.items()}
+
+
+def _placed(cell: str, sheet: str) -> str:
+    """A Patient value's cell as the plan keeps it: „B5“ on the sheet Patient, „HKP!B5“ on another."""
+    return cell if sheet == "Patient" else f"{sheet}!{cell}"
 
 
 def option_replaced(cell: str, field: str, old: Param, new: Param) -> Finding:
-    """A Patient value („B5“) that a value given when the program is called replaces: said at its cell."""
-    phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"Patient!{cell}", field=field, old=old, new=new)
-    return Finding(Severity.INFO, phrase, "Patient", int(cell[1:]), cell[0])
+    """A Patient value („B5“, or „HKP!B5“ on another sheet) that a value given when the program is called replaces:
+    said at its cell."""
+    sheet, _, place = cell.rpartition("!")
+    sheet = sheet or "Patient"
+    phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"{sheet}!{place}", field=field, old=old, new=new)
+    return Finding(Severity.INFO, phrase, sheet, int(place[1:]), place[0])
 
 
 def _value_of(row: tuple[Any, ...], label: str | None) -> tuple[str, Any]:
@@ -205,7 +265,8 @@ def _value_of(row: tuple[Any, ...], label: str | None) -> tuple[str, Any]:
     if not filled or filled[0][0] == 1:
         return "B", filled[0][1] if filled else None
     index, value = filled[0]
-    if label in PATIENT_TEXT:  # a name beside its merged label: read, and said (_said_where)
+    if label in PATIENT_TEXT or label == "Tarif":  # beside its merged label: read, and said (_said_where); a tariff
+        # that is none stops the plan as in column B, never dropped for the default one
         return "BCDE"[index - 1], value
     parse = PARSERS.get(label or "")
     if parse is None:
@@ -221,13 +282,13 @@ def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _said_where(label: str, letter: str, row: int, before: str | None) -> Phrase | None:
+def _said_where(label: str, letter: str, row: int, before: str | None, sheet: str) -> Phrase | None:
     """A value read from another column than B, or a label given twice (its last value counts): said."""
     field = f"Bisherige ZE-Erstattung {label}" if label.startswith("Jahr ") else label  # as the sheet names it
     if before is not None:
-        return say(Code.INPUT_PATIENT_TWICE, cell=f"Patient!{letter}{row}", field=field, before=f"Patient!{before}")
+        return say(Code.INPUT_PATIENT_TWICE, cell=f"{sheet}!{letter}{row}", field=field, before=f"{sheet}!{before}")
     if letter != "B":
-        return say(Code.INPUT_PATIENT_COLUMN, cell=f"Patient!{letter}{row}", field=field)
+        return say(Code.INPUT_PATIENT_COLUMN, cell=f"{sheet}!{letter}{row}", field=field)
     return None
 
 

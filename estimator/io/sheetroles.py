@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from estimator.cells import text_key
 from estimator.codes import Code
-from estimator.io.columns import LAB_MARKS, ONE_SHEET_COLUMNS
+from estimator.io.columns import LAB_MARKS, ONE_SHEET_COLUMNS, PATIENT_SHEETS, SCHEDULE_OR_NUMBER
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet
 from estimator.kinds import Severity
 from estimator.model import Finding
@@ -44,18 +44,30 @@ def find_header(sheet: Sheet, columns: dict[str, tuple[str, ...]]) -> Header | N
 
 
 def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Column name -> index of the header cells that name one; of two naming the same, the better synonym's."""
+    """Column name -> index of the header cells that name one; of two naming the same, the better synonym's. A cell
+    named by the fee schedule („GOZ“, „GOZ/GOÄ“) is the GO column beside a number column („Geb.-Ziff.“, „Nr.“),
+    else the number column – also beside a GO column or a running position („Pos.“)."""
     mapping: dict[str, int] = {}
     rank: dict[str, int] = {}
+    by_schedule: list[int] = []
     for index, value in enumerate(values):
         if value is None:
             continue
         key = text_key(value)
+        if key in SCHEDULE_OR_NUMBER and "GO" in columns:
+            by_schedule.append(index)
+            continue
         for name, synonyms in columns.items():
             if key in synonyms:
                 if name not in mapping or synonyms.index(key) < rank[name]:
                     mapping[name], rank[name] = index, synonyms.index(key)
                 break
+    for index in by_schedule[:1]:
+        numbered = "Nr" in mapping and columns["Nr"][rank["Nr"]] != "pos"
+        if numbered and "GO" not in mapping:
+            mapping["GO"] = index
+        elif not numbered:
+            mapping["Nr"], rank["Nr"] = index, -1
     return mapping
 
 
@@ -75,7 +87,11 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
     tables = Tables(sheets.get(FEE_SHEET), sheets.get(LAB_SHEET))
     found: dict[bool, list[tuple[int, int, Sheet]]] = {False: [], True: []}  # lab -> (score, -position, sheet)
     for position, (key, sheet) in enumerate(sheets.items()):
-        if key in (FEE_SHEET, LAB_SHEET, PATIENT_SHEET, GUIDE_SHEET) or not sheet.rows:
+        if (
+            key in (FEE_SHEET, LAB_SHEET, PATIENT_SHEET, GUIDE_SHEET)
+            or key.replace(" ", "").startswith(PATIENT_SHEETS)
+            or not sheet.rows
+        ):
             continue
         kind = _table_kind(sheet)
         if kind is None:

@@ -43,8 +43,9 @@ SHARED_TYPE = re.compile(rb"""\st\s*=\s*["']s["']""")
 ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 # Rows and columns hidden in the spreadsheet program (also those of a collapsed outline): read like any other, and said.
-ROW_OR_COLUMN_TAG = re.compile(rb"""<(?:\w+:)?(row|col)\s((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
-HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
+# The tags that name the word are found at C speed, each distinct one then looked at once.
+HIDDEN_TAG = re.compile(rb"<(?:\w+:)?(row|col)\s([^<>]*hidden[^<>]*)>")
+HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["']\s*(?:1|true)\s*["']""")
 MERGED_RANGE = re.compile(
     rb"""<(?:\w+:)?mergeCell\s[^<>]*?\bref\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})["']"""
 )
@@ -230,11 +231,10 @@ def _scan_tags(window: bytes, scan: PartScan, place: _Place) -> None:
 def _scan_hidden(window: bytes, scan: PartScan) -> None:
     """The hidden rows and columns of a window: a row by the place it names (spreadsheet programs name it; a hidden
     row that does not is read without a word), a column by the span its element names."""
-    for tag in ROW_OR_COLUMN_TAG.finditer(window):
-        attributes = tag[2]
+    for name, attributes in set(HIDDEN_TAG.findall(window)):
         if not HIDDEN.search(attributes):
             continue
-        if tag[1] == b"row":
+        if name == b"row":
             reference = REFERENCE.search(attributes)
             row = _row(reference[2]) if reference and reference[2] else 0
             if 0 < row <= MAX_SHEET_ROW:

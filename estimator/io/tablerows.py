@@ -11,7 +11,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -23,6 +23,29 @@ from estimator.teeth import ToothError
 
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 DIGIT = re.compile(r"\d")
+# a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold
+COST_COLUMN_WORDS = ("matlab", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
+ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
+HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
+    "honorar",
+    "zahnärztlich",
+    "zahnaerztlich",
+    "ärztlich",
+    "leistungen",
+    "sitzung",
+    "termin",
+    "behandlungsabschnitt",
+    "behandlungsphase",
+    "behandlungstag",
+    "abschnitt",
+    "phase",
+    "materialund",
+    "laborkosten",
+    "materialkosten",
+    "fremdlabor",
+    "eigenlabor",
+    "zahntechni",
+)
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -87,6 +110,12 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
     )
 
 
+def _vat_column(values: tuple[Any, ...]) -> int | None:
+    """The column of a row's first text when it begins with the value-added tax („zzgl. 7 % MwSt“, „USt 19 %“)."""
+    first = next(((index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()), None)
+    return first[0] if first and VAT_WORD.fullmatch(_key(first[1].split()[0])) else None
+
+
 def cell_value(values: tuple[Any, ...], mapping: dict[str, int], name: str) -> Any:
     """A row's cell under a column as it is (a formula without a result too), None when empty; no finding."""
     index = mapping.get(name)
@@ -100,24 +129,35 @@ def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: di
     return number < len(values) and values[number] is not None and _key(values[number]) in columns["Nr"]
 
 
-def _lab_header(values: tuple[Any, ...]) -> dict[str, int] | None:
-    """A lab table's own header below the fee lines of a sheet: a row of texts only (a line has a day or a figure)
-    naming a number, a unit price and at least one more column as a lab table does; its columns, else None."""
+def _table_header(values: tuple[Any, ...]) -> tuple[dict[str, int], bool] | None:
+    """A table's own header among the lines of a sheet, with whether it is a lab table's: a row of texts only (a
+    line has a day or a figure in most cells, a header in few: „MwSt 7 %“) naming a number and a factor or a GO (the
+    fees') or a unit price and one more column (a lab table's, below the fees); its columns, else None."""
     texts = figures = 0
     for value in values:
         if value is not None and not isinstance(value, str):
             return None
         texts += value is not None
         figures += value is not None and DIGIT.search(value) is not None
-    if texts < 3 or figures > 1:  # a line written as texts has figures in most cells, a header in one at most („MwSt 7 %“)
+    if texts < 3 or 2 * figures >= texts:
         return None
-    mapping = header_mapping(values, LAB_COLUMNS)
-    return mapping if "Nr" in mapping and "Einzelpreis" in mapping and len(mapping) >= 3 else None
+    fees = header_mapping(values, ONE_SHEET_COLUMNS)
+    if "Nr" in fees and ("GO" in fees or "Faktor" in fees):
+        return fees, False
+    found = header_mapping(values, LAB_COLUMNS)
+    return (found, True) if "Nr" in found and "Einzelpreis" in found and len(found) >= 3 else None
 
 
 def table_rows(
-    sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
+    sheet: Sheet,
+    header: Header | None,
+    columns: dict[str, tuple[str, ...]],
+    findings: list[Finding],
+    headers: list[tuple[int, dict[str, int]]] | None = None,
 ) -> Iterator[RowReader]:
+    """The rows of a table below its header that may be lines, each with the columns of its header; what is no line
+    (a total, a note, the header again) said. A fee table may hold a lab table with its own header below its lines,
+    and the fees again below that: each such header is added to `headers` (row number, columns)."""
     if header is None:
         findings.append(Finding(Severity.ERROR, say(Code.INPUT_NO_HEADER, sheet=sheet.name, rows=MAX_TITLE_ROWS), sheet.name))
         return
@@ -136,11 +176,16 @@ def table_rows(
             phrase = say(Code.INPUT_HEADER_AGAIN, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
             continue
-        if columns is ONE_SHEET_COLUMNS and (below := _lab_header(values)):  # „Material- und Laborkosten“ below the fees
-            mapping, columns, lab = below, LAB_COLUMNS, True
+        below = _table_header(values) if columns is ONE_SHEET_COLUMNS or lab else None  # „Material- und Laborkosten“
+        if below is not None and below[0] != mapping:
+            mapping, lab = below
+            columns = LAB_COLUMNS if lab else ONE_SHEET_COLUMNS
             _column_findings(sheet, place, mapping, columns, findings)
-            phrase = say(Code.INPUT_LAB_TABLE_BELOW, cell=f"{sheet.name}!{column_letter(mapping['Nr'])}{number}")
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
+            letter = column_letter(mapping["Nr"])
+            phrase = say(Code.INPUT_LAB_TABLE_BELOW if lab else Code.INPUT_FEE_TABLE_BELOW, cell=f"{sheet.name}!{letter}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            if headers is not None:
+                headers.append((number, mapping))
             continue
         total = _total_column(values, mapping)
         number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
@@ -149,6 +194,12 @@ def table_rows(
         if total is not None:
             letter = column_letter(total)
             phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            continue
+        vat = None if str(number_cell or "").strip() else _vat_column(values)
+        if vat is not None:  # „zzgl. 7 % MwSt“ under the lab lines: each lab line adds its own
+            letter = column_letter(vat)
+            phrase = say(Code.INPUT_VAT_ROW, cell=f"{sheet.name}!{letter}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
         comment = _comment_column(values, mapping)
@@ -175,8 +226,17 @@ def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | N
     if len(filled) != 1 or not isinstance(filled[0][1], str):
         return None
     index, text = filled[0]
-    is_sentence = len(text.split()) >= 3 and sum(c.isalpha() for c in text) > len(text) // 2
-    return index if is_sentence and index not in (mapping.get(name) for name in ("Leistung", "Nr", "Begründung")) else None
+    if index == mapping.get("Leistung"):
+        return index if _is_heading(text) else None
+    is_words = sum(c.isalpha() for c in text) > len(text) // 2  # „Honorar“, „1. Sitzung“: no value of a column
+    return index if is_words and index not in (mapping.get(name) for name in ("Nr", "Begründung")) else None
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a text alone under Leistung heads the lines below („Honorar“, „1. Sitzung“, „Leistungen nach GOÄ“,
+    „Material- und Laborkosten“) rather than naming a service whose number is missing (a line left out)."""
+    words = ORDINAL.sub("", text).split()
+    return 0 < len(words) <= 5 and not DIGIT.search(" ".join(words)) and _key(" ".join(words)).startswith(HEADING_WORDS)
 
 
 def _column_findings(
@@ -191,6 +251,10 @@ def _column_findings(
         letter, key = column_letter(index), _key(title)
         cell = f"{sheet.name}!{letter}{number}"
         name = next((name for name, synonyms in columns.items() if key in synonyms), None)
+        if name is None and "Faktor" in columns and key.startswith(COST_COLUMN_WORDS):  # costs beside the fees: not lost unseen
+            phrase = say(Code.INPUT_COST_COLUMN, cell=cell, title=title[:40])
+            findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
+            continue
         if name is None:
             phrase = say(Code.INPUT_COLUMN_UNKNOWN, cell=cell, title=title[:40])
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))

@@ -60,12 +60,15 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
     {
         Code.INPUT_COLUMN_UNKNOWN,
         Code.INPUT_TOTAL_ROW,
+        Code.INPUT_VAT_ROW,
         Code.INPUT_COMMENT_ROW,
         Code.INPUT_SHEET_BY_HEADER,
         Code.INPUT_SHEET_NO_TABLE,
         Code.INPUT_PATIENT_LABEL,
+        Code.INPUT_PATIENT_BLOCK,
         Code.INPUT_HIDDEN_ROWS,
         Code.INPUT_LAB_TABLE_BELOW,
+        Code.INPUT_FEE_TABLE_BELOW,
         Code.INPUT_HIDDEN_COLUMN,
     }
 )

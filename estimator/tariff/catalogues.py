@@ -72,6 +72,9 @@ def _dated(folder: Path, suffix: str, load: Callable[[Path], S]) -> Dated[S]:
     return Dated(days, versions)
 
 
+ANALOGUE = "analog: "  # before the text of the number an analogue number is measured by
+
+
 @dataclass(frozen=True)
 class Catalogues:
     """The tariff profile and the three price lists in force on one treatment day."""
@@ -102,7 +105,10 @@ class Catalogues:
         told_apart); 0 when the plan gives the line's text, or for a lab line."""
         if line.description or not isinstance(line, FeeLine):
             return 0
-        return (self.goz if line.schedule.value == "GOZ" else self.goae).told_apart(line.number)
+        schedule = self.goz if line.schedule.value == "GOZ" else self.goae
+        base = line.number.rstrip("abcdefghijklmnopqrstuvwxyz")  # an analogue number: its text is the base's, after
+        told = schedule.told_apart(line.number)
+        return told or (schedule.told_apart(base) + len(ANALOGUE) if base and base != line.number else 0)
 
     def service_text(self, line: FeeLine | LabLine) -> str:
         """What a line's service is called: the plan's text, else the catalogue's (a line added by number); an
@@ -115,7 +121,7 @@ class Catalogues:
         if text or not schedule or base == line.number or not base:
             return text
         measured = self.catalogue_text(line.kind, schedule, base)
-        return f"analog: {measured}" if measured else ""
+        return f"{ANALOGUE}{measured}" if measured else ""
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ class FeeSchedule:
         if not self._told_apart:
             texts = sorted((str(entry["text"]), nr) for nr, entry in self.entries.items())
             for index, (text, number) in enumerate(texts):
-                shared = max(_shared(text, texts[k][0]) for k in (index - 1, index + 1) if 0 <= k < len(texts))
+                shared = max((_shared(text, texts[k][0]) for k in (index - 1, index + 1) if 0 <= k < len(texts)), default=0)
                 end = text.find(" ", shared)
                 self._told_apart[number] = len(text) if end < 0 else end
         return self._told_apart.get(nr, 0)

@@ -106,6 +106,8 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
+    C.LAB_AMOUNT_NET: "{line}: Betrag {net} ist Menge × Einzelpreis ohne MwSt; mit {vat} % MwSt gerechnet: {gross} – bitte "
+    "prüfen",
     C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen {teeth:am selben Zahn|an denselben Zähnen} ({numbers}); "
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
@@ -165,12 +167,15 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
     C.INPUT_PATIENT_LABEL: "{cell}: Angabe „{label}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_PATIENT_BLOCK: "Blatt {sheet}: die Angaben zur Person aus {several:den Zeilen|Zeile} {rows} über der Tabelle gelesen "
+    "(kein Blatt „Patient“) – bitte prüfen",
     C.INPUT_PATIENT_COLUMN: "{cell}: „{field}“ steht nicht in Spalte B; von hier gelesen – bitte in Spalte B eintragen",
     C.INPUT_PATIENT_TWICE: "{cell}: „{field}“ steht zweimal (auch {before}); dieser letzte Wert gilt – bitte einen löschen",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): „GOÄ“, aber die Nummer ist als „{number}“ angegeben; als GOZ gelesen – bitte prüfen",
     C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
     C.INPUT_LAB_TABLE_BELOW: "{cell}: Kopfzeile einer Labortabelle; die Zeilen darunter als Laborzeilen gelesen",
+    C.INPUT_FEE_TABLE_BELOW: "{cell}: Kopfzeile der Leistungen; die Zeilen darunter wieder als Leistungen gelesen",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
     C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
@@ -183,6 +188,7 @@ TEMPLATES: dict[Code, str] = {
     C.HISTORY_PZR: "PZR {year}: bisher erstattet {used} – mehr als der Höchstbetrag des Jahres ({limit}); bitte „PZR "
     "erstattet“ prüfen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; jede Laborzeile rechnet ihre MwSt selbst",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",
@@ -196,6 +202,8 @@ TEMPLATES: dict[Code, str] = {
     "wie in der Vorlage: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(hkp template)",
+    C.INPUT_COST_COLUMN: "{cell}: Spalte „{title}“ nicht gelesen: Material- und Laborkosten fehlen in der Schätzung; bitte "
+    "als eigene Zeilen angeben (im Blatt Labor, oder mit GO „Labor“ bzw. „Material“)",
     C.INPUT_COLUMN_TWICE: "{cell}: Spalte „{title}“ nicht gelesen: als „{column}“ gilt Spalte {letter} („{taken}“); "
     "bitte prüfen, ob das die richtige ist",
     C.INPUT_PRICE_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „Einzelpreis“; der Einzelpreis jeder Zeile wird aus ihrem "
@@ -227,6 +235,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
+    C.STEP_LAB_NET: "Betrag im Plan {net} ohne MwSt: zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "

@@ -92,6 +92,8 @@ TEMPLATES: dict[Code, str] = {
     "jaw – it may be that of the implant not eligible; for the insurer to review",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
+    C.LAB_AMOUNT_NET: "{line}: amount {net} is quantity × unit price without VAT; computed with {vat}% VAT: {gross} – please "
+    "check",
     C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services {teeth:on the same tooth|on the same teeth} ({numbers}); in the "
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
@@ -147,12 +149,15 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
     C.INPUT_PATIENT_LABEL: "{cell}: entry “{label}” not recognised and not read; please name it as in the template "
     "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_PATIENT_BLOCK: "Sheet {sheet}: the person's details read from {several:rows|row} {rows} above the table (no sheet "
+    "“Patient”) – please check them",
     C.INPUT_PATIENT_COLUMN: "{cell}: “{field}” is not in column B; read from here – please enter it in column B",
     C.INPUT_PATIENT_TWICE: "{cell}: “{field}” is given twice (also {before}); this last value counts – please delete one",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): “GOÄ”, but the number is given as “{number}”; read as GOZ – please check",
     C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
     C.INPUT_LAB_TABLE_BELOW: "{cell}: header of a lab table; the rows below it read as lab lines",
+    C.INPUT_FEE_TABLE_BELOW: "{cell}: header of the services; the rows below it read as services again",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
     C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
     "{rows}); delete what is not part of the plan, unhide the rest",
@@ -164,6 +169,7 @@ TEMPLATES: dict[Code, str] = {
     "please check the earlier benefits",
     C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; each lab line computes its own VAT",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",
@@ -177,6 +183,8 @@ TEMPLATES: dict[Code, str] = {
     "template: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
     "(hkp template)",
+    C.INPUT_COST_COLUMN: "{cell}: column “{title}” not read: material and lab costs are missing from the estimate; please "
+    "give them as lines of their own (in the sheet Labor, or with GO “Labor” or “Material”)",
     C.INPUT_COLUMN_TWICE: "{cell}: column “{title}” not read: column {letter} (“{taken}”) is read as “{column}”; "
     "please check that it is the right one",
     C.INPUT_PRICE_COLUMN_MISSING: "Sheet {sheet}: no column “Einzelpreis”; each line's unit price is derived from its "
@@ -206,6 +214,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
+    C.STEP_LAB_NET: "the plan's amount {net} without VAT: plus {vat}% VAT",
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
     C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",

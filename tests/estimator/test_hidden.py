@@ -4,6 +4,8 @@ counts. Excel's files (read whole or streamed) and LibreOffice's .ods alike."""
 
 from __future__ import annotations
 
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -122,3 +124,37 @@ def test_the_letter_leaves_the_files_hidden_rows_to_the_practice(tmp_path: Path)
     assert len(hidden_findings(result.findings)) == 2
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "ausgeblendet" not in text and "0090" in text
+
+
+def test_a_hidden_column_of_a_lab_table_below_the_fees_is_said_at_its_header(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Leistungen"
+    for row in (
+        ["Datum", "Zahn", "GO", "Nr", "Leistung", "Faktor", "Betrag"],  # no column H: only the lab table's reads it
+        ["10.03.2026", "16", "GOZ", "2210", "Vollkrone", 2.3, 217.06],
+        ["Datum", "Zahn", None, "Nr", "Leistung", "Menge", "MwSt", "Einzelpreis"],
+        ["10.03.2026", "16", None, "0001", "Modell", 2, 7, 5.70],
+    ):
+        sheet.append(row)
+    sheet.column_dimensions["H"].hidden = True
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [line.unit_price for line in plan.lab_lines] == [Decimal("5.70")]
+    assert [finding_text(f) for f in hidden_findings(plan.input_findings)] == [
+        "Leistungen!H3: die Spalte „Einzelpreis“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",
+    ]
+
+
+def test_hidden_is_read_with_spaces_and_visible_is_not_hidden(tmp_path: Path) -> None:
+    path = example_with(tmp_path, rows=(3,))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name, data in parts.items() if b'hidden="1"' in data)
+    parts[sheet] = parts[sheet].replace(b'hidden="1"', b'hidden=" 1 "')
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert [f.row for f in hidden_findings(read_plan(path).input_findings)] == [3]
+    shown = CROWN.replace("<table:table-row>", '<table:table-row table:visibility="Visible">', 1)
+    assert hidden_findings(read_plan(ods(tmp_path / "plan.ods", HEADER + shown)).input_findings) == []

@@ -404,3 +404,10 @@ def test_catalogue_texts_that_begin_alike_are_shown_as_far_as_they_differ() -> N
         "Krone sehr lang" in flat
         and "sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang sehr lang" not in flat
     )
+
+
+def test_an_analogue_numbers_text_is_shown_as_far_as_its_base_numbers_tells_it_apart() -> None:
+    result = run(fee("2050a", "16"), fee("2090a", "25"))
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    flat = " ".join(normal(text).split())
+    assert "Formung der Füllung, einflächig" in flat and "Formung der Füllung, dreiflächig" in flat

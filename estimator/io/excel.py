@@ -69,6 +69,9 @@ def _schedule(value: Any) -> Schedule:
 NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*[-:]?\s*(?=[0-9A-Za-z])", re.IGNORECASE)
 
 
+MATERIAL = "Material"  # the number of a material line that names none
+
+
 def fee_line(reader: RowReader) -> FeeLine | None:
     number_raw = reader.raw("Nr")
     typed = unicodedata.normalize("NFC", number_raw) if isinstance(number_raw, str) else ""
@@ -114,6 +117,8 @@ def lab_line(reader: RowReader) -> LabLine | None:
     go = cell_value(reader.values, reader.mapping, "GO")
     if code_raw is None and isinstance(go, str) and _key(go).startswith(MATERIAL_MARKS):
         code_raw, code_cell = go.strip(), "GO"  # „Material“ in GO, no number: the material line's number is what GO says
+    elif code_raw is None and _material_text(reader):
+        code_raw, code_cell = MATERIAL, ""  # „Abformmaterial“ among the fees, no number: a material line
     price = reader.get("Einzelpreis", parse_amount)
     if code_raw is None:
         reader.problem(
@@ -128,7 +133,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
             reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
     elif price is None:
         reader.problem("Einzelpreis", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_UNIT_PRICE))
-    if code_raw is not None:  # as long as the window and a case file take a code, a material line's GO text too
+    if code_raw is not None and code_cell:  # as long as the window and a case file take a code, a material line's GO text too
         reader.get(code_cell, code_within)
     if code_raw is None or price is None or reader.problems:
         return None
@@ -166,7 +171,16 @@ def _price_from_amount(reader: RowReader) -> Decimal | None:
 
 
 def is_lab_row(reader: RowReader) -> bool:
-    return is_lab_mark(cell_value(reader.values, reader.mapping, "GO"))
+    return is_lab_mark(cell_value(reader.values, reader.mapping, "GO")) or _material_text(reader)
+
+
+def _material_text(reader: RowReader) -> bool:
+    """A row among the fees without a number whose text names material and not lab work („Abformmaterial (§ 4 Abs. 3
+    GOZ)“, not „Material- und Laborkosten“), with an amount: a material line, as with GO „Material“."""
+    if cell_value(reader.values, reader.mapping, "Nr") is not None or cell_value(reader.values, reader.mapping, "Betrag") is None:
+        return False
+    text = _key(str(cell_value(reader.values, reader.mapping, "Leistung") or ""))
+    return any(mark in text for mark in MATERIAL_MARKS) and "labor" not in text
 
 
 def _cell_text(value: Any, name: str) -> str:

@@ -264,3 +264,15 @@ def test_a_lab_header_may_hold_figures_in_a_few_titles(tmp_path: Path) -> None:
     ]
     plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     assert [(line.code, line.unit_price) for line in plan.lab_lines] == [("0001", Decimal("5.70"))]
+
+
+def test_material_among_the_fees_without_a_number_is_a_material_line_a_lab_lump_sum_is_asked_about(tmp_path: Path) -> None:
+    rows = [
+        ["Pos.", "Zahn", "GOZ-Nr.", "Leistung", "Anzahl", "Faktor", "Betrag"],
+        [1, "16", "2210", "Vollkrone", 1, 2.3, 217.06],
+        [2, None, None, "Abformmaterial (§ 4 Abs. 3 GOZ)", 1, None, 12.00],
+        [3, "15-17", None, "voraussichtliche Material- und Laborkosten", 1, None, 650.00],
+    ]
+    plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
+    assert [(line.row, line.code, line.amount) for line in plan.lab_lines] == [(3, "MATERIAL", Decimal("12.00"))]
+    assert [left.row for left in plan.left_out] == [4]  # lab work of no code: to be given as its lines

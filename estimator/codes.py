@@ -131,6 +131,7 @@ class Code(StrEnum):
     INPUT_SHEET_NO_TABLE = "input.sheet_no_table"
     INPUT_COLUMN_UNKNOWN = "input.column_unknown"
     INPUT_COST_COLUMN = "input.cost_column"
+    INPUT_COLUMN_FROM_SCHEDULE = "input.column_from_schedule"
     INPUT_COLUMN_TWICE = "input.column_twice"
     INPUT_PRICE_COLUMN_MISSING = "input.price_column_missing"
     INPUT_COLUMN_MISSING = "input.column_missing"

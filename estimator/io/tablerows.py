@@ -25,6 +25,8 @@ TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT 
 DIGIT = re.compile(r"\d")
 # a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold
 COST_COLUMN_WORDS = ("matlab", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
+# a fee table's column of what the fee schedule says (the points, the simple fee), which the program takes from it
+SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
 HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
     "honorar",
@@ -256,8 +258,8 @@ def _column_findings(
             findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
             continue
         if name is None:
-            phrase = say(Code.INPUT_COLUMN_UNKNOWN, cell=cell, title=title[:40])
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            code = Code.INPUT_COLUMN_FROM_SCHEDULE if key.startswith(SCHEDULE_COLUMN_WORDS) else Code.INPUT_COLUMN_UNKNOWN
+            findings.append(Finding(Severity.INFO, say(code, cell=cell, title=title[:40]), sheet.name, number, letter))
             continue
         taken = " ".join(str(values[mapping[name]]).split())[:40]
         phrase = say(

@@ -59,6 +59,7 @@ NAME_LIMIT = 120  # characters of a name or an address in the letter
 LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice (window, workbook, JSON)
     {
         Code.INPUT_COLUMN_UNKNOWN,
+        Code.INPUT_COLUMN_FROM_SCHEDULE,
         Code.INPUT_TOTAL_ROW,
         Code.INPUT_VAT_ROW,
         Code.INPUT_COMMENT_ROW,

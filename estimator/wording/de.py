@@ -202,6 +202,7 @@ TEMPLATES: dict[Code, str] = {
     "wie in der Vorlage: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
     "(hkp template)",
+    C.INPUT_COLUMN_FROM_SCHEDULE: "{cell}: Spalte „{title}“ nicht gelesen; das Programm nimmt sie aus der Gebührenordnung",
     C.INPUT_COST_COLUMN: "{cell}: Spalte „{title}“ nicht gelesen: Material- und Laborkosten fehlen in der Schätzung; bitte "
     "als eigene Zeilen angeben (im Blatt Labor, oder mit GO „Labor“ bzw. „Material“)",
     C.INPUT_COLUMN_TWICE: "{cell}: Spalte „{title}“ nicht gelesen: als „{column}“ gilt Spalte {letter} („{taken}“); "

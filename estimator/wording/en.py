@@ -183,6 +183,7 @@ TEMPLATES: dict[Code, str] = {
     "template: hkp template)",
     C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
     "(hkp template)",
+    C.INPUT_COLUMN_FROM_SCHEDULE: "{cell}: column “{title}” not read; the program takes it from the fee schedule",
     C.INPUT_COST_COLUMN: "{cell}: column “{title}” not read: material and lab costs are missing from the estimate; please "
     "give them as lines of their own (in the sheet Labor, or with GO “Labor” or “Material”)",
     C.INPUT_COLUMN_TWICE: "{cell}: column “{title}” not read: column {letter} (“{taken}”) is read as “{column}”; "

@@ -276,3 +276,15 @@ def test_material_among_the_fees_without_a_number_is_a_material_line_a_lab_lump_
     plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     assert [(line.row, line.code, line.amount) for line in plan.lab_lines] == [(3, "MATERIAL", Decimal("12.00"))]
     assert [left.row for left in plan.left_out] == [4]  # lab work of no code: to be given as its lines
+
+
+def test_a_column_of_what_the_schedule_says_is_not_asked_to_be_named_as_in_the_template(tmp_path: Path) -> None:
+    rows = [
+        ["Datum", "Zahn", "Nr", "Leistung", "Punkte", "Anzahl", "Faktor", "Betrag"],
+        ["10.03.2026", "36", "2080", "Komposit", 556, 1, 2.3, 71.92],
+    ]
+    plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
+    assert said(plan, "input.column_from_schedule") == [
+        "Leistungen!E1: Spalte „Punkte“ nicht gelesen; das Programm nimmt sie aus der Gebührenordnung"
+    ]
+    assert "input.column_unknown" not in codes(plan)

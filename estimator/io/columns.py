@@ -14,10 +14,14 @@ TOTAL_WORD = re.compile(
     r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
     r"|übertrag|uebertrag"
 )
-# the first word of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“), which each lab line computes itself
-VAT_WORD = re.compile(r"zzgl|zuzüglich|zuzueglich|mwst|ust|umsatzsteuer|mehrwertsteuer")
+# a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)
+VAT_WORD = re.compile(r"mwst|ust|umsatzsteuer|mehrwertsteuer")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
+# a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold; beside
+# it a line's „Gesamt“ holds them too, and its fee is the „Honorar“
+COST_COLUMN_WORDS = ("matlab", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
+FEE_ONLY = ("honorar", "honorareur", "gebühr", "gebuehr")
 PATIENT_SHEETS = ("patient", "stammdaten", "versichertedaten", "versicherteperson")  # names (as keys) a Patient sheet begins
 # A header named by the fee schedule („GOZ“, „GOZ/GOÄ“) holds the schedule beside a number column, else the numbers.
 SCHEDULE_OR_NUMBER = ("goz", "gozgoä", "gozgoae", "goägoz", "goaegoz")
@@ -95,19 +99,18 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "steigsatz",
         "satz",
     ),
-    # the fee before „Gesamt“: beside „Honorar“ and „Mat./Lab.“ a line's „Gesamt“ holds its lab costs too
     "Betrag": (
         "betrag",
         "betrageur",
+        "gesamt",
         "betragineur",
         "betragin",  # „Betrag in €“
-        "honorar",
-        "honorareur",
-        "gebühr",
-        "gebuehr",
-        "gesamt",
         "gesamtbetrag",
         "endbetrag",
+        "gebühr",
+        "gebuehr",
+        "honorar",
+        "honorareur",
         "eur",
         "euro",
     ),

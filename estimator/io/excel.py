@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
-from estimator.money import cents, german_date
+from estimator.money import ZERO, cents, german_date
 from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
@@ -70,6 +71,7 @@ NAMED_SCHEDULE = re.compile(r"\s*(GOZ|GOÄ|GOAE)\s*(?:-?\s*Nr\.?)?\s*[-:]?\s*(?=
 
 
 MATERIAL = "Material"  # the number of a material line that names none
+MATERIAL_WORDS = ("material", "sachkosten", "auslage", "auslagen")  # a word of a material line's text ends so
 
 
 def fee_line(reader: RowReader) -> FeeLine | None:
@@ -175,12 +177,15 @@ def is_lab_row(reader: RowReader) -> bool:
 
 
 def _material_text(reader: RowReader) -> bool:
-    """A row among the fees without a number whose text names material and not lab work („Abformmaterial (§ 4 Abs. 3
-    GOZ)“, not „Material- und Laborkosten“), with an amount: a material line, as with GO „Material“."""
-    if cell_value(reader.values, reader.mapping, "Nr") is not None or cell_value(reader.values, reader.mapping, "Betrag") is None:
+    """A row among the fees (a factor column, this row's empty) without a number whose text names material as a word of
+    its own and not lab work („Abformmaterial (§ 4 Abs. 3 GOZ)“; not „Material- und Laborkosten“, not a service's text
+    „… mit Kompositmaterialien …“), with an amount: a material line, as with GO „Material“."""
+    values, mapping = reader.values, reader.mapping
+    if "Faktor" not in mapping or any(cell_value(values, mapping, name) is not None for name in ("Nr", "Faktor")):
         return False
-    text = _key(str(cell_value(reader.values, reader.mapping, "Leistung") or ""))
-    return any(mark in text for mark in MATERIAL_MARKS) and "labor" not in text
+    words = [_key(word) for word in str(cell_value(values, mapping, "Leistung") or "").split()]
+    named = any(word.endswith(MATERIAL_WORDS) for word in words)
+    return named and not any("labor" in word for word in words) and cell_value(values, mapping, "Betrag") is not None
 
 
 def _cell_text(value: Any, name: str) -> str:
@@ -225,8 +230,12 @@ def _read_lines(
     lab_table = columns is LAB_COLUMNS
     hidden: list[int] = []  # the rows read that are hidden in the spreadsheet program
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
+    taxed = 0  # the lab lines before this one whose VAT a row below them said
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
+        if reader.vat is not None and _vat_of(lab_lines, taxed, reader, findings):
+            taxed = len(lab_lines)
+            continue
         if reader.row in sheet.hidden_rows:
             hidden.append(reader.row)
         kind = "lab" if lab_table or reader.lab or (columns is ONE_SHEET_COLUMNS and is_lab_row(reader)) else "fee"
@@ -248,6 +257,35 @@ def _read_lines(
             left_out.append(_left_out(kind, reader, mapping))
     _say_hidden(sheet, headers, hidden, findings)
     return fee_lines, lab_lines, left_out
+
+
+def _vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[Finding]) -> bool:
+    """Whether a row of VAT („zzgl. 7 % MwSt 5,11“) is the VAT of the lab lines above it (from `taxed` on) whose
+    amounts are net (quantity × unit price, each line's VAT in cents): then those lines are computed with their VAT
+    (their net amount set aside), and the row is no line, said; else a row to correct, its amount in no line."""
+    rate = load_tariffs().default.profile.lab_default_vat
+    net = [k for k in range(taxed, len(lines)) if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price)]
+    added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
+    amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
+    reader.problems.clear()  # an amount that is no number: said as the row's, below
+    letter = column_letter(reader.vat or 0)
+    cell = f"{reader.sheet}!{letter}{reader.row}"
+    if amount is None or not net or amount != added:
+        findings.append(
+            Finding(
+                Severity.WARNING, say(Code.INPUT_VAT_ROW_OTHER, cell=cell, vat=Money(added)), reader.sheet, reader.row, letter
+            )
+        )
+        return False
+    for k in net:
+        lines[k] = replace(lines[k], amount=None)
+    findings.append(Finding(Severity.INFO, say(Code.INPUT_VAT_ROW, cell=cell, count=len(net)), reader.sheet, reader.row, letter))
+    return True
+
+
+def _rate(line: LabLine, default: Decimal) -> Decimal:
+    """A lab line's VAT rate: its own, else the default (a rate of 0 % given is its own)."""
+    return default if line.vat_percent is None else line.vat_percent
 
 
 def _say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: list[int], findings: list[Finding]) -> None:

@@ -4,6 +4,7 @@ checked where it is read; a bad value is a finding with its cell, and the rest i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -23,12 +24,14 @@ from estimator.cells import (
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import PATIENT_SHEETS
+from estimator.io.columns import ONE_SHEET_COLUMNS
+from estimator.io.sheetroles import find_header, is_person_sheet
 from estimator.io.sheets import CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
 from estimator.model import MAX_CAP_YEARS, Finding, Person
 from estimator.phrases import Param, Phrase, say
+from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import text
 
@@ -97,7 +100,9 @@ def patient_sheet(sheets: dict[str, Sheet], plan_sheet: Sheet | None, header_pos
     Patient sheet's labels („Patient: Müller, Hans“)."""
     if "patient" in sheets:
         return sheets["patient"], False
-    named = next((sheet for key, sheet in sheets.items() if key.replace(" ", "").startswith(PATIENT_SHEETS)), None)
+    named = next(
+        (sheet for key, sheet in sheets.items() if is_person_sheet(key) and find_header(sheet, ONE_SHEET_COLUMNS) is None), None
+    )
     if named is not None or plan_sheet is None or not header_position:
         return named, False
     above = plan_sheet.rows[:header_position]
@@ -110,12 +115,40 @@ def patient_sheet(sheets: dict[str, Sheet], plan_sheet: Sheet | None, header_pos
 
 def block_read(block: Sheet, cells: dict[str, str]) -> Finding | None:
     """That the person was read from the rows above a plan's table, which rows, when any value was."""
-    rows = sorted(int(cell.split("!")[-1].lstrip("ABCDE")) for cell in cells.values())
+    rows = sorted(int(cell.split("!")[-1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for cell in cells.values())
     if not rows:
         return None
     said = str(rows[0]) if rows[0] == rows[-1] else f"{rows[0]}–{rows[-1]}"
     phrase = say(Code.INPUT_PATIENT_BLOCK, sheet=block.name, rows=said, several=rows[0] != rows[-1])
     return Finding(Severity.INFO, phrase, block.name, rows[0], "A")
+
+
+Entry = tuple[int, str, str | None, str, Any]  # row, the label as written, the label, the value's column, the value
+
+
+def _entries(rows: list[tuple[int, tuple[Any, ...]]], block: bool) -> Iterator[Entry]:
+    """The labels and values of a Patient sheet, a label in column A and its value beside it (B, or C–E beside a
+    merged label; „Geburtsdatum: 08.08.1970“ in one cell); in a block above a plan's table also side by side – a row of labels
+    („Name | Geb.-Datum | Tarif“) over a row of their values. A block's address is the practice's letter head, not
+    the person's: not read from there."""
+    across = -1  # the row of values under a row of labels
+    for position, (number, cells) in enumerate(rows):
+        labels = [PATIENT_LABELS.get(_key(str(cell).rstrip(": "))) if cell is not None else None for cell in cells]
+        if block and position + 1 < len(rows) and sum(label is not None for label in labels) >= 2:
+            below = rows[position + 1]
+            for index, label in enumerate(labels):
+                if label and label not in ADDRESS and index < len(below[1]) and not _empty(below[1][index]):
+                    yield below[0], str(cells[index]), label, column_letter(index), below[1][index]
+            across = position + 1
+            continue
+        row = _split(cells)
+        if position == across or len(row) < 2 or row[0] is None:
+            continue
+        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
+        if block and label in ADDRESS:
+            continue
+        letter, value = _value_of(row, label)
+        yield number, str(row[0]), label, "A" if row is not cells else letter, value
 
 
 def _split(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -144,6 +177,7 @@ PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label
     "Versicherungsnummer": lambda value: within(str(value).strip(), MAX_INSURANCE_NUMBER),
 }
 
+ADDRESS = ("Straße", "PLZ", "Ort", "Praxisanschrift")  # above a plan's table: the practice's letter head
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
 
 
@@ -181,17 +215,11 @@ def read_patient(
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     name = sheet.name if sheet else "Patient"
-    for number, cells_of_row in sheet.rows if sheet else ():
-        row = _split(cells_of_row)
-        if len(row) < 2 or row[0] is None:
-            continue
-        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
-        letter, value = _value_of(row, label)
-        letter = "A" if row is not cells_of_row else letter  # label and value in one cell: that cell
-        if value is None or (block and not label and not str(row[0]).rstrip().endswith(":")):
+    for number, title, label, letter, value in _entries(sheet.rows if sheet else [], block):
+        if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
-            phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(str(row[0]), 40))
+            phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
             findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
             continue
         said = _said_where(label, letter, number, cells.get(label), name)
@@ -214,7 +242,8 @@ def read_patient(
         except CellError as error:
             cell = cells[label]
             phrase = say(Code.INPUT_PATIENT, cell=f"{name}!{cell}", field=label, problem=error.phrase)
-            findings.append(Finding(Severity.ERROR, phrase, name, int(cell.lstrip("BCDE")), cell[0]))
+            letters = cell.rstrip("0123456789")
+            findings.append(Finding(Severity.ERROR, phrase, name, int(cell[len(letters) :]), letters))
             return default
 
     if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said

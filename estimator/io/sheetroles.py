@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from estimator.cells import text_key
 from estimator.codes import Code
-from estimator.io.columns import LAB_MARKS, ONE_SHEET_COLUMNS, PATIENT_SHEETS, SCHEDULE_OR_NUMBER
+from estimator.io.columns import COST_COLUMN_WORDS, FEE_ONLY, LAB_MARKS, ONE_SHEET_COLUMNS, PATIENT_SHEETS, SCHEDULE_OR_NUMBER
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet
 from estimator.kinds import Severity
 from estimator.model import Finding
@@ -50,10 +50,14 @@ def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...
     mapping: dict[str, int] = {}
     rank: dict[str, int] = {}
     by_schedule: list[int] = []
+    fee_only: list[int] = []  # „Honorar“: the fee, where „Gesamt“ beside a column of lab costs holds those too
+    costs = False
     for index, value in enumerate(values):
         if value is None:
             continue
         key = text_key(value)
+        fee_only += [index] if key in FEE_ONLY else []
+        costs = costs or ("Faktor" in columns and key.startswith(COST_COLUMN_WORDS))
         if key in SCHEDULE_OR_NUMBER and "GO" in columns:
             by_schedule.append(index)
             continue
@@ -68,6 +72,8 @@ def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...
             mapping["GO"] = index
         elif not numbered:
             mapping["Nr"], rank["Nr"] = index, -1
+    if costs and fee_only and "Betrag" in mapping:
+        mapping["Betrag"] = fee_only[0]
     return mapping
 
 
@@ -87,13 +93,11 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
     tables = Tables(sheets.get(FEE_SHEET), sheets.get(LAB_SHEET))
     found: dict[bool, list[tuple[int, int, Sheet]]] = {False: [], True: []}  # lab -> (score, -position, sheet)
     for position, (key, sheet) in enumerate(sheets.items()):
-        if (
-            key in (FEE_SHEET, LAB_SHEET, PATIENT_SHEET, GUIDE_SHEET)
-            or key.replace(" ", "").startswith(PATIENT_SHEETS)
-            or not sheet.rows
-        ):
+        if key in (FEE_SHEET, LAB_SHEET, PATIENT_SHEET, GUIDE_SHEET) or not sheet.rows:
             continue
         kind = _table_kind(sheet)
+        if kind is None and is_person_sheet(key):  # „Patientendaten“: the person's, read as the Patient sheet
+            continue
         if kind is None:
             tables.findings.append(Finding(Severity.INFO, say(Code.INPUT_SHEET_NO_TABLE, sheet=sheet.name), sheet.name))
         else:
@@ -110,6 +114,11 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
             phrase = say(Code.INPUT_SHEET_NOT_READ, sheet=sheet.name, lab=lab, read=taken.name if taken else "")
             tables.findings.append(Finding(Severity.WARNING, phrase, sheet.name))
     return tables
+
+
+def is_person_sheet(key: str) -> bool:
+    """Whether a sheet's name (as a key) says it holds the person's details („Patientendaten“, „Stammdaten“)."""
+    return key.replace(" ", "").startswith(PATIENT_SHEETS)
 
 
 def _table_kind(sheet: Sheet) -> tuple[bool, int] | None:

@@ -11,7 +11,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD
+from estimator.io.columns import COST_COLUMN_WORDS, DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -23,8 +23,6 @@ from estimator.teeth import ToothError
 
 TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT characters, when longer
 DIGIT = re.compile(r"\d")
-# a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold
-COST_COLUMN_WORDS = ("matlab", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
 # a fee table's column of what the fee schedule says (the points, the simple fee), which the program takes from it
 SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
@@ -60,6 +58,7 @@ class RowReader:
         self.titles: dict[str, str] = {}  # a column read as another: the name its header gives it (Menge as Anzahl)
         self.notes: list[Finding] = []  # warnings: the line is read
         self.lab = False  # a row below a lab table's own header in the fee sheet (table_rows)
+        self.vat: int | None = None  # a row of the VAT of the lab lines above: the column of its text (table_rows)
 
     def raw(self, name: str) -> Any:
         index = self.mapping.get(name)
@@ -113,9 +112,10 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
 
 
 def _vat_column(values: tuple[Any, ...]) -> int | None:
-    """The column of a row's first text when it begins with the value-added tax („zzgl. 7 % MwSt“, „USt 19 %“)."""
+    """The column of a row's first text when it names the value-added tax („zzgl. 7 % MwSt“, „USt 19 %“; not „zzgl.
+    Laborkosten“)."""
     first = next(((index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()), None)
-    return first[0] if first and VAT_WORD.fullmatch(_key(first[1].split()[0])) else None
+    return first[0] if first and any(VAT_WORD.fullmatch(_key(word)) for word in first[1].split()[:4]) else None
 
 
 def cell_value(values: tuple[Any, ...], mapping: dict[str, int], name: str) -> Any:
@@ -133,8 +133,8 @@ def _may_be_header(values: tuple[Any, ...], mapping: dict[str, int], columns: di
 
 def _table_header(values: tuple[Any, ...]) -> tuple[dict[str, int], bool] | None:
     """A table's own header among the lines of a sheet, with whether it is a lab table's: a row of texts only (a
-    line has a day or a figure in most cells, a header in few: „MwSt 7 %“) naming a number and a factor or a GO (the
-    fees') or a unit price and one more column (a lab table's, below the fees); its columns, else None."""
+    line has a day or a figure in most cells, a header in few: „MwSt 7 %“) naming a number and two more columns – a
+    unit price and neither a factor nor a GO: a lab table's (below the fees); else the fees'; its columns, else None."""
     texts = figures = 0
     for value in values:
         if value is not None and not isinstance(value, str):
@@ -144,10 +144,11 @@ def _table_header(values: tuple[Any, ...]) -> tuple[dict[str, int], bool] | None
     if texts < 3 or 2 * figures >= texts:
         return None
     fees = header_mapping(values, ONE_SHEET_COLUMNS)
-    if "Nr" in fees and ("GO" in fees or "Faktor" in fees):
+    if "Nr" not in fees or len(fees) < 3:
+        return None
+    if "GO" in fees or "Faktor" in fees or "Einzelpreis" not in fees:
         return fees, False
-    found = header_mapping(values, LAB_COLUMNS)
-    return (found, True) if "Nr" in found and "Einzelpreis" in found and len(found) >= 3 else None
+    return header_mapping(values, LAB_COLUMNS), True
 
 
 def table_rows(
@@ -198,11 +199,11 @@ def table_rows(
             phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
-        vat = None if str(number_cell or "").strip() else _vat_column(values)
-        if vat is not None:  # „zzgl. 7 % MwSt“ under the lab lines: each lab line adds its own
-            letter = column_letter(vat)
-            phrase = say(Code.INPUT_VAT_ROW, cell=f"{sheet.name}!{letter}{number}")
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+        reader = RowReader(sheet.name, number, values, mapping)
+        reader.lab = lab
+        if not str(number_cell or "").strip() and (column := _vat_column(values)) is not None:
+            reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
+            yield reader
             continue
         comment = _comment_column(values, mapping)
         if comment is not None:
@@ -210,8 +211,6 @@ def table_rows(
             phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
-        reader = RowReader(sheet.name, number, values, mapping)
-        reader.lab = lab
         yield reader
     if skipped:
         rows = ", ".join(str(n) for n in empty) + (", …" if skipped > len(empty) else "")

@@ -11,7 +11,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import LabLine
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
-from estimator.rules.materials import material_eligible
+from estimator.rules.materials import is_material, material_eligible
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
 from estimator.teeth import jaw_of
@@ -73,18 +73,12 @@ def lab_amounts(work: Work, report: Report) -> None:
     factor = 1 + vat / 100
     computed = cents(line.quantity * line.unit_price * factor)
     net = cents(line.quantity * line.unit_price)
-    listed = work.cat.lab.get(line.code) is not None  # lab work, charged with VAT (material is not: its amount stands)
-    if listed and line.amount is not None and vat > 0 and line.amount == net != computed:  # its VAT in a row below
-        work.billed = computed
-        phrase = say(Code.LAB_AMOUNT_NET, line=work.ref, net=Money(net), vat=Number(vat), gross=Money(computed))
-        finding(Severity.WARNING, phrase, "Betrag", sections.lab_list)
-        work.explain(sections.lab_list, say(Code.STEP_LAB_NET, net=Money(net), vat=Number(vat)), net, computed)
-    elif line.amount is not None:
+    if line.amount is not None:
         work.billed = cents(line.amount)
         if work.billed != line.amount:  # „12,505“: a bill is in cents, the figure is asked about
             rounded = say(Code.AMOUNT_ROUNDED, line=work.ref, amount=Number(line.amount), rounded=Money(work.billed))
             finding(Severity.WARNING, rounded, "Betrag")
-        if abs(work.billed - computed) > Decimal("0.01") and (listed or work.billed != net):
+        if abs(work.billed - computed) > Decimal("0.01") and (not is_material(work) or work.billed != net):  # material: no VAT
             finding(
                 Severity.WARNING,
                 say(Code.LAB_AMOUNT_MISMATCH, line=work.ref, billed=Money(work.billed), computed=Money(computed)),

@@ -106,8 +106,6 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
-    C.LAB_AMOUNT_NET: "{line}: Betrag {net} ist Menge × Einzelpreis ohne MwSt; mit {vat} % MwSt gerechnet: {gross} – bitte "
-    "prüfen",
     C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen {teeth:am selben Zahn|an denselben Zähnen} ({numbers}); "
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
@@ -188,7 +186,10 @@ TEMPLATES: dict[Code, str] = {
     C.HISTORY_PZR: "PZR {year}: bisher erstattet {used} – mehr als der Höchstbetrag des Jahres ({limit}); bitte „PZR "
     "erstattet“ prüfen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
-    C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; jede Laborzeile rechnet ihre MwSt selbst",
+    C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; die Beträge der {count:Laborzeile|# Laborzeilen} darüber "
+    "waren netto, mit ihrer MwSt gerechnet",
+    C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer, aber nicht die MwSt der Laborzeilen darüber ({vat}); nicht gelesen "
+    "– bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",
@@ -236,7 +237,6 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
-    C.STEP_LAB_NET: "Betrag im Plan {net} ohne MwSt: zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "

@@ -92,8 +92,6 @@ TEMPLATES: dict[Code, str] = {
     "jaw – it may be that of the implant not eligible; for the insurer to review",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
-    C.LAB_AMOUNT_NET: "{line}: amount {net} is quantity × unit price without VAT; computed with {vat}% VAT: {gross} – please "
-    "check",
     C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services {teeth:on the same tooth|on the same teeth} ({numbers}); in the "
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
@@ -169,7 +167,10 @@ TEMPLATES: dict[Code, str] = {
     "please check the earlier benefits",
     C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
-    C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; each lab line computes its own VAT",
+    C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
+    "computed with their VAT",
+    C.INPUT_VAT_ROW_OTHER: "{cell}: a value-added tax row, but not the VAT of the lab lines above ({vat}); not read – please "
+    "give the lab lines with unit price and VAT",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",
@@ -215,7 +216,6 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
-    C.STEP_LAB_NET: "the plan's amount {net} without VAT: plus {vat}% VAT",
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
     C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",

@@ -188,8 +188,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
     C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; die Beträge der {count:Laborzeile|# Laborzeilen} darüber "
     "waren netto, mit ihrer MwSt gerechnet",
-    C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer, aber nicht die MwSt der Laborzeilen darüber ({vat}); nicht gelesen "
-    "– bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
+    C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer nicht gelesen: die Laborzeilen darüber mit Nettobetrag ergeben "
+    "{vat} MwSt – bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",

@@ -169,8 +169,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
     C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
     "computed with their VAT",
-    C.INPUT_VAT_ROW_OTHER: "{cell}: a value-added tax row, but not the VAT of the lab lines above ({vat}); not read – please "
-    "give the lab lines with unit price and VAT",
+    C.INPUT_VAT_ROW_OTHER: "{cell}: value-added tax row not read: the lab lines above with a net amount come to {vat} VAT – "
+    "please give the lab lines with unit price and VAT",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",

@@ -119,8 +119,8 @@ def test_a_vat_row_that_is_not_the_vat_of_the_lab_lines_above_is_a_row_to_correc
     plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     assert [left.row for left in plan.left_out] == [4, 5]
     assert said(plan, "input.vat_row_other") == [
-        "Leistungen!E4: Zeile der Mehrwertsteuer, aber nicht die MwSt der Laborzeilen darüber (0,00\u00a0€); nicht gelesen – "
-        "bitte die Laborzeilen mit Einzelpreis und MwSt angeben"
+        "Leistungen!E4: Zeile der Mehrwertsteuer nicht gelesen: die Laborzeilen darüber mit Nettobetrag ergeben 0,00\u00a0€ "
+        "MwSt – bitte die Laborzeilen mit Einzelpreis und MwSt angeben"
     ]
 
 

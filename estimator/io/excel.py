@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,6 @@ from estimator.cells import (
     parse_quantity,
     parse_vat,
     parse_yes_no,
-    short_text,
 )
 from estimator.cells import text_key as _key
 from estimator.codes import Code
@@ -45,11 +43,12 @@ from estimator.io.patientsheet import block_read, patient_sheet, read_patient
 from estimator.io.sheetroles import Header, find_header, tables_of
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
+from estimator.io.tablenotes import counts_rows, say_hidden, vat_of
 from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
-from estimator.money import ZERO, cents, german_date
+from estimator.money import cents, german_date
 from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
@@ -81,7 +80,8 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     if named is not None:
         number_raw = f"{'Ä' if named[1].upper() != 'GOZ' else ''}{typed[named.end() :]}"
     goae_mark = isinstance(number_raw, str) and re.match(r"\s*(?:Ä|AE)\s*[0-9]", number_raw, re.IGNORECASE) is not None
-    schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark else Schedule.GOZ)  # „Ä5004“ without a GO: GOÄ
+    by_sheet = _key(reader.sheet).startswith(("goä", "goae"))  # a sheet „GOÄ“ of its own: its lines without a GO
+    schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark or by_sheet else Schedule.GOZ)  # „Ä5004“: GOÄ
     if goae_mark and schedule is Schedule.GOZ:  # the GOZ has no such number: the Ä says which schedule is meant
         reader.problem("GO", Code.INPUT_GOAE_BY_NUMBER, Severity.WARNING, number=str(number_raw).strip())
         schedule = Schedule.GOAE
@@ -233,7 +233,7 @@ def _read_lines(
     taxed = 0  # the lab lines before this one whose VAT a row below them said
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
-        if reader.vat is not None and _vat_of(lab_lines, taxed, reader, findings):
+        if reader.vat is not None and vat_of(lab_lines, taxed, reader, findings):
             taxed = len(lab_lines)
             continue
         if reader.row in sheet.hidden_rows:
@@ -255,57 +255,8 @@ def _read_lines(
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
-    _say_hidden(sheet, headers, hidden, findings)
+    say_hidden(sheet, headers, hidden, findings)
     return fee_lines, lab_lines, left_out
-
-
-def _vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[Finding]) -> bool:
-    """Whether a row of VAT („zzgl. 7 % MwSt 5,11“) is the VAT of the lab lines above it (from `taxed` on) whose
-    amounts are net (quantity × unit price, each line's VAT in cents): then those lines are computed with their VAT
-    (their net amount set aside), and the row is no line, said; else a row to correct, its amount in no line."""
-    rate = load_tariffs().default.profile.lab_default_vat
-    net = [k for k in range(taxed, len(lines)) if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price)]
-    added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
-    amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
-    reader.problems.clear()  # an amount that is no number: said as the row's, below
-    letter = column_letter(reader.vat or 0)
-    cell = f"{reader.sheet}!{letter}{reader.row}"
-    if amount is None or not net or amount != added:
-        findings.append(
-            Finding(
-                Severity.WARNING, say(Code.INPUT_VAT_ROW_OTHER, cell=cell, vat=Money(added)), reader.sheet, reader.row, letter
-            )
-        )
-        return False
-    for k in net:
-        lines[k] = replace(lines[k], amount=None)
-    findings.append(Finding(Severity.INFO, say(Code.INPUT_VAT_ROW, cell=cell, count=len(net)), reader.sheet, reader.row, letter))
-    return True
-
-
-def _rate(line: LabLine, default: Decimal) -> Decimal:
-    """A lab line's VAT rate: its own, else the default (a rate of 0 % given is its own)."""
-    return default if line.vat_percent is None else line.vat_percent
-
-
-def _say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: list[int], findings: list[Finding]) -> None:
-    """Rows and columns hidden in the spreadsheet program are read like any other (nothing of a plan is lost
-    unseen), and said: a hidden row's line is in the estimate though the printed plan does not show it."""
-    if rows:
-        listed = ", ".join(str(number) for number in rows[:10]) + (", …" if len(rows) > 10 else "")
-        phrase = say(Code.INPUT_HIDDEN_ROWS, sheet=sheet.name, count=len(rows), rows=listed)
-        findings.append(Finding(Severity.WARNING, phrase, sheet.name, rows[0]))
-    if not sheet.hidden_columns:
-        return
-    titles = dict(sheet.rows)
-    said: set[int] = set()
-    for number, mapping in headers:  # a column once, at the first header that reads it
-        for index in sorted(set(mapping.values()) & sheet.hidden_columns - said):
-            said.add(index)
-            letter = column_letter(index)
-            title = short_text(" ".join(str(titles[number][index]).split()), 60)
-            phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
-            findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
 
 
 def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
@@ -340,6 +291,7 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     findings += found.findings
     # A Leistungen sheet may hold lab rows too, marked in its GO column (spec "One-sheet files").
     tables = [(sheet, spec) for sheet, spec in ((fee_sheet, ONE_SHEET_COLUMNS), (lab_sheet, LAB_COLUMNS)) if sheet]
+    tables += [(sheet, ONE_SHEET_COLUMNS) for sheet in found.more_fees]
     headers = [find_header(sheet, spec) for sheet, spec in tables]
     fee_header = headers[0] if fee_sheet and headers[0] else None
     patient, block = patient_sheet(sheets, fee_sheet, fee_header[0] if fee_header else None)
@@ -359,6 +311,11 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
                 f"{path.name}, Blatt {sheet.name}: keine Kopfzeile mit der Spalte „Nr“ in den ersten {MAX_TITLE_ROWS} "
                 f"Zeilen, so würde keine seiner {len(sheet.rows)} Zeilen gelesen; bitte die Spalten wie in der Vorlage "
                 "benennen (hkp template)"
+            )
+        if header and spec is LAB_COLUMNS and counts_rows(sheet, header):
+            raise PlanReadError(
+                f"{path.name}, Blatt {sheet.name}: die Spalte „Nr“ zählt die Zeilen (1, 2, 3 …) und nennt keine Laborcodes; "
+                "bitte die Spalte mit den Nummern der Laborpreisliste angeben (wie in der Vorlage: hkp template)"
             )
         if header:
             columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}

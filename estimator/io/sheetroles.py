@@ -84,6 +84,7 @@ class Tables:
     fee: Sheet | None
     lab: Sheet | None
     findings: list[Finding] = field(default_factory=list)
+    more_fees: list[Sheet] = field(default_factory=list)  # a sheet of the other fee schedule („GOÄ“ beside „GOZ“)
 
 
 def tables_of(sheets: dict[str, Sheet]) -> Tables:
@@ -111,9 +112,21 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
             phrase = say(Code.INPUT_SHEET_BY_HEADER, sheet=taken.name, lab=lab)
             tables.findings.append(Finding(Severity.INFO, phrase, taken.name))
         for sheet in ranked:
+            if not lab and taken is not None and _schedule_named(sheet) not in (None, _schedule_named(taken)):
+                tables.more_fees.append(sheet)  # the GOÄ's lines on a sheet of their own: read too
+                tables.findings.append(
+                    Finding(Severity.INFO, say(Code.INPUT_SHEET_BY_HEADER, sheet=sheet.name, lab=False), sheet.name)
+                )
+                continue
             phrase = say(Code.INPUT_SHEET_NOT_READ, sheet=sheet.name, lab=lab, read=taken.name if taken else "")
             tables.findings.append(Finding(Severity.WARNING, phrase, sheet.name))
     return tables
+
+
+def _schedule_named(sheet: Sheet) -> str | None:
+    """The fee schedule a sheet's name says („GOÄ-Leistungen“: GOÄ), or None."""
+    key = text_key(sheet.name)
+    return "GOÄ" if key.startswith(("goä", "goae")) else "GOZ" if key.startswith("goz") else None
 
 
 def is_person_sheet(key: str) -> bool:

@@ -208,8 +208,10 @@ def table_rows(
         comment = _comment_column(values, mapping)
         if comment is not None:
             letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
-            phrase = say(Code.INPUT_COMMENT_ROW, cell=f"{sheet.name}!{letter}{number}", text=said)
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            alternative = "alternativ" in said.lower()  # „Alternative 2“: the lines below are counted with the others
+            code = Code.INPUT_ALTERNATIVE if alternative else Code.INPUT_COMMENT_ROW
+            phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=said)
+            findings.append(Finding(Severity.WARNING if alternative else Severity.INFO, phrase, sheet.name, number, letter))
             continue
         yield reader
     if skipped:
@@ -252,7 +254,8 @@ def _column_findings(
         letter, key = column_letter(index), _key(title)
         cell = f"{sheet.name}!{letter}{number}"
         name = next((name for name, synonyms in columns.items() if key in synonyms), None)
-        if name is None and "Faktor" in columns and key.startswith(COST_COLUMN_WORDS):  # costs beside the fees: not lost unseen
+        beside = index <= max(mapping.values()) + 1  # a note far to the right („Material bestellen“) is no column
+        if name is None and "Faktor" in columns and beside and key.startswith(COST_COLUMN_WORDS):  # costs beside the fees
             phrase = say(Code.INPUT_COST_COLUMN, cell=cell, title=title[:40])
             findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
             continue

@@ -190,6 +190,8 @@ TEMPLATES: dict[Code, str] = {
     "waren netto, mit ihrer MwSt gerechnet",
     C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer nicht gelesen: die Laborzeilen darüber mit Nettobetrag ergeben "
     "{vat} MwSt – bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
+    C.INPUT_ALTERNATIVE: "{cell}: „{text}“ – der Plan nennt Alternativen; ihre Zeilen sind hier alle zusammen gerechnet, "
+    "bitte jede Alternative als eigenen Plan schätzen",
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",

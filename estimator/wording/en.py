@@ -171,6 +171,8 @@ TEMPLATES: dict[Code, str] = {
     "computed with their VAT",
     C.INPUT_VAT_ROW_OTHER: "{cell}: value-added tax row not read: the lab lines above with a net amount come to {vat} VAT – "
     "please give the lab lines with unit price and VAT",
+    C.INPUT_ALTERNATIVE: "{cell}: “{text}” – the plan names alternatives; their lines are all counted together here, please "
+    "estimate each alternative as a plan of its own",
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",

@@ -348,3 +348,38 @@ def test_a_fees_header_without_a_factor_below_a_lab_table_reads_fees_again(tmp_p
     plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     assert ([line.number for line in plan.fee_lines], [line.code for line in plan.lab_lines]) == (["2210", "0010"], ["0001"])
     assert not plan.left_out
+
+
+def test_alternatives_in_one_plan_are_said_to_be_counted_together(tmp_path: Path) -> None:
+    rows = [FEES[0], ["Alternative 1: Vollkrone Zahn 16"], FEES[1], ["Alternative 2: Brücke 15-17"], FEES[1]]
+    plan = read_plan(book(tmp_path / "p.xlsx", {"HKP": rows}))
+    alternatives = [f for f in plan.input_findings if f.code == "input.alternative"]
+    assert [(f.severity, f.row) for f in alternatives] == [(Severity.WARNING, 2), (Severity.WARNING, 4)]
+    assert finding_text(alternatives[0]) == (
+        "HKP!A2: „Alternative 1: Vollkrone Zahn 16“ – der Plan nennt Alternativen; ihre Zeilen sind hier alle zusammen "
+        "gerechnet, bitte jede Alternative als eigenen Plan schätzen"
+    )
+
+
+def test_a_lab_tables_running_position_is_no_lab_code(tmp_path: Path) -> None:
+    """Its 1, 2, 3 were read as B 269 0001, 0002, 0003 („Modell …“) and the prices said over their maximum."""
+    labs = [["Pos", "Leistung", "Menge", "Einzelpreis", "Gesamt"], [1, "Vollkrone Metall", 1, 120.0, 120.0]]
+    labs.append([2, "Verblendung", 1, 78.6, 78.6])
+    with pytest.raises(PlanReadError, match="Blatt Labor: die Spalte „Nr“ zählt die Zeilen"):
+        read_plan(book(tmp_path / "p.xlsx", {"Leistungen": FEES, "Labor": labs}))
+
+
+def test_a_sheet_of_the_goae_is_read_beside_the_goz_and_its_lines_are_goae_lines(tmp_path: Path) -> None:
+    """GOÄ 5000 (an X-ray) was read as GOZ 5000 (a bridge anchor), and the GOZ sheet beside it was not read."""
+    goae = [["Datum", "Zahn", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"], ["10.03.2026", None, "5004", "OPG", 1, 1.8, 41.97]]
+    plan = read_plan(book(tmp_path / "p.xlsx", {"GOÄ": goae, "GOZ": FEES}))
+    assert [(line.sheet, line.schedule, line.number) for line in plan.fee_lines] == [
+        ("GOÄ", Schedule.GOAE, "5004"),
+        ("GOZ", Schedule.GOZ, "2080"),
+    ]
+    assert "input.sheet_not_read" not in codes(plan)
+
+
+def test_a_note_far_right_of_the_table_is_no_column_of_lab_costs(tmp_path: Path) -> None:
+    rows = [[*FEES[0], None, None, None, "Material bestellen"], FEES[1]]
+    assert "input.cost_column" not in codes(read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows})))

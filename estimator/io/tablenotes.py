@@ -1,0 +1,73 @@
+"""What a plan table's layout says beside its lines: a row of VAT under the lab lines, a lab table's number column
+that only counts its rows, rows and columns hidden in the spreadsheet program."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from estimator.cells import parse_amount, short_text
+from estimator.codes import Code
+from estimator.io.sheetroles import Header
+from estimator.io.sheets import Sheet
+from estimator.io.tablerows import RowReader
+from estimator.kinds import Severity
+from estimator.model import Finding, LabLine
+from estimator.money import ZERO, cents
+from estimator.phrases import Money, say
+from estimator.sheetcells import column_letter
+from estimator.tariff.catalogues import load_tariffs
+
+
+def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[Finding]) -> bool:
+    """Whether a row of VAT („zzgl. 7 % MwSt 5,11“) is the VAT of the lab lines above it (from `taxed` on) whose
+    amounts are net (quantity × unit price, each line's VAT in cents): then those lines are computed with their VAT
+    (their net amount set aside), and the row is no line, said; else a row to correct, its amount in no line."""
+    rate = load_tariffs().default.profile.lab_default_vat
+    net = [k for k in range(taxed, len(lines)) if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price)]
+    added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
+    amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
+    reader.problems.clear()  # an amount that is no number: said as the row's, below
+    letter = column_letter(reader.vat or 0)
+    cell = f"{reader.sheet}!{letter}{reader.row}"
+    if amount is None or not net or amount != added:
+        phrase = say(Code.INPUT_VAT_ROW_OTHER, cell=cell, vat=Money(added))
+        findings.append(Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter))
+        return False
+    for k in net:
+        lines[k] = replace(lines[k], amount=None)
+    findings.append(Finding(Severity.INFO, say(Code.INPUT_VAT_ROW, cell=cell, count=len(net)), reader.sheet, reader.row, letter))
+    return True
+
+
+def counts_rows(sheet: Sheet, header: Header) -> bool:
+    """Whether a lab table's number column only counts its rows – whole numbers 1, 2, 3 … (a lab invoice's „Pos“) –
+    rather than naming lab codes (1 and 2 would be read as lab codes of the list)."""
+    column = header[1]["Nr"]
+    numbers = [values[column] for _, values in sheet.rows[header[0] + 1 :] if column < len(values) and values[column] is not None]
+    return len(numbers) > 1 and numbers == list(range(1, len(numbers) + 1))
+
+
+def _rate(line: LabLine, default: Decimal) -> Decimal:
+    """A lab line's VAT rate: its own, else the default (a rate of 0 % given is its own)."""
+    return default if line.vat_percent is None else line.vat_percent
+
+
+def say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: list[int], findings: list[Finding]) -> None:
+    """Rows and columns hidden in the spreadsheet program are read like any other (nothing of a plan is lost
+    unseen), and said: a hidden row's line is in the estimate though the printed plan does not show it."""
+    if rows:
+        listed = ", ".join(str(number) for number in rows[:10]) + (", …" if len(rows) > 10 else "")
+        phrase = say(Code.INPUT_HIDDEN_ROWS, sheet=sheet.name, count=len(rows), rows=listed)
+        findings.append(Finding(Severity.WARNING, phrase, sheet.name, rows[0]))
+    if not sheet.hidden_columns:
+        return
+    titles = dict(sheet.rows)
+    said: set[int] = set()
+    for number, mapping in headers:  # a column once, at the first header that reads it
+        for index in sorted(set(mapping.values()) & sheet.hidden_columns - said):
+            said.add(index)
+            letter = column_letter(index)
+            title = short_text(" ".join(str(titles[number][index]).split()), 60)
+            phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
+            findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))

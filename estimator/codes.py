@@ -123,6 +123,7 @@ class Code(StrEnum):
     INPUT_VAT_ROW = "input.vat_row"
     INPUT_VAT_ROW_OTHER = "input.vat_row_other"
     INPUT_COMMENT_ROW = "input.comment_row"
+    INPUT_DITTO = "input.ditto"
     INPUT_ALTERNATIVE = "input.alternative"
     INPUT_FACTOR_ASSUMED = "input.factor_assumed"
     INPUT_FEE_PRICE_NOT_READ = "input.fee_price_not_read"

@@ -25,6 +25,7 @@ TEXT_FIELDS = ("Leistung", "Begründung")  # text that is kept, cut to MAX_TEXT 
 DIGIT = re.compile(r"\d")
 # a fee table's column of what the fee schedule says (the points, the simple fee), which the program takes from it
 SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
+DITTO = frozenset({'"', "〃", "''", "„", "“", "dto", "dto.", "do.", "ditto", "detto", "desgl.", "dito"})
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
 HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
     "honorar",
@@ -169,6 +170,7 @@ def table_rows(
     empty: list[int] = []  # the empty rows between lines, said at the end (not those below the last): how many,
     skipped, last = 0, sheet.rows[position][0]  # the first ten named; a sheet's rows may leave empty ones out
     lab = False  # below a lab table's own header in the fee sheet
+    above: tuple[Any, ...] | None = None  # the line above, whose values a ditto mark repeats
     for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
@@ -189,6 +191,7 @@ def table_rows(
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             if headers is not None:
                 headers.append((number, mapping))
+            above = None
             continue
         total = _total_column(values, mapping)
         number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
@@ -213,12 +216,24 @@ def table_rows(
             phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=said)
             findings.append(Finding(Severity.WARNING if alternative else Severity.INFO, phrase, sheet.name, number, letter))
             continue
+        if above is not None and (ditto := _ditto(values)):  # „"“, „dto.“: the line above's value
+            reader.values = tuple(above[k] if k in ditto and k < len(above) else value for k, value in enumerate(values))
+            cell = f"{sheet.name}!{column_letter(min(ditto))}{number}"
+            findings.append(
+                Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=cell), sheet.name, number, column_letter(min(ditto)))
+            )
+        above = reader.values
         yield reader
     if skipped:
         rows = ", ".join(str(n) for n in empty) + (", …" if skipped > len(empty) else "")
         findings.append(
             Finding(Severity.INFO, say(Code.INPUT_EMPTY_ROWS, sheet=sheet.name, count=skipped, rows=rows), sheet.name)
         )
+
+
+def _ditto(values: tuple[Any, ...]) -> set[int]:
+    """The columns of a row holding a ditto mark („"“, „〃“, „dto.“): the value of the line above is meant."""
+    return {k for k, value in enumerate(values) if isinstance(value, str) and value.strip().lower() in DITTO}
 
 
 def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:

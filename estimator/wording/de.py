@@ -192,6 +192,7 @@ TEMPLATES: dict[Code, str] = {
     "{vat} MwSt – bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
     C.INPUT_ALTERNATIVE: "{cell}: „{text}“ – der Plan nennt Alternativen; ihre Zeilen sind hier alle zusammen gerechnet, "
     "bitte jede Alternative als eigenen Plan schätzen",
+    C.INPUT_DITTO: '{cell}: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",

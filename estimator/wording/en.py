@@ -173,6 +173,7 @@ TEMPLATES: dict[Code, str] = {
     "please give the lab lines with unit price and VAT",
     C.INPUT_ALTERNATIVE: "{cell}: “{text}” – the plan names alternatives; their lines are all counted together here, please "
     "estimate each alternative as a plan of its own",
+    C.INPUT_DITTO: '{cell}: ditto marks (“"”, “dto.”) read as the value of the line above – please check',
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",

@@ -383,3 +383,19 @@ def test_a_sheet_of_the_goae_is_read_beside_the_goz_and_its_lines_are_goae_lines
 def test_a_note_far_right_of_the_table_is_no_column_of_lab_costs(tmp_path: Path) -> None:
     rows = [[*FEES[0], None, None, None, "Material bestellen"], FEES[1]]
     assert "input.cost_column" not in codes(read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows})))
+
+
+def test_ditto_marks_repeat_the_value_of_the_line_above_and_are_said(tmp_path: Path) -> None:
+    """They were read as the fee number „dto.“ (unknown, not eligible) or left the line out („"“ as a factor)."""
+    rows = [FEES[0], ["10.03.2026", "14", "2210", "Vollkrone", 1, 2.3, 217.06]]
+    rows += [["10.03.2026", "15", '"', '"', 1, '"', 217.06], ["10.03.2026", "16", "dto.", "dto.", 1, 2.3, 217.06]]
+    plan = read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
+    assert [(line.number, line.teeth.text, line.factor, line.description) for line in plan.fee_lines] == [
+        ("2210", "14", Decimal("2.3"), "Vollkrone"),
+        ("2210", "15", Decimal("2.3"), "Vollkrone"),
+        ("2210", "16", Decimal("2.3"), "Vollkrone"),
+    ]
+    assert said(plan, "input.ditto") == [
+        'Leistungen!C3: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
+        'Leistungen!C4: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
+    ]

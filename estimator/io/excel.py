@@ -324,7 +324,14 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         lab_lines += labs
         left_out += left
     if not fee_lines and not lab_lines:
-        detail = "; ".join(finding_text(f) for f in findings if f.severity is Severity.ERROR)[:600]
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        shown: list[str] = []  # whole findings, up to about 600 characters (one cut into at least)
+        for finding in errors:
+            text = finding_text(finding)
+            if shown and sum(len(said) + 2 for said in shown) + len(text) > 600:
+                break
+            shown.append(text[:600])
+        detail = "; ".join(shown) + (f"; und {len(errors) - len(shown)} weitere" if len(shown) < len(errors) else "")
         raise PlanReadError(
             f"{path.name}: keine lesbare Leistungs- oder Laborzeile gefunden" + (f" ({detail})" if detail else "")
         )

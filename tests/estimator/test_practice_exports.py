@@ -399,3 +399,12 @@ def test_ditto_marks_repeat_the_value_of_the_line_above_and_are_said(tmp_path: P
         'Leistungen!C3: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
         'Leistungen!C4: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
     ]
+
+
+def test_a_plan_of_no_readable_line_names_whole_findings_and_how_many_more(tmp_path: Path) -> None:
+    """The message was cut at its 600th character, inside a finding."""
+    rows = [FEES[0], *(["1. Sitzung", "36", "2080", "Komposit", 1, 2.3, 71.92] for _ in range(12))]
+    with pytest.raises(PlanReadError) as refused:
+        read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
+    said = str(refused.value)
+    assert said.endswith(" weitere)") and "„1. Sitzung“ gefunden; Leistungen, Zeile" in said and len(said) < 800

@@ -60,6 +60,7 @@ class Code(StrEnum):
     IMPLANT_REVIEW = "implant.review"
     IMPLANT_REVIEW_MATERIAL = "implant.review_material"
     LAB_AMOUNT_MISMATCH = "lab.amount_mismatch"
+    LAB_TEXT_OTHER = "lab.text_other"
     LAB_CLASS_DOUBT = "lab.class_doubt"
     LAB_DAY_OF_SERVICES = "lab.day_of_services"
     LAB_DAY_UNCLEAR = "lab.day_unclear"

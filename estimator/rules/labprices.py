@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
 
@@ -15,6 +16,8 @@ from estimator.rules.materials import is_material, material_eligible
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
 from estimator.teeth import jaw_of
+
+WORD = re.compile(r"[a-z]{5,}")
 
 
 class JawCounts:
@@ -108,6 +111,9 @@ def lab_amounts(work: Work, report: Report) -> None:
             ZERO, sections.lab_unlisted, say(Code.STEP_LAB_UNLISTED, code=line.code, lab_list=lab_list), Cause.NOT_ELIGIBLE
         )
         return
+    if _other_text(line.description, price.text):  # a BEL code of the statutory list, another list's number
+        phrase = say(Code.LAB_TEXT_OTHER, line=work.ref, text=line.description[:60], listed=price.text[:60], lab_list=lab_list)
+        finding(Severity.WARNING, phrase, "Nr", sections.lab_list)
 
     unit = line.unit_price
     maximum = Money(price.max_price)
@@ -130,6 +136,19 @@ def lab_amounts(work: Work, report: Report) -> None:
     else:
         phrase = say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
     work.set_eligible(eligible, sections.lab_prices, phrase, Cause.LAB_PRICES)
+
+
+def _other_text(text: str, listed: str) -> bool:
+    """Whether a lab line's own text shares no word with the list's text of its code (words of five letters and more,
+    by their first five): „Vollkrone/Metall“ under a code the list calls „Aktivieren Teleskopkrone …“. A text without
+    such a word („VMK“) says nothing."""
+    own, theirs = _stems(text), _stems(listed)
+    return bool(own) and bool(theirs) and not own & theirs
+
+
+def _stems(text: str) -> set[str]:
+    plain = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return {word[:5] for word in WORD.findall(plain)}
 
 
 def _listed_price(line: LabLine, profile: Profile, maximum: Decimal, quantity: Decimal) -> Decimal:

@@ -105,6 +105,8 @@ TEMPLATES: dict[Code, str] = {
     "Implantaten je Kiefer – es kann das des nicht erstattungsfähigen Implantats sein; zur Prüfung durch den Versicherer",
     C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
     "Prüfung durch den Versicherer",
+    C.LAB_TEXT_OTHER: "{line}: der Text „{text}“ passt nicht zur Position der {lab_list} („{listed}“) – bitte die Nummer "
+    "prüfen (eine BEL-Nummer der Kassen?)",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
     C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen {teeth:am selben Zahn|an denselben Zähnen} ({numbers}); "
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",

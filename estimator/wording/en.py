@@ -91,6 +91,8 @@ TEMPLATES: dict[Code, str] = {
     C.IMPLANT_REVIEW_MATERIAL: "{line}: material without a tooth on the day of an implant over the limit of {limit} per "
     "jaw – it may be that of the implant not eligible; for the insurer to review",
     C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
+    C.LAB_TEXT_OTHER: "{line}: the text “{text}” does not fit the {lab_list} item (“{listed}”) – please check the number "
+    "(a BEL number of the statutory list?)",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
     C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services {teeth:on the same tooth|on the same teeth} ({numbers}); in the "
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",

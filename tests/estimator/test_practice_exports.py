@@ -408,3 +408,14 @@ def test_a_plan_of_no_readable_line_names_whole_findings_and_how_many_more(tmp_p
         read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     said = str(refused.value)
     assert said.endswith(" weitere)") and "„1. Sitzung“ gefunden; Leistungen, Zeile" in said and len(said) < 800
+
+
+def test_a_lab_text_that_shares_no_word_with_its_codes_item_is_asked_about(tmp_path: Path) -> None:
+    """A BEL number of the statutory list read as the lab list's: „Vollkrone/Metall“ under 1021 was capped at the
+    lab list's 15,80 € for „Aktivieren Teleskopkrone“ with only a price warning."""
+    labs = [["Datum", "Zahn", "Nr", "Leistung", "Menge", "Einzelpreis"]]
+    labs += [["10.03.2026", "36", "1021", "Vollkrone/Metall", 1, 120.0], ["10.03.2026", "36", "0344", "VMK", 1, 61.5]]
+    result = estimate(read_plan(book(tmp_path / "p.xlsx", {"Leistungen": FEES, "Labor": labs})), load_tariffs())
+    asked = [f for f in result.findings if f.code == "lab.text_other"]
+    assert [(f.severity, f.row) for f in asked] == [(Severity.WARNING, 2)]  # „VMK“ has no word to compare
+    assert finding_text(asked[0]).startswith("Labor 1021, Zahn 36: der Text „Vollkrone/Metall“ passt nicht zur Position")

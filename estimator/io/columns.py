@@ -136,6 +136,11 @@ ONE_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def names_costs(key: str, columns: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a header cell (as a key) of a fee table names the material and lab costs of its lines („Mat./Lab. €“)."""
+    return "Faktor" in columns and key.startswith(COST_COLUMN_WORDS)
+
+
 def is_lab_mark(go: Any) -> bool:
     """Whether a GO cell marks a one-sheet table's row as a lab row (Labor, BEB, BEL, Material …)."""
     return isinstance(go, str) and text_key(go).startswith(LAB_MARKS)

@@ -40,7 +40,7 @@ from estimator.io.columns import (
     is_lab_mark,
 )
 from estimator.io.patientsheet import block_read, patient_sheet, read_patient
-from estimator.io.sheetroles import Header, find_header, tables_of
+from estimator.io.sheetroles import Header, find_header, schedule_named, tables_of
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.tablenotes import counts_rows, say_hidden, vat_of
@@ -80,7 +80,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
     if named is not None:
         number_raw = f"{'Ä' if named[1].upper() != 'GOZ' else ''}{typed[named.end() :]}"
     goae_mark = isinstance(number_raw, str) and re.match(r"\s*(?:Ä|AE)\s*[0-9]", number_raw, re.IGNORECASE) is not None
-    by_sheet = _key(reader.sheet).startswith(("goä", "goae"))  # a sheet „GOÄ“ of its own: its lines without a GO
+    by_sheet = schedule_named(reader.sheet) == "GOÄ"  # a sheet „GOÄ“ of its own: its lines without a GO
     schedule = reader.get("GO", _schedule, Schedule.GOAE if goae_mark or by_sheet else Schedule.GOZ)  # „Ä5004“: GOÄ
     if goae_mark and schedule is Schedule.GOZ:  # the GOZ has no such number: the Ä says which schedule is meant
         reader.problem("GO", Code.INPUT_GOAE_BY_NUMBER, Severity.WARNING, number=str(number_raw).strip())

@@ -106,16 +106,13 @@ def patient_sheet(sheets: dict[str, Sheet], plan_sheet: Sheet | None, header_pos
     if named is not None or plan_sheet is None or not header_position:
         return named, False
     above = plan_sheet.rows[:header_position]
-    labelled = any(
-        len(row) > 1 and row[0] is not None and _key(str(row[0]).rstrip(": ")) in PATIENT_LABELS
-        for row in (_split(cells) for _, cells in above)
-    )
+    labelled = any(len(row) > 1 and _label(row[0]) for row in (_split(cells) for _, cells in above))
     return (Sheet(plan_sheet.name, above), True) if labelled else (None, False)
 
 
 def block_read(block: Sheet, cells: dict[str, str]) -> Finding | None:
     """That the person was read from the rows above a plan's table, which rows, when any value was."""
-    rows = sorted(int(cell.split("!")[-1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for cell in cells.values())
+    rows = sorted(_place(cell)[1] for cell in cells.values())
     if not rows:
         return None
     said = str(rows[0]) if rows[0] == rows[-1] else f"{rows[0]}–{rows[-1]}"
@@ -133,7 +130,7 @@ def _entries(rows: list[tuple[int, tuple[Any, ...]]], block: bool) -> Iterator[E
     the person's: not read from there."""
     across = -1  # the row of values under a row of labels
     for position, (number, cells) in enumerate(rows):
-        labels = [PATIENT_LABELS.get(_key(str(cell).rstrip(": "))) if cell is not None else None for cell in cells]
+        labels = [_label(cell) for cell in cells]
         if block and position + 1 < len(rows) and sum(label is not None for label in labels) >= 2:
             below = rows[position + 1]
             for index, label in enumerate(labels):
@@ -144,7 +141,7 @@ def _entries(rows: list[tuple[int, tuple[Any, ...]]], block: bool) -> Iterator[E
         row = _split(cells)
         if position == across or len(row) < 2 or row[0] is None:
             continue
-        label = PATIENT_LABELS.get(_key(str(row[0]).rstrip(": ")))
+        label = _label(row[0])
         if block and label in ADDRESS:
             continue
         letter, value = _value_of(row, label)
@@ -158,7 +155,12 @@ def _split(row: tuple[Any, ...]) -> tuple[Any, ...]:
     if not isinstance(first, str) or ":" not in first or any(not _empty(value) for value in row[1:]):
         return row
     label, _, value = first.partition(":")
-    return (label, value.strip()) if value.strip() and _key(label) in PATIENT_LABELS else row
+    return (label, value.strip()) if value.strip() and _label(label) else row
+
+
+def _label(cell: Any) -> str | None:
+    """The Patient sheet's label a cell names („Geb.-Datum:“: Geburtsdatum), or None."""
+    return None if cell is None else PATIENT_LABELS.get(_key(str(cell).rstrip(": ")))
 
 
 def _parse_tariff(value: Any) -> str:
@@ -242,8 +244,8 @@ def read_patient(
         except CellError as error:
             cell = cells[label]
             phrase = say(Code.INPUT_PATIENT, cell=f"{name}!{cell}", field=label, problem=error.phrase)
-            letters = cell.rstrip("0123456789")
-            findings.append(Finding(Severity.ERROR, phrase, name, int(cell[len(letters) :]), letters))
+            letters, row = _place(cell)
+            findings.append(Finding(Severity.ERROR, phrase, name, row, letters))
             return default
 
     if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said
@@ -280,10 +282,17 @@ def _placed(cell: str, sheet: str) -> str:
 def option_replaced(cell: str, field: str, old: Param, new: Param) -> Finding:
     """A Patient value („B5“, or „HKP!B5“ on another sheet) that a value given when the program is called replaces:
     said at its cell."""
-    sheet, _, place = cell.rpartition("!")
-    sheet = sheet or "Patient"
-    phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"{sheet}!{place}", field=field, old=old, new=new)
-    return Finding(Severity.INFO, phrase, sheet, int(place[1:]), place[0])
+    sheet = cell.rpartition("!")[0] or "Patient"
+    letters, row = _place(cell)
+    phrase = say(Code.INPUT_OPTION_REPLACES, cell=f"{sheet}!{letters}{row}", field=field, old=old, new=new)
+    return Finding(Severity.INFO, phrase, sheet, row, letters)
+
+
+def _place(cell: str) -> tuple[str, int]:
+    """A cell's column letters and row number („B5“, „HKP!AB12“)."""
+    place = cell.rpartition("!")[2]
+    letters = place.rstrip("0123456789")
+    return letters, int(place[len(letters) :])
 
 
 def _value_of(row: tuple[Any, ...], label: str | None) -> tuple[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from estimator.cells import text_key
 from estimator.codes import Code
-from estimator.io.columns import COST_COLUMN_WORDS, FEE_ONLY, LAB_MARKS, ONE_SHEET_COLUMNS, PATIENT_SHEETS, SCHEDULE_OR_NUMBER
+from estimator.io.columns import FEE_ONLY, LAB_MARKS, ONE_SHEET_COLUMNS, PATIENT_SHEETS, SCHEDULE_OR_NUMBER, names_costs
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet
 from estimator.kinds import Severity
 from estimator.model import Finding
@@ -57,7 +57,7 @@ def header_mapping(values: tuple[object, ...], columns: dict[str, tuple[str, ...
             continue
         key = text_key(value)
         fee_only += [index] if key in FEE_ONLY else []
-        costs = costs or ("Faktor" in columns and key.startswith(COST_COLUMN_WORDS))
+        costs = costs or names_costs(key, columns)
         if key in SCHEDULE_OR_NUMBER and "GO" in columns:
             by_schedule.append(index)
             continue
@@ -112,7 +112,7 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
             phrase = say(Code.INPUT_SHEET_BY_HEADER, sheet=taken.name, lab=lab)
             tables.findings.append(Finding(Severity.INFO, phrase, taken.name))
         for sheet in ranked:
-            if not lab and taken is not None and _schedule_named(sheet) not in (None, _schedule_named(taken)):
+            if not lab and taken is not None and schedule_named(sheet.name) not in (None, schedule_named(taken.name)):
                 tables.more_fees.append(sheet)  # the GOÄ's lines on a sheet of their own: read too
                 tables.findings.append(
                     Finding(Severity.INFO, say(Code.INPUT_SHEET_BY_HEADER, sheet=sheet.name, lab=False), sheet.name)
@@ -123,9 +123,9 @@ def tables_of(sheets: dict[str, Sheet]) -> Tables:
     return tables
 
 
-def _schedule_named(sheet: Sheet) -> str | None:
+def schedule_named(name: str) -> str | None:
     """The fee schedule a sheet's name says („GOÄ-Leistungen“: GOÄ), or None."""
-    key = text_key(sheet.name)
+    key = text_key(name)
     return "GOÄ" if key.startswith(("goä", "goae")) else "GOZ" if key.startswith("goz") else None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,9 +123,11 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
             part, name = survey.parts.get(meta.name, ""), named(meta.name)
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
-                grid = _merged_down(sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or ())
+                grid = enumerate(sheet.to_python(skip_empty_area=False), start=1)
                 special = by_row(special_cells(path, part)) if survey.detailed(part) else {}
-                numbered = ((number, _values(cells, number, special)) for number, cells in enumerate(grid, start=1))
+                merged = merged_ranges(sheet.merged_cell_ranges or ())
+                filled: Iterable[tuple[int, Sequence[Any]]] = _carried_down(grid, merged) if merged else grid
+                numbered = ((number, _values(cells, number, special)) for number, cells in filled)
                 rows = _bounded_rows(path, name, numbered, budget)
             except PlanReadError:
                 raise
@@ -142,23 +144,10 @@ def _sheet(name: str, rows: list[Numbered], survey: Survey, part: str) -> Sheet:
     return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns)) if scan else Sheet(name, rows)
 
 
-def _merged_down(grid: list[list[Any]], merged: Any) -> list[list[Any]]:
-    """A cell merged down over rows of one column (a treatment date or a tooth written once for three lines) holds
-    its value in each of those rows, as the sheet shows it; other merged cells stay as they are read. Each cell is
-    filled once at most, however many ranges a file declares over it (overlapping ones: the first range's value),
-    so that the time stays that of the grid."""
-    reach: dict[int, int] = {}  # column -> the last row a range filled
-    for (first_row, column), (last_row, _) in sorted(
-        ((first, last) for first, last in merged if first[1] == last[1]), key=lambda found: (found[0][1], found[0][0])
-    ):
-        if not first_row < last_row < len(grid) or column >= len(grid[first_row]):
-            continue
-        value, start = grid[first_row][column], max(first_row, reach.get(column, -1)) + 1
-        for row in grid[start : last_row + 1]:
-            if column < len(row) and row[column] in ("", None):
-                row[column] = value
-        reach[column] = max(last_row, reach.get(column, -1))
-    return grid
+def merged_ranges(merged: Any) -> list[tuple[int, int, int]]:
+    """python-calamine's merged ranges ((first row, column), (last row, column)), counted from 0, that lie down one
+    column, as (column, first row, last row) with rows counted from 1, as _carried_down takes them."""
+    return [(first[1], first[0] + 1, last[0] + 1) for first, last in merged if first[1] == last[1] and first[0] < last[0]]
 
 
 def _ods_sheets(path: Path, budget: TextBudget) -> dict[str, Sheet]:
@@ -189,7 +178,7 @@ def by_row(special: dict[tuple[int, int], object]) -> dict[int, list[tuple[int, 
     return rows
 
 
-def _values(cells: list[Any], number: int, special: dict[int, list[tuple[int, object]]]) -> tuple[Any, ...]:
+def _values(cells: Sequence[Any], number: int, special: dict[int, list[tuple[int, object]]]) -> tuple[Any, ...]:
     """A row as both readers give it: no value for an empty cell, whole numbers as int, no empty cells at its end."""
     values = [_plain(value) for value in cells[:MAX_COLUMNS]]
     for index, value in special.get(number, ()) if special else ():
@@ -258,13 +247,15 @@ def _rows_there(cells: Iterator[tuple[Any, ...]], special: dict[int, list[tuple[
             filler = row  # a row of the sheet without a value is a tuple of its own; the put-in ones repeat
 
 
-def _carried_down(rows: Iterator[Numbered], ranges: list[tuple[int, int, int]]) -> Iterator[Numbered]:
-    """The streamed rows with the value of a cell merged down its column in each row of the range that is there and
-    empty in that column – as _merged_down fills a grid: overlapping ranges, the first range's value, then the later
-    one's beyond it; ranges as (column, first row, last row). A row with nothing of its own under a merged cell is not
-    made up (a grid has it, holding only the carried values)."""
+def _carried_down(rows: Iterable[tuple[int, Sequence[Any]]], ranges: list[tuple[int, int, int]]) -> Iterator[Numbered]:
+    """The rows, in order, with the value of a cell merged down its column (a treatment date or a tooth written once
+    for three lines) in each row of the range that is there and empty in that column, as the sheet shows it; ranges as
+    (column, first row, last row). Overlapping ones: the first range's value, then the later one's beyond it – each
+    cell filled once at most, however many ranges a file declares over it, so that the time stays that of the rows.
+    Both readers: a grid has every row; a streamed sheet only those with content (one with nothing of its own under a
+    merged cell is not made up)."""
     if not ranges:
-        yield from rows
+        yield from ((number, tuple(values)) for number, values in rows)  # a streamed row is a tuple: the same one
         return
     starts: dict[int, list[tuple[int, int]]] = {}
     for column, first, last in ranges:

@@ -11,7 +11,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import COST_COLUMN_WORDS, DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, names_costs
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -195,7 +195,8 @@ def table_rows(
             continue
         total = _total_column(values, mapping)
         number_cell = values[mapping["Nr"]] if mapping["Nr"] < len(values) else None
-        if total is not None and total != mapping["Nr"] and str(number_cell or "").strip():
+        numbered = bool(str(number_cell or "").strip())
+        if total is not None and total != mapping["Nr"] and numbered:
             total = None  # a row with a number is a line, also when its text begins "Totalprothese"
         if total is not None:
             letter = column_letter(total)
@@ -204,7 +205,7 @@ def table_rows(
             continue
         reader = RowReader(sheet.name, number, values, mapping)
         reader.lab = lab
-        if not str(number_cell or "").strip() and (column := _vat_column(values)) is not None:
+        if not numbered and (column := _vat_column(values)) is not None:
             reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
             yield reader
             continue
@@ -218,9 +219,9 @@ def table_rows(
             continue
         if above is not None and (ditto := _ditto(values)):  # „"“, „dto.“: the line above's value
             reader.values = tuple(above[k] if k in ditto and k < len(above) else value for k, value in enumerate(values))
-            cell = f"{sheet.name}!{column_letter(min(ditto))}{number}"
+            letter = column_letter(min(ditto))
             findings.append(
-                Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=cell), sheet.name, number, column_letter(min(ditto)))
+                Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=f"{sheet.name}!{letter}{number}"), sheet.name, number, letter)
             )
         above = reader.values
         yield reader
@@ -270,7 +271,7 @@ def _column_findings(
         cell = f"{sheet.name}!{letter}{number}"
         name = next((name for name, synonyms in columns.items() if key in synonyms), None)
         beside = index <= max(mapping.values()) + 1  # a note far to the right („Material bestellen“) is no column
-        if name is None and "Faktor" in columns and beside and key.startswith(COST_COLUMN_WORDS):  # costs beside the fees
+        if name is None and beside and names_costs(key, columns):  # costs beside the fees
             phrase = say(Code.INPUT_COST_COLUMN, cell=cell, title=title[:40])
             findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
             continue

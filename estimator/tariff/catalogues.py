@@ -75,6 +75,11 @@ def _dated(folder: Path, suffix: str, load: Callable[[Path], S]) -> Dated[S]:
 ANALOGUE = "analog: "  # before the text of the number an analogue number is measured by
 
 
+def _measured_by(number: str) -> str:
+    """The number an analogue number („2197a“) is measured by („2197“); a number as it is otherwise."""
+    return number.rstrip("abcdefghijklmnopqrstuvwxyz")
+
+
 @dataclass(frozen=True)
 class Catalogues:
     """The tariff profile and the three price lists in force on one treatment day."""
@@ -97,17 +102,19 @@ class Catalogues:
         if kind == "lab":
             price = self.lab.get(number)
             return price.text if price else ""
-        fee = (self.goz if schedule == "GOZ" else self.goae).get(number)
+        fee = self._fees(schedule).get(number)
         return fee.text if fee else ""
+
+    def _fees(self, schedule: str) -> FeeSchedule:
+        return self.goz if schedule == "GOZ" else self.goae
 
     def told_apart(self, line: FeeLine | LabLine) -> int:
         """How much of the catalogue's text for a fee line tells it from the schedule's other numbers (FeeSchedule.
         told_apart); 0 when the plan gives the line's text, or for a lab line."""
         if line.description or not isinstance(line, FeeLine):
             return 0
-        schedule = self.goz if line.schedule.value == "GOZ" else self.goae
-        base = line.number.rstrip("abcdefghijklmnopqrstuvwxyz")  # an analogue number: its text is the base's, after
-        told = schedule.told_apart(line.number)
+        schedule, base = self._fees(line.schedule.value), _measured_by(line.number)
+        told = schedule.told_apart(line.number)  # an analogue number's text is its base's, after ANALOGUE
         return told or (schedule.told_apart(base) + len(ANALOGUE) if base and base != line.number else 0)
 
     def service_text(self, line: FeeLine | LabLine) -> str:
@@ -117,7 +124,7 @@ class Catalogues:
             return line.description
         schedule = line.schedule.value if isinstance(line, FeeLine) else ""
         text = self.catalogue_text(line.kind, schedule, line.number)
-        base = line.number.rstrip("abcdefghijklmnopqrstuvwxyz")
+        base = _measured_by(line.number)
         if text or not schedule or base == line.number or not base:
             return text
         measured = self.catalogue_text(line.kind, schedule, base)

@@ -177,7 +177,7 @@ def test_two_sheets_of_one_name_but_for_case_and_spaces_are_two_sheets_and_the_s
 
 
 def test_merged_ranges_fill_each_cell_once_however_many_a_file_declares() -> None:
-    from estimator.io.sheets import _merged_down  # noqa: PLC0415
+    from estimator.io.sheets import _carried_down, merged_ranges  # noqa: PLC0415
 
     class Grid(list[list[object]]):
         """Counts the rows the filling looks at."""
@@ -190,12 +190,17 @@ def test_merged_ranges_fill_each_cell_once_however_many_a_file_declares() -> Non
                 Grid.looked += len(found)
             return found
 
+        def __iter__(self) -> Any:
+            for row in super().__iter__():
+                Grid.looked += 1
+                yield row
+
     rows = 2_000
     grid = Grid([["Datum", "Zahn"], ["10.03.2026", "16"], *[[None, None] for _ in range(rows - 2)]])
     grid[5][1] = "15"
     same = [((1, 0), (rows - 1, 0))] * 1_000  # a thousand times the same range: a 3 KB file could declare them
     nested = [((k, 1), (rows - 1, 1)) for k in range(1, 1_000)]  # ranges over ranges
-    filled = _merged_down(grid, [*same, *nested])
+    filled = [cells for _, cells in _carried_down(enumerate(grid, start=1), merged_ranges([*same, *nested]))]
     assert Grid.looked <= 2 * rows  # each row looked at once per column, not once per range (3 million)
     assert all(row[0] == "10.03.2026" for row in filled[1:])
     assert [row[1] for row in filled[1:7]] == ["16", "16", "16", "16", "15", "16"]  # a value of its own stays

@@ -27,9 +27,10 @@ _NOT_GIVEN: Any = object()
 
 
 def cell_error(code: Code, value: Any = _NOT_GIVEN, **params: Any) -> CellError:
-    """The error for a value, quoting it on one line when it is given (a case file's empty value as JSON writes it)."""
+    """The error for a value, quoted on one line if given: JSON's empty value as null, a number as the reader writes it."""
     if value is not _NOT_GIVEN:
-        params["value"] = "null" if value is None else shown(value)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and abs(value) < 1e20
+        params["value"] = "null" if value is None else Number(repr(value)) if number else shown(value)
     return CellError(say(code, **params))
 
 
@@ -179,7 +180,7 @@ def in_range(kind: str, number: Decimal, value: Any) -> Decimal:
 def machine_decimal(value: Any) -> Decimal:
     """A number as a case file stores it: "217.06" or a whole number, nothing else."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise cell_error(Code.CELL_NUMBER_TEXT, value)
+        raise cell_error(Code.CELL_NUMBER_TEXT, value if value is None else str(value))  # as the file writes it
     text = str(value)
     if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
@@ -311,8 +312,7 @@ def code_within(value: Any) -> str:
 
 
 def parse_code(value: Any) -> str:
-    """A fee number or lab code as typed, its spaces collapsed (the line's kind makes it the catalogue's form):
-    1 to MAX_CODE printable characters."""
+    """A fee number or lab code as typed, spaces collapsed (the line's kind makes it the catalogue's): 1 to MAX_CODE."""
     text = code_within(value)
     if not text or not text.isprintable():
         raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)

@@ -62,6 +62,7 @@ class Code(StrEnum):
     LAB_AMOUNT_MISMATCH = "lab.amount_mismatch"
     LAB_TEXT_OTHER = "lab.text_other"
     LAB_CLASS_DOUBT = "lab.class_doubt"
+    LAB_BESIDE_LEFT_OUT = "lab.beside_left_out"
     LAB_DAY_OF_SERVICES = "lab.day_of_services"
     LAB_DAY_UNCLEAR = "lab.day_unclear"
     LAB_COST_ESTIMATE = "lab.cost_estimate"

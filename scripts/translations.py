@@ -109,6 +109,21 @@ ENGLISH = {
     ),
     "Eigenanteil ohne\nfehlende Zeilen": "Own share without\nmissing rows",
     "Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}": "Reserve: up to {0} of the benefit rests on {1}",
+    "1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung": "1 row of the plan is missing from every figure of this estimate",
+    "{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung": (
+        "{0} rows of the plan are missing from every figure of this estimate"
+    ),
+    "Zeilen des Plans fehlen in allen Beträgen dieser Schätzung": "Rows of the plan are missing from every figure of this estimate",
+    "{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie "
+    "zu klären.\n\nBesser erst den Plan berichtigen. Den Brief trotzdem schreiben?": (
+        "{0} (see Findings). The letter to the patient gives the total costs and the own share without them and asks to "
+        "clarify them.\n\nBetter correct the plan first. Write the letter all the same?"
+    ),
+    "Schätzung unvollständig": "Estimate incomplete",
+    "Trotzdem schreiben": "Write all the same",
+    "Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen": (
+        "No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left"
+    ),
     "Beträgen über dem Höchstsatz ohne Begründung": "amounts above the maximum fee without a reason",
     "Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt": (
         "dentures on implants over the limit whose place the plan does not say"
@@ -326,6 +341,10 @@ ENGLISH = {
     "HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)",
     "HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}": "HKP estimator – benefits under {0}.\nPrice lists: {1}",
     "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
+    "Hinweise ({0})": "Findings ({0})",
+    "Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird": (
+        "Own share {0}: the sum of the red steps – what of the total costs is not reimbursed"
+    ),
     "Implantate OK (vorhanden)": "Implants upper jaw (present)",
     "Implantate UK (vorhanden)": "Implants lower jaw (present)",
     "Implantate {0}: {1} von {2}": "Implants {0}: {1} of {2}",

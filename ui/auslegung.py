@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from estimator.auslegung import Auslegung, setting_value
@@ -13,6 +14,9 @@ from ui.language import language
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+CHOICE_CHARACTERS = 48  # the width of a choice's box in characters: the dialog fits a screen of 1024 pixels
 
 
 def _words(term: object) -> str:
@@ -35,11 +39,18 @@ class AuslegungDialog(QDialog):
             if len(choices) < 2:
                 continue  # nothing to choose (what an accident lifts)
             box = QComboBox()
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(CHOICE_CHARACTERS)  # a long choice is read whole in the open list and tooltip
             default = getattr(profile.auslegung, name)
             for value in choices:
                 said = _words(names.describe(name, value)[1])
                 box.addItem(said + (self.tr(" (Vorgabe)") if value == default else ""), setting_value(value))
             box.setCurrentIndex(choices.index(getattr(current, name)))
+            widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+            box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            box.view().setMinimumWidth(widest + 32)
+            box.setToolTip(box.currentText())
+            box.currentTextChanged.connect(box.setToolTip)
             label = QLabel(_words(names.describe(name, default)[0]))
             label.setToolTip(f"--set {name}=…")
             form.addRow(label, box)
@@ -59,7 +70,8 @@ class AuslegungDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(self.sizeHint())
+        screen = parent.screen().availableGeometry()
+        self.resize(min(self.sizeHint().width(), screen.width() - 40), min(self.sizeHint().height(), screen.height() - 40))
 
     def chosen(self) -> dict[str, str]:
         """The settings that differ from the profile's defaults, as a case file keeps them (--set NAME=VALUE)."""

@@ -26,6 +26,7 @@ from estimator.rules.engine import estimate_case
 from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
+from ui.letterchecks import LetterChecks
 from ui.saving import OVERWRITE, SAVE_AS, SaveChecks
 from ui.settings import FOLDER, RECENT
 from ui.tasks import Progress, Task
@@ -80,6 +81,7 @@ class FileActions(QObject):
         self.addressee_missing = False  # … or without the patient's
         self.practice_hint: QMessageBox | None = None
         self.checks = SaveChecks(window)
+        self.letter_checks = LetterChecks(window)
 
     def close(self) -> None:
         """For a closing window: the print preview closed, every letter written for printing removed (also one
@@ -213,20 +215,6 @@ class FileActions(QObject):
         return True
 
     # --- exporting and printing ----------------------------------------------------------------------------
-    def _without_tariff(self) -> bool:
-        """Whether the person's tariff is not chosen, said: then no letter is written or printed (it would promise the
-        benefit of the tariff without a deductible), as `hkp estimate --pdf` writes none."""
-        if self.window.document.person.variant:
-            return False
-        self.window.show_error(
-            self.tr("Kein Tarif gewählt"),
-            self.tr(
-                "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
-                "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt."
-            ).format(self.window.document.estimate.variant),
-        )
-        return True
-
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         """The file an export goes to, asked with a save dialog that suggests the plan's name."""
         stem = self.window.document.file_stem()
@@ -285,7 +273,7 @@ class FileActions(QObject):
 
     def export_pdf(self, path: Path | None = None, open_after: bool = True) -> Task | None:
         """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""
-        if self.window.tasks.say_busy() or self._without_tariff():
+        if self.window.tasks.say_busy() or self.letter_checks.refused():
             return None
         target = path or self._target(self.tr("PDF exportieren"), ".pdf", "PDF")
         if target is None:
@@ -330,7 +318,7 @@ class FileActions(QObject):
 
     def print_letter(self, printer: QPrinter | None = None) -> Task | None:
         """Print the PDF letter: written in the background, then printed on the printer given or the one chosen."""
-        if self.window.tasks.say_busy() or self._without_tariff():
+        if self.window.tasks.say_busy() or self.letter_checks.refused():
             return None
         folder = self._print_folder()
 
@@ -357,7 +345,7 @@ class FileActions(QObject):
 
     def preview_letter(self) -> Task | None:
         """The print preview of the very PDF an export writes; printing from it prints those pages."""
-        if self.window.tasks.say_busy() or self._without_tariff():
+        if self.window.tasks.say_busy() or self.letter_checks.without_tariff():
             return None
         folder = self._print_folder()
 

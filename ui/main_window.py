@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         result = self.document.estimate
         self.filters.show_counts()
         errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
-        self.detail_tabs.setTabText(1, self.tr("Hinweise ({0}, davon {1} Fehler)").format(len(result.findings), errors))
+        tab = self.tr("Hinweise ({0}, davon {1} Fehler)") if errors else self.tr("Hinweise ({0})")  # no „davon 0 Fehler“
+        self.detail_tabs.setTabText(1, tab.format(len(result.findings), errors))
         self.show_explanation()
         self.show_whatif()
         self.refresh_title()
@@ -359,9 +360,8 @@ class MainWindow(QMainWindow):
         return ask(self, QMessageBox.Icon.Question, title, text, buttons=buttons, default=QMessageBox.StandardButton.Save)
 
     def take_typing(self) -> bool:
-        """What is being typed belongs to the case before it is saved, written out or closed: a table cell or a
-        field still being edited gives up its focus (its value goes in as with Tab), the note goes in as typed.
-        False when the note could not be taken (it stays in its editor with the reason)."""
+        """What is being typed belongs to the case before it is saved, written out or closed: a table cell or a field
+        still being edited gives up its focus (its value goes in as with Tab), the note goes in as typed (False: not)."""
         finish_typing(self.focusWidget(), (self.fee_view, self.lab_view))  # the window's focus, also when inactive
         return self.note_editor.take()
 

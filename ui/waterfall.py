@@ -22,7 +22,7 @@ TOTAL = QColor("#44546a")
 BENEFIT = QColor("#0f5e6e")
 REDUCTION = QColor("#c0504d")
 CHOSEN = QColor("#8c2a1c")
-ABOVE, BELOW = 22.0, 34.0  # room for the amounts above the bars and the names below them
+ABOVE, BELOW = 40.0, 34.0  # room for the caption and the amounts above the bars, for the names below them
 
 
 @dataclass(frozen=True)
@@ -129,4 +129,13 @@ class Waterfall(QWidget):
             )
         painter.setPen(QPen(QColor("#9fb3bf"), 1))
         painter.drawLine(QPointF(8, bottom), QPointF(self.width() - 8, bottom))
+        painter.setPen(text)
+        painter.drawText(QRectF(8, 2, self.width() - 16, 16), int(Qt.AlignmentFlag.AlignLeft), self.caption())
         painter.end()
+
+    def caption(self) -> str:
+        """What the steps add up to: the patient's share, named above the chart (its bars end at the benefit)."""
+        share = formats.money(self.document.estimate.totals.patient_share)
+        return self.tr("Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird").format(
+            share
+        )

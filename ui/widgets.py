@@ -152,7 +152,9 @@ class TotalsBar(QFrame):
             )
             said_reserve = self.tr("Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}")
             reserved = said_reserve.format(formats.money(reserve.total), "; ".join(reasons))
-        shown_text = " ".join(part for part in (text, reserved) if part)
+        chosen = self.tr("Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen")
+        no_tariff = "" if estimate.plan.person.variant else chosen.format(estimate.variant)
+        shown_text = ". ".join(part for part in (no_tariff, text, reserved) if part)
         self.missing.setText(shown_text)
         self.missing.setVisible(bool(shown_text))
         caption, share = self.captions["billed"], self.captions["patient_share"]

@@ -155,7 +155,7 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
 
         key = letter_key(result.plan.person, path)
         placed, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
-        if (lacking := unaddressed(result)) and not placed.startswith("nicht geschrieben"):
+        if (lacking := unaddressed(result, letterhead)) and not placed.startswith("nicht geschrieben"):
             placed += f"; {lacking}"
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))

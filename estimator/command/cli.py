@@ -237,7 +237,7 @@ def run_estimate(options: argparse.Namespace) -> int:
             refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
             atomic_write_bytes(options.pdf, data)
         print(f"PDF geschrieben: {options.pdf}")
-        if lacking := unaddressed(result):
+        if lacking := unaddressed(result, letterhead):
             print(terminal_safe(f"hkp: Hinweis zum Brief: {lacking}"), file=sys.stderr)
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))

@@ -11,6 +11,7 @@ from estimator import wording
 from estimator.cells import MAX_TEXT, CellError, in_cents, parse_amount, parse_class, shown
 from estimator.codes import Code
 from estimator.kinds import Severity
+from estimator.letterhead import Letterhead
 from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
 from estimator.phrases import say
 
@@ -90,12 +91,27 @@ def no_letter(result: Estimate) -> str:
     return ""
 
 
-def unaddressed(result: Estimate) -> str:
-    """What a letter written lacks to name its patient, or "": a plan without a name gives a letter to „Patient/in“ –
-    handed over in person it still serves, so it is said, not refused (an address is optional: most plans have none)."""
+def unaddressed(result: Estimate, letterhead: Letterhead | None = None) -> str:
+    """What a letter written lacks, or "": a plan without a name gives a letter to „Patient/in“ – handed over in person
+    it still serves, so it is said, not refused (an address is optional: most plans have none); without a letterhead
+    or the plan's practice its sender is „Zahnarztpraxis“ only; rows of the plan in no figure give a letter whose total
+    and own share are without them (it names them and asks to clarify them)."""
+    lacking = []
     if not result.plan.person.name:
-        return "der Plan nennt keinen Namen, der Brief ist an „Patient/in“ gerichtet (Blatt Patient, Name)"
-    return ""
+        lacking.append("der Plan nennt keinen Namen, der Brief ist an „Patient/in“ gerichtet (Blatt Patient, Name)")
+    if not ((letterhead and letterhead.practice) or result.plan.person.practice):
+        lacking.append(
+            "ohne Praxisdaten nennt der Brief als Absender nur „Zahnarztpraxis“ (--letterhead BRIEFKOPF.toml, oder im Blatt "
+            "Patient „Zahnarzt“ und „Praxisanschrift“)"
+        )
+    if result.figures_incomplete:
+        rows = len(result.rows_missing) + len(result.rows_without_amount)
+        some = "1 Zeile" if rows == 1 else f"{rows} Zeilen" if rows else "Zeilen"
+        lacking.append(
+            f"der Brief nennt Gesamtkosten und Eigenanteil ohne {some} des Plans, die in allen Beträgen fehlen – besser erst "
+            "den Plan berichtigen (siehe Hinweise)"
+        )
+    return "; ".join(lacking)
 
 
 def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> str:

@@ -15,7 +15,7 @@ from estimator.letterhead import Letterhead
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Finding
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
-from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width
+from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening
 from estimator.output.pdfstyle import (
     ACCENT,
     FONT,
@@ -273,6 +273,7 @@ def build_pdf(
     practice = fit_line(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     patient = fit_line(person.name or "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
+    greeting = opening(estimate, patient)  # the salutation, then what the plan comes to
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
     story: list[Any] = [
@@ -282,6 +283,10 @@ def build_pdf(
             f"{escape(estimate.tariff_name)} {escape(estimate.variant)} – zahnärztliche Leistungen · erstellt am {german_date(issued)}",
             styles["muted"],
         ),
+        Spacer(1, 3 * mm),
+        para(escape(greeting[0]), styles["base"]),
+        Spacer(1, 1.5 * mm),
+        para(escape(greeting[1]), styles["base"]),
         *([Spacer(1, 3 * mm), para(note_text, styles["base"])] if note_text else []),
         Spacer(1, 4 * mm),
         key_value_table(

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from estimator.letterhead import logo_problem
+from estimator.model import Estimate
+from estimator.money import eur, german_date
 from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, word_cut
 
 MM = 72 / 25.4
@@ -33,6 +35,20 @@ class FirstPage:
     logo: str
     recipient: tuple[str, ...]  # the patient's name and address
     info: tuple[tuple[str, str], ...]  # the information block: label, value
+
+
+def opening(estimate: Estimate, patient: str) -> tuple[str, str]:
+    """The salutation and the letter's first sentences: what the plan costs, what the tariff pays of it and what is
+    left to the patient (without the rows the summary names as missing, when there are such)."""
+    person, totals, day = estimate.plan.person, estimate.totals, german_date(estimate.plan.plan_date)
+    plan = f"Ihr Heil- und Kostenplan vom {day}" if day else "Ihr Heil- und Kostenplan"
+    without = " ohne die unten genannten fehlenden Zeilen" if estimate.figures_incomplete else ""
+    text = (
+        f"{plan} kostet{without} voraussichtlich {eur(totals.billed)}. Nach Ihrem Tarif {estimate.tariff_name} "
+        f"{estimate.variant} erstattet Ihre Versicherung davon voraussichtlich {eur(totals.benefit)}; Ihr Eigenanteil "
+        f"beträgt voraussichtlich {eur(totals.patient_share)} – bei jeder Position unten mit der Regel, die ihn bestimmt."
+    )
+    return (f"Guten Tag {patient}," if person.name else "Guten Tag,"), text
 
 
 def fit_width(text: str, font: str, size: float, width: float) -> str:

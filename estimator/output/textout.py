@@ -71,7 +71,7 @@ def estimate_text(estimate: Estimate) -> str:
         facts.append(("KFO-Behandlungsbeginn", german_date(person.orthodontics_start)))
     out += [f"  {label + ':':<22}{value}" for label, value in facts]
     out.append("")
-    head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Rechnung", "erstattungsf.", "Erstattung", "Grund"]
+    head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Betrag", "erstattungsf.", "Erstattung", "Grund"]
     rows = []
     for r in estimate.lines:
         reason = "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in r.explanations if is_reduction(e))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 
 from estimator.auslegung import Auslegung, SettingError
@@ -36,6 +36,7 @@ from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewe
 from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
+from estimator.teeth import ToothError, parse_teeth
 
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
@@ -138,6 +139,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
         apply_review_class(work)
         _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
+    _beside_left_out(lab_works, plan.left_out, report)
     for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
         lab_amounts(work, report)
 
@@ -286,6 +288,24 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     teeth = len(lab.teeth.teeth)
     phrase = say(Code.LAB_CLASS_DOUBT, line=work.ref, teeth=teeth, numbers=tuple(sorted(owners.numbers)), label=rule.label)
     report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
+
+
+def _beside_left_out(lab_works: list[Work], left_out: tuple[LeftOutLine, ...], report: Report) -> None:
+    """A lab line on the teeth of a fee row the import left out takes its class from the fee lines that were read (a
+    crown's lab work beside a filling on its tooth as class B): said, as the row corrected may change it."""
+    rows: dict[int, LeftOutLine] = {}  # tooth -> the first fee row left out on it
+    for row in left_out:
+        if row.kind == "fee":
+            with suppress(ToothError):
+                for tooth in parse_teeth(row.cell("Zahn")).teeth:
+                    rows.setdefault(tooth, row)
+    for work in lab_works if rows else ():
+        lab = work.lab
+        beside = next((rows[t] for t in sorted(lab.teeth.teeth) if t in rows), None)
+        if beside is not None and not work.class_by_hand:
+            teeth = len(lab.teeth.teeth)
+            phrase = say(Code.LAB_BESIDE_LEFT_OUT, line=work.ref, teeth=teeth, sheet=beside.sheet, row=beside.row)
+            report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)
 
 
 def _apply_rate(work: Work, cooperating: bool) -> None:

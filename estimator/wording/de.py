@@ -27,8 +27,7 @@ TEMPLATES: dict[Code, str] = {
     "befundbedingter Erschwernisse; erstattungsfähig bis zum Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_AGREEMENT: "{line}: Faktor {factor} über dem Höchstsatz {maximum}; die Begründung nennt nur eine "
     "Vereinbarung oder einen Wunsch, keine krankheits- bzw. befundbedingten Erschwernisse; erstattungsfähig bis zum Höchstsatz",
-    C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer "
-    "prüft die Begründung",
+    C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer prüft die Begründung",
     C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung; "
     "der Betrag bleibt erstattungsfähig",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne Begründung "
@@ -52,8 +51,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: die Gebühr hat keine eigene Punktzahl und richtet sich nach einer Leistung "
     "GOZ {related} am selben Zahn, die der Plan dort nicht hat; Betrag und Faktor sind nicht geprüft – bitte Zahn und "
     "Leistungen prüfen",
-    C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der "
-    "Betrag bleibt Grundlage",
+    C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der Betrag bleibt Grundlage",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",
     C.FEE_GOAE_NOT_FOR_DENTISTS: "{line}: für Zahnärzte nicht oder nur unter Bedingungen berechnungsfähig, für Ärzte "
     "(etwa der Mund-, Kiefer- und Gesichtschirurgie) schon; erstattungsfähig wie berechnet – bitte prüfen",
@@ -110,6 +108,8 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
     C.LAB_CLASS_DOUBT: "{line}: als Klasse B gerechnet wie die zahnärztlichen Leistungen {teeth:am selben Zahn|an denselben Zähnen} ({numbers}); "
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
+    C.LAB_BESIDE_LEFT_OUT: "{line}: eine Leistung an {teeth:ihrem Zahn|ihren Zähnen} ist nicht gelesen ({sheet} Zeile {row}); "
+    "die Klasse der Laborzeile folgt den übrigen Leistungen und kann sich ändern, wenn die Zeile berichtigt ist",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
     "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",
@@ -140,7 +140,7 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
     "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
-    C.PERSON_NO_BIRTH_DATE: "Geburtsdatum fehlt: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
+    C.PERSON_NO_BIRTH_DATE: "Kein gültiges Geburtsdatum angegeben: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
     "Jugendlichen ist er niedriger – bitte das Geburtsdatum eintragen",
     C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "
     "{points:,} Punkte{fitting:?, passend ist GOZ }{unfit:, für die kein Zuschlag vorgesehen ist|} – der Versicherer kann den "

@@ -96,6 +96,8 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
     C.LAB_CLASS_DOUBT: "{line}: counted as class B like the dental services {teeth:on the same tooth|on the same teeth} ({numbers}); in the "
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
+    C.LAB_BESIDE_LEFT_OUT: "{line}: a service on {teeth:its tooth|its teeth} was not read ({sheet} row {row}); the lab "
+    "line's class follows the other services and may change once that row is corrected",
     C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
     C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit plus {vat}% VAT)",
@@ -122,7 +124,7 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "No valid insurance start given: the staged cap is applied as in the first insurance year",
     C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
     "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
-    C.PERSON_NO_BIRTH_DATE: "Date of birth missing: the adults' deductible is applied; for children and young people it "
+    C.PERSON_NO_BIRTH_DATE: "No valid date of birth given: the adults' deductible is applied; for children and young people it "
     "is lower – please enter the date of birth",
     C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "
     "{points:,} points{fitting:?, the fitting one is GOZ }{unfit:, for which no surcharge is provided|} – the insurer may "

@@ -3,17 +3,17 @@
 <context>
     <name>AuslegungDialog</name>
     <message>
-        <location filename="../../ui/auslegung.py" line="28" />
+        <location filename="../../ui/auslegung.py" line="32" />
         <source>Auslegung dieses Falls</source>
         <translation>Interpretation for this case</translation>
     </message>
     <message>
-        <location filename="../../ui/auslegung.py" line="41" />
+        <location filename="../../ui/auslegung.py" line="47" />
         <source> (Vorgabe)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../ui/auslegung.py" line="49" />
+        <location filename="../../ui/auslegung.py" line="60" />
         <source>Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt – außer beim Umfang der Implantatgrenze (8 je Kiefer), deren Vorgabe den Rechenbeispielen der Regeln folgt. Jede Schätzung nennt die gewählte Auslegung.</source>
         <translation>The default is the reading in the insured person's favour where the tariff text leaves room – except for the scope of the implant limit (8 per jaw), whose default follows the rules' worked examples. Every estimate names the interpretation chosen.</translation>
     </message>
@@ -481,22 +481,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="385" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="385" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="385" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="385" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -504,112 +504,102 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="58" />
+        <location filename="../../ui/files.py" line="59" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="126" />
+        <location filename="../../ui/files.py" line="128" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="128" />
+        <location filename="../../ui/files.py" line="130" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="135" />
+        <location filename="../../ui/files.py" line="137" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="183" />
+        <location filename="../../ui/files.py" line="185" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="185" />
+        <location filename="../../ui/files.py" line="187" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="205" />
+        <location filename="../../ui/files.py" line="207" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="210" />
+        <location filename="../../ui/files.py" line="212" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="244" />
+        <location filename="../../ui/files.py" line="232" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="255" />
+        <location filename="../../ui/files.py" line="243" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="276" />
+        <location filename="../../ui/files.py" line="264" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="280" />
+        <location filename="../../ui/files.py" line="268" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="290" />
+        <location filename="../../ui/files.py" line="278" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="283" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="265" />
+        <location filename="../../ui/files.py" line="253" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="135" />
+        <location filename="../../ui/files.py" line="137" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="206" />
+        <location filename="../../ui/files.py" line="208" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="222" />
-        <source>Kein Tarif gewählt</source>
-        <translation>No tariff chosen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="224" />
-        <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
-        <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/files.py" line="267" />
+        <location filename="../../ui/files.py" line="255" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="298" />
+        <location filename="../../ui/files.py" line="286" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="299" />
+        <location filename="../../ui/files.py" line="287" />
         <source>Das PDF liegt in
 {0}
 
@@ -620,47 +610,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="307" />
+        <location filename="../../ui/files.py" line="295" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="308" />
+        <location filename="../../ui/files.py" line="296" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="326" />
+        <location filename="../../ui/files.py" line="314" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="328" />
+        <location filename="../../ui/files.py" line="316" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="344" />
+        <location filename="../../ui/files.py" line="332" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="370" />
+        <location filename="../../ui/files.py" line="358" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="382" />
+        <location filename="../../ui/files.py" line="370" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="391" />
+        <location filename="../../ui/files.py" line="379" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="393" />
+        <location filename="../../ui/files.py" line="381" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -668,27 +658,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="352" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="352" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="352" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="352" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="368" />
+        <location filename="../../ui/models.py" line="369" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -770,6 +760,58 @@ No program here can show it.</translation>
         <location filename="../../ui/leftout.py" line="108" />
         <source>Zeile verworfen</source>
         <translation>Row dropped</translation>
+    </message>
+</context>
+<context>
+    <name>LetterChecks</name>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="33" />
+        <source>Kein Tarif gewählt</source>
+        <translation>No tariff chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="35" />
+        <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
+        <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="49" />
+        <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
+        <translation>1 row of the plan is missing from every figure of this estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="51" />
+        <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
+        <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="53" />
+        <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
+        <translation>Rows of the plan are missing from every figure of this estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="56" />
+        <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
+
+Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
+        <translation>{0} (see Findings). The letter to the patient gives the total costs and the own share without them and asks to clarify them.
+
+Better correct the plan first. Write the letter all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="59" />
+        <source>Schätzung unvollständig</source>
+        <translation>Estimate incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="62" />
+        <source>Trotzdem schreiben</source>
+        <translation>Write all the same</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="62" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -956,7 +998,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="254" />
+        <location filename="../../ui/models.py" line="255" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
@@ -986,7 +1028,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="251" />
+        <location filename="../../ui/models.py" line="252" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -995,7 +1037,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1011,7 +1053,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="126" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -1041,17 +1083,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="190" />
+        <source>Hinweise ({0})</source>
+        <translation>Findings ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="236" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
@@ -1127,17 +1174,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="112" />
+        <location filename="../../ui/person.py" line="113" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="120" />
+        <location filename="../../ui/person.py" line="121" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="222" />
+        <location filename="../../ui/person.py" line="224" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1197,17 +1244,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="170" />
+        <location filename="../../ui/person.py" line="172" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="210" />
+        <location filename="../../ui/person.py" line="212" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="211" />
+        <location filename="../../ui/person.py" line="213" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -1626,28 +1673,28 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="224" />
-        <location filename="../../ui/widgets.py" line="238" />
+        <location filename="../../ui/widgets.py" line="226" />
+        <location filename="../../ui/widgets.py" line="240" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="227" />
+        <location filename="../../ui/widgets.py" line="229" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="238" />
+        <location filename="../../ui/widgets.py" line="240" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="307" />
+        <location filename="../../ui/widgets.py" line="309" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="308" />
+        <location filename="../../ui/widgets.py" line="310" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1656,7 +1703,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="56" />
-        <location filename="../../ui/widgets.py" line="159" />
+        <location filename="../../ui/widgets.py" line="161" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1672,7 +1719,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="160" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1740,14 +1787,19 @@ Interpretation settings:{0}</translation>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="159" />
+        <location filename="../../ui/widgets.py" line="155" />
+        <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
+        <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="161" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="160" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
@@ -1780,6 +1832,11 @@ missing rows</translation>
         <location filename="../../ui/waterfall.py" line="64" />
         <source>Ein Klick auf eine Ursache zeigt nur ihre Zeilen; ein zweiter Klick alle Zeilen.</source>
         <translation>A click on a cause shows only its lines; a second click all lines.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/waterfall.py" line="139" />
+        <source>Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird</source>
+        <translation>Own share {0}: the sum of the red steps – what of the total costs is not reimbursed</translation>
     </message>
 </context>
 <context>

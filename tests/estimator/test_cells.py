@@ -246,3 +246,20 @@ def test_a_space_groups_thousands_only_and_a_zero_has_no_sign() -> None:
     for value in ("1 1", "22 10", "1 23", "12 3456"):  # „1 1“ was read as 11
         assert refused(parse_decimal, value)[0] is Code.CELL_NUMBER_FOUND, value
     assert str(parse_decimal("-0")) == "0" and str(parse_decimal(-0.0)) == "0.0"  # written -0,00 before
+
+
+@pytest.mark.parametrize(
+    ("parse", "value", "german", "english"),
+    [
+        (parse_amount, -217.06, "„-217,06“ gefunden", "“-217.06”"),
+        (parse_count, 2.5e15, "„2500000000000000“ gefunden", "“2500000000000000”"),
+        (parse_factor, 0, "„0“ gefunden", "“0”"),
+    ],
+)
+def test_a_workbook_number_out_of_range_is_quoted_as_the_reader_writes_it(
+    parse: Callable[[Any], object], value: object, german: str, english: str
+) -> None:
+    with pytest.raises(CellError) as error:
+        parse(value)
+    assert text(error.value.phrase).endswith(german)
+    assert english in text(error.value.phrase, "en")

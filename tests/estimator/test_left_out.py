@@ -295,3 +295,21 @@ def test_lines_without_a_treatment_day_are_said_so_not_that_they_could_not_be_re
         in first
     )
     assert "nicht gelesen" not in first
+
+
+def test_a_lab_line_on_the_tooth_of_a_left_out_service_says_its_class_may_change(tmp_path: Path) -> None:
+    # the crown on 16 left out („zwei“ units): its lab work takes class B from the filling on 16 that was read
+    filling = fee(Nr="2060", Leistung="Füllung")
+    plan = read_plan(
+        write_test_workbook(tmp_path / "plan.xlsx", [filling, fee(Anzahl="zwei")], [lab(Nr="0001", Leistung="Modell")])
+    )
+    result = estimate(plan, load_tariffs())
+    model = next(r for r in result.lines if r.line.sheet == "Labor")
+    assert model.line_class.value == "B"  # as the rule says, with the row read
+    said = [finding_text(f) for f in result.findings if f.phrase.code.value == "lab.beside_left_out"]
+    assert said == [
+        "Labor 0001, Zahn 16: eine Leistung an ihrem Zahn ist nicht gelesen (Leistungen Zeile 3); die Klasse der Laborzeile "
+        "folgt den übrigen Leistungen und kann sich ändern, wenn die Zeile berichtigt ist"
+    ]
+    whole = read_plan(write_test_workbook(tmp_path / "ganz.xlsx", [filling, fee()], [lab(Nr="0001", Leistung="Modell")]))
+    assert not [f for f in estimate(whole, load_tariffs()).findings if f.phrase.code.value == "lab.beside_left_out"]

@@ -274,6 +274,19 @@ def test_a_head_at_the_limits_keeps_name_and_e_mail_whole_and_the_return_line_it
     assert sender.endswith(f" · {address}") and sender.startswith("Gemeinschaftspraxis")
 
 
+def test_a_letter_missing_rows_of_the_plan_is_written_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.estimator.test_import_broken import GOOD_FEE, GOOD_LAB, fee  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    # one row left out, one without an amount (a number no schedule knows)
+    plan = write_workbook(tmp_path / "plan.xlsx", [GOOD_FEE, fee(Zahn="99"), fee(Nr="9011", Zahn="36")], [GOOD_LAB])
+    assert main(["estimate", str(plan), "--pdf", str(tmp_path / "a.pdf")]) == 0  # the letter names them; the user is told
+    assert (
+        "Hinweis zum Brief: der Brief nennt Gesamtkosten und Eigenanteil ohne 2 Zeilen des Plans, die in allen Beträgen "
+        "fehlen – besser erst den Plan berichtigen (siehe Hinweise)"
+    ) in capsys.readouterr().err
+
+
 def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     nameless = with_address(tmp_path / "ohne_name.xlsx", Name="")
     assert main(["estimate", str(nameless), "--pdf", str(tmp_path / "a.pdf")]) == 0  # handed over in person, it serves
@@ -284,6 +297,9 @@ def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pyt
     assert "Hinweis zum Brief" not in capsys.readouterr().err
     assert main(["estimate", str(with_address(tmp_path / "ganz.xlsx")), "--pdf", str(tmp_path / "c.pdf")]) == 0
     assert "Hinweis zum Brief" not in capsys.readouterr().err
+    senderless = with_address(tmp_path / "ohne_praxis.xlsx", Zahnarzt="")  # the sender „Zahnarztpraxis“ only: said
+    assert main(["estimate", str(senderless), "--pdf", str(tmp_path / "d.pdf")]) == 0
+    assert "Hinweis zum Brief: ohne Praxisdaten nennt der Brief als Absender nur „Zahnarztpraxis“" in capsys.readouterr().err
     from openpyxl import load_workbook  # noqa: PLC0415
 
     (tmp_path / "mappe").mkdir()

@@ -60,6 +60,24 @@ def test_pdf_holds_patient_lines_and_totals(staged_cap: tuple[Estimate, PdfReade
     assert "unverbindlich" in text and "Unterschrift der Praxis" in text and "22.11.2026" in text
 
 
+def test_the_letter_greets_the_patient_and_says_first_what_the_plan_comes_to(
+    staged_cap: tuple[Estimate, PdfReader, str],
+) -> None:
+    result, _, text = staged_cap
+    flowing = " ".join(text.split())
+    totals = result.totals
+    assert "Guten Tag Erika Mustermann," in flowing and flowing.index("Guten Tag") < flowing.index("Gesamtkosten laut Plan")
+    assert (
+        f"Ihr Heil- und Kostenplan vom 10.03.2026 kostet voraussichtlich {normal(eur(totals.billed))}. Nach Ihrem Tarif "
+        f"DKV BestMed Premium BM5/0 erstattet Ihre Versicherung davon voraussichtlich {normal(eur(totals.benefit))}; Ihr "
+        f"Eigenanteil beträgt voraussichtlich {normal(eur(totals.patient_share))} – bei jeder Position unten mit der Regel"
+    ) in flowing
+    nameless = dataclasses.replace(
+        result, plan=dataclasses.replace(result.plan, person=dataclasses.replace(result.plan.person, name=""))
+    )
+    assert "Guten Tag," in pdf_text(build_pdf(nameless, load_tariffs(), ISSUED))[1]
+
+
 def test_pdf_lists_every_finding(tmp_path: Path) -> None:
     result = estimate(read_plan(GOLDEN / "deductible_first_year_prorated.xlsx"), load_tariffs())
     assert result.findings
@@ -191,7 +209,9 @@ def test_the_summary_walks_from_the_total_to_the_benefit_cause_by_cause() -> Non
 
 
 def test_a_reason_the_line_above_gives_is_said_once_and_lab_lines_show_their_vat() -> None:
-    result = estimate(read_plan(GOLDEN / "staged_cap_year1.xlsx"), load_tariffs())
+    plan = read_plan(GOLDEN / "staged_cap_year1.xlsx")
+    more = tuple(dataclasses.replace(line, row=100 + i) for i, line in enumerate((plan.lab_lines * 2)[:20]))  # over a page
+    result = estimate(dataclasses.replace(plan, lab_lines=plan.lab_lines + more), load_tariffs())
     reader, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     exhausted = [r for r in result.lines if r.kind == "lab" and r.benefit == 0]
     assert len(exhausted) >= 3

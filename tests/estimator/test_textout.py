@@ -63,7 +63,7 @@ def test_the_rate_alone_is_no_reason_worth_a_word() -> None:
 
 def test_amount_columns_are_right_aligned_under_their_heading(prorated: list[str]) -> None:
     head = next(line for line in prorated if line.startswith("Zeile "))
-    end = head.index("Rechnung") + len("Rechnung")
+    end = head.index("Betrag") + len("Betrag")  # the name the window and the letter give the column
     for place, billed in (("Leistungen!2", "350,00"), ("Leistungen!4", "101,36"), ("Labor!2", "114,60")):
         row = row_of(prorated, place)
         assert row.index(billed) + len(billed) + 2 == end, row  # the amount and " €" end where the heading ends

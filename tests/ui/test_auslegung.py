@@ -69,3 +69,16 @@ def test_the_same_reading_written_otherwise_is_no_change(open_window: Any, tmp_p
     document = window.document
     assert document.change_settings({"preparatory_by_tooth": "ja"})  # the default, written as a case file may
     assert document.undo_stack.count() == 0 and document.is_saved
+
+
+def test_the_dialog_fits_a_small_screen_and_each_choice_is_read_whole(open_window: Any) -> None:
+    window = open_window(DEDUCTIBLE)
+    dialog = AuslegungDialog(window, window.document.tariff.profile, window.document.estimate.settings)
+    dialog.show()
+    assert dialog.width() <= 1024  # its buttons were off a screen of 1366 pixels (the widest choice set its width)
+    owners = dialog.boxes["lab_owners"]
+    assert "Laborcode Zahnersatz ist" in owners.toolTip()  # the choice cut in the box is whole in its tooltip
+    for box in dialog.boxes.values():
+        widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        assert box.view().minimumWidth() > widest  # and in the open list
+    dialog.close()

@@ -53,6 +53,32 @@ def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path, qtbot:
     assert "PDF geschrieben" in window.statusBar().currentMessage()
 
 
+def test_a_letter_missing_rows_of_the_plan_is_written_only_when_the_user_says_so(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    window = open_window(plan_with(tmp_path, fee(Zahn="99")))  # a row left out: in no figure
+    asked: list[str] = []
+    answers = iter([False, False])
+
+    def answer(title: str, text: str) -> bool:
+        asked.append(f"{title}: {text}")
+        return next(answers)
+
+    window.files.letter_checks.write_incomplete = answer
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None  # the default answer: nothing
+    assert not (tmp_path / "brief.pdf").exists() and window.files.print_letter() is None
+    assert asked[0].startswith("Schätzung unvollständig: 1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung")
+    assert "Den Brief trotzdem schreiben?" in asked[0]
+    answers = iter([True])
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    asked.clear()
+    finish(qtbot, open_window(CROWN).files.export_pdf(tmp_path / "ganz.pdf", open_after=False))  # a whole plan: no question
+    assert asked == [] and (tmp_path / "ganz.pdf").exists()
+
+
 def test_what_is_still_being_typed_is_saved_written_and_asked_about(open_window: Any, tmp_path: Path, qtbot: Any) -> None:
     window = open_window(CROWN)
     window.activateWindow()

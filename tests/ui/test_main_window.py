@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estimator.case import Case
 from estimator.kinds import LineClass
@@ -471,3 +471,32 @@ def test_the_window_fits_a_laptop_screen_scaled_to_125_percent(open_window: Any)
     window = open_window(GOLDEN / "implant_limit.xlsx")
     # 1366 × 768 at 125 %: 1093 pixels; the window could not be narrower than 1295 and stood off the screen
     assert window.minimumSizeHint().width() <= 1100
+
+
+def test_a_date_and_an_amount_of_the_person_stay_whole_in_the_narrowest_window(open_window: Any) -> None:
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+
+    window = open_window(GOLDEN / "implant_limit.xlsx")
+    window.resize(1024, 600)  # as narrow as the window goes
+    QApplication.processEvents()
+    panel = window.person_panel
+    for field, widest in (
+        (panel.birth_date, "31.12.2026"),
+        (panel.plan_date, "31.12.2026"),
+        (panel.deductible_used, "100.000,00"),
+    ):
+        # a field cut at the panel's edge showed „5.06.1975“ for 15.06.1975, another date that reads as valid
+        assert field.width() > field.fontMetrics().horizontalAdvance(widest) + 8
+
+
+def test_the_findings_tab_counts_errors_only_where_there_are_some(open_window: Any, tmp_path: Path) -> None:
+    from tests.conftest import GOLDEN  # noqa: PLC0415
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    whole = open_window(GOLDEN / "crown_basic.xlsx")
+    count = len(whole.document.estimate.findings)
+    assert whole.detail_tabs.tabText(1) == f"Hinweise ({count})"  # „davon 0 Fehler“ read as if errors were expected
+    broken = open_window(plan_with(tmp_path, fee(Zahn="99")))
+    findings = broken.document.estimate.findings
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    assert errors and broken.detail_tabs.tabText(1) == f"Hinweise ({len(findings)}, davon {errors} Fehler)"

@@ -26,6 +26,16 @@ def test_the_causes_sum_to_the_patients_share(open_window: Any) -> None:
         assert causes and all(later.top == earlier.bottom for earlier, later in itertools.pairwise(causes))  # one walk down
 
 
+def test_the_chart_names_the_share_its_red_steps_add_up_to(open_window: Any) -> None:
+    window = open_window(GOLDEN / "deductible_before_caps.xlsx")
+    share = window.document.estimate.totals.patient_share
+    said = window.waterfall.caption()  # the tab asks why the own share is what it is; the bars end at the benefit
+    assert said.startswith(f"Eigenanteil {f'{share:,.2f}'.replace(',', '#').replace('.', ',').replace('#', '.')}\xa0€: ")
+    window.detail_tabs.setCurrentWidget(window.waterfall)
+    highest = min(rect.top() for rect, _ in window.waterfall.bars)
+    assert highest - 18 >= 18  # the amount above the highest bar stays below the caption's line
+
+
 def test_a_click_on_a_cause_shows_its_lines_and_a_second_click_all(open_window: Any, qtbot: Any) -> None:
     window = open_window(GOLDEN / "implant_limit.xlsx")
     window.detail_tabs.setCurrentWidget(window.waterfall)

@@ -186,6 +186,19 @@ def test_totals_bar_says_how_much_of_the_benefit_rests_on_an_amount_above_the_ma
     assert totals.missing.text() == said and "ist die Erstattung um bis zu 1.472,23" in totals.missing.toolTip()
 
 
+def test_totals_bar_says_in_red_that_no_tariff_is_chosen_until_one_is(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import GOOD_FEE  # noqa: PLC0415
+
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", [GOOD_FEE], [], patient={"Tarif": None}))
+    totals = window.totals
+    # the benefit stood in bold without a deductible (BM5/0), its only word a warning among the findings
+    assert totals.missing.isVisibleTo(totals) and totals.missing.text() == (
+        "Kein Tarif gewählt: gerechnet mit BM5/0, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen"
+    )
+    assert window.document.edit_person(variant="BM5/1")
+    assert not totals.missing.isVisibleTo(totals)
+
+
 def test_staged_cap_bars_say_amounts_to_the_cent_where_a_smaller_type_fits(
     open_window: Any, qtbot: Any, monkeypatch: Any
 ) -> None:

@@ -1,0 +1,63 @@
+"""Before a letter to the patient is written or printed: the person's tariff chosen, and the figures complete or the
+user's word that the letter is to be written all the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ui.dialogs import choose
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class LetterChecks(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.write_incomplete: Callable[[str, str], bool] = self.ask_incomplete  # tests answer in its place
+
+    def refused(self) -> bool:
+        """Whether the letter is not to be written now (said or asked)."""
+        return self.without_tariff() or self.incomplete_refused()
+
+    def without_tariff(self) -> bool:
+        """Whether the person's tariff is not chosen, said: then no letter is written or printed (it would promise the
+        benefit of the tariff without a deductible), as `hkp estimate --pdf` writes none."""
+        if self.window.document.person.variant:
+            return False
+        self.window.show_error(
+            self.tr("Kein Tarif gewählt"),
+            self.tr(
+                "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
+                "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt."
+            ).format(self.window.document.estimate.variant),
+        )
+        return True
+
+    def incomplete_refused(self) -> bool:
+        """Whether a letter whose figures miss rows of the plan is not to be written: asked first, the answer that
+        writes nothing the default (the letter would give the patient a total and an own share without them)."""
+        estimate = self.window.document.estimate
+        if not estimate.figures_incomplete:
+            return False
+        rows = len(estimate.rows_missing) + len(estimate.rows_without_amount)  # 0: a sheet not read, whose rows are not counted
+        missing = (
+            self.tr("1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung")
+            if rows == 1
+            else self.tr("{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung").format(rows)
+            if rows
+            else self.tr("Zeilen des Plans fehlen in allen Beträgen dieser Schätzung")
+        )
+        text = self.tr(
+            "{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie "
+            "zu klären.\n\nBesser erst den Plan berichtigen. Den Brief trotzdem schreiben?"
+        ).format(missing)
+        return not self.write_incomplete(self.tr("Schätzung unvollständig"), text)
+
+    def ask_incomplete(self, title: str, text: str) -> bool:
+        answer = choose(self.window, title, text, [("write", self.tr("Trotzdem schreiben")), ("no", self.tr("Abbrechen"))], "no")
+        return answer == "write"

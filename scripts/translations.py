@@ -393,6 +393,13 @@ ENGLISH = {
     "ZE-Erstattung bisher, Jahr {0}": "Denture benefits so far, year {0}",
     "Zahn": "Tooth",
     "Zahn {0}: {1}": "Tooth {0}: {1}",
+    "Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X "
+    "(nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten "
+    "Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.": (
+        "Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X "
+        "(not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click "
+        "on a tooth shows its lines only."
+    ),
     "Zeile wählen, um ihre Berechnung zu sehen": "Choose a line to see how it was computed",
     "Zeile {0}, {1}: {2}": "Row {0}, {1}: {2}",
     "Zeile {0}: {1} geändert": "Line {0}: {1} changed",

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def show_explanation(self) -> None:
         chosen = self.current_line()
+        self.tooth_chart.mark(chosen[0].lines[chosen[1]].teeth.teeth if chosen else ())  # the line's teeth outlined
         if chosen is None:
             self.explanation_model.show(None)
             self.explanation_title.setText(self.tr("Zeile wählen, um ihre Berechnung zu sehen"))
@@ -313,8 +314,7 @@ class MainWindow(QMainWindow):
         self.explanation_view.resizeRowsToContents()
 
     def make_room(self, height: int, pane: int = 2) -> None:
-        """The detail tabs (pane 2) or the totals (pane 0) at least `height` pixels high, taken from the plan's lines
-        down to ten of their rows."""
+        """The detail tabs (pane 2) or the totals (pane 0) at least `height` pixels high, from the lines down to ten rows."""
         sizes = self.centre.sizes()
         spare = sizes[1] - (10 * self.fee_view.verticalHeader().defaultSectionSize() + 60)  # header, tabs, scroll bar
         grow = min(height - sizes[pane], spare)

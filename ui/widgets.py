@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from ui.capchart import CapChart
 from ui.document import CaseDocument
 from ui.language import language
 
+MARKED = QColor("#e8730c")  # the outline of the selected line's teeth (the tooth filter's is gold)
 RANK = {LineClass.A: 0, LineClass.B: 1, LineClass.P: 2, LineClass.X: 3}  # which class a tooth shows when it has several
 CLASS_COLOURS = {
     LineClass.A: QColor("#1f4e79"),
@@ -184,9 +187,11 @@ class ToothChart(QWidget):
         self.selected: int | None = None
         self.chosen: list[int] = []
         self.anchor: int | None = None
+        self.marked: frozenset[int] = frozenset()  # the teeth of the line selected in the tables
         self._work: tuple[Estimate, dict[int, tuple[LineClass, bool]]] | None = None
         self.setMinimumSize(QSize(286, 96))
         self.setMouseTracking(True)
+        self.setToolTip(self.legend())
         document.changed.connect(self.update)
 
     def sizeHint(self) -> QSize:
@@ -214,6 +219,21 @@ class ToothChart(QWidget):
                     found[tooth] = (result.line_class if rank < RANK[old[0]] else old[0], old[1] or implant)
         self._work = (estimate, found)
         return found
+
+    def legend(self) -> str:
+        """What the colours and outlines say, beside the teeth (over a tooth: its lines)."""
+        return self.tr(
+            "Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X "
+            "(nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten "
+            "Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen."
+        )
+
+    def mark(self, teeth: Iterable[int]) -> None:
+        """Outline the teeth of the line selected in a table (none: no line selected)."""
+        marked = frozenset(teeth)
+        if marked != self.marked:
+            self.marked = marked
+            self.update()
 
     def _cell(self, tooth: int) -> QRectF:
         row, column = (0, UPPER_ROW.index(tooth)) if tooth in UPPER_ROW else (1, LOWER_ROW.index(tooth))
@@ -261,9 +281,11 @@ class ToothChart(QWidget):
             line_class, implant = work.get(tooth, (None, False))
             fill = CLASS_COLOURS[line_class] if line_class else QColor("#ffffff")
             painter.setBrush(fill)
-            painter.setPen(
-                QPen(QColor("#d4a017"), 3) if tooth == self.selected or tooth in self.chosen else QPen(QColor("#7a8794"), 1)
+            chosen = tooth == self.selected or tooth in self.chosen
+            pen = (
+                QPen(QColor("#d4a017"), 3) if chosen else QPen(MARKED, 3) if tooth in self.marked else QPen(QColor("#7a8794"), 1)
             )
+            painter.setPen(pen)
             painter.drawRoundedRect(cell, 4, 4)
             painter.setPen(QColor("#ffffff") if line_class else QColor("#44546a"))
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, f"{tooth}\nI" if implant else str(tooth))
@@ -303,7 +325,7 @@ class ToothChart(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         tooth = self.tooth_at(event.position().x(), event.position().y())
         if tooth is None:
-            self.setToolTip("")
+            self.setToolTip(self.legend())
             return
         lines = [r for r in self.document.estimate.lines if tooth in r.line.teeth.teeth]
         text = ", ".join(f"{r.line.number} ({r.line_class.value})" for r in lines) or self.tr("nichts geplant")

@@ -1037,7 +1037,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1093,12 +1093,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
@@ -1674,27 +1674,32 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>ToothChart</name>
     <message>
         <location filename="../../ui/widgets.py" line="226" />
-        <location filename="../../ui/widgets.py" line="240" />
+        <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
+        <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="246" />
+        <location filename="../../ui/widgets.py" line="260" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="229" />
+        <location filename="../../ui/widgets.py" line="249" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="240" />
+        <location filename="../../ui/widgets.py" line="260" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="309" />
+        <location filename="../../ui/widgets.py" line="331" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="310" />
+        <location filename="../../ui/widgets.py" line="332" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1702,116 +1707,116 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="56" />
-        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="59" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="57" />
+        <location filename="../../ui/widgets.py" line="60" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="58" />
+        <location filename="../../ui/widgets.py" line="61" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="62" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="103" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117" />
-        <location filename="../../ui/widgets.py" line="139" />
+        <location filename="../../ui/widgets.py" line="120" />
+        <location filename="../../ui/widgets.py" line="142" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="128" />
+        <location filename="../../ui/widgets.py" line="131" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="129" />
+        <location filename="../../ui/widgets.py" line="132" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
         <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134" />
+        <location filename="../../ui/widgets.py" line="137" />
         <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141" />
+        <location filename="../../ui/widgets.py" line="144" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="143" />
+        <location filename="../../ui/widgets.py" line="146" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="145" />
+        <location filename="../../ui/widgets.py" line="148" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="149" />
+        <location filename="../../ui/widgets.py" line="152" />
         <source>Beträgen über dem Höchstsatz ohne Begründung</source>
         <translation>amounts above the maximum fee without a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="150" />
+        <location filename="../../ui/widgets.py" line="153" />
         <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>dentures on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="156" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="155" />
+        <location filename="../../ui/widgets.py" line="158" />
         <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
         <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="165" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="97" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="97" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

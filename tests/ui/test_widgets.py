@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from estimator.io.excel import read_plan
@@ -44,6 +44,23 @@ def test_clicking_a_tooth_filters_the_lines(open_window: Any, qtbot: Any) -> Non
     )
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._cell(tooth).center().toPoint())
     assert window.fee_filter.rowCount() == len(window.fee_model.lines)
+
+
+def test_the_teeth_of_the_line_selected_are_outlined_and_the_colours_explained(open_window: Any) -> None:
+    window = open_window(CROWN)
+    chart = window.tooth_chart
+    crown = next(line for line in window.fee_model.lines if line.teeth.teeth)
+    assert window.select_line(crown.sheet, crown.row)
+    assert chart.marked == crown.teeth.teeth  # the crown's tooth, outlined beside the tables
+    image = chart.grab().toImage()
+    cell = chart._cell(next(iter(crown.teeth.teeth)))
+    edge = QPoint(round(cell.center().x()), round(cell.top()))
+    assert image.pixelColor(edge).name() == "#e8730c"  # painted in the outline's colour
+    window.fee_view.clearSelection()
+    window.fee_view.setCurrentIndex(window.fee_model.index(-1, -1))
+    window.show_explanation()
+    assert chart.marked == frozenset()
+    assert "dunkelblau Klasse A (Zahnersatz)" in chart.toolTip()  # the colours said where no tooth is hovered
 
 
 def test_totals_bar_says_what_the_patient_pays_by_cause(open_window: Any) -> None:

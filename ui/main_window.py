@@ -65,9 +65,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         self.tasks = Tasks(self.statusBar(), describe, EXPECTED)
-        self.files = FileActions(self)
+        self.files, self._whatif_stale = FileActions(self), False
         self.line_actions, self.filters = LineActions(self), LineFilters(self)
-        self._whatif_stale = False
         self.refusals = Refusals(self.statusBar())
         self.tasks.busy_changed.connect(self._after_task)
         self.register, self.reviews = RegisterAccess(self), Reviews(self)
@@ -116,7 +115,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.explanation_title)
         layout.addWidget(self.explanation_view)
         self.detail_tabs = QTabWidget()
-        self.detail_tabs.currentChanged.connect(self.fit_findings)
         self.detail_tabs.addTab(explanation, self.tr("Erläuterung"))
         self.detail_tabs.addTab(self.findings_view, "")
         self.waterfall = Waterfall(document)
@@ -127,6 +125,7 @@ class MainWindow(QMainWindow):
         self.note_editor = NoteEditor(document)
         self.detail_tabs.addTab(self.note_editor, self.tr("Text an den Patienten"))
         self.detail_tabs.currentChanged.connect(lambda _index: self.show_whatif(chosen=True))
+        self.detail_tabs.currentChanged.connect(self.fit_findings)  # after the findings took their room
 
         self.person_panel = PersonPanel(document)
         person_scroll = QScrollArea()
@@ -195,9 +194,11 @@ class MainWindow(QMainWindow):
         self.make_room(self.totals.needed_height(), pane=0)  # a warning of missing rows shown: its captions whole
 
     def show_whatif(self, chosen: bool = False) -> None:
-        """Alternatives and the staged-cap planner, computed in the background when their tab is shown; when the tab
-        is chosen, with room for all their rows if the plan's lines can spare it."""
+        """Alternatives and the staged-cap planner, computed in the background when shown (chosen: room for their rows)."""
         if self.detail_tabs.currentWidget() is not self.whatif:
+            if chosen and self.detail_tabs.currentWidget() is (view := self.findings_view):  # room for twelve findings too
+                rows = min(view.model().rowCount(), 12) * view.verticalHeader().defaultSectionSize()
+                self.make_room(self.detail_tabs.height() + rows - view.viewport().height())
             return
         document = self.document
         plan, tariffs, settings, lang = document.estimate.plan, document.tariffs, dict(document.case.settings), language()
@@ -323,8 +324,7 @@ class MainWindow(QMainWindow):
             self.centre.setSizes(sizes)
 
     def fit_findings(self) -> None:
-        """The findings' cell and section whole in the rows shown (measured on screen only: a long plan has
-        thousands), growing as the user scrolls, never cut to a narrower row's width."""
+        """The findings' cell and section whole in the rows shown (on screen only), growing as the user scrolls."""
         view = self.findings_view
         if not view.isVisible():  # behind another tab Qt would measure every row; measured when its tab is chosen
             return

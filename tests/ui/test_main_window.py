@@ -500,3 +500,22 @@ def test_the_findings_tab_counts_errors_only_where_there_are_some(open_window: A
     findings = broken.document.estimate.findings
     errors = sum(1 for f in findings if f.severity.value == "error")
     assert errors and broken.detail_tabs.tabText(1) == f"Hinweise ({len(findings)}, davon {errors} Fehler)"
+
+
+def test_the_findings_tab_chosen_takes_room_for_its_rows_from_the_lines(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import GOOD_FEE, GOOD_LAB, fee  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    broken = write_workbook(tmp_path / "plan.xlsx", [GOOD_FEE] + [fee(Zahn="99")] * 7, [GOOD_LAB])  # 14 findings and more
+    window = open_window(broken)
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    view, row = window.findings_view, window.findings_view.verticalHeader().defaultSectionSize()
+    window.detail_tabs.setCurrentWidget(window.waterfall)  # as tall as the findings' tab before it is chosen
+    QApplication.processEvents()
+    before = (window.detail_tabs.height() - 60) // row
+    window.detail_tabs.setCurrentWidget(view)
+    QApplication.processEvents()
+    lines = window.fee_view.viewport().height() // window.fee_view.verticalHeader().defaultSectionSize()
+    assert view.viewport().height() // row >= before + 2  # five rows showed of fourteen
+    assert lines >= 9  # the plan's lines keep about ten rows

@@ -29,9 +29,15 @@ _NOT_GIVEN: Any = object()
 def cell_error(code: Code, value: Any = _NOT_GIVEN, **params: Any) -> CellError:
     """The error for a value, quoted on one line if given: JSON's empty value as null, a number as the reader writes it."""
     if value is not _NOT_GIVEN:
-        number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and abs(value) < 1e20
-        params["value"] = "null" if value is None else Number(repr(value)) if number else shown(value)
+        params["value"] = "null" if value is None else _quoted(value)
     return CellError(say(code, **params))
+
+
+def _quoted(value: Any) -> Any:
+    """A workbook's number in the reader's form („-217,06“, not „-217.06“), as long as it stays short; else as text."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value)):
+        return shown(value)
+    return Number(repr(value or 0)) if value == 0 or 1e-10 <= abs(value) < 1e20 else shown(value)  # no „-0“
 
 
 NOT_IN_KEY = re.compile(r"[^a-zäöüß0-9]")
@@ -91,11 +97,8 @@ def short_text(text: str, limit: int) -> str:
 
 def parse_decimal(value: Any) -> Decimal:
     """Excel number or German text ("1.234,56", "2,3", "7 %", "12,50 €", "1 234,56") to Decimal, at most 10 decimal
-    places; a zero is never negative („-0“ would be written -0,00).
-
-    Text is digits, separators and a sign only: "1E-999999" is no number here (it would print a million digits); a
-    space only groups thousands ("1 1" is no 11).
-    """
+    places, never a negative zero. Text is digits, separators and a sign only ("1E-999999" would print a million
+    digits); a space only groups thousands ("1 1" is no 11)."""
     number = _decimal(value)
     return number.copy_abs() if number.is_zero() else number
 
@@ -216,8 +219,7 @@ def _date_text(value: Any) -> dt.date:
 
 
 def _century(year: int) -> int:
-    """A two-digit year as Excel reads one: below 30 in this century, from 30 in the last (a birth date written with
-    „30“ is one of the last century; Python's own rule would make it a child's of this one)."""
+    """A two-digit year as Excel reads one: below 30 in this century, from 30 in the last (Python's: a child's birth)."""
     return 2000 + year if year < 30 else 1900 + year
 
 
@@ -225,8 +227,7 @@ DATE_PARTS = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2}|[0-9]{4})|([0-9]
 
 
 def _no_such_day(text: str, value: Any) -> None:
-    """A date written in the right form for a day the calendar does not have (31.02.2026, 10.13.2026) is said as
-    such: "TT.MM.JJJJ expected" would send the user looking for a typo in the form."""
+    """A date in the right form for a day the calendar does not have (31.02.2026, 10.13.2026) is said as such."""
     parts = DATE_PARTS.fullmatch(text)
     if parts is None:
         return
@@ -281,8 +282,7 @@ POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z -]{1,9}")
 
 
 def parse_postcode(value: Any) -> str:
-    """A postcode: a German one of five digits (a number cell that lost its leading zero gets it back), or a
-    foreign one of 2 to 10 letters, digits, spaces and hyphens."""
+    """A German postcode of five digits (a number that lost its leading zero gets it back), or a foreign one of 2–10."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1_000 <= value < 100_000:

@@ -126,7 +126,8 @@ MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; mo
 
 @dataclass(frozen=True)
 class Override:
-    """A reviewer's decision on one line: its eligible amount and/or its class, with who decided and why."""
+    """A reviewer's decision on one line: its eligible amount and/or its class, with who decided and why, and what the
+    line was then (line_seen; empty in a case file from before: a change since is not known)."""
 
     sheet: str
     row: int
@@ -134,6 +135,10 @@ class Override:
     reason: str
     eligible: Decimal | None = None
     line_class: LineClass | None = None
+    seen: str = ""
+
+
+MAX_SEEN = 400  # characters of what a reviewed line was (estimator.rules.reviews.line_seen)
 
 
 @dataclass(frozen=True)

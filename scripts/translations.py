@@ -120,6 +120,10 @@ ENGLISH = {
         "clarify them.\n\nBetter correct the plan first. Write the letter all the same?"
     ),
     "Schätzung unvollständig": "Estimate incomplete",
+    "Kein Brief": "No letter",
+    "Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.": (
+        "The plan has no line to compute: please enter services first."
+    ),
     "Trotzdem schreiben": "Write all the same",
     "Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen": (
         "No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left"
@@ -342,6 +346,7 @@ ENGLISH = {
     "HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}": "HKP estimator – benefits under {0}.\nPrice lists: {1}",
     "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
     "Hinweise ({0})": "Findings ({0})",
+    "Eigenanteil ohne fehlende Zeilen {0}: die Summe der roten Stufen": "Own share without missing rows {0}: the sum of the red steps",
     "Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird": (
         "Own share {0}: the sum of the red steps – what of the total costs is not reimbursed"
     ),

@@ -345,7 +345,7 @@ class FileActions(QObject):
 
     def preview_letter(self) -> Task | None:
         """The print preview of the very PDF an export writes; printing from it prints those pages."""
-        if self.window.tasks.say_busy() or self.letter_checks.without_tariff():
+        if self.window.tasks.say_busy() or self.letter_checks.refused():
             return None
         folder = self._print_folder()
 

@@ -21,8 +21,19 @@ class LetterChecks(QObject):
         self.write_incomplete: Callable[[str, str], bool] = self.ask_incomplete  # tests answer in its place
 
     def refused(self) -> bool:
-        """Whether the letter is not to be written now (said or asked)."""
-        return self.without_tariff() or self.incomplete_refused()
+        """Whether the letter is not to be written now (said or asked), for the case with what is still being typed
+        in it (a cell cleared and not yet left would otherwise be checked as it was)."""
+        self.window.take_typing()
+        return self.without_tariff() or self.without_lines() or self.incomplete_refused()
+
+    def without_lines(self) -> bool:
+        """Whether the plan has no line to estimate, said: a letter would tell the patient 0,00 € (`hkp` refuses it)."""
+        if self.window.document.estimate.lines:
+            return False
+        self.window.show_error(
+            self.tr("Kein Brief"), self.tr("Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.")
+        )
+        return True
 
     def without_tariff(self) -> bool:
         """Whether the person's tariff is not chosen, said: then no letter is written or printed (it would promise the
@@ -44,14 +55,14 @@ class LetterChecks(QObject):
         estimate = self.window.document.estimate
         if not estimate.figures_incomplete:
             return False
-        rows = len(estimate.rows_missing) + len(estimate.rows_without_amount)  # 0: a sheet not read, whose rows are not counted
-        missing = (
-            self.tr("1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung")
-            if rows == 1
-            else self.tr("{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung").format(rows)
-            if rows
-            else self.tr("Zeilen des Plans fehlen in allen Beträgen dieser Schätzung")
-        )
+        rows = len(estimate.rows_missing) + len(estimate.rows_without_amount)
+        parts = [self.tr("{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung").format(rows)] if rows > 1 else []
+        parts += [self.tr("1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung")] if rows == 1 else []
+        parts += [
+            self.tr("Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen").format(s)
+            for s in estimate.sheets_not_read
+        ]
+        missing = "; ".join(parts) or self.tr("Zeilen des Plans fehlen in allen Beträgen dieser Schätzung")
         text = self.tr(
             "{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie "
             "zu klären.\n\nBesser erst den Plan berichtigen. Den Brief trotzdem schreiben?"

@@ -11,6 +11,7 @@ from estimator.cells import CellError, parse_amount, parse_class
 from estimator.kinds import Severity
 from estimator.model import FeeLine, LabLine, LineResult, Override
 from estimator.money import cents
+from estimator.rules.reviews import line_seen
 from estimator.wording import text
 from ui import formats
 from ui.language import language
@@ -66,7 +67,7 @@ class Reviews(QObject):
             return document.refusal(lambda: document.set_override(line.sheet, line.row, None))
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
-        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse)
+        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse, line_seen(line))
         return document.refusal(lambda: document.set_override(line.sheet, line.row, override))
 
     def result(self, sheet: str, row: int) -> LineResult | None:

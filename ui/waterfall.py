@@ -135,7 +135,10 @@ class Waterfall(QWidget):
 
     def caption(self) -> str:
         """What the steps add up to: the patient's share, named above the chart (its bars end at the benefit)."""
-        share = formats.money(self.document.estimate.totals.patient_share)
+        estimate = self.document.estimate
+        share = formats.money(estimate.totals.patient_share)
+        if estimate.figures_incomplete:  # as the totals name it then
+            return self.tr("Eigenanteil ohne fehlende Zeilen {0}: die Summe der roten Stufen").format(share)
         return self.tr("Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird").format(
             share
         )

@@ -106,12 +106,16 @@ class TotalsBar(QFrame):
     def needed_height(self) -> int:
         """The height the bar needs with what it shows now (its layout brought up to date first)."""
         layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        return self.sizeHint().height()
+        if layout is None:
+            return self.sizeHint().height()
+        layout.activate()  # the wrapped warning's lines at the bar's width (a hint alone assumes a wider one)
+        return max(self.sizeHint().height(), layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0)
 
-    def warning_height(self) -> int:  # the height the warning of missing rows adds to the bar (two lines at most)
-        return 0 if self.missing.isHidden() else 2 * self.missing.fontMetrics().lineSpacing() + 6
+    def warning_height(self) -> int:
+        """The height the red warning adds to the bar, wrapped at the bar's width (before the window is shown: the width
+        it has beside the tooth chart on a screen of 1366 pixels)."""
+        width = self.width() if self.isVisible() else 600
+        return 0 if self.missing.isHidden() else self.missing.heightForWidth(width - 20) + 6
 
     def _places(self, rows: list[tuple[str, int]]) -> str:
         """Ten rows, and each sheet's first: „Leistungen Zeile 4, 9; Labor Zeile 2 …“ (the caption stays in view)."""

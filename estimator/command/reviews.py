@@ -12,8 +12,9 @@ from estimator.cells import MAX_TEXT, CellError, in_cents, parse_amount, parse_c
 from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
-from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
+from estimator.model import MAX_REVIEWER, Estimate, FeeLine, Finding, LabLine, Override, Plan
 from estimator.phrases import say
+from estimator.rules.reviews import line_seen
 
 
 class UsageError(Exception):
@@ -46,9 +47,12 @@ def overrides_from(options: argparse.Namespace, plan: Plan) -> tuple[Override, .
     found: dict[tuple[str, int], Override] = {}
     names = [f.sheet for f in plan.fee_lines] + [lab.sheet for lab in plan.lab_lines] + [o.sheet for o in plan.left_out]
     sheets = {name.casefold(): name for name in names}
+    lines: dict[tuple[str, int], FeeLine | LabLine] = {(fee.sheet, fee.row): fee for fee in plan.fee_lines}
+    lines.update({(lab.sheet, lab.row): lab for lab in plan.lab_lines})
     for typed, row, name, value, reason in options.override:
         sheet = sheets.get(typed.casefold(), typed)
-        before = found.get((sheet, row), Override(sheet, row, reviewer, reason))
+        seen = line_seen(line) if (line := lines.get((sheet, row))) is not None else ""
+        before = found.get((sheet, row), Override(sheet, row, reviewer, reason, seen=seen))
         reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
         try:
             if name in ("klasse", "class"):
@@ -106,10 +110,12 @@ def unaddressed(result: Estimate, letterhead: Letterhead | None = None) -> str:
         )
     if result.figures_incomplete:
         rows = len(result.rows_missing) + len(result.rows_without_amount)
-        some = "1 Zeile" if rows == 1 else f"{rows} Zeilen" if rows else "Zeilen"
+        parts = [f"{rows} Zeilen des Plans, die in allen Beträgen fehlen"] if rows > 1 else []
+        parts += ["1 Zeile des Plans, die in allen Beträgen fehlt"] if rows == 1 else []
+        parts += [f"die Zeilen des Blatts „{sheet}“, das nicht gelesen ist" for sheet in result.sheets_not_read]
+        without = " und ".join(parts or ["Zeilen des Plans, die in allen Beträgen fehlen"])  # an older case file's
         lacking.append(
-            f"der Brief nennt Gesamtkosten und Eigenanteil ohne {some} des Plans, die in allen Beträgen fehlen – besser erst "
-            "den Plan berichtigen (siehe Hinweise)"
+            f"der Brief nennt Gesamtkosten und Eigenanteil ohne {without} – besser erst den Plan berichtigen (siehe Hinweise)"
         )
     return "; ".join(lacking)
 

@@ -49,6 +49,7 @@ from estimator.model import (
     MAX_LINES,
     MAX_NOTE,
     MAX_REVIEWER,
+    MAX_SEEN,
     FeeLine,
     Finding,
     LabLine,
@@ -239,6 +240,7 @@ def _override(data: Any, where: str) -> Override:
         fields.text("reason", required=True),
         fields.parsed("eligible", cents_value),
         fields.parsed("line_class", line_class_value),
+        fields.text("seen", limit=MAX_SEEN),
     )
 
 

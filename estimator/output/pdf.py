@@ -273,7 +273,7 @@ def build_pdf(
     practice = fit_line(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     patient = fit_line(person.name or "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
-    greeting = opening(estimate, patient)  # the salutation, then what the plan comes to
+    greeting = opening(estimate, patient, note)  # the salutation, then what the plan comes to
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
     story: list[Any] = [
@@ -284,10 +284,10 @@ def build_pdf(
             styles["muted"],
         ),
         Spacer(1, 3 * mm),
-        para(escape(greeting[0]), styles["base"]),
-        Spacer(1, 1.5 * mm),
+        *([para(escape(greeting[0]), styles["base"]), Spacer(1, 1.5 * mm)] if greeting[0] else []),
+        *([para(note_text, styles["base"]), Spacer(1, 3 * mm)] if note_text and not greeting[0] else []),  # its own greeting
         para(escape(greeting[1]), styles["base"]),
-        *([Spacer(1, 3 * mm), para(note_text, styles["base"])] if note_text else []),
+        *([Spacer(1, 3 * mm), para(note_text, styles["base"])] if note_text and greeting[0] else []),
         Spacer(1, 4 * mm),
         key_value_table(
             [

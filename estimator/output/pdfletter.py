@@ -1,7 +1,7 @@
 """The letter's first page after DIN 5008 (form B): the practice's letterhead with its logo, the return line and
 the patient's address where the window of a DL envelope shows it, the information block beside it, and the
-fold and hole marks; the text begins below them. The letterhead comes from the app's settings or from a
-letterhead file (`hkp estimate --letterhead`; estimator.letterhead reads it)."""
+fold and hole marks; the text begins below them, with the salutation and what the plan comes to (opening). The
+letterhead comes from the app's settings or from a letterhead file (`hkp estimate --letterhead`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from estimator.letterhead import logo_problem
 from estimator.model import Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, word_cut
+from estimator.rules.reserve import reserve_of
 
 MM = 72 / 25.4
 PAGE_HEIGHT = 297 * MM
@@ -37,18 +38,31 @@ class FirstPage:
     info: tuple[tuple[str, str], ...]  # the information block: label, value
 
 
-def opening(estimate: Estimate, patient: str) -> tuple[str, str]:
-    """The salutation and the letter's first sentences: what the plan costs, what the tariff pays of it and what is
-    left to the patient (without the rows the summary names as missing, when there are such)."""
+SALUTATIONS = ("sehr geehrte", "liebe ", "lieber ", "guten tag", "hallo", "dear ")  # a note that greets on its own
+
+
+def opening(estimate: Estimate, patient: str, note: str = "") -> tuple[str, str]:
+    """The salutation ("" when the practice's note greets the patient itself) and the letter's first sentences: what
+    the plan costs, what the tariff pays of it and what is left to the patient – without the rows the summary names as
+    missing, when there are such, and with the part of the benefit under reserve."""
     person, totals, day = estimate.plan.person, estimate.totals, german_date(estimate.plan.plan_date)
     plan = f"Ihr Heil- und Kostenplan vom {day}" if day else "Ihr Heil- und Kostenplan"
-    without = " ohne die unten genannten fehlenden Zeilen" if estimate.figures_incomplete else ""
+    incomplete = estimate.figures_incomplete
+    without, share = (
+        (" ohne die unten genannten fehlenden Zeilen", "Ihr Eigenanteil ohne sie") if incomplete else ("", "Ihr Eigenanteil")
+    )
     text = (
         f"{plan} kostet{without} voraussichtlich {eur(totals.billed)}. Nach Ihrem Tarif {estimate.tariff_name} "
-        f"{estimate.variant} erstattet Ihre Versicherung davon voraussichtlich {eur(totals.benefit)}; Ihr Eigenanteil "
-        f"beträgt voraussichtlich {eur(totals.patient_share)} – bei jeder Position unten mit der Regel, die ihn bestimmt."
+        f"{estimate.variant} erstattet Ihre Versicherung davon voraussichtlich {eur(totals.benefit)}; {share} beträgt "
+        f"voraussichtlich {eur(totals.patient_share)} – bei jeder Position unten mit der Regel, die ihn bestimmt."
     )
-    return (f"Guten Tag {patient}," if person.name else "Guten Tag,"), text
+    if (reserve := reserve_of(estimate)) is not None:
+        text += f" Bis zu {eur(reserve.total)} der Erstattung stehen unter dem Vorbehalt, der unten genannt ist."
+    last, comma, first = patient.partition(",")  # „Mustermann, Erika“ as the name is said
+    name = f"{first.strip()} {last.strip()}" if comma and "," not in first and first.strip() else patient
+    if note.lstrip().lower().startswith(SALUTATIONS):
+        return "", text
+    return (f"Guten Tag {name}," if person.name else "Guten Tag,"), text
 
 
 def fit_width(text: str, font: str, size: float, width: float) -> str:

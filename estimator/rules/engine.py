@@ -20,6 +20,7 @@ from estimator.rules.classify import (
     apply_manual_class,
     apply_review_class,
     classify_fee_lines,
+    is_orthodontic,
     orthodontics_begin,
     orthodontics_findings,
     orthodontics_is_young,
@@ -292,7 +293,8 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
 
 def _beside_left_out(lab_works: list[Work], left_out: tuple[LeftOutLine, ...], report: Report) -> None:
     """A lab line on the teeth of a fee row the import left out takes its class from the fee lines that were read (a
-    crown's lab work beside a filling on its tooth as class B): said, as the row corrected may change it."""
+    crown's lab work beside a filling on its tooth as class B): said, as the row corrected may change it – not for a
+    class A (no row added makes it less), nor one by hand or by the orthodontic age rule."""
     rows: dict[int, LeftOutLine] = {}  # tooth -> the first fee row left out on it
     for row in left_out:
         if row.kind == "fee":
@@ -300,9 +302,11 @@ def _beside_left_out(lab_works: list[Work], left_out: tuple[LeftOutLine, ...], r
                 for tooth in parse_teeth(row.cell("Zahn")).teeth:
                     rows.setdefault(tooth, row)
     for work in lab_works if rows else ():
+        if work.line_class is LineClass.A or work.class_by_hand or is_orthodontic(work):
+            continue
         lab = work.lab
         beside = next((rows[t] for t in sorted(lab.teeth.teeth) if t in rows), None)
-        if beside is not None and not work.class_by_hand:
+        if beside is not None:
             teeth = len(lab.teeth.teeth)
             phrase = say(Code.LAB_BESIDE_LEFT_OUT, line=work.ref, teeth=teeth, sheet=beside.sheet, row=beside.row)
             report(Severity.WARNING, phrase, sheet=lab.sheet, row=lab.row, column="Zahn", section=work.profile.sections.lab_class)

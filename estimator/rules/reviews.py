@@ -8,11 +8,22 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import LeftOutLine, Override, Plan
+from estimator.model import MAX_SEEN, FeeLine, LeftOutLine, Override, Plan, PlanLine
 from estimator.money import cents
 from estimator.phrases import REVIEW, Money, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import in_any
+
+
+def line_seen(line: PlanLine) -> str:
+    """What of a line a reviewer's decision is about, in one text: number, teeth, day, count, factor or price, amount
+    (numbers by their value: „2,30“ typed again as „2,3“ is no change)."""
+    if isinstance(line, FeeLine):
+        parts: tuple[object, ...] = (line.schedule.value, line.number, line.count, line.factor, line.justification)
+    else:
+        parts = ("Labor", line.code, line.quantity, line.unit_price, line.vat_percent)
+    values = (*parts, line.teeth.text, line.date.isoformat() if line.date else "", line.amount)
+    return "|".join(f"{v.normalize():f}" if isinstance(v, Decimal) else "" if v is None else str(v) for v in values)[:MAX_SEEN]
 
 
 def apply_overrides(
@@ -44,6 +55,9 @@ def apply_overrides(
             )
             continue
         reviewed.append((override, work))
+        if override.seen and override.seen != line_seen(work.line):  # the decision was about the line as it was then
+            phrase = say(Code.OVERRIDE_LINE_CHANGED, line=work.ref, reviewer=reviewer)
+            report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
         said: list[Phrase] = []
         new = override.line_class
         if new is not None and work.class_before_review is not None:  # set at the classification
@@ -59,13 +73,14 @@ def apply_overrides(
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
         if override.eligible is not None and work.line_class is not LineClass.X:
-            amount = _taken(override.eligible, work)
-            if amount < cents(override.eligible):
-                asked, billed = Money(cents(override.eligible)), Money(work.billed)
-                phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
-                report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
-            said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
+            amount, asked = _taken(override.eligible, work), Money(cents(override.eligible))
             phrase = say(Code.STEP_REVIEW_ELIGIBLE, reviewer=reviewer, amount=Money(amount), reason=reason)
+            if amount < asked:  # the line bills less than the reviewer set (changed since): said so, never as set
+                billed = Money(work.billed)
+                report_phrase = say(Code.OVERRIDE_ABOVE_BILLED, line=work.ref, reviewer=reviewer, amount=asked, billed=billed)
+                report(Severity.WARNING, report_phrase, sheet=override.sheet, row=override.row)
+                phrase = say(Code.STEP_REVIEW_ELIGIBLE_CAPPED, reviewer=reviewer, asked=asked, amount=billed, reason=reason)
+            said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
             if amount == work.eligible:  # the decision changes nothing now: its step is shown all the same
                 work.explain(REVIEW, phrase)
             work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
@@ -104,13 +119,13 @@ def reviewed_amounts_cut(reviewed: Sequence[tuple[Override, Work]], report: Repo
 
 
 def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
-    """A review that refuses a crown, a denture or an implant leaves the lab lines on its teeth – on an implant the
-    crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused with its
-    lab work still paid is looked at. A refused anaesthesia or filling names nothing: the work on its tooth is
-    another service's."""
+    """A review that refuses a crown, a denture, an implant or a bite splint leaves the lab lines on its teeth – on an
+    implant the crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused
+    with its lab work still paid is looked at (a splint's lab work on its jaw takes its class from every line there).
+    A refused anaesthesia or filling names nothing: the work on its tooth is another service's."""
     profile, teeth = work.profile, work.fee.teeth
     implant = work.number in profile.implant_numbers
-    if not (implant or in_any(work.number, profile.tooth_level_services)):
+    if not (implant or in_any(work.number, profile.tooth_level_services) or in_any(work.number, profile.splints.codes)):
         return
     named = {t for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw for t in w.fee.teeth.teeth}
     on_it = [
@@ -124,7 +139,7 @@ def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> No
     ]
     if on_it:
         numbers = tuple(dict.fromkeys(w.line.number for w in on_it))
-        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(on_it), teeth=teeth.text, numbers=numbers)
+        phrase = say(Code.OVERRIDE_LAB_STAYS, line=work.ref, count=len(on_it), numbers=numbers)
         report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
 
 

@@ -8,8 +8,10 @@ from estimator.codes import Code
 C = Code
 REVIEWS: dict[Code, str] = {
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf an "
-    "Zahn {teeth} ({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",
+    C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf "
+    "({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",
+    C.OVERRIDE_LINE_CHANGED: "{line}: nach der Prüfung durch {reviewer} geändert; die Prüfung gilt weiter – bitte prüfen, "
+    "ob sie noch passt, und sie bestätigen oder entfernen",
     C.OVERRIDE_UNKNOWN_LINE: "Prüfung ({reviewer}): keine Zeile {row} im Blatt {sheet}; Änderung nicht angewandt",
     C.OVERRIDE_LEFT_OUT_LINE: (
         "Prüfung ({reviewer}): {sheet}, Zeile {row} wurde beim Einlesen ausgelassen; Änderung nicht angewandt, "
@@ -27,6 +29,8 @@ REVIEWS: dict[Code, str] = {
     ),
     C.STEP_REVIEW_CLASS: "{reviewer}: Klasse {old} → {new} – {reason}",
     C.STEP_REVIEW_ELIGIBLE: "{reviewer}: erstattungsfähig auf {amount} gesetzt – {reason}",
+    C.STEP_REVIEW_ELIGIBLE_CAPPED: "{reviewer}: erstattungsfähig {asked} gesetzt, begrenzt auf den Rechnungsbetrag {amount} – "
+    "{reason}",
     C.STEP_REVIEW_INCLUDED: "{reviewer}: nicht mehr ausgeschlossen",
     C.PART_REVIEW_CLASS: "Klasse {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "erstattungsfähig {old} → {new}",

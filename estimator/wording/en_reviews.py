@@ -8,8 +8,10 @@ from estimator.codes import Code
 C = Code
 REVIEWS: dict[Code, str] = {
     C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
-    C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it on tooth {teeth} "
+    C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it "
     "({numbers:, }) {count:stays|stay} as computed – please review {count:it|them} one by one",
+    C.OVERRIDE_LINE_CHANGED: "{line}: changed after the review by {reviewer}; the review still applies – please check "
+    "that it still fits, and confirm or remove it",
     C.OVERRIDE_UNKNOWN_LINE: "Review ({reviewer}): no row {row} on sheet {sheet}; change not applied",
     C.OVERRIDE_LEFT_OUT_LINE: (
         "Review ({reviewer}): {sheet}, row {row} was left out when the plan was read; change not applied, "
@@ -26,6 +28,7 @@ REVIEWS: dict[Code, str] = {
     ),
     C.STEP_REVIEW_CLASS: "{reviewer}: class {old} → {new} – {reason}",
     C.STEP_REVIEW_ELIGIBLE: "{reviewer}: eligible amount set to {amount} – {reason}",
+    C.STEP_REVIEW_ELIGIBLE_CAPPED: "{reviewer}: eligible amount set to {asked}, limited to the billed amount {amount} – {reason}",
     C.STEP_REVIEW_INCLUDED: "{reviewer}: no longer excluded",
     C.PART_REVIEW_CLASS: "class {old} → {new}",
     C.PART_REVIEW_ELIGIBLE: "eligible {old} → {new}",

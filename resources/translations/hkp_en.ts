@@ -765,32 +765,47 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="33" />
+        <location filename="../../ui/letterchecks.py" line="44" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="35" />
+        <location filename="../../ui/letterchecks.py" line="46" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="49" />
+        <location filename="../../ui/letterchecks.py" line="60" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="51" />
+        <location filename="../../ui/letterchecks.py" line="59" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="53" />
+        <location filename="../../ui/letterchecks.py" line="34" />
+        <source>Kein Brief</source>
+        <translation>No letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="34" />
+        <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
+        <translation>The plan has no line to compute: please enter services first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="62" />
+        <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
+        <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="65" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="56" />
+        <location filename="../../ui/letterchecks.py" line="67" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -799,17 +814,17 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="59" />
+        <location filename="../../ui/letterchecks.py" line="70" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="62" />
+        <location filename="../../ui/letterchecks.py" line="73" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="62" />
+        <location filename="../../ui/letterchecks.py" line="73" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1036,69 +1051,69 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Automatische Sicherung wieder möglich</source>
         <translation>Automatic backup works again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.</source>
         <translation>The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save the case (Ctrl+S) or free space or write permission in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Automatische Sicherung nicht möglich</source>
         <translation>Automatic backup not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}, {1} errors)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Hinweise ({0})</source>
         <translation>Findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
@@ -1350,27 +1365,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="135" />
+        <location filename="../../ui/review.py" line="136" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="147" />
+        <location filename="../../ui/review.py" line="148" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148" />
+        <location filename="../../ui/review.py" line="149" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149" />
+        <location filename="../../ui/review.py" line="150" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="150" />
+        <location filename="../../ui/review.py" line="151" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1378,93 +1393,93 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>Reviews</name>
     <message>
-        <location filename="../../ui/review.py" line="27" />
+        <location filename="../../ui/review.py" line="28" />
         <source>erstattungsfähig {0}</source>
         <translation>eligible {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="29" />
+        <location filename="../../ui/review.py" line="30" />
         <source>Klasse {0}</source>
         <translation>class {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="30" />
+        <location filename="../../ui/review.py" line="31" />
         <source>Prüfung durch {0}: {1} – {2}</source>
         <translation>Review by {0}: {1} – {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="48" />
-        <location filename="../../ui/review.py" line="94" />
+        <location filename="../../ui/review.py" line="49" />
+        <location filename="../../ui/review.py" line="95" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="50" />
+        <location filename="../../ui/review.py" line="51" />
         <source>Prüfer und Grund sind nötig</source>
         <translation>Reviewer and reason are required</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="54" />
+        <location filename="../../ui/review.py" line="55" />
         <source>erstattungsfähig: {0}</source>
         <translation>eligible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="55" />
+        <location filename="../../ui/review.py" line="56" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="58" />
+        <location filename="../../ui/review.py" line="59" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="60" />
+        <location filename="../../ui/review.py" line="61" />
         <source>höchstens der berechnete Betrag {0}</source>
         <translation>at most the billed amount {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="64" />
+        <location filename="../../ui/review.py" line="65" />
         <source>Klasse: {0}</source>
         <translation>Class: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="68" />
+        <location filename="../../ui/review.py" line="69" />
         <source>Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben</source>
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="83" />
+        <location filename="../../ui/review.py" line="84" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="85" />
+        <location filename="../../ui/review.py" line="86" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="102" />
+        <location filename="../../ui/review.py" line="103" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106" />
+        <location filename="../../ui/review.py" line="107" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110" />
+        <location filename="../../ui/review.py" line="111" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112" />
+        <location filename="../../ui/review.py" line="113" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="125" />
+        <location filename="../../ui/review.py" line="126" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1673,33 +1688,33 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="226" />
+        <location filename="../../ui/widgets.py" line="230" />
         <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
         <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="246" />
-        <location filename="../../ui/widgets.py" line="260" />
+        <location filename="../../ui/widgets.py" line="250" />
+        <location filename="../../ui/widgets.py" line="264" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="249" />
+        <location filename="../../ui/widgets.py" line="253" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="260" />
+        <location filename="../../ui/widgets.py" line="264" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="331" />
+        <location filename="../../ui/widgets.py" line="335" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="332" />
+        <location filename="../../ui/widgets.py" line="336" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1708,7 +1723,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="168" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1724,7 +1739,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="62" />
-        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1736,75 +1751,75 @@ Auslegung:{0}</source>
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120" />
-        <location filename="../../ui/widgets.py" line="142" />
+        <location filename="../../ui/widgets.py" line="124" />
+        <location filename="../../ui/widgets.py" line="146" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="131" />
+        <location filename="../../ui/widgets.py" line="135" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="140" />
         <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
         <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="141" />
         <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="144" />
+        <location filename="../../ui/widgets.py" line="148" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="146" />
+        <location filename="../../ui/widgets.py" line="150" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="148" />
+        <location filename="../../ui/widgets.py" line="152" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="152" />
+        <location filename="../../ui/widgets.py" line="156" />
         <source>Beträgen über dem Höchstsatz ohne Begründung</source>
         <translation>amounts above the maximum fee without a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="157" />
         <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>dentures on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="156" />
+        <location filename="../../ui/widgets.py" line="160" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="158" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
         <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="168" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
@@ -1839,7 +1854,12 @@ missing rows</translation>
         <translation>A click on a cause shows only its lines; a second click all lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/waterfall.py" line="139" />
+        <location filename="../../ui/waterfall.py" line="141" />
+        <source>Eigenanteil ohne fehlende Zeilen {0}: die Summe der roten Stufen</source>
+        <translation>Own share without missing rows {0}: the sum of the red steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/waterfall.py" line="142" />
         <source>Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird</source>
         <translation>Own share {0}: the sum of the red steps – what of the total costs is not reimbursed</translation>
     </message>

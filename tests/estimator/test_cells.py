@@ -254,6 +254,9 @@ def test_a_space_groups_thousands_only_and_a_zero_has_no_sign() -> None:
         (parse_amount, -217.06, "„-217,06“ gefunden", "“-217.06”"),
         (parse_count, 2.5e15, "„2500000000000000“ gefunden", "“2500000000000000”"),
         (parse_factor, 0, "„0“ gefunden", "“0”"),
+        (parse_factor, -0.0, "„0“ gefunden", "“0”"),  # no „-0“
+        (parse_factor, 1e-300, "„1e-300“ gefunden", "“1e-300”"),  # not three hundred digits
+        (parse_amount, 10**400, f"„1{'0' * 38}…“ gefunden", "“10000"),  # no float: no overflow
     ],
 )
 def test_a_workbook_number_out_of_range_is_quoted_as_the_reader_writes_it(

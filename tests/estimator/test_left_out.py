@@ -313,3 +313,7 @@ def test_a_lab_line_on_the_tooth_of_a_left_out_service_says_its_class_may_change
     ]
     whole = read_plan(write_test_workbook(tmp_path / "ganz.xlsx", [filling, fee()], [lab(Nr="0001", Leistung="Modell")]))
     assert not [f for f in estimate(whole, load_tariffs()).findings if f.phrase.code.value == "lab.beside_left_out"]
+    # the crown read, a filling on its tooth left out: its lab work stays class A whatever the row holds – not said
+    beside_crown = [fee(), fee(Nr="2060", Leistung="Füllung", Anzahl="zwei")]
+    crown = read_plan(write_test_workbook(tmp_path / "krone.xlsx", beside_crown, [lab(Nr="0001", Leistung="Modell")]))
+    assert not [f for f in estimate(crown, load_tariffs()).findings if f.phrase.code.value == "lab.beside_left_out"]

@@ -285,6 +285,16 @@ def test_a_letter_missing_rows_of_the_plan_is_written_and_said(tmp_path: Path, c
         "Hinweis zum Brief: der Brief nennt Gesamtkosten und Eigenanteil ohne 2 Zeilen des Plans, die in allen Beträgen "
         "fehlen – besser erst den Plan berichtigen (siehe Hinweise)"
     ) in capsys.readouterr().err
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    book = load_workbook(write_workbook(tmp_path / "zwei.xlsx", [GOOD_FEE, fee(Zahn="99")], [GOOD_LAB]))
+    second = book.copy_worksheet(book["Leistungen"])  # a second table of fees: not read, its rows in no figure either
+    second.title = "Leistungen 2"
+    book.save(tmp_path / "zwei.xlsx")
+    assert main(["estimate", str(tmp_path / "zwei.xlsx"), "--pdf", str(tmp_path / "b.pdf")]) == 0
+    assert (
+        "ohne 1 Zeile des Plans, die in allen Beträgen fehlt und die Zeilen des Blatts „Leistungen 2“, das nicht gelesen ist"
+    ) in capsys.readouterr().err
 
 
 def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ from estimator.codes import Code
 from estimator.command.cli import main
 from estimator.io.casefile import case_json, load_case, save_case
 from estimator.io.excel import read_plan
-from estimator.kinds import Cause, LineClass
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -159,6 +159,11 @@ def test_an_eligible_amount_above_the_billed_one_is_limited_and_said(tmp_path: P
     said = [f for f in data["findings"] if f["code"] == "override.above_billed"]
     assert [f["severity"] for f in said] == ["warning"]
     assert "erstattungsfähig 5.000,00\u00a0€ liegt über dem Rechnungsbetrag 217,06\u00a0€" in said[0]["message"]
+    steps = [step["text"] for step in crown["explanations"] if step["rule"] == "Prüfung"]
+    # it read „erstattungsfähig auf 217,06 € gesetzt“, an amount the reviewer never set
+    assert steps == [
+        "M. Prüfer: erstattungsfähig 5.000,00\u00a0€ gesetzt, begrenzt auf den Rechnungsbetrag 217,06\u00a0€ – Materialkosten"
+    ]
 
 
 def test_a_decision_on_a_row_the_import_left_out_says_so(tmp_path: Path) -> None:
@@ -221,7 +226,7 @@ def test_a_refused_crown_takes_its_lab_work_along_and_says_what_else_on_its_toot
     assert beside.lines[2].line_class is LineClass.B and beside.lines[2].eligible > 0  # the filling's: the reviewer decides
     [said] = [f for f in beside.findings if f.code == "override.lab_stays"]
     assert finding_text(said) == (
-        "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Zeile darauf an Zahn 16 (0001) bleibt wie "
+        "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Zeile darauf (0001) bleibt wie "
         "gerechnet – bitte einzeln prüfen"
     )
 
@@ -234,7 +239,22 @@ def test_a_refused_anaesthesia_names_no_lab_work_and_a_refused_implant_names_the
     implant = (fee("9010", "36"), fee("2200", "36"), lab("I 111", "36", "160.00"), fee("2060", "37"))
     result = estimate(plan(*implant, overrides=(refused,)), load_tariffs())
     [said] = [f for f in result.findings if f.code == "override.lab_stays"]
-    assert "2 Zeilen darauf an Zahn 36 (2200, I 111) bleiben wie gerechnet" in finding_text(said)
+    assert (
+        "GOZ 9010, Zahn 36 ist nach der Prüfung nicht erstattungsfähig; 2 Zeilen darauf (2200, I 111) bleiben wie gerechnet"
+        in finding_text(said)
+    )
+
+
+def test_a_refused_splint_names_its_lab_work_that_the_jaws_other_work_keeps_paid() -> None:
+    # the splint's lab work on the lower jaw takes class A from the bridge there: refusing the splint leaves it paid
+    lines = (fee("5010", "34"), fee("5010", "36"), fee("5070", "35"), fee("7000", "UK"), lab("0827", "UK", "104.30"))
+    refused = Override("Leistungen", 5, "M. Prüfer", "nicht indiziert", None, LineClass.X)  # the splint
+    result = estimate(plan(*lines, overrides=(refused,)), load_tariffs())
+    assert result.lines[-1].line_class is LineClass.A and result.lines[-1].benefit > 0
+    [said] = [f for f in result.findings if f.code == "override.lab_stays"]
+    assert finding_text(said).startswith(
+        "GOZ 7000, Unterkiefer ist nach der Prüfung nicht erstattungsfähig; die Zeile darauf (0827) bleibt wie gerechnet"
+    )
 
 
 def test_a_surgery_of_fewer_points_does_not_take_the_surcharge_of_a_refused_one() -> None:
@@ -393,3 +413,29 @@ def test_a_reviewers_amount_with_parts_of_a_cent_is_refused_never_rounded(tmp_pa
     case.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(CaseError, match="höchstens 2 Nachkommastellen"):
         load_case(case)
+
+
+def test_a_decision_on_a_line_changed_since_is_said_until_it_is_taken_again(tmp_path: Path) -> None:
+    from estimator.rules.reviews import line_seen  # noqa: PLC0415
+
+    crown = fee("2210", "16", factor=Decimal("3.5"))
+    decided = Override("Leistungen", 2, "M. Prüfer", "Faktor 3,5 begründet", Decimal("217.06"), seen=line_seen(crown))
+    same = estimate(plan(crown, overrides=(decided,)), load_tariffs())
+    assert "override.line_changed" not in [f.code for f in same.findings]
+    lower = dataclasses.replace(crown, factor=Decimal("2.0"))  # the practice changed the factor after the review
+    changed = estimate(plan(lower, overrides=(decided,)), load_tariffs())
+    [said] = [f for f in changed.findings if f.code == "override.line_changed"]
+    assert finding_text(said) == (
+        "GOZ 2210, Zahn 16: nach der Prüfung durch M. Prüfer geändert; die Prüfung gilt weiter – bitte prüfen, ob sie noch "
+        "passt, und sie bestätigen oder entfernen"
+    )
+    assert said.severity is Severity.WARNING
+    typed_again = dataclasses.replace(crown, factor=Decimal("3.50"))  # the same value written otherwise: no change
+    assert "override.line_changed" not in [
+        f.code for f in estimate(plan(typed_again, overrides=(decided,)), load_tariffs()).findings
+    ]
+    older = dataclasses.replace(decided, seen="")  # a case file from before decisions kept the line: nothing known
+    assert "override.line_changed" not in [f.code for f in estimate(plan(lower, overrides=(older,)), load_tariffs()).findings]
+    case = dataclasses.replace(Case.from_plan(plan(lower)), overrides=(decided,))
+    save_case(case, tmp_path / "fall.hkp.json")
+    assert load_case(tmp_path / "fall.hkp.json").overrides[0].seen == decided.seen  # kept in the case file

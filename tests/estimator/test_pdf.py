@@ -431,3 +431,25 @@ def test_an_analogue_numbers_text_is_shown_as_far_as_its_base_numbers_tells_it_a
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     flat = " ".join(normal(text).split())
     assert "Formung der Füllung, einflächig" in flat and "Formung der Füllung, dreiflächig" in flat
+
+
+def test_the_opening_qualifies_its_figures_as_the_summary_does(tmp_path: Path) -> None:
+    from estimator.output.pdfletter import opening  # noqa: PLC0415
+    from tests.estimator.test_import_broken import GOOD_FEE, GOOD_LAB  # noqa: PLC0415
+    from tests.estimator.test_import_broken import fee as fee_row  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    slip = estimate(read_plan(write_workbook(tmp_path / "a.xlsx", [fee_row(Zahn="26", Betrag=2170.60)], [])), load_tariffs())
+    _, said = opening(slip, "Erika Mustermann")  # 330,31 € at factor 3,5: the rest counted as billed, under reserve
+    assert said.endswith("Bis zu 1.472,23\u00a0€ der Erstattung stehen unter dem Vorbehalt, der unten genannt ist.")
+    rows = [GOOD_FEE, fee_row(Zahn="99")]
+    missing = estimate(read_plan(write_workbook(tmp_path / "b.xlsx", rows, [GOOD_LAB])), load_tariffs())
+    _, said = opening(missing, "Erika Mustermann")
+    assert (
+        "kostet ohne die unten genannten fehlenden Zeilen voraussichtlich" in said and "Ihr Eigenanteil ohne sie beträgt" in said
+    )
+    assert opening(missing, "Mustermann, Erika")[0] == "Guten Tag Erika Mustermann,"  # the name as it is said
+    assert opening(missing, "Erika Mustermann", "Sehr geehrte Frau Mustermann,\nanbei …")[0] == ""  # the note greets
+    data = build_pdf(missing, load_tariffs(), ISSUED, note="Sehr geehrte Frau Mustermann,\nanbei die Schätzung.")
+    flowing = " ".join(pdf_text(data)[1].split())
+    assert "Guten Tag" not in flowing and flowing.index("Sehr geehrte Frau") < flowing.index("Ihr Heil- und Kostenplan vom")

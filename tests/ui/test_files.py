@@ -67,8 +67,11 @@ def test_a_letter_missing_rows_of_the_plan_is_written_only_when_the_user_says_so
         return next(answers)
 
     window.files.letter_checks.write_incomplete = answer
+    answers = iter([False, False])
     assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None  # the default answer: nothing
     assert not (tmp_path / "brief.pdf").exists() and window.files.print_letter() is None
+    answers = iter([False])
+    assert window.files.preview_letter() is None and len(asked) == 3  # the preview prints too: asked as well
     assert asked[0].startswith("Schätzung unvollständig: 1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung")
     assert "Den Brief trotzdem schreiben?" in asked[0]
     answers = iter([True])
@@ -103,3 +106,30 @@ def test_what_is_still_being_typed_is_saved_written_and_asked_about(open_window:
     )
     window.close()
     assert asked and window.document.case.person.street == "Neue Straße 99"
+
+
+def test_no_letter_for_a_plan_without_lines_and_the_typing_counts_before_the_question(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from tests.estimator.test_import_broken import GOOD_FEE, fee  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", [GOOD_FEE, fee(Nr="9999", Betrag=100)], []))
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    asked: list[str] = []
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append(text) or False
+    view, model = window.fee_view, window.fee_model
+    amount = view.model().index(1, column(model, LineColumn.AMOUNT))
+    view.setCurrentIndex(amount)
+    view.edit(amount)
+    editor = view.focusWidget()
+    editor.setText("")  # the unknown number's amount cleared and the cell not left: its row is in no figure now
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None
+    assert asked and "1 Zeile des Plans fehlt" in asked[0] and not (tmp_path / "brief.pdf").exists()
+    empty = open_window(write_workbook(tmp_path / "leer.xlsx", [GOOD_FEE], []))
+    empty.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    empty.fee_view.selectRow(0)
+    assert empty.line_actions.delete() and not empty.document.estimate.lines
+    assert empty.files.export_pdf(tmp_path / "leer.pdf", open_after=False) is None  # it would say 0,00 € to the patient
+    assert errors[-1].startswith("Kein Brief: Der Plan hat keine Zeile, die zu berechnen ist")

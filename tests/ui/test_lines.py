@@ -239,3 +239,17 @@ def test_a_reviewed_line_is_marked_in_its_table_with_who_decided_what_and_why(op
     assert window.reviews.take("M. Prüfer", "", "", "doch nicht") == ""  # taken back: the marks go
     assert model.headerData(1, Qt.Orientation.Vertical) == str(row)
     assert model.data(eligible, Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_line_edited_after_its_review_is_said_in_the_findings_until_reviewed_again(open_window: Any) -> None:
+    window = open_window(CROWN)
+    window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard
+    window.fee_view.selectRow(1)
+    assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor zu hoch") == ""
+    codes = lambda: [f.code for f in window.document.estimate.findings]  # noqa: E731
+    assert "override.line_changed" not in codes()
+    assert window.document.edit_line(("fee", 1, "factor"), "2,0")  # the practice changed the line: said lastingly
+    assert "override.line_changed" in codes()  # (it was a status-bar message that went away)
+    window.fee_view.selectRow(1)
+    assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor zu hoch") == ""  # confirmed for the line as it is
+    assert "override.line_changed" not in codes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,10 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
+from estimator.kinds import Schedule
 from estimator.money import plain
+from estimator.planlines import new_fee_line
+from estimator.teeth import parse_teeth
 from tests.conftest import GOLDEN
 from tests.ui.conftest import finish
 from ui import printing
@@ -162,5 +166,9 @@ def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(
     assert "BM5/0, dem Tarif ohne Selbstbehalt" in errors[0]
     assert not any(tmp_path.iterdir())
     window.person_panel.variant.setCurrentText("BM5/2")
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None  # no line yet: no letter of 0,00 €
+    assert errors[3].startswith("Kein Brief: Der Plan hat keine Zeile")
+    crown = new_fee_line("2210", Schedule.GOZ, parse_teeth("16"), dt.date(2026, 3, 10), Decimal("2.3"))
+    assert window.line_actions.add("fee", [crown])
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
-    assert (tmp_path / "brief.pdf").exists() and len(errors) == 3
+    assert (tmp_path / "brief.pdf").exists() and len(errors) == 4

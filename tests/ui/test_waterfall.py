@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
@@ -26,7 +27,7 @@ def test_the_causes_sum_to_the_patients_share(open_window: Any) -> None:
         assert causes and all(later.top == earlier.bottom for earlier, later in itertools.pairwise(causes))  # one walk down
 
 
-def test_the_chart_names_the_share_its_red_steps_add_up_to(open_window: Any) -> None:
+def test_the_chart_names_the_share_its_red_steps_add_up_to(open_window: Any, tmp_path: Path) -> None:
     window = open_window(GOLDEN / "deductible_before_caps.xlsx")
     share = window.document.estimate.totals.patient_share
     said = window.waterfall.caption()  # the tab asks why the own share is what it is; the bars end at the benefit
@@ -34,6 +35,10 @@ def test_the_chart_names_the_share_its_red_steps_add_up_to(open_window: Any) -> 
     window.detail_tabs.setCurrentWidget(window.waterfall)
     highest = min(rect.top() for rect, _ in window.waterfall.bars)
     assert highest - 18 >= 18  # the amount above the highest bar stays below the caption's line
+    from tests.estimator.test_import_broken import fee, plan_with  # noqa: PLC0415
+
+    missing = open_window(plan_with(tmp_path, fee(Zahn="99")))  # as the totals name the share then
+    assert missing.waterfall.caption().startswith("Eigenanteil ohne fehlende Zeilen ")
 
 
 def test_a_click_on_a_cause_shows_its_lines_and_a_second_click_all(open_window: Any, qtbot: Any) -> None:

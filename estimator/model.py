@@ -138,7 +138,7 @@ class Override:
     seen: str = ""
 
 
-MAX_SEEN = 400  # characters of what a reviewed line was (estimator.rules.reviews.line_seen)
+MAX_SEEN = 64  # characters of the digest of what a reviewed line was (estimator.rules.reviews.line_seen)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ class LetterChecks(QObject):
 
     def without_lines(self) -> bool:
         """Whether the plan has no line to estimate, said: a letter would tell the patient 0,00 € (`hkp` refuses it)."""
-        if self.window.document.estimate.lines:
+        if self.window.document.estimate.lines or self.window.document.estimate.rows_missing:  # those: asked below
             return False
         self.window.show_error(
             self.tr("Kein Brief"), self.tr("Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.")

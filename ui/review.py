@@ -67,7 +67,8 @@ class Reviews(QObject):
             return document.refusal(lambda: document.set_override(line.sheet, line.row, None))
         if amount is None and klasse is None:
             return self.tr("Bitte einen erstattungsfähigen Betrag oder eine Klasse angeben")
-        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse, line_seen(line))
+        seen = line_seen(result.line, result.date, result.billed) if result is not None else ""  # a line with a day
+        override = Override(line.sheet, line.row, reviewer.strip(), reason.strip(), amount, klasse, seen)
         return document.refusal(lambda: document.set_override(line.sheet, line.row, override))
 
     def result(self, sheet: str, row: int) -> LineResult | None:

@@ -12,9 +12,8 @@ from estimator.cells import MAX_TEXT, CellError, in_cents, parse_amount, parse_c
 from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
-from estimator.model import MAX_REVIEWER, Estimate, FeeLine, Finding, LabLine, Override, Plan
+from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
 from estimator.phrases import say
-from estimator.rules.reviews import line_seen
 
 
 class UsageError(Exception):
@@ -47,12 +46,9 @@ def overrides_from(options: argparse.Namespace, plan: Plan) -> tuple[Override, .
     found: dict[tuple[str, int], Override] = {}
     names = [f.sheet for f in plan.fee_lines] + [lab.sheet for lab in plan.lab_lines] + [o.sheet for o in plan.left_out]
     sheets = {name.casefold(): name for name in names}
-    lines: dict[tuple[str, int], FeeLine | LabLine] = {(fee.sheet, fee.row): fee for fee in plan.fee_lines}
-    lines.update({(lab.sheet, lab.row): lab for lab in plan.lab_lines})
     for typed, row, name, value, reason in options.override:
         sheet = sheets.get(typed.casefold(), typed)
-        seen = line_seen(line) if (line := lines.get((sheet, row))) is not None else ""
-        before = found.get((sheet, row), Override(sheet, row, reviewer, reason, seen=seen))
+        before = found.get((sheet, row), Override(sheet, row, reviewer, reason))  # on the line as it is in this run
         reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
         try:
             if name in ("klasse", "class"):

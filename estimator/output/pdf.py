@@ -189,7 +189,8 @@ def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]
     if not findings:
         return [para("Keine Auffälligkeiten.", styles["base"])]
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
-    flowables = []
+    said = "Was die Praxis vor dem Einreichen klärt und der Versicherer bei seiner Prüfung ansieht; ein Punkt hier kann die Erstattung ändern."
+    flowables = [para(said, styles["muted"])]  # who is to look at them: not the patient
     ordered = by_severity(grouped([_row_not_cell(f) for f in findings]))  # what several lines share: said once
     for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
         section = f" ({f.section})" if f.section else ""

@@ -5,6 +5,7 @@ letterhead comes from the app's settings or from a letterhead file (`hkp estimat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,10 @@ class FirstPage:
     info: tuple[tuple[str, str], ...]  # the information block: label, value
 
 
-SALUTATIONS = ("sehr geehrte", "liebe ", "lieber ", "guten tag", "hallo", "dear ")  # a note that greets on its own
+SALUTATION = re.compile(  # a note that greets the patient on its own („Liebe Grüße …“ is no greeting)
+    r"\s*(sehr\s+geehrte[rn]?|(liebe|lieber)\s+(frau|herr|familie|patient)|guten\s+(tag|morgen|abend)|hallo|moin|dear)\b",
+    re.IGNORECASE,
+)
 
 
 def opening(estimate: Estimate, patient: str, note: str = "") -> tuple[str, str]:
@@ -58,11 +62,18 @@ def opening(estimate: Estimate, patient: str, note: str = "") -> tuple[str, str]
     )
     if (reserve := reserve_of(estimate)) is not None:
         text += f" Bis zu {eur(reserve.total)} der Erstattung stehen unter dem Vorbehalt, der unten genannt ist."
-    last, comma, first = patient.partition(",")  # „Mustermann, Erika“ as the name is said
-    name = f"{first.strip()} {last.strip()}" if comma and "," not in first and first.strip() else patient
-    if note.lstrip().lower().startswith(SALUTATIONS):
+    if SALUTATION.match(note):
         return "", text
-    return (f"Guten Tag {name}," if person.name else "Guten Tag,"), text
+    return (f"Guten Tag {_said(patient)}," if person.name else "Guten Tag,"), text
+
+
+def _said(name: str) -> str:
+    """A name as it is said: „Dr. med. Müller, Hans-Peter“ as Dr. med. Hans-Peter Müller; any other as written."""
+    last, comma, first = name.partition(",")
+    if not comma or "," in first:
+        return name
+    titles = [word for word in last.split() if word.endswith(".")]
+    return " ".join([*titles, *first.split(), *(word for word in last.split() if word not in titles)])
 
 
 def fit_width(text: str, font: str, size: float, width: float) -> str:

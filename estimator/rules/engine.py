@@ -134,13 +134,16 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 
     fees, materials = FeeIndex(fee_works, named_teeth=settings.lab_owners == "named_teeth"), Materials(fee_works)
+    held_a: set[int] = set()  # the lab lines that a class-A fee line read makes class A
     for work in lab_works:
         owners = materials.classify(work) if is_material(work) else classify_lab_line(work, fees, young)
+        if LineClass.A in owners.classes:
+            held_a.add(id(work))
         apply_manual_class(work, work.lab.manual_class)
         apply_review_class(work)
         _lab_class_doubt(work, owners, report)
         work.accident = lab_accident(owners, person.accident)
-    _beside_left_out(lab_works, plan.left_out, report)
+    _beside_left_out([w for w in lab_works if id(w) not in held_a], plan.left_out, report)
     for work in sorted(lab_works, key=lambda w: w.order_key):  # findings in treatment order
         lab_amounts(work, report)
 
@@ -293,8 +296,9 @@ def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
 
 def _beside_left_out(lab_works: list[Work], left_out: tuple[LeftOutLine, ...], report: Report) -> None:
     """A lab line on the teeth of a fee row the import left out takes its class from the fee lines that were read (a
-    crown's lab work beside a filling on its tooth as class B): said, as the row corrected may change it – not for a
-    class A (no row added makes it less), nor one by hand or by the orthodontic age rule."""
+    crown's lab work beside a filling on its tooth as class B), or from its code where none was read: said, as the row
+    corrected may change it – not for a line a class-A fee line read holds at A (no row added makes it less), nor one
+    by hand or by the orthodontic age rule (the caller passes the others)."""
     rows: dict[int, LeftOutLine] = {}  # tooth -> the first fee row left out on it
     for row in left_out:
         if row.kind == "fee":
@@ -302,7 +306,7 @@ def _beside_left_out(lab_works: list[Work], left_out: tuple[LeftOutLine, ...], r
                 for tooth in parse_teeth(row.cell("Zahn")).teeth:
                     rows.setdefault(tooth, row)
     for work in lab_works if rows else ():
-        if work.line_class is LineClass.A or work.class_by_hand or is_orthodontic(work):
+        if work.class_by_hand or is_orthodontic(work):
             continue
         lab = work.lab
         beside = next((rows[t] for t in sorted(lab.teeth.teeth) if t in rows), None)

@@ -3,27 +3,35 @@ said with who decided and why, and what keeps a decision from acting as set."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import MAX_SEEN, FeeLine, LeftOutLine, Override, Plan, PlanLine
+from estimator.model import FeeLine, LeftOutLine, Override, Plan, PlanLine
 from estimator.money import cents
 from estimator.phrases import REVIEW, Money, Phrase, say
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import in_any
 
+SEEN_DIGITS = 24  # of the digest a decision keeps of its line
 
-def line_seen(line: PlanLine) -> str:
-    """What of a line a reviewer's decision is about, in one text: number, teeth, day, count, factor or price, amount
-    (numbers by their value: „2,30“ typed again as „2,3“ is no change)."""
+
+def line_seen(line: PlanLine, day: dt.date, billed: Decimal) -> str:
+    """What a reviewer's decision is about, as a digest of what its line is computed from: the number, the set of teeth,
+    the treatment day (the plan date's for a line without one), count and factor with the reason or quantity and price,
+    and the amount billed – a value typed again otherwise („16,17“ for „16, 17“, 2,30 for 2,3, the shown amount) is
+    no change."""
     if isinstance(line, FeeLine):
-        parts: tuple[object, ...] = (line.schedule.value, line.number, line.count, line.factor, line.justification)
+        parts: tuple[object, ...] = (line.schedule.value, line.number, line.count, line.factor, line.justification.strip())
     else:
-        parts = ("Labor", line.code, line.quantity, line.unit_price, line.vat_percent)
-    values = (*parts, line.teeth.text, line.date.isoformat() if line.date else "", line.amount)
-    return "|".join(f"{v.normalize():f}" if isinstance(v, Decimal) else "" if v is None else str(v) for v in values)[:MAX_SEEN]
+        parts = ("Labor", line.code, line.quantity, line.unit_price)
+    values = (*parts, ",".join(map(str, sorted(line.teeth.teeth))), line.teeth.whole_jaw, day.isoformat(), billed)
+    text = "|".join(f"{v.normalize():f}" if isinstance(v, Decimal) else str(v) for v in values)
+    import hashlib  # noqa: PLC0415 - loads with the first decision, not at the window's start
+
+    return hashlib.sha256(text.encode()).hexdigest()[:SEEN_DIGITS]
 
 
 def apply_overrides(
@@ -55,7 +63,7 @@ def apply_overrides(
             )
             continue
         reviewed.append((override, work))
-        if override.seen and override.seen != line_seen(work.line):  # the decision was about the line as it was then
+        if override.seen and override.seen != line_seen(work.line, work.date, work.billed):  # decided on the line then
             phrase = say(Code.OVERRIDE_LINE_CHANGED, line=work.ref, reviewer=reviewer)
             report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
         said: list[Phrase] = []

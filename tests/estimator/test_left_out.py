@@ -317,3 +317,8 @@ def test_a_lab_line_on_the_tooth_of_a_left_out_service_says_its_class_may_change
     beside_crown = [fee(), fee(Nr="2060", Leistung="Füllung", Anzahl="zwei")]
     crown = read_plan(write_test_workbook(tmp_path / "krone.xlsx", beside_crown, [lab(Nr="0001", Leistung="Modell")]))
     assert not [f for f in estimate(crown, load_tariffs()).findings if f.phrase.code.value == "lab.beside_left_out"]
+    # a crown's lab work with no service read on its tooth is class A by its code: the filling left out makes it B
+    by_code = [fee(Nr="0010", Zahn=None), fee(Nr="2060", Zahn="26", Leistung="Füllung", Anzahl="zwei")]
+    alone = read_plan(write_test_workbook(tmp_path / "code.xlsx", by_code, [lab(Zahn="26")]))
+    said = [f for f in estimate(alone, load_tariffs()).findings if f.phrase.code.value == "lab.beside_left_out"]
+    assert [finding_text(f).split(":")[0] for f in said] == ["Labor 0344, Zahn 26"]

@@ -22,6 +22,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
+from estimator.teeth import parse_teeth
 from estimator.wording import finding_text, rule_text, step_text
 from tests.conftest import GOLDEN
 from tests.estimator.builders import fee, lab, plan
@@ -418,22 +419,25 @@ def test_a_reviewers_amount_with_parts_of_a_cent_is_refused_never_rounded(tmp_pa
 def test_a_decision_on_a_line_changed_since_is_said_until_it_is_taken_again(tmp_path: Path) -> None:
     from estimator.rules.reviews import line_seen  # noqa: PLC0415
 
-    crown = fee("2210", "16", factor=Decimal("3.5"))
-    decided = Override("Leistungen", 2, "M. Prüfer", "Faktor 3,5 begründet", Decimal("217.06"), seen=line_seen(crown))
+    crown = fee("2210", "16, 17", factor=Decimal("3.5"))
+    shown = estimate(plan(crown), load_tariffs()).lines[0]  # the line as the reviewer saw it
+    seen = line_seen(shown.line, shown.date, shown.billed)
+    decided = Override("Leistungen", 2, "M. Prüfer", "Faktor 3,5 begründet", Decimal("217.06"), seen=seen)
     same = estimate(plan(crown, overrides=(decided,)), load_tariffs())
     assert "override.line_changed" not in [f.code for f in same.findings]
     lower = dataclasses.replace(crown, factor=Decimal("2.0"))  # the practice changed the factor after the review
     changed = estimate(plan(lower, overrides=(decided,)), load_tariffs())
     [said] = [f for f in changed.findings if f.code == "override.line_changed"]
     assert finding_text(said) == (
-        "GOZ 2210, Zahn 16: nach der Prüfung durch M. Prüfer geändert; die Prüfung gilt weiter – bitte prüfen, ob sie noch "
-        "passt, und sie bestätigen oder entfernen"
+        "GOZ 2210, Zahn 16, 17: nach der Prüfung durch M. Prüfer geändert; die Prüfung gilt weiter – bitte prüfen, ob sie "
+        "noch passt, und sie bestätigen oder entfernen"
     )
     assert said.severity is Severity.WARNING
-    typed_again = dataclasses.replace(crown, factor=Decimal("3.50"))  # the same value written otherwise: no change
-    assert "override.line_changed" not in [
-        f.code for f in estimate(plan(typed_again, overrides=(decided,)), load_tariffs()).findings
-    ]
+    # the same values written otherwise – a factor, the teeth, the amount the line computes – are no change
+    again = dataclasses.replace(crown, factor=Decimal("3.50"), teeth=parse_teeth("17,16"), amount=shown.billed)
+    assert "override.line_changed" not in [f.code for f in estimate(plan(again, overrides=(decided,)), load_tariffs()).findings]
+    later = dataclasses.replace(crown, justification="x" * 1_900, date=dt.date(2027, 3, 10))  # a long reason cuts nothing off
+    assert "override.line_changed" in [f.code for f in estimate(plan(later, overrides=(decided,)), load_tariffs()).findings]
     older = dataclasses.replace(decided, seen="")  # a case file from before decisions kept the line: nothing known
     assert "override.line_changed" not in [f.code for f in estimate(plan(lower, overrides=(older,)), load_tariffs()).findings]
     case = dataclasses.replace(Case.from_plan(plan(lower)), overrides=(decided,))

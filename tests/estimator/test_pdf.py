@@ -449,7 +449,11 @@ def test_the_opening_qualifies_its_figures_as_the_summary_does(tmp_path: Path) -
         "kostet ohne die unten genannten fehlenden Zeilen voraussichtlich" in said and "Ihr Eigenanteil ohne sie beträgt" in said
     )
     assert opening(missing, "Mustermann, Erika")[0] == "Guten Tag Erika Mustermann,"  # the name as it is said
+    assert opening(missing, "Dr. med. Müller, Hans-Peter")[0] == "Guten Tag Dr. med. Hans-Peter Müller,"
+    assert opening(missing, "Mustermann,")[0] == "Guten Tag Mustermann,"
     assert opening(missing, "Erika Mustermann", "Sehr geehrte Frau Mustermann,\nanbei …")[0] == ""  # the note greets
+    assert opening(missing, "Erika Mustermann", "Guten Morgen Frau Mustermann,")[0] == ""
+    assert opening(missing, "Erika Mustermann", "Liebe Grüße aus der Praxis")[0] == "Guten Tag Erika Mustermann,"
     data = build_pdf(missing, load_tariffs(), ISSUED, note="Sehr geehrte Frau Mustermann,\nanbei die Schätzung.")
     flowing = " ".join(pdf_text(data)[1].split())
     assert "Guten Tag" not in flowing and flowing.index("Sehr geehrte Frau") < flowing.index("Ihr Heil- und Kostenplan vom")

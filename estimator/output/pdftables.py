@@ -9,10 +9,9 @@ from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
 from estimator.output.pdfrows import Cell, RowStyle, fitted, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit_line, para
-from estimator.phrases import REVIEW
 from estimator.rules.labprices import vat_percent
 from estimator.tariff.catalogues import Tariff
-from estimator.wording import class_label, is_reduction, rule_text, step_text
+from estimator.wording import class_label, is_reason, rule_text, step_text
 from estimator.xmltext import escape
 
 REASON_LIMIT = 300  # characters of one reason beside a line
@@ -32,11 +31,7 @@ def describe(result: LineResult, tariff: Tariff) -> str:
 def reasons(result: LineResult) -> list[str]:
     """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
     and every decision of a reviewer."""
-    return [
-        fit_line(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT)
-        for e in result.explanations
-        if e.rule == REVIEW or is_reduction(e)
-    ]
+    return [fit_line(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT) for e in result.explanations if is_reason(e)]
 
 
 def reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[str]:

@@ -14,7 +14,7 @@ from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
     by_severity,
     finding_text,
-    is_reduction,
+    is_reason,
     left_out_text,
     limit_sentences,
     reductions_sentence,
@@ -74,7 +74,7 @@ def estimate_text(estimate: Estimate) -> str:
     head = ["Zeile", "Datum", "Zahn", "Nr", "Kl.", "Satz", "Betrag", "erstattungsf.", "Erstattung", "Grund"]
     rows = []
     for r in estimate.lines:
-        reason = "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in r.explanations if is_reduction(e))
+        reason = "; ".join(f"{rule_text(e.rule)}: {step_text(e)}" for e in r.explanations if is_reason(e))
         rows.append(
             [
                 f"{_sheet(r.line.sheet)}!{r.line.row}",  # the sheet as Excel names it, so that the row is found

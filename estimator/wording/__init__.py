@@ -19,7 +19,7 @@ from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
-from estimator.phrases import Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
+from estimator.phrases import REVIEW, Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
 from estimator.wording import de, en
 
 Language = Literal["de", "en"]
@@ -258,6 +258,12 @@ def is_reduction(step: Explanation) -> bool:
     line has (the letter and the terminal list these as a line's reasons)."""
     lowered = step.before is not None and step.after is not None and step.after < step.before
     return lowered and step.phrase.code not in (Code.STEP_RATE, Code.STEP_RATE_PROPHYLAXIS)
+
+
+def is_reason(step: Explanation) -> bool:
+    """Whether a step is one of a line's reasons as the letter and the terminal list them: a lowering (is_reduction)
+    or a reviewer's decision, which may also raise the amount or change the class."""
+    return step.rule == REVIEW or is_reduction(step)
 
 
 def sentence(key: str, language: str = "de", **values: Any) -> str:

@@ -167,3 +167,15 @@ def test_a_line_break_or_a_direction_mark_in_a_plans_text_forges_no_line_of_the_
     save_case(case, tmp_path / "fall.hkp.json")
     shown = describe(entry_of(case, result, tmp_path / "fall.hkp.json"))
     assert not any(line.startswith("  Geburtsdatum: 01.01.1900") for line in shown.splitlines())
+
+
+def test_a_reviewers_class_is_among_the_reasons_of_its_row_as_in_the_letter() -> None:
+    import dataclasses  # noqa: PLC0415
+
+    from estimator.kinds import LineClass  # noqa: PLC0415
+    from estimator.model import Override  # noqa: PLC0415
+
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    decided = Override("Leistungen", 3, "M. Prüfer", "keine Krone nötig", None, LineClass.B)  # no lowering: B pays more
+    text = estimate_text(estimate(dataclasses.replace(plan, overrides=(decided,)), load_tariffs()))
+    assert "Prüfung: M. Prüfer: Klasse A → B – keine Krone nötig" in row_of(text.splitlines(), "Leistungen!3")

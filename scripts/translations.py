@@ -130,12 +130,12 @@ ENGLISH = {
     ),
     "Beträgen über dem Höchstsatz ohne Begründung": "amounts above the maximum fee without a reason",
     "Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt": (
-        "dentures on implants over the limit whose place the plan does not say"
+        "prosthetic work on implants over the limit whose place the plan does not say"
     ),
     "Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).": (
         "Please type a number or words (symbols alone find nothing)."
     ),
-    "Nichts gefunden für „{0}“.": "Nothing found for “{0}”.",
+    "Nichts gefunden für „{0}“.": "Nothing found for “{0}” – the services are named in German (e.g. Krone); a number finds them too.",
     "{0}: {1} geändert": "{0}: {1} changed",
     "Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.": (
         "The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines."
@@ -163,7 +163,7 @@ ENGLISH = {
     "Person: {0} geändert": "Person: {0} changed",
     "Kooperationszahnarzt": "Cooperating dentist",
     "Unfallfolge": "Caused by an accident",
-    "ZE-Erstattung bisher": "Denture benefits so far",
+    "ZE-Erstattung bisher": "Prosthetic benefits so far",
     "Implantate OK": "Implants upper jaw",
     "Implantate UK": "Implants lower jaw",
     "Zeile dupliziert": "Line duplicated",
@@ -208,7 +208,8 @@ ENGLISH = {
     "Briefkopf ohne Logo: {0}": "Letterhead without logo: {0}",
     "Text an den Patienten": "Note to the patient",
     "Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“": (
-        "Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in the letter as typed)"
+        "Note to the patient in German, e.g. “Wie besprochen, ist die Krone an 16 vollkeramisch geplant.” (printed in the "
+        "German letter as typed)"
     ),
     "Steht im Brief über den Tabellen (höchstens {0} Zeichen).": "Printed in the letter above the tables (at most {0} characters).",
     "Straße": "Street",
@@ -344,7 +345,7 @@ ENGLISH = {
     "Gespeichert: {0}": "Saved: {0}",
     "HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)": "Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)",
     "HKP-Schätzer – Erstattung nach {0}.\nPreislisten: {1}": "HKP estimator – benefits under {0}.\nPrice lists: {1}",
-    "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}, {1} errors)",
+    "Hinweise ({0}, davon {1} Fehler)": "Findings ({0}; errors: {1})",
     "Hinweise ({0})": "Findings ({0})",
     "Eigenanteil ohne fehlende Zeilen {0}: die Summe der roten Stufen": "Own share without missing rows {0}: the sum of the red steps",
     "Eigenanteil {0}: die Summe der roten Stufen – was von den Gesamtkosten nicht erstattet wird": (
@@ -384,7 +385,7 @@ ENGLISH = {
     "Selbstbehalt verbraucht": "Deductible used",
     "Speichern fehlgeschlagen": "Saving failed",
     "Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei": (
-        "Staged cap for dentures: grey used before, blue this plan, light left"
+        "Staged cap for prosthetic work: grey used before, blue this plan, light left"
     ),
     "Tarif": "Tariff",
     "Unfall": "Accident",
@@ -395,7 +396,7 @@ ENGLISH = {
     "Vorlage nicht geschrieben": "Template not written",
     "Wiederhergestellt": "Recovered",
     "Wiederherstellen": "Recover",
-    "ZE-Erstattung bisher, Jahr {0}": "Denture benefits so far, year {0}",
+    "ZE-Erstattung bisher, Jahr {0}": "Prosthetic benefits so far, year {0}",
     "Zahn": "Tooth",
     "Zahn {0}: {1}": "Tooth {0}: {1}",
     "Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X "
@@ -519,7 +520,7 @@ ENGLISH = {
     "Keine ausgelassenen Zeilen": "No rows left out",
     "Ausgelassene Zeile &korrigieren …": "&Correct a row left out …",
     "Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)": (
-        "Enter the amounts in “Denture benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
+        "Enter the amounts in “Prosthetic benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
     ),
     "Ausblenden": "Hide",
     "Im Fallregister: {0}": "In the case register: {0}",

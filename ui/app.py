@@ -122,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     IdleCollector(app).start()
     if problem:
-        QTimer.singleShot(0, lambda: window.show_error(window.tr("Datei nicht lesbar"), problem))
+        QTimer.singleShot(0, lambda: window.show_error(QCoreApplication.translate("MainWindow", "Datei nicht lesbar"), problem))
     else:
         QTimer.singleShot(0, lambda: offer_recovery(window) or welcome_once(window, first_start=options.file is None))
     return app.exec()

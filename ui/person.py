@@ -109,7 +109,7 @@ class PersonPanel(QGroupBox):
 
     def _date_field(self, name: str) -> QLineEdit:
         field = QLineEdit()
-        _fits(field, "31.12.2026")  # a date cut at a narrow panel read as another („5.06.1975“)
+        _fits(field, "31.12.2026", "2026-12-31")  # a date cut at a narrow panel read as another („5.06.1975“)
         field.setPlaceholderText(self.tr("TT.MM.JJJJ"))
         field.editingFinished.connect(lambda: self._date_edited(name, field))
         return field
@@ -122,7 +122,7 @@ class PersonPanel(QGroupBox):
 
     def _money_field(self, name: str | int) -> QLineEdit:
         field = QLineEdit()
-        _fits(field, "100.000,00")
+        _fits(field, "100.000,00", "100,000.00")
         field.setAlignment(Qt.AlignmentFlag.AlignRight)
         field.setPlaceholderText(formats.plain(Decimal(0)))
         field.editingFinished.connect(lambda: self._money_edited(name, field))
@@ -230,6 +230,6 @@ class PersonPanel(QGroupBox):
         self._refreshing = False
 
 
-def _fits(field: QLineEdit, widest: str) -> None:
-    """A field never narrower than its widest usual value (with the frame and the text's margins)."""
-    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(widest) + 16)
+def _fits(field: QLineEdit, *widest: str) -> None:
+    """A field never narrower than its widest usual value in either language (with the frame and the text's margins)."""
+    field.setMinimumWidth(max(field.fontMetrics().horizontalAdvance(text) for text in widest) + 16)

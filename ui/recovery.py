@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from estimator.case import CaseError
@@ -88,14 +89,15 @@ def _path(value: object) -> Path | None:
 
 
 def _ask_recovery(window: MainWindow, title: str, saved_at: dt.datetime) -> bool:
-    text = window.tr(
-        "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?"
+    text = QCoreApplication.translate(
+        "MainWindow",
+        "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?",
     ).format(title, formats.day(saved_at.date()), saved_at.strftime("%H:%M"))
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     answer = ask(
         window,
         QMessageBox.Icon.Question,
-        window.tr("Wiederherstellen"),
+        QCoreApplication.translate("MainWindow", "Wiederherstellen"),
         text,
         buttons=buttons,
         default=QMessageBox.StandardButton.Yes,
@@ -107,16 +109,21 @@ def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str, dt.dateti
     """After a crash: offer the case the last run left unsaved; say what could not be read and what waits."""
     recovery = recoverable()
     for path in recovery.set_aside:
-        text = window.tr(
+        text = QCoreApplication.translate(
+            "MainWindow",
             "Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert "
-            "aufbewahrt unter:\n{0}"
+            "aufbewahrt unter:\n{0}",
         ).format(path)
-        window.show_error(window.tr("Sicherung nicht lesbar"), text)
+        window.show_error(QCoreApplication.translate("MainWindow", "Sicherung nicht lesbar"), text)
     if recovery.waiting:
         waiting = (
-            window.tr("Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten")
+            QCoreApplication.translate(
+                "MainWindow", "Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten"
+            )
             if recovery.waiting == 1
-            else window.tr("{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten")
+            else QCoreApplication.translate(
+                "MainWindow", "{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten"
+            )
         )
         window.statusBar().showMessage(waiting.format(recovery.waiting), 30000)
     document = recovery.document

@@ -23,7 +23,7 @@
     <message>
         <location filename="../../ui/capchart.py" line="35" />
         <source>Staffel Zahnersatz: grau bisher, blau dieser Plan, hell noch frei</source>
-        <translation>Staged cap for dentures: grey used before, blue this plan, light left</translation>
+        <translation>Staged cap for prosthetic work: grey used before, blue this plan, light left</translation>
     </message>
     <message>
         <location filename="../../ui/capchart.py" line="37" />
@@ -234,7 +234,7 @@
     <message>
         <location filename="../../ui/document.py" line="225" />
         <source>ZE-Erstattung bisher</source>
-        <translation>Denture benefits so far</translation>
+        <translation>Prosthetic benefits so far</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="226" />
@@ -701,7 +701,7 @@ No program here can show it.</translation>
     <message>
         <location filename="../../ui/register.py" line="123" />
         <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
-        <translation>Enter the amounts in “Denture benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
+        <translation>Enter the amounts in “Prosthetic benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
         <location filename="../../ui/register.py" line="130" />
@@ -1095,7 +1095,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/main_window.py" line="189" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
-        <translation>Findings ({0}, {1} errors)</translation>
+        <translation>Findings ({0}; errors: {1})</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="189" />
@@ -1127,13 +1127,50 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
+    <message>
+        <location filename="../../ui/app.py" line="125" />
+        <source>Datei nicht lesbar</source>
+        <translation>File cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="92" />
+        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?</source>
+        <translation>“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="100" />
+        <source>Wiederherstellen</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="112" />
+        <source>Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert aufbewahrt unter:
+{0}</source>
+        <translation>An automatic backup of unsaved changes could not be read. It is kept unchanged at:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="117" />
+        <source>Sicherung nicht lesbar</source>
+        <translation>Backup cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="120" />
+        <source>Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten</source>
+        <translation>One more unsaved case is offered at the next start of the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="124" />
+        <source>{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten</source>
+        <translation>{0} more unsaved cases: offered at the next start of the program</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
     <message>
         <location filename="../../ui/letter.py" line="151" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
-        <translation>Note to the patient, e.g. “As agreed, the crown on 16 is planned in full ceramics.” (printed in the letter as typed)</translation>
+        <translation>Note to the patient in German, e.g. “Wie besprochen, ist die Krone an 16 vollkeramisch geplant.” (printed in the German letter as typed)</translation>
     </message>
     <message>
         <location filename="../../ui/letter.py" line="161" />
@@ -1231,7 +1268,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/person.py" line="85" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
-        <translation>Denture benefits so far, year {0}</translation>
+        <translation>Prosthetic benefits so far, year {0}</translation>
     </message>
     <message>
         <location filename="../../ui/person.py" line="86" />
@@ -1365,27 +1402,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="136" />
+        <location filename="../../ui/review.py" line="137" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148" />
+        <location filename="../../ui/review.py" line="149" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149" />
+        <location filename="../../ui/review.py" line="150" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="150" />
+        <location filename="../../ui/review.py" line="151" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151" />
+        <location filename="../../ui/review.py" line="152" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1409,7 +1446,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/review.py" line="49" />
-        <location filename="../../ui/review.py" line="95" />
+        <location filename="../../ui/review.py" line="96" />
         <source>Bitte zuerst eine Zeile wählen</source>
         <translation>Please choose a line first</translation>
     </message>
@@ -1449,37 +1486,37 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Please give an eligible amount or a class</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="84" />
+        <location filename="../../ui/review.py" line="85" />
         <source>Die gewählte Zeile hat keine Prüfung</source>
         <translation>The selected line has no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="86" />
+        <location filename="../../ui/review.py" line="87" />
         <source>Prüfung {0} Zeile {1} entfernt</source>
         <translation>Review of {0} row {1} removed</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103" />
+        <location filename="../../ui/review.py" line="104" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107" />
+        <location filename="../../ui/review.py" line="108" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111" />
+        <location filename="../../ui/review.py" line="112" />
         <source>{0}, Zahn {1} · in keiner Summe (ohne Behandlungstag)</source>
         <translation>{0}, tooth {1} · in no total (no treatment day)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113" />
+        <location filename="../../ui/review.py" line="114" />
         <source>{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}</source>
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Prüfung übernommen</source>
         <translation>Review taken</translation>
     </message>
@@ -1631,7 +1668,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/picker.py" line="183" />
         <source>Nichts gefunden für „{0}“.</source>
-        <translation>Nothing found for “{0}”.</translation>
+        <translation>Nothing found for “{0}” – the services are named in German (e.g. Krone); a number finds them too.</translation>
     </message>
     <message>
         <location filename="../../ui/picker.py" line="190" />
@@ -1799,7 +1836,7 @@ Interpretation settings:{0}</translation>
     <message>
         <location filename="../../ui/widgets.py" line="157" />
         <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
-        <translation>dentures on implants over the limit whose place the plan does not say</translation>
+        <translation>prosthetic work on implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="160" />
@@ -2138,46 +2175,6 @@ Price lists: {1}</translation>
         <location filename="../../ui/menus.py" line="165" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/app.py" line="125" />
-        <source>Datei nicht lesbar</source>
-        <translation>File cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="92" />
-        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?</source>
-        <translation>“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="98" />
-        <source>Wiederherstellen</source>
-        <translation>Recover</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="111" />
-        <source>Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert aufbewahrt unter:
-{0}</source>
-        <translation>An automatic backup of unsaved changes could not be read. It is kept unchanged at:
-{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="114" />
-        <source>Sicherung nicht lesbar</source>
-        <translation>Backup cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="117" />
-        <source>Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten</source>
-        <translation>One more unsaved case is offered at the next start of the program</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recovery.py" line="119" />
-        <source>{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten</source>
-        <translation>{0} more unsaved cases: offered at the next start of the program</translation>
     </message>
 </context>
 </TS>

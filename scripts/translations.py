@@ -42,10 +42,10 @@ ENGLISH = {
         "Its amounts are those the insurer has, and they count for the person's later plans."
     ),
     "So hat der Versicherer ihn abgerechnet; für spätere Pläne der Person zählt er damit.": (
-        "So the insurer settled it; it counts so for the person's later plans."
+        "This is how the insurer settled it; these amounts count for the person's later plans."
     ),
     "So hat der Versicherer ihn abgelehnt.": "So the insurer refused it.",
-    "Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.": "This case is {0}{1}. {2} Changes are therefore not taken.",
+    "Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.": "This case is {0}{1}. {2} Changes are not accepted.",
     "Datei inzwischen geändert": "File changed meanwhile",
     "„{0}“ wurde geändert, seit der Fall hier geöffnet oder gespeichert wurde – vielleicht an einem anderen Arbeitsplatz. Überschreiben ersetzt diese Änderungen durch den Fall, wie er hier offen ist.": (
         "“{0}” was changed since the case was opened or saved here – perhaps at another workstation. Overwriting "
@@ -64,7 +64,7 @@ ENGLISH = {
         "{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left"
     ),
     "Entwurf aus {0}": "Draft from {0}",
-    "Änderungen am Fall werden übernommen; er bleibt {0}": "Changes to the case are taken; it stays {0}",
+    "Änderungen am Fall werden übernommen; er bleibt {0}": "Changes to the case are accepted; it stays {0}",
     "Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen": (
         "New draft from {0}; that file stays unchanged – Save asks for a name"
     ),
@@ -321,7 +321,7 @@ ENGLISH = {
     "{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise": (
         "{0}: service text changed – eligible now {1} instead of {2}; see Findings"
     ),
-    "Prüfung übernommen": "Review taken",
+    "Prüfung übernommen": "Review applied",
     "Auslegung dieses Falls": "Interpretation for this case",
     "&Auslegung dieses Falls …": "&Interpretation for this case …",
     " (Vorgabe)": " (default)",
@@ -500,7 +500,7 @@ ENGLISH = {
     "erstattet (ZE)": "Paid (prosthetics)",
     "Falldatei": "Case file",
     "Doppelklick oder Enter öffnet den Fall": "Double-click or Enter opens the case",
-    "Übernehmen": "Take over",
+    "Übernehmen": "Apply",
     "Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}": (
         "Year {0} ({1} – {2}): {3}; paid before this plan {4}, this plan up to then {5}, {6}"
     ),
@@ -514,7 +514,7 @@ ENGLISH = {
         "{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:"
     ),
     "Zeile verwerfen": "Drop the row",
-    "Zeile {0} übernommen": "Row {0} taken",
+    "Zeile {0} übernommen": "Row {0} added to the plan",
     "Zeile verworfen": "Row dropped",
     "{0} – Doppelklick oder Enter: Zeile korrigieren": "{0} – double click or Enter: correct the row",
     "Keine ausgelassenen Zeilen": "No rows left out",

@@ -31,7 +31,7 @@ VALUES: dict[Code, str] = {
     C.CELL_VAT_RANGE: "VAT rate from 0 to {high}% expected, found “{value}”",
     C.CELL_WHOLE_NUMBER: "whole number expected, found “{value}”",
     C.CELL_YES_NO: "“yes” or “no” expected, found “{value}”",
-    C.TOOTH_NOT_FDI: "“{token}” is no FDI tooth number (expected 11–18, 21–28, 31–38, 41–48 or deciduous teeth 51–55, "
+    C.TOOTH_NOT_FDI: "“{token}” is not an FDI tooth number (expected 11–18, 21–28, 31–38, 41–48 or deciduous teeth 51–55, "
     "61–65, 71–75, 81–85; also as a range “13-23”, a jaw “OK”, a quadrant “Q1” or with surfaces “16 mod”)",
     C.TOOTH_RANGE_BOTH_JAWS: "range {first}-{last} spans both jaws; please give it per jaw",
     C.TOOTH_RANGE_MIXED: "range {first}-{last} mixes deciduous and permanent teeth",

@@ -274,7 +274,7 @@
     <message>
         <location filename="../../ui/document.py" line="260" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
-        <translation>Changes to the case are taken; it stays {0}</translation>
+        <translation>Changes to the case are accepted; it stays {0}</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="271" />
@@ -696,7 +696,7 @@ No program here can show it.</translation>
     <message>
         <location filename="../../ui/register.py" line="120" />
         <source>Übernehmen</source>
-        <translation>Take over</translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <location filename="../../ui/register.py" line="123" />
@@ -744,7 +744,7 @@ No program here can show it.</translation>
     <message>
         <location filename="../../ui/leftout.py" line="68" />
         <source>Übernehmen</source>
-        <translation>Take over</translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <location filename="../../ui/leftout.py" line="70" />
@@ -754,7 +754,7 @@ No program here can show it.</translation>
     <message>
         <location filename="../../ui/leftout.py" line="100" />
         <source>Zeile {0} übernommen</source>
-        <translation>Row {0} taken</translation>
+        <translation>Row {0} added to the plan</translation>
     </message>
     <message>
         <location filename="../../ui/leftout.py" line="108" />
@@ -1518,7 +1518,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/review.py" line="127" />
         <source>Prüfung übernommen</source>
-        <translation>Review taken</translation>
+        <translation>Review applied</translation>
     </message>
 </context>
 <context>
@@ -1600,7 +1600,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/sentbar.py" line="57" />
         <source>So hat der Versicherer ihn abgerechnet; für spätere Pläne der Person zählt er damit.</source>
-        <translation>So the insurer settled it; it counts so for the person's later plans.</translation>
+        <translation>This is how the insurer settled it; these amounts count for the person's later plans.</translation>
     </message>
     <message>
         <location filename="../../ui/sentbar.py" line="58" />
@@ -1610,7 +1610,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <message>
         <location filename="../../ui/sentbar.py" line="60" />
         <source>Dieser Fall ist {0}{1}. {2} Änderungen werden daher nicht übernommen.</source>
-        <translation>This case is {0}{1}. {2} Changes are therefore not taken.</translation>
+        <translation>This case is {0}{1}. {2} Changes are not accepted.</translation>
     </message>
 </context>
 <context>

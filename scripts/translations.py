@@ -322,6 +322,7 @@ ENGLISH = {
         "{0}: service text changed – eligible now {1} instead of {2}; see Findings"
     ),
     "Prüfung übernommen": "Review applied",
+    " · bisher geprüft von {0}": " · reviewed so far by {0}",
     "Auslegung dieses Falls": "Interpretation for this case",
     "&Auslegung dieses Falls …": "&Interpretation for this case …",
     " (Vorgabe)": " (default)",

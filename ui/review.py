@@ -114,7 +114,9 @@ class Reviews(QObject):
             now = self.tr("{0}, Zahn {1} · berechnet {2} · jetzt Klasse {3}, erstattungsfähig {4}").format(
                 service, teeth, formats.money(result.billed), result.line_class.value, formats.money(result.eligible)
             )
-        return ReviewForm(self, line, now, self.window.settings.get(REVIEWER), self.of(sheet, row))
+        earlier = self.of(sheet, row)  # who decided before: OK in this form makes it the decision of the name below
+        now += self.tr(" · bisher geprüft von {0}").format(earlier.reviewer) if earlier is not None else ""
+        return ReviewForm(self, line, now, self.window.settings.get(REVIEWER), earlier)
 
     def taken(self, sheet: str, row: int) -> None:
         """Say what the review taken could not do as asked, else that it was taken."""

@@ -1402,27 +1402,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/review.py" line="137" />
+        <location filename="../../ui/review.py" line="139" />
         <source>Prüfung – {0}</source>
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149" />
+        <location filename="../../ui/review.py" line="151" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="150" />
+        <location filename="../../ui/review.py" line="152" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151" />
+        <location filename="../../ui/review.py" line="153" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="152" />
+        <location filename="../../ui/review.py" line="154" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1516,7 +1516,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}, tooth {1} · billed {2} · now class {3}, eligible {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127" />
+        <location filename="../../ui/review.py" line="118" />
+        <source> · bisher geprüft von {0}</source>
+        <translation> · reviewed so far by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="129" />
         <source>Prüfung übernommen</source>
         <translation>Review applied</translation>
     </message>

@@ -258,8 +258,8 @@ def test_a_review_is_what_its_form_says_a_field_cleared_takes_that_part_back(ope
     form = window.reviews.form(line.sheet, line.row)  # the earlier decision shown, to keep or change
     assert (form.eligible.text(), form.line_class.text(), form.reason.text()) == ("100,00", "", "Faktor nicht begründet")
     assert form.now.text().replace("\xa0", " ") == (
-        "GOZ 2210, Zahn 16 · berechnet 217,06 € · jetzt Klasse A, erstattungsfähig 100,00 €"
-    )  # what is decided about
+        "GOZ 2210, Zahn 16 · berechnet 217,06 € · jetzt Klasse A, erstattungsfähig 100,00 € · bisher geprüft von M. Prüfer"
+    )  # what is decided about, and who decided it so far (OK makes it the decision of the name in the form)
     form.deleteLater()
     assert window.reviews.take("A. Zweit", "100,00", "B", "keine Krone") == ""  # the amount kept as the form showed it
     (kept,) = window.document.case.overrides

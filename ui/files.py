@@ -225,8 +225,7 @@ class FileActions(QObject):
         """Write the estimate shown now as the PDF letter, in the background; then `done` on the GUI thread."""
         from estimator.output.pdf import write_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for
 
-        window = self.window
-        window.take_typing()  # what is typed, also when the typing has not paused or the cell is still open
+        window = self.window  # what is typed is in the case: taken by the checks before every letter (letterchecks)
         letterhead, left_out = stored_letterhead(window.settings)
         if left_out:
             window.statusBar().showMessage(self.tr("Briefkopf unvollständig: {0}").format(left_out), 15000)

@@ -259,10 +259,12 @@ class CapYear:
     used_before: Decimal  # in the years before this one: earlier benefits and this plan's
     used_by_plan: Decimal
     plan_before: Decimal = Decimal("0.00")  # the part of used_before that is this plan's
+    held_by: tuple[int, Decimal] | None = None  # a later year whose cumulative cap leaves less, and what it leaves
 
     @property
     def left(self) -> Decimal:
-        return max(Decimal("0.00"), self.cumulative_cap - self.used_before - self.used_by_plan)
+        own = max(Decimal("0.00"), self.cumulative_cap - self.used_before - self.used_by_plan)
+        return min(own, self.held_by[1]) if self.held_by else own
 
     @property
     def before_plan(self) -> Decimal:

@@ -508,6 +508,7 @@ ENGLISH = {
     "{0} frei": "{0} free",
     "abgelaufen": "expired",
     "noch frei {0}": "{0} still free",
+    " – so viel lässt die Grenze der Versicherungsjahre 1 bis {0}": " – as much as is left under the cap of insurance years 1 to {0}",
     "Laborzeile": "lab line",
     "Leistungszeile": "fee line",
     "Ausgelassene Zeile korrigieren": "Correct a row left out",

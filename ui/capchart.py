@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from estimator.model import CapYear
@@ -36,6 +36,8 @@ class CapChart(QWidget):
         for year, expired in zip(self.document.estimate.limits.staged_cap, self.expired(), strict=True):
             text = self.tr("Jahr {0} ({1} – {2}): {3}; vor diesem Plan erstattet {4}, dieser Plan bis dahin {5}, {6}")
             left = self.tr("abgelaufen") if expired else self.tr("noch frei {0}").format(formats.money(year.left))
+            if year.held_by and not expired:  # a later year's benefits leave less than this year's own cap
+                left += self.tr(" – so viel lässt die Grenze der Versicherungsjahre 1 bis {0}").format(year.held_by[0])
             lines.append(
                 text.format(
                     year.year,
@@ -92,6 +94,9 @@ class CapChart(QWidget):
                 if amount and not self._inside(painter, QRectF(x, top, width, height), texts, pen):
                     beside.append((place, texts, said_in))  # said beside the bar when there is room
                 x += width
+            if year.held_by and not over:  # what a later year's cap leaves no room for: hatched, not free
+                rest = float(year.cumulative_cap) * scale - (x - label_width)
+                painter.fillRect(QRectF(x, top, max(0.0, rest), height), QBrush(QColor("#8a96a8"), Qt.BrushStyle.BDiagPattern))
             painter.setPen(QPen(QColor("#44546a")))
             painter.drawRect(QRectF(label_width, top, float(year.cumulative_cap) * scale, height))
             said = [(text, shade) for _, text, shade in sorted(beside, key=lambda part: part[0])]

@@ -285,17 +285,10 @@ class StagedCap:
         years = []
         for k, cap in enumerate(self.caps, start=1):
             first, last = insurance_year_span(k, self.start, self.convention)
-            years.append(
-                CapYear(
-                    k,
-                    first,
-                    last,
-                    cap,
-                    sum(self.prior[:k], ZERO) + sum(self.used[: k - 1], ZERO),
-                    self.used[k - 1],
-                    sum(self.used[: k - 1], ZERO),
-                )
-            )
+            used_before = sum(self.prior[:k], ZERO) + sum(self.used[: k - 1], ZERO)
+            later = self.tightest(k + 1, self.caps) if k < len(self.caps) else None
+            held = (later[1], later[0]) if later and later[0] < cap - used_before - self.used[k - 1] else None
+            years.append(CapYear(k, first, last, cap, used_before, self.used[k - 1], sum(self.used[: k - 1], ZERO), held))
         return tuple(years)
 
 

@@ -292,6 +292,7 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
                 before=Money(y.before_plan),
                 plan=Money(y.plan_so_far),
                 left=Money(y.left),
+                held=str(y.held_by[0]) if y.held_by else "",
             )
         )
     if relevant and estimate.plan.person.prior_source:

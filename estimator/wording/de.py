@@ -356,7 +356,7 @@ JAW_PLACES = {"OK": "Oberkiefer", "UK": "Unterkiefer", "OK/UK": "Ober- und Unter
 # Sentences about the limits of a plan and what the patient pays (not findings: they describe the estimate).
 SENTENCES = {
     "cap_year": "Zahnstaffel {year}. Versicherungsjahr ({start} – {end}): kumuliert höchstens {cap}; vor diesem Plan "
-    "erstattet {before}, dieser Plan bis dahin {plan}, frei {left}",
+    "erstattet {before}, dieser Plan bis dahin {plan}, frei {left}{held:? – so viel lässt die Grenze der Versicherungsjahre 1 bis }",
     "cap_source": "Zahnstaffel, bisherige Erstattung übernommen aus {source}",
     "cap_after": "Zahnstaffel: Behandlung ab dem {year}. Versicherungsjahr, keine Höchstbeträge ({section})",
     "cap_no_start": "Zahnstaffel: Versicherungsbeginn nicht angegeben – wie im 1. Versicherungsjahr angesetzt ({section})",

@@ -333,7 +333,7 @@ JAW_PLACES = {"OK": "upper jaw", "UK": "lower jaw", "OK/UK": "upper and lower ja
 
 SENTENCES = {
     "cap_year": "Staged cap, insurance year {year} ({start} – {end}): at most {cap} cumulated; paid before this plan "
-    "{before}, this plan up to then {plan}, free {left}",
+    "{before}, this plan up to then {plan}, free {left}{held:? – as much as is left under the cap of insurance years 1 to }",
     "cap_source": "Staged cap, earlier benefits taken from {source}",
     "cap_after": "Staged cap: treatment from insurance year {year}, no maximum amounts ({section})",
     "cap_no_start": "Staged cap: insurance start not given – applied as in insurance year 1 ({section})",

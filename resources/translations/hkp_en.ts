@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../ui/capchart.py" line="38" />
-        <location filename="../../ui/capchart.py" line="106" />
+        <location filename="../../ui/capchart.py" line="108" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
@@ -42,38 +42,43 @@
         <translation>{0} still free</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="68" />
+        <location filename="../../ui/capchart.py" line="40" />
+        <source> – so viel lässt die Grenze der Versicherungsjahre 1 bis {0}</source>
+        <translation> – as much as is left under the cap of insurance years 1 to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capchart.py" line="70" />
         <source>Kein gültiger Versicherungsbeginn: Staffel wie im 1. Versicherungsjahr angewandt</source>
         <translation>No valid insurance start: staged cap applied as in insurance year 1</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="70" />
+        <location filename="../../ui/capchart.py" line="72" />
         <source>keine Staffel (nach dem {0}. Versicherungsjahr oder Unfall)</source>
         <translation>no staged cap (after insurance year {0}, or accident)</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="77" />
+        <location filename="../../ui/capchart.py" line="79" />
         <source>Jahr {0}: {1}</source>
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="109" />
-        <location filename="../../ui/capchart.py" line="110" />
+        <location filename="../../ui/capchart.py" line="111" />
+        <location filename="../../ui/capchart.py" line="112" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="231" />
+        <location filename="../../ui/capchart.py" line="233" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="231" />
+        <location filename="../../ui/capchart.py" line="233" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="231" />
+        <location filename="../../ui/capchart.py" line="233" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>
@@ -544,37 +549,37 @@
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="232" />
+        <location filename="../../ui/files.py" line="231" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="243" />
+        <location filename="../../ui/files.py" line="242" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="264" />
+        <location filename="../../ui/files.py" line="263" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="268" />
+        <location filename="../../ui/files.py" line="267" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="278" />
+        <location filename="../../ui/files.py" line="277" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="283" />
+        <location filename="../../ui/files.py" line="282" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="253" />
+        <location filename="../../ui/files.py" line="252" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
@@ -589,17 +594,17 @@
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="255" />
+        <location filename="../../ui/files.py" line="254" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="286" />
+        <location filename="../../ui/files.py" line="285" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="287" />
+        <location filename="../../ui/files.py" line="286" />
         <source>Das PDF liegt in
 {0}
 
@@ -610,47 +615,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="294" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="296" />
+        <location filename="../../ui/files.py" line="295" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="314" />
+        <location filename="../../ui/files.py" line="313" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="316" />
+        <location filename="../../ui/files.py" line="315" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="332" />
+        <location filename="../../ui/files.py" line="331" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="358" />
+        <location filename="../../ui/files.py" line="357" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="370" />
+        <location filename="../../ui/files.py" line="369" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="379" />
+        <location filename="../../ui/files.py" line="378" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="381" />
+        <location filename="../../ui/files.py" line="380" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>

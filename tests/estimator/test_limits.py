@@ -155,6 +155,18 @@ def test_a_line_held_by_a_later_years_cap_names_that_cap() -> None:
     step = next(e for e in line.explanations if rule_text(e.rule) == "Nr. II.3.2")
     assert step_text(step).startswith("Zahnstaffel: in den ersten 2 Versicherungsjahren insgesamt höchstens 2.000,00")
     assert step_text(step).endswith("noch frei 200,00\u00a0€")
+    year1 = result.limits.staged_cap[0]  # its own 1,000 € would leave 500 €; the 2,000 € of years 1 and 2 leave none
+    assert (year1.left, year1.held_by) == (D("0.00"), (2, D("0.00")))
+    sentence = limit_sentences(result)[0]
+    assert sentence.endswith("frei 0,00\u00a0€ – so viel lässt die Grenze der Versicherungsjahre 1 bis 2"), sentence
+    assert result.limits.staged_cap[1].held_by is None
+
+
+def test_a_years_free_amount_is_its_own_when_later_years_leave_more() -> None:
+    result = run(crown("16"), insurance_start=START_2026)
+    year1 = result.limits.staged_cap[0]
+    assert (year1.left, year1.held_by) == (D("200.00"), None)
+    assert limit_sentences(result)[0].endswith("frei 200,00\u00a0€")
 
 
 def test_class_b_is_not_capped() -> None:

@@ -325,7 +325,7 @@ ENGLISH = {
     " · bisher geprüft von {0}": " · reviewed so far by {0}",
     "Auslegung dieses Falls": "Interpretation for this case",
     "&Auslegung dieses Falls …": "&Interpretation for this case …",
-    " (Vorgabe)": " (default)",
+    "Vorgabe: {0}": "Default: {0}",
     "Auslegung geändert": "Interpretation changed",
     (
         "Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt – außer beim Umfang "

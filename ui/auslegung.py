@@ -44,7 +44,8 @@ class AuslegungDialog(QDialog):
             default = getattr(profile.auslegung, name)
             for value in choices:
                 said = _words(names.describe(name, value)[1])
-                box.addItem(said + (self.tr(" (Vorgabe)") if value == default else ""), setting_value(value))
+                shown = self.tr("Vorgabe: {0}").format(said) if value == default else said  # first: a closed box cuts the end
+                box.addItem(shown, setting_value(value))
             box.setCurrentIndex(choices.index(getattr(current, name)))
             widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
             box.view().setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -9,11 +9,11 @@
     </message>
     <message>
         <location filename="../../ui/auslegung.py" line="47" />
-        <source> (Vorgabe)</source>
-        <translation> (default)</translation>
+        <source>Vorgabe: {0}</source>
+        <translation>Default: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/auslegung.py" line="60" />
+        <location filename="../../ui/auslegung.py" line="61" />
         <source>Die Vorgabe ist die Lesart zugunsten des Versicherten, wo der Tariftext Raum lässt – außer beim Umfang der Implantatgrenze (8 je Kiefer), deren Vorgabe den Rechenbeispielen der Regeln folgt. Jede Schätzung nennt die gewählte Auslegung.</source>
         <translation>The default is the reading in the insured person's favour where the tariff text leaves room – except for the scope of the implant limit (8 per jaw), whose default follows the rules' worked examples. Every estimate names the interpretation chosen.</translation>
     </message>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../ui/capchart.py" line="38" />
-        <location filename="../../ui/capchart.py" line="108" />
+        <location filename="../../ui/capchart.py" line="111" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
@@ -62,23 +62,23 @@
         <translation>Year {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="111" />
-        <location filename="../../ui/capchart.py" line="112" />
+        <location filename="../../ui/capchart.py" line="114" />
+        <location filename="../../ui/capchart.py" line="115" />
         <source>{0} frei</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="233" />
+        <location filename="../../ui/capchart.py" line="236" />
         <source>bisher erstattet</source>
         <translation>paid before</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="233" />
+        <location filename="../../ui/capchart.py" line="236" />
         <source>dieser Plan</source>
         <translation>this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/capchart.py" line="233" />
+        <location filename="../../ui/capchart.py" line="236" />
         <source>noch frei</source>
         <translation>still free</translation>
     </message>

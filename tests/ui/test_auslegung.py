@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from estimator.auslegung import setting_value
 from estimator.io.casefile import load_case
 from tests.conftest import GOLDEN
 from ui.auslegung import AuslegungDialog
@@ -20,7 +21,10 @@ def test_a_reading_chosen_changes_the_estimate_is_undone_and_saved(open_window: 
     dialog = AuslegungDialog(window, profile, document.estimate.settings)
     assert "accident_lifts" not in dialog.boxes  # one value only: nothing to choose
     box = dialog.boxes["deductible_order"]
-    assert box.currentText() == "vor der Staffel (Vorgabe)"
+    assert box.currentText() == "Vorgabe: vor der Staffel"
+    for name, each in dialog.boxes.items():  # the default said first: a long choice's end is cut in the closed box
+        default = each.findData(setting_value(getattr(profile.auslegung, name)))
+        assert each.itemText(default).startswith("Vorgabe: "), name
     assert dialog.chosen() == {}  # the defaults: nothing of the case's own
     box.setCurrentIndex(box.findData("after_caps"))
     assert dialog.chosen() == {"deductible_order": "after_caps"}

@@ -22,6 +22,7 @@ KNOWN: dict[str, frozenset[object]] = {
     "fee_rounding": frozenset({"exact", "simple_fee_first"}),
     "accident_lifts": frozenset({"staged_caps"}),
     "amount_above_maximum": frozenset({"billed", "capped"}),
+    "amount_vs_factor": frozenset({"billed", "factor"}),
     "same_day_order": frozenset({"capped_first", "plan_order"}),
     "year_of_life": frozenset({"birthday", "civil_law"}),
     "laser_basis": frozenset({"line", "unit"}),
@@ -49,6 +50,7 @@ class Auslegung:
     prophylaxis_frequency: str  # which table of yearly units applies to individual prophylaxis
     accident_lifts: str  # what an accident lifts
     amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
+    amount_vs_factor: str  # billed | factor: a billed amount above the fee at the line's own factor
     same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
     year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)
     laser_basis: str  # line | unit: the simple fee the laser surcharge is 100 % of: the lasered line's, or one unit's

@@ -24,8 +24,8 @@ def english_number(value: Decimal, places: int = 2) -> str:
     return f"{rounded if rounded else abs(rounded):,.{places}f}"  # never "-0.00"
 
 
-def money(amount: Decimal, language: str) -> str:
-    return eur(amount) if language == "de" else f"€{english_number(amount)}"
+def money(amount: Decimal, language: str, places: int = 2) -> str:
+    return eur(amount, places) if language == "de" else f"€{english_number(amount, places)}"
 
 
 def whole_money(amount: Decimal, language: str) -> str:

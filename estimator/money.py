@@ -27,9 +27,16 @@ def german_number(value: Decimal, places: int = 2) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
-def eur(amount: Decimal) -> str:
+def price_places(price: Decimal) -> int:
+    """The decimal places a unit price is shown with: 2, or as many as it has up to 4 (61,555 × 1,19 = 73,25 reads
+    right only with its third place)."""
+    exponent = price.normalize().as_tuple().exponent
+    return min(4, max(2, -exponent)) if isinstance(exponent, int) else 2
+
+
+def eur(amount: Decimal, places: int = 2) -> str:
     """German money format: 1.234,56 €."""
-    return f"{german_number(amount)}\u00a0€"
+    return f"{german_number(amount, places)}\u00a0€"
 
 
 def whole_eur(amount: Decimal) -> str:

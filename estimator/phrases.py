@@ -16,6 +16,11 @@ class Money(Decimal):
     """An amount in euros: 1.234,56 € / €1,234.56."""
 
 
+class Price(Money):
+    """A unit price as written, with a third or fourth place where it has one: 61,50 € / 61,555 € (kept in a file
+    as an amount, which every version reads)."""
+
+
 class Number(Decimal):
     """A count, factor or VAT rate as written: 2,3 / 2.3."""
 
@@ -54,7 +59,22 @@ class Jaw:
 
 
 Param = Union[
-    Money, Number, Factor, Percent, int, str, bool, dt.date, Term, LineRef, Jaw, LineClass, Cause, "Phrase", tuple["Param", ...]
+    Money,
+    Price,
+    Number,
+    Factor,
+    Percent,
+    int,
+    str,
+    bool,
+    dt.date,
+    Term,
+    LineRef,
+    Jaw,
+    LineClass,
+    Cause,
+    "Phrase",
+    tuple["Param", ...],
 ]
 
 

@@ -15,6 +15,24 @@ TS = ROOT / "resources" / "translations" / "hkp_en.ts"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    "Ohne den Text an den Patienten gespeichert": "Saved without the note to the patient",
+    " Speichern speichert den Fall ohne ihn.": " Save saves the case without it.",
+    "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen? Verwerfen löscht sie endgültig.": "Last time “{0}” was not saved (last changed on {1} at {2}). Restore the changes? Discard deletes them for good.",
+    "Verwerfen": "Discard",
+    "Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.": "Too long for the letter: {0} characters in {1} lines, at most {2} characters in {3} lines – not saved in the case like this; please shorten it.",
+    "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.": "The note to the patient is too long for the letter ({0} characters in {1} lines, at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.",
+    "Ersetzen": "Replace",
+    "Datei ersetzen?": "Replace file?",
+    "„{0}“ ist die Datei dieses Falls oder seines Plans; bitte einen anderen Namen wählen.": "“{0}” is the file of this case or of its plan; please choose another name.",
+    "„{0}“ ist die Arbeitsmappe, aus der dieser Plan gelesen wurde. Ersetzen schreibt den Plan hinein, wie er jetzt ist; was sie sonst enthält (weitere Blätter, Formate, Notizen), geht verloren.": "“{0}” is the workbook this plan was read from. Replace writes the plan into it as it is now; whatever else it holds (other sheets, formats, notes) is lost.",
+    "„{0}“ gibt es schon und ist {1}. Ersetzen? Die Datei geht dabei verloren.": "“{0}” exists already and is {1}. Replace it? The file is lost.",
+    "kein Brief dieses Programms (vielleicht ein Scan oder ein anderes Dokument)": "no letter of this program (perhaps a scan or another document)",
+    "der Brief für eine andere Person": "the letter for another person",
+    "keine Schätzung dieses Programms als JSON": "no estimate of this program as JSON",
+    "keine Arbeitsmappe einer Schätzung dieses Programms": "no workbook of an estimate of this program",
+    "eine Arbeitsmappe": "a workbook",
+    "„{0}“ ist der gespeicherte Fall von {1}. Durch den offenen Fall ersetzen? Der gespeicherte geht dabei verloren.": "“{0}” is the saved case of {1}. Replace it with the open case? The saved one is lost.",
+    "„{0}“ gibt es schon. Durch den offenen Fall ersetzen? Die Datei geht dabei verloren.": "“{0}” exists already. Replace it with the open case? The file is lost.",
     "erstattungsfähig {0}": "eligible {0}",
     "Klasse {0}": "class {0}",
     "Prüfung durch {0}: {1} – {2}": "Review by {0}: {1} – {2}",
@@ -128,7 +146,7 @@ ENGLISH = {
     "Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen": (
         "No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left"
     ),
-    "Beträgen über dem Höchstsatz ohne Begründung": "amounts above the maximum fee without a reason",
+    "Beträgen über der Gebühr zum angegebenen Faktor": "amounts above the fee at the stated factor",
     "Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt": (
         "prosthetic work on implants over the limit whose place the plan does not say"
     ),

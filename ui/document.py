@@ -301,7 +301,10 @@ class CaseDocument(QObject):
         if not note_fits(text):
             self.refused.emit(
                 self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.").format(
-                    len(text), text.count("\n") + 1, MAX_NOTE, MAX_NOTE_LINES
+                    formats.plain(Decimal(len(text)), 0),
+                    text.count("\n") + 1,
+                    formats.plain(Decimal(MAX_NOTE), 0),
+                    MAX_NOTE_LINES,
                 )
             )
             return False

@@ -27,6 +27,7 @@ from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
 from ui.letterchecks import LetterChecks
+from ui.replacing import SUFFIXES, Replacing
 from ui.saving import OVERWRITE, SAVE_AS, SaveChecks
 from ui.settings import FOLDER, RECENT
 from ui.tasks import Progress, Task
@@ -54,6 +55,8 @@ def describe(error: BaseException) -> str:
         return wording.text(error.phrase, language())
     if isinstance(error, CaseError) and error.phrase is not None:
         return wording.text(error.phrase, language())
+    if isinstance(error, OSError) and error.errno:  # „keine Berechtigung“, not „[Errno 13] Permission denied“
+        return file_problem(error)
     if isinstance(error, EXPECTED):
         return str(error)
     return QCoreApplication.translate("FileActions", "Unerwarteter Fehler ({0})").format(type(error).__name__)
@@ -82,6 +85,7 @@ class FileActions(QObject):
         self.practice_hint: QMessageBox | None = None
         self.checks = SaveChecks(window)
         self.letter_checks = LetterChecks(window)
+        self.replacing = Replacing(window)
 
     def close(self) -> None:
         """For a closing window: the print preview closed, every letter written for printing removed (also one
@@ -185,6 +189,7 @@ class FileActions(QObject):
             self.tr("Fall speichern"),
             self.suggested((stem or document.file_stem()) + CASE_SUFFIX),
             self.tr("Fall (*.hkp.json)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked with whose case it is (ui.replacing)
         )
         return self.save_to(Path(name)) if name else False
 
@@ -194,9 +199,9 @@ class FileActions(QObject):
         try:
             if (refused := not_a_file(path)) is not None:  # a pipe would take the case and keep nothing
                 raise OSError(refused)
-            if self.checks.over_a_sent_case(path):
+            if self.checks.over_a_sent_case(path) or not self.replacing.case_file(path):
                 return False
-            window.take_typing()
+            kept = window.take_typing()
             way = self.checks.way(path)
             if way != OVERWRITE:
                 return self.save_as(f"{window.document.file_stem()}-neu") if way == SAVE_AS else False
@@ -212,14 +217,21 @@ class FileActions(QObject):
         window.statusBar().showMessage(self.tr("Gespeichert: {0}").format(window.document.path), 5000)
         window.register.record()  # after the message: a register that cannot take it says so in its place
         window.refresh_title()
+        if not kept:  # said where it cannot be missed: the case on disk lacks what the editor shows
+            window.show_error(self.tr("Ohne den Text an den Patienten gespeichert"), window.note_editor.not_kept())
         return True
 
     # --- exporting and printing ----------------------------------------------------------------------------
-    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
-        """The file an export goes to, asked with a save dialog that suggests the plan's name."""
-        stem = self.window.document.file_stem()
-        name, _ = QFileDialog.getSaveFileName(self.window, title, self.suggested(stem + suffix), f"{kind} (*{suffix})")
-        return Path(name) if name else None
+    def _target(self, title: str, kind: str, path: Path | None, suggested: str) -> Path | None:
+        """The file an export of `kind` goes to (ui.replacing): `path`, else asked with a save dialog that suggests
+        `suggested` beside the plan."""
+        if path is None:
+            suffix = SUFFIXES[kind]
+            options = QFileDialog.Option.DontConfirmOverwrite  # asked with what the file is (ui.replacing)
+            filters = f"{suffix[1:].upper()} (*{suffix})"
+            name, _ = QFileDialog.getSaveFileName(self.window, title, self.suggested(suggested), filters, options=options)
+            path = Path(name) if name else None
+        return self.replacing.output(path, kind) if path is not None else None
 
     def _write_letter(self, target: Path, done: Callable[[], None], cleanup: Callable[[], None] = lambda: None) -> Task | None:
         """Write the estimate shown now as the PDF letter, in the background; then `done` on the GUI thread."""
@@ -274,7 +286,7 @@ class FileActions(QObject):
         """Write the PDF letter; the viewer opens it when asked, and where it cannot, the window says where it is."""
         if self.window.tasks.say_busy() or self.letter_checks.refused():
             return None
-        target = path or self._target(self.tr("PDF exportieren"), ".pdf", "PDF")
+        target = self._target(self.tr("PDF exportieren"), "pdf", path, self.window.document.file_stem() + ".pdf")
         if target is None:
             return None
 
@@ -290,13 +302,10 @@ class FileActions(QObject):
 
     def export_estimate(self, kind: str, path: Path | None = None) -> bool:
         """Write the estimate as a workbook ("xlsx") or as JSON ("json"), as `hkp estimate` writes them."""
-        titles = {
-            "xlsx": (self.tr("Als Excel-Arbeitsmappe exportieren"), ".xlsx", "Excel"),
-            "json": (self.tr("Als JSON exportieren"), ".json", "JSON"),
-        }
-        title, suffix, name = titles[kind]
+        titles = {"xlsx": self.tr("Als Excel-Arbeitsmappe exportieren"), "json": self.tr("Als JSON exportieren")}
         self.window.take_typing()
-        target = path or self._target(title, suffix, name)
+        suggested = f"{self.window.document.file_stem()}-schaetzung.{kind}"  # never the plan's own workbook
+        target = self._target(titles[kind], kind, path, suggested)
         if target is None:
             return False
         result = self.window.document.estimate
@@ -366,15 +375,20 @@ class FileActions(QObject):
     def save_template(self) -> None:
         window = self.window
         name, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Excel-Vorlage speichern"), str(Path(self.folder()) / "hkp-vorlage.xlsx"), "Excel (*.xlsx)"
+            window,
+            self.tr("Excel-Vorlage speichern"),
+            str(Path(self.folder()) / "hkp-vorlage.xlsx"),
+            "Excel (*.xlsx)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
-        if not name:
+        target = self.replacing.output(Path(name), "template") if name else None
+        if target is None:
             return
         from estimator.io.workbook import template_plan, write_workbook  # noqa: PLC0415 - openpyxl loads when needed
 
         try:
-            write_workbook(template_plan(), Path(name), instructions=True)
+            write_workbook(template_plan(), target, instructions=True)
         except OSError as error:
-            window.show_error(self.tr("Vorlage nicht geschrieben"), str(error))
+            window.show_error(self.tr("Vorlage nicht geschrieben"), file_problem(error))
             return
-        window.statusBar().showMessage(self.tr("Vorlage geschrieben: {0}").format(name), 5000)
+        window.statusBar().showMessage(self.tr("Vorlage geschrieben: {0}").format(target), 5000)

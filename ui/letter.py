@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from estimator.files import atomic_write_text, file_problem
 from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, email_problem, to_toml
-from estimator.model import MAX_NOTE
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, note_fits
 from ui import formats
 from ui.document import CaseDocument
 from ui.settings import ADDRESS, EMAIL, LOGO, PHONE, PRACTICE, Settings
@@ -140,6 +141,11 @@ class PracticeDialog(QDialog):
         super().accept()
 
 
+def _count(number: int) -> str:
+    """A count as the window writes numbers: 2.243."""
+    return formats.plain(Decimal(number), 0)
+
+
 class NoteEditor(QWidget):
     """The note to the patient: typed here, taken into the case (undoable) when the typing pauses."""
 
@@ -163,8 +169,13 @@ class NoteEditor(QWidget):
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.hide()
         layout.addWidget(hint)
         layout.addWidget(self.text)
+        layout.addWidget(self.problem)
         document.changed.connect(self.refresh)
         document.standing_changed.connect(self.follow_lock)
         self.follow_lock()
@@ -177,12 +188,38 @@ class NoteEditor(QWidget):
         """The text into the case; a text the case cannot take stays in the editor with the reason."""
         self.timer.stop()
         text = self.text.toPlainText()
+        self.show_fit(text)
         if text == self.document.case.note:
             return True
+        before, self.synced = self.synced, text  # before the case says it changed: the text shown is this one
         taken = self.document.edit_note(text)
-        if taken:
-            self.synced = text
+        if not taken:
+            self.synced = before
         return taken
+
+    def show_fit(self, text: str) -> None:
+        """A text too long for the letter stays here, said in red beside it until it is shortened: the case keeps the
+        last one that fitted."""
+        if note_fits(text):
+            self.problem.hide()
+            return
+        lines = text.count("\n") + 1
+        said = self.tr(
+            "Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen."
+        )
+        self.problem.setText(said.format(_count(len(text)), lines, _count(MAX_NOTE), MAX_NOTE_LINES))
+        self.problem.show()
+
+    def not_kept(self) -> str:
+        """What saving or closing now would lose of the note, in words; "" when the case holds what is shown."""
+        text = self.text.toPlainText()
+        if text == self.document.case.note:
+            return ""
+        said = self.tr(
+            "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} "
+            "Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen."
+        )
+        return said.format(_count(len(text)), text.count("\n") + 1, _count(MAX_NOTE), MAX_NOTE_LINES)
 
     def refresh(self) -> None:
         """Show the case's note when it changed (undo, redo); what is typed here is never replaced otherwise."""
@@ -190,3 +227,5 @@ class NoteEditor(QWidget):
         if note != self.synced and not self.timer.isActive():
             self.synced = note
             self.text.setPlainText(note)
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
+            self.show_fit(note)

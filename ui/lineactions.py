@@ -126,11 +126,16 @@ class LineActions(QObject):
         window.take_typing()
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
-                window, self.tr("Plan als Arbeitsmappe speichern"), window.files.suggested("plan.xlsx"), "Excel (*.xlsx)"
+                window,
+                self.tr("Plan als Arbeitsmappe speichern"),
+                window.files.suggested(f"{window.document.file_stem()}-plan.xlsx"),
+                "Excel (*.xlsx)",
+                options=QFileDialog.Option.DontConfirmOverwrite,  # asked with what the file is (ui.replacing)
             )
-            if not name:
-                return False
-            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+            path = Path(name) if name else None
+        path = window.files.replacing.output(path, "plan") if path is not None else None
+        if path is None:
+            return False
         from estimator.io.workbook import write_workbook  # noqa: PLC0415 - openpyxl writes when asked
 
         try:

@@ -370,9 +370,9 @@ class MainWindow(QMainWindow):
         kept = self.take_typing()  # what was typed a moment ago belongs to the case first
         if self.document.is_saved and kept:  # a note the case could not take would be lost: asked about below
             return True
-        answer = self.ask_on_close(
-            self.tr("Ungespeicherte Änderungen"), self.tr("Die Änderungen an „{0}“ speichern?").format(self.document.title())
-        )
+        question = self.tr("Die Änderungen an „{0}“ speichern?").format(self.document.title())
+        lost = "" if kept else self.note_editor.not_kept() + self.tr(" Speichern speichert den Fall ohne ihn.")
+        answer = self.ask_on_close(self.tr("Ungespeicherte Änderungen"), lost or question)
         if answer == QMessageBox.StandardButton.Save:
             return self.files.save()
         return answer == QMessageBox.StandardButton.Discard

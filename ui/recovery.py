@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from estimator.case import CaseError
 from estimator.io.casefile import case_from_json
 from ui import formats
 from ui.autosave import LeftOver, left_over, sweep
-from ui.dialogs import ask
+from ui.dialogs import choose
 from ui.document import CaseDocument
 
 if TYPE_CHECKING:
@@ -89,20 +88,17 @@ def _path(value: object) -> Path | None:
 
 
 def _ask_recovery(window: MainWindow, title: str, saved_at: dt.datetime) -> bool:
+    """Whether to take the changes back; only „Verwerfen“ drops them – Esc or closing the question restores them."""
     text = QCoreApplication.translate(
         "MainWindow",
-        "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?",
+        "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen "
+        "wiederherstellen? Verwerfen löscht sie endgültig.",
     ).format(title, formats.day(saved_at.date()), saved_at.strftime("%H:%M"))
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = ask(
-        window,
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("MainWindow", "Wiederherstellen"),
-        text,
-        buttons=buttons,
-        default=QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    choices = [
+        ("discard", QCoreApplication.translate("MainWindow", "Verwerfen")),
+        ("restore", QCoreApplication.translate("MainWindow", "Wiederherstellen")),  # the last: also Esc
+    ]
+    return choose(window, QCoreApplication.translate("MainWindow", "Wiederherstellen"), text, choices, "restore") != "discard"
 
 
 def offer_recovery(window: MainWindow, ask: Callable[[MainWindow, str, dt.datetime], bool] = _ask_recovery) -> bool:

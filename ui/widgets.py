@@ -153,7 +153,7 @@ class TotalsBar(QFrame):
         reserve = reserve_of(estimate)  # counted as billed in the customer's favour: the insurer may cut it
         reserved = ""
         if reserve is not None:
-            reasons = [self.tr("Beträgen über dem Höchstsatz ohne Begründung")] if reserve.lines else []
+            reasons = [self.tr("Beträgen über der Gebühr zum angegebenen Faktor")] if reserve.lines else []
             reasons += [self.tr("Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt")] * bool(
                 reserve.implants
             )

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as StillRunning
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TextIO
 
@@ -240,11 +241,42 @@ def run_batch(
     if jobs <= 1 or len(files) < 2:
         yield from _progress((_checked(check, job) for job in work), len(files), progress)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+    pool = _Pool(jobs)
     try:
         yield from _progress(_windowed(pool, work, WINDOW * jobs, check), len(files), progress)
     finally:  # also when stopped (Strg+C, SIGTERM): plans not yet begun are not begun, the workers end
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pool:
+    """The workers; a worker that dies (a reader's native code ending its process on a damaged file) breaks the
+    pool and every plan in it: a new pool takes the plans after it, and each plan the break took is estimated again
+    alone – the one that breaks even then gets its row with the reason, the others their estimates."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+
+    def submit(self, job: Job) -> tuple[Job, Future[BatchRow], ProcessPoolExecutor]:
+        try:
+            return job, self.executor.submit(_estimate_job, job), self.executor
+        except BrokenProcessPool:
+            self.renew()
+            return job, self.executor.submit(_estimate_job, job), self.executor
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_start)
+
+
+def _alone(job: Job) -> BatchRow:
+    """A plan estimated again in a process of its own, after a worker died while it was in the pool."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_worker_start) as single:
+        try:
+            return single.submit(_estimate_job, job).result()
+        except BrokenProcessPool:
+            reason = "nicht gelesen: das Lesen der Datei beendete den Prozess (die Datei ist beschädigt); bitte neu speichern"
+            return BatchRow(file=job[3], error=reason)
 
 
 def _checked(check: Callable[[], None], job: Job) -> BatchRow:
@@ -265,25 +297,30 @@ def _worker_start() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def _windowed(pool: ProcessPoolExecutor, work: Iterator[Job], window: int, check: Callable[[], None]) -> Iterator[BatchRow]:
+def _windowed(pool: _Pool, work: Iterator[Job], window: int, check: Callable[[], None]) -> Iterator[BatchRow]:
     """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
-    pending: deque[Future[BatchRow]] = deque()
+    pending: deque[tuple[Job, Future[BatchRow], ProcessPoolExecutor]] = deque()
     for job in work:
-        pending.append(pool.submit(_estimate_job, job))
+        pending.append(pool.submit(job))
         if len(pending) >= window:
-            yield _collected(pending.popleft(), check)
+            yield _collected(pending.popleft(), check, pool)
     while pending:
-        yield _collected(pending.popleft(), check)
+        yield _collected(pending.popleft(), check, pool)
 
 
-def _collected(future: Future[BatchRow], check: Callable[[], None]) -> BatchRow:
+def _collected(entry: tuple[Job, Future[BatchRow], ProcessPoolExecutor], check: Callable[[], None], pool: _Pool) -> BatchRow:
     """A job's row, asking `check` every tenth of a second while it is not done."""
+    job, future, executor = entry
     while True:
         check()
         try:
             return future.result(timeout=0.1)
         except StillRunning:
             continue
+        except BrokenProcessPool:
+            if executor is pool.executor:  # the first plan the break took: a new pool for those after it
+                pool.renew()
+            return _alone(job)
 
 
 def _progress(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> Iterator[BatchRow]:

@@ -98,7 +98,13 @@ def survey_workbook(path: Path) -> Survey:
             for part in strings:
                 survey.longest_shared = max(survey.longest_shared, _longest_shared(archive, part))
             count_shared = MAX_CELLS * survey.longest_shared > MAX_GRID_TEXT
+            named: dict[str, str] = {}
             for name, part in parts:
+                if named.setdefault(part, name) != name:  # each sheet has its own part; shared, a reader reads it again
+                    raise PlanReadError(  # for each sheet that names it: 250 sheets of one part took half an hour
+                        f"die Blätter {shown(named[part])} und {shown(name)} verweisen auf denselben Inhalt ({part}); so "
+                        "eine Datei schreibt kein Tabellenprogramm – bitte in Excel öffnen und neu speichern"
+                    )
                 survey.parts.setdefault(name, part)
                 if part not in survey.scans:
                     survey.scans[part] = _scan_part(path, archive, part, count_shared, name)
@@ -282,10 +288,29 @@ def _place(tag: str, letters: str, digits: str, row: int, column: int) -> tuple[
     return (_row(digits) if digits else row), (_column(letters) if letters else column + 1)
 
 
+SHARED_COUNTS = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*>")
+COUNT_ATTRIBUTE = re.compile(rb"""\b(?:count|uniqueCount)\s*=\s*["']\s*\+?(\d+)""", re.IGNORECASE)
+
+
+def _refuse_shared_counts(window: bytes, part: str) -> bool:
+    """The counts the shared strings' head announces: a reader reserves memory for so many before it reads one (a
+    count of 4.294.967.295 in a file of 3 KB ends the program at once); more than the cells of a plan is refused.
+    Returns whether the window held the head."""
+    head = SHARED_COUNTS.search(window)
+    for found in COUNT_ATTRIBUTE.finditer(head.group(0) if head else b""):
+        if int(found.group(1).lstrip(b"0")[:12] or b"0") > MAX_CELLS:
+            raise PlanReadError(
+                f"{part} kündigt mehr als {thousands(MAX_CELLS)} Texte an; die Datei ist beschädigt oder nicht für einen "
+                "Plan gemacht – bitte in Excel öffnen und neu speichern"
+            )
+    return head is not None
+
+
 def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:
-    """Bytes of the longest shared string (from one <si> to the next), streamed."""
-    longest, last, offset = 0, None, 0
+    """Bytes of the longest shared string (from one <si> to the next), streamed; the counts of its head checked."""
+    longest, last, offset, head = 0, None, 0, False
     for window in streamed(archive, part):
+        head = head or _refuse_shared_counts(window, part)
         for tag in SHARED_STRING_TAG.finditer(window):
             if last is not None:
                 longest = max(longest, offset + tag.start() - last)

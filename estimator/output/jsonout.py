@@ -8,9 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from estimator.model import Estimate, FeeLine, LineResult
-from estimator.money import plain
+from estimator.money import plain, price_places
 from estimator.rules.engine import tariff_of
 from estimator.rules.labprices import vat_percent
+from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from estimator.wording import finding_text, left_out_text, rule_text, step_text, text
 
@@ -55,8 +56,28 @@ def line_json(result: LineResult, lab_list: str, tariff: Tariff) -> dict[str, An
         data.update(count=f"{line.count:f}", factor=f"{line.factor:f}", justification=line.justification)
     else:
         vat = vat_percent(line, tariff.on(result.date).profile)
-        data.update(count=f"{line.quantity:f}", unit_price=plain(line.unit_price), vat_percent=f"{vat.normalize():f}")  # "19"
+        data.update(
+            count=f"{line.quantity:f}",
+            unit_price=f"{line.unit_price:.{price_places(line.unit_price)}f}",
+            vat_percent=f"{vat.normalize():f}",
+        )  # "19"
     return data
+
+
+def _reserve_json(estimate: Estimate) -> dict[str, Any] | None:
+    """What of the benefit the insurer may still cut (estimator.rules.reserve); None when nothing."""
+    reserve = reserve_of(estimate)
+    if reserve is None:
+        return None
+    return {
+        "benefit_at_most": plain(reserve.total),
+        "above_maximum": {"lines": reserve.lines, "above": plain(reserve.above), "benefit_at_most": plain(reserve.benefit)},
+        "implants": [
+            {"jaw": jaw.jaw, "over_limit_unlocated": jaw.excluded_unlocated, "benefit_at_most": plain(amount)}
+            for jaw, amount in reserve.implants
+        ],
+        "message": reserve_sentence(reserve),
+    }
 
 
 def estimate_json(estimate: Estimate) -> dict[str, Any]:
@@ -82,6 +103,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             "patient_share": plain(estimate.totals.patient_share),
         },
         "reductions": {cause.value: plain(amount) for cause, amount in estimate.reductions.items()},
+        "reserve": _reserve_json(estimate),
         "lines": [line_json(r, estimate.lab_list_name, tariff) for r in estimate.lines],
         "left_out": [
             {"sheet": left.sheet, "row": left.row, "kind": left.kind, "what": left_out_text(left), "cells": dict(left.cells)}

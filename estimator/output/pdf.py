@@ -29,6 +29,7 @@ from estimator.output.pdfstyle import (
     para,
     register_fonts,
     styles_for_letter,
+    surname_kept,
 )
 from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
 from estimator.phrases import Phrase
@@ -272,7 +273,8 @@ def build_pdf(
     plan, person = estimate.plan, estimate.plan.person
     letterhead = letterhead or Letterhead()
     practice = fit_line(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
-    patient = fit_line(person.name or "Patient/in", NAME_LIMIT)
+    name = " ".join(person.name.split())  # cut in its middle where it must be: the family name stays
+    patient = fit_line(surname_kept(name, lambda text: len(text) <= NAME_LIMIT) if name else "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
     greeting = opening(estimate, patient, note)  # the salutation, then what the plan comes to
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
@@ -316,8 +318,8 @@ def build_pdf(
     fees = [r for r in estimate.lines if r.kind == "fee"]
     labs = [r for r in estimate.lines if r.kind == "lab"]
     for title, results, lab in (("Zahnärztliche Leistungen", fees, False), ("Material- und Laborkosten", labs, True)):
-        if results:
-            story.append(line_table(results, tariff, styles, lab, title))
+        if results:  # a table begins with its heading and some rows on a page, never with one row at its foot
+            story += [CondPageBreak(60 * mm), line_table(results, tariff, styles, lab, title)]
     story += [KeepTogether([para("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     story += [CondPageBreak(25 * mm), para("Hinweise zur Prüfung", styles["h2"]), *_findings_flowables(estimate, styles)]
     names = tariff.profile.auslegung_names
@@ -353,8 +355,11 @@ def build_pdf(
     )
 
     buffer = io.BytesIO()
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    named = surname_kept(patient, lambda text: stringWidth(text, FONT, 7.5) <= 60 * mm)  # the practice keeps room
     footer = fit_width(
-        f"{patient} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}", FONT, 7.5, 130 * mm
+        f"{named} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}", FONT, 7.5, 130 * mm
     )
     width, height = A4
     body = (20 * mm, 22 * mm, width - 40 * mm)  # left, bottom, width of the text on every page

@@ -13,7 +13,7 @@ from typing import Any
 from estimator.letterhead import logo_problem
 from estimator.model import Estimate
 from estimator.money import eur, german_date
-from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, word_cut
+from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, surname_kept, word_cut
 from estimator.rules.reserve import reserve_of
 
 MM = 72 / 25.4
@@ -153,6 +153,9 @@ def address_lines(recipient: tuple[str, ...], width: float) -> list[str]:
     while sum(room) > ADDRESS_LINES:
         cuttable = [i for i in range(len(parts) - 1) if room[i] > 1] or [len(parts) - 1]
         room[max(cuttable, key=lambda i: room[i])] -= 1
+    if room and room[0] < len(parts[0]):  # the name: cut in its middle, so that the family name stays
+        name = surname_kept(" ".join(parts[0]), lambda text: len(wrapped(text, FONT, 10, width)) <= room[0])
+        parts[0] = wrapped(name, FONT, 10, width)
     lines: list[str] = []
     for part, lines_left in zip(parts, room, strict=True):
         whole = part[: lines_left - 1] if lines_left < len(part) else part

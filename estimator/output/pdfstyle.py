@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from estimator.resources import RESOURCES
@@ -116,6 +117,28 @@ def fit(text: str, limit: int) -> str:
     """Text as the letter shows it: at most `limit` characters, so that no cell outgrows a page; cut between words
     where a word ends in the second half („… Auswertung von …“, not „… Auswertung von Rön…“)."""
     return text if len(text) <= limit else word_cut(text[: limit - 1]) + "…"
+
+
+PARTICLES = frozenset(
+    {"von", "und", "zu", "vom", "zum", "zur", "van", "de", "der", "den", "di", "da", "du", "la", "le", "ten", "ter"}
+)
+
+
+def surname_kept(name: str, fits: Callable[[str], bool]) -> str:
+    """A name that does not fit, cut in its middle so that the family name stays („Prof. Dr. Karl-Theodor … von und
+    zu Guttenberg“): the last word with the particles before it, after as many of the first words as fit; where not
+    even that fits, cut at its end as any text."""
+    words = name.split()
+    if fits(name) or len(words) < 3:
+        return name
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    tail = " ".join(words[start:])
+    for end in range(start - 1, 0, -1):
+        if fits(shortened := f"{' '.join(words[:end])} … {tail}"):
+            return shortened
+    return name
 
 
 def fit_line(text: str, limit: int) -> str:

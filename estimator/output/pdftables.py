@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from estimator.model import FeeLine, LineResult
-from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent
+from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent, price_places
 from estimator.output.pdfrows import Cell, RowStyle, fitted, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit_line, para
 from estimator.rules.labprices import vat_percent
@@ -91,7 +91,11 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             count, factor = german_factor(line.count), factor_text(line.factor)
             number = line.number if line.schedule.value == "GOZ" else f"Ä{line.number}"
         else:
-            count, factor, number = german_factor(line.quantity), german_number(line.unit_price), line.code
+            count, factor, number = (
+                german_factor(line.quantity),
+                german_number(line.unit_price, price_places(line.unit_price)),
+                line.code,
+            )
             vat = [percent(vat_percent(line, tariff.on(result.date).profile) / 100)]
         teeth = line.teeth.text
         row: list[Cell] = [

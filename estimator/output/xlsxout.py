@@ -23,6 +23,7 @@ from estimator.money import eur
 from estimator.output.xlsxstream import StreamedWorkbook
 from estimator.rules.engine import tariff_of
 from estimator.rules.labprices import vat_percent
+from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.sheetcells import append_row
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import (
@@ -191,6 +192,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         *zip(total_labels(estimate.figures_incomplete), map(_number, totals.shown), strict=True),
         ("Eigenanteil nach Ursachen", reductions_sentence(estimate.reductions)),
         *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
+        *_reserve_rows(estimate),
         *(("nicht gelesen, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.rows_missing),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         ("Stand", versions_text(estimate.versions)),
@@ -206,6 +208,14 @@ def estimate_workbook(estimate: Estimate) -> bytes:
     _table(workbook, lines_name, LINE_COLUMNS, line_rows(estimate))
     _table(workbook, findings_name, FINDING_COLUMNS, finding_rows(estimate))
     return _save(workbook)
+
+
+def _reserve_rows(estimate: Estimate) -> list[tuple[str, Any]]:
+    """What of the expected benefit the insurer may still cut (estimator.rules.reserve), as the letter says it."""
+    reserve = reserve_of(estimate)
+    if reserve is None:
+        return []
+    return [("Erstattung unter Vorbehalt, bis zu", _number(reserve.total)), ("Vorbehalt", reserve_sentence(reserve))]
 
 
 def _setting_rows(estimate: Estimate) -> list[tuple[str, str]]:

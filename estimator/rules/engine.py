@@ -124,9 +124,18 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     classify_fee_lines(fee_works, settings, young=young, report=report)
     allowance, related = UnitAllowance(settings, fee_works), RelatedFees(fee_works)
     rounding, capped = settings.fee_rounding, settings.amount_above_maximum == "capped"
-    laser_line = settings.laser_basis == "line"
+    laser_line, factor_cap = settings.laser_basis == "line", settings.amount_vs_factor == "factor"
     for work in sorted(fee_works, key=lambda w: w.order_key):
-        fee_amounts(work, related, allowance=allowance, rounding=rounding, capped=capped, report=report, laser_line=laser_line)
+        fee_amounts(
+            work,
+            related,
+            allowance=allowance,
+            rounding=rounding,
+            capped=capped,
+            report=report,
+            laser_line=laser_line,
+            factor_cap=factor_cap,
+        )
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)
     beside_on_day(fee_works, report)

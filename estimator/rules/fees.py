@@ -80,11 +80,13 @@ def fee_amounts(
     capped: bool,
     report: Report,
     laser_line: bool,
+    factor_cap: bool = False,
 ) -> None:
     """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line;
     `capped`: an amount above the fee at the maximum factor is eligible up to that fee only (Auslegung
     amount_above_maximum); `laser_line`: the laser surcharge is measured by its lasered line with all its units, not
-    by one unit (Auslegung laser_basis)."""
+    by one unit (Auslegung laser_basis); `factor_cap`: an amount above the fee at the line's own factor is eligible up
+    to that fee (Auslegung amount_vs_factor)."""
     line, profile = work.fee, work.profile
     check = _FeeLineCheck(work, report)
     sections = check.sections
@@ -190,6 +192,8 @@ def fee_amounts(
     if units < line.count and rule is not None:
         phrase = say(Code.STEP_UNITS_LIMITED, rule=rule, units=Number(units), count=Number(line.count))
         work.set_eligible(cents(work.billed * units / line.count), section, phrase, Cause.NOT_ELIGIBLE)
+    if factor_cap and points is not None and line.amount is not None and not laser and fee.category != "single_rate":
+        _cap_at_own_factor(check, points, schedule, units)
     if laser:
         _cap_laser(work, fee_for(Decimal(1), units))
         _single_rate_only(check)
@@ -208,6 +212,21 @@ def fee_amounts(
     _factor_limits(check, fee, schedule, at_maximum=at_maximum)
     if said_above:
         _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
+
+
+def _cap_at_own_factor(check: _FeeLineCheck, points: Decimal, schedule: FeeSchedule, units: Decimal) -> None:
+    """A billed amount above the fee at the line's own factor (by more than the arithmetic check's cent per unit) is
+    eligible up to that fee: the tariff pays fees "… und deren Bemessungsgrundsätzen entsprechen" (Auslegung
+    amount_vs_factor=factor; spec 3 keeps the billed amount, the default)."""
+    work = check.work
+    line = work.fee
+    own = _highest_fee(points, schedule.point_value, line.factor, units)
+    if not _above(work.eligible, own, units):
+        return
+    reading = work.profile.auslegung_names.reading("amount_vs_factor", "factor")
+    phrase = say(Code.STEP_AMOUNT_ABOVE_FACTOR, factor=Factor(line.factor), fee=Money(cents(own)), reading=reading)
+    section = check.sections.goz_fee if line.schedule is Schedule.GOZ else check.sections.goae_fee
+    work.set_eligible(cents(own), section, phrase, Cause.FEE_LIMITS)
 
 
 def _tooth_missing(work: Work) -> bool:

@@ -11,7 +11,7 @@ from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import LabLine
 from estimator.money import ZERO, cents
-from estimator.phrases import Jaw, Money, Number, Phrase, say
+from estimator.phrases import Jaw, Money, Number, Phrase, Price, say
 from estimator.rules.materials import is_material, material_eligible
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
@@ -89,7 +89,7 @@ def lab_amounts(work: Work, report: Report) -> None:
             )
     else:
         work.billed = computed
-        phrase = say(Code.STEP_LAB_COMPUTED, quantity=Number(line.quantity), unit=Money(line.unit_price), vat=Number(vat))
+        phrase = say(Code.STEP_LAB_COMPUTED, quantity=Number(line.quantity), unit=Price(line.unit_price), vat=Number(vat))
         work.explain(sections.lab_list, phrase, None, computed)
     work.eligible = work.billed
     if vat not in profile.lab_usual_vat:
@@ -121,10 +121,10 @@ def lab_amounts(work: Work, report: Report) -> None:
         phrase = say(
             Code.LAB_OVER_MAXIMUM,
             line=work.ref,
-            unit=Money(unit),
+            unit=Price(unit),
             maximum=maximum,
             lab_list=lab_list,
-            difference=Money(unit - price.max_price),
+            difference=Price(unit - price.max_price),
             vat=Number(vat),
         )
         finding(Severity.WARNING, phrase, "Einzelpreis", sections.lab_maximum)
@@ -133,6 +133,8 @@ def lab_amounts(work: Work, report: Report) -> None:
     if unit != line.unit_price:
         reasons = (say(Code.PART_LAB_MAXIMUM, maximum=maximum, lab_list=lab_list, vat=Number(vat)),)
         phrase = say(Code.STEP_LAB_PRICES, reasons=reasons)
+    elif eligible < work.billed:  # a line billing more than its quantity at its price: that is what the list pays
+        phrase = say(Code.STEP_LAB_ABOVE_COMPUTED, lab_list=lab_list, computed=Money(eligible))
     else:
         phrase = say(Code.STEP_LAB_PRICES_OK, lab_list=lab_list)
     work.set_eligible(eligible, sections.lab_prices, phrase, Cause.LAB_PRICES)

@@ -1,18 +1,20 @@
 """What of an estimate the insurer may still cut, counted in the customer's favour where the plan leaves it open:
-amounts above the fee at the maximum factor that the Auslegung amount_above_maximum counts as billed (its default,
-the worked examples' reading), and implant work that may sit on an implant over the limit per jaw whose place the
-plan does not say. The letter, the terminal and the window say it beside the expected benefit, so that such a
+amounts above the fee at the maximum factor or at the line's own factor that the Auslegung amount_above_maximum and
+amount_vs_factor count as billed (their defaults, the worked examples' reading), and implant work that may sit on
+an implant over the limit per jaw whose place the plan does not say. The letter, the terminal and the window say it beside the expected benefit, so that such a
 figure is not taken for a promise."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from estimator.auslegung import Auslegung, setting_value
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.model import Estimate, FeeLine, JawImplants, LineResult
-from estimator.money import ZERO, cents, eur
+from estimator.model import Estimate, FeeLine, JawImplants, LineResult, Override
+from estimator.money import ZERO, eur
+from estimator.rules.engine import estimate as engine_estimate
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import jaw_name
@@ -23,35 +25,80 @@ KEPT = frozenset({Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, Code.FEE_AMOUNT_ABOVE_SING
 @dataclass(frozen=True)
 class Reserve:
     """Fee lines counted as billed above the fee at their maximum: how many, their eligible amount above it, and the
-    benefit at most that rests on it (that amount at the line's rate, no more than the line's benefit); implants over
-    the limit of unknown place: per jaw how many and the benefit at most of the lab and dental work that may sit on
-    them (the sites worth most)."""
+    benefit at most that rests on them; implants over the limit of unknown place: per jaw how many and the benefit at
+    most that rests on the lab and dental work that may sit on them (the sites worth most); `total`: what rests on all
+    of them. Each "at most" is the estimate's benefit less that of the estimate with those amounts cut – a cut moves
+    the deductible and the staged cap onto other lines, so that it may cost more than the lines' own benefit."""
 
     lines: int
     above: Decimal
     benefit: Decimal
-    implants: tuple[tuple[JawImplants, Decimal], ...] = ()
+    implants: tuple[tuple[JawImplants, Decimal], ...]
+    total: Decimal
+    at_own_factor: int = 0  # of `lines`, those above the fee at their own factor, within the maximum
 
-    @property
-    def total(self) -> Decimal:
-        return self.benefit + sum((amount for _, amount in self.implants), ZERO)
+
+_LAST: list[tuple[Estimate, Reserve | None]] = []  # the last estimate asked about: the window, the letter ask again
 
 
 def reserve_of(estimate: Estimate) -> Reserve | None:
-    """The reserve of an estimate, None when nothing is counted so."""
-    lines, above, benefit = _above_maximum(estimate)
-    implants = tuple((jaw, amount) for jaw in estimate.limits.implants if (amount := _on_unlocated(estimate, jaw)) > 0)
-    return Reserve(lines, above, benefit, implants) if benefit > 0 or implants else None
+    """The reserve of an estimate, None when nothing is counted so (computed once for the estimate asked about last:
+    a reserve computes the estimate again)."""
+    last = _LAST[-1] if _LAST else None
+    if last is not None and last[0] is estimate:
+        return last[1]
+    reserve = _reserve(estimate)
+    _LAST[:] = [(estimate, reserve)]
+    return reserve
 
 
-def _above_maximum(estimate: Estimate) -> tuple[int, Decimal, Decimal]:
-    kept = [finding for finding in estimate.findings if finding.phrase.code in KEPT]
+def _reserve(estimate: Estimate) -> Reserve | None:
+    lines, at_own_factor = _above_maximum(estimate)
+    on_jaws = [(jaw, places) for jaw in estimate.limits.implants if (places := _on_unlocated(estimate, jaw))]
+    if not lines and not on_jaws:  # most plans: nothing computed again (the window asks at each edit)
+        return None
+    above, benefit = _cut(estimate, capped=True, refused={}) if lines else (ZERO, ZERO)
+    implants = tuple((jaw, amount) for jaw, places in on_jaws if (amount := _cut(estimate, False, places)[1]) > 0)
+    parts = [benefit] * (benefit > 0) + [amount for _, amount in implants]
+    if not parts:
+        return None
+    refused = {place: left for _, places in on_jaws for place, left in places.items()}
+    total = parts[0] if len(parts) == 1 else _cut(estimate, capped=benefit > 0, refused=refused)[1]  # together
+    if benefit <= 0:
+        lines, at_own_factor = 0, 0
+    return Reserve(lines, above, benefit, implants, total, at_own_factor)
+
+
+def _cut(estimate: Estimate, capped: bool, refused: Cuts) -> tuple[Decimal, Decimal]:
+    """How much less is eligible and how much less the estimate pays with the amounts above the fee at the maximum
+    or at the line's own factor cut to it (`capped`) and the lines at `refused` cut as it says."""
+    settings = {name: setting_value(getattr(estimate.settings, name)) for name in Auslegung.names()}
+    if capped:  # the insurer's readings of both
+        settings["amount_above_maximum"], settings["amount_vs_factor"] = "capped", "factor"
+    plan = estimate.plan
+    if refused:
+        kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in refused)
+        added = tuple(
+            Override(sheet, row, "", "", line_class=LineClass.X if left is None else None, eligible=left)
+            for (sheet, row), left in sorted(refused.items())
+        )
+        plan = replace(plan, overrides=kept + added)
+    cut = engine_estimate(plan, load_tariffs(), settings).totals
+    return max(ZERO, estimate.totals.eligible - cut.eligible), max(ZERO, estimate.totals.benefit - cut.benefit)
+
+
+def _above_maximum(estimate: Estimate) -> tuple[int, int]:
+    """The fee lines counted as billed above the fee at their maximum or at their own factor (Auslegung
+    amount_above_maximum, amount_vs_factor: their defaults), and how many of them are above their own factor's fee
+    only."""
+    own = Code.FEE_AMOUNT_MISMATCH if estimate.settings.amount_vs_factor == "billed" else None
+    kept = [finding for finding in estimate.findings if finding.phrase.code in KEPT or finding.phrase.code is own]
     if not kept:  # most plans: the lines are not looked up (the window asks at each edit)
-        return 0, ZERO, ZERO
+        return 0, 0
     by_place: dict[tuple[str, int | None], LineResult] = {
         (r.line.sheet, r.line.row): r for r in estimate.lines if r.kind == "fee"
     }
-    lines, above, benefit = 0, ZERO, ZERO
+    lines, at_own_factor = 0, 0
     for finding in kept:
         if (result := by_place.get((finding.sheet, finding.row))) is None:
             continue
@@ -59,53 +106,67 @@ def _above_maximum(estimate: Estimate) -> tuple[int, Decimal, Decimal]:
         if result.line_class is LineClass.X or not isinstance(billed, Decimal) or not isinstance(fee, Decimal):
             continue
         over = min(result.eligible, billed - fee)
-        if over > 0:
-            lines, above, benefit = lines + 1, above + over, benefit + min(result.benefit, cents(over * result.rate))
-    return (lines, above, benefit) if benefit > 0 else (0, ZERO, ZERO)
+        if over > 0:  # what rests on it is told by computing the estimate again (a benefit of 0 may move the deductible)
+            lines, at_own_factor = lines + 1, at_own_factor + (finding.phrase.code is own)
+    return lines, at_own_factor
 
 
-def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Decimal:
-    """The benefit at most of the class-A work on the sites that may carry the jaw's implants over the limit of
-    unknown place: the sites worth most, as many as there are such implants (a line over several of them counted
-    once)."""
-    if not jaw.excluded_unlocated or not jaw.unlocated_sites:
-        return ZERO
+Cuts = dict[tuple[str, int], Decimal | None]  # (sheet, row) -> the eligible amount left, None: not eligible
+
+
+def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Cuts:
+    """The class-A work that may sit on the jaw's implants over the limit of unknown place: on the sites worth most,
+    as many as there are such implants (a line over several of them counted once), not eligible; of a line for the
+    whole jaw with one unit for each implant planned there („I 111“ × 9 on „OK“) the share of those implants."""
+    if not jaw.excluded_unlocated:
+        return {}
     sites = set(jaw.unlocated_sites)
     insertions = tariff_of(estimate.plan, load_tariffs())[0].profile.implant_numbers  # cut by the limit already
-    on_sites = [
+    work = [
         r
         for r in estimate.lines
         if r.line_class is LineClass.A
-        and not r.line.teeth.whole_jaw
-        and r.line.teeth.teeth & sites
         and r.benefit > 0
+        and r.line.row is not None
         and not (isinstance(r.line, FeeLine) and r.line.number in insertions)
         and not (r.owner is not None and r.owner.number in insertions)  # the insertion's surcharge goes with it
     ]
+    on_sites = [r for r in work if not r.line.teeth.whole_jaw and r.line.teeth.teeth & sites]
     worth = {site: sum((r.benefit for r in on_sites if site in r.line.teeth.teeth), ZERO) for site in sites}
-    most = sorted(worth, key=lambda site: worth[site], reverse=True)[: jaw.excluded_unlocated]
-    return sum((r.benefit for r in on_sites if r.line.teeth.teeth & set(most)), ZERO)
+    most = set(sorted(worth, key=lambda site: worth[site], reverse=True)[: jaw.excluded_unlocated])
+    cuts: Cuts = {(r.line.sheet, r.line.row): None for r in on_sites if r.line.teeth.teeth & most and r.line.row is not None}
+    quadrants = {"OK": (1, 2), "UK": (3, 4)}[jaw.jaw]
+    for r in work:
+        if r.line.teeth.whole_jaw and r.line.row is not None and any(t // 10 in quadrants for t in r.line.teeth.teeth):
+            units = r.line.count if isinstance(r.line, FeeLine) else r.line.quantity
+            if units >= max(jaw.planned, 1):  # one for each implant; a drill template or a bar serves them all
+                cuts[(r.line.sheet, r.line.row)] = r.eligible * (1 - Decimal(jaw.excluded_unlocated) / units)
+    return cuts
 
 
 def reserve_sentence(reserve: Reserve) -> str:
     """The reserve said for the patient (German, as the letter)."""
     said = []
-    if reserve.lines:
-        lines = "Der Betrag einer Leistung liegt" if reserve.lines == 1 else f"Die Beträge von {reserve.lines} Leistungen liegen"
+    if reserve.lines:  # every amount above the fee at the maximum is above the fee at the line's own factor too
+        several, maximum = reserve.lines > 1, reserve.lines - reserve.at_own_factor
+        lines = f"Die Beträge von {reserve.lines} Leistungen liegen" if several else "Der Betrag einer Leistung liegt"
+        also = f"{maximum} davon auch" if several else "auch"
+        above = f" ({also} über der zum Höchstsatz, ohne Begründung besonderer Schwierigkeiten)" if maximum else ""
         said.append(
-            f"{lines} über der Gebühr zum Höchstsatz, ohne Begründung besonderer Schwierigkeiten (zusammen "
-            f"{eur(reserve.above)} darüber). Diese Schätzung rechnet {'ihn' if reserve.lines == 1 else 'sie'} wie "
-            f"berechnet; kürzt der Versicherer auf die Gebühr zum Höchstsatz, ist die Erstattung um bis zu "
-            f"{eur(reserve.benefit)} geringer."
+            f"{lines} über der Gebühr zum angegebenen Faktor{above}, {'zusammen ' * several}{eur(reserve.above)} darüber. Diese "
+            f"Schätzung rechnet {'sie' if several else 'ihn'} wie berechnet; kürzt der Versicherer auf die Gebühr "
+            f"zum angegebenen Faktor, ist die Erstattung um bis zu {eur(reserve.benefit)} geringer."
         )
     for jaw, amount in reserve.implants:
         count = "liegt 1 Implantat" if jaw.excluded_unlocated == 1 else f"liegen {jaw.excluded_unlocated} Implantate"
         named = [str(site) for site in jaw.unlocated_sites]
         sites = f"den Zähnen {', '.join(named[:-1])} und {named[-1]}" if len(named) > 1 else f"Zahn {''.join(named)}"
+        sites = sites if named else f"für den ganzen {jaw_name(jaw.jaw)}"  # a line of the jaw: a share of it
+        these = "diesem Implantat" if jaw.excluded_unlocated == 1 else "diesen Implantaten"
         said.append(
             f"Im {jaw_name(jaw.jaw)} {count} über der Grenze von {jaw.limit} je Kiefer, ohne dass der Plan sagt, an "
-            f"welchem Zahn; der Zahnersatz darauf ist nicht erstattungsfähig. Diese Schätzung rechnet den Zahnersatz an "
-            f"{sites} voll; sitzt er auf {'diesem Implantat' if jaw.excluded_unlocated == 1 else 'diesen Implantaten'}, "
+            f"welchem Zahn; der Zahnersatz darauf ist nicht erstattungsfähig. Diese Schätzung rechnet den Zahnersatz "
+            f"{'an ' if named else ''}{sites} voll; {'sitzt er auf' if named else 'ohne den Teil auf'} {these}{',' if named else ''} "
             f"ist die Erstattung um bis zu {eur(amount)} geringer."
         )
     return "Vorbehalt: " + " ".join(said)

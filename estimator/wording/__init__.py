@@ -19,7 +19,8 @@ from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
-from estimator.phrases import REVIEW, Factor, Jaw, LineRef, Money, Percent, Phrase, Rule, Term
+from estimator.money import price_places
+from estimator.phrases import REVIEW, Factor, Jaw, LineRef, Money, Percent, Phrase, Price, Rule, Term
 from estimator.wording import de, en
 
 Language = Literal["de", "en"]
@@ -66,6 +67,8 @@ def value_text(value: Any, spec: str, language: str) -> str:
         return str((words.CLASS_SHORT if spec == "short" else words.CLASS_LONG)[value.value])
     if isinstance(value, Cause):
         return str(words.CAUSES[value.value])
+    if isinstance(value, Price):
+        return figures.money(value, language, price_places(value))
     if isinstance(value, Money):
         return _choice(spec, value == 0, figures.money(value, language)) if spec else figures.money(value, language)
     if isinstance(value, Percent):

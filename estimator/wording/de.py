@@ -129,8 +129,7 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_DAY_OF_SERVICES: "{line}: ohne Datum – gerechnet am Behandlungstag der Leistungen an ihren Zähnen, "
     "{date} (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag); bitte das Datum prüfen",
     C.LAB_DAY_UNCLEAR: "{line}: ohne Datum – gerechnet am Planungsdatum {plan}, die Leistungen an ihren Zähnen "
-    "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der "
-    "Behandlungstag)",
+    "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag)",
     C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "
     "kieferorthopädische Leistung des Plans}) mit {age} Jahren; erstattungsfähig nur bei Beginn vor dem {limit}. "
@@ -153,7 +152,6 @@ TEMPLATES: dict[Code, str] = {
     "versicherten Person eintragen (Blatt Patient, Tarif)",
     C.TARIFF_BEFORE_FIRST_VERSION: "{lines} Zeile(n) ab {date} liegen vor dem Gültigkeitsbeginn des Tarifprofils oder "
     "einer Preisliste; berechnet mit der ältesten Fassung",
-    # Findings of reading a plan
     C.INPUT_CELL: "{cell} ({field}): {problem}",
     C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
     C.INPUT_LINE_SKIPPED: "{sheet}, Zeile {row}: Zeile ausgelassen, bitte korrigieren",
@@ -250,7 +248,9 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): "
     "{cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
+    C.STEP_AMOUNT_ABOVE_FACTOR: "Gebühr zum angegebenen Faktor {factor}: {fee} (Auslegung „{reading}“)",
     C.STEP_LAB_PRICES_OK: "nach {lab_list}",
+    C.STEP_LAB_ABOVE_COMPUTED: "nach {lab_list}: Menge × Einzelpreis zzgl. MwSt ({computed}), nicht der höhere Betrag der Zeile",
     C.STEP_LAB_UNLISTED: "Laborcode {code} nicht in {lab_list} aufgeführt",
     C.STEP_LASER_CAP: "GOZ {number}: 100 % des einfachen Satzes von {service:on}, höchstens {maximum} je Behandlungstag",
     C.STEP_LASER_NO_SERVICE: "Laserzuschlag ohne gelaserte Leistung am {date}: {cls}",

@@ -297,12 +297,12 @@
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="308" />
+        <location filename="../../ui/document.py" line="311" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="311" />
+        <location filename="../../ui/document.py" line="314" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -509,102 +509,107 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="59" />
+        <location filename="../../ui/files.py" line="62" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="128" />
+        <location filename="../../ui/files.py" line="132" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="130" />
+        <location filename="../../ui/files.py" line="134" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="137" />
+        <location filename="../../ui/files.py" line="141" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="185" />
+        <location filename="../../ui/files.py" line="189" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="187" />
+        <location filename="../../ui/files.py" line="191" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="207" />
+        <location filename="../../ui/files.py" line="212" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="212" />
+        <location filename="../../ui/files.py" line="217" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="231" />
+        <location filename="../../ui/files.py" line="243" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="242" />
+        <location filename="../../ui/files.py" line="254" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="263" />
+        <location filename="../../ui/files.py" line="275" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="267" />
+        <location filename="../../ui/files.py" line="279" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="277" />
+        <location filename="../../ui/files.py" line="289" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="282" />
+        <location filename="../../ui/files.py" line="294" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="252" />
+        <location filename="../../ui/files.py" line="264" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="137" />
+        <location filename="../../ui/files.py" line="141" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="208" />
+        <location filename="../../ui/files.py" line="213" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="254" />
+        <location filename="../../ui/files.py" line="221" />
+        <source>Ohne den Text an den Patienten gespeichert</source>
+        <translation>Saved without the note to the patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="266" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="285" />
+        <location filename="../../ui/files.py" line="297" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="286" />
+        <location filename="../../ui/files.py" line="298" />
         <source>Das PDF liegt in
 {0}
 
@@ -615,47 +620,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="294" />
+        <location filename="../../ui/files.py" line="305" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="295" />
+        <location filename="../../ui/files.py" line="305" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="313" />
+        <location filename="../../ui/files.py" line="322" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="315" />
+        <location filename="../../ui/files.py" line="324" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="331" />
+        <location filename="../../ui/files.py" line="340" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="357" />
+        <location filename="../../ui/files.py" line="366" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="369" />
+        <location filename="../../ui/files.py" line="379" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="378" />
+        <location filename="../../ui/files.py" line="392" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="380" />
+        <location filename="../../ui/files.py" line="394" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -887,22 +892,22 @@ Better correct the plan first. Write the letter all the same?</translation>
         <translation>No rows left out</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="129" />
+        <location filename="../../ui/lineactions.py" line="130" />
         <source>Plan als Arbeitsmappe speichern</source>
         <translation>Save the plan as a workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="139" />
+        <location filename="../../ui/lineactions.py" line="144" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="144" />
+        <location filename="../../ui/lineactions.py" line="149" />
         <source>Plan gespeichert</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="146" />
+        <location filename="../../ui/lineactions.py" line="151" />
         <source>{0}
 
 Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an den Patienten stehen nur im Fall: bitte auch „Fall speichern“.</source>
@@ -911,7 +916,7 @@ Die Arbeitsmappe enthält die Zeilen und die Person. Prüfungen und der Text an 
 The workbook holds the lines and the person. Reviews and the note to the patient are kept in the case only: please also “Save case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/lineactions.py" line="150" />
+        <location filename="../../ui/lineactions.py" line="155" />
         <source>Plan gespeichert: {0}</source>
         <translation>Plan saved: {0}</translation>
     </message>
@@ -1124,11 +1129,16 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="374" />
+        <source> Speichern speichert den Fall ohne ihn.</source>
+        <translation> Save saves the case without it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1139,33 +1149,39 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/recovery.py" line="92" />
-        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen?</source>
-        <translation>“{0}” was not saved last time (last changed on {1} at {2}). Recover the changes?</translation>
+        <source>Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen? Verwerfen löscht sie endgültig.</source>
+        <translation>Last time “{0}” was not saved (last changed on {1} at {2}). Restore the changes? Discard deletes them for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="100" />
+        <location filename="../../ui/recovery.py" line="98" />
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="99" />
+        <location filename="../../ui/recovery.py" line="101" />
         <source>Wiederherstellen</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="112" />
+        <location filename="../../ui/recovery.py" line="108" />
         <source>Eine automatische Sicherung ungespeicherter Änderungen konnte nicht gelesen werden. Sie ist unverändert aufbewahrt unter:
 {0}</source>
         <translation>An automatic backup of unsaved changes could not be read. It is kept unchanged at:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="117" />
+        <location filename="../../ui/recovery.py" line="113" />
         <source>Sicherung nicht lesbar</source>
         <translation>Backup cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="120" />
+        <location filename="../../ui/recovery.py" line="116" />
         <source>Ein weiterer nicht gespeicherter Fall wird beim nächsten Start des Programms angeboten</source>
         <translation>One more unsaved case is offered at the next start of the program</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="124" />
+        <location filename="../../ui/recovery.py" line="120" />
         <source>{0} weitere nicht gespeicherte Fälle: beim nächsten Start des Programms angeboten</source>
         <translation>{0} more unsaved cases: offered at the next start of the program</translation>
     </message>
@@ -1173,14 +1189,24 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/letter.py" line="151" />
+        <location filename="../../ui/letter.py" line="157" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
         <translation>Note to the patient in German, e.g. “Wie besprochen, ist die Krone an 16 vollkeramisch geplant.” (printed in the German letter as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="161" />
+        <location filename="../../ui/letter.py" line="167" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="208" />
+        <source>Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.</source>
+        <translation>Too long for the letter: {0} characters in {1} lines, at most {2} characters in {3} lines – not saved in the case like this; please shorten it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter.py" line="219" />
+        <source>Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.</source>
+        <translation>The note to the patient is too long for the letter ({0} characters in {1} lines, at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.</translation>
     </message>
 </context>
 <context>
@@ -1319,74 +1345,74 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/letter.py" line="54" />
+        <location filename="../../ui/letter.py" line="55" />
         <source>Praxis (Briefkopf)</source>
         <translation>Practice (letterhead)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="58" />
+        <location filename="../../ui/letter.py" line="59" />
         <source>Musterstraße 1
 12345 Musterstadt</source>
         <translation>Musterstraße 1
 12345 Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="63" />
+        <location filename="../../ui/letter.py" line="64" />
         <source>PNG oder JPEG, höchstens 2 MB (freiwillig)</source>
         <translation>PNG or JPEG, at most 2 MB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="66" />
+        <location filename="../../ui/letter.py" line="67" />
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="76" />
+        <location filename="../../ui/letter.py" line="77" />
         <source>Name der Praxis</source>
         <translation>Name of the practice</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="77" />
+        <location filename="../../ui/letter.py" line="78" />
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="78" />
+        <location filename="../../ui/letter.py" line="79" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="79" />
+        <location filename="../../ui/letter.py" line="80" />
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="80" />
+        <location filename="../../ui/letter.py" line="81" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="82" />
+        <location filename="../../ui/letter.py" line="83" />
         <source>Für „hkp“ speichern …</source>
         <translation>Save for “hkp” …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="83" />
+        <location filename="../../ui/letter.py" line="84" />
         <source>als Datei für hkp estimate --letterhead DATEI</source>
         <translation>as a file for hkp estimate --letterhead FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="110" />
+        <location filename="../../ui/letter.py" line="111" />
         <source>Logo wählen</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="110" />
+        <location filename="../../ui/letter.py" line="111" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="123" />
+        <location filename="../../ui/letter.py" line="124" />
         <source>Briefkopf speichern</source>
         <translation>Save the letterhead</translation>
     </message>
@@ -1402,6 +1428,80 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <location filename="../../ui/register.py" line="97" />
         <source>Fallregister</source>
         <translation>Case register</translation>
+    </message>
+</context>
+<context>
+    <name>Replacing</name>
+    <message>
+        <location filename="../../ui/replacing.py" line="41" />
+        <source>Ersetzen</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="41" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="51" />
+        <location filename="../../ui/replacing.py" line="116" />
+        <source>Datei ersetzen?</source>
+        <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="54" />
+        <source>Nicht geschrieben</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="55" />
+        <source>„{0}“ ist die Datei dieses Falls oder seines Plans; bitte einen anderen Namen wählen.</source>
+        <translation>“{0}” is the file of this case or of its plan; please choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="64" />
+        <source>„{0}“ ist die Arbeitsmappe, aus der dieser Plan gelesen wurde. Ersetzen schreibt den Plan hinein, wie er jetzt ist; was sie sonst enthält (weitere Blätter, Formate, Notizen), geht verloren.</source>
+        <translation>“{0}” is the workbook this plan was read from. Replace writes the plan into it as it is now; whatever else it holds (other sheets, formats, notes) is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="71" />
+        <source>„{0}“ gibt es schon und ist {1}. Ersetzen? Die Datei geht dabei verloren.</source>
+        <translation>“{0}” exists already and is {1}. Replace it? The file is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="87" />
+        <source>kein Brief dieses Programms (vielleicht ein Scan oder ein anderes Dokument)</source>
+        <translation>no letter of this program (perhaps a scan or another document)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="89" />
+        <source>der Brief für eine andere Person</source>
+        <translation>the letter for another person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="91" />
+        <source>keine Schätzung dieses Programms als JSON</source>
+        <translation>no estimate of this program as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="93" />
+        <source>keine Arbeitsmappe einer Schätzung dieses Programms</source>
+        <translation>no workbook of an estimate of this program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="94" />
+        <source>eine Arbeitsmappe</source>
+        <translation>a workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="109" />
+        <source>„{0}“ ist der gespeicherte Fall von {1}. Durch den offenen Fall ersetzen? Der gespeicherte geht dabei verloren.</source>
+        <translation>“{0}” is the saved case of {1}. Replace it with the open case? The saved one is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replacing.py" line="113" />
+        <source>„{0}“ gibt es schon. Durch den offenen Fall ersetzen? Die Datei geht dabei verloren.</source>
+        <translation>“{0}” exists already. Replace it with the open case? The file is lost.</translation>
     </message>
 </context>
 <context>
@@ -1840,8 +1940,8 @@ Interpretation settings:{0}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="156" />
-        <source>Beträgen über dem Höchstsatz ohne Begründung</source>
-        <translation>amounts above the maximum fee without a reason</translation>
+        <source>Beträgen über der Gebühr zum angegebenen Faktor</source>
+        <translation>amounts above the fee at the stated factor</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="157" />

@@ -408,3 +408,28 @@ def test_a_summary_named_as_a_pipe_is_refused_not_waited_on(
     os.mkfifo(pipe)  # nobody reads it: opening it to look inside would wait for ever
     assert main(["batch", str(folder), "--out", str(pipe)]) == 2
     assert "keine gewöhnliche Datei (ein Ordner, eine Pipe oder ein Gerät)" in capsys.readouterr().err
+
+
+def test_a_plan_whose_reading_ends_its_worker_is_a_row_with_the_reason_and_the_others_are_estimated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a reader's native code can end the process on a damaged file (python-calamine's allocator did, for a
+    # sharedStrings count of 4.294.967.295): the pool broke, and the batch ended with a traceback and no summary
+    from estimator.command import batch  # noqa: PLC0415
+
+    files = []
+    for name in ("a.xlsx", "kaputt.xlsx", "b.xlsx", "c.xlsx"):
+        shutil.copyfile(GOLDEN / "crown_basic.xlsx", tmp_path / name)
+        files.append(tmp_path / name)
+    estimate_file = batch.estimate_file
+
+    def dies_on_the_damaged_one(path: Path, *rest: object) -> object:
+        if path.name == "kaputt.xlsx":
+            os.abort()  # as a worker whose reader ends the process
+        return estimate_file(path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "estimate_file", dies_on_the_damaged_one)  # the workers are forked with it
+    rows = list(run_batch(files, None, 2, progress=None))
+    assert [row.file for row in rows] == ["a.xlsx", "kaputt.xlsx", "b.xlsx", "c.xlsx"]
+    assert [bool(row.error) for row in rows] == [False, True, False, False]
+    assert "beendete den Prozess" in rows[1].error and rows[0].benefit == rows[2].benefit == rows[3].benefit > 0

@@ -279,3 +279,22 @@ def test_a_placeholder_in_the_begruendung_is_no_written_reason() -> None:
         assert "fee.above_maximum" in codes(above_maximum)  # said as without a reason, not as naming an agreement
         assert "fee.above_maximum_agreement" not in codes(above_maximum)
     assert "fee.above_threshold" not in codes(run(fee("2210", "16", factor="3.0", justification="MIH")))
+
+
+def test_an_amount_above_the_fee_at_its_own_factor_is_eligible_up_to_it_in_the_auslegung_factor() -> None:
+    # Nr. II.3.1 pays fees „… und deren Bemessungsgrundsätzen entsprechen“: 250,00 € billed for GOZ 2210 at 2,3
+    # (217,06 €); spec 3 keeps the billed amount (the default, in the customer's favour)
+    lines = (
+        fee("2210", "16", amount="250.00"),
+        fee("2210", "26", factor="4.0", amount="500.00", justification="tief zerstörter Zahn, schwierige Präparation"),
+        fee("2210", "46", amount="217.06"),
+    )
+    billed, factor = run(*lines), run(*lines, settings={"amount_vs_factor": "factor"})
+    assert [r.eligible for r in billed.lines] == [Decimal("250.00"), Decimal("500.00"), Decimal("217.06")]
+    assert [r.eligible for r in factor.lines] == [Decimal("217.06"), Decimal("377.50"), Decimal("217.06")]
+    assert factor.lines[0].reductions[Cause.FEE_LIMITS] == Decimal("32.94")
+    said = [step_text(step) for step in factor.lines[0].explanations]
+    assert (
+        "Gebühr zum angegebenen Faktor 2,3: 217,06\u00a0€ (Auslegung „Betrag über der Gebühr zum angegebenen Faktor: bis "
+        "zur Gebühr zum angegebenen Faktor“)" in said
+    )

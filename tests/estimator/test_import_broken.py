@@ -192,19 +192,19 @@ def test_unreadable_file_gets_one_message_and_exit_2(name: str, tmp_path: Path, 
     assert len(err.strip().splitlines()) == 1
 
 
-def run_measured(path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+def run_measured(path: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], float]:
     """Run `hkp estimate` on path in a child, with a plan date for rows without one (a one-sheet table has no Patient
     sheet); return the run and its peak memory in MB (its time is a benchmark figure, bench/bench.py, never asserted
     here)."""
     script = (
         "import resource, subprocess, sys\n"
-        "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1], '--plan-date', '10.03.2026'], "
+        "run = subprocess.run([sys.executable, '-m', 'estimator.command.cli', 'estimate', sys.argv[1], '--plan-date', '10.03.2026', *sys.argv[2:]], "
         "capture_output=True, text=True)\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "print(run.returncode, peak)\n"
         "sys.stderr.write(run.stderr)\n"
     )
-    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+    run = subprocess.run([sys.executable, "-c", script, str(path), *options], capture_output=True, text=True, check=True)
     code, peak = run.stdout.split()
     return subprocess.CompletedProcess(run.args, int(code), "", run.stderr), float(peak)
 

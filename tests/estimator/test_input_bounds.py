@@ -209,11 +209,53 @@ def test_a_place_beyond_the_last_row_or_column_of_a_sheet_is_refused(
     assert said in err and "jenseits der letzten Zeile (1.048.576) und Spalte (XFD)" in err, err
 
 
-def test_one_worksheet_named_by_many_sheets_counts_for_each(hostile: Path) -> None:
+def test_one_worksheet_named_by_several_sheets_is_refused(hostile: Path) -> None:
+    # each sheet naming it had it read again (250 sheets of one part of 10 KB: half an hour); no program writes so
     path = workbook_with_parts(hostile / "geteilt.xlsx", "xl/worksheets/sheet1.xml", rows(60_000), sheets=20)
     run, peak = run_measured(path)
-    assert run.returncode == 2 and "Zellen" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert "die Blätter Leistungen und Leistungen1 verweisen auf denselben Inhalt (xl/worksheets/sheet1.xml)" in run.stderr
     assert peak < 300, peak
+
+
+def test_a_shared_strings_count_beyond_any_plan_is_refused_before_a_reader_reserves_memory_for_it(hostile: Path) -> None:
+    # python-calamine reserved 103 GB for uniqueCount="4294967295" and the allocator ended the process (exit 134);
+    # run in a process of its own, as a failure here would end the tests' process
+    strings = b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="0004294967295"><si><t>x</t></si></sst>'
+    path = one_sheet_workbook(hostile / "zaehler.xlsx", rows(10), shared_strings=strings)
+    run, _ = run_measured(path)
+    assert run.returncode == 2 and "xl/sharedStrings.xml kündigt mehr als 400.000 Texte an" in run.stderr, run.stderr
+    existing = hostile / "ausgabe.xlsx"  # the same file where an output would go: looked at before it is replaced
+    path.rename(existing)
+    fine = workbook_with_parts(hostile / "gut.xlsx", "xl/worksheets/sheet1.xml", rows(10))
+    run, _ = run_measured(fine, "--xlsx", str(existing))
+    assert run.returncode == 2 and "keine Arbeitsmappe einer Schätzung dieses Programms" in run.stderr, run.stderr
+
+
+def test_the_checks_list_an_archives_names_once_however_many_relationships_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each relationship listed and searched the names again: 90.000 relationships took minutes
+    from estimator.io.xlsxguard import worksheet_parts  # noqa: PLC0415
+
+    path = one_sheet_workbook(tmp_path / "plan.xlsx", rows(10))
+    relations = "".join(
+        f'<Relationship Id="x{i}" Type="http://x/image" Target="media/bild{i}.png"/>' for i in range(2_000)
+    ).encode()
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", relations + b"</Relationships>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    listed: list[int] = []
+    namelist = zipfile.ZipFile.namelist
+    monkeypatch.setattr(zipfile.ZipFile, "namelist", lambda self: listed.append(1) or namelist(self))
+    with zipfile.ZipFile(path) as archive:
+        assert worksheet_parts(archive)[0] == [("Leistungen", "xl/worksheets/sheet1.xml")]
+    assert len(listed) < 20, len(listed)
 
 
 def test_more_than_255_sheets_are_refused(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -142,7 +142,8 @@ def test_long_plan_breaks_across_numbered_pages() -> None:
         text = page.extract_text()
         if "Nr." in text and "Leistung" in text:
             assert "Datum" in text, f"page {index} lost its table header"
-            assert "(Fortsetzung)" in text, f"page {index} does not say which table goes on"  # fee and lab alike
+            begins = text.startswith(("Zahnärztliche Leistungen\n", "Material- und Laborkosten\n"))  # a table's first page
+            assert begins or "(Fortsetzung)" in text, f"page {index} does not say which table goes on"  # fee and lab alike
     texts = [page.extract_text() for page in reader.pages]
     assert any("Zahnärztliche Leistungen (Fortsetzung)" in text for text in texts)
     assert any("Material- und Laborkosten (Fortsetzung)" in text for text in texts)
@@ -184,6 +185,20 @@ def test_names_and_reasons_of_2000_characters_without_spaces_are_cut_not_a_layou
     plan = dataclasses.replace(plan, person=person, fee_lines=fees, overrides=(review,))
     reader, text = pdf_text(build_pdf(estimate(plan, load_tariffs()), load_tariffs(), ISSUED))
     assert len(reader.pages) < 10 and "X…" in text.replace("\n", "")
+
+
+def test_a_long_name_is_cut_in_its_middle_so_that_the_family_name_stays() -> None:
+    # the address window, the greeting, the data block and the footer cut it at its end before: no family name
+    name = "Prof. Dr. Dr. h.c. mult. Karl-Theodor Maria Nikolaus Johann Jacob Philipp Franz Joseph Sylvester von und zu Guttenberg-Schwarzenberg"
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    street = "Sehr lange Straße mit vielen Wörtern im Namen der Straße 123a, Aufgang C, Hinterhaus"
+    person = dataclasses.replace(
+        plan.person, name=name, street=street, postcode="12345", city="Garmisch-Partenkirchen am Alpenrand"
+    )
+    reader, _ = pdf_text(build_pdf(estimate(dataclasses.replace(plan, person=person), load_tariffs()), load_tariffs(), ISSUED))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.count("von und zu Guttenberg-Schwarzenberg") == 4, first  # address, greeting, data block, footer
+    assert "Guten Tag Prof. Dr. Dr. h.c. mult. Karl-Theodor" in first and "Garmisch-Partenkirchen" in first
 
 
 def test_the_letter_lists_the_first_findings_and_counts_the_rest() -> None:
@@ -343,11 +358,13 @@ def test_a_benefit_counted_on_an_amount_above_the_maximum_is_said_as_a_reserve_u
     # 2.170,60 € for a crown at factor 2,3 (330,31 € at 3,5): counted as billed, the Auslegung's default – the letter
     # and the terminal say how much of the 1.736,48 € the insurer may cut, where a reader looks for the figure
     slip = run(fee("2210", "16", amount="2170.60"))
-    reserve = "ist die Erstattung um bis zu 1.472,23\xa0€ geringer"  # (2.170,60 − 330,31) x 80 %
-    assert "zusammen 1.840,29\xa0€ darüber" in estimate_text(slip) and reserve in estimate_text(slip)
+    reserve = "ist die Erstattung um bis zu 1.562,83\xa0€ geringer"  # (2.170,60 − 217,06 at its factor 2,3) x 80 %
+    assert ", 1.953,54\xa0€ darüber" in estimate_text(slip) and reserve in estimate_text(slip)
     _, text = pdf_text(build_pdf(slip, load_tariffs(), ISSUED))
     first = " ".join(text.split("Zahnärztliche Leistungen")[0].split())  # above the tables
-    assert "Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum Höchstsatz" in first
+    assert (
+        "Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum angegebenen Faktor (auch über der zum Höchstsatz" in first
+    )
     assert normal(reserve) in first
     capped = run(fee("2210", "16", amount="2170.60"), settings={"amount_above_maximum": "capped"})
     reasoned = fee("2210", "16", amount="2170.60", justification="erschwerte Präparation bei Engstand")
@@ -441,7 +458,7 @@ def test_the_opening_qualifies_its_figures_as_the_summary_does(tmp_path: Path) -
 
     slip = estimate(read_plan(write_workbook(tmp_path / "a.xlsx", [fee_row(Zahn="26", Betrag=2170.60)], [])), load_tariffs())
     _, said = opening(slip, "Erika Mustermann")  # 330,31 € at factor 3,5: the rest counted as billed, under reserve
-    assert said.endswith("Bis zu 1.472,23\u00a0€ der Erstattung stehen unter dem Vorbehalt, der unten genannt ist.")
+    assert said.endswith("Bis zu 1.562,83\u00a0€ der Erstattung stehen unter dem Vorbehalt, der unten genannt ist.")
     rows = [GOOD_FEE, fee_row(Zahn="99")]
     missing = estimate(read_plan(write_workbook(tmp_path / "b.xlsx", rows, [GOOD_LAB])), load_tariffs())
     _, said = opening(missing, "Erika Mustermann")
@@ -457,3 +474,11 @@ def test_the_opening_qualifies_its_figures_as_the_summary_does(tmp_path: Path) -
     data = build_pdf(missing, load_tariffs(), ISSUED, note="Sehr geehrte Frau Mustermann,\nanbei die Schätzung.")
     flowing = " ".join(pdf_text(data)[1].split())
     assert "Guten Tag" not in flowing and flowing.index("Sehr geehrte Frau") < flowing.index("Ihr Heil- und Kostenplan vom")
+
+
+def test_a_unit_price_with_a_third_decimal_place_is_shown_with_it() -> None:
+    # 61,555 × 1 + 19 % = 73,25 €: shown as 61,56 the letter's row did not add up to its amount
+    result = run(fee("2210", "46"), lab("0344", "46", "61.555", vat_percent="19"))
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    assert "61,555" in text and "61,56" not in text
+    assert estimate_json(result)["lines"][1]["unit_price"] == "61.555"

@@ -100,6 +100,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
         "prophylaxis_frequency": "goz2012",
         "accident_lifts": "staged_caps",
         "amount_above_maximum": "billed",
+        "amount_vs_factor": "billed",
         "same_day_order": "plan_order",
         "year_of_life": "birthday",
         "laser_basis": "line",

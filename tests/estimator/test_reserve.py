@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from estimator.model import FeeLine, LabLine
 from estimator.output.textout import estimate_text
 from estimator.rules.reserve import reserve_of
-from tests.estimator.builders import fee, lab, lab_result, run
+from tests.estimator.builders import fee, fee_result, lab, lab_result, run
 
 
 def _implants_of_unknown_place() -> tuple[FeeLine | LabLine, ...]:
@@ -30,16 +31,25 @@ def test_implant_work_that_may_sit_on_implants_over_the_limit_of_unknown_place_i
     assert f"ist die Erstattung um bis zu {amount:.2f}".replace(".", ",") in said
     assert "rechnet den Zahnersatz an den Zähnen 35, 36 und 37 voll" in said
     two = (fee("2210", "16", amount="400.00"), fee("2210", "26", amount="400.00"))
-    assert "Die Beträge von 2 Leistungen liegen über der Gebühr zum Höchstsatz" in " ".join(estimate_text(run(*two)).split())
+    said = "Die Beträge von 2 Leistungen liegen über der Gebühr zum angegebenen Faktor (2 davon auch über der zum Höchstsatz"
+    assert said in " ".join(estimate_text(run(*two)).split())
 
 
 def test_no_reserve_when_the_implants_fit_or_their_places_are_named() -> None:
     assert reserve_of(run(*_implants_of_unknown_place(), implants_lower=5)) is None  # eight in all
     named = (fee("9010", "35-37", count=3), fee("2200", "35"), lab("I 111", "35", "160.00"))
     assert reserve_of(run(*named, implants_lower=7)) is None  # the sites over the limit are named: their work is X
-    assert reserve_of(run(fee("2210", "16", amount="300.00"))) is None  # within the maximum (330,31 €)
+    assert reserve_of(run(fee("2210", "16", amount="217.06"))) is None  # the fee at its factor 2,3
+    own = reserve_of(run(fee("2210", "16", amount="300.00")))  # within the maximum (330,31 €), above its factor's fee
+    assert own is not None and (own.lines, own.at_own_factor, own.above, own.benefit) == (
+        1,
+        1,
+        Decimal("82.94"),
+        Decimal("66.35"),
+    )
+    assert reserve_of(run(fee("2210", "16", amount="300.00"), settings={"amount_vs_factor": "factor"})) is None  # cut
     kept = reserve_of(run(fee("2210", "16", amount="400.00")))
-    assert kept is not None and (kept.lines, kept.above, kept.benefit) == (1, Decimal("69.69"), Decimal("55.75"))
+    assert kept is not None and (kept.lines, kept.above, kept.benefit) == (1, Decimal("182.94"), Decimal("146.35"))
 
 
 def test_a_jaws_drill_template_names_no_site_and_the_implant_within_the_limit_is_no_reserve() -> None:
@@ -63,3 +73,51 @@ def test_the_insertions_surcharge_is_no_work_on_a_site() -> None:
     surcharge = next(r for r in result.lines if r.line.number == "0530")
     ((_, amount),) = reserve.implants
     assert surcharge.benefit > 0 and amount <= sum(r.benefit for r in result.lines if r.line.number in ("9040", "I 115"))
+
+
+def test_the_reserve_counts_the_deductible_a_cut_moves_onto_other_lines() -> None:
+    # BM5/2: 800 € deductible. The crown billed 1.000 €, above the fee at 3,5 (330,31 €), takes it all and pays
+    # nothing itself; cut to that fee, the deductible takes the fillings too: the cut costs them, not the crown
+    fillings = tuple(fee("2060", tooth) for tooth in ("24", "25", "26", "27"))
+    lines = (fee("2210", "16", amount="1000.00", date=dt.date(2026, 3, 1)), *fillings)
+    billed, capped = run(*lines, variant="BM5/2"), run(*lines, variant="BM5/2", settings={"amount_above_maximum": "capped"})
+    reserve = reserve_of(billed)
+    assert fee_result(billed).benefit == 0 and billed.totals.benefit > capped.totals.benefit
+    assert reserve is not None and reserve.lines == 1 and reserve.above == Decimal("1000.00") - Decimal("217.06")
+    assert reserve.benefit == reserve.total == billed.totals.benefit - capped.totals.benefit
+    said = " ".join(estimate_text(billed).split())
+    assert f"um bis zu {reserve.benefit:.2f}".replace(".", ",") in said
+
+
+def test_implant_parts_for_the_whole_jaw_carry_the_share_of_the_implants_over_the_limit() -> None:
+    # nine implants on „OK“, none there before: one is over the limit of 8, whichever it is – its share of the
+    # implant parts billed for the whole jaw (I 111 and I 115, nine each) is what the tariff does not pay
+    lines = (fee("9010", "OK", count=9), lab("I 111", "OK", "214.00", quantity=9), lab("I 115", "OK", "78.54", quantity=9))
+    result = run(*lines)
+    reserve = reserve_of(result)
+    assert reserve is not None
+    ((jaw, amount),) = reserve.implants
+    parts = sum(r.benefit for r in result.lines if r.kind == "lab")
+    assert jaw.excluded_unlocated == 1 and amount == reserve.total == parts - (parts * 8 / 9).quantize(Decimal("0.01"))
+    said = " ".join(estimate_text(result).split())
+    assert "rechnet den Zahnersatz für den ganzen Oberkiefer voll; ohne den Teil auf diesem Implantat" in said
+
+
+def test_the_json_and_the_workbook_say_the_reserve_as_the_letter_does() -> None:
+    import io  # noqa: PLC0415
+
+    import openpyxl  # noqa: PLC0415
+
+    from estimator.output.jsonout import estimate_json  # noqa: PLC0415
+    from estimator.output.xlsxout import estimate_workbook  # noqa: PLC0415
+
+    result = run(fee("2210", "16", amount="400.00"))
+    reserve = reserve_of(result)
+    assert reserve is not None
+    said = estimate_json(result)["reserve"]
+    assert said["benefit_at_most"] == f"{reserve.total:.2f}" and said["above_maximum"]["lines"] == 1
+    assert said["message"].startswith("Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum angegebenen Faktor")
+    overview = openpyxl.load_workbook(io.BytesIO(estimate_workbook(result)))["Übersicht"]
+    rows = {row[0]: row[1] for row in overview.iter_rows(min_row=2, values_only=True)}
+    assert rows["Erstattung unter Vorbehalt, bis zu"] == float(reserve.total) and rows["Vorbehalt"] == said["message"]
+    assert estimate_json(run(fee("2210", "16", amount="217.06")))["reserve"] is None

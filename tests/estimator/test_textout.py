@@ -116,7 +116,7 @@ def test_a_class_set_by_hand_is_starred_and_a_missing_name_is_a_dash() -> None:
 def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]) -> None:
     settings = prorated[prorated.index("Auslegung (ändern mit --set NAME=WERT):") + 1 : -2]
     assert (
-        len(settings) == 17
+        len(settings) == 18
         and settings[0].startswith("  Versicherungsjahr: ")
         and settings[0].endswith("(insurance_year=calendar)")
     )

@@ -13,6 +13,7 @@ from ui.autosave import end_session
 from ui.document import CaseDocument, autosave_path
 from ui.main_window import MainWindow
 from ui.models import LineColumn, LinesModel
+from ui.replacing import Replacing
 from ui.tasks import Task
 
 QStandardPaths.setTestModeEnabled(True)
@@ -42,6 +43,17 @@ def finish(qtbot: Any, task: Task | None) -> Task:
 def idle(qtbot: Any, window: MainWindow) -> None:
     """Wait until the window runs no task, its own background work included."""
     qtbot.waitUntil(lambda: not window.tasks.running, timeout=120_000)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question about replacing a file that a test did not expect is a failure, not a dialog nobody answers (a
+    test that expects one answers it in its place: window.files.replacing.confirm)."""
+
+    def unexpected(_self: object, title: str, text: str) -> bool:
+        raise AssertionError(f"unerwartete Frage: {title}: {text}")
+
+    monkeypatch.setattr(Replacing, "_confirm", unexpected)
 
 
 @pytest.fixture

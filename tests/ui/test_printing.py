@@ -148,8 +148,11 @@ def test_a_letter_without_the_patients_name_says_so_in_the_status_bar(open_windo
         == f"PDF geschrieben: {tmp_path / 'brief.pdf'} – Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen."
     )
     window.document.edit_person(name="Erika Mustermann")
+    asked: list[str] = []  # the letter there was written for nobody named: asked about, as `hkp` refuses it
+    window.files.replacing.confirm = lambda title, text: asked.append(text) or True
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     assert window.statusBar().currentMessage() == f"PDF geschrieben: {tmp_path / 'brief.pdf'}"
+    assert len(asked) == 1 and "der Brief für eine andere Person" in asked[0]
 
 
 def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(

@@ -199,8 +199,8 @@ def test_totals_bar_says_how_much_of_the_benefit_rests_on_an_amount_above_the_ma
     slip = write_workbook(tmp_path / "plan.xlsx", [fee(Zahn="26", Betrag=2170.60)], [])  # 330,31 € at factor 3,5
     totals = open_window(slip).totals
     assert totals.missing.isVisibleTo(totals) and totals.captions["billed"].text() == "Gesamtkosten"  # no row is missing
-    said = "Vorbehalt: bis zu 1.472,23\xa0€ der Erstattung beruhen auf Beträgen über dem Höchstsatz ohne Begründung"
-    assert totals.missing.text() == said and "ist die Erstattung um bis zu 1.472,23" in totals.missing.toolTip()
+    said = "Vorbehalt: bis zu 1.562,83\xa0€ der Erstattung beruhen auf Beträgen über der Gebühr zum angegebenen Faktor"
+    assert totals.missing.text() == said and "ist die Erstattung um bis zu 1.562,83" in totals.missing.toolTip()
 
 
 def test_totals_bar_says_in_red_that_no_tariff_is_chosen_until_one_is(open_window: Any, tmp_path: Path) -> None:
@@ -312,7 +312,7 @@ def test_totals_bar_says_a_line_without_a_treatment_day_has_none(qtbot: Any) -> 
     from ui.document import CaseDocument  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
 
-    undated = plan(fee("2210", "16", amount="300.00"), fee("2197", "16", amount="16.82", date=None), plan_date=None)
+    undated = plan(fee("2210", "16", amount="217.06"), fee("2197", "16", amount="16.82", date=None), plan_date=None)
     window = MainWindow(CaseDocument(Case.from_plan(undated), autosave=False))
     qtbot.addWidget(window)
     assert window.totals.missing.text() == (
@@ -329,7 +329,7 @@ def test_a_warning_that_appears_after_an_edit_leaves_the_totals_captions_whole(q
     from ui.document import CaseDocument  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
 
-    lines = plan(fee("2210", "16", amount="300.00", date=None), fee("2197", "16", amount="16.82", date=None))
+    lines = plan(fee("2210", "16", amount="217.06", date=None), fee("2197", "16", amount="16.82", date=None))
     window = MainWindow(CaseDocument(Case.from_plan(lines), autosave=False))
     window.ask_on_close = lambda _title, _text: QMessageBox.StandardButton.Discard  # the edit below: no question
     qtbot.addWidget(window)

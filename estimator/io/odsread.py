@@ -18,7 +18,7 @@ from typing import Any
 from xml.parsers import expat
 
 from estimator.cells import MAX_TEXT, PlanReadError, shown, whole_number
-from estimator.io.sheetscan import MAX_CELLS, UNCACHED
+from estimator.io.sheetscan import MAX_CELLS, MAX_ELEMENTS, UNCACHED
 from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
 from estimator.sheetcells import column_letter
 
@@ -275,13 +275,19 @@ def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> di
         parser.EndElementHandler = reader.end
         parser.CharacterDataHandler = reader.characters
         parser.buffer_text = True
-        read = 0
+        read = elements = 0
         try:
             with archive.open(CONTENT) as stream:
                 while chunk := stream.read(1 << 20):
                     read += len(chunk)
                     if read > MAX_SHEET_BYTES:  # the directory said less: the file lies about its size
                         raise PlanReadError(f"content.xml ist größer als {megabytes(MAX_SHEET_BYTES)}")
+                    elements += chunk.count(b"<") - chunk.count(b"</")  # as for a worksheet (sheetscan), before parsing
+                    if elements > MAX_ELEMENTS:
+                        raise PlanReadError(
+                            f"mehr als {thousands(MAX_ELEMENTS)} XML-Elemente; so eine Tabelle schreibt kein "
+                            "Tabellenprogramm, die Datei ist beschädigt oder nicht für einen Plan gemacht – bitte neu speichern"
+                        )
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
         except PlanReadError as error:

@@ -111,7 +111,7 @@ def survey_workbook(path: Path) -> Survey:
             cells = sum(survey.scans[part].cells for _, part in parts)
             for part in archive.namelist():
                 if part.endswith("styles.xml"):
-                    refuse_declarations(archive.read(part))
+                    _refuse_styles(archive.read(part), part)
     except PlanReadError as error:
         raise PlanReadError(str(error) if str(error).startswith(path.name) else f"{path.name}: {error}") from None
     if cells > MAX_CELLS:
@@ -286,6 +286,21 @@ def _place(tag: str, letters: str, digits: str, row: int, column: int) -> tuple[
     if tag == "row":
         return (_row(digits) if digits else row + 1), 0
     return (_row(digits) if digits else row), (_column(letters) if letters else column + 1)
+
+
+STYLE_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(?:xf|font|fill|border|numFmt|dxf)\b")
+MAX_STYLES = 65_536  # formats, fonts, fills and borders of a workbook: Excel keeps at most 64.000 formats
+
+
+def _refuse_styles(data: bytes, part: str) -> None:
+    """A styles part that no spreadsheet program writes: an entity declaration, or more formats than Excel keeps (a
+    reader makes an object of each – 3 MB of them took 17 s and 437 MB)."""
+    refuse_declarations(data)
+    if len(STYLE_ELEMENT.findall(data)) > MAX_STYLES:
+        raise PlanReadError(
+            f"{part} hat mehr als {thousands(MAX_STYLES)} Formate; so viele schreibt kein Tabellenprogramm – bitte in "
+            "Excel öffnen und neu speichern"
+        )
 
 
 SHARED_COUNTS = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*>")

@@ -109,6 +109,9 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
             {"sheet": left.sheet, "row": left.row, "kind": left.kind, "what": left_out_text(left), "cells": dict(left.cells)}
             for left in estimate.rows_missing
         ],
+        "without_amount": [  # fee lines at 0,00 € (a number no schedule knows, no amount): in no figure either
+            {"sheet": left.sheet, "row": left.row, "what": left_out_text(left)} for left in estimate.rows_without_amount
+        ],
         "findings": [
             {
                 "severity": f.severity.value,

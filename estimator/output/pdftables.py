@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from estimator.kinds import LineClass
 from estimator.model import FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent, price_places
 from estimator.output.pdfrows import Cell, RowStyle, fitted, row_table
@@ -47,6 +48,14 @@ def reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[st
     return kept
 
 
+def why_not_eligible(result: LineResult) -> str:
+    """For a line the rules made class X (not by hand): the step that did, with its section ("" for none)."""
+    if result.line_class is not LineClass.X or result.class_by_hand:
+        return ""
+    step = next((e for e in result.explanations if e.phrase.get("cls") is LineClass.X and not is_reason(e)), None)
+    return fit_line(f"{rule_text(step.rule)}: {step_text(step)}", REASON_LIMIT) if step is not None else ""
+
+
 def as_above(reason: str) -> str:
     """A reason the line above gives too: its section, then "wie oben"."""
     section, _, _ = reason.partition(": ")
@@ -77,6 +86,7 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
     for result in results:
         line = result.line
         klass = class_label(result.line_class, short=False) + (", von Hand" if result.class_by_hand else "")  # said in words
+        klass = why_not_eligible(result) or klass  # the rule that made it X, not only that it is („wie oben“ hid it)
         if result.accident:
             klass += ", Unfall"
         parts = [(describe(result, tariff), INK), (klass, MUTED)]

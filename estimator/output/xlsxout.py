@@ -42,7 +42,9 @@ from estimator.wording import (
 )
 
 MONEY = '#,##0.00" €"'
-RATE = "0%"
+RATE = '0" "%'  # 80 %, as the letter writes it
+PRICE = '#,##0.00##" €"'  # a unit price with its third or fourth place (61,555 €)
+VAT = 'General" %"'
 DATE = "DD.MM.YYYY"
 LINE_COLUMNS = (
     ("Blatt", 12, None),
@@ -56,8 +58,8 @@ LINE_COLUMNS = (
     ("Anzahl", 8, "General"),  # 1, 2,5, 0,125 as they are; "0.##" showed "1,"
     ("Faktor", 8, "0.0##"),
     ("Begründung", 30, None),
-    ("Einzelpreis", 12, MONEY),
-    ("MwSt", 7, "General"),
+    ("Einzelpreis", 12, PRICE),
+    ("MwSt", 7, VAT),
     ("Klasse", 8, None),
     ("berechnet", 13, MONEY),
     ("erstattungsfähig", 15, MONEY),
@@ -184,6 +186,8 @@ def estimate_workbook(estimate: Estimate) -> bytes:
     person, totals = estimate.plan.person, estimate.totals
     overview = [
         ("Patient", person.name),
+        ("Geburtsdatum", _day(person.birth_date)),
+        ("Versicherungsnummer", person.insurance_number),
         ("Tarif", estimate.variant),
         ("Versicherungsbeginn", _day(person.insurance_start)),
         ("Planungsdatum", _day(estimate.plan.plan_date)),
@@ -194,6 +198,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         *((f"davon {cause_label(cause)}", _number(amount)) for cause, amount in reductions_that_apply(estimate.reductions)),
         *_reserve_rows(estimate),
         *(("nicht gelesen, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.rows_missing),
+        *(("ohne Betrag, fehlt in allen Beträgen", left_out_text(left)) for left in estimate.rows_without_amount),
         *(("Grenze", sentence) for sentence in limit_sentences(estimate)),
         ("Stand", versions_text(estimate.versions)),
         *_setting_rows(estimate),

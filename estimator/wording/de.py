@@ -216,7 +216,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
-    C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung überschritten: Gebühr zum Höchstsatz",
+    C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung besonderer Schwierigkeiten überschritten: Gebühr zum Höchstsatz",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: Gebühr zum Höchstsatz "
     "(Auslegung „{reading}“)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: angesetzt wie "

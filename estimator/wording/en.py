@@ -201,7 +201,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
-    C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason: fee at the maximum",
+    C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason of particular difficulty: fee at the maximum",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "amount above the fee at the maximum {maximum} without a reason: fee at the maximum "
     "(interpretation “{reading}”)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "

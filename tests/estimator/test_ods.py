@@ -257,6 +257,14 @@ def test_shapes_pictures_and_nested_tables_in_a_cell_are_not_its_text(tmp_path: 
     assert rows_of(path)[2] == ("A",)
 
 
+def test_a_flood_of_empty_elements_is_refused_before_it_is_parsed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # six million empty paragraphs in one cell (100 KB packed) took 15 s: an .ods has the element limit of a worksheet
+    flood = f'<table:table-row><table:table-cell office:value-type="string">{"<text:p/>" * 1_700_000}</table:table-cell></table:table-row>'
+    path = ods(tmp_path / "flut.ods", CROWN + flood)
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 2
+    assert "flut.ods: mehr als 1.600.000 XML-Elemente" in capsys.readouterr().err
+
+
 def test_two_tables_of_one_name_are_not_merged_and_the_second_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = f'<table:table table:name="Leistungen">{HEADER}{CROWN}</table:table>'
     path = ods(tmp_path / "doppelt.ods", content=(HEAD + table + table.replace("2210", "2060") + TAIL).encode())

@@ -482,3 +482,12 @@ def test_a_unit_price_with_a_third_decimal_place_is_shown_with_it() -> None:
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "61,555" in text and "61,56" not in text
     assert estimate_json(result)["lines"][1]["unit_price"] == "61.555"
+
+
+def test_a_line_the_rules_made_class_x_names_the_rule_in_its_row() -> None:
+    # below a line refused by hand its row said only „nicht erstattungsfähig (Klasse X)“ and „wie oben“: the reason
+    # (an orthodontic treatment begun at 50) stood among the findings only
+    lines = (fee("2210", "16", manual_class="X"), fee("6030", "", date=dt.date(2026, 3, 10)))
+    _, text = pdf_text(build_pdf(run(*lines, birth_date=dt.date(1976, 1, 1)), load_tariffs(), ISSUED))
+    table = " ".join(text.split("Zahnärztliche Leistungen")[1].split())
+    assert "Nr. II.3.1: Kieferorthopädie (GOZ Abschnitt G), Behandlungsbeginn mit 19 Jahren oder später" in table

@@ -63,7 +63,7 @@ def test_the_line_where_the_staged_cap_runs_out(staged: Any) -> None:
 def test_amounts_dates_rates_and_factors_carry_german_looking_formats(staged: Any) -> None:
     for row in rows_by_header(staged["Zeilen"]):
         assert row["Datum"].is_date and row["Datum"].number_format == "DD.MM.YYYY"
-        assert row["Satz"].number_format == "0%"
+        assert row["Satz"].number_format == '0" "%'  # 80 %, as the letter
         for name in ("berechnet", "erstattungsfähig", "Erstattung", "Kürzung", "Erstattungssatz", "Zahnstaffel"):
             assert row[name].number_format == MONEY, name
         # a count shows as it is (1, 0,5): "0.##" showed a whole one as "1,"
@@ -135,3 +135,25 @@ def test_findings_sheet_lists_each_finding_with_its_place() -> None:
     assert by_code["date.before_insurance_start"][1:6] == ["Fehler", "date.before_insurance_start", "Leistungen", 2, "Datum"]
     assert by_code["fee.above_threshold"][1] == "Warnung"
     assert by_code["date.before_insurance_start"][7].startswith("Behandlungsdatum 10.03.2026 liegt vor dem Versicherungsbeginn")
+
+
+def test_a_unit_price_keeps_its_third_place_and_the_overview_names_the_person_as_the_letter_does() -> None:
+    result = run(fee("2210", "46"), lab("0344", "46", "61.555", vat_percent="19"))
+    book = openpyxl.load_workbook(io.BytesIO(estimate_workbook(result)))
+    lab_row = next(row for row in rows_by_header(book["Zeilen"]) if row["Art"].value == "Labor")
+    assert lab_row["Einzelpreis"].value == 61.555 and lab_row["Einzelpreis"].number_format == '#,##0.00##" €"'
+    assert lab_row["MwSt"].value == 19 and lab_row["MwSt"].number_format == 'General" %"'  # 19 %, not a bare 19
+    overview = {row[0].value: row[1].value for row in book["Übersicht"].iter_rows(min_row=2)}
+    assert overview["Geburtsdatum"] == dt.datetime(1975, 6, 15) and "Versicherungsnummer" in overview
+
+
+def test_a_line_without_an_amount_is_named_as_missing_in_the_workbook_and_the_json_as_in_the_letter() -> None:
+    from estimator.output.jsonout import estimate_json  # noqa: PLC0415
+
+    result = run(fee("2210", "16"), fee("9999", "16"))  # no schedule knows 9999, no amount given: computed at 0,00 €
+    book = openpyxl.load_workbook(io.BytesIO(estimate_workbook(result)))
+    overview = [(row[0].value, row[1].value) for row in book["Übersicht"].iter_rows(min_row=2)]
+    assert ("ohne Betrag, fehlt in allen Beträgen", "Leistungen Zeile 3 (GOZ 9999, Zahn 16)") in overview
+    assert estimate_json(result)["without_amount"] == [
+        {"sheet": "Leistungen", "row": 3, "what": "Leistungen Zeile 3 (GOZ 9999, Zahn 16)"}
+    ]

@@ -17,7 +17,7 @@ from typing import Any
 from estimator.cells import MAX_SHEET_NAME, MAX_TEXT, PlanReadError, shown
 from estimator.files import is_text, not_a_file
 from estimator.io.odsread import distinct, is_ods, read_ods
-from estimator.io.sheetscan import MAX_COLUMNS, Survey, special_cells, survey_workbook
+from estimator.io.sheetscan import MAX_COLUMNS, Survey, refuse_reader_traps, special_cells, survey_workbook
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
 
@@ -107,7 +107,7 @@ def sheet_names(path: Path) -> tuple[str, ...]:
     try:
         if not is_ods(path):
             refuse_unreadable(path)
-            survey_workbook(path)
+            refuse_reader_traps(path)
         with calamine_workbook(path) as workbook:
             return tuple(workbook.sheet_names)
     except (KeyboardInterrupt, SystemExit):

@@ -9,6 +9,7 @@ spanning a huge box, or a long shared string used in many cells, is read streame
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -120,6 +121,22 @@ def survey_workbook(path: Path) -> Survey:
             "Pläne werden nicht gelesen, bitte den Plan aufteilen"
         )
     return survey
+
+
+def refuse_reader_traps(path: Path) -> None:
+    """What ends or stalls a reader before it reads a cell (the shared strings' counts, formats, sheets): checked
+    before the reader opens a file only to learn its sheets' names – an output of the program that is there already,
+    which may be far larger than a plan (survey_workbook's limits are a plan's)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for part in worksheet_parts(archive)[1]:
+                for window in streamed(archive, part):
+                    _refuse_shared_counts(window, part)
+            for part in archive.namelist():
+                if part.endswith("styles.xml"):
+                    _refuse_styles(archive.read(part), part)
+    except PlanReadError as error:
+        raise PlanReadError(f"{path.name}: {error}") from None
 
 
 def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool, sheet: str) -> PartScan:
@@ -303,29 +320,28 @@ def _refuse_styles(data: bytes, part: str) -> None:
         )
 
 
-SHARED_COUNTS = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*>")
-COUNT_ATTRIBUTE = re.compile(rb"""\b(?:count|uniqueCount)\s*=\s*["']\s*\+?(\d+)""", re.IGNORECASE)
+COUNT_ATTRIBUTE = re.compile(rb"""(count|uniquecount)\s*=\s*(["'])(.{0,200}?)\2""", re.IGNORECASE | re.DOTALL)
 
 
-def _refuse_shared_counts(window: bytes, part: str) -> bool:
-    """The counts the shared strings' head announces: a reader reserves memory for so many before it reads one (a
-    count of 4.294.967.295 in a file of 3 KB ends the program at once); more than the cells of a plan is refused.
-    Returns whether the window held the head."""
-    head = SHARED_COUNTS.search(window)
-    for found in COUNT_ATTRIBUTE.finditer(head.group(0) if head else b""):
-        if int(found.group(1).lstrip(b"0")[:12] or b"0") > MAX_CELLS:
+def _refuse_shared_counts(window: bytes, part: str) -> None:
+    """The counts the shared strings announce: a reader reserves memory for so many before it reads one (a count of
+    4.294.967.295 in a file of 3 KB ended the program at once); more than the cells of a plan is refused. Every such
+    attribute anywhere in the part is looked at, its value as a reader decodes it („&#52;…“) – not only the first
+    head, which a comment, a quoted „>“ or a prefix of other letters placed out of a pattern's sight."""
+    for found in COUNT_ATTRIBUTE.finditer(window):
+        value = html.unescape(found.group(3).decode("latin-1")).strip().lstrip("+").lstrip("0")
+        if value.isdecimal() and (len(value) > 12 or int(value) > MAX_CELLS):
             raise PlanReadError(
                 f"{part} kündigt mehr als {thousands(MAX_CELLS)} Texte an; die Datei ist beschädigt oder nicht für einen "
                 "Plan gemacht – bitte in Excel öffnen und neu speichern"
             )
-    return head is not None
 
 
 def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:
     """Bytes of the longest shared string (from one <si> to the next), streamed; the counts of its head checked."""
-    longest, last, offset, head = 0, None, 0, False
+    longest, last, offset = 0, None, 0
     for window in streamed(archive, part):
-        head = head or _refuse_shared_counts(window, part)
+        _refuse_shared_counts(window, part)
         for tag in SHARED_STRING_TAG.finditer(window):
             if last is not None:
                 longest = max(longest, offset + tag.start() - last)

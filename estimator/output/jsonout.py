@@ -71,7 +71,12 @@ def _reserve_json(estimate: Estimate) -> dict[str, Any] | None:
         return None
     return {
         "benefit_at_most": plain(reserve.total),
-        "above_maximum": {"lines": reserve.lines, "above": plain(reserve.above), "benefit_at_most": plain(reserve.benefit)},
+        "above_fee": {  # lines counted above the fee at their own factor, of them above the fee at the maximum too
+            "lines": reserve.lines,
+            "above_maximum_too": reserve.lines - reserve.at_own_factor,
+            "above": plain(reserve.above),
+            "benefit_at_most": plain(reserve.benefit),
+        },
         "implants": [
             {"jaw": jaw.jaw, "over_limit_unlocated": jaw.excluded_unlocated, "benefit_at_most": plain(amount)}
             for jaw, amount in reserve.implants
@@ -135,6 +140,7 @@ def estimate_json(estimate: Estimate) -> dict[str, Any]:
                     "of_which_this_plan": plain(y.plan_before),  # the letter's „dieser Plan bis dahin“
                     "used_by_plan": plain(y.used_by_plan),
                     "left": plain(y.left),
+                    "left_held_by_years": y.held_by[0] if y.held_by else None,  # the years 1 to n whose cap leaves less
                 }
                 for y in limits.staged_cap
             ],

@@ -12,14 +12,23 @@ from decimal import Decimal
 from estimator.auslegung import Auslegung, setting_value
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.model import Estimate, FeeLine, JawImplants, LineResult, Override
+from estimator.model import Estimate, FeeLine, JawImplants, Override
 from estimator.money import ZERO, eur
 from estimator.rules.engine import estimate as engine_estimate
 from estimator.rules.engine import tariff_of
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import jaw_name
 
-KEPT = frozenset({Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT, Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT})
+ABOVE_MAXIMUM = frozenset(  # a line's amount above the fee at the maximum: counted or cut, with or without a reason
+    {
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT,
+        Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT,
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM,
+        Code.FEE_AMOUNT_ABOVE_SINGLE_RATE,
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED,
+    }
+)
+ABOVE_A_FEE = ABOVE_MAXIMUM | {Code.FEE_AMOUNT_MISMATCH}  # … or one that differs from the fee at its own factor
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Reserve:
     benefit: Decimal
     implants: tuple[tuple[JawImplants, Decimal], ...]
     total: Decimal
-    at_own_factor: int = 0  # of `lines`, those above the fee at their own factor, within the maximum
+    at_own_factor: int = 0  # of `lines`, those above the fee at their own factor within the maximum
 
 
 _LAST: list[tuple[Estimate, Reserve | None]] = []  # the last estimate asked about: the window, the letter ask again
@@ -53,65 +62,69 @@ def reserve_of(estimate: Estimate) -> Reserve | None:
 
 
 def _reserve(estimate: Estimate) -> Reserve | None:
-    lines, at_own_factor = _above_maximum(estimate)
+    lines, at_maximum, above, benefit = _amounts(estimate)
     on_jaws = [(jaw, places) for jaw in estimate.limits.implants if (places := _on_unlocated(estimate, jaw))]
-    if not lines and not on_jaws:  # most plans: nothing computed again (the window asks at each edit)
-        return None
-    above, benefit = _cut(estimate, capped=True, refused={}) if lines else (ZERO, ZERO)
-    implants = tuple((jaw, amount) for jaw, places in on_jaws if (amount := _cut(estimate, False, places)[1]) > 0)
+    implants = tuple((jaw, cut) for jaw, places in on_jaws if (cut := _cut(estimate, places)) > 0)
     parts = [benefit] * (benefit > 0) + [amount for _, amount in implants]
     if not parts:
         return None
-    refused = {place: left for _, places in on_jaws for place, left in places.items()}
-    total = parts[0] if len(parts) == 1 else _cut(estimate, capped=benefit > 0, refused=refused)[1]  # together
-    if benefit <= 0:
-        lines, at_own_factor = 0, 0
-    return Reserve(lines, above, benefit, implants, total, at_own_factor)
+    together: Cuts = {}
+    for _, places in on_jaws:  # a line on both jaws („OK/UK“) carries the share of each
+        for place, share in places.items():
+            before = together.get(place, ZERO)
+            together[place] = None if share is None or before is None else before + share
+    total = parts[0] if len(parts) == 1 else _cut(estimate, together, insurer=benefit > 0)
+    return Reserve(lines, above, benefit, implants, total, lines - at_maximum)
 
 
-def _cut(estimate: Estimate, capped: bool, refused: Cuts) -> tuple[Decimal, Decimal]:
-    """How much less is eligible and how much less the estimate pays with the amounts above the fee at the maximum
-    or at the line's own factor cut to it (`capped`) and the lines at `refused` cut as it says."""
+def _again(estimate: Estimate, cuts: Cuts, *, insurer: bool) -> Estimate:
+    """The estimate once more with the insurer's readings of amounts above a fee (`insurer`: amount_above_maximum
+    capped, amount_vs_factor factor) and the lines at `cuts` cut by so much (None: not eligible)."""
     settings = {name: setting_value(getattr(estimate.settings, name)) for name in Auslegung.names()}
-    if capped:  # the insurer's readings of both
+    if insurer:
         settings["amount_above_maximum"], settings["amount_vs_factor"] = "capped", "factor"
     plan = estimate.plan
-    if refused:
-        kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in refused)
+    if cuts:
+        eligible = {(r.line.sheet, r.line.row): r.eligible for r in estimate.lines}
+        kept = tuple(o for o in plan.overrides if (o.sheet, o.row) not in cuts)
         added = tuple(
-            Override(sheet, row, "", "", line_class=LineClass.X if left is None else None, eligible=left)
-            for (sheet, row), left in sorted(refused.items())
+            Override(sheet, row, "", "", line_class=LineClass.X)
+            if cut is None
+            else Override(sheet, row, "", "", eligible=max(ZERO, eligible[(sheet, row)] - cut))
+            for (sheet, row), cut in sorted(cuts.items())
         )
         plan = replace(plan, overrides=kept + added)
-    cut = engine_estimate(plan, load_tariffs(), settings).totals
-    return max(ZERO, estimate.totals.eligible - cut.eligible), max(ZERO, estimate.totals.benefit - cut.benefit)
+    return engine_estimate(plan, load_tariffs(), settings)
 
 
-def _above_maximum(estimate: Estimate) -> tuple[int, int]:
-    """The fee lines counted as billed above the fee at their maximum or at their own factor (Auslegung
-    amount_above_maximum, amount_vs_factor: their defaults), and how many of them are above their own factor's fee
-    only."""
-    own = Code.FEE_AMOUNT_MISMATCH if estimate.settings.amount_vs_factor == "billed" else None
-    kept = [finding for finding in estimate.findings if finding.phrase.code in KEPT or finding.phrase.code is own]
-    if not kept:  # most plans: the lines are not looked up (the window asks at each edit)
-        return 0, 0
-    by_place: dict[tuple[str, int | None], LineResult] = {
-        (r.line.sheet, r.line.row): r for r in estimate.lines if r.kind == "fee"
-    }
-    lines, at_own_factor = 0, 0
-    for finding in kept:
-        if (result := by_place.get((finding.sheet, finding.row))) is None:
-            continue
-        billed, fee = finding.phrase.get("billed"), finding.phrase.get("fee")
-        if result.line_class is LineClass.X or not isinstance(billed, Decimal) or not isinstance(fee, Decimal):
-            continue
-        over = min(result.eligible, billed - fee)
-        if over > 0:  # what rests on it is told by computing the estimate again (a benefit of 0 may move the deductible)
-            lines, at_own_factor = lines + 1, at_own_factor + (finding.phrase.code is own)
-    return lines, at_own_factor
+def _cut(estimate: Estimate, cuts: Cuts, *, insurer: bool = False) -> Decimal:
+    """How much less the estimate pays so (_again)."""
+    return max(ZERO, estimate.totals.benefit - _again(estimate, cuts, insurer=insurer).totals.benefit)
 
 
-Cuts = dict[tuple[str, int], Decimal | None]  # (sheet, row) -> the eligible amount left, None: not eligible
+def _amounts(estimate: Estimate) -> tuple[int, int, Decimal, Decimal]:
+    """The fee lines whose amount the insurer's readings would lower (above the fee at their own factor or at the
+    maximum, counted as billed by the Auslegung's defaults or with a reason), how many of them lie above the fee at
+    the maximum, how much less is then eligible and how much less paid – lines and figures of one computation."""
+    settings = estimate.settings
+    if settings.amount_above_maximum == "capped" and settings.amount_vs_factor == "factor":
+        return 0, 0, ZERO, ZERO  # the insurer's readings already
+    said = {(f.sheet, f.row): f.phrase.code for f in estimate.findings if f.phrase.code in ABOVE_A_FEE}
+    if not said:  # most plans: nothing computed again (the window asks at each edit)
+        return 0, 0, ZERO, ZERO
+    again = _again(estimate, {}, insurer=True)
+    before = {(r.line.sheet, r.line.row): r.eligible for r in estimate.lines if r.kind == "fee"}
+    lowered = [
+        (r.line.sheet, r.line.row) for r in again.lines if r.kind == "fee" and r.eligible < before[(r.line.sheet, r.line.row)]
+    ]
+    if not lowered:
+        return 0, 0, ZERO, ZERO
+    at_maximum = sum(said.get(place) in ABOVE_MAXIMUM for place in lowered)
+    above = estimate.totals.eligible - again.totals.eligible
+    return len(lowered), at_maximum, above, max(ZERO, estimate.totals.benefit - again.totals.benefit)
+
+
+Cuts = dict[tuple[str, int], Decimal | None]  # (sheet, row) -> how much of its eligible amount is cut, None: all
 
 
 def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Cuts:
@@ -140,7 +153,7 @@ def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Cuts:
         if r.line.teeth.whole_jaw and r.line.row is not None and any(t // 10 in quadrants for t in r.line.teeth.teeth):
             units = r.line.count if isinstance(r.line, FeeLine) else r.line.quantity
             if units >= max(jaw.planned, 1):  # one for each implant; a drill template or a bar serves them all
-                cuts[(r.line.sheet, r.line.row)] = r.eligible * (1 - Decimal(jaw.excluded_unlocated) / units)
+                cuts[(r.line.sheet, r.line.row)] = r.eligible * Decimal(jaw.excluded_unlocated) / units
     return cuts
 
 
@@ -149,13 +162,12 @@ def reserve_sentence(reserve: Reserve) -> str:
     said = []
     if reserve.lines:  # every amount above the fee at the maximum is above the fee at the line's own factor too
         several, maximum = reserve.lines > 1, reserve.lines - reserve.at_own_factor
-        lines = f"Die Beträge von {reserve.lines} Leistungen liegen" if several else "Der Betrag einer Leistung liegt"
-        also = f"{maximum} davon auch" if several else "auch"
-        above = f" ({also} über der zum Höchstsatz, ohne Begründung besonderer Schwierigkeiten)" if maximum else ""
+        also = f"; bei {maximum} davon liegt der Betrag auch" if several else "; ihr Betrag liegt auch"
         said.append(
-            f"{lines} über der Gebühr zum angegebenen Faktor{above}, {'zusammen ' * several}{eur(reserve.above)} darüber. Diese "
-            f"Schätzung rechnet {'sie' if several else 'ihn'} wie berechnet; kürzt der Versicherer auf die Gebühr "
-            f"zum angegebenen Faktor, ist die Erstattung um bis zu {eur(reserve.benefit)} geringer."
+            f"Bei {f'{reserve.lines} Leistungen' if several else 'einer Leistung'} rechnet diese Schätzung mit mehr als "
+            f"der Gebühr zum angegebenen Faktor ({'zusammen ' * several}{eur(reserve.above)} mehr"
+            f"{f'{also} über der Gebühr zum Höchstsatz' if maximum else ''}). Kürzt der Versicherer auf {'diese Gebühren' if several else 'diese Gebühr'}, ist "
+            f"die Erstattung um bis zu {eur(reserve.benefit)} geringer."
         )
     for jaw, amount in reserve.implants:
         count = "liegt 1 Implantat" if jaw.excluded_unlocated == 1 else f"liegen {jaw.excluded_unlocated} Implantate"

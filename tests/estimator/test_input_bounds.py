@@ -232,6 +232,36 @@ def test_a_shared_strings_count_beyond_any_plan_is_refused_before_a_reader_reser
     assert run.returncode == 2 and "keine Arbeitsmappe einer Schätzung dieses Programms" in run.stderr, run.stderr
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b'<sst a=">" uniqueCount="4294967295" count="1">',  # a quoted „>“ before the count
+        b'<!-- <sst> --><sst uniqueCount="4294967295" count="1">',  # a head in a comment first
+        b'<?x <sst>?><sst uniqueCount="4294967295" count="1">',  # … or in a processing instruction
+        b'<\xc3\xa4:sst xmlns:\xc3\xa4="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="4294967295">',
+        b'<sst uniqueCount="&#52;294967295" count="1">',  # a digit as a character reference
+    ],
+)
+def test_a_shared_strings_count_is_found_wherever_the_head_hides_it(hostile: Path, head: bytes) -> None:
+    closing = b"</\xc3\xa4:sst>" if head.startswith(b"<\xc3") else b"</sst>"
+    strings = b'<?xml version="1.0" encoding="UTF-8"?>' + head + b"<si><t>x</t></si>" + closing
+    path = one_sheet_workbook(hostile / "kopf.xlsx", rows(10), shared_strings=strings)
+    run, _ = run_measured(path)  # in a process of its own: a count that got through ends it (exit 134)
+    assert run.returncode == 2 and "kündigt mehr als 400.000 Texte an" in run.stderr, run.stderr
+
+
+def test_an_output_larger_than_a_plan_is_still_known_as_the_programs_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # whether a file there is an earlier output is asked of the reader's traps only, not of a plan's limits: a
+    # 19.000-line estimate workbook has more cells than a plan may, and was taken for another file
+    from estimator.command.overwrite import is_our_estimate_workbook  # noqa: PLC0415
+    from estimator.io import sheetscan  # noqa: PLC0415
+
+    out = tmp_path / "schaetzung.xlsx"
+    assert main(["estimate", "--xlsx", str(out)]) == 0  # the example plan
+    monkeypatch.setattr(sheetscan, "MAX_CELLS", 20)  # a plan's limit far below this output's cells
+    assert is_our_estimate_workbook(out)
+
+
 def test_the_checks_list_an_archives_names_once_however_many_relationships_it_has(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

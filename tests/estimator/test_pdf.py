@@ -355,20 +355,20 @@ def test_the_letter_names_a_cells_row_not_the_cell(tmp_path: Path) -> None:
 
 
 def test_a_benefit_counted_on_an_amount_above_the_maximum_is_said_as_a_reserve_under_the_summary() -> None:
-    # 2.170,60 € for a crown at factor 2,3 (330,31 € at 3,5): counted as billed, the Auslegung's default – the letter
-    # and the terminal say how much of the 1.736,48 € the insurer may cut, where a reader looks for the figure
+    # 2.170,60 € for a crown at factor 2,3 (217,06 € at its factor, 330,31 € at 3,5): counted as billed, the
+    # Auslegung's default – the letter and the terminal say how much the insurer may cut, where a reader looks for it
     slip = run(fee("2210", "16", amount="2170.60"))
     reserve = "ist die Erstattung um bis zu 1.562,83\xa0€ geringer"  # (2.170,60 − 217,06 at its factor 2,3) x 80 %
-    assert ", 1.953,54\xa0€ darüber" in estimate_text(slip) and reserve in estimate_text(slip)
+    assert "(1.953,54\xa0€ mehr; ihr Betrag liegt auch über der Gebühr zum Höchstsatz)" in estimate_text(slip)
+    assert reserve in estimate_text(slip)
     _, text = pdf_text(build_pdf(slip, load_tariffs(), ISSUED))
     first = " ".join(text.split("Zahnärztliche Leistungen")[0].split())  # above the tables
-    assert (
-        "Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum angegebenen Faktor (auch über der zum Höchstsatz" in first
-    )
+    assert "Vorbehalt: Bei einer Leistung rechnet diese Schätzung mit mehr als der Gebühr zum angegebenen Faktor" in first
     assert normal(reserve) in first
+    insurers = {"amount_above_maximum": "capped", "amount_vs_factor": "factor"}
     capped = run(fee("2210", "16", amount="2170.60"), settings={"amount_above_maximum": "capped"})
-    reasoned = fee("2210", "16", amount="2170.60", justification="erschwerte Präparation bei Engstand")
-    for without_reserve in (capped, run(reasoned)):
+    assert "um bis zu 90,60\xa0€ geringer" in estimate_text(capped)  # at 330,31 €, still above 217,06 €
+    for without_reserve in (run(fee("2210", "16", amount="2170.60"), settings=insurers), run(fee("2210", "16"))):
         assert "Vorbehalt" not in estimate_text(without_reserve)
         assert "Vorbehalt" not in pdf_text(build_pdf(without_reserve, load_tariffs(), ISSUED))[1]
 

@@ -7,8 +7,12 @@ from decimal import Decimal
 
 from estimator.model import FeeLine, LabLine
 from estimator.output.textout import estimate_text
+from estimator.rules.engine import estimate
 from estimator.rules.reserve import reserve_of
+from estimator.tariff.catalogues import load_tariffs
 from tests.estimator.builders import fee, fee_result, lab, lab_result, run
+
+D = Decimal
 
 
 def _implants_of_unknown_place() -> tuple[FeeLine | LabLine, ...]:
@@ -31,7 +35,7 @@ def test_implant_work_that_may_sit_on_implants_over_the_limit_of_unknown_place_i
     assert f"ist die Erstattung um bis zu {amount:.2f}".replace(".", ",") in said
     assert "rechnet den Zahnersatz an den Zähnen 35, 36 und 37 voll" in said
     two = (fee("2210", "16", amount="400.00"), fee("2210", "26", amount="400.00"))
-    said = "Die Beträge von 2 Leistungen liegen über der Gebühr zum angegebenen Faktor (2 davon auch über der zum Höchstsatz"
+    said = "Bei 2 Leistungen rechnet diese Schätzung mit mehr als der Gebühr zum angegebenen Faktor (zusammen 365,88 € mehr; bei 2 davon liegt der Betrag auch über der Gebühr zum Höchstsatz)"
     assert said in " ".join(estimate_text(run(*two)).split())
 
 
@@ -115,9 +119,34 @@ def test_the_json_and_the_workbook_say_the_reserve_as_the_letter_does() -> None:
     reserve = reserve_of(result)
     assert reserve is not None
     said = estimate_json(result)["reserve"]
-    assert said["benefit_at_most"] == f"{reserve.total:.2f}" and said["above_maximum"]["lines"] == 1
-    assert said["message"].startswith("Vorbehalt: Der Betrag einer Leistung liegt über der Gebühr zum angegebenen Faktor")
+    assert said["benefit_at_most"] == f"{reserve.total:.2f}" and said["above_fee"]["lines"] == 1
+    assert said["message"].startswith(
+        "Vorbehalt: Bei einer Leistung rechnet diese Schätzung mit mehr als der Gebühr zum angegebenen Faktor"
+    )
     overview = openpyxl.load_workbook(io.BytesIO(estimate_workbook(result)))["Übersicht"]
     rows = {row[0]: row[1] for row in overview.iter_rows(min_row=2, values_only=True)}
     assert rows["Erstattung unter Vorbehalt, bis zu"] == float(reserve.total) and rows["Vorbehalt"] == said["message"]
     assert estimate_json(run(fee("2210", "16", amount="217.06")))["reserve"] is None
+
+
+def test_lines_and_figures_of_the_reserve_come_from_one_computation() -> None:
+    from estimator.model import Override  # noqa: PLC0415
+    from tests.estimator.builders import plan  # noqa: PLC0415
+
+    # a reviewer's amount stands: the line it is on is no reserve (it was counted, with nothing in the figure)
+    reviewed = plan(
+        fee("2210", "16", amount="300.00"), overrides=(Override("Leistungen", 2, "M. Prüfer", "ok", eligible=D("300")),)
+    )
+    assert reserve_of(estimate(reviewed, load_tariffs())) is None
+    # a line with a reason of difficulty whose amount is far above the fee at its own factor counts as the others do
+    reasoned = fee("2210", "16", amount="2170.60", justification="erschwerte Präparation bei Engstand")
+    reserve = reserve_of(run(reasoned, fee("2210", "26", amount="300.00")))
+    assert reserve is not None and (reserve.lines, reserve.at_own_factor) == (2, 1)
+    assert reserve.above == D("2170.60") - D("217.06") + D("300.00") - D("217.06")
+
+
+def test_a_line_on_both_jaws_carries_the_share_of_each_in_the_total() -> None:
+    lines = (fee("9010", "OK", count=9), fee("9010", "UK", count=9), lab("I 111", "OK/UK", "214.00", quantity=18))
+    reserve = reserve_of(run(*lines))
+    assert reserve is not None and len(reserve.implants) == 2
+    assert reserve.total == sum(amount for _, amount in reserve.implants) > 0  # 171,20 € each, not one of them

@@ -35,14 +35,18 @@ SUFFIXES = (".xlsx", ".xlsm", ".ods", ".hkp.json")  # workbooks and case files
 
 
 def plan_files(inputs: Sequence[Path]) -> list[Path]:
-    """The workbooks named or found (not recursively) in the folders named, in name order, each once."""
+    """The workbooks named or found (not recursively) in the folders named, in name order, each once – also when a
+    folder is named twice by other paths (a link to it, „sub/..“): by the file it is."""
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
             found += sorted(p for p in item.iterdir() if p.name.lower().endswith(SUFFIXES) and not p.name.startswith(("~$", ".")))
         else:
             found.append(item)
-    return list(dict.fromkeys(found))
+    once: dict[Path, Path] = {}
+    for path in found:
+        once.setdefault(resolved(path), path)
+    return list(once.values())
 
 
 def other_files(inputs: Sequence[Path]) -> list[Path]:

@@ -167,19 +167,16 @@ def fee_amounts(
         work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return
 
-    said_above = points is not None and line.amount is not None and not laser and _said_above_top(work, fee, points, schedule)
-    if points is not None and line.amount is not None and not laser and not said_above:
-        options = [line.count * u for u in _accepted_unit_fees(points, schedule.point_value, line.factor)]
+    at_factor = factor_cap and fee is not None and fee.category != "single_rate"  # cut to its factor's fee below
+    checked = points if line.amount is not None and not laser else None  # an amount billed, to check against its fee
+    said_above = checked is not None and not at_factor and _said_above_top(work, fee, checked, schedule)
+    if checked is not None and not said_above:
+        options = [line.count * u for u in _accepted_unit_fees(checked, schedule.point_value, line.factor)]
         tolerance = Decimal("0.01") * max(line.count, Decimal(1))
         if all(abs(work.billed - option) > tolerance for option in options):
-            phrase = say(
-                Code.FEE_AMOUNT_MISMATCH,
-                line=work.ref,
-                billed=Money(work.billed),
-                fee=Money(options[0]),
-                count=Number(line.count),
-                factor=Factor(line.factor),
-            )
+            kept = not at_factor or work.billed < max(options)  # else cut to the fee at its factor (_cap_at_own_factor)
+            values: dict[str, Param] = {"billed": Money(work.billed), "fee": Money(options[0]), "kept": kept}
+            phrase = say(Code.FEE_AMOUNT_MISMATCH, line=work.ref, count=Number(line.count), factor=Factor(line.factor), **values)
             check.report(
                 Severity.WARNING, phrase, "Betrag", sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee
             )
@@ -192,7 +189,7 @@ def fee_amounts(
     if units < line.count and rule is not None:
         phrase = say(Code.STEP_UNITS_LIMITED, rule=rule, units=Number(units), count=Number(line.count))
         work.set_eligible(cents(work.billed * units / line.count), section, phrase, Cause.NOT_ELIGIBLE)
-    if factor_cap and points is not None and line.amount is not None and not laser and fee.category != "single_rate":
+    if at_factor and points is not None and line.amount is not None and not laser:
         _cap_at_own_factor(check, points, schedule, units)
     if laser:
         _cap_laser(work, fee_for(Decimal(1), units))
@@ -215,9 +212,8 @@ def fee_amounts(
 
 
 def _cap_at_own_factor(check: _FeeLineCheck, points: Decimal, schedule: FeeSchedule, units: Decimal) -> None:
-    """A billed amount above the fee at the line's own factor (by more than the arithmetic check's cent per unit) is
-    eligible up to that fee: the tariff pays fees "… und deren Bemessungsgrundsätzen entsprechen" (Auslegung
-    amount_vs_factor=factor; spec 3 keeps the billed amount, the default)."""
+    """A billed amount above the fee at the line's own factor is eligible up to it: the tariff pays fees "… und deren
+    Bemessungsgrundsätzen entsprechen" (Auslegung amount_vs_factor=factor; spec 3 keeps the amount, the default)."""
     work = check.work
     line = work.fee
     own = _highest_fee(points, schedule.point_value, line.factor, units)

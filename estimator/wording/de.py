@@ -51,7 +51,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: die Gebühr hat keine eigene Punktzahl und richtet sich nach einer Leistung "
     "GOZ {related} am selben Zahn, die der Plan dort nicht hat; Betrag und Faktor sind nicht geprüft – bitte Zahn und "
     "Leistungen prüfen",
-    C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; der Betrag bleibt Grundlage",
+    C.FEE_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von der Gebühr {fee} ({count} × Faktor {factor}) ab; {kept:der Betrag bleibt Grundlage|erstattungsfähig bis zu dieser Gebühr}",
     C.FEE_AMOUNT_MISSING: "{line}: Betrag fehlt und lässt sich nicht berechnen; bitte Betrag eintragen",
     C.FEE_GOAE_NOT_FOR_DENTISTS: "{line}: für Zahnärzte nicht oder nur unter Bedingungen berechnungsfähig, für Ärzte "
     "(etwa der Mund-, Kiefer- und Gesichtschirurgie) schon; erstattungsfähig wie berechnet – bitte prüfen",

@@ -45,7 +45,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_COUNT_FRACTION: "{line}: count {count} – a fee is charged per whole service; please check the count",
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: the fee has no points of its own and follows a service GOZ {related} on the "
     "same tooth, which the plan does not have there; amount and factor are not checked – please check tooth and services",
-    C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); the amount is used",
+    C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); {kept:the amount is used|eligible up to that fee}",
     C.FEE_AMOUNT_MISSING: "{line}: amount missing and it cannot be computed; please enter the amount",
     C.FEE_GOAE_NOT_FOR_DENTISTS: "{line}: billable by dentists not at all or only under conditions, by physicians (such "
     "as oral and maxillofacial surgeons) it is; eligible as computed – please check",

@@ -433,3 +433,14 @@ def test_a_plan_whose_reading_ends_its_worker_is_a_row_with_the_reason_and_the_o
     assert [row.file for row in rows] == ["a.xlsx", "kaputt.xlsx", "b.xlsx", "c.xlsx"]
     assert [bool(row.error) for row in rows] == [False, True, False, False]
     assert "beendete den Prozess" in rows[1].error and rows[0].benefit == rows[2].benefit == rows[3].benefit > 0
+
+
+def test_a_folder_named_twice_by_other_paths_gives_each_plan_once(tmp_path: Path) -> None:
+    # the folder, a link to it and „sub/..“: 9 files gave 27 rows and „27 Pläne“
+    folder = tmp_path / "plaene"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("a.xlsx", "b.xlsx"):
+        shutil.copyfile(GOLDEN / "crown_basic.xlsx", folder / name)
+    (tmp_path / "verweis").symlink_to(folder)
+    files = plan_files([folder, tmp_path / "verweis", folder / "sub" / ".."])
+    assert [path.name for path in files] == ["a.xlsx", "b.xlsx"] and files[0].parent == folder

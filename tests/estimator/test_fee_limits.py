@@ -298,3 +298,14 @@ def test_an_amount_above_the_fee_at_its_own_factor_is_eligible_up_to_it_in_the_a
         "Gebühr zum angegebenen Faktor 2,3: 217,06\u00a0€ (Auslegung „Betrag über der Gebühr zum angegebenen Faktor: bis "
         "zur Gebühr zum angegebenen Faktor“)" in said
     )
+
+
+def test_a_line_cut_to_its_factors_fee_is_not_said_to_be_counted_as_billed() -> None:
+    # 400,00 € at 2,3 is above the fee at the maximum too: the step and finding of that reading („angesetzt wie
+    # berechnet“) stood beside the cut to 217,06 €
+    result = run(fee("2210", "16", amount="400.00"), settings={"amount_vs_factor": "factor"})
+    said = [step_text(step) for step in result.lines[0].explanations] + [finding_text(f) for f in result.findings]
+    assert result.lines[0].eligible == Decimal("217.06") and not any("wie berechnet" in text for text in said)
+    assert any(text.endswith("ab; erstattungsfähig bis zu dieser Gebühr") for text in said), said
+    kept = run(fee("2210", "16", amount="250.00"))
+    assert any(finding_text(f).endswith("ab; der Betrag bleibt Grundlage") for f in kept.findings)

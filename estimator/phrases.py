@@ -58,23 +58,8 @@ class Jaw:
     code: str
 
 
-Param = Union[
-    Money,
-    Price,
-    Number,
-    Factor,
-    Percent,
-    int,
-    str,
-    bool,
-    dt.date,
-    Term,
-    LineRef,
-    Jaw,
-    LineClass,
-    Cause,
-    "Phrase",
-    tuple["Param", ...],
+Param = Union[  # a Price is a Money
+    Money, Number, Factor, Percent, int, str, bool, dt.date, Term, LineRef, Jaw, LineClass, Cause, "Phrase", tuple["Param", ...]
 ]
 
 

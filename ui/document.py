@@ -52,6 +52,11 @@ class _EditCommand(QUndoCommand):
         self.document._set_case(self.before)
 
 
+def note_size(text: str) -> tuple[str, int, str, int]:
+    """A note's characters and lines and the most a letter takes, as the messages about it say them (2.243, 2.000)."""
+    return formats.plain(Decimal(len(text)), 0), text.count("\n") + 1, formats.plain(Decimal(MAX_NOTE), 0), MAX_NOTE_LINES
+
+
 class CaseDocument(QObject):
     """Holds the case; every change goes through the undo stack and recomputes the estimate at once."""
 
@@ -301,10 +306,7 @@ class CaseDocument(QObject):
         if not note_fits(text):
             self.refused.emit(
                 self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.").format(
-                    formats.plain(Decimal(len(text)), 0),
-                    text.count("\n") + 1,
-                    formats.plain(Decimal(MAX_NOTE), 0),
-                    MAX_NOTE_LINES,
+                    *note_size(text)
                 )
             )
             return False

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from estimator.files import atomic_write_text, file_problem
 from estimator.letterhead import TEXT_LIMITS, Letterhead, LetterheadError, email_problem, to_toml
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, note_fits
+from estimator.model import MAX_NOTE, note_fits
 from ui import formats
-from ui.document import CaseDocument
+from ui.document import CaseDocument, note_size
 from ui.settings import ADDRESS, EMAIL, LOGO, PHONE, PRACTICE, Settings
 
 NOTE_PAUSE_MS = 600  # the note is taken into the case when the typing pauses this long
@@ -141,11 +141,6 @@ class PracticeDialog(QDialog):
         super().accept()
 
 
-def _count(number: int) -> str:
-    """A count as the window writes numbers: 2.243."""
-    return formats.plain(Decimal(number), 0)
-
-
 class NoteEditor(QWidget):
     """The note to the patient: typed here, taken into the case (undoable) when the typing pauses."""
 
@@ -203,11 +198,10 @@ class NoteEditor(QWidget):
         if note_fits(text):
             self.problem.hide()
             return
-        lines = text.count("\n") + 1
         said = self.tr(
             "Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen."
         )
-        self.problem.setText(said.format(_count(len(text)), lines, _count(MAX_NOTE), MAX_NOTE_LINES))
+        self.problem.setText(said.format(*note_size(text)))
         self.problem.show()
 
     def not_kept(self) -> str:
@@ -219,7 +213,7 @@ class NoteEditor(QWidget):
             "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} "
             "Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen."
         )
-        return said.format(_count(len(text)), text.count("\n") + 1, _count(MAX_NOTE), MAX_NOTE_LINES)
+        return said.format(*note_size(text))
 
     def refresh(self) -> None:
         """Show the case's note when it changed (undo, redo); what is typed here is never replaced otherwise."""

@@ -252,6 +252,9 @@ def run_batch(
         pool.executor.shutdown(wait=True, cancel_futures=True)
 
 
+Entry = tuple[Job, Future[BatchRow], ProcessPoolExecutor]  # a plan handed to the workers, and the pool it went to
+
+
 class _Pool:
     """The workers; a worker that dies (a reader's native code ending its process on a damaged file) breaks the
     pool and every plan in it: a new pool takes the plans after it, and each plan the break took is estimated again
@@ -261,7 +264,7 @@ class _Pool:
         self.jobs = jobs
         self.executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
 
-    def submit(self, job: Job) -> tuple[Job, Future[BatchRow], ProcessPoolExecutor]:
+    def submit(self, job: Job) -> Entry:
         try:
             return job, self.executor.submit(_estimate_job, job), self.executor
         except BrokenProcessPool:
@@ -303,7 +306,7 @@ def _worker_start() -> None:
 
 def _windowed(pool: _Pool, work: Iterator[Job], window: int, check: Callable[[], None]) -> Iterator[BatchRow]:
     """The jobs' rows in order, with at most `window` jobs submitted and not yet collected."""
-    pending: deque[tuple[Job, Future[BatchRow], ProcessPoolExecutor]] = deque()
+    pending: deque[Entry] = deque()
     for job in work:
         pending.append(pool.submit(job))
         if len(pending) >= window:
@@ -312,7 +315,7 @@ def _windowed(pool: _Pool, work: Iterator[Job], window: int, check: Callable[[],
         yield _collected(pending.popleft(), check, pool)
 
 
-def _collected(entry: tuple[Job, Future[BatchRow], ProcessPoolExecutor], check: Callable[[], None], pool: _Pool) -> BatchRow:
+def _collected(entry: Entry, check: Callable[[], None], pool: _Pool) -> BatchRow:
     """A job's row, asking `check` every tenth of a second while it is not done."""
     job, future, executor = entry
     while True:

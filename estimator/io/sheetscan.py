@@ -110,9 +110,7 @@ def survey_workbook(path: Path) -> Survey:
                 if part not in survey.scans:
                     survey.scans[part] = _scan_part(path, archive, part, count_shared, name)
             cells = sum(survey.scans[part].cells for _, part in parts)
-            for part in archive.namelist():
-                if part.endswith("styles.xml"):
-                    _refuse_styles(archive.read(part), part)
+            _refuse_styles(archive)
     except PlanReadError as error:
         raise PlanReadError(str(error) if str(error).startswith(path.name) else f"{path.name}: {error}") from None
     if cells > MAX_CELLS:
@@ -132,9 +130,7 @@ def refuse_reader_traps(path: Path) -> None:
             for part in worksheet_parts(archive)[1]:
                 for window in streamed(archive, part):
                     _refuse_shared_counts(window, part)
-            for part in archive.namelist():
-                if part.endswith("styles.xml"):
-                    _refuse_styles(archive.read(part), part)
+            _refuse_styles(archive)
     except PlanReadError as error:
         raise PlanReadError(f"{path.name}: {error}") from None
 
@@ -309,15 +305,19 @@ STYLE_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(?:xf|font|fill|border|numFmt|dxf)\b
 MAX_STYLES = 65_536  # formats, fonts, fills and borders of a workbook: Excel keeps at most 64.000 formats
 
 
-def _refuse_styles(data: bytes, part: str) -> None:
+def _refuse_styles(archive: zipfile.ZipFile) -> None:
     """A styles part that no spreadsheet program writes: an entity declaration, or more formats than Excel keeps (a
     reader makes an object of each – 3 MB of them took 17 s and 437 MB)."""
-    refuse_declarations(data)
-    if len(STYLE_ELEMENT.findall(data)) > MAX_STYLES:
-        raise PlanReadError(
-            f"{part} hat mehr als {thousands(MAX_STYLES)} Formate; so viele schreibt kein Tabellenprogramm – bitte in "
-            "Excel öffnen und neu speichern"
-        )
+    for part in archive.namelist():
+        if not part.endswith("styles.xml"):
+            continue
+        data = archive.read(part)
+        refuse_declarations(data)
+        if len(STYLE_ELEMENT.findall(data)) > MAX_STYLES:
+            raise PlanReadError(
+                f"{part} hat mehr als {thousands(MAX_STYLES)} Formate; so viele schreibt kein Tabellenprogramm – bitte in "
+                "Excel öffnen und neu speichern"
+            )
 
 
 COUNT_ATTRIBUTE = re.compile(rb"""(count|uniquecount)\s*=\s*(["'])(.{0,200}?)\2""", re.IGNORECASE | re.DOTALL)
@@ -338,7 +338,7 @@ def _refuse_shared_counts(window: bytes, part: str) -> None:
 
 
 def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:
-    """Bytes of the longest shared string (from one <si> to the next), streamed; the counts of its head checked."""
+    """Bytes of the longest shared string (from one <si> to the next), streamed; the counts it announces checked."""
     longest, last, offset = 0, None, 0
     for window in streamed(archive, part):
         _refuse_shared_counts(window, part)

@@ -105,10 +105,9 @@ def _part_limit(name: str) -> int:
 _NAMES: weakref.WeakKeyDictionary[zipfile.ZipFile, tuple[frozenset[str], dict[str, str]]] = weakref.WeakKeyDictionary()
 
 
-def member(archive: zipfile.ZipFile, name: str) -> str:
-    """The archive's member a reader opens for a part name: the name itself, else the first that differs only in
-    letter case ("Worksheets/Sheet1.xml" – the readers find it so, and so must the checks); "" for none. The names
-    are listed once per archive (a workbook of 90.000 relationships took minutes when each listed them again)."""
+def _names(archive: zipfile.ZipFile) -> tuple[frozenset[str], dict[str, str]]:
+    """The archive's member names, and by their lower case the first of each: listed once per archive (a workbook of
+    90.000 relationships took minutes when each looked them up in a list again)."""
     names = _NAMES.get(archive)
     if names is None:
         listed = archive.namelist()
@@ -116,7 +115,13 @@ def member(archive: zipfile.ZipFile, name: str) -> str:
         for candidate in listed:
             lowered.setdefault(candidate.lower(), candidate)
         names = _NAMES[archive] = (frozenset(listed), lowered)
-    exact, lowered = names
+    return names
+
+
+def member(archive: zipfile.ZipFile, name: str) -> str:
+    """The archive's member a reader opens for a part name: the name itself, else the first that differs only in
+    letter case ("Worksheets/Sheet1.xml" – the readers find it so, and so must the checks); "" for none."""
+    exact, lowered = _names(archive)
     return name if name in exact else lowered.get(name.lower(), "")
 
 
@@ -141,8 +146,9 @@ def worksheet_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], li
     each), and the shared-strings parts the workbook names."""
     from defusedxml.ElementTree import fromstring  # noqa: PLC0415
 
+    listed = _names(archive)[0]
     main = next((target for kind, target in _relationships(archive, "").values() if kind.endswith(OFFICE_DOCUMENT)), "")
-    if main not in archive.namelist():
+    if main not in listed:
         main = member(archive, "xl/workbook.xml") or "xl/workbook.xml"
     relationships = _relationships(archive, main)
     sheets = [element for element in fromstring(archive.read(main)).iter() if element.tag.rsplit("}", 1)[-1] == "sheet"]
@@ -152,11 +158,11 @@ def worksheet_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], li
     for sheet in sheets:
         identity = next((value for key, value in sheet.attrib.items() if key.rsplit("}", 1)[-1] == "id"), "")
         kind, target = relationships.get(identity, ("", ""))
-        if kind.endswith(WORKSHEET) and target in archive.namelist():
+        if kind.endswith(WORKSHEET) and target in listed:
             parts.append((sheet.get("name") or "", target))
     strings = {target for kind, target in relationships.values() if kind.endswith("/sharedStrings")}
-    strings |= {name for name in archive.namelist() if name.lower() == "xl/sharedstrings.xml"}
-    return parts, sorted(name for name in strings if name in archive.namelist())
+    strings |= {name for name in listed if name.lower() == "xl/sharedstrings.xml"}
+    return parts, sorted(name for name in strings if name in listed)
 
 
 def refuse_declarations(window: bytes) -> None:

@@ -73,7 +73,7 @@ def _reserve_json(estimate: Estimate) -> dict[str, Any] | None:
         "benefit_at_most": plain(reserve.total),
         "above_fee": {  # lines counted above the fee at their own factor, of them above the fee at the maximum too
             "lines": reserve.lines,
-            "above_maximum_too": reserve.lines - reserve.at_own_factor,
+            "above_maximum_too": reserve.at_maximum,
             "above": plain(reserve.above),
             "benefit_at_most": plain(reserve.benefit),
         },

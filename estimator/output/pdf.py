@@ -256,6 +256,7 @@ def build_pdf(
     from reportlab.lib.colors import HexColor  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
     from reportlab.platypus import (  # noqa: PLC0415
         BaseDocTemplate,
         CondPageBreak,
@@ -355,8 +356,6 @@ def build_pdf(
     )
 
     buffer = io.BytesIO()
-    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
-
     named = surname_kept(patient, lambda text: stringWidth(text, FONT, 7.5) <= 60 * mm)  # the practice keeps room
     footer = fit_width(
         f"{named} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}", FONT, 7.5, 130 * mm

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from estimator.kinds import LineClass
-from estimator.model import FeeLine, LineResult
+from estimator.model import Explanation, FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent, price_places
 from estimator.output.pdfrows import Cell, RowStyle, fitted, row_table
 from estimator.output.pdfstyle import FONT, INK, MUTED, REDUCTION, fit_line, para
@@ -32,7 +32,12 @@ def describe(result: LineResult, tariff: Tariff) -> str:
 def reasons(result: LineResult) -> list[str]:
     """Every step that lowered the line, with its tariff section (the rate itself is in its own column),
     and every decision of a reviewer."""
-    return [fit_line(f"{rule_text(e.rule)}: {step_text(e)}", REASON_LIMIT) for e in result.explanations if is_reason(e)]
+    return [_said(e) for e in result.explanations if is_reason(e)]
+
+
+def _said(step: Explanation) -> str:
+    """A step as a row of the letter says it: its section, then what it did."""
+    return fit_line(f"{rule_text(step.rule)}: {step_text(step)}", REASON_LIMIT)
 
 
 def reasons_within(reasons: list[str], limit: int = 4 * REASON_LIMIT) -> list[str]:
@@ -53,7 +58,7 @@ def why_not_eligible(result: LineResult) -> str:
     if result.line_class is not LineClass.X or result.class_by_hand:
         return ""
     step = next((e for e in result.explanations if e.phrase.get("cls") is LineClass.X and not is_reason(e)), None)
-    return fit_line(f"{rule_text(step.rule)}: {step_text(step)}", REASON_LIMIT) if step is not None else ""
+    return _said(step) if step is not None else ""
 
 
 def as_above(reason: str) -> str:

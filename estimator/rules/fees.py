@@ -66,6 +66,11 @@ class _FeeLineCheck:
         self.work, self._report = work, report
         self.sections = work.profile.sections
 
+    @property
+    def fee_section(self) -> str:
+        """The section of the fee schedule the line is billed by (GOZ or GOÄ)."""
+        return self.sections.goz_fee if self.work.fee.schedule is Schedule.GOZ else self.sections.goae_fee
+
     def report(self, severity: Severity, phrase: Phrase, column: str, section: str = "") -> None:
         line = self.work.line
         self._report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
@@ -129,7 +134,7 @@ def fee_amounts(
                 reading=work.profile.auslegung_names.reading("fee_rounding", rounding),
             )
         )
-        work.explain(sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee, phrase, None, work.billed)
+        work.explain(check.fee_section, phrase, None, work.billed)
     elif not laser:
         work.billed = ZERO
         check.report(Severity.ERROR, say(Code.FEE_AMOUNT_MISSING, line=work.ref), "Betrag")
@@ -177,9 +182,7 @@ def fee_amounts(
             kept = not at_factor or work.billed < max(options)  # else cut to the fee at its factor (_cap_at_own_factor)
             values: dict[str, Param] = {"billed": Money(work.billed), "fee": Money(options[0]), "kept": kept}
             phrase = say(Code.FEE_AMOUNT_MISMATCH, line=work.ref, count=Number(line.count), factor=Factor(line.factor), **values)
-            check.report(
-                Severity.WARNING, phrase, "Betrag", sections.goz_fee if line.schedule is Schedule.GOZ else sections.goae_fee
-            )
+            check.report(Severity.WARNING, phrase, "Betrag", check.fee_section)
 
     if _tooth_missing(work):
         check.report(Severity.WARNING, say(Code.FEE_NO_TOOTH, line=work.ref), "Zahn")
@@ -189,8 +192,8 @@ def fee_amounts(
     if units < line.count and rule is not None:
         phrase = say(Code.STEP_UNITS_LIMITED, rule=rule, units=Number(units), count=Number(line.count))
         work.set_eligible(cents(work.billed * units / line.count), section, phrase, Cause.NOT_ELIGIBLE)
-    if at_factor and points is not None and line.amount is not None and not laser:
-        _cap_at_own_factor(check, points, schedule, units)
+    if at_factor and checked is not None:
+        _cap_at_own_factor(check, checked, schedule, units)
     if laser:
         _cap_laser(work, fee_for(Decimal(1), units))
         _single_rate_only(check)
@@ -221,8 +224,7 @@ def _cap_at_own_factor(check: _FeeLineCheck, points: Decimal, schedule: FeeSched
         return
     reading = work.profile.auslegung_names.reading("amount_vs_factor", "factor")
     phrase = say(Code.STEP_AMOUNT_ABOVE_FACTOR, factor=Factor(line.factor), fee=Money(cents(own)), reading=reading)
-    section = check.sections.goz_fee if line.schedule is Schedule.GOZ else check.sections.goae_fee
-    work.set_eligible(cents(own), section, phrase, Cause.FEE_LIMITS)
+    work.set_eligible(cents(own), check.fee_section, phrase, Cause.FEE_LIMITS)
 
 
 def _tooth_missing(work: Work) -> bool:

@@ -1,8 +1,8 @@
 """What of an estimate the insurer may still cut, counted in the customer's favour where the plan leaves it open:
 amounts above the fee at the maximum factor or at the line's own factor that the Auslegung amount_above_maximum and
 amount_vs_factor count as billed (their defaults, the worked examples' reading), and implant work that may sit on
-an implant over the limit per jaw whose place the plan does not say. The letter, the terminal and the window say it beside the expected benefit, so that such a
-figure is not taken for a promise."""
+an implant over the limit per jaw whose place the plan does not say. The letter, the terminal, the window, the
+workbook and the JSON say it beside the expected benefit, so that such a figure is not taken for a promise."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ ABOVE_A_FEE = ABOVE_MAXIMUM | {Code.FEE_AMOUNT_MISMATCH}  # … or one that diff
 
 @dataclass(frozen=True)
 class Reserve:
-    """Fee lines counted as billed above the fee at their maximum: how many, their eligible amount above it, and the
-    benefit at most that rests on them; implants over the limit of unknown place: per jaw how many and the benefit at
+    """Fee lines counted above the fee at their own factor: how many (`at_maximum` of them above the fee at the
+    maximum too), their eligible amount above it, and the benefit at most that rests on them; implants over the limit of unknown place: per jaw how many and the benefit at
     most that rests on the lab and dental work that may sit on them (the sites worth most); `total`: what rests on all
     of them. Each "at most" is the estimate's benefit less that of the estimate with those amounts cut – a cut moves
     the deductible and the staged cap onto other lines, so that it may cost more than the lines' own benefit."""
@@ -44,7 +44,7 @@ class Reserve:
     benefit: Decimal
     implants: tuple[tuple[JawImplants, Decimal], ...]
     total: Decimal
-    at_own_factor: int = 0  # of `lines`, those above the fee at their own factor within the maximum
+    at_maximum: int = 0
 
 
 _LAST: list[tuple[Estimate, Reserve | None]] = []  # the last estimate asked about: the window, the letter ask again
@@ -74,7 +74,7 @@ def _reserve(estimate: Estimate) -> Reserve | None:
             before = together.get(place, ZERO)
             together[place] = None if share is None or before is None else before + share
     total = parts[0] if len(parts) == 1 else _cut(estimate, together, insurer=benefit > 0)
-    return Reserve(lines, above, benefit, implants, total, lines - at_maximum)
+    return Reserve(lines, above, benefit, implants, total, at_maximum)
 
 
 def _again(estimate: Estimate, cuts: Cuts, *, insurer: bool) -> Estimate:
@@ -140,17 +140,17 @@ def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Cuts:
         for r in estimate.lines
         if r.line_class is LineClass.A
         and r.benefit > 0
-        and r.line.row is not None
+        and r.line.row is not None  # a line of the plan, which an override can name
         and not (isinstance(r.line, FeeLine) and r.line.number in insertions)
         and not (r.owner is not None and r.owner.number in insertions)  # the insertion's surcharge goes with it
     ]
     on_sites = [r for r in work if not r.line.teeth.whole_jaw and r.line.teeth.teeth & sites]
     worth = {site: sum((r.benefit for r in on_sites if site in r.line.teeth.teeth), ZERO) for site in sites}
     most = set(sorted(worth, key=lambda site: worth[site], reverse=True)[: jaw.excluded_unlocated])
-    cuts: Cuts = {(r.line.sheet, r.line.row): None for r in on_sites if r.line.teeth.teeth & most and r.line.row is not None}
+    cuts: Cuts = {(r.line.sheet, r.line.row): None for r in on_sites if r.line.teeth.teeth & most}
     quadrants = {"OK": (1, 2), "UK": (3, 4)}[jaw.jaw]
     for r in work:
-        if r.line.teeth.whole_jaw and r.line.row is not None and any(t // 10 in quadrants for t in r.line.teeth.teeth):
+        if r.line.teeth.whole_jaw and any(t // 10 in quadrants for t in r.line.teeth.teeth):
             units = r.line.count if isinstance(r.line, FeeLine) else r.line.quantity
             if units >= max(jaw.planned, 1):  # one for each implant; a drill template or a bar serves them all
                 cuts[(r.line.sheet, r.line.row)] = r.eligible * Decimal(jaw.excluded_unlocated) / units
@@ -161,7 +161,7 @@ def reserve_sentence(reserve: Reserve) -> str:
     """The reserve said for the patient (German, as the letter)."""
     said = []
     if reserve.lines:  # every amount above the fee at the maximum is above the fee at the line's own factor too
-        several, maximum = reserve.lines > 1, reserve.lines - reserve.at_own_factor
+        several, maximum = reserve.lines > 1, reserve.at_maximum
         also = f"; bei {maximum} davon liegt der Betrag auch" if several else "; ihr Betrag liegt auch"
         said.append(
             f"Bei {f'{reserve.lines} Leistungen' if several else 'einer Leistung'} rechnet diese Schätzung mit mehr als "

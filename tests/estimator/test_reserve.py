@@ -45,9 +45,9 @@ def test_no_reserve_when_the_implants_fit_or_their_places_are_named() -> None:
     assert reserve_of(run(*named, implants_lower=7)) is None  # the sites over the limit are named: their work is X
     assert reserve_of(run(fee("2210", "16", amount="217.06"))) is None  # the fee at its factor 2,3
     own = reserve_of(run(fee("2210", "16", amount="300.00")))  # within the maximum (330,31 €), above its factor's fee
-    assert own is not None and (own.lines, own.at_own_factor, own.above, own.benefit) == (
+    assert own is not None and (own.lines, own.at_maximum, own.above, own.benefit) == (
         1,
-        1,
+        0,
         Decimal("82.94"),
         Decimal("66.35"),
     )
@@ -141,7 +141,7 @@ def test_lines_and_figures_of_the_reserve_come_from_one_computation() -> None:
     # a line with a reason of difficulty whose amount is far above the fee at its own factor counts as the others do
     reasoned = fee("2210", "16", amount="2170.60", justification="erschwerte Präparation bei Engstand")
     reserve = reserve_of(run(reasoned, fee("2210", "26", amount="300.00")))
-    assert reserve is not None and (reserve.lines, reserve.at_own_factor) == (2, 1)
+    assert reserve is not None and (reserve.lines, reserve.at_maximum) == (2, 1)
     assert reserve.above == D("2170.60") - D("217.06") + D("300.00") - D("217.06")
 
 

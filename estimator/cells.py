@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from estimator.codes import Code
+from estimator.invisible import without_invisible
 from estimator.kinds import LineClass
 from estimator.phrases import Money, Number, PhraseError, say
 
@@ -116,7 +117,8 @@ def _decimal(value: Any) -> Decimal:
             return number
         cut = number.quantize(PLACES, rounding=ROUND_HALF_UP).normalize()
         return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
-    text = str(value).replace("€", "").replace("%", "").replace("EUR", "").replace("\u00a0", " ").replace("\u202f", " ").strip()
+    text = without_invisible(str(value)).replace("€", "").replace("%", "").replace("EUR", "")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if " " in text and not SPACED_THOUSANDS.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
     text = text.replace(" ", "")
@@ -192,10 +194,8 @@ def machine_decimal(value: Any) -> Decimal:
 
 def parse_date(value: Any) -> dt.date:
     """Excel date or text TT.MM.JJJJ (also JJJJ-MM-TT), in the years 1900 to 2200."""
-    if isinstance(value, dt.datetime):
-        day = value.date()
-    elif isinstance(value, dt.date):
-        day = value
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 2_958_466:
         day = (EXCEL_EPOCH + dt.timedelta(days=int(value))).date()
     else:
@@ -206,7 +206,7 @@ def parse_date(value: Any) -> dt.date:
 
 
 def _date_text(value: Any) -> dt.date:
-    text = str(value).strip()
+    text = without_invisible(str(value)).strip()
     if len(text) <= 20 and text.isascii():  # ASCII digits only, as in number cells
         for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
             try:
@@ -255,7 +255,7 @@ def parse_yes_no(value: Any) -> bool:
 
 
 def parse_class(value: Any) -> LineClass | None:
-    text = str(value or "").strip().upper()
+    text = without_invisible(str(value or "")).strip().upper()
     if not text:
         return None
     try:
@@ -305,7 +305,7 @@ def within(text: str, limit: int) -> str:
 
 def code_within(value: Any) -> str:
     """A fee number or lab code, its spaces collapsed, of at most MAX_CODE characters (what a case file keeps)."""
-    text = " ".join(str(value).split())
+    text = " ".join(without_invisible(str(value)).split())
     if len(text) > MAX_CODE:
         raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
     return text
@@ -376,7 +376,7 @@ def normalize_lab_code(value: object) -> str:
     """Lab code as listed: digits filled to four with leading zeros, an implant code as I, a space, three digits."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip().upper()
+    text = without_invisible(str(value)).strip().upper()
     implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
     if implant:
         return f"I {implant[1]}"
@@ -390,7 +390,7 @@ def normalize_fee_number(value: object, schedule: str) -> str:
     a digit with a space between (K 1)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
+    text = without_invisible(str(value)).strip()
     if schedule == "GOZ":
         return text.zfill(4) if (text.isascii() and text.isdigit()) and len(text) <= 4 else text
     text = re.sub(r"^(?:Ä|AE|A(?=[0-9]))\s*", "", text, flags=re.IGNORECASE).strip()

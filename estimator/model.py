@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
+from estimator.invisible import without_invisible
 from estimator.kinds import Cause, LineClass, LineKind, Schedule, Severity
 from estimator.phrases import Money, Phrase, Rule, say
 from estimator.teeth import Teeth
@@ -108,20 +109,22 @@ class Person:
     postcode: str = ""
     city: str = ""
 
+    def __post_init__(self) -> None:  # from every source: workbook, case file, window (estimator.invisible)
+        for name in ("name", "insurance_number", "practice", "practice_address", "street", "postcode", "city"):
+            object.__setattr__(self, name, without_invisible(getattr(self, name)))
+
 
 MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name
 MAX_REVIEWER = 200  # characters of a reviewer's name
 MAX_NOTE = 2_000  # characters of the note to the patient that a letter prints
 MAX_NOTE_LINES = 30  # its lines: it stays a note, not a letter of its own
+MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
+MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
 
 
 def note_fits(text: str) -> bool:
     """Whether a note to the patient fits the letter: at most MAX_NOTE characters in MAX_NOTE_LINES lines."""
     return len(text) <= MAX_NOTE and text.count("\n") < MAX_NOTE_LINES
-
-
-MAX_LINES = 20_000  # fee and lab lines of one plan together, from a workbook or a case file
-MAX_INPUT_FINDINGS = 2_000  # findings of reading one plan listed one by one; more are counted in one
 
 
 @dataclass(frozen=True)
@@ -158,12 +161,9 @@ class LeftOutLine:
     @classmethod
     def of_line(cls, line: FeeLine | LabLine) -> LeftOutLine:
         """A line read but not computed (no treatment day): named as a row left out is."""
-        if isinstance(line, FeeLine):
-            cells: tuple[tuple[str, str], ...] = (("GO", line.schedule.value), ("Nr", line.number))
-        else:
-            cells = (("Nr", line.code),)
+        named = (("GO", line.schedule.value), ("Nr", line.number)) if isinstance(line, FeeLine) else (("Nr", line.code),)
         kind = "fee" if isinstance(line, FeeLine) else "lab"
-        cells += (("Leistung", line.description), ("Zahn", line.teeth.text))
+        cells = (*named, ("Leistung", line.description), ("Zahn", line.teeth.text))
         return cls(kind, line.sheet, line.row, tuple((name, text) for name, text in cells if text))
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from estimator.codes import Code
+from estimator.invisible import without_invisible
 from estimator.phrases import PhraseError, say
 
 PERMANENT = tuple(q * 10 + p for q in (1, 2, 3, 4) for p in range(1, 9))
@@ -99,7 +100,7 @@ def parse_teeth(value: object) -> Teeth:
         if len(places) != 2:  # „16,5“ is no list of teeth: said as the spreadsheet shows it
             raise ToothError(say(Code.TOOTH_NOT_FDI, token=f"{whole},{places}"))
         value = f"{whole},{places}"
-    text = " ".join(str(value).split())  # one line, however the cell was written
+    text = " ".join(without_invisible(str(value)).split())  # one line, however the cell was written
     if not text:
         return Teeth()
     if len(text) > MAX_TEETH_TEXT:

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from estimator.cells import MAX_TEXT, PlanReadError, shown, whole_number
+from estimator.cells import MAX_TEXT, PlanReadError, whole_number
 from estimator.io.sheetscan import MAX_CELLS, MAX_ELEMENTS, UNCACHED
 from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
-from estimator.sheetcells import column_letter
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
 Cut = Callable[[str, int], str]  # a text longer than MAX_TEXT, cut: its beginning and its whole length
@@ -99,6 +98,12 @@ def _typed(attributes: dict[str, str]) -> Any:
     if kind == "string" and f"{OFFICE} string-value" in attributes:
         return attributes[f"{OFFICE} string-value"]
     return None
+
+
+def _written(attributes: dict[str, str]) -> str:
+    """What a cell without text says its value is, as written (for a value that cannot be read as its type)."""
+    written = attributes.get(f"{OFFICE} date-value") or attributes.get(f"{OFFICE} value") or ""
+    return written[:MAX_TEXT]
 
 
 def _hidden(attributes: dict[str, str]) -> bool:
@@ -208,9 +213,8 @@ class _Reader:
     def _end_cell(self, attributes: dict[str, str]) -> None:
         try:
             value = _typed(attributes)
-        except ValueError:
-            place = f"Blatt {shown(self.sheets[-1])}, Zelle {column_letter(self.column)}{self.row + 1}"
-            raise PlanReadError(f"{place}: der Zellwert ist beschädigt; bitte die Datei neu speichern") from None
+        except ValueError:  # a year 99999, a number that is none: the text the cell shows, which the importer names
+            value = None if self.text else _written(attributes)
         text = "".join(self.text)
         if attributes.get(f"{CALCEXT} value-type") == "error":
             value = text  # "#DIV/0!", as Excel's error values are read

@@ -9,7 +9,6 @@ spanning a huge box, or a long shared string used in many cells, is read streame
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.cells import PlanReadError, shown
+from estimator.io.sharedstrings import OTHER_SPELLING, References, refuse_shared_counts, survey_strings
 from estimator.io.xlsxguard import refuse_declarations, streamed, thousands, worksheet_parts
 from estimator.model import MAX_LINES
 
@@ -40,9 +40,7 @@ CELL_REFERENCES = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
 OTHER_C = (b"<co", b"<cf", b"<cu", b"<ce")  # col, cols, colBreaks, cfRule, customSheetView, cellWatch, ...
 OTHER_ROW = (b"<rowBreaks",)
 FORMULA_STARTS = tuple(b"<f" + end for end in (b">", b" ", b"/", b"\n", b"\t", b"\r"))  # not <formula1> of a validation
-SHARED_TYPE = re.compile(rb"""\st\s*=\s*["']s["']""")
 ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
-SHARED_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 # Rows and columns hidden in the spreadsheet program (also those of a collapsed outline): read like any other, and said.
 # The tags that name the word are found at C speed, each distinct one then looked at once.
 HIDDEN_TAG = re.compile(rb"<(?:\w+:)?(row|col)\s([^<>]*hidden[^<>]*)>")
@@ -95,10 +93,9 @@ def survey_workbook(path: Path) -> Survey:
     survey = Survey()
     try:
         with zipfile.ZipFile(path) as archive:
-            parts, strings = worksheet_parts(archive)
-            for part in strings:
-                survey.longest_shared = max(survey.longest_shared, _longest_shared(archive, part))
-            count_shared = MAX_CELLS * survey.longest_shared > MAX_GRID_TEXT
+            parts, tables = worksheet_parts(archive)
+            strings = survey_strings(archive, tables)
+            survey.longest_shared = strings.longest
             named: dict[str, str] = {}
             for name, part in parts:
                 if named.setdefault(part, name) != name:  # each sheet has its own part; shared, a reader reads it again
@@ -108,7 +105,7 @@ def survey_workbook(path: Path) -> Survey:
                     )
                 survey.parts.setdefault(name, part)
                 if part not in survey.scans:
-                    survey.scans[part] = _scan_part(path, archive, part, count_shared, name)
+                    survey.scans[part] = _scan_part(path, archive, part, strings.count, name)
             cells = sum(survey.scans[part].cells for _, part in parts)
             _refuse_styles(archive)
     except PlanReadError as error:
@@ -129,23 +126,21 @@ def refuse_reader_traps(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             for part in worksheet_parts(archive)[1]:
                 for window in streamed(archive, part):
-                    _refuse_shared_counts(window, part)
+                    refuse_shared_counts(window, part)
             _refuse_styles(archive)
     except PlanReadError as error:
         raise PlanReadError(f"{path.name}: {error}") from None
 
 
-def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bool, sheet: str) -> PartScan:
+def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, strings: int, sheet: str) -> PartScan:
     """Count one worksheet part's rows and cells and find the box they span; refuses too many rows, too wide
-    a row, too many cells, naming the sheet. Its cells with a shared string are counted when `count_shared`, else all
-    its cells are taken to hold one (an upper bound that is cheap)."""
+    a row, too many cells, a cell naming a shared string that is not among the table's `strings`, naming the sheet."""
     named = f"Blatt {shown(sheet)}" if sheet else "ein Tabellenblatt"
-    scan, place = PartScan(), _Place()
+    scan, place, references = PartScan(), _Place(), References(strings)
     for window in streamed(archive, part):
         if not scan.detailed and _may_hold_formulas_or_errors(window):
             scan.detailed = True
-        if count_shared:
-            scan.shared_cells += len(SHARED_TYPE.findall(window))  # a t="s" outside a cell only counts one too many
+        scan.shared_cells += references.see(window)
         if not _scan_referenced(window, scan, place):
             _scan_tags(window, scan, place)
         if b"hidden" in window:
@@ -183,8 +178,7 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, count_shared: bo
                 f"{path.name}, {named}: eine Zelle nennt {where}, jenseits der letzten Zeile ({thousands(MAX_SHEET_ROW)}) "
                 f"und Spalte (XFD) eines Tabellenblatts; die Datei ist beschädigt, bitte erneut speichern lassen"
             )
-    if not count_shared:
-        scan.shared_cells = scan.cells
+    references.refuse_wrong(archive, part, f"{path.name}, {named}")
     return scan
 
 
@@ -193,7 +187,7 @@ def _may_hold_formulas_or_errors(window: bytes) -> bool:
     for nothing); plain byte searches first, the pattern for unusual spellings only where they could be."""
     if any(mark in window for mark in FORMULA_STARTS) or b't="e"' in window or b"t='e'" in window:
         return True
-    unusual = b":f" in window or b"t =" in window or b"t=\n" in window or b"t= " in window
+    unusual = b":f" in window or OTHER_SPELLING.search(window) is not None
     return unusual and bool(FORMULA_TAG.search(window) or ERROR_TYPE.search(window))
 
 
@@ -318,36 +312,6 @@ def _refuse_styles(archive: zipfile.ZipFile) -> None:
                 f"{part} hat mehr als {thousands(MAX_STYLES)} Formate; so viele schreibt kein Tabellenprogramm – bitte in "
                 "Excel öffnen und neu speichern"
             )
-
-
-COUNT_ATTRIBUTE = re.compile(rb"""(count|uniquecount)\s*=\s*(["'])(.{0,200}?)\2""", re.IGNORECASE | re.DOTALL)
-
-
-def _refuse_shared_counts(window: bytes, part: str) -> None:
-    """The counts the shared strings announce: a reader reserves memory for so many before it reads one (a count of
-    4.294.967.295 in a file of 3 KB ended the program at once); more than the cells of a plan is refused. Every such
-    attribute anywhere in the part is looked at, its value as a reader decodes it („&#52;…“) – not only the first
-    head, which a comment, a quoted „>“ or a prefix of other letters placed out of a pattern's sight."""
-    for found in COUNT_ATTRIBUTE.finditer(window):
-        value = html.unescape(found.group(3).decode("latin-1")).strip().lstrip("+").lstrip("0")
-        if value.isdecimal() and (len(value) > 12 or int(value) > MAX_CELLS):
-            raise PlanReadError(
-                f"{part} kündigt mehr als {thousands(MAX_CELLS)} Texte an; die Datei ist beschädigt oder nicht für einen "
-                "Plan gemacht – bitte in Excel öffnen und neu speichern"
-            )
-
-
-def _longest_shared(archive: zipfile.ZipFile, part: str) -> int:
-    """Bytes of the longest shared string (from one <si> to the next), streamed; the counts it announces checked."""
-    longest, last, offset = 0, None, 0
-    for window in streamed(archive, part):
-        _refuse_shared_counts(window, part)
-        for tag in SHARED_STRING_TAG.finditer(window):
-            if last is not None:
-                longest = max(longest, offset + tag.start() - last)
-            last = offset + tag.start()
-        offset += len(window)
-    return max(longest, offset - last) if last is not None else 0
 
 
 def special_cells(path: Path, part: str) -> dict[tuple[int, int], object]:

@@ -16,6 +16,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Finding
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening
+from estimator.output.pdfrows import titled_paragraphs
 from estimator.output.pdfstyle import (
     ACCENT,
     FONT,
@@ -313,8 +314,8 @@ def build_pdf(
         *_reserve_warning(estimate, styles),
     ]
     chart = waterfall_drawing(estimate, sections)
-    if chart is not None:
-        story += [Spacer(1, 3 * mm), chart]
+    if chart is not None:  # named: it may begin the next page
+        story += [KeepTogether([para("Von den Kosten zur Erstattung", styles["h2"]), chart])]
     tariff = tariff_of(plan, tariffs)[0]
     fees = [r for r in estimate.lines if r.kind == "fee"]
     labs = [r for r in estimate.lines if r.kind == "lab"]
@@ -322,7 +323,8 @@ def build_pdf(
         if results:  # a table begins with its heading and some rows on a page, never with one row at its foot
             story += [CondPageBreak(60 * mm), line_table(results, tariff, styles, lab, title)]
     story += [KeepTogether([para("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
-    story += [CondPageBreak(25 * mm), para("Hinweise zur Prüfung", styles["h2"]), *_findings_flowables(estimate, styles)]
+    said, more = para("Hinweise zur Prüfung", styles["h2"]), para("Hinweise zur Prüfung (Fortsetzung)", styles["h2"])
+    story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, _findings_flowables(estimate, styles))]
     names = tariff.profile.auslegung_names
     settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
     versions = versions_text(estimate.versions)

@@ -250,3 +250,60 @@ def row_table(
                 text.textOut(line)
 
     return RowTable(0, len(measured.rows), title)
+
+
+def titled_paragraphs(title: Any, continued: Any, items: Sequence[Any]) -> Any:
+    """Paragraphs under a title that never stands alone at a page's foot, split between paragraphs; each further
+    page begins with `continued` (the letter's findings: a page that goes on with them says what they are)."""
+    from reportlab.platypus import Flowable  # noqa: PLC0415
+
+    class Titled(Flowable):  # type: ignore[misc]
+        def __init__(self, heading: Any, items: Sequence[Any]) -> None:
+            super().__init__()
+            self.heading, self.items = heading, list(items)
+            self.heights: list[float] = []
+            self.head = 0.0
+
+        def getSpaceBefore(self) -> float:
+            return float(self.heading.getSpaceBefore())
+
+        def _measure(self, width: float) -> None:  # each paragraph once for each width, not again at each page
+            self.head = float(self.heading.wrap(width, 1e9)[1] + self.heading.getSpaceAfter())
+            self.heights = [
+                measured[id(item), width] if (id(item), width) in measured else _height(item, width) for item in self.items
+            ]
+
+        def _block(self, index: int) -> float:
+            item = self.items[index]
+            return float(item.getSpaceBefore() + self.heights[index] + item.getSpaceAfter())
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            self._measure(availWidth)
+            self.width, self.height = availWidth, self.head + sum(self._block(k) for k in range(len(self.items)))
+            return self.width, self.height
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            self._measure(availWidth)
+            used, fitting = self.head, 0
+            while fitting < len(self.items) and used + self._block(fitting) <= availHeight:
+                used += self._block(fitting)
+                fitting += 1
+            if fitting == 0:
+                return []
+            return [Titled(self.heading, self.items[:fitting]), Titled(continued, self.items[fitting:])]
+
+        def draw(self) -> None:
+            top = self.height - self.head
+            self.heading.drawOn(self.canv, 0, top + self.heading.getSpaceAfter())
+            for index, item in enumerate(self.items):
+                top -= item.getSpaceBefore() + self.heights[index]
+                item.drawOn(self.canv, 0, top)
+                top -= item.getSpaceAfter()
+
+    measured: dict[tuple[int, float], float] = {}
+
+    def _height(item: Any, width: float) -> float:
+        measured[id(item), width] = height = float(item.wrap(width, 1e9)[1])
+        return height
+
+    return Titled(title, items)

@@ -17,6 +17,7 @@ from estimator.io.excel import read_plan
 from estimator.io.sheets import open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.resources import example_plan_path
+from estimator.wording import finding_text
 from tests.estimator.test_fuzz import estimate_or_refuse, mutations
 from tests.estimator.test_import_broken import run_measured
 
@@ -158,11 +159,6 @@ def _without_content(path: Path) -> Path:
             lambda p: ods(p, HEADER.replace("<table:table-row>", '<table:table-row table:number-rows-repeated="-1">')),
             "keine Wiederholung",
         ),
-        (
-            "wert.ods",
-            lambda p: ods(p, HEADER + CROWN.replace('office:value="2.3"', 'office:value="viel"')),
-            "Blatt Leistungen, Zelle B2:",
-        ),
         ("kaputt.ods", lambda p: ods(p, content=b"<office:document-content"), "beschädigt"),
         ("ohne.ods", _without_content, "content.xml fehlt"),
     ],
@@ -292,3 +288,23 @@ def test_a_cell_merged_down_is_each_rows_value_as_in_a_workbook_from_excel(tmp_p
     found = rows_of(ods(tmp_path / "verbunden.ods", HEADER + rows))
     assert [found[number][2] if len(found[number]) > 2 else None for number in range(2, 6)] == ["Krone", "Krone", "Krone", None]
     assert found[7] == ("2100",)  # a cell merged over two columns stays as it is read, as in Excel's files
+
+
+def test_a_cell_whose_value_cannot_be_read_is_said_in_its_cell_and_the_rest_is_read(tmp_path: Path) -> None:
+    """A year 99999 or a number that is none: the cell reads as the text it shows, the importer names it, and
+    the plan's other lines are estimated."""
+    def row(number: str, factor: str, date: str) -> str:
+        return (
+            f'<table:table-row><table:table-cell office:value-type="string"><text:p>{number}</text:p></table:table-cell>'
+            f'<table:table-cell office:value-type="float" office:value="{factor}"><text:p>{factor}</text:p></table:table-cell>'
+            f'<table:table-cell office:value-type="date" office:date-value="{date}"><text:p>{date}</text:p></table:table-cell>'
+            "</table:table-row>"
+        )
+
+    header = HEADER.replace("Leistung<", "Datum<")
+    path = ods(tmp_path / "werte.ods", header + row("2210", "2.3", "99999-01-01") + row("2200", "zwei", "2026-03-10") + row("0010", "2.3", "2026-03-10"))
+    plan = read_plan(path)
+    messages = [finding_text(f) for f in plan.input_findings]
+    assert any("Leistungen!C2" in m and "99999-01-01" in m for m in messages), messages
+    assert any("Leistungen!B3" in m and "zwei" in m for m in messages), messages
+    assert [line.number for line in plan.fee_lines] == ["0010"]

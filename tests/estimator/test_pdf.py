@@ -491,3 +491,18 @@ def test_a_line_the_rules_made_class_x_names_the_rule_in_its_row() -> None:
     _, text = pdf_text(build_pdf(run(*lines, birth_date=dt.date(1976, 1, 1)), load_tariffs(), ISSUED))
     table = " ".join(text.split("Zahnärztliche Leistungen")[1].split())
     assert "Nr. II.3.1: Kieferorthopädie (GOZ Abschnitt G), Behandlungsbeginn mit 19 Jahren oder später" in table
+
+
+def test_a_chart_or_the_findings_that_go_on_to_another_page_say_what_they_are() -> None:
+    teeth = ("11", "12", "13", "14", "15", "16", "17", "21", "22", "23", "24", "25", "26", "27", "31", "32", "33", "34")
+    result = run(*(fee("2210", t, factor="3.6") for t in teeth), *(fee("2060", t, amount="200") for t in teeth))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), ISSUED))).pages]
+    with_findings = [k for k, page in enumerate(pages) if "Zu prüfen:" in page or "Bitte klären:" in page]
+    assert len(with_findings) >= 2 and "Hinweise zur Prüfung\n" in pages[with_findings[0]]
+    for later in with_findings[1:]:
+        assert normal(pages[later]).lstrip().startswith("Hinweise zur Prüfung (Fortsetzung)")
+
+    note = "\n".join(["Bitte bringen Sie zum nächsten Termin Ihre Versichertenkarte und die Röntgenbilder mit."] * 14)
+    letter = PdfReader(io.BytesIO(build_pdf(run(fee("2210", "16")), load_tariffs(), ISSUED, note=note))).pages
+    chart_page = next(page.extract_text() for page in letter if "Gesamtkosten\n" in page.extract_text())  # a bar's label
+    assert chart_page.startswith("Von den Kosten zur Erstattung\n")  # the note moved the chart to page 2: under its name

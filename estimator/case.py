@@ -19,6 +19,7 @@ from estimator.cells import (
     MAX_TEXT,
     CellError,
     cell_error,
+    in_cents,
     normalize_fee_number,
     normalize_lab_code,
     parse_amount,
@@ -91,8 +92,16 @@ class CaseError(ValueError):
 
 
 def _amount(text: str) -> Decimal | None:
-    """An amount, or None for an empty text: the amount is then computed from the catalogue."""
-    return parse_amount(text) if text.strip() else None
+    """An amount in whole cents (a third place is a slip: „12,345“), or None for an empty text: the amount is then
+    computed from the catalogue."""
+    return in_cents(parse_amount(text), text) if text.strip() else None
+
+
+def _unit_price(text: str) -> Decimal:
+    """A lab line's price per unit, never empty: a cleared price would put the line in the plan at 0,00 € unsaid."""
+    if not text.strip():
+        raise CellError(say(Code.CELL_NUMBER))
+    return parse_amount(text)
 
 
 def _text(text: str) -> str:
@@ -111,7 +120,7 @@ PARSERS: dict[str, Any] = {
     "count": parse_count,
     "quantity": parse_quantity,
     "factor": parse_factor,
-    "unit_price": lambda text: _amount(text) or Decimal(0),
+    "unit_price": _unit_price,
     "vat_percent": lambda text: parse_vat(text) if text.strip() else None,
     "amount": _amount,
     "justification": _text,

@@ -1,15 +1,26 @@
-"""Characters that print as nothing: zero-width spaces and joiners, the soft hyphen, bidirectional controls, the byte
-order mark. Pasted from a web page or a mail they ride along unseen: „2,3“ followed by a zero-width space read as
-no number, a fee number as no code, and bidirectional controls in a name or an insurance number turn the text
-around where it is shown. A plan's numbers, codes and the person's texts are read without them."""
+"""Characters that print as nothing: zero-width spaces, the soft hyphen, bidirectional controls, the byte order mark.
+Pasted from a web page or a mail they ride along unseen: „2,3“ followed by a zero-width space read as no number, a
+fee number as no code, and bidirectional controls in a name or an insurance number turn the text around where it is
+shown. A plan's numbers, codes and the person's texts are read without them; a text keeps the joiners that shape
+its letters (a Persian name's zero-width non-joiner, an emoji's joiner)."""
 
 from __future__ import annotations
 
 import re
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE_IN_TEXT = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def without_invisible(text: str) -> str:
-    """The text without the characters that print as nothing."""
+    """A value's text (a number, a date, a code) without the characters that print as nothing."""
     return INVISIBLE.sub("", text) if not text.isascii() else text
+
+
+def visible_text(text: str) -> str:
+    """A text (a name, an address) without the characters that print as nothing and shape no letter, and without the
+    spaces that were behind them at its ends."""
+    if text.isascii():
+        return text
+    cleaned = INVISIBLE_IN_TEXT.sub("", text)
+    return cleaned.strip() if cleaned != text else text

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
-from estimator.invisible import without_invisible
+from estimator.invisible import visible_text
 from estimator.kinds import Cause, LineClass, LineKind, Schedule, Severity
 from estimator.phrases import Money, Phrase, Rule, say
 from estimator.teeth import Teeth
@@ -111,7 +111,7 @@ class Person:
 
     def __post_init__(self) -> None:  # from every source: workbook, case file, window (estimator.invisible)
         for name in ("name", "insurance_number", "practice", "practice_address", "street", "postcode", "city"):
-            object.__setattr__(self, name, without_invisible(getattr(self, name)))
+            object.__setattr__(self, name, visible_text(getattr(self, name)))
 
 
 MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name

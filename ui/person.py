@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QSpinBox
 
 from estimator.cells import MAX_INSURANCE_NUMBER, MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
@@ -115,10 +115,17 @@ class PersonPanel(QGroupBox):
         return field
 
     def _not_taken(self, field: QLineEdit, reason: str) -> None:
-        """What was typed in a field is not taken: said with the field's name (the estimate keeps the value before)."""
+        """What was typed in a field is not taken: said with the field's name (the estimate keeps the value before), the
+        field framed red until it holds a value taken (its text stays, to be corrected), the message scrolled into view."""
         label = self.form.labelForField(field)
         name = label.text() if isinstance(label, QLabel) else ""
         self.message.setText(self.tr("{0}: {1} – es gilt weiter der bisherige Wert").format(name, reason))
+        _mark(field, refused=True)
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:
+            scroll.ensureWidgetVisible(self.message)
 
     def _money_field(self, name: str | int) -> QLineEdit:
         field = QLineEdit()
@@ -151,6 +158,7 @@ class PersonPanel(QGroupBox):
             return
         field.setModified(False)
         self.message.clear()
+        _mark(field, refused=False)
         if not getattr(self, "_refreshing", False):
             field.setText(formats.day(value))  # as the window writes dates, also when it was the date already
         if name != "plan_date":
@@ -173,6 +181,7 @@ class PersonPanel(QGroupBox):
             return
         field.setModified(False)
         self.message.clear()
+        _mark(field, refused=False)
         if not getattr(self, "_refreshing", False):
             field.setText(formats.plain(value))  # as the window writes amounts, also when it was the amount already
         if isinstance(name, int):
@@ -227,7 +236,17 @@ class PersonPanel(QGroupBox):
         self.pzr_reimbursed.setText(formats.plain(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)
         self.implants_lower.setValue(person.implants_lower)
+        dates = (self.birth_date, self.insurance_start, self.plan_date, self.orthodontics_start)
+        for field in (*dates, *self.prior, self.deductible_used, self.pzr_reimbursed):
+            _mark(field, refused=False)  # each shows the value that counts again
         self._refreshing = False
+
+
+def _mark(field: QLineEdit, *, refused: bool) -> None:
+    """A field whose text was not taken framed red (property „refused“), or as any other."""
+    if bool(field.property("refused")) != refused:
+        field.setProperty("refused", refused)
+        field.setStyleSheet("QLineEdit { border: 2px solid #b3261e; }" if refused else "")
 
 
 def _fits(field: QLineEdit, *widest: str) -> None:

@@ -28,6 +28,7 @@ from estimator.cells import (
 )
 from estimator.codes import Code
 from estimator.files import atomic_write_text, json_text
+from estimator.invisible import without_invisible
 from estimator.io.boundedjson import bounded_json
 from estimator.io.casefields import (
     EDIT_READERS,
@@ -137,7 +138,7 @@ def _fee_line(data: Any, where: str) -> FeeLine:
     return FeeLine(
         sheet=fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
-        number=fields.text("number", required=True, limit=20),
+        number=without_invisible(fields.text("number", required=True, limit=20)),  # as a workbook's is read
         schedule=fields.parsed("schedule", schedule_value) or Schedule.GOZ,
         date=fields.parsed("date", iso_date),
         teeth=fields.parsed("teeth", teeth_value) or parse_teeth(None),
@@ -157,7 +158,7 @@ def _lab_line(data: Any, where: str) -> LabLine:
     return LabLine(
         sheet=fields.text("sheet", required=True, limit=SHEET_NAME_LIMIT),
         row=int(fields.whole("row", 0, MAX_ROW, required=True) or 0),
-        code=fields.text("code", required=True, limit=20),
+        code=without_invisible(fields.text("code", required=True, limit=20)),
         unit_price=fields.parsed("unit_price", number_reader("amount"), required=True),
         date=fields.parsed("date", iso_date),
         teeth=fields.parsed("teeth", teeth_value) or parse_teeth(None),

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from estimator.cells import PlanReadError, shown
 from estimator.io.xlsxguard import streamed, thousands
 
+CALAMINE_TABLE = "xl/sharedStrings.xml"  # the table python-calamine reads, by this name only
 MAX_STRINGS = 400_000  # texts a table may announce: as many as a plan has cells (estimator.io.sheetscan.MAX_CELLS)
 COUNT_ATTRIBUTE = re.compile(rb"""(count|uniquecount)\s*=\s*(["'])(.{0,200}?)\2""", re.IGNORECASE | re.DOTALL)
 STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 SHARED_TYPE = re.compile(rb"""(?<![\w.:-])t\s*=\s*["']s["']""")
 OTHER_SPELLING = re.compile(rb"t(?:\s+=|=\s|=')")  # a type written otherwise than t="s" (t = "s", t='s')
+MAX_CUT = 4_096  # bytes of a cell carried into the next window (a longer one is read in detail)
 SHARED_VALUE = re.compile(rb't="s"><v>([^<]*)</v>')  # as spreadsheet programs write a cell taking a shared string
 
 
@@ -30,13 +32,14 @@ class Strings:
 
 
 def survey_strings(archive: zipfile.ZipFile, parts: list[str]) -> Strings:
-    """The longest text and the number of texts of the workbook's table (the first it names, which a reader
-    takes), streamed; the counts each table announces checked."""
+    """The longest text of the workbook's tables and the number of texts of the one python-calamine reads
+    (xl/sharedStrings.xml, whatever the workbook names), streamed; the counts each table announces checked."""
     strings = Strings()
-    for number, part in enumerate(parts):
+    read = next((part for part in parts if part == CALAMINE_TABLE), None)
+    for part in parts:
         longest, count = _strings_of(archive, part)
         strings.longest = max(strings.longest, longest)
-        strings.count = count if number == 0 else strings.count
+        strings.count = count if part == read else strings.count
     return strings
 
 
@@ -78,17 +81,22 @@ class References:
         self.cells = 0  # cells taking a shared string
         self.seen = 0  # of them, those whose value the fast pattern saw
         self.wrong = False  # a value seen names no text
+        self.cut = b""  # the end of the window before from its last such cell on, when its value was not in it
 
     def see(self, window: bytes) -> int:
-        """Check a window's cells; the number of cells in it that take a shared string."""
+        """Check a window's cells; the number of cells in it that take a shared string. A window ends after a tag, so
+        a cell's value may begin the next window: the cell's end of the window before is read again with it."""
         cells = window.count(b't="s"')
         if OTHER_SPELLING.search(window):
             cells = len(SHARED_TYPE.findall(window))  # a t="s" outside a cell counts one too many: read in detail
-        if cells:
-            values = SHARED_VALUE.findall(window)
+        if cells or self.cut:
+            text = self.cut + window
+            values = SHARED_VALUE.findall(text)
             self.seen += len(values)
             self.wrong = self.wrong or not self._all_name_one(values)
             self.cells += cells
+            last = text.rfind(b't="s"')
+            self.cut = text[last:] if last >= 0 and text.find(b"</v>", last) < 0 and len(text) - last < MAX_CUT else b""
         return cells
 
     def refuse_wrong(self, archive: zipfile.ZipFile, part: str, named: str) -> None:

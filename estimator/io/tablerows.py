@@ -12,7 +12,7 @@ from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, names_costs
-from estimator.io.sheetroles import Header, header_mapping
+from estimator.io.sheetroles import Header, header_mapping, schedule_named
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
@@ -47,6 +47,34 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "eigenlabor",
     "zahntechni",
 )
+LAB_HEADINGS = ("materialund", "laborkosten", "materialkosten", "laborleistung", "fremdlabor", "eigenlabor", "zahntechni")
+FEE_HEADINGS = ("honorar", "zahnärztlich", "zahnaerztlich", "ärztlich", "aerztlich", "leistungennach", "gebühren")
+# a formula's error as Excel writes it into the file (and German Excel shows it) and LibreOffice („Err:502“ aside)
+ERROR_VALUES = frozenset(
+    [
+        "#N/A",
+        "#NV",
+        "#DIV/0!",
+        "#VALUE!",
+        "#WERT!",
+        "#REF!",
+        "#BEZUG!",
+        "#NAME?",
+        "#NUM!",
+        "#ZAHL!",
+        "#NULL!",
+        "#SPILL!",
+        "#ÜBERLAUF!",
+        "#CALC!",
+        "#BERECHNEN!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#FELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#CONNECT!",
+    ]
+)
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -68,6 +96,10 @@ class RowReader:
         value = self.values[index]
         if value is UNCACHED or value == NO_RESULT:
             self.problem(name, Code.INPUT_FORMULA)
+            return None
+        if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES or value.startswith("Err:")):
+            severity = Severity.WARNING if name in TEXT_FIELDS else Severity.ERROR  # a text is read as empty
+            self.problem(name, Code.INPUT_ERROR_VALUE, severity, value=value.strip()[:20])
             return None
         if isinstance(value, CutText):
             if name not in TEXT_FIELDS:
@@ -170,6 +202,7 @@ def table_rows(
     empty: list[int] = []  # the empty rows between lines, said at the end (not those below the last): how many,
     skipped, last = 0, sheet.rows[position][0]  # the first ten named; a sheet's rows may leave empty ones out
     lab = False  # below a lab table's own header in the fee sheet
+    lab_heading = False  # below a heading „Material- und Laborkosten“ in a table of fees, in its columns
     above: tuple[Any, ...] | None = None  # the line above, whose values a ditto mark repeats
     for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -204,12 +237,20 @@ def table_rows(
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
         reader = RowReader(sheet.name, number, values, mapping)
-        reader.lab = lab
+        reader.lab = lab or (lab_heading and schedule_named(str(cell_value(values, mapping, "GO") or "")) is None)
         if not numbered and (column := _vat_column(values)) is not None:
             reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
             yield reader
             continue
         comment = _comment_column(values, mapping)
+        section = _section(str(values[comment])) if comment is not None and columns is not LAB_COLUMNS and not lab else None
+        if comment is not None and section is not None and section != lab_heading:  # the rows below are lab lines, or fees
+            lab_heading, letter = section, column_letter(comment)
+            code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
+            phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=short_text(" ".join(str(values[comment]).split()), 60))
+            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            above = None
+            continue
         if comment is not None:
             letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
             alternative = "alternativ" in said.lower()  # „Alternative 2“: the lines below are counted with the others
@@ -249,6 +290,16 @@ def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | N
         return index if _is_heading(text) else None
     is_words = sum(c.isalpha() for c in text) > len(text) // 2  # „Honorar“, „1. Sitzung“: no value of a column
     return index if is_words and index not in (mapping.get(name) for name in ("Nr", "Begründung")) else None
+
+
+def _section(text: str) -> bool | None:
+    """What a heading between the lines begins: lab lines (True: „Material- und Laborkosten“, „Zahntechnik“), fees
+    (False: „Honorar“, „Zahnärztliche Leistungen“), or neither (None: „1. Sitzung“, a note)."""
+    words = text.split()
+    if not 0 < len(words) <= 5 or DIGIT.search(text):
+        return None
+    key = _key(text)
+    return True if key.startswith(LAB_HEADINGS) else False if key.startswith(FEE_HEADINGS) else None
 
 
 def _is_heading(text: str) -> bool:

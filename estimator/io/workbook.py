@@ -21,7 +21,7 @@ FEE_COLUMNS = (
     ("GO", 7, "@"),
     ("Nr", 8, "@"),
     ("Leistung", 44, "@"),
-    ("Anzahl", 8, "0"),
+    ("Anzahl", 8, "General"),  # 2,5 shown as 2,5 (a whole-number format showed 3)
     ("Faktor", 8, "0.0##"),
     ("Betrag", 12, "#,##0.00 €"),
     ("Begründung", 36, "@"),
@@ -33,9 +33,9 @@ LAB_COLUMNS = (
     ("Zahn", 9, "@"),
     ("Nr", 8, "@"),
     ("Leistung", 44, "@"),
-    ("Menge", 8, "0"),
-    ("Einzelpreis", 12, "#,##0.00 €"),
-    ("MwSt", 7, "0"),
+    ("Menge", 8, "General"),
+    ("Einzelpreis", 12, "#,##0.00## €"),  # 61,555 with its third place
+    ("MwSt", 7, "General"),
     ("Betrag", 12, "#,##0.00 €"),
     ("Klasse", 8, "@"),
 )
@@ -170,7 +170,7 @@ def _lab_row(line: LabLine) -> list[Any]:
     ]
 
 
-PRICE_COLUMNS = (("Einzelpreis", 12, "#,##0.00 €"), ("MwSt", 7, "0"))  # of a one-sheet table's row read as a fee
+PRICE_COLUMNS = (("Einzelpreis", 12, "#,##0.00## €"), ("MwSt", 7, "General"))  # of a one-sheet table's row read as a fee
 
 
 def _fee_columns(plan: Plan) -> tuple[tuple[str, int, str], ...]:

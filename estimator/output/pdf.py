@@ -324,7 +324,7 @@ def build_pdf(
             story += [CondPageBreak(60 * mm), line_table(results, tariff, styles, lab, title)]
     story += [KeepTogether([para("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     said, more = para("Hinweise zur Prüfung", styles["h2"]), para("Hinweise zur Prüfung (Fortsetzung)", styles["h2"])
-    story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, _findings_flowables(estimate, styles))]
+    story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, _findings_flowables(estimate, styles), together=2)]
     names = tariff.profile.auslegung_names
     settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
     versions = versions_text(estimate.versions)

@@ -252,15 +252,16 @@ def row_table(
     return RowTable(0, len(measured.rows), title)
 
 
-def titled_paragraphs(title: Any, continued: Any, items: Sequence[Any]) -> Any:
-    """Paragraphs under a title that never stands alone at a page's foot, split between paragraphs; each further
-    page begins with `continued` (the letter's findings: a page that goes on with them says what they are)."""
+def titled_paragraphs(title: Any, continued: Any, items: Sequence[Any], together: int = 1) -> Any:
+    """Paragraphs under a title that never stands alone at a page's foot (nor with fewer than its first `together`
+    paragraphs: an introduction and the first of what it introduces), split between paragraphs; each further page
+    begins with `continued` (the letter's findings: a page that goes on with them says what they are)."""
     from reportlab.platypus import Flowable  # noqa: PLC0415
 
     class Titled(Flowable):  # type: ignore[misc]
-        def __init__(self, heading: Any, items: Sequence[Any]) -> None:
+        def __init__(self, heading: Any, items: Sequence[Any], together: int) -> None:
             super().__init__()
-            self.heading, self.items = heading, list(items)
+            self.heading, self.items, self.together = heading, list(items), min(together, len(items))
             self.heights: list[float] = []
             self.head = 0.0
 
@@ -288,9 +289,9 @@ def titled_paragraphs(title: Any, continued: Any, items: Sequence[Any]) -> Any:
             while fitting < len(self.items) and used + self._block(fitting) <= availHeight:
                 used += self._block(fitting)
                 fitting += 1
-            if fitting == 0:
+            if fitting == 0 or fitting < self.together:
                 return []
-            return [Titled(self.heading, self.items[:fitting]), Titled(continued, self.items[fitting:])]
+            return [Titled(self.heading, self.items[:fitting], 1), Titled(continued, self.items[fitting:], 1)]
 
         def draw(self) -> None:
             top = self.height - self.head
@@ -306,4 +307,4 @@ def titled_paragraphs(title: Any, continued: Any, items: Sequence[Any]) -> Any:
         measured[id(item), width] = height = float(item.wrap(width, 1e9)[1])
         return height
 
-    return Titled(title, items)
+    return Titled(title, items, together)

@@ -211,7 +211,7 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         elif isinstance(row[0].value, dt.datetime):
             row[0].number_format = DATE
     _table(workbook, lines_name, LINE_COLUMNS, line_rows(estimate))
-    _table(workbook, findings_name, FINDING_COLUMNS, finding_rows(estimate))
+    _table(workbook, findings_name, FINDING_COLUMNS, finding_rows(estimate, Path(estimate.plan.source).name))
     return _save(workbook)
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from estimator.case import DRAFT, REFUSED, Case, paid_as_counted
+from estimator.invisible import without_invisible
 from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import cents
@@ -133,13 +134,13 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold,
 
 def name_key(name: str) -> str:
     """A name as the register compares it: case, spacing and the spelling of umlauts (Müller, Mueller) do not
-    matter, nor a comma between the parts („Schmidt, Erika“)."""
-    return " ".join(name.casefold().translate(UMLAUTS).replace(",", " ").split())
+    matter, nor a comma between the parts („Schmidt, Erika“), nor characters that print as nothing."""
+    return " ".join(without_invisible(name).casefold().translate(UMLAUTS).replace(",", " ").split())
 
 
 def number_key(number: str) -> str:
-    """An insurance number as the register compares it: spaces and case do not matter."""
-    return "".join(number.split()).casefold()
+    """An insurance number as the register compares it: spaces, case and characters that print as nothing do not matter."""
+    return "".join(without_invisible(number).split()).casefold()
 
 
 def entry_of(case: Case, result: Estimate, path: Path) -> Entry:

@@ -32,7 +32,8 @@ def not_yet_insured(works: list[Work], person: Person, report: Report) -> None:
 def plan_findings(works: list[Work], person: Person, profile: Profile, report: Report) -> None:
     """The lab costs above which the dentist owes an estimate of their own (GOZ § 9 Abs. 2: dental technicians' work,
     not material billed beside a fee); an accident's proof; the person's data missing, or a birth date after the
-    first treatment day (a two-digit year read in the wrong century), which would give a child's deductible."""
+    first treatment day or the insurance start (a two-digit year read in the wrong century), which would give a child's
+    deductible."""
     sections = profile.sections
     lab_total = sum((w.billed for w in works if not w.is_fee and not is_material(w)), ZERO)
     if lab_total > profile.lab_cost_estimate_threshold:
@@ -47,6 +48,9 @@ def plan_findings(works: list[Work], person: Person, profile: Profile, report: R
     first = min((w.date for w in works), default=None)
     if person.birth_date is not None and first is not None and person.birth_date > first:
         phrase = say(Code.PERSON_BORN_AFTER_TREATMENT, birth=person.birth_date, date=first)
+        report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
+    elif person.birth_date and person.insurance_start and person.birth_date > person.insurance_start:  # „1.1.26“: 2026
+        phrase = say(Code.PERSON_BORN_AFTER_START, birth=person.birth_date, start=person.insurance_start)
         report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from estimator.codes import Code
 from estimator.wording.de_reviews import REVIEWS
+from estimator.wording.de_tables import TABLES
 from estimator.wording.de_values import VALUES
 
 C = Code
@@ -139,6 +140,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
     C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
     "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
+    C.PERSON_BORN_AFTER_START: "Geburtsdatum {birth} liegt nach dem Versicherungsbeginn {start} – bitte prüfen (eine "
+    "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
     C.PERSON_NO_BIRTH_DATE: "Kein gültiges Geburtsdatum angegeben: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "
     "Jugendlichen ist er niedriger – bitte das Geburtsdatum eintragen",
     C.SURCHARGE_POINTS: "{line}: Zuschlag für eine chirurgische Leistung mit {span} Punkten; die zugehörige {service} hat "
@@ -171,13 +174,6 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_TWICE: "{cell}: „{field}“ steht zweimal (auch {before}); dieser letzte Wert gilt – bitte einen löschen",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): „GOÄ“, aber die Nummer ist als „{number}“ angegeben; als GOZ gelesen – bitte prüfen",
-    C.INPUT_HEADER_AGAIN: "{cell}: Kopfzeile wiederholt; übersprungen",
-    C.INPUT_LAB_TABLE_BELOW: "{cell}: Kopfzeile einer Labortabelle; die Zeilen darunter als Laborzeilen gelesen",
-    C.INPUT_FEE_TABLE_BELOW: "{cell}: Kopfzeile der Leistungen; die Zeilen darunter wieder als Leistungen gelesen",
-    C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
-    C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
-    "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
-    C.INPUT_HIDDEN_COLUMN: "{cell}: die Spalte „{title}“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} „{old}“ durch die Angabe beim Aufruf ersetzt: „{new}“",
     C.HISTORY_DEDUCTIBLE: "Selbstbehalt {year}: bisher verbraucht {used} – mehr als der Selbstbehalt des Jahres ({amount}); "
     "bitte „Selbstbehalt verbraucht“ prüfen",
@@ -185,35 +181,6 @@ TEMPLATES: dict[Code, str] = {
     "({cap}); bitte die bisherige ZE-Erstattung prüfen",
     C.HISTORY_PZR: "PZR {year}: bisher erstattet {used} – mehr als der Höchstbetrag des Jahres ({limit}); bitte „PZR "
     "erstattet“ prüfen",
-    C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
-    C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; die Beträge der {count:Laborzeile|# Laborzeilen} darüber "
-    "waren netto, mit ihrer MwSt gerechnet",
-    C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer nicht gelesen: die Laborzeilen darüber mit Nettobetrag ergeben "
-    "{vat} MwSt – bitte die Laborzeilen mit Einzelpreis und MwSt angeben",
-    C.INPUT_ALTERNATIVE: "{cell}: „{text}“ – der Plan nennt Alternativen; ihre Zeilen sind hier alle zusammen gerechnet, "
-    "bitte jede Alternative als eigenen Plan schätzen",
-    C.INPUT_DITTO: '{cell}: Wiederholungszeichen („"“, „dto.“) als Wert der Zeile darüber gelesen – bitte prüfen',
-    C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
-    C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
-    "netto (bei {vat} % MwSt); bitte prüfen",
-    C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
-    C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): für eine Leistung nicht gelesen, ihr Betrag ist aus Nummer, Faktor "
-    "und Anzahl berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen",
-    C.INPUT_SHEET_BY_HEADER: "Blatt {sheet} als {lab:Labor|Leistungen} gelesen (erkannt an seiner Kopfzeile)",
-    C.INPUT_SHEET_NOT_READ: "Blatt {sheet} nicht gelesen: eine weitere Tabelle mit {lab:Laborzeilen|Leistungen} neben "
-    "Blatt {read}; bitte ihre Zeilen in Blatt {read} übernehmen, wenn sie zu diesem Plan gehören",
-    C.INPUT_SHEET_NO_TABLE: "Blatt {sheet} nicht gelesen: keine Tabelle mit Leistungen oder Laborzeilen erkannt (Spalten "
-    "wie in der Vorlage: hkp template)",
-    C.INPUT_COLUMN_UNKNOWN: "{cell}: Spalte „{title}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
-    "(hkp template)",
-    C.INPUT_COLUMN_FROM_SCHEDULE: "{cell}: Spalte „{title}“ nicht gelesen; das Programm nimmt sie aus der Gebührenordnung",
-    C.INPUT_COST_COLUMN: "{cell}: Spalte „{title}“ nicht gelesen: Material- und Laborkosten fehlen in der Schätzung; bitte "
-    "als eigene Zeilen angeben (im Blatt Labor, oder mit GO „Labor“ bzw. „Material“)",
-    C.INPUT_COLUMN_TWICE: "{cell}: Spalte „{title}“ nicht gelesen: als „{column}“ gilt Spalte {letter} („{taken}“); "
-    "bitte prüfen, ob das die richtige ist",
-    C.INPUT_PRICE_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „Einzelpreis“; der Einzelpreis jeder Zeile wird aus ihrem "
-    "Betrag abgeleitet, eine Zeile ohne Betrag bleibt ungelesen – bitte die Spalte ergänzen (hkp template)",
-    C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung besonderer Schwierigkeiten überschritten: Gebühr zum Höchstsatz",
@@ -321,6 +288,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_POINTS_FROM: "{low:,} und mehr",
     **VALUES,
     **REVIEWS,
+    **TABLES,
 }
 
 CLASS_SHORT = {"A": "Zahnersatz", "B": "Zahnbehandlung", "P": "Prophylaxe", "X": "nicht erstattungsfähig"}

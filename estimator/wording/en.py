@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from estimator.codes import Code
 from estimator.wording.en_reviews import REVIEWS
+from estimator.wording.en_tables import TABLES
 from estimator.wording.en_values import VALUES
 
 C = Code
@@ -124,6 +125,8 @@ TEMPLATES: dict[Code, str] = {
     C.PERSON_NO_INSURANCE_START: "No valid insurance start given: the staged cap is applied as in the first insurance year",
     C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
     "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
+    C.PERSON_BORN_AFTER_START: "Date of birth {birth} is after the insurance start {start} – please check (a two-digit "
+    "year read in the wrong century?); the deductible and age limits are computed with it",
     C.PERSON_NO_BIRTH_DATE: "No valid date of birth given: the adults' deductible is applied; for children and young people it "
     "is lower – please enter the date of birth",
     C.SURCHARGE_POINTS: "{line}: surcharge for a surgical service of {span} points; its service {service} has "
@@ -157,48 +160,12 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_PATIENT_TWICE: "{cell}: “{field}” is given twice (also {before}); this last value counts – please delete one",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",
     C.INPUT_GOZ_BY_NUMBER: "{cell} ({field}): “GOÄ”, but the number is given as “{number}”; read as GOZ – please check",
-    C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
-    C.INPUT_LAB_TABLE_BELOW: "{cell}: header of a lab table; the rows below it read as lab lines",
-    C.INPUT_FEE_TABLE_BELOW: "{cell}: header of the services; the rows below it read as services again",
-    C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
-    C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
-    "{rows}); delete what is not part of the plan, unhide the rest",
-    C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",
     C.INPUT_OPTION_REPLACES: "{cell}: {field} “{old}” replaced by the command line: “{new}”",
     C.HISTORY_DEDUCTIBLE: "Deductible {year}: used so far {used} – more than the year's deductible ({amount}); please "
     "check “Selbstbehalt verbraucht”",
     C.HISTORY_CAP: "Staged cap, insurance year {year}: reimbursed so far {used} – more than the cap up to then ({cap}); "
     "please check the earlier benefits",
     C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",
-    C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
-    C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
-    "computed with their VAT",
-    C.INPUT_VAT_ROW_OTHER: "{cell}: value-added tax row not read: the lab lines above with a net amount come to {vat} VAT – "
-    "please give the lab lines with unit price and VAT",
-    C.INPUT_ALTERNATIVE: "{cell}: “{text}” – the plan names alternatives; their lines are all counted together here, please "
-    "estimate each alternative as a plan of its own",
-    C.INPUT_DITTO: '{cell}: ditto marks (“"”, “dto.”) read as the value of the line above – please check',
-    C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
-    C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
-    "(at {vat}% VAT); please check",
-    C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
-    C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): not read for a fee line, its amount is computed from number, factor "
-    "and count – for the cell's value to count, head the column “Betrag”",
-    C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
-    C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
-    "please copy its rows into sheet {read} if they belong to this plan",
-    C.INPUT_SHEET_NO_TABLE: "Sheet {sheet} not read: no table of services or lab lines recognised (columns as in the "
-    "template: hkp template)",
-    C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
-    "(hkp template)",
-    C.INPUT_COLUMN_FROM_SCHEDULE: "{cell}: column “{title}” not read; the program takes it from the fee schedule",
-    C.INPUT_COST_COLUMN: "{cell}: column “{title}” not read: material and lab costs are missing from the estimate; please "
-    "give them as lines of their own (in the sheet Labor, or with GO “Labor” or “Material”)",
-    C.INPUT_COLUMN_TWICE: "{cell}: column “{title}” not read: column {letter} (“{taken}”) is read as “{column}”; "
-    "please check that it is the right one",
-    C.INPUT_PRICE_COLUMN_MISSING: "Sheet {sheet}: no column “Einzelpreis”; each line's unit price is derived from its "
-    "amount, a line without an amount is not read – please add the column (hkp template)",
-    C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
     C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason of particular difficulty: fee at the maximum",
@@ -301,6 +268,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_POINTS_FROM: "{low:,} or more",
     **VALUES,
     **REVIEWS,
+    **TABLES,
 }
 
 CLASS_SHORT = {"A": "prosthetic work", "B": "dental treatment", "P": "prophylaxis", "X": "not eligible"}

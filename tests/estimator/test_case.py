@@ -53,6 +53,8 @@ def test_typing_the_value_as_read_is_no_edit() -> None:
         (("fee", 0, "schedule"), "GOÄ", "Leistungen Zeile 2: Feld „schedule“ ist nicht änderbar"),
         (("lab", 99, "quantity"), "1", "Laborzeile Nr. 100 gibt es im Plan nicht"),
         (("lab", 0, "vat_percent"), "120", "MwSt"),
+        (("lab", 0, "unit_price"), " ", "Zahl erwartet"),  # a cleared price put the line in at 0,00 € unsaid
+        (("fee", 0, "amount"), "12,345", "höchstens 2 Nachkommastellen"),  # a slip, not 12,35 €
     ],
 )
 def test_bad_edits_are_refused_with_a_german_reason(key: tuple[str, int, str], text: str, words: str) -> None:

@@ -69,3 +69,20 @@ def test_a_persons_texts_come_without_invisible_characters_from_every_source(tmp
         Person(), insurance_number=turned, street=f"Hauptstraße{BYTE_ORDER_MARK} 1"
     )  # as the window edits
     assert (edited.insurance_number, edited.street) == ("B987654321", "Hauptstraße 1")
+
+
+def test_a_name_keeps_the_joiners_that_shape_its_letters_and_loses_the_space_behind_an_invisible_character() -> None:
+    persian, emoji = "علی\u200cاکبر", "Dr. 👩\u200d⚕️ Beispiel"
+    assert Person(name=persian).name == persian and Person(practice=emoji).practice == emoji
+    assert Person(name=f"{ZERO_WIDTH} Erika Mustermann").name == "Erika Mustermann"
+
+
+def test_a_case_files_fee_number_and_lab_code_are_read_as_a_workbooks_are(tmp_path: Path) -> None:
+    path = tmp_path / "fall.hkpfall"
+    save_case(Case.from_plan(read_plan(plan_with(tmp_path, [*GOOD_FEE]))), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["fee_lines"][0]["number"] += ZERO_WIDTH
+    data["lab_lines"][0]["code"] = BYTE_ORDER_MARK + data["lab_lines"][0]["code"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    plan = load_case(path).plan()
+    assert (plan.fee_lines[0].number, plan.lab_lines[0].code) == ("2210", "0344")

@@ -418,6 +418,15 @@ def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
     assert said.severity.value == "error" and (said.sheet, said.section) == ("Patient", "Nr. II.8")
     assert finding_text(said).startswith("Geburtsdatum 03.02.2030 liegt nach dem ersten Behandlungstag 10.03.2026")
     assert "person.born_after_treatment" not in codes(run(crown("16"), birth_date=PLAN_DATE))
+    # „1.1.26“ typed for a birth in 1926 reads as 2026: before the treatment, but after the insurance began
+    later = run(crown("16"), birth_date=dt.date(2026, 1, 1), insurance_start=dt.date(2024, 1, 1))
+    [said] = [f for f in later.findings if f.code == "person.born_after_start"]
+    assert said.severity.value == "error" and finding_text(said).startswith(
+        "Geburtsdatum 01.01.2026 liegt nach dem Versicherungsbeginn 01.01.2024 – bitte prüfen"
+    )
+    assert "person.born_after_start" not in codes(
+        run(crown("16"), birth_date=dt.date(2024, 1, 1), insurance_start=dt.date(2024, 1, 1))
+    )
 
 
 def test_a_lab_line_without_a_date_is_done_on_the_day_of_the_services_on_its_teeth() -> None:

@@ -293,6 +293,7 @@ def test_a_cell_merged_down_is_each_rows_value_as_in_a_workbook_from_excel(tmp_p
 def test_a_cell_whose_value_cannot_be_read_is_said_in_its_cell_and_the_rest_is_read(tmp_path: Path) -> None:
     """A year 99999 or a number that is none: the cell reads as the text it shows, the importer names it, and
     the plan's other lines are estimated."""
+
     def row(number: str, factor: str, date: str) -> str:
         return (
             f'<table:table-row><table:table-cell office:value-type="string"><text:p>{number}</text:p></table:table-cell>'
@@ -302,7 +303,10 @@ def test_a_cell_whose_value_cannot_be_read_is_said_in_its_cell_and_the_rest_is_r
         )
 
     header = HEADER.replace("Leistung<", "Datum<")
-    path = ods(tmp_path / "werte.ods", header + row("2210", "2.3", "99999-01-01") + row("2200", "zwei", "2026-03-10") + row("0010", "2.3", "2026-03-10"))
+    path = ods(
+        tmp_path / "werte.ods",
+        header + row("2210", "2.3", "99999-01-01") + row("2200", "zwei", "2026-03-10") + row("0010", "2.3", "2026-03-10"),
+    )
     plan = read_plan(path)
     messages = [finding_text(f) for f in plan.input_findings]
     assert any("Leistungen!C2" in m and "99999-01-01" in m for m in messages), messages

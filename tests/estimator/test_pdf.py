@@ -506,3 +506,25 @@ def test_a_chart_or_the_findings_that_go_on_to_another_page_say_what_they_are() 
     letter = PdfReader(io.BytesIO(build_pdf(run(fee("2210", "16")), load_tariffs(), ISSUED, note=note))).pages
     chart_page = next(page.extract_text() for page in letter if "Gesamtkosten\n" in page.extract_text())  # a bar's label
     assert chart_page.startswith("Von den Kosten zur Erstattung\n")  # the note moved the chart to page 2: under its name
+
+
+def test_the_findings_heading_never_ends_a_page_with_only_its_introduction() -> None:
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer  # noqa: PLC0415
+
+    from estimator.output.pdfrows import titled_paragraphs  # noqa: PLC0415
+    from estimator.output.pdfstyle import register_fonts, styles_for_letter  # noqa: PLC0415
+
+    register_fonts()
+    styles = styles_for_letter()
+    finding = "Zu prüfen: " + "GOZ 2060, Zahn 23: Betrag 200,00 € über der Gebühr zum Höchstsatz ohne Begründung " * 5
+    for left in range(22, 45):  # millimetres left on the first page
+        items = [Paragraph("Was die Praxis vor dem Einreichen klärt.", styles["muted"])]
+        items += [Paragraph(finding, styles["small"]) for _ in range(3)]
+        heading, more = Paragraph("Hinweise zur Prüfung", styles["h2"]), Paragraph("Hinweise (Fortsetzung)", styles["h2"])
+        stream = io.BytesIO()
+        document = SimpleDocTemplate(stream, pagesize=A4, topMargin=16 * mm, bottomMargin=22 * mm)
+        document.build([Spacer(1, A4[1] - 38 * mm - 12 - left * mm), titled_paragraphs(heading, more, items, together=2)])
+        first = PdfReader(io.BytesIO(stream.getvalue())).pages[0].extract_text()
+        assert "Hinweise zur Prüfung" not in first or "Zu prüfen" in first, left

@@ -419,3 +419,64 @@ def test_a_lab_text_that_shares_no_word_with_its_codes_item_is_asked_about(tmp_p
     asked = [f for f in result.findings if f.code == "lab.text_other"]
     assert [(f.severity, f.row) for f in asked] == [(Severity.WARNING, 2)]  # „VMK“ has no word to compare
     assert finding_text(asked[0]).startswith("Labor 1021, Zahn 36: der Text „Vollkrone/Metall“ passt nicht zur Position")
+
+
+ONE_TABLE_WITH_HEADINGS = [
+    ["Planungsdatum:", "10.03.2026"],
+    ["Tarif:", "BM5/1"],
+    [],
+    ["Datum", "Zahn", "Nr.", "Leistung", "Anzahl", "Faktor", "Betrag"],
+    ["Honorar (GOZ/GOÄ)"],
+    ["10.03.2026", "16", "2210", "Krone", 1, "2,3", None],
+    ["Material- und Laborkosten"],
+    ["10.03.2026", "16", "0010", "Verwendung von Kunststoff", 1, None, "5,35"],
+    ["10.03.2026", "16", "1020", "Instandsetzen Keramikverblendung", 1, None, "40,00"],
+    ["Zahnärztliche Leistungen"],
+    ["10.03.2026", "16", "1020", "Fluoridierung", 1, "2,3", None],
+]
+
+
+def test_a_heading_of_material_and_lab_costs_makes_the_lines_below_it_lab_lines(tmp_path: Path) -> None:
+    """A table without a GO column: „0010“ under the heading is Kunststoff (5,35 €), not the GOZ's examination at 100 %."""
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": ONE_TABLE_WITH_HEADINGS}))
+    assert [(line.row, line.number) for line in plan.fee_lines] == [(6, "2210"), (11, "1020")]
+    assert [(line.row, line.code, line.amount) for line in plan.lab_lines] == [
+        (8, "0010", Decimal("5.35")),
+        (9, "1020", Decimal("40.00")),
+    ]
+    assert said(plan, "input.lab_heading") == [
+        "HKP!A7: Überschrift „Material- und Laborkosten“: die Zeilen darunter als Material- und Laborkosten gelesen (ihre "
+        "Nummer als Laborcode) – bitte prüfen"
+    ]
+    assert said(plan, "input.fee_heading") == [
+        "HKP!A10: Überschrift „Zahnärztliche Leistungen“: die Zeilen darunter wieder als Leistungen gelesen"
+    ]
+
+
+def test_lines_without_a_date_below_a_session_of_another_day_are_said_once_for_each_run(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["Planungsdatum:", "20.11.2026"], [], ["Datum", "Zahn", "GO", "Nr", "Anzahl", "Faktor"]]
+    rows += [["20.11.2026", "16", "GOZ", "2210", 1, 2.3], [None, "15", "GOZ", "2210", 1, 2.3]]  # the plan date's session
+    rows += [
+        ["15.01.2027", "46", "GOZ", "2210", 1, 2.3],
+        [None, "45", "GOZ", "2210", 1, 2.3],
+        [None, "44", "GOZ", "2210", 1, 2.3],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"Leistungen": rows}))
+    assert [line.date for line in plan.fee_lines][-2:] == [None, None]  # the plan date, as the template says
+    assert said(plan, "input.date_from_plan") == [
+        "Leistungen!A7 (Datum): leer – 2 Zeilen ab hier ohne Datum werden mit dem Planungsdatum 20.11.2026 gerechnet, nicht "
+        "mit dem Datum der Zeile darüber (15.01.2027); gehören sie zu deren Sitzung, bitte das Datum eintragen"
+    ]
+    assert [f.severity for f in plan.input_findings if f.code == "input.date_from_plan"] == [Severity.WARNING]
+
+
+def test_a_formulas_error_is_said_as_one_and_costs_the_line_only_where_a_value_is_needed(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["Planungsdatum:", "10.03.2026"], [], ["Datum", "Zahn", "GO", "Nr", "Leistung", "Faktor"]]
+    rows += [[None, "16", "GOZ", "#N/A", "Krone", 2.3], [None, "15", "GOZ", "2210", "#NV", 2.3]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"Leistungen": rows}))
+    assert [(line.row, line.number, line.description) for line in plan.fee_lines] == [(5, "2210", "")]
+    errors = [(f.row, f.severity) for f in plan.input_findings if f.code == "input.error_value"]
+    assert errors == [(4, Severity.ERROR), (5, Severity.WARNING)]
+    assert said(plan, "input.error_value")[0] == (
+        "Leistungen!D4 (Nr): die Formel ergibt den Fehler „#N/A“, keinen Wert; bitte die Formel in Excel korrigieren"
+    )

@@ -367,10 +367,19 @@ def test_a_register_of_each_earlier_version_is_migrated(tmp_path: Path, version:
             "INSERT INTO cases VALUES (9, '/f/z.hkp.json', 'Jürgen Müller', 'jürgen müller', NULL, '', '', 'BM5/0', NULL, "
             "NULL, '2026-01-01', '[]', 'Entwurf', NULL, '10.00', '8.00', '[]', '2026-01-02T00:00:00', NULL)"
         )
+    if version == 4:  # a case entered by version 4: its keys kept characters that print as nothing
+        old.execute(
+            "INSERT INTO cases VALUES (10, '/f/w.hkp.json', 'Erika Muster\u00admann', 'erika muster\u00admann', '1975-06-15', "
+            "'A 55\u200b', 'a55\u200b', 'BM5/2', NULL, NULL, '2026-01-01', '[]', 'Entwurf', NULL, '10.00', '8.00', '[]', "
+            "'2026-01-02T00:00:00', NULL, NULL, NULL)"
+        )
     old.commit()
     old.close()
     with Register(path) as opened:
         assert opened.notice == ""
+        if version == 4:  # compared as a person read now is: without them
+            assert [e.number for e in opened.of_person("Erika Mustermann", dt.date(1975, 6, 15), "")] == [10]
+            assert [e.number for e in opened.of_person("Someone Else", None, "A 55")] == [10]
         assert opened.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         saved(opened, tmp_path, "a", plan(*FIRST, **WHO))
         assert "Erika Mustermann" in [e.name for e in opened.search()]

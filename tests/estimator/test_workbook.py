@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -91,3 +92,20 @@ def test_orthodontics_start_round_trips_through_the_canonical_workbook(tmp_path:
     patient = openpyxl.load_workbook(tmp_path / "p.xlsx")["Patient"]
     row = next(r for r in patient.iter_rows() if r[0].value == "KFO-Behandlungsbeginn")
     assert row[1].number_format == "DD.MM.YYYY"
+
+
+def test_a_fractional_count_and_a_third_place_of_a_price_show_in_the_workbook_as_they_are(tmp_path: Path) -> None:
+    plan = example_plan()
+    fee, lab = plan.fee_lines[0], plan.lab_lines[0]
+    changed = dataclasses.replace(
+        plan,
+        fee_lines=(dataclasses.replace(fee, count=Decimal("2.5")), *plan.fee_lines[1:]),
+        lab_lines=(dataclasses.replace(lab, quantity=Decimal("1.5"), unit_price=Decimal("61.555")), *plan.lab_lines[1:]),
+    )
+    write_workbook(changed, tmp_path / "plan.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    count, quantity, price = book["Leistungen"]["F2"], book["Labor"]["E2"], book["Labor"]["F2"]
+    assert (count.value, quantity.value, price.value) == (2.5, 1.5, 61.555)
+    assert count.number_format == quantity.number_format == "General"  # a whole-number format showed 3 and 2
+    assert price.number_format == "#,##0.00## €"
+    assert read_plan(tmp_path / "plan.xlsx").fee_lines[0].count == Decimal("2.5")

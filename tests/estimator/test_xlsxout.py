@@ -157,3 +157,12 @@ def test_a_line_without_an_amount_is_named_as_missing_in_the_workbook_and_the_js
     assert estimate_json(result)["without_amount"] == [
         {"sheet": "Leistungen", "row": 3, "what": "Leistungen Zeile 3 (GOZ 9999, Zahn 16)"}
     ]
+
+
+def test_the_findings_of_one_plan_name_its_file_as_a_batchs_do() -> None:
+    from estimator.io.excel import read_plan  # noqa: PLC0415
+    from estimator.resources import example_plan_path  # noqa: PLC0415
+
+    result = estimate(read_plan(example_plan_path()), load_tariffs())
+    rows = list(workbook_of(estimate_workbook(result))["Hinweise"].iter_rows(min_row=2, values_only=True))
+    assert rows and {row[0] for row in rows} == {"beispielplan.xlsx"}

@@ -91,6 +91,12 @@ def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_
     panel.deductible_used.editingFinished.emit()
     assert "bis 1.000.000" in panel.message.text() and panel.message.text().startswith("Selbstbehalt verbraucht: ")
     assert window.document.person.deductible_used == 0 and window.document.undo_stack.count() == 0
+    assert panel.deductible_used.property("refused") and panel.deductible_used.text() == "2.000.000"  # framed, to correct
+    panel.deductible_used.setText("200")
+    panel.deductible_used.setModified(True)
+    panel.deductible_used.editingFinished.emit()
+    assert not panel.deductible_used.property("refused") and window.document.person.deductible_used == 200
+    window.document.undo_stack.undo()
     reason = window.document.refusal(lambda: window.document.edit_person(variant="BM7/1"))
     assert "BM7/1" in reason and window.document.person.variant == "BM5/0"
     panel.birth_date.setText("01.01.2300")

@@ -1,0 +1,52 @@
+"""The English words of how a plan's tables were read: their headers, columns and rows that are no line."""
+
+from __future__ import annotations
+
+from estimator.codes import Code
+
+C = Code
+TABLES: dict[Code, str] = {
+    C.INPUT_HEADER_AGAIN: "{cell}: header row repeated; skipped",
+    C.INPUT_LAB_TABLE_BELOW: "{cell}: header of a lab table; the rows below it read as lab lines",
+    C.INPUT_FEE_TABLE_BELOW: "{cell}: header of the services; the rows below it read as services again",
+    C.INPUT_LAB_HEADING: "{cell}: heading “{text}”: the rows below it read as material and lab costs (their number as "
+    "the lab code) – please check",
+    C.INPUT_FEE_HEADING: "{cell}: heading “{text}”: the rows below it read as services again",
+    C.INPUT_DATE_FROM_PLAN: "{cell} ({field}): empty – {count:the line|# lines} from here without a date {count:is|are} "
+    "computed on the plan date {plan_date}, not on the date of the line above ({above}); if {count:it belongs|they "
+    "belong} to that session, please enter the date",
+    C.INPUT_ERROR_VALUE: "{cell} ({field}): the formula gives the error “{value}”, no value; please correct the formula in Excel",
+    C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
+    C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
+    "{rows}); delete what is not part of the plan, unhide the rest",
+    C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",
+    C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
+    "computed with their VAT",
+    C.INPUT_VAT_ROW_OTHER: "{cell}: value-added tax row not read: the lab lines above with a net amount come to {vat} VAT – "
+    "please give the lab lines with unit price and VAT",
+    C.INPUT_ALTERNATIVE: "{cell}: “{text}” – the plan names alternatives; their lines are all counted together here, please "
+    "estimate each alternative as a plan of its own",
+    C.INPUT_DITTO: '{cell}: ditto marks (“"”, “dto.”) read as the value of the line above – please check',
+    C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
+    C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
+    "(at {vat}% VAT); please check",
+    C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
+    C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): not read for a fee line, its amount is computed from number, factor "
+    "and count – for the cell's value to count, head the column “Betrag”",
+    C.INPUT_SHEET_BY_HEADER: "Sheet {sheet} read as {lab:lab|services} (recognised by its header row)",
+    C.INPUT_SHEET_NOT_READ: "Sheet {sheet} not read: a further table of {lab:lab lines|services} beside sheet {read}; "
+    "please copy its rows into sheet {read} if they belong to this plan",
+    C.INPUT_SHEET_NO_TABLE: "Sheet {sheet} not read: no table of services or lab lines recognised (columns as in the "
+    "template: hkp template)",
+    C.INPUT_COLUMN_UNKNOWN: "{cell}: column “{title}” not recognised and not read; please name it as in the template "
+    "(hkp template)",
+    C.INPUT_COLUMN_FROM_SCHEDULE: "{cell}: column “{title}” not read; the program takes it from the fee schedule",
+    C.INPUT_COST_COLUMN: "{cell}: column “{title}” not read: material and lab costs are missing from the estimate; please "
+    "give them as lines of their own (in the sheet Labor, or with GO “Labor” or “Material”)",
+    C.INPUT_COLUMN_TWICE: "{cell}: column “{title}” not read: column {letter} (“{taken}”) is read as “{column}”; "
+    "please check that it is the right one",
+    C.INPUT_PRICE_COLUMN_MISSING: "Sheet {sheet}: no column “Einzelpreis”; each line's unit price is derived from its "
+    "amount, a line without an amount is not read – please add the column (hkp template)",
+    C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
+}

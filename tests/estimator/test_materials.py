@@ -43,7 +43,7 @@ def test_material_the_fee_includes_is_not_eligible_and_said() -> None:
     assert (material.billed, material.eligible, material.benefit) == (D("14.28"), D("0.00"), D("0.00"))
     assert dict(material.reductions) == {Cause.NOT_ELIGIBLE: D("14.28")}
     refused = next(f for f in result.findings if f.code == "lab.material_included")
-    assert refused.severity is Severity.ERROR and refused.section == "GOZ § 4 Abs. 3"
+    assert refused.severity is Severity.ERROR and refused.section == "Nr. II.3.1, GOZ § 4 Abs. 3"
     # a material row without a date (it takes the plan date) goes with the services on its teeth on any day; one
     # with a date of its own, or without a tooth, needs a service that day
     implant = fee("9010", "36", date=dt.date(2026, 4, 20))

@@ -166,9 +166,9 @@ def test_a_lines_own_reason_names_the_limit_and_its_section() -> None:
         [step] = [e for e in fee_result(result, index).explanations if e.phrase.code.value == "step.units_limited"]
         said[index] = (step.rule, step_text(step))
     assert said == {
-        0: ("GOZ", "GOZ 8010 höchstens 2-mal je Sitzung – 2 von 3 Einheiten berechnungsfähig"),
-        3: ("GOZ Abschnitte A und L", "GOZ 0110 je Behandlungstag nur einmal – 0 von 1 Einheiten berechnungsfähig"),
-        6: ("GOZ", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – 0 von 1 Einheiten berechnungsfähig"),
+        0: ("Nr. II.3.1", "GOZ 8010 höchstens 2-mal je Sitzung – 2 von 3 Einheiten berechnungsfähig"),
+        3: ("Nr. II.3.1, GOZ Abschnitte A und L", "GOZ 0110 je Behandlungstag nur einmal – 0 von 1 Einheiten berechnungsfähig"),
+        6: ("Nr. II.3.1", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – 0 von 1 Einheiten berechnungsfähig"),
     }
 
 

@@ -3,6 +3,8 @@ markup), and the reason an edit was refused in the status bar."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -37,10 +39,15 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 class Refusals:
-    """The reason an edit was refused, in the status bar until the next change is taken (or 15 seconds)."""
+    """The reason an edit was refused, in the status bar until the next edit is taken – also one that changes nothing,
+    a value typed as it stands – or where the case stands changes (a refusal for a sent case is old news once chosen),
+    or 15 seconds pass."""
 
-    def __init__(self, bar: QStatusBar) -> None:
+    def __init__(self, bar: QStatusBar, document: Any) -> None:
         self.bar, self.shown = bar, ""
+        document.refused.connect(self.show)
+        for taken in (document.changed, document.unchanged, document.standing_changed):
+            taken.connect(self.forget)
 
     def show(self, reason: str) -> None:
         self.shown = reason

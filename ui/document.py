@@ -63,6 +63,7 @@ class CaseDocument(QObject):
     changed = Signal()  # the case and its estimate changed
     saved_state_changed = Signal(bool)  # True when everything is saved
     refused = Signal(str)  # an edit was not taken; the reason, to be shown at once
+    unchanged = Signal()  # an edit was taken that changes nothing (a value typed as it stands)
     noted = Signal(str)  # an edit was taken; something about it to check (the status bar says it)
     standing_changed = Signal()  # where the case stands with the insurer, or whether it may be changed, changed
     autosave_failed = Signal(str)  # why the unsaved state could not be kept (a crash would lose it); "" when it is again
@@ -143,6 +144,7 @@ class CaseDocument(QObject):
         try:
             after = make()
             if after == self.case:
+                self.unchanged.emit()
                 return True
             result = estimate(after.plan(), self.tariffs, dict(after.settings))
         except (CaseError, SettingError) as error:

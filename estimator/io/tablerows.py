@@ -203,6 +203,7 @@ def table_rows(
     skipped, last = 0, sheet.rows[position][0]  # the first ten named; a sheet's rows may leave empty ones out
     lab = False  # below a lab table's own header in the fee sheet
     lab_heading = False  # below a heading „Material- und Laborkosten“ in a table of fees, in its columns
+    heading: Finding | None = None  # what such a heading said, until a row below it is read
     above: tuple[Any, ...] | None = None  # the line above, whose values a ditto mark repeats
     for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -216,6 +217,9 @@ def table_rows(
             continue
         below = _table_header(values) if columns is ONE_SHEET_COLUMNS or lab else None  # „Material- und Laborkosten“
         if below is not None and below[0] != mapping:
+            if heading is not None:  # a table's own header right below the heading: it says what its rows are
+                findings.remove(heading)
+                lab_heading, heading = False, None
             mapping, lab = below
             columns = LAB_COLUMNS if lab else ONE_SHEET_COLUMNS
             _column_findings(sheet, place, mapping, columns, findings)
@@ -248,7 +252,8 @@ def table_rows(
             lab_heading, letter = section, column_letter(comment)
             code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
             phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=short_text(" ".join(str(values[comment]).split()), 60))
-            findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            heading = Finding(Severity.INFO, phrase, sheet.name, number, letter)
+            findings.append(heading)
             above = None
             continue
         if comment is not None:
@@ -264,7 +269,7 @@ def table_rows(
             findings.append(
                 Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=f"{sheet.name}!{letter}{number}"), sheet.name, number, letter)
             )
-        above = reader.values
+        above, heading = reader.values, None
         yield reader
     if skipped:
         rows = ", ".join(str(n) for n in empty) + (", …" if skipped > len(empty) else "")

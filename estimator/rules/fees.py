@@ -20,7 +20,8 @@ from estimator.tariff.feelimits import is_reason
 from estimator.tariff.pricelists import Fee, FeeSchedule
 from estimator.tariff.profile import in_any
 
-ANALOGUE_SUFFIX = re.compile(r"([0-9]{1,4})a", re.IGNORECASE)
+# an analogue's number as practices write it: „2197a“, „2197 a“, „2197 analog“, „analog 2197“, „2197a analog“
+ANALOGUE_NUMBER = re.compile(r"(analog\s*)?([0-9]{1,4})(\s?a)?(\s*analog)?", re.IGNORECASE)
 # "entsprechend GOZ nnnn", "analog GOZ-Nr. nnnn": the number the service is measured by, with its schedule
 ANALOGUE_REFERENCE = re.compile(
     r"\b(?:entsprechend|analog(?:\s+zu)?)\s+(GOZ|GOÄ|GOAE)[\s-]*(?:Nr\.?\s*)?([0-9]{1,4})a?\b", re.IGNORECASE
@@ -35,15 +36,16 @@ def schedule_of(catalogues: Catalogues, schedule: Schedule) -> FeeSchedule:
 def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool]:
     """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
 
-    An analogue is written "nnnna", or its description reads "analog" or "entsprechend GOZ nnnn" (GOZ § 10 Abs. 4);
+    An analogue is written "nnnna" (ANALOGUE_NUMBER), or its description reads "analog" or "entsprechend GOZ nnnn" (GOZ § 10 Abs. 4);
     a number of the line's own fee schedule named so in the description is the one the service is measured by.
     """
     reference = ANALOGUE_REFERENCE.search(line.description)
     if reference and (reference[1].upper() == "GOZ") == (line.schedule is Schedule.GOZ):
         return normalize_fee_number(reference[2], line.schedule.value), True
-    suffix = ANALOGUE_SUFFIX.fullmatch(line.number)
-    if suffix and schedule_of(catalogues, line.schedule).get(line.number) is None:
-        return normalize_fee_number(suffix[1], line.schedule.value), True
+    written = ANALOGUE_NUMBER.fullmatch(line.number)
+    marked = written is not None and any(written[k] for k in (1, 3, 4))
+    if written and marked and schedule_of(catalogues, line.schedule).get(line.number) is None:
+        return normalize_fee_number(written[2], line.schedule.value), True
     return line.number, bool(ANALOGUE_WORD.search(line.description))
 
 

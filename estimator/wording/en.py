@@ -116,7 +116,8 @@ TEMPLATES: dict[Code, str] = {
     "(the staged caps and the deductible count by treatment day); please check the date",
     C.LAB_DAY_UNCLEAR: "{line}: no date – computed on the plan date {plan}; the services on its teeth are on "
     "{dates:, }; please enter the lab line's date (the staged caps and the deductible count by treatment day)",
-    C.LINE_NO_DATE: "No treatment date and no plan date; line not computed",
+    C.LINE_NO_DATE: "No treatment date and no plan date; line not computed – please enter the date or the plan date "
+    "(sheet Patient)",
     C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "
     "line of the plan}) at age {age}; eligible only when begun before age {limit} – {lines} orthodontic line(s) not "
     "eligible",

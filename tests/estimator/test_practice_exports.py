@@ -480,3 +480,15 @@ def test_a_formulas_error_is_said_as_one_and_costs_the_line_only_where_a_value_i
     assert said(plan, "input.error_value")[0] == (
         "Leistungen!D4 (Nr): die Formel ergibt den Fehler „#N/A“, keinen Wert; bitte die Formel in Excel korrigieren"
     )
+
+
+def test_a_heading_right_above_a_tables_own_header_leaves_the_saying_to_the_header(tmp_path: Path) -> None:
+    rows = [
+        *ONE_TABLE_WITH_HEADINGS[:6],
+        ["Material- und Laborkosten"],
+        ["Datum", "Zahn", "GO", "Nr", "Bezeichnung", "Menge", "E-Preis"],
+    ]
+    rows += [["10.03.2026", "16", "Labor", "0344", "Vollkrone Metall", 1, "61,50"]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [(line.row, line.code) for line in plan.lab_lines] == [(9, "0344")]
+    assert said(plan, "input.lab_heading") == []  # „die Zeilen darunter als Laborkosten“, then the header said otherwise

@@ -3,6 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
@@ -340,6 +342,12 @@ def test_11_analogue_number_is_eligible_at_the_points_of_its_number() -> None:
     analogue = fee_result(result)
     assert (analogue.line_class, analogue.billed, analogue.eligible) == (A, D("16.82"), D("16.82"))
     assert "Gleichwertigkeit" in finding(result, "fee.analogue")
+
+
+@pytest.mark.parametrize("written", ["2197 a", "2197 analog", "analog 2197", "2197a analog", "2197 Analog"])
+def test_11_analogue_number_as_practices_write_it_is_one(written: str) -> None:
+    analogue = fee_result(run(fee(written, "16"), fee("2210", "16")))
+    assert (analogue.line_class, analogue.billed, analogue.eligible) == (A, D("16.82"), D("16.82"))
 
 
 def test_11_analogue_named_in_the_description_takes_that_numbers_maximum() -> None:

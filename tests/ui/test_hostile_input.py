@@ -53,6 +53,9 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     assert not model.setData(model.index(1, 6), "25")  # factor 25: out of range
     assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()
     assert document.estimate is before and document.undo_stack.count() == 0 and document.is_saved
+    assert model.setData(model.index(1, 1), "16")  # a tooth typed as it stands: no change, but the refusal is old news
+    assert window.statusBar().currentMessage() == "" and document.undo_stack.count() == 0
+    assert not model.setData(model.index(1, 6), "25")
     assert model.setData(model.index(1, 6), "3,0")
     said = window.statusBar().currentMessage()  # the refusal is about an edit that is no longer the last
     assert "Faktor über" not in said and said.startswith("Leistungen Zeile 3: Faktor geändert – statt des Betrags 217,06")

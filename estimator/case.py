@@ -97,6 +97,13 @@ def _amount(text: str) -> Decimal | None:
     return in_cents(parse_amount(text), text) if text.strip() else None
 
 
+def _old_amount(text: str) -> Decimal | None:
+    try:
+        return parse_amount(text) if text.strip() else None
+    except CellError as error:
+        raise CaseError(wording.text(error.phrase), error.phrase) from None
+
+
 def _unit_price(text: str) -> Decimal:
     """A lab line's price per unit, never empty: a cleared price would put the line in the plan at 0,00 € unsaid."""
     if not text.strip():
@@ -144,8 +151,12 @@ def _catalogue_form(line: FeeLine | LabLine, typed: str) -> str:
     return number
 
 
-def parse_edit(field_name: str, text: str) -> Any:
-    """The value a user's text means for a field; CaseError saying why when it means nothing."""
+def parse_edit(field_name: str, text: str, *, typed: bool = True) -> Any:
+    """The value a user's text means for a field; CaseError saying why when it means nothing. typed=False: an edit
+    a case file of schema 1 kept as text, read as that version took it (a cleared unit price as 0, an amount as typed)."""
+    if not typed and field_name in ("unit_price", "amount"):
+        text = text if text.strip() or field_name == "amount" else "0"
+        return _old_amount(text)
     try:
         return PARSERS[field_name](text)
     except (CellError, ToothError) as error:

@@ -88,6 +88,16 @@ def _range(first: int, last: int) -> set[int]:
     raise ToothError(say(Code.TOOTH_RANGE_MIXED, first=str(first), last=str(last)))
 
 
+JAW_WORDS = re.compile(r"\b(?:(ober)|unter)kiefer\b", re.IGNORECASE)  # „Oberkiefer“: OK
+QUADRANT_WORDS = re.compile(r"\b(?:([1-4])\.?\s*quadrant|quadrant\s*([1-4]))\b", re.IGNORECASE)  # „1. Quadrant“: Q1
+
+
+def _named(text: str) -> str:
+    """A jaw or a quadrant written in words as its sign: „Oberkiefer“ as OK, „1. Quadrant“ and „Quadrant 1“ as Q1."""
+    text = JAW_WORDS.sub(lambda found: "OK" if found[1] else "UK", text)
+    return QUADRANT_WORDS.sub(lambda found: f"Q{found[1] or found[2]}", text)
+
+
 def parse_teeth(value: object) -> Teeth:
     """Parse "16", "14,15", "13-23", "OK", "UK", "OK/UK", "Q1", a tooth with its surfaces ("16 mod") or empty;
     raise ToothError otherwise."""
@@ -105,7 +115,7 @@ def parse_teeth(value: object) -> Teeth:
         return Teeth()
     if len(text) > MAX_TEETH_TEXT:
         raise ToothError(say(Code.TOOTH_TEXT_TOO_LONG, length=len(text), limit=MAX_TEETH_TEXT))
-    normalized = SURFACES.sub("", re.sub(r"\s*[-–]\s*", "-", text))  # each part as typed: a message quotes it so
+    normalized = SURFACES.sub("", re.sub(r"\s*[-–]\s*", "-", _named(text)))  # each part as typed: a message quotes it so
     teeth: set[int] = set()
     whole_jaw = False
     for part in re.split(r"[,;/+\s]+", normalized):

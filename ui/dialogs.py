@@ -43,8 +43,11 @@ class Refusals:
     a value typed as it stands – or where the case stands changes (a refusal for a sent case is old news once chosen),
     or 15 seconds pass."""
 
-    def __init__(self, bar: QStatusBar, document: Any) -> None:
+    def __init__(self, bar: QStatusBar) -> None:
         self.bar, self.shown = bar, ""
+
+    def follow(self, document: Any) -> None:
+        """Say the refusals of the case shown (each case opened is followed when it is shown)."""
         document.refused.connect(self.show)
         for taken in (document.changed, document.unchanged, document.standing_changed):
             taken.connect(self.forget)

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(self.statusBar(), describe, EXPECTED)
         self.files, self._whatif_stale = FileActions(self), False
         self.line_actions, self.filters = LineActions(self), LineFilters(self)
-        self.refusals = Refusals(self.statusBar(), document)
+        self.refusals = Refusals(self.statusBar())
         self.tasks.busy_changed.connect(self._after_task)
         self.register, self.reviews = RegisterAccess(self), Reviews(self)
         self.menus = WindowMenus(self)
@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
         document.changed.connect(self.refresh)
+        self.refusals.follow(document)
         document.noted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         document.autosave_failed.connect(self.autosave_failed)
         document.saved_state_changed.connect(lambda _saved: self.refresh_title())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QSpinBox
 
 from estimator.cells import MAX_INSURANCE_NUMBER, MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
@@ -104,7 +104,7 @@ class PersonPanel(QGroupBox):
             except CellError as error:
                 self.message.setText(self.tr("PLZ: {0}").format(text(error.phrase, language())))
                 return
-        self.message.clear()
+        self._taken()
         self._changed(name, value)
 
     def _date_field(self, name: str) -> QLineEdit:
@@ -125,7 +125,7 @@ class PersonPanel(QGroupBox):
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
         if scroll is not None:
-            scroll.ensureWidgetVisible(self.message)
+            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(self.message))  # once the message has wrapped
 
     def _money_field(self, name: str | int) -> QLineEdit:
         field = QLineEdit()
@@ -134,6 +134,12 @@ class PersonPanel(QGroupBox):
         field.setPlaceholderText(formats.plain(Decimal(0)))
         field.editingFinished.connect(lambda: self._money_edited(name, field))
         return field
+
+    def _taken(self) -> None:
+        """A value was taken: the message of one refused before goes, and that field shows its value again."""
+        self.message.clear()
+        if any(field.property("refused") for field in self.findChildren(QLineEdit)):
+            self.refresh()
 
     def _changed(self, name: str, value: Any) -> None:
         if getattr(self, "_refreshing", False) or getattr(self.document.person, name) == value:
@@ -157,7 +163,7 @@ class PersonPanel(QGroupBox):
             self._not_taken(field, text(error.phrase, language()))
             return
         field.setModified(False)
-        self.message.clear()
+        self._taken()
         _mark(field, refused=False)
         if not getattr(self, "_refreshing", False):
             field.setText(formats.day(value))  # as the window writes dates, also when it was the date already
@@ -180,7 +186,7 @@ class PersonPanel(QGroupBox):
             self._not_taken(field, self.tr("Betrag in Euro mit höchstens 2 Nachkommastellen"))
             return
         field.setModified(False)
-        self.message.clear()
+        self._taken()
         _mark(field, refused=False)
         if not getattr(self, "_refreshing", False):
             field.setText(formats.plain(value))  # as the window writes amounts, also when it was the amount already

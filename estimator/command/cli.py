@@ -15,7 +15,7 @@ from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
-from estimator.command.earlier import with_register
+from estimator.command.earlier import earlier_cases, with_register
 from estimator.command.overwrite import (
     letter_key,
     letterhead_of,
@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="HKP-Arbeitsmappe (.xlsx/.xlsm/.ods) oder Fall (.hkp.json); ohne Angabe der Beispielplan",
     )
     whatif.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=WERT", help="Auslegung setzen")
+    whatif.add_argument("--history", action="store_true", help=HISTORY_HELP)
     register.add_parser(commands, _date, _amount)
     template = commands.add_parser("template", help="die Excel-Vorlage mit Beispielplan schreiben")
     template.add_argument("out", type=Path, help="Zieldatei (.xlsx)")
@@ -261,8 +262,16 @@ def run_batch_command(options: argparse.Namespace) -> int:
 def run_whatif(options: argparse.Namespace) -> int:
     from estimator.output.whatiftext import whatif_text  # noqa: PLC0415
 
-    plan, settings = read_input(options.plan or example_plan_path())
-    sys.stdout.write(terminal_safe(whatif_text(plan, load_tariffs(), {**settings, **dict(options.set)})))
+    source = options.plan or example_plan_path()
+    plan, settings = read_input(source)
+    settings = {**settings, **dict(options.set)}
+    with_history, said = earlier_cases(plan, estimate(plan, load_tariffs(), settings), settings, source)
+    if said:  # as `hkp estimate` says it: the variants of a plan whose person has earlier cases
+        taken = with_history is not None and options.history
+        more = "" if with_history is None else " – eingerechnet" if taken else " – nicht eingerechnet; mit --history übernehmen"
+        print(f"hkp: {terminal_safe(said + more)}", file=sys.stderr)
+    plan = with_history if with_history is not None and options.history else plan
+    sys.stdout.write(terminal_safe(whatif_text(plan, load_tariffs(), settings)))
     return 0
 
 

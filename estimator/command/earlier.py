@@ -11,7 +11,8 @@ from pathlib import Path
 from estimator.case import Case
 from estimator.files import file_problem
 from estimator.io.casefile import is_case_file
-from estimator.model import Estimate, Plan
+from estimator.model import Estimate, Person, Plan
+from estimator.money import eur
 from estimator.register import RegisterError
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
@@ -39,7 +40,24 @@ def earlier_cases(plan: Plan, result: Estimate, settings: Mapping[str, str], sou
     person = found.person_with(plan.person)
     if not found.counted or person == plan.person:
         return None, f"Im Fallregister: {found.summary(terminal=True)}" if not found.counted else ""
-    return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary(terminal=True)}"
+    return dataclasses.replace(plan, person=person), f"Im Fallregister: {found.summary(terminal=True)}{_replaced(plan, person)}"
+
+
+def _replaced(plan: Plan, person: Person) -> str:
+    """What the plan said of earlier class-A benefits that the register's amounts replace when taken, where they
+    differ: a benefit outside the register would be lost unsaid."""
+    after = dict(enumerate(person.prior_class_a, start=1))
+    said = [
+        f"Jahr {k} {eur(amount)}"
+        for k, amount in enumerate(plan.person.prior_class_a, start=1)
+        if amount and amount != after.get(k)
+    ]
+    if not said:
+        return ""
+    return (
+        f" (laut Plan bisher {', '.join(said)}: von den Beträgen des Registers ersetzt, wenn sie übernommen werden – "
+        "eine Erstattung außerhalb des Registers bitte dazurechnen)"
+    )
 
 
 def with_register(

@@ -297,7 +297,7 @@ def case_from_json(data: Any) -> Case:
         )
         if first_schema:
             case.check_editable(key)  # as with_edit checks before it parses
-            changes.append((key, parse_edit(key[2], edit_fields.text("text", required=True))))
+            changes.append((key, parse_edit(key[2], edit_fields.text("text", required=True), typed=False)))
         elif key[2] not in EDITABLE.get(key[0], {}):
             raise CaseError(f"{where}: Feld {shown(key[2])} ist nicht änderbar")
         else:

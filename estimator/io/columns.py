@@ -106,6 +106,8 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "betragineur",
         "betragin",  # „Betrag in €“
         "gesamtbetrag",
+        "gesamtpreis",
+        "summe",
         "endbetrag",
         "gebühr",
         "gebuehr",
@@ -143,4 +145,4 @@ def names_costs(key: str, columns: dict[str, tuple[str, ...]]) -> bool:
 
 def is_lab_mark(go: Any) -> bool:
     """Whether a GO cell marks a one-sheet table's row as a lab row (Labor, BEB, BEL, Material …)."""
-    return isinstance(go, str) and text_key(go).startswith(LAB_MARKS)
+    return isinstance(go, str) and text_key(go).startswith((*LAB_MARKS, "mat", "zt"))  # „Mat.“, „ZT“ too

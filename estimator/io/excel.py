@@ -219,6 +219,9 @@ def _left_out(kind: str, reader: RowReader, mapping: dict[str, int]) -> LeftOutL
     return LeftOutLine(kind, reader.sheet, reader.row, tuple((name, text) for name, text in texts if text.strip()))
 
 
+SAID_OF_AMOUNT = (Code.INPUT_FACTOR_ASSUMED, Code.INPUT_UNIT_PRICE_DERIVED)
+
+
 def _read_lines(
     sheet: Sheet, header: Header | None, columns: dict[str, tuple[str, ...]], findings: list[Finding]
 ) -> tuple[list[FeeLine], list[LabLine], list[LeftOutLine]]:
@@ -250,37 +253,14 @@ def _read_lines(
             fee = fee_line(reader)
             fee_lines += [fee] if fee else []
             line = fee
-        findings.extend(reader.problems + reader.notes)
+        computed = line is not None  # what a note says of the line's amount holds only for a line that is computed
+        findings.extend(reader.problems + [n for n in reader.notes if computed or n.phrase.code not in SAID_OF_AMOUNT])
         if line is None:
             phrase = say(Code.INPUT_LINE_SKIPPED, sheet=sheet.name, row=reader.row)
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
     say_hidden(sheet, headers, hidden, findings)
     return fee_lines, lab_lines, left_out
-
-
-def _dates_not_carried(lines: list[FeeLine], plan_date: dt.date | None, columns: dict[str, dict[str, str]]) -> list[Finding]:
-    """Fee lines without a date right below one with another day than the plan date (a date written only on a
-    session's first row): computed on the plan date, as the template says an empty date means – said once for each
-    run of them, so that a session's lines are not counted in another year unseen. (A lab line without a date takes
-    its services' day: estimator.rules.engine.)"""
-    if plan_date is None:
-        return []  # the lines without a date are not computed, and said so
-    runs: list[tuple[dt.date, list[FeeLine]]] = []  # the day above, and the lines without one below it
-    above: FeeLine | None = None
-    for line in sorted(lines, key=lambda line: (line.sheet, line.row)):
-        if line.date is None and above is not None and above.sheet == line.sheet:
-            if above.date is not None and above.date != plan_date:
-                runs.append((above.date, [line]))
-            elif above.date is None and runs and runs[-1][1][-1] is above:
-                runs[-1][1].append(line)
-        above = line
-    said = []
-    for day, run in runs:
-        cell = f"{run[0].sheet}!{columns.get(run[0].sheet, {}).get('Datum', 'A')}{run[0].row}"
-        phrase = say(Code.INPUT_DATE_FROM_PLAN, cell=cell, field="Datum", count=len(run), plan_date=plan_date, above=day)
-        said.append(Finding(Severity.WARNING, phrase, run[0].sheet, run[0].row, "Datum"))
-    return said
 
 
 def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
@@ -364,7 +344,6 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
             f"{path.name}: mehr als {thousands(MAX_LINES)} Leistungs- und Laborzeilen; so große Pläne werden nicht "
             "gelesen, bitte den Plan aufteilen"
         )
-    findings += _dates_not_carried(fee_lines, plan_date, columns)
     if len(findings) > MAX_INPUT_FINDINGS:
         rest = len(findings) - MAX_INPUT_FINDINGS
         more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))

@@ -12,7 +12,7 @@ from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, names_costs
-from estimator.io.sheetroles import Header, header_mapping, schedule_named
+from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
@@ -47,8 +47,11 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "eigenlabor",
     "zahntechni",
 )
-LAB_HEADINGS = ("materialund", "laborkosten", "materialkosten", "laborleistung", "fremdlabor", "eigenlabor", "zahntechni")
-FEE_HEADINGS = ("honorar", "zahnärztlich", "zahnaerztlich", "ärztlich", "aerztlich", "leistungennach", "gebühren")
+# a heading of the lab lines, whole (as text_key makes it): „Material- und Laborkosten (netto)“, „Zahntechnische Leistungen“
+LAB_HEADING = re.compile(
+    r"(material|labor|zahntechni(k|sche)|fremdlabor|eigenlabor)(und(material|labor))?(kosten|leistungen|arbeiten)?"
+)
+PARENTHESES = re.compile(r"\([^)]*\)")
 # a formula's error as Excel writes it into the file (and German Excel shows it) and LibreOffice („Err:502“ aside)
 ERROR_VALUES = frozenset(
     [
@@ -241,13 +244,14 @@ def table_rows(
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
         reader = RowReader(sheet.name, number, values, mapping)
-        reader.lab = lab or (lab_heading and schedule_named(str(cell_value(values, mapping, "GO") or "")) is None)
+        reader.lab = lab or lab_heading
         if not numbered and (column := _vat_column(values)) is not None:
             reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
             yield reader
             continue
         comment = _comment_column(values, mapping)
-        section = _section(str(values[comment])) if comment is not None and columns is not LAB_COLUMNS and not lab else None
+        without_go = columns is not LAB_COLUMNS and not lab and "GO" not in mapping  # a GO column marks lab rows itself
+        section = _section(str(values[comment])) if comment is not None and without_go else None
         if comment is not None and section is not None and section != lab_heading:  # the rows below are lab lines, or fees
             lab_heading, letter = section, column_letter(comment)
             code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
@@ -298,13 +302,12 @@ def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | N
 
 
 def _section(text: str) -> bool | None:
-    """What a heading between the lines begins: lab lines (True: „Material- und Laborkosten“, „Zahntechnik“), fees
-    (False: „Honorar“, „Zahnärztliche Leistungen“), or neither (None: „1. Sitzung“, a note)."""
-    words = text.split()
-    if not 0 < len(words) <= 5 or DIGIT.search(text):
-        return None
-    key = _key(text)
-    return True if key.startswith(LAB_HEADINGS) else False if key.startswith(FEE_HEADINGS) else None
+    """What a heading between the lines begins: lab lines (True: „Material- und Laborkosten“, „Zahntechnik“, the
+    heading alone – „Laborkosten siehe Anlage“ is a note), fees (False: any other heading, „Honorar“, „2. Sitzung“),
+    or neither (None: a note)."""
+    if LAB_HEADING.fullmatch(_key(PARENTHESES.sub("", text))):
+        return True
+    return False if _is_heading(text) else None
 
 
 def _is_heading(text: str) -> bool:

@@ -150,7 +150,16 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
     )
     days = frozenset(line.date for line in result.lines)
     found = history(
-        person, first_day, own, entries, cap_years, plan_year=year, days=days, year_limits=limits, convention=convention
+        person,
+        first_day,
+        own,
+        entries,
+        cap_years,
+        plan_year=year,
+        days=days,
+        teeth=frozenset(tooth for line in result.lines for tooth in line.line.teeth.teeth),
+        year_limits=limits,
+        convention=convention,
     )
     if register.unreadable:  # rows of this person the register cannot read: said, not silently left out
         found = found or History((), (), (), person.insurance_start, plan_year=year)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +72,14 @@ class Entry:
     class_a: Decimal | None = None  # the whole class-A benefit, also after the capped years (None: the years' sum)
     calendar: tuple[CalendarYear, ...] | None = None  # deductible and PZR per calendar year (None: not known)
     offered: bool | None = None  # estimated with the register's offer taken (None: not known)
+    teeth: frozenset[int] | None = None  # the teeth its lines name (None: not known, a case entered before version 5)
+
+    def same_treatment(self, days: Collection[dt.date], teeth: frozenset[int] | None) -> bool:
+        """Whether this case is the treatment of these days and teeth – a copy or another version of its plan: one of
+        its days, and one of its teeth when both name teeth (two plans of one day for other teeth are two)."""
+        if not set(self.treatment_dates).intersection(days):
+            return False
+        return not self.teeth or not teeth or bool(self.teeth & teeth)
 
     @property
     def patient_share(self) -> Decimal:
@@ -165,6 +174,7 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
         calendar=_calendar(result, typed=not person.prior_source),
         offered=bool(person.prior_source),
+        teeth=frozenset(tooth for line in result.lines for tooth in line.line.teeth.teeth),
     )
 
 

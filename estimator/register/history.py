@@ -125,8 +125,8 @@ class History:
             ),
             (
                 copies,
-                f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage)",
-                f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days)",
+                f"{copies} {'Kopie' if copies == 1 else 'Kopien'} eines gezählten Plans (gleiche Behandlungstage und Zähne)",
+                f"{copies} {'copy' if copies == 1 else 'copies'} of a plan counted (the same treatment days and teeth)",
             ),
             (
                 unreadable,
@@ -191,6 +191,7 @@ def history(
     *,
     plan_year: int | None = None,
     days: frozenset[dt.date] = frozenset(),
+    teeth: frozenset[int] | None = None,
     year_limits: tuple[Decimal | None, Decimal | None] = (None, None),
     convention: str = "calendar",
 ) -> History | None:
@@ -206,7 +207,7 @@ def history(
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
         start = max(dated, key=lambda e: (e.day, e.number)).insurance_start if dated else None
-    same = tuple(e for e in earlier if days.intersection(e.treatment_dates))
+    same = tuple(e for e in earlier if e.same_treatment(days, teeth))
     drafts = tuple(e for e in earlier if e.status == DRAFT and e not in same)
     candidates = [e for e in earlier if e.status != DRAFT and e not in same]
     left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
@@ -280,8 +281,7 @@ def _one_per_treatment(entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, 
     kept: list[Entry] = []
     copies: list[Entry] = []
     for entry in sorted(entries, key=lambda e: (_standing(e), e.number), reverse=True):
-        days = set(entry.treatment_dates)
-        (copies if any(days.intersection(other.treatment_dates) for other in kept) else kept).append(entry)
+        (copies if any(other.same_treatment(entry.treatment_dates, entry.teeth) for other in kept) else kept).append(entry)
     return kept, tuple(copies)
 
 

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from estimator.case import STATUSES
 from estimator.register.entry import CalendarYear, Entry, YearBenefit, name_key, number_key
+from estimator.teeth import VALID_TEETH
 
 COLUMNS = [
     "path",
@@ -32,6 +33,7 @@ COLUMNS = [
     "class_a",
     "calendar",
     "offered",
+    "teeth",
 ]
 
 
@@ -91,6 +93,7 @@ def row_of(entry: Entry) -> tuple[Any, ...]:
         None if entry.class_a is None else str(entry.class_a),
         calendar,
         None if entry.offered is None else int(entry.offered),
+        None if entry.teeth is None else json.dumps(sorted(entry.teeth)),
     )
 
 
@@ -148,7 +151,19 @@ def entry_from(values: tuple[Any, ...]) -> Entry:
         class_a=None if row["class_a"] is None else _money(row["class_a"]),
         calendar=None if row["calendar"] is None else _calendar(row["calendar"]),
         offered=None if row["offered"] is None else bool(int(row["offered"])),
+        teeth=_teeth(row["teeth"]),
     )
+
+
+def _teeth(value: Any) -> frozenset[int] | None:
+    """The teeth of a case; None (not known) when the column is not as this program writes it."""
+    try:
+        teeth = json.loads(str(value)) if value is not None else None
+    except UNREADABLE:
+        return None
+    if not isinstance(teeth, list) or len(teeth) > len(VALID_TEETH) or not all(t in VALID_TEETH for t in teeth):
+        return None
+    return frozenset(teeth)
 
 
 def _calendar(value: Any) -> tuple[CalendarYear, ...] | None:

@@ -75,7 +75,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "'ö', 'oe'), 'ü', 'ue'), ', ', ' '), ',', ' '), '  ', ' '))",
     ),
     # version 5: names and insurance numbers compared without characters that print as nothing (estimator.invisible)
-    ("UPDATE cases SET name_key = visible(name_key), number_key = visible(number_key)",),
+    # and the teeth of each case, so that two plans of one day for other teeth count as two (NULL: not known)
+    (
+        "UPDATE cases SET name_key = visible(name_key), number_key = visible(number_key)",
+        "ALTER TABLE cases ADD COLUMN teeth TEXT",
+    ),
 )
 
 
@@ -92,6 +96,11 @@ def _why(error: sqlite3.Error) -> str:
         if english in said:
             return german
     return f"SQLite meldet: {said}"
+
+
+def _visible_key(key: str) -> str:
+    """A name's or an insurance number's key of version 4 as version 5 keeps it: without invisible characters."""
+    return " ".join(without_invisible(key).split())
 
 
 class _Unusable(Exception):
@@ -115,6 +124,8 @@ class Register:
         self.path = Path(path) if path else default_path()
         self.notice = ""
         self.unreadable = 0  # rows of the last search that were not this program's and were left out
+        self.keys = "{}"  # how a query takes a key column (read unmigrated from version 4: through visible())
+        self.selected = f"id, {', '.join(COLUMNS)}"  # the columns an entry is read from (version 4: no teeth)
         if read_only:  # only to read (hkp estimate): nothing moved or migrated (SQLite may leave a WAL side file)
             self.connection = self._open_to_read()
             return
@@ -163,6 +174,9 @@ class Register:
         if application != APPLICATION_ID or version not in READABLE:
             connection.close()
             raise RegisterError(f"Das Fallregister {self.path} ist keines dieser Programmversion; im Fenster öffnen")
+        if version < SCHEMA_VERSION:  # keys as version 4 kept them: compared as version 5 keeps them
+            connection.create_function("visible", 1, _visible_key, deterministic=True)
+            self.keys, self.selected = "visible({})", self.selected.replace("teeth", "NULL AS teeth")
         return connection
 
     def _check(self, connection: sqlite3.Connection) -> None:
@@ -183,7 +197,7 @@ class Register:
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if version < SCHEMA_VERSION:
-            connection.create_function("visible", 1, lambda key: " ".join(without_invisible(key).split()), deterministic=True)
+            connection.create_function("visible", 1, _visible_key, deterministic=True)
             with self._transaction(connection):
                 version = connection.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
                 for steps in MIGRATIONS[version:]:
@@ -303,7 +317,7 @@ class Register:
         return found
 
     def _entries(self, where: str, values: tuple[Any, ...], limit: int = MAX_RESULTS) -> list[Entry]:
-        return self._read(f"id, {', '.join(COLUMNS)}", where, values, limit, entry_from)
+        return self._read(self.selected, where, values, limit, entry_from)
 
     def search(
         self,
@@ -358,10 +372,10 @@ class Register:
         """The cases of one insured person: the same insurance number, or the same name and birth date."""
         conditions, values = [], []
         if number_key(insurance_number):
-            conditions.append("number_key = ?")
+            conditions.append(f"{self.keys.format('number_key')} = ?")
             values.append(number_key(insurance_number))
         if name_key(name) and birth_date:
-            conditions.append("(name_key = ? AND birth_date = ?)")
+            conditions.append(f"({self.keys.format('name_key')} = ? AND birth_date = ?)")
             values += [name_key(name), birth_date.isoformat()]
         return self._entries(" OR ".join(conditions), tuple(values)) if conditions else []
 

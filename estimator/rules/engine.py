@@ -32,7 +32,7 @@ from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_r
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
-from estimator.rules.planchecks import dates_far_from_plan, not_yet_insured, plan_findings
+from estimator.rules.planchecks import dates_far_from_plan, dates_not_carried, not_yet_insured, plan_findings
 from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
 from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
@@ -194,6 +194,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     history_findings(limits, profile.sections, report)
     plan_findings(works, person, profile, report)
     dates_far_from_plan(works, plan.plan_date, report)
+    dates_not_carried(fee_works, plan.plan_date, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
     results = tuple(w.result() for w in works)  # fee lines, then lab lines, each in plan order
     totals = Totals(

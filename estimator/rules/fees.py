@@ -36,15 +36,18 @@ def schedule_of(catalogues: Catalogues, schedule: Schedule) -> FeeSchedule:
 def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool]:
     """The catalogue number whose points apply, and whether the line is billed by analogy (GOZ § 6 Abs. 1).
 
-    An analogue is written "nnnna" (ANALOGUE_NUMBER), or its description reads "analog" or "entsprechend GOZ nnnn" (GOZ § 10 Abs. 4);
-    a number of the line's own fee schedule named so in the description is the one the service is measured by.
-    """
+    An analogue is written "nnnna" (ANALOGUE_NUMBER), or its description reads "analog" or "entsprechend GOZ nnnn"
+    (GOZ § 10 Abs. 4): a number of the line's own schedule named so is the one the service is measured by."""
     reference = ANALOGUE_REFERENCE.search(line.description)
     if reference and (reference[1].upper() == "GOZ") == (line.schedule is Schedule.GOZ):
         return normalize_fee_number(reference[2], line.schedule.value), True
+    schedule = schedule_of(catalogues, line.schedule)
+    compact = normalize_fee_number(line.number.replace(" ", ""), line.schedule.value)
+    if compact != line.number and schedule.get(line.number) is None and schedule.get(compact) is not None:
+        return compact, False  # „269 a“: the GOÄ's own 269a
     written = ANALOGUE_NUMBER.fullmatch(line.number)
     marked = written is not None and any(written[k] for k in (1, 3, 4))
-    if written and marked and schedule_of(catalogues, line.schedule).get(line.number) is None:
+    if written and marked and schedule.get(line.number) is None:
         return normalize_fee_number(written[2], line.schedule.value), True
     return line.number, bool(ANALOGUE_WORD.search(line.description))
 

@@ -73,3 +73,25 @@ def dates_far_from_plan(works: list[Work], plan_date: dt.date | None, report: Re
         code = Code.DATE_BEFORE_PLAN if day < plan_date else Code.DATE_LONG_AFTER_PLAN
         phrase = say(code, line=ref, date=day, plan_date=plan_date)
         report(Severity.WARNING, phrase, sheet=first.line.sheet, row=first.line.row, column="Datum")
+
+
+def dates_not_carried(fee_works: list[Work], plan_date: dt.date | None, report: Report) -> None:
+    """Fee lines without a date right below one with another day than the plan date (a date written only on a
+    session's first row): computed on the plan date, as the template says an empty date means – said once for each
+    run of them, so that a session's lines are not counted in another year unseen. (A lab line without a date takes
+    its services' day: estimator.rules.engine.)"""
+    if plan_date is None:
+        return  # the lines without a date are not computed, and said so
+    runs: list[tuple[dt.date, list[Work]]] = []  # the day above, and the lines without one below it
+    above: Work | None = None
+    for work in sorted(fee_works, key=lambda work: (work.line.sheet, work.line.row)):
+        line = work.line
+        if line.date is None and above is not None and above.line.sheet == line.sheet:
+            if above.line.date is not None and above.line.date != plan_date:
+                runs.append((above.line.date, [work]))
+            elif above.line.date is None and runs and runs[-1][1][-1] is above:
+                runs[-1][1].append(work)
+        above = work
+    for day, run in runs:
+        phrase = say(Code.DATE_NOT_CARRIED, line=run[0].ref, count=len(run), plan_date=plan_date, above=day)
+        report(Severity.WARNING, phrase, sheet=run[0].line.sheet, row=run[0].line.row, column="Datum")

@@ -21,6 +21,9 @@ TEMPLATES: dict[Code, str] = {
     "zurückzuführen sind; bitte den Nachweis beifügen",
     C.DATE_BEFORE_PLAN: "{line}: Behandlungsdatum {date} liegt vor dem Planungsdatum {plan_date} – bitte prüfen "
     "(ein Tippfehler im Jahr?); gerechnet wird mit dem {date}",
+    C.DATE_NOT_CARRIED: "{line}: ohne Datum – {count:die Zeile|# Zeilen} ab hier ohne Datum {count:wird|werden} mit dem "
+    "Planungsdatum {plan_date} gerechnet, nicht mit dem Datum der Zeile darüber ({above}); {count:gehört sie|gehören sie} "
+    "zu deren Sitzung, bitte das Datum eintragen",
     C.DATE_LONG_AFTER_PLAN: "{line}: Behandlungsdatum {date} liegt mehr als zwei Jahre nach dem Planungsdatum "
     "{plan_date} – bitte prüfen (ein Tippfehler im Jahr?); gerechnet wird mit dem {date}",
     C.DATE_BEFORE_INSURANCE_START: "Behandlungsdatum {date} liegt vor dem Versicherungsbeginn {start}; kein Versicherungsschutz",

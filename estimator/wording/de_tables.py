@@ -12,9 +12,6 @@ TABLES: dict[Code, str] = {
     C.INPUT_LAB_HEADING: "{cell}: Überschrift „{text}“: die Zeilen darunter als Material- und Laborkosten gelesen (ihre "
     "Nummer als Laborcode) – bitte prüfen",
     C.INPUT_FEE_HEADING: "{cell}: Überschrift „{text}“: die Zeilen darunter wieder als Leistungen gelesen",
-    C.INPUT_DATE_FROM_PLAN: "{cell} ({field}): leer – {count:die Zeile|# Zeilen} ab hier ohne Datum {count:wird|werden} mit "
-    "dem Planungsdatum {plan_date} gerechnet, nicht mit dem Datum der Zeile darüber ({above}); {count:gehört sie|gehören "
-    "sie} zu deren Sitzung, bitte das Datum eintragen",
     C.INPUT_ERROR_VALUE: "{cell} ({field}): die Formel ergibt den Fehler „{value}“, keinen Wert; bitte die Formel in "
     "Excel korrigieren",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",

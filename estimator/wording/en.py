@@ -15,6 +15,9 @@ TEMPLATES: dict[Code, str] = {
     "please enclose the proof",
     C.DATE_BEFORE_PLAN: "{line}: treatment date {date} is before the plan date {plan_date} – please check "
     "(a typo in the year?); the estimate uses {date}",
+    C.DATE_NOT_CARRIED: "{line}: no date – {count:the line|# lines} from here without a date {count:is|are} computed "
+    "on the plan date {plan_date}, not on the date of the line above ({above}); if {count:it belongs|they belong} to "
+    "that session, please enter the date",
     C.DATE_LONG_AFTER_PLAN: "{line}: treatment date {date} is more than two years after the plan date {plan_date} – "
     "please check (a typo in the year?); the estimate uses {date}",
     C.DATE_BEFORE_INSURANCE_START: "Treatment date {date} is before the insurance start {start}; not insured",

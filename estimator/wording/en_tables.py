@@ -12,9 +12,6 @@ TABLES: dict[Code, str] = {
     C.INPUT_LAB_HEADING: "{cell}: heading “{text}”: the rows below it read as material and lab costs (their number as "
     "the lab code) – please check",
     C.INPUT_FEE_HEADING: "{cell}: heading “{text}”: the rows below it read as services again",
-    C.INPUT_DATE_FROM_PLAN: "{cell} ({field}): empty – {count:the line|# lines} from here without a date {count:is|are} "
-    "computed on the plan date {plan_date}, not on the date of the line above ({above}); if {count:it belongs|they "
-    "belong} to that session, please enter the date",
     C.INPUT_ERROR_VALUE: "{cell} ({field}): the formula gives the error “{value}”, no value; please correct the formula in Excel",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count} empty row(s) skipped (row {rows})",
     C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "

@@ -22,7 +22,7 @@ VALUES: dict[Code, str] = {
     C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
     C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",
     C.CELL_PLACES: "at most {places} decimal places, found “{value}”",
-    C.CELL_SCHEDULE: "GOZ or GOÄ expected, found “{value}”",
+    C.CELL_SCHEDULE: "GOZ or GOÄ expected (for lab lines Labor, BEB, BEL or Material), found “{value}”",
     C.CELL_TEETH_TEXT: "teeth as text expected, found “{value}”",
     C.CELL_TEXT: "text expected, found “{value}”",
     C.CELL_TEXT_TOO_LONG: "at most {limit:,} characters, {length:,} entered",

@@ -155,3 +155,18 @@ def test_damaged_case_files_are_refused_with_a_message(tmp_path: Path, content: 
 def test_case_json_is_plain_json() -> None:
     data = case_json(crown_case())
     assert case_from_json(json.loads(json.dumps(data))).original == crown_case().original
+
+
+def test_a_case_file_of_schema_1_with_a_cleared_price_or_an_amount_of_three_places_opens_as_before(tmp_path: Path) -> None:
+    """The window refuses both now; a case saved when it took them opens with what it took."""
+    path = tmp_path / "alt.hkp.json"
+    save_case(crown_case(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schema"] = "hkp-case/1"
+    data["edits"] = [
+        {"kind": "lab", "index": 0, "field": "unit_price", "text": ""},
+        {"kind": "fee", "index": 0, "field": "amount", "text": "12,345"},
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    case = load_case(path)
+    assert case.edits == {("lab", 0, "unit_price"): Decimal(0), ("fee", 0, "amount"): Decimal("12.345")}

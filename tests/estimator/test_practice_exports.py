@@ -4,6 +4,7 @@ and a row of VAT below the fees, headings and carried totals between the lines."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -463,11 +464,14 @@ def test_lines_without_a_date_below_a_session_of_another_day_are_said_once_for_e
     ]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"Leistungen": rows}))
     assert [line.date for line in plan.fee_lines][-2:] == [None, None]  # the plan date, as the template says
-    assert said(plan, "input.date_from_plan") == [
-        "Leistungen!A7 (Datum): leer – 2 Zeilen ab hier ohne Datum werden mit dem Planungsdatum 20.11.2026 gerechnet, nicht "
-        "mit dem Datum der Zeile darüber (15.01.2027); gehören sie zu deren Sitzung, bitte das Datum eintragen"
-    ]
-    assert [f.severity for f in plan.input_findings if f.code == "input.date_from_plan"] == [Severity.WARNING]
+    said = [f for f in estimate(plan, load_tariffs()).findings if f.code == "date.not_carried"]
+    assert [(f.severity, f.sheet, f.row, f.column) for f in said] == [(Severity.WARNING, "Leistungen", 7, "A")]
+    assert finding_text(said[0]) == (
+        "GOZ 2210, Zahn 45: ohne Datum – 2 Zeilen ab hier ohne Datum werden mit dem Planungsdatum 20.11.2026 gerechnet, "
+        "nicht mit dem Datum der Zeile darüber (15.01.2027); gehören sie zu deren Sitzung, bitte das Datum eintragen"
+    )
+    moved = dataclasses.replace(plan, plan_date=dt.date(2027, 1, 15))  # another plan date (the window, --plan-date)
+    assert [f.row for f in estimate(moved, load_tariffs()).findings if f.code == "date.not_carried"] == [5]
 
 
 def test_a_formulas_error_is_said_as_one_and_costs_the_line_only_where_a_value_is_needed(tmp_path: Path) -> None:
@@ -492,3 +496,31 @@ def test_a_heading_right_above_a_tables_own_header_leaves_the_saying_to_the_head
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
     assert [(line.row, line.code) for line in plan.lab_lines] == [(9, "0344")]
     assert said(plan, "input.lab_heading") == []  # „die Zeilen darunter als Laborkosten“, then the header said otherwise
+
+
+def test_lab_rows_marked_mat_or_zt_and_an_amount_column_named_summe_are_read(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Planungsdatum:", "10.03.2026"],
+        [],
+        ["Datum", "Zahn", "GO", "Nr", "Anzahl", "Faktor", "Einzelpreis", "Summe"],
+    ]
+    rows += [["10.03.2026", "16", "GOZ", "2210", 1, 2.3, None, 217.06], ["10.03.2026", "16", "Mat.", "0344", 1, None, 61.5, None]]
+    rows += [["10.03.2026", "16", "ZT", "0001", 2, None, 5.7, None]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [(line.number, line.amount) for line in plan.fee_lines] == [("2210", Decimal("217.06"))]
+    assert [line.code for line in plan.lab_lines] == ["0344", "0001"]
+    assert not [f for f in plan.input_findings if f.severity is not Severity.INFO and f.code != "input.patient_block"]
+
+
+def test_a_note_naming_lab_costs_is_no_heading_and_a_session_ends_the_lab_lines(tmp_path: Path) -> None:
+    rows = [
+        *ONE_TABLE_WITH_HEADINGS[:6],
+        ["Laborkosten siehe Anlage"],
+        ["10.03.2026", "15", "2197", "Befestigung", 1, "2,3", None],
+    ]
+    rows += [["Material- und Laborkosten"], ["10.03.2026", "15", "0010", "Kunststoff", 1, None, "5,35"], ["2. Sitzung"]]
+    rows += [["17.03.2026", "15", "0070", "Vitalitätsprüfung", 1, "2,3", None]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.number for line in plan.fee_lines] == ["2210", "2197", "0070"] and [line.code for line in plan.lab_lines] == [
+        "0010"
+    ]

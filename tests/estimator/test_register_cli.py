@@ -157,6 +157,31 @@ def test_estimate_says_the_earlier_cases_of_the_register_and_takes_them_with_his
     assert json.loads((tmp_path / "mit.json").read_text())["totals"]["benefit"] == "187.60"  # 1.000 € − 812,40 €
 
 
+def test_earlier_benefits_the_plan_names_that_the_register_replaces_are_said(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = _later_after_a_paid_one(folder, tmp_path / "spaeter.hkp.json")
+    case = load_case(later)
+    save_case(dataclasses.replace(case, person=dataclasses.replace(case.person, prior_class_a=(Decimal(100),))), later)
+    capsys.readouterr()
+    assert main(["estimate", str(later), "--history", "--json", str(tmp_path / "mit.json")]) == 0
+    said = capsys.readouterr().err
+    assert "(laut Plan bisher Jahr 1 100,00\xa0€: von den Beträgen des Registers ersetzt, wenn sie übernommen werden" in said
+
+
+def test_whatif_says_the_earlier_cases_of_the_register_and_takes_them_with_history(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = _later_after_a_paid_one(folder, tmp_path / "spaeter.hkp.json")
+    capsys.readouterr()
+    assert main(["whatif", str(later)]) == 0
+    out, said = capsys.readouterr()
+    assert "Jahr 1 812,40\xa0€" in said and "nicht eingerechnet; mit --history" in said and "800,00" in out
+    assert main(["whatif", str(later), "--history"]) == 0
+    out, said = capsys.readouterr()
+    assert said.endswith(" – eingerechnet\n") and "187,60" in out  # as `hkp estimate --history`: 1.000 € − 812,40 €
+
+
 def test_a_batch_says_the_earlier_cases_of_the_register_in_its_summary_and_takes_them_with_history(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -350,6 +350,11 @@ def test_11_analogue_number_as_practices_write_it_is_one(written: str) -> None:
     assert (analogue.line_class, analogue.billed, analogue.eligible) == (A, D("16.82"), D("16.82"))
 
 
+def test_11_a_number_of_the_schedule_written_with_a_space_is_that_number_not_an_analogue() -> None:
+    spaced, written = fee_result(run(goae("269 a", "16"))), fee_result(run(goae("269a", "16")))  # GOÄ 269a, 350 points
+    assert spaced.billed == written.billed == D("46.92") and "fee.analogue" not in codes(run(goae("269 a", "16")))
+
+
 def test_11_analogue_named_in_the_description_takes_that_numbers_maximum() -> None:
     # Measured as GOZ 2210: at factor 4.0 without a reason, eligible up to 3.5: 330.31.
     result = run(fee("2999", "16", factor="4.0", amount="400.00", description="Keramikkrone entsprechend GOZ 2210"))

@@ -70,6 +70,9 @@ def test_jaws_stand_for_their_permanent_teeth() -> None:
     assert upper.whole_jaw and lower.whole_jaw and both.whole_jaw
     assert upper.jaws == {"OK"} and lower.jaws == {"UK"} and both.jaws == {"OK", "UK"}
     assert parse_teeth("OK, 36").jaws == {"OK", "UK"}
+    words = parse_teeth("Oberkiefer"), parse_teeth("unterkiefer"), parse_teeth("Oberkiefer/Unterkiefer")  # as written out
+    assert [(set(t.teeth), t.whole_jaw) for t in words] == [(set(t.teeth), True) for t in (upper, lower, both)]
+    assert teeth_of("1. Quadrant") == teeth_of("Quadrant 1") == teeth_of("Q1") == set(range(11, 19))
 
 
 def test_a_line_knows_its_jaws_and_overlaps() -> None:

@@ -100,6 +100,13 @@ def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_
     panel.deductible_used.editingFinished.emit()
     assert not panel.deductible_used.property("refused") and window.document.person.deductible_used == 200
     window.document.undo_stack.undo()
+    panel.birth_date.setText("31.02.1975")
+    panel.birth_date.setModified(True)
+    panel.birth_date.editingFinished.emit()
+    assert panel.birth_date.property("refused")
+    panel.plan_date.setModified(True)  # another date taken as it stands: the refused one shows its value again
+    panel.plan_date.editingFinished.emit()
+    assert not panel.birth_date.property("refused") and panel.birth_date.text() == "15.06.1975" and not panel.message.text()
     reason = window.document.refusal(lambda: window.document.edit_person(variant="BM7/1"))
     assert "BM7/1" in reason and window.document.person.variant == "BM5/0"
     panel.birth_date.setText("01.01.2300")
@@ -228,3 +235,15 @@ def test_the_review_form_says_which_field_is_wrong_and_keeps_what_was_typed(open
     (taken,) = window.document.case.overrides
     assert (taken.eligible, taken.reviewer, taken.reason) == (Decimal("5.00"), "M. Prüfer", "Mehrkosten nicht begründet")
     form.deleteLater()
+
+
+def test_a_refusal_is_said_in_a_case_opened_after_the_first(
+    open_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HKP_DATA_DIR", str(tmp_path))
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    first = window.document
+    finish(qtbot, window.files.open_path(GOLDEN / "crown_basic.xlsx"))
+    assert window.document is not first
+    assert not window.fee_model.setData(window.fee_model.index(1, 6), "25")
+    assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()  # it was refused without a word

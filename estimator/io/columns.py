@@ -20,7 +20,7 @@ LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", 
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
 # a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold; beside
 # it a line's „Gesamt“ holds them too, and its fee is the „Honorar“
-COST_COLUMN_WORDS = ("matlab", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
+COST_COLUMN_WORDS = ("matlab", "mat", "material", "labor", "fremdlabor", "eigenlabor", "zahntechnik", "sachkosten", "auslagen")
 FEE_ONLY = ("honorar", "honorareur", "gebühr", "gebuehr")
 PATIENT_SHEETS = ("patient", "stammdaten", "versichertedaten", "versicherteperson")  # names (as keys) a Patient sheet begins
 # A header named by the fee schedule („GOZ“, „GOZ/GOÄ“) holds the schedule beside a number column, else the numbers.
@@ -106,8 +106,6 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "betragineur",
         "betragin",  # „Betrag in €“
         "gesamtbetrag",
-        "gesamtpreis",
-        "summe",
         "endbetrag",
         "gebühr",
         "gebuehr",
@@ -115,6 +113,8 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "honorareur",
         "eur",
         "euro",
+        "gesamtpreis",  # the last: beside „Honorar“ or „Betrag“ it holds more than the fee
+        "summe",
     ),
     "Begründung": ("begründung", "begruendung", "begr"),
     "Unfall": ("unfall",),

@@ -11,7 +11,7 @@ from typing import Any
 from estimator.cells import MAX_TEXT, CellError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, names_costs
+from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, is_lab_mark, names_costs
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -47,11 +47,7 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "eigenlabor",
     "zahntechni",
 )
-# a heading of the lab lines, whole (as text_key makes it): „Material- und Laborkosten (netto)“, „Zahntechnische Leistungen“
-LAB_HEADING = re.compile(
-    r"(material|labor|zahntechni(k|sche)|fremdlabor|eigenlabor)(und(material|labor))?(kosten|leistungen|arbeiten)?"
-)
-PARENTHESES = re.compile(r"\([^)]*\)")
+LAB_WORDS = ("labor", "material", "zahntechni")  # a heading naming one of them heads lab lines (as text_key makes it)
 # a formula's error as Excel writes it into the file (and German Excel shows it) and LibreOffice („Err:502“ aside)
 ERROR_VALUES = frozenset(
     [
@@ -207,6 +203,7 @@ def table_rows(
     lab = False  # below a lab table's own header in the fee sheet
     lab_heading = False  # below a heading „Material- und Laborkosten“ in a table of fees, in its columns
     heading: Finding | None = None  # what such a heading said, until a row below it is read
+    noted: Finding | None = None  # what it says when the row below shows it was a note („Laborkosten siehe Anlage“)
     above: tuple[Any, ...] | None = None  # the line above, whose values a ditto mark repeats
     for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -222,7 +219,7 @@ def table_rows(
         if below is not None and below[0] != mapping:
             if heading is not None:  # a table's own header right below the heading: it says what its rows are
                 findings.remove(heading)
-                lab_heading, heading = False, None
+            lab_heading, heading = False, None
             mapping, lab = below
             columns = LAB_COLUMNS if lab else ONE_SHEET_COLUMNS
             _column_findings(sheet, place, mapping, columns, findings)
@@ -244,20 +241,20 @@ def table_rows(
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
             continue
         reader = RowReader(sheet.name, number, values, mapping)
-        reader.lab = lab or lab_heading
+        reader.lab = lab or (lab_heading and _lab_row(values, mapping))
         if not numbered and (column := _vat_column(values)) is not None:
             reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
             yield reader
             continue
         comment = _comment_column(values, mapping)
-        without_go = columns is not LAB_COLUMNS and not lab and "GO" not in mapping  # a GO column marks lab rows itself
-        section = _section(str(values[comment])) if comment is not None and without_go else None
+        section = _section(str(values[comment])) if comment is not None and columns is not LAB_COLUMNS and not lab else None
         if comment is not None and section is not None and section != lab_heading:  # the rows below are lab lines, or fees
             lab_heading, letter = section, column_letter(comment)
             code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
-            phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=short_text(" ".join(str(values[comment]).split()), 60))
-            heading = Finding(Severity.INFO, phrase, sheet.name, number, letter)
+            cell, text = f"{sheet.name}!{letter}{number}", short_text(" ".join(str(values[comment]).split()), 60)
+            heading = Finding(Severity.INFO, say(code, cell=cell, text=text), sheet.name, number, letter)
             findings.append(heading)
+            noted = Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell=cell, text=text), sheet.name, number, letter)
             above = None
             continue
         if comment is not None:
@@ -273,6 +270,8 @@ def table_rows(
             findings.append(
                 Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=f"{sheet.name}!{letter}{number}"), sheet.name, number, letter)
             )
+        if heading is not None and noted is not None and lab_heading and not reader.lab:  # it was a note: the line below is a fee
+            findings[findings.index(heading)], lab_heading = noted, False
         above, heading = reader.values, None
         yield reader
     if skipped:
@@ -302,12 +301,18 @@ def _comment_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | N
 
 
 def _section(text: str) -> bool | None:
-    """What a heading between the lines begins: lab lines (True: „Material- und Laborkosten“, „Zahntechnik“, the
-    heading alone – „Laborkosten siehe Anlage“ is a note), fees (False: any other heading, „Honorar“, „2. Sitzung“),
-    or neither (None: a note)."""
-    if LAB_HEADING.fullmatch(_key(PARENTHESES.sub("", text))):
-        return True
-    return False if _is_heading(text) else None
+    """What a heading between the lines begins: lab lines (True: „Material- und Laborkosten“, „Fremdlabor Müller“),
+    fees (False: any other heading, „Honorar“, „2. Sitzung“), or neither (None: a note)."""
+    if not _is_heading(text):
+        return None
+    return any(word in _key(text) for word in LAB_WORDS)
+
+
+def _lab_row(values: tuple[Any, ...], mapping: dict[str, int]) -> bool:
+    """Whether a row below a lab heading is a lab line: no fee schedule in its GO cell (empty, or a lab mark) and no
+    factor – a fee line below a note „Laborkosten siehe Anlage“ has its factor, and stays one."""
+    go, factor = cell_value(values, mapping, "GO"), cell_value(values, mapping, "Faktor")
+    return (go is None or not str(go).strip() or is_lab_mark(go)) and (factor is None or not str(factor).strip())
 
 
 def _is_heading(text: str) -> bool:

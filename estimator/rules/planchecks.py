@@ -83,15 +83,15 @@ def dates_not_carried(fee_works: list[Work], plan_date: dt.date | None, report: 
     if plan_date is None:
         return  # the lines without a date are not computed, and said so
     runs: list[tuple[dt.date, list[Work]]] = []  # the day above, and the lines without one below it
-    above: Work | None = None
-    for work in sorted(fee_works, key=lambda work: (work.line.sheet, work.line.row)):
-        line = work.line
-        if line.date is None and above is not None and above.line.sheet == line.sheet:
+    last: dict[str, Work] = {}  # by sheet, the line above as the plan orders them (the window's order: lines added, moved)
+    for work in fee_works:
+        line, above = work.line, last.get(work.line.sheet)
+        last[line.sheet] = work
+        if line.date is None and above is not None:
             if above.line.date is not None and above.line.date != plan_date:
                 runs.append((above.line.date, [work]))
             elif above.line.date is None and runs and runs[-1][1][-1] is above:
                 runs[-1][1].append(work)
-        above = work
     for day, run in runs:
         phrase = say(Code.DATE_NOT_CARRIED, line=run[0].ref, count=len(run), plan_date=plan_date, above=day)
         report(Severity.WARNING, phrase, sheet=run[0].line.sheet, row=run[0].line.row, column="Datum")

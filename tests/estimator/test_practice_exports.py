@@ -524,3 +524,37 @@ def test_a_note_naming_lab_costs_is_no_heading_and_a_session_ends_the_lab_lines(
     assert [line.number for line in plan.fee_lines] == ["2210", "2197", "0070"] and [line.code for line in plan.lab_lines] == [
         "0010"
     ]
+
+
+def test_lab_lines_under_a_heading_are_those_without_a_schedule_and_a_factor_also_beside_a_go_column(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"]
+    rows: list[list[Any]] = [["Planungsdatum:", "10.03.2026"], [], header, ["10.03.2026", "16", "GOZ", "2210", "Krone", 1, "2,3"]]
+    rows += [["Material- und Laborkosten netto"], ["10.03.2026", "16", None, "0010", "Kunststoff", 1, None, "5,35"]]
+    rows += [["Fremdlabor Zahntechnik Müller"], ["10.03.2026", "16", "Labor", "1020", "Keramik", 1, None, "40,00"]]
+    rows += [["10.03.2026", "16", "GOZ", "2197", "Befestigung", 1, "2,3"]]  # a fee line among them keeps its GO
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.number for line in plan.fee_lines] == ["2210", "2197"] and [line.code for line in plan.lab_lines] == [
+        "0010",
+        "1020",
+    ]
+
+
+def test_a_note_naming_lab_costs_above_a_fee_line_is_said_as_a_note(tmp_path: Path) -> None:
+    rows = [
+        *ONE_TABLE_WITH_HEADINGS[:6],
+        ["Laborkosten siehe Anlage"],
+        ["10.03.2026", "15", "2197", "Befestigung", 1, "2,3", None],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert said(plan, "input.lab_heading") == [] and said(plan, "input.comment_row")[-1].endswith("(„Laborkosten siehe Anlage“)")
+
+
+def test_the_fee_column_wins_over_a_sum_with_the_material_beside_it(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Planungsdatum:", "10.03.2026"],
+        [],
+        ["Datum", "Zahn", "GO", "Nr", "Faktor", "Honorar", "Mat.", "Summe"],
+    ]
+    rows += [["10.03.2026", "16", "GOZ", "2210", 2.3, 217.06, 30, 247.06]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert plan.fee_lines[0].amount == Decimal("217.06") and said(plan, "input.cost_column")

@@ -130,7 +130,11 @@ class RowReader:
 
 def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | None:
     """The column of the word that makes a row a total row: Summe, Gesamt, … first in one of its first two texts
-    („Summe Honorar“), or last („Materialkosten gesamt“) in a row that names no day, tooth or count (a line does)."""
+    („Summe Honorar“), or last („Materialkosten gesamt“) in a row that names no day, tooth or count (a line does); or
+    the amount column of a row holding nothing but an amount."""
+    filled = [index for index, value in enumerate(values) if value is not None and str(value).strip()]
+    if filled and filled == [mapping.get("Betrag")] and not isinstance(values[filled[0]], str):
+        return filled[0]  # an amount alone, without its word: a subtotal („=SUMME(H8:H13)“)
     texts = [(index, value) for index, value in enumerate(values) if isinstance(value, str) and value.strip()][:2]
     bare = all(cell_value(values, mapping, name) is None for name in ("Datum", "Zahn", "Anzahl", "Menge", "Faktor"))
     return next(

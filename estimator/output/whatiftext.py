@@ -24,7 +24,7 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
     for name, scenario in zip(names, scenarios, strict=True):
         totals = scenario.estimate.totals
         difference = totals.benefit - base
-        shown = ("+" if difference > 0 else "") + money(difference, language) if difference else "–"
+        shown = ("+" if difference > 0 else "−") + money(abs(difference), language) if difference else "–"  # a real minus
         figures = (totals.eligible, totals.benefit, totals.patient_share)
         lines.append(
             f"{name:<{width}}{money(figures[0], language):>18}{money(figures[1], language):>14}"

@@ -292,8 +292,9 @@ def _lab_day(line: PlanLine, plan_day: dt.date | None, days: set[dt.date], repor
 
 def _lab_class_doubt(work: Work, owners: Owners, report: Report) -> None:
     """A crown's or denture's lab code that takes class B from the fee lines on its teeth (a filling there, no
-    crown) most likely names the wrong tooth: estimated as the rule says, and asked about."""
-    if not owners or work.line_class is not LineClass.B or work.class_by_hand:  # the user's or the reviewer's class stands
+    crown) most likely names the wrong tooth: estimated as the rule says, and asked about – not when a fee line's class
+    B was set by the user or a reviewer (the class is theirs, not a slip of the tooth)."""
+    if not owners or work.line_class is not LineClass.B or work.class_by_hand or owners.by_hand:  # a class by hand stands
         return
     rule = code_rule(work)
     if rule is None or rule.line_class is not LineClass.A:

@@ -31,9 +31,11 @@ class Owners:
     services: bool = False
     services_accident: bool = True
     jaw: bool = False
+    by_hand: bool = False  # a line's class set by the user or a reviewer
 
     def take(self, work: Work, service: bool) -> None:
         self.classes.add(work.line_class)
+        self.by_hand |= work.class_by_hand
         self.numbers.add(work.fee.number)
         self.lines = True
         self.lines_accident &= work.accident
@@ -50,6 +52,7 @@ class Owners:
         self.services |= other.services
         self.services_accident &= other.services_accident
         self.jaw |= other.jaw
+        self.by_hand |= other.by_hand
 
     def __bool__(self) -> bool:
         return self.lines

@@ -558,3 +558,10 @@ def test_the_fee_column_wins_over_a_sum_with_the_material_beside_it(tmp_path: Pa
     rows += [["10.03.2026", "16", "GOZ", "2210", 2.3, 217.06, 30, 247.06]]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
     assert plan.fee_lines[0].amount == Decimal("217.06") and said(plan, "input.cost_column")
+
+
+def test_an_amount_alone_below_the_lines_is_a_subtotal_not_a_line_left_out(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["Planungsdatum:", "10.03.2026"], [], ["Datum", "Zahn", "GO", "Nr", "Faktor", "Betrag"]]
+    rows += [["10.03.2026", "16", "GOZ", "2210", 2.3, 217.06], [None, None, None, None, None, 217.06]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert plan.left_out == () and said(plan, "input.total_row") == ["HKP!F5: Summenzeile übersprungen"]

@@ -520,6 +520,8 @@ def test_a_crowns_lab_code_on_a_tooth_with_a_filling_only_is_asked_about() -> No
     assert "gehört die Position zu „Krone, Brücke, Teleskop“ (Zahnersatz, Klasse A) – stimmt der Zahn?" in doubts[0][1]
     decided = run(fee("2060", "11"), lab("0344", "11", manual_class=LineClass.B))  # the user's class: nothing to ask
     assert not [f for f in decided.findings if f.code == "lab.class_doubt"]
+    reviewed = run(fee("2210", "11", manual_class="B"), lab("0344", "11"))  # the crown's class B set by hand: not a slip
+    assert reviewed.lines[1].line_class is LineClass.B and not [f for f in reviewed.findings if f.code == "lab.class_doubt"]
 
 
 def test_a_far_day_of_many_lines_is_said_once() -> None:

@@ -241,3 +241,9 @@ def test_lines_without_teeth_on_one_day_look_at_that_days_work_once_per_jaw() ->
     _follow(Followers({day: toothed}, toothless), moved)
     assert all(moved[("lab", k)] == later for k in range(1_000))
     assert Work.looked <= 2 * 1_000  # once for the jaw, once for the day (a million, line by line)
+
+
+def test_a_smaller_benefit_is_said_with_a_minus_sign_as_the_other_outputs_say_it() -> None:
+    person = Person(birth_date=dt.date(1975, 6, 15), variant="BM5/0", insurance_start=START, cooperating=True)
+    text = whatif_text(Plan((fee("2210", "16"),), person=person, plan_date=dt.date(2026, 3, 10)), load_tariffs(), {})
+    assert "−21,70" in text and "-21,70" not in text  # without the cooperating dentist: 21,70 € less

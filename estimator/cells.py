@@ -331,7 +331,7 @@ def in_cents(amount: Decimal, value: Any) -> Decimal:
     return amount
 
 
-TIMES = re.compile(r"\s*(-?\s*fach|x|×)\s*$", re.IGNORECASE)  # „2,3fach“, „2,3-fach“, „1x“, „2 ×“, as exports write them
+TIMES = re.compile(r"^\s*[x×]\s*(?=[0-9,.])|\s*(-?\s*fach|x|×)\s*$", re.IGNORECASE)  # „2,3fach“, „2,3-fach“, „1x“, „x 2,3“
 
 
 def parse_factor(value: Any) -> Decimal:
@@ -345,7 +345,7 @@ def parse_count(value: Any) -> Decimal:
 
 
 def _times(value: Any) -> Any:
-    """A text's number without the word for times after it; any other value as it is."""
+    """A text's number without the word for times after or before it; any other value as it is."""
     return TIMES.sub("", value) if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT else value  # a longer: as it is
 
 

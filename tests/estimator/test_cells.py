@@ -223,7 +223,10 @@ def test_a_long_text_is_shortened_at_a_word_and_marked() -> None:
     assert short_text("x" * 100, 20) == "x" * 18 + " …"  # no space to cut at: cut in the word
 
 
-@pytest.mark.parametrize(("value", "factor"), [("2,3fach", "2.3"), ("2,3-fach", "2.3"), ("3,5 x", "3.5"), ("1,8×", "1.8")])
+@pytest.mark.parametrize(
+    ("value", "factor"),
+    [("2,3fach", "2.3"), ("2,3-fach", "2.3"), ("3,5 x", "3.5"), ("1,8×", "1.8"), ("x 2,3", "2.3"), ("× 3,5", "3.5")],
+)
 def test_a_factor_written_with_times_as_exports_write_it(value: str, factor: str) -> None:
     assert parse_factor(value) == D(factor)
 

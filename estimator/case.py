@@ -97,13 +97,6 @@ def _amount(text: str) -> Decimal | None:
     return in_cents(parse_amount(text), text) if text.strip() else None
 
 
-def _old_amount(text: str) -> Decimal | None:
-    try:
-        return parse_amount(text) if text.strip() else None
-    except CellError as error:
-        raise CaseError(wording.text(error.phrase), error.phrase) from None
-
-
 def _unit_price(text: str) -> Decimal:
     """A lab line's price per unit, never empty: a cleared price would put the line in the plan at 0,00 € unsaid."""
     if not text.strip():
@@ -136,6 +129,11 @@ PARSERS: dict[str, Any] = {
     "manual_class": parse_class,
 }
 
+SCHEMA_1_PARSERS: dict[str, Any] = {  # the fields whose text the version that wrote case files of schema 1 took otherwise
+    "unit_price": lambda text: parse_amount(text) if text.strip() else Decimal(0),
+    "amount": lambda text: parse_amount(text) if text.strip() else None,
+}
+
 
 def _catalogue_form(line: FeeLine | LabLine, typed: str) -> str:
     """A corrected number as the fee schedule or the lab price list writes it (a case file's too); refused when that
@@ -154,11 +152,9 @@ def _catalogue_form(line: FeeLine | LabLine, typed: str) -> str:
 def parse_edit(field_name: str, text: str, *, typed: bool = True) -> Any:
     """The value a user's text means for a field; CaseError saying why when it means nothing. typed=False: an edit
     a case file of schema 1 kept as text, read as that version took it (a cleared unit price as 0, an amount as typed)."""
-    if not typed and field_name in ("unit_price", "amount"):
-        text = text if text.strip() or field_name == "amount" else "0"
-        return _old_amount(text)
+    parse = PARSERS[field_name] if typed else SCHEMA_1_PARSERS.get(field_name, PARSERS[field_name])
     try:
-        return PARSERS[field_name](text)
+        return parse(text)
     except (CellError, ToothError) as error:
         raise CaseError(wording.text(error.phrase), error.phrase) from None
 

@@ -163,8 +163,7 @@ class PersonPanel(QGroupBox):
             self._not_taken(field, text(error.phrase, language()))
             return
         field.setModified(False)
-        self._taken()
-        _mark(field, refused=False)
+        self._taken()  # the field framed red before shows its value again
         if not getattr(self, "_refreshing", False):
             field.setText(formats.day(value))  # as the window writes dates, also when it was the date already
         if name != "plan_date":
@@ -187,7 +186,6 @@ class PersonPanel(QGroupBox):
             return
         field.setModified(False)
         self._taken()
-        _mark(field, refused=False)
         if not getattr(self, "_refreshing", False):
             field.setText(formats.plain(value))  # as the window writes amounts, also when it was the amount already
         if isinstance(name, int):
@@ -242,8 +240,7 @@ class PersonPanel(QGroupBox):
         self.pzr_reimbursed.setText(formats.plain(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)
         self.implants_lower.setValue(person.implants_lower)
-        dates = (self.birth_date, self.insurance_start, self.plan_date, self.orthodontics_start)
-        for field in (*dates, *self.prior, self.deductible_used, self.pzr_reimbursed):
+        for field in self.findChildren(QLineEdit):
             _mark(field, refused=False)  # each shows the value that counts again
         self._refreshing = False
 

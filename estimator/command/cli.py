@@ -15,7 +15,7 @@ from estimator.auslegung import SettingError
 from estimator.case import CaseError
 from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
-from estimator.command.earlier import earlier_cases, with_register
+from estimator.command.earlier import taken_in, with_register
 from estimator.command.overwrite import (
     letter_key,
     letterhead_of,
@@ -265,11 +265,9 @@ def run_whatif(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     plan, settings = read_input(source)
     settings = {**settings, **dict(options.set)}
-    with_history, said = earlier_cases(plan, estimate(plan, load_tariffs(), settings), settings, source)
+    with_history, said = taken_in(plan, estimate(plan, load_tariffs(), settings), settings, source, take=options.history)
     if said:  # as `hkp estimate` says it: the variants of a plan whose person has earlier cases
-        taken = with_history is not None and options.history
-        more = "" if with_history is None else " – eingerechnet" if taken else " – nicht eingerechnet; mit --history übernehmen"
-        print(f"hkp: {terminal_safe(said + more)}", file=sys.stderr)
+        print(f"hkp: {terminal_safe(said)}", file=sys.stderr)
     plan = with_history if with_history is not None and options.history else plan
     sys.stdout.write(terminal_safe(whatif_text(plan, load_tariffs(), settings)))
     return 0

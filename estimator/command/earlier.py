@@ -66,9 +66,15 @@ def with_register(
     """The estimate with the person's earlier cases of the register taken in when `take` (--history, as „Übernehmen“
     in the window), what is said of them and whether the estimate took them in ("" when nothing), and whether the
     register has such cases that were left out."""
-    with_history, said = earlier_cases(plan, result, settings, source)
+    with_history, said = taken_in(plan, result, settings, source, take=take)
     if with_history is not None and take:
         result = estimate(with_history, load_tariffs(), dict(settings))
+    return result, said, with_history is not None and not take
+
+
+def taken_in(plan: Plan, result: Estimate, settings: Mapping[str, str], source: Path, *, take: bool) -> tuple[Plan | None, str]:
+    """earlier_cases, and what is said of them saying whether they are taken in (`take`, --history) or not."""
+    with_history, said = earlier_cases(plan, result, settings, source)
     if said:
         said += "" if with_history is None else " – eingerechnet" if take else " – nicht eingerechnet; mit --history übernehmen"
-    return result, said, with_history is not None and not take
+    return with_history, said

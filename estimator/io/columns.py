@@ -17,6 +17,7 @@ TOTAL_WORD = re.compile(
 # a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)
 VAT_WORD = re.compile(r"mwst|ust|umsatzsteuer|mehrwertsteuer")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")
+GO_LAB_MARKS = (*LAB_MARKS, "mat", "zt")  # in a GO cell also „Mat.“ and „ZT“
 MATERIAL_MARKS = ("material", "sachkosten", "auslage")  # a GO that says so: a row without a number is material
 # a fee table's column of the material and lab costs of each line („Mat./Lab. €“), which the lines do not hold; beside
 # it a line's „Gesamt“ holds them too, and its fee is the „Honorar“
@@ -145,4 +146,4 @@ def names_costs(key: str, columns: dict[str, tuple[str, ...]]) -> bool:
 
 def is_lab_mark(go: Any) -> bool:
     """Whether a GO cell marks a one-sheet table's row as a lab row (Labor, BEB, BEL, Material …)."""
-    return isinstance(go, str) and text_key(go).startswith((*LAB_MARKS, "mat", "zt"))  # „Mat.“, „ZT“ too
+    return isinstance(go, str) and text_key(go).startswith(GO_LAB_MARKS)

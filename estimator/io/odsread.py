@@ -18,8 +18,8 @@ from typing import Any
 from xml.parsers import expat
 
 from estimator.cells import MAX_TEXT, PlanReadError, whole_number
-from estimator.io.sheetscan import MAX_CELLS, MAX_ELEMENTS, UNCACHED
-from estimator.io.xlsxguard import MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
+from estimator.io.sheetscan import MAX_ELEMENTS, UNCACHED
+from estimator.io.xlsxguard import MAX_CELLS, MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
 Cut = Callable[[str, int], str]  # a text longer than MAX_TEXT, cut: its beginning and its whole length

@@ -11,10 +11,9 @@ import zipfile
 from dataclasses import dataclass
 
 from estimator.cells import PlanReadError, shown
-from estimator.io.xlsxguard import streamed, thousands
+from estimator.io.xlsxguard import MAX_CELLS, streamed, thousands
 
 CALAMINE_TABLE = "xl/sharedStrings.xml"  # the table python-calamine reads, by this name only
-MAX_STRINGS = 400_000  # texts a table may announce: as many as a plan has cells (estimator.io.sheetscan.MAX_CELLS)
 COUNT_ATTRIBUTE = re.compile(rb"""(count|uniquecount)\s*=\s*(["'])(.{0,200}?)\2""", re.IGNORECASE | re.DOTALL)
 STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 SHARED_TYPE = re.compile(rb"""(?<![\w.:-])t\s*=\s*["']s["']""")
@@ -35,11 +34,10 @@ def survey_strings(archive: zipfile.ZipFile, parts: list[str]) -> Strings:
     """The longest text of the workbook's tables and the number of texts of the one python-calamine reads
     (xl/sharedStrings.xml, whatever the workbook names), streamed; the counts each table announces checked."""
     strings = Strings()
-    read = next((part for part in parts if part == CALAMINE_TABLE), None)
     for part in parts:
         longest, count = _strings_of(archive, part)
         strings.longest = max(strings.longest, longest)
-        strings.count = count if part == read else strings.count
+        strings.count = count if part == CALAMINE_TABLE else strings.count
     return strings
 
 
@@ -50,9 +48,9 @@ def refuse_shared_counts(window: bytes, part: str) -> None:
     head, which a comment, a quoted „>“ or a prefix of other letters placed out of a pattern's sight."""
     for found in COUNT_ATTRIBUTE.finditer(window):
         value = html.unescape(found.group(3).decode("latin-1")).strip().lstrip("+").lstrip("0")
-        if value.isdecimal() and (len(value) > 12 or int(value) > MAX_STRINGS):
+        if value.isdecimal() and (len(value) > 12 or int(value) > MAX_CELLS):
             raise PlanReadError(
-                f"{part} kündigt mehr als {thousands(MAX_STRINGS)} Texte an; die Datei ist beschädigt oder nicht für einen "
+                f"{part} kündigt mehr als {thousands(MAX_CELLS)} Texte an; die Datei ist beschädigt oder nicht für einen "
                 "Plan gemacht – bitte in Excel öffnen und neu speichern"
             )
 

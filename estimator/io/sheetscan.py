@@ -17,12 +17,11 @@ from typing import Any
 
 from estimator.cells import PlanReadError, shown
 from estimator.io.sharedstrings import OTHER_SPELLING, References, refuse_shared_counts, survey_strings
-from estimator.io.xlsxguard import refuse_declarations, streamed, thousands, worksheet_parts
+from estimator.io.xlsxguard import MAX_CELLS, refuse_declarations, streamed, thousands, worksheet_parts
 from estimator.model import MAX_LINES
 
 MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
 MAX_ROW_CELLS = 1_024  # cells one row may hold in the XML (only the first 64 columns are read)
-MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML
 MAX_ELEMENTS = 4 * MAX_CELLS  # XML elements one worksheet part may hold: rows, cells, values and all else
 MAX_GRID_CELLS = 1_500_000  # rows × columns of the box one sheet's cells span, for the sheet to be read as a grid
 MAX_GRID_TEXT = 32 * 1024 * 1024  # bytes of shared-string copies all grids together may hold

@@ -251,21 +251,23 @@ def table_rows(
             yield reader
             continue
         comment = _comment_column(values, mapping)
-        section = _section(str(values[comment])) if comment is not None and columns is not LAB_COLUMNS and not lab else None
-        if comment is not None and section is not None and section != lab_heading:  # the rows below are lab lines, or fees
-            lab_heading, letter = section, column_letter(comment)
-            code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
-            cell, text = f"{sheet.name}!{letter}{number}", short_text(" ".join(str(values[comment]).split()), 60)
-            heading = Finding(Severity.INFO, say(code, cell=cell, text=text), sheet.name, number, letter)
-            findings.append(heading)
-            noted = Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell=cell, text=text), sheet.name, number, letter)
-            above = None
-            continue
         if comment is not None:
             letter, said = column_letter(comment), short_text(" ".join(str(values[comment]).split()), 60)
+            cell = f"{sheet.name}!{letter}{number}"
+            section = _section(str(values[comment])) if columns is not LAB_COLUMNS and not lab else None
+            if section is not None and section != lab_heading:  # the rows below are lab lines, or fees
+                code = Code.INPUT_LAB_HEADING if section else Code.INPUT_FEE_HEADING
+                lab_heading, heading = (
+                    section,
+                    Finding(Severity.INFO, say(code, cell=cell, text=said), sheet.name, number, letter),
+                )
+                noted = Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell=cell, text=said), sheet.name, number, letter)
+                findings.append(heading)
+                above = None
+                continue
             alternative = "alternativ" in said.lower()  # „Alternative 2“: the lines below are counted with the others
             code = Code.INPUT_ALTERNATIVE if alternative else Code.INPUT_COMMENT_ROW
-            phrase = say(code, cell=f"{sheet.name}!{letter}{number}", text=said)
+            phrase = say(code, cell=cell, text=said)
             findings.append(Finding(Severity.WARNING if alternative else Severity.INFO, phrase, sheet.name, number, letter))
             continue
         if above is not None and (ditto := _ditto(values)):  # „"“, „dto.“: the line above's value

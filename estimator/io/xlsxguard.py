@@ -23,6 +23,7 @@ MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never
 MAX_PART_BYTES = 24 * 1024 * 1024  # shared strings and the rest, which are read whole
 MAX_SMALL_PART_BYTES = 4 * 1024 * 1024  # styles, the workbook part (sheets, names), relationships: parsed into objects
 MAX_SHEETS = 255
+MAX_CELLS = 400_000  # cells all worksheets together may hold in the XML; as many texts a shared-strings table may announce
 MAX_TAG_BYTES = 64 * 1024  # one row or cell tag with its attributes
 DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
 WORKSHEET = "/worksheet"  # end of the relationship type of a worksheet

@@ -20,7 +20,7 @@ from estimator.kinds import LineClass
 from estimator.model import Estimate
 from estimator.money import cents, eur
 from estimator.register import RegisterError
-from estimator.register.entry import Entry, entry_of
+from estimator.register.entry import Entry, entry_of, teeth_of
 from estimator.register.history import History, history
 from estimator.register.store import Register
 from estimator.rules.engine import estimate_case, resolve_settings, tariff_of
@@ -157,7 +157,7 @@ def history_for(register: Register, case: Case, result: Estimate, path: Path | N
         cap_years,
         plan_year=year,
         days=days,
-        teeth=frozenset(tooth for line in result.lines for tooth in line.line.teeth.teeth),
+        teeth=teeth_of(result),
         year_limits=limits,
         convention=convention,
     )

@@ -152,6 +152,11 @@ def number_key(number: str) -> str:
     return "".join(without_invisible(number).split()).casefold()
 
 
+def teeth_of(result: Estimate) -> frozenset[int]:
+    """The teeth an estimate's lines name: what tells two plans of one day apart (Entry.same_treatment)."""
+    return frozenset(tooth for line in result.lines for tooth in line.line.teeth.teeth)
+
+
 def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
     """The register's entry for a case saved at path, with the estimate of the case as it was saved."""
     person = case.person
@@ -174,7 +179,7 @@ def entry_of(case: Case, result: Estimate, path: Path) -> Entry:
         class_a=sum((line.benefit for line in result.lines if line.line_class is LineClass.A and not line.accident), ZERO),
         calendar=_calendar(result, typed=not person.prior_source),
         offered=bool(person.prior_source),
-        teeth=frozenset(tooth for line in result.lines for tooth in line.line.teeth.teeth),
+        teeth=teeth_of(result),
     )
 
 

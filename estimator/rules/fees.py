@@ -42,9 +42,10 @@ def resolve_fee_number(line: FeeLine, catalogues: Catalogues) -> tuple[str, bool
     if reference and (reference[1].upper() == "GOZ") == (line.schedule is Schedule.GOZ):
         return normalize_fee_number(reference[2], line.schedule.value), True
     schedule = schedule_of(catalogues, line.schedule)
-    compact = normalize_fee_number(line.number.replace(" ", ""), line.schedule.value)
-    if compact != line.number and schedule.get(line.number) is None and schedule.get(compact) is not None:
-        return compact, False  # „269 a“: the GOÄ's own 269a
+    if " " in line.number and schedule.get(line.number) is None:  # „269 a“: the GOÄ's own 269a
+        compact = normalize_fee_number(line.number.replace(" ", ""), line.schedule.value)
+        if schedule.get(compact) is not None:
+            return compact, False
     written = ANALOGUE_NUMBER.fullmatch(line.number)
     marked = written is not None and any(written[k] for k in (1, 3, 4))
     if written and marked and schedule.get(line.number) is None:

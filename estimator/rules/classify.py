@@ -110,18 +110,18 @@ def default_fee_class(work: Work, settings: Auslegung, young: bool | None) -> De
 
 def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: bool | None, report: Report) -> None:
     """Default class, preparatory measures, the user's own class, then surcharges from the service they belong to."""
-    known: dict[tuple[int, Schedule, str], DefaultClass] = {}  # a plan bills the same few numbers many times
+    known: dict[tuple[int, Schedule, str], tuple[DefaultClass, Phrase]] = {}  # a plan bills a few numbers many times
     defaults = {}
-    for w in works:
-        key = (id(w.profile), w.fee.schedule, w.number)
+    for work in works:
+        key = (id(work.profile), work.fee.schedule, work.number)
         found = known.get(key)
         if found is None:
-            found = known[key] = default_fee_class(w, settings, young)
-        defaults[id(w)] = found
-    for work in works:
-        default = defaults[id(work)]
+            default = default_fee_class(work, settings, young)
+            found = known[key] = default, say(Code.STEP_CLASS, reason=default.reason, cls=default.line_class)
+        default, said = found
+        defaults[id(work)] = default
         work.line_class = default.line_class
-        work.explain(default.rule, say(Code.STEP_CLASS, reason=default.reason, cls=default.line_class))
+        work.explain(default.rule, said)
     if settings.preparatory_by_tooth:
         _preparatory(works, {id(w) for w in works if defaults[id(w)].preparatory_capable})
     surcharges = [w for w in works if defaults[id(w)].surcharge]

@@ -214,7 +214,7 @@ def fee_amounts(
             _amount_above_top(check, Decimal(1), said=fee_for(Decimal(1)), cap=at_single, capped=capped)
         return
     maximum = profile.max_factors[_max_key(line, fee)]
-    at_maximum = fee_for(maximum, units)
+    at_maximum = fee_for(maximum, units) if line.factor > maximum or said_above else None  # read only then
     _factor_limits(check, fee, schedule, at_maximum=at_maximum)
     if said_above:
         _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
@@ -353,11 +353,12 @@ class RelatedFees:
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
         self.first: dict[tuple[str, int], Work] = {}
+        deriving: dict[tuple[int, str], list[str]] = {}  # (profile, number) -> the fees derived from it
         for work in sorted(fee_works, key=_related_order):
-            if work.fee.schedule is not Schedule.GOZ:
-                continue
-            for derived, rule in work.profile.derived_fees.items():
-                if work.number in rule.related:
+            if work.fee.schedule is Schedule.GOZ and work.fee.teeth.teeth:
+                if (key := (id(work.profile), work.number)) not in deriving:
+                    deriving[key] = [d for d, rule in work.profile.derived_fees.items() if work.number in rule.related]
+                for derived in deriving[key]:
                     for tooth in work.fee.teeth.teeth:
                         self.first.setdefault((derived, tooth), work)
 

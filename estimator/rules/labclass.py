@@ -149,7 +149,7 @@ def _treatment_refused(owners: Owners, profile: Profile) -> bool:
 
 def code_rule(work: Work) -> ClassRule | None:
     """The range of the lab price list the line's code is in, with its class and name (None: in no range)."""
-    return next((r for r in work.profile.lab_classes if in_any(work.lab.code, r.codes)), None)
+    return work.profile.lab_class_rule(work.lab.code)
 
 
 def lab_accident(owners: Owners, whole_plan: bool) -> bool:

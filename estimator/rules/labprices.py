@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
@@ -95,7 +96,8 @@ def lab_amounts(work: Work, report: Report) -> None:
     if vat not in profile.lab_usual_vat:
         finding(Severity.WARNING, say(Code.LAB_VAT_UNUSUAL, line=work.ref, vat=Number(vat)), "MwSt", sections.lab_list)
 
-    if any(w.lower() in line.description.lower() for w in profile.never_eligible_words):
+    description = line.description.lower()
+    if any(word.lower() in description for word in profile.never_eligible_words):
         finding(Severity.ERROR, say(Code.LAB_NEVER_ELIGIBLE, line=work.ref), "Leistung", sections.lab_never_eligible)
         work.set_eligible(ZERO, sections.lab_never_eligible, say(Code.STEP_LAB_NEVER_ELIGIBLE), Cause.NOT_ELIGIBLE)
         return
@@ -144,13 +146,18 @@ def _other_text(text: str, listed: str) -> bool:
     """Whether a lab line's own text shares no word with the list's text of its code (words of five letters and more,
     by their first five): „Vollkrone/Metall“ under a code the list calls „Aktivieren Teleskopkrone …“. A text without
     such a word („VMK“) says nothing."""
-    own, theirs = _stems(text), _stems(listed)
+    own, theirs = _stems(text), _listed_stems(listed)
     return bool(own) and bool(theirs) and not own & theirs
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str) -> frozenset[str]:
     plain = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    return {word[:5] for word in WORD.findall(plain)}
+    return frozenset(word[:5] for word in WORD.findall(plain))
+
+
+@lru_cache(maxsize=1024)  # the price list's texts, one for every line of their code
+def _listed_stems(text: str) -> frozenset[str]:
+    return _stems(text)
 
 
 def _listed_price(line: LabLine, profile: Profile, maximum: Decimal, quantity: Decimal) -> Decimal:

@@ -156,6 +156,7 @@ def _exclude_what_sits_on(
     """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged, and
     so is material without teeth on the day of an insertion over the limit (it may be the implant not paid)."""
     placing = {id(w) for w in insertions}
+    said: dict[tuple[str, int], Phrase] = {}  # teeth and limit -> the step, one for the many lines on the same sites
     for work in works:
         teeth = work.line.teeth.teeth
         if work.line_class is not LineClass.A or id(work) in placing:
@@ -175,8 +176,10 @@ def _exclude_what_sits_on(
                 section, say(Code.STEP_PREPARATORY_NOT_LIMITED, teeth=work.line.teeth.text, limit=limit, setting=setting)
             )
         elif teeth <= excluded_sites:
-            phrase = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=work.line.teeth.text, limit=work.profile.implants_per_jaw)
-            work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
+            key = (work.line.teeth.text, work.profile.implants_per_jaw)
+            if key not in said:
+                said[key] = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=key[0], limit=key[1])
+            work.exclude(section, said[key], Cause.IMPLANT_LIMIT)
         elif teeth & excluded_sites and not spared:
             report(
                 Severity.WARNING,

@@ -51,13 +51,13 @@ class SessionLimits:
 def _limit(work: Work) -> tuple[str, int, tuple[Place, ...]] | None:
     if work.analogue:
         return None
-    limits, teeth = work.profile.fee_limits, sorted(work.fee.teeth.teeth)
+    limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
     if (limit := limits.per_session.get(work.number)) is not None:
         return "day", limit, ("day",)
     if teeth and (limit := limits.per_session_tooth.get(work.number)) is not None:
-        return "tooth", limit, tuple(teeth)
+        return "tooth", limit, tuple(sorted(teeth))
     if teeth and (limit := limits.per_session_region.get(work.number)) is not None:
-        return "region", limit, tuple(dict.fromkeys(region(tooth) for tooth in teeth))
+        return "region", limit, tuple(dict.fromkeys(region(tooth) for tooth in sorted(teeth)))
     return None
 
 

@@ -40,7 +40,7 @@ def report_units(work: Work, report: Report, severity: Severity, phrase: Phrase,
     report(severity, phrase, sheet=work.line.sheet, row=work.line.row, column="Anzahl", section=section)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Work:
     """One line under computation; turned into an immutable LineResult at the end.
 
@@ -71,16 +71,21 @@ class Work:
     excluded_by: Cause | None = None  # what made the line class X, when a rule did
     eligible_before_exclusion: Decimal = Decimal("0.00")
     material: tuple[str, ...] | None = None  # a material line's services, named (estimator.rules.materials); None: none
+    # read for every line at nearly every step: plain attributes, not computed again each time. `fee` and `lab`
+    # are the line under its type; only the one of its kind is read (the caller asks is_fee first).
+    is_fee: bool = field(init=False)
+    profile: Profile = field(init=False)
+    fee: FeeLine = field(init=False)
+    lab: LabLine = field(init=False)
+    # treatment date, then fee lines before lab lines, then plan order (spec section 7): sorted by often
+    order_key: tuple[dt.date, int, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        # read for every line at nearly every step: plain attributes, not computed again each time. `fee` and `lab`
-        # are the line under its type; only the one of its kind is read (the caller asks is_fee first).
         self.is_fee = isinstance(self.line, FeeLine)
-        self.profile: Profile = self.cat.profile
+        self.profile = self.cat.profile
         self.fee = cast(FeeLine, self.line)
         self.lab = cast(LabLine, self.line)
-        # treatment date, then fee lines before lab lines, then plan order (spec section 7): sorted by often
-        self.order_key: tuple[dt.date, int, int] = (self.date, 0 if self.is_fee else 1, self.index)
+        self.order_key = (self.date, 0 if self.is_fee else 1, self.index)
 
     @property
     def ref(self) -> LineRef:
@@ -124,11 +129,12 @@ class Work:
         self.excluded_by = None
 
     def result(self) -> LineResult:
-        if self.line_class is LineClass.X:
-            reductions = {self.excluded_by or Cause.NOT_ELIGIBLE: self.billed}
+        if self.line_class is LineClass.X:  # most lines of a long plan over the implant limit: one cause, nothing to sort
+            reductions = {self.excluded_by or Cause.NOT_ELIGIBLE: self.billed} if self.billed else {}
         else:
             reductions = dict(self.reductions)
             reductions[Cause.RATE] = self.eligible - self.benefit_at_rate
+            reductions = {cause: amount for cause, amount in sorted(reductions.items(), key=_cause_rank) if amount}
         return LineResult(
             line=self.line,
             date=self.date,
@@ -140,7 +146,7 @@ class Work:
             accident=self.accident,
             class_by_hand=self.class_by_hand,
             explanations=tuple(self.explanations),
-            reductions={cause: amount for cause, amount in sorted(reductions.items(), key=_cause_rank) if amount},
+            reductions=reductions,
             owner=self.owner.line if self.owner is not None else None,
         )
 

@@ -32,6 +32,9 @@ class Codes:
         return code.startswith("I ") == first.startswith("I ") and len(code) == len(first) and first <= code <= self.last
 
 
+MEMO_LIMIT = 4096  # answers a profile remembers per question: a plan's numbers and codes, not every plan's of a batch
+
+
 class Ranges(tuple[Codes, ...]):
     """Ranges of a profile that remember what they were asked: a plan asks about the same few hundred numbers
     thousands of times."""
@@ -43,7 +46,9 @@ class Ranges(tuple[Codes, ...]):
     def holds(self, code: str) -> bool:
         found = self.memo.get(code)
         if found is None:
-            found = self.memo[code] = any(code in r for r in self)
+            found = any(code in r for r in self)
+            if len(self.memo) < MEMO_LIMIT:
+                self.memo[code] = found
         return found
 
 

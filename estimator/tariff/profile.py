@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import ZERO
 from estimator.phrases import Term
-from estimator.tariff.checked import Codes, PointBand, ProfileError, Ranges, Table, point_bands
+from estimator.tariff.checked import MEMO_LIMIT, Codes, PointBand, ProfileError, Ranges, Table, point_bands
 from estimator.tariff.feelimits import FeeLimits, fee_limits
 from estimator.tariff.pricelists import Source, source_of
 
@@ -156,6 +156,17 @@ class Profile:
     auslegung: Auslegung
     auslegung_choices: dict[str, tuple[Any, ...]]
     auslegung_names: SettingNames
+    lab_rules: dict[str, ClassRule | None] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def lab_class_rule(self, code: str) -> ClassRule | None:
+        """The range of the lab price list a code is in, with its class and name (None: in no range); remembered, as
+        the ranges remember."""
+        if code in self.lab_rules:
+            return self.lab_rules[code]
+        rule = next((r for r in self.lab_classes if in_any(code, r.codes)), None)
+        if len(self.lab_rules) < MEMO_LIMIT:
+            self.lab_rules[code] = rule
+        return rule
 
     @property
     def variant_names(self) -> tuple[str, ...]:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from estimator.kinds import LineClass
 from estimator.resources import PRICELISTS
 from estimator.tariff.catalogues import load_tariffs
-from estimator.tariff.checked import ProfileError
+from estimator.tariff.checked import MEMO_LIMIT, ProfileError
 from estimator.tariff.profile import load_profile
 
 SHIPPED = PRICELISTS / "dkv" / "bm5" / "2026-01-01.toml"
@@ -90,3 +91,18 @@ def test_two_versions_of_one_name_are_refused(tmp_path: Path) -> None:
     (root / "b269" / "2027-01-01.json").write_text(text.replace('"2026-01-01"', '"2027-01-01"'), encoding="utf-8")
     with pytest.raises(ProfileError, match=r"derselben Version B269-2026\.1"):
         load_tariffs(root)
+
+
+def test_what_a_profile_remembers_of_the_codes_asked_is_bounded_and_never_changes_an_answer() -> None:
+    profile = load_profile(SHIPPED)
+    ranges = profile.tooth_level_services
+    crown = "2200"  # a crown: a tooth-level service
+    assert ranges.holds(crown) and profile.lab_class_rule("0323") is not None
+    for index in range(MEMO_LIMIT + 500):  # a batch of plans of hostile codes: each asked once
+        assert not ranges.holds(f"x{index}")
+        assert profile.lab_class_rule(f"y{index}") is None
+    assert len(ranges.memo) <= MEMO_LIMIT and len(profile.lab_rules) <= MEMO_LIMIT
+    assert ranges.holds(crown) and not ranges.holds(f"x{MEMO_LIMIT + 499}")
+    inlay, partial_crown = profile.lab_class_rule("0310"), profile.lab_class_rule("0323")  # one inside the other's range
+    assert inlay is not None and inlay.line_class is LineClass.B
+    assert partial_crown is not None and partial_crown.line_class is LineClass.A

@@ -3,7 +3,6 @@ dates, yes/no, class and tariff variant. A value that does not fit raises CellEr
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import re
@@ -11,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from estimator.codes import Code
+from estimator.datewords import century, date_in_figures, no_such_day
 from estimator.invisible import without_invisible
 from estimator.kinds import LineClass
 from estimator.phrases import Money, Number, PhraseError, say
@@ -207,40 +207,17 @@ def parse_date(value: Any) -> dt.date:
 
 def _date_text(value: Any) -> dt.date:
     text = without_invisible(str(value)).strip()
+    text = date_in_figures(text) or text  # „10. März 2026“: as „10.03.2026“
     if len(text) <= 20 and text.isascii():  # ASCII digits only, as in number cells
         for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
             try:
                 day = dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-            return day.replace(year=_century(day.year % 100)) if pattern == "%d.%m.%y" else day
-        _no_such_day(text, value)
+            return day.replace(year=century(day.year % 100)) if pattern == "%d.%m.%y" else day
+        if (impossible := no_such_day(text)) is not None:  # 31.02.2026, 10.13.2026: said as such
+            raise cell_error(impossible[0], value, **impossible[1])
     raise cell_error(Code.CELL_DATE, value)
-
-
-def _century(year: int) -> int:
-    """A two-digit year as Excel reads one: below 30 in this century, from 30 in the last (Python's: a child's birth)."""
-    return 2000 + year if year < 30 else 1900 + year
-
-
-DATE_PARTS = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2}|[0-9]{4})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-
-
-def _no_such_day(text: str, value: Any) -> None:
-    """A date in the right form for a day the calendar does not have (31.02.2026, 10.13.2026) is said as such."""
-    parts = DATE_PARTS.fullmatch(text)
-    if parts is None:
-        return
-    day, month, year = (parts[1], parts[2], parts[3]) if parts[1] else (parts[6], parts[5], parts[4])
-    if len(year) == 2:
-        year = str(_century(int(year)))
-    if not 1 <= int(year) <= 9999:
-        return  # no calendar year: the form is said
-    if not 1 <= int(month) <= 12:
-        raise cell_error(Code.CELL_DATE_NO_SUCH_MONTH, value)
-    days = calendar.monthrange(int(year), int(month))[1]
-    if not 1 <= int(day) <= days:
-        raise cell_error(Code.CELL_DATE_NO_SUCH_DAY, value, days=days)
 
 
 def parse_yes_no(value: Any) -> bool:

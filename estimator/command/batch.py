@@ -26,6 +26,7 @@ from estimator.command.reviews import no_letter, not_to_be_written, unaddressed
 from estimator.files import atomic_write_bytes, resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
+from estimator.io.excel import ProgramOutput
 from estimator.letterhead import Letterhead
 from estimator.output.xlsxout import BatchRow, batch_row
 from estimator.rules.engine import estimate_case
@@ -162,6 +163,8 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         placed, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
         if (lacking := unaddressed(result, letterhead)) and not placed.startswith("nicht geschrieben"):
             placed += f"; {lacking}"
+    except ProgramOutput as error:
+        return BatchRow(file=name, error=str(error), program_output=True)
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:

@@ -95,7 +95,9 @@ def run_batch_command(options: argparse.Namespace) -> int:
         summary.close()
     plans = "1 Plan" if summary.plans == 1 else f"{summary.plans} Pläne"
     not_computed = f", {summary.not_computed} ohne Schätzung" if summary.not_computed else ""
-    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed})")
+    outputs = "1 Arbeitsmappe" if summary.outputs == 1 else f"{summary.outputs} Arbeitsmappen"
+    skipped = f"; {outputs} dieses Programms (Schätzung, Übersicht) nicht als Plan gezählt" if summary.outputs else ""
+    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed}{skipped})")
     if summary.set_aside:
         print(
             f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "

@@ -272,12 +272,16 @@ def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
     return tuple(found[-1].rows[0][1][: len(FINDINGS_HEADER)]) == FINDINGS_HEADER
 
 
+class ProgramOutput(PlanReadError):
+    """A workbook the program wrote (an estimate, a batch summary): no plan, and not one that could not be read."""
+
+
 def read_plan(path: Path | str, tariff: str = "") -> Plan:
     """Read a workbook; raise PlanReadError only when nothing can be estimated from it."""
     path = Path(path)
     sheets = open_workbook(path)
     if _written_by_the_program(sheets):
-        raise PlanReadError(
+        raise ProgramOutput(
             f"{path.name}: eine Arbeitsmappe, die dieses Programm geschrieben hat (eine Schätzung oder die Übersicht von "
             "„hkp batch“), kein Heil- und Kostenplan; bitte den Plan selbst angeben"
         )

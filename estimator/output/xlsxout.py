@@ -259,12 +259,13 @@ class BatchRow:
     set_aside: str = ""  # the new name of a letter of an earlier run, when the plan now gives none
     register: str = ""  # what the case register holds of the person's earlier cases, and whether they were taken in
     register_left: bool = False  # earlier cases there, not taken in
+    program_output: bool = False  # the file is an estimate or a summary the program wrote: no plan (error says so)
 
     @property
     def unreadable(self) -> bool:
         """No estimate, as the file could not be read (a plan read but none of whose lines can be computed has its
-        tariff)."""
-        return bool(self.error) and not self.tariff
+        tariff; a workbook the program wrote is no plan at all)."""
+        return bool(self.error) and not self.tariff and not self.program_output
 
 
 def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3) -> BatchRow:
@@ -312,15 +313,16 @@ class SummaryWriter:
         self.workbook = StreamedWorkbook()
         self.overview = self.workbook.sheet(SUMMARY_SHEETS[0], SUMMARY_COLUMNS)
         self.findings = self.workbook.sheet(SUMMARY_SHEETS[1], FINDING_COLUMNS)
-        self.plans = self.unreadable = self.not_computed = self.set_aside = self.register_left = 0
+        self.plans = self.unreadable = self.not_computed = self.set_aside = self.register_left = self.outputs = 0
 
     def add(self, row: BatchRow) -> None:
         self.overview.add(_summary_values(row))
         for finding in row.findings:
             self.findings.add(finding)
-        self.plans += 1
+        self.outputs += row.program_output  # in the folder beside the plans: its row says what it is, no plan counted
+        self.plans += not row.program_output
         self.unreadable += row.unreadable
-        self.not_computed += bool(row.error) and not row.unreadable
+        self.not_computed += bool(row.error) and not row.unreadable and not row.program_output
         self.set_aside += bool(row.set_aside)
         self.register_left += row.register_left
 

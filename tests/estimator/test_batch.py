@@ -129,6 +129,25 @@ def test_a_summary_written_into_the_folder_of_plans_is_not_read_as_a_plan_next_t
     assert main(["batch", str(out), str(tmp_path / "crown_basic.xlsx"), "--out", str(out)]) == 2  # named: never replaced
 
 
+def test_the_programs_own_workbooks_in_the_folder_are_said_and_not_counted_as_plans_that_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(GOLDEN / "crown_basic.xlsx", tmp_path / "plan.xlsx")
+    assert main(["estimate", str(tmp_path / "plan.xlsx"), "--xlsx", str(tmp_path / "plan-ergebnis.xlsx")]) == 0
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "alt.xlsx"), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "u.xlsx"), "--jobs", "1"]) == 0
+    said = capsys.readouterr().out
+    assert (
+        "(1 Plan, davon 0 nicht lesbar; 2 Arbeitsmappen dieses Programms (Schätzung, Übersicht) nicht als Plan gezählt)" in said
+    )
+    rows = list(openpyxl.load_workbook(tmp_path / "u.xlsx", read_only=True)["Übersicht"].iter_rows(values_only=True))
+    reasons = {row[0]: row[21] for row in rows[1:]}
+    assert not reasons["plan.xlsx"]
+    for name in ("alt.xlsx", "plan-ergebnis.xlsx"):  # each row says what the file is
+        assert f"{name}: eine Arbeitsmappe, die dieses Programm geschrieben hat" in reasons[name]
+
+
 def test_a_pipe_a_device_and_a_link_to_itself_are_rows_of_their_own_not_a_hang_or_a_stop(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

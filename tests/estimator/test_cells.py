@@ -138,6 +138,12 @@ def test_implants_are_whole_numbers() -> None:
         (46023.75, dt.date(2026, 1, 1)),  # the time of day is dropped
         (61, dt.date(1900, 3, 1)),
         (dt.datetime(2026, 3, 10, 14, 30), dt.date(2026, 3, 10)),
+        ("10. März 2026", dt.date(2026, 3, 10)),  # written out, as some practice software prints a date
+        ("10.März 2026", dt.date(2026, 3, 10)),
+        ("1. Mrz. 2026", dt.date(2026, 3, 1)),
+        ("3 Dezember 26", dt.date(2026, 12, 3)),
+        ("15. MAI 1975", dt.date(1975, 5, 15)),
+        ("7. Sept. 2026", dt.date(2026, 9, 7)),
     ],
 )
 def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> None:
@@ -153,6 +159,7 @@ def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> N
         ("29.02.30", "„29.02.30“ gibt es nicht: der Monat hat 28 Tage"),  # 1930: no leap year
         ("2026-02-30", "„2026-02-30“ gibt es nicht: der Monat hat 28 Tage"),
         ("10.13.2026", "„10.13.2026“ gibt es nicht: ein Jahr hat 12 Monate"),
+        ("31. Februar 2026", "„31. Februar 2026“ gibt es nicht: der Monat hat 28 Tage"),
     ],
 )
 def test_a_day_the_calendar_does_not_have_is_said_as_such(value: str, message: str) -> None:
@@ -160,7 +167,9 @@ def test_a_day_the_calendar_does_not_have_is_said_as_such(value: str, message: s
     assert code in (Code.CELL_DATE_NO_SUCH_DAY, Code.CELL_DATE_NO_SUCH_MONTH) and said.startswith(message)
 
 
-@pytest.mark.parametrize("value", ["10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra", "31.02.0000"])
+@pytest.mark.parametrize(
+    "value", ["10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra", "31.02.0000", "10. Brumaire 2026", "10. März"]
+)
 def test_impossible_or_unknown_dates_ask_for_tt_mm_jjjj(value: object) -> None:
     code, message = refused(parse_date, value)
     assert code is Code.CELL_DATE and message.startswith("Datum TT.MM.JJJJ erwartet")

@@ -111,6 +111,7 @@ class Code(StrEnum):
     INPUT_PATIENT = "input.patient"
     INPUT_PATIENT_LABEL = "input.patient_label"
     INPUT_PATIENT_BLOCK = "input.patient_block"
+    INPUT_BLOCK_ADDRESS = "input.block_address"
     INPUT_OPTION_REPLACES = "input.option_replaces"
     INPUT_HEADER_AGAIN = "input.header_again"
     INPUT_LAB_TABLE_BELOW = "input.lab_table_below"

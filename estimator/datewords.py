@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from typing import Any
 
 from estimator.codes import Code
@@ -32,7 +33,7 @@ def date_in_figures(text: str) -> str | None:
     """„10. März 2026“ as „10.03.2026“; None for any other text (a month not named in German, no year, a sentence)."""
     if len(text) > LONGEST:
         return None
-    found = WRITTEN_OUT.fullmatch(text.strip().casefold())
+    found = WRITTEN_OUT.fullmatch(unicodedata.normalize("NFC", text).strip().casefold())  # „Ma\u0308rz“ from a PDF
     month = MONTHS.get(found[2]) if found else None
     return f"{found[1]}.{month:02d}.{found[3]}" if found and month else None
 

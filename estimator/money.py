@@ -14,6 +14,12 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def unit_share(amount: Decimal, units: Decimal) -> Decimal:
+    """An amount's share of each of its units, to the fourth place (as far as a unit price is written): 389,00 € for
+    3 units is 129,6667 €, which gives the 389,00 € again."""
+    return (amount / units).quantize(Decimal("1e-4"), rounding=ROUND_HALF_UP)
+
+
 def plain(amount: Decimal) -> str:
     """Machine form of an amount: "1234.56"."""
     return f"{cents(amount):.2f}"

@@ -336,10 +336,10 @@ def _collected(entry: Entry, check: Callable[[], None], pool: _Pool) -> BatchRow
 def _progress(results: Iterator[BatchRow], total: int, progress: TextIO | None) -> Iterator[BatchRow]:
     without = 0
     for done, row in enumerate(results, start=1):
-        without += bool(row.error)
+        without += bool(row.error) and not row.program_output  # an estimate or summary of the program's is no plan
         if progress is not None:
             bar = "#" * (30 * done // total)
-            progress.write(f"\r[{bar:<30}] {done}/{total} Pläne, {without} ohne Schätzung")
+            progress.write(f"\r[{bar:<30}] {done}/{total} Dateien, {without} ohne Schätzung")
             progress.flush()
         yield row
     if progress is not None and total:

@@ -63,6 +63,11 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "gozgoaenr",
         "bebnr",
         "belnr",
+        "labnr",  # „Lab.-Nr.“ above the lab lines
+        "labornr",
+        "labornummer",
+        "lnr",
+        "laborcode",
         "leistungsnr",
         "leistungsnummer",
         "gebnr",
@@ -75,6 +80,7 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "code",
         "nummer",
         "pos",
+        "posnr",
     ),
     "Leistung": (
         "leistung",

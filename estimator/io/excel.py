@@ -48,7 +48,7 @@ from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
-from estimator.money import cents, german_date
+from estimator.money import cents, german_date, unit_share
 from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
@@ -128,8 +128,10 @@ def lab_line(reader: RowReader) -> LabLine | None:
             Code.INPUT_MISSING_VALUE,
             what=say(Code.PART_MISSING_LAB_CODE, lab_list=load_tariffs().default.profile.lab_list_name),
         )
+    # material („Material“ as its number or GO) the dentist bills as its amount, without VAT
+    vat_free = price is None and code_raw is not None and _key(str(code_raw)).startswith(MATERIAL_MARKS)
     if price is None and code_raw is not None:
-        price = _price_from_amount(reader)
+        price = _price_from_amount(reader, material=vat_free)
     if price is None and "Einzelpreis" not in reader.mapping and "Betrag" in reader.mapping:  # a one-sheet table
         if not reader.problems:  # else the amount is there and another cell (MwSt, Menge) says what is wrong
             reader.problem("Betrag", Code.INPUT_MISSING_VALUE, what=say(Code.PART_MISSING_LAB_AMOUNT))
@@ -148,22 +150,26 @@ def lab_line(reader: RowReader) -> LabLine | None:
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         quantity=reader.get("Menge", parse_quantity, Decimal(1)),
-        vat_percent=reader.get("MwSt", parse_vat),
+        vat_percent=reader.get("MwSt", parse_vat, Decimal(0) if vat_free else None),
         amount=reader.get("Betrag", parse_amount),
         manual_class=reader.get("Klasse", parse_class),
     )
     return None if reader.problems else line
 
 
-def _price_from_amount(reader: RowReader) -> Decimal | None:
+def _price_from_amount(reader: RowReader, *, material: bool) -> Decimal | None:
     """A lab row with its amount but no unit price: the net unit price the amount stands for (amount ÷ quantity ÷
-    (1 + VAT)), said at the cell, so that the line counts and its price is checked against the lab list."""
+    (1 + VAT)), said at the cell, so that the line counts and its price is checked against the lab list; of material
+    („Material“ as its number or GO) the amount's share of each unit, as the dentist bills it without VAT and no list
+    has its price."""
     if "Einzelpreis" in reader.mapping and reader.raw("Einzelpreis") is not None:
         return None  # a price that could not be read: said as such
     amount, quantity = reader.get("Betrag", parse_amount), reader.get("Menge", parse_quantity, Decimal(1))
     vat = reader.get("MwSt", parse_vat)
     if amount is None or reader.problems:
         return None
+    if material and vat is None:  # no finding: the line's own says to check its kind, amount and receipt
+        return unit_share(amount, quantity)
     rate = load_tariffs().default.profile.lab_default_vat if vat is None else vat
     price = cents(amount / quantity / (1 + rate / 100))
     phrase = {"amount": Money(amount), "price": Money(price), "vat": Number(rate)}
@@ -173,7 +179,9 @@ def _price_from_amount(reader: RowReader) -> Decimal | None:
 
 
 def is_lab_row(reader: RowReader) -> bool:
-    return is_lab_mark(cell_value(reader.values, reader.mapping, "GO")) or _material_text(reader)
+    number = cell_value(reader.values, reader.mapping, "Nr")  # „Material“ as its number: as with GO „Material“
+    material = isinstance(number, str) and _key(number).startswith(MATERIAL_MARKS)
+    return material or is_lab_mark(cell_value(reader.values, reader.mapping, "GO")) or _material_text(reader)
 
 
 def _material_text(reader: RowReader) -> bool:

@@ -79,6 +79,10 @@ PATIENT_LABELS = {
     "hkpvom": "Planungsdatum",
     "planvom": "Planungsdatum",
     "datumdeshkp": "Planungsdatum",
+    "datumhkp": "Planungsdatum",
+    "datumdesplans": "Planungsdatum",
+    "erstelltam": "Planungsdatum",
+    "ausgestelltam": "Planungsdatum",
     "kooperationszahnarzt": "Kooperationszahnarzt",
     "unfall": "Unfall",
     **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
@@ -120,32 +124,31 @@ def block_read(block: Sheet, cells: dict[str, str]) -> Finding | None:
     return Finding(Severity.INFO, phrase, block.name, rows[0], "A")
 
 
-Entry = tuple[int, str, str | None, str, Any]  # row, the label as written, the label, the value's column, the value
+Entry = tuple[int, str, str | None, str, Any, bool]  # row, the label as written, the label, the value's column, the value,
+# and whether it stood in a row of labels over a row of values
 
 
 def _entries(rows: list[tuple[int, tuple[Any, ...]]], block: bool) -> Iterator[Entry]:
     """The labels and values of a Patient sheet, a label in column A and its value beside it (B, or C–E beside a
     merged label; „Geburtsdatum: 08.08.1970“ in one cell); in a block above a plan's table also side by side – a row of labels
-    („Name | Geb.-Datum | Tarif“) over a row of their values. A block's address is the practice's letter head, not
-    the person's: not read from there."""
+    („Name | Geb.-Datum | Tarif“) over a row of their values. A block's address in a row of labels without the name
+    is the practice's letter head, not the person's: not read from there (one in rows of their own: read_patient)."""
     across = -1  # the row of values under a row of labels
     for position, (number, cells) in enumerate(rows):
         labels = [_label(cell) for cell in cells]
         if block and position + 1 < len(rows) and sum(label is not None for label in labels) >= 2:
             below = rows[position + 1]
             for index, label in enumerate(labels):
-                if label and label not in ADDRESS and index < len(below[1]) and not _empty(below[1][index]):
-                    yield below[0], str(cells[index]), label, column_letter(index), below[1][index]
+                if label and (label not in ADDRESS or "Name" in labels) and index < len(below[1]) and not _empty(below[1][index]):
+                    yield below[0], str(cells[index]), label, column_letter(index), below[1][index], True
             across = position + 1
             continue
         row = _split(cells)
         if position == across or len(row) < 2 or row[0] is None:
             continue
         label = _label(row[0])
-        if block and label in ADDRESS:
-            continue
         letter, value = _value_of(row, label)
-        yield number, str(row[0]), label, "A" if row is not cells else letter, value
+        yield number, str(row[0]), label, "A" if row is not cells else letter, value, False
 
 
 def _split(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -217,12 +220,18 @@ def read_patient(
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     name = sheet.name if sheet else "Patient"
-    for number, title, label, letter, value in _entries(sheet.rows if sheet else [], block):
+    named = False  # the person's name read in a row of its own: an address in the rows below it is the person's
+    for number, title, label, letter, value, across in _entries(sheet.rows if sheet else [], block):
+        named = (named or label == "Name") and not across
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
             findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
+            continue
+        if block and label in ADDRESS and (label == "Praxisanschrift" or not named):  # the letter head's
+            phrase = say(Code.INPUT_BLOCK_ADDRESS, cell=f"{name}!{letter}{number}", field=label)
+            findings.append(Finding(Severity.INFO, phrase, name, number, letter))
             continue
         said = _said_where(label, letter, number, cells.get(label), name)
         if said and not (block and said.code is Code.INPUT_PATIENT_COLUMN):  # a block has no column B to keep

@@ -24,7 +24,11 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
     amounts are net (quantity × unit price, each line's VAT in cents): then those lines are computed with their VAT
     (their net amount set aside), and the row is no line, said; else a row to correct, its amount in no line."""
     rate = load_tariffs().default.profile.lab_default_vat
-    net = [k for k in range(taxed, len(lines)) if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price)]
+    net = [  # a line at 0 % (material the dentist bills) is no line the row's VAT is of
+        k
+        for k in range(taxed, len(lines))
+        if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price) and _rate(lines[k], rate)
+    ]
     added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
     amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
     reader.problems.clear()  # an amount that is no number: said as the row's, below

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -10,18 +9,18 @@ from typing import Any
 
 from estimator.codes import Code
 from estimator.files import atomic_write_bytes
-from estimator.kinds import Cause, LineClass, Severity
+from estimator.kinds import Cause
 from estimator.letterhead import Letterhead
-from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Finding
+from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
+from estimator.output.pdffindings import findings_flowables
 from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening
 from estimator.output.pdfrows import titled_paragraphs
 from estimator.output.pdfstyle import (
     ACCENT,
     FONT,
     INK,
-    MUTED,
     REDUCTION,
     RULE_GREY,
     fit,
@@ -32,22 +31,17 @@ from estimator.output.pdfstyle import (
     styles_for_letter,
     surname_kept,
 )
-from estimator.output.pdftables import REASON_LIMIT, key_value_table, line_table
-from estimator.phrases import Phrase
+from estimator.output.pdftables import key_value_table, line_table
 from estimator.rules.causes import cause_sections
 from estimator.rules.engine import tariff_of
 from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import (
-    by_severity,
     cause_label,
-    finding_text,
-    grouped,
     left_out_text,
     limit_sentences,
     reductions_that_apply,
     setting_text,
-    severity_label,
     total_labels,
     versions_text,
 )
@@ -58,24 +52,6 @@ DISCLAIMER = (
     "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0}, {1})."
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
-LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice (window, workbook, JSON)
-    {
-        Code.INPUT_COLUMN_UNKNOWN,
-        Code.INPUT_COLUMN_FROM_SCHEDULE,
-        Code.INPUT_TOTAL_ROW,
-        Code.INPUT_VAT_ROW,
-        Code.INPUT_COMMENT_ROW,
-        Code.INPUT_SHEET_BY_HEADER,
-        Code.INPUT_SHEET_NO_TABLE,
-        Code.INPUT_PATIENT_LABEL,
-        Code.INPUT_PATIENT_BLOCK,
-        Code.INPUT_HIDDEN_ROWS,
-        Code.INPUT_LAB_TABLE_BELOW,
-        Code.INPUT_FEE_TABLE_BELOW,
-        Code.INPUT_HIDDEN_COLUMN,
-    }
-)
-FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
 def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Cause, str]) -> Any:
@@ -176,50 +152,6 @@ def _under_summary(text: str, styles: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import Spacer  # noqa: PLC0415
 
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
-
-
-def _findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
-    # notes on the workbook's layout (a column not read, a total row) are for the practice: workbook and JSON; so
-    # are warnings and notes about a line that is not eligible at all – its reason is in its row, and what they
-    # say of its amount („bleibt erstattungsfähig“) no longer holds
-    not_eligible = {(r.line.sheet, r.line.row) for r in estimate.lines if r.line_class is LineClass.X}
-    findings = [
-        f
-        for f in estimate.findings
-        if f.phrase.code not in LAYOUT_NOTES and (f.severity is Severity.ERROR or (f.sheet, f.row) not in not_eligible)
-    ]
-    if not findings:
-        return [para("Keine Auffälligkeiten.", styles["base"])]
-    colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
-    said = "Was die Praxis vor dem Einreichen klärt und der Versicherer bei seiner Prüfung ansieht; ein Punkt hier kann die Erstattung ändern."
-    flowables = [para(said, styles["muted"])]  # who is to look at them: not the patient
-    ordered = by_severity(grouped([_row_not_cell(f) for f in findings]))  # what several lines share: said once
-    for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
-        section = f" ({f.section})" if f.section else ""
-        flowables.append(
-            para(
-                f'<font color="{colours[f.severity]}"><b>{severity_label(f.severity, letter=True)}:</b></font> '
-                f"{escape(fit_line(finding_text(f), 2 * REASON_LIMIT))}{escape(section)}",
-                styles["small"],
-            )
-        )
-    if len(ordered) > FINDINGS_IN_LETTER:
-        rest = len(ordered) - FINDINGS_IN_LETTER
-        flowables.append(
-            para(f"… und {rest} weitere Hinweise; vollständig in der Arbeitsmappe und im JSON der Schätzung.", styles["small"])
-        )
-    return flowables
-
-
-def _row_not_cell(finding: Finding) -> Finding:
-    """A workbook cell's finding names its row in the letter („Leistungen Zeile 3 (Zahn): …“, not „Leistungen!B3“):
-    the patient has no workbook; the practice finds the cell in the window, the workbook and the JSON."""
-    if finding.row is None or not isinstance(finding.phrase.get("cell"), str):
-        return finding
-    patient = finding.sheet.strip().lower() == "patient"  # a field per row: the field names it
-    row = f"Blatt {finding.sheet}" if patient else f"{finding.sheet} Zeile {finding.row}"
-    params = tuple((name, row if name == "cell" else value) for name, value in finding.phrase.params)
-    return dataclasses.replace(finding, phrase=Phrase(finding.phrase.code, params))
 
 
 def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str) -> FirstPage:
@@ -324,7 +256,7 @@ def build_pdf(
             story += [CondPageBreak(60 * mm), line_table(results, tariff, styles, lab, title)]
     story += [KeepTogether([para("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     said, more = para("Hinweise zur Prüfung", styles["h2"]), para("Hinweise zur Prüfung (Fortsetzung)", styles["h2"])
-    story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, _findings_flowables(estimate, styles), together=2)]
+    story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, findings_flowables(estimate, styles), together=2)]
     names = tariff.profile.auslegung_names
     settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
     versions = versions_text(estimate.versions)
@@ -359,9 +291,8 @@ def build_pdf(
 
     buffer = io.BytesIO()
     named = surname_kept(patient, lambda text: stringWidth(text, FONT, 7.5) <= 60 * mm)  # the practice keeps room
-    footer = fit_width(
-        f"{named} · Heil- und Kostenplan vom {german_date(plan.plan_date) or '–'} · {practice}", FONT, 7.5, 130 * mm
-    )
+    of_plan = f"Heil- und Kostenplan vom {german_date(plan.plan_date)}" if plan.plan_date else "Heil- und Kostenplan"
+    footer = fit_width(f"{named} · {of_plan} · {practice}", FONT, 7.5, 130 * mm)
     width, height = A4
     body = (20 * mm, 22 * mm, width - 40 * mm)  # left, bottom, width of the text on every page
     document = BaseDocTemplate(
@@ -379,7 +310,7 @@ def build_pdf(
         ],
         title=f"Erstattungsschätzung – {patient}",
         author=practice,
-        subject=f"Heil- und Kostenplan vom {german_date(plan.plan_date)}, {estimate.tariff_name} {estimate.variant}",
+        subject=f"{of_plan}, {estimate.tariff_name} {estimate.variant}",
         creator="HKP-Schätzer",
         keywords=f"HKP {for_plan}" if for_plan else "",
         initialFontName=FONT,  # no unembedded Helvetica in the page resources

@@ -281,8 +281,9 @@ def batch_row(file: str, estimate: Estimate, pdf: str = "", reductions: int = 3)
         benefit=estimate.totals.benefit,
         reductions=tuple(estimate.reductions.values()),
         counts=(severities.count(Severity.ERROR), severities.count(Severity.WARNING), severities.count(Severity.INFO)),
-        largest_reductions="; ".join(
-            f"{r.line.sheet} Zeile {r.line.row} Nr. {r.line.number}: −{eur(r.reduction)}" for r in largest
+        largest_reductions="; ".join(  # with their causes: a crown's rate and deductible read as no refusal
+            f"{r.line.sheet} Zeile {r.line.row} Nr. {r.line.number}: −{eur(r.reduction)} ({', '.join(map(cause_label, r.reductions))})"
+            for r in largest
         ),
         findings=tuple(tuple(row) for row in finding_rows(estimate, file)),
         pdf=pdf,

@@ -253,7 +253,9 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         limits, teeth = work.profile.fee_limits, work.fee.teeth.teeth
         besides = limits.not_beside.get(work.number, frozenset())
         # on the same tooth: a line without one may be on any – not cut for that (the customer's reading)
-        others = {t: o for t in teeth for n in besides if (o := first.get((work.date, t, n))) is not None}
+        # on each tooth the earliest such line, whatever the order of the numbers in the set (a finding names it)
+        found = {t: [o for n in besides if (o := first.get((work.date, t, n))) is not None] for t in teeth} if besides else {}
+        others = {t: min(lines, key=lambda o: o.order_key) for t, lines in found.items() if lines}
         section = work.profile.sections.fee_units
         lost = _units_shared(work, frozenset(others)) if others else ZERO
         shared, count = frozenset(others), work.fee.count

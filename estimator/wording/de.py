@@ -174,6 +174,8 @@ TEMPLATES: dict[Code, str] = {
     "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_PATIENT_BLOCK: "Blatt {sheet}: die Angaben zur Person aus {several:den Zeilen|Zeile} {rows} über der Tabelle gelesen "
     "(kein Blatt „Patient“) – bitte prüfen",
+    C.INPUT_BLOCK_ADDRESS: "{cell} ({field}): nicht in den Zeilen unter dem Namen des Patienten – als Anschrift der Praxis "
+    "(Briefkopf) angesehen, nicht als die des Patienten gelesen; die Anschrift des Patienten bitte unter seinem Namen angeben",
     C.INPUT_PATIENT_COLUMN: "{cell}: „{field}“ steht nicht in Spalte B; von hier gelesen – bitte in Spalte B eintragen",
     C.INPUT_PATIENT_TWICE: "{cell}: „{field}“ steht zweimal (auch {before}); dieser letzte Wert gilt – bitte einen löschen",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): „GOZ“, aber „{number}“ ist eine Nummer der GOÄ; als GOÄ gelesen – bitte prüfen",

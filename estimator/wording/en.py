@@ -160,6 +160,8 @@ TEMPLATES: dict[Code, str] = {
     "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
     C.INPUT_PATIENT_BLOCK: "Sheet {sheet}: the person's details read from {several:rows|row} {rows} above the table (no sheet "
     "“Patient”) – please check them",
+    C.INPUT_BLOCK_ADDRESS: "{cell} ({field}): not in the rows below the patient's name – taken for the practice's "
+    "address (letter head), not read as the patient's; please give the patient's address below the name",
     C.INPUT_PATIENT_COLUMN: "{cell}: “{field}” is not in column B; read from here – please enter it in column B",
     C.INPUT_PATIENT_TWICE: "{cell}: “{field}” is given twice (also {before}); this last value counts – please delete one",
     C.INPUT_GOAE_BY_NUMBER: "{cell} ({field}): “GOZ”, but “{number}” is a GOÄ number; read as GOÄ – please check",

@@ -56,7 +56,9 @@ def test_batch_summary_equals_the_single_estimates(folder: Path, tmp_path: Path)
         assert money(row["Eigenanteil"]) == single.patient_share
         assert (pdfs / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
     assert "keine Arbeitsmappe (Excel" in rows["kaputt.xlsx"]["keine Schätzung, weil"]
-    assert rows["implant_limit.xlsx"]["Warnungen"] == 1 and "Nr. 9010" in rows["implant_limit.xlsx"]["größte Kürzungen"]
+    assert rows["implant_limit.xlsx"]["Warnungen"] == 1
+    assert "Nr. 9010: −199,86\xa0€ (Implantatgrenze)" in rows["implant_limit.xlsx"]["größte Kürzungen"]  # with the cause
+    assert "Nr. 2210: −43,41\xa0€ (Erstattungssatz)" in rows["crown_basic.xlsx"]["größte Kürzungen"]  # no refusal
     assert sheet.auto_filter.ref == f"A1:X{len(rows) + 1}" and sheet.freeze_panes == "A2"
     capped = rows["staged_cap_year1.xlsx"]
     assert (money(capped["Zahnstaffel"]), money(capped["Erstattungssatz"]), capped["Selbstbehalt"]) == (

@@ -144,6 +144,7 @@ def test_implants_are_whole_numbers() -> None:
         ("3 Dezember 26", dt.date(2026, 12, 3)),
         ("15. MAI 1975", dt.date(1975, 5, 15)),
         ("7. Sept. 2026", dt.date(2026, 9, 7)),
+        ("10. Ma\u0308rz 2026", dt.date(2026, 3, 10)),  # the umlaut as a letter and its dots, as copied from a PDF
     ],
 )
 def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> None:

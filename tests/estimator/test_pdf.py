@@ -104,10 +104,22 @@ def test_notes_about_the_workbooks_layout_stay_out_of_the_letter(tmp_path: Path)
         Finding(Severity.INFO, say(Code.INPUT_SHEET_BY_HEADER, sheet="HKP", lab=False), "HKP"),
         Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell="HKP!A9", text="Krone folgt"), "HKP", 9),
         Finding(Severity.WARNING, say(Code.INPUT_PATIENT_LABEL, cell="Patient!A9", label="Krankenkasse"), "Patient", 9),
+        Finding(Severity.INFO, say(Code.INPUT_EMPTY_ROWS, sheet="HKP", count=2, rows="28, 39"), "HKP"),
+        Finding(Severity.INFO, say(Code.INPUT_LAB_HEADING, cell="HKP!A24", text="Laborkosten Weiß"), "HKP", 24),
+        Finding(Severity.INFO, say(Code.INPUT_BLOCK_ADDRESS, cell="HKP!B2", field="Straße"), "HKP", 2),
     )
     result = estimate(dataclasses.replace(plan, input_findings=plan.input_findings + about_file), load_tariffs())
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "Blatt HKP" not in text and "Krone folgt" not in text and "Krankenkasse" not in text
+    assert "leere Zeile" not in text and "Laborkosten Weiß" not in text and "Briefkopf" not in text
+
+
+def test_a_plan_without_a_date_is_named_without_one_in_the_footer_and_the_documents_subject() -> None:
+    plan = read_plan(GOLDEN / "crown_basic.xlsx")
+    result = estimate(dataclasses.replace(plan, plan_date=None), load_tariffs())
+    reader, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    assert "Heil- und Kostenplan vom –" not in text and "Erika Mustermann · Heil- und Kostenplan · " in text
+    assert reader.metadata is not None and reader.metadata.subject.startswith("Heil- und Kostenplan, DKV")
 
 
 def test_pdf_metadata_and_embedded_fonts(staged_cap: tuple[Estimate, PdfReader, str]) -> None:

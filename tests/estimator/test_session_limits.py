@@ -195,3 +195,22 @@ def test_a_line_on_several_places_makes_room_for_a_later_one_where_it_can() -> N
     assert [fee_result(result, i).eligible for i in range(3)] == [ABUTMENT, ABUTMENT, D("0.00")]
     [step] = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.units_limited"]
     assert step_text(step).startswith("GOZ 9060 höchstens einmal je Zahn bzw. Implantat und Sitzung – 0 von 2")
+
+
+AUGMENTATION = D("348.49")  # GOZ 9100: 2694 points x 0,0562421 x 2,3
+
+
+def test_a_fee_billed_per_jaw_half_or_front_area_counts_once_a_region_and_session() -> None:
+    # GOZ 9100 „… je Kieferhälfte oder Frontzahnbereich“: three units at tooth 36 on one day are one augmentation of
+    # the lower left jaw half billed three times; two jaw halves hold two; the next day is another session
+    result = run(fee("9100", "36", count=3), fee("9100", "36,46", count=2), fee("9100", "36", date=NEXT_DAY))
+    same_tooth, two_halves, next_day = (fee_result(result, i) for i in range(3))
+    assert (same_tooth.billed, same_tooth.eligible) == (3 * AUGMENTATION, AUGMENTATION)
+    assert same_tooth.reductions == {Cause.NOT_ELIGIBLE: 2 * AUGMENTATION, Cause.RATE: D("69.70")}
+    assert (two_halves.eligible, next_day.eligible) == (AUGMENTATION, AUGMENTATION)  # 36's half is taken that day
+    said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_region"]
+    assert said[0] == (
+        "GOZ 9100, Zahn 36: GOZ 9100 ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens einmal "
+        "berechnungsfähig (am 10.03.2026); 2 Einheit(en) nicht erstattungsfähig"
+    )
+    assert "höchstens einmal je Kieferhälfte bzw. Frontzahnbereich und Sitzung" in step_text(same_tooth.explanations[-2])

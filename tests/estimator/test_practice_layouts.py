@@ -1,0 +1,105 @@
+"""More plans as practices lay them out: a lab table headed „Lab.-Nr.“ under a heading, implant material with
+„Material“ as its number among the fees, the patient's address under the name above the table, the plan's date
+labelled „Datum HKP“ – each once misread (lab codes read as GOZ numbers, the material not eligible, the address
+dropped, the date lost)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimator.io.excel import read_plan
+from estimator.kinds import LineClass, Severity
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from tests.estimator.test_practice_exports import book, said
+
+HEAD = [
+    ["Heil- und Kostenplan Teil 2 – Privatbehandlung"],
+    [],
+    ["Patient:", "Max Müller"],
+    ["Straße:", "Lindenallee 12"],
+    ["PLZ:", "50667"],
+    ["Ort:", "Köln"],
+    ["Geb.-Datum:", "03.05.1980"],
+    ["Tarif:", "BM5/0"],
+    ["Versicherungsbeginn:", "01.07.2025"],
+    ["Datum HKP", "10. März 2026"],
+    [],
+]
+FEES = [
+    ["Datum", "Zahn", "GOZ-Nr.", "Leistungsbeschreibung", "Anz.", "Faktor", "Betrag"],
+    ["17.03.2026", 26, "2210", "Vollkrone", 1, 3.0, 283.12],
+]
+
+
+@pytest.mark.parametrize("title", ["Lab.-Nr.", "Labor-Nr.", "L-Nr.", "Lab.Nr.", "Laborcode", "Pos.-Nr."])
+def test_a_lab_table_under_a_heading_is_read_by_the_number_column_practices_name_it(tmp_path: Path, title: str) -> None:
+    rows = [
+        *HEAD,
+        *FEES,
+        [],
+        ["Material- und Laborkosten (Dentallabor Weiß)"],
+        ["Datum", "Zahn", title, "Bezeichnung", "Menge", "E-Preis", "Betrag"],
+        ["17.03.2026", 26, "0001", "Modell Hartgips", 2, 5.70, 11.40],
+        ["31.03.2026", 26, "0356", "Krone Keramik", 1, 145.00, 145.00],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.number for line in plan.fee_lines] == ["2210"]  # before: 0001 and 0356 as GOZ numbers, their price as factor
+    assert [(line.code, line.unit_price) for line in plan.lab_lines] == [("0001", Decimal("5.7")), ("0356", Decimal("145"))]
+    assert not plan.left_out
+
+
+def test_material_named_in_the_number_column_among_the_fees_is_material_billed_without_vat(tmp_path: Path) -> None:
+    rows = [
+        ["Datum", "Zahn", "GOZ-Nr.", "Leistungsbeschreibung", "Anz.", "Faktor", "Betrag"],
+        ["15.04.2026", 36, "9010", "Implantatinsertion", 1, 3.5, 304.13],
+        ["15.04.2026", 36, "Material", "Implantat Straumann BLT 4,1x10", 1, None, 389.00],
+        ["15.04.2026", 46, "9010", "Implantatinsertion", 1, 3.5, 304.13],
+        ["15.04.2026", 46, "Materialkosten", "Implantat Straumann BLT 4,1x10", 2, None, 778.00],
+        [],
+        ["Laborkosten"],
+        ["Datum", "Zahn", "Lab.-Nr.", "Bezeichnung", "Menge", "E-Preis", "Betrag"],
+        ["15.04.2026", 46, "0001", "Modell Hartgips", 1, 5.70, 5.70],  # net, its VAT in the row below
+        [None, None, None, "zzgl. 7 % MwSt", None, None, 0.40],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.number for line in plan.fee_lines] == ["9010", "9010"]  # before: GOZ „Material“, unknown, not eligible
+    material = plan.lab_lines[:2]
+    assert [(m.code, m.quantity, m.unit_price, m.vat_percent) for m in material] == [
+        ("MATERIAL", Decimal(1), Decimal("389.0000"), Decimal(0)),
+        ("MATERIALKOSTEN", Decimal(2), Decimal("389.0000"), Decimal(0)),
+    ]
+    assert not [f for f in plan.input_findings if f.code == "input.unit_price_derived" and f.row in (3, 5)]
+    assert said(plan, "input.vat_row") == [  # the material takes no VAT: the row is the VAT of the model alone
+        "HKP!D10: Zeile der Mehrwertsteuer übersprungen; die Beträge der Laborzeile darüber waren netto, mit ihrer MwSt gerechnet"
+    ]
+    result = estimate(plan, load_tariffs())
+    lines = [r for r in result.lines if r.kind == "lab"][:2]
+    assert [(r.line_class, r.billed, r.eligible) for r in lines] == [
+        (LineClass.A, Decimal("389.00"), Decimal("389.00")),
+        (LineClass.A, Decimal("778.00"), Decimal("778.00")),
+    ]
+
+
+def test_the_address_under_the_patients_name_above_the_table_is_the_patients(tmp_path: Path) -> None:
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": [*HEAD, *FEES]}))
+    person = plan.person
+    assert (person.name, person.street, person.postcode, person.city) == ("Max Müller", "Lindenallee 12", "50667", "Köln")
+    assert plan.plan_date == dt.date(2026, 3, 10)  # „Datum HKP“, its date written out
+
+
+def test_an_address_above_the_patients_name_is_the_practices_letter_head_and_said(tmp_path: Path) -> None:
+    head = [["Straße:", "Hauptstr. 5"], ["Ort:", "Köln"], *HEAD[2:3], *HEAD[6:]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": [*head, *FEES]}))
+    assert (plan.person.name, plan.person.street, plan.person.city) == ("Max Müller", "", "")
+    assert said(plan, "input.block_address") == [
+        "HKP!B1 (Straße): nicht in den Zeilen unter dem Namen des Patienten – als Anschrift der Praxis (Briefkopf) "
+        "angesehen, nicht als die des Patienten gelesen; die Anschrift des Patienten bitte unter seinem Namen angeben",
+        "HKP!B2 (Ort): nicht in den Zeilen unter dem Namen des Patienten – als Anschrift der Praxis (Briefkopf) "
+        "angesehen, nicht als die des Patienten gelesen; die Anschrift des Patienten bitte unter seinem Namen angeben",
+    ]
+    assert all(f.severity is Severity.INFO for f in plan.input_findings if f.code == "input.block_address")

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from estimator.codes import Code
-from estimator.datewords import century, date_in_figures, no_such_day
+from estimator.datewords import WEEKDAY_NAMES, century, date_in_figures, no_such_day, without_weekday
 from estimator.invisible import without_invisible
 from estimator.kinds import LineClass
 from estimator.phrases import Money, Number, PhraseError, say
@@ -206,7 +206,7 @@ def parse_date(value: Any) -> dt.date:
 
 
 def _date_text(value: Any) -> dt.date:
-    text = without_invisible(str(value)).strip()
+    text, weekday = without_weekday(without_invisible(str(value)).strip())  # „Di, 10.03.2026“: Tuesday, said
     text = date_in_figures(text) or text  # „10. März 2026“: as „10.03.2026“
     if len(text) <= 20 and text.isascii():  # ASCII digits only, as in number cells
         for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
@@ -214,7 +214,10 @@ def _date_text(value: Any) -> dt.date:
                 day = dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-            return day.replace(year=century(day.year % 100)) if pattern == "%d.%m.%y" else day
+            day = day.replace(year=century(day.year % 100)) if pattern == "%d.%m.%y" else day
+            if weekday is not None and day.weekday() != weekday:  # the day or its weekday is a slip: which, is asked
+                raise cell_error(Code.CELL_DATE_WEEKDAY, value, weekday=WEEKDAY_NAMES[day.weekday()])
+            return day
         if (impossible := no_such_day(text)) is not None:  # 31.02.2026, 10.13.2026: said as such
             raise cell_error(impossible[0], value, **impossible[1])
     raise cell_error(Code.CELL_DATE, value)

@@ -261,6 +261,7 @@ class Code(StrEnum):
     CELL_DATE_RANGE = "cell.date_range"
     CELL_DATE_NO_SUCH_DAY = "cell.date_no_such_day"
     CELL_DATE_NO_SUCH_MONTH = "cell.date_no_such_month"
+    CELL_DATE_WEEKDAY = "cell.date_weekday"
     CELL_FACTOR_RANGE = "cell.factor_range"
     CELL_IMPLANTS_RANGE = "cell.implants_range"
     CELL_ISO_DATE = "cell.iso_date"

@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from estimator.codes import Code
+from estimator.phrases import Term
 
 MONTHS = {
     **dict.fromkeys(("januar", "jänner", "jan"), 1),
@@ -26,6 +27,24 @@ MONTHS = {
     **dict.fromkeys(("dezember", "dez"), 12),
 }
 WRITTEN_OUT = re.compile(r"([0-9]{1,2})\.?\s*([a-zäöü]{3,9})\.?\s*([0-9]{4}|[0-9]{2})")
+WEEKDAYS = {
+    **dict.fromkeys(("montag", "mo"), 0),
+    **dict.fromkeys(("dienstag", "di"), 1),
+    **dict.fromkeys(("mittwoch", "mi"), 2),
+    **dict.fromkeys(("donnerstag", "do"), 3),
+    **dict.fromkeys(("freitag", "fr"), 4),
+    **dict.fromkeys(("samstag", "sonnabend", "sa"), 5),
+    **dict.fromkeys(("sonntag", "so"), 6),
+}
+WEEKDAY_NAMES = tuple(
+    Term(de, en)
+    for de, en in zip(
+        ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+WEEKDAY = re.compile(r"([A-Za-z]{2,10})\.?,?\s*(?=[0-9])")
 LONGEST = 30  # „10. September 2026“ and room for spaces: a longer text is no date written out
 
 
@@ -36,6 +55,14 @@ def date_in_figures(text: str) -> str | None:
     found = WRITTEN_OUT.fullmatch(unicodedata.normalize("NFC", text).strip().casefold())  # „Ma\u0308rz“ from a PDF
     month = MONTHS.get(found[2]) if found else None
     return f"{found[1]}.{month:02d}.{found[3]}" if found and month else None
+
+
+def without_weekday(text: str) -> tuple[str, int | None]:
+    """„Dienstag, 10. März 2026“, „Di 10.03.2026“ as the date without its weekday, and the weekday it names (0 for
+    Monday; None without one): a practice's session list writes it, and it must be the date's own."""
+    found = WEEKDAY.match(text)
+    weekday = WEEKDAYS.get(found[1].casefold()) if found else None
+    return (text[found.end() :], weekday) if found and weekday is not None else (text, None)
 
 
 def century(year: int) -> int:

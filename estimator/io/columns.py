@@ -80,7 +80,6 @@ FEE_COLUMNS: dict[str, tuple[str, ...]] = {
         "code",
         "nummer",
         "pos",
-        "posnr",
     ),
     "Leistung": (
         "leistung",

@@ -81,8 +81,6 @@ PATIENT_LABELS = {
     "datumdeshkp": "Planungsdatum",
     "datumhkp": "Planungsdatum",
     "datumdesplans": "Planungsdatum",
-    "erstelltam": "Planungsdatum",
-    "ausgestelltam": "Planungsdatum",
     "kooperationszahnarzt": "Kooperationszahnarzt",
     "unfall": "Unfall",
     **{f"bisherigezeerstattungjahr{k}": f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)},
@@ -183,6 +181,7 @@ PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label
 }
 
 ADDRESS = ("Straße", "PLZ", "Ort", "Praxisanschrift")  # above a plan's table: the practice's letter head
+PRACTICE = ("Zahnarzt", "Praxisanschrift")  # the practice's details: an address below them is the practice's
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
 
 
@@ -220,16 +219,17 @@ def read_patient(
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     name = sheet.name if sheet else "Patient"
-    named = False  # the person's name read in a row of its own: an address in the rows below it is the person's
+    named = False  # the person's name read in a row of its own: an address in the rows below it is the person's, up
+    # to the practice's own details (Zahnarzt, Praxisanschrift); one in a row of labels beside Name is too (_entries)
     for number, title, label, letter, value, across in _entries(sheet.rows if sheet else [], block):
-        named = (named or label == "Name") and not across
+        named = (named or (label == "Name" and not across)) and label not in PRACTICE
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
             findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
             continue
-        if block and label in ADDRESS and (label == "Praxisanschrift" or not named):  # the letter head's
+        if block and label in ADDRESS and not across and (label == "Praxisanschrift" or not named):  # the letter head's
             phrase = say(Code.INPUT_BLOCK_ADDRESS, cell=f"{name}!{letter}{number}", field=label)
             findings.append(Finding(Severity.INFO, phrase, name, number, letter))
             continue

@@ -10,7 +10,7 @@ from estimator.cells import parse_amount, short_text
 from estimator.codes import Code
 from estimator.io.sheetroles import Header
 from estimator.io.sheets import Sheet
-from estimator.io.tablerows import RowReader
+from estimator.io.tablerows import RowReader, numbers_count_rows
 from estimator.kinds import Severity
 from estimator.model import Finding, LabLine
 from estimator.money import ZERO, cents
@@ -45,11 +45,8 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
 
 
 def counts_rows(sheet: Sheet, header: Header) -> bool:
-    """Whether a lab table's number column only counts its rows – whole numbers 1, 2, 3 … (a lab invoice's „Pos“) –
-    rather than naming lab codes (1 and 2 would be read as lab codes of the list)."""
-    column = header[1]["Nr"]
-    numbers = [values[column] for _, values in sheet.rows[header[0] + 1 :] if column < len(values) and values[column] is not None]
-    return len(numbers) > 1 and numbers == list(range(1, len(numbers) + 1))
+    """Whether a lab sheet's number column only counts its rows (estimator.io.tablerows.numbers_count_rows)."""
+    return numbers_count_rows(sheet, header[0], header[1]["Nr"])
 
 
 def _rate(line: LabLine, default: Decimal) -> Decimal:

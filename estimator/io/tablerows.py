@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from estimator.cells import MAX_TEXT, CellError, short_text
+from estimator.cells import MAX_TEXT, CellError, PlanReadError, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, is_lab_mark, names_costs
@@ -220,6 +220,12 @@ def table_rows(
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, column_letter(mapping["Nr"])))
             continue
         below = _table_header(values) if columns is ONE_SHEET_COLUMNS or lab else None  # „Material- und Laborkosten“
+        if below is not None and below[1] and numbers_count_rows(sheet, place, below[0]["Nr"]):
+            raise PlanReadError(
+                f"Blatt {sheet.name}, Zeile {number}: die Spalte „Nr“ der Labortabelle zählt die Zeilen (1, 2, 3 …) und "
+                "nennt keine Laborcodes; bitte die Spalte mit den Nummern der Laborpreisliste angeben (wie in der Vorlage: "
+                "hkp template)"
+            )
         if below is not None and below[0] != mapping:
             if heading is not None:  # a table's own header right below the heading: it says what its rows are
                 findings.remove(heading)
@@ -285,6 +291,13 @@ def table_rows(
         findings.append(
             Finding(Severity.INFO, say(Code.INPUT_EMPTY_ROWS, sheet=sheet.name, count=skipped, rows=rows), sheet.name)
         )
+
+
+def numbers_count_rows(sheet: Sheet, position: int, column: int) -> bool:
+    """Whether a lab table's number column only counts its rows – whole numbers 1, 2, 3 … (a lab invoice's „Pos“) –
+    rather than naming lab codes (1 and 2 would be read as lab codes of the list)."""
+    numbers = [values[column] for _, values in sheet.rows[position + 1 :] if column < len(values) and values[column] is not None]
+    return len(numbers) > 1 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _ditto(values: tuple[Any, ...]) -> set[int]:

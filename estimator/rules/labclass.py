@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from estimator.codes import Code
 from estimator.kinds import LineClass
+from estimator.money import ZERO
 from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
 from estimator.rules.worksheet import Work
@@ -96,9 +97,14 @@ class FeeIndex:
         return every if work_of_class_a and A in every.classes and A not in found.classes else found
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
-        """The plan's billed fee amount of classes A and B (computed once: fee amounts are final by now)."""
+        """The plan's billed fee amount of classes A and B, and of the orthodontic lines not eligible for the age at
+        its start (X: a model without a tooth in such a plan is the orthodontics'; a line X for a slip – an unknown
+        number – draws no lab work with it); computed once: fee amounts are final by now."""
         if self._billed_by_class is None:
-            self._billed_by_class = {c: sum((f.billed for f in self.fee_works if f.line_class is c), Decimal(0)) for c in (A, B)}
+            self._billed_by_class = {
+                c: sum((f.billed for f in self.fee_works if f.line_class is c and (c is not X or is_orthodontic(f))), ZERO)
+                for c in (A, B, X)
+            }
         return self._billed_by_class
 
 
@@ -136,8 +142,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
         work.line_class = rule.line_class
         work.explain(section, say(Code.STEP_LAB_BY_CODE, place=place, code=code, label=rule.label, cls=rule.line_class))
         return owners
-    billed_by_class = fees.billed_by_class()
-    work.line_class = A if billed_by_class[A] >= billed_by_class[B] else B
+    billed = fees.billed_by_class()
+    work.line_class = max((A, B, X), key=lambda c: (billed[c], c is A, c is B))  # on a tie A, then B
     work.explain(section, say(Code.STEP_LAB_BY_SHARE, place=place, code=code, cls=work.line_class))
     return owners
 

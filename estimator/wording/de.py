@@ -189,7 +189,8 @@ TEMPLATES: dict[Code, str] = {
     "erstattet“ prüfen",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
-    C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung besonderer Schwierigkeiten überschritten: Gebühr zum Höchstsatz",
+    C.STEP_ABOVE_MAXIMUM: "Höchstsatz {maximum} ohne Begründung durch krankheits- bzw. befundbedingte Erschwernisse "
+    "überschritten: Gebühr zum Höchstsatz",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: Gebühr zum Höchstsatz "
     "(Auslegung „{reading}“)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: angesetzt wie "
@@ -211,7 +212,7 @@ TEMPLATES: dict[Code, str] = {
     "Implantaten je Kiefer",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
-    C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
+    C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größten Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",

@@ -14,6 +14,7 @@ VALUES: dict[Code, str] = {
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
     C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",
     C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",
+    C.CELL_DATE_WEEKDAY: "„{value}“: dieser Tag ist ein {weekday} – bitte Datum oder Wochentag berichtigen",
     C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
     C.CELL_FACTOR_RANGE: "Faktor über 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",

@@ -174,7 +174,8 @@ TEMPLATES: dict[Code, str] = {
     C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",
     C.INPUT_NOTE: "{text}",
     # Steps of a line's explanation
-    C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason of particular difficulty: fee at the maximum",
+    C.STEP_ABOVE_MAXIMUM: "maximum {maximum} exceeded without a reason of difficulties due to the illness or the findings: "
+    "fee at the maximum",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "amount above the fee at the maximum {maximum} without a reason: fee at the maximum "
     "(interpretation “{reading}”)",
     C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "
@@ -194,7 +195,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
-    C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
+    C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the largest share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",

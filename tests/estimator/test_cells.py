@@ -145,6 +145,9 @@ def test_implants_are_whole_numbers() -> None:
         ("15. MAI 1975", dt.date(1975, 5, 15)),
         ("7. Sept. 2026", dt.date(2026, 9, 7)),
         ("10. Ma\u0308rz 2026", dt.date(2026, 3, 10)),  # the umlaut as a letter and its dots, as copied from a PDF
+        ("Dienstag, 10. März 2026", dt.date(2026, 3, 10)),  # with its weekday, as a practice's session list writes it
+        ("Di, 10.03.2026", dt.date(2026, 3, 10)),
+        ("Do. 12.3.26", dt.date(2026, 3, 12)),
     ],
 )
 def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> None:
@@ -161,15 +164,29 @@ def test_dates_as_text_excel_serials_and_dates(value: object, day: dt.date) -> N
         ("2026-02-30", "„2026-02-30“ gibt es nicht: der Monat hat 28 Tage"),
         ("10.13.2026", "„10.13.2026“ gibt es nicht: ein Jahr hat 12 Monate"),
         ("31. Februar 2026", "„31. Februar 2026“ gibt es nicht: der Monat hat 28 Tage"),
+        ("Mi, 10.03.2026", "„Mi, 10.03.2026“: dieser Tag ist ein Dienstag – bitte Datum oder Wochentag berichtigen"),
     ],
 )
 def test_a_day_the_calendar_does_not_have_is_said_as_such(value: str, message: str) -> None:
     code, said = refused(parse_date, value)
-    assert code in (Code.CELL_DATE_NO_SUCH_DAY, Code.CELL_DATE_NO_SUCH_MONTH) and said.startswith(message)
+    assert code in (Code.CELL_DATE_NO_SUCH_DAY, Code.CELL_DATE_NO_SUCH_MONTH, Code.CELL_DATE_WEEKDAY) and said.startswith(message)
 
 
 @pytest.mark.parametrize(
-    "value", ["10/03/2026", "März 2026", "", True, 0, 1, "10.03.2026 extra", "31.02.0000", "10. Brumaire 2026", "10. März"]
+    "value",
+    [
+        "10/03/2026",
+        "März 2026",
+        "",
+        True,
+        0,
+        1,
+        "10.03.2026 extra",
+        "31.02.0000",
+        "10. Brumaire 2026",
+        "10. März",
+        "Domino 10.03.2026",
+    ],
 )
 def test_impossible_or_unknown_dates_ask_for_tt_mm_jjjj(value: object) -> None:
     code, message = refused(parse_date, value)

@@ -152,7 +152,17 @@ def test_general_lab_code_without_tooth_follows_the_larger_share_of_the_fee_amou
     mostly_a = run(fee("2210", "16"), fee("2060", "26"), lab("0001", "", "5.70"))
     assert lab_result(mostly_a).line_class is A
     explanation = step_text(lab_result(mostly_a).explanations[0])
-    assert "größeren Anteil" in explanation
+    assert "größten Anteil" in explanation
+
+
+def test_a_model_without_a_tooth_in_an_orthodontic_plan_begun_too_late_is_the_orthodontics_and_not_eligible() -> None:
+    # the models of an orthodontic treatment begun at 19 (not eligible) were paid as class B beside a filling
+    late = run(fee("6030", "OK"), fee("6040", "UK"), fee("2060", "26"), lab("0001", "", "5.70"), birth_date=dt.date(2000, 1, 1))
+    model = lab_result(late)
+    assert (model.line_class, model.eligible, model.benefit) == (X, 0, 0)
+    assert "größten Anteil am Honorar des Plans: nicht erstattungsfähig (Klasse X)" in step_text(model.explanations[0])
+    slip = run(fee("2999", "26", amount="900.00"), fee("2060", "26"), lab("0001", "", "5.70"))  # an unknown number: X
+    assert lab_result(slip).line_class is B  # a slip draws no lab work with it
 
 
 def test_lab_line_is_x_when_all_its_fee_lines_are_x() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from estimator.cells import PlanReadError
 from estimator.io.excel import read_plan
 from estimator.kinds import LineClass, Severity
 from estimator.rules.engine import estimate
@@ -36,7 +37,7 @@ FEES = [
 ]
 
 
-@pytest.mark.parametrize("title", ["Lab.-Nr.", "Labor-Nr.", "L-Nr.", "Lab.Nr.", "Laborcode", "Pos.-Nr."])
+@pytest.mark.parametrize("title", ["Lab.-Nr.", "Labor-Nr.", "L-Nr.", "Lab.Nr.", "Laborcode"])
 def test_a_lab_table_under_a_heading_is_read_by_the_number_column_practices_name_it(tmp_path: Path, title: str) -> None:
     rows = [
         *HEAD,
@@ -103,3 +104,44 @@ def test_an_address_above_the_patients_name_is_the_practices_letter_head_and_sai
         "angesehen, nicht als die des Patienten gelesen; die Anschrift des Patienten bitte unter seinem Namen angeben",
     ]
     assert all(f.severity is Severity.INFO for f in plan.input_findings if f.code == "input.block_address")
+
+
+@pytest.mark.parametrize(
+    ("head", "address"),
+    [
+        # the practice's details below the patient's: their address is the practice's
+        ([*HEAD[2:3], *HEAD[6:9], ["Zahnarzt:", "Dr. Schulz"], ["Straße:", "Praxisweg 1"], ["Ort:", "Köln"]], ("", "")),
+        # one row of labels over their values, the address beside the name
+        (
+            [["Name", "Straße", "PLZ", "Ort", "Tarif"], ["Max Müller", "Lindenallee 12", "50667", "Köln", "BM5/0"]],
+            ("Lindenallee 12", "Köln"),
+        ),
+        # the name in a row of its own, a row of labels over values, then the address
+        (
+            [HEAD[2], ["Geb.-Datum", "Tarif"], ["03.05.1980", "BM5/0"], ["Straße:", "Lindenallee 12"], ["Ort:", "Köln"]],
+            ("Lindenallee 12", "Köln"),
+        ),
+    ],
+)
+def test_whose_address_it_is_follows_where_it_stands_beside_the_name(
+    tmp_path: Path, head: list[list[object]], address: tuple[str, str]
+) -> None:
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": [*head, [], *FEES]}))
+    assert plan.person.name == "Max Müller"
+    assert (plan.person.street, plan.person.city) == address
+
+
+def test_a_running_position_number_is_no_fee_number(tmp_path: Path) -> None:
+    rows = [*HEAD, ["Pos.-Nr.", "Datum", "Zahn", "GOZ", "Leistung", "Anz.", "Faktor", "Betrag"]]
+    rows += [[1, "17.03.2026", 26, "2210", "Vollkrone", 1, 3.0, 283.12], [2, "17.03.2026", 26, "2197", "adhäsiv", 1, 2.3, 16.82]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.number for line in plan.fee_lines] == ["2210", "2197"]
+
+
+def test_a_lab_table_below_the_fees_whose_number_column_counts_its_rows_is_refused_not_read_as_lab_codes(
+    tmp_path: Path,
+) -> None:
+    rows = [*HEAD, *FEES, [], ["Pos", "Datum", "Zahn", "Bezeichnung", "Menge", "E-Preis", "Betrag"]]
+    rows += [[1, "17.03.2026", 26, "Modell", 2, 5.70, 11.40], [2, "31.03.2026", 26, "Krone Keramik", 1, 145.00, 145.00]]
+    with pytest.raises(PlanReadError, match="Blatt HKP, Zeile 15: die Spalte „Nr“ der Labortabelle zählt die Zeilen"):
+        read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))  # before: lab codes 0001 and 0002, the crown at 9,52 €

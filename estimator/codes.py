@@ -152,6 +152,7 @@ class Code(StrEnum):
     STEP_ABOVE_MAXIMUM = "step.above_maximum"
     STEP_ABOVE_MAXIMUM_JUSTIFIED = "step.above_maximum_justified"
     STEP_AMOUNT_ABOVE_MAXIMUM = "step.amount_above_maximum"
+    STEP_ABOVE_MAXIMUM_REASON_CAPPED = "step.above_maximum_reason_capped"
     STEP_AMOUNT_ABOVE_MAXIMUM_KEPT = "step.amount_above_maximum_kept"
     STEP_AMOUNT_ABOVE_FACTOR = "step.amount_above_factor"
     STEP_ACCIDENT_NO_CAP = "step.accident_no_cap"

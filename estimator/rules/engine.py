@@ -26,13 +26,14 @@ from estimator.rules.classify import (
     orthodontics_is_young,
     surcharges_follow_their_service,
 )
-from estimator.rules.fees import RelatedFees, fee_amounts, resolve_fee_number
+from estimator.rules.fees import fee_amounts, resolve_fee_number
 from estimator.rules.jawhalves import jaw_half_rules
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import dates_far_from_plan, dates_not_carried, not_yet_insured, plan_findings
+from estimator.rules.relatedfees import RelatedFees
 from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
 from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
@@ -127,6 +128,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     allowance, related = UnitAllowance(settings, fee_works), RelatedFees(fee_works)
     rounding, capped = settings.fee_rounding, settings.amount_above_maximum == "capped"
     laser_line, factor_cap = settings.laser_basis == "line", settings.amount_vs_factor == "factor"
+    reason_capped = settings.reason_above_maximum == "capped"
     for work in sorted(fee_works, key=lambda w: w.order_key):
         fee_amounts(
             work,
@@ -137,6 +139,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             report=report,
             laser_line=laser_line,
             factor_cap=factor_cap,
+            reason_capped=reason_capped,
         )
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)

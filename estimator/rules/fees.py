@@ -4,7 +4,6 @@ on the treatment day, analogue fees, derived fees, the laser surcharge, units th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from decimal import Decimal
 
 from estimator.cells import normalize_fee_number, short_text
@@ -14,6 +13,7 @@ from estimator.model import FeeLine
 from estimator.money import ZERO, cents
 from estimator.phrases import BY_HAND, Factor, Money, Number, Param, Phrase, say
 from estimator.rules.billing import UnitAllowance
+from estimator.rules.relatedfees import RelatedFees, laser_points
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.feelimits import is_reason
@@ -92,19 +92,21 @@ def fee_amounts(
     report: Report,
     laser_line: bool,
     factor_cap: bool = False,
+    reason_capped: bool = False,
 ) -> None:
     """Billed amount, arithmetic check, units that count, factor limits and the eligible amount of a fee line;
     `capped`: an amount above the fee at the maximum factor is eligible up to that fee only (Auslegung
     amount_above_maximum); `laser_line`: the laser surcharge is measured by its lasered line with all its units, not
     by one unit (Auslegung laser_basis); `factor_cap`: an amount above the fee at the line's own factor is eligible up
-    to that fee (Auslegung amount_vs_factor)."""
+    to that fee (Auslegung amount_vs_factor); `reason_capped`: a factor above the maximum whose reason names a difficulty
+    is eligible up to the fee at the maximum too (Auslegung reason_above_maximum)."""
     line, profile = work.fee, work.profile
     check = _FeeLineCheck(work, report)
     sections = check.sections
     schedule = schedule_of(work.cat, line.schedule)
     fee = schedule.get(work.number)
     laser = fee is not None and work.number == profile.laser_number
-    points = (_laser_points(work, schedule, laser_line) if laser else related.points(work, fee, schedule)) if fee else None
+    points = (laser_points(work, schedule, laser_line) if laser else related.points(work, fee, schedule)) if fee else None
 
     def fee_for(factor: Decimal, units: Decimal = line.count) -> Decimal | None:
         if points is None:
@@ -215,7 +217,7 @@ def fee_amounts(
         return
     maximum = profile.max_factors[_max_key(line, fee)]
     at_maximum = fee_for(maximum, units) if line.factor > maximum or said_above else None  # read only then
-    _factor_limits(check, fee, schedule, at_maximum=at_maximum)
+    _factor_limits(check, fee, schedule, at_maximum=at_maximum, reason_capped=reason_capped)
     if said_above:
         _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
 
@@ -315,8 +317,11 @@ def _single_rate_only(check: _FeeLineCheck) -> None:
     check.report(Severity.ERROR, phrase, "Faktor", check.sections.fee_limits)
 
 
-def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_maximum: Decimal | None) -> None:
-    """Above the maximum factor only with a reason of difficulty; above the threshold a warning."""
+def _factor_limits(
+    check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_maximum: Decimal | None, reason_capped: bool
+) -> None:
+    """Above the maximum factor only with a reason of difficulty (and then, `reason_capped`, up to the fee at the
+    maximum all the same); above the threshold a warning."""
     work, sections = check.work, check.sections
     line = work.fee
     maximum = work.profile.max_factors[_max_key(line, fee)]
@@ -327,7 +332,12 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
     if above and work.profile.fee_limits.names_difficulty(line.justification):
         phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Factor(maximum))
         check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
-        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
+        if not reason_capped or at_maximum is None:
+            work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
+        else:
+            reading = work.profile.auslegung_names.reading("reason_above_maximum", "capped")
+            step = say(Code.STEP_ABOVE_MAXIMUM_REASON_CAPPED, maximum=Factor(maximum), reading=reading)
+            work.set_eligible(min(work.eligible, cents(at_maximum)), sections.fee_limits, step, Cause.FEE_LIMITS)
     elif above and at_maximum is not None:
         said = Code.FEE_ABOVE_MAXIMUM_AGREEMENT if justified else Code.FEE_ABOVE_MAXIMUM  # a reason naming no difficulty
         phrase = say(said, line=work.ref, factor=factor, maximum=Factor(maximum))
@@ -344,51 +354,6 @@ def _factor_limits(check: _FeeLineCheck, fee: Fee, schedule: FeeSchedule, *, at_
         check.report(Severity.WARNING, phrase, "Begründung", law)
     if line.factor < 1:
         check.report(Severity.WARNING, say(Code.FEE_BELOW_SINGLE_RATE, line=work.ref, factor=factor), "Faktor")
-
-
-class RelatedFees:
-    """For the fee numbers without points: the first line of each related number range on each tooth – the earliest
-    by treatment day, then by number, so that the order of the rows does not matter – and a derived fee finds its
-    related fee without looking at every line of the plan."""
-
-    def __init__(self, fee_works: Sequence[Work]) -> None:
-        self.first: dict[tuple[str, int], Work] = {}
-        deriving: dict[tuple[int, str], list[str]] = {}  # (profile, number) -> the fees derived from it
-        for work in sorted(fee_works, key=_related_order):
-            if work.fee.schedule is Schedule.GOZ and work.fee.teeth.teeth:
-                if (key := (id(work.profile), work.number)) not in deriving:
-                    deriving[key] = [d for d, rule in work.profile.derived_fees.items() if work.number in rule.related]
-                for derived in deriving[key]:
-                    for tooth in work.fee.teeth.teeth:
-                        self.first.setdefault((derived, tooth), work)
-
-    def points(self, work: Work, fee: Fee, schedule: FeeSchedule) -> Decimal | None:
-        """The points of a fee line: its own, or a share of the related fee on the same tooth (GOZ Anlage 1)."""
-        if fee.points is not None:
-            return Decimal(fee.points)
-        derived = work.profile.derived_fees.get(fee.nr) if work.fee.schedule is Schedule.GOZ else None
-        if derived is None:
-            return None
-        related = [self.first[(fee.nr, t)] for t in work.fee.teeth.teeth if (fee.nr, t) in self.first]
-        for other in sorted(related, key=_related_order):
-            entry = schedule.get(other.number)
-            if entry is not None and entry.points is not None:
-                return Decimal(entry.points) * derived.share
-        return None
-
-
-def _related_order(work: Work) -> tuple[object, ...]:
-    return work.date, work.number, work.fee.factor, work.index
-
-
-def _laser_points(work: Work, schedule: FeeSchedule, whole_line: bool) -> Decimal | None:
-    """The laser surcharge is worth the simple fee of its lasered service (spec section 3): that service's points,
-    for every unit of its line when `whole_line` (the service as billed; Auslegung laser_basis), else for one."""
-    owner = work.owner
-    service = schedule.get(owner.number) if owner is not None else None
-    if owner is None or service is None or service.points is None:
-        return None
-    return Decimal(service.points) * (owner.fee.count if whole_line else 1)
 
 
 def _cap_laser(work: Work, derived: Decimal | None) -> None:

@@ -1,6 +1,8 @@
 """What of an estimate the insurer may still cut, counted in the customer's favour where the plan leaves it open:
 amounts above the fee at the maximum factor or at the line's own factor that the Auslegung amount_above_maximum and
-amount_vs_factor count as billed (their defaults, the worked examples' reading), and implant work that may sit on
+amount_vs_factor count as billed (their defaults, the worked examples' reading), a factor above the maximum whose
+reason the Auslegung reason_above_maximum accepts (the insurer decides whether it names a difficulty due to the illness
+or the findings), and implant work that may sit on
 an implant over the limit per jaw whose place the plan does not say. The letter, the terminal, the window, the
 workbook and the JSON say it beside the expected benefit, so that such a figure is not taken for a promise."""
 
@@ -28,7 +30,8 @@ ABOVE_MAXIMUM = frozenset(  # a line's amount above the fee at the maximum: coun
         Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED,
     }
 )
-ABOVE_A_FEE = ABOVE_MAXIMUM | {Code.FEE_AMOUNT_MISMATCH}  # … or one that differs from the fee at its own factor
+ABOVE_A_FEE = ABOVE_MAXIMUM | {Code.FEE_AMOUNT_MISMATCH, Code.FEE_ABOVE_MAXIMUM_JUSTIFIED}  # … or at its own factor, or
+# a factor above the maximum with a reason
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Reserve:
     implants: tuple[tuple[JawImplants, Decimal], ...]
     total: Decimal
     at_maximum: int = 0
+    reasoned: int = 0  # of the lines, those of a factor above the maximum with a reason
 
 
 _LAST: list[tuple[Estimate, Reserve | None]] = []  # the last estimate asked about: the window, the letter ask again
@@ -62,7 +66,7 @@ def reserve_of(estimate: Estimate) -> Reserve | None:
 
 
 def _reserve(estimate: Estimate) -> Reserve | None:
-    lines, at_maximum, above, benefit = _amounts(estimate)
+    lines, at_maximum, reasoned, above, benefit = _amounts(estimate)
     on_jaws = [(jaw, places) for jaw in estimate.limits.implants if (places := _on_unlocated(estimate, jaw))]
     implants = tuple((jaw, cut) for jaw, places in on_jaws if (cut := _cut(estimate, places)) > 0)
     parts = [benefit] * (benefit > 0) + [amount for _, amount in implants]
@@ -74,7 +78,7 @@ def _reserve(estimate: Estimate) -> Reserve | None:
             before = together.get(place, ZERO)
             together[place] = None if share is None or before is None else before + share
     total = parts[0] if len(parts) == 1 else _cut(estimate, together, insurer=benefit > 0)
-    return Reserve(lines, above, benefit, implants, total, at_maximum)
+    return Reserve(lines, above, benefit, implants, total, at_maximum, reasoned)
 
 
 def _again(estimate: Estimate, cuts: Cuts, *, insurer: bool) -> Estimate:
@@ -82,7 +86,7 @@ def _again(estimate: Estimate, cuts: Cuts, *, insurer: bool) -> Estimate:
     capped, amount_vs_factor factor) and the lines at `cuts` cut by so much (None: not eligible)."""
     settings = {name: setting_value(getattr(estimate.settings, name)) for name in Auslegung.names()}
     if insurer:
-        settings["amount_above_maximum"], settings["amount_vs_factor"] = "capped", "factor"
+        settings.update(amount_above_maximum="capped", amount_vs_factor="factor", reason_above_maximum="capped")
     plan = estimate.plan
     if cuts:
         eligible = {(r.line.sheet, r.line.row): r.eligible for r in estimate.lines}
@@ -102,26 +106,35 @@ def _cut(estimate: Estimate, cuts: Cuts, *, insurer: bool = False) -> Decimal:
     return max(ZERO, estimate.totals.benefit - _again(estimate, cuts, insurer=insurer).totals.benefit)
 
 
-def _amounts(estimate: Estimate) -> tuple[int, int, Decimal, Decimal]:
+def _amounts(estimate: Estimate) -> tuple[int, int, int, Decimal, Decimal]:
     """The fee lines whose amount the insurer's readings would lower (above the fee at their own factor or at the
     maximum, counted as billed by the Auslegung's defaults or with a reason), how many of them lie above the fee at
-    the maximum, how much less is then eligible and how much less paid – lines and figures of one computation."""
-    settings = estimate.settings
-    if settings.amount_above_maximum == "capped" and settings.amount_vs_factor == "factor":
-        return 0, 0, ZERO, ZERO  # the insurer's readings already
-    said = {(f.sheet, f.row): f.phrase.code for f in estimate.findings if f.phrase.code in ABOVE_A_FEE}
+    the maximum, how many bill a factor above the maximum with a reason, how much less is then eligible and how much
+    less paid – lines and figures of one computation."""
+    settings, none = estimate.settings, (0, 0, 0, ZERO, ZERO)
+    if (settings.amount_above_maximum, settings.amount_vs_factor, settings.reason_above_maximum) == (
+        "capped",
+        "factor",
+        "capped",
+    ):
+        return none  # the insurer's readings already
+    said: dict[tuple[str, int | None], set[Code]] = {}
+    for finding in estimate.findings:
+        if finding.phrase.code in ABOVE_A_FEE:
+            said.setdefault((finding.sheet, finding.row), set()).add(finding.phrase.code)
     if not said:  # most plans: nothing computed again (the window asks at each edit)
-        return 0, 0, ZERO, ZERO
+        return none
     again = _again(estimate, {}, insurer=True)
     before = {(r.line.sheet, r.line.row): r.eligible for r in estimate.lines if r.kind == "fee"}
     lowered = [
         (r.line.sheet, r.line.row) for r in again.lines if r.kind == "fee" and r.eligible < before[(r.line.sheet, r.line.row)]
     ]
     if not lowered:
-        return 0, 0, ZERO, ZERO
-    at_maximum = sum(said.get(place) in ABOVE_MAXIMUM for place in lowered)
+        return none
+    at_maximum = sum(bool(said.get(place, set()) & ABOVE_MAXIMUM) for place in lowered)
+    reasoned = sum(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED in said.get(place, set()) for place in lowered)
     above = estimate.totals.eligible - again.totals.eligible
-    return len(lowered), at_maximum, above, max(ZERO, estimate.totals.benefit - again.totals.benefit)
+    return len(lowered), at_maximum, reasoned, above, max(ZERO, estimate.totals.benefit - again.totals.benefit)
 
 
 Cuts = dict[tuple[str, int], Decimal | None]  # (sheet, row) -> how much of its eligible amount is cut, None: all
@@ -160,7 +173,9 @@ def _on_unlocated(estimate: Estimate, jaw: JawImplants) -> Cuts:
 def reserve_sentence(reserve: Reserve) -> str:
     """The reserve said for the patient (German, as the letter)."""
     said = []
-    if reserve.lines:  # every amount above the fee at the maximum is above the fee at the line's own factor too
+    if reserve.reasoned:
+        said.append(_reasoned_sentence(reserve))
+    elif reserve.lines:  # every amount above the fee at the maximum is above the fee at the line's own factor too
         several, maximum = reserve.lines > 1, reserve.at_maximum
         also = f"; bei {maximum} davon liegt der Betrag auch" if several else "; ihr Betrag liegt auch"
         said.append(
@@ -182,3 +197,22 @@ def reserve_sentence(reserve: Reserve) -> str:
             f"ist die Erstattung um bis zu {eur(amount)} geringer."
         )
     return "Vorbehalt: " + " ".join(said)
+
+
+def _reasoned_sentence(reserve: Reserve) -> str:
+    """The reserve of lines whose factor above the maximum the practice gives a reason for (German, as the letter)."""
+    reasoned, others = reserve.reasoned, reserve.lines - reserve.reasoned
+    lines = "einer Leistung" if reasoned == 1 else f"{reasoned} Leistungen"
+    fees = "der Gebühr zum Höchstsatz" if reserve.lines == 1 else "den Gebühren zum Höchstsatz"
+    fees += " bzw. zum angegebenen Faktor" if others else ""
+    more = (
+        f", bei {'einer weiteren' if others == 1 else f'{others} weiteren'} mit mehr als der Gebühr zum angegebenen Faktor"
+        if others
+        else ""
+    )
+    return (
+        f"Bei {lines} rechnet diese Schätzung mit einem Faktor über dem Höchstsatz, den die Praxis begründet{more} "
+        f"({'zusammen ' * (reserve.lines > 1)}{eur(reserve.above)} über {fees}). Erkennt der Versicherer die Begründung nicht als krankheits- "
+        f"bzw. befundbedingte Erschwernis an{' oder kürzt er auf diese Gebühren' if others else ''}, ist die Erstattung um "
+        f"bis zu {eur(reserve.benefit)} geringer."
+    )

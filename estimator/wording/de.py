@@ -198,6 +198,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_ACCIDENT_NO_CAP: "Unfallfolge: die Zahnstaffel entfällt für diese Leistung (Unfall nachzuweisen)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "über dem Höchstsatz {maximum}, mit Begründung voll angesetzt – Prüfung durch den "
     "Versicherer",
+    C.STEP_ABOVE_MAXIMUM_REASON_CAPPED: "über dem Höchstsatz {maximum} mit Begründung: angesetzt bis zur Gebühr zum "
+    "Höchstsatz (Auslegung „{reading}“)",
     C.STEP_ANALOGUE: "Analogleistung: Punktzahl, Abschnitt und Höchstsatz von {schedule} {number}",
     C.STEP_BEFORE_INSURANCE: "Behandlung am {date} vor Versicherungsbeginn {start}",
     C.STEP_BESIDE_PROPHYLAXIS: "neben {beside} ohne Begründung nicht berechnungsfähig",

@@ -182,6 +182,8 @@ TEMPLATES: dict[Code, str] = {
     "(interpretation “{reading}”)",
     C.STEP_ACCIDENT_NO_CAP: "result of an accident: no staged cap for this service (the accident to be proved)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
+    C.STEP_ABOVE_MAXIMUM_REASON_CAPPED: "above the maximum {maximum} with a reason: counted up to the fee at the maximum "
+    "(Auslegung “{reading}”)",
     C.STEP_ANALOGUE: "analogue service: points, section and maximum of {schedule} {number}",
     C.STEP_BEFORE_INSURANCE: "treatment on {date} before the insurance start {start}",
     C.STEP_BESIDE_PROPHYLAXIS: "beside {beside} not billable without a reason",

@@ -10,6 +10,7 @@ from estimator.output.textout import estimate_text
 from estimator.rules.engine import estimate
 from estimator.rules.reserve import reserve_of
 from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import step_text
 from tests.estimator.builders import fee, fee_result, lab, lab_result, run
 
 D = Decimal
@@ -150,3 +151,34 @@ def test_a_line_on_both_jaws_carries_the_share_of_each_in_the_total() -> None:
     reserve = reserve_of(run(*lines))
     assert reserve is not None and len(reserve.implants) == 2
     assert reserve.total == sum(amount for _, amount in reserve.implants) > 0  # 171,20 € each, not one of them
+
+
+REASONED = "erschwerte Präparation bei tief zerstörtem Zahn"  # a reason that may name a difficulty of the findings
+
+
+def test_a_factor_above_the_maximum_with_a_reason_counts_in_full_under_a_reserve_and_is_capped_as_the_insurer_may() -> None:
+    # GOZ 2210 at 4,0: 377,50 € eligible; at the maximum 3,5 330,31 € – the tariff pays above it only „wenn und soweit
+    # sie durch krankheits- bzw. befundbedingte Erschwernisse begründet“, which the insurer decides
+    lines = (fee("2210", "16", factor="4.0", justification=REASONED), fee("2060", "26"))
+    accepted = run(*lines)
+    reserve = reserve_of(accepted)
+    assert reserve is not None and (reserve.lines, reserve.reasoned, reserve.above, reserve.benefit) == (
+        1,
+        1,
+        D("47.19"),
+        D("37.75"),
+    )
+    said = " ".join(estimate_text(accepted).split())
+    assert (
+        "Vorbehalt: Bei einer Leistung rechnet diese Schätzung mit einem Faktor über dem Höchstsatz, den die Praxis "
+        "begründet (47,19 € über der Gebühr zum Höchstsatz). Erkennt der Versicherer die Begründung nicht als krankheits- "
+        "bzw. befundbedingte Erschwernis an, ist die Erstattung um bis zu 37,75 € geringer."
+    ) in said
+    capped = run(*lines, settings={"reason_above_maximum": "capped"})
+    crown = fee_result(capped)
+    assert (fee_result(accepted).eligible, crown.eligible) == (D("377.50"), D("330.31"))
+    assert accepted.totals.benefit - capped.totals.benefit == reserve.benefit
+    assert "mit Begründung: angesetzt bis zur Gebühr zum Höchstsatz (Auslegung „Faktor über dem Höchstsatz" in " ".join(
+        step_text(step) for step in crown.explanations
+    )
+    assert reserve_of(capped) is None

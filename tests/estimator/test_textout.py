@@ -116,11 +116,11 @@ def test_a_class_set_by_hand_is_starred_and_a_missing_name_is_a_dash() -> None:
 def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]) -> None:
     settings = prorated[prorated.index("Auslegung (ändern mit --set NAME=WERT):") + 1 : -2]
     assert (
-        len(settings) == 18
+        len(settings) == 19
         and settings[0].startswith("  Versicherungsjahr: ")
         and settings[0].endswith("(insurance_year=calendar)")
     )
-    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.9 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
+    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.10 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
     assert prorated[-1].startswith("Unverbindliche Schätzung")
 
 

@@ -221,7 +221,9 @@ def read_patient(
     name = sheet.name if sheet else "Patient"
     named = False  # the person's name read in a row of its own: an address in the rows below it is the person's, up
     # to the practice's own details (Zahnarzt, Praxisanschrift); one in a row of labels beside Name is too (_entries)
-    for number, title, label, letter, value, across in _entries(sheet.rows if sheet else [], block):
+    for number, title, read_as, letter, value, across in _entries(sheet.rows if sheet else [], block):
+        theirs = block and named and read_as == "Praxisanschrift" and _key(title.rstrip(": ")) == "anschrift"
+        label = "Straße" if theirs else read_as  # „Anschrift: Lindenallee 12“ under the patient's name: theirs
         named = (named or (label == "Name" and not across)) and label not in PRACTICE
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue

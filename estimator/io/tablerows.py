@@ -294,10 +294,17 @@ def table_rows(
 
 
 def numbers_count_rows(sheet: Sheet, position: int, column: int) -> bool:
-    """Whether a lab table's number column only counts its rows – whole numbers 1, 2, 3 … (a lab invoice's „Pos“) –
-    rather than naming lab codes (1 and 2 would be read as lab codes of the list)."""
+    """Whether a lab table's number column only counts its rows – whole numbers 1, 2, 3 … under a header that names
+    no lab code („Pos“, „Nr“: a lab invoice's) – rather than naming lab codes (1 and 2 would be read as lab codes of
+    the list; under „Lab.-Nr.“ they are the list's first codes, whose zeros Excel dropped)."""
+    header = sheet.rows[position][1]
+    if column >= len(header) or _key(str(header[column])) not in GENERIC_NUMBER:
+        return False
     numbers = [values[column] for _, values in sheet.rows[position + 1 :] if column < len(values) and values[column] is not None]
     return len(numbers) > 1 and numbers == list(range(1, len(numbers) + 1))
+
+
+GENERIC_NUMBER = ("nr", "nummer", "pos")  # number columns by a name that says nothing of lab codes
 
 
 def _ditto(values: tuple[Any, ...]) -> set[int]:

@@ -219,7 +219,7 @@ def fee_amounts(
     at_maximum = fee_for(maximum, units) if line.factor > maximum or said_above else None  # read only then
     _factor_limits(check, fee, schedule, at_maximum=at_maximum, reason_capped=reason_capped)
     if said_above:
-        _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped)
+        _amount_above_top(check, maximum, said=fee_for(maximum), cap=at_maximum, capped=capped, reason_capped=reason_capped)
 
 
 def _cap_at_own_factor(check: _FeeLineCheck, points: Decimal, schedule: FeeSchedule, units: Decimal) -> None:
@@ -267,11 +267,13 @@ def _above(billed: Decimal, fee: Decimal, units: Decimal) -> bool:
     return billed - fee > Decimal("0.01") * max(units, Decimal(1))
 
 
-def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | None, cap: Decimal | None, capped: bool) -> None:
+def _amount_above_top(
+    check: _FeeLineCheck, top: Decimal, *, said: Decimal | None, cap: Decimal | None, capped: bool, reason_capped: bool = False
+) -> None:
     """A billed amount above the fee at the highest factor its number allows (`top`; 1,0 for a number billable at
     the simple rate only) while the line's factor lies within it. Spec section 3: the billed amount stays the
     basis; the tariff: eligible as far as the fees lie within the maximum factors. With a reason of difficulty it
-    counts in full, as a factor above the maximum does (not at the simple rate, spec 6a); without one, as the
+    counts as a factor above the maximum does (_with_reason; not at the simple rate, spec 6a); without one, as the
     Auslegung amount_above_maximum reads it: as billed (the default), or up to that fee. `said`: the fee for the
     line's count; `cap`: for the units that count, by the Auslegung's rounding."""
     if said is None or cap is None:
@@ -284,7 +286,7 @@ def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | Non
         if work.profile.fee_limits.names_difficulty(work.fee.justification):
             phrase = say(Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED, **values)
             check.report(Severity.WARNING, phrase, "Betrag", sections.fee_limits)
-            work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(top)))
+            _with_reason(check, top, cap, reason_capped=reason_capped)
             return
     reading = work.profile.auslegung_names.reading(SETTING, "capped" if capped else "billed")
     if single_rate:
@@ -302,6 +304,19 @@ def _amount_above_top(check: _FeeLineCheck, top: Decimal, *, said: Decimal | Non
         if single_rate
         else say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Factor(top), reading=reading)
     )
+    work.set_eligible(min(work.eligible, cents(cap)), sections.fee_limits, step, Cause.FEE_LIMITS)
+
+
+def _with_reason(check: _FeeLineCheck, maximum: Decimal, cap: Decimal | None, *, reason_capped: bool) -> None:
+    """A factor or an amount above the maximum with a reason of difficulty: counted in full (the practice's reason), or
+    – `reason_capped`, Auslegung reason_above_maximum – up to the fee at the maximum (`cap`), as the insurer may not
+    take the reason for a difficulty due to the illness or the findings."""
+    work, sections = check.work, check.sections
+    if not reason_capped or cap is None:
+        work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
+        return
+    reading = work.profile.auslegung_names.reading("reason_above_maximum", "capped")
+    step = say(Code.STEP_ABOVE_MAXIMUM_REASON_CAPPED, maximum=Factor(maximum), reading=reading)
     work.set_eligible(min(work.eligible, cents(cap)), sections.fee_limits, step, Cause.FEE_LIMITS)
 
 
@@ -332,12 +347,7 @@ def _factor_limits(
     if above and work.profile.fee_limits.names_difficulty(line.justification):
         phrase = say(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, line=work.ref, factor=factor, maximum=Factor(maximum))
         check.report(Severity.WARNING, phrase, "Faktor", sections.fee_limits)
-        if not reason_capped or at_maximum is None:
-            work.explain(sections.fee_limits, say(Code.STEP_ABOVE_MAXIMUM_JUSTIFIED, maximum=Factor(maximum)))
-        else:
-            reading = work.profile.auslegung_names.reading("reason_above_maximum", "capped")
-            step = say(Code.STEP_ABOVE_MAXIMUM_REASON_CAPPED, maximum=Factor(maximum), reading=reading)
-            work.set_eligible(min(work.eligible, cents(at_maximum)), sections.fee_limits, step, Cause.FEE_LIMITS)
+        _with_reason(check, maximum, at_maximum, reason_capped=reason_capped)
     elif above and at_maximum is not None:
         said = Code.FEE_ABOVE_MAXIMUM_AGREEMENT if justified else Code.FEE_ABOVE_MAXIMUM  # a reason naming no difficulty
         phrase = say(said, line=work.ref, factor=factor, maximum=Factor(maximum))

@@ -142,8 +142,8 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
         work.line_class = rule.line_class
         work.explain(section, say(Code.STEP_LAB_BY_CODE, place=place, code=code, label=rule.label, cls=rule.line_class))
         return owners
-    billed = fees.billed_by_class()
-    work.line_class = max((A, B, X), key=lambda c: (billed[c], c is A, c is B))  # on a tie A, then B
+    billed = fees.billed_by_class()  # not eligible only when more of the plan's fees are orthodontics refused than paid
+    work.line_class = X if billed[X] > billed[A] + billed[B] else A if billed[A] >= billed[B] else B
     work.explain(section, say(Code.STEP_LAB_BY_SHARE, place=place, code=code, cls=work.line_class))
     return owners
 

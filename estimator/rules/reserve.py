@@ -30,8 +30,8 @@ ABOVE_MAXIMUM = frozenset(  # a line's amount above the fee at the maximum: coun
         Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED,
     }
 )
-ABOVE_A_FEE = ABOVE_MAXIMUM | {Code.FEE_AMOUNT_MISMATCH, Code.FEE_ABOVE_MAXIMUM_JUSTIFIED}  # … or at its own factor, or
-# a factor above the maximum with a reason
+REASONED = frozenset({Code.FEE_ABOVE_MAXIMUM_JUSTIFIED, Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED})  # above it with a reason
+ABOVE_A_FEE = ABOVE_MAXIMUM | REASONED | {Code.FEE_AMOUNT_MISMATCH}  # … or above the fee at its own factor
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _amounts(estimate: Estimate) -> tuple[int, int, int, Decimal, Decimal]:
     if not lowered:
         return none
     at_maximum = sum(bool(said.get(place, set()) & ABOVE_MAXIMUM) for place in lowered)
-    reasoned = sum(Code.FEE_ABOVE_MAXIMUM_JUSTIFIED in said.get(place, set()) for place in lowered)
+    reasoned = sum(bool(said.get(place, set()) & REASONED) for place in lowered)
     above = estimate.totals.eligible - again.totals.eligible
     return len(lowered), at_maximum, reasoned, above, max(ZERO, estimate.totals.benefit - again.totals.benefit)
 
@@ -200,19 +200,15 @@ def reserve_sentence(reserve: Reserve) -> str:
 
 
 def _reasoned_sentence(reserve: Reserve) -> str:
-    """The reserve of lines whose factor above the maximum the practice gives a reason for (German, as the letter)."""
+    """The reserve of lines above the fee at the maximum with the practice's reason (German, as the letter)."""
     reasoned, others = reserve.reasoned, reserve.lines - reserve.reasoned
     lines = "einer Leistung" if reasoned == 1 else f"{reasoned} Leistungen"
-    fees = "der Gebühr zum Höchstsatz" if reserve.lines == 1 else "den Gebühren zum Höchstsatz"
-    fees += " bzw. zum angegebenen Faktor" if others else ""
-    more = (
-        f", bei {'einer weiteren' if others == 1 else f'{others} weiteren'} mit mehr als der Gebühr zum angegebenen Faktor"
-        if others
-        else ""
-    )
+    amounts = "einem von der Praxis begründeten Betrag" if reasoned == 1 else "von der Praxis begründeten Beträgen"
+    more = f", bei {'einer weiteren' if others == 1 else f'{others} weiteren'} mit mehr als der Gebühr zum angegebenen Faktor"
+    reasons = "die Begründung" if reasoned == 1 else "die Begründungen"
     return (
-        f"Bei {lines} rechnet diese Schätzung mit einem Faktor über dem Höchstsatz, den die Praxis begründet{more} "
-        f"({'zusammen ' * (reserve.lines > 1)}{eur(reserve.above)} über {fees}). Erkennt der Versicherer die Begründung nicht als krankheits- "
-        f"bzw. befundbedingte Erschwernis an{' oder kürzt er auf diese Gebühren' if others else ''}, ist die Erstattung um "
-        f"bis zu {eur(reserve.benefit)} geringer."
+        f"Bei {lines} rechnet diese Schätzung mit {amounts} über der Gebühr zum Höchstsatz{more if others else ''} "
+        f"({'zusammen ' * (reserve.lines > 1)}{eur(reserve.above)} mehr als {'die Gebühr' if reserve.lines == 1 else 'die Gebühren'}). "
+        f"Erkennt der Versicherer {reasons} nicht als krankheits- bzw. befundbedingte Erschwernis an und kürzt er auf "
+        f"{'diese Gebühr' if reserve.lines == 1 else 'diese Gebühren'}, ist die Erstattung um bis zu {eur(reserve.benefit)} geringer."
     )

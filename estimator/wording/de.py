@@ -214,7 +214,7 @@ TEMPLATES: dict[Code, str] = {
     "Implantaten je Kiefer",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
-    C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größten Anteil am Honorar des Plans: {cls}",
+    C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",

@@ -197,7 +197,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
-    C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the largest share of the plan's fees: {cls}",
+    C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",

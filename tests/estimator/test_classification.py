@@ -152,7 +152,7 @@ def test_general_lab_code_without_tooth_follows_the_larger_share_of_the_fee_amou
     mostly_a = run(fee("2210", "16"), fee("2060", "26"), lab("0001", "", "5.70"))
     assert lab_result(mostly_a).line_class is A
     explanation = step_text(lab_result(mostly_a).explanations[0])
-    assert "größten Anteil" in explanation
+    assert "größeren Anteil" in explanation
 
 
 def test_a_model_without_a_tooth_in_an_orthodontic_plan_begun_too_late_is_the_orthodontics_and_not_eligible() -> None:
@@ -160,7 +160,11 @@ def test_a_model_without_a_tooth_in_an_orthodontic_plan_begun_too_late_is_the_or
     late = run(fee("6030", "OK"), fee("6040", "UK"), fee("2060", "26"), lab("0001", "", "5.70"), birth_date=dt.date(2000, 1, 1))
     model = lab_result(late)
     assert (model.line_class, model.eligible, model.benefit) == (X, 0, 0)
-    assert "größten Anteil am Honorar des Plans: nicht erstattungsfähig (Klasse X)" in step_text(model.explanations[0])
+    assert "größeren Anteil am Honorar des Plans: nicht erstattungsfähig (Klasse X)" in step_text(model.explanations[0])
+    paid_more = run(
+        fee("6030", "OK"), fee("2210", "16"), fee("2210", "26"), lab("0001", "", "5.70"), birth_date=dt.date(2000, 1, 1)
+    )
+    assert lab_result(paid_more).line_class is A  # more of the plan's fees are paid than refused: the model is paid
     slip = run(fee("2999", "26", amount="900.00"), fee("2060", "26"), lab("0001", "", "5.70"))  # an unknown number: X
     assert lab_result(slip).line_class is B  # a slip draws no lab work with it
 

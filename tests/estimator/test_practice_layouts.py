@@ -145,3 +145,19 @@ def test_a_lab_table_below_the_fees_whose_number_column_counts_its_rows_is_refus
     rows += [[1, "17.03.2026", 26, "Modell", 2, 5.70, 11.40], [2, "31.03.2026", 26, "Krone Keramik", 1, 145.00, 145.00]]
     with pytest.raises(PlanReadError, match="Blatt HKP, Zeile 15: die Spalte „Nr“ der Labortabelle zählt die Zeilen"):
         read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))  # before: lab codes 0001 and 0002, the crown at 9,52 €
+
+
+def test_model_codes_under_a_lab_code_header_that_excel_kept_as_1_and_2_are_the_models(tmp_path: Path) -> None:
+    rows = [*HEAD, *FEES, [], ["Datum", "Zahn", "Lab.-Nr.", "Bezeichnung", "Menge", "E-Preis", "Betrag"]]
+    rows += [
+        ["17.03.2026", 26, 1, "Modell Hartgips", 1, 5.70, 5.70],
+        ["17.03.2026", 26, 2, "Modell nach Überabdruck", 1, 8.90, 8.90],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.code for line in plan.lab_lines] == ["0001", "0002"]
+
+
+def test_an_address_labelled_anschrift_under_the_patients_name_is_the_patients(tmp_path: Path) -> None:
+    head = [HEAD[2], ["Anschrift:", "Lindenallee 12"], ["PLZ:", "50667"], ["Ort:", "Köln"], *HEAD[6:]]
+    person = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": [*head, *FEES]})).person
+    assert (person.street, person.postcode, person.city, person.practice_address) == ("Lindenallee 12", "50667", "Köln", "")

@@ -170,9 +170,9 @@ def test_a_factor_above_the_maximum_with_a_reason_counts_in_full_under_a_reserve
     )
     said = " ".join(estimate_text(accepted).split())
     assert (
-        "Vorbehalt: Bei einer Leistung rechnet diese Schätzung mit einem Faktor über dem Höchstsatz, den die Praxis "
-        "begründet (47,19 € über der Gebühr zum Höchstsatz). Erkennt der Versicherer die Begründung nicht als krankheits- "
-        "bzw. befundbedingte Erschwernis an, ist die Erstattung um bis zu 37,75 € geringer."
+        "Vorbehalt: Bei einer Leistung rechnet diese Schätzung mit einem von der Praxis begründeten Betrag über der Gebühr "
+        "zum Höchstsatz (47,19 € mehr als die Gebühr). Erkennt der Versicherer die Begründung nicht als krankheits- bzw. "
+        "befundbedingte Erschwernis an und kürzt er auf diese Gebühr, ist die Erstattung um bis zu 37,75 € geringer."
     ) in said
     capped = run(*lines, settings={"reason_above_maximum": "capped"})
     crown = fee_result(capped)
@@ -182,3 +182,20 @@ def test_a_factor_above_the_maximum_with_a_reason_counts_in_full_under_a_reserve
         step_text(step) for step in crown.explanations
     )
     assert reserve_of(capped) is None
+
+
+def test_an_amount_above_the_maximum_with_a_reason_is_capped_as_a_factor_above_it_is_and_said_with_the_others() -> None:
+    # GOZ 2210 at 2,3 billed 377,49 € with a reason: 47,18 € above the fee at the maximum (330,31 €), 160,43 € above
+    # the fee at its own factor (217,06 €), to which the insurer's reading amount_vs_factor cuts it
+    lines = (fee("2210", "16", amount="377.49", justification=REASONED), fee("2210", "26", factor="4.0", justification=REASONED))
+    insurers = {"reason_above_maximum": "capped", "amount_above_maximum": "capped"}
+    assert [r.eligible for r in run(*lines, settings=insurers).lines] == [D("330.31"), D("330.31")]
+    reserve = reserve_of(run(*lines))
+    assert reserve is not None and (reserve.lines, reserve.reasoned) == (2, 2)
+    said = " ".join(estimate_text(run(*lines)).split())
+    assert (
+        "Vorbehalt: Bei 2 Leistungen rechnet diese Schätzung mit von der Praxis begründeten Beträgen über der Gebühr zum "
+        "Höchstsatz (zusammen 207,62 € mehr als die Gebühren). Erkennt der Versicherer die Begründungen nicht als "
+        "krankheits- bzw. befundbedingte Erschwernis an und kürzt er auf diese Gebühren, ist die Erstattung um bis zu "
+        "166,09 € geringer."
+    ) in said

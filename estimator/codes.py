@@ -66,6 +66,7 @@ class Code(StrEnum):
     LAB_BESIDE_LEFT_OUT = "lab.beside_left_out"
     LAB_DAY_OF_SERVICES = "lab.day_of_services"
     LAB_DAY_UNCLEAR = "lab.day_unclear"
+    LAB_OTHER_CAP_YEAR = "lab.other_cap_year"
     LAB_COST_ESTIMATE = "lab.cost_estimate"
     LAB_NEVER_ELIGIBLE = "lab.never_eligible"
     LAB_OVER_MAXIMUM = "lab.over_maximum"

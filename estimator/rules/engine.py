@@ -32,7 +32,13 @@ from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_r
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
 from estimator.rules.materials import Materials, is_material
-from estimator.rules.planchecks import dates_far_from_plan, dates_not_carried, not_yet_insured, plan_findings
+from estimator.rules.planchecks import (
+    dates_far_from_plan,
+    dates_not_carried,
+    lab_in_another_cap_year,
+    not_yet_insured,
+    plan_findings,
+)
 from estimator.rules.relatedfees import RelatedFees
 from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
 from estimator.rules.worksheet import Report, Work, line_ref
@@ -205,6 +211,8 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     plan_findings(works, person, profile, report)
     dates_far_from_plan(works, plan.plan_date, report)
     dates_not_carried(fee_works, plan.plan_date, report)
+    if person.insurance_start is not None:  # without one every day is in the first year
+        lab_in_another_cap_year(fee_works, lab_works, cap.year_of, report)
     located = tuple(replace(f, column=plan.cell_column(f.sheet, f.column)) if f.column else f for f in findings)
     results = tuple(w.result() for w in works)  # fee lines, then lab lines, each in plan order
     totals = Totals(

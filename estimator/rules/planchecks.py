@@ -1,13 +1,14 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
-plan date."""
+plan date, lab work dated in another insurance year of the staged caps than its services."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from estimator.codes import Code
-from estimator.kinds import Severity
+from estimator.kinds import LineClass, Severity
 from estimator.model import Person
 from estimator.money import ZERO
 from estimator.phrases import Money, say
@@ -95,3 +96,26 @@ def dates_not_carried(fee_works: list[Work], plan_date: dt.date | None, report: 
     for day, run in runs:
         phrase = say(Code.DATE_NOT_CARRIED, line=run[0].ref, count=len(run), plan_date=plan_date, above=day)
         report(Severity.WARNING, phrase, sheet=run[0].line.sheet, row=run[0].line.row, column="Datum")
+
+
+def lab_in_another_cap_year(
+    fee_works: list[Work], lab_works: list[Work], year_of: Callable[[dt.date], int], report: Report
+) -> None:
+    """A class-A lab line dated in another insurance year than every class-A service on its teeth, one of them within
+    the staged caps (a crown of 10.12.2025, its lab work of 05.01.2026): the caps count by „Behandlungstage“ (the
+    profile's staged_cap section), and the insurer may count the lab work on its services' day – computed on its own
+    date, and asked about."""
+    days: dict[int, set[dt.date]] = {}
+    for work in fee_works:
+        if work.line_class is LineClass.A:
+            for tooth in work.fee.teeth.teeth:
+                days.setdefault(tooth, set()).add(work.date)
+    for work in lab_works:
+        if work.line_class is not LineClass.A or work.accident or work.lab.date is None:
+            continue
+        services = set().union(*(days.get(tooth, set()) for tooth in work.lab.teeth.teeth))
+        years, year = {year_of(day) for day in services}, year_of(work.date)
+        if years and year not in years and min(years | {year}) <= len(work.profile.staged_caps):
+            phrase = say(Code.LAB_OTHER_CAP_YEAR, line=work.ref, date=work.date, year=year, dates=tuple(sorted(services)))
+            section = work.profile.sections.staged_cap
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)

@@ -134,6 +134,9 @@ TEMPLATES: dict[Code, str] = {
     "{date} (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag); bitte das Datum prüfen",
     C.LAB_DAY_UNCLEAR: "{line}: ohne Datum – gerechnet am Planungsdatum {plan}, die Leistungen an ihren Zähnen "
     "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag)",
+    C.LAB_OTHER_CAP_YEAR: "{line}: am {date} ({year}. Versicherungsjahr), die Leistungen an ihren Zähnen am {dates:, } – "
+    "ein anderes Versicherungsjahr der Zahnstaffel; gerechnet am eigenen Datum; ordnet der Versicherer die Laborkosten "
+    "dem Behandlungstag der Leistungen zu, ändert sich die Erstattung – bitte das Datum prüfen",
     C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet – bitte das Datum eintragen oder "
     "das Planungsdatum (Blatt Patient) angeben",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "

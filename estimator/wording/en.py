@@ -119,6 +119,9 @@ TEMPLATES: dict[Code, str] = {
     "(the staged caps and the deductible count by treatment day); please check the date",
     C.LAB_DAY_UNCLEAR: "{line}: no date – computed on the plan date {plan}; the services on its teeth are on "
     "{dates:, }; please enter the lab line's date (the staged caps and the deductible count by treatment day)",
+    C.LAB_OTHER_CAP_YEAR: "{line}: on {date} (insurance year {year}), the services on its teeth on {dates:, } – another "
+    "insurance year of the staged caps; computed on its own date; should the insurer count the lab costs on the "
+    "services' treatment day, the benefit changes – please check the date",
     C.LINE_NO_DATE: "No treatment date and no plan date; line not computed – please enter the date or the plan date "
     "(sheet Patient)",
     C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "

@@ -466,3 +466,19 @@ def test_an_undated_lab_line_on_a_jaw_takes_no_day_of_another_service_there() ->
     assert lab_result(beside).date == dt.date(2026, 11, 1) and "lab.day_unclear" in codes(beside)  # a guess: asked
     alone = run(inlay[0], lab("0320", "24", "93.80", date=None), plan_date=dt.date(2026, 11, 1))
     assert lab_result(alone).date == dt.date(2027, 1, 10)  # the inlay's day, when it is the only one there
+
+
+def test_lab_work_dated_in_another_insurance_year_than_its_crown_is_asked_about() -> None:
+    # start 01.07.2025: the first insurance year ends on 31.12.2025 (calendar); the crown on 10.12.2025, its lab work
+    # on 05.01.2026 – counted in year 2 on its own date, which the insurer may count on the crown's day
+    start, crown_day = dt.date(2025, 7, 1), dt.date(2025, 12, 10)
+    later = run(fee("2210", "16", date=crown_day), lab("0344", "16", "61.50", date=dt.date(2026, 1, 5)), insurance_start=start)
+    [said] = [finding_text(f) for f in later.findings if f.code == "lab.other_cap_year"]
+    assert said.startswith(
+        "Labor 0344, Zahn 16: am 05.01.2026 (2. Versicherungsjahr), die Leistungen an ihren Zähnen am 10.12.2025"
+    )
+    same_year = run(
+        fee("2210", "16", date=crown_day), lab("0344", "16", "61.50", date=dt.date(2025, 12, 20)), insurance_start=start
+    )
+    long_insured = run(fee("2210", "16", date=crown_day), lab("0344", "16", "61.50", date=dt.date(2026, 1, 5)))  # year > 4
+    assert "lab.other_cap_year" not in codes(same_year) + codes(long_insured)

@@ -51,7 +51,7 @@ class Auslegung:
     prophylaxis_frequency: str  # which table of yearly units applies to individual prophylaxis
     accident_lifts: str  # what an accident lifts
     amount_above_maximum: str  # billed | capped: a billed amount above the fee at the maximum factor, without a reason
-    reason_above_maximum: str  # accepted | capped: a factor above the maximum whose reason names a difficulty
+    reason_above_maximum: str  # accepted | capped: a factor or an amount above the maximum whose reason names a difficulty
     amount_vs_factor: str  # billed | factor: a billed amount above the fee at the line's own factor
     same_day_order: str  # capped_first | plan_order: the order of one day's lines for the deductible and the staged cap
     year_of_life: str  # birthday | civil_law: when a year of life is completed (the deductible's age group)

@@ -117,7 +117,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
 def lab_line(reader: RowReader) -> LabLine | None:
     code_raw, code_cell = reader.raw("Nr"), "Nr"
     go = cell_value(reader.values, reader.mapping, "GO")
-    if code_raw is None and isinstance(go, str) and _key(go).startswith(MATERIAL_MARKS):
+    if code_raw is None and _names_material(go):
         code_raw, code_cell = go.strip(), "GO"  # „Material“ in GO, no number: the material line's number is what GO says
     elif code_raw is None and _material_text(reader):
         code_raw, code_cell = MATERIAL, ""  # „Abformmaterial“ among the fees, no number: a material line
@@ -129,7 +129,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
             what=say(Code.PART_MISSING_LAB_CODE, lab_list=load_tariffs().default.profile.lab_list_name),
         )
     # material („Material“ as its number or GO) the dentist bills as its amount, without VAT
-    vat_free = price is None and code_raw is not None and _key(str(code_raw)).startswith(MATERIAL_MARKS)
+    vat_free = price is None and _names_material(code_raw)
     if price is None and code_raw is not None:
         price = _price_from_amount(reader, material=vat_free)
     if price is None and "Einzelpreis" not in reader.mapping and "Betrag" in reader.mapping:  # a one-sheet table
@@ -180,8 +180,12 @@ def _price_from_amount(reader: RowReader, *, material: bool) -> Decimal | None:
 
 def is_lab_row(reader: RowReader) -> bool:
     number = cell_value(reader.values, reader.mapping, "Nr")  # „Material“ as its number: as with GO „Material“
-    material = isinstance(number, str) and _key(number).startswith(MATERIAL_MARKS)
-    return material or is_lab_mark(cell_value(reader.values, reader.mapping, "GO")) or _material_text(reader)
+    return _names_material(number) or is_lab_mark(cell_value(reader.values, reader.mapping, "GO")) or _material_text(reader)
+
+
+def _names_material(value: Any) -> bool:
+    """Whether a GO or number cell says material („Material“, „Materialkosten“, „Sachkosten“, „Auslagen“)."""
+    return isinstance(value, str) and _key(value).startswith(MATERIAL_MARKS)
 
 
 def _material_text(reader: RowReader) -> bool:

@@ -74,7 +74,7 @@ def _reserve_json(estimate: Estimate) -> dict[str, Any] | None:
         "above_fee": {  # lines counted above the fee at their own factor, of them above the fee at the maximum too
             "lines": reserve.lines,
             "above_maximum_too": reserve.at_maximum,
-            "factor_above_maximum_with_reason": reserve.reasoned,
+            "above_maximum_with_reason": reserve.reasoned,
             "above": plain(reserve.above),
             "benefit_at_most": plain(reserve.benefit),
         },

@@ -57,7 +57,7 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     colours = {Severity.ERROR: REDUCTION, Severity.WARNING: "#8a5a00", Severity.INFO: MUTED}
     said = "Was die Praxis vor dem Einreichen klärt und der Versicherer bei seiner Prüfung ansieht; ein Punkt hier kann die Erstattung ändern."
     flowables = [para(said, styles["muted"])]  # who is to look at them: not the patient
-    ordered = by_severity(grouped([row_not_cell(f) for f in findings]))  # what several lines share: said once
+    ordered = by_severity(grouped([_row_not_cell(f) for f in findings]))  # what several lines share: said once
     for f in ordered[:FINDINGS_IN_LETTER]:  # the line is named in words; its cell is for the practice (window, workbook)
         section = f" ({f.section})" if f.section else ""
         flowables.append(
@@ -75,7 +75,7 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     return flowables
 
 
-def row_not_cell(finding: Finding) -> Finding:
+def _row_not_cell(finding: Finding) -> Finding:
     """A workbook cell's finding names its row in the letter („Leistungen Zeile 3 (Zahn): …“, not „Leistungen!B3“):
     the patient has no workbook; the practice finds the cell in the window, the workbook and the JSON."""
     if finding.row is None or not isinstance(finding.phrase.get("cell"), str):

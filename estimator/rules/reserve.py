@@ -48,7 +48,7 @@ class Reserve:
     implants: tuple[tuple[JawImplants, Decimal], ...]
     total: Decimal
     at_maximum: int = 0
-    reasoned: int = 0  # of the lines, those of a factor above the maximum with a reason
+    reasoned: int = 0  # of the lines, those above the fee at the maximum (by their factor or amount) with a reason
 
 
 _LAST: list[tuple[Estimate, Reserve | None]] = []  # the last estimate asked about: the window, the letter ask again

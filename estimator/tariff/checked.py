@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from estimator.phrases import Term
 
@@ -32,7 +32,15 @@ class Codes:
         return code.startswith("I ") == first.startswith("I ") and len(code) == len(first) and first <= code <= self.last
 
 
+T = TypeVar("T")
 MEMO_LIMIT = 4096  # answers a profile remembers per question: a plan's numbers and codes, not every plan's of a batch
+
+
+def remembered(memo: dict[str, T], code: str, answer: T) -> T:
+    """An answer kept in a profile's memo while it has room (MEMO_LIMIT), and given back."""
+    if len(memo) < MEMO_LIMIT:
+        memo[code] = answer
+    return answer
 
 
 class Ranges(tuple[Codes, ...]):
@@ -45,11 +53,7 @@ class Ranges(tuple[Codes, ...]):
 
     def holds(self, code: str) -> bool:
         found = self.memo.get(code)
-        if found is None:
-            found = any(code in r for r in self)
-            if len(self.memo) < MEMO_LIMIT:
-                self.memo[code] = found
-        return found
+        return remembered(self.memo, code, any(code in r for r in self)) if found is None else found
 
 
 class Table:

@@ -19,7 +19,7 @@ from estimator.kinds import LineClass
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import ZERO
 from estimator.phrases import Term
-from estimator.tariff.checked import MEMO_LIMIT, Codes, PointBand, ProfileError, Ranges, Table, point_bands
+from estimator.tariff.checked import Codes, PointBand, ProfileError, Ranges, Table, point_bands, remembered
 from estimator.tariff.feelimits import FeeLimits, fee_limits
 from estimator.tariff.pricelists import Source, source_of
 
@@ -163,10 +163,7 @@ class Profile:
         the ranges remember."""
         if code in self.lab_rules:
             return self.lab_rules[code]
-        rule = next((r for r in self.lab_classes if in_any(code, r.codes)), None)
-        if len(self.lab_rules) < MEMO_LIMIT:
-            self.lab_rules[code] = rule
-        return rule
+        return remembered(self.lab_rules, code, next((r for r in self.lab_classes if in_any(code, r.codes)), None))
 
     @property
     def variant_names(self) -> tuple[str, ...]:

@@ -130,6 +130,7 @@ class Code(StrEnum):
     INPUT_TEXT_CUT = "input.text_cut"
     INPUT_TOO_LONG = "input.too_long"
     INPUT_TOTAL_ROW = "input.total_row"
+    INPUT_TOTAL_DIFFERS = "input.total_differs"
     INPUT_VAT_ROW = "input.vat_row"
     INPUT_VAT_ROW_OTHER = "input.vat_row_other"
     INPUT_COMMENT_ROW = "input.comment_row"

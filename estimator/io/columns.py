@@ -9,9 +9,10 @@ from typing import Any
 
 from estimator.cells import text_key
 
-# the first word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
+# the first word of a total row's text („Summe“, „Honorarsumme“; not a line's: „Totalprothese“, „Gesamtsanierung“
+# begin so too)
 TOTAL_WORD = re.compile(
-    r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
+    r"[^\W\d_]*summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
     r"|übertrag|uebertrag"
 )
 # a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)

@@ -21,8 +21,9 @@ from estimator.tariff.catalogues import load_tariffs
 
 def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[Finding]) -> bool:
     """Whether a row of VAT („zzgl. 7 % MwSt 5,11“) is the VAT of the lab lines above it (from `taxed` on) whose
-    amounts are net (quantity × unit price, each line's VAT in cents): then those lines are computed with their VAT
-    (their net amount set aside), and the row is no line, said; else a row to correct, its amount in no line."""
+    amounts are net (quantity × unit price; the VAT in cents of each line, or of their sum at each rate, as an invoice
+    may give it): then those lines are computed with their VAT (their net amount set aside), and the row is no line,
+    said; else a row to correct, its amount in no line."""
     rate = load_tariffs().default.profile.lab_default_vat
     net = [  # a line at 0 % (material the dentist bills) is no line the row's VAT is of
         k
@@ -30,11 +31,15 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
         if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price) and _rate(lines[k], rate)
     ]
     added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
+    by_rate: dict[Decimal, Decimal] = {}  # the net amounts at each rate: an invoice may put the VAT on their sum
+    for k in net:
+        by_rate[_rate(lines[k], rate)] = by_rate.get(_rate(lines[k], rate), ZERO) + (lines[k].amount or ZERO)
+    on_sum = sum((cents(amount * vat / 100) for vat, amount in by_rate.items()), ZERO)
     amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
     reader.problems.clear()  # an amount that is no number: said as the row's, below
     letter = column_letter(reader.vat or 0)
     cell = f"{reader.sheet}!{letter}{reader.row}"
-    if amount is None or not net or amount != added:
+    if amount is None or not net or amount not in (added, on_sum):
         phrase = say(Code.INPUT_VAT_ROW_OTHER, cell=cell, vat=Money(added))
         findings.append(Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter))
         return False

@@ -87,6 +87,7 @@ class RowReader:
         self.notes: list[Finding] = []  # warnings: the line is read
         self.lab = False  # a row below a lab table's own header in the fee sheet (table_rows)
         self.vat: int | None = None  # a row of the VAT of the lab lines above: the column of its text (table_rows)
+        self.total: int | None = None  # a total row, no line: the column of its word or amount (table_rows)
 
     def raw(self, name: str) -> Any:
         index = self.mapping.get(name)
@@ -249,6 +250,9 @@ def table_rows(
             letter = column_letter(total)
             phrase = say(Code.INPUT_TOTAL_ROW, cell=f"{sheet.name}!{letter}{number}")
             findings.append(Finding(Severity.INFO, phrase, sheet.name, number, letter))
+            reader = RowReader(sheet.name, number, values, mapping)
+            reader.total = total  # the caller compares its amount with the lines' (estimator.io.tabletotals)
+            yield reader
             continue
         reader = RowReader(sheet.name, number, values, mapping)
         reader.lab = lab or (lab_heading and _lab_row(values, mapping))

@@ -19,6 +19,9 @@ TABLES: dict[Code, str] = {
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
     C.INPUT_HIDDEN_COLUMN: "{cell}: die Spalte „{title}“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_TOTAL_DIFFERS: "{cell}: die Summe im Plan ({total}) weicht um {difference} von den gelesenen Beträgen "
+    "{single:der Zeile|der Zeilen} {rows:–} ab ({lines}); bitte prüfen, ob eine Zeile fehlt, ein Betrag nicht stimmt oder die Summe "
+    "nicht alle Zeilen umfasst",
     C.INPUT_VAT_ROW: "{cell}: Zeile der Mehrwertsteuer übersprungen; die Beträge der {count:Laborzeile|# Laborzeilen} darüber "
     "waren netto, mit ihrer MwSt gerechnet",
     C.INPUT_VAT_ROW_OTHER: "{cell}: Zeile der Mehrwertsteuer nicht gelesen: die Laborzeilen darüber mit Nettobetrag ergeben "

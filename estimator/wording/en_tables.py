@@ -18,6 +18,8 @@ TABLES: dict[Code, str] = {
     "{rows}); delete what is not part of the plan, unhide the rest",
     C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_TOTAL_DIFFERS: "{cell}: the plan's total ({total}) differs by {difference} from the amounts read in "
+    "{single:row|rows} {rows:–} ({lines}); please check whether a line is missing, an amount is wrong or the total leaves out a line",
     C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
     "computed with their VAT",
     C.INPUT_VAT_ROW_OTHER: "{cell}: value-added tax row not read: the lab lines above with a net amount come to {vat} VAT – "

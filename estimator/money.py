@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -18,6 +18,17 @@ def unit_share(amount: Decimal, units: Decimal) -> Decimal:
     """An amount's share of each of its units, to the fourth place (as far as a unit price is written): 389,00 € for
     3 units is 129,6667 €, which gives the 389,00 € again."""
     return (amount / units).quantize(Decimal("1e-4"), rounding=ROUND_HALF_UP)
+
+
+def spread_cents(exact: list[Decimal], total: Decimal) -> list[Decimal]:
+    """Exact amounts in cents that sum to `total` (itself in cents, at most a cent a line from their sum): each cut
+    to its cent, the cents left given to those cut the most (an invoice's VAT on the sum of its lines, spread over
+    them)."""
+    floors = [amount.quantize(CENT, rounding=ROUND_FLOOR) for amount in exact]
+    left = int((total - sum(floors, ZERO)) / CENT)
+    order = sorted(range(len(exact)), key=lambda k: (floors[k] - exact[k], k))  # the largest remainder first
+    raised = set(order[: max(0, min(left, len(exact)))])
+    return [floor + CENT if k in raised else floor for k, floor in enumerate(floors)]
 
 
 def plain(amount: Decimal) -> str:

@@ -1,6 +1,6 @@
 """The columns of a plan's tables: each by the name the template gives it, with the names real exports give it
 (compared as estimator.cells.text_key makes them), the defaults of the columns that may be missing, and the words
-that make a row a total row or a row of a one-sheet table a lab row."""
+that make a row a total row or a row of a one-sheet table a lab row; what a formula's error leaves in a cell."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from typing import Any
 
 from estimator.cells import text_key
 
-# the first word of a total row's text („Summe“, „Honorarsumme“; not a line's: „Totalprothese“, „Gesamtsanierung“
-# begin so too)
+# the first or last word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
 TOTAL_WORD = re.compile(
-    r"[^\W\d_]*summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
+    r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
     r"|übertrag|uebertrag"
 )
+# the first word also a sum of what („Honorarsumme“, „Laborsumme brutto“; not „Pauschalsumme“, a material line's
+# last word, nor „MwSt-Summe“, the VAT's)
+TOTAL_FIRST_WORD = re.compile(TOTAL_WORD.pattern + r"|(?:honorar|labor|material|rechnungs|teil|netto|brutto|seiten)summen?")
 # a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)
 VAT_WORD = re.compile(r"mwst|ust|umsatzsteuer|mehrwertsteuer")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")
@@ -153,3 +155,31 @@ def names_costs(key: str, columns: dict[str, tuple[str, ...]]) -> bool:
 def is_lab_mark(go: Any) -> bool:
     """Whether a GO cell marks a one-sheet table's row as a lab row (Labor, BEB, BEL, Material …)."""
     return isinstance(go, str) and text_key(go).startswith(GO_LAB_MARKS)
+
+
+# a formula's error as Excel writes it into the file (and German Excel shows it) and LibreOffice („Err:502“ aside)
+ERROR_VALUES = frozenset(
+    [
+        "#N/A",
+        "#NV",
+        "#DIV/0!",
+        "#VALUE!",
+        "#WERT!",
+        "#REF!",
+        "#BEZUG!",
+        "#NAME?",
+        "#NUM!",
+        "#ZAHL!",
+        "#NULL!",
+        "#SPILL!",
+        "#ÜBERLAUF!",
+        "#CALC!",
+        "#BERECHNEN!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#FELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#CONNECT!",
+    ]
+)

@@ -45,11 +45,11 @@ from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.tablenotes import counts_rows, say_hidden, vat_of
 from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
-from estimator.io.tabletotals import TotalsCheck, stated_amount, unmatched_totals
+from estimator.io.tabletotals import TotalsCheck, WorkbookTotals, stated_amount
 from estimator.io.xlsxguard import thousands
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_INPUT_FINDINGS, MAX_LINES, FeeLine, Finding, LabLine, LeftOutLine, Plan
-from estimator.money import ZERO, cents, german_date, unit_share
+from estimator.money import cents, german_date, unit_share
 from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
@@ -98,7 +98,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
         row=reader.row,
         number=normalize_fee_number(number_raw, schedule.value),
         schedule=schedule,
-        date=reader.get("Datum", parse_date),
+        date=reader.line_date(),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         count=reader.get("Anzahl", parse_count, Decimal(1)),
@@ -147,7 +147,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
         row=reader.row,
         code=normalize_lab_code(code_raw),
         unit_price=price,
-        date=reader.get("Datum", parse_date),
+        date=reader.line_date(),
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         quantity=reader.get("Menge", parse_quantity, Decimal(1)),
@@ -247,17 +247,13 @@ def _read_lines(
     hidden: list[int] = []  # the rows read that are hidden in the spreadsheet program
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
     taxed = 0  # the lab lines before this one whose VAT a row below them said
-    tables = len(headers)
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
-        if len(headers) != tables:  # a table's own header above this row
-            totals.new_table()
-            tables = len(headers)
         if reader.total is not None:
             totals.total(reader)
             continue
         if reader.vat is not None and vat_of(lab_lines, taxed, reader, findings):
-            totals.row(reader.row, "lab", stated_amount(reader))
+            totals.vat_row(reader.row, stated_amount(reader))
             taxed = len(lab_lines)
             continue
         if reader.row in sheet.hidden_rows:
@@ -274,7 +270,7 @@ def _read_lines(
             fee = fee_line(reader)
             fee_lines += [fee] if fee else []
             line = fee
-        totals.row(reader.row, kind, line.amount if line else None, _vat(line))  # the amount as its cell gives it
+        totals.line(reader.row, kind, line)
         computed = line is not None  # what a note says of the line's amount holds only for a line that is computed
         findings.extend(reader.problems + [n for n in reader.notes if computed or n.phrase.code not in SAID_OF_AMOUNT])
         if line is None:
@@ -283,13 +279,6 @@ def _read_lines(
             left_out.append(_left_out(kind, reader, mapping))
     say_hidden(sheet, headers, hidden, findings)
     return fee_lines, lab_lines, left_out
-
-
-def _vat(line: FeeLine | LabLine | None) -> Decimal:
-    """A lab line's VAT rate (its own, else the usual), for a total of its lab lines with their VAT; 0 for a fee."""
-    if not isinstance(line, LabLine):
-        return ZERO
-    return load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
 
 
 def _written_by_the_program(sheets: dict[str, Sheet]) -> bool:
@@ -342,7 +331,7 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     lab_lines: list[LabLine] = []
     left_out: list[LeftOutLine] = []
     columns = {}
-    checks: list[TotalsCheck] = []  # each sheet's total rows against its lines
+    checks = WorkbookTotals()  # the total rows against their lines
     for (sheet, spec), header in zip(tables, headers, strict=True):
         if len(sheet.rows) > 1 and header is None:  # rows, but none of them is read: refused whole
             raise PlanReadError(
@@ -357,12 +346,11 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
             )
         if header:
             columns[sheet.name] = {name: column_letter(index) for name, index in header[1].items()}
-        checks.append(TotalsCheck())
-        fees, labs, left = _read_lines(sheet, header, spec, findings, checks[-1])
+        fees, labs, left = _read_lines(sheet, header, spec, findings, checks.sheet(sheet.name))
         fee_lines += fees
         lab_lines += labs
         left_out += left
-    findings += unmatched_totals(checks)
+    findings += checks.findings()
     if not fee_lines and not lab_lines:
         errors = [f for f in findings if f.severity is Severity.ERROR]
         shown: list[str] = []  # whole findings, up to about 600 characters (one cut into at least)

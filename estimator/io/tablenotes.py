@@ -13,7 +13,7 @@ from estimator.io.sheets import Sheet
 from estimator.io.tablerows import RowReader, numbers_count_rows
 from estimator.kinds import Severity
 from estimator.model import Finding, LabLine
-from estimator.money import ZERO, cents
+from estimator.money import ZERO, cents, spread_cents
 from estimator.phrases import Money, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
@@ -21,9 +21,9 @@ from estimator.tariff.catalogues import load_tariffs
 
 def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[Finding]) -> bool:
     """Whether a row of VAT („zzgl. 7 % MwSt 5,11“) is the VAT of the lab lines above it (from `taxed` on) whose
-    amounts are net (quantity × unit price; the VAT in cents of each line, or of their sum at each rate, as an invoice
-    may give it): then those lines are computed with their VAT (their net amount set aside), and the row is no line,
-    said; else a row to correct, its amount in no line."""
+    amounts are net (quantity × unit price): then those lines are computed with their VAT (their net amount set
+    aside), and the row is no line, said; else a row to correct, its amount in no line. The VAT in cents of each line,
+    or of their sum at each rate as an invoice gives it – then spread over the lines, so that they bill what it says."""
     rate = load_tariffs().default.profile.lab_default_vat
     net = [  # a line at 0 % (material the dentist bills) is no line the row's VAT is of
         k
@@ -31,10 +31,10 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
         if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price) and _rate(lines[k], rate)
     ]
     added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
-    by_rate: dict[Decimal, Decimal] = {}  # the net amounts at each rate: an invoice may put the VAT on their sum
+    by_rate: dict[Decimal, list[int]] = {}  # the lines at each rate: an invoice may put the VAT on their sum
     for k in net:
-        by_rate[_rate(lines[k], rate)] = by_rate.get(_rate(lines[k], rate), ZERO) + (lines[k].amount or ZERO)
-    on_sum = sum((cents(amount * vat / 100) for vat, amount in by_rate.items()), ZERO)
+        by_rate.setdefault(_rate(lines[k], rate), []).append(k)
+    on_sum = sum((cents(_net(lines, ks) * vat / 100) for vat, ks in by_rate.items()), ZERO)
     amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
     reader.problems.clear()  # an amount that is no number: said as the row's, below
     letter = column_letter(reader.vat or 0)
@@ -43,10 +43,17 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
         phrase = say(Code.INPUT_VAT_ROW_OTHER, cell=cell, vat=Money(added))
         findings.append(Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter))
         return False
-    for k in net:
-        lines[k] = replace(lines[k], amount=None)
+    for vat, ks in by_rate.items():  # VAT on each line: computed so; on the sum: spread over them
+        exact = [(lines[k].amount or ZERO) * (1 + vat / 100) for k in ks]
+        shares = spread_cents(exact, _net(lines, ks) + cents(_net(lines, ks) * vat / 100))
+        for k, share in zip(ks, shares, strict=True):
+            lines[k] = replace(lines[k], amount=None if amount == added else share)
     findings.append(Finding(Severity.INFO, say(Code.INPUT_VAT_ROW, cell=cell, count=len(net)), reader.sheet, reader.row, letter))
     return True
+
+
+def _net(lines: list[LabLine], indexes: list[int]) -> Decimal:
+    return sum((lines[k].amount or ZERO for k in indexes), ZERO)
 
 
 def counts_rows(sheet: Sheet, header: Header) -> bool:

@@ -8,10 +8,20 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from estimator.cells import MAX_TEXT, CellError, PlanReadError, short_text
+from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_date, short_text
 from estimator.cells import text_key as _key
 from estimator.codes import Code
-from estimator.io.columns import DEFAULTS, LAB_COLUMNS, ONE_SHEET_COLUMNS, TOTAL_WORD, VAT_WORD, is_lab_mark, names_costs
+from estimator.io.columns import (
+    DEFAULTS,
+    ERROR_VALUES,
+    LAB_COLUMNS,
+    ONE_SHEET_COLUMNS,
+    TOTAL_FIRST_WORD,
+    TOTAL_WORD,
+    VAT_WORD,
+    is_lab_mark,
+    names_costs,
+)
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
 from estimator.io.sheetscan import UNCACHED
@@ -27,6 +37,10 @@ DIGIT = re.compile(r"\d")
 SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
 DITTO = frozenset({'"', "〃", "''", "„", "“", "dto", "dto.", "do.", "ditto", "detto", "desgl.", "dito"})
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
+SESSION = re.compile(  # a session in the date column: „1. Sitzung“, „Sitzung 2“, „Termin Nr. 3“, „2. BT“
+    r"(?:\d{1,2}\s*\.?\s*)?(?:sitzung|termin|behandlungstag|bt|session)(?:\s*(?:nr\.?\s*)?\d{1,2}\.?)?",
+    re.IGNORECASE,
+)
 HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
     "honorar",
     "zahnärztlich",
@@ -48,32 +62,6 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "zahntechni",
 )
 LAB_WORDS = ("labor", "material", "zahntechni")  # a heading naming one of them heads lab lines (as text_key makes it)
-# a formula's error as Excel writes it into the file (and German Excel shows it) and LibreOffice („Err:502“ aside)
-ERROR_VALUES = frozenset(
-    [
-        "#N/A",
-        "#NV",
-        "#DIV/0!",
-        "#VALUE!",
-        "#WERT!",
-        "#REF!",
-        "#BEZUG!",
-        "#NAME?",
-        "#NUM!",
-        "#ZAHL!",
-        "#NULL!",
-        "#SPILL!",
-        "#ÜBERLAUF!",
-        "#CALC!",
-        "#BERECHNEN!",
-        "#GETTING_DATA",
-        "#FIELD!",
-        "#FELD!",
-        "#BLOCKED!",
-        "#UNKNOWN!",
-        "#CONNECT!",
-    ]
-)
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -107,6 +95,15 @@ class RowReader:
                 return None
             self.problem(name, Code.INPUT_TEXT_CUT, Severity.WARNING, length=value.length, limit=MAX_TEXT)
         return None if isinstance(value, str) and not value.strip() else value
+
+    def line_date(self) -> Any:
+        """A line's treatment day, None when empty; a session named instead („1. Sitzung“, „Termin 2“: the plan's
+        days are not set yet) is none either – the line is done on the plan date, as one without a day, said."""
+        value = self.raw("Datum")
+        if isinstance(value, str) and SESSION.fullmatch(value.strip()):
+            self.problem("Datum", Code.INPUT_SESSION_DATE, Severity.WARNING, text=short_text(value.strip(), 30))
+            return None
+        return self.get("Datum", parse_date)
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
         value = self.raw(name)
@@ -142,7 +139,7 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
         (
             index
             for index, text in texts
-            if TOTAL_WORD.fullmatch(_key(text.split()[0])) or (bare and TOTAL_WORD.fullmatch(_key(text.split()[-1])))
+            if TOTAL_FIRST_WORD.fullmatch(_key(text.split()[0])) or (bare and TOTAL_WORD.fullmatch(_key(text.split()[-1])))
         ),
         None,
     )

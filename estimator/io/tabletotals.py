@@ -1,30 +1,35 @@
 """A plan's own total rows against the lines read above them. A total that none of the sums it may stand for gives
 is said at its cell: a line lost, an amount misread, or a total that leaves a line out would otherwise stay unseen
 (the plan's totals are not read as lines, the estimate sums its own). The sums a total may stand for: the lines
-since the total above it, since its table's header or on the whole sheet – all of them, only the fees („Honorar
-gesamt“) or only the lab lines, these with their VAT („Summe brutto“) – each line as its cell holds it or in cents;
-the totals above it from one of them on and the lines since („Gesamt“ = Honorar + Labor, „Übertrag“); each of these
-with what another sheet sums („Gesamtbetrag“ under the fees = fees + the Labor sheet's total)."""
+since the total above it or on the whole sheet – all of them, only the fees („Honorar gesamt“) or only the lab
+lines (a lab table's below the fees) – as their cells hold them or in cents, with their VAT („Summe brutto“) or, in a
+row that says „netto“, without; the totals above it from one of them on and the lines since („Gesamt“ = Honorar +
+Labor, „Übertrag“); nothing for a section without lines; each of these with what the other sheets sum
+(„Gesamtbetrag“ under the fees = fees + the Labor sheet's total). Not compared: a total over a row left out (the row
+is said), any total of a workbook whose other sheet has such a row, a total of the VAT („Summe MwSt 7 %“)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from estimator.cells import CellError, parse_amount
+from estimator.cells import CellError, parse_amount, text_key
 from estimator.codes import Code
+from estimator.io.columns import VAT_WORD
 from estimator.io.tablerows import RowReader, cell_value
 from estimator.kinds import Severity
-from estimator.model import Finding
+from estimator.model import FeeLine, Finding, LabLine
 from estimator.money import ZERO, cents
-from estimator.phrases import Money, say
+from estimator.phrases import Money, Param, say
 from estimator.sheetcells import column_letter
+from estimator.tariff.catalogues import load_tariffs
 
 KINDS = (None, "fee", "lab")  # a total of all the lines, of the fees only, of the lab lines only
-MAX_TOTALS = 500  # total rows of a sheet compared with its lines (a plan has a few; more are not compared)
-MAX_ABOVE = 50  # the totals above a total that it may add up („Gesamt“ = Honorar + Labor)
+MAX_TOTALS = 500  # total rows of a workbook compared with their lines (a plan has a few; more are not compared)
+MAX_ABOVE = 50  # the totals above a total that it may add up
+MAX_COMBINED = 4_096  # the other sheets' sums combined for a grand total (more: the workbook's totals not compared)
 
 
 def stated_amount(reader: RowReader) -> Decimal | None:
@@ -36,19 +41,26 @@ def stated_amount(reader: RowReader) -> Decimal | None:
         return None
 
 
+def _names_vat(values: tuple[object, ...]) -> bool:
+    """Whether a row's text names the value-added tax in its first words („Summe MwSt 7 %“, „davon USt“)."""
+    return any(VAT_WORD.fullmatch(text_key(word)) for value in values if isinstance(value, str) for word in value.split()[:4])
+
+
 class _Sums(NamedTuple):
-    """Running sums of rows: how many, how many without a known amount, how many with VAT; the amounts as the cells
-    hold them and in cents, and with their VAT on each line in cents and exactly."""
+    """Running sums of rows: how many, how many without a known amount, how many with VAT; their amounts as the
+    cells hold them and in cents, with their VAT exactly and in cents, and net (quantity × unit price) too."""
 
     rows: int = 0
     unknown: int = 0
     taxed: int = 0
     amounts: Decimal = ZERO
     in_cents: Decimal = ZERO
-    gross_cents: Decimal = ZERO
     gross: Decimal = ZERO
+    gross_cents: Decimal = ZERO
+    net: Decimal = ZERO
+    net_cents: Decimal = ZERO
 
-    def plus(self, amount: Decimal | None, vat: Decimal) -> _Sums:
+    def plus(self, amount: Decimal | None, vat: Decimal, net: Decimal) -> _Sums:
         if amount is None:
             return self._replace(rows=self.rows + 1, unknown=self.unknown + 1)
         with_vat = amount * (1 + vat / 100)
@@ -58,18 +70,31 @@ class _Sums(NamedTuple):
             self.taxed + (vat != 0),
             self.amounts + amount,
             self.in_cents + cents(amount),
-            self.gross_cents + cents(with_vat),
             self.gross + with_vat,
+            self.gross_cents + cents(with_vat),
+            self.net + net,
+            self.net_cents + cents(net),
         )
 
-    def since(self, before: _Sums) -> list[Decimal]:
-        """The sums of the rows after `before`: none when there is none or one of them is not known."""
+    def since(self, before: _Sums, *, net: bool = False) -> list[Decimal]:
+        """The sums of the rows after `before` (`net`: also without their VAT); none when there is none or one of
+        them is not known."""
         if self.rows == before.rows or self.unknown != before.unknown:
             return []
         sums = [self.amounts - before.amounts, self.in_cents - before.in_cents]
+        sums += [self.net - before.net, self.net_cents - before.net_cents] if net else []
         if self.taxed != before.taxed:
-            sums += [self.gross_cents - before.gross_cents, self.gross - before.gross]
+            sums += [self.gross - before.gross, self.gross_cents - before.gross_cents]
         return sums
+
+
+@dataclass(frozen=True)
+class _Said:
+    """The sum of lines a message names: its amount and the rows of the first and the last line in it."""
+
+    amount: Decimal
+    first: int
+    last: int
 
 
 @dataclass(frozen=True)
@@ -79,94 +104,162 @@ class _Open:
     reader: RowReader
     total: Decimal
     sums: tuple[Decimal, ...]
-    lines: Decimal  # what the message names: the lines since the total above, the table's or the sheet's
-    first: int
-    last: int
+    nearest: _Said  # of the sums of lines the nearest
+    lines: _Said | None  # all the sheet's lines above it
 
 
 class TotalsCheck:
     """The amounts of one sheet's rows as its tables give them, in order, and its total rows checked against them
-    (each sum from running sums, in constant time: thousands of total rows cost no more than their lines)."""
+    (each sum from running sums, summed up at a total: a sheet without one costs a list of its rows)."""
 
-    def __init__(self) -> None:
-        self.rows: list[tuple[int, str, Decimal | None, Decimal]] = []  # each row summed: number, kind, amount, VAT
-        self.numbers: list[int] = []  # the row number of each row summed
+    def __init__(self, workbook: WorkbookTotals, name: str) -> None:
+        self.workbook, self.name = workbook, name
+        self.rows: list[tuple[int, str, Decimal | None, Decimal, Decimal]] = []  # number, kind, amount, VAT, net
+        self.positions: dict[str | None, list[int]] = {kind: [] for kind in KINDS}  # the rows of each kind
         self.running: dict[str | None, list[_Sums]] = {kind: [_Sums()] for kind in KINDS}  # the sums before each row
         self.totals: list[tuple[int, Decimal]] = []  # the total rows above: (how many rows were summed then, amount)
-        self.table = 0  # where the rows and totals of the table begin (a lab table below the fees begins another)
-        self.table_totals = 0
         self.open: list[_Open] = []
 
-    def row(self, number: int, kind: str, amount: Decimal | None, vat: Decimal = ZERO) -> None:
-        """A line as its amount cell gives it (None: without one, or left out – no sum over it is known), or a row
-        of VAT under lab lines (kind "lab", VAT 0)."""
-        self.rows.append((number, kind, amount, vat))
-        self.numbers.append(number)
+    def line(self, number: int, kind: str, line: FeeLine | LabLine | None) -> None:
+        """A line as its amount cell gives it, a lab line without one as the program computes it; a row left out
+        (None) or a fee without its amount is not known."""
+        if not isinstance(line, LabLine):
+            self._row(number, kind, None if line is None else line.amount, ZERO, None)
+            return
+        vat = load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
+        net = line.quantity * line.unit_price
+        self._row(number, kind, cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net)
 
-    def _summed(self) -> None:
-        """The running sums up to the last row (at a total: a sheet without one costs nothing more)."""
-        for of, running in self.running.items():
-            for _, kind, amount, vat in self.rows[len(running) - 1 :]:
-                running.append(running[-1].plus(amount, vat) if of in (None, kind) else running[-1])
+    def vat_row(self, number: int, amount: Decimal | None) -> None:
+        """A row of the VAT of the lab lines above it: summed with them, in no net sum."""
+        self._row(number, "lab", amount, ZERO, ZERO)
 
-    def new_table(self) -> None:
-        self.table, self.table_totals = len(self.numbers), len(self.totals)
+    def _row(self, number: int, kind: str, amount: Decimal | None, vat: Decimal, net: Decimal | None) -> None:
+        for of in (None, kind):
+            self.positions[of].append(len(self.rows))
+        self.rows.append((number, kind, amount, vat, (amount or ZERO) if net is None else net))
 
     def total(self, reader: RowReader) -> None:
-        """A total row: kept open when none of its sums gives it (and it has an amount and a sum is known)."""
-        total = stated_amount(reader)
-        summed = len(self.numbers)
-        if total is None or not summed or len(self.totals) >= MAX_TOTALS:
+        """A total row: kept open when none of its sums gives it (and it has an amount and a sum of lines is known)."""
+        total = stated_amount(reader) if self.workbook.compared < MAX_TOTALS else None
+        if total is None:
             return
-        self._summed()
-        since = self.totals[-1][0] if self.totals else 0
-        ranges = (max(since, self.table), self.table, 0)
-        sums = [s for start in ranges for kind in KINDS for s in self._sums(start, summed, kind)]
-        rest = self._sums(since, summed, None) if since < summed else [ZERO]
-        above = [amount for _, amount in self.totals[max(self.table_totals, len(self.totals) - MAX_ABOVE) :]]
-        sums += [sum(above[k:], ZERO) + r for k in range(len(above)) for r in rest]
+        summed, since = len(self.rows), self.totals[-1][0] if self.totals else 0
+        above = [amount for _, amount in self.totals[-MAX_ABOVE:]]
         self.totals.append((summed, total))
-        if not sums or cents(total) in {cents(s) for s in sums}:
-            return
-        plain = [  # what the message names: the lines since the total above, the table's or the sheet's, the nearest
-            (self._sums(start, summed, None)[0], self.numbers[start]) for start in ranges if self._sums(start, summed, None)
-        ]
-        nearest = plain or [(min(sums, key=lambda s: abs(s - total)), self.numbers[0])]
-        lines, first = min(nearest, key=lambda s: abs(s[0] - total))
-        self.open.append(_Open(reader, total, tuple(sums), lines, first, self.numbers[-1]))
-
-    def sheet_sums(self) -> list[Decimal]:
-        """What this sheet may add to another sheet's total: all its lines, its fees or lab lines, or a total of it."""
-        whole = len(self.numbers)
+        if not summed or _names_vat(reader.values):
+            return  # „Summe MwSt 7 %“: the VAT of the lines, a total the next („Summe brutto“) may add
+        self.workbook.compared += 1
         self._summed()
-        return [*(s for kind in KINDS for s in self._sums(0, whole, kind)), *(amount for _, amount in self.totals)]
+        ranges = (since, 0)
+        net = any(isinstance(value, str) and "netto" in value.lower() for value in reader.values)  # „Summe netto“
+        sums = [s for start in ranges for kind in KINDS for s in self._sums(start, summed, kind, net=net)]
+        sums += [ZERO] if ranges[0] == summed else []  # a section without lines
+        rest = self._sums(since, summed, None) if since < summed else [ZERO]
+        sums += [sum(above[k:], ZERO) + r for k in range(len(above)) for r in rest]
+        if cents(total) in {cents(s) for s in sums}:
+            return
+        said = [self._said(start, summed, kind) for start in ranges for kind in KINDS]
+        known = [s for s in said if s is not None]
+        if known:  # else no sum of the lines above it is known: a row left out, said already
+            nearest = min(known, key=lambda s: abs(s.amount - total))
+            self.open.append(_Open(reader, total, tuple(sums), nearest, self._said(0, summed, None)))
 
-    def _sums(self, start: int, end: int, kind: str | None) -> list[Decimal]:
-        """The rows from `start` to `end` (of one kind, or all) summed as their cells hold them and in cents, and the
-        lab lines among them with their VAT (on each line, and exactly); none when there is no such row or one of
-        them is not known."""
+    def sheet_sums(self) -> list[Decimal] | None:
+        """What this sheet may add to another sheet's total: all its lines, its fees or lab lines, a total of it;
+        None when a row of it is not known."""
+        self._summed()
+        whole = len(self.rows)
+        if whole and not self._sums(0, whole, None):
+            return None
+        return [*(s for kind in KINDS for s in self._sums(0, whole, kind)), *(amount for _, amount in self.totals[-MAX_ABOVE:])]
+
+    def whole(self) -> Decimal:
+        """All the sheet's lines summed as their cells hold them (0 when a row is not known)."""
+        self._summed()
+        return (self._sums(0, len(self.rows), None) or [ZERO])[0]
+
+    def _summed(self) -> None:
+        """The running sums up to the last row."""
+        for of, running in self.running.items():
+            for _, kind, amount, vat, net in self.rows[len(running) - 1 :]:
+                running.append(running[-1].plus(amount, vat, net) if of in (None, kind) else running[-1])
+
+    def _sums(self, start: int, end: int, kind: str | None, *, net: bool = False) -> list[Decimal]:
+        """The rows from `start` to `end` (of one kind, or all) summed (`net`: also without their VAT); none when
+        there is no such row or one of them is not known."""
         running = self.running[kind]
-        return running[end].since(running[start]) if start < end else []
+        return running[end].since(running[start], net=net) if start < end else []
+
+    def _said(self, start: int, end: int, kind: str | None) -> _Said | None:
+        sums = self._sums(start, end, kind)
+        if not sums:
+            return None
+        positions = self.positions[kind]
+        first, last = positions[bisect_left(positions, start)], positions[bisect_left(positions, end) - 1]
+        return _Said(sums[0], self.rows[first][0], self.rows[last][0])
 
 
-def unmatched_totals(checks: Sequence[TotalsCheck]) -> list[Finding]:
-    """The totals of the sheets that none of their sums gives, also with what another sheet sums, said."""
-    findings = []
-    for check in checks:
-        others = {cents(s) for other in checks if other is not check for s in other.sheet_sums()}
-        for total in check.open:
-            if any(cents(total.total - s) in others for s in total.sums):
+class WorkbookTotals:
+    """The total rows of a workbook's sheets against their lines: each sheet's checked as it is read, and at the end
+    those that none of their sheet's sums gives against these with the other sheets' sums (a grand total under the
+    fees of the fees and the Labor sheet's lines)."""
+
+    def __init__(self) -> None:
+        self.sheets: list[TotalsCheck] = []
+        self.compared = 0  # total rows compared, at most MAX_TOTALS
+
+    def sheet(self, name: str) -> TotalsCheck:
+        self.sheets.append(TotalsCheck(self, name))
+        return self.sheets[-1]
+
+    def findings(self) -> list[Finding]:
+        said: list[Finding] = []
+        for check in self.sheets:
+            others = [other for other in self.sheets if other is not check]
+            combined = _combined(others) if check.open else None
+            if combined is None:  # no total open, or another sheet's sum not known
                 continue
-            reader = total.reader
-            letter = column_letter(reader.mapping["Betrag"])
-            phrase = say(
-                Code.INPUT_TOTAL_DIFFERS,
-                cell=f"{reader.sheet}!{letter}{reader.row}",
-                total=Money(cents(total.total)),
-                lines=Money(cents(total.lines)),
-                single=total.first == total.last,
-                rows=(total.first,) if total.first == total.last else (total.first, total.last),
-                difference=Money(abs(cents(total.total) - cents(total.lines))),
-            )
-            findings.append(Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter))
-    return findings
+            said += [_finding(t, others) for t in check.open if not any(cents(t.total - s) in combined for s in (ZERO, *t.sums))]
+        return said
+
+
+def _combined(sheets: list[TotalsCheck]) -> set[Decimal] | None:
+    """Every sum of one of each sheet's sums (or none of a sheet's), in cents; None when a sheet has a row that is
+    not known, or there are too many."""
+    combined = {ZERO}
+    for sheet in sheets:
+        sums = sheet.sheet_sums()
+        if sums is None or len(combined) * (len(sums) + 1) > MAX_COMBINED:
+            return None
+        combined = {cents(a + b) for a in combined for b in (ZERO, *sums)}
+    return combined
+
+
+def _finding(total: _Open, others: list[TotalsCheck]) -> Finding:
+    """The message: the sum of lines nearest to the total, or all the lines above with those of the other sheets
+    (a grand total) when that is nearer."""
+    reader, said, sheets = total.reader, total.nearest, [other for other in others if other.rows]
+    if sheets and total.lines is not None:
+        grand = total.lines.amount + sum((other.whole() for other in sheets), ZERO)
+        if abs(grand - total.total) < abs(said.amount - total.total):
+            said = _Said(grand, total.lines.first, total.lines.last)
+        else:
+            sheets = []
+    else:
+        sheets = []
+    letter = column_letter(reader.mapping["Betrag"])
+    values: dict[str, Param] = {
+        "cell": f"{reader.sheet}!{letter}{reader.row}",
+        "total": Money(cents(total.total)),
+        "lines": Money(cents(said.amount)),
+        "single": said.first == said.last,
+        "rows": (said.first,) if said.first == said.last else (said.first, said.last),
+        "difference": Money(abs(cents(total.total) - cents(said.amount))),
+    }
+    if sheets:
+        names = tuple(other.name for other in sheets)
+        phrase = say(Code.INPUT_TOTAL_DIFFERS_SHEETS, **values, count=len(sheets), sheets=names)
+    else:
+        phrase = say(Code.INPUT_TOTAL_DIFFERS, **values)
+    return Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter)

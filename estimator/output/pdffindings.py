@@ -22,6 +22,7 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
         Code.INPUT_COLUMN_FROM_SCHEDULE,
         Code.INPUT_TOTAL_ROW,
         Code.INPUT_TOTAL_DIFFERS,
+        Code.INPUT_TOTAL_DIFFERS_SHEETS,
         Code.INPUT_VAT_ROW,
         Code.INPUT_COMMENT_ROW,
         Code.INPUT_SHEET_BY_HEADER,

@@ -19,6 +19,9 @@ TABLES: dict[Code, str] = {
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
     C.INPUT_HIDDEN_COLUMN: "{cell}: die Spalte „{title}“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",
     C.INPUT_TOTAL_ROW: "{cell}: Summenzeile übersprungen",
+    C.INPUT_TOTAL_DIFFERS_SHEETS: "{cell}: die Summe im Plan ({total}) weicht um {difference} von den gelesenen Beträgen "
+    "{single:der Zeile|der Zeilen} {rows:–} und {count:des Blatts|der Blätter} {sheets:, | und } ab ({lines}); bitte "
+    "prüfen, ob eine Zeile fehlt, ein Betrag nicht stimmt oder die Summe nicht alle Zeilen umfasst",
     C.INPUT_TOTAL_DIFFERS: "{cell}: die Summe im Plan ({total}) weicht um {difference} von den gelesenen Beträgen "
     "{single:der Zeile|der Zeilen} {rows:–} ab ({lines}); bitte prüfen, ob eine Zeile fehlt, ein Betrag nicht stimmt oder die Summe "
     "nicht alle Zeilen umfasst",
@@ -32,6 +35,9 @@ TABLES: dict[Code, str] = {
     C.INPUT_COMMENT_ROW: "{cell}: Anmerkung übersprungen, keine Leistung („{text}“)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",
+    C.INPUT_SESSION_DATE: "{cell} ({field}): „{text}“ nennt eine Sitzung, kein Datum; die Zeile ist wie eine ohne Datum "
+    "am Planungsdatum gerechnet (alle solchen Zeilen als ein Behandlungstag) – die Zahnstaffel und der Selbstbehalt "
+    "gehen nach dem Tag: liegt die Sitzung in einem anderen Jahr, bitte ihr Datum eintragen",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
     C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): für eine Leistung nicht gelesen, ihr Betrag ist aus Nummer, Faktor "
     "und Anzahl berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen",

@@ -18,6 +18,9 @@ TABLES: dict[Code, str] = {
     "{rows}); delete what is not part of the plan, unhide the rest",
     C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",
     C.INPUT_TOTAL_ROW: "{cell}: total row skipped",
+    C.INPUT_TOTAL_DIFFERS_SHEETS: "{cell}: the plan's total ({total}) differs by {difference} from the amounts read in "
+    "{single:row|rows} {rows:–} and {count:sheet|sheets} {sheets:, | and } ({lines}); please check whether a line is "
+    "missing, an amount is wrong or the total leaves out a line",
     C.INPUT_TOTAL_DIFFERS: "{cell}: the plan's total ({total}) differs by {difference} from the amounts read in "
     "{single:row|rows} {rows:–} ({lines}); please check whether a line is missing, an amount is wrong or the total leaves out a line",
     C.INPUT_VAT_ROW: "{cell}: value-added tax row skipped; the amounts of the {count:lab line|# lab lines} above were net, "
@@ -30,6 +33,9 @@ TABLES: dict[Code, str] = {
     C.INPUT_COMMENT_ROW: "{cell}: note skipped, no service (“{text}”)",
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",
+    C.INPUT_SESSION_DATE: "{cell} ({field}): “{text}” names a session, not a date; the line is computed like one "
+    "without a date on the plan date (all such lines as one treatment day) – the staged caps and the deductible go by the "
+    "day: if the session lies in another year, please enter its date",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
     C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): not read for a fee line, its amount is computed from number, factor "
     "and count – for the cell's value to count, head the column “Betrag”",

@@ -4,17 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+from pypdf import PdfReader
+
 from estimator.io.excel import read_plan
 from estimator.kinds import Severity
 from estimator.model import Plan
+from estimator.output.pdf import build_pdf
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text, text
-from tests.estimator.workbooks import write_workbook
+from tests.estimator.workbooks import FEE_HEADER, LAB_HEADER, PATIENT, write_workbook
 
 DAY = dt.datetime(2026, 3, 10)
 FEES = [  # 12,94 + 217,06 + 41,97 = 271,97
@@ -35,7 +40,7 @@ def total_row(word: str, amount: Any, *, column: int = 7, width: int = 8) -> lis
 
 
 def differs(plan: Plan) -> list[str]:
-    return [finding_text(f).replace("\xa0", " ") for f in plan.input_findings if f.code == "input.total_differs"]
+    return [finding_text(f).replace("\xa0", " ") for f in plan.input_findings if f.code.startswith("input.total_differs")]
 
 
 def test_a_total_the_lines_above_give_is_not_said_and_one_they_do_not_is_said_with_cell_rows_and_amounts(tmp_path: Path) -> None:
@@ -95,9 +100,9 @@ def test_vat_an_invoice_puts_on_the_sum_of_the_net_lab_lines_is_their_vat(tmp_pa
     labs = [*NET_LABS, [None, None, None, "zzgl. 7 % MwSt", None, None, None, 5.10], total_row("Gesamt", 78.00, width=8)]
     plan = read_plan(write_workbook(tmp_path / "mwst.xlsx", FEES, labs))
     assert "input.vat_row" in [f.code for f in plan.input_findings] and plan.left_out == () and differs(plan) == []
-    assert [lab.amount for lab in plan.lab_lines] == [None, None]  # computed with their VAT
+    assert [lab.amount for lab in plan.lab_lines] == [Decimal("12.20"), Decimal("65.80")]  # 5,10 € spread over them
     result = estimate(plan, load_tariffs())
-    assert sum((r.billed for r in result.lines if r.kind == "lab"), Decimal(0)) == Decimal("78.01")  # each line's VAT
+    assert sum((r.billed for r in result.lines if r.kind == "lab"), Decimal(0)) == Decimal("78.00")  # as the plan says
     labs[2] = [None, None, None, "zzgl. 7 % MwSt", None, None, None, 5.30]  # neither: a row to correct
     other = read_plan(write_workbook(tmp_path / "andere.xlsx", FEES, labs))
     assert "input.vat_row_other" in [f.code for f in other.input_findings]
@@ -117,3 +122,95 @@ def test_unrounded_line_amounts_and_a_total_of_them_or_of_their_cents_agree(tmp_
     for total in (136.35, 136.34):  # ROUND(SUM()) of the unrounded amounts; the lines as printed, in cents
         assert differs(read_plan(write_workbook(tmp_path / f"r{total}.xlsx", [*fees, total_row("Summe", total)]))) == []
     assert len(differs(read_plan(write_workbook(tmp_path / "x.xlsx", [*fees, total_row("Summe", 136.33)])))) == 1
+
+
+def test_a_subtotal_off_its_lines_is_said_and_a_grand_total_built_on_it_is_not_said_again(tmp_path: Path) -> None:
+    fees = [FEES[0], FEES[1], total_row("Zwischensumme", 220.00), FEES[2], total_row("Gesamtsumme", 261.97)]  # 230,00
+    plan = read_plan(write_workbook(tmp_path / "seiten.xlsx", fees))
+    assert [f.row for f in plan.input_findings if f.code == "input.total_differs"] == [4]  # the subtotal's typo only
+
+
+def test_a_summary_block_of_the_fee_sheet_with_the_lab_sheets_total_and_totals_across_three_sheets(tmp_path: Path) -> None:
+    labs = [*NET_LABS, total_row("Summe", 72.90), [None, None, None, "zzgl. 7 % MwSt", None, None, None, 5.11]]
+    block = [*FEES, total_row("Summe Honorar", 271.97), total_row("Laborsumme (siehe Blatt Labor)", 78.01)]
+    plan = read_plan(write_workbook(tmp_path / "block.xlsx", [*block, total_row("Gesamtsumme", 349.98)], labs))
+    assert differs(plan) == []
+    three = {"GOZ": [*FEES[:2], total_row("Summe GOZ", 230.00), total_row("Gesamtbetrag", 349.98)]}
+    three |= {"GOÄ": [FEES[2], total_row("Summe GOÄ", 41.97)]}
+    assert differs(read_plan(sheets(tmp_path / "drei.xlsx", three, labs))) == []
+    typo = read_plan(write_workbook(tmp_path / "typo.xlsx", [*FEES, total_row("Gesamtbetrag", 350.00)], labs))
+    assert differs(typo) == [
+        "Leistungen!H5: die Summe im Plan (350,00 €) weicht um 0,02 € von den gelesenen Beträgen der Zeilen 2–4 und des "
+        "Blatts Labor ab (349,98 €); bitte prüfen, ob eine Zeile fehlt, ein Betrag nicht stimmt oder die Summe nicht alle "
+        "Zeilen umfasst"
+    ]
+
+
+def test_a_grand_total_is_not_compared_when_a_row_of_another_sheet_is_left_out(tmp_path: Path) -> None:
+    labs = [NET_LABS[0], [DAY, "16", None, "Vollkrone Metall", 1, 61.50, 7, 61.50]]  # no code: left out
+    plan = read_plan(write_workbook(tmp_path / "aus.xlsx", [*FEES, total_row("Gesamtbetrag", 349.98)], labs))
+    assert len(plan.left_out) == 1 and differs(plan) == []
+
+
+def test_a_lab_table_below_the_fees_its_total_and_an_empty_sections_total_of_nothing(tmp_path: Path) -> None:
+    without = [DAY, "17", "GOZ", "2060", "Füllung", 1, 2.3, None]  # its amount computed: no sum of the fees is known
+    rows = [*FEES, without, total_row("Summe Honorar", 340.14), ["Datum", "Zahn", "Nr", "Leistung", "Menge", "Einzelpreis"]]
+    rows += [[DAY, "16", "0344", "Vollkrone Metall", 1, 61.50], total_row("Summe Labor", 65.81, column=5, width=6)]
+    rows += [total_row("Gesamtsumme", 405.95)]
+    plan = read_plan(write_workbook(tmp_path / "darunter.xlsx", rows))
+    assert len(plan.lab_lines) == 1 and differs(plan) == []
+    empty = [*FEES, total_row("Summe Honorar", 271.97), [None, None, None, None, "Material- und Laborkosten"]]
+    empty += [total_row("Summe Material/Labor", 0), total_row("Gesamtsumme", 271.97)]
+    assert differs(read_plan(write_workbook(tmp_path / "leer.xlsx", empty))) == []
+
+
+def test_a_vat_total_is_not_compared_and_the_gross_total_below_it_is(tmp_path: Path) -> None:
+    labs = [*NET_LABS, total_row("Summe netto", 72.90), total_row("Summe MwSt 7 %", 5.11), total_row("Summe brutto", 78.01)]
+    assert differs(read_plan(write_workbook(tmp_path / "mwst.xlsx", FEES, labs))) == []
+    labs[-1] = total_row("Summe brutto", 78.10)
+    assert [
+        f.row
+        for f in read_plan(write_workbook(tmp_path / "falsch.xlsx", FEES, labs)).input_findings
+        if f.code == "input.total_differs"
+    ] == [6]
+
+
+def test_a_material_line_whose_text_ends_in_summe_stays_a_line_and_a_sum_of_what_is_a_total(tmp_path: Path) -> None:
+    material = [None, None, None, None, "Einmalmaterial Pauschalsumme", None, None, 15.00]
+    plan = read_plan(write_workbook(tmp_path / "material.xlsx", [*FEES, material, total_row("Honorarsumme", 286.97)]))
+    assert len(plan.lab_lines) == 1 and differs(plan) == []
+    assert [f.row for f in plan.input_findings if f.code == "input.total_row"] == [6]
+
+
+def test_one_line_is_named_as_a_row_and_a_sheet_of_many_totals_compares_the_first_500(tmp_path: Path) -> None:
+    one = read_plan(write_workbook(tmp_path / "eine.xlsx", [FEES[0], total_row("Summe", 12.95)]))
+    assert "von den gelesenen Beträgen der Zeile 2 ab (12,94 €)" in differs(one)[0]
+    rows = [row for _ in range(300) for row in (FEES[0], total_row("Summe", 1.00))]  # each one off its line
+    rows += [row for _ in range(300) for row in (FEES[0], total_row("Summe", 12.94))]
+    assert len(differs(read_plan(write_workbook(tmp_path / "viele.xlsx", rows)))) == 300
+    rows = [row for _ in range(600) for row in (FEES[0], total_row("Summe", 1.00))]
+    assert len(differs(read_plan(write_workbook(tmp_path / "mehr.xlsx", rows)))) == 500
+
+
+def test_the_warning_is_for_the_practice_not_in_the_letter(tmp_path: Path) -> None:
+    plan = read_plan(write_workbook(tmp_path / "brief.xlsx", [*FEES, total_row("Summe", 230.00)]))
+    result = estimate(plan, load_tariffs())
+    letter = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(build_pdf(result, load_tariffs(), DAY.date()))).pages)
+    assert differs(plan) and "Summe im Plan" not in letter and "Eingehende Untersuchung" in letter.replace("\n", " ")
+
+
+def sheets(path: Path, tables: dict[str, list[list[Any]]], labs: list[list[Any]]) -> Path:
+    """A plan with fee sheets of these names (GOZ, GOÄ) and a Labor sheet."""
+    workbook = openpyxl.Workbook()
+    patient = workbook.active
+    assert patient is not None
+    patient.title = "Patient"
+    for label, value in PATIENT.items():
+        patient.append([label, value])
+    for name, rows in {**tables, "Labor": labs}.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(LAB_HEADER if name == "Labor" else FEE_HEADER)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path

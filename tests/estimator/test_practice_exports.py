@@ -404,11 +404,11 @@ def test_ditto_marks_repeat_the_value_of_the_line_above_and_are_said(tmp_path: P
 
 def test_a_plan_of_no_readable_line_names_whole_findings_and_how_many_more(tmp_path: Path) -> None:
     """The message was cut at its 600th character, inside a finding."""
-    rows = [FEES[0], *(["1. Sitzung", "36", "2080", "Komposit", 1, 2.3, 71.92] for _ in range(12))]
+    rows = [FEES[0], *(["nach Absprache", "36", "2080", "Komposit", 1, 2.3, 71.92] for _ in range(12))]
     with pytest.raises(PlanReadError) as refused:
         read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     said = str(refused.value)
-    assert said.endswith(" weitere)") and "„1. Sitzung“ gefunden; Leistungen, Zeile" in said and len(said) < 800
+    assert said.endswith(" weitere)") and "„nach Absprache“ gefunden; Leistungen, Zeile" in said and len(said) < 800
 
 
 def test_a_lab_text_that_shares_no_word_with_its_codes_item_is_asked_about(tmp_path: Path) -> None:
@@ -565,3 +565,23 @@ def test_an_amount_alone_below_the_lines_is_a_subtotal_not_a_line_left_out(tmp_p
     rows += [["10.03.2026", "16", "GOZ", "2210", 2.3, 217.06], [None, None, None, None, None, 217.06]]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
     assert plan.left_out == () and said(plan, "input.total_row") == ["HKP!F5: Summenzeile übersprungen"]
+
+
+def test_sessions_named_in_the_date_column_are_lines_on_the_plan_date_said_at_each_cell(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"]
+    rows = [
+        ["1. Sitzung", "16", "GOZ", "2210", "Vollkrone", 1, 2.3, 217.06],
+        ["Sitzung 2", None, "GOZ", "0010", "Untersuchung", 1, 2.3, 12.94],
+        ["Termin Nr. 3", None, "GOÄ", "5004", "OPG", 1, 1.8, 41.97],
+        ["nach Absprache", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],  # no session: a date to correct
+    ]
+    patient = [["Name", "Erika Mustermann"], ["Geburtsdatum", "15.06.1975"], ["Tarif", "BM5/0"]]
+    patient += [["Versicherungsbeginn", "01.01.2010"], ["Planungsdatum", "10.03.2026"]]
+    plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
+    assert [(line.number, line.date) for line in plan.fee_lines] == [("2210", None), ("0010", None), ("5004", None)]
+    assert [f.row for f in plan.left_out] == [5]
+    warned = [(f.severity, f.row, f.column) for f in plan.input_findings if f.code == "input.session_date"]
+    assert warned == [(Severity.WARNING, 2, "A"), (Severity.WARNING, 3, "A"), (Severity.WARNING, 4, "A")]
+    assert "„Termin Nr. 3“ nennt eine Sitzung, kein Datum" in said(plan, "input.session_date")[2]
+    result = estimate(plan, load_tariffs())
+    assert result.totals.billed == Decimal("271.97") and {r.date for r in result.lines} == {dt.date(2026, 3, 10)}

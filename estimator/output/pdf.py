@@ -15,7 +15,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdffindings import findings_flowables
-from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening
+from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening, to_parents
 from estimator.output.pdfrows import titled_paragraphs
 from estimator.output.pdfstyle import (
     ACCENT,
@@ -156,10 +156,11 @@ def _under_summary(text: str, styles: dict[str, Any]) -> list[Any]:
 
 def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str) -> FirstPage:
     person, plan = estimate.plan.person, estimate.plan
+    parents = ["An die Eltern von"] if to_parents(estimate, issued) else []
     address = letterhead.address or person.practice_address
     lines = [" · ".join(part.strip() for part in address.splitlines() if part.strip())] if address.strip() else []
     contact = " · ".join(part for part in (f"Telefon {letterhead.phone}" if letterhead.phone else "", letterhead.email) if part)
-    recipient = [person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
+    recipient = [*parents, person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
     return FirstPage(
         practice=practice,
         practice_lines=(*lines, *([contact] if contact else [])),
@@ -210,7 +211,7 @@ def build_pdf(
     name = " ".join(person.name.split())  # cut in its middle where it must be: the family name stays
     patient = fit_line(surname_kept(name, lambda text: len(text) <= NAME_LIMIT) if name else "Patient/in", NAME_LIMIT)
     first = _first_page(estimate, issued, letterhead, practice)
-    greeting = opening(estimate, patient, note)  # the salutation, then what the plan comes to
+    greeting = opening(estimate, patient, note, parents=to_parents(estimate, issued))  # the salutation, what the plan comes to
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
     story: list[Any] = [

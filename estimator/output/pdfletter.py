@@ -5,6 +5,7 @@ letterhead comes from the app's settings or from a letterhead file (`hkp estimat
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from estimator.letterhead import logo_problem
 from estimator.model import Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfstyle import ACCENT, FONT, INK, MUTED, RULE_GREY, surname_kept, word_cut
+from estimator.rules.classify import age_on
 from estimator.rules.reserve import reserve_of
 
 MM = 72 / 25.4
@@ -26,6 +28,7 @@ FOLD_MARKS = (105 * MM, 210 * MM)  # folded in three for a DL envelope
 HOLE_MARK = 148.5 * MM
 LOGO_BOX = (45 * MM, 22 * MM)  # at most this wide and high, at the top right
 ADDRESS_LINES = 6  # the address zone of form B
+ADULT = 18  # the age from which a letter is written to the patient; before it, to the parents
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class FirstPage:
     practice: str
     practice_lines: tuple[str, ...]  # address, phone, e-mail
     logo: str
-    recipient: tuple[str, ...]  # the patient's name and address
+    recipient: tuple[str, ...]  # the patient's name and address (a child's under „An die Eltern von“)
     info: tuple[tuple[str, str], ...]  # the information block: label, value
 
 
@@ -45,26 +48,37 @@ SALUTATION = re.compile(  # a note that greets the patient on its own („Liebe 
 )
 
 
-def opening(estimate: Estimate, patient: str, note: str = "") -> tuple[str, str]:
+def to_parents(estimate: Estimate, issued: dt.date) -> bool:
+    """Whether the letter goes to the patient's parents: a patient named, under 18 on the day it is written (a child's
+    plan, most often an orthodontic one, is theirs to decide and to pay)."""
+    person = estimate.plan.person
+    return bool(person.name.strip()) and person.birth_date is not None and age_on(person.birth_date, issued) < ADULT
+
+
+def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool = False) -> tuple[str, str]:
     """The salutation ("" when the practice's note greets the patient itself) and the letter's first sentences: what
     the plan costs, what the tariff pays of it and what is left to the patient – without the rows the summary names as
-    missing, when there are such, and with the part of the benefit under reserve."""
+    missing, when there are such, and with the part of the benefit under reserve. To the `parents` of a child the plan
+    is the child's, named, and the tariff the child's insurance."""
     person, totals, day = estimate.plan.person, estimate.totals, german_date(estimate.plan.plan_date)
     plan = f"Ihr Heil- und Kostenplan vom {day}" if day else "Ihr Heil- und Kostenplan"
+    if parents:
+        plan = f"Der Heil- und Kostenplan für {_said(patient)}" + (f" vom {day}" if day else "")
     incomplete = estimate.figures_incomplete
     without, share = (
         (" ohne die unten genannten fehlenden Zeilen", "Ihr Eigenanteil ohne sie") if incomplete else ("", "Ihr Eigenanteil")
     )
     text = (
-        f"{plan} kostet{without} voraussichtlich {eur(totals.billed)}. Nach Ihrem Tarif {estimate.tariff_name} "
-        f"{estimate.variant} erstattet Ihre Versicherung davon voraussichtlich {eur(totals.benefit)}; {share} beträgt "
+        f"{plan} kostet{without} voraussichtlich {eur(totals.billed)}. Nach {'dem' if parents else 'Ihrem'} Tarif "
+        f"{estimate.tariff_name} {estimate.variant} erstattet {'die' if parents else 'Ihre'} Versicherung davon "
+        f"voraussichtlich {eur(totals.benefit)}; {share} beträgt "
         f"voraussichtlich {eur(totals.patient_share)} – bei jeder Position unten mit der Regel, die ihn bestimmt."
     )
     if (reserve := reserve_of(estimate)) is not None:
         text += f" Bis zu {eur(reserve.total)} der Erstattung stehen unter dem Vorbehalt, der unten genannt ist."
     if SALUTATION.match(note):
         return "", text
-    return (f"Guten Tag {_said(patient)}," if person.name else "Guten Tag,"), text
+    return (f"Guten Tag {_said(patient)}," if person.name and not parents else "Guten Tag,"), text
 
 
 def _said(name: str) -> str:

@@ -540,3 +540,18 @@ def test_the_findings_heading_never_ends_a_page_with_only_its_introduction() -> 
         document.build([Spacer(1, A4[1] - 38 * mm - 12 - left * mm), titled_paragraphs(heading, more, items, together=2)])
         first = PdfReader(io.BytesIO(stream.getvalue())).pages[0].extract_text()
         assert "Hinweise zur Prüfung" not in first or "Zu prüfen" in first, left
+
+
+def test_a_letter_for_a_child_goes_to_the_parents_from_the_18th_birthday_to_the_patient(tmp_path: Path) -> None:
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    fees = [[dt.datetime(2026, 3, 10), "16", "GOZ", "2210", "Vollkrone", 1, 2.3, 217.06]]
+    child = {"Geburtsdatum": dt.datetime(2008, 11, 23), "Name": "Max Beispiel"}
+    result = estimate(read_plan(write_workbook(tmp_path / "kind.xlsx", fees, patient=child)), load_tariffs())
+    _, before = pdf_text(build_pdf(result, load_tariffs(), dt.date(2026, 11, 22)))  # the day before the 18th birthday
+    assert "An die Eltern von\nMax Beispiel" in before and "Guten Tag,\n" in before
+    assert "Der Heil- und Kostenplan für Max Beispiel vom 10.03.2026 kostet voraussichtlich 217,06 €" in before
+    assert "Nach dem Tarif DKV BestMed Premium BM5/0 erstattet die Versicherung" in before.replace("\n", " ")
+    _, grown = pdf_text(build_pdf(result, load_tariffs(), dt.date(2026, 11, 23)))
+    assert "An die Eltern" not in grown and "Guten Tag Max Beispiel," in grown
+    assert "Ihr Heil- und Kostenplan vom 10.03.2026" in grown.replace("\n", " ")

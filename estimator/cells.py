@@ -198,6 +198,8 @@ def parse_date(value: Any) -> dt.date:
         day = value.date() if isinstance(value, dt.datetime) else value
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 2_958_466:
         day = (EXCEL_EPOCH + dt.timedelta(days=int(value))).date()
+    elif isinstance(value, dt.time):  # a date cell of 0, a fraction or below 0: the reader gives its time of day
+        raise cell_error(Code.CELL_DATE_TIME_ONLY, value.strftime("%H:%M"))
     else:
         day = _date_text(value)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:

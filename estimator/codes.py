@@ -263,6 +263,7 @@ class Code(StrEnum):
     CELL_COUNT_RANGE = "cell.count_range"
     CELL_QUANTITY_RANGE = "cell.quantity_range"
     CELL_DATE = "cell.date"
+    CELL_DATE_TIME_ONLY = "cell.date_time_only"
     CELL_DATE_RANGE = "cell.date_range"
     CELL_DATE_NO_SUCH_DAY = "cell.date_no_such_day"
     CELL_DATE_NO_SUCH_MONTH = "cell.date_no_such_month"

@@ -12,6 +12,8 @@ VALUES: dict[Code, str] = {
     C.CELL_QUANTITY_RANGE: "Menge über 0 bis {high:,} erwartet, „{value}“ gefunden",
     C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
+    C.CELL_DATE_TIME_ONLY: "Datum TT.MM.JJJJ erwartet; die Zelle ist als Datum formatiert, hält aber keinen Tag (nur die "
+    "Uhrzeit {value}: die Zahl 0, ein Bruchteil oder eine negative Zahl) – bitte den Tag eintragen",
     C.CELL_DATE_NO_SUCH_DAY: "„{value}“ gibt es nicht: der Monat hat {days} Tage (Datum TT.MM.JJJJ)",
     C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",
     C.CELL_DATE_WEEKDAY: "„{value}“: dieser Tag ist ein {weekday} – bitte Datum oder Wochentag berichtigen",

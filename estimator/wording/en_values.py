@@ -12,6 +12,8 @@ VALUES: dict[Code, str] = {
     C.CELL_QUANTITY_RANGE: "quantity above 0 up to {high:,} expected, found “{value}”",
     C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
     C.CELL_DATE: "date YYYY-MM-DD or DD.MM.YYYY expected, found “{value}”",
+    C.CELL_DATE_TIME_ONLY: "date YYYY-MM-DD or DD.MM.YYYY expected; the cell is formatted as a date but holds no day (only "
+    "the time {value}: the number 0, a fraction or a negative number) – please enter the day",
     C.CELL_DATE_NO_SUCH_DAY: "“{value}” does not exist: the month has {days} days (date YYYY-MM-DD or DD.MM.YYYY)",
     C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date YYYY-MM-DD or DD.MM.YYYY)",
     C.CELL_DATE_WEEKDAY: "“{value}”: that day is a {weekday} – please correct the date or the weekday",

@@ -193,6 +193,29 @@ def test_impossible_or_unknown_dates_ask_for_tt_mm_jjjj(value: object) -> None:
     assert code is Code.CELL_DATE and message.startswith("Datum TT.MM.JJJJ erwartet")
 
 
+def test_a_date_cell_of_0_or_below_read_as_a_time_says_it_holds_no_day(tmp_path: Any) -> None:
+    """The reader gives such a cell's time of day; it was said as „00:00:00“ gefunden."""
+    import openpyxl  # noqa: PLC0415
+
+    from estimator.io.excel import read_plan  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    fees = [
+        [-5, "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06],
+        [dt.datetime(2026, 3, 10), None, "GOZ", "0010", "U", 1, 2.3, 12.94],
+    ]
+    path = write_workbook(tmp_path / "p.xlsx", fees)
+    book = openpyxl.load_workbook(path)
+    book["Leistungen"]["A2"].number_format = "DD.MM.YYYY"
+    book.save(path)
+    plan = read_plan(path)
+    (said,) = [f for f in plan.input_findings if f.row == 2 and f.column == "A"]
+    assert text(said.phrase).endswith(
+        "hält aber keinen Tag (nur die Uhrzeit 00:00: die Zahl 0, ein Bruchteil oder eine negative Zahl) – bitte den Tag eintragen"
+    )
+    assert refused(parse_date, dt.time(12, 0))[0] is Code.CELL_DATE_TIME_ONLY
+
+
 @pytest.mark.parametrize("value", ["31.12.1899", "01.01.2201", dt.date(1899, 12, 31), 2_958_465])
 def test_dates_outside_1900_to_2200_name_the_allowed_years(value: object) -> None:
     code, message = refused(parse_date, value)

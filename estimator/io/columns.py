@@ -14,9 +14,9 @@ TOTAL_WORD = re.compile(
     r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
     r"|übertrag|uebertrag"
 )
-# the first word also a sum of what („Honorarsumme“, „Laborsumme brutto“; not „Pauschalsumme“, a material line's
-# last word, nor „MwSt-Summe“, the VAT's)
-TOTAL_FIRST_WORD = re.compile(TOTAL_WORD.pattern + r"|(?:honorar|labor|material|rechnungs|teil|netto|brutto|seiten)summen?")
+# the first word also a sum of what („Honorarsumme“, „GOZ-Summe“, „Laborsumme brutto“; as the last word „Pauschalsumme“
+# ends a material line's text)
+TOTAL_FIRST_WORD = re.compile(TOTAL_WORD.pattern + r"|[^\W\d_]+summen?")
 # a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)
 VAT_WORD = re.compile(r"mwst|ust|umsatzsteuer|mehrwertsteuer")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")

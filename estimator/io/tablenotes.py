@@ -84,3 +84,16 @@ def say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: li
             title = short_text(" ".join(str(titles[number][index]).split()), 60)
             phrase = say(Code.INPUT_HIDDEN_COLUMN, cell=f"{sheet.name}!{letter}{number}", title=title)
             findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
+
+
+def sessions_said(sheet: str, sessions: list[tuple[int, str]], headers: list[tuple[int, dict[str, int]]]) -> list[Finding]:
+    """One finding for the lines of a sheet whose date column names a session or no day: done as lines without a
+    day, all on one treatment day – what that costs is said (a limit per session or day cut across the sessions, the
+    staged caps and the deductible by that day)."""
+    if not sessions:
+        return []
+    texts = tuple(dict.fromkeys(text for _, text in sessions))
+    rows = tuple(row for row, _ in sessions)
+    letter = next((column_letter(mapping["Datum"]) for _, mapping in headers if "Datum" in mapping), "")
+    phrase = say(Code.INPUT_SESSION_DATE, sheet=sheet, count=len(rows), texts=texts[:5], rows=rows[:10], more=len(rows) > 10)
+    return [Finding(Severity.WARNING, phrase, sheet, rows[0], letter)]

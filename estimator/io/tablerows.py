@@ -37,10 +37,15 @@ DIGIT = re.compile(r"\d")
 SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
 DITTO = frozenset({'"', "〃", "''", "„", "“", "dto", "dto.", "do.", "ditto", "detto", "desgl.", "dito"})
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
-SESSION = re.compile(  # a session in the date column: „1. Sitzung“, „Sitzung 2“, „Termin Nr. 3“, „2. BT“
-    r"(?:\d{1,2}\s*\.?\s*)?(?:sitzung|termin|behandlungstag|bt|session)(?:\s*(?:nr\.?\s*)?\d{1,2}\.?)?",
+SESSION = re.compile(  # no day in the date column: a session („1. Sitzung“, „Sitzung II“, „1./2. Termin (ca. KW 12)“,
+    # „erste Sitzung“, „Tag 1“, „Folgetermin“) or a day not set yet („nach Absprache“, „folgt“, „n. V.“)
+    r"(?:(?:\d{1,2}\s*\.?\s*[/+,&-]?\s*)*(?:erste|zweite|dritte|vierte|fünfte|letzte|nächste|weitere)?\s*"
+    r"(?:sitzung|sitzg|sitz|termin|folgetermin|behandlungstag|behandlung|bt|tag|session)\.?"
+    r"(?:\s*(?:nr\.?\s*)?(?:\d{1,2}|[ivx]{1,4})(?:\s*[./+,&-]\s*(?:\d{1,2}|[ivx]{1,4}))*\.?)?(?:\s*\(.{0,40}\))?"
+    r"|nach absprache|nach vereinbarung|n\.\s*v\.|folgt|offen|noch offen|tbd|tba|wird vereinbart)",
     re.IGNORECASE,
 )
+DATE_AND_NOTE = re.compile(r"(\S+)\s*\((.{0,60})\)")  # „10.03.2026 (1. Sitzung)“: the day, and a note to it
 HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
     "honorar",
     "zahnärztlich",
@@ -76,6 +81,7 @@ class RowReader:
         self.lab = False  # a row below a lab table's own header in the fee sheet (table_rows)
         self.vat: int | None = None  # a row of the VAT of the lab lines above: the column of its text (table_rows)
         self.total: int | None = None  # a total row, no line: the column of its word or amount (table_rows)
+        self.session = ""  # what the date column says instead of a day: a session, or that it is not set (line_date)
 
     def raw(self, name: str) -> Any:
         index = self.mapping.get(name)
@@ -98,11 +104,18 @@ class RowReader:
 
     def line_date(self) -> Any:
         """A line's treatment day, None when empty; a session named instead („1. Sitzung“, „Termin 2“: the plan's
-        days are not set yet) is none either – the line is done on the plan date, as one without a day, said."""
+        days are not set yet) or a day not set („nach Absprache“) is none either – the line is done as one without
+        a day, kept in `session` for the sheet's finding (estimator.io.excel); a day with a note („10.03.2026 (1.
+        Sitzung)“) is the day."""
         value = self.raw("Datum")
         if isinstance(value, str) and SESSION.fullmatch(value.strip()):
-            self.problem("Datum", Code.INPUT_SESSION_DATE, Severity.WARNING, text=short_text(value.strip(), 30))
+            self.session = short_text(" ".join(value.split()), 30)
             return None
+        if isinstance(value, str) and (noted := DATE_AND_NOTE.fullmatch(value.strip())) is not None:
+            try:
+                return parse_date(noted[1])
+            except CellError:
+                pass
         return self.get("Datum", parse_date)
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:

@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from estimator.cells import CellError, parse_amount, text_key
 from estimator.codes import Code
-from estimator.io.columns import VAT_WORD
 from estimator.io.tablerows import RowReader, cell_value
 from estimator.kinds import Severity
 from estimator.model import FeeLine, Finding, LabLine
@@ -26,9 +25,15 @@ from estimator.phrases import Money, Param, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 
-KINDS = (None, "fee", "lab")  # a total of all the lines, of the fees only, of the lab lines only
+KINDS = (None, "fee", "lab", "GOZ", "GOÄ")  # a total of all the lines, the fees, the lab lines, one fee schedule's
+SCHEDULES = {"GOZ": ("goz",), "GOÄ": ("goä", "goae")}  # a total of one schedule's fees names it („Summe GOZ“)
 MAX_TOTALS = 500  # total rows of a workbook compared with their lines (a plan has a few; more are not compared)
 MAX_ABOVE = 50  # the totals above a total that it may add up
+VAT_STEMS = ("mwst", "ust", "umsatzsteuer", "mehrwertsteuer")
+WITH_OR_WITHOUT = frozenset(
+    {"inkl", "incl", "inklusive", "einschl", "einschließlich", "ohne", "exkl", "excl", "zzgl", "zuzüglich", "plus"}
+)
+MAX_SHEETS = 8  # other sheets whose sums a grand total may hold (more: compared with its own sheet's only)
 MAX_COMBINED = 4_096  # the other sheets' sums combined for a grand total (more: the workbook's totals not compared)
 
 
@@ -42,8 +47,14 @@ def stated_amount(reader: RowReader) -> Decimal | None:
 
 
 def _names_vat(values: tuple[object, ...]) -> bool:
-    """Whether a row's text names the value-added tax in its first words („Summe MwSt 7 %“, „davon USt“)."""
-    return any(VAT_WORD.fullmatch(text_key(word)) for value in values if isinstance(value, str) for word in value.split()[:4])
+    """Whether a row is the value-added tax of the lines („Summe MwSt 7 %“, „MwSt-Summe“, „davon USt“), not a total
+    with or without it („Gesamtbetrag inkl. MwSt“, „Summe ohne MwSt“)."""
+    for value in values:
+        words = [text_key(word) for word in value.split()[:3]] if isinstance(value, str) else []
+        for k, word in enumerate(words):
+            if word.startswith(VAT_STEMS) and (k == 0 or words[k - 1] not in WITH_OR_WITHOUT):
+                return True
+    return False
 
 
 class _Sums(NamedTuple):
@@ -106,6 +117,7 @@ class _Open:
     sums: tuple[Decimal, ...]
     nearest: _Said  # of the sums of lines the nearest
     lines: _Said | None  # all the sheet's lines above it
+    block: bool  # right below another total (a summary block: „Summe Labor (siehe Blatt Labor)“ may be another sheet's)
 
 
 class TotalsCheck:
@@ -114,7 +126,7 @@ class TotalsCheck:
 
     def __init__(self, workbook: WorkbookTotals, name: str) -> None:
         self.workbook, self.name = workbook, name
-        self.rows: list[tuple[int, str, Decimal | None, Decimal, Decimal]] = []  # number, kind, amount, VAT, net
+        self.rows: list[tuple[int, frozenset[str | None], Decimal | None, Decimal, Decimal]] = []  # number, kinds, …
         self.positions: dict[str | None, list[int]] = {kind: [] for kind in KINDS}  # the rows of each kind
         self.running: dict[str | None, list[_Sums]] = {kind: [_Sums()] for kind in KINDS}  # the sums before each row
         self.totals: list[tuple[int, Decimal]] = []  # the total rows above: (how many rows were summed then, amount)
@@ -124,20 +136,21 @@ class TotalsCheck:
         """A line as its amount cell gives it, a lab line without one as the program computes it; a row left out
         (None) or a fee without its amount is not known."""
         if not isinstance(line, LabLine):
-            self._row(number, kind, None if line is None else line.amount, ZERO, None)
+            schedules = tuple(SCHEDULES) if line is None else (line.schedule.value,)  # left out: in either
+            self._row(number, (kind, *schedules), None if line is None else line.amount, ZERO, None)
             return
         vat = load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
         net = line.quantity * line.unit_price
-        self._row(number, kind, cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net)
+        self._row(number, (kind,), cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net)
 
     def vat_row(self, number: int, amount: Decimal | None) -> None:
         """A row of the VAT of the lab lines above it: summed with them, in no net sum."""
-        self._row(number, "lab", amount, ZERO, ZERO)
+        self._row(number, ("lab",), amount, ZERO, ZERO)
 
-    def _row(self, number: int, kind: str, amount: Decimal | None, vat: Decimal, net: Decimal | None) -> None:
-        for of in (None, kind):
+    def _row(self, number: int, kinds: tuple[str, ...], amount: Decimal | None, vat: Decimal, net: Decimal | None) -> None:
+        for of in (None, *kinds):
             self.positions[of].append(len(self.rows))
-        self.rows.append((number, kind, amount, vat, (amount or ZERO) if net is None else net))
+        self.rows.append((number, frozenset((None, *kinds)), amount, vat, (amount or ZERO) if net is None else net))
 
     def total(self, reader: RowReader) -> None:
         """A total row: kept open when none of its sums gives it (and it has an amount and a sum of lines is known)."""
@@ -152,18 +165,19 @@ class TotalsCheck:
         self.workbook.compared += 1
         self._summed()
         ranges = (since, 0)
-        net = any(isinstance(value, str) and "netto" in value.lower() for value in reader.values)  # „Summe netto“
-        sums = [s for start in ranges for kind in KINDS for s in self._sums(start, summed, kind, net=net)]
+        texts = " ".join(value.lower() for value in reader.values if isinstance(value, str))
+        kinds = [kind for kind in KINDS if kind not in SCHEDULES or any(word in texts for word in SCHEDULES[kind])]
+        sums = [s for start in ranges for kind in kinds for s in self._sums(start, summed, kind, net="netto" in texts)]
         sums += [ZERO] if ranges[0] == summed else []  # a section without lines
         rest = self._sums(since, summed, None) if since < summed else [ZERO]
         sums += [sum(above[k:], ZERO) + r for k in range(len(above)) for r in rest]
         if cents(total) in {cents(s) for s in sums}:
             return
-        said = [self._said(start, summed, kind) for start in ranges for kind in KINDS]
+        said = [self._said(start, summed, kind) for start in ranges for kind in kinds]
         known = [s for s in said if s is not None]
         if known:  # else no sum of the lines above it is known: a row left out, said already
             nearest = min(known, key=lambda s: abs(s.amount - total))
-            self.open.append(_Open(reader, total, tuple(sums), nearest, self._said(0, summed, None)))
+            self.open.append(_Open(reader, total, tuple(sums), nearest, self._said(0, summed, None), since == summed))
 
     def sheet_sums(self) -> list[Decimal] | None:
         """What this sheet may add to another sheet's total: all its lines, its fees or lab lines, a total of it;
@@ -182,8 +196,8 @@ class TotalsCheck:
     def _summed(self) -> None:
         """The running sums up to the last row."""
         for of, running in self.running.items():
-            for _, kind, amount, vat, net in self.rows[len(running) - 1 :]:
-                running.append(running[-1].plus(amount, vat, net) if of in (None, kind) else running[-1])
+            for _, kinds, amount, vat, net in self.rows[len(running) - 1 :]:
+                running.append(running[-1].plus(amount, vat, net) if of in kinds else running[-1])
 
     def _sums(self, start: int, end: int, kind: str | None, *, net: bool = False) -> list[Decimal]:
         """The rows from `start` to `end` (of one kind, or all) summed (`net`: also without their VAT); none when
@@ -217,22 +231,29 @@ class WorkbookTotals:
         said: list[Finding] = []
         for check in self.sheets:
             others = [other for other in self.sheets if other is not check]
-            combined = _combined(others) if check.open else None
-            if combined is None:  # no total open, or another sheet's sum not known
-                continue
-            said += [_finding(t, others) for t in check.open if not any(cents(t.total - s) in combined for s in (ZERO, *t.sums))]
+            combined = _combined(others) if check.open else set()  # none: another sheet's sum is not known, or
+            said += [_finding(t, others) for t in check.open if not _with_others(t, combined or set())]  # too many
         return said
+
+
+def _with_others(total: _Open, combined: set[Decimal]) -> bool:
+    """Whether a total is one of its sheet's sums with sums of the other sheets, or – in a summary block – theirs alone
+    (not nothing)."""
+    alone = total.block and total.total != 0 and cents(total.total) in combined
+    return alone or any(cents(total.total - s) in combined for s in total.sums)
 
 
 def _combined(sheets: list[TotalsCheck]) -> set[Decimal] | None:
     """Every sum of one of each sheet's sums (or none of a sheet's), in cents; None when a sheet has a row that is
-    not known, or there are too many."""
+    not known, or there are too many: then a total is compared with its own sheet's sums only."""
     combined = {ZERO}
+    if len(sheets) > MAX_SHEETS:
+        return None
     for sheet in sheets:
         sums = sheet.sheet_sums()
         if sums is None or len(combined) * (len(sums) + 1) > MAX_COMBINED:
             return None
-        combined = {cents(a + b) for a in combined for b in (ZERO, *sums)}
+        combined = {cents(a + b) for a in combined for b in {ZERO, *sums}}
     return combined
 
 

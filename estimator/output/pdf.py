@@ -166,6 +166,7 @@ def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, pra
         practice_lines=(*lines, *([contact] if contact else [])),
         logo=letterhead.logo,
         recipient=tuple(line for line in recipient if line),
+        name_at=len(parents),
         info=(
             ("Datum", german_date(issued)),
             ("Versicherungsnr.", person.insurance_number or "–"),

@@ -40,10 +40,11 @@ class FirstPage:
     logo: str
     recipient: tuple[str, ...]  # the patient's name and address (a child's under „An die Eltern von“)
     info: tuple[tuple[str, str], ...]  # the information block: label, value
+    name_at: int = 0  # the recipient's line of the name
 
 
 SALUTATION = re.compile(  # a note that greets the patient on its own („Liebe Grüße …“ is no greeting)
-    r"\s*(sehr\s+geehrte[rn]?|(liebe|lieber)\s+(frau|herr|familie|patient)|guten\s+(tag|morgen|abend)|hallo|moin|dear)\b",
+    r"\s*(sehr\s+geehrte[rn]?|(liebe|lieber)\s+(frau|herr|familie|patient|eltern)|guten\s+(tag|morgen|abend)|hallo|moin|dear)\b",
     re.IGNORECASE,
 )
 
@@ -158,18 +159,20 @@ def return_line(practice: str, address: str, width: float) -> str:
     return fit_width(f"{shown} · {address}" if shown else address, FONT, 6.5, width)
 
 
-def address_lines(recipient: tuple[str, ...], width: float) -> list[str]:
+def address_lines(recipient: tuple[str, ...], width: float, name_at: int = 0) -> list[str]:
     """The recipient's lines as the address zone's six lines hold them, each broken between words: where they take
     more, the longest part gives up lines first (its last one cut with "…"), the postcode and town last of all – a
-    letter must find its way before it shows a whole name or every addition to a street."""
+    letter must find its way before it shows a whole name or every addition to a street. The name (at `name_at`,
+    below „An die Eltern von“) is cut in its middle."""
     parts = [wrapped(line, FONT, 10, width) for line in recipient]
     room = [len(part) for part in parts]
     while sum(room) > ADDRESS_LINES:
         cuttable = [i for i in range(len(parts) - 1) if room[i] > 1] or [len(parts) - 1]
         room[max(cuttable, key=lambda i: room[i])] -= 1
-    if room and room[0] < len(parts[0]):  # the name: cut in its middle, so that the family name stays
-        name = surname_kept(" ".join(parts[0]), lambda text: len(wrapped(text, FONT, 10, width)) <= room[0])
-        parts[0] = wrapped(name, FONT, 10, width)
+    if name_at < len(room) and room[name_at] < len(parts[name_at]):  # the name: cut so that the family name stays
+        fits = room[name_at]
+        name = surname_kept(" ".join(parts[name_at]), lambda text: len(wrapped(text, FONT, 10, width)) <= fits)
+        parts[name_at] = wrapped(name, FONT, 10, width)
     lines: list[str] = []
     for part, lines_left in zip(parts, room, strict=True):
         whole = part[: lines_left - 1] if lines_left < len(part) else part
@@ -208,7 +211,7 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
     canvas.drawString(ADDRESS_LEFT + 5 * MM, top - ADDRESS_TOP - RETURN_ZONE + 2.5 * MM, sender)
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(FONT, 10)
-    for number, line in enumerate(address_lines(first.recipient, field)):
+    for number, line in enumerate(address_lines(first.recipient, field, first.name_at)):
         y = top - ADDRESS_TOP - RETURN_ZONE - (4 + 4.5 * number) * MM
         canvas.drawString(ADDRESS_LEFT + 5 * MM, y, line)
 

@@ -555,3 +555,21 @@ def test_a_letter_for_a_child_goes_to_the_parents_from_the_18th_birthday_to_the_
     _, grown = pdf_text(build_pdf(result, load_tariffs(), dt.date(2026, 11, 23)))
     assert "An die Eltern" not in grown and "Guten Tag Max Beispiel," in grown
     assert "Ihr Heil- und Kostenplan vom 10.03.2026" in grown.replace("\n", " ")
+
+
+def test_a_child_without_a_name_a_note_greeting_the_parents_and_a_long_name_under_the_parents() -> None:
+    from estimator.output.pdfletter import ADDRESS_WIDTH, address_lines, opening  # noqa: PLC0415
+
+    result = run([fee("2210")])
+    person = dataclasses.replace(result.plan.person, birth_date=dt.date(2015, 1, 1), name="")
+    unnamed = dataclasses.replace(result, plan=dataclasses.replace(result.plan, person=person))
+    _, text = pdf_text(build_pdf(unnamed, load_tariffs(), ISSUED))
+    assert "An die Eltern" not in text
+    named = dataclasses.replace(
+        unnamed, plan=dataclasses.replace(result.plan, person=dataclasses.replace(person, name="Max Beispiel"))
+    )
+    assert opening(named, "Max Beispiel", "Liebe Eltern,\nanbei …", parents=True)[0] == ""  # the note greets them
+    name = "Maximilian Alexander Friedrich von Hohenzollern-Beispielmann"
+    street = "Am sehr langen Weg hinter dem alten Bahnhof gleich links neben der Kirche 12a, Hinterhaus, 3. Stock"
+    lines = address_lines(("An die Eltern von", name, street, "50667 Köln"), ADDRESS_WIDTH, name_at=1)
+    assert lines[0] == "An die Eltern von" and "Hohenzollern-Beispielmann" in " ".join(lines) and lines[-1] == "50667 Köln"

@@ -146,10 +146,16 @@ def test_a_summary_block_of_the_fee_sheet_with_the_lab_sheets_total_and_totals_a
     ]
 
 
-def test_a_grand_total_is_not_compared_when_a_row_of_another_sheet_is_left_out(tmp_path: Path) -> None:
+def test_with_a_row_of_another_sheet_left_out_a_total_is_compared_with_its_own_sheets_sums(tmp_path: Path) -> None:
+    """Another sheet's sum not known: its totals are still compared with their own lines (a fee line without its
+    amount silenced the Labor sheet's wrong total), a grand total too – a line is missing from it."""
     labs = [NET_LABS[0], [DAY, "16", None, "Vollkrone Metall", 1, 61.50, 7, 61.50]]  # no code: left out
     plan = read_plan(write_workbook(tmp_path / "aus.xlsx", [*FEES, total_row("Gesamtbetrag", 349.98)], labs))
-    assert len(plan.left_out) == 1 and differs(plan) == []
+    assert len(plan.left_out) == 1 and [f.row for f in plan.input_findings if f.code == "input.total_differs"] == [5]
+    fees = [*FEES[:2], [DAY, None, "GOÄ", "5004", "OPG", 1, 1.8, None]]  # its amount computed
+    labs = [*NET_LABS, total_row("Summe", 178.01)]  # the lines: 11,40 + 61,50 (as their cells hold them)
+    wrong = read_plan(write_workbook(tmp_path / "labor.xlsx", fees, labs))
+    assert [(f.sheet, f.row) for f in wrong.input_findings if f.code == "input.total_differs"] == [("Labor", 4)]
 
 
 def test_a_lab_table_below_the_fees_its_total_and_an_empty_sections_total_of_nothing(tmp_path: Path) -> None:
@@ -214,3 +220,44 @@ def sheets(path: Path, tables: dict[str, list[list[Any]]], labs: list[list[Any]]
             sheet.append(row)
     workbook.save(path)
     return path
+
+
+def test_net_zero_and_fee_schedule_totals(tmp_path: Path) -> None:
+    gross = [[DAY, "16", "0001", "Modell", 2, 5.70, 7, 12.20], [DAY, "16", "0344", "Vollkrone Metall", 1, 61.50, 7, 65.81]]
+    netto = read_plan(write_workbook(tmp_path / "netto.xlsx", FEES, [*gross, total_row("Summe netto", 72.90)]))
+    assert differs(netto) == []  # the lines' net amounts, as the row says
+    plain = read_plan(write_workbook(tmp_path / "plain.xlsx", FEES, [*gross, total_row("Summe", 72.90)]))
+    assert len(differs(plain)) == 1  # a total of these gross lines is their gross sum
+    assert len(differs(read_plan(write_workbook(tmp_path / "null.xlsx", [*FEES, total_row("Summe", 0)])))) == 1
+    lab = [DAY, "16", "Labor", "0344", "Vollkrone Metall", 1, None, 65.81]  # a lab row of a one-sheet table (GO)
+    block = [*FEES, lab, total_row("Summe GOZ", 230.00), total_row("Summe GOÄ", 41.97), total_row("Summe Labor", 65.81)]
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"]
+    plan = read_plan(write_workbook(tmp_path / "go.xlsx", [*block, total_row("Gesamtsumme", 337.78)], fee_header=header))
+    assert len(plan.lab_lines) == 1 and differs(plan) == []
+    named = read_plan(write_workbook(tmp_path / "goz.xlsx", [*FEES, total_row("GOZ-Summe", 230.00)]))
+    assert plan.left_out == named.left_out == () and differs(named) == []
+
+
+def test_a_total_with_or_without_vat_is_compared_one_of_the_vat_is_not(tmp_path: Path) -> None:
+    labs = [*NET_LABS, [None, None, None, "zzgl. 7 % MwSt", None, None, None, 5.11]]
+    inkl = read_plan(write_workbook(tmp_path / "inkl.xlsx", [*FEES, total_row("Gesamtbetrag inkl. MwSt", 449.98)], labs))
+    assert len(differs(inkl)) == 1
+    labs = [*NET_LABS, total_row("Summe netto", 72.90), total_row("MwSt-Summe 7 %", 5.11), total_row("Summe brutto", 78.01)]
+    assert differs(read_plan(write_workbook(tmp_path / "mwst.xlsx", FEES, labs))) == []
+
+
+def test_many_sheets_are_each_compared_with_their_own_lines_and_a_workbook_compares_500_totals(tmp_path: Path) -> None:
+    many = {f"GOÄ {k}": [FEES[2], total_row("Summe", 1.00)] for k in range(12)}  # too many to combine
+    plan = read_plan(sheets(tmp_path / "viele.xlsx", {"GOZ": FEES[:2], **many}, NET_LABS))
+    assert len(differs(plan)) == 12
+    rows = [row for _ in range(300) for row in (FEES[0], total_row("Summe", 1.00))]
+    plan = read_plan(sheets(tmp_path / "zwei.xlsx", {"GOZ": rows, "GOÄ": rows}, NET_LABS))
+    assert len(differs(plan)) == 500
+
+
+def test_past_2000_findings_the_notes_give_way_to_the_warnings(tmp_path: Path) -> None:
+    """2.100 total rows said as notes came before the warnings, and the cap of the findings cut every warning."""
+    rows = [row for _ in range(2_100) for row in (FEES[0], total_row("Summe", 1.00))]
+    plan = read_plan(write_workbook(tmp_path / "viele.xlsx", rows))
+    assert len(differs(plan)) == 500 and plan.input_findings[-1].code == "input.more_findings"
+    assert len(plan.input_findings) == 2_001

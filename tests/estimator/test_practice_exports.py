@@ -404,11 +404,11 @@ def test_ditto_marks_repeat_the_value_of_the_line_above_and_are_said(tmp_path: P
 
 def test_a_plan_of_no_readable_line_names_whole_findings_and_how_many_more(tmp_path: Path) -> None:
     """The message was cut at its 600th character, inside a finding."""
-    rows = [FEES[0], *(["nach Absprache", "36", "2080", "Komposit", 1, 2.3, 71.92] for _ in range(12))]
+    rows = [FEES[0], *(["demnächst", "36", "2080", "Komposit", 1, 2.3, 71.92] for _ in range(12))]
     with pytest.raises(PlanReadError) as refused:
         read_plan(book(tmp_path / "p.xlsx", {"Leistungen": rows}))
     said = str(refused.value)
-    assert said.endswith(" weitere)") and "„nach Absprache“ gefunden; Leistungen, Zeile" in said and len(said) < 800
+    assert said.endswith(" weitere)") and "„demnächst“ gefunden; Leistungen, Zeile" in said and len(said) < 800
 
 
 def test_a_lab_text_that_shares_no_word_with_its_codes_item_is_asked_about(tmp_path: Path) -> None:
@@ -567,21 +567,24 @@ def test_an_amount_alone_below_the_lines_is_a_subtotal_not_a_line_left_out(tmp_p
     assert plan.left_out == () and said(plan, "input.total_row") == ["HKP!F5: Summenzeile übersprungen"]
 
 
-def test_sessions_named_in_the_date_column_are_lines_on_the_plan_date_said_at_each_cell(tmp_path: Path) -> None:
+def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_sheet(tmp_path: Path) -> None:
     header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"]
-    rows = [
-        ["1. Sitzung", "16", "GOZ", "2210", "Vollkrone", 1, 2.3, 217.06],
-        ["Sitzung 2", None, "GOZ", "0010", "Untersuchung", 1, 2.3, 12.94],
-        ["Termin Nr. 3", None, "GOÄ", "5004", "OPG", 1, 1.8, 41.97],
-        ["nach Absprache", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],  # no session: a date to correct
-    ]
+    said_as_session = ["1. Sitzung", "Sitzung II", "1./2. Termin (ca. KW 12)", "erste Sitzung", "Tag 1", "nach Absprache"]
+    said_as_session += ["2. BT", "Behandlungstag 3", "Folgetermin", "1. Sitzg."]
+    rows = [[text, "16", "GOZ", "2060", "Füllung", 1, 2.3, 68.17] for text in said_as_session]
+    rows += [["10.03.2026 (1. Sitzung)", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # a day with a note: the day
+    rows += [["demnächst", "18", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # neither: a date to correct
     patient = [["Name", "Erika Mustermann"], ["Geburtsdatum", "15.06.1975"], ["Tarif", "BM5/0"]]
-    patient += [["Versicherungsbeginn", "01.01.2010"], ["Planungsdatum", "10.03.2026"]]
+    patient += [["Versicherungsbeginn", "01.01.2010"], ["Planungsdatum", "01.02.2026"]]
     plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
-    assert [(line.number, line.date) for line in plan.fee_lines] == [("2210", None), ("0010", None), ("5004", None)]
-    assert [f.row for f in plan.left_out] == [5]
-    warned = [(f.severity, f.row, f.column) for f in plan.input_findings if f.code == "input.session_date"]
-    assert warned == [(Severity.WARNING, 2, "A"), (Severity.WARNING, 3, "A"), (Severity.WARNING, 4, "A")]
-    assert "„Termin Nr. 3“ nennt eine Sitzung, kein Datum" in said(plan, "input.session_date")[2]
+    assert [line.date for line in plan.fee_lines] == [None] * 10 + [dt.date(2026, 3, 10)]
+    assert [f.row for f in plan.left_out] == [13]
+    (warned,) = [f for f in plan.input_findings if f.code == "input.session_date"]
+    assert (warned.severity, warned.row, warned.column) == (Severity.WARNING, 2, "A")
+    assert finding_text(warned).startswith(
+        "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
+        "1./2. Termin (ca. KW 12), erste Sitzung, Tag 1; Zeilen 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) – gerechnet wie Zeilen "
+        "ohne Datum, alle an einem Behandlungstag: Grenzen je Sitzung oder Tag gelten für sie zusammen"
+    )
     result = estimate(plan, load_tariffs())
-    assert result.totals.billed == Decimal("271.97") and {r.date for r in result.lines} == {dt.date(2026, 3, 10)}
+    assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10)}

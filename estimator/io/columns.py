@@ -1,6 +1,7 @@
 """The columns of a plan's tables: each by the name the template gives it, with the names real exports give it
 (compared as estimator.cells.text_key makes them), the defaults of the columns that may be missing, and the words
-that make a row a total row or a row of a one-sheet table a lab row; what a formula's error leaves in a cell."""
+that make a row a total row or a row of a one-sheet table a lab row; what a formula's error leaves in a cell; what
+a date column says instead of a day."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ TOTAL_WORD = re.compile(
     r"(?:zwischen|end|gesamt)?summen?|gesamt(?:betrag|kosten|honorar|preis|summe)?|total(?:betrag|summe)?|(?:end|rechnungs)betrag"
     r"|übertrag|uebertrag"
 )
-# the first word also a sum of what („Honorarsumme“, „GOZ-Summe“, „Laborsumme brutto“; as the last word „Pauschalsumme“
-# ends a material line's text)
-TOTAL_FIRST_WORD = re.compile(TOTAL_WORD.pattern + r"|[^\W\d_]+summen?")
+# the first word of a row that names no day, tooth or count: also a sum of what („Honorarsumme“, „GOZ-Summe“; a line's
+# text may begin „Pauschalsumme Einmalmaterial“ too)
+TOTAL_COMPOUND = re.compile(r"[^\W\d_]+summen?")
 # a word of the first text of a row of the value-added tax on the lab costs („zzgl. 7 % MwSt“)
 VAT_WORD = re.compile(r"mwst|ust|umsatzsteuer|mehrwertsteuer")
 LAB_MARKS = ("labor", "beb", "bel", "lab", "material", "sachkosten", "auslage", "eigenlabor", "fremdlabor", "zahntechnik")
@@ -183,3 +184,15 @@ ERROR_VALUES = frozenset(
         "#CONNECT!",
     ]
 )
+
+ORDINALS = r"\d{1,2}\.?(?:\s*[/+,&-]\s*\d{1,2}\.?)*"  # „1.“, „1./2.“, „1+2“ – a separator between figures, never two ways
+SESSION = re.compile(  # no day in the date column: a session („1. Sitzung“, „Sitzung II“, „1./2. Termin (ca. KW 12)“,
+    # „erste Sitzung“, „Tag 1“, „Folgetermin“) or a day not set yet („nach Absprache“, „folgt“, „n. V.“)
+    rf"(?:(?:{ORDINALS}\s*)?(?:(?:erste|zweite|dritte|vierte|fünfte|letzte|nächste|weitere)\s+)?"
+    r"(?:sitzung|sitzg|sitz|termin|folgetermin|behandlungstag|behandlung|bt|tag|session)\.?"
+    r"(?:\s*(?:nr\.?\s*)?(?:\d{1,2}|[ivx]{1,4})(?:\s*[/+,&-]\s*(?:\d{1,2}|[ivx]{1,4}))*\.?)?(?:\s*\([^()]{0,40}\))?"
+    r"|nach absprache|nach vereinbarung|n\.\s*v\.|folgt|offen|noch offen|tbd|tba|wird vereinbart)",
+    re.IGNORECASE,
+)
+SESSION_TEXT = 60  # characters of a date cell compared with SESSION (a longer text is no session)
+DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)")  # a day in a text („12.03.2026 1. Sitzung“, „10.03.“)

@@ -373,8 +373,9 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
         )
     if len(findings) > MAX_INPUT_FINDINGS:
         rest = len(findings) - MAX_INPUT_FINDINGS
-        more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))  # notes give way first, in order
-        kept = sorted(range(len(findings)), key=lambda k: (findings[k].severity is Severity.INFO, k))[:MAX_INPUT_FINDINGS]
+        more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))  # notes give way, then warnings
+        rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        kept = sorted(range(len(findings)), key=lambda k: (rank[findings[k].severity], k))[:MAX_INPUT_FINDINGS]
         findings = [*(findings[k] for k in sorted(kept)), more]
     return Plan(
         tuple(fee_lines),

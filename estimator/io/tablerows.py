@@ -12,11 +12,14 @@ from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_date, shor
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import (
+    DATED,
     DEFAULTS,
     ERROR_VALUES,
     LAB_COLUMNS,
     ONE_SHEET_COLUMNS,
-    TOTAL_FIRST_WORD,
+    SESSION,
+    SESSION_TEXT,
+    TOTAL_COMPOUND,
     TOTAL_WORD,
     VAT_WORD,
     is_lab_mark,
@@ -37,15 +40,6 @@ DIGIT = re.compile(r"\d")
 SCHEDULE_COLUMN_WORDS = ("punkte", "punktzahl", "punktwert", "einfachsatz", "einfachgebühr", "einfachgebuehr", "einfacherbetrag")
 DITTO = frozenset({'"', "〃", "''", "„", "“", "dto", "dto.", "do.", "ditto", "detto", "desgl.", "dito"})
 ORDINAL = re.compile(r"^\s*\d{1,2}\.\s*")  # „1. Sitzung“
-SESSION = re.compile(  # no day in the date column: a session („1. Sitzung“, „Sitzung II“, „1./2. Termin (ca. KW 12)“,
-    # „erste Sitzung“, „Tag 1“, „Folgetermin“) or a day not set yet („nach Absprache“, „folgt“, „n. V.“)
-    r"(?:(?:\d{1,2}\s*\.?\s*[/+,&-]?\s*)*(?:erste|zweite|dritte|vierte|fünfte|letzte|nächste|weitere)?\s*"
-    r"(?:sitzung|sitzg|sitz|termin|folgetermin|behandlungstag|behandlung|bt|tag|session)\.?"
-    r"(?:\s*(?:nr\.?\s*)?(?:\d{1,2}|[ivx]{1,4})(?:\s*[./+,&-]\s*(?:\d{1,2}|[ivx]{1,4}))*\.?)?(?:\s*\(.{0,40}\))?"
-    r"|nach absprache|nach vereinbarung|n\.\s*v\.|folgt|offen|noch offen|tbd|tba|wird vereinbart)",
-    re.IGNORECASE,
-)
-DATE_AND_NOTE = re.compile(r"(\S+)\s*\((.{0,60})\)")  # „10.03.2026 (1. Sitzung)“: the day, and a note to it
 HEADING_WORDS = (  # the first words of a heading between the lines (compared as text_key makes them)
     "honorar",
     "zahnärztlich",
@@ -105,17 +99,21 @@ class RowReader:
     def line_date(self) -> Any:
         """A line's treatment day, None when empty; a session named instead („1. Sitzung“, „Termin 2“: the plan's
         days are not set yet) or a day not set („nach Absprache“) is none either – the line is done as one without
-        a day, kept in `session` for the sheet's finding (estimator.io.excel); a day with a note („10.03.2026 (1.
-        Sitzung)“) is the day."""
+        a day, kept in `session` for the sheet's finding (estimator.io.excel). A day beside a session („12.03.2026
+        1. Sitzung“, „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
-        if isinstance(value, str) and SESSION.fullmatch(value.strip()):
-            self.session = short_text(" ".join(value.split()), 30)
-            return None
-        if isinstance(value, str) and (noted := DATE_AND_NOTE.fullmatch(value.strip())) is not None:
+        text = " ".join(value.split()) if isinstance(value, str) and len(value) <= 2 * SESSION_TEXT else ""
+        days = DATED.findall(text) if len(text) <= SESSION_TEXT else []
+        rest = DATED.sub("", text).replace("()", "").strip(" ,;-–")
+        rest = rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else rest  # „10.03.2026 (1. Sitzung)“
+        if len(days) == 1 and (not rest or SESSION.fullmatch(rest)):
             try:
-                return parse_date(noted[1])
+                return parse_date(days[0])
             except CellError:
-                pass
+                pass  # „10.03.“: a day without its year, asked about below
+        if text and not days and len(text) <= SESSION_TEXT and SESSION.fullmatch(text):
+            self.session = short_text(text, 30)
+            return None
         return self.get("Datum", parse_date)
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
@@ -152,7 +150,8 @@ def _total_column(values: tuple[Any, ...], mapping: dict[str, int]) -> int | Non
         (
             index
             for index, text in texts
-            if TOTAL_FIRST_WORD.fullmatch(_key(text.split()[0])) or (bare and TOTAL_WORD.fullmatch(_key(text.split()[-1])))
+            if TOTAL_WORD.fullmatch(_key(text.split()[0]))
+            or (bare and (TOTAL_COMPOUND.fullmatch(_key(text.split()[0])) or TOTAL_WORD.fullmatch(_key(text.split()[-1]))))
         ),
         None,
     )

@@ -30,8 +30,24 @@ SCHEDULES = {"GOZ": ("goz",), "GOÄ": ("goä", "goae")}  # a total of one schedu
 MAX_TOTALS = 500  # total rows of a workbook compared with their lines (a plan has a few; more are not compared)
 MAX_ABOVE = 50  # the totals above a total that it may add up
 VAT_STEMS = ("mwst", "ust", "umsatzsteuer", "mehrwertsteuer")
-WITH_OR_WITHOUT = frozenset(
-    {"inkl", "incl", "inklusive", "einschl", "einschließlich", "ohne", "exkl", "excl", "zzgl", "zuzüglich", "plus"}
+WITH_OR_WITHOUT = frozenset(  # „Summe inkl. MwSt“, „Summe mit MwSt“, „Summe + MwSt“ (its key is empty): compared
+    {
+        "inkl",
+        "incl",
+        "inklusive",
+        "einschl",
+        "einschließlich",
+        "mit",
+        "m",
+        "und",
+        "",
+        "ohne",
+        "exkl",
+        "excl",
+        "zzgl",
+        "zuzüglich",
+        "plus",
+    }
 )
 MAX_SHEETS = 8  # other sheets whose sums a grand total may hold (more: compared with its own sheet's only)
 MAX_COMBINED = 4_096  # the other sheets' sums combined for a grand total (more: the workbook's totals not compared)
@@ -117,7 +133,6 @@ class _Open:
     sums: tuple[Decimal, ...]
     nearest: _Said  # of the sums of lines the nearest
     lines: _Said | None  # all the sheet's lines above it
-    block: bool  # right below another total (a summary block: „Summe Labor (siehe Blatt Labor)“ may be another sheet's)
 
 
 class TotalsCheck:
@@ -177,16 +192,19 @@ class TotalsCheck:
         known = [s for s in said if s is not None]
         if known:  # else no sum of the lines above it is known: a row left out, said already
             nearest = min(known, key=lambda s: abs(s.amount - total))
-            self.open.append(_Open(reader, total, tuple(sums), nearest, self._said(0, summed, None), since == summed))
+            self.open.append(_Open(reader, total, tuple(sums), nearest, self._said(0, summed, None)))
 
     def sheet_sums(self) -> list[Decimal] | None:
-        """What this sheet may add to another sheet's total: all its lines, its fees or lab lines, a total of it;
-        None when a row of it is not known."""
+        """What this sheet may add to another sheet's total: all its lines, its fees or lab lines, a total of it
+        (only its totals when a row of it is not known); None when it says none of them."""
         self._summed()
         whole = len(self.rows)
-        if whole and not self._sums(0, whole, None):
-            return None
-        return [*(s for kind in KINDS for s in self._sums(0, whole, kind)), *(amount for _, amount in self.totals[-MAX_ABOVE:])]
+        sums = [*(s for kind in KINDS for s in self._sums(0, whole, kind)), *(amount for _, amount in self.totals[-MAX_ABOVE:])]
+        return sums if sums or not whole else None
+
+    def lab_only(self) -> bool:
+        """Whether the sheet's lines are all lab lines (a Labor sheet, whose total a summary block of the fees names)."""
+        return bool(self.rows) and len(self.positions["lab"]) == len(self.rows)
 
     def whole(self) -> Decimal:
         """All the sheet's lines summed as their cells hold them (0 when a row is not known)."""
@@ -232,20 +250,21 @@ class WorkbookTotals:
         for check in self.sheets:
             others = [other for other in self.sheets if other is not check]
             combined = _combined(others) if check.open else set()  # none: another sheet's sum is not known, or
-            said += [_finding(t, others) for t in check.open if not _with_others(t, combined or set())]  # too many
+            labs = {cents(s) for other in others if other.lab_only() for s in other.sheet_sums() or ()}  # too many
+            said += [_finding(t, others) for t in check.open if not _with_others(t, combined or set(), labs)]
         return said
 
 
-def _with_others(total: _Open, combined: set[Decimal]) -> bool:
-    """Whether a total is one of its sheet's sums with sums of the other sheets, or – in a summary block – theirs alone
-    (not nothing)."""
-    alone = total.block and total.total != 0 and cents(total.total) in combined
+def _with_others(total: _Open, combined: set[Decimal], labs: set[Decimal]) -> bool:
+    """Whether a total is one of its sheet's sums with sums of the other sheets, or a Labor sheet's sum alone („Summe
+    Labor (siehe Blatt Labor)“ under the fees)."""
+    alone = total.total != 0 and cents(total.total) in labs
     return alone or any(cents(total.total - s) in combined for s in total.sums)
 
 
 def _combined(sheets: list[TotalsCheck]) -> set[Decimal] | None:
-    """Every sum of one of each sheet's sums (or none of a sheet's), in cents; None when a sheet has a row that is
-    not known, or there are too many: then a total is compared with its own sheet's sums only."""
+    """Every sum of one of each sheet's sums (or none of a sheet's), in cents; None when a sheet with a row that is
+    not known says no total, or there are too many: then a total is compared with its own sheet's sums only."""
     combined = {ZERO}
     if len(sheets) > MAX_SHEETS:
         return None

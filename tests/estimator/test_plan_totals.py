@@ -261,3 +261,24 @@ def test_past_2000_findings_the_notes_give_way_to_the_warnings(tmp_path: Path) -
     plan = read_plan(write_workbook(tmp_path / "viele.xlsx", rows))
     assert len(differs(plan)) == 500 and plan.input_findings[-1].code == "input.more_findings"
     assert len(plan.input_findings) == 2_001
+
+
+def test_a_summary_row_of_the_labor_sheets_total_right_under_the_fees_also_with_a_lab_row_left_out(tmp_path: Path) -> None:
+    labs = [*NET_LABS, [None, None, None, "zzgl. 7 % MwSt", None, None, None, 5.11], total_row("Summe", 78.01)]
+    fees = [*FEES, total_row("Summe Labor (Blatt Labor)", 78.01), total_row("Gesamtbetrag", 349.98)]
+    assert differs(read_plan(write_workbook(tmp_path / "block.xlsx", fees, labs))) == []
+    left_out = [NET_LABS[0], [DAY, "16", None, "Vollkrone", 1, 61.50, 7, 61.50], total_row("Summe", 78.01)]
+    fees = [*FEES, total_row("Summe Honorar", 271.97), total_row("Summe Labor (siehe Blatt Labor)", 78.01)]
+    plan = read_plan(write_workbook(tmp_path / "aus.xlsx", [*fees, total_row("Gesamtbetrag", 349.98)], left_out))
+    assert len(plan.left_out) == 1 and differs(plan) == []
+    with_vat = read_plan(write_workbook(tmp_path / "mit.xlsx", [*FEES, total_row("Summe mit MwSt", 300.00)]))
+    assert len(differs(with_vat)) == 1
+
+
+def test_past_2000_findings_errors_come_before_warnings(tmp_path: Path) -> None:
+    long_text = "Vollkrone " * 210  # past the 2.000 characters a text keeps: a warning each
+    rows = [[DAY, "16", "GOZ", "2210", long_text, 1, 2.3, 217.06] for _ in range(2_050)]
+    rows += [[DAY, "16", "GOZ", None, "Krone", 1, 2.3, 217.06] for _ in range(3)]  # no number: left out, said why
+    plan = read_plan(write_workbook(tmp_path / "lang.xlsx", rows))
+    errors = [f for f in plan.input_findings if f.severity is Severity.ERROR and f.code != "input.more_findings"]
+    assert [f.row for f in errors] == [2052, 2052, 2053, 2053, 2054, 2054] and len(plan.left_out) == 3

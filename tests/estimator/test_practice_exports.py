@@ -573,18 +573,20 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
     said_as_session += ["2. BT", "Behandlungstag 3", "Folgetermin", "1. Sitzg."]
     rows = [[text, "16", "GOZ", "2060", "Füllung", 1, 2.3, 68.17] for text in said_as_session]
     rows += [["10.03.2026 (1. Sitzung)", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # a day with a note: the day
+    rows += [["12.03.2026 2. Sitzung", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # the day beside the session
     rows += [["demnächst", "18", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # neither: a date to correct
+    rows += [["1" * 40 + "x", "18", "GOZ", "2060", "Füllung", 1, 2.3, 68.17]]  # took minutes to be refused
     patient = [["Name", "Erika Mustermann"], ["Geburtsdatum", "15.06.1975"], ["Tarif", "BM5/0"]]
     patient += [["Versicherungsbeginn", "01.01.2010"], ["Planungsdatum", "01.02.2026"]]
     plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
-    assert [line.date for line in plan.fee_lines] == [None] * 10 + [dt.date(2026, 3, 10)]
-    assert [f.row for f in plan.left_out] == [13]
+    assert [line.date for line in plan.fee_lines] == [None] * 10 + [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
+    assert [f.row for f in plan.left_out] == [14, 15]
     (warned,) = [f for f in plan.input_findings if f.code == "input.session_date"]
     assert (warned.severity, warned.row, warned.column) == (Severity.WARNING, 2, "A")
     assert finding_text(warned).startswith(
         "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
-        "1./2. Termin (ca. KW 12), erste Sitzung, Tag 1; Zeilen 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) – gerechnet wie Zeilen "
+        "1./2. Termin (ca. KW 12), erste Sitzung, Tag 1, …; Zeilen 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) – gerechnet wie Zeilen "
         "ohne Datum, alle an einem Behandlungstag: Grenzen je Sitzung oder Tag gelten für sie zusammen"
     )
     result = estimate(plan, load_tariffs())
-    assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10)}
+    assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10), dt.date(2026, 3, 12)}

@@ -102,7 +102,9 @@ class RowReader:
         a day, kept in `session` for the sheet's finding (estimator.io.excel). A day beside a session („12.03.2026
         1. Sitzung“, „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
-        text = " ".join(value.split()) if isinstance(value, str) and len(value) <= 2 * SESSION_TEXT else ""
+        if not isinstance(value, str):  # a date cell, or empty
+            return self.get("Datum", parse_date)
+        text = " ".join(value.split()) if len(value) <= 2 * SESSION_TEXT else ""
         days = DATED.findall(text) if len(text) <= SESSION_TEXT else []
         rest = DATED.sub("", text).replace("()", "").strip(" ,;-–")
         rest = rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else rest  # „10.03.2026 (1. Sitzung)“

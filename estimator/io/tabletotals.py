@@ -141,31 +141,19 @@ class TotalsCheck:
 
     def __init__(self, workbook: WorkbookTotals, name: str) -> None:
         self.workbook, self.name = workbook, name
-        self.rows: list[tuple[int, frozenset[str | None], Decimal | None, Decimal, Decimal]] = []  # number, kinds, …
+        self.rows: list[tuple[int, str, FeeLine | LabLine | Decimal | None]] = []  # number, kind, line (a VAT row's amount)
         self.positions: dict[str | None, list[int]] = {kind: [] for kind in KINDS}  # the rows of each kind
         self.running: dict[str | None, list[_Sums]] = {kind: [_Sums()] for kind in KINDS}  # the sums before each row
         self.totals: list[tuple[int, Decimal]] = []  # the total rows above: (how many rows were summed then, amount)
         self.open: list[_Open] = []
 
     def line(self, number: int, kind: str, line: FeeLine | LabLine | None) -> None:
-        """A line as its amount cell gives it, a lab line without one as the program computes it; a row left out
-        (None) or a fee without its amount is not known."""
-        if not isinstance(line, LabLine):
-            schedules = tuple(SCHEDULES) if line is None else (line.schedule.value,)  # left out: in either
-            self._row(number, (kind, *schedules), None if line is None else line.amount, ZERO, None)
-            return
-        vat = load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
-        net = line.quantity * line.unit_price
-        self._row(number, (kind,), cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net)
+        """A line (None: a row left out), summed when a total asks (_amounts)."""
+        self.rows.append((number, kind, line))
 
     def vat_row(self, number: int, amount: Decimal | None) -> None:
         """A row of the VAT of the lab lines above it: summed with them, in no net sum."""
-        self._row(number, ("lab",), amount, ZERO, ZERO)
-
-    def _row(self, number: int, kinds: tuple[str, ...], amount: Decimal | None, vat: Decimal, net: Decimal | None) -> None:
-        for of in (None, *kinds):
-            self.positions[of].append(len(self.rows))
-        self.rows.append((number, frozenset((None, *kinds)), amount, vat, (amount or ZERO) if net is None else net))
+        self.rows.append((number, "vat", amount))
 
     def total(self, reader: RowReader) -> None:
         """A total row: kept open when none of its sums gives it (and it has an amount and a sum of lines is known)."""
@@ -204,6 +192,7 @@ class TotalsCheck:
 
     def lab_only(self) -> bool:
         """Whether the sheet's lines are all lab lines (a Labor sheet, whose total a summary block of the fees names)."""
+        self._summed()
         return bool(self.rows) and len(self.positions["lab"]) == len(self.rows)
 
     def whole(self) -> Decimal:
@@ -212,10 +201,14 @@ class TotalsCheck:
         return (self._sums(0, len(self.rows), None) or [ZERO])[0]
 
     def _summed(self) -> None:
-        """The running sums up to the last row."""
-        for of, running in self.running.items():
-            for _, kinds, amount, vat, net in self.rows[len(running) - 1 :]:
-                running.append(running[-1].plus(amount, vat, net) if of in kinds else running[-1])
+        """The running sums and the rows of each kind up to the last row."""
+        done = len(self.running[None]) - 1
+        for index in range(done, len(self.rows)):
+            kinds, amount, vat, net = _amounts(*self.rows[index][1:])
+            for of in (None, *kinds):
+                self.positions[of].append(index)
+            for of, running in self.running.items():
+                running.append(running[-1].plus(amount, vat, net) if of is None or of in kinds else running[-1])
 
     def _sums(self, start: int, end: int, kind: str | None, *, net: bool = False) -> list[Decimal]:
         """The rows from `start` to `end` (of one kind, or all) summed (`net`: also without their VAT); none when
@@ -230,6 +223,20 @@ class TotalsCheck:
         positions = self.positions[kind]
         first, last = positions[bisect_left(positions, start)], positions[bisect_left(positions, end) - 1]
         return _Said(sums[0], self.rows[first][0], self.rows[last][0])
+
+
+def _amounts(kind: str, line: FeeLine | LabLine | Decimal | None) -> tuple[tuple[str, ...], Decimal | None, Decimal, Decimal]:
+    """A row's kinds, amount as its cell gives it (a lab line without one as the program computes it; None: not known,
+    a row left out or a fee without its amount), VAT rate and net amount."""
+    if isinstance(line, LabLine):
+        vat = load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
+        net = line.quantity * line.unit_price
+        return (kind,), cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net
+    if isinstance(line, FeeLine):
+        return (kind, line.schedule.value), line.amount, ZERO, line.amount or ZERO
+    if kind == "vat":
+        return ("lab",), line, ZERO, ZERO
+    return (kind, *SCHEDULES) if kind == "fee" else (kind,), None, ZERO, ZERO  # left out: in either schedule
 
 
 class WorkbookTotals:
@@ -249,9 +256,11 @@ class WorkbookTotals:
         said: list[Finding] = []
         for check in self.sheets:
             others = [other for other in self.sheets if other is not check]
-            combined = _combined(others) if check.open else set()  # none: another sheet's sum is not known, or
-            labs = {cents(s) for other in others if other.lab_only() for s in other.sheet_sums() or ()}  # too many
-            said += [_finding(t, others) for t in check.open if not _with_others(t, combined or set(), labs)]
+            if not check.open:
+                continue
+            combined = _combined(others) or set()  # none: another sheet's sum is not known, or too many
+            labs = {cents(s) for other in others if other.lab_only() for s in other.sheet_sums() or ()}
+            said += [_finding(t, others) for t in check.open if not _with_others(t, combined, labs)]
         return said
 
 

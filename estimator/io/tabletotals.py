@@ -5,8 +5,9 @@ since the total above it or on the whole sheet – all of them, only the fees (�
 lines (a lab table's below the fees) – as their cells hold them or in cents, with their VAT („Summe brutto“) or, in a
 row that says „netto“, without; the totals above it from one of them on and the lines since („Gesamt“ = Honorar +
 Labor, „Übertrag“); nothing for a section without lines; each of these with what the other sheets sum
-(„Gesamtbetrag“ under the fees = fees + the Labor sheet's total). Not compared: a total over a row left out (the row
-is said), any total of a workbook whose other sheet has such a row, a total of the VAT („Summe MwSt 7 %“)."""
+(„Gesamtbetrag“ under the fees = fees + the Labor sheet's total; of a sheet with a row left out, its stated totals),
+or a Labor sheet's total alone. Not compared: a total over a row left out (the row is said), a total of the VAT
+(„Summe MwSt 7 %“)."""
 
 from __future__ import annotations
 
@@ -30,27 +31,11 @@ SCHEDULES = {"GOZ": ("goz",), "GOÄ": ("goä", "goae")}  # a total of one schedu
 MAX_TOTALS = 500  # total rows of a workbook compared with their lines (a plan has a few; more are not compared)
 MAX_ABOVE = 50  # the totals above a total that it may add up
 VAT_STEMS = ("mwst", "ust", "umsatzsteuer", "mehrwertsteuer")
-WITH_OR_WITHOUT = frozenset(  # „Summe inkl. MwSt“, „Summe mit MwSt“, „Summe + MwSt“ (its key is empty): compared
-    {
-        "inkl",
-        "incl",
-        "inklusive",
-        "einschl",
-        "einschließlich",
-        "mit",
-        "m",
-        "und",
-        "",
-        "ohne",
-        "exkl",
-        "excl",
-        "zzgl",
-        "zuzüglich",
-        "plus",
-    }
-)
+# the word before the VAT's in a total with or without it („inkl. MwSt“, „mit MwSt“; „+ MwSt“: its key is empty)
+WITH_VAT = ("", "inkl", "incl", "inklusive", "einschl", "einschließlich", "mit", "m", "und", "zzgl", "zuzüglich", "plus")
+WITH_OR_WITHOUT = frozenset((*WITH_VAT, "ohne", "exkl", "excl"))
 MAX_SHEETS = 8  # other sheets whose sums a grand total may hold (more: compared with its own sheet's only)
-MAX_COMBINED = 4_096  # the other sheets' sums combined for a grand total (more: the workbook's totals not compared)
+MAX_COMBINED = 4_096  # the other sheets' sums combined for a grand total (more: compared with its own sheet's only)
 
 
 def stated_amount(reader: RowReader) -> Decimal | None:

@@ -586,7 +586,21 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
     assert finding_text(warned).startswith(
         "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
         "1./2. Termin (ca. KW 12), erste Sitzung, Tag 1, …; Zeilen 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) – gerechnet wie Zeilen "
-        "ohne Datum, alle an einem Behandlungstag: Grenzen je Sitzung oder Tag gelten für sie zusammen"
+        "ohne Datum, am selben Behandlungstag wie alle Zeilen ohne Datum: Grenzen je Sitzung oder Tag gelten für sie zusammen"
     )
     result = estimate(plan, load_tariffs())
     assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10), dt.date(2026, 3, 12)}
+
+
+def test_one_session_line_is_said_in_the_singular(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"]
+    rows = [
+        ["2. Sitzung", "16", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],
+        ["10.03.2026", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],
+    ]
+    plan = read_plan(book(tmp_path / "eine.xlsx", {"Patient": [["Planungsdatum", "10.03.2026"]], "Leistungen": [header, *rows]}))
+    assert said(plan, "input.session_date") == [
+        "Blatt Leistungen: eine Zeile nennt statt eines Tages eine Sitzung oder keinen Tag (2. Sitzung; Zeile 2) – gerechnet "
+        "wie eine Zeile ohne Datum, am selben Behandlungstag wie alle Zeilen ohne Datum: Grenzen je Sitzung oder Tag gelten "
+        "für sie zusammen, die Zahnstaffel und der Selbstbehalt nach diesem Tag – bitte den Tag der Sitzung eintragen"
+    ]

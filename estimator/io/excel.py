@@ -54,7 +54,7 @@ from estimator.phrases import Factor, Money, Number, say
 from estimator.sheetcells import column_letter
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
-from estimator.wording import finding_text
+from estimator.wording import SEVERITY_ORDER, finding_text
 
 
 def _schedule(value: Any) -> Schedule:
@@ -374,8 +374,7 @@ def read_plan(path: Path | str, tariff: str = "") -> Plan:
     if len(findings) > MAX_INPUT_FINDINGS:
         rest = len(findings) - MAX_INPUT_FINDINGS
         more = Finding(Severity.ERROR, say(Code.INPUT_MORE_FINDINGS, count=rest))  # notes give way, then warnings
-        rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-        kept = sorted(range(len(findings)), key=lambda k: (rank[findings[k].severity], k))[:MAX_INPUT_FINDINGS]
+        kept = sorted(range(len(findings)), key=lambda k: SEVERITY_ORDER.index(findings[k].severity))[:MAX_INPUT_FINDINGS]
         findings = [*(findings[k] for k in sorted(kept)), more]
     return Plan(
         tuple(fee_lines),

@@ -28,12 +28,12 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
     net = [  # a line at 0 % (material the dentist bills) is no line the row's VAT is of
         k
         for k in range(taxed, len(lines))
-        if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price) and _rate(lines[k], rate)
+        if lines[k].amount == cents(lines[k].quantity * lines[k].unit_price) and vat_rate(lines[k], rate)
     ]
-    added = sum((cents(lines[k].unit_price * lines[k].quantity * _rate(lines[k], rate) / 100) for k in net), ZERO)
+    added = sum((cents(lines[k].unit_price * lines[k].quantity * vat_rate(lines[k], rate) / 100) for k in net), ZERO)
     by_rate: dict[Decimal, list[int]] = {}  # the lines at each rate: an invoice may put the VAT on their sum
     for k in net:
-        by_rate.setdefault(_rate(lines[k], rate), []).append(k)
+        by_rate.setdefault(vat_rate(lines[k], rate), []).append(k)
     on_sum = sum((cents(_net(lines, ks) * vat / 100) for vat, ks in by_rate.items()), ZERO)
     amount = reader.get("Betrag", parse_amount) if "Betrag" in reader.mapping else None
     reader.problems.clear()  # an amount that is no number: said as the row's, below
@@ -44,8 +44,8 @@ def vat_of(lines: list[LabLine], taxed: int, reader: RowReader, findings: list[F
         findings.append(Finding(Severity.WARNING, phrase, reader.sheet, reader.row, letter))
         return False
     for vat, ks in by_rate.items():  # VAT on each line: computed so; on the sum: spread over them
-        exact = [(lines[k].amount or ZERO) * (1 + vat / 100) for k in ks]
-        shares = spread_cents(exact, _net(lines, ks) + cents(_net(lines, ks) * vat / 100))
+        exact, net_sum = [(lines[k].amount or ZERO) * (1 + vat / 100) for k in ks], _net(lines, ks)
+        shares = spread_cents(exact, net_sum + cents(net_sum * vat / 100))
         for k, share in zip(ks, shares, strict=True):
             lines[k] = replace(lines[k], amount=None if amount == added else share)
     findings.append(Finding(Severity.INFO, say(Code.INPUT_VAT_ROW, cell=cell, count=len(net)), reader.sheet, reader.row, letter))
@@ -61,7 +61,7 @@ def counts_rows(sheet: Sheet, header: Header) -> bool:
     return numbers_count_rows(sheet, header[0], header[1]["Nr"])
 
 
-def _rate(line: LabLine, default: Decimal) -> Decimal:
+def vat_rate(line: LabLine, default: Decimal) -> Decimal:
     """A lab line's VAT rate: its own, else the default (a rate of 0 % given is its own)."""
     return default if line.vat_percent is None else line.vat_percent
 

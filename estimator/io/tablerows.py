@@ -103,7 +103,7 @@ class RowReader:
         1. Sitzung“, „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
         if not isinstance(value, str):  # a date cell, or empty
-            return self.get("Datum", parse_date)
+            return self.parsed("Datum", value, parse_date)
         text = " ".join(value.split()) if len(value) <= 2 * SESSION_TEXT else ""
         days = DATED.findall(text) if len(text) <= SESSION_TEXT else []
         rest = DATED.sub("", text).replace("()", "").strip(" ,;-–")
@@ -116,10 +116,13 @@ class RowReader:
         if text and not days and len(text) <= SESSION_TEXT and SESSION.fullmatch(text):
             self.session = short_text(text, 30)
             return None
-        return self.get("Datum", parse_date)
+        return self.parsed("Datum", value, parse_date)
 
     def get(self, name: str, parse: Any, default: Any = None) -> Any:
-        value = self.raw(name)
+        return self.parsed(name, self.raw(name), parse, default)
+
+    def parsed(self, name: str, value: Any, parse: Any, default: Any = None) -> Any:
+        """A value read from the cell of `name` (raw), parsed; its problem recorded, the default instead."""
         if value is None:
             return default
         try:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from estimator.cells import CellError, parse_amount, text_key
 from estimator.codes import Code
+from estimator.io.tablenotes import vat_rate
 from estimator.io.tablerows import RowReader, cell_value
 from estimator.kinds import Severity
 from estimator.model import FeeLine, Finding, LabLine
@@ -214,7 +215,7 @@ def _amounts(kind: str, line: FeeLine | LabLine | Decimal | None) -> tuple[tuple
     """A row's kinds, amount as its cell gives it (a lab line without one as the program computes it; None: not known,
     a row left out or a fee without its amount), VAT rate and net amount."""
     if isinstance(line, LabLine):
-        vat = load_tariffs().default.profile.lab_default_vat if line.vat_percent is None else line.vat_percent
+        vat = vat_rate(line, load_tariffs().default.profile.lab_default_vat)
         net = line.quantity * line.unit_price
         return (kind,), cents(net * (1 + vat / 100)) if line.amount is None else line.amount, vat, net
     if isinstance(line, FeeLine):

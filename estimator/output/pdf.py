@@ -154,19 +154,19 @@ def _under_summary(text: str, styles: dict[str, Any]) -> list[Any]:
     return [Spacer(1, 2 * mm), para(f'<font color="{REDUCTION}"><b>{escape(text)}</b></font>', styles["base"])]
 
 
-def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str) -> FirstPage:
+def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, practice: str, *, parents: bool) -> FirstPage:
     person, plan = estimate.plan.person, estimate.plan
-    parents = ["An die Eltern von"] if to_parents(estimate, issued) else []
+    to = ["An die Eltern von"] if parents else []
     address = letterhead.address or person.practice_address
     lines = [" · ".join(part.strip() for part in address.splitlines() if part.strip())] if address.strip() else []
     contact = " · ".join(part for part in (f"Telefon {letterhead.phone}" if letterhead.phone else "", letterhead.email) if part)
-    recipient = [*parents, person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
+    recipient = [*to, person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
     return FirstPage(
         practice=practice,
         practice_lines=(*lines, *([contact] if contact else [])),
         logo=letterhead.logo,
         recipient=tuple(line for line in recipient if line),
-        name_at=len(parents),
+        name_at=len(to),
         info=(
             ("Datum", german_date(issued)),
             ("Versicherungsnr.", person.insurance_number or "–"),
@@ -211,8 +211,9 @@ def build_pdf(
     practice = fit_line(letterhead.practice or person.practice or "Zahnarztpraxis", NAME_LIMIT)
     name = " ".join(person.name.split())  # cut in its middle where it must be: the family name stays
     patient = fit_line(surname_kept(name, lambda text: len(text) <= NAME_LIMIT) if name else "Patient/in", NAME_LIMIT)
-    first = _first_page(estimate, issued, letterhead, practice)
-    greeting = opening(estimate, patient, note, parents=to_parents(estimate, issued))  # the salutation, what the plan comes to
+    parents = to_parents(estimate, issued)  # a child's letter goes to the parents
+    first = _first_page(estimate, issued, letterhead, practice, parents=parents)
+    greeting = opening(estimate, patient, note, parents=parents)  # the salutation, then what the plan comes to
     note_text = escape(fit("\n".join(note.strip().splitlines()[:MAX_NOTE_LINES]), MAX_NOTE)).replace("\n", "<br/>")
 
     story: list[Any] = [

@@ -205,6 +205,8 @@ class Case:
             changes = {name: value}
             if name in AMOUNT_INPUTS and (kind, index, "amount") not in self.edits:
                 changes["amount"] = None  # the amount as read no longer fits; it is computed from the new input
+            if name == "date":
+                changes["session"] = ""  # the day typed replaces a session the plan named instead of one
             lines[index] = dataclasses.replace(lines[index], **changes)
         return dataclasses.replace(
             self.original,

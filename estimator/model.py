@@ -17,8 +17,7 @@ from estimator.teeth import Teeth
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem or note about the plan, with where it is and (for rules) the tariff section. What it says is a
-    phrase: estimator.wording words it in German or English."""
+    """A problem or note about the plan, where it is, (for rules) its tariff section, and a phrase that says it."""
 
     severity: Severity
     phrase: Phrase
@@ -55,6 +54,7 @@ class FeeLine:
     accident: bool = False
     manual_class: LineClass | None = None
     confirmed: bool = False  # the user confirmed a fee number missing from the catalogue
+    session: str = ""  # a session named instead of a day („2. Sitzung“): limits per session and day apply to it alone
 
     kind = LineKind.FEE
 
@@ -74,6 +74,7 @@ class LabLine:
     vat_percent: Decimal | None = None
     amount: Decimal | None = None
     manual_class: LineClass | None = None
+    session: str = ""
 
     kind = LineKind.LAB
 
@@ -198,8 +199,7 @@ class Plan:
 
 
 class Explanation(NamedTuple):
-    """One step that decided or changed a line's amount, with the tariff section; what it says is a phrase. (A
-    named tuple, as the line result: made some ten thousand times for a long plan, and a tuple is made fastest.)"""
+    """One step that decided or changed a line's amount, its tariff section and phrase (a named tuple: made most often)."""
 
     rule: Rule
     phrase: Phrase

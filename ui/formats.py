@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from estimator import figures
 from estimator.cells import CellError
+from estimator.model import FeeLine, LabLine, LineResult
 from ui.language import language
 
 
@@ -26,6 +27,12 @@ def about_money(amount: Decimal) -> str:
 
 def day(value: dt.date | None) -> str:
     return figures.date(value, language())
+
+
+def line_day(line: FeeLine | LabLine, result: LineResult | None) -> str:
+    """A line's treatment day, and the session the plan named instead of one („10.03.2026 (2. Sitzung)“)."""
+    shown = day(result.date if result else line.date)
+    return f"{shown} ({line.session})" if line.session and shown else line.session or shown
 
 
 def factor(value: Decimal) -> str:

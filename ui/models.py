@@ -110,7 +110,6 @@ class LinesModel(QAbstractTableModel):
         super().__init__()
         self.document, self.kind = document, kind
         text = lambda line, result: _catalogue_text(document, line, result)  # noqa: E731
-        date = lambda line, result: formats.day(result.date if result else line.date)  # noqa: E731
         common_end = [
             Column(LineColumn.ELIGIBLE, self.tr("erstattungsfähig"), lambda line, r: _amount(r, "eligible"), number=True),
             Column(LineColumn.CLASS, self.tr("Klasse"), lambda line, r: r.line_class.value if r else "", "manual_class"),
@@ -119,7 +118,7 @@ class LinesModel(QAbstractTableModel):
         ]
         if kind == "fee":
             self.columns = [
-                Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
+                Column(LineColumn.DATE, self.tr("Datum"), formats.line_day, "date"),
                 Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
                 Column(LineColumn.SCHEDULE, self.tr("GO"), lambda line, r: line.schedule.value),
                 Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.number, "number"),
@@ -133,7 +132,7 @@ class LinesModel(QAbstractTableModel):
             ]
         else:
             self.columns = [
-                Column(LineColumn.DATE, self.tr("Datum"), date, "date"),
+                Column(LineColumn.DATE, self.tr("Datum"), formats.line_day, "date"),
                 Column(LineColumn.TOOTH, self.tr("Zahn"), lambda line, r: line.teeth.text, "teeth"),
                 Column(LineColumn.NUMBER, self.tr("Nr."), lambda line, r: line.code, "code"),
                 Column(LineColumn.SERVICE, self.tr("Leistung"), text, "description"),

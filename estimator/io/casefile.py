@@ -43,6 +43,7 @@ from estimator.io.casefields import (
     schedule_value,
     teeth_value,
 )
+from estimator.io.columns import SESSION_TEXT
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
 from estimator.model import (
@@ -150,6 +151,7 @@ def _fee_line(data: Any, where: str) -> FeeLine:
         accident=fields.flag("accident"),
         manual_class=fields.parsed("manual_class", line_class_value),
         confirmed=fields.flag("confirmed"),
+        session=" ".join(without_invisible(fields.text("session", limit=SESSION_TEXT)).split()),
     )
 
 
@@ -167,6 +169,7 @@ def _lab_line(data: Any, where: str) -> LabLine:
         vat_percent=fields.parsed("vat_percent", number_reader("vat")),
         amount=fields.parsed("amount", number_reader("amount")),
         manual_class=fields.parsed("manual_class", line_class_value),
+        session=" ".join(without_invisible(fields.text("session", limit=SESSION_TEXT)).split()),
     )
 
 

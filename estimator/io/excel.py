@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -99,6 +100,7 @@ def fee_line(reader: RowReader) -> FeeLine | None:
         number=normalize_fee_number(number_raw, schedule.value),
         schedule=schedule,
         date=reader.line_date(),
+        session=reader.session,
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         count=reader.get("Anzahl", parse_count, Decimal(1)),
@@ -148,6 +150,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
         code=normalize_lab_code(code_raw),
         unit_price=price,
         date=reader.line_date(),
+        session=reader.session,
         teeth=reader.get("Zahn", parse_teeth, parse_teeth(None)),
         description=str(reader.raw("Leistung") or "").strip(),
         quantity=reader.get("Menge", parse_quantity, Decimal(1)),
@@ -248,6 +251,7 @@ def _read_lines(
     sessions: list[tuple[int, str]] = []  # the lines whose date column names a session instead of a day
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
     taxed = 0  # the lab lines before this one whose VAT a row below them said
+    session = ""  # the session of the line above, for a line below it without a day
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
         if reader.total is not None:
@@ -264,13 +268,14 @@ def _read_lines(
             if "Menge" not in reader.mapping and "Anzahl" in reader.mapping:
                 reader.mapping = {**reader.mapping, "Menge": reader.mapping["Anzahl"]}
                 reader.titles["Menge"] = "Anzahl"
-            lab = lab_line(reader)
-            lab_lines += [lab] if lab else []
-            line: FeeLine | LabLine | None = lab
+            line: FeeLine | LabLine | None = lab_line(reader)
         else:
-            fee = fee_line(reader)
-            fee_lines += [fee] if fee else []
-            line = fee
+            line = fee_line(reader)
+        if line is not None and line.date is None and not line.session and session:  # below a session's line: in it
+            line = dataclasses.replace(line, session=session)
+        session = "" if line is None or line.date is not None else line.session
+        lab_lines += [line] if isinstance(line, LabLine) else []
+        fee_lines += [line] if isinstance(line, FeeLine) else []
         totals.line(reader.row, kind, line)
         sessions += [(reader.row, reader.session)] if reader.session and line is not None else []
         computed = line is not None  # what a note says of the line's amount holds only for a line that is computed

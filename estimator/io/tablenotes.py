@@ -88,11 +88,11 @@ def say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: li
 
 def sessions_said(sheet: str, sessions: list[tuple[int, str]], headers: list[tuple[int, dict[str, int]]]) -> list[Finding]:
     """One finding for the lines of a sheet whose date column names a session or no day: done as lines without a
-    day, all on one treatment day – what that costs is said (a limit per session or day cut across the sessions, the
-    staged caps and the deductible by that day)."""
+    day, each session a treatment day of its own for the limits per session and day (the lines without a day below
+    its line in it) – what that costs is said (the staged caps and the deductible by the plan date)."""
     if not sessions:
         return []
-    texts = tuple(dict.fromkeys(text for _, text in sessions))
+    texts = tuple(dict.fromkeys(short_text(text, 30) for _, text in sessions))
     rows = tuple(row for row, _ in sessions)
     letter = next((column_letter(mapping["Datum"]) for _, mapping in headers if "Datum" in mapping), "")
     shown = texts[:5] + (("…",) if len(texts) > 5 else ())

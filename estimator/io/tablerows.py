@@ -99,7 +99,7 @@ class RowReader:
     def line_date(self) -> Any:
         """A line's treatment day, None when empty; a session named instead („1. Sitzung“, „Termin 2“: the plan's
         days are not set yet) or a day not set („nach Absprache“) is none either – the line is done as one without
-        a day, kept in `session` for the sheet's finding (estimator.io.excel). A day beside a session („12.03.2026
+        a day, its text kept in `session` for the line and the sheet's finding (estimator.io.excel). A day beside a session („12.03.2026
         1. Sitzung“, „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
         if not isinstance(value, str):  # a date cell, or empty
@@ -114,7 +114,7 @@ class RowReader:
             except CellError:
                 pass  # „10.03.“: a day without its year, asked about below
         if text and not days and len(text) <= SESSION_TEXT and SESSION.fullmatch(text):
-            self.session = short_text(text, 30)
+            self.session = text  # at most SESSION_TEXT characters
             return None
         return self.parsed("Datum", value, parse_date)
 

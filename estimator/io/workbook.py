@@ -142,7 +142,7 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
 
 def _fee_row(line: FeeLine) -> list[Any]:
     return [
-        _date(line.date),
+        _date(line.date) or line.session or None,  # a session named instead of a day, as the plan said it
         line.teeth.text,
         line.schedule.value,
         line.number,
@@ -158,7 +158,7 @@ def _fee_row(line: FeeLine) -> list[Any]:
 
 def _lab_row(line: LabLine) -> list[Any]:
     return [
-        _date(line.date),
+        _date(line.date) or line.session or None,  # a session named instead of a day, as the plan said it
         line.teeth.text,
         line.code,
         line.description,

@@ -32,6 +32,7 @@ def line_json(result: LineResult, lab_list: str, tariff: Tariff) -> dict[str, An
         "schedule": line.schedule.value if isinstance(line, FeeLine) else lab_list,
         "tooth": line.teeth.text,
         "date": result.date.isoformat(),
+        "session": line.session,  # the session the plan names instead of a day, "" for none
         "description": line.description,
         "class": result.line_class.value,
         "class_by_hand": result.class_by_hand,

@@ -4,7 +4,6 @@ year, a surcharge only beside its services, and what needs a reason beside proph
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from decimal import Decimal
@@ -16,7 +15,7 @@ from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.money import ZERO, cents
 from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.sessions import SessionLimits
-from estimator.rules.worksheet import Report, Work, report_units
+from estimator.rules.worksheet import Day, Report, Work, report_units
 from estimator.tariff.checked import OPEN_END, PointBand
 from estimator.tariff.feelimits import is_reason
 from estimator.tariff.profile import Profile
@@ -40,11 +39,11 @@ class UnitAllowance:
     def __init__(self, settings: Auslegung, fee_works: Sequence[Work]) -> None:
         self.reading = settings.prophylaxis_frequency
         self.surcharges_listed = settings.surcharges_listed
-        self.used_on_day: dict[tuple[str, dt.date], Decimal] = {}
-        self.numbers_on_day: dict[dt.date, set[str]] = {}  # the services billed as themselves (no analogue)
+        self.used_on_day: dict[tuple[str, Day], Decimal] = {}
+        self.numbers_on_day: dict[Day, set[str]] = {}  # the services billed as themselves (no analogue)
         for work in fee_works:
             if work.fee.schedule is Schedule.GOZ and not work.analogue:
-                self.numbers_on_day.setdefault(work.date, set()).add(work.number)
+                self.numbers_on_day.setdefault(work.day, set()).add(work.number)
         self.prophylaxis_days = prophylaxis_days(fee_works)
         self.used_in_year: dict[tuple[str, int], Decimal] = {}
         self.sessions = SessionLimits()
@@ -52,9 +51,9 @@ class UnitAllowance:
         self.fitting_first: set[int] = set()  # surcharges that take their day's unit before the others of the day
         fitting = [(work, fit) for work in fee_works if (fit := self.fits.get(id(work))) is not None and fit.fits]
         for work, _ in sorted(fitting, key=lambda pair: (pair[0].date, -pair[1].points, pair[0].order_key)):
-            if (SURCHARGES, work.date) not in self.used_on_day:
+            if (SURCHARGES, work.day) not in self.used_on_day:
                 self.fitting_first.add(id(work))
-                self.used_on_day[(SURCHARGES, work.date)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
+                self.used_on_day[(SURCHARGES, work.day)] = min(work.fee.count, Decimal(1))  # its unit, asked for later
 
     def services_missing(self, work: Work) -> tuple[str, ...]:
         """The services a surcharge belongs to (the profile's with_service; a surgery surcharge's, GOZ Abschnitt L's
@@ -62,7 +61,7 @@ class UnitAllowance:
         is, or when the line needs none."""
         profile = work.profile
         own = work.fee.schedule is Schedule.GOZ and not work.analogue  # an analogue borrows the fee, not these limits
-        on_day = self.numbers_on_day.get(work.date, set())
+        on_day = self.numbers_on_day.get(work.day, set())
         if self.surcharges_listed and own and work.number in profile.surcharge_numbers:
             if any(profile.surgical_listed.holds(number) for number in on_day):
                 return ()
@@ -83,7 +82,7 @@ class UnitAllowance:
         if unpaid and group is None:
             return Units(count)  # not paid anyway: it takes none of the units its year allows another line
         if group is not None:
-            day = (group, work.date)
+            day = (group, work.day)
             if id(work) in self.fitting_first:
                 units = min(count, Decimal(1))  # its day's unit was kept for it
             else:
@@ -176,18 +175,18 @@ def _ask_about_points(work: Work, fit: SurchargeFit | None, report: Report) -> N
     report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
 
 
-def prophylaxis_days(fee_works: Sequence[Work]) -> dict[dt.date, Work]:
+def prophylaxis_days(fee_works: Sequence[Work]) -> dict[Day, Work]:
     """The days of an individual prophylaxis beside which some numbers need a reason, each with its first line."""
-    days: dict[dt.date, Work] = {}
+    days: dict[Day, Work] = {}
     for work in fee_works:
         if work.fee.schedule is Schedule.GOZ and work.number in work.profile.prophylaxis_exclusive:
-            days.setdefault(work.date, work)
+            days.setdefault(work.day, work)
     return days
 
 
-def refused_beside(work: Work, days: dict[dt.date, Work]) -> bool:
+def refused_beside(work: Work, days: dict[Day, Work]) -> bool:
     """Whether the line is one that needs a reason beside that day's individual prophylaxis and has none."""
-    if work.date not in days:
+    if work.day not in days:
         return False
     needs_reason = work.profile.needs_reason_beside_prophylaxis.get(work.fee.schedule.value, frozenset())
     return work.number in needs_reason and not is_reason(work.fee.justification)
@@ -199,7 +198,7 @@ def beside_prophylaxis(fee_works: Sequence[Work], report: Report) -> None:
     for work in fee_works:
         if not refused_beside(work, days) or not work.eligible:
             continue
-        beside = line_at(days[work.date])
+        beside = line_at(days[work.day])
         section = work.profile.sections.prophylaxis
         report(
             Severity.ERROR,
@@ -243,10 +242,10 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
 def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
     """tooth_rules' own: the lines refused whole."""
     paid = [w for w in fee_works if paid_as_itself(w)]
-    first: dict[tuple[dt.date, int, str], Work] = {}  # each number's first line on a tooth on a day
+    first: dict[tuple[Day, int, str], Work] = {}  # each number's first line on a tooth on a day
     for work in sorted(paid, key=lambda w: w.order_key):
         for tooth in work.fee.teeth.teeth:
-            first.setdefault((work.date, tooth, work.number), work)
+            first.setdefault((work.day, tooth, work.number), work)
     used: set[tuple[str, int]] = set()
     refused: list[Work] = []
     for work in sorted(paid, key=lambda w: w.order_key):
@@ -254,7 +253,7 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
         besides = limits.not_beside.get(work.number, frozenset())
         # on the same tooth: a line without one may be on any – not cut for that (the customer's reading)
         # on each tooth the earliest such line, whatever the order of the numbers in the set (a finding names it)
-        found = {t: [o for n in besides if (o := first.get((work.date, t, n))) is not None] for t in teeth} if besides else {}
+        found = {t: [o for n in besides if (o := first.get((work.day, t, n))) is not None] for t in teeth} if besides else {}
         others = {t: min(lines, key=lambda o: o.order_key) for t, lines in found.items() if lines}
         section = work.profile.sections.fee_units
         lost = _units_shared(work, frozenset(others)) if others else ZERO
@@ -306,15 +305,15 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
     rules – the microscope's surcharge on the day of a build-up beside the inlay that includes it – is not eligible:
     it is billable only with one of those services, and none is billable that day."""
     gone = {id(w) for w in refused}
-    billable: dict[dt.date, set[str]] = {}
+    billable: dict[Day, set[str]] = {}
     for work in fee_works:
         if work.fee.schedule is Schedule.GOZ and not work.analogue and id(work) not in gone:
-            billable.setdefault(work.date, set()).add(work.number)
+            billable.setdefault(work.day, set()).add(work.number)
     for work in fee_works:
         needed = work.profile.fee_limits.with_service.get(work.number)
-        if not needed or not paid_as_itself(work) or needed & billable.get(work.date, set()):
+        if not needed or not paid_as_itself(work) or needed & billable.get(work.day, set()):
             continue
-        service = line_at(next(w for w in refused if w.date == work.date and w.number in needed))
+        service = line_at(next(w for w in refused if w.day == work.day and w.number in needed))
         section = work.profile.sections.fee_limits
         phrase = say(Code.FEE_SERVICE_NOT_BILLABLE, line=work.ref, service=service)
         refuse(work, report, phrase, say(Code.STEP_SERVICE_NOT_BILLABLE, service=service), section)
@@ -324,10 +323,10 @@ def beside_on_day(fee_works: Sequence[Work], report: Report) -> None:
     """A GOZ number not billable beside others on its treatment day, whatever their teeth, is not eligible: the
     profile's not_beside_goae (the surgery surcharges beside the GOÄ's own for the same session) and not_beside_on_day
     (beside GOZ lines still paid as themselves)."""
-    on_day: dict[tuple[dt.date, Schedule], list[Work]] = {}
+    on_day: dict[tuple[Day, Schedule], list[Work]] = {}
     for work in fee_works:
         if work.fee.schedule is Schedule.GOAE or paid_as_itself(work):
-            on_day.setdefault((work.date, work.fee.schedule), []).append(work)
+            on_day.setdefault((work.day, work.fee.schedule), []).append(work)
     for work in fee_works:
         limits, sections = work.profile.fee_limits, work.profile.sections
         if work.number not in limits.not_beside_goae and work.number not in limits.not_beside_on_day:
@@ -338,7 +337,7 @@ def beside_on_day(fee_works: Sequence[Work], report: Report) -> None:
             (limits.not_beside_goae.get(work.number), Schedule.GOAE, sections.surcharges_beside_goae),
             (limits.not_beside_on_day.get(work.number), Schedule.GOZ, sections.fee_units),
         ):
-            other = next((o for o in on_day.get((work.date, schedule), ()) if o.number in (besides or ())), None)
+            other = next((o for o in on_day.get((work.day, schedule), ()) if o.number in (besides or ())), None)
             if other is not None:
                 beside = line_at(other)
                 phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)

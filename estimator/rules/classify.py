@@ -13,7 +13,7 @@ from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import Person
 from estimator.phrases import BY_HAND, REVIEW, Phrase, say
-from estimator.rules.worksheet import Report, Work
+from estimator.rules.worksheet import Day, Report, Work
 from estimator.tariff.profile import ClassRule, Profile, in_any
 
 A, B, P, X = LineClass.A, LineClass.B, LineClass.P, LineClass.X
@@ -138,7 +138,7 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
             if work.number == work.profile.laser_number:
                 _laser_owner(work, laser.owner(work))
             else:
-                _surcharge_owner(work, surgery.owner(work), report, said_by_fees=listed and work.date not in surgery.of_day)
+                _surcharge_owner(work, surgery.owner(work), report, said_by_fees=listed and work.day not in surgery.of_day)
             apply_manual_class(work, work.fee.manual_class)
             apply_review_class(work)
 
@@ -153,15 +153,15 @@ class _ServiceIndex:
     ) -> None:
         measure = rank or _points
         self.rank: dict[int, tuple[Decimal | int, int]] = {}
-        self.of_day: dict[dt.date, Work] = {}
-        self.on_tooth: dict[tuple[dt.date, int], Work] = {}
+        self.of_day: dict[Day, Work] = {}
+        self.on_tooth: dict[tuple[Day, int], Work] = {}
         for work in works:
             if not accepts(work):
                 continue
             self.rank[id(work)] = (measure(work), -work.index)
-            self._keep(self.of_day, work.date, work)
+            self._keep(self.of_day, work.day, work)
             for tooth in work.fee.teeth.teeth:
-                self._keep(self.on_tooth, (work.date, tooth), work)
+                self._keep(self.on_tooth, (work.day, tooth), work)
 
     def _keep(self, best: dict[Any, Work], key: Any, work: Work) -> None:
         if key not in best or self.rank[id(work)] > self.rank[id(best[key])]:
@@ -171,8 +171,8 @@ class _ServiceIndex:
         """The service of the surcharge's day, on its teeth if it names any."""
         teeth = surcharge.fee.teeth.teeth
         if not teeth:
-            return self.of_day.get(surcharge.date)
-        found = [self.on_tooth[(surcharge.date, t)] for t in teeth if (surcharge.date, t) in self.on_tooth]
+            return self.of_day.get(surcharge.day)
+        found = [self.on_tooth[(surcharge.day, t)] for t in teeth if (surcharge.day, t) in self.on_tooth]
         return max(found, key=lambda w: self.rank[id(w)], default=None)
 
 
@@ -279,14 +279,14 @@ def surcharges_follow_their_service(works: Sequence[Work], *, listed: bool) -> N
     names any): then it belongs to that one (two equal extractions, one of them refused by a review, keep the day's
     surcharge; a bone augmentation beside an excluded sinus lift, both in the band of the day's surcharge, keeps it;
     an extraction of fewer points than that band does not take the implant's surcharge)."""
-    days: dict[dt.date, list[Work]] | None = None
+    days: dict[Day, list[Work]] | None = None
     for work in works:
         owner = work.owner
         if owner is None or work.class_by_hand:
             continue
         if owner.line_class is X:
             days = days if days is not None else _services_by_day(works, listed)
-            other = _service_left(work, owner, days.get(work.date, ()), listed)
+            other = _service_left(work, owner, days.get(work.day, ()), listed)
             if other is not None:
                 work.explain(work.profile.sections.surcharge, say(Code.STEP_SURCHARGE_MOVED, service=owner.ref, other=other.ref))
                 work.owner = owner = other
@@ -303,12 +303,12 @@ def surcharges_follow_their_service(works: Sequence[Work], *, listed: bool) -> N
             work.explain(section, say(Code.STEP_CLASS_OF_SERVICE, service=owner.ref, cls=owner.line_class))
 
 
-def _services_by_day(works: Sequence[Work], listed: bool) -> dict[dt.date, list[Work]]:
+def _services_by_day(works: Sequence[Work], listed: bool) -> dict[Day, list[Work]]:
     """The lines a surcharge may belong to (surgical or lasered), by treatment day."""
-    days: dict[dt.date, list[Work]] = {}
+    days: dict[Day, list[Work]] = {}
     for work in works:
         if _is_lasered(work) or _is_surgical(work, listed):
-            days.setdefault(work.date, []).append(work)
+            days.setdefault(work.day, []).append(work)
     return days
 
 

@@ -7,7 +7,6 @@ place it may not be (the customer's reading)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -16,10 +15,10 @@ from estimator.kinds import Cause, Severity
 from estimator.money import cents
 from estimator.phrases import say
 from estimator.rules.billing import line_at, paid_as_itself, refuse
-from estimator.rules.worksheet import Report, Work
+from estimator.rules.worksheet import Day, Report, Work
 from estimator.teeth import QUADRANT, region
 
-Place = tuple[dt.date, int]  # a treatment day and a jaw half
+Place = tuple[Day, int]  # a treatment day and a jaw half
 
 
 def jaw_halves(work: Work) -> frozenset[int]:
@@ -35,7 +34,7 @@ def jaw_half_rules(fee_works: Sequence[Work], report: Report) -> None:
     touching: dict[Place, list[Work]] = defaultdict(list)  # every paid line in each jaw half it touches
     for work in paid:
         for half in jaw_halves(work):
-            touching[(work.date, half)].append(work)
+            touching[(work.day, half)].append(work)
     _shares(paid, touching, report)
     _either_or(paid, report)
 
@@ -43,7 +42,7 @@ def jaw_half_rules(fee_works: Sequence[Work], report: Report) -> None:
 def _one_place(work: Work) -> Place | None:
     """The day and jaw half of a line that bills one unit in one jaw half, else None."""
     halves = jaw_halves(work)
-    return (work.date, next(iter(halves))) if len(halves) == 1 and work.fee.count <= 1 else None
+    return (work.day, next(iter(halves))) if len(halves) == 1 and work.fee.count <= 1 else None
 
 
 def _shares(paid: Sequence[Work], touching: dict[Place, list[Work]], report: Report) -> None:
@@ -73,12 +72,12 @@ def _either_or(paid: Sequence[Work], report: Report) -> None:
     teeth of a jaw, as the GOZ bills them („je Kieferhälfte oder Frontzahnbereich“) – the lines of the number worth
     less there are not eligible. A line of several units, on a whole jaw or over two regions may be elsewhere: not
     cut."""
-    in_region: dict[tuple[dt.date, tuple[str, int]], list[Work]] = defaultdict(list)
+    in_region: dict[tuple[Day, tuple[str, int]], list[Work]] = defaultdict(list)
     for work in paid:
         regions = {region(tooth) for tooth in work.fee.teeth.teeth}
         single = work.fee.count <= 1 and not work.fee.teeth.whole_jaw and len(regions) == 1
         if single and any(work.number in pair for pair in work.profile.fee_limits.either_or):
-            in_region[(work.date, next(iter(regions)))].append(work)
+            in_region[(work.day, next(iter(regions)))].append(work)
     for here in in_region.values():
         for pair in {pair for w in here for pair in w.profile.fee_limits.either_or if w.number in pair}:
             best = [max((w for w in here if w.number == n and w.eligible), key=_worth, default=None) for n in pair]

@@ -9,7 +9,6 @@ teeth, where the places are teeth or regions, may be anywhere and is not cut."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import deque
 from decimal import Decimal
 from itertools import pairwise
@@ -18,7 +17,7 @@ from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.money import ZERO
 from estimator.phrases import Number, Phrase, say
-from estimator.rules.worksheet import Report, Work, report_units
+from estimator.rules.worksheet import Day, Report, Work, report_units
 from estimator.teeth import region
 
 Place = object  # the day ("day"), a tooth, or a region
@@ -30,7 +29,7 @@ class SessionLimits:
     """The units of each line limited per session, asked in treatment order."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, dt.date], _Places] = {}
+        self.groups: dict[tuple[str, Day], _Places] = {}
 
     def allowed(self, work: Work, report: Report) -> tuple[Decimal, Phrase, str] | None:
         """The line's units that count, the rule and its section; None for a line without such a limit."""
@@ -38,7 +37,7 @@ class SessionLimits:
         if found is None:
             return None
         kind, limit, places = found
-        group = self.groups.setdefault((work.number, work.date), _Places(limit))
+        group = self.groups.setdefault((work.number, work.day), _Places(limit))
         count, section = work.fee.count, work.profile.sections.fee_units
         units = group.take(id(work), count, places)
         if units < count:

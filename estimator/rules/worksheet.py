@@ -13,6 +13,7 @@ from estimator.phrases import LineRef, Phrase, Rule
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.profile import Profile
 
+Day = tuple[dt.date, str]  # a treatment day: its date and the session named instead of a day (casefolded; "" for none)
 CAUSE_RANK = {cause: rank for rank, cause in enumerate(Cause)}  # a line's reductions are listed in this order
 
 
@@ -79,6 +80,8 @@ class Work:
     lab: LabLine = field(init=False)
     # treatment date, then fee lines before lab lines, then plan order (spec section 7): sorted by often
     order_key: tuple[dt.date, int, int] = field(init=False)
+    # the treatment day of the limits per day and session: the date, and the session a plan names instead of a day
+    day: Day = field(init=False)
 
     def __post_init__(self) -> None:
         self.is_fee = isinstance(self.line, FeeLine)
@@ -86,6 +89,7 @@ class Work:
         self.fee = cast(FeeLine, self.line)
         self.lab = cast(LabLine, self.line)
         self.order_key = (self.date, 0 if self.is_fee else 1, self.index)
+        self.day = (self.date, self.line.session.casefold())
 
     @property
     def ref(self) -> LineRef:

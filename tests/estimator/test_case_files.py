@@ -223,6 +223,8 @@ def test_a_case_file_of_millions_of_small_values_is_refused_before_it_is_parsed(
 
 ODD_CELLS = {  # what a workbook may hold that a case file once could not take back
     "MwSt über 100 %": ("Labor", "G2", 150),
+    "Sitzung statt Datum": ("Leistungen", "A2", "Behandlungstag 12 (vormittags, ca. KW 14, nüchtern)"),
+    "Sitzung statt Datum im Labor": ("Labor", "A2", "2. Sitzung"),
     "Versicherungsnummer mit 101 Zeichen": ("Patient", "B6", "X" * 101),
     "Laborcode mit 21 Zeichen": ("Labor", "C2", "A" * 21),
     "Gebührennummer mit 21 Zeichen": ("Leistungen", "D2", "1" * 21),

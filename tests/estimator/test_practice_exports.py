@@ -17,6 +17,7 @@ from estimator.cells import PlanReadError
 from estimator.io.excel import read_plan
 from estimator.kinds import Schedule, Severity
 from estimator.model import Plan
+from estimator.output.jsonout import estimate_json
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text
@@ -586,8 +587,10 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
     assert finding_text(warned).startswith(
         "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
         "1./2. Termin (ca. KW 12), erste Sitzung, Tag 1, …; Zeilen 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) – gerechnet wie Zeilen "
-        "ohne Datum, am selben Behandlungstag wie alle Zeilen ohne Datum: Grenzen je Sitzung oder Tag gelten für sie zusammen"
+        "ohne Datum: die Zahnstaffel und der Selbstbehalt nach dem Plandatum; Grenzen je Sitzung oder Tag gelten für jede "
+        "genannte Sitzung für sich"
     )
+    assert [line.session for line in plan.fee_lines] == [*said_as_session, "", ""]
     result = estimate(plan, load_tariffs())
     assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10), dt.date(2026, 3, 12)}
 
@@ -601,6 +604,34 @@ def test_one_session_line_is_said_in_the_singular(tmp_path: Path) -> None:
     plan = read_plan(book(tmp_path / "eine.xlsx", {"Patient": [["Planungsdatum", "10.03.2026"]], "Leistungen": [header, *rows]}))
     assert said(plan, "input.session_date") == [
         "Blatt Leistungen: eine Zeile nennt statt eines Tages eine Sitzung oder keinen Tag (2. Sitzung; Zeile 2) – gerechnet "
-        "wie eine Zeile ohne Datum, am selben Behandlungstag wie alle Zeilen ohne Datum: Grenzen je Sitzung oder Tag gelten "
-        "für sie zusammen, die Zahnstaffel und der Selbstbehalt nach diesem Tag – bitte den Tag der Sitzung eintragen"
+        "wie eine Zeile ohne Datum: die Zahnstaffel und der Selbstbehalt nach dem Plandatum; Grenzen je Sitzung oder Tag "
+        "gelten für jede genannte Sitzung für sich (Zeilen ohne Datum darunter gehören zu ihr) – bitte den Tag der Sitzung "
+        "eintragen"
     ]
+
+
+REGISTRATION = Decimal("23.28")  # GOZ 8010 „je Sitzung höchstens zweimal“: 180 points x 0,0562421 x 2,3
+
+
+def test_each_session_named_keeps_its_own_limits_per_session_and_the_lines_below_it_belong_to_it(tmp_path: Path) -> None:
+    header = ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor"]
+    rows: list[list[Any]] = [
+        ["1. Sitzung", "OK", "GOZ", "8010", "Registrieren", 2, 2.3],
+        [None, "UK", "GOZ", "8010", "Registrieren", 1, 2.3],  # below the first session: in it, a third time
+        ["2. Sitzung", "OK", "GOZ", "8010", "Registrieren", 2, 2.3],  # another session: twice again
+        ["2. SITZUNG", "UK", "GOZ", "8010", "Registrieren", 1, 2.3],  # the same session, written otherwise
+        ["10.03.2026", "UK", "GOZ", "8010", "Registrieren", 2, 2.3],  # the plan date itself, no session: its own
+        [None, "UK", "GOZ", "8010", "Registrieren", 1, 2.3],  # below a day: no session carried
+    ]
+    patient = [["Planungsdatum", "10.03.2026"], ["Tarif", "BM5/0"], ["Versicherungsbeginn", "01.01.2010"]]
+    plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
+    sessions = ["1. Sitzung", "1. Sitzung", "2. Sitzung", "2. SITZUNG", "", ""]
+    assert [line.session for line in plan.fee_lines] == sessions
+    result = estimate(plan, load_tariffs())
+    eligible = [r.eligible for r in sorted(result.lines, key=lambda r: r.line.row)]
+    assert eligible == [2 * REGISTRATION, Decimal("0.00"), 2 * REGISTRATION, Decimal("0.00"), 2 * REGISTRATION, Decimal("0.00")]
+    assert {r.date for r in result.lines} == {dt.date(2026, 3, 10)}  # caps and deductible: the plan date
+    refused = [f.row for f in result.findings if f.code == "fee.per_session"]
+    assert refused == [3, 5, 7]
+    data = estimate_json(result)
+    assert [line["session"] for line in data["lines"]] == sessions

@@ -94,6 +94,18 @@ def test_orthodontics_start_round_trips_through_the_canonical_workbook(tmp_path:
     assert row[1].number_format == "DD.MM.YYYY"
 
 
+def test_a_session_named_instead_of_a_day_round_trips_through_the_canonical_workbook(tmp_path: Path) -> None:
+    plan = example_plan()
+    fee, lab = dataclasses.replace(plan.fee_lines[0], date=None, session="2. Sitzung"), plan.lab_lines[0]
+    lab = dataclasses.replace(lab, date=None, session="Folgetermin")
+    plan = dataclasses.replace(plan, fee_lines=(fee, *plan.fee_lines[1:]), lab_lines=(lab, *plan.lab_lines[1:]))
+    write_workbook(plan, tmp_path / "p.xlsx")
+    again = read_plan(tmp_path / "p.xlsx")
+    assert (again.fee_lines[0].date, again.fee_lines[0].session) == (None, "2. Sitzung")
+    assert (again.lab_lines[0].date, again.lab_lines[0].session) == (None, "Folgetermin")
+    assert again.fee_lines[1].session == "" and again.fee_lines[1].date == plan.fee_lines[1].date
+
+
 def test_a_fractional_count_and_a_third_place_of_a_price_show_in_the_workbook_as_they_are(tmp_path: Path) -> None:
     plan = example_plan()
     fee, lab = plan.fee_lines[0], plan.lab_lines[0]

@@ -132,3 +132,21 @@ def test_an_amount_of_the_plan_that_no_longer_fits_a_new_factor_is_said_when_it_
     assert said.startswith("Leistungen Zeile 2: Faktor geändert – statt des Betrags 20,00\u00a0€ aus dem Plan gilt jetzt")
     window.undo_action.trigger()
     assert cell(model, 0, LineColumn.AMOUNT) == "20,00\u00a0€"
+
+
+def test_a_session_named_instead_of_a_day_is_shown_and_a_day_typed_replaces_it(open_window: Any, tmp_path: Path) -> None:
+    fees = [
+        ["1. Sitzung", "OK", "GOZ", "8010", "Registrieren", 2, 2.3],
+        ["2. Sitzung", "OK", "GOZ", "8010", "Registrieren", 2, 2.3],
+    ]
+    window = open_window(write_workbook(tmp_path / "sitzungen.xlsx", fees))
+    model = window.fee_model
+    assert [cell(model, row, LineColumn.DATE) for row in range(2)] == ["10.03.2026 (1. Sitzung)", "10.03.2026 (2. Sitzung)"]
+    assert cell(model, 1, LineColumn.ELIGIBLE) == "46,56\u00a0€"  # twice again: a session of its own
+    assert model.setData(model.index(1, column(model, LineColumn.DATE)), "10.03.2026")  # the second session's day
+    assert cell(model, 1, LineColumn.DATE) == "10.03.2026" and window.document.case.plan().fee_lines[1].session == ""
+    assert cell(model, 1, LineColumn.ELIGIBLE) == "46,56\u00a0€"  # the plan date without a session: a day of its own
+    window.undo_action.trigger()
+    assert cell(model, 1, LineColumn.DATE) == "10.03.2026 (2. Sitzung)"
+    assert model.setData(model.index(1, column(model, LineColumn.DATE)), "")  # cleared: as the plan said it
+    assert cell(model, 1, LineColumn.DATE) == "10.03.2026 (2. Sitzung)"

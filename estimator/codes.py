@@ -112,6 +112,7 @@ class Code(StrEnum):
     INPUT_PATIENT = "input.patient"
     INPUT_PATIENT_LABEL = "input.patient_label"
     INPUT_PATIENT_BLOCK = "input.patient_block"
+    INPUT_TARIFF_LABEL = "input.tariff_label"
     INPUT_BLOCK_ADDRESS = "input.block_address"
     INPUT_OPTION_REPLACES = "input.option_replaces"
     INPUT_HEADER_AGAIN = "input.header_again"

@@ -4,6 +4,7 @@ the tooth chart (none chosen: one line without a tooth), after the line selected
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -148,9 +149,17 @@ class ServicePicker(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
+    def beside(self) -> FeeLine | LabLine | None:
+        """The line selected in the window: new lines follow it (ui.lineactions) on its treatment day – a service added
+        among the lines of a day belongs to that day, not to the plan date in another year (another deductible)."""
+        chosen = self.window_.current_line()
+        return chosen[0].lines[chosen[1]] if chosen else None
+
     def day(self) -> dt.date:
-        """The treatment day of new lines: the plan date, else today."""
-        return self.window_.document.case.plan_date or dt.date.today()
+        """The treatment day of new lines, for the catalogues in force: the selected line's, else the plan date, else
+        today."""
+        line = self.beside()
+        return (line.date if line else None) or self.window_.document.case.plan_date or dt.date.today()
 
     def refresh(self) -> None:
         document = self.window_.document
@@ -205,7 +214,8 @@ class ServicePicker(QDialog):
             return False
         service = self.found[rows[0].row()]
         teeth: list[int | None] = [*(self.typed_teeth or self.window_.tooth_chart.chosen)] or [None]
-        day = self.day()
+        line = self.beside()  # its day as it stands: without a date (the plan date) or a session stays so
+        day, session = (line.date, line.session) if line else (self.day(), "")
         lines: list[FeeLine | LabLine]
         if service.kind == "fee":
             assert service.schedule is not None and service.factor is not None
@@ -215,4 +225,5 @@ class ServicePicker(QDialog):
         else:
             price = service.price if service.price is not None else Decimal(0)
             lines = [new_lab_line(service.number, teeth_of([t] if t else []), day, price) for t in teeth]
+        lines = [dataclasses.replace(new, session=session) for new in lines] if session else lines
         return self.window_.line_actions.add(service.kind, lines)

@@ -180,6 +180,10 @@ PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label
     "Versicherungsnummer": lambda value: within(str(value).strip(), MAX_INSURANCE_NUMBER),
 }
 
+# labels of the insurance that practices write instead of „Tarif“ – read as it when the value names a tariff variant
+INSURANCE_LABELS = frozenset(
+    {"versicherung", "versicherungstarif", "tarifversicherung", "pkvtarif", "kostenträger", "krankenversicherung", "versicherer"}
+)
 ADDRESS = ("Straße", "PLZ", "Ort", "Praxisanschrift")  # above a plan's table: the practice's letter head
 PRACTICE = ("Zahnarzt", "Praxisanschrift")  # the practice's details: an address below them is the practice's
 PATIENT_TEXT = ("Name", "Versicherungsnummer", "Zahnarzt", "Praxisanschrift", "Straße", "Ort", "Quelle bisherige Erstattung")
@@ -227,6 +231,11 @@ def read_patient(
         named = (named or (label == "Name" and not across)) and label not in PRACTICE
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
+        if not label and "Tarif" not in values and _tariff_named(title, value):  # „Versicherung: … (the variant)“
+            label = "Tarif"
+            variant = parse_variant(value, load_tariffs().variants)
+            phrase = say(Code.INPUT_TARIFF_LABEL, cell=f"{name}!{letter}{number}", label=short_text(title, 40), variant=variant)
+            findings.append(Finding(Severity.INFO, phrase, name, number, letter))
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
             findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
@@ -283,6 +292,18 @@ def read_patient(
         city=str(values.get("Ort", "")).strip(),
     )
     return person, get("Planungsdatum", None), {label: _placed(cell, name) for label, cell in cells.items()}
+
+
+def _tariff_named(title: str, value: Any) -> bool:
+    """Whether a label of the insurance („Versicherung“, „Kostenträger“, „PKV-Tarif“) holds a value that names one
+    tariff variant: read as the Tarif (a value naming none, „DKV“, stays a label not read, as before)."""
+    if _key(title.rstrip(": ")) not in INSURANCE_LABELS:
+        return False
+    try:
+        parse_variant(value, load_tariffs().variants)
+    except CellError:
+        return False
+    return True
 
 
 def _placed(cell: str, sheet: str) -> str:

@@ -174,7 +174,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TEXT_CUT: "{cell} ({field}): Text mit {length:,} Zeichen auf die ersten {limit:,} gekürzt",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} Zeichen; so lange Werte werden nicht gelesen",
     C.INPUT_PATIENT_LABEL: "{cell}: Angabe „{label}“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen "
-    "(z. B. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    "(z. B. Name, Geburtsdatum, Tarif, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_TARIFF_LABEL: "{cell}: Angabe „{label}“ als Tarif gelesen ({variant}) – bitte prüfen",
     C.INPUT_PATIENT_BLOCK: "Blatt {sheet}: die Angaben zur Person aus {several:den Zeilen|Zeile} {rows} über der Tabelle gelesen "
     "(kein Blatt „Patient“) – bitte prüfen",
     C.INPUT_BLOCK_ADDRESS: "{cell} ({field}): nicht in den Zeilen unter dem Namen des Patienten – als Anschrift der Praxis "

@@ -160,7 +160,8 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_TEXT_CUT: "{cell} ({field}): text of {length:,} characters cut to the first {limit:,}",
     C.INPUT_TOO_LONG: "{cell} ({field}): {length:,} characters; values this long are not read",
     C.INPUT_PATIENT_LABEL: "{cell}: entry “{label}” not recognised and not read; please name it as in the template "
-    "(e.g. Name, Geburtsdatum, Versicherungsnummer, Versicherungsbeginn)",
+    "(e.g. Name, Geburtsdatum, Tarif, Versicherungsnummer, Versicherungsbeginn)",
+    C.INPUT_TARIFF_LABEL: "{cell}: entry “{label}” read as the tariff ({variant}) – please check it",
     C.INPUT_PATIENT_BLOCK: "Sheet {sheet}: the person's details read from {several:rows|row} {rows} above the table (no sheet "
     "“Patient”) – please check them",
     C.INPUT_BLOCK_ADDRESS: "{cell} ({field}): not in the rows below the patient's name – taken for the practice's "

@@ -635,3 +635,23 @@ def test_each_session_named_keeps_its_own_limits_per_session_and_the_lines_below
     assert refused == [3, 5, 7]
     data = estimate_json(result)
     assert [line["session"] for line in data["lines"]] == sessions
+
+
+def test_the_insurance_written_under_another_label_is_read_as_the_tariff_when_it_names_one(tmp_path: Path) -> None:
+    # „Versicherung: DKV BestMed Premium BM5/2“ was a label not read: the estimate went on with BM5/0 (no deductible)
+    lines = [["Datum", "Zahn", "GO", "Nr", "Faktor"], ["10.03.2026", "16", "GOZ", "2210", 2.3]]
+    for label in ("Versicherung:", "Kostenträger:", "PKV-Tarif:", "Tarif/Versicherung:"):
+        rows: list[list[Any]] = [["Patient:", "Müller, Hans"], [label, "DKV BestMed Premium BM5/2"], [], *lines]
+        plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+        assert plan.person.variant == "BM5/2", label
+        assert said(plan, "input.tariff_label") == [f"HKP!B2: Angabe „{label}“ als Tarif gelesen (BM5/2) – bitte prüfen"]
+    patient = [["Name", "Hans Müller"], ["Versicherungstarif", "BestMed Premium BM5/1"]]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"Patient": patient, "Leistungen": lines}))
+    assert plan.person.variant == "BM5/1" and len(said(plan, "input.tariff_label")) == 1
+    rows = [["Patient:", "Müller, Hans"], ["Versicherung:", "DKV"], ["Tarif:", "BM5/1"], [], *lines]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))  # the insurer alone: no tariff, not read, as before
+    assert plan.person.variant == "BM5/1" and said(plan, "input.tariff_label") == []
+    assert said(plan, "input.patient_label") == [
+        "HKP!A2: Angabe „Versicherung:“ nicht erkannt und nicht gelesen; bitte wie in der Vorlage benennen (z. B. Name, "
+        "Geburtsdatum, Tarif, Versicherungsnummer, Versicherungsbeginn)"
+    ]

@@ -4,6 +4,7 @@ a workbook that reads back to the same estimate."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell, column
 from ui.models import REVIEWED, LineColumn
 
@@ -253,3 +255,25 @@ def test_a_line_edited_after_its_review_is_said_in_the_findings_until_reviewed_a
     window.fee_view.selectRow(1)
     assert window.reviews.take("M. Prüfer", "100,00", "", "Faktor zu hoch") == ""  # confirmed for the line as it is
     assert "override.line_changed" not in codes()
+
+
+def test_a_service_added_after_a_line_is_on_that_lines_day_not_the_plan_date(open_window: Any, tmp_path: Path) -> None:
+    # a plan dated in December with its lines in February: a crown added on the plan date fell into another year
+    # and took a second year's deductible
+    fees = [
+        [dt.datetime(2026, 2, 10), "16", "GOZ", "2210", "Krone", 1, 2.3],
+        [dt.datetime(2026, 2, 12), "15", "GOZ", "2210", "Krone", 1, 2.3],
+        ["2. Sitzung", "14", "GOZ", "2210", "Krone", 1, 2.3],
+    ]
+    plan = write_workbook(tmp_path / "plan.xlsx", fees, patient={"Planungsdatum": dt.datetime(2025, 12, 15)})
+    window = open_window(plan)
+    window.line_actions.pick()
+    window.select_row("fee", 0)
+    pick(window, "2210 26", "2210")
+    added = window.document.case.plan().fee_lines[1]
+    assert (added.teeth.text, added.date, added.session) == ("26", dt.date(2026, 2, 10), "")
+    assert [r.date.year for r in window.document.estimate.lines][:3] == [2026, 2026, 2026]
+    window.select_row("fee", 3)  # the session's line: the new line is in that session, on the plan date as it is
+    pick(window, "2210 27", "2210")
+    added = window.document.case.plan().fee_lines[4]
+    assert (added.teeth.text, added.date, added.session) == ("27", None, "2. Sitzung")

@@ -77,6 +77,7 @@ class Code(StrEnum):
     LAB_MATERIAL_INCLUDED = "lab.material_included"
     LAB_VAT_UNUSUAL = "lab.vat_unusual"
     LINE_NO_DATE = "line.no_date"
+    LINE_MILK_TOOTH = "line.milk_tooth"
     ORTHODONTICS_ADULT = "orthodontics.adult"
     ORTHODONTICS_NO_BIRTH_DATE = "orthodontics.no_birth_date"
     OVERRIDE_APPLIED = "override.applied"

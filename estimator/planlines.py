@@ -24,10 +24,21 @@ def _lines(case: Case, kind: str) -> tuple[Line, ...]:
     return case.original.fee_lines if kind == "fee" else case.original.lab_lines
 
 
-def next_row(case: Case, kind: str, taken: int = 0) -> int:
-    """The row a new line of this kind takes: after every row its sheet already uses (the header is row 1) and every
-    row a reviewer's decision names – a new line never takes over a decision made about another."""
-    sheet = SHEETS[kind]
+def new_lines_sheet(case: Case, kind: str, at: int | None = None) -> str:
+    """The sheet new lines of this kind are named by: that of the line they follow (`at`), else of the kind's last
+    line – „HKP, Zeile 24“ below a plan's rows 11–23, not a sheet „Leistungen“ the plan does not have –, else the
+    template's."""
+    lines = _lines(case, kind)
+    if not lines:
+        return SHEETS[kind]
+    return lines[at if at is not None and 0 <= at < len(lines) else -1].sheet
+
+
+def next_row(case: Case, kind: str, taken: int = 0, sheet: str = "") -> int:
+    """The row a new line of this kind takes on its sheet (new_lines_sheet, unless given): after every row the sheet
+    already uses (the header is row 1) and every row a reviewer's decision names – a new line never takes over a
+    decision made about another."""
+    sheet = sheet or new_lines_sheet(case, kind)
     plan = case.original
     lines: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
     used = [line.row for line in lines if line.sheet == sheet] + [left.row for left in plan.left_out if left.sheet == sheet]
@@ -58,10 +69,12 @@ def _rearranged(case: Case, kind: str, order: Sequence[int | Line]) -> Case:
 
 
 def add_lines(case: Case, kind: str, lines: Sequence[Line], at: int | None = None) -> Case:
-    """New lines after the line at `at` (None: at the end), each on the next free row of its sheet."""
+    """New lines after the line at `at` (None: at the end), each on the next free row of the sheet of the line they
+    follow."""
     count = len(_lines(case, kind))
     position = count if at is None else min(max(at + 1, 0), count)
-    numbered = [dataclasses.replace(line, sheet=SHEETS[kind], row=next_row(case, kind, n)) for n, line in enumerate(lines)]
+    sheet = new_lines_sheet(case, kind, at)
+    numbered = [dataclasses.replace(line, sheet=sheet, row=next_row(case, kind, n, sheet)) for n, line in enumerate(lines)]
     order: list[int | Line] = [*range(position), *numbered, *range(position, count)]
     return _rearranged(case, kind, order)
 

@@ -58,7 +58,8 @@ class EditNotes(QObject):
                     "die Zelle Betrag leeren"
                 ).format(label, document.field_name(name), formats.money(typed), inputs)
             )
-        elif name in AMOUNT_INPUTS and (read := self._read_amount(kind, index)) is not None:  # the plan's: said too
+        elif name in AMOUNT_INPUTS and key in document.case.edits and (read := self._read_amount(kind, index)) is not None:
+            # the plan's amount left for a computed one: said too (not when the value typed is the plan's again)
             document.noted.emit(
                 self.tr(
                     "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "

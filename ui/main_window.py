@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         main.setSizes([320, 1046])
         self.setCentralWidget(main)
 
+        document.changed.connect(self.statusBar().clearMessage)  # a note on the case before stands for it no longer
         document.changed.connect(self.refresh)
         self.refusals.follow(document)
         document.noted.connect(lambda text: self.statusBar().showMessage(text, 15000))

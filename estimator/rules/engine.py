@@ -36,6 +36,7 @@ from estimator.rules.planchecks import (
     dates_far_from_plan,
     dates_not_carried,
     lab_in_another_cap_year,
+    milk_teeth_of_adults,
     not_yet_insured,
     plan_findings,
 )
@@ -209,6 +210,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
     history_findings(limits, profile.sections, report)
     plan_findings(works, person, profile, report)
+    milk_teeth_of_adults(works, person, report)
     dates_far_from_plan(works, plan.plan_date, report)
     dates_not_carried(fee_works, plan.plan_date, report)
     if person.insurance_start is not None:  # without one every day is in the first year

@@ -12,6 +12,7 @@ from estimator.kinds import LineClass, Severity
 from estimator.model import Person
 from estimator.money import ZERO
 from estimator.phrases import Money, say
+from estimator.rules.classify import age_on
 from estimator.rules.materials import is_material
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
@@ -53,6 +54,28 @@ def plan_findings(works: list[Work], person: Person, profile: Profile, report: R
     elif person.birth_date and person.insurance_start and person.birth_date > person.insurance_start:  # „1.1.26“: 2026
         phrase = say(Code.PERSON_BORN_AFTER_START, birth=person.birth_date, start=person.insurance_start)
         report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
+
+
+MILK_TEETH_GONE = 14  # the age by which a child's last primary teeth are normally replaced
+
+
+def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> None:
+    """A primary tooth (quadrants 5–8) named one by one for a person of 14 or more on the treatment day is asked
+    about: most often a slip for the permanent tooth at its place or the digits turned round („61“ for 16) – the
+    tooth decides which services on it go together. Said once a line, the first such tooth."""
+    birth = person.birth_date
+    if birth is None:
+        return
+    for work in works:
+        teeth = work.line.teeth
+        milk = sorted(t for t in teeth.teeth if t // 10 >= 5) if not teeth.whole_jaw else []
+        if not milk or age_on(birth, work.date) < MILK_TEETH_GONE:
+            continue
+        tooth = milk[0]
+        turned = (tooth % 10) * 10 + tooth // 10  # 61 -> 16, a permanent tooth only when its digits make one
+        meant = (tooth - 40, *((turned,) if 1 <= turned // 10 <= 4 and 1 <= turned % 10 <= 8 else ()))
+        phrase = say(Code.LINE_MILK_TOOTH, line=work.ref, tooth=tooth, date=work.date, age=age_on(birth, work.date), meant=meant)
+        report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
 
 
 EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about

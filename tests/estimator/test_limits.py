@@ -411,6 +411,22 @@ def test_material_without_teeth_beside_an_insertion_over_the_limit_is_flagged() 
     assert not [f for f in other.findings if f.code.startswith("implant.review")]
 
 
+def test_a_primary_tooth_of_an_adult_is_asked_about_with_the_teeth_meant() -> None:
+    # „61“ typed for 16 on a 50-year-old was taken without a word: a crown on a primary tooth
+    result = run(crown("61"), crown("75"), fee("2210", "OK"), lab("0010", "55", "10.00"), birth_date=dt.date(1975, 6, 15))
+    said = [f for f in result.findings if f.code == "line.milk_tooth"]
+    assert [(f.severity.value, f.column) for f in said] == [("warning", "Zahn")] * 3
+    assert [finding_text(f) for f in said][:2] == [
+        "GOZ 2210, Zahn 61: Zahn 61 ist ein Milchzahn, die Person ist am 10.03.2026 50 Jahre alt – bitte den Zahn prüfen "
+        "(gemeint 21 oder 16?)",
+        "GOZ 2210, Zahn 75: Zahn 75 ist ein Milchzahn, die Person ist am 10.03.2026 50 Jahre alt – bitte den Zahn prüfen "
+        "(gemeint 35?)",  # 57 is no tooth
+    ]
+    child = run(crown("61"), birth_date=dt.date(2012, 3, 11))  # 13 the day before the 14th birthday: not asked
+    assert "line.milk_tooth" not in codes(child)
+    assert "line.milk_tooth" in codes(run(crown("61"), birth_date=dt.date(2012, 3, 10)))
+
+
 def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
     # „03.02.30“ read as 2030 once gave a child's deductible; any birth date after the first treatment day is asked about
     result = run(crown("16"), variant="BM5/1", birth_date=dt.date(2030, 2, 3))

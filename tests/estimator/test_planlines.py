@@ -103,3 +103,18 @@ def test_a_plan_takes_no_more_than_its_limit(case: Case) -> None:
     with pytest.raises(CaseError, match="höchstens"):
         add_lines(case, "fee", [line] * MAX_LINES)
     assert teeth_of([26, 16]).text == "16,26" and teeth_of([]).text == ""
+
+
+def test_a_new_line_is_named_by_the_sheet_of_the_line_it_follows_on_a_row_after_its_rows() -> None:
+    # a plan on one sheet „HKP“: a line added was „Leistungen, Zeile 2“, a sheet the plan does not have
+    fees = tuple(new_fee_line("2210", Schedule.GOZ, teeth_of([t]), DAY, Decimal("2.3")) for t in (16, 15))
+    lab = new_lab_line("0010", teeth_of([16]), DAY, Decimal("5.35"))
+    plan = Plan(
+        fee_lines=tuple(dataclasses.replace(f, sheet="HKP", row=r) for f, r in zip(fees, (11, 12), strict=True)),
+        lab_lines=(dataclasses.replace(lab, sheet="HKP", row=23),),
+        plan_date=DAY,
+    )
+    added = add_lines(Case.from_plan(plan), "fee", [fees[0], fees[1]], at=0)
+    assert [(line.sheet, line.row) for line in added.original.fee_lines] == [("HKP", 11), ("HKP", 24), ("HKP", 25), ("HKP", 12)]
+    empty = Case.from_plan(Plan(plan_date=DAY))
+    assert [(line.sheet, line.row) for line in add_lines(empty, "lab", [lab]).original.lab_lines] == [("Labor", 2)]

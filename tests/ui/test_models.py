@@ -132,6 +132,10 @@ def test_an_amount_of_the_plan_that_no_longer_fits_a_new_factor_is_said_when_it_
     assert said.startswith("Leistungen Zeile 2: Faktor geändert – statt des Betrags 20,00\u00a0€ aus dem Plan gilt jetzt")
     window.undo_action.trigger()
     assert cell(model, 0, LineColumn.AMOUNT) == "20,00\u00a0€"
+    assert model.setData(model.index(0, column(model, LineColumn.FACTOR)), "3,0")
+    assert model.setData(model.index(0, column(model, LineColumn.FACTOR)), "2,3")  # the plan's factor typed again
+    assert cell(model, 0, LineColumn.AMOUNT) == "20,00\u00a0€"
+    assert "gilt jetzt der berechnete" not in window.statusBar().currentMessage()
 
 
 def test_a_session_named_instead_of_a_day_is_shown_and_a_day_typed_replaces_it(open_window: Any, tmp_path: Path) -> None:

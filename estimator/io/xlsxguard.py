@@ -74,7 +74,11 @@ def refuse_unreadable(path: Path) -> None:
             raise PlanReadError(
                 f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern oder senden lassen"
             )
-        raise PlanReadError(f"{path.name}: keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods)")
+        text = path.suffix.lower() in (".csv", ".txt", ".tsv")  # a practice program's export as text: Excel opens it
+        raise PlanReadError(
+            f"{path.name}: keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods)"
+            + ("; bitte in Excel oder LibreOffice öffnen und als .xlsx speichern" if text else "")
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()

@@ -15,7 +15,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate
 from estimator.money import eur, german_date
 from estimator.output.pdfchart import waterfall_drawing
 from estimator.output.pdffindings import findings_flowables
-from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening, to_parents
+from estimator.output.pdfletter import BODY_TOP, FirstPage, draw_first_page, fit_width, opening, spoken_name, to_parents
 from estimator.output.pdfrows import titled_paragraphs
 from estimator.output.pdfstyle import (
     ACCENT,
@@ -160,7 +160,8 @@ def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, pra
     address = letterhead.address or person.practice_address
     lines = [" · ".join(part.strip() for part in address.splitlines() if part.strip())] if address.strip() else []
     contact = " · ".join(part for part in (f"Telefon {letterhead.phone}" if letterhead.phone else "", letterhead.email) if part)
-    recipient = [*to, person.name or "Patient/in", person.street, f"{person.postcode} {person.city}".strip()]
+    name = spoken_name(person.name) or "Patient/in"  # „Schröder, Klaus“ as an envelope writes it: Klaus Schröder
+    recipient = [*to, name, person.street, f"{person.postcode} {person.city}".strip()]
     return FirstPage(
         practice=practice,
         practice_lines=(*lines, *([contact] if contact else [])),

@@ -64,7 +64,7 @@ def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool =
     person, totals, day = estimate.plan.person, estimate.totals, german_date(estimate.plan.plan_date)
     plan = f"Ihr Heil- und Kostenplan vom {day}" if day else "Ihr Heil- und Kostenplan"
     if parents:
-        plan = f"Der Heil- und Kostenplan für {_said(patient)}" + (f" vom {day}" if day else "")
+        plan = f"Der Heil- und Kostenplan für {spoken_name(patient)}" + (f" vom {day}" if day else "")
     incomplete = estimate.figures_incomplete
     without, share = (
         (" ohne die unten genannten fehlenden Zeilen", "Ihr Eigenanteil ohne sie") if incomplete else ("", "Ihr Eigenanteil")
@@ -79,10 +79,10 @@ def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool =
         text += f" Bis zu {eur(reserve.total)} der Erstattung stehen unter dem Vorbehalt, der unten genannt ist."
     if SALUTATION.match(note):
         return "", text
-    return (f"Guten Tag {_said(patient)}," if person.name and not parents else "Guten Tag,"), text
+    return (f"Guten Tag {spoken_name(patient)}," if person.name and not parents else "Guten Tag,"), text
 
 
-def _said(name: str) -> str:
+def spoken_name(name: str) -> str:
     """A name as it is said: „Dr. med. Müller, Hans-Peter“ as Dr. med. Hans-Peter Müller; any other as written."""
     last, comma, first = name.partition(",")
     if not comma or "," in first:

@@ -102,8 +102,9 @@ def estimate_text(estimate: Estimate) -> str:
     if marks:
         out.append(f"  Kl.: {'; '.join(marks)}")
     out.append("")
-    for label, value in zip(total_labels(estimate.figures_incomplete), totals.shown, strict=True):
-        out.append(f"  {label + ':':<32}{eur(value):>14}")
+    labels = [f"{label}:" for label in total_labels(estimate.figures_incomplete)]
+    width = max(32, *(len(label) + 1 for label in labels))  # „Gesamtkosten ohne fehlende Zeilen:“ keeps the column
+    out += [f"  {label:<{width}}{eur(value):>14}" for label, value in zip(labels, totals.shown, strict=True)]
     out.append(f"    {reductions_sentence(estimate.reductions)}")
     if (reserve := reserve_of(estimate)) is not None:  # counted in the customer's favour: no promise
         out.append(f"  {reserve_sentence(reserve)}")

@@ -8,8 +8,8 @@ C = Code
 VALUES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "Betrag von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_CLASS: "Klasse A, B, P oder X erwartet, „{value}“ gefunden",
-    C.CELL_COUNT_RANGE: "Anzahl über 0 bis {high:,} erwartet, „{value}“ gefunden",
-    C.CELL_QUANTITY_RANGE: "Menge über 0 bis {high:,} erwartet, „{value}“ gefunden",
+    C.CELL_COUNT_RANGE: "Anzahl größer als 0 und höchstens {high:,} erwartet, „{value}“ gefunden",
+    C.CELL_QUANTITY_RANGE: "Menge größer als 0 und höchstens {high:,} erwartet, „{value}“ gefunden",
     C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
     C.CELL_DATE_TIME_ONLY: "Datum TT.MM.JJJJ erwartet; die Zelle ist als Datum formatiert, hält aber keinen Tag (nur die "
@@ -18,7 +18,7 @@ VALUES: dict[Code, str] = {
     C.CELL_DATE_NO_SUCH_MONTH: "„{value}“ gibt es nicht: ein Jahr hat 12 Monate (Datum TT.MM.JJJJ)",
     C.CELL_DATE_WEEKDAY: "„{value}“: dieser Tag ist ein {weekday} – bitte Datum oder Wochentag berichtigen",
     C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
-    C.CELL_FACTOR_RANGE: "Faktor über 0 bis {high} erwartet, „{value}“ gefunden",
+    C.CELL_FACTOR_RANGE: "Faktor größer als 0 und höchstens {high} erwartet, „{value}“ gefunden",
     C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",
     C.CELL_NUMBER: "Zahl erwartet",

@@ -8,8 +8,8 @@ C = Code
 VALUES: dict[Code, str] = {
     C.CELL_AMOUNT_RANGE: "amount from 0 to {high} expected, found “{value}”",
     C.CELL_CLASS: "class A, B, P or X expected, found “{value}”",
-    C.CELL_COUNT_RANGE: "count above 0 up to {high:,} expected, found “{value}”",
-    C.CELL_QUANTITY_RANGE: "quantity above 0 up to {high:,} expected, found “{value}”",
+    C.CELL_COUNT_RANGE: "count greater than 0 and at most {high:,} expected, found “{value}”",
+    C.CELL_QUANTITY_RANGE: "quantity greater than 0 and at most {high:,} expected, found “{value}”",
     C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
     C.CELL_DATE: "date YYYY-MM-DD or DD.MM.YYYY expected, found “{value}”",
     C.CELL_DATE_TIME_ONLY: "date YYYY-MM-DD or DD.MM.YYYY expected; the cell is formatted as a date but holds no day (only "
@@ -18,7 +18,7 @@ VALUES: dict[Code, str] = {
     C.CELL_DATE_NO_SUCH_MONTH: "“{value}” does not exist: a year has 12 months (date YYYY-MM-DD or DD.MM.YYYY)",
     C.CELL_DATE_WEEKDAY: "“{value}”: that day is a {weekday} – please correct the date or the weekday",
     C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",
-    C.CELL_FACTOR_RANGE: "factor above 0 up to {high} expected, found “{value}”",
+    C.CELL_FACTOR_RANGE: "factor greater than 0 and at most {high} expected, found “{value}”",
     C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",
     C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",
     C.CELL_NUMBER: "number expected",

@@ -46,7 +46,7 @@ def test_typing_the_value_as_read_is_no_edit() -> None:
     [
         (("fee", 0, "factor"), "viel", "Zahl erwartet"),
         (("fee", 0, "teeth"), "99", "FDI"),
-        (("fee", 0, "count"), "0", "Anzahl über 0 bis 10.000"),
+        (("fee", 0, "count"), "0", "Anzahl größer als 0 und höchstens 10.000"),
         (("fee", 0, "date"), "32.01.2026", "TT.MM.JJJJ"),
         (("fee", 0, "manual_class"), "Q", "Klasse"),
         (("fee", 0, "number"), " ", "Nummer mit 1 bis 20 Zeichen"),

@@ -102,8 +102,8 @@ def test_a_long_value_is_quoted_on_one_line_and_shortened() -> None:
     ("parse", "edges", "outside", "words"),
     [
         (parse_amount, ("0", "1.000.000"), ("-0,01", "1.000.000,01"), "Betrag von 0 bis 1.000.000,00\u00a0€"),
-        (parse_factor, ("0,0001", "20"), ("0", "20,0000000001"), "Faktor über 0 bis 20"),
-        (parse_count, ("0,5", "10.000"), ("0", "10.000,5"), "Anzahl über 0 bis 10.000"),
+        (parse_factor, ("0,0001", "20"), ("0", "20,0000000001"), "Faktor größer als 0 und höchstens 20"),
+        (parse_count, ("0,5", "10.000"), ("0", "10.000,5"), "Anzahl größer als 0 und höchstens 10.000"),
         (parse_vat, ("0", "100"), ("-0,01", "100,01"), "MwSt-Satz von 0 bis 100 %"),
         (parse_implants, ("0", "16"), ("-1", "17"), "Implantate je Kiefer von 0 bis 16"),
     ],

@@ -96,7 +96,7 @@ def test_bad_tooth_is_a_finding_with_its_cell_and_the_rest_is_read(tmp_path: Pat
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
-        (5, -1, "Anzahl über 0 bis 10.000"),
+        (5, -1, "Anzahl größer als 0 und höchstens 10.000"),
         (7, "zwölf", "Zahl erwartet"),
         (6, "viel", "Zahl erwartet"),
         (2, "GOX", "GOZ oder GOÄ"),

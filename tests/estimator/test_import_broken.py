@@ -59,14 +59,24 @@ def estimate_json(path: Path, tmp_path: Path) -> dict[str, Any]:
 LINE_CASES: dict[str, tuple[Callable[[Path], Path], str, str, str]] = {
     # name: (builder, finding code, "Sheet!Cell", words the message holds)
     "tooth 99": (lambda p: plan_with(p, fee(Zahn="99")), "input.cell", "Leistungen!B3", "FDI"),
-    "negative count": (lambda p: plan_with(p, fee(Anzahl=-1)), "input.cell", "Leistungen!F3", "Anzahl über 0 bis 10.000"),
+    "negative count": (
+        lambda p: plan_with(p, fee(Anzahl=-1)),
+        "input.cell",
+        "Leistungen!F3",
+        "Anzahl größer als 0 und höchstens 10.000",
+    ),
     "text in an amount": (lambda p: plan_with(p, fee(Betrag="zwölf Euro")), "input.cell", "Leistungen!H3", "Zahl erwartet"),
     "unknown GO": (lambda p: plan_with(p, fee(GO="BEMA")), "input.cell", "Leistungen!C3", "GOZ oder GOÄ"),
     "impossible date": (lambda p: plan_with(p, fee(Datum="31.02.2026")), "input.cell", "Leistungen!A3", "TT.MM.JJJJ"),
     "unknown class": (lambda p: plan_with(p, fee(Klasse="Z")), "input.cell", "Leistungen!K3", "Klasse A, B, P oder X"),
     "accident neither yes nor no": (lambda p: plan_with(p, fee(Unfall="vielleicht")), "input.cell", "Leistungen!J3", "„ja“"),
     "fee number missing": (lambda p: plan_with(p, fee(Nr=None)), "input.missing_number", "Leistungen!D3", "fehlt"),
-    "negative lab quantity": (lambda p: plan_with(p, None, lab(Menge=-2)), "input.cell", "Labor!E3", "Menge über 0 bis 10.000"),
+    "negative lab quantity": (
+        lambda p: plan_with(p, None, lab(Menge=-2)),
+        "input.cell",
+        "Labor!E3",
+        "Menge größer als 0 und höchstens 10.000",
+    ),
     "lab price missing": (lambda p: plan_with(p, None, lab(Einzelpreis=None)), "input.missing_value", "Labor!F3", "Einzelpreis"),
     "text in a lab price": (lambda p: plan_with(p, None, lab(Einzelpreis="auf Anfrage")), "input.cell", "Labor!F3", "Zahl"),
     "bad birth date": (
@@ -170,6 +180,10 @@ FILE_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # name: (builder, words the one message on stderr holds)
     "text file": (written("plan.xlsx", b"Datum;Nr;Faktor\n10.03.2026;2210;2,3\n"), "keine Arbeitsmappe (Excel"),
     "empty file": (written("plan.xlsx", b""), "keine Arbeitsmappe (Excel"),
+    "a practice program's text export": (
+        written("export.csv", b"Datum;Nr;Faktor\n10.03.2026;2210;2,3\n"),
+        "keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods); bitte in Excel oder LibreOffice öffnen und als .xlsx",
+    ),
     "old xls": (written("plan.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), ".xls wird nicht gelesen"),
     "password-protected": (written("plan.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), "kennwortgeschützt"),
     "truncated": (truncated, "unvollständig"),

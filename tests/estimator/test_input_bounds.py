@@ -29,9 +29,9 @@ RANGE_CASES: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     # name: (builder, "Sheet!Cell", words the message holds)
     "amount over a million": (lambda p: plan_with(p, fee(Betrag=1_000_000.01)), "Leistungen!H3", "bis 1.000.000"),
     "amount 1e400 as text": (lambda p: plan_with(p, fee(Betrag="1e400")), "Leistungen!H3", "Zahl erwartet"),
-    "factor 25": (lambda p: plan_with(p, fee(Faktor=25)), "Leistungen!G3", "Faktor über 0 bis 20"),
-    "factor 0": (lambda p: plan_with(p, fee(Faktor=0)), "Leistungen!G3", "Faktor über 0 bis 20"),
-    "count 20,000": (lambda p: plan_with(p, fee(Anzahl=20_000)), "Leistungen!F3", "Anzahl über 0 bis 10.000"),
+    "factor 25": (lambda p: plan_with(p, fee(Faktor=25)), "Leistungen!G3", "Faktor größer als 0 und höchstens 20"),
+    "factor 0": (lambda p: plan_with(p, fee(Faktor=0)), "Leistungen!G3", "Faktor größer als 0 und höchstens 20"),
+    "count 20,000": (lambda p: plan_with(p, fee(Anzahl=20_000)), "Leistungen!F3", "Anzahl größer als 0 und höchstens 10.000"),
     "date in 1850": (lambda p: plan_with(p, fee(Datum="01.01.1850")), "Leistungen!A3", "zwischen 1900 und 2200"),
     "Excel date in 2310": (lambda p: plan_with(p, fee(Datum=150_000)), "Leistungen!A3", "zwischen 1900 und 2200"),
     "lab price of two millions": (lambda p: plan_with(p, None, lab(Einzelpreis=2e6)), "Labor!F3", "bis 1.000.000"),

@@ -295,6 +295,8 @@ def test_a_line_without_a_treatment_day_is_missing_from_every_figure_and_said_so
     ]
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "Gesamtkosten ohne fehlende Zeilen" in text.replace("\n", " ")
+    totals = [line for line in estimate_text(result).splitlines() if "ohne fehlende Zeilen:" in line]
+    assert len(totals) == 2 and len({len(line) for line in totals}) == 1  # the amounts in one column
     assert "Achtung: 1 Zeile hat keinen Behandlungstag" in text.replace(
         "\n", " "
     ) and "Leistungen Zeile 3 (GOZ 2210" in text.replace("\n", " ")
@@ -573,3 +575,13 @@ def test_a_child_without_a_name_a_note_greeting_the_parents_and_a_long_name_unde
     street = "Am sehr langen Weg hinter dem alten Bahnhof gleich links neben der Kirche 12a, Hinterhaus, 3. Stock"
     lines = address_lines(("An die Eltern von", name, street, "50667 Köln"), ADDRESS_WIDTH, name_at=1)
     assert lines[0] == "An die Eltern von" and "Hohenzollern-Beispielmann" in " ".join(lines) and lines[-1] == "50667 Köln"
+
+
+def test_a_name_written_family_name_first_is_addressed_as_an_envelope_writes_it(tmp_path: Path) -> None:
+    # „Schröder, Klaus“ stood so in the address field, the greeting said „Guten Tag Klaus Schröder,“
+    result = run([fee("2210")])
+    person = dataclasses.replace(result.plan.person, name="Dr. Schröder, Klaus", street="Lindenallee 12", city="Köln")
+    named = dataclasses.replace(result, plan=dataclasses.replace(result.plan, person=person))
+    _, text = pdf_text(build_pdf(named, load_tariffs(), ISSUED))
+    assert "Zahnarztpraxis\nDr. Klaus Schröder\nLindenallee 12\nKöln\n" in text  # the address field
+    assert "Guten Tag Dr. Klaus Schröder," in text

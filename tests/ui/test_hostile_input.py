@@ -51,7 +51,7 @@ def test_after_a_refused_edit_further_edits_autosave_and_save_work(
     model, document = window.fee_model, window.document
     before = document.estimate
     assert not model.setData(model.index(1, 6), "25")  # factor 25: out of range
-    assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()
+    assert "Faktor größer als 0 und höchstens 20" in window.statusBar().currentMessage()
     assert document.estimate is before and document.undo_stack.count() == 0 and document.is_saved
     assert model.setData(model.index(1, 1), "16")  # a tooth typed as it stands: no change, but the refusal is old news
     assert window.statusBar().currentMessage() == "" and document.undo_stack.count() == 0
@@ -246,4 +246,4 @@ def test_a_refusal_is_said_in_a_case_opened_after_the_first(
     finish(qtbot, window.files.open_path(GOLDEN / "crown_basic.xlsx"))
     assert window.document is not first
     assert not window.fee_model.setData(window.fee_model.index(1, 6), "25")
-    assert "Faktor über 0 bis 20" in window.statusBar().currentMessage()  # it was refused without a word
+    assert "Faktor größer als 0 und höchstens 20" in window.statusBar().currentMessage()  # it was refused without a word

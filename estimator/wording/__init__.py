@@ -264,9 +264,12 @@ def is_reduction(step: Explanation) -> bool:
 
 
 def is_reason(step: Explanation) -> bool:
-    """Whether a step is one of a line's reasons as the letter and the terminal list them: a lowering (is_reduction)
-    or a reviewer's decision, which may also raise the amount or change the class."""
-    return step.rule == REVIEW or is_reduction(step)
+    """Whether a step is one of a line's reasons as the letter and the terminal list them: a lowering (is_reduction),
+    a reviewer's decision, which may also raise the amount or change the class, and a step that gives back what a
+    lowering took (a surgery surcharge on an implant over the limit whose service stays eligible): without it the line
+    would show the lowering as its reason beside an amount paid in full."""
+    raised = step.before is not None and step.after is not None and step.after > step.before
+    return step.rule == REVIEW or is_reduction(step) or raised
 
 
 def sentence(key: str, language: str = "de", **values: Any) -> str:

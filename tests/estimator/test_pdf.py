@@ -585,3 +585,13 @@ def test_a_name_written_family_name_first_is_addressed_as_an_envelope_writes_it(
     _, text = pdf_text(build_pdf(named, load_tariffs(), ISSUED))
     assert "Zahnarztpraxis\nDr. Klaus Schröder\nLindenallee 12\nKöln\n" in text  # the address field
     assert "Guten Tag Dr. Klaus Schröder," in text
+
+
+def test_a_surcharge_given_back_shows_why_beside_the_lowering_it_undoes() -> None:
+    # the surgery surcharge on the implant over the limit: first not eligible, then eligible again with its service
+    # (the implant line stays eligible in part) – the terminal showed only the lowering beside 123,73 € paid in full
+    result = run(fee("9010", "14,15,16", count=3), fee("0530", "16", factor=1), implants_upper=6)
+    (row,) = [line for line in estimate_text(result).splitlines() if " 0530 " in line]
+    assert "auf nicht erstattungsfähigem Implantat" in row and "Zuschlag zu GOZ 9010 an Zahn 14,15,16" in row
+    _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
+    assert "Zuschlag zu GOZ 9010" in text.replace("\n", " ")

@@ -140,7 +140,8 @@ class Code(StrEnum):
     INPUT_DITTO = "input.ditto"
     INPUT_ALTERNATIVE = "input.alternative"
     INPUT_FACTOR_ASSUMED = "input.factor_assumed"
-    INPUT_SESSION_DATE = "input.session_date"
+    INPUT_SESSION_DATE = "input.session_date"  # as case files of before each session was a day of its own keep it
+    INPUT_SESSIONS = "input.sessions"
     INPUT_FEE_PRICE_NOT_READ = "input.fee_price_not_read"
     INPUT_UNIT_PRICE_DERIVED = "input.unit_price_derived"
     INPUT_SHEET_BY_HEADER = "input.sheet_by_header"
@@ -273,6 +274,7 @@ class Code(StrEnum):
     CELL_FACTOR_RANGE = "cell.factor_range"
     CELL_IMPLANTS_RANGE = "cell.implants_range"
     CELL_ISO_DATE = "cell.iso_date"
+    CELL_SESSION = "cell.session"
     CELL_NUMBER = "cell.number"
     CELL_NUMBER_FOUND = "cell.number_found"
     CELL_NUMBER_TEXT = "cell.number_text"

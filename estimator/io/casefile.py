@@ -22,6 +22,7 @@ from estimator.cells import (
     MAX_TEXT,
     SHEET_NAME_LIMIT,
     CellError,
+    cell_error,
     parse_postcode,
     parse_variant,
     shown,
@@ -43,7 +44,7 @@ from estimator.io.casefields import (
     schedule_value,
     teeth_value,
 )
-from estimator.io.columns import SESSION_TEXT
+from estimator.io.columns import session_of
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
 from estimator.model import (
@@ -151,7 +152,7 @@ def _fee_line(data: Any, where: str) -> FeeLine:
         accident=fields.flag("accident"),
         manual_class=fields.parsed("manual_class", line_class_value),
         confirmed=fields.flag("confirmed"),
-        session=" ".join(without_invisible(fields.text("session", limit=SESSION_TEXT)).split()),
+        session=fields.parsed("session", session_value) or "",
     )
 
 
@@ -169,8 +170,17 @@ def _lab_line(data: Any, where: str) -> LabLine:
         vat_percent=fields.parsed("vat_percent", number_reader("vat")),
         amount=fields.parsed("amount", number_reader("amount")),
         manual_class=fields.parsed("manual_class", line_class_value),
-        session=" ".join(without_invisible(fields.text("session", limit=SESSION_TEXT)).split()),
+        session=fields.parsed("session", session_value) or "",
     )
+
+
+def session_value(value: Any) -> str:
+    """A line's session as the workbook reader keeps it (estimator.io.columns.session_of): a text it would read so
+    again, or nothing – a saved workbook must read back to the same plan."""
+    session = session_of(value) if isinstance(value, str) else ""
+    if value and not session:
+        raise cell_error(Code.CELL_SESSION, value)
+    return session
 
 
 def _person(data: Any) -> Person:

@@ -251,7 +251,7 @@ def _read_lines(
     sessions: list[tuple[int, str]] = []  # the lines whose date column names a session instead of a day
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
     taxed = 0  # the lab lines before this one whose VAT a row below them said
-    session = ""  # the session of the line above, for a line below it without a day
+    session, below = "", (0, "")  # the session of the line above, and the row and kind right below it
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
         if reader.total is not None:
@@ -271,9 +271,10 @@ def _read_lines(
             line: FeeLine | LabLine | None = lab_line(reader)
         else:
             line = fee_line(reader)
-        if line is not None and line.date is None and not line.session and session:  # below a session's line: in it
-            line = dataclasses.replace(line, session=session)
-        session = "" if line is None or line.date is not None else line.session
+        carried = session if (reader.row, kind) == below else ""  # the line right above, of this kind, in a session
+        if line is not None and line.date is None and not line.session and carried:  # without a day below it: in it
+            line = dataclasses.replace(line, session=carried)
+        session, below = ("" if line is None or line.date is not None else line.session), (reader.row + 1, kind)
         lab_lines += [line] if isinstance(line, LabLine) else []
         fee_lines += [line] if isinstance(line, FeeLine) else []
         totals.line(reader.row, kind, line)

@@ -4,6 +4,7 @@ checked where it is read; a bad value is a finding with its cell, and the rest i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -223,6 +224,7 @@ def read_patient(
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     name = sheet.name if sheet else "Patient"
+    insurance: tuple[int, str, str, Any] | None = None  # a label of the insurance whose value names a tariff variant
     named = False  # the person's name read in a row of its own: an address in the rows below it is the person's, up
     # to the practice's own details (Zahnarzt, Praxisanschrift); one in a row of labels beside Name is too (_entries)
     for number, title, read_as, letter, value, across in _entries(sheet.rows if sheet else [], block):
@@ -231,11 +233,9 @@ def read_patient(
         named = (named or (label == "Name" and not across)) and label not in PRACTICE
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
-        if not label and "Tarif" not in values and _tariff_named(title, value):  # „Versicherung: … (the variant)“
-            label = "Tarif"
-            variant = parse_variant(value, load_tariffs().variants)
-            phrase = say(Code.INPUT_TARIFF_LABEL, cell=f"{name}!{letter}{number}", label=short_text(title, 40), variant=variant)
-            findings.append(Finding(Severity.INFO, phrase, name, number, letter))
+        if not label and not insurance and _tariff_named(title, value):  # „Versicherung: … (the variant)“: below
+            insurance = (number, title, letter, value)
+            continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
             findings.append(Finding(Severity.WARNING, phrase, name, number, "A"))
@@ -268,6 +268,8 @@ def read_patient(
             findings.append(Finding(Severity.ERROR, phrase, name, row, letters))
             return default
 
+    if insurance is not None:
+        _insurance_read(insurance, values, cells, name, findings)
     if tariff and "Tarif" in values and _key(values["Tarif"]) != _key(tariff):  # the command line's: said
         findings.append(option_replaced(_placed(cells["Tarif"], name), "Tarif", str(values["Tarif"]), tariff))
     person = Person(
@@ -296,14 +298,34 @@ def read_patient(
 
 def _tariff_named(title: str, value: Any) -> bool:
     """Whether a label of the insurance („Versicherung“, „Kostenträger“, „PKV-Tarif“) holds a value that names one
-    tariff variant: read as the Tarif (a value naming none, „DKV“, stays a label not read, as before)."""
+    tariff variant in full: read as the Tarif when none is given (a value naming none, „DKV“, or a figure alone, „1“,
+    stays a label not read, as before)."""
     if _key(title.rstrip(": ")) not in INSURANCE_LABELS:
         return False
     try:
-        parse_variant(value, load_tariffs().variants)
+        variant = parse_variant(value, load_tariffs().variants)
     except CellError:
         return False
-    return True
+    return re.sub(r"[\s/-]", "", variant).upper() in re.sub(r"[\s/-]", "", str(value)).upper()
+
+
+def _insurance_read(
+    insurance: tuple[int, str, str, Any], values: dict[str, Any], cells: dict[str, str], sheet: str, findings: list[Finding]
+) -> None:
+    """The tariff a label of the insurance names, taken as the Tarif when the sheet gives none – a warning at its
+    cell, as every amount depends on it; beside a Tarif it is a label not read (said)."""
+    number, title, letter, value = insurance
+    cell, label = f"{sheet}!{letter}{number}", short_text(title, 40)
+    if "Tarif" in values:
+        findings.append(
+            Finding(Severity.WARNING, say(Code.INPUT_PATIENT_LABEL, cell=f"{sheet}!A{number}", label=label), sheet, number, "A")
+        )
+        return
+    variant = parse_variant(value, load_tariffs().variants)
+    values["Tarif"], cells["Tarif"] = value, f"{letter}{number}"
+    findings.append(
+        Finding(Severity.WARNING, say(Code.INPUT_TARIFF_LABEL, cell=cell, label=label, variant=variant), sheet, number, letter)
+    )
 
 
 def _placed(cell: str, sheet: str) -> str:

@@ -96,5 +96,5 @@ def sessions_said(sheet: str, sessions: list[tuple[int, str]], headers: list[tup
     rows = tuple(row for row, _ in sessions)
     letter = next((column_letter(mapping["Datum"]) for _, mapping in headers if "Datum" in mapping), "")
     shown = texts[:5] + (("…",) if len(texts) > 5 else ())
-    phrase = say(Code.INPUT_SESSION_DATE, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
+    phrase = say(Code.INPUT_SESSIONS, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
     return [Finding(Severity.WARNING, phrase, sheet, rows[0], letter)]

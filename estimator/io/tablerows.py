@@ -24,6 +24,7 @@ from estimator.io.columns import (
     VAT_WORD,
     is_lab_mark,
     names_costs,
+    session_of,
 )
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
@@ -97,10 +98,9 @@ class RowReader:
         return None if isinstance(value, str) and not value.strip() else value
 
     def line_date(self) -> Any:
-        """A line's treatment day, None when empty; a session named instead („1. Sitzung“, „Termin 2“: the plan's
-        days are not set yet) or a day not set („nach Absprache“) is none either – the line is done as one without
-        a day, its text kept in `session` for the line and the sheet's finding (estimator.io.excel). A day beside a session („12.03.2026
-        1. Sitzung“, „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
+        """A line's treatment day, None when empty or a session is named instead („1. Sitzung“, „nach Absprache“),
+        kept in `session` (estimator.io.columns.session_of). A day beside a session („12.03.2026 1. Sitzung“,
+        „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
         if not isinstance(value, str):  # a date cell, or empty
             return self.parsed("Datum", value, parse_date)
@@ -113,8 +113,8 @@ class RowReader:
                 return parse_date(days[0])
             except CellError:
                 pass  # „10.03.“: a day without its year, asked about below
-        if text and not days and len(text) <= SESSION_TEXT and SESSION.fullmatch(text):
-            self.session = text  # at most SESSION_TEXT characters
+        if text and not days and (session := session_of(text)):
+            self.session = session
             return None
         return self.parsed("Datum", value, parse_date)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -140,9 +141,21 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
     return rows
 
 
-def _fee_row(line: FeeLine) -> list[Any]:
+def _day_cells(lines: Sequence[FeeLine] | Sequence[LabLine], plan_date: dt.date | None) -> list[Any]:
+    """Each line's Datum cell: its day, else the session the plan named instead of one, else empty – or, for a line in
+    no session right below a session's line, the plan date it is done on: read again, an empty cell there is in the
+    session above (estimator.io.excel)."""
+    cells: list[Any] = []
+    above = ""
+    for line in lines:
+        cells.append(_date(line.date) or line.session or (_date(plan_date) if above else None))
+        above = line.session if line.date is None else ""
+    return cells
+
+
+def _fee_row(line: FeeLine, day: Any) -> list[Any]:
     return [
-        _date(line.date) or line.session or None,  # a session named instead of a day, as the plan said it
+        day,
         line.teeth.text,
         line.schedule.value,
         line.number,
@@ -156,9 +169,9 @@ def _fee_row(line: FeeLine) -> list[Any]:
     ]
 
 
-def _lab_row(line: LabLine) -> list[Any]:
+def _lab_row(line: LabLine, day: Any) -> list[Any]:
     return [
-        _date(line.date) or line.session or None,  # a session named instead of a day, as the plan said it
+        day,
         line.teeth.text,
         line.code,
         line.description,
@@ -223,9 +236,10 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
         yes_no.add(f"B{rows_of[label]}")
 
     fee_columns = _fee_columns(plan)
+    fees, labs, day = plan.fee_lines, plan.lab_lines, plan.plan_date
     for title, columns, rows in (
-        ("Leistungen", fee_columns, [*map(_fee_row, plan.fee_lines), *_left_out_rows(plan, "fee", fee_columns)]),
-        ("Labor", LAB_COLUMNS, [*map(_lab_row, plan.lab_lines), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
+        ("Leistungen", fee_columns, [*map(_fee_row, fees, _day_cells(fees, day)), *_left_out_rows(plan, "fee", fee_columns)]),
+        ("Labor", LAB_COLUMNS, [*map(_lab_row, labs, _day_cells(labs, day)), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
     ):
         sheet = workbook.create_sheet(title)
         append_row(sheet, [name for name, _, _ in columns])

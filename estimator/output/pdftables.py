@@ -113,8 +113,9 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             )
             vat = [percent(vat_percent(line, tariff.on(result.date).profile) / 100)]
         teeth = line.teeth.text
+        day = german_date(result.date)
         row: list[Cell] = [
-            german_date(result.date),
+            [(f"{day} ({line.session})", INK)] if line.session else day,  # a session named instead of a day: wraps
             teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
             number if len(number) <= 6 else [(number, INK)],  # „MATERIAL“, „AUSLAGEN“: broken in its column
             parts,

@@ -96,6 +96,7 @@ class UnitAllowance:
                     line=work.ref,
                     what=_once_a_day(profile, group),
                     date=work.date,
+                    session=work.line.session,
                     excess=Number(count - units),
                 )
                 report_units(work, report, Severity.ERROR, phrase, profile.sections.per_day)

@@ -14,7 +14,7 @@ from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants,
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.materials import is_material
-from estimator.rules.worksheet import Day, Report, Work
+from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile, Sections, in_any
 from estimator.teeth import jaw_of
 
@@ -52,7 +52,7 @@ def implant_limit(
     covered: dict[str, list[int]] = {"OK": [], "UK": []}
     excluded: dict[str, list[int]] = {"OK": [], "UK": []}
     unlocated: dict[str, int] = {"OK": 0, "UK": 0}
-    cut_days: set[Day] = set()  # the days of an insertion over the limit
+    cut_days: set[dt.date] = set()  # the days of an insertion over the limit (by date: material names no session)
     insertions = sorted(
         (
             w
@@ -96,7 +96,7 @@ def implant_limit(
                 unlocated[jaw] += 1
         if kept == units:
             continue
-        cut_days.add(work.day)
+        cut_days.add(work.date)
         if kept == 0:
             phrase = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=units, teeth=work.fee.teeth.text, limit=limit)
             work.exclude(section, phrase, Cause.IMPLANT_LIMIT)
@@ -148,7 +148,7 @@ def _exclude_what_sits_on(
     works: Sequence[Work],
     insertions: Sequence[Work],
     excluded_sites: frozenset[int],
-    cut_days: set[Day],
+    cut_days: set[dt.date],
     report: Report,
     *,
     preparatory_too: bool,
@@ -163,7 +163,7 @@ def _exclude_what_sits_on(
             continue
         section = work.profile.sections.implants
         spared = work.preparatory and not preparatory_too  # the limit as the tariff words it: nothing to lose
-        if not teeth and work.day in cut_days and not work.is_fee and is_material(work):
+        if not teeth and work.date in cut_days and not work.is_fee and is_material(work):
             phrase = say(Code.IMPLANT_REVIEW_MATERIAL, line=work.ref, limit=work.profile.implants_per_jaw)
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn", section=section)
         elif not teeth:

@@ -6,6 +6,7 @@ Eligible as billed, with the class of the services it is billed beside, and aske
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from estimator.money import ZERO
 from estimator.phrases import Money, say
 from estimator.rules.classify import is_tooth_level_a_service
 from estimator.rules.labclass import Owners
-from estimator.rules.worksheet import Day, Report, Work
+from estimator.rules.worksheet import Report, Work
 
 LAB_CODE = re.compile(r"[0-9]{1,4}|I ?[0-9]{1,3}", re.IGNORECASE)  # what a lab price list's code looks like
 A, B, X = LineClass.A, LineClass.B, LineClass.X
@@ -34,13 +35,14 @@ def is_material(work: Work) -> bool:
 
 class Materials:
     """The services beside which material may be billed apart from the fee, summed up by tooth and by day, so that a
-    material line asks its teeth (or its day), not every line of the plan."""
+    material line asks its teeth (or its day), not every line of the plan. By date, whatever the session a plan names
+    instead of a day: a material line, on the Labor sheet or dated, seldom names one."""
 
     def __init__(self, fee_works: Sequence[Work]) -> None:
         self.on_tooth: dict[int, Owners] = defaultdict(Owners)  # the services on a tooth, on any day
-        self.on_tooth_day: dict[tuple[int, Day], Owners] = defaultdict(Owners)  # … on one day
-        self.toothless: dict[Day, Owners] = defaultdict(Owners)  # GOZ services without a tooth, by day
-        self.on_day: dict[Day, Owners] = defaultdict(Owners)  # the GOZ services of a day, for one without teeth
+        self.on_tooth_day: dict[tuple[int, dt.date], Owners] = defaultdict(Owners)  # … on one day
+        self.toothless: dict[dt.date, Owners] = defaultdict(Owners)  # GOZ services without a tooth, by day
+        self.on_day: dict[dt.date, Owners] = defaultdict(Owners)  # the GOZ services of a day, for one without teeth
         for work in fee_works:
             goae = work.fee.schedule is Schedule.GOAE
             if not goae and not work.profile.fee_limits.materials_with.holds(work.number):
@@ -48,12 +50,12 @@ class Materials:
             one = _owner(work)
             for tooth in work.fee.teeth.teeth:
                 self.on_tooth[tooth].add(one)
-                self.on_tooth_day[(tooth, work.day)].add(one)
+                self.on_tooth_day[(tooth, work.date)].add(one)
             if goae:
                 continue  # a GOÄ service lets material through on its teeth only (one without: an X-ray)
-            self.on_day[work.day].add(one)
+            self.on_day[work.date].add(one)
             if not work.fee.teeth.teeth:  # may be on any tooth
-                self.toothless[work.day].add(one)
+                self.toothless[work.date].add(one)
 
     def classify(self, work: Work) -> Owners:
         """The material's services – those on its teeth that day, or on any day when its row gives no date (it takes
@@ -62,8 +64,8 @@ class Materials:
         all are X, else B."""
         teeth, owners, dated = work.lab.teeth.teeth, Owners(), work.lab.date is not None
         for tooth in teeth:
-            owners.add(self.on_tooth_day.get((tooth, work.day), Owners()) if dated else self.on_tooth.get(tooth, Owners()))
-        owners.add((self.toothless if teeth else self.on_day).get(work.day, Owners()))
+            owners.add(self.on_tooth_day.get((tooth, work.date), Owners()) if dated else self.on_tooth.get(tooth, Owners()))
+        owners.add((self.toothless if teeth else self.on_day).get(work.date, Owners()))
         work.material = tuple(sorted(owners.numbers))
         if not owners:
             work.line_class = B  # not eligible (material_eligible): its class says nothing

@@ -16,7 +16,7 @@ from itertools import pairwise
 from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.money import ZERO
-from estimator.phrases import Number, Phrase, say
+from estimator.phrases import Number, Param, Phrase, say
 from estimator.rules.worksheet import Day, Report, Work, report_units
 from estimator.teeth import region
 
@@ -42,7 +42,8 @@ class SessionLimits:
         units = group.take(id(work), count, places)
         if units < count:
             excess = Number(count - units)
-            phrase = say(FINDINGS[kind], line=work.ref, number=work.number, limit=limit, date=work.date, excess=excess)
+            said: dict[str, Param] = {"date": work.date, "session": work.line.session, "excess": excess}
+            phrase = say(FINDINGS[kind], line=work.ref, number=work.number, limit=limit, **said)
             report_units(work, report, Severity.ERROR, phrase, section)
         return units, say(PARTS[kind], number=work.number, limit=limit), section
 

@@ -180,11 +180,11 @@ def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Moved]
     moved: Moved = {member: day for _, days in chosen for member, day in days.items()}
     _follow(followers, moved)
     fees, labs = list(plan.fee_lines), list(plan.lab_lines)
-    for (kind, index), day in moved.items():
+    for (kind, index), day in moved.items():  # the day replaces a session named instead of one, as a day typed does
         if kind == "fee":
-            fees[index] = dataclasses.replace(fees[index], date=day)
+            fees[index] = dataclasses.replace(fees[index], date=day, session="")
         else:
-            labs[index] = dataclasses.replace(labs[index], date=day)
+            labs[index] = dataclasses.replace(labs[index], date=day, session="")
     return dataclasses.replace(plan, fee_lines=tuple(fees), lab_lines=tuple(labs), used_on=plan.used_day()), moved
 
 

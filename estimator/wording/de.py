@@ -68,7 +68,7 @@ TEMPLATES: dict[Code, str] = {
     "(Kalenderjahr {year}; Auslegung „{reading}“); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
     "erstattungsfähig",
-    C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}); {excess} "
+    C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}{session:?, }); {excess} "
     "Einheit(en) nicht erstattungsfähig",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: neben {beside} am selben Tag nicht berechnungsfähig; nicht erstattungsfähig",
     C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, in derselben Kieferhälfte bzw. "
@@ -78,12 +78,12 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}); {excess} "
+    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} "
     "Einheit(en) nicht erstattungsfähig",
     C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} ist je Zahn bzw. Implantat und Sitzung höchstens {limit:einmal|#-mal} "
-    "berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
+    "berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
-    "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}); {excess} Einheit(en) nicht erstattungsfähig",
+    "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "

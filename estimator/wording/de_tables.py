@@ -36,10 +36,14 @@ TABLES: dict[Code, str] = {
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): Einzelpreis aus dem Betrag {amount} abgeleitet: {price} je Einheit "
     "netto (bei {vat} % MwSt); bitte prüfen",
     C.INPUT_SESSION_DATE: "Blatt {sheet}: {count:eine Zeile nennt|# Zeilen nennen} statt eines Tages eine Sitzung oder "
+    "keinen Tag ({texts}; {count:Zeile|Zeilen} {rows}{more:, …|}) – gerechnet wie {count:eine Zeile|Zeilen} ohne Datum, "
+    "am selben Behandlungstag wie alle Zeilen ohne Datum: Grenzen je Sitzung oder Tag gelten für sie zusammen, die "
+    "Zahnstaffel und der Selbstbehalt nach diesem Tag – bitte {count:den Tag der Sitzung|die Tage der Sitzungen} eintragen",
+    C.INPUT_SESSIONS: "Blatt {sheet}: {count:eine Zeile nennt|# Zeilen nennen} statt eines Tages eine Sitzung oder "
     "keinen Tag ({texts}; {count:Zeile|Zeilen} {rows}{more:, …|}) – gerechnet wie {count:eine Zeile|Zeilen} ohne Datum: "
     "die Zahnstaffel und der Selbstbehalt nach dem Plandatum; Grenzen je Sitzung oder Tag gelten für jede genannte "
-    "Sitzung für sich (Zeilen ohne Datum darunter gehören zu ihr) – bitte {count:den Tag der Sitzung|die Tage der "
-    "Sitzungen} eintragen",
+    "Sitzung für sich (eine Zeile ohne Datum direkt darunter gehört zu ihr) – bitte {count:den Tag der Sitzung|die Tage "
+    "der Sitzungen} eintragen",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): leer, der Betrag ist mit Faktor {factor} berechnet – bitte prüfen",
     C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): für eine Leistung nicht gelesen, ihr Betrag ist aus Nummer, Faktor "
     "und Anzahl berechnet – soll der Wert der Zelle gelten, die Spalte „Betrag“ nennen",

@@ -21,6 +21,7 @@ VALUES: dict[Code, str] = {
     C.CELL_FACTOR_RANGE: "Faktor größer als 0 und höchstens {high} erwartet, „{value}“ gefunden",
     C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",
+    C.CELL_SESSION: "Sitzung wie „2. Sitzung“ oder „Folgetermin“ erwartet, „{value}“ gefunden",
     C.CELL_NUMBER: "Zahl erwartet",
     C.CELL_NUMBER_FOUND: "Zahl erwartet, „{value}“ gefunden",
     C.CELL_NUMBER_TEXT: "Zahl als Text erwartet, „{value}“ gefunden",

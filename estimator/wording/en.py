@@ -61,7 +61,7 @@ TEMPLATES: dict[Code, str] = {
     "interpretation “{reading}”); {excess} unit(s) not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
-    C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}); {excess} unit(s) not eligible",
+    C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}{session:?, }); {excess} unit(s) not eligible",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: not billable beside {beside} on the same day; not eligible",
     C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} (on the same day, in the same jaw half or front region; "
     "the one worth more stays); not eligible",
@@ -69,12 +69,12 @@ TEMPLATES: dict[Code, str] = {
     "that part is eligible",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session (on {date}); {excess} "
+    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session (on {date}{session:?, }); {excess} "
     "unit(s) not eligible",
     C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} is billable at most {limit:once|# times} per tooth or implant and session "
-    "(on {date}); {excess} unit(s) not eligible",
+    "(on {date}{session:?, }); {excess} unit(s) not eligible",
     C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session in a jaw half or "
-    "front region (on {date}); {excess} unit(s) not eligible",
+    "front region (on {date}{session:?, }); {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "

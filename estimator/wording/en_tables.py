@@ -34,9 +34,13 @@ TABLES: dict[Code, str] = {
     C.INPUT_UNIT_PRICE_DERIVED: "{cell} ({field}): unit price derived from the amount {amount}: {price} per unit net "
     "(at {vat}% VAT); please check",
     C.INPUT_SESSION_DATE: "Sheet {sheet}: {count:one line names|# lines name} a session or no day instead of a date "
+    "({texts}; {count:row|rows} {rows}{more:, …|}) – computed like {count:a line|lines} without a date, on the same "
+    "treatment day as every line without one: limits per session or day apply to them together, the staged caps and the "
+    "deductible go by that day – please enter {count:the day of the session|the days of the sessions}",
+    C.INPUT_SESSIONS: "Sheet {sheet}: {count:one line names|# lines name} a session or no day instead of a date "
     "({texts}; {count:row|rows} {rows}{more:, …|}) – computed like {count:a line|lines} without a date: the staged caps "
-    "and the deductible go by the plan date; limits per session or day apply to each session named on its own (lines "
-    "without a date below it belong to it) – please enter {count:the day of the session|the days of the sessions}",
+    "and the deductible go by the plan date; limits per session or day apply to each session named on its own (a line "
+    "without a date right below it belongs to it) – please enter {count:the day of the session|the days of the sessions}",
     C.INPUT_FACTOR_ASSUMED: "{cell} ({field}): empty, the amount is computed with factor {factor} – please check",
     C.INPUT_FEE_PRICE_NOT_READ: "{cell} ({field}): not read for a fee line, its amount is computed from number, factor "
     "and count – for the cell's value to count, head the column “Betrag”",

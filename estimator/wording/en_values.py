@@ -21,6 +21,7 @@ VALUES: dict[Code, str] = {
     C.CELL_FACTOR_RANGE: "factor greater than 0 and at most {high} expected, found “{value}”",
     C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",
     C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",
+    C.CELL_SESSION: "session such as “2. Sitzung” or “Folgetermin” expected, found “{value}”",
     C.CELL_NUMBER: "number expected",
     C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
     C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",

@@ -15,6 +15,7 @@ import pytest
 
 from estimator.cells import PlanReadError
 from estimator.io.excel import read_plan
+from estimator.io.workbook import write_workbook
 from estimator.kinds import Schedule, Severity
 from estimator.model import Plan
 from estimator.output.jsonout import estimate_json
@@ -582,7 +583,7 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
     plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
     assert [line.date for line in plan.fee_lines] == [None] * 10 + [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
     assert [f.row for f in plan.left_out] == [14, 15]
-    (warned,) = [f for f in plan.input_findings if f.code == "input.session_date"]
+    (warned,) = [f for f in plan.input_findings if f.code == "input.sessions"]
     assert (warned.severity, warned.row, warned.column) == (Severity.WARNING, 2, "A")
     assert finding_text(warned).startswith(
         "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
@@ -602,10 +603,10 @@ def test_one_session_line_is_said_in_the_singular(tmp_path: Path) -> None:
         ["10.03.2026", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],
     ]
     plan = read_plan(book(tmp_path / "eine.xlsx", {"Patient": [["Planungsdatum", "10.03.2026"]], "Leistungen": [header, *rows]}))
-    assert said(plan, "input.session_date") == [
+    assert said(plan, "input.sessions") == [
         "Blatt Leistungen: eine Zeile nennt statt eines Tages eine Sitzung oder keinen Tag (2. Sitzung; Zeile 2) – gerechnet "
         "wie eine Zeile ohne Datum: die Zahnstaffel und der Selbstbehalt nach dem Plandatum; Grenzen je Sitzung oder Tag "
-        "gelten für jede genannte Sitzung für sich (Zeilen ohne Datum darunter gehören zu ihr) – bitte den Tag der Sitzung "
+        "gelten für jede genannte Sitzung für sich (eine Zeile ohne Datum direkt darunter gehört zu ihr) – bitte den Tag der Sitzung "
         "eintragen"
     ]
 
@@ -631,10 +632,43 @@ def test_each_session_named_keeps_its_own_limits_per_session_and_the_lines_below
     eligible = [r.eligible for r in sorted(result.lines, key=lambda r: r.line.row)]
     assert eligible == [2 * REGISTRATION, Decimal("0.00"), 2 * REGISTRATION, Decimal("0.00"), 2 * REGISTRATION, Decimal("0.00")]
     assert {r.date for r in result.lines} == {dt.date(2026, 3, 10)}  # caps and deductible: the plan date
-    refused = [f.row for f in result.findings if f.code == "fee.per_session"]
-    assert refused == [3, 5, 7]
+    refused = [f for f in result.findings if f.code == "fee.per_session"]
+    assert [f.row for f in refused] == [3, 5, 7] and "(am 10.03.2026, 1. Sitzung)" in finding_text(refused[0])
     data = estimate_json(result)
     assert [line["session"] for line in data["lines"]] == sessions
+    saved = tmp_path / "gespeichert.xlsx"  # the plan written again reads back the same, a line moved under a session too
+    moved = dataclasses.replace(plan, fee_lines=(plan.fee_lines[0], plan.fee_lines[5], *plan.fee_lines[1:5]))
+    write_workbook(moved, saved)
+    again = read_plan(saved)
+    assert (
+        [(line.date, line.session) for line in again.fee_lines]
+        == [
+            (None, "1. Sitzung"),
+            (dt.date(2026, 3, 10), ""),  # no session, right below one: its plan date written, not an empty cell
+            *((line.date, line.session) for line in moved.fee_lines[2:]),
+        ]
+    )
+    assert estimate(again, load_tariffs()).totals == estimate(moved, load_tariffs()).totals
+
+
+def test_a_session_goes_only_to_the_line_right_below_of_its_kind_and_material_goes_with_its_day(tmp_path: Path) -> None:
+    # the lab table below the fees took the last fee line's session, and material without a session found no
+    # service of its day: the bone substitute beside a sinus lift in „1. Sitzung“ was refused as paid with the fees
+    rows: list[list[Any]] = [
+        ["Planungsdatum:", "10.03.2026"],
+        [],
+        ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"],
+        ["1. Sitzung", "16", "GOZ", "9120", "Sinuslift", 1, 2.3, None],
+        ["2. Sitzung\u200b", "17", "GOZ", "2060", "Füllung", 1, 2.3, None],  # a character that prints as nothing
+        [],
+        [None, None, "Material", None, "Knochenersatzmaterial", 1, None, 95.00],
+    ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.session for line in plan.fee_lines] == ["1. Sitzung", "2. Sitzung"]
+    assert [(line.session, line.date) for line in plan.lab_lines] == [("", None)]
+    result = estimate(plan, load_tariffs())
+    (material,) = [r for r in result.lines if r.kind == "lab"]
+    assert material.eligible == material.billed > 0 and material.line_class.value == "A"
 
 
 def test_the_insurance_written_under_another_label_is_read_as_the_tariff_when_it_names_one(tmp_path: Path) -> None:
@@ -648,6 +682,14 @@ def test_the_insurance_written_under_another_label_is_read_as_the_tariff_when_it
     patient = [["Name", "Hans Müller"], ["Versicherungstarif", "BestMed Premium BM5/1"]]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"Patient": patient, "Leistungen": lines}))
     assert plan.person.variant == "BM5/1" and len(said(plan, "input.tariff_label")) == 1
+    for tariff in ("Tarif:", "Tarif"):  # a Tarif given below or above it is the tariff; the insurance's label is not read
+        both = [["Versicherung:", "DKV BestMed Premium BM5/2"], [tariff, "BM5/0"]]
+        rows = [["Patient:", "Müller, Hans"], *(both if tariff == "Tarif:" else both[::-1]), [], *lines]
+        plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+        assert plan.person.variant == "BM5/0" and said(plan, "input.tariff_label") == []
+        assert [f.row for f in plan.input_findings if f.code == "input.patient_label"] == [2 if tariff == "Tarif:" else 3]
+    rows = [["Patient:", "Müller, Hans"], ["Kostenträger:", "1"], [], *lines]  # a figure alone names no tariff here
+    assert read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows})).person.variant == ""
     rows = [["Patient:", "Müller, Hans"], ["Versicherung:", "DKV"], ["Tarif:", "BM5/1"], [], *lines]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))  # the insurer alone: no tariff, not read, as before
     assert plan.person.variant == "BM5/1" and said(plan, "input.tariff_label") == []

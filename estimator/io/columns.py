@@ -196,13 +196,11 @@ SESSION = re.compile(  # no day in the date column: a session („1. Sitzung“,
     re.IGNORECASE,
 )
 SESSION_TEXT = 60  # characters of a date cell compared with SESSION (a longer text is no session)
+DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)")  # a day in a text („12.03.2026 1. Sitzung“, „10.03.“)
 
 
 def session_of(value: str) -> str:
     """The session a date cell's text names instead of a day, as a line keeps it – without characters that print as
     nothing, its spaces as one –, or "" when it names none (a day, any other text, or longer than SESSION_TEXT)."""
     text = " ".join(without_invisible(value[: 4 * SESSION_TEXT]).split())
-    return text if len(text) <= SESSION_TEXT and SESSION.fullmatch(text) else ""
-
-
-DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)")  # a day in a text („12.03.2026 1. Sitzung“, „10.03.“)
+    return text if len(text) <= SESSION_TEXT and SESSION.fullmatch(text) and not DATED.search(text) else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -44,7 +43,7 @@ from estimator.io.patientsheet import block_read, patient_sheet, read_patient
 from estimator.io.sheetroles import Header, find_header, schedule_named, tables_of
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
-from estimator.io.tablenotes import counts_rows, say_hidden, sessions_said, vat_of
+from estimator.io.tablenotes import counts_rows, in_session, say_hidden, sessions_said, vat_of
 from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.tabletotals import TotalsCheck, WorkbookTotals, stated_amount
 from estimator.io.xlsxguard import thousands
@@ -251,7 +250,7 @@ def _read_lines(
     sessions: list[tuple[int, str]] = []  # the lines whose date column names a session instead of a day
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
     taxed = 0  # the lab lines before this one whose VAT a row below them said
-    session, below = "", (0, "")  # the session of the line above, and the row and kind right below it
+    session, below = "", 0  # the session of the fee line above, and the row right below the last line
     for reader in table_rows(sheet, header, columns, findings, headers):
         mapping = reader.mapping
         if reader.total is not None:
@@ -271,10 +270,7 @@ def _read_lines(
             line: FeeLine | LabLine | None = lab_line(reader)
         else:
             line = fee_line(reader)
-        carried = session if (reader.row, kind) == below else ""  # the line right above, of this kind, in a session
-        if line is not None and line.date is None and not line.session and carried:  # without a day below it: in it
-            line = dataclasses.replace(line, session=carried)
-        session, below = ("" if line is None or line.date is not None else line.session), (reader.row + 1, kind)
+        (line, session), below = in_session(line, session if reader.row == below else ""), reader.row + 1
         lab_lines += [line] if isinstance(line, LabLine) else []
         fee_lines += [line] if isinstance(line, FeeLine) else []
         totals.line(reader.row, kind, line)

@@ -12,7 +12,7 @@ from estimator.io.sheetroles import Header
 from estimator.io.sheets import Sheet
 from estimator.io.tablerows import RowReader, numbers_count_rows
 from estimator.kinds import Severity
-from estimator.model import Finding, LabLine
+from estimator.model import FeeLine, Finding, LabLine
 from estimator.money import ZERO, cents, spread_cents
 from estimator.phrases import Money, say
 from estimator.sheetcells import column_letter
@@ -98,3 +98,16 @@ def sessions_said(sheet: str, sessions: list[tuple[int, str]], headers: list[tup
     shown = texts[:5] + (("…",) if len(texts) > 5 else ())
     phrase = say(Code.INPUT_SESSIONS, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
     return [Finding(Severity.WARNING, phrase, sheet, rows[0], letter)]
+
+
+def in_session(line: FeeLine | LabLine | None, above: str) -> tuple[FeeLine | LabLine | None, str]:
+    """A fee line without a day below a session's fee line, only lines between them (lab rows of a one-sheet plan
+    too), is in that session; and the session the lines below go on in. Lab lines take none (material goes with its
+    date, lab work with its services' day); an empty row, a heading or a row left out ends the session."""
+    if line is None:
+        return None, ""
+    if not isinstance(line, FeeLine):
+        return line, above
+    if line.date is None and not line.session and above:
+        line = replace(line, session=above)
+    return line, "" if line.date is not None else line.session

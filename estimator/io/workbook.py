@@ -141,10 +141,10 @@ def _patient_rows(plan: Plan) -> list[tuple[str, Any]]:
     return rows
 
 
-def _day_cells(lines: Sequence[FeeLine] | Sequence[LabLine], plan_date: dt.date | None) -> list[Any]:
-    """Each line's Datum cell: its day, else the session the plan named instead of one, else empty – or, for a line in
-    no session right below a session's line, the plan date it is done on: read again, an empty cell there is in the
-    session above (estimator.io.excel)."""
+def _day_cells(lines: Sequence[FeeLine], plan_date: dt.date | None) -> list[Any]:
+    """Each fee line's Datum cell: its day, else the session the plan named instead of one, else empty – or, for a line
+    in no session right below a session's line, the plan date it is done on: read again, an empty cell there is in the
+    session above (estimator.io.excel; lab lines take none)."""
     cells: list[Any] = []
     above = ""
     for line in lines:
@@ -169,9 +169,9 @@ def _fee_row(line: FeeLine, day: Any) -> list[Any]:
     ]
 
 
-def _lab_row(line: LabLine, day: Any) -> list[Any]:
+def _lab_row(line: LabLine) -> list[Any]:
     return [
-        day,
+        _date(line.date) or line.session or None,
         line.teeth.text,
         line.code,
         line.description,
@@ -236,10 +236,10 @@ def build_workbook(plan: Plan, instructions: bool = False) -> bytes:
         yes_no.add(f"B{rows_of[label]}")
 
     fee_columns = _fee_columns(plan)
-    fees, labs, day = plan.fee_lines, plan.lab_lines, plan.plan_date
+    fees, day = plan.fee_lines, plan.plan_date
     for title, columns, rows in (
         ("Leistungen", fee_columns, [*map(_fee_row, fees, _day_cells(fees, day)), *_left_out_rows(plan, "fee", fee_columns)]),
-        ("Labor", LAB_COLUMNS, [*map(_lab_row, labs, _day_cells(labs, day)), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
+        ("Labor", LAB_COLUMNS, [*map(_lab_row, plan.lab_lines), *_left_out_rows(plan, "lab", LAB_COLUMNS)]),
     ):
         sheet = workbook.create_sheet(title)
         append_row(sheet, [name for name, _, _ in columns])

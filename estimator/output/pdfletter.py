@@ -82,12 +82,16 @@ def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool =
     return (f"Guten Tag {spoken_name(patient)}," if person.name and not parents else "Guten Tag,"), text
 
 
+TITLES = frozenset({"dr.", "prof.", "med.", "dent.", "dipl.", "ing.", "rer.", "nat.", "phil.", "habil.", "h.c.", "mult."})
+
+
 def spoken_name(name: str) -> str:
-    """A name as it is said: „Dr. med. Müller, Hans-Peter“ as Dr. med. Hans-Peter Müller; any other as written."""
+    """A name as it is said: „Dr. med. Müller, Hans-Peter“ as Dr. med. Hans-Peter Müller, „Graf v. Bismarck, Otto“
+    as Otto Graf v. Bismarck (an academic title goes first, a particle stays); any other as written."""
     last, comma, first = name.partition(",")
     if not comma or "," in first:
         return name
-    titles = [word for word in last.split() if word.endswith(".")]
+    titles = [word for word in last.split() if word.casefold() in TITLES]
     return " ".join([*titles, *first.split(), *(word for word in last.split() if word not in titles)])
 
 

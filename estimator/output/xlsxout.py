@@ -51,6 +51,7 @@ LINE_COLUMNS = (
     ("Zeile", 7, None),
     ("Art", 8, None),
     ("Datum", 12, DATE),
+    ("Sitzung", 12, None),  # the session a plan names instead of a day
     ("Zahn", 10, None),
     ("GO", 7, None),
     ("Nr", 8, None),
@@ -137,6 +138,7 @@ def line_rows(estimate: Estimate) -> Iterable[list[Any]]:
             line.row,
             "Leistung" if fee else "Labor",
             _day(result.date),
+            line.session or None,
             line.teeth.text,
             line.schedule.value if isinstance(line, FeeLine) else estimate.lab_list_name,
             line.number,

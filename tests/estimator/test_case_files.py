@@ -13,7 +13,7 @@ import pytest
 import estimator.io.boundedjson
 from estimator.case import Case, CaseError
 from estimator.command.cli import main
-from estimator.io.casefile import case_json, load_case, save_case
+from estimator.io.casefile import case_from_json, case_json, load_case, save_case
 from estimator.io.excel import read_plan
 from tests.conftest import GOLDEN
 
@@ -73,6 +73,7 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "a formula for a session": (changed(put("fee_lines.0.session", "=1+1")), "Sitzung wie „2. Sitzung“"),
     "a text for a session": (changed(put("lab_lines.0.session", "Termin am Montag früh um 8")), "Sitzung wie"),
     "a session not text": (changed(put("fee_lines.0.session", 2)), "Sitzung wie"),
+    "a session with a day": (changed(put("fee_lines.0.session", "Termin (10.03.2026)")), "Sitzung wie"),
     "tooth 99": (changed(put("fee_lines.0.teeth", "99")), "FDI"),
     "tooth as a number": (changed(put("fee_lines.0.teeth", 16)), "Zahnangabe als Text"),
     "teeth of 900,000 characters": (changed(put("fee_lines.0.teeth", "16," * 300_000)), "höchstens 100"),
@@ -260,3 +261,24 @@ def test_a_case_saved_from_any_workbook_the_program_reads_opens_again_unchanged(
     again = load_case(tmp_path / "fall.hkp.json")
     assert again.plan() == case.plan()
     assert len(case.plan().fee_lines) + len(case.plan().left_out) >= 2  # the odd line is kept, read or left out
+
+
+def test_a_case_saved_with_sessions_under_the_first_code_says_them_kept_apart() -> None:
+    # a version kept each session apart and said so under input.session_date, whose words are now those of one
+    # treatment day for all (case files of before the sessions were kept): its finding takes the words that hold
+    from estimator.codes import Code  # noqa: PLC0415
+    from estimator.io.phrasejson import phrase_data  # noqa: PLC0415
+    from estimator.phrases import say  # noqa: PLC0415
+    from estimator.wording import finding_text  # noqa: PLC0415
+
+    data = valid()
+    data["fee_lines"][0]["session"] = "1. Sitzung"
+    phrase = say(Code.INPUT_SESSION_DATE, sheet="Leistungen", count=1, texts=("1. Sitzung",), rows=(2,), more=False)
+    said = {"severity": "warning", "sheet": "Leistungen", "row": 2, "column": "A", "section": ""}
+    data["input_findings"].append({**said, "phrase": phrase_data(phrase)})
+    case = case_from_json(json.loads(json.dumps(data)))
+    (finding,) = [f for f in case.original.input_findings if "Sitzung" in finding_text(f)]
+    assert finding.code == "input.sessions" and "für jede genannte Sitzung für sich" in finding_text(finding)
+    data["fee_lines"][0].pop("session")  # saved before sessions were kept: the words of then
+    (finding,) = [f for f in case_from_json(data).original.input_findings if "Sitzung" in finding_text(f)]
+    assert finding.code == "input.session_date" and "gelten für sie zusammen" in finding_text(finding)

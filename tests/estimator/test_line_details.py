@@ -115,3 +115,16 @@ def test_a_crown_or_bridge_service_without_its_tooth_is_asked_about(tmp_path: Pa
     result = estimate(read_plan(path), load_tariffs())
     asked = [(f.row, f.column) for f in result.findings if f.code == "fee.no_tooth"]
     assert asked == [(2, "B"), (5, "B")]
+
+
+def test_the_workbook_names_a_session_given_instead_of_a_day() -> None:
+    from tests.estimator.builders import fee, run  # noqa: PLC0415
+
+    result = run(fee("8010", "OK", count=2, date=None, session="2. Sitzung"), fee("2210", "16"))
+    book = openpyxl.load_workbook(io.BytesIO(estimate_workbook(result)))
+    header = [cell.value for cell in book["Zeilen"][1]]
+    rows = [dict(zip(header, row, strict=True)) for row in book["Zeilen"].iter_rows(min_row=2, values_only=True)]
+    assert [(row["Datum"].date(), row["Sitzung"]) for row in rows] == [
+        (dt.date(2026, 3, 10), "2. Sitzung"),
+        (dt.date(2026, 3, 10), None),
+    ]

@@ -595,3 +595,12 @@ def test_a_surcharge_given_back_shows_why_beside_the_lowering_it_undoes() -> Non
     assert "auf nicht erstattungsfähigem Implantat" in row and "Zuschlag zu GOZ 9010 an Zahn 14,15,16" in row
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     assert "Zuschlag zu GOZ 9010" in text.replace("\n", " ")
+
+
+def test_a_particle_stays_with_the_family_name_and_only_academic_titles_go_first() -> None:
+    from estimator.output.pdfletter import spoken_name  # noqa: PLC0415
+
+    assert spoken_name("Graf v. Bismarck, Otto") == "Otto Graf v. Bismarck"  # „v. Otto Graf Bismarck“ before
+    assert spoken_name("St. Clair, Anna") == "Anna St. Clair"
+    assert spoken_name("Prof. Dr. med. dent. Müller-Lüdenscheidt, Hans") == "Prof. Dr. med. dent. Hans Müller-Lüdenscheidt"
+    assert spoken_name("Meier, Hans, Dr.") == "Meier, Hans, Dr."  # two commas: as written

@@ -651,6 +651,27 @@ def test_each_session_named_keeps_its_own_limits_per_session_and_the_lines_below
     assert estimate(again, load_tariffs()).totals == estimate(moved, load_tariffs()).totals
 
 
+def test_a_session_goes_on_through_material_rows_of_a_one_sheet_plan_to_the_fee_lines_below(tmp_path: Path) -> None:
+    # the material row between a session's crown and its bite registration ended the session: both registrations
+    # were one session and the second was cut
+    rows: list[list[Any]] = [
+        ["Planungsdatum:", "10.03.2026"],
+        [],
+        ["Datum", "Zahn", "GO", "Nr", "Leistung", "Anzahl", "Faktor", "Betrag"],
+    ]
+    for session, tooth in (("1. Sitzung", "16"), ("2. Sitzung", "26")):
+        rows += [
+            [session, tooth, "GOZ", "2210", "Krone", 1, 2.3, None],
+            [None, tooth, "Material", None, "Abformmaterial", 1, None, 20.00],
+            [None, tooth, "GOZ", "8010", "Registrierung", 2, 2.3, None],
+        ]
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    assert [line.session for line in plan.fee_lines] == ["1. Sitzung", "1. Sitzung", "2. Sitzung", "2. Sitzung"]
+    assert [line.session for line in plan.lab_lines] == ["", ""]  # material goes with its date
+    result = estimate(plan, load_tariffs())
+    assert [r.eligible for r in result.lines if r.line.number == "8010"] == [2 * REGISTRATION, 2 * REGISTRATION]
+
+
 def test_a_session_goes_only_to_the_line_right_below_of_its_kind_and_material_goes_with_its_day(tmp_path: Path) -> None:
     # the lab table below the fees took the last fee line's session, and material without a session found no
     # service of its day: the bone substitute beside a sinus lift in „1. Sitzung“ was refused as paid with the fees

@@ -121,3 +121,19 @@ def test_a_fractional_count_and_a_third_place_of_a_price_show_in_the_workbook_as
     assert count.number_format == quantity.number_format == "General"  # a whole-number format showed 3 and 2
     assert price.number_format == "#,##0.00## €"
     assert read_plan(tmp_path / "plan.xlsx").fee_lines[0].count == Decimal("2.5")
+
+
+def test_a_lab_line_below_a_lab_session_is_written_as_it_is_and_read_back_on_its_services_day(tmp_path: Path) -> None:
+    from tests.estimator.builders import fee, lab, plan  # noqa: PLC0415
+
+    # the writer gave the material the plan date (it is done on its services' day): 95,00 € eligible became 0,00 €
+    services_day = dt.date(2026, 4, 20)
+    made = plan(
+        fee("9120", "16", date=services_day),
+        lab("0010", "16", date=None, session="1. Sitzung"),
+        lab("Material", "16", price="95.00", date=None, description="Knochenersatzmaterial", vat_percent=0),
+    )
+    write_workbook(made, tmp_path / "p.xlsx")
+    again = read_plan(tmp_path / "p.xlsx")
+    assert [(line.date, line.session) for line in again.lab_lines] == [(None, "1. Sitzung"), (None, "")]
+    assert estimate(again, load_tariffs()).totals == estimate(made, load_tariffs()).totals

@@ -68,7 +68,9 @@ def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> N
         return
     for work in works:
         teeth = work.line.teeth
-        milk = sorted(t for t in teeth.teeth if t // 10 >= 5) if not teeth.whole_jaw else []
+        if teeth.whole_jaw or not teeth.teeth or max(teeth.teeth) < 51:  # most lines: no primary tooth
+            continue
+        milk = sorted(t for t in teeth.teeth if t // 10 >= 5)
         if not milk or age_on(birth, work.date) < MILK_TEETH_GONE:
             continue
         tooth = milk[0]

@@ -13,7 +13,7 @@ from estimator.phrases import LineRef, Phrase, Rule
 from estimator.tariff.catalogues import Catalogues
 from estimator.tariff.profile import Profile
 
-Day = tuple[dt.date, str]  # a treatment day: its date and the session named instead of a day (casefolded; "" for none)
+Day = dt.date | tuple[dt.date, str]  # a treatment day: its date, with the session a plan names instead of one (casefolded)
 CAUSE_RANK = {cause: rank for rank, cause in enumerate(Cause)}  # a line's reductions are listed in this order
 
 
@@ -89,7 +89,8 @@ class Work:
         self.fee = cast(FeeLine, self.line)
         self.lab = cast(LabLine, self.line)
         self.order_key = (self.date, 0 if self.is_fee else 1, self.index)
-        self.day = (self.date, self.line.session.casefold())
+        session = self.line.session  # most plans name none: the date alone, whose hash Python keeps
+        self.day = (self.date, session.casefold()) if session else self.date
 
     @property
     def ref(self) -> LineRef:

@@ -129,6 +129,8 @@ class SpareWidth(QObject):
     def __init__(self, view: QTableView, model: LinesModel) -> None:
         super().__init__(view)
         self.view, self.model = view, model
+        model.modelReset.connect(self.widen)  # another plan, or lines added: its sessions may need the room
+        model.dataChanged.connect(lambda *_: self.widen())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -136,12 +138,21 @@ class SpareWidth(QObject):
         return False
 
     def widen(self) -> None:
+        self._fit_sessions()
         columns = [(number, spec.key) for number, spec in enumerate(self.model.columns) if spec.key in SPARE_TO]
         others = sum(self.view.columnWidth(n) for n in range(len(self.model.columns)) if n not in dict(columns))
         room = self.view.viewport().width() - others - sum(key.width for _, key in columns)
         shares = sum(SPARE_TO[key] for _, key in columns)
         for number, key in columns:
             self.view.setColumnWidth(number, key.width + max(0, room) * SPARE_TO[key] // shares)
+
+    def _fit_sessions(self) -> None:
+        """The date column wide enough for the sessions a plan names instead of days („10.03.2026 (2. Sitzung)“)."""
+        sessions = {line.session for line in self.model.lines if line.session}
+        date = next((n for n, spec in enumerate(self.model.columns) if spec.key is LineColumn.DATE), None)
+        if sessions and date is not None:
+            needed = max(self.view.fontMetrics().horizontalAdvance(f"28.12.2026 ({s})") for s in sessions) + 12
+            self.view.setColumnWidth(date, max(self.view.columnWidth(date), needed))
 
 
 def finish_typing(focused: QWidget | None, views: Sequence[QAbstractItemView]) -> None:

@@ -70,13 +70,13 @@ def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> N
         teeth = work.line.teeth
         if teeth.whole_jaw or not teeth.teeth or max(teeth.teeth) < 51:  # most lines: no primary tooth
             continue
-        milk = sorted(t for t in teeth.teeth if t // 10 >= 5)
-        if not milk or age_on(birth, work.date) < MILK_TEETH_GONE:
+        age = age_on(birth, work.date)
+        if age < MILK_TEETH_GONE:
             continue
-        tooth = milk[0]
+        tooth = min(t for t in teeth.teeth if t >= 51)
         turned = (tooth % 10) * 10 + tooth // 10  # 61 -> 16, a permanent tooth only when its digits make one
         meant = (tooth - 40, *((turned,) if 1 <= turned // 10 <= 4 and 1 <= turned % 10 <= 8 else ()))
-        phrase = say(Code.LINE_MILK_TOOTH, line=work.ref, tooth=tooth, date=work.date, age=age_on(birth, work.date), meant=meant)
+        phrase = say(Code.LINE_MILK_TOOTH, line=work.ref, tooth=tooth, date=work.date, age=age, meant=meant)
         report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
 
 

@@ -146,6 +146,8 @@ def test_a_session_named_instead_of_a_day_is_shown_and_a_day_typed_replaces_it(o
     window = open_window(write_workbook(tmp_path / "sitzungen.xlsx", fees))
     model = window.fee_model
     assert [cell(model, row, LineColumn.DATE) for row in range(2)] == ["10.03.2026 (1. Sitzung)", "10.03.2026 (2. Sitzung)"]
+    view = window.fee_view  # the column wide enough to show it (it was cut to „10.03.20…“)
+    assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance("10.03.2026 (2. Sitzung)")
     assert cell(model, 1, LineColumn.ELIGIBLE) == "46,56\u00a0€"  # twice again: a session of its own
     assert model.setData(model.index(1, column(model, LineColumn.DATE)), "10.03.2026")  # the second session's day
     assert cell(model, 1, LineColumn.DATE) == "10.03.2026" and window.document.case.plan().fee_lines[1].session == ""

@@ -137,42 +137,23 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
             treated = [line.teeth.teeth for _, _, line in held if not line.teeth.whole_jaw]  # a jaw's template: not a tooth
             teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in held]))
             jaw = "" if treated else "/".join(sorted({jaw_of(tooth) for tooth in teeth}, reverse=True))  # OK before UK
-            days = _session_days(held, shift)
-            move = Move(_teeth_text(teeth), year, first_day, spread=len(set(days.values())) > 1, jaw=jaw, count=len(teeth))
-            found.append((move, days))
+            spread = len({r.date for _, r, _ in held}) > 1
+            move = Move(_teeth_text(teeth), year, first_day, spread=spread, jaw=jaw, count=len(teeth))
+            found.append((move, {member: first_working_day(r.date + shift) for member, r, _ in held}))
     return found
-
-
-def _session_days(held: Sequence[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]], shift: dt.timedelta) -> Moved:
-    """The day each line moves to: its own day shifted, to a working day – and the sessions a plan names on one day
-    („1. Sitzung“, „2. Sitzung“ without their days) each to the next working day after the one before, in the plan's
-    order, so that their limits per session stay apart as they are in the plan."""
-    order: dict[dt.date, dict[str, int]] = {}
-    for _, result, line in sorted(held, key=lambda entry: (entry[0][0] is not LineKind.FEE, entry[0][1])):  # plan order
-        order.setdefault(result.date, {}).setdefault(line.session.casefold(), len(order[result.date]))
-    days: Moved = {}
-    for member, result, line in held:
-        day = first_working_day(result.date + shift)
-        for _ in range(order[result.date][line.session.casefold()]):
-            day = first_working_day(day + dt.timedelta(days=1))
-        days[member] = day
-    return days
 
 
 def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[LineKind, FeeLine | LabLine]]:
     return [(kind, plan.fee_lines[i] if kind == "fee" else plan.lab_lines[i]) for kind, i in members]
 
 
-Place = tuple[dt.date, str]  # a treatment day and the session a plan names instead of a day („“ for none)
-
-
 class Followers(NamedTuple):
     """What the lines without teeth of a plan go with, worked out once per plan (_followers): the lines with teeth of
-    each treatment day (and session a plan names instead) with their teeth, and each line without teeth with its day,
-    the service it belongs to and, for a lab line on a whole jaw, the jaw's teeth."""
+    each treatment day with their teeth, and each line without teeth with its day, the service it belongs to and,
+    for a lab line on a whole jaw, the jaw's teeth."""
 
-    toothed: dict[dt.date, list[tuple[tuple[LineKind, int], frozenset[int], str]]]
-    toothless: list[tuple[tuple[LineKind, int], Place, tuple[LineKind, int] | None, frozenset[int]]]
+    toothed: dict[dt.date, list[tuple[tuple[LineKind, int], frozenset[int]]]]
+    toothless: list[tuple[tuple[LineKind, int], dt.date, tuple[LineKind, int] | None, frozenset[int]]]
 
 
 def _followers(plan: Plan, current: Estimate) -> Followers:
@@ -183,13 +164,12 @@ def _followers(plan: Plan, current: Estimate) -> Followers:
         result = results.get((kind, line.sheet, line.row))
         if result is None:  # without a treatment day: in no figure, it does not move
             continue
-        place = (result.date, line.session.casefold())
         if _movable(kind, line):
-            followers.toothed.setdefault(result.date, []).append(((kind, i), line.teeth.teeth, place[1]))
+            followers.toothed.setdefault(result.date, []).append(((kind, i), line.teeth.teeth))
         else:
             owner = result.owner
             service = index.get((owner.kind, owner.sheet, owner.row)) if owner is not None else None
-            followers.toothless.append(((kind, i), place, service, line.teeth.teeth))
+            followers.toothless.append(((kind, i), result.date, service, line.teeth.teeth))
     return followers
 
 
@@ -210,17 +190,15 @@ def _moved(plan: Plan, followers: Followers, chosen: Sequence[tuple[Move, Moved]
 
 def _follow(followers: Followers, moved: Moved) -> None:
     """Adds to `moved` the lines without teeth that go with the work moved (_moved): when all the work with teeth of
-    their day (of their session, when they name one) moves to one day – for a lab line on a whole jaw, the work on
-    that jaw (a denture's lab work goes with the denture, a crown in the other jaw stays) – or with the service they
-    belong to."""
+    their day moves to one day – for a lab line on a whole jaw, the work on that jaw (a denture's lab work goes with
+    the denture, a crown in the other jaw stays) – or with the service they belong to."""
     toothless = [entry for entry in followers.toothless if entry[0] not in moved]
-    goes_to: dict[tuple[Place, frozenset[int]], dt.date | None] = {}  # worked out once per day and jaw
-    for member, (day, session), _, jaw in toothless:
-        if ((day, session), jaw) not in goes_to:
-            toothed = followers.toothed.get(day, ())
-            days = {moved.get(o) for o, teeth, s in toothed if (not jaw or teeth & jaw) and (not session or s == session)}
-            goes_to[((day, session), jaw)] = days.pop() if len(days) == 1 else None
-        if (to := goes_to[((day, session), jaw)]) is not None:
+    goes_to: dict[tuple[dt.date, frozenset[int]], dt.date | None] = {}  # worked out once per day and jaw
+    for member, day, _, jaw in toothless:
+        if (day, jaw) not in goes_to:
+            days = {moved.get(other) for other, teeth in followers.toothed.get(day, ()) if not jaw or teeth & jaw}
+            goes_to[(day, jaw)] = days.pop() if len(days) == 1 else None
+        if (to := goes_to[(day, jaw)]) is not None:
             moved[member] = to
     for member, _, service, _ in toothless:  # with the service it belongs to
         if service is not None and service in moved:

@@ -78,6 +78,7 @@ class Code(StrEnum):
     LAB_VAT_UNUSUAL = "lab.vat_unusual"
     LINE_NO_DATE = "line.no_date"
     LINE_MILK_TOOTH = "line.milk_tooth"
+    INPUT_SESSIONS = "input.sessions"  # said by the estimate as the lines stand (estimator.rules.planchecks)
     ORTHODONTICS_ADULT = "orthodontics.adult"
     ORTHODONTICS_NO_BIRTH_DATE = "orthodontics.no_birth_date"
     OVERRIDE_APPLIED = "override.applied"
@@ -141,7 +142,6 @@ class Code(StrEnum):
     INPUT_ALTERNATIVE = "input.alternative"
     INPUT_FACTOR_ASSUMED = "input.factor_assumed"
     INPUT_SESSION_DATE = "input.session_date"  # as case files of before each session was a day of its own keep it
-    INPUT_SESSIONS = "input.sessions"
     INPUT_FEE_PRICE_NOT_READ = "input.fee_price_not_read"
     INPUT_UNIT_PRICE_DERIVED = "input.unit_price_derived"
     INPUT_SHEET_BY_HEADER = "input.sheet_by_header"

@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from estimator.cells import MAX_INSURANCE_NUMBER, MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents
+from estimator.register.history import TYPED_AFTER
 from estimator.wording import source_text, text
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
 
 ADDRESS_LIMIT = 120  # characters of a street or a town
-
-BY_HAND = " – danach von Hand geändert"  # said after the register's source when amounts were typed
 
 
 class PersonPanel(QGroupBox):
@@ -199,8 +198,8 @@ class PersonPanel(QGroupBox):
             # amounts typed by hand after the register's: the source says so, and stays (it marks the deductible and
             # PZR taken from the register, which a later plan must not count as used elsewhere: register.entry)
             source = person.prior_source
-            if source and not source.endswith(BY_HAND):
-                source += BY_HAND
+            if source and not source.endswith(TYPED_AFTER):
+                source += TYPED_AFTER
             self._refused(
                 self.document.refusal(lambda: self.document.edit_person(prior_class_a=tuple(prior), prior_source=source))
             )

@@ -120,8 +120,11 @@ def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> 
     """Why no estimate is to be given (exit code 2), or "": no line of the plan could be computed (a letter would say
     0,00 €), or a reviewer's decision of the command line names no line that could be estimated (a typo in the sheet
     or row: the letter would go out without it)."""
-    if not result.lines and result.rows_missing:
-        return f"keine Zeile des Plans ist zu berechnen ({len(result.rows_missing)} ausgelassen, siehe Hinweise)"
+    unpriced = len(result.rows_without_amount)  # a number no fee schedule knows and no Betrag: at 0,00 €
+    if len(result.lines) == unpriced and (result.rows_missing or unpriced):
+        parts = [f"{len(result.rows_missing)} ausgelassen"] if result.rows_missing else []
+        parts += [f"{unpriced} ohne Betrag"] if unpriced else []
+        return f"keine Zeile des Plans ist zu berechnen ({', '.join(parts)}, siehe Hinweise)"
     asked = {(o.sheet, o.row) for o in cli_overrides}
     unknown = (Code.OVERRIDE_UNKNOWN_LINE, Code.OVERRIDE_LEFT_OUT_LINE)
     missed = [f for f in result.findings if f.phrase.code in unknown and (f.sheet, f.row) in asked]

@@ -60,7 +60,7 @@ from estimator.model import (
     Person,
     Plan,
 )
-from estimator.phrases import Phrase, say
+from estimator.phrases import say
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, parse_teeth
 from estimator.wording import text
@@ -222,14 +222,6 @@ def _variant(value: Any) -> str:
     return "" if value == "" else parse_variant(value, load_tariffs().variants)
 
 
-def _sessions_apart(finding: Finding) -> Finding:
-    """The sheet's finding on sessions in the words for sessions kept apart, for a case whose lines keep their
-    sessions: a version saved them so under the code that now keeps the words of one treatment day for all."""
-    if finding.phrase.code is not Code.INPUT_SESSION_DATE:
-        return finding
-    return dataclasses.replace(finding, phrase=Phrase(Code.INPUT_SESSIONS, finding.phrase.params))
-
-
 def _finding(data: Any, where: str, first_schema: bool) -> Finding:
     fields = Fields(data, where, frozenset({"severity", "code", "message", "sheet", "row", "column", "section", "phrase"}))
     severity = fields.text("severity", required=True, limit=10)
@@ -295,8 +287,9 @@ def case_from_json(data: Any) -> Case:
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
         left_out=tuple(left_out_line(d, f"ausgelassene Zeile {i + 1}", MAX_ROW) for i, d in enumerate(left_data)),
     )
-    if any(line.session for line in plan.fee_lines) or any(line.session for line in plan.lab_lines):  # kept apart
-        said = tuple(_sessions_apart(finding) for finding in plan.input_findings)
+    if any(line.session for line in plan.fee_lines) or any(line.session for line in plan.lab_lines):
+        # the estimate says the sessions as they stand; what a version saved of them as read goes
+        said = tuple(f for f in plan.input_findings if f.phrase.code not in (Code.INPUT_SESSION_DATE, Code.INPUT_SESSIONS))
         plan = dataclasses.replace(plan, input_findings=said)
     overrides = tuple(_override(d, f"Prüfung {i + 1}") for i, d in enumerate(fields.records("overrides", MAX_RECORDS)))
     if len({(o.sheet, o.row) for o in overrides}) < len(overrides):

@@ -43,7 +43,7 @@ from estimator.io.patientsheet import block_read, patient_sheet, read_patient
 from estimator.io.sheetroles import Header, find_header, schedule_named, tables_of
 from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
 from estimator.io.sheetscan import UNCACHED
-from estimator.io.tablenotes import counts_rows, in_session, say_hidden, sessions_said, vat_of
+from estimator.io.tablenotes import counts_rows, in_session, say_hidden, vat_of
 from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
 from estimator.io.tabletotals import TotalsCheck, WorkbookTotals, stated_amount
 from estimator.io.xlsxguard import thousands
@@ -247,7 +247,6 @@ def _read_lines(
     left_out: list[LeftOutLine] = []
     lab_table = columns is LAB_COLUMNS
     hidden: list[int] = []  # the rows read that are hidden in the spreadsheet program
-    sessions: list[tuple[int, str]] = []  # the lines whose date column names a session instead of a day
     headers = [(sheet.rows[header[0]][0], header[1])] if header else []  # and the tables' headers below it
     taxed = 0  # the lab lines before this one whose VAT a row below them said
     session, below = "", 0  # the session of the fee line above, and the row right below the last line
@@ -274,7 +273,6 @@ def _read_lines(
         lab_lines += [line] if isinstance(line, LabLine) else []
         fee_lines += [line] if isinstance(line, FeeLine) else []
         totals.line(reader.row, kind, line)
-        sessions += [(reader.row, reader.session)] if reader.session and line is not None else []
         computed = line is not None  # what a note says of the line's amount holds only for a line that is computed
         findings.extend(reader.problems + [n for n in reader.notes if computed or n.phrase.code not in SAID_OF_AMOUNT])
         if line is None:
@@ -282,7 +280,6 @@ def _read_lines(
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
     say_hidden(sheet, headers, hidden, findings)
-    findings += sessions_said(sheet.name, sessions, headers)
     return fee_lines, lab_lines, left_out
 
 

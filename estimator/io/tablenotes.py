@@ -86,20 +86,6 @@ def say_hidden(sheet: Sheet, headers: list[tuple[int, dict[str, int]]], rows: li
             findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
 
 
-def sessions_said(sheet: str, sessions: list[tuple[int, str]], headers: list[tuple[int, dict[str, int]]]) -> list[Finding]:
-    """One finding for the lines of a sheet whose date column names a session or no day: done as lines without a
-    day, each session a treatment day of its own for the limits per session and day (the lines without a day below
-    its line in it) – what that costs is said (the staged caps and the deductible by the plan date)."""
-    if not sessions:
-        return []
-    texts = tuple(dict.fromkeys(short_text(text, 30) for _, text in sessions))
-    rows = tuple(row for row, _ in sessions)
-    letter = next((column_letter(mapping["Datum"]) for _, mapping in headers if "Datum" in mapping), "")
-    shown = texts[:5] + (("…",) if len(texts) > 5 else ())
-    phrase = say(Code.INPUT_SESSIONS, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
-    return [Finding(Severity.WARNING, phrase, sheet, rows[0], letter)]
-
-
 def in_session(line: FeeLine | LabLine | None, above: str) -> tuple[FeeLine | LabLine | None, str]:
     """A fee line without a day below a session's fee line, only lines between them (lab rows of a one-sheet plan
     too), is in that session; and the session the lines below go on in. Lab lines take none (material goes with its

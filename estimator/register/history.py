@@ -17,6 +17,8 @@ from estimator.money import eur, german_date
 from estimator.register.entry import MAX_SOURCE, ZERO, Entry
 from estimator.rules.limits import insurance_year
 
+TYPED_AFTER = " – danach von Hand geändert"  # said after the register's source when class-A amounts were typed (ui.person)
+
 
 def used_through(uses: list[tuple[Decimal, Decimal]]) -> Decimal:
     """What a calendar year's earlier cases used in all, from each case's (used before it, used by it) in the order
@@ -169,8 +171,11 @@ class History:
         missing.update({name: value for name, value in calendar.items() if value and value > getattr(person, name)})
         if self.insurance_start is None:  # no insurance years to put class-A benefits in; the source marks the values
             return dataclasses.replace(person, prior_source=self.source(), **missing)  # as the register's (entry_of)
-        typed = person.prior_class_a
-        amounts = tuple(max(a, typed[k] if k < len(typed) else ZERO) for k, a in enumerate(self.amounts))  # never lower
+        typed, source = person.prior_class_a, person.prior_source
+        if source and not source.endswith(TYPED_AFTER):  # the register's, taken before: what it says now (a refusal since)
+            amounts = self.amounts
+        else:  # typed: may count benefits paid elsewhere too – never lowered
+            amounts = tuple(max(a, typed[k] if k < len(typed) else ZERO) for k, a in enumerate(self.amounts))
         return dataclasses.replace(person, prior_class_a=amounts, prior_source=self.source(), **missing)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import LineClass, Severity
 from estimator.model import Person
@@ -54,6 +55,22 @@ def plan_findings(works: list[Work], person: Person, profile: Profile, report: R
     elif person.birth_date and person.insurance_start and person.birth_date > person.insurance_start:  # „1.1.26“: 2026
         phrase = say(Code.PERSON_BORN_AFTER_START, birth=person.birth_date, start=person.insurance_start)
         report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
+
+
+def sessions_named(works: list[Work], report: Report) -> None:
+    """One finding a sheet for the lines that name a session instead of a day, as long as they do (a day given, in
+    the window or by the Zahnstaffel-Planung, ends it): each session a treatment day of its own for the limits per
+    session and day, the staged caps and the deductible by the plan date – asking for the days."""
+    by_sheet: dict[str, list[Work]] = {}
+    for work in works:
+        if work.line.session and work.line.date is None:
+            by_sheet.setdefault(work.line.sheet, []).append(work)
+    for sheet, named in by_sheet.items():
+        rows = tuple(sorted(work.line.row for work in named))
+        texts = tuple(dict.fromkeys(short_text(work.line.session, 30) for work in sorted(named, key=lambda w: w.line.row)))
+        shown = texts[:5] + (("…",) if len(texts) > 5 else ())
+        phrase = say(Code.INPUT_SESSIONS, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
+        report(Severity.WARNING, phrase, sheet=sheet, row=rows[0], column="Datum")
 
 
 MILK_TEETH_GONE = 14  # the age by which a child's last primary teeth are normally replaced
@@ -113,10 +130,10 @@ def dates_not_carried(fee_works: list[Work], plan_date: dt.date | None, report: 
     for work in fee_works:
         line, above = work.line, last.get(work.line.sheet)
         last[line.sheet] = work
-        if line.date is None and above is not None:
+        if line.date is None and not line.session and above is not None:  # a line in a session says where it belongs
             if above.line.date is not None and above.line.date != plan_date:
                 runs.append((above.line.date, [work]))
-            elif above.line.date is None and runs and runs[-1][1][-1] is above:
+            elif above.line.date is None and not above.line.session and runs and runs[-1][1][-1] is above:
                 runs[-1][1].append(work)
     for day, run in runs:
         phrase = say(Code.DATE_NOT_CARRIED, line=run[0].ref, count=len(run), plan_date=plan_date, above=day)

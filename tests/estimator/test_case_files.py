@@ -263,22 +263,25 @@ def test_a_case_saved_from_any_workbook_the_program_reads_opens_again_unchanged(
     assert len(case.plan().fee_lines) + len(case.plan().left_out) >= 2  # the odd line is kept, read or left out
 
 
-def test_a_case_saved_with_sessions_under_the_first_code_says_them_kept_apart() -> None:
-    # a version kept each session apart and said so under input.session_date, whose words are now those of one
-    # treatment day for all (case files of before the sessions were kept): its finding takes the words that hold
+def test_a_case_with_sessions_says_them_as_they_stand_and_one_saved_before_keeps_its_words() -> None:
+    # the words a case file kept of its sessions as read went stale once a day was given (the Zahnstaffel-Planung):
+    # the estimate says them now; a case saved before sessions were kept keeps the words of then (one day for all)
     from estimator.codes import Code  # noqa: PLC0415
     from estimator.io.phrasejson import phrase_data  # noqa: PLC0415
     from estimator.phrases import say  # noqa: PLC0415
-    from estimator.wording import finding_text  # noqa: PLC0415
+    from estimator.rules.engine import estimate  # noqa: PLC0415
+    from estimator.tariff.catalogues import load_tariffs  # noqa: PLC0415
 
     data = valid()
-    data["fee_lines"][0]["session"] = "1. Sitzung"
+    data["fee_lines"][0].update(session="1. Sitzung", date=None)
     phrase = say(Code.INPUT_SESSION_DATE, sheet="Leistungen", count=1, texts=("1. Sitzung",), rows=(2,), more=False)
     said = {"severity": "warning", "sheet": "Leistungen", "row": 2, "column": "A", "section": ""}
     data["input_findings"].append({**said, "phrase": phrase_data(phrase)})
     case = case_from_json(json.loads(json.dumps(data)))
-    (finding,) = [f for f in case.original.input_findings if "Sitzung" in finding_text(f)]
-    assert finding.code == "input.sessions" and "für jede genannte Sitzung für sich" in finding_text(finding)
+    assert [f.code for f in case.original.input_findings if "session" in f.code] == []
+    assert [f.code for f in estimate(case.plan(), load_tariffs()).findings if "session" in f.code] == ["input.sessions"]
+    dated = case.with_edit(("fee", 0, "date"), "12.03.2026")  # a day given: no session left to ask about
+    assert [f.code for f in estimate(dated.plan(), load_tariffs()).findings if "session" in f.code] == []
     data["fee_lines"][0].pop("session")  # saved before sessions were kept: the words of then
-    (finding,) = [f for f in case_from_json(data).original.input_findings if "Sitzung" in finding_text(f)]
-    assert finding.code == "input.session_date" and "gelten für sie zusammen" in finding_text(finding)
+    kept = [f.code for f in case_from_json(data).original.input_findings if "session" in f.code]
+    assert kept == ["input.session_date"]

@@ -157,6 +157,11 @@ def test_a_plan_none_of_whose_lines_can_be_computed_writes_nothing_and_exits_2(t
     captured = capsys.readouterr()  # type: ignore[attr-defined]
     assert "Leistungen!A2" in captured.out  # the findings say why: the date cell
     assert "keine Zeile des Plans ist zu berechnen (1 ausgelassen" in captured.err and not out.exists()
+    # only a number no fee schedule knows and no amount: computed at 0,00 € – no letter either
+    unknown = write_workbook(tmp_path / "abc.xlsx", [["10.03.2026", "16", "GOZ", "abc", "?", 1, 2.3, None, None, None, None]])
+    letter = tmp_path / "abc.pdf"
+    assert main(["estimate", str(unknown), "--pdf", str(letter)]) == 2
+    assert "keine Zeile des Plans ist zu berechnen (1 ohne Betrag" in capsys.readouterr().err and not letter.exists()  # type: ignore[attr-defined]
 
 
 def test_a_pdf_of_that_name_that_is_no_letter_of_ours_is_not_overwritten(

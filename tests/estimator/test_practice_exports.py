@@ -583,7 +583,8 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
     plan = read_plan(book(tmp_path / "sitzungen.xlsx", {"Patient": patient, "Leistungen": [header, *rows]}))
     assert [line.date for line in plan.fee_lines] == [None] * 10 + [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
     assert [f.row for f in plan.left_out] == [14, 15]
-    (warned,) = [f for f in plan.input_findings if f.code == "input.sessions"]
+    result = estimate(plan, load_tariffs())
+    (warned,) = [f for f in result.findings if f.code == "input.sessions"]  # said by the estimate, as the lines stand
     assert (warned.severity, warned.row, warned.column) == (Severity.WARNING, 2, "A")
     assert finding_text(warned).startswith(
         "Blatt Leistungen: 10 Zeilen nennen statt eines Tages eine Sitzung oder keinen Tag (1. Sitzung, Sitzung II, "
@@ -592,7 +593,6 @@ def test_sessions_named_in_the_date_column_are_lines_without_a_day_said_once_a_s
         "genannte Sitzung für sich"
     )
     assert [line.session for line in plan.fee_lines] == [*said_as_session, "", ""]
-    result = estimate(plan, load_tariffs())
     assert {r.date for r in result.lines} == {dt.date(2026, 2, 1), dt.date(2026, 3, 10), dt.date(2026, 3, 12)}
 
 
@@ -603,7 +603,7 @@ def test_one_session_line_is_said_in_the_singular(tmp_path: Path) -> None:
         ["10.03.2026", "17", "GOZ", "2060", "Füllung", 1, 2.3, 68.17],
     ]
     plan = read_plan(book(tmp_path / "eine.xlsx", {"Patient": [["Planungsdatum", "10.03.2026"]], "Leistungen": [header, *rows]}))
-    assert said(plan, "input.sessions") == [
+    assert [finding_text(f) for f in estimate(plan, load_tariffs()).findings if f.code == "input.sessions"] == [
         "Blatt Leistungen: eine Zeile nennt statt eines Tages eine Sitzung oder keinen Tag (2. Sitzung; Zeile 2) – gerechnet "
         "wie eine Zeile ohne Datum: die Zahnstaffel und der Selbstbehalt nach dem Plandatum; Grenzen je Sitzung oder Tag "
         "gelten für jede genannte Sitzung für sich (eine Zeile ohne Datum direkt darunter gehört zu ihr) – bitte den Tag der Sitzung "

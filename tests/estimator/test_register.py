@@ -789,3 +789,24 @@ def test_a_case_taken_out_of_the_register_is_overwritten_in_its_file(tmp_path: P
         assert register.connection.execute("PRAGMA secure_delete").fetchone()[0] == 1  # not every SQLite build's default
     finally:
         register.connection.close()
+
+
+def test_a_benefit_taken_from_the_register_follows_the_earlier_case_refused_since_a_typed_one_is_kept(
+    register: Register, tmp_path: Path
+) -> None:
+    # taken while the first plan was submitted (800,00 €), kept at 800,00 € after it was refused: the text said
+    # „abgelehnt, 0,00 €“ beside figures that still counted it
+    _, path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
+    second = Case.from_plan(plan(*SECOND, plan_date=dt.date(2026, 4, 1), **WHO))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None
+    taken = found.person_with(second.person)
+    assert taken.prior_class_a[0] == D("800.00") and taken.prior_source
+    number = next(entry.number for entry in register.everything() if entry.path == str(path))
+    update_case(register, number, "abgelehnt")
+    again = history_for(register, dataclasses.replace(second, person=taken), result_of(second), None)
+    assert again is not None and again.person_with(taken).prior_class_a[0] == D("0.00")
+    typed = dataclasses.replace(
+        taken, prior_class_a=(D("800.00"),), prior_source=taken.prior_source + " – danach von Hand geändert"
+    )
+    assert again.person_with(typed).prior_class_a[0] == D("800.00")  # typed: may count a benefit paid elsewhere

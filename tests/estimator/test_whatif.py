@@ -273,4 +273,10 @@ def test_the_planners_estimate_of_lines_in_sessions_is_the_estimate_of_its_sugge
     case = Case.from_plan(plan)
     for kind, index, day in split.dates:
         case = case.with_value((str(kind), index, "date"), day)
-    assert estimate(case.plan(), load_tariffs()).totals == split.estimate.totals
+    applied = estimate(case.plan(), load_tariffs())
+    assert applied.totals == split.estimate.totals
+    # the sessions left without a day are asked about as they stand, the moved lines are not asked to take a day
+    (sessions,) = [f for f in applied.findings if f.code == "input.sessions"]
+    moved, rows = {index for kind, index, _ in split.dates}, sessions.phrase.get("rows")
+    assert moved and isinstance(rows, tuple) and not moved & {row - 2 for row in rows}
+    assert "date.not_carried" not in [f.code for f in applied.findings]

@@ -169,14 +169,17 @@ class History:
         calendar = {"deductible_used": self.deductible_used, "pzr_reimbursed": self.pzr_reimbursed}
         # more than the person holds: what the person holds may count use elsewhere too, and is never lowered
         missing.update({name: value for name, value in calendar.items() if value and value > getattr(person, name)})
-        if self.insurance_start is None:  # no insurance years to put class-A benefits in; the source marks the values
-            return dataclasses.replace(person, prior_source=self.source(), **missing)  # as the register's (entry_of)
         typed, source = person.prior_class_a, person.prior_source
-        if source and not source.endswith(TYPED_AFTER):  # the register's, taken before: what it says now (a refusal since)
-            amounts = self.amounts
-        else:  # typed: may count benefits paid elsewhere too – never lowered
-            amounts = tuple(max(a, typed[k] if k < len(typed) else ZERO) for k, a in enumerate(self.amounts))
-        return dataclasses.replace(person, prior_class_a=amounts, prior_source=self.source(), **missing)
+        by_hand = any(typed) and (not source or source.endswith(TYPED_AFTER))  # may count benefits paid elsewhere too
+        if self.insurance_start is None:  # no insurance years to put class-A benefits in; the source marks the values
+            kept = self.source() + (TYPED_AFTER if by_hand else "")  # as the register's (entry_of), typed ones as typed
+            return dataclasses.replace(person, prior_source=kept, **missing)
+        if not by_hand:  # the register's, taken before, or none: what it says now (a case refused since counts 0,00 €)
+            return dataclasses.replace(person, prior_class_a=self.amounts, prior_source=self.source(), **missing)
+        amounts = tuple(max(a, typed[k] if k < len(typed) else ZERO) for k, a in enumerate(self.amounts))  # never lower
+        kept_typed = any(k < len(typed) and typed[k] > a for k, a in enumerate(self.amounts))  # a typed amount stays: said
+        source = self.source() + (TYPED_AFTER if kept_typed else "")
+        return dataclasses.replace(person, prior_class_a=amounts, prior_source=source, **missing)
 
 
 def _counted_as(entry: Entry) -> str:

@@ -810,3 +810,8 @@ def test_a_benefit_taken_from_the_register_follows_the_earlier_case_refused_sinc
         taken, prior_class_a=(D("800.00"),), prior_source=taken.prior_source + " – danach von Hand geändert"
     )
     assert again.person_with(typed).prior_class_a[0] == D("800.00")  # typed: may count a benefit paid elsewhere
+    # taken again and again, a typed amount above the register's stays typed (it lost its mark and was lowered)
+    once = again.person_with(typed)
+    assert once.prior_source.endswith(" – danach von Hand geändert") and again.person_with(once) == once
+    unsourced = dataclasses.replace(second.person, prior_class_a=(D("300.00"),))  # typed, never taken from the register
+    assert again.person_with(again.person_with(unsourced)).prior_class_a[0] == D("300.00")

@@ -65,6 +65,11 @@ def date(day: dt.date | None, language: str) -> str:
     return german_date(day) if language == "de" else day.isoformat()
 
 
+def with_session(day: str, session: str) -> str:
+    """A line's treatment day as shown, with the session the plan names instead of a day („10.03.2026 (2. Sitzung)“)."""
+    return f"{day} ({session})" if session and day else session or day
+
+
 def plain(value: Decimal, language: str, places: int = 2) -> str:
     """A figure without currency, as an input field shows it: 1.234,56 / 1,234.56."""
     return german_number(value, places) if language == "de" else english_number(value, places)

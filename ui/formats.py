@@ -31,8 +31,7 @@ def day(value: dt.date | None) -> str:
 
 def line_day(line: FeeLine | LabLine, result: LineResult | None) -> str:
     """A line's treatment day, and the session the plan named instead of one („10.03.2026 (2. Sitzung)“)."""
-    shown = day(result.date if result else line.date)
-    return f"{shown} ({line.session})" if line.session and shown else line.session or shown
+    return figures.with_session(day(result.date if result else line.date), line.session)
 
 
 def factor(value: Decimal) -> str:

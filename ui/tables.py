@@ -129,13 +129,19 @@ class SpareWidth(QObject):
     def __init__(self, view: QTableView, model: LinesModel) -> None:
         super().__init__(view)
         self.view, self.model = view, model
-        model.modelReset.connect(self.widen)  # another plan, or lines added: its sessions may need the room
-        model.dataChanged.connect(lambda *_: self.widen())
+        model.modelReset.connect(self.sessions_fitted)  # another plan, or lines added: its sessions may need the room
+        model.dataChanged.connect(lambda *_: self.sessions_fitted())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.widen()
         return False
+
+    def sessions_fitted(self) -> None:
+        """After a change of the lines: the spare room shared again only when the date column had to grow (an edit of
+        a long plan recomputes without laying out its columns again)."""
+        if self._fit_sessions():
+            self.widen()
 
     def widen(self) -> None:
         self._fit_sessions()
@@ -146,13 +152,18 @@ class SpareWidth(QObject):
         for number, key in columns:
             self.view.setColumnWidth(number, key.width + max(0, room) * SPARE_TO[key] // shares)
 
-    def _fit_sessions(self) -> None:
-        """The date column wide enough for the sessions a plan names instead of days („10.03.2026 (2. Sitzung)“)."""
+    def _fit_sessions(self) -> bool:
+        """The date column wide enough for the sessions a plan names instead of days („10.03.2026 (2. Sitzung)“);
+        whether it had to grow."""
         sessions = {line.session for line in self.model.lines if line.session}
         date = next((n for n, spec in enumerate(self.model.columns) if spec.key is LineColumn.DATE), None)
-        if sessions and date is not None:
-            needed = max(self.view.fontMetrics().horizontalAdvance(f"28.12.2026 ({s})") for s in sessions) + 12
-            self.view.setColumnWidth(date, max(self.view.columnWidth(date), needed))
+        if not sessions or date is None:
+            return False
+        needed = max(self.view.fontMetrics().horizontalAdvance(f"28.12.2026 ({s})") for s in sessions) + 12
+        if needed <= self.view.columnWidth(date):
+            return False
+        self.view.setColumnWidth(date, needed)
+        return True
 
 
 def finish_typing(focused: QWidget | None, views: Sequence[QAbstractItemView]) -> None:

@@ -224,7 +224,7 @@ def read_patient(
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     name = sheet.name if sheet else "Patient"
-    insurance: tuple[int, str, str, Any] | None = None  # a label of the insurance whose value names a tariff variant
+    insurance: tuple[int, str, str, Any, str] | None = None  # a label of the insurance, its value naming a variant
     named = False  # the person's name read in a row of its own: an address in the rows below it is the person's, up
     # to the practice's own details (Zahnarzt, Praxisanschrift); one in a row of labels beside Name is too (_entries)
     for number, title, read_as, letter, value, across in _entries(sheet.rows if sheet else [], block):
@@ -233,8 +233,8 @@ def read_patient(
         named = (named or (label == "Name" and not across)) and label not in PRACTICE
         if value is None or (block and not label and not title.rstrip().endswith(":")):
             continue
-        if not label and not insurance and _tariff_named(title, value):  # „Versicherung: … (the variant)“: below
-            insurance = (number, title, letter, value)
+        if not label and not insurance and (variant := _tariff_named(title, value)):  # „Versicherung: … (variant)“
+            insurance = (number, title, letter, value, variant)  # taken below, where no Tarif is given
             continue
         if not label:  # a value under a label the program does not know: said, so that nothing is lost unseen
             phrase = say(Code.INPUT_PATIENT_LABEL, cell=f"{name}!A{number}", label=short_text(title, 40))
@@ -296,32 +296,31 @@ def read_patient(
     return person, get("Planungsdatum", None), {label: _placed(cell, name) for label, cell in cells.items()}
 
 
-def _tariff_named(title: str, value: Any) -> bool:
-    """Whether a label of the insurance („Versicherung“, „Kostenträger“, „PKV-Tarif“) holds a value that names one
-    tariff variant in full: read as the Tarif when none is given (a value naming none, „DKV“, or a figure alone, „1“,
-    stays a label not read, as before)."""
+def _tariff_named(title: str, value: Any) -> str:
+    """The tariff variant a label of the insurance („Versicherung“, „Kostenträger“, „PKV-Tarif“) names in full, read
+    as the Tarif when none is given; "" for none (a value naming none, „DKV“, or a figure alone, „1“, stays a label
+    not read, as before)."""
     if _key(title.rstrip(": ")) not in INSURANCE_LABELS:
-        return False
+        return ""
     try:
         variant = parse_variant(value, load_tariffs().variants)
     except CellError:
-        return False
-    return re.sub(r"[\s/-]", "", variant).upper() in re.sub(r"[\s/-]", "", str(value)).upper()
+        return ""
+    return variant if re.sub(r"[\s/-]", "", variant).upper() in re.sub(r"[\s/-]", "", str(value)).upper() else ""
 
 
 def _insurance_read(
-    insurance: tuple[int, str, str, Any], values: dict[str, Any], cells: dict[str, str], sheet: str, findings: list[Finding]
+    insurance: tuple[int, str, str, Any, str], values: dict[str, Any], cells: dict[str, str], sheet: str, findings: list[Finding]
 ) -> None:
     """The tariff a label of the insurance names, taken as the Tarif when the sheet gives none – a warning at its
     cell, as every amount depends on it; beside a Tarif it is a label not read (said)."""
-    number, title, letter, value = insurance
+    number, title, letter, value, variant = insurance
     cell, label = f"{sheet}!{letter}{number}", short_text(title, 40)
     if "Tarif" in values:
         findings.append(
             Finding(Severity.WARNING, say(Code.INPUT_PATIENT_LABEL, cell=f"{sheet}!A{number}", label=label), sheet, number, "A")
         )
         return
-    variant = parse_variant(value, load_tariffs().variants)
     values["Tarif"], cells["Tarif"] = value, f"{letter}{number}"
     findings.append(
         Finding(Severity.WARNING, say(Code.INPUT_TARIFF_LABEL, cell=cell, label=label, variant=variant), sheet, number, letter)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from estimator.figures import with_session
 from estimator.kinds import LineClass
 from estimator.model import Explanation, FeeLine, LineResult
 from estimator.money import ZERO, factor_text, german_date, german_factor, german_number, percent, price_places
@@ -113,9 +114,9 @@ def line_table(results: Sequence[LineResult], tariff: Tariff, styles: dict[str, 
             )
             vat = [percent(vat_percent(line, tariff.on(result.date).profile) / 100)]
         teeth = line.teeth.text
-        day = german_date(result.date)
+        day = with_session(german_date(result.date), line.session)
         row: list[Cell] = [
-            [(f"{day} ({line.session})", INK)] if line.session else day,  # a session named instead of a day: wraps
+            [(day, INK)] if line.session else day,  # a session named instead of a day: wraps in its column
             teeth if len(teeth) <= 6 else [(teeth.replace(",", ", "), INK)],  # wraps after a comma in its column
             number if len(number) <= 6 else [(number, INK)],  # „MATERIAL“, „AUSLAGEN“: broken in its column
             parts,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from estimator.auslegung import setting_value
+from estimator.figures import with_session
 from estimator.kinds import Schedule
 from estimator.model import Estimate, FeeLine, LeftOutLine
 from estimator.money import eur, german_date, percent
@@ -78,7 +79,7 @@ def estimate_text(estimate: Estimate) -> str:
         rows.append(
             [
                 f"{_sheet(r.line.sheet)}!{r.line.row}",  # the sheet as Excel names it, so that the row is found
-                german_date(r.date) + (f" ({r.line.session})" if r.line.session else ""),  # a session named instead
+                with_session(german_date(r.date), r.line.session),
                 r.line.teeth.text,
                 f"Ä{r.line.number}" if isinstance(r.line, FeeLine) and r.line.schedule is Schedule.GOAE else r.line.number,
                 r.line_class.value + ("*" if r.class_by_hand else "") + (" U" if r.accident else ""),

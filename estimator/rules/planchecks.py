@@ -66,8 +66,9 @@ def sessions_named(works: list[Work], report: Report) -> None:
         if work.line.session and work.line.date is None:
             by_sheet.setdefault(work.line.sheet, []).append(work)
     for sheet, named in by_sheet.items():
-        rows = tuple(sorted(work.line.row for work in named))
-        texts = tuple(dict.fromkeys(short_text(work.line.session, 30) for work in sorted(named, key=lambda w: w.line.row)))
+        named.sort(key=lambda work: work.line.row)
+        rows = tuple(work.line.row for work in named)
+        texts = tuple(dict.fromkeys(short_text(work.line.session, 30) for work in named))
         shown = texts[:5] + (("…",) if len(texts) > 5 else ())
         phrase = say(Code.INPUT_SESSIONS, sheet=sheet, count=len(rows), texts=shown, rows=rows[:10], more=len(rows) > 10)
         report(Severity.WARNING, phrase, sheet=sheet, row=rows[0], column="Datum")

@@ -81,6 +81,15 @@ class Entry:
             return False
         return not self.teeth or not teeth or bool(self.teeth & teeth)
 
+    def of_another(self, name: str, birth_date: dt.date | None) -> bool:
+        """Whether the case is another person's although it carries the same insurance number (a family's contract,
+        the number a template keeps): another birth date, or – a birth date not known on one side – another name,
+        its words in any order and titles aside („Schmidt, Erika“ and „Dr. Erika Schmidt“ are Erika Schmidt)."""
+        if self.birth_date and birth_date:
+            return self.birth_date != birth_date
+        ours, theirs = set(name_key(name).split()), set(name_key(self.name).split())
+        return bool(ours and theirs) and not (ours <= theirs or theirs <= ours)
+
     @property
     def patient_share(self) -> Decimal:
         return self.billed - self.benefit

@@ -45,6 +45,7 @@ class History:
     copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
     unaware: tuple[Entry, ...] = ()  # counted cases estimated without the register's offer although cases came before
     unreadable: int = 0  # the person's register rows that could not be read: not counted
+    others: tuple[Entry, ...] = ()  # cases of the same insurance number, another birth date or name: not counted
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -104,14 +105,22 @@ class History:
 
     def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
         """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
-        left, drafts, same, copies, unreadable = (
+        left, drafts, same, copies, unreadable, others = (
             len(self.left_out),
             len(self.drafts),
             len(self.same),
             len(self.copies),
             self.unreadable,
+            len(self.others),
         )
         kinds = [  # how many, in German, in English
+            (
+                others,
+                f"{others} {'Plan' if others == 1 else 'Pläne'} mit dieser Versicherungsnummer, aber anderem Namen oder "
+                "Geburtsdatum (eine andere Person?)",
+                f"{others} {'plan' if others == 1 else 'plans'} with this insurance number but another name or birth date "
+                "(another person?)",
+            ),
             (left, f"{left} mit anderem Versicherungsbeginn", f"{left} with another insurance start"),
             (
                 drafts,
@@ -204,13 +213,18 @@ def history(
     convention: str = "calendar",
 ) -> History | None:
     """The history of a person from the register's entries of that person (estimator.register.store finds them):
-    the cases dated on or before this plan's first day (all, when it has none), except the case itself and drafts;
-    None when there is none. A case with one of this plan's treatment days (days) is the same treatment, a copy or
+    the cases dated on or before this plan's first day (all, when it has none), except the case itself, drafts and
+    the cases of another person under the same insurance number (said); None when there is none. A case with one of this plan's treatment days (days) is the same treatment, a copy or
     an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
     every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or _first_day(e) <= first_day)]
+    mine: list[Entry] = []
+    theirs: list[Entry] = []
+    for entry in earlier:
+        (theirs if entry.of_another(person.name, person.birth_date) else mine).append(entry)
+    earlier, others = mine, tuple(theirs)
     if not earlier:
-        return None
+        return History((), (), (), person.insurance_start, others=others, plan_year=plan_year) if others else None
     start = person.insurance_start
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
@@ -221,8 +235,8 @@ def history(
     left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
     counted, copies = _one_per_treatment([e for e in candidates if e not in left_out])
     if not counted:  # drafts, copies and other contracts alone are said, and give nothing to take
-        notice = drafts or same or left_out or copies
-        return History((), (), left_out, start, drafts, same, copies, plan_year=plan_year) if notice else None
+        notice = drafts or same or left_out or copies or others
+        return History((), (), left_out, start, drafts, same, copies, others=others, plan_year=plan_year) if notice else None
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
     in_treatment_order = sorted(counted, key=lambda e: (_first_day(e), e.number))
     amounts = _class_a_years(in_treatment_order, cap_years, start, convention)
@@ -244,6 +258,7 @@ def history(
         deductible_used=deductible,
         pzr_reimbursed=pzr,
         unaware=_unaware(in_treatment_order),
+        others=others,
     )
 
 

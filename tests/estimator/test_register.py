@@ -130,6 +130,29 @@ def test_the_same_name_and_birth_date_find_a_person_without_insurance_number(reg
     assert history_for(register, other_birthday, result_of(other_birthday), None) is None
 
 
+def test_a_plan_of_another_person_under_the_same_insurance_number_is_not_counted_and_said(
+    register: Register, tmp_path: Path
+) -> None:
+    """A family's contract or a template's sample number: another birth date, or another name where a birth date is
+    not known, is another person, whose benefits take nothing of this one's staged caps or deductible."""
+    saved(register, tmp_path, "kind", plan(*FIRST, **{**WHO, "name": "Max Mustermann", "birth_date": dt.date(2015, 5, 1)}))
+    second = Case.from_plan(plan(*SECOND, **{**WHO, "birth_date": dt.date(1980, 2, 3)}))
+    found = history_for(register, second, result_of(second), None)
+    assert found is not None and not found.counted and found.amounts == ()
+    assert found.summary() == (
+        "nicht gezählt für diese Person: 1 Plan mit dieser Versicherungsnummer, aber anderem Namen oder Geburtsdatum "
+        "(eine andere Person?) – Datei → Fälle …"
+    )
+    assert found.person_with(second.person) == second.person  # nothing of the other person's taken
+    no_birth_date = Case.from_plan(plan(*SECOND, **{**WHO, "name": "Erika Musterfrau", "birth_date": None}))
+    assert len(history_for(register, no_birth_date, result_of(no_birth_date), None).others) == 1  # type: ignore[union-attr]
+    # the same person written otherwise: last name first, a title, another order – counted
+    for name in ("Mustermann, Max", "Dr. Max Mustermann", "MAX  MUSTERMANN"):
+        same = Case.from_plan(plan(*SECOND, **{**WHO, "name": name, "birth_date": None}))
+        counted = history_for(register, same, result_of(same), None)
+        assert counted is not None and counted.amounts[0] == D("800.00") and not counted.others, name
+
+
 def test_a_later_plan_and_the_case_itself_are_not_history(register: Register, tmp_path: Path) -> None:
     first, first_path = saved(register, tmp_path, "erster", plan(*FIRST, plan_date=dt.date(2026, 3, 1), **WHO))
     saved(register, tmp_path, "zweiter", plan(*SECOND, plan_date=dt.date(2026, 4, 1), **WHO))

@@ -27,12 +27,20 @@ class LetterChecks(QObject):
         return self.without_tariff() or self.without_lines() or self.incomplete_refused()
 
     def without_lines(self) -> bool:
-        """Whether the plan has no line to estimate, said: a letter would tell the patient 0,00 € (`hkp` refuses it)."""
-        if self.window.document.estimate.lines or self.window.document.estimate.rows_missing:  # those: asked below
+        """Whether the plan has no line that could be computed, said: a letter would tell the patient 0,00 € (`hkp`
+        refuses it too) – no line at all, or only rows left out and lines without an amount."""
+        estimate = self.window.document.estimate
+        unpriced = len(estimate.rows_without_amount)
+        if len(estimate.lines) > unpriced:  # a line computed: rows missing beside it are asked about below
             return False
-        self.window.show_error(
-            self.tr("Kein Brief"), self.tr("Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.")
-        )
+        if not unpriced and not estimate.rows_missing:
+            text = self.tr("Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.")
+        else:
+            text = self.tr(
+                "Keine Zeile des Plans ist zu berechnen ({0} ohne Betrag, {1} ausgelassen; siehe Hinweise): der Brief "
+                "nennte 0,00 €. Bitte zuerst die Zeilen berichtigen (Betrag oder Nummer)."
+            ).format(unpriced, len(estimate.rows_missing))
+        self.window.show_error(self.tr("Kein Brief"), text)
         return True
 
     def without_tariff(self) -> bool:

@@ -86,223 +86,223 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="150" />
+        <location filename="../../ui/document.py" line="157" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="106" />
+        <location filename="../../ui/document.py" line="112" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="102" />
+        <location filename="../../ui/document.py" line="108" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="133" />
+        <location filename="../../ui/document.py" line="139" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="176" />
+        <location filename="../../ui/document.py" line="183" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="180" />
+        <location filename="../../ui/document.py" line="187" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="189" />
+        <location filename="../../ui/document.py" line="196" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="190" />
+        <location filename="../../ui/document.py" line="197" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="191" />
-        <location filename="../../ui/document.py" line="192" />
+        <location filename="../../ui/document.py" line="198" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="193" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="194" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="195" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="196" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="198" />
+        <location filename="../../ui/document.py" line="205" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="199" />
+        <location filename="../../ui/document.py" line="206" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="200" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="201" />
+        <location filename="../../ui/document.py" line="208" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
+        <location filename="../../ui/document.py" line="209" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="209" />
+        <location filename="../../ui/document.py" line="216" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="215" />
+        <location filename="../../ui/document.py" line="222" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="216" />
+        <location filename="../../ui/document.py" line="223" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="217" />
+        <location filename="../../ui/document.py" line="224" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="218" />
+        <location filename="../../ui/document.py" line="225" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="219" />
+        <location filename="../../ui/document.py" line="226" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="220" />
+        <location filename="../../ui/document.py" line="227" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="221" />
+        <location filename="../../ui/document.py" line="228" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="222" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="223" />
+        <location filename="../../ui/document.py" line="230" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="231" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="232" />
         <source>ZE-Erstattung bisher</source>
         <translation>Prosthetic benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="226" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="234" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="228" />
+        <location filename="../../ui/document.py" line="235" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="229" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="230" />
+        <location filename="../../ui/document.py" line="237" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="240" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="240" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="260" />
+        <location filename="../../ui/document.py" line="267" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are accepted; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="271" />
+        <location filename="../../ui/document.py" line="278" />
         <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="293" />
+        <location filename="../../ui/document.py" line="300" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="303" />
+        <location filename="../../ui/document.py" line="310" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="311" />
+        <location filename="../../ui/document.py" line="315" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="314" />
+        <location filename="../../ui/document.py" line="318" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -473,12 +473,12 @@
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="64" />
+        <location filename="../../ui/editnotes.py" line="65" />
         <source>{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt ihn wieder her</source>
         <translation>{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="71" />
+        <location filename="../../ui/editnotes.py" line="72" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
@@ -486,22 +486,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="385" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="385" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="385" />
+        <location filename="../../ui/models.py" line="384" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="385" />
+        <location filename="../../ui/models.py" line="384" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -668,27 +668,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="352" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="352" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="352" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="352" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="369" />
+        <location filename="../../ui/models.py" line="368" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -775,47 +775,52 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="44" />
+        <location filename="../../ui/letterchecks.py" line="52" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="46" />
+        <location filename="../../ui/letterchecks.py" line="54" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="60" />
+        <location filename="../../ui/letterchecks.py" line="68" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="59" />
+        <location filename="../../ui/letterchecks.py" line="67" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="34" />
+        <location filename="../../ui/letterchecks.py" line="43" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="34" />
+        <location filename="../../ui/letterchecks.py" line="37" />
         <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="62" />
+        <location filename="../../ui/letterchecks.py" line="40" />
+        <source>Keine Zeile des Plans ist zu berechnen ({0} ohne Betrag, {1} ausgelassen; siehe Hinweise): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen (Betrag oder Nummer).</source>
+        <translation>No line of the plan can be computed ({0} without an amount, {1} left out; see the notes): the letter would say €0.00. Please correct the lines first (amount or number).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="70" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="65" />
+        <location filename="../../ui/letterchecks.py" line="73" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="67" />
+        <location filename="../../ui/letterchecks.py" line="75" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -824,17 +829,17 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="70" />
+        <location filename="../../ui/letterchecks.py" line="78" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="73" />
+        <location filename="../../ui/letterchecks.py" line="81" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="73" />
+        <location filename="../../ui/letterchecks.py" line="81" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -958,102 +963,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="114" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="115" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="116" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="117" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="135" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="136" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="123" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="125" />
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="137" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="126" />
-        <location filename="../../ui/models.py" line="139" />
+        <location filename="../../ui/models.py" line="125" />
+        <location filename="../../ui/models.py" line="138" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="127" />
+        <location filename="../../ui/models.py" line="126" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="127" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="130" />
-        <location filename="../../ui/models.py" line="155" />
+        <location filename="../../ui/models.py" line="129" />
+        <location filename="../../ui/models.py" line="154" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="255" />
+        <location filename="../../ui/models.py" line="254" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="129" />
+        <location filename="../../ui/models.py" line="128" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132" />
+        <location filename="../../ui/models.py" line="131" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="142" />
+        <location filename="../../ui/models.py" line="141" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149" />
+        <location filename="../../ui/models.py" line="148" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="154" />
+        <location filename="../../ui/models.py" line="153" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="252" />
+        <location filename="../../ui/models.py" line="251" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -1062,7 +1067,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102" />
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
@@ -1078,7 +1083,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="124" />
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
@@ -1088,57 +1093,57 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Automatische Sicherung wieder möglich</source>
         <translation>Automatic backup works again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.</source>
         <translation>The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save the case (Ctrl+S) or free space or write permission in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Automatische Sicherung nicht möglich</source>
         <translation>Automatic backup not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}; errors: {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Hinweise ({0})</source>
         <translation>Findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source> Speichern speichert den Fall ohne ihn.</source>
         <translation> Save saves the case without it.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>
@@ -1189,22 +1194,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/letter.py" line="157" />
+        <location filename="../../ui/letter.py" line="152" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
         <translation>Note to the patient in German, e.g. “Wie besprochen, ist die Krone an 16 vollkeramisch geplant.” (printed in the German letter as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="167" />
+        <location filename="../../ui/letter.py" line="162" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="208" />
+        <location filename="../../ui/letter.py" line="202" />
         <source>Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.</source>
         <translation>Too long for the letter: {0} characters in {1} lines, at most {2} characters in {3} lines – not saved in the case like this; please shorten it.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="219" />
+        <location filename="../../ui/letter.py" line="213" />
         <source>Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.</source>
         <translation>The note to the patient is too long for the letter ({0} characters in {1} lines, at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.</translation>
     </message>
@@ -1212,52 +1217,52 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="29" />
+        <location filename="../../ui/person.py" line="28" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="90" />
+        <location filename="../../ui/person.py" line="89" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="57" />
+        <location filename="../../ui/person.py" line="56" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="72" />
+        <location filename="../../ui/person.py" line="71" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="73" />
+        <location filename="../../ui/person.py" line="72" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="74" />
+        <location filename="../../ui/person.py" line="73" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="78" />
+        <location filename="../../ui/person.py" line="77" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="79" />
+        <location filename="../../ui/person.py" line="78" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="80" />
+        <location filename="../../ui/person.py" line="79" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="113" />
+        <location filename="../../ui/person.py" line="112" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -1267,77 +1272,77 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="224" />
+        <location filename="../../ui/person.py" line="236" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="81" />
+        <location filename="../../ui/person.py" line="80" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="52" />
+        <location filename="../../ui/person.py" line="51" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="56" />
+        <location filename="../../ui/person.py" line="55" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="75" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="77" />
+        <location filename="../../ui/person.py" line="76" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="84" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Prosthetic benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="85" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="86" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="89" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="105" />
+        <location filename="../../ui/person.py" line="104" />
         <source>PLZ: {0}</source>
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="172" />
+        <location filename="../../ui/person.py" line="184" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="212" />
+        <location filename="../../ui/person.py" line="224" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="213" />
+        <location filename="../../ui/person.py" line="225" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -1726,72 +1731,72 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/picker.py" line="98" />
+        <location filename="../../ui/picker.py" line="99" />
         <source>Leistung hinzufügen</source>
         <translation>Add a service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="100" />
+        <location filename="../../ui/picker.py" line="101" />
         <source>Nummer oder Wörter, z. B. krone, 2210, implantat, labor modell</source>
         <translation>Number or German words, e.g. krone, 2210, implantat, labor modell</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="106" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="106" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="106" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="106" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="106" />
+        <location filename="../../ui/picker.py" line="107" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="119" />
+        <location filename="../../ui/picker.py" line="120" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="160" />
+        <location filename="../../ui/picker.py" line="169" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="181" />
+        <location filename="../../ui/picker.py" line="190" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="183" />
+        <location filename="../../ui/picker.py" line="192" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}” – the services are named in German (e.g. Krone); a number finds them too.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="190" />
+        <location filename="../../ui/picker.py" line="199" />
         <source>Für Zahn {0} (aus der Suche): eine Zeile je Zahn.</source>
         <translation>For tooth {0} (from the search): one line per tooth.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="194" />
+        <location filename="../../ui/picker.py" line="203" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="198" />
+        <location filename="../../ui/picker.py" line="207" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>

@@ -133,3 +133,9 @@ def test_no_letter_for_a_plan_without_lines_and_the_typing_counts_before_the_que
     assert empty.line_actions.delete() and not empty.document.estimate.lines
     assert empty.files.export_pdf(tmp_path / "leer.pdf", open_after=False) is None  # it would say 0,00 € to the patient
     assert errors[-1].startswith("Kein Brief: Der Plan hat keine Zeile, die zu berechnen ist")
+    unpriced = open_window(write_workbook(tmp_path / "unbekannt.xlsx", [fee(Nr="9999")], []))  # `hkp` refuses it too
+    unpriced.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    unpriced.files.letter_checks.write_incomplete = lambda title, text: asked.append(text) or True
+    assert unpriced.files.export_pdf(tmp_path / "unbekannt.pdf", open_after=False) is None
+    assert errors[-1].startswith("Kein Brief: Keine Zeile des Plans ist zu berechnen (1 ohne Betrag, 0 ausgelassen")
+    assert not (tmp_path / "unbekannt.pdf").exists()

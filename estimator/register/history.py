@@ -1,6 +1,7 @@
 """What a person's earlier cases used of the tariff's limits, for a new plan of that person: class-A benefits per
 insurance year for the staged caps, deductible and PZR in the plan's calendar year; and what is not counted, said
-(drafts, copies of one treatment, this plan's own treatment, another insurance start)."""
+(drafts, copies of one treatment, this plan's own treatment, another insurance start, another person's cases under
+the same insurance number)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from typing import Any
 
 from estimator import figures
 from estimator.case import DRAFT, REFUSED, paid_as_counted
+from estimator.cells import short_text
 from estimator.model import Person
 from estimator.money import eur, german_date
-from estimator.register.entry import MAX_SOURCE, ZERO, Entry
+from estimator.register.entry import MAX_SOURCE, ZERO, Entry, names_agree, several_persons
 from estimator.rules.limits import insurance_year
 
 TYPED_AFTER = " – danach von Hand geändert"  # said after the register's source when class-A amounts were typed (ui.person)
@@ -45,7 +47,9 @@ class History:
     copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
     unaware: tuple[Entry, ...] = ()  # counted cases estimated without the register's offer although cases came before
     unreadable: int = 0  # the person's register rows that could not be read: not counted
-    others: tuple[Entry, ...] = ()  # cases of the same insurance number, another birth date or name: not counted
+    others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date: another person's
+    undecided: tuple[Entry, ...] = ()  # cases of a number of several persons this plan does not tell apart
+    renamed: tuple[Entry, ...] = ()  # counted, the one person of the number, although named otherwise
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -60,8 +64,8 @@ class History:
             parts = self._not_counted(english, explained=True)
             listed = "hkp register list" if terminal else "File → Cases …" if english else "Datei → Fälle …"
             if english:
-                return f"not counted for this person: {' and '.join(parts)} – {listed}"
-            return f"nicht gezählt für diese Person: {' und '.join(parts)} – {listed}"
+                return f"not counted for this person: {' and '.join(parts)} – {listed}" + self._person_notes(english)
+            return f"nicht gezählt für diese Person: {' und '.join(parts)} – {listed}" + self._person_notes(english)
         deductible, pzr = self.deductible_used or ZERO, self.pzr_reimbursed or ZERO
         calendar = deductible > 0 or pzr > 0
         capped = self.insurance_start is not None  # without an insurance start there are no years of staged caps
@@ -79,12 +83,31 @@ class History:
             )
             head = f"from {'one earlier plan' if count == 1 else f'{count} earlier plans'}"
             text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' and '.join(parts)} not counted)" if parts else "")
-            return text + self._unaware_warning(english)
+            return text + self._person_notes(english) + self._unaware_warning(english)
         said = [", ".join(f"Jahr {k} {eur(amount)}" for k, amount in enumerate(self.amounts, start=1))] if capped else []
         said += [f"{self.plan_year}: Selbstbehalt {eur(deductible)}, PZR {eur(pzr)}"] if calendar else []
         head = f"aus {'einem früheren Plan' if count == 1 else f'{count} früheren Plänen'}"
         text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
-        return text + self._unaware_warning(english)
+        return text + self._person_notes(english) + self._unaware_warning(english)
+
+    def _person_notes(self, english: bool) -> str:
+        """What to do when the register's cases of the insurance number may be another person's, or are counted
+        although named otherwise."""
+        notes = []
+        if self.others or self.undecided:
+            notes.append(
+                "if it is the same person, please enter the name and birth date as the register has them"
+                if english
+                else "ist es dieselbe Person, bitte Name und Geburtsdatum wie im Fallregister eintragen"
+            )
+        if self.renamed:
+            name = short_text(self.renamed[-1].name, 40)
+            notes.append(
+                f"counted as this person, named “{name}” in the register – please check"
+                if english
+                else f"als dieselbe Person gezählt, im Fallregister „{name}“ – bitte prüfen"
+            )
+        return "".join(f" – {'Note' if english else 'Hinweis'}: {note}" for note in notes)
 
     def _unaware_warning(self, english: bool) -> str:
         """A counted plan estimated without the earlier ones (the offer not taken) took the deductible again and
@@ -105,21 +128,25 @@ class History:
 
     def _not_counted(self, english: bool, *, explained: bool) -> list[str]:
         """The earlier cases not counted, each kind with how many (explained: with why, when nothing is counted)."""
-        left, drafts, same, copies, unreadable, others = (
+        left, drafts, same, copies, unreadable, others, undecided = (
             len(self.left_out),
             len(self.drafts),
             len(self.same),
             len(self.copies),
             self.unreadable,
             len(self.others),
+            len(self.undecided),
         )
         kinds = [  # how many, in German, in English
             (
                 others,
-                f"{others} {'Plan' if others == 1 else 'Pläne'} mit dieser Versicherungsnummer, aber anderem Namen oder "
-                "Geburtsdatum (eine andere Person?)",
-                f"{others} {'plan' if others == 1 else 'plans'} with this insurance number but another name or birth date "
-                "(another person?)",
+                f"{others} mit dieser Versicherungsnummer und anderem Geburtsdatum",
+                f"{others} with this insurance number and another birth date",
+            ),
+            (
+                undecided,
+                f"{undecided} mit dieser Versicherungsnummer, die mehrere Personen haben",
+                f"{undecided} with this insurance number, which several persons have",
             ),
             (left, f"{left} mit anderem Versicherungsbeginn", f"{left} with another insurance start"),
             (
@@ -218,13 +245,14 @@ def history(
     an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
     every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or _first_day(e) <= first_day)]
-    mine: list[Entry] = []
-    theirs: list[Entry] = []
-    for entry in earlier:
-        (theirs if entry.of_another(person.name, person.birth_date) else mine).append(entry)
-    earlier, others = mine, tuple(theirs)
+    earlier, others, undecided, renamed = _persons(person, earlier)
     if not earlier:
-        return History((), (), (), person.insurance_start, others=others, plan_year=plan_year) if others else None
+        notice = others or undecided
+        return (
+            History((), (), (), person.insurance_start, others=others, undecided=undecided, plan_year=plan_year)
+            if notice
+            else None
+        )
     start = person.insurance_start
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
@@ -235,8 +263,10 @@ def history(
     left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
     counted, copies = _one_per_treatment([e for e in candidates if e not in left_out])
     if not counted:  # drafts, copies and other contracts alone are said, and give nothing to take
-        notice = drafts or same or left_out or copies or others
-        return History((), (), left_out, start, drafts, same, copies, others=others, plan_year=plan_year) if notice else None
+        notice = drafts or same or left_out or copies or others or undecided
+        if not notice:
+            return None
+        return History((), (), left_out, start, drafts, same, copies, others=others, undecided=undecided, plan_year=plan_year)
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
     in_treatment_order = sorted(counted, key=lambda e: (_first_day(e), e.number))
     amounts = _class_a_years(in_treatment_order, cap_years, start, convention)
@@ -259,7 +289,30 @@ def history(
         pzr_reimbursed=pzr,
         unaware=_unaware(in_treatment_order),
         others=others,
+        undecided=undecided,
+        renamed=tuple(e for e in renamed if e in counted),
     )
+
+
+def _persons(person: Person, entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]]:
+    """The cases found that are this person's, another birth date's (a family's contract shares the insurance number),
+    those not told apart (the plan lacks a birth date and a name that agrees, and the cases are several persons'),
+    and those counted although named otherwise (the number's one person: a name changed, a typo)."""
+    mine: list[Entry] = []
+    others: list[Entry] = []
+    unsure: list[Entry] = []
+    for entry in entries:
+        verdict = entry.is_of(person.name, person.birth_date)
+        if verdict:
+            mine.append(entry)
+        elif verdict is False and entry.birth_date and person.birth_date:
+            others.append(entry)
+        else:
+            unsure.append(entry)
+    if unsure and several_persons(entries):
+        return mine, tuple(others), tuple(unsure), ()
+    renamed = tuple(e for e in unsure if names_agree(person.name, e.name) is False)
+    return mine + unsure, tuple(others), (), renamed
 
 
 def _unaware(entries: list[Entry]) -> tuple[Entry, ...]:

@@ -78,6 +78,7 @@ class Code(StrEnum):
     LAB_VAT_UNUSUAL = "lab.vat_unusual"
     LINE_NO_DATE = "line.no_date"
     LINE_MILK_TOOTH = "line.milk_tooth"
+    LINE_TOOTH_AGAIN = "line.tooth_again"
     INPUT_SESSIONS = "input.sessions"  # said by the estimate as the lines stand (estimator.rules.planchecks)
     ORTHODONTICS_ADULT = "orthodontics.adult"
     ORTHODONTICS_NO_BIRTH_DATE = "orthodontics.no_birth_date"

@@ -40,6 +40,7 @@ from estimator.rules.planchecks import (
     not_yet_insured,
     plan_findings,
     sessions_named,
+    teeth_restored_again,
 )
 from estimator.rules.relatedfees import RelatedFees
 from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
@@ -212,6 +213,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     history_findings(limits, profile.sections, report)
     plan_findings(works, person, profile, report)
     milk_teeth_of_adults(works, person, report)
+    teeth_restored_again(fee_works, report)
     sessions_named(works, report)
     dates_far_from_plan(works, plan.plan_date, report)
     dates_not_carried(fee_works, plan.plan_date, report)

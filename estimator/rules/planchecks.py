@@ -1,6 +1,6 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
-plan date, lab work dated in another insurance year of the staged caps than its services."""
+plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from estimator.cells import short_text
 from estimator.codes import Code
-from estimator.kinds import LineClass, Severity
+from estimator.kinds import LineClass, Schedule, Severity
 from estimator.model import Person
 from estimator.money import ZERO
 from estimator.phrases import Money, say
@@ -96,6 +96,25 @@ def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> N
         meant = (tooth - 40, *((turned,) if 1 <= turned // 10 <= 4 and 1 <= turned % 10 <= 8 else ()))
         phrase = say(Code.LINE_MILK_TOOTH, line=work.ref, tooth=tooth, date=work.date, age=age, meant=meant)
         report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
+
+
+def teeth_restored_again(fee_works: list[Work], report: Report) -> None:
+    """A crown or bridge anchor on a tooth that has one on another day or session of the plan (the profile's
+    asked_again_per_tooth; a second in the same session is billed once by its limit) is asked about – a row copied or
+    the tooth typed wrong – and billed as the plan says. Said at each later line, with the tooth's first one."""
+    first_of: dict[int, Work] = {}
+    for work in sorted(fee_works, key=lambda w: w.order_key):
+        teeth = work.fee.teeth
+        if teeth.whole_jaw or work.analogue or work.fee.schedule is not Schedule.GOZ:
+            continue
+        if work.number not in work.profile.fee_limits.asked_again_per_tooth:
+            continue
+        again = [(tooth, first) for tooth in sorted(teeth.teeth) if (first := first_of.setdefault(tooth, work)).day != work.day]
+        if again:
+            tooth, first = again[0]
+            other, day, session = first.ref, first.date, first.line.session
+            phrase = say(Code.LINE_TOOTH_AGAIN, line=work.ref, tooth=tooth, other=other, date=day, session=session)
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
 
 
 EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about

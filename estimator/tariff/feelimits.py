@@ -25,6 +25,7 @@ class FeeLimits:
     divided_beside: dict[str, dict[str, int]]  # beside these in the same jaw half a day: the fee divided by so much
     either_or: tuple[frozenset[str], ...]  # pairs of which only one is billable beside the other in a jaw half a day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
+    asked_again_per_tooth: frozenset[str]  # a tooth's crown or anchor: another of them on another day is asked about
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
     agreement_words: frozenset[str]  # the words a reason naming only a fee agreement consists of (lower case)
@@ -40,7 +41,8 @@ class FeeLimits:
         """What would switch a rule off unseen; once_already: the numbers counted once a day anyway."""
         found = []
         sessions = (self.per_session, self.per_session_tooth, self.per_session_region)
-        numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth, *(n for limits in sessions for n in limits)}
+        numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth, *self.asked_again_per_tooth}
+        numbers |= {n for limits in sessions for n in limits}
         for mapping in (self.with_service, self.not_beside, self.not_beside_on_day):
             numbers |= {*mapping, *(n for listed in mapping.values() for n in listed)}
         if any(not (len(number) == 4 and number.isdigit()) for number in numbers):  # "110" matches no line
@@ -71,6 +73,7 @@ def fee_limits(table: Table) -> FeeLimits:
         divided_beside={str(number): divided.whole_map(str(number), 2, 10) for number in divided.data},
         either_or=tuple(frozenset(pair) for pair in _pairs(table)),
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
+        asked_again_per_tooth=frozenset(table.strings("asked_again_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
         agreement_words=frozenset(word.lower() for word in table.strings("agreement_words")),

@@ -139,6 +139,8 @@ TEMPLATES: dict[Code, str] = {
     "dem Behandlungstag der Leistungen zu, ändert sich die Erstattung – bitte das Datum prüfen",
     C.LINE_NO_DATE: "Kein Behandlungsdatum und kein Planungsdatum; Zeile nicht berechnet – bitte das Datum eintragen oder "
     "das Planungsdatum (Blatt Patient) angeben",
+    C.LINE_TOOTH_AGAIN: "{line}: Zahn {tooth} hat in diesem Plan schon eine Krone oder einen Brückenanker ({other} am "
+    "{date}{session:?, }) – doppelt erfasst oder Zahn verschrieben? Berechnet wie geplant; bitte prüfen",
     C.LINE_MILK_TOOTH: "{line}: Zahn {tooth} ist ein Milchzahn, die Person ist am {date} {age} Jahre alt – bitte den Zahn "
     "prüfen (gemeint {meant:, | oder }?)",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "

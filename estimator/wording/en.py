@@ -124,6 +124,8 @@ TEMPLATES: dict[Code, str] = {
     "services' treatment day, the benefit changes – please check the date",
     C.LINE_NO_DATE: "No treatment date and no plan date; line not computed – please enter the date or the plan date "
     "(sheet Patient)",
+    C.LINE_TOOTH_AGAIN: "{line}: tooth {tooth} already has a crown or bridge anchor in this plan ({other} on "
+    "{date}{session:?, }) – entered twice or the tooth mistyped? Computed as planned; please check",
     C.LINE_MILK_TOOTH: "{line}: tooth {tooth} is a primary tooth, and the person is {age} years old on {date} – please check "
     "the tooth (meant {meant:, | or }?)",
     C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "

@@ -427,6 +427,28 @@ def test_a_primary_tooth_of_an_adult_is_asked_about_with_the_teeth_meant() -> No
     assert "line.milk_tooth" in codes(run(crown("61"), birth_date=dt.date(2012, 3, 10)))
 
 
+def test_a_second_crown_of_a_tooth_on_another_day_or_session_is_asked_about_and_billed_as_planned() -> None:
+    later = dt.date(2026, 4, 20)
+    result = run(
+        crown("16"),
+        fee("5010", "15-17", count=2, date=later),  # a bridge anchor on 16 too
+        crown("16", later),
+        crown("26"),
+        crown("26"),  # the same session: billed once by its limit, not asked again
+        fee("2210", "OK", date=later),  # a jaw: no tooth named
+        goae("5000", "16"),  # the GOÄ's number 5000 is an X-ray
+    )
+    said = [f for f in result.findings if f.code == "line.tooth_again"]
+    assert [(f.row, f.column, f.severity.value) for f in said] == [(3, "Zahn", "warning"), (4, "Zahn", "warning")]
+    assert finding_text(said[0]) == (
+        "GOZ 5010, Zahn 15-17: Zahn 16 hat in diesem Plan schon eine Krone oder einen Brückenanker (GOZ 2210, Zahn 16 am "
+        "10.03.2026) – doppelt erfasst oder Zahn verschrieben? Berechnet wie geplant; bitte prüfen"
+    )
+    assert fee_result(result, 2).eligible == fee_result(result, 0).eligible  # billed as the plan says
+    sessions = run(crown("16", None, session="1. Sitzung"), crown("16", None, session="2. Sitzung"))
+    assert ", 1. Sitzung)" in finding_text(next(f for f in sessions.findings if f.code == "line.tooth_again"))
+
+
 def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
     # „03.02.30“ read as 2030 once gave a child's deductible; any birth date after the first treatment day is asked about
     result = run(crown("16"), variant="BM5/1", birth_date=dt.date(2030, 2, 3))

@@ -549,10 +549,11 @@ ENGLISH = {
     "Gespeichert, aber nicht ins Fallregister eingetragen: {0}": "Saved, but not entered in the case register: {0}",
     "Fallregister": "Case register",
     "F&älle …": "C&ases …",
-    "Keine Zeile des Plans ist zu berechnen ({0} ohne Betrag, {1} ausgelassen; siehe Hinweise): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen (Betrag oder Nummer).": (
-        "No line of the plan can be computed ({0} without an amount, {1} left out; see the notes): the letter would say "
-        "€0.00. Please correct the lines first (amount or number)."
+    "Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.": (
+        "No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say."
     ),
+    "{0} ausgelassen": "{0} left out",
+    "{0} ohne Betrag": "{0} without an amount",
 }
 
 

@@ -36,10 +36,13 @@ class LetterChecks(QObject):
         if not unpriced and not estimate.rows_missing:
             text = self.tr("Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.")
         else:
+            left_out = len(estimate.rows_missing)  # the parts as `hkp` says them
+            parts = [self.tr("{0} ausgelassen").format(left_out)] if left_out else []
+            parts += [self.tr("{0} ohne Betrag").format(unpriced)] if unpriced else []
             text = self.tr(
-                "Keine Zeile des Plans ist zu berechnen ({0} ohne Betrag, {1} ausgelassen; siehe Hinweise): der Brief "
-                "nennte 0,00 €. Bitte zuerst die Zeilen berichtigen (Betrag oder Nummer)."
-            ).format(unpriced, len(estimate.rows_missing))
+                "Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen "
+                "berichtigen, wie die Hinweise es sagen."
+            ).format(", ".join(parts))
         self.window.show_error(self.tr("Kein Brief"), text)
         return True
 

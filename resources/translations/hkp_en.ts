@@ -775,27 +775,42 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="52" />
+        <location filename="../../ui/letterchecks.py" line="55" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="54" />
+        <location filename="../../ui/letterchecks.py" line="57" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="68" />
+        <location filename="../../ui/letterchecks.py" line="71" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="67" />
+        <location filename="../../ui/letterchecks.py" line="70" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
+        <location filename="../../ui/letterchecks.py" line="40" />
+        <source>{0} ausgelassen</source>
+        <translation>{0} left out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="41" />
+        <source>{0} ohne Betrag</source>
+        <translation>{0} without an amount</translation>
+    </message>
+    <message>
         <location filename="../../ui/letterchecks.py" line="43" />
+        <source>Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.</source>
+        <translation>No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="46" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
@@ -805,22 +820,17 @@ No program here can show it.</translation>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="40" />
-        <source>Keine Zeile des Plans ist zu berechnen ({0} ohne Betrag, {1} ausgelassen; siehe Hinweise): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen (Betrag oder Nummer).</source>
-        <translation>No line of the plan can be computed ({0} without an amount, {1} left out; see the notes): the letter would say €0.00. Please correct the lines first (amount or number).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letterchecks.py" line="70" />
+        <location filename="../../ui/letterchecks.py" line="73" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="73" />
+        <location filename="../../ui/letterchecks.py" line="76" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="75" />
+        <location filename="../../ui/letterchecks.py" line="78" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -829,17 +839,17 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="78" />
+        <location filename="../../ui/letterchecks.py" line="81" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="81" />
+        <location filename="../../ui/letterchecks.py" line="84" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="81" />
+        <location filename="../../ui/letterchecks.py" line="84" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>

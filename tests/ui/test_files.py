@@ -137,5 +137,5 @@ def test_no_letter_for_a_plan_without_lines_and_the_typing_counts_before_the_que
     unpriced.show_error = lambda title, text: errors.append(f"{title}: {text}")
     unpriced.files.letter_checks.write_incomplete = lambda title, text: asked.append(text) or True
     assert unpriced.files.export_pdf(tmp_path / "unbekannt.pdf", open_after=False) is None
-    assert errors[-1].startswith("Kein Brief: Keine Zeile des Plans ist zu berechnen (1 ohne Betrag, 0 ausgelassen")
+    assert errors[-1].startswith("Kein Brief: Keine Zeile des Plans ist zu berechnen (1 ohne Betrag): der Brief")
     assert not (tmp_path / "unbekannt.pdf").exists()

@@ -37,6 +37,7 @@ class Code(StrEnum):
     FEE_LASER_WITHOUT_SERVICE = "fee.laser_without_service"
     FEE_ONCE_PER_DAY = "fee.once_per_day"
     FEE_NOT_BESIDE = "fee.not_beside"
+    FEE_BESIDE_WITHOUT_TEETH = "fee.beside_without_teeth"
     FEE_EITHER_IN_JAW_HALF = "fee.either_in_jaw_half"
     FEE_SHARE_IN_JAW_HALF = "fee.share_in_jaw_half"
     FEE_NOT_BESIDE_ON_DAY = "fee.not_beside_on_day"
@@ -66,6 +67,7 @@ class Code(StrEnum):
     LAB_BESIDE_LEFT_OUT = "lab.beside_left_out"
     LAB_DAY_OF_SERVICES = "lab.day_of_services"
     LAB_DAY_UNCLEAR = "lab.day_unclear"
+    LAB_DAY_LAST = "lab.day_last"
     LAB_OTHER_CAP_YEAR = "lab.other_cap_year"
     LAB_COST_ESTIMATE = "lab.cost_estimate"
     LAB_NEVER_ELIGIBLE = "lab.never_eligible"
@@ -154,6 +156,7 @@ class Code(StrEnum):
     INPUT_COLUMN_TWICE = "input.column_twice"
     INPUT_PRICE_COLUMN_MISSING = "input.price_column_missing"
     INPUT_COLUMN_MISSING = "input.column_missing"
+    INPUT_LAB_COLUMN_MISSING = "input.lab_column_missing"
     INPUT_NOTE = "input.note"  # a finding kept as text from an older case file
 
     # Steps of a line's explanation

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from estimator.kinds import Cause
 from estimator.model import Estimate, Plan
-from estimator.phrases import Money
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import cause_label, sentence
 from ui import formats
@@ -120,12 +119,10 @@ class WhatIfPanel(QWidget):
         split = comparison.split
         section = split.estimate.limits.cap_section
         if split.moves:
-            from estimator.output.whatiftext import move_text  # noqa: PLC0415 - the planner loads when its tab is shown
+            from estimator.output.whatiftext import gain_text, move_text  # noqa: PLC0415 - loads when its tab is shown
 
             moves = "; ".join(move_text(move, lang) for move in split.moves)
-            gain = sentence(
-                "planner_gain", lang, benefit=Money(split.estimate.totals.benefit), base=Money(base), gain=Money(split.gain)
-            )
+            gain = gain_text(split, comparison.columns[0][1], lang)
             with_them = f"; {sentence('planner_with', lang, lines='; '.join(split.toothless))}" if split.toothless else ""
             self.advice.setText(f"{sentence('planner', lang, section=section)} {moves}{with_them}. {gain}")
         else:

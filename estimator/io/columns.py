@@ -9,7 +9,11 @@ import re
 from typing import Any
 
 from estimator.cells import text_key
+from estimator.codes import Code
 from estimator.invisible import without_invisible
+from estimator.kinds import Severity
+from estimator.model import Finding
+from estimator.phrases import Term, say
 
 # the first or last word of a total row's text (not a line's: „Totalprothese“, „Gesamtsanierung“ begin so too)
 TOTAL_WORD = re.compile(
@@ -36,7 +40,18 @@ SCHEDULE_OR_NUMBER = ("goz", "gozgoä", "gozgoae", "goägoz", "goaegoz")
 ESTIMATE_SHEETS = ("Übersicht", "Zeilen", "Hinweise")
 SUMMARY_SHEETS = ("Übersicht", "Hinweise")
 FINDINGS_HEADER = ("Datei", "Art", "Code", "Blatt", "Zeile", "Spalte", "Abschnitt", "Meldung")  # both's Hinweise
-DEFAULTS = {"Datum": "dem Planungsdatum", "Anzahl": "Anzahl 1", "Faktor": "Faktor 2,3", "Menge": "Menge 1"}  # when missing
+DEFAULTS = {  # what a line takes when its table has no such column, as a finding says it
+    "Datum": Term("dem Planungsdatum", "the plan date"),
+    "Anzahl": Term("Anzahl 1", "count 1"),
+    "Faktor": Term("Faktor 2,3", "factor 2.3"),
+    "Menge": Term("Menge 1", "quantity 1"),
+}
+LAB_DEFAULTS = {
+    **DEFAULTS,
+    "Datum": Term(
+        "dem Tag der Leistungen an ihren Zähnen oder dem Planungsdatum", "the day of the services on its teeth or the plan date"
+    ),
+}
 
 
 FEE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -204,3 +219,22 @@ def session_of(value: str) -> str:
     nothing, its spaces as one –, or "" when it names none (a day, any other text, or longer than SESSION_TEXT)."""
     text = " ".join(without_invisible(value[: 4 * SESSION_TEXT]).split())
     return text if len(text) <= SESSION_TEXT and SESSION.fullmatch(text) and not DATED.search(text) else ""
+
+
+def columns_missing(sheet: str, row: int, columns: dict[str, tuple[str, ...]], mapping: dict[str, int]) -> list[Finding]:
+    """The columns of a table (header in `row`) whose default its lines take, said; a lab table's with its header row
+    (a sheet may hold the fees with their dates above it), and the missing price column of a lab table."""
+    lab = "Einzelpreis" in columns and "GO" not in columns
+    found = []
+    if lab and "Einzelpreis" not in mapping:
+        found.append(Finding(Severity.WARNING, say(Code.INPUT_PRICE_COLUMN_MISSING, sheet=sheet), sheet))
+    for name, default in (LAB_DEFAULTS if lab else DEFAULTS).items():
+        if name in columns and name not in mapping:
+            if lab:
+                phrase = say(Code.INPUT_LAB_COLUMN_MISSING, sheet=sheet, row=row, column=name, default=default)
+                found.append(Finding(Severity.WARNING, phrase, sheet, row))
+            else:
+                found.append(
+                    Finding(Severity.WARNING, say(Code.INPUT_COLUMN_MISSING, sheet=sheet, column=name, default=default), sheet)
+                )
+    return found

@@ -13,7 +13,6 @@ from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import (
     DATED,
-    DEFAULTS,
     ERROR_VALUES,
     LAB_COLUMNS,
     ONE_SHEET_COLUMNS,
@@ -22,6 +21,7 @@ from estimator.io.columns import (
     TOTAL_COMPOUND,
     TOTAL_WORD,
     VAT_WORD,
+    columns_missing,
     is_lab_mark,
     names_costs,
     session_of,
@@ -392,9 +392,4 @@ def _column_findings(
             Code.INPUT_COLUMN_TWICE, cell=cell, title=title[:40], column=name, letter=column_letter(mapping[name]), taken=taken
         )
         findings.append(Finding(Severity.WARNING, phrase, sheet.name, number, letter))
-    if "Einzelpreis" in columns and "GO" not in columns and "Einzelpreis" not in mapping:  # a lab table's
-        findings.append(Finding(Severity.WARNING, say(Code.INPUT_PRICE_COLUMN_MISSING, sheet=sheet.name), sheet.name))
-    for name, default in DEFAULTS.items():
-        if name in columns and name not in mapping:
-            phrase = say(Code.INPUT_COLUMN_MISSING, sheet=sheet.name, column=name, default=default)
-            findings.append(Finding(Severity.WARNING, phrase, sheet.name))
+    findings += columns_missing(sheet.name, number, columns, mapping)

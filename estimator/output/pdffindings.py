@@ -28,6 +28,7 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
         Code.INPUT_SHEET_BY_HEADER,
         Code.INPUT_SHEET_NO_TABLE,
         Code.INPUT_PATIENT_LABEL,
+        Code.INPUT_TARIFF_LABEL,
         Code.INPUT_PATIENT_BLOCK,
         Code.INPUT_HIDDEN_ROWS,
         Code.INPUT_LAB_TABLE_BELOW,

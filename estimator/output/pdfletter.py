@@ -79,7 +79,9 @@ def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool =
         text += f" Bis zu {eur(reserve.total)} der Erstattung stehen unter dem Vorbehalt, der unten genannt ist."
     if SALUTATION.match(note):
         return "", text
-    return (f"Guten Tag {spoken_name(patient)}," if person.name and not parents else "Guten Tag,"), text
+    if parents:  # after the salutation's comma the sentence goes on in lower case („Guten Tag, der …“; „Ihr“ stays)
+        return "Guten Tag,", text[0].lower() + text[1:]
+    return (f"Guten Tag {spoken_name(patient)}," if person.name else "Guten Tag,"), text
 
 
 TITLES = frozenset({"dr.", "prof.", "med.", "dent.", "dipl.", "ing.", "rer.", "nat.", "phil.", "habil.", "h.c.", "mult."})

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 
 from estimator.figures import money
 from estimator.kinds import Cause
-from estimator.model import Plan
+from estimator.model import Estimate, Plan
+from estimator.money import ZERO
 from estimator.phrases import Money
-from estimator.rules.whatif import Move, alternatives, best_split
+from estimator.rules.whatif import Move, Split, alternatives, best_split
 from estimator.tariff.catalogues import Tariffs
 from estimator.wording import LANGUAGES, left_out_text, sentence
 
@@ -43,9 +44,21 @@ def whatif_text(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | N
         lines += [f"  {move_text(move, language)}" for move in split.moves]
         if split.toothless:
             lines.append("  " + sentence("planner_with", language, lines="; ".join(split.toothless)))
-        gain = {"benefit": split.estimate.totals.benefit, "base": base, "gain": split.gain}
-        lines.append("  " + sentence("planner_gain", language, **{k: Money(v) for k, v in gain.items()}))
+        lines.append("  " + gain_text(split, scenarios[0].estimate, language))
     return "\n".join(lines) + "\n"
+
+
+def gain_text(split: Split, before: Estimate, language: str = "de") -> str:
+    """What the planner's moves gain, and by what: the staged caps cutting less, the deductible taking less (a move
+    out of a year whose deductible only this treatment used) – or more, where the other gains more."""
+    why = ""
+    for cause, name in ((Cause.STAGED_CAP, "planner_cap"), (Cause.DEDUCTIBLE, "planner_deductible")):
+        less = before.reductions.get(cause, ZERO) - split.estimate.reductions.get(cause, ZERO)
+        if less:
+            key = "planner_less" if less > 0 else "planner_more"
+            why += sentence(key, language, cause=sentence(name, language), amount=Money(abs(less)))
+    after, base = split.estimate.totals.benefit, before.totals.benefit
+    return sentence("planner_gain", language, benefit=Money(after), base=Money(base), gain=Money(split.gain), why=why)
 
 
 def move_text(move: Move, language: str = "de") -> str:

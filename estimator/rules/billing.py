@@ -238,6 +238,31 @@ def tooth_rules(fee_works: Sequence[Work], report: Report) -> None:
     refused = _refuse_by_tooth(fee_works, report)
     if refused:
         _services_refused(fee_works, refused, report)
+    _beside_without_teeth(fee_works, report)
+
+
+def _beside_without_teeth(fee_works: Sequence[Work], report: Report) -> None:
+    """A number not billable beside another on the same day and tooth, the two on one day and one of them without
+    teeth (a PZR exported without them): not cut – a line without teeth may be on any (the customer's reading) –, but
+    asked about, once a line, naming the first such other line."""
+    first: dict[tuple[Day, str], Work] = {}  # each number's first line on a day, still paid
+    untoothed: dict[tuple[Day, str], Work] = {}  # and its first line there without teeth
+    for work in fee_works:
+        if paid_as_itself(work):
+            for found in (first, untoothed) if not work.fee.teeth.teeth else (first,):
+                known = found.setdefault((work.day, work.number), work)
+                if work.order_key < known.order_key:
+                    found[(work.day, work.number)] = work
+    for work in fee_works:
+        besides = work.profile.fee_limits.not_beside.get(work.number)
+        if not besides or not paid_as_itself(work):
+            continue
+        found = first if not work.fee.teeth.teeth else untoothed
+        others = [other for number in sorted(besides) if (other := found.get((work.day, number))) is not None]
+        if others:
+            beside = line_at(min(others, key=lambda o: o.order_key))
+            phrase = say(Code.FEE_BESIDE_WITHOUT_TEETH, line=work.ref, beside=beside)
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
 
 
 def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:

@@ -300,14 +300,20 @@ def _works(
 
 def _lab_day(line: PlanLine, plan_day: dt.date | None, days: set[dt.date], report: Report, section: str) -> dt.date | None:
     """The treatment day of a lab line without a date: that of the services on its teeth or their jaw when they all
-    share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; else
-    the plan date, and asked about when those services (`days`) lie on other days – a day that is not sure is never
-    taken."""
+    share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; the
+    last of them (the lab's work is fitted last) when they lie in one calendar year and the plan date does not – its
+    year holds no treatment of these teeth –, asked about; else the plan date, asked about when those services
+    (`days`) lie on other days."""
     if len(days) == 1 and plan_day not in days:
         (day,) = days
         phrase = say(Code.LAB_DAY_OF_SERVICES, line=line_ref(line), date=day)
         report(Severity.INFO, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
         return day
+    years = {day.year for day in days}
+    if len(days) > 1 and len(years) == 1 and (plan_day is None or plan_day.year not in years):
+        phrase = say(Code.LAB_DAY_LAST, line=line_ref(line), date=max(days), dates=tuple(sorted(days)))
+        report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
+        return max(days)
     if len(days) > 1 and plan_day is not None and plan_day not in days:  # without a plan date: not computed, said
         phrase = say(Code.LAB_DAY_UNCLEAR, line=line_ref(line), dates=tuple(sorted(days)), plan=plan_day)
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)

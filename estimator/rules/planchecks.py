@@ -102,15 +102,22 @@ def teeth_restored_again(fee_works: list[Work], report: Report) -> None:
     """A crown or bridge anchor on a tooth that has one on another day or session of the plan (the profile's
     asked_again_per_tooth; a second in the same session is billed once by its limit) is asked about – a row copied or
     the tooth typed wrong – and billed as the plan says. Said at each later line, with the tooth's first one."""
-    first_of: dict[int, Work] = {}
-    for work in sorted(fee_works, key=lambda w: w.order_key):
-        teeth = work.fee.teeth
-        if teeth.whole_jaw or work.analogue or work.fee.schedule is not Schedule.GOZ:
-            continue
-        if work.number not in work.profile.fee_limits.asked_again_per_tooth:
-            continue
-        again = [(tooth, first) for tooth in sorted(teeth.teeth) if (first := first_of.setdefault(tooth, work)).day != work.day]
-        if again:
+    crowns = [
+        work
+        for work in fee_works
+        if work.number in work.profile.fee_limits.asked_again_per_tooth
+        and not work.fee.teeth.whole_jaw
+        and not work.analogue
+        and work.fee.schedule is Schedule.GOZ
+    ]
+    first_of: dict[int, Work] = {}  # each tooth's first crown or anchor in treatment order
+    for work in crowns:
+        for tooth in work.fee.teeth.teeth:
+            if work.order_key < first_of.setdefault(tooth, work).order_key:
+                first_of[tooth] = work
+    for work in crowns:
+        again = [(tooth, first) for tooth in sorted(work.fee.teeth.teeth) if (first := first_of[tooth]).day != work.day]
+        if again:  # the first of each tooth comes before this line
             tooth, first = again[0]
             other, day, session = first.ref, first.date, first.line.session
             phrase = say(Code.LINE_TOOTH_AGAIN, line=work.ref, tooth=tooth, other=other, date=day, session=session)

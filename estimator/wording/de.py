@@ -75,6 +75,8 @@ TEMPLATES: dict[Code, str] = {
     "demselben Frontzahnbereich; die wertvollere bleibt); nicht erstattungsfähig",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte nur zu 1/{divisor} der Gebühr "
     "berechnungsfähig; erstattungsfähig ist dieser Teil",
+    C.FEE_BESIDE_WITHOUT_TEETH: "{line}: neben {beside} am selben Zahn nicht berechnungsfähig; ohne Zahnangabe nicht "
+    "zu prüfen, daher wie geplant gerechnet – bitte die Zähne beider Zeilen angeben",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
@@ -132,6 +134,9 @@ TEMPLATES: dict[Code, str] = {
     "zugekaufte Teile können anders besteuert sein – bitte den Satz prüfen; erstattungsfähig wie berechnet",
     C.LAB_DAY_OF_SERVICES: "{line}: ohne Datum – gerechnet am Behandlungstag der Leistungen an ihren Zähnen, "
     "{date} (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag); bitte das Datum prüfen",
+    C.LAB_DAY_LAST: "{line}: ohne Datum – gerechnet am {date}, dem letzten Behandlungstag der Leistungen an ihren Zähnen "
+    "({dates:, }; ihr Jahr zählt für Zahnstaffel und Selbstbehalt, nicht das des Planungsdatums); bitte das Datum der "
+    "Laborzeile eintragen",
     C.LAB_DAY_UNCLEAR: "{line}: ohne Datum – gerechnet am Planungsdatum {plan}, die Leistungen an ihren Zähnen "
     "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag)",
     C.LAB_OTHER_CAP_YEAR: "{line}: am {date} ({year}. Versicherungsjahr), die Leistungen an ihren Zähnen am {dates:, } – "
@@ -381,5 +386,10 @@ SENTENCES = {
     "planner_no_cap": "Die Zahnstaffel kürzt diesen Plan nicht; ein Verlegen von Behandlungen bringt nichts.",
     "planner_move": "{place}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie geplant|}",
     "planner_with": "mit ihnen die Zeilen ohne Zahnangabe, die dazugehören: {lines}",
-    "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr (vorausgesetzt, die Behandlung kann medizinisch warten)",
+    "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr ({why}vorausgesetzt, die Behandlung kann medizinisch "
+    "warten)",
+    "planner_less": "{cause} {amount} weniger; ",
+    "planner_more": "{cause} {amount} mehr; ",
+    "planner_cap": "Kürzung durch die Zahnstaffel",
+    "planner_deductible": "Selbstbehalt",
 }

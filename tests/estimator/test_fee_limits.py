@@ -219,6 +219,23 @@ def test_what_a_flap_operation_a_scaling_or_a_sinus_lift_include_is_not_eligible
     assert fee_result(twice, 1).eligible == D("0.00")  # both units on the tooth of the inlay
 
 
+def test_a_number_not_billable_beside_another_on_its_tooth_is_asked_about_when_a_line_names_no_teeth() -> None:
+    # a PZR exported without teeth beside a fluoridation (GOZ 1040 „neben … 1020 … nicht berechnungsfähig“): which
+    # teeth the two share cannot be told – computed as planned (a line without teeth may be on any), asked about
+    result = run(fee("1020"), fee("1040", count=20), fee("4055", "36,37", count=2))
+    said = [f for f in result.findings if f.code == "fee.beside_without_teeth"]
+    assert [(f.row, f.severity, f.column) for f in said] == [(3, Severity.WARNING, "Zahn")]
+    assert finding_text(said[0]) == (
+        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) am selben Zahn nicht berechnungsfähig; ohne Zahnangabe nicht zu "
+        "prüfen, daher wie geplant gerechnet – bitte die Zähne beider Zeilen angeben"
+    )
+    assert fee_result(result, 1).eligible == fee_result(result, 1).billed  # not cut
+    toothed = run(fee("1020", "OK"), fee("1040", "OK", count=14))  # the teeth named: the rule decides, nothing asked
+    assert "fee.beside_without_teeth" not in codes(toothed) and fee_result(toothed, 1).eligible == D("0.00")
+    other_day = run(fee("1020"), fee("1040", count=28, date=dt.date(2026, 3, 11)))
+    assert "fee.beside_without_teeth" not in codes(other_day)
+
+
 def test_earlier_amounts_beyond_what_a_year_allows_are_estimated_as_given_and_asked_about() -> None:
     result = run(
         fee("2210", "16"),

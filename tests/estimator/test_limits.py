@@ -482,15 +482,33 @@ def test_a_lab_line_without_a_date_is_done_on_the_day_of_the_services_on_its_tee
 
 
 def test_a_lab_line_without_a_date_whose_services_lie_on_several_days_is_asked_about() -> None:
-    lines = (fee("2210", "16", date=dt.date(2027, 1, 15)), fee("2180", "16", date=dt.date(2027, 1, 8)))
-    result = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2026, 12, 1))
-    assert lab_result(result).date == dt.date(2026, 12, 1)
+    lines = (fee("2210", "16", date=dt.date(2027, 1, 15)), fee("2180", "16", date=dt.date(2027, 11, 8)))
+    result = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2027, 1, 1))
+    assert lab_result(result).date == dt.date(2027, 1, 1)
     said = next(f for f in result.findings if f.code == "lab.day_unclear")
-    assert "am Planungsdatum 01.12.2026, die Leistungen an ihren Zähnen sind am 08.01.2027, 15.01.2027" in finding_text(said)
-    same_day = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2027, 1, 8))  # the plan date is one
-    assert lab_result(same_day).date == dt.date(2027, 1, 8) and not {"lab.day_unclear", "lab.day_of_services"} & set(
-        codes(same_day)
+    assert "am Planungsdatum 01.01.2027, die Leistungen an ihren Zähnen sind am 15.01.2027, 08.11.2027" in finding_text(said)
+    same_day = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2027, 11, 8))  # the plan date is one
+    assert lab_result(same_day).date == dt.date(2027, 11, 8)
+    assert not {"lab.day_unclear", "lab.day_of_services", "lab.day_last"} & set(codes(same_day))
+
+
+def test_an_undated_lab_line_is_not_done_in_the_plan_dates_year_when_its_services_all_lie_in_another() -> None:
+    # plan of 10.12.2026, crowns prepared on 12.01.2027 and fitted on 19.01.2027, the lab invoice without dates: the plan
+    # date put the lab work in 2026 – a year without treatment, whose whole deductible it took (26,32 € instead of 200,54 €)
+    days = (dt.date(2027, 1, 12), dt.date(2027, 1, 19))
+    lines = (fee("2210", "16", date=days[0], amount="330.31"), fee("2210", "17", date=days[1], amount="330.31"))
+    lab_line = lab("0344", "16-17", "100.00", date=None, quantity=2)
+    result = run(*lines, lab_line, plan_date=dt.date(2026, 12, 10), insurance_start=dt.date(2026, 7, 1), variant="BM5/1")
+    assert lab_result(result).date == dt.date(2027, 1, 19)
+    assert {r.date.year for r in result.lines} == {2027} and result.limits.deductible[0].year == 2027
+    said = next(f for f in result.findings if f.code == "lab.day_last")
+    assert finding_text(said).endswith(
+        "ohne Datum – gerechnet am 19.01.2027, dem letzten Behandlungstag der Leistungen an ihren Zähnen (12.01.2027, "
+        "19.01.2027; ihr Jahr zählt für Zahnstaffel und Selbstbehalt, nicht das des Planungsdatums); bitte das Datum der "
+        "Laborzeile eintragen"
     )
+    as_before = run(*lines, lab_line, plan_date=dt.date(2027, 1, 5), insurance_start=dt.date(2026, 7, 1), variant="BM5/1")
+    assert lab_result(as_before).date == dt.date(2027, 1, 5)  # the plan date in their year: kept, asked about
 
 
 def test_an_undated_lab_line_on_a_jaw_takes_no_day_of_another_service_there() -> None:

@@ -552,7 +552,7 @@ def test_a_letter_for_a_child_goes_to_the_parents_from_the_18th_birthday_to_the_
     result = estimate(read_plan(write_workbook(tmp_path / "kind.xlsx", fees, patient=child)), load_tariffs())
     _, before = pdf_text(build_pdf(result, load_tariffs(), dt.date(2026, 11, 22)))  # the day before the 18th birthday
     assert "An die Eltern von\nMax Beispiel" in before and "Guten Tag,\n" in before
-    assert "Der Heil- und Kostenplan für Max Beispiel vom 10.03.2026 kostet voraussichtlich 217,06 €" in before
+    assert "Guten Tag,\nder Heil- und Kostenplan für Max Beispiel vom 10.03.2026 kostet voraussichtlich 217,06 €" in before
     assert "Nach dem Tarif DKV BestMed Premium BM5/0 erstattet die Versicherung" in before.replace("\n", " ")
     _, grown = pdf_text(build_pdf(result, load_tariffs(), dt.date(2026, 11, 23)))
     assert "An die Eltern" not in grown and "Guten Tag Max Beispiel," in grown

@@ -19,9 +19,11 @@ from estimator.io.workbook import write_workbook
 from estimator.kinds import Schedule, Severity
 from estimator.model import Plan
 from estimator.output.jsonout import estimate_json
+from estimator.output.pdf import build_pdf
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.wording import finding_text
+from tests.estimator.test_pdf import ISSUED, pdf_text
 
 
 def book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
@@ -254,6 +256,24 @@ def test_headings_and_carried_totals_between_the_lines_are_no_lines_a_discount_i
         ("input.comment_row", 6),
     ]
     assert [left.row for left in plan.left_out] == [8, 9]  # a service without its number, a discount: to be corrected
+
+
+def test_a_lab_table_without_dates_below_dated_fees_is_said_as_the_lab_part_not_the_sheet(tmp_path: Path) -> None:
+    """„Blatt HKP: keine Spalte „Datum“; jede Zeile mit dem Planungsdatum gerechnet“ was said of the whole sheet, whose
+    fee lines have their dates – and a lab line without one takes its services' day; the English said it in German."""
+    lab = [["Zahn", "BEL-Nr.", "Bezeichnung", "Menge", "Einzelpreis", "Betrag"], [46, "0001", "Modell", 2, 5.70, 11.40]]
+    rows = [*DS_WIN[:18], *lab, [46, "0344", "Vollkrone Metall", 1, 61.50, 61.50], *DS_WIN[21:]]  # rows 19-21
+    plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
+    found = [f for f in plan.input_findings if f.code in ("input.column_missing", "input.lab_column_missing")]
+    assert [(f.code, f.row) for f in found] == [("input.lab_column_missing", 19)]
+    assert finding_text(found[0]) == (
+        "Blatt HKP, Laborteil ab Zeile 19: keine Spalte „Datum“; jede Laborzeile mit dem Tag der Leistungen an ihren "
+        "Zähnen oder dem Planungsdatum gerechnet"
+    )
+    assert finding_text(found[0], "en").endswith(
+        "every lab line computed with the day of the services on its teeth or the plan date"
+    )
+    assert [line.date for line in plan.lab_lines] == [None, None] and len(plan.fee_lines) == 3
 
 
 def test_the_fees_header_below_a_lab_table_reads_the_rows_below_as_fees_again(tmp_path: Path) -> None:
@@ -700,6 +720,8 @@ def test_the_insurance_written_under_another_label_is_read_as_the_tariff_when_it
         plan = read_plan(book(tmp_path / "hkp.xlsx", {"HKP": rows}))
         assert plan.person.variant == "BM5/2", label
         assert said(plan, "input.tariff_label") == [f"HKP!B2: Angabe „{label}“ als Tarif gelesen (BM5/2) – bitte prüfen"]
+    _, letter = pdf_text(build_pdf(estimate(plan, load_tariffs()), load_tariffs(), ISSUED))
+    assert "als Tarif gelesen" not in letter  # a note on the workbook, for the practice: not in the patient's letter
     patient = [["Name", "Hans Müller"], ["Versicherungstarif", "BestMed Premium BM5/1"]]
     plan = read_plan(book(tmp_path / "hkp.xlsx", {"Patient": patient, "Leistungen": lines}))
     assert plan.person.variant == "BM5/1" and len(said(plan, "input.tariff_label")) == 1

@@ -37,6 +37,22 @@ def test_two_crowns_move_one_to_the_next_insurance_year() -> None:
     assert split.estimate.totals.benefit == Decimal("1600.00") and split.gain == Decimal("600.00")
 
 
+def test_the_gain_says_whether_the_staged_caps_or_the_deductible_give_it() -> None:
+    # two crowns in year 1 (cap cuts 600 €), BM5/0: all of the gain is the cap's
+    text = whatif_text(crowns("16", "26"), load_tariffs()).replace("\xa0", " ")  # the amounts' spaces do not break
+    assert "600,00 € mehr (Kürzung durch die Zahnstaffel 600,00 € weniger; vorausgesetzt" in text
+    # a crown in December whose year's deductible it alone uses, the other work in January (BM5/1: 400 € a year): the cap
+    # cuts nothing – the gain is the December deductible not taken
+    person = Person(variant="BM5/1", insurance_start=dt.date(2024, 1, 1), birth_date=dt.date(1980, 1, 1))
+    december, january = dt.date(2026, 12, 10), dt.date(2027, 1, 14)
+    lines = (fee("2210", "16", date=december, amount="300.00"), fee("2210", "26", date=january, amount="1000.00"))
+    plan = Plan(tuple(dataclasses.replace(line, row=k + 2) for k, line in enumerate(lines)), (), person, dt.date(2026, 12, 1))
+    text = whatif_text(plan, load_tariffs()).replace("\xa0", " ")
+    assert "240,00 € mehr (Selbstbehalt 240,00 € weniger; vorausgesetzt" in text
+    assert "cut by the staged caps" not in whatif_text(plan, load_tariffs(), language="en")
+    assert "(deductible €240.00 less; provided" in whatif_text(plan, load_tariffs(), language="en")
+
+
 def test_three_crowns_move_two_and_moving_all_three_gains_nothing_more() -> None:
     # one moved: 1.000 + 800 = 1.800 €; two moved: 800 + 1.200 (cumulative cap 2.000) = 2.000 €; three: 2.000 € too
     split = best_split(crowns("16", "26", "36"), load_tariffs())

@@ -82,12 +82,13 @@ def _list(register: Register, options: argparse.Namespace) -> int:
     limit = None if options.alle else LIST_LIMIT
     found = register.search(options.person, options.status or "", options.von, options.bis)
     shown = found if limit is None else found[:limit]
-    rows = [("Nr.", "Datum", "Name", "Versicherungsnr.", "Status", "Rechnung", "Erstattung", "erstattet")]
-    rows += [
+    rows = [("Nr.", "Datum", "Name", "Geb.-Datum", "Versicherungsnr.", "Status", "Rechnung", "Erstattung", "erstattet")]
+    rows += [  # the birth date tells the persons of one insurance number apart (a family's contract)
         (
             str(e.number),
             german_date(e.day),
             e.name,
+            german_date(e.birth_date),
             e.insurance_number,
             e.status,
             eur(e.billed),
@@ -97,7 +98,7 @@ def _list(register: Register, options: argparse.Namespace) -> int:
         for e in shown
     ]
     widths = [min(40, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
-    right = {0, 5, 6, 7}
+    right = {0, 6, 7, 8}
     for row in rows:
         cells = [(c[:40].rjust(w) if i in right else c[:40].ljust(w)) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
         print(terminal_safe(one_line("  ".join(cells).rstrip())))

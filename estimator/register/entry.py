@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,7 +25,6 @@ from estimator.model import Estimate
 from estimator.money import cents
 
 ZERO = Decimal("0.00")
-MAX_NAMES = 20  # names of the cases of one insurance number compared pairwise; more are several persons
 MAX_SOURCE = 1_500  # characters of the named plans in a source: a case file's text holds at most MAX_TEXT
 
 
@@ -83,13 +81,6 @@ class Entry:
             return False
         return not self.teeth or not teeth or bool(self.teeth & teeth)
 
-    def is_of(self, name: str, birth_date: dt.date | None) -> bool | None:
-        """Whether the case is this person's: by the birth dates when both are known (a family's contract shares its
-        insurance number), else by the names (names_agree); None when that cannot tell."""
-        if self.birth_date and birth_date:
-            return self.birth_date == birth_date
-        return names_agree(name, self.name)
-
     @property
     def patient_share(self) -> Decimal:
         return self.billed - self.benefit
@@ -145,47 +136,6 @@ def _shared(paid: Decimal, estimated: dict[int, Decimal], whole: Decimal | None,
     if years and in_years == total:
         shares[years[-1]] = cents(paid) - sum((shares[year] for year in years[:-1]), ZERO)
     return shares
-
-
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold, which makes ß "ss"
-
-
-def name_key(name: str) -> str:
-    """A name as the register compares it: case, spacing and the spelling of umlauts (Müller, Mueller) do not
-    matter, nor a comma between the parts („Schmidt, Erika“), nor characters that print as nothing."""
-    return " ".join(without_invisible(name).casefold().translate(UMLAUTS).replace(",", " ").split())
-
-
-TITLE_WORDS = frozenset({"dr", "prof", "med", "dent", "dipl", "ing", "rer", "nat", "phil", "habil", "hc", "mult", "frau", "herr"})
-
-
-def person_words(name: str) -> tuple[str, ...]:
-    """A name's words as persons are told apart: name_key's, accents dropped (José, Jose), a hyphen a space
-    (Müller-Lüdenscheidt), without dots, titles and forms of address („Dr. med.“, „Frau“)."""
-    plain = unicodedata.normalize("NFKD", name_key(name).replace("-", " ").replace(".", " "))
-    words = "".join(c for c in plain if not unicodedata.combining(c)).split()
-    return tuple(word for word in words if word not in TITLE_WORDS)
-
-
-def names_agree(one: str, other: str) -> bool | None:
-    """Whether two names are one person's: each word of the shorter in the longer, in any order, an initial for a
-    word it begins („E. Mustermann“, „Schmidt, Erika“); None when one has fewer than two words (a last name alone
-    tells no one from the family)."""
-    short, long = sorted((person_words(one), person_words(other)), key=len)
-    if len(short) < 2:
-        return None
-    return all(any(word == it or (len(word) == 1 and it.startswith(word)) for it in long) for word in short)
-
-
-def several_persons(entries: Collection[Entry]) -> bool:
-    """Whether cases found by one insurance number are of more than one person: two birth dates, or two names that
-    do not agree (more names than MAX_NAMES: a number a template keeps)."""
-    if len({e.birth_date for e in entries if e.birth_date}) > 1:
-        return True
-    names = list({person_words(e.name): e.name for e in entries if person_words(e.name)}.values())
-    if len(names) > MAX_NAMES:
-        return True
-    return any(names_agree(one, other) is False for k, one in enumerate(names) for other in names[k + 1 :])
 
 
 def number_key(number: str) -> str:

@@ -16,7 +16,8 @@ from estimator.case import DRAFT, REFUSED, paid_as_counted
 from estimator.cells import short_text
 from estimator.model import Person
 from estimator.money import eur, german_date
-from estimator.register.entry import MAX_SOURCE, ZERO, Entry, names_agree, several_persons
+from estimator.register.entry import MAX_SOURCE, ZERO, Entry
+from estimator.register.persons import Match, person_match, several_persons
 from estimator.rules.limits import insurance_year
 
 TYPED_AFTER = " – danach von Hand geändert"  # said after the register's source when class-A amounts were typed (ui.person)
@@ -47,7 +48,7 @@ class History:
     copies: tuple[Entry, ...] = ()  # earlier cases sharing a treatment day with a counted one: counted once
     unaware: tuple[Entry, ...] = ()  # counted cases estimated without the register's offer although cases came before
     unreadable: int = 0  # the person's register rows that could not be read: not counted
-    others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date: another person's
+    others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date or first name
     undecided: tuple[Entry, ...] = ()  # cases of a number of several persons this plan does not tell apart
     renamed: tuple[Entry, ...] = ()  # counted, the one person of the number, although named otherwise
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
@@ -94,11 +95,17 @@ class History:
         """What to do when the register's cases of the insurance number may be another person's, or are counted
         although named otherwise."""
         notes = []
-        if self.others or self.undecided:
+        if self.undecided:
             notes.append(
-                "if it is the same person, please enter the name and birth date as the register has them"
+                "which of them this plan is for only its birth date tells: please enter it"
                 if english
-                else "ist es dieselbe Person, bitte Name und Geburtsdatum wie im Fallregister eintragen"
+                else "welche Person dieser Plan betrifft, sagt erst ihr Geburtsdatum: bitte eintragen"
+            )
+        elif self.others:
+            notes.append(
+                "if it is the same person, please enter first name and birth date as the register has them"
+                if english
+                else "ist es dieselbe Person, bitte Vorname und Geburtsdatum wie im Fallregister eintragen"
             )
         if self.renamed:
             name = short_text(self.renamed[-1].name, 40)
@@ -138,17 +145,17 @@ class History:
             len(self.undecided),
         )
         kinds = [  # how many, in German, in English
+            (left, f"{left} mit anderem Versicherungsbeginn", f"{left} with another insurance start"),
             (
                 others,
-                f"{others} mit dieser Versicherungsnummer und anderem Geburtsdatum",
-                f"{others} with this insurance number and another birth date",
+                f"{others} {'Plan' if others == 1 else 'Pläne'} einer anderen Person mit dieser Versicherungsnummer",
+                f"{others} {'plan' if others == 1 else 'plans'} of another person with this insurance number",
             ),
             (
                 undecided,
-                f"{undecided} mit dieser Versicherungsnummer, die mehrere Personen haben",
-                f"{undecided} with this insurance number, which several persons have",
+                f"{undecided} {'Plan' if undecided == 1 else 'Pläne'} einer Versicherungsnummer mehrerer Personen",
+                f"{undecided} {'plan' if undecided == 1 else 'plans'} of an insurance number several persons have",
             ),
-            (left, f"{left} mit anderem Versicherungsbeginn", f"{left} with another insurance start"),
             (
                 drafts,
                 f"{drafts} {'Entwurf' if drafts == 1 else 'Entwürfe'}"
@@ -295,24 +302,18 @@ def history(
 
 
 def _persons(person: Person, entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]]:
-    """The cases found that are this person's, another birth date's (a family's contract shares the insurance number),
-    those not told apart (the plan lacks a birth date and a name that agrees, and the cases are several persons'),
-    and those counted although named otherwise (the number's one person: a name changed, a typo)."""
-    mine: list[Entry] = []
-    others: list[Entry] = []
-    unsure: list[Entry] = []
-    for entry in entries:
-        verdict = entry.is_of(person.name, person.birth_date)
-        if verdict:
-            mine.append(entry)
-        elif verdict is False and entry.birth_date and person.birth_date:
-            others.append(entry)
-        else:
-            unsure.append(entry)
-    if unsure and several_persons(entries):
-        return mine, tuple(others), tuple(unsure), ()
-    renamed = tuple(e for e in unsure if names_agree(person.name, e.name) is False)
-    return mine + unsure, tuple(others), (), renamed
+    """The cases found that are this person's; another person's (another birth date or first name: a family's
+    contract, a template's sample number share the insurance number); those this plan cannot tell apart (they are
+    several persons', and the plan's birth date does not say which); and those counted although the last name differs
+    (a name changed) – see estimator.register.persons."""
+    verdicts = [(entry, person_match(person.name, person.birth_date, entry.name, entry.birth_date)) for entry in entries]
+    others = tuple(entry for entry, verdict in verdicts if verdict is Match.OTHER)
+    candidates = [(entry, verdict) for entry, verdict in verdicts if verdict is not Match.OTHER]
+    if several_persons((entry.name, entry.birth_date) for entry, _ in candidates):
+        proven = [entry for entry, _ in candidates if person.birth_date and entry.birth_date == person.birth_date]
+        return proven, others, tuple(entry for entry, _ in candidates if entry not in proven), ()
+    renamed = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED)
+    return [entry for entry, _ in candidates], others, (), renamed
 
 
 def _unaware(entries: list[Entry]) -> tuple[Entry, ...]:

@@ -9,7 +9,8 @@ from decimal import Decimal, DecimalException
 from typing import Any, NamedTuple
 
 from estimator.case import STATUSES
-from estimator.register.entry import CalendarYear, Entry, YearBenefit, name_key, number_key
+from estimator.register.entry import CalendarYear, Entry, YearBenefit, number_key
+from estimator.register.persons import name_key
 from estimator.teeth import VALID_TEETH
 
 COLUMNS = [

@@ -20,7 +20,8 @@ from estimator.datadir import data_dir
 from estimator.files import is_text, shown_path
 from estimator.invisible import without_invisible
 from estimator.register import MAX_NUMBER, MAX_RESULTS, MAX_SEARCH, RegisterError
-from estimator.register.entry import Entry, name_key, number_key
+from estimator.register.entry import Entry, number_key
+from estimator.register.persons import name_key
 from estimator.register.rows import COLUMNS, LISTED, UNREADABLE, Listed, entry_from, listed_from, row_of
 
 FILE_NAME = "faelle.sqlite"

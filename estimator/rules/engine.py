@@ -30,7 +30,7 @@ from estimator.rules.fees import fee_amounts, resolve_fee_number
 from estimator.rules.jawhalves import jaw_half_rules
 from estimator.rules.labclass import FeeIndex, Owners, classify_lab_line, code_rule, lab_accident
 from estimator.rules.labprices import lab_amounts, lab_jaw_limits
-from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, pzr_limit
+from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, insurance_year, pzr_limit
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import (
     dates_far_from_plan,
@@ -48,6 +48,8 @@ from estimator.rules.worksheet import Report, Work, line_ref
 from estimator.tariff.catalogues import Catalogues, Tariff, Tariffs, load_tariffs, versions_used
 from estimator.tariff.profile import Profile
 from estimator.teeth import ToothError, parse_teeth
+
+YearsOf = Callable[[dt.date], tuple[int, int]]  # a day's calendar and insurance year
 
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
@@ -107,7 +109,13 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     ) -> None:
         findings.append(Finding(severity, phrase, sheet, row, column, section))
 
-    fee_works, lab_works, used, undated = _works(plan, tariff, report, lab_day_of_services=settings.undated_lab_day == "services")
+    start, convention = person.insurance_start, settings.insurance_year
+
+    def years_of(day: dt.date) -> tuple[int, int]:  # what the deductible and the staged caps count a day by
+        return day.year, insurance_year(day, start, convention) if start else 0
+
+    lab_days = years_of if settings.undated_lab_day == "services" else None
+    fee_works, lab_works, used, undated = _works(plan, tariff, report, lab_days)
     if plan.overrides:  # a review's class acts from the classification on (estimator.rules.classify)
         by_place = {(w.line.sheet, w.line.row): w for w in (*fee_works, *lab_works)}
         for override in plan.overrides:
@@ -255,11 +263,11 @@ def _turn(cap: StagedCap, *, capped_first: bool) -> Callable[[Work], tuple[objec
 
 
 def _works(
-    plan: Plan, tariff: Tariff, report: Report, *, lab_day_of_services: bool
+    plan: Plan, tariff: Tariff, report: Report, lab_days: YearsOf | None
 ) -> tuple[list[Work], list[Work], dict[int, Catalogues], tuple[LeftOutLine, ...]]:
     """The plan's lines as work, each with the profile and price lists in force on its treatment day; the lines
-    without one, said, as rows in no figure. A lab line without a date is done on the treatment day of the
-    services on its teeth or their jaw when they all share one (`lab_day_of_services`, Auslegung undated_lab_day),
+    without one, said, as rows in no figure. A lab line without a date is done on a day of the services on its teeth
+    or their jaw (_lab_day; `lab_days` gives the years a day counts in – None: Auslegung undated_lab_day=plan_date),
     else on the plan date."""
     person = plan.person
     fee_works: list[Work] = []
@@ -273,9 +281,9 @@ def _works(
     for lines, target in groups:
         for index, line in enumerate(lines):
             day = line.date or plan.plan_date
-            if line.date is None and not isinstance(line, FeeLine) and lab_day_of_services:
+            if line.date is None and not isinstance(line, FeeLine) and lab_days is not None:
                 days = set().union(*(service_days.get(tooth, set()) for tooth in line.teeth.teeth))
-                day = _lab_day(line, day, days, report, tariff.profile.sections.staged_cap)
+                day = _lab_day(line, day, days, lab_days, (report, tariff.profile.sections.staged_cap))
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
                 undated.append(LeftOutLine.of_line(line))
@@ -298,19 +306,22 @@ def _works(
     return fee_works, lab_works, used, tuple(undated)
 
 
-def _lab_day(line: PlanLine, plan_day: dt.date | None, days: set[dt.date], report: Report, section: str) -> dt.date | None:
+def _lab_day(
+    line: PlanLine, plan_day: dt.date | None, days: set[dt.date], years_of: YearsOf, said: tuple[Report, str]
+) -> dt.date | None:
     """The treatment day of a lab line without a date: that of the services on its teeth or their jaw when they all
     share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; the
-    last of them (the lab's work is fitted last) when they lie in one calendar year and the plan date does not – its
-    year holds no treatment of these teeth –, asked about; else the plan date, asked about when those services
-    (`days`) lie on other days."""
+    last of them (the lab's work is fitted last) when they lie in one calendar and insurance year (`years_of`) and the
+    plan date does not – its years hold no treatment of these teeth –, asked about; else the plan date, asked about
+    when those services (`days`) lie on other days."""
+    report, section = said
     if len(days) == 1 and plan_day not in days:
         (day,) = days
         phrase = say(Code.LAB_DAY_OF_SERVICES, line=line_ref(line), date=day)
         report(Severity.INFO, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
         return day
-    years = {day.year for day in days}
-    if len(days) > 1 and len(years) == 1 and (plan_day is None or plan_day.year not in years):
+    years = {years_of(day) for day in days}
+    if len(days) > 1 and len(years) == 1 and (plan_day is None or years_of(plan_day) not in years):
         phrase = say(Code.LAB_DAY_LAST, line=line_ref(line), date=max(days), dates=tuple(sorted(days)))
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
         return max(days)

@@ -99,13 +99,15 @@ def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> N
 
 
 def teeth_restored_again(fee_works: list[Work], report: Report) -> None:
-    """A crown or bridge anchor on a tooth that has one on another day or session of the plan (the profile's
-    asked_again_per_tooth; a second in the same session is billed once by its limit) is asked about – a row copied or
-    the tooth typed wrong – and billed as the plan says. Said at each later line, with the tooth's first one."""
+    """A crown or bridge anchor on a tooth that has one already in the plan (the profile's asked_again_per_tooth: a
+    crown beside an anchor, or one on another day or session – the same number twice in a session is billed once by
+    its limit, said there) is asked about – a row copied or the tooth typed wrong – and billed as the plan says. Said
+    at each later line, with the tooth's first one; a line not eligible (class X) is none."""
     crowns = [
         work
         for work in fee_works
         if work.number in work.profile.fee_limits.asked_again_per_tooth
+        and work.line_class is not LineClass.X
         and not work.fee.teeth.whole_jaw
         and not work.analogue
         and work.fee.schedule is Schedule.GOZ
@@ -116,7 +118,11 @@ def teeth_restored_again(fee_works: list[Work], report: Report) -> None:
             if work.order_key < first_of.setdefault(tooth, work).order_key:
                 first_of[tooth] = work
     for work in crowns:
-        again = [(tooth, first) for tooth in sorted(work.fee.teeth.teeth) if (first := first_of[tooth]).day != work.day]
+        again = [
+            (tooth, first)
+            for tooth in sorted(work.fee.teeth.teeth)
+            if (first := first_of[tooth]) is not work and (first.day != work.day or first.number != work.number)
+        ]
         if again:  # the first of each tooth comes before this line
             tooth, first = again[0]
             other, day, session = first.ref, first.date, first.line.session

@@ -75,8 +75,8 @@ TEMPLATES: dict[Code, str] = {
     "demselben Frontzahnbereich; die wertvollere bleibt); nicht erstattungsfähig",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: neben {beside} in derselben Kieferhälfte nur zu 1/{divisor} der Gebühr "
     "berechnungsfähig; erstattungsfähig ist dieser Teil",
-    C.FEE_BESIDE_WITHOUT_TEETH: "{line}: neben {beside} am selben Zahn nicht berechnungsfähig; ohne Zahnangabe nicht "
-    "zu prüfen, daher wie geplant gerechnet – bitte die Zähne beider Zeilen angeben",
+    C.FEE_BESIDE_WITHOUT_TEETH: "{line}: neben {beside} nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
+    "ohne Zahnangabe nicht zu prüfen, daher wie geplant gerechnet – der Versicherer kann kürzen",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
     "erstattungsfähig",
@@ -135,8 +135,8 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_DAY_OF_SERVICES: "{line}: ohne Datum – gerechnet am Behandlungstag der Leistungen an ihren Zähnen, "
     "{date} (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag); bitte das Datum prüfen",
     C.LAB_DAY_LAST: "{line}: ohne Datum – gerechnet am {date}, dem letzten Behandlungstag der Leistungen an ihren Zähnen "
-    "({dates:, }; ihr Jahr zählt für Zahnstaffel und Selbstbehalt, nicht das des Planungsdatums); bitte das Datum der "
-    "Laborzeile eintragen",
+    "({dates:, }, alle im selben Kalender- und Versicherungsjahr, das für Zahnstaffel und Selbstbehalt zählt); bitte das "
+    "Datum der Laborzeile eintragen",
     C.LAB_DAY_UNCLEAR: "{line}: ohne Datum – gerechnet am Planungsdatum {plan}, die Leistungen an ihren Zähnen "
     "sind am {dates:, }; bitte das Datum der Laborzeile eintragen (für Zahnstaffel und Selbstbehalt zählt der Behandlungstag)",
     C.LAB_OTHER_CAP_YEAR: "{line}: am {date} ({year}. Versicherungsjahr), die Leistungen an ihren Zähnen am {dates:, } – "

@@ -61,7 +61,7 @@ TABLES: dict[Code, str] = {
     "bitte prüfen, ob das die richtige ist",
     C.INPUT_PRICE_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „Einzelpreis“; der Einzelpreis jeder Zeile wird aus ihrem "
     "Betrag abgeleitet, eine Zeile ohne Betrag bleibt ungelesen – bitte die Spalte ergänzen (hkp template)",
-    C.INPUT_LAB_COLUMN_MISSING: "Blatt {sheet}, Laborteil ab Zeile {row}: keine Spalte „{column}“; jede Laborzeile mit "
-    "{default} gerechnet",
+    C.INPUT_LAB_COLUMN_MISSING: "Blatt {sheet}, Labortabelle ab Zeile {row}: keine Spalte „{column}“; jede Laborzeile "
+    "mit {default} gerechnet",
     C.INPUT_COLUMN_MISSING: "Blatt {sheet}: keine Spalte „{column}“; jede Zeile mit {default} gerechnet",
 }

@@ -67,8 +67,8 @@ TEMPLATES: dict[Code, str] = {
     "the one worth more stays); not eligible",
     C.FEE_SHARE_IN_JAW_HALF: "{line}: beside {beside} in the same jaw half billable at 1/{divisor} of the fee only; "
     "that part is eligible",
-    C.FEE_BESIDE_WITHOUT_TEETH: "{line}: not billable beside {beside} on the same tooth; without teeth this cannot be "
-    "checked, so computed as planned – please give the teeth of both lines",
+    C.FEE_BESIDE_WITHOUT_TEETH: "{line}: not billable beside {beside} as far as both concern the same teeth; without "
+    "teeth this cannot be checked, so computed as planned – the insurer may cut it",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
     C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
     C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session (on {date}{session:?, }); {excess} "
@@ -120,8 +120,8 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_DAY_OF_SERVICES: "{line}: no date – computed on the treatment day of the services on its teeth, {date} "
     "(the staged caps and the deductible count by treatment day); please check the date",
     C.LAB_DAY_LAST: "{line}: no date – computed on {date}, the last treatment day of the services on its teeth "
-    "({dates:, }; their year counts for the staged caps and the deductible, not the plan date's); please enter the lab "
-    "line's date",
+    "({dates:, }, all in the one calendar and insurance year that counts for the staged caps and the deductible); please "
+    "enter the lab line's date",
     C.LAB_DAY_UNCLEAR: "{line}: no date – computed on the plan date {plan}; the services on its teeth are on "
     "{dates:, }; please enter the lab line's date (the staged caps and the deductible count by treatment day)",
     C.LAB_OTHER_CAP_YEAR: "{line}: on {date} (insurance year {year}), the services on its teeth on {dates:, } – another "

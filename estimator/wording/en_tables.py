@@ -58,7 +58,7 @@ TABLES: dict[Code, str] = {
     "please check that it is the right one",
     C.INPUT_PRICE_COLUMN_MISSING: "Sheet {sheet}: no column “Einzelpreis”; each line's unit price is derived from its "
     "amount, a line without an amount is not read – please add the column (hkp template)",
-    C.INPUT_LAB_COLUMN_MISSING: "Sheet {sheet}, lab part from row {row}: no column “{column}”; every lab line computed "
+    C.INPUT_LAB_COLUMN_MISSING: "Sheet {sheet}, lab table from row {row}: no column “{column}”; every lab line computed "
     "with {default}",
     C.INPUT_COLUMN_MISSING: "Sheet {sheet}: no column “{column}”; every line computed with {default}",
 }

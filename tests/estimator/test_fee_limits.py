@@ -226,8 +226,8 @@ def test_a_number_not_billable_beside_another_on_its_tooth_is_asked_about_when_a
     said = [f for f in result.findings if f.code == "fee.beside_without_teeth"]
     assert [(f.row, f.severity, f.column) for f in said] == [(3, Severity.WARNING, "Zahn")]
     assert finding_text(said[0]) == (
-        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) am selben Zahn nicht berechnungsfähig; ohne Zahnangabe nicht zu "
-        "prüfen, daher wie geplant gerechnet – bitte die Zähne beider Zeilen angeben"
+        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
+        "ohne Zahnangabe nicht zu prüfen, daher wie geplant gerechnet – der Versicherer kann kürzen"
     )
     assert fee_result(result, 1).eligible == fee_result(result, 1).billed  # not cut
     toothed = run(fee("1020", "OK"), fee("1040", "OK", count=14))  # the teeth named: the rule decides, nothing asked

@@ -447,6 +447,10 @@ def test_a_second_crown_of_a_tooth_on_another_day_or_session_is_asked_about_and_
     assert fee_result(result, 2).eligible == fee_result(result, 0).eligible  # billed as the plan says
     sessions = run(crown("16", None, session="1. Sitzung"), crown("16", None, session="2. Sitzung"))
     assert ", 1. Sitzung)" in finding_text(next(f for f in sessions.findings if f.code == "line.tooth_again"))
+    beside = run(crown("16"), fee("5010", "16"))  # a crown and an anchor on one day: two numbers, no limit cuts them
+    assert [f.row for f in beside.findings if f.code == "line.tooth_again"] == [3]
+    copied = run(crown("16"), crown("16", later, manual_class="X"))  # the copy set to X by hand: nothing to ask
+    assert "line.tooth_again" not in codes(copied)
 
 
 def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
@@ -504,11 +508,17 @@ def test_an_undated_lab_line_is_not_done_in_the_plan_dates_year_when_its_service
     said = next(f for f in result.findings if f.code == "lab.day_last")
     assert finding_text(said).endswith(
         "ohne Datum – gerechnet am 19.01.2027, dem letzten Behandlungstag der Leistungen an ihren Zähnen (12.01.2027, "
-        "19.01.2027; ihr Jahr zählt für Zahnstaffel und Selbstbehalt, nicht das des Planungsdatums); bitte das Datum der "
-        "Laborzeile eintragen"
+        "19.01.2027, alle im selben Kalender- und Versicherungsjahr, das für Zahnstaffel und Selbstbehalt zählt); bitte "
+        "das Datum der Laborzeile eintragen"
     )
     as_before = run(*lines, lab_line, plan_date=dt.date(2027, 1, 5), insurance_start=dt.date(2026, 7, 1), variant="BM5/1")
     assert lab_result(as_before).date == dt.date(2027, 1, 5)  # the plan date in their year: kept, asked about
+    # insurance years from the anniversary of a start on 01.07.2026: 20.06.2027 in the first, 05.07.2027 in the second –
+    # the services lie in two insurance years, so no day of theirs is sure: the plan date, asked about
+    across = (fee("2210", "16", date=dt.date(2027, 6, 20)), fee("2210", "17", date=dt.date(2027, 7, 5)))
+    settings = {"insurance_year": "anniversary"}
+    result = run(*across, lab_line, plan_date=dt.date(2026, 12, 10), settings=settings, insurance_start=dt.date(2026, 7, 1))
+    assert lab_result(result).date == dt.date(2026, 12, 10) and "lab.day_unclear" in codes(result)
 
 
 def test_an_undated_lab_line_on_a_jaw_takes_no_day_of_another_service_there() -> None:

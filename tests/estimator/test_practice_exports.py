@@ -267,7 +267,7 @@ def test_a_lab_table_without_dates_below_dated_fees_is_said_as_the_lab_part_not_
     found = [f for f in plan.input_findings if f.code in ("input.column_missing", "input.lab_column_missing")]
     assert [(f.code, f.row) for f in found] == [("input.lab_column_missing", 19)]
     assert finding_text(found[0]) == (
-        "Blatt HKP, Laborteil ab Zeile 19: keine Spalte „Datum“; jede Laborzeile mit dem Tag der Leistungen an ihren "
+        "Blatt HKP, Labortabelle ab Zeile 19: keine Spalte „Datum“; jede Laborzeile mit dem Tag der Leistungen an ihren "
         "Zähnen oder dem Planungsdatum gerechnet"
     )
     assert finding_text(found[0], "en").endswith(

@@ -39,7 +39,8 @@ def test_rebuild_list_and_show(capsys: pytest.CaptureFixture[str], folder: Path)
     assert "Fallregister neu aufgebaut: 2 Fälle" in capsys.readouterr().out
     assert main(["register", "list"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0].split()[:3] == ["Nr.", "Datum", "Name"]
+    assert rows[0].split()[:4] == ["Nr.", "Datum", "Name", "Geb.-Datum"]
+    assert "15.06.1975" in rows[2]  # the birth date tells the persons of one insurance number apart
     assert "04.05.2026" in rows[1] and "Max Muster" in rows[1] and "Erika Mustermann" in rows[2]  # the newest first
     assert main(["register", "list", "--person", "mustermann"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [rows[2]]

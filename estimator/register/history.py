@@ -248,8 +248,8 @@ def history(
 ) -> History | None:
     """The history of a person from the register's entries of that person (estimator.register.store finds them):
     the cases dated on or before this plan's first day (all, when it has none), except the case itself, drafts and
-    the cases of another person under the same insurance number (said); None when there is none. A case with one of this plan's treatment days (days) is the same treatment, a copy or
-    an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
+    the cases of another person under the same insurance number (said); None when there is none. A case with one of
+    this plan's treatment days (days) is the same treatment, a copy or an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
     every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or _first_day(e) <= first_day)]
     earlier, others, undecided, renamed = _persons(person, earlier)

@@ -21,7 +21,7 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold,
 
 class Match(Enum):
     SAME = "same"
-    RENAMED = "renamed"  # the first names agree, the last name does not: a name changed, or the same person's typo
+    RENAMED = "renamed"  # the first names agree, the last name does not: a name changed (a marriage)
     OTHER = "other"
     UNKNOWN = "unknown"  # a name without first or last name, or none
 

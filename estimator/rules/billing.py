@@ -245,17 +245,20 @@ def _beside_without_teeth(fee_works: Sequence[Work], report: Report) -> None:
     """A number not billable beside another on the same day and tooth, the two on one day and one of them without
     teeth (a PZR exported without them): not cut – a line without teeth may be on any (the customer's reading) –, but
     asked about, once a line, naming the first such other line."""
+    involved: dict[int, frozenset[str]] = {}  # a profile's numbers in a not_beside rule, either side
+    for limits in {id(w.profile.fee_limits): w.profile.fee_limits for w in fee_works}.values():
+        involved[id(limits)] = frozenset(limits.not_beside).union(*limits.not_beside.values())
+    works = [w for w in fee_works if w.number in involved[id(w.profile.fee_limits)] and paid_as_itself(w)]
     first: dict[tuple[Day, str], Work] = {}  # each number's first line on a day, still paid
     untoothed: dict[tuple[Day, str], Work] = {}  # and its first line there without teeth
-    for work in fee_works:
-        if paid_as_itself(work):
-            for found in (first, untoothed) if not work.fee.teeth.teeth else (first,):
-                known = found.setdefault((work.day, work.number), work)
-                if work.order_key < known.order_key:
-                    found[(work.day, work.number)] = work
-    for work in fee_works:
+    for work in works:
+        for found in (first, untoothed) if not work.fee.teeth.teeth else (first,):
+            known = found.setdefault((work.day, work.number), work)
+            if work.order_key < known.order_key:
+                found[(work.day, work.number)] = work
+    for work in works:
         besides = work.profile.fee_limits.not_beside.get(work.number)
-        if not besides or not paid_as_itself(work):
+        if not besides:
             continue
         found = first if not work.fee.teeth.teeth else untoothed
         others = [other for number in sorted(besides) if (other := found.get((work.day, number))) is not None]

@@ -17,9 +17,25 @@ from estimator.cells import short_text
 from estimator.model import Person
 from estimator.money import eur, german_date
 from estimator.register.entry import MAX_SOURCE, ZERO, Entry
-from estimator.register.persons import Match, person_match, several_persons
+from estimator.register.persons import Persons, persons_of
 from estimator.rules.limits import insurance_year
 
+UNDECIDED_NOTES = {  # what tells the plans of a number several persons have apart: German, English
+    "birth": (
+        "welche Person dieser Plan betrifft, sagt erst ihr Geburtsdatum: bitte eintragen",
+        "only the birth date tells which person this plan is for: please enter it",
+    ),
+    "name": (
+        "mehrere Personen dieser Versicherungsnummer haben dieses Geburtsdatum: bitte den Vornamen eintragen",
+        "several persons of this insurance number have this birth date: please enter the first name",
+    ),
+    "register": (
+        "Pläne ohne Geburtsdatum im Fallregister können auch einer anderen Person dieser Versicherungsnummer gehören: "
+        "bitte dort das Geburtsdatum eintragen",
+        "plans without a birth date in the register may be another person's of this insurance number: please enter it there",
+    ),
+    "": ("", ""),
+}
 TYPED_AFTER = " – danach von Hand geändert"  # said after the register's source when class-A amounts were typed (ui.person)
 
 
@@ -51,6 +67,7 @@ class History:
     others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date or first name
     undecided: tuple[Entry, ...] = ()  # cases of a number of several persons this plan does not tell apart
     renamed: tuple[Entry, ...] = ()  # counted, the one person of the number, although named otherwise
+    undecided_by: str = ""  # what would tell the undecided apart (Persons.undecided_by)
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
     pzr_reimbursed: Decimal | None = None
@@ -91,28 +108,30 @@ class History:
         text = head + (f": {'; '.join(said)}" if said else "") + (f" ({' und '.join(parts)} nicht gezählt)" if parts else "")
         return text + self._person_notes(english) + self._unaware_warning(english)
 
+    def with_persons(self, persons: Persons) -> History:
+        """The history with what is said of the cases of other persons and of those not told apart."""
+        return dataclasses.replace(self, others=persons.others, undecided=persons.undecided, undecided_by=persons.undecided_by)
+
     def _person_notes(self, english: bool) -> str:
         """What to do when the register's cases of the insurance number may be another person's, or are counted
         although named otherwise."""
         notes = []
         if self.undecided:
-            notes.append(
-                "which of them this plan is for only its birth date tells: please enter it"
-                if english
-                else "welche Person dieser Plan betrifft, sagt erst ihr Geburtsdatum: bitte eintragen"
-            )
+            notes.append(UNDECIDED_NOTES[self.undecided_by][1 if english else 0])
         elif self.others:
             notes.append(
-                "if it is the same person, please enter first name and birth date as the register has them"
+                "the plans not counted: if they are this person's, please enter first name and birth date as the register "
+                "has them"
                 if english
-                else "ist es dieselbe Person, bitte Vorname und Geburtsdatum wie im Fallregister eintragen"
+                else "nicht gezählte Pläne: sind es doch die dieser Person, bitte Vorname und Geburtsdatum wie im Fallregister "
+                "eintragen"
             )
         if self.renamed:
             name = short_text(self.renamed[-1].name, 40)
             notes.append(
-                f"counted as this person, named “{name}” in the register – please check"
+                f"counted although the register has another last name (“{name}”) – please check"
                 if english
-                else f"als dieselbe Person gezählt, im Fallregister „{name}“ – bitte prüfen"
+                else f"gezählt, obwohl das Fallregister einen anderen Nachnamen hat („{name}“) – bitte prüfen"
             )
         return "".join(f" – {'Note' if english else 'Hinweis'}: {note}" for note in notes)
 
@@ -153,8 +172,8 @@ class History:
             ),
             (
                 undecided,
-                f"{undecided} {'Plan' if undecided == 1 else 'Pläne'} einer Versicherungsnummer mehrerer Personen",
-                f"{undecided} {'plan' if undecided == 1 else 'plans'} of an insurance number several persons have",
+                f"{undecided} {'Plan' if undecided == 1 else 'Pläne'} unter dieser Versicherungsnummer ohne eindeutige Person",
+                f"{undecided} {'plan' if undecided == 1 else 'plans'} under this insurance number without a clear person",
             ),
             (
                 drafts,
@@ -249,17 +268,15 @@ def history(
     """The history of a person from the register's entries of that person (estimator.register.store finds them):
     the cases dated on or before this plan's first day (all, when it has none), except the case itself, drafts and
     the cases of another person under the same insurance number (said); None when there is none. A case with one of
-    this plan's treatment days (days) is the same treatment, a copy or an earlier version: not counted either. With plan_year, also the deductible and PZR of that calendar year, when
-    every counted case knows them, at most the year's deductible and PZR limit (year_limits) when known."""
+    this plan's treatment days (days) is the same treatment, a copy or an earlier version: not counted either. With
+    plan_year, also the deductible and PZR of that calendar year, when every counted case knows them, at most the
+    year's deductible and PZR limit (year_limits) when known."""
     earlier = [e for e in entries if e.path != own_path and (first_day is None or _first_day(e) <= first_day)]
-    earlier, others, undecided, renamed = _persons(person, earlier)
+    persons = persons_of(person, earlier)
+    earlier, others, undecided = persons.mine, persons.others, persons.undecided
     if not earlier:
-        notice = others or undecided
-        return (
-            History((), (), (), person.insurance_start, others=others, undecided=undecided, plan_year=plan_year)
-            if notice
-            else None
-        )
+        notice = History((), (), (), person.insurance_start, plan_year=plan_year)
+        return notice.with_persons(persons) if others or undecided else None
     start = person.insurance_start
     if start is None:
         dated = [e for e in earlier if e.insurance_start is not None]
@@ -270,10 +287,9 @@ def history(
     left_out = tuple(e for e in candidates if e.insurance_start not in (start, None))  # another contract's years
     counted, copies = _one_per_treatment([e for e in candidates if e not in left_out])
     if not counted:  # drafts, copies and other contracts alone are said, and give nothing to take
-        notice = drafts or same or left_out or copies or others or undecided
-        if not notice:
+        if not (drafts or same or left_out or copies or others or undecided):
             return None
-        return History((), (), left_out, start, drafts, same, copies, others=others, undecided=undecided, plan_year=plan_year)
+        return History((), (), left_out, start, drafts, same, copies, plan_year=plan_year).with_persons(persons)
     ordered = tuple(sorted(counted, key=lambda e: (e.day, e.number)))
     in_treatment_order = sorted(counted, key=lambda e: (_first_day(e), e.number))
     amounts = _class_a_years(in_treatment_order, cap_years, start, convention)
@@ -295,25 +311,8 @@ def history(
         deductible_used=deductible,
         pzr_reimbursed=pzr,
         unaware=_unaware(in_treatment_order),
-        others=others,
-        undecided=undecided,
-        renamed=tuple(e for e in renamed if e in counted),
-    )
-
-
-def _persons(person: Person, entries: list[Entry]) -> tuple[list[Entry], tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]]:
-    """The cases found that are this person's; another person's (another birth date or first name: a family's
-    contract, a template's sample number share the insurance number); those this plan cannot tell apart (they are
-    several persons', and the plan's birth date does not say which); and those counted although the last name differs
-    (a name changed) – see estimator.register.persons."""
-    verdicts = [(entry, person_match(person.name, person.birth_date, entry.name, entry.birth_date)) for entry in entries]
-    others = tuple(entry for entry, verdict in verdicts if verdict is Match.OTHER)
-    candidates = [(entry, verdict) for entry, verdict in verdicts if verdict is not Match.OTHER]
-    if several_persons((entry.name, entry.birth_date) for entry, _ in candidates):
-        proven = [entry for entry, _ in candidates if person.birth_date and entry.birth_date == person.birth_date]
-        return proven, others, tuple(entry for entry, _ in candidates if entry not in proven), ()
-    renamed = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED)
-    return [entry for entry, _ in candidates], others, (), renamed
+        renamed=tuple(e for e in persons.renamed if e in counted),
+    ).with_persons(persons)
 
 
 def _unaware(entries: list[Entry]) -> tuple[Entry, ...]:

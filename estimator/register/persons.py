@@ -1,21 +1,23 @@
 """Who a case of the register is: the persons of one insurance number told apart – a family's contract shares it, a
 template keeps its sample number – by birth date and first names, while a last name changed (a marriage), an
-initial, a title and a typo of one letter are the same person's."""
+initial or abbreviation, a title and the order of the names are the same person's; "jun." and "sen." are two."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
 from estimator.invisible import without_invisible
+from estimator.model import Person
+from estimator.register.entry import Entry
 
 MAX_PERSONS = 20  # persons of one insurance number compared pairwise; more are several
-TYPO_LENGTH = 5  # a word this long may differ from another by one letter and be the same („Musterman“)
 TITLE_WORDS = frozenset({"dr", "prof", "med", "dent", "dipl", "ing", "rer", "nat", "phil", "habil", "hc", "mult", "frau", "herr"})
 PARTICLES = frozenset({"von", "v", "van", "de", "der", "den", "zu", "vom", "zum", "di", "da", "du", "le", "la", "ten", "ter"})
+GENERATIONS = {"jun": "jun", "junior": "jun", "jr": "jun", "sen": "sen", "senior": "sen", "sr": "sen"}
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold, which makes ß "ss"
 
 
@@ -29,6 +31,7 @@ class Match(Enum):
 class Name(NamedTuple):
     first: tuple[str, ...]
     last: tuple[str, ...]
+    generation: str  # "jun", "sen" or ""
 
 
 def name_key(name: str) -> str:
@@ -37,49 +40,58 @@ def name_key(name: str) -> str:
     return " ".join(without_invisible(name).casefold().translate(UMLAUTS).replace(",", " ").split())
 
 
-def _words(text: str) -> tuple[str, ...]:
-    plain = unicodedata.normalize("NFKD", name_key(text).replace("-", " ").replace(".", " "))
+def _tokens(text: str) -> list[str]:
+    """A part of a name as words: name_key's, accents dropped (José, Jose), a hyphen a space (Müller-Lüdenscheidt),
+    a word cut short kept with its dot („chr.“) – titles and forms of address („Dr. med.“, „Frau“) left out."""
+    plain = unicodedata.normalize("NFKD", name_key(text).replace("-", " ").replace(".", ". "))
     words = "".join(c for c in plain if not unicodedata.combining(c)).split()
-    return tuple(word for word in words if word not in TITLE_WORDS and word not in PARTICLES)
+    return [word for word in words if word != "." and word.rstrip(".") not in TITLE_WORDS]
+
+
+def _part(words: list[str]) -> tuple[str, ...]:
+    """The words that name: without particles („von“, „de“) – unless nothing else is left („Anh Le“)."""
+    named = tuple(word for word in words if word.rstrip(".") not in PARTICLES)
+    return named or tuple(words)
 
 
 def name_parts(name: str) -> Name | None:
     """A name's first names and last name: „Schmidt, Erika“ by its comma, else its last word (a double name's hyphen
-    keeps it one, „Müller-Lüdenscheidt“); accents, dots, titles and particles aside. None without both."""
-    last, comma, first = name.partition(",")
-    if not comma:
-        words = name.split()
-        first, last = " ".join(words[:-1]), " ".join(words[-1:])
-    parts = Name(_words(first), _words(last))
+    keeps it one, „Müller-Lüdenscheidt“), with "jun."/"sen." apart; None without both."""
+    before, comma, after = name.partition(",")
+    words = _tokens(after if comma else name)
+    last = _tokens(before) if comma else []
+    generation = next((GENERATIONS[w.rstrip(".")] for w in (*words, *last) if w.rstrip(".") in GENERATIONS), "")
+    words, last = ([w for w in part if w.rstrip(".") not in GENERATIONS] for part in (words, last))
+    first, last = (words, last) if comma else (words[:-1], words[-1:])
+    parts = Name(_part(first), _part(last), generation)
     return parts if parts.first and parts.last else None
 
 
-def _one_apart(one: str, other: str) -> bool:
-    """Whether two words differ by one letter changed, added or left out."""
-    if abs(len(one) - len(other)) > 1:
-        return False
-    short, long = sorted((one, other), key=len)
-    k = next((k for k, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
-    return short[k + (len(short) == len(long)) :] == long[k + 1 :]
-
-
 def _same_word(one: str, other: str) -> bool:
-    if one == other or (len(one) == 1 and other.startswith(one)) or (len(other) == 1 and one.startswith(other)):
+    """One word for another: the same, or one an initial or cut short („E.“, „Chr.“) of the other."""
+    if one.rstrip(".") == other.rstrip("."):
         return True
-    return min(len(one), len(other)) >= TYPO_LENGTH and _one_apart(one, other)
+    short, long = sorted((one, other), key=lambda word: (not word.endswith("."), len(word)))
+    stem = short.rstrip(".")
+    return (short.endswith(".") or len(stem) == 1) and long.rstrip(".").startswith(stem)
 
 
-def _fits(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether the words of one part of a name are in the other's, in any order (the fewer in the more)."""
+def _fits(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether the words of one name (part) are in the other's, in any order (the fewer in the more)."""
     short, long = sorted((one, other), key=len)
     return all(any(_same_word(word, it) for it in long) for word in short)
 
 
 def names_match(one: str, other: str) -> Match:
-    """How two names compare: the first names tell persons apart, the last name may have changed."""
+    """How two names compare: the same words in any order are the same name („Mustermann Erika“); else the first
+    names tell persons apart and the last name may have changed; "jun." and "sen." are two persons."""
     a, b = name_parts(one), name_parts(other)
     if a is None or b is None:
         return Match.UNKNOWN
+    if a.generation and b.generation and a.generation != b.generation:
+        return Match.OTHER
+    if _fits((*a.first, *a.last), (*b.first, *b.last)):
+        return Match.SAME
     if not _fits(a.first, b.first):
         return Match.OTHER
     return Match.SAME if _fits(a.last, b.last) else Match.RENAMED
@@ -94,10 +106,54 @@ def person_match(name: str, birth: dt.date | None, other_name: str, other_birth:
     return names
 
 
+def distinct_people(people: Iterable[tuple[str, dt.date | None]]) -> list[tuple[str, dt.date | None]]:
+    """Records (name, birth date) once for each way of writing them."""
+    return list({(tuple(_tokens(name)), birth): (name, birth) for name, birth in people}.values())
+
+
 def several_persons(people: Iterable[tuple[str, dt.date | None]]) -> bool:
     """Whether records (name, birth date) are of more than one person (more than MAX_PERSONS different ones: a
     number a template keeps)."""
-    distinct = list({(tuple(_words(name)), birth): (name, birth) for name, birth in people}.values())
+    distinct = distinct_people(people)
     if len(distinct) > MAX_PERSONS:
         return True
     return any(person_match(*one, *other) is Match.OTHER for k, one in enumerate(distinct) for other in distinct[k + 1 :])
+
+
+def could_be(record: tuple[str, dt.date | None], people: Sequence[tuple[str, dt.date | None]]) -> bool:
+    """Whether a record may be one of these people's (they are distinct_people; more than MAX_PERSONS: may)."""
+    return len(people) > MAX_PERSONS or any(person_match(*record, *other) is not Match.OTHER for other in people)
+
+
+class Persons(NamedTuple):
+    mine: list[Entry]
+    others: tuple[Entry, ...]
+    undecided: tuple[Entry, ...]
+    renamed: tuple[Entry, ...]
+    undecided_by: str  # what would tell them apart: "birth" (this plan's), "name" (its first name), "register" (theirs)
+
+
+def persons_of(person: Person, entries: list[Entry]) -> Persons:
+    """The cases found that are this person's; another person's (another birth date or first name: a family's
+    contract, a template's sample number share the insurance number); those not told apart – the plan's birth date
+    shared by several persons, the plan without one and the cases several persons', a case without birth date that
+    may be another person's of the number –; those counted although the last name differs (a name changed)."""
+    plan = (person.name, person.birth_date)
+    verdicts = [(entry, person_match(*plan, entry.name, entry.birth_date)) for entry in entries]
+    others = tuple(entry for entry, verdict in verdicts if verdict is Match.OTHER)
+    candidates = [(entry, verdict) for entry, verdict in verdicts if verdict is not Match.OTHER]
+    proven = {id(entry) for entry, _ in candidates if person.birth_date and entry.birth_date == person.birth_date}
+    if several_persons((entry.name, entry.birth_date) for entry, _ in candidates if id(entry) in proven):  # twins
+        return Persons([], others, tuple(entry for entry, _ in candidates), (), "name")
+    several = several_persons((entry.name, entry.birth_date) for entry, _ in candidates)
+    known = distinct_people((entry.name, entry.birth_date) for entry in others)
+    undecided = {
+        id(entry)
+        for entry, verdict in candidates
+        if id(entry) not in proven
+        and (several or (others and verdict is Match.UNKNOWN) or could_be((entry.name, entry.birth_date), known))
+    }
+    mine = [entry for entry, _ in candidates if id(entry) not in undecided]
+    renamed = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED and id(entry) not in undecided)
+    by = "register" if person.birth_date else "birth"
+    return Persons(mine, others, tuple(entry for entry, _ in candidates if id(entry) in undecided), renamed, by)

@@ -26,8 +26,8 @@ UNDECIDED_NOTES = {  # what tells the plans of a number several persons have apa
         "only the birth date tells which person this plan is for: please enter it",
     ),
     "name": (
-        "mehrere Personen dieser Versicherungsnummer haben dieses Geburtsdatum: bitte den Vornamen eintragen",
-        "several persons of this insurance number have this birth date: please enter the first name",
+        "mehrere Personen dieser Versicherungsnummer haben dieses Geburtsdatum: bitte den vollständigen Namen eintragen",
+        "several persons of this insurance number have this birth date: please enter the full name",
     ),
     "register": (
         "Pläne ohne Geburtsdatum im Fallregister können auch einer anderen Person dieser Versicherungsnummer gehören: "

@@ -25,7 +25,7 @@ class FeeLimits:
     divided_beside: dict[str, dict[str, int]]  # beside these in the same jaw half a day: the fee divided by so much
     either_or: tuple[frozenset[str], ...]  # pairs of which only one is billable beside the other in a jaw half a day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
-    asked_again_per_tooth: frozenset[str]  # a tooth's crown or anchor: another of them on another day is asked about
+    asked_again_per_tooth: frozenset[str]  # a tooth's crown or anchor: another of them in the plan is asked about
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
     agreement_words: frozenset[str]  # the words a reason naming only a fee agreement consists of (lower case)

@@ -228,7 +228,9 @@ def test_the_cases_of_a_number_several_persons_have_count_only_for_the_one_this_
     if counted is None:  # who of them? nothing counted, nothing of theirs filled in, said
         assert not found.counted and found.undecided and found.person_with(case.person) == case.person
         assert "unter dieser Versicherungsnummer ohne eindeutige Person" in found.summary()
-        assert ("bitte den Vornamen eintragen" if birth else "sagt erst ihr Geburtsdatum: bitte eintragen") in found.summary()
+        assert (
+            "bitte den vollständigen Namen eintragen" if birth else "sagt erst ihr Geburtsdatum: bitte eintragen"
+        ) in found.summary()
     else:
         assert [entry.name for entry in found.counted] == list(counted)
 

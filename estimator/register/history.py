@@ -30,9 +30,10 @@ UNDECIDED_NOTES = {  # what tells the plans of a number several persons have apa
         "several persons of this insurance number have this birth date: please enter the full name",
     ),
     "register": (
-        "Pläne ohne Geburtsdatum im Fallregister können auch einer anderen Person dieser Versicherungsnummer gehören: "
-        "bitte dort das Geburtsdatum eintragen",
-        "plans without a birth date in the register may be another person's of this insurance number: please enter it there",
+        "die nicht gezählten Pläne können auch einer anderen Person dieser Versicherungsnummer gehören: bitte dort im "
+        "Fallregister den vollständigen Namen und das Geburtsdatum eintragen",
+        "the plans not counted may be another person's of this insurance number: please enter the full name and the "
+        "birth date there in the register",
     ),
     "": ("", ""),
 }
@@ -66,7 +67,7 @@ class History:
     unreadable: int = 0  # the person's register rows that could not be read: not counted
     others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date or first name
     undecided: tuple[Entry, ...] = ()  # cases of a number of several persons this plan does not tell apart
-    renamed: tuple[Entry, ...] = ()  # counted, the one person of the number, although named otherwise
+    renamed: tuple[Entry, ...] = ()  # among the undecided: named partly alike (maybe this person, renamed)
     undecided_by: str = ""  # what would tell the undecided apart (Persons.undecided_by)
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
@@ -110,28 +111,31 @@ class History:
 
     def with_persons(self, persons: Persons) -> History:
         """The history with what is said of the cases of other persons and of those not told apart."""
-        return dataclasses.replace(self, others=persons.others, undecided=persons.undecided, undecided_by=persons.undecided_by)
+        return dataclasses.replace(
+            self, others=persons.others, undecided=persons.undecided, undecided_by=persons.undecided_by, renamed=persons.renamed
+        )
 
     def _person_notes(self, english: bool) -> str:
         """What to do when the register's cases of the insurance number may be another person's, or are counted
         although named otherwise."""
         notes = []
-        if self.undecided:
+        if self.renamed:  # among the undecided: a name that agrees in part
+            name = short_text(self.renamed[-1].name, 40)
+            notes.append(
+                f"the register has a plan of this insurance number named “{name}”: if it is this person's, please enter "
+                "the birth date here and there"
+                if english
+                else f"im Fallregister ist ein Plan dieser Versicherungsnummer auf „{name}“: ist es dieselbe Person, bitte "
+                "das Geburtsdatum hier und dort eintragen"
+            )
+        elif self.undecided:
             notes.append(UNDECIDED_NOTES[self.undecided_by][1 if english else 0])
         elif self.others:
             notes.append(
-                "the plans not counted: if they are this person's, please enter first name and birth date as the register "
-                "has them"
+                "if the plans not counted are this person's, please enter first name and birth date as the register has them"
                 if english
-                else "nicht gezählte Pläne: sind es doch die dieser Person, bitte Vorname und Geburtsdatum wie im Fallregister "
-                "eintragen"
-            )
-        if self.renamed:
-            name = short_text(self.renamed[-1].name, 40)
-            notes.append(
-                f"counted although the register has another last name (“{name}”) – please check"
-                if english
-                else f"gezählt, obwohl das Fallregister einen anderen Nachnamen hat („{name}“) – bitte prüfen"
+                else "sind die nicht gezählten Pläne doch die dieser Person, bitte Vorname und Geburtsdatum wie im "
+                "Fallregister eintragen"
             )
         return "".join(f" – {'Note' if english else 'Hinweis'}: {note}" for note in notes)
 
@@ -311,7 +315,6 @@ def history(
         deductible_used=deductible,
         pzr_reimbursed=pzr,
         unaware=_unaware(in_treatment_order),
-        renamed=tuple(e for e in persons.renamed if e in counted),
     ).with_persons(persons)
 
 

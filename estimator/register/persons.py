@@ -4,6 +4,7 @@ initial or abbreviation, a title and the order of the names are the same person'
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,7 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold,
 
 class Match(Enum):
     SAME = "same"
-    RENAMED = "renamed"  # the first names agree, the last name does not: a name changed (a marriage)
+    RENAMED = "renamed"  # the names agree in part (a last name changed, a first name more): maybe the same person
     OTHER = "other"
     UNKNOWN = "unknown"  # a name without first or last name, or none
 
@@ -82,19 +83,30 @@ def _fits(one: Sequence[str], other: Sequence[str]) -> bool:
     return all(any(_same_word(word, it) for it in long) for word in short)
 
 
+def _one_to_one(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two names have the same words in any order, each once (an initial or abbreviation for its word)."""
+    left = list(other)
+    for word in one:
+        found = next((k for k, it in enumerate(left) if _same_word(word, it)), None)
+        if found is None:
+            return False
+        del left[found]
+    return not left
+
+
 def names_match(one: str, other: str) -> Match:
-    """How two names compare: the same words in any order are the same name („Mustermann Erika“); else the first
-    names tell persons apart and the last name may have changed; "jun." and "sen." are two persons."""
+    """How two names compare: the same words in any order are the same name („Mustermann Erika“), "jun." and "sen."
+    two persons, first names that do not fit two persons; a name that only partly agrees – a last name changed, a
+    first name more („Hans-Peter“, „Hans“), "jun." on one side, or the order of the words unknown („Mustermann Max“,
+    „Mustermann Erika“: two first names or two last names?) – may be the same person (RENAMED)."""
     a, b = name_parts(one), name_parts(other)
     if a is None or b is None:
         return Match.UNKNOWN
     if a.generation and b.generation and a.generation != b.generation:
         return Match.OTHER
-    if _fits((*a.first, *a.last), (*b.first, *b.last)):
-        return Match.SAME
-    if not _fits(a.first, b.first):
-        return Match.OTHER
-    return Match.SAME if _fits(a.last, b.last) else Match.RENAMED
+    if _one_to_one((*a.first, *a.last), (*b.first, *b.last)):
+        return Match.SAME if a.generation == b.generation else Match.RENAMED
+    return Match.RENAMED if _fits(a.first, b.first) else Match.OTHER
 
 
 def person_match(name: str, birth: dt.date | None, other_name: str, other_birth: dt.date | None) -> Match:
@@ -112,12 +124,13 @@ def distinct_people(people: Iterable[tuple[str, dt.date | None]]) -> list[tuple[
 
 
 def several_persons(people: Iterable[tuple[str, dt.date | None]]) -> bool:
-    """Whether records (name, birth date) are of more than one person (more than MAX_PERSONS different ones: a
-    number a template keeps)."""
+    """Whether records (name, birth date) may be of more than one person: two that are others' or only partly named
+    alike without a birth date to prove them one (more than MAX_PERSONS different ones: a number a template keeps)."""
     distinct = distinct_people(people)
     if len(distinct) > MAX_PERSONS:
         return True
-    return any(person_match(*one, *other) is Match.OTHER for k, one in enumerate(distinct) for other in distinct[k + 1 :])
+    apart = (Match.OTHER, Match.RENAMED)
+    return any(person_match(*one, *other) in apart for k, one in enumerate(distinct) for other in distinct[k + 1 :])
 
 
 def could_be(record: tuple[str, dt.date | None], people: Sequence[tuple[str, dt.date | None]]) -> bool:
@@ -129,17 +142,22 @@ class Persons(NamedTuple):
     mine: list[Entry]
     others: tuple[Entry, ...]
     undecided: tuple[Entry, ...]
-    renamed: tuple[Entry, ...]
+    renamed: tuple[Entry, ...]  # among the undecided: a name that agrees in part (maybe the same person, renamed)
     undecided_by: str  # what would tell them apart: "birth" (this plan's), "name" (its first name), "register" (theirs)
 
 
 def persons_of(person: Person, entries: list[Entry]) -> Persons:
     """The cases found that are this person's; another person's (another birth date or first name: a family's
     contract, a template's sample number share the insurance number); those not told apart – the plan's birth date
-    shared by several persons, the plan without one and the cases several persons', a case without birth date that
-    may be another person's of the number –; those counted although the last name differs (a name changed)."""
+    shared by several persons, the plan without one and the cases several persons', a name that agrees only in part
+    and no birth date to prove it, a case that may be another person's of the number – and which of those are named
+    partly alike (maybe the same person under a changed name)."""
     plan = (person.name, person.birth_date)
     verdicts = [(entry, person_match(*plan, entry.name, entry.birth_date)) for entry in entries]
+    if person.birth_date is None:  # the birth date of the cases named as this plan is, when they have one: its
+        named = [(entry.name, entry.birth_date) for entry, verdict in verdicts if verdict is Match.SAME and entry.birth_date]
+        if len({birth for _, birth in named}) == 1 and not several_persons(named):
+            return persons_of(dataclasses.replace(person, birth_date=named[0][1]), entries)
     others = tuple(entry for entry, verdict in verdicts if verdict is Match.OTHER)
     candidates = [(entry, verdict) for entry, verdict in verdicts if verdict is not Match.OTHER]
     proven = {id(entry) for entry, _ in candidates if person.birth_date and entry.birth_date == person.birth_date}
@@ -150,10 +168,10 @@ def persons_of(person: Person, entries: list[Entry]) -> Persons:
     undecided = {
         id(entry)
         for entry, verdict in candidates
-        if id(entry) not in proven
-        and (several or (others and verdict is Match.UNKNOWN) or could_be((entry.name, entry.birth_date), known))
+        if (id(entry) not in proven and (several or verdict is Match.RENAMED or (others and verdict is Match.UNKNOWN)))
+        or could_be((entry.name, entry.birth_date), known)
     }
     mine = [entry for entry, _ in candidates if id(entry) not in undecided]
-    renamed = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED and id(entry) not in undecided)
+    partly = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED and id(entry) in undecided)
     by = "register" if person.birth_date else "birth"
-    return Persons(mine, others, tuple(entry for entry, _ in candidates if id(entry) in undecided), renamed, by)
+    return Persons(mine, others, tuple(entry for entry, _ in candidates if id(entry) in undecided), partly, by)

@@ -133,6 +133,11 @@ def several_persons(people: Iterable[tuple[str, dt.date | None]]) -> bool:
     return any(person_match(*one, *other) in apart for k, one in enumerate(distinct) for other in distinct[k + 1 :])
 
 
+def _named_as(name: str, people: Sequence[tuple[str, dt.date | None]]) -> bool:
+    """Whether a name is written as one of these people's (at most MAX_PERSONS of them looked at)."""
+    return len(people) <= MAX_PERSONS and any(names_match(name, other) is Match.SAME for other, _ in people)
+
+
 def could_be(record: tuple[str, dt.date | None], people: Sequence[tuple[str, dt.date | None]]) -> bool:
     """Whether a record may be one of these people's (they are distinct_people; more than MAX_PERSONS: may)."""
     return len(people) > MAX_PERSONS or any(person_match(*record, *other) is not Match.OTHER for other in people)
@@ -163,14 +168,18 @@ def persons_of(person: Person, entries: list[Entry]) -> Persons:
     proven = {id(entry) for entry, _ in candidates if person.birth_date and entry.birth_date == person.birth_date}
     if several_persons((entry.name, entry.birth_date) for entry, _ in candidates if id(entry) in proven):  # twins
         return Persons([], others, tuple(entry for entry, _ in candidates), (), "name")
-    several = several_persons((entry.name, entry.birth_date) for entry, _ in candidates)
+    unproven = [(entry, verdict) for entry, verdict in candidates if id(entry) not in proven]
+    alike = [(entry.name, entry.birth_date) for entry, verdict in unproven if verdict is not Match.RENAMED]
+    several = several_persons([plan, *alike])  # the plan's person and who else? (a name in part: below)
+    proven_names = distinct_people((entry.name, entry.birth_date) for entry, _ in candidates if id(entry) in proven)
     known = distinct_people((entry.name, entry.birth_date) for entry in others)
     undecided = {
         id(entry)
-        for entry, verdict in candidates
-        if (id(entry) not in proven and (several or verdict is Match.RENAMED or (others and verdict is Match.UNKNOWN)))
-        or could_be((entry.name, entry.birth_date), known)
-    }
+        for entry, verdict in unproven
+        if several
+        or (verdict is Match.RENAMED and not _named_as(entry.name, proven_names))  # as a case proven the person's
+        or (others and verdict is Match.UNKNOWN)
+    } | {id(entry) for entry, _ in candidates if could_be((entry.name, entry.birth_date), known)}
     mine = [entry for entry, _ in candidates if id(entry) not in undecided]
     partly = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED and id(entry) in undecided)
     by = "register" if person.birth_date else "birth"

@@ -308,6 +308,14 @@ def test_a_name_changed_is_one_person_before_and_after_the_birth_date_is_taken(r
         case = Case.from_plan(plan(*SECOND, **{**WHO, "name": "Erika Schmidt", "birth_date": birth}))
         found = history_for(register, case, result_of(case), None)
         assert found is not None and len(found.counted) == 2 and found.amounts[0] == D("1600.00"), birth
+    # plans saved before the birth date was entered, under either name: hers too – one under her name now, one under
+    # her maiden name like a dated one of hers
+    for k, name in enumerate(("Erika Schmidt", "Erika Mustermann")):
+        undated = plan(crown(str(21 + k), dt.date(2026, 2, 5 + k)), **{**WHO, "name": name, "birth_date": None})
+        saved(register, tmp_path, f"ohne{k}", undated)
+    case = Case.from_plan(plan(*SECOND, **{**WHO, "name": "Erika Schmidt", "birth_date": dt.date(1980, 2, 3)}))
+    found = history_for(register, case, result_of(case), None)
+    assert found is not None and len(found.counted) == 4 and not found.undecided
 
 
 def test_a_later_plan_and_the_case_itself_are_not_history(register: Register, tmp_path: Path) -> None:

@@ -35,7 +35,6 @@ UNDECIDED_NOTES = {  # what tells the plans of a number several persons have apa
         "the plans not counted may be another person's of this insurance number: please enter the full name and the "
         "birth date there in the register",
     ),
-    "": ("", ""),
 }
 TYPED_AFTER = " – danach von Hand geändert"  # said after the register's source when class-A amounts were typed (ui.person)
 
@@ -67,7 +66,7 @@ class History:
     unreadable: int = 0  # the person's register rows that could not be read: not counted
     others: tuple[Entry, ...] = ()  # cases of the insurance number with another birth date or first name
     undecided: tuple[Entry, ...] = ()  # cases of a number of several persons this plan does not tell apart
-    renamed: tuple[Entry, ...] = ()  # among the undecided: named partly alike (maybe this person, renamed)
+    partly: tuple[Entry, ...] = ()  # among the undecided: named partly alike (maybe this person, renamed)
     undecided_by: str = ""  # what would tell the undecided apart (Persons.undecided_by)
     plan_year: int | None = None  # the calendar year of the plan date, whose deductible and PZR count
     deductible_used: Decimal | None = None
@@ -112,15 +111,15 @@ class History:
     def with_persons(self, persons: Persons) -> History:
         """The history with what is said of the cases of other persons and of those not told apart."""
         return dataclasses.replace(
-            self, others=persons.others, undecided=persons.undecided, undecided_by=persons.undecided_by, renamed=persons.renamed
+            self, others=persons.others, undecided=persons.undecided, undecided_by=persons.undecided_by, partly=persons.partly
         )
 
     def _person_notes(self, english: bool) -> str:
         """What to do when the register's cases of the insurance number may be another person's, or are counted
         although named otherwise."""
         notes = []
-        if self.renamed:  # among the undecided: a name that agrees in part
-            name = short_text(self.renamed[-1].name, 40)
+        if self.partly:  # among the undecided: a name that agrees in part
+            name = short_text(self.partly[-1].name, 40)
             notes.append(
                 f"the register has a plan of this insurance number named “{name}”: if it is this person's, please enter "
                 "the birth date here and there"

@@ -24,7 +24,7 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # after casefold,
 
 class Match(Enum):
     SAME = "same"
-    RENAMED = "renamed"  # the names agree in part (a last name changed, a first name more): maybe the same person
+    PARTLY = "partly"  # the names agree in part (a last name changed, a first name more): maybe the same person
     OTHER = "other"
     UNKNOWN = "unknown"  # a name without first or last name, or none
 
@@ -98,15 +98,15 @@ def names_match(one: str, other: str) -> Match:
     """How two names compare: the same words in any order are the same name („Mustermann Erika“), "jun." and "sen."
     two persons, first names that do not fit two persons; a name that only partly agrees – a last name changed, a
     first name more („Hans-Peter“, „Hans“), "jun." on one side, or the order of the words unknown („Mustermann Max“,
-    „Mustermann Erika“: two first names or two last names?) – may be the same person (RENAMED)."""
+    „Mustermann Erika“: two first names or two last names?) – may be the same person (PARTLY)."""
     a, b = name_parts(one), name_parts(other)
     if a is None or b is None:
         return Match.UNKNOWN
     if a.generation and b.generation and a.generation != b.generation:
         return Match.OTHER
     if _one_to_one((*a.first, *a.last), (*b.first, *b.last)):
-        return Match.SAME if a.generation == b.generation else Match.RENAMED
-    return Match.RENAMED if _fits(a.first, b.first) else Match.OTHER
+        return Match.SAME if a.generation == b.generation else Match.PARTLY
+    return Match.PARTLY if _fits(a.first, b.first) else Match.OTHER
 
 
 def person_match(name: str, birth: dt.date | None, other_name: str, other_birth: dt.date | None) -> Match:
@@ -129,7 +129,7 @@ def several_persons(people: Iterable[tuple[str, dt.date | None]]) -> bool:
     distinct = distinct_people(people)
     if len(distinct) > MAX_PERSONS:
         return True
-    apart = (Match.OTHER, Match.RENAMED)
+    apart = (Match.OTHER, Match.PARTLY)
     return any(person_match(*one, *other) in apart for k, one in enumerate(distinct) for other in distinct[k + 1 :])
 
 
@@ -147,8 +147,8 @@ class Persons(NamedTuple):
     mine: list[Entry]
     others: tuple[Entry, ...]
     undecided: tuple[Entry, ...]
-    renamed: tuple[Entry, ...]  # among the undecided: a name that agrees in part (maybe the same person, renamed)
-    undecided_by: str  # what would tell them apart: "birth" (this plan's), "name" (its first name), "register" (theirs)
+    partly: tuple[Entry, ...]  # among the undecided: a name that agrees in part (maybe the same person, renamed)
+    undecided_by: str  # what would tell them apart: "birth" (this plan's), "name" (its full name), "register" (theirs)
 
 
 def persons_of(person: Person, entries: list[Entry]) -> Persons:
@@ -169,7 +169,7 @@ def persons_of(person: Person, entries: list[Entry]) -> Persons:
     if several_persons((entry.name, entry.birth_date) for entry, _ in candidates if id(entry) in proven):  # twins
         return Persons([], others, tuple(entry for entry, _ in candidates), (), "name")
     unproven = [(entry, verdict) for entry, verdict in candidates if id(entry) not in proven]
-    alike = [(entry.name, entry.birth_date) for entry, verdict in unproven if verdict is not Match.RENAMED]
+    alike = [(entry.name, entry.birth_date) for entry, verdict in unproven if verdict is not Match.PARTLY]
     several = several_persons([plan, *alike])  # the plan's person and who else? (a name in part: below)
     proven_names = distinct_people((entry.name, entry.birth_date) for entry, _ in candidates if id(entry) in proven)
     known = distinct_people((entry.name, entry.birth_date) for entry in others)
@@ -177,10 +177,10 @@ def persons_of(person: Person, entries: list[Entry]) -> Persons:
         id(entry)
         for entry, verdict in unproven
         if several
-        or (verdict is Match.RENAMED and not _named_as(entry.name, proven_names))  # as a case proven the person's
+        or (verdict is Match.PARTLY and not _named_as(entry.name, proven_names))  # as a case proven the person's
         or (others and verdict is Match.UNKNOWN)
     } | {id(entry) for entry, _ in candidates if could_be((entry.name, entry.birth_date), known)}
     mine = [entry for entry, _ in candidates if id(entry) not in undecided]
-    partly = tuple(entry for entry, verdict in candidates if verdict is Match.RENAMED and id(entry) in undecided)
+    partly = tuple(entry for entry, verdict in candidates if verdict is Match.PARTLY and id(entry) in undecided)
     by = "register" if person.birth_date else "birth"
     return Persons(mine, others, tuple(entry for entry, _ in candidates if id(entry) in undecided), partly, by)

@@ -110,6 +110,7 @@ class Code(StrEnum):
     INPUT_FORMULA = "input.formula"
     INPUT_LINE_SKIPPED = "input.line_skipped"
     INPUT_LINE_DROPPED = "input.line_dropped"
+    INPUT_LINE_CORRECTED = "input.line_corrected"
     INPUT_MISSING_NUMBER = "input.missing_number"
     INPUT_MISSING_VALUE = "input.missing_value"
     INPUT_MORE_FINDINGS = "input.more_findings"

@@ -104,7 +104,8 @@ def move_line(case: Case, kind: str, index: int, offset: int) -> Case:
 def take_left_out(case: Case, index: int, line: Line, found: Sequence[Finding] = ()) -> Case:
     """A row the import left out, corrected into a line: the line takes the row's place among the lines of its
     sheet and keeps its sheet and row as its name; what reading the row found before goes, what reading the
-    corrected row found (warnings) comes in its place."""
+    corrected row found (warnings) comes in its place, with a note of the cells as the sheet had them (the row is
+    marked corrected in the window by it)."""
     left = case.original.left_out[index]
     plan = case.original
     placed: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
@@ -115,18 +116,24 @@ def take_left_out(case: Case, index: int, line: Line, found: Sequence[Finding] =
     lines = _lines(case, kind)
     position = next((i for i, other in enumerate(lines) if other.sheet == left.sheet and other.row > left.row), len(lines))
     taken = _rearranged(case, kind, [*range(position), line, *range(position, len(lines))])
-    return _without_left_out(taken, left, tuple(found))
+    said = say(Code.INPUT_LINE_CORRECTED, sheet=left.sheet, row=left.row, cells=_cells(left))
+    corrected = Finding(Severity.INFO, said, left.sheet, left.row)
+    return _without_left_out(taken, left, (corrected, *found))
 
 
 def drop_left_out(case: Case, index: int) -> Case:
     """A row the import left out, dropped by the user: said in the findings with the texts it had; a reviewer's
     decision about it goes with it."""
     left = case.original.left_out[index]
-    cells = "; ".join(f"{name} {text}" for name, text in left.cells)
-    phrase = say(Code.INPUT_LINE_DROPPED, sheet=left.sheet, row=left.row, cells=cells)
+    phrase = say(Code.INPUT_LINE_DROPPED, sheet=left.sheet, row=left.row, cells=_cells(left))
     dropped = _without_left_out(case, left, (Finding(Severity.INFO, phrase, left.sheet, left.row),))
     overrides = tuple(o for o in case.overrides if (o.sheet, o.row) != (left.sheet, left.row))
     return dataclasses.replace(dropped, overrides=overrides)
+
+
+def _cells(left: LeftOutLine) -> str:
+    """The row's cells as the sheet had them, for the finding that keeps them once the row is taken or dropped."""
+    return "; ".join(f"{name} {text}" for name, text in left.cells)
 
 
 def _without_left_out(case: Case, left: LeftOutLine, found: tuple[Finding, ...]) -> Case:

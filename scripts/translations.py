@@ -339,6 +339,8 @@ ENGLISH = {
     "{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise": (
         "{0}: service text changed – eligible now {1} instead of {2}; see Findings"
     ),
+    "{0} – bitte prüfen: {1}{2}": "{0} – please check: {1}{2}",
+    " (und {0} weitere, siehe Hinweise)": " (and {0} more, see Findings)",
     "Prüfung übernommen": "Review applied",
     " · bisher geprüft von {0}": " · reviewed so far by {0}",
     "Auslegung dieses Falls": "Interpretation for this case",

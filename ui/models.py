@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from estimator.case import EDITABLE, edit_text
+from estimator.codes import Code
 from estimator.kinds import Cause, Severity
 from estimator.model import Explanation, FeeLine, Finding, LabLine, LineResult
 from estimator.rules.engine import tariff_of
@@ -29,17 +30,8 @@ SEVERITY_COLOURS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor(
 Role = Qt.ItemDataRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The roles a line cell answers; a view asks each cell for a dozen, and most get None at once.
-LINE_ROLES = frozenset(
-    {
-        Role.DisplayRole,
-        Role.EditRole,
-        Role.CheckStateRole,
-        Role.TextAlignmentRole,
-        Role.BackgroundRole,
-        Role.ForegroundRole,
-        Role.ToolTipRole,
-    }
-)
+LINE_ROLES = frozenset({Role.DisplayRole, Role.EditRole, Role.CheckStateRole, Role.TextAlignmentRole})
+LINE_ROLES |= {Role.BackgroundRole, Role.ForegroundRole, Role.ToolTipRole}
 
 
 class LineColumn(Enum):
@@ -167,7 +159,9 @@ class LinesModel(QAbstractTableModel):
         return flags
 
     def _refresh_cache(self) -> None:
-        self.reviews = {(o.sheet, o.row): o for o in self.document.case.overrides}
+        case = self.document.case
+        self.reviews = {(o.sheet, o.row): o for o in case.overrides}
+        self.corrected = {(f.sheet, f.row): f for f in case.original.input_findings if f.phrase.code is Code.INPUT_LINE_CORRECTED}
         plan = self.document.estimate.plan
         self.lines: Sequence[FeeLine | LabLine] = plan.fee_lines if self.kind == "fee" else plan.lab_lines
         results = self.document.estimate.lines  # the fee lines' results in their order, then the lab lines'
@@ -180,14 +174,14 @@ class LinesModel(QAbstractTableModel):
         self.results = [by_place.get((self.kind, line.sheet, line.row)) for line in self.lines]
 
     def refresh(self) -> None:
-        old, reviews = len(self.lines), self.reviews
+        old, marks = len(self.lines), (self.reviews, self.corrected)
         self._refresh_cache()
         if len(self.lines) != old:
             self.beginResetModel()
             self.endResetModel()
         elif self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(self.columns) - 1))
-            if reviews != self.reviews:  # the row headers' marks, and their width
+            if marks != (self.reviews, self.corrected):  # the row headers' marks, and their width
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.lines) - 1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -203,10 +197,11 @@ class LinesModel(QAbstractTableModel):
         if role not in (Role.DisplayRole, Role.ToolTipRole) or not 0 <= section < len(self.lines):
             return None
         line = self.lines[section]
-        review = self.reviews.get((line.sheet, line.row))
-        if role == Role.ToolTipRole:
-            return review_text(review) if review else None
-        return f"{line.row} ✓" if review else str(line.row)  # the row's number in the sheet, marked when reviewed
+        review, corrected = self.reviews.get((line.sheet, line.row)), self.corrected.get((line.sheet, line.row))
+        if role == Role.ToolTipRole:  # a row left out by the import and corrected by hand, a reviewer's decision
+            said = [finding_text(corrected, language())] if corrected else []
+            return "\n".join([*said, review_text(review)] if review else said) or None
+        return f"{line.row} {'✎' if corrected else ''}{'✓' if review else ''}".rstrip()  # its number in the sheet, marked
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self.column_flags[index.column()] if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -236,7 +231,7 @@ class LinesModel(QAbstractTableModel):
                 return QBrush(REVIEWED)
             return review_text(review) if role == Role.ToolTipRole and review else None
         edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
-        if role == Role.BackgroundRole and edited:
+        if role == Role.BackgroundRole and (edited or (column.field and (line.sheet, line.row) in self.corrected)):
             return QBrush(EDITED)
         if role == Role.ToolTipRole:
             return self._tooltip(index, line, result, edited)

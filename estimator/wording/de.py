@@ -175,6 +175,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
     C.INPUT_LINE_SKIPPED: "{sheet}, Zeile {row}: Zeile ausgelassen, bitte korrigieren",
     C.INPUT_LINE_DROPPED: "{sheet}, Zeile {row}: ausgelassene Zeile verworfen ({cells})",
+    C.INPUT_LINE_CORRECTED: "{sheet}, Zeile {row}: ausgelassene Zeile von Hand korrigiert übernommen; im Plan stand: {cells}",
     C.INPUT_MISSING_NUMBER: "{cell} ({field}): Gebührennummer fehlt",
     C.INPUT_MISSING_VALUE: "{cell} ({field}): {what}",
     C.INPUT_MORE_FINDINGS: "{count:,} weitere Hinweise zum Einlesen; bitte prüfen",

@@ -161,6 +161,7 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_FORMULA: "{cell} ({field}): formula without a saved result; please open the file in Excel and save it",
     C.INPUT_LINE_SKIPPED: "{sheet}, row {row}: row left out, please correct it",
     C.INPUT_LINE_DROPPED: "{sheet}, row {row}: row left out and then dropped ({cells})",
+    C.INPUT_LINE_CORRECTED: "{sheet}, row {row}: row left out, corrected by hand and taken; the plan had: {cells}",
     C.INPUT_MISSING_NUMBER: "{cell} ({field}): fee number missing",
     C.INPUT_MISSING_VALUE: "{cell} ({field}): {what}",
     C.INPUT_MORE_FINDINGS: "{count:,} more notes from reading; please check",

@@ -111,198 +111,198 @@
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="187" />
+        <location filename="../../ui/document.py" line="188" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="196" />
+        <location filename="../../ui/document.py" line="197" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="198" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="198" />
         <location filename="../../ui/document.py" line="199" />
+        <location filename="../../ui/document.py" line="200" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="200" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="201" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="203" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="204" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="206" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="207" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="208" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="208" />
+        <location filename="../../ui/document.py" line="209" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="209" />
+        <location filename="../../ui/document.py" line="210" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="216" />
+        <location filename="../../ui/document.py" line="217" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="222" />
+        <location filename="../../ui/document.py" line="223" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="223" />
+        <location filename="../../ui/document.py" line="224" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="225" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="226" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="226" />
+        <location filename="../../ui/document.py" line="227" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="228" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="228" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="229" />
+        <location filename="../../ui/document.py" line="230" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="230" />
+        <location filename="../../ui/document.py" line="231" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="231" />
+        <location filename="../../ui/document.py" line="232" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="232" />
+        <location filename="../../ui/document.py" line="233" />
         <source>ZE-Erstattung bisher</source>
         <translation>Prosthetic benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="234" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="235" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="237" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
+        <location filename="../../ui/document.py" line="238" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="240" />
+        <location filename="../../ui/document.py" line="241" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="240" />
+        <location filename="../../ui/document.py" line="241" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="267" />
+        <location filename="../../ui/document.py" line="268" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are accepted; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="278" />
+        <location filename="../../ui/document.py" line="279" />
         <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="300" />
+        <location filename="../../ui/document.py" line="301" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="310" />
+        <location filename="../../ui/document.py" line="311" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="315" />
+        <location filename="../../ui/document.py" line="316" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="318" />
+        <location filename="../../ui/document.py" line="319" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -443,65 +443,75 @@
 <context>
     <name>EditNotes</name>
     <message>
-        <location filename="../../ui/editnotes.py" line="40" />
+        <location filename="../../ui/editnotes.py" line="45" />
         <source>{0}: Klasse eingetragen – es gilt die Klasse der Prüfung ({1}: {2}), solange sie besteht</source>
         <translation>{0}: class entered – the review's class ({1}: {2}) applies as long as the review stands</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="42" />
+        <location filename="../../ui/editnotes.py" line="47" />
         <source>{0}: {3} geändert – die Prüfung ({1}: {2}) gilt weiter; bitte prüfen, ob sie noch passt</source>
         <translation>{0}: {3} changed – the review ({1}: {2}) still applies; please check that it still fits</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="49" />
+        <location filename="../../ui/editnotes.py" line="54" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="54" />
+        <location filename="../../ui/editnotes.py" line="59" />
         <source>Faktor und Anzahl</source>
         <translation>factor and count</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="54" />
+        <location filename="../../ui/editnotes.py" line="59" />
         <source>Menge, Einzelpreis und MwSt</source>
         <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="57" />
+        <location filename="../../ui/editnotes.py" line="62" />
         <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="65" />
+        <location filename="../../ui/editnotes.py" line="70" />
         <source>{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt ihn wieder her</source>
         <translation>{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="72" />
+        <location filename="../../ui/editnotes.py" line="77" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="83" />
+        <source> (und {0} weitere, siehe Hinweise)</source>
+        <translation> (and {0} more, see Findings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editnotes.py" line="84" />
+        <source>{0} – bitte prüfen: {1}{2}</source>
+        <translation>{0} – please check: {1}{2}</translation>
     </message>
 </context>
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="379" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="379" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="379" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="384" />
+        <location filename="../../ui/models.py" line="379" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -668,27 +678,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="346" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="346" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="346" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="346" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="368" />
+        <location filename="../../ui/models.py" line="363" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -973,102 +983,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="106" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="107" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="108" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="109" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
-        <location filename="../../ui/models.py" line="135" />
+        <location filename="../../ui/models.py" line="113" />
+        <location filename="../../ui/models.py" line="127" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="128" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="115" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
-        <location filename="../../ui/models.py" line="137" />
+        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="129" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="125" />
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="130" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="126" />
+        <location filename="../../ui/models.py" line="118" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="127" />
+        <location filename="../../ui/models.py" line="119" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="129" />
-        <location filename="../../ui/models.py" line="154" />
+        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="146" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="254" />
+        <location filename="../../ui/models.py" line="249" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="120" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="131" />
+        <location filename="../../ui/models.py" line="123" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="141" />
+        <location filename="../../ui/models.py" line="133" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="148" />
+        <location filename="../../ui/models.py" line="140" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153" />
+        <location filename="../../ui/models.py" line="145" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="251" />
+        <location filename="../../ui/models.py" line="246" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -2062,47 +2072,47 @@ missing rows</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/whatif.py" line="72" />
+        <location filename="../../ui/whatif.py" line="71" />
         <source>Vorschlag übernehmen</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="73" />
+        <location filename="../../ui/whatif.py" line="72" />
         <source>verlegt die Behandlungstermine wie vorgeschlagen; Rückgängig nimmt es zurück</source>
         <translation>moves the treatment dates as suggested; Undo takes it back</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="85" />
+        <location filename="../../ui/whatif.py" line="84" />
         <source>Wird berechnet …</source>
         <translation>Computing …</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="95" />
+        <location filename="../../ui/whatif.py" line="94" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="96" />
+        <location filename="../../ui/whatif.py" line="95" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="97" />
+        <location filename="../../ui/whatif.py" line="96" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="98" />
+        <location filename="../../ui/whatif.py" line="97" />
         <source>Erstattung gegenüber dem Plan</source>
         <translation>Benefit compared with the plan as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="101" />
+        <location filename="../../ui/whatif.py" line="100" />
         <source>davon {0}</source>
         <translation>of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif.py" line="149" />
+        <location filename="../../ui/whatif.py" line="146" />
         <source>Vorschlag der Zahnstaffel-Planung übernommen</source>
         <translation>Staged-cap planner's suggestion applied</translation>
     </message>

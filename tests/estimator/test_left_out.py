@@ -94,7 +94,8 @@ def test_a_corrected_row_is_read_as_a_workbook_row_and_takes_its_place(plan_path
     taken = take_left_out(case, 0, line, found)
     assert [(f.sheet, f.row) for f in taken.original.fee_lines] == [("Leistungen", 2), ("Leistungen", 3)]
     assert len(taken.original.left_out) == 1 and taken.original.left_out[0].kind == "lab"
-    assert not [f for f in taken.original.input_findings if (f.sheet, f.row) == ("Leistungen", 3)]
+    said = [f for f in taken.original.input_findings if (f.sheet, f.row) == ("Leistungen", 3)]  # the skip note gone
+    assert [f.code for f in said] == ["input.line_corrected"] and "Zahn 99;" in finding_text(said[0])  # the sheet's
     result = estimate(taken.plan(), load_tariffs())
     assert [r.line.teeth.text for r in result.lines if isinstance(r.line, FeeLine)] == ["16", "17"]
 

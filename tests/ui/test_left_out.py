@@ -7,6 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
+from estimator.io.casefile import load_case
 from estimator.io.excel import read_plan
 from tests.estimator.test_import_broken import fee, plan_with
 
@@ -39,8 +42,16 @@ def test_a_left_out_row_is_corrected_into_a_line_and_undone(open_window: Any, tm
     assert not dialog.isVisible() and window.statusBar().currentMessage() == "Zeile 3 übernommen"
     assert [(line.row, line.teeth.text) for line in window.fee_model.lines] == [(2, "16"), (3, "17")]
     row_3 = [f.code for f in window.document.estimate.findings if (f.sheet, f.row) == ("Leistungen", 3)]
-    assert row_3 == ["fee.above_threshold"]  # the import's errors gone; the line is estimated (3,0 needs a reason)
+    assert row_3 == ["input.line_corrected", "fee.above_threshold"]  # the import's errors gone; estimated (3,0 asks)
     assert window.document.estimate.totals.billed > 0 and window.document.case.original.left_out == ()
+    model = window.fee_model  # the row is marked corrected, what the sheet had kept
+    assert [model.headerData(i, Qt.Orientation.Vertical) for i in (0, 1)] == ["2", "3 ✎"]
+    said = model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert "Zeile 3: ausgelassene Zeile von Hand korrigiert übernommen; im Plan stand: " in said and "Zahn 99;" in said
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
+    window.document.save(tmp_path / "fall.hkp.json")
+    assert any(f.code == "input.line_corrected" for f in load_case(tmp_path / "fall.hkp.json").original.input_findings)
     window.undo_action.trigger()
     assert len(window.fee_model.lines) == 1 and len(window.document.case.original.left_out) == 1
 

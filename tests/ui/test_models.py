@@ -119,6 +119,22 @@ def test_an_amount_typed_by_hand_stays_when_the_factor_changes_and_the_status_ba
     assert cell(model, row, LineColumn.AMOUNT) == "330,31\u00a0€"
 
 
+def test_an_amount_typed_without_its_comma_is_said_in_the_status_bar_with_what_the_estimate_asks(open_window: Any) -> None:
+    window = open_window(CROWN)
+    model = window.fee_model
+    row = [line.number for line in model.lines].index("2210")
+    amount = model.index(row, column(model, LineColumn.AMOUNT))
+    window.statusBar().clearMessage()
+    assert model.setData(amount, "21706")  # 217,06 meant
+    said = window.statusBar().currentMessage()
+    assert (
+        said.startswith(f"Leistungen Zeile {model.lines[row].row} – bitte prüfen: ")
+        and "21.706,00\u00a0€ über der Gebühr zum Höchstsatz" in said
+    )
+    assert model.setData(amount, "217,06")  # the fee itself: the question the typo brought is gone, nothing new said
+    assert "bitte prüfen" not in window.statusBar().currentMessage()
+
+
 def test_an_amount_of_the_plan_that_no_longer_fits_a_new_factor_is_said_when_it_is_computed_instead(
     open_window: Any, tmp_path: Path
 ) -> None:

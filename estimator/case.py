@@ -37,6 +37,7 @@ from estimator.codes import Code
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
 from estimator.phrases import Phrase, say
+from estimator.sessionnames import day_beside_session, session_of
 from estimator.teeth import ToothError, parse_teeth
 
 SCHEMA = "hkp-case/2"
@@ -97,6 +98,21 @@ def _amount(text: str) -> Decimal | None:
     return in_cents(parse_amount(text), text) if text.strip() else None
 
 
+def _day_or_session(text: str) -> dt.date | str | None:
+    """A line's day, or the session typed instead of one („2. Sitzung“, as a workbook's date column may name it: the
+    line is then on a day of its own); None for an empty text: the plan date."""
+    if not text.strip():
+        return None
+    try:
+        return parse_date(day_beside_session(text) or text)
+    except CellError as error:
+        if session := session_of(text):
+            return session
+        if error.phrase.code is Code.CELL_DATE:  # no day in it at all: said with what else the cell takes
+            raise CellError(say(Code.CELL_DAY_OR_SESSION, value=text[:60])) from None
+        raise
+
+
 def _unit_price(text: str) -> Decimal:
     """A lab line's price per unit, never empty: a cleared price would put the line in the plan at 0,00 € unsaid."""
     if not text.strip():
@@ -113,7 +129,7 @@ def _text(text: str) -> str:
 
 NUMBER_FIELDS = frozenset({"count", "quantity", "factor", "unit_price", "vat_percent", "amount"})  # typed as numbers
 PARSERS: dict[str, Any] = {
-    "date": lambda text: parse_date(text) if text.strip() else None,
+    "date": _day_or_session,
     "teeth": parse_teeth,
     "number": parse_code,
     "code": parse_code,
@@ -163,7 +179,7 @@ def edit_text(line: FeeLine | LabLine, field_name: str, language: str = "de") ->
     """A line's field as the user sees and types it (numbers and dates in the window's language)."""
     value = getattr(line, field_name)
     if value is None:
-        return ""
+        return line.session if field_name == "date" else ""  # a session the plan named instead of a day
     if isinstance(value, bool):
         return ("ja" if value else "nein") if language == "de" else ("yes" if value else "no")
     if isinstance(value, dt.date):
@@ -205,8 +221,8 @@ class Case:
             changes = {name: value}
             if name in AMOUNT_INPUTS and (kind, index, "amount") not in self.edits:
                 changes["amount"] = None  # the amount as read no longer fits; it is computed from the new input
-            if name == "date":
-                changes["session"] = ""  # the day typed replaces a session the plan named instead of one
+            if name == "date":  # a day typed replaces a session the plan named instead of one; a session, the day
+                changes = {"date": None, "session": value} if isinstance(value, str) else {"date": value, "session": ""}
             lines[index] = dataclasses.replace(lines[index], **changes)
         return dataclasses.replace(
             self.original,
@@ -265,7 +281,8 @@ class Case:
         line = lines[index]
         if name in ("number", "code") and isinstance(value, str):
             value = _catalogue_form(line, value)
-        read = getattr(line, name)
+        typed_session = name == "date" and isinstance(value, str) and line.session  # a date cell: a day or a session
+        read = line.session if typed_session else getattr(line, name)
         if back or value == read or (isinstance(read, str) and value == read.strip()):  # a text is kept stripped
             edits.pop(key, None)
         else:

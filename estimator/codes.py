@@ -280,6 +280,7 @@ class Code(StrEnum):
     CELL_IMPLANTS_RANGE = "cell.implants_range"
     CELL_ISO_DATE = "cell.iso_date"
     CELL_SESSION = "cell.session"
+    CELL_DAY_OR_SESSION = "cell.day_or_session"
     CELL_NUMBER = "cell.number"
     CELL_NUMBER_FOUND = "cell.number_found"
     CELL_NUMBER_TEXT = "cell.number_text"

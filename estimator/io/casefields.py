@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,7 @@ from estimator.codes import Code
 from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.kinds import LineClass, Schedule
 from estimator.model import LeftOutLine, Plan
+from estimator.sessionnames import session_value
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import text
 
@@ -167,8 +169,16 @@ def flag_value(value: Any) -> bool:
 
 
 # How a case file keeps each editable field: the machine form the file was written in (never German text).
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_or_session(value: Any) -> dt.date | str:
+    """A date edit: a day (ISO), or the session typed instead of one (estimator.case)."""
+    return iso_date(value) if isinstance(value, str) and ISO_DAY.fullmatch(value) else session_value(value)
+
+
 EDIT_READERS: dict[str, Reader] = {
-    "date": iso_date,
+    "date": day_or_session,
     "teeth": teeth_value,
     "number": code_value,
     "code": code_value,

@@ -22,7 +22,6 @@ from estimator.cells import (
     MAX_TEXT,
     SHEET_NAME_LIMIT,
     CellError,
-    cell_error,
     parse_postcode,
     parse_variant,
     shown,
@@ -44,7 +43,6 @@ from estimator.io.casefields import (
     schedule_value,
     teeth_value,
 )
-from estimator.io.columns import session_of
 from estimator.io.phrasejson import PhraseDataError, phrase_data, phrase_from_data
 from estimator.kinds import Schedule, Severity
 from estimator.model import (
@@ -61,6 +59,7 @@ from estimator.model import (
     Plan,
 )
 from estimator.phrases import say
+from estimator.sessionnames import session_value
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import Teeth, parse_teeth
 from estimator.wording import text
@@ -172,15 +171,6 @@ def _lab_line(data: Any, where: str) -> LabLine:
         manual_class=fields.parsed("manual_class", line_class_value),
         session=fields.parsed("session", session_value) or "",
     )
-
-
-def session_value(value: Any) -> str:
-    """A line's session as the workbook reader keeps it (estimator.io.columns.session_of): a text it would read so
-    again, or nothing – a saved workbook must read back to the same plan."""
-    session = session_of(value) if isinstance(value, str) else ""
-    if value and not session:
-        raise cell_error(Code.CELL_SESSION, value)
-    return session
 
 
 def _person(data: Any) -> Person:

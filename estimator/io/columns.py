@@ -10,7 +10,6 @@ from typing import Any
 
 from estimator.cells import text_key
 from estimator.codes import Code
-from estimator.invisible import without_invisible
 from estimator.kinds import Severity
 from estimator.model import Finding
 from estimator.phrases import Term, say
@@ -200,25 +199,6 @@ ERROR_VALUES = frozenset(
         "#CONNECT!",
     ]
 )
-
-ORDINALS = r"\d{1,2}\.?(?:\s*[/+,&-]\s*\d{1,2}\.?)*"  # „1.“, „1./2.“, „1+2“ – a separator between figures, never two ways
-SESSION = re.compile(  # no day in the date column: a session („1. Sitzung“, „Sitzung II“, „1./2. Termin (ca. KW 12)“,
-    # „erste Sitzung“, „Tag 1“, „Folgetermin“) or a day not set yet („nach Absprache“, „folgt“, „n. V.“)
-    rf"(?:(?:{ORDINALS}\s*)?(?:(?:erste|zweite|dritte|vierte|fünfte|letzte|nächste|weitere)\s+)?"
-    r"(?:sitzung|sitzg|sitz|termin|folgetermin|behandlungstag|behandlung|bt|tag|session)\.?"
-    r"(?:\s*(?:nr\.?\s*)?(?:\d{1,2}|[ivx]{1,4})(?:\s*[/+,&-]\s*(?:\d{1,2}|[ivx]{1,4}))*\.?)?(?:\s*\([^()]{0,40}\))?"
-    r"|nach absprache|nach vereinbarung|n\.\s*v\.|folgt|offen|noch offen|tbd|tba|wird vereinbart)",
-    re.IGNORECASE,
-)
-SESSION_TEXT = 60  # characters of a date cell compared with SESSION (a longer text is no session)
-DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)")  # a day in a text („12.03.2026 1. Sitzung“, „10.03.“)
-
-
-def session_of(value: str) -> str:
-    """The session a date cell's text names instead of a day, as a line keeps it – without characters that print as
-    nothing, its spaces as one –, or "" when it names none (a day, any other text, or longer than SESSION_TEXT)."""
-    text = " ".join(without_invisible(value[: 4 * SESSION_TEXT]).split())
-    return text if len(text) <= SESSION_TEXT and SESSION.fullmatch(text) and not DATED.search(text) else ""
 
 
 def columns_missing(sheet: str, row: int, columns: dict[str, tuple[str, ...]], mapping: dict[str, int]) -> list[Finding]:

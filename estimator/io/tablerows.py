@@ -12,19 +12,15 @@ from estimator.cells import MAX_TEXT, CellError, PlanReadError, parse_date, shor
 from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import (
-    DATED,
     ERROR_VALUES,
     LAB_COLUMNS,
     ONE_SHEET_COLUMNS,
-    SESSION,
-    SESSION_TEXT,
     TOTAL_COMPOUND,
     TOTAL_WORD,
     VAT_WORD,
     columns_missing,
     is_lab_mark,
     names_costs,
-    session_of,
 )
 from estimator.io.sheetroles import Header, header_mapping
 from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
@@ -32,6 +28,7 @@ from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
 from estimator.model import Finding
 from estimator.phrases import say
+from estimator.sessionnames import day_beside_session, session_of
 from estimator.sheetcells import column_letter
 from estimator.teeth import ToothError
 
@@ -99,21 +96,17 @@ class RowReader:
 
     def line_date(self) -> Any:
         """A line's treatment day, None when empty or a session is named instead („1. Sitzung“, „nach Absprache“),
-        kept in `session` (estimator.io.columns.session_of). A day beside a session („12.03.2026 1. Sitzung“,
+        kept in `session` (estimator.sessionnames.session_of). A day beside a session („12.03.2026 1. Sitzung“,
         „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
         if not isinstance(value, str):  # a date cell, or empty
             return self.parsed("Datum", value, parse_date)
-        text = " ".join(value.split()) if len(value) <= 2 * SESSION_TEXT else ""
-        days = DATED.findall(text) if len(text) <= SESSION_TEXT else []
-        rest = DATED.sub("", text).replace("()", "").strip(" ,;-–")
-        rest = rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else rest  # „10.03.2026 (1. Sitzung)“
-        if len(days) == 1 and (not rest or SESSION.fullmatch(rest)):
+        if day := day_beside_session(value):
             try:
-                return parse_date(days[0])
+                return parse_date(day)
             except CellError:
                 pass  # „10.03.“: a day without its year, asked about below
-        if text and not days and (session := session_of(text)):
+        if session := session_of(value):
             self.session = session
             return None
         return self.parsed("Datum", value, parse_date)

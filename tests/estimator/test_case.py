@@ -170,3 +170,28 @@ def test_a_case_file_of_schema_1_with_a_cleared_price_or_an_amount_of_three_plac
     path.write_text(json.dumps(data), encoding="utf-8")
     case = load_case(path)
     assert case.edits == {("lab", 0, "unit_price"): Decimal(0), ("fee", 0, "amount"): Decimal("12.345")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "day", "session"),
+    [
+        ("2. Sitzung", None, "2. Sitzung"),
+        ("  nach   Absprache ", None, "nach Absprache"),
+        ("12.03.2026 (2. Sitzung)", dt.date(2026, 3, 12), ""),  # a day beside a session is the day, as in a workbook
+        ("12.03.2026", dt.date(2026, 3, 12), ""),
+    ],
+)
+def test_a_date_typed_is_a_day_or_a_session_as_a_workbook_cell_would_be(typed: str, day: object, session: str) -> None:
+    case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
+    line = case.with_edit(("fee", 0, "date"), typed).plan().fee_lines[0]
+    assert (line.date, line.session) == (day, session)
+    again = case_from_json(json.loads(json.dumps(case_json(case.with_edit(("fee", 0, "date"), typed)))))
+    assert (again.plan().fee_lines[0].date, again.plan().fee_lines[0].session) == (day, session)
+
+
+def test_a_date_typed_that_is_neither_day_nor_session_says_both_ways() -> None:
+    case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
+    with pytest.raises(CaseError, match=r"Datum TT\.MM\.JJJJ oder eine Sitzung wie „2\. Sitzung“ erwartet, „morgen“ gefunden"):
+        case.with_edit(("fee", 0, "date"), "morgen")
+    with pytest.raises(CaseError, match="gibt es nicht"):  # a day that does not exist is said so, not as a session
+        case.with_edit(("fee", 0, "date"), "31.02.2026")

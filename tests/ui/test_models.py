@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from estimator.io.casefile import load_case
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell, column
@@ -172,3 +173,26 @@ def test_a_session_named_instead_of_a_day_is_shown_and_a_day_typed_replaces_it(o
     assert cell(model, 1, LineColumn.DATE) == "10.03.2026 (2. Sitzung)"
     assert model.setData(model.index(1, column(model, LineColumn.DATE)), "")  # cleared: as the plan said it
     assert cell(model, 1, LineColumn.DATE) == "10.03.2026 (2. Sitzung)"
+
+
+def test_a_session_typed_in_the_date_column_is_taken_as_the_workbook_takes_it_and_saved_with_the_case(
+    open_window: Any, tmp_path: Path
+) -> None:
+    fees = [
+        ["10.03.2026", "16", "GOZ", "2210", "Krone", 1, 2.3],
+        ["10.03.2026", "OK", "GOZ", "8010", "Registrieren", 2, 2.3],
+    ]
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", fees))
+    model = window.fee_model
+    date = model.index(1, column(model, LineColumn.DATE))
+    assert model.setData(date, "2. Sitzung")  # the registration again in a session of its own, as the sheet may say
+    line = window.document.case.plan().fee_lines[1]
+    assert (line.date, line.session) == (None, "2. Sitzung") and cell(model, 1, LineColumn.DATE).endswith("(2. Sitzung)")
+    assert model.data(date, Qt.ItemDataRole.EditRole) == "2. Sitzung"  # the editor opens with what was typed
+    window.document.save(tmp_path / "fall.hkp.json")
+    saved = load_case(tmp_path / "fall.hkp.json")
+    assert saved.plan().fee_lines[1].session == "2. Sitzung" and saved.plan() == window.document.case.plan()
+    refused = window.document.refusal(lambda: model.setData(date, "morgen früh"))
+    assert refused.startswith("Leistungen Zeile 3, Datum: ") and window.document.case.plan().fee_lines[1].session
+    assert model.setData(date, "12.03.2026")  # a day typed: the session goes
+    assert window.document.case.plan().fee_lines[1].session == ""

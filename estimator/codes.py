@@ -201,6 +201,7 @@ class Code(StrEnum):
     STEP_SHARE_IN_JAW_HALF = "step.share_in_jaw_half"
     STEP_MATERIAL_CLASS = "step.material_class"
     STEP_MATERIAL_BESIDE = "step.material_beside"
+    STEP_IMPRESSION_MATERIAL = "step.impression_material"
     STEP_MATERIAL_INCLUDED = "step.material_included"
     STEP_SERVICE_NOT_BILLABLE = "step.service_not_billable"
     STEP_MANUAL_CLASS = "step.manual_class"

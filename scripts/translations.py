@@ -147,8 +147,11 @@ ENGLISH = {
         "No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left"
     ),
     "Beträgen über der Gebühr zum angegebenen Faktor": "amounts above the fee at the stated factor",
-    "Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt": (
-        "prosthetic work on implants over the limit whose place the plan does not say"
+    "von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz": (
+        "amounts above the fee at the maximum factor with the practice's reason"
+    ),
+    "Leistungen für Implantate über der Grenze, deren Lage der Plan nicht nennt": (
+        "services for implants over the limit whose place the plan does not say"
     ),
     "Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).": (
         "Please type a number or words (symbols alone find nothing)."

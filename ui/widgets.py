@@ -153,8 +153,9 @@ class TotalsBar(QFrame):
         reserve = reserve_of(estimate)  # counted as billed in the customer's favour: the insurer may cut it
         reserved = ""
         if reserve is not None:
-            reasons = [self.tr("Beträgen über der Gebühr zum angegebenen Faktor")] if reserve.lines else []
-            reasons += [self.tr("Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt")] * bool(
+            reasons = [self.tr("von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz")] * bool(reserve.reasoned)
+            reasons += [self.tr("Beträgen über der Gebühr zum angegebenen Faktor")] * (reserve.lines > reserve.reasoned)
+            reasons += [self.tr("Leistungen für Implantate über der Grenze, deren Lage der Plan nicht nennt")] * bool(
                 reserve.implants
             )
             said_reserve = self.tr("Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}")

@@ -41,6 +41,7 @@ from estimator.rules.planchecks import (
     plan_findings,
     sessions_named,
     teeth_restored_again,
+    unsaid_of_class_x,
 )
 from estimator.rules.relatedfees import RelatedFees
 from estimator.rules.reviews import amounts_on_class_x, apply_overrides, reviewed_amounts_cut
@@ -192,6 +193,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     for work in works:
         if work.line_class is LineClass.X and work.eligible:
             work.exclude(work.profile.sections.not_eligible, say(Code.STEP_CLASS_X), work.excluded_by or Cause.NOT_ELIGIBLE)
+    unsaid_of_class_x(works, findings)
     used_day = _used_day(plan, report)
     pzr = pzr_limit(works, person, used_day)
     reviewed_amounts_cut(reviewed, report)
@@ -313,7 +315,7 @@ def _lab_day(
     share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; the
     last of them (the lab's work is fitted last) when they lie in one calendar and insurance year (`years_of`) and the
     plan date does not – its years hold no treatment of these teeth –, asked about; else the plan date, asked about
-    when those services (`days`) lie on other days."""
+    when those services (`days`) lie on other days or in more than one year."""
     report, section = said
     if len(days) == 1 and plan_day not in days:
         (day,) = days
@@ -325,7 +327,7 @@ def _lab_day(
         phrase = say(Code.LAB_DAY_LAST, line=line_ref(line), date=max(days), dates=tuple(sorted(days)))
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
         return max(days)
-    if len(days) > 1 and plan_day is not None and plan_day not in days:  # without a plan date: not computed, said
+    if len(days) > 1 and plan_day is not None and (plan_day not in days or len(years) > 1):  # no plan date: not computed
         phrase = say(Code.LAB_DAY_UNCLEAR, line=line_ref(line), dates=tuple(sorted(days)), plan=plan_day)
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
     return plan_day

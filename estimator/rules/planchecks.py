@@ -1,22 +1,36 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
-plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice."""
+plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice; and
+what is no longer to be said of a line the rules made class X."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import LineClass, Schedule, Severity
-from estimator.model import Person
+from estimator.model import Finding, Person
 from estimator.money import ZERO
 from estimator.phrases import Money, say
 from estimator.rules.classify import age_on
 from estimator.rules.materials import is_material
 from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
+
+# findings that call a line's amount eligible (as billed, or kept): not said of a line the rules then make class X
+SAYS_ELIGIBLE = frozenset(
+    {Code.FEE_ABOVE_THRESHOLD, Code.FEE_GOAE_NOT_FOR_DENTISTS, Code.LAB_MATERIAL_REVIEW, Code.LAB_VAT_UNUSUAL}
+)
+
+
+def unsaid_of_class_x(works: Sequence[Work], findings: list[Finding]) -> None:
+    """Drops from `findings` what calls the amount of a line eligible that the rules made class X after (an implant
+    over the limit, a reviewer's class X, the work on them): its explanation says why it is not."""
+    not_eligible = {(w.line.sheet, w.line.row) for w in works if w.line_class is LineClass.X}
+    if not_eligible:
+        findings[:] = [f for f in findings if f.phrase.code not in SAYS_ELIGIBLE or (f.sheet, f.row) not in not_eligible]
 
 
 def not_yet_insured(works: list[Work], person: Person, report: Report) -> None:

@@ -189,11 +189,13 @@ def reserve_sentence(reserve: Reserve) -> str:
         named = [str(site) for site in jaw.unlocated_sites]
         sites = f"den Zähnen {', '.join(named[:-1])} und {named[-1]}" if len(named) > 1 else f"Zahn {''.join(named)}"
         sites = sites if named else f"für den ganzen {jaw_name(jaw.jaw)}"  # a line of the jaw: a share of it
-        these = "diesem Implantat" if jaw.excluded_unlocated == 1 else "diesen Implantaten"
-        said.append(
+        one = jaw.excluded_unlocated == 1
+        these, to_these = ("dieses Implantat", "diesem Implantat") if one else ("diese Implantate", "diesen Implantaten")
+        said.append(  # the work of the implant (its exposure, its parts) as well as the crown on it
             f"Im {jaw_name(jaw.jaw)} {count} über der Grenze von {jaw.limit} je Kiefer, ohne dass der Plan sagt, an "
-            f"welchem Zahn; der Zahnersatz darauf ist nicht erstattungsfähig. Diese Schätzung rechnet den Zahnersatz "
-            f"{'an ' if named else ''}{sites} voll; {'sitzt er auf' if named else 'ohne den Teil auf'} {these}{',' if named else ''} "
+            f"welchem Zahn; was für {these} geleistet wird und darauf sitzt, ist nicht erstattungsfähig. Diese Schätzung "
+            f"rechnet die Leistungen {'an ' if named else ''}{sites} voll; "
+            f"{f'gehören sie zu {to_these},' if named else f'ohne den Teil für {these}'} "
             f"ist die Erstattung um bis zu {eur(amount)} geringer."
         )
     return "Vorbehalt: " + " ".join(said)

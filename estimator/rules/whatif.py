@@ -21,6 +21,7 @@ from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
 from estimator.rules.engine import estimate, resolve_settings, tariff_of
 from estimator.rules.limits import insurance_year, insurance_year_span
 from estimator.tariff.catalogues import Tariffs
+from estimator.tariff.profile import Profile
 from estimator.teeth import jaw_of
 from estimator.workdays import first_working_day
 
@@ -108,12 +109,13 @@ def _teeth_text(teeth: frozenset[int]) -> str:
     return ", ".join(str(t) for t in sorted(teeth))
 
 
-def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) -> list[tuple[Move, Moved]]:
+def _candidates(plan: Plan, current: Estimate, convention: str, profile: Profile) -> list[tuple[Move, Moved]]:
     """The work of a group of teeth in one staged-cap year with capped class-A work in it, each with its move into the
     next year: from the first capped line on, the lines move by as many days as its first one does to the next year's
     first working day (an earlier filling on the tooth stays, an implant's crown keeps its weeks of healing). Work
     before the plan date is done and stays; so does a group's work of another year (the crowns of the first year are
-    not moved for a scaling of the second)."""
+    not moved for a scaling of the second) – unless an implant is placed in the work moved: what follows it on its
+    teeth in later years moves along, keeping its weeks of healing."""
     start = plan.person.insurance_start
     if start is None:
         return []
@@ -128,9 +130,11 @@ def _candidates(plan: Plan, current: Estimate, convention: str, cap_years: int) 
                 by_year.setdefault(insurance_year(result.date, start, convention), []).append((member, result, line))
         for year, of_year in sorted(by_year.items()):
             capped = [r.date for _, r, _ in of_year if r.line_class is LineClass.A and not r.accident]
-            if not capped or not 1 <= year <= cap_years:
+            if not capped or not 1 <= year <= profile.cap_years:
                 continue
             held = [(member, r, line) for member, r, line in of_year if r.date >= min(capped)]
+            if any(isinstance(line, FeeLine) and line.number in profile.implant_numbers for _, _, line in held):
+                held += [entry for later, entries in by_year.items() if later > year for entry in entries]
             _, last_day = insurance_year_span(year, start, convention)
             first_day = first_working_day(last_day + dt.timedelta(days=1))
             shift = first_day - min(capped)
@@ -218,7 +222,7 @@ def best_split(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | No
     convention = resolve_settings(profile, settings).insurance_year
     current = estimate(plan, tariffs, settings)
     best = Split((), current, Decimal(0))
-    candidates = _candidates(plan, current, convention, profile.cap_years)
+    candidates = _candidates(plan, current, convention, profile)
     followers = _followers(plan, current)
 
     def consider(chosen: Sequence[tuple[Move, Moved]]) -> Split:

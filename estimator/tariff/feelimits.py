@@ -28,6 +28,7 @@ class FeeLimits:
     asked_again_per_tooth: frozenset[str]  # a tooth's crown or anchor: another of them in the plan is asked about
     materials_with: Ranges  # beside these, material is billed apart from the fee (Sachkosten)
     material_words: tuple[str, ...]  # a material line's text holds one (lower case)
+    impression_words: tuple[str, ...]  # … and impression material's one of these, billed beside any GOZ service
     agreement_words: frozenset[str]  # the words a reason naming only a fee agreement consists of (lower case)
 
     def names_difficulty(self, reason: str) -> bool:
@@ -76,6 +77,7 @@ def fee_limits(table: Table) -> FeeLimits:
         asked_again_per_tooth=frozenset(table.strings("asked_again_per_tooth")),
         materials_with=Ranges(table.codes("materials_with")),
         material_words=tuple(word.lower() for word in table.strings("material_words")),
+        impression_words=tuple(word.lower() for word in table.strings("impression_words")),
         agreement_words=frozenset(word.lower() for word in table.strings("agreement_words")),
     )
     for done in (services, beside, beside_goae, divided, on_day, table):

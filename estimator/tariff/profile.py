@@ -95,6 +95,7 @@ class Sections:
     prophylaxis: str
     materials: str
     materials_included: str
+    impression_material: str
     surcharges_beside_goae: str
 
 

@@ -248,6 +248,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} ohne gelaserte Leistung am selben Tag",
     C.STEP_MATERIAL_CLASS: "Satz der Leistungen, neben denen die Sachkosten berechnet sind ({numbers}): {cls}",
     C.STEP_MATERIAL_BESIDE: "Sachkosten neben {numbers}: gesondert berechnungsfähig, erstattungsfähig wie berechnet",
+    C.STEP_IMPRESSION_MATERIAL: "Abformungsmaterial neben {numbers}: gesondert berechnungsfähig, erstattungsfähig wie berechnet",
     C.STEP_MATERIAL_INCLUDED: "Sachkosten mit den Gebühren abgegolten",
     C.STEP_SHARE_IN_JAW_HALF: "neben {beside} in derselben Kieferhälfte: 1/{divisor} der Gebühr",
     C.STEP_NOT_BESIDE: "neben {beside} nicht berechnungsfähig",

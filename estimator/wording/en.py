@@ -229,6 +229,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_LASER_WITHOUT_SERVICE: "GOZ {number} without a lasered service on the same day",
     C.STEP_MATERIAL_CLASS: "rate of the services the material is billed beside ({numbers}): {cls}",
     C.STEP_MATERIAL_BESIDE: "material beside {numbers}: billable apart, eligible as billed",
+    C.STEP_IMPRESSION_MATERIAL: "impression material beside {numbers}: billable apart, eligible as billed",
     C.STEP_MATERIAL_INCLUDED: "material included in the fees",
     C.STEP_SHARE_IN_JAW_HALF: "beside {beside} in the same jaw half: 1/{divisor} of the fee",
     C.STEP_NOT_BESIDE: "not billable beside {beside}",

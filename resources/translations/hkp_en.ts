@@ -1860,33 +1860,33 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="230" />
+        <location filename="../../ui/widgets.py" line="231" />
         <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
         <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="250" />
-        <location filename="../../ui/widgets.py" line="264" />
+        <location filename="../../ui/widgets.py" line="251" />
+        <location filename="../../ui/widgets.py" line="265" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="253" />
+        <location filename="../../ui/widgets.py" line="254" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="264" />
+        <location filename="../../ui/widgets.py" line="265" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="335" />
+        <location filename="../../ui/widgets.py" line="336" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="336" />
+        <location filename="../../ui/widgets.py" line="337" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1895,7 +1895,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     <name>TotalsBar</name>
     <message>
         <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="168" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
@@ -1911,7 +1911,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="62" />
-        <location filename="../../ui/widgets.py" line="169" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
@@ -1965,33 +1965,38 @@ Interpretation settings:{0}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="156" />
+        <source>von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz</source>
+        <translation>amounts above the fee at the maximum factor with the practice's reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="157" />
         <source>Beträgen über der Gebühr zum angegebenen Faktor</source>
         <translation>amounts above the fee at the stated factor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="157" />
-        <source>Zahnersatz auf Implantaten über der Grenze, deren Lage der Plan nicht nennt</source>
-        <translation>prosthetic work on implants over the limit whose place the plan does not say</translation>
+        <location filename="../../ui/widgets.py" line="158" />
+        <source>Leistungen für Implantate über der Grenze, deren Lage der Plan nicht nennt</source>
+        <translation>services for implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="160" />
+        <location filename="../../ui/widgets.py" line="161" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="163" />
         <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
         <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="168" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="169" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without

@@ -494,6 +494,10 @@ def test_a_lab_line_without_a_date_whose_services_lie_on_several_days_is_asked_a
     same_day = run(*lines, lab("0344", "16", "61.50", date=None), plan_date=dt.date(2027, 11, 8))  # the plan date is one
     assert lab_result(same_day).date == dt.date(2027, 11, 8)
     assert not {"lab.day_unclear", "lab.day_of_services", "lab.day_last"} & set(codes(same_day))
+    # the plan date one of the days, another in the next year: which year's deductible and cap it counts in is a guess
+    two_years = (fee("2210", "36", date=dt.date(2026, 10, 15)), fee("2210", "46", date=dt.date(2027, 2, 10)))
+    result = run(*two_years, lab("0001", "36,46", "20.00", date=None), plan_date=dt.date(2026, 10, 15))
+    assert lab_result(result).date == dt.date(2026, 10, 15) and "lab.day_unclear" in codes(result)
 
 
 def test_an_undated_lab_line_is_not_done_in_the_plan_dates_year_when_its_services_all_lie_in_another() -> None:

@@ -12,7 +12,7 @@ from estimator.io.excel import read_plan
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-from estimator.wording import finding_text
+from estimator.wording import finding_text, step_text
 from tests.estimator.builders import fee, goae, lab, lab_result, run
 from tests.estimator.workbooks import write_workbook
 
@@ -99,3 +99,35 @@ def test_a_material_row_of_a_one_sheet_table_needs_no_number(tmp_path: Path) -> 
     plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows, fee_header=header))
     assert [(line.code, line.amount) for line in plan.lab_lines] == [("MATERIAL", D("345"))] and plan.left_out == ()
     assert lab_result(estimate(plan, load_tariffs())).benefit == D("276.00")
+
+
+def test_material_on_an_implant_over_the_limit_is_not_said_to_be_eligible_as_billed() -> None:
+    # seven implants in the lower jaw, two more at 36 and 37: the one at 37 is over the limit, and its material with it
+    result = run(
+        fee("9010", "36,37", count=2),
+        lab("Material", "37", "320.00", description="Implantat", vat_percent=0),
+        lab("Material", "36", "320.00", description="Implantat", vat_percent=0),
+        implants_lower=7,
+    )
+    on_37, on_36 = (r for r in result.lines if r.kind == "lab")
+    assert (on_37.line_class, on_37.eligible) == (LineClass.X, D("0.00")) and on_36.eligible == D("320.00")
+    reviewed = [(f.sheet, f.row) for f in result.findings if f.code == "lab.material_review"]
+    assert reviewed == [(on_36.line.sheet, on_36.line.row)]  # „erstattungsfähig wie berechnet“ only where it is
+
+
+def test_impression_material_is_billed_beside_any_goz_service_of_its_day() -> None:
+    # GOZ Abschnitt A, Allgemeine Bestimmungen Nr. 2: „Das bei Leistungen nach diesem Gebührenverzeichnis verwendete
+    # Abformungsmaterial ist gesondert berechnungsfähig.“ – beside a crown, which no list of materials_with names
+    crown = fee("2210", "15")
+    beside = run(crown, lab("Material", "15", "9.80", description="Abformmaterial", vat_percent=0))
+    result = lab_result(beside)
+    assert (result.line_class, result.eligible, result.benefit) == (LineClass.A, D("9.80"), D("7.84"))  # the crown's 80 %
+    step = result.explanations[-2]  # then the rate
+    assert step.rule == "GOZ Abschnitt A, Allgemeine Bestimmungen Nr. 2"
+    assert step_text(step) == "Abformungsmaterial neben GOZ 2210: gesondert berechnungsfähig, erstattungsfähig wie berechnet"
+    elsewhere = lab_result(run(crown, fee("2060", "36"), lab("MAT", "46", "9.80", description="Alginat", vat_percent=0)))
+    assert elsewhere.eligible == D("9.80") and elsewhere.line_class is LineClass.A  # no service on 46: those of its day
+    another_day = lab("Material", "15", "9.80", description="Abformmaterial", vat_percent=0, date=dt.date(2026, 4, 1))
+    assert lab_result(run(crown, another_day)).eligible == D("0.00")  # no GOZ service that day: with the fees
+    anaesthetic = lab("Material", "15", "4.00", description="Anästhetikum", vat_percent=0)
+    assert lab_result(run(crown, anaesthetic)).eligible == D("0.00")  # other material: beside the services listed only

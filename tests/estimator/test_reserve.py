@@ -34,7 +34,11 @@ def test_implant_work_that_may_sit_on_implants_over_the_limit_of_unknown_place_i
     said = " ".join(estimate_text(result).split())
     assert "Vorbehalt: Im Unterkiefer liegen 2 Implantate über der Grenze von 8 je Kiefer" in said
     assert f"ist die Erstattung um bis zu {amount:.2f}".replace(".", ",") in said
-    assert "rechnet den Zahnersatz an den Zähnen 35, 36 und 37 voll" in said
+    assert "; was für diese Implantate geleistet wird und darauf sitzt, ist nicht erstattungsfähig." in said
+    assert "rechnet die Leistungen an den Zähnen 35, 36 und 37 voll; gehören sie zu diesen Implantaten, ist die" in said
+    jaw_only = run(fee("9010", "UK", count=2), fee("9040", "UK", count=2), implants_lower=7)  # one over, its place unsaid
+    said = " ".join(estimate_text(jaw_only).split())
+    assert "rechnet die Leistungen für den ganzen Unterkiefer voll; ohne den Teil für dieses Implantat ist die" in said
     two = (fee("2210", "16", amount="400.00"), fee("2210", "26", amount="400.00"))
     said = "Bei 2 Leistungen rechnet diese Schätzung mit mehr als der Gebühr zum angegebenen Faktor (zusammen 365,88 € mehr; bei 2 davon liegt der Betrag auch über der Gebühr zum Höchstsatz)"
     assert said in " ".join(estimate_text(run(*two)).split())
@@ -105,7 +109,7 @@ def test_implant_parts_for_the_whole_jaw_carry_the_share_of_the_implants_over_th
     parts = sum(r.benefit for r in result.lines if r.kind == "lab")
     assert jaw.excluded_unlocated == 1 and amount == reserve.total == parts - (parts * 8 / 9).quantize(Decimal("0.01"))
     said = " ".join(estimate_text(result).split())
-    assert "rechnet den Zahnersatz für den ganzen Oberkiefer voll; ohne den Teil auf diesem Implantat" in said
+    assert "rechnet die Leistungen für den ganzen Oberkiefer voll; ohne den Teil für dieses Implantat ist" in said
 
 
 def test_the_json_and_the_workbook_say_the_reserve_as_the_letter_does() -> None:

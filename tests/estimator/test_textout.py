@@ -99,7 +99,8 @@ def test_findings_name_their_severity_and_cell(prorated: list[str]) -> None:
 
 
 def test_errors_are_listed_before_warnings_whatever_order_they_were_found_in() -> None:
-    result = run(fee("2210", "16", factor="3.4"), insurance_start=dt.date(2026, 4, 1))
+    later, before = fee("2210", "16", factor="3.4", date=dt.date(2026, 4, 15)), fee("2060", "17")  # 10.03.2026
+    result = run(later, before, insurance_start=dt.date(2026, 4, 1))
     assert [f.severity.value for f in result.findings][:2] == ["warning", "error"]
     lines = estimate_text(result).splitlines()
     said = lines[lines.index("Hinweise zur Prüfung") + 1 :]
@@ -120,7 +121,7 @@ def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]
         and settings[0].startswith("  Versicherungsjahr: ")
         and settings[0].endswith("(insurance_year=calendar)")
     )
-    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.11 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
+    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.12 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
     assert prorated[-1].startswith("Unverbindliche Schätzung")
 
 

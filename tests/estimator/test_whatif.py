@@ -133,6 +133,19 @@ def test_an_implant_and_its_crown_keep_their_weeks_apart_and_an_earlier_filling_
     assert "Zahn 36: aus dem 1. Versicherungsjahr ab dem 04.01.2027 verlegen, Abstände wie geplant" in said
 
 
+def test_an_implant_moved_into_the_next_year_takes_its_crown_of_that_year_along_keeping_the_weeks_of_healing() -> None:
+    # the implant (1.200 € benefit) in year 1 is capped to 1.000 €; moved to the first working day of year 2 it fills
+    # the cumulative 2.000 € with its crown – and the crown, planned 87 days after it, stays 87 days after it
+    implant = dataclasses.replace(fee("9010", "36", amount="1500.00", date=dt.date(2026, 11, 15)), row=2)
+    crown = dataclasses.replace(fee("2210", "36", amount="1000.00", date=dt.date(2027, 2, 10)), row=3)
+    person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    split = best_split(Plan((implant, crown), (), person, dt.date(2026, 3, 10)), load_tariffs())
+    assert [(m.teeth, m.from_year, m.to_date, m.spread) for m in split.moves] == [("36", 1, dt.date(2027, 1, 4), True)]
+    days = {index: day for kind, index, day in split.dates if kind == "fee"}
+    assert days == {0: dt.date(2027, 1, 4), 1: dt.date(2027, 4, 1)}  # 50 days later each: 87 days of healing kept
+    assert split.gain == Decimal("200.00")
+
+
 def test_not_moving_is_best_when_nothing_is_capped() -> None:
     split = best_split(crowns("16"), load_tariffs())
     assert split.moves == () and split.gain == 0

@@ -94,7 +94,7 @@ def test_the_overview_holds_values_and_leaves_out_causes_that_did_not_apply(stag
     assert cell["Eigenanteil nach Ursachen"].value == "davon Erstattungssatz 322,96\u00a0€, Zahnstaffel 292,04\u00a0€"
     limits = [row[1].value for row in rows if row[0].value == "Grenze"]
     assert len(limits) == 2 and limits[0].startswith("Zahnstaffel 1. Versicherungsjahr (01.01.2026 – 31.12.2026)")
-    assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2.11 ab 01.01.2026")
+    assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2.12 ab 01.01.2026")
     assert cell["Auslegung: Versicherungsjahr"].value == "Kalenderjahre (insurance_year=calendar)"
     assert cell["Auslegung: Rundung berechneter Gebühren"].value == "einmal am Ende (fee_rounding=exact)"
 
@@ -129,10 +129,11 @@ def test_a_line_without_text_is_named_by_its_catalogue_as_in_the_letter() -> Non
 
 
 def test_findings_sheet_lists_each_finding_with_its_place() -> None:
-    result = run(fee("2210", "16", factor="3.4"), insurance_start=dt.date(2026, 4, 1))
+    later, before = fee("2210", "16", factor="3.4", date=dt.date(2026, 4, 15)), fee("2060", "17")  # 10.03.2026
+    result = run(later, before, insurance_start=dt.date(2026, 4, 1))
     rows = [[c.value for c in row] for row in workbook_of(estimate_workbook(result))["Hinweise"].iter_rows(min_row=2)]
     by_code = {row[2]: row for row in rows}
-    assert by_code["date.before_insurance_start"][1:6] == ["Fehler", "date.before_insurance_start", "Leistungen", 2, "Datum"]
+    assert by_code["date.before_insurance_start"][1:6] == ["Fehler", "date.before_insurance_start", "Leistungen", 3, "Datum"]
     assert by_code["fee.above_threshold"][1] == "Warnung"
     assert by_code["date.before_insurance_start"][7].startswith("Behandlungsdatum 10.03.2026 liegt vor dem Versicherungsbeginn")
 

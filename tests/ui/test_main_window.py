@@ -452,13 +452,13 @@ def test_an_edit_asks_the_findings_shown_for_the_rows_on_screen_only(qtbot: Any,
     assert len({index.row() for index, *_ in asked}) < 100  # were all 2,000 when the tab was not shown
     window.detail_tabs.setCurrentWidget(window.findings_view)
     qtbot.wait(20)
-    assert window.findings_model.rowCount() > 1_000
+    assert window.findings_model.rowCount() > 500  # far more than a screen's rows
     shown = window.findings_view  # measured when its tab is chosen
     assert all(shown.columnWidth(column) >= shown.sizeHintForColumn(column) > 0 for column in (1, 3))
     asked.clear()
     window.document.edit_line(("fee", 0, "factor"), "2,5")
     qtbot.wait(20)
-    assert 0 < len({index.row() for index, *_ in asked}) < 100  # were 1,000 rows at each edit
+    assert 0 < len({index.row() for index, *_ in asked}) < 100  # were all rows at each edit
     view = window.findings_view  # scrolled down, the cell and the section of the rows there are whole
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     qtbot.wait(20)

@@ -203,6 +203,18 @@ def test_totals_bar_says_how_much_of_the_benefit_rests_on_an_amount_above_the_ma
     assert totals.missing.text() == said and "ist die Erstattung um bis zu 1.562,83" in totals.missing.toolTip()
 
 
+def test_totals_bar_says_a_factor_above_the_maximum_with_a_reason_as_such_not_as_above_its_own_factor(
+    open_window: Any, tmp_path: Path
+) -> None:
+    from tests.estimator.test_import_broken import fee  # noqa: PLC0415
+
+    reasoned = fee(Zahn="26", Faktor=3.8, Begründung="erschwerte Präparation bei tief zerstörtem Zahn")
+    said = open_window(write_workbook(tmp_path / "plan.xlsx", [reasoned], [])).totals.missing.text()
+    assert said.startswith("Vorbehalt: bis zu ") and said.endswith(
+        "der Erstattung beruhen auf von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz"
+    )  # the line bills the fee at its own factor 3,8: nothing above that
+
+
 def test_totals_bar_says_in_red_that_no_tariff_is_chosen_until_one_is(open_window: Any, tmp_path: Path) -> None:
     from tests.estimator.test_import_broken import GOOD_FEE  # noqa: PLC0415
 

@@ -41,7 +41,10 @@ def _choice(spec: str, first: bool, figure: str) -> str:
 
 def _line(ref: LineRef, spec: str, language: str) -> str:
     words = LANGUAGES[language].LINE
-    what = f"{ref.schedule.value} {ref.number}" if ref.schedule is not None else f"{words['lab']} {ref.number}"
+    if ref.schedule is not None:
+        what = f"{ref.schedule.value} {ref.number}"
+    else:  # a lab code, or a material row's word („Material“, „Auslagen“), which names itself
+        what = f"{words['lab']} {ref.number}" if any(c.isdigit() for c in ref.number) or not ref.number else ref.number
     count = f" ({words['lines'].replace('#', str(ref.lines))})" if ref.lines > 1 else ""
     if spec == "nr" or not ref.teeth:
         return what + count

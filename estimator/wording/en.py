@@ -318,7 +318,7 @@ LINE = {
     "teeth": "teeth",
     "on": "on tooth",
     "on_teeth": "on teeth",
-    "lab": "lab",
+    "lab": "Lab",  # names a line, often at the start of a sentence
     "row": "row",
     "lines": "# lines",
     "in": "in the",

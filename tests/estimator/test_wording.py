@@ -218,7 +218,7 @@ def test_what_several_lines_of_one_number_share_is_said_once_naming_their_teeth_
     said = grouped(found)
     assert [f.row for f in said] == [2, 9, 5, 6]  # where the first of each group stood
     assert _said(said[0]).startswith("Labor 0322, Zähne 45, 42 (3 Zeilen): Einzelpreis 111,60 € über dem Höchstbetrag")
-    assert _said(said[0], "en").startswith("lab 0322, teeth 45, 42 (3 lines): ")
+    assert _said(said[0], "en").startswith("Lab 0322, teeth 45, 42 (3 lines): ")
     assert _said(said[2]).startswith("Labor 0322, Zahn 41: Einzelpreis 112,60 €")
     assert grouped(found[:1]) == found[:1]
 
@@ -303,3 +303,10 @@ def test_a_limit_of_one_is_once_in_either_language() -> None:
     once, thrice = say(Code.PART_PER_SESSION, number="2290", limit=1), say(Code.PART_PER_SESSION, number="2290", limit=3)
     assert [text(once), text(once, "en")] == ["GOZ 2290 höchstens einmal je Sitzung", "GOZ 2290 at most once per session"]
     assert [text(thrice), text(thrice, "en")] == ["GOZ 2290 höchstens 3-mal je Sitzung", "GOZ 2290 at most 3 times per session"]
+
+
+def test_a_material_row_is_named_by_its_word_and_a_lab_code_as_lab_work() -> None:
+    material = say(Code.LAB_MATERIAL_INCLUDED, line=LineRef(None, "Auslagen", "15"))
+    assert text(material).startswith("Auslagen, Zahn 15: Sachkosten ohne")  # not „Labor Auslagen“
+    assert text(say(Code.LAB_MATERIAL_INCLUDED, line=LineRef(None, "0344", "15"))).startswith("Labor 0344, Zahn 15: ")
+    assert text(say(Code.LAB_MATERIAL_INCLUDED, line=LineRef(None, "I 115", "15")), "en").startswith("Lab I 115, tooth 15: ")

@@ -10,6 +10,7 @@ from enum import StrEnum
 class Code(StrEnum):
     # Findings of the rules
     ACCIDENT_PROOF = "accident.proof"
+    ACCIDENT_IN_PART = "accident.in_part"
     DATE_BEFORE_INSURANCE_START = "date.before_insurance_start"
     DATE_BEFORE_PLAN = "date.before_plan"
     DATE_LONG_AFTER_PLAN = "date.long_after_plan"
@@ -282,6 +283,7 @@ class Code(StrEnum):
     CELL_ISO_DATE = "cell.iso_date"
     CELL_SESSION = "cell.session"
     CELL_DAY_OR_SESSION = "cell.day_or_session"
+    CELL_ISO_DAY_OR_SESSION = "cell.iso_day_or_session"
     CELL_NUMBER = "cell.number"
     CELL_NUMBER_FOUND = "cell.number_found"
     CELL_NUMBER_TEXT = "cell.number_text"

@@ -36,13 +36,14 @@ def new_lines_sheet(case: Case, kind: str, at: int | None = None) -> str:
 
 def next_row(case: Case, kind: str, taken: int = 0, sheet: str = "") -> int:
     """The row a new line of this kind takes on its sheet (new_lines_sheet, unless given): after every row the sheet
-    already uses (the header is row 1) and every row a reviewer's decision names – a new line never takes over a
-    decision made about another."""
+    already uses (the header is row 1), every row a reviewer's decision names and every row a note of the import
+    names – a new line never takes over a decision or a note made about another (a row corrected, then deleted)."""
     sheet = sheet or new_lines_sheet(case, kind)
     plan = case.original
     lines: tuple[Line, ...] = (*plan.fee_lines, *plan.lab_lines)
     used = [line.row for line in lines if line.sheet == sheet] + [left.row for left in plan.left_out if left.sheet == sheet]
     used += [override.row for override in case.overrides if override.sheet == sheet]
+    used += [f.row for f in plan.input_findings if f.sheet == sheet and f.row is not None]
     return max([1, *used]) + 1 + taken
 
 

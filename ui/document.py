@@ -184,7 +184,7 @@ class CaseDocument(QObject):
         field = self.field_name(name)
         where = f"{label}, {field}: " if known else ""
         before = eligible_of(self.estimate, kind, lines[index]) if known and name == "description" else None
-        found = frozenset(self.edit_notes.found(lines[index])) if known else frozenset()
+        found = frozenset(f.phrase.code for f in self.edit_notes.found(lines[index])) if known else frozenset()
         changed = self.tr("{0}: {1} geändert").format(label, field)
         taken = self._push(lambda: self.case.with_edit(key, text), changed, where, typed)
         if taken and known:

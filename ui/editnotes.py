@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from estimator.case import AMOUNT_INPUTS, EditKey
+from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.model import Estimate, Finding, PlanLine
 from estimator.wording import finding_text
@@ -30,12 +31,12 @@ class EditNotes(QObject):
         self.document = document
         self.said = 0  # how many notes were said
 
-    def after(self, key: EditKey, label: str, before: Decimal | None, found: frozenset[Finding]) -> None:
+    def after(self, key: EditKey, label: str, before: Decimal | None, found: frozenset[Code]) -> None:
         """What an edit just taken asks to check: a corrected number keeps its line's text, which was written for the
         number before; a text that now names an analogue („entsprechend GOZ …“) changes how the line is measured; a
         reviewer's decision about the line stays – made about the line as it was, or, for its class, standing above
-        the class typed; else a question or problem of the line that the edit brought (`found`: the line's before it),
-        such as an amount typed without its comma."""
+        the class typed; else a question or problem of a kind the line did not have before the edit (`found`: the kinds
+        it had), such as an amount typed without its comma."""
         document, count = self.document, self.said
         kind, index, name = key
         line = (document.estimate.plan.fee_lines if kind == "fee" else document.estimate.plan.lab_lines)[index]
@@ -79,7 +80,7 @@ class EditNotes(QObject):
                 )
             )
 
-        if self.said == count and (new := [f for f in self.found(line) if f not in found]):
+        if self.said == count and (new := [f for f in self.found(line) if f.phrase.code not in found]):
             more = self.tr(" (und {0} weitere, siehe Hinweise)").format(len(new) - 1) if len(new) > 1 else ""
             self.say(self.tr("{0} – bitte prüfen: {1}{2}").format(label, finding_text(new[0], language()), more))
 

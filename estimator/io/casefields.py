@@ -28,7 +28,7 @@ from estimator.codes import Code
 from estimator.io.columns import LAB_COLUMNS, ONE_SHEET_COLUMNS
 from estimator.kinds import LineClass, Schedule
 from estimator.model import LeftOutLine, Plan
-from estimator.sessionnames import session_value
+from estimator.sessionnames import session_of
 from estimator.teeth import ToothError, parse_teeth
 from estimator.wording import text
 
@@ -173,8 +173,12 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def day_or_session(value: Any) -> dt.date | str:
-    """A date edit: a day (ISO), or the session typed instead of one (estimator.case)."""
-    return iso_date(value) if isinstance(value, str) and ISO_DAY.fullmatch(value) else session_value(value)
+    """A date edit: a day (ISO), or the session typed instead of one (estimator.case); nothing else."""
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return iso_date(value)
+    if isinstance(value, str) and (session := session_of(value)):
+        return session
+    raise cell_error(Code.CELL_ISO_DAY_OR_SESSION, value)
 
 
 EDIT_READERS: dict[str, Reader] = {

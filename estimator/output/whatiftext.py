@@ -65,5 +65,10 @@ def move_text(move: Move, language: str = "de") -> str:
     """One move of the planner: „Zähne 14, 15: aus dem 1. Versicherungsjahr …“, a denture's „Oberkiefer: …“."""
     words = LANGUAGES[language]
     place = words.JAW_PLACES[move.jaw] if move.jaw else f"{words.LINE['tooth' if move.count == 1 else 'teeth']} {move.teeth}"
-    said = sentence("planner_move", language, place=place, year=move.from_year, date=move.to_date, spread=move.spread)
+    said = sentence(
+        "planner_move", language, place=place, year=move.from_year, date=move.to_date, spread=move.spread, later=move.later
+    )
+    if move.healing is not None:  # the implant's later work left on its day: how much closer it comes
+        day, now, planned = move.healing
+        said += sentence("planner_healing", language, date=day, now=now, planned=planned)
     return said[:1].upper() + said[1:]

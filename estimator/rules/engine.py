@@ -33,6 +33,7 @@ from estimator.rules.labprices import lab_amounts, lab_jaw_limits
 from estimator.rules.limits import Deductible, StagedCap, history_findings, implant_limit, insurance_year, pzr_limit
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import (
+    accident_in_part,
     dates_far_from_plan,
     dates_not_carried,
     lab_in_another_cap_year,
@@ -224,6 +225,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     plan_findings(works, person, profile, report)
     milk_teeth_of_adults(works, person, report)
     teeth_restored_again(fee_works, report)
+    accident_in_part(fee_works, cap.applies, report)
     sessions_named(works, report)
     dates_far_from_plan(works, plan.plan_date, report)
     dates_not_carried(fee_works, plan.plan_date, report)

@@ -50,17 +50,26 @@ class Materials:
 
     def classify(self, work: Work) -> Owners:
         """The material's services (_Services.owners) – for impression material without one on its teeth, those of
-        its day – and its class from them: A beside a class-A service, X when all are X, else B."""
+        its day – and its class from them: A beside a class-A service, X when all are X, else B; impression material
+        beside the day's services, which it cannot be told to belong to, B beside a class-B one."""
+        beside_any = False  # impression material beside the day's services, none on its teeth: B where one is B
         if is_impression(work):
             self.every = self.every or _Services(self.fee_works, every=True)
-            owners = self.every.owners(work) or self.every.on_day.get(work.date, Owners())
+            owners = self.every.owners(work)
+            if not owners:
+                owners, beside_any = self.every.on_day.get(work.date, Owners()), True
         else:
             owners = self.listed.owners(work)
         work.material = tuple(sorted(owners.numbers))
         if not owners:
             work.line_class = B  # not eligible (material_eligible): its class says nothing
             return owners
-        work.line_class = X if owners.classes == {X} else A if A in owners.classes else B
+        if owners.classes == {X}:
+            work.line_class = X
+        elif beside_any:  # which of the day's services it belongs to is unknown: the customer's class, B, where one is B
+            work.line_class = B if B in owners.classes else A
+        else:
+            work.line_class = A if A in owners.classes else B
         work.explain(work.profile.sections.lab_class, say(Code.STEP_MATERIAL_CLASS, numbers=work.material, cls=work.line_class))
         return owners
 

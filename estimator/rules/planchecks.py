@@ -1,6 +1,7 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
-plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice; and
+plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice, an
+accident marked on some of a tooth's services of a day; and
 what is no longer to be said of a line the rules made class X."""
 
 from __future__ import annotations
@@ -142,6 +143,25 @@ def teeth_restored_again(fee_works: list[Work], report: Report) -> None:
             other, day, session = first.ref, first.date, first.line.session
             phrase = say(Code.LINE_TOOTH_AGAIN, line=work.ref, tooth=tooth, other=other, date=day, session=session)
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
+
+
+def accident_in_part(fee_works: list[Work], capped: Callable[[Work], bool], report: Report) -> None:
+    """A class-A line the staged caps hold, on a tooth and day with a line marked as an accident's, not marked itself:
+    asked about, and estimated as marked (the caps do not hold an accident's work; a service of the same treatment
+    left unmarked stays under them)."""
+    marked: dict[tuple[int, dt.date], Work] = {}
+    for work in fee_works:
+        if work.fee.accident and not work.fee.teeth.whole_jaw:
+            for tooth in work.fee.teeth.teeth:
+                marked.setdefault((tooth, work.date), work)
+    for work in fee_works if marked else ():
+        if work.accident or work.line_class is not LineClass.A or not capped(work):
+            continue
+        shared = next((t for t in sorted(work.fee.teeth.teeth) if (t, work.date) in marked), None)
+        if shared is not None:
+            phrase = say(Code.ACCIDENT_IN_PART, line=work.ref, other=marked[(shared, work.date)].ref, tooth=shared)
+            section = work.profile.sections.accident
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Unfall", section=section)
 
 
 EARLY, LATE = dt.timedelta(days=31), dt.timedelta(days=731)  # a treatment day this far from the plan date is asked about

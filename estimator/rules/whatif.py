@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from estimator.kinds import LineClass, LineKind
 from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
@@ -50,6 +50,8 @@ class Move:
     spread: bool = False  # the work lies on several days: it moves by as many days, „ab dem“
     jaw: str = ""  # the work names no single tooth (a denture): its jaw, "OK", "UK" or "OK/UK", said instead of teeth
     count: int = 1  # how many teeth `teeth` names
+    later: bool = False  # an implant's work of later years moves along
+    healing: tuple[dt.date, int, int] | None = None  # an implant's later work left: its day, days after it now, as planned
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,9 @@ def _candidates(plan: Plan, current: Estimate, convention: str, profile: Profile
     next year: from the first capped line on, the lines move by as many days as its first one does to the next year's
     first working day (an earlier filling on the tooth stays, an implant's crown keeps its weeks of healing). Work
     before the plan date is done and stays; so does a group's work of another year (the crowns of the first year are
-    not moved for a scaling of the second) – unless an implant is placed in the work moved: what follows it on its
-    teeth in later years moves along, keeping its weeks of healing."""
+    not moved for a scaling of the second) – but where an implant is placed in the work moved, what follows it on its
+    teeth in later years is a choice: moved along, keeping its weeks of healing (offered first, so that it is taken
+    when it gains as much), or left on its day, the move then saying how much closer it comes to the implant."""
     start = plan.person.insurance_start
     if start is None:
         return []
@@ -133,18 +136,36 @@ def _candidates(plan: Plan, current: Estimate, convention: str, profile: Profile
             if not capped or not 1 <= year <= profile.cap_years:
                 continue
             held = [(member, r, line) for member, r, line in of_year if r.date >= min(capped)]
-            if any(isinstance(line, FeeLine) and line.number in profile.implant_numbers for _, _, line in held):
-                held += [entry for later, entries in by_year.items() if later > year for entry in entries]
             _, last_day = insurance_year_span(year, start, convention)
             first_day = first_working_day(last_day + dt.timedelta(days=1))
             shift = first_day - min(capped)
-            treated = [line.teeth.teeth for _, _, line in held if not line.teeth.whole_jaw]  # a jaw's template: not a tooth
-            teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in held]))
-            jaw = "" if treated else "/".join(sorted({jaw_of(tooth) for tooth in teeth}, reverse=True))  # OK before UK
-            spread = len({r.date for _, r, _ in held}) > 1
-            move = Move(_teeth_text(teeth), year, first_day, spread=spread, jaw=jaw, count=len(teeth))
-            found.append((move, {member: first_working_day(r.date + shift) for member, r, _ in held}))
+            implants = [r.date for _, r, line in held if isinstance(line, FeeLine) and line.number in profile.implant_numbers]
+            later = [entry for then, entries in by_year.items() if then > year for entry in entries] if implants else []
+            if later:  # the implant's later work moved along, first; then left where it is
+                along = held + later
+                found.append((_move(along, teeth_of=held, year=year, day=first_day, later=True), _shifted(along, shift)))
+                placed, follows = first_working_day(max(implants) + shift), min(r.date for _, r, _ in later)
+                healing = (follows, (follows - placed).days, (follows - max(implants)).days)
+                found.append((_move(held, teeth_of=held, year=year, day=first_day, healing=healing), _shifted(held, shift)))
+            else:
+                found.append((_move(held, teeth_of=held, year=year, day=first_day), _shifted(held, shift)))
     return found
+
+
+Held = list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]
+
+
+def _shifted(held: Held, shift: dt.timedelta) -> Moved:
+    return {member: first_working_day(r.date + shift) for member, r, _ in held}
+
+
+def _move(moved: Held, *, teeth_of: Held, year: int, day: dt.date, **said: Any) -> Move:
+    """The move of these lines to `day`, named by the teeth of `teeth_of` (a jaw's template names no tooth)."""
+    treated = [line.teeth.teeth for _, _, line in teeth_of if not line.teeth.whole_jaw]
+    teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in teeth_of]))
+    jaw = "" if treated else "/".join(sorted({jaw_of(tooth) for tooth in teeth}, reverse=True))  # OK before UK
+    spread = len({r.date for _, r, _ in moved}) > 1
+    return Move(_teeth_text(teeth), year, day, spread=spread, jaw=jaw, count=len(teeth), **said)
 
 
 def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[LineKind, FeeLine | LabLine]]:

@@ -29,8 +29,7 @@ SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # how findin
 
 
 def _whole(value: int, language: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if language == "de" else text
+    return f"{value:,}".replace(",", "." if language == "de" else ",")
 
 
 def _choice(spec: str, first: bool, figure: str) -> str:
@@ -41,10 +40,8 @@ def _choice(spec: str, first: bool, figure: str) -> str:
 
 def _line(ref: LineRef, spec: str, language: str) -> str:
     words = LANGUAGES[language].LINE
-    if ref.schedule is not None:
-        what = f"{ref.schedule.value} {ref.number}"
-    else:  # a lab code, or a material row's word („Material“, „Auslagen“), which names itself
-        what = f"{words['lab']} {ref.number}" if any(c.isdigit() for c in ref.number) or not ref.number else ref.number
+    lab = f"{words['lab']} {ref.number}" if any(c.isdigit() for c in ref.number) or not ref.number else ref.number
+    what = f"{ref.schedule.value} {ref.number}" if ref.schedule is not None else lab  # a material row's word names it
     count = f" ({words['lines'].replace('#', str(ref.lines))})" if ref.lines > 1 else ""
     if spec == "nr" or not ref.teeth:
         return what + count

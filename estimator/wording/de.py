@@ -386,7 +386,10 @@ SENTENCES = {
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",
     "planner_no_cap": "Die Zahnstaffel kürzt diesen Plan nicht; ein Verlegen von Behandlungen bringt nichts.",
-    "planner_move": "{place}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie geplant|}",
+    "planner_move": "{place}: aus dem {year}. Versicherungsjahr {spread:ab dem|auf den} {date} verlegen{spread:, Abstände wie "
+    "geplant|}{later:, auch die Arbeit der Folgejahre daran|}",
+    "planner_healing": "; die Arbeit am {date} folgt dann {now} statt {planned} Tage nach dem Implantat – bitte die "
+    "Einheilzeit prüfen",
     "planner_with": "mit ihnen die Zeilen ohne Zahnangabe, die dazugehören: {lines}",
     "planner_gain": "Erstattung dann {benefit} statt {base}: {gain} mehr ({why}vorausgesetzt, die Behandlung kann medizinisch "
     "warten)",

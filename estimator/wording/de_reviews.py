@@ -1,5 +1,5 @@
 """The German words of a reviewer's decisions: how each is applied, said in a line's explanation and in the
-findings, and why one does not act."""
+findings, and why one does not act; and what a reviewer is asked of a line's accident."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from estimator.codes import Code
 
 C = Code
 REVIEWS: dict[Code, str] = {
+    C.ACCIDENT_IN_PART: "{line}: nicht als Unfallfolge markiert, am selben Tag wie {other:nr} an Zahn {tooth}, die es "
+    "ist – gehört die Leistung zur Behandlung des Unfalls, bitte in der Spalte Unfall markieren (für Unfallfolgen gilt "
+    "die Zahnstaffel nicht)",
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
     C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf "
     "({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",

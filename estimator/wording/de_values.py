@@ -12,6 +12,7 @@ VALUES: dict[Code, str] = {
     C.CELL_QUANTITY_RANGE: "Menge größer als 0 und höchstens {high:,} erwartet, „{value}“ gefunden",
     C.CELL_CODE: "Nummer mit 1 bis {limit} Zeichen erwartet, „{value}“ gefunden",
     C.CELL_DATE: "Datum TT.MM.JJJJ erwartet, „{value}“ gefunden",
+    C.CELL_ISO_DAY_OR_SESSION: "Datum JJJJ-MM-TT oder eine Sitzung wie „2. Sitzung“ erwartet, „{value}“ gefunden",
     C.CELL_DAY_OR_SESSION: "Datum TT.MM.JJJJ oder eine Sitzung wie „2. Sitzung“ erwartet, „{value}“ gefunden",
     C.CELL_DATE_TIME_ONLY: "Datum TT.MM.JJJJ erwartet; die Zelle ist als Datum formatiert, hält aber keinen Tag (nur die "
     "Uhrzeit {value}: die Zahl 0, ein Bruchteil oder eine negative Zahl) – bitte den Tag eintragen",

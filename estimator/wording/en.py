@@ -363,7 +363,10 @@ SENTENCES = {
     "treatment day): {rows}",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_no_cap": "The staged caps do not reduce this plan; moving treatment brings nothing.",
-    "planner_move": "{place}: move from insurance year {year} {spread:starting on|to} {date}{spread:, intervals as planned|}",
+    "planner_move": "{place}: move from insurance year {year} {spread:starting on|to} {date}{spread:, intervals as "
+    "planned|}{later:, the work of later years on it too|}",
+    "planner_healing": "; the work on {date} then follows the implant after {now} instead of {planned} days – please check "
+    "the healing time",
     "planner_with": "with them the lines without a tooth that belong to them: {lines}",
     "planner_gain": "Benefit then {benefit} instead of {base}: {gain} more ({why}provided the treatment can wait medically)",
     "planner_less": "{cause} {amount} less; ",

@@ -1,5 +1,5 @@
 """The English words of a reviewer's decisions: how each is applied, said in a line's explanation and in the
-findings, and why one does not act."""
+findings, and why one does not act; and what a reviewer is asked of a line's accident."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from estimator.codes import Code
 
 C = Code
 REVIEWS: dict[Code, str] = {
+    C.ACCIDENT_IN_PART: "{line}: not marked as an accident's consequence, on the same day as {other:nr} on tooth {tooth}, "
+    "which is – if the service belongs to the accident's treatment, please mark it in the Unfall column (the staged "
+    "caps do not hold an accident's consequences)",
     C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
     C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it "
     "({numbers:, }) {count:stays|stay} as computed – please review {count:it|them} one by one",

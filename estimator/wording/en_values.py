@@ -12,6 +12,7 @@ VALUES: dict[Code, str] = {
     C.CELL_QUANTITY_RANGE: "quantity greater than 0 and at most {high:,} expected, found “{value}”",
     C.CELL_CODE: "number of 1 to {limit} characters expected, found “{value}”",
     C.CELL_DATE: "date YYYY-MM-DD or DD.MM.YYYY expected, found “{value}”",
+    C.CELL_ISO_DAY_OR_SESSION: "date YYYY-MM-DD or a session such as “2. Sitzung” expected, found “{value}”",
     C.CELL_DAY_OR_SESSION: "date YYYY-MM-DD or DD.MM.YYYY, or a session such as “2. Sitzung”, expected, found “{value}”",
     C.CELL_DATE_TIME_ONLY: "date YYYY-MM-DD or DD.MM.YYYY expected; the cell is formatted as a date but holds no day (only "
     "the time {value}: the number 0, a fraction or a negative number) – please enter the day",

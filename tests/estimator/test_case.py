@@ -195,3 +195,13 @@ def test_a_date_typed_that_is_neither_day_nor_session_says_both_ways() -> None:
         case.with_edit(("fee", 0, "date"), "morgen")
     with pytest.raises(CaseError, match="gibt es nicht"):  # a day that does not exist is said so, not as a session
         case.with_edit(("fee", 0, "date"), "31.02.2026")
+
+
+@pytest.mark.parametrize("value", [False, 0, "", [], {}, "12.03.2026", "morgen"])
+def test_a_case_files_date_edit_is_an_iso_day_or_a_session_and_nothing_else(value: object) -> None:
+    case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
+    data = case_json(case.with_edit(("fee", 0, "date"), "2. Sitzung"))
+    (edit,) = data["edits"]
+    edit["value"] = value
+    with pytest.raises(CaseError, match=r"Datum JJJJ-MM-TT oder eine Sitzung wie „2\. Sitzung“ erwartet"):
+        case_from_json(json.loads(json.dumps(data)))

@@ -19,7 +19,7 @@ from estimator.io.leftout import line_from_cells
 from estimator.io.workbook import write_workbook
 from estimator.kinds import Schedule, Severity
 from estimator.model import MAX_LINES, FeeLine, LabLine
-from estimator.planlines import add_lines, drop_left_out, new_fee_line, take_left_out
+from estimator.planlines import add_lines, delete_lines, drop_left_out, new_fee_line, take_left_out
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
@@ -98,6 +98,9 @@ def test_a_corrected_row_is_read_as_a_workbook_row_and_takes_its_place(plan_path
     assert [f.code for f in said] == ["input.line_corrected"] and "Zahn 99;" in finding_text(said[0])  # the sheet's
     result = estimate(taken.plan(), load_tariffs())
     assert [r.line.teeth.text for r in result.lines if isinstance(r.line, FeeLine)] == ["16", "17"]
+    gone = delete_lines(taken, "fee", [1])  # the corrected line deleted: a new line does not take its row and its note
+    added = add_lines(gone, "fee", [new_fee_line("0010", Schedule.GOZ, parse_teeth(None), None, Decimal("2.3"))])
+    assert [line.row for line in added.original.fee_lines] == [2, 4]
 
 
 def test_a_corrected_lab_row_of_a_one_sheet_table_is_a_lab_line(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Limits (spec 5): implants per jaw, PZR, staged caps, accident, deductible, insurance start."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -218,6 +219,20 @@ def test_whole_plan_accident_lifts_the_cap_for_lab_lines_too() -> None:
     result = run(crown("16"), crown("26"), lab("0344", "16", "61.50"), insurance_start=START_2026, accident=True)
     assert result.totals.benefit == D("1652.65")  # 800 + 800 + 65.81 x 0.8
     assert lab_result(result).accident is True
+
+
+def test_a_tooths_service_of_the_day_not_marked_beside_one_marked_as_an_accidents_is_asked_about() -> None:
+    build_up = fee("2180", "16")
+    result = run(crown("16", accident=True), build_up, crown("26"), insurance_start=START_2026)
+    asked = [f for f in result.findings if f.code == "accident.in_part"]
+    assert [f.row for f in asked] == [next(r.line.row for r in result.lines if r.line.number == "2180")]  # not 26
+    assert finding_text(asked[0]).startswith("GOZ 2180, Zahn 16: nicht als Unfallfolge markiert, am selben Tag wie GOZ 2210")
+    assert fee_result(result, 1).accident is False  # estimated as marked
+    later = dataclasses.replace(build_up, date=dt.date(2026, 4, 2))  # another day: another treatment
+    assert "accident.in_part" not in codes(run(crown("16", accident=True), later, insurance_start=START_2026))
+    whole = run(crown("16", accident=True), build_up, insurance_start=START_2026, accident=True)  # all an accident's
+    fifth_year = run(crown("16", accident=True), build_up, insurance_start=dt.date(2020, 1, 1))  # no caps to lift
+    assert "accident.in_part" not in codes(whole) + codes(fifth_year)
 
 
 # --- deductible (Nr. II.8) ---

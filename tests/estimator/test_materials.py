@@ -126,7 +126,11 @@ def test_impression_material_is_billed_beside_any_goz_service_of_its_day() -> No
     assert step.rule == "GOZ Abschnitt A, Allgemeine Bestimmungen Nr. 2"
     assert step_text(step) == "Abformungsmaterial neben GOZ 2210: gesondert berechnungsfähig, erstattungsfähig wie berechnet"
     elsewhere = lab_result(run(crown, fee("2060", "36"), lab("MAT", "46", "9.80", description="Alginat", vat_percent=0)))
-    assert elsewhere.eligible == D("9.80") and elsewhere.line_class is LineClass.A  # no service on 46: those of its day
+    assert elsewhere.eligible == D("9.80") and elsewhere.line_class is LineClass.B  # those of its day: B beside a B
+    crown_day = lab_result(run(crown, lab("MAT", "46", "9.80", description="Alginat", vat_percent=0)))
+    assert crown_day.line_class is LineClass.A  # beside the crown alone
+    for code, text in (("SCAN", "Digitale Abformung (Intraoralscan)"), ("DES", "Abdruckdesinfektion"), ("LOE", "Abformlöffel")):
+        assert lab_result(run(crown, lab(code, "15", "25.00", description=text, vat_percent=0))).eligible == D("0.00")
     another_day = lab("Material", "15", "9.80", description="Abformmaterial", vat_percent=0, date=dt.date(2026, 4, 1))
     assert lab_result(run(crown, another_day)).eligible == D("0.00")  # no GOZ service that day: with the fees
     anaesthetic = lab("Material", "15", "4.00", description="Anästhetikum", vat_percent=0)

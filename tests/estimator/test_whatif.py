@@ -140,10 +140,31 @@ def test_an_implant_moved_into_the_next_year_takes_its_crown_of_that_year_along_
     crown = dataclasses.replace(fee("2210", "36", amount="1000.00", date=dt.date(2027, 2, 10)), row=3)
     person = Person(variant="BM5/0", insurance_start=START, birth_date=dt.date(1980, 1, 1))
     split = best_split(Plan((implant, crown), (), person, dt.date(2026, 3, 10)), load_tariffs())
-    assert [(m.teeth, m.from_year, m.to_date, m.spread) for m in split.moves] == [("36", 1, dt.date(2027, 1, 4), True)]
+    assert [(m.teeth, m.from_year, m.to_date, m.spread, m.later) for m in split.moves] == [
+        ("36", 1, dt.date(2027, 1, 4), True, True)
+    ]  # the implant alone gains as much: the move that keeps the healing is taken
     days = {index: day for kind, index, day in split.dates if kind == "fee"}
     assert days == {0: dt.date(2027, 1, 4), 1: dt.date(2027, 4, 1)}  # 50 days later each: 87 days of healing kept
     assert split.gain == Decimal("200.00")
+    said = whatif_text(Plan((implant, crown), (), person, dt.date(2026, 3, 10)), load_tariffs())
+    assert "Zahn 36: aus dem 1. Versicherungsjahr ab dem 04.01.2027 verlegen, Abstände wie geplant, auch die Arbeit" in said
+
+
+def test_an_implant_moved_alone_when_that_gains_more_says_how_much_closer_its_crown_comes() -> None:
+    # BM5/1: the implant in 2026 and its crown eleven months later in 2027 – moved along, the crown would go to 2028 and
+    # bring a third deductible; the implant alone moved to 04.01.2027 gains a deductible and leaves the crown 336 days
+    implant = dataclasses.replace(fee("9010", "36", amount="1500.00", date=dt.date(2026, 11, 16)), row=2)
+    crown = dataclasses.replace(fee("2210", "36", amount="1000.00", date=dt.date(2027, 12, 6)), row=3)
+    person = Person(variant="BM5/1", insurance_start=START, birth_date=dt.date(1980, 1, 1))
+    plan = Plan((implant, crown), (), person, dt.date(2026, 3, 10))
+    split = best_split(plan, load_tariffs())
+    assert [(m.later, m.healing) for m in split.moves] == [(False, (dt.date(2027, 12, 6), 336, 385))]
+    assert {index for kind, index, _ in split.dates if kind == "fee"} == {0} and split.gain > 0
+    said = whatif_text(plan, load_tariffs())
+    assert (
+        "Zahn 36: aus dem 1. Versicherungsjahr auf den 04.01.2027 verlegen; die Arbeit am 06.12.2027 folgt dann 336 statt "
+        "385 Tage nach dem Implantat – bitte die Einheilzeit prüfen"
+    ) in said
 
 
 def test_not_moving_is_best_when_nothing_is_capped() -> None:

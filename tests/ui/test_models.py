@@ -134,6 +134,10 @@ def test_an_amount_typed_without_its_comma_is_said_in_the_status_bar_with_what_t
     )
     assert model.setData(amount, "217,06")  # the fee itself: the question the typo brought is gone, nothing new said
     assert "bitte prüfen" not in window.statusBar().currentMessage()
+    assert model.setData(model.index(row, column(model, LineColumn.FACTOR)), "3,0")  # above the threshold: asked
+    assert "fee.above_threshold" in [f.code for f in window.document.estimate.findings]
+    assert model.setData(model.index(row, column(model, LineColumn.TOOTH)), "17")  # the same question, another tooth
+    assert "bitte prüfen" not in window.statusBar().currentMessage()
 
 
 def test_an_amount_of_the_plan_that_no_longer_fits_a_new_factor_is_said_when_it_is_computed_instead(

@@ -30,6 +30,7 @@ REASONS = {  # what went wrong with a file, in the words of the program (the sys
     errno.ENAMETOOLONG: "Dateiname zu lang",
     errno.ELOOP: "ein Verweis, der auf sich selbst zeigt",
     errno.EEXIST: "gibt es schon, und es ist kein Ordner",  # a folder asked for (--pdf-dir) where a file is
+    errno.EIO: "Lesefehler des Datenträgers",
 }
 
 

@@ -19,6 +19,7 @@ from xml.parsers import expat
 
 from estimator.cells import MAX_TEXT, PlanReadError, whole_number
 from estimator.io.sheetscan import MAX_ELEMENTS, UNCACHED
+from estimator.io.snapshot import source
 from estimator.io.xlsxguard import MAX_CELLS, MAX_SHEET_BYTES, MAX_SHEETS, MAX_UNPACKED_BYTES, megabytes, thousands
 
 Keep = Callable[[str, int, tuple[Any, ...]], None]  # a row with content: sheet, row number, values
@@ -42,7 +43,7 @@ NUMBERS = {"float", "percentage", "currency"}
 def is_ods(path: Path) -> bool:
     """Whether the file is an OpenDocument spreadsheet (its first zip entry says so, whatever its name)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source(path)) as archive:
             if archive.getinfo("mimetype").file_size > 2 * len(MIMETYPE):
                 return False
             return archive.read("mimetype").strip() == MIMETYPE
@@ -268,7 +269,7 @@ def read_ods(path: Path, keep: Keep, columns: int, cut: Cut, named: Named) -> di
     """Read every sheet of an .ods: `keep(sheet, row number, values)` for each row with content, the values of
     its first `columns` columns; the sheets' names in their order, each with its hidden rows (those with content)
     and the indexes of its hidden columns among the first `columns`. PlanReadError when the file is refused."""
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(source(path)) as archive:
         refuse_unreadable_ods(path, archive)
         reader = _Reader(keep, columns, cut, named)
         parser = expat.ParserCreate(namespace_separator=" ")

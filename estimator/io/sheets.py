@@ -18,6 +18,7 @@ from estimator.cells import MAX_SHEET_NAME, MAX_TEXT, PlanReadError, shown
 from estimator.files import is_text, not_a_file
 from estimator.io.odsread import distinct, is_ods, read_ods
 from estimator.io.sheetscan import MAX_COLUMNS, Survey, refuse_reader_traps, special_cells, survey_workbook
+from estimator.io.snapshot import open_binary, snapshot, source
 from estimator.io.xlsxguard import damaged, refuse_unreadable, thousands
 from estimator.model import MAX_LINES
 
@@ -66,6 +67,11 @@ def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
     reason = not_a_file(path)
     if reason:
         raise PlanReadError(reason)
+    with snapshot(path):  # the checks and the readers read the same bytes
+        return _sheets(path, streamed)
+
+
+def _sheets(path: Path, streamed: bool | None) -> dict[str, Sheet]:
     ods = is_ods(path)
     if not ods:
         refuse_unreadable(path)
@@ -95,8 +101,9 @@ def calamine_workbook(path: Path) -> Any:
     reader cannot take as a name) is handed to it as an open file."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded only when a workbook is read
 
-    if not is_text(path) or path.suffix.lower() not in (".xlsx", ".xlsm"):  # by its content, not by its name
-        with open(path, "rb") as file:
+    opened = source(path)  # the snapshot's bytes when one is taken
+    if not isinstance(opened, Path) or not is_text(path) or path.suffix.lower() not in (".xlsx", ".xlsm"):
+        with open_binary(path) as file:  # by its content, not by its name
             return CalamineWorkbook.from_filelike(file)
     return CalamineWorkbook.from_path(str(path))
 
@@ -210,7 +217,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
     import openpyxl  # noqa: PLC0415 - heavy; loaded only when a workbook needs to be streamed
 
     sheets: dict[str, Sheet] = {}
-    with path.open("rb") as stream:  # closed here even when openpyxl gives up half-way
+    with open_binary(path) as stream:  # closed here even when openpyxl gives up half-way
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
         try:
             for worksheet in workbook.worksheets:

@@ -17,6 +17,7 @@ from typing import Any
 
 from estimator.cells import PlanReadError, shown
 from estimator.io.sharedstrings import OTHER_SPELLING, References, refuse_shared_counts, survey_strings
+from estimator.io.snapshot import source
 from estimator.io.xlsxguard import MAX_CELLS, refuse_declarations, streamed, thousands, worksheet_parts
 from estimator.model import MAX_LINES
 
@@ -91,7 +92,7 @@ def survey_workbook(path: Path) -> Survey:
     (before any parser sees it), and say what the readers need to know (Survey)."""
     survey = Survey()
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source(path)) as archive:
             parts, tables = worksheet_parts(archive)
             strings = survey_strings(archive, tables)
             survey.longest_shared = strings.longest
@@ -122,7 +123,7 @@ def refuse_reader_traps(path: Path) -> None:
     before the reader opens a file only to learn its sheets' names – an output of the program that is there already,
     which may be far larger than a plan (survey_workbook's limits are a plan's)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source(path)) as archive:
             for part in worksheet_parts(archive)[1]:
                 for window in streamed(archive, part):
                     refuse_shared_counts(window, part)
@@ -321,7 +322,7 @@ def special_cells(path: Path, part: str) -> dict[tuple[int, int], object]:
     found: dict[tuple[int, int], object] = {}
     row, column = 0, 0
     open_elements: list[Any] = []  # the elements around the one read, to drop what their parents hold
-    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+    with zipfile.ZipFile(source(path)) as archive, archive.open(part) as stream:
         for event, element in iterparse(stream, events=("start", "end")):
             tag = element.tag.rsplit("}", 1)[-1]
             if event == "start":

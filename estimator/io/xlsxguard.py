@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from estimator.cells import PlanReadError
+from estimator.io.snapshot import open_binary, source
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # everything the workbook unpacks to
 MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet (streamed) or picture (never unpacked)
@@ -62,14 +63,14 @@ def refuse_unreadable(path: Path) -> None:
         raise PlanReadError(f"{path}: ein Ordner, keine Arbeitsmappe")
     if path.suffix.lower() == ".xls":
         raise PlanReadError(f"{path.name}: das alte Excel-Format .xls wird nicht gelesen; bitte in Excel als .xlsx speichern")
-    with path.open("rb") as handle:
+    with open_binary(path) as handle:
         head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise PlanReadError(
             f"{path.name}: die Arbeitsmappe ist kennwortgeschützt oder im alten .xls-Format; "
             "bitte ohne Kennwort als .xlsx speichern"
         )
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(source(path)):
         if head.startswith(b"PK"):
             raise PlanReadError(
                 f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern oder senden lassen"
@@ -80,11 +81,12 @@ def refuse_unreadable(path: Path) -> None:
             + ("; bitte in Excel oder LibreOffice öffnen und als .xlsx speichern" if text else "")
         )
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source(path)) as archive:
             parts = archive.infolist()
     except Exception:  # BadZipFile, NotImplementedError (unknown zip version or method), OSError, ...
         raise PlanReadError(f"{path.name}: die Arbeitsmappe ist unvollständig oder beschädigt; bitte erneut speichern") from None
     names = {part.filename for part in parts}
+    refuse_ambiguous(path, [part.filename for part in parts])
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
         raise PlanReadError(f"{path.name}: ein ZIP-Archiv, aber keine Arbeitsmappe (Excel .xlsx oder .xlsm, LibreOffice .ods)")
     total = sum(part.file_size for part in parts)
@@ -96,6 +98,23 @@ def refuse_unreadable(path: Path) -> None:
             f"(Teil {largest.filename}: {megabytes(largest.file_size)}); erlaubt sind {megabytes(MAX_UNPACKED_BYTES)}, "
             f"je Tabellenblatt {megabytes(MAX_SHEET_BYTES)}. Ein Heil- und Kostenplan ist viel kleiner; bitte die Datei prüfen"
         )
+
+
+def refuse_ambiguous(path: Path, names: list[str]) -> None:
+    """Parts a reader may find other than the checks do – a name twice, two names that differ only in letter case
+    (readers look names up either way), a name with a backslash (read as a folder by some) – are refused: no
+    spreadsheet program writes them, and the limits must hold for the very part that is read."""
+    seen: set[str] = set()
+    for name in names:
+        twice = name.lower() in seen
+        seen.add(name.lower())
+        if twice or "\\" in name:
+            raise PlanReadError(
+                f"{path.name}: die Arbeitsmappe enthält den Teil „{name[:80]}“ "
+                + ("mehrfach" if twice else "mit einem Rückwärtsschrägstrich im Namen")
+                + "; so eine Datei schreibt kein Tabellenprogramm und wird aus Sicherheitsgründen nicht gelesen – bitte in "
+                "Excel oder LibreOffice öffnen und neu speichern"
+            )
 
 
 def _part_limit(name: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -207,6 +208,29 @@ def test_a_place_beyond_the_last_row_or_column_of_a_sheet_is_refused(
     assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 2
     err = capsys.readouterr().err
     assert said in err and "jenseits der letzten Zeile (1.048.576) und Spalte (XFD)" in err, err
+
+
+@pytest.mark.parametrize(
+    ("second", "said"),
+    [
+        ("xl/worksheets/Sheet1.XML", "„xl/worksheets/Sheet1.XML“ mehrfach"),  # checked one, read the other: an abort
+        ("xl/worksheets/sheet1.xml", "„xl/worksheets/sheet1.xml“ mehrfach"),
+        ("xl\\worksheets\\sheet1.xml", "„xl\\worksheets\\sheet1.xml“ mit einem Rückwärtsschrägstrich"),
+    ],
+)
+def test_a_part_a_reader_may_take_for_another_is_refused_before_any_reader_opens_it(
+    second: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the checks took the harmless part, python-calamine the one with a cell at XFD1048576 – and reserved 512 GB
+    path = one_sheet_workbook(tmp_path / "zwei.xlsx", [HEADER_ROW])
+    far = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    far += b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
+    with zipfile.ZipFile(path, "a") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile's own: „Duplicate name“
+        archive.writestr(second, far)
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "aus Sicherheitsgründen nicht gelesen" in err, err
 
 
 def test_one_worksheet_named_by_several_sheets_is_refused(hostile: Path) -> None:

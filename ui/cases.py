@@ -37,6 +37,7 @@ from estimator.wording import text
 from ui import formats
 from ui.language import language, status_text
 from ui.models import RIGHT
+from ui.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -127,7 +128,7 @@ class CasesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.path if column == 9 else self.tr("Doppelklick oder Enter öffnet den Fall")
+            return tip(entry.path) if column == 9 else self.tr("Doppelklick oder Enter öffnet den Fall")
         return None
 
     def _text(self, entry: Listed, column: int) -> str:

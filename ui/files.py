@@ -27,6 +27,7 @@ from ui.document import CASE_SUFFIX, CaseDocument
 from ui.language import language
 from ui.letter import stored_letterhead
 from ui.letterchecks import LetterChecks
+from ui.plaintext import tip
 from ui.replacing import SUFFIXES, Replacing
 from ui.saving import OVERWRITE, SAVE_AS, SaveChecks
 from ui.settings import FOLDER, RECENT
@@ -168,7 +169,7 @@ class FileActions(QObject):
         menu.clear()
         for item in self.recent_files():
             action = menu.addAction(Path(item).name)
-            action.setToolTip(item)
+            action.setToolTip(tip(item))
             action.triggered.connect(lambda _checked=False, item=item: self.open_path(Path(item)))
         menu.setEnabled(bool(self.recent_files()))
 

@@ -47,6 +47,7 @@ class LeftOutDialog(QDialog):
                 left.sheet, left.row, kind
             )
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # the sheet's name as written
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

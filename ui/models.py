@@ -20,6 +20,7 @@ from estimator.wording import by_severity, finding_text, rule_text, severity_lab
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
+from ui.plaintext import tip
 from ui.review import review_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -200,7 +201,7 @@ class LinesModel(QAbstractTableModel):
         review, corrected = self.reviews.get((line.sheet, line.row)), self.corrected.get((line.sheet, line.row))
         if role == Role.ToolTipRole:  # a row left out by the import and corrected by hand, a reviewer's decision
             said = [finding_text(corrected, language())] if corrected else []
-            return "\n".join([*said, review_text(review)] if review else said) or None
+            return tip("\n".join([*said, review_text(review)] if review else said)) or None
         return f"{line.row} {'✎' if corrected else ''}{'✓' if review else ''}".rstrip()  # its number in the sheet, marked
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -229,12 +230,12 @@ class LinesModel(QAbstractTableModel):
         if decided:  # the reviewer's value acts, whatever the plan or an edit says
             if role == Role.BackgroundRole:
                 return QBrush(REVIEWED)
-            return review_text(review) if role == Role.ToolTipRole and review else None
+            return tip(review_text(review)) if role == Role.ToolTipRole and review else None
         edited = bool(column.field) and self.edit_key(index) in self.document.case.edits
         if role == Role.BackgroundRole and (edited or (column.field and (line.sheet, line.row) in self.corrected)):
             return QBrush(EDITED)
         if role == Role.ToolTipRole:
-            return self._tooltip(index, line, result, edited)
+            return tip(self._tooltip(index, line, result, edited)) or None
         return None
 
     def _tooltip(self, index: Index, line: FeeLine | LabLine, result: LineResult | None, edited: bool) -> str | None:
@@ -368,7 +369,7 @@ class FindingsModel(RecordsModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(SEVERITY_COLOURS[finding.severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return finding_text(finding, language())
+            return tip(finding_text(finding, language()))
         return None
 
 
@@ -389,5 +390,5 @@ class ExplanationModel(RecordsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return step_text(step, language())
+            return tip(step_text(step, language()))
         return None

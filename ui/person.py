@@ -16,6 +16,7 @@ from estimator.wording import source_text, text
 from ui import formats
 from ui.document import CaseDocument
 from ui.language import language
+from ui.plaintext import tip
 
 ADDRESS_LIMIT = 120  # characters of a street or a town
 
@@ -216,7 +217,7 @@ class PersonPanel(QGroupBox):
         self.city.setText(person.city)
         for field in (self.name, self.insurance_number, self.street, self.city):
             field.setCursorPosition(0)  # a text longer than the field shows its beginning, and all of it in its tooltip
-            field.setToolTip(field.text())
+            field.setToolTip(tip(field.text()))
         if person.variant:
             self.variant.setCurrentText(person.variant)
             self.variant.setToolTip("")

@@ -115,6 +115,7 @@ class ServicePicker(QDialog):
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.insert())
         self.teeth = QLabel()
+        self.teeth.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.teeth.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.insert_button = buttons.addButton(self.tr("Einfügen"), QDialogButtonBox.ButtonRole.ActionRole)

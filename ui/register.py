@@ -16,6 +16,7 @@ from estimator.register import RegisterError
 from estimator.wording import source_text
 from ui.document import CaseDocument
 from ui.language import language
+from ui.plaintext import tip
 
 if TYPE_CHECKING:
     from estimator.register.history import History
@@ -184,7 +185,7 @@ class HistoryOffer(QFrame):
             return
         self.problem_shown = False
         self.text.setText(self.tr("Im Fallregister: {0}").format(history.summary(language())))
-        self.text.setToolTip(source_text(history.source(), language()) if history.counted else "")
+        self.text.setToolTip(tip(source_text(history.source(), language())) if history.counted else "")
         self.take_button.setVisible(bool(history.counted))  # drafts alone: said, nothing to take
         self.show()
 

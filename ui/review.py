@@ -145,6 +145,7 @@ class ReviewForm(QDialog):
         self.line_class = QLineEdit(before.line_class.value if before and before.line_class else "")
         self.reason = QLineEdit(before.reason if before else "")
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.now)

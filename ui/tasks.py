@@ -104,6 +104,7 @@ class Tasks(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file's name
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)

@@ -23,6 +23,7 @@ from ui import formats
 from ui.capchart import CapChart
 from ui.document import CaseDocument
 from ui.language import language
+from ui.plaintext import tip
 
 MARKED = QColor("#e8730c")  # the outline of the selected line's teeth (the tooth filter's is gold)
 RANK = {LineClass.A: 0, LineClass.B: 1, LineClass.P: 2, LineClass.X: 3}  # which class a tooth shows when it has several
@@ -174,9 +175,9 @@ class TotalsBar(QFrame):
         named += [f"  {left_out_text(r, language())}" for r in without_amount[:20]]
         named += ["  …"] if len(rows) > 20 else []
         for label in (caption, self.values["billed"]):
-            label.setToolTip("\n".join([text, *named]) if text else "")
+            label.setToolTip(tip("\n".join([text, *named])) if text else "")
         self.missing.setToolTip(
-            "\n".join([text, *named, *([reserve_sentence(reserve)] if reserve else [])]) if shown_text else ""
+            tip("\n".join([text, *named, *([reserve_sentence(reserve)] if reserve else [])])) if shown_text else ""
         )
 
 

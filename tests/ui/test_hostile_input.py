@@ -247,3 +247,27 @@ def test_a_refusal_is_said_in_a_case_opened_after_the_first(
     assert window.document is not first
     assert not window.fee_model.setData(window.fee_model.index(1, 6), "25")
     assert "Faktor größer als 0 und höchstens 20" in window.statusBar().currentMessage()  # it was refused without a word
+
+
+def test_text_of_a_plan_that_looks_like_html_is_shown_as_written_in_tooltips(open_window: Any, tmp_path: Path) -> None:
+    from tests.estimator.test_import_broken import fee  # noqa: PLC0415
+    from tests.estimator.workbooks import write_workbook  # noqa: PLC0415
+
+    name = '<img src="/tmp/bild.png"><a href="https://example.org">Klick</a>'
+    reason = "<b>Erschwernis</b> durch Wurzelform"
+    line = fee(Zahn="16", Faktor=3.0, Begründung=reason)
+    window = open_window(write_workbook(tmp_path / "plan.xlsx", [line], [], patient={"Name": name}))
+    shown = window.person_panel.name.toolTip()
+    assert "&lt;img src=" in shown and "<img" not in shown  # escaped: no picture read, no link
+    from tests.ui.conftest import column  # noqa: PLC0415
+    from ui.models import LineColumn  # noqa: PLC0415
+
+    model = window.fee_model
+    cell = model.index(0, column(model, LineColumn.REASON))
+    assert model.setData(cell, "Erschwernis")  # edited: its tooltip quotes the plan's text
+    said = model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert "im Plan: &lt;b&gt;Erschwernis&lt;/b&gt;" in said and "<b>" not in said
+    plain = "GOZ 2210, Zahn 16: ganz normal"  # a text without markup stays as it is
+    from ui.plaintext import tip  # noqa: PLC0415
+
+    assert tip(plain) == plain and tip("a < b") == "a < b" and tip("") == ""

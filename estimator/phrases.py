@@ -86,6 +86,12 @@ class PhraseError(ValueError):
         self.phrase = phrase
 
 
+def some(values: tuple[Param, ...], most: int = 6) -> tuple[Param, ...]:
+    """A list as a sentence says it: a long one by its first and its last, „…“ between (4.000 days said whole in each
+    of 4.000 findings took minutes to write)."""
+    return values if len(values) <= most else (*values[: most - 2], Term("…", "…"), values[-1])
+
+
 BY_HAND = Term("von Hand", "by hand")  # the rule of a step the user decided
 REVIEW = Term("Prüfung", "review")  # the rule of a reviewer's decision
 Rule = str | Term  # a tariff section as the tariff names it, or one of the two above

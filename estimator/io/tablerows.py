@@ -215,6 +215,7 @@ def table_rows(
     lab = False  # below a lab table's own header in the fee sheet
     lab_heading = False  # below a heading „Material- und Laborkosten“ in a table of fees, in its columns
     heading: Finding | None = None  # what such a heading said, until a row below it is read
+    heading_at = 0  # where in `findings` (looked up there, the findings of 10.000 headings took two minutes)
     noted: Finding | None = None  # what it says when the row below shows it was a note („Laborkosten siehe Anlage“)
     above: tuple[Any, ...] | None = None  # the line above, whose values a ditto mark repeats
     for place, (number, values) in enumerate(sheet.rows[position + 1 :], start=position + 1):
@@ -236,7 +237,7 @@ def table_rows(
             )
         if below is not None and below[0] != mapping:
             if heading is not None:  # a table's own header right below the heading: it says what its rows are
-                findings.remove(heading)
+                del findings[_place(findings, heading, heading_at)]
             lab_heading, heading = False, None
             mapping, lab = below
             columns = LAB_COLUMNS if lab else ONE_SHEET_COLUMNS
@@ -279,6 +280,7 @@ def table_rows(
                     Finding(Severity.INFO, say(code, cell=cell, text=said), sheet.name, number, letter),
                 )
                 noted = Finding(Severity.INFO, say(Code.INPUT_COMMENT_ROW, cell=cell, text=said), sheet.name, number, letter)
+                heading_at = len(findings)
                 findings.append(heading)
                 above = None
                 continue
@@ -294,7 +296,7 @@ def table_rows(
                 Finding(Severity.INFO, say(Code.INPUT_DITTO, cell=f"{sheet.name}!{letter}{number}"), sheet.name, number, letter)
             )
         if heading is not None and noted is not None and lab_heading and not reader.lab:  # it was a note: the line below is a fee
-            findings[findings.index(heading)], lab_heading = noted, False
+            findings[_place(findings, heading, heading_at)], lab_heading = noted, False
         above, heading = reader.values, None
         yield reader
     if skipped:
@@ -302,6 +304,11 @@ def table_rows(
         findings.append(
             Finding(Severity.INFO, say(Code.INPUT_EMPTY_ROWS, sheet=sheet.name, count=skipped, rows=rows), sheet.name)
         )
+
+
+def _place(findings: list[Finding], finding: Finding, at: int) -> int:
+    """Where a finding stands in the list: where it was put (`at`), else found."""
+    return at if at < len(findings) and findings[at] is finding else findings.index(finding)
 
 
 def numbers_count_rows(sheet: Sheet, position: int, column: int) -> bool:

@@ -280,13 +280,17 @@ def surcharges_follow_their_service(works: Sequence[Work], *, listed: bool) -> N
     surcharge; a bone augmentation beside an excluded sinus lift, both in the band of the day's surcharge, keeps it;
     an extraction of fewer points than that band does not take the implant's surcharge)."""
     days: dict[Day, list[Work]] | None = None
+    left: dict[tuple[object, ...], Work | None] = {}  # what _service_left depends on -> its answer, found once
     for work in works:
         owner = work.owner
         if owner is None or work.class_by_hand:
             continue
         if owner.line_class is X:
             days = days if days is not None else _services_by_day(works, listed)
-            other = _service_left(work, owner, days.get(work.day, ()), listed)
+            key = (work.day, work.number, work.fee.teeth.teeth, _points(owner))
+            if key not in left:
+                left[key] = _service_left(work, owner, days.get(work.day, ()), listed)
+            other = left[key]
             if other is not None:
                 work.explain(work.profile.sections.surcharge, say(Code.STEP_SURCHARGE_MOVED, service=owner.ref, other=other.ref))
                 work.owner = owner = other
@@ -304,11 +308,13 @@ def surcharges_follow_their_service(works: Sequence[Work], *, listed: bool) -> N
 
 
 def _services_by_day(works: Sequence[Work], listed: bool) -> dict[Day, list[Work]]:
-    """The lines a surcharge may belong to (surgical or lasered), by treatment day."""
+    """The lines a surcharge may belong to (surgical or lasered), by treatment day, the most points first."""
     days: dict[Day, list[Work]] = {}
     for work in works:
         if _is_lasered(work) or _is_surgical(work, listed):
             days.setdefault(work.day, []).append(work)
+    for services in days.values():
+        services.sort(key=lambda w: (-_points(w), w.index))
     return days
 
 
@@ -320,18 +326,20 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work], lis
     laser = surcharge.number == surcharge.profile.laser_number
     teeth, worth = surcharge.fee.teeth.teeth, _points(excluded)
     band = None if laser else surcharge.profile.surcharge_points.get(surcharge.number)
-    fitting = [
-        w
-        for w in services
-        if w.line_class is not X
-        and (_is_lasered(w) if laser else _is_surgical(w, listed))
-        and (not teeth or teeth & w.fee.teeth.teeth)
-        and (
-            _points(w) >= worth
-            or (band is not None and w.fee.schedule is Schedule.GOZ and band.fits(w.number, Decimal(_points(w))))
-        )
-    ]
-    return max(fitting, key=lambda w: (_points(w), -w.index), default=None)
+    for w in services:  # the most points first: the first that fits is the one
+        points = _points(w)
+        if points < worth and band is None:
+            return None  # none after it is worth as much
+        if (
+            w.line_class is not X
+            and (_is_lasered(w) if laser else _is_surgical(w, listed))
+            and (not teeth or teeth & w.fee.teeth.teeth)
+            and (
+                points >= worth or (w.fee.schedule is Schedule.GOZ and band is not None and band.fits(w.number, Decimal(points)))
+            )
+        ):
+            return w
+    return None
 
 
 def _given_class(work: Work) -> LineClass | None:

@@ -14,7 +14,7 @@ from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
-from estimator.phrases import Percent, Phrase, say
+from estimator.phrases import Percent, Phrase, say, some
 from estimator.rules.billing import UnitAllowance, beside_on_day, beside_prophylaxis, tooth_rules
 from estimator.rules.classify import (
     apply_manual_class,
@@ -52,6 +52,7 @@ from estimator.tariff.profile import Profile
 from estimator.teeth import ToothError, parse_teeth
 
 YearsOf = Callable[[dt.date], tuple[int, int]]  # a day's calendar and insurance year
+LabDays = tuple[frozenset[dt.date], tuple[dt.date, ...], frozenset[tuple[int, int]]]  # days, in order, their years
 
 
 def resolve_settings(profile: Profile, overrides: Mapping[str, object] | None = None) -> Auslegung:
@@ -282,12 +283,15 @@ def _works(
     first_version = tariff.first_day
     groups: tuple[tuple[Sequence[PlanLine], list[Work]], ...] = ((plan.fee_lines, fee_works), (plan.lab_lines, lab_works))
     service_days: dict[int, set[dt.date]] = {}  # tooth -> the days of the fee lines on it or its jaw
+    on_teeth: dict[frozenset[int], LabDays] = {}  # teeth -> those days, in order, and their years
     for lines, target in groups:
         for index, line in enumerate(lines):
             day = line.date or plan.plan_date
             if line.date is None and not isinstance(line, FeeLine) and lab_days is not None:
-                days = set().union(*(service_days.get(tooth, set()) for tooth in line.teeth.teeth))
-                day = _lab_day(line, day, days, lab_days, (report, tariff.profile.sections.staged_cap))
+                if (teeth := line.teeth.teeth) not in on_teeth:  # once for all lab lines on these teeth
+                    days = frozenset().union(*(service_days.get(tooth, ()) for tooth in teeth))
+                    on_teeth[teeth] = (days, tuple(sorted(days)), frozenset(lab_days(d) for d in days))
+                day = _lab_day(line, day, on_teeth[teeth], lab_days, (report, tariff.profile.sections.staged_cap))
             if day is None:
                 report(Severity.ERROR, say(Code.LINE_NO_DATE), sheet=line.sheet, row=line.row, column="Datum")
                 undated.append(LeftOutLine.of_line(line))
@@ -311,26 +315,26 @@ def _works(
 
 
 def _lab_day(
-    line: PlanLine, plan_day: dt.date | None, days: set[dt.date], years_of: YearsOf, said: tuple[Report, str]
+    line: PlanLine, plan_day: dt.date | None, on_teeth: LabDays, years_of: YearsOf, said: tuple[Report, str]
 ) -> dt.date | None:
     """The treatment day of a lab line without a date: that of the services on its teeth or their jaw when they all
     share one (the staged caps count by "Behandlungstage", and the lab work is part of their treatment), said; the
     last of them (the lab's work is fitted last) when they lie in one calendar and insurance year (`years_of`) and the
     plan date does not – its years hold no treatment of these teeth –, asked about; else the plan date, asked about
-    when those services (`days`) lie on other days or in more than one year."""
+    when those services lie on other days or in more than one year (`on_teeth`: their days, in order, their years)."""
     report, section = said
+    days, ordered, years = on_teeth
     if len(days) == 1 and plan_day not in days:
         (day,) = days
         phrase = say(Code.LAB_DAY_OF_SERVICES, line=line_ref(line), date=day)
         report(Severity.INFO, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
         return day
-    years = {years_of(day) for day in days}
     if len(days) > 1 and len(years) == 1 and (plan_day is None or years_of(plan_day) not in years):
-        phrase = say(Code.LAB_DAY_LAST, line=line_ref(line), date=max(days), dates=tuple(sorted(days)))
+        phrase = say(Code.LAB_DAY_LAST, line=line_ref(line), date=ordered[-1], dates=some(ordered))
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
-        return max(days)
+        return ordered[-1]
     if len(days) > 1 and plan_day is not None and (plan_day not in days or len(years) > 1):  # no plan date: not computed
-        phrase = say(Code.LAB_DAY_UNCLEAR, line=line_ref(line), dates=tuple(sorted(days)), plan=plan_day)
+        phrase = say(Code.LAB_DAY_UNCLEAR, line=line_ref(line), dates=some(ordered), plan=plan_day)
         report(Severity.WARNING, phrase, sheet=line.sheet, row=line.row, column="Datum", section=section)
     return plan_day
 

@@ -14,7 +14,7 @@ from estimator.codes import Code
 from estimator.kinds import LineClass, Schedule, Severity
 from estimator.model import Finding, Person
 from estimator.money import ZERO
-from estimator.phrases import Money, say
+from estimator.phrases import Money, say, some
 from estimator.rules.classify import age_on
 from estimator.rules.materials import is_material
 from estimator.rules.worksheet import Report, Work
@@ -219,12 +219,16 @@ def lab_in_another_cap_year(
         if work.line_class is LineClass.A:
             for tooth in work.fee.teeth.teeth:
                 days.setdefault(tooth, set()).add(work.date)
+    known: dict[frozenset[int], tuple[tuple[dt.date, ...], set[int]]] = {}  # once for all lab lines on the same teeth
     for work in lab_works:
         if work.line_class is not LineClass.A or work.accident or work.lab.date is None:
             continue
-        services = set().union(*(days.get(tooth, set()) for tooth in work.lab.teeth.teeth))
-        years, year = {year_of(day) for day in services}, year_of(work.date)
+        if (teeth := work.lab.teeth.teeth) not in known:
+            services = set().union(*(days.get(tooth, set()) for tooth in teeth))
+            known[teeth] = (tuple(sorted(services)), {year_of(day) for day in services})
+        ordered, years = known[teeth]
+        year = year_of(work.date)
         if years and year not in years and min(years | {year}) <= len(work.profile.staged_caps):
-            phrase = say(Code.LAB_OTHER_CAP_YEAR, line=work.ref, date=work.date, year=year, dates=tuple(sorted(services)))
+            phrase = say(Code.LAB_OTHER_CAP_YEAR, line=work.ref, date=work.date, year=year, dates=some(ordered))
             section = work.profile.sections.staged_cap
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)

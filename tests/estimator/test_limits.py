@@ -513,6 +513,9 @@ def test_a_lab_line_without_a_date_whose_services_lie_on_several_days_is_asked_a
     two_years = (fee("2210", "36", date=dt.date(2026, 10, 15)), fee("2210", "46", date=dt.date(2027, 2, 10)))
     result = run(*two_years, lab("0001", "36,46", "20.00", date=None), plan_date=dt.date(2026, 10, 15))
     assert lab_result(result).date == dt.date(2026, 10, 15) and "lab.day_unclear" in codes(result)
+    many = [fee("2060", "16", date=dt.date(2027, 3, day)) for day in range(1, 11)]  # ten days: the first four, the last
+    said = finding_text(next(f for f in run(*many, lab("0344", "16", "61.50", date=None)).findings if f.code == "lab.day_last"))
+    assert "(01.03.2027, 02.03.2027, 03.03.2027, 04.03.2027, …, 10.03.2027, alle im selben" in said
 
 
 def test_an_undated_lab_line_is_not_done_in_the_plan_dates_year_when_its_services_all_lie_in_another() -> None:

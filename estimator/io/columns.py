@@ -195,6 +195,8 @@ ERROR_VALUES = frozenset(
         "#FIELD!",
         "#FELD!",
         "#BLOCKED!",
+        "#BUSY!",
+        "#PYTHON!",
         "#UNKNOWN!",
         "#CONNECT!",
     ]

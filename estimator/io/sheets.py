@@ -87,7 +87,15 @@ def _sheets(path: Path, streamed: bool | None) -> dict[str, Sheet]:
             return _ods_sheets(path, budget)
         if streamed if streamed is not None else not survey.fits_grid:
             return _streamed_sheets(path, survey, budget)
-        return _grid_sheets(path, survey, budget)
+        try:
+            return _grid_sheets(path, survey, budget)
+        except _GridFailed as failed:  # a cell python-calamine cannot take (an error value of a newer Excel, #SPILL!)
+            try:
+                return _streamed_sheets(path, survey, TextBudget(path))  # openpyxl takes it as its text
+            except PlanReadError:
+                raise
+            except Exception:
+                raise _bad_cell(path, failed.sheet, failed.error) from None
     except PlanReadError:
         raise
     except (KeyboardInterrupt, SystemExit):
@@ -142,8 +150,8 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
                 rows = _bounded_rows(path, name, numbered, budget)
             except PlanReadError:
                 raise
-            except Exception as error:  # a cell the reader cannot convert: say in which sheet
-                raise _bad_cell(path, name, error) from None
+            except Exception as error:  # a cell the reader cannot convert: read by the other reader, else said
+                raise _GridFailed(name, error) from None
             name = distinct(name, sheets)
             sheets[name.strip().lower()] = _sheet(name, rows, survey, part)
     return sheets
@@ -289,6 +297,14 @@ def _carried_down(rows: Iterable[tuple[int, Sequence[Any]]], ranges: list[tuple[
             if last > reach and value not in (None, ""):
                 waiting.append((value, last))
         yield number, tuple(cells)
+
+
+class _GridFailed(Exception):
+    """python-calamine could not read a sheet's cells: `error`, in the sheet named."""
+
+    def __init__(self, sheet: str, error: Exception) -> None:
+        super().__init__(sheet)
+        self.sheet, self.error = sheet, error
 
 
 def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:

@@ -233,6 +233,20 @@ def test_a_part_a_reader_may_take_for_another_is_refused_before_any_reader_opens
     assert said in err and "aus Sicherheitsgründen nicht gelesen" in err, err
 
 
+@pytest.mark.parametrize("error", ["#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!"])
+def test_an_error_value_of_a_newer_excel_is_the_cells_finding_not_the_whole_workbooks_refusal(
+    error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # python-calamine knows the error values of Excel 2019 only: the whole workbook was refused, its sheet named
+    line = b'<row r="2"><c r="A2" t="inlineStr"><is><t>2210</t></is></c><c r="B2"><v>2.3</v></c></row>'
+    bad = f'<row r="3"><c r="A3" t="inlineStr"><is><t>0010</t></is></c><c r="B3" t="e"><v>{error}</v></c></row>'
+    path = one_sheet_workbook(tmp_path / "neu.xlsx", [HEADER_ROW, line, bad.encode()])
+    assert main(["estimate", str(path), "--plan-date", "10.03.2026", "--json", str(tmp_path / "s.json")]) == 0
+    said = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert [line["code"] for line in said["lines"]] == ["2210"]  # the line with the error value left out, said
+    assert any(f"B3 (Faktor): die Formel ergibt den Fehler „{error}“" in f["message"] for f in said["findings"]), said
+
+
 def test_one_worksheet_named_by_several_sheets_is_refused(hostile: Path) -> None:
     # each sheet naming it had it read again (250 sheets of one part of 10 KB: half an hour); no program writes so
     path = workbook_with_parts(hostile / "geteilt.xlsx", "xl/worksheets/sheet1.xml", rows(60_000), sheets=20)

@@ -89,11 +89,11 @@ def _sheets(path: Path, streamed: bool | None) -> dict[str, Sheet]:
             return _streamed_sheets(path, survey, budget)
         try:
             return _grid_sheets(path, survey, budget)
-        except _GridFailed as failed:  # a cell python-calamine cannot take (an error value of a newer Excel, #SPILL!)
-            try:
-                return _streamed_sheets(path, survey, TextBudget(path))  # openpyxl takes it as its text
-            except PlanReadError:
-                raise
+        except _GridFailed as failed:
+            if "error value" not in str(failed.error):
+                raise _bad_cell(path, failed.sheet, failed.error) from None
+            try:  # an error value python-calamine does not know (a newer Excel's, #SPILL!): openpyxl takes its text
+                return _streamed_sheets(path, survey, TextBudget(path))
             except Exception:
                 raise _bad_cell(path, failed.sheet, failed.error) from None
     except PlanReadError:

@@ -59,10 +59,14 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
+def reason(error: OSError) -> str:
+    """ "Datei oder Ordner nicht gefunden": what went wrong with a file, in German where it is known."""
+    return REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+
+
 def file_problem(error: OSError) -> str:
     """ "x.pdf: Datei oder Ordner nicht gefunden": an OSError said in German, with the file it concerns."""
-    reason = REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
-    return f"{error.filename}: {reason}" if error.filename else reason
+    return f"{error.filename}: {reason(error)}" if error.filename else reason(error)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
@@ -85,7 +89,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
             raise OSError(error.errno, error.strerror, str(path)) from None
         return
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
+        stem = path.name if len(path.name.encode()) <= 200 else ""  # a long name leaves the temporary one no room
+        handle, temporary = tempfile.mkstemp(prefix=f".{stem}.{TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -108,6 +109,7 @@ def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(sys.argv[1:] if argv is None else argv)
+    os.umask(0o077)  # whatever the program or Qt creates (settings, their folder, locks) is the user's alone from the start
     warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
     qInstallMessageHandler(_quiet)
     app = create_app([], options.language)

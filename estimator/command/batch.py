@@ -23,7 +23,7 @@ from estimator.cells import PlanReadError
 from estimator.command.earlier import with_register
 from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
 from estimator.command.reviews import no_letter, not_to_be_written, unaddressed
-from estimator.files import atomic_write_bytes, resolved, shown_path
+from estimator.files import atomic_write_bytes, reason, resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
 from estimator.io.excel import ProgramOutput
@@ -160,7 +160,11 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
         key = letter_key(result.plan.person, path)
-        placed, aside = _place_letter(pdf, build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key), key)
+        letter = build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key)
+        try:
+            placed, aside = _place_letter(pdf, letter, key)
+        except OSError as error:  # the estimate stands; the letter's column says why it is missing
+            placed, aside = f"nicht geschrieben: {pdf.name} ({reason(error)})", ""
         if (lacking := unaddressed(result, letterhead)) and not placed.startswith("nicht geschrieben"):
             placed += f"; {lacking}"
     except ProgramOutput as error:
@@ -168,7 +172,7 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
     except (PlanReadError, CaseError, SettingError) as error:
         return BatchRow(file=name, error=str(error))
     except OSError as error:
-        return BatchRow(file=name, error=f"{error.strerror or error}: {error.filename or path}")
+        return BatchRow(file=name, error=f"{reason(error)}: {error.filename or path}")
     except Exception as error:
         return BatchRow(file=name, error=f"nicht berechnet (interner Fehler {type(error).__name__}); bitte melden")
     return dataclasses.replace(batch_row(name, result, placed), set_aside=aside, register=note, register_left=left)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from estimator.cells import PlanReadError
-from estimator.files import REASONS
+from estimator.files import reason
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # a workbook file: its parts unpack to at most 256 MB (xlsxguard)
 _TAKEN: ContextVar[tuple[Path, bytes] | None] = ContextVar("snapshot", default=None)
@@ -29,7 +29,7 @@ def snapshot(path: Path) -> Iterator[None]:
     except IsADirectoryError:
         raise PlanReadError(f"{path}: ein Ordner, keine Arbeitsmappe") from None
     except OSError as error:
-        raise PlanReadError(f"{path.name}: nicht lesbar ({REASONS.get(error.errno or 0) or type(error).__name__})") from None
+        raise PlanReadError(f"{path.name}: nicht lesbar ({reason(error)})") from None
     if len(data) > MAX_FILE_BYTES:
         raise PlanReadError(
             f"{path.name}: die Datei ist größer als {MAX_FILE_BYTES // 1024**2} MB; ein Heil- und Kostenplan ist viel "

@@ -465,3 +465,27 @@ def test_a_folder_named_twice_by_other_paths_gives_each_plan_once(tmp_path: Path
     (tmp_path / "verweis").symlink_to(folder)
     files = plan_files([folder, tmp_path / "verweis", folder / "sub" / ".."])
     assert [path.name for path in files] == ["a.xlsx", "b.xlsx"] and files[0].parent == folder
+
+
+def test_a_letter_that_cannot_be_written_keeps_the_plans_figures_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno  # noqa: PLC0415
+
+    from estimator.command import batch  # noqa: PLC0415
+
+    def refused(pdf: Path, _data: bytes, _key: str) -> tuple[str, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(pdf))
+
+    monkeypatch.setattr(batch, "_place_letter", refused)
+    row = batch.estimate_file(GOLDEN / "crown_basic.xlsx", tmp_path / "crown_basic.pdf")
+    assert not row.error and row.benefit == estimate(read_plan(GOLDEN / "crown_basic.xlsx"), load_tariffs()).totals.benefit
+    assert row.pdf == "nicht geschrieben: crown_basic.pdf (keine Berechtigung)"
+
+
+def test_a_letter_whose_name_leaves_no_room_for_a_temporary_file_is_written(tmp_path: Path) -> None:
+    from estimator.files import atomic_write_bytes  # noqa: PLC0415
+
+    long = tmp_path / ("a" * 250 + ".pdf")  # 254 bytes: the longest a name may be is 255
+    atomic_write_bytes(long, b"%PDF")
+    assert long.read_bytes() == b"%PDF" and [p.name for p in tmp_path.iterdir()] == [long.name]

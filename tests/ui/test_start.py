@@ -86,3 +86,21 @@ def test_the_programs_help_is_german(capsys: pytest.CaptureFixture[str]) -> None
         parse_arguments(["--help"])
     said = capsys.readouterr().out
     assert said.startswith("Aufruf: hkp-estimator") and "diese Hilfe zeigen und beenden" in said and "usage" not in said
+
+
+def test_what_the_program_writes_in_the_users_home_is_the_users_alone_from_the_start(tmp_path: Path) -> None:
+    # with the usual umask 022 the settings file stood readable for all (a recent file's name may name a patient)
+    script = (
+        "import os, sys\n"
+        "os.umask(0o022)\n"
+        "from ui.app import main\n"
+        "code = main(['--exit-when-shown'])\n"
+        "from ui.settings import Settings\n"
+        "Settings().remember_file('/praxis/Erika Mustermann.xlsx', '/praxis')\n"
+        "sys.exit(code)\n"
+    )
+    run = start(tmp_path, "-c", script)
+    assert run.returncode == 0, run.stderr
+    made = list(tmp_path.rglob("*"))
+    assert any(path.suffix == ".conf" for path in made), made
+    assert all(path.stat().st_mode & 0o077 == 0 for path in made), [(p, oct(p.stat().st_mode)) for p in made]

@@ -110,3 +110,22 @@ def test_a_cell_cut_between_two_windows_is_checked_without_reading_the_sheet_aga
         references = References(8)
         assert references.see(cells[:cut]) + references.see(cells[cut:]) == 3
         assert references.seen == 3 and references.wrong == (value == b"9")
+
+
+@pytest.mark.parametrize(("runs", "refused"), [(60_000, True), (200, False)])
+def test_a_text_of_very_many_formatted_pieces_is_refused_before_a_reader_makes_an_object_of_each(
+    tmp_path: Path, runs: int, refused: bool
+) -> None:
+    # 780.000 pieces „<r><rPr><b/></rPr><t>x</t></r>“ in a file of 60 KB took 30 s and 800 MB to read
+    from tests.estimator.hostile import HEADER_ROW, one_sheet_workbook  # noqa: PLC0415
+
+    pieces = b"<r><rPr><b/></rPr><t>22</t></r><r><t>10</t></r>" + b"<r><rPr><b/></rPr><t></t></r>" * (runs - 2)
+    strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+    strings += b"<si>" + pieces + b"</si></sst>"
+    row = b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>2.3</v></c></row>'
+    path = one_sheet_workbook(tmp_path / "formatiert.xlsx", [HEADER_ROW, row], strings)
+    if refused:
+        with pytest.raises(PlanReadError, match=r"mehr als 50\.000 unterschiedlich formatierte Textstücke"):
+            read_plan(path)
+    else:
+        assert [line.number for line in read_plan(path).fee_lines] == ["2210"]  # the pieces of a text are the text

@@ -265,7 +265,7 @@ POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z -]{1,9}")
 
 def parse_postcode(value: Any) -> str:
     """A German postcode of five digits (a number that lost its leading zero gets it back), or a foreign one of 2–10."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:  # 1e308 stays „1e+308“
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1_000 <= value < 100_000:
         return f"{value:05d}"  # German postcodes run from 01001 to 99998
@@ -288,7 +288,7 @@ def within(text: str, limit: int) -> str:
 def code_within(value: Any) -> str:
     """A fee number or lab code, its spaces collapsed, of at most MAX_CODE characters (what a case file keeps)."""
     text = " ".join(without_invisible(str(value)).split())
-    if len(text) > MAX_CODE:
+    if len(text) > MAX_CODE or (isinstance(value, float) and not math.isfinite(value)):
         raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
     return text
 
@@ -356,7 +356,7 @@ def parse_implants(value: Any) -> int:
 
 def normalize_lab_code(value: object) -> str:
     """Lab code as listed: digits filled to four with leading zeros, an implant code as I, a space, three digits."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:  # 1e308 stays „1e+308“
         value = int(value)
     text = without_invisible(str(value)).strip().upper()
     implant = re.fullmatch(r"I\s*-?\s*([0-9]{3})", text)
@@ -370,7 +370,7 @@ def normalize_lab_code(value: object) -> str:
 def normalize_fee_number(value: object, schedule: str) -> str:
     """Fee number as catalogued: GOZ digits filled to four with leading zeros; GOÄ without a leading Ä, a letter and
     a digit with a space between (K 1)."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:  # 1e308 stays „1e+308“
         value = int(value)
     text = without_invisible(str(value)).strip()
     if schedule == "GOZ":

@@ -31,7 +31,7 @@ def bounded_json(path: Path) -> Any:
             raise CaseError(f"{path.name}: mehr als {MAX_CONTAINERS} Einträge; keine Falldatei dieses Programms")
         if raw.count(b",") > MAX_VALUES:
             raise CaseError(f"{path.name}: mehr als {MAX_VALUES} Werte; keine Falldatei dieses Programms")
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_once_each)
         if re.search(rb"\\u[dD][89a-fA-F]", raw):  # an escaped surrogate: text no file, register or PDF can hold alone
             json.dumps(data, ensure_ascii=False).encode("utf-8")  # a pair is a character; a lone one raises here
         return data
@@ -45,6 +45,22 @@ def bounded_json(path: Path) -> Any:
         raise CaseError(f"{path.name}: nicht lesbar ({_why(error)})") from None
 
 
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the file, each key once: a key twice (the last one would count, unseen) is refused."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Twice(key)
+            seen.add(key)
+    return found
+
+
+class _Twice(ValueError):
+    """A key twice in one object of the file."""
+
+
 def _why(error: BaseException) -> str:
     if isinstance(error, RecursionError):
         return "zu tief verschachtelt"
@@ -52,6 +68,8 @@ def _why(error: BaseException) -> str:
         return f"kein gültiges JSON, Zeile {error.lineno}"
     if isinstance(error, UnicodeDecodeError):
         return "kein UTF-8-Text"
+    if isinstance(error, _Twice):
+        return f"der Eintrag „{str(error)[:60]}“ steht zweimal in einem Objekt"
     if isinstance(error, ValueError):
         return "Zahl zu groß"
     return type(error).__name__

@@ -101,8 +101,8 @@ class Fields:
             raise self._fail(key, f"{len(value)} Einträge; höchstens {limit}")
         return value
 
-    def mapping(self, key: str) -> dict[str, Any]:
-        value = self._get(key, False)
+    def mapping(self, key: str, *, required: bool = False) -> dict[str, Any]:
+        value = self._get(key, required)
         if value is None:
             return {}
         if not isinstance(value, dict) or len(value) > 1_000:

@@ -269,7 +269,7 @@ def case_from_json(data: Any) -> Case:
     plan = Plan(
         tuple(_fee_line(d, f"Leistung {i + 1}") for i, d in enumerate(fee_data)),
         tuple(_lab_line(d, f"Labor {i + 1}") for i, d in enumerate(lab_data)),
-        _person(fields.mapping("person")),
+        _person(fields.mapping("person", required=True)),
         fields.parsed("plan_date", iso_date),
         fields.text("source", limit=4_096),
         tuple(_finding(d, f"Hinweis {i + 1}", first_schema) for i, d in enumerate(fields.records("input_findings", MAX_RECORDS))),

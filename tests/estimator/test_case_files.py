@@ -84,6 +84,11 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "unknown class": (changed(put("fee_lines.0.manual_class", "Q")), "Klasse A, B, P oder X"),
     "description of 10 MB": (changed(put("fee_lines.0.description", "x" * 10_000_000)), "höchstens 2000"),
     "person a list": (changed(put("person", [])), "Objekt"),
+    "person null": (changed(put("person", None)), "Feld „person“ fehlt"),
+    "a key twice": (
+        lambda: changed(put("note", "x"))().replace('"note": "x"', '"note": "x", "note": "y"'),
+        "„note“ steht zweimal",
+    ),
     "tariff BM9/9": (changed(put("person.variant", "BM9/9")), "BM5/0, BM5/1"),
     "a billion implants": (changed(put("person.implants_upper", 10**9)), "0 bis 16"),
     "earlier benefit 1e30": (changed(put("person.prior_class_a", ["1e30", "0", "0", "0"])), "Zahl erwartet"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -378,3 +379,14 @@ def test_reading_findings_beyond_2000_are_counted_in_one(hostile: Path, tmp_path
     findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
     more = [f for f in findings if f["code"] == "input.more_findings"]
     assert len(more) == 1 and "4.002 weitere" in more[0]["message"] and len(findings) < 2_010  # the missing columns are said too
+
+
+@pytest.mark.parametrize("number", [1e308, float("nan"), float("inf"), 1e20])
+def test_a_number_cell_far_beyond_any_fee_number_is_no_fee_number_of_309_digits(number: float) -> None:
+    from estimator.cells import code_within, normalize_fee_number, normalize_lab_code  # noqa: PLC0415
+
+    if math.isfinite(number):
+        assert len(normalize_fee_number(number, "GOZ")) <= 20 and len(normalize_lab_code(number)) <= 20
+    else:
+        with pytest.raises(CellError):
+            code_within(number)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.case import CaseError
-from estimator.files import not_a_file
+from estimator.files import not_a_file, reason
 
 MAX_CASE_BYTES = 64 * 1024 * 1024  # a case of 20,000 lines takes some 5 MB; its values are bounded below
 MAX_CONTAINERS = 500_000  # objects and lists in one file: 20,000 lines and 100,000 findings fit many times
@@ -68,6 +68,8 @@ def _why(error: BaseException) -> str:
         return f"kein gültiges JSON, Zeile {error.lineno}"
     if isinstance(error, UnicodeDecodeError):
         return "kein UTF-8-Text"
+    if isinstance(error, OSError):
+        return reason(error)  # „keine Berechtigung“, „Lesefehler des Datenträgers“
     if isinstance(error, _Twice):
         return f"der Eintrag „{str(error)[:60]}“ steht zweimal in einem Objekt"
     if isinstance(error, ValueError):

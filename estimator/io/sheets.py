@@ -120,11 +120,12 @@ def sheet_names(path: Path) -> tuple[str, ...]:
     """The names of a workbook's sheets, in order; none for a file that is no workbook or is damaged – checked as a
     plan is before the reader opens it (a file that is there already, looked at before it is replaced)."""
     try:
-        if not is_ods(path):
-            refuse_unreadable(path)
-            refuse_reader_traps(path)
-        with calamine_workbook(path) as workbook:
-            return tuple(workbook.sheet_names)
+        with snapshot(path):  # checked and read alike
+            if not is_ods(path):
+                refuse_unreadable(path)
+                refuse_reader_traps(path)
+            with calamine_workbook(path) as workbook:
+                return tuple(workbook.sheet_names)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # readers raise many kinds for damaged files (python-calamine: also a panic)

@@ -1,8 +1,7 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
 plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice, an
-accident marked on some of a tooth's services of a day; and
-what is no longer to be said of a line the rules made class X."""
+accident marked on some of a tooth's services of a day; and what is no longer said of a line the rules made class X."""
 
 from __future__ import annotations
 

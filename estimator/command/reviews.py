@@ -51,7 +51,11 @@ def overrides_from(options: argparse.Namespace, plan: Plan) -> tuple[Override, .
         before = found.get((sheet, row), Override(sheet, row, reviewer, reason))  # on the line as it is in this run
         reasons = before.reason if reason in before.reason.split("; ") else f"{before.reason}; {reason}"
         try:
-            if name in ("klasse", "class"):
+            field = "line_class" if name in ("klasse", "class") else "eligible"
+            if (sheet, row) in found and getattr(before, field) is not None:  # two of one kind for a line: which holds?
+                what = "Klasse" if field == "line_class" else "erstattungsfähig"
+                raise UsageError(f"--override {sheet}!{row}: {what} zweimal angegeben (zuletzt „{value}“); bitte nur einmal")
+            if field == "line_class":
                 decision = dataclasses.replace(before, line_class=parse_class(value), reason=reasons[:MAX_TEXT])
             else:
                 amount = in_cents(parse_amount(value), value)  # never rounded: the decision is taken as written

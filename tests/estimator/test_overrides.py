@@ -121,14 +121,13 @@ def test_overrides_survive_the_case_file(tmp_path: Path) -> None:
     assert again.with_override(None, "Leistungen", 3).overrides == ()
 
 
-def test_decisions_on_one_line_are_joined_into_one(tmp_path: Path) -> None:
+def test_decisions_on_one_line_of_one_kind_given_again_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
     pairs = []
     for number in range(15):
         pairs += ["--override", f"Leistungen!3:klasse=B:Grund {number}", "--override", f"Leistungen!3:klasse=A:anders {number}"]
     pdf, out = tmp_path / "s.pdf", tmp_path / "s.json"
-    assert main(["estimate", str(CROWN), "--reviewer", "M. Prüfer", *pairs, "--pdf", str(pdf), "--json", str(out)]) == 0
-    decisions = json.loads(out.read_text(encoding="utf-8"))["overrides"]
-    assert len(decisions) == 1 and decisions[0]["class"] == "A" and "Grund 0; anders 0" in decisions[0]["reason"]
+    assert main(["estimate", str(CROWN), "--reviewer", "M. Prüfer", *pairs, "--pdf", str(pdf), "--json", str(out)]) == 2
+    assert not pdf.exists() and not out.exists()
 
 
 def test_a_case_file_with_two_decisions_on_one_line_is_refused(tmp_path: Path) -> None:
@@ -443,3 +442,11 @@ def test_a_decision_on_a_line_changed_since_is_said_until_it_is_taken_again(tmp_
     case = dataclasses.replace(Case.from_plan(plan(lower)), overrides=(decided,))
     save_case(case, tmp_path / "fall.hkp.json")
     assert load_case(tmp_path / "fall.hkp.json").overrides[0].seen == decided.seen  # kept in the case file
+
+
+def test_two_decisions_of_one_kind_for_a_line_on_the_command_line_are_refused(capsys: object) -> None:
+    # Klasse=X, then Klasse=A: the last one held, unsaid
+    asked = ["--override", "Leistungen!3:Klasse=X:weil", "--override", "Leistungen!3:Klasse=A:doch", "--reviewer", "M. P."]
+    assert main(["estimate", str(CROWN), *asked]) == 2
+    said = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert said.startswith("hkp: --override Leistungen!3: Klasse zweimal angegeben (zuletzt „A“); bitte nur einmal"), said

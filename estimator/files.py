@@ -31,6 +31,11 @@ REASONS = {  # what went wrong with a file, in the words of the program (the sys
     errno.ELOOP: "ein Verweis, der auf sich selbst zeigt",
     errno.EEXIST: "gibt es schon, und es ist kein Ordner",  # a folder asked for (--pdf-dir) where a file is
     errno.EIO: "Lesefehler des Datenträgers",
+    errno.ESTALE: "die Datei auf dem Netzlaufwerk ist nicht mehr erreichbar",
+    errno.ETIMEDOUT: "das Netzlaufwerk antwortet nicht",
+    errno.EBUSY: "die Datei ist belegt",
+    errno.ENXIO: "das Gerät ist nicht erreichbar",
+    errno.ENOLCK: "keine Sperre möglich",
 }
 
 
@@ -61,7 +66,9 @@ def resolved(path: Path) -> Path:
 
 def reason(error: OSError) -> str:
     """ "Datei oder Ordner nicht gefunden": what went wrong with a file, in German where it is known."""
-    return REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+    if not error.errno:  # raised here with its own words
+        return str(error) or type(error).__name__
+    return REASONS.get(error.errno) or f"Systemfehler {errno.errorcode.get(error.errno, error.errno)}"
 
 
 def file_problem(error: OSError) -> str:
@@ -89,8 +96,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
             raise OSError(error.errno, error.strerror, str(path)) from None
         return
     try:
-        stem = path.name if len(path.name.encode()) <= 200 else ""  # a long name leaves the temporary one no room
-        handle, temporary = tempfile.mkstemp(prefix=f".{stem}.{TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{_stem(path)}.{TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:
@@ -120,6 +126,11 @@ STALE_SECONDS = 3_600  # a temporary file older than this is no write still goin
 _TEMPORARY_TAIL = re.compile(r"[a-z0-9_]{8}\.tmp")  # after „.NAME.hkp-“, as atomic_write_bytes names them
 
 
+def _stem(path: Path) -> str:
+    """What a temporary file beside `path` is named by: its name, none for a long one (which leaves no room)."""
+    return path.name if len(path.name.encode()) <= 200 else ""
+
+
 def _remove_left_temporaries(path: Path) -> None:
     """The temporary files of earlier writes to the same file that a program killed between writing and renaming
     left beside it (they hold what the file held: patient data): this user's own, regular, and an hour old."""
@@ -128,7 +139,7 @@ def _remove_left_temporaries(path: Path) -> None:
     try:
         with os.scandir(path.parent) as entries:  # the first entries only: a batch's folder of thousands is not
             first = itertools.islice(entries, TIDY_ENTRIES)  # read again for each file written into it
-            prefix = f".{path.name}.{TEMPORARY_MARK}"
+            prefix = f".{_stem(path)}.{TEMPORARY_MARK}"
             names = [e for e in first if e.name.startswith(prefix) and _TEMPORARY_TAIL.fullmatch(e.name[len(prefix) :])]
     except OSError:
         return

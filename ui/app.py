@@ -4,8 +4,8 @@ the window and exits, `--exit-when-shown` exits as soon as the window is shown."
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
-import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QSettings,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.datadir import APPLICATION, ORGANIZATION
+from estimator.files import owner_only_folder
 from estimator.io.casefile import is_case_file, load_case, open_case
 from estimator.resources import RESOURCES, example_case_path, example_plan_path
 from ui.autosave import end_session, sweep, sweep_print_folders
@@ -75,6 +77,15 @@ def install_translation(app: QApplication, language: str) -> list[QTranslator]:
     return []
 
 
+def settings_folder(settings_file: str) -> None:
+    """The folder of the window's settings (a recent file's name may name a patient) and of Qt's lock file beside
+    them is the user's alone, made so before the first write (a new file is readable for all until chmod)."""
+    folder = Path(settings_file).parent
+    owner_only_folder(folder)
+    with contextlib.suppress(OSError):
+        folder.chmod(0o700)
+
+
 def create_app(argv: Sequence[str], language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
@@ -109,10 +120,10 @@ def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(sys.argv[1:] if argv is None else argv)
-    os.umask(0o077)  # whatever the program or Qt creates (settings, their folder, locks) is the user's alone from the start
     warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters
     qInstallMessageHandler(_quiet)
     app = create_app([], options.language)
+    settings_folder(QSettings().fileName())  # before anything is written there
     sweep()  # what programs that ended left half-written
     sweep_print_folders()
     app.aboutToQuit.connect(end_session)

@@ -233,9 +233,8 @@ class PersonPanel(QGroupBox):
         self.accident.setChecked(person.accident)
         for year, field in enumerate(self.prior):
             field.setText(formats.plain(person.prior_class_a[year] if year < len(person.prior_class_a) else Decimal(0)))
-            field.setToolTip(
-                self.tr("übernommen aus {0}").format(source_text(person.prior_source, language())) if person.prior_source else ""
-            )
+            said = self.tr("übernommen aus {0}").format(source_text(person.prior_source, language()))
+            field.setToolTip(tip(said) if person.prior_source else "")
         self.deductible_used.setText(formats.plain(person.deductible_used))
         self.pzr_reimbursed.setText(formats.plain(person.pzr_reimbursed))
         self.implants_upper.setValue(person.implants_upper)

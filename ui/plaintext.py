@@ -8,6 +8,15 @@ from __future__ import annotations
 from PySide6.QtGui import Qt
 
 
+def text_and_tip(text: str, own: str | None) -> str:
+    """A cell's whole text above its own tooltip (which `tip` made: escaped HTML or plain text), as one tooltip."""
+    if not own or own == text:
+        return tip(text)
+    if not Qt.mightBeRichText(own):
+        return tip(f"{text}\n{own}")
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) + own
+
+
 def tip(text: str | None) -> str:
     """The tooltip for `text`: itself, or, when Qt would take it as HTML, the same text escaped as HTML."""
     if not text:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models import LineColumn, LinesModel, ToothFilter
-from ui.plaintext import tip
+from ui.plaintext import text_and_tip
 
 SPARE_TO = {LineColumn.SERVICE: 2, LineColumn.REASON: 1}  # the columns a wider window widens, by shares of the room
 
@@ -38,7 +38,7 @@ class FullText(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if event.type() == QEvent.Type.ToolTip and text and cut(view, index, text):
             own = index.data(Qt.ItemDataRole.ToolTipRole)
-            QToolTip.showText(event.globalPos(), tip(text if not own or own == text else f"{text}\n{own}"), view)
+            QToolTip.showText(event.globalPos(), text_and_tip(text, own), view)
             return True
         return super().helpEvent(event, view, option, index)
 

@@ -335,4 +335,4 @@ class ToothChart(QWidget):
             return
         lines = [r for r in self.document.estimate.lines if tooth in r.line.teeth.teeth]
         text = ", ".join(f"{r.line.number} ({r.line_class.value})" for r in lines) or self.tr("nichts geplant")
-        self.setToolTip(self.tr("Zahn {0}: {1}").format(tooth, text))
+        self.setToolTip(tip(self.tr("Zahn {0}: {1}").format(tooth, text)))  # the plan's numbers as written

@@ -163,8 +163,10 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         letter = build_pdf(result, load_tariffs(), dt.date.today(), letterhead, for_plan=key)
         try:
             placed, aside = _place_letter(pdf, letter, key)
-        except OSError as error:  # the estimate stands; the letter's column says why it is missing
-            placed, aside = f"nicht geschrieben: {pdf.name} ({reason(error)})", ""
+        except OSError as error:  # the estimate stands; the letter's column says why it is missing, a letter of an
+            aside = set_aside(pdf)  # earlier run of other figures is moved aside (it could be sent by mistake)
+            moved = f"; der Brief eines früheren Laufs liegt jetzt in {aside}" if aside else ""
+            placed = f"nicht geschrieben: {pdf.name} ({reason(error)}){moved}"
         if (lacking := unaddressed(result, letterhead)) and not placed.startswith("nicht geschrieben"):
             placed += f"; {lacking}"
     except ProgramOutput as error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -285,7 +284,6 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
-    os.umask(0o077)  # every file and folder it makes is the user's alone from the start (a register's journal too)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a library's warning is no message for the user; findings say what matters

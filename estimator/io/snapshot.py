@@ -14,7 +14,9 @@ from typing import BinaryIO
 from estimator.cells import PlanReadError
 from estimator.files import reason
 
-MAX_FILE_BYTES = 128 * 1024 * 1024  # a workbook file: its parts unpack to at most 256 MB (xlsxguard)
+# a workbook file (its parts unpack to at most 256 MB, xlsxguard); python-calamine reading it from memory takes about
+# twice its size more (a plan with a picture of 60 MB: 196 MB at the peak, 72 MB read from the disk)
+MAX_FILE_BYTES = 64 * 1024 * 1024
 _TAKEN: ContextVar[tuple[Path, bytes] | None] = ContextVar("snapshot", default=None)
 
 

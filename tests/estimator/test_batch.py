@@ -489,3 +489,22 @@ def test_a_letter_whose_name_leaves_no_room_for_a_temporary_file_is_written(tmp_
     long = tmp_path / ("a" * 250 + ".pdf")  # 254 bytes: the longest a name may be is 255
     atomic_write_bytes(long, b"%PDF")
     assert long.read_bytes() == b"%PDF" and [p.name for p in tmp_path.iterdir()] == [long.name]
+
+
+def test_a_new_letter_that_cannot_be_written_moves_the_earlier_runs_letter_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno  # noqa: PLC0415
+
+    from estimator.command import batch  # noqa: PLC0415
+
+    pdf = tmp_path / "crown_basic.pdf"
+    assert not batch.estimate_file(GOLDEN / "crown_basic.xlsx", pdf).error and pdf.exists()  # an earlier run's letter
+
+    def full(pdf: Path, _data: bytes, _key: str) -> tuple[str, str]:
+        raise OSError(errno.ENOSPC, "No space left on device", str(pdf))
+
+    monkeypatch.setattr(batch, "_place_letter", full)
+    row = batch.estimate_file(GOLDEN / "crown_basic.xlsx", pdf)
+    assert row.pdf.startswith("nicht geschrieben: crown_basic.pdf (kein Platz mehr auf dem Datenträger); der Brief")
+    assert not pdf.exists() and (tmp_path / "veraltet" / "crown_basic.pdf").exists()  # not sent by mistake

@@ -247,3 +247,26 @@ def test_a_write_killed_before_its_rename_leaves_nothing_beside_the_file_after_t
     atomic_write_text(target, "{}")
     assert target.read_text() == "{}"
     assert not left.exists() and running.exists() and all(other.exists() for other in others)
+
+
+def test_a_temporary_file_left_by_a_write_to_a_long_name_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from estimator.files import atomic_write_bytes  # noqa: PLC0415
+
+    long = tmp_path / ("b" * 240 + ".pdf")
+    left = tmp_path / "..hkp-abcd1234.tmp"  # what a killed write to it left, an hour ago and more
+    left.write_bytes(b"Erika Mustermann")
+    os.utime(left, (time.time() - 7200, time.time() - 7200))
+    atomic_write_bytes(long, b"%PDF")
+    assert not left.exists() and long.read_bytes() == b"%PDF"
+
+
+def test_a_file_problem_the_program_has_no_words_for_is_said_as_the_systems_error_name() -> None:
+    import errno  # noqa: PLC0415
+
+    from estimator.files import reason  # noqa: PLC0415
+
+    assert reason(OSError(errno.ESTALE, "Stale file handle")) == "die Datei auf dem Netzlaufwerk ist nicht mehr erreichbar"
+    assert reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Systemfehler EXDEV"

@@ -129,3 +129,10 @@ def test_a_text_of_very_many_formatted_pieces_is_refused_before_a_reader_makes_a
             read_plan(path)
     else:
         assert [line.number for line in read_plan(path).fee_lines] == ["2210"]  # the pieces of a text are the text
+
+
+def test_formatted_pieces_are_counted_by_their_opening_tags_also_with_a_namespace_prefix() -> None:
+    from estimator.io.sharedstrings import RUN_TAG  # noqa: PLC0415
+
+    window = b"<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>a</x:t></x:r><r><t>b</t></r><r/><rPh><t>c</t></rPh></x:si>"
+    assert sum(1 for _ in RUN_TAG.finditer(window)) == 3  # not the closing tags, not rPr or rPh

@@ -271,3 +271,12 @@ def test_text_of_a_plan_that_looks_like_html_is_shown_as_written_in_tooltips(ope
     from ui.plaintext import tip  # noqa: PLC0415
 
     assert tip(plain) == plain and tip("a < b") == "a < b" and tip("") == ""
+
+
+def test_a_cut_cells_text_and_its_escaped_tooltip_are_shown_as_one_escaped_tooltip() -> None:
+    from ui.plaintext import text_and_tip, tip  # noqa: PLC0415
+
+    own = tip("geändert; im Plan: <b>Erschwernis</b>")  # the model's tooltip, escaped
+    shown = text_and_tip("eine lange Begründung", own)
+    assert "&lt;b&gt;Erschwernis" in shown and "&amp;lt;" not in shown and "<b>" not in shown
+    assert text_and_tip("lang", "kurz") == "lang\nkurz" and text_and_tip("<i>x</i>", None) == tip("<i>x</i>")

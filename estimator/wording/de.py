@@ -116,8 +116,8 @@ TEMPLATES: dict[Code, str] = {
     "in der Laborpreisliste gehört die Position zu „{label}“ (Zahnersatz, Klasse A) – stimmt der Zahn?",
     C.LAB_BESIDE_LEFT_OUT: "{line}: eine Leistung an {teeth:ihrem Zahn|ihren Zähnen} ist nicht gelesen ({sheet} Zeile {row}); "
     "die Klasse der Laborzeile folgt den übrigen Leistungen und kann sich ändern, wenn die Zeile berichtigt ist",
-    C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: der Zahnarzt muss einen gesonderten "
-    "Kostenvoranschlag anbieten (GOZ § 9 Abs. 2)",
+    C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: vor der Behandlung ist ein Kostenvoranschlag des Labors "
+    "anzubieten und auf Verlangen in Textform vorzulegen (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",
     C.LAB_OVER_MAXIMUM: "{line}: Einzelpreis {unit} über dem Höchstbetrag {maximum} nach {lab_list} (Differenz "
     "{difference} je Einheit zzgl. {vat} % MwSt)",

@@ -104,7 +104,8 @@ TEMPLATES: dict[Code, str] = {
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_BESIDE_LEFT_OUT: "{line}: a service on {teeth:its tooth|its teeth} was not read ({sheet} row {row}); the lab "
     "line's class follows the other services and may change once that row is corrected",
-    C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: the dentist must offer a separate cost estimate (GOZ § 9 Abs. 2)",
+    C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: a cost estimate of the lab is to be offered before the "
+    "treatment and given in text form when asked for (GOZ § 9 Abs. 2)",
     C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
     C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit plus {vat}% VAT)",
     C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess} unit(s) beyond not eligible",

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from estimator.kinds import LineClass, LineKind
 from estimator.model import Estimate, FeeLine, LabLine, LineResult, Plan
@@ -81,6 +81,7 @@ def alternatives(plan: Plan, tariffs: Tariffs, settings: Mapping[str, object] | 
 
 
 Members = list[tuple[LineKind, int]]
+Held = list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]  # lines of a group: where, result, line
 Moved = dict[tuple[LineKind, int], dt.date]  # (kind, index among its kind) -> the day a line moves to
 
 
@@ -125,7 +126,7 @@ def _candidates(plan: Plan, current: Estimate, convention: str, profile: Profile
     by_place = {(r.kind, r.line.sheet, r.line.row): r for r in current.lines}
     found = []
     for _, members in _groups(plan):
-        by_year: dict[int, list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]] = {}
+        by_year: dict[int, Held] = {}
         for member, (kind, line) in zip(members, _members(plan, members), strict=True):
             result = by_place.get((kind, line.sheet, line.row))
             done = result is not None and plan.plan_date is not None and result.date < plan.plan_date
@@ -143,29 +144,28 @@ def _candidates(plan: Plan, current: Estimate, convention: str, profile: Profile
             later = [entry for then, entries in by_year.items() if then > year for entry in entries] if implants else []
             if later:  # the implant's later work moved along, first; then left where it is
                 along = held + later
-                found.append((_move(along, teeth_of=held, year=year, day=first_day, later=True), _shifted(along, shift)))
+                found.append((_move(along, held, year, first_day, later=True), _shifted(along, shift)))
                 placed, follows = first_working_day(max(implants) + shift), min(r.date for _, r, _ in later)
                 healing = (follows, (follows - placed).days, (follows - max(implants)).days)
-                found.append((_move(held, teeth_of=held, year=year, day=first_day, healing=healing), _shifted(held, shift)))
+                found.append((_move(held, held, year, first_day, healing=healing), _shifted(held, shift)))
             else:
-                found.append((_move(held, teeth_of=held, year=year, day=first_day), _shifted(held, shift)))
+                found.append((_move(held, held, year, first_day), _shifted(held, shift)))
     return found
-
-
-Held = list[tuple[tuple[LineKind, int], LineResult, FeeLine | LabLine]]
 
 
 def _shifted(held: Held, shift: dt.timedelta) -> Moved:
     return {member: first_working_day(r.date + shift) for member, r, _ in held}
 
 
-def _move(moved: Held, *, teeth_of: Held, year: int, day: dt.date, **said: Any) -> Move:
+def _move(
+    moved: Held, teeth_of: Held, year: int, day: dt.date, *, later: bool = False, healing: tuple[dt.date, int, int] | None = None
+) -> Move:
     """The move of these lines to `day`, named by the teeth of `teeth_of` (a jaw's template names no tooth)."""
     treated = [line.teeth.teeth for _, _, line in teeth_of if not line.teeth.whole_jaw]
     teeth = frozenset().union(*(treated or [line.teeth.teeth for _, _, line in teeth_of]))
     jaw = "" if treated else "/".join(sorted({jaw_of(tooth) for tooth in teeth}, reverse=True))  # OK before UK
     spread = len({r.date for _, r, _ in moved}) > 1
-    return Move(_teeth_text(teeth), year, day, spread=spread, jaw=jaw, count=len(teeth), **said)
+    return Move(_teeth_text(teeth), year, day, spread=spread, jaw=jaw, count=len(teeth), later=later, healing=healing)
 
 
 def _members(plan: Plan, members: Sequence[tuple[LineKind, int]]) -> list[tuple[LineKind, FeeLine | LabLine]]:

@@ -4,14 +4,12 @@ choice of which steps are reductions. The rules only record codes and values (es
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
-from types import ModuleType
-from typing import Any, Literal
+from typing import Any
 
 from estimator import figures
 from estimator.auslegung import SettingNames
@@ -19,102 +17,14 @@ from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Explanation, Finding, LeftOutLine, VersionUsed
-from estimator.money import price_places
-from estimator.phrases import REVIEW, Factor, Jaw, LineRef, Money, Percent, Phrase, Price, Rule, Term
-from estimator.wording import de, en
+from estimator.phrases import REVIEW, Jaw, LineRef, Money, Phrase, Rule
+from estimator.wording import de
+from estimator.wording.phrasing import LANGUAGES as LANGUAGES
+from estimator.wording.phrasing import formatted, known_language
+from estimator.wording.phrasing import text as text
+from estimator.wording.phrasing import value_text as value_text
 
-Language = Literal["de", "en"]
-LANGUAGES: dict[str, ModuleType] = {"de": de, "en": en}
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # how findings are listed: errors first
-
-
-def _whole(value: int, language: str) -> str:
-    return f"{value:,}".replace(",", "." if language == "de" else ",")
-
-
-def _choice(spec: str, first: bool, figure: str) -> str:
-    """ "one|many #": the first form when `first`, else the second, with # for the figure."""
-    one, _, other = spec.partition("|")
-    return (one if first else other).replace("#", figure)
-
-
-def _line(ref: LineRef, spec: str, language: str) -> str:
-    words = LANGUAGES[language].LINE
-    lab = f"{words['lab']} {ref.number}" if any(c.isdigit() for c in ref.number) or not ref.number else ref.number
-    what = f"{ref.schedule.value} {ref.number}" if ref.schedule is not None else lab  # a material row's word names it
-    count = f" ({words['lines'].replace('#', str(ref.lines))})" if ref.lines > 1 else ""
-    if spec == "nr" or not ref.teeth:
-        return what + count
-    jaw = LANGUAGES[language].JAW_PLACES.get(re.sub(r"[\s,;+/]+", "/", ref.teeth.upper()).replace("UK/OK", "OK/UK"))
-    if jaw is not None:  # a lab line on a whole jaw is "…, Oberkiefer", not "…, Zahn OK"
-        return f"{what} {words['in']} {jaw}{count}" if spec == "on" else f"{what}, {jaw}{count}"
-    several = ref.lines > 1 and ", " in ref.teeth  # the teeth of several lines (grouped)
-    if spec == "on":
-        return f"{what} {words['on_teeth' if several else 'on']} {ref.teeth}{count}"
-    return f"{what}, {words['teeth' if several else 'tooth']} {ref.teeth}{count}"
-
-
-def value_text(value: Any, spec: str, language: str) -> str:
-    """One value as the language writes it; spec chooses the form (see estimator.wording.de)."""
-    words = LANGUAGES[language]
-    if isinstance(value, Phrase):
-        return text(value, language)
-    if isinstance(value, Term):
-        return value.de if language == "de" else value.en
-    if isinstance(value, bool):
-        return _choice(spec, value, "") if spec else str(value).lower()
-    if isinstance(value, LineClass):
-        return str((words.CLASS_SHORT if spec == "short" else words.CLASS_LONG)[value.value])
-    if isinstance(value, Cause):
-        return str(words.CAUSES[value.value])
-    if isinstance(value, Price):
-        return figures.money(value, language, price_places(value))
-    if isinstance(value, Money):
-        return _choice(spec, value == 0, figures.money(value, language)) if spec else figures.money(value, language)
-    if isinstance(value, Percent):
-        return figures.percent(value, language)
-    if isinstance(value, Factor):
-        return figures.factor(value, language)
-    if isinstance(value, Decimal):
-        return figures.number(value, language)
-    if isinstance(value, int):
-        if spec == ",":
-            return _whole(value, language)
-        return _choice(spec, value == 1, str(value)) if spec else str(value)
-    if isinstance(value, dt.date):
-        return figures.date(value, language)
-    if isinstance(value, LineRef):
-        return _line(value, spec, language)
-    if isinstance(value, Jaw):
-        return str(words.JAWS[value.code])
-    if isinstance(value, tuple):
-        parts = spec.split("|") if spec else [", "]
-        separator, last = parts[0], parts[1] if len(parts) > 1 else parts[0]
-        items = [value_text(item, parts[2] if len(parts) > 2 else "", language) for item in value]
-        return separator.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
-    if spec.startswith("?"):
-        return f"{spec[1:]}{value}" if value else ""
-    return str(value)
-
-
-Pieces = tuple[tuple[str, str | None, str], ...]
-_PIECES: dict[str, Pieces] = {}
-
-
-def _pieces(template: str) -> Pieces:
-    """A template taken apart once: (text, value name or None, form) in order (the templates use plain fields)."""
-    pieces = _PIECES.get(template)
-    if pieces is None:
-        pieces = tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(template))
-        _PIECES[template] = pieces
-    return pieces
-
-
-def _format(template: str, values: Mapping[str, Any], language: str) -> str:
-    return "".join(
-        literal + value_text(values[name], spec, language) if name is not None else literal
-        for literal, name, spec in _pieces(template)
-    )
 
 
 def template_fields(template: str) -> frozenset[str]:
@@ -125,16 +35,6 @@ def template_fields(template: str) -> frozenset[str]:
 def fields_of(code: Code) -> frozenset[str]:
     """The values a phrase of this code names (the same in every language)."""
     return template_fields(de.TEMPLATES[code])
-
-
-def _language(language: str) -> str:
-    return language if language in LANGUAGES else "de"
-
-
-def text(phrase: Phrase, language: str = "de") -> str:
-    """A phrase in words."""
-    language = _language(language)
-    return _format(LANGUAGES[language].TEMPLATES[phrase.code], dict(phrase.params), language)
 
 
 def finding_text(finding: Finding, language: str = "de") -> str:
@@ -153,7 +53,7 @@ def step_text(step: Explanation, language: str = "de") -> str:
 def left_out_text(left: LeftOutLine, language: str = "de") -> str:
     """A row the import left out, named by what it holds (a patient cannot tell a service by its row number):
     „Leistungen Zeile 17 (GOZ, Nummer und Text der Leistung, Zahn)“."""
-    words = LANGUAGES[_language(language)].LINE
+    words = LANGUAGES[known_language(language)].LINE
     kind = words["lab"] if left.kind == "lab" else left.cell("GO")
     service = " ".join(part for part in (kind, left.cell("Nr"), short_text(left.cell("Leistung"), 40)) if part)
     tooth = left.cell("Zahn")
@@ -273,8 +173,8 @@ def is_reason(step: Explanation) -> bool:
 
 
 def sentence(key: str, language: str = "de", **values: Any) -> str:
-    language = _language(language)
-    return _format(LANGUAGES[language].SENTENCES[key], values, language)
+    language = known_language(language)
+    return formatted(LANGUAGES[language].SENTENCES[key], values, language)
 
 
 def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
@@ -331,7 +231,7 @@ def limit_sentences(estimate: Estimate, language: str = "de") -> list[str]:
 
 def versions_text(versions: Iterable[VersionUsed], language: str = "de") -> str:
     """ "Tarifprofil <Version> ab 01.01.2026, Laborpreisliste …": which versions an estimate used."""
-    kinds = LANGUAGES[_language(language)].VERSION_KINDS
+    kinds = LANGUAGES[known_language(language)].VERSION_KINDS
     return ", ".join(
         sentence("version", language, name=_version_name(kinds.get(v.kind, v.kind), v.version), date=v.valid_from)
         for v in versions
@@ -393,7 +293,7 @@ _SOURCE_WORDS = (
 def source_text(source: str, language: str = "de") -> str:
     """Where earlier benefits come from, in the language asked: the register's own words translated, thousands
     separators of a reimbursed amount as English writes them; a source typed by the user stays as typed."""
-    if _language(language) == "de" or not source.startswith("dem Fallregister: "):
+    if known_language(language) == "de" or not source.startswith("dem Fallregister: "):
         return source
     for pattern, replacement in _SOURCE_WORDS:
         source = pattern.sub(replacement, source)

@@ -265,7 +265,8 @@ def _beside_without_teeth(fee_works: Sequence[Work], report: Report) -> None:
         if others:
             beside = line_at(min(others, key=lambda o: o.order_key))
             phrase = say(Code.FEE_BESIDE_WITHOUT_TEETH, line=work.ref, beside=beside)
-            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn")
+            section = work.profile.sections.fee_units
+            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Zahn", section=section)
 
 
 def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:

@@ -220,20 +220,37 @@ def test_what_a_flap_operation_a_scaling_or_a_sinus_lift_include_is_not_eligible
 
 
 def test_a_number_not_billable_beside_another_on_its_tooth_is_asked_about_when_a_line_names_no_teeth() -> None:
-    # a PZR exported without teeth beside a fluoridation (GOZ 1040 „neben … 1020 … nicht berechnungsfähig“): which
-    # teeth the two share cannot be told – computed as planned (a line without teeth may be on any), asked about
-    result = run(fee("1020"), fee("1040", count=20), fee("4055", "36,37", count=2))
+    # a PZR exported without teeth beside a scaling (GOZ 1040 „neben … 4055 … nicht berechnungsfähig“): which teeth
+    # the two share cannot be told – computed as planned (a line without teeth may be on any), asked about
+    result = run(fee("1040", count=20), fee("4055", "36,37", count=2))
     said = [f for f in result.findings if f.code == "fee.beside_without_teeth"]
-    assert [(f.row, f.severity, f.column) for f in said] == [(3, Severity.WARNING, "Zahn")]
+    assert [(f.row, f.severity, f.column, f.section) for f in said] == [(2, Severity.WARNING, "Zahn", "Nr. II.3.1")]
     assert finding_text(said[0]) == (
-        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
+        "GOZ 1040: neben GOZ 4055 (Leistungen Zeile 3) nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
         "ohne Zahnangabe nicht zu prüfen, daher wie geplant gerechnet – der Versicherer kann kürzen"
     )
-    assert fee_result(result, 1).eligible == fee_result(result, 1).billed  # not cut
-    toothed = run(fee("1020", "OK"), fee("1040", "OK", count=14))  # the teeth named: the rule decides, nothing asked
-    assert "fee.beside_without_teeth" not in codes(toothed) and fee_result(toothed, 1).eligible == D("0.00")
-    other_day = run(fee("1020"), fee("1040", count=28, date=dt.date(2026, 3, 11)))
+    assert fee_result(result, 0).eligible == fee_result(result, 0).billed  # not cut
+    toothed = run(fee("1040", "OK/UK", count=28), fee("4055", "36,37", count=2))  # the teeth named: the rule decides
+    assert "fee.beside_without_teeth" not in codes(toothed)
+    assert fee_result(toothed, 0).eligible == fee_result(toothed, 0).billed - 2 * D("3.62")
+    other_day = run(fee("1040", count=28), fee("4055", "36,37", date=dt.date(2026, 3, 11)))
     assert "fee.beside_without_teeth" not in codes(other_day)
+
+
+def test_a_fluoridation_beside_a_pzr_in_its_session_is_the_one_not_paid() -> None:
+    # GOZ 1040 „ist neben den Leistungen nach den Nummern 1020, … nicht berechnungsfähig“ and includes „geeignete
+    # Fluoridierungsmaßnahmen“; 1020 is billed „je Sitzung“, on no tooth: the fluoridation, worth less, goes
+    result = run(fee("1020"), fee("1040", count=24))
+    fluoride, pzr = fee_result(result, 0), fee_result(result, 1)
+    assert fluoride.eligible == fluoride.benefit == D("0.00")
+    assert pzr.eligible == pzr.billed == 24 * D("3.62")
+    said = [finding_text(f) for f in result.findings if f.code == "fee.not_beside_on_day"]
+    assert said == ["GOZ 1020: neben GOZ 1040 (Leistungen Zeile 3) am selben Tag nicht berechnungsfähig; nicht erstattungsfähig"]
+    assert "fee.beside_without_teeth" not in codes(result)  # nothing asked: a session has no teeth to compare
+    on_teeth = run(fee("1020", "OK"), fee("1040", "UK", count=14))  # teeth written or not: the session decides
+    assert fee_result(on_teeth, 0).eligible == D("0.00") and fee_result(on_teeth, 1).eligible == 14 * D("3.62")
+    other_day = run(fee("1020"), fee("1040", count=24, date=dt.date(2026, 3, 11)))
+    assert all(r.eligible == r.billed for r in other_day.lines)
 
 
 def test_earlier_amounts_beyond_what_a_year_allows_are_estimated_as_given_and_asked_about() -> None:

@@ -343,8 +343,9 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work], lis
 
 
 def _given_class(work: Work) -> LineClass | None:
-    """The class a reviewer or the user gave the line, the reviewer's first."""
-    return (work.review.line_class if work.review else None) or work.fee.manual_class
+    """The class a reviewer or the user gave the line, the reviewer's first; a refusal (X) acts on its line alone."""
+    given = (work.review.line_class if work.review else None) or work.fee.manual_class
+    return None if given is X else given
 
 
 def apply_review_class(work: Work) -> None:
@@ -364,12 +365,12 @@ def apply_review_class(work: Work) -> None:
     old, new = work.line_class, review.line_class
     phrase = say(Code.STEP_REVIEW_CLASS, reviewer=review.reviewer, old=old.value, new=new.value, reason=review.reason)
     work.explain(REVIEW, phrase)
-    work.class_before_review, work.line_class = old, new
+    work.take_class(new, by_review=True)
 
 
 def apply_manual_class(work: Work, manual: LineClass | None) -> None:
     if manual is not None and manual is not work.line_class:
-        work.line_class = manual
+        work.take_class(manual)
         work.class_by_hand = True
         work.explain(BY_HAND, say(Code.STEP_MANUAL_CLASS, cls=manual))
     elif manual is not None:

@@ -26,6 +26,7 @@ class Owners:
     carries."""
 
     classes: set[LineClass] = field(default_factory=set)
+    beside: set[LineClass] = field(default_factory=set)  # their classes as a line beside them takes them (Work.class_beside)
     numbers: set[str] = field(default_factory=set)
     lines: bool = False
     lines_accident: bool = True
@@ -36,6 +37,7 @@ class Owners:
 
     def take(self, work: Work, service: bool) -> None:
         self.classes.add(work.line_class)
+        self.beside.add(work.class_beside)
         self.by_hand |= work.class_by_hand
         self.numbers.add(work.fee.number)
         self.lines = True
@@ -47,6 +49,7 @@ class Owners:
 
     def add(self, other: Owners) -> None:
         self.classes |= other.classes
+        self.beside |= other.beside
         self.numbers |= other.numbers
         self.lines |= other.lines
         self.lines_accident &= other.lines_accident
@@ -76,7 +79,7 @@ class FeeIndex:
         for work in fee_works:
             service = is_tooth_level_a_service(work)
             teeth = work.fee.teeth
-            named = named_teeth and not teeth.whole_jaw and work.line_class is not X
+            named = named_teeth and not teeth.whole_jaw and work.class_beside is not X
             for tooth in teeth.teeth:
                 self.by_tooth[tooth].take(work, service)
                 if named:
@@ -94,7 +97,7 @@ class FeeIndex:
                 found.add(self.named[tooth])
             elif tooth in self.by_tooth:
                 found.add(self.by_tooth[tooth])
-        return every if work_of_class_a and A in every.classes and A not in found.classes else found
+        return every if work_of_class_a and A in every.beside and A not in found.beside else found
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
         """The plan's billed fee amount of classes A and B, and of the orthodontic lines not eligible for the age at
@@ -102,7 +105,7 @@ class FeeIndex:
         number – draws no lab work with it); computed once: fee amounts are final by now."""
         if self._billed_by_class is None:
             self._billed_by_class = {
-                c: sum((f.billed for f in self.fee_works if f.line_class is c and (c is not X or is_orthodontic(f))), ZERO)
+                c: sum((f.billed for f in self.fee_works if f.class_beside is c and (c is not X or is_orthodontic(f))), ZERO)
                 for c in (A, B, X)
             }
         return self._billed_by_class
@@ -133,7 +136,7 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
             work.line_class = X
             work.explain(section, say(Code.STEP_LAB_OWNERS_EXCLUDED, numbers=numbers, teeth=teeth, jaw=owners.jaw, cls=X))
         else:
-            work.line_class = A if A in classes else B
+            work.line_class = A if A in owners.beside else B  # a refusal beside others raises nothing (take_class)
             phrase = say(Code.STEP_LAB_FROM_OWNERS, numbers=numbers, teeth=teeth, jaw=owners.jaw, cls=work.line_class)
             work.explain(section, phrase)
         return owners

@@ -167,17 +167,15 @@ def _listed_price(line: LabLine, profile: Profile, maximum: Decimal, quantity: D
 
 def lab_jaw_limits(lab_works: Sequence[Work], report: Report) -> None:
     """The lab list's limits per jaw over the whole plan, in treatment order, once what is not paid is known: a line
-    not paid (on an implant over the limit, refused, before the insurance) takes none of its jaw's units, so a
-    template on an excluded implant leaves the jaw's one to the covered implant's, in any row order. A reviewer's
-    amount stands: its line takes its units, and is not cut."""
+    not paid (on an implant over the limit, refused, before the insurance, a reviewer's amount of 0) takes none of its
+    jaw's units, so a template on an excluded implant leaves the jaw's one to the covered implant's, in any row order.
+    A reviewer's amount is cut as the year's PZR limit cuts it (estimator.rules.reviews.reviewed_amounts_cut says so):
+    an amount for the line's units is no decision about the jaw's."""
     counts = JawCounts()
     for work in sorted(lab_works, key=lambda w: w.order_key):
         line, profile = work.lab, work.profile
         price = work.cat.lab.get(line.code)
         if price is None or work.line_class is LineClass.X or not work.eligible or line.code not in profile.lab_per_jaw_limits:
-            continue
-        if work.review is not None and work.review.eligible is not None:
-            counts.allowed(work, _unsaid)
             continue
         allowed = counts.allowed(work, report)
         if allowed < line.quantity:
@@ -185,7 +183,3 @@ def lab_jaw_limits(lab_works: Sequence[Work], report: Report) -> None:
             limit, lab_list = profile.lab_per_jaw_limits[line.code], profile.lab_list_name
             phrase = say(Code.STEP_LAB_PRICES, reasons=(say(Code.PART_LAB_PER_JAW, limit=limit, lab_list=lab_list),))
             work.set_eligible(eligible, profile.sections.lab_prices, phrase, Cause.LAB_PRICES)
-
-
-def _unsaid(*_args: object, **_kwargs: object) -> None:
-    """A report that says nothing: the units of a line a reviewer decided are counted, not asked about."""

@@ -67,9 +67,9 @@ class Materials:
         if owners.classes == {X}:
             work.line_class = X
         elif beside_any:  # which of the day's services it belongs to is unknown: the customer's class, B, where one is B
-            work.line_class = B if B in owners.classes else A
+            work.line_class = B if B in owners.beside else A
         else:
-            work.line_class = A if A in owners.classes else B
+            work.line_class = A if A in owners.beside else B
         work.explain(work.profile.sections.lab_class, say(Code.STEP_MATERIAL_CLASS, numbers=work.material, cls=work.line_class))
         return owners
 
@@ -115,6 +115,7 @@ def _owner(work: Work) -> Owners:
     service = is_tooth_level_a_service(work)
     return Owners(
         classes={work.line_class},
+        beside={work.class_beside},
         numbers={f"{work.fee.schedule.value} {work.fee.number}"},
         lines=True,
         lines_accident=work.accident,

@@ -77,7 +77,8 @@ def apply_overrides(
             work.explain(REVIEW, say(Code.STEP_REVIEW_CLASS, reviewer=reviewer, old=old.value, new=new.value, reason=reason))
             if work.class_before_review is None:
                 said.append(say(Code.PART_REVIEW_CLASS, old=old.value, new=new.value))
-            work.line_class, work.class_by_hand = new, True
+            work.take_class(new)
+            work.class_by_hand = True
             if new is not LineClass.X:
                 work.include_again(REVIEW, say(Code.STEP_REVIEW_INCLUDED, reviewer=reviewer))
         if override.eligible is not None and work.line_class is not LineClass.X:
@@ -91,8 +92,9 @@ def apply_overrides(
             said.append(say(Code.PART_REVIEW_ELIGIBLE, old=Money(work.eligible), new=Money(amount)))
             if amount == work.eligible:  # the decision changes nothing now: its step is shown all the same
                 work.explain(REVIEW, phrase)
-            work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)
-            work.reductions = {Cause.OVERRIDE: work.billed - amount}  # the review's amount replaces the rules' cuts
+            if amount > work.eligible:  # above the rules' result: the review's amount replaces the rules' cuts
+                work.reductions = {Cause.OVERRIDE: work.billed - work.eligible}
+            work.set_eligible(amount, REVIEW, phrase, Cause.OVERRIDE)  # below it: the rules' cuts, then the review's
         if said:
             phrase = say(Code.OVERRIDE_APPLIED, line=work.ref, reviewer=reviewer, changes=tuple(said), reason=reason)
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
@@ -127,15 +129,17 @@ def reviewed_amounts_cut(reviewed: Sequence[tuple[Override, Work]], report: Repo
 
 
 def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> None:
-    """A review that refuses a crown, a denture, an implant or a bite splint leaves the lab lines on its teeth – on an
-    implant the crown on it too – as the rules computed them (the reviewer decides each): said, so that a crown refused
-    with its lab work still paid is looked at (a splint's lab work on its jaw takes its class from every line there).
-    A refused anaesthesia or filling names nothing: the work on its tooth is another service's."""
+    """A review that refuses a fee line leaves the lines beside it as the rules computed them (Work.take_class; the
+    reviewer decides each): said, so that a crown refused with its lab work still paid is looked at. A crown, a
+    denture, an implant (and the crown on it) or a bite splint names the lab lines on its teeth or jaw (a splint's lab
+    work on its jaw takes its class from every line there); another service – an inlay – the lab lines on its teeth
+    that no other line still paid names (a refused anaesthesia beside a crown names nothing: the work is the crown's)."""
     profile, teeth = work.profile, work.fee.teeth
     implant = work.number in profile.implant_numbers
-    if not (implant or in_any(work.number, profile.tooth_level_services) or in_any(work.number, profile.splints.codes)):
-        return
-    named = {t for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw for t in w.fee.teeth.teeth}
+    whole = implant or in_any(work.number, profile.tooth_level_services) or in_any(work.number, profile.splints.codes)
+    others = [w for w in works if w.is_fee and w is not work and not w.fee.teeth.whole_jaw]
+    named = {t for w in others for t in w.fee.teeth.teeth}
+    paid = {t for w in others if w.line_class is not LineClass.X for t in w.fee.teeth.teeth}
     on_it = [
         w
         for w in works
@@ -144,6 +148,7 @@ def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> No
         and teeth.overlaps(w.line.teeth)
         and (not w.is_fee or (implant and w.line_class is LineClass.A))
         and not (teeth.whole_jaw and w.line.teeth.teeth <= named)  # on a jaw: not the work of a line naming its teeth
+        and (whole or not w.line.teeth.teeth & paid)
     ]
     if on_it:
         numbers = tuple(dict.fromkeys(w.line.number for w in on_it))

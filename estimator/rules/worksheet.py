@@ -58,6 +58,7 @@ class Work:
     owner: Work | None = None  # for a surcharge or a derived laser fee: the service it belongs to
     line_class: LineClass = LineClass.B
     class_by_hand: bool = False
+    refused_from: LineClass | None = None  # the rules' class of a line the user or a reviewer refused (take_class)
     review: Override | None = None  # a reviewer's decision on the line; its class acts as the user's own would
     class_before_review: LineClass | None = None  # the class the rules gave, when a reviewer's class replaced it
     preparatory: bool = False
@@ -91,6 +92,25 @@ class Work:
         self.order_key = (self.date, 0 if self.is_fee else 1, self.index)
         session = self.line.session  # most plans name none: the date alone, whose hash Python keeps
         self.day = (self.date, session.casefold()) if session else self.date
+
+    def take_class(self, given: LineClass, *, by_review: bool = False) -> None:
+        """A class the user or a reviewer gave. A refusal (X) acts on this line alone: the lines beside it – the lab
+        work and preparatory measures on its teeth, material beside it – are computed with the class the rules gave it
+        (class_beside), so that refusing a crown never raises what the other lines of its tooth pay; another class acts
+        on them too (a crown set to B takes its lab work with it). `by_review`: the class before is kept as the one
+        the rules gave (class_before_review)."""
+        if by_review:
+            self.class_before_review = self.line_class
+        if given is LineClass.X:
+            self.refused_from = self.refused_from or (None if self.line_class is LineClass.X else self.line_class)
+        else:
+            self.refused_from = None
+        self.line_class = given
+
+    @property
+    def class_beside(self) -> LineClass:
+        """The class the lines beside this one are computed with (take_class)."""
+        return self.refused_from or self.line_class
 
     @property
     def ref(self) -> LineRef:

@@ -135,7 +135,8 @@ def test_an_inlays_lab_work_keeps_the_inlays_rate_beside_a_splint_on_the_whole_j
     assert splint_only.line_class is A
     assert "(7010 am selben Zahn oder am ganzen Kiefer)" in step_text(splint_only.explanations[0])
     inlay_refused = run(fee("2160", "24", manual_class="X"), fee("7010", "OK"), lab("0320", "24", "93.80"))
-    assert lab_result(inlay_refused).line_class is A  # no eligible line names the tooth: every line on it counts
+    # the inlay's lab work goes with the refused inlay, not to the splint on the jaw (Work.take_class)
+    assert (lab_result(inlay_refused).line_class, lab_result(inlay_refused).benefit) == (X, Decimal("0.00"))
 
 
 def test_lab_line_without_fee_line_takes_its_code_group_default() -> None:

@@ -25,7 +25,7 @@ from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
 from estimator.wording import finding_text, rule_text, step_text
 from tests.conftest import GOLDEN
-from tests.estimator.builders import fee, lab, plan
+from tests.estimator.builders import fee, lab, lab_result, plan
 
 CROWN = GOLDEN / "crown_basic.xlsx"
 OVERRIDES = [
@@ -223,12 +223,32 @@ def test_a_refused_crown_takes_its_lab_work_along_and_says_what_else_on_its_toot
     assert (alone.lines[1].line_class, alone.lines[1].eligible) == (LineClass.X, Decimal("0.00"))  # as the Klasse column
     assert "override.lab_stays" not in [f.code for f in alone.findings]
     beside = estimate(plan(fee("2210", "16"), fee("2060", "16"), lab("0001", "16", "5.70"), overrides=(refused,)), load_tariffs())
-    assert beside.lines[2].line_class is LineClass.B and beside.lines[2].eligible > 0  # the filling's: the reviewer decides
+    # beside the filling on its tooth the model stays as computed with the crown (A, 80 %), not raised to the filling's
+    # 100 %: a refusal raises nothing (Work.take_class); the reviewer decides it
+    assert (beside.lines[2].line_class, beside.lines[2].benefit) == (LineClass.A, Decimal("4.88"))
     [said] = [f for f in beside.findings if f.code == "override.lab_stays"]
     assert finding_text(said) == (
         "GOZ 2210, Zahn 16 ist nach der Prüfung nicht erstattungsfähig; die Zeile darauf (0001) bleibt wie "
         "gerechnet – bitte einzeln prüfen"
     )
+
+
+def test_refusing_a_crown_raises_nothing_else_on_its_tooth() -> None:
+    # the anaesthesia and adhesive of a crown are preparatory (A, 80 %) and its lab work A; refused, the crown no longer
+    # made them B at 100 % (+20,51 € on one tooth), and what the notice calls „wie gerechnet“ is so
+    lines = (fee("0090", "16"), fee("2197", "16"), fee("2210", "16"), lab("0001", "16", "11.40"), lab("0344", "16", "61.50"))
+    before = estimate(plan(*lines), load_tariffs())
+    refused = Override("Leistungen", 4, "M. Prüfer", "Krone nicht notwendig", None, LineClass.X)
+    after = estimate(plan(*lines, overrides=(refused,)), load_tariffs())
+    others = [i for i in range(5) if i != 2]
+    assert [(after.lines[i].line_class, after.lines[i].benefit) for i in others] == [
+        (before.lines[i].line_class, before.lines[i].benefit) for i in others
+    ]
+    assert after.lines[2].benefit == 0 and after.totals.benefit == before.totals.benefit - before.lines[2].benefit
+    [said] = [f for f in after.findings if f.code == "override.lab_stays"]
+    assert "2 Zeilen darauf (0001, 0344) bleiben wie gerechnet" in finding_text(said)
+    by_hand = estimate(plan(*lines[:2], fee("2210", "16", manual_class="X"), *lines[3:]), load_tariffs())
+    assert [r.benefit for r in by_hand.lines] == [r.benefit for r in after.lines]  # the Klasse column alike
 
 
 def test_a_refused_anaesthesia_names_no_lab_work_and_a_refused_implant_names_the_crown_on_it() -> None:
@@ -336,6 +356,36 @@ def test_the_lab_lists_limit_per_jaw_is_counted_after_the_reviews() -> None:
     assert [r.eligible for r in zero.lines if r.kind == "lab"] == [Decimal("0.00"), Decimal("32.10"), Decimal("0.00")]
 
 
+def test_a_reviewers_amount_is_cut_by_the_lab_lists_limit_per_jaw_as_by_the_pzr_limit() -> None:
+    # B 269 „I 112 … pro Kiefer 1x“: two units billed, the rules pay one (32,10 €); a reviewer's 40,00 € „Preis zu hoch“
+    # was meant as a cut and paid more than the rules – an amount for the line's units is no decision about the jaw's
+    templates = (fee("9010", "14,24"), lab("I 112", "OK", "30.00", quantity=2))
+    decided = Override("Labor", 2, "M. Prüfer", "Preis zu hoch, gekürzt", Decimal("40.00"))
+    result = estimate(plan(*templates, overrides=(decided,)), load_tariffs())
+    line = lab_result(result)
+    assert line.eligible == Decimal("32.10") and line.reductions[Cause.LAB_PRICES] == Decimal("7.90")
+    said = {f.code: finding_text(f) for f in result.findings if f.sheet == "Labor"}
+    assert said["override.cut_after"] == (
+        "Labor I 112, Oberkiefer: erstattungsfähig 40,00\u00a0€ laut Prüfung durch M. Prüfer, danach gekürzt "
+        "(Laborhöchstpreise) auf 32,10\u00a0€"
+    )
+    assert "höchstens 1× je Kiefer" in " ".join(said.values())
+    lower = dataclasses.replace(decided, eligible=Decimal("25.00"))  # within the jaw's one: as decided
+    assert lab_result(estimate(plan(*templates, overrides=(lower,)), load_tariffs())).eligible == Decimal("25.00")
+
+
+def test_a_reviewers_cut_below_the_rules_result_keeps_the_rules_cuts_and_adds_its_own() -> None:
+    # 0344 billed at 70,00 € + VAT (74,90 €), B 269 at most 61,50 € + VAT (65,81 €): the lab list cuts 9,09 €; the
+    # reviewer's 60,00 € cuts 5,81 € more – not 14,90 € as if the lab list had cut nothing
+    crown = (fee("2210", "17"), lab("0344", "17", "70.00"))
+    decided = Override("Labor", 2, "M. Prüfer", "Preis zu hoch", Decimal("60.00"))
+    line = lab_result(estimate(plan(*crown, overrides=(decided,)), load_tariffs()))
+    assert (line.reductions[Cause.LAB_PRICES], line.reductions[Cause.OVERRIDE]) == (Decimal("9.09"), Decimal("5.81"))
+    above = dataclasses.replace(decided, eligible=Decimal("70.00"))  # above the rules' result: the review's instead
+    line = lab_result(estimate(plan(*crown, overrides=(above,)), load_tariffs()))
+    assert Cause.LAB_PRICES not in line.reductions and line.reductions[Cause.OVERRIDE] == Decimal("4.90")
+
+
 def test_a_review_amount_the_line_already_has_is_still_shown_in_its_steps() -> None:
     decided = Override("Leistungen", 2, "M. Prüfer", "Faktor nicht begründet", Decimal("217.06"), None)  # the bill
     crown = estimate(plan(fee("2210", "16"), overrides=(decided,)), load_tariffs()).lines[0]
@@ -345,9 +395,10 @@ def test_a_review_amount_the_line_already_has_is_still_shown_in_its_steps() -> N
 
 def test_a_refused_denture_on_a_whole_jaw_names_the_lab_work_that_stays() -> None:
     refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
-    lines = (fee("5220", "OK"), fee("3000", "17"), lab("0801", "OK", "40.00"))  # the extraction's B keeps the lab work
+    lines = (fee("5220", "OK"), fee("3000", "17"), lab("0801", "OK", "40.00"))  # beside the extraction on the jaw
     result = estimate(plan(*lines, overrides=(refused,)), load_tariffs())
-    assert result.lines[2].line_class is LineClass.B and "override.lab_stays" in [f.code for f in result.findings]
+    # the denture's lab work stays as computed with the denture (A), not raised to the extraction's B (take_class)
+    assert result.lines[2].line_class is LineClass.A and "override.lab_stays" in [f.code for f in result.findings]
     inlay = (fee("5220", "OK"), fee("2160", "24"), lab("0320", "24", "93.80"))  # the inlay's own lab work: not named
     beside = estimate(plan(*inlay, overrides=(refused,)), load_tariffs())
     assert "override.lab_stays" not in [f.code for f in beside.findings]

@@ -123,14 +123,15 @@ def unaddressed(result: Estimate, letterhead: Letterhead | None = None) -> str:
 def not_to_be_written(result: Estimate, cli_overrides: tuple[Override, ...]) -> str:
     """Why no estimate is to be given (exit code 2), or "": no line of the plan could be computed (a letter would say
     0,00 €), or a reviewer's decision of the command line names no line that could be estimated (a typo in the sheet
-    or row: the letter would go out without it)."""
+    or row: the letter would go out without it) or an amount above what its line bills (the window's form takes none:
+    a decision of this run is on the line as it is now)."""
     unpriced = len(result.rows_without_amount)  # a number no fee schedule knows and no Betrag: at 0,00 €
     if len(result.lines) == unpriced and (result.rows_missing or unpriced):
         parts = [f"{len(result.rows_missing)} ausgelassen"] if result.rows_missing else []
         parts += [f"{unpriced} ohne Betrag"] if unpriced else []
         return f"keine Zeile des Plans ist zu berechnen ({', '.join(parts)}, siehe Hinweise)"
     asked = {(o.sheet, o.row) for o in cli_overrides}
-    unknown = (Code.OVERRIDE_UNKNOWN_LINE, Code.OVERRIDE_LEFT_OUT_LINE)
+    unknown = (Code.OVERRIDE_UNKNOWN_LINE, Code.OVERRIDE_LEFT_OUT_LINE, Code.OVERRIDE_ABOVE_BILLED)
     missed = [f for f in result.findings if f.phrase.code in unknown and (f.sheet, f.row) in asked]
     if missed:
         return f"--override: {wording.finding_text(missed[0])}"

@@ -42,6 +42,26 @@ LAYOUT_NOTES = frozenset(  # not in the letter: about the file, for the practice
         Code.INPUT_BLOCK_ADDRESS,
     }
 )
+# what the rules say of the amount of a line whose eligible amount a reviewer decided: the decision replaces it (its
+# own finding says what was decided); not in the letter, where „bis zum Höchstsatz erstattungsfähig“ beside an amount
+# accepted whole would contradict it (window, workbook and JSON keep both)
+AMOUNT_BY_THE_RULES = frozenset(
+    {
+        Code.FEE_ABOVE_MAXIMUM,
+        Code.FEE_ABOVE_MAXIMUM_AGREEMENT,
+        Code.FEE_ABOVE_MAXIMUM_JUSTIFIED,
+        Code.FEE_ABOVE_THRESHOLD,
+        Code.FEE_AMOUNT_MISMATCH,
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM,
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT,
+        Code.FEE_AMOUNT_ABOVE_MAXIMUM_JUSTIFIED,
+        Code.FEE_AMOUNT_ABOVE_SINGLE_RATE,
+        Code.FEE_AMOUNT_ABOVE_SINGLE_RATE_KEPT,
+        Code.FEE_SINGLE_RATE_ONLY,
+        Code.LAB_OVER_MAXIMUM,
+        Code.LAB_AMOUNT_MISMATCH,
+    }
+)
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
@@ -50,10 +70,13 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     # are warnings and notes about a line that is not eligible at all – its reason is in its row, and what they
     # say of its amount („bleibt erstattungsfähig“) no longer holds
     not_eligible = {(r.line.sheet, r.line.row) for r in estimate.lines if r.line_class is LineClass.X}
+    decided = {(o.sheet, o.row) for o in estimate.plan.overrides if o.eligible is not None}
     findings = [
         f
         for f in estimate.findings
-        if f.phrase.code not in LAYOUT_NOTES and (f.severity is Severity.ERROR or (f.sheet, f.row) not in not_eligible)
+        if f.phrase.code not in LAYOUT_NOTES
+        and (f.severity is Severity.ERROR or (f.sheet, f.row) not in not_eligible)
+        and (f.phrase.code not in AMOUNT_BY_THE_RULES or (f.sheet, f.row) not in decided)
     ]
     if not findings:
         return [para("Keine Auffälligkeiten.", styles["base"])]

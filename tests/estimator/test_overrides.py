@@ -20,6 +20,7 @@ from estimator.io.casefile import case_json, load_case, save_case
 from estimator.io.excel import read_plan
 from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
+from estimator.output.pdf import build_pdf
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
 from estimator.teeth import parse_teeth
@@ -72,6 +73,21 @@ def test_overrides_appear_in_the_pdf_the_workbook_and_the_text(tmp_path: Path, c
     assert any("Prüfung: M. Prüfer" in (row[-1] or "") for row in rows)
     assert main(["estimate", str(CROWN), *OVERRIDES]) == 0
     assert "Prüfung durch M. Prüfer" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_the_letter_does_not_say_the_rules_amount_of_a_line_whose_amount_a_reviewer_decided() -> None:
+    # 2210 at factor 4,0 without a reason: the rules pay up to the fee at 3,5; the reviewer accepts the whole bill
+    high = fee("2210", "17", factor="4.0", amount="377.50")
+    decided = Override("Leistungen", 2, "M. Prüfer", "Erschwernis belegt", Decimal("377.50"))
+
+    def letter(*overrides: Override) -> str:
+        result = estimate(plan(high, overrides=overrides), load_tariffs())
+        data = build_pdf(result, load_tariffs(), dt.date(2026, 3, 1))
+        return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+    assert "Faktor 4,0 über dem Höchstsatz" in letter()
+    said = letter(decided)
+    assert "Faktor 4,0 über dem Höchstsatz" not in said and "Erschwernis belegt" in said and "377,50" in said
 
 
 def test_reviewer_taking_a_line_out_of_class_x_restores_its_amount() -> None:
@@ -149,17 +165,22 @@ def test_a_reviewer_class_on_a_line_before_insurance_start_counts_in_the_first_y
     assert crown.reductions.get(Cause.STAGED_CAP) == Decimal("173.65")
 
 
-def test_an_eligible_amount_above_the_billed_one_is_limited_and_said(tmp_path: Path) -> None:
+def test_an_eligible_amount_above_the_billed_one_is_refused_on_the_command_line_and_limited_in_a_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "s.json"
     above = ["--override", "Leistungen!3:erstattungsfähig=5000:Materialkosten", "--reviewer", "M. Prüfer"]
-    assert main(["estimate", str(CROWN), "--json", str(out), *above]) == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
-    crown = next(line for line in data["lines"] if line["sheet"] == "Leistungen" and line["row"] == 3)
-    assert crown["eligible"] == crown["billed"] == "217.06"
-    said = [f for f in data["findings"] if f["code"] == "override.above_billed"]
-    assert [f["severity"] for f in said] == ["warning"]
-    assert "erstattungsfähig 5.000,00\u00a0€ liegt über dem Rechnungsbetrag 217,06\u00a0€" in said[0]["message"]
-    steps = [step["text"] for step in crown["explanations"] if step["rule"] == "Prüfung"]
+    assert main(["estimate", str(CROWN), "--json", str(out), *above]) == 2  # as the window's form takes none
+    assert "erstattungsfähig 5.000,00\u00a0€ liegt über dem Rechnungsbetrag 217,06\u00a0€" in capsys.readouterr().err
+    assert not out.exists()
+    # a case file's decision on a line that bills less since: limited, and said so
+    decided = Override("Leistungen", 3, "M. Prüfer", "Materialkosten", Decimal("5000"))
+    result = estimate(dataclasses.replace(read_plan(CROWN), overrides=(decided,)), load_tariffs())
+    crown = next(r for r in result.lines if (r.line.sheet, r.line.row) == ("Leistungen", 3))
+    assert crown.eligible == crown.billed == Decimal("217.06")
+    said = [f for f in result.findings if f.code == "override.above_billed"]
+    assert [f.severity for f in said] == [Severity.WARNING]
+    steps = [step_text(step) for step in crown.explanations if rule_text(step.rule) == "Prüfung"]
     # it read „erstattungsfähig auf 217,06 € gesetzt“, an amount the reviewer never set
     assert steps == [
         "M. Prüfer: erstattungsfähig 5.000,00\u00a0€ gesetzt, begrenzt auf den Rechnungsbetrag 217,06\u00a0€ – Materialkosten"

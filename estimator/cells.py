@@ -207,6 +207,15 @@ def parse_date(value: Any) -> dt.date:
     return day
 
 
+def parse_birth_date(value: Any) -> dt.date:
+    """A birth date (parse_date), not after today: a day to come is a slip („15.06.2030“), which would give a child's
+    deductible."""
+    day = parse_date(value)
+    if day > dt.date.today():
+        raise cell_error(Code.CELL_BIRTH_FUTURE, value)
+    return day
+
+
 def _date_text(value: Any) -> dt.date:
     text, weekday = without_weekday(without_invisible(str(value)).strip())  # „Di, 10.03.2026“: Tuesday, said
     text = date_in_figures(text) or text  # „10. März 2026“: as „10.03.2026“

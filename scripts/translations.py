@@ -40,6 +40,12 @@ ENGLISH = {
     "{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt "
     "ihn wieder her": "{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back",
     "Kein Tarif gewählt": "No tariff chosen",
+    "Geburtsdatum prüfen": "Check the birth date",
+    "{0}.\n\nDer Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum "
+    "berichtigen (bei der Person, „Geburtsdatum“).": (
+        "{0}.\n\nThe letter would state the deductible and age limits that follow from it. Please correct the birth "
+        "date first (in the person panel, “Date of birth”)."
+    ),
     "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
     "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.": (
         "Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is "

@@ -1,5 +1,5 @@
-"""Before a letter to the patient is written or printed: the person's tariff chosen, and the figures complete or the
-user's word that the letter is to be written all the same."""
+"""Before a letter to the patient is written or printed: the person's tariff chosen, a birth date that can be, and
+the figures complete or the user's word that the letter is to be written all the same."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from estimator.codes import Code
+from estimator.wording import finding_text
 from ui.dialogs import choose
+from ui.language import language
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -24,7 +27,7 @@ class LetterChecks(QObject):
         """Whether the letter is not to be written now (said or asked), for the case with what is still being typed
         in it (a cell cleared and not yet left would otherwise be checked as it was)."""
         self.window.take_typing()
-        return self.without_tariff() or self.without_lines() or self.incomplete_refused()
+        return self.without_tariff() or self.impossible_birth() or self.without_lines() or self.incomplete_refused()
 
     def without_lines(self) -> bool:
         """Whether the plan has no line that could be computed, said: a letter would tell the patient 0,00 € (`hkp`
@@ -57,6 +60,22 @@ class LetterChecks(QObject):
                 "Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der "
                 "Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt."
             ).format(self.window.document.estimate.variant),
+        )
+        return True
+
+    def impossible_birth(self) -> bool:
+        """Whether the birth date lies after the first treatment day or the insurance start, said: a year mistyped
+        would give the patient a child's deductible and age limits in writing (`hkp` writes no letter then either)."""
+        impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
+        said = next((f for f in self.window.document.estimate.findings if f.phrase.code in impossible), None)
+        if said is None:
+            return False
+        self.window.show_error(
+            self.tr("Geburtsdatum prüfen"),
+            self.tr(
+                "{0}.\n\nDer Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum "
+                "berichtigen (bei der Person, „Geburtsdatum“)."
+            ).format(finding_text(said, language())),
         )
         return True
 

@@ -8,7 +8,15 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QSpinBox
 
-from estimator.cells import MAX_INSURANCE_NUMBER, MAX_TEXT, CellError, parse_amount, parse_date, parse_postcode
+from estimator.cells import (
+    MAX_INSURANCE_NUMBER,
+    MAX_TEXT,
+    CellError,
+    parse_amount,
+    parse_birth_date,
+    parse_date,
+    parse_postcode,
+)
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents
 from estimator.register.history import TYPED_AFTER
@@ -158,7 +166,8 @@ class PersonPanel(QGroupBox):
         if not field.isModified():
             return
         try:
-            value = parse_date(field.text()) if field.text().strip() else None
+            parse = parse_birth_date if name == "birth_date" else parse_date
+            value = parse(field.text()) if field.text().strip() else None
         except CellError as error:
             self._not_taken(field, text(error.phrase, language()))
             return

@@ -6,14 +6,14 @@ import argparse
 import datetime as dt
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from estimator import wording
 from estimator.auslegung import SettingError
 from estimator.case import CaseError
-from estimator.cells import CellError, PlanReadError, parse_amount, parse_date, parse_variant, shown
+from estimator.cells import CellError, PlanReadError, parse_amount, parse_birth_date, parse_date, parse_variant, shown
 from estimator.command import argtexts, register
 from estimator.command.earlier import taken_in, with_register
 from estimator.command.overwrite import (
@@ -54,11 +54,15 @@ from estimator.tariff.catalogues import load_tariffs
 HISTORY_HELP = "was frühere Pläne dieser Person aus dem Fallregister verbraucht haben einrechnen (wie „Übernehmen“ im Fenster)"
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, parse: Callable[[str], dt.date] = parse_date) -> dt.date:
     try:
-        return parse_date(text)
+        return parse(text)
     except CellError as error:
         raise argparse.ArgumentTypeError(wording.text(error.phrase)) from None
+
+
+def _birth_date(text: str) -> dt.date:
+    return _date(text, parse_birth_date)
 
 
 def _variant(text: str) -> str:
@@ -118,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     est.add_argument("--tariff", type=_variant, metavar="TARIF", help="Tarifvariante, wie sie auf dem Blatt Patient steht")
     est.add_argument("--insurance-start", type=_date, metavar="DATUM", help="Versicherungsbeginn (TT.MM.JJJJ)")
-    est.add_argument("--birth-date", type=_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
+    est.add_argument("--birth-date", type=_birth_date, metavar="DATUM", help="Geburtsdatum (TT.MM.JJJJ)")
     est.add_argument("--plan-date", type=_date, metavar="DATUM", help="Planungsdatum (TT.MM.JJJJ)")
     est.add_argument(
         "--kfo-start",
@@ -226,9 +230,9 @@ def run_estimate(options: argparse.Namespace) -> int:
         written = " – nichts geschrieben" if options.json or options.pdf or options.xlsx else ""
         print(f"hkp: {cannot}{written}", file=sys.stderr)
         return 2
-    if options.pdf and (why_not := no_letter(result)):
+    if options.pdf and (why_not := no_letter(result, tariff_option=True)):
         sys.stdout.write(estimate_text(result))
-        print(f"hkp: {why_not} (oder --tariff angeben) – nichts geschrieben", file=sys.stderr)
+        print(f"hkp: {why_not} – nichts geschrieben", file=sys.stderr)
         return 2
     if options.pdf:
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when a PDF is asked for

@@ -84,14 +84,19 @@ def with_cli_overrides(plan: Plan, cli_overrides: tuple[Override, ...]) -> Plan:
     return dataclasses.replace(plan, overrides=kept + cli_overrides, input_findings=plan.input_findings + replaced)
 
 
-def no_letter(result: Estimate) -> str:
+def no_letter(result: Estimate, *, tariff_option: bool = False) -> str:
     """Why no letter is to be written for a patient though the estimate is shown, or "": no tariff was given (the
-    letter would promise the benefit of the tariff without a deductible)."""
+    letter would promise the benefit of the tariff without a deductible; `tariff_option`: `hkp estimate` names its
+    option too), or the birth date lies after the first treatment day or the insurance start (a year mistyped: the
+    letter would give a child's deductible and age limits)."""
     if any(f.phrase.code is Code.TARIFF_ASSUMED for f in result.findings):
         return (
             f"kein Brief: kein Tarif angegeben, gerechnet mit {result.variant}, dem Tarif ohne Selbstbehalt – bitte den "
-            "Tarif im Blatt Patient eintragen"
+            "Tarif im Blatt Patient eintragen" + (" (oder --tariff angeben)" if tariff_option else "")
         )
+    impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
+    if said := next((f for f in result.findings if f.phrase.code in impossible), None):
+        return f"kein Brief: {wording.finding_text(said)}; bitte das Geburtsdatum berichtigen"
     return ""
 
 

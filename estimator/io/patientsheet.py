@@ -15,6 +15,7 @@ from estimator.cells import (
     CellError,
     PlanReadError,
     parse_amount,
+    parse_birth_date,
     parse_date,
     parse_implants,
     parse_postcode,
@@ -170,7 +171,8 @@ def _parse_tariff(value: Any) -> str:
 
 
 PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label's value is read from column B only)
-    **dict.fromkeys(("Geburtsdatum", "Versicherungsbeginn", "Planungsdatum", "KFO-Behandlungsbeginn"), parse_date),
+    "Geburtsdatum": parse_birth_date,
+    **dict.fromkeys(("Versicherungsbeginn", "Planungsdatum", "KFO-Behandlungsbeginn"), parse_date),
     **dict.fromkeys(("Kooperationszahnarzt", "Unfall"), parse_yes_no),
     **dict.fromkeys(
         (*(f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)), "Selbstbehalt verbraucht", "PZR erstattet"), parse_amount

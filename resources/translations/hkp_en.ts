@@ -310,74 +310,74 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../ui/cases.py" line="184" />
+        <location filename="../../ui/cases.py" line="185" />
         <source>Fälle im Fallregister</source>
         <translation>Cases in the case register</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="188" />
+        <location filename="../../ui/cases.py" line="189" />
         <source>Name oder Versicherungsnummer</source>
         <translation>Name or insurance number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="192" />
+        <location filename="../../ui/cases.py" line="193" />
         <source>alle Status</source>
         <translation>any status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="197" />
+        <location filename="../../ui/cases.py" line="198" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="206" />
-        <location filename="../../ui/cases.py" line="266" />
+        <location filename="../../ui/cases.py" line="207" />
+        <location filename="../../ui/cases.py" line="267" />
         <source>Datum von</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="208" />
-        <location filename="../../ui/cases.py" line="267" />
+        <location filename="../../ui/cases.py" line="209" />
+        <location filename="../../ui/cases.py" line="268" />
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="231" />
+        <location filename="../../ui/cases.py" line="232" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="243" />
+        <location filename="../../ui/cases.py" line="244" />
         <source>Status: Zelle anklicken und wählen; „erstattet (ZE)“: was der Versicherer laut seinem Schreiben für Zahnersatz (Klasse A) gezahlt hat, ohne PZR und Zahnbehandlung.</source>
         <translation>Status: click the cell and choose; “Paid (prosthetics)”: what the insurer's letter says it paid for prosthetics (class A), without PZR and dental treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="273" />
+        <location filename="../../ui/cases.py" line="274" />
         <source>{0} Fälle</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="273" />
+        <location filename="../../ui/cases.py" line="274" />
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="274" />
+        <location filename="../../ui/cases.py" line="275" />
         <source>{0} Einträge nicht lesbar</source>
         <translation>{0} entries unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="284" />
+        <location filename="../../ui/cases.py" line="285" />
         <source>Bitte zuerst einen Fall wählen</source>
         <translation>Please choose a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="288" />
+        <location filename="../../ui/cases.py" line="289" />
         <source>Die Falldatei gibt es nicht mehr: {0}</source>
         <translation>The case file no longer exists: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="303" />
+        <location filename="../../ui/cases.py" line="304" />
         <source>erstattet: {0}</source>
         <translation>paid: {0}</translation>
     </message>
@@ -385,57 +385,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/cases.py" line="78" />
+        <location filename="../../ui/cases.py" line="79" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="79" />
+        <location filename="../../ui/cases.py" line="80" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="80" />
+        <location filename="../../ui/cases.py" line="81" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="81" />
+        <location filename="../../ui/cases.py" line="82" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="82" />
+        <location filename="../../ui/cases.py" line="83" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="83" />
+        <location filename="../../ui/cases.py" line="84" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="84" />
+        <location filename="../../ui/cases.py" line="85" />
         <source>Rechnung</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="85" />
+        <location filename="../../ui/cases.py" line="86" />
         <source>Erstattung geschätzt</source>
         <translation>Estimated benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="86" />
+        <location filename="../../ui/cases.py" line="87" />
         <source>erstattet (ZE)</source>
         <translation>Paid (prosthetics)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="87" />
+        <location filename="../../ui/cases.py" line="88" />
         <source>Falldatei</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/cases.py" line="130" />
+        <location filename="../../ui/cases.py" line="131" />
         <source>Doppelklick oder Enter öffnet den Fall</source>
         <translation>Double-click or Enter opens the case</translation>
     </message>
@@ -443,52 +443,52 @@
 <context>
     <name>EditNotes</name>
     <message>
-        <location filename="../../ui/editnotes.py" line="45" />
+        <location filename="../../ui/editnotes.py" line="46" />
         <source>{0}: Klasse eingetragen – es gilt die Klasse der Prüfung ({1}: {2}), solange sie besteht</source>
         <translation>{0}: class entered – the review's class ({1}: {2}) applies as long as the review stands</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="47" />
+        <location filename="../../ui/editnotes.py" line="48" />
         <source>{0}: {3} geändert – die Prüfung ({1}: {2}) gilt weiter; bitte prüfen, ob sie noch passt</source>
         <translation>{0}: {3} changed – the review ({1}: {2}) still applies; please check that it still fits</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="54" />
+        <location filename="../../ui/editnotes.py" line="55" />
         <source>{0}: Nr. geändert – der Leistungstext „{1}“ bleibt; bitte in der Spalte Leistung prüfen, ob er passt</source>
         <translation>{0}: no. changed – the service text “{1}” stays; please check in the Service column that it fits</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="59" />
+        <location filename="../../ui/editnotes.py" line="60" />
         <source>Faktor und Anzahl</source>
         <translation>factor and count</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="59" />
+        <location filename="../../ui/editnotes.py" line="60" />
         <source>Menge, Einzelpreis und MwSt</source>
         <translation>quantity, unit price and VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="62" />
+        <location filename="../../ui/editnotes.py" line="63" />
         <source>{0}: {1} geändert – der von Hand eingetragene Betrag {2} bleibt; damit er aus {3} berechnet wird, die Zelle Betrag leeren</source>
         <translation>{0}: {1} changed – the amount typed by hand, {2}, stays; to have it computed from {3}, empty the Amount cell</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="70" />
+        <location filename="../../ui/editnotes.py" line="71" />
         <source>{0}: {1} geändert – statt des Betrags {2} aus dem Plan gilt jetzt der berechnete; Rückgängig stellt ihn wieder her</source>
         <translation>{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="77" />
+        <location filename="../../ui/editnotes.py" line="78" />
         <source>{0}: Leistungstext geändert – erstattungsfähig jetzt {1} statt {2}; siehe Hinweise</source>
         <translation>{0}: service text changed – eligible now {1} instead of {2}; see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="83" />
+        <location filename="../../ui/editnotes.py" line="84" />
         <source> (und {0} weitere, siehe Hinweise)</source>
         <translation> (and {0} more, see Findings)</translation>
     </message>
     <message>
-        <location filename="../../ui/editnotes.py" line="84" />
+        <location filename="../../ui/editnotes.py" line="85" />
         <source>{0} – bitte prüfen: {1}{2}</source>
         <translation>{0} – please check: {1}{2}</translation>
     </message>
@@ -496,22 +496,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="379" />
+        <location filename="../../ui/models.py" line="380" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="379" />
+        <location filename="../../ui/models.py" line="380" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="379" />
+        <location filename="../../ui/models.py" line="380" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="379" />
+        <location filename="../../ui/models.py" line="380" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -519,107 +519,107 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/files.py" line="62" />
+        <location filename="../../ui/files.py" line="63" />
         <source>Unerwarteter Fehler ({0})</source>
         <translation>Unexpected error ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="132" />
+        <location filename="../../ui/files.py" line="133" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="134" />
+        <location filename="../../ui/files.py" line="135" />
         <source>Öffnen: {0}</source>
         <translation>Opening: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="141" />
+        <location filename="../../ui/files.py" line="142" />
         <source>Plan oder Fall öffnen</source>
         <translation>Open plan or case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="189" />
+        <location filename="../../ui/files.py" line="190" />
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="191" />
+        <location filename="../../ui/files.py" line="192" />
         <source>Fall (*.hkp.json)</source>
         <translation>Case (*.hkp.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="212" />
+        <location filename="../../ui/files.py" line="213" />
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="217" />
+        <location filename="../../ui/files.py" line="218" />
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="243" />
+        <location filename="../../ui/files.py" line="244" />
         <source>Briefkopf unvollständig: {0}</source>
         <translation>Letterhead incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="254" />
+        <location filename="../../ui/files.py" line="255" />
         <source>Praxisdaten fehlen</source>
         <translation>Practice details missing</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="275" />
+        <location filename="../../ui/files.py" line="276" />
         <source>Ohne Patientennamen: das Schreiben ist an „Patient/in“ gerichtet; den Namen links eintragen.</source>
         <translation>Without the patient's name: the letter is addressed to “Patient/in”; enter the name on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="279" />
+        <location filename="../../ui/files.py" line="280" />
         <source>Ohne Praxisdaten: das Schreiben nennt als Absender nur „Zahnarztpraxis“. Name und Anschrift der Praxis unter Einstellungen → Praxis (Briefkopf) … eintragen.</source>
         <translation>Without practice details the letter names only “Zahnarztpraxis” as its sender. Enter the practice's name and address under Settings → Practice (letterhead) ….</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="289" />
+        <location filename="../../ui/files.py" line="290" />
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="294" />
+        <location filename="../../ui/files.py" line="295" />
         <source>PDF geschrieben: {0}</source>
         <translation>PDF written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="264" />
+        <location filename="../../ui/files.py" line="265" />
         <source>PDF nicht geschrieben</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="141" />
+        <location filename="../../ui/files.py" line="142" />
         <source>HKP (*.xlsx *.xlsm *.ods *.hkp.json *.json)</source>
         <translation>Treatment plans (*.xlsx *.xlsm *.ods *.hkp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="213" />
+        <location filename="../../ui/files.py" line="214" />
         <source>{0} – nicht gespeichert; eine Datei dieses Namens bleibt, wie sie war.</source>
         <translation>{0} – not saved; a file of that name stays as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="221" />
+        <location filename="../../ui/files.py" line="222" />
         <source>Ohne den Text an den Patienten gespeichert</source>
         <translation>Saved without the note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="266" />
+        <location filename="../../ui/files.py" line="267" />
         <source>PDF: {0}</source>
         <translation>PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="297" />
+        <location filename="../../ui/files.py" line="298" />
         <source>PDF geschrieben</source>
         <translation>PDF written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="298" />
+        <location filename="../../ui/files.py" line="299" />
         <source>Das PDF liegt in
 {0}
 
@@ -630,47 +630,47 @@ Es gibt kein Programm, das es hier anzeigen kann.</source>
 No program here can show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="306" />
         <source>Als Excel-Arbeitsmappe exportieren</source>
         <translation>Export as Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="305" />
+        <location filename="../../ui/files.py" line="306" />
         <source>Als JSON exportieren</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="322" />
+        <location filename="../../ui/files.py" line="323" />
         <source>Nicht geschrieben</source>
         <translation>Not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="324" />
+        <location filename="../../ui/files.py" line="325" />
         <source>Geschrieben: {0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="340" />
+        <location filename="../../ui/files.py" line="341" />
         <source>Gedruckt: {0} Seiten</source>
         <translation>Printed: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="366" />
+        <location filename="../../ui/files.py" line="367" />
         <source>Druckvorschau</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="379" />
+        <location filename="../../ui/files.py" line="380" />
         <source>Excel-Vorlage speichern</source>
         <translation>Save Excel template</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="392" />
+        <location filename="../../ui/files.py" line="393" />
         <source>Vorlage nicht geschrieben</source>
         <translation>Template not written</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="394" />
+        <location filename="../../ui/files.py" line="395" />
         <source>Vorlage geschrieben: {0}</source>
         <translation>Template written: {0}</translation>
     </message>
@@ -678,27 +678,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="346" />
+        <location filename="../../ui/models.py" line="347" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="346" />
+        <location filename="../../ui/models.py" line="347" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="346" />
+        <location filename="../../ui/models.py" line="347" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="346" />
+        <location filename="../../ui/models.py" line="347" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="363" />
+        <location filename="../../ui/models.py" line="364" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -714,27 +714,27 @@ No program here can show it.</translation>
 <context>
     <name>HistoryOffer</name>
     <message>
-        <location filename="../../ui/register.py" line="120" />
+        <location filename="../../ui/register.py" line="121" />
         <source>Übernehmen</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="123" />
+        <location filename="../../ui/register.py" line="124" />
         <source>Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)</source>
         <translation>Enter the amounts in “Prosthetic benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="130" />
+        <location filename="../../ui/register.py" line="131" />
         <source>Ausblenden</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="186" />
+        <location filename="../../ui/register.py" line="187" />
         <source>Im Fallregister: {0}</source>
         <translation>In the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="204" />
+        <location filename="../../ui/register.py" line="205" />
         <source>Frühere Pläne aus dem Fallregister übernommen ({0} Jahre)</source>
         <translation>Earlier plans taken from the case register ({0} years)</translation>
     </message>
@@ -762,22 +762,22 @@ No program here can show it.</translation>
         <translation>{0}, row {1} was left out when the plan was read ({2}). Please correct its cells:</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="68" />
+        <location filename="../../ui/leftout.py" line="69" />
         <source>Übernehmen</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="70" />
+        <location filename="../../ui/leftout.py" line="71" />
         <source>Zeile verwerfen</source>
         <translation>Drop the row</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="100" />
+        <location filename="../../ui/leftout.py" line="101" />
         <source>Zeile {0} übernommen</source>
         <translation>Row {0} added to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/leftout.py" line="108" />
+        <location filename="../../ui/leftout.py" line="109" />
         <source>Zeile verworfen</source>
         <translation>Row dropped</translation>
     </message>
@@ -785,62 +785,76 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="55" />
+        <location filename="../../ui/letterchecks.py" line="58" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="57" />
+        <location filename="../../ui/letterchecks.py" line="60" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="71" />
+        <location filename="../../ui/letterchecks.py" line="90" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="70" />
+        <location filename="../../ui/letterchecks.py" line="89" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="40" />
+        <location filename="../../ui/letterchecks.py" line="43" />
         <source>{0} ausgelassen</source>
         <translation>{0} left out</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="41" />
+        <location filename="../../ui/letterchecks.py" line="44" />
         <source>{0} ohne Betrag</source>
         <translation>{0} without an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="43" />
+        <location filename="../../ui/letterchecks.py" line="46" />
         <source>Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.</source>
         <translation>No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="46" />
+        <location filename="../../ui/letterchecks.py" line="49" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="37" />
+        <location filename="../../ui/letterchecks.py" line="40" />
         <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="73" />
+        <location filename="../../ui/letterchecks.py" line="74" />
+        <source>Geburtsdatum prüfen</source>
+        <translation>Check the birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="76" />
+        <source>{0}.
+
+Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum berichtigen (bei der Person, „Geburtsdatum“).</source>
+        <translation>{0}.
+
+The letter would state the deductible and age limits that follow from it. Please correct the birth date first (in the person panel, “Date of birth”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="92" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="76" />
+        <location filename="../../ui/letterchecks.py" line="95" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="78" />
+        <location filename="../../ui/letterchecks.py" line="97" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -849,17 +863,17 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="81" />
+        <location filename="../../ui/letterchecks.py" line="100" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="84" />
+        <location filename="../../ui/letterchecks.py" line="103" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="84" />
+        <location filename="../../ui/letterchecks.py" line="103" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -983,102 +997,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="106" />
+        <location filename="../../ui/models.py" line="107" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="107" />
+        <location filename="../../ui/models.py" line="108" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="108" />
+        <location filename="../../ui/models.py" line="109" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="109" />
+        <location filename="../../ui/models.py" line="110" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="113" />
-        <location filename="../../ui/models.py" line="127" />
+        <location filename="../../ui/models.py" line="114" />
+        <location filename="../../ui/models.py" line="128" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="114" />
-        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="129" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="116" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
-        <location filename="../../ui/models.py" line="129" />
+        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="130" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
-        <location filename="../../ui/models.py" line="130" />
+        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="131" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="119" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="120" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
-        <location filename="../../ui/models.py" line="146" />
+        <location filename="../../ui/models.py" line="122" />
+        <location filename="../../ui/models.py" line="147" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="121" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="124" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133" />
+        <location filename="../../ui/models.py" line="134" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="140" />
+        <location filename="../../ui/models.py" line="141" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="145" />
+        <location filename="../../ui/models.py" line="146" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="246" />
+        <location filename="../../ui/models.py" line="247" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -1168,7 +1182,7 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Save the changes to “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="138" />
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
@@ -1237,132 +1251,132 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="28" />
+        <location filename="../../ui/person.py" line="37" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="89" />
+        <location filename="../../ui/person.py" line="98" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="56" />
+        <location filename="../../ui/person.py" line="65" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="71" />
+        <location filename="../../ui/person.py" line="80" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="72" />
+        <location filename="../../ui/person.py" line="81" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="73" />
+        <location filename="../../ui/person.py" line="82" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="77" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="78" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="79" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="112" />
+        <location filename="../../ui/person.py" line="121" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="121" />
+        <location filename="../../ui/person.py" line="130" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="236" />
+        <location filename="../../ui/person.py" line="245" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="80" />
+        <location filename="../../ui/person.py" line="89" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="51" />
+        <location filename="../../ui/person.py" line="60" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="55" />
+        <location filename="../../ui/person.py" line="64" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="75" />
+        <location filename="../../ui/person.py" line="84" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="76" />
+        <location filename="../../ui/person.py" line="85" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="93" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Prosthetic benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="94" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="95" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="96" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="97" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="104" />
+        <location filename="../../ui/person.py" line="113" />
         <source>PLZ: {0}</source>
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="184" />
+        <location filename="../../ui/person.py" line="194" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="224" />
+        <location filename="../../ui/person.py" line="234" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="225" />
+        <location filename="../../ui/person.py" line="235" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -1445,12 +1459,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>RegisterAccess</name>
     <message>
-        <location filename="../../ui/register.py" line="72" />
+        <location filename="../../ui/register.py" line="73" />
         <source>Gespeichert, aber nicht ins Fallregister eingetragen: {0}</source>
         <translation>Saved, but not entered in the case register: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register.py" line="97" />
+        <location filename="../../ui/register.py" line="98" />
         <source>Fallregister</source>
         <translation>Case register</translation>
     </message>
@@ -1537,22 +1551,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Review – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151" />
+        <location filename="../../ui/review.py" line="152" />
         <source>Prüfer:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="152" />
+        <location filename="../../ui/review.py" line="153" />
         <source>erstattungsfähig in € (leer: nach den Regeln):</source>
         <translation>Eligible amount in € (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="153" />
+        <location filename="../../ui/review.py" line="154" />
         <source>Klasse A, B, P oder X (leer: nach den Regeln):</source>
         <translation>Class A, B, P or X (empty: by the rules):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154" />
+        <location filename="../../ui/review.py" line="155" />
         <source>Grund:</source>
         <translation>Reason:</translation>
     </message>
@@ -1786,37 +1800,37 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="120" />
+        <location filename="../../ui/picker.py" line="121" />
         <source>Einfügen</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="169" />
+        <location filename="../../ui/picker.py" line="170" />
         <source>Labor</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="190" />
+        <location filename="../../ui/picker.py" line="191" />
         <source>Bitte eine Nummer oder Wörter eingeben (Zeichen allein finden nichts).</source>
         <translation>Please type a number or words (symbols alone find nothing).</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="192" />
+        <location filename="../../ui/picker.py" line="193" />
         <source>Nichts gefunden für „{0}“.</source>
         <translation>Nothing found for “{0}” – the services are named in German (e.g. Krone); a number finds them too.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="199" />
+        <location filename="../../ui/picker.py" line="200" />
         <source>Für Zahn {0} (aus der Suche): eine Zeile je Zahn.</source>
         <translation>For tooth {0} (from the search): one line per tooth.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="203" />
+        <location filename="../../ui/picker.py" line="204" />
         <source>Für Zahn {0}: eine Zeile je Zahn. Im Zahnschema wählen, mehrere mit Strg oder Umschalt.</source>
         <translation>For tooth {0}: one line per tooth. Choose on the tooth chart, several with Ctrl or Shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/picker.py" line="207" />
+        <location filename="../../ui/picker.py" line="208" />
         <source>Ohne Zahn. Zähne im Zahnschema wählen (mehrere mit Strg oder Umschalt): eine Zeile je Zahn.</source>
         <translation>Without a tooth. Choose teeth on the tooth chart (several with Ctrl or Shift): one line per tooth.</translation>
     </message>
@@ -1847,12 +1861,12 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="154" />
+        <location filename="../../ui/tasks.py" line="155" />
         <source>Bitte warten: {0}</source>
         <translation>Please wait: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="185" />
+        <location filename="../../ui/tasks.py" line="186" />
         <source>{0} fehlgeschlagen: {1}</source>
         <translation>{0} failed: {1}</translation>
     </message>
@@ -1860,33 +1874,33 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="231" />
+        <location filename="../../ui/widgets.py" line="232" />
         <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
         <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="251" />
-        <location filename="../../ui/widgets.py" line="265" />
+        <location filename="../../ui/widgets.py" line="252" />
+        <location filename="../../ui/widgets.py" line="266" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="254" />
+        <location filename="../../ui/widgets.py" line="255" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="265" />
+        <location filename="../../ui/widgets.py" line="266" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="336" />
+        <location filename="../../ui/widgets.py" line="337" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="337" />
+        <location filename="../../ui/widgets.py" line="338" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1894,121 +1908,121 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="59" />
-        <location filename="../../ui/widgets.py" line="169" />
+        <location filename="../../ui/widgets.py" line="60" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="60" />
+        <location filename="../../ui/widgets.py" line="61" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="61" />
+        <location filename="../../ui/widgets.py" line="62" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="62" />
-        <location filename="../../ui/widgets.py" line="170" />
+        <location filename="../../ui/widgets.py" line="63" />
+        <location filename="../../ui/widgets.py" line="171" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="103" />
+        <location filename="../../ui/widgets.py" line="104" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="124" />
-        <location filename="../../ui/widgets.py" line="146" />
+        <location filename="../../ui/widgets.py" line="125" />
+        <location filename="../../ui/widgets.py" line="147" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="135" />
+        <location filename="../../ui/widgets.py" line="136" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="137" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="140" />
+        <location filename="../../ui/widgets.py" line="141" />
         <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
         <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141" />
+        <location filename="../../ui/widgets.py" line="142" />
         <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="148" />
+        <location filename="../../ui/widgets.py" line="149" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="150" />
+        <location filename="../../ui/widgets.py" line="151" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="152" />
+        <location filename="../../ui/widgets.py" line="153" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="156" />
+        <location filename="../../ui/widgets.py" line="157" />
         <source>von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz</source>
         <translation>amounts above the fee at the maximum factor with the practice's reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="157" />
+        <location filename="../../ui/widgets.py" line="158" />
         <source>Beträgen über der Gebühr zum angegebenen Faktor</source>
         <translation>amounts above the fee at the stated factor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="158" />
+        <location filename="../../ui/widgets.py" line="159" />
         <source>Leistungen für Implantate über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>services for implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="161" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="163" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
         <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="169" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="170" />
+        <location filename="../../ui/widgets.py" line="171" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="101" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="101" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from estimator.command.cli import main
+from estimator.io.excel import read_plan
+from estimator.rules.engine import estimate
+from estimator.tariff.catalogues import load_tariffs
+from estimator.wording import finding_text
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
 
@@ -227,6 +231,28 @@ def test_a_plan_without_a_tariff_gets_no_letter_until_one_is_given(tmp_path: Pat
     )
     assert "Erstattung" in said.out and not letter.exists()  # the figures are shown, with the assumption said
     assert main(["estimate", str(plan), "--pdf", str(letter), "--tariff", "BM5/1"]) == 0 and letter.exists()
+
+
+def test_a_birth_date_to_come_is_refused_and_one_after_the_treatment_gets_no_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # „15.06.2030“ gave a child's deductible of 200 € instead of 800 € – a letter promised 200 € too much
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    future = write_workbook(tmp_path / "zukunft.xlsx", [crown], patient={"Geburtsdatum": "15.06.2030"})
+    result = estimate(read_plan(future), load_tariffs())
+    [said] = [f for f in result.findings if f.code == "input.patient"]
+    assert "„15.06.2030“ liegt in der Zukunft" in finding_text(said)
+    assert result.plan.person.birth_date is None  # taken as none: the adult's deductible, said
+    with pytest.raises(SystemExit) as refused:  # as every option refused by its type
+        main(["estimate", str(future), "--birth-date", "15.06.2030"])
+    assert refused.value.code == 2
+    assert "liegt in der Zukunft" in capsys.readouterr().err
+    after = write_workbook(tmp_path / "nach.xlsx", [crown], patient={"Geburtsdatum": "15.06.2026"})  # born since
+    letter = tmp_path / "brief.pdf"
+    assert main(["estimate", str(after), "--pdf", str(letter)]) == 2
+    said_err = capsys.readouterr().err
+    assert "kein Brief: Geburtsdatum 15.06.2026 liegt nach dem ersten Behandlungstag 20.01.2026" in said_err
+    assert said_err.rstrip().endswith("bitte das Geburtsdatum berichtigen – nichts geschrieben") and not letter.exists()
 
 
 def test_a_plan_whose_sheets_are_named_like_the_programs_own_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -155,6 +155,22 @@ def test_a_letter_without_the_patients_name_says_so_in_the_status_bar(open_windo
     assert len(asked) == 1 and "der Brief für eine andere Person" in asked[0]
 
 
+def test_a_birth_date_after_the_first_treatment_day_gets_no_letter_until_it_is_corrected(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = open_window(CROWN)
+    window.document.edit_person(birth_date=dt.date(2026, 6, 15))  # after the crown of 10.03.2026: a child's deductible
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None
+    assert errors[0].startswith("Geburtsdatum prüfen: Geburtsdatum 15.06.2026 liegt nach dem ersten Behandlungstag")
+    assert errors[0].endswith("Bitte zuerst das Geburtsdatum berichtigen (bei der Person, „Geburtsdatum“).")
+    assert not any(tmp_path.iterdir())
+    window.document.edit_person(birth_date=dt.date(1975, 6, 15))
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").exists() and len(errors) == 1
+
+
 def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(
     open_window: Any, tmp_path: Path, qtbot: Any
 ) -> None:

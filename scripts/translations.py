@@ -19,8 +19,8 @@ ENGLISH = {
     " Speichern speichert den Fall ohne ihn.": " Save saves the case without it.",
     "Beim letzten Mal wurde „{0}“ nicht gespeichert (zuletzt geändert am {1} um {2} Uhr). Die Änderungen wiederherstellen? Verwerfen löscht sie endgültig.": "Last time “{0}” was not saved (last changed on {1} at {2}). Restore the changes? Discard deletes them for good.",
     "Verwerfen": "Discard",
-    "Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.": "Too long for the letter: {0} characters in {1} lines, at most {2} characters in {3} lines – not saved in the case like this; please shorten it.",
-    "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.": "The note to the patient is too long for the letter ({0} characters in {1} lines, at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.",
+    "Zu lang für den Brief: {0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.": "Too long for the letter: {0} characters in {1} line(s), at most {2} characters in {3} lines – not saved in the case like this; please shorten it.",
+    "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.": "The note to the patient is too long for the letter ({0} characters in {1} line(s), at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.",
     "Ersetzen": "Replace",
     "Datei ersetzen?": "Replace file?",
     "„{0}“ ist die Datei dieses Falls oder seines Plans; bitte einen anderen Namen wählen.": "“{0}” is the file of this case or of its plan; please choose another name.",
@@ -41,6 +41,10 @@ ENGLISH = {
     "ihn wieder her": "{0}: {1} changed – instead of the plan's amount {2} the computed one applies now; Undo brings it back",
     "Kein Tarif gewählt": "No tariff chosen",
     "Geburtsdatum prüfen": "Check the birth date",
+    "Text an den Patienten zu lang": "Note to the patient too long",
+    "{0}\n\nDer Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. Den Brief trotzdem schreiben?": (
+        "{0}\n\nThe letter would hold the note the case keeps, not the one shown here. Write the letter all the same?"
+    ),
     "{0}.\n\nDer Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum "
     "berichtigen (bei der Person, „Geburtsdatum“).": (
         "{0}.\n\nThe letter would state the deductible and age limits that follow from it. Please correct the birth "
@@ -164,8 +168,8 @@ ENGLISH = {
     ),
     "Nichts gefunden für „{0}“.": "Nothing found for “{0}” – the services are named in German (e.g. Krone); a number finds them too.",
     "{0}: {1} geändert": "{0}: {1} changed",
-    "Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.": (
-        "The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines."
+    "Der Text an den Patienten hat {0} Zeichen in {1} Zeile(n); höchstens {2} Zeichen in {3} Zeilen.": (
+        "The note to the patient has {0} characters in {1} line(s); at most {2} characters in {3} lines."
     ),
     "Verschieben nur, wenn alle Zeilen zu sehen sind": "Lines move only while all lines are shown",
     "Plan gespeichert": "Plan saved",

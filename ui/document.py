@@ -308,7 +308,7 @@ class CaseDocument(QObject):
         """The note to the patient that the letter prints; refused when longer than a letter takes."""
         if not note_fits(text):
             self.refused.emit(
-                self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.").format(
+                self.tr("Der Text an den Patienten hat {0} Zeichen in {1} Zeile(n); höchstens {2} Zeichen in {3} Zeilen.").format(
                     *note_size(text)
                 )
             )

@@ -199,7 +199,7 @@ class NoteEditor(QWidget):
             self.problem.hide()
             return
         said = self.tr(
-            "Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen."
+            "Zu lang für den Brief: {0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen."
         )
         self.problem.setText(said.format(*note_size(text)))
         self.problem.show()
@@ -210,7 +210,7 @@ class NoteEditor(QWidget):
         if text == self.document.case.note:
             return ""
         said = self.tr(
-            "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} "
+            "Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} "
             "Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen."
         )
         return said.format(*note_size(text))
@@ -221,5 +221,6 @@ class NoteEditor(QWidget):
         if note != self.synced and not self.timer.isActive():
             self.synced = note
             self.text.setPlainText(note)
+            self.timer.stop()  # shown, not typed: taking it again as an edit would end the redo of an undo
             self.text.moveCursor(QTextCursor.MoveOperation.End)
             self.show_fit(note)

@@ -27,7 +27,13 @@ class LetterChecks(QObject):
         """Whether the letter is not to be written now (said or asked), for the case with what is still being typed
         in it (a cell cleared and not yet left would otherwise be checked as it was)."""
         self.window.take_typing()
-        return self.without_tariff() or self.impossible_birth() or self.without_lines() or self.incomplete_refused()
+        return (
+            self.without_tariff()
+            or self.impossible_birth()
+            or self.without_lines()
+            or self.incomplete_refused()
+            or self.long_note_refused()
+        )
 
     def without_lines(self) -> bool:
         """Whether the plan has no line that could be computed, said: a letter would tell the patient 0,00 € (`hkp`
@@ -98,6 +104,18 @@ class LetterChecks(QObject):
             "zu klären.\n\nBesser erst den Plan berichtigen. Den Brief trotzdem schreiben?"
         ).format(missing)
         return not self.write_incomplete(self.tr("Schätzung unvollständig"), text)
+
+    def long_note_refused(self) -> bool:
+        """Whether a letter is not to be written while the note shown is too long for it: asked first, the answer that
+        writes nothing the default (the letter holds the note the case keeps – the last that fitted –, not the one
+        shown; saving says the same)."""
+        said = self.window.note_editor.not_kept()
+        if not said:
+            return False
+        text = self.tr(
+            "{0}\n\nDer Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. Den Brief trotzdem schreiben?"
+        ).format(said)
+        return not self.write_incomplete(self.tr("Text an den Patienten zu lang"), text)
 
     def ask_incomplete(self, title: str, text: str) -> bool:
         answer = choose(self.window, title, text, [("write", self.tr("Trotzdem schreiben")), ("no", self.tr("Abbrechen"))], "no")

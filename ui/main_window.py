@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------------------
     def set_document(self, document: CaseDocument) -> None:
-        """Show a case: builds the panels around it (the old case's panels go with it, the picker too)."""
+        """Show a case: builds the panels around it (the old case's panels, picker and status message go with it)."""
+        self.statusBar().clearMessage()
         picker = getattr(self.line_actions, "picker", None)
         if picker is not None:
             picker.close()

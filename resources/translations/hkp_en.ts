@@ -293,8 +293,8 @@
     </message>
     <message>
         <location filename="../../ui/document.py" line="311" />
-        <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeilen; höchstens {2} Zeichen in {3} Zeilen.</source>
-        <translation>The note to the patient has {0} characters in {1} lines; at most {2} characters in {3} lines.</translation>
+        <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeile(n); höchstens {2} Zeichen in {3} Zeilen.</source>
+        <translation>The note to the patient has {0} characters in {1} line(s); at most {2} characters in {3} lines.</translation>
     </message>
     <message>
         <location filename="../../ui/document.py" line="316" />
@@ -785,57 +785,57 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="58" />
+        <location filename="../../ui/letterchecks.py" line="64" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="60" />
+        <location filename="../../ui/letterchecks.py" line="66" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="90" />
+        <location filename="../../ui/letterchecks.py" line="96" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="89" />
+        <location filename="../../ui/letterchecks.py" line="95" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="43" />
+        <location filename="../../ui/letterchecks.py" line="49" />
         <source>{0} ausgelassen</source>
         <translation>{0} left out</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="44" />
+        <location filename="../../ui/letterchecks.py" line="50" />
         <source>{0} ohne Betrag</source>
         <translation>{0} without an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="46" />
+        <location filename="../../ui/letterchecks.py" line="52" />
         <source>Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.</source>
         <translation>No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="49" />
+        <location filename="../../ui/letterchecks.py" line="55" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="40" />
+        <location filename="../../ui/letterchecks.py" line="46" />
         <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="74" />
+        <location filename="../../ui/letterchecks.py" line="80" />
         <source>Geburtsdatum prüfen</source>
         <translation>Check the birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="76" />
+        <location filename="../../ui/letterchecks.py" line="82" />
         <source>{0}.
 
 Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum berichtigen (bei der Person, „Geburtsdatum“).</source>
@@ -844,17 +844,17 @@ Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das G
 The letter would state the deductible and age limits that follow from it. Please correct the birth date first (in the person panel, “Date of birth”).</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="92" />
+        <location filename="../../ui/letterchecks.py" line="98" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="95" />
+        <location filename="../../ui/letterchecks.py" line="101" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="97" />
+        <location filename="../../ui/letterchecks.py" line="103" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -863,17 +863,31 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="100" />
+        <location filename="../../ui/letterchecks.py" line="106" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="103" />
+        <location filename="../../ui/letterchecks.py" line="116" />
+        <source>{0}
+
+Der Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. Den Brief trotzdem schreiben?</source>
+        <translation>{0}
+
+The letter would hold the note the case keeps, not the one shown here. Write the letter all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="118" />
+        <source>Text an den Patienten zu lang</source>
+        <translation>Note to the patient too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="121" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="103" />
+        <location filename="../../ui/letterchecks.py" line="121" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1239,13 +1253,13 @@ The workbook holds the lines and the person. Reviews and the note to the patient
     </message>
     <message>
         <location filename="../../ui/letter.py" line="202" />
-        <source>Zu lang für den Brief: {0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.</source>
-        <translation>Too long for the letter: {0} characters in {1} lines, at most {2} characters in {3} lines – not saved in the case like this; please shorten it.</translation>
+        <source>Zu lang für den Brief: {0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.</source>
+        <translation>Too long for the letter: {0} characters in {1} line(s), at most {2} characters in {3} lines – not saved in the case like this; please shorten it.</translation>
     </message>
     <message>
         <location filename="../../ui/letter.py" line="213" />
-        <source>Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeilen, höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.</source>
-        <translation>The note to the patient is too long for the letter ({0} characters in {1} lines, at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.</translation>
+        <source>Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.</source>
+        <translation>The note to the patient is too long for the letter ({0} characters in {1} line(s), at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.</translation>
     </message>
 </context>
 <context>

@@ -38,12 +38,15 @@ def test_an_unreadable_file_is_reported_and_the_case_stays(open_window: Any, tmp
     assert window.document.source == CROWN and window.centralWidget().isEnabled()
 
 
-def test_opening_remembers_recent_files(open_window: Any, qtbot: Any) -> None:
+def test_opening_remembers_recent_files(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
     window = open_window(CROWN)
+    assert window.files.save_to(tmp_path / "fall.hkp.json")
+    assert window.statusBar().currentMessage().startswith("Gespeichert: ")
     assert finish(qtbot, window.files.open_path(DEDUCTIBLE)).error is None
+    assert not window.statusBar().currentMessage().startswith("Gespeichert")  # said of the file before, not this one
     assert window.document.source == DEDUCTIBLE
     assert window.files.recent_files()[0] == str(DEDUCTIBLE)
-    assert [a.text() for a in window.recent_menu.actions()] == [DEDUCTIBLE.name]
+    assert [a.text() for a in window.recent_menu.actions()] == [DEDUCTIBLE.name, "fall.hkp.json"]
 
 
 def test_pdf_export_writes_the_estimate(open_window: Any, tmp_path: Path, qtbot: Any) -> None:

@@ -13,7 +13,7 @@ from estimator.letterhead import Letterhead, LetterheadError
 from tests.conftest import GOLDEN
 from tests.estimator.test_letter import png
 from tests.ui.conftest import finish
-from ui.letter import stored_letterhead
+from ui.letter import NOTE_PAUSE_MS, stored_letterhead
 from ui.settings import EMAIL, LOGO, PHONE, PRACTICE
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -63,6 +63,24 @@ def test_address_and_note_from_the_window_are_in_the_letter(open_window: Any, tm
     assert "Lindenweg 7" in text and "01067 Dresden" in text and "Bonusheft" in text
     window.undo_action.trigger()
     assert window.document.case.note == "" and window.note_editor.text.toPlainText() == ""
+
+
+def test_undoing_the_note_twice_in_quick_succession_keeps_both_to_redo(open_window: Any, qtbot: Any) -> None:
+    # the note an undo showed was taken again as a new edit once the pause passed: the second undo was lost, and with
+    # it the redo of „Zweiter Satz.“
+    window = open_window(CROWN)
+    editor = window.note_editor
+    editor.text.setPlainText("Erster Satz.")
+    editor.take()
+    editor.text.setPlainText("Erster Satz. Zweiter Satz.")
+    editor.take()
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # before the pause has passed
+    qtbot.wait(NOTE_PAUSE_MS + 300)
+    assert window.document.case.note == "" and editor.text.toPlainText() == ""
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.document.case.note == editor.text.toPlainText() == "Erster Satz. Zweiter Satz."
 
 
 def test_an_email_that_is_no_address_is_refused_by_the_dialog_and_in_a_letterhead_file(open_window: Any, tmp_path: Path) -> None:

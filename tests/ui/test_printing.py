@@ -171,6 +171,22 @@ def test_a_birth_date_after_the_first_treatment_day_gets_no_letter_until_it_is_c
     assert (tmp_path / "brief.pdf").exists() and len(errors) == 1
 
 
+def test_a_note_too_long_for_the_letter_is_asked_about_before_a_letter_is_written(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = open_window(CROWN)
+    window.note_editor.text.setPlainText("x" * 2_100)  # the red text beside it said so; the letter went without it
+    asked: list[tuple[str, str]] = []
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append((title, text)) or False
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None and not any(tmp_path.iterdir())
+    [(title, text)] = asked
+    assert title == "Text an den Patienten zu lang" and "2.100 Zeichen in 1 Zeile(n), höchstens 2.000 Zeichen" in text
+    assert text.endswith("nicht den hier gezeigten. Den Brief trotzdem schreiben?")
+    window.files.letter_checks.write_incomplete = lambda title, text: True  # written all the same: without the long text
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").exists()
+
+
 def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(
     open_window: Any, tmp_path: Path, qtbot: Any
 ) -> None:

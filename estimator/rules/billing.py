@@ -112,10 +112,12 @@ class UnitAllowance:
         units = max(ZERO, min(count, limit - self.used_in_year.get(key, ZERO)))
         self.used_in_year[key] = self.used_in_year.get(key, ZERO) + units
         if units < count:
-            said: dict[str, Param] = {"line": work.ref, "number": work.number, "limit": limit, "year": work.date.year}
+            said: dict[str, Param] = {"line": work.ref, "limit": limit, "year": work.date.year}
             said["excess"] = Number(count - units)
             if prophylaxis is None:
                 phrase, section = say(Code.FEE_YEARLY_LIMIT, **said), profile.sections.fee_units
+            elif len({limits.get(work.number) for limits in profile.prophylaxis_frequency.values()}) == 1:  # no reading's
+                phrase, section = say(Code.FEE_YEARLY_LIMIT, **said), profile.sections.prophylaxis
             else:
                 reading = profile.auslegung_names.reading("prophylaxis_frequency", self.reading)
                 phrase, section = say(Code.FEE_FREQUENCY_LIMIT, reading=reading, **said), profile.sections.prophylaxis
@@ -308,7 +310,7 @@ def _refuse_by_tooth(fee_works: Sequence[Work], report: Report) -> list[Work]:
                 work,
                 report,
                 Severity.ERROR,
-                say(Code.FEE_ONCE_PER_TOOTH, line=work.ref, number=work.number, excess=excess),
+                say(Code.FEE_ONCE_PER_TOOTH, line=work.ref, excess=excess),
                 section,
             )
             phrase = say(Code.STEP_UNITS_ALLOWED, units=Number(units), count=Number(left))

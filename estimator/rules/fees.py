@@ -211,7 +211,7 @@ def fee_amounts(
         if line.factor != 1:
             _single_rate_only(check)
             if at_single is not None and at_single < work.eligible:
-                work.set_eligible(cents(at_single), sections.fee_limits, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+                work.set_eligible(cents(at_single), sections.single_rate, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
         elif said_above:
             _amount_above_top(check, Decimal(1), said=fee_for(Decimal(1)), cap=at_single, capped=capped)
         return
@@ -280,6 +280,7 @@ def _amount_above_top(
         return  # a fee without points: nothing to compare with
     work, sections = check.work, check.sections
     single_rate = top == 1
+    section = sections.single_rate if single_rate else sections.fee_limits
     values: dict[str, Param] = {"line": work.ref, "billed": Money(work.billed), "fee": Money(cents(said))}
     if not single_rate:
         values["maximum"] = Factor(top)
@@ -295,16 +296,16 @@ def _amount_above_top(
         finding = Code.FEE_AMOUNT_ABOVE_MAXIMUM if capped else Code.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT
     gross = work.billed > 2 * said  # twice the highest fee: more likely a slip of the keyboard than a bill
     severity = Severity.ERROR if gross else Severity.WARNING
-    check.report(severity, say(finding, **values, reading=reading), "Betrag", sections.fee_limits)
+    check.report(severity, say(finding, **values, reading=reading), "Betrag", section)
     if not capped:
-        work.explain(sections.fee_limits, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(top), reading=reading))
+        work.explain(section, say(Code.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT, maximum=Factor(top), reading=reading))
         return
     step = (
         say(Code.STEP_SINGLE_RATE_ONLY)
         if single_rate
         else say(Code.STEP_AMOUNT_ABOVE_MAXIMUM, maximum=Factor(top), reading=reading)
     )
-    work.set_eligible(min(work.eligible, cents(cap)), sections.fee_limits, step, Cause.FEE_LIMITS)
+    work.set_eligible(min(work.eligible, cents(cap)), section, step, Cause.FEE_LIMITS)
 
 
 def _with_reason(check: _FeeLineCheck, maximum: Decimal, cap: Decimal | None, *, reason_capped: bool) -> None:
@@ -329,7 +330,7 @@ def _single_rate_only(check: _FeeLineCheck) -> None:
     if work.fee.factor == 1:
         return
     phrase = say(Code.FEE_SINGLE_RATE_ONLY, line=work.ref, factor=Factor(work.fee.factor))
-    check.report(Severity.ERROR, phrase, "Faktor", check.sections.fee_limits)
+    check.report(Severity.ERROR, phrase, "Faktor", check.sections.single_rate)
 
 
 def _factor_limits(
@@ -372,4 +373,4 @@ def _cap_laser(work: Work, derived: Decimal | None) -> None:
         return
     profile = work.profile
     phrase = say(Code.STEP_LASER_CAP, number=work.number, service=work.owner.ref, maximum=Money(profile.laser_maximum))
-    work.set_eligible(cents(derived), profile.sections.fee_limits, phrase, Cause.FEE_LIMITS)
+    work.set_eligible(cents(derived), profile.sections.laser_cap, phrase, Cause.FEE_LIMITS)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from estimator.codes import Code
-from estimator.kinds import LineClass
+from estimator.kinds import LineClass, Schedule
 from estimator.money import ZERO
 from estimator.phrases import say
 from estimator.rules.classify import is_orthodontic, is_tooth_level_a_service
@@ -39,7 +39,7 @@ class Owners:
         self.classes.add(work.line_class)
         self.beside.add(work.class_beside)
         self.by_hand |= work.class_by_hand
-        self.numbers.add(work.fee.number)
+        self.numbers.add(work.fee.number if work.fee.schedule is Schedule.GOZ else f"{work.fee.schedule.value} {work.fee.number}")
         self.lines = True
         self.lines_accident &= work.accident
         self.jaw |= work.fee.teeth.whole_jaw

@@ -43,7 +43,7 @@ class SessionLimits:
         if units < count:
             excess = Number(count - units)
             said: dict[str, Param] = {"date": work.date, "session": work.line.session, "excess": excess}
-            phrase = say(FINDINGS[kind], line=work.ref, number=work.number, limit=limit, **said)
+            phrase = say(FINDINGS[kind], line=work.ref, limit=limit, **said)
             report_units(work, report, Severity.ERROR, phrase, section)
         return units, say(PARTS[kind], number=work.number, limit=limit), section
 

@@ -91,6 +91,8 @@ class Sections:
     goae_threshold: str
     fee_units: str
     per_day: str
+    single_rate: str  # the numbers billed at the simple rate only (GOZ 0110, 0120, 0500-0530)
+    laser_cap: str  # the laser surcharge's maximum a day
     surcharge_points: str
     prophylaxis: str
     materials: str

@@ -64,7 +64,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BELOW_SINGLE_RATE: "{line}: Faktor {factor} unter dem einfachen Satz",
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
     "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
-    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
+    C.FEE_FREQUENCY_LIMIT: "{line}: innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
     "(Kalenderjahr {year}; Auslegung „{reading}“); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
     "erstattungsfähig",
@@ -78,19 +78,18 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_WITHOUT_TEETH: "{line}: neben {beside} nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
     "ohne Zahnangabe nicht zu prüfen, daher wie geplant gerechnet – der Versicherer kann kürzen",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
-    C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} ist je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht "
-    "erstattungsfähig",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} ist je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} "
+    C.FEE_ONCE_PER_TOOTH: "{line}: je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht erstattungsfähig",
+    C.FEE_PER_SESSION: "{line}: je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} "
     "Einheit(en) nicht erstattungsfähig",
-    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} ist je Zahn bzw. Implantat und Sitzung höchstens {limit:einmal|#-mal} "
+    C.FEE_PER_SESSION_TOOTH: "{line}: je Zahn bzw. Implantat und Sitzung höchstens {limit:einmal|#-mal} "
     "berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
-    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
+    C.FEE_PER_SESSION_REGION: "{line}: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
     "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "
     "Zuschlag daher nicht erstattungsfähig",
-    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} ist innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
+    C.FEE_YEARLY_LIMIT: "{line}: innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
     "(Kalenderjahr {year}); {excess} Einheit(en) nicht erstattungsfähig",
     C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
     "erstattungsfähig mit Faktor 1,0",
@@ -207,8 +206,8 @@ TEMPLATES: dict[Code, str] = {
     "überschritten: Gebühr zum Höchstsatz",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: Gebühr zum Höchstsatz "
     "(Auslegung „{reading}“)",
-    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum} ohne Begründung: angesetzt wie "
-    "berechnet (Auslegung „{reading}“)",
+    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "Betrag über der Gebühr zum Höchstsatz {maximum}: angesetzt wie berechnet "
+    "(Auslegung „{reading}“)",
     C.STEP_ACCIDENT_NO_CAP: "Unfallfolge: die Zahnstaffel entfällt für diese Leistung (Unfall nachzuweisen)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "über dem Höchstsatz {maximum}, mit Begründung voll angesetzt – Prüfung durch den "
     "Versicherer",
@@ -221,15 +220,15 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS_OF_SERVICE: "Klasse der Leistung {service:on}: {cls}",
     C.STEP_CLASS_X: "nicht erstattungsfähig (Klasse X)",
     C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, davon hier angerechnet {taken}",
-    C.STEP_FEE_COMPUTED: "Betrag berechnet: {count} × {unit} (Faktor {factor})",
-    C.STEP_FEE_COMPUTED_ROUNDED: "Betrag berechnet: {count} × {unit} (Faktor {factor}, Auslegung „{reading}“)",
+    C.STEP_FEE_COMPUTED: "Betrag errechnet: {count} × {unit} (Faktor {factor})",
+    C.STEP_FEE_COMPUTED_ROUNDED: "Betrag errechnet: {count} × {unit} (Faktor {factor}, Auslegung „{reading}“)",
     C.STEP_IMPLANTS_NO_JAW: "Implantate je Kiefer nicht angegeben",
     C.STEP_IMPLANTS_OVER_LIMIT: "{units:Implantat|# Implantate}{teeth:? an Zahn } über der Grenze von {limit} "
     "Implantaten je Kiefer",
     C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
-    C.STEP_LAB_COMPUTED: "Betrag berechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
+    C.STEP_LAB_COMPUTED: "Betrag errechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
     C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
@@ -272,7 +271,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_OF_INCLUDED: "Zuschlag zu {service:on}, die wieder erstattungsfähig ist",
     C.STEP_SURCHARGE_MOVED: "{service:on} ist nicht erstattungsfähig: Zuschlag zu {other:on}, der Leistung dieses Tages, "
     "die bleibt",
-    C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung des Tages mit der höchsten Punktzahl, {service:on}: {cls}",
+    C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl (an seinen Zähnen, sonst des Tages), {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
     C.STEP_UNITS_LIMITED: "{rule} – {units} von {count} Einheiten berechnungsfähig",
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",

@@ -57,7 +57,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BELOW_SINGLE_RATE: "{line}: factor {factor} below the simple rate",
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
     "other purposes and the invoice says so – not eligible without a reason",
-    C.FEE_FREQUENCY_LIMIT: "{line}: GOZ {number} is billable at most {limit:once|# times} a year (calendar year {year}; "
+    C.FEE_FREQUENCY_LIMIT: "{line}: billable at most {limit:once|# times} a year (calendar year {year}; "
     "interpretation “{reading}”); {excess} unit(s) not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
@@ -70,18 +70,18 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_WITHOUT_TEETH: "{line}: not billable beside {beside} as far as both concern the same teeth; without "
     "teeth this cannot be checked, so computed as planned – the insurer may cut it",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
-    C.FEE_ONCE_PER_TOOTH: "{line}: GOZ {number} is billable once per tooth only; {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session (on {date}{session:?, }); {excess} "
+    C.FEE_ONCE_PER_TOOTH: "{line}: billable once per tooth only; {excess} unit(s) not eligible",
+    C.FEE_PER_SESSION: "{line}: billable at most {limit:once|# times} per session (on {date}{session:?, }); {excess} "
     "unit(s) not eligible",
-    C.FEE_PER_SESSION_TOOTH: "{line}: GOZ {number} is billable at most {limit:once|# times} per tooth or implant and session "
+    C.FEE_PER_SESSION_TOOTH: "{line}: billable at most {limit:once|# times} per tooth or implant and session "
     "(on {date}{session:?, }); {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION_REGION: "{line}: GOZ {number} is billable at most {limit:once|# times} per session in a jaw half or "
+    C.FEE_PER_SESSION_REGION: "{line}: billable at most {limit:once|# times} per session in a jaw half or "
     "front region (on {date}{session:?, }); {excess} unit(s) not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "
     "eligible",
-    C.FEE_YEARLY_LIMIT: "{line}: GOZ {number} is billable at most {limit:once|# times} a year (calendar year {year}); {excess} "
+    C.FEE_YEARLY_LIMIT: "{line}: billable at most {limit:once|# times} a year (calendar year {year}); {excess} "
     "unit(s) not eligible",
     C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
     C.FEE_UNKNOWN_NUMBER: "{line}: fee number {number} is not in the {schedule} fee schedule; not eligible until it is confirmed",
@@ -193,7 +193,7 @@ TEMPLATES: dict[Code, str] = {
     "fee at the maximum",
     C.STEP_AMOUNT_ABOVE_MAXIMUM: "amount above the fee at the maximum {maximum} without a reason: fee at the maximum "
     "(interpretation “{reading}”)",
-    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum} without a reason: counted as billed "
+    C.STEP_AMOUNT_ABOVE_MAXIMUM_KEPT: "amount above the fee at the maximum {maximum}: counted as billed "
     "(interpretation “{reading}”)",
     C.STEP_ACCIDENT_NO_CAP: "result of an accident: no staged cap for this service (the accident to be proved)",
     C.STEP_ABOVE_MAXIMUM_JUSTIFIED: "above the maximum {maximum}, counted in full with a reason – for the insurer to check",
@@ -253,7 +253,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_OF_EXCLUDED: "surcharge to {service:on}, which is not eligible",
     C.STEP_SURCHARGE_OF_INCLUDED: "surcharge to {service:on}, which is eligible again",
     C.STEP_SURCHARGE_MOVED: "{service:on} is not eligible: surcharge to {other:on}, the service of this day that stays",
-    C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service of the day with the most points, {service:on}: {cls}",
+    C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service with the most points (on its teeth, else of the day), {service:on}: {cls}",
     C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
     C.STEP_UNITS_LIMITED: "{rule} – {units} of {count} units billable",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",

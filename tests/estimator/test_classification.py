@@ -139,6 +139,12 @@ def test_an_inlays_lab_work_keeps_the_inlays_rate_beside_a_splint_on_the_whole_j
     assert (lab_result(inlay_refused).line_class, lab_result(inlay_refused).benefit) == (X, Decimal("0.00"))
 
 
+def test_a_lab_lines_owners_name_a_goae_service_by_its_schedule() -> None:
+    # „(2210, 5000 …)“ read as GOZ 5000, a bridge anchor, for the X-ray GOÄ 5000 on the tooth
+    result = run(fee("2210", "14"), goae("5000", "14"), lab("0344", "14", "61.50"))
+    assert "(2210, GOÄ 5000 am selben Zahn)" in step_text(lab_result(result).explanations[0])
+
+
 def test_lab_line_without_fee_line_takes_its_code_group_default() -> None:
     assert lab_result(run(lab("0322", "26", "100"))).line_class is B
     assert lab_result(run(lab("0323", "26", "90"))).line_class is A

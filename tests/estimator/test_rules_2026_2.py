@@ -10,7 +10,7 @@ from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Override
 from estimator.rules.engine import estimate
 from estimator.tariff.catalogues import load_tariffs
-from estimator.wording import finding_text, limit_sentences, step_text
+from estimator.wording import finding_text, limit_sentences, rule_text, step_text
 from tests.estimator.builders import codes, fee, fee_result, goae, lab, lab_result, plan, run
 
 D = Decimal
@@ -131,6 +131,10 @@ def test_4_laser_surcharge_is_the_simple_fee_of_the_lasered_service() -> None:
     laser = fee_result(result, 1)
     assert (laser.line_class, laser.eligible, laser.benefit) == (B, D("2.53"), D("2.53"))
     assert laser.reductions == {Cause.FEE_LIMITS: D("65.47")}
+    # cited by the GOZ text that sets it, not the tariff's footnote on the maximum factors
+    assert [rule_text(e.rule) for e in laser.explanations if e.before == D("68.00")] == ["Nr. II.3.1, GOZ 0120"]
+    at_23 = run(fee("3020", "17"), fee("0500", "17", factor="2.3"))  # a surcharge „nur mit dem einfachen Gebührensatz“
+    assert [f.section for f in at_23.findings if f.code == "fee.single_rate_only"] == ["Nr. II.3.1, GOZ Abschnitte A und L"]
 
 
 def test_4_laser_surcharge_counts_once_per_treatment_day() -> None:
@@ -256,6 +260,17 @@ def test_8_fluoridation_four_times_a_year_or_three_by_the_tariff_annex() -> None
 def test_8_frequency_limits_count_per_calendar_year() -> None:
     result = run(fee("1000"), fee("1000", date=dt.date(2026, 9, 1)), fee("1000", date=dt.date(2027, 2, 1)))
     assert [r.eligible for r in result.lines] == [D("25.87"), D("0.00"), D("25.87")]
+    # the limit of 1000 is the same in both readings of the frequency: said without the Auslegung, once its number
+    said = [finding_text(f) for f in result.findings if f.row == 3]
+    assert said == [
+        "GOZ 1000: innerhalb eines Jahres höchstens einmal berechnungsfähig (Kalenderjahr 2026); 1 Einheit(en) nicht "
+        "erstattungsfähig"
+    ]
+    fluoride = [finding_text(f) for f in run(fee("1020", count=5)).findings if f.code == "fee.frequency_limit"]
+    assert fluoride == [
+        "GOZ 1020: innerhalb eines Jahres höchstens 4-mal berechnungsfähig (Kalenderjahr 2026; Auslegung „Häufigkeit "
+        "der Individualprophylaxe: GOZ 2012 (GOZ 1020 viermal im Jahr)“); 1 Einheit(en) nicht erstattungsfähig"
+    ]
 
 
 def test_8_check_up_beside_individual_prophylaxis_needs_a_reason() -> None:

@@ -27,8 +27,7 @@ def test_a_bite_registration_counts_twice_a_session_and_anew_the_next_day() -> N
     said = [f for f in result.findings if f.code == "fee.per_session"]
     assert [f.severity for f in said] == [Severity.ERROR, Severity.ERROR]
     assert finding_text(said[0]) == (
-        "GOZ 8010, Oberkiefer: GOZ 8010 ist je Sitzung höchstens 2-mal berechnungsfähig (am 10.03.2026); 1 Einheit(en) "
-        "nicht erstattungsfähig"
+        "GOZ 8010, Oberkiefer: je Sitzung höchstens 2-mal berechnungsfähig (am 10.03.2026); 1 Einheit(en) nicht erstattungsfähig"
     )
 
 
@@ -47,7 +46,7 @@ def test_a_tooth_is_crowned_once_a_session_however_the_rows_repeat_it() -> None:
     )
     assert [fee_result(result, i).eligible for i in range(5)] == [CROWN, D("0.00"), D("0.00"), 4 * CROWN, D("383.68")]
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_tooth"]
-    assert len(said) == 2 and all("GOZ 2210 ist je Zahn bzw. Implantat und Sitzung höchstens einmal" in s for s in said)
+    assert len(said) == 2 and all("GOZ 2210, Zahn 16: je Zahn bzw. Implantat und Sitzung höchstens einmal" in s for s in said)
     assert "3 Einheit(en) nicht erstattungsfähig" in said[1]
 
 
@@ -99,7 +98,7 @@ def test_special_measures_count_twice_a_session_per_jaw_half_or_front_region() -
     assert [fee_result(result, i).eligible for i in range(5)] == [MEASURE, MEASURE, D("0.00"), MEASURE, 2 * MEASURE]
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_region"]
     assert said == [
-        "GOZ 2030, Zahn 14: GOZ 2030 ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens 2-mal "
+        "GOZ 2030, Zahn 14: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens 2-mal "
         "berechnungsfähig (am 10.03.2026); 1 Einheit(en) nicht erstattungsfähig"
     ]
 
@@ -210,7 +209,7 @@ def test_a_fee_billed_per_jaw_half_or_front_area_counts_once_a_region_and_sessio
     assert (two_halves.eligible, next_day.eligible) == (AUGMENTATION, AUGMENTATION)  # 36's half is taken that day
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_region"]
     assert said[0] == (
-        "GOZ 9100, Zahn 36: GOZ 9100 ist je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens einmal "
+        "GOZ 9100, Zahn 36: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens einmal "
         "berechnungsfähig (am 10.03.2026); 2 Einheit(en) nicht erstattungsfähig"
     )
     assert "höchstens einmal je Kieferhälfte bzw. Frontzahnbereich und Sitzung" in step_text(same_tooth.explanations[-2])

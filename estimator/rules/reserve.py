@@ -208,9 +208,16 @@ def _reasoned_sentence(reserve: Reserve) -> str:
     amounts = "einem von der Praxis begründeten Betrag" if reasoned == 1 else "von der Praxis begründeten Beträgen"
     more = f", bei {'einer weiteren' if others == 1 else f'{others} weiteren'} mit mehr als der Gebühr zum angegebenen Faktor"
     reasons = "die Begründung" if reasoned == 1 else "die Begründungen"
+    fees = "diese Gebühr" if reserve.lines == 1 else "diese Gebühren"
+    difficulty = "als krankheits- bzw. befundbedingte Erschwernis"
+    cut = (  # the lines without a reason need none refused to be cut
+        f"Kürzt der Versicherer auf {fees} – {'die begründete' if reasoned == 1 else 'die begründeten'}, wenn er {reasons} "
+        f"nicht {difficulty} anerkennt –,"
+        if others
+        else f"Erkennt der Versicherer {reasons} nicht {difficulty} an und kürzt er auf {fees},"
+    )
     return (
         f"Bei {lines} rechnet diese Schätzung mit {amounts} über der Gebühr zum Höchstsatz{more if others else ''} "
         f"({'zusammen ' * (reserve.lines > 1)}{eur(reserve.above)} mehr als {'die Gebühr' if reserve.lines == 1 else 'die Gebühren'}). "
-        f"Erkennt der Versicherer {reasons} nicht als krankheits- bzw. befundbedingte Erschwernis an und kürzt er auf "
-        f"{'diese Gebühr' if reserve.lines == 1 else 'diese Gebühren'}, ist die Erstattung um bis zu {eur(reserve.benefit)} geringer."
+        f"{cut} ist die Erstattung um bis zu {eur(reserve.benefit)} geringer."
     )

@@ -277,7 +277,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung „{setting}“)",
-    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung „{setting}“): Prophylaxe, ohne Selbstbehalt",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung „{setting}“)",
     C.REASON_LASER: "Laserzuschlag (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn mit {age} Jahren oder später oder unbekannt",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Geburtstag",

@@ -259,7 +259,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; interpretation “{setting}”)",
-    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; interpretation “{setting}”): prophylaxis, no deductible",
+    C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; interpretation “{setting}”)",
     C.REASON_LASER: "laser surcharge (GOZ {number})",
     C.REASON_ORTHODONTICS_OLD: "{label}, treatment begun at age {age} or later or unknown",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, treatment begun before age {age}",

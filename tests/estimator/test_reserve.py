@@ -186,6 +186,13 @@ def test_a_factor_above_the_maximum_with_a_reason_counts_in_full_under_a_reserve
         step_text(step) for step in crown.explanations
     )
     assert reserve_of(capped) is None
+    # beside a line above its own factor's fee without any reason, the cut needs no reason refused: said so
+    mixed = " ".join(estimate_text(run(*lines, fee("2210", "17", amount="250.00"))).split())
+    assert (
+        "bei einer weiteren mit mehr als der Gebühr zum angegebenen Faktor (zusammen 80,13 € mehr als die Gebühren). "
+        "Kürzt der Versicherer auf diese Gebühren – die begründete, wenn er die Begründung nicht als krankheits- bzw. "
+        "befundbedingte Erschwernis anerkennt –, ist die Erstattung um bis zu"
+    ) in mixed
 
 
 def test_an_amount_above_the_maximum_with_a_reason_is_capped_as_a_factor_above_it_is_and_said_with_the_others() -> None:

@@ -211,8 +211,8 @@ def parse_birth_date(value: Any) -> dt.date:
     """A birth date (parse_date), not after today: a day to come is a slip („15.06.2030“), which would give a child's
     deductible."""
     day = parse_date(value)
-    if day > dt.date.today():
-        raise cell_error(Code.CELL_BIRTH_FUTURE, value)
+    if day > dt.date.today():  # a date cell said as a date is written, not as the reader gives it (2030-06-15)
+        raise cell_error(Code.CELL_BIRTH_FUTURE, value if isinstance(value, str) else day.strftime("%d.%m.%Y"))
     return day
 
 

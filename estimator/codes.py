@@ -39,6 +39,7 @@ class Code(StrEnum):
     FEE_ONCE_PER_DAY = "fee.once_per_day"
     FEE_NOT_BESIDE = "fee.not_beside"
     FEE_BESIDE_WITHOUT_TEETH = "fee.beside_without_teeth"
+    FEE_BESIDE_ASKED = "fee.beside_asked"
     FEE_EITHER_IN_JAW_HALF = "fee.either_in_jaw_half"
     FEE_SHARE_IN_JAW_HALF = "fee.share_in_jaw_half"
     FEE_NOT_BESIDE_ON_DAY = "fee.not_beside_on_day"

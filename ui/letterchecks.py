@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from estimator.codes import Code
+from estimator.command.reviews import birth_impossible
 from estimator.wording import finding_text
 from ui.dialogs import choose
 from ui.language import language
@@ -72,8 +72,7 @@ class LetterChecks(QObject):
     def impossible_birth(self) -> bool:
         """Whether the birth date lies after the first treatment day or the insurance start, said: a year mistyped
         would give the patient a child's deductible and age limits in writing (`hkp` writes no letter then either)."""
-        impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
-        said = next((f for f in self.window.document.estimate.findings if f.phrase.code in impossible), None)
+        said = birth_impossible(self.window.document.estimate)
         if said is None:
             return False
         self.window.show_error(

@@ -155,8 +155,11 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot, register=note, register_left=left)
         why_not = no_letter(result)
-        if pdf is None or why_not:
-            return dataclasses.replace(batch_row(name, result, why_not if pdf else ""), register=note, register_left=left)
+        if pdf is None or why_not:  # no letter: one of an earlier run with other figures is moved aside
+            aside = set_aside(pdf) if pdf is not None else ""
+            said = f"{why_not}; der Brief eines früheren Laufs liegt jetzt in {aside}" if aside else why_not
+            row = batch_row(name, result, said if pdf else "")
+            return dataclasses.replace(row, set_aside=aside, register=note, register_left=left)
         from estimator.output.pdf import build_pdf  # noqa: PLC0415 - reportlab loads only when PDFs are asked for
 
         key = letter_key(result.plan.person, path)

@@ -13,7 +13,7 @@ from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
 from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
-from estimator.phrases import say
+from estimator.phrases import Phrase, say
 
 
 class UsageError(Exception):
@@ -94,10 +94,21 @@ def no_letter(result: Estimate, *, tariff_option: bool = False) -> str:
             f"kein Brief: kein Tarif angegeben, gerechnet mit {result.variant}, dem Tarif ohne Selbstbehalt – bitte den "
             "Tarif im Blatt Patient eintragen" + (" (oder --tariff angeben)" if tariff_option else "")
         )
-    impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
-    if said := next((f for f in result.findings if f.phrase.code in impossible), None):
+    if said := birth_impossible(result):
         return f"kein Brief: {wording.finding_text(said)}; bitte das Geburtsdatum berichtigen"
     return ""
+
+
+def birth_impossible(result: Estimate) -> Finding | None:
+    """The finding that the birth date cannot be: after the first treatment day or the insurance start, or – a Patient
+    sheet's, read as none – after today (the letter would give the adult's deductible for a person of unknown age,
+    where the same date in a case file gets no letter)."""
+    impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
+    for finding in result.findings:
+        problem = finding.phrase.get("problem")
+        if finding.phrase.code in impossible or (isinstance(problem, Phrase) and problem.code is Code.CELL_BIRTH_FUTURE):
+            return finding
+    return None
 
 
 def unaddressed(result: Estimate, letterhead: Letterhead | None = None) -> str:

@@ -8,7 +8,7 @@ import dataclasses
 from typing import Any
 
 from estimator.codes import Code
-from estimator.kinds import LineClass, Severity
+from estimator.kinds import Cause, LineClass, Severity
 from estimator.model import Estimate, Finding
 from estimator.output.pdfstyle import MUTED, REDUCTION, fit_line, para
 from estimator.output.pdftables import REASON_LIMIT
@@ -62,6 +62,7 @@ AMOUNT_BY_THE_RULES = frozenset(
         Code.LAB_AMOUNT_MISMATCH,
     }
 )
+RULES_CUTS = frozenset({Cause.FEE_LIMITS, Cause.LAB_PRICES})  # what those findings cut
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
@@ -71,6 +72,8 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     # say of its amount („bleibt erstattungsfähig“) no longer holds
     not_eligible = {(r.line.sheet, r.line.row) for r in estimate.lines if r.line_class is LineClass.X}
     decided = {(o.sheet, o.row) for o in estimate.plan.overrides if o.eligible is not None}
+    kept = {(r.line.sheet, r.line.row) for r in estimate.lines if RULES_CUTS & r.reductions.keys()}  # below the rules'
+    decided -= kept  # a decision below the rules' result keeps their cut: its finding says why
     findings = [
         f
         for f in estimate.findings

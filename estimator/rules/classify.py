@@ -41,11 +41,11 @@ def is_orthodontic(work: Work) -> bool:
     return in_any(work.lab.code, profile.orthodontics_lab.codes)
 
 
-def is_tooth_level_a_service(work: Work) -> bool:
+def is_tooth_level_a_service(work: Work, line_class: LineClass | None = None) -> bool:
     """A class-A crown, prosthetic or implant line on single teeth, a list or a range - not a whole jaw."""
     teeth = work.fee.teeth
     return (
-        work.line_class is A
+        (line_class or work.line_class) is A
         and bool(teeth.teeth)
         and not teeth.whole_jaw
         and work.fee.schedule is Schedule.GOZ
@@ -344,8 +344,8 @@ def _service_left(surcharge: Work, excluded: Work, services: Sequence[Work], lis
 
 def _given_class(work: Work) -> LineClass | None:
     """The class a reviewer or the user gave the line, the reviewer's first; a refusal (X) acts on its line alone."""
-    given = (work.review.line_class if work.review else None) or work.fee.manual_class
-    return None if given is X else given
+    review = work.review.line_class if work.review else None  # a reviewer's X: the user's class stands beside it
+    return next((given for given in (review, work.fee.manual_class) if given is not None and given is not X), None)
 
 
 def apply_review_class(work: Work) -> None:

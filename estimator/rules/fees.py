@@ -77,6 +77,11 @@ class _FeeLineCheck:
         """The section of the fee schedule the line is billed by (GOZ or GOÄ)."""
         return self.sections.goz_fee if self.work.fee.schedule is Schedule.GOZ else self.sections.goae_fee
 
+    @property
+    def single_rate_section(self) -> str:
+        """The section of a number billed at the simple rate only: the GOZ's (Abschnitte A und L), the GOÄ's by footnote."""
+        return self.sections.single_rate if self.work.fee.schedule is Schedule.GOZ else self.sections.fee_limits
+
     def report(self, severity: Severity, phrase: Phrase, column: str, section: str = "") -> None:
         line = self.work.line
         self._report(severity, phrase, sheet=line.sheet, row=line.row, column=column, section=section)
@@ -211,7 +216,7 @@ def fee_amounts(
         if line.factor != 1:
             _single_rate_only(check)
             if at_single is not None and at_single < work.eligible:
-                work.set_eligible(cents(at_single), sections.single_rate, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
+                work.set_eligible(cents(at_single), check.single_rate_section, say(Code.STEP_SINGLE_RATE_ONLY), Cause.FEE_LIMITS)
         elif said_above:
             _amount_above_top(check, Decimal(1), said=fee_for(Decimal(1)), cap=at_single, capped=capped)
         return
@@ -280,7 +285,7 @@ def _amount_above_top(
         return  # a fee without points: nothing to compare with
     work, sections = check.work, check.sections
     single_rate = top == 1
-    section = sections.single_rate if single_rate else sections.fee_limits
+    section = check.single_rate_section if single_rate else sections.fee_limits
     values: dict[str, Param] = {"line": work.ref, "billed": Money(work.billed), "fee": Money(cents(said))}
     if not single_rate:
         values["maximum"] = Factor(top)
@@ -330,7 +335,7 @@ def _single_rate_only(check: _FeeLineCheck) -> None:
     if work.fee.factor == 1:
         return
     phrase = say(Code.FEE_SINGLE_RATE_ONLY, line=work.ref, factor=Factor(work.fee.factor))
-    check.report(Severity.ERROR, phrase, "Faktor", check.sections.single_rate)
+    check.report(Severity.ERROR, phrase, "Faktor", check.single_rate_section)
 
 
 def _factor_limits(

@@ -77,7 +77,7 @@ class FeeIndex:
         self.by_tooth: dict[int, Owners] = defaultdict(Owners)
         self.named: dict[int, Owners] = defaultdict(Owners)
         for work in fee_works:
-            service = is_tooth_level_a_service(work)
+            service = is_tooth_level_a_service(work, work.class_beside)  # a refused crown's accident too
             teeth = work.fee.teeth
             named = named_teeth and not teeth.whole_jaw and work.class_beside is not X
             for tooth in teeth.teeth:
@@ -100,15 +100,21 @@ class FeeIndex:
         return every if work_of_class_a and A in every.beside and A not in found.beside else found
 
     def billed_by_class(self) -> dict[LineClass, Decimal]:
-        """The plan's billed fee amount of classes A and B, and of the orthodontic lines not eligible for the age at
-        its start (X: a model without a tooth in such a plan is the orthodontics'; a line X for a slip – an unknown
-        number – draws no lab work with it); computed once: fee amounts are final by now."""
+        """The plan's billed fee amount of classes A and B, and of the lines X that draw lab work (_draws_lab_work: a
+        model without a tooth in a plan of refused orthodontics is theirs; a line X for a slip – an unknown number –
+        draws none); computed once: fee amounts are final by now."""
         if self._billed_by_class is None:
             self._billed_by_class = {
-                c: sum((f.billed for f in self.fee_works if f.class_beside is c and (c is not X or is_orthodontic(f))), ZERO)
+                c: sum((f.billed for f in self.fee_works if f.line_class is c and (c is not X or _draws_lab_work(f))), ZERO)
                 for c in (A, B, X)
             }
         return self._billed_by_class
+
+
+def _draws_lab_work(work: Work) -> bool:
+    """A class-X fee line whose share of the plan takes a lab line without a tooth with it: an orthodontic one not
+    eligible for the age, or one refused by hand (Work.take_class) – not a slip, such as an unknown number."""
+    return is_orthodontic(work) or work.refused_from is not None
 
 
 def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:

@@ -144,24 +144,20 @@ def lab_amounts(work: Work, report: Report) -> None:
 
 def _other_text(text: str, listed: str) -> bool:
     """Whether a lab line's own text shares no word with the list's text of its code (words of five letters and more,
-    alike in their first five or one within the other, as „Krone“ in „Vollkrone“): „Vollkrone/Metall“ under a code
-    the list calls „Aktivieren Teleskopkrone …“. A text without such a word („VMK“) says nothing."""
-    own, theirs = _words(text), _listed_words(listed)
-    return bool(own) and bool(theirs) and not any(_alike(a, b) for a in own for b in theirs)
+    by their first five): „Vollkrone/Metall“ under a code the list calls „Aktivieren Teleskopkrone …“. A text without
+    such a word („VMK“) says nothing."""
+    own, theirs = _stems(text), _listed_stems(listed)
+    return bool(own) and bool(theirs) and not own & theirs
 
 
-def _alike(word: str, other: str) -> bool:
-    return word[:5] == other[:5] or word in other or other in word
-
-
-def _words(text: str) -> frozenset[str]:
+def _stems(text: str) -> frozenset[str]:
     plain = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    return frozenset(WORD.findall(plain)[:20])  # a line's text names its work in a few words
+    return frozenset(word[:5] for word in WORD.findall(plain))
 
 
 @lru_cache(maxsize=1024)  # the price list's texts, one for every line of their code
-def _listed_words(text: str) -> frozenset[str]:
-    return _words(text)
+def _listed_stems(text: str) -> frozenset[str]:
+    return _stems(text)
 
 
 def _listed_price(line: LabLine, profile: Profile, maximum: Decimal, quantity: Decimal) -> Decimal:

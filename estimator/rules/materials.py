@@ -112,7 +112,7 @@ class _Services:
 
 def _owner(work: Work) -> Owners:
     """One service as what a material beside it learns from it: its class, its name, its accident."""
-    service = is_tooth_level_a_service(work)
+    service = is_tooth_level_a_service(work, work.class_beside)
     return Owners(
         classes={work.line_class},
         beside={work.class_beside},

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
@@ -34,13 +35,19 @@ def line_seen(line: PlanLine, day: dt.date, billed: Decimal) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:SEEN_DIGITS]
 
 
-def apply_overrides(
-    works: Sequence[Work], plan: Plan, undated: Sequence[LeftOutLine], report: Report
-) -> list[tuple[Override, Work]]:
+class Reviewed(NamedTuple):
+    """A decision, its line and the line's reductions right after it (what a limit after it cut is the rest)."""
+
+    override: Override
+    work: Work
+    reductions: dict[Cause, Decimal]
+
+
+def apply_overrides(works: Sequence[Work], plan: Plan, undated: Sequence[LeftOutLine], report: Report) -> list[Reviewed]:
     """A reviewer's class or eligible amount replaces the rules' result; said in the line and in the findings.
     Returns each decision with the line it is on."""
     by_place = {(w.line.sheet, w.line.row): w for w in works if w.review is not None}  # placed in estimator.rules.engine
-    reviewed: list[tuple[Override, Work]] = []
+    reviewed: list[Reviewed] = []
     for override in plan.overrides:
         work = by_place.get((override.sheet, override.row))
         reviewer, reason = override.reviewer, override.reason
@@ -62,7 +69,6 @@ def apply_overrides(
                 row=override.row,
             )
             continue
-        reviewed.append((override, work))
         if override.seen and override.seen != line_seen(work.line, work.date, work.billed):  # decided on the line then
             phrase = say(Code.OVERRIDE_LINE_CHANGED, line=work.ref, reviewer=reviewer)
             report(Severity.WARNING, phrase, sheet=override.sheet, row=override.row)
@@ -100,6 +106,7 @@ def apply_overrides(
             report(Severity.INFO, phrase, sheet=override.sheet, row=override.row)
         if work.is_fee and override.line_class is LineClass.X:
             _lab_beside_refused(work, works, report)
+        reviewed.append(Reviewed(override, work, dict(work.reductions)))
     return reviewed
 
 
@@ -108,14 +115,14 @@ def _taken(eligible: Decimal, work: Work) -> Decimal:
     return min(max(Decimal("0.00"), cents(eligible)), work.billed)
 
 
-def reviewed_amounts_cut(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
+def reviewed_amounts_cut(reviewed: Sequence[Reviewed], report: Report) -> None:
     """A reviewer's eligible amount that a plan-wide limit applied after the review cut further (the PZR limit of the
     year, a lab list's limit per jaw): said, with what cut it, so that the decision is not taken to pay as set."""
-    for override, work in reviewed:
+    for override, work, at_review in reviewed:
         if override.eligible is None or work.line_class is LineClass.X:
             continue
         amount = _taken(override.eligible, work)
-        causes = tuple(c for c, cut in work.reductions.items() if c is not Cause.OVERRIDE and cut)
+        causes = tuple(c for c, cut in work.reductions.items() if c is not Cause.OVERRIDE and cut > at_review.get(c, 0))
         if work.eligible < amount and causes:
             phrase = say(
                 Code.OVERRIDE_CUT_AFTER,
@@ -156,10 +163,10 @@ def _lab_beside_refused(work: Work, works: Sequence[Work], report: Report) -> No
         report(Severity.INFO, phrase, sheet=work.line.sheet, row=work.line.row)
 
 
-def amounts_on_class_x(reviewed: Sequence[tuple[Override, Work]], report: Report) -> None:
+def amounts_on_class_x(reviewed: Sequence[Reviewed], report: Report) -> None:
     """A reviewer's eligible amount on a line that ends in class X (set so by the review itself, by the rules, or as
     the surcharge of an excluded service) does not act: said, so that no output seems to apply it."""
-    for override, work in reviewed:
+    for override, work, _ in reviewed:
         if override.eligible is None or work.line_class is not LineClass.X:
             continue
         code = Code.OVERRIDE_ELIGIBLE_WITH_X if override.line_class is LineClass.X else Code.OVERRIDE_ELIGIBLE_ON_X

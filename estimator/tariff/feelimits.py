@@ -22,6 +22,7 @@ class FeeLimits:
     not_beside: dict[str, frozenset[str]]  # not billable beside these on the same day and tooth
     not_beside_goae: dict[str, frozenset[str]]  # not billable beside these GOÄ numbers on the same day
     not_beside_on_day: dict[str, frozenset[str]]  # not billable beside these GOZ numbers on the same day, any tooth
+    asked_beside_on_day: dict[str, frozenset[str]]  # … where the GOZ leaves which one the insurer pays: asked, not cut
     divided_beside: dict[str, dict[str, int]]  # beside these in the same jaw half a day: the fee divided by so much
     either_or: tuple[frozenset[str], ...]  # pairs of which only one is billable beside the other in a jaw half a day
     once_per_tooth: frozenset[str]  # each billable once per tooth in a plan
@@ -44,12 +45,15 @@ class FeeLimits:
         sessions = (self.per_session, self.per_session_tooth, self.per_session_region)
         numbers = {*self.once_a_day, *self.per_year, *self.once_per_tooth, *self.asked_again_per_tooth}
         numbers |= {n for limits in sessions for n in limits}
-        for mapping in (self.with_service, self.not_beside, self.not_beside_on_day):
+        for mapping in (self.with_service, self.not_beside, self.not_beside_on_day, self.asked_beside_on_day):
             numbers |= {*mapping, *(n for listed in mapping.values() for n in listed)}
         if any(not (len(number) == 4 and number.isdigit()) for number in numbers):  # "110" matches no line
             found.append("fee_limits nennt GOZ-Nummern vierstellig („0110“)")
-        if not all((*self.with_service.values(), *self.not_beside.values(), *self.not_beside_on_day.values())):
-            found.append("fee_limits.with_service, not_beside und not_beside_on_day nennen je Nummer mindestens eine andere")
+        listed = (self.with_service, self.not_beside, self.not_beside_on_day, self.asked_beside_on_day)
+        if not all(numbers for mapping in listed for numbers in mapping.values()):
+            found.append(
+                "fee_limits.with_service, not_beside, not_beside_on_day und asked_beside_on_day nennen je Nummer mindestens eine andere"
+            )
         if self.once_a_day & once_already:
             found.append("fee_limits.once_a_day: die Zuschläge und der Laserzuschlag zählen schon je Behandlungstag")
         counted = [{*self.once_a_day, *once_already}, set(self.per_year), *(set(limits) for limits in sessions)]
@@ -60,7 +64,7 @@ class FeeLimits:
 
 def fee_limits(table: Table) -> FeeLimits:
     services, beside, beside_goae = table.table("with_service"), table.table("not_beside"), table.table("not_beside_goae")
-    divided, on_day = table.table("divided_beside"), table.table("not_beside_on_day")
+    divided, on_day, asked = table.table("divided_beside"), table.table("not_beside_on_day"), table.table("asked_beside_on_day")
     limits = FeeLimits(
         once_a_day=frozenset(table.strings("once_a_day")),
         per_year=table.whole_map("per_year", 0, 366),
@@ -71,6 +75,7 @@ def fee_limits(table: Table) -> FeeLimits:
         not_beside={str(number): frozenset(beside.strings(str(number))) for number in beside.data},
         not_beside_goae={str(number): frozenset(beside_goae.strings(str(number))) for number in beside_goae.data},
         not_beside_on_day={str(number): frozenset(on_day.strings(str(number))) for number in on_day.data},
+        asked_beside_on_day={str(number): frozenset(asked.strings(str(number))) for number in asked.data},
         divided_beside={str(number): divided.whole_map(str(number), 2, 10) for number in divided.data},
         either_or=tuple(frozenset(pair) for pair in _pairs(table)),
         once_per_tooth=frozenset(table.strings("once_per_tooth")),
@@ -80,7 +85,7 @@ def fee_limits(table: Table) -> FeeLimits:
         impression_words=tuple(word.lower() for word in table.strings("impression_words")),
         agreement_words=frozenset(word.lower() for word in table.strings("agreement_words")),
     )
-    for done in (services, beside, beside_goae, divided, on_day, table):
+    for done in (services, beside, beside_goae, divided, on_day, asked, table):
         done.done()
     return limits
 

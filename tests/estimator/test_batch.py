@@ -389,6 +389,12 @@ def test_a_plan_without_a_tariff_gets_its_figures_and_no_letter(tmp_path: Path) 
     assert str(row["PDF"]).startswith("kein Brief: kein Tarif angegeben, gerechnet mit BM5/0")
     assert row["Erstattung"] == pytest.approx(173.65) and row["Tarif"] == "BM5/0" and not row["keine Schätzung, weil"]
     assert summary_rows(out)["mit.xlsx"]["Erstattung"] == pytest.approx(173.65)
+    # the plan that had a letter gets none now (its birth date after the crown): the earlier letter is moved aside
+    write_workbook(tmp_path / "in" / "mit.xlsx", [crown], patient={"Geburtsdatum": "15.06.2026"})
+    assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--pdf-dir", str(pdfs), "--jobs", "1"]) == 0
+    assert not (pdfs / "mit.pdf").exists() and (pdfs / "veraltet" / "mit.pdf").exists()
+    said = str(summary_rows(out)["mit.xlsx"]["PDF"])
+    assert said.startswith("kein Brief: Geburtsdatum 15.06.2026") and said.endswith("liegt jetzt in veraltet/mit.pdf")
 
 
 def test_a_letter_is_looked_at_and_written_in_one_step_against_another_run(tmp_path: Path) -> None:

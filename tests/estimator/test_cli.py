@@ -237,18 +237,23 @@ def test_a_birth_date_to_come_is_refused_and_one_after_the_treatment_gets_no_let
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # „15.06.2030“ gave a child's deductible of 200 € instead of 800 € – a letter promised 200 € too much
+    to_come = dt.date(dt.date.today().year + 4, 6, 15)
+    typed = f"{to_come:%d.%m.%Y}"
     crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
-    future = write_workbook(tmp_path / "zukunft.xlsx", [crown], patient={"Geburtsdatum": "15.06.2030"})
-    result = estimate(read_plan(future), load_tariffs())
-    [said] = [f for f in result.findings if f.code == "input.patient"]
-    assert "„15.06.2030“ liegt in der Zukunft" in finding_text(said)
-    assert result.plan.person.birth_date is None  # taken as none: the adult's deductible, said
+    letter = tmp_path / "brief.pdf"
+    for given in (typed, dt.datetime.combine(to_come, dt.time())):  # a text cell and a date cell, said alike
+        future = write_workbook(tmp_path / "zukunft.xlsx", [crown], patient={"Geburtsdatum": given})
+        result = estimate(read_plan(future), load_tariffs())
+        [said] = [f for f in result.findings if f.code == "input.patient"]
+        assert f"„{typed}“ liegt in der Zukunft" in finding_text(said)
+        assert result.plan.person.birth_date is None  # taken as none, said – and no letter for a person of unknown age
+        assert main(["estimate", str(future), "--pdf", str(letter)]) == 2 and not letter.exists()
+        assert "liegt in der Zukunft" in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:  # as every option refused by its type
-        main(["estimate", str(future), "--birth-date", "15.06.2030"])
+        main(["estimate", str(future), "--birth-date", typed])
     assert refused.value.code == 2
     assert "liegt in der Zukunft" in capsys.readouterr().err
     after = write_workbook(tmp_path / "nach.xlsx", [crown], patient={"Geburtsdatum": "15.06.2026"})  # born since
-    letter = tmp_path / "brief.pdf"
     assert main(["estimate", str(after), "--pdf", str(letter)]) == 2
     said_err = capsys.readouterr().err
     assert "kein Brief: Geburtsdatum 15.06.2026 liegt nach dem ersten Behandlungstag 20.01.2026" in said_err

@@ -237,20 +237,27 @@ def test_a_number_not_billable_beside_another_on_its_tooth_is_asked_about_when_a
     assert "fee.beside_without_teeth" not in codes(other_day)
 
 
-def test_a_fluoridation_beside_a_pzr_in_its_session_is_the_one_not_paid() -> None:
+def test_a_pzr_beside_a_fluoridation_in_its_session_is_paid_as_planned_and_asked_about() -> None:
     # GOZ 1040 „ist neben den Leistungen nach den Nummern 1020, … nicht berechnungsfähig“ and includes „geeignete
-    # Fluoridierungsmaßnahmen“; 1020 is billed „je Sitzung“, on no tooth: the fluoridation, worth less, goes
+    # Fluoridierungsmaßnahmen“; 1020 is billed „je Sitzung“, on no tooth. Which the insurer pays is its decision: both
+    # as planned, asked – no longer with a question about teeth a session does not have
     result = run(fee("1020"), fee("1040", count=24))
-    fluoride, pzr = fee_result(result, 0), fee_result(result, 1)
-    assert fluoride.eligible == fluoride.benefit == D("0.00")
-    assert pzr.eligible == pzr.billed == 24 * D("3.62")
-    said = [finding_text(f) for f in result.findings if f.code == "fee.not_beside_on_day"]
-    assert said == ["GOZ 1020: neben GOZ 1040 (Leistungen Zeile 3) am selben Tag nicht berechnungsfähig; nicht erstattungsfähig"]
-    assert "fee.beside_without_teeth" not in codes(result)  # nothing asked: a session has no teeth to compare
-    on_teeth = run(fee("1020", "OK"), fee("1040", "UK", count=14))  # teeth written or not: the session decides
-    assert fee_result(on_teeth, 0).eligible == D("0.00") and fee_result(on_teeth, 1).eligible == 14 * D("3.62")
+    assert [r.eligible for r in result.lines] == [D("6.47"), 24 * D("3.62")]
+    said = [f for f in result.findings if f.code in ("fee.beside_asked", "fee.beside_without_teeth", "fee.not_beside_on_day")]
+    assert [(f.code, f.row, f.section) for f in said] == [("fee.beside_asked", 3, "Nr. II.3.1")]
+    assert finding_text(said[0]) == (
+        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) am selben Tag nicht berechnungsfähig, nur eine der beiden ist es; "
+        "wie geplant gerechnet – der Versicherer kann eine der beiden kürzen, bitte die Rechnung prüfen"
+    )
+    # the fluoridations of the year all count, the one beside the PZR too: four of five paid
+    fluorides = [fee("1020", date=dt.date(2026, month, 10)) for month in (3, 5, 7, 9, 11)]
+    year = run(*fluorides, fee("1040", count=24))
+    assert [r.eligible for r in year.lines[:5]] == [D("6.47")] * 4 + [D("0.00")]
+    # the year's PZR limit used up: the fluoridation is still paid
+    used = run(fee("1020"), fee("1040", count=24), pzr_reimbursed="100")
+    assert [r.benefit for r in used.lines] == [D("6.47"), D("0.00")]
     other_day = run(fee("1020"), fee("1040", count=24, date=dt.date(2026, 3, 11)))
-    assert all(r.eligible == r.billed for r in other_day.lines)
+    assert "fee.beside_asked" not in codes(other_day)
 
 
 def test_earlier_amounts_beyond_what_a_year_allows_are_estimated_as_given_and_asked_about() -> None:

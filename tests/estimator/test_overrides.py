@@ -88,6 +88,8 @@ def test_the_letter_does_not_say_the_rules_amount_of_a_line_whose_amount_a_revie
     assert "Faktor 4,0 über dem Höchstsatz" in letter()
     said = letter(decided)
     assert "Faktor 4,0 über dem Höchstsatz" not in said and "Erschwernis belegt" in said and "377,50" in said
+    below = dataclasses.replace(decided, eligible=Decimal("300.00"))  # below the rules' 330,31 €: their cut stands, said
+    assert "Faktor 4,0 über dem Höchstsatz" in letter(below)
 
 
 def test_reviewer_taking_a_line_out_of_class_x_restores_its_amount() -> None:
@@ -272,6 +274,29 @@ def test_refusing_a_crown_raises_nothing_else_on_its_tooth() -> None:
     assert [r.benefit for r in by_hand.lines] == [r.benefit for r in after.lines]  # the Klasse column alike
 
 
+def test_a_refused_crown_leaves_its_lab_work_its_accident_and_the_users_class_beside_it() -> None:
+    # the crown an accident's, the anaesthesia not; the first year's cap used up by seven other crowns: the lab work
+    # was the accident's (free of the cap) and lost it – 52,65 € to 0,00 € – when the crown was refused
+    others = [fee("2210", t) for t in ("26", "36", "46", "27", "37", "47", "25")]
+    lines = (fee("0090", "16"), fee("2210", "16", accident=True), lab("0344", "16", "61.50"), *others)
+    refused = Override("Leistungen", 3, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    start = dt.date(2026, 1, 1)
+    after = estimate(plan(*lines, overrides=(refused,), insurance_start=start), load_tariffs())
+    lab_line = next(r for r in after.lines if r.kind == "lab")
+    assert (lab_line.accident, lab_line.benefit) == (True, Decimal("52.65"))
+    # the user's Klasse B on the crown stands beside a reviewer's refusal: the anaesthesia and the lab work stay B
+    by_user = (fee("0090", "16"), fee("2210", "16", manual_class="B"), lab("0344", "16", "61.50"))
+    reviewed = estimate(plan(*by_user, overrides=(refused,)), load_tariffs())
+    assert [r.line_class for r in reviewed.lines] == [LineClass.B, LineClass.X, LineClass.B]
+
+
+def test_a_model_without_a_tooth_goes_with_the_refused_lines_that_bill_most() -> None:
+    # a 12-year-old's orthodontics refused in the Klasse column: the model without a tooth was paid at 100 % again
+    lines = (fee("6030", "OK", manual_class="X"), fee("6040", "UK", manual_class="X"), fee("0010"), lab("0001", "", "5.70"))
+    result = estimate(plan(*lines, birth_date=dt.date(2014, 1, 1)), load_tariffs())
+    assert (result.lines[-1].line_class, result.lines[-1].benefit) == (LineClass.X, Decimal("0.00"))
+
+
 def test_a_refused_anaesthesia_names_no_lab_work_and_a_refused_implant_names_the_crown_on_it() -> None:
     crown = (fee("0090", "16"), fee("2210", "16"), lab("0344", "16", "61.50"))
     refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)  # the anaesthesia
@@ -437,6 +462,14 @@ def test_a_reviewers_amount_the_pzr_limit_cuts_after_is_said_with_what_cut_it() 
         "GOZ 1040: erstattungsfähig 80,00\u00a0€ laut Prüfung durch M. Prüfer, danach gekürzt (PZR-Höchstbetrag) auf 50,00\u00a0€"
     ]
     assert finding_text(cut[0], "en").endswith("as reviewed by M. Prüfer, then reduced (PZR limit) to €50.00")
+    # a PZR at 4,0 (cut to the fee at 3,5 by the rules) decided at 150,00 €: only the limit of the year cut after it
+    high = fee("1040", "", count="28", factor="4.0", amount="176.28")
+    cut_high = Override("Leistungen", 2, "M. Prüfer", "aufwendig", Decimal("150.00"))
+    said = [finding_text(f) for f in estimate(plan(high, overrides=(cut_high,)), load_tariffs()).findings]
+    assert (
+        "GOZ 1040: erstattungsfähig 150,00\u00a0€ laut Prüfung durch M. Prüfer, danach gekürzt (PZR-Höchstbetrag) auf 100,00\u00a0€"
+        in said
+    )
     within = dataclasses.replace(decided, eligible=Decimal("40.00"))  # below what the limit leaves: nothing cut
     result = estimate(plan(cleaning, overrides=(within,), pzr_reimbursed=Decimal("50.00")), load_tariffs())
     assert result.lines[0].eligible == Decimal("40.00") and "override.cut_after" not in [f.code for f in result.findings]

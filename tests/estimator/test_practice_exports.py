@@ -438,10 +438,10 @@ def test_a_lab_text_that_shares_no_word_with_its_codes_item_is_asked_about(tmp_p
     lab list's 15,80 € for „Aktivieren Teleskopkrone“ with only a price warning."""
     labs = [["Datum", "Zahn", "Nr", "Leistung", "Menge", "Einzelpreis"]]
     labs += [["10.03.2026", "36", "1021", "Vollkrone/Metall", 1, 120.0], ["10.03.2026", "36", "0344", "VMK", 1, 61.5]]
-    labs += [["10.03.2026", "37", "0344", "Krone", 1, 61.5]]  # a word within the list's („Vollkrone Metall“): the same
+    labs += [["10.03.2026", "37", "1021", "Krone", 1, 120.0]]  # a word within the list's („Teleskopkrone“): still asked
     result = estimate(read_plan(book(tmp_path / "p.xlsx", {"Leistungen": FEES, "Labor": labs})), load_tariffs())
     asked = [f for f in result.findings if f.code == "lab.text_other"]
-    assert [(f.severity, f.row) for f in asked] == [(Severity.WARNING, 2)]  # „VMK“ has no word to compare
+    assert [(f.severity, f.row) for f in asked] == [(Severity.WARNING, 2), (Severity.WARNING, 4)]  # „VMK“: no word
     assert finding_text(asked[0]).startswith("Labor 1021, Zahn 36: der Text „Vollkrone/Metall“ passt nicht zur Position")
 
 

@@ -135,6 +135,8 @@ def test_4_laser_surcharge_is_the_simple_fee_of_the_lasered_service() -> None:
     assert [rule_text(e.rule) for e in laser.explanations if e.before == D("68.00")] == ["Nr. II.3.1, GOZ 0120"]
     at_23 = run(fee("3020", "17"), fee("0500", "17", factor="2.3"))  # a surcharge „nur mit dem einfachen Gebührensatz“
     assert [f.section for f in at_23.findings if f.code == "fee.single_rate_only"] == ["Nr. II.3.1, GOZ Abschnitte A und L"]
+    goae_surcharge = run(goae("2700", "36"), goae("445", "36", factor="2.3"))  # the GOÄ's own: not the GOZ's sections
+    assert [f.section for f in goae_surcharge.findings if f.code == "fee.single_rate_only"] == ["Nr. II.3.1 Fn. 8"]
 
 
 def test_4_laser_surcharge_counts_once_per_treatment_day() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -114,10 +115,11 @@ def test_a_refused_person_edit_is_said_in_the_panel_and_shown_as_it_stands(open_
     panel.birth_date.editingFinished.emit()
     assert "zwischen 1900 und 2200" in panel.message.text() and window.document.person.birth_date.year == 1975
     assert panel.message.text().startswith("Geburtsdatum: ")  # the field by its name
-    panel.birth_date.setText("15.06.2030")  # a day to come: a year mistyped, which gave a child's deductible
+    to_come = f"15.06.{dt.date.today().year + 4}"  # a day to come: a year mistyped, which gave a child's deductible
+    panel.birth_date.setText(to_come)
     panel.birth_date.setModified(True)
     panel.birth_date.editingFinished.emit()
-    assert "„15.06.2030“ liegt in der Zukunft" in panel.message.text() and window.document.person.birth_date.year == 1975
+    assert f"„{to_come}“ liegt in der Zukunft" in panel.message.text() and window.document.person.birth_date.year == 1975
     start = window.document.person.insurance_start
     panel.insurance_start.setText("31.02.2026")
     panel.insurance_start.setModified(True)  # as typed by the user

@@ -70,8 +70,9 @@ class LetterChecks(QObject):
         return True
 
     def impossible_birth(self) -> bool:
-        """Whether the birth date lies after the first treatment day or the insurance start, said: a year mistyped
-        would give the patient a child's deductible and age limits in writing (`hkp` writes no letter then either)."""
+        """Whether the birth date cannot be (estimator.command.reviews.birth_impossible: after the first treatment day,
+        the insurance start or today), said: a year mistyped would put a deductible and age limits of the wrong age in
+        writing (`hkp` writes no letter then either)."""
         said = birth_impossible(self.window.document.estimate)
         if said is None:
             return False

@@ -116,7 +116,7 @@ class UnitAllowance:
             said["excess"] = Number(count - units)
             if prophylaxis is None:
                 phrase, section = say(Code.FEE_YEARLY_LIMIT, **said), profile.sections.fee_units
-            elif len({limits.get(work.number) for limits in profile.prophylaxis_frequency.values()}) == 1:  # no reading's
+            elif len({limits.get(work.number) for limits in profile.prophylaxis_frequency.values()}) == 1:  # one in all
                 phrase, section = say(Code.FEE_YEARLY_LIMIT, **said), profile.sections.prophylaxis
             else:
                 reading = profile.auslegung_names.reading("prophylaxis_frequency", self.reading)

@@ -101,7 +101,7 @@ def run_batch_command(options: argparse.Namespace) -> int:
     if summary.set_aside:
         print(
             f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "
-            "Schätzung, oder ihr Name gehört jetzt dem Brief eines anderen Plans (Spalte PDF der Übersicht)",
+            "Schätzung oder keinen Brief, oder ihr Name gehört jetzt dem Brief eines anderen Plans (Spalte PDF der Übersicht)",
             file=sys.stderr,
         )
     if summary.register_left:  # an estimate that does not know what earlier plans used pays too much

@@ -104,9 +104,11 @@ def birth_impossible(result: Estimate) -> Finding | None:
     sheet's, read as none – after today (the letter would give the adult's deductible for a person of unknown age,
     where the same date in a case file gets no letter)."""
     impossible = (Code.PERSON_BORN_AFTER_TREATMENT, Code.PERSON_BORN_AFTER_START)
+    unknown = result.plan.person.birth_date is None  # the sheet's cell said, and no date given since (window, option)
     for finding in result.findings:
         problem = finding.phrase.get("problem")
-        if finding.phrase.code in impossible or (isinstance(problem, Phrase) and problem.code is Code.CELL_BIRTH_FUTURE):
+        to_come = unknown and isinstance(problem, Phrase) and problem.code is Code.CELL_BIRTH_FUTURE
+        if finding.phrase.code in impossible or to_come:
             return finding
     return None
 

@@ -8,8 +8,8 @@ import dataclasses
 from typing import Any
 
 from estimator.codes import Code
-from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, Finding
+from estimator.kinds import LineClass, Severity
+from estimator.model import Estimate, Finding, LineResult
 from estimator.output.pdfstyle import MUTED, REDUCTION, fit_line, para
 from estimator.output.pdftables import REASON_LIMIT
 from estimator.phrases import Phrase
@@ -62,7 +62,7 @@ AMOUNT_BY_THE_RULES = frozenset(
         Code.LAB_AMOUNT_MISMATCH,
     }
 )
-RULES_CUTS = frozenset({Cause.FEE_LIMITS, Cause.LAB_PRICES})  # what those findings cut
+REVIEWED_AMOUNT = (Code.STEP_REVIEW_ELIGIBLE, Code.STEP_REVIEW_ELIGIBLE_CAPPED)  # a reviewer's amount, set
 FINDINGS_IN_LETTER = 300  # the letter lists the most important findings; the workbook and JSON hold all
 
 
@@ -71,9 +71,7 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     # are warnings and notes about a line that is not eligible at all – its reason is in its row, and what they
     # say of its amount („bleibt erstattungsfähig“) no longer holds
     not_eligible = {(r.line.sheet, r.line.row) for r in estimate.lines if r.line_class is LineClass.X}
-    decided = {(o.sheet, o.row) for o in estimate.plan.overrides if o.eligible is not None}
-    kept = {(r.line.sheet, r.line.row) for r in estimate.lines if RULES_CUTS & r.reductions.keys()}  # below the rules'
-    decided -= kept  # a decision below the rules' result keeps their cut: its finding says why
+    decided = {(r.line.sheet, r.line.row) for r in estimate.lines if _raised_by_review(r)}
     findings = [
         f
         for f in estimate.findings
@@ -102,6 +100,15 @@ def findings_flowables(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
             para(f"… und {rest} weitere Hinweise; vollständig in der Arbeitsmappe und im JSON der Schätzung.", styles["small"])
         )
     return flowables
+
+
+def _raised_by_review(result: LineResult) -> bool:
+    """Whether a reviewer's amount replaced the rules' result above it (its step: before, after): their findings on the
+    amount no longer hold; one below it keeps their cut, which its finding explains."""
+    return any(
+        e.phrase.code in REVIEWED_AMOUNT and e.before is not None and e.after is not None and e.after > e.before
+        for e in result.explanations
+    )
 
 
 def _row_not_cell(finding: Finding) -> Finding:

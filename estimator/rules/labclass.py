@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from estimator.codes import Code
 from estimator.kinds import LineClass, Schedule
@@ -84,7 +85,7 @@ class FeeIndex:
                 self.by_tooth[tooth].take(work, service)
                 if named:
                     self.named[tooth].take(work, service)
-        self._billed_by_class: dict[LineClass, Decimal] | None = None
+        self._shares: Shares | None = None
 
     def owners(self, teeth: Iterable[int], work_of_class_a: bool = False) -> Owners:
         """What the fee lines a lab line on these teeth belongs to say; `work_of_class_a`: its code is of crown,
@@ -99,16 +100,32 @@ class FeeIndex:
                 found.add(self.by_tooth[tooth])
         return every if work_of_class_a and A in every.beside and A not in found.beside else found
 
-    def billed_by_class(self) -> dict[LineClass, Decimal]:
-        """The plan's billed fee amount of classes A and B, and of the lines X that draw lab work (_draws_lab_work: a
-        model without a tooth in a plan of refused orthodontics is theirs; a line X for a slip – an unknown number –
-        draws none); computed once: fee amounts are final by now."""
-        if self._billed_by_class is None:
-            self._billed_by_class = {
-                c: sum((f.billed for f in self.fee_works if f.line_class is c and (c is not X or _draws_lab_work(f))), ZERO)
-                for c in (A, B, X)
-            }
-        return self._billed_by_class
+    def billed_by_class(self) -> Shares:
+        """The plan's billed fee amounts a lab line without a tooth is measured by; computed once: fee amounts are final
+        by now."""
+        if self._shares is None:
+            works = self.fee_works
+            self._shares = Shares(
+                a=sum((f.billed for f in works if f.class_beside is A), ZERO),
+                b=sum((f.billed for f in works if f.class_beside is B), ZERO),
+                x=sum((f.billed for f in works if f.line_class is X and _draws_lab_work(f)), ZERO),
+                refused=sum((f.billed for f in works if f.refused_from in (A, B)), ZERO),
+            )
+        return self._shares
+
+
+class Shares(NamedTuple):
+    """A and B: the lines by the class a line beside them takes (a refused crown's is A: refusing it raises no lab
+    work to B); x: the lines X that draw lab work with them (_draws_lab_work), of which `refused` were A or B."""
+
+    a: Decimal
+    b: Decimal
+    x: Decimal
+    refused: Decimal
+
+    def line_class(self) -> LineClass:
+        """X when the lines X that draw lab work bill more than the lines paid, else A or B by their share, A on a tie."""
+        return X if self.x > self.a + self.b - self.refused else A if self.a >= self.b else B
 
 
 def _draws_lab_work(work: Work) -> bool:
@@ -151,8 +168,7 @@ def classify_lab_line(work: Work, fees: FeeIndex, young: bool | None) -> Owners:
         work.line_class = rule.line_class
         work.explain(section, say(Code.STEP_LAB_BY_CODE, place=place, code=code, label=rule.label, cls=rule.line_class))
         return owners
-    billed = fees.billed_by_class()  # not eligible only when more of the plan's fees are orthodontics refused than paid
-    work.line_class = X if billed[X] > billed[A] + billed[B] else A if billed[A] >= billed[B] else B
+    work.line_class = fees.billed_by_class().line_class()  # X only when more of the plan's fees are refused than paid
     work.explain(section, say(Code.STEP_LAB_BY_SHARE, place=place, code=code, cls=work.line_class))
     return owners
 

@@ -96,7 +96,7 @@ class Work:
     def take_class(self, given: LineClass, *, by_review: bool = False) -> None:
         """A class the user or a reviewer gave. A refusal (X) acts on this line alone: the lines beside it – the lab
         work and preparatory measures on its teeth, material beside it – are computed with the class the rules gave it
-        (class_beside), so that refusing a crown never raises what the other lines of its tooth pay – lab work whose
+        (class_beside), so that refusing a crown never raises what its lab work and preparation pay – lab work whose
         lines are all refused goes with them (estimator.rules.labclass); another class acts on them too (a crown set to
         B takes its lab work with it). `by_review`: the class before is kept as the rules' (class_before_review)."""
         if by_review:

@@ -249,6 +249,9 @@ def test_a_birth_date_to_come_is_refused_and_one_after_the_treatment_gets_no_let
         assert result.plan.person.birth_date is None  # taken as none, said – and no letter for a person of unknown age
         assert main(["estimate", str(future), "--pdf", str(letter)]) == 2 and not letter.exists()
         assert "liegt in der Zukunft" in capsys.readouterr().err
+    assert main(["estimate", str(future), "--pdf", str(letter), "--birth-date", "15.06.1975"]) == 0  # given: a letter
+    assert letter.exists()
+    letter.unlink()
     with pytest.raises(SystemExit) as refused:  # as every option refused by its type
         main(["estimate", str(future), "--birth-date", typed])
     assert refused.value.code == 2

@@ -256,7 +256,7 @@ def test_a_refused_crown_takes_its_lab_work_along_and_says_what_else_on_its_toot
     )
 
 
-def test_refusing_a_crown_raises_nothing_else_on_its_tooth() -> None:
+def test_refusing_a_crown_raises_nothing_of_its_lab_work_and_preparation() -> None:
     # the anaesthesia and adhesive of a crown are preparatory (A, 80 %) and its lab work A; refused, the crown no longer
     # made them B at 100 % (+20,51 € on one tooth), and what the notice calls „wie gerechnet“ is so
     lines = (fee("0090", "16"), fee("2197", "16"), fee("2210", "16"), lab("0001", "16", "11.40"), lab("0344", "16", "61.50"))
@@ -295,6 +295,11 @@ def test_a_model_without_a_tooth_goes_with_the_refused_lines_that_bill_most() ->
     lines = (fee("6030", "OK", manual_class="X"), fee("6040", "UK", manual_class="X"), fee("0010"), lab("0001", "", "5.70"))
     result = estimate(plan(*lines, birth_date=dt.date(2014, 1, 1)), load_tariffs())
     assert (result.lines[-1].line_class, result.lines[-1].benefit) == (LineClass.X, Decimal("0.00"))
+    # a refused crown beside a paid one and fillings: the model stays A, not raised to the fillings' B
+    crowns = (fee("2210", "16"), fee("2210", "26"), *(fee("2100", t) for t in ("36", "37", "46")), lab("0001", "", "50.00"))
+    refused = Override("Leistungen", 2, "M. Prüfer", "nicht notwendig", None, LineClass.X)
+    model = estimate(plan(*crowns, overrides=(refused,)), load_tariffs()).lines[-1]
+    assert (model.line_class, model.benefit) == (LineClass.A, Decimal("4.88"))
 
 
 def test_a_refused_anaesthesia_names_no_lab_work_and_a_refused_implant_names_the_crown_on_it() -> None:

@@ -19,6 +19,7 @@ from estimator.money import plain
 from estimator.planlines import new_fee_line
 from estimator.teeth import parse_teeth
 from tests.conftest import GOLDEN
+from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import finish
 from ui import printing
 from ui.printing import PrintFolder, page_images, paint_pages
@@ -169,6 +170,16 @@ def test_a_birth_date_after_the_first_treatment_day_gets_no_letter_until_it_is_c
     window.document.edit_person(birth_date=dt.date(1975, 6, 15))
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     assert (tmp_path / "brief.pdf").exists() and len(errors) == 1
+    # a Patient sheet's birth date to come, read as none: no letter until the date is given in the window
+    to_come = tmp_path / "zukunft.xlsx"
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    write_workbook(to_come, [crown], patient={"Geburtsdatum": f"15.06.{dt.date.today().year + 4}"})
+    later = open_window(to_come)
+    later.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    assert later.files.export_pdf(tmp_path / "später.pdf", open_after=False) is None and "liegt in der Zukunft" in errors[-1]
+    later.document.edit_person(birth_date=dt.date(1975, 6, 15))
+    finish(qtbot, later.files.export_pdf(tmp_path / "später.pdf", open_after=False))
+    assert (tmp_path / "später.pdf").exists()
 
 
 def test_a_note_too_long_for_the_letter_is_asked_about_before_a_letter_is_written(

@@ -171,8 +171,9 @@ def parse_edit(field_name: str, text: str, *, typed: bool = True) -> Any:
     parse = PARSERS[field_name] if typed else SCHEMA_1_PARSERS.get(field_name, PARSERS[field_name])
     try:
         return parse(text)
-    except (CellError, ToothError) as error:
-        raise CaseError(wording.text(error.phrase), error.phrase) from None
+    except (CellError, ToothError) as error:  # a field cleared: said so, not „… erwartet, „“ gefunden“
+        phrase = error.phrase if text.strip() else say(Code.CELL_EMPTY)
+        raise CaseError(wording.text(phrase), phrase) from None
 
 
 def edit_text(line: FeeLine | LabLine, field_name: str, language: str = "de") -> str:

@@ -277,6 +277,7 @@ class Code(StrEnum):
     CELL_DATE_TIME_ONLY = "cell.date_time_only"
     CELL_DATE_RANGE = "cell.date_range"
     CELL_BIRTH_FUTURE = "cell.birth_future"
+    CELL_EMPTY = "cell.empty"
     CELL_DATE_NO_SUCH_DAY = "cell.date_no_such_day"
     CELL_DATE_NO_SUCH_MONTH = "cell.date_no_such_month"
     CELL_DATE_WEEKDAY = "cell.date_weekday"

@@ -21,6 +21,7 @@ VALUES: dict[Code, str] = {
     C.CELL_DATE_WEEKDAY: "„{value}“: dieser Tag ist ein {weekday} – bitte Datum oder Wochentag berichtigen",
     C.CELL_DATE_RANGE: "Datum zwischen {first} und {last} erwartet, „{value}“ gefunden",
     C.CELL_BIRTH_FUTURE: "„{value}“ liegt in der Zukunft – ein Geburtsdatum ist ein vergangener Tag (das Jahr vertippt?)",
+    C.CELL_EMPTY: "leer – ein Wert ist nötig (oder die Zeile löschen)",
     C.CELL_FACTOR_RANGE: "Faktor größer als 0 und höchstens {high} erwartet, „{value}“ gefunden",
     C.CELL_IMPLANTS_RANGE: "Implantate je Kiefer von 0 bis {high} erwartet, „{value}“ gefunden",
     C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",

@@ -21,6 +21,7 @@ VALUES: dict[Code, str] = {
     C.CELL_DATE_WEEKDAY: "“{value}”: that day is a {weekday} – please correct the date or the weekday",
     C.CELL_DATE_RANGE: "date between {first} and {last} expected, found “{value}”",
     C.CELL_BIRTH_FUTURE: "“{value}” lies in the future – a birth date is a day past (the year mistyped?)",
+    C.CELL_EMPTY: "empty – a value is needed (or delete the line)",
     C.CELL_FACTOR_RANGE: "factor greater than 0 and at most {high} expected, found “{value}”",
     C.CELL_IMPLANTS_RANGE: "implants per jaw from 0 to {high} expected, found “{value}”",
     C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",

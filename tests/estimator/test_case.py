@@ -49,11 +49,13 @@ def test_typing_the_value_as_read_is_no_edit() -> None:
         (("fee", 0, "count"), "0", "Anzahl größer als 0 und höchstens 10.000"),
         (("fee", 0, "date"), "32.01.2026", "TT.MM.JJJJ"),
         (("fee", 0, "manual_class"), "Q", "Klasse"),
-        (("fee", 0, "number"), " ", "Nummer mit 1 bis 20 Zeichen"),
+        (("fee", 0, "number"), " ", "leer – ein Wert ist nötig"),  # not „Nummer … erwartet, „“ gefunden“
+        (("fee", 0, "number"), "x" * 21, "Nummer mit 1 bis 20 Zeichen"),
         (("fee", 0, "schedule"), "GOÄ", "Leistungen Zeile 2: Feld „schedule“ ist nicht änderbar"),
         (("lab", 99, "quantity"), "1", "Laborzeile Nr. 100 gibt es im Plan nicht"),
         (("lab", 0, "vat_percent"), "120", "MwSt"),
-        (("lab", 0, "unit_price"), " ", "Zahl erwartet"),  # a cleared price put the line in at 0,00 € unsaid
+        (("lab", 0, "unit_price"), " ", "leer – ein Wert ist nötig"),  # a cleared price put the line in at 0,00 € unsaid
+        (("fee", 0, "factor"), "", "leer"),
         (("fee", 0, "amount"), "12,345", "höchstens 2 Nachkommastellen"),  # a slip, not 12,35 €
     ],
 )

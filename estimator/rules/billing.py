@@ -354,23 +354,29 @@ def _services_refused(fee_works: Sequence[Work], refused: list[Work], report: Re
 def beside_on_day(fee_works: Sequence[Work], report: Report) -> None:
     """A GOZ number not billable beside others on its treatment day, whatever their teeth, is not eligible: the
     profile's not_beside_goae (the surgery surcharges beside the GOÄ's own for the same session) and not_beside_on_day
-    (beside GOZ lines still paid as themselves)."""
+    (beside GOZ lines still paid as themselves); one of asked_beside_on_day (the PZR 1040 beside the fluoridation 1020
+    it includes: which the insurer pays, the GOZ leaves open) is paid as planned and asked about."""
     on_day: dict[tuple[Day, Schedule], list[Work]] = {}
     for work in fee_works:
         if work.fee.schedule is Schedule.GOAE or paid_as_itself(work):
             on_day.setdefault((work.day, work.fee.schedule), []).append(work)
     for work in fee_works:
         limits, sections = work.profile.fee_limits, work.profile.sections
-        if work.number not in limits.not_beside_goae and work.number not in limits.not_beside_on_day:
+        asked = limits.asked_beside_on_day.get(work.number)
+        if work.number not in limits.not_beside_goae and work.number not in limits.not_beside_on_day and not asked:
             continue
         if not paid_as_itself(work):
             continue
         for besides, schedule, section in (
             (limits.not_beside_goae.get(work.number), Schedule.GOAE, sections.surcharges_beside_goae),
             (limits.not_beside_on_day.get(work.number), Schedule.GOZ, sections.fee_units),
+            (asked, Schedule.GOZ, sections.fee_units),
         ):
             other = next((o for o in on_day.get((work.day, schedule), ()) if o.number in (besides or ())), None)
-            if other is not None:
+            if other is not None and besides is asked:
+                phrase = say(Code.FEE_BESIDE_ASKED, line=work.ref, beside=line_at(other))
+                report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
+            elif other is not None:
                 beside = line_at(other)
                 phrase = say(Code.FEE_NOT_BESIDE_ON_DAY, line=work.ref, beside=beside)
                 refuse(work, report, phrase, say(Code.STEP_NOT_BESIDE, beside=beside), section)

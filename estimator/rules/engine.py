@@ -34,7 +34,6 @@ from estimator.rules.limits import Deductible, StagedCap, history_findings, impl
 from estimator.rules.materials import Materials, is_material
 from estimator.rules.planchecks import (
     accident_in_part,
-    beside_asked,
     dates_far_from_plan,
     dates_not_carried,
     lab_in_another_cap_year,
@@ -165,7 +164,6 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
     beside_prophylaxis(fee_works, report)
     tooth_rules(fee_works, report)
     beside_on_day(fee_works, report)
-    beside_asked(fee_works, report)
     jaw_half_rules(fee_works, report)
     orthodontics_findings(works, begin, person, young=young, profile=profile, report=report)
 

@@ -1,8 +1,7 @@
 """What is asked about the plan as a whole: treatment before the insurance began, a person's data missing or
 impossible (born after the treatment), lab costs that call for an estimate of their own, treatment days far from the
 plan date, lab work dated in another insurance year of the staged caps than its services, a tooth crowned twice, an
-accident marked on some of a tooth's services of a day, two numbers of a session of which the GOZ bills one; and what
-is no longer said of a line the rules made class X."""
+accident marked on some of a tooth's services of a day; and what is no longer said of a line the rules made class X."""
 
 from __future__ import annotations
 
@@ -15,10 +14,9 @@ from estimator.kinds import LineClass, Schedule, Severity
 from estimator.model import Finding, Person
 from estimator.money import ZERO
 from estimator.phrases import Money, say, some
-from estimator.rules.billing import line_at, paid_as_itself
 from estimator.rules.classify import age_on
 from estimator.rules.materials import is_material
-from estimator.rules.worksheet import Day, Report, Work
+from estimator.rules.worksheet import Report, Work
 from estimator.tariff.profile import Profile
 
 # findings that call a line's amount eligible (as billed, or kept): not said of a line the rules then make class X
@@ -91,25 +89,6 @@ def sessions_named(works: list[Work], report: Report) -> None:
 
 
 MILK_TEETH_GONE = 14  # the age by which a child's last primary teeth are normally replaced
-
-
-def beside_asked(fee_works: Sequence[Work], report: Report) -> None:
-    """A GOZ number of which the GOZ bills only one beside another in a session, without saying which the insurer pays
-    (fee_limits.asked_beside_on_day: the PZR 1040 beside the fluoridation 1020, which it includes): both computed as
-    planned – the customer's reading – and asked about at each such line, naming the other's first line."""
-    paid: dict[tuple[Day, str], Work] = {}
-    for work in fee_works:
-        if paid_as_itself(work):
-            paid.setdefault((work.day, work.number), work)
-    for work in fee_works:
-        asked = work.profile.fee_limits.asked_beside_on_day.get(work.number)
-        if not asked or not paid_as_itself(work):
-            continue
-        other = next((o for number in sorted(asked) if (o := paid.get((work.day, number))) is not None), None)
-        if other is not None:
-            phrase = say(Code.FEE_BESIDE_ASKED, line=work.ref, beside=line_at(other))
-            section = work.profile.sections.fee_units
-            report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Nr", section=section)
 
 
 def milk_teeth_of_adults(works: list[Work], person: Person, report: Report) -> None:

@@ -211,6 +211,7 @@ class Code(StrEnum):
     STEP_ON_EXCLUDED_IMPLANT = "step.on_excluded_implant"
     STEP_PREPARATORY = "step.preparatory"
     STEP_PREPARATORY_NOT_LIMITED = "step.preparatory_not_limited"
+    STEP_PREPARATORY_ON_EXCLUDED_IMPLANT = "step.preparatory_on_excluded_implant"
     STEP_PZR_LIMIT = "step.pzr_limit"
     STEP_RATE = "step.rate"
     STEP_RATE_PROPHYLAXIS = "step.rate_prophylaxis"

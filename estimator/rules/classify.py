@@ -114,14 +114,14 @@ def classify_fee_lines(works: Sequence[Work], settings: Auslegung, *, young: boo
     defaults = {}
     for work in works:
         key = (id(work.profile), work.fee.schedule, work.number)
-        found = known.get(key)
-        if found is None:
+        if (found := known.get(key)) is None:
             default = default_fee_class(work, settings, young)
             found = known[key] = default, say(Code.STEP_CLASS, reason=default.reason, cls=default.line_class)
         default, said = found
         defaults[id(work)] = default
         work.line_class = default.line_class
-        work.explain(default.rule, said)
+        if not default.surcharge:  # a surcharge's class is said with the service it belongs to (or without one)
+            work.explain(default.rule, said)
     if settings.preparatory_by_tooth:
         _preparatory(works, {id(w) for w in works if defaults[id(w)].preparatory_capable})
     surcharges = [w for w in works if defaults[id(w)].surcharge]

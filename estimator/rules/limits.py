@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, Decimal
 
+from estimator.auslegung import SettingNames
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
 from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Limits, Person, PzrYear
@@ -156,7 +157,7 @@ def _exclude_what_sits_on(
     """Class-A lines all on excluded implant sites become X; a line spanning covered and excluded sites is flagged, and
     so is material without teeth on the day of an insertion over the limit (it may be the implant not paid)."""
     placing = {id(w) for w in insertions}
-    said: dict[tuple[str, int], Phrase] = {}  # teeth and limit -> the step, one for the many lines on the same sites
+    said: dict[tuple[str, int, bool], Phrase] = {}  # teeth, limit, preparatory -> the step, one for the lines on the sites
     for work in works:
         teeth = work.line.teeth.teeth
         if work.line_class is not LineClass.A or id(work) in placing:
@@ -176,9 +177,9 @@ def _exclude_what_sits_on(
                 section, say(Code.STEP_PREPARATORY_NOT_LIMITED, teeth=work.line.teeth.text, limit=limit, setting=setting)
             )
         elif teeth <= excluded_sites:
-            key = (work.line.teeth.text, work.profile.implants_per_jaw)
+            key = (work.line.teeth.text, work.profile.implants_per_jaw, work.preparatory)
             if key not in said:
-                said[key] = say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=key[0], limit=key[1])
+                said[key] = _on_excluded_implant(work.profile.auslegung_names, *key)
             work.exclude(section, said[key], Cause.IMPLANT_LIMIT)
         elif teeth & excluded_sites and not spared:
             report(
@@ -189,6 +190,15 @@ def _exclude_what_sits_on(
                 column="Zahn",
                 section=section,
             )
+
+
+def _on_excluded_implant(names: SettingNames, teeth: str, limit: int, preparatory: bool) -> Phrase:
+    """Why a class-A line on the sites of implants over the limit is not eligible: it sits on one, or it prepares its
+    site (Auslegung implant_limit_scope with_preparatory)."""
+    if not preparatory:
+        return say(Code.STEP_ON_EXCLUDED_IMPLANT, teeth=teeth, limit=limit)
+    setting = names.reading("implant_limit_scope", "with_preparatory")
+    return say(Code.STEP_PREPARATORY_ON_EXCLUDED_IMPLANT, teeth=teeth, limit=limit, setting=setting)
 
 
 def pzr_limit(works: Sequence[Work], person: Person, used_day: dt.date | None) -> tuple[PzrYear, ...]:

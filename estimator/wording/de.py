@@ -10,6 +10,7 @@ the last) and the form of each item.
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.de_implants import IMPLANTS
 from estimator.wording.de_reviews import REVIEWS
 from estimator.wording.de_tables import TABLES
 from estimator.wording.de_values import VALUES
@@ -33,7 +34,7 @@ TEMPLATES: dict[Code, str] = {
     "Vereinbarung oder einen Wunsch, keine krankheits- bzw. befundbedingten Erschwernisse; erstattungsfähig bis zum Höchstsatz",
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: Faktor {factor} über dem Höchstsatz {maximum}, begründet – der Versicherer prüft die Begründung",
     C.FEE_ABOVE_THRESHOLD: "{line}: Faktor {factor} über dem Schwellenwert {threshold} ohne schriftliche Begründung; "
-    "der Betrag bleibt erstattungsfähig",
+    "als erstattungsfähig gerechnet – die Rechnung muss sie nennen, sonst kann der Versicherer bis zum Schwellenwert kürzen",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne Begründung "
     "krankheits- bzw. befundbedingter Erschwernisse; erstattungsfähig ist die Gebühr zum Höchstsatz (Auslegung „{reading}“)",
     C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: Betrag {billed} über der Gebühr zum Höchstsatz {maximum} ({fee}) ohne "
@@ -65,11 +66,11 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: am selben Tag wie {beside}; daneben nur berechnungsfähig, wenn die Leistung "
     "anderen Zwecken dient und dies in der Rechnung begründet wird – ohne Begründung nicht erstattungsfähig",
     C.FEE_FREQUENCY_LIMIT: "{line}: innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
-    "(Kalenderjahr {year}; Auslegung „{reading}“); {excess} Einheit(en) nicht erstattungsfähig",
+    "(Kalenderjahr {year}; Auslegung „{reading}“); {excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: Laserzuschlag ohne gelaserte Leistung (GOZ {lasered}) am selben Tag; nicht "
     "erstattungsfähig",
-    C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}{session:?, }); {excess} "
-    "Einheit(en) nicht erstattungsfähig",
+    C.FEE_ONCE_PER_DAY: "{line}: {what} ist je Behandlungstag nur einmal berechnungsfähig (am {date}{session:?, }); "
+    "{excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: neben {beside} am selben Tag nicht berechnungsfähig; nicht erstattungsfähig",
     C.FEE_EITHER_IN_JAW_HALF: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, in derselben Kieferhälfte bzw. "
     "demselben Frontzahnbereich; die wertvollere bleibt); nicht erstattungsfähig",
@@ -78,36 +79,23 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_WITHOUT_TEETH: "{line}: neben {beside} nicht berechnungsfähig, soweit beide dieselben Zähne betreffen; "
     "ohne Zahnangabe nicht zu prüfen, daher wie geplant gerechnet – der Versicherer kann kürzen",
     C.FEE_NOT_BESIDE: "{line}: neben {beside} nicht berechnungsfähig (am selben Tag, am selben Zahn); nicht erstattungsfähig",
-    C.FEE_ONCE_PER_TOOTH: "{line}: je Zahn nur einmal berechnungsfähig; {excess} Einheit(en) nicht erstattungsfähig",
-    C.FEE_PER_SESSION: "{line}: je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} "
-    "Einheit(en) nicht erstattungsfähig",
+    C.FEE_ONCE_PER_TOOTH: "{line}: je Zahn nur einmal berechnungsfähig; {excess:# Einheit|# Einheiten} nicht erstattungsfähig",
+    C.FEE_PER_SESSION: "{line}: je Sitzung höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); "
+    "{excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_PER_SESSION_TOOTH: "{line}: je Zahn bzw. Implantat und Sitzung höchstens {limit:einmal|#-mal} "
-    "berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
+    "berechnungsfähig (am {date}{session:?, }); {excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_PER_SESSION_REGION: "{line}: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich "
-    "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess} Einheit(en) nicht erstattungsfähig",
+    "höchstens {limit:einmal|#-mal} berechnungsfähig (am {date}{session:?, }); {excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_WITHOUT_SERVICE: "{line}: Zuschlag ohne eine der Leistungen, zu denen er gehört (GOZ {services}), am selben Tag; "
     "nicht erstattungsfähig",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: Zuschlag zu {service}; diese Leistung ist an diesem Tag nicht berechnungsfähig, der "
     "Zuschlag daher nicht erstattungsfähig",
     C.FEE_YEARLY_LIMIT: "{line}: innerhalb eines Jahres höchstens {limit:einmal|#-mal} berechnungsfähig "
-    "(Kalenderjahr {year}); {excess} Einheit(en) nicht erstattungsfähig",
+    "(Kalenderjahr {year}); {excess:# Einheit|# Einheiten} nicht erstattungsfähig",
     C.FEE_SINGLE_RATE_ONLY: "{line}: nur mit dem einfachen Satz berechenbar, Faktor {factor} angegeben; "
     "erstattungsfähig mit Faktor 1,0",
     C.FEE_UNKNOWN_NUMBER: "{line}: Gebührennummer {number} steht nicht im Gebührenverzeichnis der {schedule}; nicht "
     "erstattungsfähig, bis sie bestätigt ist",
-    C.IMPLANT_BOTH_JAWS: "{line}: {units} Implantat(e) in beiden Kiefern ohne Lage; Implantate je Kiefer angeben "
-    "(eine Zeile je Kiefer oder ein Zahn je Implantat) – bis dahin nicht erstattungsfähig",
-    C.IMPLANT_FRACTIONAL_COUNT: "{line}: Anzahl {count} ist keine ganze Zahl von Implantaten; für die Grenze als {units} gezählt",
-    C.IMPLANT_LIMIT: "{jaw}: {present} vorhandene und {planned} geplante Implantate; erstattungsfähig sind höchstens "
-    "{limit} je Kiefer. Nicht erstattungsfähig: {lost:; }",
-    C.IMPLANT_SITES_UNEVEN: "{line}: Anzahl {units} Implantate, aber {sites} Zahnangabe(n); im {jaw} gezählt, die Lage "
-    "jedes Implantats ist unbekannt – bitte je Implantat einen Zahn angeben (z. B. 35,36,37)",
-    C.IMPLANT_NO_TOOTH: "{line}: {units} Implantat(e) ohne Zahnangabe, im {jaw} gezählt (dort ist mehr Platz bis zur "
-    "Grenze von {limit} je Kiefer); bitte Zahn oder Kiefer angeben",
-    C.IMPLANT_REVIEW_MATERIAL: "{line}: Material ohne Zahnangabe am Tag einer Implantation über der Grenze von {limit} "
-    "Implantaten je Kiefer – es kann das des nicht erstattungsfähigen Implantats sein; zur Prüfung durch den Versicherer",
-    C.IMPLANT_REVIEW: "{line}: die Leistung umfasst erstattungsfähige und nicht erstattungsfähige Implantate; zur "
-    "Prüfung durch den Versicherer",
     C.LAB_TEXT_OTHER: "{line}: der Text „{text}“ passt nicht zur Position der {lab_list} („{listed}“) – bitte die Nummer "
     "prüfen (eine BEL-Nummer der Kassen?)",
     C.LAB_AMOUNT_MISMATCH: "{line}: Betrag {billed} weicht von Menge × Einzelpreis zzgl. MwSt ({computed}) ab",
@@ -116,11 +104,11 @@ TEMPLATES: dict[Code, str] = {
     C.LAB_BESIDE_LEFT_OUT: "{line}: eine Leistung an {teeth:ihrem Zahn|ihren Zähnen} ist nicht gelesen ({sheet} Zeile {row}); "
     "die Klasse der Laborzeile folgt den übrigen Leistungen und kann sich ändern, wenn die Zeile berichtigt ist",
     C.LAB_COST_ESTIMATE: "Laborkosten {total} über {threshold}: vor der Behandlung ist ein Kostenvoranschlag des Labors "
-    "anzubieten und auf Verlangen in Textform vorzulegen (GOZ § 9 Abs. 2)",
+    "nach GOZ § 9 Abs. 2 anzubieten und auf Verlangen in Textform vorzulegen",
     C.LAB_NEVER_ELIGIBLE: "{line}: Lagerhaltungs- und Regiekosten/Depotführung sind nicht erstattungsfähig",
     C.LAB_OVER_MAXIMUM: "{line}: Einzelpreis {unit} über dem Höchstbetrag {maximum} nach {lab_list} (Differenz "
     "{difference} je Einheit zzgl. {vat} % MwSt)",
-    C.LAB_QUANTITY_LIMIT: "{line}: nach {lab_list} höchstens {limit}× je Kiefer; {excess} Einheit(en) darüber nicht "
+    C.LAB_QUANTITY_LIMIT: "{line}: nach {lab_list} höchstens {limit}× je Kiefer; {excess:# Einheit|# Einheiten} darüber nicht "
     "erstattungsfähig",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: höchstens {limit}× je Kiefer nach {lab_list}; ohne Zahnangabe im {jaw} "
     "gezählt – bitte den Kiefer angeben",
@@ -149,7 +137,7 @@ TEMPLATES: dict[Code, str] = {
     "prüfen (gemeint {meant:, | oder }?)",
     C.ORTHODONTICS_ADULT: "Kieferorthopädie: Behandlungsbeginn {begin} ({given:KFO-Behandlungsbeginn|erste "
     "kieferorthopädische Leistung des Plans}) mit {age} Jahren; erstattungsfähig nur bei Beginn vor dem {limit}. "
-    "Geburtstag – {lines} kieferorthopädische Zeile(n) nicht erstattungsfähig",
+    "Geburtstag – {lines:# kieferorthopädische Zeile|# kieferorthopädische Zeilen} nicht erstattungsfähig",
     C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
     "prüfbar; nicht erstattungsfähig angesetzt",
     C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
@@ -168,7 +156,7 @@ TEMPLATES: dict[Code, str] = {
     "der ersten Behandlung; bitte das Planungsdatum eintragen",
     C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "
     "versicherten Person eintragen (Blatt Patient, Tarif)",
-    C.TARIFF_BEFORE_FIRST_VERSION: "{lines} Zeile(n) ab {date} liegen vor dem Gültigkeitsbeginn des Tarifprofils oder "
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# Zeile|# Zeilen} ab {date} {lines:liegt|liegen} vor dem Gültigkeitsbeginn des Tarifprofils oder "
     "einer Preisliste; berechnet mit der ältesten Fassung",
     C.INPUT_CELL: "{cell} ({field}): {problem}",
     C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
@@ -222,17 +210,13 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, davon hier angerechnet {taken}",
     C.STEP_FEE_COMPUTED: "Betrag errechnet: {count} × {unit} (Faktor {factor})",
     C.STEP_FEE_COMPUTED_ROUNDED: "Betrag errechnet: {count} × {unit} (Faktor {factor}, Auslegung „{reading}“)",
-    C.STEP_IMPLANTS_NO_JAW: "Implantate je Kiefer nicht angegeben",
-    C.STEP_IMPLANTS_OVER_LIMIT: "{units:Implantat|# Implantate}{teeth:? an Zahn } über der Grenze von {limit} "
-    "Implantaten je Kiefer",
-    C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} von {units} Implantaten über der Grenze von {limit} Implantaten je Kiefer",
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; Laborcode {code}: Klasse mit dem größeren Anteil am Honorar des Plans: {cls}",
     C.STEP_LAB_COMPUTED: "Betrag errechnet: {quantity} × {unit} zzgl. {vat} % MwSt",
     C.STEP_LAB_FROM_OWNERS: "Satz der zugehörigen zahnärztlichen Leistungen ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "Lagerhaltungs- und Regiekosten/Depotführung nicht erstattungsfähig",
-    C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn mit {age} Jahren oder später oder "
-    "unbekannt: {cls}",
+    C.STEP_LAB_ORTHODONTICS_OLD: "Laborcode {code} ({label}), Behandlungsbeginn nicht vor dem {age}. Geburtstag "
+    "oder unbekannt: {cls}",
     C.STEP_LAB_ORTHODONTICS_YOUNG: "Laborcode {code} ({label}), Behandlungsbeginn vor dem {age}. Geburtstag: {cls}",
     C.STEP_LAB_OWNERS_EXCLUDED: "alle zugehörigen Leistungen sind nicht erstattungsfähig ({numbers} {teeth:am selben Zahn|an denselben Zähnen}{jaw: oder am ganzen Kiefer|}): "
     "{cls}",
@@ -255,10 +239,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_WITHOUT_SERVICE: "GOZ {number} ohne eine der Leistungen, zu denen der Zuschlag gehört, am selben Tag",
     C.STEP_MANUAL_CLASS: "Klasse von Hand gesetzt: {cls}",
     C.STEP_NUMBER_CONFIRMED: "Gebührennummer {number} von Hand bestätigt",
-    C.STEP_ON_EXCLUDED_IMPLANT: "auf nicht erstattungsfähigem Implantat (Zahn {teeth}, über {limit} Implantate je Kiefer)",
     C.STEP_PREPARATORY: "vorbereitende Maßnahme zu {services:, |, |on} (Auslegung „{setting}“): Klasse A",
-    C.STEP_PREPARATORY_NOT_LIMITED: "vorbereitende Maßnahme auf einem Implantat über {limit} je Kiefer (Zahn {teeth}), "
-    "weder implantologische Leistung noch Zahnersatz: bleibt erstattungsfähig (Auslegung „{setting}“)",
     C.STEP_PZR_LIMIT: "PZR {cooperating:mit Kooperationszahnarzt |}höchstens {limit} je Kalenderjahr {year}; bereits "
     "erstattet oder verplant {used}",
     C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",
@@ -279,7 +260,7 @@ TEMPLATES: dict[Code, str] = {
     C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung „{setting}“)",
     C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; Auslegung „{setting}“)",
     C.REASON_LASER: "Laserzuschlag (GOZ {number})",
-    C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn mit {age} Jahren oder später oder unbekannt",
+    C.REASON_ORTHODONTICS_OLD: "{label}, Behandlungsbeginn nicht vor dem {age}. Geburtstag oder unbekannt",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, Behandlungsbeginn vor dem {age}. Geburtstag",
     C.REASON_RANGE: "{label}",
     C.REASON_SPLINT: "{label}; Auslegung „{setting}“",
@@ -287,8 +268,6 @@ TEMPLATES: dict[Code, str] = {
     C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}",
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:Erwachsene|Kinder und Jugendliche}: {full}, im ersten Kalenderjahr "
     "um {months}/12 gemindert",
-    C.PART_IMPLANTS_UNLOCATED: "{count} Implantat(e), Lage unbekannt: der Zahnersatz darauf wird geprüft",
-    C.PART_IMPLANT_SITES: "{several:Zähne|Zahn} {sites} und der darauf befestigte Zahnersatz",
     C.PART_LAB_MAXIMUM: "Höchstbetrag {maximum} je Einheit nach {lab_list} zzgl. {vat} % MwSt",
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
@@ -310,6 +289,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_POINTS_BETWEEN: "{low:,} bis {high:,}",
     C.PART_POINTS_FROM: "{low:,} und mehr",
     **VALUES,
+    **IMPLANTS,
     **REVIEWS,
     **TABLES,
 }
@@ -380,7 +360,7 @@ SENTENCES = {
     "column_difference": "Unterschied",
     "version": "{name} ab {date}",
     "planner": "Zahnstaffel-Planung ({section}):",
-    "whatif_missing": "Achtung: {count} Zeile(n) des Plans fehlen in allen Varianten (nicht gelesen oder ohne "
+    "whatif_missing": "Achtung: {count:# Zeile|# Zeilen} des Plans {count:fehlt|fehlen} in allen Varianten (nicht gelesen oder ohne "
     "Behandlungstag): {rows}",
     "planner_stay": "Nicht verschieben ist am besten: kein Verlegen von Behandlungen in ein späteres Versicherungsjahr "
     "bringt mehr.",

@@ -14,7 +14,7 @@ TABLES: dict[Code, str] = {
     C.INPUT_FEE_HEADING: "{cell}: Überschrift „{text}“: die Zeilen darunter wieder als Leistungen gelesen",
     C.INPUT_ERROR_VALUE: "{cell} ({field}): die Formel ergibt den Fehler „{value}“, keinen Wert; bitte die Formel in "
     "Excel korrigieren",
-    C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count} leere Zeile(n) übersprungen (Zeile {rows})",
+    C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count:# leere Zeile|# leere Zeilen} übersprungen (Zeile {rows})",
     C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",
     C.INPUT_HIDDEN_COLUMN: "{cell}: die Spalte „{title}“ ist ausgeblendet und wurde gelesen; bitte einblenden und prüfen",

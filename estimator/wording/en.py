@@ -4,6 +4,7 @@ tariff sections, sheet and column names stay as the tariff and the workbook name
 from __future__ import annotations
 
 from estimator.codes import Code
+from estimator.wording.en_implants import IMPLANTS
 from estimator.wording.en_reviews import REVIEWS
 from estimator.wording.en_tables import TABLES
 from estimator.wording.en_values import VALUES
@@ -28,7 +29,7 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_ABOVE_MAXIMUM_JUSTIFIED: "{line}: factor {factor} above the maximum {maximum}, with a reason – the insurer "
     "checks the reason",
     C.FEE_ABOVE_THRESHOLD: "{line}: factor {factor} above the threshold {threshold} without a written reason; "
-    "the amount stays eligible",
+    "counted as eligible – the bill must give one, or the insurer may cut to the threshold",
     C.FEE_AMOUNT_ABOVE_MAXIMUM: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a reason "
     "of difficulty due to illness or findings; the fee at the maximum is eligible (interpretation “{reading}”)",
     C.FEE_AMOUNT_ABOVE_MAXIMUM_KEPT: "{line}: amount {billed} above the fee at the maximum {maximum} ({fee}) without a "
@@ -58,10 +59,10 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_PROPHYLAXIS: "{line}: on the same day as {beside}; billable beside it only when the service serves "
     "other purposes and the invoice says so – not eligible without a reason",
     C.FEE_FREQUENCY_LIMIT: "{line}: billable at most {limit:once|# times} a year (calendar year {year}; "
-    "interpretation “{reading}”); {excess} unit(s) not eligible",
+    "interpretation “{reading}”); {excess:# unit|# units} not eligible",
     C.FEE_LASER_WITHOUT_SERVICE: "{line}: laser surcharge without a lasered service (GOZ {lasered}) on the same day; "
     "not eligible",
-    C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}{session:?, }); {excess} unit(s) not eligible",
+    C.FEE_ONCE_PER_DAY: "{line}: {what} is billable once per treatment day only (on {date}{session:?, }); {excess:# unit|# units} not eligible",
     C.FEE_NOT_BESIDE_ON_DAY: "{line}: not billable beside {beside} on the same day; not eligible",
     C.FEE_EITHER_IN_JAW_HALF: "{line}: not billable beside {beside} (on the same day, in the same jaw half or front region; "
     "the one worth more stays); not eligible",
@@ -70,33 +71,21 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_BESIDE_WITHOUT_TEETH: "{line}: not billable beside {beside} as far as both concern the same teeth; without "
     "teeth this cannot be checked, so computed as planned – the insurer may cut it",
     C.FEE_NOT_BESIDE: "{line}: not billable beside {beside} (on the same day and tooth); not eligible",
-    C.FEE_ONCE_PER_TOOTH: "{line}: billable once per tooth only; {excess} unit(s) not eligible",
-    C.FEE_PER_SESSION: "{line}: billable at most {limit:once|# times} per session (on {date}{session:?, }); {excess} "
-    "unit(s) not eligible",
+    C.FEE_ONCE_PER_TOOTH: "{line}: billable once per tooth only; {excess:# unit|# units} not eligible",
+    C.FEE_PER_SESSION: "{line}: billable at most {limit:once|# times} per session (on {date}{session:?, }); "
+    "{excess:# unit|# units} not eligible",
     C.FEE_PER_SESSION_TOOTH: "{line}: billable at most {limit:once|# times} per tooth or implant and session "
-    "(on {date}{session:?, }); {excess} unit(s) not eligible",
+    "(on {date}{session:?, }); {excess:# unit|# units} not eligible",
     C.FEE_PER_SESSION_REGION: "{line}: billable at most {limit:once|# times} per session in a jaw half or "
-    "front region (on {date}{session:?, }); {excess} unit(s) not eligible",
+    "front region (on {date}{session:?, }); {excess:# unit|# units} not eligible",
     C.FEE_WITHOUT_SERVICE: "{line}: surcharge without one of the services it belongs to (GOZ {services}) on the same "
     "day; not eligible",
     C.FEE_SERVICE_NOT_BILLABLE: "{line}: surcharge to {service}; that service is not billable that day, so the surcharge is not "
     "eligible",
-    C.FEE_YEARLY_LIMIT: "{line}: billable at most {limit:once|# times} a year (calendar year {year}); {excess} "
-    "unit(s) not eligible",
+    C.FEE_YEARLY_LIMIT: "{line}: billable at most {limit:once|# times} a year (calendar year {year}); "
+    "{excess:# unit|# units} not eligible",
     C.FEE_SINGLE_RATE_ONLY: "{line}: billable at the simple rate only, factor {factor} given; eligible at factor 1.0",
     C.FEE_UNKNOWN_NUMBER: "{line}: fee number {number} is not in the {schedule} fee schedule; not eligible until it is confirmed",
-    C.IMPLANT_BOTH_JAWS: "{line}: {units} implant(s) in both jaws without their sites; give the implants per jaw (one "
-    "line per jaw or one tooth per implant) – not eligible until then",
-    C.IMPLANT_FRACTIONAL_COUNT: "{line}: count {count} is not a whole number of implants; counted as {units} for the limit",
-    C.IMPLANT_LIMIT: "{jaw}: {present} present and {planned} planned implants; at most {limit} per jaw are eligible. "
-    "Not eligible: {lost:; }",
-    C.IMPLANT_SITES_UNEVEN: "{line}: count {units} implants, but {sites} tooth number(s); counted in the {jaw}, the place "
-    "of each implant is unknown – please give one tooth per implant (e.g. 35,36,37)",
-    C.IMPLANT_NO_TOOTH: "{line}: {units} implant(s) without a tooth, counted in the {jaw} (more room there up to the "
-    "limit of {limit} per jaw); please give the tooth or the jaw",
-    C.IMPLANT_REVIEW_MATERIAL: "{line}: material without a tooth on the day of an implant over the limit of {limit} per "
-    "jaw – it may be that of the implant not eligible; for the insurer to review",
-    C.IMPLANT_REVIEW: "{line}: the service covers eligible and non-eligible implants; for the insurer to review",
     C.LAB_TEXT_OTHER: "{line}: the text “{text}” does not fit the {lab_list} item (“{listed}”) – please check the number "
     "(a BEL number of the statutory list?)",
     C.LAB_AMOUNT_MISMATCH: "{line}: amount {billed} differs from quantity × unit price plus VAT ({computed})",
@@ -104,11 +93,11 @@ TEMPLATES: dict[Code, str] = {
     "lab price list the item belongs to “{label}” (prosthetics, class A) – is the tooth right?",
     C.LAB_BESIDE_LEFT_OUT: "{line}: a service on {teeth:its tooth|its teeth} was not read ({sheet} row {row}); the lab "
     "line's class follows the other services and may change once that row is corrected",
-    C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: a cost estimate of the lab is to be offered before the "
-    "treatment and given in text form when asked for (GOZ § 9 Abs. 2)",
+    C.LAB_COST_ESTIMATE: "Lab costs {total} above {threshold}: under GOZ § 9 Abs. 2 a cost estimate of the lab is to be "
+    "offered before the treatment and given in text form when asked for",
     C.LAB_NEVER_ELIGIBLE: "{line}: storage and overhead costs (Lagerhaltung, Regiekosten, Depotführung) are not eligible",
     C.LAB_OVER_MAXIMUM: "{line}: unit price {unit} above the maximum {maximum} of {lab_list} (difference {difference} per unit plus {vat}% VAT)",
-    C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess} unit(s) beyond not eligible",
+    C.LAB_QUANTITY_LIMIT: "{line}: at most {limit}× per jaw under {lab_list}; {excess:# unit|# units} beyond not eligible",
     C.LAB_QUANTITY_LIMIT_NO_JAW: "{line}: at most {limit}× per jaw under {lab_list}; without a tooth counted in the "
     "{jaw} – please give the jaw",
     C.LAB_MATERIAL_REVIEW: "{line}: material costs {amount} billed apart beside {numbers}; eligible as billed – please "
@@ -135,7 +124,7 @@ TEMPLATES: dict[Code, str] = {
     C.LINE_MILK_TOOTH: "{line}: tooth {tooth} is a primary tooth, and the person is {age} years old on {date} – please check "
     "the tooth (meant {meant:, | or }?)",
     C.ORTHODONTICS_ADULT: "Orthodontics: treatment began on {begin} ({given:KFO-Behandlungsbeginn|first orthodontic "
-    "line of the plan}) at age {age}; eligible only when begun before age {limit} – {lines} orthodontic line(s) not "
+    "line of the plan}) at age {age}; eligible only when begun before age {limit} – {lines:# orthodontic line|# orthodontic lines} not "
     "eligible",
     C.ORTHODONTICS_NO_BIRTH_DATE: "Orthodontics: without a birth date the age at the start of treatment cannot be "
     "checked; counted as not eligible",
@@ -155,7 +144,7 @@ TEMPLATES: dict[Code, str] = {
     "first treatment; please enter the plan date",
     C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "
     "insured person's tariff (sheet Patient, Tarif)",
-    C.TARIFF_BEFORE_FIRST_VERSION: "{lines} line(s) from {date} lie before the tariff profile or a price list is valid; "
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# line|# lines} from {date} {lines:lies|lie} before the tariff profile or a price list is valid; "
     "computed with the oldest version",
     # Findings of reading a plan
     C.INPUT_CELL: "{cell} ({field}): {problem}",
@@ -208,15 +197,12 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, of which taken here {taken}",
     C.STEP_FEE_COMPUTED: "amount computed: {count} × {unit} (factor {factor})",
     C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, interpretation “{reading}”)",
-    C.STEP_IMPLANTS_NO_JAW: "implants per jaw not given",
-    C.STEP_IMPLANTS_OVER_LIMIT: "{units:implant|# implants}{teeth:? on tooth } above the limit of {limit} implants per jaw",
-    C.STEP_IMPLANTS_PARTLY_OVER_LIMIT: "{excess} of {units} implants above the limit of {limit} implants per jaw",
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",
     C.STEP_LAB_BY_SHARE: "{place}; lab code {code}: the class with the larger share of the plan's fees: {cls}",
     C.STEP_LAB_COMPUTED: "amount computed: {quantity} × {unit} plus {vat}% VAT",
     C.STEP_LAB_FROM_OWNERS: "rate of the dental services it belongs to ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_NEVER_ELIGIBLE: "storage and overhead costs not eligible",
-    C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment begun at age {age} or later or unknown: {cls}",
+    C.STEP_LAB_ORTHODONTICS_OLD: "lab code {code} ({label}), treatment not begun before age {age} or unknown: {cls}",
     C.STEP_LAB_ORTHODONTICS_YOUNG: "lab code {code} ({label}), treatment begun before age {age}: {cls}",
     C.STEP_LAB_OWNERS_EXCLUDED: "all services it belongs to are not eligible ({numbers} {teeth:on the same tooth|on the same teeth}{jaw: or on the whole jaw|}): {cls}",
     C.STEP_LAB_PRICES: "{reasons:; }",
@@ -238,10 +224,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_WITHOUT_SERVICE: "GOZ {number} without one of the services the surcharge belongs to on the same day",
     C.STEP_MANUAL_CLASS: "class set by hand: {cls}",
     C.STEP_NUMBER_CONFIRMED: "fee number {number} confirmed by hand",
-    C.STEP_ON_EXCLUDED_IMPLANT: "on a non-eligible implant (tooth {teeth}, above {limit} implants per jaw)",
     C.STEP_PREPARATORY: "preparatory measure for {services:, |, |on} (interpretation “{setting}”): class A",
-    C.STEP_PREPARATORY_NOT_LIMITED: "preparatory measure on an implant above {limit} per jaw (tooth {teeth}), neither "
-    "an implantological service nor a denture: stays eligible (interpretation “{setting}”)",
     C.STEP_PZR_LIMIT: "PZR {cooperating:with a cooperating dentist |}at most {limit} per calendar year {year}; already "
     "reimbursed or planned {used}",
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
@@ -261,7 +244,7 @@ TEMPLATES: dict[Code, str] = {
     C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; interpretation “{setting}”)",
     C.REASON_CHECKUP_PREVENTION: "{label} (GOZ {number}; interpretation “{setting}”)",
     C.REASON_LASER: "laser surcharge (GOZ {number})",
-    C.REASON_ORTHODONTICS_OLD: "{label}, treatment begun at age {age} or later or unknown",
+    C.REASON_ORTHODONTICS_OLD: "{label}, treatment not begun before age {age} or unknown",
     C.REASON_ORTHODONTICS_YOUNG: "{label}, treatment begun before age {age}",
     C.REASON_RANGE: "{label}",
     C.REASON_SPLINT: "{label}; interpretation “{setting}”",
@@ -269,8 +252,6 @@ TEMPLATES: dict[Code, str] = {
     C.PART_DEDUCTIBLE_GROUP: "{variant}, {adult:adults|children and adolescents}",
     C.PART_DEDUCTIBLE_REDUCED: "{variant}, {adult:adults|children and adolescents}: {full}, reduced by {months}/12 in "
     "the first calendar year",
-    C.PART_IMPLANTS_UNLOCATED: "{count} implant(s) at unknown sites: the prosthetic work on them is reviewed",
-    C.PART_IMPLANT_SITES: "{several:teeth|tooth} {sites} and the prosthetic work fixed on {several:them|it}",
     C.PART_LAB_MAXIMUM: "maximum {maximum} per unit under {lab_list} plus {vat}% VAT",
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
@@ -292,6 +273,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_POINTS_BETWEEN: "{low:,} to {high:,}",
     C.PART_POINTS_FROM: "{low:,} or more",
     **VALUES,
+    **IMPLANTS,
     **REVIEWS,
     **TABLES,
 }
@@ -360,7 +342,7 @@ SENTENCES = {
     "column_difference": "difference",
     "version": "{name} from {date}",
     "planner": "Staged-cap planning ({section}):",
-    "whatif_missing": "Note: {count} row(s) of the plan are missing from every variant (not read or without a "
+    "whatif_missing": "Note: {count:# row|# rows} of the plan {count:is|are} missing from every variant (not read or without a "
     "treatment day): {rows}",
     "planner_stay": "Not moving is best: moving treatment to a later insurance year brings no more.",
     "planner_no_cap": "The staged caps do not reduce this plan; moving treatment brings nothing.",

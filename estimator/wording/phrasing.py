@@ -70,6 +70,10 @@ def _money(value: Money, spec: str, language: str) -> str:
     return _choice(spec, value == 0, figures.money(value, language)) if spec else figures.money(value, language)
 
 
+def _number(value: Decimal, spec: str, language: str) -> str:
+    return _choice(spec, value == 1, figures.number(value, language)) if spec else figures.number(value, language)
+
+
 def _int(value: int, spec: str, language: str) -> str:
     if spec == ",":
         return _whole(value, language)
@@ -102,7 +106,7 @@ WRITERS: dict[type, Writer] = {
     Money: _money,
     Percent: lambda value, _spec, language: figures.percent(value, language),
     Factor: lambda value, _spec, language: figures.factor(value, language),
-    Decimal: lambda value, _spec, language: figures.number(value, language),
+    Decimal: _number,
     int: _int,
     dt.date: lambda value, _spec, language: figures.date(value, language),
     LineRef: _line,

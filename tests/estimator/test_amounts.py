@@ -37,13 +37,16 @@ def test_factor_above_maximum_with_justification_is_fully_eligible_and_flagged()
 def test_a_reason_naming_only_a_fee_agreement_is_no_reason_of_difficulty_above_the_maximum() -> None:
     # Nr. II.3.1: above the maximum „wenn und soweit sie durch krankheits- bzw. befundbedingte Erschwernisse
     # begründet“ – an agreement under GOZ § 2 or the patient's wish is none: eligible at 3,5 (330,31 €)
-    for reason in ("Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ", "Patientenwunsch, Vereinbarung nach § 2 Abs. 1 GOZ"):
+    wishes = ("auf ausdrücklichen Wunsch des Patienten", "auf Verlangen der Patientin (§ 2 Abs. 3 GOZ)")
+    for reason in ("Vereinbarung gemäß § 2 Abs. 1 und 2 GOZ", "Patientenwunsch, Vereinbarung nach § 2 Abs. 1 GOZ", *wishes):
         result = run(fee("2210", "16", factor="4.0", justification=reason))
         assert fee_result(result).eligible == Decimal("330.31"), reason
         finding = next(f for f in result.findings if f.code == "fee.above_maximum_agreement")
         assert finding.column == "Begründung" and "nennt nur eine Vereinbarung oder einen Wunsch" in finding_text(finding)
     both = run(fee("2210", "16", factor="4.0", justification="Vereinbarung nach § 2 GOZ; Nachblutung, Zahn tief zerstört"))
     assert fee_result(both).eligible == Decimal("377.50")  # a difficulty beside the agreement counts
+    wish_and_difficulty = run(fee("2210", "16", factor="4.0", justification="auf ausdrücklichen Wunsch; Zahn tief zerstört"))
+    assert fee_result(wish_and_difficulty).eligible == Decimal("377.50")
     assert fee_result(run(fee("2210", "16", factor="4.0", justification="MIH"))).eligible == Decimal("377.50")  # short
     with_patient = run(fee("2210", "16", factor="4.0", justification="Vereinbarung gemäß § 2 GOZ mit dem Patienten getroffen"))
     assert fee_result(with_patient).eligible == Decimal("330.31")

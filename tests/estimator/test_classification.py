@@ -74,6 +74,11 @@ def test_goae_x_ray_is_b_and_preparatory_to_a_crown_is_a() -> None:
 def test_surcharge_takes_the_class_of_the_service_on_the_same_tooth_and_day() -> None:
     with_implant = run(fee("9010", "36"), fee("0530", "36", factor=1))
     assert fee_result(with_implant, 1).line_class is A
+    said = [step_text(step) for step in fee_result(with_implant, 1).explanations]
+    assert [t for t in said if "Klasse" in t] == [  # one class said, the service's – not section L's B before it
+        "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl (an seinen Zähnen, sonst des Tages), GOZ 9010 "
+        "an Zahn 36: Zahnersatz (Klasse A)"
+    ]
     with_extraction = run(fee("3000", "36"), fee("0500", "36", factor=1))
     assert fee_result(with_extraction, 1).line_class is B
     other_day = run(fee("9010", "36"), fee("0530", "36", factor=1, date=dt.date(2026, 3, 11)))

@@ -92,7 +92,7 @@ def test_a_line_without_any_date_is_an_error_located_in_its_date_cell_and_left_o
 def test_the_estimate_lists_each_version_it_used_once() -> None:
     result = run(fee("2210", "16"), fee("0090", "16"), lab("0344", "16", "61.50"))
     assert len(result.versions) == len({(v.kind, v.version) for v in result.versions}) == 4
-    assert {v.kind: v.version for v in result.versions}["tariff_profile"] == "BM5-2026.2.14"
+    assert {v.kind: v.version for v in result.versions}["tariff_profile"] == "BM5-2026.2.15"
     assert all(v.valid_from <= PLAN_DATE for v in result.versions)
 
 

@@ -159,7 +159,7 @@ def test_empty_rows_between_lines_and_a_repeated_header_are_skipped_and_said(tmp
     rows: list[list[Any]] = [GOOD_FEE, [], [], FEE_HEADER, fee(Zahn="15"), []]
     plan = read_plan(write_workbook(tmp_path / "p.xlsx", rows))
     assert [line.row for line in plan.fee_lines] == [2, 6]
-    assert said(plan, "input.empty_rows") == ["Blatt Leistungen: 2 leere Zeile(n) übersprungen (Zeile 3, 4)"]
+    assert said(plan, "input.empty_rows") == ["Blatt Leistungen: 2 leere Zeilen übersprungen (Zeile 3, 4)"]
     assert said(plan, "input.header_again") == ["Leistungen!D5: Kopfzeile wiederholt; übersprungen"]
     assert PATIENT["Tarif"] == plan.person.variant
 

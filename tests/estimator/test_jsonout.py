@@ -92,7 +92,7 @@ def test_the_versions_are_listed_each_once_with_iso_dates(staged: dict[str, Any]
     assert len({(v["kind"], v["version"]) for v in versions}) == len(versions) == 4
     assert all(v["name"] and ISO_DAY.fullmatch(v["valid_from"]) for v in versions)
     by_kind = {v["kind"]: (v["version"], v["valid_from"]) for v in versions}
-    assert by_kind["tariff_profile"] == ("BM5-2026.2.14", "2026-01-01") and by_kind["goz"] == ("GOZ-2012", "2012-01-01")
+    assert by_kind["tariff_profile"] == ("BM5-2026.2.15", "2026-01-01") and by_kind["goz"] == ("GOZ-2012", "2012-01-01")
 
 
 def test_settings_keep_their_json_types(staged: dict[str, Any]) -> None:

@@ -57,6 +57,13 @@ def test_preparatory_measures_on_a_ninth_implant_follow_the_auslegung_of_the_lim
     )
     said = [step_text(step) for step in fee_result(worded, 0).explanations]
     assert any("weder implantologische Leistung noch Zahnersatz: bleibt erstattungsfähig" in text for text in said), said
+    # the extraction is not „auf“ an implant: it prepares its site, by the reading named
+    assert step_text(fee_result(spec, 0).explanations[-1]) == (
+        "vorbereitende Maßnahme an der Stelle eines nicht erstattungsfähigen Implantats (Zahn 37, über 8 Implantate je "
+        "Kiefer; Auslegung „Begrenzung auf 8 Implantate je Kiefer erfasst: auch die vorbereitenden Maßnahmen an einem "
+        "Implantat darüber“)"
+    )
+    assert step_text(fee_result(spec, 4).explanations[-1]).startswith("auf nicht erstattungsfähigem Implantat (Zahn 37")
 
 
 def test_a_preparatory_line_over_covered_and_excluded_sites_is_asked_about_only_where_the_limit_takes_it() -> None:

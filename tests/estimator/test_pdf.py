@@ -262,7 +262,7 @@ def test_the_letter_says_nothing_of_an_amount_on_a_line_that_is_not_eligible_and
     result = run(*(fee("9010", tooth, factor="2.8") for tooth in teeth), lab("0001", "OK", "5.70"))
     _, text = pdf_text(build_pdf(result, load_tariffs(), ISSUED))
     flat = text.replace("\n", " ")
-    # the threshold warning „der Betrag bleibt erstattungsfähig“ for the eight that are paid, not for the ninth
+    # the threshold warning „als erstattungsfähig gerechnet“ for the eight that are paid, not for the ninth
     assert "GOZ 9010, Zähne 11, 12, 13, 14, 15, 21, 22, 23 (8 Zeilen): Faktor 2,8 über dem Schwellenwert" in flat
     assert "Zahn 28: Faktor" not in flat and "23, 28" not in flat
     assert "28 9010 Implantatinsertion" in flat and "243,30 0,00 – 0,00" in flat  # no rate shown on nothing paid
@@ -504,7 +504,7 @@ def test_a_line_the_rules_made_class_x_names_the_rule_in_its_row() -> None:
     lines = (fee("2210", "16", manual_class="X"), fee("6030", "", date=dt.date(2026, 3, 10)))
     _, text = pdf_text(build_pdf(run(*lines, birth_date=dt.date(1976, 1, 1)), load_tariffs(), ISSUED))
     table = " ".join(text.split("Zahnärztliche Leistungen")[1].split())
-    assert "Nr. II.3.1: Kieferorthopädie (GOZ Abschnitt G), Behandlungsbeginn mit 19 Jahren oder später" in table
+    assert "Nr. II.3.1: Kieferorthopädie (GOZ Abschnitt G), Behandlungsbeginn nicht vor dem 19. Geburtstag" in table
 
 
 def test_a_chart_or_the_findings_that_go_on_to_another_page_say_what_they_are() -> None:

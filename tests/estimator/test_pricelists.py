@@ -89,7 +89,7 @@ def test_tariff_profile_holds_every_number_of_the_rules() -> None:
     assert profile.variant("BM5/3").deductible_adult == Decimal(1600)  # type: ignore[union-attr]
     assert profile.variant("BM5/1").deductible_youth == Decimal(200)  # type: ignore[union-attr]
     assert profile.max_factors["GOÄ.technical"] == Decimal("2.5")
-    assert profile.source.version == "BM5-2026.2.14"
+    assert profile.source.version == "BM5-2026.2.15"
     assert dict(profile.auslegung.items()) == {
         "insurance_year": "calendar",
         "deductible_order": "before_caps",

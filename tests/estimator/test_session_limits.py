@@ -27,7 +27,7 @@ def test_a_bite_registration_counts_twice_a_session_and_anew_the_next_day() -> N
     said = [f for f in result.findings if f.code == "fee.per_session"]
     assert [f.severity for f in said] == [Severity.ERROR, Severity.ERROR]
     assert finding_text(said[0]) == (
-        "GOZ 8010, Oberkiefer: je Sitzung höchstens 2-mal berechnungsfähig (am 10.03.2026); 1 Einheit(en) nicht erstattungsfähig"
+        "GOZ 8010, Oberkiefer: je Sitzung höchstens 2-mal berechnungsfähig (am 10.03.2026); 1 Einheit nicht erstattungsfähig"
     )
 
 
@@ -47,7 +47,7 @@ def test_a_tooth_is_crowned_once_a_session_however_the_rows_repeat_it() -> None:
     assert [fee_result(result, i).eligible for i in range(5)] == [CROWN, D("0.00"), D("0.00"), 4 * CROWN, D("383.68")]
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_tooth"]
     assert len(said) == 2 and all("GOZ 2210, Zahn 16: je Zahn bzw. Implantat und Sitzung höchstens einmal" in s for s in said)
-    assert "3 Einheit(en) nicht erstattungsfähig" in said[1]
+    assert "3 Einheiten nicht erstattungsfähig" in said[1]
 
 
 def test_an_internal_sinus_lift_is_not_billable_beside_an_external_one_or_bone_splitting_for_its_cavity() -> None:
@@ -99,7 +99,7 @@ def test_special_measures_count_twice_a_session_per_jaw_half_or_front_region() -
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_region"]
     assert said == [
         "GOZ 2030, Zahn 14: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens 2-mal "
-        "berechnungsfähig (am 10.03.2026); 1 Einheit(en) nicht erstattungsfähig"
+        "berechnungsfähig (am 10.03.2026); 1 Einheit nicht erstattungsfähig"
     ]
 
 
@@ -210,6 +210,6 @@ def test_a_fee_billed_per_jaw_half_or_front_area_counts_once_a_region_and_sessio
     said = [finding_text(f) for f in result.findings if f.code == "fee.per_session_region"]
     assert said[0] == (
         "GOZ 9100, Zahn 36: je Sitzung für eine Kieferhälfte oder einen Frontzahnbereich höchstens einmal "
-        "berechnungsfähig (am 10.03.2026); 2 Einheit(en) nicht erstattungsfähig"
+        "berechnungsfähig (am 10.03.2026); 2 Einheiten nicht erstattungsfähig"
     )
     assert "höchstens einmal je Kieferhälfte bzw. Frontzahnbereich und Sitzung" in step_text(same_tooth.explanations[-2])

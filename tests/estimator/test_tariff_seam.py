@@ -31,7 +31,7 @@ def _test_profile(bm5: str) -> str:
     """Another insurer's tariff: its own name, variants T5/0 to T5/3 and five staged-cap years."""
     text = bm5.replace('display_name = "DKV BestMed Premium"', 'display_name = "Testkasse Fünf"')
     text = re.sub(r'^name = "DKV[^"]*"', 'name = "Testkasse Fünf – Zahn"', text, flags=re.MULTILINE)
-    text = text.replace('version = "BM5-2026.2.14"', 'version = "T5-2026.1"')
+    text = text.replace('version = "BM5-2026.2.15"', 'version = "T5-2026.1"')
     text = text.replace('"BM5/', '"T5/')
     caps = ", ".join(f'"{cap}"' for cap in FIVE_CAPS)
     text, replaced = re.subn(r"^cumulative = \[.*\]$", f"cumulative = [{caps}]", text, flags=re.MULTILINE)

@@ -121,7 +121,7 @@ def test_settings_versions_and_the_disclaimer_close_the_text(prorated: list[str]
         and settings[0].startswith("  Versicherungsjahr: ")
         and settings[0].endswith("(insurance_year=calendar)")
     )
-    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.14 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
+    assert prorated[-2].startswith("Stand: Tarifprofil BM5-2026.2.15 ab 01.01.2026, Laborpreisliste B269-2026.1 ab 01.01.2026")
     assert prorated[-1].startswith("Unverbindliche Schätzung")
 
 

@@ -226,8 +226,7 @@ def test_the_comparison_says_which_rows_are_in_no_variant() -> None:
     plan = dataclasses.replace(crowns("16"), fee_lines=(dated, undated), plan_date=None)  # the crown on 17: no day
     text = whatif_text(plan, load_tariffs())
     assert (
-        "Achtung: 1 Zeile(n) des Plans fehlen in allen Varianten (nicht gelesen oder ohne Behandlungstag): Leistungen Zeile 3"
-        in text
+        "Achtung: 1 Zeile des Plans fehlt in allen Varianten (nicht gelesen oder ohne Behandlungstag): Leistungen Zeile 3" in text
     )
 
 

@@ -94,7 +94,7 @@ def test_the_overview_holds_values_and_leaves_out_causes_that_did_not_apply(stag
     assert cell["Eigenanteil nach Ursachen"].value == "davon Erstattungssatz 322,96\u00a0€, Zahnstaffel 292,04\u00a0€"
     limits = [row[1].value for row in rows if row[0].value == "Grenze"]
     assert len(limits) == 2 and limits[0].startswith("Zahnstaffel 1. Versicherungsjahr (01.01.2026 – 31.12.2026)")
-    assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2.14 ab 01.01.2026")
+    assert cell["Stand"].value.startswith("Tarifprofil BM5-2026.2.15 ab 01.01.2026")
     assert cell["Auslegung: Versicherungsjahr"].value == "Kalenderjahre (insurance_year=calendar)"
     assert cell["Auslegung: Rundung berechneter Gebühren"].value == "einmal am Ende (fee_rounding=exact)"
 

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from estimator.codes import Code
-from estimator.datewords import WEEKDAY_NAMES, century, date_in_figures, no_such_day, without_weekday
+from estimator.datewords import WEEKDAY_NAMES, century, date_in_figures, no_such_day, number_as_date, without_weekday
 from estimator.invisible import without_invisible
 from estimator.kinds import LineClass
 from estimator.phrases import Money, Number, PhraseError, say
@@ -68,6 +68,8 @@ MAX_NUMBER_TEXT = 40  # characters of a number written as text
 MAX_PLACES = 10  # decimal places of a number
 PLACES = Decimal(1).scaleb(-MAX_PLACES)
 NUMBER_TEXT = re.compile(r"[-+]?[0-9.,]+")
+NO_CENTS = re.compile(r"(?<=[0-9]),(?:-{1,2}|–|—)$")
+IMPLANT_WORDS = re.compile(r"\s*(?:stück|stk\.?|implantate?)$", re.IGNORECASE)  # „7 Stück“, „7 Implantate“
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
@@ -107,6 +109,8 @@ def parse_decimal(value: Any) -> Decimal:
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise CellError(say(Code.CELL_NUMBER))
+    if isinstance(value, dt.date):  # a number in a cell formatted as a date: the reader gives the date it shows
+        raise CellError(number_as_date(value))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -118,7 +122,7 @@ def _decimal(value: Any) -> Decimal:
         cut = number.quantize(PLACES, rounding=ROUND_HALF_UP).normalize()
         return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
     text = without_invisible(str(value)).replace("€", "").replace("%", "").replace("EUR", "")
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    text = NO_CENTS.sub("", text.replace("\u00a0", " ").replace("\u202f", " ").strip())  # „500,- €“: whole euros
     if " " in text and not SPACED_THOUSANDS.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
     text = text.replace(" ", "")
@@ -356,8 +360,8 @@ def parse_vat(value: Any) -> Decimal:
 
 
 def parse_implants(value: Any) -> int:
-    """Implants in one jaw: a whole number from 0 to 16."""
-    number = in_range("implants", parse_decimal(value), value)
+    """Implants in one jaw: a whole number from 0 to 16 („7“, „7 Stück“)."""
+    number = in_range("implants", parse_decimal(IMPLANT_WORDS.sub("", value) if isinstance(value, str) else value), value)
     if number != number.to_integral_value():
         raise cell_error(Code.CELL_WHOLE_NUMBER, value)
     return int(number)

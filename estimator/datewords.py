@@ -5,12 +5,14 @@ century; and the day a date in figures names that the calendar does not have (�
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Any
 
 from estimator.codes import Code
-from estimator.phrases import Term
+from estimator.phrases import Number, Phrase, Term, say
 
 MONTHS = {
     **dict.fromkeys(("januar", "jänner", "jan"), 1),
@@ -88,3 +90,25 @@ def no_such_day(text: str) -> tuple[Code, dict[str, Any]] | None:
         return Code.CELL_DATE_NO_SUCH_MONTH, {}
     days = calendar.monthrange(int(year), int(month))[1]
     return (Code.CELL_DATE_NO_SUCH_DAY, {"days": days}) if not 1 <= int(day) <= days else None
+
+
+SPREADSHEET_DAY_ZERO = dt.datetime(1899, 12, 30)  # its day 1 is 01.01.1900, and it counts a 29.02.1900
+
+
+def date_shown(value: dt.date) -> str:
+    """A date as a message quotes it, with its time where it has one („12.01.1900 12:00“)."""
+    shown = value.strftime("%d.%m.%Y")
+    return f"{shown} {value:%H:%M}" if isinstance(value, dt.datetime) and value.time() != dt.time() else shown
+
+
+def spreadsheet_serial(value: dt.date) -> Decimal:
+    """The number a spreadsheet shows as this date when the cell is formatted as a number (09.02.1900: 40)."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+    before_march = moment < dt.datetime(1900, 3, 1)  # before its 29.02.1900 the count is one day less
+    elapsed = moment - SPREADSHEET_DAY_ZERO - dt.timedelta(days=before_march)
+    return (Decimal(elapsed.days) + Decimal(elapsed.seconds) / 86_400).quantize(Decimal("1e-4")).normalize()
+
+
+def number_as_date(value: dt.date) -> Phrase:
+    """What is wrong with a date where a number is expected: the cell is formatted as a date, most likely."""
+    return say(Code.CELL_NUMBER_AS_DATE, value=date_shown(value), number=Number(spreadsheet_serial(value)))

@@ -148,6 +148,13 @@ ENGLISH = {
         "clarify them.\n\nBetter correct the plan first. Write the letter all the same?"
     ),
     "Schätzung unvollständig": "Estimate incomplete",
+    "{0}.\n\nDie Schätzung rechnet ohne diesen Wert, als wäre er keiner. Bitte bei der Person eintragen. Den Brief "
+    "trotzdem schreiben?": (
+        "{0}.\n\nThe estimate counts without this value, as if it were none. Please enter it with the person. Write the "
+        "letter all the same?"
+    ),
+    "Angabe zur Person nicht gelesen": "A value of the person not read",
+    "Schriftzeichen prüfen": "Check the characters",
     "Kein Brief": "No letter",
     "Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.": (
         "The plan has no line to compute: please enter services first."

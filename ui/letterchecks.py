@@ -1,5 +1,5 @@
 """Before a letter to the patient is written or printed: the person's tariff chosen, a birth date that can be, and
-the figures complete or the user's word that the letter is to be written all the same."""
+the person's values read and the figures complete, or the user's word that the letter is to be written all the same."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from estimator.command.reviews import birth_impossible
+from estimator.command.reviews import birth_impossible, undrawn_in_letter
+from estimator.personvalues import patient_unread
 from estimator.wording import finding_text
 from ui.dialogs import choose
 from ui.language import language
+from ui.letter import stored_letterhead
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -31,6 +33,8 @@ class LetterChecks(QObject):
             self.without_tariff()
             or self.impossible_birth()
             or self.without_lines()
+            or self.unread_refused()
+            or self.undrawn()
             or self.incomplete_refused()
             or self.long_note_refused()
         )
@@ -84,6 +88,29 @@ class LetterChecks(QObject):
             ).format(finding_text(said, language())),
         )
         return True
+
+    def undrawn(self) -> bool:
+        """Whether a text of the letter holds characters its font cannot draw (a name in Arabic or Chinese script),
+        said: the letter would show empty boxes in their place (`hkp` writes no letter then either)."""
+        document = self.window.document
+        said = undrawn_in_letter(document.estimate, stored_letterhead(self.window.settings)[0], document.case.note)
+        if not said:
+            return False
+        self.window.show_error(self.tr("Schriftzeichen prüfen"), said.removeprefix("kein Brief: ") + ".")
+        return True
+
+    def unread_refused(self) -> bool:
+        """Whether a letter is not to be written while a value of the person the figures depend on was not read from
+        the plan and none has been given since (estimator.command.reviews.patient_unread; `hkp` writes no letter):
+        asked, the answer that writes nothing the default – the value may be none indeed."""
+        said = patient_unread(self.window.document.estimate)
+        if said is None:
+            return False
+        text = self.tr(
+            "{0}.\n\nDie Schätzung rechnet ohne diesen Wert, als wäre er keiner. Bitte bei der Person eintragen. Den Brief "
+            "trotzdem schreiben?"
+        ).format(finding_text(said, language()))
+        return not self.write_incomplete(self.tr("Angabe zur Person nicht gelesen"), text)
 
     def incomplete_refused(self) -> bool:
         """Whether a letter whose figures miss rows of the plan is not to be written: asked first, the answer that

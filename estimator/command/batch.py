@@ -22,7 +22,7 @@ from estimator.case import CaseError
 from estimator.cells import PlanReadError
 from estimator.command.earlier import with_register
 from estimator.command.overwrite import is_our_letter, letter_for_another, letter_key, letters_locked
-from estimator.command.reviews import no_letter, not_to_be_written, unaddressed
+from estimator.command.reviews import no_letter, not_to_be_written, unaddressed, undrawn_in_letter
 from estimator.files import atomic_write_bytes, reason, resolved, shown_path
 from estimator.io.casefile import open_case
 from estimator.io.columns import SUMMARY_SHEETS
@@ -154,7 +154,7 @@ def _estimated(path: Path, pdf: Path | None, letterhead: Letterhead | None, name
         cannot = not_to_be_written(result, ())
         if cannot:  # no letter of 0,00 €: the row says why, with the findings of the rows left out
             return dataclasses.replace(batch_row(name, result), error=cannot, register=note, register_left=left)
-        why_not = no_letter(result)
+        why_not = no_letter(result) or (undrawn_in_letter(result, letterhead) if pdf is not None else "")
         if pdf is None or why_not:  # no letter: one of an earlier run with other figures is moved aside
             aside = set_aside(pdf) if pdf is not None else ""
             said = f"{why_not}; der Brief eines früheren Laufs liegt jetzt in {aside}" if aside else why_not

@@ -31,6 +31,7 @@ from estimator.command.reviews import (
     override_text,
     overrides_from,
     unaddressed,
+    undrawn_in_letter,
     with_cli_overrides,
 )
 from estimator.files import (
@@ -230,7 +231,7 @@ def run_estimate(options: argparse.Namespace) -> int:
         written = " – nichts geschrieben" if options.json or options.pdf or options.xlsx else ""
         print(f"hkp: {cannot}{written}", file=sys.stderr)
         return 2
-    if options.pdf and (why_not := no_letter(result, tariff_option=True)):
+    if options.pdf and (why_not := no_letter(result, tariff_option=True) or undrawn_in_letter(result, letterhead, options.note)):
         sys.stdout.write(estimate_text(result))
         print(f"hkp: {why_not} – nichts geschrieben", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
 from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
+from estimator.personvalues import patient_unread
 from estimator.phrases import Phrase, say
 
 
@@ -95,7 +96,35 @@ def no_letter(result: Estimate, *, tariff_option: bool = False) -> str:
             "Tarif im Blatt Patient eintragen" + (" (oder --tariff angeben)" if tariff_option else "")
         )
     if said := birth_impossible(result):
-        return f"kein Brief: {wording.finding_text(said)}; bitte das Geburtsdatum berichtigen"
+        which = "oder den Behandlungstag " if said.phrase.code is Code.PERSON_BORN_AFTER_TREATMENT else ""
+        return f"kein Brief: {wording.finding_text(said)}; bitte das Geburtsdatum {which}berichtigen"
+    if said := patient_unread(result):
+        return f"kein Brief: {wording.finding_text(said)} (gerechnet ohne diesen Wert)"
+    return ""
+
+
+def undrawn_in_letter(result: Estimate, letterhead: Letterhead | None = None, note: str = "") -> str:
+    """Why no letter is written when a text of the person, the practice or the note holds characters the letter's font
+    cannot draw ("" when none): they would print as empty boxes – a name in Arabic or Chinese script lost unsaid."""
+    from estimator.output.pdfstyle import undrawn  # noqa: PLC0415 - the font is read only when a letter is to be made
+
+    person, head = result.plan.person, letterhead or Letterhead()
+    texts = {
+        "Blatt Patient, Name": person.name,
+        "Blatt Patient, Straße": person.street,
+        "Blatt Patient, Ort": person.city,
+        "Blatt Patient, Versicherungsnummer": person.insurance_number,
+        "Blatt Patient, Zahnarzt": person.practice,
+        "Blatt Patient, Praxisanschrift": person.practice_address,
+        "Briefkopf": " ".join((head.practice, head.address, head.phone, head.email)),
+        "Text an den Patienten": note,
+    }
+    for field, value in texts.items():
+        if missing := undrawn(value):
+            return (
+                f"kein Brief: {field} „{shown(value)}“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat "
+                f"({shown(missing)}) und die er leer zeigte – bitte in lateinischer Schrift eintragen"
+            )
     return ""
 
 

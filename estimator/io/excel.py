@@ -280,6 +280,8 @@ def _read_lines(
             findings.append(Finding(Severity.ERROR, phrase, sheet.name, reader.row))
             left_out.append(_left_out(kind, reader, mapping))
     say_hidden(sheet, headers, hidden, findings)
+    if sheet.hidden and (fee_lines or lab_lines or left_out):
+        findings.append(Finding(Severity.WARNING, say(Code.INPUT_HIDDEN_SHEET, sheet=sheet.name), sheet.name))
     return fee_lines, lab_lines, left_out
 
 

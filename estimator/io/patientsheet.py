@@ -91,6 +91,14 @@ PATIENT_LABELS = {
     "quellebisherigeerstattung": "Quelle bisherige Erstattung",
     "implantateok": "Implantate OK",
     "implantateuk": "Implantate UK",
+    **{
+        f"{before}implantate{after}": "Implantate OK" for before in ("", "vorhandene", "anzahl") for after in ("ok", "oberkiefer")
+    },
+    **{
+        f"{before}implantate{after}": "Implantate UK"
+        for before in ("", "vorhandene", "anzahl")
+        for after in ("uk", "unterkiefer")
+    },
     "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
     "kfobeginn": "KFO-Behandlungsbeginn",
     "beginnkfobehandlung": "KFO-Behandlungsbeginn",

@@ -59,6 +59,7 @@ class Sheet:
     rows: list[Numbered]
     hidden_rows: frozenset[int] = frozenset()  # rows hidden in the spreadsheet program, read like any other
     hidden_columns: frozenset[int] = frozenset()  # the indexes (from 0) of hidden columns, likewise
+    hidden: bool = False  # the sheet itself hidden (or „very hidden“, which Excel's menus do not show), read likewise
 
 
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
@@ -90,10 +91,10 @@ def _sheets(path: Path, streamed: bool | None) -> dict[str, Sheet]:
         try:
             return _grid_sheets(path, survey, budget)
         except _GridFailed as failed:
-            if "error value" not in str(failed.error):
+            if type(failed.error).__name__ == "WorksheetNotFound":  # openpyxl would pass over the sheet unsaid
                 raise _bad_cell(path, failed.sheet, failed.error) from None
-            try:  # an error value python-calamine does not know (a newer Excel's, #SPILL!): openpyxl takes its text
-                return _streamed_sheets(path, survey, TextBudget(path))
+            try:  # a cell python-calamine does not take (a newer Excel's error value #SPILL!, a boolean „2“, a row 0):
+                return _streamed_sheets(path, survey, TextBudget(path))  # openpyxl may, the cell then said by the lines
             except Exception:
                 raise _bad_cell(path, failed.sheet, failed.error) from None
     except PlanReadError:
@@ -133,7 +134,7 @@ def sheet_names(path: Path) -> tuple[str, ...]:
 
 
 def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sheet]:
-    from python_calamine import SheetTypeEnum  # noqa: PLC0415 - loaded only when a workbook is read
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum  # noqa: PLC0415 - loaded only when a workbook is read
 
     sheets: dict[str, Sheet] = {}
     with calamine_workbook(path) as workbook:
@@ -154,14 +155,16 @@ def _grid_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str, Sh
             except Exception as error:  # a cell the reader cannot convert: read by the other reader, else said
                 raise _GridFailed(name, error) from None
             name = distinct(name, sheets)
-            sheets[name.strip().lower()] = _sheet(name, rows, survey, part)
+            sheets[name.strip().lower()] = _sheet(name, rows, survey, part, meta.visible != SheetVisibleEnum.Visible)
     return sheets
 
 
-def _sheet(name: str, rows: list[Numbered], survey: Survey, part: str) -> Sheet:
+def _sheet(name: str, rows: list[Numbered], survey: Survey, part: str, hidden: bool) -> Sheet:
     """A sheet of an Excel workbook, with the rows and columns the survey found hidden."""
     scan = survey.scans.get(part)
-    return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns)) if scan else Sheet(name, rows)
+    if scan is None:
+        return Sheet(name, rows, hidden=hidden)
+    return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns), hidden)
 
 
 def merged_ranges(merged: Any) -> list[tuple[int, int, int]]:
@@ -246,7 +249,7 @@ def _streamed_sheets(path: Path, survey: Survey, budget: TextBudget) -> dict[str
                 except Exception as error:  # a cell openpyxl cannot convert: say in which sheet
                     raise _bad_cell(path, name, error) from None
                 name = distinct(name, sheets)
-                sheets[name.strip().lower()] = _sheet(name, rows, survey, part)
+                sheets[name.strip().lower()] = _sheet(name, rows, survey, part, worksheet.sheet_state != "visible")
         finally:
             workbook.close()
     return sheets
@@ -316,7 +319,7 @@ def _bad_cell(path: Path, sheet: str, error: Exception) -> PlanReadError:
     elif "float" in said or ("int" in said and "parse" in said):
         what = "eine als Zahl gespeicherte Zelle enthält keine Zahl"
     else:
-        what = f"eine Zelle ist beschädigt ({name})"
+        what = "eine Zelle oder ihre Adresse ist beschädigt"
     return PlanReadError(f"{path.name}, Blatt {shown(sheet)}: {what}; bitte die Datei in Excel öffnen und neu speichern")
 
 

@@ -32,6 +32,7 @@ from estimator.output.pdfstyle import (
     surname_kept,
 )
 from estimator.output.pdftables import key_value_table, line_table
+from estimator.personvalues import patient_unread
 from estimator.rules.causes import cause_sections
 from estimator.rules.engine import tariff_of
 from estimator.rules.reserve import reserve_of, reserve_sentence
@@ -52,6 +53,7 @@ DISCLAIMER = (
     "Vertragsdaten. Über die Erstattung entscheidet der Versicherer nach Prüfung der eingereichten Rechnung ({0}, {1})."
 )
 NAME_LIMIT = 120  # characters of a name or an address in the letter
+FOOTER_WIDTH = 146 * 72 / 25.4  # points: the footer's line, up to the page number at the right
 
 
 def _summary_box(estimate: Estimate, styles: dict[str, Any], sections: dict[Cause, str]) -> Any:
@@ -111,9 +113,14 @@ def _left_out_warning(estimate: Estimate, styles: dict[str, Any]) -> list[Any]:
     letter: said under the summary."""
     rows, sheets, unpriced = _rows_left_out(estimate), estimate.sheets_not_read, estimate.rows_without_amount
     undated = [left_out_text(left) for left in estimate.not_computed]
-    if not rows and not sheets and not unpriced and not undated:
+    unread = patient_unread(estimate)
+    if not rows and not sheets and not unpriced and not undated and unread is None:
         return []
-    said = []
+    said = (
+        [f"die Angabe „{unread.phrase.get('field')}“ des Plans konnte nicht gelesen werden, gerechnet ist ohne sie"]
+        if unread
+        else []
+    )
     if rows:
         places = _first_ten(rows)
         count = "1 Zeile" if len(rows) == 1 else f"{len(rows)} Zeilen"
@@ -296,7 +303,10 @@ def build_pdf(
     buffer = io.BytesIO()
     named = surname_kept(patient, lambda text: stringWidth(text, FONT, 7.5) <= 60 * mm)  # the practice keeps room
     of_plan = f"Heil- und Kostenplan vom {german_date(plan.plan_date)}" if plan.plan_date else "Heil- und Kostenplan"
-    footer = fit_width(f"{named} · {of_plan} · {practice}", FONT, 7.5, 130 * mm)
+    footer = f"{named} · {of_plan} · {practice}"
+    if stringWidth(footer, FONT, 7.5) > FOOTER_WIDTH:  # the practice's name whole rather than the plan's in words
+        footer = footer.replace("Heil- und Kostenplan", "HKP", 1)
+    footer = fit_width(footer, FONT, 7.5, FOOTER_WIDTH)
     width, height = A4
     body = (20 * mm, 22 * mm, width - 40 * mm)  # left, bottom, width of the text on every page
     document = BaseDocTemplate(

@@ -3,6 +3,7 @@ share, each with its euros (the estimate's reductions, which sum to the share to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ MAX_BARS = 10  # the total, at most eight causes, the benefit
 
 
 LABEL_SIZES = (6.0, 5.5, 5.0, 4.5)
+SECTION_WORDS = re.compile(r"(?<=Nr\.) (?=[IVX])|(?<=\d) (?=[a-c]\))|(?<=\bB) (?=\d)")  # inside a section and a list named
 
 
 def waterfall_drawing(estimate: Estimate, sections: Mapping[Cause, str], width: float = 170 * MM, height: float = 34 * MM) -> Any:
@@ -77,6 +79,7 @@ def waterfall_drawing(estimate: Estimate, sections: Mapping[Cause, str], width: 
 def _label(text: str, width: float) -> tuple[list[str], float]:
     """A bar's label under it: one line, else two, at the largest size that keeps every word whole (where ten bars
     leave each a narrow slot); cut at the smallest size only when no size does."""
+    text = SECTION_WORDS.sub("\u00a0", text)  # a section number kept on one line
     for size in LABEL_SIZES:
         lines = wrapped(text, FONT, size, width)
         if len(lines) <= 2 and not any(line.endswith("…") for line in lines):

@@ -67,7 +67,9 @@ def opening(estimate: Estimate, patient: str, note: str = "", *, parents: bool =
         plan = f"Der Heil- und Kostenplan für {spoken_name(patient)}" + (f" vom {day}" if day else "")
     incomplete = estimate.figures_incomplete
     without, share = (
-        (" ohne die unten genannten fehlenden Zeilen", "Ihr Eigenanteil ohne sie") if incomplete else ("", "Ihr Eigenanteil")
+        (" ohne die unten genannten fehlenden Zeilen", "Ihr Eigenanteil ohne diese Zeilen")
+        if incomplete
+        else ("", "Ihr Eigenanteil")
     )
     text = (
         f"{plan} kostet{without} voraussichtlich {eur(totals.billed)}. Nach {'dem' if parents else 'Ihrem'} Tarif "
@@ -116,11 +118,12 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
 
 
 def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
-    """The text in lines of at most `width` points, broken between words (a word too long alone is cut)."""
+    """The text in lines of at most `width` points, broken between words (a word too long alone is cut; a no-break
+    space binds two words)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
     lines: list[str] = []
-    for word in text.split():
+    for word in re.split(r"[ \t\r\n]+", text.strip()):
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and stringWidth(joined, font, size) <= width:
             lines[-1] = joined
@@ -226,9 +229,10 @@ def draw_first_page(canvas: Any, first: FirstPage) -> None:
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(HexColor(MUTED))
         canvas.drawString(INFO_LEFT, y, label)
-        canvas.setFont(FONT, 8.5)
+        shown, size = fitted(value, FONT, (8.5, 7.5, 6.5), 190 * MM - INFO_LEFT - 30 * MM)  # a long number smaller, not cut
+        canvas.setFont(FONT, size)
         canvas.setFillColor(HexColor(INK))
-        canvas.drawString(INFO_LEFT + 30 * MM, y, fit_width(value, FONT, 8.5, 190 * MM - INFO_LEFT - 30 * MM))
+        canvas.drawString(INFO_LEFT + 30 * MM, y, shown)
 
     canvas.setStrokeColor(HexColor(RULE_GREY))
     canvas.setLineWidth(0.5)

@@ -34,6 +34,20 @@ RULE_GREY = "#c9d1d9"
 
 
 @functools.cache
+def _drawn() -> frozenset[int]:
+    """The characters the letter's font has a glyph for (Latin, Greek and Cyrillic scripts; its faces alike)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile  # noqa: PLC0415
+
+    return frozenset(TTFontFile(str(RESOURCES / "fonts" / FONT_FILES[FONT])).charToGlyph)
+
+
+def undrawn(text: str) -> str:
+    """The characters of a text the letter's font has no glyph for, each once: a letter shows them as empty boxes
+    („محمد علي“, „王芳“ – a name lost)."""
+    return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in _drawn()))
+
+
+@functools.cache
 def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping  # noqa: PLC0415 - reportlab loads only when a PDF is made
     from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415

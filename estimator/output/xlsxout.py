@@ -46,6 +46,7 @@ RATE = '0" "%'  # 80 %, as the letter writes it
 PRICE = '#,##0.00##" €"'  # a unit price with its third or fourth place (61,555 €)
 VAT = 'General" %"'
 DATE = "DD.MM.YYYY"
+WRAPPED_FROM = 28  # characters: a text column at least this wide wraps a longer text
 LINE_COLUMNS = (
     ("Blatt", 12, None),
     ("Zeile", 7, None),
@@ -113,12 +114,16 @@ def _table(workbook: Any, title: str, columns: Sequence[tuple[str, int, str | No
     for row in rows:
         append_row(sheet, row)
         count += 1
+    wrapped = Alignment(wrap_text=True, vertical="top")  # a long text in its column's width, not behind the next
     for index, (_, width, number_format) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = width
-        if number_format:
+        if number_format or width >= WRAPPED_FROM:
             for (cell,) in sheet.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
-                cell.number_format = number_format
+                if number_format:
+                    cell.number_format = number_format
+                elif isinstance(cell.value, str) and len(cell.value) > width:
+                    cell.alignment = wrapped
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     return sheet

@@ -141,8 +141,9 @@ TEMPLATES: dict[Code, str] = {
     C.ORTHODONTICS_NO_BIRTH_DATE: "Kieferorthopädie: ohne Geburtsdatum ist das Alter bei Behandlungsbeginn nicht "
     "prüfbar; nicht erstattungsfähig angesetzt",
     C.PERSON_NO_INSURANCE_START: "Kein gültiger Versicherungsbeginn angegeben: die Zahnstaffel ist wie im ersten Versicherungsjahr angesetzt",
-    C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} – bitte prüfen (eine "
-    "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
+    C.PERSON_BORN_AFTER_TREATMENT: "Geburtsdatum {birth} liegt nach dem ersten Behandlungstag {date} ({sheet} Zeile {row}) – bitte "
+    "beide Daten prüfen (eine zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind "
+    "damit gerechnet",
     C.PERSON_BORN_AFTER_START: "Geburtsdatum {birth} liegt nach dem Versicherungsbeginn {start} – bitte prüfen (eine "
     "zweistellige Jahreszahl im falschen Jahrhundert?); Selbstbehalt und Altersgrenzen sind damit gerechnet",
     C.PERSON_NO_BIRTH_DATE: "Kein gültiges Geburtsdatum angegeben: der Selbstbehalt für Erwachsene ist angesetzt; bei Kindern und "

@@ -27,6 +27,8 @@ VALUES: dict[Code, str] = {
     C.CELL_ISO_DATE: "Datum JJJJ-MM-TT erwartet, „{value}“ gefunden",
     C.CELL_SESSION: "Sitzung wie „2. Sitzung“ oder „Folgetermin“ erwartet, „{value}“ gefunden",
     C.CELL_NUMBER: "Zahl erwartet",
+    C.CELL_NUMBER_AS_DATE: "Zahl erwartet, Datum „{value}“ gefunden – die Zelle ist wohl als Datum formatiert (als Zahl: "
+    "{number}); bitte als Zahl formatieren",
     C.CELL_NUMBER_FOUND: "Zahl erwartet, „{value}“ gefunden",
     C.CELL_NUMBER_TEXT: "Zahl als Text erwartet, „{value}“ gefunden",
     C.CELL_PLACES: "höchstens {places} Nachkommastellen, „{value}“ gefunden",

@@ -129,8 +129,8 @@ TEMPLATES: dict[Code, str] = {
     C.ORTHODONTICS_NO_BIRTH_DATE: "Orthodontics: without a birth date the age at the start of treatment cannot be "
     "checked; counted as not eligible",
     C.PERSON_NO_INSURANCE_START: "No valid insurance start given: the staged cap is applied as in the first insurance year",
-    C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} – please check (a "
-    "two-digit year read in the wrong century?); the deductible and age limits are computed with it",
+    C.PERSON_BORN_AFTER_TREATMENT: "Date of birth {birth} is after the first treatment day {date} ({sheet} row {row}) – "
+    "please check both dates (a two-digit year read in the wrong century?); the deductible and age limits are computed with it",
     C.PERSON_BORN_AFTER_START: "Date of birth {birth} is after the insurance start {start} – please check (a two-digit "
     "year read in the wrong century?); the deductible and age limits are computed with it",
     C.PERSON_NO_BIRTH_DATE: "No valid date of birth given: the adults' deductible is applied; for children and young people it "

@@ -14,6 +14,8 @@ TABLES: dict[Code, str] = {
     C.INPUT_FEE_HEADING: "{cell}: heading “{text}”: the rows below it read as services again",
     C.INPUT_ERROR_VALUE: "{cell} ({field}): the formula gives the error “{value}”, no value; please correct the formula in Excel",
     C.INPUT_EMPTY_ROWS: "Sheet {sheet}: {count:# empty row|# empty rows} skipped (row {rows})",
+    C.INPUT_HIDDEN_SHEET: "Sheet {sheet} is hidden; its rows are read and counted – if it is no part of the plan, please "
+    "delete it, else unhide and check it",
     C.INPUT_HIDDEN_ROWS: "Sheet {sheet}: {count:one hidden row|# hidden rows} read and counted ({count:row|rows} "
     "{rows}); delete what is not part of the plan, unhide the rest",
     C.INPUT_HIDDEN_COLUMN: "{cell}: the column “{title}” is hidden and was read; please unhide and check it",

@@ -27,6 +27,8 @@ VALUES: dict[Code, str] = {
     C.CELL_ISO_DATE: "date YYYY-MM-DD expected, found “{value}”",
     C.CELL_SESSION: "session such as “2. Sitzung” or “Folgetermin” expected, found “{value}”",
     C.CELL_NUMBER: "number expected",
+    C.CELL_NUMBER_AS_DATE: "number expected, date “{value}” found – the cell is probably formatted as a date (as a "
+    "number: {number}); please format it as a number",
     C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
     C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",
     C.CELL_PLACES: "at most {places} decimal places, found “{value}”",

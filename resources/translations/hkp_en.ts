@@ -785,57 +785,57 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="64" />
+        <location filename="../../ui/letterchecks.py" line="67" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="66" />
+        <location filename="../../ui/letterchecks.py" line="69" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="96" />
+        <location filename="../../ui/letterchecks.py" line="124" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="95" />
+        <location filename="../../ui/letterchecks.py" line="123" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="49" />
+        <location filename="../../ui/letterchecks.py" line="52" />
         <source>{0} ausgelassen</source>
         <translation>{0} left out</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="50" />
+        <location filename="../../ui/letterchecks.py" line="53" />
         <source>{0} ohne Betrag</source>
         <translation>{0} without an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="52" />
+        <location filename="../../ui/letterchecks.py" line="55" />
         <source>Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.</source>
         <translation>No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="55" />
+        <location filename="../../ui/letterchecks.py" line="58" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="46" />
+        <location filename="../../ui/letterchecks.py" line="49" />
         <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="80" />
+        <location filename="../../ui/letterchecks.py" line="83" />
         <source>Geburtsdatum prüfen</source>
         <translation>Check the birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="82" />
+        <location filename="../../ui/letterchecks.py" line="85" />
         <source>{0}.
 
 Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum berichtigen (bei der Person, „Geburtsdatum“).</source>
@@ -844,17 +844,36 @@ Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das G
 The letter would state the deductible and age limits that follow from it. Please correct the birth date first (in the person panel, “Date of birth”).</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="98" />
+        <location filename="../../ui/letterchecks.py" line="100" />
+        <source>Schriftzeichen prüfen</source>
+        <translation>Check the characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="111" />
+        <source>{0}.
+
+Die Schätzung rechnet ohne diesen Wert, als wäre er keiner. Bitte bei der Person eintragen. Den Brief trotzdem schreiben?</source>
+        <translation>{0}.
+
+The estimate counts without this value, as if it were none. Please enter it with the person. Write the letter all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="114" />
+        <source>Angabe zur Person nicht gelesen</source>
+        <translation>A value of the person not read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letterchecks.py" line="126" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="101" />
+        <location filename="../../ui/letterchecks.py" line="129" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="103" />
+        <location filename="../../ui/letterchecks.py" line="131" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -863,12 +882,12 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="106" />
+        <location filename="../../ui/letterchecks.py" line="134" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="116" />
+        <location filename="../../ui/letterchecks.py" line="144" />
         <source>{0}
 
 Der Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. Den Brief trotzdem schreiben?</source>
@@ -877,17 +896,17 @@ Der Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. De
 The letter would hold the note the case keeps, not the one shown here. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="118" />
+        <location filename="../../ui/letterchecks.py" line="146" />
         <source>Text an den Patienten zu lang</source>
         <translation>Note to the patient too long</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="121" />
+        <location filename="../../ui/letterchecks.py" line="149" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="121" />
+        <location filename="../../ui/letterchecks.py" line="149" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1114,84 +1133,84 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Zeile wählen, um ihre Berechnung zu sehen</source>
         <translation>Choose a line to see how it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Warum dieser Eigenanteil</source>
         <translation>Why this share</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Was wäre, wenn</source>
         <translation>What if</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Text an den Patienten</source>
         <translation>Note to the patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Automatische Sicherung wieder möglich</source>
         <translation>Automatic backup works again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Die ungespeicherten Änderungen können nicht automatisch gesichert werden ({0}); nach einem Absturz wären sie verloren. Bitte den Fall speichern (Strg+S) oder Platz bzw. Schreibrecht im Datenordner schaffen.</source>
         <translation>The unsaved changes cannot be backed up automatically ({0}); after a crash they would be lost. Please save the case (Ctrl+S) or free space or write permission in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Automatische Sicherung nicht möglich</source>
         <translation>Automatic backup not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Hinweise ({0}, davon {1} Fehler)</source>
         <translation>Findings ({0}; errors: {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Hinweise ({0})</source>
         <translation>Findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>{0} gezahlt</source>
         <translation>{0} paid</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>{0} Zeile {1}: Nr. {2}{3}, Klasse {4} ({5}) – berechnet {6}, erstattungsfähig {7}, Erstattung {8}</source>
         <translation>{0} row {1}: no. {2}{3}, class {4} ({5}) – billed {6}, eligible {7}, benefit {8}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>, Zahn {0}</source>
         <translation>, tooth {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source> Speichern speichert den Fall ohne ihn.</source>
         <translation> Save saves the case without it.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Die Änderungen an „{0}“ speichern?</source>
         <translation>Save the changes to “{0}”?</translation>
     </message>

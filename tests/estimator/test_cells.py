@@ -50,6 +50,9 @@ def refused(parse: Callable[[Any], object], value: object) -> tuple[Code, str]:
         (3, D(3)),
         (0.1 + 0.2, D("0.3")),  # a binary fraction is cut to ten places
         (1.0, D("1.0")),
+        ("500,- €", D(500)),  # whole euros as a price tag writes them
+        ("1.200,–", D(1200)),
+        ("80,--", D(80)),
     ],
 )
 def test_numbers_as_people_write_them(value: object, number: D) -> None:
@@ -117,8 +120,22 @@ def test_ranges_take_their_edges_and_refuse_just_outside(
         assert message.startswith(words) and f"„{value}“ gefunden" in message
 
 
+def test_a_date_where_a_number_is_expected_names_the_number_a_cell_formatted_as_a_date_holds() -> None:
+    # „40“ typed in a cell formatted as a date reads 09.02.1900: quoted as the sheet shows it, with the number
+    assert refused(parse_decimal, dt.date(1900, 2, 9)) == (
+        Code.CELL_NUMBER_AS_DATE,
+        "Zahl erwartet, Datum „09.02.1900“ gefunden – die Zelle ist wohl als Datum formatiert (als Zahl: 40); bitte als "
+        "Zahl formatieren",
+    )
+    assert "(als Zahl: 46091)" in refused(parse_decimal, dt.date(2026, 3, 10))[1]  # past the 29.02.1900 it counts
+    assert "„12.01.1900 12:00“" in refused(parse_decimal, dt.datetime(1900, 1, 12, 12))[1]
+    assert "(als Zahl: 12,5)" in refused(parse_decimal, dt.datetime(1900, 1, 12, 12))[1]
+
+
 def test_implants_are_whole_numbers() -> None:
     assert parse_implants("2,0") == 2 and parse_implants(3.0) == 3
+    assert parse_implants("7 Stück") == 7 and parse_implants("1 Implantat") == 1 and parse_implants("2 Stk.") == 2
+    assert refused(parse_implants, "Stück")[0] is Code.CELL_NUMBER_FOUND
     assert isinstance(parse_implants("8"), int)
     assert refused(parse_implants, "2,5") == (Code.CELL_WHOLE_NUMBER, "ganze Zahl erwartet, „2,5“ gefunden")
 

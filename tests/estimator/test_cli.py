@@ -259,8 +259,44 @@ def test_a_birth_date_to_come_is_refused_and_one_after_the_treatment_gets_no_let
     after = write_workbook(tmp_path / "nach.xlsx", [crown], patient={"Geburtsdatum": "15.06.2026"})  # born since
     assert main(["estimate", str(after), "--pdf", str(letter)]) == 2
     said_err = capsys.readouterr().err
-    assert "kein Brief: Geburtsdatum 15.06.2026 liegt nach dem ersten Behandlungstag 20.01.2026" in said_err
-    assert said_err.rstrip().endswith("bitte das Geburtsdatum berichtigen – nichts geschrieben") and not letter.exists()
+    # the first treatment day may be the slip (01.01.1900 typed): its row is named too
+    assert "kein Brief: Geburtsdatum 15.06.2026 liegt nach dem ersten Behandlungstag 20.01.2026 (Leistungen Zeile 2)" in said_err
+    assert said_err.rstrip().endswith("bitte das Geburtsdatum oder den Behandlungstag berichtigen – nichts geschrieben")
+    assert not letter.exists()
+
+
+def test_a_patient_value_the_figures_depend_on_that_cannot_be_read_gets_no_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # „40“ in a cell formatted as a date was a PZR reimbursed of 0,00 €: the letter promised 40,00 € more
+    pzr = ["20.01.2026", "", "GOZ", "1040", "PZR", 1, 2.3, 100.00, None, None, None]
+    book = write_workbook(tmp_path / "pzr.xlsx", [pzr], patient={"PZR erstattet": dt.datetime(1900, 2, 9)})
+    letter = tmp_path / "brief.pdf"
+    assert main(["estimate", str(book), "--pdf", str(letter)]) == 2 and not letter.exists()
+    said = capsys.readouterr().err
+    assert "kein Brief: Patient!B" in said and "(PZR erstattet): Zahl erwartet, Datum „09.02.1900“ gefunden" in said
+    assert "(gerechnet ohne diesen Wert) – nichts geschrieben" in said
+    assert main(["estimate", str(book), "--json", str(tmp_path / "s.json")]) == 0  # the estimate itself is shown
+    capsys.readouterr()
+    given = write_workbook(tmp_path / "gegeben.xlsx", [pzr], patient={"PZR erstattet": "40,- €"})
+    assert main(["estimate", str(given), "--pdf", str(letter)]) == 0 and letter.exists()
+    implants = write_workbook(tmp_path / "impl.xlsx", [pzr], patient={"Implantate Unterkiefer": "7 Stück"})
+    assert estimate(read_plan(implants), load_tariffs()).plan.person.implants_lower == 7  # a label as practices write it
+
+
+def test_a_name_in_a_script_the_letters_font_lacks_gets_no_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # „محمد علي“ printed as eight empty boxes and „Guten Tag ,“: the name was lost unsaid
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    letter = tmp_path / "brief.pdf"
+    for name in ("محمد علي", "王芳"):
+        book = write_workbook(tmp_path / "name.xlsx", [crown], patient={"Name": name})
+        assert main(["estimate", str(book), "--pdf", str(letter)]) == 2 and not letter.exists()
+        said = capsys.readouterr().err
+        assert f"kein Brief: Blatt Patient, Name „{name}“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat" in said
+    book = write_workbook(tmp_path / "name.xlsx", [crown], patient={"Name": "Ελένη Παπαδοπούλου-Çelik"})  # the font has them
+    assert main(["estimate", str(book), "--pdf", str(letter), "--note", "Mit freundlichen Grüßen 😊"]) == 2
+    assert "kein Brief: Text an den Patienten „Mit freundlichen Grüßen 😊“" in capsys.readouterr().err
+    assert main(["estimate", str(book), "--pdf", str(letter)]) == 0 and letter.exists()
 
 
 def test_a_plan_whose_sheets_are_named_like_the_programs_own_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

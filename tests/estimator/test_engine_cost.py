@@ -10,7 +10,8 @@ from types import FrameType
 from typing import Any
 
 import estimator
-from estimator.model import Plan
+from estimator.kinds import LineClass
+from estimator.model import Override, Plan
 from estimator.rules.engine import estimate
 from estimator.samples import synthetic_plan
 from estimator.tariff.catalogues import load_tariffs
@@ -61,7 +62,20 @@ def undated_lab_work_on_a_tooth_of_many_days(count: int) -> Plan:
     return plan(*[fee("2060", "16", date=day) for day in days], *[lab("0001", "16", "10.00", date=None) for _ in days])
 
 
+def crowns_refused_beside_their_lab_work(count: int) -> Plan:
+    """`count` crowns on one tooth, each refused by a reviewer, and `count` lab lines there: each refusal looked at
+    every line for the lab work that stays beside it (the reserve refuses implants of unknown place so, by the
+    thousand)."""
+    refusals = tuple(
+        Override("Leistungen", row, "M. Prüfer", "nicht notwendig", line_class=LineClass.X) for row in range(2, count + 2)
+    )
+    return plan(
+        *[fee("2210", "16") for _ in range(count)], *[lab("0001", "16", "10.00") for _ in range(count)], overrides=refusals
+    )
+
+
 def test_shapes_that_were_quadratic_cost_at_most_twelve_times_the_work_at_ten_times_the_lines() -> None:
-    for shape in (surcharges_of_a_refused_implant, undated_lab_work_on_a_tooth_of_many_days):
+    shapes = (surcharges_of_a_refused_implant, undated_lab_work_on_a_tooth_of_many_days, crowns_refused_beside_their_lab_work)
+    for shape in shapes:
         small, large = engine_lines_executed(shape(100)), engine_lines_executed(shape(1_000))
         assert large <= 12 * small, (shape.__name__, small, large, large / small)

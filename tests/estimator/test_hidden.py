@@ -158,3 +158,19 @@ def test_hidden_is_read_with_spaces_and_visible_is_not_hidden(tmp_path: Path) ->
     assert [f.row for f in hidden_findings(read_plan(path).input_findings)] == [3]
     shown = CROWN.replace("<table:table-row>", '<table:table-row table:visibility="Visible">', 1)
     assert hidden_findings(read_plan(ods(tmp_path / "plan.ods", HEADER + shown)).input_findings) == []
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_is_read_and_said_by_both_readers(tmp_path: Path, state: str) -> None:
+    # a „very hidden“ lab sheet (no menu of Excel shows it) was counted without a word
+    book = openpyxl.load_workbook(example_plan_path())
+    book["Labor"].sheet_state = state
+    book.save(tmp_path / "plan.xlsx")
+    for streamed in (False, True):
+        assert open_workbook(tmp_path / "plan.xlsx", streamed=streamed)["labor"].hidden
+    plain, plan = read_plan(example_plan_path()), read_plan(tmp_path / "plan.xlsx")
+    assert len(plan.lab_lines) == len(plain.lab_lines) > 0
+    [said] = [f for f in plan.input_findings if f.phrase.code is Code.INPUT_HIDDEN_SHEET]
+    assert (said.severity, said.sheet) == (Severity.WARNING, "Labor")
+    assert finding_text(said).startswith("Blatt Labor ist ausgeblendet; seine Zeilen sind gelesen und mitgerechnet")
+    assert not open_workbook(example_plan_path())["labor"].hidden

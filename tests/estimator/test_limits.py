@@ -480,7 +480,9 @@ def test_a_birth_date_after_the_treatment_is_an_error_to_clear() -> None:
     result = run(crown("16"), variant="BM5/1", birth_date=dt.date(2030, 2, 3))
     [said] = [f for f in result.findings if f.code == "person.born_after_treatment"]
     assert said.severity.value == "error" and (said.sheet, said.section) == ("Patient", "Nr. II.8")
-    assert finding_text(said).startswith("Geburtsdatum 03.02.2030 liegt nach dem ersten Behandlungstag 10.03.2026")
+    assert finding_text(said).startswith(
+        "Geburtsdatum 03.02.2030 liegt nach dem ersten Behandlungstag 10.03.2026 (Leistungen Zeile 2) – bitte beide Daten prüfen"
+    )
     assert "person.born_after_treatment" not in codes(run(crown("16"), birth_date=PLAN_DATE))
     # „1.1.26“ typed for a birth in 1926 reads as 2026: before the treatment, but after the insurance began
     later = run(crown("16"), birth_date=dt.date(2026, 1, 1), insurance_start=dt.date(2024, 1, 1))

@@ -477,7 +477,8 @@ def test_the_opening_qualifies_its_figures_as_the_summary_does(tmp_path: Path) -
     missing = estimate(read_plan(write_workbook(tmp_path / "b.xlsx", rows, [GOOD_LAB])), load_tariffs())
     _, said = opening(missing, "Erika Mustermann")
     assert (
-        "kostet ohne die unten genannten fehlenden Zeilen voraussichtlich" in said and "Ihr Eigenanteil ohne sie beträgt" in said
+        "kostet ohne die unten genannten fehlenden Zeilen voraussichtlich" in said
+        and "Ihr Eigenanteil ohne diese Zeilen beträgt" in said
     )
     assert opening(missing, "Mustermann, Erika")[0] == "Guten Tag Erika Mustermann,"  # the name as it is said
     assert opening(missing, "Dr. med. Müller, Hans-Peter")[0] == "Guten Tag Dr. med. Hans-Peter Müller,"
@@ -604,3 +605,15 @@ def test_a_particle_stays_with_the_family_name_and_only_academic_titles_go_first
     assert spoken_name("St. Clair, Anna") == "Anna St. Clair"
     assert spoken_name("Prof. Dr. med. dent. Müller-Lüdenscheidt, Hans") == "Prof. Dr. med. dent. Hans Müller-Lüdenscheidt"
     assert spoken_name("Meier, Hans, Dr.") == "Meier, Hans, Dr."  # two commas: as written
+
+
+@pytest.mark.parametrize("label", ["Erstattungssatz (Nr. II.3.2 a)", "Laborhöchstpreise (Nr. II.3.1, B 269)"])
+def test_a_chart_label_breaks_between_words_never_inside_a_section(label: str) -> None:
+    from estimator.output.pdfchart import _label  # noqa: PLC0415
+    from estimator.output.pdfstyle import register_fonts  # noqa: PLC0415
+
+    register_fonts()
+    for width in (40, 45, 60):  # ten bars leave each a narrow slot: „(Nr.“ alone on a line read as a cut
+        lines, _ = _label(label, width)
+        name, section = label.split(" (", 1)
+        assert [line.replace("\u00a0", " ") for line in lines] == [name, f"({section}"]

@@ -263,3 +263,17 @@ def test_the_streamed_reader_carries_merged_cells_down_as_the_grid_reader_does(t
     assert {number: values[:2] for number, values in whole if number in read} == {n: v[:2] for n, v in read.items()}
     assert [read[n][0] for n in (2, 3, 5, 6, 7, 8, 9, 10)] == ["12.03.2026"] * 3 + ["16.03.2026"] * 4 + [None]
     assert [read[n][1] for n in (2, 3, 5)] == ["2", "3", "5"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        b'<row r="3"><c r="A3"><v>2210</v></c><c r="B3" t="b"><v>2</v></c></row>',  # a boolean of 2
+        b'<row r="3"><c r="A3"><v>2210</v></c><c r="B0"><v>2.3</v></c></row>',  # a cell of row 0
+    ],
+)
+def test_a_cell_the_whole_reader_refuses_leaves_the_other_rows_read(row: bytes, tmp_path: Path) -> None:
+    # python-calamine refused the whole workbook for one such cell; the streamed reader takes the rows
+    path = one_sheet_workbook(tmp_path / "plan.xlsx", [HEADER_ROW, GOOD_ROW, row])
+    rows = dict(open_workbook(path)["leistungen"].rows)
+    assert rows[2][:2] == (2210, 2.3) and rows[3][0] == 2210

@@ -167,3 +167,16 @@ def test_the_findings_of_one_plan_name_its_file_as_a_batchs_do() -> None:
     result = estimate(read_plan(example_plan_path()), load_tariffs())
     rows = list(workbook_of(estimate_workbook(result))["Hinweise"].iter_rows(min_row=2, values_only=True))
     assert rows and {row[0] for row in rows} == {"beispielplan.xlsx"}
+
+
+def test_a_text_longer_than_its_column_wraps_and_a_short_one_does_not(staged: Any) -> None:
+    # labels of 92 characters hid behind the next column, reasons of 489 characters ran on one line
+    lines = staged["Zeilen"]
+    reasons = next(cell for cell in lines[1] if cell.value == "Gründe").column_letter
+    long_reasons = [cell for cell in lines[reasons][1:] if len(str(cell.value)) > 80]
+    assert long_reasons and all(cell.alignment.wrap_text for cell in long_reasons)
+    overview = staged["Übersicht"]
+    settings = [row[0] for row in overview.iter_rows(min_row=2) if str(row[0].value).startswith("Auslegung")]
+    assert all(bool(cell.alignment.wrap_text) == (len(cell.value) > 28) for cell in settings)
+    assert any(cell.alignment.wrap_text for cell in settings)
+    assert not overview["A2"].alignment.wrap_text  # „Patient“

@@ -182,6 +182,44 @@ def test_a_birth_date_after_the_first_treatment_day_gets_no_letter_until_it_is_c
     assert (tmp_path / "später.pdf").exists()
 
 
+def test_a_value_of_the_person_not_read_from_the_plan_is_asked_about_and_said_on_the_letter(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    pzr = ["20.01.2026", "", "GOZ", "1040", "PZR", 1, 2.3, 100.00, None, None, None]
+    book = write_workbook(tmp_path / "pzr.xlsx", [pzr], patient={"PZR erstattet": dt.datetime(1900, 2, 9)})
+    window = open_window(book)
+    asked: list[tuple[str, str]] = []
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append((title, text)) or False
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None and not (tmp_path / "brief.pdf").exists()
+    [(title, text)] = asked
+    assert title == "Angabe zur Person nicht gelesen" and "(PZR erstattet): Zahl erwartet, Datum „09.02.1900“" in text
+    window.files.letter_checks.write_incomplete = lambda title, text: True  # none indeed: written, and said on it
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    first = " ".join(PdfReader(tmp_path / "brief.pdf").pages[0].extract_text().split())
+    assert "die Angabe „PZR erstattet“ des Plans konnte nicht gelesen werden, gerechnet ist ohne sie" in first
+    window.document.edit_person(pzr_reimbursed=Decimal("40.00"))  # given: nothing asked
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append((title, text)) or False
+    finish(qtbot, window.files.export_pdf(tmp_path / "gegeben.pdf", open_after=False))
+    assert (tmp_path / "gegeben.pdf").exists() and len(asked) == 1
+
+
+def test_a_name_the_letters_font_cannot_draw_gets_no_letter_until_it_is_written_in_latin_script(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = open_window(CROWN)
+    window.document.edit_person(name="王芳")
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None and not any(tmp_path.iterdir())
+    assert errors == [
+        "Schriftzeichen prüfen: Blatt Patient, Name „王芳“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat (王芳) "
+        "und die er leer zeigte – bitte in lateinischer Schrift eintragen."
+    ]
+    window.document.edit_person(name="Wang Fang")
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").exists()
+
+
 def test_a_note_too_long_for_the_letter_is_asked_about_before_a_letter_is_written(
     open_window: Any, tmp_path: Path, qtbot: Any
 ) -> None:

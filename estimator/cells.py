@@ -301,7 +301,7 @@ def within(text: str, limit: int) -> str:
 def code_within(value: Any) -> str:
     """A fee number or lab code, its spaces collapsed, of at most MAX_CODE characters (what a case file keeps)."""
     text = " ".join(without_invisible(str(value)).split())
-    if len(text) > MAX_CODE or (isinstance(value, float) and not math.isfinite(value)):
+    if len(text) > MAX_CODE or isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
         raise cell_error(Code.CELL_CODE, value, limit=MAX_CODE)
     return text
 

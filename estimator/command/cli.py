@@ -202,6 +202,14 @@ def read_input(path: Path, tariff: str | None = None) -> tuple[Plan, dict[str, s
     return case.plan(), dict(case.settings)
 
 
+def settings_given(given: list[tuple[str, str]]) -> dict[str, str]:
+    """The --set options, each name once: a second value of one setting would silently win."""
+    names = [name for name, _ in given]
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise UsageError(f"--set {', '.join(twice)}: mehrmals angegeben; bitte jede Auslegung einmal setzen")
+    return dict(given)
+
+
 def run_estimate(options: argparse.Namespace) -> int:
     source = options.plan or example_plan_path()
     refuse_overwriting_input(source, options.pdf, options.json, options.xlsx)
@@ -220,7 +228,7 @@ def run_estimate(options: argparse.Namespace) -> int:
     plan = with_cli_overrides(apply_options(plan, options), cli_overrides)
     key = letter_key(plan.person, source)  # a letter by the name of --pdf for another person is not replaced unsaid
     refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
-    settings = {**settings, **dict(options.set)}
+    settings = {**settings, **settings_given(options.set)}
     result = estimate(plan, load_tariffs(), settings)
     result, said, _ = with_register(plan, result, settings, source, take=options.history)
     if said:
@@ -269,7 +277,7 @@ def run_whatif(options: argparse.Namespace) -> int:
 
     source = options.plan or example_plan_path()
     plan, settings = read_input(source)
-    settings = {**settings, **dict(options.set)}
+    settings = {**settings, **settings_given(options.set)}
     with_history, said = taken_in(plan, estimate(plan, load_tariffs(), settings), settings, source, take=options.history)
     if said:  # as `hkp estimate` says it: the variants of a plan whose person has earlier cases
         print(f"hkp: {terminal_safe(said)}", file=sys.stderr)

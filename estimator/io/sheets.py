@@ -60,6 +60,7 @@ class Sheet:
     hidden_rows: frozenset[int] = frozenset()  # rows hidden in the spreadsheet program, read like any other
     hidden_columns: frozenset[int] = frozenset()  # the indexes (from 0) of hidden columns, likewise
     hidden: bool = False  # the sheet itself hidden (or „very hidden“, which Excel's menus do not show), read likewise
+    from_1904: bool = False  # its workbook counts days from 1904: a date as a plain number is read so
 
 
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:
@@ -163,8 +164,8 @@ def _sheet(name: str, rows: list[Numbered], survey: Survey, part: str, hidden: b
     """A sheet of an Excel workbook, with the rows and columns the survey found hidden."""
     scan = survey.scans.get(part)
     if scan is None:
-        return Sheet(name, rows, hidden=hidden)
-    return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns), hidden)
+        return Sheet(name, rows, hidden=hidden, from_1904=survey.from_1904)
+    return Sheet(name, rows, frozenset(scan.hidden_rows), frozenset(scan.hidden_columns), hidden, survey.from_1904)
 
 
 def merged_ranges(merged: Any) -> list[tuple[int, int, int]]:

@@ -18,7 +18,7 @@ from typing import Any
 from estimator.cells import PlanReadError, shown
 from estimator.io.sharedstrings import OTHER_SPELLING, References, refuse_shared_counts, survey_strings
 from estimator.io.snapshot import source
-from estimator.io.xlsxguard import MAX_CELLS, refuse_declarations, streamed, thousands, worksheet_parts
+from estimator.io.xlsxguard import MAX_CELLS, counts_from_1904, refuse_declarations, streamed, thousands, worksheet_parts
 from estimator.model import MAX_LINES
 
 MAX_XML_ROWS = 100_000  # rows a worksheet part may hold at all, empty ones included
@@ -74,6 +74,7 @@ class Survey:
     parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part
     scans: dict[str, PartScan] = field(default_factory=dict)  # worksheet part -> its scan
     longest_shared: int = 0  # bytes of the longest shared string, its markup included
+    from_1904: bool = False  # the workbook counts its days from 1904 (xlsxguard.counts_from_1904)
 
     def detailed(self, part: str) -> bool:
         return part in self.scans and self.scans[part].detailed
@@ -96,6 +97,7 @@ def survey_workbook(path: Path) -> Survey:
             parts, tables = worksheet_parts(archive)
             strings = survey_strings(archive, tables)
             survey.longest_shared = strings.longest
+            survey.from_1904 = counts_from_1904(archive)
             named: dict[str, str] = {}
             for name, part in parts:
                 if named.setdefault(part, name) != name:  # each sheet has its own part; shared, a reader reads it again

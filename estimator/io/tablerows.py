@@ -59,6 +59,7 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "zahntechni",
 )
 LAB_WORDS = ("labor", "material", "zahntechni")  # a heading naming one of them heads lab lines (as text_key makes it)
+DAYS_1900_TO_1904 = 1_462  # what a workbook counting from 1904 adds to a day's number
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -73,6 +74,7 @@ class RowReader:
         self.lab = False  # a row below a lab table's own header in the fee sheet (table_rows)
         self.vat: int | None = None  # a row of the VAT of the lab lines above: the column of its text (table_rows)
         self.total: int | None = None  # a total row, no line: the column of its word or amount (table_rows)
+        self.from_1904 = False  # the workbook counts days from 1904 (table_rows)
         self.session = ""  # what the date column says instead of a day: a session, or that it is not set (line_date)
 
     def raw(self, name: str) -> Any:
@@ -99,6 +101,8 @@ class RowReader:
         kept in `session` (estimator.sessionnames.session_of). A day beside a session („12.03.2026 1. Sitzung“,
         „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
+        if self.from_1904 and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value += DAYS_1900_TO_1904  # a plain number (a date cell is read as the date it shows)
         if not isinstance(value, str):  # a date cell, or empty
             return self.parsed("Datum", value, parse_date)
         if day := day_beside_session(value):
@@ -263,7 +267,7 @@ def table_rows(
             yield reader
             continue
         reader = RowReader(sheet.name, number, values, mapping)
-        reader.lab = lab or (lab_heading and _lab_row(values, mapping))
+        reader.from_1904, reader.lab = sheet.from_1904, lab or (lab_heading and _lab_row(values, mapping))
         if not numbered and (column := _vat_column(values)) is not None:
             reader.vat = column  # „zzgl. 7 % MwSt“ under the lab lines: the caller compares it with theirs
             yield reader

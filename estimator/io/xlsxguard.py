@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import weakref
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from estimator.cells import PlanReadError
@@ -165,15 +165,28 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     return found
 
 
+def _main_part(archive: zipfile.ZipFile, listed: Iterable[str]) -> str:
+    main = next((target for kind, target in _relationships(archive, "").values() if kind.endswith(OFFICE_DOCUMENT)), "")
+    return main if main in listed else member(archive, "xl/workbook.xml") or "xl/workbook.xml"
+
+
+def counts_from_1904(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook counts its days from 1904 (an older Excel for the Mac): a date stored as a plain number,
+    without a date format, then lies 1.462 days later than the same number counts from 1900."""
+    from defusedxml.ElementTree import fromstring  # noqa: PLC0415
+
+    main = _main_part(archive, _names(archive)[0])
+    properties = (e for e in fromstring(archive.read(main)).iter() if e.tag.rsplit("}", 1)[-1] == "workbookPr")
+    return any((e.get("date1904") or "").strip().lower() in ("1", "true") for e in properties)
+
+
 def worksheet_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], list[str]]:
     """(sheet name, worksheet part) a reader opens, once per sheet that names it (so a shared part counts for
     each), and the shared-strings parts the workbook names."""
     from defusedxml.ElementTree import fromstring  # noqa: PLC0415
 
     listed = _names(archive)[0]
-    main = next((target for kind, target in _relationships(archive, "").values() if kind.endswith(OFFICE_DOCUMENT)), "")
-    if main not in listed:
-        main = member(archive, "xl/workbook.xml") or "xl/workbook.xml"
+    main = _main_part(archive, listed)
     relationships = _relationships(archive, main)
     sheets = [element for element in fromstring(archive.read(main)).iter() if element.tag.rsplit("}", 1)[-1] == "sheet"]
     if len(sheets) > MAX_SHEETS:

@@ -62,9 +62,10 @@ def plan_findings(works: list[Work], person: Person, profile: Profile, report: R
         report(Severity.WARNING, say(Code.PERSON_NO_INSURANCE_START), sheet="Patient", column="B", section=sections.staged_cap)
     if person.birth_date is None:
         report(Severity.WARNING, say(Code.PERSON_NO_BIRTH_DATE), sheet="Patient", column="B", section=sections.deductible)
-    first = min((w.date for w in works), default=None)
-    if person.birth_date is not None and first is not None and person.birth_date > first:
-        phrase = say(Code.PERSON_BORN_AFTER_TREATMENT, birth=person.birth_date, date=first)
+    first = min(works, key=lambda w: (w.date, w.is_fee is False, w.line.row), default=None)
+    if person.birth_date is not None and first is not None and person.birth_date > first.date:
+        line = first.line  # its date may be the slip: named, as the birth date is
+        phrase = say(Code.PERSON_BORN_AFTER_TREATMENT, birth=person.birth_date, date=first.date, sheet=line.sheet, row=line.row)
         report(Severity.ERROR, phrase, sheet="Patient", column="B", section=sections.deductible)
     elif person.birth_date and person.insurance_start and person.birth_date > person.insurance_start:  # „1.1.26“: 2026
         phrase = say(Code.PERSON_BORN_AFTER_START, birth=person.birth_date, start=person.insurance_start)

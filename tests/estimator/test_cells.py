@@ -12,6 +12,7 @@ from estimator.cells import (
     machine_decimal,
     parse_amount,
     parse_class,
+    parse_code,
     parse_count,
     parse_date,
     parse_decimal,
@@ -336,3 +337,9 @@ def test_a_workbook_number_out_of_range_is_quoted_as_the_reader_writes_it(
         parse(value)
     assert text(error.value.phrase).endswith(german)
     assert english in text(error.value.phrase, "en")
+
+
+def test_a_boolean_cell_is_no_fee_number() -> None:
+    # a cell WAHR in the Nr column was the fee number „True“, named among a lab line's services
+    assert refused(parse_code, True)[0] is Code.CELL_CODE and refused(parse_code, False)[0] is Code.CELL_CODE
+    assert parse_code(2210) == "2210" and parse_code(" I  112 ") == "I 112"

@@ -320,3 +320,11 @@ def test_a_note_of_too_many_lines_is_said_with_its_lines_not_only_its_characters
     assert main(["estimate", "--pdf", str(tmp_path / "b.pdf"), "--note", "\n" * 50]) == 2
     assert "--note: höchstens 2.000 Zeichen in 30 Zeilen, 50 Zeichen in 51 Zeilen angegeben" in capsys.readouterr().err
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_one_setting_given_twice_is_refused_not_taken_at_its_last(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = str(GOLDEN / "crown_basic.xlsx")
+    twice = ["--set", "insurance_year=calendar", "--set", "insurance_year=anniversary"]
+    assert main(["estimate", plan, *twice]) == 2
+    assert "--set insurance_year: mehrmals angegeben" in capsys.readouterr().err
+    assert main(["estimate", plan, "--set", "insurance_year=anniversary", "--set", "fee_rounding=exact"]) == 0

@@ -350,3 +350,24 @@ def test_a_lab_row_of_a_one_sheet_table_without_its_amount_names_the_amount_cell
     assert missing.column == "H"  # the row's amount, the one cell of the table that can give its price
     assert finding_text(missing).startswith("HKP!H3 (Betrag): Betrag der Laborzeile fehlt")
     assert [line.number for line in plan.fee_lines] == ["2210"]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_workbook_counting_days_from_1904_gives_a_plain_number_its_day(
+    tmp_path: Path, streamed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an older Excel for the Mac counts from 1904: 44629 without a date format is 10.03.2026 there, and was read as
+    # 09.03.2022 – before the insurance began, the benefit halved
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904  # noqa: PLC0415
+
+    from estimator.io import excel, sheets  # noqa: PLC0415
+
+    crown = ["16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    path = write_workbook(tmp_path / "mac.xlsx", [[44629, *crown], [dt.date(2026, 3, 11), *crown]])  # a date cell too
+    book = openpyxl.load_workbook(path)
+    book.epoch = CALENDAR_MAC_1904
+    book.save(path)
+    assert sheets.open_workbook(path, streamed)["leistungen"].from_1904
+    monkeypatch.setattr(excel, "open_workbook", lambda p: sheets.open_workbook(p, streamed))
+    days = [line.date for line in read_plan(path).fee_lines]
+    assert days == [dt.date(2026, 3, 10), dt.date(2026, 3, 11)]

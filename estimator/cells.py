@@ -68,7 +68,7 @@ MAX_NUMBER_TEXT = 40  # characters of a number written as text
 MAX_PLACES = 10  # decimal places of a number
 PLACES = Decimal(1).scaleb(-MAX_PLACES)
 NUMBER_TEXT = re.compile(r"[-+]?[0-9.,]+")
-NO_CENTS = re.compile(r"(?<=[0-9]),(?:-{1,2}|–|—)$")
+NO_CENTS = re.compile(r"([-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)),(?:-{1,2}|–|—)")  # „500,-“, „1.200,–“: whole euros
 IMPLANT_WORDS = re.compile(r"\s*(?:stück|stk\.?|implantate?)$", re.IGNORECASE)  # „7 Stück“, „7 Implantate“
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
@@ -122,7 +122,8 @@ def _decimal(value: Any) -> Decimal:
         cut = number.quantize(PLACES, rounding=ROUND_HALF_UP).normalize()
         return cut.quantize(Decimal(1)) if _places(cut) == 0 else cut
     text = without_invisible(str(value)).replace("€", "").replace("%", "").replace("EUR", "")
-    text = NO_CENTS.sub("", text.replace("\u00a0", " ").replace("\u202f", " ").strip())  # „500,- €“: whole euros
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    text = whole.group(1) if (whole := NO_CENTS.fullmatch(text)) else text
     if " " in text and not SPACED_THOUSANDS.fullmatch(text):
         raise cell_error(Code.CELL_NUMBER_FOUND, value)
     text = text.replace(" ", "")

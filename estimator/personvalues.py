@@ -34,8 +34,13 @@ UNREAD = frozenset({Code.INPUT_PATIENT, Code.INPUT_FORMULA, Code.INPUT_TOO_LONG}
 def patient_unread(result: Estimate) -> Finding | None:
     """The finding that a Patient value the figures depend on could not be read („500 Euro“ in a cell formatted as a
     date, a formula without a result), while none has been given since (the window's field, an option)."""
-    person = result.plan.person
+    plan = result.plan
+    lines = {(line.sheet, line.row) for line in plan.fee_lines} | {(line.sheet, line.row) for line in plan.lab_lines}
+    lines |= {(left.sheet, left.row) for left in plan.left_out}
+    person = plan.person
     for finding in result.findings:
+        if (finding.sheet, finding.row) in lines:  # a line's cell (a column „Unfall“): the line says it
+            continue
         field = finding.phrase.get("field") if finding.phrase.code in UNREAD else None
         unset = FIGURE_VALUES.get(field) if finding.severity is Severity.ERROR and isinstance(field, str) else None
         if unset is not None and unset(person):

@@ -8,7 +8,9 @@ import dataclasses
 import datetime as dt
 
 from estimator.auslegung import NO, YES
+from estimator.codes import Code
 from estimator.io.patientsheet import option_replaced
+from estimator.kinds import Severity
 from estimator.model import Finding, Plan
 from estimator.phrases import Param
 
@@ -26,7 +28,16 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     person = dataclasses.replace(plan.person, **{k: v for k, v in changes.items() if v is not None})
     plan_date = options.plan_date or plan.plan_date
     said = tuple(_replaced(plan, {**changes, "plan_date": options.plan_date}))
-    return dataclasses.replace(plan, person=person, plan_date=plan_date, input_findings=plan.input_findings + said)
+    given = {OPTION_LABELS[name] for name, value in {**changes, "plan_date": options.plan_date}.items() if value is not None}
+    findings = tuple(_given_since(finding, given) for finding in plan.input_findings)
+    return dataclasses.replace(plan, person=person, plan_date=plan_date, input_findings=findings + said)
+
+
+def _given_since(finding: Finding, given: set[str]) -> Finding:
+    """A Patient value the sheet held but could not be read, which an option gives: still said, as a warning – the
+    estimate and its letter no longer count without it (estimator.personvalues)."""
+    unread = finding.phrase.code is Code.INPUT_PATIENT and finding.severity is Severity.ERROR
+    return dataclasses.replace(finding, severity=Severity.WARNING) if unread and finding.phrase.get("field") in given else finding
 
 
 OPTION_LABELS = {  # the Patient sheet's label of each value an option replaces

@@ -12,7 +12,7 @@ from estimator.cells import MAX_TEXT, CellError, in_cents, parse_amount, parse_c
 from estimator.codes import Code
 from estimator.kinds import Severity
 from estimator.letterhead import Letterhead
-from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan
+from estimator.model import MAX_REVIEWER, Estimate, Finding, Override, Plan, PlanLine
 from estimator.personvalues import patient_unread
 from estimator.phrases import Phrase, say
 
@@ -110,20 +110,28 @@ def undrawn_in_letter(result: Estimate, letterhead: Letterhead | None = None, no
 
     person, head = result.plan.person, letterhead or Letterhead()
     texts = {
-        "Blatt Patient, Name": person.name,
-        "Blatt Patient, Straße": person.street,
-        "Blatt Patient, Ort": person.city,
-        "Blatt Patient, Versicherungsnummer": person.insurance_number,
-        "Blatt Patient, Zahnarzt": person.practice,
-        "Blatt Patient, Praxisanschrift": person.practice_address,
+        "Name": person.name,
+        "Straße": person.street,
+        "Ort": person.city,
+        "Versicherungsnummer": person.insurance_number,
+        "Zahnarzt": person.practice,
+        "Praxisanschrift": person.practice_address,
         "Briefkopf": " ".join((head.practice, head.address, head.phone, head.email)),
         "Text an den Patienten": note,
     }
+    plan = result.plan
+    lines: list[PlanLine] = [*plan.fee_lines, *plan.lab_lines]
+    for line in lines:  # the letter's tables print a line's text and reason
+        texts[f"{line.sheet} Zeile {line.row}, Leistung"] = line.description
+        texts[f"{line.sheet} Zeile {line.row}, Begründung"] = getattr(line, "justification", "")
+    for override in plan.overrides:
+        texts[f"Prüfung von {override.sheet} Zeile {override.row}"] = f"{override.reviewer} {override.reason}"
     for field, value in texts.items():
         if missing := undrawn(value):
             return (
                 f"kein Brief: {field} „{shown(value)}“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat "
-                f"({shown(missing)}) und die er leer zeigte – bitte in lateinischer Schrift eintragen"
+                f"({shown(missing)}) und die er leer zeigte – bitte diese Zeichen ersetzen (einen Namen in lateinischer "
+                "Schrift)"
             )
     return ""
 

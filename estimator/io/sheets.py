@@ -92,10 +92,10 @@ def _sheets(path: Path, streamed: bool | None) -> dict[str, Sheet]:
         try:
             return _grid_sheets(path, survey, budget)
         except _GridFailed as failed:
-            if type(failed.error).__name__ == "WorksheetNotFound":  # openpyxl would pass over the sheet unsaid
-                raise _bad_cell(path, failed.sheet, failed.error) from None
-            try:  # a cell python-calamine does not take (a newer Excel's error value #SPILL!, a boolean „2“, a row 0):
-                return _streamed_sheets(path, survey, TextBudget(path))  # openpyxl may, the cell then said by the lines
+            if "error value" not in str(failed.error):  # openpyxl passes over a row 0 and reads a boolean „2“ as WAHR:
+                raise _bad_cell(path, failed.sheet, failed.error) from None  # refused, not read with a line lost unsaid
+            try:  # an error value python-calamine does not know (a newer Excel's, #SPILL!): openpyxl takes its text
+                return _streamed_sheets(path, survey, TextBudget(path))
             except Exception:
                 raise _bad_cell(path, failed.sheet, failed.error) from None
     except PlanReadError:

@@ -123,7 +123,7 @@ def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
     lines: list[str] = []
-    for word in re.split(r"[ \t\r\n]+", text.strip()):
+    for word in (word for word in re.split(r"[^\S\u00a0]+", text) if word):
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and stringWidth(joined, font, size) <= width:
             lines[-1] = joined

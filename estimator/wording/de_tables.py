@@ -15,7 +15,7 @@ TABLES: dict[Code, str] = {
     C.INPUT_ERROR_VALUE: "{cell} ({field}): die Formel ergibt den Fehler „{value}“, keinen Wert; bitte die Formel in "
     "Excel korrigieren",
     C.INPUT_EMPTY_ROWS: "Blatt {sheet}: {count:# leere Zeile|# leere Zeilen} übersprungen (Zeile {rows})",
-    C.INPUT_HIDDEN_SHEET: "Blatt {sheet} ist ausgeblendet; seine Zeilen sind gelesen und mitgerechnet – gehört es nicht "
+    C.INPUT_HIDDEN_SHEET: "Blatt {sheet} ist ausgeblendet; seine Zeilen wurden gelesen und mitgerechnet – gehört es nicht "
     "zum Plan, bitte löschen, sonst einblenden und prüfen",
     C.INPUT_HIDDEN_ROWS: "Blatt {sheet}: {count:eine ausgeblendete Zeile|# ausgeblendete Zeilen} gelesen und "
     "mitgerechnet ({count:Zeile|Zeilen} {rows}); was nicht zum Plan gehört, bitte löschen, das andere einblenden",

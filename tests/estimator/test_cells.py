@@ -54,6 +54,7 @@ def refused(parse: Callable[[Any], object], value: object) -> tuple[Code, str]:
         ("500,- €", D(500)),  # whole euros as a price tag writes them
         ("1.200,–", D(1200)),
         ("80,--", D(80)),
+        ("-1.000,-", D(-1000)),
     ],
 )
 def test_numbers_as_people_write_them(value: object, number: D) -> None:
@@ -62,7 +63,26 @@ def test_numbers_as_people_write_them(value: object, number: D) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["1E5", "1e-999999", "NaN", "Infinity", "0x10", "1_000", "\u0663", "\uff11\uff12", "1.2.3", "1,2,3", ",", ".", "", "zwölf"],
+    [
+        "1E5",
+        "1e-999999",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "1_000",
+        "\u0663",
+        "\uff11\uff12",
+        "1.2.3",
+        "1,2,3",
+        ",",
+        ".",
+        "",
+        "zwölf",
+        "1,000,-",
+        "2,3,-",
+        "12.50,-",
+        "-,-",
+    ],
 )
 def test_hostile_number_text_is_refused_quoting_the_value(value: str) -> None:
     code, message = refused(parse_decimal, value)

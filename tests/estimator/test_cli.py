@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from estimator.command.cli import main
@@ -284,6 +285,26 @@ def test_a_patient_value_the_figures_depend_on_that_cannot_be_read_gets_no_lette
     assert estimate(read_plan(implants), load_tariffs()).plan.person.implants_lower == 7  # a label as practices write it
 
 
+def test_a_patient_value_not_read_is_no_reason_against_the_letter_once_given_nor_a_lines_cell_of_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
+    letter = tmp_path / "brief.pdf"
+    unsure = write_workbook(tmp_path / "koop.xlsx", [crown], patient={"Kooperationszahnarzt": "vielleicht"})
+    assert main(["estimate", str(unsure), "--pdf", str(letter)]) == 2 and "(Kooperationszahnarzt)" in capsys.readouterr().err
+    assert main(["estimate", str(unsure), "--pdf", str(letter), "--no-cooperating"]) == 0 and letter.exists()
+    assert main(["estimate", str(unsure), "--no-cooperating"]) == 0
+    out = capsys.readouterr().out
+    assert "Warnung: Patient!B" in out and "(Kooperationszahnarzt): „ja“ oder „nein“ erwartet" in out  # said still
+    # a line's cell in a column named as a Patient value („Unfall“): the line is left out and said, the letter asks
+    book = openpyxl.load_workbook(write_workbook(tmp_path / "zeile.xlsx", [crown, crown]))
+    book["Leistungen"]["J3"] = "=1/0"  # a formula without a stored result
+    book.save(tmp_path / "zeile.xlsx")
+    letter.unlink()
+    assert main(["estimate", str(tmp_path / "zeile.xlsx"), "--pdf", str(letter)]) == 0 and letter.exists()
+    assert "(Unfall)" not in capsys.readouterr().err
+
+
 def test_a_name_in_a_script_the_letters_font_lacks_gets_no_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # „محمد علي“ printed as eight empty boxes and „Guten Tag ,“: the name was lost unsaid
     crown = ["20.01.2026", "16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
@@ -292,10 +313,13 @@ def test_a_name_in_a_script_the_letters_font_lacks_gets_no_letter(tmp_path: Path
         book = write_workbook(tmp_path / "name.xlsx", [crown], patient={"Name": name})
         assert main(["estimate", str(book), "--pdf", str(letter)]) == 2 and not letter.exists()
         said = capsys.readouterr().err
-        assert f"kein Brief: Blatt Patient, Name „{name}“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat" in said
+        assert f"kein Brief: Name „{name}“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat" in said
     book = write_workbook(tmp_path / "name.xlsx", [crown], patient={"Name": "Ελένη Παπαδοπούλου-Çelik"})  # the font has them
     assert main(["estimate", str(book), "--pdf", str(letter), "--note", "Mit freundlichen Grüßen 😊"]) == 2
     assert "kein Brief: Text an den Patienten „Mit freundlichen Grüßen 😊“" in capsys.readouterr().err
+    ticked = write_workbook(tmp_path / "haken.xlsx", [[*crown[:4], "Krone ✓", *crown[5:]]])  # a line's text prints too
+    assert main(["estimate", str(ticked), "--pdf", str(letter)]) == 2
+    assert "kein Brief: Leistungen Zeile 2, Leistung „Krone ✓“ enthält Schriftzeichen" in capsys.readouterr().err
     assert main(["estimate", str(book), "--pdf", str(letter)]) == 0 and letter.exists()
 
 

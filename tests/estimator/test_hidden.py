@@ -172,5 +172,5 @@ def test_a_hidden_sheet_is_read_and_said_by_both_readers(tmp_path: Path, state: 
     assert len(plan.lab_lines) == len(plain.lab_lines) > 0
     [said] = [f for f in plan.input_findings if f.phrase.code is Code.INPUT_HIDDEN_SHEET]
     assert (said.severity, said.sheet) == (Severity.WARNING, "Labor")
-    assert finding_text(said).startswith("Blatt Labor ist ausgeblendet; seine Zeilen sind gelesen und mitgerechnet")
+    assert finding_text(said).startswith("Blatt Labor ist ausgeblendet; seine Zeilen wurden gelesen und mitgerechnet")
     assert not open_workbook(example_plan_path())["labor"].hidden

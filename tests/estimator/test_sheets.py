@@ -272,8 +272,13 @@ def test_the_streamed_reader_carries_merged_cells_down_as_the_grid_reader_does(t
         b'<row r="3"><c r="A3"><v>2210</v></c><c r="B0"><v>2.3</v></c></row>',  # a cell of row 0
     ],
 )
-def test_a_cell_the_whole_reader_refuses_leaves_the_other_rows_read(row: bytes, tmp_path: Path) -> None:
-    # python-calamine refused the whole workbook for one such cell; the streamed reader takes the rows
+def test_a_cell_the_whole_reader_refuses_refuses_the_workbook_in_words(row: bytes, tmp_path: Path) -> None:
+    # the other reader would take a boolean „2“ as WAHR (an accident) and pass over a row 0 unsaid: refused, and the
+    # message names no reader („(CalamineError)“ before)
     path = one_sheet_workbook(tmp_path / "plan.xlsx", [HEADER_ROW, GOOD_ROW, row])
-    rows = dict(open_workbook(path)["leistungen"].rows)
-    assert rows[2][:2] == (2210, 2.3) and rows[3][0] == 2210
+    with pytest.raises(PlanReadError) as refused:
+        open_workbook(path)
+    assert str(refused.value) == (
+        "plan.xlsx, Blatt Leistungen: eine Zelle oder ihre Adresse ist beschädigt; bitte die Datei in Excel öffnen und "
+        "neu speichern"
+    )

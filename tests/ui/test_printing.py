@@ -212,8 +212,8 @@ def test_a_name_the_letters_font_cannot_draw_gets_no_letter_until_it_is_written_
     window.show_error = lambda title, text: errors.append(f"{title}: {text}")
     assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None and not any(tmp_path.iterdir())
     assert errors == [
-        "Schriftzeichen prüfen: Blatt Patient, Name „王芳“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat (王芳) "
-        "und die er leer zeigte – bitte in lateinischer Schrift eintragen."
+        "Schriftzeichen prüfen: Name „王芳“ enthält Schriftzeichen, die die Schrift des Briefs nicht hat (王芳) "
+        "und die er leer zeigte – bitte diese Zeichen ersetzen (einen Namen in lateinischer Schrift)."
     ]
     window.document.edit_person(name="Wang Fang")
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))

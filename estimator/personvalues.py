@@ -32,8 +32,8 @@ UNREAD = frozenset({Code.INPUT_PATIENT, Code.INPUT_FORMULA, Code.INPUT_TOO_LONG}
 
 
 def patient_unread(result: Estimate) -> Finding | None:
-    """The finding that a Patient value the figures depend on could not be read („500 Euro“ in a cell formatted as a
-    date, a formula without a result), while none has been given since (the window's field, an option)."""
+    """The finding that a Patient value the figures depend on could not be read („40“ in a cell formatted as a date,
+    a formula without a result), while none has been given since (the window's field, an option)."""
     plan = result.plan
     lines = {(line.sheet, line.row) for line in plan.fee_lines} | {(line.sheet, line.row) for line in plan.lab_lines}
     lines |= {(left.sheet, left.row) for left in plan.left_out}

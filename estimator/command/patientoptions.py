@@ -8,10 +8,10 @@ import dataclasses
 import datetime as dt
 
 from estimator.auslegung import NO, YES
-from estimator.codes import Code
 from estimator.io.patientsheet import option_replaced
 from estimator.kinds import Severity
 from estimator.model import Finding, Plan
+from estimator.personvalues import UNREAD
 from estimator.phrases import Param
 
 
@@ -29,14 +29,15 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     plan_date = options.plan_date or plan.plan_date
     said = tuple(_replaced(plan, {**changes, "plan_date": options.plan_date}))
     given = {OPTION_LABELS[name] for name, value in {**changes, "plan_date": options.plan_date}.items() if value is not None}
-    findings = tuple(_given_since(finding, given) for finding in plan.input_findings)
+    rows = {(left.sheet, left.row) for left in plan.left_out}  # a line's cell of a column named so stays the line's
+    findings = tuple(f if (f.sheet, f.row) in rows else _given_since(f, given) for f in plan.input_findings)
     return dataclasses.replace(plan, person=person, plan_date=plan_date, input_findings=findings + said)
 
 
 def _given_since(finding: Finding, given: set[str]) -> Finding:
     """A Patient value the sheet held but could not be read, which an option gives: still said, as a warning – the
     estimate and its letter no longer count without it (estimator.personvalues)."""
-    unread = finding.phrase.code is Code.INPUT_PATIENT and finding.severity is Severity.ERROR
+    unread = finding.phrase.code in UNREAD and finding.severity is Severity.ERROR
     return dataclasses.replace(finding, severity=Severity.WARNING) if unread and finding.phrase.get("field") in given else finding
 
 

@@ -294,6 +294,13 @@ def test_a_patient_value_not_read_is_no_reason_against_the_letter_once_given_nor
     assert main(["estimate", str(unsure), "--pdf", str(letter)]) == 2 and "(Kooperationszahnarzt)" in capsys.readouterr().err
     assert main(["estimate", str(unsure), "--pdf", str(letter), "--no-cooperating"]) == 0 and letter.exists()
     assert main(["estimate", str(unsure), "--no-cooperating"]) == 0
+    formula = openpyxl.load_workbook(write_workbook(tmp_path / "formel.xlsx", [crown]))
+    [accident] = [row for row in formula["Patient"].iter_rows() if row[0].value == "Unfall"]
+    accident[1].value = "=1/0"  # a formula without a stored result, given by the option
+    formula.save(tmp_path / "formel.xlsx")
+    letter.unlink()
+    assert main(["estimate", str(tmp_path / "formel.xlsx"), "--pdf", str(letter)]) == 2
+    assert main(["estimate", str(tmp_path / "formel.xlsx"), "--pdf", str(letter), "--no-accident"]) == 0
     out = capsys.readouterr().out
     assert "Warnung: Patient!B" in out and "(Kooperationszahnarzt): „ja“ oder „nein“ erwartet" in out  # said still
     # a line's cell in a column named as a Patient value („Unfall“): the line is left out and said, the letter asks

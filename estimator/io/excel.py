@@ -41,7 +41,7 @@ from estimator.io.columns import (
 )
 from estimator.io.patientsheet import block_read, patient_sheet, read_patient
 from estimator.io.sheetroles import Header, find_header, schedule_named, tables_of
-from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, open_workbook
+from estimator.io.sheets import MAX_TITLE_ROWS, Sheet, day_from_1900, open_workbook
 from estimator.io.sheetscan import UNCACHED
 from estimator.io.tablenotes import counts_rows, in_session, say_hidden, vat_of
 from estimator.io.tablerows import NO_RESULT, RowReader, cell_value, table_rows
@@ -230,7 +230,8 @@ def _left_out(kind: str, reader: RowReader, mapping: dict[str, int]) -> LeftOutL
     """The row's cells as text, every column of its table (mapping: as the header names them), in the sheet's
     order."""
     order = sorted((index, name) for name, index in mapping.items())
-    texts = [(name, _cell_text(reader.values[index] if index < len(reader.values) else None, name)) for index, name in order]
+    values = [day_from_1900(v, reader.from_1904) if i == mapping.get("Datum") else v for i, v in enumerate(reader.values)]
+    texts = [(name, _cell_text(values[index] if index < len(values) else None, name)) for index, name in order]
     return LeftOutLine(kind, reader.sheet, reader.row, tuple((name, text) for name, text in texts if text.strip()))
 
 

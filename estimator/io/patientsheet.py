@@ -28,7 +28,7 @@ from estimator.cells import text_key as _key
 from estimator.codes import Code
 from estimator.io.columns import ONE_SHEET_COLUMNS
 from estimator.io.sheetroles import find_header, is_person_sheet
-from estimator.io.sheets import CutText, Sheet
+from estimator.io.sheets import CutText, Sheet, day_from_1900
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
 from estimator.model import MAX_CAP_YEARS, Finding, Person
@@ -119,7 +119,7 @@ def patient_sheet(sheets: dict[str, Sheet], plan_sheet: Sheet | None, header_pos
         return named, False
     above = plan_sheet.rows[:header_position]
     labelled = any(len(row) > 1 and _label(row[0]) for row in (_split(cells) for _, cells in above))
-    return (Sheet(plan_sheet.name, above), True) if labelled else (None, False)
+    return (Sheet(plan_sheet.name, above, from_1904=plan_sheet.from_1904), True) if labelled else (None, False)
 
 
 def block_read(block: Sheet, cells: dict[str, str]) -> Finding | None:
@@ -190,7 +190,6 @@ PARSERS: dict[str, Any] = {  # the labels whose values have a kind (a text label
     "PLZ": parse_postcode,
     "Versicherungsnummer": lambda value: within(str(value).strip(), MAX_INSURANCE_NUMBER),
 }
-
 # labels of the insurance that practices write instead of „Tarif“ – read as it when the value names a tariff variant
 INSURANCE_LABELS = frozenset(
     {"versicherung", "versicherungstarif", "tarifversicherung", "pkvtarif", "kostenträger", "krankenversicherung", "versicherer"}
@@ -263,7 +262,8 @@ def read_patient(
             findings.append(Finding(severity, phrase, name, number, letter))
             if severity is Severity.ERROR:
                 continue
-        values[label] = value
+        dated = PARSERS.get(label) in (parse_date, parse_birth_date)  # a date as a plain number, in its workbook's count
+        values[label] = day_from_1900(value, sheet is not None and sheet.from_1904) if dated else value
         cells[label] = f"{letter}{number}"
 
     def get(label: str, default: Any) -> Any:

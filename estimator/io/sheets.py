@@ -53,6 +53,9 @@ class CutText(str):
 Numbered = tuple[int, tuple[Any, ...]]  # a row's number in the sheet and its values
 
 
+DAYS_1900_TO_1904 = 1_462  # what a workbook counting from 1904 adds to a day's number
+
+
 @dataclass
 class Sheet:
     name: str
@@ -61,6 +64,13 @@ class Sheet:
     hidden_columns: frozenset[int] = frozenset()  # the indexes (from 0) of hidden columns, likewise
     hidden: bool = False  # the sheet itself hidden (or „very hidden“, which Excel's menus do not show), read likewise
     from_1904: bool = False  # its workbook counts days from 1904: a date as a plain number is read so
+
+
+def day_from_1900(value: Any, from_1904: bool) -> Any:
+    """A date's plain number in a workbook counting days from 1904 as the number of that day counted from 1900, as the
+    cell parsers count (a date cell is read as the date it shows); any other value as it is."""
+    plain = isinstance(value, int | float) and not isinstance(value, bool) and value > 1
+    return value + DAYS_1900_TO_1904 if from_1904 and plain else value
 
 
 def open_workbook(path: Path, streamed: bool | None = None) -> dict[str, Sheet]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ class PartScan:
     hidden_rows: set[int] = field(default_factory=set)  # the numbers of hidden rows that name their place
     hidden_columns: set[int] = field(default_factory=set)  # the indexes (from 0) of hidden columns among those read
     merged_down: list[tuple[int, int, int]] = field(default_factory=list)  # column (from 0), first and last row
+    twice: str = ""  # a cell named twice (<c r="H3"> two times): a reader takes one of the two values unsaid
 
 
 @dataclass
@@ -181,6 +183,11 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, part: str, strings: int, sh
                 f"und Spalte (XFD) eines Tabellenblatts; die Datei ist beschädigt, bitte erneut speichern lassen"
             )
     references.refuse_wrong(archive, part, f"{path.name}, {named}")
+    if scan.twice:
+        raise PlanReadError(
+            f"{path.name}, {named}: die Zelle {scan.twice} steht zweimal in der Datei (ein Leser nähme still einen der "
+            "Werte); so eine Datei schreibt kein Tabellenprogramm – bitte in Excel öffnen und neu speichern"
+        )
     return scan
 
 
@@ -219,6 +226,8 @@ def _scan_referenced(window: bytes, scan: PartScan, place: _Place) -> bool:
         scan.rows = max(scan.rows, place.xml_rows, *map(_row, rows))
         place.row, place.row_cells = _row(rows[-1]), 0
     if cells:
+        if not scan.twice and len(set(cells)) < len(cells):
+            scan.twice = next(b"".join(cell).decode() for cell, count in Counter(cells).items() if count > 1)
         scan.rows = max(scan.rows, *map(_row, {digits for _, digits in cells}))
         scan.columns = max(scan.columns, *(_column(letters.decode()) for letters in {letters for letters, _ in cells}))
         place.column = _column(cells[-1][0].decode())

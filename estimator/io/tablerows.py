@@ -23,7 +23,7 @@ from estimator.io.columns import (
     names_costs,
 )
 from estimator.io.sheetroles import Header, header_mapping
-from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet
+from estimator.io.sheets import MAX_TITLE_ROWS, CutText, Sheet, day_from_1900
 from estimator.io.sheetscan import UNCACHED
 from estimator.kinds import Severity
 from estimator.model import Finding
@@ -59,7 +59,6 @@ HEADING_WORDS = (  # the first words of a heading between the lines (compared as
     "zahntechni",
 )
 LAB_WORDS = ("labor", "material", "zahntechni")  # a heading naming one of them heads lab lines (as text_key makes it)
-DAYS_1900_TO_1904 = 1_462  # what a workbook counting from 1904 adds to a day's number
 NO_RESULT = "(Formel ohne gespeichertes Ergebnis)"  # a left-out row's cell that held one: read again, it is one again
 
 
@@ -101,8 +100,7 @@ class RowReader:
         kept in `session` (estimator.sessionnames.session_of). A day beside a session („12.03.2026 1. Sitzung“,
         „Termin (10.03.2026)“) is the day; a text with another day in it is asked about."""
         value = self.raw("Datum")
-        if self.from_1904 and isinstance(value, (int, float)) and not isinstance(value, bool):
-            value += DAYS_1900_TO_1904  # a plain number (a date cell is read as the date it shows)
+        value = day_from_1900(value, self.from_1904)
         if not isinstance(value, str):  # a date cell, or empty
             return self.parsed("Datum", value, parse_date)
         if day := day_beside_session(value):

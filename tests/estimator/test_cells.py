@@ -55,6 +55,8 @@ def refused(parse: Callable[[Any], object], value: object) -> tuple[Code, str]:
         ("1.200,–", D(1200)),
         ("80,--", D(80)),
         ("-1.000,-", D(-1000)),
+        ("1 200,-", D(1200)),
+        ("1\u00a0200,-", D(1200)),
     ],
 )
 def test_numbers_as_people_write_them(value: object, number: D) -> None:

@@ -363,11 +363,15 @@ def test_a_workbook_counting_days_from_1904_gives_a_plain_number_its_day(
     from estimator.io import excel, sheets  # noqa: PLC0415
 
     crown = ["16", "GOZ", "2210", "Krone", 1, 2.3, 217.06, None, None, None]
-    path = write_workbook(tmp_path / "mac.xlsx", [[44629, *crown], [dt.date(2026, 3, 11), *crown]])  # a date cell too
+    bad = [44630, *crown[:5], "zwei", *crown[6:]]  # a row left out keeps its day in words, counted as the sheet counts
+    rows = [[44629, *crown], [dt.date(2026, 3, 11), *crown], bad]  # a date cell too
+    path = write_workbook(tmp_path / "mac.xlsx", rows, patient={"Geburtsdatum": 26098})  # 15.06.1975 counted from 1904
     book = openpyxl.load_workbook(path)
     book.epoch = CALENDAR_MAC_1904
     book.save(path)
     assert sheets.open_workbook(path, streamed)["leistungen"].from_1904
     monkeypatch.setattr(excel, "open_workbook", lambda p: sheets.open_workbook(p, streamed))
-    days = [line.date for line in read_plan(path).fee_lines]
-    assert days == [dt.date(2026, 3, 10), dt.date(2026, 3, 11)]
+    plan = read_plan(path)
+    assert [line.date for line in plan.fee_lines] == [dt.date(2026, 3, 10), dt.date(2026, 3, 11)]
+    assert plan.person.birth_date == dt.date(1975, 6, 15)
+    assert dict(plan.left_out[0].cells)["Datum"] == "11.03.2026"

@@ -282,3 +282,15 @@ def test_a_cell_the_whole_reader_refuses_refuses_the_workbook_in_words(row: byte
         "plan.xlsx, Blatt Leistungen: eine Zelle oder ihre Adresse ist beschädigt; bitte die Datei in Excel öffnen und "
         "neu speichern"
     )
+
+
+def test_a_cell_named_twice_refuses_the_workbook_naming_it(tmp_path: Path) -> None:
+    # two <c r="B2"> of 2,3 and 3,5: the reader took the later unsaid
+    twice = b'<row r="2"><c r="A2"><v>2210</v></c><c r="B2"><v>2.3</v></c><c r="B2"><v>3.5</v></c></row>'
+    with pytest.raises(PlanReadError) as refused:
+        open_workbook(one_sheet_workbook(tmp_path / "plan.xlsx", [HEADER_ROW, twice]))
+    assert str(refused.value).startswith("plan.xlsx, Blatt Leistungen: die Zelle B2 steht zweimal in der Datei")
+    assert [
+        number
+        for number, _ in open_workbook(one_sheet_workbook(tmp_path / "gut.xlsx", [HEADER_ROW, GOOD_ROW]))["leistungen"].rows
+    ] == [1, 2]

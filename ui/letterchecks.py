@@ -101,7 +101,7 @@ class LetterChecks(QObject):
 
     def unread_refused(self) -> bool:
         """Whether a letter is not to be written while a value of the person the figures depend on was not read from
-        the plan and none has been given since (estimator.command.reviews.patient_unread; `hkp` writes no letter):
+        the plan and none has been given since (estimator.personvalues.patient_unread; `hkp` writes no letter):
         asked, the answer that writes nothing the default – the value may be none indeed."""
         said = patient_unread(self.window.document.estimate)
         if said is None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from estimator.codes import Code
 from estimator.kinds import Severity
-from estimator.model import MAX_CAP_YEARS, Estimate, Finding, Person
+from estimator.model import MAX_CAP_YEARS, Estimate, Finding, Person, Plan
 
 
 def _no_benefit_in(year: int) -> Callable[[Person], bool]:
@@ -31,13 +31,17 @@ FIGURE_VALUES: dict[str, Callable[[Person], bool]] = {
 UNREAD = frozenset({Code.INPUT_PATIENT, Code.INPUT_FORMULA, Code.INPUT_TOO_LONG})  # a value refused: said with its field
 
 
+def line_places(plan: Plan) -> set[tuple[str, int]]:
+    """Where the plan's lines are, read or left out: a finding there is the line's, never of a Patient value (a column
+    „Unfall“ of the lines is named as the Patient sheet's value)."""
+    places = {(line.sheet, line.row) for line in plan.fee_lines} | {(line.sheet, line.row) for line in plan.lab_lines}
+    return places | {(left.sheet, left.row) for left in plan.left_out}
+
+
 def patient_unread(result: Estimate) -> Finding | None:
     """The finding that a Patient value the figures depend on could not be read („40“ in a cell formatted as a date,
     a formula without a result), while none has been given since (the window's field, an option)."""
-    plan = result.plan
-    lines = {(line.sheet, line.row) for line in plan.fee_lines} | {(line.sheet, line.row) for line in plan.lab_lines}
-    lines |= {(left.sheet, left.row) for left in plan.left_out}
-    person = plan.person
+    lines, person = line_places(result.plan), result.plan.person
     for finding in result.findings:
         if (finding.sheet, finding.row) in lines:  # a line's cell (a column „Unfall“): the line says it
             continue

@@ -11,7 +11,7 @@ from estimator.auslegung import NO, YES
 from estimator.io.patientsheet import option_replaced
 from estimator.kinds import Severity
 from estimator.model import Finding, Plan
-from estimator.personvalues import UNREAD
+from estimator.personvalues import UNREAD, line_places
 from estimator.phrases import Param
 
 
@@ -27,10 +27,11 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     }
     person = dataclasses.replace(plan.person, **{k: v for k, v in changes.items() if v is not None})
     plan_date = options.plan_date or plan.plan_date
-    said = tuple(_replaced(plan, {**changes, "plan_date": options.plan_date}))
-    given = {OPTION_LABELS[name] for name, value in {**changes, "plan_date": options.plan_date}.items() if value is not None}
-    rows = {(left.sheet, left.row) for left in plan.left_out}  # a line's cell of a column named so stays the line's
-    findings = tuple(f if (f.sheet, f.row) in rows else _given_since(f, given) for f in plan.input_findings)
+    options_given = {**changes, "plan_date": options.plan_date}
+    said = tuple(_replaced(plan, options_given))
+    given = {OPTION_LABELS[name] for name, value in options_given.items() if value is not None}
+    lines = line_places(plan)  # a line's cell of a column named so stays the line's
+    findings = tuple(f if (f.sheet, f.row) in lines else _given_since(f, given) for f in plan.input_findings)
     return dataclasses.replace(plan, person=person, plan_date=plan_date, input_findings=findings + said)
 
 

@@ -230,7 +230,8 @@ def _left_out(kind: str, reader: RowReader, mapping: dict[str, int]) -> LeftOutL
     """The row's cells as text, every column of its table (mapping: as the header names them), in the sheet's
     order."""
     order = sorted((index, name) for name, index in mapping.items())
-    values = [day_from_1900(v, reader.from_1904) if i == mapping.get("Datum") else v for i, v in enumerate(reader.values)]
+    day = mapping.get("Datum")
+    values = [day_from_1900(v, reader.from_1904) if i == day else v for i, v in enumerate(reader.values)]
     texts = [(name, _cell_text(values[index] if index < len(values) else None, name)) for index, name in order]
     return LeftOutLine(kind, reader.sheet, reader.row, tuple((name, text) for name, text in texts if text.strip()))
 

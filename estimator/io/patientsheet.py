@@ -92,12 +92,10 @@ PATIENT_LABELS = {
     "implantateok": "Implantate OK",
     "implantateuk": "Implantate UK",
     **{
-        f"{before}implantate{after}": "Implantate OK" for before in ("", "vorhandene", "anzahl") for after in ("ok", "oberkiefer")
-    },
-    **{
-        f"{before}implantate{after}": "Implantate UK"
+        f"{before}implantate{after}": f"Implantate {jaw}"
+        for jaw, names in (("OK", ("ok", "oberkiefer")), ("UK", ("uk", "unterkiefer")))
         for before in ("", "vorhandene", "anzahl")
-        for after in ("uk", "unterkiefer")
+        for after in names
     },
     "kfobehandlungsbeginn": "KFO-Behandlungsbeginn",
     "kfobeginn": "KFO-Behandlungsbeginn",

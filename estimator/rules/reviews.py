@@ -184,7 +184,7 @@ class _Beside:
         teeth = work.fee.teeth
         own = teeth.teeth if not teeth.whole_jaw else frozenset()  # the refused line's own naming is no other's
         paid_own = own if work.line_class is not LineClass.X else frozenset()
-        named = {t for t, n in self.named.items() if n > (t in own)} if teeth.whole_jaw else set()
+        named = set(self.named) if teeth.whole_jaw else set()  # a jaw's own line is none of those naming teeth
         candidates = {id(w): w for tooth in teeth.teeth for w in self.on_tooth.get(tooth, ())}
         return tuple(
             w

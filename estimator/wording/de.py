@@ -246,7 +246,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_RATE: "Erstattungssatz {rate} ({cls:short}{cooperating: mit Kooperationszahnarzt|})",
     C.STEP_RATE_PROPHYLAXIS: "Erstattungssatz {rate} (Prophylaxe, ohne Selbstbehalt)",
     C.STEP_SINGLE_RATE_ONLY: "nur einfacher Satz (Faktor 1,0) berechenbar",
-    C.STEP_STAGED_CAP: "Zahnstaffel: {years:im ersten Versicherungsjahr|in den ersten # Versicherungsjahren} insgesamt "
+    C.STEP_STAGED_CAP: "Zahnstaffel: {years:im ersten Versicherungsjahr|im ersten und zweiten Versicherungsjahr|in den ersten drei "
+    "Versicherungsjahren|in den ersten vier Versicherungsjahren|in den ersten # Versicherungsjahren} insgesamt "
     "höchstens {cap} für Zahnersatz; {left:ausgeschöpft|noch frei #}",
     C.STEP_SURCHARGE_NO_SURGERY: "Zuschlag ohne chirurgische Leistung am {date}: {cls}",
     C.STEP_SURCHARGE_OF_EXCLUDED: "Zuschlag zu {service:on}, die nicht erstattungsfähig ist",

@@ -230,7 +230,8 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_RATE: "benefit rate {rate} ({cls:short}{cooperating: with a cooperating dentist|})",
     C.STEP_RATE_PROPHYLAXIS: "benefit rate {rate} (prophylaxis, no deductible)",
     C.STEP_SINGLE_RATE_ONLY: "billable at the simple rate (factor 1.0) only",
-    C.STEP_STAGED_CAP: "staged cap: {years:in the first insurance year|in the first # insurance years} at most {cap} in "
+    C.STEP_STAGED_CAP: "staged cap: {years:in the first insurance year|in the first two insurance years|in the first three insurance "
+    "years|in the first four insurance years|in the first # insurance years} at most {cap} in "
     "all for prosthetic work; {left:used up|# still free}",
     C.STEP_SURCHARGE_NO_SURGERY: "surcharge without a surgical service on {date}: {cls}",
     C.STEP_SURCHARGE_OF_EXCLUDED: "surcharge to {service:on}, which is not eligible",

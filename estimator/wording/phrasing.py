@@ -75,8 +75,13 @@ def _number(value: Decimal, spec: str, language: str) -> str:
 
 
 def _int(value: int, spec: str, language: str) -> str:
+    """ "one|many #", or a form for 1, 2, 3 … and a last one for every larger figure ("im ersten Versicherungsjahr|im
+    ersten und zweiten Versicherungsjahr|in den ersten drei …|in den ersten # …", as the tariff words its caps)."""
     if spec == ",":
         return _whole(value, language)
+    forms = spec.split("|")
+    if len(forms) > 2:
+        return forms[min(max(value, 1), len(forms)) - 1].replace("#", str(value))
     return _choice(spec, value == 1, str(value)) if spec else str(value)
 
 

@@ -161,7 +161,7 @@ def test_a_line_held_by_a_later_years_cap_names_that_cap() -> None:
     line = fee_result(result)
     assert line.benefit == D("200.00")
     step = next(e for e in line.explanations if rule_text(e.rule) == "Nr. II.3.2")
-    assert step_text(step).startswith("Zahnstaffel: in den ersten 2 Versicherungsjahren insgesamt höchstens 2.000,00")
+    assert step_text(step).startswith("Zahnstaffel: im ersten und zweiten Versicherungsjahr insgesamt höchstens 2.000,00")
     assert step_text(step).endswith("noch frei 200,00\u00a0€")
     year1 = result.limits.staged_cap[0]  # its own 1,000 € would leave 500 €; the 2,000 € of years 1 and 2 leave none
     assert (year1.left, year1.held_by) == (D("0.00"), (2, D("0.00")))

@@ -156,8 +156,8 @@ def test_choices_lists_and_nested_phrases() -> None:
     cap = say(Code.STEP_STAGED_CAP, years=1, cap=Money(1000), left=Money(0))
     assert "im ersten Versicherungsjahr" in text(cap) and text(cap).endswith("; ausgeschöpft")
     cap = say(Code.STEP_STAGED_CAP, years=3, cap=Money(3000), left=Money("34.62"))
-    assert "in den ersten 3 Versicherungsjahren" in text(cap) and text(cap).endswith(f"; noch frei 34,62{NBSP}€")
-    assert "in the first 3 insurance years" in text(cap, "en") and text(cap, "en").endswith("€34.62 still free")
+    assert "in den ersten drei Versicherungsjahren" in text(cap) and text(cap).endswith(f"; noch frei 34,62{NBSP}€")
+    assert "in the first three insurance years" in text(cap, "en") and text(cap, "en").endswith("€34.62 still free")
     one = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=1, teeth="", limit=8)
     assert text(one) == "Implantat über der Grenze von 8 Implantaten je Kiefer"
     two = say(Code.STEP_IMPLANTS_OVER_LIMIT, units=2, teeth="37", limit=8)
@@ -310,3 +310,19 @@ def test_a_material_row_is_named_by_its_word_and_a_lab_code_as_lab_work() -> Non
     assert text(material).startswith("Auslagen, Zahn 15: Sachkosten ohne")  # not „Labor Auslagen“
     assert text(say(Code.LAB_MATERIAL_INCLUDED, line=LineRef(None, "0344", "15"))).startswith("Labor 0344, Zahn 15: ")
     assert text(say(Code.LAB_MATERIAL_INCLUDED, line=LineRef(None, "I 115", "15")), "en").startswith("Lab I 115, tooth 15: ")
+
+
+@pytest.mark.parametrize(
+    ("years", "german", "english"),
+    [
+        (1, "im ersten Versicherungsjahr", "in the first insurance year"),
+        (2, "im ersten und zweiten Versicherungsjahr", "in the first two insurance years"),
+        (3, "in den ersten drei Versicherungsjahren", "in the first three insurance years"),
+        (4, "in den ersten vier Versicherungsjahren", "in the first four insurance years"),
+    ],
+)
+def test_the_staged_cap_names_its_years_as_the_tariff_does(years: int, german: str, english: str) -> None:
+    """„im ersten und zweiten Versicherungsjahr insgesamt bis zu 2.000 EUR“ (Nr. II.3.2), not „in den ersten 2 …“."""
+    phrase = say(Code.STEP_STAGED_CAP, years=years, cap=Money(D("2000.00")), left=Money(D("0.00")))
+    assert text(phrase).startswith(f"Zahnstaffel: {german} insgesamt höchstens 2.000,00{NBSP}€")
+    assert text(phrase, "en").startswith(f"staged cap: {english} at most")

@@ -4,7 +4,8 @@ letter would put a benefit without it in writing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
 
 from estimator.codes import Code
 from estimator.kinds import Severity
@@ -29,6 +30,19 @@ FIGURE_VALUES: dict[str, Callable[[Person], bool]] = {
     **{f"Jahr {k}": _no_benefit_in(k) for k in range(1, MAX_CAP_YEARS + 1)},
 }
 UNREAD = frozenset({Code.INPUT_PATIENT, Code.INPUT_FORMULA, Code.INPUT_TOO_LONG})  # a value refused: said with its field
+# The Patient sheet's labels of each of the person's fields above, as the window names the field that the user sets
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "birth_date": ("Geburtsdatum",),
+    "insurance_start": ("Versicherungsbeginn",),
+    "cooperating": ("Kooperationszahnarzt",),
+    "accident": ("Unfall",),
+    "deductible_used": ("Selbstbehalt verbraucht",),
+    "pzr_reimbursed": ("PZR erstattet",),
+    "implants_upper": ("Implantate OK",),
+    "implants_lower": ("Implantate UK",),
+    "orthodontics_start": ("KFO-Behandlungsbeginn",),
+    "prior_class_a": tuple(f"Jahr {k}" for k in range(1, MAX_CAP_YEARS + 1)),
+}
 
 
 def line_places(plan: Plan) -> set[tuple[str, int]]:
@@ -36,6 +50,25 @@ def line_places(plan: Plan) -> set[tuple[str, int]]:
     „Unfall“ of the lines is named as the Patient sheet's value)."""
     places = {(line.sheet, line.row) for line in plan.fee_lines} | {(line.sheet, line.row) for line in plan.lab_lines}
     return places | {(left.sheet, left.row) for left in plan.left_out}
+
+
+def given_since(plan: Plan, labels: Iterable[str]) -> Plan:
+    """The plan with its findings that a Patient value of these labels could not be read kept as warnings: the value
+    has been given since (an option, the window's field – also as none, „nein“ or 0), so that neither the estimate nor its
+    letter counts without it any longer."""
+    given, lines = frozenset(labels), line_places(plan)
+    findings = tuple(f if (f.sheet, f.row) in lines else _given(f, given) for f in plan.input_findings)
+    return plan if findings == plan.input_findings else dataclasses.replace(plan, input_findings=findings)
+
+
+def is_unread(plan: Plan, labels: Iterable[str]) -> bool:
+    """Whether a Patient value of one of these labels was not read and has not been given since (given_since)."""
+    return given_since(plan, labels) is not plan
+
+
+def _given(finding: Finding, given: frozenset[str]) -> Finding:
+    unread = finding.phrase.code in UNREAD and finding.severity is Severity.ERROR
+    return dataclasses.replace(finding, severity=Severity.WARNING) if unread and finding.phrase.get("field") in given else finding
 
 
 def patient_unread(result: Estimate) -> Finding | None:

@@ -21,6 +21,7 @@ from estimator.case import DRAFT, EDITABLE, NUMBER_FIELDS, Case, CaseError, Edit
 from estimator.files import atomic_write_text, file_problem, resolved
 from estimator.io.casefile import case_digest, case_json, is_case_file, save_case
 from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Estimate, Override, Person, note_fits
+from estimator.personvalues import FIELD_LABELS, given_since, is_unread
 from estimator.rules.engine import estimate, tariff_of
 from estimator.tariff.catalogues import Tariff, load_tariffs
 from ui import formats
@@ -219,6 +220,11 @@ class CaseDocument(QObject):
 
     def edit_person(self, **changes: Any) -> bool:
         """Change the person's fields in one undoable step, named by the field (Bearbeiten → Rückgängig: Tarif)."""
+        return self.give_person([label for name in changes for label in FIELD_LABELS.get(name, ())], **changes)
+
+    def give_person(self, labels: Sequence[str], **changes: Any) -> bool:
+        """edit_person, the values of these Patient labels given by the user: a value the plan held but that could not
+        be read is given now, also as none (estimator.personvalues), and the letter no longer waits for it."""
         names = {
             "name": self.tr("Patient"),
             "insurance_number": self.tr("Versicherungsnr."),
@@ -239,7 +245,14 @@ class CaseDocument(QObject):
         }
         said = [names[name] for name in changes if name in names]
         text = self.tr("Person: {0} geändert").format(", ".join(said)) if said else self.tr("Person geändert")
-        return self._push(lambda: dataclasses.replace(self.case, person=dataclasses.replace(self.case.person, **changes)), text)
+        original = given_since(self.case.original, labels)
+        person = dataclasses.replace(self.case.person, **changes)
+        return self._push(lambda: dataclasses.replace(self.case, original=original, person=person), text)
+
+    def is_unread(self, labels: Sequence[str]) -> bool:
+        """Whether the plan held a value of one of these Patient labels that could not be read, not given since: setting
+        it as it stands (none, „nein“, 0) is an edit then."""
+        return is_unread(self.case.original, labels)
 
     def replace_person(self, person: Person, text: str) -> bool:
         """The person as a whole (the register's history taken over), in one undoable step."""

@@ -19,6 +19,7 @@ from estimator.cells import (
 )
 from estimator.model import MAX_CAP_YEARS
 from estimator.money import cents
+from estimator.personvalues import FIELD_LABELS
 from estimator.register.history import TYPED_AFTER
 from estimator.wording import source_text, text
 from ui import formats
@@ -150,7 +151,9 @@ class PersonPanel(QGroupBox):
             self.refresh()
 
     def _changed(self, name: str, value: Any) -> None:
-        if getattr(self, "_refreshing", False) or getattr(self.document.person, name) == value:
+        if getattr(self, "_refreshing", False):
+            return
+        if getattr(self.document.person, name) == value and not self.document.is_unread(FIELD_LABELS.get(name, ())):
             return
         self._refused(self.document.refusal(lambda: self.document.edit_person(**{name: value})))
 
@@ -203,7 +206,10 @@ class PersonPanel(QGroupBox):
             prior += [Decimal(0)] * (name + 1 - len(prior))
             prior[name] = value
             before = [*person.prior_class_a, *[Decimal(0)] * (len(prior) - len(person.prior_class_a))]
-            if getattr(self, "_refreshing", False) or prior == before:  # 0,00 typed into an empty year: no change
+            if getattr(self, "_refreshing", False):
+                return
+            year = (f"Jahr {name + 1}",)  # the Patient sheet's label
+            if prior == before and not self.document.is_unread(year):  # 0,00 typed into an empty year: no change
                 return
             # amounts typed by hand after the register's: the source says so, and stays (it marks the deductible and
             # PZR taken from the register, which a later plan must not count as used elsewhere: register.entry)
@@ -211,7 +217,7 @@ class PersonPanel(QGroupBox):
             if source and not source.endswith(TYPED_AFTER):
                 source += TYPED_AFTER
             self._refused(
-                self.document.refusal(lambda: self.document.edit_person(prior_class_a=tuple(prior), prior_source=source))
+                self.document.refusal(lambda: self.document.give_person(year, prior_class_a=tuple(prior), prior_source=source))
             )
         else:
             self._changed(name, value)

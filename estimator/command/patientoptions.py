@@ -9,9 +9,8 @@ import datetime as dt
 
 from estimator.auslegung import NO, YES
 from estimator.io.patientsheet import option_replaced
-from estimator.kinds import Severity
 from estimator.model import Finding, Plan
-from estimator.personvalues import UNREAD, line_places
+from estimator.personvalues import given_since
 from estimator.phrases import Param
 
 
@@ -29,17 +28,8 @@ def apply_options(plan: Plan, options: argparse.Namespace) -> Plan:
     plan_date = options.plan_date or plan.plan_date
     options_given = {**changes, "plan_date": options.plan_date}
     said = tuple(_replaced(plan, options_given))
-    given = {OPTION_LABELS[name] for name, value in options_given.items() if value is not None}
-    lines = line_places(plan)  # a line's cell of a column named so stays the line's
-    findings = tuple(f if (f.sheet, f.row) in lines else _given_since(f, given) for f in plan.input_findings)
-    return dataclasses.replace(plan, person=person, plan_date=plan_date, input_findings=findings + said)
-
-
-def _given_since(finding: Finding, given: set[str]) -> Finding:
-    """A Patient value the sheet held but could not be read, which an option gives: still said, as a warning – the
-    estimate and its letter no longer count without it (estimator.personvalues)."""
-    unread = finding.phrase.code in UNREAD and finding.severity is Severity.ERROR
-    return dataclasses.replace(finding, severity=Severity.WARNING) if unread and finding.phrase.get("field") in given else finding
+    given = given_since(plan, (OPTION_LABELS[name] for name, value in options_given.items() if value is not None))
+    return dataclasses.replace(given, person=person, plan_date=plan_date, input_findings=given.input_findings + said)
 
 
 OPTION_LABELS = {  # the Patient sheet's label of each value an option replaces

@@ -256,3 +256,43 @@ def test_without_a_tariff_chosen_no_letter_is_written_or_printed_until_one_is(
     assert window.line_actions.add("fee", [crown])
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     assert (tmp_path / "brief.pdf").exists() and len(errors) == 4
+
+
+def _typed(field: Any, text: str) -> None:
+    field.setText(text)
+    field.setModified(True)  # as typed by the user
+    field.editingFinished.emit()
+
+
+def test_a_value_of_the_person_not_read_and_typed_in_as_none_is_given_and_the_letter_no_longer_asks(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    """„0“ typed where the plan's „PZR erstattet“ could not be read is the user's answer, though the estimate counted
+    none before: taken as an edit (undoable), the sheet's note kept as a warning, the letter written without asking; a
+    year of the earlier benefits typed gives that year only."""
+    pzr = ["20.01.2026", "", "GOZ", "1040", "PZR", 1, 2.3, 100.00, None, None, None]
+    unread = {
+        "PZR erstattet": dt.datetime(1900, 2, 9),
+        "Bisherige ZE-Erstattung Jahr 1": "=A1",
+        "Bisherige ZE-Erstattung Jahr 2": "=A1",
+    }
+    window = open_window(write_workbook(tmp_path / "pzr.xlsx", [pzr], patient=unread))
+    document, panel = window.document, window.person_panel
+    fields = {f.phrase.get("field"): f.severity.value for f in document.estimate.findings if f.phrase.get("field")}
+    assert fields == {"PZR erstattet": "error", "Jahr 1": "error", "Jahr 2": "error"}, fields
+    _typed(panel.pzr_reimbursed, "0")
+    _typed(panel.prior[1], "0,00")
+    fields = {f.phrase.get("field"): f.severity.value for f in document.estimate.findings if f.phrase.get("field")}
+    assert fields == {"PZR erstattet": "warning", "Jahr 1": "error", "Jahr 2": "warning"}, fields
+    assert document.undo_stack.count() == 2 and document.person.pzr_reimbursed == 0
+    _typed(panel.prior[0], "0")
+    asked: list[str] = []
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append(title) or False
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    assert (tmp_path / "brief.pdf").exists() and asked == []
+    first = " ".join(PdfReader(tmp_path / "brief.pdf").pages[0].extract_text().split())
+    assert "konnte nicht gelesen werden" not in first
+    document.undo_stack.undo()  # year 1 not given again: asked
+    assert window.files.export_pdf(tmp_path / "wieder.pdf", open_after=False) is None and asked == [
+        "Angabe zur Person nicht gelesen"
+    ]

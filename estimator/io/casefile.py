@@ -57,6 +57,7 @@ from estimator.model import (
     Override,
     Person,
     Plan,
+    PlanLine,
 )
 from estimator.phrases import say
 from estimator.sessionnames import session_value
@@ -254,6 +255,19 @@ def _text_map(value: dict[str, Any], where: str) -> dict[str, str]:
     return dict(value)
 
 
+def _each_place_once(plan: Plan) -> None:
+    """A sheet's row holds one line of the plan: two lines of a file at one place are refused (a reviewer's decision
+    and every note about that row would act on one of them unsaid)."""
+    seen: dict[tuple[str, int], str] = {}
+    named: list[tuple[PlanLine, str]] = [(line, f"Leistung {i + 1}") for i, line in enumerate(plan.fee_lines)]
+    named += [(line, f"Labor {i + 1}") for i, line in enumerate(plan.lab_lines)]
+    for line, where in named:
+        if (first := seen.setdefault((line.sheet, line.row), where)) != where:
+            raise CaseError(
+                f"{first} und {where}: beide Blatt „{shown(line.sheet)}“ Zeile {line.row} – jede Zeile des Plans nur einmal"
+            )
+
+
 def case_from_json(data: Any) -> Case:
     """A case from its JSON form; CaseError naming what is wrong when it is not a valid case."""
     if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, SCHEMA_1):
@@ -277,6 +291,7 @@ def case_from_json(data: Any) -> Case:
         _text_map(fields.mapping("patient_cells"), "patient_cells"),
         left_out=tuple(left_out_line(d, f"ausgelassene Zeile {i + 1}", MAX_ROW) for i, d in enumerate(left_data)),
     )
+    _each_place_once(plan)
     if any(line.session for line in plan.fee_lines) or any(line.session for line in plan.lab_lines):
         # the estimate says the sessions as they stand; what a version saved of them as read goes
         said = tuple(f for f in plan.input_findings if f.phrase.code not in (Code.INPUT_SESSION_DATE, Code.INPUT_SESSIONS))

@@ -58,6 +58,14 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "fee lines not a list": (changed(put("fee_lines", {"a": 1})), "Liste erwartet"),
     "fee line not an object": (changed(put("fee_lines.0", "2210")), "Objekt erwartet"),
     "lab lines missing": (changed(lambda d: d.pop("lab_lines")), "„lab_lines“ fehlt"),
+    "two lines at one row": (
+        changed(lambda d: d["lab_lines"][1].update(sheet=d["lab_lines"][0]["sheet"], row=d["lab_lines"][0]["row"])),
+        "Labor 1 und Labor 2: beide Blatt „Labor“ Zeile 2 – jede Zeile des Plans nur einmal",
+    ),
+    "a lab line at a fee line's row": (
+        changed(lambda d: d["lab_lines"][0].update(sheet=d["fee_lines"][2]["sheet"], row=d["fee_lines"][2]["row"])),
+        "Leistung 3 und Labor 1: beide Blatt „Leistungen“ Zeile 4",
+    ),
     "row as text": (changed(put("fee_lines.0.row", "zwei")), "ganze Zahl"),
     "negative row": (changed(put("fee_lines.0.row", -3)), "ganze Zahl"),
     "count NaN": (changed(put("fee_lines.0.count", "NaN")), "Zahl erwartet"),

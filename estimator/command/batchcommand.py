@@ -12,7 +12,7 @@ from pathlib import Path
 from estimator.command.overwrite import letterhead_of, refuse_overwriting_input
 from estimator.command.reviews import UsageError
 from estimator.files import atomic_write_bytes, owner_only_folder, resolved, shown_path
-from estimator.output.textout import terminal_safe
+from estimator.output.textout import path_said, terminal_safe
 
 
 def subfolders_said(below: Sequence[Path]) -> str:
@@ -97,7 +97,9 @@ def run_batch_command(options: argparse.Namespace) -> int:
     not_computed = f", {summary.not_computed} ohne Schätzung" if summary.not_computed else ""
     outputs = "1 Arbeitsmappe" if summary.outputs == 1 else f"{summary.outputs} Arbeitsmappen"
     skipped = f"; {outputs} dieses Programms (Schätzung, Übersicht) nicht als Plan gezählt" if summary.outputs else ""
-    print(f"Übersicht geschrieben: {options.out} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed}{skipped})")
+    print(
+        f"Übersicht geschrieben: {path_said(options.out)} ({plans}, davon {summary.unreadable} nicht lesbar{not_computed}{skipped})"
+    )
     if summary.set_aside:
         print(
             f"hkp: {summary.set_aside} Brief(e) früherer Läufe in den Ordner „veraltet“ verschoben: ihr Plan ergibt jetzt keine "

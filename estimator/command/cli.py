@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 from estimator import wording
 from estimator.auslegung import SettingError
@@ -46,7 +47,7 @@ from estimator.model import MAX_NOTE, MAX_NOTE_LINES, Plan, note_fits
 from estimator.money import cents
 from estimator.output.jsonout import SCHEMA as JSON_SCHEMA
 from estimator.output.jsonout import estimate_json
-from estimator.output.textout import estimate_text, terminal_safe
+from estimator.output.textout import estimate_text, one_line, path_said, terminal_safe
 from estimator.register import RegisterError
 from estimator.resources import example_plan_path
 from estimator.rules.engine import estimate
@@ -91,11 +92,16 @@ def _setting(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its messages quoting what was typed as the terminal may show it (bytes of no UTF-8 as „?“)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(terminal_safe(one_line(message)))
+
+
 def build_parser() -> argparse.ArgumentParser:
     argtexts.install()
-    parser = argparse.ArgumentParser(
-        prog="hkp", description="Die Erstattung des Versicherers für einen Heil- und Kostenplan schätzen."
-    )
+    parser = _Parser(prog="hkp", description="Die Erstattung des Versicherers für einen Heil- und Kostenplan schätzen.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     est = commands.add_parser("estimate", help="einen Heil- und Kostenplan (Excel) berechnen")
     est.add_argument(
@@ -191,7 +197,7 @@ def run_template(options: argparse.Namespace) -> int:
     if path.exists() and not options.force:
         raise UsageError(f"{path} gibt es schon; zum Überschreiben --force angeben")
     write_workbook(template_plan(), path, instructions=True)
-    print(f"Vorlage geschrieben: {path}")
+    print(f"Vorlage geschrieben: {path_said(path)}")
     return 0
 
 
@@ -250,17 +256,17 @@ def run_estimate(options: argparse.Namespace) -> int:
         with letters_locked(options.pdf.parent):  # checked again and written in one step against another run
             refuse_replacing_others(options.pdf, None, None, force=options.force, letter=key)
             atomic_write_bytes(options.pdf, data)
-        print(f"PDF geschrieben: {options.pdf}")
+        print(f"PDF geschrieben: {path_said(options.pdf)}")
         if lacking := unaddressed(result, letterhead):
             print(terminal_safe(f"hkp: Hinweis zum Brief: {lacking}"), file=sys.stderr)
     if options.json:
         atomic_write_text(options.json, json_text(estimate_json(result)))
-        print(f"Schätzung geschrieben: {options.json}")
+        print(f"Schätzung geschrieben: {path_said(options.json)}")
     if options.xlsx:
         from estimator.output.xlsxout import write_estimate_workbook  # noqa: PLC0415 - openpyxl writes only when asked
 
         write_estimate_workbook(result, options.xlsx)
-        print(f"Arbeitsmappe geschrieben: {options.xlsx}")
+        print(f"Arbeitsmappe geschrieben: {path_said(options.xlsx)}")
     if not (options.json or options.pdf or options.xlsx):
         sys.stdout.write(estimate_text(result))
     return 0

@@ -29,14 +29,20 @@ from estimator.wording import (
 
 # Control characters (C0 other than tab and line feed, DEL, C1): a plan could hide terminal escape sequences in
 # a name or a number; the terminal shows them as "?".
-# control characters and the marks that turn the direction of what follows (U+202E shows „fdp.exe“ as „exe.pdf“)
-TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# control characters and the marks that turn the direction of what follows (U+202E shows „fdp.exe“ as „exe.pdf“); the
+# surrogates that stand for bytes of a file name or an argument that are no UTF-8 (they printed as „\udcff“)
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def terminal_safe(text: str) -> str:
     """Text as the terminal may show it: no escape sequences or direction marks from a plan reach it."""
     return TERMINAL_UNSAFE.sub("?", text)
+
+
+def path_said(path: object) -> str:
+    """A file's name as the terminal says it: on one line, without escape sequences (a name may hold both)."""
+    return terminal_safe(one_line(str(path)))
 
 
 def one_line(text: str) -> str:

@@ -359,3 +359,18 @@ def test_one_setting_given_twice_is_refused_not_taken_at_its_last(capsys: pytest
     assert main(["estimate", plan, *twice]) == 2
     assert "--set insurance_year: mehrmals angegeben" in capsys.readouterr().err
     assert main(["estimate", plan, "--set", "insurance_year=anniversary", "--set", "fee_rounding=exact"]) == 0
+
+
+def test_what_was_typed_is_echoed_as_the_terminal_may_show_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Bytes of no UTF-8 in an argument (the shell passes them as they are) and an escape sequence or a line break in
+    an output's name: quoted as „?“ and on one line, never as „\\udcff“ nor as a sequence the terminal obeys."""
+    with pytest.raises(SystemExit) as refused:
+        main(["estimate", str(CROWN), "--tariff", "BM\udcff5"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "erwartet, „BM?5“ gefunden" in err and "\\udcff" not in err and "\udcff" not in err, err
+    name = tmp_path / "x\x1b[31mrot\nneu.json"
+    assert main(["estimate", str(CROWN), "--json", str(name)]) == 0
+    assert name.exists()
+    out = capsys.readouterr().out
+    assert out == f"Schätzung geschrieben: {tmp_path}/x?[31mrot neu.json\n", out

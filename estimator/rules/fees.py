@@ -173,9 +173,9 @@ def fee_amounts(
     if laser and work.owner is None:
         lasered = tuple(sorted(profile.lasered_numbers))
         check.report(
-            Severity.ERROR, say(Code.FEE_LASER_WITHOUT_SERVICE, line=work.ref, lasered=lasered), "Nr", sections.fee_limits
-        )
-        work.set_eligible(ZERO, sections.fee_limits, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
+            Severity.ERROR, say(Code.FEE_LASER_WITHOUT_SERVICE, line=work.ref, lasered=lasered), "Nr", sections.laser_cap
+        )  # the surcharge is measured by its lasered service: the fee schedule's Bemessungsgrundsätze
+        work.set_eligible(ZERO, sections.laser_cap, say(Code.STEP_LASER_WITHOUT_SERVICE, number=work.number), Cause.NOT_ELIGIBLE)
         return
     services = allowance.services_missing(work)
     if services:

@@ -157,7 +157,8 @@ TEMPLATES: dict[Code, str] = {
     "der ersten Behandlung; bitte das Planungsdatum eintragen",
     C.TARIFF_ASSUMED: "Kein Tarif angegeben: gerechnet mit {variant}, dem Tarif ohne Selbstbehalt; bitte den Tarif der "
     "versicherten Person eintragen (Blatt Patient, Tarif)",
-    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# Zeile|# Zeilen} ab {date} {lines:liegt|liegen} vor dem Gültigkeitsbeginn des Tarifprofils oder "
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# Zeile vom|# Zeilen, die erste vom} {date}{lines:|,} {lines:liegt|liegen} vor dem "
+    "Gültigkeitsbeginn des Tarifprofils oder "
     "einer Preisliste; berechnet mit der ältesten Fassung",
     C.INPUT_CELL: "{cell} ({field}): {problem}",
     C.INPUT_FORMULA: "{cell} ({field}): Formel ohne gespeichertes Ergebnis; bitte die Datei in Excel öffnen und speichern",
@@ -254,9 +255,10 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_OF_INCLUDED: "Zuschlag zu {service:on}, die wieder erstattungsfähig ist",
     C.STEP_SURCHARGE_MOVED: "{service:on} ist nicht erstattungsfähig: Zuschlag zu {other:on}, der Leistung dieses Tages, "
     "die bleibt",
-    C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl (an seinen Zähnen, sonst des Tages), {service:on}: {cls}",
-    C.STEP_UNITS_ALLOWED: "{units} von {count} Einheiten berechnungsfähig",
-    C.STEP_UNITS_LIMITED: "{rule} – {units} von {count} Einheiten berechnungsfähig",
+    C.STEP_SURCHARGE_OWNER: "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl an den Zähnen des Zuschlags (ohne "
+    "Zahnangabe: des Behandlungstags), hier {service:on}: {cls}",
+    C.STEP_UNITS_ALLOWED: "{units} von {count:# Einheit|# Einheiten} berechnungsfähig",
+    C.STEP_UNITS_LIMITED: "{rule} – hier {units} von {count:# Einheit|# Einheiten}",
     C.STEP_UNKNOWN_NUMBER: "Gebührennummer {number} nicht im Gebührenverzeichnis",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "allgemeine Leistung (GOZ {number}; Auslegung „{setting}“)",
@@ -274,7 +276,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "höchstens {limit}× je Kiefer nach {lab_list}",
     C.PART_LASER_SURCHARGE: "Der Laserzuschlag (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
-    C.PART_ONCE_A_DAY: "{what} je Behandlungstag nur einmal",
+    C.PART_ONCE_A_DAY: "{what} ist je Behandlungstag nur einmal berechnungsfähig",
     C.PART_PER_SESSION: "GOZ {number} höchstens {limit:einmal|#-mal} je Sitzung",
     C.PART_PER_SESSION_TOOTH: "GOZ {number} höchstens {limit:einmal|#-mal} je Zahn bzw. Implantat und Sitzung",
     C.PART_PER_SESSION_REGION: "GOZ {number} höchstens {limit:einmal|#-mal} je Kieferhälfte bzw. Frontzahnbereich und Sitzung",

@@ -11,8 +11,8 @@ REVIEWS: dict[Code, str] = {
     C.ACCIDENT_IN_PART: "{line}: nicht als Unfallfolge markiert, am selben Tag wie {other:nr} an Zahn {tooth}, die es "
     "ist – gehört die Leistung zur Behandlung des Unfalls, bitte in der Spalte Unfall markieren (für Unfallfolgen gilt "
     "die Zahnstaffel nicht)",
-    C.FEE_BESIDE_ASKED: "{line}: neben {beside} am selben Tag nicht berechnungsfähig, nur eine der beiden ist es; wie "
-    "geplant gerechnet – der Versicherer kann eine der beiden kürzen, bitte die Rechnung prüfen",
+    C.FEE_BESIDE_ASKED: "{line}: neben {beside} am selben Tag nicht berechnungsfähig – berechnungsfähig ist nur eine der "
+    "beiden Leistungen; wie geplant gerechnet – der Versicherer kann eine der beiden kürzen, bitte die Rechnung prüfen",
     C.OVERRIDE_APPLIED: "{line}: Prüfung durch {reviewer}: {changes} – {reason}",
     C.OVERRIDE_LAB_STAYS: "{line} ist nach der Prüfung nicht erstattungsfähig; {count:die Zeile|# Zeilen} darauf "
     "({numbers:, }) {count:bleibt|bleiben} wie gerechnet – bitte einzeln prüfen",

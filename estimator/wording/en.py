@@ -144,7 +144,8 @@ TEMPLATES: dict[Code, str] = {
     "first treatment; please enter the plan date",
     C.TARIFF_ASSUMED: "No tariff given: computed with {variant}, the tariff without a deductible; please enter the "
     "insured person's tariff (sheet Patient, Tarif)",
-    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# line|# lines} from {date} {lines:lies|lie} before the tariff profile or a price list is valid; "
+    C.TARIFF_BEFORE_FIRST_VERSION: "{lines:# line of|# lines, the first of} {date}{lines:|,} {lines:lies|lie} before the tariff "
+    "profile or a price list is valid; "
     "computed with the oldest version",
     # Findings of reading a plan
     C.INPUT_CELL: "{cell} ({field}): {problem}",
@@ -237,9 +238,10 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_SURCHARGE_OF_EXCLUDED: "surcharge to {service:on}, which is not eligible",
     C.STEP_SURCHARGE_OF_INCLUDED: "surcharge to {service:on}, which is eligible again",
     C.STEP_SURCHARGE_MOVED: "{service:on} is not eligible: surcharge to {other:on}, the service of this day that stays",
-    C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service with the most points (on its teeth, else of the day), {service:on}: {cls}",
-    C.STEP_UNITS_ALLOWED: "{units} of {count} units billable",
-    C.STEP_UNITS_LIMITED: "{rule} – {units} of {count} units billable",
+    C.STEP_SURCHARGE_OWNER: "surcharge to the surgical service with the most points on the surcharge's teeth (without a tooth: of "
+    "the treatment day), here {service:on}: {cls}",
+    C.STEP_UNITS_ALLOWED: "{units} of {count:# unit|# units} billable",
+    C.STEP_UNITS_LIMITED: "{rule} – here {units} of {count:# unit|# units}",
     C.STEP_UNKNOWN_NUMBER: "fee number {number} not in the fee schedule",
     # Reasons for a class
     C.REASON_CHECKUP_GENERAL: "general service (GOZ {number}; interpretation “{setting}”)",
@@ -257,7 +259,7 @@ TEMPLATES: dict[Code, str] = {
     C.PART_LAB_PER_JAW: "at most {limit}× per jaw under {lab_list}",
     C.PART_LASER_SURCHARGE: "The laser surcharge (GOZ {number})",
     C.PART_GOZ_NUMBER: "GOZ {number}",
-    C.PART_ONCE_A_DAY: "{what} once per treatment day only",
+    C.PART_ONCE_A_DAY: "{what} is billable once per treatment day only",
     C.PART_PER_SESSION: "GOZ {number} at most {limit:once|# times} per session",
     C.PART_PER_SESSION_TOOTH: "GOZ {number} at most {limit:once|# times} per tooth or implant and session",
     C.PART_PER_SESSION_REGION: "GOZ {number} at most {limit:once|# times} per jaw half or front region and session",

@@ -10,7 +10,7 @@ REVIEWS: dict[Code, str] = {
     C.ACCIDENT_IN_PART: "{line}: not marked as an accident's consequence, on the same day as {other:nr} on tooth {tooth}, "
     "which is – if the service belongs to the accident's treatment, please mark it in the Unfall column (the staged "
     "caps do not hold an accident's consequences)",
-    C.FEE_BESIDE_ASKED: "{line}: not billable beside {beside} on the same day, only one of the two is; computed as "
+    C.FEE_BESIDE_ASKED: "{line}: not billable beside {beside} on the same day – only one of the two services is; computed as "
     "planned – the insurer may cut one of them, please check the invoice",
     C.OVERRIDE_APPLIED: "{line}: reviewed by {reviewer}: {changes} – {reason}",
     C.OVERRIDE_LAB_STAYS: "{line} is not eligible after the review; {count:the line|# lines} on it "

@@ -76,8 +76,8 @@ def test_surcharge_takes_the_class_of_the_service_on_the_same_tooth_and_day() ->
     assert fee_result(with_implant, 1).line_class is A
     said = [step_text(step) for step in fee_result(with_implant, 1).explanations]
     assert [t for t in said if "Klasse" in t] == [  # one class said, the service's – not section L's B before it
-        "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl (an seinen Zähnen, sonst des Tages), GOZ 9010 "
-        "an Zahn 36: Zahnersatz (Klasse A)"
+        "Zuschlag zur chirurgischen Leistung mit der höchsten Punktzahl an den Zähnen des Zuschlags (ohne Zahnangabe: "
+        "des Behandlungstags), hier GOZ 9010 an Zahn 36: Zahnersatz (Klasse A)"
     ]
     with_extraction = run(fee("3000", "36"), fee("0500", "36", factor=1))
     assert fee_result(with_extraction, 1).line_class is B

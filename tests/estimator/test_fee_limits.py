@@ -246,8 +246,8 @@ def test_a_pzr_beside_a_fluoridation_in_its_session_is_paid_as_planned_and_asked
     said = [f for f in result.findings if f.code in ("fee.beside_asked", "fee.beside_without_teeth", "fee.not_beside_on_day")]
     assert [(f.code, f.row, f.section) for f in said] == [("fee.beside_asked", 3, "Nr. II.3.1")]
     assert finding_text(said[0]) == (
-        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) am selben Tag nicht berechnungsfähig, nur eine der beiden ist es; "
-        "wie geplant gerechnet – der Versicherer kann eine der beiden kürzen, bitte die Rechnung prüfen"
+        "GOZ 1040: neben GOZ 1020 (Leistungen Zeile 2) am selben Tag nicht berechnungsfähig – berechnungsfähig ist nur eine "
+        "der beiden Leistungen; wie geplant gerechnet – der Versicherer kann eine der beiden kürzen, bitte die Rechnung prüfen"
     )
     # the fluoridations of the year all count, the one beside the PZR too: four of five paid
     fluorides = [fee("1020", date=dt.date(2026, month, 10)) for month in (3, 5, 7, 9, 11)]

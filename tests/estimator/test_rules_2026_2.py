@@ -171,6 +171,11 @@ def test_4_laser_surcharge_without_lasered_service_is_not_eligible() -> None:
     laser = fee_result(result, 1)
     assert (laser.eligible, laser.reductions) == (D("0.00"), {Cause.NOT_ELIGIBLE: D("30.00")})
     assert "fee.laser_without_service" in codes(result)
+    # the surcharge is measured by its lasered service (GOZ 0120, the fee schedule's Bemessungsgrundsätze), not by the
+    # maximum factors of footnote 8
+    step = next(e for e in laser.explanations if e.phrase.code is Code.STEP_LASER_WITHOUT_SERVICE)
+    assert rule_text(step.rule) == "Nr. II.3.1, GOZ 0120"
+    assert {f.section for f in result.findings if f.phrase.code.value == "fee.laser_without_service"} == {"Nr. II.3.1, GOZ 0120"}
 
 
 def test_4_laser_surcharge_without_amount_follows_the_service_with_the_highest_simple_fee() -> None:

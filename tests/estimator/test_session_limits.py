@@ -165,9 +165,12 @@ def test_a_lines_own_reason_names_the_limit_and_its_section() -> None:
         [step] = [e for e in fee_result(result, index).explanations if e.phrase.code.value == "step.units_limited"]
         said[index] = (step.rule, step_text(step))
     assert said == {
-        0: ("Nr. II.3.1", "GOZ 8010 höchstens 2-mal je Sitzung – 2 von 3 Einheiten berechnungsfähig"),
-        3: ("Nr. II.3.1, GOZ Abschnitte A und L", "GOZ 0110 je Behandlungstag nur einmal – 0 von 1 Einheiten berechnungsfähig"),
-        6: ("Nr. II.3.1", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – 0 von 1 Einheiten berechnungsfähig"),
+        0: ("Nr. II.3.1", "GOZ 8010 höchstens 2-mal je Sitzung – hier 2 von 3 Einheiten"),
+        3: (
+            "Nr. II.3.1, GOZ Abschnitte A und L",
+            "GOZ 0110 ist je Behandlungstag nur einmal berechnungsfähig – hier 0 von 1 Einheit",
+        ),
+        6: ("Nr. II.3.1", "GOZ 4000 höchstens 2-mal im Kalenderjahr 2026 – hier 0 von 1 Einheit"),
     }
 
 
@@ -193,7 +196,7 @@ def test_a_line_on_several_places_makes_room_for_a_later_one_where_it_can() -> N
     result = run(fee("9060", "36,37"), fee("9060", "36"), fee("9060", "37", count=2))
     assert [fee_result(result, i).eligible for i in range(3)] == [ABUTMENT, ABUTMENT, D("0.00")]
     [step] = [e for e in fee_result(result, 2).explanations if e.phrase.code.value == "step.units_limited"]
-    assert step_text(step).startswith("GOZ 9060 höchstens einmal je Zahn bzw. Implantat und Sitzung – 0 von 2")
+    assert step_text(step).startswith("GOZ 9060 höchstens einmal je Zahn bzw. Implantat und Sitzung – hier 0 von 2 Einheiten")
 
 
 AUGMENTATION = D("348.49")  # GOZ 9100: 2694 points x 0,0562421 x 2,3

@@ -326,3 +326,12 @@ def test_the_staged_cap_names_its_years_as_the_tariff_does(years: int, german: s
     phrase = say(Code.STEP_STAGED_CAP, years=years, cap=Money(D("2000.00")), left=Money(D("0.00")))
     assert text(phrase).startswith(f"Zahnstaffel: {german} insgesamt höchstens 2.000,00{NBSP}€")
     assert text(phrase, "en").startswith(f"staged cap: {english} at most")
+
+
+def test_lines_before_the_first_tariff_version_are_named_by_the_day_of_the_first() -> None:
+    """„10 Zeilen ab 10.12.2025 liegen vor …“ read as if all lay after that day; the day is that of the first."""
+    one = say(Code.TARIFF_BEFORE_FIRST_VERSION, date=dt.date(2025, 12, 10), lines=1)
+    many = say(Code.TARIFF_BEFORE_FIRST_VERSION, date=dt.date(2025, 12, 10), lines=10)
+    assert text(one).startswith("1 Zeile vom 10.12.2025 liegt vor dem Gültigkeitsbeginn")
+    assert text(many).startswith("10 Zeilen, die erste vom 10.12.2025, liegen vor dem Gültigkeitsbeginn")
+    assert text(many, "en").startswith("10 lines, the first of 2025-12-10, lie before")

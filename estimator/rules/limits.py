@@ -368,7 +368,8 @@ class Deductible:
         left = max(ZERO, the_year.amount - the_year.used_before - self.used[year])
         take = min(left, work.benefit)
         if take > 0:
-            phrase = say(Code.STEP_DEDUCTIBLE, year=year, note=the_year.note(), amount=Money(the_year.amount), taken=Money(take))
+            amount, note = Money(the_year.amount), the_year.note()
+            phrase = say(Code.STEP_DEDUCTIBLE, year=year, note=note, amount=amount, left=Money(left), taken=Money(take))
             work.set_benefit(work.benefit - take, work.profile.sections.deductible, phrase, Cause.DEDUCTIBLE)
         self.used[year] += take
 

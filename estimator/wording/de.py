@@ -209,7 +209,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS: "{reason}: {cls}",
     C.STEP_CLASS_OF_SERVICE: "Klasse der Leistung {service:on}: {cls}",
     C.STEP_CLASS_X: "nicht erstattungsfähig (Klasse X)",
-    C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, davon hier angerechnet {taken}",
+    C.STEP_DEDUCTIBLE: "Selbstbehalt {year} ({note}): {amount}, noch offen {left}, davon hier angerechnet {taken}",
     C.STEP_FEE_COMPUTED: "Betrag errechnet: {count} × {unit} (Faktor {factor})",
     C.STEP_FEE_COMPUTED_ROUNDED: "Betrag errechnet: {count} × {unit} (Faktor {factor}, Auslegung „{reading}“)",
     C.STEP_LAB_BY_CODE: "{place}; Laborcode {code} ({label}): {cls}",

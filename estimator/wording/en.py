@@ -195,7 +195,7 @@ TEMPLATES: dict[Code, str] = {
     C.STEP_CLASS: "{reason}: {cls}",
     C.STEP_CLASS_OF_SERVICE: "class of the service {service:on}: {cls}",
     C.STEP_CLASS_X: "not eligible (class X)",
-    C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, of which taken here {taken}",
+    C.STEP_DEDUCTIBLE: "deductible {year} ({note}): {amount}, still open {left}, of which taken here {taken}",
     C.STEP_FEE_COMPUTED: "amount computed: {count} × {unit} (factor {factor})",
     C.STEP_FEE_COMPUTED_ROUNDED: "amount computed: {count} × {unit} (factor {factor}, interpretation “{reading}”)",
     C.STEP_LAB_BY_CODE: "{place}; lab code {code} ({label}): {cls}",

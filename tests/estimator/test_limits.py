@@ -351,6 +351,18 @@ def test_deductible_already_used_in_the_plan_year() -> None:
     assert fee_result(result).benefit == D("900.00")
 
 
+def test_each_lines_deductible_step_says_what_the_year_left_open_before_it() -> None:
+    """„Selbstbehalt 2026: 400,00 €, davon hier angerechnet 40,00 €“ beside 300 € used before could not be followed."""
+    lines = (fee("2170", "26", amount="60.00"), fee("2170", "27", amount="1000.00"))
+    result = run(*lines, variant="BM5/1", deductible_used="300")
+    steps = [step_text(e) for line in result.lines for e in line.explanations if rule_text(e.rule) == "Nr. II.8"]
+    nbsp = "\u00a0"
+    assert steps == [
+        f"Selbstbehalt 2026 (BM5/1, Erwachsene): 400,00{nbsp}€, noch offen 100,00{nbsp}€, davon hier angerechnet 60,00{nbsp}€",
+        f"Selbstbehalt 2026 (BM5/1, Erwachsene): 400,00{nbsp}€, noch offen 40,00{nbsp}€, davon hier angerechnet 40,00{nbsp}€",
+    ], steps
+
+
 def test_deductible_applies_to_accident_lines() -> None:
     result = run(crown("16", accident=True), variant="BM5/1")
     assert fee_result(result).benefit == D("400.00")  # 800 - 400

@@ -37,6 +37,7 @@ from estimator.rules.causes import cause_sections
 from estimator.rules.engine import tariff_of
 from estimator.rules.reserve import reserve_of, reserve_sentence
 from estimator.tariff.catalogues import Tariffs
+from estimator.tariff.profile import Profile
 from estimator.wording import (
     cause_label,
     left_out_text,
@@ -184,6 +185,18 @@ def _first_page(estimate: Estimate, issued: dt.date, letterhead: Letterhead, pra
     )
 
 
+def _readings(estimate: Estimate, profile: Profile) -> str:
+    """The readings of the tariff the estimate took where they differ from the tariff profile's own – every one of them,
+    some twenty in words of the rules, was more than a patient reads; the workbook and JSON of the estimate list all."""
+    names, own = profile.auslegung_names, profile.auslegung
+    other = [setting_text(names, name, value) for name, value in estimate.settings.items() if getattr(own, name) != value]
+    if not other:
+        return f"Auslegung: wo der Tarif mehrere Lesarten zulässt, die des Tarifprofils {profile.source.version}."
+    return (
+        f"Auslegung abweichend vom Tarifprofil {profile.source.version}: {'; '.join(other)}; sonst die Lesarten des Tarifprofils."
+    )
+
+
 def build_pdf(
     estimate: Estimate,
     tariffs: Tariffs,
@@ -268,8 +281,7 @@ def build_pdf(
     story += [KeepTogether([para("Angewandte Grenzen des Tarifs", styles["h2"]), *_limits_flowables(estimate, styles)])]
     said, more = para("Hinweise zur Prüfung", styles["h2"]), para("Hinweise zur Prüfung (Fortsetzung)", styles["h2"])
     story += [CondPageBreak(25 * mm), titled_paragraphs(said, more, findings_flowables(estimate, styles), together=2)]
-    names = tariff.profile.auslegung_names
-    settings = "; ".join(setting_text(names, name, value) for name, value in estimate.settings.items())
+    settings = _readings(estimate, tariff.profile)
     versions = versions_text(estimate.versions)
     signature = Table(
         [["", "", ""], [para("Ort, Datum", styles["muted"]), "", para("Unterschrift der Praxis", styles["muted"])]],
@@ -290,7 +302,7 @@ def build_pdf(
         KeepTogether(
             [
                 para("Grundlagen der Berechnung", styles["h2"]),
-                para(f"Auslegung: {escape(settings)}.", styles["small"]),
+                para(escape(settings), styles["small"]),
                 para(f"Preislisten und Tarifprofil: {escape(versions)}.", styles["small"]),
                 Spacer(1, 3 * mm),
                 para(escape(DISCLAIMER.format(tariff.profile.conditions, tariff.profile.sections.cost_estimate)), styles["base"]),

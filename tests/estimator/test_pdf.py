@@ -617,3 +617,21 @@ def test_a_chart_label_breaks_between_words_never_inside_a_section(label: str) -
         lines, _ = _label(label, width)
         name, section = label.split(" (", 1)
         assert [line.replace("\u00a0", " ") for line in lines] == [name, f"({section}"]
+
+
+def test_the_letter_names_the_readings_of_the_tariff_that_differ_from_the_profiles_own(
+    staged_cap: tuple[Estimate, PdfReader, str],
+) -> None:
+    """Some twenty readings in the words of the rules were more than a patient reads: the letter names those chosen
+    otherwise than the tariff profile, the workbook and JSON all of them."""
+    _, _, text = staged_cap
+    flat = " ".join(text.split())
+    assert "Auslegung: wo der Tarif mehrere Lesarten zulässt, die des Tarifprofils BM5-2026.2.15." in flat
+    assert "Laserzuschlag" not in flat and "Versicherungsjahr:" not in flat
+    plan = read_plan(GOLDEN / "staged_cap_year1.xlsx")
+    other = estimate(plan, load_tariffs(), {"insurance_year": "anniversary"})
+    flat = " ".join(pdf_text(build_pdf(other, load_tariffs(), ISSUED))[1].split())
+    assert (
+        "Auslegung abweichend vom Tarifprofil BM5-2026.2.15: Versicherungsjahr: 12 Monate ab Beginn; sonst die Lesarten "
+        "des Tarifprofils." in flat
+    ), flat

@@ -21,7 +21,6 @@ class Code(StrEnum):
     FEE_ABOVE_THRESHOLD = "fee.above_threshold"
     FEE_AMOUNT_MISMATCH = "fee.amount_mismatch"
     FEE_DERIVED_WITHOUT_RELATED = "fee.derived_without_related"
-    FEE_COUNT_FRACTION = "fee.count_fraction"
     AMOUNT_ROUNDED = "amount.rounded"
     FEE_FRACTIONAL_COUNT = "fee.fractional_count"
     FEE_NO_TOOTH = "fee.no_tooth"

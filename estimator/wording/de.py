@@ -52,7 +52,6 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_NO_TOOTH: "{line}: Zahn fehlt – ohne ihn gehören keine Laborzeile und keine vorbereitende Maßnahme zu dieser "
     "Leistung an einem Zahn. Bitte den Zahn eintragen",
     C.AMOUNT_ROUNDED: "{line}: Betrag {amount} auf Cent gerundet: {rounded}; bitte den Betrag prüfen",
-    C.FEE_COUNT_FRACTION: "{line}: Anzahl {count} – eine Gebühr wird je ganze Leistung berechnet; bitte die Anzahl prüfen",
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: die Gebühr hat keine eigene Punktzahl und richtet sich nach einer Leistung "
     "GOZ {related} am selben Zahn, die der Plan dort nicht hat; Betrag und Faktor sind nicht geprüft – bitte Zahn und "
     "Leistungen prüfen",

@@ -47,7 +47,6 @@ TEMPLATES: dict[Code, str] = {
     C.FEE_NO_TOOTH: "{line}: tooth missing – without it, no lab line and no preparatory measure belongs to this "
     "service on a tooth. Please enter the tooth",
     C.AMOUNT_ROUNDED: "{line}: amount {amount} rounded to the cent: {rounded}; please check the amount",
-    C.FEE_COUNT_FRACTION: "{line}: count {count} – a fee is charged per whole service; please check the count",
     C.FEE_DERIVED_WITHOUT_RELATED: "{line}: the fee has no points of its own and follows a service GOZ {related} on the "
     "same tooth, which the plan does not have there; amount and factor are not checked – please check tooth and services",
     C.FEE_AMOUNT_MISMATCH: "{line}: amount {billed} differs from the fee {fee} ({count} × factor {factor}); {kept:the amount is used|eligible up to that fee}",

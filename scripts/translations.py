@@ -561,6 +561,8 @@ ENGLISH = {
     "{0} – Doppelklick oder Enter: Zeile korrigieren": "{0} – double click or Enter: correct the row",
     "Keine ausgelassenen Zeilen": "No rows left out",
     "Ausgelassene Zeile &korrigieren …": "&Correct a row left out …",
+    "Zeile korrigieren …": "Correct the row …",
+    "Die erste Zeile, die beim Einlesen ausgelassen wurde, korrigieren (Strg+K)": "Correct the first row left out when the plan was read (Ctrl+K)",
     "Die Beträge in „ZE-Erstattung bisher“, „Selbstbehalt verbraucht“ und „PZR erstattet“ eintragen (rückgängig zu machen)": (
         "Enter the amounts in “Prosthetic benefits so far”, “Deductible used” and “Cleaning (PZR) reimbursed” (can be undone)"
     ),

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         person_scroll.setWidget(left)
         person_scroll.setWidgetResizable(True)
         person_scroll.setMinimumWidth(280)
-        self.totals = TotalsBar(document)
+        self.totals = TotalsBar(document, self.line_actions.correct_left_out)
         self.tooth_chart = ToothChart(document)
         self.tooth_chart.tooth_clicked.connect(self.filters.tooth)
 

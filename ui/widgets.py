@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +43,9 @@ LOWER_ROW = (48, 47, 46, 45, 44, 43, 42, 41, 31, 32, 33, 34, 35, 36, 37, 38)
 class TotalsBar(QFrame):
     """Billed, eligible, benefit and own share in large type, with the staged-cap chart beside them."""
 
-    def __init__(self, document: CaseDocument) -> None:
+    def __init__(self, document: CaseDocument, correct: Callable[[], object] | None = None) -> None:
+        """`correct`: opens the first row the import left out to be corrected (the button beside the warning of rows
+        missing from every figure – the rows are in no table, and the menu's way to them was not found)."""
         super().__init__()
         self.document = document
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -83,7 +86,14 @@ class TotalsBar(QFrame):
             label.setWordWrap(True)
             label.setStyleSheet(style)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            outer.addWidget(label)
+        self.correct = QPushButton(self.tr("Zeile korrigieren …"))
+        self.correct.setToolTip(self.tr("Die erste Zeile, die beim Einlesen ausgelassen wurde, korrigieren (Strg+K)"))
+        self.correct.clicked.connect(lambda: correct and correct())
+        warning = QHBoxLayout()  # the button beside the warning: the window's lines keep their height
+        warning.addWidget(self.missing, 1)
+        warning.addWidget(self.correct, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.causes)
+        outer.addLayout(warning)
         self.chart = CapChart(document)
         self.chart.setMinimumWidth(210)
         layout.addWidget(self.chart, 1)
@@ -116,7 +126,8 @@ class TotalsBar(QFrame):
         """The height the red warning adds to the bar, wrapped at the bar's width (before the window is shown: the width
         it has beside the tooth chart on a screen of 1366 pixels)."""
         width = self.width() if self.isVisible() else 600
-        return 0 if self.missing.isHidden() else self.missing.heightForWidth(width - 20) + 6
+        beside = 0 if self.correct.isHidden() else self.correct.sizeHint().width() + 6
+        return 0 if self.missing.isHidden() else self.missing.heightForWidth(width - 20 - beside) + 6
 
     def _places(self, rows: list[tuple[str, int]]) -> str:
         """Ten rows, and each sheet's first: „Leistungen Zeile 4, 9; Labor Zeile 2 …“ (the caption stays in view)."""
@@ -166,6 +177,7 @@ class TotalsBar(QFrame):
         shown_text = ". ".join(part for part in (no_tariff, text, reserved) if part)
         self.missing.setText(shown_text)
         self.missing.setVisible(bool(shown_text))
+        self.correct.setVisible(bool(estimate.plan.left_out))
         caption, share = self.captions["billed"], self.captions["patient_share"]
         caption.setText(self.tr("Gesamtkosten ohne\nfehlende Zeilen") if text else self.tr("Gesamtkosten"))
         share.setText(self.tr("Eigenanteil ohne\nfehlende Zeilen") if text else self.tr("Eigenanteil"))

@@ -86,223 +86,223 @@
 <context>
     <name>CaseDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="157" />
+        <location filename="../../ui/document.py" line="158" />
         <source>{0}Änderung nicht übernommen, die Schätzung ist daran gescheitert ({1})</source>
         <translation>{0}change not taken: the estimate failed on it ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="112" />
+        <location filename="../../ui/document.py" line="113" />
         <source>Neuer Plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="108" />
+        <location filename="../../ui/document.py" line="109" />
         <source>Entwurf aus {0}</source>
         <translation>Draft from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="139" />
+        <location filename="../../ui/document.py" line="140" />
         <source>{0}Änderung nicht übernommen: der Fall ist {1} – links oben „Als neuen Entwurf bearbeiten“ oder „Diesen Fall ändern“ wählen</source>
         <translation>{0}Change not taken: the case is {1} – choose “Edit as a new draft” or “Change this case” at the top left</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="183" />
+        <location filename="../../ui/document.py" line="184" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="188" />
+        <location filename="../../ui/document.py" line="189" />
         <source>{0}: {1} geändert</source>
         <translation>{0}: {1} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="197" />
+        <location filename="../../ui/document.py" line="198" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="198" />
+        <location filename="../../ui/document.py" line="199" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="199" />
         <location filename="../../ui/document.py" line="200" />
+        <location filename="../../ui/document.py" line="201" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="201" />
+        <location filename="../../ui/document.py" line="202" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="202" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="203" />
+        <location filename="../../ui/document.py" line="204" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="204" />
+        <location filename="../../ui/document.py" line="205" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="205" />
+        <location filename="../../ui/document.py" line="206" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="206" />
+        <location filename="../../ui/document.py" line="207" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="207" />
+        <location filename="../../ui/document.py" line="208" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="208" />
+        <location filename="../../ui/document.py" line="209" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="209" />
+        <location filename="../../ui/document.py" line="210" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="210" />
+        <location filename="../../ui/document.py" line="211" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="217" />
+        <location filename="../../ui/document.py" line="218" />
         <source>Prüfung {0} Zeile {1}</source>
         <translation>Review of {0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="223" />
+        <location filename="../../ui/document.py" line="229" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="224" />
+        <location filename="../../ui/document.py" line="230" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="225" />
+        <location filename="../../ui/document.py" line="231" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="226" />
+        <location filename="../../ui/document.py" line="232" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="227" />
+        <location filename="../../ui/document.py" line="233" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="228" />
+        <location filename="../../ui/document.py" line="234" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="229" />
+        <location filename="../../ui/document.py" line="235" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="230" />
+        <location filename="../../ui/document.py" line="236" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="231" />
+        <location filename="../../ui/document.py" line="237" />
         <source>Kooperationszahnarzt</source>
         <translation>Cooperating dentist</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="232" />
+        <location filename="../../ui/document.py" line="238" />
         <source>Unfallfolge</source>
         <translation>Caused by an accident</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="233" />
+        <location filename="../../ui/document.py" line="239" />
         <source>ZE-Erstattung bisher</source>
         <translation>Prosthetic benefits so far</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="234" />
+        <location filename="../../ui/document.py" line="240" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="235" />
+        <location filename="../../ui/document.py" line="241" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="236" />
+        <location filename="../../ui/document.py" line="242" />
         <source>Implantate OK</source>
         <translation>Implants upper jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="237" />
+        <location filename="../../ui/document.py" line="243" />
         <source>Implantate UK</source>
         <translation>Implants lower jaw</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="238" />
+        <location filename="../../ui/document.py" line="244" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="241" />
+        <location filename="../../ui/document.py" line="247" />
         <source>Person geändert</source>
         <translation>Person changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="241" />
+        <location filename="../../ui/document.py" line="247" />
         <source>Person: {0} geändert</source>
         <translation>Person: {0} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="268" />
+        <location filename="../../ui/document.py" line="281" />
         <source>Änderungen am Fall werden übernommen; er bleibt {0}</source>
         <translation>Changes to the case are accepted; it stays {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="279" />
+        <location filename="../../ui/document.py" line="292" />
         <source>Neuer Entwurf aus {0}; diese Datei bleibt unverändert – Speichern fragt nach einem Namen</source>
         <translation>New draft from {0}; that file stays unchanged – Save asks for a name</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="301" />
+        <location filename="../../ui/document.py" line="314" />
         <source>Auslegung geändert</source>
         <translation>Interpretation changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="311" />
+        <location filename="../../ui/document.py" line="324" />
         <source>Der Text an den Patienten hat {0} Zeichen in {1} Zeile(n); höchstens {2} Zeichen in {3} Zeilen.</source>
         <translation>The note to the patient has {0} characters in {1} line(s); at most {2} characters in {3} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="316" />
+        <location filename="../../ui/document.py" line="329" />
         <source>Text an den Patienten geändert</source>
         <translation>Note to the patient changed</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="319" />
+        <location filename="../../ui/document.py" line="332" />
         <source>Planungsdatum geändert</source>
         <translation>Plan date changed</translation>
     </message>
@@ -785,57 +785,57 @@ No program here can show it.</translation>
 <context>
     <name>LetterChecks</name>
     <message>
-        <location filename="../../ui/letterchecks.py" line="67" />
+        <location filename="../../ui/letterchecks.py" line="68" />
         <source>Kein Tarif gewählt</source>
         <translation>No tariff chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="69" />
+        <location filename="../../ui/letterchecks.py" line="70" />
         <source>Bitte zuerst den Tarif der versicherten Person wählen (bei der Person, „Tarif“): ohne ihn ist der Selbstbehalt unbekannt, und die Schätzung nennte die Erstattung von {0}, dem Tarif ohne Selbstbehalt.</source>
         <translation>Please choose the insured person's tariff first (with the person, “Tarif”): without it the deductible is unknown, and the estimate would give the benefit of {0}, the tariff without a deductible.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="124" />
+        <location filename="../../ui/letterchecks.py" line="123" />
         <source>1 Zeile des Plans fehlt in allen Beträgen dieser Schätzung</source>
         <translation>1 row of the plan is missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="123" />
+        <location filename="../../ui/letterchecks.py" line="122" />
         <source>{0} Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>{0} rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="52" />
+        <location filename="../../ui/letterchecks.py" line="53" />
         <source>{0} ausgelassen</source>
         <translation>{0} left out</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="53" />
+        <location filename="../../ui/letterchecks.py" line="54" />
         <source>{0} ohne Betrag</source>
         <translation>{0} without an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="55" />
+        <location filename="../../ui/letterchecks.py" line="56" />
         <source>Keine Zeile des Plans ist zu berechnen ({0}): der Brief nennte 0,00 €. Bitte zuerst die Zeilen berichtigen, wie die Hinweise es sagen.</source>
         <translation>No line of the plan can be computed ({0}): the letter would say €0.00. Please correct the lines first, as the notes say.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="58" />
+        <location filename="../../ui/letterchecks.py" line="59" />
         <source>Kein Brief</source>
         <translation>No letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="49" />
+        <location filename="../../ui/letterchecks.py" line="50" />
         <source>Der Plan hat keine Zeile, die zu berechnen ist: bitte zuerst Leistungen eintragen.</source>
         <translation>The plan has no line to compute: please enter services first.</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="83" />
+        <location filename="../../ui/letterchecks.py" line="84" />
         <source>Geburtsdatum prüfen</source>
         <translation>Check the birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="85" />
+        <location filename="../../ui/letterchecks.py" line="86" />
         <source>{0}.
 
 Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das Geburtsdatum berichtigen (bei der Person, „Geburtsdatum“).</source>
@@ -844,12 +844,12 @@ Der Brief nennte den Selbstbehalt und die Altersgrenzen dazu. Bitte zuerst das G
 The letter would state the deductible and age limits that follow from it. Please correct the birth date first (in the person panel, “Date of birth”).</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="100" />
+        <location filename="../../ui/letterchecks.py" line="99" />
         <source>Schriftzeichen prüfen</source>
         <translation>Check the characters</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="111" />
+        <location filename="../../ui/letterchecks.py" line="110" />
         <source>{0}.
 
 Die Schätzung rechnet ohne diesen Wert, als wäre er keiner. Bitte bei der Person eintragen. Den Brief trotzdem schreiben?</source>
@@ -858,22 +858,22 @@ Die Schätzung rechnet ohne diesen Wert, als wäre er keiner. Bitte bei der Pers
 The estimate counts without this value, as if it were none. Please enter it with the person. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="114" />
+        <location filename="../../ui/letterchecks.py" line="113" />
         <source>Angabe zur Person nicht gelesen</source>
         <translation>A value of the person not read</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="126" />
+        <location filename="../../ui/letterchecks.py" line="125" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="129" />
+        <location filename="../../ui/letterchecks.py" line="128" />
         <source>Zeilen des Plans fehlen in allen Beträgen dieser Schätzung</source>
         <translation>Rows of the plan are missing from every figure of this estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="131" />
+        <location filename="../../ui/letterchecks.py" line="130" />
         <source>{0} (siehe Hinweise). Der Brief an den Patienten nennt Gesamtkosten und Eigenanteil ohne sie und bittet, sie zu klären.
 
 Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
@@ -882,12 +882,12 @@ Besser erst den Plan berichtigen. Den Brief trotzdem schreiben?</source>
 Better correct the plan first. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="134" />
+        <location filename="../../ui/letterchecks.py" line="133" />
         <source>Schätzung unvollständig</source>
         <translation>Estimate incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="144" />
+        <location filename="../../ui/letterchecks.py" line="143" />
         <source>{0}
 
 Der Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. Den Brief trotzdem schreiben?</source>
@@ -896,17 +896,17 @@ Der Brief enthielte den Text, den der Fall behält, nicht den hier gezeigten. De
 The letter would hold the note the case keeps, not the one shown here. Write the letter all the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="146" />
+        <location filename="../../ui/letterchecks.py" line="145" />
         <source>Text an den Patienten zu lang</source>
         <translation>Note to the patient too long</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="149" />
+        <location filename="../../ui/letterchecks.py" line="148" />
         <source>Trotzdem schreiben</source>
         <translation>Write all the same</translation>
     </message>
     <message>
-        <location filename="../../ui/letterchecks.py" line="149" />
+        <location filename="../../ui/letterchecks.py" line="148" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1284,132 +1284,132 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="37" />
+        <location filename="../../ui/person.py" line="38" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="98" />
+        <location filename="../../ui/person.py" line="99" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="65" />
+        <location filename="../../ui/person.py" line="66" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="80" />
+        <location filename="../../ui/person.py" line="81" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="81" />
+        <location filename="../../ui/person.py" line="82" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="82" />
+        <location filename="../../ui/person.py" line="83" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="89" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="121" />
+        <location filename="../../ui/person.py" line="122" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="130" />
+        <location filename="../../ui/person.py" line="131" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="245" />
+        <location filename="../../ui/person.py" line="251" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="89" />
+        <location filename="../../ui/person.py" line="90" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="60" />
+        <location filename="../../ui/person.py" line="61" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="64" />
+        <location filename="../../ui/person.py" line="65" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="84" />
+        <location filename="../../ui/person.py" line="85" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="93" />
+        <location filename="../../ui/person.py" line="94" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Prosthetic benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="94" />
+        <location filename="../../ui/person.py" line="95" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="95" />
+        <location filename="../../ui/person.py" line="96" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="96" />
+        <location filename="../../ui/person.py" line="97" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="97" />
+        <location filename="../../ui/person.py" line="98" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="113" />
+        <location filename="../../ui/person.py" line="114" />
         <source>PLZ: {0}</source>
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="194" />
+        <location filename="../../ui/person.py" line="197" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="234" />
+        <location filename="../../ui/person.py" line="240" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="235" />
+        <location filename="../../ui/person.py" line="241" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -1907,33 +1907,33 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="232" />
+        <location filename="../../ui/widgets.py" line="244" />
         <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
         <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="252" />
-        <location filename="../../ui/widgets.py" line="266" />
+        <location filename="../../ui/widgets.py" line="264" />
+        <location filename="../../ui/widgets.py" line="278" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="255" />
+        <location filename="../../ui/widgets.py" line="267" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="266" />
+        <location filename="../../ui/widgets.py" line="278" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="337" />
+        <location filename="../../ui/widgets.py" line="349" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="338" />
+        <location filename="../../ui/widgets.py" line="350" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -1941,121 +1941,131 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="60" />
-        <location filename="../../ui/widgets.py" line="170" />
+        <location filename="../../ui/widgets.py" line="63" />
+        <location filename="../../ui/widgets.py" line="182" />
         <source>Gesamtkosten</source>
         <translation>Total costs</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="61" />
+        <location filename="../../ui/widgets.py" line="64" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="62" />
+        <location filename="../../ui/widgets.py" line="65" />
         <source>voraussichtliche Erstattung</source>
         <translation>expected benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="63" />
-        <location filename="../../ui/widgets.py" line="171" />
+        <location filename="../../ui/widgets.py" line="66" />
+        <location filename="../../ui/widgets.py" line="183" />
         <source>Eigenanteil</source>
         <translation>Own share</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="104" />
+        <location filename="../../ui/widgets.py" line="90" />
+        <source>Die erste Zeile, die beim Einlesen ausgelassen wurde, korrigieren (Strg+K)</source>
+        <translation>Correct the first row left out when the plan was read (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="114" />
         <source>Was der Patient zahlt, nach Ursachen
 Auslegung:{0}</source>
         <translation>What the patient pays, by cause
 Interpretation settings:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="125" />
-        <location filename="../../ui/widgets.py" line="147" />
+        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="158" />
         <source>{0} Zeile {1}</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136" />
+        <location filename="../../ui/widgets.py" line="147" />
         <source>1 Zeile des Plans konnte nicht gelesen werden und fehlt in allen Beträgen ({1})</source>
         <translation>1 row of the plan could not be read and is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="137" />
+        <location filename="../../ui/widgets.py" line="148" />
         <source>{0} Zeilen des Plans konnten nicht gelesen werden und fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows of the plan could not be read and are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141" />
+        <location filename="../../ui/widgets.py" line="152" />
         <source>1 Zeile ohne Behandlungstag (weder Datum noch Planungsdatum) fehlt in allen Beträgen ({1})</source>
         <translation>1 row without a treatment day (neither a date nor a plan date) is missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="142" />
+        <location filename="../../ui/widgets.py" line="153" />
         <source>{0} Zeilen ohne Behandlungstag (weder Datum noch Planungsdatum) fehlen in allen Beträgen ({1})</source>
         <translation>{0} rows without a treatment day (neither a date nor a plan date) are missing from every amount ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="149" />
+        <location filename="../../ui/widgets.py" line="160" />
         <source>ohne Betrag (Nummer unbekannt), fehlt in allen Beträgen: {0}</source>
         <translation>no amount (number unknown), missing from every amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="151" />
+        <location filename="../../ui/widgets.py" line="162" />
         <source>Blatt „{0}“ nicht gelesen: seine Zeilen fehlen in allen Beträgen</source>
         <translation>Sheet “{0}” not read: its rows are missing from every amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="153" />
+        <location filename="../../ui/widgets.py" line="164" />
         <source>Achtung: {0} – siehe Hinweise</source>
         <translation>Attention: {0} – see Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="157" />
+        <location filename="../../ui/widgets.py" line="168" />
         <source>von der Praxis begründeten Beträgen über der Gebühr zum Höchstsatz</source>
         <translation>amounts above the fee at the maximum factor with the practice's reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="158" />
+        <location filename="../../ui/widgets.py" line="169" />
         <source>Beträgen über der Gebühr zum angegebenen Faktor</source>
         <translation>amounts above the fee at the stated factor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="159" />
+        <location filename="../../ui/widgets.py" line="170" />
         <source>Leistungen für Implantate über der Grenze, deren Lage der Plan nicht nennt</source>
         <translation>services for implants over the limit whose place the plan does not say</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="162" />
+        <location filename="../../ui/widgets.py" line="173" />
         <source>Vorbehalt: bis zu {0} der Erstattung beruhen auf {1}</source>
         <translation>Reserve: up to {0} of the benefit rests on {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="164" />
+        <location filename="../../ui/widgets.py" line="175" />
         <source>Kein Tarif gewählt: gerechnet mit {0}, dem Tarif ohne Selbstbehalt – bitte links unter „Tarif“ wählen</source>
         <translation>No tariff chosen: computed with {0}, the tariff without a deductible – please choose it under “Tariff” on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="170" />
+        <location filename="../../ui/widgets.py" line="182" />
         <source>Gesamtkosten ohne
 fehlende Zeilen</source>
         <translation>Total costs without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="171" />
+        <location filename="../../ui/widgets.py" line="183" />
         <source>Eigenanteil ohne
 fehlende Zeilen</source>
         <translation>Own share without
 missing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/widgets.py" line="111" />
         <source>Eigenanteil: davon {0}</source>
         <translation>Own share: of which {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="101" />
+        <location filename="../../ui/widgets.py" line="89" />
+        <source>Zeile korrigieren …</source>
+        <translation>Correct the row …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="111" />
         <source>keine Kürzung</source>
         <translation>no reduction</translation>
     </message>

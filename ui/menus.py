@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
+from estimator.resources import RESOURCES
 from estimator.wording import versions_text
 from ui.auslegung import ask_auslegung
 from ui.language import language
@@ -88,11 +89,11 @@ class WindowMenus(QObject):
                 (window.open_action, "document-open", "SP_DialogOpenButton"),
                 (save, "document-save", "SP_DialogSaveButton"),
             ],
-            [(self.pick, "list-add", "SP_FileDialogNewFolder")],
+            [(self.pick, "list-add", "add-line.svg")],
             [
                 (preview, "document-print-preview", "SP_FileDialogContentsView"),
-                (printing, "document-print", "SP_FileIcon"),
-                (pdf, "document-export", "SP_ArrowDown"),
+                (printing, "document-print", "print.svg"),
+                (pdf, "document-export", "export-pdf.svg"),
             ],
         )
 
@@ -160,6 +161,14 @@ def _after_typing(window: MainWindow, slot: Callable[[], object]) -> Callable[[]
     return act
 
 
+def _fallback(window: MainWindow, name: str) -> QIcon:
+    """The icon where the desktop has no icon theme (Windows, a bare Linux desktop): the style's own, or one of the
+    program's – the style has none for a line added, printing or a PDF (it gave a folder, a blank sheet, an arrow)."""
+    if name.endswith(".svg"):
+        return QIcon(str(RESOURCES / "icons" / "toolbar" / name))
+    return window.style().standardIcon(getattr(QStyle.StandardPixmap, name))
+
+
 def _toolbar(window: MainWindow, *groups: list[tuple[QAction, str, str]]) -> None:
     """The daily actions, each with the desktop's icon for it (Qt's own where the desktop has none)."""
     bar = QToolBar(QCoreApplication.translate("WindowMenus", "Werkzeuge"), window)
@@ -171,6 +180,6 @@ def _toolbar(window: MainWindow, *groups: list[tuple[QAction, str, str]]) -> Non
         if number:
             bar.addSeparator()
         for action, theme, fallback in group:
-            action.setIcon(QIcon.fromTheme(theme, window.style().standardIcon(getattr(QStyle.StandardPixmap, fallback))))
+            action.setIcon(QIcon.fromTheme(theme, _fallback(window, fallback)))
             bar.addAction(action)
     window.addToolBar(bar)

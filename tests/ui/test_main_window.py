@@ -519,3 +519,20 @@ def test_the_findings_tab_chosen_takes_room_for_its_rows_from_the_lines(open_win
     lines = window.fee_view.viewport().height() // window.fee_view.verticalHeader().defaultSectionSize()
     assert view.viewport().height() // row >= before + 2  # five rows showed of fourteen
     assert lines >= 9  # the plan's lines keep about ten rows
+
+
+def test_every_tool_button_has_an_icon_of_its_own_where_the_desktop_has_no_icon_theme(open_window: Any) -> None:
+    """Without an icon theme (Windows, a bare desktop) the style gave a folder for adding a service, the blank sheet of
+    „Neuer Plan“ for printing and an arrow like a drop-down for the PDF: the program's own are drawn instead."""
+    from PySide6.QtGui import QIcon  # noqa: PLC0415
+    from PySide6.QtWidgets import QToolBar  # noqa: PLC0415
+
+    assert QIcon.themeName() == "" or not QIcon.hasThemeIcon("document-print")  # the case at hand on this machine
+    window = open_window(CROWN)
+    bar = window.findChild(QToolBar, "werkzeuge")
+    pictures = {a.text(): a.icon().pixmap(18, 18).toImage() for a in bar.actions() if not a.isSeparator()}
+    assert all(not picture.isNull() for picture in pictures.values()), list(pictures)
+    named = ["&Neuer Plan", "&Leistung hinzufügen …", "&Drucken …", "&PDF exportieren …"]
+    assert [name for name in named if name in pictures] == named, list(pictures)
+    drawn = {bytes(pictures[name].convertToFormat(pictures[name].Format.Format_ARGB32).constBits()) for name in named}
+    assert len(drawn) == 4  # four pictures, none the same

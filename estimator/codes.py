@@ -54,6 +54,7 @@ class Code(StrEnum):
     FEE_UNKNOWN_NUMBER = "fee.unknown_number"
     HISTORY_DEDUCTIBLE = "history.deductible"
     HISTORY_CAP = "history.cap"
+    HISTORY_CAP_ASSUMED = "history.cap_assumed"
     HISTORY_PZR = "history.pzr"
     IMPLANT_BOTH_JAWS = "implant.both_jaws"
     IMPLANT_FRACTIONAL_COUNT = "implant.fractional_count"

@@ -36,6 +36,7 @@ from estimator.rules.planchecks import (
     accident_in_part,
     dates_far_from_plan,
     dates_not_carried,
+    earlier_benefits_assumed,
     lab_in_another_cap_year,
     milk_teeth_of_adults,
     not_yet_insured,
@@ -222,6 +223,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             deductible.apply(work)
 
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
+    earlier_benefits_assumed(works, person, cap.year_of, report)
     history_findings(limits, profile.sections, report)
     plan_findings(works, person, profile, report)
     milk_teeth_of_adults(works, person, report)

@@ -232,3 +232,19 @@ def lab_in_another_cap_year(
             phrase = say(Code.LAB_OTHER_CAP_YEAR, line=work.ref, date=work.date, year=year, dates=some(ordered))
             section = work.profile.sections.staged_cap
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)
+
+
+def earlier_benefits_assumed(works: list[Work], person: Person, year_of: Callable[[dt.date], int], report: Report) -> None:
+    """Class-A work of the plan in a later capped insurance year while the Patient sheet gives no earlier benefit for
+    the years before it (and none came from the case register): the staged cap is computed as if the insurer had paid
+    nothing for dental prosthetics yet – said, as the letter states what the cap leaves free on that ground."""
+    if person.insurance_start is None or person.prior_source:
+        return
+    years = [
+        year_of(w.date)
+        for w in works
+        if w.line_class is LineClass.A and not w.accident and 1 < year_of(w.date) <= len(w.profile.staged_caps)
+    ]
+    if years and not any(person.prior_class_a[: min(years) - 1]):
+        section = works[0].profile.sections.staged_cap
+        report(Severity.INFO, say(Code.HISTORY_CAP_ASSUMED, years=min(years) - 1), sheet="Patient", section=section)

@@ -185,6 +185,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_OPTION_REPLACES: "{cell}: {field} „{old}“ durch die Angabe beim Aufruf ersetzt: „{new}“",
     C.HISTORY_DEDUCTIBLE: "Selbstbehalt {year}: bisher verbraucht {used} – mehr als der Selbstbehalt des Jahres ({amount}); "
     "bitte „Selbstbehalt verbraucht“ prüfen",
+    C.HISTORY_CAP_ASSUMED: "Zahnstaffel: gerechnet ohne frühere Erstattung für Zahnersatz {years:im ersten "
+    "Versicherungsjahr|in den Versicherungsjahren 1 bis #} (bisherige ZE-Erstattung 0,00 €) – hat der Versicherer schon "
+    "Zahnersatz erstattet, lässt die Zahnstaffel diesem Plan weniger frei; bitte erfragen und als bisherige ZE-Erstattung eintragen",
     C.HISTORY_CAP: "Zahnstaffel, {year}. Versicherungsjahr: bisher erstattet {used} – mehr als der Höchstbetrag bis dahin "
     "({cap}); bitte die bisherige ZE-Erstattung prüfen",
     C.HISTORY_PZR: "PZR {year}: bisher erstattet {used} – mehr als der Höchstbetrag des Jahres ({limit}); bitte „PZR "

@@ -173,6 +173,9 @@ TEMPLATES: dict[Code, str] = {
     C.INPUT_OPTION_REPLACES: "{cell}: {field} “{old}” replaced by the command line: “{new}”",
     C.HISTORY_DEDUCTIBLE: "Deductible {year}: used so far {used} – more than the year's deductible ({amount}); please "
     "check “Selbstbehalt verbraucht”",
+    C.HISTORY_CAP_ASSUMED: "staged cap: computed without earlier benefits for prosthetic work {years:in the first "
+    "insurance year|in insurance years 1 to #} (prosthetic benefits so far €0.00) – if the insurer has paid for "
+    "prosthetic work already, the staged cap leaves this plan less; please ask and enter the benefits so far",
     C.HISTORY_CAP: "Staged cap, insurance year {year}: reimbursed so far {used} – more than the cap up to then ({cap}); "
     "please check the earlier benefits",
     C.HISTORY_PZR: "PZR {year}: reimbursed so far {used} – more than the year's limit ({limit}); please check “PZR erstattet”",

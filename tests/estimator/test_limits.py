@@ -591,3 +591,27 @@ def test_lab_work_dated_in_another_insurance_year_than_its_crown_is_asked_about(
     )
     long_insured = run(fee("2210", "16", date=crown_day), lab("0344", "16", "61.50", date=dt.date(2026, 1, 5)))  # year > 4
     assert "lab.other_cap_year" not in codes(same_year) + codes(long_insured)
+
+
+def test_a_plan_in_a_later_capped_year_says_it_counts_no_earlier_benefit_when_none_is_given() -> None:
+    """A crown in the second insurance year with no earlier benefit given: the cap is computed as if the insurer had
+    paid nothing yet, and the letter says so – not when a benefit of year 1 is given, the register gave them, the plan
+    lies in the first year, or the line is an accident's."""
+    year_2 = dt.date(2027, 3, 10)
+    said = [f for f in run(crown("16", year_2), insurance_start=START_2026).findings if f.code == "history.cap_assumed"]
+    assert [(f.severity.value, f.sheet, f.section) for f in said] == [("info", "Patient", "Nr. II.3.2")]
+    assert finding_text(said[0]).startswith(
+        "Zahnstaffel: gerechnet ohne frühere Erstattung für Zahnersatz im ersten Versicherungsjahr (bisherige ZE-Erstattung "
+        "0,00 €) – hat der Versicherer schon Zahnersatz erstattet"
+    )
+    year_3 = run(crown("16", dt.date(2028, 3, 10)), insurance_start=START_2026)
+    assert "in den Versicherungsjahren 1 bis 2" in finding_text(
+        next(f for f in year_3.findings if f.code == "history.cap_assumed")
+    )
+    quiet = (
+        run(crown("16", year_2), insurance_start=START_2026, prior_class_a=("120", "0", "0", "0")),
+        run(crown("16", year_2), insurance_start=START_2026, prior_source="Fallregister"),
+        run(crown("16", dt.date(2026, 3, 10)), insurance_start=START_2026),
+        run(crown("16", year_2, accident=True), insurance_start=START_2026),
+    )
+    assert [("history.cap_assumed" in codes(result)) for result in quiet] == [False] * 4

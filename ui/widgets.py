@@ -212,8 +212,10 @@ class ToothChart(QWidget):
         self.setToolTip(self.legend())
         document.changed.connect(self.update)
 
+    LEGEND = 16  # the row of the colours' meanings below the teeth
+
     def sizeHint(self) -> QSize:
-        return QSize(440, 112)
+        return QSize(440, 112 + self.LEGEND)
 
     def work(self) -> dict[int, tuple[LineClass, bool]]:
         """Per tooth: the most important class of its lines, and whether an implant is planned there; worked out
@@ -255,9 +257,33 @@ class ToothChart(QWidget):
 
     def _cell(self, tooth: int) -> QRectF:
         row, column = (0, UPPER_ROW.index(tooth)) if tooth in UPPER_ROW else (1, LOWER_ROW.index(tooth))
-        width = (self.width() - 8) / 16
-        top = 18 + row * ((self.height() - 22) / 2)
-        return QRectF(4 + column * width + 1, top + 1, width - 2, (self.height() - 22) / 2 - 3)
+        width, height = (self.width() - 8) / 16, (self.height() - 22 - self.LEGEND) / 2
+        return QRectF(4 + column * width + 1, 18 + row * height + 1, width - 2, height - 3)
+
+    def _draw_legend(self, painter: QPainter) -> None:
+        """The colours' meanings below the teeth (the tooltip alone was not found): „■ A Zahnersatz …“, the letters
+        alone where the chart is narrow."""
+        words = {
+            LineClass.A: self.tr("Zahnersatz"),
+            LineClass.B: self.tr("Behandlung"),
+            LineClass.P: self.tr("Prophylaxe"),
+            LineClass.X: self.tr("ohne Erstattung"),
+        }
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
+        metrics, top = painter.fontMetrics(), self.height() - self.LEGEND + 2
+        texts = {c: f"{c.value} {word}" for c, word in words.items()}
+        needed = sum(metrics.horizontalAdvance(t) + 22 for t in texts.values())
+        texts = texts if needed <= self.width() - 8 else {c: c.value for c in words}
+        x = 4.0
+        for line_class, text in texts.items():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(CLASS_COLOURS[line_class])
+            painter.drawRoundedRect(QRectF(x, top + 2, 10, 10), 2, 2)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(x + 14, top - 1, self.width() - x, 16), Qt.AlignmentFlag.AlignLeft, text)
+            x += 22 + metrics.horizontalAdvance(text)
 
     def implants_text(self) -> str:
         parts = [
@@ -307,6 +333,7 @@ class ToothChart(QWidget):
             painter.drawRoundedRect(cell, 4, 4)
             painter.setPen(QColor("#ffffff") if line_class else QColor("#44546a"))
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, f"{tooth}\nI" if implant else str(tooth))
+        self._draw_legend(painter)
         painter.end()
 
     def tooth_at(self, x: float, y: float) -> int | None:

@@ -1907,33 +1907,53 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>ToothChart</name>
     <message>
-        <location filename="../../ui/widgets.py" line="244" />
+        <location filename="../../ui/widgets.py" line="246" />
         <source>Farbe der Zähne: dunkelblau Klasse A (Zahnersatz), grün B (Zahnbehandlung), türkis P (Prophylaxe), grau X (nicht erstattungsfähig), weiß nichts geplant; „I“: Implantat. Orange umrandet: die Zähne der gewählten Zeile; ein Klick auf einen Zahn zeigt nur seine Zeilen.</source>
         <translation>Colour of the teeth: dark blue class A (prosthetics), green B (dental treatment), teal P (prophylaxis), grey X (not eligible), white nothing planned; “I”: implant. Outlined in orange: the teeth of the chosen line; a click on a tooth shows its lines only.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="264" />
-        <location filename="../../ui/widgets.py" line="278" />
+        <location filename="../../ui/widgets.py" line="267" />
+        <source>Zahnersatz</source>
+        <translation>prosthetics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="268" />
+        <source>Behandlung</source>
+        <translation>treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="269" />
+        <source>Prophylaxe</source>
+        <translation>prophylaxis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="270" />
+        <source>ohne Erstattung</source>
+        <translation>no benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="290" />
+        <location filename="../../ui/widgets.py" line="304" />
         <source>Implantate {0}: {1} von {2}</source>
         <translation>Implants {0}: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="267" />
+        <location filename="../../ui/widgets.py" line="293" />
         <source>keine Implantate geplant</source>
         <translation>no implants planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="278" />
+        <location filename="../../ui/widgets.py" line="304" />
         <source>Implantate {0}: {1}/{2}</source>
         <translation>Implants {0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="349" />
+        <location filename="../../ui/widgets.py" line="376" />
         <source>nichts geplant</source>
         <translation>nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="350" />
+        <location filename="../../ui/widgets.py" line="377" />
         <source>Zahn {0}: {1}</source>
         <translation>Tooth {0}: {1}</translation>
     </message>
@@ -2182,194 +2202,194 @@ missing rows</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="44" />
+        <location filename="../../ui/menus.py" line="45" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="45" />
+        <location filename="../../ui/menus.py" line="46" />
         <source>&amp;Neuer Plan</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="47" />
+        <location filename="../../ui/menus.py" line="48" />
         <source>Ö&amp;ffnen …</source>
         <translation>&amp;Open …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="49" />
+        <location filename="../../ui/menus.py" line="50" />
         <source>&amp;Zuletzt geöffnet</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50" />
+        <location filename="../../ui/menus.py" line="51" />
         <source>F&amp;älle …</source>
         <translation>C&amp;ases …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52" />
+        <location filename="../../ui/menus.py" line="53" />
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53" />
+        <location filename="../../ui/menus.py" line="54" />
         <source>Fall speichern &amp;unter …</source>
         <translation>Save &amp;case as …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="54" />
+        <location filename="../../ui/menus.py" line="55" />
         <source>Plan als &amp;Arbeitsmappe speichern …</source>
         <translation>Save the plan as a &amp;workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56" />
+        <location filename="../../ui/menus.py" line="57" />
         <source>Druck&amp;vorschau …</source>
         <translation>Print pre&amp;view …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="57" />
+        <location filename="../../ui/menus.py" line="58" />
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58" />
+        <location filename="../../ui/menus.py" line="59" />
         <source>&amp;PDF exportieren …</source>
         <translation>Export P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="60" />
         <source>Schätzung e&amp;xportieren</source>
         <translation>E&amp;xport the estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60" />
+        <location filename="../../ui/menus.py" line="61" />
         <source>als &amp;Excel-Arbeitsmappe …</source>
         <translation>as &amp;Excel workbook …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61" />
+        <location filename="../../ui/menus.py" line="62" />
         <source>als &amp;JSON …</source>
         <translation>as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62" />
+        <location filename="../../ui/menus.py" line="63" />
         <source>Excel-Vor&amp;lage speichern …</source>
         <translation>Save Excel &amp;template …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64" />
+        <location filename="../../ui/menus.py" line="65" />
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65" />
+        <location filename="../../ui/menus.py" line="66" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66" />
+        <location filename="../../ui/menus.py" line="67" />
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="67" />
+        <location filename="../../ui/menus.py" line="68" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76" />
+        <location filename="../../ui/menus.py" line="77" />
         <source>&amp;Praxis (Briefkopf) …</source>
         <translation>&amp;Practice (letterhead) …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77" />
+        <location filename="../../ui/menus.py" line="78" />
         <source>&amp;Auslegung dieses Falls …</source>
         <translation>&amp;Interpretation for this case …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="78" />
+        <location filename="../../ui/menus.py" line="79" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79" />
+        <location filename="../../ui/menus.py" line="80" />
         <source>&amp;Anleitung</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80" />
+        <location filename="../../ui/menus.py" line="81" />
         <source>Ü&amp;ber</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81" />
+        <location filename="../../ui/menus.py" line="82" />
         <source>&amp;Leistung hinzufügen …</source>
         <translation>&amp;Add a service …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104" />
+        <location filename="../../ui/menus.py" line="105" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="114" />
+        <location filename="../../ui/menus.py" line="115" />
         <source>Über HKP-Schätzer</source>
         <translation>About HKP estimator</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="115" />
+        <location filename="../../ui/menus.py" line="116" />
         <source>HKP-Schätzer – Erstattung nach {0}.
 Preislisten: {1}</source>
         <translation>HKP estimator – benefits under {0}.
 Price lists: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="123" />
+        <location filename="../../ui/menus.py" line="124" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="125" />
+        <location filename="../../ui/menus.py" line="126" />
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131" />
+        <location filename="../../ui/menus.py" line="132" />
         <source>Zeile &amp;duplizieren</source>
         <translation>&amp;Duplicate the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="132" />
+        <location filename="../../ui/menus.py" line="133" />
         <source>Zeile lö&amp;schen</source>
         <translation>De&amp;lete the line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="134" />
         <source>Zeile nach &amp;oben</source>
         <translation>Move the line u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="134" />
+        <location filename="../../ui/menus.py" line="135" />
         <source>Zeile nach &amp;unten</source>
         <translation>Move the line do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135" />
+        <location filename="../../ui/menus.py" line="136" />
         <source>Ausgelassene Zeile &amp;korrigieren …</source>
         <translation>&amp;Correct a row left out …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="140" />
+        <location filename="../../ui/menus.py" line="141" />
         <source>&amp;Prüfung der gewählten Zeile …</source>
         <translation>Re&amp;view the selected line …</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="142" />
+        <location filename="../../ui/menus.py" line="143" />
         <source>Prüfung der gewählten Zeile &amp;entfernen</source>
         <translation>R&amp;emove the review of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="165" />
+        <location filename="../../ui/menus.py" line="174" />
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>

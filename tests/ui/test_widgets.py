@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from estimator.io.excel import read_plan
+from estimator.kinds import LineClass
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
 from tests.ui.conftest import cell
@@ -351,3 +352,20 @@ def test_a_warning_that_appears_after_an_edit_leaves_the_totals_captions_whole(q
     window.document.edit_plan_date(None)  # both lines lose their treatment day: the warning takes two lines more
     qtbot.waitUntil(lambda: not window.totals.missing.isHidden())
     assert window.totals.height() >= window.totals.sizeHint().height()  # nothing of the bar cut off
+
+
+def test_the_tooth_charts_colours_are_explained_below_it(open_window: Any, tmp_path: Path) -> None:
+    """Below the teeth, each class's colour with its name (the tooltip alone was not found): all four are drawn for a
+    plan whose teeth show one class only."""
+    from ui.widgets import CLASS_COLOURS  # noqa: PLC0415
+
+    crown = ["10.03.2026", "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None, None, None]
+    window = open_window(write_workbook(tmp_path / "krone.xlsx", [crown], patient={"Tarif": "BM5/1"}))
+    chart = window.tooth_chart
+    image = chart.grab().toImage()
+    legend = {
+        image.pixelColor(x, y).name() for x in range(chart.width()) for y in range(chart.height() - chart.LEGEND, chart.height())
+    }
+    assert {colour.name() for colour in CLASS_COLOURS.values()} <= legend
+    teeth = {image.pixelColor(chart._cell(t).center().toPoint()).name() for t in (11, 21, 31, 41)}
+    assert CLASS_COLOURS[LineClass.B].name() not in teeth  # the green below is the legend's, not a tooth's

@@ -18,6 +18,7 @@ from estimator.cells import (
     MAX_CODE,
     MAX_TEXT,
     CellError,
+    amount_as_taken,
     cell_error,
     in_cents,
     normalize_fee_number,
@@ -146,8 +147,8 @@ PARSERS: dict[str, Any] = {
 }
 
 SCHEMA_1_PARSERS: dict[str, Any] = {  # the fields whose text the version that wrote case files of schema 1 took otherwise
-    "unit_price": lambda text: parse_amount(text) if text.strip() else Decimal(0),
-    "amount": lambda text: parse_amount(text) if text.strip() else None,
+    "unit_price": lambda text: amount_as_taken(text) if text.strip() else Decimal(0),
+    "amount": lambda text: amount_as_taken(text) if text.strip() else None,
 }
 
 

@@ -294,6 +294,7 @@ class Code(StrEnum):
     CELL_NUMBER_AS_DATE = "cell.number_as_date"
     CELL_NUMBER_TEXT = "cell.number_text"
     CELL_PLACES = "cell.places"
+    CELL_AMOUNT_THOUSANDS = "cell.amount_thousands"
     CELL_SCHEDULE = "cell.schedule"
     CELL_TEETH_TEXT = "cell.teeth_text"
     CELL_TEXT = "cell.text"

@@ -32,6 +32,8 @@ VALUES: dict[Code, str] = {
     C.CELL_NUMBER_FOUND: "Zahl erwartet, „{value}“ gefunden",
     C.CELL_NUMBER_TEXT: "Zahl als Text erwartet, „{value}“ gefunden",
     C.CELL_PLACES: "höchstens {places} Nachkommastellen, „{value}“ gefunden",
+    C.CELL_AMOUNT_THOUSANDS: "höchstens {places} Nachkommastellen, „{value}“ gefunden – für Tausend und mehr bitte "
+    "„{thousands}“ schreiben",
     C.CELL_SCHEDULE: "GOZ oder GOÄ erwartet (bei Laborzeilen Labor, BEB, BEL oder Material), „{value}“ gefunden",
     C.CELL_TEETH_TEXT: "Zahnangabe als Text erwartet, „{value}“ gefunden",
     C.CELL_TEXT: "Text erwartet, „{value}“ gefunden",

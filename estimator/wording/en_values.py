@@ -32,6 +32,8 @@ VALUES: dict[Code, str] = {
     C.CELL_NUMBER_FOUND: "number expected, found “{value}”",
     C.CELL_NUMBER_TEXT: "number as text expected, found “{value}”",
     C.CELL_PLACES: "at most {places} decimal places, found “{value}”",
+    C.CELL_AMOUNT_THOUSANDS: "at most {places} decimal places, found “{value}” – for a thousand and more please write "
+    "“{thousands}”",
     C.CELL_SCHEDULE: "GOZ or GOÄ expected (for lab lines Labor, BEB, BEL or Material), found “{value}”",
     C.CELL_TEETH_TEXT: "teeth as text expected, found “{value}”",
     C.CELL_TEXT: "text expected, found “{value}”",

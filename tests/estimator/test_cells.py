@@ -365,3 +365,20 @@ def test_a_boolean_cell_is_no_fee_number() -> None:
     # a cell WAHR in the Nr column was the fee number „True“, named among a lab line's services
     assert refused(parse_code, True)[0] is Code.CELL_CODE and refused(parse_code, False)[0] is Code.CELL_CODE
     assert parse_code(2210) == "2210" and parse_code(" I  112 ") == "I 112"
+
+
+@pytest.mark.parametrize("typed", ["1,500", "12,345 €", " 2,300 ", "999,999"])
+def test_an_amount_written_with_three_places_after_one_comma_is_asked_about(typed: str) -> None:
+    """1,50 € with a slip, or 1.500 € grouped as English writes it: a text is not read as either."""
+    with pytest.raises(CellError) as refused:
+        parse_amount(typed)
+    assert refused.value.phrase.code is Code.CELL_AMOUNT_THOUSANDS
+    grouped = typed.strip().rstrip(" €").replace(",", ".")
+    assert text(refused.value.phrase).endswith(f"– für Tausend und mehr bitte „{grouped}“ schreiben")
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"), [("1,50", "1.50"), ("1.500", "1500"), ("1,000.00", "1000.00"), ("0,125", "0.125"), (1.5, "1.5")]
+)
+def test_an_amount_that_says_which_it_is_is_read(typed: object, amount: str) -> None:
+    assert parse_amount(typed) == D(amount)

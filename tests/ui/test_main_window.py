@@ -316,6 +316,11 @@ def test_a_review_amount_above_the_bill_or_with_parts_of_a_cent_is_refused_in_th
     above = window.reviews.take("M. Prüfer", "500,00", "", "zu hoch")  # kept as typed it would count when the bill grows
     assert above.replace("\xa0", " ") == "erstattungsfähig: höchstens der berechnete Betrag 217,06 €"
     cents = window.reviews.take("M. Prüfer", "150,555", "", "zu hoch")
+    assert (
+        cents
+        == "erstattungsfähig: höchstens 2 Nachkommastellen, „150,555“ gefunden – für Tausend und mehr bitte „150.555“ schreiben"
+    )
+    cents = window.reviews.take("M. Prüfer", "150,5555", "", "zu hoch")
     assert cents == "erstattungsfähig: Betrag in Euro mit höchstens 2 Nachkommastellen"
     assert window.document.case.overrides == ()
     assert window.reviews.take("M. Prüfer", "217,06", "", "wie berechnet") == ""  # the bill itself is taken

@@ -369,3 +369,20 @@ def test_the_tooth_charts_colours_are_explained_below_it(open_window: Any, tmp_p
     assert {colour.name() for colour in CLASS_COLOURS.values()} <= legend
     teeth = {image.pixelColor(chart._cell(t).center().toPoint()).name() for t in (11, 21, 31, 41)}
     assert CLASS_COLOURS[LineClass.B].name() not in teeth  # the green below is the legend's, not a tooth's
+
+
+def test_an_amount_grouped_as_english_writes_it_is_asked_about_in_every_money_field(open_window: Any) -> None:
+    """„1,500“ was taken as 1,50 € in the person panel, a line's amount and a lab price – a thousandth of the 1.500 €
+    English grouping means, unsaid; the fields refuse it and say how to write either."""
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    field = window.person_panel.deductible_used
+    field.setText("1,500")
+    field.setModified(True)  # as typed by the user
+    field.editingFinished.emit()
+    assert window.document.undo_stack.count() == 0 and window.document.person.deductible_used == 0
+    assert "„1,500“ gefunden – für Tausend und mehr bitte „1.500“ schreiben" in window.person_panel.message.text()
+    refused = window.document.refusal(lambda: window.document.edit_line(("fee", 0, "amount"), "1,500"))
+    assert "für Tausend und mehr bitte „1.500“ schreiben" in refused
+    refused = window.document.refusal(lambda: window.document.edit_line(("lab", 0, "unit_price"), "5,700"))
+    assert "für Tausend und mehr bitte „5.700“ schreiben" in refused
+    assert window.document.edit_line(("fee", 0, "amount"), "1.500") and window.document.case.edits[("fee", 0, "amount")] == 1500

@@ -35,6 +35,7 @@ from estimator.cells import (
     shown,
 )
 from estimator.codes import Code
+from estimator.invisible import printable_text
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
 from estimator.phrases import Phrase, say
@@ -122,10 +123,10 @@ def _unit_price(text: str) -> Decimal:
 
 
 def _text(text: str) -> str:
-    """A text a user typed, such as a justification: at most MAX_TEXT characters."""
+    """A text a user typed, such as a justification: at most MAX_TEXT characters, kept as a letter prints it."""
     if len(text) > MAX_TEXT:
         raise CellError(say(Code.CELL_TEXT_TOO_LONG, limit=MAX_TEXT, length=len(text)))
-    return text.strip()
+    return printable_text(text).strip()
 
 
 NUMBER_FIELDS = frozenset({"count", "quantity", "factor", "unit_price", "vat_percent", "amount"})  # typed as numbers
@@ -210,6 +211,9 @@ class Case:
     note: str = ""  # the text to the patient that the letter prints above its tables
     status: str = DRAFT  # one of STATUSES
     paid: Decimal | None = None  # what the insurer paid for its class-A work (Zahnersatz), from its letter
+
+    def __post_init__(self) -> None:  # the note as the letter prints it, from the window and a case file alike
+        object.__setattr__(self, "note", printable_text(self.note))
 
     @classmethod
     def from_plan(cls, plan: Plan) -> Case:

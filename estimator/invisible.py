@@ -10,11 +10,21 @@ import re
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 INVISIBLE_IN_TEXT = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks stay
 
 
 def without_invisible(text: str) -> str:
     """A value's text (a number, a date, a code) without the characters that print as nothing."""
     return INVISIBLE.sub("", text) if not text.isascii() else text
+
+
+def printable_text(text: str) -> str:
+    """A text that a letter prints and a workbook keeps (a line's text and reason, a reviewer's words, the note, the
+    practice): visible_text, and without control characters – a bell or an escape pasted into a field printed as a box
+    or as nothing and was dropped by the workbook unsaid. Tab and line breaks stay."""
+    if text.isascii() and text.isprintable():
+        return text
+    return CONTROL_IN_TEXT.sub("", visible_text(text))
 
 
 def visible_text(text: str) -> str:

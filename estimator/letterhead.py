@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from estimator.files import file_problem, not_a_file
+from estimator.invisible import printable_text
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 16_000_000  # width × height: decoded, four bytes each
@@ -41,6 +42,8 @@ class Letterhead:
             value = getattr(self, name)
             if not isinstance(value, str):
                 raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]} ({name}): Text erwartet")
+            value = printable_text(value)  # every letter's head: no direction mark or control character prints in it
+            object.__setattr__(self, name, value)
             if len(value) > limit:
                 raise LetterheadError(f"Briefkopf, {FIELD_NAMES[name]}: höchstens {limit} Zeichen, {len(value)} angegeben")
         said = email_problem(self.email)

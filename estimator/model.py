@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from estimator.auslegung import Auslegung
 from estimator.codes import Code
-from estimator.invisible import visible_text
+from estimator.invisible import printable_text
 from estimator.kinds import Cause, LineClass, LineKind, Schedule, Severity
 from estimator.phrases import Money, Phrase, Rule, say
 from estimator.teeth import Teeth
@@ -58,6 +58,9 @@ class FeeLine:
 
     kind = LineKind.FEE
 
+    def __post_init__(self) -> None:
+        _printable(self, "description", "justification", "session")
+
 
 @dataclass(frozen=True)
 class LabLine:
@@ -78,12 +81,23 @@ class LabLine:
 
     kind = LineKind.LAB
 
+    def __post_init__(self) -> None:
+        _printable(self, "description", "session")
+
     @property
     def number(self) -> str:
         return self.code
 
 
 PlanLine = FeeLine | LabLine
+
+
+def _printable(record: object, *names: str) -> None:
+    """A record's texts as a letter prints them and a workbook keeps them, from every source (estimator.invisible)."""
+    for name in names:
+        text = getattr(record, name)
+        if not (text.isascii() and text.isprintable()):
+            object.__setattr__(record, name, printable_text(text))
 
 
 @dataclass(frozen=True)
@@ -112,7 +126,7 @@ class Person:
 
     def __post_init__(self) -> None:  # from every source: workbook, case file, window (estimator.invisible)
         for name in ("name", "insurance_number", "practice", "practice_address", "street", "postcode", "city"):
-            object.__setattr__(self, name, visible_text(getattr(self, name)))
+            object.__setattr__(self, name, printable_text(getattr(self, name)))
 
 
 MAX_CAP_YEARS = 10  # insurance years with a staged cap that a plan or a tariff profile may name
@@ -140,6 +154,9 @@ class Override:
     eligible: Decimal | None = None
     line_class: LineClass | None = None
     seen: str = ""
+
+    def __post_init__(self) -> None:
+        _printable(self, "reviewer", "reason")
 
 
 MAX_SEEN = 64  # characters of the digest of what a reviewed line was (estimator.rules.reviews.line_seen)

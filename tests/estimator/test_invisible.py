@@ -17,6 +17,7 @@ from estimator.io.casefile import load_case, save_case
 from estimator.io.excel import read_plan
 from estimator.kinds import LineClass
 from estimator.model import Person
+from tests.conftest import GOLDEN
 from tests.estimator.test_import_broken import GOOD_FEE, fee, lab, plan_with
 
 ZERO_WIDTH, BYTE_ORDER_MARK, SOFT_HYPHEN, RIGHT_TO_LEFT_OVERRIDE, LEFT_TO_RIGHT_MARK = (
@@ -86,3 +87,22 @@ def test_a_case_files_fee_number_and_lab_code_are_read_as_a_workbooks_are(tmp_pa
     path.write_text(json.dumps(data), encoding="utf-8")
     plan = load_case(path).plan()
     assert (plan.fee_lines[0].number, plan.lab_lines[0].code) == ("2210", "0344")
+
+
+def test_a_text_a_letter_prints_keeps_no_direction_mark_nor_control_character_from_any_source() -> None:
+    """U+202E printed as a small bar and box in the letter (the font has a glyph for it); a bell or an escape pasted
+    into a field refused the letter with a message quoting blanks and was dropped by the workbook unsaid. Tab and line
+    breaks stay."""
+    from estimator.letterhead import Letterhead  # noqa: PLC0415
+    from estimator.model import FeeLine, LabLine, Override  # noqa: PLC0415
+
+    line = FeeLine("Leistungen", 2, "2210", description="Kro\x00ne\x1b[31m", justification="Grund \u202eEVIL\u202c\tweil")
+    assert (line.description, line.justification) == ("Krone[31m", "Grund EVIL\tweil")
+    assert LabLine("Labor", 2, "0001", Decimal(1), description="Modell\u200f\x07").description == "Modell"
+    decision = Override("Leistungen", 2, "M.\u202e Prüfer", "zu\x1b hoch\nso")
+    assert (decision.reviewer, decision.reason) == ("M. Prüfer", "zu hoch\nso")
+    assert Letterhead(practice="Praxis \u202eDr.\u202c Beispiel", address="Weg 1\nOrt\x07").practice == "Praxis Dr. Beispiel"
+    assert Letterhead(address="Weg 1\nOrt\x07").address == "Weg 1\nOrt"
+    assert Person(name="Anna\x07 Müller").name == "Anna Müller"
+    case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
+    assert dataclasses.replace(case, note="Hallo \u202eWelt\u202c\nund\x1b").note == "Hallo Welt\nund"

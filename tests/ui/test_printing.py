@@ -296,3 +296,16 @@ def test_a_value_of_the_person_not_read_and_typed_in_as_none_is_given_and_the_le
     assert window.files.export_pdf(tmp_path / "wieder.pdf", open_after=False) is None and asked == [
         "Angabe zur Person nicht gelesen"
     ]
+
+
+def test_a_direction_mark_typed_into_a_lines_reason_or_the_note_prints_nowhere_in_the_letter(
+    open_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = open_window(CROWN)
+    document = window.document
+    assert document.edit_line(("fee", 0, "justification"), "Grund \u202eEVIL\u202c")
+    assert document.edit_note("Hallo \u202eWelt\u202c und\x07 gut")
+    assert document.case.note == "Hallo Welt und gut" and document.case.plan().fee_lines[0].justification == "Grund EVIL"
+    finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
+    letter = "".join(page.extract_text() for page in PdfReader(tmp_path / "brief.pdf").pages)
+    assert "Hallo Welt und gut" in letter and not {"\u202e", "\u202c", "\x07"} & set(letter)

@@ -192,7 +192,7 @@ def edit_text(line: FeeLine | LabLine, field_name: str, language: str = "de") ->
     if field_name == "factor":
         return figures.factor(value, language)
     if isinstance(value, Decimal) and field_name in ("amount", "unit_price"):
-        return figures.plain(value, language, 2)
+        return figures.plain(value, language, figures.price_places(value))
     if isinstance(value, Decimal):  # a count as stored, every place of it: 0,125 (not 0,13), 1,5
         return figures.number(value, language)
     return str(value)

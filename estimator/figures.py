@@ -70,6 +70,13 @@ def with_session(day: str, session: str) -> str:
     return f"{day} ({session})" if session and day else session or day
 
 
+def price_places(value: Decimal) -> int:
+    """The places a price or an amount is shown with: its cents, and every further place it has (a workbook's unit price
+    12,345 shown as 12,35 was taken as 12,35 when its cell was confirmed unchanged)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(2, min(10, -exponent)) if isinstance(exponent, int) else 2
+
+
 def plain(value: Decimal, language: str, places: int = 2) -> str:
     """A figure without currency, as an input field shows it: 1.234,56 / 1,234.56."""
     return german_number(value, places) if language == "de" else english_number(value, places)

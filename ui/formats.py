@@ -13,8 +13,8 @@ from estimator.model import FeeLine, LabLine, LineResult
 from ui.language import language
 
 
-def money(amount: Decimal) -> str:
-    return figures.money(amount, language())
+def money(amount: Decimal, places: int = 2) -> str:
+    return figures.money(amount, language(), places)
 
 
 def whole_money(amount: Decimal) -> str:

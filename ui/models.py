@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from estimator import figures
 from estimator.case import EDITABLE, edit_text
 from estimator.codes import Code
 from estimator.kinds import Cause, Severity
@@ -139,7 +140,7 @@ class LinesModel(QAbstractTableModel):
                 Column(
                     LineColumn.UNIT_PRICE,
                     self.tr("Einzelpreis"),
-                    lambda line, r: formats.money(line.unit_price),
+                    lambda line, r: formats.money(line.unit_price, figures.price_places(line.unit_price)),
                     "unit_price",
                     True,
                 ),
@@ -262,6 +263,9 @@ class LinesModel(QAbstractTableModel):
             text = "ja" if Qt.CheckState(value) == Qt.CheckState.Checked else "nein"
         elif role == Qt.ItemDataRole.EditRole and field != "accident":
             text = str(value)
+            if text == self.data(index, Qt.ItemDataRole.EditRole):  # the cell confirmed as it stands: no edit
+                self.document.unchanged.emit()
+                return True
         else:
             return False
         return self.document.edit_line(self.edit_key(index), text)  # a refused edit says why through the document

@@ -14,7 +14,7 @@ from estimator.io.excel import read_plan
 from estimator.kinds import LineClass
 from tests.conftest import GOLDEN
 from tests.estimator.workbooks import write_workbook
-from tests.ui.conftest import cell
+from tests.ui.conftest import cell, column
 from ui.models import LineColumn
 
 CROWN = GOLDEN / "crown_basic.xlsx"
@@ -386,3 +386,18 @@ def test_an_amount_grouped_as_english_writes_it_is_asked_about_in_every_money_fi
     refused = window.document.refusal(lambda: window.document.edit_line(("lab", 0, "unit_price"), "5,700"))
     assert "für Tausend und mehr bitte „5.700“ schreiben" in refused
     assert window.document.edit_line(("fee", 0, "amount"), "1.500") and window.document.case.edits[("fee", 0, "amount")] == 1500
+
+
+def test_a_unit_price_with_a_third_place_shows_it_and_stays_when_its_cell_is_confirmed(open_window: Any, tmp_path: Path) -> None:
+    """A workbook's unit price 12,345 showed as 12,35 € and, confirmed unchanged, was rewritten to 12,35."""
+    from PySide6.QtCore import Qt as QtRoles  # noqa: PLC0415
+
+    crown = ["10.03.2026", "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None, None, None]
+    lab = ["10.03.2026", "16", "0001", "Modell", 1000, 12.345, 0, None, None]
+    window = open_window(write_workbook(tmp_path / "preis.xlsx", [crown], [lab], patient={"Tarif": "BM5/1"}))
+    model = window.lab_model
+    price = column(model, LineColumn.UNIT_PRICE)
+    index = model.index(0, price)
+    assert model.data(index) == "12,345\u00a0€" and model.data(index, QtRoles.ItemDataRole.EditRole) == "12,345"
+    assert model.setData(index, "12,345")  # Enter on the cell as it stands
+    assert window.document.case.edits == {} and window.document.case.plan().lab_lines[0].unit_price == Decimal("12.345")

@@ -7,6 +7,7 @@ its letters (a Persian name's zero-width non-joiner, an emoji's joiner)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 INVISIBLE_IN_TEXT = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -21,10 +22,12 @@ def without_invisible(text: str) -> str:
 def printable_text(text: str) -> str:
     """A text that a letter prints and a workbook keeps (a line's text and reason, a reviewer's words, the note, the
     practice): visible_text, and without control characters – a bell or an escape pasted into a field printed as a box
-    or as nothing and was dropped by the workbook unsaid. Tab and line breaks stay."""
+    or as nothing and was dropped by the workbook unsaid. Tab and line breaks stay. A text of joiners and marks alone
+    shows nothing: it is none (a name „\u200d“ greeted nobody, „Guten Tag ,“, and was not missed)."""
     if text.isascii() and text.isprintable():
         return text
-    return CONTROL_IN_TEXT.sub("", visible_text(text))
+    cleaned = CONTROL_IN_TEXT.sub("", visible_text(text))
+    return cleaned if any(unicodedata.category(c)[0] in "LNPS" for c in cleaned) else ""
 
 
 def visible_text(text: str) -> str:

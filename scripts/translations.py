@@ -250,6 +250,8 @@ ENGLISH = {
         "German letter as typed)"
     ),
     "Steht im Brief über den Tabellen (höchstens {0} Zeichen).": "Printed in the letter above the tables (at most {0} characters).",
+    "5 Ziffern": "5 digits",
+    "höchstens {0} Zeichen, {1} eingegeben": "at most {0} characters, {1} entered",
     "Straße": "Street",
     "PLZ, Ort": "Postcode, town",
     "Praxis (Briefkopf)": "Practice (letterhead)",

@@ -62,8 +62,6 @@ class PracticeDialog(QDialog):
         self.email = QLineEdit(current.email)
         self.logo = QLineEdit(current.logo)
         self.logo.setPlaceholderText(self.tr("PNG oder JPEG, höchstens 2 MB (freiwillig)"))
-        for field, name in ((self.practice, "practice"), (self.phone, "phone"), (self.email, "email"), (self.logo, "logo")):
-            field.setMaxLength(TEXT_LIMITS[name])
         choose = QPushButton(self.tr("Wählen …"))
         choose.clicked.connect(self.choose_logo)
         logo_row = QHBoxLayout()

@@ -28,6 +28,7 @@ from ui.language import language
 from ui.plaintext import tip
 
 ADDRESS_LIMIT = 120  # characters of a street or a town
+TEXT_LIMITS = {"name": MAX_TEXT, "insurance_number": MAX_INSURANCE_NUMBER, "street": ADDRESS_LIMIT, "city": ADDRESS_LIMIT}
 
 
 class PersonPanel(QGroupBox):
@@ -39,16 +40,13 @@ class PersonPanel(QGroupBox):
         self.document = document
         form = self.form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name, self.insurance_number = QLineEdit(), QLineEdit()
-        self.name.setMaxLength(MAX_TEXT)
-        self.insurance_number.setMaxLength(MAX_INSURANCE_NUMBER)
+        self.name, self.insurance_number = QLineEdit(), QLineEdit()  # lengths checked when taken: a paste is not cut unsaid
         self.name.editingFinished.connect(lambda: self._text_edited("name", self.name))
         self.insurance_number.editingFinished.connect(lambda: self._text_edited("insurance_number", self.insurance_number))
         self.street, self.postcode, self.city = QLineEdit(), QLineEdit(), QLineEdit()
         for field, name in ((self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
-            field.setMaxLength(ADDRESS_LIMIT)
             field.editingFinished.connect(lambda field=field, name=name: self._text_edited(name, field))
-        self.postcode.setPlaceholderText("12345")
+        self.postcode.setPlaceholderText(self.tr("5 Ziffern"))
         self.variant = QComboBox()
         self.variant.addItems(document.tariffs.variants)
         profile = document.tariff.profile
@@ -105,8 +103,13 @@ class PersonPanel(QGroupBox):
         """The patient's name, insurance number, street, postcode or town, when the user changed it."""
         if not field.isModified():
             return
-        field.setModified(False)
         value = field.text().strip()
+        limit = TEXT_LIMITS.get(name)
+        if limit is not None and len(value) > limit:
+            counts = (formats.plain(Decimal(n), 0) for n in (limit, len(value)))  # 2.000, as the window writes numbers
+            self._not_taken(field, self.tr("höchstens {0} Zeichen, {1} eingegeben").format(*counts))
+            return
+        field.setModified(False)
         if name == "postcode" and value:
             try:
                 value = parse_postcode(value)

@@ -496,22 +496,22 @@
 <context>
     <name>ExplanationModel</name>
     <message>
-        <location filename="../../ui/models.py" line="380" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="380" />
+        <location filename="../../ui/models.py" line="384" />
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="380" />
+        <location filename="../../ui/models.py" line="384" />
         <source>vorher</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="380" />
+        <location filename="../../ui/models.py" line="384" />
         <source>nachher</source>
         <translation>after</translation>
     </message>
@@ -678,27 +678,27 @@ No program here can show it.</translation>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="347" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="347" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Zelle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="347" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="347" />
+        <location filename="../../ui/models.py" line="351" />
         <source>Abschnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="364" />
+        <location filename="../../ui/models.py" line="368" />
         <source>{0}, Zeile {1}</source>
         <translation>{0}, row {1}</translation>
     </message>
@@ -1030,102 +1030,102 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="107" />
+        <location filename="../../ui/models.py" line="108" />
         <source>erstattungsfähig</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="108" />
+        <location filename="../../ui/models.py" line="109" />
         <source>Klasse</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="109" />
+        <location filename="../../ui/models.py" line="110" />
         <source>Satz</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="110" />
+        <location filename="../../ui/models.py" line="111" />
         <source>Erstattung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="114" />
-        <location filename="../../ui/models.py" line="128" />
+        <location filename="../../ui/models.py" line="115" />
+        <location filename="../../ui/models.py" line="129" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="115" />
-        <location filename="../../ui/models.py" line="129" />
+        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="130" />
         <source>Zahn</source>
         <translation>Tooth</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="117" />
         <source>GO</source>
         <translation>GO</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
-        <location filename="../../ui/models.py" line="130" />
+        <location filename="../../ui/models.py" line="118" />
+        <location filename="../../ui/models.py" line="131" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118" />
-        <location filename="../../ui/models.py" line="131" />
+        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="132" />
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="119" />
+        <location filename="../../ui/models.py" line="120" />
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="121" />
         <source>Faktor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122" />
-        <location filename="../../ui/models.py" line="147" />
+        <location filename="../../ui/models.py" line="123" />
+        <location filename="../../ui/models.py" line="148" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="251" />
         <source>von Hand eingetragen: bleibt, wenn sich Faktor, Anzahl oder Preis ändern; leeren, um ihn zu berechnen</source>
         <translation>typed by hand: stays when the factor, count or price changes; empty it to have it computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="121" />
+        <location filename="../../ui/models.py" line="122" />
         <source>Begründung</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="124" />
+        <location filename="../../ui/models.py" line="125" />
         <source>Unfall</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134" />
+        <location filename="../../ui/models.py" line="135" />
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="141" />
+        <location filename="../../ui/models.py" line="142" />
         <source>Einzelpreis</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="146" />
+        <location filename="../../ui/models.py" line="147" />
         <source>MwSt</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="247" />
+        <location filename="../../ui/models.py" line="248" />
         <source>geändert; im Plan: {0}</source>
         <translation>changed; in the plan: {0}</translation>
     </message>
@@ -1261,22 +1261,22 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/letter.py" line="152" />
+        <location filename="../../ui/letter.py" line="150" />
         <source>Text an den Patienten, z. B. „Die Krone an 16 ist nach Absprache vollkeramisch geplant.“</source>
         <translation>Note to the patient in German, e.g. “Wie besprochen, ist die Krone an 16 vollkeramisch geplant.” (printed in the German letter as typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="162" />
+        <location filename="../../ui/letter.py" line="160" />
         <source>Steht im Brief über den Tabellen (höchstens {0} Zeichen).</source>
         <translation>Printed in the letter above the tables (at most {0} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="202" />
+        <location filename="../../ui/letter.py" line="200" />
         <source>Zu lang für den Brief: {0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen – so nicht im Fall gespeichert; bitte kürzen.</source>
         <translation>Too long for the letter: {0} characters in {1} line(s), at most {2} characters in {3} lines – not saved in the case like this; please shorten it.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="213" />
+        <location filename="../../ui/letter.py" line="211" />
         <source>Der Text an den Patienten ist zu lang für den Brief ({0} Zeichen in {1} Zeile(n), höchstens {2} Zeichen in {3} Zeilen) und wird so nicht im Fall gespeichert; der Fall behält den vorigen. Bitte kürzen.</source>
         <translation>The note to the patient is too long for the letter ({0} characters in {1} line(s), at most {2} characters in {3} lines) and is not saved in the case like this; the case keeps the previous one. Please shorten it.</translation>
     </message>
@@ -1284,132 +1284,142 @@ The workbook holds the lines and the person. Reviews and the note to the patient
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../ui/person.py" line="38" />
+        <location filename="../../ui/person.py" line="39" />
         <source>Person und Vertrag</source>
         <translation>Person and contract</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="99" />
+        <location filename="../../ui/person.py" line="97" />
         <source>KFO-Behandlungsbeginn</source>
         <translation>Orthodontics started</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="66" />
+        <location filename="../../ui/person.py" line="64" />
         <source>Unfallfolge (ganzer Plan)</source>
         <translation>Caused by an accident (whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="81" />
+        <location filename="../../ui/person.py" line="79" />
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="82" />
+        <location filename="../../ui/person.py" line="80" />
         <source>Versicherungsnr.</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="83" />
+        <location filename="../../ui/person.py" line="81" />
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="87" />
+        <location filename="../../ui/person.py" line="85" />
         <source>Tarif</source>
         <translation>Tariff</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="88" />
+        <location filename="../../ui/person.py" line="86" />
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="89" />
+        <location filename="../../ui/person.py" line="87" />
         <source>Versicherungsbeginn</source>
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="122" />
+        <location filename="../../ui/person.py" line="124" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="131" />
+        <location filename="../../ui/person.py" line="133" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="251" />
+        <location filename="../../ui/person.py" line="253" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="90" />
+        <location filename="../../ui/person.py" line="88" />
         <source>Planungsdatum</source>
         <translation>Plan date</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="61" />
+        <location filename="../../ui/person.py" line="49" />
+        <source>5 Ziffern</source>
+        <translation>5 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="59" />
         <source>Beginn einer schon laufenden kieferorthopädischen Behandlung: sie ist erstattungsfähig, wenn sie vor dem {0}. Geburtstag begonnen hat ({1}). Leer: die erste KFO-Leistung des Plans.</source>
         <translation>Start of an orthodontic treatment already under way: it is covered when it began before the {0}th birthday ({1}). Empty: the plan's first orthodontic service.</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="65" />
+        <location filename="../../ui/person.py" line="63" />
         <source>Kooperationszahnarzt ({0})</source>
         <translation>Cooperating dentist ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="85" />
+        <location filename="../../ui/person.py" line="83" />
         <source>PLZ</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="86" />
+        <location filename="../../ui/person.py" line="84" />
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="94" />
+        <location filename="../../ui/person.py" line="92" />
         <source>ZE-Erstattung bisher, Jahr {0}</source>
         <translation>Prosthetic benefits so far, year {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="95" />
+        <location filename="../../ui/person.py" line="93" />
         <source>Selbstbehalt verbraucht</source>
         <translation>Deductible used</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="96" />
+        <location filename="../../ui/person.py" line="94" />
         <source>PZR erstattet</source>
         <translation>Cleaning (PZR) reimbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="97" />
+        <location filename="../../ui/person.py" line="95" />
         <source>Implantate OK (vorhanden)</source>
         <translation>Implants upper jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="98" />
+        <location filename="../../ui/person.py" line="96" />
         <source>Implantate UK (vorhanden)</source>
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="114" />
+        <location filename="../../ui/person.py" line="109" />
+        <source>höchstens {0} Zeichen, {1} eingegeben</source>
+        <translation>at most {0} characters, {1} entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person.py" line="116" />
         <source>PLZ: {0}</source>
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="197" />
+        <location filename="../../ui/person.py" line="199" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="240" />
+        <location filename="../../ui/person.py" line="242" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="241" />
+        <location filename="../../ui/person.py" line="243" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -1434,57 +1444,57 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>PNG or JPEG, at most 2 MB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="67" />
+        <location filename="../../ui/letter.py" line="65" />
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="77" />
+        <location filename="../../ui/letter.py" line="75" />
         <source>Name der Praxis</source>
         <translation>Name of the practice</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="78" />
+        <location filename="../../ui/letter.py" line="76" />
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="79" />
+        <location filename="../../ui/letter.py" line="77" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="80" />
+        <location filename="../../ui/letter.py" line="78" />
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="81" />
+        <location filename="../../ui/letter.py" line="79" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="83" />
+        <location filename="../../ui/letter.py" line="81" />
         <source>Für „hkp“ speichern …</source>
         <translation>Save for “hkp” …</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="84" />
+        <location filename="../../ui/letter.py" line="82" />
         <source>als Datei für hkp estimate --letterhead DATEI</source>
         <translation>as a file for hkp estimate --letterhead FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="111" />
+        <location filename="../../ui/letter.py" line="109" />
         <source>Logo wählen</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="111" />
+        <location filename="../../ui/letter.py" line="109" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter.py" line="124" />
+        <location filename="../../ui/letter.py" line="122" />
         <source>Briefkopf speichern</source>
         <translation>Save the letterhead</translation>
     </message>

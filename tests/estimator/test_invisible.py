@@ -106,3 +106,9 @@ def test_a_text_a_letter_prints_keeps_no_direction_mark_nor_control_character_fr
     assert Person(name="Anna\x07 Müller").name == "Anna Müller"
     case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
     assert dataclasses.replace(case, note="Hallo \u202eWelt\u202c\nund\x1b").note == "Hallo Welt\nund"
+
+
+@pytest.mark.parametrize("name", ["\u200d", "\u200c\u200d", "\u0301", " \u200d\t"])
+def test_a_name_of_joiners_and_marks_alone_is_no_name(name: str) -> None:
+    assert Person(name=name).name == ""
+    assert Person(name="Zoë\u200d").name == "Zoë\u200d"  # a joiner beside letters stays: it may shape them

@@ -401,3 +401,18 @@ def test_a_unit_price_with_a_third_place_shows_it_and_stays_when_its_cell_is_con
     assert model.data(index) == "12,345\u00a0€" and model.data(index, QtRoles.ItemDataRole.EditRole) == "12,345"
     assert model.setData(index, "12,345")  # Enter on the cell as it stands
     assert window.document.case.edits == {} and window.document.case.plan().lab_lines[0].unit_price == Decimal("12.345")
+
+
+def test_a_text_pasted_longer_than_its_field_takes_is_refused_with_its_length_not_cut(open_window: Any) -> None:
+    """A name of 10.000 characters was cut to 2.000, a street of 300 to 120, unsaid."""
+    window = open_window(GOLDEN / "crown_basic.xlsx")
+    panel = window.person_panel
+    for field, text, said in (
+        (panel.name, "A" * 10_000, "höchstens 2.000 Zeichen, 10.000 eingegeben"),
+        (panel.street, "Weg " * 75, "höchstens 120 Zeichen, 299 eingegeben"),
+    ):
+        field.setText(text)
+        field.setModified(True)  # as pasted by the user
+        field.editingFinished.emit()
+        assert said in panel.message.text() and window.document.undo_stack.count() == 0
+    assert window.document.person.name == "Erika Mustermann"

@@ -4,6 +4,7 @@ a logo that is a PNG or JPEG of at most 2 MB."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tomllib
@@ -145,11 +146,26 @@ def logo_problem(path: Path) -> None:
     pixels = image_size(data)
     if not whole or pixels is None:
         raise LetterheadError(f"Logo {path.name}: das Bild ist unvollständig oder beschädigt")
-    if pixels[0] * pixels[1] > MAX_LOGO_PIXELS or min(pixels) < 1:
+    if min(pixels) < 1:
+        raise LetterheadError(f"Logo {path.name}: {pixels[0]} × {pixels[1]} Bildpunkte – das Bild ist leer")
+    if pixels[0] * pixels[1] > MAX_LOGO_PIXELS:
         raise LetterheadError(
             f"Logo {path.name}: {pixels[0]} × {pixels[1]} Bildpunkte; höchstens 16 Millionen – bitte das Bild verkleinern "
             "(ein Logo im Briefkopf braucht weniger als 1000 × 1000)"
         )
+    _decoded(path.name, data)
+
+
+def _decoded(name: str, data: bytes) -> None:
+    """The picture decoded once, as the letter will (its header and end alone passed a PNG whose data is no picture,
+    and every letter then left the logo out unsaid); its size was checked before, so decoding is bounded."""
+    from PIL import Image  # noqa: PLC0415 - the imaging library loads only when a logo is given
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.load()
+    except Exception:  # whatever the decoder fails on, the logo cannot be drawn
+        raise LetterheadError(f"Logo {name}: das Bild lässt sich nicht lesen (beschädigt) – bitte neu speichern") from None
 
 
 DEL_ESCAPED = "\\u007f"

@@ -318,3 +318,19 @@ def test_a_letter_without_a_name_is_written_and_said(tmp_path: Path, capsys: pyt
     assert main(["batch", str(tmp_path / "mappe"), "--out", str(summary), "--pdf-dir", str(tmp_path / "pdf"), "--jobs", "1"]) == 0
     rows = list(load_workbook(summary)["Übersicht"].values)
     assert dict(zip(rows[0], rows[1], strict=True))["PDF"].startswith("plan.pdf; der Plan nennt keinen Namen")
+
+
+def test_a_logo_whose_data_is_no_picture_or_that_has_no_pixels_is_refused_when_given(tmp_path: Path) -> None:
+    """A PNG with a whole header and end but no picture in it was taken, and every letter left the logo out unsaid; an
+    image of 0 × 5 pixels was told to be made smaller."""
+    good = png(tmp_path / "logo.png").read_bytes()
+    start = good.index(b"IDAT") - 4
+    end = good.index(b"IEND") - 4
+    garbage = b"garbage"
+    idat = struct.pack(">I", len(garbage)) + b"IDAT" + garbage + struct.pack(">I", zlib.crc32(b"IDAT" + garbage))
+    (tmp_path / "kaputt.png").write_bytes(good[:start] + idat + good[end:])
+    with pytest.raises(LetterheadError, match=r"kaputt\.png: das Bild lässt sich nicht lesen"):
+        Letterhead(logo=str(tmp_path / "kaputt.png"))
+    with pytest.raises(LetterheadError, match="0 × 5 Bildpunkte – das Bild ist leer"):
+        Letterhead(logo=str(png(tmp_path / "leer.png", width=0, height=5)))
+    assert Letterhead(logo=str(tmp_path / "logo.png")).logo

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from estimator.invisible import quoted
 from estimator.phrases import Term
 
 TRUE_WORDS = frozenset({"true", "ja", "on", "1"})
@@ -96,14 +97,14 @@ class Auslegung:
         changes: dict[str, object] = {}
         for name, value in overrides.items():
             if name not in choices:
-                raise SettingError(f"Unbekannte Auslegung „{name}“; bekannt sind: {', '.join(sorted(choices))}")
+                raise SettingError(f"Unbekannte Auslegung „{quoted(name)}“; bekannt sind: {', '.join(sorted(choices))}")
             chosen = value
             if isinstance(value, str) and isinstance(getattr(self, name), bool):
                 word = value.lower()
                 chosen = True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
             if chosen not in choices[name] or type(chosen) is not type(getattr(self, name)):
                 allowed = ", ".join(setting_value(c) for c in choices[name])
-                raise SettingError(f"Auslegung {name}={value} ist nicht erlaubt; erlaubt: {allowed}")
+                raise SettingError(f"Auslegung {name}={quoted(str(value))} ist nicht erlaubt; erlaubt: {allowed}")
             changes[name] = chosen
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 

@@ -35,7 +35,7 @@ from estimator.cells import (
     shown,
 )
 from estimator.codes import Code
-from estimator.invisible import printable_text
+from estimator.invisible import printable_text, quoted
 from estimator.kinds import LineClass
 from estimator.model import MAX_REVIEWER, FeeLine, LabLine, Override, Person, Plan
 from estimator.phrases import Phrase, say
@@ -111,7 +111,7 @@ def _day_or_session(text: str) -> dt.date | str | None:
         if session := session_of(text):
             return session
         if error.phrase.code is Code.CELL_DATE:  # no day in it at all: said with what else the cell takes
-            raise CellError(say(Code.CELL_DAY_OR_SESSION, value=text[:60])) from None
+            raise CellError(say(Code.CELL_DAY_OR_SESSION, value=quoted(text))) from None
         raise
 
 

@@ -11,12 +11,20 @@ import unicodedata
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 INVISIBLE_IN_TEXT = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+QUOTE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # what a quote in a message shows as a space
 CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks stay
 
 
 def without_invisible(text: str) -> str:
     """A value's text (a number, a date, a code) without the characters that print as nothing."""
     return INVISIBLE.sub("", text) if not text.isascii() else text
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """What was typed as a message quotes it: on one line, no control character, at most `limit` characters (a value
+    of 5.000 characters was echoed whole)."""
+    text = QUOTE_UNSAFE.sub(" ", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def printable_text(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from estimator.codes import Code
-from estimator.invisible import without_invisible
+from estimator.invisible import quoted, without_invisible
 from estimator.phrases import PhraseError, say
 
 PERMANENT = tuple(q * 10 + p for q in (1, 2, 3, 4) for p in range(1, 9))
@@ -73,7 +73,7 @@ def _deciduous_order(jaw: str) -> list[int]:
 
 def _single(token: str) -> int:
     if not (token.isascii() and token.isdigit()) or int(token) not in VALID_TEETH:
-        raise ToothError(say(Code.TOOTH_NOT_FDI, token=token))
+        raise ToothError(say(Code.TOOTH_NOT_FDI, token=quoted(token)))
     return int(token)
 
 
@@ -129,7 +129,7 @@ def parse_teeth(value: object) -> Teeth:
         elif "-" in part:
             first, _, last = part.partition("-")
             if not first or not last:  # "-16", "16-": said as written
-                raise ToothError(say(Code.TOOTH_NOT_FDI, token=part))
+                raise ToothError(say(Code.TOOTH_NOT_FDI, token=quoted(part)))
             teeth |= _range(_single(first), _single(last))
         else:
             teeth.add(_single(part))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from estimator.case import Case, CaseError, edit_text
+from estimator.case import Case, CaseError, edit_text, parse_edit
 from estimator.io.casefile import case_from_json, case_json, load_case, save_case
 from estimator.io.excel import read_plan
 from estimator.rules.engine import estimate
@@ -207,3 +207,20 @@ def test_a_case_files_date_edit_is_an_iso_day_or_a_session_and_nothing_else(valu
     edit["value"] = value
     with pytest.raises(CaseError, match=r"Datum JJJJ-MM-TT oder eine Sitzung wie „2\. Sitzung“ erwartet"):
         case_from_json(json.loads(json.dumps(data)))
+
+
+@pytest.mark.parametrize("field", ["teeth", "date"])
+def test_a_refused_value_is_quoted_without_control_characters(field: str) -> None:
+    """„ab\\x00c\\x07d\\x1b[31m“ was quoted as typed: a bell and an escape in the window's status bar and the terminal."""
+    with pytest.raises(CaseError) as refused:
+        parse_edit(field, "ab\x00c\x07d\x1b[31m\n\re")
+    assert not {"\x00", "\x07", "\x1b", "\n", "\r"} & set(str(refused.value)) and "ab c d [31" in str(refused.value)
+
+
+def test_a_setting_refused_is_quoted_short() -> None:
+    from estimator.auslegung import SettingError  # noqa: PLC0415
+    from estimator.tariff.catalogues import load_tariffs  # noqa: PLC0415
+
+    with pytest.raises(SettingError) as refused:
+        load_tariffs().default.profile.settings({"insurance_year": "x" * 5_000 + "\x1b[2J"})
+    assert len(str(refused.value)) < 300 and "\x1b" not in str(refused.value)

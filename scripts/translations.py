@@ -293,7 +293,8 @@ ENGLISH = {
         "and what the patient pays – every line with its reason.</p><p>An example plan is open behind this window. "
         "A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor (the template "
         "shows how), or it is made here: “New plan”, then add services with Ctrl+Ins.</p>"
-        "<p>Help → Guide (F1) explains the rest.</p>"
+        "<p>Help → Guide (F1) explains the rest – in German: its menu paths name the German menus "
+        "(Datei = File, Bearbeiten = Edit, Einstellungen = Settings, Hilfe = Help).</p>"
     ),
     "Neuer Plan": "New plan",
     "Beispiel ansehen": "See the example",

@@ -1329,17 +1329,17 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Insurance start</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="124" />
+        <location filename="../../ui/person.py" line="125" />
         <source>TT.MM.JJJJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="133" />
+        <location filename="../../ui/person.py" line="134" />
         <source>{0}: {1} – es gilt weiter der bisherige Wert</source>
         <translation>{0}: {1} – the value before stays</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="253" />
+        <location filename="../../ui/person.py" line="254" />
         <source>übernommen aus {0}</source>
         <translation>taken from {0}</translation>
     </message>
@@ -1399,27 +1399,27 @@ The workbook holds the lines and the person. Reviews and the note to the patient
         <translation>Implants lower jaw (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="109" />
+        <location filename="../../ui/person.py" line="110" />
         <source>höchstens {0} Zeichen, {1} eingegeben</source>
         <translation>at most {0} characters, {1} entered</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="116" />
+        <location filename="../../ui/person.py" line="117" />
         <source>PLZ: {0}</source>
         <translation>Postcode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="199" />
+        <location filename="../../ui/person.py" line="200" />
         <source>Betrag in Euro mit höchstens 2 Nachkommastellen</source>
         <translation>amount in euros with at most 2 decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="242" />
+        <location filename="../../ui/person.py" line="243" />
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/person.py" line="243" />
+        <location filename="../../ui/person.py" line="244" />
         <source>Kein Tarif gewählt: gerechnet mit {0}</source>
         <translation>No tariff chosen: computed with {0}</translation>
     </message>
@@ -2138,7 +2138,7 @@ missing rows</translation>
     <message>
         <location filename="../../ui/help.py" line="44" />
         <source>&lt;h3&gt;Willkommen beim HKP-Schätzer&lt;/h3&gt;&lt;p&gt;Er rechnet aus einem Heil- und Kostenplan, was der Tarif erstattet und was der Patient selbst zahlt – jede Zeile mit Begründung.&lt;/p&gt;&lt;p&gt;Hinter diesem Fenster ist ein Beispielplan geöffnet. Ein eigener Plan kommt als Excel-Arbeitsmappe mit den Blättern Patient, Leistungen und Labor (die Vorlage zeigt, wie), oder er entsteht hier: „Neuer Plan“, dann Leistungen mit Strg+Einfg hinzufügen.&lt;/p&gt;&lt;p&gt;Hilfe → Anleitung (F1) erklärt alles Weitere.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Welcome to the HKP estimator&lt;/h3&gt;&lt;p&gt;It works out from a treatment and cost plan what the tariff pays and what the patient pays – every line with its reason.&lt;/p&gt;&lt;p&gt;An example plan is open behind this window. A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor (the template shows how), or it is made here: “New plan”, then add services with Ctrl+Ins.&lt;/p&gt;&lt;p&gt;Help → Guide (F1) explains the rest.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Welcome to the HKP estimator&lt;/h3&gt;&lt;p&gt;It works out from a treatment and cost plan what the tariff pays and what the patient pays – every line with its reason.&lt;/p&gt;&lt;p&gt;An example plan is open behind this window. A plan of your own comes as an Excel workbook with the sheets Patient, Leistungen and Labor (the template shows how), or it is made here: “New plan”, then add services with Ctrl+Ins.&lt;/p&gt;&lt;p&gt;Help → Guide (F1) explains the rest – in German: its menu paths name the German menus (Datei = File, Bearbeiten = Edit, Einstellungen = Settings, Hilfe = Help).&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/help.py" line="54" />

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator import figures, wording
+from estimator.catalogueforms import normalize_fee_number, normalize_lab_code
 from estimator.cells import (
     MAX_CODE,
     MAX_TEXT,
@@ -21,8 +22,6 @@ from estimator.cells import (
     amount_as_taken,
     cell_error,
     in_cents,
-    normalize_fee_number,
-    normalize_lab_code,
     parse_amount,
     parse_class,
     parse_code,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from estimator.model import CapYear
+from estimator.limitrecords import CapYear
 from ui import formats
 from ui.document import CaseDocument
 

@@ -10,14 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from estimator.catalogueforms import normalize_fee_number, normalize_lab_code
 from estimator.cells import (
     MAX_TEXT,
     CellError,
     PlanReadError,
     cell_error,
     code_within,
-    normalize_fee_number,
-    normalize_lab_code,
     parse_amount,
     parse_class,
     parse_count,

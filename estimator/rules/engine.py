@@ -12,7 +12,8 @@ from estimator.auslegung import Auslegung, SettingError
 from estimator.case import Case
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Severity
-from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Limits, Plan, PlanLine, Totals
+from estimator.limitrecords import Limits
+from estimator.model import Estimate, FeeLine, Finding, LeftOutLine, Plan, PlanLine, Totals
 from estimator.money import ZERO, cents
 from estimator.phrases import Percent, Phrase, say, some
 from estimator.rules.billing import UnitAllowance, beside_on_day, beside_prophylaxis, tooth_rules

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from estimator.cells import normalize_fee_number, short_text
+from estimator.catalogueforms import normalize_fee_number
+from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import Cause, Schedule, Severity
 from estimator.model import FeeLine

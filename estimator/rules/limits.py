@@ -11,7 +11,8 @@ from decimal import ROUND_CEILING, Decimal
 from estimator.auslegung import SettingNames
 from estimator.codes import Code
 from estimator.kinds import Cause, LineClass, Schedule, Severity
-from estimator.model import MAX_CAP_YEARS, CapYear, DeductibleYear, JawImplants, Limits, Person, PzrYear
+from estimator.limitrecords import CapYear, DeductibleYear, JawImplants, Limits, PzrYear
+from estimator.model import MAX_CAP_YEARS, Person
 from estimator.money import ZERO, cents
 from estimator.phrases import Jaw, Money, Number, Phrase, say
 from estimator.rules.materials import is_material

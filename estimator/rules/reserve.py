@@ -14,7 +14,8 @@ from decimal import Decimal
 from estimator.auslegung import Auslegung, setting_value
 from estimator.codes import Code
 from estimator.kinds import LineClass
-from estimator.model import Estimate, FeeLine, JawImplants, Override
+from estimator.limitrecords import JawImplants
+from estimator.model import Estimate, FeeLine, Override
 from estimator.money import ZERO, eur
 from estimator.rules.engine import estimate as engine_estimate
 from estimator.rules.engine import tariff_of

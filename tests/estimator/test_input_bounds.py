@@ -383,7 +383,8 @@ def test_reading_findings_beyond_2000_are_counted_in_one(hostile: Path, tmp_path
 
 @pytest.mark.parametrize("number", [1e308, float("nan"), float("inf"), 1e20])
 def test_a_number_cell_far_beyond_any_fee_number_is_no_fee_number_of_309_digits(number: float) -> None:
-    from estimator.cells import code_within, normalize_fee_number, normalize_lab_code  # noqa: PLC0415
+    from estimator.catalogueforms import normalize_fee_number, normalize_lab_code  # noqa: PLC0415
+    from estimator.cells import code_within  # noqa: PLC0415
 
     if math.isfinite(number):
         assert len(normalize_fee_number(number, "GOZ")) <= 20 and len(normalize_lab_code(number)) <= 20

@@ -118,7 +118,7 @@ def _unit_price(text: str) -> Decimal:
     """A lab line's price per unit, never empty: a cleared price would put the line in the plan at 0,00 € unsaid."""
     if not text.strip():
         raise CellError(say(Code.CELL_NUMBER))
-    return parse_amount(text)
+    return amount_as_taken(text)
 
 
 def _text(text: str) -> str:

@@ -316,20 +316,22 @@ def parse_code(value: Any) -> str:
 
 
 # „1,500“: one comma before three digits – 1,50 € written with a third place, or 1.500 € grouped as English writes
-AMOUNT_THOUSANDS = re.compile(r"\s*[-+]?[1-9][0-9]{0,2},[0-9]{3}\s*(€|EUR)?\s*")
+AMOUNT_THOUSANDS = re.compile(r"\s*(?:€|EUR)?\s*([-+]?[1-9][0-9]{0,2},[0-9]{3})\s*(?:€|EUR)?\s*", re.IGNORECASE)
 
 
 def parse_amount(value: Any) -> Decimal:
     """An amount in EUR: 0 to 1.000.000 (an amount, a unit price, an earlier benefit, what was used). A text „1,500“ is
     asked about, not read: an amount has cents, so the third place is either a slip or English grouping of 1.500 €
     (read as 1,50 €, a thousandth of what was meant, unsaid)."""
-    if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT and AMOUNT_THOUSANDS.fullmatch(value):
-        raise cell_error(Code.CELL_AMOUNT_THOUSANDS, value, places=2, thousands=value.strip().rstrip("€EUR ").replace(",", "."))
+    grouped = AMOUNT_THOUSANDS.fullmatch(without_invisible(value)) if isinstance(value, str) and len(value) <= 60 else None
+    if grouped:
+        raise cell_error(Code.CELL_AMOUNT_THOUSANDS, value, places=2, thousands=grouped[1].replace(",", "."))
     return amount_as_taken(value)
 
 
 def amount_as_taken(value: Any) -> Decimal:
-    """An amount as the versions before parse_amount asked about „1,500“ took it (1,50 €): a case file they saved."""
+    """An amount as the versions before parse_amount asked about „1,500“ took it (1,50 €): a case file they saved, and a
+    unit price, which may have more places than cents (a lab's price per gram)."""
     return in_range("amount", parse_decimal(value), value)
 
 

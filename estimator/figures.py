@@ -91,7 +91,9 @@ def typed(text: str, language: str) -> str:
     bare = re.sub(r"€|%|eur|\s", "", text, flags=re.IGNORECASE)  # as estimator.cells reads a number: "1,500 EUR"
     if not bare or not ENGLISH_TYPED.fullmatch(bare) or not any(c.isdigit() for c in bare):
         return text
-    return bare.replace(",", "").replace(".", ",")
+    german = bare.replace(",", "").replace(".", ",")
+    # „1.500“ is 1,5: with a fourth place it is not asked about as the German „1,500“ (1,50 € or 1.500 €?)
+    return german + "0" if re.fullmatch(r"[-+]?[0-9]+,[0-9]{3}", german) else german
 
 
 def as_typed(phrase: Phrase, text: str) -> Phrase:

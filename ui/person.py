@@ -156,7 +156,9 @@ class PersonPanel(QGroupBox):
     def _changed(self, name: str, value: Any) -> None:
         if getattr(self, "_refreshing", False):
             return
-        if getattr(self.document.person, name) == value and not self.document.is_unread(FIELD_LABELS.get(name, ())):
+        # a value as it stands is an answer where the plan's could not be read – „0“, „nein“; an empty date is none
+        answer = value is not None and self.document.is_unread(FIELD_LABELS.get(name, ()))
+        if getattr(self.document.person, name) == value and not answer:
             return
         self._refused(self.document.refusal(lambda: self.document.edit_person(**{name: value})))
 

@@ -15,6 +15,7 @@ from estimator.cells import (
     MAX_TEXT,
     CellError,
     PlanReadError,
+    amount_as_taken,
     cell_error,
     code_within,
     parse_amount,
@@ -122,7 +123,7 @@ def lab_line(reader: RowReader) -> LabLine | None:
         code_raw, code_cell = go.strip(), "GO"  # „Material“ in GO, no number: the material line's number is what GO says
     elif code_raw is None and _material_text(reader):
         code_raw, code_cell = MATERIAL, ""  # „Abformmaterial“ among the fees, no number: a material line
-    price = reader.get("Einzelpreis", parse_amount)
+    price = reader.get("Einzelpreis", amount_as_taken)
     if code_raw is None:
         reader.problem(
             "Nr",

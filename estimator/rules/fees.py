@@ -120,6 +120,10 @@ def fee_amounts(
         one = unit_fee(points, schedule.point_value, factor, rounding)
         return units * (min(one, profile.laser_maximum) if laser else one)
 
+    # „2,5“: a typo for 2 or 25, or a lab quantity in the wrong table (implants: estimator.rules.limits says it) – asked
+    # before any rule below ends the line's checks (an unknown number confirmed is paid as billed)
+    if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
+        check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
     derived = profile.derived_fees.get(work.number) if fee is not None and line.schedule is Schedule.GOZ else None
     if derived is not None and fee is not None and fee.points is None and points is None:
         numbers = f"{derived.related.first}–{derived.related.last}"  # the fee's points come from one of these
@@ -198,9 +202,6 @@ def fee_amounts(
 
     if _tooth_missing(work):
         check.report(Severity.WARNING, say(Code.FEE_NO_TOOTH, line=work.ref), "Zahn")
-    # „2,5“: a typo for 2 or 25, or a lab quantity in the wrong table (implants: estimator.rules.limits says it)
-    if line.count != line.count.to_integral_value() and work.number not in profile.implant_numbers:
-        check.report(Severity.WARNING, say(Code.FEE_FRACTIONAL_COUNT, line=work.ref, count=Number(line.count)), "Anzahl")
     units, rule, section = allowance.allowed(work, report)
     if units < line.count and rule is not None:
         phrase = say(Code.STEP_UNITS_LIMITED, rule=rule, units=Number(units), count=Number(line.count))

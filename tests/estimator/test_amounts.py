@@ -273,6 +273,8 @@ def test_a_fee_counted_in_parts_is_asked_about_once() -> None:
     # „2,5“ for a fee: a typo for 2 or 25, or a lab quantity in the wrong table – computed as given, but asked, once
     asked = [f for f in run(fee("2210", "16", count="2.5")).findings if "ganze" in finding_text(f)]
     assert [f.code for f in asked] == ["fee.fractional_count"] and "Anzahl 2,5" in finding_text(asked[0])
+    confirmed = run(fee("9999", "16", count="1.5", amount="100.00", confirmed=True))  # an unknown number, paid as billed
+    assert [f.code for f in confirmed.findings if "ganze" in finding_text(f)] == ["fee.fractional_count"]
 
 
 def test_an_amount_with_parts_of_a_cent_is_rounded_and_asked_about() -> None:

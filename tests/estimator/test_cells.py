@@ -367,13 +367,13 @@ def test_a_boolean_cell_is_no_fee_number() -> None:
     assert parse_code(2210) == "2210" and parse_code(" I  112 ") == "I 112"
 
 
-@pytest.mark.parametrize("typed", ["1,500", "12,345 €", " 2,300 ", "999,999"])
+@pytest.mark.parametrize("typed", ["1,500", "12,345 €", " 2,300 ", "999,999", "€ 1,500", "EUR 1,500", "1,500\u200b"])
 def test_an_amount_written_with_three_places_after_one_comma_is_asked_about(typed: str) -> None:
     """1,50 € with a slip, or 1.500 € grouped as English writes it: a text is not read as either."""
     with pytest.raises(CellError) as refused:
         parse_amount(typed)
     assert refused.value.phrase.code is Code.CELL_AMOUNT_THOUSANDS
-    grouped = typed.strip().rstrip(" €").replace(",", ".")
+    grouped = typed.replace("\u200b", "").replace("EUR", "").strip(" €").replace(",", ".")
     assert text(refused.value.phrase).endswith(f"– für Tausend und mehr bitte „{grouped}“ schreiben")
 
 
@@ -382,3 +382,12 @@ def test_an_amount_written_with_three_places_after_one_comma_is_asked_about(type
 )
 def test_an_amount_that_says_which_it_is_is_read(typed: object, amount: str) -> None:
     assert parse_amount(typed) == D(amount)
+
+
+def test_a_unit_price_and_an_english_typed_amount_are_not_asked_about() -> None:
+    """A unit price may have more places than cents; „1.500“ typed in the English window is 1,5."""
+    from estimator.cells import amount_as_taken  # noqa: PLC0415
+    from estimator.figures import typed  # noqa: PLC0415
+
+    assert amount_as_taken("12,345") == D("12.345")
+    assert parse_amount(typed("1.500", "en")) == D("1.5") and parse_amount(typed("1,500", "en")) == D("1500")

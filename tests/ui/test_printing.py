@@ -309,3 +309,18 @@ def test_a_direction_mark_typed_into_a_lines_reason_or_the_note_prints_nowhere_i
     finish(qtbot, window.files.export_pdf(tmp_path / "brief.pdf", open_after=False))
     letter = "".join(page.extract_text() for page in PdfReader(tmp_path / "brief.pdf").pages)
     assert "Hallo Welt und gut" in letter and not {"\u202e", "\u202c", "\x07"} & set(letter)
+
+
+def test_a_date_of_the_person_not_read_stays_unread_when_its_field_is_left_empty(open_window: Any, tmp_path: Path) -> None:
+    """„15.13.1975“ could not be read; typing in the empty field and deleting it again is no answer: the letter still
+    asks (the adult's deductible would be promised for a person of unknown age)."""
+    crown = ["10.03.2026", "16", "GOZ", "2210", "Vollkrone", 1, 2.3, None, None, None, None]
+    window = open_window(write_workbook(tmp_path / "geb.xlsx", [crown], patient={"Geburtsdatum": "15.13.1975", "Tarif": "BM5/1"}))
+    field = window.person_panel.birth_date
+    _typed(field, "")
+    assert window.document.undo_stack.count() == 0
+    asked: list[str] = []
+    window.files.letter_checks.write_incomplete = lambda title, text: asked.append(title) or False
+    assert window.files.export_pdf(tmp_path / "brief.pdf", open_after=False) is None and asked == [
+        "Angabe zur Person nicht gelesen"
+    ]

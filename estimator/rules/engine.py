@@ -224,7 +224,7 @@ def _estimate(plan: Plan, tariffs: Tariffs, overrides: Mapping[str, object] | No
             deductible.apply(work)
 
     limits = Limits(cap.report(), deductible.report(), pzr, implants, profile.sections.staged_cap)
-    earlier_benefits_assumed(works, person, cap.year_of, report)
+    earlier_benefits_assumed(works, plan, cap.year_of, report)
     history_findings(limits, profile.sections, report)
     plan_findings(works, person, profile, report)
     milk_teeth_of_adults(works, person, report)

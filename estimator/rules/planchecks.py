@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from estimator.cells import short_text
 from estimator.codes import Code
 from estimator.kinds import LineClass, Schedule, Severity
-from estimator.model import Finding, Person
+from estimator.model import MAX_CAP_YEARS, Finding, Person, Plan
 from estimator.money import ZERO
 from estimator.phrases import Money, say, some
 from estimator.rules.classify import age_on
@@ -234,10 +234,12 @@ def lab_in_another_cap_year(
             report(Severity.WARNING, phrase, sheet=work.line.sheet, row=work.line.row, column="Datum", section=section)
 
 
-def earlier_benefits_assumed(works: list[Work], person: Person, year_of: Callable[[dt.date], int], report: Report) -> None:
-    """Class-A work of the plan in a later capped insurance year while the Patient sheet gives no earlier benefit for
-    the years before it (and none came from the case register): the staged cap is computed as if the insurer had paid
-    nothing for dental prosthetics yet – said, as the letter states what the cap leaves free on that ground."""
+def earlier_benefits_assumed(works: list[Work], plan: Plan, year_of: Callable[[dt.date], int], report: Report) -> None:
+    """Class-A work of the plan in a later capped insurance year while the earlier benefit of a year before it is given
+    nowhere – not on the Patient sheet (a 0 there is given), nor typed in the window, nor taken from the case register:
+    the staged cap is computed as if the insurer had paid nothing for it – said, as the letter states what the cap leaves
+    free on that ground."""
+    person = plan.person
     if person.insurance_start is None or person.prior_source:
         return
     years = [
@@ -245,6 +247,9 @@ def earlier_benefits_assumed(works: list[Work], person: Person, year_of: Callabl
         for w in works
         if w.line_class is LineClass.A and not w.accident and 1 < year_of(w.date) <= len(w.profile.staged_caps)
     ]
-    if years and not any(person.prior_class_a[: min(years) - 1]):
+    given = set(range(1, len(person.prior_class_a) + 1)) | {
+        k for k in range(1, MAX_CAP_YEARS + 1) if f"Jahr {k}" in plan.patient_cells
+    }
+    if years and not set(range(1, min(years))) <= given:
         section = works[0].profile.sections.staged_cap
         report(Severity.INFO, say(Code.HISTORY_CAP_ASSUMED, years=min(years) - 1), sheet="Patient", section=section)

@@ -615,3 +615,16 @@ def test_a_plan_in_a_later_capped_year_says_it_counts_no_earlier_benefit_when_no
         run(crown("16", year_2, accident=True), insurance_start=START_2026),
     )
     assert [("history.cap_assumed" in codes(result)) for result in quiet] == [False] * 4
+
+
+def test_earlier_benefits_given_as_0_on_the_patient_sheet_or_in_the_window_are_given() -> None:
+    """The template's own example fills „Bisherige ZE-Erstattung Jahr 1–4“ with 0: given, nothing to ask (the sheet's
+    trailing zeros leave no amounts, its cells say they were there); a year typed 0 in the window is given too."""
+    year_3 = dt.date(2028, 3, 10)
+    sheet = plan(crown("16", year_3), insurance_start=START_2026)
+    sheet = dataclasses.replace(sheet, patient_cells={"Jahr 1": "B14", "Jahr 2": "B15"})
+    assert "history.cap_assumed" not in codes(estimate(sheet, load_tariffs()))
+    only_1 = dataclasses.replace(sheet, patient_cells={"Jahr 1": "B14"})  # year 2 given nowhere
+    assert "history.cap_assumed" in codes(estimate(only_1, load_tariffs()))
+    typed = run(crown("16", year_3), insurance_start=START_2026, prior_class_a=("0", "0"))
+    assert "history.cap_assumed" not in codes(typed)

@@ -12,6 +12,7 @@ import unicodedata
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 INVISIBLE_IN_TEXT = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 QUOTE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # what a quote in a message shows as a space
+LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")  # Word's Shift+Enter and the like: a line break, as written
 CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks stay
 
 
@@ -30,11 +31,12 @@ def quoted(text: str, limit: int = 60) -> str:
 def printable_text(text: str) -> str:
     """A text that a letter prints and a workbook keeps (a line's text and reason, a reviewer's words, the note, the
     practice): visible_text, and without control characters – a bell or an escape pasted into a field printed as a box
-    or as nothing and was dropped by the workbook unsaid. Tab and line breaks stay. A text of joiners and marks alone
+    or as nothing and was dropped by the workbook unsaid. Tab and line breaks stay; the other breaks of a line (a
+    vertical tab from Word's Shift+Enter) become line breaks, not words glued together. A text of joiners and marks alone
     shows nothing: it is none (a name „\u200d“ greeted nobody, „Guten Tag ,“, and was not missed)."""
     if text.isascii() and text.isprintable():
         return text
-    cleaned = CONTROL_IN_TEXT.sub("", visible_text(text))
+    cleaned = CONTROL_IN_TEXT.sub("", LINE_BREAKS.sub("\n", visible_text(text)))
     return cleaned if any(unicodedata.category(c)[0] in "LNPS" for c in cleaned) else ""
 
 

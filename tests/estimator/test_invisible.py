@@ -104,6 +104,8 @@ def test_a_text_a_letter_prints_keeps_no_direction_mark_nor_control_character_fr
     assert Letterhead(practice="Praxis \u202eDr.\u202c Beispiel", address="Weg 1\nOrt\x07").practice == "Praxis Dr. Beispiel"
     assert Letterhead(address="Weg 1\nOrt\x07").address == "Weg 1\nOrt"
     assert Person(name="Anna\x07 Müller").name == "Anna Müller"
+    glued = FeeLine("Leistungen", 2, "2210", justification="erhöhter Aufwand\x0bwegen Blutung\u2028und\x0cmehr")
+    assert glued.justification == "erhöhter Aufwand\nwegen Blutung\nund\nmehr"  # Word's Shift+Enter: a line break
     case = Case.from_plan(read_plan(GOLDEN / "crown_basic.xlsx"))
     assert dataclasses.replace(case, note="Hallo \u202eWelt\u202c\nund\x1b").note == "Hallo Welt\nund"
 

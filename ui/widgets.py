@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -257,33 +257,46 @@ class ToothChart(QWidget):
 
     def _cell(self, tooth: int) -> QRectF:
         row, column = (0, UPPER_ROW.index(tooth)) if tooth in UPPER_ROW else (1, LOWER_ROW.index(tooth))
-        width, height = (self.width() - 8) / 16, (self.height() - 22 - self.LEGEND) / 2
+        width, height = (self.width() - 8) / 16, (self.height() - 22 - self.legend_height()) / 2
         return QRectF(4 + column * width + 1, 18 + row * height + 1, width - 2, height - 3)
 
-    def _draw_legend(self, painter: QPainter) -> None:
-        """The colours' meanings below the teeth (the tooltip alone was not found): „■ A Zahnersatz …“, the letters
-        alone where the chart is narrow."""
+    def _legend(self) -> tuple[QFont, list[list[tuple[LineClass, str]]]]:
+        """The colours' meanings below the teeth (the tooltip alone was not found), „■ A Zahnersatz …“, in the font they
+        are drawn in: on one row, or on two where the chart is narrow."""
         words = {
             LineClass.A: self.tr("Zahnersatz"),
             LineClass.B: self.tr("Behandlung"),
             LineClass.P: self.tr("Prophylaxe"),
             LineClass.X: self.tr("ohne Erstattung"),
         }
-        font = QFont(painter.font())
+        font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.85)
+        metrics = QFontMetrics(font)
+        items = [(c, f"{c.value} {word}") for c, word in words.items()]
+        if sum(metrics.horizontalAdvance(t) + 22 for _, t in items) <= self.width() - 8:
+            return font, [items]
+        return font, [items[:2], items[2:]]
+
+    def legend_height(self) -> int:
+        """The legend's rows' height at the chart's width (asked for every tooth's place: kept per width)."""
+        key = (self.width(), self.tr("Zahnersatz"))
+        if getattr(self, "_legend_key", None) != key:
+            self._legend_key, self._legend_rows = key, len(self._legend()[1])
+        return self.LEGEND * self._legend_rows
+
+    def _draw_legend(self, painter: QPainter) -> None:
+        font, rows = self._legend()
         painter.setFont(font)
-        metrics, top = painter.fontMetrics(), self.height() - self.LEGEND + 2
-        texts = {c: f"{c.value} {word}" for c, word in words.items()}
-        needed = sum(metrics.horizontalAdvance(t) + 22 for t in texts.values())
-        texts = texts if needed <= self.width() - 8 else {c: c.value for c in words}
-        x = 4.0
-        for line_class, text in texts.items():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(CLASS_COLOURS[line_class])
-            painter.drawRoundedRect(QRectF(x, top + 2, 10, 10), 2, 2)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x + 14, top - 1, self.width() - x, 16), Qt.AlignmentFlag.AlignLeft, text)
-            x += 22 + metrics.horizontalAdvance(text)
+        metrics, top = painter.fontMetrics(), self.height() - self.LEGEND * len(rows) + 2
+        for number, row in enumerate(rows):
+            x, y = 4.0, top + number * self.LEGEND
+            for line_class, text in row:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(CLASS_COLOURS[line_class])
+                painter.drawRoundedRect(QRectF(x, y + 2, 10, 10), 2, 2)
+                painter.setPen(self.palette().text().color())
+                painter.drawText(QRectF(x + 14, y - 1, self.width() - x, 16), Qt.AlignmentFlag.AlignLeft, text)
+                x += 22 + metrics.horizontalAdvance(text)
 
     def implants_text(self) -> str:
         parts = [

@@ -364,7 +364,9 @@ def test_the_tooth_charts_colours_are_explained_below_it(open_window: Any, tmp_p
     chart = window.tooth_chart
     image = chart.grab().toImage()
     legend = {
-        image.pixelColor(x, y).name() for x in range(chart.width()) for y in range(chart.height() - chart.LEGEND, chart.height())
+        image.pixelColor(x, y).name()
+        for x in range(chart.width())
+        for y in range(chart.height() - chart.legend_height(), chart.height())
     }
     assert {colour.name() for colour in CLASS_COLOURS.values()} <= legend
     teeth = {image.pixelColor(chart._cell(t).center().toPoint()).name() for t in (11, 21, 31, 41)}
@@ -416,3 +418,17 @@ def test_a_text_pasted_longer_than_its_field_takes_is_refused_with_its_length_no
         field.editingFinished.emit()
         assert said in panel.message.text() and window.document.undo_stack.count() == 0
     assert window.document.person.name == "Erika Mustermann"
+
+
+def test_in_a_narrow_window_the_tooth_charts_legend_takes_two_rows_and_keeps_its_words(open_window: Any) -> None:
+    """At its least width the chart showed „A B P X“ alone – the teeth show numbers, so the letters explained nothing."""
+    window = open_window(CROWN)
+    chart = window.tooth_chart
+    chart.resize(chart.minimumWidth(), 150)
+    _font, rows = chart._legend()
+    assert chart.legend_height() == 2 * chart.LEGEND and [[text for _, text in row] for row in rows] == [
+        ["A Zahnersatz", "B Behandlung"],
+        ["P Prophylaxe", "X ohne Erstattung"],
+    ]
+    chart.resize(440, 150)
+    assert chart.legend_height() == chart.LEGEND
